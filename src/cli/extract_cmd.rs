@@ -1,0 +1,66 @@
+//! `bulletin-facts extract`: inputs -> facts.csv.
+
+use bulletin_facts::{Options, Severity, extract_text, write::CsvFacts};
+
+use super::inputs::{expand, read_text};
+use super::output::Output;
+use super::{EXIT_FATAL, EXIT_OK, EXIT_SKIPPED, ExtractArgs};
+
+pub fn run(args: &ExtractArgs) -> u8 {
+    let options = Options {
+        anchor_date: args.anchor_date,
+        kinds: Vec::new(),
+    };
+    let (sources, mut input_problems) = expand(&args.inputs);
+    let out = match Output::open(args.output.as_deref()) {
+        Ok(o) => o,
+        Err(e) => {
+            let name = args
+                .output
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            eprintln!("{name}: error: cannot create the output file: {e}");
+            return EXIT_FATAL;
+        }
+    };
+    let mut table = match CsvFacts::new(out) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: cannot write the output: {e}");
+            return EXIT_FATAL;
+        }
+    };
+    let mut skipped = !input_problems.is_empty();
+    for message in input_problems.drain(..) {
+        eprintln!("{message}");
+    }
+    for source in &sources {
+        let name = source.name();
+        let text = match read_text(source) {
+            Ok(t) => t,
+            Err(message) => {
+                eprintln!("{message}");
+                skipped = true;
+                continue;
+            }
+        };
+        let extraction = extract_text(&name, &text, &options);
+        for p in extraction.all_problems() {
+            eprintln!("{}", p.display(&name));
+            skipped |= p.severity == Severity::Error;
+        }
+        for fact in extraction.facts() {
+            if let Err(e) = table.write(fact) {
+                eprintln!("error: cannot write the output: {e}");
+                return EXIT_FATAL;
+            }
+        }
+    }
+    let committed = table.finish().and_then(|out| out.commit());
+    if let Err(e) = committed {
+        eprintln!("error: cannot write the output: {e}");
+        return EXIT_FATAL;
+    }
+    if skipped { EXIT_SKIPPED } else { EXIT_OK }
+}

@@ -1,0 +1,258 @@
+//! Releases -> sentences -> figures -> facts: the pipeline for one input text.
+
+use chrono::NaiveDate;
+
+use crate::grammar::{Figure, Val};
+use crate::model::{Fact, Kind, Period, Section, Value};
+use crate::problem::{Problem, Severity};
+use crate::reader::{Release, read_bulletin};
+use crate::resolve::Resolver;
+use crate::scan::{Found, figures};
+use crate::sentences;
+use crate::subject;
+
+/// What the caller wants extracted.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The release date of plain documents that carry none.
+    pub anchor_date: Option<NaiveDate>,
+    /// Only these kinds (all when empty).
+    pub kinds: Vec<Kind>,
+}
+
+/// The facts of one release, with what was noticed while reading it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReleaseFacts {
+    pub release_id: String,
+    pub release_date: Option<NaiveDate>,
+    pub category: String,
+    pub title: String,
+    /// Byte offset and line of the release in its source.
+    pub offset: usize,
+    pub line: usize,
+    pub facts: Vec<Fact>,
+    pub warnings: Vec<Problem>,
+}
+
+/// Everything read from one input.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Extraction {
+    pub releases: Vec<ReleaseFacts>,
+    /// Problems of the input as a whole and of skipped releases.
+    pub problems: Vec<Problem>,
+}
+
+impl Extraction {
+    /// All facts, in reading order.
+    pub fn facts(&self) -> impl Iterator<Item = &Fact> {
+        self.releases.iter().flat_map(|r| r.facts.iter())
+    }
+
+    /// Every problem: the input's and the releases' warnings, in order of position.
+    pub fn all_problems(&self) -> Vec<Problem> {
+        let mut all: Vec<Problem> = self
+            .problems
+            .iter()
+            .chain(self.releases.iter().flat_map(|r| r.warnings.iter()))
+            .cloned()
+            .collect();
+        all.sort_by_key(|p| (p.byte, p.line));
+        all
+    }
+
+    /// True when some release or input was skipped.
+    pub fn skipped_anything(&self) -> bool {
+        self.problems.iter().any(|p| p.severity == Severity::Error)
+    }
+}
+
+/// `YYYY-MM-DD-` + 8 hex digits of CRC-32 over the title with white space folded;
+/// `undated-` + the same digits without a release date.
+pub fn release_id(date: Option<NaiveDate>, title: &str) -> String {
+    let folded = fold_space(title);
+    let hash = crc32fast::hash(folded.as_bytes());
+    match date {
+        Some(d) => format!("{}-{hash:08x}", d.format("%Y-%m-%d")),
+        None => format!("undated-{hash:08x}"),
+    }
+}
+
+/// White space runs -> one space, trimmed.
+pub fn fold_space(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Extracts the facts of one input text. `source` names it in rows and messages.
+pub fn extract_text(source: &str, text: &str, options: &Options) -> Extraction {
+    let (releases, problems) = read_bulletin(text, options.anchor_date);
+    let releases = releases
+        .iter()
+        .map(|r| extract_release(source, text, r, options))
+        .collect();
+    Extraction { releases, problems }
+}
+
+/// Line number (1-based) of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    memchr::memchr_iter(b'\n', &text.as_bytes()[..offset.min(text.len())]).count() + 1
+}
+
+fn extract_release(source: &str, text: &str, r: &Release, options: &Options) -> ReleaseFacts {
+    let mut out = ReleaseFacts {
+        release_id: release_id(r.date, r.title),
+        release_date: r.date,
+        category: r.category.to_string(),
+        title: r.title.to_string(),
+        offset: r.offset,
+        line: r.line,
+        facts: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let mut resolver = Resolver::new(r.date);
+    let release_date = r.date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    let mut emit = |section: Section, sentence: &str, sentence_offset: usize, cut: bool, out: &mut ReleaseFacts| {
+        let found = figures(sentence, cut);
+        let folded = fold_space(sentence);
+        for f in &found {
+            let offset = sentence_offset + f.text_start;
+            if r.meta
+                .as_ref()
+                .is_some_and(|m| offset < m.end && m.start < sentence_offset + f.figure.end)
+            {
+                continue;
+            }
+            let (value, value_end, unit) = values(&f.figure, &mut resolver, |m| {
+                out.warnings
+                    .push(Problem::new(Severity::Warning, line_of(text, offset), offset, &m));
+            });
+            if !options.kinds.is_empty() && !options.kinds.contains(&f.figure.kind) {
+                continue;
+            }
+            out.facts.push(Fact {
+                release_id: out.release_id.clone(),
+                release_date: release_date.clone(),
+                category: out.category.clone(),
+                title: out.title.clone(),
+                section,
+                kind: f.figure.kind,
+                value,
+                value_end,
+                unit,
+                qualifier: f.qualifier.map(|q| q.as_str().to_string()).unwrap_or_default(),
+                direction: f.direction.map(|d| d.as_str().to_string()).unwrap_or_default(),
+                subject: subject::subject_of(sentence, f, &found),
+                text: sentence[f.text_start..f.figure.end].to_string(),
+                sentence: folded.clone(),
+                source: source.to_string(),
+                offset,
+            });
+        }
+    };
+    emit(Section::Title, r.title, r.title_offset, false, &mut out);
+    let spans = sentences::split(r.body);
+    let last = spans.len().saturating_sub(1);
+    for (n, span) in spans.iter().enumerate() {
+        let sentence = &r.body[span.clone()];
+        emit(
+            Section::Body,
+            sentence,
+            r.body_offset + span.start,
+            r.cut && n == last,
+            &mut out,
+        );
+    }
+    out
+}
+
+/// The value columns of a figure; dates are resolved here, in reading order.
+fn values(f: &Figure, resolver: &mut Resolver, mut warn: impl FnMut(String)) -> (String, String, String) {
+    let num = |v: &Val| match v {
+        Val::Num(d) => Value::Number(*d).to_string(),
+        Val::Date(_) => String::new(),
+    };
+    match (&f.value, &f.value_end) {
+        (Val::Date(a), end) => {
+            let (pa, pb) = match end {
+                Some(Val::Date(b)) => resolver.resolve_range(a, b),
+                _ => (resolver.resolve(a), None),
+            };
+            if let Some(m) = resolver.weekday_mismatch(a, pa) {
+                warn(format!(
+                    "weekday {:?} does not match {} (a {:?}); the date is kept",
+                    m.written, m.date, m.actual
+                ));
+            }
+            if pa.is_none() && resolver_can_place(a) {
+                warn("date is not a calendar day; its value is empty".to_string());
+            }
+            let unit = pa
+                .or(pb)
+                .map(|p| p.precision())
+                .unwrap_or_else(|| precision_of(a))
+                .to_string();
+            let show = |p: Option<Period>| p.map(|p| p.to_string()).unwrap_or_default();
+            (show(pa), show(pb), unit)
+        }
+        (v, end) => (num(v), end.as_ref().map(num).unwrap_or_default(), f.unit.clone()),
+    }
+}
+
+/// Whether a failed resolution means an impossible date rather than a missing release date.
+fn resolver_can_place(e: &crate::grammar::DateExpr) -> bool {
+    use crate::grammar::date::{DateExpr, YearRef};
+    matches!(
+        e,
+        DateExpr::Day {
+            year: YearRef::Abs(_),
+            ..
+        }
+    )
+}
+
+/// The precision a date was written at, for rows whose value could not be resolved.
+fn precision_of(e: &crate::grammar::DateExpr) -> &'static str {
+    use crate::grammar::date::DateExpr;
+    match e {
+        DateExpr::Day { .. } | DateExpr::DayOfMonth(_) | DateExpr::Today => "day",
+        DateExpr::Month { .. } | DateExpr::RelMonth(_) => "month",
+        DateExpr::Quarter { .. } => "quarter",
+        DateExpr::Half { .. } => "half",
+        DateExpr::Year(_) => "year",
+    }
+}
+
+/// The figures of a snippet as `Found`s, for tools that explain the grammar.
+pub fn explain_sentence(sentence: &str) -> Vec<Found> {
+    figures(sentence, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn release_ids_are_stable_and_fold_space() {
+        let d = NaiveDate::from_ymd_opt(2025, 11, 19);
+        assert_eq!(release_id(d, "A  title\t here"), release_id(d, "A title here"));
+        let id = release_id(d, "A title here");
+        assert!(id.starts_with("2025-11-19-") && id.len() == 19, "{id}");
+        assert!(release_id(None, "x").starts_with("undated-"));
+    }
+
+    #[test]
+    fn offsets_point_at_the_text() {
+        let text = "-\nTrade\nExports hit $5 billion\nExports rose 3.5 percent in May. date2025-06-01\n";
+        let ex = extract_text("t", text, &Options::default());
+        for f in ex.facts() {
+            assert_eq!(&text[f.offset..f.offset + f.text.len()], f.text);
+        }
+        assert!(ex.facts().count() >= 3);
+    }
+}

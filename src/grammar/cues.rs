@@ -1,0 +1,545 @@
+//! Cues around a figure: the qualifier or direction word right before it (part of its
+//! `text`), and the direction a verb or noun further away gives a change.
+//!
+//! ```text
+//! lead_cue    = qualifier_phrase | "up" ["by"] | "down" ["by"] | "+"        (right before the number)
+//! after_cue   = sp ["year-on-year" sp] (increase | rise | growth | ... | decline | drop | ...)
+//! verb_cue    = the nearest direction word looking back in the clause, stopped by a
+//!               neutral word (`accounted`, `share`, `recorded`, `was`...) or a clause break
+//! ```
+
+use crate::model::{Direction, Kind, Qualifier};
+
+/// Qualifier phrases, longest first so that `up to` wins over `up`.
+const QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("no more than", Qualifier::AtMost),
+    ("a maximum of", Qualifier::AtMost),
+    ("as much as", Qualifier::AtMost),
+    ("as many as", Qualifier::AtMost),
+    ("a minimum of", Qualifier::AtLeast),
+    ("an estimated", Qualifier::Approx),
+    ("approximately", Qualifier::Approx),
+    ("in excess of", Qualifier::Over),
+    ("upwards of", Qualifier::Over),
+    ("more than", Qualifier::Over),
+    ("less than", Qualifier::Under),
+    ("fewer than", Qualifier::Under),
+    ("at least", Qualifier::AtLeast),
+    ("at most", Qualifier::AtMost),
+    ("surpassing", Qualifier::Over),
+    ("exceeding", Qualifier::Over),
+    ("estimated", Qualifier::Approx),
+    ("roughly", Qualifier::Approx),
+    ("around", Qualifier::Approx),
+    ("nearly", Qualifier::Under),
+    ("almost", Qualifier::Under),
+    ("up to", Qualifier::AtMost),
+    ("about", Qualifier::Approx),
+    ("above", Qualifier::Over),
+    ("below", Qualifier::Under),
+    ("under", Qualifier::Under),
+    ("some", Qualifier::Approx),
+    ("over", Qualifier::Over),
+];
+
+/// Direction words that stand right before the number and belong to its text.
+const LEAD_DIRECTIONS: &[(&str, Direction)] = &[
+    ("up by", Direction::Up),
+    ("down by", Direction::Down),
+    ("up", Direction::Up),
+    ("down", Direction::Down),
+];
+
+/// Verbs that make `up` a particle of their own (`take up 23.9 percent` is a share).
+const UP_TAKERS: &[&str] = &[
+    "take", "takes", "took", "taking", "taken", "make", "makes", "made", "making", "set", "sets",
+];
+
+const UP_WORDS: &[&str] = &[
+    "rose",
+    "rise",
+    "rises",
+    "rising",
+    "risen",
+    "increased",
+    "increase",
+    "increases",
+    "increasing",
+    "grew",
+    "grow",
+    "grows",
+    "growing",
+    "grown",
+    "growth",
+    "growths",
+    "jumped",
+    "jump",
+    "jumps",
+    "jumping",
+    "climbed",
+    "climb",
+    "climbs",
+    "climbing",
+    "gained",
+    "gain",
+    "gains",
+    "gaining",
+    "expanded",
+    "expand",
+    "expands",
+    "expanding",
+    "expansion",
+    "surged",
+    "surge",
+    "surges",
+    "surging",
+    "soared",
+    "soar",
+    "soars",
+    "soaring",
+    "advanced",
+    "advance",
+    "advances",
+    "advancing",
+    "spiked",
+    "spike",
+    "leaped",
+    "leapt",
+    "leap",
+    "improved",
+    "improve",
+    "improves",
+    "improving",
+    "improvement",
+    "enhanced",
+    "rebounded",
+    "rebound",
+    "boosted",
+    "hike",
+    "hikes",
+    "up",
+    "upturn",
+    "higher",
+];
+
+const DOWN_WORDS: &[&str] = &[
+    "fell",
+    "fall",
+    "falls",
+    "falling",
+    "fallen",
+    "declined",
+    "decline",
+    "declines",
+    "declining",
+    "decreased",
+    "decrease",
+    "decreases",
+    "decreasing",
+    "dropped",
+    "drop",
+    "drops",
+    "dropping",
+    "slid",
+    "slide",
+    "slides",
+    "sliding",
+    "shrank",
+    "shrink",
+    "shrinks",
+    "shrinking",
+    "shrunk",
+    "contracted",
+    "contract",
+    "contracts",
+    "contracting",
+    "contraction",
+    "plunged",
+    "plunge",
+    "plunges",
+    "plunging",
+    "dipped",
+    "dip",
+    "dips",
+    "slipped",
+    "slip",
+    "slips",
+    "lost",
+    "lose",
+    "loses",
+    "losing",
+    "loss",
+    "weakened",
+    "tumbled",
+    "slumped",
+    "slump",
+    "reduced",
+    "reduction",
+    "cut",
+    "down",
+    "downturn",
+    "lower",
+];
+
+/// Words that end the look-back without a direction: the figure is a level or a share.
+const NEUTRAL: &[&str] = &[
+    "account",
+    "accounts",
+    "accounted",
+    "accounting",
+    "share",
+    "shares",
+    "proportion",
+    "ratio",
+    "recorded",
+    "record",
+    "records",
+    "reached",
+    "reach",
+    "reaches",
+    "stood",
+    "stand",
+    "stands",
+    "totaled",
+    "totalled",
+    "totaling",
+    "amounted",
+    "amounting",
+    "represented",
+    "represents",
+    "represent",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "while",
+    "whereas",
+    "but",
+    "which",
+    "that",
+    "mark",
+    "marked",
+    "target",
+    "goal",
+    "aims",
+    "aim",
+];
+
+/// Nouns after the figure that make it a change: `a 9.9% increase`.
+const AFTER_UP: &[&str] = &[
+    "increase",
+    "rise",
+    "growth",
+    "gain",
+    "jump",
+    "surge",
+    "hike",
+    "expansion",
+    "higher",
+    "more",
+    "improvement",
+    "rebound",
+];
+const AFTER_DOWN: &[&str] = &[
+    "decrease",
+    "drop",
+    "decline",
+    "fall",
+    "reduction",
+    "contraction",
+    "slump",
+    "dip",
+    "loss",
+    "lower",
+    "cut",
+    "less",
+];
+
+/// What stands right before a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LeadCue {
+    /// Where the figure's text now starts (before the cue words).
+    pub start: usize,
+    pub qualifier: Option<Qualifier>,
+    pub direction: Option<Direction>,
+}
+
+/// Case-insensitive: `text` ends with the whole-word `phrase`; returns where it starts.
+fn ends_with_phrase(text: &str, phrase: &str) -> Option<usize> {
+    let n = phrase.len();
+    if text.len() < n || !text.is_char_boundary(text.len() - n) {
+        return None;
+    }
+    let at = text.len() - n;
+    if !text[at..].eq_ignore_ascii_case(phrase) {
+        return None;
+    }
+    let boundary = text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+    boundary.then_some(at)
+}
+
+/// The last word of `text` (letters only), lowercased.
+fn last_word(text: &str) -> String {
+    let t = text.trim_end();
+    let start = t
+        .rfind(|c: char| !c.is_alphabetic())
+        .map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
+    t[start..].to_ascii_lowercase()
+}
+
+/// The qualifier and direction words right before the figure at `start`.
+pub fn lead_cue(sentence: &str, start: usize, kind: Kind) -> LeadCue {
+    let mut cue = LeadCue {
+        start,
+        qualifier: None,
+        direction: None,
+    };
+    if kind == Kind::Date || kind == Kind::Ordinal {
+        return cue;
+    }
+    // `+1 day`: a plus sign glued to the number.
+    if sentence[..start].ends_with('+') {
+        cue.start = start - 1;
+        cue.direction = Some(Direction::Up);
+        return cue;
+    }
+    // At most one qualifier and one direction word, in either order (`up nearly 5 percent`).
+    for _ in 0..2 {
+        let before = sentence[..cue.start].trim_end_matches(|c: char| c.is_whitespace());
+        if before.len() == cue.start {
+            break; // the figure is glued to what precedes it
+        }
+        if cue.qualifier.is_none() {
+            let hit = QUALIFIERS
+                .iter()
+                .find_map(|(p, q)| ends_with_phrase(before, p).map(|at| (at, *q)));
+            if let Some((at, q)) = hit {
+                // `over seven years` is a span of time, not more than seven years.
+                let during = kind == Kind::Duration && matches!(q, Qualifier::Over);
+                if !during {
+                    cue.start = at;
+                    cue.qualifier = Some(q);
+                    continue;
+                }
+            }
+        }
+        if cue.direction.is_none() && kind != Kind::Duration {
+            let hit = LEAD_DIRECTIONS
+                .iter()
+                .find_map(|(p, d)| ends_with_phrase(before, p).map(|at| (at, *d)));
+            if let Some((at, d)) = hit {
+                if !UP_TAKERS.contains(&last_word(&before[..at]).as_str()) {
+                    cue.start = at;
+                    cue.direction = Some(d);
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    cue
+}
+
+/// The direction of a change figure from the words after it or a verb before it.
+/// `start`/`end` are the figure's span (with its lead cue) in the sentence.
+pub fn context_direction(sentence: &str, start: usize, end: usize, kind: Kind) -> Option<Direction> {
+    if let Some(d) = after_direction(&sentence[end..]) {
+        return Some(d);
+    }
+    match kind {
+        Kind::Percent => look_back(&sentence[..start]),
+        // A level is no change: money or a count is one only when `by` or `of` ties it
+        // to a change word (`increased by USD 2 billion`, `an increase of 300 units`).
+        Kind::Money | Kind::Count | Kind::Quantity => {
+            let before = sentence[..start].trim_end();
+            let at = ["by", "of"].iter().find_map(|w| ends_with_phrase(before, w))?;
+            word_direction(&last_word(&before[..at]))
+        }
+        _ => None,
+    }
+}
+
+/// True when the text before a figure makes it the start of a change (`increased by X to Y`,
+/// `rose from X to Y`): its `to` then leads to a new level, not to the end of a range.
+pub fn leads_a_change(before: &str) -> bool {
+    let before = before.trim_end();
+    if ends_with_phrase(before, "by").is_some() {
+        return true;
+    }
+    match ends_with_phrase(before, "from") {
+        Some(at) => word_direction(&last_word(&before[..at])).is_some(),
+        None => false,
+    }
+}
+
+fn word_direction(word: &str) -> Option<Direction> {
+    if UP_WORDS.contains(&word) {
+        Some(Direction::Up)
+    } else if DOWN_WORDS.contains(&word) {
+        Some(Direction::Down)
+    } else {
+        None
+    }
+}
+
+/// `a 9.9% increase`, `28.1-percent increase`, `5 percent year-on-year growth`.
+fn after_direction(after: &str) -> Option<Direction> {
+    let mut words = after
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_ascii_lowercase()
+        });
+    let first = words.next()?;
+    // The noun must follow right away; punctuation ends the figure's phrase.
+    if !after.trim_start().starts_with(|c: char| c.is_alphabetic()) {
+        return None;
+    }
+    let noun = if matches!(first.as_str(), "year-on-year" | "on-year" | "annual" | "y-o-y" | "yoy") {
+        words.next()?
+    } else {
+        first
+    };
+    if AFTER_UP.contains(&noun.as_str()) {
+        Some(Direction::Up)
+    } else if AFTER_DOWN.contains(&noun.as_str()) {
+        Some(Direction::Down)
+    } else {
+        None
+    }
+}
+
+/// The nearest direction word before the figure within its clause.
+fn look_back(before: &str) -> Option<Direction> {
+    // A clause break ends the search.
+    let clause_start = before.rfind([';', ':']).map_or(0, |i| i + 1);
+    let words: Vec<&str> = before[clause_start..]
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (n, w) in words.iter().enumerate().rev().take(24) {
+        let lower = w.to_ascii_lowercase();
+        if lower == "up" && n > 0 && UP_TAKERS.contains(&words[n - 1].to_ascii_lowercase().as_str()) {
+            return None;
+        }
+        if let Some(d) = word_direction(&lower) {
+            return Some(d);
+        }
+        if NEUTRAL.contains(&lower.as_str()) {
+            return None;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lead(s: &str, kind: Kind) -> (String, Option<Qualifier>, Option<Direction>) {
+        let start = s
+            .find("KRW")
+            .unwrap_or_else(|| s.find(|c: char| c.is_ascii_digit()).unwrap());
+        let c = lead_cue(s, start, kind);
+        (s[c.start..].to_string(), c.qualifier, c.direction)
+    }
+
+    #[test]
+    fn qualifiers_right_before() {
+        assert_eq!(
+            lead("with approximately KRW 210 billion", Kind::Money).1,
+            Some(Qualifier::Approx)
+        );
+        assert_eq!(lead("over 500 brands", Kind::Count).1, Some(Qualifier::Over));
+        assert_eq!(lead("up to 20 percent", Kind::Percent).1, Some(Qualifier::AtMost));
+        assert_eq!(lead("no more than 3 firms", Kind::Count).1, Some(Qualifier::AtMost));
+        assert_eq!(lead("nearly 90 minutes", Kind::Duration).1, Some(Qualifier::Under));
+        assert_eq!(lead("invest over 7 years", Kind::Duration).1, None);
+        assert_eq!(lead("the 10 percent mark", Kind::Percent).1, None);
+    }
+
+    #[test]
+    fn direction_words_join_the_text() {
+        assert_eq!(
+            lead("Displays (down 8.8 percent)", Kind::Percent),
+            ("down 8.8 percent)".into(), None, Some(Direction::Down))
+        );
+        assert_eq!(lead("shot up by 92.1 percent", Kind::Percent).0, "up by 92.1 percent");
+        assert_eq!(lead("(+1 day)", Kind::Duration).2, Some(Direction::Up));
+        assert_eq!(lead("exports take up 23.9 percent", Kind::Percent).2, None);
+    }
+
+    fn ctx_dir(s: &str, fig: &str, kind: Kind) -> Option<Direction> {
+        let start = s.find(fig).unwrap();
+        context_direction(s, start, start + fig.len(), kind)
+    }
+
+    #[test]
+    fn changes_are_not_ranges() {
+        assert!(leads_a_change("insurance increased by "));
+        assert!(leads_a_change("exports rose from "));
+        assert!(leads_a_change("up from "));
+        assert!(!leads_a_change("prices range from "));
+        assert!(!leads_a_change("from "));
+    }
+
+    #[test]
+    fn verbs_and_nouns_give_direction() {
+        assert_eq!(
+            ctx_dir(
+                "Chip exports increased 25.4 percent as prices rose",
+                "25.4 percent",
+                Kind::Percent
+            ),
+            Some(Direction::Up)
+        );
+        assert_eq!(
+            ctx_dir(
+                "Output went down 9.5 percent, 0.9 percent, and 1.4 percent",
+                "1.4 percent",
+                Kind::Percent
+            ),
+            Some(Direction::Down)
+        );
+        assert_eq!(
+            ctx_dir(
+                "Stores saw a 4.5 percent decline in sales",
+                "4.5 percent",
+                Kind::Percent
+            ),
+            Some(Direction::Down)
+        );
+        assert_eq!(
+            ctx_dir("on a 28.1-percent increase", "28.1-percent", Kind::Percent),
+            Some(Direction::Up)
+        );
+        assert_eq!(
+            ctx_dir(
+                "Exports rose, and the share accounted for 20 percent",
+                "20 percent",
+                Kind::Percent
+            ),
+            None
+        );
+        assert_eq!(
+            ctx_dir(
+                "Imports fell 2.9 percent to $13.0 billion",
+                "$13.0 billion",
+                Kind::Money
+            ),
+            None
+        );
+        assert_eq!(
+            ctx_dir("sales increased by USD 2 billion", "USD 2 billion", Kind::Money),
+            Some(Direction::Up)
+        );
+        assert_eq!(
+            ctx_dir("green cars take up 23.9 percent", "23.9 percent", Kind::Percent),
+            None
+        );
+    }
+}

@@ -1,0 +1,170 @@
+//! The grammar: one module per kind, each a set of small named nom parsers, composed
+//! here into `figure_at`, which reads the one figure starting at a candidate position.
+//!
+//! Every parser works on complete in-memory text (`nom::*::complete`): the end of a
+//! sentence is the end of input, never `Incomplete`.
+
+pub mod count;
+pub mod cues;
+pub mod date;
+pub mod duration;
+pub mod money;
+pub mod number;
+pub mod ordinal;
+pub mod percent;
+pub mod quantity;
+
+use nom::{
+    IResult, Parser,
+    bytes::complete::{take_while, take_while1},
+    character::complete::satisfy,
+};
+use rust_decimal::Decimal;
+
+use crate::model::Kind;
+pub use date::DateExpr;
+
+/// A normalized value before dates are placed on the calendar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Val {
+    Num(Decimal),
+    Date(DateExpr),
+}
+
+/// One figure read by the grammar, positioned relative to the sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    pub kind: Kind,
+    /// Byte span in the sentence.
+    pub start: usize,
+    pub end: usize,
+    pub value: Val,
+    pub value_end: Option<Val>,
+    pub unit: String,
+}
+
+/// Where a parser is asked to read: the sentence, and the candidate position in it.
+#[derive(Debug, Clone, Copy)]
+pub struct Ctx<'a> {
+    pub sentence: &'a str,
+    pub pos: usize,
+    /// The sentence is the end of a body cut mid-word by a listing page: a unit or scale
+    /// word running to the end may be a stub (`15.6 percen`).
+    pub cut: bool,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn rest(&self) -> &'a str {
+        &self.sentence[self.pos..]
+    }
+
+    pub fn before(&self) -> &'a str {
+        &self.sentence[..self.pos]
+    }
+
+    /// A figure of `len` bytes from the candidate position.
+    pub fn figure(&self, kind: Kind, rest_after: &str, value: Val, value_end: Option<Val>, unit: String) -> Figure {
+        let len = self.rest().len() - rest_after.len();
+        Figure {
+            kind,
+            start: self.pos,
+            end: self.pos + len,
+            value,
+            value_end,
+            unit,
+        }
+    }
+}
+
+/// The composed grammar: the first kind (in priority order) that reads a figure here.
+/// Markers decide first (a currency, a percent sign, a unit of measure, a time unit),
+/// then calendar forms, then the bare ordinals and counts.
+pub fn figure_at(ctx: &Ctx) -> Option<Figure> {
+    money::parse(ctx)
+        .or_else(|| percent::parse(ctx))
+        .or_else(|| quantity::parse(ctx))
+        .or_else(|| duration::parse(ctx))
+        .or_else(|| date::parse(ctx))
+        .or_else(|| ordinal::parse(ctx))
+        .or_else(|| count::parse(ctx))
+}
+
+/// Letters, digits and the apostrophe-free word joiners that make one token.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// White space inside a figure: spaces, tabs, NBSP, line breaks.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace()
+}
+
+/// sp: one or more white-space characters.
+pub fn sp(i: &str) -> IResult<&str, &str> {
+    take_while1(is_space)(i)
+}
+
+/// sp0: any white space.
+pub fn sp0(i: &str) -> IResult<&str, &str> {
+    take_while(is_space)(i)
+}
+
+/// dash: `-`, en dash, em dash, figure dash, minus sign.
+pub fn dash(i: &str) -> IResult<&str, char> {
+    satisfy(|c| {
+        matches!(
+            c,
+            '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}'
+        )
+    })
+    .parse(i)
+}
+
+/// A word boundary: the input does not continue with a letter or digit.
+pub fn at_boundary(i: &str) -> bool {
+    !i.starts_with(is_word_char)
+}
+
+/// keyword: `word` in any case, as a whole word.
+pub fn keyword<'a>(word: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, &'a str> {
+    move |i: &'a str| {
+        let n = word.len();
+        match i.get(..n) {
+            Some(head) if head.eq_ignore_ascii_case(word) && at_boundary(&i[n..]) => Ok((&i[n..], head)),
+            _ => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag))),
+        }
+    }
+}
+
+/// The word (letters only, ASCII) at the start of `i`, possibly empty.
+pub fn leading_word(i: &str) -> &str {
+    let end = i.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(i.len());
+    &i[..end]
+}
+
+/// Shorthand for a failed parse at `i`.
+pub fn fail<T>(i: &str) -> IResult<&str, T> {
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Verify,
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keyword_is_case_insensitive_and_whole() {
+        assert!(keyword("percent")("Percent rose").is_ok());
+        assert!(keyword("per")("percent").is_err());
+        assert!(keyword("to")("to").is_ok());
+    }
+
+    #[test]
+    fn dashes_of_every_kind() {
+        for d in ["-", "–", "—", "−"] {
+            assert!(dash(d).is_ok(), "{d}");
+        }
+    }
+}

@@ -1,0 +1,289 @@
+//! Numerals: the one place where text becomes a `Decimal`.
+//!
+//! ```text
+//! numeral      = digits_number | spelled_number
+//! digits_number= digit{1,3} ("," digit{3})+ ["." digit+] | digit+ ["." digit+]
+//! spelled      = unit_word | tens_word [("-" | " ") unit_word] | ["a" | spelled] "hundred" | ... "thousand"
+//! scale_word   = "thousand" | "million" | "billion" | "trillion" | "mn" | "bn" | "tn"   (any case)
+//! ```
+
+use nom::{
+    IResult, Parser,
+    branch::alt,
+    bytes::complete::{tag_no_case, take_while1},
+    character::complete::char,
+    combinator::{opt, recognize},
+    multi::many1,
+    sequence::preceded,
+};
+use rust_decimal::Decimal;
+
+use super::{is_word_char, sp};
+
+/// A numeral as written: its value and whether it was spelled out in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Numeral {
+    pub value: Decimal,
+    /// Digits after the decimal point (0 for whole numbers and words).
+    pub fraction_digits: u32,
+    pub spelled: bool,
+    /// Written with thousands separators (`20,000`): never a year.
+    pub grouped: bool,
+}
+
+impl Numeral {
+    pub fn is_whole(&self) -> bool {
+        self.value.fract().is_zero()
+    }
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit()
+}
+
+/// digit{1,3} ("," digit{3})+ : `20,000`, `1,200,000`.
+fn grouped_integer(i: &str) -> IResult<&str, &str> {
+    recognize((
+        take_while_m_n_digits(1, 3),
+        many1(preceded(char(','), take_while_m_n_digits(3, 3))),
+    ))
+    .parse(i)
+}
+
+fn take_while_m_n_digits(m: usize, n: usize) -> impl Fn(&str) -> IResult<&str, &str> {
+    move |i: &str| nom::bytes::complete::take_while_m_n(m, n, is_digit)(i)
+}
+
+/// The digits after a decimal point; the point must be followed by a digit,
+/// so a sentence-final `4.` leaves its full stop alone.
+fn fraction(i: &str) -> IResult<&str, &str> {
+    preceded(char('.'), take_while1(is_digit)).parse(i)
+}
+
+/// digits_number: `83`, `20,000`, `12.2`, `1,234.5`.
+pub fn digits_number(i: &str) -> IResult<&str, Numeral> {
+    let (rest, (int, frac)) = (alt((grouped_integer, take_while1(is_digit))), opt(fraction)).parse(i)?;
+    // A group that continues with more digits (`1,2345`) is not a grouped number.
+    if rest.starts_with(is_digit) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit)));
+    }
+    let grouped = int.contains(',');
+    let mut digits: String = int.chars().filter(|c| *c != ',').collect();
+    let fraction_digits = frac.map_or(0, |f| f.len() as u32);
+    if let Some(f) = frac {
+        digits.push('.');
+        digits.push_str(f);
+    }
+    let value = parse_decimal(&digits)
+        .ok_or_else(|| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit)))?;
+    Ok((
+        rest,
+        Numeral {
+            value,
+            fraction_digits,
+            spelled: false,
+            grouped,
+        },
+    ))
+}
+
+/// Exact decimal from plain digits; `None` past Decimal's 28 digits.
+pub fn parse_decimal(digits: &str) -> Option<Decimal> {
+    Decimal::from_str_exact(digits).ok()
+}
+
+const UNITS: [&str; 19] = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// A whole word at the start of `i`, case-insensitively one of `words`; returns its index.
+fn word_from<'a>(words: &'static [&'static str], i: &'a str) -> IResult<&'a str, usize> {
+    let end = i.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(i.len());
+    let word = &i[..end];
+    match words.iter().position(|w| w.eq_ignore_ascii_case(word)) {
+        Some(n) => Ok((&i[end..], n)),
+        None => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag))),
+    }
+}
+
+/// unit_word: `one` .. `nineteen`.
+fn unit_word(i: &str) -> IResult<&str, u32> {
+    word_from(&UNITS, i).map(|(r, n)| (r, n as u32 + 1))
+}
+
+/// tens: `twenty` .. `ninety` [("-" | " ") unit_word (1-9)].
+fn tens_word(i: &str) -> IResult<&str, u32> {
+    let (rest, t) = word_from(&TENS, i)?;
+    let tens = (t as u32 + 2) * 10;
+    let ones = |r| -> IResult<&str, u32> {
+        let (r2, u) = preceded(alt((char('-'), char(' '))), unit_word).parse(r)?;
+        if u < 10 {
+            Ok((r2, u))
+        } else {
+            Err(nom::Err::Error(nom::error::Error::new(r, nom::error::ErrorKind::Tag)))
+        }
+    };
+    match ones(rest) {
+        Ok((r, u)) => Ok((r, tens + u)),
+        Err(_) => Ok((rest, tens)),
+    }
+}
+
+/// below_hundred: tens_word | unit_word.
+fn below_hundred(i: &str) -> IResult<&str, u32> {
+    alt((tens_word, unit_word)).parse(i)
+}
+
+/// `a` | `an` | `one`: the multiplier before `hundred`, `thousand`, `million`...
+pub fn article(i: &str) -> IResult<&str, &str> {
+    let (rest, w) = alt((tag_no_case("an"), tag_no_case("a"))).parse(i)?;
+    if rest.starts_with(is_word_char) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
+    }
+    Ok((rest, w))
+}
+
+/// spelled_number: `eight`, `twenty-one`, `a hundred`, `three hundred and five`,
+/// `three thousand`. Scale words above thousand are left to `scale_word`.
+pub fn spelled_number(i: &str) -> IResult<&str, Numeral> {
+    let hundreds = |i| -> IResult<&str, u32> {
+        let (r, n) = alt((below_hundred, article.map(|_| 1))).parse(i)?;
+        let (r, _) = (sp, tag_no_case("hundred")).parse(r)?;
+        let and_rest = |r| preceded((sp, opt((tag_no_case("and"), sp))), below_hundred).parse(r);
+        match and_rest(r) {
+            Ok((r2, m)) => Ok((r2, n * 100 + m)),
+            Err(_) => Ok((r, n * 100)),
+        }
+    };
+    let (rest, n) = alt((hundreds, below_hundred)).parse(i)?;
+    if rest.starts_with(is_word_char) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
+    }
+    let thousands = |r| preceded(sp, tag_no_case("thousand")).parse(r);
+    let (rest, n) = match thousands(rest) {
+        Ok((r, _)) if !r.starts_with(is_word_char) => (r, n * 1000),
+        _ => (rest, n),
+    };
+    Ok((
+        rest,
+        Numeral {
+            value: Decimal::from(n),
+            fraction_digits: 0,
+            spelled: true,
+            grouped: false,
+        },
+    ))
+}
+
+/// scale_word: `thousand` | `million` | `billion` | `trillion` | `mn` | `bn` | `tn` (any case).
+/// `allow_stub` accepts an unambiguous cut prefix (`bil`, `tril`) at the end of a cut body.
+pub fn scale_word(i: &str, allow_stub: bool) -> IResult<&str, Decimal> {
+    let end = i.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(i.len());
+    let word = &i[..end];
+    let lower = word.to_ascii_lowercase();
+    let exp = match lower.as_str() {
+        "thousand" => Some(3),
+        "million" | "mn" => Some(6),
+        "billion" | "bn" => Some(9),
+        "trillion" | "tn" => Some(12),
+        _ => None,
+    };
+    let exp = exp.or_else(|| {
+        if !(allow_stub && end == i.len() && lower.len() >= 2) {
+            return None;
+        }
+        [("thousand", 3), ("million", 6), ("billion", 9), ("trillion", 12)]
+            .into_iter()
+            .find(|(full, _)| full.starts_with(lower.as_str()))
+            .map(|(_, e)| e)
+    });
+    match exp {
+        Some(e) => Ok((&i[end..], Decimal::from(10u64.pow(e)))),
+        None => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag))),
+    }
+}
+
+/// Multiplies exactly; `None` on overflow of Decimal's range.
+pub fn scaled(n: Decimal, scale: Decimal) -> Option<Decimal> {
+    n.checked_mul(scale)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn digits_with_groups_and_fractions() {
+        assert_eq!(digits_number("20,000 visitors").unwrap().1.value, dec("20000"));
+        assert_eq!(digits_number("1,234.5").unwrap().1.value, dec("1234.5"));
+        let (rest, n) = digits_number("12.2 percent").unwrap();
+        assert_eq!((n.value, n.fraction_digits, rest), (dec("12.2"), 1, " percent"));
+    }
+
+    #[test]
+    fn sentence_final_point_is_not_a_fraction() {
+        let (rest, n) = digits_number("4. Next").unwrap();
+        assert_eq!((n.value, rest), (dec("4"), ". Next"));
+    }
+
+    #[test]
+    fn exact_decimals_never_drift() {
+        assert_eq!(digits_number("0.85").unwrap().1.value.to_string(), "0.85");
+    }
+
+    #[test]
+    fn broken_groups_are_refused() {
+        assert!(digits_number("1,2345").is_err());
+        // `12,13` is two numbers in a list, not twelve thousand.
+        let (rest, n) = digits_number("12,13").unwrap();
+        assert_eq!((n.value, rest), (dec("12"), ",13"));
+    }
+
+    #[test]
+    fn spelled_numbers() {
+        let v = |s| spelled_number(s).unwrap().1.value;
+        assert_eq!(v("eight technical"), dec("8"));
+        assert_eq!(v("twenty-one"), dec("21"));
+        assert_eq!(v("ninety nine"), dec("99"));
+        assert_eq!(v("a hundred companies"), dec("100"));
+        assert_eq!(v("three thousand"), dec("3000"));
+        assert_eq!(v("two hundred and five"), dec("205"));
+        assert!(spelled_number("eighteenth").is_err());
+        assert!(spelled_number("someone").is_err());
+    }
+
+    #[test]
+    fn scale_words_and_stubs() {
+        assert_eq!(scale_word("billion won", false).unwrap().1, dec("1000000000"));
+        assert_eq!(scale_word("Bn", false).unwrap().1, dec("1000000000"));
+        assert!(scale_word("bil", false).is_err());
+        assert_eq!(scale_word("bil", true).unwrap().1, dec("1000000000"));
+        assert!(scale_word("billions", false).is_err());
+    }
+}

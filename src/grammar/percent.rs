@@ -1,0 +1,244 @@
+//! percent: a share or a rate, in percent (`%`) or percentage points (`pp`).
+//!
+//! ```text
+//! percent      = "between" sp pct_number [marker] sp "and" sp pct_number marker
+//!              | pct_number [marker] (sp0 dash sp0 | sp "to" sp) pct_number marker
+//!              | pct_number marker
+//! pct_number   = [sign] (digits_number | spelled_number)
+//! marker       = sp0 "%p" | sp0 "%" | sp "percentage point" ["s"] | sp "percent" | sp "per cent"
+//!              | sp "pct" | "-percent" | sp "pp" | sp "%p"
+//! ```
+
+use nom::{IResult, Parser, branch::alt, bytes::complete::tag, character::complete::char, combinator::opt};
+use rust_decimal::Decimal;
+
+use super::money::sign;
+use super::number::{digits_number, spelled_number};
+use super::{Ctx, Figure, Val, at_boundary, cues, dash, fail, keyword, sp, sp0};
+use crate::model::Kind;
+
+/// The two units of this kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PctUnit {
+    Percent,
+    Points,
+}
+
+impl PctUnit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PctUnit::Percent => "%",
+            PctUnit::Points => "pp",
+        }
+    }
+}
+
+/// pct_number: a signed digit or word number. Digits must not run into letters.
+fn pct_number(i: &str) -> IResult<&str, Decimal> {
+    let (r, negative) = opt(sign).parse(i)?;
+    let (r, n) = alt((digits_number, spelled_number)).parse(r)?;
+    let v = if negative.unwrap_or(false) { -n.value } else { n.value };
+    Ok((r, v))
+}
+
+/// A word of the percent marker, or its cut stub at the end of a cut body.
+fn marker_word(full: &'static str, cut: bool) -> impl Fn(&str) -> IResult<&str, &str> {
+    move |i: &str| {
+        if let Ok(ok) = keyword(full)(i) {
+            return Ok(ok);
+        }
+        let word_len = i.find(|c: char| !c.is_alphabetic()).unwrap_or(i.len());
+        if cut
+            && word_len == i.len()
+            && word_len >= 4
+            && full.len() > word_len
+            && full[..word_len].eq_ignore_ascii_case(i)
+        {
+            return Ok((&i[word_len..], i));
+        }
+        fail(i)
+    }
+}
+
+/// marker: `%p`, `%`, `percentage point(s)`, `percent`, `per cent`, `pct`, `-percent`, `pp`.
+pub fn marker(cut: bool) -> impl Fn(&str) -> IResult<&str, PctUnit> {
+    move |i: &str| {
+        let points = alt((
+            (sp0, tag("%p"), |r| if at_boundary(r) { Ok((r, ())) } else { fail(r) }).map(|_| ()),
+            (
+                sp,
+                marker_word("percentage", cut),
+                sp,
+                alt((keyword("points"), keyword("point"))),
+            )
+                .map(|_| ()),
+            (sp, keyword("pp")).map(|_| ()),
+            (sp, keyword("pct"), sp, alt((keyword("points"), keyword("point")))).map(|_| ()),
+        ))
+        .map(|_| PctUnit::Points);
+        let percent = alt((
+            (sp0, alt((char('%'), char('％')))).map(|_| ()),
+            (sp, keyword("per"), sp, keyword("cent")).map(|_| ()),
+            (alt((sp.map(|_| ()), dash.map(|_| ()))), marker_word("percent", cut)).map(|_| ()),
+            (sp, keyword("pct")).map(|_| ()),
+        ))
+        .map(|_| PctUnit::Percent);
+        alt((points, percent)).parse(i)
+    }
+}
+
+/// range_joiner: sp0 dash sp0 | sp "to" sp.
+fn range_joiner(i: &str) -> IResult<&str, ()> {
+    alt(((sp0, dash, sp0).map(|_| ()), (sp, keyword("to"), sp).map(|_| ()))).parse(i)
+}
+
+/// percent = between-form | range | single, returning (start, end, unit).
+/// Without `ranges`, only a single figure is read.
+pub fn percent(cut: bool, ranges: bool) -> impl Fn(&str) -> IResult<&str, (Decimal, Option<Decimal>, PctUnit)> {
+    move |i: &str| {
+        if !ranges {
+            let (r, (a, m)) = (pct_number, marker(cut)).parse(i)?;
+            return Ok((r, (a, None, m)));
+        }
+        if let Ok((r, _)) = (keyword("between"), sp).parse(i) {
+            let (r, a) = pct_number(r)?;
+            let (r, m1) = opt(marker(cut)).parse(r)?;
+            let (r, _) = (sp, keyword("and"), sp).parse(r)?;
+            let (r, b) = pct_number(r)?;
+            let (r, m2) = marker(cut)(r)?;
+            if m1.is_some_and(|m| m != m2) {
+                return fail(i);
+            }
+            return Ok((r, (a, Some(b), m2)));
+        }
+        let (r, a) = pct_number(i)?;
+        let (r_after_first, m1) = opt(marker(cut)).parse(r)?;
+        // A range: the first marker is optional (`3-5 percent`, `3% to 5%`).
+        let ranged = |r| -> IResult<&str, (Decimal, PctUnit)> {
+            let (r, _) = range_joiner(r)?;
+            let (r, b) = pct_number(r)?;
+            let (r, m2) = marker(cut)(r)?;
+            Ok((r, (b, m2)))
+        };
+        if let Ok((r2, (b, m2))) = ranged(r_after_first) {
+            if m1.is_none_or(|m| m == m2) {
+                return Ok((r2, (a, Some(b), m2)));
+            }
+        }
+        match m1 {
+            Some(m) => Ok((r_after_first, (a, None, m))),
+            None => fail(i),
+        }
+    }
+}
+
+/// The percent figure at the candidate position.
+pub fn parse(ctx: &Ctx) -> Option<Figure> {
+    let rest = ctx.rest();
+    // `rose from 3 percent to 5 percent` is a change between two figures, not a range.
+    let ranges = !cues::leads_a_change(ctx.before());
+    let (after, (a, b, unit)) = percent(ctx.cut, ranges)(rest).ok()?;
+    Some(ctx.figure(
+        Kind::Percent,
+        after,
+        Val::Num(a),
+        b.map(Val::Num),
+        unit.as_str().to_string(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(s: &str) -> Option<(String, Option<String>, String, usize)> {
+        read_cut(s, false)
+    }
+
+    fn read_cut(s: &str, cut: bool) -> Option<(String, Option<String>, String, usize)> {
+        let ctx = Ctx {
+            sentence: s,
+            pos: 0,
+            cut,
+        };
+        parse(&ctx).map(|f| {
+            let num = |v: Val| match v {
+                Val::Num(d) => d.normalize().to_string(),
+                Val::Date(_) => String::new(),
+            };
+            (num(f.value), f.value_end.map(num), f.unit, f.end)
+        })
+    }
+
+    #[test]
+    fn every_marker() {
+        for s in [
+            "12.2 percent",
+            "12.2%",
+            "12.2 per cent",
+            "12.2 pct",
+            "12.2 ％",
+            "12.2-percent",
+        ] {
+            let r = read(s).unwrap_or_else(|| panic!("{s}"));
+            assert_eq!((r.0.as_str(), r.2.as_str(), r.3), ("12.2", "%", s.len()), "{s}");
+        }
+        for s in ["0.5 percentage points", "0.5%p", "0.5 percentage point", "0.5 pp"] {
+            let r = read(s).unwrap_or_else(|| panic!("{s}"));
+            assert_eq!((r.0.as_str(), r.2.as_str(), r.3), ("0.5", "pp", s.len()), "{s}");
+        }
+    }
+
+    #[test]
+    fn two_adjacent_figures_stay_two() {
+        let r = read("12% 13%").unwrap();
+        assert_eq!((r.0.as_str(), r.1, r.3), ("12", None, 3));
+    }
+
+    #[test]
+    fn ranges() {
+        let r = read("3-5 percent").unwrap();
+        assert_eq!((r.0.as_str(), r.1.as_deref()), ("3", Some("5")));
+        let r = read("between 2 and 3 percent").unwrap();
+        assert_eq!((r.0.as_str(), r.1.as_deref()), ("2", Some("3")));
+        let r = read("3% to 5%").unwrap();
+        assert_eq!((r.0.as_str(), r.1.as_deref()), ("3", Some("5")));
+    }
+
+    #[test]
+    fn changes_from_one_level_to_another_are_two_figures() {
+        let s = "rose from 3 percent to 5 percent";
+        let ctx = Ctx {
+            sentence: s,
+            pos: 10,
+            cut: false,
+        };
+        let f = parse(&ctx).unwrap();
+        assert_eq!((f.value_end, &s[f.start..f.end]), (None, "3 percent"));
+    }
+
+    #[test]
+    fn signs_and_words() {
+        assert_eq!(read("-3.2%").unwrap().0, "-3.2");
+        assert_eq!(read("minus 0.4 percent").unwrap().0, "-0.4");
+        assert_eq!(read("ten percent").unwrap().0, "10");
+    }
+
+    #[test]
+    fn trailing_zero_is_dropped_but_value_is_as_written() {
+        assert_eq!(read("1.0 percent").unwrap().0, "1");
+    }
+
+    #[test]
+    fn stubs_only_at_a_cut_end() {
+        assert_eq!(read("15.6 percen"), None);
+        assert_eq!(read_cut("15.6 percen", true).unwrap().0, "15.6");
+        assert_eq!(read_cut("15.6 per", true), None);
+    }
+
+    #[test]
+    fn not_percent() {
+        assert_eq!(read("12 percentiles"), None);
+        assert_eq!(read("5 people"), None);
+    }
+}

@@ -1,0 +1,33 @@
+//! bulletin-facts: every figure of a press-release bulletin, as one normalized facts table.
+//!
+//! Data flows one way: bulletin text -> releases ([`reader`]) -> sentences ([`sentences`])
+//! -> figures ([`scan`], [`grammar`]) -> facts ([`extract`], with dates placed by
+//! [`resolve`]) -> writers ([`write`]).
+//!
+//! ```
+//! let text = "-\nTrade\nExports Rise\nExports rose 12.2 percent to USD 23.3 billion. date2025-11-14\n";
+//! let facts = bulletin_facts::extract(text);
+//! let values: Vec<_> = facts.facts().map(|f| (f.kind.as_str(), f.value.as_str())).collect();
+//! assert_eq!(values, [("percent", "12.2"), ("money", "23300000000")]);
+//! ```
+
+pub mod extract;
+pub mod grammar;
+pub mod model;
+pub mod problem;
+pub mod reader;
+pub mod resolve;
+pub mod scan;
+pub mod sentences;
+pub mod subject;
+pub mod write;
+
+pub use extract::{Extraction, Options, ReleaseFacts, extract_text, release_id};
+pub use model::{Direction, FACT_COLUMNS, Fact, Kind, Period, Qualifier, Section, Value};
+pub use problem::{Problem, Severity};
+
+/// Extracts the facts of a bulletin held in memory, with default options; rows name
+/// their source `-`.
+pub fn extract(text: &str) -> Extraction {
+    extract_text("-", text, &Options::default())
+}

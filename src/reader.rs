@@ -1,0 +1,355 @@
+//! Bulletin text -> releases (spec section 1).
+//!
+//! ```text
+//! bulletin = [BOM] { blank } { separator release }
+//! release  = { blank } category_line title_line body
+//! body     = line { line } ; ends with "date" [sp] YYYY-MM-DD
+//! separator= a line that is exactly "-" (surrounding white space ignored)
+//! ```
+//! A text without separator lines is one plain document. Every position kept here is a
+//! byte offset into the original text, so that facts can point back at their source.
+
+use chrono::NaiveDate;
+
+use crate::problem::{Problem, Severity};
+
+/// One release, borrowed from the bulletin text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Release<'a> {
+    pub category: &'a str,
+    pub title: &'a str,
+    pub title_offset: usize,
+    /// The body without its date trailer (may be empty).
+    pub body: &'a str,
+    pub body_offset: usize,
+    pub date: Option<NaiveDate>,
+    /// Byte offset and 1-based line of the release's first line (its separator).
+    pub offset: usize,
+    pub line: usize,
+    /// The body stops mid-sentence before its trailer: a listing page cut it.
+    pub cut: bool,
+    /// A `date YYYY-MM-DD` marker inside a plain document's text: metadata, no fact.
+    pub meta: Option<std::ops::Range<usize>>,
+}
+
+/// A line of the text: its content without the line break, its byte offset, its number.
+#[derive(Debug, Clone, Copy)]
+struct Line<'a> {
+    text: &'a str,
+    offset: usize,
+    number: usize,
+}
+
+fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for (number, raw) in (1..).zip(text.split_inclusive('\n')) {
+        let content = raw.strip_suffix('\n').unwrap_or(raw);
+        let content = content.strip_suffix('\r').unwrap_or(content);
+        // A byte-order mark belongs to no line.
+        let (content, skip) = match content.strip_prefix('\u{feff}') {
+            Some(c) if offset == 0 => (c, '\u{feff}'.len_utf8()),
+            _ => (content, 0),
+        };
+        out.push(Line {
+            text: content,
+            offset: offset + skip,
+            number,
+        });
+        offset += raw.len();
+    }
+    out
+}
+
+fn is_separator(line: &str) -> bool {
+    line.trim() == "-"
+}
+
+fn is_blank(line: &str) -> bool {
+    line.trim().is_empty()
+}
+
+/// What a trailer search found.
+#[derive(Debug, PartialEq, Eq)]
+enum Trailer {
+    /// `date2025-11-19`: where the trailer starts, and the date.
+    Valid(usize, NaiveDate),
+    /// Looks like a trailer but names no real day (`date2025-02-30`).
+    Impossible(usize, String),
+    Missing,
+}
+
+/// `date` [sp] YYYY-MM-DD at the end of `text` (trailing white space ignored).
+fn trailer(text: &str) -> Trailer {
+    let t = text.trim_end();
+    let Some(date_at) = t.len().checked_sub(10) else {
+        return Trailer::Missing;
+    };
+    let Some(ymd) = t.get(date_at..) else {
+        return Trailer::Missing;
+    };
+    let shape = ymd.bytes().enumerate().all(|(n, b)| {
+        if n == 4 || n == 7 {
+            b == b'-'
+        } else {
+            b.is_ascii_digit()
+        }
+    });
+    if !shape {
+        return Trailer::Missing;
+    }
+    let head = t[..date_at].trim_end();
+    let Some(word_at) = head.len().checked_sub(4) else {
+        return Trailer::Missing;
+    };
+    if !head.get(word_at..).is_some_and(|w| w.eq_ignore_ascii_case("date")) {
+        return Trailer::Missing;
+    }
+    match NaiveDate::parse_from_str(ymd, "%Y-%m-%d") {
+        Ok(d) => Trailer::Valid(word_at, d),
+        Err(_) => Trailer::Impossible(word_at, ymd.to_string()),
+    }
+}
+
+/// A `date YYYY-MM-DD` anywhere in a plain document: (start, end, date).
+fn find_date_marker(text: &str) -> Option<(usize, usize, NaiveDate)> {
+    let lower_hits = text.match_indices("date").map(|(i, _)| i);
+    for at in lower_hits {
+        let after = &text[at + 4..];
+        let gap = after.len() - after.trim_start_matches([' ', '\t', '\u{a0}']).len();
+        let Some(ymd) = after.get(gap..gap + 10) else { continue };
+        if let Ok(d) = NaiveDate::parse_from_str(ymd, "%Y-%m-%d") {
+            if !text[..at].ends_with(|c: char| c.is_alphanumeric()) {
+                return Some((at, at + 4 + gap + 10, d));
+            }
+        }
+    }
+    None
+}
+
+/// A body is cut when it ends without closing punctuation before its trailer.
+fn looks_cut(body: &str) -> bool {
+    let t = body.trim_end();
+    !t.is_empty() && !t.ends_with(['.', '!', '?', '"', '”', '’', ')', ']', '…'])
+        || t.ends_with('.') && t[..t.len() - 1].ends_with(|c: char| c.is_ascii_digit()) && {
+            // `... EUR 1.`: a number stopped right at its decimal point.
+            let before = t[..t.len() - 1].trim_end_matches(|c: char| c.is_ascii_digit());
+            before.ends_with(' ') || before.ends_with('$')
+        }
+}
+
+/// Splits a bulletin into releases. Problems name the 1-based line; a release with a
+/// problem of `Error` severity is left out, every other one is returned.
+pub fn read_bulletin(text: &str, anchor: Option<NaiveDate>) -> (Vec<Release<'_>>, Vec<Problem>) {
+    let all = lines(text);
+    let mut problems = Vec::new();
+    let separators: Vec<usize> = all
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| is_separator(l.text))
+        .map(|(n, _)| n)
+        .collect();
+    if separators.is_empty() {
+        let releases = plain_document(text, &all, anchor, &mut problems).into_iter().collect();
+        return (releases, problems);
+    }
+    // Text before the first separator is not part of any release.
+    if let Some(stray) = all[..separators[0]].iter().find(|l| !is_blank(l.text)) {
+        problems.push(Problem::new(
+            Severity::Warning,
+            stray.number,
+            stray.offset,
+            "text before the first `-` separator is not part of a release; ignored",
+        ));
+    }
+    let mut releases = Vec::new();
+    for (k, &sep) in separators.iter().enumerate() {
+        let end = separators.get(k + 1).copied().unwrap_or(all.len());
+        if let Some(r) = release(text, &all[sep..end], &mut problems) {
+            releases.push(r);
+        }
+    }
+    (releases, problems)
+}
+
+/// One release from its lines (the separator first).
+fn release<'a>(text: &'a str, lines: &[Line<'a>], problems: &mut Vec<Problem>) -> Option<Release<'a>> {
+    let sep = lines[0];
+    let mut content = lines[1..].iter().filter(|l| !is_blank(l.text));
+    let Some(category) = content.next() else {
+        // `-` followed by nothing: an empty release at the end is no error.
+        if lines.len() > 1 || sep.offset + sep.text.len() < text.trim_end().len() {
+            problems.push(Problem::new(
+                Severity::Error,
+                sep.number,
+                sep.offset,
+                "release has no category, title or body; skipped",
+            ));
+        }
+        return None;
+    };
+    let Some(title) = content.next() else {
+        problems.push(Problem::new(
+            Severity::Error,
+            category.number,
+            category.offset,
+            "release has a category line but no title line; skipped",
+        ));
+        return None;
+    };
+    let title_text = title.text.trim();
+    let title_offset = title.offset + (title.text.len() - title.text.trim_start().len());
+    let body_start = title.offset + title.text.len();
+    let last = lines[lines.len() - 1];
+    let body_end = last.offset + last.text.len();
+    let raw_body = &text[body_start..body_end.max(body_start)];
+    let (body_len, date) = match trailer(raw_body) {
+        Trailer::Valid(at, d) => (at, Some(d)),
+        Trailer::Impossible(at, ymd) => {
+            let line = lines
+                .iter()
+                .rev()
+                .find(|l| l.offset <= body_start + at)
+                .map_or(sep.number, |l| l.number);
+            problems.push(Problem::new(
+                Severity::Error,
+                line,
+                body_start + at,
+                &format!("release date `{ymd}` is not a calendar day; release skipped"),
+            ));
+            return None;
+        }
+        Trailer::Missing => {
+            problems.push(Problem::new(
+                Severity::Warning,
+                last.number,
+                body_end,
+                "release has no `date YYYY-MM-DD` trailer; its release_date is empty",
+            ));
+            (raw_body.len(), None)
+        }
+    };
+    let body_full = &raw_body[..body_len];
+    let lead = body_full.len() - body_full.trim_start().len();
+    let body = body_full.trim();
+    Some(Release {
+        category: category.text.trim(),
+        title: title_text,
+        title_offset,
+        body,
+        body_offset: body_start + lead,
+        date,
+        offset: sep.offset,
+        line: sep.number,
+        cut: date.is_some() && looks_cut(body),
+        meta: None,
+    })
+}
+
+/// A text without separators: title = first non-empty line, the rest is the body.
+fn plain_document<'a>(
+    text: &'a str,
+    all: &[Line<'a>],
+    anchor: Option<NaiveDate>,
+    problems: &mut Vec<Problem>,
+) -> Option<Release<'a>> {
+    let Some(title) = all.iter().find(|l| !is_blank(l.text)) else {
+        problems.push(Problem::new(Severity::Warning, 1, 0, "input is empty; no releases"));
+        return None;
+    };
+    let lead = title.text.len() - title.text.trim_start().len();
+    let title_offset = title.offset + lead;
+    let body_start = title.offset + title.text.len();
+    let rest = &text[body_start..];
+    let (body_raw, date, meta) = match find_date_marker(rest) {
+        // A marker at the end is a trailer; elsewhere it stays in the text as metadata.
+        Some((at, end, d)) if rest[end..].trim().is_empty() => (&rest[..at], Some(d), None),
+        Some((at, end, d)) => (rest, Some(d), Some(body_start + at..body_start + end)),
+        None => (rest, anchor, None),
+    };
+    let lead_ws = body_raw.len() - body_raw.trim_start().len();
+    Some(Release {
+        category: "",
+        title: title.text.trim(),
+        title_offset,
+        body: body_raw.trim(),
+        body_offset: body_start + lead_ws,
+        date,
+        offset: title.offset,
+        line: title.number,
+        cut: false,
+        meta,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn releases_with_trailers_in_both_spellings() {
+        let text =
+            "-\nTrade\nTitle one\nBody one. date2025-11-19\n-\nIndustry\nTitle two\nBody two.\ndate 2025-11-18\n";
+        let (rs, problems) = read_bulletin(text, None);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(rs.len(), 2);
+        assert_eq!(
+            (rs[0].category, rs[0].title, rs[0].body, rs[0].date),
+            ("Trade", "Title one", "Body one.", Some(d("2025-11-19")))
+        );
+        assert_eq!((rs[1].body, rs[1].date), ("Body two.", Some(d("2025-11-18"))));
+        assert_eq!(&text[rs[1].body_offset..rs[1].body_offset + 9], "Body two.");
+        assert_eq!(&text[rs[0].title_offset..rs[0].title_offset + 9], "Title one");
+    }
+
+    #[test]
+    fn bom_crlf_and_padded_separators() {
+        let text = "\u{feff}  -  \r\nEnergy\r\n\r\nA title\r\nLine one.\r\nLine two. date2024-01-02\r\n";
+        let (rs, problems) = read_bulletin(text, None);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(rs[0].title, "A title");
+        assert_eq!(rs[0].body, "Line one.\r\nLine two.");
+        assert_eq!(&text[rs[0].body_offset..rs[0].body_offset + 4], "Line");
+    }
+
+    #[test]
+    fn cut_bodies_are_normal() {
+        let (rs, problems) = read_bulletin("-\nX\nT\nexports rose 15.6 percen date2022-01-03\n", None);
+        assert!(problems.is_empty());
+        assert!(rs[0].cut);
+        assert_eq!(rs[0].body, "exports rose 15.6 percen");
+    }
+
+    #[test]
+    fn missing_title_is_an_error_and_the_rest_survives() {
+        let (rs, problems) = read_bulletin("-\nTrade\n-\nTrade\nGood\nFine. date2025-01-01\n", None);
+        assert_eq!(rs.len(), 1);
+        assert_eq!(problems.len(), 1);
+        assert_eq!((problems[0].line, problems[0].severity), (2, Severity::Error));
+    }
+
+    #[test]
+    fn impossible_date_is_an_error() {
+        let (rs, problems) = read_bulletin("-\nTrade\nT\nBody. date2025-02-30\n", None);
+        assert!(rs.is_empty());
+        assert_eq!(problems[0].line, 4);
+        assert!(problems[0].message.contains("2025-02-30"));
+    }
+
+    #[test]
+    fn plain_document_takes_its_date_marker_or_the_anchor() {
+        let (rs, _) = read_bulletin("\nNews title\nSome text.\ndate 2024-05-02\n", None);
+        assert_eq!(
+            (rs[0].title, rs[0].body, rs[0].date),
+            ("News title", "Some text.", Some(d("2024-05-02")))
+        );
+        let (rs, _) = read_bulletin("News title\ndate 2024-05-02\nSome text.\n", None);
+        assert_eq!((rs[0].date, rs[0].meta.clone()), (Some(d("2024-05-02")), Some(11..26)));
+        let (rs, _) = read_bulletin("News title\nSome text.\n", Some(d("2020-01-01")));
+        assert_eq!(rs[0].date, Some(d("2020-01-01")));
+    }
+}

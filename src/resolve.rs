@@ -1,0 +1,352 @@
+//! Dates as written -> calendar periods, against the release date: the one place where
+//! `chrono` places a date.
+//!
+//! - A day or month without a year takes the year (release year -1, 0 or +1) that puts
+//!   it nearest the release date; ties go to the earlier one.
+//! - `this/last/next year` and `this/last month` count from the release date; `the 24th`
+//!   is the 24th of the release month; `today` is the release date.
+//! - A half or quarter without a year (`the first half`, `first half of the year`) belongs
+//!   to the year the release last named explicitly, else to the release year.
+//! - Without a release date only dates that carry their own year are resolved.
+
+use chrono::{Datelike, Months, NaiveDate, Weekday};
+
+use crate::grammar::date::{DateExpr, YearRef};
+use crate::model::Period;
+
+/// Resolves the dates of one release, in reading order.
+#[derive(Debug, Clone)]
+pub struct Resolver {
+    release: Option<NaiveDate>,
+    /// The last year the release named explicitly (`For 2020, ...`).
+    context_year: Option<i32>,
+}
+
+/// A weekday that does not match its resolved date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WeekdayMismatch {
+    pub written: Weekday,
+    pub actual: Weekday,
+    pub date: NaiveDate,
+}
+
+fn first_day(p: Period) -> Option<NaiveDate> {
+    match p {
+        Period::Day(d) => Some(d),
+        Period::Month { year, month } => NaiveDate::from_ymd_opt(year, month, 1),
+        Period::Quarter { year, quarter } => NaiveDate::from_ymd_opt(year, quarter * 3 - 2, 1),
+        Period::Half { year, half } => NaiveDate::from_ymd_opt(year, half * 6 - 5, 1),
+        Period::Year(year) => NaiveDate::from_ymd_opt(year, 1, 1),
+    }
+}
+
+fn last_day(p: Period) -> Option<NaiveDate> {
+    let months = match p {
+        Period::Day(d) => return Some(d),
+        Period::Month { .. } => 1,
+        Period::Quarter { .. } => 3,
+        Period::Half { .. } => 6,
+        Period::Year(_) => 12,
+    };
+    first_day(p)?.checked_add_months(Months::new(months))?.pred_opt()
+}
+
+/// Days between a period and a day (0 when the day lies inside it).
+fn distance(p: Period, day: NaiveDate) -> Option<i64> {
+    let (a, b) = (first_day(p)?, last_day(p)?);
+    Some(if day < a {
+        (a - day).num_days()
+    } else if day > b {
+        (day - b).num_days()
+    } else {
+        0
+    })
+}
+
+impl Resolver {
+    pub fn new(release: Option<NaiveDate>) -> Resolver {
+        Resolver {
+            release,
+            context_year: None,
+        }
+    }
+
+    /// The period for a year-less pattern, choosing the year nearest the release date.
+    fn nearest(&self, make: impl Fn(i32) -> Option<Period>) -> Option<Period> {
+        let r = self.release?;
+        let mut best: Option<(i64, Period)> = None;
+        for y in [r.year() - 1, r.year(), r.year() + 1] {
+            let Some(p) = make(y) else { continue };
+            let Some(d) = distance(p, r) else { continue };
+            // Strictly nearer wins: ties keep the earlier year, tried first.
+            if best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, p));
+            }
+        }
+        best.map(|(_, p)| p)
+    }
+
+    fn year_of(&self, y: YearRef) -> Option<i32> {
+        match y {
+            YearRef::Abs(y) => Some(y),
+            YearRef::Rel(n) => self.release.map(|r| r.year() + n),
+            YearRef::Context => self.context_year.or(self.release.map(|r| r.year())),
+            YearRef::Nearest => None,
+        }
+    }
+
+    fn with_year(&self, y: YearRef, make: impl Fn(i32) -> Option<Period>) -> Option<Period> {
+        match y {
+            YearRef::Nearest => self.nearest(make),
+            _ => make(self.year_of(y)?),
+        }
+    }
+
+    /// Places one date on the calendar; `None` when it cannot be (no release date, or
+    /// no such day).
+    pub fn resolve(&mut self, e: &DateExpr) -> Option<Period> {
+        let p = self.place(e);
+        // Years written out become the context for halves and quarters.
+        let named = match *e {
+            DateExpr::Year(y)
+            | DateExpr::Day { year: y, .. }
+            | DateExpr::Month { year: y, .. }
+            | DateExpr::Half { year: y, .. }
+            | DateExpr::Quarter { year: y, .. } => matches!(y, YearRef::Abs(_)),
+            _ => false,
+        };
+        if named {
+            if let Some(p) = p {
+                self.context_year = first_day(p).map(|d| d.year());
+            }
+        }
+        p
+    }
+
+    fn place(&self, e: &DateExpr) -> Option<Period> {
+        match *e {
+            DateExpr::Day { year, month, day, .. } => {
+                self.with_year(year, |y| NaiveDate::from_ymd_opt(y, month, day).map(Period::Day))
+            }
+            DateExpr::Month { year, month } => self.with_year(year, |y| {
+                (1..=12).contains(&month).then_some(Period::Month { year: y, month })
+            }),
+            DateExpr::Quarter { year, quarter } => self.with_year(year, |y| {
+                (1..=4)
+                    .contains(&quarter)
+                    .then_some(Period::Quarter { year: y, quarter })
+            }),
+            DateExpr::Half { year, half } => self.with_year(year, |y| {
+                (1..=2).contains(&half).then_some(Period::Half { year: y, half })
+            }),
+            DateExpr::Year(year) => self.year_of(year).map(Period::Year),
+            DateExpr::Today => self.release.map(Period::Day),
+            DateExpr::RelMonth(n) => {
+                let r = self.release?;
+                let first = r.with_day(1)?;
+                let m = if n >= 0 {
+                    first.checked_add_months(Months::new(n as u32))
+                } else {
+                    first.checked_sub_months(Months::new(n.unsigned_abs()))
+                }?;
+                Some(Period::Month {
+                    year: m.year(),
+                    month: m.month(),
+                })
+            }
+            DateExpr::DayOfMonth(day) => {
+                let r = self.release?;
+                NaiveDate::from_ymd_opt(r.year(), r.month(), day).map(Period::Day)
+            }
+        }
+    }
+
+    /// A range: the end inherits the start's year when it has none of its own, moving
+    /// to the next year when it would fall before the start (`December 28 to January 3`).
+    /// A range without any year is placed nearest the release date as a whole.
+    pub fn resolve_range(&mut self, start: &DateExpr, end: &DateExpr) -> (Option<Period>, Option<Period>) {
+        let inherits = |e: &DateExpr| {
+            matches!(
+                e,
+                DateExpr::Day {
+                    year: YearRef::Nearest,
+                    ..
+                } | DateExpr::Month {
+                    year: YearRef::Nearest,
+                    ..
+                }
+            )
+        };
+        if !inherits(end) {
+            return (self.resolve(start), self.resolve(end));
+        }
+        if !inherits(start) {
+            let a = self.resolve(start);
+            let b = a.and_then(|pa| end_after(pa, end));
+            return (a, b);
+        }
+        let r = match self.release {
+            Some(r) => r,
+            None => return (None, None),
+        };
+        let mut best: Option<(i64, Period, Option<Period>)> = None;
+        for y in [r.year() - 1, r.year(), r.year() + 1] {
+            let Some(pa) = with_year(start, y) else { continue };
+            let pb = end_after(pa, end);
+            let span_end = pb.unwrap_or(pa);
+            let (Some(a), Some(b)) = (first_day(pa), last_day(span_end)) else {
+                continue;
+            };
+            let d = if r < a {
+                (a - r).num_days()
+            } else if r > b {
+                (r - b).num_days()
+            } else {
+                0
+            };
+            if best.is_none_or(|(bd, _, _)| d < bd) {
+                best = Some((d, pa, pb));
+            }
+        }
+        best.map_or((None, None), |(_, a, b)| (Some(a), b))
+    }
+
+    /// A weekday written with a date that falls on another day.
+    pub fn weekday_mismatch(&self, e: &DateExpr, p: Option<Period>) -> Option<WeekdayMismatch> {
+        match (e, p) {
+            (DateExpr::Day { weekday: Some(w), .. }, Some(Period::Day(d))) if d.weekday() != *w => {
+                Some(WeekdayMismatch {
+                    written: *w,
+                    actual: d.weekday(),
+                    date: d,
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
+/// A year-less day or month placed in year `y`.
+fn with_year(e: &DateExpr, y: i32) -> Option<Period> {
+    match *e {
+        DateExpr::Day { month, day, .. } => NaiveDate::from_ymd_opt(y, month, day).map(Period::Day),
+        DateExpr::Month { month, .. } => (1..=12).contains(&month).then_some(Period::Month { year: y, month }),
+        _ => None,
+    }
+}
+
+/// The end of a range in the start's year, or the next year when it would come first.
+fn end_after(start: Period, end: &DateExpr) -> Option<Period> {
+    let y = first_day(start)?.year();
+    match with_year(end, y) {
+        Some(pb) if pb < start => with_year(end, y + 1),
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use YearRef::*;
+
+    fn r(release: &str) -> Resolver {
+        Resolver::new(NaiveDate::parse_from_str(release, "%Y-%m-%d").ok())
+    }
+
+    fn s(p: Option<Period>) -> String {
+        p.map(|p| p.to_string()).unwrap_or_default()
+    }
+
+    fn day(year: YearRef, month: u32, day: u32) -> DateExpr {
+        DateExpr::Day {
+            year,
+            month,
+            day,
+            weekday: None,
+        }
+    }
+
+    #[test]
+    fn nearest_year_rule() {
+        assert_eq!(
+            s(r("2025-11-17").resolve(&DateExpr::Month {
+                year: Nearest,
+                month: 12
+            })),
+            "2025-12"
+        );
+        assert_eq!(
+            s(r("2022-04-27").resolve(&DateExpr::Month {
+                year: Nearest,
+                month: 11
+            })),
+            "2021-11"
+        );
+        assert_eq!(s(r("2022-01-04").resolve(&day(Nearest, 12, 28))), "2021-12-28");
+        assert_eq!(s(r("2025-11-19").resolve(&day(Nearest, 11, 18))), "2025-11-18");
+    }
+
+    #[test]
+    fn ties_go_to_the_earlier_year() {
+        // 2024-07-02 is 183 days after January 1, 2024 and 183 days before January 1, 2025.
+        let mut res = r("2024-07-02");
+        assert_eq!(s(res.resolve(&day(Nearest, 1, 1))), "2024-01-01");
+    }
+
+    #[test]
+    fn relative_forms() {
+        let mut res = r("2020-05-12");
+        assert_eq!(s(res.resolve(&DateExpr::RelMonth(0))), "2020-05");
+        assert_eq!(s(res.resolve(&day(Rel(-1), 7, 4))), "2019-07-04");
+        assert_eq!(s(res.resolve(&DateExpr::Year(Rel(1)))), "2021");
+        assert_eq!(s(res.resolve(&DateExpr::Today)), "2020-05-12");
+        assert_eq!(s(res.resolve(&DateExpr::DayOfMonth(24))), "2020-05-24");
+        assert_eq!(s(res.resolve(&DateExpr::DayOfMonth(3))), "2020-05-03");
+    }
+
+    #[test]
+    fn halves_follow_the_year_in_context() {
+        let mut res = r("2021-01-14");
+        assert_eq!(s(res.resolve(&DateExpr::Half { year: Context, half: 2 })), "2021-H2");
+        res.resolve(&DateExpr::Year(Abs(2020)));
+        assert_eq!(s(res.resolve(&DateExpr::Half { year: Context, half: 1 })), "2020-H1");
+    }
+
+    #[test]
+    fn ranges_share_the_start_year() {
+        let mut res = r("2025-11-14");
+        let (a, b) = res.resolve_range(&day(Nearest, 11, 10), &day(Nearest, 11, 14));
+        assert_eq!((s(a), s(b)), ("2025-11-10".into(), "2025-11-14".into()));
+        let (a, b) = res.resolve_range(&day(Nearest, 12, 28), &day(Nearest, 1, 3));
+        assert_eq!((s(a), s(b)), ("2025-12-28".into(), "2026-01-03".into()));
+        // Each end alone would split the range over two years; the whole is placed at once.
+        let mut res = r("2025-08-01");
+        let month = |m| DateExpr::Month {
+            year: Nearest,
+            month: m,
+        };
+        let (a, b) = res.resolve_range(&month(1), &month(7));
+        assert_eq!((s(a), s(b)), ("2025-01".into(), "2025-07".into()));
+    }
+
+    #[test]
+    fn without_a_release_date_only_written_years_resolve() {
+        let mut res = Resolver::new(None);
+        assert_eq!(res.resolve(&day(Nearest, 11, 18)), None);
+        assert_eq!(s(res.resolve(&day(Abs(2025), 11, 18))), "2025-11-18");
+        assert_eq!(res.resolve(&DateExpr::Year(Rel(0))), None);
+    }
+
+    #[test]
+    fn weekday_mismatch_is_reported() {
+        let mut res = r("2025-11-19");
+        let e = DateExpr::Day {
+            year: Nearest,
+            month: 11,
+            day: 18,
+            weekday: Some(Weekday::Wed),
+        };
+        let p = res.resolve(&e);
+        assert_eq!(res.weekday_mismatch(&e, p).map(|m| m.actual), Some(Weekday::Tue));
+    }
+}
