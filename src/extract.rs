@@ -119,6 +119,9 @@ fn extract_release(source: &str, text: &str, r: &Release, options: &Options) -> 
     let release_date = r.date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
     let mut emit = |section: Section, sentence: &str, sentence_offset: usize, cut: bool, out: &mut ReleaseFacts| {
         let found = figures(sentence, cut);
+        if found.is_empty() {
+            return;
+        }
         let folded = fold_space(sentence);
         for f in &found {
             let offset = sentence_offset + f.text_start;

@@ -14,92 +14,96 @@ pub struct Found {
     pub direction: Option<Direction>,
 }
 
-/// Alphabetic words that can start a figure; every other word is skipped unread.
-fn is_trigger_word(word: &str) -> bool {
-    const TRIGGERS: &[&str] = &[
-        "a",
-        "an",
-        "between",
-        "minus",
-        "negative",
-        "the",
-        "this",
-        "last",
-        "next",
-        "today",
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-        "twentieth",
-        "thirtieth",
-        "fortieth",
-        "fiftieth",
-        "sixtieth",
-        "seventieth",
-        "eightieth",
-        "ninetieth",
-        "hundredth",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "thousand",
-        "dozen",
-        "q1",
-        "q2",
-        "q3",
-        "q4",
-        "h1",
-        "h2",
-        "us",
-        "rmb",
-    ];
-    let first = word.chars().next().unwrap_or(' ');
-    // Month and weekday names, ISO codes: capitalized words.
-    if first.is_ascii_uppercase() && word.len() >= 3 {
-        return true;
-    }
-    TRIGGERS.iter().any(|t| t.eq_ignore_ascii_case(word))
+/// Alphabetic words (lower-cased) that can start a figure; every other word is skipped
+/// unread. A `match` compiles to a length-and-byte decision tree: no list walk per word.
+fn is_trigger_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "a" | "an"
+            | "between"
+            | "minus"
+            | "negative"
+            | "the"
+            | "this"
+            | "last"
+            | "next"
+            | "today"
+            | "first"
+            | "second"
+            | "third"
+            | "fourth"
+            | "fifth"
+            | "sixth"
+            | "seventh"
+            | "eighth"
+            | "ninth"
+            | "tenth"
+            | "eleventh"
+            | "twelfth"
+            | "thirteenth"
+            | "fourteenth"
+            | "fifteenth"
+            | "sixteenth"
+            | "seventeenth"
+            | "eighteenth"
+            | "nineteenth"
+            | "twentieth"
+            | "thirtieth"
+            | "fortieth"
+            | "fiftieth"
+            | "sixtieth"
+            | "seventieth"
+            | "eightieth"
+            | "ninetieth"
+            | "hundredth"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "thirteen"
+            | "fourteen"
+            | "fifteen"
+            | "sixteen"
+            | "seventeen"
+            | "eighteen"
+            | "nineteen"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "sixty"
+            | "seventy"
+            | "eighty"
+            | "ninety"
+            | "hundred"
+            | "thousand"
+            | "dozen"
+            | "q1"
+            | "q2"
+            | "q3"
+            | "q4"
+            | "h1"
+            | "h2"
+            | "us"
+            | "rmb"
+    )
+}
+
+/// `word` lower-cased into `buf`, or `None` when too long to be a trigger.
+fn lowercase<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+    let bytes = word.as_bytes();
+    let out = buf.get_mut(..bytes.len())?;
+    out.copy_from_slice(bytes);
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
 }
 
 /// A digit that continues an identifier (`COVID-19`, `F-16`, `1:1`, `Industry 4.0`) starts no figure.
@@ -112,24 +116,97 @@ fn continues_identifier(before: &str) -> bool {
     }
 }
 
-fn is_candidate(sentence: &str, pos: usize) -> bool {
-    let rest = &sentence[pos..];
-    let Some(c) = rest.chars().next() else { return false };
+/// Capitalized words that can start a figure: month and weekday names, currency codes.
+fn is_capitalized_trigger(word: &str) -> bool {
+    let upper_code = word.len() == 3 && word.bytes().all(|b| b.is_ascii_uppercase());
+    upper_code
+        || matches!(
+            word,
+            "January"
+                | "February"
+                | "March"
+                | "April"
+                | "May"
+                | "June"
+                | "July"
+                | "August"
+                | "September"
+                | "October"
+                | "November"
+                | "December"
+                | "Jan"
+                | "Feb"
+                | "Mar"
+                | "Apr"
+                | "Jun"
+                | "Jul"
+                | "Aug"
+                | "Sep"
+                | "Sept"
+                | "Oct"
+                | "Nov"
+                | "Dec"
+                | "Monday"
+                | "Tuesday"
+                | "Wednesday"
+                | "Thursday"
+                | "Friday"
+                | "Saturday"
+                | "Sunday"
+                | "US"
+        )
+}
+
+/// Frequent words that start a figure only before a particular next word:
+/// `the 24th`, `a trillion`, `this year`.
+fn needs_lookahead(lower: &str, after: &str) -> Option<bool> {
+    let next = after.trim_start_matches(|c: char| c.is_whitespace());
+    let next_word = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let any = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(next_word));
+    match lower {
+        "the" => Some(next.starts_with(|c: char| c.is_ascii_digit())),
+        "a" | "an" => Some(any(&["hundred", "thousand", "million", "billion", "trillion", "dozen"])),
+        "this" | "last" | "next" => Some(any(&["year", "month", "week", "quarter", "half"])),
+        _ => None,
+    }
+}
+
+/// What the token at `pos` is, for the scan: whether the grammar should be asked there,
+/// and where the token ends.
+fn token_at(sentence: &str, pos: usize) -> (bool, usize) {
+    let bytes = sentence.as_bytes();
+    let b = bytes[pos];
+    let word_end = |from: usize| {
+        from + bytes[from..]
+            .iter()
+            .position(|c| !c.is_ascii_alphanumeric())
+            .unwrap_or(bytes.len() - from)
+    };
     let before = &sentence[..pos];
-    if c.is_ascii_digit() {
-        return !continues_identifier(before);
+    if b.is_ascii_digit() {
+        return (!continues_identifier(before), word_end(pos));
     }
-    if before.chars().next_back().is_some_and(char::is_alphanumeric) {
-        return false;
+    if b.is_ascii_alphabetic() {
+        let end = word_end(pos);
+        let word = &sentence[pos..end];
+        if before.chars().next_back().is_some_and(char::is_alphanumeric) {
+            return (false, end);
+        }
+        let mut buf = [0u8; 16];
+        let Some(lower) = lowercase(word, &mut buf) else {
+            return (false, end);
+        };
+        if let Some(ok) = needs_lookahead(lower, &sentence[end..]) {
+            return (ok, end);
+        }
+        // `USD34.6 million`: a code glued to its number.
+        let letters = &word[..word.find(|c: char| c.is_ascii_digit()).unwrap_or(word.len())];
+        return (is_capitalized_trigger(letters) || is_trigger_word(lower), end);
     }
-    if matches!(c, '$' | '₩' | '€' | '¥' | '£' | '-' | '\u{2212}') {
-        return true;
-    }
-    if c.is_alphabetic() {
-        let end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
-        return is_trigger_word(&rest[..end]);
-    }
-    false
+    let c = sentence[pos..].chars().next().unwrap_or(' ');
+    let starts = matches!(c, '$' | '₩' | '€' | '¥' | '£' | '-' | '\u{2212}')
+        && !before.chars().next_back().is_some_and(char::is_alphanumeric);
+    (starts, pos + c.len_utf8())
 }
 
 /// Every figure of a sentence, in order, none overlapping.
@@ -138,7 +215,8 @@ pub fn figures(sentence: &str, cut: bool) -> Vec<Found> {
     let mut pos = 0;
     let mut floor = 0; // no text may start before the end of the previous figure
     while pos < sentence.len() {
-        if is_candidate(sentence, pos) {
+        let (candidate, token_end) = token_at(sentence, pos);
+        if candidate {
             let ctx = Ctx { sentence, pos, cut };
             if let Some(figure) = figure_at(&ctx) {
                 let lead = cues::lead_cue(sentence, figure.start, figure.kind);
@@ -152,6 +230,9 @@ pub fn figures(sentence: &str, cut: bool) -> Vec<Found> {
                     direction = cues::context_direction(sentence, text_start, figure.end, figure.kind);
                 }
                 pos = figure.end.max(pos + 1);
+                while !sentence.is_char_boundary(pos) {
+                    pos += 1;
+                }
                 floor = figure.end;
                 out.push(Found {
                     figure,
@@ -162,21 +243,9 @@ pub fn figures(sentence: &str, cut: bool) -> Vec<Found> {
                 continue;
             }
         }
-        // Next word start: skip the current word, then any non-word characters.
-        pos = next_candidate(sentence, pos);
+        pos = token_end;
     }
     out
-}
-
-/// The next position worth asking: past the current word, or past one other character.
-fn next_candidate(sentence: &str, pos: usize) -> usize {
-    let rest = &sentence[pos..];
-    let mut chars = rest.char_indices();
-    match chars.next() {
-        Some((_, c)) if c.is_alphanumeric() => pos + rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len()),
-        Some((_, c)) => pos + c.len_utf8(),
-        None => sentence.len(),
-    }
 }
 
 #[cfg(test)]

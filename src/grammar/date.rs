@@ -603,6 +603,22 @@ fn is_comparison_base(before: &str, expr: &DateExpr) -> bool {
     COMPARISON_LEADS.iter().any(|lead| b.ends_with(lead))
 }
 
+/// A cheap test before the parse: a number starts a date only as a 4-digit year (or ISO
+/// date) or as a day before a month name (`18 November`); words are checked by the parse.
+fn may_be_date(rest: &str) -> bool {
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    match digits {
+        0 => true,
+        4 => true,
+        1 | 2 => {
+            let after = rest[digits..].trim_start_matches(['s', 't', 'n', 'd', 'r', 'h']);
+            let after = after.trim_start();
+            after.starts_with(|c: char| c.is_ascii_uppercase())
+        }
+        _ => false,
+    }
+}
+
 /// The date figure at the candidate position.
 pub fn parse(ctx: &Ctx) -> Option<Figure> {
     let rest = ctx.rest();
@@ -611,6 +627,9 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
         if is_word_char(prev) || (prev == '-' && rest.starts_with(|c: char| c.is_ascii_digit())) {
             return None;
         }
+    }
+    if !may_be_date(rest) {
+        return None;
     }
     let (after, (start, end)) = date(rest).ok()?;
     if is_comparison_base(ctx.before(), &start) {

@@ -142,6 +142,23 @@ pub fn leading_word(i: &str) -> &str {
     &i[..end]
 }
 
+/// The first `n` words (letter runs) of `i`: a cheap look ahead, so that a parser that
+/// needs a marker word (`percent`, `won`) is not run where none follows.
+pub fn next_words(i: &str, n: usize) -> impl Iterator<Item = &str> {
+    i.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(n)
+}
+
+/// The first `n` bytes of `i` (cut back to a character boundary).
+pub fn window(i: &str, n: usize) -> &str {
+    let mut end = n.min(i.len());
+    while !i.is_char_boundary(end) {
+        end -= 1;
+    }
+    &i[..end]
+}
+
 /// Shorthand for a failed parse at `i`.
 pub fn fail<T>(i: &str) -> IResult<&str, T> {
     Err(nom::Err::Error(nom::error::Error::new(

@@ -17,7 +17,7 @@ use nom::{
 use rust_decimal::Decimal;
 
 use super::number::{Numeral, article, digits_number, scale_word, scaled, spelled_number};
-use super::{Ctx, Figure, Val, at_boundary, cues, dash, fail, keyword, sp, sp0};
+use super::{Ctx, Figure, Val, at_boundary, cues, dash, fail, keyword, next_words, sp, sp0, window};
 use crate::model::Kind;
 
 /// ISO 4217 codes read before a number. Codes that are also English words in capitals
@@ -206,7 +206,8 @@ fn range_joiner(i: &str) -> IResult<&str, ()> {
 }
 
 /// The second member of a range: `[currency_prefix] amount_number [currency_word]` in the
-/// currency of the first.
+/// currency of the first. It must say itself that it is money — a currency or a scale
+/// word — so that `KRW 1.2 trillion to 300 exporters` is no range.
 fn range_end(cut: bool, currency: &'static str) -> impl Fn(&str) -> IResult<&str, Amount> {
     move |i: &str| {
         let (r, cur) = opt(currency_prefix).parse(i)?;
@@ -221,10 +222,13 @@ fn range_end(cut: bool, currency: &'static str) -> impl Fn(&str) -> IResult<&str
         if !amount_ok(r, cut) {
             return fail(i);
         }
-        let r = match (sp, currency_word).parse(r) {
-            Ok((r2, (_, c))) if c == currency => r2,
-            _ => r,
+        let (r, word) = match (sp, currency_word).parse(r) {
+            Ok((r2, (_, c))) if c == currency => (r2, true),
+            _ => (r, false),
         };
+        if cur.is_none() && scale.is_none() && !word {
+            return fail(i);
+        }
         Ok((r, Amount { value, currency, scale }))
     }
 }
@@ -260,9 +264,39 @@ pub fn money(cut: bool, ranges: bool) -> impl Fn(&str) -> IResult<&str, (Decimal
     }
 }
 
+/// A cheap test before the parse: a currency sign, code or sign word leads, or a
+/// currency word follows within a few words (`3 billion won`, `300,000 US dollars`).
+fn may_be_money(rest: &str) -> bool {
+    let Some(c) = rest.chars().next() else { return false };
+    if !(c.is_ascii_alphanumeric()) {
+        return true; // a currency sign or a minus
+    }
+    let head = window(rest, 8);
+    let lead_word = |w: &str| head.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w));
+    if lead_word("negative") || lead_word("minus") || lead_word("between") || lead_word("US") || lead_word("U.S.") {
+        return true;
+    }
+    if c.is_ascii_uppercase() {
+        return rest
+            .as_bytes()
+            .get(..3)
+            .is_some_and(|b| b.iter().all(u8::is_ascii_uppercase));
+    }
+    next_words(window(rest, 80), 7).any(|w| {
+        [
+            "won", "dollars", "dollar", "euros", "euro", "yen", "yuan", "renminbi", "sterling",
+        ]
+        .iter()
+        .any(|c| c.eq_ignore_ascii_case(w))
+    })
+}
+
 /// The money figure at the candidate position.
 pub fn parse(ctx: &Ctx) -> Option<Figure> {
     let rest = ctx.rest();
+    if !may_be_money(rest) {
+        return None;
+    }
     // `increased by USD 2 billion to USD 4.7 billion` is a change and a level, not a range.
     let ranges = !cues::leads_a_change(ctx.before());
     let (after, (value, end, currency)) = money(ctx.cut, ranges)(rest).ok()?;
@@ -336,6 +370,12 @@ mod tests {
         assert_eq!((r.0.as_str(), r.1.as_deref()), ("100000000000", Some("200000000000")));
         let r = read("between $1 billion and $2 billion").unwrap();
         assert_eq!((r.0.as_str(), r.1.as_deref()), ("1000000000", Some("2000000000")));
+    }
+
+    #[test]
+    fn a_range_end_must_be_money_itself() {
+        let r = read("KRW 1.2 trillion to 300 exporters").unwrap();
+        assert_eq!((r.0.as_str(), r.1), ("1200000000000", None));
     }
 
     #[test]

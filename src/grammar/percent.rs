@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 
 use super::money::sign;
 use super::number::{digits_number, spelled_number};
-use super::{Ctx, Figure, Val, at_boundary, cues, dash, fail, keyword, sp, sp0};
+use super::{Ctx, Figure, Val, at_boundary, cues, dash, fail, keyword, next_words, sp, sp0, window};
 use crate::model::Kind;
 
 /// The two units of this kind.
@@ -132,9 +132,24 @@ pub fn percent(cut: bool, ranges: bool) -> impl Fn(&str) -> IResult<&str, (Decim
     }
 }
 
+/// A cheap test before the parse: a percent sign or word within the next few words.
+fn may_be_percent(rest: &str) -> bool {
+    let w = window(rest, 64);
+    w.contains('%')
+        || w.contains('％')
+        || next_words(w, 8).any(|w| {
+            ["percent", "per", "pct", "percentage", "pp", "percen", "perce", "perc"]
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(w))
+        })
+}
+
 /// The percent figure at the candidate position.
 pub fn parse(ctx: &Ctx) -> Option<Figure> {
     let rest = ctx.rest();
+    if !may_be_percent(rest) {
+        return None;
+    }
     // `rose from 3 percent to 5 percent` is a change between two figures, not a range.
     let ranges = !cues::leads_a_change(ctx.before());
     let (after, (a, b, unit)) = percent(ctx.cut, ranges)(rest).ok()?;

@@ -1,0 +1,163 @@
+//! Throughput of the library extraction over a large corpus built from `fixtures/`.
+//!
+//! `cargo bench --bench throughput` builds a corpus of at least 200 MB in memory by
+//! repeating the fixtures with varied titles and figures, then reports MB/s for
+//! `extract_text` on one thread and on all cores (one chunk of ~10 MB per "file").
+//! `BENCH_MB=50 cargo bench --bench throughput` sizes the corpus;
+//! `cargo bench --bench throughput -- --write-corpus DIR` writes it as 10 MB files for
+//! the end-to-end measurement of the binary (`benches/e2e.sh`).
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use bulletin_facts::{Options, extract_text};
+use rayon::prelude::*;
+
+const FILE_BYTES: usize = 10 << 20;
+
+/// A deterministic generator, so that every run measures the same corpus.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+}
+
+/// The fixtures as releases: only well-formed bulletins (with `-` separators).
+fn fixture_texts(root: &Path) -> Vec<String> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(root.join("fixtures"))
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .collect()
+        })
+        .unwrap_or_default();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .map(|t| t.trim_start_matches('\u{feff}').replace("\r\n", "\n"))
+        .filter(|t| t.lines().any(|l| l.trim() == "-"))
+        .collect()
+}
+
+/// One varied copy of a bulletin: titles get a serial, body digits are shuffled
+/// (trailers are kept so that every release still has a valid date).
+fn vary(text: &str, serial: u64, rng: &mut Lcg) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut after_separator = 0;
+    for line in text.lines() {
+        if line.trim() == "-" {
+            after_separator = 1;
+            out.push_str(line);
+        } else if after_separator == 1 {
+            after_separator = 2;
+            out.push_str(line);
+        } else if after_separator == 2 {
+            after_separator = 3;
+            out.push_str(line);
+            out.push_str(&format!(" (edition {serial})"));
+        } else {
+            let (body, trailer) = match line.rfind("date") {
+                Some(at) if line.len() - at <= 15 => line.split_at(at),
+                _ => (line, ""),
+            };
+            for c in body.chars() {
+                // Keep the first digit of each run so years stay years and counts stay counts.
+                if c.is_ascii_digit() && rng.next() % 3 == 0 && !out.ends_with(|p: char| !p.is_ascii_digit()) {
+                    out.push(char::from(b'0' + (rng.next() % 10) as u8));
+                } else {
+                    out.push(c);
+                }
+            }
+            out.push_str(trailer);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The corpus as ~10 MB "files".
+fn corpus(root: &Path, total: usize) -> Vec<String> {
+    let texts = fixture_texts(root);
+    assert!(!texts.is_empty(), "no fixtures under {}", root.display());
+    let mut rng = Lcg(42);
+    let mut files = Vec::new();
+    let mut current = String::with_capacity(FILE_BYTES + 4096);
+    let mut made = 0;
+    let mut serial = 0u64;
+    while made < total {
+        let text = &texts[(serial as usize) % texts.len()];
+        let copy = vary(text, serial, &mut rng);
+        serial += 1;
+        made += copy.len();
+        current.push_str(&copy);
+        if current.len() >= FILE_BYTES {
+            files.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        files.push(current);
+    }
+    files
+}
+
+fn mb(bytes: usize) -> f64 {
+    bytes as f64 / 1e6
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let args: Vec<String> = std::env::args().collect();
+    let megabytes: usize = std::env::var("BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200);
+    let files = corpus(root, megabytes * 1_000_000);
+    let bytes: usize = files.iter().map(String::len).sum();
+
+    if let Some(at) = args.iter().position(|a| a == "--write-corpus") {
+        let dir = PathBuf::from(args.get(at + 1).expect("--write-corpus DIR"));
+        std::fs::create_dir_all(&dir).expect("create corpus dir");
+        for (n, f) in files.iter().enumerate() {
+            std::fs::write(dir.join(format!("bulletin-{n:04}.txt")), f).expect("write corpus file");
+        }
+        println!("wrote {} files, {:.1} MB, to {}", files.len(), mb(bytes), dir.display());
+        return;
+    }
+    // `cargo test --benches` runs this too: keep that run tiny.
+    if args.iter().any(|a| a == "--test" || a == "--list") {
+        return;
+    }
+
+    let options = Options::default();
+    let start = Instant::now();
+    let facts: usize = files
+        .iter()
+        .map(|f| extract_text("bench", f, &options).facts().count())
+        .sum();
+    let one = start.elapsed().as_secs_f64();
+    let start = Instant::now();
+    let facts_par: usize = files
+        .par_iter()
+        .map(|f| extract_text("bench", f, &options).facts().count())
+        .sum();
+    let all = start.elapsed().as_secs_f64();
+    assert_eq!(facts, facts_par);
+    println!("corpus: {:.1} MB in {} files, {} facts", mb(bytes), files.len(), facts);
+    println!(
+        "library extraction, 1 thread : {:>7.1} MB/s ({one:.2} s)",
+        mb(bytes) / one
+    );
+    println!(
+        "library extraction, {} threads: {:>7.1} MB/s ({all:.2} s)",
+        rayon::current_num_threads(),
+        mb(bytes) / all
+    );
+}
