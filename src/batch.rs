@@ -108,7 +108,9 @@ impl Tally {
         for p in ex.all_problems() {
             match p.severity {
                 Severity::Warning => self.warnings += 1,
-                Severity::Error => self.skipped.push(reason(&format!("{source}:{}: {}", p.line, p.message))),
+                Severity::Error => self
+                    .skipped
+                    .push(reason(&format!("{source}:{}: {}", p.line, p.message))),
             }
         }
     }
@@ -196,7 +198,11 @@ mod tests {
                 },
             );
             assert!(r.is_ok());
-            assert_eq!(out, items.iter().map(|n| n * 2).collect::<Vec<_>>(), "{threads} {window}");
+            assert_eq!(
+                out,
+                items.iter().map(|n| n * 2).collect::<Vec<_>>(),
+                "{threads} {window}"
+            );
         }
     }
 
@@ -204,10 +210,16 @@ mod tests {
     fn an_error_of_the_consumer_stops_the_run() {
         let items: Vec<u32> = (0..50).collect();
         let mut seen = 0;
-        let r = ordered_map(&pool(2), &items, 4, |&n| n, |n| {
-            seen += 1;
-            if n == 10 { Err(n) } else { Ok(()) }
-        });
+        let r = ordered_map(
+            &pool(2),
+            &items,
+            4,
+            |&n| n,
+            |n| {
+                seen += 1;
+                if n == 10 { Err(n) } else { Ok(()) }
+            },
+        );
         assert_eq!(r, Err(10));
         assert_eq!(seen, 11);
     }
@@ -225,7 +237,10 @@ mod tests {
         t.facts.insert(Kind::Money, 5);
         t.facts.insert(Kind::Date, 1);
         t.skipped.push("b.txt: cannot read".to_string());
-        assert_eq!(reason("b.txt:3: error: not valid UTF-8 at byte 9; file skipped"), "b.txt:3: not valid UTF-8 at byte 9");
+        assert_eq!(
+            reason("b.txt:3: error: not valid UTF-8 at byte 9; file skipped"),
+            "b.txt:3: not valid UTF-8 at byte 9"
+        );
         assert_eq!(
             t.to_string(),
             "Read 2 of 3 inputs: 4 releases, 6 facts (money 5, date 1); 1 duplicate release dropped; \

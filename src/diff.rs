@@ -41,7 +41,10 @@ pub fn read_table(name: &str, input: impl Read) -> Result<Table, TableError> {
     let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(input);
     let csv_error = |e: csv::Error| TableError::Csv(name.to_string(), e);
     let header = reader.headers().map_err(csv_error)?.clone();
-    let columns: Vec<String> = header.iter().map(|c| c.trim_start_matches('\u{feff}').to_string()).collect();
+    let columns: Vec<String> = header
+        .iter()
+        .map(|c| c.trim_start_matches('\u{feff}').to_string())
+        .collect();
     let mut key_at = [0; 4];
     for (slot, key) in key_at.iter_mut().zip(KEY_COLUMNS) {
         *slot = columns
@@ -188,7 +191,12 @@ pub fn diff(old: &Table, new: &Table, ignore: &[String]) -> Diff {
     }
     let mut by_release: BTreeMap<usize, ReleaseDiff> = BTreeMap::new();
     let mut push = |key: &Key, table: &Table, row: &csv::StringRecord, change: ChangeKind, columns| {
-        let get = |name: &str| table.column(name).map(|c| table.field(row, c).to_string()).unwrap_or_default();
+        let get = |name: &str| {
+            table
+                .column(name)
+                .map(|c| table.field(row, c).to_string())
+                .unwrap_or_default()
+        };
         let slot = order.get(key.parts[0].as_str()).copied().unwrap_or(usize::MAX);
         let release = by_release.entry(slot).or_insert_with(|| ReleaseDiff {
             release_id: key.parts[0].clone(),
@@ -342,7 +350,14 @@ impl fmt::Display for Diff {
                 } else {
                     String::new()
                 };
-                write!(f, "  {} {:<8} {:?}{nth} ({})", c.change.mark(), c.kind, c.text, c.section)?;
+                write!(
+                    f,
+                    "  {} {:<8} {:?}{nth} ({})",
+                    c.change.mark(),
+                    c.kind,
+                    c.text,
+                    c.section
+                )?;
                 match c.change {
                     ChangeKind::Changed => {
                         let cols: Vec<String> = c
@@ -357,7 +372,9 @@ impl fmt::Display for Diff {
             }
         }
         let counts = self.counts();
-        let total = counts.values().fold([0; 3], |t, n| [t[0] + n[0], t[1] + n[1], t[2] + n[2]]);
+        let total = counts
+            .values()
+            .fold([0; 3], |t, n| [t[0] + n[0], t[1] + n[1], t[2] + n[2]]);
         if self.is_empty() {
             return writeln!(f, "No differences ({} facts in each table).", self.new_rows);
         }
@@ -404,7 +421,8 @@ mod tests {
     #[test]
     fn a_fact_added_early_does_not_change_the_later_ones() {
         let old = table("r1,T,body,money,5,USD,$5,10\nr1,T,body,percent,3,%,3%,20\n");
-        let new = table("r1,T,body,count,2,items,2 items,4\nr1,T,body,money,5,USD,$5,10\nr1,T,body,percent,3,%,3%,20\n");
+        let new =
+            table("r1,T,body,count,2,items,2 items,4\nr1,T,body,money,5,USD,$5,10\nr1,T,body,percent,3,%,3%,20\n");
         let d = diff(&old, &new, &["offset".to_string()]);
         let changes: Vec<_> = d.changes().map(|c| (c.change, c.kind.as_str())).collect();
         assert_eq!(changes, [(ChangeKind::Added, "count")]);
@@ -426,8 +444,15 @@ mod tests {
             }]
         );
         let report = d.to_string();
-        assert!(report.contains("r1  T\n  ~ money    \"$5\" (body): value: \"5\" -> \"6\""), "{report}");
-        assert!(report.ends_with("0 added, 0 removed, 1 changed in 1 release(s) (1 facts before, 1 after): money +0 -0 ~1.\n"));
+        assert!(
+            report.contains("r1  T\n  ~ money    \"$5\" (body): value: \"5\" -> \"6\""),
+            "{report}"
+        );
+        assert!(
+            report.ends_with(
+                "0 added, 0 removed, 1 changed in 1 release(s) (1 facts before, 1 after): money +0 -0 ~1.\n"
+            )
+        );
     }
 
     #[test]
@@ -456,14 +481,22 @@ mod tests {
     #[test]
     fn a_table_without_key_columns_is_refused() {
         let e = read_table("x.csv", "a,b\n1,2\n".as_bytes()).unwrap_err();
-        assert_eq!(e.to_string(), "x.csv: not a facts table: no `release_id` column in its header");
+        assert_eq!(
+            e.to_string(),
+            "x.csv: not a facts table: no `release_id` column in its header"
+        );
     }
 
     #[test]
     fn an_excel_table_reads_like_the_plain_one() {
         let plain = table("r1,T,body,money,5,USD,$5,10\n");
-        let excel = read_table("e", format!("\u{feff}{HEAD}r1,T,body,money,5,USD,$5,10\n").replace('\n', "\r\n").as_bytes())
-            .unwrap();
+        let excel = read_table(
+            "e",
+            format!("\u{feff}{HEAD}r1,T,body,money,5,USD,$5,10\n")
+                .replace('\n', "\r\n")
+                .as_bytes(),
+        )
+        .unwrap();
         assert!(diff(&plain, &excel, &[]).is_empty());
     }
 }

@@ -31,7 +31,7 @@ pub fn explain(text: &str, options: &Options) -> Explanation {
     let mut figures = Vec::new();
     // `extract_text` keeps the reader's releases, in its order.
     for (r, facts) in releases.iter().zip(&ex.releases) {
-        let title = [r.title_offset..r.title_offset + r.title.len()];
+        let title = std::iter::once(r.title_offset..r.title_offset + r.title.len()).collect::<Vec<_>>();
         let body: Vec<_> = sentences::split(r.body)
             .into_iter()
             .map(|s| r.body_offset + s.start..r.body_offset + s.end)

@@ -30,7 +30,7 @@ pub struct TableWriter<W: Write> {
 }
 
 enum Inner<W: Write> {
-    Csv(csv::Writer<W>),
+    Csv(Box<csv::Writer<W>>),
     Jsonl(W),
     /// The writer, and whether a row has been written (for the commas between).
     Json(W, bool),
@@ -47,10 +47,14 @@ impl<W: Write> TableWriter<W> {
                 }
                 let mut csv = csv::WriterBuilder::new()
                     .has_headers(false)
-                    .terminator(if crlf { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') })
+                    .terminator(if crlf {
+                        csv::Terminator::CRLF
+                    } else {
+                        csv::Terminator::Any(b'\n')
+                    })
                     .from_writer(out);
                 csv.write_record(header)?;
-                Inner::Csv(csv)
+                Inner::Csv(Box::new(csv))
             }
             Format::Jsonl => Inner::Jsonl(out),
             Format::Json => {
@@ -79,7 +83,7 @@ impl<W: Write> TableWriter<W> {
     /// Writes the closing (`]`), flushes, and returns the underlying writer.
     pub fn finish(self) -> io::Result<W> {
         match self.inner {
-            Inner::Csv(csv) => csv.into_inner().map_err(|e| e.into_error()),
+            Inner::Csv(csv) => (*csv).into_inner().map_err(|e| e.into_error()),
             Inner::Jsonl(mut out) => {
                 out.flush()?;
                 Ok(out)
@@ -169,7 +173,10 @@ impl<'a> ReleaseRow<'a> {
     pub fn new(source: &'a str, r: &'a ReleaseFacts) -> ReleaseRow<'a> {
         ReleaseRow {
             release_id: &r.release_id,
-            release_date: r.release_date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
+            release_date: r
+                .release_date
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
             category: &r.category,
             title: &r.title,
             source,
@@ -227,6 +234,9 @@ mod tests {
     fn an_empty_json_table_is_an_empty_array() {
         let w = facts_writer(Vec::new(), Format::Json).unwrap();
         let text = String::from_utf8(w.finish().unwrap()).unwrap();
-        assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), serde_json::json!([]));
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&text).unwrap(),
+            serde_json::json!([])
+        );
     }
 }

@@ -34,26 +34,32 @@ cat news.txt | bulletin-facts extract --anchor-date 2025-11-19 > facts.csv")]
     Extract(ExtractArgs),
 
     /// Compare two facts tables: facts added, removed and changed, by release.
-    #[command(after_help = "Facts are matched by release_id + section + kind + text (+ which occurrence of \
+    #[command(
+        after_help = "Facts are matched by release_id + section + kind + text (+ which occurrence of \
 that text), not by row number. Exit status: 0 when the tables are equal, 1 when they differ, 2 when one \
 cannot be read.\n\nExamples:\n  \
 bulletin-facts diff before.csv after.csv\n  \
 bulletin-facts diff before.csv after.csv --ignore source,offset\n  \
-bulletin-facts diff before.csv after.csv --format csv > changes.csv")]
+bulletin-facts diff before.csv after.csv --format csv > changes.csv"
+    )]
     Diff(DiffArgs),
 
     /// Extract and compare with an expected table in one step (for continuous integration).
-    #[command(after_help = "Exit status: 0 when the extraction equals the expected table and every input \
+    #[command(
+        after_help = "Exit status: 0 when the extraction equals the expected table and every input \
 was read, 1 when they differ or an input was skipped, 2 on an error.\n\nExamples:\n  \
 bulletin-facts check --expected expected/facts.csv corpus/\n  \
-bulletin-facts check --expected expected/facts.csv corpus/ --update   # accept the new table")]
+bulletin-facts check --expected expected/facts.csv corpus/ --update   # accept the new table"
+    )]
     Check(CheckArgs),
 
     /// Show each figure the grammar finds in a snippet, marked in its sentence.
-    #[command(after_help = "A snippet without `-` lines is a plain document: its first line is its title, \
+    #[command(
+        after_help = "A snippet without `-` lines is a plain document: its first line is its title, \
 and its release date is the --anchor-date (unless it says `date YYYY-MM-DD`).\n\nExamples:\n  \
 bulletin-facts explain 'Exports rose 12.2 percent to USD 23.3 billion in October.' --anchor-date 2025-11-01\n  \
-bulletin-facts explain - < snippet.txt")]
+bulletin-facts explain - < snippet.txt"
+    )]
     Explain(ExplainArgs),
 }
 

@@ -52,10 +52,12 @@ pub fn run(args: &CheckArgs) -> u8 {
             return EXIT_FATAL;
         }
     };
-    let actual = table
-        .finish()
-        .map_err(|e| e.to_string())
-        .and_then(|bytes| Ok((read_table("extraction", bytes.as_slice()).map_err(|e| e.to_string())?, bytes)));
+    let actual = table.finish().map_err(|e| e.to_string()).and_then(|bytes| {
+        Ok((
+            read_table("extraction", bytes.as_slice()).map_err(|e| e.to_string())?,
+            bytes,
+        ))
+    });
     let (actual, bytes) = match actual {
         Ok(a) => a,
         Err(e) => {

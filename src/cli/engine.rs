@@ -33,10 +33,7 @@ impl RunArgs {
 }
 
 /// Reads every input and hands each kept release to `sink`, in input order.
-pub fn run(
-    args: &RunArgs,
-    mut sink: impl FnMut(&str, &ReleaseFacts) -> io::Result<()>,
-) -> Result<Tally, Stop> {
+pub fn run(args: &RunArgs, mut sink: impl FnMut(&str, &ReleaseFacts) -> io::Result<()>) -> Result<Tally, Stop> {
     let pattern = Pattern::new(&args.glob).map_err(Stop::Usage)?;
     let jobs = args.jobs.unwrap_or(0);
     let pool = rayon::ThreadPoolBuilder::new()
@@ -94,4 +91,3 @@ pub fn run(
     progress.note(&tally.to_string());
     Ok(tally)
 }
-

@@ -57,7 +57,11 @@ pub fn run(args: &ExtractArgs) -> u8 {
         eprintln!("error: cannot write the output: {e}");
         return EXIT_FATAL;
     }
-    if tally.skipped.is_empty() { EXIT_OK } else { EXIT_SKIPPED }
+    if tally.skipped.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_SKIPPED
+    }
 }
 
 /// Opens an output (standard output when `path` is None) and starts its table.
@@ -65,7 +69,9 @@ fn open(
     path: Option<&Path>,
     start: impl FnOnce(Output) -> std::io::Result<TableWriter<Output>>,
 ) -> Result<TableWriter<Output>, u8> {
-    let name = path.map(|p| p.display().to_string()).unwrap_or_else(|| "standard output".to_string());
+    let name = path
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "standard output".to_string());
     Output::open(path).and_then(start).map_err(|e| {
         eprintln!("{name}: error: cannot create the output file: {e}");
         EXIT_FATAL
