@@ -149,6 +149,17 @@ fn an_unreadable_file_among_good_ones_is_skipped_and_said() {
     assert_eq!(sources.len(), 3, "{sources:?}");
 }
 
+#[cfg(unix)]
+#[test]
+fn an_output_file_gets_the_permissions_of_any_new_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = corpus(1);
+    assert_eq!(code(&run(dir.path(), &["extract", "in", "-o", "out.csv", "-q"])), 0);
+    std::fs::File::create(dir.path().join("plain")).unwrap();
+    let mode = |name: &str| std::fs::metadata(dir.path().join(name)).unwrap().permissions().mode();
+    assert_eq!(mode("out.csv"), mode("plain"));
+}
+
 #[test]
 fn an_output_in_a_missing_folder_fails_and_leaves_no_file() {
     let dir = corpus(1);
