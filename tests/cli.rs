@@ -85,6 +85,12 @@ fn a_folder_is_read_recursively_in_sorted_order() {
         !titles.is_empty() && titles.iter().all(|t| t == "Markdown Notes"),
         "{titles:?}"
     );
+
+    // A pattern with a `/` matches the path below the folder given.
+    let o = run(dir.path(), &["extract", "in", "--glob", "sub/*.txt"]);
+    let mut sources: Vec<String> = csv_rows(&stdout(&o)).into_iter().map(|r| r[14].clone()).collect();
+    sources.dedup();
+    assert_eq!(sources, ["in/sub/b00.txt", "in/sub/b03.txt"]);
 }
 
 #[test]
