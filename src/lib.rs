@@ -2,7 +2,8 @@
 //!
 //! Data flows one way: bulletin text -> releases ([`reader`]) -> sentences ([`sentences`])
 //! -> figures ([`scan`], [`grammar`]) -> facts ([`extract`], with dates placed by
-//! [`resolve`]) -> writers ([`write`]).
+//! [`resolve`]) -> writers ([`write`]). Around it: runs over many files ([`batch`]),
+//! comparing two tables ([`diff`]), and one snippet's figures shown ([`explain`]).
 //!
 //! ```
 //! let text = "-\nTrade\nExports Rise\nExports rose 12.2 percent to USD 23.3 billion. date2025-11-14\n";
@@ -11,6 +12,9 @@
 //! assert_eq!(values, [("percent", "12.2"), ("money", "23300000000")]);
 //! ```
 
+pub mod batch;
+pub mod diff;
+pub mod explain;
 pub mod extract;
 pub mod grammar;
 pub mod model;

@@ -1,33 +1,131 @@
-//! Facts -> `facts.csv` (RFC 4180, UTF-8, `\n` line ends, the spec's header).
+//! Facts and releases -> tables: CSV (the spec's form, or Excel's), JSON Lines, a JSON array.
+//!
+//! Writers stream: each row goes out as it is given, so that a run over a whole archive
+//! never holds its table in memory.
 
-use std::io::Write;
+use std::io::{self, Write};
 
+use serde::Serialize;
+
+use crate::extract::ReleaseFacts;
 use crate::model::{FACT_COLUMNS, Fact};
 
-/// Writes facts as CSV rows after one header line.
-pub struct CsvFacts<W: Write> {
-    csv: csv::Writer<W>,
+/// The shape of an output table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// RFC 4180, UTF-8, `\n` line ends, one header line (spec section 2).
+    #[default]
+    Csv,
+    /// CSV that Excel on Windows opens right: a UTF-8 byte-order mark and `\r\n` line ends.
+    ExcelCsv,
+    /// One JSON object per line, the CSV's fields (offset as a number).
+    Jsonl,
+    /// One JSON array of objects.
+    Json,
 }
+
+/// A table of serializable rows in one of the [`Format`]s.
+pub struct TableWriter<W: Write> {
+    inner: Inner<W>,
+}
+
+enum Inner<W: Write> {
+    Csv(Box<csv::Writer<W>>),
+    Jsonl(W),
+    /// The writer, and whether a row has been written (for the commas between).
+    Json(W, bool),
+}
+
+impl<W: Write> TableWriter<W> {
+    /// A writer that has written its preamble (header line, BOM, `[`).
+    pub fn new(mut out: W, format: Format, header: &[&str]) -> io::Result<TableWriter<W>> {
+        let inner = match format {
+            Format::Csv | Format::ExcelCsv => {
+                let crlf = format == Format::ExcelCsv;
+                if crlf {
+                    out.write_all("\u{feff}".as_bytes())?;
+                }
+                let mut csv = csv::WriterBuilder::new()
+                    .has_headers(false)
+                    .terminator(if crlf {
+                        csv::Terminator::CRLF
+                    } else {
+                        csv::Terminator::Any(b'\n')
+                    })
+                    .from_writer(out);
+                csv.write_record(header)?;
+                Inner::Csv(Box::new(csv))
+            }
+            Format::Jsonl => Inner::Jsonl(out),
+            Format::Json => {
+                out.write_all(b"[")?;
+                Inner::Json(out, false)
+            }
+        };
+        Ok(TableWriter { inner })
+    }
+
+    pub fn write<T: Serialize>(&mut self, row: &T) -> io::Result<()> {
+        match &mut self.inner {
+            Inner::Csv(csv) => csv.serialize(row).map_err(csv_to_io),
+            Inner::Jsonl(out) => {
+                serde_json::to_writer(&mut *out, row)?;
+                out.write_all(b"\n")
+            }
+            Inner::Json(out, started) => {
+                out.write_all(if *started { b",\n" } else { b"\n" })?;
+                *started = true;
+                serde_json::to_writer(&mut *out, row).map_err(io::Error::from)
+            }
+        }
+    }
+
+    /// Writes the closing (`]`), flushes, and returns the underlying writer.
+    pub fn finish(self) -> io::Result<W> {
+        match self.inner {
+            Inner::Csv(csv) => (*csv).into_inner().map_err(|e| e.into_error()),
+            Inner::Jsonl(mut out) => {
+                out.flush()?;
+                Ok(out)
+            }
+            Inner::Json(mut out, started) => {
+                out.write_all(if started { b"\n]\n" } else { b"]\n" })?;
+                out.flush()?;
+                Ok(out)
+            }
+        }
+    }
+}
+
+fn csv_to_io(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
+/// Writes facts as CSV rows after one header line (the spec's `facts.csv`).
+pub struct CsvFacts<W: Write>(TableWriter<W>);
 
 impl<W: Write> CsvFacts<W> {
     /// A writer that has written the header.
-    pub fn new(out: W) -> csv::Result<CsvFacts<W>> {
-        let mut csv = csv::WriterBuilder::new()
-            .has_headers(false)
-            .terminator(csv::Terminator::Any(b'\n'))
-            .from_writer(out);
-        csv.write_record(FACT_COLUMNS)?;
-        Ok(CsvFacts { csv })
+    pub fn new(out: W) -> io::Result<CsvFacts<W>> {
+        TableWriter::new(out, Format::Csv, &FACT_COLUMNS).map(CsvFacts)
     }
 
-    pub fn write(&mut self, fact: &Fact) -> csv::Result<()> {
-        self.csv.serialize(fact)
+    pub fn write(&mut self, fact: &Fact) -> io::Result<()> {
+        self.0.write(fact)
     }
 
     /// Flushes and returns the underlying writer.
-    pub fn finish(self) -> std::io::Result<W> {
-        self.csv.into_inner().map_err(|e| e.into_error())
+    pub fn finish(self) -> io::Result<W> {
+        self.0.finish()
     }
+}
+
+/// A facts table in any format.
+pub fn facts_writer<W: Write>(out: W, format: Format) -> io::Result<TableWriter<W>> {
+    TableWriter::new(out, format, &FACT_COLUMNS)
 }
 
 /// The whole table as a string, for tests and small inputs.
@@ -44,4 +142,101 @@ pub fn facts_to_csv<'a>(facts: impl IntoIterator<Item = &'a Fact>) -> String {
     w.finish()
         .map(|b| String::from_utf8_lossy(&b).into_owned())
         .unwrap_or_default()
+}
+
+/// The header of the releases table.
+pub const RELEASE_COLUMNS: [&str; 8] = [
+    "release_id",
+    "release_date",
+    "category",
+    "title",
+    "source",
+    "offset",
+    "facts",
+    "warnings",
+];
+
+/// One row of the releases table: a release, where it was read, and how much came of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReleaseRow<'a> {
+    pub release_id: &'a str,
+    pub release_date: String,
+    pub category: &'a str,
+    pub title: &'a str,
+    pub source: &'a str,
+    pub offset: usize,
+    pub facts: usize,
+    pub warnings: usize,
+}
+
+impl<'a> ReleaseRow<'a> {
+    pub fn new(source: &'a str, r: &'a ReleaseFacts) -> ReleaseRow<'a> {
+        ReleaseRow {
+            release_id: &r.release_id,
+            release_date: r
+                .release_date
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
+            category: &r.category,
+            title: &r.title,
+            source,
+            offset: r.offset,
+            facts: r.facts.len(),
+            warnings: r.warnings.len(),
+        }
+    }
+}
+
+/// A releases table in any format.
+pub fn releases_writer<W: Write>(out: W, format: Format) -> io::Result<TableWriter<W>> {
+    TableWriter::new(out, format, &RELEASE_COLUMNS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract;
+
+    const TEXT: &str = "-\nTrade\nExports Rise\nExports rose 12.2 percent to USD 23.3 billion. date2025-11-14\n";
+
+    fn table(format: Format) -> String {
+        let ex = extract(TEXT);
+        let mut w = facts_writer(Vec::new(), format).unwrap();
+        for f in ex.facts() {
+            w.write(f).unwrap();
+        }
+        String::from_utf8(w.finish().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn excel_csv_is_the_csv_with_a_bom_and_crlf() {
+        let plain = table(Format::Csv);
+        let excel = table(Format::ExcelCsv);
+        assert!(excel.starts_with('\u{feff}'));
+        assert_eq!(excel.trim_start_matches('\u{feff}').replace("\r\n", "\n"), plain);
+    }
+
+    #[test]
+    fn jsonl_has_one_object_per_fact_and_json_is_an_array_of_them() {
+        let lines: Vec<serde_json::Value> = table(Format::Jsonl)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0]["kind"], "percent");
+        assert_eq!(lines[0]["value"], "12.2");
+        assert_eq!(lines[0]["section"], "body");
+        let array: serde_json::Value = serde_json::from_str(&table(Format::Json)).unwrap();
+        assert_eq!(array, serde_json::Value::Array(lines));
+    }
+
+    #[test]
+    fn an_empty_json_table_is_an_empty_array() {
+        let w = facts_writer(Vec::new(), Format::Json).unwrap();
+        let text = String::from_utf8(w.finish().unwrap()).unwrap();
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&text).unwrap(),
+            serde_json::json!([])
+        );
+    }
 }

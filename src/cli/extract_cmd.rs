@@ -1,66 +1,79 @@
-//! `bulletin-facts extract`: inputs -> facts.csv.
+//! `bulletin-facts extract`: inputs -> the facts table (and the releases table).
 
-use bulletin_facts::{Options, Severity, extract_text, write::CsvFacts};
+use std::path::Path;
 
-use super::inputs::{expand, read_text};
+use bulletin_facts::write::{ReleaseRow, TableWriter, facts_writer, releases_writer};
+
+use super::args::ExtractArgs;
+use super::engine::{self, Stop};
 use super::output::Output;
-use super::{EXIT_FATAL, EXIT_OK, EXIT_SKIPPED, ExtractArgs};
+use super::{EXIT_FATAL, EXIT_OK, EXIT_SKIPPED};
 
 pub fn run(args: &ExtractArgs) -> u8 {
-    let options = Options {
-        anchor_date: args.anchor_date,
-        kinds: Vec::new(),
-    };
-    let (sources, mut input_problems) = expand(&args.inputs);
-    let out = match Output::open(args.output.as_deref()) {
-        Ok(o) => o,
-        Err(e) => {
-            let name = args
-                .output
-                .as_ref()
-                .map(|p| p.display().to_string())
-                .unwrap_or_default();
-            eprintln!("{name}: error: cannot create the output file: {e}");
+    let format = match args.table_format() {
+        Ok(f) => f,
+        Err(message) => {
+            eprintln!("error: {message}");
             return EXIT_FATAL;
         }
     };
-    let mut table = match CsvFacts::new(out) {
+    // Both outputs are opened before any input is read: a wrong path fails at once.
+    let mut facts = match open(args.output.as_deref(), |o| facts_writer(o, format)) {
+        Ok(w) => w,
+        Err(code) => return code,
+    };
+    let mut releases = match &args.releases {
+        Some(path) => match open(Some(path), |o| releases_writer(o, format)) {
+            Ok(w) => Some(w),
+            Err(code) => return code,
+        },
+        None => None,
+    };
+    let tally = engine::run(&args.run, |source, release| {
+        for fact in &release.facts {
+            facts.write(fact)?;
+        }
+        if let Some(w) = &mut releases {
+            w.write(&ReleaseRow::new(source, release))?;
+        }
+        Ok(())
+    });
+    let tally = match tally {
         Ok(t) => t,
-        Err(e) => {
+        Err(Stop::Usage(message)) => {
+            eprintln!("error: {message}");
+            return EXIT_FATAL;
+        }
+        Err(Stop::Write(e)) => {
             eprintln!("error: cannot write the output: {e}");
             return EXIT_FATAL;
         }
     };
-    let mut skipped = !input_problems.is_empty();
-    for message in input_problems.drain(..) {
-        eprintln!("{message}");
-    }
-    for source in &sources {
-        let name = source.name();
-        let text = match read_text(source) {
-            Ok(t) => t,
-            Err(message) => {
-                eprintln!("{message}");
-                skipped = true;
-                continue;
-            }
-        };
-        let extraction = extract_text(&name, &text, &options);
-        for p in extraction.all_problems() {
-            eprintln!("{}", p.display(&name));
-            skipped |= p.severity == Severity::Error;
-        }
-        for fact in extraction.facts() {
-            if let Err(e) = table.write(fact) {
-                eprintln!("error: cannot write the output: {e}");
-                return EXIT_FATAL;
-            }
-        }
-    }
-    let committed = table.finish().and_then(|out| out.commit());
+    // The releases table is committed first: when it fails, no facts file appears either.
+    let committed = releases
+        .map_or(Ok(()), |w| w.finish().and_then(Output::commit))
+        .and_then(|()| facts.finish().and_then(Output::commit));
     if let Err(e) = committed {
         eprintln!("error: cannot write the output: {e}");
         return EXIT_FATAL;
     }
-    if skipped { EXIT_SKIPPED } else { EXIT_OK }
+    if tally.skipped.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_SKIPPED
+    }
+}
+
+/// Opens an output (standard output when `path` is None) and starts its table.
+fn open(
+    path: Option<&Path>,
+    start: impl FnOnce(Output) -> std::io::Result<TableWriter<Output>>,
+) -> Result<TableWriter<Output>, u8> {
+    let name = path
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "standard output".to_string());
+    Output::open(path).and_then(start).map_err(|e| {
+        eprintln!("{name}: error: cannot create the output file: {e}");
+        EXIT_FATAL
+    })
 }

@@ -21,9 +21,38 @@ impl Source {
     }
 }
 
-/// Expands the arguments: directories become their `*.txt` files (recursively, sorted).
-/// Problems (a missing path, an unreadable directory) are returned as messages.
-pub fn expand(args: &[PathBuf]) -> (Vec<Source>, Vec<String>) {
+/// Which files of a directory to read: a glob over the file name, or over the path below
+/// the directory when the pattern holds a `/`.
+pub struct Pattern {
+    matcher: globset::GlobMatcher,
+    by_path: bool,
+}
+
+impl Pattern {
+    pub fn new(glob: &str) -> Result<Pattern, String> {
+        let matcher = globset::GlobBuilder::new(glob)
+            .literal_separator(true)
+            .build()
+            .map_err(|e| format!("--glob `{glob}`: {e}"))?
+            .compile_matcher();
+        Ok(Pattern {
+            matcher,
+            by_path: glob.contains('/'),
+        })
+    }
+
+    fn matches(&self, root: &Path, path: &Path) -> bool {
+        if self.by_path {
+            path.strip_prefix(root).is_ok_and(|p| self.matcher.is_match(p))
+        } else {
+            path.file_name().is_some_and(|n| self.matcher.is_match(n))
+        }
+    }
+}
+
+/// Expands the arguments: directories become their files that match `pattern`
+/// (recursively, sorted). Problems (an unreadable directory) are returned as messages.
+pub fn expand(args: &[PathBuf], pattern: &Pattern) -> (Vec<Source>, Vec<String>) {
     let mut sources = Vec::new();
     let mut problems = Vec::new();
     if args.is_empty() {
@@ -34,7 +63,7 @@ pub fn expand(args: &[PathBuf]) -> (Vec<Source>, Vec<String>) {
             sources.push(Source::Stdin);
         } else if arg.is_dir() {
             let mut found = Vec::new();
-            walk(arg, &mut found, &mut problems);
+            walk(arg, arg, pattern, &mut found, &mut problems);
             found.sort();
             sources.extend(found.into_iter().map(Source::File));
         } else {
@@ -44,7 +73,7 @@ pub fn expand(args: &[PathBuf]) -> (Vec<Source>, Vec<String>) {
     (sources, problems)
 }
 
-fn walk(dir: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<String>) {
+fn walk(root: &Path, dir: &Path, pattern: &Pattern, found: &mut Vec<PathBuf>, problems: &mut Vec<String>) {
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -55,8 +84,8 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<String>) {
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
-            walk(&path, found, problems);
-        } else if path.extension().is_some_and(|x| x == "txt") {
+            walk(root, &path, pattern, found, problems);
+        } else if pattern.matches(root, &path) {
             found.push(path);
         }
     }

@@ -25,7 +25,7 @@ impl Output {
                     Some(d) if !d.as_os_str().is_empty() => d,
                     _ => Path::new("."),
                 };
-                let temp = NamedTempFile::new_in(dir)?;
+                let temp = temp_file(dir)?;
                 Ok(Output::File {
                     temp: BufWriter::with_capacity(1 << 16, temp),
                     path: p.to_path_buf(),
@@ -62,4 +62,17 @@ impl Write for Output {
             Output::File { temp, .. } => temp.flush(),
         }
     }
+}
+
+/// A temporary file that ends with the permissions `File::create` would give (read and
+/// write for all, less the umask), not the owner-only ones of a temporary file.
+fn temp_file(dir: &Path) -> io::Result<NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".bulletin-facts-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(dir)
 }

@@ -1,0 +1,91 @@
+//! `bulletin-facts check --expected FILE INPUT...`: extract, then compare with the expected
+//! table, in one step for continuous integration.
+
+use std::io::Write;
+use std::path::Path;
+
+use bulletin_facts::diff::{diff, read_table, read_table_file};
+use bulletin_facts::write::{Format, facts_writer};
+
+use super::args::CheckArgs;
+use super::diff_cmd::report;
+use super::engine::{self, Stop};
+use super::output::Output;
+use super::{EXIT_FATAL, EXIT_OK, EXIT_SKIPPED};
+
+pub fn run(args: &CheckArgs) -> u8 {
+    // Read first: a wrong path fails before any extraction.
+    let expected = if args.update && !args.expected.exists() {
+        None
+    } else {
+        match read_table_file(&args.expected) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return EXIT_FATAL;
+            }
+        }
+    };
+    // The extraction is held as the CSV `extract` would write, so that both sides of the
+    // comparison are read the same way.
+    let mut table = match facts_writer(Vec::new(), Format::Csv) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_FATAL;
+        }
+    };
+    let tally = engine::run(&args.run, |_, release| {
+        for fact in &release.facts {
+            table.write(fact)?;
+        }
+        Ok(())
+    });
+    let tally = match tally {
+        Ok(t) => t,
+        Err(Stop::Usage(m)) => {
+            eprintln!("error: {m}");
+            return EXIT_FATAL;
+        }
+        Err(Stop::Write(e)) => {
+            eprintln!("error: {e}");
+            return EXIT_FATAL;
+        }
+    };
+    let actual = table.finish().map_err(|e| e.to_string()).and_then(|bytes| {
+        Ok((
+            read_table("extraction", bytes.as_slice()).map_err(|e| e.to_string())?,
+            bytes,
+        ))
+    });
+    let (actual, bytes) = match actual {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_FATAL;
+        }
+    };
+    let mut code = match &expected {
+        Some(expected) => report(&diff(expected, &actual, &args.compare.ignore), &args.compare),
+        None => EXIT_SKIPPED,
+    };
+    if code == EXIT_SKIPPED && args.update {
+        if let Err(e) = replace(&args.expected, &bytes) {
+            eprintln!("{}: error: cannot write: {e}", args.expected.display());
+            return EXIT_FATAL;
+        }
+        eprintln!("{}: updated ({} facts)", args.expected.display(), actual.rows.len());
+        code = EXIT_OK;
+    }
+    if code == EXIT_OK && !tally.skipped.is_empty() {
+        return EXIT_SKIPPED;
+    }
+    code
+}
+
+/// Writes the new expected table in place, complete or not at all.
+fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut out = Output::open(Some(path))?;
+    out.write_all(bytes)?;
+    out.commit()
+}

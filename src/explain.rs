@@ -1,0 +1,131 @@
+//! A snippet -> each figure with its columns and its span marked in the sentence: the
+//! view for whoever edits the grammar.
+
+use std::fmt;
+
+use crate::extract::{Options, extract_text, fold_space};
+use crate::model::{Fact, Section};
+use crate::problem::Problem;
+use crate::reader::read_bulletin;
+use crate::sentences;
+
+/// One figure: its row, and its sentence with the figure's text in `[` `]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explained {
+    pub fact: Fact,
+    pub marked: String,
+}
+
+/// The figures of a snippet and what was noticed reading it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Explanation {
+    pub figures: Vec<Explained>,
+    pub problems: Vec<Problem>,
+}
+
+/// Explains a snippet: a bulletin, or (without `-` lines) a plain document whose release
+/// date is `options.anchor_date` unless it carries a `date YYYY-MM-DD` itself.
+pub fn explain(text: &str, options: &Options) -> Explanation {
+    let ex = extract_text("-", text, options);
+    let (releases, _) = read_bulletin(text, options.anchor_date);
+    let mut figures = Vec::new();
+    // `extract_text` keeps the reader's releases, in its order.
+    for (r, facts) in releases.iter().zip(&ex.releases) {
+        let title = std::iter::once(r.title_offset..r.title_offset + r.title.len()).collect::<Vec<_>>();
+        let body: Vec<_> = sentences::split(r.body)
+            .into_iter()
+            .map(|s| r.body_offset + s.start..r.body_offset + s.end)
+            .collect();
+        for fact in &facts.facts {
+            let spans: &[std::ops::Range<usize>] = match fact.section {
+                Section::Title => &title,
+                Section::Body => &body,
+            };
+            let end = fact.offset + fact.text.len();
+            let marked = spans
+                .iter()
+                .find(|s| s.start <= fact.offset && end <= s.end)
+                .and_then(|s| mark(text, s.clone(), fact.offset..end))
+                .unwrap_or_else(|| format!("[{}]", fact.text));
+            figures.push(Explained {
+                fact: fact.clone(),
+                marked,
+            });
+        }
+    }
+    Explanation {
+        figures,
+        problems: ex.all_problems(),
+    }
+}
+
+/// `sentence` of `text` with `[` `]` around `span`, white space folded.
+fn mark(text: &str, sentence: std::ops::Range<usize>, span: std::ops::Range<usize>) -> Option<String> {
+    let before = text.get(sentence.start..span.start)?;
+    let inside = text.get(span.clone())?;
+    let after = text.get(span.end..sentence.end)?;
+    Some(fold_space(&format!("{before}[{inside}]{after}")))
+}
+
+/// A block per figure: kind, value and unit; qualifier, direction, subject; the sentence.
+impl fmt::Display for Explanation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let or_dash = |s: &str| if s.is_empty() { "-".to_string() } else { s.to_string() };
+        if self.figures.is_empty() {
+            writeln!(f, "no figure found")?;
+        }
+        for (n, e) in self.figures.iter().enumerate() {
+            let x = &e.fact;
+            let value = match (x.value.as_str(), x.value_end.as_str()) {
+                ("", _) => "(unresolved)".to_string(),
+                (a, "") => a.to_string(),
+                (a, b) => format!("{a} .. {b}"),
+            };
+            writeln!(f, "{:>2}. {:<8} {value} {}", n + 1, x.kind.as_str(), x.unit)?;
+            writeln!(
+                f,
+                "    qualifier: {}  direction: {}  subject: {}  section: {}  offset: {}",
+                or_dash(&x.qualifier),
+                or_dash(&x.direction),
+                or_dash(&x.subject),
+                x.section.as_str(),
+                x.offset
+            )?;
+            writeln!(f, "    {}", e.marked)?;
+        }
+        for p in &self.problems {
+            writeln!(f, "{}", p.display("snippet"))?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_are_marked_in_their_sentence() {
+        let text = "-\nTrade\nExports Rise\nThe fund holds KRW 1.2 trillion.  Exports rose 3 percent. date2025-11-14\n";
+        let ex = explain(text, &Options::default());
+        let marked: Vec<&str> = ex.figures.iter().map(|e| e.marked.as_str()).collect();
+        assert_eq!(
+            marked,
+            ["The fund holds [KRW 1.2 trillion].", "Exports rose [3 percent]."]
+        );
+    }
+
+    #[test]
+    fn a_plain_snippet_takes_the_anchor_date() {
+        let options = Options {
+            anchor_date: chrono::NaiveDate::from_ymd_opt(2025, 11, 19),
+            ..Options::default()
+        };
+        let ex = explain("Exports  grew in August.", &options);
+        let date = ex.figures.iter().find(|e| e.fact.kind == crate::Kind::Date).unwrap();
+        assert_eq!(date.fact.value, "2025-08");
+        assert_eq!(date.marked, "Exports grew in [August].");
+        let shown = ex.to_string();
+        assert!(shown.contains("date     2025-08 month"), "{shown}");
+    }
+}

@@ -1,0 +1,399 @@
+//! End to end: the real `bulletin-facts` binary on temporary folders.
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use tempfile::TempDir;
+
+const BIN: &str = env!("CARGO_BIN_EXE_bulletin-facts");
+
+/// Runs the binary in `dir` with `args`.
+fn run(dir: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().unwrap_or(-1)
+}
+
+/// An invented release: its title names it, its body has a money, a percent and a date.
+fn release(title: &str, n: u32) -> String {
+    format!(
+        "-\nTrade\n{title}\nShipments of lamps rose {n}.5 percent to USD {n} billion in March. date2025-04-0{}\n",
+        n % 9 + 1
+    )
+}
+
+fn write(dir: &Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(path, text).unwrap();
+}
+
+/// A folder of `n` bulletins, some in subfolders, two releases each.
+fn corpus(n: u32) -> TempDir {
+    let dir = TempDir::new().unwrap();
+    for k in 0..n {
+        let name = if k % 3 == 0 {
+            format!("in/sub/b{k:02}.txt")
+        } else {
+            format!("in/b{k:02}.txt")
+        };
+        let text = release(&format!("Lamp Report {k}"), k) + &release(&format!("Kettle Report {k}"), k + 1);
+        write(dir.path(), &name, &text);
+    }
+    dir
+}
+
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    csv::Reader::from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
+#[test]
+fn a_folder_is_read_recursively_in_sorted_order() {
+    let dir = corpus(4);
+    write(dir.path(), "in/notes.md", &release("Markdown Notes", 7));
+    let o = run(dir.path(), &["extract", "in"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let sources: Vec<String> = csv_rows(&stdout(&o)).into_iter().map(|r| r[14].clone()).collect();
+    let mut order = sources.clone();
+    order.dedup();
+    assert_eq!(order, ["in/b01.txt", "in/b02.txt", "in/sub/b00.txt", "in/sub/b03.txt"]);
+
+    let o = run(dir.path(), &["extract", "in", "--glob", "*.md"]);
+    assert_eq!(code(&o), 0);
+    let titles: Vec<String> = csv_rows(&stdout(&o)).into_iter().map(|r| r[3].clone()).collect();
+    assert!(
+        !titles.is_empty() && titles.iter().all(|t| t == "Markdown Notes"),
+        "{titles:?}"
+    );
+
+    // A pattern with a `/` matches the path below the folder given.
+    let o = run(dir.path(), &["extract", "in", "--glob", "sub/*.txt"]);
+    let mut sources: Vec<String> = csv_rows(&stdout(&o)).into_iter().map(|r| r[14].clone()).collect();
+    sources.dedup();
+    assert_eq!(sources, ["in/sub/b00.txt", "in/sub/b03.txt"]);
+}
+
+#[test]
+fn one_and_two_threads_write_the_same_bytes() {
+    let dir = corpus(30);
+    let one = run(dir.path(), &["extract", "in", "--jobs", "1", "--releases", "r1.csv"]);
+    let two = run(dir.path(), &["extract", "in", "--jobs", "2", "--releases", "r2.csv"]);
+    assert_eq!(code(&one), 0);
+    assert_eq!(code(&two), 0);
+    assert!(csv_rows(&stdout(&one)).len() >= 30 * 2 * 3);
+    assert_eq!(stdout(&one), stdout(&two));
+    let r1 = std::fs::read(dir.path().join("r1.csv")).unwrap();
+    assert_eq!(r1, std::fs::read(dir.path().join("r2.csv")).unwrap());
+}
+
+#[test]
+fn a_release_in_two_bulletins_is_written_once_unless_asked() {
+    let dir = TempDir::new().unwrap();
+    let shared = release("Port Volumes Climb", 4);
+    write(dir.path(), "a.txt", &(release("Only In A", 2) + &shared));
+    write(dir.path(), "b.txt", &(shared.clone() + &release("Only In B", 3)));
+    let o = run(dir.path(), &["extract", "a.txt", "b.txt", "--releases", "rel.csv"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let rows = csv_rows(&stdout(&o));
+    let port: Vec<&Vec<String>> = rows.iter().filter(|r| r[3] == "Port Volumes Climb").collect();
+    assert!(!port.is_empty() && port.iter().all(|r| r[14] == "a.txt"), "{port:?}");
+    assert!(stderr(&o).contains("1 duplicate release dropped"), "{}", stderr(&o));
+    let releases = csv_rows(&std::fs::read_to_string(dir.path().join("rel.csv")).unwrap());
+    assert_eq!(releases.len(), 3);
+
+    let o = run(dir.path(), &["extract", "a.txt", "b.txt", "--keep-duplicates"]);
+    let rows = csv_rows(&stdout(&o));
+    let sources: Vec<&str> = rows
+        .iter()
+        .filter(|r| r[3] == "Port Volumes Climb")
+        .map(|r| r[14].as_str())
+        .collect();
+    assert!(sources.contains(&"a.txt") && sources.contains(&"b.txt"));
+    assert!(stderr(&o).contains("0 duplicate releases dropped"));
+}
+
+#[test]
+fn an_unreadable_file_among_good_ones_is_skipped_and_said() {
+    let dir = corpus(3);
+    // A dangling link and a file that is not UTF-8, between the good ones.
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("nowhere.txt", dir.path().join("in/b015.txt")).unwrap();
+    std::fs::write(
+        dir.path().join("in/b016.txt"),
+        b"-\nTrade\nBad \xff Bytes\nbody date2025-01-01\n",
+    )
+    .unwrap();
+    let o = run(dir.path(), &["extract", "in", "-o", "out.csv"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("in/b016.txt:3: error: not valid UTF-8"), "{err}");
+    #[cfg(unix)]
+    assert!(err.contains("in/b015.txt: error: cannot read"), "{err}");
+    assert!(err.contains("skipped: "), "{err}");
+    let table = std::fs::read_to_string(dir.path().join("out.csv")).unwrap();
+    let sources: std::collections::BTreeSet<String> = csv_rows(&table).into_iter().map(|r| r[14].clone()).collect();
+    assert_eq!(sources.len(), 3, "{sources:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_output_file_gets_the_permissions_of_any_new_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = corpus(1);
+    assert_eq!(code(&run(dir.path(), &["extract", "in", "-o", "out.csv", "-q"])), 0);
+    std::fs::File::create(dir.path().join("plain")).unwrap();
+    let mode = |name: &str| std::fs::metadata(dir.path().join(name)).unwrap().permissions().mode();
+    assert_eq!(mode("out.csv"), mode("plain"));
+}
+
+#[test]
+fn an_output_in_a_missing_folder_fails_and_leaves_no_file() {
+    let dir = corpus(1);
+    let o = run(dir.path(), &["extract", "in", "-o", "missing/out.csv"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("missing/out.csv: error: cannot create the output file"));
+    assert!(!dir.path().join("missing").exists());
+    let o = run(
+        dir.path(),
+        &["extract", "in", "-o", "out.csv", "--releases", "missing/r.csv"],
+    );
+    assert_eq!(code(&o), 2);
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, ["in"], "only the inputs are left");
+}
+
+#[test]
+fn jsonl_and_json_hold_the_csv_rows() {
+    let dir = corpus(2);
+    let csv = csv_rows(&stdout(&run(dir.path(), &["extract", "in"])));
+    let jsonl = stdout(&run(dir.path(), &["extract", "in", "--format", "jsonl"]));
+    let lines: Vec<serde_json::Value> = jsonl.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), csv.len());
+    for (row, obj) in csv.iter().zip(&lines) {
+        assert_eq!(obj["kind"], row[5].as_str());
+        assert_eq!(obj["value"], row[6].as_str());
+        assert_eq!(obj["offset"].to_string(), row[15]);
+    }
+    let json = stdout(&run(dir.path(), &["extract", "in", "--format", "json"]));
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&json).unwrap(),
+        serde_json::Value::Array(lines)
+    );
+}
+
+#[test]
+fn excel_csv_has_a_bom_and_crlf_and_is_csv_only() {
+    let dir = corpus(1);
+    let plain = run(dir.path(), &["extract", "in"]);
+    let excel = run(dir.path(), &["extract", "in", "--excel"]);
+    assert!(excel.stdout.starts_with("\u{feff}".as_bytes()));
+    assert!(stdout(&excel).contains("\r\n"));
+    assert_eq!(
+        stdout(&excel).trim_start_matches('\u{feff}').replace("\r\n", "\n"),
+        stdout(&plain)
+    );
+    let o = run(dir.path(), &["extract", "in", "--excel", "--format", "json"]);
+    assert_eq!(code(&o), 2);
+}
+
+#[test]
+fn kinds_limit_the_rows_and_the_releases_table_counts_them() {
+    let dir = corpus(2);
+    let o = run(
+        dir.path(),
+        &["extract", "in", "--kinds", "money,percent", "--releases", "rel.csv"],
+    );
+    assert_eq!(code(&o), 0);
+    let rows = csv_rows(&stdout(&o));
+    assert!(rows.iter().all(|r| r[5] == "money" || r[5] == "percent"));
+    assert_eq!(rows.len(), 2 * 2 * 2);
+    let rel = std::fs::read_to_string(dir.path().join("rel.csv")).unwrap();
+    assert!(rel.starts_with("release_id,release_date,category,title,source,offset,facts,warnings\n"));
+    let rel = csv_rows(&rel);
+    assert_eq!(rel.len(), 4);
+    assert!(rel.iter().all(|r| r[6] == "2" && r[7] == "0"), "{rel:?}");
+    let o = run(dir.path(), &["extract", "in", "--kinds", "money,weight"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("`weight` is not a kind"));
+}
+
+#[test]
+fn the_summary_is_on_standard_error_unless_quiet() {
+    let dir = corpus(2);
+    let o = run(dir.path(), &["extract", "in"]);
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("Read 2 of 2 inputs: 4 releases, 12 facts (money 4, percent 4, date 4)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("0 duplicate releases dropped; 0 warnings; nothing skipped."),
+        "{err}"
+    );
+    let o = run(dir.path(), &["extract", "in", "--quiet"]);
+    assert_eq!(stderr(&o), "");
+    assert!(!o.stdout.is_empty());
+}
+
+#[test]
+fn diff_reports_by_release_and_exits_by_result() {
+    let dir = corpus(2);
+    assert_eq!(code(&run(dir.path(), &["extract", "in", "-o", "old.csv"])), 0);
+    let equal = run(dir.path(), &["diff", "old.csv", "old.csv"]);
+    assert_eq!(code(&equal), 0);
+    assert!(stdout(&equal).starts_with("No differences"));
+
+    // A release's text changes: its percent figure changes, a count appears.
+    let path = dir.path().join("in/b01.txt");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text = text.replacen("rose 1.5 percent", "rose 1.7 percent, with 40 new stores,", 1);
+    std::fs::write(&path, text).unwrap();
+    assert_eq!(code(&run(dir.path(), &["extract", "in", "-o", "new.csv"])), 0);
+    let d = run(dir.path(), &["diff", "old.csv", "new.csv", "--ignore", "offset"]);
+    assert_eq!(code(&d), 1);
+    let report = stdout(&d);
+    assert!(report.contains("Lamp Report 1\n"), "{report}");
+    assert!(
+        report.contains("  - percent  \"1.5 percent\" (body) = 1.5 %"),
+        "{report}"
+    );
+    assert!(
+        report.contains("  + percent  \"1.7 percent\" (body) = 1.7 %"),
+        "{report}"
+    );
+    assert!(
+        report.contains("sentence: \"Shipments of lamps rose 1.5 percent"),
+        "{report}"
+    );
+    assert!(report.lines().last().unwrap().contains("percent +1 -1 ~0"), "{report}");
+    assert!(
+        !report.contains("Kettle Report 1"),
+        "other releases are unchanged: {report}"
+    );
+
+    let t = run(dir.path(), &["diff", "old.csv", "new.csv", "--format", "csv"]);
+    assert_eq!(code(&t), 1);
+    let table = stdout(&t);
+    assert!(table.starts_with("change,release_id,title,section,kind,text,occurrence,column,old,new\n"));
+    assert!(
+        table.contains(",Lamp Report 1,body,percent,1.5 percent,0,,1.5,\n"),
+        "{table}"
+    );
+
+    let missing = run(dir.path(), &["diff", "old.csv", "nope.csv"]);
+    assert_eq!(code(&missing), 2);
+    assert!(stderr(&missing).contains("nope.csv: cannot read"));
+}
+
+#[test]
+fn check_compares_with_the_expected_table_and_updates_it() {
+    let dir = corpus(2);
+    let o = run(dir.path(), &["check", "--expected", "expected.csv", "in"]);
+    assert_eq!(code(&o), 2, "a missing expected table is an error without --update");
+    let o = run(dir.path(), &["check", "--expected", "expected.csv", "--update", "in"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let extracted = stdout(&run(dir.path(), &["extract", "in"]));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("expected.csv")).unwrap(),
+        extracted
+    );
+    let o = run(dir.path(), &["check", "--expected", "expected.csv", "in"]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+
+    write(dir.path(), "in/b99.txt", &release("Kiln Report", 5));
+    let o = run(dir.path(), &["check", "--expected", "expected.csv", "in", "-q"]);
+    assert_eq!(code(&o), 1);
+    assert!(stdout(&o).contains("Kiln Report"));
+    assert!(stdout(&o).contains("3 added, 0 removed, 0 changed"), "{}", stdout(&o));
+    let o = run(
+        dir.path(),
+        &["check", "--expected", "expected.csv", "in", "-q", "--update"],
+    );
+    assert_eq!(code(&o), 0);
+    assert_eq!(
+        code(&run(dir.path(), &["check", "--expected", "expected.csv", "in", "-q"])),
+        0
+    );
+}
+
+#[test]
+fn explain_marks_each_figure_in_its_sentence() {
+    let dir = TempDir::new().unwrap();
+    let o = run(
+        dir.path(),
+        &[
+            "explain",
+            "The fund will lend KRW 1.2 trillion to small exporters from March 3.",
+            "--anchor-date",
+            "2025-11-19",
+        ],
+    );
+    assert_eq!(code(&o), 0);
+    let out = stdout(&o);
+    assert!(out.contains(" 1. money    1200000000000 KRW\n"), "{out}");
+    assert!(
+        out.contains("The fund will lend [KRW 1.2 trillion] to small exporters"),
+        "{out}"
+    );
+    assert!(out.contains("qualifier: -  direction: -  subject: -"), "{out}");
+    assert!(
+        out.contains("date     2026-03-03 day"),
+        "the anchor date places the year: {out}"
+    );
+}
+
+#[test]
+fn every_command_explains_its_options_with_examples() {
+    let dir = TempDir::new().unwrap();
+    for (command, options) in [
+        (
+            "extract",
+            &[
+                "--glob",
+                "--jobs",
+                "--format",
+                "--releases",
+                "--kinds",
+                "--excel",
+                "--keep-duplicates",
+                "--quiet",
+                "--output",
+                "--anchor-date",
+            ][..],
+        ),
+        ("diff", &["--format", "--ignore"][..]),
+        ("check", &["--expected", "--update", "--ignore", "--jobs"][..]),
+        ("explain", &["--anchor-date"][..]),
+    ] {
+        let o = run(dir.path(), &[command, "--help"]);
+        assert_eq!(code(&o), 0);
+        let help = stdout(&o);
+        for option in options {
+            assert!(help.contains(option), "{command} --help lacks {option}");
+        }
+        assert!(help.matches("Example").count() >= options.len(), "{command}: {help}");
+    }
+}
