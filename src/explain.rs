@@ -85,8 +85,8 @@ impl fmt::Display for Explanation {
             writeln!(
                 f,
                 "    qualifier: {}  direction: {}  subject: {}  section: {}  offset: {}",
-                or_dash(&x.qualifier),
-                or_dash(&x.direction),
+                or_dash(x.qualifier),
+                or_dash(x.direction),
                 or_dash(&x.subject),
                 x.section.as_str(),
                 x.offset

@@ -1,5 +1,7 @@
 //! Releases -> sentences -> figures -> facts: the pipeline for one input text.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 
 use crate::grammar::{Figure, Val};
@@ -79,6 +81,17 @@ pub fn release_id(date: Option<NaiveDate>, title: &str) -> String {
 
 /// White space runs -> one space, trimmed.
 pub fn fold_space(s: &str) -> String {
+    // Most sentences have single ASCII spaces only: copy them as they are.
+    let b = s.as_bytes();
+    let plain = b
+        .iter()
+        .all(|&c| c != b'\n' && c != b'\r' && c != b'\t' && c < 0x80 || c >= 0x80 && c != 0xc2)
+        && !s.contains("  ")
+        && !s.starts_with(' ')
+        && !s.ends_with(' ');
+    if plain && !s.contains('\u{a0}') {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -92,9 +105,10 @@ pub fn fold_space(s: &str) -> String {
 /// Extracts the facts of one input text. `source` names it in rows and messages.
 pub fn extract_text(source: &str, text: &str, options: &Options) -> Extraction {
     let (releases, problems) = read_bulletin(text, options.anchor_date);
+    let source: Arc<str> = source.into();
     let releases = releases
         .iter()
-        .map(|r| extract_release(source, text, r, options))
+        .map(|r| extract_release(&source, text, r, options))
         .collect();
     Extraction { releases, problems }
 }
@@ -104,7 +118,7 @@ fn line_of(text: &str, offset: usize) -> usize {
     memchr::memchr_iter(b'\n', &text.as_bytes()[..offset.min(text.len())]).count() + 1
 }
 
-fn extract_release(source: &str, text: &str, r: &Release, options: &Options) -> ReleaseFacts {
+fn extract_release(source: &Arc<str>, text: &str, r: &Release, options: &Options) -> ReleaseFacts {
     let mut out = ReleaseFacts {
         release_id: release_id(r.date, r.title),
         release_date: r.date,
@@ -116,13 +130,20 @@ fn extract_release(source: &str, text: &str, r: &Release, options: &Options) -> 
         warnings: Vec::new(),
     };
     let mut resolver = Resolver::new(r.date);
-    let release_date = r.date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    // Columns every row of the release repeats, allocated once.
+    let release_date: Arc<str> = r
+        .date
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+        .into();
+    let (id, category, title): (Arc<str>, Arc<str>, Arc<str>) =
+        (out.release_id.as_str().into(), r.category.into(), r.title.into());
     let mut emit = |section: Section, sentence: &str, sentence_offset: usize, cut: bool, out: &mut ReleaseFacts| {
         let found = figures(sentence, cut);
         if found.is_empty() {
             return;
         }
-        let folded = fold_space(sentence);
+        let folded: Arc<str> = fold_space(sentence).into();
         for f in &found {
             let offset = sentence_offset + f.text_start;
             if r.meta
@@ -139,21 +160,21 @@ fn extract_release(source: &str, text: &str, r: &Release, options: &Options) -> 
                 continue;
             }
             out.facts.push(Fact {
-                release_id: out.release_id.clone(),
+                release_id: id.clone(),
                 release_date: release_date.clone(),
-                category: out.category.clone(),
-                title: out.title.clone(),
+                category: category.clone(),
+                title: title.clone(),
                 section,
                 kind: f.figure.kind,
                 value,
                 value_end,
                 unit,
-                qualifier: f.qualifier.map(|q| q.as_str().to_string()).unwrap_or_default(),
-                direction: f.direction.map(|d| d.as_str().to_string()).unwrap_or_default(),
+                qualifier: f.qualifier.map_or("", |q| q.as_str()),
+                direction: f.direction.map_or("", |d| d.as_str()),
                 subject: subject::subject_of(sentence, f, &found),
                 text: sentence[f.text_start..f.figure.end].to_string(),
                 sentence: folded.clone(),
-                source: source.to_string(),
+                source: source.clone(),
                 offset,
             });
         }

@@ -1,6 +1,7 @@
 //! The facts table's vocabulary: kinds, values, qualifiers, directions, and one row.
 
 use std::fmt;
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -172,24 +173,25 @@ fn write_decimal(f: &mut fmt::Formatter<'_>, d: Decimal) -> fmt::Result {
     write!(f, "{n}")
 }
 
-/// One row of `facts.csv`.
+/// One row of `facts.csv`. Columns shared by many rows (the release's and the
+/// sentence's) are reference-counted: a release with 50 facts holds its title once.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Fact {
-    pub release_id: String,
-    pub release_date: String,
-    pub category: String,
-    pub title: String,
+    pub release_id: Arc<str>,
+    pub release_date: Arc<str>,
+    pub category: Arc<str>,
+    pub title: Arc<str>,
     pub section: Section,
     pub kind: Kind,
     pub value: String,
     pub value_end: String,
     pub unit: String,
-    pub qualifier: String,
-    pub direction: String,
+    pub qualifier: &'static str,
+    pub direction: &'static str,
     pub subject: String,
     pub text: String,
-    pub sentence: String,
-    pub source: String,
+    pub sentence: Arc<str>,
+    pub source: Arc<str>,
     pub offset: usize,
 }
 

@@ -160,6 +160,9 @@ fn is_capitalized_trigger(word: &str) -> bool {
 /// Frequent words that start a figure only before a particular next word:
 /// `the 24th`, `a trillion`, `this year`.
 fn needs_lookahead(lower: &str, after: &str) -> Option<bool> {
+    if !matches!(lower, "the" | "a" | "an" | "this" | "last" | "next") {
+        return None;
+    }
     let next = after.trim_start_matches(|c: char| c.is_whitespace());
     let next_word = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let any = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(next_word));

@@ -608,12 +608,28 @@ fn is_comparison_base(before: &str, expr: &DateExpr) -> bool {
 fn may_be_date(rest: &str) -> bool {
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     match digits {
-        0 => true,
+        0 => {
+            let w = &rest[..rest.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len())];
+            [
+                "between", "this", "last", "next", "today", "the", "first", "second", "third", "fourth", "q1", "q2",
+                "q3", "q4", "h1", "h2",
+            ]
+            .iter()
+            .any(|k| k.eq_ignore_ascii_case(w))
+                || month_name(rest).is_ok()
+                || weekday(rest).is_ok()
+        }
         4 => true,
         1 | 2 => {
-            let after = rest[digits..].trim_start_matches(['s', 't', 'n', 'd', 'r', 'h']);
+            let after = &rest[digits..];
+            let after = ["st", "nd", "rd", "th"]
+                .iter()
+                .find_map(|s| after.strip_prefix(s))
+                .unwrap_or(after);
             let after = after.trim_start();
             after.starts_with(|c: char| c.is_ascii_uppercase())
+                || after.starts_with("half")
+                || after.starts_with("quarter")
         }
         _ => false,
     }
@@ -800,6 +816,31 @@ mod tests {
             DateExpr::Quarter {
                 year: Abs(2021),
                 quarter: 1
+            }
+        );
+    }
+
+    #[test]
+    fn ordinal_digits_start_halves_and_quarters() {
+        assert_eq!(
+            read("2nd half of 2025").unwrap().0,
+            DateExpr::Half {
+                year: Abs(2025),
+                half: 2
+            }
+        );
+        assert_eq!(
+            read("1st quarter").unwrap().0,
+            DateExpr::Quarter {
+                year: Context,
+                quarter: 1
+            }
+        );
+        assert_eq!(
+            read("3Q 2024").unwrap().0,
+            DateExpr::Quarter {
+                year: Abs(2024),
+                quarter: 3
             }
         );
     }
