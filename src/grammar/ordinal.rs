@@ -1,8 +1,92 @@
-//! ordinal: not yet read (issue 3). The composed grammar asks it and gets nothing.
+//! ordinal: a rank with what it ranks.
+//!
+//! ```text
+//! ordinal     = ordinal_num [dash superlative] ordered
+//! ordered     = singular_phrase            "51st Trade Promotion Committee meeting", "ninth consecutive month"
+//! superlative = word in "-est" | "most"     "second-largest trading partner"
+//! ```
+//! Refused: spelled `first` (`first-ever`, `at first`), a spelled ordinal with nothing
+//! ordered after it (`Second, the plan...`: a list marker), an ordinal joined by a dash to
+//! anything but a superlative (`third-party`, `second-hand`). Parts of dates (`first half`,
+//! `November 18th`, `on the 24th`) never get here: the date grammar reads them first.
 
-use super::{Ctx, Figure};
+use rust_decimal::Decimal;
+
+use super::number::ordinal_number;
+use super::phrase::singular_phrase;
+use super::{Ctx, Figure, Val, dash, leading_word};
+use crate::model::Kind;
+
+/// `largest`, `biggest`, `most`: what a dash may join an ordinal to.
+fn superlative(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    w == "most" || (w.len() > 4 && w.ends_with("est"))
+}
 
 /// The ordinal figure at the candidate position.
-pub fn parse(_ctx: &Ctx) -> Option<Figure> {
-    None
+pub fn parse(ctx: &Ctx) -> Option<Figure> {
+    let (after, n) = ordinal_number(ctx.rest()).ok()?;
+    if n.spelled && n.value == Decimal::ONE {
+        return None;
+    }
+    let phrase_from = match dash(after) {
+        Ok((r, _)) if superlative(leading_word(r)) => r,
+        Ok(_) => return None,
+        Err(_) => after,
+    };
+    let phrase = singular_phrase(phrase_from);
+    if phrase.unit.is_empty() {
+        // `ranked 2nd`: a digit ordinal stands alone; a spelled one is a list marker.
+        if n.spelled || phrase_from.len() != after.len() {
+            return None;
+        }
+        return Some(ctx.figure(Kind::Ordinal, after, Val::Num(n.value), None, String::new()));
+    }
+    Some(ctx.figure(Kind::Ordinal, phrase.rest, Val::Num(n.value), None, phrase.unit))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(s: &str) -> Option<(String, String, String)> {
+        let ctx = Ctx {
+            sentence: s,
+            pos: 0,
+            cut: false,
+        };
+        parse(&ctx).map(|f| {
+            let v = match f.value {
+                Val::Num(d) => d.to_string(),
+                Val::Date(_) => String::new(),
+            };
+            (v, f.unit, s[f.start..f.end].to_string())
+        })
+    }
+
+    #[test]
+    fn digit_and_spelled_ordinals() {
+        assert_eq!(
+            read("51st Trade Promotion Committee meeting was held"),
+            Some(("51".into(), "trade promotion committee meeting".into(), "51st Trade Promotion Committee meeting".into()))
+        );
+        assert_eq!(read("1st Vice Minister Jang attended").unwrap().1, "vice minister");
+        assert_eq!(read("ninth consecutive month in October").unwrap().1, "consecutive month");
+        assert_eq!(read("twenty-first round of talks").unwrap().0, "21");
+        assert_eq!(read("second-largest trading partner").unwrap().1, "largest trading partner");
+    }
+
+    #[test]
+    fn standing_alone() {
+        assert_eq!(read("2nd among its suppliers").unwrap(), ("2".into(), "".into(), "2nd".into()));
+        assert_eq!(read("Second, the plan"), None);
+    }
+
+    #[test]
+    fn not_ordinals() {
+        assert_eq!(read("first meeting"), None);
+        assert_eq!(read("third-party checks"), None);
+        assert_eq!(read("second-hand goods"), None);
+        assert_eq!(read("5th-generation"), None);
+    }
 }
