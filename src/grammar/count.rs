@@ -69,7 +69,10 @@ pub fn labelled(before: &str) -> bool {
         b = digits;
     }
     let (w, _) = last_word(b);
-    LABELS.contains(&w.to_ascii_lowercase().as_str())
+    // `IONIQ 5`, `KTX 2`: a number right after an all-capitals name is a model number.
+    let model =
+        w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()) && b.len() == before.trim_end().len();
+    model || LABELS.contains(&w.to_ascii_lowercase().as_str())
 }
 
 /// What follows the number rules it out: letters glued on (`5G`), a dash and a word
@@ -112,6 +115,14 @@ fn more(i: &str) -> Option<Phrase<'_>> {
     })
 }
 
+/// `39 overseas)`: a number and one word closing a breakdown.
+fn lone_member(i: &str) -> bool {
+    let Ok((r, _)) = super::number::digits_number(i) else { return false };
+    let Some(p) = lone_word(r) else { return false };
+    let next = p.rest.trim_start_matches([' ', '\t', '\u{a0}']);
+    next.is_empty() || next.starts_with([')', ',', ';', '.']) || keyword("and")(next).is_ok() || keyword("or")(next).is_ok()
+}
+
 /// One member of an elliptical breakdown: `148 domestic` before `and 39 overseas`, or
 /// `39 overseas` after `148 domestic and`.
 fn elliptical<'a>(before: &str, after: &'a str) -> Option<Phrase<'a>> {
@@ -120,7 +131,7 @@ fn elliptical<'a>(before: &str, after: &'a str) -> Option<Phrase<'a>> {
     let partner_after = {
         let n = next.strip_prefix(',').map(str::trim_start).unwrap_or(next);
         let n = keyword("and")(n).or_else(|_| keyword("or")(n)).map_or(n, |(r, _)| r.trim_start());
-        n.len() < next.len() && n.starts_with(|c: char| c.is_ascii_digit())
+        n.len() < next.len() && lone_member(n)
     };
     let closes = next.is_empty() || next.starts_with([')', ',', ';', '.']);
     let partner_before = closes && {
@@ -242,6 +253,7 @@ mod tests {
         let s = "showed 187 products (148 domestic and 39 overseas).";
         assert_eq!(unit(s, "148"), Some("domestic".into()));
         assert_eq!(unit(s, "39"), Some("overseas".into()));
+        assert_eq!(unit("it sold 5 early, and 3,200 more cars later", "5"), None);
     }
 
     #[test]
@@ -281,6 +293,8 @@ mod tests {
     fn label_lists() {
         assert!(labelled("Saeul units 3 and "));
         assert!(labelled("Hall No. "));
+        assert!(labelled("sales of the IONIQ "));
+        assert!(!labelled("sales of the IONIQ 5 and "));
         assert!(!labelled("signed with "));
         assert!(!labelled("about "));
     }

@@ -219,12 +219,12 @@ pub fn plural_phrase(i: &str) -> Option<Phrase<'_>> {
 
 /// The ordered (singular) phrase after an ordinal or a `1`; empty when none follows.
 pub fn singular_phrase(i: &str) -> Phrase<'_> {
-    let mut words: Vec<&str> = Vec::new();
-    let mut at = i;
     // `third from the right`: a place in a photo caption.
     if let Some(p) = from_side(i) {
         return p;
     }
+    let mut words: Vec<Tok> = Vec::new();
+    let mut at = i;
     while words.len() < MAX_WORDS {
         let Some(tok) = next_token(at) else { break };
         if ends_phrase(&tok) {
@@ -243,25 +243,20 @@ pub fn singular_phrase(i: &str) -> Phrase<'_> {
         if tok.abbrev && words.is_empty() {
             break;
         }
-        words.push(tok.text);
+        words.push(tok);
         at = tok.after;
         if ROLES.contains(&lower.as_str()) || (!tok.abbrev && is_plural(tok.text)) {
             break;
         }
     }
     // A trailing abbreviation belongs to the name before it, not to the head.
-    while words.last().is_some_and(|w| w.starts_with('(')) {
+    while words.last().is_some_and(|t| t.abbrev) {
         words.pop();
     }
-    let rest = match words.last() {
-        Some(last) => {
-            let end = last.as_ptr() as usize + last.len() - i.as_ptr() as usize;
-            &i[end..]
-        }
-        None => i,
-    };
+    let rest = words.last().map_or(i, |t| t.after);
+    let texts: Vec<&str> = words.iter().map(|t| t.text).collect();
     Phrase {
-        unit: unit_of(&words),
+        unit: unit_of(&texts),
         rest,
     }
 }
