@@ -50,9 +50,20 @@ fn exclusion(section: &str, start: usize, end: usize, cut: bool) -> Option<&'sta
     while let Some(r) = rest.strip_prefix([',', '.']).filter(|r| r.starts_with(|c: char| c.is_ascii_digit())) {
         rest = r.trim_start_matches(|c: char| c.is_ascii_digit());
     }
-    let rest = rest.trim_start_matches([' ', '\u{a0}']);
+    let mut rest = rest.trim_start_matches([' ', '\u{a0}']);
+    // A scale word is part of the number: `sales reached 1.2 million.`
+    for scale in ["thousand", "million", "billion", "trillion"] {
+        if let Some(r) = rest.get(..scale.len()).filter(|w| w.eq_ignore_ascii_case(scale)) {
+            rest = rest[r.len()..].trim_start_matches([' ', '\u{a0}']);
+        }
+    }
     if !rest.starts_with(char::is_alphabetic) {
         return Some("bare number");
+    }
+    // `grew 2.4 times`: a ratio, not a count of things.
+    let word = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    if word.eq_ignore_ascii_case("times") {
+        return Some("ratio: N times");
     }
     None
 }
@@ -146,5 +157,6 @@ fn exclusion_rules_name_their_reason() {
     assert_eq!(rule("reached 45,000.", "45"), Some("bare number"));
     assert_eq!(rule("sold 45 cars", "45"), None);
     assert_eq!(rule("1. The plan", "1"), Some("bare number"));
+    assert_eq!(rule("grew 2.4 times", "2"), Some("ratio: N times"));
     assert_eq!(rule("sold 1,500 cars", "1"), None);
 }

@@ -19,7 +19,7 @@ use nom::Parser;
 use rust_decimal::Decimal;
 
 use super::number::{Cardinal, cardinal};
-use super::phrase::{Phrase, lone_word, plural_phrase, singular_phrase};
+use super::phrase::{Phrase, is_stop_word, lone_word, plural_phrase, singular_phrase};
 use super::{Ctx, Figure, Val, at_boundary, dash, keyword, sp};
 use crate::model::Kind;
 
@@ -70,8 +70,11 @@ pub fn labelled(before: &str) -> bool {
     }
     let (w, _) = last_word(b);
     // `IONIQ 5`, `KTX 2`: a number right after an all-capitals name is a model number.
-    let model =
-        w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()) && b.len() == before.trim_end().len();
+    // (`ALL 70 of us` is the English word in capitals, not a name.)
+    let model = w.len() >= 2
+        && w.chars().all(|c| c.is_ascii_uppercase())
+        && !is_stop_word(w)
+        && b.len() == before.trim_end().len();
     model || LABELS.contains(&w.to_ascii_lowercase().as_str())
 }
 
@@ -294,6 +297,7 @@ mod tests {
         assert!(labelled("Saeul units 3 and "));
         assert!(labelled("Hall No. "));
         assert!(labelled("sales of the IONIQ "));
+        assert!(!labelled("every file, ALL "));
         assert!(!labelled("sales of the IONIQ 5 and "));
         assert!(!labelled("signed with "));
         assert!(!labelled("about "));

@@ -8,7 +8,8 @@
 //! ```
 //! The word model (see `grammar-notes.md`, "Where a noun phrase ends"):
 //! - stop words end a phrase before them: determiners, prepositions, conjunctions,
-//!   auxiliaries, pronouns and relative words (`STOP`), and any number;
+//!   auxiliaries, common irregular past tenses (`went`, `rose`), pronouns and relative
+//!   words (`STOP`), and any number;
 //! - a count's head is its first plural word (`items`, `SMRs`, `people`); a plural right
 //!   after it joins it (`parts makers`), anything else ends it — so a verb after a plural
 //!   noun (`buyers signed`, `startups join`) is never taken in;
@@ -41,6 +42,10 @@ const STOP: &[&str] = &[
     // auxiliaries
     "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "can", "could",
     "may", "might", "must", "shall", "should", "do", "does", "did",
+    // irregular past tenses and adverbs that follow a subject (`1 new substation went`)
+    "went", "came", "took", "made", "began", "became", "grew", "rose", "fell", "held", "met", "left", "gave", "ran",
+    "led", "built", "sold", "bought", "brought", "paid", "kept", "stood", "said", "told", "spent", "sent", "drew",
+    "saw", "got", "now", "already", "still", "currently",
     // pronouns and relative words
     "who", "whom", "whose", "which", "where", "when", "what", "it", "they", "them", "we", "us", "he", "she", "i",
     "you", "there", "here",
@@ -159,6 +164,11 @@ fn next_token(i: &str) -> Option<Tok<'_>> {
         after: &g[n..],
         abbrev: false,
     })
+}
+
+/// A function word of the model (`all`, `the`, `of`...), in any case.
+pub fn is_stop_word(word: &str) -> bool {
+    STOP.contains(&word.to_lowercase().as_str())
 }
 
 /// The token ends a phrase before it: a stop word or a number.
@@ -355,6 +365,7 @@ mod tests {
         assert_eq!(u(" from the right) made"), "from the right");
         assert_eq!(u(" Partnership for Hydrogen (IPHE)"), "partnership");
         assert_eq!(u(" markets in"), "markets");
+        assert_eq!(u(" new substation went online"), "new substation");
         assert_eq!(u(" Industrial Cooperation Committee Marks 25th"), "industrial cooperation committee");
     }
 }
