@@ -47,7 +47,10 @@ fn exclusion(section: &str, start: usize, end: usize, cut: bool) -> Option<&'sta
     }
     // A number with nothing counted after it: `reached 45,000.`, `(1)`.
     let mut rest = after;
-    while let Some(r) = rest.strip_prefix([',', '.']).filter(|r| r.starts_with(|c: char| c.is_ascii_digit())) {
+    while let Some(r) = rest
+        .strip_prefix([',', '.'])
+        .filter(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+    {
         rest = r.trim_start_matches(|c: char| c.is_ascii_digit());
     }
     let mut rest = rest.trim_start_matches([' ', '\u{a0}']);
@@ -97,7 +100,8 @@ fn every_number_is_a_fact_or_excluded() {
     // COVERAGE_SHOW=1 prints every excluded number with its rule, for review.
     let show = std::env::var("COVERAGE_SHOW").is_ok();
     // COVERAGE_DIR=../shared/corpus/dev walks another corpus (for measuring, not in CI).
-    let dir = std::env::var("COVERAGE_DIR").unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures").to_string());
+    let dir =
+        std::env::var("COVERAGE_DIR").unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures").to_string());
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .expect("fixtures dir")
         .filter_map(Result::ok)
@@ -124,12 +128,18 @@ fn every_number_is_a_fact_or_excluded() {
                     let why = exclusion(section, s, e, cut);
                     if show {
                         let ctx_start = section[..s].char_indices().rev().nth(25).map_or(0, |(i, _)| i);
-                        let ctx_end = section[e..].char_indices().nth(25).map_or(section.len(), |(i, _)| e + i);
+                        let ctx_end = section[e..]
+                            .char_indices()
+                            .nth(25)
+                            .map_or(section.len(), |(i, _)| e + i);
                         eprintln!("{why:?}: «{}»", section[ctx_start..ctx_end].replace('\n', " "));
                     }
                     if why.is_none() {
                         let ctx_start = section[..s].char_indices().rev().nth(30).map_or(0, |(i, _)| i);
-                        let ctx_end = section[e..].char_indices().nth(30).map_or(section.len(), |(i, _)| e + i);
+                        let ctx_end = section[e..]
+                            .char_indices()
+                            .nth(30)
+                            .map_or(section.len(), |(i, _)| e + i);
                         silent.push(format!(
                             "{}: «{}» in «…{}…»",
                             path.display(),
@@ -141,7 +151,11 @@ fn every_number_is_a_fact_or_excluded() {
             }
         }
     }
-    assert!(silent.is_empty(), "numbers neither extracted nor excluded:\n{}", silent.join("\n"));
+    assert!(
+        silent.is_empty(),
+        "numbers neither extracted nor excluded:\n{}",
+        silent.join("\n")
+    );
 }
 
 #[test]
@@ -150,10 +164,16 @@ fn exclusion_rules_name_their_reason() {
         let start = s.find(at).unwrap();
         exclusion(s, start, start + at.len(), false)
     };
-    assert_eq!(rule("fight COVID-19 now", "19"), Some("identifier: joined to a word or number"));
+    assert_eq!(
+        rule("fight COVID-19 now", "19"),
+        Some("identifier: joined to a word or number")
+    );
     assert_eq!(rule("a 5G studio", "5"), Some("identifier: glued to letters"));
     assert_eq!(rule("Industry 4.0 upgrades", "4"), Some("identifier: version number"));
-    assert_eq!(rule("under Article 3 of", "3"), Some("label: Article 3, No. 6, units 3 and 4"));
+    assert_eq!(
+        rule("under Article 3 of", "3"),
+        Some("label: Article 3, No. 6, units 3 and 4")
+    );
     assert_eq!(rule("reached 45,000.", "45"), Some("bare number"));
     assert_eq!(rule("sold 45 cars", "45"), None);
     assert_eq!(rule("1. The plan", "1"), Some("bare number"));

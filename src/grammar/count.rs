@@ -24,6 +24,7 @@ use super::{Ctx, Figure, Val, at_boundary, dash, keyword, sp};
 use crate::model::Kind;
 
 /// Words before a number that make it part of a name: `Article 3`, `No. 6`, `Phase Two`.
+#[rustfmt::skip]
 const LABELS: &[&str] = &[
     "article", "articles", "art", "phase", "phases", "unit", "units", "no", "nos", "number", "hall", "room", "line",
     "gate", "chapter", "section", "clause", "paragraph", "annex", "appendix", "table", "figure", "fig", "page",
@@ -36,7 +37,9 @@ const LABELS: &[&str] = &[
 /// The last word of `text` (letters only) and what precedes it.
 fn last_word(text: &str) -> (&str, &str) {
     let t = text.trim_end();
-    let start = t.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
+    let start = t
+        .rfind(|c: char| !c.is_alphabetic())
+        .map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
     (&t[start..], &t[..start])
 }
 
@@ -120,10 +123,15 @@ fn more(i: &str) -> Option<Phrase<'_>> {
 
 /// `39 overseas)`: a number and one word closing a breakdown.
 fn lone_member(i: &str) -> bool {
-    let Ok((r, _)) = super::number::digits_number(i) else { return false };
+    let Ok((r, _)) = super::number::digits_number(i) else {
+        return false;
+    };
     let Some(p) = lone_word(r) else { return false };
     let next = p.rest.trim_start_matches([' ', '\t', '\u{a0}']);
-    next.is_empty() || next.starts_with([')', ',', ';', '.']) || keyword("and")(next).is_ok() || keyword("or")(next).is_ok()
+    next.is_empty()
+        || next.starts_with([')', ',', ';', '.'])
+        || keyword("and")(next).is_ok()
+        || keyword("or")(next).is_ok()
 }
 
 /// One member of an elliptical breakdown: `148 domestic` before `and 39 overseas`, or
@@ -133,7 +141,9 @@ fn elliptical<'a>(before: &str, after: &'a str) -> Option<Phrase<'a>> {
     let next = p.rest.trim_start_matches([' ', '\t', '\u{a0}']);
     let partner_after = {
         let n = next.strip_prefix(',').map(str::trim_start).unwrap_or(next);
-        let n = keyword("and")(n).or_else(|_| keyword("or")(n)).map_or(n, |(r, _)| r.trim_start());
+        let n = keyword("and")(n)
+            .or_else(|_| keyword("or")(n))
+            .map_or(n, |(r, _)| r.trim_start());
         n.len() < next.len() && lone_member(n)
     };
     let closes = next.is_empty() || next.starts_with([')', ',', ';', '.']);
@@ -240,10 +250,19 @@ mod tests {
             read("drew 1.5 million visitors over"),
             Some(("1500000".into(), "visitors".into(), "1.5 million visitors".into()))
         );
-        assert_eq!(read("sold 20,000 units."), Some(("20000".into(), "units".into(), "20,000 units".into())));
-        assert_eq!(unit("A hundred exporters hosted", "A hundred"), Some("exporters".into()));
+        assert_eq!(
+            read("sold 20,000 units."),
+            Some(("20000".into(), "units".into(), "20,000 units".into()))
+        );
+        assert_eq!(
+            unit("A hundred exporters hosted", "A hundred"),
+            Some("exporters".into())
+        );
         assert_eq!(unit("and twenty-one buyers signed", "twenty"), Some("buyers".into()));
-        assert_eq!(unit("three thousand product pages were", "three"), Some("product pages".into()));
+        assert_eq!(
+            unit("three thousand product pages were", "three"),
+            Some("product pages".into())
+        );
         assert_eq!(unit("found 1 new supplier.", "1"), Some("new supplier".into()));
     }
 

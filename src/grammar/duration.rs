@@ -72,7 +72,10 @@ fn modifier(i: &str) -> IResult<&str, ()> {
         "calendar",
         "full",
     ];
-    let (r, _) = words.iter().find_map(|w| keyword(w)(i).ok()).map_or_else(|| fail(i), Ok)?;
+    let (r, _) = words
+        .iter()
+        .find_map(|w| keyword(w)(i).ok())
+        .map_or_else(|| fail(i), Ok)?;
     let (r, _) = sp(r)?;
     Ok((r, ()))
 }
@@ -139,7 +142,12 @@ mod tests {
                 Val::Num(d) => d.normalize().to_string(),
                 Val::Date(_) => String::new(),
             };
-            (num(f.value), f.value_end.map(num), f.unit, s[f.start..f.end].to_string())
+            (
+                num(f.value),
+                f.value_end.map(num),
+                f.unit,
+                s[f.start..f.end].to_string(),
+            )
         })
     }
 
@@ -155,7 +163,10 @@ mod tests {
     #[test]
     fn leads_modifiers_and_compounds() {
         assert_eq!(read("the past five years,").unwrap().3, "the past five years");
-        assert_eq!(read("two consecutive months").unwrap(), ("2".into(), None, "month".into(), "two consecutive months".into()));
+        assert_eq!(
+            read("two consecutive months").unwrap(),
+            ("2".into(), None, "month".into(), "two consecutive months".into())
+        );
         assert_eq!(read("eight straight months").unwrap().2, "month");
         assert_eq!(read("five-year plan").unwrap().3, "five-year");
         assert_eq!(read("Seven-Month high").unwrap().2, "month");

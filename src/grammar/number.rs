@@ -270,7 +270,12 @@ pub fn cardinal(cut: bool) -> impl Fn(&str) -> IResult<&str, Cardinal> {
                     out.scale = Some(s);
                     rest = r;
                 }
-                None => return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::TooLarge))),
+                None => {
+                    return Err(nom::Err::Error(nom::error::Error::new(
+                        i,
+                        nom::error::ErrorKind::TooLarge,
+                    )));
+                }
             }
         }
         if let Ok((r, _)) = (sp, tag_no_case("dozen")).parse(rest) {
@@ -324,7 +329,13 @@ const ORD_TENS: [&str; 8] = [
 /// digit_ordinal: digit+ ("st" | "nd" | "rd" | "th"), whole: `51st`, `3rd`, `2nd`.
 fn digit_ordinal(i: &str) -> IResult<&str, Numeral> {
     let (r, d) = take_while1(is_digit)(i)?;
-    let (r, _) = alt((tag_no_case("st"), tag_no_case("nd"), tag_no_case("rd"), tag_no_case("th"))).parse(r)?;
+    let (r, _) = alt((
+        tag_no_case("st"),
+        tag_no_case("nd"),
+        tag_no_case("rd"),
+        tag_no_case("th"),
+    ))
+    .parse(r)?;
     if r.starts_with(is_word_char) {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
     }

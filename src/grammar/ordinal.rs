@@ -68,17 +68,30 @@ mod tests {
     fn digit_and_spelled_ordinals() {
         assert_eq!(
             read("51st Trade Promotion Committee meeting was held"),
-            Some(("51".into(), "trade promotion committee meeting".into(), "51st Trade Promotion Committee meeting".into()))
+            Some((
+                "51".into(),
+                "trade promotion committee meeting".into(),
+                "51st Trade Promotion Committee meeting".into()
+            ))
         );
         assert_eq!(read("1st Vice Minister Jang attended").unwrap().1, "vice minister");
-        assert_eq!(read("ninth consecutive month in October").unwrap().1, "consecutive month");
+        assert_eq!(
+            read("ninth consecutive month in October").unwrap().1,
+            "consecutive month"
+        );
         assert_eq!(read("twenty-first round of talks").unwrap().0, "21");
-        assert_eq!(read("second-largest trading partner").unwrap().1, "largest trading partner");
+        assert_eq!(
+            read("second-largest trading partner").unwrap().1,
+            "largest trading partner"
+        );
     }
 
     #[test]
     fn standing_alone() {
-        assert_eq!(read("2nd among its suppliers").unwrap(), ("2".into(), "".into(), "2nd".into()));
+        assert_eq!(
+            read("2nd among its suppliers").unwrap(),
+            ("2".into(), "".into(), "2nd".into())
+        );
         assert_eq!(read("Second, the plan"), None);
     }
 

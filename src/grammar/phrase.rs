@@ -26,6 +26,7 @@ pub struct Phrase<'a> {
 }
 
 /// Words that end a noun phrase before them.
+#[rustfmt::skip]
 const STOP: &[&str] = &[
     // determiners
     "a", "an", "the", "this", "that", "these", "those", "each", "every", "any", "all", "both", "its", "their", "his",
@@ -72,6 +73,7 @@ const IRREGULAR_PLURALS: &[&str] = &[
 ];
 
 /// Words ending in `s` that are not plural nouns.
+#[rustfmt::skip]
 const NOT_PLURAL: &[&str] = &[
     "overseas", "news", "gas", "its", "this", "has", "was", "is", "as", "us", "yes", "whereas", "plus", "always",
     "perhaps", "thus", "besides", "less", "times", "sometimes", "afterwards", "towards", "across", "whereabouts",
@@ -326,10 +328,16 @@ mod tests {
 
     #[test]
     fn count_heads_end_at_the_first_plural() {
-        assert_eq!(plural(" newly selected items were"), Some(("newly selected items".into(), " were")));
+        assert_eq!(
+            plural(" newly selected items were"),
+            Some(("newly selected items".into(), " were"))
+        );
         assert_eq!(plural(" buyers signed purchase deals").unwrap().0, "buyers");
         assert_eq!(plural(" Startups Join Smart Factory").unwrap().0, "startups");
-        assert_eq!(plural(" state-run research institutions.").unwrap().0, "state-run research institutions");
+        assert_eq!(
+            plural(" state-run research institutions.").unwrap().0,
+            "state-run research institutions"
+        );
         assert_eq!(plural(" fuselage panels a month").unwrap().0, "fuselage panels");
         assert_eq!(plural(" auto parts makers in").unwrap().0, "auto parts makers");
         assert_eq!(plural(" overseas buyers").unwrap().0, "overseas buyers");
@@ -359,13 +367,19 @@ mod tests {
         assert_eq!(u(" Vice Minister Park Il-jun attended"), "vice minister");
         assert_eq!(u(" session hosted by the Canadian side"), "session");
         assert_eq!(u(" consecutive month in October"), "consecutive month");
-        assert_eq!(u(" Trade Promotion Committee meeting was held"), "trade promotion committee meeting");
+        assert_eq!(
+            u(" Trade Promotion Committee meeting was held"),
+            "trade promotion committee meeting"
+        );
         assert_eq!(u(" among its suppliers"), "");
         assert_eq!(u(", selling"), "");
         assert_eq!(u(" from the right) made"), "from the right");
         assert_eq!(u(" Partnership for Hydrogen (IPHE)"), "partnership");
         assert_eq!(u(" markets in"), "markets");
         assert_eq!(u(" new substation went online"), "new substation");
-        assert_eq!(u(" Industrial Cooperation Committee Marks 25th"), "industrial cooperation committee");
+        assert_eq!(
+            u(" Industrial Cooperation Committee Marks 25th"),
+            "industrial cooperation committee"
+        );
     }
 }

@@ -197,7 +197,12 @@ mod tests {
                 Val::Num(d) => d.normalize().to_string(),
                 Val::Date(_) => String::new(),
             };
-            (num(f.value), f.value_end.map(num), f.unit, s[f.start..f.end].to_string())
+            (
+                num(f.value),
+                f.value_end.map(num),
+                f.unit,
+                s[f.start..f.end].to_string(),
+            )
         })
     }
 
