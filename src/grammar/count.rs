@@ -15,12 +15,12 @@
 //! after a label word (`Article 3`, `No. 6`, `units 3 and 4`, `Phase Two`), and any
 //! number with no counted noun after it.
 
-use nom::Parser;
+use nom::{Parser, branch::alt};
 use rust_decimal::Decimal;
 
 use super::number::{Cardinal, cardinal};
 use super::phrase::{Phrase, is_stop_word, lone_word, plural_phrase, singular_phrase};
-use super::{Ctx, Figure, Val, at_boundary, dash, keyword, sp};
+use super::{Ctx, Figure, Val, at_boundary, cues, dash, keyword, sp, sp0};
 use crate::model::Kind;
 
 /// Words before a number that make it part of a name: `Article 3`, `No. 6`, `Phase Two`.
@@ -186,6 +186,28 @@ fn in_a_name(before: &str, rest: &str) -> bool {
     w.starts_with(|c: char| c.is_lowercase())
 }
 
+/// `120 to 150 companies`, `3-5 firms`: a range sharing the phrase after its end. After a
+/// change verb (`rose from 120 to 150 companies`) the two are levels: the first number
+/// alone is the figure, and borrows the unit.
+fn range(ctx: &Ctx, after: &str, value: Decimal) -> Option<Figure> {
+    let joiner = |i| alt(((sp0, dash, sp0).map(|_| ()), (sp, keyword("to"), sp).map(|_| ()))).parse(i);
+    let (r, (_, end)) = (joiner, cardinal(ctx.cut)).parse(after).ok()?;
+    if !countable(&end) || end.numeral.value <= value {
+        return None;
+    }
+    let p = plural_phrase(r)?;
+    if cues::leads_a_change(ctx.before()) {
+        return Some(ctx.figure(Kind::Count, after, Val::Num(value), None, p.unit));
+    }
+    Some(ctx.figure(
+        Kind::Count,
+        p.rest,
+        Val::Num(value),
+        Some(Val::Num(end.numeral.value)),
+        p.unit,
+    ))
+}
+
 /// The count figure at the candidate position.
 pub fn parse(ctx: &Ctx) -> Option<Figure> {
     if labelled(ctx.before()) {
@@ -195,13 +217,22 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
         return None;
     }
     let (after, c) = cardinal(ctx.cut)(ctx.rest()).ok()?;
-    if !countable(&c) || glued(after) {
+    if !countable(&c) {
         return None;
     }
     let value = c.numeral.value;
+    if let Some(f) = range(ctx, after, value) {
+        return Some(f);
+    }
+    if glued(after) {
+        return None;
+    }
     let one = value == Decimal::ONE && c.scale.is_none();
     let counted = if one {
-        Some(singular_phrase(after)).filter(|p| !p.unit.is_empty())
+        // A one-letter last word is an abbreviation (`1 p.m.`), not a thing counted.
+        let p = singular_phrase(after);
+        let long_enough = p.unit.rsplit(' ').next().is_some_and(|w| w.chars().count() >= 2);
+        Some(p).filter(|_| long_enough)
     } else {
         plural_phrase(after)
     };
@@ -264,6 +295,7 @@ mod tests {
             Some("product pages".into())
         );
         assert_eq!(unit("found 1 new supplier.", "1"), Some("new supplier".into()));
+        assert_eq!(unit("opens at 1 p.m. daily", "1"), None);
     }
 
     #[test]
@@ -276,6 +308,27 @@ mod tests {
         assert_eq!(unit(s, "148"), Some("domestic".into()));
         assert_eq!(unit(s, "39"), Some("overseas".into()));
         assert_eq!(unit("it sold 5 early, and 3,200 more cars later", "5"), None);
+    }
+
+    #[test]
+    fn ranges_and_changes() {
+        let s = "between 120 to 150 companies joined";
+        let pos = s.find("120").unwrap();
+        let f = parse(&Ctx {
+            sentence: s,
+            pos,
+            cut: false,
+        })
+        .unwrap();
+        assert_eq!(
+            (f.value_end, &s[f.start..f.end]),
+            (Some(Val::Num(Decimal::from(150))), "120 to 150 companies")
+        );
+        let s = "members rose from 120 to 150 companies";
+        assert_eq!(read_at(s, "120", false).unwrap().1, "companies");
+        assert_eq!(read_at(s, "120", false).unwrap().2, "120");
+        assert_eq!(unit("hired 3-5 engineers", "3"), Some("engineers".into()));
+        assert_eq!(unit("call 044-203-5541 today", "044"), None);
     }
 
     #[test]

@@ -174,6 +174,10 @@ pub fn quantity(cut: bool, ranges: bool) -> impl Fn(&str) -> IResult<&str, (Deci
 
 /// The quantity figure at the candidate position.
 pub fn parse(ctx: &Ctx) -> Option<Figure> {
+    // `$10m` is money the money grammar did not read, never ten meters.
+    if ctx.before().ends_with(['$', '€', '£', '¥', '₩']) {
+        return None;
+    }
     let ranges = !cues::leads_a_change(ctx.before());
     let (after, (a, b, unit)) = quantity(ctx.cut, ranges)(ctx.rest()).ok()?;
     if a <= Decimal::ZERO {
@@ -238,5 +242,11 @@ mod tests {
         assert_eq!(read("12 mentors"), None);
         assert_eq!(read("5 mW"), None);
         assert_eq!(read("4 tonnage"), None);
+        let ctx = Ctx {
+            sentence: "$10m",
+            pos: 1,
+            cut: false,
+        };
+        assert_eq!(parse(&ctx), None);
     }
 }
