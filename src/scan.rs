@@ -102,11 +102,11 @@ fn is_trigger_word(word: &str) -> bool {
     TRIGGERS.iter().any(|t| t.eq_ignore_ascii_case(word))
 }
 
-/// A digit that continues an identifier (`COVID-19`, `F-16`, `1:1`, `Industry 4.0`) starts no figure.
+/// A digit that continues an identifier (`COVID-19`, `F-16`, `1:1`, `2+2`, `Industry 4.0`) starts no figure.
 fn continues_identifier(before: &str) -> bool {
     let mut rev = before.chars().rev();
     match (rev.next(), rev.next()) {
-        (Some('-' | ':' | '/' | '.'), Some(c)) => c.is_alphanumeric(),
+        (Some('-' | ':' | '/' | '.' | '+'), Some(c)) => c.is_alphanumeric(),
         (Some(c), _) => c.is_alphanumeric() || c == '_',
         _ => false,
     }

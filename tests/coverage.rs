@@ -14,12 +14,18 @@ fn exclusion(section: &str, start: usize, end: usize, cut: bool) -> Option<&'sta
     let prev2 = before.chars().rev().nth(1);
     let next = after.chars().next();
     let next2 = after.chars().nth(1);
-    // A5G0, G20, 5G, A350: glued to letters.
-    if prev.is_some_and(char::is_alphabetic) || next.is_some_and(char::is_alphabetic) {
+    // `the 24th and 25th`: a second day of the month.
+    if bulletin_facts::grammar::ordinal::second_day(before) {
+        return Some("date: second day of a list");
+    }
+    // A5G0, G20, 5G, A350: glued to letters; an ordinal suffix (`51st`) is no excuse.
+    let suffix = after.get(..2).filter(|s| ["st", "nd", "rd", "th"].contains(s));
+    let ordinal = suffix.is_some() && !after[2..].starts_with(char::is_alphanumeric);
+    if prev.is_some_and(char::is_alphabetic) || (next.is_some_and(char::is_alphabetic) && !ordinal) {
         return Some("identifier: glued to letters");
     }
-    // COVID-19, K-9, the second 1 of 1:1, 24/7.
-    if matches!(prev, Some('-' | ':' | '/' | '.')) && prev2.is_some_and(char::is_alphanumeric) {
+    // COVID-19, K-9, the second 1 of 1:1, 24/7, 2+2.
+    if matches!(prev, Some('-' | ':' | '/' | '.' | '+')) && prev2.is_some_and(char::is_alphanumeric) {
         return Some("identifier: joined to a word or number");
     }
     // The first 1 of 1:1, 24/7.
@@ -176,6 +182,8 @@ fn exclusion_rules_name_their_reason() {
     );
     assert_eq!(rule("reached 45,000.", "45"), Some("bare number"));
     assert_eq!(rule("sold 45 cars", "45"), None);
+    assert_eq!(rule("the 51st meeting", "51"), None);
+    assert_eq!(rule("the 24th and 25th", "25"), Some("date: second day of a list"));
     assert_eq!(rule("1. The plan", "1"), Some("bare number"));
     assert_eq!(rule("grew 2.4 times", "2"), Some("ratio: N times"));
     assert_eq!(rule("sold 1,500 cars", "1"), None);

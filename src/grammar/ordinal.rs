@@ -23,6 +23,20 @@ fn superlative(word: &str) -> bool {
     w == "most" || (w.len() > 4 && w.ends_with("est"))
 }
 
+/// `the 24th and 25th`: a lone ordinal after another one and `and`/`to`/`,`/dash is a
+/// second day of the month, which the date grammar left to us.
+pub fn second_day(before: &str) -> bool {
+    let b = before.trim_end();
+    let b = ["and", "to", "or", ",", "-", "\u{2013}"]
+        .iter()
+        .find_map(|j| b.strip_suffix(j))
+        .map(str::trim_end);
+    b.is_some_and(|b| {
+        let word = b.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        word.len() > 2 && ordinal_number(word).is_ok_and(|(r, n)| r.is_empty() && !n.spelled)
+    })
+}
+
 /// The ordinal figure at the candidate position.
 pub fn parse(ctx: &Ctx) -> Option<Figure> {
     let (after, n) = ordinal_number(ctx.rest()).ok()?;
@@ -37,7 +51,7 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
     let phrase = singular_phrase(phrase_from);
     if phrase.unit.is_empty() {
         // `ranked 2nd`: a digit ordinal stands alone; a spelled one is a list marker.
-        if n.spelled || phrase_from.len() != after.len() {
+        if n.spelled || phrase_from.len() != after.len() || second_day(ctx.before()) {
             return None;
         }
         return Some(ctx.figure(Kind::Ordinal, after, Val::Num(n.value), None, String::new()));
@@ -93,6 +107,8 @@ mod tests {
             ("2".into(), "".into(), "2nd".into())
         );
         assert_eq!(read("Second, the plan"), None);
+        assert!(second_day("on the 24th and "));
+        assert!(!second_day("ranked "));
     }
 
     #[test]

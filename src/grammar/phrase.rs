@@ -183,7 +183,7 @@ fn ends_phrase(tok: &Tok) -> bool {
 }
 
 /// A plural noun: irregular plurals, or a word in `s` (not `ss`, `us`, `is`, `ous`); an
-/// all-capitals word (`ADAS`, `ESS`) is an abbreviation, plural only as `SMEs`.
+/// all-capitals word (`ADAS`, `ESS`) is an abbreviation, plural only as `SMEs`, `MOUs`.
 pub fn is_plural(word: &str) -> bool {
     let lower = word.to_lowercase();
     if IRREGULAR_PLURALS.contains(&lower.as_str()) {
@@ -191,6 +191,11 @@ pub fn is_plural(word: &str) -> bool {
     }
     if NOT_PLURAL.contains(&lower.as_str()) || !word.ends_with('s') {
         return false;
+    }
+    // `MOUs`, `CEOs`, `EVs`: an abbreviation with a plural `s`.
+    let stem = &word[..word.len() - 1];
+    if stem.len() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
+        return true;
     }
     let last_part = lower.rsplit('-').next().unwrap_or(&lower);
     last_part.len() >= 3 && !["ss", "us", "is"].iter().any(|e| last_part.ends_with(e))
@@ -342,6 +347,7 @@ mod tests {
         assert_eq!(plural(" auto parts makers in").unwrap().0, "auto parts makers");
         assert_eq!(plural(" overseas buyers").unwrap().0, "overseas buyers");
         assert_eq!(plural(" SMRs by 2040").unwrap().0, "smrs");
+        assert_eq!(plural(" MOUs and").unwrap().0, "mous");
         assert_eq!(plural(" people attended").unwrap().0, "people");
         assert_eq!(plural(" countries’ leaders").unwrap().0, "countries");
     }
