@@ -51,11 +51,21 @@ const SYMBOLS: &[(&str, &str)] = &[
     ("ha", "ha"),
     ("L", "L"),
     ("toe", "toe"),
+    ("kt", "kt"),
+    ("Mt", "Mt"),
+    ("°C", "°C"),
+    ("℃", "°C"),
 ];
+
+/// Symbols read as a multiple of a canonical one: `10 kt` is 10000 t.
+const MULTIPLES: &[(&str, &str, u64)] = &[("kt", "t", 1_000), ("Mt", "t", 1_000_000)];
 
 /// Unit words (any case), longest first, -> canonical symbol.
 const WORDS: &[(&str, &str)] = &[
     ("twenty-foot equivalent units", "TEU"),
+    ("degrees celsius", "°C"),
+    ("kilotonnes", "kt"),
+    ("kilotons", "kt"),
     ("terawatt-hours", "TWh"),
     ("terawatt hours", "TWh"),
     ("terawatt-hour", "TWh"),
@@ -180,6 +190,13 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
     }
     let ranges = !cues::leads_a_change(ctx.before());
     let (after, (a, b, unit)) = quantity(ctx.cut, ranges)(ctx.rest()).ok()?;
+    let (a, b, unit) = match MULTIPLES.iter().find(|(u, _, _)| *u == unit) {
+        Some((_, canon, m)) => {
+            let m = Decimal::from(*m);
+            (scaled(a, m)?, b.and_then(|b| scaled(b, m)), *canon)
+        }
+        None => (a, b, unit),
+    };
     if a <= Decimal::ZERO {
         return None;
     }
@@ -226,6 +243,8 @@ mod tests {
         assert_eq!(vu("500-megawatt plant"), Some(("500".into(), "MW".into())));
         assert_eq!(vu("200 km line").unwrap().1, "km");
         assert_eq!(read("3 million tons.").unwrap().3, "3 million tons");
+        assert_eq!(vu("10 kt of hydrogen"), Some(("10000".into(), "t".into())));
+        assert_eq!(vu("35 degrees Celsius"), Some(("35".into(), "°C".into())));
     }
 
     #[test]
