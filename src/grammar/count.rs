@@ -46,8 +46,8 @@ fn last_word(text: &str) -> (&str, &str) {
 /// The number is named by a label word before it, possibly across a list (`units 3 and 4`).
 pub fn labelled(before: &str) -> bool {
     let mut b = before.trim_end();
-    if let Some(x) = b.strip_suffix('#') {
-        return x.len() < b.len();
+    if b.ends_with('#') {
+        return true;
     }
     // `No. 6`: the abbreviation's full stop.
     if let Some(x) = b.strip_suffix('.') {

@@ -114,9 +114,17 @@ pub fn duration(ranges: bool) -> impl Fn(&str) -> IResult<&str, (Decimal, Option
         }
         let (r, _) = opt(lead).parse(i)?;
         let (r, a) = amount(r)?;
-        let (r, b) = if ranges { opt(range_end).parse(r)? } else { (r, None) };
-        let (r, (_, _, u)) = (sp, opt(modifier), time_unit).parse(r)?;
-        Ok((r, (a, b, u)))
+        let tail = |r| (sp, opt(modifier), time_unit).parse(r).map(|(r, (_, _, u))| (r, u));
+        if let Ok((r2, (b, u))) = (range_end, tail).parse(r) {
+            // After a change verb (`grew from 3 to 5 years`) the first is a level of its own.
+            return Ok(if ranges {
+                (r2, (a, Some(b), u))
+            } else {
+                (r, (a, None, u))
+            });
+        }
+        let (r, u) = tail(r)?;
+        Ok((r, (a, None, u)))
     }
 }
 
@@ -178,6 +186,15 @@ mod tests {
         let r = read("two to three years").unwrap();
         assert_eq!((r.0.as_str(), r.1.as_deref()), ("2", Some("3")));
         assert_eq!(read("3-5 days").unwrap().1.as_deref(), Some("5"));
+        let s = "stays grew from 3 to 5 days";
+        let pos = s.find('3').unwrap();
+        let f = parse(&Ctx {
+            sentence: s,
+            pos,
+            cut: false,
+        })
+        .unwrap();
+        assert_eq!((&s[f.start..f.end], f.unit.as_str()), ("3", "day"));
     }
 
     #[test]

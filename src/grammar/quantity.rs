@@ -165,17 +165,21 @@ fn range_end(cut: bool) -> impl Fn(&str) -> IResult<&str, Cardinal> {
 }
 
 /// quantity = amount [range_end] unit; a range start without a scale takes the end's.
+/// Without `ranges`, `3 to 5 GW` reads only `3`, in the unit after the end.
 pub fn quantity(cut: bool, ranges: bool) -> impl Fn(&str) -> IResult<&str, (Decimal, Option<Decimal>, &'static str)> {
     move |i: &str| {
         let (r, a) = cardinal(cut)(i)?;
-        if ranges {
-            if let Ok((r2, (b, u))) = (range_end(cut), unit).parse(r) {
-                let start = match (a.scale, b.scale) {
-                    (None, Some(s)) => scaled(a.numeral.value, s).unwrap_or(a.numeral.value),
-                    _ => a.numeral.value,
-                };
-                return Ok((r2, (start, Some(b.numeral.value), u)));
-            }
+        if let Ok((r2, (b, u))) = (range_end(cut), unit).parse(r) {
+            let start = match (a.scale, b.scale) {
+                (None, Some(s)) => scaled(a.numeral.value, s).unwrap_or(a.numeral.value),
+                _ => a.numeral.value,
+            };
+            // After a change verb (`rose from 3 to 5 GW`) the first is a level of its own.
+            return Ok(if ranges {
+                (r2, (start, Some(b.numeral.value), u))
+            } else {
+                (r, (start, None, u))
+            });
         }
         let (r, u) = unit(r)?;
         Ok((r, (a.numeral.value, None, u)))
@@ -252,6 +256,15 @@ mod tests {
         let r = read("2-3 million tons").unwrap();
         assert_eq!((r.0.as_str(), r.1.as_deref()), ("2000000", Some("3000000")));
         assert_eq!(read("3 to 5 GW").unwrap().1.as_deref(), Some("5"));
+        let s = "capacity rose from 3 to 5 GW";
+        let pos = s.find('3').unwrap();
+        let f = parse(&Ctx {
+            sentence: s,
+            pos,
+            cut: false,
+        })
+        .unwrap();
+        assert_eq!((&s[f.start..f.end], f.unit.as_str(), f.value_end), ("3", "GW", None));
     }
 
     #[test]
