@@ -208,10 +208,32 @@ fn range(ctx: &Ctx, after: &str, value: Decimal) -> Option<Figure> {
     ))
 }
 
+/// `between 120 and 150 companies`: the range form that money and percent read too.
+fn between(ctx: &Ctx) -> Option<Figure> {
+    let (r, _) = (keyword("between"), sp).parse(ctx.rest()).ok()?;
+    let (r, (a, _, _, _, b)) = (cardinal(ctx.cut), sp, keyword("and"), sp, cardinal(ctx.cut))
+        .parse(r)
+        .ok()?;
+    if !countable(&a) || !countable(&b) || b.numeral.value <= a.numeral.value {
+        return None;
+    }
+    let p = plural_phrase(r)?;
+    Some(ctx.figure(
+        Kind::Count,
+        p.rest,
+        Val::Num(a.numeral.value),
+        Some(Val::Num(b.numeral.value)),
+        p.unit,
+    ))
+}
+
 /// The count figure at the candidate position.
 pub fn parse(ctx: &Ctx) -> Option<Figure> {
     if labelled(ctx.before()) {
         return None;
+    }
+    if let Some(f) = between(ctx) {
+        return Some(f);
     }
     if !ctx.rest().starts_with(|c: char| c.is_ascii_digit()) && in_a_name(ctx.before(), ctx.rest()) {
         return None;
@@ -328,6 +350,11 @@ mod tests {
         assert_eq!(read_at(s, "120", false).unwrap().1, "companies");
         assert_eq!(read_at(s, "120", false).unwrap().2, "120");
         assert_eq!(unit("hired 3-5 engineers", "3"), Some("engineers".into()));
+        let r = read_at("hired between 30 and 40 engineers", "between", false).unwrap();
+        assert_eq!(
+            (r.1.as_str(), r.2.as_str()),
+            ("engineers", "between 30 and 40 engineers")
+        );
         assert_eq!(unit("call 044-203-5541 today", "044"), None);
     }
 
