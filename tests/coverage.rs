@@ -69,6 +69,13 @@ fn exclusion(section: &str, start: usize, end: usize, cut: bool) -> Option<&'sta
     if !rest.starts_with(char::is_alphabetic) {
         return Some("bare number");
     }
+    // `at 1 p.m.`: a time of day.
+    if ["a.m.", "p.m.", "am ", "pm "]
+        .iter()
+        .any(|t| rest.get(..t.len()).is_some_and(|r| r.eq_ignore_ascii_case(t)))
+    {
+        return Some("time of day");
+    }
     // `grew 2.4 times`: a ratio, not a count of things.
     let word = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     if word.eq_ignore_ascii_case("times") {
@@ -186,5 +193,6 @@ fn exclusion_rules_name_their_reason() {
     assert_eq!(rule("the 24th and 25th", "25"), Some("date: second day of a list"));
     assert_eq!(rule("1. The plan", "1"), Some("bare number"));
     assert_eq!(rule("grew 2.4 times", "2"), Some("ratio: N times"));
+    assert_eq!(rule("opens at 1 p.m. daily", "1"), Some("time of day"));
     assert_eq!(rule("sold 1,500 cars", "1"), None);
 }

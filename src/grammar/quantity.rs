@@ -1,7 +1,7 @@
 //! quantity: a number with a unit of measure, its unit reduced to one canonical symbol.
 //!
 //! ```text
-//! quantity  = amount [range_end] (sp0 symbol | (sp | dash) unit_word | dash symbol)
+//! quantity  = [sign] amount [range_end] (sp0 symbol | (sp | dash) unit_word | dash symbol)
 //! amount    = cardinal                       "1.4", "3 million", "10,000"
 //! range_end = (sp0 dash sp0 | sp "to" sp) amount
 //! symbol    = "GW" | "MW" | "kWh" | "TEU" | "km" | "m2" | ...   (exact case; may be glued: "5GW")
@@ -9,9 +9,10 @@
 //! ```
 //! The table of units and their symbols is in `grammar-notes.md` ("quantity").
 
-use nom::{IResult, Parser, branch::alt};
+use nom::{IResult, Parser, branch::alt, combinator::opt};
 use rust_decimal::Decimal;
 
+use super::money::sign;
 use super::number::{Cardinal, cardinal, scaled};
 use super::{Ctx, Figure, Val, at_boundary, cues, dash, fail, keyword, sp, sp0};
 use crate::model::Kind;
@@ -168,12 +169,14 @@ fn range_end(cut: bool) -> impl Fn(&str) -> IResult<&str, Cardinal> {
 /// Without `ranges`, `3 to 5 GW` reads only `3`, in the unit after the end.
 pub fn quantity(cut: bool, ranges: bool) -> impl Fn(&str) -> IResult<&str, (Decimal, Option<Decimal>, &'static str)> {
     move |i: &str| {
-        let (r, a) = cardinal(cut)(i)?;
+        let (r, negative) = opt(sign).parse(i)?;
+        let (r, a) = cardinal(cut)(r)?;
         if let Ok((r2, (b, u))) = (range_end(cut), unit).parse(r) {
             let start = match (a.scale, b.scale) {
                 (None, Some(s)) => scaled(a.numeral.value, s).unwrap_or(a.numeral.value),
                 _ => a.numeral.value,
             };
+            let start = if negative.unwrap_or(false) { -start } else { start };
             // After a change verb (`rose from 3 to 5 GW`) the first is a level of its own.
             return Ok(if ranges {
                 (r2, (start, Some(b.numeral.value), u))
@@ -182,7 +185,12 @@ pub fn quantity(cut: bool, ranges: bool) -> impl Fn(&str) -> IResult<&str, (Deci
             });
         }
         let (r, u) = unit(r)?;
-        Ok((r, (a.numeral.value, None, u)))
+        let value = if negative.unwrap_or(false) {
+            -a.numeral.value
+        } else {
+            a.numeral.value
+        };
+        Ok((r, (value, None, u)))
     }
 }
 
@@ -201,9 +209,6 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
         }
         None => (a, b, unit),
     };
-    if a <= Decimal::ZERO {
-        return None;
-    }
     Some(ctx.figure(Kind::Quantity, after, Val::Num(a), b.map(Val::Num), unit.to_string()))
 }
 
@@ -249,6 +254,8 @@ mod tests {
         assert_eq!(read("3 million tons.").unwrap().3, "3 million tons");
         assert_eq!(vu("10 kt of hydrogen"), Some(("10000".into(), "t".into())));
         assert_eq!(vu("35 degrees Celsius"), Some(("35".into(), "°C".into())));
+        assert_eq!(vu("minus 253 degrees Celsius"), Some(("-253".into(), "°C".into())));
+        assert_eq!(vu("-40 °C"), Some(("-40".into(), "°C".into())));
     }
 
     #[test]
