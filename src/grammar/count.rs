@@ -1,7 +1,9 @@
 //! count: a cardinal number of things, with the words naming them.
 //!
 //! ```text
-//! count      = cardinal sp counted              "83 newly selected items", "1.5 million visitors"
+//! count      = "between" sp cardinal sp "and" sp cardinal sp plural_phrase
+//!            | cardinal (sp0 dash sp0 | sp "to" sp) cardinal sp plural_phrase   "120 to 150 companies"
+//!            | cardinal sp counted              "83 newly selected items", "1.5 million visitors"
 //!            | cardinal sp "of" sp of_phrase    "two of them", "70 of us", "three of the firms"
 //!            | cardinal sp "more"               "eight more"
 //!            | cardinal sp lone_word            "(148 domestic and 39 overseas)"  (elliptical pair)
