@@ -1,13 +1,13 @@
 //! ordinal: a rank with what it ranks.
 //!
 //! ```text
-//! ordinal     = ordinal_num [dash superlative] ordered
+//! ordinal     = ordinal_num [dash (superlative | word)] ordered    (any word: digit ordinals only)
 //! ordered     = singular_phrase            "51st Trade Promotion Committee meeting", "ninth consecutive month"
 //! superlative = word in "-est" | "most"     "second-largest trading partner"
 //! ```
 //! Refused: spelled `first` (`first-ever`, `at first`), a spelled ordinal with nothing
-//! ordered after it (`Second, the plan...`: a list marker), an ordinal joined by a dash to
-//! anything but a superlative (`third-party`, `second-hand`). Parts of dates (`first half`,
+//! ordered after it (`Second, the plan...`: a list marker), a spelled ordinal joined by a
+//! dash to anything but a superlative (`third-party`, `second-hand`). Parts of dates (`first half`,
 //! `November 18th`, `on the 24th`) never get here: the date grammar reads them first.
 
 use rust_decimal::Decimal;
@@ -37,14 +37,21 @@ pub fn second_day(before: &str) -> bool {
     })
 }
 
+/// A word a dash may join a digit ordinal to: not a part of a date (`2nd-half sales`).
+fn joinable(word: &str) -> bool {
+    !word.is_empty() && !["half", "quarter"].iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// The ordinal figure at the candidate position.
 pub fn parse(ctx: &Ctx) -> Option<Figure> {
     let (after, n) = ordinal_number(ctx.rest()).ok()?;
     if n.spelled && n.value == Decimal::ONE {
         return None;
     }
+    // `second-largest`, `2nd-round`: spelled idioms (`third-party`, `second-hand`) are
+    // never written in digits, so a digit ordinal may join any word.
     let phrase_from = match dash(after) {
-        Ok((r, _)) if superlative(leading_word(r)) => r,
+        Ok((r, _)) if superlative(leading_word(r)) || (!n.spelled && joinable(leading_word(r))) => r,
         Ok(_) => return None,
         Err(_) => after,
     };
@@ -116,6 +123,8 @@ mod tests {
         assert_eq!(read("first meeting"), None);
         assert_eq!(read("third-party checks"), None);
         assert_eq!(read("second-hand goods"), None);
-        assert_eq!(read("5th-generation"), None);
+        assert_eq!(read("5th-generation fighter jets").unwrap().1, "generation fighter");
+        assert_eq!(read("2nd-round talks").unwrap().1, "round");
+        assert_eq!(read("2nd-half sales"), None);
     }
 }
