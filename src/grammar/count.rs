@@ -9,7 +9,7 @@
 //!            | cardinal sp lone_word            "(148 domestic and 39 overseas)"  (elliptical pair)
 //!            | cardinal sp stub END             "45,000 uni"  (cut body only; empty unit)
 //! counted    = plural_phrase | singular_phrase  (the latter for a digit `1` only)
-//! of_phrase  = ("them" | "us" | "these" | "those") | determiner sp plural_phrase
+//! of_phrase  = ("them" | "us" | "these" | "those") | determiner sp [cardinal sp] plural_phrase
 //! ```
 //! Refused (see `grammar-notes.md`): spelled `one` and bare articles, fractions and
 //! version numbers (`Industry 4.0`), numbers glued to letters (`5G`) or joined by a dash
@@ -107,10 +107,20 @@ fn of_phrase(i: &str) -> Option<Phrase<'_>> {
         });
     }
     let (after_det, det) = word(&["the", "these", "those", "its", "their", "our", "his", "her"])?;
-    let p = plural_phrase(after_det)?;
+    if let Some(p) = plural_phrase(after_det) {
+        return Some(Phrase {
+            unit: format!("{} {}", det.to_lowercase(), p.unit),
+            rest: p.rest,
+        });
+    }
+    // `12 of the 20 projects`: the whole is a count of its own, so this figure ends at
+    // its number and names the whole as its unit.
+    let (r, (_, whole)) = (sp, cardinal(false)).parse(after_det).ok()?;
+    let p = plural_phrase(r)?;
+    let whole_text = &after_det[..after_det.len() - r.len()];
     Some(Phrase {
-        unit: format!("{} {}", det.to_lowercase(), p.unit),
-        rest: p.rest,
+        unit: format!("{} {} {}", det.to_lowercase(), whole_text.trim().to_lowercase(), p.unit),
+        rest: if countable(&whole) { i } else { p.rest },
     })
 }
 
@@ -325,7 +335,8 @@ mod tests {
     #[test]
     fn of_more_and_ellipsis() {
         assert_eq!(read_at("and two of them were", "two", false).unwrap().2, "two of them");
-        assert_eq!(unit("chose three of the five firms", "three"), None);
+        let r = read_at("chose three of the five firms", "three", false).unwrap();
+        assert_eq!((r.1.as_str(), r.2.as_str()), ("the five firms", "three"));
         assert_eq!(unit("chose three of the firms", "three"), Some("the firms".into()));
         assert_eq!(unit("with eight more.", "eight"), Some("more".into()));
         let s = "showed 187 products (148 domestic and 39 overseas).";
