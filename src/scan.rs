@@ -106,11 +106,11 @@ fn lowercase<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
     std::str::from_utf8(out).ok()
 }
 
-/// A digit that continues an identifier (`COVID-19`, `F-16`, `1:1`, `Industry 4.0`) starts no figure.
+/// A digit that continues an identifier (`COVID-19`, `F-16`, `1:1`, `2+2`, `Industry 4.0`) starts no figure.
 fn continues_identifier(before: &str) -> bool {
     let mut rev = before.chars().rev();
     match (rev.next(), rev.next()) {
-        (Some('-' | ':' | '/' | '.'), Some(c)) => c.is_alphanumeric(),
+        (Some('-' | ':' | '/' | '.' | '+'), Some(c)) => c.is_alphanumeric(),
         (Some(c), _) => c.is_alphanumeric() || c == '_',
         _ => false,
     }
@@ -167,7 +167,22 @@ fn needs_lookahead(lower: &str, after: &str) -> Option<bool> {
     let next_word = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let any = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(next_word));
     match lower {
-        "the" => Some(next.starts_with(|c: char| c.is_ascii_digit())),
+        // `the 24th`, `the past five years`
+        "the" => Some(
+            next.starts_with(|c: char| c.is_ascii_digit())
+                || any(&[
+                    "past",
+                    "next",
+                    "last",
+                    "coming",
+                    "previous",
+                    "following",
+                    "first",
+                    "second",
+                    "third",
+                    "fourth",
+                ]),
+        ),
         "a" | "an" => Some(any(&["hundred", "thousand", "million", "billion", "trillion", "dozen"])),
         "this" | "last" | "next" => Some(any(&["year", "month", "week", "quarter", "half"])),
         _ => None,

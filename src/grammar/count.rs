@@ -1,8 +1,417 @@
-//! count: not yet read (issue 3). The composed grammar asks it and gets nothing.
+//! count: a cardinal number of things, with the words naming them.
+//!
+//! ```text
+//! count      = "between" sp cardinal sp "and" sp cardinal sp plural_phrase
+//!            | cardinal (sp0 dash sp0 | sp "to" sp) cardinal sp plural_phrase   "120 to 150 companies"
+//!            | cardinal sp counted              "83 newly selected items", "1.5 million visitors"
+//!            | cardinal sp "of" sp of_phrase    "two of them", "70 of us", "three of the firms"
+//!            | cardinal sp "more"               "eight more"
+//!            | cardinal sp lone_word            "(148 domestic and 39 overseas)"  (elliptical pair)
+//!            | cardinal sp stub END             "45,000 uni"  (cut body only; empty unit)
+//! counted    = plural_phrase | singular_phrase  (the latter for a digit `1` only)
+//! of_phrase  = ("them" | "us" | "these" | "those") | determiner sp [cardinal sp] plural_phrase
+//! ```
+//! Refused (see `grammar-notes.md`): spelled `one` and bare articles, fractions and
+//! version numbers (`Industry 4.0`), numbers glued to letters (`5G`) or joined by a dash
+//! to a word (`two-way`, `a 20-member team`), ratios and times (`1:1`, `24/7`), numbers
+//! after a label word (`Article 3`, `No. 6`, `units 3 and 4`, `Phase Two`), and any
+//! number with no counted noun after it.
 
-use super::{Ctx, Figure};
+use nom::{Parser, branch::alt};
+use rust_decimal::Decimal;
+
+use super::number::{Cardinal, cardinal};
+use super::phrase::{Phrase, is_stop_word, lone_word, plural_phrase, singular_phrase};
+use super::{Ctx, Figure, Val, at_boundary, cues, dash, keyword, sp, sp0};
+use crate::model::Kind;
+
+/// Words before a number that make it part of a name: `Article 3`, `No. 6`, `Phase Two`.
+#[rustfmt::skip]
+const LABELS: &[&str] = &[
+    "article", "articles", "art", "phase", "phases", "unit", "units", "no", "nos", "number", "hall", "room", "line",
+    "gate", "chapter", "section", "clause", "paragraph", "annex", "appendix", "table", "figure", "fig", "page",
+    "pages", "p", "pp", "vol", "volume", "step", "stage", "level", "grade", "tier", "type", "model", "version", "ver",
+    "zone", "block", "lot", "lane", "pier", "berth", "terminal", "building", "floor", "station", "exit", "route",
+    "road", "runway", "track", "reactor", "reactors", "round", "session", "group", "team", "class", "category",
+    "option", "scenario", "wave", "batch", "window", "dock", "platform", "plan", "program", "programme", "vision",
+];
+
+/// The last word of `text` (letters only) and what precedes it.
+fn last_word(text: &str) -> (&str, &str) {
+    let t = text.trim_end();
+    let start = t
+        .rfind(|c: char| !c.is_alphabetic())
+        .map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
+    (&t[start..], &t[..start])
+}
+
+/// The number is named by a label word before it, possibly across a list (`units 3 and 4`).
+pub fn labelled(before: &str) -> bool {
+    let mut b = before.trim_end();
+    if b.ends_with('#') {
+        return true;
+    }
+    // `No. 6`: the abbreviation's full stop.
+    if let Some(x) = b.strip_suffix('.') {
+        let (w, _) = last_word(x);
+        return ["no", "nos", "art", "fig", "vol", "p", "pp"].contains(&w.to_ascii_lowercase().as_str());
+    }
+    // `units 3 and 4`, `Articles 3, 4`: step back over the list.
+    for _ in 0..3 {
+        let (w, head) = last_word(b);
+        let lower = w.to_ascii_lowercase();
+        let joined = if matches!(lower.as_str(), "and" | "or" | "to") {
+            Some(head)
+        } else {
+            b.strip_suffix(',').or_else(|| b.strip_suffix('&'))
+        };
+        let Some(head) = joined else { break };
+        let head = head.trim_end();
+        let digits = head.trim_end_matches(|c: char| c.is_ascii_digit());
+        if digits.len() == head.len() {
+            break;
+        }
+        b = digits;
+    }
+    let (w, _) = last_word(b);
+    // `IONIQ 5`, `KTX 2`: a number right after an all-capitals name is a model number.
+    // (`ALL 70 of us` is the English word in capitals, not a name.)
+    let model = w.len() >= 2
+        && w.chars().all(|c| c.is_ascii_uppercase())
+        && !is_stop_word(w)
+        && b.len() == before.trim_end().len();
+    model || LABELS.contains(&w.to_ascii_lowercase().as_str())
+}
+
+/// What follows the number rules it out: letters glued on (`5G`), a dash and a word
+/// (`two-way`), a ratio or time (`1:1`, `24/7`).
+fn glued(after: &str) -> bool {
+    if !at_boundary(after) {
+        return true;
+    }
+    if let Ok((r, _)) = dash(after) {
+        return r.starts_with(char::is_alphanumeric);
+    }
+    let mut chars = after.chars();
+    matches!(chars.next(), Some(':' | '/')) && chars.next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// of_phrase after `N of`: a pronoun, or a determiner and a plural phrase.
+fn of_phrase(i: &str) -> Option<Phrase<'_>> {
+    let (r, _) = (sp, keyword("of"), sp).parse(i).ok()?;
+    let word = |ws: &[&'static str]| ws.iter().find_map(|w| keyword(w)(r).ok());
+    if let Some((rest, w)) = word(&["them", "us", "these", "those"]) {
+        return Some(Phrase {
+            unit: w.to_lowercase(),
+            rest,
+        });
+    }
+    let (after_det, det) = word(&["the", "these", "those", "its", "their", "our", "his", "her"])?;
+    if let Some(p) = plural_phrase(after_det) {
+        return Some(Phrase {
+            unit: format!("{} {}", det.to_lowercase(), p.unit),
+            rest: p.rest,
+        });
+    }
+    // `12 of the 20 projects`: the whole is a count of its own, so this figure ends at
+    // its number and names the whole as its unit.
+    let (r, (_, whole)) = (sp, cardinal(false)).parse(after_det).ok()?;
+    let p = plural_phrase(r)?;
+    let whole_text = &after_det[..after_det.len() - r.len()];
+    Some(Phrase {
+        unit: format!("{} {} {}", det.to_lowercase(), whole_text.trim().to_lowercase(), p.unit),
+        rest: if countable(&whole) { i } else { p.rest },
+    })
+}
+
+/// `N more` with nothing counted after it: the unit is `more`.
+fn more(i: &str) -> Option<Phrase<'_>> {
+    let (r, _) = (sp, keyword("more")).parse(i).ok()?;
+    Some(Phrase {
+        unit: "more".to_string(),
+        rest: r,
+    })
+}
+
+/// `39 overseas)`: a number and one word closing a breakdown.
+fn lone_member(i: &str) -> bool {
+    let Ok((r, _)) = super::number::digits_number(i) else {
+        return false;
+    };
+    let Some(p) = lone_word(r) else { return false };
+    let next = p.rest.trim_start_matches([' ', '\t', '\u{a0}']);
+    next.is_empty()
+        || next.starts_with([')', ',', ';', '.'])
+        || keyword("and")(next).is_ok()
+        || keyword("or")(next).is_ok()
+}
+
+/// One member of an elliptical breakdown: `148 domestic` before `and 39 overseas`, or
+/// `39 overseas` after `148 domestic and`.
+fn elliptical<'a>(before: &str, after: &'a str) -> Option<Phrase<'a>> {
+    let p = lone_word(after)?;
+    let next = p.rest.trim_start_matches([' ', '\t', '\u{a0}']);
+    let partner_after = {
+        let n = next.strip_prefix(',').map(str::trim_start).unwrap_or(next);
+        let n = keyword("and")(n)
+            .or_else(|_| keyword("or")(n))
+            .map_or(n, |(r, _)| r.trim_start());
+        n.len() < next.len() && lone_member(n)
+    };
+    let closes = next.is_empty() || next.starts_with([')', ',', ';', '.']);
+    let partner_before = closes && {
+        let b = before.trim_end();
+        let b = match last_word(b) {
+            (w, head) if w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or") => head,
+            _ => b.strip_suffix(',').unwrap_or(""),
+        };
+        let (w, head) = last_word(b);
+        !w.is_empty() && head.trim_end().ends_with(|c: char| c.is_ascii_digit())
+    };
+    (partner_after || partner_before).then_some(p)
+}
+
+/// A word cut off by a listing page at the very end of the body: `45,000 uni`.
+fn cut_stub(after: &str) -> Option<&str> {
+    let (r, _) = sp(after).ok()?;
+    let stub = r.trim_end();
+    (!stub.is_empty() && stub.chars().all(char::is_alphabetic)).then_some(&r[stub.len()..])
+}
+
+/// A whole number that can count things.
+fn countable(c: &Cardinal) -> bool {
+    let n = c.numeral;
+    let whole = n.value.fract().is_zero() && n.value > Decimal::ZERO;
+    // `4.0` in `Industry 4.0` is a version; `1.5 million` is whole after its scale.
+    let version = n.fraction_digits > 0 && c.scale.is_none();
+    let spelled_one = n.spelled && n.value == Decimal::ONE;
+    whole && !version && !spelled_one
+}
+
+/// A capitalized number word in running text is part of a name: `at the Four Seasons`.
+/// (Title case capitalizes every word, so a capitalized word before it lifts the rule.)
+fn in_a_name(before: &str, rest: &str) -> bool {
+    if !rest.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let (w, _) = last_word(before);
+    w.starts_with(|c: char| c.is_lowercase())
+}
+
+/// `120 to 150 companies`, `3-5 firms`: a range sharing the phrase after its end. After a
+/// change verb (`rose from 120 to 150 companies`) the two are levels: the first number
+/// alone is the figure, and borrows the unit.
+fn range(ctx: &Ctx, after: &str, value: Decimal) -> Option<Figure> {
+    let joiner = |i| alt(((sp0, dash, sp0).map(|_| ()), (sp, keyword("to"), sp).map(|_| ()))).parse(i);
+    let (r, (_, end)) = (joiner, cardinal(ctx.cut)).parse(after).ok()?;
+    if !countable(&end) || end.numeral.value <= value {
+        return None;
+    }
+    let p = plural_phrase(r)?;
+    if cues::leads_a_change(ctx.before()) {
+        return Some(ctx.figure(Kind::Count, after, Val::Num(value), None, p.unit));
+    }
+    Some(ctx.figure(
+        Kind::Count,
+        p.rest,
+        Val::Num(value),
+        Some(Val::Num(end.numeral.value)),
+        p.unit,
+    ))
+}
+
+/// `between 120 and 150 companies`: the range form that money and percent read too.
+fn between(ctx: &Ctx) -> Option<Figure> {
+    let (r, _) = (keyword("between"), sp).parse(ctx.rest()).ok()?;
+    let (r, (a, _, _, _, b)) = (cardinal(ctx.cut), sp, keyword("and"), sp, cardinal(ctx.cut))
+        .parse(r)
+        .ok()?;
+    if !countable(&a) || !countable(&b) || b.numeral.value <= a.numeral.value {
+        return None;
+    }
+    let p = plural_phrase(r)?;
+    Some(ctx.figure(
+        Kind::Count,
+        p.rest,
+        Val::Num(a.numeral.value),
+        Some(Val::Num(b.numeral.value)),
+        p.unit,
+    ))
+}
 
 /// The count figure at the candidate position.
-pub fn parse(_ctx: &Ctx) -> Option<Figure> {
+pub fn parse(ctx: &Ctx) -> Option<Figure> {
+    if labelled(ctx.before()) {
+        return None;
+    }
+    if let Some(f) = between(ctx) {
+        return Some(f);
+    }
+    if !ctx.rest().starts_with(|c: char| c.is_ascii_digit()) && in_a_name(ctx.before(), ctx.rest()) {
+        return None;
+    }
+    let (after, c) = cardinal(ctx.cut)(ctx.rest()).ok()?;
+    if !countable(&c) {
+        return None;
+    }
+    let value = c.numeral.value;
+    if let Some(f) = range(ctx, after, value) {
+        return Some(f);
+    }
+    if glued(after) {
+        return None;
+    }
+    let one = value == Decimal::ONE && c.scale.is_none();
+    let counted = if one {
+        // A one-letter last word is an abbreviation (`1 p.m.`), not a thing counted.
+        let p = singular_phrase(after);
+        let long_enough = p.unit.rsplit(' ').next().is_some_and(|w| w.chars().count() >= 2);
+        Some(p).filter(|_| long_enough)
+    } else {
+        plural_phrase(after)
+    };
+    let phrase = counted
+        .or_else(|| of_phrase(after))
+        .or_else(|| more(after))
+        .or_else(|| elliptical(ctx.before(), after));
+    if let Some(p) = phrase {
+        return Some(ctx.figure(Kind::Count, p.rest, Val::Num(value), None, p.unit));
+    }
+    if ctx.cut {
+        let end = cut_stub(after)?;
+        return Some(ctx.figure(Kind::Count, end, Val::Num(value), None, String::new()));
+    }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_at(s: &str, at: &str, cut: bool) -> Option<(String, String, String)> {
+        let pos = s.find(at)?;
+        let ctx = Ctx { sentence: s, pos, cut };
+        parse(&ctx).map(|f| {
+            let v = match f.value {
+                Val::Num(d) => d.normalize().to_string(),
+                Val::Date(_) => String::new(),
+            };
+            (v, f.unit, s[f.start..f.end].to_string())
+        })
+    }
+
+    fn read(s: &str) -> Option<(String, String, String)> {
+        let at = s.find(|c: char| c.is_ascii_digit()).map_or("", |i| &s[i..]);
+        read_at(s, at, false)
+    }
+
+    fn unit(s: &str, at: &str) -> Option<String> {
+        read_at(s, at, false).map(|r| r.1)
+    }
+
+    #[test]
+    fn digits_scales_and_words() {
+        assert_eq!(
+            read("drew 1.5 million visitors over"),
+            Some(("1500000".into(), "visitors".into(), "1.5 million visitors".into()))
+        );
+        assert_eq!(
+            read("sold 20,000 units."),
+            Some(("20000".into(), "units".into(), "20,000 units".into()))
+        );
+        assert_eq!(
+            unit("A hundred exporters hosted", "A hundred"),
+            Some("exporters".into())
+        );
+        assert_eq!(unit("and twenty-one buyers signed", "twenty"), Some("buyers".into()));
+        assert_eq!(
+            unit("three thousand product pages were", "three"),
+            Some("product pages".into())
+        );
+        assert_eq!(unit("found 1 new supplier.", "1"), Some("new supplier".into()));
+        assert_eq!(unit("opens at 1 p.m. daily", "1"), None);
+    }
+
+    #[test]
+    fn of_more_and_ellipsis() {
+        assert_eq!(read_at("and two of them were", "two", false).unwrap().2, "two of them");
+        let r = read_at("chose three of the five firms", "three", false).unwrap();
+        assert_eq!((r.1.as_str(), r.2.as_str()), ("the five firms", "three"));
+        assert_eq!(unit("chose three of the firms", "three"), Some("the firms".into()));
+        assert_eq!(unit("with eight more.", "eight"), Some("more".into()));
+        let s = "showed 187 products (148 domestic and 39 overseas).";
+        assert_eq!(unit(s, "148"), Some("domestic".into()));
+        assert_eq!(unit(s, "39"), Some("overseas".into()));
+        assert_eq!(unit("it sold 5 early, and 3,200 more cars later", "5"), None);
+    }
+
+    #[test]
+    fn ranges_and_changes() {
+        let s = "between 120 to 150 companies joined";
+        let pos = s.find("120").unwrap();
+        let f = parse(&Ctx {
+            sentence: s,
+            pos,
+            cut: false,
+        })
+        .unwrap();
+        assert_eq!(
+            (f.value_end, &s[f.start..f.end]),
+            (Some(Val::Num(Decimal::from(150))), "120 to 150 companies")
+        );
+        let s = "members rose from 120 to 150 companies";
+        assert_eq!(read_at(s, "120", false).unwrap().1, "companies");
+        assert_eq!(read_at(s, "120", false).unwrap().2, "120");
+        assert_eq!(unit("hired 3-5 engineers", "3"), Some("engineers".into()));
+        let r = read_at("hired between 30 and 40 engineers", "between", false).unwrap();
+        assert_eq!(
+            (r.1.as_str(), r.2.as_str()),
+            ("engineers", "between 30 and 40 engineers")
+        );
+        assert_eq!(unit("call 044-203-5541 today", "044"), None);
+    }
+
+    #[test]
+    fn cut_stub_only_at_a_cut_end() {
+        assert_eq!(read_at("reached 45,000 uni", "45", true).unwrap().1, "");
+        assert_eq!(read_at("reached 45,000 uni", "45", false), None);
+    }
+
+    #[test]
+    fn names_and_identifiers_are_not_counts() {
+        for (s, at) in [
+            ("under Article 3 of the program rules", "3"),
+            ("the No. 6 assembly lines", "6"),
+            ("on Saeul units 3 and 4 was", "4"),
+            ("Industry 4.0 upgrades", "4"),
+            ("a 5G streaming studio", "5"),
+            ("held 1:1 matching sessions", "1"),
+            ("the two-way trade flows", "two"),
+            ("a 20-member delegation", "20"),
+            ("Phase Two projects", "Two"),
+            ("one of the firms", "one"),
+            ("met at the Four Seasons Hotel", "Four"),
+            ("reached 45,000.", "45"),
+            ("2.5 engineers", "2"),
+        ] {
+            assert_eq!(read_at(s, at, false), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn title_case_is_no_name() {
+        assert_eq!(unit("Korea Draws Two Solar Plants", "Two"), Some("solar plants".into()));
+        assert_eq!(unit("Two solar plants were", "Two"), Some("solar plants".into()));
+    }
+
+    #[test]
+    fn label_lists() {
+        assert!(labelled("Saeul units 3 and "));
+        assert!(labelled("Hall No. "));
+        assert!(labelled("sales of the IONIQ "));
+        assert!(!labelled("every file, ALL "));
+        assert!(!labelled("sales of the IONIQ 5 and "));
+        assert!(!labelled("signed with "));
+        assert!(!labelled("about "));
+    }
 }

@@ -316,8 +316,9 @@ pub fn lead_cue(sentence: &str, start: usize, kind: Kind) -> LeadCue {
                 .iter()
                 .find_map(|(p, q)| ends_with_phrase(before, p).map(|at| (at, *q)));
             if let Some((at, q)) = hit {
-                // `over seven years` is a span of time, not more than seven years.
-                let during = kind == Kind::Duration && matches!(q, Qualifier::Over);
+                // `over seven years` is a span of time, not more than seven years
+                // (`more than two years` still is).
+                let during = kind == Kind::Duration && before[at..].eq_ignore_ascii_case("over");
                 if !during {
                     cue.start = at;
                     cue.qualifier = Some(q);
@@ -459,6 +460,7 @@ mod tests {
         assert_eq!(lead("no more than 3 firms", Kind::Count).1, Some(Qualifier::AtMost));
         assert_eq!(lead("nearly 90 minutes", Kind::Duration).1, Some(Qualifier::Under));
         assert_eq!(lead("invest over 7 years", Kind::Duration).1, None);
+        assert_eq!(lead("for more than 2 years", Kind::Duration).1, Some(Qualifier::Over));
         assert_eq!(lead("the 10 percent mark", Kind::Percent).1, None);
     }
 

@@ -1,8 +1,208 @@
-//! duration: not yet read (issue 3). The composed grammar asks it and gets nothing.
+//! duration: a number with a unit of time.
+//!
+//! ```text
+//! duration  = [lead sp] amount [range_end] sp [modifier sp] time_unit    "299 days", "the past five years"
+//!           | amount dash time_unit                                        "a five-year plan" -> "five-year"
+//! lead      = "the" sp ("past" | "last" | "next" | "previous" | "coming" | "following")
+//! range_end = (sp0 dash sp0 | sp "to" sp) amount                           "two to three years"
+//! modifier  = "consecutive" | "straight" | "successive" | "more" | "additional" | "extra"
+//!           | "business" | "working" | "calendar" | "full"
+//! time_unit = minute | min | hour | hr | day | week | month | year | yr  ["s"]  -> singular
+//! ```
+//! Refused: no number (`a year`, `for the first time in a year`), a year-like number
+//! (`the 2024 year-end`: four plain digits in 1900..=2099 are a year, not a count of time).
 
-use super::{Ctx, Figure};
+use nom::{IResult, Parser, branch::alt, combinator::opt};
+use rust_decimal::Decimal;
+
+use super::number::cardinal;
+use super::{Ctx, Figure, Val, cues, dash, fail, keyword, sp, sp0};
+use crate::model::Kind;
+
+/// time_unit: the written unit (singular or plural, any case) -> its singular name.
+fn time_unit(i: &str) -> IResult<&str, &'static str> {
+    const UNITS: [(&str, &str); 9] = [
+        ("minute", "minute"),
+        ("min", "minute"),
+        ("hour", "hour"),
+        ("hr", "hour"),
+        ("day", "day"),
+        ("week", "week"),
+        ("month", "month"),
+        ("year", "year"),
+        ("yr", "year"),
+    ];
+    for (word, unit) in UNITS {
+        let plural = format!("{word}s");
+        for w in [plural.as_str(), word] {
+            let n = w.len();
+            if let Some(head) = i.get(..n) {
+                if head.eq_ignore_ascii_case(w) && super::at_boundary(&i[n..]) {
+                    return Ok((&i[n..], unit));
+                }
+            }
+        }
+    }
+    fail(i)
+}
+
+/// lead: `the past`, `the last`, `the next`... kept in the text (`the past five years`).
+fn lead(i: &str) -> IResult<&str, ()> {
+    let words = ["past", "last", "next", "previous", "coming", "following"];
+    let (r, _) = (keyword("the"), sp).parse(i)?;
+    let (r, _) = words
+        .iter()
+        .find_map(|w| keyword(w)(r).ok())
+        .map_or_else(|| fail(r), Ok)?;
+    let (r, _) = sp(r)?;
+    Ok((r, ()))
+}
+
+/// modifier between the number and the unit: `two consecutive months`.
+fn modifier(i: &str) -> IResult<&str, ()> {
+    let words = [
+        "consecutive",
+        "straight",
+        "successive",
+        "more",
+        "additional",
+        "extra",
+        "business",
+        "working",
+        "calendar",
+        "full",
+    ];
+    let (r, _) = words
+        .iter()
+        .find_map(|w| keyword(w)(i).ok())
+        .map_or_else(|| fail(i), Ok)?;
+    let (r, _) = sp(r)?;
+    Ok((r, ()))
+}
+
+/// amount: a cardinal, but not a year (`2024`) and not a bare article.
+fn amount(i: &str) -> IResult<&str, Decimal> {
+    let (r, c) = cardinal(false)(i)?;
+    let n = c.numeral;
+    let year_like = !n.spelled
+        && !n.grouped
+        && n.fraction_digits == 0
+        && c.scale.is_none()
+        && (Decimal::from(1900)..=Decimal::from(2099)).contains(&n.value);
+    if year_like || n.value <= Decimal::ZERO {
+        return fail(i);
+    }
+    Ok((r, n.value))
+}
+
+/// range_end: (sp0 dash sp0 | sp "to" sp) amount.
+fn range_end(i: &str) -> IResult<&str, Decimal> {
+    let joiner = alt(((sp0, dash, sp0).map(|_| ()), (sp, keyword("to"), sp).map(|_| ())));
+    let (r, (_, b)) = (joiner, amount).parse(i)?;
+    Ok((r, b))
+}
+
+/// duration = [lead sp] amount [range_end] sp [modifier] time_unit | amount dash time_unit.
+pub fn duration(ranges: bool) -> impl Fn(&str) -> IResult<&str, (Decimal, Option<Decimal>, &'static str)> {
+    move |i: &str| {
+        let compound = |i| -> IResult<&str, (Decimal, Option<Decimal>, &'static str)> {
+            let (r, (a, _, u)) = (amount, dash, time_unit).parse(i)?;
+            Ok((r, (a, None, u)))
+        };
+        if let Ok(ok) = compound(i) {
+            return Ok(ok);
+        }
+        let (r, _) = opt(lead).parse(i)?;
+        let (r, a) = amount(r)?;
+        let tail = |r| (sp, opt(modifier), time_unit).parse(r).map(|(r, (_, _, u))| (r, u));
+        if let Ok((r2, (b, u))) = (range_end, tail).parse(r) {
+            // After a change verb (`grew from 3 to 5 years`) the first is a level of its own.
+            return Ok(if ranges {
+                (r2, (a, Some(b), u))
+            } else {
+                (r, (a, None, u))
+            });
+        }
+        let (r, u) = tail(r)?;
+        Ok((r, (a, None, u)))
+    }
+}
 
 /// The duration figure at the candidate position.
-pub fn parse(_ctx: &Ctx) -> Option<Figure> {
-    None
+pub fn parse(ctx: &Ctx) -> Option<Figure> {
+    let ranges = !cues::leads_a_change(ctx.before());
+    let (after, (a, b, unit)) = duration(ranges)(ctx.rest()).ok()?;
+    Some(ctx.figure(Kind::Duration, after, Val::Num(a), b.map(Val::Num), unit.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(s: &str) -> Option<(String, Option<String>, String, String)> {
+        let ctx = Ctx {
+            sentence: s,
+            pos: 0,
+            cut: false,
+        };
+        parse(&ctx).map(|f| {
+            let num = |v: Val| match v {
+                Val::Num(d) => d.normalize().to_string(),
+                Val::Date(_) => String::new(),
+            };
+            (
+                num(f.value),
+                f.value_end.map(num),
+                f.unit,
+                s[f.start..f.end].to_string(),
+            )
+        })
+    }
+
+    #[test]
+    fn numbers_with_time_units() {
+        assert_eq!(read("299 days").unwrap().2, "day");
+        assert_eq!(read("seven years").unwrap().0, "7");
+        assert_eq!(read("24 hours a day").unwrap().3, "24 hours");
+        assert_eq!(read("90 minutes").unwrap().2, "minute");
+        assert_eq!(read("one year").unwrap().0, "1");
+    }
+
+    #[test]
+    fn leads_modifiers_and_compounds() {
+        assert_eq!(read("the past five years,").unwrap().3, "the past five years");
+        assert_eq!(
+            read("two consecutive months").unwrap(),
+            ("2".into(), None, "month".into(), "two consecutive months".into())
+        );
+        assert_eq!(read("eight straight months").unwrap().2, "month");
+        assert_eq!(read("five-year plan").unwrap().3, "five-year");
+        assert_eq!(read("Seven-Month high").unwrap().2, "month");
+        assert_eq!(read("10-year-old plant").unwrap().3, "10-year");
+    }
+
+    #[test]
+    fn ranges() {
+        let r = read("two to three years").unwrap();
+        assert_eq!((r.0.as_str(), r.1.as_deref()), ("2", Some("3")));
+        assert_eq!(read("3-5 days").unwrap().1.as_deref(), Some("5"));
+        let s = "stays grew from 3 to 5 days";
+        let pos = s.find('3').unwrap();
+        let f = parse(&Ctx {
+            sentence: s,
+            pos,
+            cut: false,
+        })
+        .unwrap();
+        assert_eq!((&s[f.start..f.end], f.unit.as_str()), ("3", "day"));
+    }
+
+    #[test]
+    fn not_durations() {
+        assert_eq!(read("a year"), None);
+        assert_eq!(read("2024 year-end"), None);
+        assert_eq!(read("the past year"), None);
+        assert_eq!(read("5 yearly"), None);
+        assert_eq!(read("30 fuselage panels a month"), None);
+    }
 }

@@ -12,6 +12,7 @@ pub mod money;
 pub mod number;
 pub mod ordinal;
 pub mod percent;
+pub mod phrase;
 pub mod quantity;
 
 use nom::{

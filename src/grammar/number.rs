@@ -5,6 +5,9 @@
 //! digits_number= digit{1,3} ("," digit{3})+ ["." digit+] | digit+ ["." digit+]
 //! spelled      = unit_word | tens_word [("-" | " ") unit_word] | ["a" | spelled] "hundred" | ... "thousand"
 //! scale_word   = "thousand" | "million" | "billion" | "trillion" | "mn" | "bn" | "tn"   (any case)
+//! cardinal     = (digits_number | spelled_number | article) [sp0 scale_word] [sp "dozen"]
+//! ordinal_num  = digit+ ("st" | "nd" | "rd" | "th") | spelled_ordinal
+//! spelled_ord  = "first" .. "nineteenth" | "twentieth" .. "ninetieth" | tens_word "-" ("first" .. "ninth") | "hundredth"
 //! ```
 
 use nom::{
@@ -18,7 +21,7 @@ use nom::{
 };
 use rust_decimal::Decimal;
 
-use super::{is_word_char, sp};
+use super::{is_word_char, sp, sp0};
 
 /// A numeral as written: its value and whether it was spelled out in words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -229,10 +232,189 @@ pub fn scaled(n: Decimal, scale: Decimal) -> Option<Decimal> {
     n.checked_mul(scale)
 }
 
+/// A cardinal with its scale applied: `1.5 million` -> 1500000, `a thousand`, `two dozen`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cardinal {
+    pub numeral: Numeral,
+    /// The scale word (or `dozen`) that multiplied the numeral.
+    pub scale: Option<Decimal>,
+}
+
+/// cardinal: (digits_number | spelled_number | article) [sp0 scale_word] [sp "dozen"].
+/// A bare article is no number: `a` needs a scale word or `dozen` after it.
+pub fn cardinal(cut: bool) -> impl Fn(&str) -> IResult<&str, Cardinal> {
+    move |i: &str| {
+        let (rest, n, from_article) = match alt((digits_number, spelled_number)).parse(i) {
+            Ok((r, n)) => (r, n, false),
+            Err(_) => {
+                let (r, _) = article(i)?;
+                let one = Numeral {
+                    value: Decimal::ONE,
+                    fraction_digits: 0,
+                    spelled: true,
+                    grouped: false,
+                };
+                (r, one, true)
+            }
+        };
+        let mut out = Cardinal {
+            numeral: n,
+            scale: None,
+        };
+        let mut rest = rest;
+        if let Ok((r, s)) = preceded(sp0, |r| scale_word(r, cut)).parse(rest) {
+            // `3mn` glued is a scale; `3 thousand` too, but not `3million` run into more letters.
+            match scaled(n.value, s) {
+                Some(v) => {
+                    out.numeral.value = v;
+                    out.scale = Some(s);
+                    rest = r;
+                }
+                None => {
+                    return Err(nom::Err::Error(nom::error::Error::new(
+                        i,
+                        nom::error::ErrorKind::TooLarge,
+                    )));
+                }
+            }
+        }
+        if let Ok((r, _)) = (sp, tag_no_case("dozen")).parse(rest) {
+            if !r.starts_with(is_word_char) {
+                if let Some(v) = scaled(out.numeral.value, Decimal::from(12)) {
+                    out.numeral.value = v;
+                    out.scale = Some(out.scale.unwrap_or(Decimal::ONE) * Decimal::from(12));
+                    rest = r;
+                }
+            }
+        }
+        if from_article && out.scale.is_none() {
+            return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
+        }
+        Ok((rest, out))
+    }
+}
+
+const ORD_UNITS: [&str; 19] = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+];
+const ORD_TENS: [&str; 8] = [
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+];
+
+/// digit_ordinal: digit+ ("st" | "nd" | "rd" | "th"), whole: `51st`, `3rd`, `2nd`.
+fn digit_ordinal(i: &str) -> IResult<&str, Numeral> {
+    let (r, d) = take_while1(is_digit)(i)?;
+    let (r, _) = alt((
+        tag_no_case("st"),
+        tag_no_case("nd"),
+        tag_no_case("rd"),
+        tag_no_case("th"),
+    ))
+    .parse(r)?;
+    if r.starts_with(is_word_char) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
+    }
+    let value =
+        parse_decimal(d).ok_or_else(|| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit)))?;
+    Ok((
+        r,
+        Numeral {
+            value,
+            fraction_digits: 0,
+            spelled: false,
+            grouped: false,
+        },
+    ))
+}
+
+/// spelled_ordinal: `second`, `ninth`, `twentieth`, `twenty-first`, `hundredth`.
+fn spelled_ordinal(i: &str) -> IResult<&str, Numeral> {
+    let compound = |i| -> IResult<&str, u32> {
+        let (r, t) = word_from(&TENS, i)?;
+        let (r, u) = preceded(char('-'), |r| word_from(&ORD_UNITS, r)).parse(r)?;
+        if u >= 9 {
+            return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
+        }
+        Ok((r, (t as u32 + 2) * 10 + u as u32 + 1))
+    };
+    let (r, n) = alt((
+        compound,
+        |i| word_from(&ORD_UNITS, i).map(|(r, n)| (r, n as u32 + 1)),
+        |i| word_from(&ORD_TENS, i).map(|(r, n)| (r, (n as u32 + 2) * 10)),
+        |i| word_from(&["hundredth"], i).map(|(r, _)| (r, 100)),
+    ))
+    .parse(i)?;
+    Ok((
+        r,
+        Numeral {
+            value: Decimal::from(n),
+            fraction_digits: 0,
+            spelled: true,
+            grouped: false,
+        },
+    ))
+}
+
+/// ordinal_number: digit_ordinal | spelled_ordinal.
+pub fn ordinal_number(i: &str) -> IResult<&str, Numeral> {
+    alt((digit_ordinal, spelled_ordinal)).parse(i)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn cardinals_apply_their_scale() {
+        let v = |s| cardinal(false)(s).map(|(_, c)| c.numeral.value).ok();
+        assert_eq!(v("1.5 million visitors"), Some(dec("1500000")));
+        assert_eq!(v("three thousand pages"), Some(dec("3000")));
+        assert_eq!(v("a million"), Some(dec("1000000")));
+        assert_eq!(v("two dozen"), Some(dec("24")));
+        assert_eq!(v("a total"), None);
+        assert_eq!(v("one firm"), Some(dec("1")));
+        assert_eq!(v("20 mentors"), Some(dec("20")));
+    }
+
+    #[test]
+    fn ordinals_in_digits_and_words() {
+        let v = |s| ordinal_number(s).map(|(_, n)| (n.value, n.spelled)).ok();
+        assert_eq!(v("51st Trade"), Some((dec("51"), false)));
+        assert_eq!(v("3rd"), Some((dec("3"), false)));
+        assert_eq!(v("twenty-first round"), Some((dec("21"), true)));
+        assert_eq!(v("Ninth consecutive"), Some((dec("9"), true)));
+        assert_eq!(v("fortieth"), Some((dec("40"), true)));
+        assert_eq!(v("5G"), None);
+        assert_eq!(v("3rdparty"), None);
+        assert_eq!(v("twenty-tenth"), None);
+        assert_eq!(v("seconds"), None);
+    }
 
     fn dec(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()

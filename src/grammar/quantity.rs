@@ -1,8 +1,291 @@
-//! quantity: not yet read (issue 3). The composed grammar asks it and gets nothing.
+//! quantity: a number with a unit of measure, its unit reduced to one canonical symbol.
+//!
+//! ```text
+//! quantity  = [sign] amount [range_end] (sp0 symbol | (sp | dash) unit_word | dash symbol)
+//! amount    = cardinal                       "1.4", "3 million", "10,000"
+//! range_end = (sp0 dash sp0 | sp "to" sp) amount
+//! symbol    = "GW" | "MW" | "kWh" | "TEU" | "km" | "m2" | ...   (exact case; may be glued: "5GW")
+//! unit_word = "gigawatts" | "tons" | "barrels" | "square meters" | ...  (any case, whole words)
+//! ```
+//! The table of units and their symbols is in `grammar-notes.md` ("quantity").
 
-use super::{Ctx, Figure};
+use nom::{IResult, Parser, branch::alt, combinator::opt};
+use rust_decimal::Decimal;
+
+use super::money::sign;
+use super::number::{Cardinal, cardinal, scaled};
+use super::{Ctx, Figure, Val, at_boundary, cues, dash, fail, keyword, sp, sp0};
+use crate::model::Kind;
+
+/// Symbols as written (case matters: `MW` is not `mW`), longest first, -> canonical symbol.
+const SYMBOLS: &[(&str, &str)] = &[
+    ("TWh", "TWh"),
+    ("GWh", "GWh"),
+    ("MWh", "MWh"),
+    ("kWh", "kWh"),
+    ("KWh", "kWh"),
+    ("Wh", "Wh"),
+    ("TW", "TW"),
+    ("GW", "GW"),
+    ("MW", "MW"),
+    ("kW", "kW"),
+    ("KW", "kW"),
+    ("kV", "kV"),
+    ("MVA", "MVA"),
+    ("TEUs", "TEU"),
+    ("TEU", "TEU"),
+    ("FEU", "FEU"),
+    ("km2", "km2"),
+    ("km²", "km2"),
+    ("km", "km"),
+    ("m2", "m2"),
+    ("m²", "m2"),
+    ("Nm3", "m3"),
+    ("Nm³", "m3"),
+    ("m3", "m3"),
+    ("m³", "m3"),
+    ("mm", "mm"),
+    ("cm", "cm"),
+    ("m", "m"),
+    ("kg", "kg"),
+    ("bbl", "bbl"),
+    ("ha", "ha"),
+    ("L", "L"),
+    ("toe", "toe"),
+    ("kt", "kt"),
+    ("Mt", "Mt"),
+    ("°C", "°C"),
+    ("℃", "°C"),
+];
+
+/// Symbols read as a multiple of a canonical one: `10 kt` is 10000 t.
+const MULTIPLES: &[(&str, &str, u64)] = &[("kt", "t", 1_000), ("Mt", "t", 1_000_000)];
+
+/// Unit words (any case), longest first, -> canonical symbol.
+const WORDS: &[(&str, &str)] = &[
+    ("twenty-foot equivalent units", "TEU"),
+    ("degrees celsius", "°C"),
+    ("kilotonnes", "kt"),
+    ("kilotons", "kt"),
+    ("terawatt-hours", "TWh"),
+    ("terawatt hours", "TWh"),
+    ("terawatt-hour", "TWh"),
+    ("gigawatt-hours", "GWh"),
+    ("gigawatt hours", "GWh"),
+    ("gigawatt-hour", "GWh"),
+    ("megawatt-hours", "MWh"),
+    ("megawatt hours", "MWh"),
+    ("megawatt-hour", "MWh"),
+    ("kilowatt-hours", "kWh"),
+    ("kilowatt hours", "kWh"),
+    ("kilowatt-hour", "kWh"),
+    ("square kilometers", "km2"),
+    ("square kilometres", "km2"),
+    ("square kilometer", "km2"),
+    ("square kilometre", "km2"),
+    ("square meters", "m2"),
+    ("square metres", "m2"),
+    ("square meter", "m2"),
+    ("square metre", "m2"),
+    ("cubic meters", "m3"),
+    ("cubic metres", "m3"),
+    ("cubic meter", "m3"),
+    ("cubic metre", "m3"),
+    ("metric tons", "t"),
+    ("metric tonnes", "t"),
+    ("terawatts", "TW"),
+    ("terawatt", "TW"),
+    ("gigawatts", "GW"),
+    ("gigawatt", "GW"),
+    ("megawatts", "MW"),
+    ("megawatt", "MW"),
+    ("kilowatts", "kW"),
+    ("kilowatt", "kW"),
+    ("kilometers", "km"),
+    ("kilometres", "km"),
+    ("kilometer", "km"),
+    ("kilometre", "km"),
+    ("kilograms", "kg"),
+    ("kilogram", "kg"),
+    ("hectares", "ha"),
+    ("hectare", "ha"),
+    ("barrels", "bbl"),
+    ("barrel", "bbl"),
+    ("liters", "L"),
+    ("litres", "L"),
+    ("liter", "L"),
+    ("litre", "L"),
+    ("meters", "m"),
+    ("metres", "m"),
+    ("meter", "m"),
+    ("metre", "m"),
+    ("tonnes", "t"),
+    ("tonne", "t"),
+    ("tons", "t"),
+    ("ton", "t"),
+    ("pyeong", "pyeong"),
+];
+
+/// symbol: an exact unit symbol, not run into further letters or digits.
+fn symbol(i: &str) -> IResult<&str, &'static str> {
+    for (s, canon) in SYMBOLS {
+        if let Some(r) = i.strip_prefix(s) {
+            if at_boundary(r) {
+                return Ok((r, canon));
+            }
+        }
+    }
+    fail(i)
+}
+
+/// unit_word: a unit spelled out, as whole words.
+fn unit_word(i: &str) -> IResult<&str, &'static str> {
+    WORDS
+        .iter()
+        .find_map(|(w, canon)| keyword(w)(i).ok().map(|(r, _)| (r, *canon)))
+        .map_or_else(|| fail(i), Ok)
+}
+
+/// unit: sp0 symbol | (sp | dash) unit_word | dash symbol.
+fn unit(i: &str) -> IResult<&str, &'static str> {
+    alt((
+        (sp0, symbol).map(|(_, u)| u),
+        (alt((sp.map(|_| ()), dash.map(|_| ()))), unit_word).map(|(_, u)| u),
+        (dash, symbol).map(|(_, u)| u),
+    ))
+    .parse(i)
+}
+
+/// range_end: (sp0 dash sp0 | sp "to" sp) amount.
+fn range_end(cut: bool) -> impl Fn(&str) -> IResult<&str, Cardinal> {
+    move |i: &str| {
+        let joiner = alt(((sp0, dash, sp0).map(|_| ()), (sp, keyword("to"), sp).map(|_| ())));
+        let (r, (_, b)) = (joiner, cardinal(cut)).parse(i)?;
+        Ok((r, b))
+    }
+}
+
+/// quantity = amount [range_end] unit; a range start without a scale takes the end's.
+/// Without `ranges`, `3 to 5 GW` reads only `3`, in the unit after the end.
+pub fn quantity(cut: bool, ranges: bool) -> impl Fn(&str) -> IResult<&str, (Decimal, Option<Decimal>, &'static str)> {
+    move |i: &str| {
+        let (r, negative) = opt(sign).parse(i)?;
+        let (r, a) = cardinal(cut)(r)?;
+        if let Ok((r2, (b, u))) = (range_end(cut), unit).parse(r) {
+            let start = match (a.scale, b.scale) {
+                (None, Some(s)) => scaled(a.numeral.value, s).unwrap_or(a.numeral.value),
+                _ => a.numeral.value,
+            };
+            let start = if negative.unwrap_or(false) { -start } else { start };
+            // After a change verb (`rose from 3 to 5 GW`) the first is a level of its own.
+            return Ok(if ranges {
+                (r2, (start, Some(b.numeral.value), u))
+            } else {
+                (r, (start, None, u))
+            });
+        }
+        let (r, u) = unit(r)?;
+        let value = if negative.unwrap_or(false) {
+            -a.numeral.value
+        } else {
+            a.numeral.value
+        };
+        Ok((r, (value, None, u)))
+    }
+}
 
 /// The quantity figure at the candidate position.
-pub fn parse(_ctx: &Ctx) -> Option<Figure> {
-    None
+pub fn parse(ctx: &Ctx) -> Option<Figure> {
+    // `$10m` is money the money grammar did not read, never ten meters.
+    if ctx.before().ends_with(['$', '€', '£', '¥', '₩']) {
+        return None;
+    }
+    let ranges = !cues::leads_a_change(ctx.before());
+    let (after, (a, b, unit)) = quantity(ctx.cut, ranges)(ctx.rest()).ok()?;
+    let (a, b, unit) = match MULTIPLES.iter().find(|(u, _, _)| *u == unit) {
+        Some((_, canon, m)) => {
+            let m = Decimal::from(*m);
+            (scaled(a, m)?, b.and_then(|b| scaled(b, m)), *canon)
+        }
+        None => (a, b, unit),
+    };
+    Some(ctx.figure(Kind::Quantity, after, Val::Num(a), b.map(Val::Num), unit.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(s: &str) -> Option<(String, Option<String>, String, String)> {
+        let ctx = Ctx {
+            sentence: s,
+            pos: 0,
+            cut: false,
+        };
+        parse(&ctx).map(|f| {
+            let num = |v: Val| match v {
+                Val::Num(d) => d.normalize().to_string(),
+                Val::Date(_) => String::new(),
+            };
+            (
+                num(f.value),
+                f.value_end.map(num),
+                f.unit,
+                s[f.start..f.end].to_string(),
+            )
+        })
+    }
+
+    fn vu(s: &str) -> Option<(String, String)> {
+        read(s).map(|r| (r.0, r.2))
+    }
+
+    #[test]
+    fn symbols_and_words() {
+        assert_eq!(vu("1.4 GW offshore"), Some(("1.4".into(), "GW".into())));
+        assert_eq!(vu("5GW of capacity"), Some(("5".into(), "GW".into())));
+        assert_eq!(vu("350 kWh battery"), Some(("350".into(), "kWh".into())));
+        assert_eq!(vu("3 million tons"), Some(("3000000".into(), "t".into())));
+        assert_eq!(vu("10,000 TEU ships"), Some(("10000".into(), "TEU".into())));
+        assert_eq!(vu("1,000 square meters"), Some(("1000".into(), "m2".into())));
+        assert_eq!(vu("2 Million Barrels"), Some(("2000000".into(), "bbl".into())));
+        assert_eq!(vu("500-megawatt plant"), Some(("500".into(), "MW".into())));
+        assert_eq!(vu("200 km line").unwrap().1, "km");
+        assert_eq!(read("3 million tons.").unwrap().3, "3 million tons");
+        assert_eq!(vu("10 kt of hydrogen"), Some(("10000".into(), "t".into())));
+        assert_eq!(vu("35 degrees Celsius"), Some(("35".into(), "°C".into())));
+        assert_eq!(vu("minus 253 degrees Celsius"), Some(("-253".into(), "°C".into())));
+        assert_eq!(vu("-40 °C"), Some(("-40".into(), "°C".into())));
+    }
+
+    #[test]
+    fn ranges_share_a_scale() {
+        let r = read("2-3 million tons").unwrap();
+        assert_eq!((r.0.as_str(), r.1.as_deref()), ("2000000", Some("3000000")));
+        assert_eq!(read("3 to 5 GW").unwrap().1.as_deref(), Some("5"));
+        let s = "capacity rose from 3 to 5 GW";
+        let pos = s.find('3').unwrap();
+        let f = parse(&Ctx {
+            sentence: s,
+            pos,
+            cut: false,
+        })
+        .unwrap();
+        assert_eq!((&s[f.start..f.end], f.unit.as_str(), f.value_end), ("3", "GW", None));
+    }
+
+    #[test]
+    fn not_quantities() {
+        assert_eq!(read("5G networks"), None);
+        assert_eq!(read("3 months"), None);
+        assert_eq!(read("12 mentors"), None);
+        assert_eq!(read("5 mW"), None);
+        assert_eq!(read("4 tonnage"), None);
+        let ctx = Ctx {
+            sentence: "$10m",
+            pos: 1,
+            cut: false,
+        };
+        assert_eq!(parse(&ctx), None);
+    }
 }
