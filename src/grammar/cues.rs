@@ -176,6 +176,13 @@ const DOWN_WORDS: &[&str] = &[
     "reduced",
     "reduction",
     "cut",
+    "cuts",
+    "cutting",
+    "reduce",
+    "reduces",
+    "reducing",
+    "lowered",
+    "lowering",
     "down",
     "downturn",
     "lower",
@@ -225,7 +232,13 @@ const NEUTRAL: &[&str] = &[
     "goal",
     "aims",
     "aim",
+    "compared",
+    "versus",
 ];
+
+/// A word right before a percent that makes it a level or a base, not the change:
+/// `rose 0.5 points to 38.6 percent`, `up from 6 percent`, `compared with 4.1 percent`.
+const LEVEL_MARKERS: &[&str] = &["to", "from", "than", "with", "versus", "vs"];
 
 /// Nouns after the figure that make it a change: `a 9.9% increase`.
 const AFTER_UP: &[&str] = &[
@@ -345,6 +358,10 @@ pub fn lead_cue(sentence: &str, start: usize, kind: Kind) -> LeadCue {
 /// The direction of a change figure from the words after it or a verb before it.
 /// `start`/`end` are the figure's span (with its lead cue) in the sentence.
 pub fn context_direction(sentence: &str, start: usize, end: usize, kind: Kind) -> Option<Direction> {
+    // A point in time or a rank is never a change (`first half of 2025 more than doubling`).
+    if matches!(kind, Kind::Date | Kind::Ordinal) {
+        return None;
+    }
     if let Some(d) = after_direction(&sentence[end..]) {
         return Some(d);
     }
@@ -374,7 +391,7 @@ pub fn leads_a_change(before: &str) -> bool {
     }
 }
 
-fn word_direction(word: &str) -> Option<Direction> {
+pub fn word_direction(word: &str) -> Option<Direction> {
     if UP_WORDS.contains(&word) {
         Some(Direction::Up)
     } else if DOWN_WORDS.contains(&word) {
@@ -421,6 +438,12 @@ fn look_back(before: &str) -> Option<Direction> {
         .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
         .filter(|w| !w.is_empty())
         .collect();
+    if words
+        .last()
+        .is_some_and(|w| LEVEL_MARKERS.contains(&w.to_ascii_lowercase().as_str()))
+    {
+        return None;
+    }
     for (n, w) in words.iter().enumerate().rev().take(24) {
         let lower = w.to_ascii_lowercase();
         if lower == "up" && n > 0 && UP_TAKERS.contains(&words[n - 1].to_ascii_lowercase().as_str()) {
@@ -536,6 +559,34 @@ mod tests {
         assert_eq!(
             ctx_dir("sales increased by USD 2 billion", "USD 2 billion", Kind::Money),
             Some(Direction::Up)
+        );
+        assert_eq!(
+            ctx_dir(
+                "the online share rose 0.4 points to 31.2 percent",
+                "31.2 percent",
+                Kind::Percent
+            ),
+            None
+        );
+        assert_eq!(
+            ctx_dir(
+                "losses shrank to 2.5 percent, compared with 3.1 percent before",
+                "3.1 percent",
+                Kind::Percent
+            ),
+            None
+        );
+        assert_eq!(
+            ctx_dir("trimming fees for farms by 12%", "12%", Kind::Percent),
+            None
+        );
+        assert_eq!(
+            ctx_dir("cutting fees for farms by 12%", "12%", Kind::Percent),
+            Some(Direction::Down)
+        );
+        assert_eq!(
+            ctx_dir("in Q2 2024 more than doubling", "Q2 2024", Kind::Date),
+            None
         );
         assert_eq!(
             ctx_dir("green cars take up 23.9 percent", "23.9 percent", Kind::Percent),
