@@ -75,9 +75,19 @@ fn tokens<'a>(sentence: &'a str, all: &[Found]) -> Vec<T<'a>> {
             continue;
         }
         let rest = &sentence[pos..];
-        let mut len = rest
-            .find(|c: char| c.is_whitespace() || is_punct(c))
-            .unwrap_or(rest.len());
+        // A word runs to white space or punctuation; a comma between digits is inside it.
+        let mut len = rest.len();
+        let mut prev = ' ';
+        let mut it = rest.char_indices().peekable();
+        while let Some((n, c)) = it.next() {
+            let next = it.peek().map_or(' ', |&(_, d)| d);
+            let thousands = c == ',' && prev.is_ascii_digit() && next.is_ascii_digit();
+            if c.is_whitespace() || (is_punct(c) && !thousands) {
+                len = n;
+                break;
+            }
+            prev = c;
+        }
         // A figure may start inside what looks like one word (`(+1`): stop there.
         if let Some(next) = all
             .iter()
@@ -114,11 +124,12 @@ const VERBS: &[&str] = &[
     "hit", "hits", "post", "posts", "posted", "saw", "see", "sees", "came", "come", "comes", "took", "take",
     "takes", "made", "make", "makes", "went", "go", "goes", "broke", "break", "breaks", "achieve", "achieves",
     "set", "sets", "remain", "remains", "stood", "stand", "stands", "show", "shows", "top", "tops", "log",
-    "logs", "account", "accounts", "reach", "reaches", "record", "records", "total", "totals", "represent",
-    "represents", "was", "were", "is", "are", "marked", "mark", "marks", "rank", "ranks", "sold", "sell",
-    "sells", "spent", "spend", "spends", "won", "win", "wins", "amount", "amounts", "put", "puts", "kept",
+    "logs", "account", "accounts", "reach", "reaches", "totals", "represent",
+    "represents", "was", "were", "is", "are", "marked", "mark", "marks", "rank", "ranks", "sell",
+    "sells", "spend", "spends", "won", "win", "wins", "amount", "amounts", "put", "puts", "kept",
     "keep", "keeps", "got", "get", "gets", "hold", "holds", "held", "led", "lead", "leads", "brought",
-    "bring", "brings", "cost", "costs",
+    "bring", "brings", "cost", "costs", "said", "says", "say", "reported", "recorded", "announced",
+    "reached", "posted", "expects", "expect", "launches", "signs", "targets", "earmarks",
 ];
 
 /// Direction words that are nouns or adverbs, never the verb of a clause.
@@ -126,7 +137,7 @@ const NOT_VERBS: &[&str] = &[
     "growth", "growths", "expansion", "improvement", "contraction", "reduction", "loss", "up", "down",
     "upturn", "downturn", "higher", "lower", "cut", "gain", "gains", "rise", "rises", "increase",
     "increases", "decline", "declines", "drop", "drops", "fall", "falls", "jump", "surge", "spike",
-    "hike", "hikes", "dip", "slump", "advance",
+    "hike", "hikes", "dip", "slump", "advance", "contract", "contracts",
 ];
 
 /// `-ed` and `-ing` words that are adjectives or nouns in these texts.
@@ -140,7 +151,7 @@ const NOT_PARTICIPLES: &[&str] = &[
     "integrated", "automated", "dedicated", "expected", "estimated", "accumulated", "cumulative",
     "sing", "king", "ring", "thing", "something", "nothing", "anything", "everything", "morning",
     "evening", "spring", "string", "bring", "ceiling", "dealing", "trading", "packaging", "recycling",
-    "logging",
+    "logging", "shopping", "operating", "emerging",
 ];
 
 fn is_verb(word: &str) -> bool {
@@ -159,10 +170,50 @@ fn is_verb(word: &str) -> bool {
         && !NOT_PARTICIPLES.contains(&w.as_str())
 }
 
+const MODALS: &[&str] = &[
+    "will", "would", "can", "could", "may", "might", "should", "must", "shall", "to", "has", "have",
+    "had", "is", "are", "was", "were", "be", "been", "not",
+];
+
+/// True when a regular `-ed`/`-ing` word stands before a noun, as an adjective (`processed food`).
+fn before_noun(toks: &[T], j: usize) -> bool {
+    matches!(toks.get(j + 1).map(|t| t.tok), Some(Tok::Word(n))
+        if n.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+            && !in_list(FORWARD_STOPS, n)
+            && !in_list(&["a", "an", "the", "its", "their", "up", "down", "further", "sharply", "slightly"], n)
+            && !n.ends_with("ly")
+            && !is_verb(n))
+}
+
+/// The token at `j` is a verb in its place: a listed verb not after an article, a regular
+/// form not before a noun, or any word after a modal (`will provide`, `to grow`).
+fn verb_at(toks: &[T], j: usize) -> bool {
+    let Some(Tok::Word(w)) = toks.get(j).map(|t| t.tok) else { return false };
+    let l = lower(w);
+    let listed = VERBS.contains(&l.as_str()) || (word_direction(&l).is_some() && !NOT_VERBS.contains(&l.as_str()));
+    if listed {
+        return !after_article(toks, j);
+    }
+    if is_verb(w) {
+        return !before_noun(toks, j);
+    }
+    let prev = j.checked_sub(1).and_then(|m| toks.get(m)).map(|t| t.tok);
+    let bare = w.chars().all(|c| c.is_ascii_lowercase());
+    match prev {
+        // `to` leads a place as often as a verb: `to the U.S.`, `to markets`, but `to raise`.
+        Some(Tok::Word(m)) if lower(m) == "to" => {
+            bare && !(l.ends_with('s') && !l.ends_with("ss"))
+                && !in_list(&["the", "a", "an", "its", "their", "this", "these", "those", "all", "both", "each", "other"], w)
+        }
+        Some(Tok::Word(m)) if in_list(&["will", "would", "can", "could", "may", "might", "should", "must", "shall"], m) => bare,
+        _ => false,
+    }
+}
+
 /// Words that end a noun phrase read backwards, besides punctuation, figures and verbs.
 const BACK_STOPS: &[&str] = &[
     "that", "which", "who", "while", "whereas", "but", "as", "when", "if", "because", "since", "after",
-    "before", "although", "though", "where", "so", "than", "like", "such", "including", "to", "will",
+    "before", "although", "though", "where", "so", "than", "like", "such", "including", "will",
     "would", "can", "could", "may", "might", "should", "must", "has", "have", "had", "it", "they", "we",
 ];
 
@@ -276,6 +327,16 @@ fn fig_token(toks: &[T], fi: usize) -> Option<usize> {
     toks.iter().position(|t| t.tok == Tok::Fig(fi))
 }
 
+/// True when the parenthesis closing at token `close` holds a figure.
+fn holds_figure(toks: &[T], close: usize) -> bool {
+    toks.get(..close)
+        .unwrap_or(&[])
+        .iter()
+        .rev()
+        .take_while(|t| t.tok != Tok::Punct('('))
+        .any(|t| matches!(t.tok, Tok::Fig(_)))
+}
+
 /// Start of the noun phrase that ends right before token `end`, read backwards.
 fn back_start(toks: &[T], all: &[Found], end: usize, extra: &[&str]) -> usize {
     let mut i = end;
@@ -283,6 +344,8 @@ fn back_start(toks: &[T], all: &[Found], end: usize, extra: &[&str]) -> usize {
     while i > 0 {
         let t = toks[i - 1];
         match t.tok {
+            // A parenthesis holding a figure is another list item: the phrase ends there.
+            Tok::Punct(')') if depth == 0 && holds_figure(toks, i - 1) => break,
             Tok::Punct(')') => depth += 1,
             Tok::Punct('(') if depth > 0 => depth -= 1,
             Tok::Punct(_) if depth == 0 => break,
@@ -290,12 +353,25 @@ fn back_start(toks: &[T], all: &[Found], end: usize, extra: &[&str]) -> usize {
             Tok::Fig(fi) if is_date(all, fi) => {}
             Tok::Fig(_) => break,
             Tok::Word(w) => {
-                if depth == 0
-                    && (is_verb(w)
-                        || in_list(BACK_STOPS, w)
-                        || in_list(extra, w)
-                        || w.chars().any(|c| c.is_ascii_digit()))
-                {
+                // `produced by`, `sold within`: a participle inside the noun phrase.
+                let passive = matches!(toks.get(i).map(|t| t.tok), Some(Tok::Word(n))
+                    if in_list(&["by", "within", "abroad", "overseas", "locally", "domestically"], n));
+                // `and` joins nouns (`contracts and MOUs`) unless a level or figure stands before it.
+                let and_stop = lower(w) == "and"
+                    && in_list(extra, "and")
+                    && match i.checked_sub(2).and_then(|m| toks.get(m)).map(|t| t.tok) {
+                        Some(Tok::Word(p)) => in_list(GENERIC, p) || p.chars().any(|c| c.is_ascii_digit()),
+                        Some(Tok::Fig(_) | Tok::Punct(_)) | None => true,
+                    };
+                // `to` is part of a phrase (`exports to China`) unless a verb follows (`to grow`).
+                let to_verb = lower(w) == "to" && (i >= end || verb_at(toks, i));
+                let stop = (verb_at(toks, i - 1) && !passive)
+                    || to_verb
+                    || in_list(BACK_STOPS, w)
+                    || (in_list(extra, w) && lower(w) != "and")
+                    || and_stop
+                    || w.chars().any(|c| c.is_ascii_digit());
+                if depth == 0 && stop {
                     break;
                 }
             }
@@ -324,6 +400,12 @@ fn forward_end(toks: &[T], start: usize, max: usize) -> usize {
     i
 }
 
+/// A word right after an article is a noun, not a verb (`the previous record`, `a total`).
+fn after_article(toks: &[T], at: usize) -> bool {
+    matches!(at.checked_sub(1).and_then(|m| toks.get(m)).map(|t| t.tok),
+        Some(Tok::Word(w)) if in_list(&["a", "an", "the", "its", "their", "previous", "new"], w))
+}
+
 /// The figure's governing clause subject: the words before the nearest verb before token `at`.
 fn clause_subject(sentence: &str, toks: &[T], all: &[Found], at: usize) -> String {
     let mut i = at;
@@ -334,7 +416,7 @@ fn clause_subject(sentence: &str, toks: &[T], all: &[Found], at: usize) -> Strin
         while j > 0 {
             match toks[j - 1].tok {
                 Tok::Punct(';' | ':') => break,
-                Tok::Word(w) if is_verb(w) => {
+                Tok::Word(_) if verb_at(toks, j - 1) => {
                     v = Some(j - 1);
                     break;
                 }
@@ -347,8 +429,17 @@ fn clause_subject(sentence: &str, toks: &[T], all: &[Found], at: usize) -> Strin
             let s = back_start(toks, all, i, &[]);
             return phrase(sentence, toks, all, s, i);
         };
-        let s = back_start(toks, all, v, &["and"]);
-        let p = phrase(sentence, toks, all, s, v);
+        // `the food products as a whole improved`: the phrase ends before `as a whole`.
+        let mut e = match toks.get(v.saturating_sub(3)..v).map(|w| w.iter().map(|t| t.tok).collect::<Vec<_>>()) {
+            Some(w) if w == [Tok::Word("as"), Tok::Word("a"), Tok::Word("whole")] => v - 3,
+            _ => v,
+        };
+        // `exports had grown`, `tariffs may rise`, `expects sales to grow`: past the helpers.
+        while e > 0 && matches!(toks[e - 1].tok, Tok::Word(m) if in_list(MODALS, m)) {
+            e -= 1;
+        }
+        let s = back_start(toks, all, e, &["and"]);
+        let p = phrase(sentence, toks, all, s, e);
         // A relative pronoun: the noun phrase before it (`food sales, which account for`).
         if p.is_empty() {
             if let Some(Tok::Word(w)) = s.checked_sub(1).and_then(|k| toks.get(k)).map(|t| t.tok) {
@@ -412,7 +503,8 @@ fn respectively(sentence: &str, toks: &[T], all: &[Found], fi: usize) -> Option<
         && after
             .iter()
             .take_while(|t| t.tok != Tok::Word("respectively"))
-            .all(|t| !matches!(t.tok, Tok::Word(w) if is_verb(w)));
+            .enumerate()
+            .all(|(m, _)| !verb_at(toks, same[last] + 1 + m));
     if !closes {
         return None;
     }
@@ -425,7 +517,7 @@ fn respectively(sentence: &str, toks: &[T], all: &[Found], fi: usize) -> Option<
         v -= 1;
         match toks[v].tok {
             Tok::Punct(';' | ':') => return None,
-            Tok::Word(w) if is_verb(w) => {
+            Tok::Word(w) if verb_at(toks, v) => {
                 // `..., growing A, B and C`: skip participles right after a comma.
                 let after_comma = v > 0 && toks[v - 1].tok == Tok::Punct(',');
                 if after_comma && w.ends_with("ing") {
@@ -441,7 +533,6 @@ fn respectively(sentence: &str, toks: &[T], all: &[Found], fi: usize) -> Option<
         match toks[start - 1].tok {
             Tok::Punct(';' | ':') => break,
             Tok::Word(w) if in_list(&["that", "while", "whereas", "but", "which"], w) => break,
-            Tok::Word(w) if is_verb(w) => break,
             _ => {}
         }
         start -= 1;
@@ -478,7 +569,7 @@ fn parenthesised(sentence: &str, toks: &[T], all: &[Found], fi: usize) -> Option
             continue;
         }
         let end = n - 1;
-        let mut start = back_start(toks, all, end, &["and", "or", "like", "as", "including", "than", "in"]);
+        let mut start = back_start(toks, all, end, &["like", "as", "including", "than", "in"]);
         // `to China (`: keep the `to`, it names a destination.
         if start > 0 && matches!(toks[start - 1].tok, Tok::Word(w) if lower(w) == "to") {
             start -= 1;
@@ -572,7 +663,36 @@ fn after(sentence: &str, toks: &[T], all: &[Found], fi: usize, kind: Kind) -> Op
     if article && !in_list(FORWARD_STOPS, &n1) {
         return take(k + 1);
     }
+    // A headline in title case: `Ministry Sets KRW 2 Trillion Export Fund`.
+    let capital = matches!(toks.get(k + 1).map(|t| t.tok), Some(Tok::Word(w)) if w.starts_with(|c: char| c.is_uppercase()));
+    if kind == Kind::Money && capital && title_case(toks) && !in_list(FORWARD_STOPS, &n1) {
+        return take(k + 1);
+    }
     None
+}
+
+/// Most words capitalized: a headline.
+fn title_case(toks: &[T]) -> bool {
+    let words: Vec<&str> = toks
+        .iter()
+        .filter_map(|t| match t.tok {
+            Tok::Word(w) if w.chars().any(char::is_alphabetic) && w.len() > 3 => Some(w),
+            _ => None,
+        })
+        .collect();
+    let caps = words.iter().filter(|w| w.starts_with(|c: char| c.is_uppercase())).count();
+    !words.is_empty() && caps * 10 >= words.len() * 7
+}
+
+/// `70 percent of exhibitors`: what the share is of, when nothing else names the subject.
+fn share_of(sentence: &str, toks: &[T], all: &[Found], fi: usize) -> Option<String> {
+    let k = fig_token(toks, fi)?;
+    if !matches!(toks.get(k + 1).map(|t| t.tok), Some(Tok::Word("of"))) {
+        return None;
+    }
+    let end = forward_end(toks, k + 2, 6);
+    let p = phrase(sentence, toks, all, k + 2, end);
+    (!p.is_empty()).then_some(p)
 }
 
 /// `trade surplus of $29.5 billion`, `assistance worth $500,000`, `contracts valued at $16 million`.
@@ -611,9 +731,14 @@ pub fn subject_of(sentence: &str, f: &Found, all: &[Found]) -> String {
         .or_else(|| after(sentence, &toks, all, fi, kind))
         .or_else(|| parenthesised(sentence, &toks, all, fi))
         .or_else(|| before(sentence, &toks, all, fi));
-    found
+    let subject = found
         .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| clause_subject(sentence, &toks, all, k))
+        .unwrap_or_else(|| clause_subject(sentence, &toks, all, k));
+    if subject.is_empty() {
+        share_of(sentence, &toks, all, fi).unwrap_or_default()
+    } else {
+        subject
+    }
 }
 
 #[cfg(test)]
@@ -690,6 +815,31 @@ mod tests {
             subjects("Only vans fell, losing 4.0 percent, while buses and trucks gained, growing 2.2 percent and 6.1 percent, respectively."),
             ["vans", "buses", "trucks"]
         );
+    }
+
+    #[test]
+    fn valued_at() {
+        assert_eq!(
+            subjects("In all, 12 supply deals and MOUs valued at USD 9.1 million were signed."),
+            ["supply deals and MOUs"]
+        );
+    }
+
+    #[test]
+    fn helpers_and_headlines() {
+        assert_eq!(
+            subjects("Ministry Unveils KRW 2 Trillion Battery Fund"),
+            ["Battery Fund"]
+        );
+        assert_eq!(
+            subjects("Shipments to Peru had climbed 4.0 percent, and fees may rise by up to 9 percent."),
+            ["Shipments to Peru", "fees"]
+        );
+        assert_eq!(
+            subjects("Canned, frozen and processed fish rose 1 percent, 2 percent and 3 percent, respectively."),
+            ["Canned", "frozen", "processed fish"]
+        );
+        assert_eq!(subjects("Roughly 40 percent of visitors were students."), ["visitors"]);
     }
 
     #[test]
