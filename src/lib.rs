@@ -11,6 +11,7 @@
 //! assert_eq!(values, [("percent", "12.2"), ("money", "23300000000")]);
 //! ```
 
+pub mod checks;
 pub mod extract;
 pub mod grammar;
 pub mod model;

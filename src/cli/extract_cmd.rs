@@ -1,5 +1,6 @@
 //! `bulletin-facts extract`: inputs -> facts.csv.
 
+use bulletin_facts::checks::{CheckResult, Status, check_release, write_checks};
 use bulletin_facts::{Options, Severity, extract_text, write::CsvFacts};
 
 use super::inputs::{expand, read_text};
@@ -31,6 +32,7 @@ pub fn run(args: &ExtractArgs) -> u8 {
             return EXIT_FATAL;
         }
     };
+    let mut checks: Vec<CheckResult> = Vec::new();
     let mut skipped = !input_problems.is_empty();
     for message in input_problems.drain(..) {
         eprintln!("{message}");
@@ -50,6 +52,16 @@ pub fn run(args: &ExtractArgs) -> u8 {
             eprintln!("{}", p.display(&name));
             skipped |= p.severity == Severity::Error;
         }
+        if args.checks.is_some() {
+            for r in &extraction.releases {
+                for c in check_release(r) {
+                    if c.status == Status::Mismatch {
+                        eprintln!("{name}: {}: {} mismatch: {}", c.release_id, c.check, c.detail);
+                    }
+                    checks.push(c);
+                }
+            }
+        }
         for fact in extraction.facts() {
             if let Err(e) = table.write(fact) {
                 eprintln!("error: cannot write the output: {e}");
@@ -62,5 +74,20 @@ pub fn run(args: &ExtractArgs) -> u8 {
         eprintln!("error: cannot write the output: {e}");
         return EXIT_FATAL;
     }
+    if let Some(path) = &args.checks {
+        if let Err(e) = write_check_file(path, &checks) {
+            eprintln!("{}: error: cannot write the checks: {e}", path.display());
+            return EXIT_FATAL;
+        }
+        let mismatches = checks.iter().filter(|c| c.status == Status::Mismatch).count();
+        eprintln!("checks: {} run, {mismatches} mismatch(es)", checks.len());
+    }
     if skipped { EXIT_SKIPPED } else { EXIT_OK }
+}
+
+/// The checks CSV, written beside its final name and renamed when complete (as `-o`).
+fn write_check_file(path: &std::path::Path, checks: &[CheckResult]) -> std::io::Result<()> {
+    let out = Output::open(Some(path))?;
+    let out = write_checks(out, checks).map_err(std::io::Error::other)?;
+    out.commit()
 }

@@ -55,6 +55,12 @@ pub struct ExtractArgs {
     /// year-less dates in them are resolved against it.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub anchor_date: Option<NaiveDate>,
+
+    /// Also run the consistency checks (breakdowns add up, weekdays match, exports minus
+    /// imports equal the balance, percent changes agree with their levels) and write them
+    /// to FILE as CSV; each mismatch and a count go to standard error.
+    #[arg(long, value_name = "FILE")]
+    pub checks: Option<PathBuf>,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {

@@ -385,10 +385,25 @@ pub fn leads_a_change(before: &str) -> bool {
     if ends_with_phrase(before, "by").is_some() {
         return true;
     }
+    // `rose from`, and `fell 25 percent from` / `up 3 points from`: a change word within
+    // the last few words, with only its amount between.
     match ends_with_phrase(before, "from") {
-        Some(at) => word_direction(&last_word(&before[..at])).is_some(),
+        Some(at) => before[..at]
+            .split_whitespace()
+            .rev()
+            .take(4)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
+            .take_while(|w| word_direction(w).is_some() || !w.chars().any(char::is_alphabetic) || is_change_amount(w))
+            .any(|w| word_direction(&w).is_some()),
         None => false,
     }
+}
+
+/// Words that may stand between a change verb and `from`: its amount (`by 25 percent`).
+fn is_change_amount(w: &str) -> bool {
+    matches!(w, "by" | "percent" | "pct" | "points" | "point" | "percentage" | "per" | "cent")
+        || w.ends_with('%')
+        || w.starts_with(|c: char| c.is_ascii_digit())
 }
 
 pub fn word_direction(word: &str) -> Option<Direction> {
@@ -507,6 +522,9 @@ mod tests {
         assert!(leads_a_change("exports rose from "));
         assert!(leads_a_change("up from "));
         assert!(!leads_a_change("prices range from "));
+        assert!(leads_a_change("sales fell 25 percent from "));
+        assert!(leads_a_change("rose by 3.5% from "));
+        assert!(!leads_a_change("rose in 12 regions from "));
         assert!(!leads_a_change("from "));
     }
 
