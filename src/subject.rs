@@ -128,7 +128,7 @@ const VERBS: &[&str] = &[
     "represents", "was", "were", "is", "are", "marked", "mark", "marks", "rank", "ranks", "sell",
     "sells", "spend", "spends", "won", "win", "wins", "amount", "amounts", "put", "puts", "kept",
     "keep", "keeps", "got", "get", "gets", "hold", "holds", "held", "led", "lead", "leads", "brought",
-    "bring", "brings", "cost", "costs", "said", "says", "say", "reported", "recorded", "announced",
+    "bring", "brings", "said", "says", "say", "reported", "recorded", "announced",
     "reached", "posted", "expects", "expect", "launches", "signs", "targets", "earmarks",
 ];
 
@@ -180,7 +180,7 @@ fn before_noun(toks: &[T], j: usize) -> bool {
     matches!(toks.get(j + 1).map(|t| t.tok), Some(Tok::Word(n))
         if n.chars().all(|c| c.is_ascii_lowercase() || c == '-')
             && !in_list(FORWARD_STOPS, n)
-            && !in_list(&["a", "an", "the", "its", "their", "up", "down", "further", "sharply", "slightly"], n)
+            && !in_list(&["a", "an", "the", "its", "their", "up", "down", "further", "lower", "higher", "more", "less"], n)
             && !n.ends_with("ly")
             && !is_verb(n))
 }
@@ -213,7 +213,7 @@ fn verb_at(toks: &[T], j: usize) -> bool {
 /// Words that end a noun phrase read backwards, besides punctuation, figures and verbs.
 const BACK_STOPS: &[&str] = &[
     "that", "which", "who", "while", "whereas", "but", "as", "when", "if", "because", "since", "after",
-    "before", "although", "though", "where", "so", "than", "like", "such", "including", "will",
+    "before", "although", "though", "where", "so", "than", "like", "such", "will",
     "would", "can", "could", "may", "might", "should", "must", "has", "have", "had", "it", "they", "we",
 ];
 
@@ -393,11 +393,37 @@ fn forward_end(toks: &[T], start: usize, max: usize) -> usize {
     let mut i = start;
     while let Some(t) = toks.get(i) {
         match t.tok {
-            Tok::Word(w) if !is_verb(w) && !in_list(FORWARD_STOPS, w) && i - start < max => i += 1,
+            // In a headline a capitalized word is a name part (`Advanced Materials`), not a verb.
+            Tok::Word(w)
+                if (w.starts_with(char::is_uppercase) || !is_verb(w)) && !in_list(FORWARD_STOPS, w) && i - start < max =>
+            {
+                i += 1
+            }
             _ => break,
         }
     }
     i
+}
+
+/// The noun phrase between verb `v` and `by`/`to` right before token `at`.
+fn object_of(sentence: &str, toks: &[T], all: &[Found], v: usize, at: usize) -> Option<String> {
+    let link = at.checked_sub(1)?;
+    if !matches!(toks.get(link)?.tok, Tok::Word(w) if in_list(&["by", "to"], w)) {
+        return None;
+    }
+    let first = toks.get(v + 1)?;
+    let noun_start = matches!(first.tok, Tok::Word(w)
+        if !in_list(FORWARD_STOPS, w) && !in_list(MODALS, w) && !is_verb(w) && !w.ends_with("ly")
+            && !in_list(&["up", "down", "further", "more", "less", "a", "an", "the"], w));
+    let plain = toks
+        .get(v + 1..link)?
+        .iter()
+        .all(|t| matches!(t.tok, Tok::Word(w) if !is_verb(w) && !in_list(&["by", "to", "in", "from"], w)));
+    if !(noun_start && plain && link > v + 1) {
+        return None;
+    }
+    let p = phrase(sentence, toks, all, v + 1, link);
+    (!p.is_empty()).then_some(p)
 }
 
 /// A word right after an article is a noun, not a verb (`the previous record`, `a total`).
@@ -437,6 +463,11 @@ fn clause_subject(sentence: &str, toks: &[T], all: &[Found], at: usize) -> Strin
         // `exports had grown`, `tariffs may rise`, `expects sales to grow`: past the helpers.
         while e > 0 && matches!(toks[e - 1].tok, Tok::Word(m) if in_list(MODALS, m)) {
             e -= 1;
+        }
+        // `cutting logistics costs by 15%`, `to raise trade to $35 billion`: the object of
+        // a change verb, when only a noun phrase stands between it and `by`/`to` + figure.
+        if let Some(obj) = object_of(sentence, toks, all, v, i) {
+            return obj;
         }
         let s = back_start(toks, all, e, &["and"]);
         let p = phrase(sentence, toks, all, s, e);
@@ -569,7 +600,7 @@ fn parenthesised(sentence: &str, toks: &[T], all: &[Found], fi: usize) -> Option
             continue;
         }
         let end = n - 1;
-        let mut start = back_start(toks, all, end, &["like", "as", "including", "than", "in"]);
+        let mut start = back_start(toks, all, end, &["like", "as", "than", "in"]);
         // `to China (`: keep the `to`, it names a destination.
         if start > 0 && matches!(toks[start - 1].tok, Tok::Word(w) if lower(w) == "to") {
             start -= 1;
@@ -734,11 +765,32 @@ pub fn subject_of(sentence: &str, f: &Found, all: &[Found]) -> String {
     let subject = found
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| clause_subject(sentence, &toks, all, k));
-    if subject.is_empty() {
+    let subject = if subject.is_empty() {
         share_of(sentence, &toks, all, fi).unwrap_or_default()
     } else {
         subject
+    };
+    if title_case(&toks) { subject } else { sentence_case(sentence, subject) }
+}
+
+/// A common word capitalized only because it starts the sentence is lowercased (`Exports`
+/// -> `exports`); names stay (`Korea's exports`, `Hyundai Motor`, `EVs`).
+fn sentence_case(sentence: &str, subject: String) -> String {
+    let mut words = subject.split(' ');
+    let first = words.next().unwrap_or("");
+    let second = words.next().unwrap_or("");
+    let titlecase = first.chars().next().is_some_and(char::is_uppercase)
+        && first.chars().skip(1).all(|c| c.is_lowercase() || c == '-');
+    let name_follows = second.starts_with(char::is_uppercase);
+    let possessive = first.ends_with("'s") || first.ends_with("’s");
+    if !sentence.trim_start().starts_with(first) || !titlecase || name_follows || possessive {
+        return subject;
     }
+    let mut chars = subject.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -759,13 +811,13 @@ mod tests {
     fn clause_subject_before_the_verb() {
         assert_eq!(
             subjects("Steel imports dropped 4.1 percent to $2.5 billion, leaving a $0.3 billion deficit."),
-            ["Steel imports", "Steel imports", "deficit"]
+            ["steel imports", "steel imports", "deficit"]
         );
         assert_eq!(
             subjects("In the first quarter, tablet exports hit a record, rising 7 percent to $3 billion."),
             ["tablet exports", "tablet exports"]
         );
-        assert_eq!(subjects("Retail sales up 6.1 percent in May"), ["Retail sales"]);
+        assert_eq!(subjects("Retail sales up 6.1 percent in May"), ["retail sales"]);
         assert_eq!(
             subjects("The agency said that Korea's toy exports in 2023 climbed 9 percent."),
             ["Korea's toy exports"]
@@ -775,8 +827,8 @@ mod tests {
     #[test]
     fn money_with_what_it_pays_for() {
         assert_eq!(
-            subjects("The plan costs KRW 510 billion (KRW 400 billion in state funding and KRW 110 billion from private firms)."),
-            ["The plan", "state funding", "private firms"]
+            subjects("The plan totals KRW 510 billion (KRW 400 billion in state funding and KRW 110 billion from private firms)."),
+            ["the plan", "state funding", "private firms"]
         );
         assert_eq!(
             subjects("The fund will raise KRW 20 billion worth of green bonds."),
@@ -796,12 +848,16 @@ mod tests {
             ["exports to Canada", "exports to Mexico", "exports to Chile"]
         );
         assert_eq!(
+            subjects("Exports grew to Peru including Lima (up 2.0 percent) and Chile (up 1.0 percent)."),
+            ["exports to Peru including Lima", "exports to Chile"]
+        );
+        assert_eq!(
             subjects("Tablets (down 4.4 percent) and printers (down 2.1 percent) slipped."),
-            ["Tablets", "printers"]
+            ["tablets", "printers"]
         );
         assert_eq!(
             subjects("Bike sales totaled 9,120 units (up 5.5 percent)."),
-            ["Bike sales"]
+            ["bike sales"]
         );
     }
 
@@ -809,7 +865,7 @@ mod tests {
     fn respectively_pairs_in_order() {
         assert_eq!(
             subjects("Output, home sales, and shipments rose 3.0 percent, 2.5 percent and 1.1 percent, respectively."),
-            ["Output", "home sales", "shipments"]
+            ["output", "home sales", "shipments"]
         );
         assert_eq!(
             subjects("Only vans fell, losing 4.0 percent, while buses and trucks gained, growing 2.2 percent and 6.1 percent, respectively."),
@@ -833,13 +889,18 @@ mod tests {
         );
         assert_eq!(
             subjects("Shipments to Peru had climbed 4.0 percent, and fees may rise by up to 9 percent."),
-            ["Shipments to Peru", "fees"]
+            ["shipments to Peru", "fees"]
         );
         assert_eq!(
             subjects("Canned, frozen and processed fish rose 1 percent, 2 percent and 3 percent, respectively."),
-            ["Canned", "frozen", "processed fish"]
+            ["canned", "frozen", "processed fish"]
         );
         assert_eq!(subjects("Roughly 40 percent of visitors were students."), ["visitors"]);
+        assert_eq!(
+            subjects("New depots will open, cutting fuel costs for carriers by 9%."),
+            ["fuel costs for carriers"]
+        );
+        assert_eq!(subjects("Deli sales edged lower, with growth at minus 0.2 percent."), ["deli sales"]);
     }
 
     #[test]
