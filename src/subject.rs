@@ -190,7 +190,14 @@ fn before_noun(toks: &[T], j: usize) -> bool {
 fn verb_at(toks: &[T], j: usize) -> bool {
     let Some(Tok::Word(w)) = toks.get(j).map(|t| t.tok) else { return false };
     let l = lower(w);
-    let listed = VERBS.contains(&l.as_str()) || (word_direction(&l).is_some() && !NOT_VERBS.contains(&l.as_str()));
+    // In a headline `Rise`, `Cut`, `Jump` are verbs; mid-sentence capitals only occur there.
+    let headline_verb = j > 0
+        && w.starts_with(char::is_uppercase)
+        && NOT_VERBS.contains(&l.as_str())
+        && !in_list(&["growth", "growths", "expansion", "improvement", "contraction", "reduction", "loss", "up", "down", "upturn", "downturn", "higher", "lower"], &l);
+    let listed = VERBS.contains(&l.as_str())
+        || (word_direction(&l).is_some() && !NOT_VERBS.contains(&l.as_str()))
+        || headline_verb;
     if listed {
         return !after_article(toks, j);
     }
@@ -327,6 +334,15 @@ fn fig_token(toks: &[T], fi: usize) -> Option<usize> {
     toks.iter().position(|t| t.tok == Tok::Fig(fi))
 }
 
+/// True when the token before `at` is a preposition that can hold a number inside a noun
+/// phrase (`at 26 retailers`, `from 41 firms`).
+fn after_preposition(toks: &[T], at: usize) -> bool {
+    let next_is_word = matches!(toks.get(at + 1).map(|t| t.tok), Some(Tok::Word(w)) if !in_list(FORWARD_STOPS, w));
+    next_is_word
+        && matches!(at.checked_sub(1).and_then(|m| toks.get(m)).map(|t| t.tok),
+            Some(Tok::Word(p)) if in_list(&["at", "from", "of", "among", "across"], p))
+}
+
 /// True when the parenthesis closing at token `close` holds a figure.
 fn holds_figure(toks: &[T], close: usize) -> bool {
     toks.get(..close)
@@ -351,6 +367,8 @@ fn back_start(toks: &[T], all: &[Found], end: usize, extra: &[&str]) -> usize {
             Tok::Punct(_) if depth == 0 => break,
             Tok::Punct(_) => {}
             Tok::Fig(fi) if is_date(all, fi) => {}
+            // `sales at 26 major retailers`: a number after a preposition is inside the phrase.
+            Tok::Fig(fi) if after_preposition(toks, i - 1) && all.get(fi).is_some_and(|f| f.figure.kind == Kind::Count) => {}
             Tok::Fig(_) => break,
             Tok::Word(w) => {
                 // `produced by`, `sold within`: a participle inside the noun phrase.
@@ -370,7 +388,7 @@ fn back_start(toks: &[T], all: &[Found], end: usize, extra: &[&str]) -> usize {
                     || in_list(BACK_STOPS, w)
                     || (in_list(extra, w) && lower(w) != "and")
                     || and_stop
-                    || w.chars().any(|c| c.is_ascii_digit());
+                    || (w.chars().any(|c| c.is_ascii_digit()) && !after_preposition(toks, i - 1));
                 if depth == 0 && stop {
                     break;
                 }
@@ -395,7 +413,7 @@ fn forward_end(toks: &[T], start: usize, max: usize) -> usize {
         match t.tok {
             // In a headline a capitalized word is a name part (`Advanced Materials`), not a verb.
             Tok::Word(w)
-                if (w.starts_with(char::is_uppercase) || !is_verb(w)) && !in_list(FORWARD_STOPS, w) && i - start < max =>
+                if (w.starts_with(char::is_uppercase) || !verb_at(toks, i)) && !in_list(FORWARD_STOPS, w) && i - start < max =>
             {
                 i += 1
             }
@@ -694,12 +712,20 @@ fn after(sentence: &str, toks: &[T], all: &[Found], fi: usize, kind: Kind) -> Op
     if article && !in_list(FORWARD_STOPS, &n1) {
         return take(k + 1);
     }
-    // A headline in title case: `Ministry Sets KRW 2 Trillion Export Fund`.
-    let capital = matches!(toks.get(k + 1).map(|t| t.tok), Some(Tok::Word(w)) if w.starts_with(|c: char| c.is_uppercase()));
-    if kind == Kind::Money && capital && title_case(toks) && !in_list(FORWARD_STOPS, &n1) {
-        return take(k + 1);
-    }
     None
+}
+
+/// A headline in title case: `Ministry Sets KRW 2 Trillion Export Fund` -> `Export Fund`.
+fn headline_noun(sentence: &str, toks: &[T], all: &[Found], fi: usize) -> Option<String> {
+    let k = fig_token(toks, fi)?;
+    let Tok::Word(n1) = toks.get(k + 1)?.tok else { return None };
+    let capital = n1.starts_with(char::is_uppercase) && !verb_at(toks, k + 1) && !in_list(FORWARD_STOPS, n1);
+    if all.get(fi)?.figure.kind != Kind::Money || !capital || !title_case(toks) {
+        return None;
+    }
+    let end = forward_end(toks, k + 1, 6);
+    let p = phrase(sentence, toks, all, k + 1, end);
+    (!p.is_empty()).then_some(p)
 }
 
 /// Most words capitalized: a headline.
@@ -761,7 +787,8 @@ pub fn subject_of(sentence: &str, f: &Found, all: &[Found]) -> String {
     let found = respectively(sentence, &toks, all, fi)
         .or_else(|| after(sentence, &toks, all, fi, kind))
         .or_else(|| parenthesised(sentence, &toks, all, fi))
-        .or_else(|| before(sentence, &toks, all, fi));
+        .or_else(|| before(sentence, &toks, all, fi))
+        .or_else(|| headline_noun(sentence, &toks, all, fi));
     let subject = found
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| clause_subject(sentence, &toks, all, k));
@@ -896,6 +923,10 @@ mod tests {
             ["canned", "frozen", "processed fish"]
         );
         assert_eq!(subjects("Roughly 40 percent of visitors were students."), ["visitors"]);
+        assert_eq!(subjects("Bike Exports Jump 8 Percent to $2.1 Billion"), ["Bike Exports", "Bike Exports"]);
+        assert_eq!(subjects("Rail Program Worth KRW 80 Billion Approved"), ["Rail Program"]);
+        assert_eq!(subjects("A mill received a $9 million refinanced loan."), ["refinanced loan"]);
+        assert_eq!(subjects("Sales at 12 large outlets rose 3.1 percent."), ["sales at 12 large outlets"]);
         assert_eq!(
             subjects("New depots will open, cutting fuel costs for carriers by 9%."),
             ["fuel costs for carriers"]
