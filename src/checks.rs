@@ -171,11 +171,16 @@ fn breakdowns(r: &ReleaseFacts, placed: &[Placed], out: &mut Vec<CheckResult>) {
         let s = t.sentence.as_str();
         let Some(open) = s.get(total.end..).and_then(|rest| {
             let trimmed = rest.trim_start();
-            trimmed.starts_with('(').then(|| total.end + (rest.len() - trimmed.len()))
+            trimmed
+                .starts_with('(')
+                .then(|| total.end + (rest.len() - trimmed.len()))
         }) else {
             continue;
         };
-        let close = s.get(open..).and_then(|rest| rest.find(')')).map_or(s.len(), |i| open + i);
+        let close = s
+            .get(open..)
+            .and_then(|rest| rest.find(')'))
+            .map_or(s.len(), |i| open + i);
         let parts: Vec<&Fact> = placed
             .get(n + 1..)
             .unwrap_or(&[])
@@ -187,8 +192,7 @@ fn breakdowns(r: &ReleaseFacts, placed: &[Placed], out: &mut Vec<CheckResult>) {
         if parts.len() < 2 {
             continue;
         }
-        let (Some((tv, ts)), Some(pv)) = (exact(t), parts.iter().map(|p| exact(p)).collect::<Option<Vec<_>>>())
-        else {
+        let (Some((tv, ts)), Some(pv)) = (exact(t), parts.iter().map(|p| exact(p)).collect::<Option<Vec<_>>>()) else {
             continue;
         };
         let sum: Decimal = pv.iter().map(|(v, _)| *v).sum();
@@ -228,7 +232,13 @@ fn weekdays(r: &ReleaseFacts, out: &mut Vec<CheckResult>) {
             continue;
         };
         let ok = date.weekday() == written;
-        let detail = format!("{}: {} is a {:?}, the text says {:?}", f.text, f.value, date.weekday(), written);
+        let detail = format!(
+            "{}: {} is a {:?}, the text says {:?}",
+            f.text,
+            f.value,
+            date.weekday(),
+            written
+        );
         out.push(result(r, "weekday", ok, detail, &[f]));
     }
 }
@@ -238,9 +248,7 @@ fn weekdays(r: &ReleaseFacts, out: &mut Vec<CheckResult>) {
 const SCOPE_WORDS: &[&str] = &["total", "average", "overall", "cumulative", "annual", "monthly"];
 
 fn has_word(s: &str, w: &str) -> bool {
-    s.to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|x| x == w)
+    s.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|x| x == w)
 }
 
 /// A level of exports or imports (not a destination, not a change).
@@ -261,7 +269,11 @@ fn trade_side(f: &Fact, word: &str) -> bool {
 fn trade_balances(r: &ReleaseFacts, out: &mut Vec<CheckResult>) {
     let exports: Vec<&Fact> = r.facts.iter().filter(|f| trade_side(f, "export")).collect();
     let imports: Vec<&Fact> = r.facts.iter().filter(|f| trade_side(f, "import")).collect();
-    for b in r.facts.iter().filter(|f| f.kind == Kind::Money && f.section == Section::Body) {
+    for b in r
+        .facts
+        .iter()
+        .filter(|f| f.kind == Kind::Money && f.section == Section::Body)
+    {
         let s = b.subject.to_lowercase();
         let sign = if has_word(&s, "surplus") {
             Decimal::ONE
@@ -274,11 +286,7 @@ fn trade_balances(r: &ReleaseFacts, out: &mut Vec<CheckResult>) {
             continue;
         }
         let Some((bv, bs)) = exact(b) else { continue };
-        let scoped = |f: &Fact| {
-            SCOPE_WORDS
-                .iter()
-                .all(|w| !has_word(&s, w) || has_word(&f.subject, w))
-        };
+        let scoped = |f: &Fact| SCOPE_WORDS.iter().all(|w| !has_word(&s, w) || has_word(&f.subject, w));
         let mut best: Option<(Decimal, &Fact, &Fact, bool)> = None;
         for e in exports.iter().filter(|e| e.unit == b.unit && scoped(e)) {
             for i in imports.iter().filter(|i| i.unit == b.unit && scoped(i)) {
@@ -292,7 +300,8 @@ fn trade_balances(r: &ReleaseFacts, out: &mut Vec<CheckResult>) {
                 let better = match &best {
                     None => true,
                     Some((_, be, bi, bok)) => {
-                        (ok && !bok) || (ok == *bok && near < be.offset.abs_diff(b.offset) + bi.offset.abs_diff(b.offset))
+                        (ok && !bok)
+                            || (ok == *bok && near < be.offset.abs_diff(b.offset) + bi.offset.abs_diff(b.offset))
                     }
                 };
                 if better {
@@ -344,7 +353,9 @@ fn percent_changes(r: &ReleaseFacts, placed: &[Placed], out: &mut Vec<CheckResul
                 .collect()
         };
         let (new, old) = (levels("to"), levels("from"));
-        let ([new], [old]) = (new.as_slice(), old.as_slice()) else { continue };
+        let ([new], [old]) = (new.as_slice(), old.as_slice()) else {
+            continue;
+        };
         let (c, a, b) = (change.fact, old.fact, new.fact);
         if a.kind != b.kind || a.unit != b.unit {
             continue;
@@ -390,10 +401,13 @@ mod tests {
 
     #[test]
     fn money_breakdowns_add_up_or_not() {
-        let c = checks("The plan costs KRW 9.0 billion (KRW 6.5 billion in state funds and KRW 2.5 billion from firms).");
+        let c =
+            checks("The plan costs KRW 9.0 billion (KRW 6.5 billion in state funds and KRW 2.5 billion from firms).");
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].1, Status::Ok);
-        let c = checks("A fund of USD 50.0 million (USD 30.5 million from banks and USD 17.0 million from insurers) opened.");
+        let c = checks(
+            "A fund of USD 50.0 million (USD 30.5 million from banks and USD 17.0 million from insurers) opened.",
+        );
         assert_eq!(c[0].1, Status::Mismatch, "{c:?}");
         // A conversion is not a breakdown.
         assert!(checks("It costs KRW 1.3 trillion (USD 1 billion).").is_empty());
@@ -454,11 +468,19 @@ mod tests {
 
     #[test]
     fn trade_balances_within_rounding() {
-        let c = checks("Exports came to USD 7.4 billion, and imports totaled USD 5.1 billion, leaving a surplus of USD 2.3 billion.");
-        assert_eq!(c.iter().map(|c| (c.0, c.1)).collect::<Vec<_>>(), [("trade_balance", Status::Ok)]);
-        let c = checks("Exports came to USD 7.4 billion, and imports totaled USD 5.1 billion, leaving a surplus of USD 2.9 billion.");
+        let c = checks(
+            "Exports came to USD 7.4 billion, and imports totaled USD 5.1 billion, leaving a surplus of USD 2.3 billion.",
+        );
+        assert_eq!(
+            c.iter().map(|c| (c.0, c.1)).collect::<Vec<_>>(),
+            [("trade_balance", Status::Ok)]
+        );
+        let c = checks(
+            "Exports came to USD 7.4 billion, and imports totaled USD 5.1 billion, leaving a surplus of USD 2.9 billion.",
+        );
         assert_eq!(c[0].1, Status::Mismatch);
-        let c = checks("Exports came to $3.0 billion while imports stood at $3.5 billion, for a deficit of $0.5 billion.");
+        let c =
+            checks("Exports came to $3.0 billion while imports stood at $3.5 billion, for a deficit of $0.5 billion.");
         assert_eq!(c[0].1, Status::Ok, "{c:?}");
         // Without imports there is nothing to check.
         assert!(checks("Exports reached $3.0 billion, and the surplus was $1.0 billion.").is_empty());
@@ -467,7 +489,10 @@ mod tests {
     #[test]
     fn percent_change_with_both_levels() {
         let c = checks("Toy exports rose 20.0 percent to $1.2 billion, up from $1.0 billion a year earlier.");
-        assert_eq!(c.iter().map(|c| (c.0, c.1)).collect::<Vec<_>>(), [("percent_change", Status::Ok)]);
+        assert_eq!(
+            c.iter().map(|c| (c.0, c.1)).collect::<Vec<_>>(),
+            [("percent_change", Status::Ok)]
+        );
         let c = checks("Toy exports rose 35.0 percent to $1.2 billion, up from $1.0 billion a year earlier.");
         assert_eq!(c[0].1, Status::Mismatch);
         let c = checks("Toy imports fell 25 percent from $2.0 billion to $1.5 billion.");

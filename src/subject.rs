@@ -40,7 +40,10 @@ struct T<'a> {
 
 /// Characters that stand alone as punctuation tokens.
 fn is_punct(c: char) -> bool {
-    matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '[' | ']' | '!' | '?')
+    matches!(
+        c,
+        ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '[' | ']' | '!' | '?' | '—'
+    )
 }
 
 /// Words, punctuation and figures of a sentence, in order.
@@ -121,37 +124,221 @@ fn tokens<'a>(sentence: &'a str, all: &[Found]) -> Vec<T<'a>> {
 
 /// Verbs that are neither direction words nor regular `-ed`/`-ing` forms.
 const VERBS: &[&str] = &[
-    "hit", "hits", "post", "posts", "posted", "saw", "see", "sees", "came", "come", "comes", "took", "take",
-    "takes", "made", "make", "makes", "went", "go", "goes", "broke", "break", "breaks", "achieve", "achieves",
-    "set", "sets", "remain", "remains", "stood", "stand", "stands", "show", "shows", "top", "tops", "log",
-    "logs", "account", "accounts", "reach", "reaches", "totals", "represent",
-    "represents", "was", "were", "is", "are", "marked", "mark", "marks", "rank", "ranks", "sell",
-    "sells", "spend", "spends", "won", "win", "wins", "amount", "amounts", "put", "puts", "kept",
-    "keep", "keeps", "got", "get", "gets", "hold", "holds", "held", "led", "lead", "leads", "brought",
-    "bring", "brings", "said", "says", "say", "reported", "recorded", "announced",
-    "reached", "posted", "expects", "expect", "launches", "signs", "targets", "earmarks",
+    "hit",
+    "hits",
+    "post",
+    "posts",
+    "posted",
+    "saw",
+    "see",
+    "sees",
+    "came",
+    "come",
+    "comes",
+    "took",
+    "take",
+    "takes",
+    "made",
+    "make",
+    "makes",
+    "went",
+    "go",
+    "goes",
+    "broke",
+    "break",
+    "breaks",
+    "achieve",
+    "achieves",
+    "set",
+    "sets",
+    "remain",
+    "remains",
+    "stood",
+    "stand",
+    "stands",
+    "show",
+    "shows",
+    "top",
+    "tops",
+    "log",
+    "logs",
+    "account",
+    "accounts",
+    "reach",
+    "reaches",
+    "totals",
+    "represent",
+    "represents",
+    "was",
+    "were",
+    "is",
+    "are",
+    "marked",
+    "mark",
+    "marks",
+    "rank",
+    "ranks",
+    "sell",
+    "sells",
+    "spend",
+    "spends",
+    "won",
+    "win",
+    "wins",
+    "amount",
+    "amounts",
+    "put",
+    "puts",
+    "kept",
+    "keep",
+    "keeps",
+    "got",
+    "get",
+    "gets",
+    "hold",
+    "holds",
+    "held",
+    "led",
+    "lead",
+    "leads",
+    "brought",
+    "bring",
+    "brings",
+    "said",
+    "says",
+    "say",
+    "reported",
+    "recorded",
+    "announced",
+    "reached",
+    "posted",
+    "expects",
+    "expect",
+    "launches",
+    "signs",
+    "targets",
+    "earmarks",
 ];
 
 /// Direction words that are nouns or adverbs, never the verb of a clause.
 const NOT_VERBS: &[&str] = &[
-    "growth", "growths", "expansion", "improvement", "contraction", "reduction", "loss", "up", "down",
-    "upturn", "downturn", "higher", "lower", "cut", "gain", "gains", "rise", "rises", "increase",
-    "increases", "decline", "declines", "drop", "drops", "fall", "falls", "jump", "surge", "spike",
-    "hike", "hikes", "dip", "slump", "advance", "contract", "contracts",
+    "growth",
+    "growths",
+    "expansion",
+    "improvement",
+    "contraction",
+    "reduction",
+    "loss",
+    "up",
+    "down",
+    "upturn",
+    "downturn",
+    "higher",
+    "lower",
+    "cut",
+    "gain",
+    "gains",
+    "rise",
+    "rises",
+    "increase",
+    "increases",
+    "decline",
+    "declines",
+    "drop",
+    "drops",
+    "fall",
+    "falls",
+    "jump",
+    "surge",
+    "spike",
+    "hike",
+    "hikes",
+    "dip",
+    "slump",
+    "advance",
+    "contract",
+    "contracts",
 ];
 
 /// `-ed` and `-ing` words that are adjectives or nouns in these texts.
 const NOT_PARTICIPLES: &[&str] = &[
-    "funding", "spending", "shipping", "building", "marketing", "manufacturing", "processing",
-    "underwriting", "housing", "clothing", "training", "banking", "consulting", "engineering",
-    "financing", "earnings", "landing", "pricing", "offering", "opening", "meeting", "remaining",
-    "leading", "outstanding", "existing", "upcoming", "following", "during", "including", "according",
-    "regarding", "selected", "imported", "advanced", "combined", "related", "based", "red", "need",
-    "speed", "seed", "feed", "bed", "hundred", "united", "limited", "detailed", "specialized",
-    "integrated", "automated", "dedicated", "expected", "estimated", "accumulated", "cumulative",
-    "sing", "king", "ring", "thing", "something", "nothing", "anything", "everything", "morning",
-    "evening", "spring", "string", "bring", "ceiling", "dealing", "trading", "packaging", "recycling",
-    "logging", "shopping", "operating", "emerging",
+    "funding",
+    "spending",
+    "shipping",
+    "building",
+    "marketing",
+    "manufacturing",
+    "processing",
+    "underwriting",
+    "housing",
+    "clothing",
+    "training",
+    "banking",
+    "consulting",
+    "engineering",
+    "financing",
+    "earnings",
+    "landing",
+    "pricing",
+    "offering",
+    "opening",
+    "meeting",
+    "remaining",
+    "leading",
+    "outstanding",
+    "existing",
+    "upcoming",
+    "following",
+    "during",
+    "including",
+    "according",
+    "regarding",
+    "selected",
+    "imported",
+    "advanced",
+    "combined",
+    "related",
+    "based",
+    "red",
+    "need",
+    "speed",
+    "seed",
+    "feed",
+    "bed",
+    "hundred",
+    "united",
+    "limited",
+    "detailed",
+    "specialized",
+    "integrated",
+    "automated",
+    "dedicated",
+    "expected",
+    "estimated",
+    "accumulated",
+    "cumulative",
+    "sing",
+    "king",
+    "ring",
+    "thing",
+    "something",
+    "nothing",
+    "anything",
+    "everything",
+    "morning",
+    "evening",
+    "spring",
+    "string",
+    "bring",
+    "ceiling",
+    "dealing",
+    "trading",
+    "packaging",
+    "recycling",
+    "logging",
+    "shopping",
+    "operating",
+    "emerging",
 ];
 
 fn is_verb(word: &str) -> bool {
@@ -164,15 +351,12 @@ fn is_verb(word: &str) -> bool {
     }
     // Regular forms, only for lowercase plain words (`Gwangyang-based` and names are not).
     let plain = word.chars().all(|c| c.is_ascii_lowercase());
-    plain
-        && w.len() > 4
-        && (w.ends_with("ed") || w.ends_with("ing"))
-        && !NOT_PARTICIPLES.contains(&w.as_str())
+    plain && w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing")) && !NOT_PARTICIPLES.contains(&w.as_str())
 }
 
 const MODALS: &[&str] = &[
-    "will", "would", "can", "could", "may", "might", "should", "must", "shall", "to", "has", "have",
-    "had", "is", "are", "was", "were", "be", "been", "not",
+    "will", "would", "can", "could", "may", "might", "should", "must", "shall", "to", "has", "have", "had", "is",
+    "are", "was", "were", "be", "been", "not",
 ];
 
 /// True when a regular `-ed`/`-ing` word stands before a noun, as an adjective (`processed food`).
@@ -188,13 +372,32 @@ fn before_noun(toks: &[T], j: usize) -> bool {
 /// The token at `j` is a verb in its place: a listed verb not after an article, a regular
 /// form not before a noun, or any word after a modal (`will provide`, `to grow`).
 fn verb_at(toks: &[T], j: usize) -> bool {
-    let Some(Tok::Word(w)) = toks.get(j).map(|t| t.tok) else { return false };
+    let Some(Tok::Word(w)) = toks.get(j).map(|t| t.tok) else {
+        return false;
+    };
     let l = lower(w);
     // In a headline `Rise`, `Cut`, `Jump` are verbs; mid-sentence capitals only occur there.
     let headline_verb = j > 0
         && w.starts_with(char::is_uppercase)
         && NOT_VERBS.contains(&l.as_str())
-        && !in_list(&["growth", "growths", "expansion", "improvement", "contraction", "reduction", "loss", "up", "down", "upturn", "downturn", "higher", "lower"], &l);
+        && !in_list(
+            &[
+                "growth",
+                "growths",
+                "expansion",
+                "improvement",
+                "contraction",
+                "reduction",
+                "loss",
+                "up",
+                "down",
+                "upturn",
+                "downturn",
+                "higher",
+                "lower",
+            ],
+            &l,
+        );
     let listed = VERBS.contains(&l.as_str())
         || (word_direction(&l).is_some() && !NOT_VERBS.contains(&l.as_str()))
         || headline_verb;
@@ -209,49 +412,165 @@ fn verb_at(toks: &[T], j: usize) -> bool {
     match prev {
         // `to` leads a place as often as a verb: `to the U.S.`, `to markets`, but `to raise`.
         Some(Tok::Word(m)) if lower(m) == "to" => {
-            bare && !(l.ends_with('s') && !l.ends_with("ss"))
-                && !in_list(&["the", "a", "an", "its", "their", "this", "these", "those", "all", "both", "each", "other"], w)
+            bare && (!l.ends_with('s') || l.ends_with("ss"))
+                && !in_list(
+                    &[
+                        "the", "a", "an", "its", "their", "this", "these", "those", "all", "both", "each", "other",
+                    ],
+                    w,
+                )
         }
-        Some(Tok::Word(m)) if in_list(&["will", "would", "can", "could", "may", "might", "should", "must", "shall"], m) => bare,
+        Some(Tok::Word(m))
+            if in_list(
+                &[
+                    "will", "would", "can", "could", "may", "might", "should", "must", "shall",
+                ],
+                m,
+            ) =>
+        {
+            bare
+        }
         _ => false,
     }
 }
 
 /// Words that end a noun phrase read backwards, besides punctuation, figures and verbs.
 const BACK_STOPS: &[&str] = &[
-    "that", "which", "who", "while", "whereas", "but", "as", "when", "if", "because", "since", "after",
-    "before", "although", "though", "where", "so", "than", "like", "such", "will",
-    "would", "can", "could", "may", "might", "should", "must", "has", "have", "had", "it", "they", "we",
+    "that", "which", "who", "while", "whereas", "but", "as", "when", "if", "because", "since", "after", "before",
+    "although", "though", "where", "so", "than", "like", "such", "will", "would", "can", "could", "may", "might",
+    "should", "must", "has", "have", "had", "it", "they", "we",
 ];
 
 /// Words that end a noun phrase read forwards.
 const FORWARD_STOPS: &[&str] = &[
-    "to", "by", "at", "on", "with", "from", "than", "as", "and", "or", "for", "in", "which", "that",
-    "while", "including", "during", "since", "under", "through", "over", "via", "into", "until",
-    "compared", "amid", "due", "thanks", "who", "whose", "will", "would", "is", "are", "was", "were",
+    "to",
+    "by",
+    "at",
+    "on",
+    "with",
+    "from",
+    "than",
+    "as",
+    "and",
+    "or",
+    "for",
+    "in",
+    "which",
+    "that",
+    "while",
+    "including",
+    "during",
+    "since",
+    "under",
+    "through",
+    "over",
+    "via",
+    "into",
+    "until",
+    "compared",
+    "alongside",
+    "besides",
+    "against",
+    "amid",
+    "due",
+    "thanks",
+    "who",
+    "whose",
+    "will",
+    "would",
+    "is",
+    "are",
+    "was",
+    "were",
 ];
 
 /// Leading words that are not part of the phrase.
 const LEAD_STRIP: &[&str] = &[
-    "and", "or", "but", "also", "only", "meanwhile", "however", "then", "moreover", "furthermore",
-    "particular", "addition", "in", "of", "for", "with", "at", "on", "by", "from",
+    "and",
+    "or",
+    "but",
+    "also",
+    "only",
+    "meanwhile",
+    "however",
+    "then",
+    "moreover",
+    "furthermore",
+    "particular",
+    "addition",
+    "in",
+    "of",
+    "for",
+    "with",
+    "at",
+    "on",
+    "by",
+    "from",
 ];
 
 /// Trailing words that are not part of the phrase.
 const TAIL_STRIP: &[&str] = &[
-    "also", "all", "each", "both", "still", "even", "again", "further", "have", "has", "had", "will",
-    "would", "can", "could", "may", "might", "should", "must", "is", "are", "was", "were", "be",
-    "been", "together", "and", "or", "the", "a", "an", "in", "of", "for", "by", "to", "with", "who",
+    "also", "all", "each", "both", "still", "even", "again", "further", "have", "has", "had", "will", "would", "can",
+    "could", "may", "might", "should", "must", "is", "are", "was", "were", "be", "been", "together", "and", "or",
+    "the", "a", "an", "in", "of", "for", "by", "to", "with", "who",
 ];
 
 /// Heads that say how a figure is measured, not what: `a total of`, `in value`, `the 10 percent mark`.
 const GENERIC: &[&str] = &[
-    "growth", "increase", "rise", "decline", "decrease", "drop", "gain", "fall", "jump", "surge",
-    "value", "values", "unit", "units", "volume", "proportion", "portion", "percentage", "record",
-    "high", "low", "level", "levels", "total", "amount", "sum", "both", "figure", "time", "term",
-    "terms", "rate", "mark", "threshold", "year", "years", "month", "months", "tune", "range", "each",
-    "average", "basis", "reduction", "growths", "increases", "declines", "first", "half", "quarter",
-    "contraction", "expansion", "points", "point",
+    "growth",
+    "increase",
+    "rise",
+    "decline",
+    "decrease",
+    "drop",
+    "gain",
+    "fall",
+    "jump",
+    "surge",
+    "value",
+    "values",
+    "unit",
+    "units",
+    "volume",
+    "proportion",
+    "portion",
+    "percentage",
+    "record",
+    "high",
+    "low",
+    "level",
+    "levels",
+    "total",
+    "amount",
+    "sum",
+    "both",
+    "figure",
+    "time",
+    "term",
+    "terms",
+    "rate",
+    "mark",
+    "threshold",
+    "year",
+    "years",
+    "month",
+    "months",
+    "tune",
+    "range",
+    "each",
+    "average",
+    "basis",
+    "reduction",
+    "growths",
+    "increases",
+    "declines",
+    "first",
+    "half",
+    "quarter",
+    "contraction",
+    "expansion",
+    "points",
+    "point",
 ];
 
 fn lower(w: &str) -> String {
@@ -269,8 +588,15 @@ fn is_date(all: &[Found], i: usize) -> bool {
 /// The phrase from `from` to `to` (token indexes, inclusive start, exclusive end), cleaned.
 fn phrase(sentence: &str, toks: &[T], all: &[Found], from: usize, to: usize) -> String {
     let mut words: Vec<&str> = Vec::new();
+    let mut aside = false;
+    let mut after_date = false;
     for t in toks.get(from..to).unwrap_or(&[]) {
+        // `the January to July period`: the word that a date qualifies goes with it.
+        let period = after_date && matches!(t.tok, Tok::Word(w) if in_list(&["period", "periods"], w));
+        after_date = false;
         match t.tok {
+            Tok::Punct('—') => aside = !aside,
+            _ if aside || period => {}
             Tok::Word(_) | Tok::Punct('(' | ')') => {
                 words.push(sentence.get(t.start..t.end).unwrap_or(""));
             }
@@ -282,22 +608,26 @@ fn phrase(sentence: &str, toks: &[T], all: &[Found], from: usize, to: usize) -> 
                 {
                     words.pop();
                 }
+                after_date = true;
             }
             _ => {}
         }
     }
+    // `a total of 62 proposals`: the count stays, the frame goes.
+    if words.len() > 3 && words[..3].iter().map(|w| lower(w)).eq(["a", "total", "of"]) {
+        words.drain(..3);
+    }
     while words.first().is_some_and(|w| in_list(LEAD_STRIP, w)) {
         words.remove(0);
     }
-    loop {
-        let Some(last) = words.last() else { break };
+    while let Some(last) = words.last() {
         let l = lower(last);
-        if in_list(TAIL_STRIP, last) || (l.len() > 4 && l.ends_with("ly") && !l.ends_with("ply")) {
-            words.pop();
-        } else {
+        if !(in_list(TAIL_STRIP, last) || (l.len() > 4 && l.ends_with("ly") && !l.ends_with("ply"))) {
             break;
         }
+        words.pop();
     }
+
     join(&words)
 }
 
@@ -321,7 +651,11 @@ fn join(words: &[&str]) -> String {
     }
     // An unbalanced parenthesis is cut away rather than left dangling.
     if open != 0 {
-        out = out.replace(['(', ')'], "").split_whitespace().collect::<Vec<_>>().join(" ");
+        out = out
+            .replace(['(', ')'], "")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
     }
     if out.split_whitespace().count() > 12 {
         return String::new();
@@ -364,11 +698,18 @@ fn back_start(toks: &[T], all: &[Found], end: usize, extra: &[&str]) -> usize {
             Tok::Punct(')') if depth == 0 && holds_figure(toks, i - 1) => break,
             Tok::Punct(')') => depth += 1,
             Tok::Punct('(') if depth > 0 => depth -= 1,
+            // `exports of K-food—led by ...—increased`: an aside between two em dashes is
+            // stepped over; a single dash (a dateline) ends the phrase.
+            Tok::Punct('—') if depth == 0 => match toks[..i - 1].iter().rposition(|t| t.tok == Tok::Punct('—')) {
+                Some(m) => i = m + 1,
+                None => break,
+            },
             Tok::Punct(_) if depth == 0 => break,
             Tok::Punct(_) => {}
             Tok::Fig(fi) if is_date(all, fi) => {}
             // `sales at 26 major retailers`: a number after a preposition is inside the phrase.
-            Tok::Fig(fi) if after_preposition(toks, i - 1) && all.get(fi).is_some_and(|f| f.figure.kind == Kind::Count) => {}
+            Tok::Fig(fi)
+                if after_preposition(toks, i - 1) && all.get(fi).is_some_and(|f| f.figure.kind == Kind::Count) => {}
             Tok::Fig(_) => break,
             Tok::Word(w) => {
                 // `produced by`, `sold within`: a participle inside the noun phrase.
@@ -413,7 +754,9 @@ fn forward_end(toks: &[T], start: usize, max: usize) -> usize {
         match t.tok {
             // In a headline a capitalized word is a name part (`Advanced Materials`), not a verb.
             Tok::Word(w)
-                if (w.starts_with(char::is_uppercase) || !verb_at(toks, i)) && !in_list(FORWARD_STOPS, w) && i - start < max =>
+                if (w.starts_with(char::is_uppercase) || !verb_at(toks, i))
+                    && !in_list(FORWARD_STOPS, w)
+                    && i - start < max =>
             {
                 i += 1
             }
@@ -474,7 +817,10 @@ fn clause_subject(sentence: &str, toks: &[T], all: &[Found], at: usize) -> Strin
             return phrase(sentence, toks, all, s, i);
         };
         // `the food products as a whole improved`: the phrase ends before `as a whole`.
-        let mut e = match toks.get(v.saturating_sub(3)..v).map(|w| w.iter().map(|t| t.tok).collect::<Vec<_>>()) {
+        let mut e = match toks
+            .get(v.saturating_sub(3)..v)
+            .map(|w| w.iter().map(|t| t.tok).collect::<Vec<_>>())
+        {
             Some(w) if w == [Tok::Word("as"), Tok::Word("a"), Tok::Word("whole")] => v - 3,
             _ => v,
         };
@@ -625,8 +971,10 @@ fn parenthesised(sentence: &str, toks: &[T], all: &[Found], fi: usize) -> Option
         }
         // The item follows the previous one in the same list: it may carry its `X to`.
         let in_list_after_prev = prev_close.is_some_and(|c| {
-            toks.get(c + 1..start)
-                .is_some_and(|gap| gap.iter().all(|t| matches!(t.tok, Tok::Punct(',') | Tok::Word("and" | "or"))))
+            toks.get(c + 1..start).is_some_and(|gap| {
+                gap.iter()
+                    .all(|t| matches!(t.tok, Tok::Punct(',') | Tok::Word("and" | "or")))
+            })
         });
         if !in_list_after_prev {
             carried = None;
@@ -634,7 +982,9 @@ fn parenthesised(sentence: &str, toks: &[T], all: &[Found], fi: usize) -> Option
         let mut item = phrase(sentence, toks, all, start, end);
         let generic = item.is_empty()
             || item.split_whitespace().any(|w| in_list(GENERIC, w))
-            || toks.get(start..end).is_some_and(|s| s.iter().any(|t| matches!(t.tok, Tok::Fig(_))));
+            || toks
+                .get(start..end)
+                .is_some_and(|s| s.iter().any(|t| matches!(t.tok, Tok::Fig(_))));
         let starts_to = matches!(toks.get(start).map(|t| t.tok), Some(Tok::Word(w)) if lower(w) == "to");
         if starts_to {
             // `exports increased to China (`: the clause subject goes in front.
@@ -718,7 +1068,9 @@ fn after(sentence: &str, toks: &[T], all: &[Found], fi: usize, kind: Kind) -> Op
 /// A headline in title case: `Ministry Sets KRW 2 Trillion Export Fund` -> `Export Fund`.
 fn headline_noun(sentence: &str, toks: &[T], all: &[Found], fi: usize) -> Option<String> {
     let k = fig_token(toks, fi)?;
-    let Tok::Word(n1) = toks.get(k + 1)?.tok else { return None };
+    let Tok::Word(n1) = toks.get(k + 1)?.tok else {
+        return None;
+    };
     let capital = n1.starts_with(char::is_uppercase) && !verb_at(toks, k + 1) && !in_list(FORWARD_STOPS, n1);
     if all.get(fi)?.figure.kind != Kind::Money || !capital || !title_case(toks) {
         return None;
@@ -737,7 +1089,10 @@ fn title_case(toks: &[T]) -> bool {
             _ => None,
         })
         .collect();
-    let caps = words.iter().filter(|w| w.starts_with(|c: char| c.is_uppercase())).count();
+    let caps = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .count();
     !words.is_empty() && caps * 10 >= words.len() * 7
 }
 
@@ -765,7 +1120,12 @@ fn before(sentence: &str, toks: &[T], all: &[Found], fi: usize) -> Option<String
         "at" if word(k.checked_sub(2)?).as_deref() == Some("valued") => k - 2,
         _ => return None,
     };
-    let start = back_start(toks, all, end, &["a", "an", "with", "of", "for", "in", "on", "by", "at", "from"]);
+    let start = back_start(
+        toks,
+        all,
+        end,
+        &["a", "an", "with", "of", "for", "in", "on", "by", "at", "from"],
+    );
     let p = phrase(sentence, toks, all, start, end);
     let head = p.split_whitespace().last().unwrap_or("");
     (!p.is_empty() && !in_list(GENERIC, head)).then_some(p)
@@ -784,7 +1144,15 @@ pub fn subject_of(sentence: &str, f: &Found, all: &[Found]) -> String {
     let Some(k) = fig_token(&toks, fi) else {
         return String::new();
     };
-    let found = respectively(sentence, &toks, all, fi)
+    // `..., about 5 percent of total stocks`: a share standing on its own names its whole.
+    let standalone = k == 0 || matches!(toks[k - 1].tok, Tok::Punct(',' | '(' | '—'));
+    let share = if standalone && kind == Kind::Percent {
+        share_of(sentence, &toks, all, fi)
+    } else {
+        None
+    };
+    let found = share
+        .or_else(|| respectively(sentence, &toks, all, fi))
         .or_else(|| after(sentence, &toks, all, fi, kind))
         .or_else(|| parenthesised(sentence, &toks, all, fi))
         .or_else(|| before(sentence, &toks, all, fi))
@@ -797,7 +1165,11 @@ pub fn subject_of(sentence: &str, f: &Found, all: &[Found]) -> String {
     } else {
         subject
     };
-    if title_case(&toks) { subject } else { sentence_case(sentence, subject) }
+    if title_case(&toks) {
+        subject
+    } else {
+        sentence_case(sentence, subject)
+    }
 }
 
 /// A common word capitalized only because it starts the sentence is lowercased (`Exports`
@@ -854,7 +1226,9 @@ mod tests {
     #[test]
     fn money_with_what_it_pays_for() {
         assert_eq!(
-            subjects("The plan totals KRW 510 billion (KRW 400 billion in state funding and KRW 110 billion from private firms)."),
+            subjects(
+                "The plan totals KRW 510 billion (KRW 400 billion in state funding and KRW 110 billion from private firms)."
+            ),
             ["the plan", "state funding", "private firms"]
         );
         assert_eq!(
@@ -865,13 +1239,18 @@ mod tests {
             subjects("It posted a record-high chip surplus of $9.1 billion."),
             ["record-high chip surplus"]
         );
-        assert_eq!(subjects("They will send relief goods worth $200,000 to Fiji."), ["relief goods"]);
+        assert_eq!(
+            subjects("They will send relief goods worth $200,000 to Fiji."),
+            ["relief goods"]
+        );
     }
 
     #[test]
     fn parenthesised_lists() {
         assert_eq!(
-            subjects("By region, exports rose to Canada (up 3.1 percent), Mexico (up 2.2 percent) and Chile (up 1.0 percent)."),
+            subjects(
+                "By region, exports rose to Canada (up 3.1 percent), Mexico (up 2.2 percent) and Chile (up 1.0 percent)."
+            ),
             ["exports to Canada", "exports to Mexico", "exports to Chile"]
         );
         assert_eq!(
@@ -895,7 +1274,9 @@ mod tests {
             ["output", "home sales", "shipments"]
         );
         assert_eq!(
-            subjects("Only vans fell, losing 4.0 percent, while buses and trucks gained, growing 2.2 percent and 6.1 percent, respectively."),
+            subjects(
+                "Only vans fell, losing 4.0 percent, while buses and trucks gained, growing 2.2 percent and 6.1 percent, respectively."
+            ),
             ["vans", "buses", "trucks"]
         );
     }
@@ -923,15 +1304,40 @@ mod tests {
             ["canned", "frozen", "processed fish"]
         );
         assert_eq!(subjects("Roughly 40 percent of visitors were students."), ["visitors"]);
-        assert_eq!(subjects("Bike Exports Jump 8 Percent to $2.1 Billion"), ["Bike Exports", "Bike Exports"]);
+        assert_eq!(
+            subjects("The agency sold 3 million tons of grain, about 4 percent of national stocks."),
+            ["national stocks"]
+        );
+        assert_eq!(
+            subjects("Exports of kimchi—led by jars and pouches—rose 6 percent."),
+            ["exports of kimchi"]
+        );
+        assert_eq!(subjects("BUSAN — Port fees rose 2 percent."), ["Port fees"]);
+        assert_eq!(
+            subjects("Exports in the May to June period totaled $2 billion."),
+            ["exports"]
+        );
+        assert_eq!(
+            subjects("Bike Exports Jump 8 Percent to $2.1 Billion"),
+            ["Bike Exports", "Bike Exports"]
+        );
         assert_eq!(subjects("Rail Program Worth KRW 80 Billion Approved"), ["Rail Program"]);
-        assert_eq!(subjects("A mill received a $9 million refinanced loan."), ["refinanced loan"]);
-        assert_eq!(subjects("Sales at 12 large outlets rose 3.1 percent."), ["sales at 12 large outlets"]);
+        assert_eq!(
+            subjects("A mill received a $9 million refinanced loan."),
+            ["refinanced loan"]
+        );
+        assert_eq!(
+            subjects("Sales at 12 large outlets rose 3.1 percent."),
+            ["sales at 12 large outlets"]
+        );
         assert_eq!(
             subjects("New depots will open, cutting fuel costs for carriers by 9%."),
             ["fuel costs for carriers"]
         );
-        assert_eq!(subjects("Deli sales edged lower, with growth at minus 0.2 percent."), ["deli sales"]);
+        assert_eq!(
+            subjects("Deli sales edged lower, with growth at minus 0.2 percent."),
+            ["deli sales"]
+        );
     }
 
     #[test]

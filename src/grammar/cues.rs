@@ -401,8 +401,10 @@ pub fn leads_a_change(before: &str) -> bool {
 
 /// Words that may stand between a change verb and `from`: its amount (`by 25 percent`).
 fn is_change_amount(w: &str) -> bool {
-    matches!(w, "by" | "percent" | "pct" | "points" | "point" | "percentage" | "per" | "cent")
-        || w.ends_with('%')
+    matches!(
+        w,
+        "by" | "percent" | "pct" | "points" | "point" | "percentage" | "per" | "cent"
+    ) || w.ends_with('%')
         || w.starts_with(|c: char| c.is_ascii_digit())
 }
 
@@ -594,18 +596,12 @@ mod tests {
             ),
             None
         );
-        assert_eq!(
-            ctx_dir("trimming fees for farms by 12%", "12%", Kind::Percent),
-            None
-        );
+        assert_eq!(ctx_dir("trimming fees for farms by 12%", "12%", Kind::Percent), None);
         assert_eq!(
             ctx_dir("cutting fees for farms by 12%", "12%", Kind::Percent),
             Some(Direction::Down)
         );
-        assert_eq!(
-            ctx_dir("in Q2 2024 more than doubling", "Q2 2024", Kind::Date),
-            None
-        );
+        assert_eq!(ctx_dir("in Q2 2024 more than doubling", "Q2 2024", Kind::Date), None);
         assert_eq!(
             ctx_dir("green cars take up 23.9 percent", "23.9 percent", Kind::Percent),
             None
