@@ -135,7 +135,10 @@ fn precision(f: &Fact) -> Option<(Decimal, Decimal)> {
         return Some((value, Decimal::ZERO));
     }
     let decimals = digits.split_once('.').map_or(0, |(_, d)| d.len() as u32);
-    let step = Decimal::new(1, decimals) * (value / written);
+    if decimals > 20 {
+        return None;
+    }
+    let step = Decimal::new(1, decimals).checked_mul(value.checked_div(written)?)?;
     Some((value, step))
 }
 
@@ -195,8 +198,14 @@ fn breakdowns(r: &ReleaseFacts, placed: &[Placed], out: &mut Vec<CheckResult>) {
         let (Some((tv, ts)), Some(pv)) = (exact(t), parts.iter().map(|p| exact(p)).collect::<Option<Vec<_>>>()) else {
             continue;
         };
-        let sum: Decimal = pv.iter().map(|(v, _)| *v).sum();
-        let tolerance = (ts + pv.iter().map(|(_, s)| *s).sum::<Decimal>()) / Decimal::TWO;
+        let sum = pv.iter().try_fold(Decimal::ZERO, |a, (v, _)| a.checked_add(*v));
+        let steps = pv.iter().try_fold(Decimal::ZERO, |a, (_, s)| a.checked_add(*s));
+        let (Some(sum), Some(steps)) = (sum, steps) else {
+            continue;
+        };
+        let Some(tolerance) = ts.checked_add(steps).map(|t| t / Decimal::TWO) else {
+            continue;
+        };
         let ok = (sum - tv).abs() <= tolerance;
         let detail = format!(
             "{} = {} ({}); the parts add up to {}",
@@ -293,8 +302,14 @@ fn trade_balances(r: &ReleaseFacts, out: &mut Vec<CheckResult>) {
                 let (Some((ev, es)), Some((iv, is))) = (exact(e), exact(i)) else {
                     continue;
                 };
-                let diff = (ev - iv) * sign;
-                let ok = (diff - bv).abs() <= (es + is + bs) / Decimal::TWO;
+                let Some(diff) = ev.checked_sub(iv).map(|d| d * sign) else {
+                    continue;
+                };
+                let tolerance = es.checked_add(is).and_then(|t| t.checked_add(bs));
+                let ok = match (diff.checked_sub(bv), tolerance) {
+                    (Some(gap), Some(t)) => gap.abs() <= t / Decimal::TWO,
+                    _ => continue,
+                };
                 // The pair nearest the balance decides, unless another pair agrees.
                 let near = e.offset.abs_diff(b.offset) + i.offset.abs_diff(b.offset);
                 let better = match &best {
@@ -368,10 +383,14 @@ fn percent_changes(r: &ReleaseFacts, placed: &[Placed], out: &mut Vec<CheckResul
         }
         let hundred = Decimal::ONE_HUNDRED;
         let stated = if c.direction == "down" { -pv } else { pv };
-        let computed = (bv - av) / av * hundred;
         // Rounding of the levels moves the ratio by about (bs/2 + as/2 * b/a) / a.
-        let tolerance = ps / Decimal::TWO + (bs / Decimal::TWO + as_ / Decimal::TWO * bv / av) / av * hundred;
-        let ok = (computed - stated).abs() <= tolerance;
+        let arithmetic = || {
+            let computed = bv.checked_sub(av)?.checked_div(av)?.checked_mul(hundred)?;
+            let spread = as_.checked_mul(bv.checked_div(av)?)?.checked_add(bs)?;
+            let tolerance = spread.checked_div(av)?.checked_mul(hundred)?.checked_add(ps)? / Decimal::TWO;
+            Some((computed, computed.checked_sub(stated)?.abs() <= tolerance))
+        };
+        let Some((computed, ok)) = arithmetic() else { continue };
         let detail = format!(
             "{} -> {} is {}%, stated {} ({})",
             a.text,
@@ -460,6 +479,12 @@ mod tests {
     }
 
     #[test]
+    fn extreme_numbers_do_not_panic() {
+        let _ = checks("It costs $0.00000000000000000000000000001 billion ($0.5 billion and $0.6 billion).");
+        let _ = checks("Exports rose 5 percent to $79000000000000 trillion, up from $0.000001 billion.");
+    }
+
+    #[test]
     fn weekdays_match_their_dates() {
         let c = checks("The forum opens on Monday, May 13 and closes on Friday, May 16.");
         let st: Vec<_> = c.iter().map(|c| (c.0, c.1)).collect();
@@ -497,6 +522,40 @@ mod tests {
         assert_eq!(c[0].1, Status::Mismatch);
         let c = checks("Toy imports fell 25 percent from $2.0 billion to $1.5 billion.");
         assert_eq!(c[0].1, Status::Ok, "{c:?}");
+    }
+
+    /// The planted cases of our fixtures (see fixtures/gold/DECISIONS.md).
+    #[test]
+    fn fixture_cases() {
+        let run = |text: &str| -> Vec<(&'static str, Status)> {
+            extract_text("t", text, &Options::default())
+                .releases
+                .iter()
+                .flat_map(check_release)
+                .map(|c| (c.check, c.status))
+                .collect()
+        };
+        use Status::{Mismatch, Ok};
+        assert_eq!(
+            run(include_str!("../fixtures/01_trade_monthly.txt")),
+            [
+                ("trade_balance", Ok),
+                ("trade_balance", Mismatch),
+                ("trade_balance", Ok)
+            ]
+        );
+        assert_eq!(
+            run(include_str!("../fixtures/09_autos_subjects.txt")),
+            [
+                ("percent_change", Ok),
+                ("trade_balance", Ok),
+                ("trade_balance", Mismatch)
+            ]
+        );
+        assert_eq!(
+            run(include_str!("../fixtures/11_rd_programs.txt")),
+            [("breakdown", Ok), ("breakdown", Mismatch)]
+        );
     }
 
     #[test]

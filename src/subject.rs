@@ -1341,6 +1341,22 @@ mod tests {
     }
 
     #[test]
+    fn odd_input_does_not_panic() {
+        for s in [
+            "",
+            "(",
+            ")) (( 5 percent",
+            "— — $5 billion —",
+            "respectively 1 percent, 2 percent, respectively",
+            "①②③ 5% ₩3 billion in ✓ of",
+            "to to to 4 percent to",
+            "A total of",
+        ] {
+            let _ = subjects(s);
+        }
+    }
+
+    #[test]
     fn unclear_gives_nothing() {
         assert_eq!(subjects("It was 5 percent."), [""]);
     }
