@@ -1075,7 +1075,19 @@ fn headline_noun(sentence: &str, toks: &[T], all: &[Found], fi: usize) -> Option
     if all.get(fi)?.figure.kind != Kind::Money || !capital || !title_case(toks) {
         return None;
     }
-    let end = forward_end(toks, k + 1, 6);
+    let mut end = forward_end(toks, k + 1, 6);
+    // `Fund for Clean Hydrogen Technology`: `for`/`of` between capitalized words is inside the name.
+    while matches!(toks.get(end).map(|t| t.tok), Some(Tok::Word(w)) if in_list(&["for", "of"], w))
+        && matches!(toks.get(end + 1).map(|t| t.tok), Some(Tok::Word(w)) if w.starts_with(char::is_uppercase))
+    {
+        end = forward_end(toks, end + 1, 6);
+    }
+    // A headline ends on its verb: `... Fund Launched`, `... Program Approved`.
+    while end > k + 2
+        && matches!(toks.get(end - 1).map(|t| t.tok), Some(Tok::Word(w)) if w.ends_with("ed") && is_verb(&lower(w)))
+    {
+        end -= 1;
+    }
     let p = phrase(sentence, toks, all, k + 1, end);
     (!p.is_empty()).then_some(p)
 }
@@ -1322,6 +1334,10 @@ mod tests {
             ["Bike Exports", "Bike Exports"]
         );
         assert_eq!(subjects("Rail Program Worth KRW 80 Billion Approved"), ["Rail Program"]);
+        assert_eq!(
+            subjects("USD 5 Million Fund for Green Shipping Launched"),
+            ["Fund for Green Shipping"]
+        );
         assert_eq!(
             subjects("A mill received a $9 million refinanced loan."),
             ["refinanced loan"]
