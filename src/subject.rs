@@ -5,15 +5,15 @@
 //!
 //! ```text
 //! respectively  X, Y and Z rose A, B and C, respectively       -> pairs in order
-//! parenthesis   Displays (down 8.8 percent)                    -> the item before `(`
-//!               exports increased to China (up 4.9 percent), Vietnam (...)
-//!                                                              -> exports to China, exports to Vietnam
-//! after         KRW 838.3 billion in government funding        -> government funding
-//!               a $10.4 billion surplus                        -> surplus
-//!               a 28.1-percent increase in overseas sales      -> overseas sales
-//! before        trade surplus of $29.5 billion                 -> trade surplus
-//!               assistance worth $500,000                      -> assistance
-//! clause        Imports fell 2.9 percent to $13.0 billion      -> imports (the words before the verb)
+//! parenthesis   Tablets (down 4.4 percent)                     -> the item before `(`
+//!               exports rose to Canada (up 3.1 percent), Mexico (...)
+//!                                                              -> exports to Canada, exports to Mexico
+//! after         KRW 400 billion in state funding               -> state funding
+//!               a $0.3 billion deficit                         -> deficit
+//!               a 6-percent rise in online toy sales           -> online toy sales
+//! before        a chip surplus of $9.1 billion                 -> chip surplus
+//!               relief goods worth $200,000                    -> relief goods
+//! clause        Steel imports dropped 4.1 percent to $2.5 billion -> steel imports (before the verb)
 //! ```
 //!
 //! Each rule gives up rather than guess; the answer is empty when none applies.
@@ -600,7 +600,7 @@ fn phrase(sentence: &str, toks: &[T], all: &[Found], from: usize, to: usize) -> 
             Tok::Word(_) | Tok::Punct('(' | ')') => {
                 words.push(sentence.get(t.start..t.end).unwrap_or(""));
             }
-            // A date inside the phrase is left out with its preposition (`exports in 2021`).
+            // A date inside the phrase is left out with its preposition (`exports in 2019`).
             Tok::Fig(i) if is_date(all, i) => {
                 while words
                     .last()
@@ -715,7 +715,7 @@ fn back_start(toks: &[T], all: &[Found], end: usize, extra: &[&str]) -> usize {
                 // `produced by`, `sold within`: a participle inside the noun phrase.
                 let passive = matches!(toks.get(i).map(|t| t.tok), Some(Tok::Word(n))
                     if in_list(&["by", "within", "abroad", "overseas", "locally", "domestically"], n));
-                // `and` joins nouns (`contracts and MOUs`) unless a level or figure stands before it.
+                // `and` joins nouns (`deals and MOUs`) unless a level or figure stands before it.
                 let and_stop = lower(w) == "and"
                     && in_list(extra, "and")
                     && match i.checked_sub(2).and_then(|m| toks.get(m)).map(|t| t.tok) {
@@ -1021,8 +1021,8 @@ fn parenthesised(sentence: &str, toks: &[T], all: &[Found], fi: usize) -> Option
     None
 }
 
-/// `KRW 838.3 billion in government funding`, `a $10.4 billion surplus`,
-/// `a 28.1-percent increase in overseas sales of SSDs`.
+/// `KRW 400 billion in state funding`, `a $0.3 billion deficit`,
+/// `a 6-percent rise in online toy sales`.
 fn after(sentence: &str, toks: &[T], all: &[Found], fi: usize, kind: Kind) -> Option<String> {
     let k = fig_token(toks, fi)?;
     let next = |m: usize| match toks.get(m).map(|t| t.tok) {
@@ -1054,7 +1054,7 @@ fn after(sentence: &str, toks: &[T], all: &[Found], fi: usize, kind: Kind) -> Op
             }
         }
     }
-    // `a $10.4 billion surplus`: an article before, a noun after.
+    // `a $0.3 billion deficit`: an article before, a noun after.
     let article = matches!(
         k.checked_sub(1).and_then(|m| toks.get(m)).map(|t| t.tok),
         Some(Tok::Word(w)) if in_list(&["a", "an", "the", "its", "their", "this"], w)
@@ -1119,7 +1119,7 @@ fn share_of(sentence: &str, toks: &[T], all: &[Found], fi: usize) -> Option<Stri
     (!p.is_empty()).then_some(p)
 }
 
-/// `trade surplus of $29.5 billion`, `assistance worth $500,000`, `contracts valued at $16 million`.
+/// `chip surplus of $9.1 billion`, `relief goods worth $200,000`, `deals valued at $9 million`.
 fn before(sentence: &str, toks: &[T], all: &[Found], fi: usize) -> Option<String> {
     let k = fig_token(toks, fi)?;
     let word = |m: usize| match toks.get(m).map(|t| t.tok) {

@@ -358,7 +358,7 @@ pub fn lead_cue(sentence: &str, start: usize, kind: Kind) -> LeadCue {
 /// The direction of a change figure from the words after it or a verb before it.
 /// `start`/`end` are the figure's span (with its lead cue) in the sentence.
 pub fn context_direction(sentence: &str, start: usize, end: usize, kind: Kind) -> Option<Direction> {
-    // A point in time or a rank is never a change (`first half of 2025 more than doubling`).
+    // A point in time or a rank is never a change (`in Q2 2024 more than doubling`).
     if matches!(kind, Kind::Date | Kind::Ordinal) {
         return None;
     }
