@@ -13,6 +13,7 @@
 //! ```
 
 pub mod batch;
+pub mod checks;
 pub mod diff;
 pub mod explain;
 pub mod extract;

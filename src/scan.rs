@@ -1,7 +1,7 @@
 //! Sentence -> figures: find candidate positions, ask the grammar at each, and attach
 //! the cue words around what it reads.
 
-use crate::grammar::{Ctx, Figure, cues, figure_at};
+use crate::grammar::{Ctx, Figure, Val, cues, figure_at};
 use crate::model::{Direction, Qualifier};
 
 /// A figure with the words that qualify it.
@@ -247,6 +247,11 @@ pub fn figures(sentence: &str, cut: bool) -> Vec<Found> {
                 if direction.is_none() {
                     direction = cues::context_direction(sentence, text_start, figure.end, figure.kind);
                 }
+                // A change written with a minus sign is a decrease whatever the verb
+                // (`-3.2% growth`); a signed level (`negative $71.5 million`) stays without one.
+                if direction.is_some() && matches!(&figure.value, Val::Num(v) if v.is_sign_negative()) {
+                    direction = Some(Direction::Down);
+                }
                 pos = figure.end.max(pos + 1);
                 while !sentence.is_char_boundary(pos) {
                     pos += 1;
@@ -289,6 +294,15 @@ mod tests {
                 (Kind::Money, "$10.4 billion")
             ]
         );
+    }
+
+    #[test]
+    fn a_written_minus_makes_a_change_a_decrease() {
+        let dirs: Vec<_> = figures("Margins showed -1.5% growth, and the balance was -$2 million.", false)
+            .into_iter()
+            .map(|f| f.direction)
+            .collect();
+        assert_eq!(dirs, vec![Some(Direction::Down), None]);
     }
 
     #[test]

@@ -121,6 +121,13 @@ pub struct ExtractArgs {
     #[arg(long, value_enum, default_value_t = FormatArg::Csv)]
     pub format: FormatArg,
 
+    /// Also run the consistency checks (breakdowns add up, weekdays match, exports minus
+    /// imports equal the stated balance, percent changes agree with their levels) and write
+    /// them to FILE as CSV (release_id, check, status, detail, offsets); each mismatch and a
+    /// count go to standard error. Example: `--checks checks.csv`.
+    #[arg(long, value_name = "FILE")]
+    pub checks: Option<PathBuf>,
+
     /// Also write a table of the releases read (release_id, release_date, category, title,
     /// source, offset, facts, warnings) to FILE. Example: `--releases releases.csv`.
     #[arg(long, value_name = "FILE")]

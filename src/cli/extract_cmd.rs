@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use bulletin_facts::checks::{CheckResult, Status, check_release, write_checks};
 use bulletin_facts::write::{ReleaseRow, TableWriter, facts_writer, releases_writer};
 
 use super::args::ExtractArgs;
@@ -29,9 +30,18 @@ pub fn run(args: &ExtractArgs) -> u8 {
         },
         None => None,
     };
+    let mut checks: Vec<CheckResult> = Vec::new();
     let tally = engine::run(&args.run, |source, release| {
         for fact in &release.facts {
             facts.write(fact)?;
+        }
+        if args.checks.is_some() {
+            for c in check_release(release) {
+                if c.status == Status::Mismatch {
+                    eprintln!("{source}: {}: {} mismatch: {}", c.release_id, c.check, c.detail);
+                }
+                checks.push(c);
+            }
         }
         if let Some(w) = &mut releases {
             w.write(&ReleaseRow::new(source, release))?;
@@ -57,6 +67,16 @@ pub fn run(args: &ExtractArgs) -> u8 {
         eprintln!("error: cannot write the output: {e}");
         return EXIT_FATAL;
     }
+    if let Some(path) = &args.checks {
+        if let Err(e) = write_check_file(path, &checks) {
+            eprintln!("{}: error: cannot write the checks: {e}", path.display());
+            return EXIT_FATAL;
+        }
+        let mismatches = checks.iter().filter(|c| c.status == Status::Mismatch).count();
+        if !args.run.quiet || mismatches > 0 {
+            eprintln!("checks: {} run, {mismatches} mismatch(es)", checks.len());
+        }
+    }
     if tally.skipped.is_empty() {
         EXIT_OK
     } else {
@@ -76,4 +96,11 @@ fn open(
         eprintln!("{name}: error: cannot create the output file: {e}");
         EXIT_FATAL
     })
+}
+
+/// The checks CSV, written beside its final name and renamed when complete (as `-o`).
+fn write_check_file(path: &Path, checks: &[CheckResult]) -> std::io::Result<()> {
+    let out = Output::open(Some(path))?;
+    let out = write_checks(out, checks).map_err(std::io::Error::other)?;
+    out.commit()
 }

@@ -176,6 +176,13 @@ const DOWN_WORDS: &[&str] = &[
     "reduced",
     "reduction",
     "cut",
+    "cuts",
+    "cutting",
+    "reduce",
+    "reduces",
+    "reducing",
+    "lowered",
+    "lowering",
     "down",
     "downturn",
     "lower",
@@ -225,7 +232,13 @@ const NEUTRAL: &[&str] = &[
     "goal",
     "aims",
     "aim",
+    "compared",
+    "versus",
 ];
+
+/// A word right before a percent that makes it a level or a base, not the change:
+/// `rose 0.5 points to 38.6 percent`, `up from 6 percent`, `compared with 4.1 percent`.
+const LEVEL_MARKERS: &[&str] = &["to", "from", "than", "with", "versus", "vs"];
 
 /// Nouns after the figure that make it a change: `a 9.9% increase`.
 const AFTER_UP: &[&str] = &[
@@ -346,6 +359,10 @@ pub fn lead_cue(sentence: &str, start: usize, kind: Kind) -> LeadCue {
 /// The direction of a change figure from the words after it or a verb before it.
 /// `start`/`end` are the figure's span (with its lead cue) in the sentence.
 pub fn context_direction(sentence: &str, start: usize, end: usize, kind: Kind) -> Option<Direction> {
+    // A point in time or a rank is never a change (`in Q2 2024 more than doubling`).
+    if matches!(kind, Kind::Date | Kind::Ordinal) {
+        return None;
+    }
     if let Some(d) = after_direction(&sentence[end..]) {
         return Some(d);
     }
@@ -369,13 +386,30 @@ pub fn leads_a_change(before: &str) -> bool {
     if ends_with_phrase(before, "by").is_some() {
         return true;
     }
+    // `rose from`, and `fell 25 percent from` / `up 3 points from`: a change word within
+    // the last few words, with only its amount between.
     match ends_with_phrase(before, "from") {
-        Some(at) => word_direction(&last_word(&before[..at])).is_some(),
+        Some(at) => before[..at]
+            .split_whitespace()
+            .rev()
+            .take(4)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
+            .take_while(|w| word_direction(w).is_some() || !w.chars().any(char::is_alphabetic) || is_change_amount(w))
+            .any(|w| word_direction(&w).is_some()),
         None => false,
     }
 }
 
-fn word_direction(word: &str) -> Option<Direction> {
+/// Words that may stand between a change verb and `from`: its amount (`by 25 percent`).
+fn is_change_amount(w: &str) -> bool {
+    matches!(
+        w,
+        "by" | "percent" | "pct" | "points" | "point" | "percentage" | "per" | "cent"
+    ) || w.ends_with('%')
+        || w.starts_with(|c: char| c.is_ascii_digit())
+}
+
+pub fn word_direction(word: &str) -> Option<Direction> {
     if UP_WORDS.contains(&word) {
         Some(Direction::Up)
     } else if DOWN_WORDS.contains(&word) {
@@ -422,6 +456,12 @@ fn look_back(before: &str) -> Option<Direction> {
         .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
         .filter(|w| !w.is_empty())
         .collect();
+    if words
+        .last()
+        .is_some_and(|w| LEVEL_MARKERS.contains(&w.to_ascii_lowercase().as_str()))
+    {
+        return None;
+    }
     for (n, w) in words.iter().enumerate().rev().take(24) {
         let lower = w.to_ascii_lowercase();
         if lower == "up" && n > 0 && UP_TAKERS.contains(&words[n - 1].to_ascii_lowercase().as_str()) {
@@ -486,6 +526,9 @@ mod tests {
         assert!(leads_a_change("exports rose from "));
         assert!(leads_a_change("up from "));
         assert!(!leads_a_change("prices range from "));
+        assert!(leads_a_change("sales fell 25 percent from "));
+        assert!(leads_a_change("rose by 3.5% from "));
+        assert!(!leads_a_change("rose in 12 regions from "));
         assert!(!leads_a_change("from "));
     }
 
@@ -539,6 +582,28 @@ mod tests {
             ctx_dir("sales increased by USD 2 billion", "USD 2 billion", Kind::Money),
             Some(Direction::Up)
         );
+        assert_eq!(
+            ctx_dir(
+                "the online share rose 0.4 points to 31.2 percent",
+                "31.2 percent",
+                Kind::Percent
+            ),
+            None
+        );
+        assert_eq!(
+            ctx_dir(
+                "losses shrank to 2.5 percent, compared with 3.1 percent before",
+                "3.1 percent",
+                Kind::Percent
+            ),
+            None
+        );
+        assert_eq!(ctx_dir("trimming fees for farms by 12%", "12%", Kind::Percent), None);
+        assert_eq!(
+            ctx_dir("cutting fees for farms by 12%", "12%", Kind::Percent),
+            Some(Direction::Down)
+        );
+        assert_eq!(ctx_dir("in Q2 2024 more than doubling", "Q2 2024", Kind::Date), None);
         assert_eq!(
             ctx_dir("green cars take up 23.9 percent", "23.9 percent", Kind::Percent),
             None
