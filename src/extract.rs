@@ -144,7 +144,9 @@ fn extract_release(source: &Arc<str>, text: &str, r: &Release, options: &Options
             return;
         }
         let folded: Arc<str> = fold_space(sentence).into();
+        let mut subjects = subject::subjects(sentence, &found).into_iter();
         for f in &found {
+            let subject = subjects.next().unwrap_or_default();
             let offset = sentence_offset + f.text_start;
             if r.meta
                 .as_ref()
@@ -171,7 +173,7 @@ fn extract_release(source: &Arc<str>, text: &str, r: &Release, options: &Options
                 unit,
                 qualifier: f.qualifier.map_or("", |q| q.as_str()),
                 direction: f.direction.map_or("", |d| d.as_str()),
-                subject: subject::subject_of(sentence, f, &found),
+                subject,
                 text: sentence[f.text_start..f.figure.end].to_string(),
                 sentence: folded.clone(),
                 source: source.clone(),

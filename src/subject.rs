@@ -19,6 +19,7 @@
 //! Each rule gives up rather than guess; the answer is empty when none applies.
 
 use crate::grammar::cues::word_direction;
+use crate::grammar::in_words;
 use crate::model::Kind;
 use crate::scan::Found;
 
@@ -349,11 +350,14 @@ const NOT_PARTICIPLES: &[&str] = &[
 ];
 
 fn is_verb(word: &str) -> bool {
-    let w = word.to_lowercase();
-    if NOT_VERBS.contains(&w.as_str()) {
+    if in_words(NOT_VERBS, word) {
         return false;
     }
-    if VERBS.contains(&w.as_str()) || word_direction(&w).is_some() {
+    if in_words(VERBS, word) {
+        return true;
+    }
+    let w = word.to_lowercase();
+    if word_direction(&w).is_some() {
         return true;
     }
     // Regular forms, only for lowercase plain words (`Gwangyang-based` and names are not).
@@ -418,7 +422,7 @@ fn verb_at(toks: &[T], j: usize) -> bool {
     let bare = w.chars().all(|c| c.is_ascii_lowercase());
     match prev {
         // `to` leads a place as often as a verb: `to the U.S.`, `to markets`, but `to raise`.
-        Some(Tok::Word(m)) if lower(m) == "to" => {
+        Some(Tok::Word(m)) if m.eq_ignore_ascii_case("to") => {
             bare && (!l.ends_with('s') || l.ends_with("ss"))
                 && !in_list(
                     &[
@@ -585,7 +589,7 @@ fn lower(w: &str) -> String {
 }
 
 fn in_list(list: &[&str], w: &str) -> bool {
-    list.contains(&lower(w).as_str())
+    in_words(list, w)
 }
 
 fn is_date(all: &[Found], i: usize) -> bool {
@@ -723,18 +727,18 @@ fn back_start(toks: &[T], all: &[Found], end: usize, extra: &[&str]) -> usize {
                 let passive = matches!(toks.get(i).map(|t| t.tok), Some(Tok::Word(n))
                     if in_list(&["by", "within", "abroad", "overseas", "locally", "domestically"], n));
                 // `and` joins nouns (`deals and MOUs`) unless a level or figure stands before it.
-                let and_stop = lower(w) == "and"
+                let and_stop = w.eq_ignore_ascii_case("and")
                     && in_list(extra, "and")
                     && match i.checked_sub(2).and_then(|m| toks.get(m)).map(|t| t.tok) {
                         Some(Tok::Word(p)) => in_list(GENERIC, p) || p.chars().any(|c| c.is_ascii_digit()),
                         Some(Tok::Fig(_) | Tok::Punct(_)) | None => true,
                     };
                 // `to` is part of a phrase (`exports to China`) unless a verb follows (`to grow`).
-                let to_verb = lower(w) == "to" && (i >= end || verb_at(toks, i));
+                let to_verb = w.eq_ignore_ascii_case("to") && (i >= end || verb_at(toks, i));
                 let stop = (verb_at(toks, i - 1) && !passive)
                     || to_verb
                     || in_list(BACK_STOPS, w)
-                    || (in_list(extra, w) && lower(w) != "and")
+                    || (in_list(extra, w) && !w.eq_ignore_ascii_case("and"))
                     || and_stop
                     || (w.chars().any(|c| c.is_ascii_digit()) && !after_preposition(toks, i - 1));
                 if depth == 0 && stop {
@@ -973,7 +977,7 @@ fn parenthesised(sentence: &str, toks: &[T], all: &[Found], fi: usize) -> Option
         let end = n - 1;
         let mut start = back_start(toks, all, end, &["like", "as", "than", "in"]);
         // `to China (`: keep the `to`, it names a destination.
-        if start > 0 && matches!(toks[start - 1].tok, Tok::Word(w) if lower(w) == "to") {
+        if start > 0 && matches!(toks[start - 1].tok, Tok::Word(w) if w.eq_ignore_ascii_case("to")) {
             start -= 1;
         }
         // The item follows the previous one in the same list: it may carry its `X to`.
@@ -992,7 +996,7 @@ fn parenthesised(sentence: &str, toks: &[T], all: &[Found], fi: usize) -> Option
             || toks
                 .get(start..end)
                 .is_some_and(|s| s.iter().any(|t| matches!(t.tok, Tok::Fig(_))));
-        let starts_to = matches!(toks.get(start).map(|t| t.tok), Some(Tok::Word(w)) if lower(w) == "to");
+        let starts_to = matches!(toks.get(start).map(|t| t.tok), Some(Tok::Word(w)) if w.eq_ignore_ascii_case("to"));
         if starts_to {
             // `exports increased to China (`: the clause subject goes in front.
             let subj = clause_subject(sentence, toks, all, start);
@@ -1152,39 +1156,51 @@ fn before(sentence: &str, toks: &[T], all: &[Found], fi: usize) -> Option<String
 
 /// The noun phrase the figure `f` measures; empty when the sentence does not make it clear.
 pub fn subject_of(sentence: &str, f: &Found, all: &[Found]) -> String {
-    let kind = f.figure.kind;
-    if !matches!(kind, Kind::Money | Kind::Percent) {
-        return String::new();
-    }
     let Some(fi) = all.iter().position(|g| g == f) else {
         return String::new();
     };
+    subject_at(sentence, &tokens(sentence, all), all, fi)
+}
+
+/// The subjects of all figures of a sentence, in order: the sentence is cut into words once.
+pub fn subjects(sentence: &str, all: &[Found]) -> Vec<String> {
+    if !all.iter().any(|f| matches!(f.figure.kind, Kind::Money | Kind::Percent)) {
+        return vec![String::new(); all.len()];
+    }
     let toks = tokens(sentence, all);
-    let Some(k) = fig_token(&toks, fi) else {
+    (0..all.len()).map(|fi| subject_at(sentence, &toks, all, fi)).collect()
+}
+
+fn subject_at(sentence: &str, toks: &[T], all: &[Found], fi: usize) -> String {
+    let kind = all[fi].figure.kind;
+    if !matches!(kind, Kind::Money | Kind::Percent) {
+        return String::new();
+    }
+    let Some(k) = fig_token(toks, fi) else {
         return String::new();
     };
     // `..., about 5 percent of total stocks`: a share standing on its own names its whole.
     let standalone = k == 0 || matches!(toks[k - 1].tok, Tok::Punct(',' | '(' | '—'));
     let share = if standalone && kind == Kind::Percent {
-        share_of(sentence, &toks, all, fi)
+        share_of(sentence, toks, all, fi)
     } else {
         None
     };
     let found = share
-        .or_else(|| respectively(sentence, &toks, all, fi))
-        .or_else(|| after(sentence, &toks, all, fi, kind))
-        .or_else(|| parenthesised(sentence, &toks, all, fi))
-        .or_else(|| before(sentence, &toks, all, fi))
-        .or_else(|| headline_noun(sentence, &toks, all, fi));
+        .or_else(|| respectively(sentence, toks, all, fi))
+        .or_else(|| after(sentence, toks, all, fi, kind))
+        .or_else(|| parenthesised(sentence, toks, all, fi))
+        .or_else(|| before(sentence, toks, all, fi))
+        .or_else(|| headline_noun(sentence, toks, all, fi));
     let subject = found
         .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| clause_subject(sentence, &toks, all, k));
+        .unwrap_or_else(|| clause_subject(sentence, toks, all, k));
     let subject = if subject.is_empty() {
-        share_of(sentence, &toks, all, fi).unwrap_or_default()
+        share_of(sentence, toks, all, fi).unwrap_or_default()
     } else {
         subject
     };
-    if title_case(&toks) {
+    if title_case(toks) {
         subject
     } else {
         sentence_case(sentence, subject)

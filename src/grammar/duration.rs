@@ -128,8 +128,24 @@ pub fn duration(ranges: bool) -> impl Fn(&str) -> IResult<&str, (Decimal, Option
     }
 }
 
+/// A cheap test before the parse: a time-unit word within the next few words
+/// (`seven years`, `a five-year plan`, `two consecutive months`, `3 to 5 days`).
+fn may_be_duration(rest: &str) -> bool {
+    super::next_words(super::window(rest, 72), 7).any(|w| {
+        let w = w.strip_suffix('s').unwrap_or(w);
+        [
+            "year", "month", "week", "day", "hour", "minute", "decade", "yr", "hr", "min",
+        ]
+        .iter()
+        .any(|u| u.eq_ignore_ascii_case(w))
+    })
+}
+
 /// The duration figure at the candidate position.
 pub fn parse(ctx: &Ctx) -> Option<Figure> {
+    if !may_be_duration(ctx.rest()) {
+        return None;
+    }
     let ranges = !cues::leads_a_change(ctx.before());
     let (after, (a, b, unit)) = duration(ranges)(ctx.rest()).ok()?;
     Some(ctx.figure(Kind::Duration, after, Val::Num(a), b.map(Val::Num), unit.to_string()))

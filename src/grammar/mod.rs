@@ -160,6 +160,11 @@ pub fn window(i: &str, n: usize) -> &str {
     &i[..end]
 }
 
+/// `list` (lower-case words) holds `word` in any case, without allocating a lowered copy.
+pub fn in_words(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// Shorthand for a failed parse at `i`.
 pub fn fail<T>(i: &str) -> IResult<&str, T> {
     Err(nom::Err::Error(nom::error::Error::new(

@@ -170,7 +170,7 @@ fn next_token(i: &str) -> Option<Tok<'_>> {
 
 /// A function word of the model (`all`, `the`, `of`...), in any case.
 pub fn is_stop_word(word: &str) -> bool {
-    STOP.contains(&word.to_lowercase().as_str())
+    super::in_words(STOP, word)
 }
 
 /// The token ends a phrase before it: a stop word or a number.
@@ -178,8 +178,7 @@ fn ends_phrase(tok: &Tok) -> bool {
     if tok.abbrev {
         return false;
     }
-    let lower = tok.text.to_lowercase();
-    tok.text.starts_with(|c: char| c.is_ascii_digit()) || STOP.contains(&lower.as_str())
+    tok.text.starts_with(|c: char| c.is_ascii_digit()) || super::in_words(STOP, tok.text)
 }
 
 /// A plural noun: irregular plurals, or a word in `s` (not `ss`, `us`, `is`, `ous`); an
