@@ -37,7 +37,7 @@ pub fn run(args: &ExtractArgs) -> u8 {
     }
     for source in &sources {
         let name = source.name();
-        let text = match read_text(source) {
+        let text = match read_text(source, args.lossy) {
             Ok(t) => t,
             Err(message) => {
                 eprintln!("{message}");

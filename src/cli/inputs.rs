@@ -63,7 +63,9 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<String>) {
 }
 
 /// Reads a source as UTF-8 text, or says why it cannot be read (with line and byte).
-pub fn read_text(source: &Source) -> Result<String, String> {
+/// With `lossy`, bytes that are not UTF-8 become U+FFFD and a warning names the first one.
+/// A NUL byte marks a binary file, which is never read as text.
+pub fn read_text(source: &Source, lossy: bool) -> Result<String, String> {
     let mut bytes = Vec::new();
     let read = match source {
         Source::Stdin => std::io::stdin().read_to_end(&mut bytes).map(|_| ()),
@@ -74,12 +76,30 @@ pub fn read_text(source: &Source) -> Result<String, String> {
     if let Err(e) = read {
         return Err(format!("{}: error: cannot read: {e}; skipped", source.name()));
     }
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let line = memchr::memchr_iter(b'\n', &e.as_bytes()[..at]).count() + 1;
-        format!(
-            "{}:{line}: error: not valid UTF-8 at byte {at}; file skipped",
-            source.name()
-        )
-    })
+    let line_at = |bytes: &[u8], at: usize| memchr::memchr_iter(b'\n', &bytes[..at]).count() + 1;
+    if let Some(at) = memchr::memchr(0, &bytes) {
+        return Err(format!(
+            "{}:{}: error: a NUL byte at byte {at}: a binary file, not text; file skipped",
+            source.name(),
+            line_at(&bytes, at)
+        ));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let line = line_at(e.as_bytes(), at);
+            if lossy {
+                eprintln!(
+                    "{}:{line}: warning: not valid UTF-8 at byte {at}; bad bytes replaced by U+FFFD (--lossy)",
+                    source.name()
+                );
+                return Ok(String::from_utf8_lossy(e.as_bytes()).into_owned());
+            }
+            Err(format!(
+                "{}:{line}: error: not valid UTF-8 at byte {at}; file skipped (--lossy reads it with bad bytes replaced)",
+                source.name()
+            ))
+        }
+    }
 }

@@ -55,6 +55,11 @@ pub struct ExtractArgs {
     /// year-less dates in them are resolved against it.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub anchor_date: Option<NaiveDate>,
+
+    /// Read inputs that are not valid UTF-8 anyway: bad bytes become U+FFFD (with a warning
+    /// naming the first one) instead of the file being skipped.
+    #[arg(long)]
+    pub lossy: bool,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {

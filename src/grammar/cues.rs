@@ -386,6 +386,18 @@ fn word_direction(word: &str) -> Option<Direction> {
 
 /// `a 9.9% increase`, `28.1-percent increase`, `5 percent year-on-year growth`.
 fn after_direction(after: &str) -> Option<Direction> {
+    // Two cue words fit in 64 bytes; looking further (a long run without spaces after
+    // every figure) made each figure read the rest of the sentence: quadratic.
+    let after = after.trim_start();
+    let mut cap = (0..=after.len().min(64))
+        .rev()
+        .find(|&n| after.is_char_boundary(n))
+        .unwrap_or(0);
+    if !after[cap..].is_empty() && !after[cap..].starts_with(char::is_whitespace) {
+        // Whole words only: a cut `increased` must not read as `increase`.
+        cap = after[..cap].rfind(char::is_whitespace).unwrap_or(0);
+    }
+    let after = &after[..cap];
     let mut words = after
         .split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
@@ -413,14 +425,38 @@ fn after_direction(after: &str) -> Option<Direction> {
     }
 }
 
+/// The last `max` words of `before`'s clause (a `;` or `:` ends it), in reading order.
+/// Walks back only as far as it needs: scanning the whole prefix for every figure was
+/// quadratic in a long sentence full of figures.
+fn last_words(before: &str, max: usize) -> Vec<&str> {
+    let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'';
+    let mut words = Vec::new();
+    let mut end = None; // end of the word being read, walking backwards
+    for (i, c) in before.char_indices().rev() {
+        if is_word(c) {
+            end.get_or_insert(i + c.len_utf8());
+            continue;
+        }
+        if let Some(e) = end.take() {
+            words.push(&before[i + c.len_utf8()..e]);
+            if words.len() == max {
+                break;
+            }
+        }
+        if c == ';' || c == ':' {
+            break;
+        }
+    }
+    if let Some(e) = end.filter(|_| words.len() < max) {
+        words.push(&before[..e]);
+    }
+    words.reverse();
+    words
+}
+
 /// The nearest direction word before the figure within its clause.
 fn look_back(before: &str) -> Option<Direction> {
-    // A clause break ends the search.
-    let clause_start = before.rfind([';', ':']).map_or(0, |i| i + 1);
-    let words: Vec<&str> = before[clause_start..]
-        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = last_words(before, 25);
     for (n, w) in words.iter().enumerate().rev().take(24) {
         let lower = w.to_ascii_lowercase();
         if lower == "up" && n > 0 && UP_TAKERS.contains(&words[n - 1].to_ascii_lowercase().as_str()) {
