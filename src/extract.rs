@@ -309,6 +309,20 @@ mod tests {
     }
 
     #[test]
+    fn overlong_sentences_and_titles_are_windowed_in_rows() {
+        let filler = "and more words ".repeat(200);
+        let text = format!("-\nTrade\nT\n{filler}exports rose 5 percent {filler}. date2025-06-01\n");
+        let ex = extract_text("t", &text, &Options::default());
+        let f = ex.facts().next().unwrap();
+        assert!(f.sentence.len() < 2 * SENTENCE_WINDOW + 50, "{}", f.sentence.len());
+        assert!(f.sentence.starts_with('…') && f.sentence.ends_with('…'));
+        assert!(f.sentence.contains("exports rose 5 percent"));
+        let long_title = "Word ".repeat(400);
+        assert!(title_column(&long_title).len() <= SENTENCE_WINDOW + 3);
+        assert_eq!(title_column("Short"), "Short");
+    }
+
+    #[test]
     fn offsets_point_at_the_text() {
         let text = "-\nTrade\nExports hit $5 billion\nExports rose 3.5 percent in May. date2025-06-01\n";
         let ex = extract_text("t", text, &Options::default());

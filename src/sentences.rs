@@ -174,6 +174,25 @@ mod tests {
     }
 
     #[test]
+    fn long_white_space_runs_are_judged_once() {
+        // 200,000 blank lines used to be re-read at every line break.
+        let t = format!("First line{}Second line", "\n \n".repeat(100_000));
+        assert_eq!(sentences(&t), vec!["First line", "Second line"]);
+        let t = format!("a wrapped{}sentence.", "\n".repeat(3));
+        assert_eq!(sentences(&t), vec![t.as_str()]);
+    }
+
+    #[test]
+    fn words_longer_than_any_abbreviation_end_sentences() {
+        let long = "x".repeat(100);
+        let t = format!("It is {long}. Next one.");
+        assert_eq!(sentences(&t), vec![format!("It is {long}.").as_str(), "Next one."]);
+        // `a.,a.,...` without spaces: each point used to read back to the start.
+        let run = "a.,".repeat(50_000);
+        assert_eq!(sentences(&run).len(), 1);
+    }
+
+    #[test]
     fn lines_are_paragraphs_unless_they_run_on() {
         assert_eq!(sentences("First line\nSecond line"), vec!["First line", "Second line"]);
         assert_eq!(sentences("a wrapped\nsentence."), vec!["a wrapped\nsentence."]);

@@ -153,6 +153,12 @@ fn lossy_replaces_bad_bytes_and_reads_every_release() {
     );
     // The figure right before the bad bytes survives.
     assert!(column(&rows, VALUE).contains(&"1600000000".to_string()));
+    // Offsets count the file's bytes, also after the replaced ones.
+    let bytes = fs::read(fixture("bad/invalid_utf8.txt")).unwrap();
+    for r in &rows {
+        let (text, offset): (&str, usize) = (&r[12], r[15].parse().unwrap());
+        assert_eq!(bytes.get(offset..offset + text.len()), Some(text.as_bytes()), "{text}");
+    }
 }
 
 #[test]

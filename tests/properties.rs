@@ -1,6 +1,7 @@
 //! Properties of extraction that hold for every input (spec sections 1-3).
 //!
-//! 256 cases per property by default; more with `PROPTEST_CASES=10000 cargo test --test properties`.
+//! 256 cases per property by default (fast enough for every `cargo test`); more with
+//! `PROPTEST_CASES=10000 cargo test --release --test properties`.
 
 use std::str::FromStr;
 
@@ -218,6 +219,14 @@ fn check_facts(text: &str, facts: &[&Fact]) -> Result<(), TestCaseError> {
     for f in facts {
         let at = text.get(f.offset..f.offset + f.text.len());
         prop_assert_eq!(at, Some(f.text.as_str()), "offset {} of {:?}", f.offset, f.text);
+        // The sentence column (white space folded) holds the figure.
+        let folded: Vec<&str> = f.text.split_whitespace().collect();
+        prop_assert!(
+            f.sentence.contains(&folded.join(" ")),
+            "{:?} not in {:?}",
+            f.text,
+            f.sentence
+        );
         for v in [&f.value, &f.value_end] {
             if v.is_empty() {
                 continue;
@@ -267,9 +276,8 @@ fn placeless(f: &Fact) -> Fact {
     Fact { offset: 0, ..f.clone() }
 }
 
+// proptest's default: 256 cases per property, or PROPTEST_CASES.
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
-
     #[test]
     fn any_string_extracts_without_panic(text in "\\PC*|(\\PC|\n|-|\r){0,300}") {
         let ex = extract(&text);

@@ -37,7 +37,7 @@ pub fn run(args: &ExtractArgs) -> u8 {
     }
     for source in &sources {
         let name = source.name();
-        let text = match read_text(source, args.lossy) {
+        let (text, map) = match read_text(source, args.lossy) {
             Ok(t) => t,
             Err(message) => {
                 eprintln!("{message}");
@@ -46,12 +46,21 @@ pub fn run(args: &ExtractArgs) -> u8 {
             }
         };
         let extraction = extract_text(&name, &text, &options);
-        for p in extraction.all_problems() {
+        for mut p in extraction.all_problems() {
+            p.byte = map.original(p.byte);
             eprintln!("{}", p.display(&name));
             skipped |= p.severity == Severity::Error;
         }
         for fact in extraction.facts() {
-            if let Err(e) = table.write(fact) {
+            // With --lossy, offsets count the source's bytes, not the replacement characters.
+            let written = if map.is_identity() {
+                table.write(fact)
+            } else {
+                let mut f = fact.clone();
+                f.offset = map.original(f.offset);
+                table.write(&f)
+            };
+            if let Err(e) = written {
                 eprintln!("error: cannot write the output: {e}");
                 return EXIT_FATAL;
             }

@@ -476,6 +476,22 @@ fn look_back(before: &str) -> Option<Direction> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn last_words_stop_at_the_clause_and_the_count() {
+        assert_eq!(last_words("x; exports rose by", 5), ["exports", "rose", "by"]);
+        assert_eq!(last_words("a b c d e", 2), ["d", "e"]);
+        assert_eq!(last_words("year-on-year, it's up", 9), ["year-on-year", "it's", "up"]);
+        assert!(last_words("", 3).is_empty());
+    }
+
+    #[test]
+    fn words_after_a_figure_are_read_whole() {
+        // Past 64 bytes a word is not read at all, rather than read cut.
+        let pad = " ".repeat(50);
+        assert_eq!(after_direction(&format!("year-on-year{pad}increased")), None);
+        assert_eq!(after_direction(" increase in exports"), Some(Direction::Up));
+    }
+
     fn lead(s: &str, kind: Kind) -> (String, Option<Qualifier>, Option<Direction>) {
         let start = s
             .find("KRW")
