@@ -106,24 +106,86 @@ pub fn fold_space(s: &str) -> String {
 pub fn extract_text(source: &str, text: &str, options: &Options) -> Extraction {
     let (releases, problems) = read_bulletin(text, options.anchor_date);
     let source: Arc<str> = source.into();
+    let lines = LineIndex::new(text);
     let releases = releases
         .iter()
-        .map(|r| extract_release(&source, text, r, options))
+        .map(|r| extract_release(&source, &lines, r, options))
         .collect();
     Extraction { releases, problems }
 }
 
-/// Line number (1-based) of a byte offset.
-fn line_of(text: &str, offset: usize) -> usize {
-    memchr::memchr_iter(b'\n', &text.as_bytes()[..offset.min(text.len())]).count() + 1
+/// Line numbers of byte offsets. Built lazily, once per text: counting the line breaks
+/// from the start for every warning was quadratic on a long text full of warnings.
+struct LineIndex<'a> {
+    text: &'a str,
+    breaks: std::cell::OnceCell<Vec<usize>>,
 }
 
-fn extract_release(source: &Arc<str>, text: &str, r: &Release, options: &Options) -> ReleaseFacts {
+impl<'a> LineIndex<'a> {
+    fn new(text: &'a str) -> Self {
+        LineIndex {
+            text,
+            breaks: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Line number (1-based) of a byte offset.
+    fn line_of(&self, offset: usize) -> usize {
+        let breaks = self
+            .breaks
+            .get_or_init(|| memchr::memchr_iter(b'\n', self.text.as_bytes()).collect());
+        breaks.partition_point(|&b| b < offset) + 1
+    }
+}
+
+/// Longest `sentence` column written whole. A longer "sentence" (a text with no full stops)
+/// is shown as a window around each figure: copying all of it into every row made output
+/// and memory grow with the square of its length.
+const MAX_SENTENCE: usize = 1024;
+const SENTENCE_WINDOW: usize = 200;
+
+/// The `title` column: the title, or for an overlong one (a plain document whose first line
+/// is the whole text) its head, so that rows stay small. The release id hashes it whole.
+fn title_column(title: &str) -> String {
+    if title.len() <= MAX_SENTENCE {
+        return title.to_string();
+    }
+    let cut = (0..=SENTENCE_WINDOW)
+        .rev()
+        .find(|&p| title.is_char_boundary(p))
+        .unwrap_or(0);
+    format!("{}…", title[..cut].trim_end())
+}
+
+/// The `sentence` column for a figure at `start..end` of `sentence`.
+fn sentence_column(sentence: &str, folded: &str, start: usize, end: usize) -> String {
+    if folded.len() <= MAX_SENTENCE {
+        return folded.to_string();
+    }
+    let from = (start.saturating_sub(SENTENCE_WINDOW)..=start)
+        .find(|&p| sentence.is_char_boundary(p))
+        .unwrap_or(start);
+    let to = (end..=(end + SENTENCE_WINDOW).min(sentence.len()))
+        .rev()
+        .find(|&p| sentence.is_char_boundary(p))
+        .unwrap_or(end);
+    let mut out = String::new();
+    if from > 0 {
+        out.push('…');
+    }
+    out.push_str(&fold_space(&sentence[from..to]));
+    if to < sentence.len() {
+        out.push('…');
+    }
+    out
+}
+
+fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &Options) -> ReleaseFacts {
     let mut out = ReleaseFacts {
         release_id: release_id(r.date, r.title),
         release_date: r.date,
         category: r.category.to_string(),
-        title: r.title.to_string(),
+        title: title_column(r.title),
         offset: r.offset,
         line: r.line,
         facts: Vec::new(),
@@ -136,8 +198,11 @@ fn extract_release(source: &Arc<str>, text: &str, r: &Release, options: &Options
         .map(|d| d.format("%Y-%m-%d").to_string())
         .unwrap_or_default()
         .into();
-    let (id, category, title): (Arc<str>, Arc<str>, Arc<str>) =
-        (out.release_id.as_str().into(), r.category.into(), r.title.into());
+    let (id, category, title): (Arc<str>, Arc<str>, Arc<str>) = (
+        out.release_id.as_str().into(),
+        r.category.into(),
+        out.title.as_str().into(),
+    );
     let mut emit = |section: Section, sentence: &str, sentence_offset: usize, cut: bool, out: &mut ReleaseFacts| {
         let found = figures(sentence, cut);
         if found.is_empty() {
@@ -156,7 +221,7 @@ fn extract_release(source: &Arc<str>, text: &str, r: &Release, options: &Options
             }
             let (value, value_end, unit) = values(&f.figure, &mut resolver, |m| {
                 out.warnings
-                    .push(Problem::new(Severity::Warning, line_of(text, offset), offset, &m));
+                    .push(Problem::new(Severity::Warning, lines.line_of(offset), offset, &m));
             });
             if !options.kinds.is_empty() && !options.kinds.contains(&f.figure.kind) {
                 continue;
@@ -175,7 +240,11 @@ fn extract_release(source: &Arc<str>, text: &str, r: &Release, options: &Options
                 direction: f.direction.map_or("", |d| d.as_str()),
                 subject,
                 text: sentence[f.text_start..f.figure.end].to_string(),
-                sentence: folded.clone(),
+                sentence: if folded.len() <= MAX_SENTENCE {
+                    folded.clone()
+                } else {
+                    sentence_column(sentence, &folded, f.text_start, f.figure.end).into()
+                },
                 source: source.clone(),
                 offset,
             });
@@ -270,6 +339,20 @@ mod tests {
         let id = release_id(d, "A title here");
         assert!(id.starts_with("2025-11-19-") && id.len() == 19, "{id}");
         assert!(release_id(None, "x").starts_with("undated-"));
+    }
+
+    #[test]
+    fn overlong_sentences_and_titles_are_windowed_in_rows() {
+        let filler = "and more words ".repeat(200);
+        let text = format!("-\nTrade\nT\n{filler}exports rose 5 percent {filler}. date2025-06-01\n");
+        let ex = extract_text("t", &text, &Options::default());
+        let f = ex.facts().next().unwrap();
+        assert!(f.sentence.len() < 2 * SENTENCE_WINDOW + 50, "{}", f.sentence.len());
+        assert!(f.sentence.starts_with('…') && f.sentence.ends_with('…'));
+        assert!(f.sentence.contains("exports rose 5 percent"));
+        let long_title = "Word ".repeat(400);
+        assert!(title_column(&long_title).len() <= SENTENCE_WINDOW + 3);
+        assert_eq!(title_column("Short"), "Short");
     }
 
     #[test]

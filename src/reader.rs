@@ -163,9 +163,11 @@ pub fn read_bulletin(text: &str, anchor: Option<NaiveDate>) -> (Vec<Release<'_>>
         ));
     }
     let mut releases = Vec::new();
+    // Where the text's content ends, found once rather than once per empty release.
+    let content_end = text.trim_end().len();
     for (k, &sep) in separators.iter().enumerate() {
         let end = separators.get(k + 1).copied().unwrap_or(all.len());
-        if let Some(r) = release(text, &all[sep..end], &mut problems) {
+        if let Some(r) = release(text, content_end, &all[sep..end], &mut problems) {
             releases.push(r);
         }
     }
@@ -173,17 +175,22 @@ pub fn read_bulletin(text: &str, anchor: Option<NaiveDate>) -> (Vec<Release<'_>>
 }
 
 /// One release from its lines (the separator first).
-fn release<'a>(text: &'a str, lines: &[Line<'a>], problems: &mut Vec<Problem>) -> Option<Release<'a>> {
+fn release<'a>(
+    text: &'a str,
+    content_end: usize,
+    lines: &[Line<'a>],
+    problems: &mut Vec<Problem>,
+) -> Option<Release<'a>> {
     let sep = lines[0];
     let mut content = lines[1..].iter().filter(|l| !is_blank(l.text));
     let Some(category) = content.next() else {
-        // `-` followed by nothing: an empty release at the end is no error.
-        if lines.len() > 1 || sep.offset + sep.text.len() < text.trim_end().len() {
+        // `-` followed by nothing: nothing is lost, so a warning (none at the very end).
+        if lines.len() > 1 || sep.offset + sep.text.len() < content_end {
             problems.push(Problem::new(
-                Severity::Error,
+                Severity::Warning,
                 sep.number,
                 sep.offset,
-                "release has no category, title or body; skipped",
+                "empty release: no category, title or body after this `-`",
             ));
         }
         return None;

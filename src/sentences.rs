@@ -48,7 +48,18 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
         let b = bytes[i];
         let end = match b {
             b'.' | b'!' | b'?' => sentence_end_after_stop(text, i),
-            b'\n' => paragraph_break(text, i),
+            b'\n' => {
+                // Every line break of one white-space run gets the same answer, so the
+                // run is judged once: judging each break re-read the run (quadratic on
+                // thousands of blank lines).
+                let run_end = i + 1 + (text[i + 1..].len() - text[i + 1..].trim_start().len());
+                if let Some(end) = paragraph_break(text, i) {
+                    push(text, start, end, &mut out);
+                    start = end;
+                }
+                i = run_end;
+                continue;
+            }
             _ => None,
         };
         if let Some(end) = end {
@@ -81,12 +92,20 @@ fn sentence_end_after_stop(text: &str, i: usize) -> Option<usize> {
         if after.starts_with(|c: char| c.is_alphanumeric()) {
             return None;
         }
+        // The word before the point, read back at most 64 bytes: no abbreviation is longer,
+        // and reading back to the start of a long run at every point was quadratic.
         let word_start = before
             .char_indices()
             .rev()
+            .take_while(|(p, _)| i - p <= 64)
             .find(|(_, c)| c.is_whitespace() || *c == '(')
-            .map_or(0, |(p, c)| p + c.len_utf8());
-        if is_abbreviation(&before[word_start..]) {
+            .map(|(p, c)| p + c.len_utf8());
+        let word_start = match word_start {
+            Some(p) => Some(p),
+            None if i <= 64 => Some(0),
+            None => None, // a word of more than 64 bytes: no abbreviation
+        };
+        if word_start.is_some_and(|p| is_abbreviation(&before[p..])) {
             return None;
         }
     }
@@ -152,6 +171,25 @@ mod tests {
             sentences("He said, “We will grow.” Then he left."),
             vec!["He said, “We will grow.”", "Then he left."]
         );
+    }
+
+    #[test]
+    fn long_white_space_runs_are_judged_once() {
+        // 200,000 blank lines used to be re-read at every line break.
+        let t = format!("First line{}Second line", "\n \n".repeat(100_000));
+        assert_eq!(sentences(&t), vec!["First line", "Second line"]);
+        let t = format!("a wrapped{}sentence.", "\n".repeat(3));
+        assert_eq!(sentences(&t), vec![t.as_str()]);
+    }
+
+    #[test]
+    fn words_longer_than_any_abbreviation_end_sentences() {
+        let long = "x".repeat(100);
+        let t = format!("It is {long}. Next one.");
+        assert_eq!(sentences(&t), vec![format!("It is {long}.").as_str(), "Next one."]);
+        // `a.,a.,...` without spaces: each point used to read back to the start.
+        let run = "a.,".repeat(50_000);
+        assert_eq!(sentences(&run).len(), 1);
     }
 
     #[test]

@@ -1168,7 +1168,26 @@ pub fn subjects(sentence: &str, all: &[Found]) -> Vec<String> {
         return vec![String::new(); all.len()];
     }
     let toks = tokens(sentence, all);
-    (0..all.len()).map(|fi| subject_at(sentence, &toks, all, fi)).collect()
+    // Each subject is looked for within a window of words around its figure, so that a
+    // "sentence" thousands of words long (a text without full stops) stays linear.
+    const REACH: usize = 80;
+    let mut fig_pos = vec![None; all.len()];
+    for (k, t) in toks.iter().enumerate() {
+        if let Tok::Fig(i) = t.tok {
+            if let Some(slot) = fig_pos.get_mut(i) {
+                *slot = Some(k);
+            }
+        }
+    }
+    (0..all.len())
+        .map(|fi| match fig_pos[fi] {
+            Some(k) => {
+                let window = &toks[k.saturating_sub(REACH)..(k + REACH).min(toks.len())];
+                subject_at(sentence, window, all, fi)
+            }
+            None => subject_at(sentence, &toks, all, fi),
+        })
+        .collect()
 }
 
 fn subject_at(sentence: &str, toks: &[T], all: &[Found], fi: usize) -> String {

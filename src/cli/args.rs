@@ -99,6 +99,12 @@ pub struct RunArgs {
     #[arg(long)]
     pub keep_duplicates: bool,
 
+    /// Read inputs that are not valid UTF-8 anyway: bad bytes become U+FFFD (with a warning
+    /// naming the first one, by line and byte) instead of the file being skipped; offsets
+    /// still count the file's own bytes. Example: `--lossy` on scraped pages.
+    #[arg(long)]
+    pub lossy: bool,
+
     /// No progress bar, no warnings and no closing summary on standard error; errors (what
     /// was skipped) are still shown. Example: `-q` in a cron job.
     #[arg(short, long)]

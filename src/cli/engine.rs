@@ -54,7 +54,19 @@ pub fn run(args: &RunArgs, mut sink: impl FnMut(&str, &ReleaseFacts) -> io::Resu
     let mut dedup = Dedup::default();
     let read = |source: &Source| -> (String, Result<Extraction, String>) {
         let name = source.name();
-        let extraction = read_text(source).map(|text| extract_text(&name, &text, &options));
+        let extraction = read_text(source, args.lossy).map(|(text, map)| {
+            let mut ex = extract_text(&name, &text, &options);
+            // With --lossy, offsets count the source's bytes, not the replacement characters.
+            if !map.is_identity() {
+                for r in &mut ex.releases {
+                    r.offset = map.original(r.offset);
+                    r.facts.iter_mut().for_each(|f| f.offset = map.original(f.offset));
+                    r.warnings.iter_mut().for_each(|p| p.byte = map.original(p.byte));
+                }
+                ex.problems.iter_mut().for_each(|p| p.byte = map.original(p.byte));
+            }
+            ex
+        });
         (name, extraction)
     };
     let window = pool.current_num_threads() * WINDOW_PER_THREAD;

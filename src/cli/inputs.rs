@@ -91,8 +91,53 @@ fn walk(root: &Path, dir: &Path, pattern: &Pattern, found: &mut Vec<PathBuf>, pr
     }
 }
 
+/// Byte offsets of a lossily decoded text back to the bytes of its source.
+#[derive(Debug, Default)]
+pub struct OffsetMap {
+    /// (offset in the text, offset in the source) just after each replaced sequence.
+    anchors: Vec<(usize, usize)>,
+}
+
+impl OffsetMap {
+    pub fn is_identity(&self) -> bool {
+        self.anchors.is_empty()
+    }
+
+    /// The source offset of a text offset (inside a U+FFFD: the byte after the bad ones).
+    pub fn original(&self, offset: usize) -> usize {
+        match self.anchors.partition_point(|&(t, _)| t <= offset) {
+            0 => offset,
+            n => {
+                let (t, o) = self.anchors[n - 1];
+                o + (offset - t)
+            }
+        }
+    }
+}
+
+/// `bytes` with each bad sequence replaced by U+FFFD (as `String::from_utf8_lossy`), and
+/// the map that keeps fact offsets pointing into the source bytes.
+fn decode_lossy(bytes: &[u8]) -> (String, OffsetMap) {
+    let mut text = String::with_capacity(bytes.len() + 16);
+    let mut map = OffsetMap::default();
+    let mut original = 0;
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        original += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            text.push(char::REPLACEMENT_CHARACTER);
+            original += chunk.invalid().len();
+            map.anchors.push((text.len(), original));
+        }
+    }
+    (text, map)
+}
+
 /// Reads a source as UTF-8 text, or says why it cannot be read (with line and byte).
-pub fn read_text(source: &Source) -> Result<String, String> {
+/// With `lossy`, bytes that are not UTF-8 become U+FFFD and a warning names the first one;
+/// the map turns offsets in the text back into offsets in the source.
+/// A NUL byte marks a binary file, which is never read as text.
+pub fn read_text(source: &Source, lossy: bool) -> Result<(String, OffsetMap), String> {
     let mut bytes = Vec::new();
     let read = match source {
         Source::Stdin => std::io::stdin().read_to_end(&mut bytes).map(|_| ()),
@@ -103,12 +148,47 @@ pub fn read_text(source: &Source) -> Result<String, String> {
     if let Err(e) = read {
         return Err(format!("{}: error: cannot read: {e}; skipped", source.name()));
     }
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let line = memchr::memchr_iter(b'\n', &e.as_bytes()[..at]).count() + 1;
-        format!(
-            "{}:{line}: error: not valid UTF-8 at byte {at}; file skipped",
-            source.name()
-        )
-    })
+    let line_at = |bytes: &[u8], at: usize| memchr::memchr_iter(b'\n', &bytes[..at]).count() + 1;
+    if let Some(at) = memchr::memchr(0, &bytes) {
+        return Err(format!(
+            "{}:{}: error: a NUL byte at byte {at}: a binary file, not text; file skipped",
+            source.name(),
+            line_at(&bytes, at)
+        ));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((text, OffsetMap::default())),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let line = line_at(e.as_bytes(), at);
+            if lossy {
+                eprintln!(
+                    "{}:{line}: warning: not valid UTF-8 at byte {at}; bad bytes replaced by U+FFFD (--lossy)",
+                    source.name()
+                );
+                return Ok(decode_lossy(e.as_bytes()));
+            }
+            Err(format!(
+                "{}:{line}: error: not valid UTF-8 at byte {at}; file skipped (--lossy reads it with bad bytes replaced)",
+                source.name()
+            ))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lossy_offsets_map_back_to_the_source_bytes() {
+        let bytes = b"ab\xff\xfecd\xe2\x82 ef";
+        let (text, map) = decode_lossy(bytes);
+        assert_eq!(text, String::from_utf8_lossy(bytes));
+        for word in ["ab", "cd", "ef"] {
+            let at = text.find(word).unwrap();
+            let o = map.original(at);
+            assert_eq!(&bytes[o..o + 2], word.as_bytes(), "{word}");
+        }
+    }
 }

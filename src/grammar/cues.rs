@@ -421,6 +421,18 @@ pub fn word_direction(word: &str) -> Option<Direction> {
 
 /// `a 9.9% increase`, `28.1-percent increase`, `5 percent year-on-year growth`.
 fn after_direction(after: &str) -> Option<Direction> {
+    // Two cue words fit in 64 bytes; looking further (a long run without spaces after
+    // every figure) made each figure read the rest of the sentence: quadratic.
+    let after = after.trim_start();
+    let mut cap = (0..=after.len().min(64))
+        .rev()
+        .find(|&n| after.is_char_boundary(n))
+        .unwrap_or(0);
+    if !after[cap..].is_empty() && !after[cap..].starts_with(char::is_whitespace) {
+        // Whole words only: a cut `increased` must not read as `increase`.
+        cap = after[..cap].rfind(char::is_whitespace).unwrap_or(0);
+    }
+    let after = &after[..cap];
     let mut words = after
         .split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
@@ -448,14 +460,38 @@ fn after_direction(after: &str) -> Option<Direction> {
     }
 }
 
+/// The last `max` words of `before`'s clause (a `;` or `:` ends it), in reading order.
+/// Walks back only as far as it needs: scanning the whole prefix for every figure was
+/// quadratic in a long sentence full of figures.
+fn last_words(before: &str, max: usize) -> Vec<&str> {
+    let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'';
+    let mut words = Vec::new();
+    let mut end = None; // end of the word being read, walking backwards
+    for (i, c) in before.char_indices().rev() {
+        if is_word(c) {
+            end.get_or_insert(i + c.len_utf8());
+            continue;
+        }
+        if let Some(e) = end.take() {
+            words.push(&before[i + c.len_utf8()..e]);
+            if words.len() == max {
+                break;
+            }
+        }
+        if c == ';' || c == ':' {
+            break;
+        }
+    }
+    if let Some(e) = end.filter(|_| words.len() < max) {
+        words.push(&before[..e]);
+    }
+    words.reverse();
+    words
+}
+
 /// The nearest direction word before the figure within its clause.
 fn look_back(before: &str) -> Option<Direction> {
-    // A clause break ends the search.
-    let clause_start = before.rfind([';', ':']).map_or(0, |i| i + 1);
-    let words: Vec<&str> = before[clause_start..]
-        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = last_words(before, 25);
     if words
         .last()
         .is_some_and(|w| LEVEL_MARKERS.contains(&w.to_ascii_lowercase().as_str()))
@@ -480,6 +516,22 @@ fn look_back(before: &str) -> Option<Direction> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn last_words_stop_at_the_clause_and_the_count() {
+        assert_eq!(last_words("x; exports rose by", 5), ["exports", "rose", "by"]);
+        assert_eq!(last_words("a b c d e", 2), ["d", "e"]);
+        assert_eq!(last_words("year-on-year, it's up", 9), ["year-on-year", "it's", "up"]);
+        assert!(last_words("", 3).is_empty());
+    }
+
+    #[test]
+    fn words_after_a_figure_are_read_whole() {
+        // Past 64 bytes a word is not read at all, rather than read cut.
+        let pad = " ".repeat(50);
+        assert_eq!(after_direction(&format!("year-on-year{pad}increased")), None);
+        assert_eq!(after_direction(" increase in exports"), Some(Direction::Up));
+    }
 
     fn lead(s: &str, kind: Kind) -> (String, Option<Qualifier>, Option<Direction>) {
         let start = s

@@ -598,7 +598,12 @@ fn is_comparison_base(before: &str, expr: &DateExpr) -> bool {
     if *expr != DateExpr::Year(YearRef::Rel(-1)) {
         return false;
     }
-    let b = before.trim_end().to_ascii_lowercase();
+    // Only the tail can hold a lead: lowercasing the whole prefix per date was quadratic.
+    let b = before.trim_end();
+    let tail = (b.len().saturating_sub(40)..=b.len())
+        .find(|&n| b.is_char_boundary(n))
+        .unwrap_or(0);
+    let b = b[tail..].to_ascii_lowercase();
     let b = b.strip_suffix(" the").unwrap_or(&b);
     COMPARISON_LEADS.iter().any(|lead| b.ends_with(lead))
 }

@@ -100,8 +100,11 @@ pub fn amount_number(cut: bool) -> impl Fn(&str) -> IResult<&str, (Decimal, Opti
             if last.is_some_and(|l| s >= l) {
                 break;
             }
-            let Some(part) = scaled(value, s) else { return fail(i) };
-            total += part;
+            // Checked: a compound of two huge parts overflows Decimal (a panic with `+=`).
+            let Some(sum) = scaled(value, s).and_then(|part| total.checked_add(part)) else {
+                return fail(i);
+            };
+            total = sum;
             last = Some(s);
             rest = r;
             // Compound: another number with a smaller scale follows ("1 trillion 200 billion").
@@ -397,6 +400,15 @@ mod tests {
         assert_eq!(val("$349"), "349");
         assert_eq!(read("a new plan"), None);
         assert_eq!(read("KRWX 5"), None);
+    }
+
+    #[test]
+    fn amounts_past_decimal_range_are_refused_not_a_panic() {
+        // Each part fits in a Decimal; their sum does not (was an `Addition overflowed` panic).
+        assert_eq!(
+            read("KRW 79228162514264337 trillion 79228162514264337593 billion"),
+            None
+        );
     }
 
     #[test]

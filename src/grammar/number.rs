@@ -16,7 +16,7 @@ use nom::{
     bytes::complete::{tag_no_case, take_while1},
     character::complete::char,
     combinator::{opt, recognize},
-    multi::many1,
+    multi::many_m_n,
     sequence::preceded,
 };
 use rust_decimal::Decimal;
@@ -44,13 +44,16 @@ fn is_digit(c: char) -> bool {
     c.is_ascii_digit()
 }
 
-/// digit{1,3} ("," digit{3})+ : `20,000`, `1,200,000`.
+/// digit{1,3} ("," digit{3}){1,9} : `20,000`, `1,200,000`. Ten groups pass Decimal's 28
+/// digits, so a longer run is refused after nine groups instead of being read to its end
+/// (reading it whole at every group of a long `1,000,000,...` run was quadratic).
 fn grouped_integer(i: &str) -> IResult<&str, &str> {
-    recognize((
-        take_while_m_n_digits(1, 3),
-        many1(preceded(char(','), take_while_m_n_digits(3, 3))),
-    ))
-    .parse(i)
+    let group = || preceded(char(','), take_while_m_n_digits(3, 3));
+    let (rest, int) = recognize((take_while_m_n_digits(1, 3), many_m_n(1, 9, group()))).parse(i)?;
+    if group().parse(rest).is_ok() {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit)));
+    }
+    Ok((rest, int))
 }
 
 fn take_while_m_n_digits(m: usize, n: usize) -> impl Fn(&str) -> IResult<&str, &str> {
@@ -66,8 +69,13 @@ fn fraction(i: &str) -> IResult<&str, &str> {
 /// digits_number: `83`, `20,000`, `12.2`, `1,234.5`.
 pub fn digits_number(i: &str) -> IResult<&str, Numeral> {
     let (rest, (int, frac)) = (alt((grouped_integer, take_while1(is_digit))), opt(fraction)).parse(i)?;
-    // A group that continues with more digits (`1,2345`) is not a grouped number.
-    if rest.starts_with(is_digit) {
+    // A group that continues with more digits (`1,2345`) is not a grouped number; a short
+    // integer still followed by a group is a run too long for a Decimal, not `1`.
+    let group_follows = |r: &str| {
+        r.strip_prefix(',')
+            .is_some_and(|g| g.len() >= 3 && g.bytes().take(3).all(|b| b.is_ascii_digit()))
+    };
+    if rest.starts_with(is_digit) || (frac.is_none() && int.len() <= 3 && group_follows(rest)) {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit)));
     }
     let grouped = int.contains(',');
@@ -437,6 +445,13 @@ mod tests {
     #[test]
     fn exact_decimals_never_drift() {
         assert_eq!(digits_number("0.85").unwrap().1.value.to_string(), "0.85");
+    }
+
+    #[test]
+    fn group_runs_too_long_for_a_decimal_are_refused_whole() {
+        let run = format!("1{}", ",000".repeat(10));
+        assert!(digits_number(&run).is_err());
+        assert!(digits_number(&format!("1{} units", ",000".repeat(9))).is_ok());
     }
 
     #[test]

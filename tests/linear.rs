@@ -1,0 +1,82 @@
+//! Time stays linear in the input on adversarial texts (no quadratic backtracking in any
+//! parser, no look-back over a whole sentence per figure).
+//!
+//! The fast test reads each input at 2 KB and 8 KB: linear time grows x4, quadratic x16;
+//! it fails above x8. The check at the sizes (1 MB and 4 MB, same limits; a few
+//! minutes) is ignored by default:
+//!     cargo test --release --test linear -- --ignored --nocapture
+
+use std::time::{Duration, Instant};
+
+/// A release holding `body` (one sentence, no full stop unless the body has one).
+fn release(body: &str) -> String {
+    format!("-\nTrade\nA Title\n{body} date2025-11-19\n")
+}
+
+/// The adversarial bodies, each `n` bytes or a little more.
+fn inputs(n: usize) -> Vec<(&'static str, String)> {
+    let rep = |unit: &str| unit.repeat(n / unit.len() + 1);
+    vec![
+        ("digits", rep("7")),
+        ("KRW KRW", rep("KRW ")),
+        ("1,000,000 groups", rep("1,000,000,")),
+        (
+            "numbers and words, no full stop",
+            rep("exports rose 12 percent to KRW 3 trillion and "),
+        ),
+        ("percents glued", rep("1%")),
+        ("percents", rep("up 5% ")),
+        ("money", rep("$1 billion, ")),
+        ("spaces", format!("a{}b", " ".repeat(n))),
+        ("blank lines", format!("a{}b", "\n".repeat(n))),
+        ("space and newline", format!("a{}b", " \n".repeat(n / 2))),
+        ("dots without spaces", rep("a.,")),
+        ("dots and letters", rep("U.S.")),
+        ("long word", rep("x")),
+        ("dashes", rep("-\n")),
+        ("dates", rep("November 18, 2025, ")),
+        ("impossible dates", rep("February 30, 2025. ")),
+        ("between", rep("between ")),
+        ("parens", rep("(")),
+    ]
+}
+
+fn time(text: &str) -> Duration {
+    // Best of three, to smooth out a shared machine.
+    (0..3)
+        .map(|_| {
+            let t = Instant::now();
+            let ex = bulletin_facts::extract(text);
+            std::hint::black_box(ex.facts().count());
+            t.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+/// Fails when some input takes more than `limit` times longer at `factor` times the size.
+fn check(n: usize, factor: usize, limit: f64) {
+    let mut bad = Vec::new();
+    for ((name, small), (_, big)) in inputs(n).into_iter().zip(inputs(factor * n)) {
+        let (small, big) = (release(&small), release(&big));
+        let (a, b) = (time(&small), time(&big));
+        // Below a few milliseconds the ratio is noise.
+        let ratio = b.as_secs_f64() / a.as_secs_f64().max(5e-3);
+        println!("{name:34} {:>9.1?} {:>9.1?}  x{ratio:.2}", a, b);
+        if ratio > limit {
+            bad.push(format!("{name}: x{ratio:.2} ({a:?} -> {b:?})"));
+        }
+    }
+    assert!(bad.is_empty(), "not linear: {bad:#?}");
+}
+
+#[test]
+fn time_grows_linearly_with_the_input() {
+    check(2 * 1024, 4, 8.0);
+}
+
+#[test]
+#[ignore = "slow: 1 MB and 4 MB inputs; run with --release -- --ignored"]
+fn time_grows_linearly_from_a_megabyte() {
+    check(1024 * 1024, 4, 8.0);
+}
