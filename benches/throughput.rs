@@ -28,9 +28,13 @@ impl Lcg {
     }
 }
 
-/// The fixtures as releases: only well-formed bulletins (with `-` separators).
+/// The fixtures (or the `*.txt` of `BENCH_CORPUS=DIR`, e.g. the real bulletins of
+/// `../shared/corpus/dev`, read at run time and never copied) as bulletins with separators.
 fn fixture_texts(root: &Path) -> Vec<String> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(root.join("fixtures"))
+    let dir = std::env::var("BENCH_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| root.join("fixtures"));
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map(|d| {
             d.flatten()
                 .map(|e| e.path())
@@ -86,7 +90,7 @@ fn vary(text: &str, serial: u64, rng: &mut Lcg) -> String {
 /// The corpus as ~10 MB "files".
 fn corpus(root: &Path, total: usize) -> Vec<String> {
     let texts = fixture_texts(root);
-    assert!(!texts.is_empty(), "no fixtures under {}", root.display());
+    assert!(!texts.is_empty(), "no bulletins found (fixtures/ or BENCH_CORPUS)");
     let mut rng = Lcg(42);
     let mut files = Vec::new();
     let mut current = String::with_capacity(FILE_BYTES + 4096);
@@ -150,7 +154,13 @@ fn main() {
         .sum();
     let all = start.elapsed().as_secs_f64();
     assert_eq!(facts, facts_par);
-    println!("corpus: {:.1} MB in {} files, {} facts", mb(bytes), files.len(), facts);
+    println!(
+        "corpus: {:.1} MB in {} files, {} facts ({:.0} facts per MB)",
+        mb(bytes),
+        files.len(),
+        facts,
+        facts as f64 / mb(bytes)
+    );
     println!(
         "library extraction, 1 thread : {:>7.1} MB/s ({one:.2} s)",
         mb(bytes) / one

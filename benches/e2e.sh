@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# End-to-end throughput of the binary writing CSV: builds the benchmark corpus (BENCH_MB,
+# default 200, as 10 MB files; BENCH_CORPUS=DIR to vary other bulletins than fixtures/),
+# then runs `extract` with 1 thread and with every core, reporting MB/s and peak memory.
+# Usage: benches/e2e.sh            (needs /usr/bin/time: apt-get install time)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+cargo build --release --quiet
+cargo bench --quiet --bench throughput -- --write-corpus "$dir/corpus"
+bytes=$(cat "$dir"/corpus/*.txt | wc -c)
+files=$(ls "$dir"/corpus | wc -l)
+for jobs in 1 "$(nproc)"; do
+    /usr/bin/time -f "%e %M" -o "$dir/time" \
+        target/release/bulletin-facts extract "$dir/corpus" --jobs "$jobs" --keep-duplicates -q -o "$dir/facts.csv"
+    read -r secs rss_kb < "$dir/time"
+    awk -v b="$bytes" -v s="$secs" -v r="$rss_kb" -v j="$jobs" -v f="$files" \
+        'BEGIN { printf "extract, %d file(s), --jobs %d: %.1f MB in %.2f s = %.1f MB/s, peak RSS %.1f MB\n", f, j, b/1e6, s, b/1e6/s, r/1024 }'
+done
+printf 'CSV written: %s rows\n' "$(($(wc -l < "$dir/facts.csv") - 1))"
