@@ -228,8 +228,9 @@ const VERBS: &[&str] = &[
     "earmarks",
 ];
 
-/// Direction words that are nouns or adverbs, never the verb of a clause.
-const NOT_VERBS: &[&str] = &[
+/// Direction words that are only nouns or adverbs: never the verb of a clause, even
+/// capitalized in a headline.
+const NEVER_VERBS: &[&str] = &[
     "growth",
     "growths",
     "expansion",
@@ -243,6 +244,11 @@ const NOT_VERBS: &[&str] = &[
     "downturn",
     "higher",
     "lower",
+];
+
+/// Direction words that are nouns mid-sentence (`a 5% rise`) but verbs in a headline
+/// (`Exports Rise 5%`).
+const HEADLINE_VERBS: &[&str] = &[
     "cut",
     "gain",
     "gains",
@@ -267,6 +273,11 @@ const NOT_VERBS: &[&str] = &[
     "contract",
     "contracts",
 ];
+
+/// Not the verb of a clause mid-sentence.
+fn not_verb(w: &str) -> bool {
+    in_words(NEVER_VERBS, w) || in_words(HEADLINE_VERBS, w)
+}
 
 /// `-ed` and `-ing` words that are adjectives or nouns in these texts.
 const NOT_PARTICIPLES: &[&str] = &[
@@ -350,7 +361,7 @@ const NOT_PARTICIPLES: &[&str] = &[
 ];
 
 fn is_verb(word: &str) -> bool {
-    if in_words(NOT_VERBS, word) {
+    if not_verb(word) {
         return false;
     }
     if in_words(VERBS, word) {
@@ -388,30 +399,8 @@ fn verb_at(toks: &[T], j: usize) -> bool {
     };
     let l = lower(w);
     // In a headline `Rise`, `Cut`, `Jump` are verbs; mid-sentence capitals only occur there.
-    let headline_verb = j > 0
-        && w.starts_with(char::is_uppercase)
-        && NOT_VERBS.contains(&l.as_str())
-        && !in_list(
-            &[
-                "growth",
-                "growths",
-                "expansion",
-                "improvement",
-                "contraction",
-                "reduction",
-                "loss",
-                "up",
-                "down",
-                "upturn",
-                "downturn",
-                "higher",
-                "lower",
-            ],
-            &l,
-        );
-    let listed = VERBS.contains(&l.as_str())
-        || (word_direction(&l).is_some() && !NOT_VERBS.contains(&l.as_str()))
-        || headline_verb;
+    let headline_verb = j > 0 && w.starts_with(char::is_uppercase) && in_words(HEADLINE_VERBS, &l);
+    let listed = VERBS.contains(&l.as_str()) || (word_direction(&l).is_some() && !not_verb(&l)) || headline_verb;
     if listed {
         return !after_article(toks, j);
     }

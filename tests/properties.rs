@@ -119,20 +119,7 @@ fn prose() -> impl Strategy<Value = String> {
     })
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use bulletin_facts::grammar::date::MONTHS;
 
 /// A scale word as written and its multiplier, or none.
 fn scale() -> impl Strategy<Value = Option<(String, u32)>> {

@@ -54,6 +54,8 @@ pub fn run(args: &ExtractArgs) -> u8 {
             eprintln!("error: {message}");
             return EXIT_FATAL;
         }
+        // `extract ... | head`: the reader has what it wanted; stop quietly.
+        Err(Stop::Write(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => return EXIT_OK,
         Err(Stop::Write(e)) => {
             eprintln!("error: cannot write the output: {e}");
             return EXIT_FATAL;

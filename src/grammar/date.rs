@@ -75,7 +75,8 @@ pub enum DateExpr {
     Today,
 }
 
-const MONTHS: [&str; 12] = [
+/// Month names, January first.
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
