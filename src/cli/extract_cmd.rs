@@ -65,9 +65,13 @@ pub fn run(args: &ExtractArgs) -> u8 {
     let committed = releases
         .map_or(Ok(()), |w| w.finish().and_then(Output::commit))
         .and_then(|()| facts.finish().and_then(Output::commit));
-    if let Err(e) = committed {
-        eprintln!("error: cannot write the output: {e}");
-        return EXIT_FATAL;
+    match committed {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return EXIT_OK,
+        Err(e) => {
+            eprintln!("error: cannot write the output: {e}");
+            return EXIT_FATAL;
+        }
+        Ok(()) => {}
     }
     if let Some(path) = &args.checks {
         if let Err(e) = write_check_file(path, &checks) {
