@@ -6,10 +6,10 @@
 //! comparing two tables ([`diff`]), and one snippet's figures shown ([`explain`]).
 //!
 //! ```
-//! let text = "-\nTrade\nExports Rise\nExports rose 12.2 percent to USD 23.3 billion. date2025-11-14\n";
+//! let text = "-\nTrade\nExports Rise\nMachinery exports rose 8.4 percent to USD 5.6 billion. date2025-11-14\n";
 //! let facts = bulletin_facts::extract(text);
 //! let values: Vec<_> = facts.facts().map(|f| (f.kind.as_str(), f.value.as_str())).collect();
-//! assert_eq!(values, [("percent", "12.2"), ("money", "23300000000")]);
+//! assert_eq!(values, [("percent", "8.4"), ("money", "5600000000")]);
 //! ```
 
 pub mod batch;

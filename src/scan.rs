@@ -285,13 +285,13 @@ mod tests {
 
     #[test]
     fn figures_in_order_with_their_cues() {
-        let s = "Imports fell 2.9 percent to $13.0 billion, resulting in a $10.4 billion surplus.";
+        let s = "Imports slid 3.7 percent to $15.2 billion, leaving a $6.1 billion surplus.";
         assert_eq!(
             texts(s),
             vec![
-                (Kind::Percent, "2.9 percent"),
-                (Kind::Money, "$13.0 billion"),
-                (Kind::Money, "$10.4 billion")
+                (Kind::Percent, "3.7 percent"),
+                (Kind::Money, "$15.2 billion"),
+                (Kind::Money, "$6.1 billion")
             ]
         );
     }
@@ -317,8 +317,8 @@ mod tests {
     #[test]
     fn qualifier_words_join_the_text() {
         assert_eq!(
-            texts("with approximately KRW 210 billion in funding"),
-            vec![(Kind::Money, "approximately KRW 210 billion")]
+            texts("with approximately KRW 340 billion in funding"),
+            vec![(Kind::Money, "approximately KRW 340 billion")]
         );
     }
 }

@@ -197,7 +197,8 @@ mod tests {
     use super::*;
     use crate::extract;
 
-    const TEXT: &str = "-\nTrade\nExports Rise\nExports rose 12.2 percent to USD 23.3 billion. date2025-11-14\n";
+    const TEXT: &str =
+        "-\nTrade\nExports Rise\nMachinery exports rose 8.4 percent to USD 5.6 billion. date2025-11-14\n";
 
     fn table(format: Format) -> String {
         let ex = extract(TEXT);
@@ -224,7 +225,7 @@ mod tests {
             .collect();
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0]["kind"], "percent");
-        assert_eq!(lines[0]["value"], "12.2");
+        assert_eq!(lines[0]["value"], "8.4");
         assert_eq!(lines[0]["section"], "body");
         let array: serde_json::Value = serde_json::from_str(&table(Format::Json)).unwrap();
         assert_eq!(array, serde_json::Value::Array(lines));

@@ -57,7 +57,7 @@ bulletin-facts check --expected expected/facts.csv corpus/ --update   # accept t
     #[command(
         after_help = "A snippet without `-` lines is a plain document: its first line is its title, \
 and its release date is the --anchor-date (unless it says `date YYYY-MM-DD`).\n\nExamples:\n  \
-bulletin-facts explain 'Exports rose 12.2 percent to USD 23.3 billion in October.' --anchor-date 2025-11-01\n  \
+bulletin-facts explain 'Machinery exports rose 8.4 percent to USD 5.6 billion in October.' --anchor-date 2025-11-01\n  \
 bulletin-facts explain - < snippet.txt"
     )]
     Explain(ExplainArgs),
@@ -227,7 +227,7 @@ pub struct CheckArgs {
 #[derive(Debug, clap::Args)]
 pub struct ExplainArgs {
     /// The snippet: a sentence or more, a whole bulletin, or `-` to read standard input.
-    /// Example: `'Exports rose 12.2 percent to USD 23.3 billion.'`.
+    /// Example: `'Machinery exports rose 8.4 percent to USD 5.6 billion.'`.
     #[arg(value_name = "TEXT")]
     pub text: String,
 
