@@ -19,7 +19,7 @@
 //! Each rule gives up rather than guess; the answer is empty when none applies.
 
 use crate::grammar::cues::word_direction;
-use crate::grammar::in_words;
+use crate::grammar::{in_words, with_lower};
 use crate::model::Kind;
 use crate::scan::Found;
 
@@ -131,6 +131,14 @@ fn tokens<'a>(sentence: &'a str, all: &[Found]) -> Vec<T<'a>> {
 }
 
 /// Verbs that are neither direction words nor regular `-ed`/`-ing` forms.
+/// `VERBS` as a set: the clause search asks it for nearly every word it passes.
+static VERB_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| VERBS.iter().copied().collect());
+
+fn listed(word: &str) -> bool {
+    with_lower(word, |l| VERB_SET.contains(l))
+}
+
 const VERBS: &[&str] = &[
     "hit",
     "hits",
@@ -364,16 +372,17 @@ fn is_verb(word: &str) -> bool {
     if not_verb(word) {
         return false;
     }
-    if in_words(VERBS, word) {
+    if listed(word) {
         return true;
     }
-    let w = word.to_lowercase();
-    if word_direction(&w).is_some() {
-        return true;
-    }
-    // Regular forms, only for lowercase plain words (`Gwangyang-based` and names are not).
-    let plain = word.chars().all(|c| c.is_ascii_lowercase());
-    plain && w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing")) && !NOT_PARTICIPLES.contains(&w.as_str())
+    with_lower(word, |w| {
+        if word_direction(w).is_some() {
+            return true;
+        }
+        // Regular forms, only for lowercase plain words (`Gwangyang-based` and names are not).
+        let plain = word.chars().all(|c| c.is_ascii_lowercase());
+        plain && w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing")) && !NOT_PARTICIPLES.contains(&w)
+    })
 }
 
 const MODALS: &[&str] = &[
@@ -397,10 +406,9 @@ fn verb_at(toks: &[T], j: usize) -> bool {
     let Some(Tok::Word(w)) = toks.get(j).map(|t| t.tok) else {
         return false;
     };
-    let l = lower(w);
     // In a headline `Rise`, `Cut`, `Jump` are verbs; mid-sentence capitals only occur there.
-    let headline_verb = j > 0 && w.starts_with(char::is_uppercase) && in_words(HEADLINE_VERBS, &l);
-    let listed = VERBS.contains(&l.as_str()) || (word_direction(&l).is_some() && !not_verb(&l)) || headline_verb;
+    let headline_verb = j > 0 && w.starts_with(char::is_uppercase) && in_words(HEADLINE_VERBS, w);
+    let listed = listed(w) || headline_verb || with_lower(w, |l| word_direction(l).is_some() && !not_verb(l));
     if listed {
         return !after_article(toks, j);
     }
@@ -412,7 +420,7 @@ fn verb_at(toks: &[T], j: usize) -> bool {
     match prev {
         // `to` leads a place as often as a verb: `to the U.S.`, `to markets`, but `to raise`.
         Some(Tok::Word(m)) if m.eq_ignore_ascii_case("to") => {
-            bare && (!l.ends_with('s') || l.ends_with("ss"))
+            bare && (!w.ends_with('s') || w.ends_with("ss"))
                 && !in_list(
                     &[
                         "the", "a", "an", "its", "their", "this", "these", "those", "all", "both", "each", "other",

@@ -165,6 +165,20 @@ pub fn in_words(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// Calls `f` with `word` lower-cased, on the stack for short ASCII words (the common case
+/// in hot word-list look-ups), allocating only for long or non-ASCII ones.
+pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..word.len()) {
+        Some(out) if word.is_ascii() => {
+            out.copy_from_slice(word.as_bytes());
+            out.make_ascii_lowercase();
+            f(std::str::from_utf8(out).unwrap_or(word))
+        }
+        _ => f(&word.to_lowercase()),
+    }
+}
+
 /// Shorthand for a failed parse at `i`.
 pub fn fail<T>(i: &str) -> IResult<&str, T> {
     Err(nom::Err::Error(nom::error::Error::new(
