@@ -156,23 +156,7 @@ mod tests {
     use super::*;
 
     fn read(s: &str) -> Option<(String, Option<String>, String, String)> {
-        let ctx = Ctx {
-            sentence: s,
-            pos: 0,
-            cut: false,
-        };
-        parse(&ctx).map(|f| {
-            let num = |v: Val| match v {
-                Val::Num(d) => d.normalize().to_string(),
-                Val::Date(_) => String::new(),
-            };
-            (
-                num(f.value),
-                f.value_end.map(num),
-                f.unit,
-                s[f.start..f.end].to_string(),
-            )
-        })
+        crate::grammar::read_figure(parse, s)
     }
 
     #[test]

@@ -179,6 +179,32 @@ pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
+/// For the tests of the numeric kinds: what `parse` reads at the start of `s`, as
+/// (value, value_end, unit, text).
+#[cfg(test)]
+pub(crate) fn read_figure(
+    parse: fn(&Ctx) -> Option<Figure>,
+    s: &str,
+) -> Option<(String, Option<String>, String, String)> {
+    let ctx = Ctx {
+        sentence: s,
+        pos: 0,
+        cut: false,
+    };
+    parse(&ctx).map(|f| {
+        let num = |v: Val| match v {
+            Val::Num(d) => d.normalize().to_string(),
+            Val::Date(_) => String::new(),
+        };
+        (
+            num(f.value),
+            f.value_end.map(num),
+            f.unit,
+            s[f.start..f.end].to_string(),
+        )
+    })
+}
+
 /// Shorthand for a failed parse at `i`.
 pub fn fail<T>(i: &str) -> IResult<&str, T> {
     Err(nom::Err::Error(nom::error::Error::new(
