@@ -9,7 +9,7 @@ use crate::model::{Fact, Kind, Period, Section, Value};
 use crate::problem::{Problem, Severity};
 use crate::reader::{Release, read_bulletin};
 use crate::resolve::Resolver;
-use crate::scan::{Found, figures};
+use crate::scan::figures;
 use crate::sentences;
 use crate::subject;
 
@@ -321,11 +321,6 @@ fn precision_of(e: &crate::grammar::DateExpr) -> &'static str {
         DateExpr::Half { .. } => "half",
         DateExpr::Year(_) => "year",
     }
-}
-
-/// The figures of a snippet as `Found`s, for tools that explain the grammar.
-pub fn explain_sentence(sentence: &str) -> Vec<Found> {
-    figures(sentence, false)
 }
 
 #[cfg(test)]
