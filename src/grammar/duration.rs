@@ -33,14 +33,19 @@ fn time_unit(i: &str) -> IResult<&str, &'static str> {
         ("yr", "year"),
     ];
     for (word, unit) in UNITS {
-        let plural = format!("{word}s");
-        for w in [plural.as_str(), word] {
-            let n = w.len();
-            if let Some(head) = i.get(..n) {
-                if head.eq_ignore_ascii_case(w) && super::at_boundary(&i[n..]) {
-                    return Ok((&i[n..], unit));
-                }
-            }
+        let n = word.len();
+        let Some(head) = i.get(..n) else { continue };
+        if !head.eq_ignore_ascii_case(word) {
+            continue;
+        }
+        // The plural `s` (no allocation: this runs at every candidate).
+        let rest = &i[n..];
+        let rest = rest
+            .strip_prefix(['s', 'S'])
+            .filter(|r| super::at_boundary(r))
+            .unwrap_or(rest);
+        if super::at_boundary(rest) {
+            return Ok((rest, unit));
         }
     }
     fail(i)
