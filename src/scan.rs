@@ -16,94 +16,95 @@ pub struct Found {
 
 /// Alphabetic words (lower-cased) that can start a figure; every other word is skipped
 /// unread. A `match` compiles to a length-and-byte decision tree: no list walk per word.
-fn is_trigger_word(lower: &str) -> bool {
+fn is_trigger_word(lower: &[u8]) -> bool {
     matches!(
         lower,
-        "a" | "an"
-            | "between"
-            | "minus"
-            | "negative"
-            | "the"
-            | "this"
-            | "last"
-            | "next"
-            | "today"
-            | "first"
-            | "second"
-            | "third"
-            | "fourth"
-            | "fifth"
-            | "sixth"
-            | "seventh"
-            | "eighth"
-            | "ninth"
-            | "tenth"
-            | "eleventh"
-            | "twelfth"
-            | "thirteenth"
-            | "fourteenth"
-            | "fifteenth"
-            | "sixteenth"
-            | "seventeenth"
-            | "eighteenth"
-            | "nineteenth"
-            | "twentieth"
-            | "thirtieth"
-            | "fortieth"
-            | "fiftieth"
-            | "sixtieth"
-            | "seventieth"
-            | "eightieth"
-            | "ninetieth"
-            | "hundredth"
-            | "one"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "eleven"
-            | "twelve"
-            | "thirteen"
-            | "fourteen"
-            | "fifteen"
-            | "sixteen"
-            | "seventeen"
-            | "eighteen"
-            | "nineteen"
-            | "twenty"
-            | "thirty"
-            | "forty"
-            | "fifty"
-            | "sixty"
-            | "seventy"
-            | "eighty"
-            | "ninety"
-            | "hundred"
-            | "thousand"
-            | "dozen"
-            | "q1"
-            | "q2"
-            | "q3"
-            | "q4"
-            | "h1"
-            | "h2"
-            | "us"
-            | "rmb"
+        b"a" | b"an"
+            | b"between"
+            | b"minus"
+            | b"negative"
+            | b"the"
+            | b"this"
+            | b"last"
+            | b"next"
+            | b"today"
+            | b"first"
+            | b"second"
+            | b"third"
+            | b"fourth"
+            | b"fifth"
+            | b"sixth"
+            | b"seventh"
+            | b"eighth"
+            | b"ninth"
+            | b"tenth"
+            | b"eleventh"
+            | b"twelfth"
+            | b"thirteenth"
+            | b"fourteenth"
+            | b"fifteenth"
+            | b"sixteenth"
+            | b"seventeenth"
+            | b"eighteenth"
+            | b"nineteenth"
+            | b"twentieth"
+            | b"thirtieth"
+            | b"fortieth"
+            | b"fiftieth"
+            | b"sixtieth"
+            | b"seventieth"
+            | b"eightieth"
+            | b"ninetieth"
+            | b"hundredth"
+            | b"one"
+            | b"two"
+            | b"three"
+            | b"four"
+            | b"five"
+            | b"six"
+            | b"seven"
+            | b"eight"
+            | b"nine"
+            | b"ten"
+            | b"eleven"
+            | b"twelve"
+            | b"thirteen"
+            | b"fourteen"
+            | b"fifteen"
+            | b"sixteen"
+            | b"seventeen"
+            | b"eighteen"
+            | b"nineteen"
+            | b"twenty"
+            | b"thirty"
+            | b"forty"
+            | b"fifty"
+            | b"sixty"
+            | b"seventy"
+            | b"eighty"
+            | b"ninety"
+            | b"hundred"
+            | b"thousand"
+            | b"dozen"
+            | b"q1"
+            | b"q2"
+            | b"q3"
+            | b"q4"
+            | b"h1"
+            | b"h2"
+            | b"us"
+            | b"rmb"
     )
 }
 
-/// `word` lower-cased into `buf`, or `None` when too long to be a trigger.
-fn lowercase<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+/// `word` lower-cased into `buf`, or `None` when too long to be a trigger. Bytes, not a
+/// `str`: the scan asks this of every word, and the words are ASCII alphanumerics.
+fn lowercase<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
     let bytes = word.as_bytes();
     let out = buf.get_mut(..bytes.len())?;
     out.copy_from_slice(bytes);
     out.make_ascii_lowercase();
-    std::str::from_utf8(out).ok()
+    Some(out)
 }
 
 /// A digit that continues an identifier (`COVID-19`, `F-16`, `1:1`, `2+2`, `Industry 4.0`) starts no figure.
@@ -159,8 +160,8 @@ fn is_capitalized_trigger(word: &str) -> bool {
 
 /// Frequent words that start a figure only before a particular next word:
 /// `the 24th`, `a trillion`, `this year`.
-fn needs_lookahead(lower: &str, after: &str) -> Option<bool> {
-    if !matches!(lower, "the" | "a" | "an" | "this" | "last" | "next") {
+fn needs_lookahead(lower: &[u8], after: &str) -> Option<bool> {
+    if !matches!(lower, b"the" | b"a" | b"an" | b"this" | b"last" | b"next") {
         return None;
     }
     let next = after.trim_start_matches(|c: char| c.is_whitespace());
@@ -168,7 +169,7 @@ fn needs_lookahead(lower: &str, after: &str) -> Option<bool> {
     let any = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(next_word));
     match lower {
         // `the 24th`, `the past five years`
-        "the" => Some(
+        b"the" => Some(
             next.starts_with(|c: char| c.is_ascii_digit())
                 || any(&[
                     "past",
@@ -183,8 +184,8 @@ fn needs_lookahead(lower: &str, after: &str) -> Option<bool> {
                     "fourth",
                 ]),
         ),
-        "a" | "an" => Some(any(&["hundred", "thousand", "million", "billion", "trillion", "dozen"])),
-        "this" | "last" | "next" => Some(any(&["year", "month", "week", "quarter", "half"])),
+        b"a" | b"an" => Some(any(&["hundred", "thousand", "million", "billion", "trillion", "dozen"])),
+        b"this" | b"last" | b"next" => Some(any(&["year", "month", "week", "quarter", "half"])),
         _ => None,
     }
 }
