@@ -236,7 +236,7 @@ pub fn figures(sentence: &str, cut: bool) -> Vec<Found> {
     while pos < sentence.len() {
         let (candidate, token_end) = token_at(sentence, pos);
         if candidate {
-            let ctx = Ctx { sentence, pos, cut };
+            let ctx = Ctx::new(sentence, pos, cut);
             if let Some(figure) = figure_at(&ctx) {
                 let lead = cues::lead_cue(sentence, figure.start, figure.kind);
                 let text_start = lead.start.max(floor);

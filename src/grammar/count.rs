@@ -290,7 +290,7 @@ mod tests {
 
     fn read_at(s: &str, at: &str, cut: bool) -> Option<(String, String, String)> {
         let pos = s.find(at)?;
-        let ctx = Ctx { sentence: s, pos, cut };
+        let ctx = Ctx::new(s, pos, cut);
         parse(&ctx).map(|f| {
             let v = match f.value {
                 Val::Num(d) => d.normalize().to_string(),
@@ -349,12 +349,7 @@ mod tests {
     fn ranges_and_changes() {
         let s = "between 120 to 150 companies joined";
         let pos = s.find("120").unwrap();
-        let f = parse(&Ctx {
-            sentence: s,
-            pos,
-            cut: false,
-        })
-        .unwrap();
+        let f = parse(&Ctx::new(s, pos, false)).unwrap();
         assert_eq!(
             (f.value_end, &s[f.start..f.end]),
             (Some(Val::Num(Decimal::from(150))), "120 to 150 companies")

@@ -672,11 +672,7 @@ mod tests {
 
     fn read_after(before: &str, s: &str) -> Option<(DateExpr, Option<DateExpr>, usize)> {
         let sentence = format!("{before}{s}");
-        let ctx = Ctx {
-            sentence: &sentence,
-            pos: before.len(),
-            cut: false,
-        };
+        let ctx = Ctx::new(&sentence, before.len(), false);
         parse(&ctx).map(|f| {
             let d = |v: Val| match v {
                 Val::Date(d) => d,

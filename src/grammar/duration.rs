@@ -133,22 +133,9 @@ pub fn duration(ranges: bool) -> impl Fn(&str) -> IResult<&str, (Decimal, Option
     }
 }
 
-/// A cheap test before the parse: a time-unit word within the next few words
-/// (`seven years`, `a five-year plan`, `two consecutive months`, `3 to 5 days`).
-fn may_be_duration(rest: &str) -> bool {
-    super::next_words(super::window(rest, 72), 7).any(|w| {
-        let w = w.strip_suffix('s').unwrap_or(w);
-        [
-            "year", "month", "week", "day", "hour", "minute", "decade", "yr", "hr", "min",
-        ]
-        .iter()
-        .any(|u| u.eq_ignore_ascii_case(w))
-    })
-}
-
 /// The duration figure at the candidate position.
 pub fn parse(ctx: &Ctx) -> Option<Figure> {
-    if !may_be_duration(ctx.rest()) {
+    if !ctx.ahead.time_unit() {
         return None;
     }
     let ranges = !cues::leads_a_change(ctx.before());
@@ -193,12 +180,7 @@ mod tests {
         assert_eq!(read("3-5 days").unwrap().1.as_deref(), Some("5"));
         let s = "stays grew from 3 to 5 days";
         let pos = s.find('3').unwrap();
-        let f = parse(&Ctx {
-            sentence: s,
-            pos,
-            cut: false,
-        })
-        .unwrap();
+        let f = parse(&Ctx::new(s, pos, false)).unwrap();
         assert_eq!((&s[f.start..f.end], f.unit.as_str()), ("3", "day"));
     }
 

@@ -8,6 +8,7 @@ pub mod count;
 pub mod cues;
 pub mod date;
 pub mod duration;
+pub mod lookahead;
 pub mod money;
 pub mod number;
 pub mod ordinal;
@@ -24,6 +25,7 @@ use rust_decimal::Decimal;
 
 use crate::model::Kind;
 pub use date::DateExpr;
+pub use lookahead::Ahead;
 
 /// A normalized value before dates are placed on the calendar.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,9 +54,21 @@ pub struct Ctx<'a> {
     /// The sentence is the end of a body cut mid-word by a listing page: a unit or scale
     /// word running to the end may be a stub (`15.6 percen`).
     pub cut: bool,
+    /// The marker words ahead of the candidate, looked for once for every kind.
+    pub ahead: Ahead,
 }
 
 impl<'a> Ctx<'a> {
+    pub fn new(sentence: &'a str, pos: usize, cut: bool) -> Ctx<'a> {
+        let ahead = Ahead::of(sentence.get(pos..).unwrap_or(""));
+        Ctx {
+            sentence,
+            pos,
+            cut,
+            ahead,
+        }
+    }
+
     pub fn rest(&self) -> &'a str {
         &self.sentence[self.pos..]
     }
@@ -186,11 +200,7 @@ pub(crate) fn read_figure(
     parse: fn(&Ctx) -> Option<Figure>,
     s: &str,
 ) -> Option<(String, Option<String>, String, String)> {
-    let ctx = Ctx {
-        sentence: s,
-        pos: 0,
-        cut: false,
-    };
+    let ctx = Ctx::new(s, 0, false);
     parse(&ctx).map(|f| {
         let num = |v: Val| match v {
             Val::Num(d) => d.normalize().to_string(),

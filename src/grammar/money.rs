@@ -17,7 +17,7 @@ use nom::{
 use rust_decimal::Decimal;
 
 use super::number::{Numeral, article, digits_number, scale_word, scaled, spelled_number};
-use super::{Ctx, Figure, Val, at_boundary, cues, dash, fail, keyword, next_words, sp, sp0, window};
+use super::{Ahead, Ctx, Figure, Val, at_boundary, cues, dash, fail, keyword, sp, sp0, window};
 use crate::model::Kind;
 
 /// ISO 4217 codes read before a number. Codes that are also English words in capitals
@@ -269,7 +269,7 @@ pub fn money(cut: bool, ranges: bool) -> impl Fn(&str) -> IResult<&str, (Decimal
 
 /// A cheap test before the parse: a currency sign, code or sign word leads, or a
 /// currency word follows within a few words (`3 billion won`, `300,000 US dollars`).
-fn may_be_money(rest: &str) -> bool {
+fn may_be_money(rest: &str, ahead: Ahead) -> bool {
     let Some(c) = rest.chars().next() else { return false };
     if !(c.is_ascii_alphanumeric()) {
         return true; // a currency sign or a minus
@@ -285,19 +285,13 @@ fn may_be_money(rest: &str) -> bool {
             .get(..3)
             .is_some_and(|b| b.iter().all(u8::is_ascii_uppercase));
     }
-    next_words(window(rest, 80), 7).any(|w| {
-        [
-            "won", "dollars", "dollar", "euros", "euro", "yen", "yuan", "renminbi", "sterling",
-        ]
-        .iter()
-        .any(|c| c.eq_ignore_ascii_case(w))
-    })
+    ahead.currency_word()
 }
 
 /// The money figure at the candidate position.
 pub fn parse(ctx: &Ctx) -> Option<Figure> {
     let rest = ctx.rest();
-    if !may_be_money(rest) {
+    if !may_be_money(rest, ctx.ahead) {
         return None;
     }
     // `increased by USD 2 billion to USD 4.7 billion` is a change and a level, not a range.
@@ -318,11 +312,7 @@ mod tests {
     use std::str::FromStr;
 
     fn read(s: &str) -> Option<(String, Option<String>, &'static str, usize)> {
-        let ctx = Ctx {
-            sentence: s,
-            pos: 0,
-            cut: false,
-        };
+        let ctx = Ctx::new(s, 0, false);
         parse(&ctx).map(|f| {
             let num = |v: Val| match v {
                 Val::Num(d) => d.normalize().to_string(),
@@ -413,11 +403,7 @@ mod tests {
 
     #[test]
     fn cut_scale_word_is_a_stub_only_at_a_cut_end() {
-        let ctx = Ctx {
-            sentence: "$0.2 bil",
-            pos: 0,
-            cut: true,
-        };
+        let ctx = Ctx::new("$0.2 bil", 0, true);
         let f = parse(&ctx).unwrap();
         assert_eq!(f.value, Val::Num(Decimal::from_str("200000000").unwrap()));
     }

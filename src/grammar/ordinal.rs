@@ -71,11 +71,7 @@ mod tests {
     use super::*;
 
     fn read(s: &str) -> Option<(String, String, String)> {
-        let ctx = Ctx {
-            sentence: s,
-            pos: 0,
-            cut: false,
-        };
+        let ctx = Ctx::new(s, 0, false);
         parse(&ctx).map(|f| {
             let v = match f.value {
                 Val::Num(d) => d.to_string(),

@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 
 use super::money::sign;
 use super::number::{digits_number, spelled_number};
-use super::{Ctx, Figure, Val, at_boundary, cues, dash, fail, keyword, next_words, sp, sp0, window};
+use super::{Ctx, Figure, Val, at_boundary, cues, dash, fail, keyword, sp, sp0};
 use crate::model::Kind;
 
 /// The two units of this kind.
@@ -132,22 +132,10 @@ pub fn percent(cut: bool, ranges: bool) -> impl Fn(&str) -> IResult<&str, (Decim
     }
 }
 
-/// A cheap test before the parse: a percent sign or word within the next few words.
-fn may_be_percent(rest: &str) -> bool {
-    let w = window(rest, 64);
-    w.contains('%')
-        || w.contains('％')
-        || next_words(w, 8).any(|w| {
-            ["percent", "per", "pct", "percentage", "pp", "percen", "perce", "perc"]
-                .iter()
-                .any(|p| p.eq_ignore_ascii_case(w))
-        })
-}
-
 /// The percent figure at the candidate position.
 pub fn parse(ctx: &Ctx) -> Option<Figure> {
     let rest = ctx.rest();
-    if !may_be_percent(rest) {
+    if !ctx.ahead.percent() {
         return None;
     }
     // `rose from 3 percent to 5 percent` is a change between two figures, not a range.
@@ -171,11 +159,7 @@ mod tests {
     }
 
     fn read_cut(s: &str, cut: bool) -> Option<(String, Option<String>, String, usize)> {
-        let ctx = Ctx {
-            sentence: s,
-            pos: 0,
-            cut,
-        };
+        let ctx = Ctx::new(s, 0, cut);
         parse(&ctx).map(|f| {
             let num = |v: Val| match v {
                 Val::Num(d) => d.normalize().to_string(),
@@ -223,11 +207,7 @@ mod tests {
     #[test]
     fn changes_from_one_level_to_another_are_two_figures() {
         let s = "rose from 3 percent to 5 percent";
-        let ctx = Ctx {
-            sentence: s,
-            pos: 10,
-            cut: false,
-        };
+        let ctx = Ctx::new(s, 10, false);
         let f = parse(&ctx).unwrap();
         assert_eq!((f.value_end, &s[f.start..f.end]), (None, "3 percent"));
     }

@@ -197,7 +197,7 @@ pub fn quantity(cut: bool, ranges: bool) -> impl Fn(&str) -> IResult<&str, (Deci
 /// The quantity figure at the candidate position.
 pub fn parse(ctx: &Ctx) -> Option<Figure> {
     // `$10m` is money the money grammar did not read, never ten meters.
-    if ctx.before().ends_with(['$', '€', '£', '¥', '₩']) {
+    if !ctx.ahead.measure_unit() || ctx.before().ends_with(['$', '€', '£', '¥', '₩']) {
         return None;
     }
     let ranges = !cues::leads_a_change(ctx.before());
@@ -249,12 +249,7 @@ mod tests {
         assert_eq!(read("3 to 5 GW").unwrap().1.as_deref(), Some("5"));
         let s = "capacity rose from 3 to 5 GW";
         let pos = s.find('3').unwrap();
-        let f = parse(&Ctx {
-            sentence: s,
-            pos,
-            cut: false,
-        })
-        .unwrap();
+        let f = parse(&Ctx::new(s, pos, false)).unwrap();
         assert_eq!((&s[f.start..f.end], f.unit.as_str(), f.value_end), ("3", "GW", None));
     }
 
@@ -265,11 +260,7 @@ mod tests {
         assert_eq!(read("12 mentors"), None);
         assert_eq!(read("5 mW"), None);
         assert_eq!(read("4 tonnage"), None);
-        let ctx = Ctx {
-            sentence: "$10m",
-            pos: 1,
-            cut: false,
-        };
+        let ctx = Ctx::new("$10m", 1, false);
         assert_eq!(parse(&ctx), None);
     }
 }
