@@ -38,13 +38,49 @@ fn starts_sentence(c: char) -> bool {
     c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '(' | '[' | '*' | '-' | '•' | '①'..='⑳')
 }
 
+/// The next `.`, `!`, `?` or line break, found with two `memchr2` searches whose results
+/// are kept until passed: most bytes of a body are none of these.
+#[derive(Default)]
+struct Stops {
+    /// The next `.` or line break, and the next `!` or `?`, as found from an earlier position.
+    dot_or_break: Option<Option<usize>>,
+    mark: Option<Option<usize>>,
+}
+
+impl Stops {
+    fn next_from(&mut self, bytes: &[u8], from: usize) -> Option<usize> {
+        let find = |cached: &mut Option<Option<usize>>, a: u8, b: u8| -> Option<usize> {
+            match *cached {
+                Some(Some(at)) if at >= from => Some(at),
+                Some(None) => None,
+                _ => {
+                    let found = bytes
+                        .get(from..)
+                        .and_then(|rest| memchr::memchr2(a, b, rest))
+                        .map(|n| from + n);
+                    *cached = Some(found);
+                    found
+                }
+            }
+        };
+        let dot = find(&mut self.dot_or_break, b'.', b'\n');
+        let mark = find(&mut self.mark, b'!', b'?');
+        match (dot, mark) {
+            (Some(d), Some(m)) => Some(d.min(m)),
+            (d, m) => d.or(m),
+        }
+    }
+}
+
 /// Byte ranges of the sentences of `text`, trimmed, in order.
 pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
+    let mut stops = Stops::default();
+    while let Some(at) = stops.next_from(bytes, i) {
+        i = at;
         let b = bytes[i];
         let end = match b {
             b'.' | b'!' | b'?' => sentence_end_after_stop(text, i),
