@@ -281,6 +281,11 @@ pub struct LeadCue {
 
 /// Case-insensitive: `text` ends with the whole-word `phrase`; returns where it starts.
 fn ends_with_phrase(text: &str, phrase: &str) -> Option<usize> {
+    // Most tries fail on the last letter: test it before anything else.
+    let (last, want) = (text.as_bytes().last()?, phrase.as_bytes().last()?);
+    if !last.eq_ignore_ascii_case(want) {
+        return None;
+    }
     let n = phrase.len();
     if text.len() < n || !text.is_char_boundary(text.len() - n) {
         return None;

@@ -558,6 +558,51 @@ fn the_nth(i: &str) -> IResult<&str, DateExpr> {
 
 /// A date, or a range of two.
 pub fn date(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
+    // The same alternatives in the same order, split by what they start with: a parser
+    // that needs a letter first never reads at a digit, and the other way round.
+    if i.starts_with(|c: char| c.is_ascii_digit()) {
+        let range = |i| year_range.parse(i);
+        let single = |i| alt((iso_date, day_month, half, quarter, year4_date)).parse(i);
+        alt((range.map(|(a, b)| (a, Some(b))), single.map(|a| (a, None)))).parse(i)
+    } else {
+        let range = |i| alt((between_years, day_range, month_range)).parse(i);
+        let single = |i| {
+            alt((
+                weekday_date,
+                month_day,
+                month_year,
+                rel_year_in_month,
+                half,
+                quarter,
+                relative,
+                the_nth,
+                month_alone,
+            ))
+            .parse(i)
+        };
+        alt((range.map(|(a, b)| (a, Some(b))), single.map(|a| (a, None)))).parse(i)
+    }
+}
+
+/// month_alone = month_full: a month with no day or year (`in March`).
+fn month_alone(i: &str) -> IResult<&str, DateExpr> {
+    month_full
+        .map(|month| DateExpr::Month {
+            year: YearRef::Nearest,
+            month,
+        })
+        .parse(i)
+}
+
+/// year: a bare 4-digit year.
+fn year4_date(i: &str) -> IResult<&str, DateExpr> {
+    year4.map(|y| DateExpr::Year(YearRef::Abs(y))).parse(i)
+}
+
+/// The grammar as one alternation, as `date` was before it was split by first character:
+/// the tests check that both read the same at every position of the fixtures.
+#[cfg(test)]
+fn date_unsplit(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
     let range = |i| alt((between_years, year_range, day_range, month_range)).parse(i);
     let single = |i| {
         alt((
@@ -571,11 +616,8 @@ pub fn date(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
             quarter,
             relative,
             the_nth,
-            month_full.map(|month| DateExpr::Month {
-                year: YearRef::Nearest,
-                month,
-            }),
-            year4.map(|y| DateExpr::Year(YearRef::Abs(y))),
+            month_alone,
+            year4_date,
         ))
         .parse(i)
     };
@@ -664,6 +706,28 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn split_grammar_reads_what_the_single_alternation_reads() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect();
+        texts.push("On 2025-03-04 and between 2020 and 2024, Q3 2025, 2nd half of 2024, 18 Nov. 2025.".into());
+        let mut positions = 0;
+        for t in &texts {
+            for (at, _) in t.char_indices() {
+                let (split, whole) = (date(&t[at..]).ok(), date_unsplit(&t[at..]).ok());
+                assert_eq!(split, whole, "at {:?}", t.get(at..at + 40));
+                positions += 1;
+            }
+        }
+        assert!(positions > 10_000, "fixtures not found: {positions}");
+    }
     use YearRef::*;
 
     fn read(s: &str) -> Option<(DateExpr, Option<DateExpr>, usize)> {
