@@ -3,6 +3,7 @@
 use std::fmt;
 use std::sync::Arc;
 
+use chrono::Datelike;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -136,7 +137,8 @@ impl Period {
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
-            Period::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            // Written as the other periods are: chrono's `format` parses its pattern per call.
+            Period::Day(d) => write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
             Period::Month { year, month } => write!(f, "{year:04}-{month:02}"),
             Period::Quarter { year, quarter } => write!(f, "{year:04}-Q{quarter}"),
             Period::Half { year, half } => write!(f, "{year:04}-H{half}"),
