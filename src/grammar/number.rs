@@ -21,7 +21,7 @@ use nom::{
 };
 use rust_decimal::Decimal;
 
-use super::{is_word_char, sp, sp0};
+use super::{is_word_char, sp, sp0, with_lower};
 
 /// A numeral as written: its value and whether it was spelled out in words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,6 +132,9 @@ const TENS: [&str; 8] = [
 fn word_from<'a>(words: &'static [&'static str], i: &'a str) -> IResult<&'a str, usize> {
     let end = i.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(i.len());
     let word = &i[..end];
+    if word.is_empty() {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
+    }
     match words.iter().position(|w| w.eq_ignore_ascii_case(word)) {
         Some(n) => Ok((&i[end..], n)),
         None => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag))),
@@ -212,22 +215,26 @@ pub fn spelled_number(i: &str) -> IResult<&str, Numeral> {
 pub fn scale_word(i: &str, allow_stub: bool) -> IResult<&str, Decimal> {
     let end = i.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(i.len());
     let word = &i[..end];
-    let lower = word.to_ascii_lowercase();
-    let exp = match lower.as_str() {
-        "thousand" => Some(3),
-        "million" | "mn" => Some(6),
-        "billion" | "bn" => Some(9),
-        "trillion" | "tn" => Some(12),
-        _ => None,
-    };
-    let exp = exp.or_else(|| {
-        if !(allow_stub && end == i.len() && lower.len() >= 2) {
-            return None;
-        }
-        [("thousand", 3), ("million", 6), ("billion", 9), ("trillion", 12)]
-            .into_iter()
-            .find(|(full, _)| full.starts_with(lower.as_str()))
-            .map(|(_, e)| e)
+    if word.is_empty() {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
+    }
+    let exp = with_lower(word, |lower| {
+        let exp = match lower {
+            "thousand" => Some(3),
+            "million" | "mn" => Some(6),
+            "billion" | "bn" => Some(9),
+            "trillion" | "tn" => Some(12),
+            _ => None,
+        };
+        exp.or_else(|| {
+            if !(allow_stub && end == i.len() && lower.len() >= 2) {
+                return None;
+            }
+            [("thousand", 3), ("million", 6), ("billion", 9), ("trillion", 12)]
+                .into_iter()
+                .find(|(full, _)| full.starts_with(lower))
+                .map(|(_, e)| e)
+        })
     });
     match exp {
         Some(e) => Ok((&i[end..], Decimal::from(10u64.pow(e)))),
