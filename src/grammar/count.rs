@@ -22,7 +22,7 @@ use rust_decimal::Decimal;
 
 use super::number::{Cardinal, cardinal};
 use super::phrase::{Phrase, is_stop_word, lone_word, plural_phrase, singular_phrase};
-use super::{Ctx, Figure, Val, at_boundary, cues, dash, keyword, sp, sp0};
+use super::{Ctx, Figure, Val, at_boundary, cues, dash, in_words, keyword, sp, sp0};
 use crate::model::Kind;
 
 /// Words before a number that make it part of a name: `Article 3`, `No. 6`, `Phase Two`.
@@ -54,13 +54,12 @@ pub fn labelled(before: &str) -> bool {
     // `No. 6`: the abbreviation's full stop.
     if let Some(x) = b.strip_suffix('.') {
         let (w, _) = last_word(x);
-        return ["no", "nos", "art", "fig", "vol", "p", "pp"].contains(&w.to_ascii_lowercase().as_str());
+        return in_words(&["no", "nos", "art", "fig", "vol", "p", "pp"], w);
     }
     // `units 3 and 4`, `Articles 3, 4`: step back over the list.
     for _ in 0..3 {
         let (w, head) = last_word(b);
-        let lower = w.to_ascii_lowercase();
-        let joined = if matches!(lower.as_str(), "and" | "or" | "to") {
+        let joined = if in_words(&["and", "or", "to"], w) {
             Some(head)
         } else {
             b.strip_suffix(',').or_else(|| b.strip_suffix('&'))
@@ -80,7 +79,7 @@ pub fn labelled(before: &str) -> bool {
         && w.chars().all(|c| c.is_ascii_uppercase())
         && !is_stop_word(w)
         && b.len() == before.trim_end().len();
-    model || LABELS.contains(&w.to_ascii_lowercase().as_str())
+    model || in_words(LABELS, w)
 }
 
 /// What follows the number rules it out: letters glued on (`5G`), a dash and a word
