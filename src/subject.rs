@@ -104,16 +104,15 @@ fn tokens<'a>(sentence: &'a str, all: &[Found]) -> Vec<T<'a>> {
         let rest = &sentence[pos..];
         // A word runs to white space or punctuation; a comma between digits is inside it.
         let mut len = rest.len();
-        let mut prev = ' ';
-        let mut it = rest.char_indices().peekable();
-        while let Some((n, c)) = it.next() {
-            let next = it.peek().map_or(' ', |&(_, d)| d);
-            let thousands = c == ',' && prev.is_ascii_digit() && next.is_ascii_digit();
+        let mut prev_digit = false;
+        for (n, c) in rest.char_indices() {
+            // The next character is an ASCII digit exactly when its first byte is one.
+            let thousands = c == ',' && prev_digit && rest.as_bytes().get(n + 1).is_some_and(u8::is_ascii_digit);
             if c.is_whitespace() || (is_punct(c) && !thousands) {
                 len = n;
                 break;
             }
-            prev = c;
+            prev_digit = c.is_ascii_digit();
         }
         // A figure may start inside what looks like one word (`(+1`): stop there.
         while starts.get(next_start).is_some_and(|&s| s <= pos) {
@@ -699,11 +698,23 @@ const TAIL_LY: u64 = SHAPE << 9;
 #[derive(Default)]
 struct WordHasher(u64);
 
+impl WordHasher {
+    fn add(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
 impl Hasher for WordHasher {
+    /// Eight bytes at a time.
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word.iter_mut().zip(chunk).for_each(|(w, b)| *w = *b);
+            self.add(u64::from_le_bytes(word));
         }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
     }
     fn finish(&self) -> u64 {
         self.0
@@ -746,44 +757,69 @@ fn lists(word: &str) -> u64 {
 /// The class of a word (list bits and shape bits), and the list bits of its Unicode lower
 /// case, which the rules that lower-case a word with `to_lowercase` compare.
 fn classify(word: &str) -> (u64, u64) {
-    let ascii = lists(word);
-    // The lower case of a non-ASCII word may be listed (the Kelvin sign lowers to `k`).
-    let lower = if word.is_ascii() {
-        ascii
+    let bytes = word.as_bytes();
+    // One pass over the bytes: the shape, and the word lower-cased into `buf` for the look-up.
+    let mut buf = [0u8; 32];
+    let mut shape = BARE | LOWER_HYPHEN;
+    let (mut ascii, mut letter) = (true, false);
+    for (i, &b) in bytes.iter().enumerate() {
+        if !b.is_ascii_lowercase() {
+            shape &= if b == b'-' { !BARE } else { !(BARE | LOWER_HYPHEN) };
+        }
+        if b.is_ascii_digit() {
+            shape |= DIGIT;
+        }
+        letter |= b.is_ascii_alphabetic();
+        ascii &= b.is_ascii();
+        if let Some(slot) = buf.get_mut(i) {
+            *slot = b.to_ascii_lowercase();
+        }
+    }
+    // A word longer than `buf` is longer than every listed word; `in_words` compares ASCII
+    // only, so a non-ASCII word is in no list, but its lower case may be (the Kelvin sign
+    // lowers to `k`).
+    let listed = match buf.get(..bytes.len()) {
+        Some(l) if ascii => lists_of(l),
+        _ => 0,
+    };
+    let lower = if ascii {
+        listed
     } else {
         lists_of(word.to_lowercase().as_bytes())
     };
-    let bytes = word.as_bytes();
     let flag = |cond: bool, bit: u64| if cond { bit } else { 0 };
-    let bare = bytes.iter().all(u8::is_ascii_lowercase);
     let has = |bit: u64| lower & bit != 0;
     // `is_verb`: the listed verb and direction tests read the word lower-cased, the
     // never-verb test reads it as `in_words` does.
-    let not_verb = ascii & (NEVER | HEADLINE) != 0;
-    let regular = bare && word.len() > 4 && (word.ends_with("ed") || word.ends_with("ing")) && !has(NOT_PARTICIPLE);
+    let not_verb = listed & (NEVER | HEADLINE) != 0;
+    let regular =
+        shape & BARE != 0 && word.len() > 4 && (word.ends_with("ed") || word.ends_with("ing")) && !has(NOT_PARTICIPLE);
     let is_verb = !not_verb && (has(VERB) || has(DIRECTION) || regular);
     let verb_listed = has(VERB) || (has(DIRECTION) && !has(NEVER | HEADLINE));
-    let tail_ly = |l: &str| l.len() > 4 && l.ends_with("ly") && !l.ends_with("ply");
     let ends = |suffix: &[u8]| {
         bytes
             .get(bytes.len().saturating_sub(suffix.len())..)
             .is_some_and(|e| e.len() == suffix.len() && e.eq_ignore_ascii_case(suffix))
     };
-    let tail_ly = if word.is_ascii() {
+    let tail_ly = if ascii {
         bytes.len() > 4 && ends(b"ly") && !ends(b"ply")
     } else {
-        tail_ly(&word.to_lowercase())
+        let l = word.to_lowercase();
+        l.len() > 4 && l.ends_with("ly") && !l.ends_with("ply")
     };
-    let class = ascii
+    let upper = match bytes.first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.starts_with(char::is_uppercase),
+    };
+    let title_word = word.len() > 3 && (letter || (!ascii && word.chars().any(char::is_alphabetic)));
+    let class = listed
+        | shape
         | flag(is_verb, IS_VERB)
         | flag(verb_listed, VERB_LISTED)
-        | flag(word.starts_with(char::is_uppercase), UPPER)
-        | flag(bare, BARE)
-        | flag(bytes.iter().all(|&b| b.is_ascii_lowercase() || b == b'-'), LOWER_HYPHEN)
+        | flag(upper, UPPER)
         | flag(word.ends_with("ly"), ENDS_LY)
         | flag(word.ends_with('s') && !word.ends_with("ss"), PLURAL)
-        | flag(bytes.iter().any(u8::is_ascii_digit), DIGIT)
-        | flag(word.len() > 3 && word.chars().any(char::is_alphabetic), TITLE_WORD)
+        | flag(title_word, TITLE_WORD)
         | flag(tail_ly, TAIL_LY);
     (class, lower)
 }
@@ -1072,9 +1108,8 @@ fn clause_subject(sentence: &str, toks: &[T], all: &[Found], at: usize) -> Strin
 }
 
 /// `X, Y and Z rose A, B and C, respectively`: the item paired with figure `fi`.
-fn respectively(sentence: &str, toks: &[T], all: &[Found], fi: usize) -> Option<String> {
+fn respectively(sentence: &str, toks: &[T], all: &[Found], fi: usize, k: usize) -> Option<String> {
     let kind = all.get(fi)?.figure.kind;
-    let k = fig_token(toks, fi)?;
     // The run of same-kind figures around `fi`, joined by separators, numbers and `to`.
     let joins = |a: usize, b: usize| {
         toks.get(a + 1..b).is_some_and(|gap| {
@@ -1236,8 +1271,7 @@ fn parenthesised(sentence: &str, toks: &[T], all: &[Found], fi: usize) -> Option
 
 /// `KRW 400 billion in state funding`, `a $0.3 billion deficit`,
 /// `a 6-percent rise in online toy sales`.
-fn after(sentence: &str, toks: &[T], all: &[Found], fi: usize, kind: Kind) -> Option<String> {
-    let k = fig_token(toks, fi)?;
+fn after(sentence: &str, toks: &[T], all: &[Found], k: usize, kind: Kind) -> Option<String> {
     // The words after the figure, lower-cased, as list bits.
     let next = |m: usize, bit: u64| lower_at(toks, m).is_some_and(|l| l & bit != 0);
     let take = |start: usize| {
@@ -1279,11 +1313,10 @@ fn after(sentence: &str, toks: &[T], all: &[Found], fi: usize, kind: Kind) -> Op
 }
 
 /// A headline in title case: `Ministry Sets KRW 2 Trillion Export Fund` -> `Export Fund`.
-fn headline_noun(sentence: &str, toks: &[T], all: &[Found], fi: usize) -> Option<String> {
-    let k = fig_token(toks, fi)?;
+fn headline_noun(sentence: &str, toks: &[T], all: &[Found], fi: usize, k: usize, title: bool) -> Option<String> {
     let n1 = word_class(toks, k + 1)?;
     let capital = n1 & UPPER != 0 && !verb_at(toks, k + 1) && n1 & FORWARD_STOP == 0;
-    if all.get(fi)?.figure.kind != Kind::Money || !capital || !title_case(toks) {
+    if all.get(fi)?.figure.kind != Kind::Money || !capital || !title {
         return None;
     }
     let mut end = forward_end(toks, k + 1, 6);
@@ -1316,8 +1349,7 @@ fn title_case(toks: &[T]) -> bool {
 }
 
 /// `70 percent of exhibitors`: what the share is of, when nothing else names the subject.
-fn share_of(sentence: &str, toks: &[T], all: &[Found], fi: usize) -> Option<String> {
-    let k = fig_token(toks, fi)?;
+fn share_of(sentence: &str, toks: &[T], all: &[Found], k: usize) -> Option<String> {
     if !matches!(toks.get(k + 1).map(|t| t.tok), Some(Tok::Word("of"))) {
         return None;
     }
@@ -1327,8 +1359,7 @@ fn share_of(sentence: &str, toks: &[T], all: &[Found], fi: usize) -> Option<Stri
 }
 
 /// `chip surplus of $9.1 billion`, `relief goods worth $200,000`, `deals valued at $9 million`.
-fn before(sentence: &str, toks: &[T], all: &[Found], fi: usize) -> Option<String> {
-    let k = fig_token(toks, fi)?;
+fn before(sentence: &str, toks: &[T], all: &[Found], k: usize) -> Option<String> {
     // The word before the figure, lower-cased, as list bits.
     let w1 = lower_at(toks, k.checked_sub(1)?)?;
     let end = if w1 & (OF | WORTH) != 0 {
@@ -1349,7 +1380,11 @@ pub fn subject_of(sentence: &str, f: &Found, all: &[Found]) -> String {
     let Some(fi) = all.iter().position(|g| g == f) else {
         return String::new();
     };
-    subject_at(sentence, &tokens(sentence, all), all, fi)
+    let toks = tokens(sentence, all);
+    match fig_token(&toks, fi) {
+        Some(k) => subject_at(sentence, &toks, all, fi, k, title_case(&toks)),
+        None => String::new(),
+    }
 }
 
 /// The subjects of all figures of a sentence, in order: the sentence is cut into words once.
@@ -1369,47 +1404,55 @@ pub fn subjects(sentence: &str, all: &[Found]) -> Vec<String> {
             }
         }
     }
+    // Whether the window is a headline, kept while the window stays the same (the whole
+    // sentence, when it is short).
+    let mut title: Option<(usize, usize, bool)> = None;
     (0..all.len())
         .map(|fi| match fig_pos[fi] {
             Some(k) => {
-                let window = &toks[k.saturating_sub(REACH)..(k + REACH).min(toks.len())];
-                subject_at(sentence, window, all, fi)
+                let (lo, hi) = (k.saturating_sub(REACH), (k + REACH).min(toks.len()));
+                let window = &toks[lo..hi];
+                let t = match title {
+                    Some((a, b, t)) if (a, b) == (lo, hi) => t,
+                    _ => title_case(window),
+                };
+                title = Some((lo, hi, t));
+                subject_at(sentence, window, all, fi, k - lo, t)
             }
-            None => subject_at(sentence, &toks, all, fi),
+            // Not a token (a count): no subject.
+            None => String::new(),
         })
         .collect()
 }
 
-fn subject_at(sentence: &str, toks: &[T], all: &[Found], fi: usize) -> String {
+/// The subject of figure `fi`, at token `k` of `toks`; `title` when `toks` is a headline.
+fn subject_at(sentence: &str, toks: &[T], all: &[Found], fi: usize, k: usize, title: bool) -> String {
     let kind = all[fi].figure.kind;
     if !matches!(kind, Kind::Money | Kind::Percent) {
         return String::new();
     }
-    let Some(k) = fig_token(toks, fi) else {
-        return String::new();
-    };
     // `..., about 5 percent of total stocks`: a share standing on its own names its whole.
     let standalone = k == 0 || matches!(toks[k - 1].tok, Tok::Punct(',' | '(' | '—'));
     let share = if standalone && kind == Kind::Percent {
-        share_of(sentence, toks, all, fi)
+        share_of(sentence, toks, all, k)
     } else {
         None
     };
     let found = share
-        .or_else(|| respectively(sentence, toks, all, fi))
-        .or_else(|| after(sentence, toks, all, fi, kind))
+        .or_else(|| respectively(sentence, toks, all, fi, k))
+        .or_else(|| after(sentence, toks, all, k, kind))
         .or_else(|| parenthesised(sentence, toks, all, fi))
-        .or_else(|| before(sentence, toks, all, fi))
-        .or_else(|| headline_noun(sentence, toks, all, fi));
+        .or_else(|| before(sentence, toks, all, k))
+        .or_else(|| headline_noun(sentence, toks, all, fi, k, title));
     let subject = found
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| clause_subject(sentence, toks, all, k));
     let subject = if subject.is_empty() {
-        share_of(sentence, toks, all, fi).unwrap_or_default()
+        share_of(sentence, toks, all, k).unwrap_or_default()
     } else {
         subject
     };
-    if title_case(toks) {
+    if title {
         subject
     } else {
         sentence_case(sentence, subject)
