@@ -760,21 +760,21 @@ fn classify(word: &str) -> (u64, u64) {
     let bytes = word.as_bytes();
     // One pass over the bytes: the shape, and the word lower-cased into `buf` for the look-up.
     let mut buf = [0u8; 32];
-    let mut shape = BARE | LOWER_HYPHEN;
-    let (mut ascii, mut letter) = (true, false);
-    for (i, &b) in bytes.iter().enumerate() {
-        if !b.is_ascii_lowercase() {
-            shape &= if b == b'-' { !BARE } else { !(BARE | LOWER_HYPHEN) };
-        }
-        if b.is_ascii_digit() {
-            shape |= DIGIT;
-        }
+    if let Some(out) = buf.get_mut(..bytes.len()) {
+        out.copy_from_slice(bytes);
+        out.make_ascii_lowercase();
+    }
+    // Branch-free, so that the loop stays short.
+    let (mut not_lower, mut not_lower_hyphen, mut digit, mut letter, mut ascii) = (false, false, false, false, true);
+    for &b in bytes {
+        not_lower |= !b.is_ascii_lowercase();
+        not_lower_hyphen |= !b.is_ascii_lowercase() & (b != b'-');
+        digit |= b.is_ascii_digit();
         letter |= b.is_ascii_alphabetic();
         ascii &= b.is_ascii();
-        if let Some(slot) = buf.get_mut(i) {
-            *slot = b.to_ascii_lowercase();
-        }
     }
+    let flag = |cond: bool, bit: u64| if cond { bit } else { 0 };
+    let shape = flag(!not_lower, BARE) | flag(!not_lower_hyphen, LOWER_HYPHEN) | flag(digit, DIGIT);
     // A word longer than `buf` is longer than every listed word; `in_words` compares ASCII
     // only, so a non-ASCII word is in no list, but its lower case may be (the Kelvin sign
     // lowers to `k`).
@@ -787,7 +787,6 @@ fn classify(word: &str) -> (u64, u64) {
     } else {
         lists_of(word.to_lowercase().as_bytes())
     };
-    let flag = |cond: bool, bit: u64| if cond { bit } else { 0 };
     let has = |bit: u64| lower & bit != 0;
     // `is_verb`: the listed verb and direction tests read the word lower-cased, the
     // never-verb test reads it as `in_words` does.
@@ -841,10 +840,11 @@ fn is_date(all: &[Found], i: usize) -> bool {
 /// The phrase from `from` to `to` (token indexes, inclusive start, exclusive end), cleaned.
 fn phrase(sentence: &str, toks: &[T], all: &[Found], from: usize, to: usize) -> String {
     // Each word with its token (the class of a parenthesis is 0: in no list).
-    let mut words: Vec<(&str, &T)> = Vec::new();
+    let span = toks.get(from..to).unwrap_or(&[]);
+    let mut words: Vec<(&str, &T)> = Vec::with_capacity(span.len());
     let mut aside = false;
     let mut after_date = false;
-    for t in toks.get(from..to).unwrap_or(&[]) {
+    for t in span {
         // `the January to July period`: the word that a date qualifies goes with it.
         let period = after_date && matches!(t.tok, Tok::Word(_)) && t.class & PERIOD != 0;
         after_date = false;
@@ -880,12 +880,13 @@ fn phrase(sentence: &str, toks: &[T], all: &[Found], from: usize, to: usize) -> 
     while words.last().is_some_and(|w| w.1.class & (TAIL | TAIL_LY) != 0) {
         words.pop();
     }
-    join(words.iter().map(|w| w.0))
+    let bytes = words.iter().map(|w| w.0.len() + 1).sum();
+    join(words.iter().map(|w| w.0), bytes)
 }
 
 /// Words joined by spaces, with no space inside parentheses: `electric vehicles (EVs)`.
-fn join<'a>(words: impl Iterator<Item = &'a str>) -> String {
-    let mut out = String::new();
+fn join<'a>(words: impl Iterator<Item = &'a str>, bytes: usize) -> String {
+    let mut out = String::with_capacity(bytes);
     let mut open = 0i32;
     for w in words {
         if w == ")" {
@@ -1121,6 +1122,13 @@ fn respectively(sentence: &str, toks: &[T], all: &[Found], fi: usize, k: usize) 
             })
         })
     };
+    // `respectively` must follow the run, which starts at or before the figure.
+    if !toks
+        .get(k + 1..)
+        .is_some_and(|a| a.iter().any(|t| t.tok == Tok::Word("respectively")))
+    {
+        return None;
+    }
     let same: Vec<usize> = toks
         .iter()
         .enumerate()
@@ -1202,7 +1210,14 @@ fn respectively(sentence: &str, toks: &[T], all: &[Found], fi: usize, k: usize) 
 }
 
 /// `X (up 4.9 percent)`: the list item before the parenthesis, with a carried `exports to`.
-fn parenthesised(sentence: &str, toks: &[T], all: &[Found], fi: usize) -> Option<String> {
+fn parenthesised(sentence: &str, toks: &[T], all: &[Found], fi: usize, k: usize) -> Option<String> {
+    // Only a figure right after `(` is an item (the loop below answers at its token).
+    if k.checked_sub(1)
+        .and_then(|m| toks.get(m))
+        .is_none_or(|t| t.tok != Tok::Punct('('))
+    {
+        return None;
+    }
     let mut carried: Option<String> = None;
     let mut prev_close: Option<usize> = None;
     for (n, t) in toks.iter().enumerate() {
@@ -1441,7 +1456,7 @@ fn subject_at(sentence: &str, toks: &[T], all: &[Found], fi: usize, k: usize, ti
     let found = share
         .or_else(|| respectively(sentence, toks, all, fi, k))
         .or_else(|| after(sentence, toks, all, k, kind))
-        .or_else(|| parenthesised(sentence, toks, all, fi))
+        .or_else(|| parenthesised(sentence, toks, all, fi, k))
         .or_else(|| before(sentence, toks, all, k))
         .or_else(|| headline_noun(sentence, toks, all, fi, k, title));
     let subject = found
