@@ -57,7 +57,8 @@ fn is_punct(c: char) -> bool {
 
 /// Words, punctuation and figures of a sentence, in order.
 fn tokens<'a>(sentence: &'a str, all: &[Found]) -> Vec<T<'a>> {
-    let mut out = Vec::new();
+    // About one token per five bytes of text.
+    let mut out = Vec::with_capacity(sentence.len() / 5 + all.len());
     let mut pos = 0;
     // Money, percent and date figures are single tokens; counts and the like read as words
     // (`sales of the nine online sellers`). Figures come in order: one pointer walks them.
@@ -716,28 +717,50 @@ impl Hasher for WordHasher {
     fn write_usize(&mut self, n: usize) {
         self.add(n as u64);
     }
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+    fn write_u128(&mut self, n: u128) {
+        self.add(n as u64);
+        self.add((n >> 64) as u64);
+    }
     fn finish(&self) -> u64 {
         self.0
     }
 }
 
+/// A word of at most 16 bytes as one number and its length, so that a look-up hashes and
+/// compares two machine words; `None` when longer than every listed word.
+fn packed(word: &[u8]) -> Option<(u128, u8)> {
+    let mut key = [0u8; 16];
+    key.get_mut(..word.len())?.copy_from_slice(word);
+    Some((u128::from_le_bytes(key), word.len() as u8))
+}
+
+type Table = HashMap<(u128, u8), u64, BuildHasherDefault<WordHasher>>;
+
 /// Every word of `LISTS` and of the direction words, with the bits of the lists it is in.
-static TABLE: LazyLock<HashMap<&'static [u8], u64, BuildHasherDefault<WordHasher>>> = LazyLock::new(|| {
-    let mut t: HashMap<&'static [u8], u64, BuildHasherDefault<WordHasher>> = HashMap::default();
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let mut t = Table::default();
+    let mut add = |w: &str, bit: u64| {
+        if let Some(key) = packed(w.as_bytes()) {
+            *t.entry(key).or_default() |= bit;
+        }
+    };
     for &(list, bit) in LISTS {
         for w in list {
-            *t.entry(w.as_bytes()).or_default() |= bit;
+            add(w, bit);
         }
     }
     for w in direction_words() {
-        *t.entry(w.as_bytes()).or_default() |= DIRECTION;
+        add(w, DIRECTION);
     }
     t
 });
 
 /// The list bits of a word that is already lower case.
 fn lists_of(lower: &[u8]) -> u64 {
-    TABLE.get(lower).copied().unwrap_or(0)
+    packed(lower).and_then(|key| TABLE.get(&key)).copied().unwrap_or(0)
 }
 
 /// The list bits of `word` compared as `in_words` does: ASCII case-insensitively.
@@ -760,9 +783,8 @@ fn classify(word: &str) -> (u64, u64) {
     let bytes = word.as_bytes();
     // One pass over the bytes: the shape, and the word lower-cased into `buf` for the look-up.
     let mut buf = [0u8; 32];
-    if let Some(out) = buf.get_mut(..bytes.len()) {
-        out.copy_from_slice(bytes);
-        out.make_ascii_lowercase();
+    for (o, b) in buf.iter_mut().zip(bytes) {
+        *o = b.to_ascii_lowercase();
     }
     // Branch-free, so that the loop stays short.
     let (mut not_lower, mut not_lower_hyphen, mut digit, mut letter, mut ascii) = (false, false, false, false, true);
@@ -1705,6 +1727,9 @@ mod tests {
         assert_eq!(classify("rise").0 & (IS_VERB | VERB_LISTED), 0);
         assert_ne!(classify("Slowly").0 & TAIL_LY, 0);
         assert_eq!(classify("simply").0 & TAIL_LY, 0);
+        // A NUL byte is part of the word, not padding.
+        assert_eq!(classify("to\0").0 & TO, 0);
+        assert_eq!(classify("manufacturing").1 & NOT_PARTICIPLE, NOT_PARTICIPLE);
         // Non-ASCII and long words: no panic; `in_words` matches no list, the lower case may.
         for w in ["①②", "Ünïcode", "₩3", "x".repeat(40).as_str(), "\u{212a}ept"] {
             let _ = classify(w);
