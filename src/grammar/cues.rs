@@ -414,6 +414,11 @@ fn is_change_amount(w: &str) -> bool {
         || w.starts_with(|c: char| c.is_ascii_digit())
 }
 
+/// Every word `word_direction` knows, for tables built from it (`subject`).
+pub fn direction_words() -> impl Iterator<Item = &'static str> {
+    UP_WORDS.iter().chain(DOWN_WORDS).copied()
+}
+
 pub fn word_direction(word: &str) -> Option<Direction> {
     if UP_WORDS.contains(&word) {
         Some(Direction::Up)
