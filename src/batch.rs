@@ -4,7 +4,9 @@
 use std::any::Any;
 use std::collections::{BTreeMap, HashSet, VecDeque};
 use std::fmt;
+use std::mem;
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
 use crate::extract::{Extraction, ReleaseFacts};
@@ -18,15 +20,23 @@ use crate::problem::{Problem, Severity};
 pub struct Feed<M> {
     state: Mutex<FeedState<M>>,
     changed: Condvar,
+    /// The weight of the pieces pushed and not yet taken (read without the lock).
+    weight: AtomicUsize,
 }
 
 struct FeedState<M> {
     queue: VecDeque<(M, usize)>,
-    weight: usize,
     end: Option<End>,
+    /// The reader waits for a piece (so a push wakes it; otherwise it need not).
+    waiting: bool,
     /// Nobody will read: the run stopped.
     abandoned: bool,
 }
+
+/// A waiting reader is woken once this much weight, or this many pieces, are queued (or
+/// the work ends).
+const WAKE_WEIGHT: usize = 256 << 10;
+const WAKE_PIECES: usize = 256;
 
 enum End {
     Done,
@@ -38,11 +48,12 @@ impl<M> Feed<M> {
         Feed {
             state: Mutex::new(FeedState {
                 queue: VecDeque::new(),
-                weight: 0,
                 end: None,
+                waiting: false,
                 abandoned: false,
             }),
             changed: Condvar::new(),
+            weight: AtomicUsize::new(0),
         }
     }
 
@@ -59,47 +70,60 @@ impl<M> Feed<M> {
             return false;
         }
         state.queue.push_back((piece, weight));
-        state.weight += weight;
-        self.changed.notify_one();
+        let queued = self.weight.fetch_add(weight, Ordering::Relaxed) + weight;
+        // The reader is woken for a batch, not for every piece: waking costs more than a
+        // small piece does to handle.
+        if state.waiting && (queued >= WAKE_WEIGHT || state.queue.len() >= WAKE_PIECES) {
+            self.changed.notify_one();
+        }
         true
     }
 
     /// The weight of the pieces pushed and not yet taken.
     pub fn queued(&self) -> usize {
-        self.lock().weight
+        self.weight.load(Ordering::Relaxed)
     }
 
     fn end(&self, end: End) {
-        self.lock().end = Some(end);
-        self.changed.notify_one();
+        let mut state = self.lock();
+        state.end = Some(end);
+        if state.waiting {
+            self.changed.notify_one();
+        }
     }
 
     fn abandon(&self) {
         let mut state = self.lock();
         state.abandoned = true;
         state.queue.clear();
-        state.weight = 0;
+        self.weight.store(0, Ordering::Relaxed);
     }
 
-    /// The next piece, waiting for it; None when the worker is done. A worker's panic is
-    /// raised here.
-    fn next(&self) -> Option<M> {
+    /// Moves every piece pushed so far into the empty `into`, waiting for one; false when
+    /// the worker is done and none is left. A worker's panic is raised here.
+    fn take(&self, into: &mut VecDeque<(M, usize)>) -> bool {
         let mut state = self.lock();
         loop {
-            if let Some((piece, weight)) = state.queue.pop_front() {
-                state.weight -= weight;
-                return Some(piece);
+            if !state.queue.is_empty() {
+                mem::swap(&mut state.queue, into);
+                let taken: usize = into.iter().map(|(_, w)| w).sum();
+                self.weight.fetch_sub(taken, Ordering::Relaxed);
+                return true;
             }
             match state.end.take() {
                 Some(End::Done) => {
                     state.end = Some(End::Done);
-                    return None;
+                    return false;
                 }
                 Some(End::Panicked(panic)) => {
                     drop(state);
                     resume_unwind(panic)
                 }
-                None => state = self.changed.wait(state).unwrap_or_else(|e| e.into_inner()),
+                None => {
+                    state.waiting = true;
+                    state = self.changed.wait(state).unwrap_or_else(|e| e.into_inner());
+                    state.waiting = false;
+                }
             }
         }
     }
@@ -128,6 +152,7 @@ where
     pool.in_place_scope(|scope| {
         let mut feeds: VecDeque<Arc<Feed<M>>> = VecDeque::new();
         let mut spawned = 0;
+        let mut batch = VecDeque::new();
         let mut result = Ok(());
         loop {
             while feeds.len() < window {
@@ -144,10 +169,13 @@ where
                 spawned += 1;
             }
             let Some(feed) = feeds.pop_front() else { break };
-            while let Some(piece) = feed.next() {
-                if let Err(e) = consume(piece) {
-                    result = Err(e);
-                    break;
+            // Pieces are taken in batches: one lock and at most one wake-up per batch.
+            'feed: while feed.take(&mut batch) {
+                for (piece, _) in batch.drain(..) {
+                    if let Err(e) = consume(piece) {
+                        result = Err(e);
+                        break 'feed;
+                    }
                 }
             }
             if result.is_err() {
@@ -363,10 +391,17 @@ mod tests {
         let feed = Feed::new();
         assert!(feed.push("a", 3) && feed.push("b", 4));
         assert_eq!(feed.queued(), 7);
-        assert_eq!(feed.next(), Some("a"));
-        assert_eq!(feed.queued(), 4);
+        let mut taken = VecDeque::new();
+        assert!(feed.take(&mut taken));
+        assert_eq!(taken, [("a", 3), ("b", 4)]);
+        assert_eq!(feed.queued(), 0);
+        assert!(feed.push("c", 2));
+        assert_eq!(feed.queued(), 2);
+        feed.end(End::Done);
+        taken.clear();
+        assert!(feed.take(&mut taken) && !feed.take(&mut VecDeque::new()));
         feed.abandon();
-        assert!(!feed.push("c", 1));
+        assert!(!feed.push("d", 1));
         assert_eq!(feed.queued(), 0);
     }
 

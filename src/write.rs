@@ -74,6 +74,18 @@ impl<W: Write> TableWriter<W> {
         done
     }
 
+    /// Writes facts as rows (see [`render_facts`]).
+    pub fn write_facts(&mut self, facts: &[Fact]) -> io::Result<()> {
+        if facts.is_empty() {
+            return Ok(());
+        }
+        if self.format == Format::Json && self.started {
+            self.out.write_all(b",")?;
+        }
+        self.started = true;
+        render_facts(self.format, facts, &mut self.out)
+    }
+
     /// Appends rows rendered for this table's format.
     pub fn write_rendered(&mut self, rows: &[u8]) -> io::Result<()> {
         self.write_rendered_from(rows, rows.len() as u64)
@@ -105,24 +117,45 @@ impl<W: Write> TableWriter<W> {
 }
 
 /// A CSV writer of rows (no header) into `buf`, with the format's line ends.
-fn csv_rows(buf: &mut Vec<u8>, format: Format) -> csv::Writer<&mut Vec<u8>> {
+fn csv_rows<W: Write>(buf: W, format: Format) -> csv::Writer<Staged<W>> {
     csv::WriterBuilder::new()
         .has_headers(false)
+        // A writer is made per piece of rows; its own buffer (zeroed when made) need not be
+        // big, as it only stages bytes on their way to `buf`.
+        .buffer_capacity(1 << 10)
         .terminator(if format == Format::ExcelCsv {
             csv::Terminator::CRLF
         } else {
             csv::Terminator::Any(b'\n')
         })
-        .from_writer(buf)
+        .from_writer(Staged(buf))
 }
 
-/// Appends `rows` to `buf` as a piece of a table in `format`, for
+/// A writer whose `flush` only hands on what the CSV writer staged: flushing the file or
+/// standard output under it after every piece would cost a system call each.
+struct Staged<W>(W);
+
+impl<W: Write> Write for Staged<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.write(buf)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.0.write_all(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Writes `rows` to `buf` as a piece of a table in `format`, for
 /// [`TableWriter::write_rendered`]. A JSON piece starts each row on a new line and puts
 /// commas between its own rows; the writer puts the comma between pieces.
 pub fn render_rows<'a, T: Serialize + 'a>(
     format: Format,
     rows: impl IntoIterator<Item = &'a T>,
-    buf: &mut Vec<u8>,
+    mut buf: impl Write,
 ) -> io::Result<()> {
     match format {
         Format::Csv | Format::ExcelCsv => {
@@ -134,15 +167,15 @@ pub fn render_rows<'a, T: Serialize + 'a>(
         }
         Format::Jsonl => {
             for row in rows {
-                serde_json::to_writer(&mut *buf, row)?;
-                buf.push(b'\n');
+                serde_json::to_writer(&mut buf, row)?;
+                buf.write_all(b"\n")?;
             }
             Ok(())
         }
         Format::Json => {
             for (n, row) in rows.into_iter().enumerate() {
-                buf.extend_from_slice(if n == 0 { b"\n" } else { b",\n" });
-                serde_json::to_writer(&mut *buf, row)?;
+                buf.write_all(if n == 0 { b"\n" } else { b",\n" })?;
+                serde_json::to_writer(&mut buf, row)?;
             }
             Ok(())
         }
@@ -158,7 +191,7 @@ fn csv_to_io(e: csv::Error) -> io::Error {
 
 /// [`render_rows`] for facts. CSV rows are written from the fields as they are, without
 /// going through serde: the same bytes, for less work.
-pub fn render_facts(format: Format, facts: &[Fact], buf: &mut Vec<u8>) -> io::Result<()> {
+pub fn render_facts(format: Format, facts: &[Fact], buf: impl Write) -> io::Result<()> {
     if !matches!(format, Format::Csv | Format::ExcelCsv) {
         return render_rows(format, facts, buf);
     }

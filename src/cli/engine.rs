@@ -3,9 +3,10 @@
 //! problems shown, and the closing summary.
 //!
 //! Memory stays bounded whatever the size and number of the inputs: a worker holds its
-//! input's text and one release's facts, and hands each release on as rendered rows. The
-//! input whose turn it is streams to the output; the rows of a later one wait in a small
-//! queue, and beyond [`QUEUE_LIMIT`] in a temporary file that is copied out in turn.
+//! input's text and one release's facts, and hands each release on through a queue. The
+//! input whose turn it is streams: the calling thread renders and writes its rows while the
+//! worker goes on. A later input queues a little ([`QUEUE_LIMIT`]), then renders its rows
+//! itself into a temporary file that is copied out in turn.
 
 use std::collections::BTreeMap;
 use std::io::{self, Seek, SeekFrom, Write};
@@ -13,7 +14,7 @@ use std::mem;
 
 use bulletin_facts::batch::{Dedup, Feed, Tally, ordered_feeds, reason};
 use bulletin_facts::write::{TableWriter, render_facts};
-use bulletin_facts::{Kind, Options, Problem, ReleaseFacts, Severity, extract_releases};
+use bulletin_facts::{Fact, Kind, Options, Problem, ReleaseFacts, Severity, extract_releases};
 use tempfile::NamedTempFile;
 
 use super::args::RunArgs;
@@ -24,9 +25,12 @@ use super::progress::Progress;
 /// sizes vary, few enough that memory does not grow with the number of files.
 const WINDOW_PER_THREAD: usize = 4;
 
-/// Bytes of rendered rows an input may queue in memory while it waits for its turn; the
-/// rest goes to a temporary file.
+/// Bytes of rows an input may queue in memory while it waits for its turn; the rest goes
+/// to a temporary file.
 const QUEUE_LIMIT: usize = 4 << 20;
+
+/// What a fact not yet rendered weighs in the queue, about (its row and its strings).
+const FACT_WEIGHT: usize = 1024;
 
 /// Why a run stopped early.
 pub enum Stop {
@@ -70,8 +74,9 @@ struct Done<X> {
     extra: X,
 }
 
-/// Rendered fact rows: here, or the next `len` bytes of the input's spool.
+/// A release's fact rows: to render, rendered, or the next `len` bytes of the input's spool.
 enum Rows {
+    Facts(Vec<Fact>),
     Here(Vec<u8>),
     Spooled(u64),
 }
@@ -137,25 +142,29 @@ fn run_queued<W: Write, X: Send>(
                 r.facts.iter_mut().for_each(|f| f.offset = original(f.offset));
                 r.warnings.iter_mut().for_each(|p| p.byte = original(p.byte));
             }
-            let mut rows = Vec::new();
-            if let Err(e) = render_facts(format, &r.facts, &mut rows) {
-                feed.push(Piece::Broken(e), 0);
-                return;
-            }
             let mut counts = BTreeMap::new();
             for f in &r.facts {
                 *counts.entry(f.kind).or_default() += 1;
             }
             let extra = prepare(&name, &r);
-            let weight = rows.len();
-            let rows = if feed.queued() + weight > queue_limit {
-                spill(rows, &mut spool, feed)
+            // While the queue is short (the input in turn, whose pieces are taken as they
+            // come), the calling thread renders the rows, beside this worker's extraction.
+            let estimate = r.facts.len() * FACT_WEIGHT;
+            let (rows, weight) = if estimate <= queue_limit.saturating_sub(feed.queued()) {
+                (Rows::Facts(mem::take(&mut r.facts)), estimate)
             } else {
-                Rows::Here(rows)
-            };
-            let weight = match rows {
-                Rows::Here(_) => weight,
-                Rows::Spooled(_) => 0,
+                let mut rows = Vec::new();
+                if let Err(e) = render_facts(format, &r.facts, &mut rows) {
+                    feed.push(Piece::Broken(e), 0);
+                    return;
+                }
+                match spill(rows, &mut spool, feed) {
+                    Rows::Here(rows) => {
+                        let weight = rows.len();
+                        (Rows::Here(rows), weight)
+                    }
+                    spooled => (spooled, 0),
+                }
             };
             let done = Done {
                 release_id: r.release_id,
@@ -192,8 +201,9 @@ fn run_queued<W: Write, X: Send>(
                 problems.extend(done.warnings);
                 let keep = args.keep_duplicates || dedup.keep_id(&done.release_id);
                 match (done.rows, &mut spool) {
+                    (Rows::Facts(list), _) if keep => facts.write_facts(&list)?,
                     (Rows::Here(rows), _) if keep => facts.write_rendered(&rows)?,
-                    (Rows::Here(_), _) => {}
+                    (Rows::Facts(_) | Rows::Here(_), _) => {}
                     (Rows::Spooled(len), Some(file)) if keep => facts.write_rendered_from(&mut *file, len)?,
                     (Rows::Spooled(len), Some(file)) => {
                         file.seek(SeekFrom::Current(len as i64))?;
