@@ -2,8 +2,8 @@
 //! parallel, a release at a time, their rows written in input order, duplicates dropped,
 //! problems shown, and the closing summary.
 //!
-//! Memory stays bounded whatever the size and number of the inputs: a worker holds its
-//! input's text and one release's facts, and hands each release on through a queue. The
+//! Memory does not grow with the number of inputs or of facts: a worker holds its input's
+//! text (read whole) and one release's facts, and hands each release on through a queue. The
 //! input whose turn it is streams: the calling thread renders and writes its rows while the
 //! worker goes on. A later input queues a little ([`QUEUE_LIMIT`]), then renders its rows
 //! itself into a temporary file that is copied out in turn.
