@@ -1,62 +1,190 @@
 //! Runs over many bulletins: work in parallel, results in input order, memory bounded by a
 //! window of files in flight (never the whole run); duplicate releases; the run's tally.
 
-use std::collections::{BTreeMap, HashSet};
+use std::any::Any;
+use std::collections::{BTreeMap, HashSet, VecDeque};
 use std::fmt;
+use std::mem;
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
 use crate::extract::{Extraction, ReleaseFacts};
 use crate::model::Kind;
-use crate::problem::Severity;
+use crate::problem::{Problem, Severity};
 
-/// Runs `work` on every item on `pool`'s threads and hands the results to `consume` on the
-/// calling thread, in the items' order, so that the output is the same whatever the number
-/// of threads. At most `window` items are in flight or waiting for an earlier one, which
-/// bounds memory. Stops at the first error of `consume` (after the items in flight end).
-pub fn ordered_map<T, R, E>(
+/// What one worker hands on for one item, piece by piece, to the calling thread, which may
+/// read while the worker still writes. Pushing never blocks: the pieces not yet taken wait
+/// in a queue whose weight (as the worker counts it) the worker can see, and keep small by
+/// putting big pieces elsewhere (a temporary file).
+pub struct Feed<M> {
+    state: Mutex<FeedState<M>>,
+    changed: Condvar,
+    /// The weight of the pieces pushed and not yet taken (read without the lock).
+    weight: AtomicUsize,
+}
+
+struct FeedState<M> {
+    queue: VecDeque<(M, usize)>,
+    end: Option<End>,
+    /// The reader waits for a piece (so a push wakes it; otherwise it need not).
+    waiting: bool,
+    /// Nobody will read: the run stopped.
+    abandoned: bool,
+}
+
+/// A waiting reader is woken once this much weight, or this many pieces, are queued (or
+/// the work ends).
+const WAKE_WEIGHT: usize = 256 << 10;
+const WAKE_PIECES: usize = 256;
+
+enum End {
+    Done,
+    Panicked(Box<dyn Any + Send>),
+}
+
+impl<M> Feed<M> {
+    fn new() -> Self {
+        Feed {
+            state: Mutex::new(FeedState {
+                queue: VecDeque::new(),
+                end: None,
+                waiting: false,
+                abandoned: false,
+            }),
+            changed: Condvar::new(),
+            weight: AtomicUsize::new(0),
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, FeedState<M>> {
+        // A worker's panic is caught outside the lock, so the state stays whole.
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Hands on a piece of `weight` bytes. False when nobody will read it: the worker may
+    /// stop.
+    pub fn push(&self, piece: M, weight: usize) -> bool {
+        let mut state = self.lock();
+        if state.abandoned {
+            return false;
+        }
+        state.queue.push_back((piece, weight));
+        let queued = self.weight.fetch_add(weight, Ordering::Relaxed) + weight;
+        // The reader is woken for a batch, not for every piece: waking costs more than a
+        // small piece does to handle.
+        if state.waiting && (queued >= WAKE_WEIGHT || state.queue.len() >= WAKE_PIECES) {
+            self.changed.notify_one();
+        }
+        true
+    }
+
+    /// The weight of the pieces pushed and not yet taken.
+    pub fn queued(&self) -> usize {
+        self.weight.load(Ordering::Relaxed)
+    }
+
+    fn end(&self, end: End) {
+        let mut state = self.lock();
+        state.end = Some(end);
+        if state.waiting {
+            self.changed.notify_one();
+        }
+    }
+
+    fn abandon(&self) {
+        let mut state = self.lock();
+        state.abandoned = true;
+        state.queue.clear();
+        self.weight.store(0, Ordering::Relaxed);
+    }
+
+    /// Moves every piece pushed so far into the empty `into`, waiting for one; false when
+    /// the worker is done and none is left. A worker's panic is raised here.
+    fn take(&self, into: &mut VecDeque<(M, usize)>) -> bool {
+        let mut state = self.lock();
+        loop {
+            if !state.queue.is_empty() {
+                mem::swap(&mut state.queue, into);
+                let taken: usize = into.iter().map(|(_, w)| w).sum();
+                self.weight.fetch_sub(taken, Ordering::Relaxed);
+                return true;
+            }
+            match state.end.take() {
+                Some(End::Done) => {
+                    state.end = Some(End::Done);
+                    return false;
+                }
+                Some(End::Panicked(panic)) => {
+                    drop(state);
+                    resume_unwind(panic)
+                }
+                None => {
+                    state.waiting = true;
+                    state = self.changed.wait(state).unwrap_or_else(|e| e.into_inner());
+                    state.waiting = false;
+                }
+            }
+        }
+    }
+}
+
+/// Runs `work` on every item on `pool`'s threads and hands what it makes to `consume` on
+/// the calling thread, in the items' order, so that the output is the same whatever the
+/// number of threads. Each item's work hands its output on in pieces through a [`Feed`],
+/// and `consume` gets them while the work goes on: the item in turn streams, the others
+/// queue (as little as their work chooses). At most
+/// `window` items are in flight or waiting besides the one being read. Stops at the first error of `consume`; the
+/// items in flight see their feed abandoned and may stop early.
+pub fn ordered_feeds<T, M, E>(
     pool: &rayon::ThreadPool,
     items: &[T],
     window: usize,
-    work: impl Fn(&T) -> R + Sync,
-    mut consume: impl FnMut(R) -> Result<(), E>,
+    work: impl Fn(&T, &Feed<M>) + Sync,
+    mut consume: impl FnMut(M) -> Result<(), E>,
 ) -> Result<(), E>
 where
     T: Sync,
-    R: Send,
+    M: Send,
 {
     let window = window.max(1);
     let work = &work;
-    let (tx, rx) = mpsc::channel();
     pool.in_place_scope(|scope| {
+        let mut feeds: VecDeque<Arc<Feed<M>>> = VecDeque::new();
         let mut spawned = 0;
-        let mut next_out = 0;
-        let mut held = BTreeMap::new();
-        while next_out < items.len() {
-            while spawned < next_out + window {
+        let mut batch = VecDeque::new();
+        let mut result = Ok(());
+        loop {
+            while feeds.len() < window {
                 let Some(item) = items.get(spawned) else { break };
-                let (tx, at) = (tx.clone(), spawned);
-                // A panic is sent back and raised here, so that no result goes missing.
+                let feed = Arc::new(Feed::new());
+                feeds.push_back(feed.clone());
                 scope.spawn(move |_| {
-                    let _ = tx.send((at, catch_unwind(AssertUnwindSafe(|| work(item)))));
+                    // A panic is handed on and raised on the calling thread.
+                    match catch_unwind(AssertUnwindSafe(|| work(item, &feed))) {
+                        Ok(()) => feed.end(End::Done),
+                        Err(panic) => feed.end(End::Panicked(panic)),
+                    }
                 });
                 spawned += 1;
             }
-            if let Some(result) = held.remove(&next_out) {
-                next_out += 1;
-                consume(result)?;
-                continue;
-            }
-            match rx.recv() {
-                Ok((at, Ok(result))) => {
-                    held.insert(at, result);
+            let Some(feed) = feeds.pop_front() else { break };
+            // Pieces are taken in batches: one lock and at most one wake-up per batch.
+            'feed: while feed.take(&mut batch) {
+                for (piece, _) in batch.drain(..) {
+                    if let Err(e) = consume(piece) {
+                        result = Err(e);
+                        break 'feed;
+                    }
                 }
-                Ok((_, Err(panic))) => resume_unwind(panic),
-                // Unreachable while `tx` lives; stop rather than wait forever.
-                Err(_) => break,
+            }
+            if result.is_err() {
+                feed.abandon();
+                feeds.iter().for_each(|f| f.abandon());
+                break;
             }
         }
-        Ok(())
+        result
     })
 }
 
@@ -71,7 +199,12 @@ pub struct Dedup {
 impl Dedup {
     /// Whether to keep this release: true the first time its id comes.
     pub fn keep(&mut self, release: &ReleaseFacts) -> bool {
-        if self.seen.insert(release.release_id.clone()) {
+        self.keep_id(&release.release_id)
+    }
+
+    /// Whether to keep the release of this id: true the first time it comes.
+    pub fn keep_id(&mut self, release_id: &str) -> bool {
+        if !self.seen.contains(release_id) && self.seen.insert(release_id.to_string()) {
             true
         } else {
             self.dropped += 1;
@@ -103,15 +236,28 @@ impl Tally {
         }
     }
 
+    /// Counts a release that was written, from its facts per kind.
+    pub fn counted_release(&mut self, facts: &BTreeMap<Kind, usize>) {
+        self.releases += 1;
+        for (kind, n) in facts {
+            *self.facts.entry(*kind).or_default() += n;
+        }
+    }
+
     /// Counts an input's problems (warnings of its releases included).
     pub fn problems(&mut self, source: &str, ex: &Extraction) {
         for p in ex.all_problems() {
-            match p.severity {
-                Severity::Warning => self.warnings += 1,
-                Severity::Error => self
-                    .skipped
-                    .push(reason(&format!("{source}:{}: {}", p.line, p.message))),
-            }
+            self.problem(source, &p);
+        }
+    }
+
+    /// Counts one problem of an input.
+    pub fn problem(&mut self, source: &str, p: &Problem) {
+        match p.severity {
+            Severity::Warning => self.warnings += 1,
+            Severity::Error => self
+                .skipped
+                .push(reason(&format!("{source}:{}: {}", p.line, p.message))),
         }
     }
 
@@ -178,50 +324,85 @@ mod tests {
         rayon::ThreadPoolBuilder::new().num_threads(n).build().unwrap()
     }
 
-    #[test]
-    fn results_come_in_input_order_whatever_the_threads_and_window() {
-        let items: Vec<u64> = (0..200).collect();
-        for (threads, window) in [(1, 1), (2, 3), (4, 64), (3, 1000)] {
-            let mut out = Vec::new();
-            let r: Result<(), ()> = ordered_map(
-                &pool(threads),
-                &items,
-                window,
-                |&n| {
+    /// Runs `ordered_feeds` where item `n` hands on `n % 5` pieces, and collects them.
+    fn collect(threads: usize, window: usize, items: &[u64], stop_at: Option<u64>) -> (Vec<u64>, Result<(), u64>) {
+        let mut out = Vec::new();
+        let r = ordered_feeds(
+            &pool(threads),
+            items,
+            window,
+            |&n, feed| {
+                for k in 0..n % 5 {
                     // Uneven work, so that later items often finish first.
-                    std::thread::sleep(std::time::Duration::from_micros((n * 7919) % 300));
-                    n * 2
-                },
-                |r| {
-                    out.push(r);
-                    Ok(())
-                },
-            );
+                    std::thread::sleep(std::time::Duration::from_micros((n * 7919 + k) % 300));
+                    if !feed.push(n * 10 + k, 1) {
+                        return;
+                    }
+                }
+            },
+            |piece| {
+                out.push(piece);
+                if Some(piece) == stop_at { Err(piece) } else { Ok(()) }
+            },
+        );
+        (out, r)
+    }
+
+    #[test]
+    fn pieces_come_in_input_order_whatever_the_threads_and_window() {
+        let items: Vec<u64> = (0..200).collect();
+        let expected: Vec<u64> = items.iter().flat_map(|n| (0..n % 5).map(move |k| n * 10 + k)).collect();
+        for (threads, window) in [(1, 1), (2, 3), (4, 64), (3, 1000)] {
+            let (out, r) = collect(threads, window, &items, None);
             assert!(r.is_ok());
-            assert_eq!(
-                out,
-                items.iter().map(|n| n * 2).collect::<Vec<_>>(),
-                "{threads} {window}"
-            );
+            assert_eq!(out, expected, "{threads} {window}");
         }
     }
 
     #[test]
     fn an_error_of_the_consumer_stops_the_run() {
-        let items: Vec<u32> = (0..50).collect();
-        let mut seen = 0;
-        let r = ordered_map(
-            &pool(2),
-            &items,
-            4,
-            |&n| n,
-            |n| {
-                seen += 1;
-                if n == 10 { Err(n) } else { Ok(()) }
-            },
-        );
-        assert_eq!(r, Err(10));
-        assert_eq!(seen, 11);
+        let items: Vec<u64> = (0..50).collect();
+        let (out, r) = collect(2, 4, &items, Some(132));
+        assert_eq!(r, Err(132));
+        assert_eq!(out.last(), Some(&132));
+        assert_eq!(out.len(), (0..13).map(|n| n % 5).sum::<u64>() as usize + 3);
+    }
+
+    #[test]
+    fn a_panic_of_a_worker_is_raised_on_the_calling_thread() {
+        let items: Vec<u32> = (0..20).collect();
+        let run = std::panic::catch_unwind(|| {
+            ordered_feeds(
+                &pool(2),
+                &items,
+                4,
+                |&n, feed| {
+                    assert!(n != 7, "item seven");
+                    feed.push(n, 0);
+                },
+                |_| Ok::<(), ()>(()),
+            )
+        });
+        assert!(run.is_err());
+    }
+
+    #[test]
+    fn a_feed_counts_the_weight_not_yet_taken() {
+        let feed = Feed::new();
+        assert!(feed.push("a", 3) && feed.push("b", 4));
+        assert_eq!(feed.queued(), 7);
+        let mut taken = VecDeque::new();
+        assert!(feed.take(&mut taken));
+        assert_eq!(taken, [("a", 3), ("b", 4)]);
+        assert_eq!(feed.queued(), 0);
+        assert!(feed.push("c", 2));
+        assert_eq!(feed.queued(), 2);
+        feed.end(End::Done);
+        taken.clear();
+        assert!(feed.take(&mut taken) && !feed.take(&mut VecDeque::new()));
+        feed.abandon();
+        assert!(!feed.push("d", 1));
+        assert_eq!(feed.queued(), 0);
     }
 
     #[test]

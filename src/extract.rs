@@ -104,14 +104,49 @@ pub fn fold_space(s: &str) -> String {
 
 /// Extracts the facts of one input text. `source` names it in rows and messages.
 pub fn extract_text(source: &str, text: &str, options: &Options) -> Extraction {
+    let mut releases = extract_releases(source, text, options);
+    let problems = std::mem::take(&mut releases.problems);
+    Extraction {
+        releases: releases.collect(),
+        problems,
+    }
+}
+
+/// Extracts the facts of one input text a release at a time, so that a caller holds one
+/// release's facts, not the whole text's: the releases come in reading order, each
+/// extracted when the iterator is advanced.
+pub fn extract_releases<'a>(source: &str, text: &'a str, options: &'a Options) -> Releases<'a> {
     let (releases, problems) = read_bulletin(text, options.anchor_date);
-    let source: Arc<str> = source.into();
-    let lines = LineIndex::new(text);
-    let releases = releases
-        .iter()
-        .map(|r| extract_release(&source, &lines, r, options))
-        .collect();
-    Extraction { releases, problems }
+    Releases {
+        source: source.into(),
+        lines: LineIndex::new(text),
+        releases: releases.into_iter(),
+        options,
+        problems,
+    }
+}
+
+/// The releases of one input text, extracted as they are taken (see [`extract_releases`]).
+pub struct Releases<'a> {
+    source: Arc<str>,
+    lines: LineIndex<'a>,
+    releases: std::vec::IntoIter<Release<'a>>,
+    options: &'a Options,
+    /// Problems of the input as a whole and of skipped releases, known once it is read.
+    pub problems: Vec<Problem>,
+}
+
+impl Iterator for Releases<'_> {
+    type Item = ReleaseFacts;
+
+    fn next(&mut self) -> Option<ReleaseFacts> {
+        let r = self.releases.next()?;
+        Some(extract_release(&self.source, &self.lines, &r, self.options))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.releases.size_hint()
+    }
 }
 
 /// Line numbers of byte offsets. Built lazily, once per text: counting the line breaks

@@ -27,7 +27,7 @@ pub mod sentences;
 pub mod subject;
 pub mod write;
 
-pub use extract::{Extraction, Options, ReleaseFacts, extract_text, release_id};
+pub use extract::{Extraction, Options, ReleaseFacts, Releases, extract_releases, extract_text, release_id};
 pub use model::{Direction, FACT_COLUMNS, Fact, Kind, Period, Qualifier, Section, Value};
 pub use problem::{Problem, Severity};
 

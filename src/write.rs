@@ -3,7 +3,8 @@
 //! Writers stream: each row goes out as it is given, so that a run over a whole archive
 //! never holds its table in memory.
 
-use std::io::{self, Write};
+use std::fmt::Write as _;
+use std::io::{self, Read, Write};
 
 use serde::Serialize;
 
@@ -24,75 +25,159 @@ pub enum Format {
     Json,
 }
 
-/// A table of serializable rows in one of the [`Format`]s.
+/// A table of serializable rows in one of the [`Format`]s. Rows are rendered to bytes
+/// first ([`render_rows`], [`render_facts`]), so that several threads can render pieces
+/// of one table and a single writer append them in order ([`TableWriter::write_rendered`]).
 pub struct TableWriter<W: Write> {
-    inner: Inner<W>,
-}
-
-enum Inner<W: Write> {
-    Csv(Box<csv::Writer<W>>),
-    Jsonl(W),
-    /// The writer, and whether a row has been written (for the commas between).
-    Json(W, bool),
+    out: W,
+    format: Format,
+    /// Whether a row has been written (JSON puts commas between rows).
+    started: bool,
+    scratch: Vec<u8>,
 }
 
 impl<W: Write> TableWriter<W> {
     /// A writer that has written its preamble (header line, BOM, `[`).
     pub fn new(mut out: W, format: Format, header: &[&str]) -> io::Result<TableWriter<W>> {
-        let inner = match format {
+        match format {
             Format::Csv | Format::ExcelCsv => {
-                let crlf = format == Format::ExcelCsv;
-                if crlf {
+                if format == Format::ExcelCsv {
                     out.write_all("\u{feff}".as_bytes())?;
                 }
-                let mut csv = csv::WriterBuilder::new()
-                    .has_headers(false)
-                    .terminator(if crlf {
-                        csv::Terminator::CRLF
-                    } else {
-                        csv::Terminator::Any(b'\n')
-                    })
-                    .from_writer(out);
+                let mut line = Vec::new();
+                let mut csv = csv_rows(&mut line, format);
                 csv.write_record(header)?;
-                Inner::Csv(Box::new(csv))
+                csv.flush()?;
+                drop(csv);
+                out.write_all(&line)?;
             }
-            Format::Jsonl => Inner::Jsonl(out),
-            Format::Json => {
-                out.write_all(b"[")?;
-                Inner::Json(out, false)
-            }
-        };
-        Ok(TableWriter { inner })
+            Format::Jsonl => {}
+            Format::Json => out.write_all(b"[")?,
+        }
+        Ok(TableWriter {
+            out,
+            format,
+            started: false,
+            scratch: Vec::new(),
+        })
+    }
+
+    pub fn format(&self) -> Format {
+        self.format
     }
 
     pub fn write<T: Serialize>(&mut self, row: &T) -> io::Result<()> {
-        match &mut self.inner {
-            Inner::Csv(csv) => csv.serialize(row).map_err(csv_to_io),
-            Inner::Jsonl(out) => {
-                serde_json::to_writer(&mut *out, row)?;
-                out.write_all(b"\n")
-            }
-            Inner::Json(out, started) => {
-                out.write_all(if *started { b",\n" } else { b"\n" })?;
-                *started = true;
-                serde_json::to_writer(&mut *out, row).map_err(io::Error::from)
-            }
+        let mut scratch = std::mem::take(&mut self.scratch);
+        scratch.clear();
+        let done = render_rows(self.format, [row], &mut scratch).and_then(|()| self.write_rendered(&scratch));
+        self.scratch = scratch;
+        done
+    }
+
+    /// Writes facts as rows (see [`render_facts`]).
+    pub fn write_facts(&mut self, facts: &[Fact]) -> io::Result<()> {
+        if facts.is_empty() {
+            return Ok(());
         }
+        if self.format == Format::Json && self.started {
+            self.out.write_all(b",")?;
+        }
+        self.started = true;
+        render_facts(self.format, facts, &mut self.out)
+    }
+
+    /// Appends rows rendered for this table's format.
+    pub fn write_rendered(&mut self, rows: &[u8]) -> io::Result<()> {
+        self.write_rendered_from(rows, rows.len() as u64)
+    }
+
+    /// Appends `len` bytes of rows rendered for this table's format, read from `rows`.
+    pub fn write_rendered_from(&mut self, rows: impl Read, len: u64) -> io::Result<()> {
+        if len == 0 {
+            return Ok(());
+        }
+        if self.format == Format::Json && self.started {
+            self.out.write_all(b",")?;
+        }
+        self.started = true;
+        if io::copy(&mut rows.take(len), &mut self.out)? < len {
+            return Err(io::ErrorKind::UnexpectedEof.into());
+        }
+        Ok(())
     }
 
     /// Writes the closing (`]`), flushes, and returns the underlying writer.
-    pub fn finish(self) -> io::Result<W> {
-        match self.inner {
-            Inner::Csv(csv) => (*csv).into_inner().map_err(|e| e.into_error()),
-            Inner::Jsonl(mut out) => {
-                out.flush()?;
-                Ok(out)
+    pub fn finish(mut self) -> io::Result<W> {
+        if self.format == Format::Json {
+            self.out.write_all(if self.started { b"\n]\n" } else { b"]\n" })?;
+        }
+        self.out.flush()?;
+        Ok(self.out)
+    }
+}
+
+/// A CSV writer of rows (no header) into `buf`, with the format's line ends.
+fn csv_rows<W: Write>(buf: W, format: Format) -> csv::Writer<Staged<W>> {
+    csv::WriterBuilder::new()
+        .has_headers(false)
+        // A writer is made per piece of rows; its own buffer (zeroed when made) need not be
+        // big, as it only stages bytes on their way to `buf`.
+        .buffer_capacity(1 << 10)
+        .terminator(if format == Format::ExcelCsv {
+            csv::Terminator::CRLF
+        } else {
+            csv::Terminator::Any(b'\n')
+        })
+        .from_writer(Staged(buf))
+}
+
+/// A writer whose `flush` only hands on what the CSV writer staged: flushing the file or
+/// standard output under it after every piece would cost a system call each.
+struct Staged<W>(W);
+
+impl<W: Write> Write for Staged<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.write(buf)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.0.write_all(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Writes `rows` to `buf` as a piece of a table in `format`, for
+/// [`TableWriter::write_rendered`]. A JSON piece starts each row on a new line and puts
+/// commas between its own rows; the writer puts the comma between pieces.
+pub fn render_rows<'a, T: Serialize + 'a>(
+    format: Format,
+    rows: impl IntoIterator<Item = &'a T>,
+    mut buf: impl Write,
+) -> io::Result<()> {
+    match format {
+        Format::Csv | Format::ExcelCsv => {
+            let mut csv = csv_rows(buf, format);
+            for row in rows {
+                csv.serialize(row).map_err(csv_to_io)?;
             }
-            Inner::Json(mut out, started) => {
-                out.write_all(if started { b"\n]\n" } else { b"]\n" })?;
-                out.flush()?;
-                Ok(out)
+            csv.flush()
+        }
+        Format::Jsonl => {
+            for row in rows {
+                serde_json::to_writer(&mut buf, row)?;
+                buf.write_all(b"\n")?;
             }
+            Ok(())
+        }
+        Format::Json => {
+            for (n, row) in rows.into_iter().enumerate() {
+                buf.write_all(if n == 0 { b"\n" } else { b",\n" })?;
+                serde_json::to_writer(&mut buf, row)?;
+            }
+            Ok(())
         }
     }
 }
@@ -102,6 +187,40 @@ fn csv_to_io(e: csv::Error) -> io::Error {
         csv::ErrorKind::Io(e) => e,
         other => io::Error::other(format!("{other:?}")),
     }
+}
+
+/// [`render_rows`] for facts. CSV rows are written from the fields as they are, without
+/// going through serde: the same bytes, for less work.
+pub fn render_facts(format: Format, facts: &[Fact], buf: impl Write) -> io::Result<()> {
+    if !matches!(format, Format::Csv | Format::ExcelCsv) {
+        return render_rows(format, facts, buf);
+    }
+    let mut csv = csv_rows(buf, format);
+    let mut offset = String::new();
+    for f in facts {
+        offset.clear();
+        // Writing to a String cannot fail.
+        let _ = write!(offset, "{}", f.offset);
+        csv.write_record([
+            &*f.release_id,
+            &*f.release_date,
+            &*f.category,
+            &*f.title,
+            f.section.as_str(),
+            f.kind.as_str(),
+            &f.value,
+            &f.value_end,
+            &f.unit,
+            f.qualifier,
+            f.direction,
+            &f.subject,
+            &f.text,
+            &*f.sentence,
+            &*f.source,
+            &offset,
+        ])?;
+    }
+    csv.flush()
 }
 
 /// Writes facts as CSV rows after one header line (the spec's `facts.csv`).
@@ -114,7 +233,9 @@ impl<W: Write> CsvFacts<W> {
     }
 
     pub fn write(&mut self, fact: &Fact) -> io::Result<()> {
-        self.0.write(fact)
+        let mut row = Vec::new();
+        render_facts(Format::Csv, std::slice::from_ref(fact), &mut row)?;
+        self.0.write_rendered(&row)
     }
 
     /// Flushes and returns the underlying writer.

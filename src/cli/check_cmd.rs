@@ -35,12 +35,7 @@ pub fn run(args: &CheckArgs) -> u8 {
             return EXIT_FATAL;
         }
     };
-    let tally = engine::run(&args.run, |_, release| {
-        for fact in &release.facts {
-            table.write(fact)?;
-        }
-        Ok(())
-    });
+    let tally = engine::run(&args.run, &mut table, |_, _| (), |_, ()| Ok(()));
     let tally = match tally {
         Ok(t) => t,
         Err(Stop::Usage(m)) => {

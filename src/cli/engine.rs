@@ -1,19 +1,36 @@
 //! One run over the inputs, shared by `extract` and `check`: files read and extracted in
-//! parallel, releases handed on in input order, duplicates dropped, problems shown, and
-//! the closing summary.
+//! parallel, a release at a time, their rows written in input order, duplicates dropped,
+//! problems shown, and the closing summary.
+//!
+//! Memory does not grow with the number of inputs or of facts: a worker holds its input's
+//! text (read whole) and one release's facts, and hands each release on through a queue. The
+//! input whose turn it is streams: the calling thread renders and writes its rows while the
+//! worker goes on. A later input queues a little ([`QUEUE_LIMIT`]), then renders its rows
+//! itself into a temporary file that is copied out in turn.
 
-use std::io;
+use std::collections::BTreeMap;
+use std::io::{self, Seek, SeekFrom, Write};
+use std::mem;
 
-use bulletin_facts::batch::{Dedup, Tally, ordered_map, reason};
-use bulletin_facts::{Extraction, Options, ReleaseFacts, Severity, extract_text};
+use bulletin_facts::batch::{Dedup, Feed, Tally, ordered_feeds, reason};
+use bulletin_facts::write::{TableWriter, render_facts};
+use bulletin_facts::{Fact, Kind, Options, Problem, ReleaseFacts, Severity, extract_releases};
+use tempfile::NamedTempFile;
 
 use super::args::RunArgs;
 use super::inputs::{Pattern, Source, expand, read_text};
 use super::progress::Progress;
 
-/// Files in flight per thread: enough to keep every thread busy when file sizes vary,
-/// few enough that memory does not grow with the number of files.
+/// Inputs waiting for their turn per thread: enough to keep every thread busy when file
+/// sizes vary, few enough that memory does not grow with the number of files.
 const WINDOW_PER_THREAD: usize = 4;
+
+/// Bytes of rows an input may queue in memory while it waits for its turn; the rest goes
+/// to a temporary file.
+const QUEUE_LIMIT: usize = 4 << 20;
+
+/// What a fact not yet rendered weighs in the queue, about (its row and its strings).
+const FACT_WEIGHT: usize = 1024;
 
 /// Why a run stopped early.
 pub enum Stop {
@@ -32,8 +49,59 @@ impl RunArgs {
     }
 }
 
-/// Reads every input and hands each kept release to `sink`, in input order.
-pub fn run(args: &RunArgs, mut sink: impl FnMut(&str, &ReleaseFacts) -> io::Result<()>) -> Result<Tally, Stop> {
+/// What a worker hands on for one input, in reading order.
+enum Piece<X> {
+    /// The input cannot be read: the message says why. Nothing follows.
+    Unreadable(String),
+    /// The input's name and its own problems (and its skipped releases').
+    Start(String, Vec<Problem>),
+    /// The temporary file where the rows of the releases that follow may be.
+    Spool(NamedTempFile),
+    Release(Done<X>),
+    /// Rows could not be rendered.
+    Broken(io::Error),
+    /// Every release of the input has been handed on.
+    End,
+}
+
+/// One release, ready to write.
+struct Done<X> {
+    release_id: String,
+    facts: BTreeMap<Kind, usize>,
+    warnings: Vec<Problem>,
+    rows: Rows,
+    /// What the caller's `prepare` made of it.
+    extra: X,
+}
+
+/// A release's fact rows: to render, rendered, or the next `len` bytes of the input's spool.
+enum Rows {
+    Facts(Vec<Fact>),
+    Here(Vec<u8>),
+    Spooled(u64),
+}
+
+/// Reads every input and writes the facts of each kept release to `facts`, in input order;
+/// `prepare` runs beside the extraction (on a worker thread) for each release, and `sink`
+/// gets its result for each kept release, in order, once the input's rows are written and
+/// its problems shown. (So `prepare` should make something small.)
+pub fn run<W: Write, X: Send>(
+    args: &RunArgs,
+    facts: &mut TableWriter<W>,
+    prepare: impl Fn(&str, &ReleaseFacts) -> X + Sync,
+    sink: impl FnMut(&str, X) -> io::Result<()>,
+) -> Result<Tally, Stop> {
+    run_queued(args, facts, prepare, sink, QUEUE_LIMIT)
+}
+
+/// [`run`], with the bytes an input may queue in memory (tests spool everything with 0).
+fn run_queued<W: Write, X: Send>(
+    args: &RunArgs,
+    facts: &mut TableWriter<W>,
+    prepare: impl Fn(&str, &ReleaseFacts) -> X + Sync,
+    mut sink: impl FnMut(&str, X) -> io::Result<()>,
+    queue_limit: usize,
+) -> Result<Tally, Stop> {
     let pattern = Pattern::new(&args.glob).map_err(Stop::Usage)?;
     let jobs = args.jobs.unwrap_or(0);
     let pool = rayon::ThreadPoolBuilder::new()
@@ -41,6 +109,7 @@ pub fn run(args: &RunArgs, mut sink: impl FnMut(&str, &ReleaseFacts) -> io::Resu
         .build()
         .map_err(|e| Stop::Usage(format!("--jobs {jobs}: {e}")))?;
     let options = args.options();
+    let format = facts.format();
     let (sources, input_problems) = expand(&args.inputs, &pattern);
     let mut tally = Tally {
         files: sources.len() + input_problems.len(),
@@ -51,48 +120,119 @@ pub fn run(args: &RunArgs, mut sink: impl FnMut(&str, &ReleaseFacts) -> io::Resu
         progress.error(message);
         tally.skipped.push(reason(message));
     }
-    let mut dedup = Dedup::default();
-    let read = |source: &Source| -> (String, Result<Extraction, String>) {
+    let work = |source: &Source, feed: &Feed<Piece<X>>| {
         let name = source.name();
-        let extraction = read_text(source, args.lossy).map(|(text, map)| {
-            let mut ex = extract_text(&name, &text, &options);
-            // With --lossy, offsets count the source's bytes, not the replacement characters.
-            if !map.is_identity() {
-                for r in &mut ex.releases {
-                    r.offset = map.original(r.offset);
-                    r.facts.iter_mut().for_each(|f| f.offset = map.original(f.offset));
-                    r.warnings.iter_mut().for_each(|p| p.byte = map.original(p.byte));
-                }
-                ex.problems.iter_mut().for_each(|p| p.byte = map.original(p.byte));
-            }
-            ex
-        });
-        (name, extraction)
-    };
-    let window = pool.current_num_threads() * WINDOW_PER_THREAD;
-    let done = ordered_map(&pool, &sources, window, read, |(name, extraction)| {
-        progress.file_done();
-        let ex = match extraction {
-            Ok(ex) => ex,
+        let (text, map) = match read_text(source, args.lossy) {
+            Ok(read) => read,
             Err(message) => {
-                progress.error(&message);
-                tally.skipped.push(reason(&message));
-                return Ok(());
+                feed.push(Piece::Unreadable(message), 0);
+                return;
             }
         };
-        tally.files_read += 1;
-        for p in ex.all_problems() {
-            let line = p.display(&name).to_string();
-            match p.severity {
-                Severity::Error => progress.error(&line),
-                Severity::Warning => progress.note(&line),
+        // With --lossy, offsets count the source's bytes, not the replacement characters.
+        let original = |offset: usize| map.original(offset);
+        let mut releases = extract_releases(&name, &text, &options);
+        let mut problems = mem::take(&mut releases.problems);
+        problems.iter_mut().for_each(|p| p.byte = original(p.byte));
+        feed.push(Piece::Start(name.clone(), problems), 0);
+        let mut spool: Option<std::fs::File> = None;
+        for mut r in releases {
+            if !map.is_identity() {
+                r.offset = original(r.offset);
+                r.facts.iter_mut().for_each(|f| f.offset = original(f.offset));
+                r.warnings.iter_mut().for_each(|p| p.byte = original(p.byte));
+            }
+            let mut counts = BTreeMap::new();
+            for f in &r.facts {
+                *counts.entry(f.kind).or_default() += 1;
+            }
+            let extra = prepare(&name, &r);
+            // While the queue is short (the input in turn, whose pieces are taken as they
+            // come), the calling thread renders the rows, beside this worker's extraction.
+            let estimate = r.facts.len() * FACT_WEIGHT;
+            let (rows, weight) = if estimate <= queue_limit.saturating_sub(feed.queued()) {
+                (Rows::Facts(mem::take(&mut r.facts)), estimate)
+            } else {
+                let mut rows = Vec::new();
+                if let Err(e) = render_facts(format, &r.facts, &mut rows) {
+                    feed.push(Piece::Broken(e), 0);
+                    return;
+                }
+                match spill(rows, &mut spool, feed) {
+                    Rows::Here(rows) => {
+                        let weight = rows.len();
+                        (Rows::Here(rows), weight)
+                    }
+                    spooled => (spooled, 0),
+                }
+            };
+            let done = Done {
+                release_id: r.release_id,
+                facts: counts,
+                warnings: r.warnings,
+                rows,
+                extra,
+            };
+            if !feed.push(Piece::Release(done), weight) {
+                return;
             }
         }
-        tally.problems(&name, &ex);
-        for r in &ex.releases {
-            if args.keep_duplicates || dedup.keep(r) {
-                tally.release(r);
-                sink(&name, r)?;
+        feed.push(Piece::End, 0);
+    };
+    let mut dedup = Dedup::default();
+    // The input being written: its name, its problems so far, what `prepare` made of its
+    // kept releases (handed to `sink` once its problems are shown), its spool.
+    let mut name = String::new();
+    let mut kept: Vec<X> = Vec::new();
+    let mut problems: Vec<Problem> = Vec::new();
+    let mut spool: Option<NamedTempFile> = None;
+    let window = pool.current_num_threads() * WINDOW_PER_THREAD;
+    let done = ordered_feeds(&pool, &sources, window, work, |piece| {
+        match piece {
+            Piece::Unreadable(message) => {
+                progress.file_done();
+                progress.error(&message);
+                tally.skipped.push(reason(&message));
+            }
+            Piece::Start(source, found) => (name, problems) = (source, found),
+            Piece::Spool(file) => spool = Some(file),
+            Piece::Broken(e) => return Err(e),
+            Piece::Release(done) => {
+                problems.extend(done.warnings);
+                let keep = args.keep_duplicates || dedup.keep_id(&done.release_id);
+                match (done.rows, &mut spool) {
+                    (Rows::Facts(list), _) if keep => facts.write_facts(&list)?,
+                    (Rows::Here(rows), _) if keep => facts.write_rendered(&rows)?,
+                    (Rows::Facts(_) | Rows::Here(_), _) => {}
+                    (Rows::Spooled(len), Some(file)) if keep => facts.write_rendered_from(&mut *file, len)?,
+                    (Rows::Spooled(len), Some(file)) => {
+                        file.seek(SeekFrom::Current(len as i64))?;
+                    }
+                    (Rows::Spooled(_), None) => return Err(io::Error::other("rows spooled without a spool")),
+                }
+                if keep {
+                    tally.counted_release(&done.facts);
+                    kept.push(done.extra);
+                }
+            }
+            Piece::End => {
+                progress.file_done();
+                tally.files_read += 1;
+                spool = None;
+                // Problems in order of position, as `Extraction::all_problems` gives them.
+                let mut found = mem::take(&mut problems);
+                found.sort_by_key(|p| (p.byte, p.line));
+                for p in &found {
+                    let line = p.display(&name).to_string();
+                    match p.severity {
+                        Severity::Error => progress.error(&line),
+                        Severity::Warning => progress.note(&line),
+                    }
+                    tally.problem(&name, p);
+                }
+                for extra in kept.drain(..) {
+                    sink(&name, extra)?;
+                }
             }
         }
         Ok(())
@@ -102,4 +242,67 @@ pub fn run(args: &RunArgs, mut sink: impl FnMut(&str, &ReleaseFacts) -> io::Resu
     done.map_err(Stop::Write)?;
     progress.note(&tally.to_string());
     Ok(tally)
+}
+
+/// Appends rendered rows to the input's spool (made on first use and handed on), or keeps
+/// them in memory when no temporary file can be made.
+fn spill<X>(rows: Vec<u8>, spool: &mut Option<std::fs::File>, feed: &Feed<Piece<X>>) -> Rows {
+    if spool.is_none() {
+        // The worker writes through a handle of its own; the reader's starts at the top.
+        let made = NamedTempFile::new().and_then(|file| Ok((file.reopen()?, file)));
+        if let Ok((writer, reader)) = made {
+            feed.push(Piece::Spool(reader), 0);
+            *spool = Some(writer);
+        }
+    }
+    let written = spool.as_mut().map(|file| file.write_all(&rows));
+    match written {
+        Some(Ok(())) => Rows::Spooled(rows.len() as u64),
+        _ => {
+            // A spool that failed is left: the next spill starts a new one.
+            *spool = None;
+            Rows::Here(rows)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::args::{Cli, Command};
+    use bulletin_facts::write::{Format, facts_writer};
+    use clap::Parser;
+
+    /// The facts table and the release ids handed to `sink`, for `extract ARGS...`.
+    fn table(args: &[&str], format: Format, queue_limit: usize) -> (Vec<u8>, Vec<String>) {
+        let cli = Cli::try_parse_from(["bulletin-facts", "extract", "-q"].iter().chain(args)).unwrap();
+        let Command::Extract(args) = cli.command else {
+            panic!("not extract")
+        };
+        let mut facts = facts_writer(Vec::new(), format).unwrap();
+        let mut ids = Vec::new();
+        let prepare = |_: &str, r: &ReleaseFacts| r.release_id.clone();
+        let sink = |_: &str, id| {
+            ids.push(id);
+            Ok(())
+        };
+        let run = run_queued(&args.run, &mut facts, prepare, sink, queue_limit);
+        assert!(run.is_ok());
+        (facts.finish().unwrap(), ids)
+    }
+
+    #[test]
+    fn spooled_rows_come_out_as_queued_ones_in_every_format() {
+        // The fixtures twice: the second copies are duplicates, dropped from the spool too.
+        for format in [Format::Csv, Format::Json] {
+            let args = ["fixtures", "fixtures", "--jobs", "2"];
+            let queued = table(&args, format, usize::MAX);
+            let spooled = table(&args, format, 0);
+            assert!(queued.0.len() > 10_000 && !queued.1.is_empty());
+            assert_eq!(String::from_utf8_lossy(&queued.0), String::from_utf8_lossy(&spooled.0));
+            assert_eq!(queued.1, spooled.1);
+            let kept = table(&["fixtures", "fixtures", "--keep-duplicates", "--jobs", "3"], format, 0);
+            assert_eq!(kept.1.len(), 2 * queued.1.len());
+        }
+    }
 }

@@ -2,8 +2,9 @@
 
 use std::path::Path;
 
+use bulletin_facts::ReleaseFacts;
 use bulletin_facts::checks::{CheckResult, Status, check_release, write_checks};
-use bulletin_facts::write::{ReleaseRow, TableWriter, facts_writer, releases_writer};
+use bulletin_facts::write::{ReleaseRow, TableWriter, facts_writer, releases_writer, render_rows};
 
 use super::args::ExtractArgs;
 use super::engine::{self, Stop};
@@ -31,20 +32,30 @@ pub fn run(args: &ExtractArgs) -> u8 {
         None => None,
     };
     let mut checks: Vec<CheckResult> = Vec::new();
-    let tally = engine::run(&args.run, |source, release| {
-        for fact in &release.facts {
-            facts.write(fact)?;
-        }
-        if args.checks.is_some() {
-            for c in check_release(release) {
-                if c.status == Status::Mismatch {
-                    eprintln!("{source}: {}: {} mismatch: {}", c.release_id, c.check, c.detail);
-                }
-                checks.push(c);
+    // A release's checks and its row of the releases table are made on the worker that
+    // extracted it, while its facts are at hand.
+    let want_rows = releases.is_some();
+    let prepare = |source: &str, release: &ReleaseFacts| {
+        let row = want_rows.then(|| {
+            let mut row = Vec::new();
+            render_rows(format, [&ReleaseRow::new(source, release)], &mut row).map(|()| row)
+        });
+        let checks = if args.checks.is_some() {
+            check_release(release)
+        } else {
+            Vec::new()
+        };
+        (row, checks)
+    };
+    let tally = engine::run(&args.run, &mut facts, prepare, |source, (row, found)| {
+        for c in found {
+            if c.status == Status::Mismatch {
+                eprintln!("{source}: {}: {} mismatch: {}", c.release_id, c.check, c.detail);
             }
+            checks.push(c);
         }
-        if let Some(w) = &mut releases {
-            w.write(&ReleaseRow::new(source, release))?;
+        if let (Some(w), Some(row)) = (&mut releases, row) {
+            w.write_rendered(&row?)?;
         }
         Ok(())
     });
