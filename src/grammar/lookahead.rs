@@ -1,13 +1,15 @@
 //! One cheap pass over the words after a candidate, shared by the kinds whose parsers need
 //! a marker word somewhere ahead (`percent`, `won`, `years`, `tons`): a parser whose marker
 //! is absent is not run. Each flag is only a necessary condition, never a reading: the
-//! window (10 words within 96 bytes) is wider than any amount a parser reads before its
+//! window (8 words within 80 bytes) is wider than any amount a parser reads before its
 //! marker, so a flag never hides a figure the parser would read.
 
 use super::window;
 
-const WINDOW_BYTES: usize = 96;
-const WINDOW_WORDS: usize = 10;
+const WINDOW_BYTES: usize = 80;
+const WINDOW_WORDS: usize = 8;
+/// No marker word or symbol is longer (`percentage`, `kilometres`, `kilotonnes`).
+const LONGEST_MARKER: usize = 10;
 
 /// Which marker words occur in the window after a candidate.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -39,14 +41,22 @@ impl Ahead {
         }
         // Letter runs, as bytes: a `match` on byte strings is a decision tree, not a
         // string compare per arm, and this runs at every candidate.
-        let mut lower = [0u8; 16];
-        let words = bytes
-            .split(|b| !b.is_ascii_alphabetic())
-            .filter(|run| !run.is_empty())
-            .take(WINDOW_WORDS);
-        for word in words {
-            flags |= symbol_flag(word);
+        let mut lower = [0u8; LONGEST_MARKER];
+        let (mut at, mut words) = (0, 0);
+        while words < WINDOW_WORDS {
+            while bytes.get(at).is_some_and(|b| !b.is_ascii_alphabetic()) {
+                at += 1;
+            }
+            let start = at;
+            while bytes.get(at).is_some_and(u8::is_ascii_alphabetic) {
+                at += 1;
+            }
+            let Some(word) = bytes.get(start..at).filter(|w| !w.is_empty()) else {
+                break;
+            };
+            words += 1;
             if let Some(out) = lower.get_mut(..word.len()) {
+                flags |= symbol_flag(word);
                 out.copy_from_slice(word);
                 out.make_ascii_lowercase();
                 flags |= word_flag(out);
@@ -125,6 +135,14 @@ mod tests {
     }
 
     #[test]
+    fn the_longest_markers_fit() {
+        assert!(Ahead::of("5 percentage points").percent());
+        assert!(Ahead::of("5 Kilometres").measure_unit());
+        assert!(Ahead::of("5 kilotonnes").measure_unit());
+        assert!(!Ahead::of("5 percentages").percent());
+    }
+
+    #[test]
     fn symbols_keep_their_case() {
         assert!(!Ahead::of("5 gw").measure_unit());
         assert!(Ahead::of("5 Tons").measure_unit());
@@ -132,7 +150,7 @@ mod tests {
 
     #[test]
     fn markers_beyond_the_window_are_not_seen() {
-        let far = format!("5 {} percent", "x ".repeat(20));
+        let far = format!("5 {} percent", "x ".repeat(8));
         assert!(!Ahead::of(&far).percent());
     }
 }
