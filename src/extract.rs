@@ -74,7 +74,7 @@ pub fn release_id(date: Option<NaiveDate>, title: &str) -> String {
     let folded = fold_space(title);
     let hash = crc32fast::hash(folded.as_bytes());
     match date {
-        Some(d) => format!("{}-{hash:08x}", d.format("%Y-%m-%d")),
+        Some(d) => format!("{}-{hash:08x}", Period::Day(d)),
         None => format!("undated-{hash:08x}"),
     }
 }
@@ -230,7 +230,7 @@ fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &
     // Columns every row of the release repeats, allocated once.
     let release_date: Arc<str> = r
         .date
-        .map(|d| d.format("%Y-%m-%d").to_string())
+        .map(|d| Period::Day(d).to_string())
         .unwrap_or_default()
         .into();
     let (id, category, title): (Arc<str>, Arc<str>, Arc<str>) = (
