@@ -8,6 +8,9 @@
 //!               neutral word (`accounted`, `share`, `recorded`, `was`...) or a clause break
 //! ```
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use crate::model::{Direction, Kind, Qualifier};
 
 /// Qualifier phrases, longest first so that `up to` wins over `up`.
@@ -420,14 +423,21 @@ pub fn direction_words() -> impl Iterator<Item = &'static str> {
 }
 
 pub fn word_direction(word: &str) -> Option<Direction> {
-    if UP_WORDS.contains(&word) {
-        Some(Direction::Up)
-    } else if DOWN_WORDS.contains(&word) {
-        Some(Direction::Down)
-    } else {
-        None
-    }
+    DIRECTION_OF.get(word).copied()
 }
+
+/// `UP_WORDS` and `DOWN_WORDS` as one map: every figure asks it of several words, and
+/// walking 130 words each time showed in the profile.
+static DIRECTION_OF: LazyLock<HashMap<&'static str, Direction>> = LazyLock::new(|| {
+    let up = UP_WORDS.iter().map(|w| (*w, Direction::Up));
+    // A word in both lists reads as up, as the list walk did.
+    let down = DOWN_WORDS.iter().map(|w| (*w, Direction::Down));
+    let mut map = HashMap::new();
+    for (w, d) in up.chain(down) {
+        map.entry(w).or_insert(d);
+    }
+    map
+});
 
 /// `a 9.9% increase`, `14.6-percent increase`, `5 percent year-on-year growth`.
 fn after_direction(after: &str) -> Option<Direction> {
