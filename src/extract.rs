@@ -81,15 +81,33 @@ pub fn release_id(date: Option<NaiveDate>, title: &str) -> String {
 
 /// White space runs -> one space, trimmed.
 pub fn fold_space(s: &str) -> String {
-    // Most sentences have single ASCII spaces only: copy them as they are.
+    // Most sentences have single ASCII spaces only: copy them as they are. One pass looks
+    // for anything else: a run of spaces, an edge space, other ASCII white space, or the
+    // non-ASCII white space (U+0085 and U+00A0 start with 0xC2; U+1680, U+2000..U+205F and
+    // U+3000 with 0xE1..=0xE3, where the character is decoded to tell them from `’`).
     let b = s.as_bytes();
-    let plain = b
-        .iter()
-        .all(|&c| c != b'\n' && c != b'\r' && c != b'\t' && c < 0x80 || c >= 0x80 && c != 0xc2)
-        && !s.contains("  ")
-        && !s.starts_with(' ')
-        && !s.ends_with(' ');
-    if plain && !s.contains('\u{a0}') {
+    let edges = !s.starts_with(' ') && !s.ends_with(' ');
+    let mut plain = true;
+    let mut after_space = false;
+    for (at, &c) in b.iter().enumerate().take_while(|_| edges) {
+        match c {
+            b' ' if after_space => plain = false,
+            b' ' => after_space = true,
+            b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | 0xc2 => plain = false,
+            0xe1..=0xe3 => {
+                plain = !s
+                    .get(at..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(char::is_whitespace);
+                after_space = false;
+            }
+            _ => after_space = false,
+        }
+        if !plain {
+            break;
+        }
+    }
+    if edges && plain {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
@@ -228,11 +246,7 @@ fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &
     };
     let mut resolver = Resolver::new(r.date);
     // Columns every row of the release repeats, allocated once.
-    let release_date: Arc<str> = r
-        .date
-        .map(|d| Period::Day(d).to_string())
-        .unwrap_or_default()
-        .into();
+    let release_date: Arc<str> = r.date.map(|d| Period::Day(d).to_string()).unwrap_or_default().into();
     let (id, category, title): (Arc<str>, Arc<str>, Arc<str>) = (
         out.release_id.as_str().into(),
         r.category.into(),
@@ -369,6 +383,18 @@ mod tests {
         let id = release_id(d, "A title here");
         assert!(id.starts_with("2025-11-19-") && id.len() == 19, "{id}");
         assert!(release_id(None, "x").starts_with("undated-"));
+    }
+
+    #[test]
+    fn every_white_space_folds() {
+        assert_eq!(fold_space("Korea’s  exports\u{a0}rose"), "Korea’s exports rose");
+        assert_eq!(
+            fold_space("an\u{2003}em space and an\u{3000}ideographic one"),
+            "an em space and an ideographic one"
+        );
+        assert_eq!(fold_space(" edges "), "edges");
+        assert_eq!(fold_space("’quoted’ "), "’quoted’");
+        assert_eq!(fold_space("plain text"), "plain text");
     }
 
     #[test]
