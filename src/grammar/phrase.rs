@@ -137,11 +137,43 @@ fn is_quote(c: char) -> bool {
 
 /// Spaces (no line break) and quote marks between words.
 fn skip_gap(i: &str) -> &str {
+    // ASCII bytes first; from the first other byte on, by characters.
+    let n = i
+        .bytes()
+        .position(|b| !matches!(b, b' ' | b'\t' | 0x0b | 0x0c | b'"' | b'\''))
+        .unwrap_or(i.len());
+    let i = &i[n..];
+    if !i.starts_with(|c: char| !c.is_ascii()) {
+        return i;
+    }
     i.trim_start_matches(|c: char| (c.is_whitespace() && c != '\n' && c != '\r') || is_quote(c))
 }
 
 /// A word: alnum { ("-" | "&") alnum | alnum }.
 fn word_len(i: &str) -> usize {
+    // ASCII words (nearly all) by bytes; any other byte: by characters, from the start.
+    let b = i.as_bytes();
+    let mut end = 0;
+    let mut at = 0;
+    while let Some(&c) = b.get(at) {
+        let next = b.get(at + 1).copied().unwrap_or(b' ');
+        if !c.is_ascii() || (matches!(c, b'-' | b'&') && !next.is_ascii()) {
+            return word_len_chars(i);
+        }
+        if c.is_ascii_alphanumeric() {
+            at += 1;
+            end = at;
+        } else if matches!(c, b'-' | b'&') && end == at && next.is_ascii_alphanumeric() {
+            at += 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// word_len, by characters.
+fn word_len_chars(i: &str) -> usize {
     let mut end = 0;
     let mut chars = i.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
@@ -406,6 +438,28 @@ mod tests {
         assert_eq!(plural(", and"), None);
         assert_eq!(plural(" ADAS sensor"), None);
         assert_eq!(plural("\nNew items"), None);
+    }
+
+    #[test]
+    fn ascii_words_read_as_by_characters() {
+        for s in [
+            "state-run firms",
+            "-5 x",
+            "R&D-led",
+            "a--b",
+            "x-",
+            "caf\u{e9}s",
+            "co-\u{e9}tats",
+            "AB&\u{e9}",
+            "2,000",
+        ] {
+            assert_eq!(word_len(s), word_len_chars(s), "{s}");
+        }
+        assert_eq!(word_len("R&D-led work"), 7);
+        for s in [" \t\"x", "\u{a0} \u{201c}x", " \n x", "'\u{2019}x", "\u{3000}x"] {
+            let by_chars = s.trim_start_matches(|c: char| (c.is_whitespace() && c != '\n' && c != '\r') || is_quote(c));
+            assert_eq!(skip_gap(s), by_chars, "{s:?}");
+        }
     }
 
     #[test]
