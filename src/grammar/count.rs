@@ -22,19 +22,36 @@ use rust_decimal::Decimal;
 
 use super::number::{Cardinal, cardinal};
 use super::phrase::{Phrase, is_stop_word, lone_word, plural_phrase, singular_phrase};
-use super::{Ctx, Figure, Val, at_boundary, cues, dash, in_words, keyword, sp, sp0};
+use super::{Ctx, Figure, Val, at_boundary, cues, dash, keyword, sp, sp0};
 use crate::model::Kind;
 
-/// Words before a number that make it part of a name: `Article 3`, `No. 6`, `Phase Two`.
+/// Words before a number that make it part of a name: `Article 3`, `No. 6`, `Phase Two`
+/// (the `LABELS` list), lower-cased.
 #[rustfmt::skip]
-const LABELS: &[&str] = &[
-    "article", "articles", "art", "phase", "phases", "unit", "units", "no", "nos", "number", "hall", "room", "line",
-    "gate", "chapter", "section", "clause", "paragraph", "annex", "appendix", "table", "figure", "fig", "page",
-    "pages", "p", "pp", "vol", "volume", "step", "stage", "level", "grade", "tier", "type", "model", "version", "ver",
-    "zone", "block", "lot", "lane", "pier", "berth", "terminal", "building", "floor", "station", "exit", "route",
-    "road", "runway", "track", "reactor", "reactors", "round", "session", "group", "team", "class", "category",
-    "option", "scenario", "wave", "batch", "window", "dock", "platform", "plan", "program", "programme", "vision",
-];
+fn label(lower: &[u8]) -> bool {
+    matches!(lower,
+        b"article" | b"articles" | b"art" | b"phase" | b"phases" | b"unit" | b"units" | b"no" | b"nos" | b"number"
+        | b"hall" | b"room" | b"line" | b"gate" | b"chapter" | b"section" | b"clause" | b"paragraph" | b"annex"
+        | b"appendix" | b"table" | b"figure" | b"fig" | b"page" | b"pages" | b"p" | b"pp" | b"vol" | b"volume"
+        | b"step" | b"stage" | b"level" | b"grade" | b"tier" | b"type" | b"model" | b"version" | b"ver" | b"zone"
+        | b"block" | b"lot" | b"lane" | b"pier" | b"berth" | b"terminal" | b"building" | b"floor" | b"station"
+        | b"exit" | b"route" | b"road" | b"runway" | b"track" | b"reactor" | b"reactors" | b"round" | b"session"
+        | b"group" | b"team" | b"class" | b"category" | b"option" | b"scenario" | b"wave" | b"batch" | b"window"
+        | b"dock" | b"platform" | b"plan" | b"program" | b"programme" | b"vision"
+    )
+}
+
+/// `word` lower-cased (ASCII only, on the stack) is in the list `known`; a long or
+/// non-ASCII word is in none of these lists.
+fn in_list(known: fn(&[u8]) -> bool, word: &str) -> bool {
+    let mut buf = [0u8; 16];
+    let Some(lower) = buf.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    known(lower)
+}
 
 /// The last word of `text` (letters only) and what precedes it.
 fn last_word(text: &str) -> (&str, &str) {
@@ -54,12 +71,15 @@ pub fn labelled(before: &str) -> bool {
     // `No. 6`: the abbreviation's full stop.
     if let Some(x) = b.strip_suffix('.') {
         let (w, _) = last_word(x);
-        return in_words(&["no", "nos", "art", "fig", "vol", "p", "pp"], w);
+        return in_list(
+            |l| matches!(l, b"no" | b"nos" | b"art" | b"fig" | b"vol" | b"p" | b"pp"),
+            w,
+        );
     }
     // `units 3 and 4`, `Articles 3, 4`: step back over the list.
     for _ in 0..3 {
         let (w, head) = last_word(b);
-        let joined = if in_words(&["and", "or", "to"], w) {
+        let joined = if in_list(|l| matches!(l, b"and" | b"or" | b"to"), w) {
             Some(head)
         } else {
             b.strip_suffix(',').or_else(|| b.strip_suffix('&'))
@@ -79,7 +99,7 @@ pub fn labelled(before: &str) -> bool {
         && w.chars().all(|c| c.is_ascii_uppercase())
         && !is_stop_word(w)
         && b.len() == before.trim_end().len();
-    model || in_words(LABELS, w)
+    model || in_list(label, w)
 }
 
 /// What follows the number rules it out: letters glued on (`5G`), a dash and a word
@@ -407,5 +427,7 @@ mod tests {
         assert!(!labelled("sales of the IONIQ 5 and "));
         assert!(!labelled("signed with "));
         assert!(!labelled("about "));
+        assert!(labelled("see Programme ") && labelled("see Reactors ") && labelled("table p. "));
+        assert!(!labelled("see programmes ") && !labelled("see \u{212a} "));
     }
 }

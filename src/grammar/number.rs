@@ -13,7 +13,7 @@
 use nom::{
     IResult, Parser,
     branch::alt,
-    bytes::complete::{tag_no_case, take_while1},
+    bytes::complete::take_while1,
     character::complete::char,
     combinator::{opt, recognize},
     multi::many_m_n,
@@ -79,14 +79,25 @@ pub fn digits_number(i: &str) -> IResult<&str, Numeral> {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit)));
     }
     let grouped = int.contains(',');
-    let mut digits: String = int.chars().filter(|c| *c != ',').collect();
     let fraction_digits = frac.map_or(0, |f| f.len() as u32);
-    if let Some(f) = frac {
-        digits.push('.');
-        digits.push_str(f);
+    // The numeral as read (`12.2`), or without its commas, copied on the stack.
+    let read = &i[..i.len() - rest.len()];
+    let mut buf = [0u8; 64];
+    let value = if !grouped {
+        parse_decimal(read)
+    } else if read.len() <= buf.len() {
+        let mut n = 0;
+        for (slot, b) in buf.iter_mut().zip(read.bytes().filter(|b| *b != b',')) {
+            *slot = b;
+            n += 1;
+        }
+        buf.get(..n)
+            .and_then(|d| std::str::from_utf8(d).ok())
+            .and_then(parse_decimal)
+    } else {
+        parse_decimal(&read.replace(',', ""))
     }
-    let value = parse_decimal(&digits)
-        .ok_or_else(|| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit)))?;
+    .ok_or_else(|| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit)))?;
     Ok((
         rest,
         Numeral {
@@ -103,53 +114,84 @@ pub fn parse_decimal(digits: &str) -> Option<Decimal> {
     Decimal::from_str_exact(digits).ok()
 }
 
-const UNITS: [&str; 19] = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: [&str; 8] = [
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
+/// The unit words `one` .. `nineteen` (lower-cased) and their values. The word lists are
+/// `match`es on bytes: a decision tree, not a walk over the list.
+fn unit_value(lower: &[u8]) -> Option<u32> {
+    Some(match lower {
+        b"one" => 1,
+        b"two" => 2,
+        b"three" => 3,
+        b"four" => 4,
+        b"five" => 5,
+        b"six" => 6,
+        b"seven" => 7,
+        b"eight" => 8,
+        b"nine" => 9,
+        b"ten" => 10,
+        b"eleven" => 11,
+        b"twelve" => 12,
+        b"thirteen" => 13,
+        b"fourteen" => 14,
+        b"fifteen" => 15,
+        b"sixteen" => 16,
+        b"seventeen" => 17,
+        b"eighteen" => 18,
+        b"nineteen" => 19,
+        _ => return None,
+    })
+}
 
-/// A whole word at the start of `i`, case-insensitively one of `words`; returns its index.
-fn word_from<'a>(words: &'static [&'static str], i: &'a str) -> IResult<&'a str, usize> {
-    let end = i.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(i.len());
-    let word = &i[..end];
-    if word.is_empty() {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
-    }
-    match words.iter().position(|w| w.eq_ignore_ascii_case(word)) {
+/// The tens words `twenty` .. `ninety` (lower-cased) and their values.
+fn tens_value(lower: &[u8]) -> Option<u32> {
+    Some(match lower {
+        b"twenty" => 20,
+        b"thirty" => 30,
+        b"forty" => 40,
+        b"fifty" => 50,
+        b"sixty" => 60,
+        b"seventy" => 70,
+        b"eighty" => 80,
+        b"ninety" => 90,
+        _ => return None,
+    })
+}
+
+/// A whole word at the start of `i` that `value` knows (lower-cased), in any case.
+fn word_from(value: fn(&[u8]) -> Option<u32>, i: &str) -> IResult<&str, u32> {
+    let end = i.bytes().position(|b| !b.is_ascii_alphabetic()).unwrap_or(i.len());
+    // Lower-cased on the stack: no number word is longer than 16 letters.
+    let mut buf = [0u8; 16];
+    let found = match (buf.get_mut(..end), i.as_bytes().get(..end)) {
+        (Some(lower), Some(word)) if end > 0 => {
+            lower.copy_from_slice(word);
+            lower.make_ascii_lowercase();
+            value(lower)
+        }
+        _ => None,
+    };
+    match found {
         Some(n) => Ok((&i[end..], n)),
         None => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag))),
     }
 }
 
+/// `word` in any ASCII case at the start of `i`, with no word boundary asked (nom's
+/// `tag_no_case` compares char by char through Unicode lower-casing).
+fn tag_ci(word: &'static str) -> impl Fn(&str) -> IResult<&str, &str> {
+    move |i: &str| match i.get(..word.len()) {
+        Some(head) if head.eq_ignore_ascii_case(word) => Ok((&i[word.len()..], head)),
+        _ => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag))),
+    }
+}
+
 /// unit_word: `one` .. `nineteen`.
 fn unit_word(i: &str) -> IResult<&str, u32> {
-    word_from(&UNITS, i).map(|(r, n)| (r, n as u32 + 1))
+    word_from(unit_value, i)
 }
 
 /// tens: `twenty` .. `ninety` [("-" | " ") unit_word (1-9)].
 fn tens_word(i: &str) -> IResult<&str, u32> {
-    let (rest, t) = word_from(&TENS, i)?;
-    let tens = (t as u32 + 2) * 10;
+    let (rest, tens) = word_from(tens_value, i)?;
     let ones = |r| -> IResult<&str, u32> {
         let (r2, u) = preceded(alt((char('-'), char(' '))), unit_word).parse(r)?;
         if u < 10 {
@@ -171,7 +213,7 @@ fn below_hundred(i: &str) -> IResult<&str, u32> {
 
 /// `a` | `an` | `one`: the multiplier before `hundred`, `thousand`, `million`...
 pub fn article(i: &str) -> IResult<&str, &str> {
-    let (rest, w) = alt((tag_no_case("an"), tag_no_case("a"))).parse(i)?;
+    let (rest, w) = alt((tag_ci("an"), tag_ci("a"))).parse(i)?;
     if rest.starts_with(is_word_char) {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
     }
@@ -181,10 +223,14 @@ pub fn article(i: &str) -> IResult<&str, &str> {
 /// spelled_number: `eight`, `twenty-one`, `a hundred`, `three hundred and five`,
 /// `three thousand`. Scale words above thousand are left to `scale_word`.
 pub fn spelled_number(i: &str) -> IResult<&str, Numeral> {
+    // Every form starts with an ASCII letter: at a digit, no list is walked.
+    if !i.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
+    }
     let hundreds = |i| -> IResult<&str, u32> {
         let (r, n) = alt((below_hundred, article.map(|_| 1))).parse(i)?;
-        let (r, _) = (sp, tag_no_case("hundred")).parse(r)?;
-        let and_rest = |r| preceded((sp, opt((tag_no_case("and"), sp))), below_hundred).parse(r);
+        let (r, _) = (sp, tag_ci("hundred")).parse(r)?;
+        let and_rest = |r| preceded((sp, opt((tag_ci("and"), sp))), below_hundred).parse(r);
         match and_rest(r) {
             Ok((r2, m)) => Ok((r2, n * 100 + m)),
             Err(_) => Ok((r, n * 100)),
@@ -194,7 +240,7 @@ pub fn spelled_number(i: &str) -> IResult<&str, Numeral> {
     if rest.starts_with(is_word_char) {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
     }
-    let thousands = |r| preceded(sp, tag_no_case("thousand")).parse(r);
+    let thousands = |r| preceded(sp, tag_ci("thousand")).parse(r);
     let (rest, n) = match thousands(rest) {
         Ok((r, _)) if !r.starts_with(is_word_char) => (r, n * 1000),
         _ => (rest, n),
@@ -293,7 +339,7 @@ pub fn cardinal(cut: bool) -> impl Fn(&str) -> IResult<&str, Cardinal> {
                 }
             }
         }
-        if let Ok((r, _)) = (sp, tag_no_case("dozen")).parse(rest) {
+        if let Ok((r, _)) = (sp, tag_ci("dozen")).parse(rest) {
             if !r.starts_with(is_word_char) {
                 if let Some(v) = scaled(out.numeral.value, Decimal::from(12)) {
                     out.numeral.value = v;
@@ -309,48 +355,51 @@ pub fn cardinal(cut: bool) -> impl Fn(&str) -> IResult<&str, Cardinal> {
     }
 }
 
-const ORD_UNITS: [&str; 19] = [
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-];
-const ORD_TENS: [&str; 8] = [
-    "twentieth",
-    "thirtieth",
-    "fortieth",
-    "fiftieth",
-    "sixtieth",
-    "seventieth",
-    "eightieth",
-    "ninetieth",
-];
+/// The ordinal words `first` .. `nineteenth` (lower-cased) and their values.
+fn ord_unit_value(lower: &[u8]) -> Option<u32> {
+    Some(match lower {
+        b"first" => 1,
+        b"second" => 2,
+        b"third" => 3,
+        b"fourth" => 4,
+        b"fifth" => 5,
+        b"sixth" => 6,
+        b"seventh" => 7,
+        b"eighth" => 8,
+        b"ninth" => 9,
+        b"tenth" => 10,
+        b"eleventh" => 11,
+        b"twelfth" => 12,
+        b"thirteenth" => 13,
+        b"fourteenth" => 14,
+        b"fifteenth" => 15,
+        b"sixteenth" => 16,
+        b"seventeenth" => 17,
+        b"eighteenth" => 18,
+        b"nineteenth" => 19,
+        _ => return None,
+    })
+}
+
+/// The ordinal tens `twentieth` .. `ninetieth` (lower-cased) and their values.
+fn ord_tens_value(lower: &[u8]) -> Option<u32> {
+    Some(match lower {
+        b"twentieth" => 20,
+        b"thirtieth" => 30,
+        b"fortieth" => 40,
+        b"fiftieth" => 50,
+        b"sixtieth" => 60,
+        b"seventieth" => 70,
+        b"eightieth" => 80,
+        b"ninetieth" => 90,
+        _ => return None,
+    })
+}
 
 /// digit_ordinal: digit+ ("st" | "nd" | "rd" | "th"), whole: `51st`, `3rd`, `2nd`.
 fn digit_ordinal(i: &str) -> IResult<&str, Numeral> {
     let (r, d) = take_while1(is_digit)(i)?;
-    let (r, _) = alt((
-        tag_no_case("st"),
-        tag_no_case("nd"),
-        tag_no_case("rd"),
-        tag_no_case("th"),
-    ))
-    .parse(r)?;
+    let (r, _) = alt((tag_ci("st"), tag_ci("nd"), tag_ci("rd"), tag_ci("th"))).parse(r)?;
     if r.starts_with(is_word_char) {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
     }
@@ -369,19 +418,24 @@ fn digit_ordinal(i: &str) -> IResult<&str, Numeral> {
 
 /// spelled_ordinal: `second`, `ninth`, `twentieth`, `twenty-first`, `hundredth`.
 fn spelled_ordinal(i: &str) -> IResult<&str, Numeral> {
+    // Every form starts with an ASCII letter: at a digit, no list is walked.
+    if !i.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
+    }
     let compound = |i| -> IResult<&str, u32> {
-        let (r, t) = word_from(&TENS, i)?;
-        let (r, u) = preceded(char('-'), |r| word_from(&ORD_UNITS, r)).parse(r)?;
-        if u >= 9 {
+        let (r, t) = word_from(tens_value, i)?;
+        let (r, u) = preceded(char('-'), |r| word_from(ord_unit_value, r)).parse(r)?;
+        if u >= 10 {
             return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
         }
-        Ok((r, (t as u32 + 2) * 10 + u as u32 + 1))
+        Ok((r, t + u))
     };
+    let hundredth = |l: &[u8]| (l == b"hundredth").then_some(100);
     let (r, n) = alt((
         compound,
-        |i| word_from(&ORD_UNITS, i).map(|(r, n)| (r, n as u32 + 1)),
-        |i| word_from(&ORD_TENS, i).map(|(r, n)| (r, (n as u32 + 2) * 10)),
-        |i| word_from(&["hundredth"], i).map(|(r, _)| (r, 100)),
+        |i| word_from(ord_unit_value, i),
+        |i| word_from(ord_tens_value, i),
+        |i| word_from(hundredth, i),
     ))
     .parse(i)?;
     Ok((
@@ -480,6 +534,48 @@ mod tests {
         assert_eq!(v("two hundred and five"), dec("205"));
         assert!(spelled_number("eighteenth").is_err());
         assert!(spelled_number("someone").is_err());
+    }
+
+    #[test]
+    fn every_number_word_has_its_value() {
+        let units = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen \
+                     fifteen sixteen seventeen eighteen nineteen";
+        for (n, w) in units.split_whitespace().enumerate() {
+            assert_eq!(
+                spelled_number(&w.to_uppercase()).unwrap().1.value,
+                Decimal::from(n + 1),
+                "{w}"
+            );
+        }
+        for (n, w) in "twenty thirty forty fifty sixty seventy eighty ninety"
+            .split(' ')
+            .enumerate()
+        {
+            assert_eq!(spelled_number(w).unwrap().1.value, Decimal::from(n * 10 + 20), "{w}");
+        }
+        let ords = "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth \
+                    thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth";
+        for (n, w) in ords.split_whitespace().enumerate() {
+            assert_eq!(ordinal_number(w).unwrap().1.value, Decimal::from(n + 1), "{w}");
+        }
+        let tens = "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth";
+        for (n, w) in tens.split(' ').enumerate() {
+            assert_eq!(ordinal_number(w).unwrap().1.value, Decimal::from(n * 10 + 20), "{w}");
+        }
+        assert_eq!(ordinal_number("Ninety-Ninth").unwrap().1.value, dec("99"));
+        assert_eq!(ordinal_number("hundredth").unwrap().1.value, dec("100"));
+        assert!(spelled_number("1 two").is_err() && spelled_number("\u{212a}").is_err());
+    }
+
+    #[test]
+    fn grouped_digits_are_read_without_commas() {
+        assert_eq!(digits_number("1,234,567.25 units").unwrap().1.value, dec("1234567.25"));
+        // Longer than the stack copy: read through a string, as the short ones.
+        for frac in ["5".repeat(20), "5".repeat(60), "0".repeat(60)] {
+            let s = format!("1,000.{frac}");
+            let v = digits_number(&s).ok().map(|(_, n)| n.value);
+            assert_eq!(v, parse_decimal(&s.replace(',', "")), "{s}");
+        }
     }
 
     #[test]

@@ -18,6 +18,8 @@
 //!   `Committee Marks`), after a role noun that a name follows (`Vice Minister Park`), or
 //!   after a plural first word.
 
+use super::with_lower;
+
 /// A phrase read after a number: its unit (lowercased words) and the text after its head.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Phrase<'a> {
@@ -25,79 +27,97 @@ pub struct Phrase<'a> {
     pub rest: &'a str,
 }
 
-/// Words that end a noun phrase before them.
+/// Words that end a noun phrase before them (the `STOP` list), lower-cased: a `match` on
+/// bytes, which compiles to a decision tree instead of a walk over the list.
 #[rustfmt::skip]
-const STOP: &[&str] = &[
-    // determiners
-    "a", "an", "the", "this", "that", "these", "those", "each", "every", "any", "all", "both", "its", "their", "his",
-    "her", "our", "my", "your", "such", "some", "no", "another",
-    // prepositions
-    "of", "in", "on", "at", "to", "for", "from", "with", "by", "into", "onto", "over", "under", "across", "through",
-    "throughout", "during", "between", "among", "amid", "per", "via", "including", "despite", "against", "within",
-    "without", "after", "before", "since", "until", "till", "toward", "towards", "about", "around", "as", "like",
-    "than", "upon", "along", "beyond", "versus", "vs", "near", "behind", "above", "below", "besides", "except",
-    "excluding", "regarding", "following", "plus", "ago", "later", "earlier",
-    // conjunctions
-    "and", "or", "but", "nor", "while", "whereas", "because", "so", "if", "although", "though", "yet", "whether",
-    "then", "respectively", "also", "only", "not", "each", "alone",
-    // auxiliaries
-    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "can", "could",
-    "may", "might", "must", "shall", "should", "do", "does", "did",
-    // irregular past tenses and adverbs that follow a subject (`1 new substation went`)
-    "went", "came", "took", "made", "began", "became", "grew", "rose", "fell", "held", "met", "left", "gave", "ran",
-    "led", "built", "sold", "bought", "brought", "paid", "kept", "stood", "said", "told", "spent", "sent", "drew",
-    "saw", "got", "now", "already", "still", "currently",
-    // pronouns and relative words
-    "who", "whom", "whose", "which", "where", "when", "what", "it", "they", "them", "we", "us", "he", "she", "i",
-    "you", "there", "here",
-    // spelled numbers: a new figure
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "hundred", "thousand", "million",
-    "billion", "trillion",
-];
+fn stop(lower: &[u8]) -> bool {
+    matches!(lower,
+        // determiners
+        b"a" | b"an" | b"the" | b"this" | b"that" | b"these" | b"those" | b"each" | b"every" | b"any" | b"all"
+        | b"both" | b"its" | b"their" | b"his" | b"her" | b"our" | b"my" | b"your" | b"such" | b"some" | b"no"
+        | b"another"
+        // prepositions
+        | b"of" | b"in" | b"on" | b"at" | b"to" | b"for" | b"from" | b"with" | b"by" | b"into" | b"onto" | b"over"
+        | b"under" | b"across" | b"through" | b"throughout" | b"during" | b"between" | b"among" | b"amid" | b"per"
+        | b"via" | b"including" | b"despite" | b"against" | b"within" | b"without" | b"after" | b"before"
+        | b"since" | b"until" | b"till" | b"toward" | b"towards" | b"about" | b"around" | b"as" | b"like"
+        | b"than" | b"upon" | b"along" | b"beyond" | b"versus" | b"vs" | b"near" | b"behind" | b"above"
+        | b"below" | b"besides" | b"except" | b"excluding" | b"regarding" | b"following" | b"plus" | b"ago"
+        | b"later" | b"earlier"
+        // conjunctions (`each` is among the determiners)
+        | b"and" | b"or" | b"but" | b"nor" | b"while" | b"whereas" | b"because" | b"so" | b"if" | b"although"
+        | b"though" | b"yet" | b"whether" | b"then" | b"respectively" | b"also" | b"only" | b"not" | b"alone"
+        // auxiliaries
+        | b"is" | b"are" | b"was" | b"were" | b"be" | b"been" | b"being" | b"has" | b"have" | b"had" | b"will"
+        | b"would" | b"can" | b"could" | b"may" | b"might" | b"must" | b"shall" | b"should" | b"do" | b"does"
+        | b"did"
+        // irregular past tenses and adverbs that follow a subject (`1 new substation went`)
+        | b"went" | b"came" | b"took" | b"made" | b"began" | b"became" | b"grew" | b"rose" | b"fell" | b"held"
+        | b"met" | b"left" | b"gave" | b"ran" | b"led" | b"built" | b"sold" | b"bought" | b"brought" | b"paid"
+        | b"kept" | b"stood" | b"said" | b"told" | b"spent" | b"sent" | b"drew" | b"saw" | b"got" | b"now"
+        | b"already" | b"still" | b"currently"
+        // pronouns and relative words
+        | b"who" | b"whom" | b"whose" | b"which" | b"where" | b"when" | b"what" | b"it" | b"they" | b"them"
+        | b"we" | b"us" | b"he" | b"she" | b"i" | b"you" | b"there" | b"here"
+        // spelled numbers: a new figure
+        | b"one" | b"two" | b"three" | b"four" | b"five" | b"six" | b"seven" | b"eight" | b"nine" | b"ten"
+        | b"hundred" | b"thousand" | b"million" | b"billion" | b"trillion"
+    )
+}
 
-/// Plural nouns without a final `s`.
-const IRREGULAR_PLURALS: &[&str] = &[
-    "people",
-    "children",
-    "men",
-    "women",
-    "staff",
-    "personnel",
-    "police",
-    "cattle",
-    "aircraft",
-    "data",
-    "media",
-    "criteria",
-    "livestock",
-];
+/// Plural nouns without a final `s`, lower-cased.
+fn irregular_plural(lower: &str) -> bool {
+    matches!(
+        lower.as_bytes(),
+        b"people"
+            | b"children"
+            | b"men"
+            | b"women"
+            | b"staff"
+            | b"personnel"
+            | b"police"
+            | b"cattle"
+            | b"aircraft"
+            | b"data"
+            | b"media"
+            | b"criteria"
+            | b"livestock"
+    )
+}
 
-/// Words ending in `s` that are not plural nouns.
+/// Words ending in `s` that are not plural nouns (the `NOT_PLURAL` list), lower-cased.
 #[rustfmt::skip]
-const NOT_PLURAL: &[&str] = &[
-    "overseas", "news", "gas", "its", "this", "has", "was", "is", "as", "us", "yes", "whereas", "plus", "always",
-    "perhaps", "thus", "besides", "less", "times", "sometimes", "afterwards", "towards", "across", "whereabouts",
-];
+fn not_plural(lower: &str) -> bool {
+    matches!(lower.as_bytes(),
+        b"overseas" | b"news" | b"gas" | b"its" | b"this" | b"has" | b"was" | b"is" | b"as" | b"us" | b"yes"
+        | b"whereas" | b"plus" | b"always" | b"perhaps" | b"thus" | b"besides" | b"less" | b"times"
+        | b"sometimes" | b"afterwards" | b"towards" | b"across" | b"whereabouts"
+    )
+}
 
-/// Role nouns a personal name follows (`Vice Minister Park Il-jun`): an ordinal's phrase ends there.
-const ROLES: &[&str] = &[
-    "minister",
-    "president",
-    "chairman",
-    "chairwoman",
-    "chairperson",
-    "director",
-    "ambassador",
-    "secretary",
-    "commissioner",
-    "governor",
-    "mayor",
-    "administrator",
-    "ceo",
-    "envoy",
-    "spokesperson",
-    "spokesman",
-];
+/// Role nouns a personal name follows (`Vice Minister Park Il-jun`): an ordinal's phrase
+/// ends there. Lower-cased.
+fn role(lower: &str) -> bool {
+    matches!(
+        lower.as_bytes(),
+        b"minister"
+            | b"president"
+            | b"chairman"
+            | b"chairwoman"
+            | b"chairperson"
+            | b"director"
+            | b"ambassador"
+            | b"secretary"
+            | b"commissioner"
+            | b"governor"
+            | b"mayor"
+            | b"administrator"
+            | b"ceo"
+            | b"envoy"
+            | b"spokesperson"
+            | b"spokesman"
+    )
+}
 
 /// Longest phrase read before giving up: bulletins' counted phrases are short.
 const MAX_WORDS: usize = 6;
@@ -117,11 +137,43 @@ fn is_quote(c: char) -> bool {
 
 /// Spaces (no line break) and quote marks between words.
 fn skip_gap(i: &str) -> &str {
+    // ASCII bytes first; from the first other byte on, by characters.
+    let n = i
+        .bytes()
+        .position(|b| !matches!(b, b' ' | b'\t' | 0x0b | 0x0c | b'"' | b'\''))
+        .unwrap_or(i.len());
+    let i = &i[n..];
+    if !i.starts_with(|c: char| !c.is_ascii()) {
+        return i;
+    }
     i.trim_start_matches(|c: char| (c.is_whitespace() && c != '\n' && c != '\r') || is_quote(c))
 }
 
 /// A word: alnum { ("-" | "&") alnum | alnum }.
 fn word_len(i: &str) -> usize {
+    // ASCII words (nearly all) by bytes; any other byte: by characters, from the start.
+    let b = i.as_bytes();
+    let mut end = 0;
+    let mut at = 0;
+    while let Some(&c) = b.get(at) {
+        let next = b.get(at + 1).copied().unwrap_or(b' ');
+        if !c.is_ascii() || (matches!(c, b'-' | b'&') && !next.is_ascii()) {
+            return word_len_chars(i);
+        }
+        if c.is_ascii_alphanumeric() {
+            at += 1;
+            end = at;
+        } else if matches!(c, b'-' | b'&') && end == at && next.is_ascii_alphanumeric() {
+            at += 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// word_len, by characters.
+fn word_len_chars(i: &str) -> usize {
     let mut end = 0;
     let mut chars = i.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
@@ -170,7 +222,15 @@ fn next_token(i: &str) -> Option<Tok<'_>> {
 
 /// A function word of the model (`all`, `the`, `of`...), in any case.
 pub fn is_stop_word(word: &str) -> bool {
-    super::in_words(STOP, word)
+    // Lower-cased on the stack: the list is ASCII and its longest word (`respectively`)
+    // has 12 letters, so a longer word is none of it (nor a non-ASCII one, left as is).
+    let mut buf = [0u8; 12];
+    let Some(lower) = buf.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    stop(lower)
 }
 
 /// The token ends a phrase before it: a stop word or a number.
@@ -178,54 +238,70 @@ fn ends_phrase(tok: &Tok) -> bool {
     if tok.abbrev {
         return false;
     }
-    tok.text.starts_with(|c: char| c.is_ascii_digit()) || super::in_words(STOP, tok.text)
+    tok.text.starts_with(|c: char| c.is_ascii_digit()) || is_stop_word(tok.text)
 }
 
 /// A plural noun: irregular plurals, or a word in `s` (not `ss`, `us`, `is`, `ous`); an
 /// all-capitals word (`ADAS`, `ESS`) is an abbreviation, plural only as `SMEs`, `MOUs`.
 pub fn is_plural(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    if IRREGULAR_PLURALS.contains(&lower.as_str()) {
-        return true;
-    }
-    if NOT_PLURAL.contains(&lower.as_str()) || !word.ends_with('s') {
-        return false;
-    }
-    // `MOUs`, `CEOs`, `EVs`: an abbreviation with a plural `s`.
-    let stem = &word[..word.len() - 1];
-    if stem.len() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
-        return true;
-    }
-    let last_part = lower.rsplit('-').next().unwrap_or(&lower);
-    last_part.len() >= 3 && !["ss", "us", "is"].iter().any(|e| last_part.ends_with(e))
+    with_lower(word, |lower| {
+        if irregular_plural(lower) {
+            return true;
+        }
+        if not_plural(lower) || !word.ends_with('s') {
+            return false;
+        }
+        // `MOUs`, `CEOs`, `EVs`: an abbreviation with a plural `s`.
+        let stem = &word[..word.len() - 1];
+        if stem.len() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
+            return true;
+        }
+        let last_part = lower.rsplit('-').next().unwrap_or(lower);
+        last_part.len() >= 3 && !["ss", "us", "is"].iter().any(|e| last_part.ends_with(e))
+    })
 }
 
-fn unit_of(words: &[&str]) -> String {
-    words.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" ")
+/// The unit: the lower-cased tokens from `i` up to `end` (a later suffix of `i`), joined
+/// by single spaces. Built once a phrase is known to be kept, by reading its tokens again.
+fn unit_until(i: &str, end: &str) -> String {
+    let mut unit = String::new();
+    let mut at = i;
+    while at.len() > end.len() {
+        let Some(t) = next_token(at) else { break };
+        if at.len() != i.len() {
+            unit.push(' ');
+        }
+        if t.text.is_ascii() {
+            let from = unit.len();
+            unit.push_str(t.text);
+            unit[from..].make_ascii_lowercase();
+        } else {
+            unit.push_str(&t.text.to_lowercase());
+        }
+        at = t.after;
+    }
+    unit
 }
 
 /// The counted phrase after a number: modifiers up to the first plural word, with any
 /// plural right after it (`parts makers`). `None` when no plural head comes first.
 pub fn plural_phrase(i: &str) -> Option<Phrase<'_>> {
-    let mut words = Vec::new();
     let mut at = i;
-    while words.len() < MAX_WORDS {
+    for _ in 0..MAX_WORDS {
         let tok = next_token(at)?;
         if ends_phrase(&tok) {
             return None;
         }
-        words.push(tok.text);
         at = tok.after;
         if !tok.abbrev && is_plural(tok.text) {
             while let Some(t) = next_token(at) {
                 if t.abbrev || ends_phrase(&t) || !is_plural(t.text) {
                     break;
                 }
-                words.push(t.text);
                 at = t.after;
             }
             return Some(Phrase {
-                unit: unit_of(&words),
+                unit: unit_until(i, at),
                 rest: at,
             });
         }
@@ -239,40 +315,41 @@ pub fn singular_phrase(i: &str) -> Phrase<'_> {
     if let Some(p) = from_side(i) {
         return p;
     }
-    let mut words: Vec<Tok> = Vec::new();
+    let mut words = 0;
     let mut at = i;
-    while words.len() < MAX_WORDS {
+    // After the last word that is not an abbreviation: a trailing abbreviation belongs
+    // to the name before it, not to the head.
+    let mut rest = i;
+    while words < MAX_WORDS {
         let Some(tok) = next_token(at) else { break };
         if ends_phrase(&tok) {
             break;
         }
-        let lower = tok.text.to_lowercase();
+        let first = words == 0;
         let lowercase = tok.text.starts_with(|c: char| c.is_lowercase());
-        if !words.is_empty() && lowercase && lower.len() > 3 && lower.ends_with("ed") {
+        if !first && lowercase && with_lower(tok.text, |lower| lower.len() > 3 && lower.ends_with("ed")) {
             break; // a verb after the head: `session hosted by`
         }
+        let plural = !tok.abbrev && is_plural(tok.text);
         // The head is singular: a later plural-looking word is a verb (`Committee Marks`).
-        if !words.is_empty() && !tok.abbrev && is_plural(tok.text) {
+        if !first && plural {
             break;
         }
         // An abbreviation ends no phrase, but does not start one either.
-        if tok.abbrev && words.is_empty() {
+        if tok.abbrev && first {
             break;
         }
-        words.push(tok);
+        words += 1;
         at = tok.after;
-        if ROLES.contains(&lower.as_str()) || (!tok.abbrev && is_plural(tok.text)) {
+        if !tok.abbrev {
+            rest = at;
+        }
+        if plural || with_lower(tok.text, role) {
             break;
         }
     }
-    // A trailing abbreviation belongs to the name before it, not to the head.
-    while words.last().is_some_and(|t| t.abbrev) {
-        words.pop();
-    }
-    let rest = words.last().map_or(i, |t| t.after);
-    let texts: Vec<&str> = words.iter().map(|t| t.text).collect();
     Phrase {
-        unit: unit_of(&texts),
+        unit: unit_until(i, rest),
         rest,
     }
 }
@@ -283,18 +360,15 @@ fn from_side(i: &str) -> Option<Phrase<'_>> {
     if !t1.text.eq_ignore_ascii_case("from") {
         return None;
     }
-    let mut words = vec![t1.text];
     let mut t = next_token(t1.after)?;
     if t.text.eq_ignore_ascii_case("the") {
-        words.push(t.text);
         t = next_token(t.after)?;
     }
     if !(t.text.eq_ignore_ascii_case("right") || t.text.eq_ignore_ascii_case("left")) {
         return None;
     }
-    words.push(t.text);
     Some(Phrase {
-        unit: unit_of(&words),
+        unit: unit_until(i, t.after),
         rest: t.after,
     })
 }
@@ -364,6 +438,41 @@ mod tests {
         assert_eq!(plural(", and"), None);
         assert_eq!(plural(" ADAS sensor"), None);
         assert_eq!(plural("\nNew items"), None);
+    }
+
+    #[test]
+    fn ascii_words_read_as_by_characters() {
+        for s in [
+            "state-run firms",
+            "-5 x",
+            "R&D-led",
+            "a--b",
+            "x-",
+            "caf\u{e9}s",
+            "co-\u{e9}tats",
+            "AB&\u{e9}",
+            "2,000",
+        ] {
+            assert_eq!(word_len(s), word_len_chars(s), "{s}");
+        }
+        assert_eq!(word_len("R&D-led work"), 7);
+        for s in [" \t\"x", "\u{a0} \u{201c}x", " \n x", "'\u{2019}x", "\u{3000}x"] {
+            let by_chars = s.trim_start_matches(|c: char| (c.is_whitespace() && c != '\n' && c != '\r') || is_quote(c));
+            assert_eq!(skip_gap(s), by_chars, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn word_lists_in_any_case() {
+        for w in ["The", "RESPECTIVELY", "currently", "I", "trillion", "each"] {
+            assert!(is_stop_word(w), "{w}");
+        }
+        for w in ["", "them\u{2019}s", "respectivelyy", "other", "th\u{e9}", "\u{212a}"] {
+            assert!(!is_stop_word(w), "{w}");
+        }
+        assert!(is_plural("Livestock") && is_plural("PEOPLE") && is_plural("EVs"));
+        assert!(!is_plural("Overseas") && !is_plural("WHEREABOUTS") && !is_plural("status"));
+        assert_eq!(singular_phrase(" Deputy Spokesperson Kim").unit, "deputy spokesperson");
     }
 
     #[test]
