@@ -81,33 +81,25 @@ pub fn release_id(date: Option<NaiveDate>, title: &str) -> String {
 
 /// White space runs -> one space, trimmed.
 pub fn fold_space(s: &str) -> String {
-    // Most sentences have single ASCII spaces only: copy them as they are. One pass looks
-    // for anything else: a run of spaces, an edge space, other ASCII white space, or the
-    // non-ASCII white space (U+0085 and U+00A0 start with 0xC2; U+1680, U+2000..U+205F and
-    // U+3000 with 0xE1..=0xE3, where the character is decoded to tell them from `’`).
+    // Most sentences have single ASCII spaces only: copy them as they are. The tests are
+    // whole-slice searches (vectorized), not a loop per byte: a run of spaces, an edge
+    // space, an ASCII control (`\t`, `\n`...), or a non-ASCII white space, which starts
+    // with 0xC2 (U+0085, U+00A0) or 0xE1..=0xE3 (U+1680, U+2000..U+205F, U+3000) and is
+    // decoded there to tell it from `’`.
     let b = s.as_bytes();
-    let edges = !s.starts_with(' ') && !s.ends_with(' ');
-    let mut plain = true;
-    let mut after_space = false;
-    for (at, &c) in b.iter().enumerate().take_while(|_| edges) {
-        match c {
-            b' ' if after_space => plain = false,
-            b' ' => after_space = true,
-            b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | 0xc2 => plain = false,
-            0xe1..=0xe3 => {
-                plain = !s
-                    .get(at..)
-                    .and_then(|r| r.chars().next())
-                    .is_some_and(char::is_whitespace);
-                after_space = false;
-            }
-            _ => after_space = false,
-        }
-        if !plain {
-            break;
-        }
-    }
-    if edges && plain {
+    let unicode_space = |lead: usize| {
+        s.get(lead..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_whitespace)
+    };
+    let plain = !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !b.iter().any(|&c| c < 0x20)
+        && memchr::memmem::find(b, b"  ").is_none()
+        && (b.is_ascii()
+            || !(memchr::memchr3_iter(0xc2, 0xe2, 0xe3, b).any(unicode_space)
+                || memchr::memchr_iter(0xe1, b).any(unicode_space)));
+    if plain {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
