@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Instructions per byte of the library extraction, counted by callgrind: repeatable on a
+# shared machine where wall-clock figures are not. Builds a small corpus (BENCH_MB, default
+# 2; BENCH_CORPUS=DIR to vary other bulletins than fixtures/) and runs the throughput
+# bench on one thread under valgrind. Prints the figure and the profile's path
+# (`callgrind_annotate --inclusive=yes FILE | head -60` shows where the time goes).
+# Usage: benches/instructions.sh            (needs valgrind)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --benches --quiet
+bench=$(ls -t target/release/deps/throughput-* | grep -v '\.d$' | head -1)
+out=$(mktemp -d)
+BENCH_MB=${BENCH_MB:-2} RAYON_NUM_THREADS=1 valgrind --tool=callgrind \
+    --callgrind-out-file="$out/callgrind.out" "$bench" --bench > "$out/log" 2>&1
+total=$(grep -o 'Collected : [0-9]*' "$out/log" | grep -o '[0-9]*$')
+mb=$(grep -o 'corpus: [0-9.]* MB' "$out/log" | grep -o '[0-9.]*')
+# The bench extracts the corpus twice (one thread, then all threads: here also one).
+awk -v t="$total" -v mb="$mb" 'BEGIN { printf "%.1f instructions per byte (%d over 2 x %.1f MB)\n", t / (2 * mb * 1e6), t, mb }'
+echo "profile: $out/callgrind.out"
