@@ -19,19 +19,21 @@ use super::number::cardinal;
 use super::{Ctx, Figure, Val, cues, dash, fail, keyword, sp, sp0};
 use crate::model::Kind;
 
+/// Time units as written (singular) -> their singular name.
+const UNITS: [(&str, &str); 9] = [
+    ("minute", "minute"),
+    ("min", "minute"),
+    ("hour", "hour"),
+    ("hr", "hour"),
+    ("day", "day"),
+    ("week", "week"),
+    ("month", "month"),
+    ("year", "year"),
+    ("yr", "year"),
+];
+
 /// time_unit: the written unit (singular or plural, any case) -> its singular name.
 fn time_unit(i: &str) -> IResult<&str, &'static str> {
-    const UNITS: [(&str, &str); 9] = [
-        ("minute", "minute"),
-        ("min", "minute"),
-        ("hour", "hour"),
-        ("hr", "hour"),
-        ("day", "day"),
-        ("week", "week"),
-        ("month", "month"),
-        ("year", "year"),
-        ("yr", "year"),
-    ];
     for (word, unit) in UNITS {
         let n = word.len();
         let Some(head) = i.get(..n) else { continue };
@@ -146,6 +148,16 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::grammar::Ahead;
+
+    #[test]
+    fn the_look_ahead_knows_every_time_unit() {
+        for (word, _) in UNITS {
+            for written in [word.to_string(), format!("{word}s"), word.to_uppercase()] {
+                assert!(Ahead::of(&format!("5 {written}")).time_unit(), "{written}");
+            }
+        }
+    }
 
     fn read(s: &str) -> Option<(String, Option<String>, String, String)> {
         crate::grammar::read_figure(parse, s)

@@ -215,6 +215,15 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::grammar::Ahead;
+
+    #[test]
+    fn the_look_ahead_knows_every_unit() {
+        for (written, _) in SYMBOLS.iter().chain(WORDS) {
+            assert!(Ahead::of(&format!("5 {written}")).measure_unit(), "{written}");
+            assert!(Ahead::of(&format!("5{written}")).measure_unit(), "glued {written}");
+        }
+    }
 
     fn read(s: &str) -> Option<(String, Option<String>, String, String)> {
         crate::grammar::read_figure(parse, s)
