@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end throughput of the binary writing CSV: builds the benchmark corpus (BENCH_MB,
 # default 200, as 10 MB files; BENCH_CORPUS=DIR to vary other bulletins than fixtures/),
-# then runs `extract` with 1 thread and with every core, reporting MB/s and peak memory.
+# then runs `extract` with 1 thread pinned to one core (taskset) and with every core,
+# reporting MB/s and peak memory.
 # Usage: benches/e2e.sh            (needs /usr/bin/time: apt-get install time)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +13,10 @@ cargo bench --quiet --bench throughput -- --write-corpus "$dir/corpus"
 bytes=$(cat "$dir"/corpus/*.txt | wc -c)
 files=$(ls "$dir"/corpus | wc -l)
 for jobs in 1 "$(nproc)"; do
-    /usr/bin/time -f "%e %M" -o "$dir/time" \
+    # One job on one core: the writing thread shares it, as on a one-core machine.
+    pin=()
+    if [ "$jobs" = 1 ] && command -v taskset > /dev/null; then pin=(taskset -c 0); fi
+    /usr/bin/time -f "%e %M" -o "$dir/time" "${pin[@]}" \
         target/release/bulletin-facts extract "$dir/corpus" --jobs "$jobs" --keep-duplicates -q -o "$dir/facts.csv"
     read -r secs rss_kb < "$dir/time"
     awk -v b="$bytes" -v s="$secs" -v r="$rss_kb" -v j="$jobs" -v f="$files" \

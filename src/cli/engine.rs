@@ -3,10 +3,10 @@
 //! problems shown, and the closing summary.
 //!
 //! Memory does not grow with the number of inputs or of facts: a worker holds its input's
-//! text (read whole) and one release's facts, and hands each release on through a queue. The
-//! input whose turn it is streams: the calling thread renders and writes its rows while the
-//! worker goes on. A later input queues a little ([`QUEUE_LIMIT`]), then renders its rows
-//! itself into a temporary file that is copied out in turn.
+//! text (read whole) and one release's facts, renders its rows, and hands them on through a
+//! queue. The input whose turn it is streams: the calling thread writes its rows while the
+//! worker goes on. A later input queues a little ([`QUEUE_LIMIT`]), then writes its rows
+//! into a temporary file that is copied out in turn.
 
 use std::collections::BTreeMap;
 use std::io::{self, Seek, SeekFrom, Write};
@@ -14,7 +14,7 @@ use std::mem;
 
 use bulletin_facts::batch::{Dedup, Feed, Tally, ordered_feeds, reason};
 use bulletin_facts::write::{TableWriter, render_facts};
-use bulletin_facts::{Fact, Kind, Options, Problem, ReleaseFacts, Severity, extract_releases};
+use bulletin_facts::{Kind, Options, Problem, ReleaseFacts, Severity, extract_releases};
 use tempfile::NamedTempFile;
 
 use super::args::RunArgs;
@@ -28,9 +28,6 @@ const WINDOW_PER_THREAD: usize = 4;
 /// Bytes of rows an input may queue in memory while it waits for its turn; the rest goes
 /// to a temporary file.
 const QUEUE_LIMIT: usize = 4 << 20;
-
-/// What a fact not yet rendered weighs in the queue, about (its row and its strings).
-const FACT_WEIGHT: usize = 1024;
 
 /// Why a run stopped early.
 pub enum Stop {
@@ -74,9 +71,8 @@ struct Done<X> {
     extra: X,
 }
 
-/// A release's fact rows: to render, rendered, or the next `len` bytes of the input's spool.
+/// A release's fact rows: rendered, or the next `len` bytes of the input's spool.
 enum Rows {
-    Facts(Vec<Fact>),
     Here(Vec<u8>),
     Spooled(u64),
 }
@@ -147,17 +143,17 @@ fn run_queued<W: Write, X: Send>(
                 *counts.entry(f.kind).or_default() += 1;
             }
             let extra = prepare(&name, &r);
-            // While the queue is short (the input in turn, whose pieces are taken as they
-            // come), the calling thread renders the rows, beside this worker's extraction.
-            let estimate = r.facts.len() * FACT_WEIGHT;
-            let (rows, weight) = if estimate <= queue_limit.saturating_sub(feed.queued()) {
-                (Rows::Facts(mem::take(&mut r.facts)), estimate)
+            // Rows are rendered here, on the worker: the calling thread only copies bytes
+            // out, so that it takes no core from the extraction.
+            let mut rows = Vec::new();
+            if let Err(e) = render_facts(format, &r.facts, &mut rows) {
+                feed.push(Piece::Broken(e), 0);
+                return;
+            }
+            let (rows, weight) = if rows.len() <= queue_limit.saturating_sub(feed.queued()) {
+                let weight = rows.len();
+                (Rows::Here(rows), weight)
             } else {
-                let mut rows = Vec::new();
-                if let Err(e) = render_facts(format, &r.facts, &mut rows) {
-                    feed.push(Piece::Broken(e), 0);
-                    return;
-                }
                 match spill(rows, &mut spool, feed) {
                     Rows::Here(rows) => {
                         let weight = rows.len();
@@ -201,9 +197,8 @@ fn run_queued<W: Write, X: Send>(
                 problems.extend(done.warnings);
                 let keep = args.keep_duplicates || dedup.keep_id(&done.release_id);
                 match (done.rows, &mut spool) {
-                    (Rows::Facts(list), _) if keep => facts.write_facts(&list)?,
                     (Rows::Here(rows), _) if keep => facts.write_rendered(&rows)?,
-                    (Rows::Facts(_) | Rows::Here(_), _) => {}
+                    (Rows::Here(_), _) => {}
                     (Rows::Spooled(len), Some(file)) if keep => facts.write_rendered_from(&mut *file, len)?,
                     (Rows::Spooled(len), Some(file)) => {
                         file.seek(SeekFrom::Current(len as i64))?;
