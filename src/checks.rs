@@ -102,7 +102,7 @@ fn place(facts: &[Fact]) -> Vec<Placed<'_>> {
             from = 0;
         }
         let text = fold_space(&f.text);
-        let found = f.sentence.get(from..).and_then(|s| s.find(&text)).map(|i| i + from);
+        let found = f.sentence.get(from..).and_then(|s| s.find(&*text)).map(|i| i + from);
         if let Some(start) = found {
             from = start + text.len();
             out.push(Placed {

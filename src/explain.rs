@@ -64,7 +64,7 @@ fn mark(text: &str, sentence: std::ops::Range<usize>, span: std::ops::Range<usiz
     let before = text.get(sentence.start..span.start)?;
     let inside = text.get(span.clone())?;
     let after = text.get(span.end..sentence.end)?;
-    Some(fold_space(&format!("{before}[{inside}]{after}")))
+    Some(fold_space(&format!("{before}[{inside}]{after}")).into_owned())
 }
 
 /// A block per figure: kind, value and unit; qualifier, direction, subject; the sentence.

@@ -1,11 +1,12 @@
 //! Releases -> sentences -> figures -> facts: the pipeline for one input text.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 
 use crate::grammar::{Figure, Val};
-use crate::model::{Fact, Kind, Period, Section, Value};
+use crate::model::{Fact, Kind, Period, Section, decimal_string};
 use crate::problem::{Problem, Severity};
 use crate::reader::{Release, read_bulletin};
 use crate::resolve::Resolver;
@@ -74,13 +75,14 @@ pub fn release_id(date: Option<NaiveDate>, title: &str) -> String {
     let folded = fold_space(title);
     let hash = crc32fast::hash(folded.as_bytes());
     match date {
-        Some(d) => format!("{}-{hash:08x}", Period::Day(d)),
+        Some(d) => format!("{}-{hash:08x}", Period::Day(d).iso()),
         None => format!("undated-{hash:08x}"),
     }
 }
 
-/// White space runs -> one space, trimmed.
-pub fn fold_space(s: &str) -> String {
+/// White space runs -> one space, trimmed. Borrowed when there is nothing to fold (most
+/// sentences): no copy is made for them.
+pub fn fold_space(s: &str) -> Cow<'_, str> {
     // Most sentences have single ASCII spaces only: copy them as they are. The tests are
     // whole-slice searches (vectorized), not a loop per byte: a run of spaces, an edge
     // space, an ASCII control (`\t`, `\n`...), or a non-ASCII white space, which starts
@@ -100,7 +102,7 @@ pub fn fold_space(s: &str) -> String {
             || !(memchr::memchr3_iter(0xc2, 0xe2, 0xe3, b).any(unicode_space)
                 || memchr::memchr_iter(0xe1, b).any(unicode_space)));
     if plain {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
@@ -109,7 +111,7 @@ pub fn fold_space(s: &str) -> String {
         }
         out.push_str(w);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Extracts the facts of one input text. `source` names it in rows and messages.
@@ -238,7 +240,7 @@ fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &
     };
     let mut resolver = Resolver::new(r.date);
     // Columns every row of the release repeats, allocated once.
-    let release_date: Arc<str> = r.date.map(|d| Period::Day(d).to_string()).unwrap_or_default().into();
+    let release_date: Arc<str> = r.date.map(|d| Period::Day(d).iso()).unwrap_or_default().into();
     let (id, category, title): (Arc<str>, Arc<str>, Arc<str>) = (
         out.release_id.as_str().into(),
         r.category.into(),
@@ -249,7 +251,7 @@ fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &
         if found.is_empty() {
             return;
         }
-        let folded: Arc<str> = fold_space(sentence).into();
+        let folded: Arc<str> = Arc::from(&*fold_space(sentence));
         let mut subjects = subject::subjects(sentence, &found).into_iter();
         for f in &found {
             let subject = subjects.next().unwrap_or_default();
@@ -310,7 +312,7 @@ fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &
 /// The value columns of a figure; dates are resolved here, in reading order.
 fn values(f: &Figure, resolver: &mut Resolver, mut warn: impl FnMut(String)) -> (String, String, String) {
     let num = |v: &Val| match v {
-        Val::Num(d) => Value::Number(*d).to_string(),
+        Val::Num(d) => decimal_string(*d),
         Val::Date(_) => String::new(),
     };
     match (&f.value, &f.value_end) {
@@ -333,7 +335,7 @@ fn values(f: &Figure, resolver: &mut Resolver, mut warn: impl FnMut(String)) -> 
                 .map(|p| p.precision())
                 .unwrap_or_else(|| precision_of(a))
                 .to_string();
-            let show = |p: Option<Period>| p.map(|p| p.to_string()).unwrap_or_default();
+            let show = |p: Option<Period>| p.map(|p| p.iso()).unwrap_or_default();
             (show(pa), show(pb), unit)
         }
         (v, end) => (num(v), end.as_ref().map(num).unwrap_or_default(), f.unit.clone()),
