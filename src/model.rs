@@ -197,8 +197,8 @@ fn push_two(out: &mut String, n: u32) {
 }
 
 /// The decimal digits of `n`.
-fn push_number(out: &mut String, n: u128) {
-    let mut digits = [0u8; 40];
+fn push_number(out: &mut String, n: u64) {
+    let mut digits = [0u8; 20];
     let mut at = digits.len();
     let mut n = n;
     loop {
@@ -211,6 +211,17 @@ fn push_number(out: &mut String, n: u128) {
     }
     // ASCII digits only.
     out.extend(digits[at..].iter().map(|&b| char::from(b)));
+}
+
+/// The decimal digits of a mantissa wider than 64 bits (at most 96: the high part of a
+/// split at 10^19 fits in 64).
+fn push_wide_number(out: &mut String, n: u128) {
+    const TEN_POW_19: u128 = 10_000_000_000_000_000_000;
+    push_number(out, (n / TEN_POW_19) as u64);
+    let mut low = String::with_capacity(19);
+    push_number(&mut low, (n % TEN_POW_19) as u64);
+    out.extend(std::iter::repeat_n('0', 19 - low.len()));
+    out.push_str(&low);
 }
 
 impl fmt::Display for Period {
@@ -246,12 +257,24 @@ fn write_decimal(f: &mut fmt::Formatter<'_>, d: Decimal) -> fmt::Result {
 /// `d` in the spec's number format (`13000000000`, `0.85`, `-71500000`), built from its
 /// digits and scale: `Decimal`'s `Display` goes through `fmt` and cost several times more.
 pub fn decimal_string(d: Decimal) -> String {
-    let n = d.normalize();
-    let mut digits = String::with_capacity(24);
-    push_number(&mut digits, n.mantissa().unsigned_abs());
-    let scale = n.scale() as usize;
+    let mut digits = String::with_capacity(32);
+    let mantissa = d.mantissa().unsigned_abs();
+    match u64::try_from(mantissa) {
+        // u128 division is a library call: most amounts fit in u64.
+        Ok(small) => push_number(&mut digits, small),
+        Err(_) => push_wide_number(&mut digits, mantissa),
+    }
+    // Trailing zeros after the point go (what `normalize` does, without its divisions).
+    let mut scale = d.scale() as usize;
+    while scale > 0 && digits.ends_with('0') {
+        digits.pop();
+        scale -= 1;
+    }
+    if digits.is_empty() || digits == "0" {
+        return "0".to_string();
+    }
     let mut out = String::with_capacity(digits.len() + scale + 3);
-    if n.is_sign_negative() && !n.is_zero() {
+    if d.is_sign_negative() {
         out.push('-');
     }
     if scale == 0 {
