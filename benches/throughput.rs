@@ -15,6 +15,10 @@ use rayon::prelude::*;
 
 const FILE_BYTES: usize = 10 << 20;
 
+// The allocator the binary uses (src/main.rs), so that the two figures compare.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// A deterministic generator, so that every run measures the same corpus.
 struct Lcg(u64);
 
