@@ -15,7 +15,7 @@ use std::mem;
 use bulletin_facts::batch::{Dedup, Feed, Tally, ordered_feeds, reason};
 use bulletin_facts::write::{TableWriter, render_facts};
 use bulletin_facts::{Kind, Options, Problem, ReleaseFacts, Severity, extract_releases};
-use tempfile::NamedTempFile;
+use tempfile::{NamedTempFile, TempPath};
 
 use super::args::RunArgs;
 use super::inputs::{Pattern, Source, expand, read_text};
@@ -53,7 +53,7 @@ enum Piece<X> {
     /// The input's name and its own problems (and its skipped releases').
     Start(String, Vec<Problem>),
     /// The temporary file where the rows of the releases that follow may be.
-    Spool(NamedTempFile),
+    Spool(Spool),
     Release(Done<X>),
     /// Rows could not be rendered.
     Broken(io::Error),
@@ -181,7 +181,7 @@ fn run_queued<W: Write, X: Send>(
     let mut name = String::new();
     let mut kept: Vec<X> = Vec::new();
     let mut problems: Vec<Problem> = Vec::new();
-    let mut spool: Option<NamedTempFile> = None;
+    let mut spool: Option<Spool> = None;
     let window = pool.current_num_threads() * WINDOW_PER_THREAD;
     let done = ordered_feeds(&pool, &sources, window, work, |piece| {
         match piece {
@@ -199,9 +199,9 @@ fn run_queued<W: Write, X: Send>(
                 match (done.rows, &mut spool) {
                     (Rows::Here(rows), _) if keep => facts.write_rendered(&rows)?,
                     (Rows::Here(_), _) => {}
-                    (Rows::Spooled(len), Some(file)) if keep => facts.write_rendered_from(&mut *file, len)?,
+                    (Rows::Spooled(len), Some(file)) if keep => facts.write_rendered_from(&mut file.reader, len)?,
                     (Rows::Spooled(len), Some(file)) => {
-                        file.seek(SeekFrom::Current(len as i64))?;
+                        file.reader.seek(SeekFrom::Current(len as i64))?;
                     }
                     (Rows::Spooled(_), None) => return Err(io::Error::other("rows spooled without a spool")),
                 }
@@ -239,13 +239,35 @@ fn run_queued<W: Write, X: Send>(
     Ok(tally)
 }
 
+/// A temporary file of rows, as the calling thread reads it.
+struct Spool {
+    reader: std::fs::File,
+    /// Where the file is, where it cannot be removed while open: it goes when this drops.
+    _path: Option<TempPath>,
+}
+
+/// A temporary file, with two handles (each its own position): the worker's to append
+/// rows, the calling thread's to read them. Where the system allows it (Unix), its name
+/// is removed at once: the open handles keep it, and a run that is killed leaves nothing.
+fn new_spool(dir: &std::path::Path) -> io::Result<(std::fs::File, Spool)> {
+    let file = NamedTempFile::new_in(dir)?;
+    let reader = file.reopen()?;
+    let (writer, path) = file.into_parts();
+    let path = if cfg!(unix) {
+        // Removed now (the handles keep the file); if that fails it stays until the run ends.
+        let _ = path.close();
+        None
+    } else {
+        Some(path)
+    };
+    Ok((writer, Spool { reader, _path: path }))
+}
+
 /// Appends rendered rows to the input's spool (made on first use and handed on), or keeps
 /// them in memory when no temporary file can be made.
 fn spill<X>(rows: Vec<u8>, spool: &mut Option<std::fs::File>, feed: &Feed<Piece<X>>) -> Rows {
     if spool.is_none() {
-        // The worker writes through a handle of its own; the reader's starts at the top.
-        let made = NamedTempFile::new().and_then(|file| Ok((file.reopen()?, file)));
-        if let Ok((writer, reader)) = made {
+        if let Ok((writer, reader)) = new_spool(&std::env::temp_dir()) {
             feed.push(Piece::Spool(reader), 0);
             *spool = Some(writer);
         }
@@ -284,6 +306,21 @@ mod tests {
         let run = run_queued(&args.run, &mut facts, prepare, sink, queue_limit);
         assert!(run.is_ok());
         (facts.finish().unwrap(), ids)
+    }
+
+    #[test]
+    fn a_spool_reads_back_what_was_appended_and_leaves_no_file_on_unix() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut writer, mut spool) = new_spool(dir.path()).unwrap();
+        writer.write_all(b"first rows\n").unwrap();
+        let mut got = vec![0; 6];
+        std::io::Read::read_exact(&mut spool.reader, &mut got).unwrap();
+        writer.write_all(b"second\n").unwrap();
+        let mut rest = String::new();
+        std::io::Read::read_to_string(&mut spool.reader, &mut rest).unwrap();
+        assert_eq!((&got[..], rest.as_str()), (&b"first "[..], "rows\nsecond\n"));
+        let left = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(left, if cfg!(unix) { 0 } else { 1 });
     }
 
     #[test]
