@@ -5,12 +5,16 @@
 //! `extract_text` on one thread and on all cores (one chunk of ~10 MB per "file").
 //! `BENCH_MB=50 cargo bench --bench throughput` sizes the corpus;
 //! `cargo bench --bench throughput -- --write-corpus DIR` writes it as 10 MB files for
-//! the end-to-end measurement of the binary (`benches/e2e.sh`).
+//! the end-to-end measurement of the binary (`benches/e2e.sh`);
+//! `cargo bench --bench throughput -- --stages` times the pipeline's stages one after
+//! another on one thread (read, + sentences, + figures, + subjects, + rows): what each
+//! stage adds is what it costs.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use bulletin_facts::{Options, extract_text};
+use bulletin_facts::reader::read_bulletin;
+use bulletin_facts::{Options, extract_releases, extract_text, scan, sentences, subject};
 use rayon::prelude::*;
 
 const FILE_BYTES: usize = 10 << 20;
@@ -145,6 +149,10 @@ fn main() {
     }
 
     let options = Options::default();
+    if args.iter().any(|a| a == "--stages") {
+        stages(&files, bytes);
+        return;
+    }
     let start = Instant::now();
     let facts: usize = files
         .iter()
@@ -174,4 +182,49 @@ fn main() {
         rayon::current_num_threads(),
         mb(bytes) / all
     );
+}
+
+/// The pipeline cut after each stage, on one thread: how fast it runs up to there.
+fn stages(files: &[String], bytes: usize) {
+    let time = |name: &str, run: &dyn Fn(&str) -> usize| {
+        let start = Instant::now();
+        let n: usize = files.iter().map(|f| run(f)).sum();
+        let secs = start.elapsed().as_secs_f64();
+        println!(
+            "{name:<34} {:>7.1} MB/s {:>6.2} ns/byte  ({n} items)",
+            mb(bytes) / secs,
+            secs * 1e9 / bytes as f64
+        );
+    };
+    // Each stage's result is counted, so that none is optimized away.
+    time("read releases", &|f| read_bulletin(f, None).0.len());
+    let bodies = |f: &str, each: &mut dyn FnMut(&str, bool) -> usize| {
+        let mut n = 0;
+        for r in read_bulletin(f, None).0 {
+            n += each(r.title, false);
+            let spans = sentences::split(r.body);
+            let last = spans.len().saturating_sub(1);
+            for (i, span) in spans.iter().enumerate() {
+                n += each(&r.body[span.clone()], r.cut && i == last);
+            }
+        }
+        n
+    };
+    time("+ split sentences", &|f| bodies(f, &mut |_, _| 1));
+    time("+ find figures (grammar, cues)", &|f| {
+        bodies(f, &mut |s, cut| scan::figures(s, cut).len())
+    });
+    time("+ subjects", &|f| {
+        bodies(f, &mut |s, cut| {
+            let found = scan::figures(s, cut);
+            subject::subjects(s, &found).len()
+        })
+    });
+    let options = Options::default();
+    time("+ rows (extract_releases, streamed)", &|f| {
+        extract_releases("bench", f, &options).map(|r| r.facts.len()).sum()
+    });
+    time("+ rows (extract_text, all kept)", &|f| {
+        extract_text("bench", f, &options).facts().count()
+    });
 }
