@@ -96,7 +96,8 @@ pub fn fold_space(s: &str) -> Cow<'_, str> {
     };
     let plain = !s.starts_with(' ')
         && !s.ends_with(' ')
-        && !b.iter().any(|&c| c < 0x20)
+        // A fold without early exit: it vectorizes, where `any` went byte by byte.
+        && !b.iter().fold(false, |control, &c| control | (c < 0x20))
         && memchr::memmem::find(b, b"  ").is_none()
         && (b.is_ascii()
             || !(memchr::memchr3_iter(0xc2, 0xe2, 0xe3, b).any(unicode_space)
