@@ -131,6 +131,27 @@ fn invalid_utf8_names_file_line_and_byte_and_other_files_go_on() {
 }
 
 #[test]
+fn lossy_warnings_come_in_input_order_with_several_jobs() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = fs::read(fixture("bad/invalid_utf8.txt")).unwrap();
+    let inputs: Vec<PathBuf> = (0..6).map(|n| dir.path().join(format!("bad{n}.txt"))).collect();
+    for p in &inputs {
+        fs::write(p, &bad).unwrap();
+    }
+    let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+    let run = extract(dir.path(), &inputs, &["--lossy", "--jobs", "3", "--keep-duplicates"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let warned: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains("not valid UTF-8"))
+        .map(|l| l.split(':').next().unwrap_or(""))
+        .collect();
+    let names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
+    assert_eq!(warned, names);
+}
+
+#[test]
 fn lossy_replaces_bad_bytes_and_reads_every_release() {
     let dir = tempfile::tempdir().unwrap();
     let run = extract(dir.path(), &[&fixture("bad/invalid_utf8.txt")], &["--lossy"]);

@@ -118,7 +118,7 @@ fn run_queued<W: Write, X: Send>(
     }
     let work = |source: &Source, feed: &Feed<Piece<X>>| {
         let name = source.name();
-        let (text, map) = match read_text(source, args.lossy) {
+        let (text, map, read_warning) = match read_text(source, args.lossy) {
             Ok(read) => read,
             Err(message) => {
                 feed.push(Piece::Unreadable(message), 0);
@@ -130,6 +130,7 @@ fn run_queued<W: Write, X: Send>(
         let mut releases = extract_releases(&name, &text, &options);
         let mut problems = mem::take(&mut releases.problems);
         problems.iter_mut().for_each(|p| p.byte = original(p.byte));
+        problems.extend(read_warning);
         feed.push(Piece::Start(name.clone(), problems), 0);
         let mut spool: Option<std::fs::File> = None;
         for mut r in releases {

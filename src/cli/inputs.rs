@@ -4,6 +4,8 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use bulletin_facts::{Problem, Severity};
+
 /// One input to read: a file, or standard input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
@@ -134,10 +136,11 @@ fn decode_lossy(bytes: &[u8]) -> (String, OffsetMap) {
 }
 
 /// Reads a source as UTF-8 text, or says why it cannot be read (with line and byte).
-/// With `lossy`, bytes that are not UTF-8 become U+FFFD and a warning names the first one;
-/// the map turns offsets in the text back into offsets in the source.
+/// With `lossy`, bytes that are not UTF-8 become U+FFFD and a warning names the first one
+/// (given back, to be shown in order with the file's other problems); the map turns
+/// offsets in the text back into offsets in the source.
 /// A NUL byte marks a binary file, which is never read as text.
-pub fn read_text(source: &Source, lossy: bool) -> Result<(String, OffsetMap), String> {
+pub fn read_text(source: &Source, lossy: bool) -> Result<(String, OffsetMap, Option<Problem>), String> {
     let mut bytes = Vec::new();
     let read = match source {
         Source::Stdin => std::io::stdin().read_to_end(&mut bytes).map(|_| ()),
@@ -157,16 +160,19 @@ pub fn read_text(source: &Source, lossy: bool) -> Result<(String, OffsetMap), St
         ));
     }
     match String::from_utf8(bytes) {
-        Ok(text) => Ok((text, OffsetMap::default())),
+        Ok(text) => Ok((text, OffsetMap::default(), None)),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let line = line_at(e.as_bytes(), at);
             if lossy {
-                eprintln!(
-                    "{}:{line}: warning: not valid UTF-8 at byte {at}; bad bytes replaced by U+FFFD (--lossy)",
-                    source.name()
+                let warning = Problem::new(
+                    Severity::Warning,
+                    line,
+                    at,
+                    &format!("not valid UTF-8 at byte {at}; bad bytes replaced by U+FFFD (--lossy)"),
                 );
-                return Ok(decode_lossy(e.as_bytes()));
+                let (text, map) = decode_lossy(e.as_bytes());
+                return Ok((text, map, Some(warning)));
             }
             Err(format!(
                 "{}:{line}: error: not valid UTF-8 at byte {at}; file skipped (--lossy reads it with bad bytes replaced)",
