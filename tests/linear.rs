@@ -41,9 +41,9 @@ fn inputs(n: usize) -> Vec<(&'static str, String)> {
     ]
 }
 
-fn time(text: &str) -> Duration {
-    // Best of three, to smooth out a shared machine.
-    (0..3)
+fn time(text: &str, runs: usize) -> Duration {
+    // Best of several, to smooth out a shared machine.
+    (0..runs)
         .map(|_| {
             let t = Instant::now();
             let ex = bulletin_facts::extract(text);
@@ -59,9 +59,15 @@ fn check(n: usize, factor: usize, limit: f64) {
     let mut bad = Vec::new();
     for ((name, small), (_, big)) in inputs(n).into_iter().zip(inputs(factor * n)) {
         let (small, big) = (release(&small), release(&big));
-        let (a, b) = (time(&small), time(&big));
         // Below a few milliseconds the ratio is noise.
-        let ratio = b.as_secs_f64() / a.as_secs_f64().max(5e-3);
+        let ratio_of = |a: Duration, b: Duration| b.as_secs_f64() / a.as_secs_f64().max(5e-3);
+        let (mut a, mut b) = (time(&small, 3), time(&big, 3));
+        if ratio_of(a, b) > limit {
+            // Measured again, longer, before it counts: a busy machine once gave x8.2 for a
+            // linear case. Quadratic time (x16) stays above the limit however often it runs.
+            (a, b) = (time(&small, 9), time(&big, 9));
+        }
+        let ratio = ratio_of(a, b);
         println!("{name:34} {:>9.1?} {:>9.1?}  x{ratio:.2}", a, b);
         if ratio > limit {
             bad.push(format!("{name}: x{ratio:.2} ({a:?} -> {b:?})"));
