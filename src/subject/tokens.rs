@@ -1,0 +1,145 @@
+//! The sentence cut into tokens: words, punctuation and whole figures.
+
+use super::words::classify;
+use crate::model::Kind;
+use crate::scan::Found;
+
+/// One piece of the sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Tok<'a> {
+    Word(&'a str),
+    Punct(char),
+    /// The figure at this index of `all`.
+    Fig(usize),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct T<'a> {
+    pub(super) tok: Tok<'a>,
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// For a word, its lists and shape (`classify`); 0 otherwise.
+    pub(super) class: u64,
+    /// For a word, the lists of its Unicode lower case (`str::to_lowercase`), which differs
+    /// from `class` only for non-ASCII words.
+    pub(super) lower: u64,
+}
+
+/// Characters that stand alone as punctuation tokens.
+pub(super) fn is_punct(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '[' | ']' | '!' | '?' | '—'
+    )
+}
+
+/// Words, punctuation and figures of a sentence, in order.
+pub(super) fn tokens<'a>(sentence: &'a str, all: &[Found]) -> Vec<T<'a>> {
+    // About one token per five bytes of text.
+    let mut out = Vec::with_capacity(sentence.len() / 5 + all.len());
+    let mut pos = 0;
+    // Money, percent and date figures are single tokens; counts and the like read as words
+    // (`sales of the nine online sellers`). Figures come in order: one pointer walks them.
+    let is_token = |f: &Found| matches!(f.figure.kind, Kind::Money | Kind::Percent | Kind::Date);
+    let mut next_fig = 0;
+    // Figure starts, sorted, for cutting words: `pos` only grows, so one pointer walks them.
+    let mut starts: Vec<usize> = all.iter().map(|f| f.text_start).collect();
+    starts.sort_unstable();
+    let mut next_start = 0;
+    while let Some(c) = sentence.get(pos..).and_then(|r| r.chars().next()) {
+        while all.get(next_fig).is_some_and(|f| f.text_start < pos || !is_token(f)) {
+            next_fig += 1;
+        }
+        if let Some((i, f)) = all
+            .get(next_fig)
+            .map(|f| (next_fig, f))
+            .filter(|(_, f)| f.text_start == pos && f.figure.end > pos)
+        {
+            out.push(T {
+                tok: Tok::Fig(i),
+                start: pos,
+                end: f.figure.end,
+                class: 0,
+                lower: 0,
+            });
+            pos = f.figure.end;
+            continue;
+        }
+        if c.is_whitespace() {
+            pos += c.len_utf8();
+            continue;
+        }
+        if is_punct(c) {
+            out.push(T {
+                tok: Tok::Punct(c),
+                start: pos,
+                end: pos + c.len_utf8(),
+                class: 0,
+                lower: 0,
+            });
+            pos += c.len_utf8();
+            continue;
+        }
+        let rest = &sentence[pos..];
+        // A word runs to white space or punctuation; a comma between digits is inside it.
+        let mut len = rest.len();
+        let mut prev_digit = false;
+        for (n, c) in rest.char_indices() {
+            // The next character is an ASCII digit exactly when its first byte is one.
+            let thousands = c == ',' && prev_digit && rest.as_bytes().get(n + 1).is_some_and(u8::is_ascii_digit);
+            if c.is_whitespace() || (is_punct(c) && !thousands) {
+                len = n;
+                break;
+            }
+            prev_digit = c.is_ascii_digit();
+        }
+        // A figure may start inside what looks like one word (`(+1`): stop there.
+        while starts.get(next_start).is_some_and(|&s| s <= pos) {
+            next_start += 1;
+        }
+        if let Some(&next) = starts.get(next_start).filter(|&&s| s < pos + len) {
+            len = next - pos;
+        }
+        let word = &rest[..len];
+        // A final period ends the sentence, unless the word is an abbreviation (`U.S.`).
+        let trimmed = if word.ends_with('.') && word[..word.len() - 1].contains('.') {
+            word
+        } else {
+            word.trim_end_matches(['.', '\''])
+        };
+        if !trimmed.is_empty() {
+            let (class, lower) = classify(trimmed);
+            out.push(T {
+                tok: Tok::Word(trimmed),
+                start: pos,
+                end: pos + trimmed.len(),
+                class,
+                lower,
+            });
+        }
+        pos += len.max(1);
+        while !sentence.is_char_boundary(pos) {
+            pos += 1;
+        }
+    }
+    out
+}
+
+/// The class of the word token at `j`; `None` for punctuation, figures and past the end.
+pub(super) fn word_class(toks: &[T], j: usize) -> Option<u64> {
+    toks.get(j).filter(|t| matches!(t.tok, Tok::Word(_))).map(|t| t.class)
+}
+
+/// The list bits of the lower case of the word token at `m`; `None` when it is no word.
+pub(super) fn lower_at(toks: &[T], m: usize) -> Option<u64> {
+    toks.get(m).filter(|t| matches!(t.tok, Tok::Word(_))).map(|t| t.lower)
+}
+
+pub(super) fn is_date(all: &[Found], i: usize) -> bool {
+    all.get(i).is_some_and(|f| f.figure.kind == Kind::Date)
+}
+
+/// Index of the token that holds figure `fi`.
+pub(super) fn fig_token(toks: &[T], fi: usize) -> Option<usize> {
+    toks.iter().position(|t| t.tok == Tok::Fig(fi))
+}

@@ -1,0 +1,392 @@
+//! The classification of a word: one table look-up gives the bits of every word list it is
+//! in, with bits of its shape.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+use super::wordlists::*;
+use crate::grammar::cues::direction_words;
+
+/// A word standing alone is a verb: not a never-verb or headline verb, and a listed verb,
+/// a direction word, or a regular `-ed`/`-ing` form of a lowercase plain word
+/// (`Gwangyang-based` and names are not).
+pub(super) fn is_verb(word: &str) -> bool {
+    classify(word).0 & IS_VERB != 0
+}
+
+// The class of a word: one bit per word list it is in (compared as `in_words` does, ASCII
+// case-insensitively), then bits of its shape. Every word token is classified once, with
+// one table look-up, so that the rules test bits instead of walking lists.
+pub(super) const VERB: u64 = 1;
+
+pub(super) const NEVER: u64 = 1 << 1;
+
+pub(super) const HEADLINE: u64 = 1 << 2;
+
+pub(super) const NOT_PARTICIPLE: u64 = 1 << 3;
+
+pub(super) const MODAL: u64 = 1 << 4;
+
+pub(super) const BACK_STOP: u64 = 1 << 5;
+
+pub(super) const FORWARD_STOP: u64 = 1 << 6;
+
+pub(super) const LEAD: u64 = 1 << 7;
+
+pub(super) const TAIL: u64 = 1 << 8;
+
+pub(super) const GENERIC_WORD: u64 = 1 << 9;
+
+pub(super) const DIRECTION: u64 = 1 << 10;
+
+pub(super) const AUX: u64 = 1 << 11;
+
+pub(super) const ARTICLE: u64 = 1 << 12;
+
+pub(super) const DETERMINER: u64 = 1 << 13;
+
+pub(super) const NOT_NOUN: u64 = 1 << 14;
+
+pub(super) const COUNT_PREP: u64 = 1 << 15;
+
+pub(super) const PASSIVE: u64 = 1 << 16;
+
+pub(super) const TO: u64 = 1 << 17;
+
+pub(super) const AND: u64 = 1 << 18;
+
+pub(super) const BEFORE_STOP: u64 = 1 << 19;
+
+pub(super) const PAREN_STOP: u64 = 1 << 20;
+
+pub(super) const RELATIVE_STOP: u64 = 1 << 21;
+
+pub(super) const WORTH: u64 = 1 << 22;
+
+pub(super) const OF: u64 = 1 << 23;
+
+pub(super) const IN: u64 = 1 << 24;
+
+pub(super) const AT: u64 = 1 << 25;
+
+pub(super) const VALUED: u64 = 1 << 26;
+
+pub(super) const MONEY_PREP: u64 = 1 << 27;
+
+pub(super) const A: u64 = 1 << 28;
+
+pub(super) const TOTAL: u64 = 1 << 29;
+
+pub(super) const PERIOD: u64 = 1 << 30;
+
+pub(super) const DATE_PREP: u64 = 1 << 31;
+
+pub(super) const RELATIVE: u64 = 1 << 32;
+
+pub(super) const RUN_JOIN: u64 = 1 << 33;
+
+pub(super) const CLAUSE_OPEN: u64 = 1 << 34;
+
+pub(super) const OBJECT_LINK: u64 = 1 << 35;
+
+pub(super) const NOT_OBJECT: u64 = 1 << 36;
+
+pub(super) const OBJECT_BREAK: u64 = 1 << 37;
+
+pub(super) const NOUN_ARTICLE: u64 = 1 << 38;
+
+pub(super) const NAME_LINK: u64 = 1 << 39;
+
+/// The lists, with their bits (all below `SHAPE`).
+pub(super) const LISTS: &[(&[&str], u64)] = &[
+    (VERBS, VERB),
+    (NEVER_VERBS, NEVER),
+    (HEADLINE_VERBS, HEADLINE),
+    (NOT_PARTICIPLES, NOT_PARTICIPLE),
+    (MODALS, MODAL),
+    (BACK_STOPS, BACK_STOP),
+    (FORWARD_STOPS, FORWARD_STOP),
+    (LEAD_STRIP, LEAD),
+    (TAIL_STRIP, TAIL),
+    (GENERIC, GENERIC_WORD),
+    (AUX_MODALS, AUX),
+    (ARTICLES, ARTICLE),
+    (DETERMINERS, DETERMINER),
+    (NOT_NOUNS, NOT_NOUN),
+    (COUNT_PREPS, COUNT_PREP),
+    (PASSIVE_AFTER, PASSIVE),
+    (&["to"], TO),
+    (&["and"], AND),
+    (BEFORE_STOPS, BEFORE_STOP),
+    (PAREN_STOPS, PAREN_STOP),
+    (RELATIVE_STOPS, RELATIVE_STOP),
+    (&["worth"], WORTH),
+    (&["of"], OF),
+    (&["in"], IN),
+    (&["at"], AT),
+    (&["valued"], VALUED),
+    (&["in", "for", "into", "from"], MONEY_PREP),
+    (&["a"], A),
+    (&["total"], TOTAL),
+    (&["period", "periods"], PERIOD),
+    (&["the", "in", "for", "during", "on", "of", "since", "by"], DATE_PREP),
+    (&["which", "that", "who"], RELATIVE),
+    (&["and", "to", "units", "unit", "each"], RUN_JOIN),
+    (&["that", "while", "whereas", "but", "which"], CLAUSE_OPEN),
+    (&["by", "to"], OBJECT_LINK),
+    (&["up", "down", "further", "more", "less", "a", "an", "the"], NOT_OBJECT),
+    (&["by", "to", "in", "from"], OBJECT_BREAK),
+    (&["a", "an", "the", "its", "their", "this"], NOUN_ARTICLE),
+    (&["for", "of"], NAME_LINK),
+];
+
+/// Bits from here on are shape bits, and what follows from lists and shape together.
+pub(super) const SHAPE: u64 = 1 << 48;
+
+/// `is_verb`: the word standing alone is a verb.
+pub(super) const IS_VERB: u64 = SHAPE;
+
+/// A listed verb or a direction word that can be a verb (`verb_at`).
+pub(super) const VERB_LISTED: u64 = SHAPE << 1;
+
+/// Starts with an uppercase letter.
+pub(super) const UPPER: u64 = SHAPE << 2;
+
+/// Only ASCII lowercase letters.
+pub(super) const BARE: u64 = SHAPE << 3;
+
+/// Only ASCII lowercase letters and hyphens.
+pub(super) const LOWER_HYPHEN: u64 = SHAPE << 4;
+
+/// Ends with `ly`.
+pub(super) const ENDS_LY: u64 = SHAPE << 5;
+
+/// Ends with one `s` (`markets`, not `express`).
+pub(super) const PLURAL: u64 = SHAPE << 6;
+
+/// Holds an ASCII digit.
+pub(super) const DIGIT: u64 = SHAPE << 7;
+
+/// Counts for `title_case`: longer than 3 bytes, with a letter.
+pub(super) const TITLE_WORD: u64 = SHAPE << 8;
+
+/// In lower case, an adverb in `-ly` of more than 4 bytes, not `-ply` (`phrase` drops it at the end).
+pub(super) const TAIL_LY: u64 = SHAPE << 9;
+
+/// FxHash, the hasher of rustc: a multiply per byte. The keys are a fixed set of short
+/// words and a miss costs nothing, so SipHash's defence against chosen keys buys nothing.
+#[derive(Default)]
+pub(super) struct WordHasher(u64);
+
+impl WordHasher {
+    fn add(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for WordHasher {
+    /// Eight bytes at a time.
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word.iter_mut().zip(chunk).for_each(|(w, b)| *w = *b);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+    fn write_u128(&mut self, n: u128) {
+        self.add(n as u64);
+        self.add((n >> 64) as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A word of at most 16 bytes as one number and its length, so that a look-up hashes and
+/// compares two machine words; `None` when longer than every listed word.
+pub(super) fn packed(word: &[u8]) -> Option<(u128, u8)> {
+    let mut key = [0u8; 16];
+    key.get_mut(..word.len())?.copy_from_slice(word);
+    Some((u128::from_le_bytes(key), word.len() as u8))
+}
+
+pub(super) type Table = HashMap<(u128, u8), u64, BuildHasherDefault<WordHasher>>;
+
+/// Every word of `LISTS` and of the direction words, with the bits of the lists it is in.
+pub(super) static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let mut t = Table::default();
+    let mut add = |w: &str, bit: u64| {
+        if let Some(key) = packed(w.as_bytes()) {
+            *t.entry(key).or_default() |= bit;
+        }
+    };
+    for &(list, bit) in LISTS {
+        for w in list {
+            add(w, bit);
+        }
+    }
+    for w in direction_words() {
+        add(w, DIRECTION);
+    }
+    t
+});
+
+/// The list bits of a word that is already lower case.
+pub(super) fn lists_of(lower: &[u8]) -> u64 {
+    packed(lower).and_then(|key| TABLE.get(&key)).copied().unwrap_or(0)
+}
+
+/// The list bits of `word` compared as `in_words` does: ASCII case-insensitively.
+pub(super) fn lists(word: &str) -> u64 {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..word.len()) {
+        Some(out) if word.is_ascii() => {
+            out.copy_from_slice(word.as_bytes());
+            out.make_ascii_lowercase();
+            lists_of(out)
+        }
+        // Longer than every listed word, or not ASCII (which no listed word matches).
+        _ => 0,
+    }
+}
+
+/// The class of a word (list bits and shape bits), and the list bits of its Unicode lower
+/// case, which the rules that lower-case a word with `to_lowercase` compare.
+pub(super) fn classify(word: &str) -> (u64, u64) {
+    let bytes = word.as_bytes();
+    // One pass over the bytes: the shape, and the word lower-cased into `buf` for the look-up.
+    let mut buf = [0u8; 32];
+    for (o, b) in buf.iter_mut().zip(bytes) {
+        *o = b.to_ascii_lowercase();
+    }
+    // Branch-free, so that the loop stays short.
+    let (mut not_lower, mut not_lower_hyphen, mut digit, mut letter, mut ascii) = (false, false, false, false, true);
+    for &b in bytes {
+        not_lower |= !b.is_ascii_lowercase();
+        not_lower_hyphen |= !b.is_ascii_lowercase() & (b != b'-');
+        digit |= b.is_ascii_digit();
+        letter |= b.is_ascii_alphabetic();
+        ascii &= b.is_ascii();
+    }
+    let flag = |cond: bool, bit: u64| if cond { bit } else { 0 };
+    let shape = flag(!not_lower, BARE) | flag(!not_lower_hyphen, LOWER_HYPHEN) | flag(digit, DIGIT);
+    // A word longer than `buf` is longer than every listed word; `in_words` compares ASCII
+    // only, so a non-ASCII word is in no list, but its lower case may be (the Kelvin sign
+    // lowers to `k`).
+    let listed = match buf.get(..bytes.len()) {
+        Some(l) if ascii => lists_of(l),
+        _ => 0,
+    };
+    let lower = if ascii {
+        listed
+    } else {
+        lists_of(word.to_lowercase().as_bytes())
+    };
+    let has = |bit: u64| lower & bit != 0;
+    // `is_verb`: the listed verb and direction tests read the word lower-cased, the
+    // never-verb test reads it as `in_words` does.
+    let not_verb = listed & (NEVER | HEADLINE) != 0;
+    let regular =
+        shape & BARE != 0 && word.len() > 4 && (word.ends_with("ed") || word.ends_with("ing")) && !has(NOT_PARTICIPLE);
+    let is_verb = !not_verb && (has(VERB) || has(DIRECTION) || regular);
+    let verb_listed = has(VERB) || (has(DIRECTION) && !has(NEVER | HEADLINE));
+    let ends = |suffix: &[u8]| {
+        bytes
+            .get(bytes.len().saturating_sub(suffix.len())..)
+            .is_some_and(|e| e.len() == suffix.len() && e.eq_ignore_ascii_case(suffix))
+    };
+    let tail_ly = if ascii {
+        bytes.len() > 4 && ends(b"ly") && !ends(b"ply")
+    } else {
+        let l = word.to_lowercase();
+        l.len() > 4 && l.ends_with("ly") && !l.ends_with("ply")
+    };
+    let upper = match bytes.first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.starts_with(char::is_uppercase),
+    };
+    let title_word = word.len() > 3 && (letter || (!ascii && word.chars().any(char::is_alphabetic)));
+    let class = listed
+        | shape
+        | flag(is_verb, IS_VERB)
+        | flag(verb_listed, VERB_LISTED)
+        | flag(upper, UPPER)
+        | flag(word.ends_with("ly"), ENDS_LY)
+        | flag(word.ends_with('s') && !word.ends_with("ss"), PLURAL)
+        | flag(title_word, TITLE_WORD)
+        | flag(tail_ly, TAIL_LY);
+    (class, lower)
+}
+
+/// True when `w` is in the list of `bit`, ASCII case-insensitively (as `in_words`).
+pub(super) fn in_list(bit: u64, w: &str) -> bool {
+    lists(w) & bit != 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classification_table() {
+        use crate::grammar::cues::word_direction;
+        use crate::grammar::in_words;
+        // Every listed word gets its list's bit, in any ASCII case, and is itself lower-case
+        // ASCII (the table is looked up with the lower-cased word).
+        for &(list, bit) in LISTS {
+            assert!(bit < SHAPE);
+            for w in list {
+                assert!(w.len() <= 32 && !w.bytes().any(|b| b.is_ascii_uppercase()), "{w}");
+                assert!(w.is_ascii(), "{w}");
+                for form in [
+                    w.to_string(),
+                    w.to_uppercase(),
+                    format!("{}{}", &w[..1].to_uppercase(), &w[1..]),
+                ] {
+                    let (class, lower) = classify(&form);
+                    assert_eq!(class & bit, bit, "{form}");
+                    assert_eq!(lower & bit, bit, "{form}");
+                    assert!(in_words(list, &form));
+                }
+            }
+        }
+        for w in direction_words() {
+            assert!(word_direction(w).is_some());
+            assert_ne!(classify(w).1 & DIRECTION, 0, "{w}");
+        }
+        // A word in no list has no list bit; shape bits still hold.
+        let (class, lower) = classify("Zebras");
+        assert_eq!((class & (SHAPE - 1), lower), (0, 0));
+        assert_eq!(
+            class & (UPPER | PLURAL | TITLE_WORD | BARE),
+            UPPER | PLURAL | TITLE_WORD
+        );
+        // What follows from lists and shape.
+        assert_ne!(classify("processed").0 & IS_VERB, 0);
+        assert_eq!(classify("Processed").0 & IS_VERB, 0);
+        assert_eq!(classify("funding").0 & IS_VERB, 0);
+        assert_ne!(classify("Rose").0 & (IS_VERB | VERB_LISTED), 0);
+        assert_eq!(classify("growth").0 & (IS_VERB | VERB_LISTED), 0);
+        assert_eq!(classify("rise").0 & (IS_VERB | VERB_LISTED), 0);
+        assert_ne!(classify("Slowly").0 & TAIL_LY, 0);
+        assert_eq!(classify("simply").0 & TAIL_LY, 0);
+        // A NUL byte is part of the word, not padding.
+        assert_eq!(classify("to\0").0 & TO, 0);
+        assert_eq!(classify("manufacturing").1 & NOT_PARTICIPLE, NOT_PARTICIPLE);
+        // Non-ASCII and long words: no panic; `in_words` matches no list, the lower case may.
+        for w in ["①②", "Ünïcode", "₩3", "x".repeat(40).as_str(), "\u{212a}ept"] {
+            let _ = classify(w);
+        }
+        let kelvin = classify("\u{212a}ept");
+        assert_eq!(kelvin.0 & VERB, 0);
+        assert_ne!(kelvin.1 & VERB, 0);
+        assert_ne!(kelvin.0 & IS_VERB, 0);
+    }
+}
