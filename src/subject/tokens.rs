@@ -43,10 +43,21 @@ pub(super) fn tokens<'a>(sentence: &'a str, all: &[Found]) -> Vec<T<'a>> {
     let is_token = |f: &Found| matches!(f.figure.kind, Kind::Money | Kind::Percent | Kind::Date);
     let mut next_fig = 0;
     // Figure starts, sorted, for cutting words: `pos` only grows, so one pointer walks them.
-    let mut starts: Vec<usize> = all.iter().map(|f| f.text_start).collect();
-    starts.sort_unstable();
+    // The figures usually come sorted already: a copy is sorted only when they do not.
+    let mut unsorted: Vec<usize> = Vec::new();
+    if !all.is_sorted_by_key(|f| f.text_start) {
+        unsorted = all.iter().map(|f| f.text_start).collect();
+        unsorted.sort_unstable();
+    }
+    let start_of = |n: usize| {
+        if unsorted.is_empty() {
+            all.get(n).map(|f| f.text_start)
+        } else {
+            unsorted.get(n).copied()
+        }
+    };
     let mut next_start = 0;
-    while let Some(c) = sentence.get(pos..).and_then(|r| r.chars().next()) {
+    while let Some(c) = char_at(sentence, pos) {
         while all.get(next_fig).is_some_and(|f| f.text_start < pos || !is_token(f)) {
             next_fig += 1;
         }
@@ -81,23 +92,12 @@ pub(super) fn tokens<'a>(sentence: &'a str, all: &[Found]) -> Vec<T<'a>> {
             continue;
         }
         let rest = &sentence[pos..];
-        // A word runs to white space or punctuation; a comma between digits is inside it.
-        let mut len = rest.len();
-        let mut prev_digit = false;
-        for (n, c) in rest.char_indices() {
-            // The next character is an ASCII digit exactly when its first byte is one.
-            let thousands = c == ',' && prev_digit && rest.as_bytes().get(n + 1).is_some_and(u8::is_ascii_digit);
-            if c.is_whitespace() || (is_punct(c) && !thousands) {
-                len = n;
-                break;
-            }
-            prev_digit = c.is_ascii_digit();
-        }
+        let mut len = word_len(rest);
         // A figure may start inside what looks like one word (`(+1`): stop there.
-        while starts.get(next_start).is_some_and(|&s| s <= pos) {
+        while start_of(next_start).is_some_and(|s| s <= pos) {
             next_start += 1;
         }
-        if let Some(&next) = starts.get(next_start).filter(|&&s| s < pos + len) {
+        if let Some(next) = start_of(next_start).filter(|&s| s < pos + len) {
             len = next - pos;
         }
         let word = &rest[..len];
@@ -123,6 +123,41 @@ pub(super) fn tokens<'a>(sentence: &'a str, all: &[Found]) -> Vec<T<'a>> {
         }
     }
     out
+}
+
+/// The character at byte `pos` of `s`, read from its one byte when ASCII; `None` at the
+/// end or inside a character.
+fn char_at(s: &str, pos: usize) -> Option<char> {
+    match s.as_bytes().get(pos) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s.get(pos..).and_then(|r| r.chars().next()),
+        None => None,
+    }
+}
+
+/// The length of the word that starts `rest`: it runs to white space or punctuation; a
+/// comma between digits is inside it. Byte by byte for ASCII, the common case.
+fn word_len(rest: &str) -> usize {
+    let bytes = rest.as_bytes();
+    let mut n = 0;
+    let mut prev_digit = false;
+    while let Some(&b) = bytes.get(n) {
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            match rest.get(n..).and_then(|r| r.chars().next()) {
+                Some(c) => c,
+                None => break,
+            }
+        };
+        let thousands = b == b',' && prev_digit && bytes.get(n + 1).is_some_and(u8::is_ascii_digit);
+        if c.is_whitespace() || (is_punct(c) && !thousands) {
+            return n;
+        }
+        prev_digit = b.is_ascii_digit();
+        n += c.len_utf8();
+    }
+    rest.len()
 }
 
 /// The class of the word token at `j`; `None` for punctuation, figures and past the end.

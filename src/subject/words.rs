@@ -1,8 +1,6 @@
 //! The classification of a word: one table look-up gives the bits of every word list it is
 //! in, with bits of its shape.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use super::wordlists::*;
@@ -174,57 +172,76 @@ pub(super) const TITLE_WORD: u64 = SHAPE << 8;
 /// In lower case, an adverb in `-ly` of more than 4 bytes, not `-ply` (`phrase` drops it at the end).
 pub(super) const TAIL_LY: u64 = SHAPE << 9;
 
-/// FxHash, the hasher of rustc: a multiply per byte. The keys are a fixed set of short
-/// words and a miss costs nothing, so SipHash's defence against chosen keys buys nothing.
-#[derive(Default)]
-pub(super) struct WordHasher(u64);
-
-impl WordHasher {
-    fn add(&mut self, x: u64) {
-        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for WordHasher {
-    /// Eight bytes at a time.
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word.iter_mut().zip(chunk).for_each(|(w, b)| *w = *b);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-    fn write_u8(&mut self, n: u8) {
-        self.add(u64::from(n));
-    }
-    fn write_u128(&mut self, n: u128) {
-        self.add(n as u64);
-        self.add((n >> 64) as u64);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A word of at most 16 bytes as one number and its length, so that a look-up hashes and
-/// compares two machine words; `None` when longer than every listed word.
-pub(super) fn packed(word: &[u8]) -> Option<(u128, u8)> {
+/// A word of at most 16 bytes as two numbers and its length, so that a look-up hashes and
+/// compares machine words; `None` when longer than every listed word.
+fn packed(word: &[u8]) -> Option<[u64; 3]> {
     let mut key = [0u8; 16];
     key.get_mut(..word.len())?.copy_from_slice(word);
-    Some((u128::from_le_bytes(key), word.len() as u8))
+    Some(key_of(key, word.len()))
 }
 
-pub(super) type Table = HashMap<(u128, u8), u64, BuildHasherDefault<WordHasher>>;
+/// The key of the first `len` bytes of `buf` (the rest zero): the bytes, and the length
+/// (a NUL byte is part of the word, not padding).
+fn key_of(buf: [u8; 16], len: usize) -> [u64; 3] {
+    let word = u128::from_le_bytes(buf);
+    [word as u64, (word >> 64) as u64, len as u64]
+}
+
+/// log2 of the slots of `TABLE`: more than twice as many slots as words, so probes are short.
+const SLOT_BITS: u32 = 11;
+
+/// An open-addressing table of the listed words: slot `[lo, hi, len << 56 | bits]`, empty
+/// when `len` is 0. Faster than a `HashMap` for keys of two machine words: a multiply and
+/// one or two compares per look-up.
+pub(super) struct Table(Box<[[u64; 3]]>);
+
+impl Table {
+    fn slot(key: &[u64; 3]) -> usize {
+        let h = (key[0] ^ key[1].rotate_left(29) ^ key[2].rotate_left(53)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (h >> (64 - SLOT_BITS)) as usize
+    }
+
+    fn get(&self, key: &[u64; 3]) -> u64 {
+        let mask = (1 << SLOT_BITS) - 1;
+        let mut i = Self::slot(key);
+        // Never full (see the test), so an empty slot always ends the walk.
+        while let Some(s) = self.0.get(i) {
+            let len = s[2] >> 56;
+            if len == 0 {
+                return 0;
+            }
+            if s[0] == key[0] && s[1] == key[1] && len == key[2] {
+                return s[2] & !(0xff << 56);
+            }
+            i = (i + 1) & mask;
+        }
+        0
+    }
+
+    fn add(&mut self, key: &[u64; 3], bit: u64) {
+        let mask = (1 << SLOT_BITS) - 1;
+        let mut i = Self::slot(key);
+        while let Some(s) = self.0.get_mut(i) {
+            let len = s[2] >> 56;
+            if len == 0 {
+                *s = [key[0], key[1], key[2] << 56 | bit];
+                return;
+            }
+            if s[0] == key[0] && s[1] == key[1] && len == key[2] {
+                s[2] |= bit;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
 
 /// Every word of `LISTS` and of the direction words, with the bits of the lists it is in.
 pub(super) static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    let mut t = Table::default();
+    let mut t = Table(vec![[0; 3]; 1 << SLOT_BITS].into_boxed_slice());
     let mut add = |w: &str, bit: u64| {
-        if let Some(key) = packed(w.as_bytes()) {
-            *t.entry(key).or_default() |= bit;
+        if let Some(key) = packed(w.as_bytes()).filter(|k| k[2] > 0) {
+            t.add(&key, bit);
         }
     };
     for &(list, bit) in LISTS {
@@ -240,49 +257,76 @@ pub(super) static TABLE: LazyLock<Table> = LazyLock::new(|| {
 
 /// The list bits of a word that is already lower case.
 pub(super) fn lists_of(lower: &[u8]) -> u64 {
-    packed(lower).and_then(|key| TABLE.get(&key)).copied().unwrap_or(0)
+    packed(lower).map_or(0, |key| TABLE.get(&key))
 }
 
 /// The list bits of `word` compared as `in_words` does: ASCII case-insensitively.
 pub(super) fn lists(word: &str) -> u64 {
-    let mut buf = [0u8; 32];
+    let mut buf = [0u8; 16];
     match buf.get_mut(..word.len()) {
         Some(out) if word.is_ascii() => {
             out.copy_from_slice(word.as_bytes());
             out.make_ascii_lowercase();
-            lists_of(out)
+            TABLE.get(&key_of(buf, word.len()))
         }
         // Longer than every listed word, or not ASCII (which no listed word matches).
         _ => 0,
     }
 }
 
+// What `classify` asks of each byte of a word, as bits of `BYTE_KINDS`.
+const NOT_LOWER: u8 = 1;
+const NOT_LOWER_HYPHEN: u8 = 1 << 1;
+const DIGIT_BYTE: u8 = 1 << 2;
+const LETTER: u8 = 1 << 3;
+const NOT_ASCII: u8 = 1 << 4;
+
+const fn byte_flag(cond: bool, bit: u8) -> u8 {
+    if cond { bit } else { 0 }
+}
+
+/// The kinds of every byte value.
+static BYTE_KINDS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = byte_flag(!c.is_ascii_lowercase(), NOT_LOWER)
+            | byte_flag(!c.is_ascii_lowercase() && c != b'-', NOT_LOWER_HYPHEN)
+            | byte_flag(c.is_ascii_digit(), DIGIT_BYTE)
+            | byte_flag(c.is_ascii_alphabetic(), LETTER)
+            | byte_flag(!c.is_ascii(), NOT_ASCII);
+        b += 1;
+    }
+    t
+};
+
 /// The class of a word (list bits and shape bits), and the list bits of its Unicode lower
 /// case, which the rules that lower-case a word with `to_lowercase` compare.
 pub(super) fn classify(word: &str) -> (u64, u64) {
     let bytes = word.as_bytes();
-    // One pass over the bytes: the shape, and the word lower-cased into `buf` for the look-up.
-    let mut buf = [0u8; 32];
-    for (o, b) in buf.iter_mut().zip(bytes) {
-        *o = b.to_ascii_lowercase();
+    // One pass over the bytes: the shape, as the union of the byte kinds, and the word
+    // lower-cased into `buf` for the look-up. A table per byte, not tests: short words
+    // are the rule, and the vectorized tests cost more than they save on them.
+    let mut buf = [0u8; 16];
+    let mut kinds = 0u8;
+    for (n, &b) in bytes.iter().enumerate() {
+        if let Some(o) = buf.get_mut(n) {
+            *o = b.to_ascii_lowercase();
+        }
+        kinds |= BYTE_KINDS[usize::from(b)];
     }
-    // Branch-free, so that the loop stays short.
-    let (mut not_lower, mut not_lower_hyphen, mut digit, mut letter, mut ascii) = (false, false, false, false, true);
-    for &b in bytes {
-        not_lower |= !b.is_ascii_lowercase();
-        not_lower_hyphen |= !b.is_ascii_lowercase() & (b != b'-');
-        digit |= b.is_ascii_digit();
-        letter |= b.is_ascii_alphabetic();
-        ascii &= b.is_ascii();
-    }
+    let (not_lower, not_lower_hyphen) = (kinds & NOT_LOWER != 0, kinds & NOT_LOWER_HYPHEN != 0);
+    let (digit, letter, ascii) = (kinds & DIGIT_BYTE != 0, kinds & LETTER != 0, kinds & NOT_ASCII == 0);
     let flag = |cond: bool, bit: u64| if cond { bit } else { 0 };
     let shape = flag(!not_lower, BARE) | flag(!not_lower_hyphen, LOWER_HYPHEN) | flag(digit, DIGIT);
     // A word longer than `buf` is longer than every listed word; `in_words` compares ASCII
     // only, so a non-ASCII word is in no list, but its lower case may be (the Kelvin sign
     // lowers to `k`).
-    let listed = match buf.get(..bytes.len()) {
-        Some(l) if ascii => lists_of(l),
-        _ => 0,
+    let listed = if ascii && bytes.len() <= buf.len() {
+        TABLE.get(&key_of(buf, bytes.len()))
+    } else {
+        0
     };
     let lower = if ascii {
         listed
@@ -343,7 +387,7 @@ mod tests {
         for &(list, bit) in LISTS {
             assert!(bit < SHAPE);
             for w in list {
-                assert!(w.len() <= 32 && !w.bytes().any(|b| b.is_ascii_uppercase()), "{w}");
+                assert!(w.len() <= 16 && !w.bytes().any(|b| b.is_ascii_uppercase()), "{w}");
                 assert!(w.is_ascii(), "{w}");
                 for form in [
                     w.to_string(),
@@ -361,6 +405,9 @@ mod tests {
             assert!(word_direction(w).is_some());
             assert_ne!(classify(w).1 & DIRECTION, 0, "{w}");
         }
+        // The table stays under half full, so that probes are short and always end.
+        let used = TABLE.0.iter().filter(|s| s[2] != 0).count();
+        assert!(used * 2 < TABLE.0.len(), "{used}");
         // A word in no list has no list bit; shape bits still hold.
         let (class, lower) = classify("Zebras");
         assert_eq!((class & (SHAPE - 1), lower), (0, 0));
