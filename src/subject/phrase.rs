@@ -57,6 +57,9 @@ pub(super) fn phrase(sentence: &str, toks: &[T], all: &[Found], from: usize, to:
 pub(super) fn join<'a>(words: impl Iterator<Item = &'a str>, bytes: usize) -> String {
     let mut out = String::with_capacity(bytes);
     let mut open = 0i32;
+    // The spaces put in, and whether every word has a byte: words are tokens, with no white
+    // space inside, so then the words of `out` are one more than its spaces.
+    let (mut spaces, mut plain) = (0usize, true);
     for w in words {
         if w == ")" {
             out.push(')');
@@ -65,7 +68,9 @@ pub(super) fn join<'a>(words: impl Iterator<Item = &'a str>, bytes: usize) -> St
         }
         if !out.is_empty() && !out.ends_with('(') {
             out.push(' ');
+            spaces += 1;
         }
+        plain &= !w.is_empty();
         out.push_str(w);
         if w == "(" {
             open += 1;
@@ -79,7 +84,12 @@ pub(super) fn join<'a>(words: impl Iterator<Item = &'a str>, bytes: usize) -> St
             .collect::<Vec<_>>()
             .join(" ");
     }
-    if out.split_whitespace().count() > 12 {
+    let count = if plain && open == 0 {
+        usize::from(!out.is_empty()) + spaces
+    } else {
+        out.split_whitespace().count()
+    };
+    if count > 12 {
         return String::new();
     }
     out

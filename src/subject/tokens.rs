@@ -26,7 +26,7 @@ pub(super) struct T<'a> {
 }
 
 /// Characters that stand alone as punctuation tokens.
-pub(super) fn is_punct(c: char) -> bool {
+pub(super) const fn is_punct(c: char) -> bool {
     matches!(
         c,
         ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '[' | ']' | '!' | '?' | '—'
@@ -105,7 +105,7 @@ pub(super) fn tokens<'a>(sentence: &'a str, all: &[Found]) -> Vec<T<'a>> {
         let trimmed = if word.ends_with('.') && word[..word.len() - 1].contains('.') {
             word
         } else {
-            word.trim_end_matches(['.', '\''])
+            trim_end(word)
         };
         if !trimmed.is_empty() {
             let (class, lower) = classify(trimmed);
@@ -125,6 +125,17 @@ pub(super) fn tokens<'a>(sentence: &'a str, all: &[Found]) -> Vec<T<'a>> {
     out
 }
 
+/// `word` without its final periods and apostrophes.
+fn trim_end(word: &str) -> &str {
+    let bytes = word.as_bytes();
+    let mut end = bytes.len();
+    while end > 0 && bytes.get(end - 1).is_some_and(|&b| b == b'.' || b == b'\'') {
+        end -= 1;
+    }
+    // Both are ASCII: `end` is on a character boundary.
+    word.get(..end).unwrap_or(word)
+}
+
 /// The character at byte `pos` of `s`, read from its one byte when ASCII; `None` at the
 /// end or inside a character.
 fn char_at(s: &str, pos: usize) -> Option<char> {
@@ -135,6 +146,33 @@ fn char_at(s: &str, pos: usize) -> Option<char> {
     }
 }
 
+// What `word_len` asks of a byte, as bits of `BYTE_KINDS`: 0 for a byte that only
+// continues the word (an ASCII letter, mostly).
+const STOP: u8 = 1;
+const DIGIT: u8 = 1 << 1;
+const NOT_ASCII: u8 = 1 << 2;
+
+/// The kinds of every byte value: an ASCII byte stops a word when it is white space
+/// (`char::is_whitespace`) or punctuation (`is_punct`).
+static BYTE_KINDS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if !c.is_ascii() {
+            NOT_ASCII
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if matches!(c, b' ' | b'\t'..=b'\r') || is_punct(c as char) {
+            STOP
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// The length of the word that starts `rest`: it runs to white space or punctuation; a
 /// comma between digits is inside it. Byte by byte for ASCII, the common case.
 fn word_len(rest: &str) -> usize {
@@ -142,20 +180,24 @@ fn word_len(rest: &str) -> usize {
     let mut n = 0;
     let mut prev_digit = false;
     while let Some(&b) = bytes.get(n) {
-        let c = if b.is_ascii() {
-            char::from(b)
-        } else {
-            match rest.get(n..).and_then(|r| r.chars().next()) {
-                Some(c) => c,
-                None => break,
+        let kind = BYTE_KINDS[usize::from(b)];
+        if kind & NOT_ASCII != 0 {
+            let Some(c) = rest.get(n..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            if c.is_whitespace() || is_punct(c) {
+                return n;
             }
-        };
+            prev_digit = false;
+            n += c.len_utf8();
+            continue;
+        }
         let thousands = b == b',' && prev_digit && bytes.get(n + 1).is_some_and(u8::is_ascii_digit);
-        if c.is_whitespace() || (is_punct(c) && !thousands) {
+        if kind & STOP != 0 && !thousands {
             return n;
         }
-        prev_digit = b.is_ascii_digit();
-        n += c.len_utf8();
+        prev_digit = kind & DIGIT != 0;
+        n += 1;
     }
     rest.len()
 }
