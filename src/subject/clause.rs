@@ -49,11 +49,8 @@ pub(super) fn clause_subject(sentence: &str, toks: &[T], all: &[Found], at: usiz
             return phrase(sentence, toks, all, s, i);
         };
         // `the food products as a whole improved`: the phrase ends before `as a whole`.
-        let mut e = match toks
-            .get(v.saturating_sub(3)..v)
-            .map(|w| w.iter().map(|t| t.tok).collect::<Vec<_>>())
-        {
-            Some(w) if w == [Tok::Word("as"), Tok::Word("a"), Tok::Word("whole")] => v - 3,
+        let mut e = match toks.get(v.saturating_sub(3)..v) {
+            Some([a, b, c]) if [a.tok, b.tok, c.tok] == [Tok::Word("as"), Tok::Word("a"), Tok::Word("whole")] => v - 3,
             _ => v,
         };
         // `exports had grown`, `tariffs may rise`, `expects sales to grow`: past the helpers.

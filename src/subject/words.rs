@@ -17,83 +17,44 @@ pub(super) fn is_verb(word: &str) -> bool {
 // case-insensitively), then bits of its shape. Every word token is classified once, with
 // one table look-up, so that the rules test bits instead of walking lists.
 pub(super) const VERB: u64 = 1;
-
 pub(super) const NEVER: u64 = 1 << 1;
-
 pub(super) const HEADLINE: u64 = 1 << 2;
-
 pub(super) const NOT_PARTICIPLE: u64 = 1 << 3;
-
 pub(super) const MODAL: u64 = 1 << 4;
-
 pub(super) const BACK_STOP: u64 = 1 << 5;
-
 pub(super) const FORWARD_STOP: u64 = 1 << 6;
-
 pub(super) const LEAD: u64 = 1 << 7;
-
 pub(super) const TAIL: u64 = 1 << 8;
-
 pub(super) const GENERIC_WORD: u64 = 1 << 9;
-
 pub(super) const DIRECTION: u64 = 1 << 10;
-
 pub(super) const AUX: u64 = 1 << 11;
-
 pub(super) const ARTICLE: u64 = 1 << 12;
-
 pub(super) const DETERMINER: u64 = 1 << 13;
-
 pub(super) const NOT_NOUN: u64 = 1 << 14;
-
 pub(super) const COUNT_PREP: u64 = 1 << 15;
-
 pub(super) const PASSIVE: u64 = 1 << 16;
-
 pub(super) const TO: u64 = 1 << 17;
-
 pub(super) const AND: u64 = 1 << 18;
-
 pub(super) const BEFORE_STOP: u64 = 1 << 19;
-
 pub(super) const PAREN_STOP: u64 = 1 << 20;
-
 pub(super) const RELATIVE_STOP: u64 = 1 << 21;
-
 pub(super) const WORTH: u64 = 1 << 22;
-
 pub(super) const OF: u64 = 1 << 23;
-
 pub(super) const IN: u64 = 1 << 24;
-
 pub(super) const AT: u64 = 1 << 25;
-
 pub(super) const VALUED: u64 = 1 << 26;
-
 pub(super) const MONEY_PREP: u64 = 1 << 27;
-
 pub(super) const A: u64 = 1 << 28;
-
 pub(super) const TOTAL: u64 = 1 << 29;
-
 pub(super) const PERIOD: u64 = 1 << 30;
-
 pub(super) const DATE_PREP: u64 = 1 << 31;
-
 pub(super) const RELATIVE: u64 = 1 << 32;
-
 pub(super) const RUN_JOIN: u64 = 1 << 33;
-
 pub(super) const CLAUSE_OPEN: u64 = 1 << 34;
-
 pub(super) const OBJECT_LINK: u64 = 1 << 35;
-
 pub(super) const NOT_OBJECT: u64 = 1 << 36;
-
 pub(super) const OBJECT_BREAK: u64 = 1 << 37;
-
 pub(super) const NOUN_ARTICLE: u64 = 1 << 38;
-
 pub(super) const NAME_LINK: u64 = 1 << 39;
 
 /// The lists, with their bits (all below `SHAPE`).
