@@ -108,6 +108,12 @@ pub(super) fn respectively(sentence: &str, toks: &[T], all: &[Found], fi: usize,
     items.get(items.len() - n + (pos - first)).cloned()
 }
 
+/// Where ` to ` first stands in `item`: a walk over its bytes, as `str::find` sets up a
+/// searcher that costs more than a short item does to walk.
+fn find_to(item: &str) -> Option<usize> {
+    item.as_bytes().windows(4).position(|w| w == b" to ")
+}
+
 /// `X (up 4.9 percent)`: the list item before the parenthesis, with a carried `exports to`.
 pub(super) fn parenthesised(sentence: &str, toks: &[T], all: &[Found], fi: usize, k: usize) -> Option<String> {
     // Only a figure right after `(` is an item (the loop below answers at its token).
@@ -159,7 +165,7 @@ pub(super) fn parenthesised(sentence: &str, toks: &[T], all: &[Found], fi: usize
                 Some(c) => format!("{c} {rest}"),
                 None => rest,
             };
-        } else if let Some(to) = item.find(" to ") {
+        } else if let Some(to) = find_to(&item) {
             carried = Some(item[..to + 3].to_string());
         } else if let Some(c) = &carried {
             if !generic {

@@ -223,16 +223,16 @@ pub(super) fn lists_of(lower: &[u8]) -> u64 {
 
 /// The list bits of `word` compared as `in_words` does: ASCII case-insensitively.
 pub(super) fn lists(word: &str) -> u64 {
+    // Longer than every listed word, or not ASCII (which no listed word matches): none.
     let mut buf = [0u8; 16];
-    match buf.get_mut(..word.len()) {
-        Some(out) if word.is_ascii() => {
-            out.copy_from_slice(word.as_bytes());
-            out.make_ascii_lowercase();
-            TABLE.get(&key_of(buf, word.len()))
-        }
-        // Longer than every listed word, or not ASCII (which no listed word matches).
-        _ => 0,
+    if word.len() > buf.len() || !word.is_ascii() {
+        return 0;
     }
+    // Byte by byte: a copy of a few bytes costs less than a call to `memcpy`.
+    for (o, b) in buf.iter_mut().zip(word.bytes()) {
+        *o = b.to_ascii_lowercase();
+    }
+    TABLE.get(&key_of(buf, word.len()))
 }
 
 // What `classify` asks of each byte of a word, as bits of `BYTE_KINDS`.
