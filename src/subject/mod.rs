@@ -57,19 +57,27 @@ pub fn subjects(sentence: &str, all: &[Found]) -> Vec<String> {
     // Each subject is looked for within a window of words around its figure, so that a
     // "sentence" thousands of words long (a text without full stops) stays linear.
     const REACH: usize = 80;
-    let mut fig_pos = vec![None; all.len()];
-    for (k, t) in toks.iter().enumerate() {
-        if let Tok::Fig(i) = t.tok {
-            if let Some(slot) = fig_pos.get_mut(i) {
-                *slot = Some(k);
-            }
-        }
-    }
+    // Figure tokens come in the order of `all` (`tokens` walks the figures with one
+    // pointer), so one cursor finds the token of each figure in turn.
+    let mut cursor = 0;
     // Whether the window is a headline, kept while the window stays the same (the whole
     // sentence, when it is short).
     let mut title: Option<(usize, usize, bool)> = None;
-    (0..all.len())
-        .map(|fi| match fig_pos[fi] {
+    let mut out = Vec::with_capacity(all.len());
+    for fi in 0..all.len() {
+        let mut at = None;
+        while let Some(t) = toks.get(cursor) {
+            match t.tok {
+                Tok::Fig(g) if g == fi => at = Some(cursor),
+                Tok::Fig(g) if g > fi => {}
+                _ => {
+                    cursor += 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        out.push(match at {
             Some(k) => {
                 let (lo, hi) = (k.saturating_sub(REACH), (k + REACH).min(toks.len()));
                 let window = &toks[lo..hi];
@@ -82,8 +90,9 @@ pub fn subjects(sentence: &str, all: &[Found]) -> Vec<String> {
             }
             // Not a token (a count): no subject.
             None => String::new(),
-        })
-        .collect()
+        });
+    }
+    out
 }
 
 /// The subject of figure `fi`, at token `k` of `toks`; `title` when `toks` is a headline.
