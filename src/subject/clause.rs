@@ -1,0 +1,108 @@
+//! The subject of the clause that governs a figure.
+
+use super::phrase::{back_start, phrase};
+use super::tokens::{T, Tok, word_class};
+use super::verbs::verb_at;
+use super::words::*;
+use crate::scan::Found;
+
+/// The noun phrase between verb `v` and `by`/`to` right before token `at`.
+pub(super) fn object_of(sentence: &str, toks: &[T], all: &[Found], v: usize, at: usize) -> Option<String> {
+    let link = at.checked_sub(1)?;
+    if word_class(toks, link).is_none_or(|c| c & OBJECT_LINK == 0) {
+        return None;
+    }
+    let noun_start =
+        word_class(toks, v + 1).is_some_and(|c| c & (FORWARD_STOP | MODAL | IS_VERB | ENDS_LY | NOT_OBJECT) == 0);
+    let plain = toks
+        .get(v + 1..link)?
+        .iter()
+        .all(|t| matches!(t.tok, Tok::Word(_)) && t.class & (IS_VERB | OBJECT_BREAK) == 0);
+    if !(noun_start && plain && link > v + 1) {
+        return None;
+    }
+    let p = phrase(sentence, toks, all, v + 1, link);
+    (!p.is_empty()).then_some(p)
+}
+
+/// The figure's governing clause subject: the words before the nearest verb before token `at`.
+pub(super) fn clause_subject(sentence: &str, toks: &[T], all: &[Found], at: usize) -> String {
+    let mut i = at;
+    for _ in 0..5 {
+        // The nearest verb before `i`, within the clause.
+        let mut v = None;
+        let mut j = i;
+        while j > 0 {
+            match toks[j - 1].tok {
+                Tok::Punct(';' | ':') => break,
+                Tok::Word(_) if verb_at(toks, j - 1) => {
+                    v = Some(j - 1);
+                    break;
+                }
+                _ => {}
+            }
+            j -= 1;
+        }
+        let Some(v) = v else {
+            // No verb (a headline: `Retail sales up 6.7 percent`): the words before the figure.
+            let s = back_start(toks, all, i, 0);
+            return phrase(sentence, toks, all, s, i);
+        };
+        // `the food products as a whole improved`: the phrase ends before `as a whole`.
+        let mut e = match toks.get(v.saturating_sub(3)..v) {
+            Some([a, b, c]) if [a.tok, b.tok, c.tok] == [Tok::Word("as"), Tok::Word("a"), Tok::Word("whole")] => v - 3,
+            _ => v,
+        };
+        // `exports had grown`, `tariffs may rise`, `expects sales to grow`: past the helpers.
+        while e > 0 && word_class(toks, e - 1).is_some_and(|c| c & MODAL != 0) {
+            e -= 1;
+        }
+        // `cutting logistics costs by 15%`, `to raise trade to $35 billion`: the object of
+        // a change verb, when only a noun phrase stands between it and `by`/`to` + figure.
+        if let Some(obj) = object_of(sentence, toks, all, v, i) {
+            return obj;
+        }
+        let s = back_start(toks, all, e, AND);
+        let p = phrase(sentence, toks, all, s, e);
+        // A relative pronoun: the noun phrase before it (`food sales, which account for`).
+        if p.is_empty() {
+            if let Some(Tok::Word(w)) = s.checked_sub(1).and_then(|k| toks.get(k)).map(|t| t.tok) {
+                if lists(w) & RELATIVE != 0 {
+                    let mut e = s - 1;
+                    if e > 0 && toks[e - 1].tok == Tok::Punct(',') {
+                        e -= 1;
+                    }
+                    let s2 = back_start(toks, all, e, RELATIVE_STOP);
+                    return phrase(sentence, toks, all, s2, e);
+                }
+            }
+            // A participle after a comma or `and` (`..., rising 19 percent`): the verb before it.
+            i = v;
+            continue;
+        }
+        return p;
+    }
+    String::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::subject::tests::subjects;
+
+    #[test]
+    fn clause_subject_before_the_verb() {
+        assert_eq!(
+            subjects("Steel imports dropped 4.1 percent to $2.5 billion, leaving a $0.3 billion deficit."),
+            ["steel imports", "steel imports", "deficit"]
+        );
+        assert_eq!(
+            subjects("In the first quarter, tablet exports hit a record, rising 7 percent to $3 billion."),
+            ["tablet exports", "tablet exports"]
+        );
+        assert_eq!(subjects("Retail sales up 6.1 percent in May"), ["retail sales"]);
+        assert_eq!(
+            subjects("The agency said that Korea's toy exports in 2023 climbed 9 percent."),
+            ["Korea's toy exports"]
+        );
+    }
+}

@@ -1,0 +1,231 @@
+//! Figures that pair with the items of a list: `respectively` and parenthesised figures.
+
+use super::clause::clause_subject;
+use super::phrase::{back_start, phrase};
+use super::tokens::{T, Tok};
+use super::verbs::verb_at;
+use super::words::*;
+use crate::scan::Found;
+
+/// `X, Y and Z rose A, B and C, respectively`: the item paired with figure `fi`.
+pub(super) fn respectively(sentence: &str, toks: &[T], all: &[Found], fi: usize, k: usize) -> Option<String> {
+    let kind = all.get(fi)?.figure.kind;
+    // The run of same-kind figures around `fi`, joined by separators, numbers and `to`.
+    let joins = |a: usize, b: usize| {
+        toks.get(a + 1..b).is_some_and(|gap| {
+            gap.iter().all(|t| match t.tok {
+                Tok::Punct(',') => true,
+                Tok::Word(_) => t.class & (RUN_JOIN | DIGIT) != 0,
+                Tok::Fig(g) => all.get(g).is_some_and(|f| f.figure.kind != kind),
+                _ => false,
+            })
+        })
+    };
+    // `respectively` must follow the run, which starts at or before the figure.
+    if !toks
+        .get(k + 1..)
+        .is_some_and(|a| a.iter().any(|t| t.tok == Tok::Word("respectively")))
+    {
+        return None;
+    }
+    let same: Vec<usize> = toks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| matches!(t.tok, Tok::Fig(g) if all.get(g).is_some_and(|f| f.figure.kind == kind)))
+        .map(|(n, _)| n)
+        .collect();
+    let pos = same.iter().position(|&n| n == k)?;
+    let mut first = pos;
+    while first > 0 && joins(same[first - 1], same[first]) {
+        first -= 1;
+    }
+    let mut last = pos;
+    while last + 1 < same.len() && joins(same[last], same[last + 1]) {
+        last += 1;
+    }
+    let n = last - first + 1;
+    if n < 2 {
+        return None;
+    }
+    // `respectively` must close the run.
+    let after = toks.get(same[last] + 1..)?;
+    let closes = after.iter().take(8).any(|t| t.tok == Tok::Word("respectively"))
+        && after
+            .iter()
+            .take_while(|t| t.tok != Tok::Word("respectively"))
+            .enumerate()
+            .all(|(m, _)| !verb_at(toks, same[last] + 1 + m));
+    if !closes {
+        return None;
+    }
+    // The verb before the run, then the clause before it, split into items.
+    let mut v = same[first];
+    let verb = loop {
+        if v == 0 {
+            return None;
+        }
+        v -= 1;
+        match toks[v].tok {
+            Tok::Punct(';' | ':') => return None,
+            Tok::Word(w) if verb_at(toks, v) => {
+                // `..., growing A, B and C`: skip participles right after a comma.
+                let after_comma = v > 0 && toks[v - 1].tok == Tok::Punct(',');
+                if after_comma && w.ends_with("ing") {
+                    continue;
+                }
+                break v;
+            }
+            _ => {}
+        }
+    };
+    let mut start = verb;
+    while start > 0 {
+        match toks[start - 1].tok {
+            Tok::Punct(';' | ':') => break,
+            Tok::Word(_) if toks[start - 1].class & CLAUSE_OPEN != 0 => break,
+            _ => {}
+        }
+        start -= 1;
+    }
+    let mut items: Vec<(usize, usize)> = Vec::new();
+    let mut from = start;
+    for (m, t) in toks.iter().enumerate().take(verb).skip(start) {
+        let split = matches!(t.tok, Tok::Punct(',')) || t.tok == Tok::Word("and");
+        if split {
+            items.push((from, m));
+            from = m + 1;
+        }
+    }
+    items.push((from, verb));
+    let items: Vec<String> = items
+        .into_iter()
+        .map(|(a, b)| phrase(sentence, toks, all, a, b))
+        .filter(|p| !p.is_empty())
+        .collect();
+    if items.len() < n {
+        return None;
+    }
+    items.get(items.len() - n + (pos - first)).cloned()
+}
+
+/// Where ` to ` first stands in `item`: a walk over its bytes, as `str::find` sets up a
+/// searcher that costs more than a short item does to walk.
+fn find_to(item: &str) -> Option<usize> {
+    item.as_bytes().windows(4).position(|w| w == b" to ")
+}
+
+/// `X (up 4.9 percent)`: the list item before the parenthesis, with a carried `exports to`.
+pub(super) fn parenthesised(sentence: &str, toks: &[T], all: &[Found], fi: usize, k: usize) -> Option<String> {
+    // Only a figure right after `(` is an item (the loop below answers at its token).
+    if k.checked_sub(1)
+        .and_then(|m| toks.get(m))
+        .is_none_or(|t| t.tok != Tok::Punct('('))
+    {
+        return None;
+    }
+    let mut carried: Option<String> = None;
+    let mut prev_close: Option<usize> = None;
+    for (n, t) in toks.iter().enumerate() {
+        let Tok::Fig(g) = t.tok else { continue };
+        let open = n > 0 && toks[n - 1].tok == Tok::Punct('(');
+        if !open {
+            continue;
+        }
+        let end = n - 1;
+        let mut start = back_start(toks, all, end, PAREN_STOP);
+        // `to China (`: keep the `to`, it names a destination.
+        if start > 0 && matches!(toks[start - 1].tok, Tok::Word(w) if w.eq_ignore_ascii_case("to")) {
+            start -= 1;
+        }
+        // The item follows the previous one in the same list: it may carry its `X to`.
+        let in_list_after_prev = prev_close.is_some_and(|c| {
+            toks.get(c + 1..start).is_some_and(|gap| {
+                gap.iter()
+                    .all(|t| matches!(t.tok, Tok::Punct(',') | Tok::Word("and" | "or")))
+            })
+        });
+        if !in_list_after_prev {
+            carried = None;
+        }
+        let mut item = phrase(sentence, toks, all, start, end);
+        let generic = item.is_empty()
+            || item.split_whitespace().any(|w| in_list(GENERIC_WORD, w))
+            || toks
+                .get(start..end)
+                .is_some_and(|s| s.iter().any(|t| matches!(t.tok, Tok::Fig(_))));
+        let starts_to = matches!(toks.get(start).map(|t| t.tok), Some(Tok::Word(w)) if w.eq_ignore_ascii_case("to"));
+        if starts_to {
+            // `exports increased to China (`: the clause subject goes in front.
+            let subj = clause_subject(sentence, toks, all, start);
+            if !subj.is_empty() {
+                carried = Some(format!("{subj} to"));
+            }
+            let rest = phrase(sentence, toks, all, start + 1, end);
+            item = match &carried {
+                Some(c) => format!("{c} {rest}"),
+                None => rest,
+            };
+        } else if let Some(to) = find_to(&item) {
+            carried = Some(item[..to + 3].to_string());
+        } else if let Some(c) = &carried {
+            if !generic {
+                item = format!("{c} {item}");
+            }
+        }
+        // The close of this parenthesis, for the next item.
+        prev_close = toks
+            .iter()
+            .enumerate()
+            .skip(n)
+            .find(|(_, t)| t.tok == Tok::Punct(')'))
+            .map(|(m, _)| m);
+        if g == fi {
+            if generic && !starts_to {
+                return Some(clause_subject(sentence, toks, all, end));
+            }
+            return Some(item);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::subject::tests::subjects;
+
+    #[test]
+    fn parenthesised_lists() {
+        assert_eq!(
+            subjects(
+                "By region, exports rose to Canada (up 3.1 percent), Mexico (up 2.2 percent) and Chile (up 1.0 percent)."
+            ),
+            ["exports to Canada", "exports to Mexico", "exports to Chile"]
+        );
+        assert_eq!(
+            subjects("Exports grew to Peru including Lima (up 2.0 percent) and Chile (up 1.0 percent)."),
+            ["exports to Peru including Lima", "exports to Chile"]
+        );
+        assert_eq!(
+            subjects("Tablets (down 4.4 percent) and printers (down 2.1 percent) slipped."),
+            ["tablets", "printers"]
+        );
+        assert_eq!(
+            subjects("Bike sales totaled 9,120 units (up 5.5 percent)."),
+            ["bike sales"]
+        );
+    }
+
+    #[test]
+    fn respectively_pairs_in_order() {
+        assert_eq!(
+            subjects("Output, home sales, and shipments rose 3.0 percent, 2.5 percent and 1.1 percent, respectively."),
+            ["output", "home sales", "shipments"]
+        );
+        assert_eq!(
+            subjects(
+                "Only vans fell, losing 4.0 percent, while buses and trucks gained, growing 2.2 percent and 6.1 percent, respectively."
+            ),
+            ["vans", "buses", "trucks"]
+        );
+    }
+}

@@ -1,0 +1,253 @@
+//! subject: what a figure measures, as words of its sentence.
+//!
+//! The sentence is cut into tokens (words, punctuation, whole figures); the rules then
+//! look for the noun phrase tied to the figure, most specific first:
+//!
+//! ```text
+//! respectively  X, Y and Z rose A, B and C, respectively       -> pairs in order
+//! parenthesis   Tablets (down 4.4 percent)                     -> the item before `(`
+//!               exports rose to Canada (up 3.1 percent), Mexico (...)
+//!                                                              -> exports to Canada, exports to Mexico
+//! after         KRW 400 billion in state funding               -> state funding
+//!               a $0.3 billion deficit                         -> deficit
+//!               a 6-percent rise in online toy sales           -> online toy sales
+//! before        a chip surplus of $9.1 billion                 -> chip surplus
+//!               relief goods worth $200,000                    -> relief goods
+//! clause        Steel imports dropped 4.1 percent to $2.5 billion -> steel imports (before the verb)
+//! ```
+//!
+//! Each rule gives up rather than guess; the answer is empty when none applies.
+
+mod clause;
+mod items;
+mod near;
+mod phrase;
+mod tokens;
+mod verbs;
+mod wordlists;
+mod words;
+
+use crate::model::Kind;
+use crate::scan::Found;
+
+use clause::clause_subject;
+use items::{parenthesised, respectively};
+use near::{after, before, headline_noun, share_of};
+use tokens::{T, Tok, fig_token, tokens};
+use words::{TITLE_WORD, UPPER};
+
+/// The noun phrase the figure `f` measures; empty when the sentence does not make it clear.
+pub fn subject_of(sentence: &str, f: &Found, all: &[Found]) -> String {
+    let Some(fi) = all.iter().position(|g| g == f) else {
+        return String::new();
+    };
+    let toks = tokens(sentence, all);
+    match fig_token(&toks, fi) {
+        Some(k) => subject_at(sentence, &toks, all, fi, k, title_case(&toks)),
+        None => String::new(),
+    }
+}
+
+/// The subjects of all figures of a sentence, in order: the sentence is cut into words once.
+pub fn subjects(sentence: &str, all: &[Found]) -> Vec<String> {
+    if !all.iter().any(|f| matches!(f.figure.kind, Kind::Money | Kind::Percent)) {
+        return vec![String::new(); all.len()];
+    }
+    let toks = tokens(sentence, all);
+    // Each subject is looked for within a window of words around its figure, so that a
+    // "sentence" thousands of words long (a text without full stops) stays linear.
+    const REACH: usize = 80;
+    // Figure tokens come in the order of `all` (`tokens` walks the figures with one
+    // pointer), so one cursor finds the token of each figure in turn.
+    let mut cursor = 0;
+    // Whether the window is a headline, kept while the window stays the same (the whole
+    // sentence, when it is short).
+    let mut title: Option<(usize, usize, bool)> = None;
+    let mut out = Vec::with_capacity(all.len());
+    for fi in 0..all.len() {
+        let mut at = None;
+        while let Some(t) = toks.get(cursor) {
+            match t.tok {
+                Tok::Fig(g) if g == fi => at = Some(cursor),
+                Tok::Fig(g) if g > fi => {}
+                _ => {
+                    cursor += 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        out.push(match at {
+            Some(k) => {
+                let (lo, hi) = (k.saturating_sub(REACH), (k + REACH).min(toks.len()));
+                let window = &toks[lo..hi];
+                let t = match title {
+                    Some((a, b, t)) if (a, b) == (lo, hi) => t,
+                    _ => title_case(window),
+                };
+                title = Some((lo, hi, t));
+                subject_at(sentence, window, all, fi, k - lo, t)
+            }
+            // Not a token (a count): no subject.
+            None => String::new(),
+        });
+    }
+    out
+}
+
+/// The subject of figure `fi`, at token `k` of `toks`; `title` when `toks` is a headline.
+fn subject_at(sentence: &str, toks: &[T], all: &[Found], fi: usize, k: usize, title: bool) -> String {
+    let kind = all[fi].figure.kind;
+    if !matches!(kind, Kind::Money | Kind::Percent) {
+        return String::new();
+    }
+    // `..., about 5 percent of total stocks`: a share standing on its own names its whole.
+    let standalone = k == 0 || matches!(toks[k - 1].tok, Tok::Punct(',' | '(' | '—'));
+    let share = if standalone && kind == Kind::Percent {
+        share_of(sentence, toks, all, k)
+    } else {
+        None
+    };
+    let found = share
+        .or_else(|| respectively(sentence, toks, all, fi, k))
+        .or_else(|| after(sentence, toks, all, k, kind))
+        .or_else(|| parenthesised(sentence, toks, all, fi, k))
+        .or_else(|| before(sentence, toks, all, k))
+        .or_else(|| headline_noun(sentence, toks, all, fi, k, title));
+    let subject = found
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| clause_subject(sentence, toks, all, k));
+    let subject = if subject.is_empty() {
+        share_of(sentence, toks, all, k).unwrap_or_default()
+    } else {
+        subject
+    };
+    if title {
+        subject
+    } else {
+        sentence_case(sentence, subject)
+    }
+}
+
+/// A common word capitalized only because it starts the sentence is lowercased (`Exports`
+/// -> `exports`); names stay (`Korea's exports`, `Hyundai Motor`, `EVs`).
+fn sentence_case(sentence: &str, subject: String) -> String {
+    let mut words = subject.split(' ');
+    let first = words.next().unwrap_or("");
+    let second = words.next().unwrap_or("");
+    let titlecase = first.chars().next().is_some_and(char::is_uppercase)
+        && first.chars().skip(1).all(|c| c.is_lowercase() || c == '-');
+    let name_follows = second.starts_with(char::is_uppercase);
+    let possessive = first.ends_with("'s") || first.ends_with("’s");
+    if !sentence.trim_start().starts_with(first) || !titlecase || name_follows || possessive {
+        return subject;
+    }
+    let mut chars = subject.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Most words capitalized: a headline.
+fn title_case(toks: &[T]) -> bool {
+    let (mut words, mut caps) = (0, 0);
+    for t in toks {
+        if matches!(t.tok, Tok::Word(_)) && t.class & TITLE_WORD != 0 {
+            words += 1;
+            caps += usize::from(t.class & UPPER != 0);
+        }
+    }
+    words > 0 && caps * 10 >= words * 7
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::figures;
+
+    /// The subjects of every money and percent figure, in order.
+    pub(super) fn subjects(s: &str) -> Vec<String> {
+        let all = figures(s, false);
+        all.iter()
+            .filter(|f| matches!(f.figure.kind, Kind::Money | Kind::Percent))
+            .map(|f| subject_of(s, f, &all))
+            .collect()
+    }
+
+    #[test]
+    fn helpers_and_headlines() {
+        assert_eq!(
+            subjects("Ministry Unveils KRW 2 Trillion Battery Fund"),
+            ["Battery Fund"]
+        );
+        assert_eq!(
+            subjects("Shipments to Peru had climbed 4.0 percent, and fees may rise by up to 9 percent."),
+            ["shipments to Peru", "fees"]
+        );
+        assert_eq!(
+            subjects("Canned, frozen and processed fish rose 1 percent, 2 percent and 3 percent, respectively."),
+            ["canned", "frozen", "processed fish"]
+        );
+        assert_eq!(subjects("Roughly 40 percent of visitors were students."), ["visitors"]);
+        assert_eq!(
+            subjects("The agency sold 3 million tons of grain, about 4 percent of national stocks."),
+            ["national stocks"]
+        );
+        assert_eq!(
+            subjects("Exports of kimchi—led by jars and pouches—rose 6 percent."),
+            ["exports of kimchi"]
+        );
+        assert_eq!(subjects("BUSAN — Port fees rose 2 percent."), ["Port fees"]);
+        assert_eq!(
+            subjects("Exports in the May to June period totaled $2 billion."),
+            ["exports"]
+        );
+        assert_eq!(
+            subjects("Bike Exports Jump 8 Percent to $2.1 Billion"),
+            ["Bike Exports", "Bike Exports"]
+        );
+        assert_eq!(subjects("Rail Program Worth KRW 80 Billion Approved"), ["Rail Program"]);
+        assert_eq!(
+            subjects("USD 5 Million Fund for Green Shipping Launched"),
+            ["Fund for Green Shipping"]
+        );
+        assert_eq!(
+            subjects("A mill received a $9 million refinanced loan."),
+            ["refinanced loan"]
+        );
+        assert_eq!(
+            subjects("Sales at 12 large outlets rose 3.1 percent."),
+            ["sales at 12 large outlets"]
+        );
+        assert_eq!(
+            subjects("New depots will open, cutting fuel costs for carriers by 9%."),
+            ["fuel costs for carriers"]
+        );
+        assert_eq!(
+            subjects("Deli sales edged lower, with growth at minus 0.2 percent."),
+            ["deli sales"]
+        );
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for s in [
+            "",
+            "(",
+            ")) (( 5 percent",
+            "— — $5 billion —",
+            "respectively 1 percent, 2 percent, respectively",
+            "①②③ 5% ₩3 billion in ✓ of",
+            "to to to 4 percent to",
+            "A total of",
+        ] {
+            let _ = subjects(s);
+        }
+    }
+
+    #[test]
+    fn unclear_gives_nothing() {
+        assert_eq!(subjects("It was 5 percent."), [""]);
+    }
+}

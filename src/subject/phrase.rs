@@ -1,0 +1,194 @@
+//! The bounds of a noun phrase, and the phrase as a string.
+
+use super::tokens::{T, Tok, is_date, word_class};
+use super::verbs::verb_at;
+use super::words::*;
+use crate::model::Kind;
+use crate::scan::Found;
+
+/// The phrase from `from` to `to` (token indexes, inclusive start, exclusive end), cleaned.
+pub(super) fn phrase(sentence: &str, toks: &[T], all: &[Found], from: usize, to: usize) -> String {
+    // Each word with its token (the class of a parenthesis is 0: in no list).
+    let span = toks.get(from..to).unwrap_or(&[]);
+    let mut words: Vec<(&str, &T)> = Vec::with_capacity(span.len());
+    let mut aside = false;
+    let mut after_date = false;
+    for t in span {
+        // `the January to July period`: the word that a date qualifies goes with it.
+        let period = after_date && matches!(t.tok, Tok::Word(_)) && t.class & PERIOD != 0;
+        after_date = false;
+        match t.tok {
+            Tok::Punct('—') => aside = !aside,
+            _ if aside || period => {}
+            Tok::Word(_) | Tok::Punct('(' | ')') => {
+                words.push((sentence.get(t.start..t.end).unwrap_or(""), t));
+            }
+            // A date inside the phrase is left out with its preposition (`exports in 2019`).
+            Tok::Fig(i) if is_date(all, i) => {
+                while words.last().is_some_and(|w| w.1.class & DATE_PREP != 0) {
+                    words.pop();
+                }
+                after_date = true;
+            }
+            _ => {}
+        }
+    }
+    // `a total of 62 proposals`: the count stays, the frame goes.
+    if words.len() > 3
+        && words[..3]
+            .iter()
+            .map(|w| w.1.lower)
+            .zip([A, TOTAL, OF])
+            .all(|(l, b)| l & b != 0)
+    {
+        words.drain(..3);
+    }
+    while words.first().is_some_and(|w| w.1.class & LEAD != 0) {
+        words.remove(0);
+    }
+    while words.last().is_some_and(|w| w.1.class & (TAIL | TAIL_LY) != 0) {
+        words.pop();
+    }
+    let bytes = words.iter().map(|w| w.0.len() + 1).sum();
+    join(words.iter().map(|w| w.0), bytes)
+}
+
+/// Words joined by spaces, with no space inside parentheses: `electric vehicles (EVs)`.
+pub(super) fn join<'a>(words: impl Iterator<Item = &'a str>, bytes: usize) -> String {
+    let mut out = String::with_capacity(bytes);
+    let mut open = 0i32;
+    // The spaces put in, and whether every word has a byte: words are tokens, with no white
+    // space inside, so then the words of `out` are one more than its spaces.
+    let (mut spaces, mut plain) = (0usize, true);
+    for w in words {
+        if w == ")" {
+            out.push(')');
+            open -= 1;
+            continue;
+        }
+        if !out.is_empty() && !out.ends_with('(') {
+            out.push(' ');
+            spaces += 1;
+        }
+        plain &= !w.is_empty();
+        out.push_str(w);
+        if w == "(" {
+            open += 1;
+        }
+    }
+    // An unbalanced parenthesis is cut away rather than left dangling.
+    if open != 0 {
+        out = out
+            .replace(['(', ')'], "")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    let count = if plain && open == 0 {
+        usize::from(!out.is_empty()) + spaces
+    } else {
+        out.split_whitespace().count()
+    };
+    if count > 12 {
+        return String::new();
+    }
+    out
+}
+
+/// True when the token before `at` is a preposition that can hold a number inside a noun
+/// phrase (`at 26 retailers`, `from 41 firms`).
+pub(super) fn after_preposition(toks: &[T], at: usize) -> bool {
+    let next_is_word = word_class(toks, at + 1).is_some_and(|c| c & FORWARD_STOP == 0);
+    next_is_word
+        && at
+            .checked_sub(1)
+            .and_then(|m| word_class(toks, m))
+            .is_some_and(|p| p & COUNT_PREP != 0)
+}
+
+/// True when the parenthesis closing at token `close` holds a figure.
+pub(super) fn holds_figure(toks: &[T], close: usize) -> bool {
+    toks.get(..close)
+        .unwrap_or(&[])
+        .iter()
+        .rev()
+        .take_while(|t| t.tok != Tok::Punct('('))
+        .any(|t| matches!(t.tok, Tok::Fig(_)))
+}
+
+/// Start of the noun phrase that ends right before token `end`, read backwards; `extra`
+/// is the bit of a list of words that also end it (`AND`, `BEFORE_STOP`, ... or 0).
+pub(super) fn back_start(toks: &[T], all: &[Found], end: usize, extra: u64) -> usize {
+    let mut i = end;
+    let mut depth = 0usize;
+    while i > 0 {
+        let t = toks[i - 1];
+        match t.tok {
+            // A parenthesis holding a figure is another list item: the phrase ends there.
+            Tok::Punct(')') if depth == 0 && holds_figure(toks, i - 1) => break,
+            Tok::Punct(')') => depth += 1,
+            Tok::Punct('(') if depth > 0 => depth -= 1,
+            // `exports of K-food—led by ...—increased`: an aside between two em dashes is
+            // stepped over; a single dash (a dateline) ends the phrase.
+            Tok::Punct('—') if depth == 0 => match toks[..i - 1].iter().rposition(|t| t.tok == Tok::Punct('—')) {
+                Some(m) => i = m + 1,
+                None => break,
+            },
+            Tok::Punct(_) if depth == 0 => break,
+            Tok::Punct(_) => {}
+            Tok::Fig(fi) if is_date(all, fi) => {}
+            // `sales at 26 major retailers`: a number after a preposition is inside the phrase.
+            Tok::Fig(fi)
+                if after_preposition(toks, i - 1) && all.get(fi).is_some_and(|f| f.figure.kind == Kind::Count) => {}
+            Tok::Fig(_) => break,
+            Tok::Word(_) if depth > 0 => {}
+            Tok::Word(_) => {
+                let c = t.class;
+                // `produced by`, `sold within`: a participle inside the noun phrase.
+                let passive = word_class(toks, i).is_some_and(|n| n & PASSIVE != 0);
+                // `and` joins nouns (`deals and MOUs`) unless a level or figure stands before it.
+                let and_stop = c & AND != 0
+                    && extra & AND != 0
+                    && match i.checked_sub(2).and_then(|m| toks.get(m)) {
+                        Some(p) if matches!(p.tok, Tok::Word(_)) => p.class & (GENERIC_WORD | DIGIT) != 0,
+                        Some(_) | None => true,
+                    };
+                // `to` is part of a phrase (`exports to China`) unless a verb follows (`to grow`).
+                let to_verb = c & TO != 0 && (i >= end || verb_at(toks, i));
+                let stop = c & BACK_STOP != 0
+                    || (c & extra != 0 && c & AND == 0)
+                    || and_stop
+                    || to_verb
+                    || (c & DIGIT != 0 && !after_preposition(toks, i - 1))
+                    || (verb_at(toks, i - 1) && !passive);
+                if stop {
+                    break;
+                }
+            }
+        }
+        i -= 1;
+    }
+    // After a modal comes a bare verb, not the phrase: `will send relief goods`.
+    let modal = i > 0 && word_class(toks, i - 1).is_some_and(|c| c & AUX != 0);
+    if modal && i + 1 < end {
+        i += 1;
+    }
+    i
+}
+
+/// End of the noun phrase that starts at token `start`, read forwards.
+pub(super) fn forward_end(toks: &[T], start: usize, max: usize) -> usize {
+    let mut i = start;
+    while let Some(t) = toks.get(i) {
+        match t.tok {
+            // In a headline a capitalized word is a name part (`Advanced Materials`), not a verb.
+            Tok::Word(_)
+                if t.class & FORWARD_STOP == 0 && i - start < max && (t.class & UPPER != 0 || !verb_at(toks, i)) =>
+            {
+                i += 1
+            }
+            _ => break,
+        }
+    }
+    i
+}

@@ -1,0 +1,222 @@
+//! The sentence cut into tokens: words, punctuation and whole figures.
+
+use super::words::classify;
+use crate::model::Kind;
+use crate::scan::Found;
+
+/// One piece of the sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Tok<'a> {
+    Word(&'a str),
+    Punct(char),
+    /// The figure at this index of `all`.
+    Fig(usize),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct T<'a> {
+    pub(super) tok: Tok<'a>,
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// For a word, its lists and shape (`classify`); 0 otherwise.
+    pub(super) class: u64,
+    /// For a word, the lists of its Unicode lower case (`str::to_lowercase`), which differs
+    /// from `class` only for non-ASCII words.
+    pub(super) lower: u64,
+}
+
+/// Characters that stand alone as punctuation tokens.
+pub(super) const fn is_punct(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '[' | ']' | '!' | '?' | '—'
+    )
+}
+
+/// Words, punctuation and figures of a sentence, in order.
+pub(super) fn tokens<'a>(sentence: &'a str, all: &[Found]) -> Vec<T<'a>> {
+    // About one token per five bytes of text.
+    let mut out = Vec::with_capacity(sentence.len() / 5 + all.len());
+    let mut pos = 0;
+    // Money, percent and date figures are single tokens; counts and the like read as words
+    // (`sales of the nine online sellers`). Figures come in order: one pointer walks them.
+    let is_token = |f: &Found| matches!(f.figure.kind, Kind::Money | Kind::Percent | Kind::Date);
+    let mut next_fig = 0;
+    // Figure starts, sorted, for cutting words: `pos` only grows, so one pointer walks them.
+    // The figures usually come sorted already: a copy is sorted only when they do not.
+    let mut unsorted: Vec<usize> = Vec::new();
+    if !all.is_sorted_by_key(|f| f.text_start) {
+        unsorted = all.iter().map(|f| f.text_start).collect();
+        unsorted.sort_unstable();
+    }
+    let start_of = |n: usize| {
+        if unsorted.is_empty() {
+            all.get(n).map(|f| f.text_start)
+        } else {
+            unsorted.get(n).copied()
+        }
+    };
+    let mut next_start = 0;
+    while let Some(c) = char_at(sentence, pos) {
+        while all.get(next_fig).is_some_and(|f| f.text_start < pos || !is_token(f)) {
+            next_fig += 1;
+        }
+        if let Some((i, f)) = all
+            .get(next_fig)
+            .map(|f| (next_fig, f))
+            .filter(|(_, f)| f.text_start == pos && f.figure.end > pos)
+        {
+            out.push(T {
+                tok: Tok::Fig(i),
+                start: pos,
+                end: f.figure.end,
+                class: 0,
+                lower: 0,
+            });
+            pos = f.figure.end;
+            continue;
+        }
+        if c.is_whitespace() {
+            pos += c.len_utf8();
+            continue;
+        }
+        if is_punct(c) {
+            out.push(T {
+                tok: Tok::Punct(c),
+                start: pos,
+                end: pos + c.len_utf8(),
+                class: 0,
+                lower: 0,
+            });
+            pos += c.len_utf8();
+            continue;
+        }
+        let rest = &sentence[pos..];
+        let mut len = word_len(rest);
+        // A figure may start inside what looks like one word (`(+1`): stop there.
+        while start_of(next_start).is_some_and(|s| s <= pos) {
+            next_start += 1;
+        }
+        if let Some(next) = start_of(next_start).filter(|&s| s < pos + len) {
+            len = next - pos;
+        }
+        let word = &rest[..len];
+        // A final period ends the sentence, unless the word is an abbreviation (`U.S.`).
+        let trimmed = if word.ends_with('.') && word[..word.len() - 1].contains('.') {
+            word
+        } else {
+            trim_end(word)
+        };
+        if !trimmed.is_empty() {
+            let (class, lower) = classify(trimmed);
+            out.push(T {
+                tok: Tok::Word(trimmed),
+                start: pos,
+                end: pos + trimmed.len(),
+                class,
+                lower,
+            });
+        }
+        pos += len.max(1);
+        while !sentence.is_char_boundary(pos) {
+            pos += 1;
+        }
+    }
+    out
+}
+
+/// `word` without its final periods and apostrophes.
+fn trim_end(word: &str) -> &str {
+    let bytes = word.as_bytes();
+    let mut end = bytes.len();
+    while end > 0 && bytes.get(end - 1).is_some_and(|&b| b == b'.' || b == b'\'') {
+        end -= 1;
+    }
+    // Both are ASCII: `end` is on a character boundary.
+    word.get(..end).unwrap_or(word)
+}
+
+/// The character at byte `pos` of `s`, read from its one byte when ASCII; `None` at the
+/// end or inside a character.
+fn char_at(s: &str, pos: usize) -> Option<char> {
+    match s.as_bytes().get(pos) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s.get(pos..).and_then(|r| r.chars().next()),
+        None => None,
+    }
+}
+
+// What `word_len` asks of a byte, as bits of `BYTE_KINDS`: 0 for a byte that only
+// continues the word (an ASCII letter, mostly).
+const STOP: u8 = 1;
+const DIGIT: u8 = 1 << 1;
+const NOT_ASCII: u8 = 1 << 2;
+
+/// The kinds of every byte value: an ASCII byte stops a word when it is white space
+/// (`char::is_whitespace`) or punctuation (`is_punct`).
+static BYTE_KINDS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if !c.is_ascii() {
+            NOT_ASCII
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if matches!(c, b' ' | b'\t'..=b'\r') || is_punct(c as char) {
+            STOP
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The length of the word that starts `rest`: it runs to white space or punctuation; a
+/// comma between digits is inside it. Byte by byte for ASCII, the common case.
+fn word_len(rest: &str) -> usize {
+    let bytes = rest.as_bytes();
+    let mut n = 0;
+    let mut prev_digit = false;
+    while let Some(&b) = bytes.get(n) {
+        let kind = BYTE_KINDS[usize::from(b)];
+        if kind & NOT_ASCII != 0 {
+            let Some(c) = rest.get(n..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            if c.is_whitespace() || is_punct(c) {
+                return n;
+            }
+            prev_digit = false;
+            n += c.len_utf8();
+            continue;
+        }
+        let thousands = b == b',' && prev_digit && bytes.get(n + 1).is_some_and(u8::is_ascii_digit);
+        if kind & STOP != 0 && !thousands {
+            return n;
+        }
+        prev_digit = kind & DIGIT != 0;
+        n += 1;
+    }
+    rest.len()
+}
+
+/// The class of the word token at `j`; `None` for punctuation, figures and past the end.
+pub(super) fn word_class(toks: &[T], j: usize) -> Option<u64> {
+    toks.get(j).filter(|t| matches!(t.tok, Tok::Word(_))).map(|t| t.class)
+}
+
+/// The list bits of the lower case of the word token at `m`; `None` when it is no word.
+pub(super) fn lower_at(toks: &[T], m: usize) -> Option<u64> {
+    toks.get(m).filter(|t| matches!(t.tok, Tok::Word(_))).map(|t| t.lower)
+}
+
+pub(super) fn is_date(all: &[Found], i: usize) -> bool {
+    all.get(i).is_some_and(|f| f.figure.kind == Kind::Date)
+}
+
+/// Index of the token that holds figure `fi`.
+pub(super) fn fig_token(toks: &[T], fi: usize) -> Option<usize> {
+    toks.iter().position(|t| t.tok == Tok::Fig(fi))
+}

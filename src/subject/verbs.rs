@@ -1,0 +1,40 @@
+//! Whether a word is a verb in its place.
+
+use super::tokens::{T, word_class};
+use super::words::*;
+
+/// True when a regular `-ed`/`-ing` word stands before a noun, as an adjective (`processed food`).
+pub(super) fn before_noun(toks: &[T], j: usize) -> bool {
+    word_class(toks, j + 1)
+        .is_some_and(|n| n & LOWER_HYPHEN != 0 && n & (FORWARD_STOP | NOT_NOUN | ENDS_LY | IS_VERB) == 0)
+}
+
+/// The token at `j` is a verb in its place: a listed verb not after an article, a regular
+/// form not before a noun, or any word after a modal (`will provide`, `to grow`).
+pub(super) fn verb_at(toks: &[T], j: usize) -> bool {
+    let Some(c) = word_class(toks, j) else {
+        return false;
+    };
+    // In a headline `Rise`, `Cut`, `Jump` are verbs; mid-sentence capitals only occur there.
+    let headline_verb = j > 0 && c & UPPER != 0 && c & HEADLINE != 0;
+    if c & VERB_LISTED != 0 || headline_verb {
+        return !after_article(toks, j);
+    }
+    if c & IS_VERB != 0 {
+        return !before_noun(toks, j);
+    }
+    let bare = c & BARE != 0;
+    match j.checked_sub(1).and_then(|m| word_class(toks, m)) {
+        // `to` leads a place as often as a verb: `to the U.S.`, `to markets`, but `to raise`.
+        Some(m) if m & TO != 0 => bare && c & (PLURAL | DETERMINER) == 0,
+        Some(m) if m & AUX != 0 => bare,
+        _ => false,
+    }
+}
+
+/// A word right after an article is a noun, not a verb (`the previous record`, `a total`).
+pub(super) fn after_article(toks: &[T], at: usize) -> bool {
+    at.checked_sub(1)
+        .and_then(|m| word_class(toks, m))
+        .is_some_and(|c| c & ARTICLE != 0)
+}

@@ -1,0 +1,400 @@
+//! The classification of a word: one table look-up gives the bits of every word list it is
+//! in, with bits of its shape.
+
+use std::sync::LazyLock;
+
+use super::wordlists::*;
+use crate::grammar::cues::direction_words;
+
+/// A word standing alone is a verb: not a never-verb or headline verb, and a listed verb,
+/// a direction word, or a regular `-ed`/`-ing` form of a lowercase plain word
+/// (`Gwangyang-based` and names are not).
+pub(super) fn is_verb(word: &str) -> bool {
+    classify(word).0 & IS_VERB != 0
+}
+
+// The class of a word: one bit per word list it is in (compared as `in_words` does, ASCII
+// case-insensitively), then bits of its shape. Every word token is classified once, with
+// one table look-up, so that the rules test bits instead of walking lists.
+pub(super) const VERB: u64 = 1;
+pub(super) const NEVER: u64 = 1 << 1;
+pub(super) const HEADLINE: u64 = 1 << 2;
+pub(super) const NOT_PARTICIPLE: u64 = 1 << 3;
+pub(super) const MODAL: u64 = 1 << 4;
+pub(super) const BACK_STOP: u64 = 1 << 5;
+pub(super) const FORWARD_STOP: u64 = 1 << 6;
+pub(super) const LEAD: u64 = 1 << 7;
+pub(super) const TAIL: u64 = 1 << 8;
+pub(super) const GENERIC_WORD: u64 = 1 << 9;
+pub(super) const DIRECTION: u64 = 1 << 10;
+pub(super) const AUX: u64 = 1 << 11;
+pub(super) const ARTICLE: u64 = 1 << 12;
+pub(super) const DETERMINER: u64 = 1 << 13;
+pub(super) const NOT_NOUN: u64 = 1 << 14;
+pub(super) const COUNT_PREP: u64 = 1 << 15;
+pub(super) const PASSIVE: u64 = 1 << 16;
+pub(super) const TO: u64 = 1 << 17;
+pub(super) const AND: u64 = 1 << 18;
+pub(super) const BEFORE_STOP: u64 = 1 << 19;
+pub(super) const PAREN_STOP: u64 = 1 << 20;
+pub(super) const RELATIVE_STOP: u64 = 1 << 21;
+pub(super) const WORTH: u64 = 1 << 22;
+pub(super) const OF: u64 = 1 << 23;
+pub(super) const IN: u64 = 1 << 24;
+pub(super) const AT: u64 = 1 << 25;
+pub(super) const VALUED: u64 = 1 << 26;
+pub(super) const MONEY_PREP: u64 = 1 << 27;
+pub(super) const A: u64 = 1 << 28;
+pub(super) const TOTAL: u64 = 1 << 29;
+pub(super) const PERIOD: u64 = 1 << 30;
+pub(super) const DATE_PREP: u64 = 1 << 31;
+pub(super) const RELATIVE: u64 = 1 << 32;
+pub(super) const RUN_JOIN: u64 = 1 << 33;
+pub(super) const CLAUSE_OPEN: u64 = 1 << 34;
+pub(super) const OBJECT_LINK: u64 = 1 << 35;
+pub(super) const NOT_OBJECT: u64 = 1 << 36;
+pub(super) const OBJECT_BREAK: u64 = 1 << 37;
+pub(super) const NOUN_ARTICLE: u64 = 1 << 38;
+pub(super) const NAME_LINK: u64 = 1 << 39;
+
+/// The lists, with their bits (all below `SHAPE`).
+pub(super) const LISTS: &[(&[&str], u64)] = &[
+    (VERBS, VERB),
+    (NEVER_VERBS, NEVER),
+    (HEADLINE_VERBS, HEADLINE),
+    (NOT_PARTICIPLES, NOT_PARTICIPLE),
+    (MODALS, MODAL),
+    (BACK_STOPS, BACK_STOP),
+    (FORWARD_STOPS, FORWARD_STOP),
+    (LEAD_STRIP, LEAD),
+    (TAIL_STRIP, TAIL),
+    (GENERIC, GENERIC_WORD),
+    (AUX_MODALS, AUX),
+    (ARTICLES, ARTICLE),
+    (DETERMINERS, DETERMINER),
+    (NOT_NOUNS, NOT_NOUN),
+    (COUNT_PREPS, COUNT_PREP),
+    (PASSIVE_AFTER, PASSIVE),
+    (&["to"], TO),
+    (&["and"], AND),
+    (BEFORE_STOPS, BEFORE_STOP),
+    (PAREN_STOPS, PAREN_STOP),
+    (RELATIVE_STOPS, RELATIVE_STOP),
+    (&["worth"], WORTH),
+    (&["of"], OF),
+    (&["in"], IN),
+    (&["at"], AT),
+    (&["valued"], VALUED),
+    (&["in", "for", "into", "from"], MONEY_PREP),
+    (&["a"], A),
+    (&["total"], TOTAL),
+    (&["period", "periods"], PERIOD),
+    (&["the", "in", "for", "during", "on", "of", "since", "by"], DATE_PREP),
+    (&["which", "that", "who"], RELATIVE),
+    (&["and", "to", "units", "unit", "each"], RUN_JOIN),
+    (&["that", "while", "whereas", "but", "which"], CLAUSE_OPEN),
+    (&["by", "to"], OBJECT_LINK),
+    (&["up", "down", "further", "more", "less", "a", "an", "the"], NOT_OBJECT),
+    (&["by", "to", "in", "from"], OBJECT_BREAK),
+    (&["a", "an", "the", "its", "their", "this"], NOUN_ARTICLE),
+    (&["for", "of"], NAME_LINK),
+];
+
+/// Bits from here on are shape bits, and what follows from lists and shape together.
+pub(super) const SHAPE: u64 = 1 << 48;
+
+/// `is_verb`: the word standing alone is a verb.
+pub(super) const IS_VERB: u64 = SHAPE;
+
+/// A listed verb or a direction word that can be a verb (`verb_at`).
+pub(super) const VERB_LISTED: u64 = SHAPE << 1;
+
+/// Starts with an uppercase letter.
+pub(super) const UPPER: u64 = SHAPE << 2;
+
+/// Only ASCII lowercase letters.
+pub(super) const BARE: u64 = SHAPE << 3;
+
+/// Only ASCII lowercase letters and hyphens.
+pub(super) const LOWER_HYPHEN: u64 = SHAPE << 4;
+
+/// Ends with `ly`.
+pub(super) const ENDS_LY: u64 = SHAPE << 5;
+
+/// Ends with one `s` (`markets`, not `express`).
+pub(super) const PLURAL: u64 = SHAPE << 6;
+
+/// Holds an ASCII digit.
+pub(super) const DIGIT: u64 = SHAPE << 7;
+
+/// Counts for `title_case`: longer than 3 bytes, with a letter.
+pub(super) const TITLE_WORD: u64 = SHAPE << 8;
+
+/// In lower case, an adverb in `-ly` of more than 4 bytes, not `-ply` (`phrase` drops it at the end).
+pub(super) const TAIL_LY: u64 = SHAPE << 9;
+
+/// A word of at most 16 bytes as two numbers and its length, so that a look-up hashes and
+/// compares machine words; `None` when longer than every listed word.
+fn packed(word: &[u8]) -> Option<[u64; 3]> {
+    let mut key = [0u8; 16];
+    key.get_mut(..word.len())?.copy_from_slice(word);
+    Some(key_of(key, word.len()))
+}
+
+/// The key of the first `len` bytes of `buf` (the rest zero): the bytes, and the length
+/// (a NUL byte is part of the word, not padding).
+fn key_of(buf: [u8; 16], len: usize) -> [u64; 3] {
+    let word = u128::from_le_bytes(buf);
+    [word as u64, (word >> 64) as u64, len as u64]
+}
+
+/// log2 of the slots of `TABLE`: more than twice as many slots as words, so probes are short.
+const SLOT_BITS: u32 = 11;
+
+/// An open-addressing table of the listed words: slot `[lo, hi, len << 56 | bits]`, empty
+/// when `len` is 0. Faster than a `HashMap` for keys of two machine words: a multiply and
+/// one or two compares per look-up.
+pub(super) struct Table(Box<[[u64; 3]]>);
+
+impl Table {
+    fn slot(key: &[u64; 3]) -> usize {
+        let h = (key[0] ^ key[1].rotate_left(29) ^ key[2].rotate_left(53)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (h >> (64 - SLOT_BITS)) as usize
+    }
+
+    fn get(&self, key: &[u64; 3]) -> u64 {
+        let mask = (1 << SLOT_BITS) - 1;
+        let mut i = Self::slot(key);
+        // Never full (see the test), so an empty slot always ends the walk.
+        while let Some(s) = self.0.get(i) {
+            let len = s[2] >> 56;
+            if len == 0 {
+                return 0;
+            }
+            if s[0] == key[0] && s[1] == key[1] && len == key[2] {
+                return s[2] & !(0xff << 56);
+            }
+            i = (i + 1) & mask;
+        }
+        0
+    }
+
+    fn add(&mut self, key: &[u64; 3], bit: u64) {
+        let mask = (1 << SLOT_BITS) - 1;
+        let mut i = Self::slot(key);
+        while let Some(s) = self.0.get_mut(i) {
+            let len = s[2] >> 56;
+            if len == 0 {
+                *s = [key[0], key[1], key[2] << 56 | bit];
+                return;
+            }
+            if s[0] == key[0] && s[1] == key[1] && len == key[2] {
+                s[2] |= bit;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// Every word of `LISTS` and of the direction words, with the bits of the lists it is in.
+pub(super) static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let mut t = Table(vec![[0; 3]; 1 << SLOT_BITS].into_boxed_slice());
+    let mut add = |w: &str, bit: u64| {
+        if let Some(key) = packed(w.as_bytes()).filter(|k| k[2] > 0) {
+            t.add(&key, bit);
+        }
+    };
+    for &(list, bit) in LISTS {
+        for w in list {
+            add(w, bit);
+        }
+    }
+    for w in direction_words() {
+        add(w, DIRECTION);
+    }
+    t
+});
+
+/// The list bits of a word that is already lower case.
+pub(super) fn lists_of(lower: &[u8]) -> u64 {
+    packed(lower).map_or(0, |key| TABLE.get(&key))
+}
+
+/// The list bits of `word` compared as `in_words` does: ASCII case-insensitively.
+pub(super) fn lists(word: &str) -> u64 {
+    // Longer than every listed word, or not ASCII (which no listed word matches): none.
+    let mut buf = [0u8; 16];
+    if word.len() > buf.len() || !word.is_ascii() {
+        return 0;
+    }
+    // Byte by byte: a copy of a few bytes costs less than a call to `memcpy`.
+    for (o, b) in buf.iter_mut().zip(word.bytes()) {
+        *o = b.to_ascii_lowercase();
+    }
+    TABLE.get(&key_of(buf, word.len()))
+}
+
+// What `classify` asks of each byte of a word, as bits of `BYTE_KINDS`.
+const NOT_LOWER: u8 = 1;
+const NOT_LOWER_HYPHEN: u8 = 1 << 1;
+const DIGIT_BYTE: u8 = 1 << 2;
+const LETTER: u8 = 1 << 3;
+const NOT_ASCII: u8 = 1 << 4;
+
+const fn byte_flag(cond: bool, bit: u8) -> u8 {
+    if cond { bit } else { 0 }
+}
+
+/// The kinds of every byte value.
+static BYTE_KINDS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = byte_flag(!c.is_ascii_lowercase(), NOT_LOWER)
+            | byte_flag(!c.is_ascii_lowercase() && c != b'-', NOT_LOWER_HYPHEN)
+            | byte_flag(c.is_ascii_digit(), DIGIT_BYTE)
+            | byte_flag(c.is_ascii_alphabetic(), LETTER)
+            | byte_flag(!c.is_ascii(), NOT_ASCII);
+        b += 1;
+    }
+    t
+};
+
+/// The class of a word (list bits and shape bits), and the list bits of its Unicode lower
+/// case, which the rules that lower-case a word with `to_lowercase` compare.
+pub(super) fn classify(word: &str) -> (u64, u64) {
+    let bytes = word.as_bytes();
+    // One pass over the bytes: the shape, as the union of the byte kinds, and the word
+    // lower-cased into `buf` for the look-up. A table per byte, not tests: short words
+    // are the rule, and the vectorized tests cost more than they save on them.
+    let mut buf = [0u8; 16];
+    let mut kinds = 0u8;
+    for (n, &b) in bytes.iter().enumerate() {
+        if let Some(o) = buf.get_mut(n) {
+            *o = b.to_ascii_lowercase();
+        }
+        kinds |= BYTE_KINDS[usize::from(b)];
+    }
+    let (not_lower, not_lower_hyphen) = (kinds & NOT_LOWER != 0, kinds & NOT_LOWER_HYPHEN != 0);
+    let (digit, letter, ascii) = (kinds & DIGIT_BYTE != 0, kinds & LETTER != 0, kinds & NOT_ASCII == 0);
+    let flag = |cond: bool, bit: u64| if cond { bit } else { 0 };
+    let shape = flag(!not_lower, BARE) | flag(!not_lower_hyphen, LOWER_HYPHEN) | flag(digit, DIGIT);
+    // A word longer than `buf` is longer than every listed word; `in_words` compares ASCII
+    // only, so a non-ASCII word is in no list, but its lower case may be (the Kelvin sign
+    // lowers to `k`).
+    let listed = if ascii && bytes.len() <= buf.len() {
+        TABLE.get(&key_of(buf, bytes.len()))
+    } else {
+        0
+    };
+    let lower = if ascii {
+        listed
+    } else {
+        lists_of(word.to_lowercase().as_bytes())
+    };
+    let has = |bit: u64| lower & bit != 0;
+    // `is_verb`: the listed verb and direction tests read the word lower-cased, the
+    // never-verb test reads it as `in_words` does.
+    let not_verb = listed & (NEVER | HEADLINE) != 0;
+    let regular =
+        shape & BARE != 0 && word.len() > 4 && (word.ends_with("ed") || word.ends_with("ing")) && !has(NOT_PARTICIPLE);
+    let is_verb = !not_verb && (has(VERB) || has(DIRECTION) || regular);
+    let verb_listed = has(VERB) || (has(DIRECTION) && !has(NEVER | HEADLINE));
+    let ends = |suffix: &[u8]| {
+        bytes
+            .get(bytes.len().saturating_sub(suffix.len())..)
+            .is_some_and(|e| e.len() == suffix.len() && e.eq_ignore_ascii_case(suffix))
+    };
+    let tail_ly = if ascii {
+        bytes.len() > 4 && ends(b"ly") && !ends(b"ply")
+    } else {
+        let l = word.to_lowercase();
+        l.len() > 4 && l.ends_with("ly") && !l.ends_with("ply")
+    };
+    let upper = match bytes.first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.starts_with(char::is_uppercase),
+    };
+    let title_word = word.len() > 3 && (letter || (!ascii && word.chars().any(char::is_alphabetic)));
+    let class = listed
+        | shape
+        | flag(is_verb, IS_VERB)
+        | flag(verb_listed, VERB_LISTED)
+        | flag(upper, UPPER)
+        | flag(word.ends_with("ly"), ENDS_LY)
+        | flag(word.ends_with('s') && !word.ends_with("ss"), PLURAL)
+        | flag(title_word, TITLE_WORD)
+        | flag(tail_ly, TAIL_LY);
+    (class, lower)
+}
+
+/// True when `w` is in the list of `bit`, ASCII case-insensitively (as `in_words`).
+pub(super) fn in_list(bit: u64, w: &str) -> bool {
+    lists(w) & bit != 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classification_table() {
+        use crate::grammar::cues::word_direction;
+        use crate::grammar::in_words;
+        // Every listed word gets its list's bit, in any ASCII case, and is itself lower-case
+        // ASCII (the table is looked up with the lower-cased word).
+        for &(list, bit) in LISTS {
+            assert!(bit < SHAPE);
+            for w in list {
+                assert!(w.len() <= 16 && !w.bytes().any(|b| b.is_ascii_uppercase()), "{w}");
+                assert!(w.is_ascii(), "{w}");
+                for form in [
+                    w.to_string(),
+                    w.to_uppercase(),
+                    format!("{}{}", &w[..1].to_uppercase(), &w[1..]),
+                ] {
+                    let (class, lower) = classify(&form);
+                    assert_eq!(class & bit, bit, "{form}");
+                    assert_eq!(lower & bit, bit, "{form}");
+                    assert!(in_words(list, &form));
+                }
+            }
+        }
+        for w in direction_words() {
+            assert!(word_direction(w).is_some());
+            assert_ne!(classify(w).1 & DIRECTION, 0, "{w}");
+        }
+        // The table stays under half full, so that probes are short and always end.
+        let used = TABLE.0.iter().filter(|s| s[2] != 0).count();
+        assert!(used * 2 < TABLE.0.len(), "{used}");
+        // A word in no list has no list bit; shape bits still hold.
+        let (class, lower) = classify("Zebras");
+        assert_eq!((class & (SHAPE - 1), lower), (0, 0));
+        assert_eq!(
+            class & (UPPER | PLURAL | TITLE_WORD | BARE),
+            UPPER | PLURAL | TITLE_WORD
+        );
+        // What follows from lists and shape.
+        assert_ne!(classify("processed").0 & IS_VERB, 0);
+        assert_eq!(classify("Processed").0 & IS_VERB, 0);
+        assert_eq!(classify("funding").0 & IS_VERB, 0);
+        assert_ne!(classify("Rose").0 & (IS_VERB | VERB_LISTED), 0);
+        assert_eq!(classify("growth").0 & (IS_VERB | VERB_LISTED), 0);
+        assert_eq!(classify("rise").0 & (IS_VERB | VERB_LISTED), 0);
+        assert_ne!(classify("Slowly").0 & TAIL_LY, 0);
+        assert_eq!(classify("simply").0 & TAIL_LY, 0);
+        // A NUL byte is part of the word, not padding.
+        assert_eq!(classify("to\0").0 & TO, 0);
+        assert_eq!(classify("manufacturing").1 & NOT_PARTICIPLE, NOT_PARTICIPLE);
+        // Non-ASCII and long words: no panic; `in_words` matches no list, the lower case may.
+        for w in ["①②", "Ünïcode", "₩3", "x".repeat(40).as_str(), "\u{212a}ept"] {
+            let _ = classify(w);
+        }
+        let kelvin = classify("\u{212a}ept");
+        assert_eq!(kelvin.0 & VERB, 0);
+        assert_ne!(kelvin.1 & VERB, 0);
+        assert_ne!(kelvin.0 & IS_VERB, 0);
+    }
+}
