@@ -153,7 +153,8 @@ pub fn keyword<'a>(word: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, &
 
 /// The word (letters only, ASCII) at the start of `i`, possibly empty.
 pub fn leading_word(i: &str) -> &str {
-    let end = i.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(i.len());
+    // Bytes: the first byte that is no ASCII letter starts a character.
+    let end = i.bytes().position(|b| !b.is_ascii_alphabetic()).unwrap_or(i.len());
     &i[..end]
 }
 
