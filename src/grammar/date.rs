@@ -213,6 +213,9 @@ fn rel_word(i: &str) -> IResult<&str, i32> {
 
 /// range_joiner: sp0 dash sp0 | sp (`to` | `through` | `until`) sp.
 fn range_joiner(i: &str) -> IResult<&str, ()> {
+    if !super::may_join(i) {
+        return fail(i);
+    }
     alt((
         (sp0, dash, sp0).map(|_| ()),
         (sp, alt((keyword("to"), keyword("through"), keyword("until"))), sp).map(|_| ()),
