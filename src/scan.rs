@@ -171,8 +171,7 @@ fn next_word(after: &str) -> (&str, bool) {
         .iter()
         .position(|b| !b.is_ascii_alphanumeric())
         .unwrap_or(bytes.len() - start);
-    let ascii =
-        !bytes.get(start).is_some_and(|b| !b.is_ascii()) && !bytes.get(start + len).is_some_and(|b| !b.is_ascii());
+    let ascii = bytes.get(start).is_none_or(u8::is_ascii) && bytes.get(start + len).is_none_or(u8::is_ascii);
     if ascii {
         return (
             &after[start..start + len],
