@@ -97,65 +97,90 @@ fn is_trigger_word(lower: &[u8]) -> bool {
     )
 }
 
-/// `word` lower-cased into `buf`, or `None` when too long to be a trigger. Bytes, not a
-/// `str`: the scan asks this of every word, and the words are ASCII alphanumerics.
-fn lowercase<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
-    let bytes = word.as_bytes();
-    let out = buf.get_mut(..bytes.len())?;
-    out.copy_from_slice(bytes);
-    out.make_ascii_lowercase();
-    Some(out)
+/// The character before `pos` is a letter or digit (any script).
+fn alnum_before(sentence: &str, pos: usize) -> bool {
+    match sentence.as_bytes().get(pos.wrapping_sub(1)) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => sentence[..pos].chars().next_back().is_some_and(char::is_alphanumeric),
+    }
 }
 
 /// A digit that continues an identifier (`COVID-19`, `F-16`, `1:1`, `2+2`, `Industry 4.0`) starts no figure.
-fn continues_identifier(before: &str) -> bool {
-    let mut rev = before.chars().rev();
-    match (rev.next(), rev.next()) {
-        (Some('-' | ':' | '/' | '.' | '+'), Some(c)) => c.is_alphanumeric(),
-        (Some(c), _) => c.is_alphanumeric() || c == '_',
-        _ => false,
+fn continues_identifier(sentence: &str, pos: usize) -> bool {
+    match sentence.as_bytes().get(pos.wrapping_sub(1)) {
+        None => false,
+        Some(b'-' | b':' | b'/' | b'.' | b'+') => alnum_before(sentence, pos - 1),
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric() || *b == b'_',
+        Some(_) => alnum_before(sentence, pos),
     }
 }
 
 /// Capitalized words that can start a figure: month and weekday names, currency codes.
-fn is_capitalized_trigger(word: &str) -> bool {
-    let upper_code = word.len() == 3 && word.bytes().all(|b| b.is_ascii_uppercase());
+fn is_capitalized_trigger(word: &[u8]) -> bool {
+    let upper_code = word.len() == 3 && word.iter().all(u8::is_ascii_uppercase);
     upper_code
         || matches!(
             word,
-            "January"
-                | "February"
-                | "March"
-                | "April"
-                | "May"
-                | "June"
-                | "July"
-                | "August"
-                | "September"
-                | "October"
-                | "November"
-                | "December"
-                | "Jan"
-                | "Feb"
-                | "Mar"
-                | "Apr"
-                | "Jun"
-                | "Jul"
-                | "Aug"
-                | "Sep"
-                | "Sept"
-                | "Oct"
-                | "Nov"
-                | "Dec"
-                | "Monday"
-                | "Tuesday"
-                | "Wednesday"
-                | "Thursday"
-                | "Friday"
-                | "Saturday"
-                | "Sunday"
-                | "US"
+            b"January"
+                | b"February"
+                | b"March"
+                | b"April"
+                | b"May"
+                | b"June"
+                | b"July"
+                | b"August"
+                | b"September"
+                | b"October"
+                | b"November"
+                | b"December"
+                | b"Jan"
+                | b"Feb"
+                | b"Mar"
+                | b"Apr"
+                | b"Jun"
+                | b"Jul"
+                | b"Aug"
+                | b"Sep"
+                | b"Sept"
+                | b"Oct"
+                | b"Nov"
+                | b"Dec"
+                | b"Monday"
+                | b"Tuesday"
+                | b"Wednesday"
+                | b"Thursday"
+                | b"Friday"
+                | b"Saturday"
+                | b"Sunday"
+                | b"US"
         )
+}
+
+/// White space as `char::is_whitespace` sees it in ASCII (with the vertical tab).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+}
+
+/// The word after `after`'s leading white space (letters and digits of any script), and
+/// whether a digit starts it. Bytes for the ASCII case; other text goes through `char`s.
+fn next_word(after: &str) -> (&str, bool) {
+    let bytes = after.as_bytes();
+    let start = bytes.iter().position(|b| !is_ascii_space(*b)).unwrap_or(bytes.len());
+    let len = bytes[start..]
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(bytes.len() - start);
+    let ascii = bytes.get(start).is_none_or(u8::is_ascii) && bytes.get(start + len).is_none_or(u8::is_ascii);
+    if ascii {
+        return (
+            &after[start..start + len],
+            bytes.get(start).is_some_and(u8::is_ascii_digit),
+        );
+    }
+    let next = after.trim_start_matches(|c: char| c.is_whitespace());
+    let word = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    (word, next.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Frequent words that start a figure only before a particular next word:
@@ -164,13 +189,12 @@ fn needs_lookahead(lower: &[u8], after: &str) -> Option<bool> {
     if !matches!(lower, b"the" | b"a" | b"an" | b"this" | b"last" | b"next") {
         return None;
     }
-    let next = after.trim_start_matches(|c: char| c.is_whitespace());
-    let next_word = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let (next_word, digit) = next_word(after);
     let any = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(next_word));
     match lower {
         // `the 24th`, `the past five years`
         b"the" => Some(
-            next.starts_with(|c: char| c.is_ascii_digit())
+            digit
                 || any(&[
                     "past",
                     "next",
@@ -190,42 +214,88 @@ fn needs_lookahead(lower: &[u8], after: &str) -> Option<bool> {
     }
 }
 
+/// No trigger word (in any case) starts with these letters: a lower-case word starting
+/// with one is skipped without a look at the rest.
+fn never_starts_trigger(first: u8) -> bool {
+    matches!(
+        first,
+        b'c' | b'g' | b'i' | b'j' | b'k' | b'p' | b'v' | b'w' | b'x' | b'y' | b'z'
+    )
+}
+
+/// Whether the ASCII word `sentence[pos..end]` (a letter first) should be read.
+fn word_is_candidate(sentence: &str, pos: usize, end: usize) -> bool {
+    let Some(word) = sentence
+        .as_bytes()
+        .get(pos..end)
+        .filter(|w| (1..=16).contains(&w.len()))
+    else {
+        // Longer than any trigger.
+        return false;
+    };
+    if never_starts_trigger(word[0]) || alnum_before(sentence, pos) {
+        return false;
+    }
+    // Most words are in lower case already: copy only the others.
+    let mut buf = [0u8; 16];
+    let lower = if word.iter().any(u8::is_ascii_uppercase) {
+        let out = &mut buf[..word.len()];
+        for (o, b) in out.iter_mut().zip(word) {
+            *o = b.to_ascii_lowercase();
+        }
+        out
+    } else {
+        word
+    };
+    if let Some(ok) = needs_lookahead(lower, &sentence[end..]) {
+        return ok;
+    }
+    // `USD34.6 million`: a code glued to its number.
+    let capitalized = word[0].is_ascii_uppercase() && {
+        let letters = word.iter().position(u8::is_ascii_digit).unwrap_or(word.len());
+        is_capitalized_trigger(&word[..letters])
+    };
+    capitalized || is_trigger_word(lower)
+}
+
+/// ASCII letters and digits: the bytes of the words the scan steps over.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// The end of the ASCII letters and digits from `pos`.
+fn word_end(bytes: &[u8], mut pos: usize) -> usize {
+    while bytes.get(pos).is_some_and(|b| ALNUM[*b as usize]) {
+        pos += 1;
+    }
+    pos
+}
+
 /// What the token at `pos` is, for the scan: whether the grammar should be asked there,
-/// and where the token ends.
+/// and where the token ends. Bytes: every byte of every sentence comes here.
 fn token_at(sentence: &str, pos: usize) -> (bool, usize) {
     let bytes = sentence.as_bytes();
-    let b = bytes[pos];
-    let word_end = |from: usize| {
-        from + bytes[from..]
-            .iter()
-            .position(|c| !c.is_ascii_alphanumeric())
-            .unwrap_or(bytes.len() - from)
-    };
-    let before = &sentence[..pos];
-    if b.is_ascii_digit() {
-        return (!continues_identifier(before), word_end(pos));
-    }
-    if b.is_ascii_alphabetic() {
-        let end = word_end(pos);
-        let word = &sentence[pos..end];
-        if before.chars().next_back().is_some_and(char::is_alphanumeric) {
-            return (false, end);
+    match bytes[pos] {
+        b'0'..=b'9' => (!continues_identifier(sentence, pos), word_end(bytes, pos)),
+        b'a'..=b'z' | b'A'..=b'Z' => {
+            let end = word_end(bytes, pos);
+            (word_is_candidate(sentence, pos, end), end)
         }
-        let mut buf = [0u8; 16];
-        let Some(lower) = lowercase(word, &mut buf) else {
-            return (false, end);
-        };
-        if let Some(ok) = needs_lookahead(lower, &sentence[end..]) {
-            return (ok, end);
+        b'$' | b'-' => (!alnum_before(sentence, pos), pos + 1),
+        // The lead bytes of `₩ € ¥ £ −`; any other non-ASCII character starts nothing.
+        0xC2 | 0xE2 => {
+            let c = sentence[pos..].chars().next().unwrap_or(' ');
+            let starts = matches!(c, '₩' | '€' | '¥' | '£' | '\u{2212}') && !alnum_before(sentence, pos);
+            (starts, pos + c.len_utf8())
         }
-        // `USD34.6 million`: a code glued to its number.
-        let letters = &word[..word.find(|c: char| c.is_ascii_digit()).unwrap_or(word.len())];
-        return (is_capitalized_trigger(letters) || is_trigger_word(lower), end);
+        _ => (false, pos + 1),
     }
-    let c = sentence[pos..].chars().next().unwrap_or(' ');
-    let starts = matches!(c, '$' | '₩' | '€' | '¥' | '£' | '-' | '\u{2212}')
-        && !before.chars().next_back().is_some_and(char::is_alphanumeric);
-    (starts, pos + c.len_utf8())
 }
 
 /// Every figure of a sentence, in order, none overlapping.
@@ -313,6 +383,31 @@ mod tests {
                 .iter()
                 .all(|(k, _)| *k != Kind::Date && *k != Kind::Money)
         );
+    }
+
+    #[test]
+    fn byte_helpers_agree_with_chars() {
+        for b in 0..128u8 {
+            assert_eq!(is_ascii_space(b), char::from(b).is_whitespace(), "{b}");
+        }
+        assert_eq!(next_word("  Trillion won"), ("Trillion", false));
+        assert_eq!(next_word("\u{a0}24th"), ("24th", true));
+        assert_eq!(next_word(" pastés"), ("pastés", false));
+        assert!(alnum_before("é5", 2) && !alnum_before("(5", 1) && !alnum_before("5", 0));
+        assert!(continues_identifier("F-16", 2) && !continues_identifier("a -16", 3));
+    }
+
+    #[test]
+    fn trigger_words_in_any_case() {
+        assert_eq!(texts("Twenty firms joined"), vec![(Kind::Count, "Twenty firms")]);
+        assert_eq!(texts("in March"), vec![(Kind::Date, "March")]);
+        assert_eq!(texts("in march"), vec![]);
+        assert_eq!(
+            texts("the past three years"),
+            vec![(Kind::Duration, "the past three years")]
+        );
+        assert_eq!(texts("USD34.6 million"), vec![(Kind::Money, "USD34.6 million")]);
+        assert_eq!(texts("xthe past three years"), vec![(Kind::Duration, "three years")]);
     }
 
     #[test]

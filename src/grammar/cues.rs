@@ -8,7 +8,8 @@
 //!               neutral word (`accounted`, `share`, `recorded`, `was`...) or a clause break
 //! ```
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use crate::model::{Direction, Kind, Qualifier};
@@ -437,18 +438,65 @@ pub fn word_direction(word: &str) -> Option<Direction> {
     DIRECTION_OF.get(word).copied()
 }
 
+/// FNV-1a: the words looked up are short, and SipHash's setup cost more than the walk
+/// it replaced.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvBuild = BuildHasherDefault<Fnv>;
+
 /// `UP_WORDS` and `DOWN_WORDS` as one map: every figure asks it of several words, and
 /// walking 130 words each time showed in the profile.
-static DIRECTION_OF: LazyLock<HashMap<&'static str, Direction>> = LazyLock::new(|| {
+static DIRECTION_OF: LazyLock<HashMap<&'static str, Direction, FnvBuild>> = LazyLock::new(|| {
     let up = UP_WORDS.iter().map(|w| (*w, Direction::Up));
     // A word in both lists reads as up, as the list walk did.
     let down = DOWN_WORDS.iter().map(|w| (*w, Direction::Down));
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for (w, d) in up.chain(down) {
         map.entry(w).or_insert(d);
     }
     map
 });
+
+/// `NEUTRAL` as a set, for the look-back's every word.
+static IS_NEUTRAL: LazyLock<HashSet<&'static str, FnvBuild>> = LazyLock::new(|| NEUTRAL.iter().copied().collect());
+
+/// `list` (lower-case words) holds `word` in any ASCII case: `contains` of the word's
+/// `to_ascii_lowercase`, without the copy.
+fn holds(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Calls `f` with `word.to_ascii_lowercase()`, on the stack when it is short.
+fn with_ascii_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..word.len()) {
+        Some(out) => {
+            out.copy_from_slice(word.as_bytes());
+            // Lowering ASCII bytes keeps UTF-8 valid.
+            out.make_ascii_lowercase();
+            match std::str::from_utf8(out) {
+                Ok(lower) => f(lower),
+                Err(_) => f(&word.to_ascii_lowercase()),
+            }
+        }
+        None => f(&word.to_ascii_lowercase()),
+    }
+}
 
 /// `a 9.9% increase`, `14.6-percent increase`, `5 percent year-on-year growth`.
 fn after_direction(after: &str) -> Option<Direction> {
@@ -468,23 +516,20 @@ fn after_direction(after: &str) -> Option<Direction> {
         .split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
         .take(2)
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-                .to_ascii_lowercase()
-        });
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'));
     let first = words.next()?;
     // The noun must follow right away; punctuation ends the figure's phrase.
     if !after.trim_start().starts_with(|c: char| c.is_alphabetic()) {
         return None;
     }
-    let noun = if matches!(first.as_str(), "year-on-year" | "on-year" | "annual" | "y-o-y" | "yoy") {
+    let noun = if holds(&["year-on-year", "on-year", "annual", "y-o-y", "yoy"], first) {
         words.next()?
     } else {
         first
     };
-    if AFTER_UP.contains(&noun.as_str()) {
+    if holds(AFTER_UP, noun) {
         Some(Direction::Up)
-    } else if AFTER_DOWN.contains(&noun.as_str()) {
+    } else if holds(AFTER_DOWN, noun) {
         Some(Direction::Down)
     } else {
         None
@@ -496,7 +541,7 @@ fn after_direction(after: &str) -> Option<Direction> {
 /// quadratic in a long sentence full of figures.
 fn last_words(before: &str, max: usize) -> Vec<&str> {
     let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'';
-    let mut words = Vec::new();
+    let mut words = Vec::with_capacity(max);
     let mut end = None; // end of the word being read, walking backwards
     for (i, c) in before.char_indices().rev() {
         if is_word(c) {
@@ -523,22 +568,20 @@ fn last_words(before: &str, max: usize) -> Vec<&str> {
 /// The nearest direction word before the figure within its clause.
 fn look_back(before: &str) -> Option<Direction> {
     let words = last_words(before, 25);
-    if words
-        .last()
-        .is_some_and(|w| LEVEL_MARKERS.contains(&w.to_ascii_lowercase().as_str()))
-    {
+    if words.last().is_some_and(|w| holds(LEVEL_MARKERS, w)) {
         return None;
     }
     for (n, w) in words.iter().enumerate().rev().take(24) {
-        let lower = w.to_ascii_lowercase();
-        if lower == "up" && n > 0 && UP_TAKERS.contains(&words[n - 1].to_ascii_lowercase().as_str()) {
+        if w.eq_ignore_ascii_case("up") && n > 0 && holds(UP_TAKERS, words[n - 1]) {
             return None;
         }
-        if let Some(d) = word_direction(&lower) {
-            return Some(d);
-        }
-        if NEUTRAL.contains(&lower.as_str()) {
-            return None;
+        let cue = with_ascii_lower(w, |lower| {
+            word_direction(lower)
+                .map(Some)
+                .or_else(|| IS_NEUTRAL.contains(lower).then_some(None))
+        });
+        if let Some(d) = cue {
+            return d;
         }
     }
     None
@@ -554,6 +597,14 @@ mod tests {
         assert_eq!(last_words("a b c d e", 2), ["d", "e"]);
         assert_eq!(last_words("year-on-year, it's up", 9), ["year-on-year", "it's", "up"]);
         assert!(last_words("", 3).is_empty());
+    }
+
+    #[test]
+    fn lowered_words_as_to_ascii_lowercase() {
+        for w in ["ROSE", "Übersee", "\u{212a}ut", &"X".repeat(40)] {
+            assert_eq!(with_ascii_lower(w, str::to_string), w.to_ascii_lowercase());
+        }
+        assert!(holds(UP_TAKERS, "Took") && !holds(UP_TAKERS, "\u{212a}"));
     }
 
     #[test]

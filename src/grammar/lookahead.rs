@@ -41,25 +41,28 @@ impl Ahead {
         }
         // Letter runs, as bytes: a `match` on byte strings is a decision tree, not a
         // string compare per arm, and this runs at every candidate.
-        let mut lower = [0u8; LONGEST_MARKER];
+        let letter = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_alphabetic);
         let (mut at, mut words) = (0, 0);
         while words < WINDOW_WORDS {
-            while bytes.get(at).is_some_and(|b| !b.is_ascii_alphabetic()) {
+            while at < bytes.len() && !letter(at) {
                 at += 1;
             }
             let start = at;
-            while bytes.get(at).is_some_and(u8::is_ascii_alphabetic) {
+            while letter(at) {
                 at += 1;
             }
             let Some(word) = bytes.get(start..at).filter(|w| !w.is_empty()) else {
                 break;
             };
             words += 1;
-            if let Some(out) = lower.get_mut(..word.len()) {
+            if word.len() <= LONGEST_MARKER {
                 flags |= symbol_flag(word);
-                out.copy_from_slice(word);
-                out.make_ascii_lowercase();
-                flags |= word_flag(out);
+                // Letters only: setting the 0x20 bit lowers them (no copy call per word).
+                let mut lower = [0u8; LONGEST_MARKER];
+                for (o, b) in lower.iter_mut().zip(word) {
+                    *o = b | 0x20;
+                }
+                flags |= word_flag(&lower[..word.len()]);
             }
         }
         Ahead(flags)

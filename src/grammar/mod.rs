@@ -135,6 +135,13 @@ pub fn dash(i: &str) -> IResult<&str, char> {
     .parse(i)
 }
 
+/// A cheap test before a range joiner (`sp0 dash sp0 | sp "to" sp`, or with `through`,
+/// `until`): after any white space comes a dash or a `t` or `u`.
+pub fn may_join(i: &str) -> bool {
+    let head = i.trim_start_matches(is_space);
+    head.starts_with(['t', 'T', 'u', 'U']) || dash(head).is_ok()
+}
+
 /// A word boundary: the input does not continue with a letter or digit.
 pub fn at_boundary(i: &str) -> bool {
     !i.starts_with(is_word_char)
@@ -153,7 +160,8 @@ pub fn keyword<'a>(word: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, &
 
 /// The word (letters only, ASCII) at the start of `i`, possibly empty.
 pub fn leading_word(i: &str) -> &str {
-    let end = i.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(i.len());
+    // Bytes: the first byte that is no ASCII letter starts a character.
+    let end = i.bytes().position(|b| !b.is_ascii_alphabetic()).unwrap_or(i.len());
     &i[..end]
 }
 
@@ -232,6 +240,14 @@ mod tests {
         assert!(keyword("percent")("Percent rose").is_ok());
         assert!(keyword("per")("percent").is_err());
         assert!(keyword("to")("to").is_ok());
+    }
+
+    #[test]
+    fn joiners_pass_the_cheap_test() {
+        for j in [" to ", "-", " – ", "\u{a0}through ", " until ", "To"] {
+            assert!(may_join(j), "{j:?}");
+        }
+        assert!(!may_join(" and ") && !may_join(", "));
     }
 
     #[test]

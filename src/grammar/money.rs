@@ -205,6 +205,9 @@ fn amount(cut: bool) -> impl Fn(&str) -> IResult<&str, Amount> {
 
 /// range_joiner: sp0 dash sp0 | sp "to" sp.
 fn range_joiner(i: &str) -> IResult<&str, ()> {
+    if !super::may_join(i) {
+        return fail(i);
+    }
     alt(((sp0, dash, sp0).map(|_| ()), (sp, keyword("to"), sp).map(|_| ()))).parse(i)
 }
 

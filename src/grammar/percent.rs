@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 
 use super::money::sign;
 use super::number::{digits_number, spelled_number};
-use super::{Ctx, Figure, Val, at_boundary, cues, dash, fail, keyword, sp, sp0};
+use super::{Ctx, Figure, Val, at_boundary, cues, dash, fail, is_space, keyword, sp, sp0};
 use crate::model::Kind;
 
 /// The two units of this kind.
@@ -63,6 +63,12 @@ fn marker_word(full: &'static str, cut: bool) -> impl Fn(&str) -> IResult<&str, 
 /// marker: `%p`, `%`, `percentage point(s)`, `percent`, `per cent`, `pct`, `-percent`, `pp`.
 pub fn marker(cut: bool) -> impl Fn(&str) -> IResult<&str, PctUnit> {
     move |i: &str| {
+        // Every form starts, after any white space, with `%`, `％`, a `p` or (`-percent`)
+        // a dash: elsewhere no alternative is tried.
+        let head = i.trim_start_matches(is_space);
+        if !head.starts_with(['%', '％', 'p', 'P']) && dash(head).is_err() {
+            return fail(i);
+        }
         let points = alt((
             (sp0, tag("%p"), |r| if at_boundary(r) { Ok((r, ())) } else { fail(r) }).map(|_| ()),
             (
@@ -89,6 +95,9 @@ pub fn marker(cut: bool) -> impl Fn(&str) -> IResult<&str, PctUnit> {
 
 /// range_joiner: sp0 dash sp0 | sp "to" sp.
 fn range_joiner(i: &str) -> IResult<&str, ()> {
+    if !super::may_join(i) {
+        return fail(i);
+    }
     alt(((sp0, dash, sp0).map(|_| ()), (sp, keyword("to"), sp).map(|_| ()))).parse(i)
 }
 
