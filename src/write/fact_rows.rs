@@ -52,37 +52,45 @@ fn fill(out: &mut Vec<u8>, room: usize, write: impl FnOnce(&mut [u8]) -> usize) 
     out.truncate(start + written);
 }
 
-/// The columns shared by the rows of one release, and of one sentence, as encoded last.
-#[derive(Default)]
-struct Shared {
-    release: Option<[Arc<str>; 4]>,
-    release_bytes: Vec<u8>,
-    sentence: Option<[Arc<str>; 2]>,
-    sentence_bytes: Vec<u8>,
+/// Columns several rows share (a release's, a sentence's), as encoded for the last rows.
+struct Shared<const N: usize> {
+    columns: Option<[Arc<str>; N]>,
+    bytes: Vec<u8>,
 }
 
-fn same(a: &[Arc<str>], b: &[&Arc<str>]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Arc::ptr_eq(x, y))
+impl<const N: usize> Shared<N> {
+    fn new() -> Self {
+        Shared {
+            columns: None,
+            bytes: Vec::new(),
+        }
+    }
+
+    /// The encoded `columns`, each followed by a delimiter: encoded again only when they
+    /// are not the same strings as last time.
+    fn encoded(&mut self, columns: [&Arc<str>; N], enc: &mut Encoder) -> &[u8] {
+        let same = |last: &[Arc<str>; N]| last.iter().zip(columns).all(|(a, b)| Arc::ptr_eq(a, b));
+        if !self.columns.as_ref().is_some_and(same) {
+            self.bytes.clear();
+            for column in columns {
+                enc.field(column, &mut self.bytes);
+            }
+            self.columns = Some(columns.map(Arc::clone));
+        }
+        &self.bytes
+    }
 }
 
 /// Writes `facts` as CSV rows (no header) to `buf`, with `\r\n` line ends when `crlf`.
 pub fn write_csv_rows(facts: &[Fact], crlf: bool, mut buf: impl Write) -> io::Result<()> {
-    let mut shared = Shared::default();
+    let (mut release, mut sentence) = (Shared::new(), Shared::new());
     let mut row = Vec::with_capacity(1024);
     let mut offset = String::new();
     // One encoder for every field: after a delimiter or a terminator it is between fields.
     let mut enc = Encoder::new();
     for f in facts {
         row.clear();
-        let release = [&f.release_id, &f.release_date, &f.category, &f.title];
-        if !shared.release.as_ref().is_some_and(|r| same(r, &release)) {
-            shared.release_bytes.clear();
-            for column in release {
-                enc.field(column, &mut shared.release_bytes);
-            }
-            shared.release = Some(release.map(Arc::clone));
-        }
-        row.extend_from_slice(&shared.release_bytes);
+        row.extend_from_slice(release.encoded([&f.release_id, &f.release_date, &f.category, &f.title], &mut enc));
         for column in [
             f.section.as_str(),
             f.kind.as_str(),
@@ -96,15 +104,7 @@ pub fn write_csv_rows(facts: &[Fact], crlf: bool, mut buf: impl Write) -> io::Re
         }
         enc.field(&f.subject, &mut row);
         enc.field(&f.text, &mut row);
-        let sentence = [&f.sentence, &f.source];
-        if !shared.sentence.as_ref().is_some_and(|s| same(s, &sentence)) {
-            shared.sentence_bytes.clear();
-            for column in sentence {
-                enc.field(column, &mut shared.sentence_bytes);
-            }
-            shared.sentence = Some(sentence.map(Arc::clone));
-        }
-        row.extend_from_slice(&shared.sentence_bytes);
+        row.extend_from_slice(sentence.encoded([&f.sentence, &f.source], &mut enc));
         offset.clear();
         // Writing to a String cannot fail.
         let _ = write!(offset, "{}", f.offset);
