@@ -257,37 +257,33 @@ fn write_decimal(f: &mut fmt::Formatter<'_>, d: Decimal) -> fmt::Result {
 /// `d` in the spec's number format (`13000000000`, `0.85`, `-71500000`), built from its
 /// digits and scale: `Decimal`'s `Display` goes through `fmt` and cost several times more.
 pub fn decimal_string(d: Decimal) -> String {
-    let mut digits = String::with_capacity(32);
     let mantissa = d.mantissa().unsigned_abs();
-    match u64::try_from(mantissa) {
-        // u128 division is a library call: most amounts fit in u64.
-        Ok(small) => push_number(&mut digits, small),
-        Err(_) => push_wide_number(&mut digits, mantissa),
-    }
-    // Trailing zeros after the point go (what `normalize` does, without its divisions).
-    let mut scale = d.scale() as usize;
-    while scale > 0 && digits.ends_with('0') {
-        digits.pop();
-        scale -= 1;
-    }
-    if digits.is_empty() || digits == "0" {
+    if mantissa == 0 {
         return "0".to_string();
     }
-    let mut out = String::with_capacity(digits.len() + scale + 3);
+    let mut out = String::with_capacity(32);
     if d.is_sign_negative() {
         out.push('-');
     }
-    if scale == 0 {
-        out.push_str(&digits);
-    } else if digits.len() > scale {
-        let (whole, frac) = digits.split_at(digits.len() - scale);
-        out.push_str(whole);
-        out.push('.');
-        out.push_str(frac);
-    } else {
-        out.push_str("0.");
-        out.extend(std::iter::repeat_n('0', scale - digits.len()));
-        out.push_str(&digits);
+    let start = out.len();
+    match u64::try_from(mantissa) {
+        // u128 division is a library call: most amounts fit in u64.
+        Ok(small) => push_number(&mut out, small),
+        Err(_) => push_wide_number(&mut out, mantissa),
+    }
+    // Trailing zeros after the point go (what `normalize` does, without its divisions).
+    let mut scale = d.scale() as usize;
+    while scale > 0 && out.ends_with('0') {
+        out.pop();
+        scale -= 1;
+    }
+    // Leading zeros so that a digit stands before the point (`0.0005`).
+    let digits = out.len() - start;
+    if scale >= digits {
+        out.insert_str(start, &"0".repeat(scale - digits + 1));
+    }
+    if scale > 0 {
+        out.insert(out.len() - scale, '.');
     }
     out
 }

@@ -151,17 +151,14 @@ fn run_queued<W: Write, X: Send>(
                 feed.push(Piece::Broken(e), 0);
                 return;
             }
-            let (rows, weight) = if rows.len() <= queue_limit.saturating_sub(feed.queued()) {
-                let weight = rows.len();
-                (Rows::Here(rows), weight)
+            let rows = if rows.len() <= queue_limit.saturating_sub(feed.queued()) {
+                Rows::Here(rows)
             } else {
-                match spill(rows, &mut spool, feed) {
-                    Rows::Here(rows) => {
-                        let weight = rows.len();
-                        (Rows::Here(rows), weight)
-                    }
-                    spooled => (spooled, 0),
-                }
+                spill(rows, &mut spool, feed)
+            };
+            let weight = match &rows {
+                Rows::Here(rows) => rows.len(),
+                Rows::Spooled(_) => 0,
             };
             let done = Done {
                 release_id: r.release_id,
