@@ -22,7 +22,7 @@ use crate::model::Kind;
 
 /// ISO 4217 codes read before a number. Codes that are also English words in capitals
 /// (`ALL`, `CUP`, `TOP`, `MOP`, `MAD`, `SOS`, `TRY`, `PEN`, `GEL`, `BAM`) are left out so
-/// that `ALL 70 of us` is not Albanian money.
+/// that `ALL 70 of us` is not Albanian money. Sorted: looked up by binary search.
 const ISO_CODES: &[&str] = &[
     "AED", "AFN", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN", "BBD", "BDT", "BGN", "BHD", "BIF", "BMD", "BND",
     "BOB", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD", "CAD", "CDF", "CHF", "CLP", "CNY", "COP", "CRC", "CVE", "CZK",
@@ -51,17 +51,24 @@ pub fn currency_prefix(i: &str) -> IResult<&str, &'static str> {
 
 /// An upper-case ISO 4217 code (or `RMB`), not glued to a following letter.
 fn iso_code(i: &str) -> IResult<&str, &'static str> {
-    let Some(code) = i.get(..3) else { return fail(i) };
-    let rest = &i[3..];
+    // Most candidates start with a digit or a lower-case word: three capitals first.
+    if !i
+        .as_bytes()
+        .get(..3)
+        .is_some_and(|b| b.iter().all(u8::is_ascii_uppercase))
+    {
+        return fail(i);
+    }
+    let (code, rest) = i.split_at(3);
     if rest.starts_with(|c: char| c.is_alphabetic()) {
         return fail(i);
     }
     if code == "RMB" {
         return Ok((rest, "CNY"));
     }
-    match ISO_CODES.iter().find(|c| **c == code) {
-        Some(c) => Ok((rest, c)),
-        None => fail(i),
+    match ISO_CODES.binary_search(&code) {
+        Ok(at) => Ok((rest, ISO_CODES[at])),
+        Err(_) => fail(i),
     }
 }
 
@@ -313,6 +320,13 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn iso_codes_are_sorted_for_the_binary_search() {
+        assert!(ISO_CODES.is_sorted());
+        assert_eq!(iso_code("KRW 5").map(|(r, c)| (r, c)), Ok((" 5", "KRW")));
+        assert!(iso_code("Krw 5").is_err() && iso_code("KR").is_err() && iso_code("KRWX").is_err());
+    }
 
     fn read(s: &str) -> Option<(String, Option<String>, &'static str, usize)> {
         let ctx = Ctx::new(s, 0, false);

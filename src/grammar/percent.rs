@@ -69,28 +69,82 @@ pub fn marker(cut: bool) -> impl Fn(&str) -> IResult<&str, PctUnit> {
         if !head.starts_with(['%', '％', 'p', 'P']) && dash(head).is_err() {
             return fail(i);
         }
-        let points = alt((
-            (sp0, tag("%p"), |r| if at_boundary(r) { Ok((r, ())) } else { fail(r) }).map(|_| ()),
-            (
-                sp,
-                marker_word("percentage", cut),
-                sp,
-                alt((keyword("points"), keyword("point"))),
-            )
-                .map(|_| ()),
-            (sp, keyword("pp")).map(|_| ()),
-            (sp, keyword("pct"), sp, alt((keyword("points"), keyword("point")))).map(|_| ()),
-        ))
-        .map(|_| PctUnit::Points);
-        let percent = alt((
-            (sp0, alt((char('%'), char('％')))).map(|_| ()),
-            (sp, keyword("per"), sp, keyword("cent")).map(|_| ()),
-            (alt((sp.map(|_| ()), dash.map(|_| ()))), marker_word("percent", cut)).map(|_| ()),
-            (sp, keyword("pct")).map(|_| ()),
-        ))
-        .map(|_| PctUnit::Percent);
-        alt((points, percent)).parse(i)
+        // A whole marker word picks the alternatives that can read it (in `any_marker`'s
+        // order); signs and cut stubs (`perc`) go through them all.
+        let word = head.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let is = |w: &str| word.eq_ignore_ascii_case(w);
+        if is("percent") {
+            percent_word(cut, i)
+        } else if is("percentage") {
+            percentage_points(cut, i)
+        } else if is("per") {
+            per_cent(i)
+        } else if is("pp") {
+            pp(i)
+        } else if is("pct") {
+            alt((pct_points, pct)).parse(i)
+        } else {
+            any_marker(cut, i)
+        }
     }
+}
+
+/// Every alternative of `marker`, points first.
+fn any_marker(cut: bool, i: &str) -> IResult<&str, PctUnit> {
+    alt((
+        (sp0, tag("%p"), |r| if at_boundary(r) { Ok((r, ())) } else { fail(r) }).map(|_| PctUnit::Points),
+        |i| percentage_points(cut, i),
+        pp,
+        pct_points,
+        (sp0, alt((char('%'), char('％')))).map(|_| PctUnit::Percent),
+        per_cent,
+        |i| percent_word(cut, i),
+        pct,
+    ))
+    .parse(i)
+}
+
+/// sp "percentage" sp ("points" | "point")
+fn percentage_points(cut: bool, i: &str) -> IResult<&str, PctUnit> {
+    (
+        sp,
+        marker_word("percentage", cut),
+        sp,
+        alt((keyword("points"), keyword("point"))),
+    )
+        .map(|_| PctUnit::Points)
+        .parse(i)
+}
+
+/// sp "pp"
+fn pp(i: &str) -> IResult<&str, PctUnit> {
+    (sp, keyword("pp")).map(|_| PctUnit::Points).parse(i)
+}
+
+/// sp "pct" sp ("points" | "point")
+fn pct_points(i: &str) -> IResult<&str, PctUnit> {
+    (sp, keyword("pct"), sp, alt((keyword("points"), keyword("point"))))
+        .map(|_| PctUnit::Points)
+        .parse(i)
+}
+
+/// sp "per" sp "cent"
+fn per_cent(i: &str) -> IResult<&str, PctUnit> {
+    (sp, keyword("per"), sp, keyword("cent"))
+        .map(|_| PctUnit::Percent)
+        .parse(i)
+}
+
+/// (sp | dash) "percent"
+fn percent_word(cut: bool, i: &str) -> IResult<&str, PctUnit> {
+    (alt((sp.map(|_| ()), dash.map(|_| ()))), marker_word("percent", cut))
+        .map(|_| PctUnit::Percent)
+        .parse(i)
+}
+
+/// sp "pct"
+fn pct(i: &str) -> IResult<&str, PctUnit> {
+    (sp, keyword("pct")).map(|_| PctUnit::Percent).parse(i)
 }
 
 /// range_joiner: sp0 dash sp0 | sp "to" sp.
@@ -165,6 +219,42 @@ mod tests {
 
     fn read(s: &str) -> Option<(String, Option<String>, String, usize)> {
         read_cut(s, false)
+    }
+
+    #[test]
+    fn marker_words_pick_the_same_reading_as_every_alternative() {
+        let tails = [
+            " percent",
+            " Percent.",
+            " percentage points",
+            " percentage point",
+            " percentage",
+            " per cent",
+            " pp",
+            " pct",
+            " pct points",
+            " PCT point",
+            "-percent",
+            "%",
+            "%p",
+            " %",
+            "％",
+            " perc",
+            " percen",
+            " percentages",
+            " pcts",
+            " per",
+            " per annum",
+            " ppm",
+            " pct2",
+            "\u{a0}percent",
+            " -percent",
+        ];
+        for tail in tails {
+            for cut in [false, true] {
+                assert_eq!(marker(cut)(tail).ok(), any_marker(cut, tail).ok(), "{tail:?} cut={cut}");
+            }
+        }
     }
 
     fn read_cut(s: &str, cut: bool) -> Option<(String, Option<String>, String, usize)> {
