@@ -156,6 +156,15 @@ fn tens_value(lower: &[u8]) -> Option<u32> {
     })
 }
 
+/// The words a spelled number can start with (lower-cased): a unit or tens word, or the
+/// article of `a hundred`. Any other word is refused before the alternatives are tried.
+fn starts_spelled(lower: &[u8]) -> Option<u32> {
+    match lower {
+        b"a" | b"an" => Some(1),
+        _ => unit_value(lower).or_else(|| tens_value(lower)),
+    }
+}
+
 /// A whole word at the start of `i` that `value` knows (lower-cased), in any case.
 fn word_from(value: fn(&[u8]) -> Option<u32>, i: &str) -> IResult<&str, u32> {
     let end = i.bytes().position(|b| !b.is_ascii_alphabetic()).unwrap_or(i.len());
@@ -224,7 +233,7 @@ pub fn article(i: &str) -> IResult<&str, &str> {
 /// `three thousand`. Scale words above thousand are left to `scale_word`.
 pub fn spelled_number(i: &str) -> IResult<&str, Numeral> {
     // Every form starts with an ASCII letter: at a digit, no list is walked.
-    if !i.starts_with(|c: char| c.is_ascii_alphabetic()) {
+    if !i.starts_with(|c: char| c.is_ascii_alphabetic()) || word_from(starts_spelled, i).is_err() {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
     }
     let hundreds = |i| -> IResult<&str, u32> {
@@ -534,6 +543,12 @@ mod tests {
         assert_eq!(v("two hundred and five"), dec("205"));
         assert!(spelled_number("eighteenth").is_err());
         assert!(spelled_number("someone").is_err());
+        // The first word decides at once; `a`/`an` only with `hundred` after them.
+        assert_eq!(v("An hundred"), dec("100"));
+        assert_eq!(v("A HUNDRED and one"), dec("101"));
+        for no in ["a", "an", "and", "a1 hundred", "anything", "the 24th", "Twentyfold", "averyveryverylongword"] {
+            assert!(spelled_number(no).is_err(), "{no}");
+        }
     }
 
     #[test]
