@@ -310,6 +310,28 @@ pub struct Fact {
     pub offset: usize,
 }
 
+impl Fact {
+    /// The bytes of the fact's text columns, the most of its row's size.
+    pub fn text_len(&self) -> usize {
+        [
+            &*self.release_id,
+            &self.release_date,
+            &self.category,
+            &self.title,
+            &self.value,
+            &self.value_end,
+            &self.unit,
+            &self.subject,
+            &self.text,
+            &self.sentence,
+            &self.source,
+        ]
+        .iter()
+        .map(|s| s.len())
+        .sum()
+    }
+}
+
 /// The header of `facts.csv`, in the spec's order.
 pub const FACT_COLUMNS: [&str; 16] = [
     "release_id",

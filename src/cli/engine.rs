@@ -13,7 +13,7 @@ use std::io::{self, Seek, SeekFrom, Write};
 use std::mem;
 
 use bulletin_facts::batch::{Dedup, Feed, Tally, ordered_feeds, reason};
-use bulletin_facts::write::{TableWriter, render_facts};
+use bulletin_facts::write::{TableWriter, rendered_facts};
 use bulletin_facts::{Kind, Options, Problem, ReleaseFacts, Severity, extract_releases};
 use tempfile::{NamedTempFile, TempPath};
 
@@ -146,11 +146,13 @@ fn run_queued<W: Write, X: Send>(
             let extra = prepare(&name, &r);
             // Rows are rendered here, on the worker: the calling thread only copies bytes
             // out, so that it takes no core from the extraction.
-            let mut rows = Vec::new();
-            if let Err(e) = render_facts(format, &r.facts, &mut rows) {
-                feed.push(Piece::Broken(e), 0);
-                return;
-            }
+            let rows = match rendered_facts(format, &r.facts) {
+                Ok(rows) => rows,
+                Err(e) => {
+                    feed.push(Piece::Broken(e), 0);
+                    return;
+                }
+            };
             let rows = if rows.len() <= queue_limit.saturating_sub(feed.queued()) {
                 Rows::Here(rows)
             } else {

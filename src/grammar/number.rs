@@ -546,7 +546,16 @@ mod tests {
         // The first word decides at once; `a`/`an` only with `hundred` after them.
         assert_eq!(v("An hundred"), dec("100"));
         assert_eq!(v("A HUNDRED and one"), dec("101"));
-        for no in ["a", "an", "and", "a1 hundred", "anything", "the 24th", "Twentyfold", "averyveryverylongword"] {
+        for no in [
+            "a",
+            "an",
+            "and",
+            "a1 hundred",
+            "anything",
+            "the 24th",
+            "Twentyfold",
+            "averyveryverylongword",
+        ] {
             assert!(spelled_number(no).is_err(), "{no}");
         }
     }
