@@ -62,7 +62,7 @@ impl<const N: usize> Shared<N> {
     fn new() -> Self {
         Shared {
             columns: None,
-            bytes: Vec::new(),
+            bytes: Vec::with_capacity(4096),
         }
     }
 
@@ -84,7 +84,8 @@ impl<const N: usize> Shared<N> {
 /// Writes `facts` as CSV rows (no header) to `buf`, with `\r\n` line ends when `crlf`.
 pub fn write_csv_rows(facts: &[Fact], crlf: bool, mut buf: impl Write) -> io::Result<()> {
     let (mut release, mut sentence) = (Shared::new(), Shared::new());
-    let mut row = Vec::with_capacity(1024);
+    // Room for a long sentence quoted (`fill` asks twice a field's length): rarely grown.
+    let mut row = Vec::with_capacity(8192);
     let mut offset = String::new();
     // One encoder for every field: after a delimiter or a terminator it is between fields.
     let mut enc = Encoder::new();
