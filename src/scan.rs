@@ -1,7 +1,7 @@
 //! Sentence -> figures: find candidate positions, ask the grammar at each, and attach
 //! the cue words around what it reads.
 
-use crate::grammar::{Ctx, Figure, Val, cues, figure_at};
+use crate::grammar::{Ctx, Figure, Val, cues, date, figure_at, money};
 use crate::model::{Direction, Qualifier};
 
 /// A figure with the words that qualify it.
@@ -117,8 +117,11 @@ fn continues_identifier(sentence: &str, pos: usize) -> bool {
 }
 
 /// Capitalized words that can start a figure: month and weekday names, currency codes.
+/// (Other capitals, `ICT`, `CEO`, start none: no kind reads them.)
 fn is_capitalized_trigger(word: &[u8]) -> bool {
-    let upper_code = word.len() == 3 && word.iter().all(u8::is_ascii_uppercase);
+    let upper_code = word.len() == 3
+        && word.iter().all(u8::is_ascii_uppercase)
+        && (money::is_currency_code(word) || date::is_month_word(word));
     upper_code
         || matches!(
             word,
@@ -408,6 +411,22 @@ mod tests {
         );
         assert_eq!(texts("USD34.6 million"), vec![(Kind::Money, "USD34.6 million")]);
         assert_eq!(texts("xthe past three years"), vec![(Kind::Duration, "three years")]);
+    }
+
+    #[test]
+    fn capitals_start_a_figure_only_as_codes_or_months() {
+        let candidate = |w: &str| word_is_candidate(w, 0, w.len());
+        for yes in ["USD", "KRW", "RMB", "MAR", "DEC", "MAY", "ONE", "TEN"] {
+            assert!(candidate(yes), "{yes}");
+        }
+        for no in ["ICT", "CEO", "ROK", "III", "MOU", "ALL", "TOP"] {
+            assert!(!candidate(no), "{no}");
+        }
+        assert_eq!(
+            texts("USD34.6 million and EUR 5 million"),
+            vec![(Kind::Money, "USD34.6 million"), (Kind::Money, "EUR 5 million")]
+        );
+        assert_eq!(texts("due DEC 5"), vec![(Kind::Date, "DEC 5")]);
     }
 
     #[test]

@@ -147,6 +147,12 @@ fn month_abbrev(i: &str) -> IResult<&str, u32> {
     }
 }
 
+/// `word` names a month in a form `month_name` reads, in any case.
+pub fn is_month_word(word: &[u8]) -> bool {
+    let same = |m: &str| m.as_bytes().eq_ignore_ascii_case(word);
+    MONTHS.iter().any(|m| same(m)) || MONTH_ABBREVS.iter().any(|(a, _)| same(a))
+}
+
 /// month_name: month_full | month_abbrev.
 pub fn month_name(i: &str) -> IResult<&str, u32> {
     alt((month_full, month_abbrev)).parse(i)

@@ -49,6 +49,11 @@ pub fn currency_prefix(i: &str) -> IResult<&str, &'static str> {
     alt((symbol, iso_code)).parse(i)
 }
 
+/// `word` is a code `currency_prefix` reads: an ISO 4217 code of the list, or `RMB`.
+pub fn is_currency_code(word: &[u8]) -> bool {
+    word == b"RMB" || std::str::from_utf8(word).is_ok_and(|w| ISO_CODES.binary_search(&w).is_ok())
+}
+
 /// An upper-case ISO 4217 code (or `RMB`), not glued to a following letter.
 fn iso_code(i: &str) -> IResult<&str, &'static str> {
     // Most candidates start with a digit or a lower-case word: three capitals first.
