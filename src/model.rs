@@ -198,30 +198,7 @@ fn push_two(out: &mut String, n: u32) {
 
 /// The decimal digits of `n`.
 fn push_number(out: &mut String, n: u64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut n = n;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    // ASCII digits only.
-    out.extend(digits[at..].iter().map(|&b| char::from(b)));
-}
-
-/// The decimal digits of a mantissa wider than 64 bits (at most 96: the high part of a
-/// split at 10^19 fits in 64).
-fn push_wide_number(out: &mut String, n: u128) {
-    const TEN_POW_19: u128 = 10_000_000_000_000_000_000;
-    push_number(out, (n / TEN_POW_19) as u64);
-    let mut low = String::with_capacity(19);
-    push_number(&mut low, (n % TEN_POW_19) as u64);
-    out.extend(std::iter::repeat_n('0', 19 - low.len()));
-    out.push_str(&low);
+    out.push_str(itoa::Buffer::new().format(n));
 }
 
 impl fmt::Display for Period {
@@ -269,7 +246,7 @@ pub fn decimal_string(d: Decimal) -> String {
     match u64::try_from(mantissa) {
         // u128 division is a library call: most amounts fit in u64.
         Ok(small) => push_number(&mut out, small),
-        Err(_) => push_wide_number(&mut out, mantissa),
+        Err(_) => out.push_str(itoa::Buffer::new().format(mantissa)),
     }
     // Trailing zeros after the point go (what `normalize` does, without its divisions).
     let mut scale = d.scale() as usize;

@@ -4,7 +4,6 @@
 //! the sentence and source: most of a row's bytes. Those columns are encoded once and
 //! copied into each row; a row's own columns are encoded as they come.
 
-use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::sync::Arc;
 
@@ -86,7 +85,7 @@ pub fn write_csv_rows(facts: &[Fact], crlf: bool, mut buf: impl Write) -> io::Re
     let (mut release, mut sentence) = (Shared::new(), Shared::new());
     // Room for a long sentence quoted (`fill` asks twice a field's length): rarely grown.
     let mut row = Vec::with_capacity(8192);
-    let mut offset = String::new();
+    let mut offset = itoa::Buffer::new();
     // One encoder for every field: after a delimiter or a terminator it is between fields.
     let mut enc = Encoder::new();
     for f in facts {
@@ -106,11 +105,8 @@ pub fn write_csv_rows(facts: &[Fact], crlf: bool, mut buf: impl Write) -> io::Re
         enc.field(&f.subject, &mut row);
         enc.field(&f.text, &mut row);
         row.extend_from_slice(sentence.encoded([&f.sentence, &f.source], &mut enc));
-        offset.clear();
-        // Writing to a String cannot fail.
-        let _ = write!(offset, "{}", f.offset);
         // Digits: copied as they are.
-        row.extend_from_slice(offset.as_bytes());
+        row.extend_from_slice(offset.format(f.offset).as_bytes());
         row.extend_from_slice(if crlf { b"\r\n" } else { b"\n" });
         buf.write_all(&row)?;
     }
