@@ -4,8 +4,6 @@
 //! window (8 words within 80 bytes) is wider than any amount a parser reads before its
 //! marker, so a flag never hides a figure the parser would read.
 
-use super::window;
-
 const WINDOW_BYTES: usize = 80;
 const WINDOW_WORDS: usize = 8;
 /// No marker word or symbol is longer (`percentage`, `kilometres`, `kilotonnes`).
@@ -29,15 +27,16 @@ impl Ahead {
         if bytes.contains(&b'%') {
             flags |= Ahead::PERCENT;
         }
-        if !bytes.is_ascii() {
-            // `％`, `°C`, `℃`, `m²`: signs the letter runs below do not see.
-            let w = window(rest, WINDOW_BYTES);
-            if w.contains('％') {
-                flags |= Ahead::PERCENT;
-            }
-            if w.contains(['°', '℃', '²', '³']) {
-                flags |= Ahead::MEASURE_UNIT;
-            }
+        // `％`, `°C`, `℃`, `m²`: signs the letter runs below do not see, found by their
+        // UTF-8 bytes (a sign cut off at the window's end is not in it either way).
+        let mut at = 0;
+        while let Some(n) = bytes.get(at..).and_then(|b| memchr::memchr3(0xC2, 0xE2, 0xEF, b)) {
+            at += n + 1;
+            flags |= match bytes.get(at - 1..(at + 2).min(bytes.len())) {
+                Some([0xEF, 0xBC, 0x85]) => Ahead::PERCENT,
+                Some([0xC2, 0xB0 | 0xB2 | 0xB3, ..] | [0xE2, 0x84, 0x83]) => Ahead::MEASURE_UNIT,
+                _ => 0,
+            };
         }
         // Letter runs, as bytes: a `match` on byte strings is a decision tree, not a
         // string compare per arm, and this runs at every candidate.
@@ -149,6 +148,19 @@ mod tests {
     fn symbols_keep_their_case() {
         assert!(!Ahead::of("5 gw").measure_unit());
         assert!(Ahead::of("5 Tons").measure_unit());
+    }
+
+    #[test]
+    fn signs_by_their_bytes() {
+        assert!(Ahead::of("5％ more").percent());
+        assert!(Ahead::of("12 °C").measure_unit() && Ahead::of("4 m² and").measure_unit());
+        assert!(Ahead::of("3 m³").measure_unit() && !Ahead::of("3 m³").percent());
+        assert_eq!(Ahead::of("the ministry’s “plan” — é ± µ"), Ahead::default());
+        // A sign cut by the window's end is not in the window.
+        let cut = format!("{}℃", "-".repeat(WINDOW_BYTES - 1));
+        assert!(!Ahead::of(&cut).measure_unit());
+        let whole = format!("{}℃", "-".repeat(WINDOW_BYTES - 3));
+        assert!(Ahead::of(&whole).measure_unit());
     }
 
     #[test]
