@@ -21,9 +21,9 @@ impl Encoder {
         Encoder(WriterBuilder::new().terminator(Terminator::Any(b'\n')).build())
     }
 
-    /// A short field of our own making (a kind, a number, a unit), followed by a
-    /// delimiter: copied as it is when it holds nothing a CSV field quotes for, which is
-    /// always, by construction; through the encoder otherwise.
+    /// `field` followed by a delimiter: copied as it is when it holds nothing a CSV
+    /// field quotes for (the encoder's own test: the delimiter, the quote, `\r`, `\n`),
+    /// which is the common case; through the encoder otherwise.
     fn plain_field(&mut self, field: &str, out: &mut Vec<u8>) {
         if field.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
             return self.field(field, out);
@@ -102,8 +102,8 @@ pub fn write_csv_rows(facts: &[Fact], crlf: bool, mut buf: impl Write) -> io::Re
         ] {
             enc.plain_field(column, &mut row);
         }
-        enc.field(&f.subject, &mut row);
-        enc.field(&f.text, &mut row);
+        enc.plain_field(&f.subject, &mut row);
+        enc.plain_field(&f.text, &mut row);
         row.extend_from_slice(sentence.encoded([&f.sentence, &f.source], &mut enc));
         // Digits: copied as they are.
         row.extend_from_slice(offset.format(f.offset).as_bytes());
