@@ -43,7 +43,17 @@ struct Line<'a> {
 fn lines(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
     let mut offset = 0;
-    for (number, raw) in (1..).zip(text.split_inclusive('\n')) {
+    // The line ends, found with the memchr crate's vectorized search (what
+    // `split_inclusive('\n')` yields: each line with its `\n`, a last one without).
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1);
+    let pieces = ends.chain((!text.ends_with('\n')).then_some(text.len()));
+    let mut start = 0;
+    let raws = pieces.filter_map(|end| {
+        let raw = text.get(start..end).filter(|r| !r.is_empty());
+        start = end;
+        raw
+    });
+    for (number, raw) in (1..).zip(raws) {
         let content = raw.strip_suffix('\n').unwrap_or(raw);
         let content = content.strip_suffix('\r').unwrap_or(content);
         // A byte-order mark belongs to no line.
@@ -299,6 +309,36 @@ fn plain_document<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_what_split_inclusive_yields() {
+        for text in [
+            "",
+            "a",
+            "a\n",
+            "\n\n",
+            "a\r\nb",
+            "\u{feff}x\ny",
+            "one\n\ntwo\n",
+            "é\nü",
+            "a\r\r\n",
+        ] {
+            let ours: Vec<_> = lines(text).iter().map(|l| (l.text, l.offset, l.number)).collect();
+            let mut offset = 0;
+            let mut theirs = Vec::new();
+            for (number, raw) in (1..).zip(text.split_inclusive('\n')) {
+                let content = raw.strip_suffix('\n').unwrap_or(raw);
+                let content = content.strip_suffix('\r').unwrap_or(content);
+                let (content, skip) = match content.strip_prefix('\u{feff}') {
+                    Some(c) if offset == 0 => (c, 3),
+                    _ => (content, 0),
+                };
+                theirs.push((content, offset + skip, number));
+                offset += raw.len();
+            }
+            assert_eq!(ours, theirs, "{text:?}");
+        }
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
