@@ -16,7 +16,7 @@ use nom::{
     bytes::complete::take_while1,
     character::complete::char,
     combinator::{opt, recognize},
-    multi::many_m_n,
+    multi::fold_many_m_n,
     sequence::preceded,
 };
 use rust_decimal::Decimal;
@@ -49,7 +49,9 @@ fn is_digit(c: char) -> bool {
 /// (reading it whole at every group of a long `1,000,000,...` run was quadratic).
 fn grouped_integer(i: &str) -> IResult<&str, &str> {
     let group = || preceded(char(','), take_while_m_n_digits(3, 3));
-    let (rest, int) = recognize((take_while_m_n_digits(1, 3), many_m_n(1, 9, group()))).parse(i)?;
+    // Folded, not collected: `many_m_n` would allocate a Vec at every number read.
+    let groups = fold_many_m_n(1, 9, group(), || (), |(), _| ());
+    let (rest, int) = recognize((take_while_m_n_digits(1, 3), groups)).parse(i)?;
     if group().parse(rest).is_ok() {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit)));
     }
