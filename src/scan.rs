@@ -236,7 +236,7 @@ fn word_is_candidate(sentence: &str, pos: usize, end: usize) -> bool {
         // Longer than any trigger.
         return false;
     };
-    if never_starts_trigger(word[0]) || alnum_before(sentence, pos) {
+    if never_starts_trigger(word[0]) {
         return false;
     }
     // Most words are in lower case already: copy only the others.
@@ -250,15 +250,19 @@ fn word_is_candidate(sentence: &str, pos: usize, end: usize) -> bool {
     } else {
         word
     };
-    if let Some(ok) = needs_lookahead(lower, &sentence[end..]) {
-        return ok;
-    }
-    // `USD34.6 million`: a code glued to its number.
-    let capitalized = word[0].is_ascii_uppercase() && {
-        let letters = word.iter().position(u8::is_ascii_digit).unwrap_or(word.len());
-        is_capitalized_trigger(&word[..letters])
+    let starts = match needs_lookahead(lower, &sentence[end..]) {
+        Some(ok) => ok,
+        None => {
+            // `USD34.6 million`: a code glued to its number.
+            let capitalized = word[0].is_ascii_uppercase() && {
+                let letters = word.iter().position(u8::is_ascii_digit).unwrap_or(word.len());
+                is_capitalized_trigger(&word[..letters])
+            };
+            capitalized || is_trigger_word(lower)
+        }
     };
-    capitalized || is_trigger_word(lower)
+    // Last: most words are no trigger, and a word glued to a letter before (`éthe`) is rare.
+    starts && !alnum_before(sentence, pos)
 }
 
 /// ASCII letters and digits: the bytes of the words the scan steps over.
