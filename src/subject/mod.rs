@@ -142,6 +142,12 @@ fn sentence_case(sentence: &str, subject: String) -> String {
     if !sentence.trim_start().starts_with(first) || !titlecase || name_follows || possessive {
         return subject;
     }
+    // An ASCII capital lowers in place, as `to_lowercase` lowers it.
+    let mut subject = subject;
+    if let Some(first) = subject.get_mut(..1).filter(|f| f.is_ascii()) {
+        first.make_ascii_lowercase();
+        return subject;
+    }
     let mut chars = subject.chars();
     chars
         .next()

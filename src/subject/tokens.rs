@@ -41,7 +41,6 @@ pub(super) fn tokens<'a>(sentence: &'a str, all: &[Found]) -> Vec<T<'a>> {
     // Money, percent and date figures are single tokens; counts and the like read as words
     // (`sales of the nine online sellers`). Figures come in order: one pointer walks them.
     let is_token = |f: &Found| matches!(f.figure.kind, Kind::Money | Kind::Percent | Kind::Date);
-    let mut next_fig = 0;
     // Figure starts, sorted, for cutting words: `pos` only grows, so one pointer walks them.
     // The figures usually come sorted already: a copy is sorted only when they do not.
     let mut unsorted: Vec<usize> = Vec::new();
@@ -51,30 +50,39 @@ pub(super) fn tokens<'a>(sentence: &'a str, all: &[Found]) -> Vec<T<'a>> {
     }
     let start_of = |n: usize| {
         if unsorted.is_empty() {
-            all.get(n).map(|f| f.text_start)
+            all.get(n).map_or(usize::MAX, |f| f.text_start)
         } else {
-            unsorted.get(n).copied()
+            unsorted.get(n).copied().unwrap_or(usize::MAX)
         }
     };
     let mut next_start = 0;
-    while let Some(c) = char_at(sentence, pos) {
-        while all.get(next_fig).is_some_and(|f| f.text_start < pos || !is_token(f)) {
-            next_fig += 1;
+    // The start of figure `next_start` (`usize::MAX` past the last), kept beside it.
+    let mut cut_at = start_of(0);
+    // The next figure token at or after `pos`, and its start: looked for again only once
+    // `pos` has passed that start.
+    let skip = |mut n: usize, pos: usize| {
+        while all.get(n).is_some_and(|f| f.text_start < pos || !is_token(f)) {
+            n += 1;
         }
-        if let Some((i, f)) = all
-            .get(next_fig)
-            .map(|f| (next_fig, f))
-            .filter(|(_, f)| f.text_start == pos && f.figure.end > pos)
-        {
-            out.push(T {
-                tok: Tok::Fig(i),
-                start: pos,
-                end: f.figure.end,
-                class: 0,
-                lower: 0,
-            });
-            pos = f.figure.end;
-            continue;
+        (n, all.get(n).map_or(usize::MAX, |f| f.text_start))
+    };
+    let (mut next_fig, mut fig_at) = skip(0, 0);
+    while let Some(c) = char_at(sentence, pos) {
+        if fig_at < pos {
+            (next_fig, fig_at) = skip(next_fig, pos);
+        }
+        if fig_at == pos {
+            if let Some(f) = all.get(next_fig).filter(|f| f.figure.end > pos) {
+                out.push(T {
+                    tok: Tok::Fig(next_fig),
+                    start: pos,
+                    end: f.figure.end,
+                    class: 0,
+                    lower: 0,
+                });
+                pos = f.figure.end;
+                continue;
+            }
         }
         if c.is_whitespace() {
             pos += c.len_utf8();
@@ -91,21 +99,21 @@ pub(super) fn tokens<'a>(sentence: &'a str, all: &[Found]) -> Vec<T<'a>> {
             pos += c.len_utf8();
             continue;
         }
-        let rest = &sentence[pos..];
+        let rest = sentence.get(pos..).unwrap_or("");
         let mut len = word_len(rest);
         // A figure may start inside what looks like one word (`(+1`): stop there.
-        while start_of(next_start).is_some_and(|s| s <= pos) {
+        while cut_at <= pos {
             next_start += 1;
+            cut_at = start_of(next_start);
         }
-        if let Some(next) = start_of(next_start).filter(|&s| s < pos + len) {
-            len = next - pos;
+        if cut_at < pos + len {
+            len = cut_at - pos;
         }
-        let word = &rest[..len];
+        let word = rest.get(..len).unwrap_or("");
         // A final period ends the sentence, unless the word is an abbreviation (`U.S.`).
-        let trimmed = if word.ends_with('.') && word[..word.len() - 1].contains('.') {
-            word
-        } else {
-            trim_end(word)
+        let trimmed = match word.as_bytes() {
+            [inner @ .., b'.'] if inner.contains(&b'.') => word,
+            _ => trim_end(word),
         };
         if !trimmed.is_empty() {
             let (class, lower) = classify(trimmed);
@@ -181,6 +189,12 @@ fn word_len(rest: &str) -> usize {
     let mut prev_digit = false;
     while let Some(&b) = bytes.get(n) {
         let kind = BYTE_KINDS[usize::from(b)];
+        // A letter, mostly: it only continues the word.
+        if kind == 0 {
+            prev_digit = false;
+            n += 1;
+            continue;
+        }
         if kind & NOT_ASCII != 0 {
             let Some(c) = rest.get(n..).and_then(|r| r.chars().next()) else {
                 break;

@@ -235,24 +235,26 @@ pub(super) fn lists(word: &str) -> u64 {
     TABLE.get(&key_of(buf, word.len()))
 }
 
-// What `classify` asks of each byte of a word, as bits of `BYTE_KINDS`.
-const NOT_LOWER: u8 = 1;
-const NOT_LOWER_HYPHEN: u8 = 1 << 1;
-const DIGIT_BYTE: u8 = 1 << 2;
-const LETTER: u8 = 1 << 3;
-const NOT_ASCII: u8 = 1 << 4;
+// What `classify` asks of each byte of a word, as bits of `BYTE_KINDS` (above the
+// byte's ASCII lower case, in the low byte).
+const NOT_LOWER: u16 = 1 << 8;
+const NOT_LOWER_HYPHEN: u16 = 1 << 9;
+const DIGIT_BYTE: u16 = 1 << 10;
+const LETTER: u16 = 1 << 11;
+const NOT_ASCII: u16 = 1 << 12;
 
-const fn byte_flag(cond: bool, bit: u8) -> u8 {
+const fn byte_flag(cond: bool, bit: u16) -> u16 {
     if cond { bit } else { 0 }
 }
 
-/// The kinds of every byte value.
-static BYTE_KINDS: [u8; 256] = {
-    let mut t = [0u8; 256];
+/// The kinds of every byte value, with its ASCII lower case: one load per byte.
+static BYTE_KINDS: [u16; 256] = {
+    let mut t = [0u16; 256];
     let mut b = 0;
     while b < 256 {
         let c = b as u8;
-        t[b] = byte_flag(!c.is_ascii_lowercase(), NOT_LOWER)
+        t[b] = c.to_ascii_lowercase() as u16
+            | byte_flag(!c.is_ascii_lowercase(), NOT_LOWER)
             | byte_flag(!c.is_ascii_lowercase() && c != b'-', NOT_LOWER_HYPHEN)
             | byte_flag(c.is_ascii_digit(), DIGIT_BYTE)
             | byte_flag(c.is_ascii_alphabetic(), LETTER)
@@ -266,16 +268,22 @@ static BYTE_KINDS: [u8; 256] = {
 /// case, which the rules that lower-case a word with `to_lowercase` compare.
 pub(super) fn classify(word: &str) -> (u64, u64) {
     let bytes = word.as_bytes();
+    let len = bytes.len();
     // One pass over the bytes: the shape, as the union of the byte kinds, and the word
     // lower-cased into `buf` for the look-up. A table per byte, not tests: short words
     // are the rule, and the vectorized tests cost more than they save on them.
     let mut buf = [0u8; 16];
-    let mut kinds = 0u8;
-    for (n, &b) in bytes.iter().enumerate() {
-        if let Some(o) = buf.get_mut(n) {
-            *o = b.to_ascii_lowercase();
+    let mut kinds = 0u16;
+    if len <= buf.len() {
+        for (o, &b) in buf.iter_mut().zip(bytes) {
+            let k = BYTE_KINDS[usize::from(b)];
+            *o = k as u8;
+            kinds |= k;
         }
-        kinds |= BYTE_KINDS[usize::from(b)];
+    } else {
+        for &b in bytes {
+            kinds |= BYTE_KINDS[usize::from(b)];
+        }
     }
     let (not_lower, not_lower_hyphen) = (kinds & NOT_LOWER != 0, kinds & NOT_LOWER_HYPHEN != 0);
     let (digit, letter, ascii) = (kinds & DIGIT_BYTE != 0, kinds & LETTER != 0, kinds & NOT_ASCII == 0);
@@ -284,8 +292,8 @@ pub(super) fn classify(word: &str) -> (u64, u64) {
     // A word longer than `buf` is longer than every listed word; `in_words` compares ASCII
     // only, so a non-ASCII word is in no list, but its lower case may be (the Kelvin sign
     // lowers to `k`).
-    let listed = if ascii && bytes.len() <= buf.len() {
-        TABLE.get(&key_of(buf, bytes.len()))
+    let listed = if ascii && len <= buf.len() {
+        TABLE.get(&key_of(buf, len))
     } else {
         0
     };
@@ -295,20 +303,26 @@ pub(super) fn classify(word: &str) -> (u64, u64) {
         lists_of(word.to_lowercase().as_bytes())
     };
     let has = |bit: u64| lower & bit != 0;
+    // The last three bytes, zero before the start (no suffix tested holds a zero byte).
+    let [e3, e2, e1] = match bytes {
+        [.., a, b, c] => [*a, *b, *c],
+        [b, c] => [0, *b, *c],
+        [c] => [0, 0, *c],
+        [] => [0; 3],
+    };
+    let ends_ly = e2 == b'l' && e1 == b'y';
     // `is_verb`: the listed verb and direction tests read the word lower-cased, the
     // never-verb test reads it as `in_words` does.
     let not_verb = listed & (NEVER | HEADLINE) != 0;
-    let regular =
-        shape & BARE != 0 && word.len() > 4 && (word.ends_with("ed") || word.ends_with("ing")) && !has(NOT_PARTICIPLE);
+    let regular = shape & BARE != 0
+        && len > 4
+        && ((e2 == b'e' && e1 == b'd') || (e3 == b'i' && e2 == b'n' && e1 == b'g'))
+        && !has(NOT_PARTICIPLE);
     let is_verb = !not_verb && (has(VERB) || has(DIRECTION) || regular);
     let verb_listed = has(VERB) || (has(DIRECTION) && !has(NEVER | HEADLINE));
-    let ends = |suffix: &[u8]| {
-        bytes
-            .get(bytes.len().saturating_sub(suffix.len())..)
-            .is_some_and(|e| e.len() == suffix.len() && e.eq_ignore_ascii_case(suffix))
-    };
     let tail_ly = if ascii {
-        bytes.len() > 4 && ends(b"ly") && !ends(b"ply")
+        let [l3, l2, l1] = [e3, e2, e1].map(|b| b.to_ascii_lowercase());
+        len > 4 && l2 == b'l' && l1 == b'y' && l3 != b'p'
     } else {
         let l = word.to_lowercase();
         l.len() > 4 && l.ends_with("ly") && !l.ends_with("ply")
@@ -317,14 +331,14 @@ pub(super) fn classify(word: &str) -> (u64, u64) {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
         _ => word.starts_with(char::is_uppercase),
     };
-    let title_word = word.len() > 3 && (letter || (!ascii && word.chars().any(char::is_alphabetic)));
+    let title_word = len > 3 && (letter || (!ascii && word.chars().any(char::is_alphabetic)));
     let class = listed
         | shape
         | flag(is_verb, IS_VERB)
         | flag(verb_listed, VERB_LISTED)
         | flag(upper, UPPER)
-        | flag(word.ends_with("ly"), ENDS_LY)
-        | flag(word.ends_with('s') && !word.ends_with("ss"), PLURAL)
+        | flag(ends_ly, ENDS_LY)
+        | flag(e1 == b's' && e2 != b's', PLURAL)
         | flag(title_word, TITLE_WORD)
         | flag(tail_ly, TAIL_LY);
     (class, lower)
