@@ -15,7 +15,7 @@ pub(super) fn respectively(sentence: &str, toks: &[T], all: &[Found], fi: usize,
         toks.get(a + 1..b).is_some_and(|gap| {
             gap.iter().all(|t| match t.tok {
                 Tok::Punct(',') => true,
-                Tok::Word(_) => t.class & (RUN_JOIN | DIGIT) != 0,
+                Tok::Word(_) => t.class() & (RUN_JOIN | DIGIT) != 0,
                 Tok::Fig(g) => all.get(g).is_some_and(|f| f.figure.kind != kind),
                 _ => false,
             })
@@ -82,7 +82,7 @@ pub(super) fn respectively(sentence: &str, toks: &[T], all: &[Found], fi: usize,
     while start > 0 {
         match toks[start - 1].tok {
             Tok::Punct(';' | ':') => break,
-            Tok::Word(_) if toks[start - 1].class & CLAUSE_OPEN != 0 => break,
+            Tok::Word(_) if toks[start - 1].class() & CLAUSE_OPEN != 0 => break,
             _ => {}
         }
         start -= 1;

@@ -159,9 +159,9 @@ fn sentence_case(sentence: &str, subject: String) -> String {
 fn title_case(toks: &[T]) -> bool {
     let (mut words, mut caps) = (0, 0);
     for t in toks {
-        if matches!(t.tok, Tok::Word(_)) && t.class & TITLE_WORD != 0 {
+        if matches!(t.tok, Tok::Word(_)) && t.title_bits() & TITLE_WORD != 0 {
             words += 1;
-            caps += usize::from(t.class & UPPER != 0);
+            caps += usize::from(t.title_bits() & UPPER != 0);
         }
     }
     words > 0 && caps * 10 >= words * 7

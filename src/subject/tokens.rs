@@ -1,6 +1,8 @@
 //! The sentence cut into tokens: words, punctuation and whole figures.
 
-use super::words::classify;
+use std::cell::Cell;
+
+use super::words::{TAIL_LY, TITLE_WORD, UPPER, classify, title_bits};
 use crate::model::Kind;
 use crate::scan::Found;
 
@@ -13,16 +15,63 @@ pub(super) enum Tok<'a> {
     Fig(usize),
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(super) struct T<'a> {
     pub(super) tok: Tok<'a>,
     pub(super) start: usize,
     pub(super) end: usize,
-    /// For a word, its lists and shape (`classify`); 0 otherwise.
-    pub(super) class: u64,
+    /// For a word, its lists and shape (`classify`); 0 otherwise. A word is classified
+    /// when a rule first asks (most words of a sentence are never asked about): until then
+    /// this holds `UNSET` and the bits `title_case` reads (`title_bits`).
+    class: Cell<u64>,
     /// For a word, the lists of its Unicode lower case (`str::to_lowercase`), which differs
-    /// from `class` only for non-ASCII words.
-    pub(super) lower: u64,
+    /// from `class` only for non-ASCII words; valid once `class` is set.
+    lower: Cell<u64>,
+}
+
+/// `T::class` before the word is classified (above every class bit).
+const UNSET: u64 = 1 << 63;
+const _: () = assert!(TAIL_LY < UNSET);
+
+impl T<'_> {
+    fn new(tok: Tok<'_>, start: usize, end: usize, class: u64) -> T<'_> {
+        T {
+            tok,
+            start,
+            end,
+            class: Cell::new(class),
+            lower: Cell::new(0),
+        }
+    }
+
+    /// The class of a word (`classify`); 0 for punctuation and figures.
+    pub(super) fn class(&self) -> u64 {
+        self.classes().0
+    }
+
+    /// The lists of the word's Unicode lower case; 0 for punctuation and figures.
+    pub(super) fn lower(&self) -> u64 {
+        self.classes().1
+    }
+
+    /// `UPPER` and `TITLE_WORD` of a word, without classifying it.
+    pub(super) fn title_bits(&self) -> u64 {
+        self.class.get() & (UPPER | TITLE_WORD)
+    }
+
+    fn classes(&self) -> (u64, u64) {
+        let class = self.class.get();
+        if class & UNSET == 0 {
+            return (class, self.lower.get());
+        }
+        let (class, lower) = match self.tok {
+            Tok::Word(w) => classify(w),
+            _ => (0, 0),
+        };
+        self.class.set(class);
+        self.lower.set(lower);
+        (class, lower)
+    }
 }
 
 /// Characters that stand alone as punctuation tokens.
@@ -73,13 +122,7 @@ pub(super) fn tokens<'a>(sentence: &'a str, all: &[Found]) -> Vec<T<'a>> {
         }
         if fig_at == pos {
             if let Some(f) = all.get(next_fig).filter(|f| f.figure.end > pos) {
-                out.push(T {
-                    tok: Tok::Fig(next_fig),
-                    start: pos,
-                    end: f.figure.end,
-                    class: 0,
-                    lower: 0,
-                });
+                out.push(T::new(Tok::Fig(next_fig), pos, f.figure.end, 0));
                 pos = f.figure.end;
                 continue;
             }
@@ -89,13 +132,7 @@ pub(super) fn tokens<'a>(sentence: &'a str, all: &[Found]) -> Vec<T<'a>> {
             continue;
         }
         if is_punct(c) {
-            out.push(T {
-                tok: Tok::Punct(c),
-                start: pos,
-                end: pos + c.len_utf8(),
-                class: 0,
-                lower: 0,
-            });
+            out.push(T::new(Tok::Punct(c), pos, pos + c.len_utf8(), 0));
             pos += c.len_utf8();
             continue;
         }
@@ -116,14 +153,8 @@ pub(super) fn tokens<'a>(sentence: &'a str, all: &[Found]) -> Vec<T<'a>> {
             _ => trim_end(word),
         };
         if !trimmed.is_empty() {
-            let (class, lower) = classify(trimmed);
-            out.push(T {
-                tok: Tok::Word(trimmed),
-                start: pos,
-                end: pos + trimmed.len(),
-                class,
-                lower,
-            });
+            let class = UNSET | title_bits(trimmed);
+            out.push(T::new(Tok::Word(trimmed), pos, pos + trimmed.len(), class));
         }
         pos += len.max(1);
         while !sentence.is_char_boundary(pos) {
@@ -218,12 +249,12 @@ fn word_len(rest: &str) -> usize {
 
 /// The class of the word token at `j`; `None` for punctuation, figures and past the end.
 pub(super) fn word_class(toks: &[T], j: usize) -> Option<u64> {
-    toks.get(j).filter(|t| matches!(t.tok, Tok::Word(_))).map(|t| t.class)
+    toks.get(j).filter(|t| matches!(t.tok, Tok::Word(_))).map(T::class)
 }
 
 /// The list bits of the lower case of the word token at `m`; `None` when it is no word.
 pub(super) fn lower_at(toks: &[T], m: usize) -> Option<u64> {
-    toks.get(m).filter(|t| matches!(t.tok, Tok::Word(_))).map(|t| t.lower)
+    toks.get(m).filter(|t| matches!(t.tok, Tok::Word(_))).map(T::lower)
 }
 
 pub(super) fn is_date(all: &[Found], i: usize) -> bool {

@@ -332,6 +332,7 @@ pub(super) fn classify(word: &str) -> (u64, u64) {
         _ => word.starts_with(char::is_uppercase),
     };
     let title_word = len > 3 && (letter || (!ascii && word.chars().any(char::is_alphabetic)));
+    debug_assert_eq!(title_bits(word), flag(upper, UPPER) | flag(title_word, TITLE_WORD));
     let class = listed
         | shape
         | flag(is_verb, IS_VERB)
@@ -342,6 +343,20 @@ pub(super) fn classify(word: &str) -> (u64, u64) {
         | flag(title_word, TITLE_WORD)
         | flag(tail_ly, TAIL_LY);
     (class, lower)
+}
+
+/// `UPPER` and `TITLE_WORD` of `word` as `classify` finds them, at less cost: the
+/// tokens keep them for `title_case`, which reads every word.
+pub(super) fn title_bits(word: &str) -> u64 {
+    let upper = match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.starts_with(char::is_uppercase),
+    };
+    // An ASCII letter, or (in a word that is not all ASCII) any alphabetic character.
+    let title_word = word.len() > 3
+        && (word.bytes().any(|b| b.is_ascii_alphabetic())
+            || (!word.is_ascii() && word.chars().any(char::is_alphabetic)));
+    (if upper { UPPER } else { 0 }) | (if title_word { TITLE_WORD } else { 0 })
 }
 
 /// True when `w` is in the list of `bit`, ASCII case-insensitively (as `in_words`).
