@@ -2,7 +2,7 @@
 
 use std::cell::Cell;
 
-use super::words::{TAIL_LY, TITLE_WORD, UPPER, classify, title_bits};
+use super::words::{TAIL_LY, TITLE_WORD, UPPER, classify_cached, title_bits};
 use crate::model::Kind;
 use crate::scan::Found;
 
@@ -59,13 +59,20 @@ impl T<'_> {
         self.class.get() & (UPPER | TITLE_WORD)
     }
 
+    #[inline]
     fn classes(&self) -> (u64, u64) {
         let class = self.class.get();
         if class & UNSET == 0 {
             return (class, self.lower.get());
         }
+        self.classify()
+    }
+
+    /// Out of line, so that reading a known class stays a load and a test.
+    #[inline(never)]
+    fn classify(&self) -> (u64, u64) {
         let (class, lower) = match self.tok {
-            Tok::Word(w) => classify(w),
+            Tok::Word(w) => classify_cached(w),
             _ => (0, 0),
         };
         self.class.set(class);

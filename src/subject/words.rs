@@ -1,6 +1,7 @@
 //! The classification of a word: one table look-up gives the bits of every word list it is
 //! in, with bits of its shape.
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use super::wordlists::*;
@@ -157,9 +158,12 @@ const SLOT_BITS: u32 = 11;
 pub(super) struct Table(Box<[[u64; 3]]>);
 
 impl Table {
+    fn hash(key: &[u64; 3]) -> u64 {
+        (key[0] ^ key[1].rotate_left(29) ^ key[2].rotate_left(53)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+
     fn slot(key: &[u64; 3]) -> usize {
-        let h = (key[0] ^ key[1].rotate_left(29) ^ key[2].rotate_left(53)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        (h >> (64 - SLOT_BITS)) as usize
+        (Self::hash(key) >> (64 - SLOT_BITS)) as usize
     }
 
     fn get(&self, key: &[u64; 3]) -> u64 {
@@ -343,6 +347,46 @@ pub(super) fn classify(word: &str) -> (u64, u64) {
         | flag(title_word, TITLE_WORD)
         | flag(tail_ly, TAIL_LY);
     (class, lower)
+}
+
+/// log2 of the slots of the cache of `classify`.
+const CACHE_BITS: u32 = 10;
+
+thread_local! {
+    /// The last classes found, one per slot (direct-mapped): `[key of the word as it is
+    /// written (see `key_of`), class, lower]`, empty while its length is 0. A few short
+    /// words (`the`, `of`, `exports`) make most of the text.
+    static CACHE: RefCell<Vec<[u64; 5]>> = const { RefCell::new(Vec::new()) };
+}
+
+/// `classify`, remembered per thread for words of at most 16 bytes.
+pub(super) fn classify_cached(word: &str) -> (u64, u64) {
+    let bytes = word.as_bytes();
+    let mut buf = [0u8; 16];
+    if bytes.is_empty() || bytes.len() > buf.len() {
+        return classify(word);
+    }
+    for (o, &b) in buf.iter_mut().zip(bytes) {
+        *o = b;
+    }
+    let key = key_of(buf, bytes.len());
+    let slot = (Table::hash(&key) >> (64 - CACHE_BITS)) as usize;
+    let cached = CACHE.try_with(|cache| {
+        let mut cache = cache.try_borrow_mut().ok()?;
+        if cache.is_empty() {
+            cache.resize(1 << CACHE_BITS, [0; 5]);
+        }
+        let entry = cache.get_mut(slot)?;
+        if entry[..3] == key {
+            return Some((entry[3], entry[4]));
+        }
+        let (class, lower) = classify(word);
+        *entry = [key[0], key[1], key[2], class, lower];
+        Some((class, lower))
+    });
+    let found = cached.ok().flatten().unwrap_or_else(|| classify(word));
+    debug_assert_eq!(found, classify(word), "{word}");
+    found
 }
 
 /// `UPPER` and `TITLE_WORD` of `word` as `classify` finds them, at less cost: the
