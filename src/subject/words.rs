@@ -1,7 +1,7 @@
 //! The classification of a word: one table look-up gives the bits of every word list it is
 //! in, with bits of its shape.
 
-use std::cell::RefCell;
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 use super::wordlists::*;
@@ -356,7 +356,7 @@ thread_local! {
     /// The last classes found, one per slot (direct-mapped): `[key of the word as it is
     /// written (see `key_of`), class, lower]`, empty while its length is 0. A few short
     /// words (`the`, `of`, `exports`) make most of the text.
-    static CACHE: RefCell<Vec<[u64; 5]>> = const { RefCell::new(Vec::new()) };
+    static CACHE: [Cell<[u64; 5]>; 1 << CACHE_BITS] = const { [const { Cell::new([0; 5]) }; 1 << CACHE_BITS] };
 }
 
 /// `classify`, remembered per thread for words of at most 16 bytes.
@@ -372,16 +372,13 @@ pub(super) fn classify_cached(word: &str) -> (u64, u64) {
     let key = key_of(buf, bytes.len());
     let slot = (Table::hash(&key) >> (64 - CACHE_BITS)) as usize;
     let cached = CACHE.try_with(|cache| {
-        let mut cache = cache.try_borrow_mut().ok()?;
-        if cache.is_empty() {
-            cache.resize(1 << CACHE_BITS, [0; 5]);
-        }
-        let entry = cache.get_mut(slot)?;
-        if entry[..3] == key {
-            return Some((entry[3], entry[4]));
+        let entry = cache.get(slot)?;
+        let e = entry.get();
+        if e[..3] == key {
+            return Some((e[3], e[4]));
         }
         let (class, lower) = classify(word);
-        *entry = [key[0], key[1], key[2], class, lower];
+        entry.set([key[0], key[1], key[2], class, lower]);
         Some((class, lower))
     });
     let found = cached.ok().flatten().unwrap_or_else(|| classify(word));
