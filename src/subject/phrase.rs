@@ -183,7 +183,9 @@ pub(super) fn forward_end(toks: &[T], start: usize, max: usize) -> usize {
         match t.tok {
             // In a headline a capitalized word is a name part (`Advanced Materials`), not a verb.
             Tok::Word(_)
-                if t.class() & FORWARD_STOP == 0 && i - start < max && (t.class() & UPPER != 0 || !verb_at(toks, i)) =>
+                if t.class() & FORWARD_STOP == 0
+                    && i - start < max
+                    && (t.class() & UPPER != 0 || !verb_at(toks, i)) =>
             {
                 i += 1
             }
