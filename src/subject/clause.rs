@@ -17,7 +17,7 @@ pub(super) fn object_of(sentence: &str, toks: &[T], all: &[Found], v: usize, at:
     let plain = toks
         .get(v + 1..link)?
         .iter()
-        .all(|t| matches!(t.tok, Tok::Word(_)) && t.class & (IS_VERB | OBJECT_BREAK) == 0);
+        .all(|t| matches!(t.tok, Tok::Word(_)) && t.class() & (IS_VERB | OBJECT_BREAK) == 0);
     if !(noun_start && plain && link > v + 1) {
         return None;
     }

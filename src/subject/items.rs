@@ -8,14 +8,21 @@ use super::words::*;
 use crate::scan::Found;
 
 /// `X, Y and Z rose A, B and C, respectively`: the item paired with figure `fi`.
-pub(super) fn respectively(sentence: &str, toks: &[T], all: &[Found], fi: usize, k: usize) -> Option<String> {
+pub(super) fn respectively(
+    sentence: &str,
+    toks: &[T],
+    all: &[Found],
+    fi: usize,
+    k: usize,
+    lists: &mut Lists,
+) -> Option<String> {
     let kind = all.get(fi)?.figure.kind;
     // The run of same-kind figures around `fi`, joined by separators, numbers and `to`.
     let joins = |a: usize, b: usize| {
         toks.get(a + 1..b).is_some_and(|gap| {
             gap.iter().all(|t| match t.tok {
                 Tok::Punct(',') => true,
-                Tok::Word(_) => t.class & (RUN_JOIN | DIGIT) != 0,
+                Tok::Word(_) => t.class() & (RUN_JOIN | DIGIT) != 0,
                 Tok::Fig(g) => all.get(g).is_some_and(|f| f.figure.kind != kind),
                 _ => false,
             })
@@ -47,19 +54,33 @@ pub(super) fn respectively(sentence: &str, toks: &[T], all: &[Found], fi: usize,
     if n < 2 {
         return None;
     }
+    // The items are the same for every figure of the run: found once.
+    if lists.run.as_ref().is_none_or(|(at, _)| *at != same[first]) {
+        lists.run = Some((same[first], run_items(sentence, toks, all, same[first], same[last])));
+    }
+    let items = lists.run.as_ref()?.1.as_ref()?;
+    if items.len() < n {
+        return None;
+    }
+    items.get(items.len() - n + (pos - first)).cloned()
+}
+
+/// The items of the clause before the run of figures from token `first_fig` to token
+/// `last_fig`, when `respectively` closes the run.
+fn run_items(sentence: &str, toks: &[T], all: &[Found], first_fig: usize, last_fig: usize) -> Option<Vec<String>> {
     // `respectively` must close the run.
-    let after = toks.get(same[last] + 1..)?;
+    let after = toks.get(last_fig + 1..)?;
     let closes = after.iter().take(8).any(|t| t.tok == Tok::Word("respectively"))
         && after
             .iter()
             .take_while(|t| t.tok != Tok::Word("respectively"))
             .enumerate()
-            .all(|(m, _)| !verb_at(toks, same[last] + 1 + m));
+            .all(|(m, _)| !verb_at(toks, last_fig + 1 + m));
     if !closes {
         return None;
     }
     // The verb before the run, then the clause before it, split into items.
-    let mut v = same[first];
+    let mut v = first_fig;
     let verb = loop {
         if v == 0 {
             return None;
@@ -82,7 +103,7 @@ pub(super) fn respectively(sentence: &str, toks: &[T], all: &[Found], fi: usize,
     while start > 0 {
         match toks[start - 1].tok {
             Tok::Punct(';' | ':') => break,
-            Tok::Word(_) if toks[start - 1].class & CLAUSE_OPEN != 0 => break,
+            Tok::Word(_) if toks[start - 1].class() & CLAUSE_OPEN != 0 => break,
             _ => {}
         }
         start -= 1;
@@ -102,10 +123,7 @@ pub(super) fn respectively(sentence: &str, toks: &[T], all: &[Found], fi: usize,
         .map(|(a, b)| phrase(sentence, toks, all, a, b))
         .filter(|p| !p.is_empty())
         .collect();
-    if items.len() < n {
-        return None;
-    }
-    items.get(items.len() - n + (pos - first)).cloned()
+    Some(items)
 }
 
 /// Where ` to ` first stands in `item`: a walk over its bytes, as `str::find` sets up a
@@ -114,8 +132,31 @@ fn find_to(item: &str) -> Option<usize> {
     item.as_bytes().windows(4).position(|w| w == b" to ")
 }
 
+/// What the list rules keep between the figures of one window: the figures of a sentence
+/// are asked in order, so each rule goes on from what it found for the figures before
+/// instead of finding it again.
+#[derive(Default)]
+pub(super) struct Lists {
+    /// `parenthesised`: the next token to look at (the tokens before it are walked).
+    next: usize,
+    /// `parenthesised`: the `X to` the items carry.
+    carried: Option<String>,
+    /// `parenthesised`: the close of the last item's parenthesis.
+    prev_close: Option<usize>,
+    /// `respectively`: the items of the last run, by the token of its first figure.
+    run: Option<(usize, Option<Vec<String>>)>,
+}
+
 /// `X (up 4.9 percent)`: the list item before the parenthesis, with a carried `exports to`.
-pub(super) fn parenthesised(sentence: &str, toks: &[T], all: &[Found], fi: usize, k: usize) -> Option<String> {
+/// `walk` is where the walk over the same `toks` stopped.
+pub(super) fn parenthesised(
+    sentence: &str,
+    toks: &[T],
+    all: &[Found],
+    fi: usize,
+    k: usize,
+    walk: &mut Lists,
+) -> Option<String> {
     // Only a figure right after `(` is an item (the loop below answers at its token).
     if k.checked_sub(1)
         .and_then(|m| toks.get(m))
@@ -123,9 +164,13 @@ pub(super) fn parenthesised(sentence: &str, toks: &[T], all: &[Found], fi: usize
     {
         return None;
     }
-    let mut carried: Option<String> = None;
-    let mut prev_close: Option<usize> = None;
-    for (n, t) in toks.iter().enumerate() {
+    // A figure before where the walk stopped: walk again from the start.
+    if walk.next > k {
+        (walk.next, walk.carried, walk.prev_close) = (0, None, None);
+    }
+    while let Some(t) = toks.get(walk.next) {
+        let n = walk.next;
+        walk.next += 1;
         let Tok::Fig(g) = t.tok else { continue };
         let open = n > 0 && toks[n - 1].tok == Tok::Punct('(');
         if !open {
@@ -138,14 +183,14 @@ pub(super) fn parenthesised(sentence: &str, toks: &[T], all: &[Found], fi: usize
             start -= 1;
         }
         // The item follows the previous one in the same list: it may carry its `X to`.
-        let in_list_after_prev = prev_close.is_some_and(|c| {
+        let in_list_after_prev = walk.prev_close.is_some_and(|c| {
             toks.get(c + 1..start).is_some_and(|gap| {
                 gap.iter()
                     .all(|t| matches!(t.tok, Tok::Punct(',') | Tok::Word("and" | "or")))
             })
         });
         if !in_list_after_prev {
-            carried = None;
+            walk.carried = None;
         }
         let mut item = phrase(sentence, toks, all, start, end);
         let generic = item.is_empty()
@@ -158,22 +203,22 @@ pub(super) fn parenthesised(sentence: &str, toks: &[T], all: &[Found], fi: usize
             // `exports increased to China (`: the clause subject goes in front.
             let subj = clause_subject(sentence, toks, all, start);
             if !subj.is_empty() {
-                carried = Some(format!("{subj} to"));
+                walk.carried = Some(format!("{subj} to"));
             }
             let rest = phrase(sentence, toks, all, start + 1, end);
-            item = match &carried {
+            item = match &walk.carried {
                 Some(c) => format!("{c} {rest}"),
                 None => rest,
             };
         } else if let Some(to) = find_to(&item) {
-            carried = Some(item[..to + 3].to_string());
-        } else if let Some(c) = &carried {
+            walk.carried = Some(item[..to + 3].to_string());
+        } else if let Some(c) = &walk.carried {
             if !generic {
                 item = format!("{c} {item}");
             }
         }
         // The close of this parenthesis, for the next item.
-        prev_close = toks
+        walk.prev_close = toks
             .iter()
             .enumerate()
             .skip(n)

@@ -31,7 +31,7 @@ use crate::model::Kind;
 use crate::scan::Found;
 
 use clause::clause_subject;
-use items::{parenthesised, respectively};
+use items::{Lists, parenthesised, respectively};
 use near::{after, before, headline_noun, share_of};
 use tokens::{T, Tok, fig_token, tokens};
 use words::{TITLE_WORD, UPPER};
@@ -43,7 +43,7 @@ pub fn subject_of(sentence: &str, f: &Found, all: &[Found]) -> String {
     };
     let toks = tokens(sentence, all);
     match fig_token(&toks, fi) {
-        Some(k) => subject_at(sentence, &toks, all, fi, k, title_case(&toks)),
+        Some(k) => subject_at(sentence, &toks, all, fi, k, title_case(&toks), &mut Lists::default()),
         None => String::new(),
     }
 }
@@ -63,6 +63,8 @@ pub fn subjects(sentence: &str, all: &[Found]) -> Vec<String> {
     // Whether the window is a headline, kept while the window stays the same (the whole
     // sentence, when it is short).
     let mut title: Option<(usize, usize, bool)> = None;
+    // What the list rules found, kept while the window stays the same.
+    let mut lists = Lists::default();
     let mut out = Vec::with_capacity(all.len());
     for fi in 0..all.len() {
         let mut at = None;
@@ -83,10 +85,13 @@ pub fn subjects(sentence: &str, all: &[Found]) -> Vec<String> {
                 let window = &toks[lo..hi];
                 let t = match title {
                     Some((a, b, t)) if (a, b) == (lo, hi) => t,
-                    _ => title_case(window),
+                    _ => {
+                        lists = Lists::default();
+                        title_case(window)
+                    }
                 };
                 title = Some((lo, hi, t));
-                subject_at(sentence, window, all, fi, k - lo, t)
+                subject_at(sentence, window, all, fi, k - lo, t, &mut lists)
             }
             // Not a token (a count): no subject.
             None => String::new(),
@@ -95,8 +100,17 @@ pub fn subjects(sentence: &str, all: &[Found]) -> Vec<String> {
     out
 }
 
-/// The subject of figure `fi`, at token `k` of `toks`; `title` when `toks` is a headline.
-fn subject_at(sentence: &str, toks: &[T], all: &[Found], fi: usize, k: usize, title: bool) -> String {
+/// The subject of figure `fi`, at token `k` of `toks`; `title` when `toks` is a headline;
+/// `lists` what the list rules found for the figures of `toks` before.
+fn subject_at(
+    sentence: &str,
+    toks: &[T],
+    all: &[Found],
+    fi: usize,
+    k: usize,
+    title: bool,
+    lists: &mut Lists,
+) -> String {
     let kind = all[fi].figure.kind;
     if !matches!(kind, Kind::Money | Kind::Percent) {
         return String::new();
@@ -109,9 +123,9 @@ fn subject_at(sentence: &str, toks: &[T], all: &[Found], fi: usize, k: usize, ti
         None
     };
     let found = share
-        .or_else(|| respectively(sentence, toks, all, fi, k))
+        .or_else(|| respectively(sentence, toks, all, fi, k, lists))
         .or_else(|| after(sentence, toks, all, k, kind))
-        .or_else(|| parenthesised(sentence, toks, all, fi, k))
+        .or_else(|| parenthesised(sentence, toks, all, fi, k, lists))
         .or_else(|| before(sentence, toks, all, k))
         .or_else(|| headline_noun(sentence, toks, all, fi, k, title));
     let subject = found
@@ -142,6 +156,12 @@ fn sentence_case(sentence: &str, subject: String) -> String {
     if !sentence.trim_start().starts_with(first) || !titlecase || name_follows || possessive {
         return subject;
     }
+    // An ASCII capital lowers in place, as `to_lowercase` lowers it.
+    let mut subject = subject;
+    if let Some(first) = subject.get_mut(..1).filter(|f| f.is_ascii()) {
+        first.make_ascii_lowercase();
+        return subject;
+    }
     let mut chars = subject.chars();
     chars
         .next()
@@ -153,9 +173,9 @@ fn sentence_case(sentence: &str, subject: String) -> String {
 fn title_case(toks: &[T]) -> bool {
     let (mut words, mut caps) = (0, 0);
     for t in toks {
-        if matches!(t.tok, Tok::Word(_)) && t.class & TITLE_WORD != 0 {
+        if matches!(t.tok, Tok::Word(_)) && t.title_bits() & TITLE_WORD != 0 {
             words += 1;
-            caps += usize::from(t.class & UPPER != 0);
+            caps += usize::from(t.title_bits() & UPPER != 0);
         }
     }
     words > 0 && caps * 10 >= words * 7

@@ -15,7 +15,7 @@ pub(super) fn phrase(sentence: &str, toks: &[T], all: &[Found], from: usize, to:
     let mut after_date = false;
     for t in span {
         // `the January to July period`: the word that a date qualifies goes with it.
-        let period = after_date && matches!(t.tok, Tok::Word(_)) && t.class & PERIOD != 0;
+        let period = after_date && matches!(t.tok, Tok::Word(_)) && t.class() & PERIOD != 0;
         after_date = false;
         match t.tok {
             Tok::Punct('—') => aside = !aside,
@@ -25,7 +25,7 @@ pub(super) fn phrase(sentence: &str, toks: &[T], all: &[Found], from: usize, to:
             }
             // A date inside the phrase is left out with its preposition (`exports in 2019`).
             Tok::Fig(i) if is_date(all, i) => {
-                while words.last().is_some_and(|w| w.1.class & DATE_PREP != 0) {
+                while words.last().is_some_and(|w| w.1.class() & DATE_PREP != 0) {
                     words.pop();
                 }
                 after_date = true;
@@ -37,16 +37,16 @@ pub(super) fn phrase(sentence: &str, toks: &[T], all: &[Found], from: usize, to:
     if words.len() > 3
         && words[..3]
             .iter()
-            .map(|w| w.1.lower)
+            .map(|w| w.1.lower())
             .zip([A, TOTAL, OF])
             .all(|(l, b)| l & b != 0)
     {
         words.drain(..3);
     }
-    while words.first().is_some_and(|w| w.1.class & LEAD != 0) {
+    while words.first().is_some_and(|w| w.1.class() & LEAD != 0) {
         words.remove(0);
     }
-    while words.last().is_some_and(|w| w.1.class & (TAIL | TAIL_LY) != 0) {
+    while words.last().is_some_and(|w| w.1.class() & (TAIL | TAIL_LY) != 0) {
         words.pop();
     }
     let bytes = words.iter().map(|w| w.0.len() + 1).sum();
@@ -122,7 +122,7 @@ pub(super) fn back_start(toks: &[T], all: &[Found], end: usize, extra: u64) -> u
     let mut i = end;
     let mut depth = 0usize;
     while i > 0 {
-        let t = toks[i - 1];
+        let t = &toks[i - 1];
         match t.tok {
             // A parenthesis holding a figure is another list item: the phrase ends there.
             Tok::Punct(')') if depth == 0 && holds_figure(toks, i - 1) => break,
@@ -143,14 +143,14 @@ pub(super) fn back_start(toks: &[T], all: &[Found], end: usize, extra: u64) -> u
             Tok::Fig(_) => break,
             Tok::Word(_) if depth > 0 => {}
             Tok::Word(_) => {
-                let c = t.class;
+                let c = t.class();
                 // `produced by`, `sold within`: a participle inside the noun phrase.
                 let passive = word_class(toks, i).is_some_and(|n| n & PASSIVE != 0);
                 // `and` joins nouns (`deals and MOUs`) unless a level or figure stands before it.
                 let and_stop = c & AND != 0
                     && extra & AND != 0
                     && match i.checked_sub(2).and_then(|m| toks.get(m)) {
-                        Some(p) if matches!(p.tok, Tok::Word(_)) => p.class & (GENERIC_WORD | DIGIT) != 0,
+                        Some(p) if matches!(p.tok, Tok::Word(_)) => p.class() & (GENERIC_WORD | DIGIT) != 0,
                         Some(_) | None => true,
                     };
                 // `to` is part of a phrase (`exports to China`) unless a verb follows (`to grow`).
@@ -183,7 +183,9 @@ pub(super) fn forward_end(toks: &[T], start: usize, max: usize) -> usize {
         match t.tok {
             // In a headline a capitalized word is a name part (`Advanced Materials`), not a verb.
             Tok::Word(_)
-                if t.class & FORWARD_STOP == 0 && i - start < max && (t.class & UPPER != 0 || !verb_at(toks, i)) =>
+                if t.class() & FORWARD_STOP == 0
+                    && i - start < max
+                    && (t.class() & UPPER != 0 || !verb_at(toks, i)) =>
             {
                 i += 1
             }

@@ -1,6 +1,8 @@
 //! The sentence cut into tokens: words, punctuation and whole figures.
 
-use super::words::classify;
+use std::cell::Cell;
+
+use super::words::{TAIL_LY, TITLE_WORD, UPPER, classify_cached, title_bits};
 use crate::model::Kind;
 use crate::scan::Found;
 
@@ -13,16 +15,70 @@ pub(super) enum Tok<'a> {
     Fig(usize),
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(super) struct T<'a> {
     pub(super) tok: Tok<'a>,
     pub(super) start: usize,
     pub(super) end: usize,
-    /// For a word, its lists and shape (`classify`); 0 otherwise.
-    pub(super) class: u64,
+    /// For a word, its lists and shape (`classify`); 0 otherwise. A word is classified
+    /// when a rule first asks (most words of a sentence are never asked about): until then
+    /// this holds `UNSET` and the bits `title_case` reads (`title_bits`).
+    class: Cell<u64>,
     /// For a word, the lists of its Unicode lower case (`str::to_lowercase`), which differs
-    /// from `class` only for non-ASCII words.
-    pub(super) lower: u64,
+    /// from `class` only for non-ASCII words; valid once `class` is set.
+    lower: Cell<u64>,
+}
+
+/// `T::class` before the word is classified (above every class bit).
+const UNSET: u64 = 1 << 63;
+const _: () = assert!(TAIL_LY < UNSET);
+
+impl T<'_> {
+    fn new(tok: Tok<'_>, start: usize, end: usize, class: u64) -> T<'_> {
+        T {
+            tok,
+            start,
+            end,
+            class: Cell::new(class),
+            lower: Cell::new(0),
+        }
+    }
+
+    /// The class of a word (`classify`); 0 for punctuation and figures.
+    pub(super) fn class(&self) -> u64 {
+        self.classes().0
+    }
+
+    /// The lists of the word's Unicode lower case; 0 for punctuation and figures.
+    pub(super) fn lower(&self) -> u64 {
+        self.classes().1
+    }
+
+    /// `UPPER` and `TITLE_WORD` of a word, without classifying it.
+    pub(super) fn title_bits(&self) -> u64 {
+        self.class.get() & (UPPER | TITLE_WORD)
+    }
+
+    #[inline]
+    fn classes(&self) -> (u64, u64) {
+        let class = self.class.get();
+        if class & UNSET == 0 {
+            return (class, self.lower.get());
+        }
+        self.classify()
+    }
+
+    /// Out of line, so that reading a known class stays a load and a test.
+    #[inline(never)]
+    fn classify(&self) -> (u64, u64) {
+        let (class, lower) = match self.tok {
+            Tok::Word(w) => classify_cached(w),
+            _ => (0, 0),
+        };
+        self.class.set(class);
+        self.lower.set(lower);
+        (class, lower)
+    }
 }
 
 /// Characters that stand alone as punctuation tokens.
@@ -41,7 +97,6 @@ pub(super) fn tokens<'a>(sentence: &'a str, all: &[Found]) -> Vec<T<'a>> {
     // Money, percent and date figures are single tokens; counts and the like read as words
     // (`sales of the nine online sellers`). Figures come in order: one pointer walks them.
     let is_token = |f: &Found| matches!(f.figure.kind, Kind::Money | Kind::Percent | Kind::Date);
-    let mut next_fig = 0;
     // Figure starts, sorted, for cutting words: `pos` only grows, so one pointer walks them.
     // The figures usually come sorted already: a copy is sorted only when they do not.
     let mut unsorted: Vec<usize> = Vec::new();
@@ -51,71 +106,62 @@ pub(super) fn tokens<'a>(sentence: &'a str, all: &[Found]) -> Vec<T<'a>> {
     }
     let start_of = |n: usize| {
         if unsorted.is_empty() {
-            all.get(n).map(|f| f.text_start)
+            all.get(n).map_or(usize::MAX, |f| f.text_start)
         } else {
-            unsorted.get(n).copied()
+            unsorted.get(n).copied().unwrap_or(usize::MAX)
         }
     };
     let mut next_start = 0;
-    while let Some(c) = char_at(sentence, pos) {
-        while all.get(next_fig).is_some_and(|f| f.text_start < pos || !is_token(f)) {
-            next_fig += 1;
+    // The start of figure `next_start` (`usize::MAX` past the last), kept beside it.
+    let mut cut_at = start_of(0);
+    // The next figure token at or after `pos`, and its start: looked for again only once
+    // `pos` has passed that start.
+    let skip = |mut n: usize, pos: usize| {
+        while all.get(n).is_some_and(|f| f.text_start < pos || !is_token(f)) {
+            n += 1;
         }
-        if let Some((i, f)) = all
-            .get(next_fig)
-            .map(|f| (next_fig, f))
-            .filter(|(_, f)| f.text_start == pos && f.figure.end > pos)
-        {
-            out.push(T {
-                tok: Tok::Fig(i),
-                start: pos,
-                end: f.figure.end,
-                class: 0,
-                lower: 0,
-            });
-            pos = f.figure.end;
-            continue;
+        (n, all.get(n).map_or(usize::MAX, |f| f.text_start))
+    };
+    let (mut next_fig, mut fig_at) = skip(0, 0);
+    while let Some(c) = char_at(sentence, pos) {
+        if fig_at < pos {
+            (next_fig, fig_at) = skip(next_fig, pos);
+        }
+        if fig_at == pos {
+            if let Some(f) = all.get(next_fig).filter(|f| f.figure.end > pos) {
+                out.push(T::new(Tok::Fig(next_fig), pos, f.figure.end, 0));
+                pos = f.figure.end;
+                continue;
+            }
         }
         if c.is_whitespace() {
             pos += c.len_utf8();
             continue;
         }
         if is_punct(c) {
-            out.push(T {
-                tok: Tok::Punct(c),
-                start: pos,
-                end: pos + c.len_utf8(),
-                class: 0,
-                lower: 0,
-            });
+            out.push(T::new(Tok::Punct(c), pos, pos + c.len_utf8(), 0));
             pos += c.len_utf8();
             continue;
         }
-        let rest = &sentence[pos..];
+        let rest = sentence.get(pos..).unwrap_or("");
         let mut len = word_len(rest);
         // A figure may start inside what looks like one word (`(+1`): stop there.
-        while start_of(next_start).is_some_and(|s| s <= pos) {
+        while cut_at <= pos {
             next_start += 1;
+            cut_at = start_of(next_start);
         }
-        if let Some(next) = start_of(next_start).filter(|&s| s < pos + len) {
-            len = next - pos;
+        if cut_at < pos + len {
+            len = cut_at - pos;
         }
-        let word = &rest[..len];
+        let word = rest.get(..len).unwrap_or("");
         // A final period ends the sentence, unless the word is an abbreviation (`U.S.`).
-        let trimmed = if word.ends_with('.') && word[..word.len() - 1].contains('.') {
-            word
-        } else {
-            trim_end(word)
+        let trimmed = match word.as_bytes() {
+            [inner @ .., b'.'] if inner.contains(&b'.') => word,
+            _ => trim_end(word),
         };
         if !trimmed.is_empty() {
-            let (class, lower) = classify(trimmed);
-            out.push(T {
-                tok: Tok::Word(trimmed),
-                start: pos,
-                end: pos + trimmed.len(),
-                class,
-                lower,
-            });
+            let class = UNSET | title_bits(trimmed);
+            out.push(T::new(Tok::Word(trimmed), pos, pos + trimmed.len(), class));
         }
         pos += len.max(1);
         while !sentence.is_char_boundary(pos) {
@@ -181,6 +227,12 @@ fn word_len(rest: &str) -> usize {
     let mut prev_digit = false;
     while let Some(&b) = bytes.get(n) {
         let kind = BYTE_KINDS[usize::from(b)];
+        // A letter, mostly: it only continues the word.
+        if kind == 0 {
+            prev_digit = false;
+            n += 1;
+            continue;
+        }
         if kind & NOT_ASCII != 0 {
             let Some(c) = rest.get(n..).and_then(|r| r.chars().next()) else {
                 break;
@@ -204,12 +256,12 @@ fn word_len(rest: &str) -> usize {
 
 /// The class of the word token at `j`; `None` for punctuation, figures and past the end.
 pub(super) fn word_class(toks: &[T], j: usize) -> Option<u64> {
-    toks.get(j).filter(|t| matches!(t.tok, Tok::Word(_))).map(|t| t.class)
+    toks.get(j).filter(|t| matches!(t.tok, Tok::Word(_))).map(T::class)
 }
 
 /// The list bits of the lower case of the word token at `m`; `None` when it is no word.
 pub(super) fn lower_at(toks: &[T], m: usize) -> Option<u64> {
-    toks.get(m).filter(|t| matches!(t.tok, Tok::Word(_))).map(|t| t.lower)
+    toks.get(m).filter(|t| matches!(t.tok, Tok::Word(_))).map(T::lower)
 }
 
 pub(super) fn is_date(all: &[Found], i: usize) -> bool {

@@ -1,6 +1,7 @@
 //! The classification of a word: one table look-up gives the bits of every word list it is
 //! in, with bits of its shape.
 
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 use super::wordlists::*;
@@ -157,9 +158,12 @@ const SLOT_BITS: u32 = 11;
 pub(super) struct Table(Box<[[u64; 3]]>);
 
 impl Table {
+    fn hash(key: &[u64; 3]) -> u64 {
+        (key[0] ^ key[1].rotate_left(29) ^ key[2].rotate_left(53)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+
     fn slot(key: &[u64; 3]) -> usize {
-        let h = (key[0] ^ key[1].rotate_left(29) ^ key[2].rotate_left(53)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        (h >> (64 - SLOT_BITS)) as usize
+        (Self::hash(key) >> (64 - SLOT_BITS)) as usize
     }
 
     fn get(&self, key: &[u64; 3]) -> u64 {
@@ -235,24 +239,26 @@ pub(super) fn lists(word: &str) -> u64 {
     TABLE.get(&key_of(buf, word.len()))
 }
 
-// What `classify` asks of each byte of a word, as bits of `BYTE_KINDS`.
-const NOT_LOWER: u8 = 1;
-const NOT_LOWER_HYPHEN: u8 = 1 << 1;
-const DIGIT_BYTE: u8 = 1 << 2;
-const LETTER: u8 = 1 << 3;
-const NOT_ASCII: u8 = 1 << 4;
+// What `classify` asks of each byte of a word, as bits of `BYTE_KINDS` (above the
+// byte's ASCII lower case, in the low byte).
+const NOT_LOWER: u16 = 1 << 8;
+const NOT_LOWER_HYPHEN: u16 = 1 << 9;
+const DIGIT_BYTE: u16 = 1 << 10;
+const LETTER: u16 = 1 << 11;
+const NOT_ASCII: u16 = 1 << 12;
 
-const fn byte_flag(cond: bool, bit: u8) -> u8 {
+const fn byte_flag(cond: bool, bit: u16) -> u16 {
     if cond { bit } else { 0 }
 }
 
-/// The kinds of every byte value.
-static BYTE_KINDS: [u8; 256] = {
-    let mut t = [0u8; 256];
+/// The kinds of every byte value, with its ASCII lower case: one load per byte.
+static BYTE_KINDS: [u16; 256] = {
+    let mut t = [0u16; 256];
     let mut b = 0;
     while b < 256 {
         let c = b as u8;
-        t[b] = byte_flag(!c.is_ascii_lowercase(), NOT_LOWER)
+        t[b] = c.to_ascii_lowercase() as u16
+            | byte_flag(!c.is_ascii_lowercase(), NOT_LOWER)
             | byte_flag(!c.is_ascii_lowercase() && c != b'-', NOT_LOWER_HYPHEN)
             | byte_flag(c.is_ascii_digit(), DIGIT_BYTE)
             | byte_flag(c.is_ascii_alphabetic(), LETTER)
@@ -266,16 +272,22 @@ static BYTE_KINDS: [u8; 256] = {
 /// case, which the rules that lower-case a word with `to_lowercase` compare.
 pub(super) fn classify(word: &str) -> (u64, u64) {
     let bytes = word.as_bytes();
+    let len = bytes.len();
     // One pass over the bytes: the shape, as the union of the byte kinds, and the word
     // lower-cased into `buf` for the look-up. A table per byte, not tests: short words
     // are the rule, and the vectorized tests cost more than they save on them.
     let mut buf = [0u8; 16];
-    let mut kinds = 0u8;
-    for (n, &b) in bytes.iter().enumerate() {
-        if let Some(o) = buf.get_mut(n) {
-            *o = b.to_ascii_lowercase();
+    let mut kinds = 0u16;
+    if len <= buf.len() {
+        for (o, &b) in buf.iter_mut().zip(bytes) {
+            let k = BYTE_KINDS[usize::from(b)];
+            *o = k as u8;
+            kinds |= k;
         }
-        kinds |= BYTE_KINDS[usize::from(b)];
+    } else {
+        for &b in bytes {
+            kinds |= BYTE_KINDS[usize::from(b)];
+        }
     }
     let (not_lower, not_lower_hyphen) = (kinds & NOT_LOWER != 0, kinds & NOT_LOWER_HYPHEN != 0);
     let (digit, letter, ascii) = (kinds & DIGIT_BYTE != 0, kinds & LETTER != 0, kinds & NOT_ASCII == 0);
@@ -284,8 +296,8 @@ pub(super) fn classify(word: &str) -> (u64, u64) {
     // A word longer than `buf` is longer than every listed word; `in_words` compares ASCII
     // only, so a non-ASCII word is in no list, but its lower case may be (the Kelvin sign
     // lowers to `k`).
-    let listed = if ascii && bytes.len() <= buf.len() {
-        TABLE.get(&key_of(buf, bytes.len()))
+    let listed = if ascii && len <= buf.len() {
+        TABLE.get(&key_of(buf, len))
     } else {
         0
     };
@@ -295,20 +307,26 @@ pub(super) fn classify(word: &str) -> (u64, u64) {
         lists_of(word.to_lowercase().as_bytes())
     };
     let has = |bit: u64| lower & bit != 0;
+    // The last three bytes, zero before the start (no suffix tested holds a zero byte).
+    let [e3, e2, e1] = match bytes {
+        [.., a, b, c] => [*a, *b, *c],
+        [b, c] => [0, *b, *c],
+        [c] => [0, 0, *c],
+        [] => [0; 3],
+    };
+    let ends_ly = e2 == b'l' && e1 == b'y';
     // `is_verb`: the listed verb and direction tests read the word lower-cased, the
     // never-verb test reads it as `in_words` does.
     let not_verb = listed & (NEVER | HEADLINE) != 0;
-    let regular =
-        shape & BARE != 0 && word.len() > 4 && (word.ends_with("ed") || word.ends_with("ing")) && !has(NOT_PARTICIPLE);
+    let regular = shape & BARE != 0
+        && len > 4
+        && ((e2 == b'e' && e1 == b'd') || (e3 == b'i' && e2 == b'n' && e1 == b'g'))
+        && !has(NOT_PARTICIPLE);
     let is_verb = !not_verb && (has(VERB) || has(DIRECTION) || regular);
     let verb_listed = has(VERB) || (has(DIRECTION) && !has(NEVER | HEADLINE));
-    let ends = |suffix: &[u8]| {
-        bytes
-            .get(bytes.len().saturating_sub(suffix.len())..)
-            .is_some_and(|e| e.len() == suffix.len() && e.eq_ignore_ascii_case(suffix))
-    };
     let tail_ly = if ascii {
-        bytes.len() > 4 && ends(b"ly") && !ends(b"ply")
+        let [l3, l2, l1] = [e3, e2, e1].map(|b| b.to_ascii_lowercase());
+        len > 4 && l2 == b'l' && l1 == b'y' && l3 != b'p'
     } else {
         let l = word.to_lowercase();
         l.len() > 4 && l.ends_with("ly") && !l.ends_with("ply")
@@ -317,17 +335,69 @@ pub(super) fn classify(word: &str) -> (u64, u64) {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
         _ => word.starts_with(char::is_uppercase),
     };
-    let title_word = word.len() > 3 && (letter || (!ascii && word.chars().any(char::is_alphabetic)));
+    let title_word = len > 3 && (letter || (!ascii && word.chars().any(char::is_alphabetic)));
+    debug_assert_eq!(title_bits(word), flag(upper, UPPER) | flag(title_word, TITLE_WORD));
     let class = listed
         | shape
         | flag(is_verb, IS_VERB)
         | flag(verb_listed, VERB_LISTED)
         | flag(upper, UPPER)
-        | flag(word.ends_with("ly"), ENDS_LY)
-        | flag(word.ends_with('s') && !word.ends_with("ss"), PLURAL)
+        | flag(ends_ly, ENDS_LY)
+        | flag(e1 == b's' && e2 != b's', PLURAL)
         | flag(title_word, TITLE_WORD)
         | flag(tail_ly, TAIL_LY);
     (class, lower)
+}
+
+/// log2 of the slots of the cache of `classify`.
+const CACHE_BITS: u32 = 10;
+
+thread_local! {
+    /// The last classes found, one per slot (direct-mapped): `[key of the word as it is
+    /// written (see `key_of`), class, lower]`, empty while its length is 0. A few short
+    /// words (`the`, `of`, `exports`) make most of the text.
+    static CACHE: [Cell<[u64; 5]>; 1 << CACHE_BITS] = const { [const { Cell::new([0; 5]) }; 1 << CACHE_BITS] };
+}
+
+/// `classify`, remembered per thread for words of at most 16 bytes.
+pub(super) fn classify_cached(word: &str) -> (u64, u64) {
+    let bytes = word.as_bytes();
+    let mut buf = [0u8; 16];
+    if bytes.is_empty() || bytes.len() > buf.len() {
+        return classify(word);
+    }
+    for (o, &b) in buf.iter_mut().zip(bytes) {
+        *o = b;
+    }
+    let key = key_of(buf, bytes.len());
+    let slot = (Table::hash(&key) >> (64 - CACHE_BITS)) as usize;
+    let cached = CACHE.try_with(|cache| {
+        let entry = cache.get(slot)?;
+        let e = entry.get();
+        if e[..3] == key {
+            return Some((e[3], e[4]));
+        }
+        let (class, lower) = classify(word);
+        entry.set([key[0], key[1], key[2], class, lower]);
+        Some((class, lower))
+    });
+    let found = cached.ok().flatten().unwrap_or_else(|| classify(word));
+    debug_assert_eq!(found, classify(word), "{word}");
+    found
+}
+
+/// `UPPER` and `TITLE_WORD` of `word` as `classify` finds them, at less cost: the
+/// tokens keep them for `title_case`, which reads every word.
+pub(super) fn title_bits(word: &str) -> u64 {
+    let upper = match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.starts_with(char::is_uppercase),
+    };
+    // An ASCII letter, or (in a word that is not all ASCII) any alphabetic character.
+    let title_word = word.len() > 3
+        && (word.bytes().any(|b| b.is_ascii_alphabetic())
+            || (!word.is_ascii() && word.chars().any(char::is_alphabetic)));
+    (if upper { UPPER } else { 0 }) | (if title_word { TITLE_WORD } else { 0 })
 }
 
 /// True when `w` is in the list of `bit`, ASCII case-insensitively (as `in_words`).
