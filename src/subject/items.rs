@@ -148,14 +148,14 @@ pub(super) struct Lists {
 }
 
 /// `X (up 4.9 percent)`: the list item before the parenthesis, with a carried `exports to`.
-/// `walk` is where the walk over the same `toks` stopped.
+/// `lists` holds where the walk over the same `toks` stopped.
 pub(super) fn parenthesised(
     sentence: &str,
     toks: &[T],
     all: &[Found],
     fi: usize,
     k: usize,
-    walk: &mut Lists,
+    lists: &mut Lists,
 ) -> Option<String> {
     // Only a figure right after `(` is an item (the loop below answers at its token).
     if k.checked_sub(1)
@@ -165,12 +165,12 @@ pub(super) fn parenthesised(
         return None;
     }
     // A figure before where the walk stopped: walk again from the start.
-    if walk.next > k {
-        (walk.next, walk.carried, walk.prev_close) = (0, None, None);
+    if lists.next > k {
+        (lists.next, lists.carried, lists.prev_close) = (0, None, None);
     }
-    while let Some(t) = toks.get(walk.next) {
-        let n = walk.next;
-        walk.next += 1;
+    while let Some(t) = toks.get(lists.next) {
+        let n = lists.next;
+        lists.next += 1;
         let Tok::Fig(g) = t.tok else { continue };
         let open = n > 0 && toks[n - 1].tok == Tok::Punct('(');
         if !open {
@@ -183,14 +183,14 @@ pub(super) fn parenthesised(
             start -= 1;
         }
         // The item follows the previous one in the same list: it may carry its `X to`.
-        let in_list_after_prev = walk.prev_close.is_some_and(|c| {
+        let in_list_after_prev = lists.prev_close.is_some_and(|c| {
             toks.get(c + 1..start).is_some_and(|gap| {
                 gap.iter()
                     .all(|t| matches!(t.tok, Tok::Punct(',') | Tok::Word("and" | "or")))
             })
         });
         if !in_list_after_prev {
-            walk.carried = None;
+            lists.carried = None;
         }
         let mut item = phrase(sentence, toks, all, start, end);
         let generic = item.is_empty()
@@ -203,22 +203,22 @@ pub(super) fn parenthesised(
             // `exports increased to China (`: the clause subject goes in front.
             let subj = clause_subject(sentence, toks, all, start);
             if !subj.is_empty() {
-                walk.carried = Some(format!("{subj} to"));
+                lists.carried = Some(format!("{subj} to"));
             }
             let rest = phrase(sentence, toks, all, start + 1, end);
-            item = match &walk.carried {
+            item = match &lists.carried {
                 Some(c) => format!("{c} {rest}"),
                 None => rest,
             };
         } else if let Some(to) = find_to(&item) {
-            walk.carried = Some(item[..to + 3].to_string());
-        } else if let Some(c) = &walk.carried {
+            lists.carried = Some(item[..to + 3].to_string());
+        } else if let Some(c) = &lists.carried {
             if !generic {
                 item = format!("{c} {item}");
             }
         }
         // The close of this parenthesis, for the next item.
-        walk.prev_close = toks
+        lists.prev_close = toks
             .iter()
             .enumerate()
             .skip(n)
