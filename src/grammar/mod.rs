@@ -15,6 +15,7 @@ pub mod ordinal;
 pub mod percent;
 pub mod phrase;
 pub mod quantity;
+pub mod shape;
 
 use nom::{
     IResult, Parser,

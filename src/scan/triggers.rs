@@ -1,0 +1,95 @@
+//! The words that can start a figure, and a shape filter that turns most other words away
+//! after a look at their length and first letter.
+
+use crate::grammar::shape::{LONGEST, has_shape, shapes, word_list};
+use crate::grammar::{date, money};
+
+/// No trigger is longer.
+pub const LONGEST_TRIGGER: usize = LONGEST;
+
+word_list!(
+/// Alphabetic words (lower-cased) that can start a figure; every other word is skipped
+/// unread.
+TRIGGER_WORDS, in_trigger_words, [
+    b"a", b"an", b"between", b"dozen", b"eight", b"eighteen", b"eighteenth", b"eighth", b"eightieth",
+    b"eighty", b"eleven", b"eleventh", b"fifteen", b"fifteenth", b"fifth", b"fiftieth", b"fifty",
+    b"first", b"five", b"fortieth", b"forty", b"four", b"fourteen", b"fourteenth", b"fourth", b"h1",
+    b"h2", b"hundred", b"hundredth", b"last", b"minus", b"negative", b"next", b"nine", b"nineteen",
+    b"nineteenth", b"ninetieth", b"ninety", b"ninth", b"one", b"q1", b"q2", b"q3", b"q4", b"rmb",
+    b"second", b"seven", b"seventeen", b"seventeenth", b"seventh", b"seventieth", b"seventy", b"six",
+    b"sixteen", b"sixteenth", b"sixth", b"sixtieth", b"sixty", b"ten", b"tenth", b"the", b"third",
+    b"thirteen", b"thirteenth", b"thirtieth", b"thirty", b"this", b"thousand", b"three", b"today",
+    b"twelfth", b"twelve", b"twentieth", b"twenty", b"two", b"us",
+]);
+
+word_list!(
+/// Capitalized words that can start a figure, exact case: month and weekday names.
+/// (Three-capital currency codes and month abbreviations are asked of their own lists.)
+CAPITALIZED_TRIGGERS, in_capitalized_triggers, [
+    b"January", b"February", b"March", b"April", b"May", b"June", b"July", b"August",
+    b"September", b"October", b"November", b"December", b"Jan", b"Feb", b"Mar", b"Apr", b"Jun",
+    b"Jul", b"Aug", b"Sep", b"Sept", b"Oct", b"Nov", b"Dec", b"Monday", b"Tuesday", b"Wednesday",
+    b"Thursday", b"Friday", b"Saturday", b"Sunday", b"US",
+]);
+
+/// The shapes of the triggers a word led by a lower-case letter can be (`the`), and those
+/// a capitalized word can be (`The`, `March`).
+static LOWER_SHAPES: [u32; LONGEST + 1] = shapes(&[TRIGGER_WORDS]);
+static CAPITAL_SHAPES: [u32; LONGEST + 1] = shapes(&[TRIGGER_WORDS, CAPITALIZED_TRIGGERS]);
+
+/// A necessary condition for a word of letters only, led by a lower-case letter or by a
+/// capital and a lower-case letter, to be a trigger: some trigger has its length and
+/// first letter. (All-capital words, and words with digits, are not asked here.)
+pub fn has_trigger_shape(word: &[u8]) -> bool {
+    let capitalized = word.first().is_some_and(u8::is_ascii_uppercase);
+    has_shape(if capitalized { &CAPITAL_SHAPES } else { &LOWER_SHAPES }, word)
+}
+
+/// `lower` (a lower-cased word) starts a figure.
+pub fn is_trigger_word(lower: &[u8]) -> bool {
+    in_trigger_words(lower)
+}
+
+/// Capitalized words that can start a figure: month and weekday names, currency codes.
+/// (Other capitals, `ICT`, `CEO`, start none: no kind reads them.)
+pub fn is_capitalized_trigger(word: &[u8]) -> bool {
+    let upper_code = word.len() == 3
+        && word.iter().all(u8::is_ascii_uppercase)
+        && (money::is_currency_code(word) || date::is_month_word(word));
+    upper_code || in_capitalized_triggers(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trigger_words_are_lower_and_short() {
+        for w in TRIGGER_WORDS {
+            assert!(w.len() <= LONGEST_TRIGGER && w.iter().all(|b| !b.is_ascii_uppercase()));
+        }
+        for w in CAPITALIZED_TRIGGERS {
+            assert!(w.len() <= LONGEST_TRIGGER && w[0].is_ascii_uppercase());
+        }
+    }
+
+    #[test]
+    fn every_trigger_has_a_trigger_shape() {
+        for w in TRIGGER_WORDS.iter().chain(CAPITALIZED_TRIGGERS) {
+            assert!(has_trigger_shape(w), "{}", String::from_utf8_lossy(w));
+            let mut capitalized = w.to_vec();
+            capitalized[0].make_ascii_uppercase();
+            assert!(has_trigger_shape(&capitalized));
+        }
+    }
+
+    #[test]
+    fn common_words_are_turned_away_by_shape() {
+        for w in [
+            "and", "of", "to", "in", "for", "on", "with", "exports", "Korea", "rose", "may",
+        ] {
+            assert!(!has_trigger_shape(w.as_bytes()), "{w}");
+        }
+        assert!(!has_trigger_shape(b"") && !has_trigger_shape(&[b'a'; 17]));
+    }
+}
