@@ -4,6 +4,8 @@
 //! window (8 words within 80 bytes) is wider than any amount a parser reads before its
 //! marker, so a flag never hides a figure the parser would read.
 
+use super::shape::{LONGEST, has_shape, shapes, word_list};
+
 const WINDOW_BYTES: usize = 80;
 const WINDOW_WORDS: usize = 8;
 /// No marker word or symbol is longer (`percentage`, `kilometres`, `kilotonnes`).
@@ -38,23 +40,22 @@ impl Ahead {
                 _ => 0,
             };
         }
-        // Letter runs, as bytes: a `match` on byte strings is a decision tree, not a
-        // string compare per arm, and this runs at every candidate.
-        let letter = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_alphabetic);
+        // Letter runs, as bytes. Most words have no marker's length and first letter
+        // and are passed over after one table look-up.
         let (mut at, mut words) = (0, 0);
         while words < WINDOW_WORDS {
-            while at < bytes.len() && !letter(at) {
+            while bytes.get(at).is_some_and(|b| !b.is_ascii_alphabetic()) {
                 at += 1;
             }
             let start = at;
-            while letter(at) {
+            while bytes.get(at).is_some_and(u8::is_ascii_alphabetic) {
                 at += 1;
             }
             let Some(word) = bytes.get(start..at).filter(|w| !w.is_empty()) else {
                 break;
             };
             words += 1;
-            if word.len() <= LONGEST_MARKER {
+            if word.len() <= LONGEST_MARKER && has_shape(&MARKER_SHAPES, word) {
                 flags |= symbol_flag(word);
                 // Letters only: setting the 0x20 bit lowers them (no copy call per word).
                 let mut lower = [0u8; LONGEST_MARKER];
@@ -88,34 +89,69 @@ impl Ahead {
     }
 }
 
-/// Unit symbols, exact case, as the word split sees them (`km2` -> `km`, `5GW` -> `GW`).
+word_list!(
+    /// Unit symbols, exact case, as the word split sees them (`km2` -> `km`, `5GW` -> `GW`).
+    UNIT_SYMBOLS, is_unit_symbol, [
+        b"TWh", b"GWh", b"MWh", b"kWh", b"KWh", b"Wh", b"TW", b"GW", b"MW", b"kW", b"KW", b"kV", b"MVA",
+        b"TEUs", b"TEU", b"FEU", b"km", b"Nm", b"m", b"mm", b"cm", b"kg", b"bbl", b"ha", b"L", b"toe",
+        b"kt", b"Mt",
+    ]
+);
+
+word_list!(
+    /// Percent words, lower-cased, with the stubs a cut body leaves.
+    PERCENT_WORDS, is_percent_word, [
+        b"percent", b"per", b"pct", b"percentage", b"pp", b"percen", b"perce", b"perc",
+    ]
+);
+
+word_list!(
+    /// Currency words written after an amount, lower-cased.
+    CURRENCY_WORDS, is_currency_word, [
+        b"won", b"dollars", b"dollar", b"euros", b"euro", b"yen", b"yuan", b"renminbi", b"sterling",
+    ]
+);
+
+word_list!(
+    /// Time units, lower-cased.
+    TIME_WORDS, is_time_word, [
+        b"year", b"years", b"month", b"months", b"week", b"weeks", b"day", b"days", b"hour", b"hours",
+        b"minute", b"minutes", b"decade", b"decades", b"yr", b"yrs", b"hr", b"hrs", b"min", b"mins",
+    ]
+);
+
+word_list!(
+    /// The first word of every unit word of the quantity grammar, lower-cased.
+    MEASURE_WORDS, is_measure_word, [
+        b"twenty", b"degrees", b"kilotonnes", b"kilotons", b"terawatt", b"terawatts", b"gigawatt",
+        b"gigawatts", b"megawatt", b"megawatts", b"kilowatt", b"kilowatts", b"square", b"cubic",
+        b"metric", b"kilometers", b"kilometres", b"kilometer", b"kilometre", b"kilograms", b"kilogram",
+        b"hectares", b"hectare", b"barrels", b"barrel", b"liters", b"litres", b"liter", b"litre",
+        b"meters", b"metres", b"meter", b"metre", b"tonnes", b"tonne", b"tons", b"ton", b"pyeong",
+    ]
+);
+
+/// The lengths and first letters of every marker word and symbol.
+static MARKER_SHAPES: [u32; LONGEST + 1] =
+    shapes(&[UNIT_SYMBOLS, PERCENT_WORDS, CURRENCY_WORDS, TIME_WORDS, MEASURE_WORDS]);
+
+/// The flag of a unit symbol (exact case).
 fn symbol_flag(word: &[u8]) -> u8 {
-    match word {
-        b"TWh" | b"GWh" | b"MWh" | b"kWh" | b"KWh" | b"Wh" | b"TW" | b"GW" | b"MW" | b"kW" | b"KW" | b"kV" | b"MVA"
-        | b"TEUs" | b"TEU" | b"FEU" | b"km" | b"Nm" | b"m" | b"mm" | b"cm" | b"kg" | b"bbl" | b"ha" | b"L" | b"toe"
-        | b"kt" | b"Mt" => Ahead::MEASURE_UNIT,
-        _ => 0,
-    }
+    if is_unit_symbol(word) { Ahead::MEASURE_UNIT } else { 0 }
 }
 
-/// Marker words, lower-cased.
+/// The flag of a marker word (lower-cased).
 fn word_flag(lower: &[u8]) -> u8 {
-    match lower {
-        b"percent" | b"per" | b"pct" | b"percentage" | b"pp" | b"percen" | b"perce" | b"perc" => Ahead::PERCENT,
-        b"won" | b"dollars" | b"dollar" | b"euros" | b"euro" | b"yen" | b"yuan" | b"renminbi" | b"sterling" => {
-            Ahead::CURRENCY
-        }
-        b"year" | b"years" | b"month" | b"months" | b"week" | b"weeks" | b"day" | b"days" | b"hour" | b"hours"
-        | b"minute" | b"minutes" | b"decade" | b"decades" | b"yr" | b"yrs" | b"hr" | b"hrs" | b"min" | b"mins" => {
-            Ahead::TIME_UNIT
-        }
-        // The first word of every unit word of the quantity grammar.
-        b"twenty" | b"degrees" | b"kilotonnes" | b"kilotons" | b"terawatt" | b"terawatts" | b"gigawatt"
-        | b"gigawatts" | b"megawatt" | b"megawatts" | b"kilowatt" | b"kilowatts" | b"square" | b"cubic" | b"metric"
-        | b"kilometers" | b"kilometres" | b"kilometer" | b"kilometre" | b"kilograms" | b"kilogram" | b"hectares"
-        | b"hectare" | b"barrels" | b"barrel" | b"liters" | b"litres" | b"liter" | b"litre" | b"meters" | b"metres"
-        | b"meter" | b"metre" | b"tonnes" | b"tonne" | b"tons" | b"ton" | b"pyeong" => Ahead::MEASURE_UNIT,
-        _ => 0,
+    if is_percent_word(lower) {
+        Ahead::PERCENT
+    } else if is_currency_word(lower) {
+        Ahead::CURRENCY
+    } else if is_time_word(lower) {
+        Ahead::TIME_UNIT
+    } else if is_measure_word(lower) {
+        Ahead::MEASURE_UNIT
+    } else {
+        0
     }
 }
 
@@ -142,6 +178,27 @@ mod tests {
         assert!(Ahead::of("5 Kilometres").measure_unit());
         assert!(Ahead::of("5 kilotonnes").measure_unit());
         assert!(!Ahead::of("5 percentages").percent());
+    }
+
+    #[test]
+    fn every_marker_word_is_seen_in_any_case() {
+        let all = [UNIT_SYMBOLS, PERCENT_WORDS, CURRENCY_WORDS, TIME_WORDS, MEASURE_WORDS];
+        assert!(all.iter().flat_map(|l| l.iter()).all(|w| w.len() <= LONGEST_MARKER));
+        let words = PERCENT_WORDS
+            .iter()
+            .chain(CURRENCY_WORDS)
+            .chain(TIME_WORDS)
+            .chain(MEASURE_WORDS);
+        for w in words {
+            let w = String::from_utf8_lossy(w);
+            for v in [w.to_string(), w.to_uppercase()] {
+                assert_ne!(Ahead::of(&format!("5 {v} and")), Ahead::default(), "{v}");
+            }
+        }
+        for w in UNIT_SYMBOLS {
+            let w = String::from_utf8_lossy(w);
+            assert!(Ahead::of(&format!("5 {w} and")).measure_unit(), "{w}");
+        }
     }
 
     #[test]
