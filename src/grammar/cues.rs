@@ -302,13 +302,38 @@ fn ends_with_phrase(text: &str, phrase: &str) -> Option<usize> {
     boundary.then_some(at)
 }
 
-/// `text` and `phrase` end with the same letter (any case): a cheap filter before
-/// `ends_with_phrase`, which every figure tries with some forty cue phrases.
-fn same_last_byte(text: &str, phrase: &str) -> bool {
-    match (text.as_bytes().last(), phrase.as_bytes().last()) {
-        (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
-        _ => false,
+/// For each letter, the phrases of `list` that end with it (any case), as bits by index:
+/// a figure asks only the few phrases that can end the text before it.
+const fn by_last_letter<T: Copy>(list: &[(&str, T)]) -> [u32; 26] {
+    assert!(list.len() <= 32);
+    let mut table = [0u32; 26];
+    let mut i = 0;
+    while i < list.len() {
+        let phrase = list[i].0.as_bytes();
+        let last = phrase[phrase.len() - 1] | 0x20;
+        assert!(last.is_ascii_lowercase());
+        table[(last - b'a') as usize] |= 1 << i;
+        i += 1;
     }
+    table
+}
+
+static QUALIFIERS_BY_LAST: [u32; 26] = by_last_letter(QUALIFIERS);
+static LEAD_DIRECTIONS_BY_LAST: [u32; 26] = by_last_letter(LEAD_DIRECTIONS);
+
+/// The first phrase of `list` (in its order) that ends `text`, as a whole word, with
+/// where it starts. `by_last` is the list's `by_last_letter` table.
+fn first_ending<T: Copy>(text: &str, list: &[(&str, T)], by_last: &[u32; 26]) -> Option<(usize, T)> {
+    let letter = (text.as_bytes().last()? | 0x20).wrapping_sub(b'a');
+    let mut bits = *by_last.get(usize::from(letter))?;
+    while bits != 0 {
+        let (phrase, value) = *list.get(bits.trailing_zeros() as usize)?;
+        bits &= bits - 1;
+        if let Some(at) = ends_with_phrase(text, phrase) {
+            return Some((at, value));
+        }
+    }
+    None
 }
 
 /// The last word of `text` (letters only), lowercased.
@@ -343,10 +368,7 @@ pub fn lead_cue(sentence: &str, start: usize, kind: Kind) -> LeadCue {
             break; // the figure is glued to what precedes it
         }
         if cue.qualifier.is_none() {
-            let hit = QUALIFIERS
-                .iter()
-                .filter(|(p, _)| same_last_byte(before, p))
-                .find_map(|(p, q)| ends_with_phrase(before, p).map(|at| (at, *q)));
+            let hit = first_ending(before, QUALIFIERS, &QUALIFIERS_BY_LAST);
             if let Some((at, q)) = hit {
                 // `over seven years` is a span of time, not more than seven years
                 // (`more than two years` still is).
@@ -359,10 +381,7 @@ pub fn lead_cue(sentence: &str, start: usize, kind: Kind) -> LeadCue {
             }
         }
         if cue.direction.is_none() && kind != Kind::Duration {
-            let hit = LEAD_DIRECTIONS
-                .iter()
-                .filter(|(p, _)| same_last_byte(before, p))
-                .find_map(|(p, d)| ends_with_phrase(before, p).map(|at| (at, *d)));
+            let hit = first_ending(before, LEAD_DIRECTIONS, &LEAD_DIRECTIONS_BY_LAST);
             if let Some((at, d)) = hit {
                 if !UP_TAKERS.contains(&last_word(&before[..at]).as_str()) {
                     cue.start = at;
@@ -540,23 +559,33 @@ fn after_direction(after: &str) -> Option<Direction> {
 /// Walks back only as far as it needs: scanning the whole prefix for every figure was
 /// quadratic in a long sentence full of figures.
 fn last_words(before: &str, max: usize) -> Vec<&str> {
-    let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'';
+    let bytes = before.as_bytes();
     let mut words = Vec::with_capacity(max);
     let mut end = None; // end of the word being read, walking backwards
-    for (i, c) in before.char_indices().rev() {
-        if is_word(c) {
-            end.get_or_insert(i + c.len_utf8());
-            continue;
-        }
-        if let Some(e) = end.take() {
-            words.push(&before[i + c.len_utf8()..e]);
-            if words.len() == max {
+    let mut at = bytes.len(); // end of the character looked at
+    while let Some(&b) = at.checked_sub(1).and_then(|i| bytes.get(i)) {
+        // Bytes for ASCII; a character for anything else.
+        let (start, is_word, ends_clause) = if b.is_ascii() {
+            let word = b.is_ascii_alphanumeric() || b == b'-' || b == b'\'';
+            (at - 1, word, b == b';' || b == b':')
+        } else {
+            let c = before[..at].chars().next_back().unwrap_or(' ');
+            (at - c.len_utf8(), c.is_alphanumeric(), false)
+        };
+        if is_word {
+            end.get_or_insert(at);
+        } else {
+            if let Some(e) = end.take() {
+                words.push(&before[at..e]);
+                if words.len() == max {
+                    break;
+                }
+            }
+            if ends_clause {
                 break;
             }
         }
-        if c == ';' || c == ':' {
-            break;
-        }
+        at = start;
     }
     if let Some(e) = end.filter(|_| words.len() < max) {
         words.push(&before[..e]);
@@ -592,11 +621,81 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_letter_tables_find_what_the_list_walk_finds() {
+        let walk = |text: &str| {
+            QUALIFIERS
+                .iter()
+                .find_map(|(p, q)| ends_with_phrase(text, p).map(|at| (at, *q)))
+        };
+        let mut texts = vec![String::new(), "x".into(), "5".into(), "é".into()];
+        for (p, _) in QUALIFIERS {
+            for lead in ["", "it was ", "(", "x", "no "] {
+                texts.push(format!("{lead}{p}"));
+                texts.push(format!("{lead}{}", p.to_uppercase()));
+            }
+        }
+        for t in &texts {
+            assert_eq!(first_ending(t, QUALIFIERS, &QUALIFIERS_BY_LAST), walk(t), "{t:?}");
+        }
+        assert_eq!(
+            first_ending("prices went UP BY", LEAD_DIRECTIONS, &LEAD_DIRECTIONS_BY_LAST),
+            Some((12, Direction::Up))
+        );
+    }
+
+    /// `last_words` as it was written first, walking `char`s: the oracle for the byte walk.
+    fn last_words_by_chars(before: &str, max: usize) -> Vec<&str> {
+        let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'';
+        let mut words = Vec::new();
+        let mut end = None;
+        for (i, c) in before.char_indices().rev() {
+            if is_word(c) {
+                end.get_or_insert(i + c.len_utf8());
+                continue;
+            }
+            if let Some(e) = end.take() {
+                words.push(&before[i + c.len_utf8()..e]);
+                if words.len() == max {
+                    break;
+                }
+            }
+            if c == ';' || c == ':' {
+                break;
+            }
+        }
+        if let Some(e) = end.filter(|_| words.len() < max) {
+            words.push(&before[..e]);
+        }
+        words.reverse();
+        words
+    }
+
+    #[test]
+    fn last_words_walk_bytes_as_the_chars_walk_did() {
+        let texts = [
+            "",
+            "up",
+            " exports rose by ",
+            "x; exports rose by",
+            "it’s year-on-year: déjà vu, 12.5%",
+            "Ünïcödé wörds\u{a0}and\u{2003}spaces — ‘quoted’ 三星 5",
+            "a b c d e f g h i j k l m n o p q r s t u v w x y z 1 2 3",
+        ];
+        for t in texts {
+            for max in [1, 2, 3, 25] {
+                assert_eq!(last_words(t, max), last_words_by_chars(t, max), "{t:?} {max}");
+            }
+        }
+    }
+
+    #[test]
     fn last_words_stop_at_the_clause_and_the_count() {
         assert_eq!(last_words("x; exports rose by", 5), ["exports", "rose", "by"]);
         assert_eq!(last_words("a b c d e", 2), ["d", "e"]);
         assert_eq!(last_words("year-on-year, it's up", 9), ["year-on-year", "it's", "up"]);
         assert!(last_words("", 3).is_empty());
+        assert_eq!(last_words("prix élevé — hausse: déjà 5 fois", 9), ["déjà", "5", "fois"]);
+        assert_eq!(last_words("l’an\u{a0}dernier rose", 9), ["l", "an", "dernier", "rose"]);
     }
 
     #[test]
