@@ -105,7 +105,7 @@ fn word_is_candidate(sentence: &str, pos: usize, end: usize, has_digit: bool) ->
         // Longer than any trigger.
         return false;
     };
-    // Most words are letters in lower case or capitalized: their length and first letter
+    // Most words are letters in lower case or capitalized: their length and first two letters
     // turn most away. (Codes like `USD` and words like `USD34` take the long way.)
     let plain = !has_digit && word.get(1).is_none_or(u8::is_ascii_lowercase);
     if plain && !has_trigger_shape(word) {

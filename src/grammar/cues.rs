@@ -555,53 +555,53 @@ fn after_direction(after: &str) -> Option<Direction> {
     }
 }
 
-/// The last `max` words of `before`'s clause (a `;` or `:` ends it), in reading order.
-/// Walks back only as far as it needs: scanning the whole prefix for every figure was
-/// quadratic in a long sentence full of figures.
-fn last_words(before: &str, max: usize) -> Vec<&str> {
+/// The words of `before`'s clause (a `;` or `:` ends it), nearest first. Walks back only
+/// as far as it is asked: scanning the whole prefix for every figure was quadratic in a
+/// long sentence full of figures.
+fn words_back(before: &str) -> impl Iterator<Item = &str> {
     let bytes = before.as_bytes();
-    let mut words = Vec::with_capacity(max);
-    let mut end = None; // end of the word being read, walking backwards
-    let mut at = bytes.len(); // end of the character looked at
-    while let Some(&b) = at.checked_sub(1).and_then(|i| bytes.get(i)) {
-        // Bytes for ASCII; a character for anything else.
-        let (start, is_word, ends_clause) = if b.is_ascii() {
+    let mut at = bytes.len(); // where the walk stands, going backwards
+    // The character that ends at `at`: where it starts, whether it is part of a word,
+    // and whether it ends the clause. Bytes for ASCII; a `char` for anything else.
+    let back = move |at: usize| -> Option<(usize, bool, bool)> {
+        let b = *bytes.get(at.checked_sub(1)?)?;
+        if b.is_ascii() {
             let word = b.is_ascii_alphanumeric() || b == b'-' || b == b'\'';
-            (at - 1, word, b == b';' || b == b':')
-        } else {
-            let c = before[..at].chars().next_back().unwrap_or(' ');
-            (at - c.len_utf8(), c.is_alphanumeric(), false)
-        };
-        if is_word {
-            end.get_or_insert(at);
-        } else {
-            if let Some(e) = end.take() {
-                words.push(&before[at..e]);
-                if words.len() == max {
-                    break;
-                }
-            }
-            if ends_clause {
+            return Some((at - 1, word, b == b';' || b == b':'));
+        }
+        let c = before.get(..at)?.chars().next_back()?;
+        Some((at - c.len_utf8(), c.is_alphanumeric(), false))
+    };
+    std::iter::from_fn(move || {
+        // Over what is between words, stopping at the clause's start.
+        loop {
+            let (start, word, ends_clause) = back(at)?;
+            if word {
                 break;
             }
+            if ends_clause {
+                at = 0;
+                return None;
+            }
+            at = start;
         }
-        at = start;
-    }
-    if let Some(e) = end.filter(|_| words.len() < max) {
-        words.push(&before[..e]);
-    }
-    words.reverse();
-    words
+        let end = at;
+        while let Some((start, true, _)) = back(at) {
+            at = start;
+        }
+        before.get(at..end)
+    })
 }
 
-/// The nearest direction word before the figure within its clause.
+/// The nearest direction word before the figure within its clause (of its last 24 words).
 fn look_back(before: &str) -> Option<Direction> {
-    let words = last_words(before, 25);
-    if words.last().is_some_and(|w| holds(LEVEL_MARKERS, w)) {
+    let mut words = words_back(before).take(25).peekable();
+    if words.peek().is_some_and(|w| holds(LEVEL_MARKERS, w)) {
         return None;
     }
-    for (n, w) in words.iter().enumerate().rev().take(24) {
-        if w.eq_ignore_ascii_case("up") && n > 0 && holds(UP_TAKERS, words[n - 1]) {
+    for _ in 0..24 {
+        let Some(w) = words.next() else { break };
+        if w.eq_ignore_ascii_case("up") && words.peek().is_some_and(|p| holds(UP_TAKERS, p)) {
             return None;
         }
         let cue = with_ascii_lower(w, |lower| {
@@ -643,6 +643,13 @@ mod tests {
         );
     }
 
+    /// The last `max` words of `before`'s clause, in reading order.
+    fn last_words(before: &str, max: usize) -> Vec<&str> {
+        let mut words: Vec<&str> = words_back(before).take(max).collect();
+        words.reverse();
+        words
+    }
+
     /// `last_words` as it was written first, walking `char`s: the oracle for the byte walk.
     fn last_words_by_chars(before: &str, max: usize) -> Vec<&str> {
         let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'';
@@ -668,6 +675,54 @@ mod tests {
         }
         words.reverse();
         words
+    }
+
+    /// `look_back` over the collected last words, as first written: the oracle for the lazy walk.
+    fn look_back_over_a_list(before: &str) -> Option<Direction> {
+        let words = last_words_by_chars(before, 25);
+        if words.last().is_some_and(|w| holds(LEVEL_MARKERS, w)) {
+            return None;
+        }
+        for (n, w) in words.iter().enumerate().rev().take(24) {
+            if w.eq_ignore_ascii_case("up") && n > 0 && holds(UP_TAKERS, words[n - 1]) {
+                return None;
+            }
+            let cue = with_ascii_lower(w, |lower| {
+                word_direction(lower)
+                    .map(Some)
+                    .or_else(|| IS_NEUTRAL.contains(lower).then_some(None))
+            });
+            if let Some(d) = cue {
+                return d;
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn the_lazy_look_back_reads_what_the_list_did_after_every_fixture_word() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+        let mut text: String = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect();
+        text.push_str(" they took up 5 and set up; rose a b c d e f g h i j k l m n o p q r s t u v w x y up ");
+        let (mut asked, mut found) = (0, 0);
+        for (at, _) in text.char_indices().filter(|(at, _)| text[..*at].ends_with(' ')) {
+            let before = &text[..at];
+            assert_eq!(
+                look_back(before),
+                look_back_over_a_list(before),
+                "{:?}",
+                before.get(at.saturating_sub(60)..).unwrap_or(before)
+            );
+            asked += 1;
+            found += usize::from(look_back(before).is_some());
+        }
+        assert!(asked > 3_000 && found > 300, "{asked} {found}");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! window (8 words within 80 bytes) is wider than any amount a parser reads before its
 //! marker, so a flag never hides a figure the parser would read.
 
-use super::shape::{LONGEST, has_shape, shapes, word_list};
+use super::shape::{Shapes, has_shape, shapes, word_list};
 
 const WINDOW_BYTES: usize = 80;
 const WINDOW_WORDS: usize = 8;
@@ -25,45 +25,34 @@ impl Ahead {
     pub fn of(rest: &str) -> Ahead {
         let bytes = rest.as_bytes();
         let bytes = bytes.get(..WINDOW_BYTES).unwrap_or(bytes);
-        let mut flags = 0;
-        if bytes.contains(&b'%') {
-            flags |= Ahead::PERCENT;
-        }
-        // `％`, `°C`, `℃`, `m²`: signs the letter runs below do not see, found by their
-        // UTF-8 bytes (a sign cut off at the window's end is not in it either way).
-        let mut at = 0;
-        while let Some(n) = bytes.get(at..).and_then(|b| memchr::memchr3(0xC2, 0xE2, 0xEF, b)) {
-            at += n + 1;
-            flags |= match bytes.get(at - 1..(at + 2).min(bytes.len())) {
-                Some([0xEF, 0xBC, 0x85]) => Ahead::PERCENT,
-                Some([0xC2, 0xB0 | 0xB2 | 0xB3, ..] | [0xE2, 0x84, 0x83]) => Ahead::MEASURE_UNIT,
-                _ => 0,
-            };
-        }
-        // Letter runs, as bytes. Most words have no marker's length and first letter
-        // and are passed over after one table look-up.
-        let (mut at, mut words) = (0, 0);
-        while words < WINDOW_WORDS {
-            while bytes.get(at).is_some_and(|b| !b.is_ascii_alphabetic()) {
-                at += 1;
-            }
-            let start = at;
-            while bytes.get(at).is_some_and(u8::is_ascii_alphabetic) {
-                at += 1;
-            }
-            let Some(word) = bytes.get(start..at).filter(|w| !w.is_empty()) else {
-                break;
-            };
-            words += 1;
-            if word.len() <= LONGEST_MARKER && has_shape(&MARKER_SHAPES, word) {
-                flags |= symbol_flag(word);
-                // Letters only: setting the 0x20 bit lowers them (no copy call per word).
-                let mut lower = [0u8; LONGEST_MARKER];
-                for (o, b) in lower.iter_mut().zip(word) {
-                    *o = b | 0x20;
+        // One walk over the first words: letter runs are words, and the signs between
+        // them are looked at as they pass. Most words have no marker's length and first
+        // two letters and are passed over after one table look-up.
+        let (mut flags, mut at, mut words) = (0, 0, 0);
+        while let Some(&b) = bytes.get(at) {
+            match BYTE_CLASS[usize::from(b)] {
+                LETTER => {
+                    let start = at;
+                    while bytes.get(at).is_some_and(|b| BYTE_CLASS[usize::from(*b)] == LETTER) {
+                        at += 1;
+                    }
+                    let word = bytes.get(start..at).unwrap_or_default();
+                    flags |= word_marker(word);
+                    words += 1;
+                    if words == WINDOW_WORDS {
+                        break;
+                    }
+                    continue;
                 }
-                flags |= word_flag(&lower[..word.len()]);
+                SIGN => flags |= sign_marker(bytes.get(at..).unwrap_or_default()),
+                _ => {}
             }
+            at += 1;
+        }
+        // Past the last word the window may still hold a sign.
+        let tail = bytes.get(at..).unwrap_or_default();
+        for n in memchr::memchr3_iter(b'%', 0xC2, 0xE2, tail).chain(memchr::memchr_iter(0xEF, tail)) {
+            flags |= sign_marker(tail.get(n..).unwrap_or_default());
         }
         Ahead(flags)
     }
@@ -87,6 +76,47 @@ impl Ahead {
     pub fn measure_unit(self) -> bool {
         self.0 & Ahead::MEASURE_UNIT != 0
     }
+}
+
+/// Byte classes of the window walk: ASCII letters, and the first bytes of the signs
+/// (`%`, and the UTF-8 lead bytes of `％ ° ² ³ ℃`).
+const LETTER: u8 = 1;
+const SIGN: u8 = 2;
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
+            b'%' | 0xC2 | 0xE2 | 0xEF => SIGN,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The flag of the sign that `at` starts with (a sign cut off by the window's end is not
+/// in it).
+fn sign_marker(at: &[u8]) -> u8 {
+    match at {
+        [b'%', ..] | [0xEF, 0xBC, 0x85, ..] => Ahead::PERCENT,
+        [0xC2, 0xB0 | 0xB2 | 0xB3, ..] | [0xE2, 0x84, 0x83, ..] => Ahead::MEASURE_UNIT,
+        _ => 0,
+    }
+}
+
+/// The flag of a word (letters only) as written: a unit symbol, or a marker word.
+fn word_marker(word: &[u8]) -> u8 {
+    if word.len() > LONGEST_MARKER || !has_shape(&MARKER_SHAPES, word) {
+        return 0;
+    }
+    // Letters only: setting the 0x20 bit lowers them (no copy call per word).
+    let mut lower = [0u8; LONGEST_MARKER];
+    for (o, b) in lower.iter_mut().zip(word) {
+        *o = b | 0x20;
+    }
+    symbol_flag(word) | word_flag(lower.get(..word.len()).unwrap_or_default())
 }
 
 word_list!(
@@ -131,9 +161,8 @@ word_list!(
     ]
 );
 
-/// The lengths and first letters of every marker word and symbol.
-static MARKER_SHAPES: [u32; LONGEST + 1] =
-    shapes(&[UNIT_SYMBOLS, PERCENT_WORDS, CURRENCY_WORDS, TIME_WORDS, MEASURE_WORDS]);
+/// The lengths and first two letters of every marker word and symbol.
+static MARKER_SHAPES: Shapes = shapes(&[UNIT_SYMBOLS, PERCENT_WORDS, CURRENCY_WORDS, TIME_WORDS, MEASURE_WORDS]);
 
 /// The flag of a unit symbol (exact case).
 fn symbol_flag(word: &[u8]) -> u8 {
@@ -218,6 +247,78 @@ mod tests {
         assert!(!Ahead::of(&cut).measure_unit());
         let whole = format!("{}℃", "-".repeat(WINDOW_BYTES - 3));
         assert!(Ahead::of(&whole).measure_unit());
+    }
+
+    /// `Ahead::of` as it was first written, in three passes: the oracle for the one walk.
+    fn of_in_three_passes(rest: &str) -> Ahead {
+        let bytes = rest.as_bytes();
+        let bytes = bytes.get(..WINDOW_BYTES).unwrap_or(bytes);
+        let mut flags = 0;
+        if bytes.contains(&b'%') {
+            flags |= Ahead::PERCENT;
+        }
+        let mut at = 0;
+        while let Some(n) = bytes.get(at..).and_then(|b| memchr::memchr3(0xC2, 0xE2, 0xEF, b)) {
+            at += n + 1;
+            flags |= match bytes.get(at - 1..(at + 2).min(bytes.len())) {
+                Some([0xEF, 0xBC, 0x85]) => Ahead::PERCENT,
+                Some([0xC2, 0xB0 | 0xB2 | 0xB3, ..] | [0xE2, 0x84, 0x83]) => Ahead::MEASURE_UNIT,
+                _ => 0,
+            };
+        }
+        let (mut at, mut words) = (0, 0);
+        while words < WINDOW_WORDS {
+            while bytes.get(at).is_some_and(|b| !b.is_ascii_alphabetic()) {
+                at += 1;
+            }
+            let start = at;
+            while bytes.get(at).is_some_and(u8::is_ascii_alphabetic) {
+                at += 1;
+            }
+            let Some(word) = bytes.get(start..at).filter(|w| !w.is_empty()) else {
+                break;
+            };
+            words += 1;
+            if word.len() <= LONGEST_MARKER {
+                let lower: Vec<u8> = word.iter().map(|b| b | 0x20).collect();
+                flags |= symbol_flag(word) | word_flag(&lower);
+            }
+        }
+        Ahead(flags)
+    }
+
+    #[test]
+    fn one_walk_reads_what_three_passes_read_at_every_position() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+        let mut text: String = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect();
+        text.push_str(" 5 a b c d e f g h ％ 3 °C 4 m² 12 ℃ 9 % 30 kWh 2 TEUs 7 percen");
+        let (mut positions, mut marked) = (0, 0);
+        for (at, _) in text.char_indices() {
+            let rest = &text[at..];
+            assert_eq!(Ahead::of(rest), of_in_three_passes(rest), "{:?}", window(rest));
+            positions += 1;
+            marked += usize::from(Ahead::of(rest) != Ahead::default());
+        }
+        assert!(positions > 20_000 && marked > 5_000, "{positions} {marked}");
+    }
+
+    fn window(rest: &str) -> &str {
+        crate::grammar::window(rest, WINDOW_BYTES)
+    }
+
+    #[test]
+    fn signs_after_the_last_word_still_count() {
+        let words = "a b c d e f g h";
+        assert!(Ahead::of(&format!("5 {words} ％ and 3 °C")).percent());
+        assert!(Ahead::of(&format!("5 {words} ％ and 3 °C")).measure_unit());
+        assert!(Ahead::of(&format!("5 {words} – 7%")).percent());
+        assert!(!Ahead::of(&format!("5 {words} i j percent")).percent());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The words that can start a figure, and a shape filter that turns most other words away
-//! after a look at their length and first letter.
+//! after a look at their length and first two letters.
 
-use crate::grammar::shape::{LONGEST, has_shape, shapes, word_list};
+use crate::grammar::shape::{LONGEST, Shapes, has_shape, shapes, word_list};
 use crate::grammar::{date, money};
 
 /// No trigger is longer.
@@ -34,12 +34,12 @@ CAPITALIZED_TRIGGERS, in_capitalized_triggers, [
 
 /// The shapes of the triggers a word led by a lower-case letter can be (`the`), and those
 /// a capitalized word can be (`The`, `March`).
-static LOWER_SHAPES: [u32; LONGEST + 1] = shapes(&[TRIGGER_WORDS]);
-static CAPITAL_SHAPES: [u32; LONGEST + 1] = shapes(&[TRIGGER_WORDS, CAPITALIZED_TRIGGERS]);
+static LOWER_SHAPES: Shapes = shapes(&[TRIGGER_WORDS]);
+static CAPITAL_SHAPES: Shapes = shapes(&[TRIGGER_WORDS, CAPITALIZED_TRIGGERS]);
 
 /// A necessary condition for a word of letters only, led by a lower-case letter or by a
 /// capital and a lower-case letter, to be a trigger: some trigger has its length and
-/// first letter. (All-capital words, and words with digits, are not asked here.)
+/// first two letters. (All-capital words, and words with digits, are not asked here.)
 pub fn has_trigger_shape(word: &[u8]) -> bool {
     let capitalized = word.first().is_some_and(u8::is_ascii_uppercase);
     has_shape(if capitalized { &CAPITAL_SHAPES } else { &LOWER_SHAPES }, word)
