@@ -70,6 +70,7 @@ fn needs_lookahead(lower: &[u8], after: &str) -> Option<bool> {
         return None;
     }
     let (next_word, digit) = next_word(after);
+    // A short list walk: each compare first checks the length, which most words fail.
     let any = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(next_word));
     match lower {
         // `the 24th`, `the past five years`
@@ -362,6 +363,21 @@ mod tests {
             pos = end;
         }
         assert!(words > 4_000 && read > 500, "{words} words, {read} read");
+    }
+
+    #[test]
+    fn lookahead_words_in_any_case_and_whole() {
+        let ahead = |w: &str, after: &str| needs_lookahead(w.as_bytes(), after);
+        assert_eq!(ahead("the", " PAST five"), Some(true));
+        assert_eq!(ahead("the", " 24th"), Some(true));
+        assert_eq!(ahead("the", " pasture"), Some(false));
+        assert_eq!(ahead("the", "\u{a0}Following"), Some(true));
+        assert_eq!(ahead("a", " Trillion"), Some(true));
+        assert_eq!(ahead("an", " hundredfold"), Some(false));
+        assert_eq!(ahead("this", " Year"), Some(true));
+        assert_eq!(ahead("next", " yearly"), Some(false));
+        assert_eq!(ahead("the", " followingly-long-word"), Some(false));
+        assert_eq!(ahead("one", " year"), None);
     }
 
     #[test]

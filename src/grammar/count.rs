@@ -56,15 +56,21 @@ fn in_list(known: fn(&[u8]) -> bool, word: &str) -> bool {
 /// The last word of `text` (letters only) and what precedes it.
 fn last_word(text: &str) -> (&str, &str) {
     let t = text.trim_end();
-    let start = t
-        .rfind(|c: char| !c.is_alphabetic())
-        .map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
+    // ASCII letters by bytes; at any other byte, by characters.
+    let letters = t.bytes().rev().take_while(u8::is_ascii_alphabetic).count();
+    let start = match t.as_bytes().get((t.len() - letters).wrapping_sub(1)) {
+        Some(b) if !b.is_ascii() => t
+            .rfind(|c: char| !c.is_alphabetic())
+            .map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8)),
+        _ => t.len() - letters,
+    };
     (&t[start..], &t[..start])
 }
 
 /// The number is named by a label word before it, possibly across a list (`units 3 and 4`).
 pub fn labelled(before: &str) -> bool {
-    let mut b = before.trim_end();
+    let trimmed = before.trim_end();
+    let mut b = trimmed;
     if b.ends_with('#') {
         return true;
     }
@@ -77,28 +83,26 @@ pub fn labelled(before: &str) -> bool {
         );
     }
     // `units 3 and 4`, `Articles 3, 4`: step back over the list.
+    let (mut w, mut head) = last_word(b);
     for _ in 0..3 {
-        let (w, head) = last_word(b);
         let joined = if in_list(|l| matches!(l, b"and" | b"or" | b"to"), w) {
             Some(head)
         } else {
             b.strip_suffix(',').or_else(|| b.strip_suffix('&'))
         };
-        let Some(head) = joined else { break };
-        let head = head.trim_end();
-        let digits = head.trim_end_matches(|c: char| c.is_ascii_digit());
-        if digits.len() == head.len() {
+        let Some(joined) = joined else { break };
+        let joined = joined.trim_end();
+        let digits = joined.trim_end_matches(|c: char| c.is_ascii_digit());
+        if digits.len() == joined.len() {
             break;
         }
         b = digits;
+        (w, head) = last_word(b);
     }
-    let (w, _) = last_word(b);
     // `IONIQ 5`, `KTX 2`: a number right after an all-capitals name is a model number.
     // (`ALL 70 of us` is the English word in capitals, not a name.)
-    let model = w.len() >= 2
-        && w.chars().all(|c| c.is_ascii_uppercase())
-        && !is_stop_word(w)
-        && b.len() == before.trim_end().len();
+    let model =
+        w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()) && !is_stop_word(w) && b.len() == trimmed.len();
     model || in_list(label, w)
 }
 
@@ -306,6 +310,32 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn last_word_by_bytes_agrees_with_characters() {
+        let by_chars = |text: &str| {
+            let t = text.trim_end();
+            let start = t
+                .rfind(|c: char| !c.is_alphabetic())
+                .map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
+            (t[start..].to_string(), t[..start].to_string())
+        };
+        for text in [
+            "",
+            "  ",
+            "units ",
+            "Article",
+            "No.",
+            "a café",
+            "l’usine",
+            "x—Phase ",
+            "5 Änderungen",
+            "ab12cd",
+        ] {
+            let (w, head) = last_word(text);
+            assert_eq!((w.to_string(), head.to_string()), by_chars(text), "{text:?}");
+        }
+    }
 
     fn read_at(s: &str, at: &str, cut: bool) -> Option<(String, String, String)> {
         let pos = s.find(at)?;

@@ -272,7 +272,9 @@ pub fn spelled_number(i: &str) -> IResult<&str, Numeral> {
 pub fn scale_word(i: &str, allow_stub: bool) -> IResult<&str, Decimal> {
     let end = i.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(i.len());
     let word = &i[..end];
-    if word.is_empty() {
+    // Every scale word has 2, 7 or 8 letters; only a stub may have others.
+    let stub_allowed = allow_stub && end == i.len();
+    if word.is_empty() || !(matches!(end, 2 | 7 | 8) || stub_allowed) {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
     }
     let exp = with_lower(word, |lower| {
@@ -284,7 +286,7 @@ pub fn scale_word(i: &str, allow_stub: bool) -> IResult<&str, Decimal> {
             _ => None,
         };
         exp.or_else(|| {
-            if !(allow_stub && end == i.len() && lower.len() >= 2) {
+            if !(stub_allowed && lower.len() >= 2) {
                 return None;
             }
             [("thousand", 3), ("million", 6), ("billion", 9), ("trillion", 12)]
