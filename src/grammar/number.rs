@@ -68,8 +68,51 @@ fn fraction(i: &str) -> IResult<&str, &str> {
     preceded(char('.'), take_while1(is_digit)).parse(i)
 }
 
+/// `83`, `12.2`: digits with at most one fraction and no comma after them, read straight
+/// into a Decimal (as `from_str_exact` would: the same digits and scale). `None` for
+/// anything else (a comma, more than 18 digits), which `digits_number` reads in full.
+fn plain_digits(i: &str) -> Option<(&str, Numeral)> {
+    let b = i.as_bytes();
+    let int = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let after_int = b.get(int).copied();
+    if int == 0 || after_int == Some(b',') {
+        return None;
+    }
+    let frac_digits = match after_int {
+        Some(b'.') => b.get(int + 1..)?.iter().take_while(|c| c.is_ascii_digit()).count(),
+        _ => 0,
+    };
+    if int + frac_digits > 18 {
+        return None;
+    }
+    let end = if frac_digits > 0 { int + 1 + frac_digits } else { int };
+    let mantissa = b
+        .get(..end)?
+        .iter()
+        .filter(|c| c.is_ascii_digit())
+        .fold(0i64, |m, c| m * 10 + i64::from(c - b'0'));
+    let fraction_digits = u32::try_from(frac_digits).ok()?;
+    Some((
+        i.get(end..)?,
+        Numeral {
+            value: Decimal::new(mantissa, fraction_digits),
+            fraction_digits,
+            spelled: false,
+            grouped: false,
+        },
+    ))
+}
+
 /// digits_number: `83`, `20,000`, `12.2`, `1,234.5`.
 pub fn digits_number(i: &str) -> IResult<&str, Numeral> {
+    if let Some(read) = plain_digits(i) {
+        return Ok(read);
+    }
+    full_digits_number(i)
+}
+
+/// digits_number in full, through the grammar (commas, long runs).
+fn full_digits_number(i: &str) -> IResult<&str, Numeral> {
     let (rest, (int, frac)) = (alt((grouped_integer, take_while1(is_digit))), opt(fraction)).parse(i)?;
     // A group that continues with more digits (`1,2345`) is not a grouped number; a short
     // integer still followed by a group is a run too long for a Decimal, not `1`.
@@ -470,6 +513,58 @@ pub fn ordinal_number(i: &str) -> IResult<&str, Numeral> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_digits_read_what_the_full_parse_reads() {
+        let mut texts: Vec<String> = [
+            "83",
+            "83 items",
+            "12.2 percent",
+            "0.0",
+            "007",
+            "4.",
+            "4.x",
+            "1.5.3",
+            "12,000",
+            "1,2345",
+            "123456789012345678",
+            "1234567890123456789",
+            "12345678901234567.8",
+            "9.87654321012345678",
+            "3.14)",
+            "2026,",
+            "0.50%",
+            "5％",
+            "1.0e3",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // Every digit string of up to 4 characters over `0 1 9 . ,`, with a tail.
+        let alphabet = ['0', '1', '9', '.', ','];
+        let mut layer = vec![String::new()];
+        for _ in 0..4 {
+            layer = layer
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            texts.extend(layer.iter().map(|s| format!("{s} x")));
+        }
+        let mut fast = 0;
+        for t in &texts {
+            let full = full_digits_number(t).ok();
+            let Some((rest, n)) = plain_digits(t) else { continue };
+            fast += 1;
+            let (full_rest, full_n) = full.unwrap_or_else(|| panic!("{t:?}: the full parse refuses it"));
+            assert_eq!((rest, n), (full_rest, full_n), "{t:?}");
+            assert_eq!(
+                (n.value.mantissa(), n.value.scale()),
+                (full_n.value.mantissa(), full_n.value.scale()),
+                "{t:?}"
+            );
+        }
+        assert!(fast > 200, "{fast}");
+    }
     use std::str::FromStr;
 
     #[test]
