@@ -143,9 +143,10 @@ impl Stops {
 
 /// Byte ranges of the sentences of `text`, trimmed, in order.
 pub fn split(text: &str) -> Vec<Range<usize>> {
-    // Room for a sentence per 128 bytes, about the common length: growing from empty
-    // reallocated a few times per body.
-    let mut out = Vec::with_capacity(text.len() / 128 + 1);
+    // Room for a sentence per 128 bytes, about the common length (growing from empty
+    // reallocated a few times per body), up to 1024 sentences: no more is reserved for a
+    // long text than its sentences will take.
+    let mut out = Vec::with_capacity((text.len() / 128 + 1).min(1024));
     let mut start = 0;
     let bytes = text.as_bytes();
     let mut i = 0;
