@@ -74,10 +74,18 @@ impl Extraction {
 pub fn release_id(date: Option<NaiveDate>, title: &str) -> String {
     let folded = fold_space(title);
     let hash = crc32fast::hash(folded.as_bytes());
+    // Written piece by piece: `format!` with `{:08x}` cost near a thousand instructions a
+    // release.
+    let mut id = String::with_capacity(19);
     match date {
-        Some(d) => format!("{}-{hash:08x}", Period::Day(d).iso()),
-        None => format!("undated-{hash:08x}"),
+        Some(d) => Period::Day(d).push_to(&mut id),
+        None => id.push_str("undated"),
     }
+    id.push('-');
+    for shift in (0..8).rev() {
+        id.push(char::from_digit((hash >> (4 * shift)) & 0xf, 16).unwrap_or('0'));
+    }
+    id
 }
 
 /// White space runs -> one space, trimmed. Borrowed when there is nothing to fold (most
@@ -402,6 +410,12 @@ mod tests {
         let id = release_id(d, "A title here");
         assert!(id.starts_with("2025-11-19-") && id.len() == 19, "{id}");
         assert!(release_id(None, "x").starts_with("undated-"));
+        // The digits are `{:08x}` of the CRC-32 of the folded title.
+        for title in ["A title here", "x", "", "Exports rose 5.1%"] {
+            let hash = crc32fast::hash(title.as_bytes());
+            assert_eq!(release_id(d, title), format!("2025-11-19-{hash:08x}"));
+            assert_eq!(release_id(None, title), format!("undated-{hash:08x}"));
+        }
     }
 
     #[test]
