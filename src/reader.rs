@@ -41,7 +41,9 @@ struct Line<'a> {
 }
 
 fn lines(text: &str) -> Vec<Line<'_>> {
-    let mut out = Vec::new();
+    // Counted first (a vectorized count): growing the list a line at a time copied it over
+    // and over.
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     let mut offset = 0;
     // The line ends, found with the memchr crate's vectorized search (what
     // `split_inclusive('\n')` yields: each line with its `\n`, a last one without).
@@ -72,11 +74,18 @@ fn lines(text: &str) -> Vec<Line<'_>> {
 }
 
 fn is_separator(line: &str) -> bool {
-    line.trim() == "-"
+    // Most lines start with a letter: no trimming is needed to say no.
+    match line.as_bytes().first() {
+        Some(&b) if b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ' | b'-') => false,
+        _ => line.trim() == "-",
+    }
 }
 
 fn is_blank(line: &str) -> bool {
-    line.trim().is_empty()
+    match line.as_bytes().first() {
+        Some(&b) if b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ') => false,
+        _ => line.trim().is_empty(),
+    }
 }
 
 /// What a trailer search found.
@@ -179,7 +188,7 @@ pub fn read_bulletin(text: &str, anchor: Option<NaiveDate>) -> (Vec<Release<'_>>
             "text before the first `-` separator is not part of a release; ignored",
         ));
     }
-    let mut releases = Vec::new();
+    let mut releases = Vec::with_capacity(separators.len());
     // Where the text's content ends, found once rather than once per empty release.
     let content_end = text.trim_end().len();
     for (k, &sep) in separators.iter().enumerate() {
@@ -337,6 +346,19 @@ mod tests {
                 offset += raw.len();
             }
             assert_eq!(ours, theirs, "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The first-byte answers are the trimming answers.
+        #[test]
+        fn separator_and_blank_tests_answer_as_trim(
+            picks in proptest::collection::vec(0..8usize, 0..6),
+        ) {
+            const PIECES: [&str; 8] = ["-", " ", "\u{a0}", "\u{b}", "\t", "x", "\u{2003}", "—"];
+            let line: String = picks.iter().map(|&n| PIECES[n]).collect();
+            proptest::prop_assert_eq!(is_separator(&line), line.trim() == "-", "{:?}", line);
+            proptest::prop_assert_eq!(is_blank(&line), line.trim().is_empty(), "{:?}", line);
         }
     }
 

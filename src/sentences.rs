@@ -16,18 +16,87 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 fn is_abbreviation(word: &str) -> bool {
-    let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
-    if w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase()) {
-        return true; // an initial: `J. K. Kim`, the last letter of `U.S`
+    let w = match word.as_bytes().first() {
+        Some(b) if b.is_ascii_alphanumeric() => word,
+        _ => word.trim_start_matches(|c: char| !c.is_alphanumeric()),
+    };
+    if !w.is_ascii() {
+        return is_abbreviation_chars(w);
+    }
+    // ASCII (nearly every word): byte tests, the same answers as `is_abbreviation_chars`.
+    let b = w.as_bytes();
+    if let [c] = b {
+        return c.is_ascii_uppercase(); // an initial: `J. K. Kim`, the last letter of `U.S`
     }
     // `U.S`: letters separated by points.
+    if b.len() > 1
+        && b.split(|&c| c == b'.')
+            .all(|p| matches!(p, [c] if c.is_ascii_alphabetic()))
+    {
+        return true;
+    }
+    in_abbreviations(b)
+}
+
+/// `is_abbreviation` for a word with non-ASCII letters, read char by char.
+fn is_abbreviation_chars(w: &str) -> bool {
+    if w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase()) {
+        return true;
+    }
     if w.len() > 1
         && w.split('.')
             .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
     {
         return true;
     }
-    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+    in_abbreviations(w.as_bytes())
+}
+
+/// Longest word of `ABBREVIATIONS`.
+const LONGEST: usize = 6;
+
+/// A word of at most `LONGEST` bytes as one number: its bytes and its length.
+const fn key(word: &[u8]) -> u64 {
+    let mut k = (word.len() as u64) << 56;
+    let mut i = 0;
+    while i < word.len() && i < LONGEST {
+        k |= (word[i] as u64) << (8 * i);
+        i += 1;
+    }
+    k
+}
+
+/// The keys of `ABBREVIATIONS`, sorted for a binary search.
+const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
+    let mut keys = [0; ABBREVIATIONS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        assert!(ABBREVIATIONS[i].len() <= LONGEST);
+        keys[i] = key(ABBREVIATIONS[i].as_bytes());
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            let t = keys[j];
+            keys[j] = keys[j - 1];
+            keys[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    keys
+};
+
+/// `word` is one of `ABBREVIATIONS`, in any ASCII case: its lowercased key is searched
+/// for. Comparing it with each of the forty-odd words in turn cost more than the rest of
+/// the splitting.
+fn in_abbreviations(word: &[u8]) -> bool {
+    if word.len() > LONGEST {
+        return false;
+    }
+    let mut buf = [0u8; LONGEST];
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word);
+    lower.make_ascii_lowercase();
+    ABBREVIATION_KEYS.binary_search(&key(lower)).is_ok()
 }
 
 fn is_closer(c: char) -> bool {
@@ -74,7 +143,10 @@ impl Stops {
 
 /// Byte ranges of the sentences of `text`, trimmed, in order.
 pub fn split(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+    // Room for a sentence per 128 bytes, about the common length (growing from empty
+    // reallocated a few times per body), up to 1024 sentences: no more is reserved for a
+    // long text than its sentences will take.
+    let mut out = Vec::with_capacity((text.len() / 128 + 1).min(1024));
     let mut start = 0;
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -88,7 +160,7 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
                 // Every line break of one white-space run gets the same answer, so the
                 // run is judged once: judging each break re-read the run (quadratic on
                 // thousands of blank lines).
-                let run_end = i + 1 + (text[i + 1..].len() - text[i + 1..].trim_start().len());
+                let run_end = i + 1 + lead_space(&text[i + 1..]);
                 if let Some(end) = paragraph_break(text, i) {
                     push(text, start, end, &mut out);
                     start = end;
@@ -112,10 +184,10 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
 
 fn push(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
     let piece = &text[start..end];
-    let lead = piece.len() - piece.trim_start().len();
-    let trimmed = piece.trim();
-    if !trimmed.is_empty() {
-        out.push(start + lead..start + lead + trimmed.len());
+    let lead = lead_space(piece);
+    let end = end - trail_space(&piece[lead..]);
+    if start + lead < end {
+        out.push(start + lead..end);
     }
 }
 
@@ -125,23 +197,14 @@ fn sentence_end_after_stop(text: &str, i: usize) -> Option<usize> {
     let after = &text[i + 1..];
     if text.as_bytes()[i] == b'.' {
         // `4.5`, `U.S.`: a point glued to a letter or digit on the right.
-        if after.starts_with(|c: char| c.is_alphanumeric()) {
+        let glued = match after.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+            _ => after.starts_with(|c: char| c.is_alphanumeric()),
+        };
+        if glued {
             return None;
         }
-        // The word before the point, read back at most 64 bytes: no abbreviation is longer,
-        // and reading back to the start of a long run at every point was quadratic.
-        let word_start = before
-            .char_indices()
-            .rev()
-            .take_while(|(p, _)| i - p <= 64)
-            .find(|(_, c)| c.is_whitespace() || *c == '(')
-            .map(|(p, c)| p + c.len_utf8());
-        let word_start = match word_start {
-            Some(p) => Some(p),
-            None if i <= 64 => Some(0),
-            None => None, // a word of more than 64 bytes: no abbreviation
-        };
-        if word_start.is_some_and(|p| is_abbreviation(&before[p..])) {
+        if word_start(before).is_some_and(|p| is_abbreviation(&before[p..])) {
             return None;
         }
     }
@@ -154,7 +217,7 @@ fn sentence_end_after_stop(text: &str, i: usize) -> Option<usize> {
         }
     }
     let rest = &text[end..];
-    let next = rest.trim_start();
+    let next = &rest[lead_space(rest)..];
     if next.is_empty() {
         return Some(text.len());
     }
@@ -162,11 +225,75 @@ fn sentence_end_after_stop(text: &str, i: usize) -> Option<usize> {
     (spaced && next.starts_with(starts_sentence)).then_some(end)
 }
 
+/// Where the word before a point at the end of `before` starts: after the last white
+/// space or `(`, read back at most 64 bytes (no abbreviation is longer, and reading back
+/// to the start of a long run at every point was quadratic). `None` for a longer word.
+fn word_start(before: &str) -> Option<usize> {
+    let i = before.len();
+    // ASCII bytes are tested as they are; the first other byte hands over to `word_start_chars`.
+    for (p, &b) in before.as_bytes().iter().enumerate().rev().take(64) {
+        if !b.is_ascii() {
+            return word_start_chars(before);
+        }
+        if matches!(b, b'\t'..=b'\r' | b' ' | b'(') {
+            return Some(p + 1);
+        }
+    }
+    (i <= 64).then_some(0)
+}
+
+/// `word_start` read char by char.
+fn word_start_chars(before: &str) -> Option<usize> {
+    let i = before.len();
+    let found = before
+        .char_indices()
+        .rev()
+        .take_while(|(p, _)| i - p <= 64)
+        .find(|(_, c)| c.is_whitespace() || *c == '(')
+        .map(|(p, c)| p + c.len_utf8());
+    match found {
+        Some(p) => Some(p),
+        None if i <= 64 => Some(0),
+        None => None, // a word of more than 64 bytes: no abbreviation
+    }
+}
+
+/// Bytes of white space at the start of `s` (what `trim_start` removes), read as bytes
+/// while they are ASCII: the generic `trim_start` cost more per call than most sentences'
+/// white space.
+fn lead_space(s: &str) -> usize {
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if !b.is_ascii() {
+            let rest = &s[i..];
+            return i + (rest.len() - rest.trim_start().len());
+        }
+        if !matches!(b, b'\t'..=b'\r' | b' ') {
+            return i;
+        }
+    }
+    s.len()
+}
+
+/// Bytes of white space at the end of `s` (what `trim_end` removes), as `lead_space`.
+fn trail_space(s: &str) -> usize {
+    for (i, &b) in s.as_bytes().iter().enumerate().rev() {
+        if !b.is_ascii() {
+            // Every byte after `i` is ASCII: `i + 1` ends a char.
+            let head = &s[..i + 1];
+            return s.len() - head.trim_end().len();
+        }
+        if !matches!(b, b'\t'..=b'\r' | b' ') {
+            return s.len() - i - 1;
+        }
+    }
+    s.len()
+}
+
 /// A line break ends a sentence unless the line runs on mid-sentence (it ends with a
 /// word or comma and the next line starts in lower case).
 fn paragraph_break(text: &str, i: usize) -> Option<usize> {
-    let before = text[..i].trim_end();
-    let after = text[i + 1..].trim_start();
+    let before = &text[..i - trail_space(&text[..i])];
+    let after = &text[i + 1..][lead_space(&text[i + 1..])..];
     let runs_on =
         before.ends_with(|c: char| c.is_alphanumeric() || c == ',') && after.starts_with(|c: char| c.is_lowercase());
     (!runs_on).then_some(i + 1)
@@ -226,6 +353,72 @@ mod tests {
         // `a.,a.,...` without spaces: each point used to read back to the start.
         let run = "a.,".repeat(50_000);
         assert_eq!(sentences(&run).len(), 1);
+    }
+
+    /// Pieces that make the byte tests and the char reading differ if they can: white space
+    /// of every kind, points in numbers and abbreviations, quotes, non-ASCII letters.
+    const PIECES: &[&str] = &[
+        " ", "  ", "\u{a0}", "\u{2003}", "\u{3000}", "\r\n", "\n", "\t", "\u{b}", "\u{1c}", ".", "...", "…", "!", "?",
+        "U.S.", "u.s.", "No.", "no.", "NOV.", "approx.", "Approx.", "e.g.", "J.", "j.", "3.5", "4.", "(", ")", "\"",
+        "”", "’", "“", "Ünal.", "É.", "é.", "Éx.Y.", "Seoul", "rose", "x", "Mr", "appro", "①", "•", "-", "*", "7",
+        "sept.", "Dép.", "ǅ.",
+    ];
+
+    fn old_is_abbreviation(word: &str) -> bool {
+        let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase()) {
+            return true;
+        }
+        if w.len() > 1
+            && w.split('.')
+                .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+        {
+            return true;
+        }
+        ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+    }
+
+    #[test]
+    fn abbreviation_keys_find_every_word_in_any_case() {
+        for a in ABBREVIATIONS {
+            for w in [a.to_string(), a.to_uppercase(), format!("(“{a}")] {
+                assert!(is_abbreviation(&w), "{w}");
+            }
+        }
+        for w in [
+            "",
+            "m",
+            "mrx",
+            "approxi",
+            "u.s.",
+            "us",
+            "é",
+            "Éé",
+            "ü.s",
+            "No\u{301}",
+            "Ｍｒ",
+        ] {
+            assert_eq!(is_abbreviation(w), old_is_abbreviation(w), "{w:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_tests_answer_as_the_char_reading(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..40),
+        ) {
+            let text: String = picks.iter().map(|&n| PIECES[n]).collect();
+            for (i, _) in text.char_indices() {
+                let before = &text[..i];
+                proptest::prop_assert_eq!(word_start(before), word_start_chars(before), "{:?}", before);
+                let word = &text[..i];
+                proptest::prop_assert_eq!(is_abbreviation(word), old_is_abbreviation(word), "{:?}", word);
+                let tail = &text[i..];
+                proptest::prop_assert_eq!(is_abbreviation(tail), old_is_abbreviation(tail), "{:?}", tail);
+                proptest::prop_assert_eq!(lead_space(tail), tail.len() - tail.trim_start().len(), "{:?}", tail);
+                proptest::prop_assert_eq!(trail_space(before), before.len() - before.trim_end().len(), "{:?}", before);
+            }
+        }
     }
 
     #[test]
