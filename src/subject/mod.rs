@@ -21,6 +21,8 @@
 mod clause;
 mod items;
 mod near;
+#[cfg(test)]
+mod oracle;
 mod phrase;
 mod tokens;
 mod verbs;
@@ -146,14 +148,27 @@ fn subject_at(
 /// A common word capitalized only because it starts the sentence is lowercased (`Exports`
 /// -> `exports`); names stay (`Korea's exports`, `Hyundai Motor`, `EVs`).
 fn sentence_case(sentence: &str, subject: String) -> String {
-    let mut words = subject.split(' ');
-    let first = words.next().unwrap_or("");
-    let second = words.next().unwrap_or("");
-    let titlecase = first.chars().next().is_some_and(char::is_uppercase)
-        && first.chars().skip(1).all(|c| c.is_lowercase() || c == '-');
+    // The first word runs to the first space (`join` puts single spaces between words).
+    let cut = subject.bytes().position(|b| b == b' ').unwrap_or(subject.len());
+    let first = subject.get(..cut).unwrap_or("");
+    let second = subject.get(cut + 1..).unwrap_or("");
+    let titlecase = match first.as_bytes() {
+        // ASCII, the common case: a byte test per letter, as `char::is_uppercase` and
+        // `char::is_lowercase` answer for ASCII.
+        [f, rest @ ..] if first.is_ascii() => {
+            f.is_ascii_uppercase() && rest.iter().all(|&b| b.is_ascii_lowercase() || b == b'-')
+        }
+        _ => {
+            first.chars().next().is_some_and(char::is_uppercase)
+                && first.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+        }
+    };
+    if !titlecase {
+        return subject;
+    }
     let name_follows = second.starts_with(char::is_uppercase);
     let possessive = first.ends_with("'s") || first.ends_with("’s");
-    if !sentence.trim_start().starts_with(first) || !titlecase || name_follows || possessive {
+    if name_follows || possessive || !sentence.trim_start().starts_with(first) {
         return subject;
     }
     // An ASCII capital lowers in place, as `to_lowercase` lowers it.
