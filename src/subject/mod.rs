@@ -32,10 +32,10 @@ mod words;
 use crate::model::Kind;
 use crate::scan::Found;
 
-use clause::clause_subject;
+use clause::clause_subject_kept;
 use items::{Lists, parenthesised, respectively};
 use near::{after, before, headline_noun, share_of};
-use tokens::{T, Tok, fig_token, tokens};
+use tokens::{T, Tok, Tokens, cut, fig_token, is_title, tokens};
 use words::{TITLE_WORD, UPPER};
 
 /// The noun phrase the figure `f` measures; empty when the sentence does not make it clear.
@@ -55,7 +55,11 @@ pub fn subjects(sentence: &str, all: &[Found]) -> Vec<String> {
     if !all.iter().any(|f| matches!(f.figure.kind, Kind::Money | Kind::Percent)) {
         return vec![String::new(); all.len()];
     }
-    let toks = tokens(sentence, all);
+    let Tokens {
+        toks,
+        title: sentence_title,
+        respectively,
+    } = cut(sentence, all);
     // Each subject is looked for within a window of words around its figure, so that a
     // "sentence" thousands of words long (a text without full stops) stays linear.
     const REACH: usize = 80;
@@ -89,7 +93,14 @@ pub fn subjects(sentence: &str, all: &[Found]) -> Vec<String> {
                     Some((a, b, t)) if (a, b) == (lo, hi) => t,
                     _ => {
                         lists = Lists::default();
-                        title_case(window)
+                        // A sentence without the word has it in no window.
+                        lists.no_respectively = !respectively;
+                        // The whole sentence: counted as it was cut.
+                        if (lo, hi) == (0, toks.len()) {
+                            sentence_title
+                        } else {
+                            title_case(window)
+                        }
                     }
                 };
                 title = Some((lo, hi, t));
@@ -132,7 +143,7 @@ fn subject_at(
         .or_else(|| headline_noun(sentence, toks, all, fi, k, title));
     let subject = found
         .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| clause_subject(sentence, toks, all, k));
+        .unwrap_or_else(|| clause_subject_kept(sentence, toks, all, k, &mut lists.clause));
     let subject = if subject.is_empty() {
         share_of(sentence, toks, all, k).unwrap_or_default()
     } else {
@@ -193,7 +204,7 @@ fn title_case(toks: &[T]) -> bool {
             caps += usize::from(t.title_bits() & UPPER != 0);
         }
     }
-    words > 0 && caps * 10 >= words * 7
+    is_title(words, caps)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The first, plain tokenizer, kept as the oracle that `tokens` is tested against.
 
-use super::tokens::{T, Tok, is_punct, tokens, trim_end};
+use super::{subject_of, subjects, title_case};
+use super::tokens::{T, Tok, cut, is_punct, tokens, trim_end};
 use super::words::title_bits;
 use crate::model::Kind;
 use crate::scan::{Found, figures};
@@ -168,6 +169,17 @@ fn same_tokens(text: &str) {
     for span in crate::sentences::split(text) {
         let sentence = &text[span];
         let all = figures(sentence, false);
+        // What is found of the whole sentence as it is cut.
+        let whole = cut(sentence, &all);
+        assert_eq!(whole.title, title_case(&whole.toks), "{sentence}");
+        let said = whole.toks.iter().any(|t| t.tok == Tok::Word("respectively"));
+        assert_eq!(whole.respectively, said, "{sentence}");
+        // `subjects` keeps what it found for the figures before (`Lists`); `subject_of`
+        // finds each figure's subject afresh. One window holds a short sentence: the same.
+        if whole.toks.len() <= 80 {
+            let afresh: Vec<String> = all.iter().map(|f| subject_of(sentence, f, &all)).collect();
+            assert_eq!(subjects(sentence, &all), afresh, "{sentence}");
+        }
         let fast: Vec<Slow> = tokens(sentence, &all)
             .iter()
             .map(|t: &T| (t.tok, t.start, t.end, t.title_bits()))
@@ -187,6 +199,8 @@ fn tokens_match_the_oracle() {
         "KRW 5 trillion—①②—for ₩3 billion of \u{212a}elvin-grade steel, tail'' end..",
         "A   word\tthen\nmore\r\nand 12,345,678 units, 4,5 and a,b.",
         "x.y. z... 'quoted' 70% of firms' 3.5-percent rise",
+        "Output And Sales Rose 3 Percent And 2 Percent, Respectively",
+        "Tea, coffee and cocoa rose 1%, 2% and 3%, respectively.",
     ] {
         same_tokens(s);
     }

@@ -89,10 +89,26 @@ pub(super) const fn is_punct(c: char) -> bool {
     )
 }
 
+/// The tokens of a sentence, with what the rules ask of all of them, found as they are cut.
+pub(super) struct Tokens<'a> {
+    pub(super) toks: Vec<T<'a>>,
+    /// `title_case` of all the tokens.
+    pub(super) title: bool,
+    /// Whether a word is `respectively`.
+    pub(super) respectively: bool,
+}
+
 /// Words, punctuation and figures of a sentence, in order.
 pub(super) fn tokens<'a>(sentence: &'a str, all: &[Found]) -> Vec<T<'a>> {
+    cut(sentence, all).toks
+}
+
+/// `tokens`, with the title case of the sentence and whether it says `respectively`.
+pub(super) fn cut<'a>(sentence: &'a str, all: &[Found]) -> Tokens<'a> {
     // About one token per five bytes of text.
     let mut out = Vec::with_capacity(sentence.len() / 5 + all.len());
+    // The counts of `title_case`, and whether `respectively` was seen.
+    let (mut words, mut caps, mut respectively) = (0usize, 0usize, false);
     let bytes = sentence.as_bytes();
     let mut pos = 0;
     // Money, percent and date figures are single tokens; counts and the like read as words
@@ -192,6 +208,11 @@ pub(super) fn tokens<'a>(sentence: &'a str, all: &[Found]) -> Vec<T<'a>> {
                 title_bits(trimmed)
             };
             debug_assert_eq!(class, title_bits(trimmed), "{trimmed}");
+            if class & TITLE_WORD != 0 {
+                words += 1;
+                caps += usize::from(class & UPPER != 0);
+            }
+            respectively |= trimmed.len() == 12 && trimmed == "respectively";
             out.push(T::new(Tok::Word(trimmed), pos, pos + trimmed.len(), UNSET | class));
         }
         pos += len.max(1);
@@ -199,7 +220,16 @@ pub(super) fn tokens<'a>(sentence: &'a str, all: &[Found]) -> Vec<T<'a>> {
             pos += 1;
         }
     }
-    out
+    Tokens {
+        toks: out,
+        title: is_title(words, caps),
+        respectively,
+    }
+}
+
+/// Most words (`TITLE_WORD`) capitalized: a headline.
+pub(super) fn is_title(words: usize, caps: usize) -> bool {
+    words > 0 && caps * 10 >= words * 7
 }
 
 /// `word` without its final periods and apostrophes.
