@@ -31,8 +31,8 @@ pub(super) fn respectively(
     // `respectively` must follow the run, which starts at or before the figure.
     if lists.no_respectively
         || !toks
-        .get(k + 1..)
-        .is_some_and(|a| a.iter().any(|t| t.tok == Tok::Word("respectively")))
+            .get(k + 1..)
+            .is_some_and(|a| a.iter().any(|t| t.tok == Tok::Word("respectively")))
     {
         return None;
     }

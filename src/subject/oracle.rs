@@ -1,8 +1,8 @@
 //! The first, plain tokenizer, kept as the oracle that `tokens` is tested against.
 
-use super::{subject_of, subjects, title_case};
 use super::tokens::{T, Tok, cut, is_punct, tokens, trim_end};
 use super::words::title_bits;
+use super::{subject_of, subjects, title_case};
 use crate::model::Kind;
 use crate::scan::{Found, figures};
 
@@ -162,7 +162,6 @@ fn slow_word_len(rest: &str) -> usize {
     }
     rest.len()
 }
-
 
 /// `tokens` against `tokens_slow` on `text`, cut into sentences.
 fn same_tokens(text: &str) {

@@ -202,7 +202,11 @@ pub(super) fn cut<'a>(sentence: &'a str, all: &[Found]) -> Tokens<'a> {
             }
             let class = if seen & NOT_ASCII == 0 {
                 let upper = if first.is_ascii_uppercase() { UPPER } else { 0 };
-                let title = if trimmed.len() > 3 && seen & LETTER != 0 { TITLE_WORD } else { 0 };
+                let title = if trimmed.len() > 3 && seen & LETTER != 0 {
+                    TITLE_WORD
+                } else {
+                    0
+                };
                 upper | title
             } else {
                 title_bits(trimmed)
