@@ -27,6 +27,15 @@ pub(super) fn object_of(sentence: &str, toks: &[T], all: &[Found], v: usize, at:
 
 /// The figure's governing clause subject: the words before the nearest verb before token `at`.
 pub(super) fn clause_subject(sentence: &str, toks: &[T], all: &[Found], at: usize) -> String {
+    clause_subject_kept(sentence, toks, all, at, &mut None)
+}
+
+/// The noun phrase that ends before token `e` (its start and the phrase), as the figures
+/// of one clause find it again and again: `kept` holds the last one, by `e`.
+pub(super) type Kept = Option<(usize, usize, String)>;
+
+/// `clause_subject`, with `kept` the phrase found last for the same `toks`.
+pub(super) fn clause_subject_kept(sentence: &str, toks: &[T], all: &[Found], at: usize, kept: &mut Kept) -> String {
     let mut i = at;
     for _ in 0..5 {
         // The nearest verb before `i`, within the clause.
@@ -62,8 +71,15 @@ pub(super) fn clause_subject(sentence: &str, toks: &[T], all: &[Found], at: usiz
         if let Some(obj) = object_of(sentence, toks, all, v, i) {
             return obj;
         }
-        let s = back_start(toks, all, e, AND);
-        let p = phrase(sentence, toks, all, s, e);
+        let (s, p) = match kept {
+            Some((end, s, p)) if *end == e => (*s, p.clone()),
+            _ => {
+                let s = back_start(toks, all, e, AND);
+                let p = phrase(sentence, toks, all, s, e);
+                *kept = Some((e, s, p.clone()));
+                (s, p)
+            }
+        };
         // A relative pronoun: the noun phrase before it (`food sales, which account for`).
         if p.is_empty() {
             if let Some(Tok::Word(w)) = s.checked_sub(1).and_then(|k| toks.get(k)).map(|t| t.tok) {

@@ -1,6 +1,6 @@
 //! Figures that pair with the items of a list: `respectively` and parenthesised figures.
 
-use super::clause::clause_subject;
+use super::clause::{Kept, clause_subject};
 use super::phrase::{back_start, phrase};
 use super::tokens::{T, Tok};
 use super::verbs::verb_at;
@@ -29,9 +29,10 @@ pub(super) fn respectively(
         })
     };
     // `respectively` must follow the run, which starts at or before the figure.
-    if !toks
-        .get(k + 1..)
-        .is_some_and(|a| a.iter().any(|t| t.tok == Tok::Word("respectively")))
+    if lists.no_respectively
+        || !toks
+            .get(k + 1..)
+            .is_some_and(|a| a.iter().any(|t| t.tok == Tok::Word("respectively")))
     {
         return None;
     }
@@ -145,6 +146,10 @@ pub(super) struct Lists {
     prev_close: Option<usize>,
     /// `respectively`: the items of the last run, by the token of its first figure.
     run: Option<(usize, Option<Vec<String>>)>,
+    /// `respectively`: no word of the window is `respectively` (false when not known).
+    pub(super) no_respectively: bool,
+    /// `clause_subject`: the phrase found last.
+    pub(super) clause: Kept,
 }
 
 /// `X (up 4.9 percent)`: the list item before the parenthesis, with a carried `exports to`.

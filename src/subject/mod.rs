@@ -21,6 +21,8 @@
 mod clause;
 mod items;
 mod near;
+#[cfg(test)]
+mod oracle;
 mod phrase;
 mod tokens;
 mod verbs;
@@ -30,10 +32,10 @@ mod words;
 use crate::model::Kind;
 use crate::scan::Found;
 
-use clause::clause_subject;
+use clause::clause_subject_kept;
 use items::{Lists, parenthesised, respectively};
 use near::{after, before, headline_noun, share_of};
-use tokens::{T, Tok, fig_token, tokens};
+use tokens::{T, Tok, Tokens, cut, fig_token, is_title, tokens};
 use words::{TITLE_WORD, UPPER};
 
 /// The noun phrase the figure `f` measures; empty when the sentence does not make it clear.
@@ -53,7 +55,11 @@ pub fn subjects(sentence: &str, all: &[Found]) -> Vec<String> {
     if !all.iter().any(|f| matches!(f.figure.kind, Kind::Money | Kind::Percent)) {
         return vec![String::new(); all.len()];
     }
-    let toks = tokens(sentence, all);
+    let Tokens {
+        toks,
+        title: sentence_title,
+        respectively,
+    } = cut(sentence, all);
     // Each subject is looked for within a window of words around its figure, so that a
     // "sentence" thousands of words long (a text without full stops) stays linear.
     const REACH: usize = 80;
@@ -87,7 +93,14 @@ pub fn subjects(sentence: &str, all: &[Found]) -> Vec<String> {
                     Some((a, b, t)) if (a, b) == (lo, hi) => t,
                     _ => {
                         lists = Lists::default();
-                        title_case(window)
+                        // A sentence without the word has it in no window.
+                        lists.no_respectively = !respectively;
+                        // The whole sentence: counted as it was cut.
+                        if (lo, hi) == (0, toks.len()) {
+                            sentence_title
+                        } else {
+                            title_case(window)
+                        }
                     }
                 };
                 title = Some((lo, hi, t));
@@ -130,7 +143,7 @@ fn subject_at(
         .or_else(|| headline_noun(sentence, toks, all, fi, k, title));
     let subject = found
         .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| clause_subject(sentence, toks, all, k));
+        .unwrap_or_else(|| clause_subject_kept(sentence, toks, all, k, &mut lists.clause));
     let subject = if subject.is_empty() {
         share_of(sentence, toks, all, k).unwrap_or_default()
     } else {
@@ -146,14 +159,27 @@ fn subject_at(
 /// A common word capitalized only because it starts the sentence is lowercased (`Exports`
 /// -> `exports`); names stay (`Korea's exports`, `Hyundai Motor`, `EVs`).
 fn sentence_case(sentence: &str, subject: String) -> String {
-    let mut words = subject.split(' ');
-    let first = words.next().unwrap_or("");
-    let second = words.next().unwrap_or("");
-    let titlecase = first.chars().next().is_some_and(char::is_uppercase)
-        && first.chars().skip(1).all(|c| c.is_lowercase() || c == '-');
+    // The first word runs to the first space (`join` puts single spaces between words).
+    let cut = subject.bytes().position(|b| b == b' ').unwrap_or(subject.len());
+    let first = subject.get(..cut).unwrap_or("");
+    let second = subject.get(cut + 1..).unwrap_or("");
+    let titlecase = match first.as_bytes() {
+        // ASCII, the common case: a byte test per letter, as `char::is_uppercase` and
+        // `char::is_lowercase` answer for ASCII.
+        [f, rest @ ..] if first.is_ascii() => {
+            f.is_ascii_uppercase() && rest.iter().all(|&b| b.is_ascii_lowercase() || b == b'-')
+        }
+        _ => {
+            first.chars().next().is_some_and(char::is_uppercase)
+                && first.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+        }
+    };
+    if !titlecase {
+        return subject;
+    }
     let name_follows = second.starts_with(char::is_uppercase);
     let possessive = first.ends_with("'s") || first.ends_with("’s");
-    if !sentence.trim_start().starts_with(first) || !titlecase || name_follows || possessive {
+    if name_follows || possessive || !sentence.trim_start().starts_with(first) {
         return subject;
     }
     // An ASCII capital lowers in place, as `to_lowercase` lowers it.
@@ -178,7 +204,7 @@ fn title_case(toks: &[T]) -> bool {
             caps += usize::from(t.title_bits() & UPPER != 0);
         }
     }
-    words > 0 && caps * 10 >= words * 7
+    is_title(words, caps)
 }
 
 #[cfg(test)]

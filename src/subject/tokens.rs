@@ -89,10 +89,27 @@ pub(super) const fn is_punct(c: char) -> bool {
     )
 }
 
+/// The tokens of a sentence, with what the rules ask of all of them, found as they are cut.
+pub(super) struct Tokens<'a> {
+    pub(super) toks: Vec<T<'a>>,
+    /// `title_case` of all the tokens.
+    pub(super) title: bool,
+    /// Whether a word is `respectively`.
+    pub(super) respectively: bool,
+}
+
 /// Words, punctuation and figures of a sentence, in order.
 pub(super) fn tokens<'a>(sentence: &'a str, all: &[Found]) -> Vec<T<'a>> {
+    cut(sentence, all).toks
+}
+
+/// `tokens`, with the title case of the sentence and whether it says `respectively`.
+pub(super) fn cut<'a>(sentence: &'a str, all: &[Found]) -> Tokens<'a> {
     // About one token per five bytes of text.
     let mut out = Vec::with_capacity(sentence.len() / 5 + all.len());
+    // The counts of `title_case`, and whether `respectively` was seen.
+    let (mut words, mut caps, mut respectively) = (0usize, 0usize, false);
+    let bytes = sentence.as_bytes();
     let mut pos = 0;
     // Money, percent and date figures are single tokens; counts and the like read as words
     // (`sales of the nine online sellers`). Figures come in order: one pointer walks them.
@@ -123,7 +140,7 @@ pub(super) fn tokens<'a>(sentence: &'a str, all: &[Found]) -> Vec<T<'a>> {
         (n, all.get(n).map_or(usize::MAX, |f| f.text_start))
     };
     let (mut next_fig, mut fig_at) = skip(0, 0);
-    while let Some(c) = char_at(sentence, pos) {
+    while let Some(&b) = bytes.get(pos) {
         if fig_at < pos {
             (next_fig, fig_at) = skip(next_fig, pos);
         }
@@ -134,23 +151,41 @@ pub(super) fn tokens<'a>(sentence: &'a str, all: &[Found]) -> Vec<T<'a>> {
                 continue;
             }
         }
-        if c.is_whitespace() {
-            pos += c.len_utf8();
+        // An ASCII byte is read from the table; any other character is decoded.
+        let kind = BYTE_KINDS[usize::from(b)];
+        if kind & SPACE != 0 {
+            pos += 1;
             continue;
         }
-        if is_punct(c) {
-            out.push(T::new(Tok::Punct(c), pos, pos + c.len_utf8(), 0));
-            pos += c.len_utf8();
+        if kind & PUNCT != 0 {
+            out.push(T::new(Tok::Punct(char::from(b)), pos, pos + 1, 0));
+            pos += 1;
             continue;
+        }
+        if kind & NOT_ASCII != 0 {
+            // Inside a character (never, as `pos` moves by whole characters): the end.
+            let Some(c) = sentence.get(pos..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            if c.is_whitespace() {
+                pos += c.len_utf8();
+                continue;
+            }
+            if is_punct(c) {
+                out.push(T::new(Tok::Punct(c), pos, pos + c.len_utf8(), 0));
+                pos += c.len_utf8();
+                continue;
+            }
         }
         let rest = sentence.get(pos..).unwrap_or("");
-        let mut len = word_len(rest);
+        let (mut len, mut seen) = word_len(rest);
         // A figure may start inside what looks like one word (`(+1`): stop there.
         while cut_at <= pos {
             next_start += 1;
             cut_at = start_of(next_start);
         }
-        if cut_at < pos + len {
+        let cut = cut_at < pos + len;
+        if cut {
             len = cut_at - pos;
         }
         let word = rest.get(..len).unwrap_or("");
@@ -159,20 +194,50 @@ pub(super) fn tokens<'a>(sentence: &'a str, all: &[Found]) -> Vec<T<'a>> {
             [inner @ .., b'.'] if inner.contains(&b'.') => word,
             _ => trim_end(word),
         };
-        if !trimmed.is_empty() {
-            let class = UNSET | title_bits(trimmed);
-            out.push(T::new(Tok::Word(trimmed), pos, pos + trimmed.len(), class));
+        if let Some(&first) = trimmed.as_bytes().first() {
+            // The bytes seen are those of the word but for its final periods and
+            // apostrophes, which are no letters; a cut word or one not all ASCII is read again.
+            if cut || seen & NOT_ASCII != 0 {
+                seen = NOT_ASCII;
+            }
+            let class = if seen & NOT_ASCII == 0 {
+                let upper = if first.is_ascii_uppercase() { UPPER } else { 0 };
+                let title = if trimmed.len() > 3 && seen & LETTER != 0 {
+                    TITLE_WORD
+                } else {
+                    0
+                };
+                upper | title
+            } else {
+                title_bits(trimmed)
+            };
+            debug_assert_eq!(class, title_bits(trimmed), "{trimmed}");
+            if class & TITLE_WORD != 0 {
+                words += 1;
+                caps += usize::from(class & UPPER != 0);
+            }
+            respectively |= trimmed.len() == 12 && trimmed == "respectively";
+            out.push(T::new(Tok::Word(trimmed), pos, pos + trimmed.len(), UNSET | class));
         }
         pos += len.max(1);
         while !sentence.is_char_boundary(pos) {
             pos += 1;
         }
     }
-    out
+    Tokens {
+        toks: out,
+        title: is_title(words, caps),
+        respectively,
+    }
+}
+
+/// Most words (`TITLE_WORD`) capitalized: a headline.
+pub(super) fn is_title(words: usize, caps: usize) -> bool {
+    words > 0 && caps * 10 >= words * 7
 }
 
 /// `word` without its final periods and apostrophes.
-fn trim_end(word: &str) -> &str {
+pub(super) fn trim_end(word: &str) -> &str {
     let bytes = word.as_bytes();
     let mut end = bytes.len();
     while end > 0 && bytes.get(end - 1).is_some_and(|&b| b == b'.' || b == b'\'') {
@@ -182,21 +247,17 @@ fn trim_end(word: &str) -> &str {
     word.get(..end).unwrap_or(word)
 }
 
-/// The character at byte `pos` of `s`, read from its one byte when ASCII; `None` at the
-/// end or inside a character.
-fn char_at(s: &str, pos: usize) -> Option<char> {
-    match s.as_bytes().get(pos) {
-        Some(&b) if b.is_ascii() => Some(char::from(b)),
-        Some(_) => s.get(pos..).and_then(|r| r.chars().next()),
-        None => None,
-    }
-}
-
-// What `word_len` asks of a byte, as bits of `BYTE_KINDS`: 0 for a byte that only
-// continues the word (an ASCII letter, mostly).
+// What the tokenizer asks of a byte, as bits of `BYTE_KINDS`: 0 or `LETTER` for a byte
+// that only continues a word.
 const STOP: u8 = 1;
 const DIGIT: u8 = 1 << 1;
 const NOT_ASCII: u8 = 1 << 2;
+/// ASCII white space (`char::is_whitespace`).
+const SPACE: u8 = 1 << 3;
+/// ASCII punctuation (`is_punct`).
+const PUNCT: u8 = 1 << 4;
+/// An ASCII letter.
+const LETTER: u8 = 1 << 5;
 
 /// The kinds of every byte value: an ASCII byte stops a word when it is white space
 /// (`char::is_whitespace`) or punctuation (`is_punct`).
@@ -209,8 +270,12 @@ static BYTE_KINDS: [u8; 256] = {
             NOT_ASCII
         } else if c.is_ascii_digit() {
             DIGIT
-        } else if matches!(c, b' ' | b'\t'..=b'\r') || is_punct(c as char) {
-            STOP
+        } else if matches!(c, b' ' | b'\t'..=b'\r') {
+            STOP | SPACE
+        } else if is_punct(c as char) {
+            STOP | PUNCT
+        } else if c.is_ascii_alphabetic() {
+            LETTER
         } else {
             0
         };
@@ -219,16 +284,19 @@ static BYTE_KINDS: [u8; 256] = {
     t
 };
 
-/// The length of the word that starts `rest`: it runs to white space or punctuation; a
-/// comma between digits is inside it. Byte by byte for ASCII, the common case.
-fn word_len(rest: &str) -> usize {
+/// The length of the word that starts `rest`, and the union of the kinds of its bytes
+/// (before a non-ASCII character: `NOT_ASCII` then stands for the rest): it runs to white
+/// space or punctuation; a comma between digits is inside it. Byte by byte for ASCII.
+fn word_len(rest: &str) -> (usize, u8) {
     let bytes = rest.as_bytes();
     let mut n = 0;
     let mut prev_digit = false;
+    let mut seen = 0;
     while let Some(&b) = bytes.get(n) {
         let kind = BYTE_KINDS[usize::from(b)];
+        seen |= kind;
         // A letter, mostly: it only continues the word.
-        if kind == 0 {
+        if kind & !LETTER == 0 {
             prev_digit = false;
             n += 1;
             continue;
@@ -238,7 +306,7 @@ fn word_len(rest: &str) -> usize {
                 break;
             };
             if c.is_whitespace() || is_punct(c) {
-                return n;
+                return (n, seen);
             }
             prev_digit = false;
             n += c.len_utf8();
@@ -246,12 +314,12 @@ fn word_len(rest: &str) -> usize {
         }
         let thousands = b == b',' && prev_digit && bytes.get(n + 1).is_some_and(u8::is_ascii_digit);
         if kind & STOP != 0 && !thousands {
-            return n;
+            return (n, seen & !(STOP | SPACE | PUNCT));
         }
         prev_digit = kind & DIGIT != 0;
         n += 1;
     }
-    rest.len()
+    (rest.len(), seen)
 }
 
 /// The class of the word token at `j`; `None` for punctuation, figures and past the end.
