@@ -31,6 +31,20 @@ pub use extract::{Extraction, Options, ReleaseFacts, Releases, extract_releases,
 pub use model::{Direction, FACT_COLUMNS, Fact, Kind, Period, Qualifier, Section, Value};
 pub use problem::{Problem, Severity};
 
+/// The text of every fixture bulletin (`fixtures/*.txt`): the tests that hold a fast path
+/// to the slower code it replaced run both over it.
+#[cfg(test)]
+pub(crate) fn fixture_texts() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .collect()
+}
+
 /// Extracts the facts of a bulletin held in memory, with default options; rows name
 /// their source `-`.
 pub fn extract(text: &str) -> Extraction {

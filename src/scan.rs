@@ -326,14 +326,7 @@ mod tests {
 
     #[test]
     fn the_shape_filter_turns_away_no_word_the_full_test_reads() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
-        let mut text: String = std::fs::read_dir(dir)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
-            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-            .collect();
+        let mut text = crate::fixture_texts().concat();
         // Every trigger in three cases, with a digit glued on, and after a letter.
         for w in "a an the this last next first twenty q1 h2 us rmb minus between today dozen \
                   March Sept Monday USD KRW MAY ICT CEO Q3 USD34 Jan2025 éthe"

@@ -701,14 +701,7 @@ mod tests {
 
     #[test]
     fn the_lazy_look_back_reads_what_the_list_did_after_every_fixture_word() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
-        let mut text: String = std::fs::read_dir(dir)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
-            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-            .collect();
+        let mut text = crate::fixture_texts().concat();
         text.push_str(" they took up 5 and set up; rose a b c d e f g h i j k l m n o p q r s t u v w x y up ");
         let (mut asked, mut found) = (0, 0);
         for (at, _) in text.char_indices().filter(|(at, _)| text[..*at].ends_with(' ')) {

@@ -739,14 +739,7 @@ mod tests {
 
     #[test]
     fn split_grammar_reads_what_the_single_alternation_reads() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
-            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-            .collect();
+        let mut texts = crate::fixture_texts();
         texts.push("On 2025-03-04 and between 2020 and 2024, Q3 2025, 2nd half of 2024, 18 Nov. 2025.".into());
         // Every start the split chooses by, in odd cases.
         texts.push(

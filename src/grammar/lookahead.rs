@@ -289,14 +289,7 @@ mod tests {
 
     #[test]
     fn one_walk_reads_what_three_passes_read_at_every_position() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
-        let mut text: String = std::fs::read_dir(dir)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
-            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-            .collect();
+        let mut text = crate::fixture_texts().concat();
         text.push_str(" 5 a b c d e f g h ％ 3 °C 4 m² 12 ℃ 9 % 30 kWh 2 TEUs 7 percen");
         let (mut positions, mut marked) = (0, 0);
         for (at, _) in text.char_indices() {
