@@ -25,34 +25,23 @@ impl Ahead {
     pub fn of(rest: &str) -> Ahead {
         let bytes = rest.as_bytes();
         let bytes = bytes.get(..WINDOW_BYTES).unwrap_or(bytes);
-        // One walk over the first words: letter runs are words, and the signs between
-        // them are looked at as they pass. Most words have no marker's length and first
-        // two letters and are passed over after one table look-up.
-        let (mut flags, mut at, mut words) = (0, 0, 0);
-        while let Some(&b) = bytes.get(at) {
-            match BYTE_CLASS[usize::from(b)] {
-                LETTER => {
-                    let start = at;
-                    while bytes.get(at).is_some_and(|b| BYTE_CLASS[usize::from(*b)] == LETTER) {
-                        at += 1;
-                    }
-                    let word = bytes.get(start..at).unwrap_or_default();
-                    flags |= word_marker(word);
-                    words += 1;
-                    if words == WINDOW_WORDS {
-                        break;
-                    }
-                    continue;
-                }
-                SIGN => flags |= sign_marker(bytes.get(at..).unwrap_or_default()),
-                _ => {}
+        // The window's letters as a bit mask, built without a branch per byte: then only
+        // the words are visited.
+        let letters = letter_mask(bytes);
+        let mut flags = 0;
+        let mut starts = letters & !(letters << 1);
+        for _ in 0..WINDOW_WORDS {
+            if starts == 0 {
+                break;
             }
-            at += 1;
+            let start = starts.trailing_zeros() as usize;
+            let len = (!(letters >> start)).trailing_zeros() as usize;
+            flags |= word_marker(bytes.get(start..start + len).unwrap_or_default());
+            starts &= starts - 1;
         }
-        // Past the last word the window may still hold a sign.
-        let tail = bytes.get(at..).unwrap_or_default();
-        for n in memchr::memchr3_iter(b'%', 0xC2, 0xE2, tail).chain(memchr::memchr_iter(0xEF, tail)) {
-            flags |= sign_marker(tail.get(n..).unwrap_or_default());
+        // Signs are rare: the first bytes of `%` and of `％ ° ² ³ ℃` (UTF-8 lead bytes).
+        for at in memchr::memchr3_iter(b'%', 0xC2, 0xE2, bytes).chain(memchr::memchr_iter(0xEF, bytes)) {
+            flags |= sign_marker(bytes.get(at..).unwrap_or_default());
         }
         Ahead(flags)
     }
@@ -78,23 +67,43 @@ impl Ahead {
     }
 }
 
-/// Byte classes of the window walk: ASCII letters, and the first bytes of the signs
-/// (`%`, and the UTF-8 lead bytes of `％ ° ² ³ ℃`).
-const LETTER: u8 = 1;
-const SIGN: u8 = 2;
-static BYTE_CLASS: [u8; 256] = {
-    let mut t = [0; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = match b as u8 {
-            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
-            b'%' | 0xC2 | 0xE2 | 0xEF => SIGN,
-            _ => 0,
-        };
-        b += 1;
+/// Bit `i` set where byte `i` of the window (at most `WINDOW_BYTES`) is an ASCII letter,
+/// eight bytes at a time: one compare per word of bytes instead of a branch per byte.
+fn letter_mask(bytes: &[u8]) -> u128 {
+    let mut window = [0u8; MASK_BYTES];
+    let n = bytes.len().min(MASK_BYTES);
+    window[..n].copy_from_slice(&bytes[..n]);
+    let mut letters = 0u128;
+    for (c, chunk) in window.chunks_exact(8).enumerate() {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        letters |= u128::from(letters_of(u64::from_le_bytes(eight))) << (8 * c);
     }
-    t
-};
+    letters
+}
+
+const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+const fn each(b: u8) -> u64 {
+    u64::from_le_bytes([b; 8])
+}
+
+/// Bit `i` set where byte `i` of `x` is an ASCII letter.
+fn letters_of(x: u64) -> u8 {
+    // Setting the 0x20 bit lowers exactly the ASCII capitals; then `a..=z` is the range
+    // 0x61..0x7B, tested on the low seven bits by two carries into the high bit of each
+    // byte. A non-ASCII byte (high bit set) is no letter.
+    let low = (x | each(0x20)) & LOW7;
+    let at_least_a = low + each(0x80 - b'a');
+    let past_z = low + each(0x80 - b'z' - 1);
+    let high = at_least_a & !past_z & !x & HIGH;
+    // The eight high bits gathered into one byte.
+    ((high >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
+}
+
+/// The window rounded up to whole 8-byte words, and within a `u128`.
+const MASK_BYTES: usize = WINDOW_BYTES.div_ceil(8) * 8;
+const _: () = assert!(MASK_BYTES <= 128);
 
 /// The flag of the sign that `at` starts with (a sign cut off by the window's end is not
 /// in it).
@@ -199,6 +208,19 @@ mod tests {
         assert!(Ahead::of("30 ℃").measure_unit());
         assert!(Ahead::of("2 million to 3 million metric tons").measure_unit());
         assert_eq!(Ahead::of("83 newly selected items"), Ahead::default());
+    }
+
+    #[test]
+    fn letters_eight_at_a_time_agree_with_the_byte_test() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut x = [b'5'; 8];
+                x[lane] = b;
+                let want = u8::from(b.is_ascii_alphabetic()) << lane;
+                assert_eq!(letters_of(u64::from_le_bytes(x)), want, "{b:#x} in lane {lane}");
+            }
+        }
+        assert_eq!(letter_mask(b"ab 9Z\xc3\xa9z"), 0b1001_0011);
     }
 
     #[test]
