@@ -196,6 +196,24 @@ fn token_at(sentence: &str, pos: usize) -> (bool, usize) {
     }
 }
 
+/// The positions where the scan asks the grammar for a figure, when none is read: every
+/// token the trigger test lets through (for tools and tests; `figures` resumes after each
+/// figure it reads instead).
+pub fn candidates(sentence: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        while pos < sentence.len() {
+            let (candidate, token_end) = token_at(sentence, pos);
+            let at = pos;
+            pos = token_end;
+            if candidate {
+                return Some(at);
+            }
+        }
+        None
+    })
+}
+
 /// Every figure of a sentence, in order, none overlapping.
 pub fn figures(sentence: &str, cut: bool) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();

@@ -21,7 +21,7 @@ use nom::{Parser, branch::alt};
 use rust_decimal::Decimal;
 
 use super::number::{Cardinal, cardinal};
-use super::phrase::{Phrase, is_stop_word, lone_word, plural_phrase, singular_phrase};
+use super::phrase::{Phrase, is_stop_word, lone_word, plural_phrase, singular_counted};
 use super::{Ctx, Figure, Val, at_boundary, cues, dash, keyword, sp, sp0};
 use crate::model::Kind;
 
@@ -161,8 +161,8 @@ fn lone_member(i: &str) -> bool {
     let Ok((r, _)) = super::number::digits_number(i) else {
         return false;
     };
-    let Some(p) = lone_word(r) else { return false };
-    let next = p.rest.trim_start_matches([' ', '\t', '\u{a0}']);
+    let Some((_, rest)) = lone_word(r) else { return false };
+    let next = rest.trim_start_matches([' ', '\t', '\u{a0}']);
     next.is_empty()
         || next.starts_with([')', ',', ';', '.'])
         || keyword("and")(next).is_ok()
@@ -172,8 +172,8 @@ fn lone_member(i: &str) -> bool {
 /// One member of an elliptical breakdown: `148 domestic` before `and 39 overseas`, or
 /// `39 overseas` after `148 domestic and`.
 fn elliptical<'a>(before: &str, after: &'a str) -> Option<Phrase<'a>> {
-    let p = lone_word(after)?;
-    let next = p.rest.trim_start_matches([' ', '\t', '\u{a0}']);
+    let (word, rest) = lone_word(after)?;
+    let next = rest.trim_start_matches([' ', '\t', '\u{a0}']);
     let partner_after = {
         let n = next.strip_prefix(',').map(str::trim_start).unwrap_or(next);
         let n = keyword("and")(n)
@@ -191,7 +191,10 @@ fn elliptical<'a>(before: &str, after: &'a str) -> Option<Phrase<'a>> {
         let (w, head) = last_word(b);
         !w.is_empty() && head.trim_end().ends_with(|c: char| c.is_ascii_digit())
     };
-    (partner_after || partner_before).then_some(p)
+    (partner_after || partner_before).then(|| Phrase {
+        unit: word.to_lowercase(),
+        rest,
+    })
 }
 
 /// A word cut off by a listing page at the very end of the body: `45,000 uni`.
@@ -286,10 +289,7 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
     }
     let one = value == Decimal::ONE && c.scale.is_none();
     let counted = if one {
-        // A one-letter last word is an abbreviation (`1 p.m.`), not a thing counted.
-        let p = singular_phrase(after);
-        let long_enough = p.unit.rsplit(' ').next().is_some_and(|w| w.chars().count() >= 2);
-        Some(p).filter(|_| long_enough)
+        singular_counted(after)
     } else {
         plural_phrase(after)
     };

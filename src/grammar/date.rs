@@ -685,9 +685,16 @@ fn is_comparison_base(before: &str, expr: &DateExpr) -> bool {
     let tail = (b.len().saturating_sub(40)..=b.len())
         .find(|&n| b.is_char_boundary(n))
         .unwrap_or(0);
-    let b = b[tail..].to_ascii_lowercase();
-    let b = b.strip_suffix(" the").unwrap_or(&b);
-    COMPARISON_LEADS.iter().any(|lead| b.ends_with(lead))
+    // At most 40 bytes, lower-cased on the stack.
+    let tail = b.as_bytes().get(tail..).unwrap_or_default();
+    let mut buf = [0u8; 40];
+    let Some(lower) = buf.get_mut(..tail.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(tail);
+    lower.make_ascii_lowercase();
+    let lower = lower.strip_suffix(b" the").unwrap_or(lower);
+    COMPARISON_LEADS.iter().any(|lead| lower.ends_with(lead.as_bytes()))
 }
 
 /// A cheap test before the parse: a number starts a date only as a 4-digit year (or ISO

@@ -19,8 +19,9 @@ use crate::model::Kind;
 
 /// `largest`, `biggest`, `most`: what a dash may join an ordinal to.
 fn superlative(word: &str) -> bool {
-    let w = word.to_ascii_lowercase();
-    w == "most" || (w.len() > 4 && w.ends_with("est"))
+    let w = word.as_bytes();
+    let est = w.len() > 4 && w.get(w.len() - 3..).is_some_and(|end| end.eq_ignore_ascii_case(b"est"));
+    word.eq_ignore_ascii_case("most") || est
 }
 
 /// `the 24th and 25th`: a lone ordinal after another one and `and`/`to`/`,`/dash is a

@@ -311,9 +311,37 @@ pub fn plural_phrase(i: &str) -> Option<Phrase<'_>> {
 
 /// The ordered (singular) phrase after an ordinal or a `1`; empty when none follows.
 pub fn singular_phrase(i: &str) -> Phrase<'_> {
+    let rest = singular_rest(i);
+    Phrase {
+        unit: unit_until(i, rest),
+        rest,
+    }
+}
+
+/// The singular phrase after a counted `1`, when its last word has two letters or more:
+/// a one-letter last word is an abbreviation (`1 p.m.`), not a thing counted. The unit
+/// is made only for a phrase that is kept.
+pub fn singular_counted(i: &str) -> Option<Phrase<'_>> {
+    let rest = singular_rest(i);
+    let mut last = "";
+    let mut at = i;
+    while at.len() > rest.len() {
+        let Some(t) = next_token(at) else { break };
+        last = t.text;
+        at = t.after;
+    }
+    // The unit's last word is this token lower-cased: its letters, as `to_lowercase` makes them.
+    (last.chars().flat_map(char::to_lowercase).count() >= 2).then(|| Phrase {
+        unit: unit_until(i, rest),
+        rest,
+    })
+}
+
+/// Where the singular phrase at `i` ends.
+fn singular_rest(i: &str) -> &str {
     // `third from the right`: a place in a photo caption.
-    if let Some(p) = from_side(i) {
-        return p;
+    if let Some(rest) = from_side(i) {
+        return rest;
     }
     let mut words = 0;
     let mut at = i;
@@ -348,14 +376,11 @@ pub fn singular_phrase(i: &str) -> Phrase<'_> {
             break;
         }
     }
-    Phrase {
-        unit: unit_until(i, rest),
-        rest,
-    }
+    rest
 }
 
-/// `from the right`, `from left`: where a person stands in a photo.
-fn from_side(i: &str) -> Option<Phrase<'_>> {
+/// `from the right`, `from left`: where a person stands in a photo; where it ends.
+fn from_side(i: &str) -> Option<&str> {
     let t1 = next_token(i)?;
     if !t1.text.eq_ignore_ascii_case("from") {
         return None;
@@ -367,23 +392,19 @@ fn from_side(i: &str) -> Option<Phrase<'_>> {
     if !(t.text.eq_ignore_ascii_case("right") || t.text.eq_ignore_ascii_case("left")) {
         return None;
     }
-    Some(Phrase {
-        unit: unit_until(i, t.after),
-        rest: t.after,
-    })
+    Some(t.after)
 }
 
 /// The single word after a number when nothing else follows it before `and`/`or`, a comma
 /// or a closing bracket: `(148 domestic and 39 overseas)`.
-pub fn lone_word(i: &str) -> Option<Phrase<'_>> {
+/// Returns the word as written and the text after it: the unit (the word lower-cased) is
+/// made by the caller once the word is kept.
+pub fn lone_word(i: &str) -> Option<(&str, &str)> {
     let tok = next_token(i)?;
     if tok.abbrev || ends_phrase(&tok) || !tok.text.chars().all(char::is_alphabetic) {
         return None;
     }
-    Some(Phrase {
-        unit: tok.text.to_lowercase(),
-        rest: tok.after,
-    })
+    Some((tok.text, tok.after))
 }
 
 /// The first word after `i` (lowercased), skipping gaps; empty at punctuation.

@@ -1,0 +1,114 @@
+//! A candidate that reads no figure costs no allocation: the grammar's failing paths work
+//! on borrowed text only (allocations per failed candidate would be paid on every
+//! bulletin's many near-misses). Counted by a global allocator that counts this thread's
+//! calls.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+use bulletin_facts::grammar::{Ctx, figure_at};
+use bulletin_facts::reader::read_bulletin;
+use bulletin_facts::{scan, sentences};
+
+struct Counting;
+
+thread_local! {
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+// SAFETY: every call is passed on to the system allocator unchanged; the count is a
+// thread-local `Cell` with a const initializer, which itself never allocates.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.with(|n| n.set(n.get() + 1));
+        // SAFETY: the caller's contract for `alloc` is passed on.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: the caller's contract for `dealloc` is passed on.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.with(|n| n.set(n.get() + 1));
+        // SAFETY: the caller's contract for `realloc` is passed on.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static COUNTING: Counting = Counting;
+
+fn allocations() -> usize {
+    ALLOCATIONS.with(Cell::get)
+}
+
+/// The sentences of every fixture bulletin (titles and bodies), and some of invented words
+/// that start and then fail figures: articles, spelled numbers, months, codes, signs.
+fn sentences() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+    let mut texts: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .collect();
+    texts.sort();
+    let mut out = vec![
+        "The pasture by the lake, a hundredfold, this yearly fair and next weekday.".to_string(),
+        "Four Seasons Hotel hosted One Asia; First, USD and KRW talks on COVID-19 and F-16.".to_string(),
+        "Between friends, from 1:1 to 2+2, $ and ₩ alone, minus signs − and 3.5 of them?".to_string(),
+        "Les usines d’État: 12 éléments, 5 Überstunden, twenty-first-century café, ① ② ③.".to_string(),
+    ];
+    for text in &texts {
+        for r in read_bulletin(text, None).0 {
+            out.push(r.title.to_string());
+            out.extend(sentences::split(r.body).into_iter().map(|s| r.body[s].to_string()));
+        }
+    }
+    out
+}
+
+#[test]
+fn a_candidate_that_reads_no_figure_allocates_nothing() {
+    let sentences = sentences();
+    // Once over everything first: tables built on first use are not the candidates' cost.
+    for s in &sentences {
+        for pos in scan::candidates(s) {
+            std::hint::black_box(figure_at(&Ctx::new(s, pos, false)));
+        }
+    }
+    let (mut tried, mut failed) = (0, 0);
+    let mut offenders = Vec::new();
+    for s in &sentences {
+        for pos in scan::candidates(s) {
+            let before = allocations();
+            let figure = figure_at(&Ctx::new(s, pos, false));
+            let allocated = allocations() - before;
+            tried += 1;
+            if figure.is_none() {
+                failed += 1;
+                if allocated > 0 {
+                    offenders.push(s[pos..].chars().take(40).collect::<String>());
+                }
+            }
+        }
+    }
+    assert!(tried > 800 && failed > 200, "{tried} candidates, {failed} failed");
+    assert!(
+        offenders.is_empty(),
+        "{} allocating failures, e.g. {:?}",
+        offenders.len(),
+        &offenders[..offenders.len().min(10)]
+    );
+}
+
+#[test]
+fn the_counter_sees_allocations() {
+    let before = allocations();
+    let kept = std::hint::black_box(vec![1u8; 64]);
+    assert_eq!(allocations() - before, 1);
+    drop(kept);
+}
