@@ -963,6 +963,13 @@ mod tests {
         assert_eq!(read_after("the same period ", "last year"), None);
         assert_eq!(read_after("fewer than ", "last year"), None);
         assert!(read_after("on July 4 ", "last year").is_some());
+        // Any case; only the last 40 bytes are read, whatever characters come before.
+        assert_eq!(read_after("Sales Were Higher Than The ", "last year"), None);
+        assert_eq!(
+            read_after(&format!("{} fewer than ", "é".repeat(30)), "last year"),
+            None
+        );
+        assert!(read_after(&format!("than {} ", "x".repeat(40)), "last year").is_some());
     }
 
     #[test]

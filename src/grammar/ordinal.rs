@@ -102,6 +102,10 @@ mod tests {
             read("second-largest trading partner").unwrap().1,
             "largest trading partner"
         );
+        // A superlative in any case; `-best` is too short to be read as one.
+        assert_eq!(read("third-BIGGEST buyer").unwrap().1, "biggest buyer");
+        assert_eq!(read("second-MOST popular brand").unwrap().1, "most popular brand");
+        assert_eq!(read("second-best result"), None);
     }
 
     #[test]
