@@ -9,7 +9,7 @@
 //! into a temporary file that is copied out in turn.
 
 use std::collections::BTreeMap;
-use std::io::{self, Seek, SeekFrom, Write};
+use std::io::{self, BufReader, Write};
 use std::mem;
 
 use bulletin_facts::batch::{Dedup, Feed, Tally, ordered_feeds, reason};
@@ -87,16 +87,32 @@ pub fn run<W: Write, X: Send>(
     prepare: impl Fn(&str, &ReleaseFacts) -> X + Sync,
     sink: impl FnMut(&str, X) -> io::Result<()>,
 ) -> Result<Tally, Stop> {
-    run_queued(args, facts, prepare, sink, QUEUE_LIMIT)
+    run_queued(args, facts, prepare, sink, Limits::DEFAULT)
 }
 
-/// [`run`], with the bytes an input may queue in memory (tests spool everything with 0).
+/// How much of a waiting input's rows stays in memory.
+#[derive(Debug, Clone, Copy)]
+struct Limits {
+    /// Bytes of rows an input may queue in memory (tests spool everything with 0).
+    queue: usize,
+    /// Bytes of spooled rows written at a time (tests write each release with 1).
+    spill_chunk: usize,
+}
+
+impl Limits {
+    const DEFAULT: Limits = Limits {
+        queue: QUEUE_LIMIT,
+        spill_chunk: SPILL_CHUNK,
+    };
+}
+
+/// [`run`], with the given limits.
 fn run_queued<W: Write, X: Send>(
     args: &RunArgs,
     facts: &mut TableWriter<W>,
     prepare: impl Fn(&str, &ReleaseFacts) -> X + Sync,
     mut sink: impl FnMut(&str, X) -> io::Result<()>,
-    queue_limit: usize,
+    limits: Limits,
 ) -> Result<Tally, Stop> {
     let pattern = Pattern::new(&args.glob).map_err(Stop::Usage)?;
     let jobs = args.jobs.unwrap_or(0);
@@ -132,7 +148,7 @@ fn run_queued<W: Write, X: Send>(
         problems.iter_mut().for_each(|p| p.byte = original(p.byte));
         problems.extend(read_warning);
         feed.push(Piece::Start(name.clone(), problems), 0);
-        let mut spool: Option<std::fs::File> = None;
+        let mut spill = Spill::new();
         for mut r in releases {
             if !map.is_identity() {
                 r.offset = original(r.offset);
@@ -153,25 +169,32 @@ fn run_queued<W: Write, X: Send>(
                     return;
                 }
             };
-            let rows = if rows.len() <= queue_limit.saturating_sub(feed.queued()) {
-                Rows::Here(rows)
-            } else {
-                spill(rows, &mut spool, feed)
-            };
-            let weight = match &rows {
-                Rows::Here(rows) => rows.len(),
-                Rows::Spooled(_) => 0,
-            };
             let done = Done {
                 release_id: r.release_id,
                 facts: counts,
                 warnings: r.warnings,
-                rows,
+                rows: Rows::Spooled(rows.len() as u64),
                 extra,
             };
-            if !feed.push(Piece::Release(done), weight) {
-                return;
+            // Releases held for the spool keep their place: none may pass them.
+            if spill.held.is_empty() && rows.len() <= limits.queue.saturating_sub(feed.queued()) {
+                let weight = rows.len();
+                let done = Done {
+                    rows: Rows::Here(rows),
+                    ..done
+                };
+                if !feed.push(Piece::Release(done), weight) {
+                    return;
+                }
+            } else {
+                spill.hold(done, &rows);
+                if spill.rows.len() >= limits.spill_chunk && !spill.flush(feed) {
+                    return;
+                }
             }
+        }
+        if !spill.flush(feed) {
+            return;
         }
         feed.push(Piece::End, 0);
     };
@@ -201,7 +224,7 @@ fn run_queued<W: Write, X: Send>(
                     (Rows::Here(_), _) => {}
                     (Rows::Spooled(len), Some(file)) if keep => facts.write_rendered_from(&mut file.reader, len)?,
                     (Rows::Spooled(len), Some(file)) => {
-                        file.reader.seek(SeekFrom::Current(len as i64))?;
+                        file.reader.seek_relative(len as i64)?;
                     }
                     (Rows::Spooled(_), None) => return Err(io::Error::other("rows spooled without a spool")),
                 }
@@ -239,9 +262,10 @@ fn run_queued<W: Write, X: Send>(
     Ok(tally)
 }
 
-/// A temporary file of rows, as the calling thread reads it.
+/// A temporary file of rows, as the calling thread reads it: in chunks as large as the
+/// worker writes them.
 struct Spool {
-    reader: std::fs::File,
+    reader: BufReader<std::fs::File>,
     /// Where the file is, where it cannot be removed while open: it goes when this drops.
     _path: Option<TempPath>,
 }
@@ -260,26 +284,77 @@ fn new_spool(dir: &std::path::Path) -> io::Result<(std::fs::File, Spool)> {
     } else {
         Some(path)
     };
+    let reader = BufReader::with_capacity(SPILL_CHUNK, reader);
     Ok((writer, Spool { reader, _path: path }))
 }
 
-/// Appends rendered rows to the input's spool (made on first use and handed on), or keeps
-/// them in memory when no temporary file can be made.
-fn spill<X>(rows: Vec<u8>, spool: &mut Option<std::fs::File>, feed: &Feed<Piece<X>>) -> Rows {
-    if spool.is_none() {
-        if let Ok((writer, reader)) = new_spool(&std::env::temp_dir()) {
-            feed.push(Piece::Spool(reader), 0);
-            *spool = Some(writer);
+/// Rows bound for the spool are written this many bytes at a time (one system call each,
+/// where a write per release made a quarter of a million calls per 100 MB of input).
+const SPILL_CHUNK: usize = 1 << 20;
+
+/// A worker's releases bound for its input's spool, held until their rows make a chunk.
+struct Spill<X> {
+    /// The spool, made on first use and handed on.
+    file: Option<std::fs::File>,
+    /// The held releases' rows, one after another.
+    rows: Vec<u8>,
+    /// The held releases, in order, each with `Rows::Spooled` of its length.
+    held: Vec<Done<X>>,
+}
+
+impl<X> Spill<X> {
+    fn new() -> Self {
+        Spill {
+            file: None,
+            rows: Vec::new(),
+            held: Vec::new(),
         }
     }
-    let written = spool.as_mut().map(|file| file.write_all(&rows));
-    match written {
-        Some(Ok(())) => Rows::Spooled(rows.len() as u64),
-        _ => {
-            // A spool that failed is left: the next spill starts a new one.
-            *spool = None;
-            Rows::Here(rows)
+
+    fn hold(&mut self, done: Done<X>, rows: &[u8]) {
+        self.rows.extend_from_slice(rows);
+        self.held.push(done);
+    }
+
+    /// Appends the held rows to the spool, then hands on the held releases; when no spool
+    /// can be made or written, their rows go on in memory. False when nobody will read.
+    fn flush(&mut self, feed: &Feed<Piece<X>>) -> bool {
+        if self.held.is_empty() {
+            return true;
         }
+        if self.file.is_none() {
+            if let Ok((writer, reader)) = new_spool(&std::env::temp_dir()) {
+                if !feed.push(Piece::Spool(reader), 0) {
+                    return false;
+                }
+                self.file = Some(writer);
+            }
+        }
+        let written = self.file.as_mut().map(|file| file.write_all(&self.rows));
+        let spooled = matches!(written, Some(Ok(())));
+        if !spooled {
+            // A spool that failed is left: the next flush starts a new one.
+            self.file = None;
+        }
+        let mut at = 0;
+        for mut done in self.held.drain(..) {
+            let mut weight = 0;
+            if !spooled {
+                let len = match done.rows {
+                    Rows::Spooled(len) => len as usize,
+                    Rows::Here(_) => 0,
+                };
+                let rows = self.rows.get(at..at + len).unwrap_or_default().to_vec();
+                at += len;
+                weight = rows.len();
+                done.rows = Rows::Here(rows);
+            }
+            if !feed.push(Piece::Release(done), weight) {
+                return false;
+            }
+        }
+        self.rows.clear();
+        true
     }
 }
 
@@ -291,7 +366,7 @@ mod tests {
     use clap::Parser;
 
     /// The facts table and the release ids handed to `sink`, for `extract ARGS...`.
-    fn table(args: &[&str], format: Format, queue_limit: usize) -> (Vec<u8>, Vec<String>) {
+    fn table(args: &[&str], format: Format, limits: Limits) -> (Vec<u8>, Vec<String>) {
         let cli = Cli::try_parse_from(["bulletin-facts", "extract", "-q"].iter().chain(args)).unwrap();
         let Command::Extract(args) = cli.command else {
             panic!("not extract")
@@ -303,7 +378,7 @@ mod tests {
             ids.push(id);
             Ok(())
         };
-        let run = run_queued(&args.run, &mut facts, prepare, sink, queue_limit);
+        let run = run_queued(&args.run, &mut facts, prepare, sink, limits);
         assert!(run.is_ok());
         (facts.finish().unwrap(), ids)
     }
@@ -325,16 +400,33 @@ mod tests {
 
     #[test]
     fn spooled_rows_come_out_as_queued_ones_in_every_format() {
+        let queued = Limits {
+            queue: usize::MAX,
+            ..Limits::DEFAULT
+        };
+        // Everything spooled: each release written on its own, in chunks of a few
+        // releases, and the whole input in one chunk.
+        let spooled = [1, 4 << 10, usize::MAX].map(|spill_chunk| Limits { queue: 0, spill_chunk });
         // The fixtures twice: the second copies are duplicates, dropped from the spool too.
         for format in [Format::Csv, Format::Json] {
             let args = ["fixtures", "fixtures", "--jobs", "2"];
-            let queued = table(&args, format, usize::MAX);
-            let spooled = table(&args, format, 0);
-            assert!(queued.0.len() > 10_000 && !queued.1.is_empty());
-            assert_eq!(String::from_utf8_lossy(&queued.0), String::from_utf8_lossy(&spooled.0));
-            assert_eq!(queued.1, spooled.1);
-            let kept = table(&["fixtures", "fixtures", "--keep-duplicates", "--jobs", "3"], format, 0);
-            assert_eq!(kept.1.len(), 2 * queued.1.len());
+            let want = table(&args, format, queued);
+            assert!(want.0.len() > 10_000 && !want.1.is_empty());
+            for limits in spooled {
+                let got = table(&args, format, limits);
+                assert_eq!(
+                    String::from_utf8_lossy(&want.0),
+                    String::from_utf8_lossy(&got.0),
+                    "{limits:?}"
+                );
+                assert_eq!(want.1, got.1, "{limits:?}");
+                let kept = table(
+                    &["fixtures", "fixtures", "--keep-duplicates", "--jobs", "3"],
+                    format,
+                    limits,
+                );
+                assert_eq!(kept.1.len(), 2 * want.1.len(), "{limits:?}");
+            }
         }
     }
 }
