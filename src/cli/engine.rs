@@ -169,25 +169,21 @@ fn run_queued<W: Write, X: Send>(
                     return;
                 }
             };
-            let done = Done {
+            let done = |rows| Done {
                 release_id: r.release_id,
                 facts: counts,
                 warnings: r.warnings,
-                rows: Rows::Spooled(rows.len() as u64),
+                rows,
                 extra,
             };
             // Releases held for the spool keep their place: none may pass them.
             if spill.held.is_empty() && rows.len() <= limits.queue.saturating_sub(feed.queued()) {
                 let weight = rows.len();
-                let done = Done {
-                    rows: Rows::Here(rows),
-                    ..done
-                };
-                if !feed.push(Piece::Release(done), weight) {
+                if !feed.push(Piece::Release(done(Rows::Here(rows))), weight) {
                     return;
                 }
             } else {
-                spill.hold(done, &rows);
+                spill.hold(done(Rows::Spooled(rows.len() as u64)), &rows);
                 if spill.rows.len() >= limits.spill_chunk && !spill.flush(feed) {
                     return;
                 }

@@ -604,16 +604,21 @@ fn look_back(before: &str) -> Option<Direction> {
         if w.eq_ignore_ascii_case("up") && words.peek().is_some_and(|p| holds(UP_TAKERS, p)) {
             return None;
         }
-        let cue = with_ascii_lower(w, |lower| {
-            word_direction(lower)
-                .map(Some)
-                .or_else(|| IS_NEUTRAL.contains(lower).then_some(None))
-        });
-        if let Some(d) = cue {
+        if let Some(d) = look_back_cue(w) {
             return d;
         }
     }
     None
+}
+
+/// What a word seen by `look_back` says: a direction, `Some(None)` for a neutral word that
+/// stops the look with none, `None` to look further back.
+fn look_back_cue(w: &str) -> Option<Option<Direction>> {
+    with_ascii_lower(w, |lower| {
+        word_direction(lower)
+            .map(Some)
+            .or_else(|| IS_NEUTRAL.contains(lower).then_some(None))
+    })
 }
 
 #[cfg(test)]
@@ -687,12 +692,7 @@ mod tests {
             if w.eq_ignore_ascii_case("up") && n > 0 && holds(UP_TAKERS, words[n - 1]) {
                 return None;
             }
-            let cue = with_ascii_lower(w, |lower| {
-                word_direction(lower)
-                    .map(Some)
-                    .or_else(|| IS_NEUTRAL.contains(lower).then_some(None))
-            });
-            if let Some(d) = cue {
+            if let Some(d) = look_back_cue(w) {
                 return d;
             }
         }
