@@ -1,8 +1,8 @@
 //! bulletin-facts: every figure of a press-release bulletin, as one normalized facts table.
 //!
 //! Data flows one way: bulletin text -> releases ([`reader`]) -> sentences ([`sentences`])
-//! -> figures ([`scan`], [`grammar`]) -> facts ([`extract`], with dates placed by
-//! [`resolve`]) -> writers ([`write`]). Around it: runs over many files ([`batch`]),
+//! -> figures ([`scan`], [`grammar`]) -> facts ([`mod@extract`], with dates placed by
+//! [`resolve`]) -> writers ([`mod@write`]). Around it: runs over many files ([`batch`]),
 //! comparing two tables ([`diff`]), and one snippet's figures shown ([`explain`]).
 //!
 //! ```
