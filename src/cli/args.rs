@@ -123,9 +123,13 @@ pub struct ExtractArgs {
     pub output: Option<PathBuf>,
 
     /// Table format: csv (the spec's facts.csv), jsonl (one JSON object per fact, same
-    /// fields) or json (one array). Also used for --releases. Example: `--format jsonl`.
-    #[arg(long, value_enum, default_value_t = FormatArg::Csv)]
-    pub format: FormatArg,
+    /// fields), json (one array) or xlsx (a spreadsheet file: numbers as numbers, day dates
+    /// as dates, all other values and text as text cells that no spreadsheet converts, with
+    /// the releases table and, with --checks, the checks as further sheets; needs -o).
+    /// Also used for --releases (as csv with xlsx). Default: from the extension of -o
+    /// (`.xlsx`, `.jsonl`, `.json`), else csv. Example: `--format jsonl`, `-o facts.xlsx`.
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
 
     /// Also run the consistency checks (breakdowns add up, weekdays match, exports minus
     /// imports equal the stated balance, percent changes agree with their levels) and write
@@ -147,15 +151,36 @@ pub struct ExtractArgs {
     pub excel: bool,
 }
 
+/// What `extract` writes: a table in one of the streamed formats, or a workbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Table(Format),
+    Workbook,
+}
+
 impl ExtractArgs {
-    /// The table format, or why the options do not go together.
-    pub fn table_format(&self) -> Result<Format, String> {
-        match (self.format, self.excel) {
-            (FormatArg::Csv, false) => Ok(Format::Csv),
-            (FormatArg::Csv, true) => Ok(Format::ExcelCsv),
-            (FormatArg::Jsonl, false) => Ok(Format::Jsonl),
-            (FormatArg::Json, false) => Ok(Format::Json),
-            (_, true) => Err("--excel applies to --format csv only".to_string()),
+    /// What to write, or why the options do not go together.
+    pub fn target(&self) -> Result<Target, String> {
+        let by_extension = || {
+            let ext = self.output.as_deref()?.extension()?.to_str()?.to_ascii_lowercase();
+            match ext.as_str() {
+                "xlsx" => Some(FormatArg::Xlsx),
+                "jsonl" => Some(FormatArg::Jsonl),
+                "json" => Some(FormatArg::Json),
+                _ => None,
+            }
+        };
+        let format = self.format.or_else(by_extension).unwrap_or(FormatArg::Csv);
+        match (format, self.excel) {
+            (FormatArg::Csv, false) => Ok(Target::Table(Format::Csv)),
+            (FormatArg::Csv, true) => Ok(Target::Table(Format::ExcelCsv)),
+            (FormatArg::Jsonl, false) => Ok(Target::Table(Format::Jsonl)),
+            (FormatArg::Json, false) => Ok(Target::Table(Format::Json)),
+            (FormatArg::Xlsx, false) if self.output.as_deref().is_none_or(|p| p.as_os_str() == "-") => {
+                Err("an xlsx workbook is written to a file: add -o FILE.xlsx".to_string())
+            }
+            (FormatArg::Xlsx, false) => Ok(Target::Workbook),
+            (_, true) => Err("--excel applies to --format csv only (an xlsx file needs no --excel)".to_string()),
         }
     }
 }
@@ -165,6 +190,7 @@ pub enum FormatArg {
     Csv,
     Jsonl,
     Json,
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -16,6 +16,8 @@ pub enum Output {
         path: PathBuf,
         flusher: Flusher,
     },
+    /// An anonymous temporary file, read back by the caller (a workbook's tables).
+    Spool(BufWriter<File>),
 }
 
 impl Output {
@@ -38,11 +40,30 @@ impl Output {
         }
     }
 
+    /// A table that is read back before anything is written out (it goes into a workbook).
+    pub fn spool() -> io::Result<Output> {
+        Ok(Output::Spool(BufWriter::with_capacity(1 << 16, tempfile::tempfile()?)))
+    }
+
+    /// The spooled bytes, from their start.
+    pub fn read_back(self) -> io::Result<File> {
+        use std::io::Seek;
+        match self {
+            Output::Spool(w) => {
+                let mut file = w.into_inner().map_err(|e| e.into_error())?;
+                file.rewind()?;
+                Ok(file)
+            }
+            _ => Err(io::Error::other("only a spool is read back")),
+        }
+    }
+
     /// Flushes, and for a file renames it into place. A dropped, uncommitted output
     /// leaves no file behind.
     pub fn commit(self) -> io::Result<()> {
         match self {
             Output::Stdout(mut w) => w.flush(),
+            Output::Spool(mut w) => w.flush(),
             Output::File { temp, path, flusher } => {
                 let temp = temp.into_inner().map_err(|e| e.into_error())?;
                 flusher.finish()?;
@@ -57,6 +78,7 @@ impl Write for Output {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         match self {
             Output::Stdout(w) => w.write(buf),
+            Output::Spool(w) => w.write(buf),
             Output::File { temp, flusher, .. } => {
                 let n = temp.write(buf)?;
                 flusher.wrote(n, temp.get_ref().as_file());
@@ -68,6 +90,7 @@ impl Write for Output {
     fn flush(&mut self) -> io::Result<()> {
         match self {
             Output::Stdout(w) => w.flush(),
+            Output::Spool(w) => w.flush(),
             Output::File { temp, .. } => temp.flush(),
         }
     }

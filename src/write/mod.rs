@@ -8,6 +8,9 @@ use std::io::{self, Read, Write};
 use serde::Serialize;
 
 mod fact_rows;
+mod xlsx;
+
+pub use xlsx::{SheetSource, write_workbook};
 
 use crate::extract::ReleaseFacts;
 use crate::model::{FACT_COLUMNS, Fact};
