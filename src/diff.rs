@@ -3,7 +3,9 @@
 //! A fact is known by `release_id` + `section` + `kind` + `text` + its occurrence index
 //! (the n-th row with those four in the table), never by row number: a fact added early
 //! in a release does not make every later row look changed. The other columns present in
-//! both tables are compared; a column present in only one table is itself a difference.
+//! both tables are compared, but for the quiet ones (`offset`, `source`, `sentence`) unless
+//! asked; a column present in only one table is itself a difference. A figure edited in
+//! place and a retitled release are each reported once, not as a removal and an addition.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -11,6 +13,7 @@ use std::io::{self, Read, Write};
 
 use serde::Serialize;
 
+use crate::model::FACT_COLUMNS;
 use crate::write::{Format, TableWriter};
 
 /// The columns that identify a fact (with its occurrence index).
@@ -101,13 +104,65 @@ struct Key {
     occurrence: usize,
 }
 
-/// What happened to one fact.
+/// Columns that move when a corpus is moved or edited above a figure (`offset`, `source`),
+/// or that repeat what the key says (`sentence`): not compared unless asked for.
+pub const QUIET_COLUMNS: [&str; 3] = ["offset", "source", "sentence"];
+
+/// Which columns a comparison looks at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Compared {
+    ignored: Vec<String>,
+}
+
+impl Default for Compared {
+    /// Every column but the quiet ones.
+    fn default() -> Self {
+        Compared {
+            ignored: QUIET_COLUMNS.map(String::from).to_vec(),
+        }
+    }
+}
+
+impl Compared {
+    /// Every column but the quiet ones (all of them when `strict`, or those named in
+    /// `compare`) and those named in `ignore`. A name that is no column of the facts
+    /// table is refused with the list of the columns.
+    pub fn new(strict: bool, compare: &[String], ignore: &[String]) -> Result<Compared, String> {
+        if let Some(bad) = compare
+            .iter()
+            .chain(ignore)
+            .find(|c| !FACT_COLUMNS.contains(&c.as_str()))
+        {
+            return Err(format!(
+                "`{bad}` is not a column of the facts table; the columns are {}",
+                FACT_COLUMNS.join(", ")
+            ));
+        }
+        let quiet = QUIET_COLUMNS
+            .iter()
+            .filter(|c| !strict && !compare.iter().any(|x| x == *c));
+        let ignored = quiet.map(|c| c.to_string()).chain(ignore.iter().cloned()).collect();
+        Ok(Compared { ignored })
+    }
+
+    /// Every column.
+    pub fn all() -> Compared {
+        Compared { ignored: Vec::new() }
+    }
+
+    fn compares(&self, column: &str) -> bool {
+        !self.ignored.iter().any(|c| c == column)
+    }
+}
+
+/// What happened to one fact (or, `Retitled`, to a release).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ChangeKind {
     Added,
     Removed,
     Changed,
+    Retitled,
 }
 
 impl ChangeKind {
@@ -115,7 +170,7 @@ impl ChangeKind {
         match self {
             ChangeKind::Added => '+',
             ChangeKind::Removed => '-',
-            ChangeKind::Changed => '~',
+            ChangeKind::Changed | ChangeKind::Retitled => '~',
         }
     }
 }
@@ -140,7 +195,9 @@ pub struct Change {
     /// The fact's `value` and `unit` (the new row's, or the old one's when removed).
     pub value: String,
     pub unit: String,
-    /// Only for `Changed`.
+    /// The fact's sentence, where the tables have one.
+    pub sentence: String,
+    /// Only for `Changed`; a figure edited in place also lists its `text`.
     pub columns: Vec<ColumnChange>,
 }
 
@@ -149,6 +206,9 @@ pub struct Change {
 pub struct ReleaseDiff {
     pub release_id: String,
     pub title: String,
+    /// The new id and title of a release whose title changed while its date, category and
+    /// most of its figures stayed (`release_id` and `title` are then the old ones).
+    pub retitled: Option<(String, String)>,
     pub changes: Vec<Change>,
 }
 
@@ -162,48 +222,285 @@ pub struct Diff {
     pub only_in_new: Vec<String>,
 }
 
-/// Compares `old` with `new`. Columns named in `ignore` are not compared.
-pub fn diff(old: &Table, new: &Table, ignore: &[String]) -> Diff {
-    let compared: Vec<(usize, usize, &str)> = old
+/// Compares `old` with `new` on the columns `compared` names.
+///
+/// Facts are paired by key. Then, within a release, a removed and an added fact of the
+/// same section and kind whose sentences differ only by the figure (or, without
+/// sentences, that stand at the same offset) are one fact changed in place. A release of
+/// the new table whose id is new is paired with a vanished release of the same date and
+/// category that shares at least half of its figures: a retitled release.
+pub fn diff(old: &Table, new: &Table, compared: &Compared) -> Diff {
+    let retitled = retitled_releases(old, new);
+    let compared_at: Vec<(usize, usize, &str)> = old
         .columns
         .iter()
         .enumerate()
-        .filter(|(_, c)| !KEY_COLUMNS.contains(&c.as_str()) && !ignore.contains(c))
+        .filter(|(_, c)| !KEY_COLUMNS.contains(&c.as_str()) && compared.compares(c))
         .filter_map(|(o, c)| new.column(c).map(|n| (o, n, c.as_str())))
         .collect();
     let missing = |a: &Table, b: &Table| -> Vec<String> {
-        a.columns
-            .iter()
-            .filter(|c| b.column(c).is_none() && !ignore.contains(c))
-            .cloned()
-            .collect()
+        let absent = |c: &&String| b.column(c).is_none() && compared.compares(c);
+        a.columns.iter().filter(absent).cloned().collect()
     };
     let old_keys = old.keys();
-    let new_keys = new.keys();
+    let mut new_keys = new.keys();
+    for key in &mut new_keys {
+        if let Some((old_id, _)) = retitled.get(&key.parts[0]) {
+            key.parts[0] = old_id.clone();
+        }
+    }
     let old_index: HashMap<&Key, usize> = old_keys.iter().zip(0..).collect();
     let new_index: HashMap<&Key, usize> = new_keys.iter().zip(0..).collect();
+    let retitled_old: HashMap<&str, &String> = retitled.iter().map(|(n, (o, _))| (o.as_str(), n)).collect();
 
-    // Releases in order of first appearance: the old table's, then the new ones.
-    let mut order: HashMap<&str, usize> = HashMap::new();
-    for key in old_keys.iter().chain(&new_keys) {
-        let next = order.len();
-        order.entry(&key.parts[0]).or_insert(next);
+    let mut releases = Releases::new(old, new, &old_keys, &new_keys);
+    let mut removed: Vec<usize> = Vec::new();
+    for (at, key) in old_keys.iter().enumerate() {
+        if !new_index.contains_key(key) {
+            removed.push(at);
+        }
     }
-    let mut by_release: BTreeMap<usize, ReleaseDiff> = BTreeMap::new();
-    let mut push = |key: &Key, table: &Table, row: &csv::StringRecord, change: ChangeKind, columns| {
+    let mut added = Vec::new();
+    for (at, key) in new_keys.iter().enumerate() {
+        let Some(&old_at) = old_index.get(key) else {
+            added.push(at);
+            continue;
+        };
+        let same_release = !retitled_old.contains_key(key.parts[0].as_str());
+        let columns = changed_columns(old, new, old_at, at, &compared_at, same_release);
+        if !columns.is_empty() {
+            let change = releases.change(new, at, key, ChangeKind::Changed, columns);
+            releases.push(&key.parts[0], change);
+        }
+    }
+    let pairs = in_place_pairs(old, new, &old_keys, &new_keys, &removed, &added);
+    for &(old_at, new_at) in &pairs {
+        let key = &new_keys[new_at];
+        let same_release = !retitled_old.contains_key(key.parts[0].as_str());
+        let mut columns = changed_columns(old, new, old_at, new_at, &compared_at, same_release);
+        columns.insert(
+            0,
+            ColumnChange {
+                column: "text".to_string(),
+                old: old_keys[old_at].parts[3].clone(),
+                new: key.parts[3].clone(),
+            },
+        );
+        let change = releases.change(new, new_at, key, ChangeKind::Changed, columns);
+        releases.push(&key.parts[0], change);
+    }
+    for &at in removed.iter().filter(|&&at| !pairs.iter().any(|p| p.0 == at)) {
+        let change = releases.change(old, at, &old_keys[at], ChangeKind::Removed, Vec::new());
+        releases.push(&old_keys[at].parts[0], change);
+    }
+    for &at in added.iter().filter(|&&at| !pairs.iter().any(|p| p.1 == at)) {
+        let change = releases.change(new, at, &new_keys[at], ChangeKind::Added, Vec::new());
+        releases.push(&new_keys[at].parts[0], change);
+    }
+    for (new_id, (old_id, new_title)) in retitled {
+        releases.retitle(&old_id, new_id, new_title);
+    }
+    Diff {
+        releases: releases.finish(),
+        old_rows: old.rows.len(),
+        new_rows: new.rows.len(),
+        only_in_old: missing(old, new),
+        only_in_new: missing(new, old),
+    }
+}
+
+/// The compared columns whose values differ between two rows (not `title` across a
+/// retitled release, which says so once).
+fn changed_columns(
+    old: &Table,
+    new: &Table,
+    old_at: usize,
+    new_at: usize,
+    compared_at: &[(usize, usize, &str)],
+    same_release: bool,
+) -> Vec<ColumnChange> {
+    let (old_row, new_row) = (&old.rows[old_at], &new.rows[new_at]);
+    compared_at
+        .iter()
+        .filter(|(.., name)| same_release || *name != "title")
+        .filter_map(|&(o, n, name)| {
+            let (a, b) = (old.field(old_row, o), new.field(new_row, n));
+            (a != b).then(|| ColumnChange {
+                column: name.to_string(),
+                old: a.to_string(),
+                new: b.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// Removed and added facts that are one figure edited in place: same release, section and
+/// kind, and the old sentence with the old text put back is the new sentence (without a
+/// sentence column: the same offset). Each fact is paired once, in reading order.
+fn in_place_pairs(
+    old: &Table,
+    new: &Table,
+    old_keys: &[Key],
+    new_keys: &[Key],
+    removed: &[usize],
+    added: &[usize],
+) -> Vec<(usize, usize)> {
+    let sentence = (old.column("sentence"), new.column("sentence"));
+    let offset = (old.column("offset"), new.column("offset"));
+    let in_place = |o: usize, n: usize| {
+        let (ok, nk) = (&old_keys[o], &new_keys[n]);
+        if ok.parts[..3] != nk.parts[..3] {
+            return false;
+        }
+        match (sentence, offset) {
+            ((Some(os), Some(ns)), _) => {
+                let (was, is) = (old.field(&old.rows[o], os), new.field(&new.rows[n], ns));
+                let (old_text, new_text) = (folded(&ok.parts[3]), folded(&nk.parts[3]));
+                was.contains(&old_text) && was.replacen(&old_text, &new_text, 1) == is
+            }
+            (_, (Some(oo), Some(no))) => old.field(&old.rows[o], oo) == new.field(&new.rows[n], no),
+            _ => false,
+        }
+    };
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for &n in added {
+        if let Some(&o) = removed
+            .iter()
+            .find(|&&o| !pairs.iter().any(|p| p.0 == o) && in_place(o, n))
+        {
+            pairs.push((o, n));
+        }
+    }
+    pairs
+}
+
+/// White space runs folded to one space, as the `sentence` column writes them.
+fn folded(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// New release ids -> (the old id, the new title) of releases that were retitled: the old
+/// id is gone from the new table, the new id was not in the old one, the date and category
+/// are equal and at least half of the figures (kind, value, unit) are the same.
+fn retitled_releases(old: &Table, new: &Table) -> HashMap<String, (String, String)> {
+    let (old_releases, new_releases) = (old.releases(), new.releases());
+    let mut paired: HashMap<String, (String, String)> = HashMap::new();
+    let mut taken: Vec<&str> = Vec::new();
+    for fresh in new_releases
+        .iter()
+        .filter(|r| !old_releases.iter().any(|o| o.id == r.id))
+    {
+        let best = old_releases
+            .iter()
+            .filter(|o| !new_releases.iter().any(|n| n.id == o.id) && !taken.contains(&o.id.as_str()))
+            .filter(|o| o.date == fresh.date && o.category == fresh.category)
+            .map(|o| (o, shared_figures(&o.figures, &fresh.figures)))
+            .filter(|(o, shared)| 2 * shared >= o.figures.len().max(fresh.figures.len()) && *shared > 0)
+            .max_by_key(|(_, shared)| *shared);
+        if let Some((o, _)) = best {
+            taken.push(&o.id);
+            paired.insert(fresh.id.clone(), (o.id.clone(), fresh.title.clone()));
+        }
+    }
+    paired
+}
+
+/// How many figures two releases share, each figure counted once.
+fn shared_figures(a: &[[String; 3]], b: &[[String; 3]]) -> usize {
+    let mut left: Vec<&[String; 3]> = b.iter().collect();
+    a.iter()
+        .filter(|f| match left.iter().position(|g| g == f) {
+            Some(at) => {
+                left.swap_remove(at);
+                true
+            }
+            None => false,
+        })
+        .count()
+}
+
+/// A release as the retitle test sees it.
+struct ReleaseSummary {
+    id: String,
+    date: String,
+    category: String,
+    title: String,
+    /// (kind, value, unit) of each body figure.
+    figures: Vec<[String; 3]>,
+}
+
+impl Table {
+    /// The table's releases in order of first appearance (none without a date or category
+    /// column: a retitle is then never guessed).
+    fn releases(&self) -> Vec<ReleaseSummary> {
+        let cols = ["release_date", "category", "title", "value", "unit"].map(|c| self.column(c));
+        let [Some(date), Some(category), Some(title), Some(value), Some(unit)] = cols else {
+            return Vec::new();
+        };
+        let mut out: Vec<ReleaseSummary> = Vec::new();
+        let mut at: HashMap<&str, usize> = HashMap::new();
+        for row in &self.rows {
+            let id = self.field(row, self.key_at[0]);
+            let slot = *at.entry(id).or_insert_with(|| {
+                out.push(ReleaseSummary {
+                    id: id.to_string(),
+                    date: self.field(row, date).to_string(),
+                    category: self.field(row, category).to_string(),
+                    title: self.field(row, title).to_string(),
+                    figures: Vec::new(),
+                });
+                out.len() - 1
+            });
+            if self.field(row, self.key_at[1]) == "body" {
+                let figure = [
+                    self.field(row, self.key_at[2]),
+                    self.field(row, value),
+                    self.field(row, unit),
+                ];
+                out[slot].figures.push(figure.map(str::to_string));
+            }
+        }
+        out
+    }
+}
+
+/// The changes gathered by release, in order of the releases' first appearance (the old
+/// table's, then the new ones).
+struct Releases {
+    order: HashMap<String, usize>,
+    titles: HashMap<String, String>,
+    by_release: BTreeMap<usize, ReleaseDiff>,
+}
+
+impl Releases {
+    fn new(old: &Table, new: &Table, old_keys: &[Key], new_keys: &[Key]) -> Self {
+        let mut order = HashMap::new();
+        let mut titles = HashMap::new();
+        for (table, keys) in [(old, old_keys), (new, new_keys)] {
+            for (key, row) in keys.iter().zip(&table.rows) {
+                let next = order.len();
+                order.entry(key.parts[0].clone()).or_insert(next);
+                let title = table.column("title").map(|c| table.field(row, c).to_string());
+                titles.entry(key.parts[0].clone()).or_insert(title.unwrap_or_default());
+            }
+        }
+        Releases {
+            order,
+            titles,
+            by_release: BTreeMap::new(),
+        }
+    }
+
+    /// The change of the fact at `at` of `table`.
+    fn change(&self, table: &Table, at: usize, key: &Key, change: ChangeKind, columns: Vec<ColumnChange>) -> Change {
+        let row = &table.rows[at];
         let get = |name: &str| {
             table
                 .column(name)
                 .map(|c| table.field(row, c).to_string())
                 .unwrap_or_default()
         };
-        let slot = order.get(key.parts[0].as_str()).copied().unwrap_or(usize::MAX);
-        let release = by_release.entry(slot).or_insert_with(|| ReleaseDiff {
-            release_id: key.parts[0].clone(),
-            title: get("title"),
-            changes: Vec::new(),
-        });
-        release.changes.push(Change {
+        Change {
             change,
             section: key.parts[1].clone(),
             kind: key.parts[2].clone(),
@@ -211,40 +508,33 @@ pub fn diff(old: &Table, new: &Table, ignore: &[String]) -> Diff {
             occurrence: key.occurrence,
             value: get("value"),
             unit: get("unit"),
+            sentence: get("sentence"),
             columns,
-        });
-    };
-    for (key, row) in old_keys.iter().zip(&old.rows) {
-        if !new_index.contains_key(key) {
-            push(key, old, row, ChangeKind::Removed, Vec::new());
         }
     }
-    for (key, row) in new_keys.iter().zip(&new.rows) {
-        let Some(old_row) = old_index.get(key).and_then(|&at| old.rows.get(at)) else {
-            push(key, new, row, ChangeKind::Added, Vec::new());
-            continue;
-        };
-        let columns: Vec<ColumnChange> = compared
-            .iter()
-            .filter_map(|&(o, n, name)| {
-                let (a, b) = (old.field(old_row, o), new.field(row, n));
-                (a != b).then(|| ColumnChange {
-                    column: name.to_string(),
-                    old: a.to_string(),
-                    new: b.to_string(),
-                })
-            })
-            .collect();
-        if !columns.is_empty() {
-            push(key, new, row, ChangeKind::Changed, columns);
-        }
+
+    fn entry(&mut self, release: &str) -> &mut ReleaseDiff {
+        let slot = self.order.get(release).copied().unwrap_or(usize::MAX);
+        let title = self.titles.get(release).cloned().unwrap_or_default();
+        self.by_release.entry(slot).or_insert_with(|| ReleaseDiff {
+            release_id: release.to_string(),
+            title,
+            retitled: None,
+            changes: Vec::new(),
+        })
     }
-    Diff {
-        releases: by_release.into_values().collect(),
-        old_rows: old.rows.len(),
-        new_rows: new.rows.len(),
-        only_in_old: missing(old, new),
-        only_in_new: missing(new, old),
+
+    fn push(&mut self, release: &str, change: Change) {
+        self.entry(release).changes.push(change);
+    }
+
+    fn retitle(&mut self, old_id: &str, new_id: String, new_title: String) {
+        self.entry(old_id).retitled = Some((new_id, new_title));
+    }
+
+    /// The releases in order, each release's changes in reading order of the facts.
+    fn finish(self) -> Vec<ReleaseDiff> {
+        self.by_release.into_values().collect()
     }
 }
 
@@ -262,26 +552,44 @@ impl Diff {
         let mut counts: BTreeMap<&str, [usize; 3]> = BTreeMap::new();
         for c in self.changes() {
             let n = counts.entry(&c.kind).or_default();
-            let slot = match c.change {
-                ChangeKind::Added => &mut n[0],
-                ChangeKind::Removed => &mut n[1],
-                ChangeKind::Changed => &mut n[2],
-            };
-            *slot += 1;
+            match c.change {
+                ChangeKind::Added => n[0] += 1,
+                ChangeKind::Removed => n[1] += 1,
+                ChangeKind::Changed | ChangeKind::Retitled => n[2] += 1,
+            }
         }
         counts
     }
 
     /// The differences as a table: one row per added or removed fact (`column` empty,
-    /// `old`/`new` holding its value), one row per changed column of a changed fact.
+    /// `old`/`new` holding its value), one row per changed column of a changed fact, and a
+    /// `retitled` row (column `title`) per retitled release.
     pub fn write_table<W: Write>(&self, out: W, format: Format) -> io::Result<W> {
         let mut w = TableWriter::new(out, format, &DIFF_COLUMNS)?;
         for r in &self.releases {
+            let (id, title) = match &r.retitled {
+                Some((id, title)) => (id.as_str(), title.as_str()),
+                None => (r.release_id.as_str(), r.title.as_str()),
+            };
+            if r.retitled.is_some() {
+                w.write(&DiffRow {
+                    change: ChangeKind::Retitled,
+                    release_id: id,
+                    title,
+                    section: "",
+                    kind: "",
+                    text: "",
+                    occurrence: 0,
+                    column: "title".to_string(),
+                    old: r.title.clone(),
+                    new: title.to_string(),
+                })?;
+            }
             for c in &r.changes {
                 let row = |column: &str, old: &str, new: &str| DiffRow {
                     change: c.change,
-                    release_id: &r.release_id,
-                    title: &r.title,
+                    release_id: id,
+                    title,
                     section: &c.section,
                     kind: &c.kind,
                     text: &c.text,
@@ -293,7 +601,7 @@ impl Diff {
                 match c.change {
                     ChangeKind::Added => w.write(&row("", "", &c.value))?,
                     ChangeKind::Removed => w.write(&row("", &c.value, ""))?,
-                    ChangeKind::Changed => {
+                    ChangeKind::Changed | ChangeKind::Retitled => {
                         for col in &c.columns {
                             w.write(&row(&col.column, &col.old, &col.new))?;
                         }
@@ -333,6 +641,30 @@ struct DiffRow<'a> {
     new: String,
 }
 
+/// Characters of the sentence shown on each side of a changed figure.
+const CONTEXT: usize = 40;
+
+/// The sentence around `text`, cut to `CONTEXT` characters on each side.
+fn excerpt(sentence: &str, text: &str) -> String {
+    let text = folded(text);
+    let Some(at) = sentence.find(&text) else {
+        return String::new();
+    };
+    let before: Vec<char> = sentence[..at].chars().collect();
+    let after: Vec<char> = sentence[at + text.len()..].chars().collect();
+    let mut out = String::new();
+    if before.len() > CONTEXT {
+        out.push('…');
+    }
+    out.extend(&before[before.len().saturating_sub(CONTEXT)..]);
+    out.push_str(&text);
+    out.extend(after.iter().take(CONTEXT));
+    if after.len() > CONTEXT {
+        out.push('…');
+    }
+    out
+}
+
 /// The report for people: changes grouped by release, then the counts per kind.
 impl fmt::Display for Diff {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -343,32 +675,12 @@ impl fmt::Display for Diff {
             writeln!(f, "columns only in the new table: {}", self.only_in_new.join(", "))?;
         }
         for r in &self.releases {
-            writeln!(f, "{}  {}", r.release_id, r.title)?;
+            match &r.retitled {
+                Some((id, title)) => writeln!(f, "{} -> {}  retitled: {:?} -> {:?}", r.release_id, id, r.title, title)?,
+                None => writeln!(f, "{}  {}", r.release_id, r.title)?,
+            }
             for c in &r.changes {
-                let nth = if c.occurrence > 0 {
-                    format!(" #{}", c.occurrence + 1)
-                } else {
-                    String::new()
-                };
-                write!(
-                    f,
-                    "  {} {:<8} {:?}{nth} ({})",
-                    c.change.mark(),
-                    c.kind,
-                    c.text,
-                    c.section
-                )?;
-                match c.change {
-                    ChangeKind::Changed => {
-                        let cols: Vec<String> = c
-                            .columns
-                            .iter()
-                            .map(|x| format!("{}: {:?} -> {:?}", x.column, x.old, x.new))
-                            .collect();
-                        writeln!(f, ": {}", cols.join("; "))?;
-                    }
-                    _ => writeln!(f, " = {} {}", c.value, c.unit)?,
-                }
+                write_change(f, c)?;
             }
         }
         let counts = self.counts();
@@ -378,16 +690,19 @@ impl fmt::Display for Diff {
         if self.is_empty() {
             return writeln!(f, "No differences ({} facts in each table).", self.new_rows);
         }
+        let retitled = self.releases.iter().filter(|r| r.retitled.is_some()).count();
         write!(
             f,
-            "{} added, {} removed, {} changed in {} release(s) ({} facts before, {} after)",
+            "{} added, {} removed, {} changed in {} release(s)",
             total[0],
             total[1],
             total[2],
             self.releases.len(),
-            self.old_rows,
-            self.new_rows
         )?;
+        if retitled > 0 {
+            write!(f, ", {retitled} retitled")?;
+        }
+        write!(f, " ({} facts before, {} after)", self.old_rows, self.new_rows)?;
         let per_kind: Vec<String> = counts
             .iter()
             .map(|(k, n)| format!("{k} +{} -{} ~{}", n[0], n[1], n[2]))
@@ -397,6 +712,64 @@ impl fmt::Display for Diff {
         } else {
             writeln!(f, ": {}.", per_kind.join(", "))
         }
+    }
+}
+
+/// One fact's line: `+`/`-` with its value; `~` with its value's change first when the
+/// value or unit changed, then the other columns.
+fn write_change(f: &mut fmt::Formatter<'_>, c: &Change) -> fmt::Result {
+    let nth = if c.occurrence > 0 {
+        format!(" #{}", c.occurrence + 1)
+    } else {
+        String::new()
+    };
+    let column = |name: &str| c.columns.iter().find(|x| x.column == name);
+    let (value, unit) = (column("value"), column("unit"));
+    if c.change == ChangeKind::Changed && (value.is_some() || unit.is_some()) {
+        let old_value = value.map_or(c.value.as_str(), |x| x.old.as_str());
+        let old_unit = unit.map_or(c.unit.as_str(), |x| x.old.as_str());
+        write!(
+            f,
+            "  ~ {:<8} {} -> {}  {:?}{nth} ({})",
+            c.kind,
+            format!("{old_value} {old_unit}").trim_end(),
+            format!("{} {}", c.value, c.unit).trim_end(),
+            c.text,
+            c.section
+        )?;
+        let context = excerpt(&c.sentence, &c.text);
+        if !context.is_empty() {
+            write!(f, " in {context:?}")?;
+        }
+        let rest: Vec<String> = c
+            .columns
+            .iter()
+            .filter(|x| !["value", "unit", "text"].contains(&x.column.as_str()))
+            .map(|x| format!("{}: {:?} -> {:?}", x.column, x.old, x.new))
+            .collect();
+        if !rest.is_empty() {
+            write!(f, "; {}", rest.join("; "))?;
+        }
+        return writeln!(f);
+    }
+    write!(
+        f,
+        "  {} {:<8} {:?}{nth} ({})",
+        c.change.mark(),
+        c.kind,
+        c.text,
+        c.section
+    )?;
+    match c.change {
+        ChangeKind::Changed | ChangeKind::Retitled => {
+            let cols: Vec<String> = c
+                .columns
+                .iter()
+                .map(|x| format!("{}: {:?} -> {:?}", x.column, x.old, x.new))
+                .collect();
+            writeln!(f, ": {}", cols.join("; "))
+        }
+        _ => writeln!(f, " = {} {}", c.value, c.unit),
     }
 }
 
@@ -413,7 +786,7 @@ mod tests {
     #[test]
     fn equal_tables_have_no_differences() {
         let t = table("r1,T,body,money,5,USD,$5,10\n");
-        let d = diff(&t, &t, &[]);
+        let d = diff(&t, &t, &Compared::all());
         assert!(d.is_empty());
         assert_eq!(d.to_string(), "No differences (1 facts in each table).\n");
     }
@@ -423,7 +796,7 @@ mod tests {
         let old = table("r1,T,body,money,5,USD,$5,10\nr1,T,body,percent,3,%,3%,20\n");
         let new =
             table("r1,T,body,count,2,items,2 items,4\nr1,T,body,money,5,USD,$5,10\nr1,T,body,percent,3,%,3%,20\n");
-        let d = diff(&old, &new, &["offset".to_string()]);
+        let d = diff(&old, &new, &Compared::default());
         let changes: Vec<_> = d.changes().map(|c| (c.change, c.kind.as_str())).collect();
         assert_eq!(changes, [(ChangeKind::Added, "count")]);
     }
@@ -432,7 +805,7 @@ mod tests {
     fn changed_columns_are_named_with_old_and_new_values() {
         let old = table("r1,T,body,money,5,USD,$5,10\n");
         let new = table("r1,T,body,money,6,USD,$5,10\n");
-        let d = diff(&old, &new, &[]);
+        let d = diff(&old, &new, &Compared::all());
         let c = d.changes().next().unwrap();
         assert_eq!(c.change, ChangeKind::Changed);
         assert_eq!(
@@ -445,7 +818,7 @@ mod tests {
         );
         let report = d.to_string();
         assert!(
-            report.contains("r1  T\n  ~ money    \"$5\" (body): value: \"5\" -> \"6\""),
+            report.contains("r1  T\n  ~ money    5 USD -> 6 USD  \"$5\" (body)\n"),
             "{report}"
         );
         assert!(
@@ -455,11 +828,124 @@ mod tests {
         );
     }
 
+    const FULL: &str = "release_id,release_date,category,title,section,kind,value,unit,text,sentence,offset\n";
+
+    fn full(rows: &str) -> Table {
+        read_table("t", format!("{FULL}{rows}").as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn a_value_edited_in_place_is_one_change() {
+        let old = full("r1,2025-05-01,Trade,T,body,percent,1.5,%,1.5 percent,Exports rose 1.5 percent in May.,40\n");
+        let new = full("r1,2025-05-01,Trade,T,body,percent,1.75,%,1.75 percent,Exports rose 1.75 percent in May.,40\n");
+        let d = diff(&old, &new, &Compared::default());
+        let changes: Vec<_> = d.changes().collect();
+        assert_eq!(changes.len(), 1, "{d}");
+        assert_eq!(changes[0].change, ChangeKind::Changed);
+        let report = d.to_string();
+        assert!(
+            report.contains(
+                "  ~ percent  1.5 % -> 1.75 %  \"1.75 percent\" (body) in \"Exports rose 1.75 percent in May.\"\n"
+            ),
+            "{report}"
+        );
+        assert!(
+            report.ends_with(
+                "0 added, 0 removed, 1 changed in 1 release(s) (1 facts before, 1 after): percent +0 -0 ~1.\n"
+            )
+        );
+        let table = String::from_utf8(d.write_table(Vec::new(), Format::Csv).unwrap()).unwrap();
+        assert!(
+            table.contains("changed,r1,T,body,percent,1.75 percent,0,text,1.5 percent,1.75 percent\n"),
+            "{table}"
+        );
+        assert!(
+            table.contains("changed,r1,T,body,percent,1.75 percent,0,value,1.5,1.75\n"),
+            "{table}"
+        );
+    }
+
+    #[test]
+    fn a_figure_whose_sentence_changed_elsewhere_too_is_removed_and_added() {
+        let old = full("r1,2025-05-01,Trade,T,body,percent,1.5,%,1.5 percent,Exports rose 1.5 percent in May.,40\n");
+        let new = full("r1,2025-05-01,Trade,T,body,percent,2,%,2 percent,Imports rose 2 percent in May.,40\n");
+        let d = diff(&old, &new, &Compared::default());
+        let kinds: Vec<_> = d.changes().map(|c| c.change).collect();
+        assert_eq!(kinds, [ChangeKind::Removed, ChangeKind::Added]);
+    }
+
+    #[test]
+    fn offsets_sources_and_sentences_are_compared_only_when_asked() {
+        let old = full("r1,2025-05-01,Trade,T,body,money,5,USD,$5,Sales hit $5.,10\n");
+        let new = full("r1,2025-05-01,Trade,T,body,money,5,USD,$5,Sales  hit $5.,90\n");
+        assert!(diff(&old, &new, &Compared::default()).is_empty());
+        let offset = Compared::new(false, &["offset".into()], &[]).unwrap();
+        let d = diff(&old, &new, &offset);
+        let columns: Vec<_> = d
+            .changes()
+            .flat_map(|c| c.columns.iter().map(|x| x.column.as_str()))
+            .collect();
+        assert_eq!(columns, ["offset"]);
+        let strict = Compared::new(true, &[], &[]).unwrap();
+        let d = diff(&old, &new, &strict);
+        let columns: Vec<_> = d
+            .changes()
+            .flat_map(|c| c.columns.iter().map(|x| x.column.as_str()))
+            .collect();
+        assert_eq!(columns, ["sentence", "offset"]);
+    }
+
+    #[test]
+    fn an_unknown_column_name_is_refused_with_the_list() {
+        let e = Compared::new(false, &[], &["offsett".into()]).unwrap_err();
+        assert!(
+            e.starts_with("`offsett` is not a column of the facts table; the columns are release_id,"),
+            "{e}"
+        );
+        assert!(e.contains("offset"));
+        assert!(Compared::new(false, &["sentence".into()], &["subject".into()]).is_ok());
+    }
+
+    #[test]
+    fn a_retitled_release_is_paired_not_removed_and_added() {
+        let old = full(
+            "a1,2025-05-01,Trade,Exports Up,title,percent,5,%,5%,Exports Up 5%,0\n\
+             a1,2025-05-01,Trade,Exports Up,body,percent,5,%,5 percent,Exports rose 5 percent.,30\n\
+             a1,2025-05-01,Trade,Exports Up,body,money,7,USD,$7,It hit $7.,60\n\
+             b1,2025-05-01,Trade,Other,body,count,3,ships,3 ships,We saw 3 ships.,90\n",
+        );
+        let new = full(
+            "a2,2025-05-01,Trade,Exports Climb,body,percent,5,%,5 percent,Exports rose 5 percent.,30\n\
+             a2,2025-05-01,Trade,Exports Climb,body,money,7,USD,$7,It hit $7.,60\n\
+             b1,2025-05-01,Trade,Other,body,count,3,ships,3 ships,We saw 3 ships.,90\n",
+        );
+        let d = diff(&old, &new, &Compared::default());
+        assert_eq!(d.releases.len(), 1, "{d}");
+        let r = &d.releases[0];
+        assert_eq!(r.retitled, Some(("a2".to_string(), "Exports Climb".to_string())));
+        let kinds: Vec<_> = r.changes.iter().map(|c| (c.change, c.section.as_str())).collect();
+        assert_eq!(
+            kinds,
+            [(ChangeKind::Removed, "title")],
+            "only the title's own figure went"
+        );
+        let report = d.to_string();
+        assert!(
+            report.starts_with("a1 -> a2  retitled: \"Exports Up\" -> \"Exports Climb\"\n"),
+            "{report}"
+        );
+        assert!(report.contains(", 1 retitled ("), "{report}");
+        // A release of another date is not a retitle.
+        let moved = full("a2,2025-06-01,Trade,Exports Climb,body,percent,5,%,5 percent,Exports rose 5 percent.,30\n");
+        let d = diff(&old, &moved, &Compared::default());
+        assert!(d.releases.iter().all(|r| r.retitled.is_none()));
+    }
+
     #[test]
     fn repeated_figures_are_told_apart_by_occurrence() {
         let old = table("r1,T,body,percent,3,%,3%,10\nr1,T,body,percent,3,%,3%,30\n");
         let new = table("r1,T,body,percent,3,%,3%,10\n");
-        let d = diff(&old, &new, &[]);
+        let d = diff(&old, &new, &Compared::all());
         let c = d.changes().next().unwrap();
         assert_eq!((c.change, c.occurrence), (ChangeKind::Removed, 1));
     }
@@ -468,7 +954,9 @@ mod tests {
     fn the_differences_table_has_one_row_per_changed_column() {
         let old = table("r1,T,body,money,5,USD,$5,10\nr2,U,title,date,2025,year,2025,0\n");
         let new = table("r1,T,body,money,6,EUR,$5,10\n");
-        let out = diff(&old, &new, &[]).write_table(Vec::new(), Format::Csv).unwrap();
+        let out = diff(&old, &new, &Compared::all())
+            .write_table(Vec::new(), Format::Csv)
+            .unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "change,release_id,title,section,kind,text,occurrence,column,old,new\n\
@@ -497,6 +985,6 @@ mod tests {
                 .as_bytes(),
         )
         .unwrap();
-        assert!(diff(&plain, &excel, &[]).is_empty());
+        assert!(diff(&plain, &excel, &Compared::all()).is_empty());
     }
 }

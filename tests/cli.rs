@@ -272,10 +272,12 @@ fn diff_reports_by_release_and_exits_by_result() {
     let text = text.replacen("rose 1.5 percent", "rose 1.7 percent, with 40 new stores,", 1);
     std::fs::write(&path, text).unwrap();
     assert_eq!(code(&run(dir.path(), &["extract", "in", "-o", "new.csv"])), 0);
-    let d = run(dir.path(), &["diff", "old.csv", "new.csv", "--ignore", "offset"]);
+    let d = run(dir.path(), &["diff", "old.csv", "new.csv"]);
     assert_eq!(code(&d), 1);
     let report = stdout(&d);
     assert!(report.contains("Lamp Report 1\n"), "{report}");
+    // The percent was edited in place, but the count added beside it changed the sentence
+    // elsewhere too: a removal and an addition.
     assert!(
         report.contains("  - percent  \"1.5 percent\" (body) = 1.5 %"),
         "{report}"
@@ -285,10 +287,20 @@ fn diff_reports_by_release_and_exits_by_result() {
         "{report}"
     );
     assert!(
-        report.contains("sentence: \"Shipments of lamps rose 1.5 percent"),
-        "{report}"
+        !report.contains("sentence:"),
+        "sentences are not compared by default: {report}"
+    );
+    assert!(
+        !report.contains("offset:"),
+        "offsets are not compared by default: {report}"
     );
     assert!(report.lines().last().unwrap().contains("percent +1 -1 ~0"), "{report}");
+    let strict = stdout(&run(dir.path(), &["diff", "old.csv", "new.csv", "--strict"]));
+    assert!(strict.contains("offset: "), "{strict}");
+
+    let typo = run(dir.path(), &["diff", "old.csv", "new.csv", "--ignore", "offsett"]);
+    assert_eq!(code(&typo), 2);
+    assert!(stderr(&typo).contains("`offsett` is not a column of the facts table; the columns are"));
     assert!(
         !report.contains("Kettle Report 1"),
         "other releases are unchanged: {report}"
@@ -313,6 +325,11 @@ fn check_compares_with_the_expected_table_and_updates_it() {
     let dir = corpus(2);
     let o = run(dir.path(), &["check", "--expected", "expected.csv", "in"]);
     assert_eq!(code(&o), 2, "a missing expected table is an error without --update");
+    assert!(
+        stderr(&o).contains("run the same command once with --update"),
+        "{}",
+        stderr(&o)
+    );
     let o = run(dir.path(), &["check", "--expected", "expected.csv", "--update", "in"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let extracted = stdout(&run(dir.path(), &["extract", "in"]));
@@ -396,4 +413,44 @@ fn every_command_explains_its_options_with_examples() {
         }
         assert!(help.matches("Example").count() >= options.len(), "{command}: {help}");
     }
+}
+
+#[test]
+fn diff_shows_a_value_edit_as_one_change_and_pairs_a_retitled_release() {
+    let dir = corpus(2);
+    assert_eq!(code(&run(dir.path(), &["extract", "in", "-o", "old.csv"])), 0);
+    let path = dir.path().join("in/b01.txt");
+    let text = std::fs::read_to_string(&path).unwrap();
+    // An edit above the figures moves every offset after it; a value edit in place; a new
+    // title for the other release of the file.
+    let text = text
+        .replacen(
+            "Shipments of lamps rose 1.5 percent",
+            "Shipments of lamps rose 1.9 percent",
+            1,
+        )
+        .replacen("Kettle Report 1", "Kettle Report One, Revised", 1);
+    let text = format!("\n\n{text}");
+    std::fs::write(&path, text).unwrap();
+    assert_eq!(code(&run(dir.path(), &["extract", "in", "-o", "new.csv"])), 0);
+    let d = run(dir.path(), &["diff", "old.csv", "new.csv"]);
+    assert_eq!(code(&d), 1);
+    let report = stdout(&d);
+    assert!(
+        report.contains("  ~ percent  1.5 % -> 1.9 %  \"1.9 percent\" (body) in \"Shipments of lamps rose 1.9 percent"),
+        "{report}"
+    );
+    assert!(
+        report.contains("retitled: \"Kettle Report 1\" -> \"Kettle Report One, Revised\""),
+        "{report}"
+    );
+    assert!(!report.contains("  + "), "nothing reads as added: {report}");
+    assert!(
+        report
+            .lines()
+            .last()
+            .unwrap()
+            .starts_with("0 added, 0 removed, 1 changed"),
+        "{report}"
+    );
 }

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use bulletin_facts::Kind;
+use bulletin_facts::diff::Compared;
 use bulletin_facts::write::Format;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -36,10 +37,12 @@ cat news.txt | bulletin-facts extract --anchor-date 2025-11-19 > facts.csv")]
     /// Compare two facts tables: facts added, removed and changed, by release.
     #[command(
         after_help = "Facts are matched by release_id + section + kind + text (+ which occurrence of \
-that text), not by row number. Exit status: 0 when the tables are equal, 1 when they differ, 2 when one \
+that text), not by row number. offset, source and sentence are not compared unless asked for (--compare, \
+--strict). A figure whose value or unit was edited in place is one `~` line, and a release whose title \
+changed but whose date, category and figures mostly match is reported as retitled. Exit status: 0 when the tables are equal, 1 when they differ, 2 when one \
 cannot be read.\n\nExamples:\n  \
 bulletin-facts diff before.csv after.csv\n  \
-bulletin-facts diff before.csv after.csv --ignore source,offset\n  \
+bulletin-facts diff before.csv after.csv --strict\n  \
 bulletin-facts diff before.csv after.csv --format csv > changes.csv"
     )]
     Diff(DiffArgs),
@@ -210,10 +213,27 @@ pub struct CompareArgs {
     #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
     pub format: DiffFormat,
 
-    /// Columns not to compare, comma-separated. Example: `--ignore source,offset` when the
-    /// inputs moved to another folder or were edited above the figures.
+    /// Columns not to compare, comma-separated, besides offset, source and sentence (which
+    /// move when the inputs are moved or edited, and are not compared unless asked for).
+    /// Example: `--ignore subject` while the subject rules are being reworked.
     #[arg(long, value_name = "COLUMN,...", value_delimiter = ',')]
     pub ignore: Vec<String>,
+
+    /// Compare these of the columns that are left out by default (offset, source,
+    /// sentence). Example: `--compare offset` to see figures that moved in their file.
+    #[arg(long, value_name = "COLUMN,...", value_delimiter = ',')]
+    pub compare: Vec<String>,
+
+    /// Compare every column, offset, source and sentence included.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+impl CompareArgs {
+    /// The columns to compare, or why a name is wrong.
+    pub fn compared(&self) -> Result<Compared, String> {
+        Compared::new(self.strict, &self.compare, &self.ignore)
+    }
 }
 
 #[derive(Debug, clap::Args)]

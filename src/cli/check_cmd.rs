@@ -14,9 +14,23 @@ use super::output::Output;
 use super::{EXIT_FATAL, EXIT_OK, EXIT_SKIPPED};
 
 pub fn run(args: &CheckArgs) -> u8 {
+    let compared = match args.compare.compared() {
+        Ok(c) => c,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return EXIT_FATAL;
+        }
+    };
     // Read first: a wrong path fails before any extraction.
     let expected = if args.update && !args.expected.exists() {
         None
+    } else if !args.expected.exists() {
+        eprintln!(
+            "error: {}: no expected table yet; run the same command once with --update to write it \
+             from this extraction, review it, and keep it",
+            args.expected.display()
+        );
+        return EXIT_FATAL;
     } else {
         match read_table_file(&args.expected) {
             Ok(t) => Some(t),
@@ -61,7 +75,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         }
     };
     let mut code = match &expected {
-        Some(expected) => report(&diff(expected, &actual, &args.compare.ignore), &args.compare),
+        Some(expected) => report(&diff(expected, &actual, &compared), &args.compare),
         None => EXIT_SKIPPED,
     };
     if code == EXIT_SKIPPED && args.update {

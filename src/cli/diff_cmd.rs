@@ -9,9 +9,16 @@ use super::args::{CompareArgs, DiffArgs, DiffFormat};
 use super::{EXIT_FATAL, EXIT_OK, EXIT_SKIPPED};
 
 pub fn run(args: &DiffArgs) -> u8 {
+    let compared = match args.compare.compared() {
+        Ok(c) => c,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return EXIT_FATAL;
+        }
+    };
     let tables = read_table_file(&args.old).and_then(|old| Ok((old, read_table_file(&args.new)?)));
     match tables {
-        Ok((old, new)) => report(&diff(&old, &new, &args.compare.ignore), &args.compare),
+        Ok((old, new)) => report(&diff(&old, &new, &compared), &args.compare),
         Err(e) => {
             eprintln!("error: {e}");
             EXIT_FATAL
