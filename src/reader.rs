@@ -11,7 +11,7 @@
 
 use chrono::NaiveDate;
 
-use crate::problem::{Problem, Severity};
+use crate::problem::{Problem, Problems, Severity};
 
 /// One release, borrowed from the bulletin text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -167,8 +167,61 @@ fn looks_cut(body: &str) -> bool {
 /// Splits a bulletin into releases. Problems name the 1-based line; a release with a
 /// problem of `Error` severity is left out, every other one is returned.
 pub fn read_bulletin(text: &str, anchor: Option<NaiveDate>) -> (Vec<Release<'_>>, Vec<Problem>) {
+    let mut problems = Problems::default();
+    let mut releases = releases(text, anchor, &mut problems);
+    for r in &mut releases {
+        cap_release(text, r, &mut problems);
+    }
+    (releases, problems.into_sorted())
+}
+
+/// The most of one release's title, and of its body, that is read: past it a warning
+/// says what is left out. A press release is kilobytes; extracting a 200 MB one took
+/// 7.7 GB, about 38 bytes per byte of text.
+pub const MAX_RELEASE: usize = 8 << 20;
+
+/// Cuts an overlong title or body at [`MAX_RELEASE`] bytes (at the last line break before
+/// it, or white space, or character), with a warning.
+fn cap_release<'a>(text: &'a str, r: &mut Release<'a>, problems: &mut Problems) {
+    let mut warn = |what: &str, offset: usize, len: usize| {
+        let line = 1 + memchr::memchr_iter(b'\n', &text.as_bytes()[..offset.min(text.len())]).count();
+        problems.push(Problem::new(
+            Severity::Warning,
+            line,
+            offset,
+            &format!(
+                "release {what} of {} MB: only its first {} MB are read (the most of one release)",
+                len >> 20,
+                MAX_RELEASE >> 20
+            ),
+        ));
+    };
+    if r.title.len() > MAX_RELEASE {
+        warn("title", r.title_offset, r.title.len());
+        r.title = cut_at(r.title, MAX_RELEASE);
+    }
+    if r.body.len() > MAX_RELEASE {
+        warn("body", r.body_offset + MAX_RELEASE, r.body.len());
+        r.body = cut_at(r.body, MAX_RELEASE);
+        r.cut = false;
+    }
+}
+
+/// The head of `s` of at most `limit` bytes, ending at a line break, else white space, else
+/// a character boundary.
+fn cut_at(s: &str, limit: usize) -> &str {
+    let boundary = (0..=limit).rev().find(|&p| s.is_char_boundary(p)).unwrap_or(0);
+    let head = &s[..boundary];
+    let at = memchr::memrchr(b'\n', head.as_bytes())
+        .or_else(|| head.rfind(char::is_whitespace))
+        .filter(|&at| at > 0)
+        .unwrap_or(boundary);
+    s[..at].trim_end()
+}
+
+/// [`read_bulletin`] before the caps.
+fn releases<'a>(text: &'a str, anchor: Option<NaiveDate>, problems: &mut Problems) -> Vec<Release<'a>> {
     let all = lines(text);
-    let mut problems = Vec::new();
     let separators: Vec<usize> = all
         .iter()
         .enumerate()
@@ -176,8 +229,7 @@ pub fn read_bulletin(text: &str, anchor: Option<NaiveDate>) -> (Vec<Release<'_>>
         .map(|(n, _)| n)
         .collect();
     if separators.is_empty() {
-        let releases = plain_document(text, &all, anchor, &mut problems).into_iter().collect();
-        return (releases, problems);
+        return plain_document(text, &all, anchor, problems).into_iter().collect();
     }
     // Text before the first separator is not part of any release.
     if let Some(stray) = all[..separators[0]].iter().find(|l| !is_blank(l.text)) {
@@ -193,11 +245,11 @@ pub fn read_bulletin(text: &str, anchor: Option<NaiveDate>) -> (Vec<Release<'_>>
     let content_end = text.trim_end().len();
     for (k, &sep) in separators.iter().enumerate() {
         let end = separators.get(k + 1).copied().unwrap_or(all.len());
-        if let Some(r) = release(text, content_end, &all[sep..end], &mut problems) {
+        if let Some(r) = release(text, content_end, &all[sep..end], problems) {
             releases.push(r);
         }
     }
-    (releases, problems)
+    releases
 }
 
 /// One release from its lines (the separator first).
@@ -205,7 +257,7 @@ fn release<'a>(
     text: &'a str,
     content_end: usize,
     lines: &[Line<'a>],
-    problems: &mut Vec<Problem>,
+    problems: &mut Problems,
 ) -> Option<Release<'a>> {
     let sep = lines[0];
     let mut content = lines[1..].iter().filter(|l| !is_blank(l.text));
@@ -284,7 +336,7 @@ fn plain_document<'a>(
     text: &'a str,
     all: &[Line<'a>],
     anchor: Option<NaiveDate>,
-    problems: &mut Vec<Problem>,
+    problems: &mut Problems,
 ) -> Option<Release<'a>> {
     let Some(title) = all.iter().find(|l| !is_blank(l.text)) else {
         problems.push(Problem::new(Severity::Warning, 1, 0, "input is empty; no releases"));
