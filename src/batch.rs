@@ -288,7 +288,10 @@ impl Bodies {
         if self.file.is_none() {
             self.file = Some(tempfile::tempfile()?);
         }
-        let file = self.file.as_mut().ok_or_else(|| std::io::Error::other("no body file"))?;
+        let file = self
+            .file
+            .as_mut()
+            .ok_or_else(|| std::io::Error::other("no body file"))?;
         file.seek(SeekFrom::Start(self.file_len))?;
         file.write_all(body)?;
         let at = self.limit() as u64 + self.file_len;
@@ -359,10 +362,10 @@ impl Tally {
     /// Counts one problem of an input.
     pub fn problem(&mut self, source: &str, p: &Problem) {
         match p.severity {
-            Severity::Warning => self.warnings += 1 + p.more,
+            Severity::Warning => self.warnings += p.count(),
             Severity::Error => {
-                self.skip(reason(&format!("{source}:{}: {}", p.line, p.message)));
-                self.skips += p.more;
+                self.skip(reason(&format!("{source}:{}: {}", p.line, p.display_message())));
+                self.skips += p.count() - 1;
             }
         }
     }

@@ -17,7 +17,8 @@ pub struct Problem {
     pub line: usize,
     pub byte: usize,
     pub message: String,
-    /// How many more problems like this one it stands for (see [`Problems`]); 0 for one.
+    /// When not 0: this problem stands for that many problems like it, past the ones shown
+    /// (see [`Problems`]); it is shown as `... and N more like this: message`.
     pub more: usize,
 }
 
@@ -32,6 +33,19 @@ impl Problem {
         }
     }
 
+    /// How many problems this one stands for.
+    pub fn count(&self) -> usize {
+        self.more.max(1)
+    }
+
+    /// The message as shown: with how many more it stands for.
+    pub fn display_message(&self) -> String {
+        match self.more {
+            0 => self.message.clone(),
+            n => format!("... and {} more like this: {}", grouped(n), self.message),
+        }
+    }
+
     /// One readable line: `file:line: error: message (byte N)`.
     pub fn display<'a>(&'a self, source: &'a str) -> impl fmt::Display + 'a {
         struct D<'a>(&'a Problem, &'a str);
@@ -41,10 +55,11 @@ impl Problem {
                     Severity::Warning => "warning",
                     Severity::Error => "error",
                 };
+                let message = self.0.display_message();
                 write!(
                     f,
                     "{}:{}: {}: {} (byte {})",
-                    self.1, self.0.line, kind, self.0.message, self.0.byte
+                    self.1, self.0.line, kind, message, self.0.byte
                 )
             }
         }
@@ -69,21 +84,18 @@ pub struct Problems {
 impl Problems {
     pub fn push(&mut self, p: Problem) {
         let (seen, counter) = self.kinds.entry((p.severity, kind_of(&p.message))).or_default();
-        *seen += 1;
-        if *seen <= SHOWN_PER_KIND {
+        if p.more == 0 && *seen < SHOWN_PER_KIND {
+            *seen += 1;
             self.list.push(p);
             return;
         }
+        let n = p.count();
+        *seen += n;
         match counter.and_then(|at| self.list.get_mut(at)) {
-            Some(c) => c.more += 1,
+            Some(c) => c.more += n,
             None => {
                 *counter = Some(self.list.len());
-                let like = p.message.clone();
-                self.list.push(Problem {
-                    message: like,
-                    more: 1,
-                    ..p
-                });
+                self.list.push(Problem { more: n, ..p });
             }
         }
     }
@@ -96,13 +108,9 @@ impl Problems {
         self.list.is_empty()
     }
 
-    /// The problems in order of position; each counting problem says how many it stands
-    /// for, after the first of them.
+    /// The problems in order of position.
     pub fn into_sorted(self) -> Vec<Problem> {
         let mut list = self.list;
-        for p in list.iter_mut().filter(|p| p.more > 0) {
-            p.message = format!("... and {} more like this: {}", grouped(p.more), p.message);
-        }
         list.sort_by_key(|p| (p.byte, p.line));
         list
     }
@@ -151,14 +159,30 @@ mod tests {
     fn problems_past_ten_of_a_kind_are_counted_not_held() {
         let mut problems = Problems::default();
         for n in 0..25_000 {
-            problems.push(Problem::new(Severity::Error, n + 1, n * 2, &format!("release {n} has no `T{n}`")));
+            problems.push(Problem::new(
+                Severity::Error,
+                n + 1,
+                n * 2,
+                &format!("release {n} has no `T{n}`"),
+            ));
         }
         problems.push(Problem::new(Severity::Warning, 1, 1, "another kind"));
         let list = problems.into_sorted();
         assert_eq!(list.len(), SHOWN_PER_KIND + 2);
         let counter = list.iter().find(|p| p.more > 0).unwrap();
         assert_eq!(counter.more, 25_000 - SHOWN_PER_KIND);
-        assert!(counter.message.starts_with("... and 24,990 more like this: release 10"), "{}", counter.message);
+        let shown = counter.display("f.txt").to_string();
+        assert!(
+            shown.starts_with("f.txt:11: error: ... and 24,990 more like this: release 10"),
+            "{shown}"
+        );
+        // Counted problems counted again (a reader's list into a run's) add up.
+        let mut run = Problems::default();
+        run.extend(list);
+        run.push(Problem::new(Severity::Error, 9, 9, "release 99 has no `x`"));
+        let list = run.into_sorted();
+        assert_eq!(list.iter().map(Problem::count).sum::<usize>(), 25_002);
+        assert_eq!(list.len(), SHOWN_PER_KIND + 2);
     }
 
     #[test]

@@ -175,33 +175,38 @@ pub fn read_bulletin(text: &str, anchor: Option<NaiveDate>) -> (Vec<Release<'_>>
     (releases, problems.into_sorted())
 }
 
-/// The most of one release's title, and of its body, that is read: past it a warning
-/// says what is left out. A press release is kilobytes; extracting a 200 MB one took
-/// 7.7 GB, about 38 bytes per byte of text.
-pub const MAX_RELEASE: usize = 8 << 20;
+/// The most of one release's body that is read: past it a warning says what is left out.
+/// A press release is kilobytes; extracting a 200 MB one took 7.7 GB, about 38 bytes per
+/// byte of text.
+pub const MAX_RELEASE: usize = 4 << 20;
 
-/// Cuts an overlong title or body at [`MAX_RELEASE`] bytes (at the last line break before
+/// The most of a title that is read. A title is one line; one of megabytes is a plain
+/// document written on one line, whose figures each carry a window of it (400 bytes) as
+/// their sentence, so it is held to less than a body.
+pub const MAX_TITLE: usize = 1 << 20;
+
+/// Cuts an overlong title or body at [`MAX_TITLE`] or [`MAX_RELEASE`] bytes (at the last line break before
 /// it, or white space, or character), with a warning.
 fn cap_release<'a>(text: &'a str, r: &mut Release<'a>, problems: &mut Problems) {
-    let mut warn = |what: &str, offset: usize, len: usize| {
+    let mut warn = |what: &str, offset: usize, len: usize, limit: usize| {
         let line = 1 + memchr::memchr_iter(b'\n', &text.as_bytes()[..offset.min(text.len())]).count();
         problems.push(Problem::new(
             Severity::Warning,
             line,
             offset,
             &format!(
-                "release {what} of {} MB: only its first {} MB are read (the most of one release)",
+                "release {what} of {} MB: only its first {} MB are read (the most of one release's {what})",
                 len >> 20,
-                MAX_RELEASE >> 20
+                limit >> 20
             ),
         ));
     };
-    if r.title.len() > MAX_RELEASE {
-        warn("title", r.title_offset, r.title.len());
-        r.title = cut_at(r.title, MAX_RELEASE);
+    if r.title.len() > MAX_TITLE {
+        warn("title", r.title_offset, r.title.len(), MAX_TITLE);
+        r.title = cut_at(r.title, MAX_TITLE);
     }
     if r.body.len() > MAX_RELEASE {
-        warn("body", r.body_offset + MAX_RELEASE, r.body.len());
+        warn("body", r.body_offset + MAX_RELEASE, r.body.len(), MAX_RELEASE);
         r.body = cut_at(r.body, MAX_RELEASE);
         r.cut = false;
     }
@@ -253,12 +258,7 @@ fn releases<'a>(text: &'a str, anchor: Option<NaiveDate>, problems: &mut Problem
 }
 
 /// One release from its lines (the separator first).
-fn release<'a>(
-    text: &'a str,
-    content_end: usize,
-    lines: &[Line<'a>],
-    problems: &mut Problems,
-) -> Option<Release<'a>> {
+fn release<'a>(text: &'a str, content_end: usize, lines: &[Line<'a>], problems: &mut Problems) -> Option<Release<'a>> {
     let sep = lines[0];
     let mut content = lines[1..].iter().filter(|l| !is_blank(l.text));
     let Some(category) = content.next() else {

@@ -128,7 +128,9 @@ fn threads(jobs: Option<usize>) -> (usize, Option<String>) {
     match jobs {
         Some(n) if n > MAX_JOBS => (
             MAX_JOBS,
-            Some(format!("warning: --jobs {n} is more than {MAX_JOBS}; {MAX_JOBS} are used")),
+            Some(format!(
+                "warning: --jobs {n} is more than {MAX_JOBS}; {MAX_JOBS} are used"
+            )),
         ),
         Some(n) => (n, None),
         None => (0, None),
@@ -155,10 +157,47 @@ fn refuse_far_dates(r: &mut ReleaseFacts, text: &str) {
         );
         let before = text.as_bytes().get(..f.offset).unwrap_or_default();
         let line = memchr::memchr_iter(b'\n', before).count() + 1;
-        r.warnings.push(Problem::new(Severity::Warning, line, f.offset, &message));
+        r.warnings
+            .push(Problem::new(Severity::Warning, line, f.offset, &message));
         f.value.clear();
         f.value_end.clear();
     }
+}
+
+/// Digits a number may have and still be read: a Decimal's 28.
+const MAX_DIGITS: usize = 28;
+
+/// A warning for each number of the text with more digits than a value holds (`,` and `.`
+/// between digits belong to it): the grammar reads no figure there, and says nothing.
+fn overlong_numbers(text: &str) -> Vec<Problem> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let (mut at, mut line) = (0, 1);
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_digit() {
+            line += usize::from(bytes[at] == b'\n');
+            at += 1;
+            continue;
+        }
+        let start = at;
+        let mut digits = 0;
+        while at < bytes.len() {
+            match bytes[at] {
+                b'0'..=b'9' => digits += 1,
+                b',' | b'.' if bytes.get(at + 1).is_some_and(u8::is_ascii_digit) => {}
+                _ => break,
+            }
+            at += 1;
+        }
+        if digits > MAX_DIGITS {
+            let shown: String = text[start..at].chars().take(12).collect();
+            let message = format!(
+                "a number of {digits} digits (`{shown}...`) is more than a value holds ({MAX_DIGITS}); not read"
+            );
+            found.push(Problem::new(Severity::Warning, line, start, &message));
+        }
+    }
+    found
 }
 
 /// [`run`], with the given limits.
@@ -209,6 +248,10 @@ fn run_queued<W: Write, X: Send>(
         let mut problems = mem::take(&mut releases.problems);
         problems.iter_mut().for_each(|p| p.byte = original(p.byte));
         problems.extend(read_warnings);
+        problems.extend(overlong_numbers(&text).into_iter().map(|mut p| {
+            p.byte = original(p.byte);
+            p
+        }));
         feed.push(Piece::Start(name.clone(), problems), 0);
         let mut spill = Spill::new();
         for mut r in releases {
@@ -311,14 +354,18 @@ fn run_queued<W: Write, X: Send>(
                         }
                         (true, id)
                     }
-                    Verdict::Copy { id, place: first, longer } => {
+                    Verdict::Copy {
+                        id,
+                        place: first,
+                        longer,
+                    } => {
                         if longer {
                             problems.push(Problem::new(
                                 Severity::Warning,
                                 done.line,
                                 done.offset,
                                 &format!(
-                                    "a longer copy of release {id} read first at {first} (cut there); \
+                                    "a longer copy of release {id}, first read at {first} as a shorter one; \
                                      only the first read is written"
                                 ),
                             ));
@@ -330,13 +377,7 @@ fn run_queued<W: Write, X: Send>(
                     }
                 };
                 let renamed = (id != done.release_id).then_some(id);
-                fn rename<'r>(format: Format, rows: &'r [u8], old: &str, new: Option<&str>) -> Cow<'r, [u8]> {
-                    match new {
-                        Some(new) => Cow::Owned(rows::rename(format, rows, old, new)),
-                        None => Cow::Borrowed(rows),
-                    }
-                }
-                let rename = |rows| rename(format, rows, &done.release_id, renamed.as_deref());
+                let rename = |rows| renamed_rows(format, rows, &done.release_id, renamed.as_deref());
                 match (done.rows, &mut spool) {
                     (Rows::Here(rows), _) if write => facts.write_rendered(&rename(&rows))?,
                     (Rows::Here(_), _) => {}
@@ -380,6 +421,14 @@ fn run_queued<W: Write, X: Send>(
     done.map_err(Stop::Write)?;
     progress.note(&tally.to_string());
     Ok(tally)
+}
+
+/// Rows with their release's id changed to `new`, when there is one.
+fn renamed_rows<'r>(format: Format, rows: &'r [u8], old: &str, new: Option<&str>) -> Cow<'r, [u8]> {
+    match new {
+        Some(new) => Cow::Owned(rows::rename(format, rows, old, new)),
+        None => Cow::Borrowed(rows),
+    }
 }
 
 /// A temporary file of rows, as the calling thread reads it: in chunks as large as the

@@ -65,31 +65,37 @@ pub fn run(args: &ExtractArgs) -> u8 {
         };
         (row, checks)
     };
-    let tally = engine::run(&args.run, &inputs, &mut facts, prepare, |source, (row, found), renamed| {
-        for mut c in found {
-            if let Some(id) = renamed {
-                c.release_id = id.to_string();
+    let tally = engine::run(
+        &args.run,
+        &inputs,
+        &mut facts,
+        prepare,
+        |source, (row, found), renamed| {
+            for mut c in found {
+                if let Some(id) = renamed {
+                    c.release_id = id.to_string();
+                }
+                if c.status == Status::Mismatch {
+                    eprintln!("{source}: {}: {} mismatch: {}", c.release_id, c.check, c.detail);
+                }
+                checks.push(c);
             }
-            if c.status == Status::Mismatch {
-                eprintln!("{source}: {}: {} mismatch: {}", c.release_id, c.check, c.detail);
+            if let (Some(w), Some(row)) = (&mut releases, row) {
+                let row = row?;
+                let row = match renamed {
+                    // The row's own id is its first field (the same in every format's rows).
+                    Some(id) => rows::rename(format, &row, first_id(&row, format), id),
+                    None => row,
+                };
+                let row = match format {
+                    Format::ExcelCsv => rows::guard_formulas(&row).into_owned(),
+                    _ => row,
+                };
+                w.write_rendered(&row)?;
             }
-            checks.push(c);
-        }
-        if let (Some(w), Some(row)) = (&mut releases, row) {
-            let row = row?;
-            let row = match renamed {
-                // The row's own id is its first field (the same in every format's rows).
-                Some(id) => rows::rename(format, &row, first_id(&row, format), id),
-                None => row,
-            };
-            let row = match format {
-                Format::ExcelCsv => rows::guard_formulas(&row).into_owned(),
-                _ => row,
-            };
-            w.write_rendered(&row)?;
-        }
-        Ok(())
-    });
+            Ok(())
+        },
+    );
     let tally = match tally {
         Ok(t) => t,
         Err(Stop::Usage(message)) => {
@@ -224,7 +230,11 @@ fn open(
     start: impl FnOnce(Output) -> std::io::Result<TableWriter<Output>>,
 ) -> Result<TableWriter<Output>, u8> {
     Output::open(target).and_then(start).map_err(|e| {
-        eprintln!("{}: error: cannot create the output file: {}", target.name(), std::io::Error::from(e.kind()));
+        eprintln!(
+            "{}: error: cannot create the output file: {}",
+            target.name(),
+            std::io::Error::from(e.kind())
+        );
         EXIT_FATAL
     })
 }

@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 
 use bulletin_facts::{Problem, Severity};
 
-
 /// One input to read: a file, or standard input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
@@ -95,7 +94,7 @@ pub fn expand(args: &[PathBuf], pattern: &Pattern, follow: bool) -> Inputs {
                 inputs.sources.extend(found.into_iter().map(Source::File));
             }
             Ok(m) if !m.is_file() => inputs.errors.push(format!(
-                "{}: error: {}, not a file: it may never end; skipped (read it as standard input: `- < {}`)",
+                "{}: error: {}, not a file, which may never end (read it as standard input: `- < {}`); skipped",
                 arg.display(),
                 special_kind(&m.file_type()),
                 arg.display()
@@ -122,7 +121,11 @@ fn special_kind(t: &fs::FileType) -> &'static str {
             return "a device";
         }
     }
-    if t.is_symlink() { "a symbolic link" } else { "a special file" }
+    if t.is_symlink() {
+        "a symbolic link"
+    } else {
+        "a special file"
+    }
 }
 
 /// One folder argument being walked.
@@ -154,7 +157,10 @@ impl Walk<'_> {
                 return;
             }
         };
-        for entry in entries.flatten() {
+        // Sorted: the warnings come in the same order on every run.
+        let mut entries: Vec<fs::DirEntry> = entries.flatten().collect();
+        entries.sort_by_key(fs::DirEntry::path);
+        for entry in entries {
             let path = entry.path();
             let Ok(mut kind) = entry.file_type() else { continue };
             if kind.is_symlink() {
@@ -194,7 +200,9 @@ impl Walk<'_> {
     }
 
     fn warn(&mut self, path: &Path, what: &str) {
-        self.inputs.warnings.push(format!("{}: warning: {what}", path.display()));
+        self.inputs
+            .warnings
+            .push(format!("{}: warning: {what}", path.display()));
     }
 }
 
@@ -303,7 +311,10 @@ enum Refused {
     Io(std::io::Error),
     Why(String),
     /// A NUL byte at this line and byte: a binary file.
-    Nul { line: usize, at: usize },
+    Nul {
+        line: usize,
+        at: usize,
+    },
 }
 
 impl From<std::io::Error> for Refused {
@@ -339,7 +350,8 @@ fn read_capped(source: &Source) -> Result<Vec<u8>, Refused> {
             MAX_INPUT >> 20
         )));
     }
-    if let Some(at) = memchr::memchr(0, &bytes) {
+    // UTF-16 holds NULs (the high bytes of ASCII); it is decoded, not refused.
+    if let Some(at) = memchr::memchr(0, &bytes).filter(|_| utf16_bom(&bytes).is_none()) {
         return Err(nul(&bytes, at));
     }
     Ok(bytes)
@@ -357,14 +369,19 @@ fn not_text(first: &[u8]) -> Result<(), Refused> {
     let Some(at) = memchr::memchr(0, first) else {
         return Ok(());
     };
-    // Text in UTF-16 without a mark: a NUL in every other byte, on one side.
-    let (even, odd) = first.iter().enumerate().fold((0, 0), |(e, o), (n, &b)| match (b, n % 2) {
-        (0, 0) => (e + 1, o),
-        (0, _) => (e, o + 1),
-        _ => (e, o),
-    });
+    // Text in UTF-16 without a mark: a NUL in nearly every other byte, on one side only.
+    let (even, odd) = first
+        .iter()
+        .enumerate()
+        .fold((0, 0), |(e, o), (n, &b)| match (b, n % 2) {
+            (0, 0) => (e + 1, o),
+            (0, _) => (e, o + 1),
+            _ => (e, o),
+        });
     let half = first.len() / 2;
-    if first.len() >= 4 && (even * 10 >= half * 9 || odd * 10 >= half * 9) {
+    let mostly = |n: usize| n * 10 >= half * 9;
+    let few = |n: usize| n * 10 <= half;
+    if first.len() >= 4 && (mostly(even) && few(odd) || mostly(odd) && few(even)) {
         return why("UTF-16 text without a byte-order mark, not read: convert it to UTF-8");
     }
     Err(nul(first, at))

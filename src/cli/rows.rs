@@ -81,7 +81,7 @@ pub fn guard_formulas(rows: &[u8]) -> Cow<'_, [u8]> {
         .into_iter()
         .filter(|&(at, quoted, end)| {
             let content = &rows[at..end];
-            content.first().is_some_and(|&b| risky(b)) && !(quoted == false && plain_number(content))
+            content.first().is_some_and(|&b| risky(b)) && (quoted || !plain_number(content))
         })
         .map(|(at, quoted, _)| (at, quoted))
         .collect();
@@ -170,7 +170,11 @@ mod tests {
 
     fn csv_of(rows: &[&[&str]], crlf: bool) -> Vec<u8> {
         let mut w = csv::WriterBuilder::new()
-            .terminator(if crlf { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') })
+            .terminator(if crlf {
+                csv::Terminator::CRLF
+            } else {
+                csv::Terminator::Any(b'\n')
+            })
             .from_writer(Vec::new());
         for r in rows {
             w.write_record(*r).unwrap();
@@ -181,7 +185,14 @@ mod tests {
     #[test]
     fn risky_cells_get_a_quote_mark_and_nothing_else_changes() {
         let rows: &[&[&str]] = &[
-            &["2025-01-02-00ff", "=HYPERLINK(\"x\")", "-5 percent", "-3.2", "", "a, \"b\"\nc"],
+            &[
+                "2025-01-02-00ff",
+                "=HYPERLINK(\"x\")",
+                "-5 percent",
+                "-3.2",
+                "",
+                "a, \"b\"\nc",
+            ],
             &["id", "+1", "@sum", "\tx", "\rline", "plain"],
             &["id", "-", "1.5", "-0.25", "12", "=1,2"],
         ];
@@ -227,7 +238,10 @@ mod tests {
     #[test]
     fn renaming_changes_only_the_id_column() {
         let old = "2025-01-02-0123456789abcdef";
-        let rows: &[&[&str]] = &[&[old, "text holding 2025-01-02-0123456789abcdef,", "x\ny"], &[old, "b", "c"]];
+        let rows: &[&[&str]] = &[
+            &[old, "text holding 2025-01-02-0123456789abcdef,", "x\ny"],
+            &[old, "b", "c"],
+        ];
         for crlf in [false, true] {
             let bytes = csv_of(rows, crlf);
             let got = parse(&rename(Format::Csv, &bytes, old, &format!("{old}-2")));
