@@ -15,7 +15,8 @@ use clap::{Parser, Subcommand, ValueEnum};
     long_about = None,
     after_help = "Exit status: 0 when every input was read, 1 when some input or release was skipped \
 (the output still holds everything else) or, for diff and check, when the tables differ; 2 on a usage \
-error or when an output cannot be written."
+error, when an output cannot be written or is an input or another output (checked before anything is \
+read); 130 when interrupted (the temporary output file is removed)."
 )]
 pub struct Cli {
     #[command(subcommand)]

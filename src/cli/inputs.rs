@@ -326,6 +326,7 @@ impl From<std::io::Error> for Refused {
 /// The source's bytes, when they are text of at most [`MAX_INPUT`] bytes: binary and
 /// UTF-32 inputs are refused from their first block, before the rest is read.
 fn read_capped(source: &Source) -> Result<Vec<u8>, Refused> {
+    let mut bytes = Vec::new();
     let mut input: Box<dyn Read> = match source {
         Source::Stdin => Box::new(std::io::stdin().lock()),
         Source::File(p) => {
@@ -337,10 +338,12 @@ fn read_capped(source: &Source) -> Result<Vec<u8>, Refused> {
             if !meta.is_file() {
                 return Err(Refused::Why(format!("{}, not a file", special_kind(&meta.file_type()))));
             }
+            // Room for the whole file at once: grown by doubling, its copies took twice
+            // its size at the peak.
+            bytes.reserve_exact(meta.len().min(MAX_INPUT) as usize + 1);
             Box::new(file)
         }
     };
-    let mut bytes = Vec::new();
     (&mut input).take(FIRST_BLOCK as u64).read_to_end(&mut bytes)?;
     not_text(&bytes)?;
     input.take(MAX_INPUT + 1 - bytes.len() as u64).read_to_end(&mut bytes)?;
