@@ -40,37 +40,37 @@ struct Line<'a> {
     number: usize,
 }
 
-fn lines(text: &str) -> Vec<Line<'_>> {
-    // Counted first (a vectorized count): growing the list a line at a time copied it over
-    // and over.
-    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
-    let mut offset = 0;
-    // The line ends, found with the memchr crate's vectorized search (what
-    // `split_inclusive('\n')` yields: each line with its `\n`, a last one without).
+/// The lines of a text, as `split_inclusive('\n')` yields them (each with its `\n`, a last
+/// one without), found with the memchr crate's vectorized search; the line break, a `\r`
+/// before it and a byte-order mark at the start belong to no line. An iterator: a text of
+/// millions of lines is never held as a list of them.
+fn line_iter(text: &str) -> impl Iterator<Item = Line<'_>> {
     let ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1);
     let pieces = ends.chain((!text.ends_with('\n')).then_some(text.len()));
     let mut start = 0;
-    let raws = pieces.filter_map(|end| {
-        let raw = text.get(start..end).filter(|r| !r.is_empty());
+    let raws = pieces.filter_map(move |end| {
+        let raw = text.get(start..end).filter(|r| !r.is_empty()).map(|r| (start, r));
         start = end;
         raw
     });
-    for (number, raw) in (1..).zip(raws) {
+    (1..).zip(raws).map(|(number, (offset, raw))| {
         let content = raw.strip_suffix('\n').unwrap_or(raw);
         let content = content.strip_suffix('\r').unwrap_or(content);
-        // A byte-order mark belongs to no line.
         let (content, skip) = match content.strip_prefix('\u{feff}') {
             Some(c) if offset == 0 => (c, '\u{feff}'.len_utf8()),
             _ => (content, 0),
         };
-        out.push(Line {
+        Line {
             text: content,
             offset: offset + skip,
             number,
-        });
-        offset += raw.len();
-    }
-    out
+        }
+    })
+}
+
+#[cfg(test)]
+fn lines(text: &str) -> Vec<Line<'_>> {
+    line_iter(text).collect()
 }
 
 fn is_separator(line: &str) -> bool {
@@ -224,36 +224,37 @@ fn cut_at(s: &str, limit: usize) -> &str {
     s[..at].trim_end()
 }
 
-/// [`read_bulletin`] before the caps.
+/// [`read_bulletin`] before the caps. The lines are read once, in order, and only the
+/// current release's are held: 40 MB of empty releases held 20 million lines.
 fn releases<'a>(text: &'a str, anchor: Option<NaiveDate>, problems: &mut Problems) -> Vec<Release<'a>> {
-    let all = lines(text);
-    let separators: Vec<usize> = all
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| is_separator(l.text))
-        .map(|(n, _)| n)
-        .collect();
-    if separators.is_empty() {
-        return plain_document(text, &all, anchor, problems).into_iter().collect();
-    }
-    // Text before the first separator is not part of any release.
-    if let Some(stray) = all[..separators[0]].iter().find(|l| !is_blank(l.text)) {
-        problems.push(Problem::new(
-            Severity::Warning,
-            stray.number,
-            stray.offset,
-            "text before the first `-` separator is not part of a release; ignored",
-        ));
-    }
-    let mut releases = Vec::with_capacity(separators.len());
+    let mut releases = Vec::new();
     // Where the text's content ends, found once rather than once per empty release.
     let content_end = text.trim_end().len();
-    for (k, &sep) in separators.iter().enumerate() {
-        let end = separators.get(k + 1).copied().unwrap_or(all.len());
-        if let Some(r) = release(text, content_end, &all[sep..end], problems) {
-            releases.push(r);
+    // The lines since the last separator (it first), or before the first one.
+    let mut current: Vec<Line> = Vec::new();
+    let mut after_separator = false;
+    for line in line_iter(text) {
+        if is_separator(line.text) {
+            if after_separator {
+                releases.extend(release(text, content_end, &current, problems));
+            } else if let Some(stray) = current.iter().find(|l| !is_blank(l.text)) {
+                // Text before the first separator is not part of any release.
+                problems.push(Problem::new(
+                    Severity::Warning,
+                    stray.number,
+                    stray.offset,
+                    "text before the first `-` separator is not part of a release; ignored",
+                ));
+            }
+            current.clear();
+            after_separator = true;
         }
+        current.push(line);
     }
+    if !after_separator {
+        return plain_document(text, &current, anchor, problems).into_iter().collect();
+    }
+    releases.extend(release(text, content_end, &current, problems));
     releases
 }
 

@@ -630,3 +630,64 @@ fn an_overlong_release_is_read_up_to_its_limit_with_a_warning() {
     );
     assert_eq!(rows(&o.stdout).len(), 1, "the figure before the limit is read");
 }
+
+/// Runs the binary in `dir` and its resident peak (VmHWM, read every few milliseconds
+/// while it runs: a high-water mark, so the last reading is the peak unless that came in
+/// the last moments).
+#[cfg(target_os = "linux")]
+fn run_measured(dir: &Path, args: &[&str]) -> (Ran, u64) {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let status = format!("/proc/{}/status", child.id());
+    let mut peak_kb = 0;
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() && start.elapsed() < Duration::from_secs(300) {
+        let kb = fs::read_to_string(&status).ok().and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("VmHWM:"))?.to_string();
+            line.split_whitespace().nth(1)?.parse::<u64>().ok()
+        });
+        peak_kb = peak_kb.max(kb.unwrap_or(0));
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    (finish(child, Duration::from_secs(1), &args.join(" ")), peak_kb)
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_million_empty_releases_run_in_little_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "empty.txt", "-\nT\n".repeat(1_000_000));
+    // The lines were held all at once, and a message per release: 230 MB.
+    let (o, peak_kb) = run_measured(dir.path(), &["extract", "empty.txt", "-o", "out.csv", "--jobs", "2"]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(o.stderr.contains("... and 999,990 more like this"), "{}", o.stderr);
+    assert!(peak_kb > 0 && peak_kb < 60_000, "{peak_kb} KB");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_100_mb_release_peaks_under_500_mb() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = format!(
+        "{}\n",
+        "Lamp exports rose 5.5 percent to USD 3 billion in March. ".repeat(16)
+    );
+    let body = line.repeat(100 * 1024 * 1024 / line.len() + 1);
+    write(dir.path(), "huge.txt", release("Trade", "One Huge Release", &body));
+    // The whole release took 38 bytes per byte of text; now about 310 MB (debug build).
+    let (o, peak_kb) = run_measured(dir.path(), &["extract", "huge.txt", "-o", "out.csv", "--jobs", "2"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("release body of 100 MB: only its first 4 MB are read"),
+        "{}",
+        o.stderr
+    );
+    assert!(peak_kb > 100_000 && peak_kb < 500_000, "{peak_kb} KB");
+}
