@@ -539,6 +539,42 @@ mod tests {
     }
 
     #[test]
+    fn copies_are_prefixes_and_other_bodies_are_other_releases() {
+        // Bodies past the first few bytes spill to the file: both stores are read.
+        for limit in [None, Some(8)] {
+            let mut d = Dedup {
+                bodies: Bodies {
+                    limit,
+                    ..Bodies::default()
+                },
+                ..Dedup::default()
+            };
+            let keep = |id: &str| Verdict::Keep(id.to_string());
+            assert_eq!(d.judge("id", "Lamp sales rose.", "a:1").unwrap(), keep("id"));
+            // A cut copy, then a longer one: copies of the first.
+            let copy = |longer| Verdict::Copy {
+                id: "id".to_string(),
+                place: "a:1".to_string(),
+                longer,
+            };
+            assert_eq!(d.judge("id", "Lamp sa", "b:1").unwrap(), copy(false));
+            assert_eq!(d.judge("id", "Lamp sales rose. More.", "b:5").unwrap(), copy(true));
+            // Another body: another release, and its own copies.
+            assert_eq!(d.judge("id", "Kettle sales fell.", "c:1").unwrap(), keep("id-2"));
+            assert_eq!(d.judge("id", "Stove sales held.", "c:5").unwrap(), keep("id-3"));
+            let second = d.judge("id", "Kettle", "d:1").unwrap();
+            assert!(
+                matches!(&second, Verdict::Copy { id, .. } if id == "id-2"),
+                "{second:?}"
+            );
+            assert_eq!(d.judge("other", "Lamp sales rose.", "d:5").unwrap(), keep("other"));
+            // An empty body is a prefix of every body.
+            assert!(matches!(d.judge("other", "", "e:1").unwrap(), Verdict::Copy { .. }));
+            assert_eq!(d.place_of("id").as_deref(), Some("a:1"));
+        }
+    }
+
+    #[test]
     fn the_summary_names_kinds_duplicates_and_skips() {
         let mut t = Tally {
             files: 3,

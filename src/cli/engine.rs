@@ -8,11 +8,10 @@
 //! worker goes on. A later input queues a little ([`QUEUE_LIMIT`]), then writes its rows
 //! into a temporary file that is copied out in turn.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::{self, BufReader, Write};
 use std::mem;
-
-use std::borrow::Cow;
 
 use bulletin_facts::batch::{Dedup, Feed, Tally, Verdict, ordered_feeds, reason};
 use bulletin_facts::extract::fold_space;
@@ -24,6 +23,7 @@ use tempfile::{NamedTempFile, TempPath};
 
 use super::args::RunArgs;
 use super::inputs::{Inputs, Source, read_text};
+use super::notices::{overlong_numbers, refuse_far_dates};
 use super::progress::Progress;
 use super::rows::{self, guard_formulas};
 
@@ -135,69 +135,6 @@ fn threads(jobs: Option<usize>) -> (usize, Option<String>) {
         Some(n) => (n, None),
         None => (0, None),
     }
-}
-
-/// The year of a date value (`2025-11-19`, `2025-Q3`, `2025`) is one of 0001-9999.
-fn in_calendar(value: &str) -> bool {
-    let year = value.split('-').next().unwrap_or_default();
-    value.is_empty() || year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) && year != "0000"
-}
-
-/// Date rows resolved outside the years 0001-9999 keep their row with an empty value and
-/// a warning (as a day not in the calendar does): `10000-01-01` is no date of a table.
-fn refuse_far_dates(r: &mut ReleaseFacts, text: &str) {
-    for f in r.facts.iter_mut().filter(|f| f.kind == Kind::Date) {
-        if in_calendar(&f.value) && in_calendar(&f.value_end) {
-            continue;
-        }
-        let message = format!(
-            "date `{}` is placed at {}, outside the years 0001-9999; its value is empty",
-            f.text,
-            if in_calendar(&f.value) { &f.value_end } else { &f.value }
-        );
-        let before = text.as_bytes().get(..f.offset).unwrap_or_default();
-        let line = memchr::memchr_iter(b'\n', before).count() + 1;
-        r.warnings
-            .push(Problem::new(Severity::Warning, line, f.offset, &message));
-        f.value.clear();
-        f.value_end.clear();
-    }
-}
-
-/// Digits a number may have and still be read: a Decimal's 28.
-const MAX_DIGITS: usize = 28;
-
-/// A warning for each number of the text with more digits than a value holds (`,` and `.`
-/// between digits belong to it): the grammar reads no figure there, and says nothing.
-fn overlong_numbers(text: &str) -> Vec<Problem> {
-    let bytes = text.as_bytes();
-    let mut found = Vec::new();
-    let (mut at, mut line) = (0, 1);
-    while at < bytes.len() {
-        if !bytes[at].is_ascii_digit() {
-            line += usize::from(bytes[at] == b'\n');
-            at += 1;
-            continue;
-        }
-        let start = at;
-        let mut digits = 0;
-        while at < bytes.len() {
-            match bytes[at] {
-                b'0'..=b'9' => digits += 1,
-                b',' | b'.' if bytes.get(at + 1).is_some_and(u8::is_ascii_digit) => {}
-                _ => break,
-            }
-            at += 1;
-        }
-        if digits > MAX_DIGITS {
-            let shown: String = text[start..at].chars().take(12).collect();
-            let message = format!(
-                "a number of {digits} digits (`{shown}...`) is more than a value holds ({MAX_DIGITS}); not read"
-            );
-            found.push(Problem::new(Severity::Warning, line, start, &message));
-        }
-    }
-    found
 }
 
 /// [`run`], with the given limits.

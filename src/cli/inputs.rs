@@ -534,6 +534,54 @@ mod tests {
     use super::*;
 
     #[test]
+    fn lone_crs_and_controls_become_line_breaks_and_spaces_byte_for_byte() {
+        let text = "a\rb\r\nc\x1b[1;31mred\x1b[0m \x07bell\u{85}nel\u{a0}nbsp\x1bMx\tt\x7f";
+        let (clean_text, warnings) = clean(text.to_string()).unwrap();
+        assert_eq!(clean_text.len(), text.len());
+        assert_eq!(clean_text, "a\nb\r\nc       red      bell  nel\u{a0}nbsp  x\tt ");
+        assert_eq!(warnings.len(), 2);
+        assert!(warnings[0].message.starts_with("1 line end(s)"), "{:?}", warnings[0]);
+        assert_eq!((warnings[1].line, warnings[1].byte), (3, 6));
+        assert!(warnings[1].message.starts_with("6 control"), "{:?}", warnings[1]);
+        let plain = "plain\ttext\r\n";
+        assert_eq!(clean(plain.to_string()).unwrap(), (plain.to_string(), Vec::new()));
+    }
+
+    #[test]
+    fn escape_sequences_end_at_their_final_byte() {
+        assert_eq!(escape_len(b"\x1b[31mx"), 5);
+        assert_eq!(escape_len(b"\x1b[1;31"), 6);
+        assert_eq!(escape_len(b"\x1bMx"), 2);
+        assert_eq!(escape_len(b"\x1b"), 1);
+        assert_eq!(escape_len(b"\x1b\xc3\xa9"), 1);
+    }
+
+    #[test]
+    fn the_first_block_tells_utf16_utf32_and_binary_apart() {
+        let utf16: Vec<u8> = "Exports rose".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let why = |bytes: &[u8]| match not_text(bytes) {
+            Ok(()) => "text".to_string(),
+            Err(Refused::Why(why)) => why,
+            Err(Refused::Nul { line, at }) => format!("binary {line} {at}"),
+            Err(Refused::Io(e)) => e.to_string(),
+        };
+        assert!(why(&utf16).starts_with("UTF-16 text without"));
+        assert!(why(&[0xff, 0xfe, 0, 0, b'a', 0, 0, 0]).starts_with("UTF-32"));
+        assert_eq!(why(&[0u8; 100]), "binary 1 0");
+        assert_eq!(why(b"ab\ncd\0"), "binary 2 5");
+        assert_eq!(why(&[0xfe, 0xff, 0, b'a']), "text");
+        assert_eq!(why(b"plain"), "text");
+        assert_eq!(
+            decode_utf16(&[0, b'a', 0xd8, 0], true, false)
+                .unwrap_err()
+                .split(';')
+                .next(),
+            Some("UTF-16 text with an unpaired surrogate at byte 4")
+        );
+        assert_eq!(decode_utf16(&[0, b'a', 0xd8, 0], true, true).unwrap(), "a\u{fffd}");
+    }
+
+    #[test]
     fn lossy_offsets_map_back_to_the_source_bytes() {
         let bytes = b"ab\xff\xfecd\xe2\x82 ef";
         let (text, map) = decode_lossy(bytes);

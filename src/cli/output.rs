@@ -255,6 +255,23 @@ fn temp_file(dir: &Path, keep: Option<&std::fs::Permissions>) -> io::Result<Name
 mod tests {
     use super::*;
 
+    #[cfg(unix)]
+    #[test]
+    fn links_are_followed_to_the_file_they_name_even_one_not_made_yet() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let d = dir.path();
+        std::fs::create_dir(d.join("sub")).expect("folder");
+        std::os::unix::fs::symlink("sub/next", d.join("first")).expect("link");
+        std::os::unix::fs::symlink("final.csv", d.join("sub/next")).expect("link");
+        assert_eq!(
+            follow_links(&d.join("first")).expect("followed"),
+            d.join("sub/final.csv")
+        );
+        assert_eq!(follow_links(&d.join("plain.csv")).expect("as is"), d.join("plain.csv"));
+        std::os::unix::fs::symlink("loop", d.join("loop")).expect("link");
+        assert!(follow_links(&d.join("loop")).is_err());
+    }
+
     #[test]
     fn early_flushes_leave_the_table_whole() {
         let dir = tempfile::tempdir().expect("temp dir");
