@@ -296,14 +296,14 @@ fn run_queued<W: Write, X: Send>(
                         place: first,
                         longer,
                     } => {
-                        if longer {
+                        if longer && !args.keep_duplicates {
                             problems.push(Problem::new(
                                 Severity::Warning,
                                 done.line,
                                 done.offset,
                                 &format!(
                                     "a longer copy of release {id}, first read at {first} as a shorter one; \
-                                     only the first read is written"
+                                     only the first read is written (--keep-duplicates writes both)"
                                 ),
                             ));
                         }
