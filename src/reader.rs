@@ -11,7 +11,7 @@
 
 use chrono::NaiveDate;
 
-use crate::problem::{Problem, Severity};
+use crate::problem::{Problem, Problems, Severity};
 
 /// One release, borrowed from the bulletin text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,37 +40,37 @@ struct Line<'a> {
     number: usize,
 }
 
-fn lines(text: &str) -> Vec<Line<'_>> {
-    // Counted first (a vectorized count): growing the list a line at a time copied it over
-    // and over.
-    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
-    let mut offset = 0;
-    // The line ends, found with the memchr crate's vectorized search (what
-    // `split_inclusive('\n')` yields: each line with its `\n`, a last one without).
+/// The lines of a text, as `split_inclusive('\n')` yields them (each with its `\n`, a last
+/// one without), found with the memchr crate's vectorized search; the line break, a `\r`
+/// before it and a byte-order mark at the start belong to no line. An iterator: a text of
+/// millions of lines is never held as a list of them.
+fn line_iter(text: &str) -> impl Iterator<Item = Line<'_>> {
     let ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1);
     let pieces = ends.chain((!text.ends_with('\n')).then_some(text.len()));
     let mut start = 0;
-    let raws = pieces.filter_map(|end| {
-        let raw = text.get(start..end).filter(|r| !r.is_empty());
+    let raws = pieces.filter_map(move |end| {
+        let raw = text.get(start..end).filter(|r| !r.is_empty()).map(|r| (start, r));
         start = end;
         raw
     });
-    for (number, raw) in (1..).zip(raws) {
+    (1..).zip(raws).map(|(number, (offset, raw))| {
         let content = raw.strip_suffix('\n').unwrap_or(raw);
         let content = content.strip_suffix('\r').unwrap_or(content);
-        // A byte-order mark belongs to no line.
         let (content, skip) = match content.strip_prefix('\u{feff}') {
             Some(c) if offset == 0 => (c, '\u{feff}'.len_utf8()),
             _ => (content, 0),
         };
-        out.push(Line {
+        Line {
             text: content,
             offset: offset + skip,
             number,
-        });
-        offset += raw.len();
-    }
-    out
+        }
+    })
+}
+
+#[cfg(test)]
+fn lines(text: &str) -> Vec<Line<'_>> {
+    line_iter(text).collect()
 }
 
 fn is_separator(line: &str) -> bool {
@@ -167,46 +167,99 @@ fn looks_cut(body: &str) -> bool {
 /// Splits a bulletin into releases. Problems name the 1-based line; a release with a
 /// problem of `Error` severity is left out, every other one is returned.
 pub fn read_bulletin(text: &str, anchor: Option<NaiveDate>) -> (Vec<Release<'_>>, Vec<Problem>) {
-    let all = lines(text);
-    let mut problems = Vec::new();
-    let separators: Vec<usize> = all
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| is_separator(l.text))
-        .map(|(n, _)| n)
-        .collect();
-    if separators.is_empty() {
-        let releases = plain_document(text, &all, anchor, &mut problems).into_iter().collect();
-        return (releases, problems);
+    let mut problems = Problems::default();
+    let mut releases = releases(text, anchor, &mut problems);
+    for r in &mut releases {
+        cap_release(text, r, &mut problems);
     }
-    // Text before the first separator is not part of any release.
-    if let Some(stray) = all[..separators[0]].iter().find(|l| !is_blank(l.text)) {
+    (releases, problems.into_sorted())
+}
+
+/// The most of one release's body that is read: past it a warning says what is left out.
+/// A press release is kilobytes; extracting a 200 MB one took 7.7 GB, about 38 bytes per
+/// byte of text.
+pub const MAX_RELEASE: usize = 4 << 20;
+
+/// The most of a title that is read. A title is one line; one of megabytes is a plain
+/// document written on one line, whose figures each carry a window of it (400 bytes) as
+/// their sentence, so it is held to less than a body.
+pub const MAX_TITLE: usize = 1 << 20;
+
+/// Cuts an overlong title or body at [`MAX_TITLE`] or [`MAX_RELEASE`] bytes (at the last line break before
+/// it, or white space, or character), with a warning.
+fn cap_release<'a>(text: &'a str, r: &mut Release<'a>, problems: &mut Problems) {
+    let mut warn = |what: &str, offset: usize, len: usize, limit: usize| {
+        let line = 1 + memchr::memchr_iter(b'\n', &text.as_bytes()[..offset.min(text.len())]).count();
         problems.push(Problem::new(
             Severity::Warning,
-            stray.number,
-            stray.offset,
-            "text before the first `-` separator is not part of a release; ignored",
+            line,
+            offset,
+            &format!(
+                "release {what} of {} MB: only its first {} MB are read (the most of one release's {what})",
+                len >> 20,
+                limit >> 20
+            ),
         ));
+    };
+    if r.title.len() > MAX_TITLE {
+        warn("title", r.title_offset, r.title.len(), MAX_TITLE);
+        r.title = cut_at(r.title, MAX_TITLE);
     }
-    let mut releases = Vec::with_capacity(separators.len());
+    if r.body.len() > MAX_RELEASE {
+        warn("body", r.body_offset + MAX_RELEASE, r.body.len(), MAX_RELEASE);
+        r.body = cut_at(r.body, MAX_RELEASE);
+        r.cut = false;
+    }
+}
+
+/// The head of `s` of at most `limit` bytes, ending at a line break, else white space, else
+/// a character boundary.
+fn cut_at(s: &str, limit: usize) -> &str {
+    let boundary = (0..=limit).rev().find(|&p| s.is_char_boundary(p)).unwrap_or(0);
+    let head = &s[..boundary];
+    let at = memchr::memrchr(b'\n', head.as_bytes())
+        .or_else(|| head.rfind(char::is_whitespace))
+        .filter(|&at| at > 0)
+        .unwrap_or(boundary);
+    s[..at].trim_end()
+}
+
+/// [`read_bulletin`] before the caps. The lines are read once, in order, and only the
+/// current release's are held: 40 MB of empty releases held 20 million lines.
+fn releases<'a>(text: &'a str, anchor: Option<NaiveDate>, problems: &mut Problems) -> Vec<Release<'a>> {
+    let mut releases = Vec::new();
     // Where the text's content ends, found once rather than once per empty release.
     let content_end = text.trim_end().len();
-    for (k, &sep) in separators.iter().enumerate() {
-        let end = separators.get(k + 1).copied().unwrap_or(all.len());
-        if let Some(r) = release(text, content_end, &all[sep..end], &mut problems) {
-            releases.push(r);
+    // The lines since the last separator (it first), or before the first one.
+    let mut current: Vec<Line> = Vec::new();
+    let mut after_separator = false;
+    for line in line_iter(text) {
+        if is_separator(line.text) {
+            if after_separator {
+                releases.extend(release(text, content_end, &current, problems));
+            } else if let Some(stray) = current.iter().find(|l| !is_blank(l.text)) {
+                // Text before the first separator is not part of any release.
+                problems.push(Problem::new(
+                    Severity::Warning,
+                    stray.number,
+                    stray.offset,
+                    "text before the first `-` separator is not part of a release; ignored",
+                ));
+            }
+            current.clear();
+            after_separator = true;
         }
+        current.push(line);
     }
-    (releases, problems)
+    if !after_separator {
+        return plain_document(text, &current, anchor, problems).into_iter().collect();
+    }
+    releases.extend(release(text, content_end, &current, problems));
+    releases
 }
 
 /// One release from its lines (the separator first).
-fn release<'a>(
-    text: &'a str,
-    content_end: usize,
-    lines: &[Line<'a>],
-    problems: &mut Vec<Problem>,
-) -> Option<Release<'a>> {
+fn release<'a>(text: &'a str, content_end: usize, lines: &[Line<'a>], problems: &mut Problems) -> Option<Release<'a>> {
     let sep = lines[0];
     let mut content = lines[1..].iter().filter(|l| !is_blank(l.text));
     let Some(category) = content.next() else {
@@ -284,7 +337,7 @@ fn plain_document<'a>(
     text: &'a str,
     all: &[Line<'a>],
     anchor: Option<NaiveDate>,
-    problems: &mut Vec<Problem>,
+    problems: &mut Problems,
 ) -> Option<Release<'a>> {
     let Some(title) = all.iter().find(|l| !is_blank(l.text)) else {
         problems.push(Problem::new(Severity::Warning, 1, 0, "input is empty; no releases"));

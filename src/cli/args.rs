@@ -16,7 +16,8 @@ use clap::{Parser, Subcommand, ValueEnum};
     long_about = None,
     after_help = "Exit status: 0 when every input was read, 1 when some input or release was skipped \
 (the output still holds everything else) or, for diff and check, when the tables differ; 2 on a usage \
-error or when an output cannot be written."
+error, when an output cannot be written or is an input or another output (checked before anything is \
+read); 130 when interrupted (the temporary output file is removed)."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -91,16 +92,24 @@ pub struct RunArgs {
     #[arg(long, value_name = "KIND,...", value_delimiter = ',', value_parser = parse_kind)]
     pub kinds: Vec<Kind>,
 
-    /// Files read at once (default: every core). The output is the same for every N.
-    /// Example: `--jobs 2` on a shared machine.
+    /// Files read at once (default: every core; at most 64). The output is the same for
+    /// every N. Example: `--jobs 2` on a shared machine.
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
 
-    /// Write every copy of a release that appears in several bulletins (same release_id).
-    /// By default only the first one read is written, and the summary counts the others.
+    /// Write every copy of a release that appears in several bulletins (same date and title,
+    /// one body a prefix of the other: same release_id). By default only the first one read
+    /// is written, and the summary names the others. Releases of the same date and title with
+    /// other bodies are always all written, the later ones as release_id-2, -3, ...
     /// Example: `--keep-duplicates` to audit which listing pages repeat a release.
     #[arg(long)]
     pub keep_duplicates: bool,
+
+    /// Follow symbolic links inside folders (a folder reached twice, as by a link loop, is
+    /// read once). Without it they are left out, with a warning; links named on the command
+    /// line are always followed. Example: `--follow` on a tree of linked archives.
+    #[arg(long)]
+    pub follow: bool,
 
     /// Read inputs that are not valid UTF-8 anyway: bad bytes become U+FFFD (with a warning
     /// naming the first one, by line and byte) instead of the file being skipped; offsets
@@ -147,23 +156,26 @@ pub struct ExtractArgs {
     pub releases: Option<PathBuf>,
 
     /// CSV for opening by double-click in Excel on Windows: starts with a UTF-8 byte-order
-    /// mark (without it Excel misreads ₩, € and curly quotes) and ends lines with CRLF. Not
-    /// for other programs, which may read the mark as part of the first column's name.
-    /// Example: `--excel -o facts-for-excel.csv`.
+    /// mark (without it Excel misreads ₩, € and curly quotes) and ends lines with CRLF; a
+    /// cell that would start with `=`, `+`, `-`, `@`, tab or carriage return (a title
+    /// `=HYPERLINK(...)`, a text `-5 percent`) gets a leading `'`, so that no spreadsheet runs
+    /// it as a formula (numbers such as `-3.2` are left as they are). Plain CSV keeps every
+    /// cell as read. Not for other programs, which may read the mark as part of the first
+    /// column's name. Example: `--excel -o facts-for-excel.csv`.
     #[arg(long)]
     pub excel: bool,
 }
 
 /// What `extract` writes: a table in one of the streamed formats, or a workbook.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
+pub enum Shape {
     Table(Format),
     Workbook,
 }
 
 impl ExtractArgs {
     /// What to write, or why the options do not go together.
-    pub fn target(&self) -> Result<Target, String> {
+    pub fn shape(&self) -> Result<Shape, String> {
         let by_extension = || {
             let ext = self.output.as_deref()?.extension()?.to_str()?.to_ascii_lowercase();
             match ext.as_str() {
@@ -175,14 +187,14 @@ impl ExtractArgs {
         };
         let format = self.format.or_else(by_extension).unwrap_or(FormatArg::Csv);
         match (format, self.excel) {
-            (FormatArg::Csv, false) => Ok(Target::Table(Format::Csv)),
-            (FormatArg::Csv, true) => Ok(Target::Table(Format::ExcelCsv)),
-            (FormatArg::Jsonl, false) => Ok(Target::Table(Format::Jsonl)),
-            (FormatArg::Json, false) => Ok(Target::Table(Format::Json)),
+            (FormatArg::Csv, false) => Ok(Shape::Table(Format::Csv)),
+            (FormatArg::Csv, true) => Ok(Shape::Table(Format::ExcelCsv)),
+            (FormatArg::Jsonl, false) => Ok(Shape::Table(Format::Jsonl)),
+            (FormatArg::Json, false) => Ok(Shape::Table(Format::Json)),
             (FormatArg::Xlsx, false) if self.output.as_deref().is_none_or(|p| p.as_os_str() == "-") => {
                 Err("an xlsx workbook is written to a file: add -o FILE.xlsx".to_string())
             }
-            (FormatArg::Xlsx, false) => Ok(Target::Workbook),
+            (FormatArg::Xlsx, false) => Ok(Shape::Workbook),
             (_, true) => Err("--excel applies to --format csv only (an xlsx file needs no --excel)".to_string()),
         }
     }

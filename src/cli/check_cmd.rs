@@ -10,7 +10,8 @@ use bulletin_facts::write::{Format, facts_writer};
 use super::args::CheckArgs;
 use super::diff_cmd::report;
 use super::engine::{self, Stop};
-use super::output::Output;
+use super::inputs::{Pattern, expand};
+use super::output::{Output, Target};
 use super::{EXIT_FATAL, EXIT_OK, EXIT_SKIPPED};
 
 pub fn run(args: &CheckArgs) -> u8 {
@@ -49,7 +50,15 @@ pub fn run(args: &CheckArgs) -> u8 {
             return EXIT_FATAL;
         }
     };
-    let tally = engine::run(&args.run, &mut table, |_, _| (), |_, ()| Ok(()));
+    let pattern = match Pattern::new(&args.run.glob) {
+        Ok(p) => p,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return EXIT_FATAL;
+        }
+    };
+    let inputs = expand(&args.run.inputs, &pattern, args.run.follow);
+    let tally = engine::run(&args.run, &inputs, &mut table, |_, _| (), |_, (), _| Ok(()));
     let tally = match tally {
         Ok(t) => t,
         Err(Stop::Usage(m)) => {
@@ -94,7 +103,8 @@ pub fn run(args: &CheckArgs) -> u8 {
 
 /// Writes the new expected table in place, complete or not at all.
 fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut out = Output::open(Some(path))?;
+    let target = Target::check(Some(path)).map_err(std::io::Error::other)?;
+    let mut out = Output::open(&target)?;
     out.write_all(bytes)?;
     out.commit()
 }

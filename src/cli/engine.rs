@@ -8,18 +8,24 @@
 //! worker goes on. A later input queues a little ([`QUEUE_LIMIT`]), then writes its rows
 //! into a temporary file that is copied out in turn.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::{self, BufReader, Write};
 use std::mem;
 
-use bulletin_facts::batch::{Dedup, Feed, Tally, ordered_feeds, reason};
-use bulletin_facts::write::{TableWriter, rendered_facts};
+use bulletin_facts::batch::{Dedup, Feed, Tally, Verdict, ordered_feeds, reason};
+use bulletin_facts::extract::fold_space;
+use bulletin_facts::problem::Problems;
+use bulletin_facts::reader::read_bulletin;
+use bulletin_facts::write::{Format, TableWriter, rendered_facts};
 use bulletin_facts::{Kind, Options, Problem, ReleaseFacts, Severity, extract_releases};
 use tempfile::{NamedTempFile, TempPath};
 
 use super::args::RunArgs;
-use super::inputs::{Pattern, Source, expand, read_text};
+use super::inputs::{Inputs, Source, read_text};
+use super::notices::{overlong_numbers, refuse_far_dates};
 use super::progress::Progress;
+use super::rows::{self, guard_formulas};
 
 /// Inputs waiting for their turn per thread: enough to keep every thread busy when file
 /// sizes vary, few enough that memory does not grow with the number of files.
@@ -31,7 +37,7 @@ const QUEUE_LIMIT: usize = 4 << 20;
 
 /// Why a run stopped early.
 pub enum Stop {
-    /// The options do not go together (a bad --glob, a bad --jobs).
+    /// The options do not go together (a bad --jobs).
     Usage(String),
     /// The sink could not write.
     Write(io::Error),
@@ -64,6 +70,11 @@ enum Piece<X> {
 /// One release, ready to write.
 struct Done<X> {
     release_id: String,
+    title: String,
+    line: usize,
+    offset: usize,
+    /// The body, white space folded: what tells a copy from another release.
+    body: String,
     facts: BTreeMap<Kind, usize>,
     warnings: Vec<Problem>,
     rows: Rows,
@@ -80,14 +91,16 @@ enum Rows {
 /// Reads every input and writes the facts of each kept release to `facts`, in input order;
 /// `prepare` runs beside the extraction (on a worker thread) for each release, and `sink`
 /// gets its result for each kept release, in order, once the input's rows are written and
-/// its problems shown. (So `prepare` should make something small.)
+/// its problems shown, with the release's new id when it was renamed (another release of
+/// the same date and title came first). (So `prepare` should make something small.)
 pub fn run<W: Write, X: Send>(
     args: &RunArgs,
+    inputs: &Inputs,
     facts: &mut TableWriter<W>,
     prepare: impl Fn(&str, &ReleaseFacts) -> X + Sync,
-    sink: impl FnMut(&str, X) -> io::Result<()>,
+    sink: impl FnMut(&str, X, Option<&str>) -> io::Result<()>,
 ) -> Result<Tally, Stop> {
-    run_queued(args, facts, prepare, sink, Limits::DEFAULT)
+    run_queued(args, inputs, facts, prepare, sink, Limits::DEFAULT)
 }
 
 /// How much of a waiting input's rows stays in memory.
@@ -106,35 +119,57 @@ impl Limits {
     };
 }
 
+/// The most threads `--jobs` starts: past the cores they only take memory (each holds
+/// inputs), and thousands made a tiny run last minutes.
+pub const MAX_JOBS: usize = 64;
+
+/// The threads to run with, and a note when `--jobs` asked for more than [`MAX_JOBS`].
+fn threads(jobs: Option<usize>) -> (usize, Option<String>) {
+    match jobs {
+        Some(n) if n > MAX_JOBS => (
+            MAX_JOBS,
+            Some(format!(
+                "warning: --jobs {n} is more than {MAX_JOBS}; {MAX_JOBS} are used"
+            )),
+        ),
+        Some(n) => (n, None),
+        None => (0, None),
+    }
+}
+
 /// [`run`], with the given limits.
 fn run_queued<W: Write, X: Send>(
     args: &RunArgs,
+    inputs: &Inputs,
     facts: &mut TableWriter<W>,
     prepare: impl Fn(&str, &ReleaseFacts) -> X + Sync,
-    mut sink: impl FnMut(&str, X) -> io::Result<()>,
+    mut sink: impl FnMut(&str, X, Option<&str>) -> io::Result<()>,
     limits: Limits,
 ) -> Result<Tally, Stop> {
-    let pattern = Pattern::new(&args.glob).map_err(Stop::Usage)?;
-    let jobs = args.jobs.unwrap_or(0);
+    let (jobs, jobs_note) = threads(args.jobs);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
         .build()
         .map_err(|e| Stop::Usage(format!("--jobs {jobs}: {e}")))?;
     let options = args.options();
     let format = facts.format();
-    let (sources, input_problems) = expand(&args.inputs, &pattern);
+    let sources = &inputs.sources;
     let mut tally = Tally {
-        files: sources.len() + input_problems.len(),
+        files: sources.len() + inputs.errors.len(),
         ..Tally::default()
     };
     let progress = Progress::new(sources.len(), args.quiet);
-    for message in &input_problems {
+    for note in jobs_note.iter().chain(&inputs.warnings) {
+        progress.note(note);
+        tally.warnings += 1;
+    }
+    for message in &inputs.errors {
         progress.error(message);
-        tally.skipped.push(reason(message));
+        tally.skip(reason(message));
     }
     let work = |source: &Source, feed: &Feed<Piece<X>>| {
         let name = source.name();
-        let (text, map, read_warning) = match read_text(source, args.lossy) {
+        let (text, map, read_warnings) = match read_text(source, args.lossy) {
             Ok(read) => read,
             Err(message) => {
                 feed.push(Piece::Unreadable(message), 0);
@@ -143,13 +178,25 @@ fn run_queued<W: Write, X: Send>(
         };
         // With --lossy, offsets count the source's bytes, not the replacement characters.
         let original = |offset: usize| map.original(offset);
+        // The bodies, for telling copies from other releases of the same date and title.
+        let (bodies, _) = read_bulletin(&text, options.anchor_date);
+        let mut bodies = bodies.into_iter().map(|r| (r.offset, r.body));
         let mut releases = extract_releases(&name, &text, &options);
         let mut problems = mem::take(&mut releases.problems);
         problems.iter_mut().for_each(|p| p.byte = original(p.byte));
-        problems.extend(read_warning);
+        problems.extend(read_warnings);
+        problems.extend(overlong_numbers(&text).into_iter().map(|mut p| {
+            p.byte = original(p.byte);
+            p
+        }));
         feed.push(Piece::Start(name.clone(), problems), 0);
         let mut spill = Spill::new();
         for mut r in releases {
+            let body = bodies
+                .find(|(offset, _)| *offset == r.offset)
+                .map(|(_, body)| fold_space(body).into_owned())
+                .unwrap_or_default();
+            refuse_far_dates(&mut r, &text);
             if !map.is_identity() {
                 r.offset = original(r.offset);
                 r.facts.iter_mut().for_each(|f| f.offset = original(f.offset));
@@ -163,6 +210,10 @@ fn run_queued<W: Write, X: Send>(
             // Rows are rendered here, on the worker: the calling thread only copies bytes
             // out, so that it takes no core from the extraction.
             let rows = match rendered_facts(format, &r.facts) {
+                Ok(rows) if format == Format::ExcelCsv => match guard_formulas(&rows) {
+                    Cow::Borrowed(_) => rows,
+                    Cow::Owned(guarded) => guarded,
+                },
                 Ok(rows) => rows,
                 Err(e) => {
                     feed.push(Piece::Broken(e), 0);
@@ -171,6 +222,10 @@ fn run_queued<W: Write, X: Send>(
             };
             let done = |rows| Done {
                 release_id: r.release_id,
+                title: r.title,
+                line: r.line,
+                offset: r.offset,
+                body,
                 facts: counts,
                 warnings: r.warnings,
                 rows,
@@ -198,35 +253,85 @@ fn run_queued<W: Write, X: Send>(
     // The input being written: its name, its problems so far, what `prepare` made of its
     // kept releases (handed to `sink` once its problems are shown), its spool.
     let mut name = String::new();
-    let mut kept: Vec<X> = Vec::new();
-    let mut problems: Vec<Problem> = Vec::new();
+    let mut kept: Vec<(X, Option<String>)> = Vec::new();
+    let mut problems = Problems::default();
     let mut spool: Option<Spool> = None;
     let window = pool.current_num_threads() * WINDOW_PER_THREAD;
-    let done = ordered_feeds(&pool, &sources, window, work, |piece| {
+    let done = ordered_feeds(&pool, sources, window, work, |piece| {
         match piece {
             Piece::Unreadable(message) => {
                 progress.file_done();
                 progress.error(&message);
-                tally.skipped.push(reason(&message));
+                tally.skip(reason(&message));
             }
-            Piece::Start(source, found) => (name, problems) = (source, found),
+            Piece::Start(source, found) => {
+                name = source;
+                problems = Problems::default();
+                problems.extend(found);
+            }
             Piece::Spool(file) => spool = Some(file),
             Piece::Broken(e) => return Err(e),
             Piece::Release(done) => {
                 problems.extend(done.warnings);
-                let keep = args.keep_duplicates || dedup.keep_id(&done.release_id);
+                let place = format!("{name}:{}", done.line);
+                let (write, id) = match dedup.judge(&done.release_id, &done.body, &place)? {
+                    Verdict::Keep(id) => {
+                        if id != done.release_id {
+                            problems.push(Problem::new(
+                                Severity::Warning,
+                                done.line,
+                                done.offset,
+                                &format!(
+                                    "release `{}` has the date and title of the one read at {place0} but \
+                                     another body: both are written, this one as {id}",
+                                    done.title,
+                                    place0 = dedup.place_of(&done.release_id).unwrap_or_default()
+                                ),
+                            ));
+                        }
+                        (true, id)
+                    }
+                    Verdict::Copy {
+                        id,
+                        place: first,
+                        longer,
+                    } => {
+                        if longer && !args.keep_duplicates {
+                            problems.push(Problem::new(
+                                Severity::Warning,
+                                done.line,
+                                done.offset,
+                                &format!(
+                                    "a longer copy of release {id}, first read at {first} as a shorter one; \
+                                     only the first read is written (--keep-duplicates writes both)"
+                                ),
+                            ));
+                        }
+                        if !args.keep_duplicates {
+                            tally.duplicate(&place, &id);
+                        }
+                        (args.keep_duplicates, id)
+                    }
+                };
+                let renamed = (id != done.release_id).then_some(id);
+                let rename = |rows| renamed_rows(format, rows, &done.release_id, renamed.as_deref());
                 match (done.rows, &mut spool) {
-                    (Rows::Here(rows), _) if keep => facts.write_rendered(&rows)?,
+                    (Rows::Here(rows), _) if write => facts.write_rendered(&rename(&rows))?,
                     (Rows::Here(_), _) => {}
-                    (Rows::Spooled(len), Some(file)) if keep => facts.write_rendered_from(&mut file.reader, len)?,
+                    (Rows::Spooled(len), Some(file)) if write && renamed.is_some() => {
+                        let mut rows = Vec::new();
+                        io::Read::read_to_end(&mut io::Read::take(&mut file.reader, len), &mut rows)?;
+                        facts.write_rendered(&rename(&rows))?;
+                    }
+                    (Rows::Spooled(len), Some(file)) if write => facts.write_rendered_from(&mut file.reader, len)?,
                     (Rows::Spooled(len), Some(file)) => {
                         file.reader.seek_relative(len as i64)?;
                     }
                     (Rows::Spooled(_), None) => return Err(io::Error::other("rows spooled without a spool")),
                 }
-                if keep {
+                if write {
                     tally.counted_release(&done.facts);
-                    kept.push(done.extra);
+                    kept.push((done.extra, renamed));
                 }
             }
             Piece::End => {
@@ -234,9 +339,7 @@ fn run_queued<W: Write, X: Send>(
                 tally.files_read += 1;
                 spool = None;
                 // Problems in order of position, as `Extraction::all_problems` gives them.
-                let mut found = mem::take(&mut problems);
-                found.sort_by_key(|p| (p.byte, p.line));
-                for p in &found {
+                for p in &mem::take(&mut problems).into_sorted() {
                     let line = p.display(&name).to_string();
                     match p.severity {
                         Severity::Error => progress.error(&line),
@@ -244,18 +347,25 @@ fn run_queued<W: Write, X: Send>(
                     }
                     tally.problem(&name, p);
                 }
-                for extra in kept.drain(..) {
-                    sink(&name, extra)?;
+                for (extra, renamed) in kept.drain(..) {
+                    sink(&name, extra, renamed.as_deref())?;
                 }
             }
         }
         Ok(())
     });
     progress.finish();
-    tally.duplicates = dedup.dropped;
     done.map_err(Stop::Write)?;
     progress.note(&tally.to_string());
     Ok(tally)
+}
+
+/// Rows with their release's id changed to `new`, when there is one.
+fn renamed_rows<'r>(format: Format, rows: &'r [u8], old: &str, new: Option<&str>) -> Cow<'r, [u8]> {
+    match new {
+        Some(new) => Cow::Owned(rows::rename(format, rows, old, new)),
+        None => Cow::Borrowed(rows),
+    }
 }
 
 /// A temporary file of rows, as the calling thread reads it: in chunks as large as the
@@ -358,6 +468,7 @@ impl<X> Spill<X> {
 mod tests {
     use super::*;
     use crate::cli::args::{Cli, Command};
+    use crate::cli::inputs::{Pattern, expand};
     use bulletin_facts::write::{Format, facts_writer};
     use clap::Parser;
 
@@ -370,11 +481,13 @@ mod tests {
         let mut facts = facts_writer(Vec::new(), format).unwrap();
         let mut ids = Vec::new();
         let prepare = |_: &str, r: &ReleaseFacts| r.release_id.clone();
-        let sink = |_: &str, id| {
+        let sink = |_: &str, id, _: Option<&str>| {
             ids.push(id);
             Ok(())
         };
-        let run = run_queued(&args.run, &mut facts, prepare, sink, limits);
+        let pattern = Pattern::new(&args.run.glob).unwrap();
+        let inputs = expand(&args.run.inputs, &pattern, false);
+        let run = run_queued(&args.run, &inputs, &mut facts, prepare, sink, limits);
         assert!(run.is_ok());
         (facts.finish().unwrap(), ids)
     }

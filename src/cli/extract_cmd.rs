@@ -1,6 +1,6 @@
 //! `bulletin-facts extract`: inputs -> the facts table (and the releases table).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use bulletin_facts::ReleaseFacts;
 use bulletin_facts::checks::{CheckResult, Status, check_release, write_checks};
@@ -8,13 +8,15 @@ use bulletin_facts::write::{
     Format, ReleaseRow, SheetSource, TableWriter, facts_writer, releases_writer, render_rows, write_workbook,
 };
 
-use super::args::{ExtractArgs, Target};
+use super::args::{ExtractArgs, Shape};
 use super::engine::{self, Stop};
-use super::output::Output;
+use super::inputs::{Inputs, Pattern, Source, expand, file_id};
+use super::output::{Output, Target};
+use super::rows;
 use super::{EXIT_FATAL, EXIT_OK, EXIT_SKIPPED};
 
 pub fn run(args: &ExtractArgs) -> u8 {
-    let target = match args.target() {
+    let shape = match args.shape() {
         Ok(t) => t,
         Err(message) => {
             eprintln!("error: {message}");
@@ -22,27 +24,37 @@ pub fn run(args: &ExtractArgs) -> u8 {
         }
     };
     // A workbook's tables are rendered as CSV into spools, then turned into its sheets.
-    let (format, workbook) = match target {
-        Target::Table(format) => (format, None),
-        Target::Workbook => (Format::Csv, args.output.as_deref()),
+    let (format, workbook) = match shape {
+        Shape::Table(format) => (format, false),
+        Shape::Workbook => (Format::Csv, true),
     };
-    // Every output is opened before any input is read: a wrong path fails at once.
-    let facts_out = if workbook.is_some() {
-        None
-    } else {
-        args.output.as_deref()
+    let pattern = match Pattern::new(&args.run.glob) {
+        Ok(p) => p,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return EXIT_FATAL;
+        }
     };
-    let mut facts = match open(facts_out, workbook.is_some(), |o| facts_writer(o, format)) {
+    let inputs = expand(&args.run.inputs, &pattern, args.run.follow);
+    // Every output is checked, then opened, before any input is read: a wrong path, or an
+    // output that would overwrite an input or another output, fails at once.
+    let targets = match check_outputs(args, &inputs) {
+        Ok(t) => t,
+        Err(message) => {
+            eprintln!("{message}");
+            return EXIT_FATAL;
+        }
+    };
+    let spool = Target::Spool;
+    let facts_to = if workbook { &spool } else { &targets.facts };
+    let mut facts = match open(facts_to, |o| facts_writer(o, format)) {
         Ok(w) => w,
         Err(code) => return code,
     };
-    // The releases table: its file (--releases), and a workbook's sheet.
+    // The releases table: its file (--releases), and a workbook's sheet (last).
     let mut releases = Vec::new();
-    for (path, spool) in [(args.releases.as_deref(), false), (workbook, true)] {
-        if path.is_none() {
-            continue;
-        }
-        match open(path, spool, |o| releases_writer(o, format)) {
+    for target in targets.releases.iter().chain(workbook.then_some(&spool)) {
+        match open(target, |o| releases_writer(o, format)) {
             Ok(w) => releases.push(w),
             Err(code) => return code,
         }
@@ -63,21 +75,39 @@ pub fn run(args: &ExtractArgs) -> u8 {
         };
         (row, checks)
     };
-    let tally = engine::run(&args.run, &mut facts, prepare, |source, (row, found)| {
-        for c in found {
-            if c.status == Status::Mismatch {
-                eprintln!("{source}: {}: {} mismatch: {}", c.release_id, c.check, c.detail);
+    let tally = engine::run(
+        &args.run,
+        &inputs,
+        &mut facts,
+        prepare,
+        |source, (row, found), renamed| {
+            for mut c in found {
+                if let Some(id) = renamed {
+                    c.release_id = id.to_string();
+                }
+                if c.status == Status::Mismatch {
+                    eprintln!("{source}: {}: {} mismatch: {}", c.release_id, c.check, c.detail);
+                }
+                checks.push(c);
             }
-            checks.push(c);
-        }
-        if let Some(row) = row {
-            let row = row?;
-            for w in &mut releases {
-                w.write_rendered(&row)?;
+            if let Some(row) = row {
+                let row = row?;
+                let row = match renamed {
+                    // The row's own id is its first field (the same in every format's rows).
+                    Some(id) => rows::rename(format, &row, first_id(&row, format), id),
+                    None => row,
+                };
+                let row = match format {
+                    Format::ExcelCsv => rows::guard_formulas(&row).into_owned(),
+                    _ => row,
+                };
+                for w in &mut releases {
+                    w.write_rendered(&row)?;
+                }
             }
-        }
-        Ok(())
-    });
+            Ok(())
+        },
+    );
     let tally = match tally {
         Ok(t) => t,
         Err(Stop::Usage(message)) => {
@@ -91,13 +121,15 @@ pub fn run(args: &ExtractArgs) -> u8 {
             return EXIT_FATAL;
         }
     };
-    let committed = match workbook {
-        Some(path) => write_workbook_file(path, facts, releases, args.checks.is_some().then_some(&checks)),
+    let committed = if workbook {
+        let checks = targets.checks.is_some().then_some(checks.as_slice());
+        write_workbook_file(&targets.facts, facts, releases, checks)
+    } else {
         // The releases table is committed first: when it fails, no facts file appears either.
-        None => releases
+        releases
             .into_iter()
             .try_for_each(|w| w.finish().and_then(Output::commit))
-            .and_then(|()| facts.finish().and_then(Output::commit)),
+            .and_then(|()| facts.finish().and_then(Output::commit))
     };
     match committed {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return EXIT_OK,
@@ -107,9 +139,9 @@ pub fn run(args: &ExtractArgs) -> u8 {
         }
         Ok(()) => {}
     }
-    if let Some(path) = &args.checks {
-        if let Err(e) = write_check_file(path, &checks) {
-            eprintln!("{}: error: cannot write the checks: {e}", path.display());
+    if let Some(target) = &targets.checks {
+        if let Err(e) = write_check_file(target, &checks) {
+            eprintln!("{}: error: cannot write the checks: {e}", target.name());
             return EXIT_FATAL;
         }
         let mismatches = checks.iter().filter(|c| c.status == Status::Mismatch).count();
@@ -124,38 +156,122 @@ pub fn run(args: &ExtractArgs) -> u8 {
     }
 }
 
-/// Opens an output (standard output when `path` is None, a spool when `spool`) and starts
-/// its table.
+/// The outputs of a run, checked.
+struct Targets {
+    facts: Target,
+    releases: Option<Target>,
+    checks: Option<Target>,
+}
+
+/// Checks every output (see [`Target::check`]) and that none is an input or another
+/// output: `extract v.txt -o v.txt` would replace the bulletin with its table.
+fn check_outputs(args: &ExtractArgs, inputs: &Inputs) -> Result<Targets, String> {
+    let named = [
+        ("-o", args.output.as_deref()),
+        ("--releases", args.releases.as_deref()),
+        ("--checks", args.checks.as_deref()),
+    ];
+    let mut seen: Vec<(&str, String, Identity)> = Vec::new();
+    for (option, path) in named {
+        let given = match (option, path) {
+            ("-o", None) => Path::new("-"),
+            (_, None) => continue,
+            (_, Some(p)) => p,
+        };
+        let id = identity(given);
+        let shown = given.display().to_string();
+        if let Some((other, other_path, _)) = seen.iter().find(|(.., i)| *i == id) {
+            return Err(format!(
+                "error: {option} {shown} is the same file as {other} {other_path}: one table would replace the \
+                 other; nothing was read"
+            ));
+        }
+        let input = inputs.sources.iter().find_map(|s| match s {
+            Source::File(p) if identity(p) == id => Some(p),
+            _ => None,
+        });
+        if let Some(input) = input {
+            return Err(format!(
+                "error: {option} {shown} is the input {}: it would be overwritten; nothing was read",
+                input.display()
+            ));
+        }
+        seen.push((option, shown, id));
+    }
+    let check = |path: Option<&Path>| path.map(|p| Target::check(Some(p))).transpose();
+    Ok(Targets {
+        facts: Target::check(args.output.as_deref())?,
+        releases: check(args.releases.as_deref())?,
+        checks: check(args.checks.as_deref())?,
+    })
+}
+
+/// What a path is, to tell when two paths name one file: standard output (`-`), an existing
+/// file (its device and inode, through links), or a file to come (its folder made absolute).
+#[derive(Debug, PartialEq, Eq)]
+enum Identity {
+    Stdout,
+    Existing((u64, u64)),
+    Path(PathBuf),
+}
+
+fn identity(path: &Path) -> Identity {
+    if path.as_os_str() == "-" {
+        return Identity::Stdout;
+    }
+    if let Some(id) = std::fs::metadata(path).ok().as_ref().and_then(file_id) {
+        return Identity::Existing(id);
+    }
+    let folder = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let folder = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
+    Identity::Path(folder.join(path.file_name().unwrap_or_default()))
+}
+
+/// The release id a rendered releases row starts with.
+fn first_id(row: &[u8], format: Format) -> &str {
+    let row = std::str::from_utf8(row).unwrap_or_default();
+    match format {
+        Format::Csv | Format::ExcelCsv => row.split(',').next().unwrap_or_default(),
+        Format::Jsonl | Format::Json => row
+            .split_once("\"release_id\":\"")
+            .and_then(|(_, rest)| rest.split('"').next())
+            .unwrap_or_default(),
+    }
+}
+
+/// Opens an output and starts its table.
 fn open(
-    path: Option<&Path>,
-    spool: bool,
+    target: &Target,
     start: impl FnOnce(Output) -> std::io::Result<TableWriter<Output>>,
 ) -> Result<TableWriter<Output>, u8> {
-    let name = path
-        .map(|p| p.display().to_string())
-        .unwrap_or_else(|| "standard output".to_string());
-    let output = if spool { Output::spool() } else { Output::open(path) };
-    output.and_then(start).map_err(|e| {
-        eprintln!("{name}: error: cannot create the output file: {e}");
+    Output::open(target).and_then(start).map_err(|e| {
+        eprintln!(
+            "{}: error: cannot create the output file: {}",
+            target.name(),
+            std::io::Error::from(e.kind())
+        );
         EXIT_FATAL
     })
 }
 
 /// The checks CSV, written beside its final name and renamed when complete (as `-o`).
-fn write_check_file(path: &Path, checks: &[CheckResult]) -> std::io::Result<()> {
-    let out = Output::open(Some(path))?;
+fn write_check_file(target: &Target, checks: &[CheckResult]) -> std::io::Result<()> {
+    let out = Output::open(target)?;
     let out = write_checks(out, checks).map_err(std::io::Error::other)?;
     out.commit()
 }
 
-/// The workbook at `path`: the facts, the releases and, when run, the checks, each a sheet
-/// (the last of `releases` is the workbook's spool). Written beside its final name and
-/// renamed when complete, like every `-o` file.
+/// The workbook at `target`: the facts, the releases and, when run, the checks, each a
+/// sheet (the last of `releases` is the workbook's spool). Written beside its final name
+/// and renamed when complete, like every `-o` file.
 fn write_workbook_file(
-    path: &Path,
+    target: &Target,
     facts: TableWriter<Output>,
     mut releases: Vec<TableWriter<Output>>,
-    checks: Option<&Vec<CheckResult>>,
+    checks: Option<&[CheckResult]>,
 ) -> std::io::Result<()> {
     let sheet_of = |w: TableWriter<Output>| w.finish().and_then(Output::read_back);
     let releases_sheet = releases.pop().map(sheet_of).transpose()?;
@@ -179,7 +295,7 @@ fn write_workbook_file(
             csv: Box::new(std::io::Cursor::new(table)),
         });
     }
-    let mut out = Output::open(Some(path))?;
+    let mut out = Output::open(target)?;
     write_workbook(sheets, &mut out).map_err(std::io::Error::other)?;
     out.commit()
 }

@@ -52,44 +52,171 @@ impl Pattern {
     }
 }
 
-/// Expands the arguments: directories become their files that match `pattern`
-/// (recursively, sorted). Problems (an unreadable directory) are returned as messages.
-pub fn expand(args: &[PathBuf], pattern: &Pattern) -> (Vec<Source>, Vec<String>) {
-    let mut sources = Vec::new();
-    let mut problems = Vec::new();
+/// The inputs of a run, and what was found on the way.
+#[derive(Debug, Default)]
+pub struct Inputs {
+    pub sources: Vec<Source>,
+    /// Arguments that cannot be read (a missing folder, a FIFO): each skips something.
+    pub errors: Vec<String>,
+    /// Entries of folders left out (a link not followed, a FIFO): nothing the user named.
+    pub warnings: Vec<String>,
+}
+
+/// Expands the arguments: folders become their files that match `pattern` (recursively,
+/// sorted). As in ripgrep, symbolic links inside folders are followed only with `follow`
+/// (and then a folder already read is not read again: no link loop runs forever); FIFOs,
+/// sockets and devices are never read from a folder, and refused as arguments (standard
+/// input is `-`), since reading one may block for ever or never end.
+pub fn expand(args: &[PathBuf], pattern: &Pattern, follow: bool) -> Inputs {
+    let mut inputs = Inputs::default();
     if args.is_empty() {
-        sources.push(Source::Stdin);
+        inputs.sources.push(Source::Stdin);
     }
     for arg in args {
         if arg.as_os_str() == "-" {
-            sources.push(Source::Stdin);
-        } else if arg.is_dir() {
-            let mut found = Vec::new();
-            walk(arg, arg, pattern, &mut found, &mut problems);
-            found.sort();
-            sources.extend(found.into_iter().map(Source::File));
-        } else {
-            sources.push(Source::File(arg.clone()));
+            inputs.sources.push(Source::Stdin);
+            continue;
+        }
+        match fs::metadata(arg) {
+            Ok(m) if m.is_dir() => {
+                let mut walk = Walk {
+                    root: arg,
+                    pattern,
+                    follow,
+                    seen: std::collections::HashSet::new(),
+                    found: Vec::new(),
+                    inputs: &mut inputs,
+                };
+                walk.note_folder(&m);
+                walk.folder(arg);
+                let mut found = walk.found;
+                found.sort();
+                inputs.sources.extend(found.into_iter().map(Source::File));
+            }
+            Ok(m) if !m.is_file() => inputs.errors.push(format!(
+                "{}: error: {}, not a file, which may never end (read it as standard input: `- < {}`); skipped",
+                arg.display(),
+                special_kind(&m.file_type()),
+                arg.display()
+            )),
+            // A file, or a path that cannot be read: reading it says why.
+            _ => inputs.sources.push(Source::File(arg.clone())),
         }
     }
-    (sources, problems)
+    inputs
 }
 
-fn walk(root: &Path, dir: &Path, pattern: &Pattern, found: &mut Vec<PathBuf>, problems: &mut Vec<String>) {
-    let entries = match fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            problems.push(format!("{}: error: cannot read directory: {e}; skipped", dir.display()));
-            return;
+/// What a file that is not a regular file or a folder is, for messages.
+fn special_kind(t: &fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
         }
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            walk(root, &path, pattern, found, problems);
-        } else if pattern.matches(root, &path) {
-            found.push(path);
+        if t.is_socket() {
+            return "a socket";
         }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+    }
+    if t.is_symlink() {
+        "a symbolic link"
+    } else {
+        "a special file"
+    }
+}
+
+/// One folder argument being walked.
+struct Walk<'a> {
+    root: &'a Path,
+    pattern: &'a Pattern,
+    follow: bool,
+    /// Folders already read (device and inode), when links are followed.
+    seen: std::collections::HashSet<(u64, u64)>,
+    found: Vec<PathBuf>,
+    inputs: &'a mut Inputs,
+}
+
+impl Walk<'_> {
+    /// Marks a folder read; false when it was already.
+    fn note_folder(&mut self, meta: &fs::Metadata) -> bool {
+        match file_id(meta) {
+            Some(id) if self.follow => self.seen.insert(id),
+            _ => true,
+        }
+    }
+
+    fn folder(&mut self, dir: &Path) {
+        let entries = match fs::read_dir(dir) {
+            Ok(e) => e,
+            Err(e) => {
+                let message = format!("{}: error: cannot read directory: {e}; skipped", dir.display());
+                self.inputs.errors.push(message);
+                return;
+            }
+        };
+        // Sorted: the warnings come in the same order on every run.
+        let mut entries: Vec<fs::DirEntry> = entries.flatten().collect();
+        entries.sort_by_key(fs::DirEntry::path);
+        for entry in entries {
+            let path = entry.path();
+            let Ok(mut kind) = entry.file_type() else { continue };
+            if kind.is_symlink() {
+                if !self.follow {
+                    self.warn(&path, "a symbolic link, not followed (--follow follows links)");
+                    continue;
+                }
+                match fs::metadata(&path) {
+                    Ok(m) if m.is_dir() => {
+                        if self.note_folder(&m) {
+                            self.folder(&path);
+                        } else {
+                            self.warn(&path, "a link to a folder already read (a loop); not read again");
+                        }
+                        continue;
+                    }
+                    Ok(m) => kind = m.file_type(),
+                    Err(e) => {
+                        self.warn(&path, &format!("a link that cannot be followed: {e}"));
+                        continue;
+                    }
+                }
+            }
+            if kind.is_dir() {
+                if let Ok(m) = entry.metadata() {
+                    self.note_folder(&m);
+                }
+                self.folder(&path);
+            } else if self.pattern.matches(self.root, &path) {
+                if kind.is_file() {
+                    self.found.push(path);
+                } else {
+                    self.warn(&path, &format!("{}, not a file; skipped", special_kind(&kind)));
+                }
+            }
+        }
+    }
+
+    fn warn(&mut self, path: &Path, what: &str) {
+        self.inputs
+            .warnings
+            .push(format!("{}: warning: {what}", path.display()));
+    }
+}
+
+/// A file's device and inode, where the system has them.
+pub fn file_id(meta: &fs::Metadata) -> Option<(u64, u64)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some((meta.dev(), meta.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        None
     }
 }
 
@@ -135,30 +262,177 @@ fn decode_lossy(bytes: &[u8]) -> (String, OffsetMap) {
     (text, map)
 }
 
+/// The most one input may hold: a larger one is refused (bulletins are megabytes; this
+/// keeps a stream that never ends, or a wrong file, from taking all memory).
+pub const MAX_INPUT: u64 = 512 << 20;
+
+/// The first block read, where binary and UTF-16/32 inputs are told apart before the rest
+/// is read.
+const FIRST_BLOCK: usize = 64 << 10;
+
 /// Reads a source as UTF-8 text, or says why it cannot be read (with line and byte).
-/// With `lossy`, bytes that are not UTF-8 become U+FFFD and a warning names the first one
-/// (given back, to be shown in order with the file's other problems); the map turns
-/// offsets in the text back into offsets in the source.
-/// A NUL byte marks a binary file, which is never read as text.
-pub fn read_text(source: &Source, lossy: bool) -> Result<(String, OffsetMap, Option<Problem>), String> {
-    let mut bytes = Vec::new();
-    let read = match source {
-        Source::Stdin => std::io::stdin().read_to_end(&mut bytes).map(|_| ()),
-        Source::File(p) => fs::File::open(p)
-            .and_then(|mut f| f.read_to_end(&mut bytes))
-            .map(|_| ()),
-    };
-    if let Err(e) = read {
-        return Err(format!("{}: error: cannot read: {e}; skipped", source.name()));
-    }
-    let line_at = |bytes: &[u8], at: usize| memchr::memchr_iter(b'\n', &bytes[..at]).count() + 1;
-    if let Some(at) = memchr::memchr(0, &bytes) {
-        return Err(format!(
-            "{}:{}: error: a NUL byte at byte {at}: a binary file, not text; file skipped",
-            source.name(),
-            line_at(&bytes, at)
+/// With `lossy`, bytes that are not UTF-8 become U+FFFD and a warning names the first one;
+/// the map turns offsets in the text back into offsets in the source. Warnings are given
+/// back, to be shown in order with the file's other problems.
+/// A NUL byte marks a binary file, which is never read as text; UTF-16 with a byte-order
+/// mark is decoded. Lone carriage returns become line breaks and control characters
+/// spaces, each the same number of bytes, so that offsets still count the source's.
+pub fn read_text(source: &Source, lossy: bool) -> Result<(String, OffsetMap, Vec<Problem>), String> {
+    let name = source.name();
+    let bytes = read_capped(source).map_err(|e| match e {
+        Refused::Io(e) => format!("{name}: error: cannot read: {e}; skipped"),
+        Refused::Why(why) => format!("{name}: error: {why}; file skipped"),
+        Refused::Nul { line, at } => {
+            format!("{name}:{line}: error: a NUL byte at byte {at}: a binary file, not text; file skipped")
+        }
+    })?;
+    let mut warnings = Vec::new();
+    let (text, map) = if let Some(big_endian) = utf16_bom(&bytes) {
+        let text = decode_utf16(&bytes[2..], big_endian, lossy).map_err(|why| format!("{name}: error: {why}"))?;
+        warnings.push(Problem::new(
+            Severity::Warning,
+            1,
+            0,
+            "UTF-16 text, decoded; offsets count its bytes as UTF-8",
         ));
+        (text, OffsetMap::default())
+    } else {
+        let (text, map, warning) = decode_utf8(&name, bytes, lossy)?;
+        warnings.extend(warning);
+        (text, map)
+    };
+    let (text, found) = clean(text).map_err(|e| format!("{name}: error: {e}"))?;
+    warnings.extend(found);
+    Ok((text, map, warnings))
+}
+
+/// Why an input was not read.
+enum Refused {
+    Io(std::io::Error),
+    Why(String),
+    /// A NUL byte at this line and byte: a binary file.
+    Nul {
+        line: usize,
+        at: usize,
+    },
+}
+
+impl From<std::io::Error> for Refused {
+    fn from(e: std::io::Error) -> Self {
+        Refused::Io(e)
     }
+}
+
+/// The source's bytes, when they are text of at most [`MAX_INPUT`] bytes: binary and
+/// UTF-32 inputs are refused from their first block, before the rest is read.
+fn read_capped(source: &Source) -> Result<Vec<u8>, Refused> {
+    let mut bytes = Vec::new();
+    let mut input: Box<dyn Read> = match source {
+        Source::Stdin => Box::new(std::io::stdin().lock()),
+        Source::File(p) => {
+            let file = fs::File::open(p)?;
+            let meta = file.metadata()?;
+            if meta.is_dir() {
+                return Err(Refused::Why("a folder, not a file".to_string()));
+            }
+            if !meta.is_file() {
+                return Err(Refused::Why(format!("{}, not a file", special_kind(&meta.file_type()))));
+            }
+            // Room for the whole file at once: grown by doubling, its copies took twice
+            // its size at the peak.
+            bytes.reserve_exact(meta.len().min(MAX_INPUT) as usize + 1);
+            Box::new(file)
+        }
+    };
+    (&mut input).take(FIRST_BLOCK as u64).read_to_end(&mut bytes)?;
+    not_text(&bytes)?;
+    input.take(MAX_INPUT + 1 - bytes.len() as u64).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_INPUT {
+        return Err(Refused::Why(format!(
+            "more than {} MB, the most one input may hold (split it)",
+            MAX_INPUT >> 20
+        )));
+    }
+    // UTF-16 holds NULs (the high bytes of ASCII); it is decoded, not refused.
+    if let Some(at) = memchr::memchr(0, &bytes).filter(|_| utf16_bom(&bytes).is_none()) {
+        return Err(nul(&bytes, at));
+    }
+    Ok(bytes)
+}
+
+/// Refuses an input whose first block says it is not text we read.
+fn not_text(first: &[u8]) -> Result<(), Refused> {
+    let why = |s: &str| Err(Refused::Why(s.to_string()));
+    if first.starts_with(&[0xff, 0xfe, 0, 0]) || first.starts_with(&[0, 0, 0xfe, 0xff]) {
+        return why("UTF-32 text (byte-order mark), not read: convert it to UTF-8");
+    }
+    if utf16_bom(first).is_some() {
+        return Ok(());
+    }
+    let Some(at) = memchr::memchr(0, first) else {
+        return Ok(());
+    };
+    // Text in UTF-16 without a mark: a NUL in nearly every other byte, on one side only.
+    let (even, odd) = first
+        .iter()
+        .enumerate()
+        .fold((0, 0), |(e, o), (n, &b)| match (b, n % 2) {
+            (0, 0) => (e + 1, o),
+            (0, _) => (e, o + 1),
+            _ => (e, o),
+        });
+    let half = first.len() / 2;
+    let mostly = |n: usize| n * 10 >= half * 9;
+    let few = |n: usize| n * 10 <= half;
+    if first.len() >= 4 && (mostly(even) && few(odd) || mostly(odd) && few(even)) {
+        return why("UTF-16 text without a byte-order mark, not read: convert it to UTF-8");
+    }
+    Err(nul(first, at))
+}
+
+fn nul(bytes: &[u8], at: usize) -> Refused {
+    let line = memchr::memchr_iter(b'\n', &bytes[..at]).count() + 1;
+    Refused::Nul { line, at }
+}
+
+/// Some(big endian) when the bytes start with a UTF-16 byte-order mark.
+fn utf16_bom(bytes: &[u8]) -> Option<bool> {
+    match bytes {
+        [0xff, 0xfe, 0, 0, ..] | [0, 0, 0xfe, 0xff, ..] => None,
+        [0xfe, 0xff, ..] => Some(true),
+        [0xff, 0xfe, ..] => Some(false),
+        _ => None,
+    }
+}
+
+/// UTF-16 code units -> text; an unpaired surrogate is an error, or U+FFFD with `lossy`.
+fn decode_utf16(bytes: &[u8], big_endian: bool, lossy: bool) -> Result<String, String> {
+    let units = bytes.chunks_exact(2).map(|p| {
+        let pair = [p[0], p[1]];
+        if big_endian {
+            u16::from_be_bytes(pair)
+        } else {
+            u16::from_le_bytes(pair)
+        }
+    });
+    let mut text = String::with_capacity(bytes.len());
+    for (n, c) in char::decode_utf16(units).enumerate() {
+        match c {
+            Ok(c) => text.push(c),
+            Err(_) if lossy => text.push(char::REPLACEMENT_CHARACTER),
+            Err(_) => {
+                return Err(format!(
+                    "UTF-16 text with an unpaired surrogate at byte {}; file skipped (--lossy reads it)",
+                    2 + 2 * n
+                ));
+            }
+        }
+    }
+    Ok(text)
+}
+
+fn decode_utf8(name: &str, bytes: Vec<u8>, lossy: bool) -> Result<(String, OffsetMap, Option<Problem>), String> {
+    let line_at = |bytes: &[u8], at: usize| memchr::memchr_iter(b'\n', &bytes[..at]).count() + 1;
     match String::from_utf8(bytes) {
         Ok(text) => Ok((text, OffsetMap::default(), None)),
         Err(e) => {
@@ -175,16 +449,137 @@ pub fn read_text(source: &Source, lossy: bool) -> Result<(String, OffsetMap, Opt
                 return Ok((text, map, Some(warning)));
             }
             Err(format!(
-                "{}:{line}: error: not valid UTF-8 at byte {at}; file skipped (--lossy reads it with bad bytes replaced)",
-                source.name()
+                "{name}:{line}: error: not valid UTF-8 at byte {at}; file skipped (--lossy reads it with bad bytes replaced)"
             ))
         }
+    }
+}
+
+/// Lone carriage returns (old Mac line ends) become line breaks, and control characters
+/// other than tab and line ends (with the rest of a terminal escape sequence, so that
+/// `ESC[31m` is not read as 31 metres) become spaces: byte for byte, so offsets hold.
+/// A warning says each, once, with where it was first seen.
+fn clean(text: String) -> Result<(String, Vec<Problem>), std::string::FromUtf8Error> {
+    let needs = |b: &u8| matches!(*b, 0..=0x1f | 0x7f | 0xc2) && !matches!(*b, b'\t' | b'\n');
+    if !text.as_bytes().iter().any(needs) {
+        return Ok((text, Vec::new()));
+    }
+    let mut bytes = text.into_bytes();
+    let mut first_cr = None;
+    let mut first_control = None;
+    let (mut crs, mut controls) = (0usize, 0usize);
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        let width = match b {
+            b'\r' if bytes.get(at + 1) != Some(&b'\n') => {
+                bytes[at] = b'\n';
+                crs += 1;
+                first_cr.get_or_insert(at);
+                0
+            }
+            0x1b => escape_len(&bytes[at..]),
+            0..=0x1f | 0x7f if !matches!(b, b'\t' | b'\n' | b'\r') => 1,
+            // U+0080..U+009F, the C1 controls (U+0085 included: a line end nobody writes).
+            0xc2 if bytes.get(at + 1).is_some_and(|c| (0x80..=0x9f).contains(c)) => 2,
+            _ => 0,
+        };
+        if width > 0 {
+            controls += 1;
+            first_control.get_or_insert(at);
+            bytes[at..at + width].fill(b' ');
+        }
+        at += width.max(1);
+    }
+    let text = String::from_utf8(bytes)?;
+    let line_of = |at: usize| memchr::memchr_iter(b'\n', &text.as_bytes()[..at]).count() + 1;
+    let mut warnings = Vec::new();
+    if let Some(at) = first_cr {
+        warnings.push(Problem::new(
+            Severity::Warning,
+            line_of(at),
+            at,
+            &format!("{crs} line end(s) are a lone carriage return (CR); read as line breaks"),
+        ));
+    }
+    if let Some(at) = first_control {
+        warnings.push(Problem::new(
+            Severity::Warning,
+            line_of(at),
+            at,
+            &format!("{controls} control character(s) or escape sequence(s) replaced by spaces"),
+        ));
+    }
+    Ok((text, warnings))
+}
+
+/// The length of a terminal escape sequence at `bytes` (which starts with ESC): ESC `[`,
+/// parameter and intermediate bytes, a final byte (CSI); ESC and one byte otherwise.
+fn escape_len(bytes: &[u8]) -> usize {
+    match bytes.get(1) {
+        Some(b'[') => {
+            let body = bytes[2..].iter().take_while(|b| (0x20..=0x3f).contains(*b)).count();
+            match bytes.get(2 + body) {
+                Some(0x40..=0x7e) => 3 + body,
+                _ => 2 + body,
+            }
+        }
+        Some(0x40..=0x5f) => 2,
+        _ => 1,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lone_crs_and_controls_become_line_breaks_and_spaces_byte_for_byte() {
+        let text = "a\rb\r\nc\x1b[1;31mred\x1b[0m \x07bell\u{85}nel\u{a0}nbsp\x1bMx\tt\x7f";
+        let (clean_text, warnings) = clean(text.to_string()).unwrap();
+        assert_eq!(clean_text.len(), text.len());
+        assert_eq!(clean_text, "a\nb\r\nc       red      bell  nel\u{a0}nbsp  x\tt ");
+        assert_eq!(warnings.len(), 2);
+        assert!(warnings[0].message.starts_with("1 line end(s)"), "{:?}", warnings[0]);
+        assert_eq!((warnings[1].line, warnings[1].byte), (3, 6));
+        assert!(warnings[1].message.starts_with("6 control"), "{:?}", warnings[1]);
+        let plain = "plain\ttext\r\n";
+        assert_eq!(clean(plain.to_string()).unwrap(), (plain.to_string(), Vec::new()));
+    }
+
+    #[test]
+    fn escape_sequences_end_at_their_final_byte() {
+        assert_eq!(escape_len(b"\x1b[31mx"), 5);
+        assert_eq!(escape_len(b"\x1b[1;31"), 6);
+        assert_eq!(escape_len(b"\x1bMx"), 2);
+        assert_eq!(escape_len(b"\x1b"), 1);
+        assert_eq!(escape_len(b"\x1b\xc3\xa9"), 1);
+    }
+
+    #[test]
+    fn the_first_block_tells_utf16_utf32_and_binary_apart() {
+        let utf16: Vec<u8> = "Exports rose".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let why = |bytes: &[u8]| match not_text(bytes) {
+            Ok(()) => "text".to_string(),
+            Err(Refused::Why(why)) => why,
+            Err(Refused::Nul { line, at }) => format!("binary {line} {at}"),
+            Err(Refused::Io(e)) => e.to_string(),
+        };
+        assert!(why(&utf16).starts_with("UTF-16 text without"));
+        assert!(why(&[0xff, 0xfe, 0, 0, b'a', 0, 0, 0]).starts_with("UTF-32"));
+        assert_eq!(why(&[0u8; 100]), "binary 1 0");
+        assert_eq!(why(b"ab\ncd\0"), "binary 2 5");
+        assert_eq!(why(&[0xfe, 0xff, 0, b'a']), "text");
+        assert_eq!(why(b"plain"), "text");
+        assert_eq!(
+            decode_utf16(&[0, b'a', 0xd8, 0], true, false)
+                .unwrap_err()
+                .split(';')
+                .next(),
+            Some("UTF-16 text with an unpaired surrogate at byte 4")
+        );
+        assert_eq!(decode_utf16(&[0, b'a', 0xd8, 0], true, true).unwrap(), "a\u{fffd}");
+    }
 
     #[test]
     fn lossy_offsets_map_back_to_the_source_bytes() {

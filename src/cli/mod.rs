@@ -7,8 +7,10 @@ mod engine;
 mod explain_cmd;
 mod extract_cmd;
 mod inputs;
+mod notices;
 mod output;
 mod progress;
+mod rows;
 
 use std::process::ExitCode;
 
@@ -32,6 +34,7 @@ pub fn run() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    output::cleanup::on_interrupt();
     let code = match cli.command {
         Command::Extract(args) => extract_cmd::run(&args),
         Command::Diff(args) => diff_cmd::run(&args),
