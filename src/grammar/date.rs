@@ -278,10 +278,11 @@ fn month_day(i: &str) -> IResult<&str, DateExpr> {
     ))
 }
 
-/// day_month: day sp month_name [sp year4] | day "-" month_name "-" year4 (`12-Sep-2024`).
+/// day_month: day sp ["of" sp] month_name [sp year4] | day "-" month_name "-" year4
+/// (`1st of May`, `12-Sep-2024`).
 fn day_month(i: &str) -> IResult<&str, DateExpr> {
     let spaced = |i| {
-        let (r, (day, _, month)) = (day, sp, month_name).parse(i)?;
+        let (r, (day, _, _, month)) = (day, sp, opt((keyword("of"), sp)), month_name).parse(i)?;
         let (r, year) = opt((sp, year4).map(|(_, y)| y)).parse(r)?;
         Ok((r, (day, month, year)))
     };
@@ -365,9 +366,9 @@ fn day_range(i: &str) -> IResult<&str, (DateExpr, DateExpr)> {
     Ok((r, (start, end)))
 }
 
-/// month_range: month_full range_joiner month_full [sp year4].
+/// month_range: month_name range_joiner month_name [sp year4] — `January to August`, `Jan-Mar 2025`.
 fn month_range(i: &str) -> IResult<&str, (DateExpr, DateExpr)> {
-    let (r, (m1, _, m2)) = (month_full, range_joiner, month_full).parse(i)?;
+    let (r, (m1, _, m2)) = (month_name, range_joiner, month_name).parse(i)?;
     if !at_boundary(r) {
         return fail(i);
     }
@@ -380,6 +381,29 @@ fn month_range(i: &str) -> IResult<&str, (DateExpr, DateExpr)> {
     Ok((
         r,
         (DateExpr::Month { year, month: m1 }, DateExpr::Month { year, month: m2 }),
+    ))
+}
+
+/// month_quarter: month_full [sp year4] sp "quarter" [of_year] — `the June quarter`, `the
+/// September 2024 quarter`: the quarter that ends in that month.
+fn month_quarter(i: &str) -> IResult<&str, DateExpr> {
+    let (r, (month, inner, _, _)) = (month_full, opt((sp, year4)), sp, keyword("quarter")).parse(i)?;
+    if month % 3 != 0 {
+        return fail(i);
+    }
+    let (r, outer) = opt(of_year).parse(r)?;
+    let year = match (inner, outer) {
+        (Some((_, y)), None) => YearRef::Abs(y),
+        (None, Some(y)) => y,
+        (None, None) => YearRef::Context,
+        (Some(_), Some(_)) => return fail(i),
+    };
+    Ok((
+        r,
+        DateExpr::Quarter {
+            year,
+            quarter: month / 3,
+        },
     ))
 }
 
@@ -449,7 +473,8 @@ fn year_range(i: &str) -> IResult<&str, (DateExpr, DateExpr)> {
 }
 
 /// The end of a year range after its start `y1`: range_joiner year4 | sp0 dash sp0 digit{2},
-/// later than `y1`.
+/// later than `y1`; or "/" (year4 | digit{2}) naming the next year (`2023/24`, a fiscal or
+/// crop year).
 fn year_end<'a>(y1: i32) -> impl Fn(&'a str) -> IResult<&'a str, i32> {
     move |i: &'a str| {
         let short = |r| -> IResult<&str, i32> {
@@ -462,7 +487,20 @@ fn year_end<'a>(y1: i32) -> impl Fn(&'a str) -> IResult<&'a str, i32> {
             Ok((r2, y1 - y1 % 100 + yy))
         };
         let full = |r| (range_joiner, year4).map(|(_, y)| y).parse(r);
-        let (r, y2) = alt((full, short)).parse(i)?;
+        let next = |r| -> IResult<&str, i32> {
+            let (r, _) = char('/')(r)?;
+            let (r2, digits) = take_while_m_n(2, 4, |c: char| c.is_ascii_digit())(r)?;
+            let y2 = match digits.len() {
+                2 => y1 - y1 % 100 + digits.parse::<i32>().unwrap_or(0),
+                4 => digits.parse().unwrap_or(0),
+                _ => return fail(r),
+            };
+            if !at_boundary(r2) || y2 != y1 + 1 {
+                return fail(r);
+            }
+            Ok((r2, y2))
+        };
+        let (r, y2) = alt((full, short, next)).parse(i)?;
         if y2 <= y1 {
             return fail(i);
         }
@@ -509,10 +547,10 @@ fn period_ordinal(i: &str) -> IResult<&str, u32> {
     .parse(i)
 }
 
-/// half: period_ordinal sp "half" [of_year] | "first six months" [of_year] | ("H1"|"1H") [sp year4].
+/// half: period_ordinal (sp | "-") "half" [of_year] | "first six months" [of_year] | ("H1"|"1H") [sp year4].
 fn half(i: &str) -> IResult<&str, DateExpr> {
     let words = |i| -> IResult<&str, u32> {
-        let (r, (n, _, _)) = (period_ordinal, sp, keyword("half")).parse(i)?;
+        let (r, (n, _, _)) = (period_ordinal, alt((sp, tag("-"))), keyword("half")).parse(i)?;
         if n > 2 { fail(i) } else { Ok((r, n)) }
     };
     let six_months = |i| {
@@ -547,11 +585,11 @@ fn half(i: &str) -> IResult<&str, DateExpr> {
     ))
 }
 
-/// quarter: (period_ordinal sp "quarter" | "quarter" sp 1-4 | "Q" 1-4 | 1-4 "Q") [quarter_months] [of_year]
+/// quarter: (period_ordinal (sp | "-") "quarter" | "quarter" sp 1-4 | "Q" 1-4 | 1-4 "Q") [quarter_months] [of_year]
 /// — `third quarter`, `Quarter 3 2022`, `Q3 (July to Sept) 2022`.
 fn quarter(i: &str) -> IResult<&str, DateExpr> {
     let words = |i| -> IResult<&str, u32> {
-        let (r, (n, _, _)) = (period_ordinal, sp, keyword("quarter")).parse(i)?;
+        let (r, (n, _, _)) = (period_ordinal, alt((sp, tag("-"))), keyword("quarter")).parse(i)?;
         Ok((r, n))
     };
     let numbered = |i| -> IResult<&str, u32> {
@@ -894,7 +932,8 @@ fn listed_day(before: &str, rest: &str) -> Option<(usize, DateExpr)> {
     Some((rest.len() - r.len(), e))
 }
 
-/// the_nth: "the" sp day-with-suffix, not followed by a noun (`on the 24th`, not `the 25th anniversary`).
+/// the_nth: "the" sp day-with-suffix [sp "of" sp month_name [year_after]], not followed by a
+/// noun (`on the 24th`, `the 30th of June`, not `the 25th anniversary`).
 fn the_nth(i: &str) -> IResult<&str, DateExpr> {
     let (r, (_, _, d, suffix)) = (
         keyword("the"),
@@ -906,6 +945,20 @@ fn the_nth(i: &str) -> IResult<&str, DateExpr> {
     let n: u32 = d.parse().unwrap_or(0);
     if !(1..=31).contains(&n) || !at_boundary(r) || suffix.is_empty() {
         return fail(i);
+    }
+    // `the 30th of June (2024)`: a day of that month.
+    let of_month = |r| (sp, keyword("of"), sp, month_name, opt(year_after)).parse(r);
+    if let Ok((r, (_, _, _, month, year))) = of_month(r) {
+        let year = year.unwrap_or(YearRef::Nearest);
+        return Ok((
+            r,
+            DateExpr::Day {
+                year,
+                month,
+                day: n,
+                weekday: None,
+            },
+        ));
     }
     if !ends_phrase(r) || ordinal_list_follows(r) {
         return fail(i);
@@ -977,7 +1030,7 @@ fn date_at_word(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
                 .parse(i)
             };
             let single = |i| {
-                alt((weekday_date, month_day, month_year, month_alone))
+                alt((weekday_date, month_day, month_quarter, month_year, month_alone))
                     .map(single)
                     .parse(i)
             };
@@ -1017,6 +1070,7 @@ fn date_unsplit(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
             iso_date,
             weekday_date,
             month_day,
+            month_quarter,
             day_month,
             month_year,
             rel_year_in_month,
@@ -1197,9 +1251,10 @@ fn may_be_date(rest: &str) -> bool {
                 .iter()
                 .find_map(|s| after.strip_prefix(s))
                 .unwrap_or(after);
-            // `12-Sep-2024`
+            // `12-Sep-2024`, `1st of May`
             let after = after.strip_prefix('-').unwrap_or(after);
             let after = after.trim_start();
+            let after = after.strip_prefix("of ").map_or(after, str::trim_start);
             after.starts_with(|c: char| c.is_ascii_uppercase())
                 || after.starts_with("half")
                 || after.starts_with("quarter")
@@ -1257,7 +1312,9 @@ mod tests {
                     Fiscal year 2023, FY24, FY, July 16 and 17, May 3 and 9, June 30 and 31, Sep.12, 2024, \
                     12-Sep-2024, quarter 1 January to March 2015, Quarter 3 (July to Sept) 2022, quarter 5, \
                     MARCH 2023, MAY, April 2021-March 2022, March and April combined, May and June, \
-                    mid-2024, end-March, pre-2020, Mid-May 2024, the 11th, sixth and fourth month."
+                    mid-2024, end-March, pre-2020, Mid-May 2024, the 11th, sixth and fourth month, \
+                    the June quarter, September 2024 quarter, May quarter, 2023/24, 2023/2025, \
+                    third-quarter, first-half, the 30th of June, 1st of May 2024, Jan-Mar 2025."
                 .into(),
         );
         let mut positions = 0;
@@ -1702,6 +1759,39 @@ mod tests {
             ["Quarter 3 2022", "yesterday", "tomorrow"]
         );
         assert_eq!(texts("in the first five months of 2020"), ["first five months of 2020"]);
+    }
+
+    #[test]
+    fn quarters_named_by_their_last_month() {
+        let q = |year, quarter| DateExpr::Quarter { year, quarter };
+        assert_eq!(read("June quarter").unwrap().0, q(Context, 2));
+        assert_eq!(read("September 2024 quarter").unwrap().0, q(Abs(2024), 3));
+        assert_eq!(read("March quarter of 2023").unwrap().0, q(Abs(2023), 1));
+        // A month that ends no quarter is a month.
+        assert_eq!(read("May quarter").unwrap(), (month(Nearest, 5), None, 3));
+        assert_eq!(read("third-quarter growth").unwrap().0, q(Context, 3));
+        assert_eq!(read("first-half").unwrap().0, DateExpr::Half { year: Context, half: 1 });
+    }
+
+    #[test]
+    fn a_slash_joins_a_year_to_the_next() {
+        assert_eq!(read("2023/24 season").unwrap(), (year(2023), Some(year(2024)), 7));
+        assert_eq!(read("2023/2024").unwrap().1, Some(year(2024)));
+        assert_eq!(read("FY2023/24").unwrap().1, Some(year(2024)));
+        assert_eq!(read("2023/2025").unwrap(), (year(2023), None, 4));
+    }
+
+    #[test]
+    fn days_written_with_of() {
+        assert_eq!(read("the 30th of June").unwrap().0, day(Nearest, 6, 30));
+        assert_eq!(read("the 1st of May 2024").unwrap().0, day(Abs(2024), 5, 1));
+        assert_eq!(read("1st of May 2024").unwrap().0, day(Abs(2024), 5, 1));
+    }
+
+    #[test]
+    fn abbreviated_month_ranges() {
+        let (a, b, _) = read("Jan-Mar 2025").unwrap();
+        assert_eq!((a, b), (month(Abs(2025), 1), Some(month(Abs(2025), 3))));
     }
 
     #[test]
