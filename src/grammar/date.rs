@@ -1188,17 +1188,18 @@ fn label_separator(r: &str) -> Option<&str> {
     Some(r.trim_start())
 }
 
-/// The candidate lies in the date of a byline: metadata of the page, not a fact of the
-/// release (also the year of `Published: 28 Apr. 2025`, read on its own).
-fn in_byline(ctx: &Ctx) -> bool {
-    let line_start = ctx.before().rfind('\n').map_or(0, |n| n + 1);
-    let Some(at) = byline_date(&ctx.sentence[line_start..]) else {
+/// Byte `pos` of `text` lies in the date of a byline: metadata of the page, not a fact of
+/// the release (also the year of `Published: 28 Apr. 2025`, read on its own).
+pub fn in_byline(text: &str, pos: usize) -> bool {
+    let Some(before) = text.get(..pos) else {
+        return false;
+    };
+    let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+    let Some(at) = byline_date(&text[line_start..]) else {
         return false;
     };
     let start = line_start + at;
-    start == ctx.pos
-        || (start < ctx.pos
-            && date(&ctx.sentence[start..]).is_ok_and(|(after, _)| ctx.sentence.len() - after.len() > ctx.pos))
+    start == pos || (start < pos && date(&text[start..]).is_ok_and(|(after, _)| text.len() - after.len() > pos))
 }
 
 /// A year-less month or day followed by `(of) each year` / `every year` recurs: it names
@@ -1282,7 +1283,7 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
     let before = ctx.before();
     if is_comparison_base(before, &start)
         || is_span_of_a_year(before, &start)
-        || in_byline(ctx)
+        || in_byline(ctx.sentence, ctx.pos)
         || recurs(after, &start)
     {
         return None;
