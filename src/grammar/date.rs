@@ -1,8 +1,9 @@
 //! date: a point or period of time, read as written; `resolve` places it on the calendar.
 //!
 //! ```text
-//! date        = between_years | year_range | month_year_range | iso_date | day_range | month_pair
-//!             | day_pair | month_range | fiscal_year | months_of_year
+//! date        = between_years | between_days | year_range | month_year_range | iso_date | day_range
+//!             | month_pair | day_month_range | quarter_range | day_pair | day_first_pair
+//!             | month_range | fiscal_year | months_of_year
 //!             | weekday_date | month_day_date | day_month_date | month_year
 //!             | rel_year_in_month | half | quarter | relative | rel_month | the_nth
 //!             | within_period | month_alone | year
@@ -12,6 +13,10 @@
 //! month_year  = month_name [","] sp year4 | month_name sp rel_year           "October 2025", "July last year"
 //! day_range   = month_day (sp0 dash sp0 | sp ("to"|"through") sp) (month_day | day)
 //! day_pair    = month_name sp day sp "and" sp day [year]        "July 16 and 17": a range when consecutive
+//! day_month_range = (day_month | day) range_joiner day_month      "1-3 March 2025"
+//! day_first_pair  = day sp "and" sp day_month                     "20 and 21 March"
+//! between_days = "between" sp (month_day | day_month | day) sp "and" sp (month_day | day_month | day)
+//! quarter_range = quarter_code range_joiner quarter_code [of_year] "Q1-Q3 2024"
 //! month_range = month_name sp ("to"|"through") sp month_name [sp year4]      "January to August"
 //! month_year_range = month_year range_joiner month_year                      "April 2021-March 2022"
 //! month_pair  = month_full sp "and" sp month_full [year] &(sp ("as a whole"|"combined"|"together"))
@@ -42,7 +47,6 @@ use nom::{
     bytes::complete::{tag, take_while_m_n},
     character::complete::char,
     combinator::opt,
-    multi::many0,
 };
 
 use super::number::{digits_number, ordinal_number, spelled_number};
@@ -517,6 +521,141 @@ fn between_years(i: &str) -> IResult<&str, (DateExpr, DateExpr)> {
     Ok((r, (DateExpr::Year(YearRef::Abs(y1)), DateExpr::Year(YearRef::Abs(y2)))))
 }
 
+/// day_month_range: (day_month | day) range_joiner day_month — `1-3 March 2025`, `10 to 14
+/// November`, `28 February to 3 March 2025`: a start without a month takes the end's, and
+/// a year written only at the end belongs to both.
+fn day_month_range(i: &str) -> IResult<&str, (DateExpr, DateExpr)> {
+    let (r, start) = alt((day_month, day.map(DateExpr::DayOfMonth))).parse(i)?;
+    let (r, (_, end)) = (range_joiner, day_month).parse(r)?;
+    let start = start_like(start, end);
+    match (start, end) {
+        (DateExpr::Day { month: m1, day: d1, .. }, DateExpr::Day { month: m2, day: d2, .. }) if m1 != m2 || d1 < d2 => {
+            Ok((r, (start, end)))
+        }
+        _ => fail(i),
+    }
+}
+
+/// The start of a pair of days, completed from its end: the end's month when the start
+/// names only a day (`1-3 March`), the end's year when only the end writes one.
+fn start_like(start: DateExpr, end: DateExpr) -> DateExpr {
+    let DateExpr::Day {
+        year: end_year,
+        month: end_month,
+        ..
+    } = end
+    else {
+        return start;
+    };
+    match start {
+        DateExpr::DayOfMonth(day) => DateExpr::Day {
+            year: end_year,
+            month: end_month,
+            day,
+            weekday: None,
+        },
+        DateExpr::Day {
+            year: YearRef::Nearest,
+            month,
+            day,
+            weekday,
+        } => DateExpr::Day {
+            year: end_year,
+            month,
+            day,
+            weekday,
+        },
+        other => other,
+    }
+}
+
+/// day_first_pair: day sp "and" sp day_month — `20 and 21 March` is one range; in `3 and 9
+/// May 2025` the first day is read here in the month (and year) written after the second,
+/// and the second on its own.
+fn day_first_pair(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
+    let (r, d1) = day(i)?;
+    let first_end = r;
+    let (r, (_, _, _, end)) = (sp, keyword("and"), sp, day_month).parse(r)?;
+    let start = start_like(DateExpr::DayOfMonth(d1), end);
+    match end {
+        DateExpr::Day { day: d2, .. } if d2 == d1 + 1 => Ok((r, (start, Some(end)))),
+        DateExpr::Day { day: d2, .. } if d2 > d1 => Ok((first_end, (start, None))),
+        _ => fail(i),
+    }
+}
+
+/// between_days: "between" sp (month_day sp "and" sp (month_day | day [year_after])
+/// | (day_month | day) sp "and" sp day_month) — `between March 3 and 10, 2025`, `between 3 and
+/// 10 March`: one range, as `between 2025 and 2027`.
+fn between_days(i: &str) -> IResult<&str, (DateExpr, DateExpr)> {
+    let and = |i| (sp, keyword("and"), sp).parse(i);
+    let month_first = |i| {
+        let (r, start) = month_day(i)?;
+        let DateExpr::Day { month, .. } = start else {
+            return fail(i);
+        };
+        let same_month = |r| {
+            let (r, (d, y)) = (day, opt(year_after)).parse(r)?;
+            let year = y.unwrap_or(YearRef::Nearest);
+            Ok((
+                r,
+                DateExpr::Day {
+                    year,
+                    month,
+                    day: d,
+                    weekday: None,
+                },
+            ))
+        };
+        let (r, (_, end)) = (and, alt((month_day, same_month))).parse(r)?;
+        Ok((r, (start, end)))
+    };
+    let day_first = |i| {
+        let (r, (start, _, end)) = (alt((day_month, day.map(DateExpr::DayOfMonth))), and, day_month).parse(i)?;
+        Ok((r, (start, end)))
+    };
+    let (r, (_, _, (start, end))) = (keyword("between"), sp, alt((month_first, day_first))).parse(i)?;
+    let start = start_like(start, end);
+    let key = |e: DateExpr| match e {
+        DateExpr::Day { month, day, .. } => (month, day),
+        _ => (0, 0),
+    };
+    if key(end) <= key(start) {
+        return fail(i);
+    }
+    Ok((r, (start, end)))
+}
+
+/// quarter_code: "Q" 1-4 | 1-4 "Q", whole.
+fn quarter_code(i: &str) -> IResult<&str, u32> {
+    let (r, q) = alt((
+        (char('Q'), take_while_m_n(1, 1, |c: char| ('1'..='4').contains(&c))).map(|(_, d)| d),
+        (take_while_m_n(1, 1, |c: char| ('1'..='4').contains(&c)), char('Q')).map(|(d, _)| d),
+    ))
+    .parse(i)?;
+    if !at_boundary(r) {
+        return fail(i);
+    }
+    Ok((r, q.parse().unwrap_or(1)))
+}
+
+/// quarter_range: quarter_code range_joiner quarter_code [of_year] — `Q1-Q3 2024`.
+fn quarter_range(i: &str) -> IResult<&str, (DateExpr, DateExpr)> {
+    let (r, (q1, _, q2)) = (quarter_code, range_joiner, quarter_code).parse(i)?;
+    if q2 <= q1 {
+        return fail(i);
+    }
+    let (r, year) = opt(of_year).parse(r)?;
+    let year = year.unwrap_or(YearRef::Context);
+    Ok((
+        r,
+        (
+            DateExpr::Quarter { year, quarter: q1 },
+            DateExpr::Quarter { year, quarter: q2 },
+        ),
+    ))
+}
+
 /// of_year: sp "of" sp (year4 | "the year" | rel_year) | sp year4.
 fn of_year(i: &str) -> IResult<&str, YearRef> {
     alt((
@@ -604,18 +743,7 @@ fn quarter(i: &str) -> IResult<&str, DateExpr> {
         }
         Ok((r, q.parse().unwrap_or(1)))
     };
-    let code = |i| -> IResult<&str, u32> {
-        let (r, q) = alt((
-            (char('Q'), take_while_m_n(1, 1, |c: char| ('1'..='4').contains(&c))).map(|(_, d)| d),
-            (take_while_m_n(1, 1, |c: char| ('1'..='4').contains(&c)), char('Q')).map(|(d, _)| d),
-        ))
-        .parse(i)?;
-        if !at_boundary(r) {
-            return fail(i);
-        }
-        Ok((r, q.parse().unwrap_or(1)))
-    };
-    let (r, q) = alt((words, numbered, code)).parse(i)?;
+    let (r, q) = alt((words, numbered, quarter_code)).parse(i)?;
     let (r, _) = opt(quarter_months(q)).parse(r)?;
     let (r, year) = opt(of_year).parse(r)?;
     Ok((
@@ -981,7 +1109,12 @@ pub fn date(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
         ))
         .parse(i),
         // A day before a month, `2nd half`, `3Q`.
-        1 | 2 => alt((day_month, half, quarter)).map(single).parse(i),
+        1 | 2 => alt((
+            alt((day_month_range, quarter_range)).map(|(a, b)| (a, Some(b))),
+            day_first_pair,
+            alt((day_month, half, quarter)).map(single),
+        ))
+        .parse(i),
         _ => fail(i),
     }
 }
@@ -1002,7 +1135,7 @@ fn date_at_word(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
         None => &[],
     };
     match lower {
-        b"between" => between_years.map(range).parse(i),
+        b"between" => alt((between_years, between_days)).map(range).parse(i),
         b"this" | b"next" => alt((rel_year_in_month, half, relative, rel_month)).map(single).parse(i),
         b"last" => alt((
             alt((rel_year_in_month, half)).map(single),
@@ -1014,7 +1147,8 @@ fn date_at_word(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
         b"second" | b"third" | b"fourth" => alt((half, quarter)).map(single).parse(i),
         // `H1`, `Q3`: the letter alone is the word.
         b"h" => half.map(single).parse(i),
-        b"q" | b"quarter" => quarter.map(single).parse(i),
+        b"q" => alt((quarter_range.map(range), quarter.map(single))).parse(i),
+        b"quarter" => quarter.map(single).parse(i),
         b"today" | b"yesterday" | b"tomorrow" => relative.map(single).parse(i),
         b"the" => the_nth.map(single).parse(i),
         b"fy" | b"fiscal" => fiscal_year(i),
@@ -1064,7 +1198,19 @@ fn year4_date(i: &str) -> IResult<&str, DateExpr> {
 /// the tests check that both read the same at every position of the fixtures.
 #[cfg(test)]
 fn date_unsplit(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
-    let range = |i| alt((between_years, year_range, month_year_range, day_range, month_pair)).parse(i);
+    let range = |i| {
+        alt((
+            between_years,
+            between_days,
+            year_range,
+            month_year_range,
+            day_range,
+            month_pair,
+            day_month_range,
+            quarter_range,
+        ))
+        .parse(i)
+    };
     let single = |i| {
         alt((
             iso_date,
@@ -1088,6 +1234,7 @@ fn date_unsplit(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
     alt((
         range.map(|(a, b)| (a, Some(b))),
         day_pair,
+        day_first_pair,
         month_range.map(|(a, b)| (a, Some(b))),
         fiscal_year,
         months_of_year,
@@ -1226,7 +1373,6 @@ fn recurs(after: &str, expr: &DateExpr) -> bool {
     };
     let each_year = |i| {
         (
-            many0(listed),
             sp,
             opt((keyword("of"), sp)),
             alt((keyword("each"), keyword("every"))),
@@ -1235,7 +1381,15 @@ fn recurs(after: &str, expr: &DateExpr) -> bool {
         )
             .parse(i)
     };
-    yearless && each_year(after).is_ok()
+    if !yearless {
+        return false;
+    }
+    // Walked by hand: `many0` would allocate for every date.
+    let mut rest = after;
+    while let Ok((r, _)) = listed(rest) {
+        rest = r;
+    }
+    each_year(rest).is_ok()
 }
 
 /// A cheap test before the parse: a number starts a date only as a 4-digit year (or ISO
@@ -1252,6 +1406,10 @@ fn may_be_date(rest: &str) -> bool {
                 .iter()
                 .find_map(|s| after.strip_prefix(s))
                 .unwrap_or(after);
+            if joins_a_number(after) {
+                // `1-3 March`, `20 and 21 March`
+                return true;
+            }
             // `12-Sep-2024`, `1st of May`
             let after = after.strip_prefix('-').unwrap_or(after);
             let after = after.trim_start();
@@ -1262,6 +1420,17 @@ fn may_be_date(rest: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// A joiner and a digit follow: `-3`, ` to 14`, ` and 21`.
+fn joins_a_number(after: &str) -> bool {
+    let a = after.trim_start();
+    let joined = a.strip_prefix(['-', '\u{2013}', '\u{2014}']).or_else(|| {
+        ["to ", "and ", "through ", "until "]
+            .iter()
+            .find_map(|w| a.strip_prefix(w))
+    });
+    joined.is_some_and(|a| a.trim_start().starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// The date figure at the candidate position.
@@ -1315,7 +1484,10 @@ mod tests {
                     MARCH 2023, MAY, April 2021-March 2022, March and April combined, May and June, \
                     mid-2024, end-March, pre-2020, Mid-May 2024, the 11th, sixth and fourth month, \
                     the June quarter, September 2024 quarter, May quarter, 2023/24, 2023/2025, \
-                    third-quarter, first-half, the 30th of June, 1st of May 2024, Jan-Mar 2025."
+                    third-quarter, first-half, the 30th of June, 1st of May 2024, Jan-Mar 2025, \
+                    1-3 March 2025, 10 to 14 November, 28 February to 3 March, 20 and 21 March, \
+                    3 and 9 May 2025, 9 and 3 May, between March 3 and 10, 2025, between 3 and 10 April, \
+                    between May 3 and May 1, Q1-Q3 2024, Q3 to Q2, 1Q-3Q, 2-3 percent, 5 and 6 firms."
                 .into(),
         );
         let mut positions = 0;
@@ -1793,6 +1965,43 @@ mod tests {
     fn abbreviated_month_ranges() {
         let (a, b, _) = read("Jan-Mar 2025").unwrap();
         assert_eq!((a, b), (month(Abs(2025), 1), Some(month(Abs(2025), 3))));
+    }
+
+    #[test]
+    fn days_written_before_their_month_in_ranges_and_pairs() {
+        let (a, b, len) = read("1-3 March 2025 in Paris").unwrap();
+        assert_eq!((a, b), (day(Abs(2025), 3, 1), Some(day(Abs(2025), 3, 3))));
+        assert_eq!(len, "1-3 March 2025".len());
+        assert_eq!(read("10 to 14 November").unwrap().0, day(Nearest, 11, 10));
+        let (a, b, _) = read("28 February to 3 March 2025").unwrap();
+        assert_eq!((a, b), (day(Abs(2025), 2, 28), Some(day(Abs(2025), 3, 3))));
+        assert_eq!(read("20 and 21 March").unwrap().1, Some(day(Nearest, 3, 21)));
+        // Not consecutive: the first day alone, in the month and year written after the second.
+        assert_eq!(read("3 and 9 May 2025").unwrap(), (day(Abs(2025), 5, 3), None, 1));
+        assert_eq!(read("5-3 March"), None);
+        // No month: no date.
+        assert_eq!(read("15 to 24"), None);
+        assert_eq!(read("5 and 6 firms"), None);
+    }
+
+    #[test]
+    fn between_two_days_is_a_range() {
+        let (a, b, len) = read("between March 3 and 10, 2025").unwrap();
+        assert_eq!((a, b), (day(Abs(2025), 3, 3), Some(day(Abs(2025), 3, 10))));
+        assert_eq!(len, "between March 3 and 10, 2025".len());
+        assert_eq!(read("between 3 and 10 April").unwrap().1, Some(day(Nearest, 4, 10)));
+        assert_eq!(read("between May 3 and May 1"), None);
+    }
+
+    #[test]
+    fn quarter_ranges() {
+        let q = |year, quarter| DateExpr::Quarter { year, quarter };
+        assert_eq!(
+            read("Q1-Q3 2024").unwrap(),
+            (q(Abs(2024), 1), Some(q(Abs(2024), 3)), 10)
+        );
+        assert_eq!(read("Q2 to Q4").unwrap().1, Some(q(Context, 4)));
+        assert_eq!(read("Q3 to Q2").unwrap(), (q(Context, 3), None, 2));
     }
 
     #[test]
