@@ -3,14 +3,17 @@
 //! ```text
 //! date        = between_years | between_days | year_range | month_year_range | iso_date | day_range
 //!             | month_pair | day_month_range | quarter_range | day_pair | day_first_pair
-//!             | month_range | fiscal_year | months_of_year
-//!             | weekday_date | month_day_date | day_month_date | month_year
+//!             | months_quarter | month_range | fiscal_year | months_of_year
+//!             | year_period | iso_month | weekday_date | month_day_date | day_month_date | month_year
 //!             | rel_year_in_month | half | quarter | relative | rel_month | the_nth
 //!             | within_period | month_alone | year
 //! weekday_date= weekday "," sp month_day_date
 //! month_day   = month_name (sp | "." sp0) day [("," sp | sp) year4 | sp rel_year]  "November 18, 2025", "Sep.12"
 //! day_month   = day sp month_name ["," | sp year4] | day "-" month_name "-" year4  "18 November 2025", "12-Sep-2024"
-//! month_year  = month_name [","] sp year4 | month_name sp rel_year           "October 2025", "July last year"
+//! month_year  = month_name ([","] sp year4 | "-" year4) | month_name sp rel_year  "Sep-2024", "July last year"
+//! year_period = year4 [sp | "-"] ("Q" 1-4 | "H" 1-2)                        "2024Q3", "2025-H1"
+//! iso_month   = year4 "-" 01..12, not a year range                          "2025-03"
+//! months_quarter = month_name range_joiner month_name sp "quarter" [of_year] "the January-March quarter"
 //! day_range   = month_day (sp0 dash sp0 | sp ("to"|"through") sp) (month_day | day)
 //! day_pair    = month_name sp day sp "and" sp day [year]        "July 16 and 17": a range when consecutive
 //! day_month_range = (day_month | day) range_joiner day_month      "1-3 March 2025"
@@ -411,11 +414,13 @@ fn month_quarter(i: &str) -> IResult<&str, DateExpr> {
     ))
 }
 
-/// month_year: month_full [","] sp year4 | month_full sp rel_year | month_full sp "of" sp (year4 | rel_year).
+/// month_year: month_name ([","] sp year4 | "-" year4 | sp rel_year | sp "of" sp (year4 | rel_year))
+/// — `October 2025`, `Sept. 2024`, `Sep-2024`, `July last year`.
 fn month_year(i: &str) -> IResult<&str, DateExpr> {
-    let (r, month) = month_full(i)?;
+    let (r, month) = month_name(i)?;
     let (r, year) = alt((
         (opt(char(',')), sp, year4).map(|(_, _, y)| YearRef::Abs(y)),
+        (char('-'), year4).map(|(_, y)| YearRef::Abs(y)),
         (sp, rel_year).map(|(_, n)| YearRef::Rel(n)),
         (
             sp,
@@ -714,7 +719,7 @@ fn half(i: &str) -> IResult<&str, DateExpr> {
         .parse(i)
     };
     let (r, h) = alt((words, six_months, code)).parse(i)?;
-    let (r, year) = opt(of_year).parse(r)?;
+    let (r, year) = opt(alt((of_year, code_year))).parse(r)?;
     Ok((
         r,
         DateExpr::Half {
@@ -745,7 +750,7 @@ fn quarter(i: &str) -> IResult<&str, DateExpr> {
     };
     let (r, q) = alt((words, numbered, quarter_code)).parse(i)?;
     let (r, _) = opt(quarter_months(q)).parse(r)?;
-    let (r, year) = opt(of_year).parse(r)?;
+    let (r, year) = opt(alt((of_year, code_year))).parse(r)?;
     Ok((
         r,
         DateExpr::Quarter {
@@ -753,6 +758,72 @@ fn quarter(i: &str) -> IResult<&str, DateExpr> {
             quarter: q,
         },
     ))
+}
+
+/// code_year: ("-" | "/") year4 | "'" digit{2} — the year glued to a quarter or half code
+/// (`Q3-2024`, `H1/2025`, `Q4'24`).
+fn code_year(i: &str) -> IResult<&str, YearRef> {
+    let short = |i| -> IResult<&str, i32> {
+        let (r, (_, yy)) = (char('\''), take_while_m_n(2, 2, |c: char| c.is_ascii_digit())).parse(i)?;
+        if !at_boundary(r) {
+            return fail(i);
+        }
+        Ok((r, 2000 + yy.parse::<i32>().unwrap_or(0)))
+    };
+    let full = |i| (alt((char('-'), char('/'))), year4).map(|(_, y)| y).parse(i);
+    alt((full, short)).map(YearRef::Abs).parse(i)
+}
+
+/// year_period: year4 [sp | "-"] ("Q" 1-4 | "H" 1-2) — `2024Q3`, `2024 Q3`, `2025-H1`: the
+/// statistical offices' year-first codes.
+fn year_period(i: &str) -> IResult<&str, DateExpr> {
+    let (r, y) = take_while_m_n(4, 4, |c: char| c.is_ascii_digit())(i)?;
+    let year: i32 = y.parse().unwrap_or(0);
+    if !(1900..=2099).contains(&year) {
+        return fail(i);
+    }
+    let (r, _) = opt(alt((sp, tag("-")))).parse(r)?;
+    let digit = |r| take_while_m_n(1, 1, |c: char| c.is_ascii_digit())(r);
+    let (r, (code, n)) = (alt((char('Q'), char('H'))), digit).parse(r)?;
+    let n: u32 = n.parse().unwrap_or(0);
+    if !at_boundary(r) {
+        return fail(i);
+    }
+    let year = YearRef::Abs(year);
+    match (code, n) {
+        ('Q', 1..=4) => Ok((r, DateExpr::Quarter { year, quarter: n })),
+        ('H', 1..=2) => Ok((r, DateExpr::Half { year, half: n })),
+        _ => fail(i),
+    }
+}
+
+/// iso_month: year4 "-" digit{2} in 01..=12, not a year range (`2025-03`; `2011-12` is
+/// 2011..2012, read first).
+fn iso_month(i: &str) -> IResult<&str, DateExpr> {
+    let (r, (y, _, m)) = (year4, char('-'), take_while_m_n(2, 2, |c: char| c.is_ascii_digit())).parse(i)?;
+    let month: u32 = m.parse().unwrap_or(0);
+    if !(1..=12).contains(&month) || !at_boundary(r) {
+        return fail(i);
+    }
+    Ok((
+        r,
+        DateExpr::Month {
+            year: YearRef::Abs(y),
+            month,
+        },
+    ))
+}
+
+/// months_quarter: month_name range_joiner month_name sp "quarter" [of_year] — `the
+/// January-March quarter`: the quarter those months make.
+fn months_quarter(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
+    let (r, (m1, _, m2, _, _)) = (month_name, range_joiner, month_name, sp, keyword("quarter")).parse(i)?;
+    if m1 % 3 != 1 || m2 != m1 + 2 {
+        return fail(i);
+    }
+    let (r, year) = opt(of_year).parse(r)?;
+    let year = year.unwrap_or(YearRef::Context);
+    Ok((r, (DateExpr::Quarter { year, quarter: m2 / 3 }, None)))
 }
 
 /// quarter_months: sp0 "(" month_name range_joiner month_name ")" | sp month_full range_joiner month_full
@@ -886,11 +957,11 @@ fn span_of_months(year: YearRef, first: u32, last: u32) -> (DateExpr, Option<Dat
     }
 }
 
-/// month_year_range: month_full [","] sp year4 range_joiner month_full [","] sp year4 —
+/// month_year_range: month_name [","] sp year4 range_joiner month_name [","] sp year4 —
 /// `April 2021-March 2022`, a span across years.
 fn month_year_range(i: &str) -> IResult<&str, (DateExpr, DateExpr)> {
     let month_of_year = |i| {
-        (month_full, opt(char(',')), sp, year4)
+        (month_name, opt(char(',')), sp, year4)
             .map(|(month, _, _, year)| DateExpr::Month {
                 year: YearRef::Abs(year),
                 month,
@@ -1105,7 +1176,7 @@ pub fn date(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
         // A year, or an ISO date.
         4 => alt((
             year_range.map(|(a, b)| (a, Some(b))),
-            alt((iso_date, year4_date)).map(single),
+            alt((year_period, iso_date, iso_month, year4_date)).map(single),
         ))
         .parse(i),
         // A day before a month, `2nd half`, `3Q`.
@@ -1159,6 +1230,7 @@ fn date_at_word(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
                 alt((
                     alt((month_year_range, day_range, month_pair)).map(range),
                     day_pair,
+                    months_quarter,
                     month_range.map(range),
                 ))
                 .parse(i)
@@ -1213,7 +1285,9 @@ fn date_unsplit(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
     };
     let single = |i| {
         alt((
+            year_period,
             iso_date,
+            iso_month,
             weekday_date,
             month_day,
             month_quarter,
@@ -1235,6 +1309,7 @@ fn date_unsplit(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
         range.map(|(a, b)| (a, Some(b))),
         day_pair,
         day_first_pair,
+        months_quarter,
         month_range.map(|(a, b)| (a, Some(b))),
         fiscal_year,
         months_of_year,
@@ -1487,7 +1562,9 @@ mod tests {
                     third-quarter, first-half, the 30th of June, 1st of May 2024, Jan-Mar 2025, \
                     1-3 March 2025, 10 to 14 November, 28 February to 3 March, 20 and 21 March, \
                     3 and 9 May 2025, 9 and 3 May, between March 3 and 10, 2025, between 3 and 10 April, \
-                    between May 3 and May 1, Q1-Q3 2024, Q3 to Q2, 1Q-3Q, 2-3 percent, 5 and 6 firms."
+                    between May 3 and May 1, Q1-Q3 2024, Q3 to Q2, 1Q-3Q, 2-3 percent, 5 and 6 firms, \
+                    2024Q3, 2024 Q4, 2025-H1, 2025-H3, Q3-2024, H1/2025, Q4'24, 2025-03, 2025-13, 2011-12, \
+                    Sep 2024, Sept. 2024, Sep-2024, the January-March quarter of 2024, the May-July quarter."
                 .into(),
         );
         let mut positions = 0;
@@ -2002,6 +2079,64 @@ mod tests {
         );
         assert_eq!(read("Q2 to Q4").unwrap().1, Some(q(Context, 4)));
         assert_eq!(read("Q3 to Q2").unwrap(), (q(Context, 3), None, 2));
+    }
+
+    #[test]
+    fn year_first_codes_and_iso_months() {
+        let q = |year, quarter| DateExpr::Quarter { year, quarter };
+        assert_eq!(read("2024Q3").unwrap(), (q(Abs(2024), 3), None, 6));
+        assert_eq!(read("2024 Q4 sales").unwrap(), (q(Abs(2024), 4), None, 7));
+        assert_eq!(
+            read("2025-H1").unwrap().0,
+            DateExpr::Half {
+                year: Abs(2025),
+                half: 1
+            }
+        );
+        assert_eq!(read("2025-H3").unwrap(), (year(2025), None, 4));
+        assert_eq!(read("2025-03").unwrap(), (month(Abs(2025), 3), None, 7));
+        assert_eq!(read("2025-13").unwrap(), (year(2025), None, 4));
+        // Two digits that end a later year make a range first.
+        assert_eq!(read("2011-12").unwrap().1, Some(year(2012)));
+    }
+
+    #[test]
+    fn years_glued_to_quarter_and_half_codes() {
+        let q = |year, quarter| DateExpr::Quarter { year, quarter };
+        assert_eq!(read("Q3-2024").unwrap(), (q(Abs(2024), 3), None, 7));
+        assert_eq!(read("Q4'24").unwrap().0, q(Abs(2024), 4));
+        assert_eq!(
+            read("H1/2025").unwrap().0,
+            DateExpr::Half {
+                year: Abs(2025),
+                half: 1
+            }
+        );
+    }
+
+    #[test]
+    fn abbreviated_months_with_a_year() {
+        assert_eq!(read("Sep 2024").unwrap().0, month(Abs(2024), 9));
+        assert_eq!(read("Sept. 2024").unwrap().0, month(Abs(2024), 9));
+        assert_eq!(read("Sep-2024").unwrap().0, month(Abs(2024), 9));
+    }
+
+    #[test]
+    fn a_quarter_named_by_its_months() {
+        let (a, b, len) = read("January-March quarter of 2024").unwrap();
+        assert_eq!(
+            (a, b),
+            (
+                DateExpr::Quarter {
+                    year: Abs(2024),
+                    quarter: 1
+                },
+                None
+            )
+        );
+        assert_eq!(len, "January-March quarter of 2024".len());
+        // Months that make no calendar quarter stay a month range.
+        assert_eq!(read("May-July quarter").unwrap().1, Some(month(Nearest, 7)));
     }
 
     #[test]
