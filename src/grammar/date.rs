@@ -27,7 +27,7 @@
 //! between_years = "between" sp year4 sp "and" sp year4
 //! fiscal_year = ("FY" sp0 | "fiscal" ["year"] sp) (year4 | digit{2}) [year_end]  "FY 2021-22"
 //! months_of_year = ("first"|"last") sp count sp "months" [of_year]           "first five months of 2020"
-//! half        = ("first"|"second"|"1st"|"2nd") sp "half" [of_year] | "first six months" [of_year] | "H1"|"H2" sp year4
+//! half        = ("first"|"second"|"1st"|"2nd") (sp|"-") "half" [of_year] | "second six months" | "H1"|"H2" [of_year | code_year]
 //! quarter     = ("first".."fourth" sp "quarter" | "quarter" sp 1-4 | "Q" 1-4) [quarter_months] [of_year]
 //! quarter_months = sp0 "(" month range_joiner month ")" | sp month range_joiner month   the quarter's own months
 //! of_year     = sp "of" sp (year4 | "the year" | rel_year)
@@ -691,25 +691,17 @@ fn period_ordinal(i: &str) -> IResult<&str, u32> {
     .parse(i)
 }
 
-/// half: period_ordinal (sp | "-") "half" [of_year] | "first six months" [of_year] | ("H1"|"1H") [sp year4].
+/// half: period_ordinal (sp | "-") "half" | "second six months" | ("H1"|"1H"|"H2"|"2H")) [of_year | code_year].
 fn half(i: &str) -> IResult<&str, DateExpr> {
     let words = |i| -> IResult<&str, u32> {
         let (r, (n, _, _)) = (period_ordinal, alt((sp, tag("-"))), keyword("half")).parse(i)?;
         if n > 2 { fail(i) } else { Ok((r, n)) }
     };
+    // `first six months` and `last six months of 2024` are read by `months_of_year`.
     let six_months = |i| {
-        alt((
-            (keyword("first"), sp, keyword("six"), sp, keyword("months")).map(|_| 1),
-            (
-                alt((keyword("last"), keyword("second"))),
-                sp,
-                keyword("six"),
-                sp,
-                keyword("months"),
-            )
-                .map(|_| 2),
-        ))
-        .parse(i)
+        (keyword("second"), sp, keyword("six"), sp, keyword("months"))
+            .map(|_| 2)
+            .parse(i)
     };
     let code = |i| {
         alt((
@@ -928,9 +920,25 @@ fn months_of_year(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
     let (r, from_start) = alt((keyword("first").map(|_| true), keyword("last").map(|_| false))).parse(i)?;
     let (r, (_, n, _, _)) = (sp, month_count, sp, keyword("months")).parse(r)?;
     let (r, year) = opt(of_year).parse(r)?;
+    // Months counted from something else: `the first five months of the program`, `the
+    // first two months after launch`.
+    let anchored = |r| {
+        (
+            sp,
+            alt((
+                keyword("of"),
+                keyword("after"),
+                keyword("since"),
+                keyword("following"),
+                keyword("from"),
+            )),
+        )
+            .parse(r)
+            .is_ok()
+    };
     let year = match year {
         Some(y) => y,
-        None if from_start && (sp, keyword("of")).parse(r).is_err() => YearRef::Context,
+        None if from_start && !anchored(r) => YearRef::Context,
         None => return fail(i),
     };
     let (first, last) = if from_start { (1, n) } else { (13 - n, 12) };
@@ -1833,6 +1841,19 @@ mod tests {
         assert_eq!(read("last three months"), None);
         assert_eq!(read("first five months of the program"), None);
         assert_eq!(read("first 2.5 months of 2020"), None);
+        assert_eq!(read("first two months after launch"), None);
+        assert_eq!(read("last six months"), None);
+        assert_eq!(
+            read("last six months of 2024").unwrap().0,
+            DateExpr::Half {
+                year: Abs(2024),
+                half: 2
+            }
+        );
+        assert_eq!(
+            read("second six months").unwrap().0,
+            DateExpr::Half { year: Context, half: 2 }
+        );
     }
 
     #[test]
