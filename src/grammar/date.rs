@@ -794,7 +794,9 @@ fn year_period(i: &str) -> IResult<&str, DateExpr> {
 fn iso_month(i: &str) -> IResult<&str, DateExpr> {
     let (r, (y, _, m)) = (year4, char('-'), take_while_m_n(2, 2, |c: char| c.is_ascii_digit())).parse(i)?;
     let month: u32 = m.parse().unwrap_or(0);
-    if !(1..=12).contains(&month) || !at_boundary(r) {
+    // `2025-12-01b` is a code, not December.
+    let glued = r.starts_with('-') && r[1..].starts_with(|c: char| c.is_ascii_alphanumeric());
+    if !(1..=12).contains(&month) || !at_boundary(r) || glued {
         return fail(i);
     }
     Ok((
@@ -2117,6 +2119,7 @@ mod tests {
         assert_eq!(read("2025-H3").unwrap(), (year(2025), None, 4));
         assert_eq!(read("2025-03").unwrap(), (month(Abs(2025), 3), None, 7));
         assert_eq!(read("2025-13").unwrap(), (year(2025), None, 4));
+        assert_eq!(read("2025-12-01b").unwrap(), (year(2025), None, 4));
         // Two digits that end a later year make a range first.
         assert_eq!(read("2011-12").unwrap().1, Some(year(2012)));
     }
