@@ -1110,26 +1110,32 @@ fn ordinal_list_follows(r: &str) -> bool {
     listed && !ends_phrase(rest)
 }
 
-/// listed_day: day [year_after], after `month_name sp day sp "and" sp` — the second of two
-/// days that are not consecutive (`on July 3 and 9`), in the month named before it.
+/// listed_day: day [year_after], after `month_name sp day` and more days joined by `,`,
+/// `and` or `or` — the later days of a list in one month (`on July 3 and 9`, `on May 4, 11
+/// and 18`), in the month named before the first. A day after a comma must be followed by
+/// another (`on May 4, 20 of them` is no list); the last, after `and`/`or`, ends the phrase.
 fn listed_day(before: &str, rest: &str) -> Option<(usize, DateExpr)> {
-    let b = before.trim_end();
-    let b = b.strip_suffix("and")?.trim_end();
-    let b = ["st", "nd", "rd", "th"]
-        .iter()
-        .find_map(|s| b.strip_suffix(s))
-        .unwrap_or(b);
-    let digits = b.bytes().rev().take_while(u8::is_ascii_digit).count();
-    if !(1..=2).contains(&digits) {
-        return None;
-    }
-    let b = b[..b.len() - digits].trim_end();
-    let b = b.strip_suffix('.').unwrap_or(b);
-    let letters = b.bytes().rev().take_while(u8::is_ascii_alphabetic).count();
-    let (_, month) = month_name(&b[b.len() - letters..]).ok()?;
+    let (b, last) = list_joiner(before)?;
+    let month = month_of_list(b)?;
     let (r, d) = day(rest).ok()?;
     let (r, year) = opt(year_after).parse(r).ok()?;
-    if !ends_phrase(r) {
+    let next_day = |r| {
+        (
+            alt((
+                (sp0, char(','), sp0).map(|_| ()),
+                (sp, alt((keyword("and"), keyword("or"))), sp).map(|_| ()),
+            )),
+            day,
+        )
+            .parse(r)
+            .is_ok()
+    };
+    let fits = if last {
+        ends_phrase(r)
+    } else {
+        year.is_none() && next_day(r)
+    };
+    if !fits {
         return None;
     }
     let e = DateExpr::Day {
@@ -1139,6 +1145,49 @@ fn listed_day(before: &str, rest: &str) -> Option<(usize, DateExpr)> {
         weekday: None,
     };
     Some((rest.len() - r.len(), e))
+}
+
+/// `before` without the joiner at its end (`,` or `and`/`or` as a word), and whether the
+/// joiner was `and`/`or` (the day after it ends the list).
+fn list_joiner(before: &str) -> Option<(&str, bool)> {
+    let b = before.trim_end();
+    if let Some(b) = b.strip_suffix(',') {
+        return Some((b, false));
+    }
+    let word = ["and", "or"].iter().find_map(|w| b.strip_suffix(w))?;
+    word.ends_with(|c: char| c.is_whitespace()).then_some((word, true))
+}
+
+/// The month of a list of days that ends `b`: `July 3`, `May 4, 11`, `Sept. 3 and 9`.
+fn month_of_list(b: &str) -> Option<u32> {
+    let mut b = b.trim_end();
+    // At most a handful of days: a longer run is no list of dates.
+    for _ in 0..8 {
+        let stem = ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|s| b.strip_suffix(s))
+            .unwrap_or(b);
+        let digits = stem.bytes().rev().take_while(u8::is_ascii_digit).count();
+        if !(1..=2).contains(&digits) {
+            return None;
+        }
+        let head = stem[..stem.len() - digits].trim_end();
+        match list_joiner(head) {
+            Some((earlier, _)) => b = earlier.trim_end(),
+            None => {
+                let head = head.strip_suffix('.').unwrap_or(head);
+                let letters = head.bytes().rev().take_while(u8::is_ascii_alphabetic).count();
+                let word = &head[head.len() - letters..];
+                let glued = head[..head.len() - letters].ends_with(|c: char| c.is_alphanumeric());
+                return if glued {
+                    None
+                } else {
+                    month_name(word).ok().map(|(_, m)| m)
+                };
+            }
+        }
+    }
+    None
 }
 
 /// the_nth: "the" sp day-with-suffix [sp "of" sp month_name [year_after]], not followed by a
@@ -1884,6 +1933,14 @@ mod tests {
             read_after("Sept. 3 and ", "19 in Seoul").unwrap().0,
             day(Nearest, 9, 19)
         );
+        // A list joined by commas, the last day after `and`.
+        assert_eq!(read_after("on May 4, ", "11 and 18").unwrap().0, day(Nearest, 5, 4 + 7));
+        assert_eq!(read_after("on May 4, 11 and ", "18.").unwrap().0, day(Nearest, 5, 18));
+        assert_eq!(read_after("on May 4, 11 or ", "18.").unwrap().0, day(Nearest, 5, 18));
+        // After a comma a day must be followed by another: `May 4, 20 of them` is no list.
+        assert_eq!(read_after("on May 4, ", "20 of them"), None);
+        assert_eq!(read_after("on Mayday 4 and ", "9,"), None);
+        assert_eq!(read_after("on May 4 band ", "9,"), None);
         // `9 firms` is a count, and `3 and 9` with no month before is no date.
         assert_eq!(read_after("on May 3 and ", "9 firms"), None);
         assert_eq!(read_after("rose 3 and ", "9, and"), None);
