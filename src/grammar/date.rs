@@ -1457,10 +1457,21 @@ fn byline_date(line: &str) -> Option<usize> {
         Some(r) => Some(line.len() - r.len()),
         None => {
             let (after, _) = date(r).ok()?;
-            let line_end = after.split('\n').next().unwrap_or(after);
-            line_end.trim().is_empty().then_some(line.len() - r.len())
+            ends_byline(after).then_some(line.len() - r.len())
         }
     }
+}
+
+/// Nothing but a time of day or a separator follows the date on its line (`Posted 3 March
+/// 2025`, `Published 5 May 2025 10:30 GMT`, `Updated 2 June 2025 | 4 min read`).
+fn ends_byline(after: &str) -> bool {
+    let line = after.split('\n').next().unwrap_or(after).trim();
+    let line = line.strip_prefix(',').map_or(line, str::trim_start);
+    let hour = line.bytes().take_while(u8::is_ascii_digit).count();
+    let time = (1..=2).contains(&hour)
+        && line[hour..].starts_with([':', '.'])
+        && line[hour + 1..].bytes().take_while(u8::is_ascii_digit).count() == 2;
+    line.is_empty() || time || line.starts_with(['|', '·', '•'])
 }
 
 /// After a byline label: `:` or `on`, and the white space after it.
@@ -2060,6 +2071,12 @@ mod tests {
         assert_eq!(read_in(line, "2025"), None);
         assert_eq!(read_in("Trade data\nupdated on May 2, 2024", "May"), None);
         assert_eq!(read_in("POSTED 3 March 2025\nExports rose.", "3 March"), None);
+        assert_eq!(read_in("Published 5 May 2025 10:30 GMT", "5 May"), None);
+        assert_eq!(read_in("Updated 2 June 2025 | 4 min read", "2 June"), None);
+        assert_eq!(
+            read_in("Released 5 May 2025 figures show", "5 May").as_deref(),
+            Some("5 May 2025")
+        );
         // A label that starts no line, or no date after it, leaves the date a fact.
         assert_eq!(
             read_in("Data published: 28 April 2025", "28").as_deref(),
