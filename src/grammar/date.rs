@@ -18,6 +18,7 @@
 //! day_pair    = month_name sp day sp "and" sp day [year]        "July 16 and 17": a range when consecutive
 //! day_month_range = (day_month | day) range_joiner day_month      "1-3 March 2025"
 //! day_first_pair  = day sp "and" sp day_month                     "20 and 21 March"
+//! days_across_months = (month_day | day_month) "and" (month_day | day_month), consecutive  "June 30 and July 1"
 //! between_days = "between" sp (month_day | day_month | day) sp "and" sp (month_day | day_month | day)
 //! quarter_range = quarter_code range_joiner quarter_code [of_year] "Q1-Q3 2024"
 //! month_range = month_name sp ("to"|"through") sp month_name [sp year4]      "January to August"
@@ -586,6 +587,67 @@ fn day_first_pair(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
         DateExpr::Day { day: d2, .. } if d2 == d1 + 1 => Ok((r, (start, Some(end)))),
         DateExpr::Day { day: d2, .. } if d2 > d1 => Ok((first_end, (start, None))),
         _ => fail(i),
+    }
+}
+
+/// days_across_months: month_day sp "and" sp month_day | day_month sp "and" sp day_month, the
+/// second the day after the first — `June 30 and July 1`, `31 December and 1 January`: one
+/// range, as two days of one month are. Other pairs are two dates, read one by one.
+fn days_across_months(i: &str) -> IResult<&str, (DateExpr, DateExpr)> {
+    let and = |i| (sp, keyword("and"), sp).parse(i);
+    let (r, (start, _, end)) = alt(((month_day, and, month_day), (day_month, and, day_month))).parse(i)?;
+    // A year written after `1 January` names January's year: December is of the year before.
+    let start = match (start, end) {
+        (
+            DateExpr::Day {
+                year: YearRef::Nearest,
+                month: 12,
+                day,
+                weekday,
+            },
+            DateExpr::Day {
+                year: YearRef::Abs(y),
+                month: 1,
+                ..
+            },
+        ) => DateExpr::Day {
+            year: YearRef::Abs(y - 1),
+            month: 12,
+            day,
+            weekday,
+        },
+        _ => start_like(start, end),
+    };
+    match (start, end) {
+        (
+            DateExpr::Day {
+                year,
+                month: m1,
+                day: d1,
+                ..
+            },
+            DateExpr::Day { month: m2, day: 1, .. },
+        ) if m2 == m1 % 12 + 1 && is_last_day(d1, m1, year) => Ok((r, (start, end))),
+        _ => fail(i),
+    }
+}
+
+/// `day` is the last of `month` (in February the 28th too when the year is not written, or
+/// is no leap year).
+fn is_last_day(day: u32, month: u32, year: YearRef) -> bool {
+    match month {
+        2 => match year {
+            YearRef::Abs(y) => {
+                day == if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) {
+                    29
+                } else {
+                    28
+                }
+            }
+            _ => day == 28 || day == 29,
+        },
+        4 | 6 | 9 | 11 => day == 30,
+        _ => day == 31,
     }
 }
 
@@ -1240,7 +1302,7 @@ pub fn date(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
         .parse(i),
         // A day before a month, `2nd half`, `3Q`.
         1 | 2 => alt((
-            alt((day_month_range, quarter_range)).map(|(a, b)| (a, Some(b))),
+            alt((day_month_range, quarter_range, days_across_months)).map(|(a, b)| (a, Some(b))),
             day_first_pair,
             alt((day_month, half, quarter)).map(single),
         ))
@@ -1287,7 +1349,7 @@ fn date_at_word(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
         _ if capitalized(w) => {
             let range = |i| {
                 alt((
-                    alt((month_year_range, day_range, month_pair)).map(range),
+                    alt((month_year_range, day_range, month_pair, days_across_months)).map(range),
                     day_pair,
                     months_quarter,
                     month_range.map(range),
@@ -1339,6 +1401,7 @@ fn date_unsplit(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
             month_pair,
             day_month_range,
             quarter_range,
+            days_across_months,
         ))
         .parse(i)
     };
@@ -1632,7 +1695,8 @@ mod tests {
                     third-quarter, first-half, the 30th of June, 1st of May 2024, Jan-Mar 2025, \
                     1-3 March 2025, 10 to 14 November, 28 February to 3 March, 20 and 21 March, \
                     3 and 9 May 2025, 9 and 3 May, between March 3 and 10, 2025, between 3 and 10 April, \
-                    between May 3 and May 1, Q1-Q3 2024, Q3 to Q2, 1Q-3Q, 2-3 percent, 5 and 6 firms, \
+                    between May 3 and May 1, June 30 and July 1, 2025, 31 December and 1 January, \
+                    June 29 and July 1, 28 February and 1 March 2024, Q1-Q3 2024, Q3 to Q2, 1Q-3Q, 2-3 percent, 5 and 6 firms, \
                     2024Q3, 2024 Q4, 2025-H1, 2025-H3, Q3-2024, H1/2025, Q4'24, 2025-03, 2025-13, 2011-12, \
                     Sep 2024, Sept. 2024, Sep-2024, the January-March quarter of 2024, the May-July quarter."
                 .into(),
@@ -2156,6 +2220,25 @@ mod tests {
         // No month: no date.
         assert_eq!(read("15 to 24"), None);
         assert_eq!(read("5 and 6 firms"), None);
+    }
+
+    #[test]
+    fn consecutive_days_across_a_month_end_are_one_range() {
+        let (a, b, len) = read("June 30 and July 1, 2025").unwrap();
+        assert_eq!((a, b), (day(Abs(2025), 6, 30), Some(day(Abs(2025), 7, 1))));
+        assert_eq!(len, "June 30 and July 1, 2025".len());
+        assert_eq!(read("31 December and 1 January").unwrap().1, Some(day(Nearest, 1, 1)));
+        assert_eq!(
+            read("28 February and 1 March 2023").unwrap().1,
+            Some(day(Abs(2023), 3, 1))
+        );
+        assert_eq!(
+            read("December 31 and January 1, 2026").unwrap().0,
+            day(Abs(2025), 12, 31)
+        );
+        // 2024 is a leap year: the 28th and the 1st are two days apart.
+        assert_eq!(read("28 February and 1 March 2024").unwrap().1, None);
+        assert_eq!(read("June 29 and July 1").unwrap().1, None);
     }
 
     #[test]
