@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! date        = between_years | between_days | year_range | month_year_range | iso_date | day_range
-//!             | month_pair | day_month_range | quarter_range | day_pair | day_first_pair
+//!             | month_pair | day_month_range | quarter_range | days_across_months | day_pair | day_first_pair
 //!             | months_quarter | month_range | fiscal_year | months_of_year
 //!             | year_period | iso_month | weekday_date | month_day_date | day_month_date | month_year
 //!             | rel_year_in_month | half | quarter | relative | rel_month | the_nth
