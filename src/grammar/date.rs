@@ -1549,7 +1549,15 @@ pub fn in_byline(text: &str, pos: usize) -> bool {
     let Some(before) = text.get(..pos) else {
         return false;
     };
-    let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+    // A byline's label and date are short: only the last bytes can hold the line's start
+    // (searching the whole text before every date was quadratic on a long line).
+    const REACH: usize = 80;
+    let window = before.len().saturating_sub(REACH);
+    let line_start = match before.as_bytes()[window..].iter().rposition(|&b| b == b'\n') {
+        Some(n) => window + n + 1,
+        None if window == 0 => 0,
+        None => return false,
+    };
     let Some(at) = byline_date(&text[line_start..]) else {
         return false;
     };
@@ -1592,10 +1600,14 @@ fn recurs(after: &str, expr: &DateExpr) -> bool {
     if !yearless {
         return false;
     }
-    // Walked by hand: `many0` would allocate for every date.
+    // Walked by hand (`many0` would allocate for every date), and no further than a year
+    // of months: a long run of month names must not be walked again at each of them.
     let mut rest = after;
-    while let Ok((r, _)) = listed(rest) {
-        rest = r;
+    for _ in 0..12 {
+        match listed(rest) {
+            Ok((r, _)) => rest = r,
+            Err(_) => break,
+        }
     }
     each_year(rest).is_ok()
 }
