@@ -4,7 +4,10 @@
 //! - A day or month without a year takes the year (release year -1, 0 or +1) that puts
 //!   it nearest the release date; ties go to the earlier one.
 //! - `this/last/next year` and `this/last month` count from the release date; `the 24th`
-//!   is the 24th of the release month; `today` is the release date.
+//!   is the 24th of the release month; `today` is the release date, `yesterday` and
+//!   `tomorrow` a day before and after it.
+//! - `this May` is May of the release year; `last March` the latest March before the
+//!   release month, `next March` the first March after it.
 //! - A half or quarter without a year (`the first half`, `first half of the year`) belongs
 //!   to the year the release last named explicitly, else to the release year.
 //! - Without a release date only dates that carry their own year are resolved.
@@ -91,8 +94,22 @@ impl Resolver {
             YearRef::Abs(y) => Some(y),
             YearRef::Rel(n) => self.release.map(|r| r.year() + n),
             YearRef::Context => self.context_year.or(self.release.map(|r| r.year())),
-            YearRef::Nearest => None,
+            // Placed by the month they come with (`month_year`).
+            YearRef::Nearest | YearRef::Before | YearRef::After => None,
         }
+    }
+
+    /// The year of `last March` (the latest March before the release month) or `next
+    /// March` (the first after it).
+    fn month_year(&self, y: YearRef, month: u32) -> Option<i32> {
+        let r = self.release?;
+        Some(match y {
+            YearRef::Before if month < r.month() => r.year(),
+            YearRef::Before => r.year() - 1,
+            YearRef::After if month > r.month() => r.year(),
+            YearRef::After => r.year() + 1,
+            _ => return self.year_of(y),
+        })
     }
 
     fn with_year(&self, y: YearRef, make: impl Fn(i32) -> Option<Period>) -> Option<Period> {
@@ -128,9 +145,13 @@ impl Resolver {
             DateExpr::Day { year, month, day, .. } => {
                 self.with_year(year, |y| NaiveDate::from_ymd_opt(y, month, day).map(Period::Day))
             }
-            DateExpr::Month { year, month } => self.with_year(year, |y| {
-                (1..=12).contains(&month).then_some(Period::Month { year: y, month })
-            }),
+            DateExpr::Month { year, month } => {
+                let make = |y| (1..=12).contains(&month).then_some(Period::Month { year: y, month });
+                match year {
+                    YearRef::Before | YearRef::After => make(self.month_year(year, month)?),
+                    _ => self.with_year(year, make),
+                }
+            }
             DateExpr::Quarter { year, quarter } => self.with_year(year, |y| {
                 (1..=4)
                     .contains(&quarter)
@@ -141,6 +162,10 @@ impl Resolver {
             }),
             DateExpr::Year(year) => self.year_of(year).map(Period::Year),
             DateExpr::Today => self.release.map(Period::Day),
+            DateExpr::RelDay(n) => self
+                .release?
+                .checked_add_signed(chrono::TimeDelta::try_days(i64::from(n))?)
+                .map(Period::Day),
             DateExpr::RelMonth(n) => {
                 let r = self.release?;
                 let first = r.with_day(1)?;
@@ -302,6 +327,36 @@ mod tests {
         assert_eq!(s(res.resolve(&DateExpr::Today)), "2020-05-12");
         assert_eq!(s(res.resolve(&DateExpr::DayOfMonth(24))), "2020-05-24");
         assert_eq!(s(res.resolve(&DateExpr::DayOfMonth(3))), "2020-05-03");
+    }
+
+    #[test]
+    fn days_counted_from_the_release() {
+        let mut res = r("2024-03-01");
+        assert_eq!(s(res.resolve(&DateExpr::RelDay(-1))), "2024-02-29");
+        assert_eq!(s(res.resolve(&DateExpr::RelDay(1))), "2024-03-02");
+        assert_eq!(Resolver::new(None).resolve(&DateExpr::RelDay(1)), None);
+    }
+
+    #[test]
+    fn last_and_next_month_names_skip_the_release_month() {
+        let month = |year, month| DateExpr::Month { year, month };
+        // In a January release, last March is the year before's.
+        assert_eq!(s(r("2023-01-20").resolve(&month(Before, 3))), "2022-03");
+        let mut res = r("2025-06-30");
+        assert_eq!(s(res.resolve(&month(Before, 3))), "2025-03");
+        assert_eq!(s(res.resolve(&month(Before, 6))), "2024-06");
+        assert_eq!(s(res.resolve(&month(After, 3))), "2026-03");
+        assert_eq!(s(res.resolve(&month(After, 7))), "2025-07");
+        assert_eq!(s(res.resolve(&month(After, 6))), "2026-06");
+        assert_eq!(s(res.resolve(&month(Rel(0), 1))), "2025-01");
+        // They name no year for the halves and quarters that follow.
+        assert_eq!(
+            s(res.resolve(&DateExpr::Quarter {
+                year: Context,
+                quarter: 2
+            })),
+            "2025-Q2"
+        );
     }
 
     #[test]

@@ -90,7 +90,12 @@ fn needs_lookahead(lower: &[u8], after: &str) -> Option<bool> {
                 ]),
         ),
         b"a" | b"an" => Some(any(&["hundred", "thousand", "million", "billion", "trillion", "dozen"])),
-        b"this" | b"last" | b"next" => Some(any(&["year", "month", "week", "quarter", "half"])),
+        // `this year`, `last March`
+        b"this" | b"last" | b"next" => Some(
+            any(&["year", "month", "week", "quarter", "half"])
+                || (next_word.starts_with(|c: char| c.is_ascii_uppercase())
+                    && crate::grammar::date::is_month_word(next_word.as_bytes())),
+        ),
         _ => None,
     }
 }

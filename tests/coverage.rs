@@ -14,6 +14,10 @@ fn exclusion(section: &str, start: usize, end: usize, cut: bool) -> Option<&'sta
     let prev2 = before.chars().rev().nth(1);
     let next = after.chars().next();
     let next2 = after.chars().nth(1);
+    // `Published: 28 Apr. 2025` at a line start: page furniture.
+    if bulletin_facts::grammar::date::in_byline(section, start) {
+        return Some("page furniture: byline");
+    }
     // `the 24th and 25th`: a second day of the month.
     if bulletin_facts::grammar::ordinal::second_day(before) {
         return Some("date: second day of a list");
@@ -191,6 +195,7 @@ fn exclusion_rules_name_their_reason() {
     assert_eq!(rule("sold 45 cars", "45"), None);
     assert_eq!(rule("the 51st meeting", "51"), None);
     assert_eq!(rule("the 24th and 25th", "25"), Some("date: second day of a list"));
+    assert_eq!(rule("Posted: 28 Apr. 2025", "28"), Some("page furniture: byline"));
     assert_eq!(rule("1. The plan", "1"), Some("bare number"));
     assert_eq!(rule("grew 2.4 times", "2"), Some("ratio: N times"));
     assert_eq!(rule("opens at 1 p.m. daily", "1"), Some("time of day"));

@@ -1,25 +1,48 @@
 //! date: a point or period of time, read as written; `resolve` places it on the calendar.
 //!
 //! ```text
-//! date        = between_years | year_range | iso_date | day_range | month_range
-//!             | weekday_date | month_day_date | day_month_date | month_year
-//!             | rel_year_in_month | half | quarter | relative | the_nth | month_alone | year
+//! date        = between_years | between_days | year_range | month_year_range | iso_date | day_range
+//!             | month_pair | day_month_range | quarter_range | days_across_months | day_pair | day_first_pair
+//!             | months_quarter | month_range | fiscal_year | months_of_year
+//!             | year_period | iso_month | weekday_date | month_day_date | day_month_date | month_year
+//!             | rel_year_in_month | half | quarter | relative | rel_month | the_nth
+//!             | within_period | month_alone | year
 //! weekday_date= weekday "," sp month_day_date
-//! month_day   = month_name sp day [("," sp | sp) year4 | sp rel_year]      "November 18, 2025", "Nov. 18"
-//! day_month   = day sp month_name ["," | sp year4]                           "18 November 2025", "28 Dec."
-//! month_year  = month_name [","] sp year4 | month_name sp rel_year           "October 2025", "July last year"
+//! month_day   = month_name (sp | "." sp0) day [("," sp | sp) year4 | sp rel_year]  "November 18, 2025", "Sep.12"
+//! day_month   = day sp month_name ["," | sp year4] | day "-" month_name "-" year4  "18 November 2025", "12-Sep-2024"
+//! month_year  = month_name ([","] sp year4 | "-" year4) | month_name sp rel_year  "Sep-2024", "July last year"
+//! year_period = year4 [sp | "-"] ("Q" 1-4 | "H" 1-2)                        "2024Q3", "2025-H1"
+//! iso_month   = year4 "-" 01..12, not a year range                          "2025-03"
+//! months_quarter = month_name range_joiner month_name sp "quarter" [of_year] "the January-March quarter"
 //! day_range   = month_day (sp0 dash sp0 | sp ("to"|"through") sp) (month_day | day)
+//! day_pair    = month_name sp day sp "and" sp day [year]        "July 16 and 17": a range when consecutive
+//! day_month_range = (day_month | day) range_joiner day_month      "1-3 March 2025"
+//! day_first_pair  = day sp "and" sp day_month                     "20 and 21 March"
+//! days_across_months = (month_day | day_month) "and" (month_day | day_month), consecutive  "June 30 and July 1"
+//! between_days = "between" sp (month_day | day_month | day) sp "and" sp (month_day | day_month | day)
+//! quarter_range = quarter_code range_joiner quarter_code [of_year] "Q1-Q3 2024"
 //! month_range = month_name sp ("to"|"through") sp month_name [sp year4]      "January to August"
-//! year_range  = year4 (sp0 dash sp0 | sp ("to"|"through") sp) (year4 | digit{2}) ; "2012–13"
+//! month_year_range = month_year range_joiner month_year                      "April 2021-March 2022"
+//! month_pair  = month_full sp "and" sp month_full [year] &(sp ("as a whole"|"combined"|"together"))
+//! year_range  = year4 range_joiner year4 | year4 dash digit{2}  ; "2012–13"
 //! between_years = "between" sp year4 sp "and" sp year4
-//! half        = ("first"|"second"|"1st"|"2nd") sp "half" [of_year] | "first six months" [of_year] | "H1"|"H2" sp year4
-//! quarter     = ("first".."fourth"|"1st".."4th") sp "quarter" [of_year] | "Q" digit [sp year4]
+//! fiscal_year = ("FY" sp0 | "fiscal" ["year"] sp) (year4 | digit{2}) [year_end]  "FY 2021-22"
+//! months_of_year = ("first"|"last") sp count sp "months" [of_year]           "first five months of 2020"
+//! half        = ("first"|"second"|"1st"|"2nd") (sp|"-") "half" [of_year] | "second six months" | "H1"|"H2" [of_year | code_year]
+//! quarter     = ("first".."fourth" sp "quarter" | "quarter" sp 1-4 | "Q" 1-4) [quarter_months] [of_year]
+//! quarter_months = sp0 "(" month range_joiner month ")" | sp month range_joiner month   the quarter's own months
 //! of_year     = sp "of" sp (year4 | "the year" | rel_year)
-//! relative    = rel_year | ("this"|"last"|"next") sp "month" | "today"
+//! relative    = rel_year | ("this"|"last"|"next") sp "month" | "today" | "yesterday" | "tomorrow"
 //! rel_year    = ("this"|"last"|"next") sp "year"
+//! rel_month   = ("this"|"last"|"next") sp month_full            "last March"
 //! the_nth     = "the" sp day_ordinal          (not followed by a noun: "on the 24th")
+//! within_period = ("mid"|"early"|"late"|"end"|"start"|"pre"|"post") dash (year4 | month_year | month_full)
 //! year        = digit{4} in 1900..=2099, whole, not glued to letters or digits
 //! ```
+//!
+//! Refused after the parse (`parse`): comparison bases (`than last year`, `compared to this
+//! year`), spans (`over the last year`), months that recur (`March of each year`), and the
+//! dates of bylines (`Published: 28 Apr. 2025`).
 
 use chrono::Weekday;
 use nom::{
@@ -30,6 +53,7 @@ use nom::{
     combinator::opt,
 };
 
+use super::number::{digits_number, ordinal_number, spelled_number};
 use super::{Ctx, Figure, Val, at_boundary, dash, fail, is_word_char, keyword, leading_word, sp, sp0};
 use crate::model::Kind;
 
@@ -44,6 +68,10 @@ pub enum YearRef {
     Context,
     /// Missing: the year that puts the date nearest the release date.
     Nearest,
+    /// `last March`: the year of the latest such month before the release month.
+    Before,
+    /// `next March`: the year of the first such month after the release month.
+    After,
 }
 
 /// A date as written, before resolution against the release date.
@@ -73,6 +101,8 @@ pub enum DateExpr {
     },
     Year(YearRef),
     Today,
+    /// `yesterday` -1, `tomorrow` +1: days from the release date.
+    RelDay(i32),
 }
 
 /// Month names, January first.
@@ -238,9 +268,12 @@ fn year_after(i: &str) -> IResult<&str, YearRef> {
     .parse(i)
 }
 
-/// month_day: month_name sp day [year_after].
+/// month_day: month_name (sp | after "." sp0) day [year_after] — `Sep.12, 2024` too.
 fn month_day(i: &str) -> IResult<&str, DateExpr> {
-    let (r, (month, _, day)) = (month_name, sp, day).parse(i)?;
+    let (r, month) = month_name(i)?;
+    let abbreviated = i[..i.len() - r.len()].ends_with('.');
+    let (r, _) = if abbreviated { sp0(r)? } else { sp(r)? };
+    let (r, day) = day(r)?;
     let (r, year) = opt(year_after).parse(r)?;
     Ok((
         r,
@@ -253,10 +286,20 @@ fn month_day(i: &str) -> IResult<&str, DateExpr> {
     ))
 }
 
-/// day_month: day sp month_name [sp year4].
+/// day_month: day sp ["of" sp] month_name [sp year4] | day "-" month_name "-" year4
+/// (`1st of May`, `12-Sep-2024`).
 fn day_month(i: &str) -> IResult<&str, DateExpr> {
-    let (r, (day, _, month)) = (day, sp, month_name).parse(i)?;
-    let (r, year) = opt((sp, year4).map(|(_, y)| YearRef::Abs(y))).parse(r)?;
+    let spaced = |i| {
+        let (r, (day, _, _, month)) = (day, sp, opt((keyword("of"), sp)), month_name).parse(i)?;
+        let (r, year) = opt((sp, year4).map(|(_, y)| y)).parse(r)?;
+        Ok((r, (day, month, year)))
+    };
+    let dashed = |i| {
+        let (r, (day, _, month, _, year)) = (day, char('-'), month_name, char('-'), year4).parse(i)?;
+        Ok((r, (day, month, Some(year))))
+    };
+    let (r, (day, month, year)) = alt((spaced, dashed)).parse(i)?;
+    let year = year.map(YearRef::Abs);
     Ok((
         r,
         DateExpr::Day {
@@ -331,9 +374,9 @@ fn day_range(i: &str) -> IResult<&str, (DateExpr, DateExpr)> {
     Ok((r, (start, end)))
 }
 
-/// month_range: month_full range_joiner month_full [sp year4].
+/// month_range: month_name range_joiner month_name [sp year4] — `January to August`, `Jan-Mar 2025`.
 fn month_range(i: &str) -> IResult<&str, (DateExpr, DateExpr)> {
-    let (r, (m1, _, m2)) = (month_full, range_joiner, month_full).parse(i)?;
+    let (r, (m1, _, m2)) = (month_name, range_joiner, month_name).parse(i)?;
     if !at_boundary(r) {
         return fail(i);
     }
@@ -349,11 +392,36 @@ fn month_range(i: &str) -> IResult<&str, (DateExpr, DateExpr)> {
     ))
 }
 
-/// month_year: month_full [","] sp year4 | month_full sp rel_year | month_full sp "of" sp (year4 | rel_year).
+/// month_quarter: month_full [sp year4] sp "quarter" [of_year] — `the June quarter`, `the
+/// September 2024 quarter`: the quarter that ends in that month.
+fn month_quarter(i: &str) -> IResult<&str, DateExpr> {
+    let (r, (month, inner, _, _)) = (month_full, opt((sp, year4)), sp, keyword("quarter")).parse(i)?;
+    if month % 3 != 0 {
+        return fail(i);
+    }
+    let (r, outer) = opt(of_year).parse(r)?;
+    let year = match (inner, outer) {
+        (Some((_, y)), None) => YearRef::Abs(y),
+        (None, Some(y)) => y,
+        (None, None) => YearRef::Context,
+        (Some(_), Some(_)) => return fail(i),
+    };
+    Ok((
+        r,
+        DateExpr::Quarter {
+            year,
+            quarter: month / 3,
+        },
+    ))
+}
+
+/// month_year: month_name ([","] sp year4 | "-" year4 | sp rel_year | sp "of" sp (year4 | rel_year))
+/// — `October 2025`, `Sept. 2024`, `Sep-2024`, `July last year`.
 fn month_year(i: &str) -> IResult<&str, DateExpr> {
-    let (r, month) = month_full(i)?;
+    let (r, month) = month_name(i)?;
     let (r, year) = alt((
         (opt(char(',')), sp, year4).map(|(_, _, y)| YearRef::Abs(y)),
+        (char('-'), year4).map(|(_, y)| YearRef::Abs(y)),
         (sp, rel_year).map(|(_, n)| YearRef::Rel(n)),
         (
             sp,
@@ -405,23 +473,49 @@ fn iso_date(i: &str) -> IResult<&str, DateExpr> {
     ))
 }
 
-/// year_range: year4 range_joiner (year4 | digit{2}) — `2026 to 2032`, `2020–2024`, `2012–13`.
+/// year_range: year4 range_joiner year4 | year4 sp0 dash sp0 digit{2} — `2026 to 2032`,
+/// `2020–2024`, `2012–13`. Two digits end a range only after a dash: in `in 2009 to 10.5
+/// years` the `10` is no year.
 fn year_range(i: &str) -> IResult<&str, (DateExpr, DateExpr)> {
-    let (r, (y1, _)) = (year4, range_joiner).parse(i)?;
-    let full = |r| year4(r);
-    let short = |r| -> IResult<&str, i32> {
-        let (r2, yy) = take_while_m_n(2, 2, |c: char| c.is_ascii_digit())(r)?;
-        if !at_boundary(r2) {
-            return fail(r);
-        }
-        let yy: i32 = yy.parse().unwrap_or(0);
-        Ok((r2, y1 - y1 % 100 + yy))
-    };
-    let (r, y2) = alt((full, short)).parse(r)?;
-    if y2 <= y1 {
-        return fail(i);
-    }
+    let (r, y1) = year4(i)?;
+    let (r, y2) = year_end(y1)(r)?;
     Ok((r, (DateExpr::Year(YearRef::Abs(y1)), DateExpr::Year(YearRef::Abs(y2)))))
+}
+
+/// The end of a year range after its start `y1`: range_joiner year4 | sp0 dash sp0 digit{2},
+/// later than `y1`; or "/" (year4 | digit{2}) naming the next year (`2023/24`, a fiscal or
+/// crop year).
+fn year_end<'a>(y1: i32) -> impl Fn(&'a str) -> IResult<&'a str, i32> {
+    move |i: &'a str| {
+        let short = |r| -> IResult<&str, i32> {
+            let (r, _) = (sp0, dash, sp0).parse(r)?;
+            let (r2, yy) = take_while_m_n(2, 2, |c: char| c.is_ascii_digit())(r)?;
+            if !at_boundary(r2) {
+                return fail(r);
+            }
+            let yy: i32 = yy.parse().unwrap_or(0);
+            Ok((r2, y1 - y1 % 100 + yy))
+        };
+        let full = |r| (range_joiner, year4).map(|(_, y)| y).parse(r);
+        let next = |r| -> IResult<&str, i32> {
+            let (r, _) = char('/')(r)?;
+            let (r2, digits) = take_while_m_n(2, 4, |c: char| c.is_ascii_digit())(r)?;
+            let y2 = match digits.len() {
+                2 => y1 - y1 % 100 + digits.parse::<i32>().unwrap_or(0),
+                4 => digits.parse().unwrap_or(0),
+                _ => return fail(r),
+            };
+            if !at_boundary(r2) || y2 != y1 + 1 {
+                return fail(r);
+            }
+            Ok((r2, y2))
+        };
+        let (r, y2) = alt((full, short, next)).parse(i)?;
+        if y2 <= y1 {
+            return fail(i);
+        }
+        Ok((r, y2))
+    }
 }
 
 /// between_years: "between" sp year4 sp "and" sp year4 — the end is inclusive.
@@ -431,6 +525,202 @@ fn between_years(i: &str) -> IResult<&str, (DateExpr, DateExpr)> {
         return fail(i);
     }
     Ok((r, (DateExpr::Year(YearRef::Abs(y1)), DateExpr::Year(YearRef::Abs(y2)))))
+}
+
+/// day_month_range: (day_month | day) range_joiner day_month — `1-3 March 2025`, `10 to 14
+/// November`, `28 February to 3 March 2025`: a start without a month takes the end's, and
+/// a year written only at the end belongs to both.
+fn day_month_range(i: &str) -> IResult<&str, (DateExpr, DateExpr)> {
+    let (r, start) = alt((day_month, day.map(DateExpr::DayOfMonth))).parse(i)?;
+    let (r, (_, end)) = (range_joiner, day_month).parse(r)?;
+    let start = start_like(start, end);
+    match (start, end) {
+        (DateExpr::Day { month: m1, day: d1, .. }, DateExpr::Day { month: m2, day: d2, .. }) if m1 != m2 || d1 < d2 => {
+            Ok((r, (start, end)))
+        }
+        _ => fail(i),
+    }
+}
+
+/// The start of a pair of days, completed from its end: the end's month when the start
+/// names only a day (`1-3 March`), the end's year when only the end writes one.
+fn start_like(start: DateExpr, end: DateExpr) -> DateExpr {
+    let DateExpr::Day {
+        year: end_year,
+        month: end_month,
+        ..
+    } = end
+    else {
+        return start;
+    };
+    match start {
+        DateExpr::DayOfMonth(day) => DateExpr::Day {
+            year: end_year,
+            month: end_month,
+            day,
+            weekday: None,
+        },
+        DateExpr::Day {
+            year: YearRef::Nearest,
+            month,
+            day,
+            weekday,
+        } => DateExpr::Day {
+            year: end_year,
+            month,
+            day,
+            weekday,
+        },
+        other => other,
+    }
+}
+
+/// day_first_pair: day sp "and" sp day_month — `20 and 21 March` is one range; in `3 and 9
+/// May 2025` the first day is read here in the month (and year) written after the second,
+/// and the second on its own.
+fn day_first_pair(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
+    let (r, d1) = day(i)?;
+    let first_end = r;
+    let (r, (_, _, _, end)) = (sp, keyword("and"), sp, day_month).parse(r)?;
+    let start = start_like(DateExpr::DayOfMonth(d1), end);
+    match end {
+        DateExpr::Day { day: d2, .. } if d2 == d1 + 1 => Ok((r, (start, Some(end)))),
+        DateExpr::Day { day: d2, .. } if d2 > d1 => Ok((first_end, (start, None))),
+        _ => fail(i),
+    }
+}
+
+/// days_across_months: month_day sp "and" sp month_day | day_month sp "and" sp day_month, the
+/// second the day after the first — `June 30 and July 1`, `31 December and 1 January`: one
+/// range, as two days of one month are. Other pairs are two dates, read one by one.
+fn days_across_months(i: &str) -> IResult<&str, (DateExpr, DateExpr)> {
+    let and = |i| (sp, keyword("and"), sp).parse(i);
+    let (r, (start, _, end)) = alt(((month_day, and, month_day), (day_month, and, day_month))).parse(i)?;
+    // A year written after `1 January` names January's year: December is of the year before.
+    let start = match (start, end) {
+        (
+            DateExpr::Day {
+                year: YearRef::Nearest,
+                month: 12,
+                day,
+                weekday,
+            },
+            DateExpr::Day {
+                year: YearRef::Abs(y),
+                month: 1,
+                ..
+            },
+        ) => DateExpr::Day {
+            year: YearRef::Abs(y - 1),
+            month: 12,
+            day,
+            weekday,
+        },
+        _ => start_like(start, end),
+    };
+    match (start, end) {
+        (
+            DateExpr::Day {
+                year,
+                month: m1,
+                day: d1,
+                ..
+            },
+            DateExpr::Day { month: m2, day: 1, .. },
+        ) if m2 == m1 % 12 + 1 && is_last_day(d1, m1, year) => Ok((r, (start, end))),
+        _ => fail(i),
+    }
+}
+
+/// `day` is the last of `month` (in February the 28th too when the year is not written, or
+/// is no leap year).
+fn is_last_day(day: u32, month: u32, year: YearRef) -> bool {
+    match month {
+        2 => match year {
+            YearRef::Abs(y) => {
+                day == if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) {
+                    29
+                } else {
+                    28
+                }
+            }
+            _ => day == 28 || day == 29,
+        },
+        4 | 6 | 9 | 11 => day == 30,
+        _ => day == 31,
+    }
+}
+
+/// between_days: "between" sp (month_day sp "and" sp (month_day | day [year_after])
+/// | (day_month | day) sp "and" sp day_month) — `between March 3 and 10, 2025`, `between 3 and
+/// 10 March`: one range, as `between 2025 and 2027`.
+fn between_days(i: &str) -> IResult<&str, (DateExpr, DateExpr)> {
+    let and = |i| (sp, keyword("and"), sp).parse(i);
+    let month_first = |i| {
+        let (r, start) = month_day(i)?;
+        let DateExpr::Day { month, .. } = start else {
+            return fail(i);
+        };
+        let same_month = |r| {
+            let (r, (d, y)) = (day, opt(year_after)).parse(r)?;
+            let year = y.unwrap_or(YearRef::Nearest);
+            Ok((
+                r,
+                DateExpr::Day {
+                    year,
+                    month,
+                    day: d,
+                    weekday: None,
+                },
+            ))
+        };
+        let (r, (_, end)) = (and, alt((month_day, same_month))).parse(r)?;
+        Ok((r, (start, end)))
+    };
+    let day_first = |i| {
+        let (r, (start, _, end)) = (alt((day_month, day.map(DateExpr::DayOfMonth))), and, day_month).parse(i)?;
+        Ok((r, (start, end)))
+    };
+    let (r, (_, _, (start, end))) = (keyword("between"), sp, alt((month_first, day_first))).parse(i)?;
+    let start = start_like(start, end);
+    let key = |e: DateExpr| match e {
+        DateExpr::Day { month, day, .. } => (month, day),
+        _ => (0, 0),
+    };
+    if key(end) <= key(start) {
+        return fail(i);
+    }
+    Ok((r, (start, end)))
+}
+
+/// quarter_code: "Q" 1-4 | 1-4 "Q", whole.
+fn quarter_code(i: &str) -> IResult<&str, u32> {
+    let (r, q) = alt((
+        (char('Q'), take_while_m_n(1, 1, |c: char| ('1'..='4').contains(&c))).map(|(_, d)| d),
+        (take_while_m_n(1, 1, |c: char| ('1'..='4').contains(&c)), char('Q')).map(|(d, _)| d),
+    ))
+    .parse(i)?;
+    if !at_boundary(r) {
+        return fail(i);
+    }
+    Ok((r, q.parse().unwrap_or(1)))
+}
+
+/// quarter_range: quarter_code range_joiner quarter_code [of_year] — `Q1-Q3 2024`.
+fn quarter_range(i: &str) -> IResult<&str, (DateExpr, DateExpr)> {
+    let (r, (q1, _, q2)) = (quarter_code, range_joiner, quarter_code).parse(i)?;
+    if q2 <= q1 {
+        return fail(i);
+    }
+    let (r, year) = opt(of_year).parse(r)?;
+    let year = year.unwrap_or(YearRef::Context);
+    Ok((
+        r,
+        (
+            DateExpr::Quarter { year, quarter: q1 },
+            DateExpr::Quarter { year, quarter: q2 },
+        ),
+    ))
 }
 
 /// of_year: sp "of" sp (year4 | "the year" | rel_year) | sp year4.
@@ -463,25 +753,17 @@ fn period_ordinal(i: &str) -> IResult<&str, u32> {
     .parse(i)
 }
 
-/// half: period_ordinal sp "half" [of_year] | "first six months" [of_year] | ("H1"|"1H") [sp year4].
+/// half: period_ordinal (sp | "-") "half" | "second six months" | ("H1"|"1H"|"H2"|"2H")) [of_year | code_year].
 fn half(i: &str) -> IResult<&str, DateExpr> {
     let words = |i| -> IResult<&str, u32> {
-        let (r, (n, _, _)) = (period_ordinal, sp, keyword("half")).parse(i)?;
+        let (r, (n, _, _)) = (period_ordinal, alt((sp, tag("-"))), keyword("half")).parse(i)?;
         if n > 2 { fail(i) } else { Ok((r, n)) }
     };
+    // `first six months` and `last six months of 2024` are read by `months_of_year`.
     let six_months = |i| {
-        alt((
-            (keyword("first"), sp, keyword("six"), sp, keyword("months")).map(|_| 1),
-            (
-                alt((keyword("last"), keyword("second"))),
-                sp,
-                keyword("six"),
-                sp,
-                keyword("months"),
-            )
-                .map(|_| 2),
-        ))
-        .parse(i)
+        (keyword("second"), sp, keyword("six"), sp, keyword("months"))
+            .map(|_| 2)
+            .parse(i)
     };
     let code = |i| {
         alt((
@@ -491,7 +773,7 @@ fn half(i: &str) -> IResult<&str, DateExpr> {
         .parse(i)
     };
     let (r, h) = alt((words, six_months, code)).parse(i)?;
-    let (r, year) = opt(of_year).parse(r)?;
+    let (r, year) = opt(alt((of_year, code_year))).parse(r)?;
     Ok((
         r,
         DateExpr::Half {
@@ -501,25 +783,28 @@ fn half(i: &str) -> IResult<&str, DateExpr> {
     ))
 }
 
-/// quarter: period_ordinal sp "quarter" [of_year] | ("Q" digit | digit "Q") [sp year4 | "'" digit{2}].
+/// quarter: (period_ordinal (sp | "-") "quarter" | "quarter" sp 1-4 | "Q" 1-4 | 1-4 "Q") [quarter_months] [of_year]
+/// — `third quarter`, `Quarter 3 2022`, `Q3 (July to Sept) 2022`.
 fn quarter(i: &str) -> IResult<&str, DateExpr> {
     let words = |i| -> IResult<&str, u32> {
-        let (r, (n, _, _)) = (period_ordinal, sp, keyword("quarter")).parse(i)?;
+        let (r, (n, _, _)) = (period_ordinal, alt((sp, tag("-"))), keyword("quarter")).parse(i)?;
         Ok((r, n))
     };
-    let code = |i| -> IResult<&str, u32> {
-        let (r, q) = alt((
-            (char('Q'), take_while_m_n(1, 1, |c: char| ('1'..='4').contains(&c))).map(|(_, d)| d),
-            (take_while_m_n(1, 1, |c: char| ('1'..='4').contains(&c)), char('Q')).map(|(d, _)| d),
-        ))
-        .parse(i)?;
+    let numbered = |i| -> IResult<&str, u32> {
+        let (r, (_, _, q)) = (
+            keyword("quarter"),
+            sp,
+            take_while_m_n(1, 1, |c: char| ('1'..='4').contains(&c)),
+        )
+            .parse(i)?;
         if !at_boundary(r) {
             return fail(i);
         }
         Ok((r, q.parse().unwrap_or(1)))
     };
-    let (r, q) = alt((words, code)).parse(i)?;
-    let (r, year) = opt(of_year).parse(r)?;
+    let (r, q) = alt((words, numbered, quarter_code)).parse(i)?;
+    let (r, _) = opt(quarter_months(q)).parse(r)?;
+    let (r, year) = opt(alt((of_year, code_year))).parse(r)?;
     Ok((
         r,
         DateExpr::Quarter {
@@ -529,17 +814,446 @@ fn quarter(i: &str) -> IResult<&str, DateExpr> {
     ))
 }
 
-/// relative: rel_year | rel_word sp "month" | "today".
+/// code_year: ("-" | "/") year4 | "'" digit{2} — the year glued to a quarter or half code
+/// (`Q3-2024`, `H1/2025`, `Q4'24`).
+fn code_year(i: &str) -> IResult<&str, YearRef> {
+    let short = |i| -> IResult<&str, i32> {
+        let (r, (_, yy)) = (char('\''), take_while_m_n(2, 2, |c: char| c.is_ascii_digit())).parse(i)?;
+        if !at_boundary(r) {
+            return fail(i);
+        }
+        Ok((r, 2000 + yy.parse::<i32>().unwrap_or(0)))
+    };
+    let full = |i| (alt((char('-'), char('/'))), year4).map(|(_, y)| y).parse(i);
+    alt((full, short)).map(YearRef::Abs).parse(i)
+}
+
+/// year_period: year4 [sp | "-"] ("Q" 1-4 | "H" 1-2) — `2024Q3`, `2024 Q3`, `2025-H1`: the
+/// statistical offices' year-first codes.
+fn year_period(i: &str) -> IResult<&str, DateExpr> {
+    let (r, y) = take_while_m_n(4, 4, |c: char| c.is_ascii_digit())(i)?;
+    let year: i32 = y.parse().unwrap_or(0);
+    if !(1900..=2099).contains(&year) {
+        return fail(i);
+    }
+    let (r, _) = opt(alt((sp, tag("-")))).parse(r)?;
+    let digit = |r| take_while_m_n(1, 1, |c: char| c.is_ascii_digit())(r);
+    let (r, (code, n)) = (alt((char('Q'), char('H'))), digit).parse(r)?;
+    let n: u32 = n.parse().unwrap_or(0);
+    if !at_boundary(r) {
+        return fail(i);
+    }
+    let year = YearRef::Abs(year);
+    match (code, n) {
+        ('Q', 1..=4) => Ok((r, DateExpr::Quarter { year, quarter: n })),
+        ('H', 1..=2) => Ok((r, DateExpr::Half { year, half: n })),
+        _ => fail(i),
+    }
+}
+
+/// iso_month: year4 "-" digit{2} in 01..=12, not a year range (`2025-03`; `2011-12` is
+/// 2011..2012, read first).
+fn iso_month(i: &str) -> IResult<&str, DateExpr> {
+    let (r, (y, _, m)) = (year4, char('-'), take_while_m_n(2, 2, |c: char| c.is_ascii_digit())).parse(i)?;
+    let month: u32 = m.parse().unwrap_or(0);
+    // `2025-12-01b` is a code, not December.
+    let glued = r.starts_with('-') && r[1..].starts_with(|c: char| c.is_ascii_alphanumeric());
+    if !(1..=12).contains(&month) || !at_boundary(r) || glued {
+        return fail(i);
+    }
+    Ok((
+        r,
+        DateExpr::Month {
+            year: YearRef::Abs(y),
+            month,
+        },
+    ))
+}
+
+/// months_quarter: month_name range_joiner month_name sp "quarter" [of_year] — `the
+/// January-March quarter`: the quarter those months make.
+fn months_quarter(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
+    let (r, (m1, _, m2, _, _)) = (month_name, range_joiner, month_name, sp, keyword("quarter")).parse(i)?;
+    if m1 % 3 != 1 || m2 != m1 + 2 {
+        return fail(i);
+    }
+    let (r, year) = opt(of_year).parse(r)?;
+    let year = year.unwrap_or(YearRef::Context);
+    Ok((r, (DateExpr::Quarter { year, quarter: m2 / 3 }, None)))
+}
+
+/// quarter_months: sp0 "(" month_name range_joiner month_name ")" | sp month_full range_joiner month_full
+/// — the quarter's months spelled out after it (`Quarter 1 (Jan to Mar)`); they must be its
+/// first and last month, or they are no part of it.
+fn quarter_months<'a>(q: u32) -> impl Fn(&'a str) -> IResult<&'a str, ()> {
+    move |i: &'a str| {
+        let bracketed = |i| {
+            (
+                sp0,
+                char('('),
+                sp0,
+                month_name,
+                range_joiner,
+                month_name,
+                sp0,
+                char(')'),
+            )
+                .map(|(_, _, _, a, _, b, _, _)| (a, b))
+                .parse(i)
+        };
+        let bare = |i| {
+            (sp, month_full, range_joiner, month_full)
+                .map(|(_, a, _, b)| (a, b))
+                .parse(i)
+        };
+        let (r, (a, b)) = alt((bracketed, bare)).parse(i)?;
+        if (a, b) != (q * 3 - 2, q * 3) || !at_boundary(r) {
+            return fail(i);
+        }
+        Ok((r, ()))
+    }
+}
+
+/// relative: rel_year | rel_word sp "month" | "today" | "yesterday" | "tomorrow".
 fn relative(i: &str) -> IResult<&str, DateExpr> {
     alt((
         rel_year.map(|n| DateExpr::Year(YearRef::Rel(n))),
         (rel_word, sp, keyword("month")).map(|(n, _, _)| DateExpr::RelMonth(n)),
         keyword("today").map(|_| DateExpr::Today),
+        keyword("yesterday").map(|_| DateExpr::RelDay(-1)),
+        keyword("tomorrow").map(|_| DateExpr::RelDay(1)),
     ))
     .parse(i)
 }
 
-/// the_nth: "the" sp day-with-suffix, not followed by a noun (`on the 24th`, not `the 25th anniversary`).
+/// rel_month: rel_word sp month_full — `this May` is May of the release year, `last March`
+/// the latest March before the release month, `next March` the first one after it.
+fn rel_month(i: &str) -> IResult<&str, DateExpr> {
+    let (r, (n, _, month)) = (rel_word, sp, month_full).parse(i)?;
+    let year = match n {
+        0 => YearRef::Rel(0),
+        n if n < 0 => YearRef::Before,
+        _ => YearRef::After,
+    };
+    Ok((r, DateExpr::Month { year, month }))
+}
+
+/// `FY` in any case, glued to what follows or not (`FY2024`, `FY 2024`).
+fn fy(i: &str) -> IResult<&str, ()> {
+    match i.get(..2) {
+        Some(head) if head.eq_ignore_ascii_case("FY") => Ok((&i[2..], ())),
+        _ => fail(i),
+    }
+}
+
+/// fiscal_year: ("FY" sp0 | "fiscal" [sp "year"] sp) (year4 | digit{2}) [year_end] — `FY2024`,
+/// `FY 2021-22`, `fiscal year 2023`, `FY24`. Fiscal calendars differ by country, so a fiscal
+/// year is read as the calendar year it names (a span of two as a year range).
+fn fiscal_year(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
+    let fiscal = |i| (keyword("fiscal"), opt((sp, keyword("year"))), sp).map(|_| ()).parse(i);
+    let (r, _) = alt(((fy, sp0).map(|_| ()), fiscal)).parse(i)?;
+    let two_digits = |r| -> IResult<&str, i32> {
+        let (r2, yy) = take_while_m_n(2, 2, |c: char| c.is_ascii_digit())(r)?;
+        if !at_boundary(r2) {
+            return fail(r);
+        }
+        Ok((r2, 2000 + yy.parse::<i32>().unwrap_or(0)))
+    };
+    let (r, y1) = alt((year4, two_digits)).parse(r)?;
+    let (r, y2) = opt(year_end(y1)).parse(r)?;
+    let year = |y| DateExpr::Year(YearRef::Abs(y));
+    Ok((r, (year(y1), y2.map(year))))
+}
+
+/// month_count: a whole number 2..=12, in digits or words (`five`, `9`).
+fn month_count(i: &str) -> IResult<&str, u32> {
+    let (r, n) = alt((spelled_number, digits_number)).parse(i)?;
+    let whole = n.fraction_digits == 0 && !n.grouped && n.value.scale() == 0;
+    match u32::try_from(n.value.mantissa()) {
+        Ok(m) if whole && (2..=12).contains(&m) => Ok((r, m)),
+        _ => fail(i),
+    }
+}
+
+/// months_of_year: ("first" | "last") sp month_count sp "months" [of_year] — the months
+/// counted from the start or the end of a year: `the first five months of 2020` is
+/// 2020-01..2020-05; three of them make a quarter, six a half, twelve the year. Without a
+/// year, `first N months` is of the year in context, and `last N months` is no date (the
+/// past N months); `the first five months of the program` is no date either.
+fn months_of_year(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
+    let (r, from_start) = alt((keyword("first").map(|_| true), keyword("last").map(|_| false))).parse(i)?;
+    let (r, (_, n, _, _)) = (sp, month_count, sp, keyword("months")).parse(r)?;
+    let (r, year) = opt(of_year).parse(r)?;
+    // Months counted from something else: `the first five months of the program`, `the
+    // first two months after launch`.
+    let anchored = |r| {
+        (
+            sp,
+            alt((
+                keyword("of"),
+                keyword("after"),
+                keyword("since"),
+                keyword("following"),
+                keyword("from"),
+            )),
+        )
+            .parse(r)
+            .is_ok()
+    };
+    let year = match year {
+        Some(y) => y,
+        None if from_start && !anchored(r) => YearRef::Context,
+        None => return fail(i),
+    };
+    let (first, last) = if from_start { (1, n) } else { (13 - n, 12) };
+    Ok((r, span_of_months(year, first, last)))
+}
+
+/// The months `first..=last` of a year, as the calendar names them: a year, a half, a
+/// quarter, or a month range.
+fn span_of_months(year: YearRef, first: u32, last: u32) -> (DateExpr, Option<DateExpr>) {
+    match (first, last - first + 1) {
+        (1, 12) => (DateExpr::Year(year), None),
+        (1 | 7, 6) => (DateExpr::Half { year, half: last / 6 }, None),
+        (1 | 4 | 7 | 10, 3) => (
+            DateExpr::Quarter {
+                year,
+                quarter: last / 3,
+            },
+            None,
+        ),
+        _ => (
+            DateExpr::Month { year, month: first },
+            Some(DateExpr::Month { year, month: last }),
+        ),
+    }
+}
+
+/// month_year_range: month_name [","] sp year4 range_joiner month_name [","] sp year4 —
+/// `April 2021-March 2022`, a span across years.
+fn month_year_range(i: &str) -> IResult<&str, (DateExpr, DateExpr)> {
+    let month_of_year = |i| {
+        (month_name, opt(char(',')), sp, year4)
+            .map(|(month, _, _, year)| DateExpr::Month {
+                year: YearRef::Abs(year),
+                month,
+            })
+            .parse(i)
+    };
+    let (r, (a, _, b)) = (month_of_year, range_joiner, month_of_year).parse(i)?;
+    let key = |e: DateExpr| match e {
+        DateExpr::Month {
+            year: YearRef::Abs(y),
+            month,
+        } => (y, month),
+        _ => (0, 0),
+    };
+    if key(b) <= key(a) {
+        return fail(i);
+    }
+    Ok((r, (a, b)))
+}
+
+/// day_pair: month_name sp day sp "and" sp day [year_after], the second day ending the phrase
+/// — `July 16 and 17`. Consecutive days are one range; other pairs are two dates: the first
+/// is read here (with a year written after the second), the second by `listed_day`.
+fn day_pair(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
+    let (r, (month, _, d1)) = (month_name, sp, day).parse(i)?;
+    let first_end = r;
+    let (r, (_, _, _, d2)) = (sp, keyword("and"), sp, day).parse(r)?;
+    let (r, year) = opt(year_after).parse(r)?;
+    if !ends_phrase(r) || d2 <= d1 {
+        return fail(i);
+    }
+    let year = year.unwrap_or(YearRef::Nearest);
+    let at = |day| DateExpr::Day {
+        year,
+        month,
+        day,
+        weekday: None,
+    };
+    if d2 == d1 + 1 {
+        Ok((r, (at(d1), Some(at(d2)))))
+    } else {
+        Ok((first_end, (at(d1), None)))
+    }
+}
+
+/// month_pair: month_full sp "and" sp month_full [year_after] followed by sp ("as a whole" |
+/// "combined" | "together" | "taken together") — two consecutive months taken as one span
+/// (`March and April combined`). Without such words they are two dates.
+fn month_pair(i: &str) -> IResult<&str, (DateExpr, DateExpr)> {
+    let (r, (m1, _, _, _, m2)) = (month_full, sp, keyword("and"), sp, month_full).parse(i)?;
+    let (r, year) = opt(year_after).parse(r)?;
+    let as_one = |i| {
+        alt((
+            (keyword("as"), sp, keyword("a"), sp, keyword("whole")).map(|_| ()),
+            keyword("combined").map(|_| ()),
+            keyword("together").map(|_| ()),
+            (keyword("taken"), sp, keyword("together")).map(|_| ()),
+        ))
+        .parse(i)
+    };
+    if m2 != m1 + 1 || (sp, as_one).parse(r).is_err() {
+        return fail(i);
+    }
+    let year = year.unwrap_or(YearRef::Nearest);
+    Ok((
+        r,
+        (DateExpr::Month { year, month: m1 }, DateExpr::Month { year, month: m2 }),
+    ))
+}
+
+/// within_period: ("mid" | "early" | "late" | "end" | "start" | "pre" | "post") dash
+/// (year4 | month_year | month_full) — `mid-2024`, `end-March`: the period named after the
+/// dash, as `early May` is May.
+fn within_period(i: &str) -> IResult<&str, DateExpr> {
+    let lead = alt((
+        keyword("mid"),
+        keyword("early"),
+        keyword("late"),
+        keyword("end"),
+        keyword("start"),
+        keyword("pre"),
+        keyword("post"),
+    ));
+    let (r, _) = (lead, dash).parse(i)?;
+    alt((year4_date, month_year, month_alone)).parse(r)
+}
+
+/// The phrase ends after a date: at punctuation, the end, or a function word
+/// (`on the 24th and`, `on July 3 and 9 in Seoul`), not at a noun it would count.
+fn ends_phrase(r: &str) -> bool {
+    let rest = r.trim_start();
+    if !rest.starts_with(|c: char| c.is_alphanumeric()) {
+        return true;
+    }
+    let next = leading_word(rest);
+    [
+        "of",
+        "and",
+        "at",
+        "in",
+        "to",
+        "from",
+        "when",
+        "with",
+        "for",
+        "on",
+        "until",
+        "through",
+        "respectively",
+    ]
+    .iter()
+    .any(|w| w.eq_ignore_ascii_case(next))
+}
+
+/// A run of ordinals joined by commas, `and` or `or` that ends at a noun: `the 11th, sixth
+/// and fourth consecutive month` orders months, it names no day.
+fn ordinal_list_follows(r: &str) -> bool {
+    let mut rest = r;
+    let mut listed = false;
+    loop {
+        let sep = |i| {
+            alt((
+                (sp0, char(','), sp0, opt((alt((keyword("and"), keyword("or"))), sp))).map(|_| ()),
+                (sp, alt((keyword("and"), keyword("or"))), sp).map(|_| ()),
+            ))
+            .parse(i)
+        };
+        match (sep, ordinal_number).parse(rest) {
+            Ok((r, _)) => {
+                rest = r;
+                listed = true;
+            }
+            Err(_) => break,
+        }
+    }
+    listed && !ends_phrase(rest)
+}
+
+/// listed_day: day [year_after], after `month_name sp day` and more days joined by `,`,
+/// `and` or `or` — the later days of a list in one month (`on July 3 and 9`, `on May 4, 11
+/// and 18`), in the month named before the first. A day after a comma must be followed by
+/// another (`on May 4, 20 of them` is no list); the last, after `and`/`or`, ends the phrase.
+fn listed_day(before: &str, rest: &str) -> Option<(usize, DateExpr)> {
+    let (b, last) = list_joiner(before)?;
+    let month = month_of_list(b)?;
+    let (r, d) = day(rest).ok()?;
+    let (r, year) = opt(year_after).parse(r).ok()?;
+    let next_day = |r| {
+        (
+            alt((
+                (sp0, char(','), sp0).map(|_| ()),
+                (sp, alt((keyword("and"), keyword("or"))), sp).map(|_| ()),
+            )),
+            day,
+        )
+            .parse(r)
+            .is_ok()
+    };
+    let fits = if last {
+        ends_phrase(r)
+    } else {
+        year.is_none() && next_day(r)
+    };
+    if !fits {
+        return None;
+    }
+    let e = DateExpr::Day {
+        year: year.unwrap_or(YearRef::Nearest),
+        month,
+        day: d,
+        weekday: None,
+    };
+    Some((rest.len() - r.len(), e))
+}
+
+/// `before` without the joiner at its end (`,` or `and`/`or` as a word), and whether the
+/// joiner was `and`/`or` (the day after it ends the list).
+fn list_joiner(before: &str) -> Option<(&str, bool)> {
+    let b = before.trim_end();
+    if let Some(b) = b.strip_suffix(',') {
+        return Some((b, false));
+    }
+    let word = ["and", "or"].iter().find_map(|w| b.strip_suffix(w))?;
+    word.ends_with(|c: char| c.is_whitespace()).then_some((word, true))
+}
+
+/// The month of a list of days that ends `b`: `July 3`, `May 4, 11`, `Sept. 3 and 9`.
+fn month_of_list(b: &str) -> Option<u32> {
+    let mut b = b.trim_end();
+    // At most a handful of days: a longer run is no list of dates.
+    for _ in 0..8 {
+        let stem = ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|s| b.strip_suffix(s))
+            .unwrap_or(b);
+        let digits = stem.bytes().rev().take_while(u8::is_ascii_digit).count();
+        if !(1..=2).contains(&digits) {
+            return None;
+        }
+        let head = stem[..stem.len() - digits].trim_end();
+        match list_joiner(head) {
+            Some((earlier, _)) => b = earlier.trim_end(),
+            None => {
+                let head = head.strip_suffix('.').unwrap_or(head);
+                let letters = head.bytes().rev().take_while(u8::is_ascii_alphabetic).count();
+                let word = &head[head.len() - letters..];
+                let glued = head[..head.len() - letters].ends_with(|c: char| c.is_alphanumeric());
+                return if glued {
+                    None
+                } else {
+                    month_name(word).ok().map(|(_, m)| m)
+                };
+            }
+        }
+    }
+    None
+}
+
+/// the_nth: "the" sp day-with-suffix [sp "of" sp month_name [year_after]], not followed by a
+/// noun (`on the 24th`, `the 30th of June`, not `the 25th anniversary`).
 fn the_nth(i: &str) -> IResult<&str, DateExpr> {
     let (r, (_, _, d, suffix)) = (
         keyword("the"),
@@ -552,14 +1266,21 @@ fn the_nth(i: &str) -> IResult<&str, DateExpr> {
     if !(1..=31).contains(&n) || !at_boundary(r) || suffix.is_empty() {
         return fail(i);
     }
-    let next = leading_word(r.trim_start());
-    let ends_phrase = next.is_empty()
-        || [
-            "of", "and", "at", "in", "to", "from", "when", "with", "for", "on", "until", "through",
-        ]
-        .iter()
-        .any(|w| w.eq_ignore_ascii_case(next));
-    if !ends_phrase {
+    // `the 30th of June (2024)`: a day of that month.
+    let of_month = |r| (sp, keyword("of"), sp, month_name, opt(year_after)).parse(r);
+    if let Ok((r, (_, _, _, month, year))) = of_month(r) {
+        let year = year.unwrap_or(YearRef::Nearest);
+        return Ok((
+            r,
+            DateExpr::Day {
+                year,
+                month,
+                day: n,
+                weekday: None,
+            },
+        ));
+    }
+    if !ends_phrase(r) || ordinal_list_follows(r) {
         return fail(i);
     }
     Ok((r, DateExpr::DayOfMonth(n)))
@@ -576,11 +1297,16 @@ pub fn date(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
         // A year, or an ISO date.
         4 => alt((
             year_range.map(|(a, b)| (a, Some(b))),
-            alt((iso_date, year4_date)).map(single),
+            alt((year_period, iso_date, iso_month, year4_date)).map(single),
         ))
         .parse(i),
         // A day before a month, `2nd half`, `3Q`.
-        1 | 2 => alt((day_month, half, quarter)).map(single).parse(i),
+        1 | 2 => alt((
+            alt((day_month_range, quarter_range, days_across_months)).map(|(a, b)| (a, Some(b))),
+            day_first_pair,
+            alt((day_month, half, quarter)).map(single),
+        ))
+        .parse(i),
         _ => fail(i),
     }
 }
@@ -590,8 +1316,8 @@ fn date_at_word(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
     let single = |d| (d, None);
     let range = |(a, b)| (a, Some(b));
     let w = leading_word(i);
-    // Every key word below is at most 7 letters; a longer word can only be a name.
-    let mut buf = [0u8; 7];
+    // Every key word below is at most 9 letters; a longer word can only be a name.
+    let mut buf = [0u8; 9];
     let lower = match buf.get_mut(..w.len()) {
         Some(out) => {
             out.copy_from_slice(w.as_bytes());
@@ -601,19 +1327,37 @@ fn date_at_word(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
         None => &[],
     };
     match lower {
-        b"between" => between_years.map(range).parse(i),
-        b"this" | b"last" | b"next" => alt((rel_year_in_month, half, relative)).map(single).parse(i),
-        b"first" | b"second" | b"third" | b"fourth" => alt((half, quarter)).map(single).parse(i),
+        b"between" => alt((between_years, between_days)).map(range).parse(i),
+        b"this" | b"next" => alt((rel_year_in_month, half, relative, rel_month)).map(single).parse(i),
+        b"last" => alt((
+            alt((rel_year_in_month, half)).map(single),
+            months_of_year,
+            alt((relative, rel_month)).map(single),
+        ))
+        .parse(i),
+        b"first" => alt((alt((half, quarter)).map(single), months_of_year)).parse(i),
+        b"second" | b"third" | b"fourth" => alt((half, quarter)).map(single).parse(i),
         // `H1`, `Q3`: the letter alone is the word.
         b"h" => half.map(single).parse(i),
-        b"q" => quarter.map(single).parse(i),
-        b"today" => relative.map(single).parse(i),
+        b"q" => alt((quarter_range.map(range), quarter.map(single))).parse(i),
+        b"quarter" => quarter.map(single).parse(i),
+        b"today" | b"yesterday" | b"tomorrow" => relative.map(single).parse(i),
         b"the" => the_nth.map(single).parse(i),
+        b"fy" | b"fiscal" => fiscal_year(i),
+        b"mid" | b"early" | b"late" | b"end" | b"start" | b"pre" | b"post" => within_period.map(single).parse(i),
         // Month and weekday names.
         _ if capitalized(w) => {
-            let range = |i| alt((day_range, month_range)).map(range).parse(i);
+            let range = |i| {
+                alt((
+                    alt((month_year_range, day_range, month_pair, days_across_months)).map(range),
+                    day_pair,
+                    months_quarter,
+                    month_range.map(range),
+                ))
+                .parse(i)
+            };
             let single = |i| {
-                alt((weekday_date, month_day, month_year, month_alone))
+                alt((weekday_date, month_day, month_quarter, month_year, month_alone))
                     .map(single)
                     .parse(i)
             };
@@ -623,8 +1367,13 @@ fn date_at_word(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
     }
 }
 
-/// month_alone = month_full: a month with no day or year (`in March`).
+/// month_alone = month_full: a month with no day or year (`in March`); not in capitals,
+/// where `MAY` and `MARCH` are as likely verbs of a headline.
 fn month_alone(i: &str) -> IResult<&str, DateExpr> {
+    let w = leading_word(i);
+    if w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase()) {
+        return fail(i);
+    }
     month_full
         .map(|month| DateExpr::Month {
             year: YearRef::Nearest,
@@ -642,25 +1391,53 @@ fn year4_date(i: &str) -> IResult<&str, DateExpr> {
 /// the tests check that both read the same at every position of the fixtures.
 #[cfg(test)]
 fn date_unsplit(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
-    let range = |i| alt((between_years, year_range, day_range, month_range)).parse(i);
+    let range = |i| {
+        alt((
+            between_years,
+            between_days,
+            year_range,
+            month_year_range,
+            day_range,
+            month_pair,
+            day_month_range,
+            quarter_range,
+            days_across_months,
+        ))
+        .parse(i)
+    };
     let single = |i| {
         alt((
+            year_period,
             iso_date,
+            iso_month,
             weekday_date,
             month_day,
+            month_quarter,
             day_month,
             month_year,
             rel_year_in_month,
             half,
             quarter,
             relative,
+            rel_month,
             the_nth,
+            within_period,
             month_alone,
             year4_date,
         ))
         .parse(i)
     };
-    alt((range.map(|(a, b)| (a, Some(b))), single.map(|a| (a, None)))).parse(i)
+    alt((
+        range.map(|(a, b)| (a, Some(b))),
+        day_pair,
+        day_first_pair,
+        months_quarter,
+        month_range.map(|(a, b)| (a, Some(b))),
+        fiscal_year,
+        months_of_year,
+        single.map(|a| (a, None)),
+    ))
+    .parse(i)
 }
 
 /// Phrases after which `last year` is a comparison base, not a date.
@@ -676,10 +1453,17 @@ const COMPARISON_LEADS: [&str; 9] = [
     "from",
 ];
 
+/// Phrases after which `this year` is a comparison base (`higher than this year`).
+const THIS_YEAR_LEADS: [&str; 4] = ["than", "compared to", "compared with", "versus"];
+
+/// `last year` after a comparison lead, `this year` after `than`/`compared to`: the base of
+/// a comparison, not a date.
 fn is_comparison_base(before: &str, expr: &DateExpr) -> bool {
-    if *expr != DateExpr::Year(YearRef::Rel(-1)) {
-        return false;
-    }
+    let leads: &[&str] = match *expr {
+        DateExpr::Year(YearRef::Rel(-1)) => &COMPARISON_LEADS,
+        DateExpr::Year(YearRef::Rel(0)) => &THIS_YEAR_LEADS,
+        _ => return false,
+    };
     // Only the tail can hold a lead: lowercasing the whole prefix per date was quadratic.
     let b = before.trim_end();
     let tail = (b.len().saturating_sub(40)..=b.len())
@@ -694,7 +1478,138 @@ fn is_comparison_base(before: &str, expr: &DateExpr) -> bool {
     lower.copy_from_slice(tail);
     lower.make_ascii_lowercase();
     let lower = lower.strip_suffix(b" the").unwrap_or(lower);
-    COMPARISON_LEADS.iter().any(|lead| lower.ends_with(lead.as_bytes()))
+    leads.iter().any(|lead| lower.ends_with(lead.as_bytes()))
+}
+
+/// `the last year`, `over the next year`: with the article, a span of twelve months
+/// counted from now, not a calendar year.
+fn is_span_of_a_year(before: &str, expr: &DateExpr) -> bool {
+    let rel = matches!(expr, DateExpr::Year(YearRef::Rel(n)) if *n != 0);
+    let b = before.trim_end();
+    let article = b
+        .len()
+        .checked_sub(3)
+        .and_then(|n| b.get(n..))
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    rel && article && !b[..b.len() - 3].ends_with(is_word_char)
+}
+
+/// Labels of a byline: a date after one of them at the start of its line is page furniture.
+const BYLINE_LABELS: [&str; 8] = [
+    "last updated",
+    "published",
+    "updated",
+    "released",
+    "posted",
+    "issued",
+    "release date",
+    "date",
+];
+
+/// Where the date of a byline starts in `line`: after a label at the line's start and `:`
+/// or `on` (`Published: 28 Apr. 2025`, `Updated on May 2, 2024`), or after the bare label
+/// when the date ends the line (`Posted 3 March 2025`).
+fn byline_date(line: &str) -> Option<usize> {
+    let t = line.trim_start();
+    let label = BYLINE_LABELS.iter().find(|l| {
+        t.get(..l.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(l) && at_boundary(&t[l.len()..]))
+    })?;
+    let r = t[label.len()..].trim_start();
+    match label_separator(r) {
+        Some(r) => Some(line.len() - r.len()),
+        None => {
+            let (after, _) = date(r).ok()?;
+            ends_byline(after).then_some(line.len() - r.len())
+        }
+    }
+}
+
+/// Nothing but a time of day or a separator follows the date on its line (`Posted 3 March
+/// 2025`, `Published 5 May 2025 10:30 GMT`, `Updated 2 June 2025 | 4 min read`).
+fn ends_byline(after: &str) -> bool {
+    let line = after.split('\n').next().unwrap_or(after).trim();
+    let line = line.strip_prefix(',').map_or(line, str::trim_start);
+    let hour = line.bytes().take_while(u8::is_ascii_digit).count();
+    let time = (1..=2).contains(&hour)
+        && line[hour..].starts_with([':', '.'])
+        && line[hour + 1..].bytes().take_while(u8::is_ascii_digit).count() == 2;
+    line.is_empty() || time || line.starts_with(['|', '·', '•'])
+}
+
+/// After a byline label: `:` or `on`, and the white space after it.
+fn label_separator(r: &str) -> Option<&str> {
+    let r = r.strip_prefix(':').or_else(|| keyword("on")(r).ok().map(|(r, _)| r))?;
+    Some(r.trim_start())
+}
+
+/// Byte `pos` of `text` lies in the date of a byline: metadata of the page, not a fact of
+/// the release (also the year of `Published: 28 Apr. 2025`, read on its own).
+pub fn in_byline(text: &str, pos: usize) -> bool {
+    let Some(before) = text.get(..pos) else {
+        return false;
+    };
+    // A byline's label and date are short: only the last bytes can hold the line's start
+    // (searching the whole text before every date was quadratic on a long line).
+    const REACH: usize = 80;
+    let window = before.len().saturating_sub(REACH);
+    let line_start = match before.as_bytes()[window..].iter().rposition(|&b| b == b'\n') {
+        Some(n) => window + n + 1,
+        None if window == 0 => 0,
+        None => return false,
+    };
+    let Some(at) = byline_date(&text[line_start..]) else {
+        return false;
+    };
+    let start = line_start + at;
+    start == pos || (start < pos && date(&text[start..]).is_ok_and(|(after, _)| text.len() - after.len() > pos))
+}
+
+/// A year-less month or day followed by `(of) each year` / `every year` recurs: it names
+/// no one date (`exports in March of each year`).
+fn recurs(after: &str, expr: &DateExpr) -> bool {
+    let yearless = matches!(
+        expr,
+        DateExpr::Month {
+            year: YearRef::Nearest,
+            ..
+        } | DateExpr::Day {
+            year: YearRef::Nearest,
+            ..
+        }
+    );
+    // More months may be listed before the words: `January and February of each year`.
+    let listed = |i| {
+        (
+            alt(((sp0, char(','), sp0).map(|_| ()), sp.map(|_| ()))),
+            opt((alt((keyword("and"), keyword("or"))), sp)),
+            month_full,
+        )
+            .parse(i)
+    };
+    let each_year = |i| {
+        (
+            sp,
+            opt((keyword("of"), sp)),
+            alt((keyword("each"), keyword("every"))),
+            sp,
+            keyword("year"),
+        )
+            .parse(i)
+    };
+    if !yearless {
+        return false;
+    }
+    // Walked by hand (`many0` would allocate for every date), and no further than a year
+    // of months: a long run of month names must not be walked again at each of them.
+    let mut rest = after;
+    for _ in 0..12 {
+        match listed(rest) {
+            Ok((r, _)) => rest = r,
+            Err(_) => break,
+        }
+    }
+    each_year(rest).is_ok()
 }
 
 /// A cheap test before the parse: a number starts a date only as a 4-digit year (or ISO
@@ -711,13 +1626,31 @@ fn may_be_date(rest: &str) -> bool {
                 .iter()
                 .find_map(|s| after.strip_prefix(s))
                 .unwrap_or(after);
+            if joins_a_number(after) {
+                // `1-3 March`, `20 and 21 March`
+                return true;
+            }
+            // `12-Sep-2024`, `1st of May`
+            let after = after.strip_prefix('-').unwrap_or(after);
             let after = after.trim_start();
+            let after = after.strip_prefix("of ").map_or(after, str::trim_start);
             after.starts_with(|c: char| c.is_ascii_uppercase())
                 || after.starts_with("half")
                 || after.starts_with("quarter")
         }
         _ => false,
     }
+}
+
+/// A joiner and a digit follow: `-3`, ` to 14`, ` and 21`.
+fn joins_a_number(after: &str) -> bool {
+    let a = after.trim_start();
+    let joined = a.strip_prefix(['-', '\u{2013}', '\u{2014}']).or_else(|| {
+        ["to ", "and ", "through ", "until "]
+            .iter()
+            .find_map(|w| a.strip_prefix(w))
+    });
+    joined.is_some_and(|a| a.trim_start().starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// The date figure at the candidate position.
@@ -729,11 +1662,19 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
             return None;
         }
     }
+    if let Some((len, day)) = listed_day(ctx.before(), rest) {
+        return Some(ctx.figure(Kind::Date, &rest[len..], Val::Date(day), None, String::new()));
+    }
     if !may_be_date(rest) {
         return None;
     }
     let (after, (start, end)) = date(rest).ok()?;
-    if is_comparison_base(ctx.before(), &start) {
+    let before = ctx.before();
+    if is_comparison_base(before, &start)
+        || is_span_of_a_year(before, &start)
+        || in_byline(ctx.sentence, ctx.pos)
+        || recurs(after, &start)
+    {
         return None;
     }
     // `January 2025-2026`-style leftovers aside, a year glued to a following dash-number is an id.
@@ -753,6 +1694,23 @@ mod tests {
             "h1 2025, q1, Q5, H3, BETWEEN 2020 AND 2024, This year, Today, THE 24th of, 3Q 2024, 12345, \
                     1st quarter, Second half, Last six months, Tuesday, 5 May, Sept. 3-5, 2020–21, 7 to 9, \
                     March to May 2025, 20250, 2025-1-1, Wednesdays, Septembers."
+                .into(),
+        );
+        texts.push(
+            "yesterday, Tomorrow, this May, last March, next June, first five months of 2020, \
+                    the first 3 months, last four months of 2021, last two months, FY2024, fy 2021-22, \
+                    Fiscal year 2023, FY24, FY, July 16 and 17, May 3 and 9, June 30 and 31, Sep.12, 2024, \
+                    12-Sep-2024, quarter 1 January to March 2015, Quarter 3 (July to Sept) 2022, quarter 5, \
+                    MARCH 2023, MAY, April 2021-March 2022, March and April combined, May and June, \
+                    mid-2024, end-March, pre-2020, Mid-May 2024, the 11th, sixth and fourth month, \
+                    the June quarter, September 2024 quarter, May quarter, 2023/24, 2023/2025, \
+                    third-quarter, first-half, the 30th of June, 1st of May 2024, Jan-Mar 2025, \
+                    1-3 March 2025, 10 to 14 November, 28 February to 3 March, 20 and 21 March, \
+                    3 and 9 May 2025, 9 and 3 May, between March 3 and 10, 2025, between 3 and 10 April, \
+                    between May 3 and May 1, June 30 and July 1, 2025, 31 December and 1 January, \
+                    June 29 and July 1, 28 February and 1 March 2024, Q1-Q3 2024, Q3 to Q2, 1Q-3Q, 2-3 percent, 5 and 6 firms, \
+                    2024Q3, 2024 Q4, 2025-H1, 2025-H3, Q3-2024, H1/2025, Q4'24, 2025-03, 2025-13, 2011-12, \
+                    Sep 2024, Sept. 2024, Sep-2024, the January-March quarter of 2024, the May-July quarter."
                 .into(),
         );
         let mut positions = 0;
@@ -970,6 +1928,408 @@ mod tests {
             None
         );
         assert!(read_after(&format!("than {} ", "x".repeat(40)), "last year").is_some());
+    }
+
+    fn month(year: YearRef, month: u32) -> DateExpr {
+        DateExpr::Month { year, month }
+    }
+
+    fn year(y: i32) -> DateExpr {
+        DateExpr::Year(Abs(y))
+    }
+
+    #[test]
+    fn days_and_months_counted_from_the_release() {
+        assert_eq!(read("yesterday").unwrap().0, DateExpr::RelDay(-1));
+        assert_eq!(read("Tomorrow,").unwrap().0, DateExpr::RelDay(1));
+        assert_eq!(read("this May").unwrap().0, month(Rel(0), 5));
+        assert_eq!(read("last March").unwrap().0, month(Before, 3));
+        assert_eq!(read("next September").unwrap().0, month(After, 9));
+        // `may` in lower case is a verb, so `this may` is no date.
+        assert_eq!(read("this may"), None);
+    }
+
+    #[test]
+    fn months_counted_from_the_start_or_end_of_a_year() {
+        let (a, b, len) = read("first five months of 2020 as a whole").unwrap();
+        assert_eq!((a, b), (month(Abs(2020), 1), Some(month(Abs(2020), 5))));
+        assert_eq!(len, "first five months of 2020".len());
+        assert_eq!(
+            read("first 3 months of 2025").unwrap().0,
+            DateExpr::Quarter {
+                year: Abs(2025),
+                quarter: 1
+            }
+        );
+        assert_eq!(
+            read("first six months").unwrap().0,
+            DateExpr::Half { year: Context, half: 1 }
+        );
+        assert_eq!(read("first nine months,").unwrap().1, Some(month(Context, 9)));
+        assert_eq!(
+            read("last three months of 2024").unwrap().0,
+            DateExpr::Quarter {
+                year: Abs(2024),
+                quarter: 4
+            }
+        );
+        assert_eq!(read("last four months of 2024").unwrap().0, month(Abs(2024), 9));
+        assert_eq!(read("first twelve months of 2019").unwrap().0, year(2019));
+        // The past N months, and months of something else, are no dates.
+        assert_eq!(read("last three months"), None);
+        assert_eq!(read("first five months of the program"), None);
+        assert_eq!(read("first 2.5 months of 2020"), None);
+        assert_eq!(read("first two months after launch"), None);
+        assert_eq!(read("last six months"), None);
+        assert_eq!(
+            read("last six months of 2024").unwrap().0,
+            DateExpr::Half {
+                year: Abs(2024),
+                half: 2
+            }
+        );
+        assert_eq!(
+            read("second six months").unwrap().0,
+            DateExpr::Half { year: Context, half: 2 }
+        );
+    }
+
+    #[test]
+    fn fiscal_years_are_the_years_they_name() {
+        assert_eq!(read("FY2024").unwrap(), (year(2024), None, 6));
+        assert_eq!(read("FY 2021-22,").unwrap(), (year(2021), Some(year(2022)), 10));
+        assert_eq!(read("FY2019–20").unwrap().1, Some(year(2020)));
+        assert_eq!(read("fiscal year 2023").unwrap().0, year(2023));
+        assert_eq!(read("FY24 budget").unwrap(), (year(2024), None, 4));
+        assert_eq!(read("FY"), None);
+        assert_eq!(read("FY2024x"), None);
+    }
+
+    #[test]
+    fn two_days_joined_by_and() {
+        let (a, b, len) = read("July 16 and 17, the forum").unwrap();
+        assert_eq!((a, b), (day(Nearest, 7, 16), Some(day(Nearest, 7, 17))));
+        assert_eq!(len, "July 16 and 17".len());
+        // Not consecutive: two dates; the year written after the second belongs to both.
+        assert_eq!(read("May 3 and 9, 2024.").unwrap(), (day(Abs(2024), 5, 3), None, 5));
+        assert_eq!(
+            read_after("held on May 3 and ", "9, 2024.").unwrap(),
+            (day(Abs(2024), 5, 9), None, 7)
+        );
+        assert_eq!(
+            read_after("Sept. 3 and ", "19 in Seoul").unwrap().0,
+            day(Nearest, 9, 19)
+        );
+        // A list joined by commas, the last day after `and`.
+        assert_eq!(read_after("on May 4, ", "11 and 18").unwrap().0, day(Nearest, 5, 4 + 7));
+        assert_eq!(read_after("on May 4, 11 and ", "18.").unwrap().0, day(Nearest, 5, 18));
+        assert_eq!(read_after("on May 4, 11 or ", "18.").unwrap().0, day(Nearest, 5, 18));
+        // After a comma a day must be followed by another: `May 4, 20 of them` is no list.
+        assert_eq!(read_after("on May 4, ", "20 of them"), None);
+        assert_eq!(read_after("on Mayday 4 and ", "9,"), None);
+        assert_eq!(read_after("on May 4 band ", "9,"), None);
+        // `9 firms` is a count, and `3 and 9` with no month before is no date.
+        assert_eq!(read_after("on May 3 and ", "9 firms"), None);
+        assert_eq!(read_after("rose 3 and ", "9, and"), None);
+    }
+
+    #[test]
+    fn abbreviated_months_with_a_point_or_dashes() {
+        assert_eq!(read("Sep.12, 2024").unwrap(), (day(Abs(2024), 9, 12), None, 12));
+        assert_eq!(read("Sept. 12").unwrap().0, day(Nearest, 9, 12));
+        assert_eq!(read("12-Sep-2024").unwrap(), (day(Abs(2024), 9, 12), None, 11));
+        assert_eq!(read("Sep12"), None);
+    }
+
+    #[test]
+    fn quarters_numbered_after_the_word() {
+        let q = |year, quarter| DateExpr::Quarter { year, quarter };
+        assert_eq!(read("Quarter 3 2022 output").unwrap(), (q(Abs(2022), 3), None, 14));
+        assert_eq!(read("quarter 1.").unwrap().0, q(Context, 1));
+        let whole = "Quarter 3 (July to Sept) 2022";
+        assert_eq!(read(whole).unwrap(), (q(Abs(2022), 3), None, whole.len()));
+        let bare = "quarter 1 January to March 2015";
+        assert_eq!(read(bare).unwrap(), (q(Abs(2015), 1), None, bare.len()));
+        assert_eq!(read("Q4 (Oct-Dec) 2019").unwrap().0, q(Abs(2019), 4));
+        // Months that are not the quarter's own are no part of it.
+        assert_eq!(read("Quarter 2 (Jan to Mar)").unwrap(), (q(Context, 2), None, 9));
+        assert_eq!(read("quarter 5"), None);
+        assert_eq!(read("quarter 2025"), None);
+    }
+
+    #[test]
+    fn months_in_capitals_need_a_day_or_year() {
+        assert_eq!(read("MARCH 2023").unwrap().0, month(Abs(2023), 3));
+        assert_eq!(read("DEC 5").unwrap().0, day(Nearest, 12, 5));
+        assert_eq!(read("MAY RISE"), None);
+        assert_eq!(read("MARCH"), None);
+    }
+
+    #[test]
+    fn month_spans_across_years_and_months_taken_together() {
+        let (a, b, _) = read("April 2021-March 2022").unwrap();
+        assert_eq!((a, b), (month(Abs(2021), 4), Some(month(Abs(2022), 3))));
+        assert_eq!(
+            read("December 2024 to February 2025").unwrap().1,
+            Some(month(Abs(2025), 2))
+        );
+        assert_eq!(read("March 2022-April 2021").unwrap().1, None);
+        let (a, b, len) = read("March and April combined").unwrap();
+        assert_eq!((a, b), (month(Nearest, 3), Some(month(Nearest, 4))));
+        assert_eq!(len, "March and April".len());
+        assert_eq!(
+            read("June and July 2024 as a whole").unwrap().1,
+            Some(month(Abs(2024), 7))
+        );
+        // Two months each with its own figure, or not consecutive: two dates.
+        assert_eq!(read("March and April").unwrap(), (month(Nearest, 3), None, 5));
+        assert_eq!(read("March and May combined").unwrap().1, None);
+    }
+
+    #[test]
+    fn a_period_named_after_mid_or_end() {
+        assert_eq!(read("mid-2024").unwrap(), (year(2024), None, 8));
+        assert_eq!(read("end-March").unwrap().0, month(Nearest, 3));
+        assert_eq!(read("Early-May 2025").unwrap().0, month(Abs(2025), 5));
+        assert_eq!(read("pre-2020 levels").unwrap().0, year(2020));
+        assert_eq!(read("mid-size"), None);
+        assert_eq!(read("midterm 2024"), None);
+    }
+
+    #[test]
+    fn two_digits_end_a_year_range_only_after_a_dash() {
+        assert_eq!(read("2009 to 10.5 years").unwrap(), (year(2009), None, 4));
+        assert_eq!(read("2012 - 13").unwrap().1, Some(year(2013)));
+    }
+
+    #[test]
+    fn spans_and_bases_that_are_not_dates() {
+        assert_eq!(read_after("sales rose over the ", "last year"), None);
+        assert_eq!(read_after("in The ", "next year"), None);
+        assert_eq!(read_after("higher than ", "this year"), None);
+        assert_eq!(read_after("Compared to ", "this year"), None);
+        assert!(read_after("lathe ", "last year").is_some());
+        assert!(read_after("from ", "this year").is_some());
+        for no in [
+            "last summer",
+            "year-to-date",
+            "the year as a whole",
+            "the previous year",
+        ] {
+            assert_eq!(read(no), None, "{no}");
+        }
+    }
+
+    #[test]
+    fn ordinals_listed_before_a_noun_are_no_days() {
+        assert_eq!(read("the 11th, sixth and fourth consecutive month"), None);
+        assert_eq!(read("the 10th and 8th straight month"), None);
+        assert_eq!(read("the 24th and 25th.").unwrap().0, DateExpr::DayOfMonth(24));
+    }
+
+    #[test]
+    fn months_of_each_year_recur() {
+        assert_eq!(read("January and February of each year"), None);
+        assert_eq!(read_after("trade in ", "March every year"), None);
+        assert_eq!(read("March, April or May of every year"), None);
+        assert!(read("March 2020 of each year").is_some());
+    }
+
+    fn read_in(sentence: &str, at: &str) -> Option<String> {
+        let pos = sentence.find(at)?;
+        parse(&Ctx::new(sentence, pos, false)).map(|f| sentence[f.start..f.end].to_string())
+    }
+
+    #[test]
+    fn bylines_are_page_furniture() {
+        let line = "Published: 28 Apr. 2025";
+        assert_eq!(read_in(line, "28"), None);
+        assert_eq!(read_in(line, "2025"), None);
+        assert_eq!(read_in("Trade data\nupdated on May 2, 2024", "May"), None);
+        assert_eq!(read_in("POSTED 3 March 2025\nExports rose.", "3 March"), None);
+        assert_eq!(read_in("Published 5 May 2025 10:30 GMT", "5 May"), None);
+        assert_eq!(read_in("Updated 2 June 2025 | 4 min read", "2 June"), None);
+        assert_eq!(
+            read_in("Released 5 May 2025 figures show", "5 May").as_deref(),
+            Some("5 May 2025")
+        );
+        // A label that starts no line, or no date after it, leaves the date a fact.
+        assert_eq!(
+            read_in("Data published: 28 April 2025", "28").as_deref(),
+            Some("28 April 2025")
+        );
+        assert_eq!(
+            read_in("Released 2024 figures show gains", "2024").as_deref(),
+            Some("2024")
+        );
+    }
+
+    #[test]
+    fn the_scan_reads_the_new_forms_from_their_first_word() {
+        let texts = |s: &str| -> Vec<String> {
+            crate::scan::figures(s, false)
+                .into_iter()
+                .filter(|f| f.figure.kind == Kind::Date)
+                .map(|f| s[f.figure.start..f.figure.end].to_string())
+                .collect()
+        };
+        assert_eq!(
+            texts("SALES -- MARCH 2023: prices fell last March and in FY2020-21 by mid-2024."),
+            ["MARCH 2023", "last March", "FY2020-21", "mid-2024"]
+        );
+        assert_eq!(
+            texts("Output in Quarter 3 2022 fell yesterday and will rise tomorrow."),
+            ["Quarter 3 2022", "yesterday", "tomorrow"]
+        );
+        assert_eq!(texts("in the first five months of 2020"), ["first five months of 2020"]);
+    }
+
+    #[test]
+    fn quarters_named_by_their_last_month() {
+        let q = |year, quarter| DateExpr::Quarter { year, quarter };
+        assert_eq!(read("June quarter").unwrap().0, q(Context, 2));
+        assert_eq!(read("September 2024 quarter").unwrap().0, q(Abs(2024), 3));
+        assert_eq!(read("March quarter of 2023").unwrap().0, q(Abs(2023), 1));
+        // A month that ends no quarter is a month.
+        assert_eq!(read("May quarter").unwrap(), (month(Nearest, 5), None, 3));
+        assert_eq!(read("third-quarter growth").unwrap().0, q(Context, 3));
+        assert_eq!(read("first-half").unwrap().0, DateExpr::Half { year: Context, half: 1 });
+    }
+
+    #[test]
+    fn a_slash_joins_a_year_to_the_next() {
+        assert_eq!(read("2023/24 season").unwrap(), (year(2023), Some(year(2024)), 7));
+        assert_eq!(read("2023/2024").unwrap().1, Some(year(2024)));
+        assert_eq!(read("FY2023/24").unwrap().1, Some(year(2024)));
+        assert_eq!(read("2023/2025").unwrap(), (year(2023), None, 4));
+    }
+
+    #[test]
+    fn days_written_with_of() {
+        assert_eq!(read("the 30th of June").unwrap().0, day(Nearest, 6, 30));
+        assert_eq!(read("the 1st of May 2024").unwrap().0, day(Abs(2024), 5, 1));
+        assert_eq!(read("1st of May 2024").unwrap().0, day(Abs(2024), 5, 1));
+    }
+
+    #[test]
+    fn abbreviated_month_ranges() {
+        let (a, b, _) = read("Jan-Mar 2025").unwrap();
+        assert_eq!((a, b), (month(Abs(2025), 1), Some(month(Abs(2025), 3))));
+    }
+
+    #[test]
+    fn days_written_before_their_month_in_ranges_and_pairs() {
+        let (a, b, len) = read("1-3 March 2025 in Paris").unwrap();
+        assert_eq!((a, b), (day(Abs(2025), 3, 1), Some(day(Abs(2025), 3, 3))));
+        assert_eq!(len, "1-3 March 2025".len());
+        assert_eq!(read("10 to 14 November").unwrap().0, day(Nearest, 11, 10));
+        let (a, b, _) = read("28 February to 3 March 2025").unwrap();
+        assert_eq!((a, b), (day(Abs(2025), 2, 28), Some(day(Abs(2025), 3, 3))));
+        assert_eq!(read("20 and 21 March").unwrap().1, Some(day(Nearest, 3, 21)));
+        // Not consecutive: the first day alone, in the month and year written after the second.
+        assert_eq!(read("3 and 9 May 2025").unwrap(), (day(Abs(2025), 5, 3), None, 1));
+        assert_eq!(read("5-3 March"), None);
+        // No month: no date.
+        assert_eq!(read("15 to 24"), None);
+        assert_eq!(read("5 and 6 firms"), None);
+    }
+
+    #[test]
+    fn consecutive_days_across_a_month_end_are_one_range() {
+        let (a, b, len) = read("June 30 and July 1, 2025").unwrap();
+        assert_eq!((a, b), (day(Abs(2025), 6, 30), Some(day(Abs(2025), 7, 1))));
+        assert_eq!(len, "June 30 and July 1, 2025".len());
+        assert_eq!(read("31 December and 1 January").unwrap().1, Some(day(Nearest, 1, 1)));
+        assert_eq!(
+            read("28 February and 1 March 2023").unwrap().1,
+            Some(day(Abs(2023), 3, 1))
+        );
+        assert_eq!(
+            read("December 31 and January 1, 2026").unwrap().0,
+            day(Abs(2025), 12, 31)
+        );
+        // 2024 is a leap year: the 28th and the 1st are two days apart.
+        assert_eq!(read("28 February and 1 March 2024").unwrap().1, None);
+        assert_eq!(read("June 29 and July 1").unwrap().1, None);
+    }
+
+    #[test]
+    fn between_two_days_is_a_range() {
+        let (a, b, len) = read("between March 3 and 10, 2025").unwrap();
+        assert_eq!((a, b), (day(Abs(2025), 3, 3), Some(day(Abs(2025), 3, 10))));
+        assert_eq!(len, "between March 3 and 10, 2025".len());
+        assert_eq!(read("between 3 and 10 April").unwrap().1, Some(day(Nearest, 4, 10)));
+        assert_eq!(read("between May 3 and May 1"), None);
+    }
+
+    #[test]
+    fn quarter_ranges() {
+        let q = |year, quarter| DateExpr::Quarter { year, quarter };
+        assert_eq!(
+            read("Q1-Q3 2024").unwrap(),
+            (q(Abs(2024), 1), Some(q(Abs(2024), 3)), 10)
+        );
+        assert_eq!(read("Q2 to Q4").unwrap().1, Some(q(Context, 4)));
+        assert_eq!(read("Q3 to Q2").unwrap(), (q(Context, 3), None, 2));
+    }
+
+    #[test]
+    fn year_first_codes_and_iso_months() {
+        let q = |year, quarter| DateExpr::Quarter { year, quarter };
+        assert_eq!(read("2024Q3").unwrap(), (q(Abs(2024), 3), None, 6));
+        assert_eq!(read("2024 Q4 sales").unwrap(), (q(Abs(2024), 4), None, 7));
+        assert_eq!(
+            read("2025-H1").unwrap().0,
+            DateExpr::Half {
+                year: Abs(2025),
+                half: 1
+            }
+        );
+        assert_eq!(read("2025-H3").unwrap(), (year(2025), None, 4));
+        assert_eq!(read("2025-03").unwrap(), (month(Abs(2025), 3), None, 7));
+        assert_eq!(read("2025-13").unwrap(), (year(2025), None, 4));
+        assert_eq!(read("2025-12-01b").unwrap(), (year(2025), None, 4));
+        // Two digits that end a later year make a range first.
+        assert_eq!(read("2011-12").unwrap().1, Some(year(2012)));
+    }
+
+    #[test]
+    fn years_glued_to_quarter_and_half_codes() {
+        let q = |year, quarter| DateExpr::Quarter { year, quarter };
+        assert_eq!(read("Q3-2024").unwrap(), (q(Abs(2024), 3), None, 7));
+        assert_eq!(read("Q4'24").unwrap().0, q(Abs(2024), 4));
+        assert_eq!(
+            read("H1/2025").unwrap().0,
+            DateExpr::Half {
+                year: Abs(2025),
+                half: 1
+            }
+        );
+    }
+
+    #[test]
+    fn abbreviated_months_with_a_year() {
+        assert_eq!(read("Sep 2024").unwrap().0, month(Abs(2024), 9));
+        assert_eq!(read("Sept. 2024").unwrap().0, month(Abs(2024), 9));
+        assert_eq!(read("Sep-2024").unwrap().0, month(Abs(2024), 9));
+    }
+
+    #[test]
+    fn a_quarter_named_by_its_months() {
+        let (a, b, len) = read("January-March quarter of 2024").unwrap();
+        assert_eq!(
+            (a, b),
+            (
+                DateExpr::Quarter {
+                    year: Abs(2024),
+                    quarter: 1
+                },
+                None
+            )
+        );
+        assert_eq!(len, "January-March quarter of 2024".len());
+        // Months that make no calendar quarter stay a month range.
+        assert_eq!(read("May-July quarter").unwrap().1, Some(month(Nearest, 7)));
     }
 
     #[test]

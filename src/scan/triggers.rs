@@ -11,7 +11,8 @@ word_list!(
 /// Alphabetic words (lower-cased) that can start a figure; every other word is skipped
 /// unread.
 TRIGGER_WORDS, in_trigger_words, [
-    b"a", b"an", b"between", b"dozen", b"eight", b"eighteen", b"eighteenth", b"eighth", b"eightieth",
+    b"a", b"an", b"between", b"dozen", b"early", b"end", b"fiscal", b"late", b"mid", b"post", b"pre",
+    b"quarter", b"start", b"tomorrow", b"yesterday", b"eight", b"eighteen", b"eighteenth", b"eighth", b"eightieth",
     b"eighty", b"eleven", b"eleventh", b"fifteen", b"fifteenth", b"fifth", b"fiftieth", b"fifty",
     b"first", b"five", b"fortieth", b"forty", b"four", b"fourteen", b"fourteenth", b"fourth", b"h1",
     b"h2", b"hundred", b"hundredth", b"last", b"minus", b"negative", b"next", b"nine", b"nineteen",
@@ -29,7 +30,7 @@ CAPITALIZED_TRIGGERS, in_capitalized_triggers, [
     b"January", b"February", b"March", b"April", b"May", b"June", b"July", b"August",
     b"September", b"October", b"November", b"December", b"Jan", b"Feb", b"Mar", b"Apr", b"Jun",
     b"Jul", b"Aug", b"Sep", b"Sept", b"Oct", b"Nov", b"Dec", b"Monday", b"Tuesday", b"Wednesday",
-    b"Thursday", b"Friday", b"Saturday", b"Sunday", b"US",
+    b"Thursday", b"Friday", b"Saturday", b"Sunday", b"US", b"FY",
 ]);
 
 /// The shapes of the triggers a word led by a lower-case letter can be (`the`), and those
@@ -53,10 +54,11 @@ pub fn is_trigger_word(lower: &[u8]) -> bool {
 /// Capitalized words that can start a figure: month and weekday names, currency codes.
 /// (Other capitals, `ICT`, `CEO`, start none: no kind reads them.)
 pub fn is_capitalized_trigger(word: &[u8]) -> bool {
-    let upper_code = word.len() == 3
-        && word.iter().all(u8::is_ascii_uppercase)
-        && (money::is_currency_code(word) || date::is_month_word(word));
-    upper_code || in_capitalized_triggers(word)
+    let capitals = word.iter().all(u8::is_ascii_uppercase);
+    let upper_code = word.len() == 3 && capitals && money::is_currency_code(word);
+    // Headlines in capitals: `MARCH 2023`, `DEC 5`.
+    let upper_month = capitals && date::is_month_word(word);
+    upper_code || upper_month || in_capitalized_triggers(word)
 }
 
 #[cfg(test)]
