@@ -458,3 +458,69 @@ fn diff_shows_a_value_edit_as_one_change_and_pairs_a_retitled_release() {
         "{report}"
     );
 }
+
+#[test]
+fn encoding_decodes_a_legacy_file_with_offsets_in_its_own_bytes() {
+    let dir = TempDir::new().unwrap();
+    // Windows-1252: the euro is the single byte 0x80, curly quotes 0x93/0x94.
+    let bytes = b"-\nTrade\nAid \x93Plan\x94 Approved\nThe fund will give \x80 3 billion to ports. date2025-03-04\n";
+    std::fs::write(dir.path().join("cp.txt"), bytes).unwrap();
+    let plain = run(dir.path(), &["extract", "cp.txt"]);
+    assert_eq!(code(&plain), 1, "not UTF-8: skipped");
+    assert!(stderr(&plain).contains("--encoding windows-1252"), "{}", stderr(&plain));
+    let o = run(dir.path(), &["extract", "cp.txt", "--encoding", "windows-1252"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let table = stdout(&o);
+    assert!(table.contains(",Aid “Plan” Approved,"), "{table}");
+    let row = table
+        .lines()
+        .find(|l| l.contains(",money,"))
+        .expect("the euro amount is read");
+    assert!(row.contains(",money,3000000000,,EUR,"), "{row}");
+    assert!(row.ends_with(",cp.txt,47"), "the offset counts the file's bytes: {row}");
+    assert_eq!(bytes[47], 0x80);
+    let bad = run(dir.path(), &["extract", "cp.txt", "--encoding", "klingon"]);
+    assert_eq!(code(&bad), 2);
+    assert!(stderr(&bad).contains("not an encoding label"));
+}
+
+#[test]
+fn a_folder_where_nothing_matches_is_an_error_that_says_what_was_passed_over() {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "in/a.md", "-\nTrade\nT\nUp 5 percent. date2025-01-02\n");
+    write(dir.path(), "in/b.md", "x");
+    let o = run(dir.path(), &["extract", "in"]);
+    assert_eq!(code(&o), 1, "nothing read is not a success");
+    let err = stderr(&o);
+    assert!(
+        err.contains(
+            "no file matches --glob '*.txt': 2 other file(s) passed over (a.md, b.md); --glob '*.md' reads them"
+        ),
+        "{err}"
+    );
+    let empty = TempDir::new().unwrap();
+    let o = run(empty.path(), &["extract", "."]);
+    assert_eq!(code(&o), 1);
+    assert!(stderr(&o).contains("no file in this folder"), "{}", stderr(&o));
+    let o = run(dir.path(), &["extract", "in", "--glob", "*.md"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+}
+
+#[test]
+fn reading_a_terminal_says_so() {
+    // `script` gives the binary a terminal for standard input (util-linux); where it is
+    // missing there is nothing to test with.
+    if Command::new("script").arg("--version").output().is_err() {
+        return;
+    }
+    let o = Command::new("timeout")
+        .args(["2", "script", "-qc", &format!("{BIN} extract -q"), "/dev/null"])
+        .stdin(Stdio::null())
+        .output()
+        .expect("script runs");
+    let all = format!("{}{}", stdout(&o), stderr(&o));
+    assert!(
+        all.contains("reading bulletins from standard input (the terminal)"),
+        "{all}"
+    );
+}

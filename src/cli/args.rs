@@ -117,6 +117,13 @@ pub struct RunArgs {
     #[arg(long)]
     pub lossy: bool,
 
+    /// The encoding of inputs that are not UTF-8, as a WHATWG label (windows-1252, latin1,
+    /// iso-8859-15, shift_jis, euc-kr, gbk, big5...): decoded, with offsets still counting
+    /// the file's own bytes. A UTF-16 byte-order mark always wins. Example: `--encoding
+    /// windows-1252` for pages saved by old Windows tools (`€` is the byte 0x80).
+    #[arg(long, value_name = "LABEL", value_parser = encoding_label)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+
     /// No progress bar, no warnings and no closing summary on standard error; errors (what
     /// was skipped) are still shown. Example: `-q` in a cron job.
     #[arg(short, long)]
@@ -304,4 +311,8 @@ fn parse_kind(s: &str) -> Result<Kind, String> {
         let all: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
         format!("`{s}` is not a kind; the kinds are {}", all.join(", "))
     })
+}
+
+fn encoding_label(s: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    super::decode::encoding_for(s)
 }

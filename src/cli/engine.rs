@@ -169,14 +169,14 @@ fn run_queued<W: Write, X: Send>(
     }
     let work = |source: &Source, feed: &Feed<Piece<X>>| {
         let name = source.name();
-        let (text, map, read_warnings) = match read_text(source, args.lossy) {
+        let (text, map, read_warnings) = match read_text(source, args.lossy, args.encoding) {
             Ok(read) => read,
             Err(message) => {
                 feed.push(Piece::Unreadable(message), 0);
                 return;
             }
         };
-        // With --lossy, offsets count the source's bytes, not the replacement characters.
+        // With --lossy or --encoding, offsets count the source's bytes, not the text's.
         let original = |offset: usize| map.original(offset);
         // The bodies, for telling copies from other releases of the same date and title.
         let (bodies, _) = read_bulletin(&text, options.anchor_date);

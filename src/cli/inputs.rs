@@ -1,10 +1,13 @@
 //! Input arguments -> the list of sources to read, and reading one as UTF-8 text.
 
 use std::fs;
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
 use bulletin_facts::{Problem, Severity};
+use encoding_rs::Encoding;
+
+use super::decode::decode;
 
 /// One input to read: a file, or standard input.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +31,7 @@ impl Source {
 pub struct Pattern {
     matcher: globset::GlobMatcher,
     by_path: bool,
+    glob: String,
 }
 
 impl Pattern {
@@ -40,6 +44,7 @@ impl Pattern {
         Ok(Pattern {
             matcher,
             by_path: glob.contains('/'),
+            glob: glob.to_string(),
         })
     }
 
@@ -85,11 +90,15 @@ pub fn expand(args: &[PathBuf], pattern: &Pattern, follow: bool) -> Inputs {
                     follow,
                     seen: std::collections::HashSet::new(),
                     found: Vec::new(),
+                    passed: (0, Vec::new()),
                     inputs: &mut inputs,
                 };
                 walk.note_folder(&m);
                 walk.folder(arg);
-                let mut found = walk.found;
+                let (mut found, passed) = (walk.found, walk.passed);
+                if found.is_empty() {
+                    inputs.errors.push(nothing_matched(arg, pattern, passed));
+                }
                 found.sort();
                 inputs.sources.extend(found.into_iter().map(Source::File));
             }
@@ -136,7 +145,38 @@ struct Walk<'a> {
     /// Folders already read (device and inode), when links are followed.
     seen: std::collections::HashSet<(u64, u64)>,
     found: Vec<PathBuf>,
+    /// Files the pattern passed over: how many, and the first few.
+    passed: (usize, Vec<PathBuf>),
     inputs: &'a mut Inputs,
+}
+
+/// Files named in the message of a folder where nothing matched.
+const PASSED_SHOWN: usize = 3;
+
+/// Why a folder gave no input: the pattern, and what it passed over.
+fn nothing_matched(dir: &Path, pattern: &Pattern, (count, first): (usize, Vec<PathBuf>)) -> String {
+    let glob = &pattern.glob;
+    if count == 0 {
+        return format!(
+            "{}: error: no file in this folder (looked for --glob '{glob}')",
+            dir.display()
+        );
+    }
+    let names: Vec<String> = first
+        .iter()
+        .map(|p| p.strip_prefix(dir).unwrap_or(p).display().to_string())
+        .collect();
+    let more = if count > first.len() { ", ..." } else { "" };
+    let hint = first
+        .first()
+        .and_then(|p| p.extension())
+        .map(|x| format!("; --glob '*.{}' reads them", x.to_string_lossy()))
+        .unwrap_or_default();
+    format!(
+        "{}: error: no file matches --glob '{glob}': {count} other file(s) passed over ({}{more}){hint}",
+        dir.display(),
+        names.join(", ")
+    )
 }
 
 impl Walk<'_> {
@@ -195,6 +235,11 @@ impl Walk<'_> {
                 } else {
                     self.warn(&path, &format!("{}, not a file; skipped", special_kind(&kind)));
                 }
+            } else {
+                self.passed.0 += 1;
+                if self.passed.1.len() < PASSED_SHOWN {
+                    self.passed.1.push(path);
+                }
             }
         }
     }
@@ -228,6 +273,11 @@ pub struct OffsetMap {
 }
 
 impl OffsetMap {
+    /// From text offset `text` on, the text stands at source offset `source`.
+    pub fn anchor(&mut self, text: usize, source: usize) {
+        self.anchors.push((text, source));
+    }
+
     pub fn is_identity(&self) -> bool {
         self.anchors.is_empty()
     }
@@ -277,7 +327,11 @@ const FIRST_BLOCK: usize = 64 << 10;
 /// A NUL byte marks a binary file, which is never read as text; UTF-16 with a byte-order
 /// mark is decoded. Lone carriage returns become line breaks and control characters
 /// spaces, each the same number of bytes, so that offsets still count the source's.
-pub fn read_text(source: &Source, lossy: bool) -> Result<(String, OffsetMap, Vec<Problem>), String> {
+pub fn read_text(
+    source: &Source,
+    lossy: bool,
+    encoding: Option<&'static Encoding>,
+) -> Result<(String, OffsetMap, Vec<Problem>), String> {
     let name = source.name();
     let bytes = read_capped(source).map_err(|e| match e {
         Refused::Io(e) => format!("{name}: error: cannot read: {e}; skipped"),
@@ -287,15 +341,29 @@ pub fn read_text(source: &Source, lossy: bool) -> Result<(String, OffsetMap, Vec
         }
     })?;
     let mut warnings = Vec::new();
-    let (text, map) = if let Some(big_endian) = utf16_bom(&bytes) {
-        let text = decode_utf16(&bytes[2..], big_endian, lossy).map_err(|why| format!("{name}: error: {why}"))?;
-        warnings.push(Problem::new(
-            Severity::Warning,
-            1,
-            0,
-            "UTF-16 text, decoded; offsets count its bytes as UTF-8",
-        ));
-        (text, OffsetMap::default())
+    // A byte-order mark says the encoding; else --encoding does; else it is UTF-8.
+    let legacy = match utf16_bom(&bytes) {
+        Some(true) => Some((encoding_rs::UTF_16BE, 2)),
+        Some(false) => Some((encoding_rs::UTF_16LE, 2)),
+        None => encoding.filter(|e| *e != encoding_rs::UTF_8).map(|e| (e, 0)),
+    };
+    let (text, map) = if let Some((encoding, skip)) = legacy {
+        let (text, map, replaced) = decode(&bytes, skip, encoding);
+        if replaced > 0 && !lossy {
+            return Err(format!(
+                "{name}: error: {replaced} byte sequence(s) that are not {}; file skipped (--lossy reads it with \
+                 them replaced)",
+                encoding.name()
+            ));
+        }
+        if replaced > 0 {
+            let why = format!(
+                "{replaced} byte sequence(s) not {} replaced by U+FFFD (--lossy)",
+                encoding.name()
+            );
+            warnings.push(Problem::new(Severity::Warning, 1, 0, &why));
+        }
+        (text, map)
     } else {
         let (text, map, warning) = decode_utf8(&name, bytes, lossy)?;
         warnings.extend(warning);
@@ -328,7 +396,17 @@ impl From<std::io::Error> for Refused {
 fn read_capped(source: &Source) -> Result<Vec<u8>, Refused> {
     let mut bytes = Vec::new();
     let mut input: Box<dyn Read> = match source {
-        Source::Stdin => Box::new(std::io::stdin().lock()),
+        Source::Stdin => {
+            let stdin = std::io::stdin();
+            // A run with no input named waits here; on a terminal, say what it waits for.
+            if stdin.is_terminal() {
+                eprintln!(
+                    "bulletin-facts: reading bulletins from standard input (the terminal); \
+                     end with Ctrl-D, or name files or folders: bulletin-facts extract FILE..."
+                );
+            }
+            Box::new(stdin.lock())
+        }
         Source::File(p) => {
             let file = fs::File::open(p)?;
             let meta = file.metadata()?;
@@ -405,32 +483,6 @@ fn utf16_bom(bytes: &[u8]) -> Option<bool> {
     }
 }
 
-/// UTF-16 code units -> text; an unpaired surrogate is an error, or U+FFFD with `lossy`.
-fn decode_utf16(bytes: &[u8], big_endian: bool, lossy: bool) -> Result<String, String> {
-    let units = bytes.chunks_exact(2).map(|p| {
-        let pair = [p[0], p[1]];
-        if big_endian {
-            u16::from_be_bytes(pair)
-        } else {
-            u16::from_le_bytes(pair)
-        }
-    });
-    let mut text = String::with_capacity(bytes.len());
-    for (n, c) in char::decode_utf16(units).enumerate() {
-        match c {
-            Ok(c) => text.push(c),
-            Err(_) if lossy => text.push(char::REPLACEMENT_CHARACTER),
-            Err(_) => {
-                return Err(format!(
-                    "UTF-16 text with an unpaired surrogate at byte {}; file skipped (--lossy reads it)",
-                    2 + 2 * n
-                ));
-            }
-        }
-    }
-    Ok(text)
-}
-
 fn decode_utf8(name: &str, bytes: Vec<u8>, lossy: bool) -> Result<(String, OffsetMap, Option<Problem>), String> {
     let line_at = |bytes: &[u8], at: usize| memchr::memchr_iter(b'\n', &bytes[..at]).count() + 1;
     match String::from_utf8(bytes) {
@@ -449,7 +501,8 @@ fn decode_utf8(name: &str, bytes: Vec<u8>, lossy: bool) -> Result<(String, Offse
                 return Ok((text, map, Some(warning)));
             }
             Err(format!(
-                "{name}:{line}: error: not valid UTF-8 at byte {at}; file skipped (--lossy reads it with bad bytes replaced)"
+                "{name}:{line}: error: not valid UTF-8 at byte {at}; file skipped (--encoding windows-1252, or the \
+                 text's own encoding, decodes it; --lossy reads it with bad bytes replaced)"
             ))
         }
     }
@@ -571,14 +624,10 @@ mod tests {
         assert_eq!(why(b"ab\ncd\0"), "binary 2 5");
         assert_eq!(why(&[0xfe, 0xff, 0, b'a']), "text");
         assert_eq!(why(b"plain"), "text");
-        assert_eq!(
-            decode_utf16(&[0, b'a', 0xd8, 0], true, false)
-                .unwrap_err()
-                .split(';')
-                .next(),
-            Some("UTF-16 text with an unpaired surrogate at byte 4")
-        );
-        assert_eq!(decode_utf16(&[0, b'a', 0xd8, 0], true, true).unwrap(), "a\u{fffd}");
+        // An unpaired surrogate: the decoder counts it, and read_text refuses the file
+        // unless --lossy.
+        let (text, _, replaced) = decode(&[0xfe, 0xff, 0, b'a', 0xd8, 0], 2, encoding_rs::UTF_16BE);
+        assert_eq!((text.as_str(), replaced), ("a\u{fffd}", 1));
     }
 
     #[test]

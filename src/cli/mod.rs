@@ -2,6 +2,7 @@
 
 mod args;
 mod check_cmd;
+mod decode;
 mod diff_cmd;
 mod engine;
 mod explain_cmd;
