@@ -183,17 +183,27 @@ fn token_at(sentence: &str, pos: usize) -> (bool, usize) {
         b'0'..=b'9' => (!continues_identifier(sentence, pos), word_end(bytes, pos).0),
         b'a'..=b'z' | b'A'..=b'Z' => {
             let (end, has_digit) = word_end(bytes, pos);
-            (word_is_candidate(sentence, pos, end, has_digit), end)
+            let dollar = bytes.get(end) == Some(&b'$') && names_a_dollar(&bytes[pos..end]);
+            (dollar || word_is_candidate(sentence, pos, end, has_digit), end)
         }
         b'$' | b'-' => (!alnum_before(sentence, pos), pos + 1),
-        // The lead bytes of `₩ € ¥ £ −`; any other non-ASCII character starts nothing.
+        // The lead bytes of `₩ € ¥ £ ₹ −` and of vulgar fractions (`½`, `⅛`); any other
+        // non-ASCII character starts nothing.
         0xC2 | 0xE2 => {
             let c = sentence[pos..].chars().next().unwrap_or(' ');
-            let starts = matches!(c, '₩' | '€' | '¥' | '£' | '\u{2212}') && !alnum_before(sentence, pos);
-            (starts, pos + c.len_utf8())
+            let sign = matches!(c, '₩' | '€' | '¥' | '£' | '₹' | '\u{2212}');
+            let fraction = matches!(c, '¼'..='¾' | '⅕'..='⅞');
+            ((sign || fraction) && !alnum_before(sentence, pos), pos + c.len_utf8())
         }
         _ => (false, pos + 1),
     }
+}
+
+/// `HK`, `NT`, `S`...: letters that name a dollar when `$` follows (`HK$`).
+fn names_a_dollar(letters: &[u8]) -> bool {
+    crate::grammar::money::PREFIXED_DOLLARS
+        .iter()
+        .any(|(p, _)| p.as_bytes() == letters)
 }
 
 /// The positions where the scan asks the grammar for a figure, when none is read: every
@@ -214,15 +224,21 @@ pub fn candidates(sentence: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
-/// Every figure of a sentence, in order, none overlapping.
+/// Every figure of a sentence, in order, none overlapping (a bare `$` read as USD).
 pub fn figures(sentence: &str, cut: bool) -> Vec<Found> {
+    figures_with(sentence, cut, crate::grammar::DEFAULT_DOLLAR)
+}
+
+/// Every figure of a sentence, in order, none overlapping, with a bare `$` read as
+/// `dollar` (an ISO code: `HKD` for a Hong Kong release).
+pub fn figures_with(sentence: &str, cut: bool, dollar: &str) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let mut pos = 0;
     let mut floor = 0; // no text may start before the end of the previous figure
     while pos < sentence.len() {
         let (candidate, token_end) = token_at(sentence, pos);
         if candidate {
-            let ctx = Ctx::new(sentence, pos, cut);
+            let ctx = Ctx::new(sentence, pos, cut).with_dollar(dollar);
             if let Some(figure) = figure_at(&ctx) {
                 let lead = cues::lead_cue(sentence, figure.start, figure.kind);
                 let text_start = lead.start.max(floor);

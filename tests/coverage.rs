@@ -107,20 +107,36 @@ fn digit_runs(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// The `.txt` files of `dir`, and with `deep` of its subdirectories too (a corpus such as
+/// `dev2/a/a_001.txt`; the fixtures' `bad/` inputs are not bulletins to measure).
+fn text_files(dir: &std::path::Path, deep: bool) -> Vec<std::path::PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        panic!("cannot read {}", dir.display())
+    };
+    let mut out = Vec::new();
+    for path in entries.filter_map(Result::ok).map(|e| e.path()) {
+        if path.is_dir() {
+            if deep {
+                out.extend(text_files(&path, deep));
+            }
+        } else if path.extension().is_some_and(|x| x == "txt") {
+            out.push(path);
+        }
+    }
+    out
+}
+
 #[test]
 fn every_number_is_a_fact_or_excluded() {
     let mut silent = Vec::new();
     // COVERAGE_SHOW=1 prints every excluded number with its rule, for review.
     let show = std::env::var("COVERAGE_SHOW").is_ok();
-    // COVERAGE_DIR=../shared/corpus/dev walks another corpus (for measuring, not in CI).
-    let dir =
-        std::env::var("COVERAGE_DIR").unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures").to_string());
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .expect("fixtures dir")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
+    // COVERAGE_DIR=../shared/corpus/dev (or dev2, with its subdirectories) walks another
+    // corpus (for measuring, not in CI).
+    let corpus = std::env::var("COVERAGE_DIR").ok();
+    let deep = corpus.is_some();
+    let dir = corpus.unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures").to_string());
+    let mut paths = text_files(std::path::Path::new(&dir), deep);
     paths.sort();
     assert!(!paths.is_empty(), "no inputs in {dir}");
     for path in paths {

@@ -46,7 +46,7 @@ impl Ahead {
         Ahead(flags)
     }
 
-    /// A percent sign or word (`percent`, `pct`, `percentage points`, a cut `perc`).
+    /// A percent sign or word (`percent`, `pct`, `percentage points`, `basis points`, a cut `perc`).
     pub fn percent(self) -> bool {
         self.0 & Ahead::PERCENT != 0
     }
@@ -140,7 +140,8 @@ word_list!(
 word_list!(
     /// Percent words, lower-cased, with the stubs a cut body leaves.
     PERCENT_WORDS, is_percent_word, [
-        b"percent", b"per", b"pct", b"percentage", b"pp", b"percen", b"perce", b"perc",
+        b"percent", b"per", b"pct", b"percentage", b"pp", b"percen", b"perce", b"perc", b"basis", b"bp",
+        b"bps",
     ]
 );
 
@@ -148,6 +149,7 @@ word_list!(
     /// Currency words written after an amount, lower-cased.
     CURRENCY_WORDS, is_currency_word, [
         b"won", b"dollars", b"dollar", b"euros", b"euro", b"yen", b"yuan", b"renminbi", b"sterling",
+        b"rupees", b"rupee",
     ]
 );
 

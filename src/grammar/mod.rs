@@ -47,6 +47,9 @@ pub struct Figure {
     pub unit: String,
 }
 
+/// What a bare `$` means unless the run says otherwise (spec: `$` is USD).
+pub const DEFAULT_DOLLAR: &str = "USD";
+
 /// Where a parser is asked to read: the sentence, and the candidate position in it.
 #[derive(Debug, Clone, Copy)]
 pub struct Ctx<'a> {
@@ -57,6 +60,8 @@ pub struct Ctx<'a> {
     pub cut: bool,
     /// The marker words ahead of the candidate, looked for once for every kind.
     pub ahead: Ahead,
+    /// The ISO code a bare `$` stands for in this run (`USD` unless the user names another).
+    pub dollar: &'a str,
 }
 
 impl<'a> Ctx<'a> {
@@ -67,7 +72,13 @@ impl<'a> Ctx<'a> {
             pos,
             cut,
             ahead,
+            dollar: DEFAULT_DOLLAR,
         }
+    }
+
+    /// The same candidate, with a bare `$` read as `dollar` (an ISO code).
+    pub fn with_dollar(self, dollar: &'a str) -> Ctx<'a> {
+        Ctx { dollar, ..self }
     }
 
     pub fn rest(&self) -> &'a str {

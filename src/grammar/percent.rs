@@ -4,24 +4,28 @@
 //! percent      = "between" sp pct_number [marker] sp "and" sp pct_number marker
 //!              | pct_number [marker] (sp0 dash sp0 | sp "to" sp) pct_number marker
 //!              | pct_number marker
-//! pct_number   = [sign] (digits_number | spelled_number)
+//! pct_number   = [sign] (fraction_number | spelled_decimal | digits_number | spelled_number)
+//!                "1-1/2", "1/4", "2½", "four-point-one", "89 point 9", "12.2", "six"
 //! marker       = sp0 "%p" | sp0 "%" | sp "percentage point" ["s"] | sp "percent" | sp "per cent"
 //!              | sp "pct" | "-percent" | sp "pp" | sp "%p"
+//!              | (sp | dash) "basis" (sp | dash) "point" ["s"] | sp ("bp" | "bps")      -> bp
 //! ```
+//! The marker may stand after the second number of a range only (`3.5 to 4.0 per cent`).
 
 use nom::{IResult, Parser, branch::alt, bytes::complete::tag, character::complete::char, combinator::opt};
 use rust_decimal::Decimal;
 
 use super::money::sign;
-use super::number::{digits_number, spelled_number};
+use super::number::{digits_number, fraction_number, spelled_decimal, spelled_number};
 use super::{Ctx, Figure, Val, at_boundary, cues, dash, fail, is_space, keyword, sp, sp0};
 use crate::model::Kind;
 
-/// The two units of this kind.
+/// The three units of this kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PctUnit {
     Percent,
     Points,
+    BasisPoints,
 }
 
 impl PctUnit {
@@ -29,15 +33,23 @@ impl PctUnit {
         match self {
             PctUnit::Percent => "%",
             PctUnit::Points => "pp",
+            PctUnit::BasisPoints => "bp",
         }
     }
 }
 
-/// pct_number: a signed digit or word number. Digits must not run into letters.
+/// pct_number: a signed number in digits (with a fraction: `1-1/2`, `1/4`, `2½`) or
+/// words (with a spelled point: `four-point-one`).
 fn pct_number(i: &str) -> IResult<&str, Decimal> {
     let (r, negative) = opt(sign).parse(i)?;
-    let (r, n) = alt((digits_number, spelled_number)).parse(r)?;
-    let v = if negative.unwrap_or(false) { -n.value } else { n.value };
+    let (r, v) = alt((
+        fraction_number,
+        spelled_decimal,
+        digits_number.map(|n| n.value),
+        spelled_number.map(|n| n.value),
+    ))
+    .parse(r)?;
+    let v = if negative.unwrap_or(false) { -v } else { v };
     Ok((r, v))
 }
 
@@ -66,7 +78,7 @@ pub fn marker(cut: bool) -> impl Fn(&str) -> IResult<&str, PctUnit> {
         // Every form starts, after any white space, with `%`, `％`, a `p` or (`-percent`)
         // a dash: elsewhere no alternative is tried.
         let head = i.trim_start_matches(is_space);
-        if !head.starts_with(['%', '％', 'p', 'P']) && dash(head).is_err() {
+        if !head.starts_with(['%', '％', 'p', 'P', 'b', 'B']) && dash(head).is_err() {
             return fail(i);
         }
         // A whole marker word picks the alternatives that can read it (in `any_marker`'s
@@ -83,6 +95,8 @@ pub fn marker(cut: bool) -> impl Fn(&str) -> IResult<&str, PctUnit> {
             pp(i)
         } else if is("pct") {
             alt((pct_points, pct)).parse(i)
+        } else if is("basis") || is("bp") || is("bps") {
+            basis_points(i)
         } else {
             any_marker(cut, i)
         }
@@ -100,7 +114,20 @@ fn any_marker(cut: bool, i: &str) -> IResult<&str, PctUnit> {
         per_cent,
         |i| percent_word(cut, i),
         pct,
+        basis_points,
     ))
+    .parse(i)
+}
+
+/// (sp | dash) "basis" (sp | dash) ("points" | "point") | sp ("bp" | "bps"):
+/// `75 basis points`, `a 75-basis-point cut`, `25 bp`.
+fn basis_points(i: &str) -> IResult<&str, PctUnit> {
+    let gap = || alt((sp.map(|_| ()), dash.map(|_| ())));
+    alt((
+        (gap(), keyword("basis"), gap(), alt((keyword("points"), keyword("point")))).map(|_| ()),
+        (sp, alt((keyword("bps"), keyword("bp")))).map(|_| ()),
+    ))
+    .map(|_| PctUnit::BasisPoints)
     .parse(i)
 }
 
@@ -249,6 +276,11 @@ mod tests {
             " pct2",
             "\u{a0}percent",
             " -percent",
+            " basis points",
+            "-basis-point",
+            " bp",
+            " bps",
+            " basis",
         ];
         for tail in tails {
             for cut in [false, true] {
@@ -328,6 +360,41 @@ mod tests {
         assert_eq!(read("15.6 percen"), None);
         assert_eq!(read_cut("15.6 percen", true).unwrap().0, "15.6");
         assert_eq!(read_cut("15.6 per", true), None);
+    }
+
+    #[test]
+    fn fractions_and_spelled_points() {
+        assert_eq!(read("1/4 percent").unwrap().0, "0.25");
+        let r = read("0 to 1/4 percent").unwrap();
+        assert_eq!((r.0.as_str(), r.1.as_deref()), ("0", Some("0.25")));
+        let r = read("2-1/4 to 2\u{2011}1/2 percent").unwrap();
+        assert_eq!((r.0.as_str(), r.1.as_deref()), ("2.25", Some("2.5")));
+        let r = read("3-1/4 percent to 3-1/2 percent").unwrap();
+        assert_eq!((r.0.as_str(), r.1.as_deref()), ("3.25", Some("3.5")));
+        let r = read("5-3/4 to 6 percent").unwrap();
+        assert_eq!((r.0.as_str(), r.1.as_deref()), ("5.75", Some("6")));
+        assert_eq!(read("3½ per cent").unwrap().0, "3.5");
+        assert_eq!(read("1/2 percentage point").unwrap().2, "pp");
+        assert_eq!(read("seven-point-two percent").unwrap().0, "7.2");
+        assert_eq!(read("64 point 5 per cent").unwrap().0, "64.5");
+    }
+
+    #[test]
+    fn the_marker_after_the_second_number_only() {
+        let r = read("2.5 to 3.0 per cent").unwrap();
+        assert_eq!((r.0.as_str(), r.1.as_deref(), r.2.as_str()), ("2.5", Some("3"), "%"));
+        let r = read("four to seven percent").unwrap();
+        assert_eq!((r.0.as_str(), r.1.as_deref()), ("4", Some("7")));
+    }
+
+    #[test]
+    fn basis_points() {
+        for s in ["50 basis points", "50 basis point", "50-basis-point", "50 bp", "50 bps", "50 Basis Points"] {
+            let r = read(s).unwrap_or_else(|| panic!("{s}"));
+            assert_eq!((r.0.as_str(), r.2.as_str(), r.3), ("50", "bp", s.len()), "{s}");
+        }
+        assert_eq!(read("50 basis"), None);
+        assert_eq!(read("50 bpm"), None);
     }
 
     #[test]
