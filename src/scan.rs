@@ -2,7 +2,7 @@
 //! the cue words around what it reads.
 
 use crate::grammar::{Ctx, Figure, Val, cues, figure_at};
-use crate::model::{Direction, Qualifier};
+use crate::model::{Direction, Kind, Qualifier};
 
 mod triggers;
 
@@ -206,6 +206,13 @@ fn names_a_dollar(letters: &[u8]) -> bool {
         .any(|(p, _)| p.as_bytes() == letters)
 }
 
+/// `-5%`, `−36,000`: a minus sign glued to a digit.
+fn glued_minus(figure: &str) -> bool {
+    figure
+        .strip_prefix(['-', '\u{2212}'])
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+}
+
 /// The positions where the scan asks the grammar for a figure, when none is read: every
 /// token the trigger test lets through (for tools and tests; `figures` resumes after each
 /// figure it reads instead).
@@ -255,6 +262,11 @@ pub fn figures_with(sentence: &str, cut: bool, dollar: &str) -> Vec<Found> {
                 if direction.is_some() && matches!(&figure.value, Val::Num(v) if v.is_sign_negative()) {
                     direction = Some(Direction::Down);
                 }
+                // A percent or a count with a minus glued on is a change stated by its sign
+                // (`India (-49.5%)`, `men (-36,000)`): a count is never below zero.
+                if glued_minus(&sentence[figure.start..]) && matches!(figure.kind, Kind::Percent | Kind::Count) {
+                    direction = Some(Direction::Down);
+                }
                 pos = figure.end.max(pos + 1);
                 while !sentence.is_char_boundary(pos) {
                     pos += 1;
@@ -277,7 +289,6 @@ pub fn figures_with(sentence: &str, cut: bool, dollar: &str) -> Vec<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Kind;
 
     fn texts(s: &str) -> Vec<(Kind, &str)> {
         figures(s, false)
@@ -306,6 +317,29 @@ mod tests {
             .map(|f| f.direction)
             .collect();
         assert_eq!(dirs, vec![Some(Direction::Down), None]);
+    }
+
+    #[test]
+    fn a_glued_minus_on_a_percent_or_count_is_a_decrease() {
+        let dirs: Vec<_> = figures("Sales fell in Peru (-4.5%) and Chile (-2,300; -1.1%).", false)
+            .into_iter()
+            .map(|f| f.direction)
+            .collect();
+        assert_eq!(dirs, vec![Some(Direction::Down); 3]);
+    }
+
+    #[test]
+    fn a_change_and_a_level_are_two_figures() {
+        for (s, want) in [
+            ("The deficit widened $0.4 billion to $61.2 billion.", vec!["$0.4 billion", "$61.2 billion"]),
+            ("Pay was up 2.1% (+$0.45 to $22.80) on the year.", vec!["up 2.1%", "+$0.45", "$22.80"]),
+            ("Output rose 2 percent to 7 percent.", vec!["2 percent", "7 percent"]),
+            ("Output may grow 2 to 3 percent.", vec!["2 to 3 percent"]),
+            ("Prices rose $2 to $3 billion.", vec!["$2 to $3 billion"]),
+        ] {
+            let got: Vec<&str> = texts(s).into_iter().map(|(_, t)| t).collect();
+            assert_eq!(got, want, "{s}");
+        }
     }
 
     #[test]

@@ -336,8 +336,14 @@ fn range_start(start: &Amount, end: &Amount) -> Decimal {
 }
 
 /// money = "between" sp amount sp "and" sp range_end | amount [range_joiner range_end]
-/// Without `ranges`, only a single amount is read.
-pub fn money(cut: bool, ranges: bool) -> impl Fn(&str) -> IResult<&str, (Decimal, Option<Decimal>, &'static str)> {
+/// Without `ranges`, only a single amount is read. After a change verb (`after_verb`), an
+/// amount with its own scale is the change and what follows `to` a level: `widened $0.8
+/// billion to $75.1 billion` (but `rose $2 to $3 billion` shares a scale: a range).
+pub fn money(
+    cut: bool,
+    ranges: bool,
+    after_verb: bool,
+) -> impl Fn(&str) -> IResult<&str, (Decimal, Option<Decimal>, &'static str)> {
     move |i: &str| {
         if !ranges {
             return amount(cut).map(|a| (a.value, None, a.currency)).parse(i);
@@ -349,6 +355,9 @@ pub fn money(cut: bool, ranges: bool) -> impl Fn(&str) -> IResult<&str, (Decimal
             return Ok((r, (range_start(&a, &b), Some(b.value), a.currency)));
         }
         let (r, a) = amount(cut)(i)?;
+        if after_verb && a.scale.is_some() {
+            return Ok((r, (a.value, None, a.currency)));
+        }
         if let Ok((r2, _)) = range_joiner(r) {
             if let Ok((r3, b)) = range_end(cut, a.currency)(r2) {
                 return Ok((r3, (range_start(&a, &b), Some(b.value), a.currency)));
@@ -392,7 +401,8 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
     }
     // `increased by USD 2 billion to USD 4.7 billion` is a change and a level, not a range.
     let ranges = !cues::leads_a_change(ctx.before());
-    let (after, (value, end, currency)) = money(ctx.cut, ranges)(rest).ok()?;
+    let after_verb = cues::follows_change_verb(ctx.before());
+    let (after, (value, end, currency)) = money(ctx.cut, ranges, after_verb)(rest).ok()?;
     let currency = if currency == BARE_DOLLAR { ctx.dollar } else { currency };
     Some(ctx.figure(
         Kind::Money,

@@ -183,8 +183,14 @@ fn range_joiner(i: &str) -> IResult<&str, ()> {
 }
 
 /// percent = between-form | range | single, returning (start, end, unit).
-/// Without `ranges`, only a single figure is read.
-pub fn percent(cut: bool, ranges: bool) -> impl Fn(&str) -> IResult<&str, (Decimal, Option<Decimal>, PctUnit)> {
+/// Without `ranges`, only a single figure is read. After a change verb (`after_verb`), a
+/// number with its own marker is the change (`rose 2 percent to 5 percent`), while
+/// `grow 2 to 3 percent` stays a range.
+pub fn percent(
+    cut: bool,
+    ranges: bool,
+    after_verb: bool,
+) -> impl Fn(&str) -> IResult<&str, (Decimal, Option<Decimal>, PctUnit)> {
     move |i: &str| {
         if !ranges {
             let (r, (a, m)) = (pct_number, marker(cut)).parse(i)?;
@@ -203,6 +209,9 @@ pub fn percent(cut: bool, ranges: bool) -> impl Fn(&str) -> IResult<&str, (Decim
         }
         let (r, a) = pct_number(i)?;
         let (r_after_first, m1) = opt(marker(cut)).parse(r)?;
+        if let (true, Some(m)) = (after_verb, m1) {
+            return Ok((r_after_first, (a, None, m)));
+        }
         // A range: the first marker is optional (`3-5 percent`, `3% to 5%`).
         let ranged = |r| -> IResult<&str, (Decimal, PctUnit)> {
             let (r, _) = range_joiner(r)?;
@@ -230,7 +239,8 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
     }
     // `rose from 3 percent to 5 percent` is a change between two figures, not a range.
     let ranges = !cues::leads_a_change(ctx.before());
-    let (after, (a, b, unit)) = percent(ctx.cut, ranges)(rest).ok()?;
+    let after_verb = cues::follows_change_verb(ctx.before());
+    let (after, (a, b, unit)) = percent(ctx.cut, ranges, after_verb)(rest).ok()?;
     Some(ctx.figure(
         Kind::Percent,
         after,
