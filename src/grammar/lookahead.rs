@@ -8,8 +8,8 @@ use super::shape::{Shapes, has_shape, shapes, word_list};
 
 const WINDOW_BYTES: usize = 80;
 const WINDOW_WORDS: usize = 8;
-/// No marker word or symbol is longer (`percentage`, `kilometres`, `kilotonnes`).
-const LONGEST_MARKER: usize = 10;
+/// No marker word or symbol is longer (`megawatthours`).
+const LONGEST_MARKER: usize = 13;
 
 /// Which marker words occur in the window after a candidate.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -133,7 +133,7 @@ word_list!(
     UNIT_SYMBOLS, is_unit_symbol, [
         b"TWh", b"GWh", b"MWh", b"kWh", b"KWh", b"Wh", b"TW", b"GW", b"MW", b"kW", b"KW", b"kV", b"MVA",
         b"TEUs", b"TEU", b"FEU", b"km", b"Nm", b"m", b"mm", b"cm", b"kg", b"bbl", b"ha", b"L", b"toe",
-        b"kt", b"Mt",
+        b"kt", b"Mt", b"b", b"bpd", b"nmi", b"mi", b"ft", b"gal", b"MMBtu", b"Btu",
     ]
 );
 
@@ -169,6 +169,9 @@ word_list!(
         b"metric", b"kilometers", b"kilometres", b"kilometer", b"kilometre", b"kilograms", b"kilogram",
         b"hectares", b"hectare", b"barrels", b"barrel", b"liters", b"litres", b"liter", b"litre",
         b"meters", b"metres", b"meter", b"metre", b"tonnes", b"tonne", b"tons", b"ton", b"pyeong",
+        b"nautical", b"miles", b"mile", b"feet", b"foot", b"acres", b"acre", b"gallons", b"gallon",
+        b"terawatthours", b"gigawatthours", b"megawatthours", b"kilowatthours", b"terawatthour",
+        b"gigawatthour", b"megawatthour", b"kilowatthour",
     ]
 );
 

@@ -107,6 +107,9 @@ impl<'a> Ctx<'a> {
 /// Markers decide first (a currency, a percent sign, a unit of measure, a time unit),
 /// then calendar forms, then the bare ordinals and counts.
 pub fn figure_at(ctx: &Ctx) -> Option<Figure> {
+    if is_denominator(ctx.before()) {
+        return date::parse(ctx);
+    }
     money::parse(ctx)
         .or_else(|| percent::parse(ctx))
         .or_else(|| quantity::parse(ctx))
@@ -114,6 +117,16 @@ pub fn figure_at(ctx: &Ctx) -> Option<Figure> {
         .or_else(|| date::parse(ctx))
         .or_else(|| ordinal::parse(ctx))
         .or_else(|| count::parse(ctx))
+}
+
+/// A figure right after `per` is the denominator of a rate (`1.8 yen per 1 kWh`, `3 cases
+/// per 100,000 people`): the rate is one figure, the money or count before `per`.
+fn is_denominator(before: &str) -> bool {
+    let b = before.trim_end();
+    b.len() >= 3
+        && b.len() < before.len()
+        && b.get(b.len() - 3..).is_some_and(|w| w.eq_ignore_ascii_case("per"))
+        && !b[..b.len() - 3].ends_with(|c: char| c.is_alphanumeric())
 }
 
 /// Letters, digits and the apostrophe-free word joiners that make one token.
@@ -246,6 +259,17 @@ pub fn fail<T>(i: &str) -> IResult<&str, T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_figure_after_per_is_a_rate_denominator() {
+        let s = "a tariff of 1.8 yen per 1 kWh";
+        let at = s.find("1 kWh").unwrap();
+        assert_eq!(figure_at(&Ctx::new(s, at, false)), None);
+        let s = "12 cases per 100,000 people";
+        assert_eq!(figure_at(&Ctx::new(s, s.find("100").unwrap(), false)), None);
+        let s = "a super 5 GW plant";
+        assert!(figure_at(&Ctx::new(s, s.find('5').unwrap(), false)).is_some());
+    }
 
     #[test]
     fn keyword_is_case_insensitive_and_whole() {
