@@ -157,7 +157,7 @@ word_list!(
     /// Time units, lower-cased.
     TIME_WORDS, is_time_word, [
         b"year", b"years", b"month", b"months", b"week", b"weeks", b"day", b"days", b"hour", b"hours",
-        b"minute", b"minutes", b"decade", b"decades", b"yr", b"yrs", b"hr", b"hrs", b"min", b"mins",
+        b"minute", b"minutes", b"decade", b"decades", b"quarter", b"quarters", b"yr", b"yrs", b"hr", b"hrs", b"min", b"mins",
     ]
 );
 

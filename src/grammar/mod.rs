@@ -114,7 +114,13 @@ pub fn figure_at(ctx: &Ctx) -> Option<Figure> {
         .or_else(|| percent::parse(ctx))
         .or_else(|| quantity::parse(ctx))
         .or_else(|| duration::parse(ctx))
-        .or_else(|| date::parse(ctx))
+        .or_else(|| {
+            // `the 11th, sixth and fourth consecutive month`: ordinals, read at `11th`.
+            if ordinal::the_list_of_ordinals(ctx.rest()) {
+                return None;
+            }
+            date::parse(ctx)
+        })
         .or_else(|| ordinal::parse(ctx))
         .or_else(|| count::parse(ctx))
 }
