@@ -2,7 +2,7 @@
 //! fact's `text`, or refused by one of the written exclusion rules below (the same rules
 //! `grammar-notes.md` lists). A number that is neither shows up here by name.
 
-use bulletin_facts::grammar::count::labelled;
+use bulletin_facts::grammar::count::{labelled, numbers_a_name};
 use bulletin_facts::reader::read_bulletin;
 use bulletin_facts::{Options, extract_text};
 
@@ -42,6 +42,20 @@ fn exclusion(section: &str, start: usize, end: usize, cut: bool) -> Option<&'sta
     }
     if labelled(before) {
         return Some("label: Article 3, No. 6, units 3 and 4");
+    }
+    // `Ocean Wind 1`: a digit 1 after a capitalized word names a thing.
+    if numbers_a_name(before, &section[start..]) {
+        return Some("name: 1 after a capitalized word");
+    }
+    // `aged 15 to 24`: an age bracket without a unit word.
+    let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    if words.first() == Some(&"aged") || (words.first() == Some(&"to") && words.get(2) == Some(&"aged")) {
+        return Some("age: aged N to M");
+    }
+    // `stands at 122.3 ... based on 2005=100`: an index level, with its base nearby.
+    let near = after.get(..after.len().min(60)).unwrap_or(after);
+    if next == Some('.') && near.contains("=100") {
+        return Some("index level");
     }
     // a 20-member delegation, two-way.
     if matches!(next, Some('-' | '\u{2013}')) && next2.is_some_and(char::is_alphabetic) {
@@ -211,4 +225,8 @@ fn exclusion_rules_name_their_reason() {
     assert_eq!(rule("grew 2.4 times", "2"), Some("ratio: N times"));
     assert_eq!(rule("opens at 1 p.m. daily", "1"), Some("time of day"));
     assert_eq!(rule("sold 1,500 cars", "1"), None);
+    assert_eq!(rule("workers aged 16 to 19 were", "16"), Some("age: aged N to M"));
+    assert_eq!(rule("workers aged 16 to 19 were", "19"), Some("age: aged N to M"));
+    assert_eq!(rule("the index stood at 104.2 (2015=100)", "104"), Some("index level"));
+    assert_eq!(rule("built the Harbor Wind 1 array", "1"), Some("name: 1 after a capitalized word"));
 }

@@ -184,7 +184,7 @@ fn bare(c: &Cardinal, after: &str) -> bool {
 
 /// A capitalized word before a digit `1` in running text names it: `Ocean Wind 1`,
 /// `Terminal 1`; a count of one thing is written `one` or `a`.
-fn numbers_a_name(before: &str, rest: &str) -> bool {
+pub fn numbers_a_name(before: &str, rest: &str) -> bool {
     let one = rest.starts_with('1') && !rest[1..].starts_with(|c: char| c.is_ascii_digit() || c == ',' || c == '.');
     let (w, head) = last_word(before);
     one && w.starts_with(|c: char| c.is_uppercase()) && !head.trim_end().is_empty()
