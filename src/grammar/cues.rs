@@ -474,10 +474,11 @@ pub fn context_direction(sentence: &str, start: usize, end: usize, kind: Kind) -
 /// The direction of a change verb (not `up`/`down`, which join the text, nor a noun)
 /// that ends `before`: `fell`, `increased`, `widened`.
 fn change_verb_before(before: &str) -> Option<Direction> {
-    // Past tenses: regular (`-ed`) or irregular; `rise` or `cut` may be nouns.
+    // Past tenses, regular (`-ed`) or irregular, and a headline's present (`Widens`,
+    // `Falls`); `rise` or `cut` may be nouns.
     let w = last_word(before);
     let irregular = matches!(w.as_str(), "rose" | "grew" | "fell" | "slid" | "shrank" | "lost" | "leapt");
-    if !(w.ends_with("ed") || irregular) {
+    if !(w.ends_with("ed") || w.ends_with('s') || irregular) {
         return None;
     }
     word_direction(&w)
@@ -902,6 +903,7 @@ mod tests {
             Some(Direction::Down)
         );
         assert_eq!(ctx_dir("payrolls grew 154,000 in May", "154,000", Kind::Count), Some(Direction::Up));
+        assert_eq!(ctx_dir("Surplus Narrows $2 Billion", "$2 Billion", Kind::Money), Some(Direction::Down));
         assert_eq!(ctx_dir("the agency raised eight concerns", "eight concerns", Kind::Count), None);
         assert_eq!(ctx_dir("exports reached $6.5 billion", "$6.5 billion", Kind::Money), None);
         assert_eq!(ctx_dir("a 12-month decline", "12-month", Kind::Duration), None);
