@@ -324,7 +324,12 @@ fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &
     let spans = sentences::split(r.body);
     let last = spans.len().saturating_sub(1);
     let dollar = options.dollar.as_deref().unwrap_or(crate::grammar::DEFAULT_DOLLAR);
-    let title_found = (Section::Title, r.title, r.title_offset, figures_with(r.title, false, dollar));
+    let title_found = (
+        Section::Title,
+        r.title,
+        r.title_offset,
+        figures_with(r.title, false, dollar),
+    );
     let body_found = spans.iter().enumerate().map(|(n, span)| {
         let sentence = &r.body[span.clone()];
         let found = figures_with(sentence, r.cut && n == last, dollar);

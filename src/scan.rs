@@ -331,8 +331,14 @@ mod tests {
     #[test]
     fn a_change_and_a_level_are_two_figures() {
         for (s, want) in [
-            ("The deficit widened $0.4 billion to $61.2 billion.", vec!["$0.4 billion", "$61.2 billion"]),
-            ("Pay was up 2.1% (+$0.45 to $22.80) on the year.", vec!["up 2.1%", "+$0.45", "$22.80"]),
+            (
+                "The deficit widened $0.4 billion to $61.2 billion.",
+                vec!["$0.4 billion", "$61.2 billion"],
+            ),
+            (
+                "Pay was up 2.1% (+$0.45 to $22.80) on the year.",
+                vec!["up 2.1%", "+$0.45", "$22.80"],
+            ),
             ("Output rose 2 percent to 7 percent.", vec!["2 percent", "7 percent"]),
             ("Output may grow 2 to 3 percent.", vec!["2 to 3 percent"]),
             ("Prices rose $2 to $3 billion.", vec!["$2 to $3 billion"]),

@@ -249,7 +249,11 @@ fn a_bare_dollar_is_the_currency_the_run_names() {
     let units = |args: &[&str]| -> Vec<String> {
         let o = run(dir.path(), args);
         assert_eq!(code(&o), 0, "{}", stderr(&o));
-        csv_rows(&stdout(&o)).into_iter().filter(|r| r[5] == "money").map(|r| r[8].clone()).collect()
+        csv_rows(&stdout(&o))
+            .into_iter()
+            .filter(|r| r[5] == "money")
+            .map(|r| r[8].clone())
+            .collect()
     };
     assert_eq!(units(&["extract", "hk.txt"]), ["USD", "USD"]);
     assert_eq!(units(&["extract", "hk.txt", "--dollar", "HKD"]), ["HKD", "USD"]);

@@ -47,8 +47,12 @@ fn exclusion(section: &str, start: usize, end: usize, cut: bool) -> Option<&'sta
     if numbers_a_name(before, &section[start..]) {
         return Some("name: 1 after a capitalized word");
     }
+    // `1.8 yen per 1 kWh`: the denominator of a rate, part of the figure before `per`.
+    if words_before(before).first() == Some(&"per") {
+        return Some("rate: denominator after per");
+    }
     // `aged 15 to 24`: an age bracket without a unit word.
-    let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    let words = words_before(before);
     if words.first() == Some(&"aged") || (words.first() == Some(&"to") && words.get(2) == Some(&"aged")) {
         return Some("age: aged N to M");
     }
@@ -96,6 +100,11 @@ fn exclusion(section: &str, start: usize, end: usize, cut: bool) -> Option<&'sta
         return Some("ratio: N times");
     }
     None
+}
+
+/// The last three words before a number, nearest first.
+fn words_before(before: &str) -> Vec<&str> {
+    before.split_whitespace().rev().take(3).collect()
 }
 
 /// Digit runs of `text`, as byte ranges. The groups after `,` or `.` in `20,000` or `1.5`
@@ -226,7 +235,11 @@ fn exclusion_rules_name_their_reason() {
     assert_eq!(rule("opens at 1 p.m. daily", "1"), Some("time of day"));
     assert_eq!(rule("sold 1,500 cars", "1"), None);
     assert_eq!(rule("workers aged 16 to 19 were", "16"), Some("age: aged N to M"));
+    assert_eq!(rule("2 yen per 1 kWh", "1"), Some("rate: denominator after per"));
     assert_eq!(rule("workers aged 16 to 19 were", "19"), Some("age: aged N to M"));
     assert_eq!(rule("the index stood at 104.2 (2015=100)", "104"), Some("index level"));
-    assert_eq!(rule("built the Harbor Wind 1 array", "1"), Some("name: 1 after a capitalized word"));
+    assert_eq!(
+        rule("built the Harbor Wind 1 array", "1"),
+        Some("name: 1 after a capitalized word")
+    );
 }

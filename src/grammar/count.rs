@@ -194,7 +194,11 @@ pub fn numbers_a_name(before: &str, rest: &str) -> bool {
 /// Industries"`, `entitled "The Three Pillars"`.
 fn in_a_quoted_title(before: &str) -> bool {
     let b = before.trim_end();
-    let b = b.strip_suffix("The").or_else(|| b.strip_suffix("A")).unwrap_or(b).trim_end();
+    let b = b
+        .strip_suffix("The")
+        .or_else(|| b.strip_suffix("A"))
+        .unwrap_or(b)
+        .trim_end();
     b.ends_with(['"', '\u{201c}', '\u{2018}'])
 }
 
@@ -324,7 +328,9 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
     if let Some(f) = between(ctx) {
         return Some(f);
     }
-    let spelled = !ctx.rest().starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '\u{2212}');
+    let spelled = !ctx
+        .rest()
+        .starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '\u{2212}');
     let capitalized = ctx.rest().starts_with(|c: char| c.is_uppercase());
     if spelled && (in_a_name(ctx.before(), ctx.rest()) || capitalized && in_a_quoted_title(ctx.before())) {
         return None;
@@ -542,7 +548,10 @@ mod tests {
     #[test]
     fn out_of_names_the_whole() {
         let r = read_at("eleven out of 14 main items rose", "eleven", false).unwrap();
-        assert_eq!((r.0.as_str(), r.1.as_str(), r.2.as_str()), ("11", "14 main items", "eleven"));
+        assert_eq!(
+            (r.0.as_str(), r.1.as_str(), r.2.as_str()),
+            ("11", "14 main items", "eleven")
+        );
     }
 
     #[test]

@@ -366,11 +366,16 @@ fn first_ending<T: Copy>(text: &str, list: &[(&str, T)], by_last: &[u32; 26]) ->
 
 /// The last word of `text` (letters only), lowercased.
 fn last_word(text: &str) -> String {
+    last_word_as_written(text).to_ascii_lowercase()
+}
+
+/// The last word of `text` (letters only), as written: no copy.
+fn last_word_as_written(text: &str) -> &str {
     let t = text.trim_end();
     let start = t
         .rfind(|c: char| !c.is_alphabetic())
         .map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
-    t[start..].to_ascii_lowercase()
+    &t[start..]
 }
 
 /// The qualifier and direction words right before the figure at `start`.
@@ -433,8 +438,10 @@ fn names_a_base(before_over: &str) -> bool {
         return true;
     }
     let w = last_word(t);
-    matches!(w.as_str(), "percent" | "cent" | "pct" | "points" | "point" | "pp" | "bp")
-        || holds(AFTER_UP, &w)
+    matches!(
+        w.as_str(),
+        "percent" | "cent" | "pct" | "points" | "point" | "pp" | "bp"
+    ) || holds(AFTER_UP, &w)
         || holds(AFTER_DOWN, &w)
 }
 
@@ -459,7 +466,10 @@ pub fn context_direction(sentence: &str, start: usize, end: usize, kind: Kind) -
             let before = sentence[..start].trim_end();
             let bare = kind != Kind::Count || !sentence[..end].ends_with(|c: char| c.is_alphabetic()) || {
                 let w = last_word(&sentence[..end]);
-                matches!(w.as_str(), "thousand" | "million" | "billion" | "trillion" | "lakh" | "crore")
+                matches!(
+                    w.as_str(),
+                    "thousand" | "million" | "billion" | "trillion" | "lakh" | "crore"
+                )
             };
             match ["by", "of"].iter().find_map(|w| ends_with_phrase(before, w)) {
                 Some(at) => word_direction(&last_word(&before[..at])),
@@ -477,7 +487,10 @@ fn change_verb_before(before: &str) -> Option<Direction> {
     // Past tenses, regular (`-ed`) or irregular, and a headline's present (`Widens`,
     // `Falls`); `rise` or `cut` may be nouns.
     let w = last_word(before);
-    let irregular = matches!(w.as_str(), "rose" | "grew" | "fell" | "slid" | "shrank" | "lost" | "leapt");
+    let irregular = matches!(
+        w.as_str(),
+        "rose" | "grew" | "fell" | "slid" | "shrank" | "lost" | "leapt"
+    );
     if !(w.ends_with("ed") || w.ends_with('s') || irregular) {
         return None;
     }
@@ -492,8 +505,11 @@ pub fn follows_change_verb(before: &str) -> bool {
     if let Some((at, _)) = first_ending(b, QUALIFIERS, &QUALIFIERS_BY_LAST) {
         b = b[..at].trim_end();
     }
-    let w = last_word(b);
-    b.ends_with(|c: char| c.is_alphabetic()) && word_direction(&w).is_some() && !holds(LEVEL_MARKERS, &w)
+    // Asked at every money and percent candidate: the word is lowered on the stack.
+    let w = last_word_as_written(b);
+    b.ends_with(|c: char| c.is_alphabetic())
+        && with_ascii_lower(w, |lower| word_direction(lower).is_some())
+        && !holds(LEVEL_MARKERS, w)
 }
 
 /// True when the text before a figure makes it the start of a change (`increased by X to Y`,
@@ -883,15 +899,25 @@ mod tests {
         assert_eq!(lead("a 5 percent rise over 300 firms", Kind::Count).1, None);
         assert_eq!(lead("a rise over KRW 5 billion", Kind::Money).1, None);
         assert_eq!(lead("grew over KRW 5 billion", Kind::Money).1, Some(Qualifier::Over));
-        assert_eq!(lead("exports exceeded KRW 5 billion", Kind::Money).1, Some(Qualifier::Over));
+        assert_eq!(
+            lead("exports exceeded KRW 5 billion", Kind::Money).1,
+            Some(Qualifier::Over)
+        );
         assert_eq!(lead("output surpassed 40 GW", Kind::Quantity).1, Some(Qualifier::Over));
-        assert_eq!(lead("the near 6 percent rises", Kind::Percent).1, Some(Qualifier::Under));
+        assert_eq!(
+            lead("the near 6 percent rises", Kind::Percent).1,
+            Some(Qualifier::Under)
+        );
     }
 
     #[test]
     fn change_verbs_before_money_and_bare_counts() {
         assert_eq!(
-            ctx_dir("Annual imports fell $6.5 billion (10 percent)", "$6.5 billion", Kind::Money),
+            ctx_dir(
+                "Annual imports fell $6.5 billion (10 percent)",
+                "$6.5 billion",
+                Kind::Money
+            ),
             Some(Direction::Down)
         );
         assert_eq!(
@@ -902,25 +928,51 @@ mod tests {
             ctx_dir("the gap narrowed £0.3 billion", "£0.3 billion", Kind::Money),
             Some(Direction::Down)
         );
-        assert_eq!(ctx_dir("payrolls grew 154,000 in May", "154,000", Kind::Count), Some(Direction::Up));
-        assert_eq!(ctx_dir("Surplus Narrows $2 Billion", "$2 Billion", Kind::Money), Some(Direction::Down));
-        assert_eq!(ctx_dir("the agency raised eight concerns", "eight concerns", Kind::Count), None);
-        assert_eq!(ctx_dir("exports reached $6.5 billion", "$6.5 billion", Kind::Money), None);
+        assert_eq!(
+            ctx_dir("payrolls grew 154,000 in May", "154,000", Kind::Count),
+            Some(Direction::Up)
+        );
+        assert_eq!(
+            ctx_dir("Surplus Narrows $2 Billion", "$2 Billion", Kind::Money),
+            Some(Direction::Down)
+        );
+        assert_eq!(
+            ctx_dir("the agency raised eight concerns", "eight concerns", Kind::Count),
+            None
+        );
+        assert_eq!(
+            ctx_dir("exports reached $6.5 billion", "$6.5 billion", Kind::Money),
+            None
+        );
         assert_eq!(ctx_dir("a 12-month decline", "12-month", Kind::Duration), None);
     }
 
     #[test]
     fn after_by_the_verb_is_found_past_what_changes() {
         assert_eq!(
-            ctx_dir("decided to lower the target range by 1/4 point", "1/4 point", Kind::Percent),
+            ctx_dir(
+                "decided to lower the target range by 1/4 point",
+                "1/4 point",
+                Kind::Percent
+            ),
             Some(Direction::Down)
         );
-        assert_eq!(ctx_dir("the target share is 5 percent", "5 percent", Kind::Percent), None);
         assert_eq!(
-            ctx_dir("jobs rose, and the rate changed little at 3.9 percent", "3.9 percent", Kind::Percent),
+            ctx_dir("the target share is 5 percent", "5 percent", Kind::Percent),
             None
         );
-        assert_eq!(ctx_dir("prices stood 0.4% below", "0.4%", Kind::Percent), Some(Direction::Down));
+        assert_eq!(
+            ctx_dir(
+                "jobs rose, and the rate changed little at 3.9 percent",
+                "3.9 percent",
+                Kind::Percent
+            ),
+            None
+        );
+        assert_eq!(
+            ctx_dir("prices stood 0.4% below", "0.4%", Kind::Percent),
+            Some(Direction::Down)
+        );
     }
 
     #[test]

@@ -201,9 +201,15 @@ mod tests {
 
     #[test]
     fn quarters_decades_and_abbreviations() {
-        assert_eq!(read("four straight quarters").unwrap(), ("4".into(), None, "quarter".into(), "four straight quarters".into()));
+        assert_eq!(
+            read("four straight quarters").unwrap(),
+            ("4".into(), None, "quarter".into(), "four straight quarters".into())
+        );
         assert_eq!(read("three decades").unwrap().2, "decade");
-        assert_eq!(read("5 yrs").unwrap(), ("5".into(), None, "year".into(), "5 yrs".into()));
+        assert_eq!(
+            read("5 yrs").unwrap(),
+            ("5".into(), None, "year".into(), "5 yrs".into())
+        );
         assert_eq!(read("a two-quarter slide").unwrap_or_default().3, "");
         assert_eq!(read("two-quarter slide").unwrap().2, "quarter");
     }

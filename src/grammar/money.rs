@@ -177,7 +177,9 @@ pub fn amount_number(cut: bool, short: bool) -> impl Fn(&str) -> IResult<&str, (
         let (mut rest, first) = numeral(i)?;
         if short && !first.spelled {
             if let Ok((r, s)) = short_scale(rest) {
-                let Some(v) = scaled(first.value, s) else { return fail(i) };
+                let Some(v) = scaled(first.value, s) else {
+                    return fail(i);
+                };
                 return Ok((r, (v, Some(s))));
             }
         }
@@ -503,7 +505,12 @@ mod tests {
         let s = "$6.5 billion and 20 dollars and US$1 and 3 US dollars";
         let units = |dollar| {
             let mut out = Vec::new();
-            for at in [0, s.find("20").unwrap(), s.find("US$").unwrap(), s.find("3 US").unwrap()] {
+            for at in [
+                0,
+                s.find("20").unwrap(),
+                s.find("US$").unwrap(),
+                s.find("3 US").unwrap(),
+            ] {
                 let ctx = Ctx::new(s, at, false).with_dollar(dollar);
                 out.push(parse(&ctx).unwrap().unit);
             }

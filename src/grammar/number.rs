@@ -551,7 +551,8 @@ pub fn spelled_decimal(i: &str) -> IResult<&str, Decimal> {
     if digits.is_empty() || digits.len() > 12 || rest.starts_with(is_word_char) {
         return fail_tag(i);
     }
-    let frac = parse_decimal(&format!("0.{digits}")).ok_or_else(|| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit)))?;
+    let frac = parse_decimal(&format!("0.{digits}"))
+        .ok_or_else(|| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit)))?;
     Ok((rest, int + frac))
 }
 
@@ -855,7 +856,16 @@ mod tests {
         assert_eq!(v("¾"), Some(("0.75".into(), "")));
         assert_eq!(v("6 3/8"), Some(("6.375".into(), "")));
         // Not exact, not proper, a date or a ratio: no fraction.
-        for no in ["1/3 percent", "5/4", "1/4/2025", "24/7", "0/5", "3 percent", "2-4 percent", "12"] {
+        for no in [
+            "1/3 percent",
+            "5/4",
+            "1/4/2025",
+            "24/7",
+            "0/5",
+            "3 percent",
+            "2-4 percent",
+            "12",
+        ] {
             assert_eq!(v(no), None, "{no}");
         }
     }

@@ -20,7 +20,7 @@ use nom::Parser;
 use rust_decimal::Decimal;
 
 use super::number::ordinal_number;
-use super::phrase::singular_phrase;
+use super::phrase::{has_singular_phrase, singular_phrase};
 use super::{Ctx, Figure, Val, dash, leading_word};
 use crate::model::Kind;
 
@@ -51,8 +51,8 @@ fn joinable(word: &str) -> bool {
 }
 
 /// `, sixth, and fourth consecutive month`: the rest of a list of ordinals after one of
-/// its members; returns the phrase after its last member.
-fn shared_phrase(after: &str) -> Option<super::phrase::Phrase<'_>> {
+/// its members; returns the text after its last member, where the shared phrase starts.
+fn shared_phrase(after: &str) -> Option<&str> {
     let mut at = after;
     for _ in 0..8 {
         let joined = at.strip_prefix(',').unwrap_or(at).trim_start();
@@ -64,9 +64,8 @@ fn shared_phrase(after: &str) -> Option<super::phrase::Phrase<'_>> {
             return None; // no joiner
         }
         let (r, n) = ordinal_number(joined).ok()?;
-        let phrase = singular_phrase(r);
-        if !phrase.unit.is_empty() {
-            return (!(n.spelled && n.value == Decimal::ONE)).then_some(phrase);
+        if has_singular_phrase(r) {
+            return (!(n.spelled && n.value == Decimal::ONE)).then_some(r);
         }
         at = r;
     }
@@ -91,7 +90,10 @@ fn lone_rank(before: &str, after: &str, value: Decimal) -> bool {
     let next = after.trim_start();
     let fraction_or_idiom = ["of", "only", "to"].iter().any(|w| super::keyword(w)(next).is_ok());
     let prev = b.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    let time = value == Decimal::TWO && ["a", "one", "per", "every", "split"].iter().any(|w| prev.eq_ignore_ascii_case(w));
+    let time = value == Decimal::TWO
+        && ["a", "one", "per", "every", "split"]
+            .iter()
+            .any(|w| prev.eq_ignore_ascii_case(w));
     !(marker || fraction_or_idiom || time)
 }
 
@@ -114,7 +116,8 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
             return None;
         }
         if let Some(shared) = shared_phrase(after) {
-            return Some(ctx.figure(Kind::Ordinal, after, Val::Num(n.value), None, shared.unit));
+            let unit = singular_phrase(shared).unit;
+            return Some(ctx.figure(Kind::Ordinal, after, Val::Num(n.value), None, unit));
         }
         // `ranked 2nd`: a digit ordinal stands alone; a spelled one when it is a rank.
         if n.spelled && !lone_rank(ctx.before(), after, n.value) {
@@ -179,15 +182,32 @@ mod tests {
 
     fn read_in(s: &str, at: &str) -> Option<(String, String, String)> {
         let ctx = Ctx::new(s, s.find(at)?, false);
-        parse(&ctx).map(|f| (f.value.clone(), f.unit, s[f.start..f.end].to_string()))
-            .map(|(v, u, t)| (if let Val::Num(d) = v { d.to_string() } else { String::new() }, u, t))
+        parse(&ctx)
+            .map(|f| (f.value.clone(), f.unit, s[f.start..f.end].to_string()))
+            .map(|(v, u, t)| {
+                (
+                    if let Val::Num(d) = v {
+                        d.to_string()
+                    } else {
+                        String::new()
+                    },
+                    u,
+                    t,
+                )
+            })
     }
 
     #[test]
     fn a_list_of_ordinals_shares_its_phrase() {
         let s = "grew for the 12th, seventh, and third consecutive month";
-        assert_eq!(read_in(s, "12th"), Some(("12".into(), "consecutive month".into(), "12th".into())));
-        assert_eq!(read_in(s, "seventh"), Some(("7".into(), "consecutive month".into(), "seventh".into())));
+        assert_eq!(
+            read_in(s, "12th"),
+            Some(("12".into(), "consecutive month".into(), "12th".into()))
+        );
+        assert_eq!(
+            read_in(s, "seventh"),
+            Some(("7".into(), "consecutive month".into(), "seventh".into()))
+        );
         assert!(the_list_of_ordinals("the 12th, seventh, and third consecutive month"));
         assert!(!the_list_of_ordinals("the 12th, when"));
         let s = "for the fifth and fourth straight week";
@@ -197,7 +217,12 @@ mod tests {
     #[test]
     fn a_lone_spelled_ordinal_is_a_rank_unless_a_marker() {
         assert_eq!(read_in("Miners were third at 12 percent", "third").unwrap().2, "third");
-        assert_eq!(read_in("and plans to close a fourth (Unit 9) soon", "fourth").unwrap().0, "4");
+        assert_eq!(
+            read_in("and plans to close a fourth (Unit 9) soon", "fourth")
+                .unwrap()
+                .0,
+            "4"
+        );
         assert_eq!(read_in("Third, the plan", "Third"), None);
         assert_eq!(read_in("grew; second, it", "second"), None);
         assert_eq!(read_in("a fifth of output", "fifth"), None);

@@ -124,7 +124,13 @@ fn any_marker(cut: bool, i: &str) -> IResult<&str, PctUnit> {
 fn basis_points(i: &str) -> IResult<&str, PctUnit> {
     let gap = || alt((sp.map(|_| ()), dash.map(|_| ())));
     alt((
-        (gap(), keyword("basis"), gap(), alt((keyword("points"), keyword("point")))).map(|_| ()),
+        (
+            gap(),
+            keyword("basis"),
+            gap(),
+            alt((keyword("points"), keyword("point"))),
+        )
+            .map(|_| ()),
         (sp, alt((keyword("bps"), keyword("bp")))).map(|_| ()),
     ))
     .map(|_| PctUnit::BasisPoints)
@@ -399,7 +405,14 @@ mod tests {
 
     #[test]
     fn basis_points() {
-        for s in ["50 basis points", "50 basis point", "50-basis-point", "50 bp", "50 bps", "50 Basis Points"] {
+        for s in [
+            "50 basis points",
+            "50 basis point",
+            "50-basis-point",
+            "50 bp",
+            "50 bps",
+            "50 Basis Points",
+        ] {
             let r = read(s).unwrap_or_else(|| panic!("{s}"));
             assert_eq!((r.0.as_str(), r.2.as_str(), r.3), ("50", "bp", s.len()), "{s}");
         }

@@ -330,6 +330,11 @@ pub fn singular_phrase(i: &str) -> Phrase<'_> {
     }
 }
 
+/// Some singular phrase follows `i` (no unit is built: a look ahead).
+pub fn has_singular_phrase(i: &str) -> bool {
+    singular_rest(i).len() < i.len()
+}
+
 /// The singular phrase after a counted `1`, when its last word has two letters or more:
 /// a one-letter last word is an abbreviation (`1 p.m.`), not a thing counted. The unit
 /// is made only for a phrase that is kept.

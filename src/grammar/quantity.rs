@@ -287,7 +287,10 @@ mod tests {
     #[test]
     fn energy_and_distance_units_of_us_releases() {
         assert_eq!(vu("15,000 barrels per day (b/d)"), Some(("15000".into(), "b/d".into())));
-        assert_eq!(read("15,000 barrels per day (b/d)").unwrap().3, "15,000 barrels per day");
+        assert_eq!(
+            read("15,000 barrels per day (b/d)").unwrap().3,
+            "15,000 barrels per day"
+        );
         assert_eq!(vu("2.4 million b/d"), Some(("2400000".into(), "b/d".into())));
         assert_eq!(vu("90,000 bpd"), Some(("90000".into(), "b/d".into())));
         assert_eq!(vu("3 million barrels a day"), Some(("3000000".into(), "b/d".into())));
