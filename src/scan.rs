@@ -341,6 +341,7 @@ mod tests {
             ),
             ("Output rose 2 percent to 7 percent.", vec!["2 percent", "7 percent"]),
             ("Output may grow 2 to 3 percent.", vec!["2 to 3 percent"]),
+            ("Output will grow 2% to 3% in all.", vec!["2% to 3%"]),
             ("Prices rose $2 to $3 billion.", vec!["$2 to $3 billion"]),
         ] {
             let got: Vec<&str> = texts(s).into_iter().map(|(_, t)| t).collect();

@@ -182,12 +182,27 @@ fn bare(c: &Cardinal, after: &str) -> bool {
     }
 }
 
-/// A capitalized word before a digit `1` in running text names it: `Ocean Wind 1`,
-/// `Terminal 1`; a count of one thing is written `one` or `a`.
+/// A capitalized word before a digit `1` in running text names it: `Ocean Wind 1 project`,
+/// `Terminal 1`; a count of one thing is written `one` or `a`. In a headline, where the
+/// next word is capitalized too (`Korea Opens 1 New Plant`), it stays a count.
 pub fn numbers_a_name(before: &str, rest: &str) -> bool {
-    let one = rest.starts_with('1') && !rest[1..].starts_with(|c: char| c.is_ascii_digit() || c == ',' || c == '.');
+    let Some(after) = rest.strip_prefix('1') else {
+        return false;
+    };
+    let next = after.trim_start_matches([' ', '\u{a0}']);
+    let running = !next.starts_with(char::is_uppercase) && !after.starts_with(|c: char| c.is_ascii_alphanumeric());
+    let one = !after.starts_with(|c: char| c.is_ascii_digit() || c == ',' || c == '.' || c == '/' || c == ':');
     let (w, head) = last_word(before);
-    one && w.starts_with(|c: char| c.is_uppercase()) && !head.trim_end().is_empty()
+    one && running && w.starts_with(|c: char| c.is_uppercase()) && !head.trim_end().is_empty()
+}
+
+/// An index level is no count: `index` stands in the last few words (`the index closed
+/// at 2,450`).
+fn index_level(before: &str) -> bool {
+    before.split_whitespace().rev().take(6).any(|w| {
+        w.trim_matches(|c: char| !c.is_alphabetic())
+            .eq_ignore_ascii_case("index")
+    })
 }
 
 /// A capitalized number word right inside a quotation is part of a title: `"Four Key
@@ -376,7 +391,7 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
     if let Some(p) = phrase {
         return Some(ctx.figure(Kind::Count, p.rest, Val::Num(value), None, p.unit));
     }
-    if bare(&c, after) {
+    if bare(&c, after) && !index_level(ctx.before()) {
         return Some(ctx.figure(Kind::Count, after, Val::Num(value), None, String::new()));
     }
     if ctx.cut {
@@ -520,6 +535,7 @@ mod tests {
             ("read \u{201c}Three Rivers of Trade\u{201d} today", "Three"),
             ("the essay \"The Five Ports\" was", "The"),
             ("built Harbor Wind 1 project off the coast", "1"),
+            ("the share index closed at 2,450 on Friday", "2"),
             ("in Quarter 2 reflects", "2"),
         ] {
             assert_eq!(read_at(s, at, false), None, "{s}");
@@ -563,6 +579,11 @@ mod tests {
     #[test]
     fn title_case_is_no_name() {
         assert_eq!(unit("Korea Draws Two Solar Plants", "Two"), Some("solar plants".into()));
+        assert_eq!(unit("Korea Opens 1 New Plant", "1"), Some("new plant".into()));
+        assert_eq!(
+            read_at("Fund Draws 1 Million Visitors", "1", false).unwrap().0,
+            "1000000"
+        );
         assert_eq!(unit("Two solar plants were", "Two"), Some("solar plants".into()));
     }
 

@@ -484,22 +484,25 @@ pub fn context_direction(sentence: &str, start: usize, end: usize, kind: Kind) -
 /// The direction of a change verb (not `up`/`down`, which join the text, nor a noun)
 /// that ends `before`: `fell`, `increased`, `widened`.
 fn change_verb_before(before: &str) -> Option<Direction> {
-    // Past tenses, regular (`-ed`) or irregular, and a headline's present (`Widens`,
-    // `Falls`); `rise` or `cut` may be nouns.
     let w = last_word(before);
-    let irregular = matches!(
-        w.as_str(),
-        "rose" | "grew" | "fell" | "slid" | "shrank" | "lost" | "leapt"
-    );
-    if !(w.ends_with("ed") || w.ends_with('s') || irregular) {
+    if !finite_change_form(&w) {
         return None;
     }
     word_direction(&w)
 }
 
-/// A change verb ends `before` (after any qualifier: `rose nearly`), so that a figure with
-/// its own unit after it is the change and `X to Y` a change and a level
-/// (`the deficit widened $0.8 billion to $75.1 billion`).
+/// A form of a change word that states a change: a past tense, regular (`-ed`) or
+/// irregular, or a headline's present (`Widens`, `Falls`). The base form says none
+/// (`expected to grow`), and `rise` or `cut` may be nouns. `lower` is lower-cased.
+fn finite_change_form(lower: &str) -> bool {
+    let irregular = matches!(lower, "rose" | "grew" | "fell" | "slid" | "shrank" | "lost" | "leapt");
+    lower.ends_with("ed") || lower.ends_with('s') || irregular
+}
+
+/// A change verb that states a change ends `before` (after any qualifier: `rose nearly`),
+/// so that a figure with its own unit after it is the change and `X to Y` a change and a
+/// level (`the deficit widened $0.8 billion to $75.1 billion`); after a base form
+/// (`is expected to grow 2% to 3%`) it stays a range.
 pub fn follows_change_verb(before: &str) -> bool {
     let mut b = before.trim_end();
     if let Some((at, _)) = first_ending(b, QUALIFIERS, &QUALIFIERS_BY_LAST) {
@@ -508,8 +511,7 @@ pub fn follows_change_verb(before: &str) -> bool {
     // Asked at every money and percent candidate: the word is lowered on the stack.
     let w = last_word_as_written(b);
     b.ends_with(|c: char| c.is_alphabetic())
-        && with_ascii_lower(w, |lower| word_direction(lower).is_some())
-        && !holds(LEVEL_MARKERS, w)
+        && with_ascii_lower(w, |lower| finite_change_form(lower) && word_direction(lower).is_some())
 }
 
 /// True when the text before a figure makes it the start of a change (`increased by X to Y`,
@@ -978,6 +980,8 @@ mod tests {
     #[test]
     fn a_change_verb_or_a_plus_leads_a_change() {
         assert!(follows_change_verb("the deficit widened "));
+        assert!(follows_change_verb("Deficit Widens "));
+        assert!(!follows_change_verb("output is expected to grow "));
         assert!(follows_change_verb("exports rose nearly "));
         assert!(!follows_change_verb("exports rose, "));
         assert!(!follows_change_verb("a range of "));

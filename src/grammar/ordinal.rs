@@ -82,19 +82,20 @@ pub fn the_list_of_ordinals(rest: &str) -> bool {
 }
 
 /// A spelled ordinal standing alone is a rank (`were second at 19 percent`, `retire a
-/// sixth`) unless it is a list marker (`Second, ...`: the start of a sentence or clause), a
-/// fraction (`a sixth of`), `second only to`, or the unit of time (`a second`).
+/// sixth (Unit 8)`) unless it is a list marker (`Second, ...`: the start of a sentence or
+/// clause), a fraction (`a sixth of`, `by a third`), `second only to`, or the unit of time
+/// (`a second`).
 fn lone_rank(before: &str, after: &str, value: Decimal) -> bool {
     let b = before.trim_end();
     let marker = b.is_empty() || b.ends_with(['.', ';', ':', '(', '•', '-', '\u{2013}', '\u{2014}', '\n']);
     let next = after.trim_start();
     let fraction_or_idiom = ["of", "only", "to"].iter().any(|w| super::keyword(w)(next).is_ok());
     let prev = b.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    let time = value == Decimal::TWO
-        && ["a", "one", "per", "every", "split"]
-            .iter()
-            .any(|w| prev.eq_ignore_ascii_case(w));
-    !(marker || fraction_or_idiom || time)
+    let time = value == Decimal::TWO && ["per", "every", "split"].iter().any(|w| prev.eq_ignore_ascii_case(w));
+    // `cut by a third`, `within a second`: after `a`/`one` a fraction or a time, unless a
+    // bracket names the thing ranked (`retire a sixth (Unit 8)`).
+    let fraction = ["a", "one"].iter().any(|w| prev.eq_ignore_ascii_case(w)) && !next.starts_with('(');
+    !(marker || fraction_or_idiom || time || fraction)
 }
 
 /// The ordinal figure at the candidate position.
@@ -228,6 +229,7 @@ mod tests {
         assert_eq!(read_in("a fifth of output", "fifth"), None);
         assert_eq!(read_in("second only to", "second"), None);
         assert_eq!(read_in("within a second.", "second"), None);
+        assert_eq!(read_in("costs fell by a third.", "third"), None);
     }
 
     #[test]
