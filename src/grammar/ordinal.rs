@@ -9,11 +9,12 @@
 //! list_joiner = "," [sp "and"] | sp ("and" | "or")
 //! ```
 //! Members of a list of ordinals share the phrase after the last one; each member's
-//! figure is the ordinal alone. Refused: spelled `first` (`first-ever`, `at first`), a
-//! spelled ordinal standing alone as a list marker (`Second, the plan...`: at the start of
-//! a sentence or clause), as a fraction (`a sixth of`), in `second only to`, or as the unit
-//! of time (`a second`); a spelled ordinal joined by a dash to anything but a superlative
-//! (`third-party`, `second-hand`). Parts of dates (`first half`, `November 18th`, `on the
+//! figure is the ordinal alone. A spelled ordinal stands alone only as a rank: after a verb
+//! of being or ranking (`were second`, `finished third`) or before a bracket naming the
+//! thing (`a sixth (Unit 8)`). Refused: spelled `first` (`first-ever`, `at first`), other
+//! lone spelled ordinals (a list marker `Second, the plan...`, a fraction `a sixth of`,
+//! the time `a second`, an elided noun `the second`); a spelled ordinal joined by a dash
+//! to anything but a superlative (`third-party`, `second-hand`). Parts of dates (`first half`, `November 18th`, `on the
 //! 24th`) never get here: the date grammar reads them first.
 
 use nom::Parser;
@@ -21,7 +22,7 @@ use rust_decimal::Decimal;
 
 use super::number::ordinal_number;
 use super::phrase::{has_singular_phrase, singular_phrase};
-use super::{Ctx, Figure, Val, dash, leading_word};
+use super::{Ctx, Figure, Val, dash, leading_word, with_lower};
 use crate::model::Kind;
 
 /// `largest`, `biggest`, `most`: what a dash may join an ordinal to.
@@ -81,21 +82,49 @@ pub fn the_list_of_ordinals(rest: &str) -> bool {
     ordinal_number(r).is_ok_and(|(after, n)| !n.spelled && shared_phrase(after).is_some())
 }
 
-/// A spelled ordinal standing alone is a rank (`were second at 19 percent`, `retire a
-/// sixth (Unit 8)`) unless it is a list marker (`Second, ...`: the start of a sentence or
-/// clause), a fraction (`a sixth of`, `by a third`), `second only to`, or the unit of time
-/// (`a second`).
-fn lone_rank(before: &str, after: &str, value: Decimal) -> bool {
-    let b = before.trim_end();
-    let marker = b.is_empty() || b.ends_with(['.', ';', ':', '(', '•', '-', '\u{2013}', '\u{2014}', '\n']);
+/// A spelled ordinal standing alone is a rank where a verb of being or ranking puts it
+/// (`were second at 19 percent`, `finished third`) or a bracket names the thing ranked
+/// (`retire a sixth (Unit 8)`). Elsewhere it is a list marker (`Second, ...`), a fraction
+/// (`a sixth of`, `by a third`), the unit of time (`a second`) or an elided noun (`the
+/// first quarter and the second`): no figure.
+fn lone_rank(before: &str, after: &str) -> bool {
     let next = after.trim_start();
-    let fraction_or_idiom = ["of", "only", "to"].iter().any(|w| super::keyword(w)(next).is_ok());
-    let prev = b.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    let time = value == Decimal::TWO && ["per", "every", "split"].iter().any(|w| prev.eq_ignore_ascii_case(w));
-    // `cut by a third`, `within a second`: after `a`/`one` a fraction or a time, unless a
-    // bracket names the thing ranked (`retire a sixth (Unit 8)`).
-    let fraction = ["a", "one"].iter().any(|w| prev.eq_ignore_ascii_case(w)) && !next.starts_with('(');
-    !(marker || fraction_or_idiom || time || fraction)
+    if next.starts_with('(') {
+        return !before.trim_end().is_empty();
+    }
+    let prev = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    with_lower(prev, |lower| {
+        matches!(
+            lower,
+            "is" | "are"
+                | "was"
+                | "were"
+                | "be"
+                | "been"
+                | "being"
+                | "remain"
+                | "remains"
+                | "remained"
+                | "rank"
+                | "ranks"
+                | "ranked"
+                | "came"
+                | "comes"
+                | "come"
+                | "finished"
+                | "finishes"
+                | "placed"
+                | "places"
+                | "stood"
+                | "stands"
+                | "ended"
+                | "ends"
+        )
+    }) && !["of", "only", "to"].iter().any(|w| super::keyword(w)(next).is_ok())
 }
 
 /// The ordinal figure at the candidate position.
@@ -121,7 +150,7 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
             return Some(ctx.figure(Kind::Ordinal, after, Val::Num(n.value), None, unit));
         }
         // `ranked 2nd`: a digit ordinal stands alone; a spelled one when it is a rank.
-        if n.spelled && !lone_rank(ctx.before(), after, n.value) {
+        if n.spelled && !lone_rank(ctx.before(), after) {
             return None;
         }
         return Some(ctx.figure(Kind::Ordinal, after, Val::Num(n.value), None, String::new()));
@@ -230,6 +259,8 @@ mod tests {
         assert_eq!(read_in("second only to", "second"), None);
         assert_eq!(read_in("within a second.", "second"), None);
         assert_eq!(read_in("costs fell by a third.", "third"), None);
+        assert_eq!(read_in("in the first quarter and the second.", "second"), None);
+        assert_eq!(read_in("the team finished fourth overall", "fourth").unwrap().0, "4");
     }
 
     #[test]
