@@ -7,7 +7,7 @@
 //! pct_number   = [sign] (fraction_number | spelled_decimal | digits_number | spelled_number)
 //!                "1-1/2", "1/4", "2½", "four-point-one", "89 point 9", "12.2", "six"
 //! marker       = sp0 "%p" | sp0 "%" | sp "percentage point" ["s"] | sp "percent" | sp "per cent"
-//!              | sp "pct" | "-percent" | sp "pp" | sp "%p"
+//!              | sp "pct" | "-percent" | sp "pp" | sp "%p" | "pc" (glued: "17pc")
 //!              | (sp | dash) "basis" (sp | dash) "point" ["s"] | sp ("bp" | "bps")      -> bp
 //! ```
 //! The marker may stand after the second number of a range only (`3.5 to 4.0 per cent`).
@@ -97,6 +97,8 @@ pub fn marker(cut: bool) -> impl Fn(&str) -> IResult<&str, PctUnit> {
             alt((pct_points, pct)).parse(i)
         } else if is("basis") || is("bp") || is("bps") {
             basis_points(i)
+        } else if is("pc") {
+            pc(i)
         } else {
             any_marker(cut, i)
         }
@@ -115,8 +117,20 @@ fn any_marker(cut: bool, i: &str) -> IResult<&str, PctUnit> {
         |i| percent_word(cut, i),
         pct,
         basis_points,
+        pc,
     ))
     .parse(i)
+}
+
+/// "pc" glued to the number (`17pc`, a newspaper's percent); `3 pc` apart is a count of
+/// pieces or computers.
+fn pc(i: &str) -> IResult<&str, PctUnit> {
+    let (r, _) = tag("pc")(i)?;
+    if at_boundary(r) {
+        Ok((r, PctUnit::Percent))
+    } else {
+        fail(i)
+    }
 }
 
 /// (sp | dash) "basis" (sp | dash) ("points" | "point") | sp ("bp" | "bps"):
@@ -297,6 +311,9 @@ mod tests {
             " bp",
             " bps",
             " basis",
+            "pc",
+            " pc",
+            "pcs",
         ];
         for tail in tails {
             for cut in [false, true] {
@@ -329,6 +346,8 @@ mod tests {
             let r = read(s).unwrap_or_else(|| panic!("{s}"));
             assert_eq!((r.0.as_str(), r.2.as_str(), r.3), ("12.2", "%", s.len()), "{s}");
         }
+        assert_eq!(read("17pc rise").unwrap().0, "17");
+        assert_eq!(read("17 pc"), None);
         for s in ["0.5 percentage points", "0.5%p", "0.5 percentage point", "0.5 pp"] {
             let r = read(s).unwrap_or_else(|| panic!("{s}"));
             assert_eq!((r.0.as_str(), r.2.as_str(), r.3), ("0.5", "pp", s.len()), "{s}");
