@@ -10,6 +10,7 @@
 //!            | cardinal sp lone_word            "(148 domestic and 39 overseas)"  (elliptical pair)
 //!            | [minus] big_cardinal [sp0 (stop_word | punctuation | END)]
 //!                 "employment rose by 236,000 in March", "(-36,000; -0.5%)", "one million ("
+//!            | cardinal sp0 "(" money (")" | ";" | ",")   "27 (271 trillion won) remaining"
 //!                 (noun before or left out: empty unit)
 //!            | cardinal sp stub END             "45,000 uni"  (cut body only; empty unit)
 //! big_cardinal = a whole number written with groups (`236,000`) or a scale word (`1.6 million`)
@@ -180,6 +181,16 @@ fn bare(c: &Cardinal, after: &str) -> bool {
         Some(ch) if ch.is_alphanumeric() => is_stop_word(&next[..word_len]) && !next.starts_with(char::is_uppercase),
         Some(ch) => matches!(ch, ',' | ';' | ')' | '(' | '.' | ':' | '\n'),
     }
+}
+
+/// `27 (271 trillion won) remaining`: a number whose value in money follows in brackets
+/// counts things left unsaid.
+fn valued_in_brackets(after: &str) -> bool {
+    let Some(inner) = after.trim_start_matches([' ', '\u{a0}']).strip_prefix('(') else {
+        return false;
+    };
+    let inner = inner.trim_start();
+    super::money::money(false, false, false)(inner).is_ok_and(|(r, _)| r.trim_start().starts_with([')', ';', ',']))
 }
 
 /// A capitalized word before a digit `1` in running text names it: `Ocean Wind 1 project`,
@@ -391,7 +402,7 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
     if let Some(p) = phrase {
         return Some(ctx.figure(Kind::Count, p.rest, Val::Num(value), None, p.unit));
     }
-    if bare(&c, after) && !index_level(ctx.before()) {
+    if (bare(&c, after) && !index_level(ctx.before())) || valued_in_brackets(after) {
         return Some(ctx.figure(Kind::Count, after, Val::Num(value), None, String::new()));
     }
     if ctx.cut {
@@ -552,12 +563,15 @@ mod tests {
             ("rose among young men (+21,000; +0.9%)", "21", "21000"),
             ("fell among older women (-14,000; -0.4%)", "-14", "-14000"),
             ("reached 45,000.", "45", "45000"),
+            ("with 31 (KRW 12 billion) still open", "31", "31"),
+            ("and 8 ($2.5 million; 40%) under way", "8", "8"),
         ] {
             let r = read_at(s, at, false).unwrap_or_else(|| panic!("{s}"));
             assert_eq!((r.0.as_str(), r.1.as_str()), (v, ""), "{s}");
         }
         // Small bare numbers and signed small ones are no counts.
         assert_eq!(read_at("see (2) below", "2", false), None);
+        assert_eq!(read_at("in 2 (see Table 4) below", "2", false), None);
         assert_eq!(read_at("days fell (-2) in June", "-2", false), None);
     }
 
