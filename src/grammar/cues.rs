@@ -263,6 +263,9 @@ const NEUTRAL_NOUNS: &[&str] = &["target", "goal", "share", "shares", "proportio
 /// `rose 0.5 points to 38.6 percent`, `up from 6 percent`, `compared with 4.1 percent`.
 const LEVEL_MARKERS: &[&str] = &["to", "from", "than", "with", "versus", "vs"];
 
+/// Determiners that may stand between a level marker and the level (`to its 2 percent`).
+const LEVEL_DETERMINERS: &[&str] = &["its", "the", "their", "a", "an"];
+
 /// Nouns after the figure that make it a change: `a 9.9% increase`.
 const AFTER_UP: &[&str] = &[
     "increase",
@@ -696,6 +699,13 @@ fn look_back(before: &str) -> Option<Direction> {
     if words.peek().is_some_and(|w| holds(LEVEL_MARKERS, w)) {
         return None;
     }
+    // `rise to its 2 percent objective`: a determiner between `to` and the level.
+    if words.peek().is_some_and(|w| holds(LEVEL_DETERMINERS, w)) {
+        let mut two = words_back(before).skip(1);
+        if two.next().is_some_and(|w| holds(LEVEL_MARKERS, w)) {
+            return None;
+        }
+    }
     // `lower the target range by 1/2 point`: after `by`, the verb is looked for past the
     // nouns of what changes.
     let after_by = words.peek().is_some_and(|w| w.eq_ignore_ascii_case("by"));
@@ -789,6 +799,10 @@ mod tests {
     fn look_back_over_a_list(before: &str) -> Option<Direction> {
         let words = last_words_by_chars(before, 25);
         if words.last().is_some_and(|w| holds(LEVEL_MARKERS, w)) {
+            return None;
+        }
+        let n = words.len();
+        if n >= 2 && holds(LEVEL_DETERMINERS, words[n - 1]) && holds(LEVEL_MARKERS, words[n - 2]) {
             return None;
         }
         let after_by = words.last().is_some_and(|w| w.eq_ignore_ascii_case("by"));
