@@ -346,9 +346,15 @@ fn between(ctx: &Ctx) -> Option<Figure> {
     ))
 }
 
+/// `aged 15 to 24`, `ages 25-54`: an age bracket counts no things.
+fn an_age(before: &str) -> bool {
+    let (w, _) = last_word(before);
+    ["aged", "ages", "age"].iter().any(|a| w.eq_ignore_ascii_case(a))
+}
+
 /// The count figure at the candidate position.
 pub fn parse(ctx: &Ctx) -> Option<Figure> {
-    if labelled(ctx.before()) {
+    if labelled(ctx.before()) || an_age(ctx.before()) {
         return None;
     }
     if let Some(f) = between(ctx) {
@@ -548,6 +554,8 @@ mod tests {
             ("built Harbor Wind 1 project off the coast", "1"),
             ("the share index closed at 2,450 on Friday", "2"),
             ("in Quarter 2 reflects", "2"),
+            ("workers aged 16 to 24 workers", "16"),
+            ("people of ages 25-54 people", "25"),
         ] {
             assert_eq!(read_at(s, at, false), None, "{s}");
         }
