@@ -210,7 +210,12 @@ pub fn numbers_a_name(before: &str, rest: &str) -> bool {
 /// An index level is no count: `index` stands in the last few words (`the index closed
 /// at 2,450`).
 fn index_level(before: &str) -> bool {
-    before.split_whitespace().rev().take(6).any(|w| {
+    // The last 64 bytes hold six words: a text without spaces is not read back whole.
+    let mut from = before.len().saturating_sub(64);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    before[from..].split_whitespace().rev().take(6).any(|w| {
         w.trim_matches(|c: char| !c.is_alphabetic())
             .eq_ignore_ascii_case("index")
     })
