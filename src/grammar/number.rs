@@ -539,7 +539,8 @@ pub fn spelled_decimal(i: &str) -> IResult<&str, Decimal> {
         digits.push_str(d);
         rest = r2;
     } else {
-        while let Ok((r2, d)) = digit_word(rest) {
+        // At most 13 digit words are read: a longer run is refused below.
+        while let (true, Ok((r2, d))) = (digits.len() <= 12, digit_word(rest)) {
             digits.push(char::from_digit(d, 10).unwrap_or('0'));
             rest = r2;
             match (joiner, digit_word).parse(rest) {
