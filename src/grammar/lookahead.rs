@@ -141,7 +141,7 @@ word_list!(
     /// Percent words, lower-cased, with the stubs a cut body leaves.
     PERCENT_WORDS, is_percent_word, [
         b"percent", b"per", b"pct", b"percentage", b"pp", b"percen", b"perce", b"perc", b"basis", b"bp",
-        b"bps", b"pc",
+        b"bps", b"pc", b"ppt", b"ppts",
     ]
 );
 

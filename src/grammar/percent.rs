@@ -6,8 +6,9 @@
 //!              | pct_number marker
 //! pct_number   = [sign] (fraction_number | spelled_decimal | digits_number | spelled_number)
 //!                "1-1/2", "1/4", "2½", "four-point-one", "89 point 9", "12.2", "six"
-//! marker       = sp0 "%p" | sp0 "%" | sp "percentage point" ["s"] | sp "percent" | sp "per cent"
-//!              | sp "pct" | "-percent" | sp "pp" | sp "%p" | "pc" (glued: "17pc")
+//! marker       = sp0 "%p" | sp0 "%" | sp "percentage" (sp | dash) ("point" | "pt") ["s"]
+//!              | sp "percent" | (sp | dash) "per" (sp | dash) "cent" | sp "pct" | "-percent"
+//!              | sp ("pp" | "ppt" | "ppts") | sp "%p" | "pc" (glued: "17pc")
 //!              | (sp | dash) "basis" (sp | dash) "point" ["s"] | sp ("bp" | "bps")      -> bp
 //! ```
 //! The marker may stand after the second number of a range only (`3.5 to 4.0 per cent`).
@@ -91,7 +92,7 @@ pub fn marker(cut: bool) -> impl Fn(&str) -> IResult<&str, PctUnit> {
             percentage_points(cut, i)
         } else if is("per") {
             per_cent(i)
-        } else if is("pp") {
+        } else if is("pp") || is("ppt") || is("ppts") {
             pp(i)
         } else if is("pct") {
             alt((pct_points, pct)).parse(i)
@@ -151,21 +152,23 @@ fn basis_points(i: &str) -> IResult<&str, PctUnit> {
     .parse(i)
 }
 
-/// sp "percentage" sp ("points" | "point")
+/// sp "percentage" (sp | dash) ("points" | "point" | "pts" | "pt"): `a 0.5 percentage-point rise`
 fn percentage_points(cut: bool, i: &str) -> IResult<&str, PctUnit> {
     (
         sp,
         marker_word("percentage", cut),
-        sp,
-        alt((keyword("points"), keyword("point"))),
+        alt((sp.map(|_| ()), dash.map(|_| ()))),
+        alt((keyword("points"), keyword("point"), keyword("pts"), keyword("pt"))),
     )
         .map(|_| PctUnit::Points)
         .parse(i)
 }
 
-/// sp "pp"
+/// sp ("pp" | "ppt" | "ppts")
 fn pp(i: &str) -> IResult<&str, PctUnit> {
-    (sp, keyword("pp")).map(|_| PctUnit::Points).parse(i)
+    (sp, alt((keyword("pp"), keyword("ppts"), keyword("ppt"))))
+        .map(|_| PctUnit::Points)
+        .parse(i)
 }
 
 /// sp "pct" sp ("points" | "point")
@@ -175,9 +178,10 @@ fn pct_points(i: &str) -> IResult<&str, PctUnit> {
         .parse(i)
 }
 
-/// sp "per" sp "cent"
+/// (sp | dash) "per" (sp | dash) "cent": `12 per cent`, `a 12-per-cent fall`
 fn per_cent(i: &str) -> IResult<&str, PctUnit> {
-    (sp, keyword("per"), sp, keyword("cent"))
+    let gap = || alt((sp.map(|_| ()), dash.map(|_| ())));
+    (gap(), keyword("per"), gap(), keyword("cent"))
         .map(|_| PctUnit::Percent)
         .parse(i)
 }
@@ -314,6 +318,12 @@ mod tests {
             "pc",
             " pc",
             "pcs",
+            " percentage-point",
+            " percentage pts",
+            " ppt",
+            " ppts",
+            "-per-cent",
+            " per-cent",
         ];
         for tail in tails {
             for cut in [false, true] {
@@ -342,13 +352,24 @@ mod tests {
             "12.2 pct",
             "12.2 ％",
             "12.2-percent",
+            "12.2-per-cent",
+            "12.2 per-cent",
         ] {
             let r = read(s).unwrap_or_else(|| panic!("{s}"));
             assert_eq!((r.0.as_str(), r.2.as_str(), r.3), ("12.2", "%", s.len()), "{s}");
         }
         assert_eq!(read("17pc rise").unwrap().0, "17");
         assert_eq!(read("17 pc"), None);
-        for s in ["0.5 percentage points", "0.5%p", "0.5 percentage point", "0.5 pp"] {
+        for s in [
+            "0.5 percentage points",
+            "0.5%p",
+            "0.5 percentage point",
+            "0.5 pp",
+            "0.5 percentage-point",
+            "0.5 ppt",
+            "0.5 ppts",
+            "0.5 percentage pts",
+        ] {
             let r = read(s).unwrap_or_else(|| panic!("{s}"));
             assert_eq!((r.0.as_str(), r.2.as_str(), r.3), ("0.5", "pp", s.len()), "{s}");
         }
