@@ -9,7 +9,8 @@
 //! amount_number  = numeral [sp0 scale_word] {sp numeral sp0 scale_word}     (compound: "1 trillion 200 billion")
 //!                | article sp scale_word                                     ("a trillion won", "a billion dollars")
 //! short_scale    = "k" | "m" | "b" (any case, glued: "$50m", "£2.8b"; only after a currency prefix)
-//! currency_prefix= "US$" | "HK$" | "S$" | "NT$" | "A$" | "C$" | "NZ$" | "$" | "₩" | "€" | "¥" | "£"
+//! currency_prefix= "US$" | "HK$" | "S$" | "NT$" | "A$" | "C$" | "NZ$" | "$US" | "$A" ... | "$"
+//!                | "₩" | "€" | "¥" | "£"
 //!                | "₹" | "Rs" ["."] | "RMB" | ISO 4217 code
 //! sign           = "-" | "−" | "negative" sp | "minus" sp
 //! ```
@@ -56,10 +57,22 @@ pub const PREFIXED_DOLLARS: &[(&str, &str)] = &[
     ("NZ", "NZD"),
 ];
 
-/// `HK$`, `NT$`, `US$`...: a dollar named by the letters before it (`U.S.$` too).
+/// `HK$`, `NT$`, `US$`...: a dollar named by the letters before it (`U.S.$` too), or
+/// after it (`$US5 million`, `$A 3 billion`, as Australian texts write).
 fn prefixed_dollar(i: &str) -> IResult<&str, &'static str> {
     if let Ok((r, _)) = tag::<_, _, nom::error::Error<&str>>("U.S.$")(i) {
         return Ok((r, "USD"));
+    }
+    if let Some(after) = i.strip_prefix('$') {
+        let letters = after.bytes().take_while(u8::is_ascii_uppercase).count();
+        let rest = &after[letters..];
+        let code = PREFIXED_DOLLARS
+            .iter()
+            .find(|(p, _)| letters > 0 && p.len() == letters && after.starts_with(p));
+        return match code {
+            Some((_, c)) if !rest.starts_with(char::is_alphabetic) => Ok((rest, c)),
+            _ => fail(i),
+        };
     }
     let letters = i.bytes().take_while(u8::is_ascii_uppercase).count();
     let code = PREFIXED_DOLLARS
@@ -483,6 +496,9 @@ mod tests {
             let r = read(s).unwrap_or_else(|| panic!("{s}"));
             assert_eq!((r.0.as_str(), r.2, r.3), (v, cur, s.len()), "{s}");
         }
+        assert_eq!(read("$US5 million").unwrap().2, "USD");
+        assert_eq!(read("$A 3 billion").unwrap().2, "AUD");
+        assert_eq!(read("$5 million").unwrap().2, "USD");
         assert_eq!(read("XY$5"), None);
         assert_eq!(read("Rsa 5"), None);
     }
