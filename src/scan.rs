@@ -206,6 +206,36 @@ fn names_a_dollar(letters: &[u8]) -> bool {
         .any(|(p, _)| p.as_bytes() == letters)
 }
 
+/// `will increase by 8 GW in 2025 and 9 GW in 2026`: a money or quantity figure joined by
+/// `and`/`or`/a comma to a change of its kind and unit before it, with at most a date and
+/// its preposition between, is a change of the same direction (the verb governs both).
+fn shared_change(sentence: &str, before: &[Found], figure: &Figure, text_start: usize) -> Option<Direction> {
+    let mut earlier = before.iter().rev();
+    let mut prev = earlier.next()?;
+    // The text between the two figures, less a date of the first (`in 2025`).
+    let mut gaps = [""; 2];
+    let mut gap_end = text_start;
+    if prev.figure.kind == Kind::Date {
+        gaps[1] = sentence.get(prev.figure.end..gap_end)?;
+        gap_end = prev.text_start;
+        prev = earlier.next()?;
+    }
+    if prev.figure.kind != figure.kind || prev.figure.unit != figure.unit {
+        return None;
+    }
+    let direction = prev.direction?;
+    gaps[0] = sentence.get(prev.figure.end..gap_end)?;
+    let words = || {
+        gaps.iter()
+            .flat_map(|g| g.split(|c: char| c.is_whitespace() || c == ','))
+    };
+    let joined = words()
+        .filter(|w| !w.is_empty())
+        .all(|w| ["and", "or", "in", "on", "for", "during"].contains(&w));
+    let has_joiner = gaps.iter().any(|g| g.contains(',')) || words().any(|w| w == "and" || w == "or");
+    (joined && has_joiner).then_some(direction)
+}
+
 /// `-5%`, `−36,000`: a minus sign glued to a digit.
 fn glued_minus(figure: &str) -> bool {
     figure
@@ -256,6 +286,9 @@ pub fn figures_with(sentence: &str, cut: bool, dollar: &str) -> Vec<Found> {
                 };
                 if direction.is_none() {
                     direction = cues::context_direction(sentence, text_start, figure.end, figure.kind);
+                }
+                if direction.is_none() && matches!(figure.kind, Kind::Money | Kind::Quantity) {
+                    direction = shared_change(sentence, &out, &figure, text_start);
                 }
                 // A change written with a minus sign is a decrease whatever the verb
                 // (`-3.2% growth`); a signed level (`negative $71.5 million`) stays without one.
@@ -326,6 +359,25 @@ mod tests {
             .map(|f| f.direction)
             .collect();
         assert_eq!(dirs, vec![Some(Direction::Down); 3]);
+    }
+
+    #[test]
+    fn a_change_shares_its_verb_with_the_next_figure_of_its_list() {
+        let dirs = |s: &str| -> Vec<Option<Direction>> {
+            figures(s, false)
+                .into_iter()
+                .filter(|f| f.figure.kind != Kind::Date)
+                .map(|f| f.direction)
+                .collect()
+        };
+        let up = Some(Direction::Up);
+        assert_eq!(dirs("Output will increase by 4 GW in 2026 and 5 GW in 2027."), [up, up]);
+        assert_eq!(dirs("Sales rose by $2 billion and $3 billion."), [up, up]);
+        assert_eq!(dirs("Sales rose by $2 billion to $3 billion."), [up, None]);
+        assert_eq!(
+            dirs("Sales rose by $2 billion, while costs were $3 billion."),
+            [up, None]
+        );
     }
 
     #[test]
