@@ -315,7 +315,7 @@ fn range_joiner(i: &str) -> IResult<&str, ()> {
 }
 
 /// The second member of a range: `[currency_prefix] amount_number [currency_word]` in the
-/// currency of the first. It must say itself that it is money — a currency or a scale
+/// currency of the first (a short scale too: `$2-3m`, the range being money). It must say itself that it is money — a currency or a scale
 /// word — so that `KRW 1.2 trillion to 300 exporters` is no range.
 fn range_end(cut: bool, currency: &'static str) -> impl Fn(&str) -> IResult<&str, Amount> {
     move |i: &str| {
@@ -327,7 +327,7 @@ fn range_end(cut: bool, currency: &'static str) -> impl Fn(&str) -> IResult<&str
         if !r.starts_with(|c: char| c.is_ascii_digit()) {
             return fail(i);
         }
-        let (r, (value, scale)) = amount_number(cut, cur.is_some())(r)?;
+        let (r, (value, scale)) = amount_number(cut, true)(r)?;
         if !amount_ok(r, cut) {
             return fail(i);
         }
@@ -511,6 +511,8 @@ mod tests {
         assert_eq!(val("$3M"), "3000000");
         let r = read("$20m-$30m").unwrap();
         assert_eq!((r.0.as_str(), r.1.as_deref()), ("20000000", Some("30000000")));
+        let r = read("$2-3m").unwrap();
+        assert_eq!((r.0.as_str(), r.1.as_deref()), ("2000000", Some("3000000")));
         assert_eq!(read("50m of road"), None);
         // A letter run is no scale: `$5 mix`, `$5bx`.
         assert_eq!(read("$5bx"), None);
