@@ -10,7 +10,7 @@ use crate::model::{Fact, Kind, Period, Section, decimal_string};
 use crate::problem::{Problem, Severity};
 use crate::reader::{Release, read_bulletin};
 use crate::resolve::Resolver;
-use crate::scan::{Found, figures};
+use crate::scan::{Found, figures_with};
 use crate::sentences;
 use crate::subject;
 
@@ -21,6 +21,9 @@ pub struct Options {
     pub anchor_date: Option<NaiveDate>,
     /// Only these kinds (all when empty).
     pub kinds: Vec<Kind>,
+    /// What a bare `$` means: an ISO 4217 code (`HKD` for Hong Kong's releases); USD when
+    /// `None`, as the spec reads `$`.
+    pub dollar: Option<String>,
 }
 
 /// The facts of one release, with what was noticed while reading it.
@@ -323,10 +326,16 @@ fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &
     // once: growing them a row at a time copied each row a few times.
     let spans = sentences::split(r.body);
     let last = spans.len().saturating_sub(1);
-    let title_found = (Section::Title, r.title, r.title_offset, figures(r.title, false));
+    let dollar = options.dollar.as_deref().unwrap_or(crate::grammar::DEFAULT_DOLLAR);
+    let title_found = (
+        Section::Title,
+        r.title,
+        r.title_offset,
+        figures_with(r.title, false, dollar),
+    );
     let body_found = spans.iter().enumerate().map(|(n, span)| {
         let sentence = &r.body[span.clone()];
-        let found = figures(sentence, r.cut && n == last);
+        let found = figures_with(sentence, r.cut && n == last, dollar);
         (Section::Body, sentence, r.body_offset + span.start, found)
     });
     let found: Vec<_> = std::iter::once(title_found)

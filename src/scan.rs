@@ -2,7 +2,7 @@
 //! the cue words around what it reads.
 
 use crate::grammar::{Ctx, Figure, Val, cues, figure_at};
-use crate::model::{Direction, Qualifier};
+use crate::model::{Direction, Kind, Qualifier};
 
 mod triggers;
 
@@ -188,17 +188,64 @@ fn token_at(sentence: &str, pos: usize) -> (bool, usize) {
         b'0'..=b'9' => (!continues_identifier(sentence, pos), word_end(bytes, pos).0),
         b'a'..=b'z' | b'A'..=b'Z' => {
             let (end, has_digit) = word_end(bytes, pos);
-            (word_is_candidate(sentence, pos, end, has_digit), end)
+            let dollar = bytes.get(end) == Some(&b'$') && names_a_dollar(&bytes[pos..end]);
+            (dollar || word_is_candidate(sentence, pos, end, has_digit), end)
         }
         b'$' | b'-' => (!alnum_before(sentence, pos), pos + 1),
-        // The lead bytes of `₩ € ¥ £ −`; any other non-ASCII character starts nothing.
+        // The lead bytes of `₩ € ¥ £ ₹ −` and of vulgar fractions (`½`, `⅛`); any other
+        // non-ASCII character starts nothing.
         0xC2 | 0xE2 => {
             let c = sentence[pos..].chars().next().unwrap_or(' ');
-            let starts = matches!(c, '₩' | '€' | '¥' | '£' | '\u{2212}') && !alnum_before(sentence, pos);
-            (starts, pos + c.len_utf8())
+            let sign = matches!(c, '₩' | '€' | '¥' | '£' | '₹' | '\u{2212}');
+            let fraction = matches!(c, '¼'..='¾' | '⅕'..='⅞');
+            ((sign || fraction) && !alnum_before(sentence, pos), pos + c.len_utf8())
         }
         _ => (false, pos + 1),
     }
+}
+
+/// `HK`, `NT`, `S`...: letters that name a dollar when `$` follows (`HK$`).
+fn names_a_dollar(letters: &[u8]) -> bool {
+    crate::grammar::money::PREFIXED_DOLLARS
+        .iter()
+        .any(|(p, _)| p.as_bytes() == letters)
+}
+
+/// `will increase by 8 GW in 2025 and 9 GW in 2026`: a money or quantity figure joined by
+/// `and`/`or`/a comma to a change of its kind and unit before it, with at most a date and
+/// its preposition between, is a change of the same direction (the verb governs both).
+fn shared_change(sentence: &str, before: &[Found], figure: &Figure, text_start: usize) -> Option<Direction> {
+    let mut earlier = before.iter().rev();
+    let mut prev = earlier.next()?;
+    // The text between the two figures, less a date of the first (`in 2025`).
+    let mut gaps = [""; 2];
+    let mut gap_end = text_start;
+    if prev.figure.kind == Kind::Date {
+        gaps[1] = sentence.get(prev.figure.end..gap_end)?;
+        gap_end = prev.text_start;
+        prev = earlier.next()?;
+    }
+    if prev.figure.kind != figure.kind || prev.figure.unit != figure.unit {
+        return None;
+    }
+    let direction = prev.direction?;
+    gaps[0] = sentence.get(prev.figure.end..gap_end)?;
+    let words = || {
+        gaps.iter()
+            .flat_map(|g| g.split(|c: char| c.is_whitespace() || c == ','))
+    };
+    let joined = words()
+        .filter(|w| !w.is_empty())
+        .all(|w| ["and", "or", "in", "on", "for", "during"].contains(&w));
+    let has_joiner = gaps.iter().any(|g| g.contains(',')) || words().any(|w| w == "and" || w == "or");
+    (joined && has_joiner).then_some(direction)
+}
+
+/// `-5%`, `−36,000`: a minus sign glued to a digit.
+fn glued_minus(figure: &str) -> bool {
+    figure
+        .strip_prefix(['-', '\u{2212}'])
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// The positions where the scan asks the grammar for a figure, when none is read: every
@@ -219,15 +266,21 @@ pub fn candidates(sentence: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
-/// Every figure of a sentence, in order, none overlapping.
+/// Every figure of a sentence, in order, none overlapping (a bare `$` read as USD).
 pub fn figures(sentence: &str, cut: bool) -> Vec<Found> {
+    figures_with(sentence, cut, crate::grammar::DEFAULT_DOLLAR)
+}
+
+/// Every figure of a sentence, in order, none overlapping, with a bare `$` read as
+/// `dollar` (an ISO code: `HKD` for a Hong Kong release).
+pub fn figures_with(sentence: &str, cut: bool, dollar: &str) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let mut pos = 0;
     let mut floor = 0; // no text may start before the end of the previous figure
     while pos < sentence.len() {
         let (candidate, token_end) = token_at(sentence, pos);
         if candidate {
-            let ctx = Ctx::new(sentence, pos, cut);
+            let ctx = Ctx::new(sentence, pos, cut).with_dollar(dollar);
             if let Some(figure) = figure_at(&ctx) {
                 let lead = cues::lead_cue(sentence, figure.start, figure.kind);
                 let text_start = lead.start.max(floor);
@@ -239,9 +292,17 @@ pub fn figures(sentence: &str, cut: bool) -> Vec<Found> {
                 if direction.is_none() {
                     direction = cues::context_direction(sentence, text_start, figure.end, figure.kind);
                 }
+                if direction.is_none() && matches!(figure.kind, Kind::Money | Kind::Quantity) {
+                    direction = shared_change(sentence, &out, &figure, text_start);
+                }
                 // A change written with a minus sign is a decrease whatever the verb
                 // (`-3.2% growth`); a signed level (`negative $71.5 million`) stays without one.
                 if direction.is_some() && matches!(&figure.value, Val::Num(v) if v.is_sign_negative()) {
+                    direction = Some(Direction::Down);
+                }
+                // A percent or a count with a minus glued on is a change stated by its sign
+                // (`India (-49.5%)`, `men (-36,000)`): a count is never below zero.
+                if glued_minus(&sentence[figure.start..]) && matches!(figure.kind, Kind::Percent | Kind::Count) {
                     direction = Some(Direction::Down);
                 }
                 pos = figure.end.max(pos + 1);
@@ -266,7 +327,6 @@ pub fn figures(sentence: &str, cut: bool) -> Vec<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Kind;
 
     fn texts(s: &str) -> Vec<(Kind, &str)> {
         figures(s, false)
@@ -295,6 +355,55 @@ mod tests {
             .map(|f| f.direction)
             .collect();
         assert_eq!(dirs, vec![Some(Direction::Down), None]);
+    }
+
+    #[test]
+    fn a_glued_minus_on_a_percent_or_count_is_a_decrease() {
+        let dirs: Vec<_> = figures("Sales fell in Peru (-4.5%) and Chile (-2,300; -1.1%).", false)
+            .into_iter()
+            .map(|f| f.direction)
+            .collect();
+        assert_eq!(dirs, vec![Some(Direction::Down); 3]);
+    }
+
+    #[test]
+    fn a_change_shares_its_verb_with_the_next_figure_of_its_list() {
+        let dirs = |s: &str| -> Vec<Option<Direction>> {
+            figures(s, false)
+                .into_iter()
+                .filter(|f| f.figure.kind != Kind::Date)
+                .map(|f| f.direction)
+                .collect()
+        };
+        let up = Some(Direction::Up);
+        assert_eq!(dirs("Output will increase by 4 GW in 2026 and 5 GW in 2027."), [up, up]);
+        assert_eq!(dirs("Sales rose by $2 billion and $3 billion."), [up, up]);
+        assert_eq!(dirs("Sales rose by $2 billion to $3 billion."), [up, None]);
+        assert_eq!(
+            dirs("Sales rose by $2 billion, while costs were $3 billion."),
+            [up, None]
+        );
+    }
+
+    #[test]
+    fn a_change_and_a_level_are_two_figures() {
+        for (s, want) in [
+            (
+                "The deficit widened $0.4 billion to $61.2 billion.",
+                vec!["$0.4 billion", "$61.2 billion"],
+            ),
+            (
+                "Pay was up 2.1% (+$0.45 to $22.80) on the year.",
+                vec!["up 2.1%", "+$0.45", "$22.80"],
+            ),
+            ("Output rose 2 percent to 7 percent.", vec!["2 percent", "7 percent"]),
+            ("Output may grow 2 to 3 percent.", vec!["2 to 3 percent"]),
+            ("Output will grow 2% to 3% in all.", vec!["2% to 3%"]),
+            ("Prices rose $2 to $3 billion.", vec!["$2 to $3 billion"]),
+        ] {
+            let got: Vec<&str> = texts(s).into_iter().map(|(_, t)| t).collect();
+            assert_eq!(got, want, "{s}");
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::ops::Range;
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "no", "nos", "vs", "etc", "inc", "co", "corp", "ltd", "jr", "sr", "st", "dep",
     "gov", "gen", "sen", "rep", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "approx", "est", "fig", "dept", "assn", "u.s", "u.k", "e.g", "i.e", "a.m", "p.m",
+    "approx", "est", "fig", "dept", "assn", "u.s", "u.k", "e.g", "i.e", "a.m", "p.m", "rs",
 ];
 
 fn is_abbreviation(word: &str) -> bool {

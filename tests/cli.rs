@@ -245,6 +245,29 @@ fn kinds_limit_the_rows_and_the_releases_table_counts_them() {
 }
 
 #[test]
+fn a_bare_dollar_is_the_currency_the_run_names() {
+    let dir = TempDir::new().unwrap();
+    let text = "-\nTrade\nHarbour Trade Report\nRe-exports rose to $41.2 billion, and US$3 billion came from \
+                abroad. date2025-05-02\n";
+    write(dir.path(), "hk.txt", text);
+    let units = |args: &[&str]| -> Vec<String> {
+        let o = run(dir.path(), args);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        csv_rows(&stdout(&o))
+            .into_iter()
+            .filter(|r| r[5] == "money")
+            .map(|r| r[8].clone())
+            .collect()
+    };
+    assert_eq!(units(&["extract", "hk.txt"]), ["USD", "USD"]);
+    assert_eq!(units(&["extract", "hk.txt", "--dollar", "HKD"]), ["HKD", "USD"]);
+    assert_eq!(units(&["extract", "hk.txt", "--dollar", "cad"]), ["CAD", "USD"]);
+    let o = run(dir.path(), &["extract", "hk.txt", "--dollar", "HK$"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("not a currency code"), "{}", stderr(&o));
+}
+
+#[test]
 fn the_summary_is_on_standard_error_unless_quiet() {
     let dir = corpus(2);
     let o = run(dir.path(), &["extract", "in"]);
@@ -403,6 +426,7 @@ fn every_command_explains_its_options_with_examples() {
                 "--quiet",
                 "--output",
                 "--anchor-date",
+                "--dollar",
             ][..],
         ),
         ("diff", &["--format", "--ignore"][..]),

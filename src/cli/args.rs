@@ -32,6 +32,7 @@ bulletin-facts extract fixtures/01_trade_monthly.txt\n  \
 bulletin-facts extract bulletins/ -o facts.csv --releases releases.csv\n  \
 bulletin-facts extract archive/ --glob '*.bulletin' --jobs 2 --format jsonl -o facts.jsonl\n  \
 bulletin-facts extract bulletins/ --kinds money,percent --excel -o for-excel.csv\n  \
+bulletin-facts extract hong-kong/ --dollar HKD -o facts.csv   # a bare $ is HK$\n  \
 cat news.txt | bulletin-facts extract --anchor-date 2025-11-19 > facts.csv")]
     Extract(ExtractArgs),
 
@@ -91,6 +92,13 @@ pub struct RunArgs {
     /// duration, quantity, date). Example: `--kinds money,percent`.
     #[arg(long, value_name = "KIND,...", value_delimiter = ',', value_parser = parse_kind)]
     pub kinds: Vec<Kind>,
+
+    /// What a bare `$` (and `dollars` without `US`) means in these inputs, as an ISO 4217
+    /// code: statistical offices outside the US write `$` for their own dollar. Default
+    /// USD; `HK$`, `NT$`, `US$`... always name their own. Example: `--dollar HKD` for
+    /// Hong Kong's releases.
+    #[arg(long, value_name = "CODE", value_parser = parse_currency)]
+    pub dollar: Option<String>,
 
     /// Files read at once (default: every core; at most 64). The output is the same for
     /// every N. Example: `--jobs 2` on a shared machine.
@@ -304,6 +312,15 @@ pub struct ExplainArgs {
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| format!("`{s}` is not a date like 2025-11-19: {e}"))
+}
+
+fn parse_currency(s: &str) -> Result<String, String> {
+    let code = s.trim().to_ascii_uppercase();
+    if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) {
+        Ok(code)
+    } else {
+        Err(format!("`{s}` is not a currency code like HKD or CAD (three letters)"))
+    }
 }
 
 fn parse_kind(s: &str) -> Result<Kind, String> {

@@ -48,6 +48,7 @@ impl RunArgs {
         Options {
             anchor_date: self.anchor_date,
             kinds: self.kinds.clone(),
+            dollar: self.dollar.clone(),
         }
     }
 }

@@ -5,9 +5,15 @@
 //!            | cardinal (sp0 dash sp0 | sp "to" sp) cardinal sp plural_phrase   "120 to 150 companies"
 //!            | cardinal sp counted              "83 newly selected items", "1.5 million visitors"
 //!            | cardinal sp "of" sp of_phrase    "two of them", "70 of us", "three of the firms"
+//!            | cardinal sp "out" sp "of" sp cardinal sp plural_phrase   "six out of 15 items"
 //!            | cardinal sp "more"               "eight more"
 //!            | cardinal sp lone_word            "(148 domestic and 39 overseas)"  (elliptical pair)
+//!            | [minus] big_cardinal [sp0 (stop_word | punctuation | END)]
+//!                 "employment rose by 236,000 in March", "(-36,000; -0.5%)", "one million ("
+//!            | cardinal sp0 "(" money (")" | ";" | ",")   "27 (271 trillion won) remaining"
+//!                 (noun before or left out: empty unit)
 //!            | cardinal sp stub END             "45,000 uni"  (cut body only; empty unit)
+//! big_cardinal = a whole number written with groups (`236,000`) or a scale word (`1.6 million`)
 //! counted    = plural_phrase | singular_phrase  (the latter for a digit `1` only)
 //! of_phrase  = ("them" | "us" | "these" | "those") | determiner sp [cardinal sp] plural_phrase
 //! ```
@@ -37,7 +43,7 @@ fn label(lower: &[u8]) -> bool {
         | b"block" | b"lot" | b"lane" | b"pier" | b"berth" | b"terminal" | b"building" | b"floor" | b"station"
         | b"exit" | b"route" | b"road" | b"runway" | b"track" | b"reactor" | b"reactors" | b"round" | b"session"
         | b"group" | b"team" | b"class" | b"category" | b"option" | b"scenario" | b"wave" | b"batch" | b"window"
-        | b"dock" | b"platform" | b"plan" | b"program" | b"programme" | b"vision"
+        | b"dock" | b"platform" | b"plan" | b"program" | b"programme" | b"vision" | b"quarter"
     )
 }
 
@@ -145,6 +151,86 @@ fn of_phrase(i: &str) -> Option<Phrase<'_>> {
         unit: format!("{} {} {}", det.to_lowercase(), whole_text.trim().to_lowercase(), p.unit),
         rest: if countable(&whole) { i } else { p.rest },
     })
+}
+
+/// `six out of 15 major items`: the figure ends at its number and names the whole as its
+/// unit (the words after `out of`); the whole is a count of its own.
+fn out_of(i: &str) -> Option<Phrase<'_>> {
+    let (r, _) = (sp, keyword("out"), sp, keyword("of"), sp).parse(i).ok()?;
+    let (r2, whole) = cardinal(false)(r).ok()?;
+    let p = plural_phrase(r2)?;
+    let whole_text = &r[..r.len() - r2.len()];
+    countable(&whole).then(|| Phrase {
+        unit: format!("{} {}", whole_text.trim().to_lowercase(), p.unit),
+        rest: i,
+    })
+}
+
+/// A whole number big enough to be a count by itself, with the noun before it or left
+/// out: written with thousands groups or a scale word (`236,000`, `1.6 million`,
+/// `one million`), followed by no word of its own but a function word or punctuation.
+/// Small bare numbers (`(1)`, `1. The plan`) and index levels (`122.3`) are no counts.
+fn bare(c: &Cardinal, after: &str) -> bool {
+    if !(c.numeral.grouped || c.scale.is_some()) {
+        return false;
+    }
+    let next = after.trim_start_matches(|ch: char| ch.is_whitespace() && ch != '\n');
+    let word_len = next.find(|ch: char| !ch.is_alphanumeric()).unwrap_or(next.len());
+    match next.chars().next() {
+        None => true,
+        Some(ch) if ch.is_alphanumeric() => is_stop_word(&next[..word_len]) && !next.starts_with(char::is_uppercase),
+        Some(ch) => matches!(ch, ',' | ';' | ')' | '(' | '.' | ':' | '\n'),
+    }
+}
+
+/// `27 (271 trillion won) remaining`: a number whose value in money follows in brackets
+/// counts things left unsaid.
+fn valued_in_brackets(after: &str) -> bool {
+    let Some(inner) = after.trim_start_matches([' ', '\u{a0}']).strip_prefix('(') else {
+        return false;
+    };
+    let inner = inner.trim_start();
+    super::money::money(false, false, false)(inner).is_ok_and(|(r, _)| r.trim_start().starts_with([')', ';', ',']))
+}
+
+/// A capitalized word before a digit `1` in running text names it: `Ocean Wind 1 project`,
+/// `Terminal 1`; a count of one thing is written `one` or `a`. In a headline, where the
+/// next word is capitalized too (`Korea Opens 1 New Plant`), it stays a count.
+pub fn numbers_a_name(before: &str, rest: &str) -> bool {
+    let Some(after) = rest.strip_prefix('1') else {
+        return false;
+    };
+    let next = after.trim_start_matches([' ', '\u{a0}']);
+    let running = !next.starts_with(char::is_uppercase) && !after.starts_with(|c: char| c.is_ascii_alphanumeric());
+    let one = !after.starts_with(|c: char| c.is_ascii_digit() || c == ',' || c == '.' || c == '/' || c == ':');
+    let (w, head) = last_word(before);
+    one && running && w.starts_with(|c: char| c.is_uppercase()) && !head.trim_end().is_empty()
+}
+
+/// An index level is no count: `index` stands in the last few words (`the index closed
+/// at 2,450`).
+fn index_level(before: &str) -> bool {
+    // The last 64 bytes hold six words: a text without spaces is not read back whole.
+    let mut from = before.len().saturating_sub(64);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    before[from..].split_whitespace().rev().take(6).any(|w| {
+        w.trim_matches(|c: char| !c.is_alphabetic())
+            .eq_ignore_ascii_case("index")
+    })
+}
+
+/// A capitalized number word right inside a quotation is part of a title: `"Four Key
+/// Industries"`, `entitled "The Three Pillars"`.
+fn in_a_quoted_title(before: &str) -> bool {
+    let b = before.trim_end();
+    let b = b
+        .strip_suffix("The")
+        .or_else(|| b.strip_suffix("A"))
+        .unwrap_or(b)
+        .trim_end();
+    b.ends_with(['"', '\u{201c}', '\u{2018}'])
 }
 
 /// `N more` with nothing counted after it: the unit is `more`.
@@ -265,20 +351,46 @@ fn between(ctx: &Ctx) -> Option<Figure> {
     ))
 }
 
+/// `aged 15 to 24`, `ages 25-54`: an age bracket counts no things.
+fn an_age(before: &str) -> bool {
+    let (w, _) = last_word(before);
+    ["aged", "ages", "age"].iter().any(|a| w.eq_ignore_ascii_case(a))
+}
+
 /// The count figure at the candidate position.
 pub fn parse(ctx: &Ctx) -> Option<Figure> {
-    if labelled(ctx.before()) {
+    if labelled(ctx.before()) || an_age(ctx.before()) {
         return None;
     }
     if let Some(f) = between(ctx) {
         return Some(f);
     }
-    if !ctx.rest().starts_with(|c: char| c.is_ascii_digit()) && in_a_name(ctx.before(), ctx.rest()) {
+    let spelled = !ctx
+        .rest()
+        .starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '\u{2212}');
+    let capitalized = ctx.rest().starts_with(|c: char| c.is_uppercase());
+    if spelled && (in_a_name(ctx.before(), ctx.rest()) || capitalized && in_a_quoted_title(ctx.before())) {
         return None;
     }
-    let (after, c) = cardinal(ctx.cut)(ctx.rest()).ok()?;
+    if numbers_a_name(ctx.before(), ctx.rest()) {
+        return None;
+    }
+    // `(-36,000; -0.5%)`: a count with a minus glued on is a decrease of that many.
+    let (unsigned, negative) = match ctx.rest().strip_prefix(['-', '\u{2212}']) {
+        Some(r) if r.starts_with(|c: char| c.is_ascii_digit()) => (r, true),
+        Some(_) => return None,
+        None => (ctx.rest(), false),
+    };
+    let (after, c) = cardinal(ctx.cut)(unsigned).ok()?;
     if !countable(&c) {
         return None;
+    }
+    if negative {
+        // Only a big bare number: `-3 items` is a range's end or a list marker more often.
+        if glued(after) || !bare(&c, after) {
+            return None;
+        }
+        return Some(ctx.figure(Kind::Count, after, Val::Num(-c.numeral.value), None, String::new()));
     }
     let value = c.numeral.value;
     if let Some(f) = range(ctx, after, value) {
@@ -295,10 +407,14 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
     };
     let phrase = counted
         .or_else(|| of_phrase(after))
+        .or_else(|| out_of(after))
         .or_else(|| more(after))
         .or_else(|| elliptical(ctx.before(), after));
     if let Some(p) = phrase {
         return Some(ctx.figure(Kind::Count, p.rest, Val::Num(value), None, p.unit));
+    }
+    if (bare(&c, after) && !index_level(ctx.before())) || valued_in_brackets(after) {
+        return Some(ctx.figure(Kind::Count, after, Val::Num(value), None, String::new()));
     }
     if ctx.cut {
         let end = cut_stub(after)?;
@@ -435,16 +551,66 @@ mod tests {
             ("Phase Two projects", "Two"),
             ("one of the firms", "one"),
             ("met at the Four Seasons Hotel", "Four"),
-            ("reached 45,000.", "45"),
+            ("reached 450.", "450"),
             ("2.5 engineers", "2"),
+            ("the index stood at 1,204.5 in May", "1,204"),
+            ("read \u{201c}Three Rivers of Trade\u{201d} today", "Three"),
+            ("the essay \"The Five Ports\" was", "The"),
+            ("built Harbor Wind 1 project off the coast", "1"),
+            ("the share index closed at 2,450 on Friday", "2"),
+            ("in Quarter 2 reflects", "2"),
+            ("workers aged 16 to 24 workers", "16"),
+            ("people of ages 25-54 people", "25"),
         ] {
             assert_eq!(read_at(s, at, false), None, "{s}");
         }
     }
 
     #[test]
+    fn counts_with_the_noun_before_or_left_out() {
+        for (s, at, v) in [
+            ("payroll employment grew by 154,000 in May", "154", "154000"),
+            ("the number of job seekers, at 2.4 million, was", "2.4", "2400000"),
+            ("just under one million (912,000; 48.1%) people", "one", "1000000"),
+            ("just under one million (912,000; 48.1%) people", "912", "912000"),
+            ("rose among young men (+21,000; +0.9%)", "21", "21000"),
+            ("fell among older women (-14,000; -0.4%)", "-14", "-14000"),
+            ("reached 45,000.", "45", "45000"),
+            ("with 31 (KRW 12 billion) still open", "31", "31"),
+            ("and 8 ($2.5 million; 40%) under way", "8", "8"),
+        ] {
+            let r = read_at(s, at, false).unwrap_or_else(|| panic!("{s}"));
+            assert_eq!((r.0.as_str(), r.1.as_str()), (v, ""), "{s}");
+        }
+        // Small bare numbers and signed small ones are no counts.
+        assert_eq!(read_at("see (2) below", "2", false), None);
+        assert_eq!(read_at("in 2 (see Table 4) below", "2", false), None);
+        assert_eq!(read_at("days fell (-2) in June", "-2", false), None);
+    }
+
+    #[test]
+    fn out_of_names_the_whole() {
+        let r = read_at("eleven out of 14 main items rose", "eleven", false).unwrap();
+        assert_eq!(
+            (r.0.as_str(), r.1.as_str(), r.2.as_str()),
+            ("11", "14 main items", "eleven")
+        );
+    }
+
+    #[test]
+    fn a_phrase_runs_on_across_a_wrapped_line() {
+        assert_eq!(unit("from these three\nsurveys, see", "three"), Some("surveys".into()));
+        assert_eq!(unit("three\nSurveys Team", "three"), None);
+    }
+
+    #[test]
     fn title_case_is_no_name() {
         assert_eq!(unit("Korea Draws Two Solar Plants", "Two"), Some("solar plants".into()));
+        assert_eq!(unit("Korea Opens 1 New Plant", "1"), Some("new plant".into()));
+        assert_eq!(
+            read_at("Fund Draws 1 Million Visitors", "1", false).unwrap().0,
+            "1000000"
+        );
         assert_eq!(unit("Two solar plants were", "Two"), Some("solar plants".into()));
     }
 

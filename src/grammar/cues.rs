@@ -32,6 +32,8 @@ const QUALIFIERS: &[(&str, Qualifier)] = &[
     ("at most", Qualifier::AtMost),
     ("surpassing", Qualifier::Over),
     ("exceeding", Qualifier::Over),
+    ("surpassed", Qualifier::Over),
+    ("exceeded", Qualifier::Over),
     ("estimated", Qualifier::Approx),
     ("roughly", Qualifier::Approx),
     ("around", Qualifier::Approx),
@@ -42,6 +44,7 @@ const QUALIFIERS: &[(&str, Qualifier)] = &[
     ("above", Qualifier::Over),
     ("below", Qualifier::Under),
     ("under", Qualifier::Under),
+    ("near", Qualifier::Under),
     ("some", Qualifier::Approx),
     ("over", Qualifier::Over),
 ];
@@ -121,6 +124,13 @@ const UP_WORDS: &[&str] = &[
     "boosted",
     "hike",
     "hikes",
+    "raise",
+    "raised",
+    "raises",
+    "raising",
+    "widened",
+    "widening",
+    "widens",
     "up",
     "upturn",
     "higher",
@@ -187,6 +197,9 @@ const DOWN_WORDS: &[&str] = &[
     "reducing",
     "lowered",
     "lowering",
+    "narrowed",
+    "narrowing",
+    "narrows",
     "down",
     "downturn",
     "lower",
@@ -238,16 +251,29 @@ const NEUTRAL: &[&str] = &[
     "aim",
     "compared",
     "versus",
+    "changed",
+    "unchanged",
 ];
+
+/// Nouns of `NEUTRAL` that name what a change applies to (`lower the target range by 1/2
+/// point`): after `by` they do not stop the look for the verb.
+const NEUTRAL_NOUNS: &[&str] = &["target", "goal", "share", "shares", "proportion", "ratio", "record"];
 
 /// A word right before a percent that makes it a level or a base, not the change:
 /// `rose 0.5 points to 38.6 percent`, `up from 6 percent`, `compared with 4.1 percent`.
 const LEVEL_MARKERS: &[&str] = &["to", "from", "than", "with", "versus", "vs"];
 
+/// Determiners that may stand between a level marker and the level (`to its 2 percent`).
+const LEVEL_DETERMINERS: &[&str] = &["its", "the", "their", "a", "an"];
+
 /// Nouns after the figure that make it a change: `a 9.9% increase`.
 const AFTER_UP: &[&str] = &[
     "increase",
+    "increases",
     "rise",
+    "rises",
+    "gains",
+    "above",
     "growth",
     "gain",
     "jump",
@@ -261,9 +287,14 @@ const AFTER_UP: &[&str] = &[
 ];
 const AFTER_DOWN: &[&str] = &[
     "decrease",
+    "decreases",
     "drop",
+    "drops",
     "decline",
+    "declines",
     "fall",
+    "falls",
+    "below",
     "reduction",
     "contraction",
     "slump",
@@ -338,11 +369,16 @@ fn first_ending<T: Copy>(text: &str, list: &[(&str, T)], by_last: &[u32; 26]) ->
 
 /// The last word of `text` (letters only), lowercased.
 fn last_word(text: &str) -> String {
+    last_word_as_written(text).to_ascii_lowercase()
+}
+
+/// The last word of `text` (letters only), as written: no copy.
+fn last_word_as_written(text: &str) -> &str {
     let t = text.trim_end();
     let start = t
         .rfind(|c: char| !c.is_alphabetic())
         .map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
-    t[start..].to_ascii_lowercase()
+    &t[start..]
 }
 
 /// The qualifier and direction words right before the figure at `start`.
@@ -371,8 +407,10 @@ pub fn lead_cue(sentence: &str, start: usize, kind: Kind) -> LeadCue {
             let hit = first_ending(before, QUALIFIERS, &QUALIFIERS_BY_LAST);
             if let Some((at, q)) = hit {
                 // `over seven years` is a span of time, not more than seven years
-                // (`more than two years` still is).
-                let during = kind == Kind::Duration && before[at..].eq_ignore_ascii_case("over");
+                // (`more than two years` still is); `an increase of 4% over $2 billion`
+                // names the base of the change.
+                let over = before[at..].eq_ignore_ascii_case("over");
+                let during = over && (kind == Kind::Duration || names_a_base(&before[..at]));
                 if !during {
                     cue.start = at;
                     cue.qualifier = Some(q);
@@ -395,11 +433,26 @@ pub fn lead_cue(sentence: &str, start: usize, kind: Kind) -> LeadCue {
     cue
 }
 
+/// `over` after this text names a base, not a bound: the text ends with a change, as a
+/// figure (`43.18%`, `5 percent`) or a change noun (`an increase over`).
+fn names_a_base(before_over: &str) -> bool {
+    let t = before_over.trim_end();
+    if t.ends_with(['%', '％']) {
+        return true;
+    }
+    let w = last_word(t);
+    matches!(
+        w.as_str(),
+        "percent" | "cent" | "pct" | "points" | "point" | "pp" | "bp"
+    ) || holds(AFTER_UP, &w)
+        || holds(AFTER_DOWN, &w)
+}
+
 /// The direction of a change figure from the words after it or a verb before it.
 /// `start`/`end` are the figure's span (with its lead cue) in the sentence.
 pub fn context_direction(sentence: &str, start: usize, end: usize, kind: Kind) -> Option<Direction> {
     // A point in time or a rank is never a change (`in Q2 2024 more than doubling`).
-    if matches!(kind, Kind::Date | Kind::Ordinal) {
+    if matches!(kind, Kind::Date | Kind::Ordinal | Kind::Duration) {
         return None;
     }
     if let Some(d) = after_direction(&sentence[end..]) {
@@ -409,20 +462,70 @@ pub fn context_direction(sentence: &str, start: usize, end: usize, kind: Kind) -
         Kind::Percent => look_back(&sentence[..start]),
         // A level is no change: money or a count is one only when `by` or `of` ties it
         // to a change word (`increased by USD 2 billion`, `an increase of 300 units`).
+        // Or when a change verb stands right before it (`imports fell $6.5 billion`).
+        // A count with its noun after a verb is the verb's object (`raised eight
+        // regulations`); without one it is the change (`payrolls rose 236,000`).
         Kind::Money | Kind::Count | Kind::Quantity => {
             let before = sentence[..start].trim_end();
-            let at = ["by", "of"].iter().find_map(|w| ends_with_phrase(before, w))?;
-            word_direction(&last_word(&before[..at]))
+            let bare = kind != Kind::Count || !sentence[..end].ends_with(|c: char| c.is_alphabetic()) || {
+                let w = last_word(&sentence[..end]);
+                matches!(
+                    w.as_str(),
+                    "thousand" | "million" | "billion" | "trillion" | "lakh" | "crore"
+                )
+            };
+            match ["by", "of"].iter().find_map(|w| ends_with_phrase(before, w)) {
+                Some(at) => word_direction(&last_word(&before[..at])),
+                None if bare => change_verb_before(before),
+                None => None,
+            }
         }
         _ => None,
     }
 }
 
+/// The direction of a change verb (not `up`/`down`, which join the text, nor a noun)
+/// that ends `before`: `fell`, `increased`, `widened`.
+fn change_verb_before(before: &str) -> Option<Direction> {
+    let w = last_word(before);
+    // `raise` with an amount for its object is money collected (`the levy raised $3.9
+    // billion`, `raised $30 million from investors`), a level; raised *by* an amount
+    // is a change, and is read through `by` above.
+    if !finite_change_form(&w) || w.starts_with("rais") {
+        return None;
+    }
+    word_direction(&w)
+}
+
+/// A form of a change word that states a change: a past tense, regular (`-ed`) or
+/// irregular, or a headline's present (`Widens`, `Falls`). The base form says none
+/// (`expected to grow`), and `rise` or `cut` may be nouns. `lower` is lower-cased.
+fn finite_change_form(lower: &str) -> bool {
+    let irregular = matches!(lower, "rose" | "grew" | "fell" | "slid" | "shrank" | "lost" | "leapt");
+    lower.ends_with("ed") || lower.ends_with('s') || irregular
+}
+
+/// A change verb that states a change ends `before` (after any qualifier: `rose nearly`),
+/// so that a figure with its own unit after it is the change and `X to Y` a change and a
+/// level (`the deficit widened $0.8 billion to $75.1 billion`); after a base form
+/// (`is expected to grow 2% to 3%`) it stays a range.
+pub fn follows_change_verb(before: &str) -> bool {
+    let mut b = before.trim_end();
+    if let Some((at, _)) = first_ending(b, QUALIFIERS, &QUALIFIERS_BY_LAST) {
+        b = b[..at].trim_end();
+    }
+    // Asked at every money and percent candidate: the word is lowered on the stack.
+    let w = last_word_as_written(b);
+    b.ends_with(|c: char| c.is_alphabetic())
+        && with_ascii_lower(w, |lower| finite_change_form(lower) && word_direction(lower).is_some())
+}
+
 /// True when the text before a figure makes it the start of a change (`increased by X to Y`,
-/// `rose from X to Y`): its `to` then leads to a new level, not to the end of a range.
+/// `rose from X to Y`, `+$0.99 to $31.06`): its `to` then leads to a new level, not to the
+/// end of a range.
 pub fn leads_a_change(before: &str) -> bool {
     let before = before.trim_end();
-    if ends_with_phrase(before, "by").is_some() {
+    if ends_with_phrase(before, "by").is_some() || before.ends_with('+') {
         return true;
     }
     // `rose from`, and `fell 25 percent from` / `up 3 points from`: a change word within
@@ -599,10 +702,23 @@ fn look_back(before: &str) -> Option<Direction> {
     if words.peek().is_some_and(|w| holds(LEVEL_MARKERS, w)) {
         return None;
     }
+    // `rise to its 2 percent objective`: a determiner between `to` and the level.
+    if words.peek().is_some_and(|w| holds(LEVEL_DETERMINERS, w)) {
+        let mut two = words_back(before).skip(1);
+        if two.next().is_some_and(|w| holds(LEVEL_MARKERS, w)) {
+            return None;
+        }
+    }
+    // `lower the target range by 1/2 point`: after `by`, the verb is looked for past the
+    // nouns of what changes.
+    let after_by = words.peek().is_some_and(|w| w.eq_ignore_ascii_case("by"));
     for _ in 0..24 {
         let Some(w) = words.next() else { break };
         if w.eq_ignore_ascii_case("up") && words.peek().is_some_and(|p| holds(UP_TAKERS, p)) {
             return None;
+        }
+        if after_by && holds(NEUTRAL_NOUNS, w) {
+            continue;
         }
         if let Some(d) = look_back_cue(w) {
             return d;
@@ -688,9 +804,17 @@ mod tests {
         if words.last().is_some_and(|w| holds(LEVEL_MARKERS, w)) {
             return None;
         }
+        let n = words.len();
+        if n >= 2 && holds(LEVEL_DETERMINERS, words[n - 1]) && holds(LEVEL_MARKERS, words[n - 2]) {
+            return None;
+        }
+        let after_by = words.last().is_some_and(|w| w.eq_ignore_ascii_case("by"));
         for (n, w) in words.iter().enumerate().rev().take(24) {
             if w.eq_ignore_ascii_case("up") && n > 0 && holds(UP_TAKERS, words[n - 1]) {
                 return None;
+            }
+            if after_by && holds(NEUTRAL_NOUNS, w) {
+                continue;
             }
             if let Some(d) = look_back_cue(w) {
                 return d;
@@ -783,6 +907,111 @@ mod tests {
         assert_eq!(lead("invest over 7 years", Kind::Duration).1, None);
         assert_eq!(lead("for more than 2 years", Kind::Duration).1, Some(Qualifier::Over));
         assert_eq!(lead("the 10 percent mark", Kind::Percent).1, None);
+    }
+
+    #[test]
+    fn over_after_a_change_names_its_base() {
+        let s = "an increase of 43.2% over USD 291 billion";
+        let start = s.find("USD").unwrap();
+        let c = lead_cue(s, start, Kind::Money);
+        assert_eq!((c.start, c.qualifier), (start, None));
+        assert_eq!(lead("a 5 percent rise over 300 firms", Kind::Count).1, None);
+        assert_eq!(lead("a rise over KRW 5 billion", Kind::Money).1, None);
+        assert_eq!(lead("grew over KRW 5 billion", Kind::Money).1, Some(Qualifier::Over));
+        assert_eq!(
+            lead("exports exceeded KRW 5 billion", Kind::Money).1,
+            Some(Qualifier::Over)
+        );
+        assert_eq!(lead("output surpassed 40 GW", Kind::Quantity).1, Some(Qualifier::Over));
+        assert_eq!(
+            lead("the near 6 percent rises", Kind::Percent).1,
+            Some(Qualifier::Under)
+        );
+    }
+
+    #[test]
+    fn change_verbs_before_money_and_bare_counts() {
+        assert_eq!(
+            ctx_dir(
+                "Annual imports fell $6.5 billion (10 percent)",
+                "$6.5 billion",
+                Kind::Money
+            ),
+            Some(Direction::Down)
+        );
+        assert_eq!(
+            ctx_dir("the gap widened by £0.8 billion", "£0.8 billion", Kind::Money),
+            Some(Direction::Up)
+        );
+        assert_eq!(
+            ctx_dir("the gap narrowed £0.3 billion", "£0.3 billion", Kind::Money),
+            Some(Direction::Down)
+        );
+        assert_eq!(
+            ctx_dir("payrolls grew 154,000 in May", "154,000", Kind::Count),
+            Some(Direction::Up)
+        );
+        assert_eq!(
+            ctx_dir("Surplus Narrows $2 Billion", "$2 Billion", Kind::Money),
+            Some(Direction::Down)
+        );
+        assert_eq!(
+            ctx_dir("the agency raised eight concerns", "eight concerns", Kind::Count),
+            None
+        );
+        // Money raised is money collected: a level.
+        assert_eq!(
+            ctx_dir("the bond sale raised $4 billion", "$4 billion", Kind::Money),
+            None
+        );
+        assert_eq!(
+            ctx_dir("the toll was raised by $2", "$2", Kind::Money),
+            Some(Direction::Up)
+        );
+        assert_eq!(
+            ctx_dir("exports reached $6.5 billion", "$6.5 billion", Kind::Money),
+            None
+        );
+        assert_eq!(ctx_dir("a 12-month decline", "12-month", Kind::Duration), None);
+    }
+
+    #[test]
+    fn after_by_the_verb_is_found_past_what_changes() {
+        assert_eq!(
+            ctx_dir(
+                "decided to lower the target range by 1/4 point",
+                "1/4 point",
+                Kind::Percent
+            ),
+            Some(Direction::Down)
+        );
+        assert_eq!(
+            ctx_dir("the target share is 5 percent", "5 percent", Kind::Percent),
+            None
+        );
+        assert_eq!(
+            ctx_dir(
+                "jobs rose, and the rate changed little at 3.9 percent",
+                "3.9 percent",
+                Kind::Percent
+            ),
+            None
+        );
+        assert_eq!(
+            ctx_dir("prices stood 0.4% below", "0.4%", Kind::Percent),
+            Some(Direction::Down)
+        );
+    }
+
+    #[test]
+    fn a_change_verb_or_a_plus_leads_a_change() {
+        assert!(follows_change_verb("the deficit widened "));
+        assert!(follows_change_verb("Deficit Widens "));
+        assert!(!follows_change_verb("output is expected to grow "));
+        assert!(follows_change_verb("exports rose nearly "));
+        assert!(!follows_change_verb("exports rose, "));
+        assert!(!follows_change_verb("a range of "));
+        assert!(leads_a_change("wages (+"));
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //! range_end = (sp0 dash sp0 | sp "to" sp) amount                           "two to three years"
 //! modifier  = "consecutive" | "straight" | "successive" | "more" | "additional" | "extra"
 //!           | "business" | "working" | "calendar" | "full"
-//! time_unit = minute | min | hour | hr | day | week | month | year | yr  ["s"]  -> singular
+//! time_unit = minute | min | hour | hr | day | week | month | quarter | year | yr | decade
+//!             ["s"]  -> singular                            "four straight quarters", "5 yrs"
 //! ```
 //! Refused: no number (`a year`, `for the first time in a year`), a year-like number
 //! (`the 2024 year-end`: four plain digits in 1900..=2099 are a year, not a count of time).
@@ -20,7 +21,7 @@ use super::{Ctx, Figure, Val, cues, dash, fail, keyword, sp, sp0};
 use crate::model::Kind;
 
 /// Time units as written (singular) -> their singular name.
-const UNITS: [(&str, &str); 9] = [
+const UNITS: [(&str, &str); 11] = [
     ("minute", "minute"),
     ("min", "minute"),
     ("hour", "hour"),
@@ -28,8 +29,10 @@ const UNITS: [(&str, &str); 9] = [
     ("day", "day"),
     ("week", "week"),
     ("month", "month"),
+    ("quarter", "quarter"),
     ("year", "year"),
     ("yr", "year"),
+    ("decade", "decade"),
 ];
 
 /// time_unit: the written unit (singular or plural, any case) -> its singular name.
@@ -194,6 +197,21 @@ mod tests {
         let pos = s.find('3').unwrap();
         let f = parse(&Ctx::new(s, pos, false)).unwrap();
         assert_eq!((&s[f.start..f.end], f.unit.as_str()), ("3", "day"));
+    }
+
+    #[test]
+    fn quarters_decades_and_abbreviations() {
+        assert_eq!(
+            read("four straight quarters").unwrap(),
+            ("4".into(), None, "quarter".into(), "four straight quarters".into())
+        );
+        assert_eq!(read("three decades").unwrap().2, "decade");
+        assert_eq!(
+            read("5 yrs").unwrap(),
+            ("5".into(), None, "year".into(), "5 yrs".into())
+        );
+        assert_eq!(read("a two-quarter slide").unwrap_or_default().3, "");
+        assert_eq!(read("two-quarter slide").unwrap().2, "quarter");
     }
 
     #[test]

@@ -8,8 +8,8 @@ use super::shape::{Shapes, has_shape, shapes, word_list};
 
 const WINDOW_BYTES: usize = 80;
 const WINDOW_WORDS: usize = 8;
-/// No marker word or symbol is longer (`percentage`, `kilometres`, `kilotonnes`).
-const LONGEST_MARKER: usize = 10;
+/// No marker word or symbol is longer (`megawatthours`).
+const LONGEST_MARKER: usize = 13;
 
 /// Which marker words occur in the window after a candidate.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -46,7 +46,7 @@ impl Ahead {
         Ahead(flags)
     }
 
-    /// A percent sign or word (`percent`, `pct`, `percentage points`, a cut `perc`).
+    /// A percent sign or word (`percent`, `pct`, `percentage points`, `basis points`, a cut `perc`).
     pub fn percent(self) -> bool {
         self.0 & Ahead::PERCENT != 0
     }
@@ -133,14 +133,15 @@ word_list!(
     UNIT_SYMBOLS, is_unit_symbol, [
         b"TWh", b"GWh", b"MWh", b"kWh", b"KWh", b"Wh", b"TW", b"GW", b"MW", b"kW", b"KW", b"kV", b"MVA",
         b"TEUs", b"TEU", b"FEU", b"km", b"Nm", b"m", b"mm", b"cm", b"kg", b"bbl", b"ha", b"L", b"toe",
-        b"kt", b"Mt",
+        b"kt", b"Mt", b"b", b"bpd", b"nmi", b"mi", b"ft", b"gal", b"MMBtu", b"Btu",
     ]
 );
 
 word_list!(
     /// Percent words, lower-cased, with the stubs a cut body leaves.
     PERCENT_WORDS, is_percent_word, [
-        b"percent", b"per", b"pct", b"percentage", b"pp", b"percen", b"perce", b"perc",
+        b"percent", b"per", b"pct", b"percentage", b"pp", b"percen", b"perce", b"perc", b"basis", b"bp",
+        b"bps", b"pc", b"ppt", b"ppts",
     ]
 );
 
@@ -148,6 +149,7 @@ word_list!(
     /// Currency words written after an amount, lower-cased.
     CURRENCY_WORDS, is_currency_word, [
         b"won", b"dollars", b"dollar", b"euros", b"euro", b"yen", b"yuan", b"renminbi", b"sterling",
+        b"rupees", b"rupee",
     ]
 );
 
@@ -155,7 +157,7 @@ word_list!(
     /// Time units, lower-cased.
     TIME_WORDS, is_time_word, [
         b"year", b"years", b"month", b"months", b"week", b"weeks", b"day", b"days", b"hour", b"hours",
-        b"minute", b"minutes", b"decade", b"decades", b"yr", b"yrs", b"hr", b"hrs", b"min", b"mins",
+        b"minute", b"minutes", b"decade", b"decades", b"quarter", b"quarters", b"yr", b"yrs", b"hr", b"hrs", b"min", b"mins",
     ]
 );
 
@@ -167,6 +169,9 @@ word_list!(
         b"metric", b"kilometers", b"kilometres", b"kilometer", b"kilometre", b"kilograms", b"kilogram",
         b"hectares", b"hectare", b"barrels", b"barrel", b"liters", b"litres", b"liter", b"litre",
         b"meters", b"metres", b"meter", b"metre", b"tonnes", b"tonne", b"tons", b"ton", b"pyeong",
+        b"nautical", b"miles", b"mile", b"feet", b"foot", b"acres", b"acre", b"gallons", b"gallon",
+        b"terawatthours", b"gigawatthours", b"megawatthours", b"kilowatthours", b"terawatthour",
+        b"gigawatthour", b"megawatthour", b"kilowatthour",
     ]
 );
 

@@ -47,6 +47,9 @@ pub struct Figure {
     pub unit: String,
 }
 
+/// What a bare `$` means unless the run says otherwise (spec: `$` is USD).
+pub const DEFAULT_DOLLAR: &str = "USD";
+
 /// Where a parser is asked to read: the sentence, and the candidate position in it.
 #[derive(Debug, Clone, Copy)]
 pub struct Ctx<'a> {
@@ -57,6 +60,8 @@ pub struct Ctx<'a> {
     pub cut: bool,
     /// The marker words ahead of the candidate, looked for once for every kind.
     pub ahead: Ahead,
+    /// The ISO code a bare `$` stands for in this run (`USD` unless the user names another).
+    pub dollar: &'a str,
 }
 
 impl<'a> Ctx<'a> {
@@ -67,7 +72,13 @@ impl<'a> Ctx<'a> {
             pos,
             cut,
             ahead,
+            dollar: DEFAULT_DOLLAR,
         }
+    }
+
+    /// The same candidate, with a bare `$` read as `dollar` (an ISO code).
+    pub fn with_dollar(self, dollar: &'a str) -> Ctx<'a> {
+        Ctx { dollar, ..self }
     }
 
     pub fn rest(&self) -> &'a str {
@@ -96,13 +107,32 @@ impl<'a> Ctx<'a> {
 /// Markers decide first (a currency, a percent sign, a unit of measure, a time unit),
 /// then calendar forms, then the bare ordinals and counts.
 pub fn figure_at(ctx: &Ctx) -> Option<Figure> {
+    if is_denominator(ctx.before()) {
+        return date::parse(ctx);
+    }
     money::parse(ctx)
         .or_else(|| percent::parse(ctx))
         .or_else(|| quantity::parse(ctx))
         .or_else(|| duration::parse(ctx))
-        .or_else(|| date::parse(ctx))
+        .or_else(|| {
+            // `the 11th, sixth and fourth consecutive month`: ordinals, read at `11th`.
+            if ordinal::the_list_of_ordinals(ctx.rest()) {
+                return None;
+            }
+            date::parse(ctx)
+        })
         .or_else(|| ordinal::parse(ctx))
         .or_else(|| count::parse(ctx))
+}
+
+/// A figure right after `per` is the denominator of a rate (`1.8 yen per 1 kWh`, `3 cases
+/// per 100,000 people`): the rate is one figure, the money or count before `per`.
+fn is_denominator(before: &str) -> bool {
+    let b = before.trim_end();
+    b.len() >= 3
+        && b.len() < before.len()
+        && b.get(b.len() - 3..).is_some_and(|w| w.eq_ignore_ascii_case("per"))
+        && !b[..b.len() - 3].ends_with(|c: char| c.is_alphanumeric())
 }
 
 /// Letters, digits and the apostrophe-free word joiners that make one token.
@@ -235,6 +265,17 @@ pub fn fail<T>(i: &str) -> IResult<&str, T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_figure_after_per_is_a_rate_denominator() {
+        let s = "a tariff of 1.8 yen per 1 kWh";
+        let at = s.find("1 kWh").unwrap();
+        assert_eq!(figure_at(&Ctx::new(s, at, false)), None);
+        let s = "12 cases per 100,000 people";
+        assert_eq!(figure_at(&Ctx::new(s, s.find("100").unwrap(), false)), None);
+        let s = "a super 5 GW plant";
+        assert!(figure_at(&Ctx::new(s, s.find('5').unwrap(), false)).is_some());
+    }
 
     #[test]
     fn keyword_is_case_insensitive_and_whole() {

@@ -4,12 +4,18 @@
 //! money          = "between" sp amount sp "and" sp amount
 //!                | amount_range | amount
 //! amount_range   = amount (sp0 dash sp0 | sp "to" sp) [currency_prefix sp0] amount_number [currency_suffix]
-//! amount         = [sign] currency_prefix sp0 amount_number [sp currency_word]
+//! amount         = [sign] currency_prefix sp0 amount_number [short_scale] [sp currency_word]
 //!                | [sign] amount_number sp currency_word
 //! amount_number  = numeral [sp0 scale_word] {sp numeral sp0 scale_word}     (compound: "1 trillion 200 billion")
-//!                | article sp scale_word                                     ("a trillion won")
+//!                | article sp scale_word                                     ("a trillion won", "a billion dollars")
+//! short_scale    = "k" | "m" | "b" (any case, glued: "$50m", "£2.8b"; only after a currency prefix)
+//! currency_prefix= "US$" | "HK$" | "S$" | "NT$" | "A$" | "C$" | "NZ$" | "$US" | "$A" ... | "$"
+//!                | "₩" | "€" | "¥" | "£"
+//!                | "₹" | "Rs" ["."] | "RMB" | ISO 4217 code
 //! sign           = "-" | "−" | "negative" sp | "minus" sp
 //! ```
+//! A bare `$` (and `dollars` without `US`) is the run's dollar (`Ctx::dollar`, USD unless
+//! the user names another: Hong Kong's releases write `$` for HK$).
 
 use nom::{
     IResult, Parser, branch::alt, bytes::complete::tag, character::complete::char, combinator::opt, sequence::preceded,
@@ -35,16 +41,72 @@ const ISO_CODES: &[&str] = &[
     "UAH", "UGX", "USD", "UYU", "UZS", "VES", "VND", "VUV", "XAF", "XCD", "XOF", "XPF", "YER", "ZAR", "ZMW", "ZWL",
 ];
 
-/// currency_prefix: `US$` | `$` | `₩` | `€` | `¥` | `£` | `RMB` | an ISO code.
-/// ISO codes may be glued to the number (`USD34.6 million`).
+/// What a bare `$` or `dollars` reads as until the run's dollar replaces it in `parse`.
+pub const BARE_DOLLAR: &str = "$";
+
+/// Dollars that name their own currency: the letters before `$`, and the ISO code.
+pub const PREFIXED_DOLLARS: &[(&str, &str)] = &[
+    ("US", "USD"),
+    ("HK", "HKD"),
+    ("S", "SGD"),
+    ("NT", "TWD"),
+    ("A", "AUD"),
+    ("AU", "AUD"),
+    ("C", "CAD"),
+    ("CA", "CAD"),
+    ("NZ", "NZD"),
+];
+
+/// `HK$`, `NT$`, `US$`...: a dollar named by the letters before it (`U.S.$` too), or
+/// after it (`$US5 million`, `$A 3 billion`, as Australian texts write).
+fn prefixed_dollar(i: &str) -> IResult<&str, &'static str> {
+    if let Ok((r, _)) = tag::<_, _, nom::error::Error<&str>>("U.S.$")(i) {
+        return Ok((r, "USD"));
+    }
+    if let Some(after) = i.strip_prefix('$') {
+        let letters = after.bytes().take_while(u8::is_ascii_uppercase).count();
+        let rest = &after[letters..];
+        let code = PREFIXED_DOLLARS
+            .iter()
+            .find(|(p, _)| letters > 0 && p.len() == letters && after.starts_with(p));
+        return match code {
+            Some((_, c)) if !rest.starts_with(char::is_alphabetic) => Ok((rest, c)),
+            _ => fail(i),
+        };
+    }
+    let letters = i.bytes().take_while(u8::is_ascii_uppercase).count();
+    let code = PREFIXED_DOLLARS
+        .iter()
+        .find(|(p, _)| p.len() == letters && i.starts_with(p))
+        .map(|(_, c)| *c);
+    match (code, i.get(letters..).and_then(|r| r.strip_prefix('$'))) {
+        (Some(c), Some(r)) => Ok((r, c)),
+        _ => fail(i),
+    }
+}
+
+/// `Rs`, `Rs.`: the Indian rupee written before the amount.
+fn rupees_prefix(i: &str) -> IResult<&str, &'static str> {
+    let (r, _) = tag("Rs")(i)?;
+    let r = r.strip_prefix('.').unwrap_or(r);
+    if r.starts_with(char::is_alphabetic) {
+        return fail(i);
+    }
+    Ok((r, "INR"))
+}
+
+/// currency_prefix: a named dollar (`HK$`), `$` (the run's dollar), `₩` | `€` | `¥` | `£`
+/// | `₹` | `Rs` | `RMB` | an ISO code. ISO codes may be glued to the number (`USD34.6 million`).
 pub fn currency_prefix(i: &str) -> IResult<&str, &'static str> {
     let symbol = alt((
-        alt((tag("US$"), tag("U.S.$"))).map(|_| "USD"),
-        char('$').map(|_| "USD"),
+        prefixed_dollar,
+        char('$').map(|_| BARE_DOLLAR),
         char('₩').map(|_| "KRW"),
         char('€').map(|_| "EUR"),
         char('¥').map(|_| "JPY"),
         char('£').map(|_| "GBP"),
+        char('₹').map(|_| "INR"),
+        rupees_prefix,
     ));
     alt((symbol, iso_code)).parse(i)
 }
@@ -77,12 +139,16 @@ fn iso_code(i: &str) -> IResult<&str, &'static str> {
     }
 }
 
-/// currency_word after the amount: `won`, `dollars`, `US dollars`, `euros`, `yen`, `yuan`...
+/// currency_word after the amount: `won`, `dollars`, `US dollars`, `euros`, `yen`, `yuan`,
+/// `rupees`... (`dollars` without `US` is the run's dollar).
 pub fn currency_word(i: &str) -> IResult<&str, &'static str> {
     let us = |i| alt((keyword("US"), keyword("U.S."), keyword("USD"))).parse(i);
+    let dollars = |i| alt((keyword("dollars"), keyword("dollar"))).parse(i);
     alt((
         keyword("won").map(|_| "KRW"),
-        (opt((us, sp)), alt((keyword("dollars"), keyword("dollar")))).map(|_| "USD"),
+        (us, sp, dollars).map(|_| "USD"),
+        dollars.map(|_| BARE_DOLLAR),
+        alt((keyword("rupees"), keyword("rupee"))).map(|_| "INR"),
         alt((keyword("euros"), keyword("euro"))).map(|_| "EUR"),
         keyword("yen").map(|_| "JPY"),
         alt((keyword("yuan"), keyword("renminbi"))).map(|_| "CNY"),
@@ -100,11 +166,36 @@ pub fn sign(i: &str) -> IResult<&str, bool> {
     .parse(i)
 }
 
+/// short_scale: `k`, `m`, `b` glued to a number after a currency prefix (`$50m`, `£2.8b`,
+/// `€1.5k`); without the currency, `50m` is a length.
+fn short_scale(i: &str) -> IResult<&str, Decimal> {
+    let exp = match i.as_bytes().first() {
+        Some(b'k' | b'K') => 3,
+        Some(b'm' | b'M') => 6,
+        Some(b'b' | b'B') => 9,
+        _ => return fail(i),
+    };
+    let r = &i[1..];
+    if !at_boundary(r) {
+        return fail(i);
+    }
+    Ok((r, Decimal::from(10u64.pow(exp))))
+}
+
 /// One numeral with the scale words after it: `1.2 trillion`, `1 trillion 200 billion`,
-/// `a trillion`, `500,000`. Returns the value and the last (smallest) scale read.
-pub fn amount_number(cut: bool) -> impl Fn(&str) -> IResult<&str, (Decimal, Option<Decimal>)> {
+/// `a trillion`, `500,000`, and with `short` a glued `m` (`50m`). Returns the value and
+/// the last (smallest) scale read.
+pub fn amount_number(cut: bool, short: bool) -> impl Fn(&str) -> IResult<&str, (Decimal, Option<Decimal>)> {
     move |i: &str| {
         let (mut rest, first) = numeral(i)?;
+        if short && !first.spelled {
+            if let Ok((r, s)) = short_scale(rest) {
+                let Some(v) = scaled(first.value, s) else {
+                    return fail(i);
+                };
+                return Ok((r, (v, Some(s))));
+            }
+        }
         let mut value = first.value;
         let mut total = Decimal::ZERO;
         let mut last: Option<Decimal> = None;
@@ -173,7 +264,7 @@ fn prefixed_amount(cut: bool) -> impl Fn(&str) -> IResult<&str, Amount> {
         if !r.starts_with(|c: char| c.is_ascii_digit()) {
             return fail(i);
         }
-        let (r, (value, scale)) = amount_number(cut)(r)?;
+        let (r, (value, scale)) = amount_number(cut, true)(r)?;
         if !amount_ok(r, cut) {
             return fail(i);
         }
@@ -196,7 +287,7 @@ fn prefixed_amount(cut: bool) -> impl Fn(&str) -> IResult<&str, Amount> {
 /// `amount_number sp currency_word`
 fn suffixed_amount(cut: bool) -> impl Fn(&str) -> IResult<&str, Amount> {
     move |i: &str| {
-        let (r, (value, scale)) = amount_number(cut)(i)?;
+        let (r, (value, scale)) = amount_number(cut, false)(i)?;
         let (r, _) = sp(r)?;
         let (r, currency) = currency_word(r)?;
         Ok((r, Amount { value, currency, scale }))
@@ -224,7 +315,7 @@ fn range_joiner(i: &str) -> IResult<&str, ()> {
 }
 
 /// The second member of a range: `[currency_prefix] amount_number [currency_word]` in the
-/// currency of the first. It must say itself that it is money — a currency or a scale
+/// currency of the first (a short scale too: `$2-3m`, the range being money). It must say itself that it is money — a currency or a scale
 /// word — so that `KRW 1.2 trillion to 300 exporters` is no range.
 fn range_end(cut: bool, currency: &'static str) -> impl Fn(&str) -> IResult<&str, Amount> {
     move |i: &str| {
@@ -236,7 +327,7 @@ fn range_end(cut: bool, currency: &'static str) -> impl Fn(&str) -> IResult<&str
         if !r.starts_with(|c: char| c.is_ascii_digit()) {
             return fail(i);
         }
-        let (r, (value, scale)) = amount_number(cut)(r)?;
+        let (r, (value, scale)) = amount_number(cut, true)(r)?;
         if !amount_ok(r, cut) {
             return fail(i);
         }
@@ -260,8 +351,14 @@ fn range_start(start: &Amount, end: &Amount) -> Decimal {
 }
 
 /// money = "between" sp amount sp "and" sp range_end | amount [range_joiner range_end]
-/// Without `ranges`, only a single amount is read.
-pub fn money(cut: bool, ranges: bool) -> impl Fn(&str) -> IResult<&str, (Decimal, Option<Decimal>, &'static str)> {
+/// Without `ranges`, only a single amount is read. After a change verb (`after_verb`), an
+/// amount with its own scale is the change and what follows `to` a level: `widened $0.8
+/// billion to $75.1 billion` (but `rose $2 to $3 billion` shares a scale: a range).
+pub fn money(
+    cut: bool,
+    ranges: bool,
+    after_verb: bool,
+) -> impl Fn(&str) -> IResult<&str, (Decimal, Option<Decimal>, &'static str)> {
     move |i: &str| {
         if !ranges {
             return amount(cut).map(|a| (a.value, None, a.currency)).parse(i);
@@ -273,6 +370,9 @@ pub fn money(cut: bool, ranges: bool) -> impl Fn(&str) -> IResult<&str, (Decimal
             return Ok((r, (range_start(&a, &b), Some(b.value), a.currency)));
         }
         let (r, a) = amount(cut)(i)?;
+        if after_verb && a.scale.is_some() {
+            return Ok((r, (a.value, None, a.currency)));
+        }
         if let Ok((r2, _)) = range_joiner(r) {
             if let Ok((r3, b)) = range_end(cut, a.currency)(r2) {
                 return Ok((r3, (range_start(&a, &b), Some(b.value), a.currency)));
@@ -294,6 +394,11 @@ fn may_be_money(rest: &str, ahead: Ahead) -> bool {
     if lead_word("negative") || lead_word("minus") || lead_word("between") || lead_word("US") || lead_word("U.S.") {
         return true;
     }
+    // `HK$`, `NT$`, `Rs`: letters that name a currency before the amount.
+    let letters = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+    if rest.as_bytes().get(letters) == Some(&b'$') || head.starts_with("Rs") {
+        return true;
+    }
     if c.is_ascii_uppercase() {
         return rest
             .as_bytes()
@@ -311,7 +416,9 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
     }
     // `increased by USD 2 billion to USD 4.7 billion` is a change and a level, not a range.
     let ranges = !cues::leads_a_change(ctx.before());
-    let (after, (value, end, currency)) = money(ctx.cut, ranges)(rest).ok()?;
+    let after_verb = cues::follows_change_verb(ctx.before());
+    let (after, (value, end, currency)) = money(ctx.cut, ranges, after_verb)(rest).ok()?;
+    let currency = if currency == BARE_DOLLAR { ctx.dollar } else { currency };
     Some(ctx.figure(
         Kind::Money,
         after,
@@ -341,6 +448,7 @@ mod tests {
                 Val::Date(_) => unreachable!(),
             };
             let cur: &'static str = ISO_CODES.iter().find(|c| **c == f.unit).copied().unwrap_or("?");
+            let cur = if cur == "?" { BARE_DOLLAR } else { cur };
             (num(f.value), f.value_end.map(num), cur, f.end)
         })
     }
@@ -368,6 +476,73 @@ mod tests {
         assert_eq!(val("500 million yen"), "500000000");
         assert_eq!(val("300,000 US dollars"), "300000");
         assert_eq!(read("300,000 US dollars").unwrap().2, "USD");
+    }
+
+    #[test]
+    fn dollars_that_name_their_currency() {
+        for (s, v, cur) in [
+            ("HK$3.2 billion", "3200000000", "HKD"),
+            ("S$40 million", "40000000", "SGD"),
+            ("NT$1.5 trillion", "1500000000000", "TWD"),
+            ("A$12 million", "12000000", "AUD"),
+            ("C$7.25", "7.25", "CAD"),
+            ("NZ$300,000", "300000", "NZD"),
+            ("US$4.7 billion", "4700000000", "USD"),
+            ("₹500 crore", "5000000000", "INR"),
+            ("Rs 2.5 lakh crore", "2500000000000", "INR"),
+            ("Rs. 40 lakh", "4000000", "INR"),
+            ("800 crore rupees", "8000000000", "INR"),
+        ] {
+            let r = read(s).unwrap_or_else(|| panic!("{s}"));
+            assert_eq!((r.0.as_str(), r.2, r.3), (v, cur, s.len()), "{s}");
+        }
+        assert_eq!(read("$US5 million").unwrap().2, "USD");
+        assert_eq!(read("$A 3 billion").unwrap().2, "AUD");
+        assert_eq!(read("$5 million").unwrap().2, "USD");
+        assert_eq!(read("XY$5"), None);
+        assert_eq!(read("Rsa 5"), None);
+    }
+
+    #[test]
+    fn short_scales_need_a_currency_sign() {
+        assert_eq!(val("$50m"), "50000000");
+        assert_eq!(val("£2.8b"), "2800000000");
+        assert_eq!(val("€1.5k"), "1500");
+        assert_eq!(val("$3M"), "3000000");
+        let r = read("$20m-$30m").unwrap();
+        assert_eq!((r.0.as_str(), r.1.as_deref()), ("20000000", Some("30000000")));
+        let r = read("$2-3m").unwrap();
+        assert_eq!((r.0.as_str(), r.1.as_deref()), ("2000000", Some("3000000")));
+        assert_eq!(read("50m of road"), None);
+        // A letter run is no scale: `$5 mix`, `$5bx`.
+        assert_eq!(read("$5bx"), None);
+    }
+
+    #[test]
+    fn a_bare_dollar_is_the_runs_dollar() {
+        let s = "$6.5 billion and 20 dollars and US$1 and 3 US dollars";
+        let units = |dollar| {
+            let mut out = Vec::new();
+            for at in [
+                0,
+                s.find("20").unwrap(),
+                s.find("US$").unwrap(),
+                s.find("3 US").unwrap(),
+            ] {
+                let ctx = Ctx::new(s, at, false).with_dollar(dollar);
+                out.push(parse(&ctx).unwrap().unit);
+            }
+            out
+        };
+        assert_eq!(units("USD"), ["USD", "USD", "USD", "USD"]);
+        assert_eq!(units("HKD"), ["HKD", "HKD", "USD", "USD"]);
+    }
+
+    #[test]
+    fn an_article_is_the_number() {
+        assert_eq!(val("a billion dollars"), "1000000000");
+        assert_eq!(val("a trillion won"), "1000000000000");
+        assert_eq!(read("a dollar"), None);
     }
 
     #[test]

@@ -310,24 +310,44 @@ pub fn spelled_number(i: &str) -> IResult<&str, Numeral> {
     ))
 }
 
-/// scale_word: `thousand` | `million` | `billion` | `trillion` | `mn` | `bn` | `tn` (any case).
+/// scale_word: `thousand` | `million` | `billion` | `trillion` | `mn` | `bn` | `tn` | `mln`
+/// | `bln` | `trln` | `tril.` | `lakh` ["s"] | `crore` ["s"] | `lakh crore` (any case).
+/// The Indian scales: a lakh is 10^5, a crore 10^7, a lakh crore 10^12.
 /// `allow_stub` accepts an unambiguous cut prefix (`bil`, `tril`) at the end of a cut body.
 pub fn scale_word(i: &str, allow_stub: bool) -> IResult<&str, Decimal> {
     let end = i.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(i.len());
     let word = &i[..end];
-    // Every scale word has 2, 7 or 8 letters; only a stub may have others.
+    // Every scale word has 2 to 8 letters; only a stub may have others.
     let stub_allowed = allow_stub && end == i.len();
-    if word.is_empty() || !(matches!(end, 2 | 7 | 8) || stub_allowed) {
+    if word.is_empty() || !((2..=8).contains(&end) || stub_allowed) {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
     }
+    let mut rest = &i[end..];
     let exp = with_lower(word, |lower| {
         let exp = match lower {
             "thousand" => Some(3),
-            "million" | "mn" => Some(6),
-            "billion" | "bn" => Some(9),
-            "trillion" | "tn" => Some(12),
+            "lakh" | "lakhs" => Some(5),
+            "million" | "mn" | "mln" => Some(6),
+            "crore" | "crores" => Some(7),
+            "billion" | "bn" | "bln" => Some(9),
+            "trillion" | "tn" | "trln" => Some(12),
+            // `tril.`: an abbreviation with its full stop.
+            "tril" if rest.starts_with('.') => {
+                rest = &rest[1..];
+                Some(12)
+            }
             _ => None,
         };
+        // `2.5 lakh crore`: a hundred thousand crore.
+        if exp == Some(5) {
+            if let Ok((r, _)) = (sp, tag_ci("crore")).parse(rest) {
+                let r = r.strip_prefix(['s', 'S']).unwrap_or(r);
+                if !r.starts_with(is_word_char) {
+                    rest = r;
+                    return Some(12);
+                }
+            }
+        }
         exp.or_else(|| {
             if !(stub_allowed && lower.len() >= 2) {
                 return None;
@@ -339,7 +359,7 @@ pub fn scale_word(i: &str, allow_stub: bool) -> IResult<&str, Decimal> {
         })
     });
     match exp {
-        Some(e) => Ok((&i[end..], Decimal::from(10u64.pow(e)))),
+        Some(e) => Ok((rest, Decimal::from(10u64.pow(e)))),
         None => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag))),
     }
 }
@@ -409,6 +429,132 @@ pub fn cardinal(cut: bool) -> impl Fn(&str) -> IResult<&str, Cardinal> {
         }
         Ok((rest, out))
     }
+}
+
+/// A vulgar fraction character and its value in hundredths (all are exact decimals).
+fn vulgar_fraction(c: char) -> Option<i64> {
+    Some(match c {
+        '½' => 50,
+        '¼' => 25,
+        '¾' => 75,
+        '⅕' => 20,
+        '⅖' => 40,
+        '⅗' => 60,
+        '⅘' => 80,
+        '⅛' => 125, // thousandths: see `vulgar_value`
+        '⅜' => 375,
+        '⅝' => 625,
+        '⅞' => 875,
+        _ => return None,
+    })
+}
+
+/// The value of a vulgar fraction character: `½` -> 0.5, `⅛` -> 0.125.
+fn vulgar_value(c: char) -> Option<Decimal> {
+    let n = vulgar_fraction(c)?;
+    Some(if matches!(c, '⅛' | '⅜' | '⅝' | '⅞') {
+        Decimal::new(n, 3)
+    } else {
+        Decimal::new(n, 2)
+    })
+}
+
+/// simple_fraction: digit{1,2} "/" digit{1,2}, a proper fraction whose decimal ends
+/// (`1/4`, `3/8`, `1/2`; not `1/3`, nor a date `1/4/2025`, nor `24/7`).
+fn simple_fraction(i: &str) -> IResult<&str, Decimal> {
+    let err = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit));
+    let (r, (num, _, den)) = (take_while_m_n_digits(1, 2), char('/'), take_while_m_n_digits(1, 2)).parse(i)?;
+    if r.starts_with(|c: char| c.is_ascii_digit() || c == '/') {
+        return Err(err());
+    }
+    let (num, den): (u32, u32) = (num.parse().map_err(|_| err())?, den.parse().map_err(|_| err())?);
+    // A decimal ends only when the denominator has no prime factor but 2 and 5.
+    let mut d = den;
+    for p in [2, 5] {
+        while d > 1 && d % p == 0 {
+            d /= p;
+        }
+    }
+    if num == 0 || num >= den || d != 1 {
+        return Err(err());
+    }
+    let value = Decimal::from(num).checked_div(Decimal::from(den)).ok_or_else(err)?;
+    Ok((r, value.normalize()))
+}
+
+/// fraction_number: digits ("-" | "‑" | sp) simple_fraction | digits vulgar | simple_fraction
+/// | vulgar. `1-1/2` -> 1.5 (also with the non-breaking hyphen U+2011), `2½` -> 2.5,
+/// `1/4` -> 0.25. A number written with a fraction: no `Numeral` of plain digits.
+pub fn fraction_number(i: &str) -> IResult<&str, Decimal> {
+    let err = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit));
+    let vulgar = |r: &str| -> Option<(usize, Decimal)> {
+        let c = r.chars().next()?;
+        vulgar_value(c).map(|v| (c.len_utf8(), v))
+    };
+    if let Some((n, v)) = vulgar(i) {
+        return Ok((&i[n..], v));
+    }
+    if let Ok(ok) = simple_fraction(i) {
+        return Ok(ok);
+    }
+    let (r, whole) = take_while1(is_digit)(i)?;
+    let whole = parse_decimal(whole).ok_or_else(err)?;
+    if let Some((n, v)) = vulgar(r) {
+        return Ok((&r[n..], whole + v));
+    }
+    let joined = r
+        .strip_prefix(['-', '\u{2011}', '\u{2010}', ' '])
+        .filter(|j| j.starts_with(|c: char| c.is_ascii_digit()));
+    let (r, f) = simple_fraction(joined.ok_or_else(err)?)?;
+    Ok((r, whole + f))
+}
+
+/// A digit as a word after `point`: `zero`/`oh` .. `nine`.
+fn digit_word(i: &str) -> IResult<&str, u32> {
+    let zero = |l: &[u8]| matches!(l, b"zero" | b"oh" | b"nought").then_some(0);
+    alt((|i| word_from(zero, i), unit_word))
+        .parse(i)
+        .and_then(|(r, d)| if d < 10 { Ok((r, d)) } else { fail_tag(i) })
+}
+
+fn fail_tag<T>(i: &str) -> IResult<&str, T> {
+    Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))
+}
+
+/// spelled_decimal: (digit+ | spelled_number) ("-" | sp) "point" ("-" | sp)
+/// (digit+ | digit_word {("-" | sp) digit_word}): `four-point-one` -> 4.1,
+/// `89 point 9` -> 89.9, `two point five six` -> 2.56.
+pub fn spelled_decimal(i: &str) -> IResult<&str, Decimal> {
+    let joiner = |r| alt((tag_ci("-"), sp)).parse(r);
+    let whole = |r| -> IResult<&str, Decimal> {
+        match take_while1::<_, &str, nom::error::Error<&str>>(is_digit)(r) {
+            Ok((r2, d)) => Ok((r2, parse_decimal(d).unwrap_or_default())),
+            Err(_) => spelled_number(r).map(|(r2, n)| (r2, n.value)),
+        }
+    };
+    let (r, (int, _, _, _)) = (whole, joiner, tag_ci("point"), joiner).parse(i)?;
+    let mut digits = String::new();
+    let mut rest = r;
+    if let Ok((r2, d)) = take_while1::<_, &str, nom::error::Error<&str>>(is_digit)(r) {
+        digits.push_str(d);
+        rest = r2;
+    } else {
+        // At most 13 digit words are read: a longer run is refused below.
+        while let (true, Ok((r2, d))) = (digits.len() <= 12, digit_word(rest)) {
+            digits.push(char::from_digit(d, 10).unwrap_or('0'));
+            rest = r2;
+            match (joiner, digit_word).parse(rest) {
+                Ok(_) => rest = joiner(rest).map_or(rest, |(r3, _)| r3),
+                Err(_) => break,
+            }
+        }
+    }
+    if digits.is_empty() || digits.len() > 12 || rest.starts_with(is_word_char) {
+        return fail_tag(i);
+    }
+    let frac = parse_decimal(&format!("0.{digits}"))
+        .ok_or_else(|| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit)))?;
+    Ok((rest, int + frac))
 }
 
 /// The ordinal words `first` .. `nineteenth` (lower-cased) and their values.
@@ -699,6 +845,57 @@ mod tests {
             let v = digits_number(&s).ok().map(|(_, n)| n.value);
             assert_eq!(v, parse_decimal(&s.replace(',', "")), "{s}");
         }
+    }
+
+    #[test]
+    fn fractions_in_numbers() {
+        let v = |s| fraction_number(s).map(|(r, d)| (d.normalize().to_string(), r)).ok();
+        assert_eq!(v("1/4 percent"), Some(("0.25".into(), " percent")));
+        assert_eq!(v("1-1/2 to"), Some(("1.5".into(), " to")));
+        assert_eq!(v("1\u{2011}3/4 percent"), Some(("1.75".into(), " percent")));
+        assert_eq!(v("2½ percent"), Some(("2.5".into(), " percent")));
+        assert_eq!(v("¾"), Some(("0.75".into(), "")));
+        assert_eq!(v("6 3/8"), Some(("6.375".into(), "")));
+        // Not exact, not proper, a date or a ratio: no fraction.
+        for no in [
+            "1/3 percent",
+            "5/4",
+            "1/4/2025",
+            "24/7",
+            "0/5",
+            "3 percent",
+            "2-4 percent",
+            "12",
+        ] {
+            assert_eq!(v(no), None, "{no}");
+        }
+    }
+
+    #[test]
+    fn spelled_decimals() {
+        let v = |s| spelled_decimal(s).map(|(_, d)| d.to_string()).ok();
+        assert_eq!(v("four-point-one percent"), Some("4.1".into()));
+        assert_eq!(v("89 point 9 percent"), Some("89.9".into()));
+        assert_eq!(v("two point five six"), Some("2.56".into()));
+        assert_eq!(v("Seven point zero"), Some("7".into()));
+        assert_eq!(v("three points"), None);
+        assert_eq!(v("five point of view"), None);
+        assert_eq!(v("5 pointers"), None);
+    }
+
+    #[test]
+    fn indian_and_abbreviated_scales() {
+        let v = |s| scale_word(s, false).map(|(r, d)| (d.to_string(), r)).ok();
+        assert_eq!(v("lakh people"), Some(("100000".into(), " people")));
+        assert_eq!(v("crores"), Some(("10000000".into(), "")));
+        assert_eq!(v("lakh crore in"), Some(("1000000000000".into(), " in")));
+        assert_eq!(v("Lakh Crores"), Some(("1000000000000".into(), "")));
+        assert_eq!(v("mln"), Some(("1000000".into(), "")));
+        assert_eq!(v("bln"), Some(("1000000000".into(), "")));
+        assert_eq!(v("trln"), Some(("1000000000000".into(), "")));
+        assert_eq!(v("tril. in"), Some(("1000000000000".into(), " in")));
+        assert_eq!(v("tril"), None);
+        assert_eq!(v("lakhx"), None);
     }
 
     #[test]

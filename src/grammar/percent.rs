@@ -4,24 +4,29 @@
 //! percent      = "between" sp pct_number [marker] sp "and" sp pct_number marker
 //!              | pct_number [marker] (sp0 dash sp0 | sp "to" sp) pct_number marker
 //!              | pct_number marker
-//! pct_number   = [sign] (digits_number | spelled_number)
-//! marker       = sp0 "%p" | sp0 "%" | sp "percentage point" ["s"] | sp "percent" | sp "per cent"
-//!              | sp "pct" | "-percent" | sp "pp" | sp "%p"
+//! pct_number   = [sign] (fraction_number | spelled_decimal | digits_number | spelled_number)
+//!                "1-1/2", "1/4", "2½", "four-point-one", "89 point 9", "12.2", "six"
+//! marker       = sp0 "%p" | sp0 "%" | sp "percentage" (sp | dash) ("point" | "pt") ["s"]
+//!              | sp "percent" | (sp | dash) "per" (sp | dash) "cent" | sp "pct" | "-percent"
+//!              | sp ("pp" | "ppt" | "ppts") | sp "%p" | "pc" (glued: "17pc")
+//!              | (sp | dash) "basis" (sp | dash) "point" ["s"] | sp ("bp" | "bps")      -> bp
 //! ```
+//! The marker may stand after the second number of a range only (`3.5 to 4.0 per cent`).
 
 use nom::{IResult, Parser, branch::alt, bytes::complete::tag, character::complete::char, combinator::opt};
 use rust_decimal::Decimal;
 
 use super::money::sign;
-use super::number::{digits_number, spelled_number};
+use super::number::{digits_number, fraction_number, spelled_decimal, spelled_number};
 use super::{Ctx, Figure, Val, at_boundary, cues, dash, fail, is_space, keyword, sp, sp0};
 use crate::model::Kind;
 
-/// The two units of this kind.
+/// The three units of this kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PctUnit {
     Percent,
     Points,
+    BasisPoints,
 }
 
 impl PctUnit {
@@ -29,15 +34,23 @@ impl PctUnit {
         match self {
             PctUnit::Percent => "%",
             PctUnit::Points => "pp",
+            PctUnit::BasisPoints => "bp",
         }
     }
 }
 
-/// pct_number: a signed digit or word number. Digits must not run into letters.
+/// pct_number: a signed number in digits (with a fraction: `1-1/2`, `1/4`, `2½`) or
+/// words (with a spelled point: `four-point-one`).
 fn pct_number(i: &str) -> IResult<&str, Decimal> {
     let (r, negative) = opt(sign).parse(i)?;
-    let (r, n) = alt((digits_number, spelled_number)).parse(r)?;
-    let v = if negative.unwrap_or(false) { -n.value } else { n.value };
+    let (r, v) = alt((
+        fraction_number,
+        spelled_decimal,
+        digits_number.map(|n| n.value),
+        spelled_number.map(|n| n.value),
+    ))
+    .parse(r)?;
+    let v = if negative.unwrap_or(false) { -v } else { v };
     Ok((r, v))
 }
 
@@ -66,7 +79,7 @@ pub fn marker(cut: bool) -> impl Fn(&str) -> IResult<&str, PctUnit> {
         // Every form starts, after any white space, with `%`, `％`, a `p` or (`-percent`)
         // a dash: elsewhere no alternative is tried.
         let head = i.trim_start_matches(is_space);
-        if !head.starts_with(['%', '％', 'p', 'P']) && dash(head).is_err() {
+        if !head.starts_with(['%', '％', 'p', 'P', 'b', 'B']) && dash(head).is_err() {
             return fail(i);
         }
         // A whole marker word picks the alternatives that can read it (in `any_marker`'s
@@ -79,10 +92,14 @@ pub fn marker(cut: bool) -> impl Fn(&str) -> IResult<&str, PctUnit> {
             percentage_points(cut, i)
         } else if is("per") {
             per_cent(i)
-        } else if is("pp") {
+        } else if is("pp") || is("ppt") || is("ppts") {
             pp(i)
         } else if is("pct") {
             alt((pct_points, pct)).parse(i)
+        } else if is("basis") || is("bp") || is("bps") {
+            basis_points(i)
+        } else if is("pc") {
+            pc(i)
         } else {
             any_marker(cut, i)
         }
@@ -100,25 +117,58 @@ fn any_marker(cut: bool, i: &str) -> IResult<&str, PctUnit> {
         per_cent,
         |i| percent_word(cut, i),
         pct,
+        basis_points,
+        pc,
     ))
     .parse(i)
 }
 
-/// sp "percentage" sp ("points" | "point")
+/// "pc" glued to the number (`17pc`, a newspaper's percent); `3 pc` apart is a count of
+/// pieces or computers.
+fn pc(i: &str) -> IResult<&str, PctUnit> {
+    let (r, _) = tag("pc")(i)?;
+    if at_boundary(r) {
+        Ok((r, PctUnit::Percent))
+    } else {
+        fail(i)
+    }
+}
+
+/// (sp | dash) "basis" (sp | dash) ("points" | "point") | sp ("bp" | "bps"):
+/// `75 basis points`, `a 75-basis-point cut`, `25 bp`.
+fn basis_points(i: &str) -> IResult<&str, PctUnit> {
+    let gap = || alt((sp.map(|_| ()), dash.map(|_| ())));
+    alt((
+        (
+            gap(),
+            keyword("basis"),
+            gap(),
+            alt((keyword("points"), keyword("point"))),
+        )
+            .map(|_| ()),
+        (sp, alt((keyword("bps"), keyword("bp")))).map(|_| ()),
+    ))
+    .map(|_| PctUnit::BasisPoints)
+    .parse(i)
+}
+
+/// sp "percentage" (sp | dash) ("points" | "point" | "pts" | "pt"): `a 0.5 percentage-point rise`
 fn percentage_points(cut: bool, i: &str) -> IResult<&str, PctUnit> {
     (
         sp,
         marker_word("percentage", cut),
-        sp,
-        alt((keyword("points"), keyword("point"))),
+        alt((sp.map(|_| ()), dash.map(|_| ()))),
+        alt((keyword("points"), keyword("point"), keyword("pts"), keyword("pt"))),
     )
         .map(|_| PctUnit::Points)
         .parse(i)
 }
 
-/// sp "pp"
+/// sp ("pp" | "ppt" | "ppts")
 fn pp(i: &str) -> IResult<&str, PctUnit> {
-    (sp, keyword("pp")).map(|_| PctUnit::Points).parse(i)
+    (sp, alt((keyword("pp"), keyword("ppts"), keyword("ppt"))))
+        .map(|_| PctUnit::Points)
+        .parse(i)
 }
 
 /// sp "pct" sp ("points" | "point")
@@ -128,9 +178,10 @@ fn pct_points(i: &str) -> IResult<&str, PctUnit> {
         .parse(i)
 }
 
-/// sp "per" sp "cent"
+/// (sp | dash) "per" (sp | dash) "cent": `12 per cent`, `a 12-per-cent fall`
 fn per_cent(i: &str) -> IResult<&str, PctUnit> {
-    (sp, keyword("per"), sp, keyword("cent"))
+    let gap = || alt((sp.map(|_| ()), dash.map(|_| ())));
+    (gap(), keyword("per"), gap(), keyword("cent"))
         .map(|_| PctUnit::Percent)
         .parse(i)
 }
@@ -156,8 +207,14 @@ fn range_joiner(i: &str) -> IResult<&str, ()> {
 }
 
 /// percent = between-form | range | single, returning (start, end, unit).
-/// Without `ranges`, only a single figure is read.
-pub fn percent(cut: bool, ranges: bool) -> impl Fn(&str) -> IResult<&str, (Decimal, Option<Decimal>, PctUnit)> {
+/// Without `ranges`, only a single figure is read. After a change verb (`after_verb`), a
+/// number with its own marker is the change (`rose 2 percent to 5 percent`), while
+/// `grow 2 to 3 percent` stays a range.
+pub fn percent(
+    cut: bool,
+    ranges: bool,
+    after_verb: bool,
+) -> impl Fn(&str) -> IResult<&str, (Decimal, Option<Decimal>, PctUnit)> {
     move |i: &str| {
         if !ranges {
             let (r, (a, m)) = (pct_number, marker(cut)).parse(i)?;
@@ -176,6 +233,9 @@ pub fn percent(cut: bool, ranges: bool) -> impl Fn(&str) -> IResult<&str, (Decim
         }
         let (r, a) = pct_number(i)?;
         let (r_after_first, m1) = opt(marker(cut)).parse(r)?;
+        if let (true, Some(m)) = (after_verb, m1) {
+            return Ok((r_after_first, (a, None, m)));
+        }
         // A range: the first marker is optional (`3-5 percent`, `3% to 5%`).
         let ranged = |r| -> IResult<&str, (Decimal, PctUnit)> {
             let (r, _) = range_joiner(r)?;
@@ -203,7 +263,8 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
     }
     // `rose from 3 percent to 5 percent` is a change between two figures, not a range.
     let ranges = !cues::leads_a_change(ctx.before());
-    let (after, (a, b, unit)) = percent(ctx.cut, ranges)(rest).ok()?;
+    let after_verb = cues::follows_change_verb(ctx.before());
+    let (after, (a, b, unit)) = percent(ctx.cut, ranges, after_verb)(rest).ok()?;
     Some(ctx.figure(
         Kind::Percent,
         after,
@@ -249,6 +310,20 @@ mod tests {
             " pct2",
             "\u{a0}percent",
             " -percent",
+            " basis points",
+            "-basis-point",
+            " bp",
+            " bps",
+            " basis",
+            "pc",
+            " pc",
+            "pcs",
+            " percentage-point",
+            " percentage pts",
+            " ppt",
+            " ppts",
+            "-per-cent",
+            " per-cent",
         ];
         for tail in tails {
             for cut in [false, true] {
@@ -277,11 +352,24 @@ mod tests {
             "12.2 pct",
             "12.2 ％",
             "12.2-percent",
+            "12.2-per-cent",
+            "12.2 per-cent",
         ] {
             let r = read(s).unwrap_or_else(|| panic!("{s}"));
             assert_eq!((r.0.as_str(), r.2.as_str(), r.3), ("12.2", "%", s.len()), "{s}");
         }
-        for s in ["0.5 percentage points", "0.5%p", "0.5 percentage point", "0.5 pp"] {
+        assert_eq!(read("17pc rise").unwrap().0, "17");
+        assert_eq!(read("17 pc"), None);
+        for s in [
+            "0.5 percentage points",
+            "0.5%p",
+            "0.5 percentage point",
+            "0.5 pp",
+            "0.5 percentage-point",
+            "0.5 ppt",
+            "0.5 ppts",
+            "0.5 percentage pts",
+        ] {
             let r = read(s).unwrap_or_else(|| panic!("{s}"));
             assert_eq!((r.0.as_str(), r.2.as_str(), r.3), ("0.5", "pp", s.len()), "{s}");
         }
@@ -328,6 +416,48 @@ mod tests {
         assert_eq!(read("15.6 percen"), None);
         assert_eq!(read_cut("15.6 percen", true).unwrap().0, "15.6");
         assert_eq!(read_cut("15.6 per", true), None);
+    }
+
+    #[test]
+    fn fractions_and_spelled_points() {
+        assert_eq!(read("1/4 percent").unwrap().0, "0.25");
+        let r = read("0 to 1/4 percent").unwrap();
+        assert_eq!((r.0.as_str(), r.1.as_deref()), ("0", Some("0.25")));
+        let r = read("2-1/4 to 2\u{2011}1/2 percent").unwrap();
+        assert_eq!((r.0.as_str(), r.1.as_deref()), ("2.25", Some("2.5")));
+        let r = read("3-1/4 percent to 3-1/2 percent").unwrap();
+        assert_eq!((r.0.as_str(), r.1.as_deref()), ("3.25", Some("3.5")));
+        let r = read("5-3/4 to 6 percent").unwrap();
+        assert_eq!((r.0.as_str(), r.1.as_deref()), ("5.75", Some("6")));
+        assert_eq!(read("3½ per cent").unwrap().0, "3.5");
+        assert_eq!(read("1/2 percentage point").unwrap().2, "pp");
+        assert_eq!(read("seven-point-two percent").unwrap().0, "7.2");
+        assert_eq!(read("64 point 5 per cent").unwrap().0, "64.5");
+    }
+
+    #[test]
+    fn the_marker_after_the_second_number_only() {
+        let r = read("2.5 to 3.0 per cent").unwrap();
+        assert_eq!((r.0.as_str(), r.1.as_deref(), r.2.as_str()), ("2.5", Some("3"), "%"));
+        let r = read("four to seven percent").unwrap();
+        assert_eq!((r.0.as_str(), r.1.as_deref()), ("4", Some("7")));
+    }
+
+    #[test]
+    fn basis_points() {
+        for s in [
+            "50 basis points",
+            "50 basis point",
+            "50-basis-point",
+            "50 bp",
+            "50 bps",
+            "50 Basis Points",
+        ] {
+            let r = read(s).unwrap_or_else(|| panic!("{s}"));
+            assert_eq!((r.0.as_str(), r.2.as_str(), r.3), ("50", "bp", s.len()), "{s}");
+        }
+        assert_eq!(read("50 basis"), None);
+        assert_eq!(read("50 bpm"), None);
     }
 
     #[test]

@@ -135,8 +135,20 @@ fn is_quote(c: char) -> bool {
     matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}' | '\'')
 }
 
-/// Spaces (no line break) and quote marks between words.
+/// Spaces and quote marks between words; a line break only where the sentence runs on to
+/// a lower-case word (a hard-wrapped paragraph: `these two\nsurveys`), not before a new
+/// line of a list or a heading.
 fn skip_gap(i: &str) -> &str {
+    let g = skip_spaces(i);
+    let broken = g.strip_prefix("\r\n").or_else(|| g.strip_prefix('\n'));
+    match broken.map(skip_spaces) {
+        Some(next) if next.starts_with(|c: char| c.is_lowercase()) => next,
+        _ => g,
+    }
+}
+
+/// Spaces (no line break) and quote marks.
+fn skip_spaces(i: &str) -> &str {
     // ASCII bytes first; from the first other byte on, by characters.
     let n = i
         .bytes()
@@ -318,6 +330,11 @@ pub fn singular_phrase(i: &str) -> Phrase<'_> {
     }
 }
 
+/// Some singular phrase follows `i` (no unit is built: a look ahead).
+pub fn has_singular_phrase(i: &str) -> bool {
+    singular_rest(i).len() < i.len()
+}
+
 /// The singular phrase after a counted `1`, when its last word has two letters or more:
 /// a one-letter last word is an abbreviation (`1 p.m.`), not a thing counted. The unit
 /// is made only for a phrase that is kept.
@@ -479,8 +496,13 @@ mod tests {
         assert_eq!(word_len("R&D-led work"), 7);
         for s in [" \t\"x", "\u{a0} \u{201c}x", " \n x", "'\u{2019}x", "\u{3000}x"] {
             let by_chars = s.trim_start_matches(|c: char| (c.is_whitespace() && c != '\n' && c != '\r') || is_quote(c));
-            assert_eq!(skip_gap(s), by_chars, "{s:?}");
+            assert_eq!(skip_spaces(s), by_chars, "{s:?}");
         }
+        // A line break is skipped only before a lower-case word: the sentence runs on.
+        assert_eq!(skip_gap(" \n x"), "x");
+        assert_eq!(skip_gap(" \r\n  x"), "x");
+        assert_eq!(skip_gap(" \n X"), "\n X");
+        assert_eq!(skip_gap("\n\nx"), "\n\nx");
     }
 
     #[test]

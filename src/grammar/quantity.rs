@@ -48,7 +48,16 @@ const SYMBOLS: &[(&str, &str)] = &[
     ("cm", "cm"),
     ("m", "m"),
     ("kg", "kg"),
+    ("b/d", "b/d"),
+    ("bpd", "b/d"),
+    ("bbl/d", "b/d"),
     ("bbl", "bbl"),
+    ("nmi", "nmi"),
+    ("mi", "mi"),
+    ("ft", "ft"),
+    ("gal", "gal"),
+    ("MMBtu", "MMBtu"),
+    ("Btu", "Btu"),
     ("ha", "ha"),
     ("L", "L"),
     ("toe", "toe"),
@@ -64,6 +73,22 @@ const MULTIPLES: &[(&str, &str, u64)] = &[("kt", "t", 1_000), ("Mt", "t", 1_000_
 /// Unit words (any case), longest first, -> canonical symbol.
 const WORDS: &[(&str, &str)] = &[
     ("twenty-foot equivalent units", "TEU"),
+    ("barrels per day", "b/d"),
+    ("barrels a day", "b/d"),
+    ("barrel per day", "b/d"),
+    ("nautical miles", "nmi"),
+    ("nautical mile", "nmi"),
+    ("cubic feet", "ft3"),
+    ("square miles", "mi2"),
+    ("square mile", "mi2"),
+    ("terawatthours", "TWh"),
+    ("gigawatthours", "GWh"),
+    ("megawatthours", "MWh"),
+    ("kilowatthours", "kWh"),
+    ("terawatthour", "TWh"),
+    ("gigawatthour", "GWh"),
+    ("megawatthour", "MWh"),
+    ("kilowatthour", "kWh"),
     ("degrees celsius", "°C"),
     ("kilotonnes", "kt"),
     ("kilotons", "kt"),
@@ -123,6 +148,14 @@ const WORDS: &[(&str, &str)] = &[
     ("tonne", "t"),
     ("tons", "t"),
     ("ton", "t"),
+    ("miles", "mi"),
+    ("mile", "mi"),
+    ("feet", "ft"),
+    ("foot", "ft"),
+    ("acres", "ac"),
+    ("acre", "ac"),
+    ("gallons", "gal"),
+    ("gallon", "gal"),
     ("pyeong", "pyeong"),
 ];
 
@@ -249,6 +282,25 @@ mod tests {
         assert_eq!(vu("35 degrees Celsius"), Some(("35".into(), "°C".into())));
         assert_eq!(vu("minus 253 degrees Celsius"), Some(("-253".into(), "°C".into())));
         assert_eq!(vu("-40 °C"), Some(("-40".into(), "°C".into())));
+    }
+
+    #[test]
+    fn energy_and_distance_units_of_us_releases() {
+        assert_eq!(vu("15,000 barrels per day (b/d)"), Some(("15000".into(), "b/d".into())));
+        assert_eq!(
+            read("15,000 barrels per day (b/d)").unwrap().3,
+            "15,000 barrels per day"
+        );
+        assert_eq!(vu("2.4 million b/d"), Some(("2400000".into(), "b/d".into())));
+        assert_eq!(vu("90,000 bpd"), Some(("90000".into(), "b/d".into())));
+        assert_eq!(vu("3 million barrels a day"), Some(("3000000".into(), "b/d".into())));
+        assert_eq!(vu("4 million megawatthours"), Some(("4000000".into(), "MWh".into())));
+        assert_eq!(vu("12 nautical miles"), Some(("12".into(), "nmi".into())));
+        assert_eq!(vu("40 miles of track"), Some(("40".into(), "mi".into())));
+        assert_eq!(vu("2.5 billion cubic feet"), Some(("2500000000".into(), "ft3".into())));
+        assert_eq!(vu("600 acres"), Some(("600".into(), "ac".into())));
+        assert_eq!(vu("3 billion gallons"), Some(("3000000000".into(), "gal".into())));
+        assert_eq!(vu("5 milestones"), None);
     }
 
     #[test]
