@@ -13,8 +13,9 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use bulletin_facts::reader::read_bulletin;
-use bulletin_facts::{Options, extract_releases, extract_text, scan, sentences, subject};
+use bulletin_facts::stages::read_bulletin;
+use bulletin_facts::stages::{figures, split, subjects};
+use bulletin_facts::{Options, extract_releases, extract_text};
 use rayon::prelude::*;
 
 const FILE_BYTES: usize = 10 << 20;
@@ -206,7 +207,7 @@ fn stages(files: &[String], bytes: usize) {
         let mut n = 0;
         for r in read_bulletin(f, None).0 {
             n += each(r.title, false);
-            let spans = sentences::split(r.body);
+            let spans = split(r.body);
             let last = spans.len().saturating_sub(1);
             for (i, span) in spans.iter().enumerate() {
                 n += each(&r.body[span.clone()], r.cut && i == last);
@@ -217,14 +218,14 @@ fn stages(files: &[String], bytes: usize) {
     time("+ split sentences", Box::new(move |f| bodies(f, &mut |_, _| 1)));
     time(
         "+ find figures (grammar, cues)",
-        Box::new(move |f| bodies(f, &mut |s, cut| scan::figures(s, cut).len())),
+        Box::new(move |f| bodies(f, &mut |s, cut| figures(s, cut).len())),
     );
     time(
         "+ subjects",
         Box::new(move |f| {
             bodies(f, &mut |s, cut| {
-                let found = scan::figures(s, cut);
-                subject::subjects(s, &found).len()
+                let found = figures(s, cut);
+                subjects(s, &found).len()
             })
         }),
     );

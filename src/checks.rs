@@ -459,6 +459,7 @@ mod tests {
             title: String::new(),
             offset: 0,
             line: 1,
+            body: String::new(),
             facts: vec![
                 fact(Kind::Count, "40", "40 patents", 11),
                 fact(Kind::Count, "31", "31 local", 23),

@@ -36,6 +36,9 @@ pub struct ReleaseFacts {
     /// Byte offset and line of the release in its source.
     pub offset: usize,
     pub line: usize,
+    /// The body with white space folded: what tells a copy of a release from another
+    /// release of the same date and title (spec section 1).
+    pub body: String,
     pub facts: Vec<Fact>,
     pub warnings: Vec<Problem>,
 }
@@ -267,6 +270,7 @@ fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &
         title: title_column(r.title),
         offset: r.offset,
         line: r.line,
+        body: fold_space(r.body).into_owned(),
         facts: Vec::new(),
         warnings: Vec::new(),
     };

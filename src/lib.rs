@@ -1,9 +1,9 @@
 //! bulletin-facts: every figure of a press-release bulletin, as one normalized facts table.
 //!
-//! Data flows one way: bulletin text -> releases ([`reader`]) -> sentences ([`sentences`])
-//! -> figures ([`scan`], [`grammar`]) -> facts ([`mod@extract`], with dates placed by
-//! [`resolve`]) -> writers ([`mod@write`]). Around it: runs over many files ([`batch`]),
-//! comparing two tables ([`diff`]), and one snippet's figures shown ([`explain`]).
+//! Data flows one way: bulletin text -> releases -> sentences -> figures -> facts
+//! ([`extract_text`], [`extract_releases`]; the typed rows are [`model`]) -> writers
+//! ([`mod@write`]). Around it: comparing two tables ([`diff`]), consistency checks
+//! ([`checks`]), and one snippet's figures shown ([`mod@explain`]).
 //!
 //! ```
 //! let text = "-\nTrade\nExports Rise\nMachinery exports rose 8.4 percent to USD 5.6 billion. date2025-11-14\n";
@@ -12,24 +12,38 @@
 //! assert_eq!(values, [("percent", "8.4"), ("money", "5600000000")]);
 //! ```
 
-pub mod batch;
 pub mod checks;
 pub mod diff;
 pub mod explain;
-pub mod extract;
-pub mod grammar;
 pub mod model;
-pub mod problem;
-pub mod reader;
-pub mod resolve;
-pub mod scan;
-pub mod sentences;
-pub mod subject;
 pub mod write;
 
+mod extract;
+mod grammar;
+mod problem;
+mod reader;
+mod resolve;
+mod scan;
+mod sentences;
+mod subject;
+#[cfg(test)]
+mod tests;
+
+pub use explain::explain;
 pub use extract::{Extraction, Options, ReleaseFacts, Releases, extract_releases, extract_text, release_id};
 pub use model::{Direction, FACT_COLUMNS, Fact, Kind, Period, Qualifier, Section, Value};
-pub use problem::{Problem, Severity};
+pub use problem::{Problem, Problems, Severity};
+
+/// The pipeline's inner stages, for the throughput benchmark's `--stages` only (feature
+/// `internals`): not part of the API.
+#[cfg(feature = "internals")]
+#[doc(hidden)]
+pub mod stages {
+    pub use crate::reader::read_bulletin;
+    pub use crate::scan::figures;
+    pub use crate::sentences::split;
+    pub use crate::subject::subjects;
+}
 
 /// The text of every fixture bulletin (`fixtures/*.txt`): the tests that hold a fast path
 /// to the slower code it replaced run both over it.

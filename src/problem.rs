@@ -70,7 +70,7 @@ impl Problem {
 /// Problems of one kind shown one by one; past them, one line counts the rest.
 pub const SHOWN_PER_KIND: usize = 10;
 
-/// Problems held to be shown, bounded: past [`SHOWN_PER_KIND`] of one kind (one severity
+/// Problems held to be shown, bounded: past ten of one kind (one severity
 /// and one message once its numbers and quoted text are set aside), one more problem
 /// stands for all the rest (`... and 20,999,990 more like this`). A text of millions of
 /// empty releases made millions of messages before any was shown.

@@ -249,8 +249,9 @@ fn glued_minus(figure: &str) -> bool {
 }
 
 /// The positions where the scan asks the grammar for a figure, when none is read: every
-/// token the trigger test lets through (for tools and tests; `figures` resumes after each
-/// figure it reads instead).
+/// token the trigger test lets through (for tests; `figures` resumes after each figure it
+/// reads instead).
+#[cfg(test)]
 pub fn candidates(sentence: &str) -> impl Iterator<Item = usize> + '_ {
     let mut pos = 0;
     std::iter::from_fn(move || {
@@ -267,6 +268,7 @@ pub fn candidates(sentence: &str) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// Every figure of a sentence, in order, none overlapping (a bare `$` read as USD).
+#[cfg(any(test, feature = "internals"))]
 pub fn figures(sentence: &str, cut: bool) -> Vec<Found> {
     figures_with(sentence, cut, crate::grammar::DEFAULT_DOLLAR)
 }

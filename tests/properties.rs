@@ -119,7 +119,20 @@ fn prose() -> impl Strategy<Value = String> {
     })
 }
 
-use bulletin_facts::grammar::date::MONTHS;
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// A scale word as written and its multiplier, or none.
 fn scale() -> impl Strategy<Value = Option<(String, u32)>> {

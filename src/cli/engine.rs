@@ -13,10 +13,8 @@ use std::collections::BTreeMap;
 use std::io::{self, BufReader, Write};
 use std::mem;
 
-use bulletin_facts::batch::{Dedup, Feed, Tally, Verdict, ordered_feeds, reason};
-use bulletin_facts::extract::fold_space;
-use bulletin_facts::problem::Problems;
-use bulletin_facts::reader::read_bulletin;
+use super::batch::{Dedup, Feed, Tally, Verdict, ordered_feeds, reason};
+use bulletin_facts::Problems;
 use bulletin_facts::write::{Format, TableWriter, rendered_facts};
 use bulletin_facts::{Kind, Options, Problem, ReleaseFacts, Severity, extract_releases};
 use tempfile::{NamedTempFile, TempPath};
@@ -179,9 +177,6 @@ fn run_queued<W: Write, X: Send>(
         };
         // With --lossy or --encoding, offsets count the source's bytes, not the text's.
         let original = |offset: usize| map.original(offset);
-        // The bodies, for telling copies from other releases of the same date and title.
-        let (bodies, _) = read_bulletin(&text, options.anchor_date);
-        let mut bodies = bodies.into_iter().map(|r| (r.offset, r.body));
         let mut releases = extract_releases(&name, &text, &options);
         let mut problems = mem::take(&mut releases.problems);
         problems.iter_mut().for_each(|p| p.byte = original(p.byte));
@@ -193,10 +188,8 @@ fn run_queued<W: Write, X: Send>(
         feed.push(Piece::Start(name.clone(), problems), 0);
         let mut spill = Spill::new();
         for mut r in releases {
-            let body = bodies
-                .find(|(offset, _)| *offset == r.offset)
-                .map(|(_, body)| fold_space(body).into_owned())
-                .unwrap_or_default();
+            // The folded body tells copies from other releases of the same date and title.
+            let body = mem::take(&mut r.body);
             refuse_far_dates(&mut r, &text);
             if !map.is_identity() {
                 r.offset = original(r.offset);

@@ -1,6 +1,7 @@
 //! The `bulletin-facts` commands: argument handling over the library.
 
 mod args;
+mod batch;
 mod check_cmd;
 mod decode;
 mod diff_cmd;

@@ -196,14 +196,6 @@ pub fn leading_word(i: &str) -> &str {
     &i[..end]
 }
 
-/// The first `n` words (letter runs) of `i`: a cheap look ahead, so that a parser that
-/// needs a marker word (`percent`, `won`) is not run where none follows.
-pub fn next_words(i: &str, n: usize) -> impl Iterator<Item = &str> {
-    i.split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| !w.is_empty())
-        .take(n)
-}
-
 /// The first `n` bytes of `i` (cut back to a character boundary).
 pub fn window(i: &str, n: usize) -> &str {
     let mut end = n.min(i.len());
@@ -211,11 +203,6 @@ pub fn window(i: &str, n: usize) -> &str {
         end -= 1;
     }
     &i[..end]
-}
-
-/// `list` (lower-case words) holds `word` in any case, without allocating a lowered copy.
-pub fn in_words(list: &[&str], word: &str) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Calls `f` with `word` lower-cased, on the stack for short ASCII words (the common case

@@ -34,11 +34,7 @@ pub struct Numeral {
     pub grouped: bool,
 }
 
-impl Numeral {
-    pub fn is_whole(&self) -> bool {
-        self.value.fract().is_zero()
-    }
-}
+impl Numeral {}
 
 fn is_digit(c: char) -> bool {
     c.is_ascii_digit()

@@ -424,16 +424,6 @@ pub fn lone_word(i: &str) -> Option<(&str, &str)> {
     Some((tok.text, tok.after))
 }
 
-/// The first word after `i` (lowercased), skipping gaps; empty at punctuation.
-pub fn next_word_lower(i: &str) -> String {
-    next_token(i).map(|t| t.text.to_lowercase()).unwrap_or_default()
-}
-
-/// True when `i` (after a number) goes on with a word on the same line.
-pub fn continues_with_word(i: &str) -> bool {
-    next_token(i).is_some_and(|t| !t.abbrev)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

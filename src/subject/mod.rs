@@ -35,10 +35,14 @@ use crate::scan::Found;
 use clause::clause_subject_kept;
 use items::{Lists, parenthesised, respectively};
 use near::{after, before, headline_noun, share_of};
-use tokens::{T, Tok, Tokens, cut, fig_token, is_title, tokens};
+#[cfg(test)]
+use tokens::{fig_token, tokens};
+use tokens::{T, Tok, Tokens, cut, is_title};
 use words::{TITLE_WORD, UPPER};
 
 /// The noun phrase the figure `f` measures; empty when the sentence does not make it clear.
+/// (Asked figure by figure: the oracle of `subjects`.)
+#[cfg(test)]
 pub fn subject_of(sentence: &str, f: &Found, all: &[Found]) -> String {
     let Some(fi) = all.iter().position(|g| g == f) else {
         return String::new();

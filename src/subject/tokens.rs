@@ -99,6 +99,7 @@ pub(super) struct Tokens<'a> {
 }
 
 /// Words, punctuation and figures of a sentence, in order.
+#[cfg(test)]
 pub(super) fn tokens<'a>(sentence: &'a str, all: &[Found]) -> Vec<T<'a>> {
     cut(sentence, all).toks
 }
@@ -337,6 +338,7 @@ pub(super) fn is_date(all: &[Found], i: usize) -> bool {
 }
 
 /// Index of the token that holds figure `fi`.
+#[cfg(test)]
 pub(super) fn fig_token(toks: &[T], fi: usize) -> Option<usize> {
     toks.iter().position(|t| t.tok == Tok::Fig(fi))
 }

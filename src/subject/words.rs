@@ -431,7 +431,7 @@ mod tests {
     #[test]
     fn classification_table() {
         use crate::grammar::cues::word_direction;
-        use crate::grammar::in_words;
+        let in_words = |list: &[&str], word: &str| list.iter().any(|w| w.eq_ignore_ascii_case(word));
         // Every listed word gets its list's bit, in any ASCII case, and is itself lower-case
         // ASCII (the table is looked up with the lower-cased word).
         for &(list, bit) in LISTS {

@@ -6,9 +6,9 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
-use bulletin_facts::grammar::{Ctx, figure_at};
-use bulletin_facts::reader::read_bulletin;
-use bulletin_facts::{scan, sentences};
+use crate::grammar::{Ctx, figure_at};
+use crate::reader::read_bulletin;
+use crate::{scan, sentences};
 
 struct Counting;
 

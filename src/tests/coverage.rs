@@ -2,9 +2,9 @@
 //! fact's `text`, or refused by one of the written exclusion rules below (the same rules
 //! `grammar-notes.md` lists). A number that is neither shows up here by name.
 
-use bulletin_facts::grammar::count::{labelled, numbers_a_name};
-use bulletin_facts::reader::read_bulletin;
-use bulletin_facts::{Options, extract_text};
+use crate::grammar::count::{labelled, numbers_a_name};
+use crate::reader::read_bulletin;
+use crate::{Options, extract_text};
 
 /// Why a digit run gives no fact, or `None` when no written rule refuses it.
 fn exclusion(section: &str, start: usize, end: usize, cut: bool) -> Option<&'static str> {
@@ -15,11 +15,11 @@ fn exclusion(section: &str, start: usize, end: usize, cut: bool) -> Option<&'sta
     let next = after.chars().next();
     let next2 = after.chars().nth(1);
     // `Published: 28 Apr. 2025` at a line start: page furniture.
-    if bulletin_facts::grammar::date::in_byline(section, start) {
+    if crate::grammar::date::in_byline(section, start) {
         return Some("page furniture: byline");
     }
     // `the 24th and 25th`: a second day of the month.
-    if bulletin_facts::grammar::ordinal::second_day(before) {
+    if crate::grammar::ordinal::second_day(before) {
         return Some("date: second day of a list");
     }
     // A5G0, G20, 5G, A350: glued to letters; an ordinal suffix (`51st`) is no excuse.

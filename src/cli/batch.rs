@@ -9,9 +9,8 @@ use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
-use crate::extract::{Extraction, ReleaseFacts};
-use crate::model::Kind;
-use crate::problem::{Problem, Severity};
+use bulletin_facts::Kind;
+use bulletin_facts::{Problem, Severity};
 
 /// What one worker hands on for one item, piece by piece, to the calling thread, which may
 /// read while the worker still writes. Pushing never blocks: the pieces not yet taken wait
@@ -336,26 +335,11 @@ pub struct Tally {
 }
 
 impl Tally {
-    /// Counts a release that was written.
-    pub fn release(&mut self, r: &ReleaseFacts) {
-        self.releases += 1;
-        for f in &r.facts {
-            *self.facts.entry(f.kind).or_default() += 1;
-        }
-    }
-
     /// Counts a release that was written, from its facts per kind.
     pub fn counted_release(&mut self, facts: &BTreeMap<Kind, usize>) {
         self.releases += 1;
         for (kind, n) in facts {
             *self.facts.entry(*kind).or_default() += n;
-        }
-    }
-
-    /// Counts an input's problems (warnings of its releases included).
-    pub fn problems(&mut self, source: &str, ex: &Extraction) {
-        for p in ex.all_problems() {
-            self.problem(source, &p);
         }
     }
 
