@@ -19,6 +19,7 @@ pub mod explain;
 pub mod extract;
 pub mod grammar;
 pub mod model;
+pub mod period;
 pub mod problem;
 pub mod reader;
 pub mod resolve;
@@ -28,7 +29,7 @@ pub mod subject;
 pub mod write;
 
 pub use extract::{Extraction, Options, ReleaseFacts, Releases, extract_releases, extract_text, release_id};
-pub use model::{Direction, FACT_COLUMNS, Fact, Kind, Period, Qualifier, Section, Value};
+pub use model::{Basis, Direction, FACT_COLUMNS, Fact, Kind, Origin, Period, Qualifier, Section, Value};
 pub use problem::{Problem, Severity};
 
 /// The text of every fixture bulletin (`fixtures/*.txt`): the tests that hold a fast path

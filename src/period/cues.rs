@@ -1,0 +1,321 @@
+//! The words that tell what a date phrase does in its sentence, and what a change is
+//! compared with. Each list is a category of English (prepositions of comparison, verbs
+//! of announcing, words of record), matched on lower-cased text at word boundaries.
+
+use crate::model::Basis;
+
+/// A word or phrase of `lower` at `at`, whole (no letter or digit glued on either side).
+pub fn whole_at(lower: &str, at: usize, phrase: &str) -> bool {
+    let b = lower.as_bytes();
+    let end = at + phrase.len();
+    lower.get(at..end) == Some(phrase)
+        && (at == 0 || !b[at - 1].is_ascii_alphanumeric())
+        && b.get(end).is_none_or(|c| !c.is_ascii_alphanumeric())
+}
+
+/// Where `phrase` stands whole in `lower`, every time.
+pub fn find_all<'a>(lower: &'a str, phrase: &'a str) -> impl Iterator<Item = usize> + 'a {
+    lower
+        .match_indices(phrase)
+        .map(|(at, _)| at)
+        .filter(move |&at| whole_at(lower, at, phrase))
+}
+
+/// `lower` holds `phrase` whole.
+pub fn has(lower: &str, phrase: &str) -> bool {
+    find_all(lower, phrase).next().is_some()
+}
+
+/// `text` ends with the whole word or phrase `phrase`.
+pub fn ends_with_word(text: &str, phrase: &str) -> bool {
+    text.len() >= phrase.len() && whole_at(text, text.len() - phrase.len(), phrase)
+}
+
+/// The last word of `text` (letters, `-`, `/`), and the text before it, trimmed.
+fn split_last_word(text: &str) -> (&str, &str) {
+    let t = text.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+    let start = t
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '/' || c == '\''))
+        .map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
+    (t[..start].trim_end(), &t[start..])
+}
+
+/// Words between a preposition and its date that do not change what the date does:
+/// `from [the same period in] 2019`, `compared with [the levels of] 2019`.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "in", "of", "its", "their", "same", "period", "month", "quarter", "half", "year", "level",
+    "levels", "figure", "figures", "value", "that", "those", "one", "ones", "corresponding", "during", "for", "at",
+    "end", "early", "mid", "late", "on",
+];
+
+/// Prepositions and verbs that make the date after them a base of comparison.
+const BASE_LEADS: &[&str] = &[
+    "from", "since", "than", "versus", "vs", "vs.", "against", "over", "compared with", "compared to", "comparing",
+    "compared", "relative to", "with",
+];
+
+/// Verbs of meeting and announcing: the date after them dates an event, not a figure
+/// (`met in September`, `announced on July 1`, `issued in May`).
+const EVENT_VERBS: &[&str] = &[
+    "met", "meet", "meets", "held", "hold", "holds", "announced", "announce", "announces", "said", "says", "stated",
+    "released", "release", "published", "issued", "reported", "unveiled", "signed", "launched", "decided", "opened",
+    "visited", "convened", "began", "begins", "started", "took", "effective",
+];
+
+/// What the words right before a date make of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lead {
+    /// Nothing special: the date may scope figures.
+    Plain,
+    /// A base of comparison (`from 2019`, `compared with May 2024`).
+    Base,
+    /// `since June`: a base, and the start of a streak; never a period.
+    Since,
+    /// The day of an event (`met in September`).
+    Event,
+}
+
+/// Reads the words before a date (`before`, lower-cased, the end of its sentence up to
+/// the date). `with` is a base only after a comparing word earlier in the sentence.
+pub fn lead_of(before: &str) -> Lead {
+    let mut rest = before.trim_end();
+    // At most a few words are skipped: the lead must stand near its date.
+    for _ in 0..6 {
+        for lead in BASE_LEADS {
+            if ends_with_word(rest, lead) {
+                return match *lead {
+                    "since" => Lead::Since,
+                    "with" if !(has(before, "compared") || has(before, "comparing") || has(before, "comparison")) => {
+                        Lead::Plain
+                    }
+                    _ => Lead::Base,
+                };
+            }
+        }
+        if EVENT_VERBS.iter().any(|v| ends_with_word(rest, v)) {
+            return Lead::Event;
+        }
+        let (head, word) = split_last_word(rest);
+        if word.is_empty() || !DETERMINERS.contains(&word) {
+            return Lead::Plain;
+        }
+        rest = head;
+    }
+    Lead::Plain
+}
+
+/// Nouns after a date that make it the date of a publication (`the May 2024 issue`).
+pub fn names_publication(after: &str) -> bool {
+    let word = after
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    matches!(word, "issue" | "edition" | "volume")
+}
+
+/// Words of record and streak: a date after one of them in its clause dates the record
+/// (`the highest since 2018`, `the previous record set in March 2022`), not the clause.
+pub const RECORD_WORDS: &[&str] = &[
+    "record", "highest", "lowest", "largest", "biggest", "smallest", "peak", "all-time", "streak", "straight",
+    "consecutive",
+];
+
+/// Words that make a figure cumulative over the year (`year-to-date`, `cumulative`).
+const CUMULATIVE: &[&str] = &[
+    "year-to-date",
+    "year to date",
+    "so far this year",
+    "so far in",
+    "cumulative",
+    "cumulatively",
+    "accumulated",
+    "ytd",
+];
+
+/// The clause counts its figures from the start of the year.
+pub fn is_cumulative(lower: &str) -> bool {
+    CUMULATIVE.iter().any(|w| has(lower, w))
+}
+
+/// Words of the future and of aims: a figure in a clause with one of them and no date
+/// of its own is a forecast or objective, and borrows no period.
+const FORECAST: &[&str] = &[
+    "will",
+    "would",
+    "expect",
+    "expects",
+    "expected",
+    "forecast",
+    "forecasts",
+    "projected",
+    "projects",
+    "objective",
+    "target",
+    "targets",
+    "goal",
+    "aims",
+    "aim",
+    "set to",
+    "plans to",
+    "intends",
+    "longer run",
+    "medium term",
+];
+
+pub fn is_forecast(lower: &str) -> bool {
+    FORECAST.iter().any(|w| has(lower, w))
+}
+
+/// A comparison named in words, not by a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relative {
+    /// A year earlier.
+    Year,
+    /// The period before, at the figure's own precision.
+    Previous,
+    /// A fixed step back, whatever the figure's precision.
+    Fixed(Basis),
+    /// A day or week before: a market move, given no basis.
+    Short,
+}
+
+/// Phrases that name a base in words, longest first where one holds another.
+const RELATIVE: &[(&str, Relative)] = &[
+    ("year-on-year", Relative::Year),
+    ("year on year", Relative::Year),
+    ("year-over-year", Relative::Year),
+    ("year over year", Relative::Year),
+    ("on-year", Relative::Year),
+    ("y/y", Relative::Year),
+    ("yoy", Relative::Year),
+    ("y-o-y", Relative::Year),
+    ("a year earlier", Relative::Year),
+    ("a year ago", Relative::Year),
+    ("a year before", Relative::Year),
+    ("year-earlier", Relative::Year),
+    ("last year", Relative::Year),
+    ("previous year", Relative::Year),
+    ("prior year", Relative::Year),
+    ("preceding year", Relative::Year),
+    ("past year", Relative::Year),
+    ("the last year", Relative::Year),
+    ("12 months to", Relative::Year),
+    ("twelve months to", Relative::Year),
+    ("12 months through", Relative::Year),
+    ("annual rate", Relative::Year),
+    ("annual growth", Relative::Year),
+    ("annual basis", Relative::Year),
+    ("annual terms", Relative::Year),
+    ("month-on-month", Relative::Fixed(Basis::Mom)),
+    ("month on month", Relative::Fixed(Basis::Mom)),
+    ("month-over-month", Relative::Fixed(Basis::Mom)),
+    ("m/m", Relative::Fixed(Basis::Mom)),
+    ("mom", Relative::Fixed(Basis::Mom)),
+    ("previous month", Relative::Fixed(Basis::Mom)),
+    ("prior month", Relative::Fixed(Basis::Mom)),
+    ("preceding month", Relative::Fixed(Basis::Mom)),
+    ("last month", Relative::Fixed(Basis::Mom)),
+    ("a month earlier", Relative::Fixed(Basis::Mom)),
+    ("a month ago", Relative::Fixed(Basis::Mom)),
+    ("monthly basis", Relative::Fixed(Basis::Mom)),
+    ("monthly rate", Relative::Fixed(Basis::Mom)),
+    ("over the month", Relative::Fixed(Basis::Mom)),
+    ("quarter-on-quarter", Relative::Fixed(Basis::Qoq)),
+    ("quarter on quarter", Relative::Fixed(Basis::Qoq)),
+    ("quarter-over-quarter", Relative::Fixed(Basis::Qoq)),
+    ("q/q", Relative::Fixed(Basis::Qoq)),
+    ("qoq", Relative::Fixed(Basis::Qoq)),
+    ("previous quarter", Relative::Fixed(Basis::Qoq)),
+    ("prior quarter", Relative::Fixed(Basis::Qoq)),
+    ("preceding quarter", Relative::Fixed(Basis::Qoq)),
+    ("last quarter", Relative::Fixed(Basis::Qoq)),
+    ("a quarter earlier", Relative::Fixed(Basis::Qoq)),
+    ("quarterly basis", Relative::Fixed(Basis::Qoq)),
+    ("preceding three months", Relative::Fixed(Basis::Qoq)),
+    ("previous three months", Relative::Fixed(Basis::Qoq)),
+    ("prior three months", Relative::Fixed(Basis::Qoq)),
+    ("half-on-half", Relative::Fixed(Basis::Hoh)),
+    ("previous half", Relative::Fixed(Basis::Hoh)),
+    ("preceding half", Relative::Fixed(Basis::Hoh)),
+    ("prior half", Relative::Fixed(Basis::Hoh)),
+    ("previous period", Relative::Previous),
+    ("preceding period", Relative::Previous),
+    ("prior period", Relative::Previous),
+    ("previous day", Relative::Short),
+    ("prior day", Relative::Short),
+    ("day-on-day", Relative::Short),
+    ("previous week", Relative::Short),
+    ("prior week", Relative::Short),
+    ("week-on-week", Relative::Short),
+    ("previous session", Relative::Short),
+];
+
+/// Every base named in words in `lower`, with its position (the first of overlapping
+/// phrases kept: `the last year` and `last year` name one base).
+pub fn relatives(lower: &str) -> Vec<(usize, Relative)> {
+    let mut out: Vec<(usize, usize, Relative)> = Vec::new();
+    for (phrase, rel) in RELATIVE {
+        for at in find_all(lower, phrase) {
+            let end = at + phrase.len();
+            if out.iter().any(|&(a, e, _)| a < end && at < e) {
+                continue;
+            }
+            out.push((at, end, *rel));
+        }
+    }
+    out.sort_by_key(|&(a, ..)| a);
+    out.into_iter()
+        .filter(|&(at, end, _)| !is_period_not_base(lower, at, end))
+        .map(|(at, _, r)| (at, r))
+        .collect()
+}
+
+/// `last year` and `last month` name the figure's own period when no comparing word
+/// stands before them (`exports rose 5% last year`): only `than/from/over/with/to ...`
+/// or `same period ...` makes them a base.
+fn is_period_not_base(lower: &str, at: usize, end: usize) -> bool {
+    let phrase = &lower[at..end];
+    if !matches!(phrase, "last year" | "last month" | "last quarter" | "past year" | "the last year") {
+        return false;
+    }
+    let before = lower[..at].trim_end();
+    let comparing = ["than", "from", "over", "with", "to", "versus", "against", "since", "period", "month", "quarter"];
+    !(comparing.iter().any(|w| ends_with_word(before, w)) || phrase.ends_with("past year") && has(before, "over"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leads_are_read_through_determiners() {
+        assert_eq!(lead_of("exports rose 4% from the same period in"), Lead::Base);
+        assert_eq!(lead_of("sales grew 3% compared with"), Lead::Base);
+        assert_eq!(lead_of("output is the highest since"), Lead::Since);
+        assert_eq!(lead_of("the council met in"), Lead::Event);
+        assert_eq!(lead_of("prices rose 2% in"), Lead::Plain);
+        assert_eq!(lead_of("along with"), Lead::Plain);
+        assert_eq!(lead_of("comparing sales in june with"), Lead::Base);
+        assert_eq!(lead_of("the index was higher than in"), Lead::Base);
+    }
+
+    #[test]
+    fn bases_in_words_are_found_whole() {
+        let r = relatives("sales rose 3% from a year earlier and 1% month-on-month");
+        assert_eq!(r.iter().map(|x| x.1).collect::<Vec<_>>(), [Relative::Year, Relative::Fixed(Basis::Mom)]);
+        assert!(relatives("the momentum held").is_empty());
+        // `last year` alone is a period, not a base.
+        assert!(relatives("output rose 4% last year").is_empty());
+        assert_eq!(relatives("output rose more than last year").len(), 1);
+    }
+
+    #[test]
+    fn cumulative_and_forecast_words() {
+        assert!(is_cumulative("year-to-date sales were up"));
+        assert!(is_cumulative("cumulative shipments through june"));
+        assert!(!is_cumulative("sales were up"));
+        assert!(is_forecast("output is expected to reach 5 gw"));
+        assert!(!is_forecast("output reached 5 gw"));
+    }
+}

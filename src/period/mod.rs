@@ -1,0 +1,306 @@
+//! When each figure is: its `period` (and `period_end`) and, for a change, its `basis`
+//! (spec section 3a).
+//!
+//! ```text
+//! period  = scope phrase of the figure's clause, else of its sentence      (clause.rs)
+//!         | nothing, for a forecast or objective with no date of its own
+//!         | the period the nearest earlier sentence of the paragraph gives its figures
+//!           (none when that sentence gives several)
+//!         | the release's period: the first scope phrase of the title, else of the
+//!           first sentence
+//! cumulative clause (`year-to-date`, `cumulative`): the period runs from the start of its year
+//! basis   = for a change only: the nearest base of its clause, in words (`year-on-year`)
+//!           or a date (`from May 2024`), else one the sentence shares (`respectively`,
+//!           `Compared with ...`); a named base one year before the period is `yoy`, one
+//!           period before `mom`/`qoq`/`hoh`, any other its date value
+//! ```
+
+pub mod clause;
+pub mod cues;
+
+use clause::{Base, Item, Mention, Reading, Role};
+use cues::Relative;
+
+use crate::model::{Basis, Origin, Period};
+
+/// A sentence of a release, as the extractor found it.
+#[derive(Debug, Clone)]
+pub struct Sentence<'a> {
+    pub text: &'a str,
+    /// Source byte offset of the sentence.
+    pub offset: usize,
+    /// The paragraph of a body sentence; `None` for the title.
+    pub paragraph: Option<usize>,
+    /// Its figures, dates included, in order.
+    pub items: Vec<Item>,
+    /// For each item: whether it takes a period (money, percent, count, quantity).
+    pub timed: Vec<bool>,
+    /// For each item: whether it is a change (a direction, or a sign).
+    pub change: Vec<bool>,
+}
+
+/// When one figure is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Timing {
+    pub period: Option<Period>,
+    pub period_end: Option<Period>,
+    pub basis: Option<Basis>,
+    pub origin: Option<Origin>,
+}
+
+/// A period with where it was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Placed {
+    period: Period,
+    end: Option<Period>,
+    origin: Origin,
+}
+
+/// What an earlier sentence of the paragraph hands on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Carry {
+    Nothing,
+    One(Placed),
+    /// Its figures took several periods: it hands on none.
+    Several,
+}
+
+/// The release's period: the first scoping phrase of the title, else of the first body
+/// sentence.
+fn release_period(sentences: &[Sentence], readings: &[Option<Reading>]) -> ReleasePeriod {
+    let first_of = |n: usize, title: bool| {
+        let (s, r) = (sentences.get(n)?, readings.get(n)?.as_ref()?);
+        let m = r.scopes().min_by_key(|m| m.start)?;
+        Some((m.period, m.period_end, release_origin(s, m, title)))
+    };
+    let title = sentences.iter().position(|s| s.paragraph.is_none());
+    let body = sentences.iter().position(|s| s.paragraph.is_some());
+    title.and_then(|n| first_of(n, true)).or_else(|| body.and_then(|n| first_of(n, false)))
+}
+
+fn release_origin(s: &Sentence, m: &Mention, title: bool) -> Origin {
+    Origin::Release {
+        offset: s.offset + m.start,
+        len: m.end - m.start,
+        title,
+    }
+}
+
+/// The release's period and where it was read.
+pub type ReleasePeriod = Option<(Period, Option<Period>, Origin)>;
+
+/// The timing of every item of every sentence (dates and untimed kinds get the default),
+/// and the release's period.
+pub fn place(sentences: &[Sentence]) -> (Vec<Vec<Timing>>, ReleasePeriod) {
+    let readings: Vec<Option<Reading>> = sentences
+        .iter()
+        .map(|s| (!s.items.is_empty()).then(|| Reading::new(s.text, &s.items)))
+        .collect();
+    let release_named = release_period(sentences, &readings);
+    let release = release_named.map(|(period, end, origin)| Placed { period, end, origin });
+    let mut out = Vec::with_capacity(sentences.len());
+    let mut carry = Carry::Nothing;
+    let mut paragraph = None;
+    for (s, reading) in sentences.iter().zip(&readings) {
+        if s.paragraph != paragraph {
+            carry = Carry::Nothing;
+            paragraph = s.paragraph;
+        }
+        let Some(r) = reading else {
+            out.push(Vec::new());
+            continue;
+        };
+        let fallback = match carry {
+            Carry::One(p) => Some(p),
+            _ => release,
+        };
+        let mut own: Vec<Placed> = Vec::new();
+        let timings = s
+            .items
+            .iter()
+            .enumerate()
+            .map(|(n, item)| {
+                if !s.timed.get(n).copied().unwrap_or(false) {
+                    return Timing::default();
+                }
+                let clause = r.clause_of.get(n).copied().unwrap_or(0);
+                let (placed, from_scope) = period_of(s, r, item, clause, fallback);
+                if from_scope && let Some(p) = placed {
+                    own.push(p);
+                }
+                let (period, period_end) = match placed {
+                    Some(p) => cumulative(r.clause_text(clause), p.period, p.end, release),
+                    None => (None, None),
+                };
+                let basis = if s.change.get(n).copied().unwrap_or(false) {
+                    r.base_of(clause, item.start).and_then(|b| basis_of(b, period, period_end))
+                } else {
+                    None
+                };
+                Timing {
+                    period,
+                    period_end,
+                    basis,
+                    origin: placed.map(|p| p.origin),
+                }
+            })
+            .collect();
+        out.push(timings);
+        if s.paragraph.is_some() {
+            carry = next_carry(carry, s, r, &own);
+        }
+    }
+    (out, release_named)
+}
+
+/// A figure's period before the cumulative rule, and whether its own sentence scoped it
+/// (not a record's date): those are what the sentence hands on.
+fn period_of(s: &Sentence, r: &Reading, item: &Item, clause: usize, fallback: Option<Placed>) -> (Option<Placed>, bool) {
+    if let Some((m, role)) = r.scope_of(item, clause) {
+        let placed = Placed {
+            period: m.period,
+            end: m.period_end,
+            origin: Origin::Phrase {
+                offset: s.offset + m.start,
+                len: m.end - m.start,
+            },
+        };
+        return (Some(placed), role == Role::Scope);
+    }
+    if cues::is_forecast(r.clause_text(clause)) {
+        return (None, false);
+    }
+    let borrowed = fallback.map(|p| Placed {
+        origin: match p.origin {
+            Origin::Phrase { offset, len } => Origin::Carried { offset, len },
+            other => other,
+        },
+        ..p
+    });
+    (borrowed, false)
+}
+
+/// What a sentence hands on to the next ones of its paragraph: the one period its figures
+/// took from its own phrases (or, with no such figure, its one scoping phrase).
+fn next_carry(carry: Carry, s: &Sentence, r: &Reading, own: &[Placed]) -> Carry {
+    let named: Vec<Placed> = if own.is_empty() {
+        r.scopes()
+            .map(|m| Placed {
+                period: m.period,
+                end: m.period_end,
+                origin: Origin::Phrase {
+                    offset: s.offset + m.start,
+                    len: m.end - m.start,
+                },
+            })
+            .collect()
+    } else {
+        own.to_vec()
+    };
+    let Some(first) = named.first() else {
+        return carry;
+    };
+    if named.iter().all(|p| (p.period, p.end) == (first.period, first.end)) {
+        Carry::One(*first)
+    } else {
+        Carry::Several
+    }
+}
+
+/// A cumulative clause's period runs from the start of its year, at its own precision;
+/// a year (`so far this year`) runs to the release's period when that lies in it.
+fn cumulative(
+    lower: &str,
+    period: Period,
+    end: Option<Period>,
+    release: Option<Placed>,
+) -> (Option<Period>, Option<Period>) {
+    if end.is_some() || !cues::is_cumulative(lower) {
+        return (Some(period), end);
+    }
+    let start = match period {
+        Period::Month { year, .. } => Period::Month { year, month: 1 },
+        Period::Quarter { year, .. } => Period::Quarter { year, quarter: 1 },
+        Period::Half { year, .. } => Period::Half { year, half: 1 },
+        Period::Year(year) => {
+            return match release.filter(|r| r.end.is_none()).map(|r| r.period) {
+                Some(p @ Period::Month { year: y, month }) if y == year && month > 1 => {
+                    (Some(Period::Month { year, month: 1 }), Some(p))
+                }
+                _ => (Some(period), None),
+            };
+        }
+        Period::Day(_) => return (Some(period), None),
+    };
+    if start == period {
+        (Some(period), None)
+    } else {
+        (Some(start), Some(period))
+    }
+}
+
+/// The basis of a change from the base its text names.
+fn basis_of(base: Base, period: Option<Period>, end: Option<Period>) -> Option<Basis> {
+    match base {
+        Base::Words(Relative::Year) => Some(Basis::Yoy),
+        Base::Words(Relative::Fixed(b)) => Some(b),
+        Base::Words(Relative::Previous) => match (period?, end) {
+            (Period::Month { .. }, None) => Some(Basis::Mom),
+            (Period::Quarter { .. }, None) => Some(Basis::Qoq),
+            (Period::Half { .. }, None) => Some(Basis::Hoh),
+            (Period::Year(_), None) => Some(Basis::Yoy),
+            _ => None,
+        },
+        Base::Words(Relative::Short) => None,
+        Base::Date(b, b_end) => Some(relate(period, end, b, b_end)),
+    }
+}
+
+/// A named base against the figure's period: a year before is `yoy`, the period before
+/// `mom`/`qoq`/`hoh`, anything else its own date value.
+fn relate(period: Option<Period>, end: Option<Period>, base: Period, base_end: Option<Period>) -> Basis {
+    let named = Basis::Named(base, base_end);
+    let Some(period) = period else {
+        return named;
+    };
+    let year_before = |p: Period| shift_year(p, -1);
+    if Some(base) == year_before(period) && base_end == end.and_then(year_before) {
+        return Basis::Yoy;
+    }
+    if end.is_none() && base_end.is_none() && previous(period) == Some(base) {
+        return match period {
+            Period::Month { .. } => Basis::Mom,
+            Period::Quarter { .. } => Basis::Qoq,
+            Period::Half { .. } => Basis::Hoh,
+            _ => Basis::Yoy,
+        };
+    }
+    named
+}
+
+/// The same period `n` years away.
+fn shift_year(p: Period, n: i32) -> Option<Period> {
+    Some(match p {
+        Period::Day(d) => Period::Day(d.with_year(d.year() + n)?),
+        Period::Month { year, month } => Period::Month { year: year + n, month },
+        Period::Quarter { year, quarter } => Period::Quarter { year: year + n, quarter },
+        Period::Half { year, half } => Period::Half { year: year + n, half },
+        Period::Year(year) => Period::Year(year + n),
+    })
+}
+
+/// The period just before `p`, at its precision (none for a day).
+fn previous(p: Period) -> Option<Period> {
+    Some(match p {
+        Period::Day(_) => return None,
+        Period::Month { year, month: 1 } => Period::Month { year: year - 1, month: 12 },
+        Period::Month { year, month } => Period::Month { year, month: month - 1 },
+        Period::Quarter { year, quarter: 1 } => Period::Quarter { year: year - 1, quarter: 4 },
+        Period::Quarter { year, quarter } => Period::Quarter { year, quarter: quarter - 1 },
+        Period::Half { year, half: 1 } => Period::Half { year: year - 1, half: 2 },
+        Period::Half { year, half } => Period::Half { year, half: half - 1 },
+        Period::Year(year) => Period::Year(year - 1),
+    })
+}
+
+use chrono::Datelike;
