@@ -57,7 +57,7 @@ const BASE_LEADS: &[&str] = &[
 /// Verbs of meeting and announcing: the date after them dates an event, not a figure
 /// (`met in September`, `announced on July 1`, `issued in May`).
 const EVENT_VERBS: &[&str] = &[
-    "met", "meet", "meets", "held", "hold", "holds", "announced", "announce", "announces", "said", "says", "stated",
+    "met", "meet", "meets", "announced", "announce", "announces", "said", "says", "stated",
     "released", "release", "published", "issued", "reported", "unveiled", "signed", "launched", "decided", "opened",
     "visited", "convened", "began", "begins", "started", "took", "effective",
 ];
@@ -92,10 +92,11 @@ pub fn lead_of(before: &str) -> Lead {
                 };
             }
         }
-        if EVENT_VERBS.iter().any(|v| ends_with_word(rest, v)) {
+        let (head, word) = split_last_word(rest);
+        // `met in September`, `announced on May 3`: the verb, then a preposition.
+        if matches!(word, "in" | "on" | "at" | "during") && EVENT_VERBS.iter().any(|v| ends_with_word(head, v)) {
             return Lead::Event;
         }
-        let (head, word) = split_last_word(rest);
         if word.is_empty() || !DETERMINERS.contains(&word) {
             return Lead::Plain;
         }
@@ -149,16 +150,11 @@ const FORECAST: &[&str] = &[
     "forecast",
     "forecasts",
     "projected",
-    "projects",
     "objective",
     "target",
     "targets",
     "goal",
-    "aims",
-    "aim",
     "set to",
-    "plans to",
-    "intends",
     "longer run",
     "medium term",
 ];
@@ -294,6 +290,8 @@ mod tests {
         assert_eq!(lead_of("sales grew 3% compared with"), Lead::Base);
         assert_eq!(lead_of("output is the highest since"), Lead::Since);
         assert_eq!(lead_of("the council met in"), Lead::Event);
+        // A year naming an event is no event date.
+        assert_eq!(lead_of("the ministry announced the"), Lead::Plain);
         assert_eq!(lead_of("prices rose 2% in"), Lead::Plain);
         assert_eq!(lead_of("along with"), Lead::Plain);
         assert_eq!(lead_of("comparing sales in june with"), Lead::Base);

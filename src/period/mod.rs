@@ -304,3 +304,33 @@ fn previous(p: Period) -> Option<Period> {
 }
 
 use chrono::Datelike;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Options, extract_text};
+
+    /// `(text, period, period_end, basis)` of each timed row of a one-release bulletin.
+    pub(crate) fn rows(date: &str, title: &str, body: &str) -> Vec<(String, String, String, String)> {
+        let text = format!("-\nTrade\n{title}\n{body} date{date}\n");
+        let ex = extract_text("t", &text, &Options::default());
+        let show = |p: Option<Period>| p.map(|p| p.iso()).unwrap_or_default();
+        ex.facts()
+            .filter(|f| f.kind.is_timed())
+            .map(|f| {
+                (
+                    f.text.clone(),
+                    show(f.period),
+                    show(f.period_end),
+                    f.basis.map(|b| b.to_string()).unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_undated_sentence_takes_the_period_of_the_one_before() {
+        let r = rows("2025-11-06", "Plans", "Sales rose in 2024. Then 467 projects and 433 approvals were counted.");
+        assert_eq!(r[0].1, "2024", "{r:?}");
+    }
+}
