@@ -403,17 +403,16 @@ fn period_sentences<'a>(read: &[Read<'a>], valued: &[Vec<Valued>]) -> Vec<period
                     end: f.figure.end,
                     date: v.date,
                     is_date: f.figure.kind == Kind::Date,
+                    change: is_change(s.text, f),
                 })
                 .collect();
             let timed = s.found.iter().map(|f| f.figure.kind.is_timed()).collect();
-            let change = s.found.iter().map(|f| is_change(s.text, f)).collect();
             period::Sentence {
                 text: s.text,
                 offset: s.offset,
                 paragraph: s.paragraph,
                 items,
                 timed,
-                change,
             }
         })
         .collect()

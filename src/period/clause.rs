@@ -6,11 +6,21 @@
 //! clause   = a segment with a figure, with the figure-less segments around it
 //!            (a leading one joins the next: `In 2024, ...`; a later one the one before:
 //!            `..., compared with 2019`)
-//! role     = event  : a single day, a publication's date, a date after an event verb
-//!          | since  : after `since`                          -> a base, never a period
-//!          | base   : after from/than/over/compared with ... -> a base, never a period
-//!          | record : after a record word in its clause      -> its own clause only
-//!          | scope  : any other date                         -> a period
+//! own      = the figure a date phrase stands beside: `$3 billion in May`, `May (up 3%)`
+//! role     = ignored: a single day, a publication's date (`the May issue`), a date
+//!                     after an event verb (`met in May`), `since` after a record word
+//!          | since  : after `since`                     -> a base, never a period
+//!          | base   : after from/than/over/compared with/between (an own figure skipped)
+//!                     -> the period of its own figure only, and a base for the clause's
+//!                     changes unless that own figure is itself a change
+//!          | local  : after `previous record`, or a record word that follows a figure
+//!                     (`$9 billion, the highest since`), or in a clause that opens by
+//!                     comparing (`similar to ... in March`) -> its own clause only
+//!          | scope  : any other date                     -> a period
+//! window   = (the year | N months | the N-month period) (ended | ending) month
+//!            -> the N months to that month
+//! relative = (in | during | for) the (previous | preceding | prior | last) (month | quarter | half | year)
+//!            -> the period before the sentence's own (else the carried one)
 //! ```
 
 use super::cues::{self, Lead, Relative};
@@ -19,7 +29,7 @@ use crate::model::Period;
 /// A date phrase of the sentence, resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mention {
-    /// Byte span of the phrase (with its lead words) in the sentence.
+    /// Byte span of the phrase in the sentence.
     pub start: usize,
     pub end: usize,
     pub period: Period,
@@ -27,26 +37,52 @@ pub struct Mention {
 }
 
 /// A figure of the sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Item {
     pub start: usize,
     pub end: usize,
-    /// A date row, resolved (its period and end), or `None` for other figures.
+    /// A date row, resolved (its period and end).
     pub date: Option<(Period, Option<Period>)>,
-    /// A date row that could not be placed: still a figure span.
+    /// A date row, resolved or not: no figure that takes a period.
     pub is_date: bool,
+    /// A change (a direction or a sign).
+    pub change: bool,
 }
 
 /// What a date phrase does in its sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
-    Event,
+    Ignored,
     Since,
-    Base,
-    /// After a record word at this byte: dates the record, so only a figure after that
-    /// word (the record itself) takes it.
-    Record(usize),
+    /// A base of comparison; `own` is the item it dates, `counts` whether it is a base
+    /// for the clause's changes.
+    Base { own: Option<usize>, counts: bool },
+    /// Scopes only figures of its clause from this byte on.
+    Local(usize),
     Scope,
+}
+
+/// A base as the text names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Base {
+    Words(Relative),
+    /// A named period; `same` when written `the same period in 2019` (the figure's own
+    /// period in that year).
+    Date {
+        period: Period,
+        end: Option<Period>,
+        same: bool,
+    },
+}
+
+/// A date phrase with what it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dated {
+    pub mention: Mention,
+    pub role: Role,
+    pub clause: usize,
+    /// `the same period in 2019`.
+    pub same: bool,
 }
 
 /// A sentence read for periods.
@@ -57,99 +93,211 @@ pub struct Reading {
     pub clause_of: Vec<usize>,
     /// Clause spans.
     pub clauses: Vec<(usize, usize)>,
-    /// Date mentions with their roles and clauses.
-    pub dates: Vec<(Mention, Role, usize)>,
+    /// Date phrases, in order.
+    pub dates: Vec<Dated>,
+    /// `in the previous quarter`-style phrases: their span and the step they name,
+    /// placed once the sentence's own period is known.
+    pub relative_periods: Vec<(usize, usize, Step)>,
+    /// The bases each clause names, with their spans.
+    bases: Vec<Vec<(usize, usize, Base)>>,
+    /// Where words of the future stand in the sentence.
+    forecast_at: Vec<usize>,
+    /// Per clause: whether it counts from the start of the year.
+    pub cumulative: Vec<bool>,
     /// The sentence opens with a figure-less segment that names a base, which then
     /// covers the whole sentence (`Compared with May 2019, ...`), or holds `respectively`.
     pub shared_base: bool,
 }
 
+/// The unit a relative period phrase steps back by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Step {
+    Month,
+    Quarter,
+    Half,
+    Year,
+}
+
 /// Where clauses break: `,` `;` `:` outside figures (and not inside numbers), and before
 /// the conjunctions of contrast.
-fn boundaries(sentence: &str, lower: &str, items: &[Item]) -> Vec<usize> {
-    let inside = |at: usize| items.iter().any(|i| i.start <= at && at < i.end);
+fn boundaries(lower: &str, items: &[Item]) -> Vec<usize> {
+    let inside = |at: usize| {
+        let n = items.partition_point(|i| i.start <= at);
+        n > 0 && at < items[n - 1].end
+    };
     let b = lower.as_bytes();
-    let mut out = Vec::new();
-    for (at, &c) in b.iter().enumerate() {
-        if matches!(c, b',' | b';' | b':') && !inside(at) {
+    let mut out: Vec<usize> = memchr::memchr3_iter(b',', b';', b':', b)
+        .filter(|&at| {
             let digits = at > 0 && b[at - 1].is_ascii_digit() && b.get(at + 1).is_some_and(u8::is_ascii_digit);
-            if !digits {
-                out.push(at);
-            }
-        }
-    }
+            !digits && !inside(at)
+        })
+        .collect();
     for word in ["while", "whereas", "but", "although"] {
         out.extend(cues::find_all(lower, word).filter(|&at| !inside(at)));
     }
     out.sort_unstable();
     out.dedup();
-    let _ = sentence;
     out
+}
+
+/// Byte spans of the segments between `cuts`.
+fn segments(len: usize, cuts: &[usize]) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    for &c in cuts {
+        out.push((start, c));
+        start = c;
+    }
+    out.push((start, len));
+    out
+}
+
+/// Groups segments into clauses: one per segment with a figure; a figure-less segment
+/// joins the clause before it, or the first clause when none came before. Returns the
+/// clause spans and each segment's clause.
+fn clauses(segments: &[(usize, usize)], has_figure: &[bool], len: usize) -> (Vec<(usize, usize)>, Vec<usize>) {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut of_segment = Vec::with_capacity(segments.len());
+    for (n, &(s, e)) in segments.iter().enumerate() {
+        match spans.last_mut() {
+            Some(last) if !has_figure[n] => last.1 = e,
+            _ if has_figure[n] => spans.push((if spans.is_empty() { 0 } else { s }, e)),
+            _ => {}
+        }
+        of_segment.push(spans.len().saturating_sub(1));
+    }
+    if spans.is_empty() {
+        spans.push((0, len));
+    }
+    (spans, of_segment)
 }
 
 impl Reading {
     pub fn new(sentence: &str, items: &[Item]) -> Reading {
         let lower = sentence.to_ascii_lowercase();
-        let cuts = boundaries(sentence, &lower, items);
-        let mut segments: Vec<(usize, usize)> = Vec::with_capacity(cuts.len() + 1);
-        let mut start = 0;
-        for &c in &cuts {
-            segments.push((start, c));
-            start = c;
+        let cuts = boundaries(&lower, items);
+        let segs = segments(sentence.len(), &cuts);
+        let seg_of = |at: usize| segs.partition_point(|&(s, _)| s <= at).saturating_sub(1);
+        let mut has_figure = vec![false; segs.len()];
+        for i in items.iter().filter(|i| !i.is_date) {
+            has_figure[seg_of(i.start)] = true;
         }
-        segments.push((start, sentence.len()));
-        let seg_of = |at: usize| segments.iter().rposition(|&(s, _)| s <= at).unwrap_or(0);
-        let has_figure: Vec<bool> = (0..segments.len())
-            .map(|n| items.iter().any(|i| !i.is_date && seg_of(i.start) == n))
-            .collect();
-        // Figure-less segments join a neighbour: the first ones the next clause, later
-        // ones the clause before.
-        let mut clause_of_seg = vec![0usize; segments.len()];
-        let mut clauses: Vec<(usize, usize)> = Vec::new();
-        let mut pending_start: Option<usize> = None;
-        for (n, &(s, e)) in segments.iter().enumerate() {
-            if has_figure[n] || clauses.is_empty() && n + 1 == segments.len() {
-                clauses.push((pending_start.take().unwrap_or(s), e));
-            } else if let Some(last) = clauses.last_mut() {
-                last.1 = e;
-            } else {
-                pending_start.get_or_insert(s);
-            }
-            clause_of_seg[n] = clauses.len().saturating_sub(1);
-        }
-        // Leading segments joined the first clause made after them.
-        let first_figure_seg = has_figure.iter().position(|&h| h).unwrap_or(0);
-        for c in clause_of_seg.iter_mut().take(first_figure_seg) {
-            *c = 0;
-        }
-        if clauses.is_empty() {
-            clauses.push((0, sentence.len()));
-        }
+        let (clauses, clause_of_seg) = clauses(&segs, &has_figure, sentence.len());
         let clause_at = |at: usize| clause_of_seg.get(seg_of(at)).copied().unwrap_or(0);
-        let clause_of = items.iter().map(|i| clause_at(i.start)).collect();
+        let clause_of: Vec<usize> = items.iter().map(|i| clause_at(i.start)).collect();
         let dates = items
             .iter()
-            .filter_map(|i| {
+            .enumerate()
+            .filter_map(|(n, i)| {
                 let (period, period_end) = i.date?;
-                let m = Mention {
+                let (period, period_end) = window(&lower[..i.start], period, period_end);
+                let mention = Mention {
                     start: i.start,
                     end: i.end,
                     period,
                     period_end,
                 };
-                let c = clause_at(i.start);
-                Some((m, role(&lower, m, clauses[c].0), c))
+                let clause = clause_of[n];
+                let clause_start = clauses[clause].0;
+                let (role, same) = role(&lower, items, n, mention, clause_start);
+                Some(Dated {
+                    mention,
+                    role,
+                    clause,
+                    same,
+                })
             })
             .collect();
-        let opener = &lower[segments[0].0..segments[0].1];
-        let shared_base = cues::has(&lower, "respectively")
-            || (!has_figure[0] && segments.len() > 1 && (opener_compares(opener)));
-        Reading {
+        let texts: Vec<&str> = clauses.iter().map(|&(s, e)| &lower[s..e]).collect();
+        let bases = clauses
+            .iter()
+            .zip(&texts)
+            .map(|(&(s, _), t)| {
+                cues::relatives(t)
+                    .into_iter()
+                    .map(|(p, e, r)| (s + p, s + e, Base::Words(r)))
+                    .collect()
+            })
+            .collect();
+        let forecast_at = cues::forecast_positions(&lower);
+        let cumulative = texts.iter().map(|t| cues::is_cumulative(t)).collect();
+        let opener = &lower[segs[0].0..segs[0].1];
+        let shared_base =
+            cues::has(&lower, "respectively") || (!has_figure[0] && segs.len() > 1 && opener_compares(opener));
+        let relative_periods = relative_periods(&lower);
+        let mut r = Reading {
             lower,
             clause_of,
             clauses,
             dates,
+            relative_periods,
+            bases,
+            forecast_at,
+            cumulative,
             shared_base,
+        };
+        r.add_dated_bases();
+        r
+    }
+
+    /// Adds each clause's dated bases to its bases, unless a base in words covers the
+    /// same words (`over the last year` is the past twelve months, not the year).
+    fn add_dated_bases(&mut self) {
+        for d in &self.dates {
+            let (Role::Base { counts: true, .. } | Role::Since) = d.role else {
+                continue;
+            };
+            let Some(list) = self.bases.get_mut(d.clause) else {
+                continue;
+            };
+            let m = d.mention;
+            if list.iter().any(|&(p, e, _)| p < m.end && m.start < e) {
+                continue;
+            }
+            list.push((
+                m.start,
+                m.end,
+                Base::Date {
+                    period: m.period,
+                    end: m.period_end,
+                    same: d.same,
+                },
+            ));
+        }
+    }
+
+    /// Places the `in the previous quarter` phrases one step before `reference`, as
+    /// scoping dates of their clauses.
+    pub fn place_relatives(&mut self, reference: Option<(Period, Option<Period>)>) {
+        let own = self
+            .dates
+            .iter()
+            .find(|d| d.role == Role::Scope)
+            .map(|d| (d.mention.period, d.mention.period_end));
+        let Some((p, end)) = own.or(reference) else {
+            return;
+        };
+        for &(start, end_at, step) in &self.relative_periods {
+            let Some(period) = step_back(end.unwrap_or(p), step) else {
+                continue;
+            };
+            let clause = self.clauses.partition_point(|&(s, _)| s <= start).saturating_sub(1);
+            let mention = Mention {
+                start,
+                end: end_at,
+                period,
+                period_end: None,
+            };
+            let at = self.dates.partition_point(|d| d.mention.start < start);
+            self.dates.insert(
+                at,
+                Dated {
+                    mention,
+                    role: Role::Local(self.clauses[clause].0),
+                    clause,
+                    same: false,
+                },
+            );
         }
     }
 
@@ -159,68 +307,110 @@ impl Reading {
         self.lower.get(s..e).unwrap_or("")
     }
 
-    /// The date phrase that scopes a figure in its own sentence: the nearest scoping
-    /// phrase of its clause (a record's date too), else of the nearest clause that has
-    /// one (the earlier on a tie).
-    pub fn scope_of(&self, item: &Item, item_clause: usize) -> Option<(Mention, Role)> {
+    /// Whether a clause counts its figures from the start of the year.
+    pub fn is_cumulative(&self, c: usize) -> bool {
+        self.cumulative.get(c).copied().unwrap_or(false)
+    }
+
+    /// Whether a figure of clause `c` is a forecast or objective: a word of the future
+    /// stands before it in its clause, or right after it (`its 2 percent objective`).
+    /// Returns that word's position.
+    pub fn forecast_word(&self, c: usize, item: &Item) -> Option<usize> {
+        let (start, end) = self.clauses.get(c).copied()?;
+        let before = self
+            .forecast_at
+            .iter()
+            .rev()
+            .find(|&&p| p >= start && p < item.start);
+        let after = self
+            .forecast_at
+            .iter()
+            .find(|&&p| p >= item.end && p < end && p <= item.end + 20);
+        before.or(after).copied()
+    }
+
+    /// The date phrase that scopes a figure (item `n`) in its own sentence: a date it
+    /// stands beside as a base's own figure; the date of a `when` clause it is in; the
+    /// nearest scoping phrase of its clause; else of the nearest clause that has one
+    /// (the earlier on a tie). A forecast takes only dates after its forecast word.
+    pub fn scope_of(&self, items: &[Item], n: usize) -> Option<(Mention, Role)> {
+        let item = items.get(n)?;
+        let clause = self.clause_of.get(n).copied().unwrap_or(0);
+        if let Some(d) = self.dates.iter().find(|d| matches!(d.role, Role::Base { own: Some(o), .. } if o == n)) {
+            return Some((d.mention, d.role));
+        }
+        if let Some(d) = self.when_date(item) {
+            return Some((d.mention, d.role));
+        }
+        let forecast = self.forecast_word(clause, item);
+        let after_forecast = |d: &Dated| forecast.is_none_or(|w| d.mention.start > w || self.is_target(d));
         let own = self
             .dates
             .iter()
-            .filter(|(_, r, c)| {
-                *c == item_clause && (*r == Role::Scope || matches!(r, Role::Record(w) if *w < item.start))
-            })
-            .min_by_key(|(m, ..)| distance(m, item));
-        if let Some((m, r, _)) = own {
-            return Some((*m, *r));
+            .filter(|d| d.clause == clause && after_forecast(d))
+            .filter(|d| d.role == Role::Scope || matches!(d.role, Role::Local(w) if w <= item.start))
+            .min_by_key(|d| distance(&d.mention, item));
+        if let Some(d) = own {
+            return Some((d.mention, d.role));
+        }
+        if forecast.is_some() {
+            return None;
         }
         self.dates
             .iter()
-            .filter(|(_, r, _)| *r == Role::Scope)
-            .min_by_key(|(m, _, c)| (c.abs_diff(item_clause), *c > item_clause, distance(m, item)))
-            .map(|(m, r, _)| (*m, *r))
+            .filter(|d| d.role == Role::Scope)
+            .min_by_key(|d| (d.clause.abs_diff(clause), d.clause > clause, distance(&d.mention, item)))
+            .map(|d| (d.mention, d.role))
     }
 
-    /// The scoping phrases of the sentence (records aside), for the sentences after it.
+    /// `by 2030`: a target's own date.
+    fn is_target(&self, d: &Dated) -> bool {
+        cues::ends_with_word(self.lower[..d.mention.start].trim_end(), "by")
+    }
+
+    /// A date right before a `when` clause holding the figure: `since May 2022, when 14
+    /// items grew` dates the 14 items.
+    fn when_date(&self, item: &Item) -> Option<&Dated> {
+        let d = self.dates.iter().rev().find(|d| d.mention.end <= item.start)?;
+        let between = self.lower.get(d.mention.end..item.start)?;
+        let rest = between.trim_start_matches([',', ' ']);
+        (rest.starts_with("when ") && !rest.contains([',', ';', '(']) && d.role != Role::Ignored).then_some(d)
+    }
+
+    /// The scoping phrases of the sentence (locals aside), for the sentences after it.
     pub fn scopes(&self) -> impl Iterator<Item = &Mention> {
-        self.dates.iter().filter(|(_, r, _)| *r == Role::Scope).map(|(m, ..)| m)
+        self.dates
+            .iter()
+            .filter(|d| d.role == Role::Scope)
+            .map(|d| &d.mention)
     }
 
     /// The base a change in `clause` at `at` is compared with: the nearest base of its
-    /// clause, named in words or by a date; else one shared by the sentence.
+    /// clause, named in words or by a date; else one the sentence shares.
     pub fn base_of(&self, clause: usize, at: usize) -> Option<Base> {
-        let own = self.bases_in(clause, at);
+        let nearest = |c: usize| {
+            self.bases
+                .get(c)?
+                .iter()
+                .min_by_key(|(p, ..)| p.abs_diff(at))
+                .map(|&(.., b)| b)
+        };
+        let own = nearest(clause);
         if own.is_some() || !self.shared_base {
             return own;
         }
-        (0..self.clauses.len()).find_map(|c| self.bases_in(c, at))
-    }
-
-    fn bases_in(&self, clause: usize, at: usize) -> Option<Base> {
-        let (s, _) = self.clauses.get(clause).copied()?;
-        let words = cues::relatives(self.clause_text(clause))
-            .into_iter()
-            .map(|(p, r)| (s + p, Base::Words(r)));
-        let dated = self
-            .dates
-            .iter()
-            .filter(|(_, r, c)| *c == clause && matches!(r, Role::Base | Role::Since))
-            .map(|(m, ..)| (m.start, Base::Date(m.period, m.period_end)));
-        words.chain(dated).min_by_key(|(p, _)| p.abs_diff(at)).map(|(_, b)| b)
+        (0..self.clauses.len()).find_map(nearest)
     }
 }
 
-/// A base as the text names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Base {
-    Words(Relative),
-    Date(Period, Option<Period>),
-}
-
-/// An opening segment that compares: `Compared with ...`, `Comparing ...`, `On a
-/// year-on-year basis`.
+/// An opening segment that compares: `Compared with ...`, `Comparing ...`, `Between May
+/// and June`, `On a year-on-year basis`.
 fn opener_compares(opener: &str) -> bool {
     let o = opener.trim_start();
-    o.starts_with("compared") || o.starts_with("comparing") || o.starts_with("in comparison") || !cues::relatives(o).is_empty()
+    ["compared", "comparing", "in comparison", "between", "as regards"]
+        .iter()
+        .any(|w| o.starts_with(w))
+        || !cues::relatives(o).is_empty()
 }
 
 /// Bytes between a date phrase and a figure.
@@ -232,31 +422,214 @@ fn distance(m: &Mention, item: &Item) -> usize {
     }
 }
 
-/// What a date phrase does, from the words around it.
-fn role(lower: &str, m: Mention, clause_start: usize) -> Role {
+/// The item standing right before byte `at`, with only a preposition (and `the`)
+/// between: `$3 billion in` May.
+fn figure_before(lower: &str, items: &[Item], at: usize) -> Option<usize> {
+    let n = items.partition_point(|i| i.end <= at).checked_sub(1)?;
+    let i = items.get(n).filter(|i| !i.is_date)?;
+    let between = lower.get(i.end..at)?.trim();
+    let words: Vec<&str> = between.split_whitespace().collect();
+    let ok = words.len() <= 2 && words.iter().all(|w| matches!(*w, "in" | "for" | "during" | "of" | "the" | "at"));
+    ok.then_some(n)
+}
+
+/// The item standing right after a date, in brackets: May (`up 3%`).
+fn figure_after(lower: &str, items: &[Item], n: usize, end: usize) -> Option<usize> {
+    let i = items.get(n + 1).filter(|i| !i.is_date)?;
+    let between = lower.get(end..i.start)?.trim();
+    (between == "(").then_some(n + 1)
+}
+
+/// What a date phrase (item `n`) does, from the words around it, and whether it is
+/// written `the same period in ...`.
+fn role(lower: &str, items: &[Item], n: usize, m: Mention, clause_start: usize) -> (Role, bool) {
     if matches!(m.period, Period::Day(_)) && m.period_end.is_none() {
-        return Role::Event;
+        return (Role::Ignored, false);
     }
     if cues::names_publication(lower.get(m.end..).unwrap_or("")) {
-        return Role::Event;
+        return (Role::Ignored, false);
     }
-    let before = lower.get(..m.start).unwrap_or("");
+    // The lead is read before the figure the date stands beside.
+    let own_before = figure_before(lower, items, m.start);
+    let lead_end = own_before.map_or(m.start, |o| items[o].start);
+    let before = lower.get(..lead_end).unwrap_or("");
+    let same = same_period_before(lower.get(..m.start).unwrap_or(""));
+    let clause_before = lower.get(clause_start..m.start).unwrap_or("");
+    let record = record_word(lower, items, clause_start, clause_before);
     match cues::lead_of(before) {
-        Lead::Event => return Role::Event,
-        Lead::Since => return Role::Since,
+        Lead::Event => return (Role::Ignored, false),
+        Lead::Since if record.is_some() => return (Role::Ignored, false),
+        Lead::Since => return (Role::Since, false),
         // `from January to October` is a span, not a base.
-        Lead::Base if m.period_end.is_none() => return Role::Base,
+        Lead::Base if m.period_end.is_none() || same => {
+            let own = own_before.or_else(|| figure_after(lower, items, n, m.end));
+            // Two changes compared (`fell more in May (down 3%) than in June (down 1%)`): no base.
+            let counts = own.is_none_or(|o| !items[o].change);
+            return (Role::Base { own, counts }, same);
+        }
         _ => {}
     }
-    let clause_before = lower.get(clause_start..m.start).unwrap_or("");
-    let record = cues::RECORD_WORDS
+    if let Some(at) = record {
+        return (Role::Local(at), false);
+    }
+    if opens_comparison(clause_before) {
+        return (Role::Local(clause_start), false);
+    }
+    (Role::Scope, false)
+}
+
+/// A record word that makes the dates after it the record's (`the previous record of $8
+/// billion set in 2015`, `$9 billion, the highest since ...`): one after `previous` or
+/// `prior`, or one that follows a figure of the clause. Its byte, for `Role::Local`.
+fn record_word(lower: &str, items: &[Item], clause_start: usize, clause_before: &str) -> Option<usize> {
+    let at = cues::RECORD_WORDS
         .iter()
         .filter_map(|w| cues::find_all(clause_before, w).next())
-        .min();
-    if let Some(at) = record {
-        return Role::Record(clause_start + at);
+        .min()?;
+    let head = clause_before[..at].trim_end();
+    let previous = ["previous", "prior", "former", "old"]
+        .iter()
+        .any(|w| cues::ends_with_word(head, w));
+    let abs = clause_start + at;
+    let after_figure = items.iter().any(|i| !i.is_date && i.start >= clause_start && i.end <= abs);
+    let _ = lower;
+    (previous || after_figure).then_some(abs)
+}
+
+/// A clause that opens by comparing (`similar to the rise in March`, `compared with`).
+fn opens_comparison(clause: &str) -> bool {
+    let c = clause.trim_start_matches(|ch: char| !ch.is_ascii_alphanumeric());
+    ["similar to", "compared", "up from", "down from", "from", "than", "versus", "against"]
+        .iter()
+        .any(|w| c.starts_with(w))
+}
+
+/// `the same period in` / `the same month of` right before a date.
+fn same_period_before(before: &str) -> bool {
+    let b = before.trim_end();
+    let b = ["in", "of", "last"]
+        .iter()
+        .find_map(|w| b.strip_suffix(w).filter(|h| h.ends_with(' ')))
+        .unwrap_or(b)
+        .trim_end();
+    ["period", "periods", "month", "months", "quarter", "half", "time"]
+        .iter()
+        .any(|w| b.strip_suffix(w).is_some_and(|h| h.trim_end().ends_with("same")))
+}
+
+/// A month closing a window (`the year ended October 2020`, `the three-month period
+/// ending May`) becomes the months of the window.
+fn window(before: &str, period: Period, end: Option<Period>) -> (Period, Option<Period>) {
+    let Period::Month { year, month } = period else {
+        return (period, end);
+    };
+    if end.is_some() {
+        return (period, end);
     }
-    Role::Scope
+    let b = before.trim_end();
+    let Some(head) = ["ended", "ending"]
+        .iter()
+        .find_map(|w| b.strip_suffix(w))
+        .map(str::trim_end)
+    else {
+        return (period, end);
+    };
+    let head = head.strip_suffix("period").map_or(head, str::trim_end);
+    let months = if head.ends_with("year") {
+        12
+    } else {
+        let head = head
+            .strip_suffix("months")
+            .or_else(|| head.strip_suffix("-month"))
+            .or_else(|| head.strip_suffix(" month"));
+        match head.and_then(|h| h.trim_end().rsplit([' ', '(']).next()).and_then(count_word) {
+            Some(n) if (2..=24).contains(&n) => n,
+            _ => return (period, end),
+        }
+    };
+    let index = year * 12 + month as i32 - 1 - (months - 1);
+    let start = Period::Month {
+        year: index.div_euclid(12),
+        month: (index.rem_euclid(12) + 1) as u32,
+    };
+    (start, Some(period))
+}
+
+/// A number of months written in digits or words (`three`, `12`).
+fn count_word(w: &str) -> Option<i32> {
+    const WORDS: [&str; 12] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    ];
+    w.parse()
+        .ok()
+        .or_else(|| WORDS.iter().position(|x| *x == w).map(|n| n as i32 + 1))
+}
+
+/// `in the previous quarter`, `during the prior month`: a period one step before the
+/// sentence's own.
+fn relative_periods(lower: &str) -> Vec<(usize, usize, Step)> {
+    let mut out = Vec::new();
+    for lead in ["in the ", "during the ", "for the "] {
+        for (at, _) in lower.match_indices(lead) {
+            if !cues::whole_at(lower, at, lead.trim_end()) {
+                continue;
+            }
+            let rest = &lower[at + lead.len()..];
+            let Some(after) = ["previous ", "preceding ", "prior ", "last "]
+                .iter()
+                .find_map(|w| rest.strip_prefix(w))
+            else {
+                continue;
+            };
+            let unit = after.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+            let step = match unit {
+                "month" => Step::Month,
+                "quarter" => Step::Quarter,
+                "half" => Step::Half,
+                "year" => Step::Year,
+                _ => continue,
+            };
+            let end = lower.len() - after.len() + unit.len();
+            out.push((at, end, step));
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// The period one `step` before `p`, at the step's precision.
+fn step_back(p: Period, step: Step) -> Option<Period> {
+    let (year, month) = match p {
+        Period::Day(d) => {
+            use chrono::Datelike;
+            (d.year(), d.month())
+        }
+        Period::Month { year, month } => (year, month),
+        Period::Quarter { year, quarter } => (year, quarter * 3),
+        Period::Half { year, half } => (year, half * 6),
+        Period::Year(year) => (year, 12),
+    };
+    // The unit before the one holding the month, as (year, number of the unit in it).
+    let back = |_: u32, size: i32| {
+        let unit = (year * 12 + month as i32 - 1).div_euclid(size) - 1;
+        let first_month = unit * size;
+        Some((first_month.div_euclid(12), (first_month.rem_euclid(12) / size + 1) as u32))
+    };
+    Some(match step {
+        Step::Month => {
+            let (y, m) = back(1, 1)?;
+            Period::Month { year: y, month: m }
+        }
+        Step::Quarter => {
+            let (y, q) = back(1, 3)?;
+            Period::Quarter { year: y, quarter: q }
+        }
+        Step::Half => {
+            let (y, h) = back(1, 6)?;
+            Period::Half { year: y, half: h }
+        }
+        Step::Year => Period::Year(year - 1),
+    })
 }
 
 #[cfg(test)]
@@ -267,20 +640,23 @@ mod tests {
         Period::Month { year: 2025, month: m }
     }
 
-    /// Items for `sentence`: each `{...}` a figure, each `[...]` a date (months numbered in order).
+    /// Items for a sentence: each `{...}` a figure (`{^...}` a change), each `[...]` a
+    /// date (months numbered in order).
     fn read(marked: &str) -> (String, Vec<Item>) {
         let mut text = String::new();
         let mut items = Vec::new();
         let mut open = 0;
         let mut n = 0;
+        let mut change = false;
         for c in marked.chars() {
             match c {
                 '{' | '[' => open = text.len(),
+                '^' => change = true,
                 '}' => items.push(Item {
                     start: open,
                     end: text.len(),
-                    date: None,
-                    is_date: false,
+                    change: std::mem::take(&mut change),
+                    ..Item::default()
                 }),
                 ']' => {
                     n += 1;
@@ -289,6 +665,7 @@ mod tests {
                         end: text.len(),
                         date: Some((month(n), None)),
                         is_date: true,
+                        change: false,
                     })
                 }
                 _ => text.push(c),
@@ -300,11 +677,9 @@ mod tests {
     fn scopes(marked: &str) -> Vec<Option<Period>> {
         let (text, items) = read(marked);
         let r = Reading::new(&text, &items);
-        items
-            .iter()
-            .zip(&r.clause_of)
-            .filter(|(i, _)| !i.is_date)
-            .map(|(i, &c)| r.scope_of(i, c).map(|(m, _)| m.period))
+        (0..items.len())
+            .filter(|&n| !items[n].is_date)
+            .map(|n| r.scope_of(&items, n).map(|(m, _)| m.period))
             .collect()
     }
 
@@ -325,29 +700,89 @@ mod tests {
     }
 
     #[test]
+    fn a_base_date_dates_its_own_level() {
+        // The base's own figure takes the base's date; the change takes the other.
+        assert_eq!(
+            scopes("Sales reached {$9 billion} in [June], up {^5%} over {$8 billion} in [July]."),
+            [Some(month(1)), Some(month(1)), Some(month(2))]
+        );
+        let (text, items) = read("Sales rose {^5%} in [June], up from {$8 billion} in [July].");
+        let r = Reading::new(&text, &items);
+        assert!(matches!(r.base_of(r.clause_of[2], items[2].start), Some(Base::Date { .. })));
+    }
+
+    #[test]
+    fn two_changes_compared_give_no_base() {
+        let (text, items) = read("Sales fell more in [June] ({^down 3%}) than in [July] ({^down 1%}).");
+        let r = Reading::new(&text, &items);
+        assert_eq!(r.scope_of(&items, 3).map(|(m, _)| m.period), Some(month(2)));
+        assert_eq!(r.base_of(r.clause_of[1], items[1].start), None);
+    }
+
+    #[test]
     fn a_record_date_is_its_clause_only() {
         assert_eq!(
-            scopes("Sales reached {$9 billion} in [June], beating the record of {$8 billion} set in [July]."),
+            scopes("Sales reached {$9 billion} in [June], beating the previous record of {$8 billion} set in [July]."),
             [Some(month(1)), Some(month(2))]
         );
         // The figure before the record word is not the record.
         assert_eq!(scopes("Sales reached {$9 billion}, the highest level seen in [July]."), [None]);
+        // A record said of the period itself dates it.
+        assert_eq!(scopes("Sales hit a record {$9 billion} in [July]."), [Some(month(1))]);
     }
 
     #[test]
     fn an_undated_clause_takes_the_sentence_date() {
         assert_eq!(
-            scopes("Both the rate, at {3.5 percent}, and the number of jobless, at {5.8 million}, held in [March]."),
+            scopes("Both the rate, at {3.5 percent}, and the number of jobless, at {5.8 million}, stood still in [March]."),
             [Some(month(1)), Some(month(1))]
         );
     }
 
     #[test]
+    fn a_when_clause_takes_the_date_before_it() {
+        assert_eq!(scopes("It is the lowest since [June], when it was {1.9 percent}."), [Some(month(1))]);
+    }
+
+    #[test]
+    fn a_forecast_takes_no_date_before_its_verb() {
+        assert_eq!(scopes("Prices rose in [May] and will return to their {2 percent} objective."), [None]);
+        assert_eq!(scopes("Sales rose in [May] and are expected to reach {$9 billion} in [July]."), [Some(month(2))]);
+    }
+
+    #[test]
     fn a_comparing_opener_is_shared() {
-        let (text, items) = read("Compared with [May], sales rose {5%} and orders fell {2%}, while stocks rose {1%}.");
+        let (text, items) = read("Compared with [May], sales rose {^5%} and orders fell {^2%}, while stocks rose {^1%}.");
         let r = Reading::new(&text, &items);
         assert!(r.shared_base);
         let last = r.clause_of[3];
-        assert_eq!(r.base_of(last, items[3].start), Some(Base::Date(month(1), None)));
+        assert!(matches!(r.base_of(last, items[3].start), Some(Base::Date { period, .. }) if period == month(1)));
+    }
+
+    #[test]
+    fn windows_close_on_their_month() {
+        let may = Period::Month { year: 2020, month: 5 };
+        let w = |before: &str| window(before, may, None);
+        assert_eq!(w("in the year ended "), (Period::Month { year: 2019, month: 6 }, Some(may)));
+        assert_eq!(w("the three-month period ending "), (Period::Month { year: 2020, month: 3 }, Some(may)));
+        assert_eq!(w("in the 12 months to "), (may, None));
+    }
+
+    #[test]
+    fn relative_periods_step_back() {
+        let r = relative_periods("after 1.2% in the previous quarter and 3% during the prior month");
+        assert_eq!(r.iter().map(|x| x.2).collect::<Vec<_>>(), [Step::Quarter, Step::Month]);
+        let q3 = Period::Quarter { year: 2022, quarter: 3 };
+        assert_eq!(step_back(q3, Step::Quarter), Some(Period::Quarter { year: 2022, quarter: 2 }));
+        let jan = Period::Month { year: 2022, month: 1 };
+        assert_eq!(step_back(jan, Step::Month), Some(Period::Month { year: 2021, month: 12 }));
+        assert_eq!(step_back(jan, Step::Quarter), Some(Period::Quarter { year: 2021, quarter: 4 }));
+    }
+
+    #[test]
+    fn the_same_period_is_read_before_a_date() {
+        assert!(same_period_before("rose 3% over the same period in "));
+        assert!(same_period_before("compared with the same periods in "));
+        assert!(!same_period_before("rose 3% in "));
     }
 }

@@ -43,15 +43,15 @@ fn split_last_word(text: &str) -> (&str, &str) {
 /// Words between a preposition and its date that do not change what the date does:
 /// `from [the same period in] 2019`, `compared with [the levels of] 2019`.
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "in", "of", "its", "their", "same", "period", "month", "quarter", "half", "year", "level",
-    "levels", "figure", "figures", "value", "that", "those", "one", "ones", "corresponding", "during", "for", "at",
-    "end", "early", "mid", "late", "on",
+    "the", "a", "an", "in", "of", "its", "their", "same", "period", "periods", "month", "months", "quarter",
+    "quarters", "half", "year", "years", "level", "levels", "figure", "figures", "value", "values", "that", "those",
+    "one", "ones", "corresponding", "during", "for", "at", "end", "early", "mid", "late", "on",
 ];
 
 /// Prepositions and verbs that make the date after them a base of comparison.
 const BASE_LEADS: &[&str] = &[
-    "from", "since", "than", "versus", "vs", "vs.", "against", "over", "compared with", "compared to", "comparing",
-    "compared", "relative to", "with",
+    "from", "since", "than", "versus", "vs", "vs.", "against", "over", "compared with", "compared to", "relative to",
+    "with", "between",
 ];
 
 /// Verbs of meeting and announcing: the date after them dates an event, not a figure
@@ -163,6 +163,13 @@ pub fn is_forecast(lower: &str) -> bool {
     FORECAST.iter().any(|w| has(lower, w))
 }
 
+/// Where the words of the future and of aims stand in `lower`, in order.
+pub fn forecast_positions(lower: &str) -> Vec<usize> {
+    let mut out: Vec<usize> = FORECAST.iter().flat_map(|w| find_all(lower, w)).collect();
+    out.sort_unstable();
+    out
+}
+
 /// A comparison named in words, not by a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Relative {
@@ -228,9 +235,9 @@ const RELATIVE: &[(&str, Relative)] = &[
     ("last quarter", Relative::Fixed(Basis::Qoq)),
     ("a quarter earlier", Relative::Fixed(Basis::Qoq)),
     ("quarterly basis", Relative::Fixed(Basis::Qoq)),
-    ("preceding three months", Relative::Fixed(Basis::Qoq)),
-    ("previous three months", Relative::Fixed(Basis::Qoq)),
-    ("prior three months", Relative::Fixed(Basis::Qoq)),
+    ("preceding three months", Relative::Previous),
+    ("previous three months", Relative::Previous),
+    ("prior three months", Relative::Previous),
     ("half-on-half", Relative::Fixed(Basis::Hoh)),
     ("previous half", Relative::Fixed(Basis::Hoh)),
     ("preceding half", Relative::Fixed(Basis::Hoh)),
@@ -247,9 +254,9 @@ const RELATIVE: &[(&str, Relative)] = &[
     ("previous session", Relative::Short),
 ];
 
-/// Every base named in words in `lower`, with its position (the first of overlapping
+/// Every base named in words in `lower`, with its span (the first of overlapping
 /// phrases kept: `the last year` and `last year` name one base).
-pub fn relatives(lower: &str) -> Vec<(usize, Relative)> {
+pub fn relatives(lower: &str) -> Vec<(usize, usize, Relative)> {
     let mut out: Vec<(usize, usize, Relative)> = Vec::new();
     for (phrase, rel) in RELATIVE {
         for at in find_all(lower, phrase) {
@@ -263,7 +270,6 @@ pub fn relatives(lower: &str) -> Vec<(usize, Relative)> {
     out.sort_by_key(|&(a, ..)| a);
     out.into_iter()
         .filter(|&(at, end, _)| !is_period_not_base(lower, at, end))
-        .map(|(at, _, r)| (at, r))
         .collect()
 }
 
@@ -272,6 +278,12 @@ pub fn relatives(lower: &str) -> Vec<(usize, Relative)> {
 /// or `same period ...` makes them a base.
 fn is_period_not_base(lower: &str, at: usize, end: usize) -> bool {
     let phrase = &lower[at..end];
+    // `in the previous quarter`: a period, placed by `clause::relative_periods`.
+    let before = lower[..at].trim_end();
+    let before = before.strip_suffix("the").map_or(before, str::trim_end);
+    if ["in", "during", "for"].iter().any(|w| ends_with_word(before, w)) {
+        return true;
+    }
     if !matches!(phrase, "last year" | "last month" | "last quarter" | "past year" | "the last year") {
         return false;
     }
@@ -295,13 +307,17 @@ mod tests {
         assert_eq!(lead_of("prices rose 2% in"), Lead::Plain);
         assert_eq!(lead_of("along with"), Lead::Plain);
         assert_eq!(lead_of("comparing sales in june with"), Lead::Base);
+        // What is compared is the period; what it is compared with, the base.
+        assert_eq!(lead_of("comparing the"), Lead::Plain);
         assert_eq!(lead_of("the index was higher than in"), Lead::Base);
     }
 
     #[test]
     fn bases_in_words_are_found_whole() {
         let r = relatives("sales rose 3% from a year earlier and 1% month-on-month");
-        assert_eq!(r.iter().map(|x| x.1).collect::<Vec<_>>(), [Relative::Year, Relative::Fixed(Basis::Mom)]);
+        assert_eq!(r.iter().map(|x| x.2).collect::<Vec<_>>(), [Relative::Year, Relative::Fixed(Basis::Mom)]);
+        // `in the previous quarter` is a period.
+        assert!(relatives("after 2% in the previous quarter").is_empty());
         assert!(relatives("the momentum held").is_empty());
         // `last year` alone is a period, not a base.
         assert!(relatives("output rose 4% last year").is_empty());

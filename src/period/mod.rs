@@ -35,8 +35,6 @@ pub struct Sentence<'a> {
     pub items: Vec<Item>,
     /// For each item: whether it takes a period (money, percent, count, quantity).
     pub timed: Vec<bool>,
-    /// For each item: whether it is a change (a direction, or a sign).
-    pub change: Vec<bool>,
 }
 
 /// When one figure is.
@@ -92,7 +90,7 @@ pub type ReleasePeriod = Option<(Period, Option<Period>, Origin)>;
 /// The timing of every item of every sentence (dates and untimed kinds get the default),
 /// and the release's period.
 pub fn place(sentences: &[Sentence]) -> (Vec<Vec<Timing>>, ReleasePeriod) {
-    let readings: Vec<Option<Reading>> = sentences
+    let mut readings: Vec<Option<Reading>> = sentences
         .iter()
         .map(|s| (!s.items.is_empty()).then(|| Reading::new(s.text, &s.items)))
         .collect();
@@ -101,7 +99,7 @@ pub fn place(sentences: &[Sentence]) -> (Vec<Vec<Timing>>, ReleasePeriod) {
     let mut out = Vec::with_capacity(sentences.len());
     let mut carry = Carry::Nothing;
     let mut paragraph = None;
-    for (s, reading) in sentences.iter().zip(&readings) {
+    for (s, reading) in sentences.iter().zip(&mut readings) {
         if s.paragraph != paragraph {
             carry = Carry::Nothing;
             paragraph = s.paragraph;
@@ -114,6 +112,8 @@ pub fn place(sentences: &[Sentence]) -> (Vec<Vec<Timing>>, ReleasePeriod) {
             Carry::One(p) => Some(p),
             _ => release,
         };
+        r.place_relatives(fallback.map(|p| (p.period, p.end)));
+        let r = &*r;
         let mut own: Vec<Placed> = Vec::new();
         let timings = s
             .items
@@ -124,15 +124,16 @@ pub fn place(sentences: &[Sentence]) -> (Vec<Vec<Timing>>, ReleasePeriod) {
                     return Timing::default();
                 }
                 let clause = r.clause_of.get(n).copied().unwrap_or(0);
-                let (placed, from_scope) = period_of(s, r, item, clause, fallback);
+                let (placed, from_scope) = period_of(s, r, n, clause, fallback);
                 if from_scope && let Some(p) = placed {
                     own.push(p);
                 }
                 let (period, period_end) = match placed {
-                    Some(p) => cumulative(r.clause_text(clause), p.period, p.end, release),
+                    Some(p) if r.is_cumulative(clause) => cumulative(p.period, p.end, release),
+                    Some(p) => (Some(p.period), p.end),
                     None => (None, None),
                 };
-                let basis = if s.change.get(n).copied().unwrap_or(false) {
+                let basis = if item.change {
                     r.base_of(clause, item.start).and_then(|b| basis_of(b, period, period_end))
                 } else {
                     None
@@ -155,8 +156,8 @@ pub fn place(sentences: &[Sentence]) -> (Vec<Vec<Timing>>, ReleasePeriod) {
 
 /// A figure's period before the cumulative rule, and whether its own sentence scoped it
 /// (not a record's date): those are what the sentence hands on.
-fn period_of(s: &Sentence, r: &Reading, item: &Item, clause: usize, fallback: Option<Placed>) -> (Option<Placed>, bool) {
-    if let Some((m, role)) = r.scope_of(item, clause) {
+fn period_of(s: &Sentence, r: &Reading, n: usize, clause: usize, fallback: Option<Placed>) -> (Option<Placed>, bool) {
+    if let Some((m, role)) = r.scope_of(&s.items, n) {
         let placed = Placed {
             period: m.period,
             end: m.period_end,
@@ -167,7 +168,7 @@ fn period_of(s: &Sentence, r: &Reading, item: &Item, clause: usize, fallback: Op
         };
         return (Some(placed), role == Role::Scope);
     }
-    if cues::is_forecast(r.clause_text(clause)) {
+    if s.items.get(n).is_some_and(|item| r.forecast_word(clause, item).is_some()) {
         return (None, false);
     }
     let borrowed = fallback.map(|p| Placed {
@@ -209,13 +210,8 @@ fn next_carry(carry: Carry, s: &Sentence, r: &Reading, own: &[Placed]) -> Carry 
 
 /// A cumulative clause's period runs from the start of its year, at its own precision;
 /// a year (`so far this year`) runs to the release's period when that lies in it.
-fn cumulative(
-    lower: &str,
-    period: Period,
-    end: Option<Period>,
-    release: Option<Placed>,
-) -> (Option<Period>, Option<Period>) {
-    if end.is_some() || !cues::is_cumulative(lower) {
+fn cumulative(period: Period, end: Option<Period>, release: Option<Placed>) -> (Option<Period>, Option<Period>) {
+    if end.is_some() {
         return (Some(period), end);
     }
     let start = match period {
@@ -249,11 +245,55 @@ fn basis_of(base: Base, period: Option<Period>, end: Option<Period>) -> Option<B
             (Period::Quarter { .. }, None) => Some(Basis::Qoq),
             (Period::Half { .. }, None) => Some(Basis::Hoh),
             (Period::Year(_), None) => Some(Basis::Yoy),
+            (start, Some(end)) => previous_span(start, end),
             _ => None,
         },
         Base::Words(Relative::Short) => None,
-        Base::Date(b, b_end) => Some(relate(period, end, b, b_end)),
+        Base::Date { period: b, end: b_end, same: true } => Some(same_period(period, end, b, b_end)),
+        Base::Date { period: b, end: b_end, .. } => Some(relate(period, end, b, b_end)),
     }
+}
+
+/// `the same period in 2019`: the figure's own period in that year, `yoy` when that is
+/// the year before.
+fn same_period(period: Option<Period>, end: Option<Period>, base: Period, base_end: Option<Period>) -> Basis {
+    let (Some(p), Period::Year(y), None) = (period, base, base_end) else {
+        return relate(period, end, base, base_end);
+    };
+    let shift = y - year_of(p);
+    if shift == -1 {
+        return Basis::Yoy;
+    }
+    match (shift_year(p, shift), end.map(|e| shift_year(e, shift))) {
+        (Some(a), None) => Basis::Named(a, None),
+        (Some(a), Some(Some(b))) => Basis::Named(a, Some(b)),
+        _ => Basis::Named(base, None),
+    }
+}
+
+/// The year a period starts in.
+fn year_of(p: Period) -> i32 {
+    match p {
+        Period::Day(d) => d.year(),
+        Period::Month { year, .. } | Period::Quarter { year, .. } | Period::Half { year, .. } | Period::Year(year) => {
+            year
+        }
+    }
+}
+
+/// The span of months just before a span of months of the same length (`the three
+/// months ending May` against the three months before: December to February).
+fn previous_span(start: Period, end: Period) -> Option<Basis> {
+    let (Period::Month { year: y0, month: m0 }, Period::Month { year: y1, month: m1 }) = (start, end) else {
+        return None;
+    };
+    let index = |y: i32, m: u32| y * 12 + m as i32 - 1;
+    let len = index(y1, m1) - index(y0, m0) + 1;
+    let month = |i: i32| Period::Month {
+        year: i.div_euclid(12),
+        month: (i.rem_euclid(12) + 1) as u32,
+    };
+    (len > 0).then(|| Basis::Named(month(index(y0, m0) - len), Some(month(index(y1, m1) - len))))
 }
 
 /// A named base against the figure's period: a year before is `yoy`, the period before
