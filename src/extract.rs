@@ -404,6 +404,7 @@ fn period_sentences<'a>(read: &[Read<'a>], valued: &[Vec<Valued>]) -> Vec<period
                     date: v.date,
                     is_date: f.figure.kind == Kind::Date,
                     change: is_change(s.text, f),
+                    timed: f.figure.kind.is_timed(),
                 })
                 .collect();
             let timed = s.found.iter().map(|f| f.figure.kind.is_timed()).collect();

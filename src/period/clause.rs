@@ -47,6 +47,8 @@ pub struct Item {
     pub is_date: bool,
     /// A change (a direction or a sign).
     pub change: bool,
+    /// A figure that takes a period (money, percent, count, quantity).
+    pub timed: bool,
 }
 
 /// What a date phrase does in its sentence.
@@ -59,7 +61,15 @@ pub enum Role {
     Base { own: Option<usize>, counts: bool },
     /// Scopes only figures of its clause from this byte on.
     Local(usize),
-    Scope,
+    /// Scopes its clause and sentence; `own` is the figure it stands right after
+    /// (`0.1% in the first quarter`), which takes it before any nearer date.
+    Scope { own: Option<usize> },
+}
+
+impl Role {
+    pub fn is_scope(self) -> bool {
+        matches!(self, Role::Scope { .. })
+    }
 }
 
 /// A base as the text names it.
@@ -179,7 +189,7 @@ impl Reading {
         let segs = segments(sentence.len(), &cuts);
         let seg_of = |at: usize| segs.partition_point(|&(s, _)| s <= at).saturating_sub(1);
         let mut has_figure = vec![false; segs.len()];
-        for i in items.iter().filter(|i| !i.is_date) {
+        for i in items.iter().filter(|i| i.timed) {
             has_figure[seg_of(i.start)] = true;
         }
         let (clauses, clause_of_seg) = clauses(&segs, &has_figure, sentence.len());
@@ -272,7 +282,7 @@ impl Reading {
         let own = self
             .dates
             .iter()
-            .find(|d| d.role == Role::Scope)
+            .find(|d| d.role.is_scope())
             .map(|d| (d.mention.period, d.mention.period_end));
         let Some((p, end)) = own.or(reference) else {
             return;
@@ -288,12 +298,18 @@ impl Reading {
                 period,
                 period_end: None,
             };
+            // It dates the figures before it from its clause's start, or from an opening
+            // bracket: `grew 2% (after 3% in the previous quarter)`.
+            let clause_start = self.clauses[clause].0;
+            let from = self.lower[clause_start..start]
+                .rfind('(')
+                .map_or(clause_start, |p| clause_start + p);
             let at = self.dates.partition_point(|d| d.mention.start < start);
             self.dates.insert(
                 at,
                 Dated {
                     mention,
-                    role: Role::Local(self.clauses[clause].0),
+                    role: Role::Local(from),
                     clause,
                     same: false,
                 },
@@ -336,7 +352,8 @@ impl Reading {
     pub fn scope_of(&self, items: &[Item], n: usize) -> Option<(Mention, Role)> {
         let item = items.get(n)?;
         let clause = self.clause_of.get(n).copied().unwrap_or(0);
-        if let Some(d) = self.dates.iter().find(|d| matches!(d.role, Role::Base { own: Some(o), .. } if o == n)) {
+        let owns = |d: &&Dated| matches!(d.role, Role::Base { own: Some(o), .. } | Role::Scope { own: Some(o) } if o == n);
+        if let Some(d) = self.dates.iter().find(owns) {
             return Some((d.mention, d.role));
         }
         if let Some(d) = self.when_date(item) {
@@ -348,7 +365,7 @@ impl Reading {
             .dates
             .iter()
             .filter(|d| d.clause == clause && after_forecast(d))
-            .filter(|d| d.role == Role::Scope || matches!(d.role, Role::Local(w) if w <= item.start))
+            .filter(|d| d.role.is_scope() || matches!(d.role, Role::Local(w) if w <= item.start))
             .min_by_key(|d| distance(&d.mention, item));
         if let Some(d) = own {
             return Some((d.mention, d.role));
@@ -358,7 +375,7 @@ impl Reading {
         }
         self.dates
             .iter()
-            .filter(|d| d.role == Role::Scope)
+            .filter(|d| d.role.is_scope())
             .min_by_key(|d| (d.clause.abs_diff(clause), d.clause > clause, distance(&d.mention, item)))
             .map(|d| (d.mention, d.role))
     }
@@ -381,7 +398,7 @@ impl Reading {
     pub fn scopes(&self) -> impl Iterator<Item = &Mention> {
         self.dates
             .iter()
-            .filter(|d| d.role == Role::Scope)
+            .filter(|d| d.role.is_scope())
             .map(|d| &d.mention)
     }
 
@@ -426,16 +443,19 @@ fn distance(m: &Mention, item: &Item) -> usize {
 /// between: `$3 billion in` May.
 fn figure_before(lower: &str, items: &[Item], at: usize) -> Option<usize> {
     let n = items.partition_point(|i| i.end <= at).checked_sub(1)?;
-    let i = items.get(n).filter(|i| !i.is_date)?;
+    let i = items.get(n).filter(|i| i.timed)?;
     let between = lower.get(i.end..at)?.trim();
     let words: Vec<&str> = between.split_whitespace().collect();
-    let ok = words.len() <= 2 && words.iter().all(|w| matches!(*w, "in" | "for" | "during" | "of" | "the" | "at"));
+    let ok = words.len() <= 3
+        && words
+            .iter()
+            .all(|w| matches!(*w, "in" | "for" | "during" | "of" | "the" | "at" | "respectively"));
     ok.then_some(n)
 }
 
 /// The item standing right after a date, in brackets: May (`up 3%`).
 fn figure_after(lower: &str, items: &[Item], n: usize, end: usize) -> Option<usize> {
-    let i = items.get(n + 1).filter(|i| !i.is_date)?;
+    let i = items.get(n + 1).filter(|i| i.timed)?;
     let between = lower.get(end..i.start)?.trim();
     (between == "(").then_some(n + 1)
 }
@@ -453,10 +473,16 @@ fn role(lower: &str, items: &[Item], n: usize, m: Mention, clause_start: usize) 
     let own_before = figure_before(lower, items, m.start);
     let lead_end = own_before.map_or(m.start, |o| items[o].start);
     let before = lower.get(..lead_end).unwrap_or("");
+    // The figure's text may hold the lead itself (`over USD 35 billion`).
+    let own_text = own_before.and_then(|o| lower.get(items[o].start..items[o].end));
+    let lead = match cues::lead_of(before) {
+        Lead::Plain if own_text.is_some_and(cues::opens_with_lead) => Lead::Base,
+        lead => lead,
+    };
     let same = same_period_before(lower.get(..m.start).unwrap_or(""));
     let clause_before = lower.get(clause_start..m.start).unwrap_or("");
     let record = record_word(lower, items, clause_start, clause_before);
-    match cues::lead_of(before) {
+    match lead {
         Lead::Event => return (Role::Ignored, false),
         Lead::Since if record.is_some() => return (Role::Ignored, false),
         Lead::Since => return (Role::Since, false),
@@ -475,7 +501,7 @@ fn role(lower: &str, items: &[Item], n: usize, m: Mention, clause_start: usize) 
     if opens_comparison(clause_before) {
         return (Role::Local(clause_start), false);
     }
-    (Role::Scope, false)
+    (Role::Scope { own: own_before }, false)
 }
 
 /// A record word that makes the dates after it the record's (`the previous record of $8
@@ -491,7 +517,7 @@ fn record_word(lower: &str, items: &[Item], clause_start: usize, clause_before: 
         .iter()
         .any(|w| cues::ends_with_word(head, w));
     let abs = clause_start + at;
-    let after_figure = items.iter().any(|i| !i.is_date && i.start >= clause_start && i.end <= abs);
+    let after_figure = items.iter().any(|i| i.timed && i.start >= clause_start && i.end <= abs);
     let _ = lower;
     (previous || after_figure).then_some(abs)
 }
@@ -520,13 +546,21 @@ fn same_period_before(before: &str) -> bool {
 /// A month closing a window (`the year ended October 2020`, `the three-month period
 /// ending May`) becomes the months of the window.
 fn window(before: &str, period: Period, end: Option<Period>) -> (Period, Option<Period>) {
-    let Period::Month { year, month } = period else {
-        return (period, end);
-    };
     if end.is_some() {
         return (period, end);
     }
     let b = before.trim_end();
+    if let Period::Day(day) = period {
+        // `the week ending September 10`: the seven days to it.
+        let week = ["week ending", "week ended"].iter().any(|w| b.ends_with(w));
+        return match day.checked_sub_days(chrono::Days::new(6)) {
+            Some(first) if week => (Period::Day(first), Some(period)),
+            _ => (period, end),
+        };
+    }
+    let Period::Month { year, month } = period else {
+        return (period, end);
+    };
     let Some(head) = ["ended", "ending"]
         .iter()
         .find_map(|w| b.strip_suffix(w))
@@ -656,6 +690,7 @@ mod tests {
                     start: open,
                     end: text.len(),
                     change: std::mem::take(&mut change),
+                    timed: true,
                     ..Item::default()
                 }),
                 ']' => {
@@ -666,6 +701,7 @@ mod tests {
                         date: Some((month(n), None)),
                         is_date: true,
                         change: false,
+                        timed: false,
                     })
                 }
                 _ => text.push(c),
@@ -766,6 +802,8 @@ mod tests {
         assert_eq!(w("in the year ended "), (Period::Month { year: 2019, month: 6 }, Some(may)));
         assert_eq!(w("the three-month period ending "), (Period::Month { year: 2020, month: 3 }, Some(may)));
         assert_eq!(w("in the 12 months to "), (may, None));
+        let day = |d| Period::Day(chrono::NaiveDate::from_ymd_opt(2021, 9, d).unwrap());
+        assert_eq!(window("in the week ending ", day(10), None), (day(4), Some(day(10))));
     }
 
     #[test]

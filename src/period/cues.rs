@@ -45,7 +45,8 @@ fn split_last_word(text: &str) -> (&str, &str) {
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "in", "of", "its", "their", "same", "period", "periods", "month", "months", "quarter",
     "quarters", "half", "year", "years", "level", "levels", "figure", "figures", "value", "values", "that", "those",
-    "one", "ones", "corresponding", "during", "for", "at", "end", "early", "mid", "late", "on",
+    "one", "ones", "corresponding", "during", "for", "at", "end", "early", "mid", "late", "on", "start",
+    "beginning",
 ];
 
 /// Prepositions and verbs that make the date after them a base of comparison.
@@ -103,6 +104,11 @@ pub fn lead_of(before: &str) -> Lead {
         rest = head;
     }
     Lead::Plain
+}
+
+/// The figure's own text opens with a word of comparison (`over USD 35 billion`).
+pub fn opens_with_lead(text: &str) -> bool {
+    ["over ", "from ", "than ", "versus ", "against "].iter().any(|w| text.starts_with(w))
 }
 
 /// Nouns after a date that make it the date of a publication (`the May 2024 issue`).
@@ -278,18 +284,18 @@ pub fn relatives(lower: &str) -> Vec<(usize, usize, Relative)> {
 /// or `same period ...` makes them a base.
 fn is_period_not_base(lower: &str, at: usize, end: usize) -> bool {
     let phrase = &lower[at..end];
-    // `in the previous quarter`: a period, placed by `clause::relative_periods`.
     let before = lower[..at].trim_end();
-    let before = before.strip_suffix("the").map_or(before, str::trim_end);
-    if ["in", "during", "for"].iter().any(|w| ends_with_word(before, w)) {
+    let before = before.strip_suffix(" the").map_or(before, str::trim_end);
+    // `in the previous quarter`: a period, placed by `clause::relative_periods`.
+    let stepped = ["previous", "preceding", "prior", "last"].iter().any(|w| phrase.starts_with(w));
+    if stepped && ["in", "during", "for"].iter().any(|w| ends_with_word(before, w)) {
         return true;
     }
     if !matches!(phrase, "last year" | "last month" | "last quarter" | "past year" | "the last year") {
         return false;
     }
-    let before = lower[..at].trim_end();
     let comparing = ["than", "from", "over", "with", "to", "versus", "against", "since", "period", "month", "quarter"];
-    !(comparing.iter().any(|w| ends_with_word(before, w)) || phrase.ends_with("past year") && has(before, "over"))
+    !comparing.iter().any(|w| ends_with_word(before, w))
 }
 
 #[cfg(test)]
@@ -321,6 +327,8 @@ mod tests {
         assert!(relatives("the momentum held").is_empty());
         // `last year` alone is a period, not a base.
         assert!(relatives("output rose 4% last year").is_empty());
+        assert_eq!(relatives("output rose 800% over the last year").len(), 1);
+        assert_eq!(relatives("prices rose 6% in the 12 months to march").len(), 1);
         assert_eq!(relatives("output rose more than last year").len(), 1);
     }
 

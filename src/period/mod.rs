@@ -18,7 +18,7 @@
 pub mod clause;
 pub mod cues;
 
-use clause::{Base, Item, Mention, Reading, Role};
+use clause::{Base, Item, Mention, Reading};
 use cues::Relative;
 
 use crate::model::{Basis, Origin, Period};
@@ -166,7 +166,7 @@ fn period_of(s: &Sentence, r: &Reading, n: usize, clause: usize, fallback: Optio
                 len: m.end - m.start,
             },
         };
-        return (Some(placed), role == Role::Scope);
+        return (Some(placed), role.is_scope());
     }
     if s.items.get(n).is_some_and(|item| r.forecast_word(clause, item).is_some()) {
         return (None, false);
