@@ -200,7 +200,7 @@ impl Reading {
             .enumerate()
             .filter_map(|(n, i)| {
                 let (period, period_end) = i.date?;
-                let (period, period_end) = window(&lower[..i.start], period, period_end);
+                let (period, period_end) = widen(&lower[..i.start], period, period_end);
                 let mention = Mention {
                     start: i.start,
                     end: i.end,
@@ -403,13 +403,16 @@ impl Reading {
     }
 
     /// The base a change in `clause` at `at` is compared with: the nearest base of its
-    /// clause, named in words or by a date; else one the sentence shares.
+    /// clause after it (else before it), named in words or by a date; else one the
+    /// sentence shares.
     pub fn base_of(&self, clause: usize, at: usize) -> Option<Base> {
+        // A base follows its change (`rose 5% over May`, `6% and 3% respectively over
+        // 2023`): the nearest after the figure, else the nearest before it.
         let nearest = |c: usize| {
             self.bases
                 .get(c)?
                 .iter()
-                .min_by_key(|(p, ..)| p.abs_diff(at))
+                .min_by_key(|(p, ..)| (*p < at, p.abs_diff(at)))
                 .map(|&(.., b)| b)
         };
         let own = nearest(clause);
@@ -541,6 +544,74 @@ fn same_period_before(before: &str) -> bool {
     ["period", "periods", "month", "months", "quarter", "half", "time"]
         .iter()
         .any(|w| b.strip_suffix(w).is_some_and(|h| h.trim_end().ends_with("same")))
+}
+
+/// A date phrase read with the words before it that the date grammar leaves out:
+/// windows (`the year ended October 2020`), `the first five months of 2020`, `Quarter 3
+/// 2022`, `quarter 1 January to March 2015`, `MARCH 2023`.
+fn widen(before: &str, period: Period, end: Option<Period>) -> (Period, Option<Period>) {
+    match (period, end) {
+        (Period::Year(year), None) => year_with_words(before, year).unwrap_or((period, end)),
+        (Period::Month { year, .. }, None) => match quarter_named_before(before.trim_end().strip_suffix(" to")) {
+            Some(q) => (Period::Quarter { year, quarter: q }, None),
+            None => window(before, period, end),
+        },
+        _ => window(before, period, end),
+    }
+}
+
+/// A year read with the words right before it: `the first five months of` (months 1 to
+/// 5; three are the first quarter, six the first half), `Quarter 3 (July to Sept)`, a
+/// month name in any case (`MARCH`).
+fn year_with_words(before: &str, year: i32) -> Option<(Period, Option<Period>)> {
+    let b = before.trim_end();
+    if let Some(head) = b.strip_suffix("months of") {
+        let n = head.trim_end().rsplit(' ').next().and_then(count_word)?;
+        let head = head.trim_end().strip_suffix(head.trim_end().rsplit(' ').next()?)?.trim_end();
+        if !head.ends_with("first") {
+            return None;
+        }
+        return Some(match n {
+            3 => (Period::Quarter { year, quarter: 1 }, None),
+            6 => (Period::Half { year, half: 1 }, None),
+            2..=12 => (
+                Period::Month { year, month: 1 },
+                Some(Period::Month { year, month: n as u32 }),
+            ),
+            _ => return None,
+        });
+    }
+    if let Some(q) = quarter_named_before(Some(b)) {
+        return Some((Period::Quarter { year, quarter: q }, None));
+    }
+    let word = b.rsplit(|c: char| !c.is_ascii_alphabetic()).next()?;
+    let month = crate::grammar::date::MONTHS.iter().position(|m| m.eq_ignore_ascii_case(word))?;
+    Some((
+        Period::Month {
+            year,
+            month: month as u32 + 1,
+        },
+        None,
+    ))
+}
+
+/// `quarter 3`, `quarter 3 (july to sept)`, `quarter 1 january` at the end of `before`:
+/// the quarter's number.
+fn quarter_named_before(before: Option<&str>) -> Option<u32> {
+    let mut b = before?.trim_end();
+    // A bracketed or plain run of month words after the number.
+    if let Some(open) = b.strip_suffix(')').and_then(|h| h.rfind('(')) {
+        b = b[..open].trim_end();
+    }
+    let last = b.rsplit(' ').next()?;
+    if crate::grammar::date::is_month_word(last.as_bytes()) {
+        b = b[..b.len() - last.len()].trim_end();
+        // `quarter 1 january`: the grammar read `1 january` as a day; its number stays.
+    }
+    let mut words = b.rsplit(' ');
+    let number = words.next()?;
+    let q: u32 = number.parse().ok()?;
+    (words.next() == Some("quarter") && (1..=4).contains(&q)).then_some(q)
 }
 
 /// A month closing a window (`the year ended October 2020`, `the three-month period
@@ -804,6 +875,19 @@ mod tests {
         assert_eq!(w("in the 12 months to "), (may, None));
         let day = |d| Period::Day(chrono::NaiveDate::from_ymd_opt(2021, 9, d).unwrap());
         assert_eq!(window("in the week ending ", day(10), None), (day(4), Some(day(10))));
+    }
+
+    #[test]
+    fn years_are_read_with_the_words_before_them() {
+        let y = |before: &str| widen(before, Period::Year(2020), None);
+        let m = |month| Period::Month { year: 2020, month };
+        assert_eq!(y("for the first five months of "), (m(1), Some(m(5))));
+        assert_eq!(y("in the first three months of "), (Period::Quarter { year: 2020, quarter: 1 }, None));
+        assert_eq!(y("output fell in quarter 3 "), (Period::Quarter { year: 2020, quarter: 3 }, None));
+        assert_eq!(y("in quarter 4 (oct to dec) "), (Period::Quarter { year: 2020, quarter: 4 }, None));
+        assert_eq!(y("the survey -- march "), (m(3), None));
+        assert_eq!(y("in the last five months of "), (Period::Year(2020), None));
+        assert_eq!(widen("in quarter 1 january to ", m(3), None), (Period::Quarter { year: 2020, quarter: 1 }, None));
     }
 
     #[test]
