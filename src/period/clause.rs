@@ -484,7 +484,7 @@ fn role(lower: &str, items: &[Item], n: usize, m: Mention, clause_start: usize) 
     };
     let same = same_period_before(lower.get(..m.start).unwrap_or(""));
     let clause_before = lower.get(clause_start..m.start).unwrap_or("");
-    let record = record_word(lower, items, clause_start, clause_before);
+    let record = record_word(items, clause_start, clause_before);
     match lead {
         Lead::Event => return (Role::Ignored, false),
         Lead::Since if record.is_some() => return (Role::Ignored, false),
@@ -510,19 +510,21 @@ fn role(lower: &str, items: &[Item], n: usize, m: Mention, clause_start: usize) 
 /// A record word that makes the dates after it the record's (`the previous record of $8
 /// billion set in 2015`, `$9 billion, the highest since ...`): one after `previous` or
 /// `prior`, or one that follows a figure of the clause. Its byte, for `Role::Local`.
-fn record_word(lower: &str, items: &[Item], clause_start: usize, clause_before: &str) -> Option<usize> {
-    let at = cues::RECORD_WORDS
+fn record_word(items: &[Item], clause_start: usize, clause_before: &str) -> Option<usize> {
+    let mut words: Vec<usize> = cues::RECORD_WORDS
         .iter()
-        .filter_map(|w| cues::find_all(clause_before, w).next())
-        .min()?;
-    let head = clause_before[..at].trim_end();
-    let previous = ["previous", "prior", "former", "old"]
-        .iter()
-        .any(|w| cues::ends_with_word(head, w));
-    let abs = clause_start + at;
-    let after_figure = items.iter().any(|i| i.timed && i.start >= clause_start && i.end <= abs);
-    let _ = lower;
-    (previous || after_figure).then_some(abs)
+        .flat_map(|w| cues::find_all(clause_before, w))
+        .collect();
+    words.sort_unstable();
+    words.into_iter().find_map(|at| {
+        let head = clause_before[..at].trim_end();
+        let previous = ["previous", "prior", "former", "old"]
+            .iter()
+            .any(|w| cues::ends_with_word(head, w));
+        let abs = clause_start + at;
+        let after_figure = items.iter().any(|i| i.timed && i.start >= clause_start && i.end <= abs);
+        (previous || after_figure).then_some(abs)
+    })
 }
 
 /// A clause that opens by comparing (`similar to the rise in March`, `compared with`).
@@ -836,6 +838,11 @@ mod tests {
         assert_eq!(scopes("Sales reached {$9 billion}, the highest level seen in [July]."), [None]);
         // A record said of the period itself dates it.
         assert_eq!(scopes("Sales hit a record {$9 billion} in [July]."), [Some(month(1))]);
+        // Every record word is weighed, not only the first.
+        let carried = "Led by record-high chips, sales beat the previous record of {$8 billion} set in [June].";
+        let (text, items) = read(carried);
+        let r = Reading::new(&text, &items);
+        assert_eq!(r.scopes().count(), 0);
     }
 
     #[test]
