@@ -8,7 +8,8 @@
 //!            `..., compared with 2019`)
 //! own      = the figure a date phrase stands beside: `$3 billion in May`, `May (up 3%)`
 //! role     = ignored: a single day, a publication's date (`the May issue`), a date
-//!                     after an event verb (`met in May`), `since` after a record word
+//!                     after an event verb (`met in May`), `since` after a record word,
+//!                     the months that gloss a quarter (`Quarter 3 (July to Sept)`)
 //!          | since  : after `since`                     -> a base, never a period
 //!          | base   : after from/than/over/compared with/between (an own figure skipped)
 //!                     -> the period of its own figure only, and a base for the clause's
@@ -195,21 +196,28 @@ impl Reading {
         let (clauses, clause_of_seg) = clauses(&segs, &has_figure, sentence.len());
         let clause_at = |at: usize| clause_of_seg.get(seg_of(at)).copied().unwrap_or(0);
         let clause_of: Vec<usize> = items.iter().map(|i| clause_at(i.start)).collect();
+        let joined = joined_dates(&lower, items);
         let dates = items
             .iter()
             .enumerate()
+            .filter(|&(n, _)| !(n > 0 && joined[n - 1]))
             .filter_map(|(n, i)| {
                 let (period, period_end) = i.date?;
                 let (period, period_end) = widen(&lower[..i.start], period, period_end);
+                let (end, period_end) = match items.get(n + 1) {
+                    Some(next) if joined[n] => (next.end, next.date.map(|(a, b)| b.unwrap_or(a))),
+                    _ => (i.end, period_end),
+                };
                 let mention = Mention {
                     start: i.start,
-                    end: i.end,
+                    end,
                     period,
                     period_end,
                 };
                 let clause = clause_of[n];
                 let clause_start = clauses[clause].0;
-                let (role, same) = role(&lower, items, n, mention, clause_start);
+                let segment_start = segs[seg_of(i.start)].0;
+                let (role, same) = role(&lower, items, n, mention, (clause_start, segment_start));
                 Some(Dated {
                     mention,
                     role,
@@ -465,11 +473,15 @@ fn figure_after(lower: &str, items: &[Item], n: usize, end: usize) -> Option<usi
 
 /// What a date phrase (item `n`) does, from the words around it, and whether it is
 /// written `the same period in ...`.
-fn role(lower: &str, items: &[Item], n: usize, m: Mention, clause_start: usize) -> (Role, bool) {
+fn role(lower: &str, items: &[Item], n: usize, m: Mention, (clause_start, segment_start): (usize, usize)) -> (Role, bool) {
     if matches!(m.period, Period::Day(_)) && m.period_end.is_none() {
         return (Role::Ignored, false);
     }
     if cues::names_publication(lower.get(m.end..).unwrap_or("")) {
+        return (Role::Ignored, false);
+    }
+    let bracket = lower[..m.start].trim_end().strip_suffix('(');
+    if bracket.is_some_and(|b| quarter_named_before(Some(b)).is_some()) {
         return (Role::Ignored, false);
     }
     // The lead is read before the figure the date stands beside.
@@ -501,8 +513,9 @@ fn role(lower: &str, items: &[Item], n: usize, m: Mention, clause_start: usize) 
     if let Some(at) = record {
         return (Role::Local(at), false);
     }
-    if opens_comparison(clause_before) {
-        return (Role::Local(clause_start), false);
+    // The segment, not the clause: a leading `Compared with 2019,` is the sentence's base.
+    if opens_comparison(lower.get(segment_start..m.start).unwrap_or("")) {
+        return (Role::Local(segment_start), false);
     }
     (Role::Scope { own: own_before }, false)
 }
@@ -546,6 +559,21 @@ fn same_period_before(before: &str) -> bool {
     ["period", "periods", "month", "months", "quarter", "half", "time"]
         .iter()
         .any(|w| b.strip_suffix(w).is_some_and(|h| h.trim_end().ends_with("same")))
+}
+
+/// For each item, whether it is a date that a dash joins to the next into one span
+/// (`April 2021-March 2022`): two dates of one precision, the second later.
+fn joined_dates(lower: &str, items: &[Item]) -> Vec<bool> {
+    let mut out = vec![false; items.len()];
+    for (n, pair) in items.windows(2).enumerate() {
+        let (Some((a, None)), Some((b, None))) = (pair[0].date, pair[1].date) else {
+            continue;
+        };
+        let between = lower.get(pair[0].end..pair[1].start).unwrap_or("x").trim();
+        let dash = matches!(between, "-" | "\u{2013}" | "\u{2014}");
+        out[n] = dash && a.precision() == b.precision() && a < b && !(n > 0 && out[n - 1]);
+    }
+    out
 }
 
 /// A date phrase read with the words before it that the date grammar leaves out:
@@ -882,6 +910,14 @@ mod tests {
         assert_eq!(w("in the 12 months to "), (may, None));
         let day = |d| Period::Day(chrono::NaiveDate::from_ymd_opt(2021, 9, d).unwrap());
         assert_eq!(window("in the week ending ", day(10), None), (day(4), Some(day(10))));
+    }
+
+    #[test]
+    fn dates_joined_by_a_dash_are_one_span() {
+        let (text, items) = read("Sales in [April 2024]-[March 2025] were {$5 billion}.");
+        let r = Reading::new(&text, &items);
+        let m = r.scope_of(&items, 2).map(|(m, _)| (m.period, m.period_end));
+        assert_eq!(m, Some((month(1), Some(month(2)))));
     }
 
     #[test]
