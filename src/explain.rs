@@ -173,6 +173,22 @@ mod tests {
     }
 
     #[test]
+    fn each_period_says_where_it_was_read() {
+        let text = "-\nTrade\nShipments in October\nIn November, exports rose 8 percent from a year earlier. \
+                    Imports rose 2 percent.\nThe fund holds KRW 5 billion. date2025-12-01\n";
+        let shown = explain(text, &Options::default()).to_string();
+        assert!(shown.contains("period: 2025-11 (from \"In November\")  basis: yoy"), "{shown}");
+        assert!(
+            shown.contains("period: 2025-11 (from \"In November\", an earlier sentence of its paragraph)  basis: -"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("period: 2025-10 (the release's period, from its title: \"in October\")  basis: -"),
+            "{shown}"
+        );
+    }
+
+    #[test]
     fn a_plain_snippet_takes_the_anchor_date() {
         let options = Options {
             anchor_date: chrono::NaiveDate::from_ymd_opt(2025, 11, 19),

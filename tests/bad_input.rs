@@ -8,7 +8,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_bulletin-facts");
-const HEADER: &str = "release_id,release_date,category,title,section,kind,value,value_end,unit,qualifier,direction,subject,text,sentence,source,offset";
+const HEADER: &str = "release_id,release_date,category,title,section,kind,value,value_end,unit,qualifier,direction,subject,period,period_end,basis,text,sentence,source,offset";
 
 /// What one run left behind.
 struct Run {

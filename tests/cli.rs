@@ -231,7 +231,7 @@ fn kinds_limit_the_rows_and_the_releases_table_counts_them() {
     assert!(rows.iter().all(|r| r[5] == "money" || r[5] == "percent"));
     assert_eq!(rows.len(), 2 * 2 * 2);
     let rel = std::fs::read_to_string(dir.path().join("rel.csv")).unwrap();
-    assert!(rel.starts_with("release_id,release_date,category,title,source,offset,facts,warnings\n"));
+    assert!(rel.starts_with("release_id,release_date,category,title,period,period_end,source,offset,facts,warnings\n"));
     let rel = csv_rows(&rel);
     assert_eq!(rel.len(), 4);
     assert!(rel.iter().all(|r| r[6] == "2" && r[7] == "0"), "{rel:?}");

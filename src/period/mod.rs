@@ -368,9 +368,119 @@ mod tests {
             .collect()
     }
 
+    /// The rows' `(period, period_end, basis)`, `..`-joined, for short assertions.
+    fn timing(date: &str, title: &str, body: &str) -> Vec<String> {
+        rows(date, title, body)
+            .into_iter()
+            .map(|(text, p, e, b)| {
+                let span = if e.is_empty() { p } else { format!("{p}..{e}") };
+                format!("{text}|{span}|{b}")
+            })
+            .collect()
+    }
+
     #[test]
     fn an_undated_sentence_takes_the_period_of_the_one_before() {
         let r = rows("2025-11-06", "Plans", "Sales rose in 2024. Then 467 projects and 433 approvals were counted.");
         assert_eq!(r[0].1, "2024", "{r:?}");
+    }
+
+    #[test]
+    fn the_carry_stops_at_the_paragraph() {
+        // The next line takes the release's period, not the line before's.
+        let body = "Orders grew 3 percent in March.\nThe plant hired 40 workers.";
+        assert_eq!(timing("2025-05-02", "Factory news for April", body), [
+            "3 percent|2025-03|",
+            "40 workers|2025-04|"
+        ]);
+    }
+
+    #[test]
+    fn a_sentence_with_two_periods_hands_on_none() {
+        let body = "Sales rose 2% in 2023 and 4% in 2024. The firm has 12 stores.";
+        assert_eq!(timing("2025-05-02", "Retail in May", body)[2], "12 stores|2025-05|");
+    }
+
+    #[test]
+    fn the_release_period_comes_from_the_title_else_the_first_sentence() {
+        assert_eq!(timing("2025-12-01", "Steel output in November", "Mills made 4 million tons."), [
+            "4 million tons|2025-11|"
+        ]);
+        let body = "Farm exports for the third quarter were strong. Growers shipped 9,000 tons.";
+        assert_eq!(timing("2025-10-15", "Farm trade", body), ["9,000 tons|2025-Q3|"]);
+        // A day names no period: the release has none.
+        let body = "The minister met 12 investors on May 4. They pledged USD 3 billion.";
+        assert_eq!(timing("2025-05-06", "Investor meeting", body), ["12 investors||", "USD 3 billion||"]);
+    }
+
+    #[test]
+    fn a_single_day_and_a_duration_are_no_periods() {
+        let body = "On July 3 the agency counted 5,000 visitors over the past five years.";
+        assert_eq!(timing("2025-07-04", "Visitors", body), ["5,000 visitors||"]);
+    }
+
+    #[test]
+    fn cumulative_figures_run_from_the_start_of_the_year() {
+        let body = "Year-to-date exports through September reached USD 410 billion. \
+                    From January to August, imports came to USD 380 billion.";
+        assert_eq!(timing("2025-10-01", "Trade", body), [
+            "USD 410 billion|2025-01..2025-09|",
+            "USD 380 billion|2025-01..2025-08|"
+        ]);
+    }
+
+    #[test]
+    fn plans_keep_their_own_time() {
+        let body = "Sales rose 4 percent in June. The group expects sales of USD 2 billion next year.";
+        assert_eq!(timing("2025-07-01", "Sales", body), ["4 percent|2025-06|", "USD 2 billion|2026|"]);
+        // A target with no time of its own borrows none.
+        let body = "Prices rose 3 percent in June, and the bank will bring them back to its 2 percent goal.";
+        assert_eq!(timing("2025-07-01", "Prices", body)[1], "2 percent||");
+    }
+
+    #[test]
+    fn named_bases_become_yoy_mom_or_their_date() {
+        let body = "In May, output rose 3 percent from May 2024, 1 percent from April and 9 percent from 2019.";
+        assert_eq!(timing("2025-06-10", "Output", body), [
+            "3 percent|2025-05|yoy",
+            "1 percent|2025-05|mom",
+            "9 percent|2025-05|2019"
+        ]);
+        let body = "Third-quarter sales grew 2% over the second quarter.";
+        assert_eq!(timing("2025-10-10", "Sales in the third quarter", body), ["2%|2025-Q3|qoq"]);
+    }
+
+    #[test]
+    fn a_base_is_shared_only_where_the_sentence_says_so() {
+        let body = "Exports rose 5 percent year-on-year, while imports fell 2 percent.";
+        assert_eq!(timing("2025-06-10", "Trade in May", body), ["5 percent|2025-05|yoy", "2 percent|2025-05|"]);
+        let body = "Tea and coffee sales rose 5 percent and 2 percent, respectively, from a year earlier.";
+        assert_eq!(timing("2025-06-10", "Sales in May", body), ["5 percent|2025-05|yoy", "2 percent|2025-05|yoy"]);
+        let body = "Compared with April, sales rose 5 percent and rents fell 1 percent.";
+        assert_eq!(timing("2025-06-10", "Sales in May", body), ["5 percent|2025-05|mom", "1 percent|2025-05|mom"]);
+        // Never carried to the next sentence, and never given to a level.
+        let body = "Sales rose 5 percent on-year. Rents fell 1 percent. Stocks stood at USD 4 billion.";
+        assert_eq!(timing("2025-06-10", "Sales in May", body), [
+            "5 percent|2025-05|yoy",
+            "1 percent|2025-05|",
+            "USD 4 billion|2025-05|"
+        ]);
+    }
+
+    #[test]
+    fn the_previous_period_is_a_period_after_in() {
+        let body = "GDP grew 0.4% in the second quarter, after 0.2% in the previous quarter.";
+        assert_eq!(timing("2025-08-01", "GDP", body), ["0.4%|2025-Q2|", "0.2%|2025-Q1|"]);
+    }
+
+    #[test]
+    fn a_record_from_an_earlier_year_keeps_its_year() {
+        let body = "Exports reached USD 70 billion in October, above the previous record of USD 68 billion set in March 2022. \
+                    Imports came to USD 60 billion.";
+        assert_eq!(timing("2025-11-01", "Trade", body), [
+            "USD 70 billion|2025-10|",
+            "USD 68 billion|2022-03|",
+            "USD 60 billion|2025-10|"
+        ]);
     }
 }
