@@ -14,9 +14,11 @@
 //!          | base   : after from/than/over/compared with/between (an own figure skipped)
 //!                     -> the period of its own figure only, and a base for the clause's
 //!                     changes unless that own figure is itself a change
-//!          | local  : after `previous record`, or a record word that follows a figure
+//!          | local  : after `because` (a cause's date), after `previous record`, or a record word that follows a figure
 //!                     (`$9 billion, the highest since`), or in a clause that opens by
 //!                     comparing (`similar to ... in March`) -> its own clause only
+//!          | future : after a word of the future in its clause -> the forecast's time,
+//!                     for figures after that word only
 //!          | scope  : any other date                     -> a period
 //! window   = (the year | N months | the N-month period) (ended | ending) month
 //!            -> the N months to that month
@@ -65,6 +67,10 @@ pub enum Role {
     /// Scopes its clause and sentence; `own` is the figure it stands right after
     /// (`0.1% in the first quarter`), which takes it before any nearer date.
     Scope { own: Option<usize> },
+    /// After a word of the future at this byte (`is expected to reach 9 GW in 2026`):
+    /// the forecast's own time, for figures of its clause after that word (and the
+    /// release's period), never for the rest of the sentence.
+    Future(usize),
 }
 
 impl Role {
@@ -254,8 +260,29 @@ impl Reading {
             cumulative,
             shared_base,
         };
+        r.mark_future();
         r.add_dated_bases();
         r
+    }
+
+    /// Scoping dates after a word of the future in their clause become `Future`.
+    fn mark_future(&mut self) {
+        for d in &mut self.dates {
+            if !d.role.is_scope() {
+                continue;
+            }
+            let start = self.clauses.get(d.clause).map_or(0, |c| c.0);
+            let word = self.forecast_at.iter().find(|&&p| p >= start && p < d.mention.start);
+            if let Some(&w) = word {
+                d.role = Role::Future(w);
+            }
+        }
+    }
+
+    /// Whether clause `c` holds a word of the future.
+    fn clause_is_forecast(&self, c: usize) -> bool {
+        let (start, end) = self.clauses.get(c).copied().unwrap_or((0, 0));
+        self.forecast_at.iter().any(|&p| p >= start && p < end)
     }
 
     /// Adds each clause's dated bases to its bases, unless a base in words covers the
@@ -346,10 +373,10 @@ impl Reading {
             .iter()
             .rev()
             .find(|&&p| p >= start && p < item.start);
-        let after = self
-            .forecast_at
-            .iter()
-            .find(|&&p| p >= item.end && p < end && p <= item.end + 20);
+        // After the figure only a noun of aim counts, right after it.
+        let after = self.forecast_at.iter().find(|&&p| {
+            p >= item.end && p < end && p <= item.end + 12 && cues::is_aim_noun(self.lower.get(p..).unwrap_or(""))
+        });
         before.or(after).copied()
     }
 
@@ -373,7 +400,7 @@ impl Reading {
             .dates
             .iter()
             .filter(|d| d.clause == clause && after_forecast(d))
-            .filter(|d| d.role.is_scope() || matches!(d.role, Role::Local(w) if w <= item.start))
+            .filter(|d| d.role.is_scope() || matches!(d.role, Role::Local(w) | Role::Future(w) if w <= item.start))
             .min_by_key(|d| distance(&d.mention, item));
         if let Some(d) = own {
             return Some((d.mention, d.role));
@@ -402,12 +429,23 @@ impl Reading {
         (rest.starts_with("when ") && !rest.contains([',', ';', '(']) && d.role != Role::Ignored).then_some(d)
     }
 
-    /// The scoping phrases of the sentence (locals aside), for the sentences after it.
+    /// The scoping phrases of the sentence (locals aside, and those of a forecast's
+    /// clause), for the sentences after it.
     pub fn scopes(&self) -> impl Iterator<Item = &Mention> {
         self.dates
             .iter()
-            .filter(|d| d.role.is_scope())
+            .filter(|d| d.role.is_scope() && !self.clause_is_forecast(d.clause))
             .map(|d| &d.mention)
+    }
+
+    /// The first period the sentence names (a forecast's own time too), for the
+    /// release's period.
+    pub fn first_named(&self) -> Option<&Mention> {
+        self.dates
+            .iter()
+            .filter(|d| d.role.is_scope() || matches!(d.role, Role::Future(_)))
+            .map(|d| &d.mention)
+            .min_by_key(|m| m.start)
     }
 
     /// The base a change in `clause` at `at` is compared with: the nearest base of its
@@ -512,6 +550,14 @@ fn role(lower: &str, items: &[Item], n: usize, m: Mention, (clause_start, segmen
     }
     if let Some(at) = record {
         return (Role::Local(at), false);
+    }
+    // A cause's date dates the cause (`fell 17% because an order last year in April ...`).
+    let cause = ["because", "due to", "owing to", "thanks to", "as a result of"]
+        .iter()
+        .filter_map(|w| cues::find_all(clause_before, w).last())
+        .max();
+    if let Some(at) = cause {
+        return (Role::Local(clause_start + at), false);
     }
     // The segment, not the clause: a leading `Compared with 2019,` is the sentence's base.
     if opens_comparison(lower.get(segment_start..m.start).unwrap_or("")) {
@@ -882,6 +928,14 @@ mod tests {
     }
 
     #[test]
+    fn a_cause_date_dates_the_cause() {
+        assert_eq!(
+            scopes("Sales fell {17 percent} because a large order in [April] had lifted the base."),
+            [None]
+        );
+    }
+
+    #[test]
     fn a_when_clause_takes_the_date_before_it() {
         assert_eq!(scopes("It is the lowest since [June], when it was {1.9 percent}."), [Some(month(1))]);
     }
@@ -890,6 +944,19 @@ mod tests {
     fn a_forecast_takes_no_date_before_its_verb() {
         assert_eq!(scopes("Prices rose in [May] and will return to their {2 percent} objective."), [None]);
         assert_eq!(scopes("Sales rose in [May] and are expected to reach {$9 billion} in [July]."), [Some(month(2))]);
+        // A verb of the future after the figure is another clause's.
+        assert_eq!(scopes("Investment in [May] came to {$2 billion} and will rise in [July]."), [Some(month(1))]);
+        assert_eq!(scopes("In [May] prices held near their {2 percent} target."), [None]);
+    }
+
+    #[test]
+    fn a_forecast_date_stays_in_its_clause() {
+        assert_eq!(
+            scopes("Imports grew {5 percent} last year, and both sides expect trade to grow {10 percent} in [2027]."),
+            [None, Some(month(1))]
+        );
+        let (text, items) = read("Next [year] the agency will open an office.");
+        assert_eq!(Reading::new(&text, &items).scopes().count(), 0);
     }
 
     #[test]

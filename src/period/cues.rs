@@ -169,6 +169,11 @@ pub fn is_forecast(lower: &str) -> bool {
     FORECAST.iter().any(|w| has(lower, w))
 }
 
+/// `text` opens with a noun of aim (`objective`, `target`, `goal`).
+pub fn is_aim_noun(text: &str) -> bool {
+    ["objective", "target", "goal"].iter().any(|w| whole_at(text, 0, w))
+}
+
 /// Where the words of the future and of aims stand in `lower`, in order.
 pub fn forecast_positions(lower: &str) -> Vec<usize> {
     let mut out: Vec<usize> = FORECAST.iter().flat_map(|w| find_all(lower, w)).collect();

@@ -68,7 +68,7 @@ enum Carry {
 fn release_period(sentences: &[Sentence], readings: &[Option<Reading>]) -> ReleasePeriod {
     let first_of = |n: usize, title: bool| {
         let (s, r) = (sentences.get(n)?, readings.get(n)?.as_ref()?);
-        let m = r.scopes().min_by_key(|m| m.start)?;
+        let m = r.first_named()?;
         Some((m.period, m.period_end, release_origin(s, m, title)))
     };
     let title = sentences.iter().position(|s| s.paragraph.is_none());
