@@ -124,7 +124,13 @@ pub struct Reading {
     /// The sentence opens with a figure-less segment that names a base, which then
     /// covers the whole sentence (`Compared with May 2019, ...`), or holds `respectively`.
     pub shared_base: bool,
+    /// The scoping dates with their clauses, in order.
+    scope_list: Vec<(usize, Mention)>,
 }
+
+/// How many dates or items a search looks through around a figure: a sentence with
+/// thousands of figures costs no more per figure than a short one.
+const SEARCH: usize = 64;
 
 /// The unit a relative period phrase steps back by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -259,9 +265,11 @@ impl Reading {
             forecast_at,
             cumulative,
             shared_base,
+            scope_list: Vec::new(),
         };
         r.mark_future();
         r.add_dated_bases();
+        r.list_scopes();
         r
     }
 
@@ -272,8 +280,8 @@ impl Reading {
                 continue;
             }
             let start = self.clauses.get(d.clause).map_or(0, |c| c.0);
-            let word = self.forecast_at.iter().find(|&&p| p >= start && p < d.mention.start);
-            if let Some(&w) = word {
+            let i = self.forecast_at.partition_point(|&p| p < start);
+            if let Some(&w) = self.forecast_at.get(i).filter(|&&w| w < d.mention.start) {
                 d.role = Role::Future(w);
             }
         }
@@ -282,7 +290,8 @@ impl Reading {
     /// Whether clause `c` holds a word of the future.
     fn clause_is_forecast(&self, c: usize) -> bool {
         let (start, end) = self.clauses.get(c).copied().unwrap_or((0, 0));
-        self.forecast_at.iter().any(|&p| p >= start && p < end)
+        let i = self.forecast_at.partition_point(|&p| p < start);
+        self.forecast_at.get(i).is_some_and(|&p| p < end)
     }
 
     /// Adds each clause's dated bases to its bases, unless a base in words covers the
@@ -296,7 +305,11 @@ impl Reading {
                 continue;
             };
             let m = d.mention;
-            if list.iter().any(|&(p, e, _)| p < m.end && m.start < e) {
+            // Words first in each list, in order and apart: the one starting last before
+            // the date's end is the only one that may overlap it.
+            let words = list.partition_point(|(_, _, b)| matches!(b, Base::Words(_)));
+            let i = list[..words].partition_point(|&(p, ..)| p < m.end);
+            if i.checked_sub(1).is_some_and(|j| list[j].1 > m.start) {
                 continue;
             }
             list.push((
@@ -308,6 +321,9 @@ impl Reading {
                     same: d.same,
                 },
             ));
+        }
+        for list in &mut self.bases {
+            list.sort_by_key(|&(p, ..)| p);
         }
     }
 
@@ -339,17 +355,14 @@ impl Reading {
             let from = self.lower[clause_start..start]
                 .rfind('(')
                 .map_or(clause_start, |p| clause_start + p);
-            let at = self.dates.partition_point(|d| d.mention.start < start);
-            self.dates.insert(
-                at,
-                Dated {
-                    mention,
-                    role: Role::Local(from),
-                    clause,
-                    same: false,
-                },
-            );
+            self.dates.push(Dated {
+                mention,
+                role: Role::Local(from),
+                clause,
+                same: false,
+            });
         }
+        self.dates.sort_by_key(|d| d.mention.start);
     }
 
     /// The text of a clause, lower-cased.
@@ -368,14 +381,15 @@ impl Reading {
     /// Returns that word's position.
     pub fn forecast_word(&self, c: usize, item: &Item) -> Option<usize> {
         let (start, end) = self.clauses.get(c).copied()?;
-        let before = self
-            .forecast_at
-            .iter()
-            .rev()
-            .find(|&&p| p >= start && p < item.start);
+        let i = self.forecast_at.partition_point(|&p| p < item.start);
+        let before = i
+            .checked_sub(1)
+            .and_then(|j| self.forecast_at.get(j))
+            .filter(|&&p| p >= start);
         // After the figure only a noun of aim counts, right after it.
-        let after = self.forecast_at.iter().find(|&&p| {
-            p >= item.end && p < end && p <= item.end + 12 && cues::is_aim_noun(self.lower.get(p..).unwrap_or(""))
+        let j = self.forecast_at.partition_point(|&p| p < item.end);
+        let after = self.forecast_at.get(j).filter(|&&p| {
+            p < end && p <= item.end + 12 && cues::is_aim_noun(self.lower.get(p..).unwrap_or(""))
         });
         before.or(after).copied()
     }
@@ -387,32 +401,57 @@ impl Reading {
     pub fn scope_of(&self, items: &[Item], n: usize) -> Option<(Mention, Role)> {
         let item = items.get(n)?;
         let clause = self.clause_of.get(n).copied().unwrap_or(0);
-        let owns = |d: &&Dated| matches!(d.role, Role::Base { own: Some(o), .. } | Role::Scope { own: Some(o) } if o == n);
-        if let Some(d) = self.dates.iter().find(owns) {
+        // Dates are in reading order: the ones around the figure are found by position,
+        // and the search goes outward a bounded number of steps.
+        let k = self.dates.partition_point(|d| d.mention.start < item.start);
+        let near = k.saturating_sub(2)..(k + 2).min(self.dates.len());
+        let owns = |d: &Dated| matches!(d.role, Role::Base { own: Some(o), .. } | Role::Scope { own: Some(o) } if o == n);
+        if let Some(d) = self.dates[near].iter().find(|d| owns(d)) {
             return Some((d.mention, d.role));
         }
-        if let Some(d) = self.when_date(item) {
+        if let Some(d) = k.checked_sub(1).and_then(|j| self.when_date(j, item)) {
             return Some((d.mention, d.role));
         }
         let forecast = self.forecast_word(clause, item);
-        let after_forecast = |d: &Dated| forecast.is_none_or(|w| d.mention.start > w || self.is_target(d));
-        let own = self
-            .dates
-            .iter()
-            .filter(|d| d.clause == clause && after_forecast(d))
-            .filter(|d| d.role.is_scope() || matches!(d.role, Role::Local(w) | Role::Future(w) if w <= item.start))
-            .min_by_key(|d| distance(&d.mention, item));
+        let eligible = |d: &Dated| {
+            forecast.is_none_or(|w| d.mention.start > w || self.is_target(d))
+                && (d.role.is_scope() || matches!(d.role, Role::Local(w) | Role::Future(w) if w <= item.start))
+        };
+        let in_clause = |d: &&Dated| d.clause == clause;
+        let before = self.dates[..k].iter().rev().take(SEARCH).take_while(in_clause).find(|d| eligible(d));
+        let after = self.dates[k..].iter().take(SEARCH).take_while(in_clause).find(|d| eligible(d));
+        let own = before.into_iter().chain(after).min_by_key(|d| distance(&d.mention, item));
         if let Some(d) = own {
             return Some((d.mention, d.role));
         }
         if forecast.is_some() {
             return None;
         }
-        self.dates
+        self.nearest_scope_clause(clause).map(|m| (m, Role::Scope { own: None }))
+    }
+
+    /// The scoping date of the clause nearest to clause `c` that has one (the earlier on
+    /// a tie), the one of its dates nearest to `c`.
+    fn nearest_scope_clause(&self, c: usize) -> Option<Mention> {
+        let list = &self.scope_list;
+        let i = list.partition_point(|(x, _)| *x < c);
+        let before = i.checked_sub(1).and_then(|j| list.get(j));
+        let after = list[i..].iter().find(|(x, _)| *x > c);
+        match (before, after) {
+            (Some(b), Some(a)) if a.0 - c < c - b.0 => Some(a.1),
+            (Some(b), _) => Some(b.1),
+            (None, a) => a.map(|a| a.1),
+        }
+    }
+
+    /// Rebuilds `scope_list` from `dates`.
+    fn list_scopes(&mut self) {
+        self.scope_list = self
+            .dates
             .iter()
             .filter(|d| d.role.is_scope())
-            .min_by_key(|d| (d.clause.abs_diff(clause), d.clause > clause, distance(&d.mention, item)))
-            .map(|d| (d.mention, d.role))
+            .map(|d| (d.clause, d.mention))
+            .collect();
     }
 
     /// `by 2030`: a target's own date.
@@ -420,10 +459,10 @@ impl Reading {
         cues::ends_with_word(self.lower[..d.mention.start].trim_end(), "by")
     }
 
-    /// A date right before a `when` clause holding the figure: `since May 2022, when 14
-    /// items grew` dates the 14 items.
-    fn when_date(&self, item: &Item) -> Option<&Dated> {
-        let d = self.dates.iter().rev().find(|d| d.mention.end <= item.start)?;
+    /// A date (`dates[j]`, the last before the figure) right before a `when` clause
+    /// holding the figure: `since May 2022, when 14 items grew` dates the 14 items.
+    fn when_date(&self, j: usize, item: &Item) -> Option<&Dated> {
+        let d = self.dates.get(j).filter(|d| d.mention.end <= item.start)?;
         let between = self.lower.get(d.mention.end..item.start)?;
         let rest = between.trim_start_matches([',', ' ']);
         (rest.starts_with("when ") && !rest.contains([',', ';', '(']) && d.role != Role::Ignored).then_some(d)
@@ -455,11 +494,9 @@ impl Reading {
         // A base follows its change (`rose 5% over May`, `6% and 3% respectively over
         // 2023`): the nearest after the figure, else the nearest before it.
         let nearest = |c: usize| {
-            self.bases
-                .get(c)?
-                .iter()
-                .min_by_key(|(p, ..)| (*p < at, p.abs_diff(at)))
-                .map(|&(.., b)| b)
+            let list = self.bases.get(c)?;
+            let i = list.partition_point(|(p, ..)| *p < at);
+            list.get(i).or_else(|| i.checked_sub(1).and_then(|j| list.get(j))).map(|&(.., b)| b)
         };
         let own = nearest(clause);
         if own.is_some() || !self.shared_base {
@@ -492,7 +529,7 @@ fn distance(m: &Mention, item: &Item) -> usize {
 /// between: `$3 billion in` May.
 fn figure_before(lower: &str, items: &[Item], at: usize) -> Option<usize> {
     let n = items.partition_point(|i| i.end <= at).checked_sub(1)?;
-    let i = items.get(n).filter(|i| i.timed)?;
+    let i = items.get(n).filter(|i| i.timed && at - i.end <= 40)?;
     let between = lower.get(i.end..at)?.trim();
     let words: Vec<&str> = between.split_whitespace().collect();
     let ok = words.len() <= 3
@@ -504,7 +541,7 @@ fn figure_before(lower: &str, items: &[Item], at: usize) -> Option<usize> {
 
 /// The item standing right after a date, in brackets: May (`up 3%`).
 fn figure_after(lower: &str, items: &[Item], n: usize, end: usize) -> Option<usize> {
-    let i = items.get(n + 1).filter(|i| i.timed)?;
+    let i = items.get(n + 1).filter(|i| i.timed && i.start.saturating_sub(end) <= 8)?;
     let between = lower.get(end..i.start)?.trim();
     (between == "(").then_some(n + 1)
 }
@@ -518,22 +555,27 @@ fn role(lower: &str, items: &[Item], n: usize, m: Mention, (clause_start, segmen
     if cues::names_publication(lower.get(m.end..).unwrap_or("")) {
         return (Role::Ignored, false);
     }
-    let bracket = lower[..m.start].trim_end().strip_suffix('(');
+    let bracket = cues::tail(&lower[..m.start], 64).trim_end().strip_suffix('(');
     if bracket.is_some_and(|b| quarter_named_before(Some(b)).is_some()) {
         return (Role::Ignored, false);
     }
     // The lead is read before the figure the date stands beside.
     let own_before = figure_before(lower, items, m.start);
     let lead_end = own_before.map_or(m.start, |o| items[o].start);
-    let before = lower.get(..lead_end).unwrap_or("");
+    // Only the words near the date matter: a bounded tail keeps long sentences linear.
+    let before = cues::tail(lower.get(..lead_end).unwrap_or(""), 200);
     // The figure's text may hold the lead itself (`over USD 35 billion`).
     let own_text = own_before.and_then(|o| lower.get(items[o].start..items[o].end));
     let lead = match cues::lead_of(before) {
         Lead::Plain if own_text.is_some_and(cues::opens_with_lead) => Lead::Base,
         lead => lead,
     };
-    let same = same_period_before(lower.get(..m.start).unwrap_or(""));
+    let same = same_period_before(cues::tail(lower.get(..m.start).unwrap_or(""), 64));
     let clause_before = lower.get(clause_start..m.start).unwrap_or("");
+    let (clause_start, clause_before) = {
+        let t = cues::tail(clause_before, 200);
+        (clause_start + clause_before.len() - t.len(), t)
+    };
     let record = record_word(items, clause_start, clause_before);
     match lead {
         Lead::Event => return (Role::Ignored, false),
@@ -581,7 +623,12 @@ fn record_word(items: &[Item], clause_start: usize, clause_before: &str) -> Opti
             .iter()
             .any(|w| cues::ends_with_word(head, w));
         let abs = clause_start + at;
-        let after_figure = items.iter().any(|i| i.timed && i.start >= clause_start && i.end <= abs);
+        let first = items.partition_point(|i| i.start < clause_start);
+        let after_figure = items[first..]
+            .iter()
+            .take(SEARCH)
+            .take_while(|i| i.end <= abs)
+            .any(|i| i.timed);
         (previous || after_figure).then_some(abs)
     })
 }

@@ -4,6 +4,15 @@
 
 use crate::model::Basis;
 
+/// The last `n` bytes of `text` or fewer (cut at a character boundary).
+pub fn tail(text: &str, n: usize) -> &str {
+    let mut start = text.len().saturating_sub(n);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..]
+}
+
 /// A word or phrase of `lower` at `at`, whole (no letter or digit glued on either side).
 pub fn whole_at(lower: &str, at: usize, phrase: &str) -> bool {
     let b = lower.as_bytes();
@@ -268,19 +277,28 @@ const RELATIVE: &[(&str, Relative)] = &[
 /// Every base named in words in `lower`, with its span (the first of overlapping
 /// phrases kept: `the last year` and `last year` name one base).
 pub fn relatives(lower: &str) -> Vec<(usize, usize, Relative)> {
-    let mut out: Vec<(usize, usize, Relative)> = Vec::new();
-    for (phrase, rel) in RELATIVE {
-        for at in find_all(lower, phrase) {
-            let end = at + phrase.len();
-            if out.iter().any(|&(a, e, _)| a < end && at < e) {
-                continue;
+    // Every match with its rank in the list; sorted by position, an overlapping match
+    // replaces the one kept before it only when it ranks higher.
+    let mut found: Vec<(usize, usize, usize, Relative)> = RELATIVE
+        .iter()
+        .enumerate()
+        .flat_map(|(rank, (phrase, rel))| find_all(lower, phrase).map(move |at| (at, at + phrase.len(), rank, *rel)))
+        .collect();
+    found.sort_unstable_by_key(|&(at, _, rank, _)| (at, rank));
+    let mut out: Vec<(usize, usize, usize, Relative)> = Vec::with_capacity(found.len());
+    for f in found {
+        match out.last_mut() {
+            Some(last) if f.0 < last.1 => {
+                if f.2 < last.2 {
+                    *last = f;
+                }
             }
-            out.push((at, end, *rel));
+            _ => out.push(f),
         }
     }
-    out.sort_by_key(|&(a, ..)| a);
     out.into_iter()
-        .filter(|&(at, end, _)| !is_period_not_base(lower, at, end))
+        .filter(|&(at, end, ..)| !is_period_not_base(lower, at, end))
+        .map(|(at, end, _, r)| (at, end, r))
         .collect()
 }
 
