@@ -466,7 +466,10 @@ mod tests {
         let old = csv("-\nTrade\nExports\nIn May exports rose 4 percent from a year earlier. date2025-06-01\n");
         let new = csv("-\nTrade\nExports\nIn April exports rose 4 percent from a year earlier. date2025-06-01\n");
         let d = diff(&old, &new, &[]);
-        let changed: Vec<&str> = d.changes().flat_map(|c| c.columns.iter().map(|x| x.column.as_str())).collect();
+        let changed: Vec<&str> = d
+            .changes()
+            .flat_map(|c| c.columns.iter().map(|x| x.column.as_str()))
+            .collect();
         assert!(changed.contains(&"period"), "{changed:?}");
         let bare = table("r1,T,body,money,5,USD,$5,10\n");
         assert!(diff(&bare, &new, &[]).only_in_new.contains(&"basis".to_string()));

@@ -88,7 +88,10 @@ fn timing_line(x: &Fact, source: Option<&str>) -> String {
         None => String::new(),
         Some(Origin::Phrase { offset, len }) => format!(" (from \"{}\")", phrase(offset, len)),
         Some(Origin::Carried { offset, len }) => {
-            format!(" (from \"{}\", an earlier sentence of its paragraph)", phrase(offset, len))
+            format!(
+                " (from \"{}\", an earlier sentence of its paragraph)",
+                phrase(offset, len)
+            )
         }
         Some(Origin::Release { offset, len, title }) => format!(
             " (the release's period, from its {}: \"{}\")",
@@ -105,11 +108,11 @@ fn timing_line(x: &Fact, source: Option<&str>) -> String {
 fn phrase_start(source: &str, offset: usize) -> usize {
     let before = source.get(..offset).unwrap_or("");
     let trimmed = before.trim_end_matches(' ');
-    let word_start = trimmed
-        .rfind(|c: char| !c.is_alphabetic())
-        .map_or(0, |i| i + 1);
+    let word_start = trimmed.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + 1);
     let word = trimmed.get(word_start..).unwrap_or("").to_ascii_lowercase();
-    let prepositions = ["in", "for", "during", "of", "as", "from", "through", "since", "by", "to", "until", "at"];
+    let prepositions = [
+        "in", "for", "during", "of", "as", "from", "through", "since", "by", "to", "until", "at",
+    ];
     let of_as = |w: &str| w == "of" && trimmed[..word_start].trim_end().to_ascii_lowercase().ends_with("as");
     if prepositions.contains(&word.as_str()) && trimmed.len() < before.len() {
         if of_as(&word) {
@@ -177,7 +180,10 @@ mod tests {
         let text = "-\nTrade\nShipments in October\nIn November, exports rose 8 percent from a year earlier. \
                     Imports rose 2 percent.\nThe fund holds KRW 5 billion. date2025-12-01\n";
         let shown = explain(text, &Options::default()).to_string();
-        assert!(shown.contains("period: 2025-11 (from \"In November\")  basis: yoy"), "{shown}");
+        assert!(
+            shown.contains("period: 2025-11 (from \"In November\")  basis: yoy"),
+            "{shown}"
+        );
         assert!(
             shown.contains("period: 2025-11 (from \"In November\", an earlier sentence of its paragraph)  basis: -"),
             "{shown}"

@@ -326,8 +326,7 @@ fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &
     }
     let (timings, release_period) = period::place(&period_sentences(&read, &valued));
     (out.period, out.period_end) = release_period.map_or((None, None), |(p, end, _)| (Some(p), end));
-    out.facts
-        .reserve_exact(read.iter().map(|s| s.found.len()).sum());
+    out.facts.reserve_exact(read.iter().map(|s| s.found.len()).sum());
     for ((s, values), timings) in read.into_iter().zip(valued).zip(timings) {
         if s.found.is_empty() {
             continue;

@@ -391,7 +391,9 @@ impl Fact {
     /// About the bytes of the period and basis columns (`2025-11`, `2019-12..2020-02`).
     fn timing_len(&self) -> usize {
         let period = |p: Option<Period>| p.map_or(0, |_| 10);
-        let basis = self.basis.map_or(0, |b| if matches!(b, Basis::Named(..)) { 20 } else { 3 });
+        let basis = self
+            .basis
+            .map_or(0, |b| if matches!(b, Basis::Named(..)) { 20 } else { 3 });
         period(self.period) + period(self.period_end) + basis
     }
 }

@@ -61,12 +61,17 @@ pub enum Role {
     Since,
     /// A base of comparison; `own` is the item it dates, `counts` whether it is a base
     /// for the clause's changes.
-    Base { own: Option<usize>, counts: bool },
+    Base {
+        own: Option<usize>,
+        counts: bool,
+    },
     /// Scopes only figures of its clause from this byte on.
     Local(usize),
     /// Scopes its clause and sentence; `own` is the figure it stands right after
     /// (`0.1% in the first quarter`), which takes it before any nearer date.
-    Scope { own: Option<usize> },
+    Scope {
+        own: Option<usize>,
+    },
     /// After a word of the future at this byte (`is expected to reach 9 GW in 2026`):
     /// the forecast's own time, for figures of its clause after that word (and the
     /// release's period), never for the rest of the sentence.
@@ -388,9 +393,10 @@ impl Reading {
             .filter(|&&p| p >= start);
         // After the figure only a noun of aim counts, right after it.
         let j = self.forecast_at.partition_point(|&p| p < item.end);
-        let after = self.forecast_at.get(j).filter(|&&p| {
-            p < end && p <= item.end + 12 && cues::is_aim_noun(self.lower.get(p..).unwrap_or(""))
-        });
+        let after = self
+            .forecast_at
+            .get(j)
+            .filter(|&&p| p < end && p <= item.end + 12 && cues::is_aim_noun(self.lower.get(p..).unwrap_or("")));
         before.or(after).copied()
     }
 
@@ -405,7 +411,8 @@ impl Reading {
         // and the search goes outward a bounded number of steps.
         let k = self.dates.partition_point(|d| d.mention.start < item.start);
         let near = k.saturating_sub(2)..(k + 2).min(self.dates.len());
-        let owns = |d: &Dated| matches!(d.role, Role::Base { own: Some(o), .. } | Role::Scope { own: Some(o) } if o == n);
+        let owns =
+            |d: &Dated| matches!(d.role, Role::Base { own: Some(o), .. } | Role::Scope { own: Some(o) } if o == n);
         if let Some(d) = self.dates[near].iter().find(|d| owns(d)) {
             return Some((d.mention, d.role));
         }
@@ -418,16 +425,29 @@ impl Reading {
                 && (d.role.is_scope() || matches!(d.role, Role::Local(w) | Role::Future(w) if w <= item.start))
         };
         let in_clause = |d: &&Dated| d.clause == clause;
-        let before = self.dates[..k].iter().rev().take(SEARCH).take_while(in_clause).find(|d| eligible(d));
-        let after = self.dates[k..].iter().take(SEARCH).take_while(in_clause).find(|d| eligible(d));
-        let own = before.into_iter().chain(after).min_by_key(|d| distance(&d.mention, item));
+        let before = self.dates[..k]
+            .iter()
+            .rev()
+            .take(SEARCH)
+            .take_while(in_clause)
+            .find(|d| eligible(d));
+        let after = self.dates[k..]
+            .iter()
+            .take(SEARCH)
+            .take_while(in_clause)
+            .find(|d| eligible(d));
+        let own = before
+            .into_iter()
+            .chain(after)
+            .min_by_key(|d| distance(&d.mention, item));
         if let Some(d) = own {
             return Some((d.mention, d.role));
         }
         if forecast.is_some() {
             return None;
         }
-        self.nearest_scope_clause(clause).map(|m| (m, Role::Scope { own: None }))
+        self.nearest_scope_clause(clause)
+            .map(|m| (m, Role::Scope { own: None }))
     }
 
     /// The scoping date of the clause nearest to clause `c` that has one (the earlier on
@@ -496,7 +516,9 @@ impl Reading {
         let nearest = |c: usize| {
             let list = self.bases.get(c)?;
             let i = list.partition_point(|(p, ..)| *p < at);
-            list.get(i).or_else(|| i.checked_sub(1).and_then(|j| list.get(j))).map(|&(.., b)| b)
+            list.get(i)
+                .or_else(|| i.checked_sub(1).and_then(|j| list.get(j)))
+                .map(|&(.., b)| b)
         };
         let own = nearest(clause);
         if own.is_some() || !self.shared_base {
@@ -541,14 +563,22 @@ fn figure_before(lower: &str, items: &[Item], at: usize) -> Option<usize> {
 
 /// The item standing right after a date, in brackets: May (`up 3%`).
 fn figure_after(lower: &str, items: &[Item], n: usize, end: usize) -> Option<usize> {
-    let i = items.get(n + 1).filter(|i| i.timed && i.start.saturating_sub(end) <= 8)?;
+    let i = items
+        .get(n + 1)
+        .filter(|i| i.timed && i.start.saturating_sub(end) <= 8)?;
     let between = lower.get(end..i.start)?.trim();
     (between == "(").then_some(n + 1)
 }
 
 /// What a date phrase (item `n`) does, from the words around it, and whether it is
 /// written `the same period in ...`.
-fn role(lower: &str, items: &[Item], n: usize, m: Mention, (clause_start, segment_start): (usize, usize)) -> (Role, bool) {
+fn role(
+    lower: &str,
+    items: &[Item],
+    n: usize,
+    m: Mention,
+    (clause_start, segment_start): (usize, usize),
+) -> (Role, bool) {
     if matches!(m.period, Period::Day(_)) && m.period_end.is_none() {
         return (Role::Ignored, false);
     }
@@ -636,9 +666,18 @@ fn record_word(items: &[Item], clause_start: usize, clause_before: &str) -> Opti
 /// A clause that opens by comparing (`similar to the rise in March`, `compared with`).
 fn opens_comparison(clause: &str) -> bool {
     let c = clause.trim_start_matches(|ch: char| !ch.is_ascii_alphanumeric());
-    ["similar to", "compared", "up from", "down from", "from", "than", "versus", "against"]
-        .iter()
-        .any(|w| c.starts_with(w))
+    [
+        "similar to",
+        "compared",
+        "up from",
+        "down from",
+        "from",
+        "than",
+        "versus",
+        "against",
+    ]
+    .iter()
+    .any(|w| c.starts_with(w))
 }
 
 /// `the same period in` / `the same month of` right before a date.
@@ -690,7 +729,10 @@ fn year_with_words(before: &str, year: i32) -> Option<(Period, Option<Period>)> 
     let b = before.trim_end();
     if let Some(head) = b.strip_suffix("months of") {
         let n = head.trim_end().rsplit(' ').next().and_then(count_word)?;
-        let head = head.trim_end().strip_suffix(head.trim_end().rsplit(' ').next()?)?.trim_end();
+        let head = head
+            .trim_end()
+            .strip_suffix(head.trim_end().rsplit(' ').next()?)?
+            .trim_end();
         if !head.ends_with("first") {
             return None;
         }
@@ -708,7 +750,9 @@ fn year_with_words(before: &str, year: i32) -> Option<(Period, Option<Period>)> 
         return Some((Period::Quarter { year, quarter: q }, None));
     }
     let word = b.rsplit(|c: char| !c.is_ascii_alphabetic()).next()?;
-    let month = crate::grammar::date::MONTHS.iter().position(|m| m.eq_ignore_ascii_case(word))?;
+    let month = crate::grammar::date::MONTHS
+        .iter()
+        .position(|m| m.eq_ignore_ascii_case(word))?;
     Some((
         Period::Month {
             year,
@@ -770,7 +814,10 @@ fn window(before: &str, period: Period, end: Option<Period>) -> (Period, Option<
             .strip_suffix("months")
             .or_else(|| head.strip_suffix("-month"))
             .or_else(|| head.strip_suffix(" month"));
-        match head.and_then(|h| h.trim_end().rsplit([' ', '(']).next()).and_then(count_word) {
+        match head
+            .and_then(|h| h.trim_end().rsplit([' ', '(']).next())
+            .and_then(count_word)
+        {
             Some(n) if (2..=24).contains(&n) => n,
             _ => return (period, end),
         }
@@ -841,7 +888,10 @@ fn step_back(p: Period, step: Step) -> Option<Period> {
     let back = |_: u32, size: i32| {
         let unit = (year * 12 + month as i32 - 1).div_euclid(size) - 1;
         let first_month = unit * size;
-        Some((first_month.div_euclid(12), (first_month.rem_euclid(12) / size + 1) as u32))
+        Some((
+            first_month.div_euclid(12),
+            (first_month.rem_euclid(12) / size + 1) as u32,
+        ))
     };
     Some(match step {
         Step::Month => {
@@ -925,7 +975,10 @@ mod tests {
     #[test]
     fn a_base_date_is_no_period() {
         assert_eq!(scopes("Sales rose {5%} from [June]."), [None]);
-        assert_eq!(scopes("Sales rose {5%} in [June] compared with [July]."), [Some(month(1))]);
+        assert_eq!(
+            scopes("Sales rose {5%} in [June] compared with [July]."),
+            [Some(month(1))]
+        );
         assert_eq!(scopes("Sales were the highest {5} since [June]."), [None]);
     }
 
@@ -938,7 +991,10 @@ mod tests {
         );
         let (text, items) = read("Sales rose {^5%} in [June], up from {$8 billion} in [July].");
         let r = Reading::new(&text, &items);
-        assert!(matches!(r.base_of(r.clause_of[2], items[2].start), Some(Base::Date { .. })));
+        assert!(matches!(
+            r.base_of(r.clause_of[2], items[2].start),
+            Some(Base::Date { .. })
+        ));
     }
 
     #[test]
@@ -956,7 +1012,10 @@ mod tests {
             [Some(month(1)), Some(month(2))]
         );
         // The figure before the record word is not the record.
-        assert_eq!(scopes("Sales reached {$9 billion}, the highest level seen in [July]."), [None]);
+        assert_eq!(
+            scopes("Sales reached {$9 billion}, the highest level seen in [July]."),
+            [None]
+        );
         // A record said of the period itself dates it.
         assert_eq!(scopes("Sales hit a record {$9 billion} in [July]."), [Some(month(1))]);
         // Every record word is weighed, not only the first.
@@ -969,7 +1028,9 @@ mod tests {
     #[test]
     fn an_undated_clause_takes_the_sentence_date() {
         assert_eq!(
-            scopes("Both the rate, at {3.5 percent}, and the number of jobless, at {5.8 million}, stood still in [March]."),
+            scopes(
+                "Both the rate, at {3.5 percent}, and the number of jobless, at {5.8 million}, stood still in [March]."
+            ),
             [Some(month(1)), Some(month(1))]
         );
     }
@@ -984,15 +1045,27 @@ mod tests {
 
     #[test]
     fn a_when_clause_takes_the_date_before_it() {
-        assert_eq!(scopes("It is the lowest since [June], when it was {1.9 percent}."), [Some(month(1))]);
+        assert_eq!(
+            scopes("It is the lowest since [June], when it was {1.9 percent}."),
+            [Some(month(1))]
+        );
     }
 
     #[test]
     fn a_forecast_takes_no_date_before_its_verb() {
-        assert_eq!(scopes("Prices rose in [May] and will return to their {2 percent} objective."), [None]);
-        assert_eq!(scopes("Sales rose in [May] and are expected to reach {$9 billion} in [July]."), [Some(month(2))]);
+        assert_eq!(
+            scopes("Prices rose in [May] and will return to their {2 percent} objective."),
+            [None]
+        );
+        assert_eq!(
+            scopes("Sales rose in [May] and are expected to reach {$9 billion} in [July]."),
+            [Some(month(2))]
+        );
         // A verb of the future after the figure is another clause's.
-        assert_eq!(scopes("Investment in [May] came to {$2 billion} and will rise in [July]."), [Some(month(1))]);
+        assert_eq!(
+            scopes("Investment in [May] came to {$2 billion} and will rise in [July]."),
+            [Some(month(1))]
+        );
         assert_eq!(scopes("In [May] prices held near their {2 percent} target."), [None]);
     }
 
@@ -1008,7 +1081,8 @@ mod tests {
 
     #[test]
     fn a_comparing_opener_is_shared() {
-        let (text, items) = read("Compared with [May], sales rose {^5%} and orders fell {^2%}, while stocks rose {^1%}.");
+        let (text, items) =
+            read("Compared with [May], sales rose {^5%} and orders fell {^2%}, while stocks rose {^1%}.");
         let r = Reading::new(&text, &items);
         assert!(r.shared_base);
         let last = r.clause_of[3];
@@ -1019,8 +1093,14 @@ mod tests {
     fn windows_close_on_their_month() {
         let may = Period::Month { year: 2020, month: 5 };
         let w = |before: &str| window(before, may, None);
-        assert_eq!(w("in the year ended "), (Period::Month { year: 2019, month: 6 }, Some(may)));
-        assert_eq!(w("the three-month period ending "), (Period::Month { year: 2020, month: 3 }, Some(may)));
+        assert_eq!(
+            w("in the year ended "),
+            (Period::Month { year: 2019, month: 6 }, Some(may))
+        );
+        assert_eq!(
+            w("the three-month period ending "),
+            (Period::Month { year: 2020, month: 3 }, Some(may))
+        );
         assert_eq!(w("in the 12 months to "), (may, None));
         let day = |d| Period::Day(chrono::NaiveDate::from_ymd_opt(2021, 9, d).unwrap());
         assert_eq!(window("in the week ending ", day(10), None), (day(4), Some(day(10))));
@@ -1039,12 +1119,24 @@ mod tests {
         let y = |before: &str| widen(before, Period::Year(2020), None);
         let m = |month| Period::Month { year: 2020, month };
         assert_eq!(y("for the first five months of "), (m(1), Some(m(5))));
-        assert_eq!(y("in the first three months of "), (Period::Quarter { year: 2020, quarter: 1 }, None));
-        assert_eq!(y("output fell in quarter 3 "), (Period::Quarter { year: 2020, quarter: 3 }, None));
-        assert_eq!(y("in quarter 4 (oct to dec) "), (Period::Quarter { year: 2020, quarter: 4 }, None));
+        assert_eq!(
+            y("in the first three months of "),
+            (Period::Quarter { year: 2020, quarter: 1 }, None)
+        );
+        assert_eq!(
+            y("output fell in quarter 3 "),
+            (Period::Quarter { year: 2020, quarter: 3 }, None)
+        );
+        assert_eq!(
+            y("in quarter 4 (oct to dec) "),
+            (Period::Quarter { year: 2020, quarter: 4 }, None)
+        );
         assert_eq!(y("the survey -- march "), (m(3), None));
         assert_eq!(y("in the last five months of "), (Period::Year(2020), None));
-        assert_eq!(widen("in quarter 1 january to ", m(3), None), (Period::Quarter { year: 2020, quarter: 1 }, None));
+        assert_eq!(
+            widen("in quarter 1 january to ", m(3), None),
+            (Period::Quarter { year: 2020, quarter: 1 }, None)
+        );
     }
 
     #[test]
@@ -1052,10 +1144,19 @@ mod tests {
         let r = relative_periods("after 1.2% in the previous quarter and 3% during the prior month");
         assert_eq!(r.iter().map(|x| x.2).collect::<Vec<_>>(), [Step::Quarter, Step::Month]);
         let q3 = Period::Quarter { year: 2022, quarter: 3 };
-        assert_eq!(step_back(q3, Step::Quarter), Some(Period::Quarter { year: 2022, quarter: 2 }));
+        assert_eq!(
+            step_back(q3, Step::Quarter),
+            Some(Period::Quarter { year: 2022, quarter: 2 })
+        );
         let jan = Period::Month { year: 2022, month: 1 };
-        assert_eq!(step_back(jan, Step::Month), Some(Period::Month { year: 2021, month: 12 }));
-        assert_eq!(step_back(jan, Step::Quarter), Some(Period::Quarter { year: 2021, quarter: 4 }));
+        assert_eq!(
+            step_back(jan, Step::Month),
+            Some(Period::Month { year: 2021, month: 12 })
+        );
+        assert_eq!(
+            step_back(jan, Step::Quarter),
+            Some(Period::Quarter { year: 2021, quarter: 4 })
+        );
     }
 
     #[test]

@@ -52,24 +52,92 @@ fn split_last_word(text: &str) -> (&str, &str) {
 /// Words between a preposition and its date that do not change what the date does:
 /// `from [the same period in] 2019`, `compared with [the levels of] 2019`.
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "in", "of", "its", "their", "same", "period", "periods", "month", "months", "quarter",
-    "quarters", "half", "year", "years", "level", "levels", "figure", "figures", "value", "values", "that", "those",
-    "one", "ones", "corresponding", "during", "for", "at", "end", "early", "mid", "late", "on", "start",
+    "the",
+    "a",
+    "an",
+    "in",
+    "of",
+    "its",
+    "their",
+    "same",
+    "period",
+    "periods",
+    "month",
+    "months",
+    "quarter",
+    "quarters",
+    "half",
+    "year",
+    "years",
+    "level",
+    "levels",
+    "figure",
+    "figures",
+    "value",
+    "values",
+    "that",
+    "those",
+    "one",
+    "ones",
+    "corresponding",
+    "during",
+    "for",
+    "at",
+    "end",
+    "early",
+    "mid",
+    "late",
+    "on",
+    "start",
     "beginning",
 ];
 
 /// Prepositions and verbs that make the date after them a base of comparison.
 const BASE_LEADS: &[&str] = &[
-    "from", "since", "than", "versus", "vs", "vs.", "against", "over", "compared with", "compared to", "relative to",
-    "with", "between",
+    "from",
+    "since",
+    "than",
+    "versus",
+    "vs",
+    "vs.",
+    "against",
+    "over",
+    "compared with",
+    "compared to",
+    "relative to",
+    "with",
+    "between",
 ];
 
 /// Verbs of meeting and announcing: the date after them dates an event, not a figure
 /// (`met in September`, `announced on July 1`, `issued in May`).
 const EVENT_VERBS: &[&str] = &[
-    "met", "meet", "meets", "announced", "announce", "announces", "said", "says", "stated",
-    "released", "release", "published", "issued", "reported", "unveiled", "signed", "launched", "decided", "opened",
-    "visited", "convened", "began", "begins", "started", "took", "effective",
+    "met",
+    "meet",
+    "meets",
+    "announced",
+    "announce",
+    "announces",
+    "said",
+    "says",
+    "stated",
+    "released",
+    "release",
+    "published",
+    "issued",
+    "reported",
+    "unveiled",
+    "signed",
+    "launched",
+    "decided",
+    "opened",
+    "visited",
+    "convened",
+    "began",
+    "begins",
+    "started",
+    "took",
+    "effective",
 ];
 
 /// What the words right before a date make of it.
@@ -117,7 +185,9 @@ pub fn lead_of(before: &str) -> Lead {
 
 /// The figure's own text opens with a word of comparison (`over USD 35 billion`).
 pub fn opens_with_lead(text: &str) -> bool {
-    ["over ", "from ", "than ", "versus ", "against "].iter().any(|w| text.starts_with(w))
+    ["over ", "from ", "than ", "versus ", "against "]
+        .iter()
+        .any(|w| text.starts_with(w))
 }
 
 /// Nouns after a date that make it the date of a publication (`the May 2024 issue`).
@@ -133,7 +203,16 @@ pub fn names_publication(after: &str) -> bool {
 /// Words of record and streak: a date after one of them in its clause dates the record
 /// (`the highest since 2018`, `the previous record set in March 2022`), not the clause.
 pub const RECORD_WORDS: &[&str] = &[
-    "record", "highest", "lowest", "largest", "biggest", "smallest", "peak", "all-time", "streak", "straight",
+    "record",
+    "highest",
+    "lowest",
+    "largest",
+    "biggest",
+    "smallest",
+    "peak",
+    "all-time",
+    "streak",
+    "straight",
     "consecutive",
 ];
 
@@ -310,14 +389,21 @@ fn is_period_not_base(lower: &str, at: usize, end: usize) -> bool {
     let before = lower[..at].trim_end();
     let before = before.strip_suffix(" the").map_or(before, str::trim_end);
     // `in the previous quarter`: a period, placed by `clause::relative_periods`.
-    let stepped = ["previous", "preceding", "prior", "last"].iter().any(|w| phrase.starts_with(w));
+    let stepped = ["previous", "preceding", "prior", "last"]
+        .iter()
+        .any(|w| phrase.starts_with(w));
     if stepped && ["in", "during", "for"].iter().any(|w| ends_with_word(before, w)) {
         return true;
     }
-    if !matches!(phrase, "last year" | "last month" | "last quarter" | "past year" | "the last year") {
+    if !matches!(
+        phrase,
+        "last year" | "last month" | "last quarter" | "past year" | "the last year"
+    ) {
         return false;
     }
-    let comparing = ["than", "from", "over", "with", "to", "versus", "against", "since", "period", "month", "quarter"];
+    let comparing = [
+        "than", "from", "over", "with", "to", "versus", "against", "since", "period", "month", "quarter",
+    ];
     !comparing.iter().any(|w| ends_with_word(before, w))
 }
 
@@ -344,7 +430,10 @@ mod tests {
     #[test]
     fn bases_in_words_are_found_whole() {
         let r = relatives("sales rose 3% from a year earlier and 1% month-on-month");
-        assert_eq!(r.iter().map(|x| x.2).collect::<Vec<_>>(), [Relative::Year, Relative::Fixed(Basis::Mom)]);
+        assert_eq!(
+            r.iter().map(|x| x.2).collect::<Vec<_>>(),
+            [Relative::Year, Relative::Fixed(Basis::Mom)]
+        );
         // `in the previous quarter` is a period.
         assert!(relatives("after 2% in the previous quarter").is_empty());
         assert!(relatives("the momentum held").is_empty());

@@ -73,7 +73,9 @@ fn release_period(sentences: &[Sentence], readings: &[Option<Reading>]) -> Relea
     };
     let title = sentences.iter().position(|s| s.paragraph.is_none());
     let body = sentences.iter().position(|s| s.paragraph.is_some());
-    title.and_then(|n| first_of(n, true)).or_else(|| body.and_then(|n| first_of(n, false)))
+    title
+        .and_then(|n| first_of(n, true))
+        .or_else(|| body.and_then(|n| first_of(n, false)))
 }
 
 fn release_origin(s: &Sentence, m: &Mention, title: bool) -> Origin {
@@ -134,7 +136,8 @@ pub fn place(sentences: &[Sentence]) -> (Vec<Vec<Timing>>, ReleasePeriod) {
                     None => (None, None),
                 };
                 let basis = if item.change {
-                    r.base_of(clause, item.start).and_then(|b| basis_of(b, period, period_end))
+                    r.base_of(clause, item.start)
+                        .and_then(|b| basis_of(b, period, period_end))
                 } else {
                     None
                 };
@@ -168,7 +171,10 @@ fn period_of(s: &Sentence, r: &Reading, n: usize, clause: usize, fallback: Optio
         };
         return (Some(placed), role.is_scope());
     }
-    if s.items.get(n).is_some_and(|item| r.forecast_word(clause, item).is_some()) {
+    if s.items
+        .get(n)
+        .is_some_and(|item| r.forecast_word(clause, item).is_some())
+    {
         return (None, false);
     }
     let borrowed = fallback.map(|p| Placed {
@@ -249,8 +255,14 @@ fn basis_of(base: Base, period: Option<Period>, end: Option<Period>) -> Option<B
             _ => None,
         },
         Base::Words(Relative::Short) => None,
-        Base::Date { period: b, end: b_end, same: true } => Some(same_period(period, end, b, b_end)),
-        Base::Date { period: b, end: b_end, .. } => Some(relate(period, end, b, b_end)),
+        Base::Date {
+            period: b,
+            end: b_end,
+            same: true,
+        } => Some(same_period(period, end, b, b_end)),
+        Base::Date {
+            period: b, end: b_end, ..
+        } => Some(relate(period, end, b, b_end)),
     }
 }
 
@@ -323,7 +335,10 @@ fn shift_year(p: Period, n: i32) -> Option<Period> {
     Some(match p {
         Period::Day(d) => Period::Day(d.with_year(d.year() + n)?),
         Period::Month { year, month } => Period::Month { year: year + n, month },
-        Period::Quarter { year, quarter } => Period::Quarter { year: year + n, quarter },
+        Period::Quarter { year, quarter } => Period::Quarter {
+            year: year + n,
+            quarter,
+        },
         Period::Half { year, half } => Period::Half { year: year + n, half },
         Period::Year(year) => Period::Year(year + n),
     })
@@ -333,11 +348,23 @@ fn shift_year(p: Period, n: i32) -> Option<Period> {
 fn previous(p: Period) -> Option<Period> {
     Some(match p {
         Period::Day(_) => return None,
-        Period::Month { year, month: 1 } => Period::Month { year: year - 1, month: 12 },
+        Period::Month { year, month: 1 } => Period::Month {
+            year: year - 1,
+            month: 12,
+        },
         Period::Month { year, month } => Period::Month { year, month: month - 1 },
-        Period::Quarter { year, quarter: 1 } => Period::Quarter { year: year - 1, quarter: 4 },
-        Period::Quarter { year, quarter } => Period::Quarter { year, quarter: quarter - 1 },
-        Period::Half { year, half: 1 } => Period::Half { year: year - 1, half: 2 },
+        Period::Quarter { year, quarter: 1 } => Period::Quarter {
+            year: year - 1,
+            quarter: 4,
+        },
+        Period::Quarter { year, quarter } => Period::Quarter {
+            year,
+            quarter: quarter - 1,
+        },
+        Period::Half { year, half: 1 } => Period::Half {
+            year: year - 1,
+            half: 2,
+        },
         Period::Half { year, half } => Period::Half { year, half: half - 1 },
         Period::Year(year) => Period::Year(year - 1),
     })
@@ -381,7 +408,11 @@ mod tests {
 
     #[test]
     fn an_undated_sentence_takes_the_period_of_the_one_before() {
-        let r = rows("2025-11-06", "Plans", "Sales rose in 2024. Then 467 projects and 433 approvals were counted.");
+        let r = rows(
+            "2025-11-06",
+            "Plans",
+            "Sales rose in 2024. Then 467 projects and 433 approvals were counted.",
+        );
         assert_eq!(r[0].1, "2024", "{r:?}");
     }
 
@@ -389,10 +420,10 @@ mod tests {
     fn the_carry_stops_at_the_paragraph() {
         // The next line takes the release's period, not the line before's.
         let body = "Orders grew 3 percent in March.\nThe plant hired 40 workers.";
-        assert_eq!(timing("2025-05-02", "Factory news for April", body), [
-            "3 percent|2025-03|",
-            "40 workers|2025-04|"
-        ]);
+        assert_eq!(
+            timing("2025-05-02", "Factory news for April", body),
+            ["3 percent|2025-03|", "40 workers|2025-04|"]
+        );
     }
 
     #[test]
@@ -403,14 +434,18 @@ mod tests {
 
     #[test]
     fn the_release_period_comes_from_the_title_else_the_first_sentence() {
-        assert_eq!(timing("2025-12-01", "Steel output in November", "Mills made 4 million tons."), [
-            "4 million tons|2025-11|"
-        ]);
+        assert_eq!(
+            timing("2025-12-01", "Steel output in November", "Mills made 4 million tons."),
+            ["4 million tons|2025-11|"]
+        );
         let body = "Farm exports for the third quarter were strong. Growers shipped 9,000 tons.";
         assert_eq!(timing("2025-10-15", "Farm trade", body), ["9,000 tons|2025-Q3|"]);
         // A day names no period: the release has none.
         let body = "The minister met 12 investors on May 4. They pledged USD 3 billion.";
-        assert_eq!(timing("2025-05-06", "Investor meeting", body), ["12 investors||", "USD 3 billion||"]);
+        assert_eq!(
+            timing("2025-05-06", "Investor meeting", body),
+            ["12 investors||", "USD 3 billion||"]
+        );
     }
 
     #[test]
@@ -423,16 +458,19 @@ mod tests {
     fn cumulative_figures_run_from_the_start_of_the_year() {
         let body = "Year-to-date exports through September reached USD 410 billion. \
                     From January to August, imports came to USD 380 billion.";
-        assert_eq!(timing("2025-10-01", "Trade", body), [
-            "USD 410 billion|2025-01..2025-09|",
-            "USD 380 billion|2025-01..2025-08|"
-        ]);
+        assert_eq!(
+            timing("2025-10-01", "Trade", body),
+            ["USD 410 billion|2025-01..2025-09|", "USD 380 billion|2025-01..2025-08|"]
+        );
     }
 
     #[test]
     fn plans_keep_their_own_time() {
         let body = "Sales rose 4 percent in June. The group expects sales of USD 2 billion next year.";
-        assert_eq!(timing("2025-07-01", "Sales", body), ["4 percent|2025-06|", "USD 2 billion|2026|"]);
+        assert_eq!(
+            timing("2025-07-01", "Sales", body),
+            ["4 percent|2025-06|", "USD 2 billion|2026|"]
+        );
         // A target with no time of its own borrows none.
         let body = "Prices rose 3 percent in June, and the bank will bring them back to its 2 percent goal.";
         assert_eq!(timing("2025-07-01", "Prices", body)[1], "2 percent||");
@@ -441,30 +479,44 @@ mod tests {
     #[test]
     fn named_bases_become_yoy_mom_or_their_date() {
         let body = "In May, output rose 3 percent from May 2024, 1 percent from April and 9 percent from 2019.";
-        assert_eq!(timing("2025-06-10", "Output", body), [
-            "3 percent|2025-05|yoy",
-            "1 percent|2025-05|mom",
-            "9 percent|2025-05|2019"
-        ]);
+        assert_eq!(
+            timing("2025-06-10", "Output", body),
+            [
+                "3 percent|2025-05|yoy",
+                "1 percent|2025-05|mom",
+                "9 percent|2025-05|2019"
+            ]
+        );
         let body = "Third-quarter sales grew 2% over the second quarter.";
-        assert_eq!(timing("2025-10-10", "Sales in the third quarter", body), ["2%|2025-Q3|qoq"]);
+        assert_eq!(
+            timing("2025-10-10", "Sales in the third quarter", body),
+            ["2%|2025-Q3|qoq"]
+        );
     }
 
     #[test]
     fn a_base_is_shared_only_where_the_sentence_says_so() {
         let body = "Exports rose 5 percent year-on-year, while imports fell 2 percent.";
-        assert_eq!(timing("2025-06-10", "Trade in May", body), ["5 percent|2025-05|yoy", "2 percent|2025-05|"]);
+        assert_eq!(
+            timing("2025-06-10", "Trade in May", body),
+            ["5 percent|2025-05|yoy", "2 percent|2025-05|"]
+        );
         let body = "Tea and coffee sales rose 5 percent and 2 percent, respectively, from a year earlier.";
-        assert_eq!(timing("2025-06-10", "Sales in May", body), ["5 percent|2025-05|yoy", "2 percent|2025-05|yoy"]);
+        assert_eq!(
+            timing("2025-06-10", "Sales in May", body),
+            ["5 percent|2025-05|yoy", "2 percent|2025-05|yoy"]
+        );
         let body = "Compared with April, sales rose 5 percent and rents fell 1 percent.";
-        assert_eq!(timing("2025-06-10", "Sales in May", body), ["5 percent|2025-05|mom", "1 percent|2025-05|mom"]);
+        assert_eq!(
+            timing("2025-06-10", "Sales in May", body),
+            ["5 percent|2025-05|mom", "1 percent|2025-05|mom"]
+        );
         // Never carried to the next sentence, and never given to a level.
         let body = "Sales rose 5 percent on-year. Rents fell 1 percent. Stocks stood at USD 4 billion.";
-        assert_eq!(timing("2025-06-10", "Sales in May", body), [
-            "5 percent|2025-05|yoy",
-            "1 percent|2025-05|",
-            "USD 4 billion|2025-05|"
-        ]);
+        assert_eq!(
+            timing("2025-06-10", "Sales in May", body),
+            ["5 percent|2025-05|yoy", "1 percent|2025-05|", "USD 4 billion|2025-05|"]
+        );
     }
 
     #[test]
@@ -477,10 +529,13 @@ mod tests {
     fn a_record_from_an_earlier_year_keeps_its_year() {
         let body = "Exports reached USD 70 billion in October, above the previous record of USD 68 billion set in March 2022. \
                     Imports came to USD 60 billion.";
-        assert_eq!(timing("2025-11-01", "Trade", body), [
-            "USD 70 billion|2025-10|",
-            "USD 68 billion|2022-03|",
-            "USD 60 billion|2025-10|"
-        ]);
+        assert_eq!(
+            timing("2025-11-01", "Trade", body),
+            [
+                "USD 70 billion|2025-10|",
+                "USD 68 billion|2022-03|",
+                "USD 60 billion|2025-10|"
+            ]
+        );
     }
 }

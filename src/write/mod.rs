@@ -425,7 +425,10 @@ mod tests {
         let jsonl = String::from_utf8(w.finish().unwrap()).unwrap();
         let rows: Vec<serde_json::Value> = jsonl.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
         let p = rows.iter().find(|r| r["kind"] == "percent").unwrap();
-        assert_eq!((&p["period"], &p["period_end"], &p["basis"]), (&"2025-05".into(), &"".into(), &"yoy".into()));
+        assert_eq!(
+            (&p["period"], &p["period_end"], &p["basis"]),
+            (&"2025-05".into(), &"".into(), &"yoy".into())
+        );
         // The CSV's column order, also in each JSON object.
         let line = jsonl.lines().find(|l| l.contains("\"percent\"")).unwrap();
         let at = |k: &str| line.find(&format!("\"{k}\":")).unwrap();
@@ -441,7 +444,11 @@ mod tests {
         assert_eq!(rows[1].period, "");
         let mut out = Vec::new();
         render_rows(Format::Csv, &rows, &mut out).unwrap();
-        assert!(String::from_utf8(out).unwrap().starts_with(&format!("{},", rows[0].release_id)));
+        assert!(
+            String::from_utf8(out)
+                .unwrap()
+                .starts_with(&format!("{},", rows[0].release_id))
+        );
         assert_eq!(RELEASE_COLUMNS[4], "period");
     }
 
