@@ -497,6 +497,13 @@ impl Reading {
             .map(|d| &d.mention)
     }
 
+    /// Whether a date stands inside brackets, a gloss of the words before it.
+    pub fn in_brackets(&self, m: &Mention) -> bool {
+        let before = cues::tail(self.lower.get(..m.start).unwrap_or(""), 64);
+        let opened = before.rfind('(').is_some_and(|o| !before[o..].contains(')'));
+        opened && self.lower.get(m.end..).is_some_and(|a| a.trim_start().starts_with(')'))
+    }
+
     /// The first period the sentence names (a forecast's own time too), for the
     /// release's period.
     pub fn first_named(&self) -> Option<&Mention> {

@@ -191,7 +191,13 @@ fn period_of(s: &Sentence, r: &Reading, n: usize, clause: usize, fallback: Optio
 /// took from its own phrases (or, with no such figure, its one scoping phrase).
 fn next_carry(carry: Carry, s: &Sentence, r: &Reading, own: &[Placed]) -> Carry {
     let named: Vec<Placed> = if own.is_empty() {
-        r.scopes()
+        // With no figure, a date in brackets glosses a noun (`the program (2020–2024)`):
+        // the sentence's own period is a date outside them, when it names one.
+        let scopes: Vec<&Mention> = r.scopes().collect();
+        let outside: Vec<&Mention> = scopes.iter().copied().filter(|m| !r.in_brackets(m)).collect();
+        let chosen = if outside.is_empty() { scopes } else { outside };
+        chosen
+            .into_iter()
             .map(|m| Placed {
                 period: m.period,
                 end: m.period_end,
@@ -414,6 +420,13 @@ mod tests {
             "Sales rose in 2024. Then 467 projects and 433 approvals were counted.",
         );
         assert_eq!(r[0].1, "2024", "{r:?}");
+    }
+
+    #[test]
+    fn a_bracketed_gloss_is_not_the_period_a_sentence_hands_on() {
+        let body = "Building on the old plan (2020–2024), the agency won approval in August 2025. \
+                    The four agencies held a briefing.";
+        assert_eq!(timing("2025-11-06", "Agency news", body), ["four agencies|2025-08|"]);
     }
 
     #[test]
