@@ -678,7 +678,6 @@ fn opens_comparison(clause: &str) -> bool {
         "compared",
         "up from",
         "down from",
-        "from",
         "than",
         "versus",
         "against",
@@ -1048,6 +1047,14 @@ mod tests {
             scopes("Sales fell {17 percent} because a large order in [April] had lifted the base."),
             [None]
         );
+    }
+
+    #[test]
+    fn a_span_opened_by_from_is_a_period() {
+        let (text, mut items) = read("From [January], sales came to {$9 billion}.");
+        items[0].date = Some((month(1), Some(month(8))));
+        let r = Reading::new(&text, &items);
+        assert_eq!(r.scopes().count(), 1);
     }
 
     #[test]
