@@ -533,6 +533,29 @@ mod tests {
     }
 
     #[test]
+    fn windows_and_same_periods() {
+        let body = "For the first four months of 2025, exports rose 9% over the same period in 2024.";
+        assert_eq!(timing("2025-05-20", "Trade", body), ["9%|2025-01..2025-04|yoy"]);
+        let body = "Comparing the three-month period ending May 2025 with the preceding three months, \
+                    exports rose 5%.";
+        assert_eq!(timing("2025-06-20", "Trade", body), ["5%|2025-03..2025-05|2024-12..2025-02"]);
+        let body = "In the year ended October 2025, the surplus reached $3 billion.";
+        assert_eq!(timing("2025-11-20", "Trade", body), ["$3 billion|2024-11..2025-10|"]);
+    }
+
+    #[test]
+    fn a_quarter_glossed_with_its_months_is_the_quarter() {
+        let body = "Output fell 0.2% in Quarter 3 (July to Sept) 2025.";
+        assert_eq!(timing("2025-11-11", "Output", body), ["0.2%|2025-Q3|"]);
+    }
+
+    #[test]
+    fn an_issue_date_names_no_period() {
+        let body = "The May 2025 issue of the digest has 12 articles.";
+        assert_eq!(timing("2025-05-30", "Digest", body), ["12 articles||"]);
+    }
+
+    #[test]
     fn the_previous_period_is_a_period_after_in() {
         let body = "GDP grew 0.4% in the second quarter, after 0.2% in the previous quarter.";
         assert_eq!(timing("2025-08-01", "GDP", body), ["0.4%|2025-Q2|", "0.2%|2025-Q1|"]);
