@@ -618,8 +618,8 @@ fn role(
         Lead::Event => return (Role::Ignored, false),
         Lead::Since if record.is_some() => return (Role::Ignored, false),
         Lead::Since => return (Role::Since, false),
-        // `from January to October` is a span, not a base.
-        Lead::Base if m.period_end.is_none() || same => {
+        // `from January to October`, `between 2020 and 2024` are spans, not bases.
+        Lead::Base if m.period_end.is_none() || same || !opens_span(before) => {
             let own = own_before.or_else(|| figure_after(lower, items, n, m.end));
             // Two changes compared (`fell more in May (down 3%) than in June (down 1%)`): no base.
             let counts = own.is_none_or(|o| !items[o].change);
@@ -668,6 +668,13 @@ fn record_word(items: &[Item], clause_start: usize, clause_before: &str) -> Opti
             .any(|i| i.timed);
         (previous || after_figure).then_some(abs)
     })
+}
+
+/// `from` or `between` right before a span: the words of the span itself.
+fn opens_span(before: &str) -> bool {
+    let b = before.trim_end();
+    let b = b.strip_suffix("the").map_or(b, str::trim_end);
+    cues::ends_with_word(b, "from") || cues::ends_with_word(b, "between")
 }
 
 /// A clause that opens by comparing (`similar to the rise in March`, `compared with`).
@@ -1001,6 +1008,16 @@ mod tests {
             r.base_of(r.clause_of[2], items[2].start),
             Some(Base::Date { .. })
         ));
+    }
+
+    #[test]
+    fn a_span_after_over_is_a_base() {
+        let (text, mut items) = read("Sales in [April] were {$9 billion}, up {^5%} over {$8 billion} in [April].");
+        items[0].date = Some((month(1), Some(month(2))));
+        items[4].date = Some((month(3), Some(month(4))));
+        let r = Reading::new(&text, &items);
+        assert_eq!(r.scope_of(&items, 2).map(|(m, _)| m.period), Some(month(1)));
+        assert!(matches!(r.base_of(r.clause_of[2], items[2].start), Some(Base::Date { .. })));
     }
 
     #[test]
