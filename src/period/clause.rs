@@ -1098,6 +1098,7 @@ mod tests {
             [Some(month(1))]
         );
         assert_eq!(scopes("In [May] prices held near their {2 percent} target."), [None]);
+        assert_eq!(scopes("In [May] the bank sought inflation of {2 percent} over the longer run."), [None]);
     }
 
     #[test]

@@ -257,9 +257,12 @@ pub fn is_forecast(lower: &str) -> bool {
     FORECAST.iter().any(|w| has(lower, w))
 }
 
-/// `text` opens with a noun of aim (`objective`, `target`, `goal`).
+/// `text` opens with a noun of aim or a policy horizon (`objective`, `target`, `goal`,
+/// `longer run`, `medium term`): said right after a figure, they make it an aim.
 pub fn is_aim_noun(text: &str) -> bool {
-    ["objective", "target", "goal"].iter().any(|w| whole_at(text, 0, w))
+    ["objective", "target", "goal", "longer run", "medium term"]
+        .iter()
+        .any(|w| whole_at(text, 0, w))
 }
 
 /// Where the words of the future and of aims stand in `lower`, in order.
