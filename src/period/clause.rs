@@ -154,10 +154,21 @@ fn boundaries(lower: &str, items: &[Item]) -> Vec<usize> {
         n > 0 && at < items[n - 1].end
     };
     let b = lower.as_bytes();
+    // Bracket depth before each byte: a bracket is one aside, not split into clauses.
+    let mut depth = 0u32;
+    let mut bracketed = vec![false; b.len()];
+    for (at, &c) in b.iter().enumerate() {
+        match c {
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        bracketed[at] = depth > 0;
+    }
     let mut out: Vec<usize> = memchr::memchr3_iter(b',', b';', b':', b)
         .filter(|&at| {
             let digits = at > 0 && b[at - 1].is_ascii_digit() && b.get(at + 1).is_some_and(u8::is_ascii_digit);
-            !digits && !inside(at)
+            !digits && !inside(at) && !bracketed[at]
         })
         .collect();
     for word in ["while", "whereas", "but", "although"] {
@@ -1072,6 +1083,15 @@ mod tests {
         items[0].date = Some((month(1), Some(month(8))));
         let r = Reading::new(&text, &items);
         assert_eq!(r.scopes().count(), 1);
+    }
+
+    #[test]
+    fn a_bracket_is_one_aside() {
+        // Its `;` splits no clause, and a comparing segment's date stays in it.
+        assert_eq!(
+            scopes("Wages rose {^3%}, similar to the rise in [March] ({^+$1}; {^+4%})."),
+            [None, Some(month(1)), Some(month(1))]
+        );
     }
 
     #[test]
