@@ -569,13 +569,20 @@ fn distance(m: &Mention, item: &Item) -> usize {
 /// between: `$3 billion in` May.
 fn figure_before(lower: &str, items: &[Item], at: usize) -> Option<usize> {
     let n = items.partition_point(|i| i.end <= at).checked_sub(1)?;
-    let i = items.get(n).filter(|i| i.timed && at - i.end <= 40)?;
+    let i = items.get(n).filter(|i| i.timed && at - i.end <= 48)?;
     let between = lower.get(i.end..at)?.trim();
     let words: Vec<&str> = between.split_whitespace().collect();
-    let ok = words.len() <= 3
-        && words
-            .iter()
-            .all(|w| matches!(*w, "in" | "for" | "during" | "of" | "the" | "at" | "respectively"));
+    let preposition = |w: &str| matches!(w, "in" | "for" | "during" | "of" | "the" | "at" | "respectively");
+    // The words the period phrase itself may open with (`in the first nine months of`).
+    let period_word = |w: &str| {
+        matches!(
+            w,
+            "first" | "last" | "months" | "month" | "quarter" | "half" | "year" | "ended" | "ending" | "period"
+        ) || count_word(w.trim_end_matches("-month")).is_some()
+    };
+    let ok = words.len() <= 7
+        && words.first().is_none_or(|w| preposition(w))
+        && words.iter().all(|w| preposition(w) || period_word(w));
     ok.then_some(n)
 }
 
@@ -727,9 +734,28 @@ fn joined_dates(lower: &str, items: &[Item]) -> Vec<bool> {
         };
         let between = lower.get(pair[0].end..pair[1].start).unwrap_or("x").trim();
         let dash = matches!(between, "-" | "\u{2013}" | "\u{2014}");
-        out[n] = dash && a.precision() == b.precision() && a < b && !(n > 0 && out[n - 1]);
+        // `January and February as a whole`, `... combined`: one span.
+        let after = lower.get(pair[1].end..).unwrap_or("").trim_start();
+        let taken_together = between == "and"
+            && ["as a whole", "combined", "together"].iter().any(|w| after.starts_with(w))
+            && b == next_step(a);
+        out[n] = (dash || taken_together) && a.precision() == b.precision() && a < b && !(n > 0 && out[n - 1]);
     }
     out
+}
+
+/// The period right after `p` at its precision (none for a day).
+fn next_step(p: Period) -> Period {
+    match p {
+        Period::Month { year, month: 12 } => Period::Month { year: year + 1, month: 1 },
+        Period::Month { year, month } => Period::Month { year, month: month + 1 },
+        Period::Quarter { year, quarter: 4 } => Period::Quarter { year: year + 1, quarter: 1 },
+        Period::Quarter { year, quarter } => Period::Quarter { year, quarter: quarter + 1 },
+        Period::Half { year, half: 2 } => Period::Half { year: year + 1, half: 1 },
+        Period::Half { year, half } => Period::Half { year, half: half + 1 },
+        Period::Year(year) => Period::Year(year + 1),
+        Period::Day(d) => Period::Day(d),
+    }
 }
 
 /// A date phrase read with the words before it that the date grammar leaves out:
@@ -1161,6 +1187,25 @@ mod tests {
     #[test]
     fn dates_joined_by_a_dash_are_one_span() {
         let (text, items) = read("Sales in [April 2024]-[March 2025] were {$5 billion}.");
+        let r = Reading::new(&text, &items);
+        let m = r.scope_of(&items, 2).map(|(m, _)| (m.period, m.period_end));
+        assert_eq!(m, Some((month(1), Some(month(2)))));
+    }
+
+    #[test]
+    fn months_taken_together_are_one_span() {
+        let (text, items) = read("Taking [January] and [February] as a whole, sales rose {5%}.");
+        let r = Reading::new(&text, &items);
+        let m = r.scope_of(&items, 2).map(|(m, _)| (m.period, m.period_end));
+        assert_eq!(m, Some((month(1), Some(month(2)))));
+    }
+
+    #[test]
+    fn a_figure_takes_the_period_phrase_right_after_it() {
+        // `0.5% in the first nine months of [2024]`: the phrase is the figure's, though
+        // another date stands nearer.
+        let (text, mut items) = read("Prices rose {1%} in [May] and {2%} in the first two months of [2025].");
+        items[3].date = Some((Period::Year(2025), None));
         let r = Reading::new(&text, &items);
         let m = r.scope_of(&items, 2).map(|(m, _)| (m.period, m.period_end));
         assert_eq!(m, Some((month(1), Some(month(2)))));
