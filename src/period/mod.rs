@@ -18,7 +18,7 @@
 pub mod clause;
 pub mod cues;
 
-use clause::{Base, Item, Mention, Reading};
+use clause::{Base, Item, Mention, Reading, Role};
 use cues::Relative;
 
 use crate::model::{Basis, Origin, Period};
@@ -169,7 +169,11 @@ fn period_of(s: &Sentence, r: &Reading, n: usize, clause: usize, fallback: Optio
                 len: m.end - m.start,
             },
         };
-        return (Some(placed), role.is_scope());
+        // What the sentence hands on: its scoping dates, and a compared change's own date
+        // (`fell more in the first half (down 34%) than in the second half (down 8%)`
+        // names two periods), never a base level's or a record's.
+        let own = role.is_scope() || matches!(role, Role::Base { own: Some(_), counts: false });
+        return (Some(placed), own);
     }
     if s.items
         .get(n)
@@ -427,6 +431,13 @@ mod tests {
         let body = "Building on the old plan (2020–2024), the agency won approval in August 2025. \
                     The four agencies held a briefing.";
         assert_eq!(timing("2025-11-06", "Agency news", body), ["four agencies|2025-08|"]);
+    }
+
+    #[test]
+    fn two_compared_periods_hand_on_none() {
+        let body = "Sales fell more in the first half (down 9 percent) than in the second half (down 2 percent). \
+                    Online stores took 40 percent.";
+        assert_eq!(timing("2025-01-10", "Sales in 2024", body)[2], "40 percent|2024|");
     }
 
     #[test]
