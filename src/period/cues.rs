@@ -283,6 +283,8 @@ pub enum Relative {
     Fixed(Basis),
     /// A day or week before: a market move, given no basis.
     Short,
+    /// The start of the figure's year (`since the beginning of the year`): that year.
+    YearStart,
 }
 
 /// Phrases that name a base in words, longest first where one holds another.
@@ -347,6 +349,10 @@ const RELATIVE: &[(&str, Relative)] = &[
     ("previous period", Relative::Previous),
     ("preceding period", Relative::Previous),
     ("prior period", Relative::Previous),
+    ("since the beginning of the year", Relative::YearStart),
+    ("since the start of the year", Relative::YearStart),
+    ("from the beginning of the year", Relative::YearStart),
+    ("from the start of the year", Relative::YearStart),
     ("previous day", Relative::Short),
     ("prior day", Relative::Short),
     ("day-on-day", Relative::Short),

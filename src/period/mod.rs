@@ -265,6 +265,7 @@ fn basis_of(base: Base, period: Option<Period>, end: Option<Period>) -> Option<B
             _ => None,
         },
         Base::Words(Relative::Short) => None,
+        Base::Words(Relative::YearStart) => period.map(|p| Basis::Named(Period::Year(year_of(p)), None)),
         Base::Date {
             period: b,
             end: b_end,
@@ -564,6 +565,12 @@ mod tests {
     fn an_issue_date_names_no_period() {
         let body = "The May 2025 issue of the digest has 12 articles.";
         assert_eq!(timing("2025-05-30", "Digest", body), ["12 articles||"]);
+    }
+
+    #[test]
+    fn the_start_of_the_year_is_that_year() {
+        let body = "Stocks stood at 30 million barrels in May, a 12% decrease since the beginning of the year.";
+        assert_eq!(timing("2025-06-10", "Stocks", body)[1], "12%|2025-05|2025");
     }
 
     #[test]
