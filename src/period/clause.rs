@@ -131,6 +131,8 @@ pub struct Reading {
     pub shared_base: bool,
     /// The scoping dates with their clauses, in order.
     scope_list: Vec<(usize, Mention)>,
+    /// The sentence's figures.
+    items: Vec<Item>,
 }
 
 /// How many dates or items a search looks through around a figure: a sentence with
@@ -282,6 +284,7 @@ impl Reading {
             cumulative,
             shared_base,
             scope_list: Vec::new(),
+            items: items.to_vec(),
         };
         r.mark_future();
         r.add_dated_bases();
@@ -355,30 +358,66 @@ impl Reading {
             return;
         };
         for &(start, end_at, step) in &self.relative_periods {
-            let Some(period) = step_back(end.unwrap_or(p), step) else {
-                continue;
+            let (period, period_end) = match (step, p, end) {
+                // A span of years (`FY 2021-22`) steps back whole: `previous fiscal` 2020..2021.
+                (Step::Year, Period::Year(a), Some(Period::Year(b))) => (Period::Year(a - 1), Some(Period::Year(b - 1))),
+                _ => match step_back(end.unwrap_or(p), step) {
+                    Some(back) => (back, None),
+                    None => continue,
+                },
             };
             let clause = self.clauses.partition_point(|&(s, _)| s <= start).saturating_sub(1);
             let mention = Mention {
                 start,
                 end: end_at,
                 period,
-                period_end: None,
+                period_end,
             };
-            // It dates the figures before it from its clause's start, or from an opening
-            // bracket: `grew 2% (after 3% in the previous quarter)`.
-            let clause_start = self.clauses[clause].0;
-            let from = self.lower[clause_start..start]
-                .rfind('(')
-                .map_or(clause_start, |p| clause_start + p);
+            let role = self.relative_role(clause, start);
+            if let Role::Base { counts: true, .. } = role {
+                if let Some(list) = self.bases.get_mut(clause) {
+                    list.push((
+                        start,
+                        end_at,
+                        Base::Date {
+                            period,
+                            end: period_end,
+                            same: false,
+                        },
+                    ));
+                    list.sort_by_key(|&(p, ..)| p);
+                }
+            }
             self.dates.push(Dated {
                 mention,
-                role: Role::Local(from),
+                role,
                 clause,
                 same: false,
             });
         }
         self.dates.sort_by_key(|d| d.mention.start);
+    }
+
+    /// What a relative period phrase at `start` does: the period of the level it stands
+    /// beside after a comparing word (`over USD 291 billion in the previous year`: a
+    /// base); else it dates the figures before it from its clause's start, or from an
+    /// opening bracket (`grew 2% (after 3% in the previous quarter)`).
+    fn relative_role(&self, clause: usize, start: usize) -> Role {
+        if let Some(o) = figure_before(&self.lower, &self.items, start) {
+            let own = &self.items[o];
+            let before = cues::tail(self.lower.get(..own.start).unwrap_or(""), 200);
+            let text = self.lower.get(own.start..own.end).unwrap_or("");
+            if cues::lead_of(before) == Lead::Base || cues::opens_with_lead(text) {
+                return Role::Base {
+                    own: Some(o),
+                    counts: !own.change,
+                };
+            }
+        }
+        let clause_start = self.clauses.get(clause).map_or(0, |c| c.0);
+        let head = cues::tail(self.lower.get(clause_start..start).unwrap_or(""), 200);
+        let from = head.rfind('(').map_or(clause_start, |p| start - head.len() + p);
+        Role::Local(from)
     }
 
     /// The text of a clause, lower-cased.
@@ -894,7 +933,7 @@ fn count_word(w: &str) -> Option<i32> {
 /// sentence's own.
 fn relative_periods(lower: &str) -> Vec<(usize, usize, Step)> {
     let mut out = Vec::new();
-    for lead in ["in the ", "during the ", "for the "] {
+    for lead in ["in the ", "during the ", "for the ", "in ", "during "] {
         for (at, _) in lower.match_indices(lead) {
             if !cues::whole_at(lower, at, lead.trim_end()) {
                 continue;
@@ -911,7 +950,7 @@ fn relative_periods(lower: &str) -> Vec<(usize, usize, Step)> {
                 "month" => Step::Month,
                 "quarter" => Step::Quarter,
                 "half" => Step::Half,
-                "year" => Step::Year,
+                "year" | "fiscal" => Step::Year,
                 _ => continue,
             };
             let end = lower.len() - after.len() + unit.len();
@@ -1254,6 +1293,22 @@ mod tests {
             step_back(jan, Step::Quarter),
             Some(Period::Quarter { year: 2021, quarter: 4 })
         );
+    }
+
+    #[test]
+    fn a_previous_period_beside_a_base_level_is_the_base() {
+        let (text, mut items) = read("Sales reached {$9 billion} in [FY], up {^5%} over {$8 billion} in previous fiscal.");
+        items[1].date = Some((Period::Year(2021), Some(Period::Year(2022))));
+        let mut r = Reading::new(&text, &items);
+        r.place_relatives(None);
+        let base = r.base_of(r.clause_of[2], items[2].start);
+        let want = Base::Date {
+            period: Period::Year(2020),
+            end: Some(Period::Year(2021)),
+            same: false,
+        };
+        assert_eq!(base, Some(want));
+        assert_eq!(r.scope_of(&items, 3).map(|(m, _)| m.period), Some(Period::Year(2020)));
     }
 
     #[test]
