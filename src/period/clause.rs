@@ -360,7 +360,9 @@ impl Reading {
         for &(start, end_at, step) in &self.relative_periods {
             let (period, period_end) = match (step, p, end) {
                 // A span of years (`FY 2021-22`) steps back whole: `previous fiscal` 2020..2021.
-                (Step::Year, Period::Year(a), Some(Period::Year(b))) => (Period::Year(a - 1), Some(Period::Year(b - 1))),
+                (Step::Year, Period::Year(a), Some(Period::Year(b))) => {
+                    (Period::Year(a - 1), Some(Period::Year(b - 1)))
+                }
                 _ => match step_back(end.unwrap_or(p), step) {
                     Some(back) => (back, None),
                     None => continue,
@@ -418,12 +420,6 @@ impl Reading {
         let head = cues::tail(self.lower.get(clause_start..start).unwrap_or(""), 200);
         let from = head.rfind('(').map_or(clause_start, |p| start - head.len() + p);
         Role::Local(from)
-    }
-
-    /// The text of a clause, lower-cased.
-    pub fn clause_text(&self, c: usize) -> &str {
-        let (s, e) = self.clauses.get(c).copied().unwrap_or((0, 0));
-        self.lower.get(s..e).unwrap_or("")
     }
 
     /// Whether a clause counts its figures from the start of the year.
@@ -776,7 +772,9 @@ fn joined_dates(lower: &str, items: &[Item]) -> Vec<bool> {
         // `January and February as a whole`, `... combined`: one span.
         let after = lower.get(pair[1].end..).unwrap_or("").trim_start();
         let taken_together = between == "and"
-            && ["as a whole", "combined", "together"].iter().any(|w| after.starts_with(w))
+            && ["as a whole", "combined", "together"]
+                .iter()
+                .any(|w| after.starts_with(w))
             && b == next_step(a);
         out[n] = (dash || taken_together) && a.precision() == b.precision() && a < b && !(n > 0 && out[n - 1]);
     }
@@ -786,11 +784,23 @@ fn joined_dates(lower: &str, items: &[Item]) -> Vec<bool> {
 /// The period right after `p` at its precision (none for a day).
 fn next_step(p: Period) -> Period {
     match p {
-        Period::Month { year, month: 12 } => Period::Month { year: year + 1, month: 1 },
+        Period::Month { year, month: 12 } => Period::Month {
+            year: year + 1,
+            month: 1,
+        },
         Period::Month { year, month } => Period::Month { year, month: month + 1 },
-        Period::Quarter { year, quarter: 4 } => Period::Quarter { year: year + 1, quarter: 1 },
-        Period::Quarter { year, quarter } => Period::Quarter { year, quarter: quarter + 1 },
-        Period::Half { year, half: 2 } => Period::Half { year: year + 1, half: 1 },
+        Period::Quarter { year, quarter: 4 } => Period::Quarter {
+            year: year + 1,
+            quarter: 1,
+        },
+        Period::Quarter { year, quarter } => Period::Quarter {
+            year,
+            quarter: quarter + 1,
+        },
+        Period::Half { year, half: 2 } => Period::Half {
+            year: year + 1,
+            half: 1,
+        },
         Period::Half { year, half } => Period::Half { year, half: half + 1 },
         Period::Year(year) => Period::Year(year + 1),
         Period::Day(d) => Period::Day(d),
@@ -1093,7 +1103,10 @@ mod tests {
         items[4].date = Some((month(3), Some(month(4))));
         let r = Reading::new(&text, &items);
         assert_eq!(r.scope_of(&items, 2).map(|(m, _)| m.period), Some(month(1)));
-        assert!(matches!(r.base_of(r.clause_of[2], items[2].start), Some(Base::Date { .. })));
+        assert!(matches!(
+            r.base_of(r.clause_of[2], items[2].start),
+            Some(Base::Date { .. })
+        ));
     }
 
     #[test]
@@ -1183,7 +1196,10 @@ mod tests {
             [Some(month(1))]
         );
         assert_eq!(scopes("In [May] prices held near their {2 percent} target."), [None]);
-        assert_eq!(scopes("In [May] the bank sought inflation of {2 percent} over the longer run."), [None]);
+        assert_eq!(
+            scopes("In [May] the bank sought inflation of {2 percent} over the longer run."),
+            [None]
+        );
     }
 
     #[test]
@@ -1297,7 +1313,8 @@ mod tests {
 
     #[test]
     fn a_previous_period_beside_a_base_level_is_the_base() {
-        let (text, mut items) = read("Sales reached {$9 billion} in [FY], up {^5%} over {$8 billion} in previous fiscal.");
+        let (text, mut items) =
+            read("Sales reached {$9 billion} in [FY], up {^5%} over {$8 billion} in previous fiscal.");
         items[1].date = Some((Period::Year(2021), Some(Period::Year(2022))));
         let mut r = Reading::new(&text, &items);
         r.place_relatives(None);

@@ -253,10 +253,6 @@ const FORECAST: &[&str] = &[
     "medium term",
 ];
 
-pub fn is_forecast(lower: &str) -> bool {
-    FORECAST.iter().any(|w| has(lower, w))
-}
-
 /// `text` opens with a noun of aim or a policy horizon (`objective`, `target`, `goal`,
 /// `longer run`, `medium term`): said right after a figure, they make it an aim.
 pub fn is_aim_noun(text: &str) -> bool {
@@ -458,7 +454,7 @@ mod tests {
         assert!(is_cumulative("year-to-date sales were up"));
         assert!(is_cumulative("cumulative shipments through june"));
         assert!(!is_cumulative("sales were up"));
-        assert!(is_forecast("output is expected to reach 5 gw"));
-        assert!(!is_forecast("output reached 5 gw"));
+        assert_eq!(forecast_positions("output is expected to reach 5 gw"), [10]);
+        assert!(forecast_positions("output reached 5 gw").is_empty());
     }
 }

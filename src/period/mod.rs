@@ -18,6 +18,7 @@
 pub mod clause;
 pub mod cues;
 
+use chrono::Datelike;
 use clause::{Base, Item, Mention, Reading, Role};
 use cues::Relative;
 
@@ -172,7 +173,14 @@ fn period_of(s: &Sentence, r: &Reading, n: usize, clause: usize, fallback: Optio
         // What the sentence hands on: its scoping dates, and a compared change's own date
         // (`fell more in the first half (down 34%) than in the second half (down 8%)`
         // names two periods), never a base level's or a record's.
-        let own = role.is_scope() || matches!(role, Role::Base { own: Some(_), counts: false });
+        let own = role.is_scope()
+            || matches!(
+                role,
+                Role::Base {
+                    own: Some(_),
+                    counts: false
+                }
+            );
         return (Some(placed), own);
     }
     if s.items
@@ -381,8 +389,6 @@ fn previous(p: Period) -> Option<Period> {
     })
 }
 
-use chrono::Datelike;
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -550,7 +556,10 @@ mod tests {
         assert_eq!(timing("2025-05-20", "Trade", body), ["9%|2025-01..2025-04|yoy"]);
         let body = "Comparing the three-month period ending May 2025 with the preceding three months, \
                     exports rose 5%.";
-        assert_eq!(timing("2025-06-20", "Trade", body), ["5%|2025-03..2025-05|2024-12..2025-02"]);
+        assert_eq!(
+            timing("2025-06-20", "Trade", body),
+            ["5%|2025-03..2025-05|2024-12..2025-02"]
+        );
         let body = "In the year ended October 2025, the surplus reached $3 billion.";
         assert_eq!(timing("2025-11-20", "Trade", body), ["$3 billion|2024-11..2025-10|"]);
     }
