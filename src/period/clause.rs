@@ -193,24 +193,47 @@ fn segments(len: usize, cuts: &[usize]) -> Vec<(usize, usize)> {
     out
 }
 
-/// Groups segments into clauses: one per segment with a figure; a figure-less segment
-/// joins the clause before it, or the first clause when none came before. Returns the
-/// clause spans and each segment's clause.
-fn clauses(segments: &[(usize, usize)], has_figure: &[bool], len: usize) -> (Vec<(usize, usize)>, Vec<usize>) {
+/// Groups segments into clauses: one per segment with a figure. A figure-less segment
+/// joins the clause before it across a comma; one that opens the sentence, or follows a
+/// `;` or a conjunction (`while`), joins the clause after it, or stands alone when none
+/// follows. Returns the clause spans and each segment's clause.
+fn clauses(lower: &str, segments: &[(usize, usize)], has_figure: &[bool]) -> (Vec<(usize, usize)>, Vec<usize>) {
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut of_segment = Vec::with_capacity(segments.len());
+    let mut pending: Option<usize> = None;
     for (n, &(s, e)) in segments.iter().enumerate() {
-        match spans.last_mut() {
-            Some(last) if !has_figure[n] => last.1 = e,
-            _ if has_figure[n] => spans.push((if spans.is_empty() { 0 } else { s }, e)),
-            _ => {}
+        let hard = s == 0 || opens_hard(&lower[s..e]);
+        // A hard break closes a waiting figure-less clause.
+        if hard && let Some(p) = pending.filter(|_| s > 0) {
+            spans.push((p, s));
+            pending = None;
         }
-        of_segment.push(spans.len().saturating_sub(1));
+        if has_figure[n] {
+            spans.push((pending.take().unwrap_or(s), e));
+        } else if pending.is_some() || hard || spans.is_empty() {
+            pending.get_or_insert(s);
+        } else if let Some(last) = spans.last_mut() {
+            last.1 = e;
+        }
+        // A pending segment belongs to the clause made next.
+        of_segment.push(if pending.is_some() {
+            spans.len()
+        } else {
+            spans.len() - 1
+        });
     }
-    if spans.is_empty() {
-        spans.push((0, len));
+    if let Some(start) = pending {
+        spans.push((start, segments.last().map_or(start, |l| l.1)));
     }
     (spans, of_segment)
+}
+
+/// A segment opened by `;` or a conjunction of contrast: a new clause even without a figure.
+fn opens_hard(segment: &str) -> bool {
+    segment.starts_with(';')
+        || ["while", "whereas", "but", "although"]
+            .iter()
+            .any(|w| segment.starts_with(w))
 }
 
 impl Reading {
@@ -223,7 +246,7 @@ impl Reading {
         for i in items.iter().filter(|i| i.timed) {
             has_figure[seg_of(i.start)] = true;
         }
-        let (clauses, clause_of_seg) = clauses(&segs, &has_figure, sentence.len());
+        let (clauses, clause_of_seg) = clauses(&lower, &segs, &has_figure);
         let clause_at = |at: usize| clause_of_seg.get(seg_of(at)).copied().unwrap_or(0);
         let clause_of: Vec<usize> = items.iter().map(|i| clause_at(i.start)).collect();
         let joined = joined_dates(&lower, items);
@@ -270,8 +293,13 @@ impl Reading {
         let forecast_at = cues::forecast_positions(&lower);
         let cumulative = texts.iter().map(|t| cues::is_cumulative(t)).collect();
         let opener = &lower[segs[0].0..segs[0].1];
-        let shared_base =
-            cues::has(&lower, "respectively") || (!has_figure[0] && segs.len() > 1 && opener_compares(opener));
+        // An opening phrase (`Compared with May,`) leads into the first clause with a
+        // figure; one cut off by `;` is a clause of its own.
+        let leads_in = has_figure
+            .iter()
+            .position(|&h| h)
+            .is_some_and(|f| f > 0 && clause_of_seg[f] == clause_of_seg[0]);
+        let shared_base = cues::has(&lower, "respectively") || (leads_in && opener_compares(opener));
         let relative_periods = relative_periods(&lower);
         let mut r = Reading {
             lower,
@@ -1170,6 +1198,14 @@ mod tests {
             scopes("Wages rose {^3%}, similar to the rise in [March] ({^+$1}; {^+4%})."),
             [None, Some(month(1)), Some(month(1))]
         );
+    }
+
+    #[test]
+    fn a_semicolon_keeps_a_figureless_clause_apart() {
+        let (text, items) = read("Output slowed on the quarter; services held, while industry fell {^1.5%} in [June].");
+        let r = Reading::new(&text, &items);
+        assert_eq!(r.base_of(r.clause_of[0], items[0].start), None);
+        assert_eq!(scopes("In [June], sales rose {5%}."), [Some(month(1))]);
     }
 
     #[test]

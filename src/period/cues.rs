@@ -303,6 +303,11 @@ const RELATIVE: &[(&str, Relative)] = &[
     ("preceding year", Relative::Year),
     ("past year", Relative::Year),
     ("the last year", Relative::Year),
+    ("past 12 months", Relative::Year),
+    ("past twelve months", Relative::Year),
+    ("last 12 months", Relative::Year),
+    ("last twelve months", Relative::Year),
+    ("on the year", Relative::Year),
     ("12 months to", Relative::Year),
     ("twelve months to", Relative::Year),
     ("12 months through", Relative::Year),
@@ -313,6 +318,8 @@ const RELATIVE: &[(&str, Relative)] = &[
     ("month-on-month", Relative::Fixed(Basis::Mom)),
     ("month on month", Relative::Fixed(Basis::Mom)),
     ("month-over-month", Relative::Fixed(Basis::Mom)),
+    ("month over month", Relative::Fixed(Basis::Mom)),
+    ("on the month", Relative::Fixed(Basis::Mom)),
     ("m/m", Relative::Fixed(Basis::Mom)),
     ("mom", Relative::Fixed(Basis::Mom)),
     ("previous month", Relative::Fixed(Basis::Mom)),
@@ -327,6 +334,8 @@ const RELATIVE: &[(&str, Relative)] = &[
     ("quarter-on-quarter", Relative::Fixed(Basis::Qoq)),
     ("quarter on quarter", Relative::Fixed(Basis::Qoq)),
     ("quarter-over-quarter", Relative::Fixed(Basis::Qoq)),
+    ("quarter over quarter", Relative::Fixed(Basis::Qoq)),
+    ("on the quarter", Relative::Fixed(Basis::Qoq)),
     ("q/q", Relative::Fixed(Basis::Qoq)),
     ("qoq", Relative::Fixed(Basis::Qoq)),
     ("previous quarter", Relative::Fixed(Basis::Qoq)),
@@ -446,6 +455,12 @@ mod tests {
         assert!(relatives("output rose 4% last year").is_empty());
         assert_eq!(relatives("output rose 800% over the last year").len(), 1);
         assert_eq!(relatives("prices rose 6% in the 12 months to march").len(), 1);
+        let kinds = |t: &str| relatives(t).into_iter().map(|x| x.2).collect::<Vec<_>>();
+        assert_eq!(kinds("prices rose 3% over the past 12 months"), [Relative::Year]);
+        assert_eq!(
+            kinds("sales rose 5% month over month and 2% on the quarter"),
+            [Relative::Fixed(Basis::Mom), Relative::Fixed(Basis::Qoq)]
+        );
         assert_eq!(relatives("output rose more than last year").len(), 1);
     }
 
