@@ -631,8 +631,13 @@ fn distance(m: &Mention, item: &Item) -> usize {
 /// The item standing right before byte `at`, with only a preposition (and `the`)
 /// between: `$3 billion in` May.
 fn figure_before(lower: &str, items: &[Item], at: usize) -> Option<usize> {
-    let n = items.partition_point(|i| i.end <= at).checked_sub(1)?;
-    let i = items.get(n).filter(|i| i.timed && at - i.end <= 48)?;
+    let last = items.partition_point(|i| i.end <= at).checked_sub(1)?;
+    // A duration inside the phrase (`the first [nine months] of 2024`) is passed over.
+    let n = (last.saturating_sub(2)..=last)
+        .rev()
+        .take_while(|&k| items[k].timed || !items[k].is_date)
+        .find(|&k| items[k].timed)?;
+    let i = items.get(n).filter(|i| at - i.end <= 48)?;
     let between = lower.get(i.end..at)?.trim();
     let words: Vec<&str> = between.split_whitespace().collect();
     let preposition = |w: &str| matches!(w, "in" | "for" | "during" | "of" | "the" | "at" | "respectively");
@@ -1295,8 +1300,10 @@ mod tests {
     fn a_figure_takes_the_period_phrase_right_after_it() {
         // `0.5% in the first nine months of [2024]`: the phrase is the figure's, though
         // another date stands nearer.
-        let (text, mut items) = read("Prices rose {1%} in [May] and {2%} in the first two months of [2025].");
-        items[3].date = Some((Period::Year(2025), None));
+        let (text, mut items) = read("Prices rose {1%} in [May] and {2%} in the first {two months} of [2025].");
+        // `two months` is a duration: no date and no timed figure.
+        items[3].timed = false;
+        items[4].date = Some((Period::Year(2025), None));
         let r = Reading::new(&text, &items);
         let m = r.scope_of(&items, 2).map(|(m, _)| (m.period, m.period_end));
         assert_eq!(m, Some((month(1), Some(month(2)))));
