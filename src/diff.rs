@@ -941,6 +941,30 @@ mod tests {
         assert!(d.releases.iter().all(|r| r.retitled.is_none()));
     }
 
+    /// Two extractions of one release whose periods differ: the new columns are compared
+    /// like the others, and a table without them differs by its columns.
+    #[test]
+    fn period_and_basis_are_compared() {
+        let csv = |text: &str| {
+            let ex = crate::extract(text);
+            read_table("t", crate::write::facts_to_csv(ex.facts()).as_bytes()).unwrap()
+        };
+        let old = csv("-\nTrade\nExports\nIn May exports rose 4 percent from a year earlier. date2025-06-01\n");
+        let new = csv("-\nTrade\nExports\nIn April exports rose 4 percent from a year earlier. date2025-06-01\n");
+        let d = diff(&old, &new, &Compared::all());
+        let changed: Vec<&str> = d
+            .changes()
+            .flat_map(|c| c.columns.iter().map(|x| x.column.as_str()))
+            .collect();
+        assert!(changed.contains(&"period"), "{changed:?}");
+        let bare = table("r1,T,body,money,5,USD,$5,10\n");
+        assert!(
+            diff(&bare, &new, &Compared::all())
+                .only_in_new
+                .contains(&"basis".to_string())
+        );
+    }
+
     #[test]
     fn repeated_figures_are_told_apart_by_occurrence() {
         let old = table("r1,T,body,percent,3,%,3%,10\nr1,T,body,percent,3,%,3%,30\n");

@@ -4,7 +4,7 @@
 use std::fmt;
 
 use crate::extract::{Options, extract_text, fold_space};
-use crate::model::{Fact, Section};
+use crate::model::{Fact, Origin, Section};
 use crate::problem::Problem;
 use crate::reader::read_bulletin;
 use crate::sentences;
@@ -21,6 +21,8 @@ pub struct Explained {
 pub struct Explanation {
     pub figures: Vec<Explained>,
     pub problems: Vec<Problem>,
+    /// The snippet, for the phrases periods were read from.
+    pub source: Option<String>,
 }
 
 /// Explains a snippet: a bulletin, or (without `-` lines) a plain document whose release
@@ -56,6 +58,7 @@ pub fn explain(text: &str, options: &Options) -> Explanation {
     Explanation {
         figures,
         problems: ex.all_problems(),
+        source: Some(text.to_string()),
     }
 }
 
@@ -65,6 +68,60 @@ fn mark(text: &str, sentence: std::ops::Range<usize>, span: std::ops::Range<usiz
     let inside = text.get(span.clone())?;
     let after = text.get(span.end..sentence.end)?;
     Some(fold_space(&format!("{before}[{inside}]{after}")).into_owned())
+}
+
+/// `period: 2025-11 (from "in November")  basis: yoy`: the figure's period, where it was
+/// read (the phrase of the snippet), and its basis.
+fn timing_line(x: &Fact, source: Option<&str>) -> String {
+    let period = match (x.period, x.period_end) {
+        (None, _) => "-".to_string(),
+        (Some(p), None) => p.iso(),
+        (Some(p), Some(e)) => format!("{p} .. {e}"),
+    };
+    let phrase = |offset: usize, len: usize| {
+        source
+            .and_then(|s| s.get(phrase_start(s, offset)..offset + len))
+            .map(|t| fold_space(t).into_owned())
+            .unwrap_or_default()
+    };
+    let origin = match x.period_origin {
+        None => String::new(),
+        Some(Origin::Phrase { offset, len }) => format!(" (from \"{}\")", phrase(offset, len)),
+        Some(Origin::Carried { offset, len }) => {
+            format!(
+                " (from \"{}\", an earlier sentence of its paragraph)",
+                phrase(offset, len)
+            )
+        }
+        Some(Origin::Release { offset, len, title }) => format!(
+            " (the release's period, from its {}: \"{}\")",
+            if title { "title" } else { "first sentence" },
+            phrase(offset, len)
+        ),
+    };
+    let basis = x.basis.map_or("-".to_string(), |b| b.to_string());
+    format!("period: {period}{origin}  basis: {basis}")
+}
+
+/// Where a date phrase starts with the preposition before it (`in November`, `as of
+/// May`), so that `explain` shows the phrase as the sentence says it.
+fn phrase_start(source: &str, offset: usize) -> usize {
+    let before = source.get(..offset).unwrap_or("");
+    let trimmed = before.trim_end_matches(' ');
+    let word_start = trimmed.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + 1);
+    let word = trimmed.get(word_start..).unwrap_or("").to_ascii_lowercase();
+    let prepositions = [
+        "in", "for", "during", "of", "as", "from", "through", "since", "by", "to", "until", "at",
+    ];
+    let of_as = |w: &str| w == "of" && trimmed[..word_start].trim_end().to_ascii_lowercase().ends_with("as");
+    if prepositions.contains(&word.as_str()) && trimmed.len() < before.len() {
+        if of_as(&word) {
+            let t = trimmed[..word_start].trim_end();
+            return t.len() - 2;
+        }
+        return word_start;
+    }
+    offset
 }
 
 /// A block per figure: kind, value and unit; qualifier, direction, subject; the sentence.
@@ -91,6 +148,9 @@ impl fmt::Display for Explanation {
                 x.section.as_str(),
                 x.offset
             )?;
+            if x.kind.is_timed() {
+                writeln!(f, "    {}", timing_line(x, self.source.as_deref()))?;
+            }
             writeln!(f, "    {}", e.marked)?;
         }
         for p in &self.problems {
@@ -112,6 +172,25 @@ mod tests {
         assert_eq!(
             marked,
             ["The fund holds [KRW 1.2 trillion].", "Exports rose [3 percent]."]
+        );
+    }
+
+    #[test]
+    fn each_period_says_where_it_was_read() {
+        let text = "-\nTrade\nShipments in October\nIn November, exports rose 8 percent from a year earlier. \
+                    Imports rose 2 percent.\nThe fund holds KRW 5 billion. date2025-12-01\n";
+        let shown = explain(text, &Options::default()).to_string();
+        assert!(
+            shown.contains("period: 2025-11 (from \"In November\")  basis: yoy"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("period: 2025-11 (from \"In November\", an earlier sentence of its paragraph)  basis: -"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("period: 2025-10 (the release's period, from its title: \"in October\")  basis: -"),
+            "{shown}"
         );
     }
 

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use crate::grammar::{Figure, Val};
 use crate::model::{Fact, Kind, Period, Section, decimal_string};
+use crate::period;
 use crate::problem::{Problem, Severity};
 use crate::reader::{Release, read_bulletin};
 use crate::resolve::Resolver;
@@ -39,6 +40,9 @@ pub struct ReleaseFacts {
     /// The body with white space folded: what tells a copy of a release from another
     /// release of the same date and title (spec section 1).
     pub body: String,
+    /// The period the release reports on (spec section 3a), and the end of a span.
+    pub period: Option<Period>,
+    pub period_end: Option<Period>,
     pub facts: Vec<Fact>,
     pub warnings: Vec<Problem>,
 }
@@ -271,6 +275,8 @@ fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &
         offset: r.offset,
         line: r.line,
         body: fold_space(r.body).into_owned(),
+        period: None,
+        period_end: None,
         facts: Vec::new(),
         warnings: Vec::new(),
     };
@@ -282,80 +288,177 @@ fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &
         r.category.into(),
         out.title.as_str().into(),
     );
-    let mut emit =
-        |section: Section, sentence: &str, sentence_offset: usize, found: Vec<Found>, out: &mut ReleaseFacts| {
-            let folded: Arc<str> = Arc::from(&*fold_space(sentence));
-            let mut subjects = subject::subjects(sentence, &found).into_iter();
-            for mut f in found {
-                let subject = subjects.next().unwrap_or_default();
-                let offset = sentence_offset + f.text_start;
-                if r.meta
-                    .as_ref()
-                    .is_some_and(|m| offset < m.end && m.start < sentence_offset + f.figure.end)
-                {
-                    continue;
-                }
-                let (value, value_end, unit) = values(&mut f.figure, &mut resolver, |m| {
+    // Every sentence's figures are found and their values read first (dates resolved in
+    // reading order), so that each figure's period can look at the sentences around it,
+    // and the release's rows are allocated once.
+    let spans = sentences::split(r.body);
+    let dollar = options.dollar.as_deref().unwrap_or(crate::grammar::DEFAULT_DOLLAR);
+    let paragraphs = paragraph_numbers(r.body, &spans);
+    let last = spans.len().saturating_sub(1);
+    let title_found = Read {
+        section: Section::Title,
+        text: r.title,
+        offset: r.title_offset,
+        paragraph: None,
+        found: figures_with(r.title, false, dollar),
+    };
+    let body_found = spans.iter().zip(paragraphs).enumerate().map(|(n, (span, paragraph))| {
+        let sentence = &r.body[span.clone()];
+        Read {
+            section: Section::Body,
+            text: sentence,
+            offset: r.body_offset + span.start,
+            paragraph: Some(paragraph),
+            found: figures_with(sentence, r.cut && n == last, dollar),
+        }
+    });
+    let mut read: Vec<Read> = std::iter::once(title_found).chain(body_found).collect();
+    let mut valued: Vec<Vec<Valued>> = Vec::with_capacity(read.len());
+    for s in &mut read {
+        let in_meta = |f: &Found| {
+            let offset = s.offset + f.text_start;
+            r.meta
+                .as_ref()
+                .is_some_and(|m| offset < m.end && m.start < s.offset + f.figure.end)
+        };
+        s.found.retain(|f| !in_meta(f));
+        let values = s
+            .found
+            .iter_mut()
+            .map(|f| {
+                let offset = s.offset + f.text_start;
+                values(&mut f.figure, &mut resolver, |m| {
                     out.warnings
                         .push(Problem::new(Severity::Warning, lines.line_of(offset), offset, &m));
-                });
-                if !options.kinds.is_empty() && !options.kinds.contains(&f.figure.kind) {
-                    continue;
-                }
-                out.facts.push(Fact {
-                    release_id: id.clone(),
-                    release_date: release_date.clone(),
-                    category: category.clone(),
-                    title: title.clone(),
-                    section,
-                    kind: f.figure.kind,
-                    value,
-                    value_end,
-                    unit,
-                    qualifier: f.qualifier.map_or("", |q| q.as_str()),
-                    direction: f.direction.map_or("", |d| d.as_str()),
-                    subject,
-                    text: sentence[f.text_start..f.figure.end].to_string(),
-                    sentence: if folded.len() <= MAX_SENTENCE {
-                        folded.clone()
-                    } else {
-                        sentence_column(sentence, &folded, f.text_start, f.figure.end).into()
-                    },
-                    source: source.clone(),
-                    offset,
-                });
+                })
+            })
+            .collect();
+        valued.push(values);
+    }
+    let (timings, release_period) = period::place(&period_sentences(&read, &valued));
+    (out.period, out.period_end) = release_period.map_or((None, None), |(p, end, _)| (Some(p), end));
+    out.facts.reserve_exact(read.iter().map(|s| s.found.len()).sum());
+    for ((s, values), timings) in read.into_iter().zip(valued).zip(timings) {
+        if s.found.is_empty() {
+            continue;
+        }
+        let folded: Arc<str> = Arc::from(&*fold_space(s.text));
+        let mut subjects = subject::subjects(s.text, &s.found).into_iter();
+        let mut timings = timings.into_iter();
+        for (f, v) in s.found.into_iter().zip(values) {
+            let subject = subjects.next().unwrap_or_default();
+            let timing = timings.next().unwrap_or_default();
+            if !options.kinds.is_empty() && !options.kinds.contains(&f.figure.kind) {
+                continue;
             }
-        };
-    // Every sentence's figures are found first, so that the release's rows are allocated
-    // once: growing them a row at a time copied each row a few times.
-    let spans = sentences::split(r.body);
-    let last = spans.len().saturating_sub(1);
-    let dollar = options.dollar.as_deref().unwrap_or(crate::grammar::DEFAULT_DOLLAR);
-    let title_found = (
-        Section::Title,
-        r.title,
-        r.title_offset,
-        figures_with(r.title, false, dollar),
-    );
-    let body_found = spans.iter().enumerate().map(|(n, span)| {
-        let sentence = &r.body[span.clone()];
-        let found = figures_with(sentence, r.cut && n == last, dollar);
-        (Section::Body, sentence, r.body_offset + span.start, found)
-    });
-    let found: Vec<_> = std::iter::once(title_found)
-        .chain(body_found)
-        .filter(|(.., found)| !found.is_empty())
-        .collect();
-    out.facts.reserve_exact(found.iter().map(|(.., f)| f.len()).sum());
-    for (section, sentence, offset, found) in found {
-        emit(section, sentence, offset, found, &mut out);
+            out.facts.push(Fact {
+                release_id: id.clone(),
+                release_date: release_date.clone(),
+                category: category.clone(),
+                title: title.clone(),
+                section: s.section,
+                kind: f.figure.kind,
+                value: v.value,
+                value_end: v.value_end,
+                unit: v.unit,
+                qualifier: f.qualifier.map_or("", |q| q.as_str()),
+                direction: f.direction.map_or("", |d| d.as_str()),
+                subject,
+                period: timing.period,
+                period_end: timing.period_end,
+                basis: timing.basis,
+                period_origin: timing.origin,
+                text: s.text[f.text_start..f.figure.end].to_string(),
+                sentence: if folded.len() <= MAX_SENTENCE {
+                    folded.clone()
+                } else {
+                    sentence_column(s.text, &folded, f.text_start, f.figure.end).into()
+                },
+                source: source.clone(),
+                offset: s.offset + f.text_start,
+            });
+        }
+    }
+    out
+}
+
+/// A sentence of a release with its figures, before they become rows.
+struct Read<'a> {
+    section: Section,
+    text: &'a str,
+    offset: usize,
+    paragraph: Option<usize>,
+    found: Vec<Found>,
+}
+
+/// A figure's value columns, and the period a date figure names.
+struct Valued {
+    value: String,
+    value_end: String,
+    unit: String,
+    date: Option<(Period, Option<Period>)>,
+}
+
+/// The sentences as the period rules read them.
+fn period_sentences<'a>(read: &[Read<'a>], valued: &[Vec<Valued>]) -> Vec<period::Sentence<'a>> {
+    read.iter()
+        .zip(valued)
+        .map(|(s, values)| {
+            let items = s
+                .found
+                .iter()
+                .zip(values)
+                .map(|(f, v)| period::clause::Item {
+                    start: f.text_start,
+                    end: f.figure.end,
+                    date: v.date,
+                    is_date: f.figure.kind == Kind::Date,
+                    change: is_change(s.text, f),
+                    timed: f.figure.kind.is_timed(),
+                })
+                .collect();
+            let timed = s.found.iter().map(|f| f.figure.kind.is_timed()).collect();
+            period::Sentence {
+                text: s.text,
+                offset: s.offset,
+                paragraph: s.paragraph,
+                items,
+                timed,
+            }
+        })
+        .collect()
+}
+
+/// A figure that is itself a change: it has a direction, or a written sign.
+fn is_change(sentence: &str, f: &Found) -> bool {
+    f.direction.is_some()
+        || sentence
+            .get(f.text_start..)
+            .is_some_and(|t| t.starts_with(['+', '-', '\u{2212}']))
+}
+
+/// The paragraph of each sentence: a line of the body, or, where the text is wrapped
+/// (a sentence runs over a line break), a block between blank lines.
+fn paragraph_numbers(body: &str, spans: &[std::ops::Range<usize>]) -> Vec<usize> {
+    let wrapped = spans.iter().any(|s| body[s.clone()].contains('\n'));
+    let mut out = Vec::with_capacity(spans.len());
+    let mut n = 0;
+    let mut prev_end = 0;
+    for s in spans {
+        let gap = &body[prev_end..s.start];
+        let breaks = gap.bytes().filter(|&b| b == b'\n').count();
+        if !out.is_empty() && (breaks >= 2 || (breaks == 1 && !wrapped)) {
+            n += 1;
+        }
+        out.push(n);
+        prev_end = s.end;
     }
     out
 }
 
 /// The value columns of a figure; dates are resolved here, in reading order.
 /// The unit is moved out of the figure, which is not used after.
-fn values(f: &mut Figure, resolver: &mut Resolver, mut warn: impl FnMut(String)) -> (String, String, String) {
+fn values(f: &mut Figure, resolver: &mut Resolver, mut warn: impl FnMut(String)) -> Valued {
     let num = |v: &Val| match v {
         Val::Num(d) => decimal_string(*d),
         Val::Date(_) => String::new(),
@@ -381,13 +484,19 @@ fn values(f: &mut Figure, resolver: &mut Resolver, mut warn: impl FnMut(String))
                 .unwrap_or_else(|| precision_of(a))
                 .to_string();
             let show = |p: Option<Period>| p.map(|p| p.iso()).unwrap_or_default();
-            (show(pa), show(pb), unit)
+            Valued {
+                value: show(pa),
+                value_end: show(pb),
+                unit,
+                date: pa.map(|a| (a, pb)),
+            }
         }
-        (v, end) => (
-            num(v),
-            end.as_ref().map(num).unwrap_or_default(),
-            std::mem::take(&mut f.unit),
-        ),
+        (v, end) => Valued {
+            value: num(v),
+            value_end: end.as_ref().map(num).unwrap_or_default(),
+            unit: std::mem::take(&mut f.unit),
+            date: None,
+        },
     }
 }
 

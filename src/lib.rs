@@ -20,6 +20,7 @@ pub mod write;
 
 mod extract;
 mod grammar;
+mod period;
 mod problem;
 mod reader;
 mod resolve;
@@ -31,7 +32,7 @@ mod tests;
 
 pub use explain::explain;
 pub use extract::{Extraction, Options, ReleaseFacts, Releases, extract_releases, extract_text, release_id};
-pub use model::{Direction, FACT_COLUMNS, Fact, Kind, Period, Qualifier, Section, Value};
+pub use model::{Basis, Direction, FACT_COLUMNS, Fact, Kind, Origin, Period, Qualifier, Section, Value};
 pub use problem::{Problem, Problems, Severity};
 
 /// The pipeline's inner stages, for the throughput benchmark's `--stages` only (feature

@@ -43,6 +43,11 @@ impl Kind {
         }
     }
 
+    /// Whether rows of this kind carry `period` and `basis` (spec section 3a).
+    pub fn is_timed(self) -> bool {
+        matches!(self, Kind::Money | Kind::Percent | Kind::Count | Kind::Quantity)
+    }
+
     pub fn parse(s: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.as_str() == s)
     }
@@ -281,10 +286,84 @@ pub struct Fact {
     pub qualifier: &'static str,
     pub direction: &'static str,
     pub subject: String,
+    /// The time the figure describes; `period_end` closes a span (spec section 3a).
+    #[serde(serialize_with = "iso_or_empty")]
+    pub period: Option<Period>,
+    #[serde(serialize_with = "iso_or_empty")]
+    pub period_end: Option<Period>,
+    /// What a change is compared with.
+    #[serde(serialize_with = "basis_or_empty")]
+    pub basis: Option<Basis>,
+    /// Where `period` was read, for `explain`; not a column.
+    #[serde(skip)]
+    pub period_origin: Option<Origin>,
     pub text: String,
     pub sentence: Arc<str>,
     pub source: Arc<str>,
     pub offset: usize,
+}
+
+/// A column of an optional period: its ISO form, or empty.
+fn iso_or_empty<S: serde::Serializer>(p: &Option<Period>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&p.map(|p| p.iso()).unwrap_or_default())
+}
+
+/// The `basis` column: its text, or empty.
+fn basis_or_empty<S: serde::Serializer>(b: &Option<Basis>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&b.map(|b| b.to_string()).unwrap_or_default())
+}
+
+/// What a change is compared with (spec section 3a).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Basis {
+    /// A year earlier.
+    Yoy,
+    /// The previous month.
+    Mom,
+    /// The previous quarter.
+    Qoq,
+    /// The previous half.
+    Hoh,
+    /// Another named period, or span of periods.
+    Named(Period, Option<Period>),
+}
+
+impl Basis {
+    /// The column's text (`yoy`, `2019`, `2019-12..2020-02`), appended to `out`.
+    pub fn push_to(&self, out: &mut String) {
+        match self {
+            Basis::Yoy => out.push_str("yoy"),
+            Basis::Mom => out.push_str("mom"),
+            Basis::Qoq => out.push_str("qoq"),
+            Basis::Hoh => out.push_str("hoh"),
+            Basis::Named(p, end) => {
+                p.push_to(out);
+                if let Some(end) = end {
+                    out.push_str("..");
+                    end.push_to(out);
+                }
+            }
+        }
+    }
+}
+
+impl fmt::Display for Basis {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut out = String::new();
+        self.push_to(&mut out);
+        f.write_str(&out)
+    }
+}
+
+/// Where a figure's period was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Origin {
+    /// A date phrase of the figure's own sentence, at these source bytes.
+    Phrase { offset: usize, len: usize },
+    /// A date phrase of an earlier sentence of the paragraph.
+    Carried { offset: usize, len: usize },
+    /// The release's period, read in its title (or else its first sentence).
+    Release { offset: usize, len: usize, title: bool },
 }
 
 impl Fact {
@@ -305,12 +384,22 @@ impl Fact {
         ]
         .iter()
         .map(|s| s.len())
-        .sum()
+        .sum::<usize>()
+            + self.timing_len()
+    }
+
+    /// About the bytes of the period and basis columns (`2025-11`, `2019-12..2020-02`).
+    fn timing_len(&self) -> usize {
+        let period = |p: Option<Period>| p.map_or(0, |_| 10);
+        let basis = self
+            .basis
+            .map_or(0, |b| if matches!(b, Basis::Named(..)) { 20 } else { 3 });
+        period(self.period) + period(self.period_end) + basis
     }
 }
 
 /// The header of `facts.csv`, in the spec's order.
-pub const FACT_COLUMNS: [&str; 16] = [
+pub const FACT_COLUMNS: [&str; 19] = [
     "release_id",
     "release_date",
     "category",
@@ -323,6 +412,9 @@ pub const FACT_COLUMNS: [&str; 16] = [
     "qualifier",
     "direction",
     "subject",
+    "period",
+    "period_end",
+    "basis",
     "text",
     "sentence",
     "source",

@@ -8,7 +8,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_bulletin-facts");
-const HEADER: &str = "release_id,release_date,category,title,section,kind,value,value_end,unit,qualifier,direction,subject,text,sentence,source,offset";
+const HEADER: &str = "release_id,release_date,category,title,section,kind,value,value_end,unit,qualifier,direction,subject,period,period_end,basis,text,sentence,source,offset";
 
 /// What one run left behind.
 struct Run {
@@ -177,7 +177,7 @@ fn lossy_replaces_bad_bytes_and_reads_every_release() {
     // Offsets count the file's bytes, also after the replaced ones.
     let bytes = fs::read(fixture("bad/invalid_utf8.txt")).unwrap();
     for r in &rows {
-        let (text, offset): (&str, usize) = (&r[12], r[15].parse().unwrap());
+        let (text, offset): (&str, usize) = (&r[15], r[18].parse().unwrap());
         assert_eq!(bytes.get(offset..offset + text.len()), Some(text.as_bytes()), "{text}");
     }
 }
@@ -228,7 +228,7 @@ fn single_line(kb: usize) {
         );
         assert!(run.stderr.contains("only its first 1 MB are read"), "{}", run.stderr);
     }
-    assert!(rows.iter().all(|r| r[TITLE].len() < 2048 && r[13].len() < 2048));
+    assert!(rows.iter().all(|r| r[TITLE].len() < 2048 && r[16].len() < 2048));
     println!("{kb} KB single line: {:?}", run.elapsed);
 }
 

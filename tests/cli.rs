@@ -73,7 +73,7 @@ fn a_folder_is_read_recursively_in_sorted_order() {
     write(dir.path(), "in/notes.md", &release("Markdown Notes", 7));
     let o = run(dir.path(), &["extract", "in"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    let sources: Vec<String> = csv_rows(&stdout(&o)).into_iter().map(|r| r[14].clone()).collect();
+    let sources: Vec<String> = csv_rows(&stdout(&o)).into_iter().map(|r| r[17].clone()).collect();
     let mut order = sources.clone();
     order.dedup();
     assert_eq!(order, ["in/b01.txt", "in/b02.txt", "in/sub/b00.txt", "in/sub/b03.txt"]);
@@ -88,7 +88,7 @@ fn a_folder_is_read_recursively_in_sorted_order() {
 
     // A pattern with a `/` matches the path below the folder given.
     let o = run(dir.path(), &["extract", "in", "--glob", "sub/*.txt"]);
-    let mut sources: Vec<String> = csv_rows(&stdout(&o)).into_iter().map(|r| r[14].clone()).collect();
+    let mut sources: Vec<String> = csv_rows(&stdout(&o)).into_iter().map(|r| r[17].clone()).collect();
     sources.dedup();
     assert_eq!(sources, ["in/sub/b00.txt", "in/sub/b03.txt"]);
 }
@@ -116,7 +116,7 @@ fn a_release_in_two_bulletins_is_written_once_unless_asked() {
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let rows = csv_rows(&stdout(&o));
     let port: Vec<&Vec<String>> = rows.iter().filter(|r| r[3] == "Port Volumes Climb").collect();
-    assert!(!port.is_empty() && port.iter().all(|r| r[14] == "a.txt"), "{port:?}");
+    assert!(!port.is_empty() && port.iter().all(|r| r[17] == "a.txt"), "{port:?}");
     assert!(stderr(&o).contains("1 duplicate release dropped"), "{}", stderr(&o));
     let releases = csv_rows(&std::fs::read_to_string(dir.path().join("rel.csv")).unwrap());
     assert_eq!(releases.len(), 3);
@@ -126,7 +126,7 @@ fn a_release_in_two_bulletins_is_written_once_unless_asked() {
     let sources: Vec<&str> = rows
         .iter()
         .filter(|r| r[3] == "Port Volumes Climb")
-        .map(|r| r[14].as_str())
+        .map(|r| r[17].as_str())
         .collect();
     assert!(sources.contains(&"a.txt") && sources.contains(&"b.txt"));
     assert!(stderr(&o).contains("0 duplicate releases dropped"));
@@ -155,7 +155,7 @@ fn an_unreadable_file_among_good_ones_is_skipped_and_said() {
     );
     assert!(err.contains("skipped: "), "{err}");
     let table = std::fs::read_to_string(dir.path().join("out.csv")).unwrap();
-    let sources: std::collections::BTreeSet<String> = csv_rows(&table).into_iter().map(|r| r[14].clone()).collect();
+    let sources: std::collections::BTreeSet<String> = csv_rows(&table).into_iter().map(|r| r[17].clone()).collect();
     assert_eq!(sources.len(), 3, "{sources:?}");
 }
 
@@ -199,7 +199,7 @@ fn jsonl_and_json_hold_the_csv_rows() {
     for (row, obj) in csv.iter().zip(&lines) {
         assert_eq!(obj["kind"], row[5].as_str());
         assert_eq!(obj["value"], row[6].as_str());
-        assert_eq!(obj["offset"].to_string(), row[15]);
+        assert_eq!(obj["offset"].to_string(), row[18]);
     }
     let json = stdout(&run(dir.path(), &["extract", "in", "--format", "json"]));
     assert_eq!(
@@ -235,10 +235,10 @@ fn kinds_limit_the_rows_and_the_releases_table_counts_them() {
     assert!(rows.iter().all(|r| r[5] == "money" || r[5] == "percent"));
     assert_eq!(rows.len(), 2 * 2 * 2);
     let rel = std::fs::read_to_string(dir.path().join("rel.csv")).unwrap();
-    assert!(rel.starts_with("release_id,release_date,category,title,source,offset,facts,warnings\n"));
+    assert!(rel.starts_with("release_id,release_date,category,title,period,period_end,source,offset,facts,warnings\n"));
     let rel = csv_rows(&rel);
     assert_eq!(rel.len(), 4);
-    assert!(rel.iter().all(|r| r[6] == "2" && r[7] == "0"), "{rel:?}");
+    assert!(rel.iter().all(|r| r[8] == "2" && r[9] == "0"), "{rel:?}");
     let o = run(dir.path(), &["extract", "in", "--kinds", "money,weight"]);
     assert_eq!(code(&o), 2);
     assert!(stderr(&o).contains("`weight` is not a kind"));

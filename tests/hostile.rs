@@ -475,13 +475,13 @@ fn utf16_with_a_mark_is_read_and_without_one_is_named() {
     for (name, bytes) in [("le.txt", &le), ("be.txt", &be)] {
         let o = run(dir.path(), &["extract", name]);
         assert_eq!(o.code, 0, "{}", o.stderr);
-        let strip = |t: &str| rows(t).into_iter().map(|r| r[..14].to_vec()).collect::<Vec<_>>();
+        let strip = |t: &str| rows(t).into_iter().map(|r| r[..17].to_vec()).collect::<Vec<_>>();
         assert_eq!(strip(&o.stdout), strip(&plain.stdout), "{name}");
         // Offsets count the file's own bytes: two a character of this text, after the mark.
         for (row, plain_row) in rows(&o.stdout).iter().zip(rows(&plain.stdout)) {
-            let (at, plain_at): (usize, usize) = (row[15].parse().unwrap(), plain_row[15].parse().unwrap());
-            assert_eq!(at, 2 + 2 * plain_at, "{name} {:?}", row[12]);
-            assert!(bytes.len() > at + 2 * row[12].len());
+            let (at, plain_at): (usize, usize) = (row[18].parse().unwrap(), plain_row[18].parse().unwrap());
+            assert_eq!(at, 2 + 2 * plain_at, "{name} {:?}", row[15]);
+            assert!(bytes.len() > at + 2 * row[15].len());
         }
     }
     let o = run(dir.path(), &["extract", "bare.txt"]);
@@ -591,10 +591,10 @@ fn excel_cells_never_start_a_formula_and_plain_csv_stays_faithful() {
         }
     }
     // A negative value stays a number; the plain table keeps the text as read.
-    assert!(e.iter().any(|r| r[6] == "-5" && r[12] == "'-5 percent"));
+    assert!(e.iter().any(|r| r[6] == "-5" && r[15] == "'-5 percent"));
     assert!(
         p.iter()
-            .any(|r| r[3] == "=HYPERLINK(\"http://x\",\"click\")" && r[12] == "-5 percent")
+            .any(|r| r[3] == "=HYPERLINK(\"http://x\",\"click\")" && r[15] == "-5 percent")
     );
 }
 

@@ -271,9 +271,13 @@ fn date_round_trips(v: &str, unit: &str) -> bool {
     }
 }
 
-/// A fact without where it stands in its source.
+/// A fact without where it (and the phrase its period was read from) stands in its source.
 fn placeless(f: &Fact) -> Fact {
-    Fact { offset: 0, ..f.clone() }
+    Fact {
+        offset: 0,
+        period_origin: None,
+        ..f.clone()
+    }
 }
 
 // proptest's default: 256 cases per property, or PROPTEST_CASES.

@@ -35,9 +35,9 @@ use crate::scan::Found;
 use clause::clause_subject_kept;
 use items::{Lists, parenthesised, respectively};
 use near::{after, before, headline_noun, share_of};
+use tokens::{T, Tok, Tokens, cut, is_title};
 #[cfg(test)]
 use tokens::{fig_token, tokens};
-use tokens::{T, Tok, Tokens, cut, is_title};
 use words::{TITLE_WORD, UPPER};
 
 /// The noun phrase the figure `f` measures; empty when the sentence does not make it clear.

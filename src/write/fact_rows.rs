@@ -80,12 +80,32 @@ impl<const N: usize> Shared<N> {
     }
 }
 
+/// The `period`, `period_end` and `basis` fields, each followed by a delimiter. Their
+/// characters (digits, `-`, `.`, `Q`, `H`, letters) never need quoting.
+fn write_timing(f: &Fact, field: &mut String, row: &mut Vec<u8>) {
+    for p in [f.period, f.period_end] {
+        field.clear();
+        if let Some(p) = p {
+            p.push_to(field);
+        }
+        row.extend_from_slice(field.as_bytes());
+        row.push(b',');
+    }
+    if let Some(b) = f.basis {
+        field.clear();
+        b.push_to(field);
+        row.extend_from_slice(field.as_bytes());
+    }
+    row.push(b',');
+}
+
 /// Writes `facts` as CSV rows (no header) to `buf`, with `\r\n` line ends when `crlf`.
 pub fn write_csv_rows(facts: &[Fact], crlf: bool, mut buf: impl Write) -> io::Result<()> {
     let (mut release, mut sentence) = (Shared::new(), Shared::new());
     // Room for a long sentence quoted (`fill` asks twice a field's length): rarely grown.
     let mut row = Vec::with_capacity(8192);
     let mut offset = itoa::Buffer::new();
+    let mut timing = String::with_capacity(24);
     // One encoder for every field: after a delimiter or a terminator it is between fields.
     let mut enc = Encoder::new();
     for f in facts {
@@ -103,6 +123,7 @@ pub fn write_csv_rows(facts: &[Fact], crlf: bool, mut buf: impl Write) -> io::Re
             enc.plain_field(column, &mut row);
         }
         enc.plain_field(&f.subject, &mut row);
+        write_timing(f, &mut timing, &mut row);
         enc.plain_field(&f.text, &mut row);
         row.extend_from_slice(sentence.encoded([&f.sentence, &f.source], &mut enc));
         // Digits: copied as they are.

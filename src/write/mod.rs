@@ -217,7 +217,7 @@ pub fn rendered_facts(format: Format, facts: &[Fact]) -> io::Result<Vec<u8>> {
 fn rows_size_hint(format: Format, facts: &[Fact]) -> usize {
     let per_row = match format {
         Format::Csv | Format::ExcelCsv => 48,
-        Format::Jsonl | Format::Json => 240,
+        Format::Jsonl | Format::Json => 280,
     };
     facts.iter().map(|f| f.text_len() + per_row).sum()
 }
@@ -265,11 +265,13 @@ pub fn facts_to_csv<'a>(facts: impl IntoIterator<Item = &'a Fact>) -> String {
 }
 
 /// The header of the releases table.
-pub const RELEASE_COLUMNS: [&str; 8] = [
+pub const RELEASE_COLUMNS: [&str; 10] = [
     "release_id",
     "release_date",
     "category",
     "title",
+    "period",
+    "period_end",
     "source",
     "offset",
     "facts",
@@ -283,6 +285,10 @@ pub struct ReleaseRow<'a> {
     pub release_date: String,
     pub category: &'a str,
     pub title: &'a str,
+    /// The period the release reports on (spec section 3a): its title's first, else its
+    /// first sentence's.
+    pub period: String,
+    pub period_end: String,
     pub source: &'a str,
     pub offset: usize,
     pub facts: usize,
@@ -299,6 +305,8 @@ impl<'a> ReleaseRow<'a> {
                 .unwrap_or_default(),
             category: &r.category,
             title: &r.title,
+            period: r.period.map(|p| p.iso()).unwrap_or_default(),
+            period_end: r.period_end.map(|p| p.iso()).unwrap_or_default(),
             source,
             offset: r.offset,
             facts: r.facts.len(),
@@ -401,6 +409,50 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn period_columns_follow_the_subject_in_every_format() {
+        let text = "-\nTrade\nExports in May\nExports rose 4.1 percent from a year earlier to USD 5.6 billion. date2025-06-01\n";
+        let ex = extract(text);
+        let csv = crate::write::facts_to_csv(ex.facts());
+        let mut lines = csv.lines();
+        let header = lines.next().unwrap();
+        assert!(header.contains(",subject,period,period_end,basis,text,"), "{header}");
+        let percent = lines.find(|l| l.contains(",percent,")).unwrap();
+        assert!(percent.contains(",2025-05,,yoy,"), "{percent}");
+        let mut w = facts_writer(Vec::new(), Format::Jsonl).unwrap();
+        for f in ex.facts() {
+            w.write(f).unwrap();
+        }
+        let jsonl = String::from_utf8(w.finish().unwrap()).unwrap();
+        let rows: Vec<serde_json::Value> = jsonl.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        let p = rows.iter().find(|r| r["kind"] == "percent").unwrap();
+        assert_eq!(
+            (&p["period"], &p["period_end"], &p["basis"]),
+            (&"2025-05".into(), &"".into(), &"yoy".into())
+        );
+        // The CSV's column order, also in each JSON object.
+        let line = jsonl.lines().find(|l| l.contains("\"percent\"")).unwrap();
+        let at = |k: &str| line.find(&format!("\"{k}\":")).unwrap();
+        assert!(at("subject") < at("period") && at("period_end") < at("basis") && at("basis") < at("text"));
+    }
+
+    #[test]
+    fn the_releases_table_names_each_release_period() {
+        let text = "-\nTrade\nExports in May\nExports rose 4.1 percent. date2025-06-01\n-\nTrade\nA visit\nThe minister met 3 firms. date2025-06-01\n";
+        let ex = extract(text);
+        let rows: Vec<ReleaseRow> = ex.releases.iter().map(|r| ReleaseRow::new("-", r)).collect();
+        assert_eq!(rows[0].period, "2025-05");
+        assert_eq!(rows[1].period, "");
+        let mut out = Vec::new();
+        render_rows(Format::Csv, &rows, &mut out).unwrap();
+        assert!(
+            String::from_utf8(out)
+                .unwrap()
+                .starts_with(&format!("{},", rows[0].release_id))
+        );
+        assert_eq!(RELEASE_COLUMNS[4], "period");
     }
 
     #[test]

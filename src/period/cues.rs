@@ -1,0 +1,475 @@
+//! The words that tell what a date phrase does in its sentence, and what a change is
+//! compared with. Each list is a category of English (prepositions of comparison, verbs
+//! of announcing, words of record), matched on lower-cased text at word boundaries.
+
+use crate::model::Basis;
+
+/// The last `n` bytes of `text` or fewer (cut at a character boundary).
+pub fn tail(text: &str, n: usize) -> &str {
+    let mut start = text.len().saturating_sub(n);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..]
+}
+
+/// A word or phrase of `lower` at `at`, whole (no letter or digit glued on either side).
+pub fn whole_at(lower: &str, at: usize, phrase: &str) -> bool {
+    let b = lower.as_bytes();
+    let end = at + phrase.len();
+    lower.get(at..end) == Some(phrase)
+        && (at == 0 || !b[at - 1].is_ascii_alphanumeric())
+        && b.get(end).is_none_or(|c| !c.is_ascii_alphanumeric())
+}
+
+/// Where `phrase` stands whole in `lower`, every time.
+pub fn find_all<'a>(lower: &'a str, phrase: &'a str) -> impl Iterator<Item = usize> + 'a {
+    lower
+        .match_indices(phrase)
+        .map(|(at, _)| at)
+        .filter(move |&at| whole_at(lower, at, phrase))
+}
+
+/// `lower` holds `phrase` whole.
+pub fn has(lower: &str, phrase: &str) -> bool {
+    find_all(lower, phrase).next().is_some()
+}
+
+/// `text` ends with the whole word or phrase `phrase`.
+pub fn ends_with_word(text: &str, phrase: &str) -> bool {
+    text.len() >= phrase.len() && whole_at(text, text.len() - phrase.len(), phrase)
+}
+
+/// The last word of `text` (letters, `-`, `/`), and the text before it, trimmed.
+fn split_last_word(text: &str) -> (&str, &str) {
+    let t = text.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+    let start = t
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '/' || c == '\''))
+        .map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
+    (t[..start].trim_end(), &t[start..])
+}
+
+/// Words between a preposition and its date that do not change what the date does:
+/// `from [the same period in] 2019`, `compared with [the levels of] 2019`.
+const DETERMINERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "of",
+    "its",
+    "their",
+    "same",
+    "period",
+    "periods",
+    "month",
+    "months",
+    "quarter",
+    "quarters",
+    "half",
+    "year",
+    "years",
+    "level",
+    "levels",
+    "figure",
+    "figures",
+    "value",
+    "values",
+    "that",
+    "those",
+    "one",
+    "ones",
+    "corresponding",
+    "during",
+    "for",
+    "at",
+    "end",
+    "early",
+    "mid",
+    "late",
+    "on",
+    "start",
+    "beginning",
+];
+
+/// Prepositions and verbs that make the date after them a base of comparison.
+const BASE_LEADS: &[&str] = &[
+    "from",
+    "since",
+    "than",
+    "versus",
+    "vs",
+    "vs.",
+    "against",
+    "over",
+    "compared with",
+    "compared to",
+    "relative to",
+    "with",
+    "between",
+];
+
+/// Verbs of meeting and announcing: the date after them dates an event, not a figure
+/// (`met in September`, `announced on July 1`, `issued in May`).
+const EVENT_VERBS: &[&str] = &[
+    "met",
+    "meet",
+    "meets",
+    "announced",
+    "announce",
+    "announces",
+    "said",
+    "says",
+    "stated",
+    "released",
+    "release",
+    "published",
+    "issued",
+    "reported",
+    "unveiled",
+    "signed",
+    "launched",
+    "decided",
+    "opened",
+    "visited",
+    "convened",
+    "began",
+    "begins",
+    "started",
+    "took",
+    "effective",
+];
+
+/// What the words right before a date make of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lead {
+    /// Nothing special: the date may scope figures.
+    Plain,
+    /// A base of comparison (`from 2019`, `compared with May 2024`).
+    Base,
+    /// `since June`: a base, and the start of a streak; never a period.
+    Since,
+    /// The day of an event (`met in September`).
+    Event,
+}
+
+/// Reads the words before a date (`before`, lower-cased, the end of its sentence up to
+/// the date). `with` is a base only after a comparing word earlier in the sentence.
+pub fn lead_of(before: &str) -> Lead {
+    let mut rest = before.trim_end();
+    // At most a few words are skipped: the lead must stand near its date.
+    for _ in 0..6 {
+        for lead in BASE_LEADS {
+            if ends_with_word(rest, lead) {
+                return match *lead {
+                    "since" => Lead::Since,
+                    "with" if !(has(before, "compared") || has(before, "comparing") || has(before, "comparison")) => {
+                        Lead::Plain
+                    }
+                    _ => Lead::Base,
+                };
+            }
+        }
+        let (head, word) = split_last_word(rest);
+        // `met in September`, `announced on May 3`: the verb, then a preposition.
+        if matches!(word, "in" | "on" | "at" | "during") && EVENT_VERBS.iter().any(|v| ends_with_word(head, v)) {
+            return Lead::Event;
+        }
+        if word.is_empty() || !DETERMINERS.contains(&word) {
+            return Lead::Plain;
+        }
+        rest = head;
+    }
+    Lead::Plain
+}
+
+/// The figure's own text opens with a word of comparison (`over USD 35 billion`).
+pub fn opens_with_lead(text: &str) -> bool {
+    ["over ", "from ", "than ", "versus ", "against "]
+        .iter()
+        .any(|w| text.starts_with(w))
+}
+
+/// Nouns after a date that make it the date of a publication (`the May 2024 issue`).
+pub fn names_publication(after: &str) -> bool {
+    let word = after
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    matches!(word, "issue" | "edition" | "volume")
+}
+
+/// Words of record and streak: a date after one of them in its clause dates the record
+/// (`the highest since 2018`, `the previous record set in March 2022`), not the clause.
+pub const RECORD_WORDS: &[&str] = &[
+    "record",
+    "highest",
+    "lowest",
+    "largest",
+    "biggest",
+    "smallest",
+    "peak",
+    "all-time",
+    "streak",
+    "straight",
+    "consecutive",
+];
+
+/// Words that make a figure cumulative over the year (`year-to-date`, `cumulative`).
+const CUMULATIVE: &[&str] = &[
+    "year-to-date",
+    "year to date",
+    "so far this year",
+    "so far in",
+    "cumulative",
+    "cumulatively",
+    "accumulated",
+    "ytd",
+];
+
+/// The clause counts its figures from the start of the year.
+pub fn is_cumulative(lower: &str) -> bool {
+    CUMULATIVE.iter().any(|w| has(lower, w))
+}
+
+/// Words of the future and of aims: a figure in a clause with one of them and no date
+/// of its own is a forecast or objective, and borrows no period.
+const FORECAST: &[&str] = &[
+    "will",
+    "would",
+    "expect",
+    "expects",
+    "expected",
+    "forecast",
+    "forecasts",
+    "projected",
+    "objective",
+    "target",
+    "targets",
+    "goal",
+    "set to",
+    "longer run",
+    "medium term",
+];
+
+/// `text` opens with a noun of aim or a policy horizon (`objective`, `target`, `goal`,
+/// `longer run`, `medium term`): said right after a figure, they make it an aim.
+pub fn is_aim_noun(text: &str) -> bool {
+    ["objective", "target", "goal", "longer run", "medium term"]
+        .iter()
+        .any(|w| whole_at(text, 0, w))
+}
+
+/// Where the words of the future and of aims stand in `lower`, in order.
+pub fn forecast_positions(lower: &str) -> Vec<usize> {
+    let mut out: Vec<usize> = FORECAST.iter().flat_map(|w| find_all(lower, w)).collect();
+    out.sort_unstable();
+    out
+}
+
+/// A comparison named in words, not by a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relative {
+    /// A year earlier.
+    Year,
+    /// The period before, at the figure's own precision.
+    Previous,
+    /// A fixed step back, whatever the figure's precision.
+    Fixed(Basis),
+    /// A day or week before: a market move, given no basis.
+    Short,
+    /// The start of the figure's year (`since the beginning of the year`): that year.
+    YearStart,
+}
+
+/// Phrases that name a base in words, longest first where one holds another.
+const RELATIVE: &[(&str, Relative)] = &[
+    ("year-on-year", Relative::Year),
+    ("year on year", Relative::Year),
+    ("year-over-year", Relative::Year),
+    ("year over year", Relative::Year),
+    ("on-year", Relative::Year),
+    ("y/y", Relative::Year),
+    ("yoy", Relative::Year),
+    ("y-o-y", Relative::Year),
+    ("a year earlier", Relative::Year),
+    ("a year ago", Relative::Year),
+    ("a year before", Relative::Year),
+    ("year-earlier", Relative::Year),
+    ("last year", Relative::Year),
+    ("previous year", Relative::Year),
+    ("prior year", Relative::Year),
+    ("preceding year", Relative::Year),
+    ("past year", Relative::Year),
+    ("the last year", Relative::Year),
+    ("past 12 months", Relative::Year),
+    ("past twelve months", Relative::Year),
+    ("last 12 months", Relative::Year),
+    ("last twelve months", Relative::Year),
+    ("on the year", Relative::Year),
+    ("12 months to", Relative::Year),
+    ("twelve months to", Relative::Year),
+    ("12 months through", Relative::Year),
+    ("annual rate", Relative::Year),
+    ("annual growth", Relative::Year),
+    ("annual basis", Relative::Year),
+    ("annual terms", Relative::Year),
+    ("month-on-month", Relative::Fixed(Basis::Mom)),
+    ("month on month", Relative::Fixed(Basis::Mom)),
+    ("month-over-month", Relative::Fixed(Basis::Mom)),
+    ("month over month", Relative::Fixed(Basis::Mom)),
+    ("on the month", Relative::Fixed(Basis::Mom)),
+    ("m/m", Relative::Fixed(Basis::Mom)),
+    ("mom", Relative::Fixed(Basis::Mom)),
+    ("previous month", Relative::Fixed(Basis::Mom)),
+    ("prior month", Relative::Fixed(Basis::Mom)),
+    ("preceding month", Relative::Fixed(Basis::Mom)),
+    ("last month", Relative::Fixed(Basis::Mom)),
+    ("a month earlier", Relative::Fixed(Basis::Mom)),
+    ("a month ago", Relative::Fixed(Basis::Mom)),
+    ("monthly basis", Relative::Fixed(Basis::Mom)),
+    ("monthly rate", Relative::Fixed(Basis::Mom)),
+    ("over the month", Relative::Fixed(Basis::Mom)),
+    ("quarter-on-quarter", Relative::Fixed(Basis::Qoq)),
+    ("quarter on quarter", Relative::Fixed(Basis::Qoq)),
+    ("quarter-over-quarter", Relative::Fixed(Basis::Qoq)),
+    ("quarter over quarter", Relative::Fixed(Basis::Qoq)),
+    ("on the quarter", Relative::Fixed(Basis::Qoq)),
+    ("q/q", Relative::Fixed(Basis::Qoq)),
+    ("qoq", Relative::Fixed(Basis::Qoq)),
+    ("previous quarter", Relative::Fixed(Basis::Qoq)),
+    ("prior quarter", Relative::Fixed(Basis::Qoq)),
+    ("preceding quarter", Relative::Fixed(Basis::Qoq)),
+    ("last quarter", Relative::Fixed(Basis::Qoq)),
+    ("a quarter earlier", Relative::Fixed(Basis::Qoq)),
+    ("quarterly basis", Relative::Fixed(Basis::Qoq)),
+    ("preceding three months", Relative::Previous),
+    ("previous three months", Relative::Previous),
+    ("prior three months", Relative::Previous),
+    ("half-on-half", Relative::Fixed(Basis::Hoh)),
+    ("previous half", Relative::Fixed(Basis::Hoh)),
+    ("preceding half", Relative::Fixed(Basis::Hoh)),
+    ("prior half", Relative::Fixed(Basis::Hoh)),
+    ("previous period", Relative::Previous),
+    ("preceding period", Relative::Previous),
+    ("prior period", Relative::Previous),
+    ("since the beginning of the year", Relative::YearStart),
+    ("since the start of the year", Relative::YearStart),
+    ("from the beginning of the year", Relative::YearStart),
+    ("from the start of the year", Relative::YearStart),
+    ("previous day", Relative::Short),
+    ("prior day", Relative::Short),
+    ("day-on-day", Relative::Short),
+    ("previous week", Relative::Short),
+    ("prior week", Relative::Short),
+    ("week-on-week", Relative::Short),
+    ("previous session", Relative::Short),
+];
+
+/// Every base named in words in `lower`, with its span (the first of overlapping
+/// phrases kept: `the last year` and `last year` name one base).
+pub fn relatives(lower: &str) -> Vec<(usize, usize, Relative)> {
+    // Every match with its rank in the list; sorted by position, an overlapping match
+    // replaces the one kept before it only when it ranks higher.
+    let mut found: Vec<(usize, usize, usize, Relative)> = RELATIVE
+        .iter()
+        .enumerate()
+        .flat_map(|(rank, (phrase, rel))| find_all(lower, phrase).map(move |at| (at, at + phrase.len(), rank, *rel)))
+        .collect();
+    found.sort_unstable_by_key(|&(at, _, rank, _)| (at, rank));
+    let mut out: Vec<(usize, usize, usize, Relative)> = Vec::with_capacity(found.len());
+    for f in found {
+        match out.last_mut() {
+            Some(last) if f.0 < last.1 => {
+                if f.2 < last.2 {
+                    *last = f;
+                }
+            }
+            _ => out.push(f),
+        }
+    }
+    out.into_iter()
+        .filter(|&(at, end, ..)| !is_period_not_base(lower, at, end))
+        .map(|(at, end, _, r)| (at, end, r))
+        .collect()
+}
+
+/// `last year` and `last month` name the figure's own period when no comparing word
+/// stands before them (`exports rose 5% last year`): only `than/from/over/with/to ...`
+/// or `same period ...` makes them a base.
+fn is_period_not_base(lower: &str, at: usize, end: usize) -> bool {
+    let phrase = &lower[at..end];
+    let before = lower[..at].trim_end();
+    let before = before.strip_suffix(" the").map_or(before, str::trim_end);
+    // `in the previous quarter`: a period, placed by `clause::relative_periods`.
+    let stepped = ["previous", "preceding", "prior", "last"]
+        .iter()
+        .any(|w| phrase.starts_with(w));
+    if stepped && ["in", "during", "for"].iter().any(|w| ends_with_word(before, w)) {
+        return true;
+    }
+    if !matches!(
+        phrase,
+        "last year" | "last month" | "last quarter" | "past year" | "the last year"
+    ) {
+        return false;
+    }
+    let comparing = [
+        "than", "from", "over", "with", "to", "versus", "against", "since", "period", "month", "quarter",
+    ];
+    !comparing.iter().any(|w| ends_with_word(before, w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leads_are_read_through_determiners() {
+        assert_eq!(lead_of("exports rose 4% from the same period in"), Lead::Base);
+        assert_eq!(lead_of("sales grew 3% compared with"), Lead::Base);
+        assert_eq!(lead_of("output is the highest since"), Lead::Since);
+        assert_eq!(lead_of("the council met in"), Lead::Event);
+        // A year naming an event is no event date.
+        assert_eq!(lead_of("the ministry announced the"), Lead::Plain);
+        assert_eq!(lead_of("prices rose 2% in"), Lead::Plain);
+        assert_eq!(lead_of("along with"), Lead::Plain);
+        assert_eq!(lead_of("comparing sales in june with"), Lead::Base);
+        // What is compared is the period; what it is compared with, the base.
+        assert_eq!(lead_of("comparing the"), Lead::Plain);
+        assert_eq!(lead_of("the index was higher than in"), Lead::Base);
+    }
+
+    #[test]
+    fn bases_in_words_are_found_whole() {
+        let r = relatives("sales rose 3% from a year earlier and 1% month-on-month");
+        assert_eq!(
+            r.iter().map(|x| x.2).collect::<Vec<_>>(),
+            [Relative::Year, Relative::Fixed(Basis::Mom)]
+        );
+        // `in the previous quarter` is a period.
+        assert!(relatives("after 2% in the previous quarter").is_empty());
+        assert!(relatives("the momentum held").is_empty());
+        // `last year` alone is a period, not a base.
+        assert!(relatives("output rose 4% last year").is_empty());
+        assert_eq!(relatives("output rose 800% over the last year").len(), 1);
+        assert_eq!(relatives("prices rose 6% in the 12 months to march").len(), 1);
+        let kinds = |t: &str| relatives(t).into_iter().map(|x| x.2).collect::<Vec<_>>();
+        assert_eq!(kinds("prices rose 3% over the past 12 months"), [Relative::Year]);
+        assert_eq!(
+            kinds("sales rose 5% month over month and 2% on the quarter"),
+            [Relative::Fixed(Basis::Mom), Relative::Fixed(Basis::Qoq)]
+        );
+        assert_eq!(relatives("output rose more than last year").len(), 1);
+    }
+
+    #[test]
+    fn cumulative_and_forecast_words() {
+        assert!(is_cumulative("year-to-date sales were up"));
+        assert!(is_cumulative("cumulative shipments through june"));
+        assert!(!is_cumulative("sales were up"));
+        assert_eq!(forecast_positions("output is expected to reach 5 gw"), [10]);
+        assert!(forecast_positions("output reached 5 gw").is_empty());
+    }
+}

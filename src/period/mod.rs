@@ -1,0 +1,604 @@
+//! When each figure is: its `period` (and `period_end`) and, for a change, its `basis`
+//! (spec section 3a).
+//!
+//! ```text
+//! period  = scope phrase of the figure's clause, else of its sentence      (clause.rs)
+//!         | nothing, for a forecast or objective with no date of its own
+//!         | the period the nearest earlier sentence of the paragraph gives its figures
+//!           (none when that sentence gives several)
+//!         | the release's period: the first scope phrase of the title, else of the
+//!           first sentence
+//! cumulative clause (`year-to-date`, `cumulative`): the period runs from the start of its year
+//! basis   = for a change only: the nearest base of its clause, in words (`year-on-year`)
+//!           or a date (`from May 2024`), else one the sentence shares (`respectively`,
+//!           `Compared with ...`); a named base one year before the period is `yoy`, one
+//!           period before `mom`/`qoq`/`hoh`, any other its date value
+//! ```
+
+pub mod clause;
+pub mod cues;
+
+use chrono::Datelike;
+use clause::{Base, Item, Mention, Reading, Role};
+use cues::Relative;
+
+use crate::model::{Basis, Origin, Period};
+
+/// A sentence of a release, as the extractor found it.
+#[derive(Debug, Clone)]
+pub struct Sentence<'a> {
+    pub text: &'a str,
+    /// Source byte offset of the sentence.
+    pub offset: usize,
+    /// The paragraph of a body sentence; `None` for the title.
+    pub paragraph: Option<usize>,
+    /// Its figures, dates included, in order.
+    pub items: Vec<Item>,
+    /// For each item: whether it takes a period (money, percent, count, quantity).
+    pub timed: Vec<bool>,
+}
+
+/// When one figure is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Timing {
+    pub period: Option<Period>,
+    pub period_end: Option<Period>,
+    pub basis: Option<Basis>,
+    pub origin: Option<Origin>,
+}
+
+/// A period with where it was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Placed {
+    period: Period,
+    end: Option<Period>,
+    origin: Origin,
+}
+
+/// What an earlier sentence of the paragraph hands on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Carry {
+    Nothing,
+    One(Placed),
+    /// Its figures took several periods: it hands on none.
+    Several,
+}
+
+/// The release's period: the first scoping phrase of the title, else of the first body
+/// sentence.
+fn release_period(sentences: &[Sentence], readings: &[Option<Reading>]) -> ReleasePeriod {
+    let first_of = |n: usize, title: bool| {
+        let (s, r) = (sentences.get(n)?, readings.get(n)?.as_ref()?);
+        let m = r.first_named()?;
+        Some((m.period, m.period_end, release_origin(s, m, title)))
+    };
+    let title = sentences.iter().position(|s| s.paragraph.is_none());
+    let body = sentences.iter().position(|s| s.paragraph.is_some());
+    title
+        .and_then(|n| first_of(n, true))
+        .or_else(|| body.and_then(|n| first_of(n, false)))
+}
+
+fn release_origin(s: &Sentence, m: &Mention, title: bool) -> Origin {
+    Origin::Release {
+        offset: s.offset + m.start,
+        len: m.end - m.start,
+        title,
+    }
+}
+
+/// The release's period and where it was read.
+pub type ReleasePeriod = Option<(Period, Option<Period>, Origin)>;
+
+/// The timing of every item of every sentence (dates and untimed kinds get the default),
+/// and the release's period.
+pub fn place(sentences: &[Sentence]) -> (Vec<Vec<Timing>>, ReleasePeriod) {
+    let mut readings: Vec<Option<Reading>> = sentences
+        .iter()
+        .map(|s| (!s.items.is_empty()).then(|| Reading::new(s.text, &s.items)))
+        .collect();
+    let release_named = release_period(sentences, &readings);
+    let release = release_named.map(|(period, end, origin)| Placed { period, end, origin });
+    let mut out = Vec::with_capacity(sentences.len());
+    let mut carry = Carry::Nothing;
+    let mut paragraph = None;
+    for (s, reading) in sentences.iter().zip(&mut readings) {
+        if s.paragraph != paragraph {
+            carry = Carry::Nothing;
+            paragraph = s.paragraph;
+        }
+        let Some(r) = reading else {
+            out.push(Vec::new());
+            continue;
+        };
+        let fallback = match carry {
+            Carry::One(p) => Some(p),
+            _ => release,
+        };
+        r.place_relatives(fallback.map(|p| (p.period, p.end)));
+        let r = &*r;
+        let mut own: Vec<Placed> = Vec::new();
+        let timings = s
+            .items
+            .iter()
+            .enumerate()
+            .map(|(n, item)| {
+                if !s.timed.get(n).copied().unwrap_or(false) {
+                    return Timing::default();
+                }
+                let clause = r.clause_of.get(n).copied().unwrap_or(0);
+                let (placed, from_scope) = period_of(s, r, n, clause, fallback);
+                if from_scope && let Some(p) = placed {
+                    own.push(p);
+                }
+                let (period, period_end) = match placed {
+                    Some(p) if r.is_cumulative(clause) => cumulative(p.period, p.end, release),
+                    Some(p) => (Some(p.period), p.end),
+                    None => (None, None),
+                };
+                let basis = if item.change {
+                    r.base_of(clause, item.start)
+                        .and_then(|b| basis_of(b, period, period_end))
+                } else {
+                    None
+                };
+                Timing {
+                    period,
+                    period_end,
+                    basis,
+                    origin: placed.map(|p| p.origin),
+                }
+            })
+            .collect();
+        out.push(timings);
+        if s.paragraph.is_some() {
+            carry = next_carry(carry, s, r, &own);
+        }
+    }
+    (out, release_named)
+}
+
+/// A figure's period before the cumulative rule, and whether its own sentence scoped it
+/// (not a record's date): those are what the sentence hands on.
+fn period_of(s: &Sentence, r: &Reading, n: usize, clause: usize, fallback: Option<Placed>) -> (Option<Placed>, bool) {
+    if let Some((m, role)) = r.scope_of(&s.items, n) {
+        let placed = Placed {
+            period: m.period,
+            end: m.period_end,
+            origin: Origin::Phrase {
+                offset: s.offset + m.start,
+                len: m.end - m.start,
+            },
+        };
+        // What the sentence hands on: its scoping dates, and a compared change's own date
+        // (`fell more in the first half (down 34%) than in the second half (down 8%)`
+        // names two periods), never a base level's or a record's.
+        let own = role.is_scope()
+            || matches!(
+                role,
+                Role::Base {
+                    own: Some(_),
+                    counts: false
+                }
+            );
+        return (Some(placed), own);
+    }
+    if s.items
+        .get(n)
+        .is_some_and(|item| r.forecast_word(clause, item).is_some())
+    {
+        return (None, false);
+    }
+    let borrowed = fallback.map(|p| Placed {
+        origin: match p.origin {
+            Origin::Phrase { offset, len } => Origin::Carried { offset, len },
+            other => other,
+        },
+        ..p
+    });
+    (borrowed, false)
+}
+
+/// What a sentence hands on to the next ones of its paragraph: the one period its figures
+/// took from its own phrases (or, with no such figure, its one scoping phrase).
+fn next_carry(carry: Carry, s: &Sentence, r: &Reading, own: &[Placed]) -> Carry {
+    let named: Vec<Placed> = if own.is_empty() {
+        // With no figure, a date in brackets glosses a noun (`the program (2020–2024)`):
+        // the sentence's own period is a date outside them, when it names one.
+        let scopes: Vec<&Mention> = r.scopes().collect();
+        let outside: Vec<&Mention> = scopes.iter().copied().filter(|m| !r.in_brackets(m)).collect();
+        let chosen = if outside.is_empty() { scopes } else { outside };
+        chosen
+            .into_iter()
+            .map(|m| Placed {
+                period: m.period,
+                end: m.period_end,
+                origin: Origin::Phrase {
+                    offset: s.offset + m.start,
+                    len: m.end - m.start,
+                },
+            })
+            .collect()
+    } else {
+        own.to_vec()
+    };
+    let Some(first) = named.first() else {
+        return carry;
+    };
+    if named.iter().all(|p| (p.period, p.end) == (first.period, first.end)) {
+        Carry::One(*first)
+    } else {
+        Carry::Several
+    }
+}
+
+/// A cumulative clause's period runs from the start of its year, at its own precision;
+/// a year (`so far this year`) runs to the release's period when that lies in it.
+fn cumulative(period: Period, end: Option<Period>, release: Option<Placed>) -> (Option<Period>, Option<Period>) {
+    if end.is_some() {
+        return (Some(period), end);
+    }
+    let start = match period {
+        Period::Month { year, .. } => Period::Month { year, month: 1 },
+        Period::Quarter { year, .. } => Period::Quarter { year, quarter: 1 },
+        Period::Half { year, .. } => Period::Half { year, half: 1 },
+        Period::Year(year) => {
+            return match release.filter(|r| r.end.is_none()).map(|r| r.period) {
+                Some(p @ Period::Month { year: y, month }) if y == year && month > 1 => {
+                    (Some(Period::Month { year, month: 1 }), Some(p))
+                }
+                _ => (Some(period), None),
+            };
+        }
+        Period::Day(_) => return (Some(period), None),
+    };
+    if start == period {
+        (Some(period), None)
+    } else {
+        (Some(start), Some(period))
+    }
+}
+
+/// The basis of a change from the base its text names.
+fn basis_of(base: Base, period: Option<Period>, end: Option<Period>) -> Option<Basis> {
+    match base {
+        Base::Words(Relative::Year) => Some(Basis::Yoy),
+        Base::Words(Relative::Fixed(b)) => Some(b),
+        Base::Words(Relative::Previous) => match (period?, end) {
+            (Period::Month { .. }, None) => Some(Basis::Mom),
+            (Period::Quarter { .. }, None) => Some(Basis::Qoq),
+            (Period::Half { .. }, None) => Some(Basis::Hoh),
+            (Period::Year(_), None) => Some(Basis::Yoy),
+            (start, Some(end)) => previous_span(start, end),
+            _ => None,
+        },
+        Base::Words(Relative::Short) => None,
+        Base::Words(Relative::YearStart) => period.map(|p| Basis::Named(Period::Year(year_of(p)), None)),
+        Base::Date {
+            period: b,
+            end: b_end,
+            same: true,
+        } => Some(same_period(period, end, b, b_end)),
+        Base::Date {
+            period: b, end: b_end, ..
+        } => Some(relate(period, end, b, b_end)),
+    }
+}
+
+/// `the same period in 2019`: the figure's own period in that year, `yoy` when that is
+/// the year before.
+fn same_period(period: Option<Period>, end: Option<Period>, base: Period, base_end: Option<Period>) -> Basis {
+    let (Some(p), Period::Year(y), None) = (period, base, base_end) else {
+        return relate(period, end, base, base_end);
+    };
+    let shift = y - year_of(p);
+    if shift == -1 {
+        return Basis::Yoy;
+    }
+    match (shift_year(p, shift), end.map(|e| shift_year(e, shift))) {
+        (Some(a), None) => Basis::Named(a, None),
+        (Some(a), Some(Some(b))) => Basis::Named(a, Some(b)),
+        _ => Basis::Named(base, None),
+    }
+}
+
+/// The year a period starts in.
+fn year_of(p: Period) -> i32 {
+    match p {
+        Period::Day(d) => d.year(),
+        Period::Month { year, .. } | Period::Quarter { year, .. } | Period::Half { year, .. } | Period::Year(year) => {
+            year
+        }
+    }
+}
+
+/// The span of months just before a span of months of the same length (`the three
+/// months ending May` against the three months before: December to February).
+fn previous_span(start: Period, end: Period) -> Option<Basis> {
+    let (Period::Month { year: y0, month: m0 }, Period::Month { year: y1, month: m1 }) = (start, end) else {
+        return None;
+    };
+    let index = |y: i32, m: u32| y * 12 + m as i32 - 1;
+    let len = index(y1, m1) - index(y0, m0) + 1;
+    let month = |i: i32| Period::Month {
+        year: i.div_euclid(12),
+        month: (i.rem_euclid(12) + 1) as u32,
+    };
+    (len > 0).then(|| Basis::Named(month(index(y0, m0) - len), Some(month(index(y1, m1) - len))))
+}
+
+/// A named base against the figure's period: a year before is `yoy`, the period before
+/// `mom`/`qoq`/`hoh`, anything else its own date value.
+fn relate(period: Option<Period>, end: Option<Period>, base: Period, base_end: Option<Period>) -> Basis {
+    let named = Basis::Named(base, base_end);
+    let Some(period) = period else {
+        return named;
+    };
+    let year_before = |p: Period| shift_year(p, -1);
+    if Some(base) == year_before(period) && base_end == end.and_then(year_before) {
+        return Basis::Yoy;
+    }
+    if end.is_none() && base_end.is_none() && previous(period) == Some(base) {
+        return match period {
+            Period::Month { .. } => Basis::Mom,
+            Period::Quarter { .. } => Basis::Qoq,
+            Period::Half { .. } => Basis::Hoh,
+            _ => Basis::Yoy,
+        };
+    }
+    named
+}
+
+/// The same period `n` years away.
+fn shift_year(p: Period, n: i32) -> Option<Period> {
+    Some(match p {
+        Period::Day(d) => Period::Day(d.with_year(d.year() + n)?),
+        Period::Month { year, month } => Period::Month { year: year + n, month },
+        Period::Quarter { year, quarter } => Period::Quarter {
+            year: year + n,
+            quarter,
+        },
+        Period::Half { year, half } => Period::Half { year: year + n, half },
+        Period::Year(year) => Period::Year(year + n),
+    })
+}
+
+/// The period just before `p`, at its precision (none for a day).
+fn previous(p: Period) -> Option<Period> {
+    Some(match p {
+        Period::Day(_) => return None,
+        Period::Month { year, month: 1 } => Period::Month {
+            year: year - 1,
+            month: 12,
+        },
+        Period::Month { year, month } => Period::Month { year, month: month - 1 },
+        Period::Quarter { year, quarter: 1 } => Period::Quarter {
+            year: year - 1,
+            quarter: 4,
+        },
+        Period::Quarter { year, quarter } => Period::Quarter {
+            year,
+            quarter: quarter - 1,
+        },
+        Period::Half { year, half: 1 } => Period::Half {
+            year: year - 1,
+            half: 2,
+        },
+        Period::Half { year, half } => Period::Half { year, half: half - 1 },
+        Period::Year(year) => Period::Year(year - 1),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Options, extract_text};
+
+    /// `(text, period, period_end, basis)` of each timed row of a one-release bulletin.
+    pub(crate) fn rows(date: &str, title: &str, body: &str) -> Vec<(String, String, String, String)> {
+        let text = format!("-\nTrade\n{title}\n{body} date{date}\n");
+        let ex = extract_text("t", &text, &Options::default());
+        let show = |p: Option<Period>| p.map(|p| p.iso()).unwrap_or_default();
+        ex.facts()
+            .filter(|f| f.kind.is_timed())
+            .map(|f| {
+                (
+                    f.text.clone(),
+                    show(f.period),
+                    show(f.period_end),
+                    f.basis.map(|b| b.to_string()).unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    /// The rows' `(period, period_end, basis)`, `..`-joined, for short assertions.
+    fn timing(date: &str, title: &str, body: &str) -> Vec<String> {
+        rows(date, title, body)
+            .into_iter()
+            .map(|(text, p, e, b)| {
+                let span = if e.is_empty() { p } else { format!("{p}..{e}") };
+                format!("{text}|{span}|{b}")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_undated_sentence_takes_the_period_of_the_one_before() {
+        let r = rows(
+            "2025-11-06",
+            "Plans",
+            "Sales rose in 2024. Then 467 projects and 433 approvals were counted.",
+        );
+        assert_eq!(r[0].1, "2024", "{r:?}");
+    }
+
+    #[test]
+    fn a_bracketed_gloss_is_not_the_period_a_sentence_hands_on() {
+        let body = "Building on the old plan (2020–2024), the agency won approval in August 2025. \
+                    The four agencies held a briefing.";
+        assert_eq!(timing("2025-11-06", "Agency news", body), ["four agencies|2025-08|"]);
+    }
+
+    #[test]
+    fn two_compared_periods_hand_on_none() {
+        let body = "Sales fell more in the first half (down 9 percent) than in the second half (down 2 percent). \
+                    Online stores took 40 percent.";
+        assert_eq!(timing("2025-01-10", "Sales in 2024", body)[2], "40 percent|2024|");
+    }
+
+    #[test]
+    fn the_carry_stops_at_the_paragraph() {
+        // The next line takes the release's period, not the line before's.
+        let body = "Orders grew 3 percent in March.\nThe plant hired 40 workers.";
+        assert_eq!(
+            timing("2025-05-02", "Factory news for April", body),
+            ["3 percent|2025-03|", "40 workers|2025-04|"]
+        );
+    }
+
+    #[test]
+    fn a_sentence_with_two_periods_hands_on_none() {
+        let body = "Sales rose 2% in 2023 and 4% in 2024. The firm has 12 stores.";
+        assert_eq!(timing("2025-05-02", "Retail in May", body)[2], "12 stores|2025-05|");
+    }
+
+    #[test]
+    fn the_release_period_comes_from_the_title_else_the_first_sentence() {
+        assert_eq!(
+            timing("2025-12-01", "Steel output in November", "Mills made 4 million tons."),
+            ["4 million tons|2025-11|"]
+        );
+        let body = "Farm exports for the third quarter were strong. Growers shipped 9,000 tons.";
+        assert_eq!(timing("2025-10-15", "Farm trade", body), ["9,000 tons|2025-Q3|"]);
+        // A day names no period: the release has none.
+        let body = "The minister met 12 investors on May 4. They pledged USD 3 billion.";
+        assert_eq!(
+            timing("2025-05-06", "Investor meeting", body),
+            ["12 investors||", "USD 3 billion||"]
+        );
+    }
+
+    #[test]
+    fn a_single_day_and_a_duration_are_no_periods() {
+        let body = "On July 3 the agency counted 5,000 visitors over the past five years.";
+        assert_eq!(timing("2025-07-04", "Visitors", body), ["5,000 visitors||"]);
+    }
+
+    #[test]
+    fn cumulative_figures_run_from_the_start_of_the_year() {
+        let body = "Year-to-date exports through September reached USD 410 billion. \
+                    From January to August, imports came to USD 380 billion.";
+        assert_eq!(
+            timing("2025-10-01", "Trade", body),
+            ["USD 410 billion|2025-01..2025-09|", "USD 380 billion|2025-01..2025-08|"]
+        );
+    }
+
+    #[test]
+    fn plans_keep_their_own_time() {
+        let body = "Sales rose 4 percent in June. The group expects sales of USD 2 billion next year.";
+        assert_eq!(
+            timing("2025-07-01", "Sales", body),
+            ["4 percent|2025-06|", "USD 2 billion|2026|"]
+        );
+        // A target with no time of its own borrows none.
+        let body = "Prices rose 3 percent in June, and the bank will bring them back to its 2 percent goal.";
+        assert_eq!(timing("2025-07-01", "Prices", body)[1], "2 percent||");
+    }
+
+    #[test]
+    fn named_bases_become_yoy_mom_or_their_date() {
+        let body = "In May, output rose 3 percent from May 2024, 1 percent from April and 9 percent from 2019.";
+        assert_eq!(
+            timing("2025-06-10", "Output", body),
+            [
+                "3 percent|2025-05|yoy",
+                "1 percent|2025-05|mom",
+                "9 percent|2025-05|2019"
+            ]
+        );
+        let body = "Third-quarter sales grew 2% over the second quarter.";
+        assert_eq!(
+            timing("2025-10-10", "Sales in the third quarter", body),
+            ["2%|2025-Q3|qoq"]
+        );
+    }
+
+    #[test]
+    fn a_base_is_shared_only_where_the_sentence_says_so() {
+        let body = "Exports rose 5 percent year-on-year, while imports fell 2 percent.";
+        assert_eq!(
+            timing("2025-06-10", "Trade in May", body),
+            ["5 percent|2025-05|yoy", "2 percent|2025-05|"]
+        );
+        let body = "Tea and coffee sales rose 5 percent and 2 percent, respectively, from a year earlier.";
+        assert_eq!(
+            timing("2025-06-10", "Sales in May", body),
+            ["5 percent|2025-05|yoy", "2 percent|2025-05|yoy"]
+        );
+        let body = "Compared with April, sales rose 5 percent and rents fell 1 percent.";
+        assert_eq!(
+            timing("2025-06-10", "Sales in May", body),
+            ["5 percent|2025-05|mom", "1 percent|2025-05|mom"]
+        );
+        // Never carried to the next sentence, and never given to a level.
+        let body = "Sales rose 5 percent on-year. Rents fell 1 percent. Stocks stood at USD 4 billion.";
+        assert_eq!(
+            timing("2025-06-10", "Sales in May", body),
+            ["5 percent|2025-05|yoy", "1 percent|2025-05|", "USD 4 billion|2025-05|"]
+        );
+    }
+
+    #[test]
+    fn windows_and_same_periods() {
+        let body = "For the first four months of 2025, exports rose 9% over the same period in 2024.";
+        assert_eq!(timing("2025-05-20", "Trade", body), ["9%|2025-01..2025-04|yoy"]);
+        let body = "Comparing the three-month period ending May 2025 with the preceding three months, \
+                    exports rose 5%.";
+        assert_eq!(
+            timing("2025-06-20", "Trade", body),
+            ["5%|2025-03..2025-05|2024-12..2025-02"]
+        );
+        let body = "In the year ended October 2025, the surplus reached $3 billion.";
+        assert_eq!(timing("2025-11-20", "Trade", body), ["$3 billion|2024-11..2025-10|"]);
+    }
+
+    #[test]
+    fn a_quarter_glossed_with_its_months_is_the_quarter() {
+        let body = "Output fell 0.2% in Quarter 3 (July to Sept) 2025.";
+        assert_eq!(timing("2025-11-11", "Output", body), ["0.2%|2025-Q3|"]);
+    }
+
+    #[test]
+    fn an_issue_date_names_no_period() {
+        let body = "The May 2025 issue of the digest has 12 articles.";
+        assert_eq!(timing("2025-05-30", "Digest", body), ["12 articles||"]);
+    }
+
+    #[test]
+    fn the_start_of_the_year_is_that_year() {
+        let body = "Stocks stood at 30 million barrels in May, a 12% decrease since the beginning of the year.";
+        assert_eq!(timing("2025-06-10", "Stocks", body)[1], "12%|2025-05|2025");
+    }
+
+    #[test]
+    fn the_previous_period_is_a_period_after_in() {
+        let body = "GDP grew 0.4% in the second quarter, after 0.2% in the previous quarter.";
+        assert_eq!(timing("2025-08-01", "GDP", body), ["0.4%|2025-Q2|", "0.2%|2025-Q1|"]);
+    }
+
+    #[test]
+    fn a_record_from_an_earlier_year_keeps_its_year() {
+        let body = "Exports reached USD 70 billion in October, above the previous record of USD 68 billion set in March 2022. \
+                    Imports came to USD 60 billion.";
+        assert_eq!(
+            timing("2025-11-01", "Trade", body),
+            [
+                "USD 70 billion|2025-10|",
+                "USD 68 billion|2022-03|",
+                "USD 60 billion|2025-10|"
+            ]
+        );
+    }
+}
