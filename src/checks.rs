@@ -14,11 +14,11 @@
 use std::io::Write;
 use std::str::FromStr;
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{Datelike, Weekday};
 use rust_decimal::Decimal;
 
 use crate::extract::{ReleaseFacts, fold_space};
-use crate::model::{Fact, Kind, Section};
+use crate::model::{Direction, Fact, Kind, Period, Section};
 
 /// The outcome of one check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,7 +118,7 @@ fn place(facts: &[Fact]) -> Vec<Placed<'_>> {
 /// The number as written in a fact's text and its rounding step in value units:
 /// `KRW 401.9 billion` -> 0.1 billion. None when the text has no digits.
 fn precision(f: &Fact) -> Option<(Decimal, Decimal)> {
-    let value = Decimal::from_str(&f.value).ok()?.abs();
+    let value = f.value.number()?.abs();
     let start = f.text.find(|c: char| c.is_ascii_digit())?;
     let digits: String = f.text[start..]
         .chars()
@@ -144,7 +144,7 @@ fn precision(f: &Fact) -> Option<(Decimal, Decimal)> {
 
 /// A figure that can be added up: exact as written (no qualifier), a plain value.
 fn exact(f: &Fact) -> Option<(Decimal, Decimal)> {
-    if !f.qualifier.is_empty() || !f.value_end.is_empty() {
+    if f.qualifier.is_some() || f.value_end.is_some() {
         return None;
     }
     precision(f)
@@ -237,7 +237,7 @@ fn weekday_in(text: &str) -> Option<Weekday> {
 /// A day written with its weekday falls on that weekday.
 fn weekdays(r: &ReleaseFacts, out: &mut Vec<CheckResult>) {
     for f in r.facts.iter().filter(|f| f.kind == Kind::Date && f.unit == "day") {
-        let (Some(written), Ok(date)) = (weekday_in(&f.text), NaiveDate::parse_from_str(&f.value, "%Y-%m-%d")) else {
+        let (Some(written), Some(Period::Day(date))) = (weekday_in(&f.text), f.value.period()) else {
             continue;
         };
         let ok = date.weekday() == written;
@@ -266,7 +266,7 @@ fn trade_side(f: &Fact, word: &str) -> bool {
     let named = s.contains(word) || (word == "export" && s.contains("outbound shipment"));
     f.kind == Kind::Money
         && f.section == Section::Body
-        && f.direction.is_empty()
+        && f.direction.is_none()
         && named
         && !has_word(&s, "to")
         && !has_word(&s, "from")
@@ -291,7 +291,7 @@ fn trade_balances(r: &ReleaseFacts, out: &mut Vec<CheckResult>) {
         } else {
             continue;
         };
-        if !b.direction.is_empty() {
+        if b.direction.is_some() {
             continue;
         }
         let Some((bv, bs)) = exact(b) else { continue };
@@ -358,7 +358,7 @@ fn percent_changes(r: &ReleaseFacts, placed: &[Placed], out: &mut Vec<CheckResul
         n = end;
         let changes: Vec<&Placed> = group
             .iter()
-            .filter(|p| p.fact.kind == Kind::Percent && !p.fact.direction.is_empty() && p.fact.unit == "%")
+            .filter(|p| p.fact.kind == Kind::Percent && p.fact.direction.is_some() && p.fact.unit == "%")
             .collect();
         let [change] = changes.as_slice() else { continue };
         let levels = |w: &str| -> Vec<&Placed> {
@@ -382,7 +382,7 @@ fn percent_changes(r: &ReleaseFacts, placed: &[Placed], out: &mut Vec<CheckResul
             continue;
         }
         let hundred = Decimal::ONE_HUNDRED;
-        let stated = if c.direction == "down" { -pv } else { pv };
+        let stated = if c.direction == Some(Direction::Down) { -pv } else { pv };
         // Rounding of the levels moves the ratio by about (bs/2 + as/2 * b/a) / a.
         let arithmetic = || {
             let computed = bv.checked_sub(av)?.checked_div(av)?.checked_mul(hundred)?;
@@ -397,7 +397,7 @@ fn percent_changes(r: &ReleaseFacts, placed: &[Placed], out: &mut Vec<CheckResul
             b.text,
             show(computed.round_dp(1)),
             c.text,
-            c.direction
+            c.direction.map_or("", Direction::as_str)
         );
         out.push(result(r, "percent_change", ok, detail, &[c, a, b]));
     }
@@ -407,6 +407,7 @@ fn percent_changes(r: &ReleaseFacts, placed: &[Placed], out: &mut Vec<CheckResul
 mod tests {
     use super::*;
     use crate::extract::{Options, extract_text};
+    use crate::model::Value;
 
     fn checks(body: &str) -> Vec<(&'static str, Status, String)> {
         let text = format!("-\nTrade\nA Title\n{body} date2024-05-20\n");
@@ -441,11 +442,11 @@ mod tests {
             title: "".into(),
             section: Section::Body,
             kind,
-            value: value.into(),
-            value_end: String::new(),
+            value: Value::Number(Decimal::from_str(value).unwrap()),
+            value_end: None,
             unit: String::new(),
-            qualifier: "",
-            direction: "",
+            qualifier: None,
+            direction: None,
             subject: String::new(),
             period: None,
             period_end: None,
@@ -477,7 +478,7 @@ mod tests {
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].status, Status::Ok);
         assert_eq!(got[0].offsets, [11, 23, 36]);
-        r.facts[2].value = "8".into();
+        r.facts[2].value = Value::Number(Decimal::from(8));
         r.facts[2].text = "8 foreign".into();
         r.facts[2].sentence = "They filed 40 patents (31 local and 8 foreign).".into();
         r.facts[0].sentence = r.facts[2].sentence.clone();

@@ -4,7 +4,7 @@
 use std::fmt;
 
 use crate::extract::{Options, extract_text, fold_space};
-use crate::model::{Fact, Origin, Section};
+use crate::model::{Direction, Fact, Origin, Qualifier, Section, Value};
 use crate::problem::Problem;
 use crate::reader::read_bulletin;
 use crate::sentences;
@@ -133,17 +133,17 @@ impl fmt::Display for Explanation {
         }
         for (n, e) in self.figures.iter().enumerate() {
             let x = &e.fact;
-            let value = match (x.value.as_str(), x.value_end.as_str()) {
-                ("", _) => "(unresolved)".to_string(),
-                (a, "") => a.to_string(),
-                (a, b) => format!("{a} .. {b}"),
+            let value = match (x.value, x.value_end) {
+                (Value::Unresolved, _) => "(unresolved)".to_string(),
+                (a, None) => a.to_string(),
+                (a, Some(b)) => format!("{a} .. {b}"),
             };
             writeln!(f, "{:>2}. {:<8} {value} {}", n + 1, x.kind.as_str(), x.unit)?;
             writeln!(
                 f,
                 "    qualifier: {}  direction: {}  subject: {}  section: {}  offset: {}",
-                or_dash(x.qualifier),
-                or_dash(x.direction),
+                or_dash(x.qualifier.map_or("", Qualifier::as_str)),
+                or_dash(x.direction.map_or("", Direction::as_str)),
                 or_dash(&x.subject),
                 x.section.as_str(),
                 x.offset
@@ -202,7 +202,7 @@ mod tests {
         };
         let ex = explain("Exports  grew in August.", &options);
         let date = ex.figures.iter().find(|e| e.fact.kind == crate::Kind::Date).unwrap();
-        assert_eq!(date.fact.value, "2025-08");
+        assert_eq!(date.fact.value.to_string(), "2025-08");
         assert_eq!(date.marked, "Exports grew in [August].");
         let shown = ex.to_string();
         assert!(shown.contains("date     2025-08 month"), "{shown}");

@@ -6,7 +6,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::grammar::{Figure, Val};
-use crate::model::{Fact, Kind, Period, Section, decimal_string};
+use crate::long_numbers::overlong_numbers;
+use crate::model::{Fact, Kind, Period, Section, Value};
 use crate::period;
 use crate::problem::{Problem, Severity};
 use crate::reader::{Release, read_bulletin};
@@ -167,7 +168,8 @@ pub fn extract_text(source: &str, text: &str, options: &Options) -> Extraction {
 /// release's facts, not the whole text's: the releases come in reading order, each
 /// extracted when the iterator is advanced.
 pub fn extract_releases<'a>(source: &str, text: &'a str, options: &'a Options) -> Releases<'a> {
-    let (releases, problems) = read_bulletin(text, options.anchor_date);
+    let (releases, mut problems) = read_bulletin(text, options.anchor_date);
+    problems.extend(overlong_numbers(text));
     Releases {
         source: source.into(),
         lines: LineIndex::new(text),
@@ -327,7 +329,8 @@ fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &
             .iter_mut()
             .map(|f| {
                 let offset = s.offset + f.text_start;
-                values(&mut f.figure, &mut resolver, |m| {
+                let written = &s.text[f.text_start..f.figure.end];
+                values(&mut f.figure, written, &mut resolver, |m| {
                     out.warnings
                         .push(Problem::new(Severity::Warning, lines.line_of(offset), offset, &m));
                 })
@@ -361,8 +364,8 @@ fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &
                 value: v.value,
                 value_end: v.value_end,
                 unit: v.unit,
-                qualifier: f.qualifier.map_or("", |q| q.as_str()),
-                direction: f.direction.map_or("", |d| d.as_str()),
+                qualifier: f.qualifier,
+                direction: f.direction,
                 subject,
                 period: timing.period,
                 period_end: timing.period_end,
@@ -393,8 +396,8 @@ struct Read<'a> {
 
 /// A figure's value columns, and the period a date figure names.
 struct Valued {
-    value: String,
-    value_end: String,
+    value: Value,
+    value_end: Option<Value>,
     unit: String,
     date: Option<(Period, Option<Period>)>,
 }
@@ -458,14 +461,14 @@ fn paragraph_numbers(body: &str, spans: &[std::ops::Range<usize>]) -> Vec<usize>
 
 /// The value columns of a figure; dates are resolved here, in reading order.
 /// The unit is moved out of the figure, which is not used after.
-fn values(f: &mut Figure, resolver: &mut Resolver, mut warn: impl FnMut(String)) -> Valued {
+fn values(f: &mut Figure, written: &str, resolver: &mut Resolver, mut warn: impl FnMut(String)) -> Valued {
     let num = |v: &Val| match v {
-        Val::Num(d) => decimal_string(*d),
-        Val::Date(_) => String::new(),
+        Val::Num(d) => Value::Number(*d),
+        Val::Date(_) => Value::Unresolved,
     };
     match (&f.value, &f.value_end) {
         (Val::Date(a), end) => {
-            let (pa, pb) = match end {
+            let (mut pa, mut pb) = match end {
                 Some(Val::Date(b)) => resolver.resolve_range(a, b),
                 _ => (resolver.resolve(a), None),
             };
@@ -478,22 +481,28 @@ fn values(f: &mut Figure, resolver: &mut Resolver, mut warn: impl FnMut(String))
             if pa.is_none() && resolver_can_place(a) {
                 warn("date is not a calendar day; its value is empty".to_string());
             }
+            // `10000-01-01` is no date of a table: the row stays, its value is empty.
+            if let Some(far) = [pa, pb].into_iter().flatten().find(|p| !(1..=9999).contains(&p.year())) {
+                warn(format!(
+                    "date `{written}` is placed at {far}, outside the years 0001-9999; its value is empty"
+                ));
+                (pa, pb) = (None, None);
+            }
             let unit = pa
                 .or(pb)
                 .map(|p| p.precision())
                 .unwrap_or_else(|| precision_of(a))
                 .to_string();
-            let show = |p: Option<Period>| p.map(|p| p.iso()).unwrap_or_default();
             Valued {
-                value: show(pa),
-                value_end: show(pb),
+                value: pa.map_or(Value::Unresolved, Value::Date),
+                value_end: pb.map(Value::Date),
                 unit,
                 date: pa.map(|a| (a, pb)),
             }
         }
         (v, end) => Valued {
             value: num(v),
-            value_end: end.as_ref().map(num).unwrap_or_default(),
+            value_end: end.as_ref().map(num),
             unit: std::mem::take(&mut f.unit),
             date: None,
         },

@@ -8,8 +8,8 @@
 //! ```
 //! let text = "-\nTrade\nExports Rise\nMachinery exports rose 8.4 percent to USD 5.6 billion. date2025-11-14\n";
 //! let facts = bulletin_facts::extract(text);
-//! let values: Vec<_> = facts.facts().map(|f| (f.kind.as_str(), f.value.as_str())).collect();
-//! assert_eq!(values, [("percent", "8.4"), ("money", "5600000000")]);
+//! let values: Vec<_> = facts.facts().map(|f| (f.kind.as_str(), f.value.to_string())).collect();
+//! assert_eq!(values, [("percent", "8.4".to_string()), ("money", "5600000000".to_string())]);
 //! ```
 
 pub mod checks;
@@ -20,6 +20,7 @@ pub mod write;
 
 mod extract;
 mod grammar;
+mod long_numbers;
 mod period;
 mod problem;
 mod reader;

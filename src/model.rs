@@ -127,6 +127,15 @@ pub enum Period {
 }
 
 impl Period {
+    /// The year the period falls in.
+    pub fn year(&self) -> i32 {
+        match *self {
+            Period::Day(d) => d.year(),
+            Period::Month { year, .. } | Period::Quarter { year, .. } | Period::Half { year, .. } => year,
+            Period::Year(year) => year,
+        }
+    }
+
     /// The precision, as written in the `unit` column.
     pub fn precision(&self) -> &'static str {
         match self {
@@ -213,12 +222,47 @@ impl fmt::Display for Period {
 }
 
 /// A normalized value: a number for every kind but `date`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Value {
     Number(Decimal),
     Date(Period),
-    /// A date that could not be placed on the calendar (no release date to count from).
+    /// A date that could not be placed on the calendar (no release date to count from,
+    /// a day not in the calendar, a year outside 0001-9999): its column is empty.
     Unresolved,
+}
+
+impl Value {
+    /// The spec's form (`13000000000`, `-0.3`, `2025-Q3`; empty when unresolved), appended
+    /// to `out`.
+    pub fn push_to(&self, out: &mut String) {
+        match self {
+            Value::Number(d) => out.push_str(&decimal_string(*d)),
+            Value::Date(p) => p.push_to(out),
+            Value::Unresolved => {}
+        }
+    }
+
+    /// The number, for every kind but `date`.
+    pub fn number(&self) -> Option<Decimal> {
+        match self {
+            Value::Number(d) => Some(*d),
+            _ => None,
+        }
+    }
+
+    /// The calendar period, for a resolved `date`.
+    pub fn period(&self) -> Option<Period> {
+        match self {
+            Value::Date(p) => Some(*p),
+            _ => None,
+        }
+    }
+}
+
+impl Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 impl fmt::Display for Value {
@@ -280,11 +324,15 @@ pub struct Fact {
     pub title: Arc<str>,
     pub section: Section,
     pub kind: Kind,
-    pub value: String,
-    pub value_end: String,
+    pub value: Value,
+    /// A range's end.
+    #[serde(serialize_with = "value_or_empty")]
+    pub value_end: Option<Value>,
     pub unit: String,
-    pub qualifier: &'static str,
-    pub direction: &'static str,
+    #[serde(serialize_with = "name_or_empty")]
+    pub qualifier: Option<Qualifier>,
+    #[serde(serialize_with = "name_or_empty")]
+    pub direction: Option<Direction>,
     pub subject: String,
     /// The time the figure describes; `period_end` closes a span (spec section 3a).
     #[serde(serialize_with = "iso_or_empty")]
@@ -301,6 +349,19 @@ pub struct Fact {
     pub sentence: Arc<str>,
     pub source: Arc<str>,
     pub offset: usize,
+}
+
+/// A column of an optional value: its text, or empty.
+fn value_or_empty<S: serde::Serializer>(v: &Option<Value>, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(&v.unwrap_or(Value::Unresolved))
+}
+
+/// A column of an optional qualifier or direction: its name, or empty.
+fn name_or_empty<T: Serialize, S: serde::Serializer>(v: &Option<T>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) => v.serialize(s),
+        None => s.serialize_str(""),
+    }
 }
 
 /// A column of an optional period: its ISO form, or empty.
@@ -374,8 +435,6 @@ impl Fact {
             &self.release_date,
             &self.category,
             &self.title,
-            &self.value,
-            &self.value_end,
             &self.unit,
             &self.subject,
             &self.text,
@@ -388,8 +447,14 @@ impl Fact {
             + self.timing_len()
     }
 
-    /// About the bytes of the period and basis columns (`2025-11`, `2019-12..2020-02`).
+    /// About the bytes of the value, period and basis columns (`2025-11`,
+    /// `2019-12..2020-02`): numbers and dates are short.
     fn timing_len(&self) -> usize {
+        let value = |v: Option<Value>| v.map_or(0, |_| 12);
+        value(Some(self.value)) + value(self.value_end) + self.period_len()
+    }
+
+    fn period_len(&self) -> usize {
         let period = |p: Option<Period>| p.map_or(0, |_| 10);
         let basis = self
             .basis

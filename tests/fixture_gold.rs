@@ -107,10 +107,10 @@ fn extracted(path: &Path) -> Vec<Row> {
             section: f.section.as_str().to_string(),
             kind: f.kind.as_str().to_string(),
             value: f.value.to_string(),
-            value_end: f.value_end.to_string(),
+            value_end: f.value_end.map(|v| v.to_string()).unwrap_or_default(),
             unit: f.unit.to_string(),
-            qualifier: f.qualifier.to_string(),
-            direction: f.direction.to_string(),
+            qualifier: f.qualifier.map_or("", |q| q.as_str()).to_string(),
+            direction: f.direction.map_or("", |d| d.as_str()).to_string(),
             text: f.text.to_string(),
         })
         .collect()

@@ -21,7 +21,6 @@ use tempfile::{NamedTempFile, TempPath};
 
 use super::args::RunArgs;
 use super::inputs::{Inputs, Source, read_text};
-use super::notices::{overlong_numbers, refuse_far_dates};
 use super::progress::Progress;
 use super::rows::{self, guard_formulas};
 
@@ -181,16 +180,11 @@ fn run_queued<W: Write, X: Send>(
         let mut problems = mem::take(&mut releases.problems);
         problems.iter_mut().for_each(|p| p.byte = original(p.byte));
         problems.extend(read_warnings);
-        problems.extend(overlong_numbers(&text).into_iter().map(|mut p| {
-            p.byte = original(p.byte);
-            p
-        }));
         feed.push(Piece::Start(name.clone(), problems), 0);
         let mut spill = Spill::new();
         for mut r in releases {
             // The folded body tells copies from other releases of the same date and title.
             let body = mem::take(&mut r.body);
-            refuse_far_dates(&mut r, &text);
             if !map.is_identity() {
                 r.offset = original(r.offset);
                 r.facts.iter_mut().for_each(|f| f.offset = original(f.offset));

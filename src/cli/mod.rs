@@ -9,7 +9,6 @@ mod engine;
 mod explain_cmd;
 mod extract_cmd;
 mod inputs;
-mod notices;
 mod output;
 mod progress;
 mod rows;

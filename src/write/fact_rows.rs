@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use csv_core::{Terminator, Writer, WriterBuilder};
 
-use crate::model::Fact;
+use crate::model::{Direction, Fact, Qualifier};
 
 /// Encodes fields and delimiters into a byte buffer.
 struct Encoder(Writer);
@@ -105,25 +105,32 @@ pub fn write_csv_rows(facts: &[Fact], crlf: bool, mut buf: impl Write) -> io::Re
     // Room for a long sentence quoted (`fill` asks twice a field's length): rarely grown.
     let mut row = Vec::with_capacity(8192);
     let mut offset = itoa::Buffer::new();
-    let mut timing = String::with_capacity(24);
+    let mut field = String::with_capacity(40);
     // One encoder for every field: after a delimiter or a terminator it is between fields.
     let mut enc = Encoder::new();
     for f in facts {
         row.clear();
         row.extend_from_slice(release.encoded([&f.release_id, &f.release_date, &f.category, &f.title], &mut enc));
-        for column in [
-            f.section.as_str(),
-            f.kind.as_str(),
-            &f.value,
-            &f.value_end,
-            &f.unit,
-            f.qualifier,
-            f.direction,
-        ] {
-            enc.plain_field(column, &mut row);
+        row.extend_from_slice(f.section.as_str().as_bytes());
+        row.push(b',');
+        row.extend_from_slice(f.kind.as_str().as_bytes());
+        row.push(b',');
+        // Numbers and date values never need quoting.
+        for value in [Some(f.value), f.value_end] {
+            field.clear();
+            if let Some(v) = value {
+                v.push_to(&mut field);
+            }
+            row.extend_from_slice(field.as_bytes());
+            row.push(b',');
+        }
+        enc.plain_field(&f.unit, &mut row);
+        for name in [f.qualifier.map(Qualifier::as_str), f.direction.map(Direction::as_str)] {
+            row.extend_from_slice(name.unwrap_or_default().as_bytes());
+            row.push(b',');
         }
         enc.plain_field(&f.subject, &mut row);
-        write_timing(f, &mut timing, &mut row);
+        write_timing(f, &mut field, &mut row);
         enc.plain_field(&f.text, &mut row);
         row.extend_from_slice(sentence.encoded([&f.sentence, &f.source], &mut enc));
         // Digits: copied as they are.

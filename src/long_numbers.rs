@@ -1,41 +1,13 @@
-//! What the grammar leaves unsaid, said on the command's side: numbers too long for a
-//! value (no figure is read there), and dates placed outside the years 0001-9999.
+//! Numbers too long for a value: the grammar reads no figure there, and this says so.
 
-use bulletin_facts::{Kind, Problem, ReleaseFacts, Severity};
-
-/// The year of a date value (`2025-11-19`, `2025-Q3`, `2025`) is one of 0001-9999.
-fn in_calendar(value: &str) -> bool {
-    let year = value.split('-').next().unwrap_or_default();
-    value.is_empty() || year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) && year != "0000"
-}
-
-/// Date rows resolved outside the years 0001-9999 keep their row with an empty value and
-/// a warning (as a day not in the calendar does): `10000-01-01` is no date of a table.
-pub fn refuse_far_dates(r: &mut ReleaseFacts, text: &str) {
-    for f in r.facts.iter_mut().filter(|f| f.kind == Kind::Date) {
-        if in_calendar(&f.value) && in_calendar(&f.value_end) {
-            continue;
-        }
-        let message = format!(
-            "date `{}` is placed at {}, outside the years 0001-9999; its value is empty",
-            f.text,
-            if in_calendar(&f.value) { &f.value_end } else { &f.value }
-        );
-        let before = text.as_bytes().get(..f.offset).unwrap_or_default();
-        let line = memchr::memchr_iter(b'\n', before).count() + 1;
-        r.warnings
-            .push(Problem::new(Severity::Warning, line, f.offset, &message));
-        f.value.clear();
-        f.value_end.clear();
-    }
-}
+use crate::problem::{Problem, Severity};
 
 /// Digits a number may have and still be read: a Decimal's 28.
 const MAX_DIGITS: usize = 28;
 
 /// A warning for each number of the text with more digits than a value holds (`,` and `.`
 /// between digits belong to it): the grammar reads no figure there, and says nothing.
-pub fn overlong_numbers(text: &str) -> Vec<Problem> {
+pub(crate) fn overlong_numbers(text: &str) -> Vec<Problem> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let (mut at, mut line) = (0, 1);
@@ -69,16 +41,6 @@ pub fn overlong_numbers(text: &str) -> Vec<Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn calendar_years_are_0001_to_9999() {
-        for yes in ["2025-11-19", "2025-Q3", "0001", "9999-12", ""] {
-            assert!(in_calendar(yes), "{yes}");
-        }
-        for no in ["10000-01-01", "0000-01-01", "-0001-01-01", "+10000", "999-01"] {
-            assert!(!in_calendar(no), "{no}");
-        }
-    }
 
     #[test]
     fn only_numbers_past_28_digits_are_named() {
