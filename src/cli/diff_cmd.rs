@@ -6,36 +6,22 @@ use bulletin_facts::diff::{Diff, diff, read_table_file};
 use bulletin_facts::write::Format;
 
 use super::args::{CompareArgs, DiffArgs, DiffFormat};
-use super::{EXIT_FATAL, EXIT_OK, EXIT_SKIPPED};
+use super::error::{Error, Outcome};
 
-pub fn run(args: &DiffArgs) -> u8 {
-    let compared = match args.compare.compared() {
-        Ok(c) => c,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return EXIT_FATAL;
-        }
-    };
-    let tables = read_table_file(&args.old).and_then(|old| Ok((old, read_table_file(&args.new)?)));
-    match tables {
-        Ok((old, new)) => report(&diff(&old, &new, &compared), &args.compare),
-        Err(e) => {
-            eprintln!("error: {e}");
-            EXIT_FATAL
-        }
-    }
+pub fn run(args: &DiffArgs) -> Result<Outcome, Error> {
+    let compared = args.compare.compared().map_err(Error::Usage)?;
+    let table = |path| read_table_file(path).map_err(|e| Error::Usage(e.to_string()));
+    let (old, new) = (table(&args.old)?, table(&args.new)?);
+    report(&diff(&old, &new, &compared), &args.compare)
 }
 
 /// Prints the differences on standard output; the exit status says whether there are any.
-pub fn report(d: &Diff, compare: &CompareArgs) -> u8 {
+pub fn report(d: &Diff, compare: &CompareArgs) -> Result<Outcome, Error> {
     let mut out = std::io::stdout().lock();
-    let written = match compare.format {
-        DiffFormat::Text => write!(out, "{d}"),
-        DiffFormat::Csv => d.write_table(&mut out, Format::Csv).map(|_| ()),
+    match compare.format {
+        DiffFormat::Text => write!(out, "{d}")?,
+        DiffFormat::Csv => _ = d.write_table(&mut out, Format::Csv)?,
     };
-    if let Err(e) = written.and_then(|()| out.flush()) {
-        eprintln!("error: cannot write the differences: {e}");
-        return EXIT_FATAL;
-    }
-    if d.is_empty() { EXIT_OK } else { EXIT_SKIPPED }
+    out.flush()?;
+    Ok(Outcome::partial_if(!d.is_empty()))
 }

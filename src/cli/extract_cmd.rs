@@ -10,54 +10,30 @@ use bulletin_facts::write::{
 
 use super::args::{ExtractArgs, Shape};
 use super::engine::{self, Stop};
+use super::error::{Error, Outcome};
 use super::inputs::{Inputs, Pattern, Source, expand, file_id};
 use super::output::{Output, Target};
 use super::rows;
-use super::{EXIT_FATAL, EXIT_OK, EXIT_SKIPPED};
 
-pub fn run(args: &ExtractArgs) -> u8 {
-    let shape = match args.shape() {
-        Ok(t) => t,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return EXIT_FATAL;
-        }
-    };
+pub fn run(args: &ExtractArgs) -> Result<Outcome, Error> {
+    let shape = args.shape().map_err(Error::Usage)?;
     // A workbook's tables are rendered as CSV into spools, then turned into its sheets.
     let (format, workbook) = match shape {
         Shape::Table(format) => (format, false),
         Shape::Workbook => (Format::Csv, true),
     };
-    let pattern = match Pattern::new(&args.run.glob) {
-        Ok(p) => p,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return EXIT_FATAL;
-        }
-    };
+    let pattern = Pattern::new(&args.run.glob).map_err(Error::Usage)?;
     let inputs = expand(&args.run.inputs, &pattern, args.run.follow);
     // Every output is checked, then opened, before any input is read: a wrong path, or an
     // output that would overwrite an input or another output, fails at once.
-    let targets = match check_outputs(args, &inputs) {
-        Ok(t) => t,
-        Err(message) => {
-            eprintln!("{message}");
-            return EXIT_FATAL;
-        }
-    };
+    let targets = check_outputs(args, &inputs)?;
     let spool = Target::Spool;
     let facts_to = if workbook { &spool } else { &targets.facts };
-    let mut facts = match open(facts_to, |o| facts_writer(o, format)) {
-        Ok(w) => w,
-        Err(code) => return code,
-    };
+    let mut facts = open(facts_to, |o| facts_writer(o, format))?;
     // The releases table: its file (--releases), and a workbook's sheet (last).
     let mut releases = Vec::new();
     for target in targets.releases.iter().chain(workbook.then_some(&spool)) {
-        match open(target, |o| releases_writer(o, format)) {
-            Ok(w) => releases.push(w),
-            Err(code) => return code,
-        }
+        releases.push(open(target, |o| releases_writer(o, format))?);
     }
     let mut checks: Vec<CheckResult> = Vec::new();
     // A release's checks and its row of the releases table are made on the worker that
@@ -108,19 +84,10 @@ pub fn run(args: &ExtractArgs) -> u8 {
             Ok(())
         },
     );
-    let tally = match tally {
-        Ok(t) => t,
-        Err(Stop::Usage(message)) => {
-            eprintln!("error: {message}");
-            return EXIT_FATAL;
-        }
-        // `extract ... | head`: the reader has what it wanted; stop quietly.
-        Err(Stop::Write(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => return EXIT_OK,
-        Err(Stop::Write(e)) => {
-            eprintln!("error: cannot write the output: {e}");
-            return EXIT_FATAL;
-        }
-    };
+    let tally = tally.map_err(|stop| match stop {
+        Stop::Usage(message) => Error::Usage(message),
+        Stop::Write(e) => Error::Output(e),
+    })?;
     let committed = if workbook {
         let checks = targets.checks.is_some().then_some(checks.as_slice());
         write_workbook_file(&targets.facts, facts, releases, checks)
@@ -131,29 +98,15 @@ pub fn run(args: &ExtractArgs) -> u8 {
             .try_for_each(|w| w.finish().and_then(Output::commit))
             .and_then(|()| facts.finish().and_then(Output::commit))
     };
-    match committed {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return EXIT_OK,
-        Err(e) => {
-            eprintln!("error: cannot write the output: {e}");
-            return EXIT_FATAL;
-        }
-        Ok(()) => {}
-    }
+    committed?;
     if let Some(target) = &targets.checks {
-        if let Err(e) = write_check_file(target, &checks) {
-            eprintln!("{}: error: cannot write the checks: {e}", target.name());
-            return EXIT_FATAL;
-        }
+        write_check_file(target, &checks).map_err(Error::file(target.name(), "cannot write the checks"))?;
         let mismatches = checks.iter().filter(|c| c.status == Status::Mismatch).count();
         if !args.run.quiet || mismatches > 0 {
             eprintln!("checks: {} run, {mismatches} mismatch(es)", checks.len());
         }
     }
-    if tally.skipped.is_empty() {
-        EXIT_OK
-    } else {
-        EXIT_SKIPPED
-    }
+    Ok(Outcome::partial_if(!tally.skipped.is_empty()))
 }
 
 /// The outputs of a run, checked.
@@ -165,7 +118,7 @@ struct Targets {
 
 /// Checks every output (see [`Target::check`]) and that none is an input or another
 /// output: `extract v.txt -o v.txt` would replace the bulletin with its table.
-fn check_outputs(args: &ExtractArgs, inputs: &Inputs) -> Result<Targets, String> {
+fn check_outputs(args: &ExtractArgs, inputs: &Inputs) -> Result<Targets, Error> {
     let named = [
         ("-o", args.output.as_deref()),
         ("--releases", args.releases.as_deref()),
@@ -181,26 +134,26 @@ fn check_outputs(args: &ExtractArgs, inputs: &Inputs) -> Result<Targets, String>
         let id = identity(given);
         let shown = given.display().to_string();
         if let Some((other, other_path, _)) = seen.iter().find(|(.., i)| *i == id) {
-            return Err(format!(
-                "error: {option} {shown} is the same file as {other} {other_path}: one table would replace the \
-                 other; nothing was read"
-            ));
+            return Err(Error::Usage(format!(
+                "{option} {shown} is the same file as {other} {other_path}: one table would replace the other; \
+                 nothing was read"
+            )));
         }
         let input = inputs.sources.iter().find_map(|s| match s {
             Source::File(p) if identity(p) == id => Some(p),
             _ => None,
         });
         if let Some(input) = input {
-            return Err(format!(
-                "error: {option} {shown} is the input {}: it would be overwritten; nothing was read",
+            return Err(Error::Usage(format!(
+                "{option} {shown} is the input {}: it would be overwritten; nothing was read",
                 input.display()
-            ));
+            )));
         }
         seen.push((option, shown, id));
     }
-    let check = |path: Option<&Path>| path.map(|p| Target::check(Some(p))).transpose();
+    let check = |path: Option<&Path>| path.map(|p| Target::check(Some(p))).transpose().map_err(Error::Stated);
     Ok(Targets {
-        facts: Target::check(args.output.as_deref())?,
+        facts: Target::check(args.output.as_deref()).map_err(Error::Stated)?,
         releases: check(args.releases.as_deref())?,
         checks: check(args.checks.as_deref())?,
     })
@@ -246,15 +199,11 @@ fn first_id(row: &[u8], format: Format) -> &str {
 fn open(
     target: &Target,
     start: impl FnOnce(Output) -> std::io::Result<TableWriter<Output>>,
-) -> Result<TableWriter<Output>, u8> {
-    Output::open(target).and_then(start).map_err(|e| {
-        eprintln!(
-            "{}: error: cannot create the output file: {}",
-            target.name(),
-            std::io::Error::from(e.kind())
-        );
-        EXIT_FATAL
-    })
+) -> Result<TableWriter<Output>, Error> {
+    // The kind alone: the error of the temporary file would name it, not the user's path.
+    Output::open(target)
+        .and_then(start)
+        .map_err(|e| Error::file(target.name(), "cannot create the output file")(e.kind().into()))
 }
 
 /// The checks CSV, written beside its final name and renamed when complete (as `-o`).

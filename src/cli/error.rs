@@ -1,0 +1,95 @@
+//! The command line's one error type, and the one place where outcomes become exit
+//! statuses.
+
+use std::io;
+use std::process::ExitCode;
+
+/// Why a command stopped before doing what was asked: nothing usable was written.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Options or values that cannot be used; nothing was read.
+    #[error("error: {0}")]
+    Usage(String),
+    /// A file that could not be read, made or written, named as the user gave it.
+    #[error("{path}: error: {what}: {source}")]
+    File {
+        path: String,
+        what: &'static str,
+        source: io::Error,
+    },
+    /// The output could not be written (standard output, or a file named elsewhere).
+    #[error("error: cannot write the output: {0}")]
+    Output(io::Error),
+    /// A message already complete, naming its file (an output path that cannot be used).
+    #[error("{0}")]
+    Stated(String),
+}
+
+impl Error {
+    pub fn file(path: impl std::fmt::Display, what: &'static str) -> impl FnOnce(io::Error) -> Error {
+        let path = path.to_string();
+        move |source| Error::File { path, what, source }
+    }
+
+    /// Standard output closed by its reader (`extract ... | head`): it had what it wanted.
+    fn is_broken_pipe(&self) -> bool {
+        match self {
+            Error::Output(e) | Error::File { source: e, .. } => e.kind() == io::ErrorKind::BrokenPipe,
+            Error::Usage(_) | Error::Stated(_) => false,
+        }
+    }
+}
+
+impl From<io::Error> for Error {
+    fn from(e: io::Error) -> Error {
+        Error::Output(e)
+    }
+}
+
+/// How a command that ran to its end went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Everything was read (and, for `diff`/`check`, the tables are equal).
+    Done,
+    /// Some input or release was skipped (the output holds the rest), or the tables
+    /// differ.
+    Partial,
+}
+
+impl Outcome {
+    /// `Partial` when `partial`.
+    pub fn partial_if(partial: bool) -> Outcome {
+        if partial { Outcome::Partial } else { Outcome::Done }
+    }
+}
+
+/// Exit statuses: 0 done; 1 something skipped or the tables differ; 2 nothing usable.
+/// (130, an interrupt, is set by the signal handler.)
+pub fn exit_status(result: Result<Outcome, Error>) -> ExitCode {
+    match result {
+        Ok(Outcome::Done) => ExitCode::from(0),
+        Ok(Outcome::Partial) => ExitCode::from(1),
+        Err(e) if e.is_broken_pipe() => ExitCode::from(0),
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_read_as_one_line_naming_the_file() {
+        let e = Error::file("out/facts.csv", "cannot create the output file")(io::Error::from(io::ErrorKind::NotFound));
+        assert_eq!(
+            e.to_string(),
+            "out/facts.csv: error: cannot create the output file: entity not found"
+        );
+        assert_eq!(Error::Usage("--jobs 0".into()).to_string(), "error: --jobs 0");
+        assert!(Error::Output(io::ErrorKind::BrokenPipe.into()).is_broken_pipe());
+        assert!(!Error::Usage("x".into()).is_broken_pipe());
+    }
+}
