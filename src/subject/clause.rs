@@ -3,6 +3,7 @@
 use super::phrase::{back_start, phrase};
 use super::tokens::{T, Tok, word_class};
 use super::verbs::verb_at;
+use super::compare::names_something;
 use super::words::*;
 use crate::scan::Found;
 
@@ -23,6 +24,33 @@ pub(super) fn object_of(sentence: &str, toks: &[T], all: &[Found], v: usize, at:
     }
     let p = phrase(sentence, toks, all, v + 1, link);
     (!p.is_empty()).then_some(p)
+}
+
+/// The start of the verb group that ends at token `v`:
+///
+/// ```text
+/// group = (helper | adverb | participle-after-helper)* verb
+/// helper = "is" | "was" | "has" | "had" | "be" | "been" | "to" | "will" | "may" | ... | "not"
+/// ```
+///
+/// `is expected to be`, `was estimated to have been`, `are now worth`, `likewise hit`.
+pub(super) fn group_start(toks: &[T], v: usize) -> usize {
+    let mut e = v;
+    while e > 0 {
+        let Some(c) = word_class(toks, e - 1) else { break };
+        let helper = c & MODAL != 0;
+        let adverb = c & ADVERB != 0 || (c & TAIL_LY != 0 && c & BARE != 0);
+        // `expected`, `estimated`, `seen`: a participle after a helper.
+        let participle = matches!(toks[e - 1].tok, Tok::Word(w) if c & BARE != 0 && (w.ends_with("ed") || w.ends_with("en")))
+            && e >= 2
+            && word_class(toks, e - 2).is_some_and(|p| p & (MODAL | ADVERB) != 0);
+        if helper || adverb || participle {
+            e -= 1;
+        } else {
+            break;
+        }
+    }
+    e
 }
 
 /// The figure's governing clause subject: the words before the nearest verb before token `at`.
@@ -62,10 +90,9 @@ pub(super) fn clause_subject_kept(sentence: &str, toks: &[T], all: &[Found], at:
             Some([a, b, c]) if [a.tok, b.tok, c.tok] == [Tok::Word("as"), Tok::Word("a"), Tok::Word("whole")] => v - 3,
             _ => v,
         };
-        // `exports had grown`, `tariffs may rise`, `expects sales to grow`: past the helpers.
-        while e > 0 && word_class(toks, e - 1).is_some_and(|c| c & MODAL != 0) {
-            e -= 1;
-        }
+        // `exports had grown`, `inflation is expected to be`, `value likewise hit`: the
+        // subject ends before the whole verb group.
+        e = group_start(toks, e);
         // `cutting logistics costs by 15%`, `to raise trade to $35 billion`: the object of
         // a change verb, when only a noun phrase stands between it and `by`/`to` + figure.
         if let Some(obj) = object_of(sentence, toks, all, v, i) {
@@ -81,7 +108,9 @@ pub(super) fn clause_subject_kept(sentence: &str, toks: &[T], all: &[Found], at:
             }
         };
         // A relative pronoun: the noun phrase before it (`food sales, which account for`).
-        if p.is_empty() {
+        // A pronoun (`it was`) names nothing: the clause before may (`capacity is growing
+        // fast, but in 2024 it was only 2%`).
+        if p.is_empty() || !names_something(&p) {
             if let Some(Tok::Word(w)) = s.checked_sub(1).and_then(|k| toks.get(k)).map(|t| t.tok) {
                 if lists(w) & RELATIVE != 0 {
                     let mut e = s - 1;

@@ -153,7 +153,8 @@ pub(super) struct Lists {
 }
 
 /// `X (up 4.9 percent)`: the list item before the parenthesis, with a carried `exports to`.
-/// `lists` holds where the walk over the same `toks` stopped.
+/// `lists` holds where the walk over the same `toks` stopped; `prev` the subject of the
+/// figure before, which a change named by the item (`the growth seen in May (+3%)`) shares.
 pub(super) fn parenthesised(
     sentence: &str,
     toks: &[T],
@@ -161,6 +162,7 @@ pub(super) fn parenthesised(
     fi: usize,
     k: usize,
     lists: &mut Lists,
+    prev: Option<&str>,
 ) -> Option<String> {
     // Only a figure right after `(` is an item (the loop below answers at its token).
     if k.checked_sub(1)
@@ -231,6 +233,12 @@ pub(super) fn parenthesised(
             .map(|(m, _)| m);
         if g == fi {
             if generic && !starts_to {
+                let change = toks
+                    .get(start..end)
+                    .is_some_and(|s| s.iter().any(|t| t.lower() & DIRECTION != 0));
+                if let Some(p) = prev.filter(|p| change && !p.is_empty()) {
+                    return Some(p.to_string());
+                }
                 return Some(clause_subject(sentence, toks, all, end));
             }
             return Some(item);

@@ -1,29 +1,48 @@
 //! A noun phrase right next to the figure: after it, before `of`/`worth`, in a headline.
 
-use super::phrase::{back_start, forward_end, phrase};
+use super::clause::clause_subject;
+use super::compare::names_something;
+use super::phrase::{back_start, forward_end, head, np_end, phrase, post_prep};
 use super::tokens::{T, Tok, lower_at, word_class};
 use super::verbs::verb_at;
 use super::words::*;
 use crate::model::Kind;
 use crate::scan::Found;
 
-/// `KRW 400 billion in state funding`, `a $0.3 billion deficit`,
-/// `a 6-percent rise in online toy sales`.
+/// The noun phrase after the figure:
+///
+/// ```text
+/// money/quantity  FIG [(ABBR)] ("in" | "for" | "into" | "from" | "of" | "worth of") NP  -> NP
+/// change          FIG measure-noun ("in" | "of") NP                                   -> NP
+/// modifier        article FIG noun-phrase | percent content-noun ...                   -> the phrase
+/// ```
+///
+/// `KRW 400 billion in state funding`, `26 gigawatts (GW) of solar capacity`, `a £2.7
+/// billion fall in exports`, `a $0.3 billion deficit`, `a return to 2 percent inflation`.
 pub(super) fn after(sentence: &str, toks: &[T], all: &[Found], k: usize, kind: Kind) -> Option<String> {
     // The words after the figure, lower-cased, as list bits.
     let next = |m: usize, bit: u64| lower_at(toks, m).is_some_and(|l| l & bit != 0);
     let take = |start: usize| {
-        let end = forward_end(toks, start, 8);
+        let end = np_end(toks, start, 10);
         let p = phrase(sentence, toks, all, start, end);
-        let specific = !p.is_empty() && !p.split_whitespace().any(|w| in_list(GENERIC_WORD, w));
+        let specific = !p.is_empty() && !in_list(GENERIC_WORD, head(&p)) && !in_list(TIME, head(&p));
         specific.then_some(p)
     };
-    let n1 = lower_at(toks, k + 1)?;
-    if kind == Kind::Money {
-        let start = if n1 & WORTH != 0 && next(k + 2, OF) {
-            Some(k + 3)
-        } else if n1 & MONEY_PREP != 0 {
-            Some(k + 2)
+    // `26 gigawatts (GW) of`: a unit's abbreviation in brackets is stepped over.
+    let mut n = k + 1;
+    let abbreviation = matches!(
+        (toks.get(n).map(|t| t.tok), toks.get(n + 1).map(|t| t.tok), toks.get(n + 2).map(|t| t.tok)),
+        (Some(Tok::Punct('(')), Some(Tok::Word(_)), Some(Tok::Punct(')')))
+    );
+    if abbreviation {
+        n += 3;
+    }
+    let n1 = lower_at(toks, n)?;
+    if matches!(kind, Kind::Money | Kind::Quantity) {
+        let start = if n1 & WORTH != 0 && next(n + 1, OF) {
+            Some(n + 2)
+        } else if n1 & (MONEY_PREP | OF) != 0 {
+            Some(n + 1)
         } else {
             None
         };
@@ -31,13 +50,23 @@ pub(super) fn after(sentence: &str, toks: &[T], all: &[Found], k: usize, kind: K
             return Some(p);
         }
     }
-    // `a 4.5 percent decline in X`: X, when it names more than a bare noun.
-    if kind == Kind::Percent && n1 & GENERIC_WORD != 0 && next(k + 2, IN) {
-        if let Some(p) = take(k + 3) {
-            if p.split_whitespace().count() >= 2 {
-                return Some(p);
+    // `a 4.5 percent decline in X`, `a 2% reduction of tariffs`: X; a bare noun is the
+    // clause subject's (`chains saw a 4% decline in sales` -> `sales of chains`).
+    if n1 & GENERIC_WORD != 0 && (next(n + 1, IN) || next(n + 1, OF)) {
+        if let Some(p) = take(n + 2) {
+            if p.split_whitespace().nth(1).is_none() {
+                let owner = clause_subject(sentence, toks, all, k);
+                let h = head(&owner);
+                let plain = names_something(&owner) && lists(h) & (DIRECTION | GENERIC_WORD) == 0 && classify(h).0 & IS_VERB == 0;
+                if plain {
+                    return Some(format!("{p} of {owner}"));
+                }
             }
+            return Some(p);
         }
+    }
+    if n != k + 1 {
+        return None;
     }
     // `a $0.3 billion deficit`: an article before, a noun after.
     let article = k
@@ -47,7 +76,36 @@ pub(super) fn after(sentence: &str, toks: &[T], all: &[Found], k: usize, kind: K
     if article && n1 & FORWARD_STOP == 0 {
         return take(k + 1);
     }
+    // `2 percent inflation`: a percent before a noun is its modifier.
+    if kind == Kind::Percent && content_word(toks, k + 1) {
+        return take(k + 1);
+    }
     None
+}
+
+/// A word that can head or start a noun phrase: no function word, adverb, verb, measure
+/// or time word, and no `year-on-year`.
+fn content_word(toks: &[T], m: usize) -> bool {
+    let Some(Tok::Word(w)) = toks.get(m).map(|t| t.tok) else {
+        return false;
+    };
+    let c = toks[m].lower() | toks[m].class();
+    let function = ARTICLE
+        | DETERMINER
+        | PREPOSITION
+        | ADVERB
+        | PRONOUN
+        | MODAL
+        | COPULA
+        | AND
+        | GENERIC_WORD
+        | TIME
+        | NEVER
+        | DIRECTION
+        | FORWARD_STOP
+        | TAIL_LY
+        | DIGIT;
+    c & function == 0 && !verb_at(toks, m) && !w.contains("-on-") && !w.contains("-over-") && !w.contains("-to-")
 }
 
 /// A headline in title case: `Ministry Sets KRW 2 Trillion Export Fund` -> `Export Fund`.
@@ -91,7 +149,18 @@ pub(super) fn share_of(sentence: &str, toks: &[T], all: &[Found], k: usize) -> O
     (!p.is_empty()).then_some(p)
 }
 
-/// `chip surplus of $9.1 billion`, `relief goods worth $200,000`, `deals valued at $9 million`.
+/// The noun phrase before the figure:
+///
+/// ```text
+/// X ("of" | "worth" | "valued at" | "at") FIG [post-prep NP]  -> X [post-prep NP]
+/// X "at" (a | the) measure "of" FIG                          -> X
+/// linking-verb [at] X "of" FIG                               -> the clause subject
+/// ```
+///
+/// `chip surplus of $9.1 billion`, `relief goods worth $200,000`, `deals valued at $9
+/// million`, `the U.S. at 10.7 percent`, `a deficit of £10 billion on goods` -> `deficit on
+/// goods`, `inflation at the rate of 2 percent`, `the balance stood at a surplus of $8
+/// billion` -> `the balance`.
 pub(super) fn before(sentence: &str, toks: &[T], all: &[Found], k: usize) -> Option<String> {
     // The word before the figure, lower-cased, as list bits.
     let w1 = lower_at(toks, k.checked_sub(1)?)?;
@@ -99,13 +168,68 @@ pub(super) fn before(sentence: &str, toks: &[T], all: &[Found], k: usize) -> Opt
         k - 1
     } else if w1 & AT != 0 && lower_at(toks, k.checked_sub(2)?).is_some_and(|l| l & VALUED != 0) {
         k - 2
+    } else if w1 & AT != 0 {
+        // `the unemployment rate, at 3.5 percent,`: the phrase before the comma.
+        if toks.get(k - 2).is_some_and(|t| t.tok == Tok::Punct(',')) { k - 2 } else { k - 1 }
     } else {
         return None;
     };
     let start = back_start(toks, all, end, BEFORE_STOP);
+    // `held steady at 61.9%`, `were second at`: after a verb, `at` is the verb's.
+    if w1 & AT != 0 && start > 0 && verb_at(toks, start - 1) {
+        return None;
+    }
     let p = phrase(sentence, toks, all, start, end);
-    let head = p.split_whitespace().last().unwrap_or("");
-    (!p.is_empty() && !in_list(GENERIC_WORD, head)).then_some(p)
+    if p.is_empty() {
+        return None;
+    }
+    if in_list(GENERIC_WORD, head(&p)) {
+        // `inflation at the rate of 2 percent`: what stands before `at`.
+        let at = start.checked_sub(1).filter(|&m| lower_at(toks, m).is_some_and(|l| l & AT != 0))?;
+        let mut s = back_start(toks, all, at, BEFORE_STOP);
+        while let Some(a) = toks.get(s..at).and_then(|w| w.iter().position(|t| t.lower() & AND != 0)) {
+            s += a + 1;
+        }
+        let x = phrase(sentence, toks, all, s, at);
+        return (!x.is_empty()).then_some(x);
+    }
+    // `the balance stood at a surplus of`: the complement of a linking verb says what the
+    // subject is.
+    if w1 & OF != 0 && linked(toks, start) {
+        let c = clause_subject(sentence, toks, all, start);
+        if names_something(&c) {
+            return Some(c);
+        }
+    }
+    // `a deficit of £10.1 billion on goods`: the noun's post-modifier after the figure.
+    if w1 & OF != 0 && post_prep(toks, k + 1) && !next_is(toks, k + 1, "of") {
+        let e = np_end(toks, k + 2, 10);
+        let pp = toks
+            .get(k + 2..e)
+            .is_some_and(|w| !w.is_empty() && !w.iter().any(|t| t.lower() & TIME != 0));
+        if pp {
+            let tail = phrase(sentence, toks, all, k + 1, e);
+            let prep = sentence.get(toks[k + 1].start..toks[k + 1].end).unwrap_or("");
+            if !tail.is_empty() {
+                return Some(format!("{p} {prep} {tail}"));
+            }
+        }
+    }
+    Some(p)
+}
+
+/// The word at `m` is `w`, in any ASCII case.
+fn next_is(toks: &[T], m: usize, w: &str) -> bool {
+    matches!(toks.get(m).map(|t| t.tok), Some(Tok::Word(x)) if x.eq_ignore_ascii_case(w))
+}
+
+/// The phrase starting at token `start` follows a linking verb (`stood at`, `was`, `remained at`).
+fn linked(toks: &[T], start: usize) -> bool {
+    let mut m = start;
+    if m > 0 && lower_at(toks, m - 1).is_some_and(|l| l & AT != 0) {
+        m -= 1;
+    }
+    m > 0 && lower_at(toks, m - 1).is_some_and(|l| l & COPULA != 0)
 }
 
 #[cfg(test)]

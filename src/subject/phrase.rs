@@ -2,6 +2,7 @@
 
 use super::tokens::{T, Tok, is_date, word_class};
 use super::verbs::verb_at;
+use super::wordlists::POST_PREPS;
 use super::words::*;
 use crate::model::Kind;
 use crate::scan::Found;
@@ -193,4 +194,46 @@ pub(super) fn forward_end(toks: &[T], start: usize, max: usize) -> usize {
         }
     }
     i
+}
+
+/// A preposition that attaches a post-modifier to a noun.
+pub(super) fn post_prep(toks: &[T], i: usize) -> bool {
+    matches!(toks.get(i).map(|t| t.tok), Some(Tok::Word(w)) if POST_PREPS.iter().any(|p| w.eq_ignore_ascii_case(p)))
+}
+
+/// End of a noun phrase with its post-modifiers, read forwards from `start`:
+///
+/// ```text
+/// NP = head-words (post-prep head-words)*     -- not a PP about time (`in the first quarter`)
+/// ```
+///
+/// `tariffs into Mexico`, `imports of oil from outside the EU`, `trade in goods with partners`.
+pub(super) fn np_end(toks: &[T], start: usize, max: usize) -> usize {
+    let mut i = forward_end(toks, start, max);
+    if i == start {
+        return i;
+    }
+    while i - start < max && post_prep(toks, i) {
+        let j = forward_end(toks, i + 1, max);
+        let time = toks
+            .get(i + 1..j)
+            .is_some_and(|pp| pp.iter().any(|t| t.lower() & TIME != 0));
+        if j == i + 1 || time || j - start > max {
+            break;
+        }
+        i = j;
+    }
+    i
+}
+
+/// The head of a phrase: its last word before the first post-modifier.
+pub(super) fn head(p: &str) -> &str {
+    let mut last = "";
+    for w in p.split_whitespace() {
+        if POST_PREPS.iter().any(|x| w.eq_ignore_ascii_case(x)) && !last.is_empty() {
+            break;
+        }
+        last = w;
+    }
+    last
 }

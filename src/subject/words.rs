@@ -57,6 +57,14 @@ pub(super) const NOT_OBJECT: u64 = 1 << 36;
 pub(super) const OBJECT_BREAK: u64 = 1 << 37;
 pub(super) const NOUN_ARTICLE: u64 = 1 << 38;
 pub(super) const NAME_LINK: u64 = 1 << 39;
+pub(super) const ADVERB: u64 = 1 << 40;
+pub(super) const BASE: u64 = 1 << 41;
+pub(super) const SHARE: u64 = 1 << 42;
+pub(super) const PRONOUN: u64 = 1 << 43;
+pub(super) const COPULA: u64 = 1 << 44;
+pub(super) const COMPARED: u64 = 1 << 45;
+pub(super) const PREPOSITION: u64 = 1 << 46;
+pub(super) const TIME: u64 = 1 << 47;
 
 /// The lists, with their bits (all below `SHAPE`).
 pub(super) const LISTS: &[(&[&str], u64)] = &[
@@ -99,6 +107,14 @@ pub(super) const LISTS: &[(&[&str], u64)] = &[
     (&["by", "to", "in", "from"], OBJECT_BREAK),
     (&["a", "an", "the", "its", "their", "this"], NOUN_ARTICLE),
     (&["for", "of"], NAME_LINK),
+    (ADVERBS, ADVERB),
+    (BASE_WORDS, BASE),
+    (SHARE_WORDS, SHARE),
+    (PRONOUNS, PRONOUN),
+    (COPULAS, COPULA),
+    (&["compared", "compare", "compares", "comparing", "relative"], COMPARED),
+    (PREPOSITIONS, PREPOSITION),
+    (TIME_NOUNS, TIME),
 ];
 
 /// Bits from here on are shape bits, and what follows from lists and shape together.
