@@ -19,6 +19,13 @@ use crate::scan::Found;
 /// `up from 2.0%`, `compared with £3.3 billion`, `after a year-on-year decrease of 0.4%`,
 /// `an increase of 43% over USD 291 billion`, `from the 7 GW added in 2024`.
 pub(super) fn is_base(toks: &[T], k: usize) -> bool {
+    // `up 26 percent to $1.8 billion`: the level a change reached.
+    let to_level = k >= 2
+        && matches!(toks[k - 1].tok, Tok::Word(w) if w.eq_ignore_ascii_case("to"))
+        && matches!(toks[k - 2].tok, Tok::Fig(_));
+    if to_level {
+        return true;
+    }
     let mut j = k;
     while j > 0 {
         j -= 1;
@@ -38,7 +45,7 @@ pub(super) fn is_base(toks: &[T], k: usize) -> bool {
                     return true;
                 }
                 let hyphened = t.class() & LOWER_HYPHEN != 0 && t.class() & BARE == 0;
-                let filler = c & (ARTICLE | DETERMINER | ADVERB | GENERIC_WORD | OF | AND) != 0
+                let filler = c & (ARTICLE | DETERMINER | ADVERB | GENERIC_WORD | OF | AND | OBJECT_LINK) != 0
                     || t.class() & TAIL_LY != 0
                     || hyphened;
                 if !filler {

@@ -35,7 +35,7 @@ use crate::scan::Found;
 use clause::clause_subject_kept;
 use compare::{base_of, names_something, whole_of_share};
 use items::{Lists, parenthesised, respectively};
-use near::{after, before, headline_noun, share_of};
+use near::{after_amount, after_change, before, headline_noun, share_of};
 use tokens::{T, Tok, Tokens, cut, is_title, measured};
 use words::{TITLE_WORD, UPPER};
 
@@ -139,11 +139,12 @@ fn subject_at(
     };
     let kind = f.figure.kind;
     let found = whole_of_share(sentence, toks, all, k, kind, prev)
-        .or_else(|| respectively(sentence, toks, all, fi, k, lists))
-        .or_else(|| after(sentence, toks, all, k, kind))
+        .or_else(|| after_change(sentence, toks, all, k, kind))
         .or_else(|| base_of(toks, k, prev))
+        .or_else(|| respectively(sentence, toks, all, fi, k, lists))
+        .or_else(|| after_amount(sentence, toks, all, k, kind))
         .or_else(|| parenthesised(sentence, toks, all, fi, k, lists, prev))
-        .or_else(|| before(sentence, toks, all, k))
+        .or_else(|| before(sentence, toks, all, k, prev))
         .or_else(|| headline_noun(sentence, toks, all, fi, k, title));
     let subject = found
         .filter(|s| names_something(s))

@@ -3,61 +3,55 @@
 use super::clause::clause_subject;
 use super::compare::names_something;
 use super::phrase::{back_start, forward_end, head, np_end, phrase, post_prep};
-use super::tokens::{T, Tok, lower_at, word_class};
+use super::tokens::{T, Tok, is_date, lower_at, word_class};
 use super::verbs::verb_at;
 use super::words::*;
 use crate::model::Kind;
 use crate::scan::Found;
 
-/// The noun phrase after the figure:
-///
-/// ```text
-/// money/quantity  FIG [(ABBR)] ("in" | "for" | "into" | "from" | "of" | "worth of") NP  -> NP
-/// change          FIG measure-noun ("in" | "of") NP                                   -> NP
-/// modifier        article FIG noun-phrase | percent content-noun ...                   -> the phrase
-/// ```
-///
-/// `KRW 400 billion in state funding`, `26 gigawatts (GW) of solar capacity`, `a £2.7
-/// billion fall in exports`, `a $0.3 billion deficit`, `a return to 2 percent inflation`.
-pub(super) fn after(sentence: &str, toks: &[T], all: &[Found], k: usize, kind: Kind) -> Option<String> {
-    // The words after the figure, lower-cased, as list bits.
-    let next = |m: usize, bit: u64| lower_at(toks, m).is_some_and(|l| l & bit != 0);
-    let take = |start: usize| {
-        let end = np_end(toks, start, 10);
-        let p = phrase(sentence, toks, all, start, end);
-        let specific = !p.is_empty() && !in_list(GENERIC_WORD, head(&p)) && !in_list(TIME, head(&p));
-        specific.then_some(p)
-    };
-    // `26 gigawatts (GW) of`: a unit's abbreviation in brackets is stepped over.
-    let mut n = k + 1;
+/// The words after the figure's own tokens: past a unit's abbreviation in brackets
+/// (`26 gigawatts (GW) of`).
+fn after_unit(toks: &[T], k: usize) -> usize {
     let abbreviation = matches!(
-        (toks.get(n).map(|t| t.tok), toks.get(n + 1).map(|t| t.tok), toks.get(n + 2).map(|t| t.tok)),
+        (toks.get(k + 1).map(|t| t.tok), toks.get(k + 2).map(|t| t.tok), toks.get(k + 3).map(|t| t.tok)),
         (Some(Tok::Punct('(')), Some(Tok::Word(_)), Some(Tok::Punct(')')))
     );
-    if abbreviation {
-        n += 3;
+    if abbreviation { k + 4 } else { k + 1 }
+}
+
+/// The noun phrase from `start` with its post-modifiers, unless its head names a measure
+/// or a time, or a date follows it (`in FY 2021-22`: a date's own word).
+fn specific_np(sentence: &str, toks: &[T], all: &[Found], start: usize) -> Option<String> {
+    let end = np_end(toks, start, 10);
+    if matches!(toks.get(end).map(|t| t.tok), Some(Tok::Fig(g)) if is_date(all, g)) && end == forward_end(toks, start, 10) {
+        return None;
     }
-    let n1 = lower_at(toks, n)?;
-    if matches!(kind, Kind::Money | Kind::Quantity) {
-        let start = if n1 & WORTH != 0 && next(n + 1, OF) {
-            Some(n + 2)
-        } else if n1 & (MONEY_PREP | OF) != 0 {
-            Some(n + 1)
-        } else {
-            None
-        };
-        if let Some(p) = start.and_then(take) {
-            return Some(p);
-        }
-    }
-    // `a 4.5 percent decline in X`, `a 2% reduction of tariffs`: X; a bare noun is the
-    // clause subject's (`chains saw a 4% decline in sales` -> `sales of chains`).
-    if n1 & GENERIC_WORD != 0 && (next(n + 1, IN) || next(n + 1, OF)) {
-        if let Some(p) = take(n + 2) {
+    let time = toks.get(start..end).is_some_and(|w| w.iter().any(|t| t.lower() & TIME != 0));
+    let p = phrase(sentence, toks, all, start, end);
+    (!p.is_empty() && !in_list(GENERIC_WORD, head(&p)) && !time).then_some(p)
+}
+
+/// The noun phrase a change or modifier after the figure names:
+///
+/// ```text
+/// change    FIG measure-noun ("in" | "of") NP      -> NP
+/// modifier  article FIG NP | percent content-noun  -> the phrase
+/// ```
+///
+/// `a £2.7 billion fall in exports`, `a 2% reduction of tariffs`, `a $0.3 billion deficit`,
+/// `a return to 2 percent inflation`; a bare noun is the clause subject's (`chains saw a 4%
+/// decline in sales` -> `sales of chains`).
+pub(super) fn after_change(sentence: &str, toks: &[T], all: &[Found], k: usize, kind: Kind) -> Option<String> {
+    let next = |m: usize, bit: u64| lower_at(toks, m).is_some_and(|l| l & bit != 0);
+    let n1 = lower_at(toks, k + 1)?;
+    if n1 & GENERIC_WORD != 0 && (next(k + 2, IN) || next(k + 2, OF)) {
+        if let Some(p) = specific_np(sentence, toks, all, k + 3) {
             if p.split_whitespace().nth(1).is_none() {
                 let owner = clause_subject(sentence, toks, all, k);
                 let h = head(&owner);
-                let plain = names_something(&owner) && lists(h) & (DIRECTION | GENERIC_WORD) == 0 && classify(h).0 & IS_VERB == 0;
+                let plain = names_something(&owner)
+                    && lists(h) & (DIRECTION | GENERIC_WORD) == 0
+                    && classify(h).0 & IS_VERB == 0;
                 if plain {
                     return Some(format!("{p} of {owner}"));
                 }
@@ -65,22 +59,47 @@ pub(super) fn after(sentence: &str, toks: &[T], all: &[Found], k: usize, kind: K
             return Some(p);
         }
     }
-    if n != k + 1 {
-        return None;
-    }
     // `a $0.3 billion deficit`: an article before, a noun after.
     let article = k
         .checked_sub(1)
         .and_then(|m| word_class(toks, m))
         .is_some_and(|c| c & NOUN_ARTICLE != 0);
     if article && n1 & FORWARD_STOP == 0 {
-        return take(k + 1);
+        return specific_np(sentence, toks, all, k + 1);
     }
     // `2 percent inflation`: a percent before a noun is its modifier.
     if kind == Kind::Percent && content_word(toks, k + 1) {
-        return take(k + 1);
+        return specific_np(sentence, toks, all, k + 1);
     }
     None
+}
+
+/// What an amount is of or for:
+///
+/// ```text
+/// FIG [(ABBR)] ("in" | "for" | "into" | "from" | "of" | "worth of") NP  -> NP
+/// FIG "to" verb NP                                                      -> NP
+/// ```
+///
+/// `KRW 400 billion in state funding`, `26 gigawatts (GW) of solar capacity`, `$17 million
+/// to build a research centre`.
+pub(super) fn after_amount(sentence: &str, toks: &[T], all: &[Found], k: usize, kind: Kind) -> Option<String> {
+    if !matches!(kind, Kind::Money | Kind::Quantity) {
+        return None;
+    }
+    let next = |m: usize, bit: u64| lower_at(toks, m).is_some_and(|l| l & bit != 0);
+    let n = after_unit(toks, k);
+    let n1 = lower_at(toks, n)?;
+    let start = if n1 & WORTH != 0 && next(n + 1, OF) {
+        n + 2
+    } else if n1 & (MONEY_PREP | OF) != 0 {
+        n + 1
+    } else if n1 & TO != 0 && kind == Kind::Money && verb_at(toks, n + 1) {
+        n + 2
+    } else {
+        return None;
+    };
+    specific_np(sentence, toks, all, start)
 }
 
 /// A word that can head or start a noun phrase: no function word, adverb, verb, measure
@@ -161,7 +180,7 @@ pub(super) fn share_of(sentence: &str, toks: &[T], all: &[Found], k: usize) -> O
 /// million`, `the U.S. at 10.7 percent`, `a deficit of £10 billion on goods` -> `deficit on
 /// goods`, `inflation at the rate of 2 percent`, `the balance stood at a surplus of $8
 /// billion` -> `the balance`.
-pub(super) fn before(sentence: &str, toks: &[T], all: &[Found], k: usize) -> Option<String> {
+pub(super) fn before(sentence: &str, toks: &[T], all: &[Found], k: usize, prev: Option<&str>) -> Option<String> {
     // The word before the figure, lower-cased, as list bits.
     let w1 = lower_at(toks, k.checked_sub(1)?)?;
     let end = if w1 & (OF | WORTH) != 0 {
@@ -174,7 +193,7 @@ pub(super) fn before(sentence: &str, toks: &[T], all: &[Found], k: usize) -> Opt
     } else {
         return None;
     };
-    let start = back_start(toks, all, end, BEFORE_STOP);
+    let mut start = back_start(toks, all, end, BEFORE_STOP);
     // `held steady at 61.9%`, `were second at`: after a verb, `at` is the verb's.
     if w1 & AT != 0 && start > 0 && verb_at(toks, start - 1) {
         return None;
@@ -184,14 +203,7 @@ pub(super) fn before(sentence: &str, toks: &[T], all: &[Found], k: usize) -> Opt
         return None;
     }
     if in_list(GENERIC_WORD, head(&p)) {
-        // `inflation at the rate of 2 percent`: what stands before `at`.
-        let at = start.checked_sub(1).filter(|&m| lower_at(toks, m).is_some_and(|l| l & AT != 0))?;
-        let mut s = back_start(toks, all, at, BEFORE_STOP);
-        while let Some(a) = toks.get(s..at).and_then(|w| w.iter().position(|t| t.lower() & AND != 0)) {
-            s += a + 1;
-        }
-        let x = phrase(sentence, toks, all, s, at);
-        return (!x.is_empty()).then_some(x);
+        return measured_by(sentence, toks, all, k, start, w1, prev);
     }
     // `the balance stood at a surplus of`: the complement of a linking verb says what the
     // subject is.
@@ -201,6 +213,17 @@ pub(super) fn before(sentence: &str, toks: &[T], all: &[Found], k: usize) -> Opt
             return Some(c);
         }
     }
+    // `its trade deficit with the rest of the world of €24 billion`: the noun's own
+    // post-modifiers before the figure.
+    while start >= 2 && post_prep(toks, start - 1) && !verb_at(toks, start - 2) {
+        let s2 = back_start(toks, all, start - 1, BEFORE_STOP);
+        let time = toks.get(s2..start).is_some_and(|w| w.iter().any(|t| t.lower() & TIME != 0));
+        if s2 + 1 >= start || time {
+            break;
+        }
+        start = s2;
+    }
+    let p = phrase(sentence, toks, all, start, end);
     // `a deficit of £10.1 billion on goods`: the noun's post-modifier after the figure.
     if w1 & OF != 0 && post_prep(toks, k + 1) && !next_is(toks, k + 1, "of") {
         let e = np_end(toks, k + 2, 10);
@@ -218,6 +241,54 @@ pub(super) fn before(sentence: &str, toks: &[T], all: &[Found], k: usize) -> Opt
     Some(p)
 }
 
+/// A measure noun before `of`/`at` + figure (`the rate of`, `an increase of`) names no
+/// subject itself:
+///
+/// ```text
+/// X "at" (a | the) measure "of" FIG        -> X          (inflation at the rate of 2%)
+/// measure "of" FIG [(...)] "in" NP         -> NP         (an increase of 18% (...) in fuel oil)
+/// "," (a | an) measure "of" FIG            -> the subject of the figure before
+/// ```
+fn measured_by(
+    sentence: &str,
+    toks: &[T],
+    all: &[Found],
+    k: usize,
+    start: usize,
+    w1: u64,
+    prev: Option<&str>,
+) -> Option<String> {
+    if w1 & OF == 0 {
+        return None;
+    }
+    // `an increase of 18% (193,000 b/d) in distillate fuel oil`.
+    let mut n = k + 1;
+    if toks.get(n).is_some_and(|t| t.tok == Tok::Punct('(')) {
+        n = toks.get(n..)?.iter().position(|t| t.tok == Tok::Punct(')')).map_or(n, |c| n + c + 1);
+    }
+    if lower_at(toks, n).is_some_and(|l| l & IN != 0) {
+        if let Some(p) = specific_np(sentence, toks, all, n + 1) {
+            return Some(p);
+        }
+    }
+    let mut lead = start;
+    while lead > 0 && lower_at(toks, lead - 1).is_some_and(|l| l & ARTICLE != 0) {
+        lead -= 1;
+    }
+    // `inflation at the rate of 2 percent`: what stands before `at`.
+    if let Some(at) = lead.checked_sub(1).filter(|&m| lower_at(toks, m).is_some_and(|l| l & AT != 0)) {
+        let mut s = back_start(toks, all, at, BEFORE_STOP);
+        while let Some(a) = toks.get(s..at).and_then(|w| w.iter().position(|t| t.lower() & AND != 0)) {
+            s += a + 1;
+        }
+        let x = phrase(sentence, toks, all, s, at);
+        return (!x.is_empty()).then_some(x);
+    }
+    // `exports of $417 billion, an increase of 43% over`: the change of what came before.
+    let apposed = lead > 0 && toks[lead - 1].tok == Tok::Punct(',');
+    apposed.then(|| prev.filter(|p| !p.is_empty()).map(str::to_string)).flatten()
+}
+
 /// The word at `m` is `w`, in any ASCII case.
 fn next_is(toks: &[T], m: usize, w: &str) -> bool {
     matches!(toks.get(m).map(|t| t.tok), Some(Tok::Word(x)) if x.eq_ignore_ascii_case(w))
@@ -226,6 +297,9 @@ fn next_is(toks: &[T], m: usize, w: &str) -> bool {
 /// The phrase starting at token `start` follows a linking verb (`stood at`, `was`, `remained at`).
 fn linked(toks: &[T], start: usize) -> bool {
     let mut m = start;
+    while m > 0 && lower_at(toks, m - 1).is_some_and(|l| l & ARTICLE != 0) {
+        m -= 1;
+    }
     if m > 0 && lower_at(toks, m - 1).is_some_and(|l| l & AT != 0) {
         m -= 1;
     }

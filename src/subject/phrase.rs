@@ -1,6 +1,6 @@
 //! The bounds of a noun phrase, and the phrase as a string.
 
-use super::tokens::{T, Tok, is_date, word_class};
+use super::tokens::{T, Tok, is_date, lower_at, word_class};
 use super::verbs::verb_at;
 use super::wordlists::POST_PREPS;
 use super::words::*;
@@ -146,7 +146,8 @@ pub(super) fn back_start(toks: &[T], all: &[Found], end: usize, extra: u64) -> u
             Tok::Word(_) => {
                 let c = t.class();
                 // `produced by`, `sold within`: a participle inside the noun phrase.
-                let passive = word_class(toks, i).is_some_and(|n| n & PASSIVE != 0);
+                let passive = word_class(toks, i).is_some_and(|n| n & PASSIVE != 0)
+                    || reduced_relative(toks, i - 1, extra);
                 // `and` joins nouns (`deals and MOUs`) unless a level or figure stands before it.
                 let and_stop = c & AND != 0
                     && extra & AND != 0
@@ -236,4 +237,17 @@ pub(super) fn head(p: &str) -> &str {
         last = w;
     }
     last
+}
+
+/// `oil exported to EU countries, which fell`: before a relative pronoun (`extra` holds
+/// `RELATIVE_STOP`) a regular `-ed` form followed by a preposition and preceded by a noun
+/// is a participle inside the noun phrase, not the verb of a clause.
+fn reduced_relative(toks: &[T], j: usize, extra: u64) -> bool {
+    let Some(c) = word_class(toks, j) else { return false };
+    let regular_ed = matches!(toks[j].tok, Tok::Word(w) if w.ends_with("ed")) && c & IS_VERB != 0 && c & VERB_LISTED == 0;
+    extra & RELATIVE_STOP != 0
+        && regular_ed
+        && lower_at(toks, j + 1).is_some_and(|n| n & PREPOSITION != 0)
+        && j > 0
+        && word_class(toks, j - 1).is_some_and(|p| p & (MODAL | IS_VERB | VERB_LISTED | PREPOSITION | ARTICLE) == 0)
 }

@@ -121,6 +121,8 @@ pub(super) const VERBS: &[&str] = &[
     "continue",
     "continues",
     "judges",
+    "follow",
+    "follows",
     // Common irregular past tenses.
     "began",
     "became",
@@ -416,6 +418,7 @@ pub(super) const FORWARD_STOPS: &[&str] = &[
 
 /// Leading words that are not part of the phrase.
 pub(super) const LEAD_STRIP: &[&str] = &[
+    "to",
     "and",
     "or",
     "but",
@@ -450,6 +453,16 @@ pub(super) const GENERIC: &[&str] = &[
     "growth",
     "increase",
     "rise",
+    "rises",
+    "falls",
+    "gains",
+    "drops",
+    "decreases",
+    "jumps",
+    "objective",
+    "objectives",
+    "target",
+    "goal",
     "decline",
     "decrease",
     "drop",

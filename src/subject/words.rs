@@ -103,7 +103,7 @@ pub(super) const LISTS: &[(&[&str], u64)] = &[
     (&["and", "to", "units", "unit", "each"], RUN_JOIN),
     (&["that", "while", "whereas", "but", "which"], CLAUSE_OPEN),
     (&["by", "to"], OBJECT_LINK),
-    (&["up", "down", "further", "more", "less", "a", "an", "the"], NOT_OBJECT),
+    (&["up", "down", "further", "more", "less", "a", "an"], NOT_OBJECT),
     (&["by", "to", "in", "from"], OBJECT_BREAK),
     (&["a", "an", "the", "its", "their", "this"], NOUN_ARTICLE),
     (&["for", "of"], NAME_LINK),
