@@ -1,7 +1,7 @@
 //! Figures that pair with the items of a list: `respectively` and parenthesised figures.
 
 use super::clause::{Kept, clause_subject};
-use super::phrase::{back_start, phrase};
+use super::phrase::{back_start, head, phrase};
 use super::tokens::{T, Tok};
 use super::verbs::verb_at;
 use super::words::*;
@@ -127,10 +127,88 @@ fn run_items(sentence: &str, toks: &[T], all: &[Found], first_fig: usize, last_f
     Some(items)
 }
 
-/// Where ` to ` first stands in `item`: a walk over its bytes, as `str::find` sets up a
-/// searcher that costs more than a short item does to walk.
-fn find_to(item: &str) -> Option<usize> {
-    item.as_bytes().windows(4).position(|w| w == b" to ")
+/// Prepositions that name a part of what a list measures: `exports to`, `rates for`,
+/// `employment among`, `imports from`.
+const PART_PREPS: [&str; 5] = ["to", "for", "among", "from", "into"];
+
+/// The preposition at token `m` when, right after a verb, it names a part of the verb's
+/// subject (`exports rose to Peru (`, `employment grew among women (`); `from` and `for`
+/// after a verb name a source or purpose (`came from housing (`).
+fn part_prep<'a>(toks: &[T<'a>], m: usize) -> Option<&'a str> {
+    match toks.get(m).map(|t| t.tok) {
+        Some(Tok::Word(w)) if ["to", "among"].iter().any(|p| w.eq_ignore_ascii_case(p)) => Some(w),
+        _ => None,
+    }
+}
+
+/// The end of the first part preposition in `item` (`unemployment rates for` of
+/// `unemployment rates for adult men`): what the next items of the list carry.
+fn find_part(item: &str) -> Option<usize> {
+    let mut at = 0;
+    for w in item.split(' ') {
+        at += w.len() + 1;
+        if at < item.len() && PART_PREPS.iter().any(|p| w.eq_ignore_ascii_case(p)) {
+            return Some(at - 1);
+        }
+    }
+    None
+}
+
+/// Whether the phrase's head names a measure (`units`, `growth`) rather than a thing; a
+/// measure of something (`the values of exports to Peru`) is about that thing.
+fn measure_head(item: &str) -> bool {
+    let h = head(item);
+    let of = item
+        .split_whitespace()
+        .skip_while(|w| *w != h)
+        .nth(1)
+        .is_some_and(|w| w.eq_ignore_ascii_case("of"));
+    in_list(GENERIC_WORD, h) && !of
+}
+
+/// `X to major markets, in particular A (`: the `X to` the items after the introducer carry.
+fn introduced(sentence: &str, toks: &[T], all: &[Found], start: usize) -> Option<String> {
+    const INTRODUCERS: [&[&str]; 7] = [
+        &["in", "particular"],
+        &["notably"],
+        &["including"],
+        &["such", "as"],
+        &["especially"],
+        &["namely"],
+        &["mainly"],
+    ];
+    let intro = INTRODUCERS.iter().find(|words| {
+        start >= words.len()
+            && words
+                .iter()
+                .zip(&toks[start - words.len()..start])
+                .all(|(w, t)| matches!(t.tok, Tok::Word(x) if x.eq_ignore_ascii_case(w)))
+    })?;
+    let comma = start - intro.len();
+    if comma == 0 || toks[comma - 1].tok != Tok::Punct(',') {
+        return None;
+    }
+    let s = back_start(toks, all, comma - 1, 0);
+    let np = phrase(sentence, toks, all, s, comma - 1);
+    find_part(&np).map(|at| np[..at].to_string())
+}
+
+/// `(+43,000; +0.7%)`: a figure after other figures of the same parenthesis measures what
+/// the first one does.
+fn same_parenthesis(toks: &[T], k: usize, prev: Option<&str>) -> Option<String> {
+    let mut j = k;
+    let mut figures = 0;
+    while j > 0 {
+        j -= 1;
+        match toks[j].tok {
+            Tok::Punct('(') => break,
+            Tok::Punct(';' | ',') => {}
+            Tok::Fig(_) => figures += 1,
+            _ => return None,
+        }
+    }
+    let opened = toks.get(j).is_some_and(|t| t.tok == Tok::Punct('('));
+    (opened && figures > 0).then(|| prev.filter(|p| !p.is_empty()).map(str::to_string)).flatten()
 }
 
 /// What the list rules keep between the figures of one window: the figures of a sentence
@@ -164,6 +242,10 @@ pub(super) fn parenthesised(
     lists: &mut Lists,
     prev: Option<&str>,
 ) -> Option<String> {
+    // `(+43,000; +0.7%)`: a later figure of the same parenthesis is the same item's.
+    if let Some(p) = same_parenthesis(toks, k, prev) {
+        return Some(p);
+    }
     // Only a figure right after `(` is an item (the loop below answers at its token).
     if k.checked_sub(1)
         .and_then(|m| toks.get(m))
@@ -185,8 +267,8 @@ pub(super) fn parenthesised(
         }
         let end = n - 1;
         let mut start = back_start(toks, all, end, PAREN_STOP);
-        // `to China (`: keep the `to`, it names a destination.
-        if start > 0 && matches!(toks[start - 1].tok, Tok::Word(w) if w.eq_ignore_ascii_case("to")) {
+        // `to China (`, `among core-aged women (`: keep the preposition, it names a part.
+        if start > 0 && part_prep(toks, start - 1).is_some() {
             start -= 1;
         }
         // The item follows the previous one in the same list: it may carry its `X to`.
@@ -201,24 +283,28 @@ pub(super) fn parenthesised(
         }
         let mut item = phrase(sentence, toks, all, start, end);
         let generic = item.is_empty()
-            || item.split_whitespace().any(|w| in_list(GENERIC_WORD, w))
+            || measure_head(&item)
             || toks
                 .get(start..end)
                 .is_some_and(|s| s.iter().any(|t| matches!(t.tok, Tok::Fig(_))));
-        let starts_to = matches!(toks.get(start).map(|t| t.tok), Some(Tok::Word(w)) if w.eq_ignore_ascii_case("to"));
-        if starts_to {
+        let starts_to = part_prep(toks, start);
+        if let Some(prep) = starts_to {
             // `exports increased to China (`: the clause subject goes in front.
             let subj = clause_subject(sentence, toks, all, start);
             if !subj.is_empty() {
-                lists.carried = Some(format!("{subj} to"));
+                lists.carried = Some(format!("{subj} {prep}"));
             }
             let rest = phrase(sentence, toks, all, start + 1, end);
             item = match &lists.carried {
                 Some(c) => format!("{c} {rest}"),
                 None => rest,
             };
-        } else if let Some(to) = find_to(&item) {
-            lists.carried = Some(item[..to + 3].to_string());
+        } else if let Some(to) = find_part(&item) {
+            lists.carried = Some(item[..to].to_string());
+        } else if let Some(c) = introduced(sentence, toks, all, start).filter(|_| lists.carried.is_none()) {
+            // `exports to major markets, in particular Peru (`: the items are the markets.
+            item = format!("{c} {item}");
+            lists.carried = Some(c);
         } else if let Some(c) = &lists.carried {
             if !generic {
                 item = format!("{c} {item}");
@@ -232,7 +318,7 @@ pub(super) fn parenthesised(
             .find(|(_, t)| t.tok == Tok::Punct(')'))
             .map(|(m, _)| m);
         if g == fi {
-            if generic && !starts_to {
+            if generic && starts_to.is_none() {
                 let change = toks
                     .get(start..end)
                     .is_some_and(|s| s.iter().any(|t| t.lower() & DIRECTION != 0));
