@@ -166,8 +166,10 @@ fn measure_head(item: &str) -> bool {
     in_list(GENERIC_WORD, h) && !of
 }
 
-/// `X to major markets, in particular A (`: the `X to` the items after the introducer carry.
-fn introduced(sentence: &str, toks: &[T], all: &[Found], start: usize) -> Option<String> {
+/// `X to major markets, in particular A (`: the `X to` the items after the introducer
+/// carry, and where the item starts past the introducer (the item's phrase may start on
+/// it or after it: `particular` is dropped as a lead word, `notably` is not).
+fn introduced(sentence: &str, toks: &[T], all: &[Found], start: usize) -> Option<(String, usize)> {
     const INTRODUCERS: [&[&str]; 7] = [
         &["in", "particular"],
         &["notably"],
@@ -177,20 +179,26 @@ fn introduced(sentence: &str, toks: &[T], all: &[Found], start: usize) -> Option
         &["namely"],
         &["mainly"],
     ];
-    let intro = INTRODUCERS.iter().find(|words| {
-        start >= words.len()
-            && words
-                .iter()
-                .zip(&toks[start - words.len()..start])
-                .all(|(w, t)| matches!(t.tok, Tok::Word(x) if x.eq_ignore_ascii_case(w)))
+    let matches_at = |words: &[&str], at: usize| {
+        at >= 1
+            && toks.get(at - 1).is_some_and(|t| t.tok == Tok::Punct(','))
+            && toks.get(at..at + words.len()).is_some_and(|ts| {
+                words
+                    .iter()
+                    .zip(ts)
+                    .all(|(w, t)| matches!(t.tok, Tok::Word(x) if x.eq_ignore_ascii_case(w)))
+            })
+    };
+    let (words, at) = INTRODUCERS.iter().find_map(|words| {
+        (0..=words.len())
+            .filter_map(|back| start.checked_sub(back))
+            .find(|&at| matches_at(words, at))
+            .map(|at| (words, at))
     })?;
-    let comma = start - intro.len();
-    if comma == 0 || toks[comma - 1].tok != Tok::Punct(',') {
-        return None;
-    }
-    let s = back_start(toks, all, comma - 1, 0);
-    let np = phrase(sentence, toks, all, s, comma - 1);
-    find_part(&np).map(|at| np[..at].to_string())
+    let comma = at - 1;
+    let s = back_start(toks, all, comma, 0);
+    let np = phrase(sentence, toks, all, s, comma);
+    find_part(&np).map(|cut| (np[..cut].to_string(), at + words.len()))
 }
 
 /// `(+43,000; +0.7%)`: a figure after other figures of the same parenthesis measures what
@@ -301,9 +309,9 @@ pub(super) fn parenthesised(
             };
         } else if let Some(to) = find_part(&item) {
             lists.carried = Some(item[..to].to_string());
-        } else if let Some(c) = introduced(sentence, toks, all, start).filter(|_| lists.carried.is_none()) {
+        } else if let Some((c, from)) = introduced(sentence, toks, all, start).filter(|_| lists.carried.is_none()) {
             // `exports to major markets, in particular Peru (`: the items are the markets.
-            item = format!("{c} {item}");
+            item = format!("{c} {}", phrase(sentence, toks, all, from.max(start), end));
             lists.carried = Some(c);
         } else if let Some(c) = &lists.carried {
             if !generic {

@@ -360,7 +360,8 @@ pub(super) const NOT_NOUNS: &[&str] = &[
 
 /// Words after `to` that make it lead a place, not a verb.
 pub(super) const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "their", "this", "these", "those", "all", "both", "each", "other",
+    "the", "a", "an", "its", "their", "this", "these", "those", "all", "both", "each", "other", "some", "most",
+    "many", "several", "few", "various", "any", "every", "our", "your", "his", "her", "certain", "no",
 ];
 
 /// Words after which a word is a noun, not a verb.
