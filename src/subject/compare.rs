@@ -18,12 +18,20 @@ use crate::scan::Found;
 ///
 /// `up from 2.0%`, `compared with £3.3 billion`, `after a year-on-year decrease of 0.4%`,
 /// `an increase of 43% over USD 291 billion`, `from the 7 GW added in 2024`.
-pub(super) fn is_base(toks: &[T], k: usize) -> bool {
+pub(super) fn is_base(sentence: &str, toks: &[T], k: usize) -> bool {
     // `up 26 percent to $1.8 billion`: the level a change reached.
     let to_level = k >= 2
         && matches!(toks[k - 1].tok, Tok::Word(w) if w.eq_ignore_ascii_case("to"))
         && matches!(toks[k - 2].tok, Tok::Fig(_));
-    if to_level {
+    // `an increase of 43% over USD 291 billion`: `over` joined the figure's text as a
+    // qualifier, but after a change it names the base.
+    let over = k >= 1
+        && matches!(toks[k - 1].tok, Tok::Fig(_))
+        && sentence
+            .get(toks[k].start..)
+            .and_then(|t| t.get(..5))
+            .is_some_and(|t| t.eq_ignore_ascii_case("over "));
+    if to_level || over {
         return true;
     }
     let mut j = k;
@@ -59,9 +67,9 @@ pub(super) fn is_base(toks: &[T], k: usize) -> bool {
 }
 
 /// The base of a change measures what the figure before it measures.
-pub(super) fn base_of(toks: &[T], k: usize, prev: Option<&str>) -> Option<String> {
+pub(super) fn base_of(sentence: &str, toks: &[T], k: usize, prev: Option<&str>) -> Option<String> {
     let prev = prev.filter(|p| !p.is_empty())?;
-    is_base(toks, k).then(|| prev.to_string())
+    is_base(sentence, toks, k).then(|| prev.to_string())
 }
 
 /// `covered 31% of Europe's trade`, `home to 14% of U.S. capacity`, `..., 4 percent of

@@ -140,7 +140,7 @@ fn subject_at(
     let kind = f.figure.kind;
     let found = whole_of_share(sentence, toks, all, k, kind, prev)
         .or_else(|| after_change(sentence, toks, all, k, kind))
-        .or_else(|| base_of(toks, k, prev))
+        .or_else(|| base_of(sentence, toks, k, prev))
         .or_else(|| respectively(sentence, toks, all, fi, k, lists))
         .or_else(|| after_amount(sentence, toks, all, k, kind))
         .or_else(|| parenthesised(sentence, toks, all, fi, k, lists, prev))

@@ -2,7 +2,7 @@
 
 use super::clause::clause_subject;
 use super::compare::names_something;
-use super::phrase::{back_start, forward_end, head, np_end, phrase, post_prep};
+use super::phrase::{back_start, dated, forward_end, head, np_end, phrase, post_prep};
 use super::tokens::{T, Tok, is_date, lower_at, word_class};
 use super::verbs::verb_at;
 use super::words::*;
@@ -22,7 +22,7 @@ fn after_unit(toks: &[T], k: usize) -> usize {
 /// The noun phrase from `start` with its post-modifiers, unless its head names a measure
 /// or a time, or a date follows it (`in FY 2021-22`: a date's own word).
 fn specific_np(sentence: &str, toks: &[T], all: &[Found], start: usize) -> Option<String> {
-    let end = np_end(toks, start, 10);
+    let end = np_end(toks, all, start, 10);
     if matches!(toks.get(end).map(|t| t.tok), Some(Tok::Fig(g)) if is_date(all, g)) && end == forward_end(toks, start, 10) {
         return None;
     }
@@ -226,10 +226,11 @@ pub(super) fn before(sentence: &str, toks: &[T], all: &[Found], k: usize, prev: 
     let p = phrase(sentence, toks, all, start, end);
     // `a deficit of £10.1 billion on goods`: the noun's post-modifier after the figure.
     if w1 & OF != 0 && post_prep(toks, k + 1) && !next_is(toks, k + 1, "of") {
-        let e = np_end(toks, k + 2, 10);
+        let e = np_end(toks, all, k + 2, 10);
         let pp = toks
             .get(k + 2..e)
-            .is_some_and(|w| !w.is_empty() && !w.iter().any(|t| t.lower() & TIME != 0));
+            .is_some_and(|w| !w.is_empty() && !w.iter().any(|t| t.lower() & TIME != 0))
+            && !dated(toks, all, e);
         if pp {
             let tail = phrase(sentence, toks, all, k + 1, e);
             let prep = sentence.get(toks[k + 1].start..toks[k + 1].end).unwrap_or("");

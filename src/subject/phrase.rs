@@ -209,7 +209,7 @@ pub(super) fn post_prep(toks: &[T], i: usize) -> bool {
 /// ```
 ///
 /// `tariffs into Mexico`, `imports of oil from outside the EU`, `trade in goods with partners`.
-pub(super) fn np_end(toks: &[T], start: usize, max: usize) -> usize {
+pub(super) fn np_end(toks: &[T], all: &[Found], start: usize, max: usize) -> usize {
     let mut i = forward_end(toks, start, max);
     if i == start {
         return i;
@@ -219,7 +219,7 @@ pub(super) fn np_end(toks: &[T], start: usize, max: usize) -> usize {
         let time = toks
             .get(i + 1..j)
             .is_some_and(|pp| pp.iter().any(|t| t.lower() & TIME != 0));
-        if j == i + 1 || time || j - start > max {
+        if j == i + 1 || time || j - start > max || dated(toks, all, j) {
             break;
         }
         i = j;
@@ -250,4 +250,9 @@ fn reduced_relative(toks: &[T], j: usize, extra: u64) -> bool {
         && lower_at(toks, j + 1).is_some_and(|n| n & PREPOSITION != 0)
         && j > 0
         && word_class(toks, j - 1).is_some_and(|p| p & (MODAL | IS_VERB | VERB_LISTED | PREPOSITION | ARTICLE) == 0)
+}
+
+/// A date figure stands at token `j` (`in FY 2021-22`: the words before it are the date's).
+pub(super) fn dated(toks: &[T], all: &[Found], j: usize) -> bool {
+    matches!(toks.get(j).map(|t| t.tok), Some(Tok::Fig(g)) if is_date(all, g))
 }
