@@ -1,6 +1,6 @@
 //! The subject of the clause that governs a figure.
 
-use super::phrase::{back_start, phrase};
+use super::phrase::{back_start, past_time_lead, phrase};
 use super::tokens::{T, Tok, word_class};
 use super::verbs::verb_at;
 use super::compare::names_something;
@@ -101,7 +101,7 @@ pub(super) fn clause_subject_kept(sentence: &str, toks: &[T], all: &[Found], at:
         let (s, p) = match kept {
             Some((end, s, p)) if *end == e => (*s, p.clone()),
             _ => {
-                let s = back_start(toks, all, e, AND);
+                let s = past_time_lead(toks, back_start(toks, all, e, AND), e);
                 let p = phrase(sentence, toks, all, s, e);
                 *kept = Some((e, s, p.clone()));
                 (s, p)

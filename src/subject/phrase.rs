@@ -162,7 +162,7 @@ pub(super) fn back_start(toks: &[T], all: &[Found], end: usize, extra: u64) -> u
                     || and_stop
                     || to_verb
                     || (c & DIGIT != 0 && !after_preposition(toks, i - 1))
-                    || (verb_at(toks, i - 1) && !passive);
+                    || (verb_at(toks, i - 1) && !passive && !adjectival(toks, i - 1));
                 if stop {
                     break;
                 }
@@ -255,4 +255,38 @@ fn reduced_relative(toks: &[T], j: usize, extra: u64) -> bool {
 /// A date figure stands at token `j` (`in FY 2021-22`: the words before it are the date's).
 pub(super) fn dated(toks: &[T], all: &[Found], j: usize) -> bool {
     matches!(toks.get(j).map(|t| t.tok), Some(Tok::Fig(g)) if is_date(all, g))
+}
+
+/// `Seasonally adjusted GDP`, `the revised estimates`: a regular `-ed`/`-ing` form at the
+/// start of a phrase (after nothing, punctuation, a determiner, a preposition or an adverb
+/// in `-ly`) and before a noun is an adjective, not a verb.
+fn adjectival(toks: &[T], j: usize) -> bool {
+    let Some(c) = word_class(toks, j) else { return false };
+    let regular = c & IS_VERB != 0 && c & VERB_LISTED == 0;
+    let noun_after = word_class(toks, j + 1).is_some_and(|n| {
+        n & (FORWARD_STOP | ARTICLE | DETERMINER | PREPOSITION | MODAL | COPULA | IS_VERB | VERB_LISTED) == 0
+    });
+    let opens = match j.checked_sub(1).map(|m| &toks[m]) {
+        None => true,
+        Some(p) => match p.tok {
+            Tok::Word(_) => {
+                let pc = p.class();
+                pc & (ARTICLE | DETERMINER | PREPOSITION) != 0 || pc & (TAIL_LY | BARE) == TAIL_LY | BARE
+            }
+            _ => true,
+        },
+    };
+    regular && noun_after && opens
+}
+
+/// `In the same period exports rose`: a phrase that opens with a preposition and a time
+/// noun starts after the time noun.
+pub(super) fn past_time_lead(toks: &[T], start: usize, end: usize) -> usize {
+    if lower_at(toks, start).is_none_or(|l| l & PREPOSITION == 0) {
+        return start;
+    }
+    match toks.get(start..end).and_then(|w| w.iter().rposition(|t| t.lower() & TIME != 0)) {
+        Some(m) if start + m + 1 < end => start + m + 1,
+        _ => start,
+    }
 }
