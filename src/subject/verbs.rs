@@ -1,6 +1,6 @@
 //! Whether a word is a verb in its place.
 
-use super::tokens::{T, word_class};
+use super::tokens::{T, Tok, word_class};
 use super::words::*;
 
 /// True when a regular `-ed`/`-ing` word stands before a noun, as an adjective (`processed food`).
@@ -16,9 +16,21 @@ pub(super) fn verb_at(toks: &[T], j: usize) -> bool {
         return false;
     };
     // In a headline `Rise`, `Cut`, `Jump` are verbs; mid-sentence capitals only occur there.
-    let headline_verb = j > 0 && c & UPPER != 0 && c & HEADLINE != 0;
+    // In a headline `Rise`, `Cut`, `Jump` are verbs; anywhere, a change word right before a
+    // figure or `by`/`to` + figure is (`exports advance 18%`, `exports increase by 8%`),
+    // unless a figure stands before it (`a 5% increase to`).
+    let before_figure = match toks.get(j + 1).map(|t| t.tok) {
+        Some(Tok::Fig(_)) => true,
+        Some(Tok::Word(_)) => {
+            word_class(toks, j + 1).is_some_and(|n| n & OBJECT_LINK != 0)
+                && matches!(toks.get(j + 2).map(|t| t.tok), Some(Tok::Fig(_)))
+        }
+        _ => false,
+    };
+    let after_figure = j > 0 && matches!(toks[j - 1].tok, Tok::Fig(_));
+    let headline_verb = j > 0 && c & HEADLINE != 0 && (c & UPPER != 0 || (before_figure && !after_figure));
     if c & VERB_LISTED != 0 || headline_verb {
-        return !after_article(toks, j);
+        return !after_article(toks, j) && !after_modifier(toks, j);
     }
     if c & IS_VERB != 0 {
         return !before_noun(toks, j);
@@ -30,6 +42,13 @@ pub(super) fn verb_at(toks: &[T], j: usize) -> bool {
         Some(m) if m & AUX != 0 => bare,
         _ => false,
     }
+}
+
+/// A change word after a hyphenated modifier is a noun (`year-on-year decreases`).
+fn after_modifier(toks: &[T], at: usize) -> bool {
+    at.checked_sub(1)
+        .and_then(|m| word_class(toks, m))
+        .is_some_and(|c| c & LOWER_HYPHEN != 0 && c & BARE == 0)
 }
 
 /// A word right after an article is a noun, not a verb (`the previous record`, `a total`).
