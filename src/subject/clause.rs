@@ -1,6 +1,6 @@
 //! The subject of the clause that governs a figure.
 
-use super::phrase::{back_start, past_time_lead, phrase};
+use super::phrase::{back_start, forward_end, past_time_lead, phrase};
 use super::tokens::{T, Tok, word_class};
 use super::verbs::verb_at;
 use super::compare::names_something;
@@ -121,6 +121,14 @@ pub(super) fn clause_subject_kept(sentence: &str, toks: &[T], all: &[Found], at:
                     return phrase(sentence, toks, all, s2, e);
                 }
             }
+            // `X, an aside, rose`: the phrase before the aside.
+            if let Some(p) = before_aside(sentence, toks, all, s) {
+                return p;
+            }
+            // `Despite falling 1% in May, sales rose`: the main clause's subject.
+            if let Some(p) = main_after_fronted(sentence, toks, all, v) {
+                return p;
+            }
             // A participle after a comma or `and` (`..., rising 19 percent`): the verb before it.
             i = v;
             continue;
@@ -128,6 +136,60 @@ pub(super) fn clause_subject_kept(sentence: &str, toks: &[T], all: &[Found], at:
         return p;
     }
     String::new()
+}
+
+/// The subject before an aside set off by commas, the aside ending at token `s`:
+///
+/// ```text
+/// NP "," (participle | "which" | "who") ... "," verb   -> NP
+/// NP "," ("including" ...) "," verb                    -> NP "including" ...
+/// NP "," Name "," verb                                 -> NP Name   (Cushing, Oklahoma)
+/// ```
+fn before_aside(sentence: &str, toks: &[T], all: &[Found], s: usize) -> Option<String> {
+    let close = s.checked_sub(1).filter(|&c| toks[c].tok == Tok::Punct(','))?;
+    let open = toks[..close].iter().rposition(|t| matches!(t.tok, Tok::Punct(_)))?;
+    if toks[open].tok != Tok::Punct(',') || open + 1 >= close {
+        return None;
+    }
+    let Tok::Word(first) = toks[open + 1].tok else { return None };
+    let c = toks[open + 1].class();
+    let name = toks[open + 1..close]
+        .iter()
+        .all(|t| matches!(t.tok, Tok::Word(_)) && t.class() & UPPER != 0);
+    let including = first.eq_ignore_ascii_case("including");
+    let skipped = c & IS_VERB != 0 || lists(first) & RELATIVE != 0;
+    let np_start = back_start(toks, all, open, AND);
+    if np_start == open {
+        return None;
+    }
+    let p = if name || including {
+        phrase(sentence, toks, all, np_start, close)
+    } else if skipped {
+        phrase(sentence, toks, all, np_start, open)
+    } else {
+        return None;
+    };
+    names_something(&p).then_some(p)
+}
+
+/// `Despite declining by 1.1% since June, total hours were up`: a participle opening the
+/// sentence (after nothing or a preposition) shares the subject of the clause after its
+/// comma, the noun phrase before that clause's verb.
+fn main_after_fronted(sentence: &str, toks: &[T], all: &[Found], v: usize) -> Option<String> {
+    let ing = matches!(toks.get(v)?.tok, Tok::Word(w) if w.ends_with("ing"));
+    let opens = toks[..v]
+        .iter()
+        .all(|t| matches!(t.tok, Tok::Word(_)) && t.lower() & PREPOSITION != 0);
+    if !ing || !opens {
+        return None;
+    }
+    let comma = v + toks.get(v..)?.iter().position(|t| t.tok == Tok::Punct(','))?;
+    let end = forward_end(toks, comma + 1, 8);
+    if end == comma + 1 || !verb_at(toks, end) && word_class(toks, end).is_none_or(|c| c & MODAL == 0) {
+        return None;
+    }
+    let p = phrase(sentence, toks, all, comma + 1, end);
+    names_something(&p).then_some(p)
 }
 
 #[cfg(test)]
