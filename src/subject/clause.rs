@@ -1,9 +1,9 @@
 //! The subject of the clause that governs a figure.
 
-use super::phrase::{back_start, forward_end, past_time_lead, phrase};
-use super::tokens::{T, Tok, word_class};
-use super::verbs::verb_at;
 use super::compare::names_something;
+use super::phrase::{back_start, forward_end, past_time_lead, phrase};
+use super::tokens::{T, Tok, lower_at, word_class};
+use super::verbs::verb_at;
 use super::words::*;
 use crate::scan::Found;
 
@@ -40,8 +40,8 @@ pub(super) fn group_start(toks: &[T], v: usize) -> usize {
         let Some(c) = word_class(toks, e - 1) else { break };
         let helper = c & MODAL != 0;
         let adverb = c & ADVERB != 0 || (c & TAIL_LY != 0 && c & BARE != 0);
-        // `expected`, `estimated`, `seen`: a participle after a helper.
-        let participle = matches!(toks[e - 1].tok, Tok::Word(w) if c & BARE != 0 && (w.ends_with("ed") || w.ends_with("en")))
+        // `expected`, `estimated`, `seen`, `forecast`: a participle after a helper.
+        let participle = matches!(toks[e - 1].tok, Tok::Word(w) if c & BARE != 0 && (w.ends_with("ed") || w.ends_with("en") || c & (VERB | HEADLINE) != 0))
             && e >= 2
             && word_class(toks, e - 2).is_some_and(|p| p & (MODAL | ADVERB) != 0);
         if helper || adverb || participle {
@@ -83,7 +83,7 @@ pub(super) fn clause_subject_kept(sentence: &str, toks: &[T], all: &[Found], at:
         let Some(v) = v else {
             // No verb (a headline: `Retail sales up 6.7 percent`): the words before the figure.
             let s = back_start(toks, all, i, 0);
-            return phrase(sentence, toks, all, s, i);
+            return phrase(sentence, toks, all, s, unlisted_verb(toks, s, i));
         };
         // `the food products as a whole improved`: the phrase ends before `as a whole`.
         let mut e = match toks.get(v.saturating_sub(3)..v) {
@@ -106,6 +106,13 @@ pub(super) fn clause_subject_kept(sentence: &str, toks: &[T], all: &[Found], at:
                 *kept = Some((e, s, p.clone()));
                 (s, p)
             }
+        };
+        // `they plan to`: one word after a subject pronoun is its verb.
+        let subject_pronoun = |m: usize| matches!(toks[m].tok, Tok::Word(w) if ["it", "they", "we", "he", "she", "i", "you"].iter().any(|p| w.eq_ignore_ascii_case(p)));
+        let p = if s + 1 == e && s > 0 && subject_pronoun(s - 1) {
+            String::new()
+        } else {
+            p
         };
         // A relative pronoun: the noun phrase before it (`food sales, which account for`).
         // A pronoun (`it was`) names nothing: the clause before may (`capacity is growing
@@ -138,6 +145,21 @@ pub(super) fn clause_subject_kept(sentence: &str, toks: &[T], all: &[Found], at:
     String::new()
 }
 
+/// `The complex covers 12 hectares`: in a phrase that opens with a determiner, a last
+/// lower-case word in `-s` right before the figure is a verb no list names; the phrase
+/// ends before it.
+/// A headline's participle right before the figure is its verb too (`Two Plants Totaling
+/// 150 MW`).
+fn unlisted_verb(toks: &[T], s: usize, end: usize) -> usize {
+    let opens = lower_at(toks, s).is_some_and(|l| l & NOUN_ARTICLE != 0);
+    let verb = end >= s + 3
+        && matches!(toks[end - 1].tok, Tok::Word(w) if w.ends_with('s') && !w.ends_with("ss"))
+        && word_class(toks, end - 1).is_some_and(|c| c & BARE != 0);
+    let participle = end >= s + 2
+        && matches!(toks[end - 1].tok, Tok::Word(w) if w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed")));
+    if (opens && verb) || participle { end - 1 } else { end }
+}
+
 /// The subject before an aside set off by commas, the aside ending at token `s`:
 ///
 /// ```text
@@ -151,7 +173,9 @@ fn before_aside(sentence: &str, toks: &[T], all: &[Found], s: usize) -> Option<S
     if toks[open].tok != Tok::Punct(',') || open + 1 >= close {
         return None;
     }
-    let Tok::Word(first) = toks[open + 1].tok else { return None };
+    let Tok::Word(first) = toks[open + 1].tok else {
+        return None;
+    };
     let c = toks[open + 1].class();
     let name = toks[open + 1..close]
         .iter()

@@ -216,7 +216,9 @@ fn same_parenthesis(toks: &[T], k: usize, prev: Option<&str>) -> Option<String> 
         }
     }
     let opened = toks.get(j).is_some_and(|t| t.tok == Tok::Punct('('));
-    (opened && figures > 0).then(|| prev.filter(|p| !p.is_empty()).map(str::to_string)).flatten()
+    (opened && figures > 0)
+        .then(|| prev.filter(|p| !p.is_empty()).map(str::to_string))
+        .flatten()
 }
 
 /// What the list rules keep between the figures of one window: the figures of a sentence

@@ -106,7 +106,16 @@ fn subjects_kept(sentence: &str, all: &[Found], keep: bool) -> Vec<String> {
                     lists.no_respectively = !respectively;
                 }
                 let before = prev.filter(|&(pk, _)| pk >= lo).and_then(|(_, pi)| out.get(pi));
-                let s = subject_at(sentence, window, all, fi, k - lo, t, &mut lists, before.map(String::as_str));
+                let s = subject_at(
+                    sentence,
+                    window,
+                    all,
+                    fi,
+                    k - lo,
+                    t,
+                    &mut lists,
+                    before.map(String::as_str),
+                );
                 if !s.is_empty() {
                     prev = Some((k, fi));
                 }
@@ -165,7 +174,7 @@ fn subject_at(
 
 /// A common word capitalized only because it starts the sentence is lowercased (`Exports`
 /// -> `exports`); names stay (`Korea's exports`, `Hyundai Motor`, `EVs`).
-fn sentence_case(sentence: &str, subject: String) -> String {
+pub(super) fn sentence_case(sentence: &str, subject: String) -> String {
     // The first word runs to the first space (`join` puts single spaces between words).
     let cut = subject.bytes().position(|b| b == b' ').unwrap_or(subject.len());
     let first = subject.get(..cut).unwrap_or("");

@@ -3,7 +3,8 @@
 use super::clause::clause_subject;
 use super::compare::names_something;
 use super::phrase::{back_start, dated, forward_end, head, np_end, phrase, post_prep};
-use super::tokens::{T, Tok, is_date, lower_at, word_class};
+use super::sentence_case;
+use super::tokens::{T, Tok, lower_at, word_class};
 use super::verbs::verb_at;
 use super::words::*;
 use crate::model::Kind;
@@ -13,7 +14,11 @@ use crate::scan::Found;
 /// (`26 gigawatts (GW) of`).
 fn after_unit(toks: &[T], k: usize) -> usize {
     let abbreviation = matches!(
-        (toks.get(k + 1).map(|t| t.tok), toks.get(k + 2).map(|t| t.tok), toks.get(k + 3).map(|t| t.tok)),
+        (
+            toks.get(k + 1).map(|t| t.tok),
+            toks.get(k + 2).map(|t| t.tok),
+            toks.get(k + 3).map(|t| t.tok)
+        ),
         (Some(Tok::Punct('(')), Some(Tok::Word(_)), Some(Tok::Punct(')')))
     );
     if abbreviation { k + 4 } else { k + 1 }
@@ -23,10 +28,13 @@ fn after_unit(toks: &[T], k: usize) -> usize {
 /// or a time, or a date follows it (`in FY 2021-22`: a date's own word).
 fn specific_np(sentence: &str, toks: &[T], all: &[Found], start: usize) -> Option<String> {
     let end = np_end(toks, all, start, 10);
-    if matches!(toks.get(end).map(|t| t.tok), Some(Tok::Fig(g)) if is_date(all, g)) && end == forward_end(toks, start, 10) {
+    let after_in = start > 0 && lower_at(toks, start - 1).is_some_and(|l| l & IN != 0);
+    if after_in && dated(toks, all, end) && end == forward_end(toks, start, 10) {
         return None;
     }
-    let time = toks.get(start..end).is_some_and(|w| w.iter().any(|t| t.lower() & TIME != 0));
+    let time = toks
+        .get(start..end)
+        .is_some_and(|w| w.iter().any(|t| t.lower() & TIME != 0));
     let p = phrase(sentence, toks, all, start, end);
     (!p.is_empty() && !in_list(GENERIC_WORD, head(&p)) && !time).then_some(p)
 }
@@ -53,7 +61,7 @@ pub(super) fn after_change(sentence: &str, toks: &[T], all: &[Found], k: usize, 
                     && lists(h) & (DIRECTION | GENERIC_WORD) == 0
                     && classify(h).0 & IS_VERB == 0;
                 if plain {
-                    return Some(format!("{p} of {owner}"));
+                    return Some(format!("{p} of {}", sentence_case(sentence, owner)));
                 }
             }
             return Some(p);
@@ -67,8 +75,9 @@ pub(super) fn after_change(sentence: &str, toks: &[T], all: &[Found], k: usize, 
     if article && n1 & FORWARD_STOP == 0 {
         return specific_np(sentence, toks, all, k + 1);
     }
-    // `2 percent inflation`: a percent before a noun is its modifier.
-    if kind == Kind::Percent && content_word(toks, k + 1) {
+    // `2 percent inflation`, `10,000 TEU ships`: a percent or quantity before a noun is
+    // its modifier.
+    if matches!(kind, Kind::Percent | Kind::Quantity) && content_word(toks, k + 1) {
         return specific_np(sentence, toks, all, k + 1);
     }
     None
@@ -88,11 +97,19 @@ pub(super) fn after_amount(sentence: &str, toks: &[T], all: &[Found], k: usize, 
         return None;
     }
     let next = |m: usize, bit: u64| lower_at(toks, m).is_some_and(|l| l & bit != 0);
+    // `a surplus of €84 billion in trade`: the noun before `of` is what the figure measures.
+    let of_noun = k >= 2
+        && next(k - 1, OF)
+        && word_class(toks, k - 2).is_some_and(|c| c & (GENERIC_WORD | FORWARD_STOP | MODAL) == 0)
+        && lower_at(toks, k - 2).is_some_and(|c| c & (GENERIC_WORD | PREPOSITION | WORTH) == 0);
+    if of_noun {
+        return None;
+    }
     let n = after_unit(toks, k);
     let n1 = lower_at(toks, n)?;
     let start = if n1 & WORTH != 0 && next(n + 1, OF) {
         n + 2
-    } else if n1 & (MONEY_PREP | OF) != 0 {
+    } else if n1 & OF != 0 || (n1 & MONEY_PREP != 0 && kind == Kind::Money) {
         n + 1
     } else if n1 & TO != 0 && kind == Kind::Money && verb_at(toks, n + 1) {
         n + 2
@@ -123,8 +140,16 @@ fn content_word(toks: &[T], m: usize) -> bool {
         | DIRECTION
         | FORWARD_STOP
         | TAIL_LY
-        | DIGIT;
-    c & function == 0 && !verb_at(toks, m) && !w.contains("-on-") && !w.contains("-over-") && !w.contains("-to-")
+        | DIGIT
+        | BACK_STOP;
+    // `2 Million Barrels Approved`: a participle after a figure is a verb.
+    let participle = w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"));
+    c & function == 0
+        && !participle
+        && !verb_at(toks, m)
+        && !w.contains("-on-")
+        && !w.contains("-over-")
+        && !w.contains("-to-")
 }
 
 /// A headline in title case: `Ministry Sets KRW 2 Trillion Export Fund` -> `Export Fund`.
@@ -189,7 +214,11 @@ pub(super) fn before(sentence: &str, toks: &[T], all: &[Found], k: usize, prev: 
         k - 2
     } else if w1 & AT != 0 {
         // `the unemployment rate, at 3.5 percent,`: the phrase before the comma.
-        if toks.get(k - 2).is_some_and(|t| t.tok == Tok::Punct(',')) { k - 2 } else { k - 1 }
+        if toks.get(k - 2).is_some_and(|t| t.tok == Tok::Punct(',')) {
+            k - 2
+        } else {
+            k - 1
+        }
     } else {
         return None;
     };
@@ -217,15 +246,19 @@ pub(super) fn before(sentence: &str, toks: &[T], all: &[Found], k: usize, prev: 
     // post-modifiers before the figure.
     while start >= 2 && post_prep(toks, start - 1) && !verb_at(toks, start - 2) {
         let s2 = back_start(toks, all, start - 1, BEFORE_STOP);
-        let time = toks.get(s2..start).is_some_and(|w| w.iter().any(|t| t.lower() & TIME != 0));
-        if s2 + 1 >= start || time {
+        let time = toks
+            .get(s2..start)
+            .is_some_and(|w| w.iter().any(|t| t.lower() & TIME != 0));
+        // `a total of 11 deals`: a measure before `of` is a frame, not a noun to keep.
+        let measure = lower_at(toks, start - 2).is_some_and(|l| l & GENERIC_WORD != 0);
+        if s2 + 1 >= start || time || measure {
             break;
         }
         start = s2;
     }
     let p = phrase(sentence, toks, all, start, end);
     // `a deficit of £10.1 billion on goods`: the noun's post-modifier after the figure.
-    if w1 & OF != 0 && post_prep(toks, k + 1) && !next_is(toks, k + 1, "of") {
+    if w1 & OF != 0 && post_prep(toks, k + 1) && !next_is(toks, k + 1, "of") && !next_is(toks, k + 1, "to") {
         let e = np_end(toks, all, k + 2, 10);
         let pp = toks
             .get(k + 2..e)
@@ -265,7 +298,11 @@ fn measured_by(
     // `an increase of 18% (193,000 b/d) in distillate fuel oil`.
     let mut n = k + 1;
     if toks.get(n).is_some_and(|t| t.tok == Tok::Punct('(')) {
-        n = toks.get(n..)?.iter().position(|t| t.tok == Tok::Punct(')')).map_or(n, |c| n + c + 1);
+        n = toks
+            .get(n..)?
+            .iter()
+            .position(|t| t.tok == Tok::Punct(')'))
+            .map_or(n, |c| n + c + 1);
     }
     if lower_at(toks, n).is_some_and(|l| l & IN != 0) {
         if let Some(p) = specific_np(sentence, toks, all, n + 1) {
@@ -277,9 +314,15 @@ fn measured_by(
         lead -= 1;
     }
     // `inflation at the rate of 2 percent`: what stands before `at`.
-    if let Some(at) = lead.checked_sub(1).filter(|&m| lower_at(toks, m).is_some_and(|l| l & AT != 0)) {
+    if let Some(at) = lead
+        .checked_sub(1)
+        .filter(|&m| lower_at(toks, m).is_some_and(|l| l & AT != 0))
+    {
         let mut s = back_start(toks, all, at, BEFORE_STOP);
-        while let Some(a) = toks.get(s..at).and_then(|w| w.iter().position(|t| t.lower() & AND != 0)) {
+        while let Some(a) = toks
+            .get(s..at)
+            .and_then(|w| w.iter().position(|t| t.lower() & AND != 0))
+        {
             s += a + 1;
         }
         let x = phrase(sentence, toks, all, s, at);
@@ -287,7 +330,9 @@ fn measured_by(
     }
     // `exports of $417 billion, an increase of 43% over`: the change of what came before.
     let apposed = lead > 0 && toks[lead - 1].tok == Tok::Punct(',');
-    apposed.then(|| prev.filter(|p| !p.is_empty()).map(str::to_string)).flatten()
+    apposed
+        .then(|| prev.filter(|p| !p.is_empty()).map(str::to_string))
+        .flatten()
 }
 
 /// The word at `m` is `w`, in any ASCII case.

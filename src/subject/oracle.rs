@@ -3,7 +3,6 @@
 use super::tokens::{T, Tok, cut, is_punct, is_token, trim_end};
 use super::words::title_bits;
 use super::{subjects, subjects_kept, title_case};
-use crate::model::Kind;
 use crate::scan::{Found, figures};
 
 /// A token as the oracle gives it: the token, its bounds and its title bits.

@@ -146,8 +146,8 @@ pub(super) fn back_start(toks: &[T], all: &[Found], end: usize, extra: u64) -> u
             Tok::Word(_) => {
                 let c = t.class();
                 // `produced by`, `sold within`: a participle inside the noun phrase.
-                let passive = word_class(toks, i).is_some_and(|n| n & PASSIVE != 0)
-                    || reduced_relative(toks, i - 1, extra);
+                let passive =
+                    word_class(toks, i).is_some_and(|n| n & PASSIVE != 0) || reduced_relative(toks, i - 1, extra);
                 // `and` joins nouns (`deals and MOUs`) unless a level or figure stands before it.
                 let and_stop = c & AND != 0
                     && extra & AND != 0
@@ -184,10 +184,11 @@ pub(super) fn forward_end(toks: &[T], start: usize, max: usize) -> usize {
     while let Some(t) = toks.get(i) {
         match t.tok {
             // In a headline a capitalized word is a name part (`Advanced Materials`), not a verb.
-            Tok::Word(_)
+            Tok::Word(w)
                 if t.class() & FORWARD_STOP == 0
                     && i - start < max
-                    && (t.class() & UPPER != 0 || !verb_at(toks, i)) =>
+                    && (t.class() & UPPER != 0 || !verb_at(toks, i))
+                    && (i == start || !new_phrase(t, w)) =>
             {
                 i += 1
             }
@@ -195,6 +196,15 @@ pub(super) fn forward_end(toks: &[T], start: usize, max: usize) -> usize {
         }
     }
     i
+}
+
+/// Inside a noun phrase read forwards, an article or determiner starts another phrase
+/// (`12 TWh of electricity a year`), and so does a preposition other than `of` (`savings
+/// within two years`, `a wind complex off the coast`).
+fn new_phrase(t: &T, w: &str) -> bool {
+    let c = t.lower();
+    (c & (NOUN_ARTICLE | DETERMINER) != 0 && t.class() & UPPER == 0)
+        || (c & PREPOSITION != 0 && !w.eq_ignore_ascii_case("of") && t.class() & UPPER == 0)
 }
 
 /// A preposition that attaches a post-modifier to a noun.
@@ -214,7 +224,7 @@ pub(super) fn np_end(toks: &[T], all: &[Found], start: usize, max: usize) -> usi
     if i == start {
         return i;
     }
-    while i - start < max && post_prep(toks, i) {
+    while i - start < max && post_prep(toks, i) && !verb_goal(toks, i) {
         let j = forward_end(toks, i + 1, max);
         let time = toks
             .get(i + 1..j)
@@ -244,12 +254,20 @@ pub(super) fn head(p: &str) -> &str {
 /// is a participle inside the noun phrase, not the verb of a clause.
 fn reduced_relative(toks: &[T], j: usize, extra: u64) -> bool {
     let Some(c) = word_class(toks, j) else { return false };
-    let regular_ed = matches!(toks[j].tok, Tok::Word(w) if w.ends_with("ed")) && c & IS_VERB != 0 && c & VERB_LISTED == 0;
+    let regular_ed =
+        matches!(toks[j].tok, Tok::Word(w) if w.ends_with("ed")) && c & IS_VERB != 0 && c & VERB_LISTED == 0;
     extra & RELATIVE_STOP != 0
         && regular_ed
         && lower_at(toks, j + 1).is_some_and(|n| n & PREPOSITION != 0)
         && j > 0
         && word_class(toks, j - 1).is_some_and(|p| p & (MODAL | IS_VERB | VERB_LISTED | PREPOSITION | ARTICLE) == 0)
+}
+
+/// `add 26 GW of capacity to the grid`, `a loan with a refiner`: `to`/`into` or `with`
+/// before a determiner more often names where the verb's action goes than a part of the noun.
+fn verb_goal(toks: &[T], i: usize) -> bool {
+    let goal = matches!(toks[i].tok, Tok::Word(w) if ["to", "into", "with"].iter().any(|p| w.eq_ignore_ascii_case(p)));
+    goal && lower_at(toks, i + 1).is_some_and(|n| n & (ARTICLE | DETERMINER) != 0)
 }
 
 /// A date figure stands at token `j` (`in FY 2021-22`: the words before it are the date's).
@@ -285,7 +303,10 @@ pub(super) fn past_time_lead(toks: &[T], start: usize, end: usize) -> usize {
     if lower_at(toks, start).is_none_or(|l| l & PREPOSITION == 0) {
         return start;
     }
-    match toks.get(start..end).and_then(|w| w.iter().rposition(|t| t.lower() & TIME != 0)) {
+    match toks
+        .get(start..end)
+        .and_then(|w| w.iter().rposition(|t| t.lower() & TIME != 0))
+    {
         Some(m) if start + m + 1 < end => start + m + 1,
         _ => start,
     }

@@ -343,4 +343,3 @@ pub(super) fn lower_at(toks: &[T], m: usize) -> Option<u64> {
 pub(super) fn is_date(all: &[Found], i: usize) -> bool {
     all.get(i).is_some_and(|f| f.figure.kind == Kind::Date)
 }
-

@@ -123,6 +123,7 @@ pub(super) const VERBS: &[&str] = &[
     "judges",
     "follow",
     "follows",
+    "forecast",
     // Common irregular past tenses.
     "began",
     "became",
@@ -142,8 +143,29 @@ pub(super) const VERBS: &[&str] = &[
 
 /// Nouns of time: a phrase about one is a time phrase, not what a figure measures.
 pub(super) const TIME_NOUNS: &[&str] = &[
-    "day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years", "period", "periods",
-    "half", "time", "times", "season", "decade", "decades", "session", "meeting", "beginning", "end", "start",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "quarter",
+    "quarters",
+    "year",
+    "years",
+    "period",
+    "periods",
+    "half",
+    "time",
+    "times",
+    "season",
+    "decade",
+    "decades",
+    "session",
+    "meeting",
+    "beginning",
+    "end",
+    "start",
 ];
 
 /// Prepositions that attach a post-modifier to a noun (`deficit on goods`, `exports to
@@ -154,8 +176,30 @@ pub(super) const POST_PREPS: &[&str] = &["of", "to", "into", "from", "on", "in",
 /// Adverbs that stand inside a verb group or before it (`is now worth`, `likewise hit`);
 /// words in `-ly` are adverbs by their shape.
 pub(super) const ADVERBS: &[&str] = &[
-    "now", "also", "still", "already", "likewise", "thereby", "then", "again", "just", "even", "yet", "only", "once",
-    "further", "together", "both", "all", "each", "not", "never", "thus", "hence", "therefore", "currently",
+    "now",
+    "also",
+    "still",
+    "already",
+    "likewise",
+    "thereby",
+    "then",
+    "again",
+    "just",
+    "even",
+    "yet",
+    "only",
+    "once",
+    "further",
+    "together",
+    "both",
+    "all",
+    "each",
+    "not",
+    "never",
+    "thus",
+    "hence",
+    "therefore",
+    "currently",
 ];
 
 /// Words that put a figure after them as the base of a change (`up from 2.0%`,
@@ -205,8 +249,8 @@ pub(super) const SHARE_WORDS: &[&str] = &[
 
 /// Pronouns and demonstratives: a subject made of one of them names nothing by itself.
 pub(super) const PRONOUNS: &[&str] = &[
-    "it", "its", "this", "that", "these", "those", "they", "them", "we", "he", "she", "which", "who", "there",
-    "what", "one", "i", "you", "our", "their",
+    "it", "its", "this", "that", "these", "those", "they", "them", "we", "he", "she", "which", "who", "there", "what",
+    "one", "i", "you", "our", "their",
 ];
 
 /// Linking verbs: the phrase after them says what the subject is (`the balance stood at a
@@ -360,8 +404,8 @@ pub(super) const NOT_NOUNS: &[&str] = &[
 
 /// Words after `to` that make it lead a place, not a verb.
 pub(super) const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "their", "this", "these", "those", "all", "both", "each", "other", "some", "most",
-    "many", "several", "few", "various", "any", "every", "our", "your", "his", "her", "certain", "no",
+    "the", "a", "an", "its", "their", "this", "these", "those", "all", "both", "each", "other", "some", "most", "many",
+    "several", "few", "various", "any", "every", "our", "your", "his", "her", "certain", "no",
 ];
 
 /// Words after which a word is a noun, not a verb.
@@ -534,10 +578,64 @@ pub(super) const PASSIVE_AFTER: &[&str] = &["by", "within", "abroad", "overseas"
 
 /// Prepositions, the closed class.
 pub(super) const PREPOSITIONS: &[&str] = &[
-    "about", "above", "across", "after", "against", "along", "amid", "among", "amongst", "around", "as", "at",
-    "before", "behind", "below", "beneath", "beside", "besides", "between", "beyond", "by", "despite", "during",
-    "except", "for", "from", "in", "inside", "into", "like", "near", "of", "off", "on", "onto", "outside", "over",
-    "past", "per", "since", "through", "throughout", "till", "to", "toward", "towards", "under", "underneath",
-    "unlike", "until", "upon", "via", "with", "within", "without", "versus", "following", "including",
-    "according", "regarding",
+    "about",
+    "above",
+    "across",
+    "after",
+    "against",
+    "along",
+    "amid",
+    "among",
+    "amongst",
+    "around",
+    "as",
+    "at",
+    "before",
+    "behind",
+    "below",
+    "beneath",
+    "beside",
+    "besides",
+    "between",
+    "beyond",
+    "by",
+    "despite",
+    "during",
+    "except",
+    "for",
+    "from",
+    "in",
+    "inside",
+    "into",
+    "like",
+    "near",
+    "of",
+    "off",
+    "on",
+    "onto",
+    "outside",
+    "over",
+    "past",
+    "per",
+    "since",
+    "through",
+    "throughout",
+    "till",
+    "to",
+    "toward",
+    "towards",
+    "under",
+    "underneath",
+    "unlike",
+    "until",
+    "upon",
+    "via",
+    "with",
+    "within",
+    "without",
+    "versus",
+    "following",
+    "including",
+    "according",
+    "regarding",
 ];
