@@ -9,6 +9,11 @@ use crate::scan::Found;
 
 /// The noun phrase between verb `v` and `by`/`to` right before token `at`.
 pub(super) fn object_of(sentence: &str, toks: &[T], all: &[Found], v: usize, at: usize) -> Option<String> {
+    // `returning inflation to its 2 percent objective`: past the figure's determiner.
+    let mut at = at;
+    while at > v + 1 && lower_at(toks, at - 1).is_some_and(|l| l & NOUN_ARTICLE != 0) {
+        at -= 1;
+    }
     let link = at.checked_sub(1)?;
     if word_class(toks, link).is_none_or(|c| c & OBJECT_LINK == 0) {
         return None;

@@ -1,7 +1,7 @@
 //! Figures that pair with the items of a list: `respectively` and parenthesised figures.
 
 use super::clause::{Kept, clause_subject};
-use super::phrase::{back_start, head, phrase};
+use super::phrase::{back_start, bare_measure, phrase};
 use super::tokens::{T, Tok};
 use super::verbs::verb_at;
 use super::words::*;
@@ -154,18 +154,6 @@ fn find_part(item: &str) -> Option<usize> {
     None
 }
 
-/// Whether the phrase's head names a measure (`units`, `growth`) rather than a thing; a
-/// measure of something (`the values of exports to Peru`) is about that thing.
-fn measure_head(item: &str) -> bool {
-    let h = head(item);
-    let of = item
-        .split_whitespace()
-        .skip_while(|w| *w != h)
-        .nth(1)
-        .is_some_and(|w| w.eq_ignore_ascii_case("of"));
-    in_list(GENERIC_WORD, h) && !of
-}
-
 /// `X to major markets, in particular A (`: the `X to` the items after the introducer
 /// carry, and where the item starts past the introducer (the item's phrase may start on
 /// it or after it: `particular` is dropped as a lead word, `notably` is not).
@@ -293,7 +281,7 @@ pub(super) fn parenthesised(
         }
         let mut item = phrase(sentence, toks, all, start, end);
         let generic = item.is_empty()
-            || measure_head(&item)
+            || bare_measure(&item)
             || toks
                 .get(start..end)
                 .is_some_and(|s| s.iter().any(|t| matches!(t.tok, Tok::Fig(_))));
@@ -328,13 +316,16 @@ pub(super) fn parenthesised(
             .find(|(_, t)| t.tok == Tok::Punct(')'))
             .map(|(m, _)| m);
         if g == fi {
+            // `the growth seen in May (+3%)`, `flat at $6 billion (down 1%)`: a change or
+            // an amount before the parenthesis: what the figure before measures.
+            let change = toks
+                .get(start..end)
+                .is_some_and(|s| s.iter().any(|t| t.lower() & DIRECTION != 0 && t.lower() & GENERIC_WORD != 0));
+            let amount = end > 0 && matches!(toks[end - 1].tok, Tok::Fig(_));
+            if let Some(p) = prev.filter(|p| (change || amount) && starts_to.is_none() && !p.is_empty()) {
+                return Some(p.to_string());
+            }
             if generic && starts_to.is_none() {
-                let change = toks
-                    .get(start..end)
-                    .is_some_and(|s| s.iter().any(|t| t.lower() & DIRECTION != 0));
-                if let Some(p) = prev.filter(|p| change && !p.is_empty()) {
-                    return Some(p.to_string());
-                }
                 return Some(clause_subject(sentence, toks, all, end));
             }
             return Some(item);

@@ -2,7 +2,7 @@
 
 use super::clause::clause_subject;
 use super::compare::names_something;
-use super::phrase::{back_start, dated, forward_end, head, np_end, phrase, post_prep};
+use super::phrase::{back_start, bare_measure, dated, forward_end, head, np_end, phrase, post_prep};
 use super::sentence_case;
 use super::tokens::{T, Tok, lower_at, word_class};
 use super::verbs::verb_at;
@@ -36,7 +36,7 @@ fn specific_np(sentence: &str, toks: &[T], all: &[Found], start: usize) -> Optio
         .get(start..end)
         .is_some_and(|w| w.iter().any(|t| t.lower() & TIME != 0));
     let p = phrase(sentence, toks, all, start, end);
-    (!p.is_empty() && !in_list(GENERIC_WORD, head(&p)) && !time).then_some(p)
+    (!p.is_empty() && !bare_measure(&p) && !time).then_some(p)
 }
 
 /// The noun phrase a change or modifier after the figure names:
@@ -54,17 +54,7 @@ pub(super) fn after_change(sentence: &str, toks: &[T], all: &[Found], k: usize, 
     let n1 = lower_at(toks, k + 1)?;
     if n1 & GENERIC_WORD != 0 && (next(k + 2, IN) || next(k + 2, OF)) {
         if let Some(p) = specific_np(sentence, toks, all, k + 3) {
-            if p.split_whitespace().nth(1).is_none() {
-                let owner = clause_subject(sentence, toks, all, k);
-                let h = head(&owner);
-                let plain = names_something(&owner)
-                    && lists(h) & (DIRECTION | GENERIC_WORD) == 0
-                    && classify(h).0 & IS_VERB == 0;
-                if plain {
-                    return Some(format!("{p} of {}", sentence_case(sentence, owner)));
-                }
-            }
-            return Some(p);
+            return Some(owned(sentence, toks, all, k, &p));
         }
     }
     // `a $0.3 billion deficit`: an article before, a noun after.
@@ -117,6 +107,41 @@ pub(super) fn after_amount(sentence: &str, toks: &[T], all: &[Found], k: usize, 
         return None;
     };
     specific_np(sentence, toks, all, start)
+}
+
+/// A bare noun changed (`a 4% decline in sales`) is the clause subject's (`sales of
+/// chains`), unless that subject is itself a change or a verb.
+fn owned(sentence: &str, toks: &[T], all: &[Found], k: usize, thing: &str) -> String {
+    if thing.split_whitespace().nth(1).is_some() {
+        return thing.to_string();
+    }
+    let owner = clause_subject(sentence, toks, all, k);
+    let h = head(&owner);
+    let plain = names_something(&owner) && lists(h) & (DIRECTION | GENERIC_WORD) == 0 && classify(h).0 & IS_VERB == 0;
+    if plain {
+        format!("{thing} of {}", sentence_case(sentence, owner))
+    } else {
+        thing.to_string()
+    }
+}
+
+/// The nouns before a change noun (`sales` of `year-on-year sales growth`): what changed.
+fn changed_thing(p: &str) -> Option<&str> {
+    let h = head(p);
+    let c = lists(h);
+    if c & DIRECTION == 0 || c & GENERIC_WORD == 0 {
+        return None;
+    }
+    let before = p.get(..p.rfind(h)?)?.trim_end();
+    let thing = before
+        .rsplit(' ')
+        .take_while(|w| {
+            let l = lists(w);
+            !w.is_empty() && !w.contains('-') && l & (ARTICLE | DETERMINER | ADVERB | GENERIC_WORD | PREPOSITION) == 0 && !w.ends_with("ed")
+        })
+        .last()?;
+    let from = before.rfind(thing)?;
+    before.get(from..).filter(|t| !t.is_empty())
 }
 
 /// A word that can head or start a noun phrase: no function word, adverb, verb, measure
@@ -231,8 +256,17 @@ pub(super) fn before(sentence: &str, toks: &[T], all: &[Found], k: usize, prev: 
     if p.is_empty() {
         return None;
     }
-    if in_list(GENERIC_WORD, head(&p)) {
+    if bare_measure(&p) {
         return measured_by(sentence, toks, all, k, start, w1, prev);
+    }
+    // `posted sales growth of 21%`: a change of the noun before it, the clause subject's.
+    if let Some(thing) = changed_thing(&p) {
+        return Some(owned(sentence, toks, all, k, thing));
+    }
+    // `39.8 percent of all shipments at US$11 billion`: the amount of that share.
+    let of_share = start >= 2 && lower_at(toks, start - 1).is_some_and(|l| l & OF != 0) && matches!(toks[start - 2].tok, Tok::Fig(_));
+    if w1 & AT != 0 && of_share {
+        return prev.filter(|p| !p.is_empty()).map(str::to_string);
     }
     // `the balance stood at a surplus of`: the complement of a linking verb says what the
     // subject is.
@@ -329,7 +363,7 @@ fn measured_by(
         return (!x.is_empty()).then_some(x);
     }
     // `exports of $417 billion, an increase of 43% over`: the change of what came before.
-    let apposed = lead > 0 && toks[lead - 1].tok == Tok::Punct(',');
+    let apposed = lead > 0 && (toks[lead - 1].tok == Tok::Punct(',') || lower_at(toks, lead - 1).is_some_and(|l| l & AND != 0));
     apposed
         .then(|| prev.filter(|p| !p.is_empty()).map(str::to_string))
         .flatten()

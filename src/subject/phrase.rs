@@ -289,7 +289,7 @@ fn adjectival(toks: &[T], j: usize) -> bool {
         Some(p) => match p.tok {
             Tok::Word(_) => {
                 let pc = p.class();
-                pc & (ARTICLE | DETERMINER | PREPOSITION) != 0 || pc & (TAIL_LY | BARE) == TAIL_LY | BARE
+                pc & (ARTICLE | DETERMINER | PREPOSITION | TAIL_LY) != 0
             }
             _ => true,
         },
@@ -310,4 +310,37 @@ pub(super) fn past_time_lead(toks: &[T], start: usize, end: usize) -> usize {
         Some(m) if start + m + 1 < end => start + m + 1,
         _ => start,
     }
+}
+
+/// A phrase headed by a measure noun with no noun before it to say what is measured
+/// (`a total`, `the record high`, `its highest level`), and no `of` after it: it names no
+/// subject. `the unemployment rate`, `export value` and `the value of exports` do.
+pub(super) fn bare_measure(p: &str) -> bool {
+    let h = head(p);
+    if !in_list(GENERIC_WORD, h) {
+        return false;
+    }
+    let (mut before, mut words) = (None, p.split_whitespace());
+    for w in words.by_ref() {
+        if w == h {
+            break;
+        }
+        before = Some(w);
+    }
+    if words.next().is_some_and(|w| w.eq_ignore_ascii_case("of")) {
+        return false;
+    }
+    let modifier = before.is_some_and(|w| {
+        let not_noun = [
+            "historic", "high", "low", "record", "new", "previous", "same", "annual", "overall", "combined",
+            "cumulative", "average", "further", "additional",
+        ];
+        let ends = |x: &str| w.get(w.len().saturating_sub(x.len())..).is_some_and(|e| e.eq_ignore_ascii_case(x));
+        lists(w) & (ARTICLE | DETERMINER | GENERIC_WORD | ADVERB | TIME) == 0
+            && !["est", "ly", "ed", "ing"].iter().any(|x| ends(x))
+            && !w.contains('-')
+            && !not_noun.iter().any(|n| w.eq_ignore_ascii_case(n))
+            && w.chars().any(char::is_alphabetic)
+    });
+    !modifier
 }

@@ -53,7 +53,7 @@ fn after_modifier(toks: &[T], at: usize) -> bool {
 
 /// A word right after an article is a noun, not a verb (`the previous record`, `a total`).
 pub(super) fn after_article(toks: &[T], at: usize) -> bool {
-    at.checked_sub(1)
-        .and_then(|m| word_class(toks, m))
-        .is_some_and(|c| c & ARTICLE != 0)
+    let Some(m) = at.checked_sub(1) else { return false };
+    let possessive = matches!(toks[m].tok, Tok::Word(w) if w.ends_with("'s") || w.ends_with("’s"));
+    possessive || word_class(toks, m).is_some_and(|c| c & ARTICLE != 0)
 }
