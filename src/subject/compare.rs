@@ -1,7 +1,8 @@
 //! Figures that measure what another figure or phrase of the sentence measures: the base of
 //! a change, and a share tied to the whole it is part of.
 
-use super::phrase::{forward_end, phrase};
+use super::phrase::{back_start, bare_measure, forward_end, phrase};
+use super::wordlists::POST_PREPS;
 use super::tokens::{T, Tok, lower_at};
 use super::verbs::verb_at;
 use super::words::*;
@@ -70,6 +71,124 @@ pub(super) fn is_base(sentence: &str, toks: &[T], k: usize) -> bool {
 pub(super) fn base_of(sentence: &str, toks: &[T], k: usize, prev: Option<&str>) -> Option<String> {
     let prev = prev.filter(|p| !p.is_empty())?;
     is_base(sentence, toks, k).then(|| prev.to_string())
+}
+
+/// A figure joined to the figure before it with nothing that names a new subject:
+///
+/// ```text
+/// gapped     FIG1 ... ("and" | "or" | ",") ["by" | "to"] FIG2   -- no verb, parenthesis or
+///                                                                  clause word between
+/// which      ... FIG1 ..., "which" | "that" ... FIG2          -- about the clause before
+/// participle ("," | ";") V-ing ... FIG2                        -- no subject of its own
+/// ```
+///
+/// `add 26 GW of capacity in 2025 and 22 GW in 2026`, `totaled 32 million barrels, which
+/// is a 42% decrease`, `was £7.5 billion; widening by £1.5 billion`.
+pub(super) fn shares_previous(toks: &[T], k: usize, prev: Option<&str>) -> Option<String> {
+    let prev = prev.filter(|p| !p.is_empty())?;
+    (gapped(toks, k) || after_which(toks, k) || bare_participle(toks, k)).then(|| prev.to_string())
+}
+
+/// `... 26 GW of capacity in 2025 and 22 GW in 2026`.
+fn gapped(toks: &[T], k: usize) -> bool {
+    let mut j = k;
+    // `and by 1.3%`: past the link word.
+    if j > 0 && lower_at(toks, j - 1).is_some_and(|l| l & OBJECT_LINK != 0) {
+        j -= 1;
+    }
+    let joined = j > 0 && (toks[j - 1].tok == Tok::Punct(',') || lower_at(toks, j - 1).is_some_and(|l| l & AND != 0));
+    if !joined {
+        return false;
+    }
+    // Back to the figure before: only words that are no verb or clause word, and dates.
+    let mut m = j - 1;
+    while m > 0 {
+        m -= 1;
+        match toks[m].tok {
+            Tok::Fig(_) => return !verb_between(toks, m, j - 1),
+            Tok::Punct(',') => {}
+            Tok::Punct(_) => return false,
+            Tok::Word(_) => {
+                if toks[m].class() & (BACK_STOP | CLAUSE_OPEN) != 0 || lower_at(toks, m).is_some_and(|l| l & RELATIVE != 0) {
+                    return false;
+                }
+            }
+        }
+    }
+    false
+}
+
+fn verb_between(toks: &[T], a: usize, b: usize) -> bool {
+    (a + 1..b).any(|m| verb_at(toks, m))
+}
+
+/// `..., which is a 42% decrease`: a relative clause after a figure is about what that
+/// figure measured.
+fn after_which(toks: &[T], k: usize) -> bool {
+    let Some(r) = toks[..k].iter().rposition(|t| !matches!(t.tok, Tok::Word(_))) else {
+        return false;
+    };
+    let rel = toks.get(r + 1).is_some_and(|t| t.lower() & RELATIVE != 0);
+    let after_figure = toks[..r].iter().rev().take(12).any(|t| matches!(t.tok, Tok::Fig(_)));
+    rel && toks[r].tok == Tok::Punct(',') && after_figure
+}
+
+/// `...; widening by £1.5 billion`: a participle opening the clause of the figure.
+fn bare_participle(toks: &[T], k: usize) -> bool {
+    let Some(r) = toks[..k].iter().rposition(|t| !matches!(t.tok, Tok::Word(_))) else {
+        return false;
+    };
+    matches!(toks[r].tok, Tok::Punct(',' | ';'))
+        && matches!(toks.get(r + 1).map(|t| t.tok), Some(Tok::Word(w)) if w.ends_with("ing") && toks[r + 1].class() & IS_VERB != 0)
+        && !verb_between(toks, r + 1, k)
+}
+
+/// `set a record for petroleum exports, up 7% from 2021`: a change after a comma measures
+/// the noun phrase before the comma, or, when that is a figure or a measure, what the
+/// figure before measures.
+pub(super) fn apposed_change(sentence: &str, toks: &[T], all: &[Found], k: usize, prev: Option<&str>) -> Option<String> {
+    let comma = k.checked_sub(1).filter(|&c| toks[c].tok == Tok::Punct(','))?;
+    let text = sentence.get(toks[k].start..toks[k].end)?;
+    let direction = ["up ", "down "]
+        .iter()
+        .any(|d| text.get(..d.len()).is_some_and(|t| t.eq_ignore_ascii_case(d)));
+    if !direction {
+        return None;
+    }
+    let start = back_start(toks, all, comma, BEFORE_STOP);
+    let np = phrase(sentence, toks, all, start, comma);
+    if start < comma && names_something(&np) && !bare_measure(&np) {
+        return Some(np);
+    }
+    prev.filter(|p| !p.is_empty()).map(str::to_string)
+}
+
+/// The subject without a last post-modifier that points back (`lamb exports into these
+/// markets` -> `lamb exports`, `surplus in this sector` -> `surplus`): it names nothing new.
+pub(super) fn without_deictic(subject: String) -> String {
+    let mut at = 0;
+    let mut cut = None;
+    let mut words = subject.split(' ').peekable();
+    while let Some(w) = words.next() {
+        let prep = POST_PREPS.iter().any(|p| w.eq_ignore_ascii_case(p));
+        let deictic = words
+            .peek()
+            .is_some_and(|n| ["this", "these", "those", "that"].iter().any(|d| n.eq_ignore_ascii_case(d)));
+        if prep && deictic && at > 0 {
+            cut = Some(at - 1);
+        }
+        at += w.len() + 1;
+    }
+    match cut {
+        Some(c) if names_something(&subject[..c]) => subject[..c].to_string(),
+        _ => subject,
+    }
+}
+
+/// `a figure`, `the total`: a lone measure noun names no subject.
+pub(super) fn lone_measure(subject: &str) -> bool {
+    let mut words = subject.split_whitespace().filter(|w| lists(w) & (ARTICLE | DETERMINER) == 0);
+    matches!((words.next(), words.next()), (Some(w), None) if lists(w) & GENERIC_WORD != 0)
 }
 
 /// `covered 31% of Europe's trade`, `home to 14% of U.S. capacity`, `..., 4 percent of

@@ -119,11 +119,30 @@ fn run_items(sentence: &str, toks: &[T], all: &[Found], first_fig: usize, last_f
         }
     }
     items.push((from, verb));
-    let items: Vec<String> = items
+    // `mainland China, including Hong Kong,`: an `including` item belongs to the one before.
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(items.len());
+    for (a, b) in items {
+        let including = matches!(toks.get(a).map(|t| t.tok), Some(Tok::Word(w)) if w.eq_ignore_ascii_case("including"));
+        match merged.last_mut() {
+            Some(last) if including => last.1 = b,
+            _ => merged.push((a, b)),
+        }
+    }
+    let mut items: Vec<String> = merged
         .into_iter()
         .map(|(a, b)| phrase(sentence, toks, all, a, b))
         .filter(|p| !p.is_empty())
         .collect();
+    // `exports to China, Japan and Peru rose ...`: the items after the first carry its
+    // `exports to`.
+    if let Some(cut) = items.first().and_then(|f| find_part(f)) {
+        let carried = items[0][..cut].to_string();
+        for item in items.iter_mut().skip(1) {
+            if find_part(item).is_none() {
+                *item = format!("{carried} {item}");
+            }
+        }
+    }
     Some(items)
 }
 

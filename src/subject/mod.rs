@@ -33,7 +33,7 @@ mod words;
 use crate::scan::Found;
 
 use clause::clause_subject_kept;
-use compare::{base_of, names_something, whole_of_share};
+use compare::{apposed_change, base_of, lone_measure, names_something, shares_previous, whole_of_share, without_deictic};
 use items::{Lists, parenthesised, respectively};
 use near::{after_amount, after_change, before, headline_noun, share_of};
 use tokens::{T, Tok, Tokens, cut, is_title, measured};
@@ -152,14 +152,21 @@ fn subject_at(
         .or_else(|| base_of(sentence, toks, k, prev))
         .or_else(|| respectively(sentence, toks, all, fi, k, lists))
         .or_else(|| after_amount(sentence, toks, all, k, kind))
+        .or_else(|| apposed_change(sentence, toks, all, k, prev))
         .or_else(|| parenthesised(sentence, toks, all, fi, k, lists, prev))
         .or_else(|| before(sentence, toks, all, k, prev))
+        .or_else(|| shares_previous(toks, k, prev))
         .or_else(|| headline_noun(sentence, toks, all, fi, k, title));
     let subject = found
         .filter(|s| names_something(s))
         .unwrap_or_else(|| clause_subject_kept(sentence, toks, all, k, &mut lists.clause));
+    // `a figure that is set to rise (to 40%)`: a lone measure is the figure before's.
+    let subject = match prev {
+        Some(p) if lone_measure(&subject) => p.to_string(),
+        _ => subject,
+    };
     let subject = if names_something(&subject) {
-        subject
+        without_deictic(subject)
     } else {
         share_of(sentence, toks, all, k)
             .filter(|s| names_something(s))

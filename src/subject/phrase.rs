@@ -90,7 +90,7 @@ pub(super) fn join<'a>(words: impl Iterator<Item = &'a str>, bytes: usize) -> St
     } else {
         out.split_whitespace().count()
     };
-    if count > 12 {
+    if count > 16 {
         return String::new();
     }
     out

@@ -124,6 +124,14 @@ pub(super) const VERBS: &[&str] = &[
     "follow",
     "follows",
     "forecast",
+    // Past participles that are no regular `-ed` form.
+    "seen",
+    "done",
+    "given",
+    "taken",
+    "shown",
+    "grown",
+    "known",
     // Common irregular past tenses.
     "began",
     "became",
@@ -488,6 +496,7 @@ pub(super) const LEAD_STRIP: &[&str] = &[
 
 /// Trailing words that are not part of the phrase.
 pub(super) const TAIL_STRIP: &[&str] = &[
+    "from",
     "also", "all", "each", "both", "still", "even", "again", "further", "have", "has", "had", "will", "would", "can",
     "could", "may", "might", "should", "must", "is", "are", "was", "were", "be", "been", "together", "and", "or",
     "the", "a", "an", "in", "of", "for", "by", "to", "with", "who",
@@ -539,6 +548,8 @@ pub(super) const GENERIC: &[&str] = &[
     "rate",
     "mark",
     "threshold",
+    "thresholds",
+    "milestone",
     "year",
     "years",
     "month",

@@ -362,8 +362,8 @@ pub(super) fn classify(word: &str) -> (u64, u64) {
         && len > 4
         && ((e2 == b'e' && e1 == b'd') || (e3 == b'i' && e2 == b'n' && e1 == b'g'))
         && !has(NOT_PARTICIPLE);
-    let is_verb = !not_verb && (has(VERB) || has(DIRECTION) || regular);
-    let verb_listed = has(VERB) || (has(DIRECTION) && !has(NEVER | HEADLINE));
+    let is_verb = !not_verb && (has(VERB | COPULA) || has(DIRECTION) || regular);
+    let verb_listed = has(VERB | COPULA) || (has(DIRECTION) && !has(NEVER | HEADLINE));
     let tail_ly = if ascii {
         let [l3, l2, l1] = [e3, e2, e1].map(|b| b.to_ascii_lowercase());
         len > 4 && l2 == b'l' && l1 == b'y' && l3 != b'p'
