@@ -76,6 +76,12 @@ pub(super) fn clause_subject_kept(sentence: &str, toks: &[T], all: &[Found], at:
         let mut j = i;
         while j > 0 {
             match toks[j - 1].tok {
+                // A parenthesis is stepped over whole (`(+43,000; +0.7%)`).
+                Tok::Punct(')') => {
+                    if let Some(open) = toks[..j - 1].iter().rposition(|t| t.tok == Tok::Punct('(')) {
+                        j = open + 1;
+                    }
+                }
                 Tok::Punct(';' | ':') => break,
                 Tok::Word(_) if verb_at(toks, j - 1) => {
                     v = Some(j - 1);

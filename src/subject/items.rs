@@ -2,7 +2,7 @@
 
 use super::clause::{Kept, clause_subject};
 use super::phrase::{back_start, bare_measure, phrase};
-use super::tokens::{T, Tok};
+use super::tokens::{T, Tok, word_class};
 use super::verbs::verb_at;
 use super::words::*;
 use crate::scan::Found;
@@ -208,6 +208,16 @@ fn introduced(sentence: &str, toks: &[T], all: &[Found], start: usize) -> Option
     find_part(&np).map(|cut| (np[..cut].to_string(), at + words.len()))
 }
 
+/// The `(` that the figure at token `n` opens: right before it, or before numbers that
+/// open it with it (`(+43,000; +0.7%)`).
+fn opening(toks: &[T], n: usize) -> Option<usize> {
+    let mut m = n.checked_sub(1)?;
+    while m > 0 && matches!(toks[m].tok, Tok::Punct(';' | ',')) && word_class(toks, m - 1).is_some_and(|c| c & DIGIT != 0) {
+        m -= 2;
+    }
+    (toks.get(m)?.tok == Tok::Punct('(')).then_some(m)
+}
+
 /// `(+43,000; +0.7%)`: a figure after other figures of the same parenthesis measures what
 /// the first one does.
 fn same_parenthesis(toks: &[T], k: usize, prev: Option<&str>) -> Option<String> {
@@ -263,13 +273,8 @@ pub(super) fn parenthesised(
     if let Some(p) = same_parenthesis(toks, k, prev) {
         return Some(p);
     }
-    // Only a figure right after `(` is an item (the loop below answers at its token).
-    if k.checked_sub(1)
-        .and_then(|m| toks.get(m))
-        .is_none_or(|t| t.tok != Tok::Punct('('))
-    {
-        return None;
-    }
+    // Only a figure that opens a parenthesis is an item (the loop below answers at its token).
+    opening(toks, k)?;
     // A figure before where the walk stopped: walk again from the start.
     if lists.next > k {
         (lists.next, lists.carried, lists.prev_close) = (0, None, None);
@@ -278,11 +283,7 @@ pub(super) fn parenthesised(
         let n = lists.next;
         lists.next += 1;
         let Tok::Fig(g) = t.tok else { continue };
-        let open = n > 0 && toks[n - 1].tok == Tok::Punct('(');
-        if !open {
-            continue;
-        }
-        let end = n - 1;
+        let Some(end) = opening(toks, n) else { continue };
         let mut start = back_start(toks, all, end, PAREN_STOP);
         // `to China (`, `among core-aged women (`: keep the preposition, it names a part.
         if start > 0 && part_prep(toks, start - 1).is_some() {

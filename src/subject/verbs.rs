@@ -33,7 +33,12 @@ pub(super) fn verb_at(toks: &[T], j: usize) -> bool {
         return !after_article(toks, j) && !after_modifier(toks, j);
     }
     if c & IS_VERB != 0 {
-        return !before_noun(toks, j);
+        // `to returning inflation`, `by cutting costs`: a gerund after a preposition takes
+        // an object.
+        let gerund = matches!(toks[j].tok, Tok::Word(w) if w.ends_with("ing"))
+            && j > 0
+            && word_class(toks, j - 1).is_some_and(|p| p & OBJECT_LINK != 0);
+        return gerund || !before_noun(toks, j);
     }
     let bare = c & BARE != 0;
     match j.checked_sub(1).and_then(|m| word_class(toks, m)) {
