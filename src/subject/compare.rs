@@ -140,7 +140,9 @@ fn bare_participle(toks: &[T], k: usize) -> bool {
     };
     matches!(toks[r].tok, Tok::Punct(',' | ';'))
         && matches!(toks.get(r + 1).map(|t| t.tok), Some(Tok::Word(w)) if w.ends_with("ing") && toks[r + 1].class() & IS_VERB != 0)
-        && !verb_between(toks, r + 1, k)
+        && toks
+            .get(r + 2..k)
+            .is_some_and(|w| w.iter().all(|t| t.lower() & OBJECT_LINK != 0))
 }
 
 /// `set a record for petroleum exports, up 7% from 2021`: a change after a comma measures

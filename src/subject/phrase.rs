@@ -44,9 +44,24 @@ pub(super) fn phrase(sentence: &str, toks: &[T], all: &[Found], from: usize, to:
     {
         words.drain(..3);
     }
-    while words.first().is_some_and(|w| w.1.class() & LEAD != 0) {
-        words.remove(0);
+    // `• The index`: a bullet or other sign is no word; `followed by green tea`: a
+    // participle with its `by` leads a list item, it is not part of it.
+    let mut lead = 0;
+    loop {
+        let sign = words.get(lead).is_some_and(|w| !w.0.chars().any(char::is_alphanumeric) && w.0 != "(");
+        let by_participle = words.get(lead).is_some_and(|w| w.0.ends_with("ed") && w.1.class() & IS_VERB != 0)
+            && words.get(lead + 1).is_some_and(|w| w.0.eq_ignore_ascii_case("by"));
+        if sign {
+            lead += 1;
+        } else if by_participle {
+            lead += 2;
+        } else if words.get(lead).is_some_and(|w| w.1.class() & LEAD != 0) {
+            lead += 1;
+        } else {
+            break;
+        }
     }
+    words.drain(..lead.min(words.len()));
     while words.last().is_some_and(|w| w.1.class() & (TAIL | TAIL_LY) != 0) {
         words.pop();
     }
