@@ -139,8 +139,10 @@ pub(super) fn clause_subject_kept(sentence: &str, toks: &[T], all: &[Found], at:
                     return phrase(sentence, toks, all, s2, e);
                 }
             }
-            // `X, an aside, rose`: the phrase before the aside.
-            if let Some(p) = before_aside(sentence, toks, all, s) {
+            // `X, an aside, rose`: the phrase before the aside (not for a participle after
+            // a comma, which takes the verb before it).
+            let participle = matches!(toks[v].tok, Tok::Word(w) if w.ends_with("ing"));
+            if let Some(p) = before_aside(sentence, toks, all, s).filter(|_| !participle) {
                 return p;
             }
             // `Despite falling 1% in May, sales rose`: the main clause's subject.
@@ -245,6 +247,88 @@ mod tests {
         assert_eq!(
             subjects("The agency said that Korea's toy exports in 2023 climbed 9 percent."),
             ["Korea's toy exports"]
+        );
+    }
+
+    #[test]
+    fn the_subject_ends_before_the_whole_verb_group() {
+        assert_eq!(
+            subjects("Island rice inflation is expected to be 2.4% in May."),
+            ["island rice inflation"]
+        );
+        assert_eq!(
+            subjects("The fish deficit was estimated to have been £3.1 billion in May."),
+            ["the fish deficit"]
+        );
+        assert_eq!(subjects("Wool exports are now worth $2 billion."), ["wool exports"]);
+        assert_eq!(
+            subjects("The daily export value likewise hit $1.4 billion."),
+            ["the daily export value"]
+        );
+        assert_eq!(
+            subjects("Peak tram demand is forecast to reach 9 GW."),
+            ["peak tram demand"]
+        );
+        // A verb of intention governs a clause, not the figure.
+        assert_eq!(
+            subjects("The board seeks to hold inflation at the rate of 2 percent."),
+            ["inflation"]
+        );
+    }
+
+    #[test]
+    fn pronouns_name_nothing() {
+        assert_eq!(subjects("It was 1.9 per cent."), [""]);
+        assert_eq!(
+            subjects("Tram use is growing fast, but in 2024 it was only 3% of trips."),
+            ["tram use"]
+        );
+        assert_eq!(subjects("They plan to sell 50 GW."), [""]);
+    }
+
+    #[test]
+    fn asides_between_subject_and_verb() {
+        assert_eq!(
+            subjects("The average daily sales value, adjusting for the number of days, rose 3.1 percent."),
+            ["the average daily sales value"]
+        );
+        assert_eq!(
+            subjects("Mainland Peru, including Lima, remained the top market, taking 12 percent."),
+            ["Mainland Peru including Lima"]
+        );
+    }
+
+    #[test]
+    fn fronted_phrases_and_clauses() {
+        assert_eq!(
+            subjects("Despite falling by 0.8% since May, total hours worked were up 1.1% on the year."),
+            ["total hours", "total hours"]
+        );
+        assert_eq!(
+            subjects("In the same period imports rose 2 percent to $3 billion."),
+            ["imports", "imports"]
+        );
+        assert_eq!(
+            subjects("Seasonally adjusted output rose by 0.3% in May."),
+            ["seasonally adjusted output"]
+        );
+    }
+
+    #[test]
+    fn objects_of_gerunds_and_verbs_before_figures() {
+        assert_eq!(
+            subjects("The bank is committed to returning inflation to its 2 percent goal."),
+            ["inflation"]
+        );
+        assert_eq!(
+            subjects("Island wool exports advance 7% in May"),
+            ["island wool exports"]
+        );
+        assert_eq!(
+            subjects(
+                "Pear shipments and plum shipments both recorded year-on-year decreases, at 3% and 2% respectively."
+            ),
+            ["pear shipments", "plum shipments"]
         );
     }
 }

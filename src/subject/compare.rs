@@ -2,9 +2,9 @@
 //! a change, and a share tied to the whole it is part of.
 
 use super::phrase::{back_start, bare_measure, forward_end, phrase};
-use super::wordlists::POST_PREPS;
 use super::tokens::{T, Tok, lower_at};
 use super::verbs::verb_at;
+use super::wordlists::POST_PREPS;
 use super::words::*;
 use crate::model::Kind;
 use crate::scan::Found;
@@ -109,7 +109,9 @@ fn gapped(toks: &[T], k: usize) -> bool {
             Tok::Punct(',') => {}
             Tok::Punct(_) => return false,
             Tok::Word(_) => {
-                if toks[m].class() & (BACK_STOP | CLAUSE_OPEN) != 0 || lower_at(toks, m).is_some_and(|l| l & RELATIVE != 0) {
+                if toks[m].class() & (BACK_STOP | CLAUSE_OPEN) != 0
+                    || lower_at(toks, m).is_some_and(|l| l & RELATIVE != 0)
+                {
                     return false;
                 }
             }
@@ -148,7 +150,13 @@ fn bare_participle(toks: &[T], k: usize) -> bool {
 /// `set a record for petroleum exports, up 7% from 2021`: a change after a comma measures
 /// the noun phrase before the comma, or, when that is a figure or a measure, what the
 /// figure before measures.
-pub(super) fn apposed_change(sentence: &str, toks: &[T], all: &[Found], k: usize, prev: Option<&str>) -> Option<String> {
+pub(super) fn apposed_change(
+    sentence: &str,
+    toks: &[T],
+    all: &[Found],
+    k: usize,
+    prev: Option<&str>,
+) -> Option<String> {
     let comma = k.checked_sub(1).filter(|&c| toks[c].tok == Tok::Punct(','))?;
     let text = sentence.get(toks[k].start..toks[k].end)?;
     let direction = ["up ", "down "]
@@ -173,9 +181,11 @@ pub(super) fn without_deictic(subject: String) -> String {
     let mut words = subject.split(' ').peekable();
     while let Some(w) = words.next() {
         let prep = POST_PREPS.iter().any(|p| w.eq_ignore_ascii_case(p));
-        let deictic = words
-            .peek()
-            .is_some_and(|n| ["this", "these", "those", "that"].iter().any(|d| n.eq_ignore_ascii_case(d)));
+        let deictic = words.peek().is_some_and(|n| {
+            ["this", "these", "those", "that"]
+                .iter()
+                .any(|d| n.eq_ignore_ascii_case(d))
+        });
         if prep && deictic && at > 0 {
             cut = Some(at - 1);
         }
@@ -189,7 +199,9 @@ pub(super) fn without_deictic(subject: String) -> String {
 
 /// `a figure`, `the total`: a lone measure noun names no subject.
 pub(super) fn lone_measure(subject: &str) -> bool {
-    let mut words = subject.split_whitespace().filter(|w| lists(w) & (ARTICLE | DETERMINER) == 0);
+    let mut words = subject
+        .split_whitespace()
+        .filter(|w| lists(w) & (ARTICLE | DETERMINER) == 0);
     matches!((words.next(), words.next()), (Some(w), None) if lists(w) & GENERIC_WORD != 0)
 }
 
@@ -330,5 +342,63 @@ mod tests {
         for s in ["GDP", "total hours worked", "this network", "exports"] {
             assert!(names_something(s), "{s}");
         }
+    }
+}
+
+#[cfg(test)]
+mod sharing_tests {
+    use super::{lone_measure, without_deictic};
+    use crate::subject::tests::subjects;
+
+    #[test]
+    fn gapped_which_and_bare_participles_share_the_figure_before() {
+        assert_eq!(
+            subjects("Farms will plant 40 hectares of rye in 2025 and 35 hectares in 2026."),
+            ["rye", "rye"]
+        );
+        assert_eq!(
+            subjects(
+                "Salt stocks in Perth, Ontario, totaled 3.2 million tons in May, which is a 9% drop since January."
+            ),
+            ["salt stocks in Perth Ontario", "salt stocks in Perth Ontario"]
+        );
+        assert_eq!(
+            subjects("The fish deficit was £3.1 billion; narrowing by £0.4 billion from April."),
+            ["the fish deficit", "the fish deficit"]
+        );
+        // A participle with its own object is no bare participle.
+        assert_eq!(
+            subjects("The mill will make 9 TWh of power, cutting emissions by 2 million tons."),
+            ["power", "emissions"]
+        );
+    }
+
+    #[test]
+    fn a_change_after_a_comma_measures_the_phrase_before() {
+        assert_eq!(
+            subjects("Ports set a record for grain shipments, up 6% from 2022."),
+            ["grain shipments"]
+        );
+        assert_eq!(
+            subjects("Rice imports reached $2 billion, up 4% on the year."),
+            ["rice imports", "rice imports"]
+        );
+    }
+
+    #[test]
+    fn deictic_post_modifiers_and_lone_measures() {
+        assert_eq!(
+            without_deictic("wool exports into these markets".into()),
+            "wool exports"
+        );
+        assert_eq!(without_deictic("surplus in this sector".into()), "surplus");
+        assert_eq!(without_deictic("exports to China".into()), "exports to China");
+        assert!(lone_measure("a figure"));
+        assert!(lone_measure("the total"));
+        assert!(!lone_measure("the unemployment rate"));
+        assert_eq!(
+            subjects("Trams carried 12% of riders, a figure that is set to rise (to 15%) next year."),
+            ["riders", "riders"]
+        );
     }
 }

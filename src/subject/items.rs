@@ -212,7 +212,10 @@ fn introduced(sentence: &str, toks: &[T], all: &[Found], start: usize) -> Option
 /// open it with it (`(+43,000; +0.7%)`).
 fn opening(toks: &[T], n: usize) -> Option<usize> {
     let mut m = n.checked_sub(1)?;
-    while m > 0 && matches!(toks[m].tok, Tok::Punct(';' | ',')) && word_class(toks, m - 1).is_some_and(|c| c & DIGIT != 0) {
+    while m > 0
+        && matches!(toks[m].tok, Tok::Punct(';' | ','))
+        && word_class(toks, m - 1).is_some_and(|c| c & DIGIT != 0)
+    {
         m -= 2;
     }
     (toks.get(m)?.tok == Tok::Punct('(')).then_some(m)
@@ -338,9 +341,10 @@ pub(super) fn parenthesised(
         if g == fi {
             // `the growth seen in May (+3%)`, `flat at $6 billion (down 1%)`: a change or
             // an amount before the parenthesis: what the figure before measures.
-            let change = toks
-                .get(start..end)
-                .is_some_and(|s| s.iter().any(|t| t.lower() & DIRECTION != 0 && t.lower() & GENERIC_WORD != 0));
+            let change = toks.get(start..end).is_some_and(|s| {
+                s.iter()
+                    .any(|t| t.lower() & DIRECTION != 0 && t.lower() & GENERIC_WORD != 0)
+            });
             let amount = end > 0 && matches!(toks[end - 1].tok, Tok::Fig(_));
             if let Some(p) = prev.filter(|p| (change || amount) && starts_to.is_none() && !p.is_empty()) {
                 return Some(p.to_string());
@@ -391,6 +395,48 @@ mod tests {
                 "Only vans fell, losing 4.0 percent, while buses and trucks gained, growing 2.2 percent and 6.1 percent, respectively."
             ),
             ["vans", "buses", "trucks"]
+        );
+    }
+
+    #[test]
+    fn list_items_carry_the_part_they_name() {
+        assert_eq!(
+            subjects(
+                "The jobless rates for welders (4.1 percent), drivers (3.6 percent) and cooks (2.2 percent) fell."
+            ),
+            [
+                "the jobless rates for welders",
+                "the jobless rates for drivers",
+                "the jobless rates for cooks"
+            ]
+        );
+        assert_eq!(
+            subjects(
+                "Gains were seen in the values of total exports to some markets, in particular Chad (+4.1%) and Mali (+2.0%)."
+            ),
+            [
+                "the values of total exports to Chad",
+                "the values of total exports to Mali"
+            ]
+        );
+        assert_eq!(
+            subjects("Hiring grew among nurses (+900; +1.4%), and grew among cooks (+300; +0.6%)."),
+            ["hiring among nurses", "hiring among cooks"]
+        );
+        // `from` after a verb names a source, not a part.
+        assert_eq!(
+            subjects(
+                "The largest contributions came from fuel (0.6 percentage points) and food (0.2 percentage points)."
+            ),
+            ["fuel", "food"]
+        );
+    }
+
+    #[test]
+    fn respectively_lists_merge_and_carry() {
+        assert_eq!(
+            subjects("Sales to Chad, Mali, including Bamako, and Niger rose 3%, 2% and 1%, respectively."),
+            ["sales to Chad", "sales to Mali including Bamako", "sales to Niger"]
         );
     }
 }

@@ -33,7 +33,9 @@ mod words;
 use crate::scan::Found;
 
 use clause::clause_subject_kept;
-use compare::{apposed_change, base_of, lone_measure, names_something, shares_previous, whole_of_share, without_deictic};
+use compare::{
+    apposed_change, base_of, lone_measure, names_something, shares_previous, whole_of_share, without_deictic,
+};
 use items::{Lists, parenthesised, respectively};
 use near::{after_amount, after_change, before, headline_noun, share_of};
 use tokens::{T, Tok, Tokens, cut, is_title, measured};

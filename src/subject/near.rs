@@ -137,7 +137,10 @@ fn changed_thing(p: &str) -> Option<&str> {
         .rsplit(' ')
         .take_while(|w| {
             let l = lists(w);
-            !w.is_empty() && !w.contains('-') && l & (ARTICLE | DETERMINER | ADVERB | GENERIC_WORD | PREPOSITION) == 0 && !w.ends_with("ed")
+            !w.is_empty()
+                && !w.contains('-')
+                && l & (ARTICLE | DETERMINER | ADVERB | GENERIC_WORD | PREPOSITION) == 0
+                && !w.ends_with("ed")
         })
         .last()?;
     let from = before.rfind(thing)?;
@@ -264,7 +267,9 @@ pub(super) fn before(sentence: &str, toks: &[T], all: &[Found], k: usize, prev: 
         return Some(owned(sentence, toks, all, k, thing));
     }
     // `39.8 percent of all shipments at US$11 billion`: the amount of that share.
-    let of_share = start >= 2 && lower_at(toks, start - 1).is_some_and(|l| l & OF != 0) && matches!(toks[start - 2].tok, Tok::Fig(_));
+    let of_share = start >= 2
+        && lower_at(toks, start - 1).is_some_and(|l| l & OF != 0)
+        && matches!(toks[start - 2].tok, Tok::Fig(_));
     if w1 & AT != 0 && of_share {
         return prev.filter(|p| !p.is_empty()).map(str::to_string);
     }
@@ -363,7 +368,8 @@ fn measured_by(
         return (!x.is_empty()).then_some(x);
     }
     // `exports of $417 billion, an increase of 43% over`: the change of what came before.
-    let apposed = lead > 0 && (toks[lead - 1].tok == Tok::Punct(',') || lower_at(toks, lead - 1).is_some_and(|l| l & AND != 0));
+    let apposed =
+        lead > 0 && (toks[lead - 1].tok == Tok::Punct(',') || lower_at(toks, lead - 1).is_some_and(|l| l & AND != 0));
     apposed
         .then(|| prev.filter(|p| !p.is_empty()).map(str::to_string))
         .flatten()
@@ -417,6 +423,65 @@ mod tests {
         assert_eq!(
             subjects("In all, 12 supply deals and MOUs valued at USD 9.1 million were signed."),
             ["supply deals and MOUs"]
+        );
+    }
+
+    #[test]
+    fn changes_and_amounts_after_the_figure() {
+        assert_eq!(
+            subjects("The gap reflects a £1.3 billion fall in exports of tin."),
+            ["exports of tin"]
+        );
+        assert_eq!(
+            subjects("Growers will get a 3 per cent reduction of tariffs into Chile."),
+            ["tariffs into Chile"]
+        );
+        assert_eq!(
+            subjects("Bakeries saw a 2.5 percent decline in sales."),
+            ["sales of bakeries"]
+        );
+        assert_eq!(
+            subjects("Mills added 4 gigawatts (GW) of hydro capacity to the grid."),
+            ["hydro capacity"]
+        );
+        assert_eq!(
+            subjects("The agency gave $9 million to build a new seed bank."),
+            ["a new seed bank"]
+        );
+        assert_eq!(subjects("Ferries can carry 2,000 TEU loads."), ["loads"]);
+        assert_eq!(subjects("Prices rose toward 2 percent inflation."), ["inflation"]);
+    }
+
+    #[test]
+    fn nouns_before_the_figure_with_their_post_modifiers() {
+        assert_eq!(
+            subjects("This shows a deficit of £4.1 billion on goods and a surplus of £2.2 billion on services."),
+            ["deficit on goods", "surplus on services"]
+        );
+        assert_eq!(
+            subjects("Its overall trade deficit with the rest of the region of €3 billion narrowed."),
+            ["its overall trade deficit with the rest of the region"]
+        );
+        assert_eq!(
+            subjects("Pear growers came second at 14 percent, followed by Norway at 9 percent."),
+            ["pear growers", "Norway"]
+        );
+        assert_eq!(subjects("The jobless rate held steady at 5.2%."), ["the jobless rate"]);
+        assert_eq!(
+            subjects("The wool balance stood at a surplus of $1.1 billion."),
+            ["the wool balance"]
+        );
+        assert_eq!(
+            subjects("Fuel exports grew, driven by an increase of 6% (12,000 b/d) in jet fuel."),
+            ["jet fuel"]
+        );
+        assert_eq!(
+            subjects("Tin exports hit $5 billion, an increase of 8% over $4.6 billion a year earlier."),
+            ["tin exports", "tin exports", "tin exports"]
+        );
+        assert_eq!(
+            subjects("The six sellers posted year-on-year sales growth of 11 percent."),
+            ["sales of the six sellers"]
         );
     }
 }

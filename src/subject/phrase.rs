@@ -48,8 +48,12 @@ pub(super) fn phrase(sentence: &str, toks: &[T], all: &[Found], from: usize, to:
     // participle with its `by` leads a list item, it is not part of it.
     let mut lead = 0;
     loop {
-        let sign = words.get(lead).is_some_and(|w| !w.0.chars().any(char::is_alphanumeric) && w.0 != "(");
-        let by_participle = words.get(lead).is_some_and(|w| w.0.ends_with("ed") && w.1.class() & IS_VERB != 0)
+        let sign = words
+            .get(lead)
+            .is_some_and(|w| !w.0.chars().any(char::is_alphanumeric) && w.0 != "(");
+        let by_participle = words
+            .get(lead)
+            .is_some_and(|w| w.0.ends_with("ed") && w.1.class() & IS_VERB != 0)
             && words.get(lead + 1).is_some_and(|w| w.0.eq_ignore_ascii_case("by"));
         if sign {
             lead += 1;
@@ -347,10 +351,25 @@ pub(super) fn bare_measure(p: &str) -> bool {
     }
     let modifier = before.is_some_and(|w| {
         let not_noun = [
-            "historic", "high", "low", "record", "new", "previous", "same", "annual", "overall", "combined",
-            "cumulative", "average", "further", "additional",
+            "historic",
+            "high",
+            "low",
+            "record",
+            "new",
+            "previous",
+            "same",
+            "annual",
+            "overall",
+            "combined",
+            "cumulative",
+            "average",
+            "further",
+            "additional",
         ];
-        let ends = |x: &str| w.get(w.len().saturating_sub(x.len())..).is_some_and(|e| e.eq_ignore_ascii_case(x));
+        let ends = |x: &str| {
+            w.get(w.len().saturating_sub(x.len())..)
+                .is_some_and(|e| e.eq_ignore_ascii_case(x))
+        };
         lists(w) & (ARTICLE | DETERMINER | GENERIC_WORD | ADVERB | TIME) == 0
             && !["est", "ly", "ed", "ing"].iter().any(|x| ends(x))
             && !w.contains('-')
@@ -358,4 +377,45 @@ pub(super) fn bare_measure(p: &str) -> bool {
             && w.chars().any(char::is_alphabetic)
     });
     !modifier
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bare_measure;
+    use crate::subject::tests::subjects;
+
+    #[test]
+    fn measures_with_and_without_a_noun() {
+        for p in [
+            "a record high",
+            "its highest level",
+            "the total",
+            "an annual average",
+            "estimated fall",
+        ] {
+            assert!(bare_measure(p), "{p}");
+        }
+        for p in [
+            "the unemployment rate",
+            "export value",
+            "the value of exports",
+            "sales growth",
+        ] {
+            assert!(!bare_measure(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn phrases_read_forwards_stop_at_a_new_phrase() {
+        assert_eq!(subjects("The plant will make 8 TWh of steam a year."), ["steam"]);
+        assert_eq!(subjects("The town saved 2 TWh of power within three years."), ["power"]);
+        assert_eq!(
+            subjects("It signed a $5 million loan with a Peruvian smelter."),
+            ["loan"]
+        );
+        assert_eq!(
+            subjects("Imports of tin from outside the union fell by $40 million."),
+            ["imports of tin from outside the union"]
+        );
+    }
 }

@@ -496,10 +496,9 @@ pub(super) const LEAD_STRIP: &[&str] = &[
 
 /// Trailing words that are not part of the phrase.
 pub(super) const TAIL_STRIP: &[&str] = &[
-    "from",
-    "also", "all", "each", "both", "still", "even", "again", "further", "have", "has", "had", "will", "would", "can",
-    "could", "may", "might", "should", "must", "is", "are", "was", "were", "be", "been", "together", "and", "or",
-    "the", "a", "an", "in", "of", "for", "by", "to", "with", "who",
+    "from", "also", "all", "each", "both", "still", "even", "again", "further", "have", "has", "had", "will", "would",
+    "can", "could", "may", "might", "should", "must", "is", "are", "was", "were", "be", "been", "together", "and",
+    "or", "the", "a", "an", "in", "of", "for", "by", "to", "with", "who",
 ];
 
 /// Heads that say how a figure is measured, not what: `a total of`, `in value`, `the 10 percent mark`.
