@@ -212,7 +212,7 @@ fn introduced(sentence: &str, toks: &[T], all: &[Found], start: usize) -> Option
 /// open it with it (`(+43,000; +0.7%)`).
 fn opening(toks: &[T], n: usize) -> Option<usize> {
     let mut m = n.checked_sub(1)?;
-    while m > 0
+    while m >= 2
         && matches!(toks[m].tok, Tok::Punct(';' | ','))
         && word_class(toks, m - 1).is_some_and(|c| c & DIGIT != 0)
     {
@@ -430,6 +430,14 @@ mod tests {
             ),
             ["fuel", "food"]
         );
+    }
+
+    #[test]
+    fn numbers_at_the_start_do_not_underflow() {
+        // A number and a comma before the first figure of the sentence (a property test
+        // found the walk back below the first token).
+        let _ = subjects("0,KRW 0");
+        let _ = subjects("5; 3%");
     }
 
     #[test]
