@@ -1,22 +1,26 @@
 //! subject: what a figure measures, as words of its sentence.
 //!
-//! The sentence is cut into tokens (words, punctuation, whole figures); the rules then
-//! look for the noun phrase tied to the figure, most specific first:
+//! The sentence is cut into tokens (words, punctuation, whole figures); words fall into
+//! classes (closed classes listed whole, verb categories, the rest by form and place:
+//! `words.rs`, `verbs.rs`); noun phrases are chunked with their post-modifiers
+//! (`phrase.rs`). The subject is the phrase tied to the figure by the first relation that
+//! names something, in this order:
 //!
 //! ```text
-//! respectively  X, Y and Z rose A, B and C, respectively       -> pairs in order
-//! parenthesis   Tablets (down 4.4 percent)                     -> the item before `(`
-//!               exports rose to Canada (up 3.1 percent), Mexico (...)
-//!                                                              -> exports to Canada, exports to Mexico
-//! after         KRW 400 billion in state funding               -> state funding
-//!               a $0.3 billion deficit                         -> deficit
-//!               a 6-percent rise in online toy sales           -> online toy sales
-//! before        a chip surplus of $9.1 billion                 -> chip surplus
-//!               relief goods worth $200,000                    -> relief goods
-//! clause        Steel imports dropped 4.1 percent to $2.5 billion -> steel imports (before the verb)
+//! share          covered 31% of Europe's trade                    -> Europe's trade
+//! change after   a £2.7 billion fall in exports                   -> exports
+//! base           up from 2.0%, compared with £3.3 billion         -> the figure before's
+//! respectively   X, Y and Z rose A, B and C, respectively         -> pairs in order
+//! amount         KRW 400 billion in state funding                 -> state funding
+//! apposed change ..., a record for fuel exports, up 7%            -> fuel exports
+//! parenthesis    exports rose to Canada (up 3.1 percent), ...     -> exports to Canada
+//! before         a deficit of £10 billion on goods                -> deficit on goods
+//! shared         26 GW in 2025 and 22 GW in 2026                  -> the figure before's
+//! headline       Ministry Unveils KRW 2 Trillion Battery Fund     -> Battery Fund
+//! clause         inflation is expected to be 2.1%                 -> inflation
 //! ```
 //!
-//! Each rule gives up rather than guess; the answer is empty when none applies.
+//! Each relation gives up rather than guess; the answer is empty when none names something.
 
 mod clause;
 mod compare;
