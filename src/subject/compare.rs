@@ -198,11 +198,11 @@ pub(super) fn without_deictic(subject: String) -> String {
 }
 
 /// `a figure`, `the total`: a lone measure noun names no subject.
+/// A bare `value` in a list (`exports in units and value`) is an item, not a lone measure.
 pub(super) fn lone_measure(subject: &str) -> bool {
-    let mut words = subject
-        .split_whitespace()
-        .filter(|w| lists(w) & (ARTICLE | DETERMINER) == 0);
-    matches!((words.next(), words.next()), (Some(w), None) if lists(w) & GENERIC_WORD != 0)
+    let mut words = subject.split_whitespace();
+    let determined = words.next().is_some_and(|w| lists(w) & (ARTICLE | DETERMINER) != 0);
+    determined && matches!((words.next(), words.next()), (Some(w), None) if lists(w) & GENERIC_WORD != 0)
 }
 
 /// `covered 31% of Europe's trade`, `home to 14% of U.S. capacity`, `..., 4 percent of

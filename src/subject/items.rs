@@ -4,6 +4,7 @@ use super::clause::{Kept, clause_subject};
 use super::phrase::{back_start, bare_measure, phrase};
 use super::tokens::{T, Tok, word_class};
 use super::verbs::verb_at;
+use super::wordlists::POST_PREPS;
 use super::words::*;
 use crate::scan::Found;
 
@@ -63,7 +64,7 @@ pub(super) fn respectively(
     if items.len() < n {
         return None;
     }
-    items.get(items.len() - n + (pos - first)).cloned()
+    carried_item(items, items.len() - n, items.len() - n + (pos - first))
 }
 
 /// The items of the clause before the run of figures from token `first_fig` to token
@@ -128,22 +129,24 @@ fn run_items(sentence: &str, toks: &[T], all: &[Found], first_fig: usize, last_f
             _ => merged.push((a, b)),
         }
     }
-    let mut items: Vec<String> = merged
+    let items: Vec<String> = merged
         .into_iter()
         .map(|(a, b)| phrase(sentence, toks, all, a, b))
         .filter(|p| !p.is_empty())
         .collect();
-    // `exports to China, Japan and Peru rose ...`: the items after the first carry its
-    // `exports to`.
-    if let Some(cut) = items.first().and_then(|f| find_part(f)) {
-        let carried = items[0][..cut].to_string();
-        for item in items.iter_mut().skip(1) {
-            if find_part(item).is_none() {
-                *item = format!("{carried} {item}");
-            }
-        }
-    }
     Some(items)
+}
+
+/// `exports to China, Japan and Peru rose ...`, `exports in units and value`: an item after
+/// the first of the run, with no preposition of its own, carries the first's `exports to`.
+fn carried_item(items: &[String], first: usize, at: usize) -> Option<String> {
+    let item = items.get(at)?;
+    let lead = items.get(first)?;
+    let own = find_part(item).or_else(|| find_post_prep(item)).is_some();
+    match find_part(lead).or_else(|| find_post_prep(lead)) {
+        Some(cut) if at > first && !own => Some(format!("{} {item}", &lead[..cut])),
+        _ => Some(item.clone()),
+    }
 }
 
 /// Prepositions that name a part of what a list measures: `exports to`, `rates for`,
@@ -167,6 +170,19 @@ fn find_part(item: &str) -> Option<usize> {
     for w in item.split(' ') {
         at += w.len() + 1;
         if at < item.len() && PART_PREPS.iter().any(|p| w.eq_ignore_ascii_case(p)) {
+            return Some(at - 1);
+        }
+    }
+    None
+}
+
+/// The end of the first post-modifying preposition in `item` (`exports in` of `exports in
+/// units`): what the later items of a `respectively` list carry.
+fn find_post_prep(item: &str) -> Option<usize> {
+    let mut at = 0;
+    for w in item.split(' ') {
+        at += w.len() + 1;
+        if at > w.len() + 1 && at < item.len() && POST_PREPS.iter().any(|p| w.eq_ignore_ascii_case(p)) {
             return Some(at - 1);
         }
     }

@@ -59,7 +59,12 @@ pub(super) fn phrase(sentence: &str, toks: &[T], all: &[Found], from: usize, to:
             lead += 1;
         } else if by_participle {
             lead += 2;
-        } else if words.get(lead).is_some_and(|w| w.1.class() & LEAD != 0) {
+        } else if words.get(lead).is_some_and(|w| w.1.class() & LEAD != 0)
+            || (words.get(lead).is_some_and(|w| w.1.lower() & ADVERB != 0)
+                && words
+                    .get(lead + 1)
+                    .is_some_and(|n| words[lead].1.lower() & DETERMINER == 0 || n.1.lower() & NOUN_ARTICLE != 0))
+        {
             lead += 1;
         } else {
             break;
@@ -168,10 +173,15 @@ pub(super) fn back_start(toks: &[T], all: &[Found], end: usize, extra: u64) -> u
                 let passive =
                     word_class(toks, i).is_some_and(|n| n & PASSIVE != 0) || reduced_relative(toks, i - 1, extra);
                 // `and` joins nouns (`deals and MOUs`) unless a level or figure stands before it.
+                // `all went up and the food products`: not after a particle, adverb or verb.
                 let and_stop = c & AND != 0
                     && extra & AND != 0
                     && match i.checked_sub(2).and_then(|m| toks.get(m)) {
-                        Some(p) if matches!(p.tok, Tok::Word(_)) => p.class() & (GENERIC_WORD | DIGIT) != 0,
+                        Some(p) if matches!(p.tok, Tok::Word(_)) => {
+                            p.class() & (GENERIC_WORD | DIGIT) != 0
+                                || p.lower() & (NEVER | ADVERB | PREPOSITION) != 0
+                                || verb_at(toks, i - 2)
+                        }
                         Some(_) | None => true,
                     };
                 // `to` is part of a phrase (`exports to China`) unless a verb follows (`to grow`).

@@ -6,7 +6,7 @@ use super::words::*;
 /// True when a regular `-ed`/`-ing` word stands before a noun, as an adjective (`processed food`).
 pub(super) fn before_noun(toks: &[T], j: usize) -> bool {
     word_class(toks, j + 1)
-        .is_some_and(|n| n & LOWER_HYPHEN != 0 && n & (FORWARD_STOP | NOT_NOUN | ENDS_LY | IS_VERB) == 0)
+        .is_some_and(|n| n & LOWER_HYPHEN != 0 && n & (FORWARD_STOP | NOT_NOUN | ENDS_LY | IS_VERB | ADVERB) == 0)
 }
 
 /// The token at `j` is a verb in its place: a listed verb not after an article, a regular

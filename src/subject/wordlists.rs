@@ -208,6 +208,9 @@ pub(super) const ADVERBS: &[&str] = &[
     "hence",
     "therefore",
     "currently",
+    "little",
+    "much",
+    "respectively",
 ];
 
 /// Words that put a figure after them as the base of a change (`up from 2.0%`,
