@@ -171,6 +171,10 @@ fn subject_at(
         Some(p) if lone_measure(&subject) => p.to_string(),
         _ => subject,
     };
+    let subject = match prev {
+        Some(p) => standing_in(subject, p),
+        None => subject,
+    };
     let subject = if names_something(&subject) {
         without_deictic(subject)
     } else {
@@ -182,6 +186,22 @@ fn subject_at(
         subject
     } else {
         sentence_case(sentence, subject)
+    }
+}
+
+/// `those of web retailers` after `sales of department stores`: `those` stands in for the
+/// head of the subject before (`sales of web retailers`).
+fn standing_in(subject: String, prev: &str) -> String {
+    let rest = ["those of ", "that of "].iter().find_map(|w| {
+        subject
+            .get(..w.len())
+            .filter(|s| s.eq_ignore_ascii_case(w))
+            .map(|_| &subject[w.len()..])
+    });
+    let h = phrase::head(prev);
+    match rest {
+        Some(rest) if !h.is_empty() && !rest.is_empty() => format!("{h} of {rest}"),
+        _ => subject,
     }
 }
 
@@ -309,6 +329,18 @@ mod tests {
     }
 
     #[test]
+    fn stand_ins_and_reduced_relatives() {
+        assert_eq!(
+            subjects("Sales of kiosks fell 2 percent, while those of food trucks rose 5 percent."),
+            ["sales of kiosks", "sales of food trucks"]
+        );
+        assert_eq!(
+            subjects("Total hours worked were up 1.2% on the year."),
+            ["total hours worked"]
+        );
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for s in [
             "",
@@ -319,6 +351,19 @@ mod tests {
             "①②③ 5% ₩3 billion in ✓ of",
             "to to to 4 percent to",
             "A total of",
+            "0,KRW 0",
+            "(5; 3%",
+            ", up 5%",
+            "; widening by 3%",
+            "which 5%",
+            "and 5%, respectively",
+            "of 5% at $3",
+            "at 5%",
+            "Despite 5%, x",
+            "those of 5%",
+            "in particular (5%)",
+            "• 5%",
+            "to 5% of",
         ] {
             let _ = subjects(s);
         }

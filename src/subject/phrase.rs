@@ -114,7 +114,7 @@ pub(super) fn join<'a>(words: impl Iterator<Item = &'a str>, bytes: usize) -> St
     } else {
         out.split_whitespace().count()
     };
-    if count > 16 {
+    if count > 20 {
         return String::new();
     }
     out
@@ -170,8 +170,20 @@ pub(super) fn back_start(toks: &[T], all: &[Found], end: usize, extra: u64) -> u
             Tok::Word(_) => {
                 let c = t.class();
                 // `produced by`, `sold within`: a participle inside the noun phrase.
-                let passive =
-                    word_class(toks, i).is_some_and(|n| n & PASSIVE != 0) || reduced_relative(toks, i - 1, extra);
+                // `the value added of industries`: a participle before `of` is inside the phrase.
+                let before_of = matches!(toks.get(i).map(|n| n.tok), Some(Tok::Word(w)) if w.eq_ignore_ascii_case("of"))
+                    && c & VERB_LISTED == 0;
+                // `total hours worked were up`: an `-ed` form between a noun and the verb.
+                let before_verb = matches!(t.tok, Tok::Word(w) if w.ends_with("ed"))
+                    && c & VERB_LISTED == 0
+                    && word_class(toks, i).is_some_and(|n| n & (COPULA | MODAL | VERB_LISTED) != 0)
+                    && i >= 2
+                    && word_class(toks, i - 2)
+                        .is_some_and(|p| p & (IS_VERB | VERB_LISTED | MODAL | PREPOSITION | ARTICLE | DETERMINER) == 0);
+                let passive = word_class(toks, i).is_some_and(|n| n & PASSIVE != 0)
+                    || before_of
+                    || before_verb
+                    || reduced_relative(toks, i - 1, extra);
                 // `and` joins nouns (`deals and MOUs`) unless a level or figure stands before it.
                 // `all went up and the food products`: not after a particle, adverb or verb.
                 let and_stop = c & AND != 0
