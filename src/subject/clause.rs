@@ -221,7 +221,12 @@ fn main_after_fronted(sentence: &str, toks: &[T], all: &[Found], v: usize) -> Op
         return None;
     }
     let comma = v + toks.get(v..)?.iter().position(|t| t.tok == Tok::Punct(','))?;
-    let end = forward_end(toks, comma + 1, 8);
+    let mut end = forward_end(toks, comma + 1, 8);
+    // `total hours worked were`: the participle before the verb is the phrase's.
+    let participle = matches!(toks.get(end).map(|t| t.tok), Some(Tok::Word(w)) if w.ends_with("ed"));
+    if participle && word_class(toks, end + 1).is_some_and(|c| c & (COPULA | MODAL | VERB_LISTED) != 0) {
+        end += 1;
+    }
     if end == comma + 1 || !verb_at(toks, end) && word_class(toks, end).is_none_or(|c| c & MODAL == 0) {
         return None;
     }
@@ -302,7 +307,7 @@ mod tests {
     fn fronted_phrases_and_clauses() {
         assert_eq!(
             subjects("Despite falling by 0.8% since May, total hours worked were up 1.1% on the year."),
-            ["total hours", "total hours"]
+            ["total hours worked", "total hours worked"]
         );
         assert_eq!(
             subjects("In the same period imports rose 2 percent to $3 billion."),
