@@ -153,9 +153,25 @@ pub(super) fn clause_subject_kept(sentence: &str, toks: &[T], all: &[Found], at:
             i = v;
             continue;
         }
-        return p;
+        return owned_by_subject(sentence, toks, all, s, p);
     }
     String::new()
+}
+
+/// `Chains saw their sales improve by 2%`: `their`/`its` + noun names the noun of the
+/// clause subject before (`sales of chains`).
+fn owned_by_subject(sentence: &str, toks: &[T], all: &[Found], s: usize, p: String) -> String {
+    let possessive = matches!(toks.get(s).map(|t| t.tok), Some(Tok::Word(w)) if w.eq_ignore_ascii_case("their") || w.eq_ignore_ascii_case("its"));
+    if !possessive || s == 0 || !verb_at(toks, s - 1) {
+        return p;
+    }
+    let owner = clause_subject(sentence, toks, all, s - 1);
+    let rest = p.split_once(' ').map_or("", |(_, r)| r);
+    if names_something(&owner) && !rest.is_empty() {
+        format!("{rest} of {}", super::sentence_case(sentence, owner))
+    } else {
+        p
+    }
 }
 
 /// `The complex covers 12 hectares`: in a phrase that opens with a determiner, a last
@@ -278,6 +294,14 @@ mod tests {
         assert_eq!(
             subjects("The board seeks to hold inflation at the rate of 2 percent."),
             ["inflation"]
+        );
+    }
+
+    #[test]
+    fn possessives_name_the_subject_before() {
+        assert_eq!(
+            subjects("Kiosk chains saw their sales improve by 2.2 percent."),
+            ["sales of kiosk chains"]
         );
     }
 
