@@ -2,7 +2,7 @@
 
 use super::clause::{Kept, clause_subject};
 use super::phrase::{back_start, bare_measure, phrase};
-use super::tokens::{T, Tok, word_class};
+use super::tokens::{T, Tok, lower_at, word_class};
 use super::verbs::verb_at;
 use super::wordlists::POST_PREPS;
 use super::words::*;
@@ -129,9 +129,22 @@ fn run_items(sentence: &str, toks: &[T], all: &[Found], first_fig: usize, last_f
             _ => merged.push((a, b)),
         }
     }
+    // `exports to and imports from partners`: an item that ends on its preposition shares
+    // the object of the last item's.
+    let object = merged.last().and_then(|&(a, b)| {
+        let prep = (a..b).find(|&m| lower_at(toks, m).is_some_and(|l| l & PREPOSITION != 0))?;
+        (prep + 1 < b).then(|| phrase(sentence, toks, all, prep + 1, b))
+    });
     let items: Vec<String> = merged
         .into_iter()
-        .map(|(a, b)| phrase(sentence, toks, all, a, b))
+        .map(|(a, b)| {
+            let p = phrase(sentence, toks, all, a, b);
+            let dangling = b > a + 1 && lower_at(toks, b - 1).is_some_and(|l| l & PREPOSITION != 0);
+            match (&object, toks.get(b - 1).map(|t| t.tok)) {
+                (Some(o), Some(Tok::Word(w))) if dangling && !o.is_empty() => format!("{p} {w} {o}"),
+                _ => p,
+            }
+        })
         .filter(|p| !p.is_empty())
         .collect();
     Some(items)
@@ -445,6 +458,14 @@ mod tests {
                 "The largest contributions came from fuel (0.6 percentage points) and food (0.2 percentage points)."
             ),
             ["fuel", "food"]
+        );
+    }
+
+    #[test]
+    fn a_dangling_preposition_shares_the_last_object() {
+        assert_eq!(
+            subjects("Tea exports to and imports from island partners grew 3% and 2% respectively."),
+            ["tea exports to island partners", "imports from island partners"]
         );
     }
 

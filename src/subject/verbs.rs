@@ -38,10 +38,12 @@ pub(super) fn verb_at(toks: &[T], j: usize) -> bool {
         let gerund = matches!(toks[j].tok, Tok::Word(w) if w.ends_with("ing"))
             && j > 0
             && word_class(toks, j - 1).is_some_and(|p| p & OBJECT_LINK != 0);
-        // `Sweden ranked second`: after a name (a capitalized word mid-sentence) an `-ed`
-        // form is the verb even before a noun.
-        let after_name =
-            j > 1 && word_class(toks, j - 1).is_some_and(|p| p & UPPER != 0 && p & (ARTICLE | DETERMINER) == 0);
+        // `Peru ranked second`, `partners showed positive results`: after a name or a
+        // plural noun mid-sentence an `-ed` form is the verb even before a noun.
+        let after_name = j > 1
+            && matches!(toks[j].tok, Tok::Word(w) if w.ends_with("ed"))
+            && word_class(toks, j - 1)
+                .is_some_and(|p| p & (UPPER | PLURAL) != 0 && p & (ARTICLE | DETERMINER | IS_VERB | VERB_LISTED) == 0);
         return gerund || after_name || !before_noun(toks, j);
     }
     let bare = c & BARE != 0;
