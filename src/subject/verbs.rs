@@ -46,6 +46,11 @@ pub(super) fn verb_at(toks: &[T], j: usize) -> bool {
                 .is_some_and(|p| p & (UPPER | PLURAL) != 0 && p & (ARTICLE | DETERMINER | IS_VERB | VERB_LISTED) == 0);
         return gerund || after_name || !before_noun(toks, j);
     }
+    // `account for`, `make up`: a share verb with its particle (`the current account` is a noun).
+    let particle = matches!(toks.get(j + 1).map(|t| t.tok), Some(Tok::Word(w)) if w.eq_ignore_ascii_case("for") || w.eq_ignore_ascii_case("up"));
+    if c & SHARE != 0 && particle && !after_article(toks, j) {
+        return true;
+    }
     let bare = c & BARE != 0;
     match j.checked_sub(1).and_then(|m| word_class(toks, m)) {
         // `to` leads a place as often as a verb: `to the U.S.`, `to markets`, but `to raise`.

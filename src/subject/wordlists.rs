@@ -40,8 +40,6 @@ pub(super) const VERBS: &[&str] = &[
     "tops",
     "log",
     "logs",
-    "account",
-    "accounts",
     "reach",
     "reaches",
     "totals",
