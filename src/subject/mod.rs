@@ -189,19 +189,19 @@ fn subject_at(
     }
 }
 
-/// `those of web retailers` after `sales of department stores`: `those` stands in for the
-/// head of the subject before (`sales of web retailers`).
+/// `those of web retailers` after `sales of department stores`: `those`/`that` before a
+/// preposition stands in for the head of the subject before (`sales of web retailers`).
 fn standing_in(subject: String, prev: &str) -> String {
-    let rest = ["those of ", "that of "].iter().find_map(|w| {
-        subject
-            .get(..w.len())
-            .filter(|s| s.eq_ignore_ascii_case(w))
-            .map(|_| &subject[w.len()..])
-    });
+    let mut words = subject.splitn(3, ' ');
+    let (Some(first), Some(prep), Some(rest)) = (words.next(), words.next(), words.next()) else {
+        return subject;
+    };
+    let stand_in = first.eq_ignore_ascii_case("those") || first.eq_ignore_ascii_case("that");
     let h = phrase::head(prev);
-    match rest {
-        Some(rest) if !h.is_empty() && !rest.is_empty() => format!("{h} of {rest}"),
-        _ => subject,
+    if stand_in && phrase::is_post_prep(prep) && !h.is_empty() {
+        format!("{h} {prep} {rest}")
+    } else {
+        subject
     }
 }
 

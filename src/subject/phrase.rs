@@ -248,6 +248,11 @@ fn new_phrase(t: &T, w: &str) -> bool {
         || (c & PREPOSITION != 0 && !w.eq_ignore_ascii_case("of") && t.class() & UPPER == 0)
 }
 
+/// Whether `w` is a preposition that attaches a post-modifier to a noun, or `for`.
+pub(super) fn is_post_prep(w: &str) -> bool {
+    w.eq_ignore_ascii_case("for") || POST_PREPS.iter().any(|p| w.eq_ignore_ascii_case(p))
+}
+
 /// A preposition that attaches a post-modifier to a noun.
 pub(super) fn post_prep(toks: &[T], i: usize) -> bool {
     matches!(toks.get(i).map(|t| t.tok), Some(Tok::Word(w)) if POST_PREPS.iter().any(|p| w.eq_ignore_ascii_case(p)))
@@ -282,7 +287,7 @@ pub(super) fn np_end(toks: &[T], all: &[Found], start: usize, max: usize) -> usi
 pub(super) fn head(p: &str) -> &str {
     let mut last = "";
     for w in p.split_whitespace() {
-        if POST_PREPS.iter().any(|x| w.eq_ignore_ascii_case(x)) && !last.is_empty() {
+        if is_post_prep(w) && !last.is_empty() {
             break;
         }
         last = w;
