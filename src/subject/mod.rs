@@ -338,6 +338,15 @@ mod tests {
             subjects("Total hours worked were up 1.2% on the year."),
             ["total hours worked"]
         );
+        assert_eq!(
+            subjects("Prices for fuel fell 2.3%, while those for bread rose 1.1%."),
+            ["prices for fuel", "prices for bread"]
+        );
+        // `account` without `for` is a noun.
+        assert_eq!(
+            subjects("The current account deficit widened by $8 billion."),
+            ["the current account deficit"]
+        );
     }
 
     #[test]
