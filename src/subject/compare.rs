@@ -157,20 +157,35 @@ pub(super) fn apposed_change(
     k: usize,
     prev: Option<&str>,
 ) -> Option<String> {
-    let comma = k.checked_sub(1).filter(|&c| toks[c].tok == Tok::Punct(','))?;
     let text = sentence.get(toks[k].start..toks[k].end)?;
     let direction = ["up ", "down "]
         .iter()
         .any(|d| text.get(..d.len()).is_some_and(|t| t.eq_ignore_ascii_case(d)));
-    if !direction {
+    if !direction || k == 0 {
         return None;
     }
+    let Some(comma) = k.checked_sub(1).filter(|&c| toks[c].tok == Tok::Punct(',')) else {
+        // `with shipments to Europe up 12%`: a noun phrase right before the change, after
+        // `with`, `and` or a comma, in a clause with no verb of its own.
+        let start = back_start(toks, all, k, BEFORE_STOP | AND);
+        let opens = start > 0
+            && (toks[start - 1].tok == Tok::Punct(',')
+                || lower_at(toks, start - 1).is_some_and(|l| l & AND != 0)
+                || matches!(toks[start - 1].tok, Tok::Word(w) if w.eq_ignore_ascii_case("with")));
+        let np = phrase(sentence, toks, all, start, k);
+        return (opens && start < k && names_something(&np) && !bare_measure(&np)).then_some(np);
+    };
     let start = back_start(toks, all, comma, BEFORE_STOP);
     let np = phrase(sentence, toks, all, start, comma);
     if start < comma && names_something(&np) && !bare_measure(&np) {
         return Some(np);
     }
     prev.filter(|p| !p.is_empty()).map(str::to_string)
+}
+
+/// A time phrase (`year on year`, `the month`, `this meeting`) is no subject.
+pub(super) fn time_phrase(subject: &str) -> bool {
+    lists(super::phrase::head(subject)) & TIME != 0
 }
 
 /// The subject without a last post-modifier that points back (`lamb exports into these
@@ -370,6 +385,22 @@ mod sharing_tests {
         assert_eq!(
             subjects("The mill will make 9 TWh of power, cutting emissions by 2 million tons."),
             ["power", "emissions"]
+        );
+    }
+
+    #[test]
+    fn a_change_in_a_clause_with_no_verb() {
+        assert_eq!(
+            subjects("Car exports rose, with shipments to Chile up 12% and those to Peru down 3%."),
+            ["shipments to Chile", "shipments to Peru"]
+        );
+    }
+
+    #[test]
+    fn time_phrases_are_no_subjects() {
+        assert_eq!(
+            subjects("Imports from Peru grew 4.3% year on year to reach $14 million."),
+            ["imports from Peru", "imports from Peru"]
         );
     }
 

@@ -1,7 +1,7 @@
 //! Figures that pair with the items of a list: `respectively` and parenthesised figures.
 
 use super::clause::{Kept, clause_subject};
-use super::phrase::{back_start, bare_measure, phrase};
+use super::phrase::{back_start, bare_measure, forward_end, phrase};
 use super::tokens::{T, Tok, lower_at, word_class};
 use super::verbs::verb_at;
 use super::wordlists::POST_PREPS;
@@ -379,6 +379,23 @@ pub(super) fn parenthesised(
                 return Some(p.to_string());
             }
             if generic && starts_to.is_none() {
+                // `Nearly half (48%) of small firms`: the share's whole after the parenthesis.
+                // A share verb before (`which account for the highest proportion (90%) of
+                // sales`) ties it to its part instead.
+                let tied = toks
+                    .get(start.saturating_sub(2)..=start)
+                    .is_some_and(|w| w.iter().any(|t| t.lower() & SHARE != 0));
+                let whole = lists.prev_close.filter(|&c| {
+                    !tied
+                        && matches!(toks.get(c + 1).map(|t| t.tok), Some(Tok::Word(w)) if w.eq_ignore_ascii_case("of"))
+                });
+                if let Some(c) = whole {
+                    let e = forward_end(toks, c + 2, 8);
+                    let p = phrase(sentence, toks, all, c + 2, e);
+                    if !p.is_empty() {
+                        return Some(p);
+                    }
+                }
                 return Some(clause_subject(sentence, toks, all, end));
             }
             return Some(item);
@@ -458,6 +475,18 @@ mod tests {
                 "The largest contributions came from fuel (0.6 percentage points) and food (0.2 percentage points)."
             ),
             ["fuel", "food"]
+        );
+    }
+
+    #[test]
+    fn a_share_in_brackets_after_a_measure() {
+        assert_eq!(
+            subjects("Nearly half (48%) of small farms reported losses."),
+            ["small farms"]
+        );
+        assert_eq!(
+            subjects("Tea sales, which account for the largest share (61 percent) of sales, fell."),
+            ["tea sales"]
         );
     }
 

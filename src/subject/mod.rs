@@ -38,7 +38,8 @@ use crate::scan::Found;
 
 use clause::clause_subject_kept;
 use compare::{
-    apposed_change, base_of, lone_measure, names_something, shares_previous, whole_of_share, without_deictic,
+    apposed_change, base_of, lone_measure, names_something, shares_previous, time_phrase, whole_of_share,
+    without_deictic,
 };
 use items::{Lists, parenthesised, respectively};
 use near::{after_amount, after_change, before, headline_noun, share_of};
@@ -175,7 +176,7 @@ fn subject_at(
         Some(p) => standing_in(subject, p),
         None => subject,
     };
-    let subject = if names_something(&subject) {
+    let subject = if names_something(&subject) && !time_phrase(&subject) {
         without_deictic(subject)
     } else {
         share_of(sentence, toks, all, k)

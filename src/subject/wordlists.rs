@@ -530,6 +530,7 @@ pub(super) const GENERIC: &[&str] = &[
     "units",
     "volume",
     "proportion",
+    "share",
     "portion",
     "percentage",
     "record",
