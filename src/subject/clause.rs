@@ -93,8 +93,16 @@ pub(super) fn clause_subject_kept(sentence: &str, toks: &[T], all: &[Found], at:
         }
         let Some(v) = v else {
             // No verb (a headline: `Retail sales up 6.7 percent`): the words before the figure.
-            let s = back_start(toks, all, i, 0);
-            return phrase(sentence, toks, all, s, unlisted_verb(toks, s, i));
+            // `deficit narrows to $1 billion`: a word before `to`/`by` + figure is its verb.
+            let mut end = i;
+            if i >= 2
+                && lower_at(toks, i - 1).is_some_and(|l| l & OBJECT_LINK != 0)
+                && word_class(toks, i - 2).is_some_and(|c| c & BARE != 0 && c & (PREPOSITION | ARTICLE) == 0)
+            {
+                end = i - 2;
+            }
+            let s = back_start(toks, all, end, 0);
+            return phrase(sentence, toks, all, s, unlisted_verb(toks, s, end));
         };
         // `the food products as a whole improved`: the phrase ends before `as a whole`.
         let mut e = match toks.get(v.saturating_sub(3)..v) {
@@ -302,6 +310,18 @@ mod tests {
         assert_eq!(
             subjects("Kiosk chains saw their sales improve by 2.2 percent."),
             ["sales of kiosk chains"]
+        );
+    }
+
+    #[test]
+    fn headlines_with_a_verb_no_list_names() {
+        assert_eq!(
+            subjects("Island wool deficit narrows to $1.1 billion in March"),
+            ["island wool deficit"]
+        );
+        assert_eq!(
+            subjects("The number of ferries reached 1,200, 15% more than a year earlier."),
+            ["the number of ferries"]
         );
     }
 

@@ -234,6 +234,12 @@ pub(super) fn share_of(sentence: &str, toks: &[T], all: &[Found], k: usize) -> O
 /// goods`, `inflation at the rate of 2 percent`, `the balance stood at a surplus of $8
 /// billion` -> `the balance`.
 pub(super) fn before(sentence: &str, toks: &[T], all: &[Found], k: usize, prev: Option<&str>) -> Option<String> {
+    // `Exports: $5.2 billion`: a label before a colon.
+    if k >= 2 && toks[k - 1].tok == Tok::Punct(':') {
+        let start = back_start(toks, all, k - 1, 0);
+        let p = phrase(sentence, toks, all, start, k - 1);
+        return (!p.is_empty()).then_some(p);
+    }
     // The word before the figure, lower-cased, as list bits.
     let w1 = lower_at(toks, k.checked_sub(1)?)?;
     let end = if w1 & (OF | WORTH) != 0 {
@@ -423,6 +429,14 @@ mod tests {
         assert_eq!(
             subjects("In all, 12 supply deals and MOUs valued at USD 9.1 million were signed."),
             ["supply deals and MOUs"]
+        );
+    }
+
+    #[test]
+    fn labels_before_a_colon() {
+        assert_eq!(
+            subjects("Wool exports: $5.2 billion (+3.1%)"),
+            ["wool exports", "wool exports"]
         );
     }
 

@@ -208,6 +208,9 @@ pub(super) const ADVERBS: &[&str] = &[
     "currently",
     "little",
     "much",
+    "more",
+    "less",
+    "fewer",
     "respectively",
 ];
 
