@@ -218,7 +218,9 @@ fn before_aside(sentence: &str, toks: &[T], all: &[Found], s: usize) -> Option<S
         .iter()
         .all(|t| matches!(t.tok, Tok::Word(_)) && t.class() & UPPER != 0);
     let including = first.eq_ignore_ascii_case("including");
-    let skipped = c & IS_VERB != 0 || lists(first) & RELATIVE != 0;
+    // `Exports to the U.S., Korea's largest market, grew`: an apposed noun phrase too.
+    let apposed = lists(first) & (ARTICLE | DETERMINER) != 0 || first.ends_with("'s") || first.ends_with("’s");
+    let skipped = c & IS_VERB != 0 || lists(first) & RELATIVE != 0 || apposed;
     let np_start = back_start(toks, all, open, AND);
     if np_start == open {
         return None;
@@ -345,6 +347,15 @@ mod tests {
             subjects("Mainland Peru, including Lima, remained the top market, taking 12 percent."),
             ["Mainland Peru including Lima"]
         );
+    }
+
+    #[test]
+    fn apposed_noun_phrases_are_stepped_over() {
+        assert_eq!(
+            subjects("Exports to Peru, the island's largest market, grew 7.1 percent."),
+            ["exports to Peru"]
+        );
+        assert_eq!(subjects("The dam, worth $2 billion, will open in 2027."), ["the dam"]);
     }
 
     #[test]

@@ -161,12 +161,16 @@ pub(super) fn apposed_change(
     let direction = ["up ", "down "]
         .iter()
         .any(|d| text.get(..d.len()).is_some_and(|t| t.eq_ignore_ascii_case(d)));
-    if !direction || k == 0 {
+    if k == 0 {
         return None;
     }
-    let Some(comma) = k.checked_sub(1).filter(|&c| toks[c].tok == Tok::Punct(',')) else {
-        // `with shipments to Europe up 12%`: a noun phrase right before the change, after
-        // `with`, `and` or a comma, in a clause with no verb of its own.
+    let Some(comma) = k
+        .checked_sub(1)
+        .filter(|&c| toks[c].tok == Tok::Punct(',') && direction)
+    else {
+        // `with shipments to Europe up 12%`, `exports rose 5%, imports 3%`: a noun phrase
+        // right before the figure, after `with`, `and` or a comma, in a clause with no
+        // verb of its own.
         let start = back_start(toks, all, k, BEFORE_STOP | AND);
         let opens = start > 0
             && (toks[start - 1].tok == Tok::Punct(',')
@@ -397,10 +401,22 @@ mod sharing_tests {
     }
 
     #[test]
+    fn gapped_verbs() {
+        assert_eq!(
+            subjects("Exports rose 5%, imports 3% and re-exports 2%."),
+            ["exports", "imports", "re-exports"]
+        );
+    }
+
+    #[test]
     fn time_phrases_are_no_subjects() {
         assert_eq!(
             subjects("Imports from Peru grew 4.3% year on year to reach $14 million."),
             ["imports from Peru", "imports from Peru"]
+        );
+        assert_eq!(
+            subjects("The wool balance posted a surplus for the 10th straight month at $4.2 billion."),
+            ["the wool balance"]
         );
     }
 

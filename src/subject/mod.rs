@@ -165,7 +165,7 @@ fn subject_at(
         .or_else(|| shares_previous(toks, k, prev))
         .or_else(|| headline_noun(sentence, toks, all, fi, k, title));
     let subject = found
-        .filter(|s| names_something(s))
+        .filter(|s| names_something(s) && !time_phrase(s))
         .unwrap_or_else(|| clause_subject_kept(sentence, toks, all, k, &mut lists.clause));
     // `a figure that is set to rise (to 40%)`: a lone measure is the figure before's.
     let subject = match prev {

@@ -257,6 +257,12 @@ pub(super) fn before(sentence: &str, toks: &[T], all: &[Found], k: usize, prev: 
         return None;
     };
     let mut start = back_start(toks, all, end, BEFORE_STOP);
+    // `The project, worth $2 billion,`: an apposed amount is the phrase's before the comma.
+    if start == end && end >= 2 && toks[end - 1].tok == Tok::Punct(',') && w1 & WORTH != 0 {
+        let s = back_start(toks, all, end - 1, BEFORE_STOP);
+        let p = phrase(sentence, toks, all, s, end - 1);
+        return (!p.is_empty()).then_some(p);
+    }
     // `held steady at 61.9%`, `were second at`: after a verb, `at` is the verb's.
     if w1 & AT != 0 && start > 0 && verb_at(toks, start - 1) {
         return None;

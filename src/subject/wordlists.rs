@@ -652,5 +652,6 @@ pub(super) const PREPOSITIONS: &[&str] = &[
     "following",
     "including",
     "according",
+    "worth",
     "regarding",
 ];
