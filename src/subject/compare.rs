@@ -2,7 +2,7 @@
 //! a change, and a share tied to the whole it is part of.
 
 use super::phrase::{back_start, bare_measure, forward_end, phrase};
-use super::tokens::{T, Tok, lower_at};
+use super::tokens::{T, Tok, lower_at, word_class};
 use super::verbs::verb_at;
 use super::wordlists::POST_PREPS;
 use super::words::*;
@@ -252,7 +252,20 @@ pub(super) fn whole_of_share(
         p -= 1;
     }
     let whole = || {
-        let end = forward_end(toks, k + 2, 8);
+        let mut end = forward_end(toks, k + 2, 8);
+        // `14% of tank and underground storage capacity`: coordinated modifiers and nouns
+        // (not a new figure or phrase after `and`).
+        while lower_at(toks, end).is_some_and(|l| l & AND != 0)
+            && word_class(toks, end + 1)
+                .is_some_and(|c| c & (ARTICLE | DETERMINER | PREPOSITION | FORWARD_STOP | DIGIT) == 0)
+            && !verb_at(toks, end + 1)
+        {
+            let next = forward_end(toks, end + 1, 8);
+            if next == end + 1 {
+                break;
+            }
+            end = next;
+        }
         let np = phrase(sentence, toks, all, k + 2, end);
         (!np.is_empty()).then_some(np)
     };
@@ -336,6 +349,10 @@ mod tests {
     #[test]
     fn a_share_measures_its_whole_unless_a_verb_ties_a_part() {
         assert_eq!(subjects("The scheme covered 40% of rural schools."), ["rural schools"]);
+        assert_eq!(
+            subjects("The hub is home to 14% of tank and underground storage capacity."),
+            ["tank and underground storage capacity"]
+        );
         assert_eq!(subjects("Rice took up 22 percent of farm land."), ["rice"]);
         assert_eq!(subjects("Wheat accounts for 12% of the region's crops."), ["wheat"]);
         assert_eq!(
