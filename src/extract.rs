@@ -275,7 +275,14 @@ fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &
     let mut emit =
         |section: Section, sentence: &str, sentence_offset: usize, found: Vec<Found>, out: &mut ReleaseFacts| {
             let folded: Arc<str> = Arc::from(&*fold_space(sentence));
-            let mut subjects = subject::subjects(sentence, &found).into_iter();
+            let mut subjects = subject::subjects_after(
+                r.body
+                    .get(..sentence_offset.saturating_sub(r.body_offset))
+                    .unwrap_or(""),
+                sentence,
+                &found,
+            )
+            .into_iter();
             for mut f in found {
                 let subject = subjects.next().unwrap_or_default();
                 let offset = sentence_offset + f.text_start;

@@ -22,6 +22,7 @@
 //!
 //! Each relation gives up rather than guess; the answer is empty when none names something.
 
+mod anaphora;
 mod clause;
 mod compare;
 mod items;
@@ -36,6 +37,7 @@ mod words;
 
 use crate::scan::Found;
 
+use anaphora::{Anaphor, anaphor_at, antecedent};
 use clause::clause_subject_kept;
 use compare::{
     apposed_change, base_of, lone_measure, names_something, shares_previous, time_phrase, whole_of_share,
@@ -48,12 +50,18 @@ use words::{TITLE_WORD, UPPER};
 
 /// The subjects of all figures of a sentence, in order: the sentence is cut into words once.
 pub fn subjects(sentence: &str, all: &[Found]) -> Vec<String> {
-    subjects_kept(sentence, all, true)
+    subjects_kept("", sentence, all, true)
 }
 
-/// `subjects`; `keep` whether the list rules go on from what they found for the figures
-/// before (the oracle test checks that this finds what a fresh start finds).
-fn subjects_kept(sentence: &str, all: &[Found], keep: bool) -> Vec<String> {
+/// `subjects`, with `before` the text of the body up to the sentence: a subject the
+/// sentence only points to (`it`, `the index`) is looked for in the sentence before.
+pub fn subjects_after(before: &str, sentence: &str, all: &[Found]) -> Vec<String> {
+    subjects_kept(before, sentence, all, true)
+}
+
+/// `subjects_after`; `keep` whether the list rules go on from what they found for the
+/// figures before (the oracle test checks that this finds what a fresh start finds).
+fn subjects_kept(before: &str, sentence: &str, all: &[Found], keep: bool) -> Vec<String> {
     if !all.iter().any(measured) {
         return vec![String::new(); all.len()];
     }
@@ -112,7 +120,7 @@ fn subjects_kept(sentence: &str, all: &[Found], keep: bool) -> Vec<String> {
                     lists = Lists::default();
                     lists.no_respectively = !respectively;
                 }
-                let before = prev.filter(|&(pk, _)| pk >= lo).and_then(|(_, pi)| out.get(pi));
+                let earlier = prev.filter(|&(pk, _)| pk >= lo).and_then(|(_, pi)| out.get(pi));
                 let s = subject_at(
                     sentence,
                     window,
@@ -121,8 +129,12 @@ fn subjects_kept(sentence: &str, all: &[Found], keep: bool) -> Vec<String> {
                     k - lo,
                     t,
                     &mut lists,
-                    before.map(String::as_str),
+                    earlier.map(String::as_str),
                 );
+                let s = match anaphor_at(window, k - lo) {
+                    Some(a) if !before.is_empty() && points(&s, a) => antecedent(before, a).unwrap_or(s),
+                    _ => s,
+                };
                 if !s.is_empty() {
                     prev = Some((k, fi));
                 }
@@ -187,6 +199,18 @@ fn subject_at(
         subject
     } else {
         sentence_case(sentence, subject)
+    }
+}
+
+/// Whether `subject` is what the anaphor left: nothing for a pronoun, the determiner and
+/// the noun alone for a definite (`the index`).
+fn points(subject: &str, a: Anaphor) -> bool {
+    match a {
+        Anaphor::Pronoun => subject.is_empty(),
+        Anaphor::Definite(noun) => {
+            let mut words = subject.split_whitespace();
+            matches!((words.next(), words.next(), words.next()), (Some(_), Some(n), None) if n.eq_ignore_ascii_case(noun))
+        }
     }
 }
 
