@@ -18,6 +18,7 @@
 //! shared         26 GW in 2025 and 22 GW in 2026                  -> the figure before's
 //! headline       Ministry Unveils KRW 2 Trillion Battery Fund     -> Battery Fund
 //! clause         inflation is expected to be 2.1%                 -> inflation
+//! sentence before The terms of trade index is ... The index rose 1% -> The terms of trade index
 //! ```
 //!
 //! Each relation gives up rather than guess; the answer is empty when none names something.

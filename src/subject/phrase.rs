@@ -74,6 +74,23 @@ pub(super) fn phrase(sentence: &str, toks: &[T], all: &[Found], from: usize, to:
     while words.last().is_some_and(|w| w.1.class() & (TAIL | TAIL_LY) != 0) {
         words.pop();
     }
+    // `the level of GDP in Quarter 3`, `exports in the same period of last year`: the
+    // phrases about time that end a subject are no part of it.
+    let timely = |w: &(&str, &T)| {
+        const RELATIVE: [&str; 8] = [
+            "same", "last", "previous", "next", "current", "past", "latest", "recent",
+        ];
+        w.1.lower() & (TIME | ARTICLE | DETERMINER | GENERIC_WORD | PREPOSITION) != 0
+            || w.1.class() & DIGIT != 0
+            || RELATIVE.iter().any(|r| w.0.eq_ignore_ascii_case(r))
+    };
+    let cut = (1..words.len()).find(|&p| {
+        let tail = &words[p..];
+        words[p].1.lower() & PREPOSITION != 0 && tail.iter().any(|w| w.1.lower() & TIME != 0) && tail.iter().all(timely)
+    });
+    if let Some(p) = cut {
+        words.truncate(p);
+    }
     let bytes = words.iter().map(|w| w.0.len() + 1).sum();
     join(words.iter().map(|w| w.0), bytes)
 }
@@ -129,6 +146,11 @@ pub(super) fn after_preposition(toks: &[T], at: usize) -> bool {
             .checked_sub(1)
             .and_then(|m| word_class(toks, m))
             .is_some_and(|p| p & COUNT_PREP != 0)
+}
+
+/// `Quarter 3`, `Phase 2`: a number after a capitalized word is part of a name.
+fn labelled(toks: &[T], at: usize) -> bool {
+    at > 0 && word_class(toks, at - 1).is_some_and(|c| c & UPPER != 0 && c & DIGIT == 0)
 }
 
 /// True when the parenthesis closing at token `close` holds a figure.
@@ -202,7 +224,7 @@ pub(super) fn back_start(toks: &[T], all: &[Found], end: usize, extra: u64) -> u
                     || (c & extra != 0 && c & AND == 0)
                     || and_stop
                     || to_verb
-                    || (c & DIGIT != 0 && !after_preposition(toks, i - 1))
+                    || (c & DIGIT != 0 && !after_preposition(toks, i - 1) && !labelled(toks, i - 1))
                     || (verb_at(toks, i - 1) && !passive && !adjectival(toks, i - 1));
                 if stop {
                     break;
@@ -430,6 +452,14 @@ mod tests {
         ] {
             assert!(!bare_measure(p), "{p}");
         }
+    }
+
+    #[test]
+    fn time_phrases_and_labels_at_the_end_are_dropped() {
+        assert_eq!(
+            subjects("The level of rice output in Quarter 3 is now 0.4% below its peak."),
+            ["the level of rice output"]
+        );
     }
 
     #[test]
