@@ -1,5 +1,6 @@
-//! Figures that measure what another figure or phrase of the sentence measures: the base of
-//! a change, and a share tied to the whole it is part of.
+//! Figures that measure what another figure or phrase of the sentence measures (the base
+//! of a change, a share tied to its part or whole, gapped and apposed figures), and the
+//! checks every subject passes (it names something, it is no time phrase).
 
 use super::phrase::{back_start, bare_measure, forward_end, phrase};
 use super::tokens::{T, Tok, lower_at, word_class};
@@ -150,7 +151,7 @@ fn bare_participle(toks: &[T], k: usize) -> bool {
 /// `set a record for petroleum exports, up 7% from 2021`: a change after a comma measures
 /// the noun phrase before the comma, or, when that is a figure or a measure, what the
 /// figure before measures.
-pub(super) fn apposed_change(
+pub(super) fn phrase_right_before(
     sentence: &str,
     toks: &[T],
     all: &[Found],

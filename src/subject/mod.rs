@@ -41,7 +41,7 @@ use crate::scan::Found;
 use anaphora::{Anaphor, anaphor_at, antecedent};
 use clause::clause_subject_kept;
 use compare::{
-    apposed_change, base_of, lone_measure, names_something, shares_previous, time_phrase, whole_of_share,
+    base_of, lone_measure, names_something, phrase_right_before, shares_previous, time_phrase, whole_of_share,
     without_deictic,
 };
 use items::{Lists, parenthesised, respectively};
@@ -172,7 +172,7 @@ fn subject_at(
         .or_else(|| base_of(sentence, toks, k, prev))
         .or_else(|| respectively(sentence, toks, all, fi, k, lists))
         .or_else(|| after_amount(sentence, toks, all, k, kind))
-        .or_else(|| apposed_change(sentence, toks, all, k, prev))
+        .or_else(|| phrase_right_before(sentence, toks, all, k, prev))
         .or_else(|| parenthesised(sentence, toks, all, fi, k, lists, prev))
         .or_else(|| before(sentence, toks, all, k, prev))
         .or_else(|| shares_previous(toks, k, prev))
