@@ -1,7 +1,7 @@
 //! Figures that pair with the items of a list: `respectively` and parenthesised figures.
 
 use super::clause::{Kept, clause_subject};
-use super::phrase::{back_start, bare_measure, forward_end, phrase};
+use super::phrase::{back_start, bare_measure, forward_end, np_end, phrase};
 use super::tokens::{T, Tok, lower_at, word_class};
 use super::verbs::verb_at;
 use super::wordlists::POST_PREPS;
@@ -237,6 +237,19 @@ fn introduced(sentence: &str, toks: &[T], all: &[Found], start: usize) -> Option
     find_part(&np).map(|cut| (np[..cut].to_string(), at + words.len()))
 }
 
+/// A phrase of number words and their qualifiers only (`just under one million`).
+fn spelled_number(item: &str) -> bool {
+    const NUMBER: [&str; 24] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "hundred", "thousand",
+        "million", "billion", "dozen", "just", "under", "over", "about", "nearly", "almost", "around", "some",
+        "roughly",
+    ];
+    !item.is_empty()
+        && item
+            .split_whitespace()
+            .all(|w| NUMBER.iter().any(|n| w.eq_ignore_ascii_case(n)))
+}
+
 /// The `(` that the figure at token `n` opens: right before it, or before numbers that
 /// open it with it (`(+43,000; +0.7%)`).
 fn opening(toks: &[T], n: usize) -> Option<usize> {
@@ -398,6 +411,16 @@ pub(super) fn parenthesised(
                 }
                 return Some(clause_subject(sentence, toks, all, end));
             }
+            // `just under one million (983,000; 57.5%) people aged 55 to 64`: an item that is
+            // only a number counts the noun phrase after the parenthesis.
+            if spelled_number(&item) {
+                let counted = lists.prev_close.and_then(|c| {
+                    let e = np_end(toks, all, c + 1, 10);
+                    let p = phrase(sentence, toks, all, c + 1, e);
+                    (!p.is_empty()).then_some(p)
+                });
+                return counted;
+            }
             return Some(item);
         }
     }
@@ -487,6 +510,14 @@ mod tests {
         assert_eq!(
             subjects("Tea sales, which account for the largest share (61 percent) of sales, fell."),
             ["tea sales"]
+        );
+    }
+
+    #[test]
+    fn a_number_before_the_bracket_counts_what_follows() {
+        assert_eq!(
+            subjects("In May, there were just under one million (983,000; 57.5%) farmers aged 55 to 64."),
+            ["farmers aged 55 to 64"]
         );
     }
 
