@@ -102,7 +102,15 @@ pub(super) fn clause_subject_kept(sentence: &str, toks: &[T], all: &[Found], at:
                 end = i - 2;
             }
             let s = back_start(toks, all, end, 0);
-            return phrase(sentence, toks, all, s, unlisted_verb(toks, s, end));
+            let p = phrase(sentence, toks, all, s, unlisted_verb(toks, s, end));
+            // `At 447 million barrels, crude inventories are ...`: a figure in a phrase that
+            // opens the sentence belongs to the clause after the comma.
+            if !names_something(&p) {
+                if let Some(q) = main_after_fronted_figure(sentence, toks, all, at) {
+                    return q;
+                }
+            }
+            return p;
         };
         // `the food products as a whole improved`: the phrase ends before `as a whole`.
         let mut e = match toks.get(v.saturating_sub(3)..v) {
@@ -180,6 +188,24 @@ fn owned_by_subject(sentence: &str, toks: &[T], all: &[Found], s: usize, p: Stri
     } else {
         p
     }
+}
+
+/// `At 447 million barrels, crude inventories are about 4% below`: the subject of the main
+/// clause after the comma that closes the opening phrase of the figure at token `k`.
+fn main_after_fronted_figure(sentence: &str, toks: &[T], all: &[Found], k: usize) -> Option<String> {
+    let opens = toks[..k]
+        .iter()
+        .all(|t| matches!(t.tok, Tok::Word(_)) && t.lower() & (PREPOSITION | ADVERB) != 0);
+    let comma = k + 1;
+    if !opens || toks.get(comma).is_none_or(|t| t.tok != Tok::Punct(',')) {
+        return None;
+    }
+    let end = forward_end(toks, comma + 1, 8);
+    if end == comma + 1 || !verb_at(toks, end) && word_class(toks, end).is_none_or(|c| c & MODAL == 0) {
+        return None;
+    }
+    let p = phrase(sentence, toks, all, comma + 1, end);
+    names_something(&p).then_some(p)
 }
 
 /// `The complex covers 12 hectares`: in a phrase that opens with a determiner, a last
@@ -356,6 +382,14 @@ mod tests {
             ["exports to Peru"]
         );
         assert_eq!(subjects("The dam, worth $2 billion, will open in 2027."), ["the dam"]);
+    }
+
+    #[test]
+    fn a_figure_in_an_opening_phrase() {
+        assert_eq!(
+            subjects("At 44.2 million barrels, pear oil stocks are about 4% below average."),
+            ["pear oil stocks", "pear oil stocks"]
+        );
     }
 
     #[test]
