@@ -385,6 +385,14 @@ mod tests {
     }
 
     #[test]
+    fn participles_inside_the_subject() {
+        assert_eq!(
+            subjects("Foreign direct investment (FDI) pledged to Peru reached USD 1.4 billion."),
+            ["foreign direct investment (FDI) pledged to Peru"]
+        );
+    }
+
+    #[test]
     fn a_figure_in_an_opening_phrase() {
         assert_eq!(
             subjects("At 44.2 million barrels, pear oil stocks are about 4% below average."),

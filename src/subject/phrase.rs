@@ -167,6 +167,8 @@ pub(super) fn holds_figure(toks: &[T], close: usize) -> bool {
 /// is the bit of a list of words that also end it (`AND`, `BEFORE_STOP`, ... or 0).
 pub(super) fn back_start(toks: &[T], all: &[Found], end: usize, extra: u64) -> usize {
     let mut i = end;
+    // The phrase ends before the clause's verb (a reduced relative may stand inside it).
+    let ends_at_verb = word_class(toks, end).is_some_and(|c| c & MODAL != 0) || verb_at(toks, end);
     let mut depth = 0usize;
     while i > 0 {
         let t = &toks[i - 1];
@@ -205,7 +207,7 @@ pub(super) fn back_start(toks: &[T], all: &[Found], end: usize, extra: u64) -> u
                 let passive = word_class(toks, i).is_some_and(|n| n & PASSIVE != 0)
                     || before_of
                     || before_verb
-                    || reduced_relative(toks, i - 1, extra);
+                    || reduced_relative(toks, i - 1, extra, ends_at_verb);
                 // `and` joins nouns (`deals and MOUs`) unless a level or figure stands before it.
                 // `all went up and the food products`: not after a particle, adverb or verb.
                 let and_stop = c & AND != 0
@@ -317,18 +319,22 @@ pub(super) fn head(p: &str) -> &str {
     last
 }
 
-/// `oil exported to EU countries, which fell`: before a relative pronoun (`extra` holds
-/// `RELATIVE_STOP`) a regular `-ed` form followed by a preposition and preceded by a noun
-/// is a participle inside the noun phrase, not the verb of a clause.
-fn reduced_relative(toks: &[T], j: usize, extra: u64) -> bool {
+/// `oil exported to EU countries, which fell`, `FDI pledged to Korea reached`: before a
+/// relative pronoun (`extra` holds `RELATIVE_STOP`) or the clause's verb, a regular `-ed`
+/// form followed by a preposition and preceded by a noun is a participle inside the noun
+/// phrase, not the verb of a clause.
+fn reduced_relative(toks: &[T], j: usize, extra: u64, before_verb: bool) -> bool {
     let Some(c) = word_class(toks, j) else { return false };
     let regular_ed =
         matches!(toks[j].tok, Tok::Word(w) if w.ends_with("ed")) && c & IS_VERB != 0 && c & VERB_LISTED == 0;
-    extra & RELATIVE_STOP != 0
+    let after_noun = j > 0
+        && (toks[j - 1].tok == Tok::Punct(')')
+            || word_class(toks, j - 1)
+                .is_some_and(|p| p & (MODAL | IS_VERB | VERB_LISTED | PREPOSITION | ARTICLE) == 0));
+    (extra & RELATIVE_STOP != 0 || before_verb)
         && regular_ed
         && lower_at(toks, j + 1).is_some_and(|n| n & PREPOSITION != 0)
-        && j > 0
-        && word_class(toks, j - 1).is_some_and(|p| p & (MODAL | IS_VERB | VERB_LISTED | PREPOSITION | ARTICLE) == 0)
+        && after_noun
 }
 
 /// `add 26 GW of capacity to the grid`, `a loan with a refiner`: `to`/`into` or `with`
