@@ -303,6 +303,7 @@ fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &
         offset: r.title_offset,
         paragraph: None,
         found: figures_with(r.title, false, dollar),
+        subjects: Vec::new(),
     };
     let body_found = spans.iter().zip(paragraphs).enumerate().map(|(n, (span, paragraph))| {
         let sentence = &r.body[span.clone()];
@@ -312,6 +313,7 @@ fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &
             offset: r.body_offset + span.start,
             paragraph: Some(paragraph),
             found: figures_with(sentence, r.cut && n == last, dollar),
+            subjects: Vec::new(),
         }
     });
     let mut read: Vec<Read> = std::iter::once(title_found).chain(body_found).collect();
@@ -324,6 +326,14 @@ fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &
                 .is_some_and(|m| offset < m.end && m.start < s.offset + f.figure.end)
         };
         s.found.retain(|f| !in_meta(f));
+        if !s.found.is_empty() {
+            // The body before the sentence: a pronoun's antecedent may stand there.
+            let before = match s.section {
+                Section::Body => r.body.get(..s.offset.saturating_sub(r.body_offset)).unwrap_or(""),
+                Section::Title => "",
+            };
+            s.subjects = subject::subjects_after(before, s.text, &s.found);
+        }
         let values = s
             .found
             .iter_mut()
@@ -346,7 +356,7 @@ fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &
             continue;
         }
         let folded: Arc<str> = Arc::from(&*fold_space(s.text));
-        let mut subjects = subject::subjects(s.text, &s.found).into_iter();
+        let mut subjects = s.subjects.into_iter();
         let mut timings = timings.into_iter();
         for (f, v) in s.found.into_iter().zip(values) {
             let subject = subjects.next().unwrap_or_default();
@@ -392,6 +402,8 @@ struct Read<'a> {
     offset: usize,
     paragraph: Option<usize>,
     found: Vec<Found>,
+    /// What each figure measures, read before the values take the units out of the figures.
+    subjects: Vec<String>,
 }
 
 /// A figure's value columns, and the period a date figure names.

@@ -268,7 +268,6 @@ pub fn candidates(sentence: &str) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// Every figure of a sentence, in order, none overlapping (a bare `$` read as USD).
-#[cfg(any(test, feature = "internals"))]
 pub fn figures(sentence: &str, cut: bool) -> Vec<Found> {
     figures_with(sentence, cut, crate::grammar::DEFAULT_DOLLAR)
 }

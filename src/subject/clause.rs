@@ -1,13 +1,19 @@
 //! The subject of the clause that governs a figure.
 
-use super::phrase::{back_start, phrase};
-use super::tokens::{T, Tok, word_class};
+use super::compare::{names_something, time_phrase};
+use super::phrase::{back_start, forward_end, past_time_lead, phrase};
+use super::tokens::{T, Tok, lower_at, word_class};
 use super::verbs::verb_at;
 use super::words::*;
 use crate::scan::Found;
 
 /// The noun phrase between verb `v` and `by`/`to` right before token `at`.
 pub(super) fn object_of(sentence: &str, toks: &[T], all: &[Found], v: usize, at: usize) -> Option<String> {
+    // `returning inflation to its 2 percent objective`: past the figure's determiner.
+    let mut at = at;
+    while at > v + 1 && lower_at(toks, at - 1).is_some_and(|l| l & NOUN_ARTICLE != 0) {
+        at -= 1;
+    }
     let link = at.checked_sub(1)?;
     if word_class(toks, link).is_none_or(|c| c & OBJECT_LINK == 0) {
         return None;
@@ -23,6 +29,33 @@ pub(super) fn object_of(sentence: &str, toks: &[T], all: &[Found], v: usize, at:
     }
     let p = phrase(sentence, toks, all, v + 1, link);
     (!p.is_empty()).then_some(p)
+}
+
+/// The start of the verb group that ends at token `v`:
+///
+/// ```text
+/// group = (helper | adverb | participle-after-helper)* verb
+/// helper = "is" | "was" | "has" | "had" | "be" | "been" | "to" | "will" | "may" | ... | "not"
+/// ```
+///
+/// `is expected to be`, `was estimated to have been`, `are now worth`, `likewise hit`.
+pub(super) fn group_start(toks: &[T], v: usize) -> usize {
+    let mut e = v;
+    while e > 0 {
+        let Some(c) = word_class(toks, e - 1) else { break };
+        let helper = c & MODAL != 0;
+        let adverb = c & ADVERB != 0 || (c & TAIL_LY != 0 && c & BARE != 0);
+        // `expected`, `estimated`, `seen`, `forecast`: a participle after a helper.
+        let participle = matches!(toks[e - 1].tok, Tok::Word(w) if c & BARE != 0 && (w.ends_with("ed") || w.ends_with("en") || c & (VERB | HEADLINE) != 0))
+            && e >= 2
+            && word_class(toks, e - 2).is_some_and(|p| p & (MODAL | ADVERB) != 0);
+        if helper || adverb || participle {
+            e -= 1;
+        } else {
+            break;
+        }
+    }
+    e
 }
 
 /// The figure's governing clause subject: the words before the nearest verb before token `at`.
@@ -43,6 +76,12 @@ pub(super) fn clause_subject_kept(sentence: &str, toks: &[T], all: &[Found], at:
         let mut j = i;
         while j > 0 {
             match toks[j - 1].tok {
+                // A parenthesis is stepped over whole (`(+43,000; +0.7%)`).
+                Tok::Punct(')') => {
+                    if let Some(open) = toks[..j - 1].iter().rposition(|t| t.tok == Tok::Punct('(')) {
+                        j = open + 1;
+                    }
+                }
                 Tok::Punct(';' | ':') => break,
                 Tok::Word(_) if verb_at(toks, j - 1) => {
                     v = Some(j - 1);
@@ -54,18 +93,33 @@ pub(super) fn clause_subject_kept(sentence: &str, toks: &[T], all: &[Found], at:
         }
         let Some(v) = v else {
             // No verb (a headline: `Retail sales up 6.7 percent`): the words before the figure.
-            let s = back_start(toks, all, i, 0);
-            return phrase(sentence, toks, all, s, i);
+            // `deficit narrows to $1 billion`: a word before `to`/`by` + figure is its verb.
+            let mut end = i;
+            if i >= 2
+                && lower_at(toks, i - 1).is_some_and(|l| l & OBJECT_LINK != 0)
+                && word_class(toks, i - 2).is_some_and(|c| c & BARE != 0 && c & (PREPOSITION | ARTICLE) == 0)
+            {
+                end = i - 2;
+            }
+            let s = back_start(toks, all, end, 0);
+            let p = phrase(sentence, toks, all, s, unlisted_verb(toks, s, end));
+            // `At 447 million barrels, crude inventories are ...`: a figure in a phrase that
+            // opens the sentence belongs to the clause after the comma.
+            if !names_something(&p) {
+                if let Some(q) = main_after_fronted_figure(sentence, toks, all, at) {
+                    return q;
+                }
+            }
+            return p;
         };
         // `the food products as a whole improved`: the phrase ends before `as a whole`.
         let mut e = match toks.get(v.saturating_sub(3)..v) {
             Some([a, b, c]) if [a.tok, b.tok, c.tok] == [Tok::Word("as"), Tok::Word("a"), Tok::Word("whole")] => v - 3,
             _ => v,
         };
-        // `exports had grown`, `tariffs may rise`, `expects sales to grow`: past the helpers.
-        while e > 0 && word_class(toks, e - 1).is_some_and(|c| c & MODAL != 0) {
-            e -= 1;
-        }
+        // `exports had grown`, `inflation is expected to be`, `value likewise hit`: the
+        // subject ends before the whole verb group.
+        e = group_start(toks, e);
         // `cutting logistics costs by 15%`, `to raise trade to $35 billion`: the object of
         // a change verb, when only a noun phrase stands between it and `by`/`to` + figure.
         if let Some(obj) = object_of(sentence, toks, all, v, i) {
@@ -74,14 +128,23 @@ pub(super) fn clause_subject_kept(sentence: &str, toks: &[T], all: &[Found], at:
         let (s, p) = match kept {
             Some((end, s, p)) if *end == e => (*s, p.clone()),
             _ => {
-                let s = back_start(toks, all, e, AND);
+                let s = past_time_lead(toks, back_start(toks, all, e, AND), e);
                 let p = phrase(sentence, toks, all, s, e);
                 *kept = Some((e, s, p.clone()));
                 (s, p)
             }
         };
+        // `they plan to`: one word after a subject pronoun is its verb.
+        let subject_pronoun = |m: usize| matches!(toks[m].tok, Tok::Word(w) if ["it", "they", "we", "he", "she", "i", "you"].iter().any(|p| w.eq_ignore_ascii_case(p)));
+        let p = if s + 1 == e && s > 0 && subject_pronoun(s - 1) {
+            String::new()
+        } else {
+            p
+        };
         // A relative pronoun: the noun phrase before it (`food sales, which account for`).
-        if p.is_empty() {
+        // A pronoun (`it was`) names nothing: the clause before may (`capacity is growing
+        // fast, but in 2024 it was only 2%`).
+        if p.is_empty() || !names_something(&p) || time_phrase(&p) {
             if let Some(Tok::Word(w)) = s.checked_sub(1).and_then(|k| toks.get(k)).map(|t| t.tok) {
                 if lists(w) & RELATIVE != 0 {
                     let mut e = s - 1;
@@ -92,13 +155,135 @@ pub(super) fn clause_subject_kept(sentence: &str, toks: &[T], all: &[Found], at:
                     return phrase(sentence, toks, all, s2, e);
                 }
             }
+            // `X, an aside, rose`: the phrase before the aside (not for a participle after
+            // a comma, which takes the verb before it).
+            let participle = matches!(toks[v].tok, Tok::Word(w) if w.ends_with("ing"));
+            if let Some(p) = before_aside(sentence, toks, all, s).filter(|_| !participle) {
+                return p;
+            }
+            // `Despite falling 1% in May, sales rose`: the main clause's subject.
+            if let Some(p) = main_after_fronted(sentence, toks, all, v) {
+                return p;
+            }
             // A participle after a comma or `and` (`..., rising 19 percent`): the verb before it.
             i = v;
             continue;
         }
-        return p;
+        return owned_by_subject(sentence, toks, all, s, p);
     }
     String::new()
+}
+
+/// `Chains saw their sales improve by 2%`: `their`/`its` + noun names the noun of the
+/// clause subject before (`sales of chains`).
+fn owned_by_subject(sentence: &str, toks: &[T], all: &[Found], s: usize, p: String) -> String {
+    let possessive = matches!(toks.get(s).map(|t| t.tok), Some(Tok::Word(w)) if w.eq_ignore_ascii_case("their") || w.eq_ignore_ascii_case("its"));
+    if !possessive || s == 0 || !verb_at(toks, s - 1) {
+        return p;
+    }
+    let owner = clause_subject(sentence, toks, all, s - 1);
+    let rest = p.split_once(' ').map_or("", |(_, r)| r);
+    if names_something(&owner) && !rest.is_empty() {
+        format!("{rest} of {}", super::sentence_case(sentence, owner))
+    } else {
+        p
+    }
+}
+
+/// `At 447 million barrels, crude inventories are about 4% below`: the subject of the main
+/// clause after the comma that closes the opening phrase of the figure at token `k`.
+fn main_after_fronted_figure(sentence: &str, toks: &[T], all: &[Found], k: usize) -> Option<String> {
+    let opens = toks[..k]
+        .iter()
+        .all(|t| matches!(t.tok, Tok::Word(_)) && t.lower() & (PREPOSITION | ADVERB) != 0);
+    let comma = k + 1;
+    if !opens || toks.get(comma).is_none_or(|t| t.tok != Tok::Punct(',')) {
+        return None;
+    }
+    let end = forward_end(toks, comma + 1, 8);
+    if end == comma + 1 || !verb_at(toks, end) && word_class(toks, end).is_none_or(|c| c & MODAL == 0) {
+        return None;
+    }
+    let p = phrase(sentence, toks, all, comma + 1, end);
+    names_something(&p).then_some(p)
+}
+
+/// `The complex covers 12 hectares`: in a phrase that opens with a determiner, a last
+/// lower-case word in `-s` right before the figure is a verb no list names; the phrase
+/// ends before it.
+/// A headline's participle right before the figure is its verb too (`Two Plants Totaling
+/// 150 MW`).
+fn unlisted_verb(toks: &[T], s: usize, end: usize) -> usize {
+    let opens = lower_at(toks, s).is_some_and(|l| l & NOUN_ARTICLE != 0);
+    let verb = end >= s + 3
+        && matches!(toks[end - 1].tok, Tok::Word(w) if w.ends_with('s') && !w.ends_with("ss"))
+        && word_class(toks, end - 1).is_some_and(|c| c & BARE != 0);
+    let participle = end >= s + 2
+        && matches!(toks[end - 1].tok, Tok::Word(w) if w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed")));
+    if (opens && verb) || participle { end - 1 } else { end }
+}
+
+/// The subject before an aside set off by commas, the aside ending at token `s`:
+///
+/// ```text
+/// NP "," (participle | "which" | "who") ... "," verb   -> NP
+/// NP "," ("including" ...) "," verb                    -> NP "including" ...
+/// NP "," Name "," verb                                 -> NP Name   (Cushing, Oklahoma)
+/// ```
+fn before_aside(sentence: &str, toks: &[T], all: &[Found], s: usize) -> Option<String> {
+    let close = s.checked_sub(1).filter(|&c| toks[c].tok == Tok::Punct(','))?;
+    let open = toks[..close].iter().rposition(|t| matches!(t.tok, Tok::Punct(_)))?;
+    if toks[open].tok != Tok::Punct(',') || open + 1 >= close {
+        return None;
+    }
+    let Tok::Word(first) = toks[open + 1].tok else {
+        return None;
+    };
+    let c = toks[open + 1].class();
+    let name = toks[open + 1..close]
+        .iter()
+        .all(|t| matches!(t.tok, Tok::Word(_)) && t.class() & UPPER != 0);
+    let including = first.eq_ignore_ascii_case("including");
+    // `Exports to the U.S., Korea's largest market, grew`: an apposed noun phrase too.
+    let apposed = lists(first) & (ARTICLE | DETERMINER) != 0 || first.ends_with("'s") || first.ends_with("’s");
+    let skipped = c & IS_VERB != 0 || lists(first) & RELATIVE != 0 || apposed;
+    let np_start = back_start(toks, all, open, AND);
+    if np_start == open {
+        return None;
+    }
+    let p = if name || including {
+        phrase(sentence, toks, all, np_start, close)
+    } else if skipped {
+        phrase(sentence, toks, all, np_start, open)
+    } else {
+        return None;
+    };
+    names_something(&p).then_some(p)
+}
+
+/// `Despite declining by 1.1% since June, total hours were up`: a participle opening the
+/// sentence (after nothing or a preposition) shares the subject of the clause after its
+/// comma, the noun phrase before that clause's verb.
+fn main_after_fronted(sentence: &str, toks: &[T], all: &[Found], v: usize) -> Option<String> {
+    let ing = matches!(toks.get(v)?.tok, Tok::Word(w) if w.ends_with("ing"));
+    let opens = toks[..v]
+        .iter()
+        .all(|t| matches!(t.tok, Tok::Word(_)) && t.lower() & PREPOSITION != 0);
+    if !ing || !opens {
+        return None;
+    }
+    let comma = v + toks.get(v..)?.iter().position(|t| t.tok == Tok::Punct(','))?;
+    let mut end = forward_end(toks, comma + 1, 8);
+    // `total hours worked were`: the participle before the verb is the phrase's.
+    let participle = matches!(toks.get(end).map(|t| t.tok), Some(Tok::Word(w)) if w.ends_with("ed"));
+    if participle && word_class(toks, end + 1).is_some_and(|c| c & (COPULA | MODAL | VERB_LISTED) != 0) {
+        end += 1;
+    }
+    if end == comma + 1 || !verb_at(toks, end) && word_class(toks, end).is_none_or(|c| c & MODAL == 0) {
+        return None;
+    }
+    let p = phrase(sentence, toks, all, comma + 1, end);
+    names_something(&p).then_some(p)
 }
 
 #[cfg(test)]
@@ -119,6 +304,133 @@ mod tests {
         assert_eq!(
             subjects("The agency said that Korea's toy exports in 2023 climbed 9 percent."),
             ["Korea's toy exports"]
+        );
+    }
+
+    #[test]
+    fn the_subject_ends_before_the_whole_verb_group() {
+        assert_eq!(
+            subjects("Island rice inflation is expected to be 2.4% in May."),
+            ["island rice inflation"]
+        );
+        assert_eq!(
+            subjects("The fish deficit was estimated to have been £3.1 billion in May."),
+            ["the fish deficit"]
+        );
+        assert_eq!(subjects("Wool exports are now worth $2 billion."), ["wool exports"]);
+        assert_eq!(
+            subjects("The daily export value likewise hit $1.4 billion."),
+            ["the daily export value"]
+        );
+        assert_eq!(
+            subjects("Peak tram demand is forecast to reach 9 GW."),
+            ["peak tram demand"]
+        );
+        // A verb of intention governs a clause, not the figure.
+        assert_eq!(
+            subjects("The board seeks to hold inflation at the rate of 2 percent."),
+            ["inflation"]
+        );
+    }
+
+    #[test]
+    fn possessives_name_the_subject_before() {
+        assert_eq!(
+            subjects("Kiosk chains saw their sales improve by 2.2 percent."),
+            ["sales of kiosk chains"]
+        );
+    }
+
+    #[test]
+    fn headlines_with_a_verb_no_list_names() {
+        assert_eq!(
+            subjects("Island wool deficit narrows to $1.1 billion in March"),
+            ["island wool deficit"]
+        );
+        assert_eq!(
+            subjects("The number of ferries reached 1,200, 15% more than a year earlier."),
+            ["the number of ferries"]
+        );
+    }
+
+    #[test]
+    fn pronouns_name_nothing() {
+        assert_eq!(subjects("It was 1.9 per cent."), [""]);
+        assert_eq!(
+            subjects("Tram use is growing fast, but in 2024 it was only 3% of trips."),
+            ["tram use"]
+        );
+        assert_eq!(subjects("They plan to sell 50 GW."), [""]);
+    }
+
+    #[test]
+    fn asides_between_subject_and_verb() {
+        assert_eq!(
+            subjects("The average daily sales value, adjusting for the number of days, rose 3.1 percent."),
+            ["the average daily sales value"]
+        );
+        assert_eq!(
+            subjects("Mainland Peru, including Lima, remained the top market, taking 12 percent."),
+            ["Mainland Peru including Lima"]
+        );
+    }
+
+    #[test]
+    fn apposed_noun_phrases_are_stepped_over() {
+        assert_eq!(
+            subjects("Exports to Peru, the island's largest market, grew 7.1 percent."),
+            ["exports to Peru"]
+        );
+        assert_eq!(subjects("The dam, worth $2 billion, will open in 2027."), ["the dam"]);
+    }
+
+    #[test]
+    fn participles_inside_the_subject() {
+        assert_eq!(
+            subjects("Foreign direct investment (FDI) pledged to Peru reached USD 1.4 billion."),
+            ["foreign direct investment (FDI) pledged to Peru"]
+        );
+    }
+
+    #[test]
+    fn a_figure_in_an_opening_phrase() {
+        assert_eq!(
+            subjects("At 44.2 million barrels, pear oil stocks are about 4% below average."),
+            ["pear oil stocks", "pear oil stocks"]
+        );
+    }
+
+    #[test]
+    fn fronted_phrases_and_clauses() {
+        assert_eq!(
+            subjects("Despite falling by 0.8% since May, total hours worked were up 1.1% on the year."),
+            ["total hours worked", "total hours worked"]
+        );
+        assert_eq!(
+            subjects("In the same period imports rose 2 percent to $3 billion."),
+            ["imports", "imports"]
+        );
+        assert_eq!(
+            subjects("Seasonally adjusted output rose by 0.3% in May."),
+            ["seasonally adjusted output"]
+        );
+    }
+
+    #[test]
+    fn objects_of_gerunds_and_verbs_before_figures() {
+        assert_eq!(
+            subjects("The bank is committed to returning inflation to its 2 percent goal."),
+            ["inflation"]
+        );
+        assert_eq!(
+            subjects("Island wool exports advance 7% in May"),
+            ["island wool exports"]
+        );
+        assert_eq!(
+            subjects(
+                "Pear shipments and plum shipments both recorded year-on-year decreases, at 3% and 2% respectively."
+            ),
+            ["pear shipments", "plum shipments"]
         );
     }
 }

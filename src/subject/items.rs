@@ -1,9 +1,10 @@
 //! Figures that pair with the items of a list: `respectively` and parenthesised figures.
 
 use super::clause::{Kept, clause_subject};
-use super::phrase::{back_start, phrase};
-use super::tokens::{T, Tok};
+use super::phrase::{back_start, bare_measure, forward_end, np_end, phrase};
+use super::tokens::{T, Tok, lower_at, word_class};
 use super::verbs::verb_at;
+use super::wordlists::POST_PREPS;
 use super::words::*;
 use crate::scan::Found;
 
@@ -63,7 +64,7 @@ pub(super) fn respectively(
     if items.len() < n {
         return None;
     }
-    items.get(items.len() - n + (pos - first)).cloned()
+    carried_item(items, items.len() - n, items.len() - n + (pos - first))
 }
 
 /// The items of the clause before the run of figures from token `first_fig` to token
@@ -119,18 +120,167 @@ fn run_items(sentence: &str, toks: &[T], all: &[Found], first_fig: usize, last_f
         }
     }
     items.push((from, verb));
-    let items: Vec<String> = items
+    // `mainland China, including Hong Kong,`: an `including` item belongs to the one before.
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(items.len());
+    for (a, b) in items {
+        let including = matches!(toks.get(a).map(|t| t.tok), Some(Tok::Word(w)) if w.eq_ignore_ascii_case("including"));
+        match merged.last_mut() {
+            Some(last) if including => last.1 = b,
+            _ => merged.push((a, b)),
+        }
+    }
+    // `exports to and imports from partners`: an item that ends on its preposition shares
+    // the object of the last item's.
+    let object = merged.last().and_then(|&(a, b)| {
+        let prep = (a..b).find(|&m| lower_at(toks, m).is_some_and(|l| l & PREPOSITION != 0))?;
+        (prep + 1 < b).then(|| phrase(sentence, toks, all, prep + 1, b))
+    });
+    let items: Vec<String> = merged
         .into_iter()
-        .map(|(a, b)| phrase(sentence, toks, all, a, b))
+        .map(|(a, b)| {
+            let p = phrase(sentence, toks, all, a, b);
+            let dangling = b > a + 1 && lower_at(toks, b - 1).is_some_and(|l| l & PREPOSITION != 0);
+            match (&object, toks.get(b - 1).map(|t| t.tok)) {
+                (Some(o), Some(Tok::Word(w))) if dangling && !o.is_empty() => format!("{p} {w} {o}"),
+                _ => p,
+            }
+        })
         .filter(|p| !p.is_empty())
         .collect();
     Some(items)
 }
 
-/// Where ` to ` first stands in `item`: a walk over its bytes, as `str::find` sets up a
-/// searcher that costs more than a short item does to walk.
-fn find_to(item: &str) -> Option<usize> {
-    item.as_bytes().windows(4).position(|w| w == b" to ")
+/// `exports to China, Japan and Peru rose ...`, `exports in units and value`: an item after
+/// the first of the run, with no preposition of its own, carries the first's `exports to`.
+fn carried_item(items: &[String], first: usize, at: usize) -> Option<String> {
+    let item = items.get(at)?;
+    let lead = items.get(first)?;
+    let own = find_part(item).or_else(|| find_post_prep(item)).is_some();
+    match find_part(lead).or_else(|| find_post_prep(lead)) {
+        Some(cut) if at > first && !own => Some(format!("{} {item}", &lead[..cut])),
+        _ => Some(item.clone()),
+    }
+}
+
+/// Prepositions that name a part of what a list measures: `exports to`, `rates for`,
+/// `employment among`, `imports from`.
+const PART_PREPS: [&str; 5] = ["to", "for", "among", "from", "into"];
+
+/// The preposition at token `m` when, right after a verb, it names a part of the verb's
+/// subject (`exports rose to Peru (`, `employment grew among women (`); `from` and `for`
+/// after a verb name a source or purpose (`came from housing (`).
+fn part_prep<'a>(toks: &[T<'a>], m: usize) -> Option<&'a str> {
+    match toks.get(m).map(|t| t.tok) {
+        Some(Tok::Word(w)) if ["to", "among"].iter().any(|p| w.eq_ignore_ascii_case(p)) => Some(w),
+        _ => None,
+    }
+}
+
+/// The end of the first part preposition in `item` (`unemployment rates for` of
+/// `unemployment rates for adult men`): what the next items of the list carry.
+fn find_part(item: &str) -> Option<usize> {
+    let mut at = 0;
+    for w in item.split(' ') {
+        at += w.len() + 1;
+        if at < item.len() && PART_PREPS.iter().any(|p| w.eq_ignore_ascii_case(p)) {
+            return Some(at - 1);
+        }
+    }
+    None
+}
+
+/// The end of the first post-modifying preposition in `item` (`exports in` of `exports in
+/// units`): what the later items of a `respectively` list carry.
+fn find_post_prep(item: &str) -> Option<usize> {
+    let mut at = 0;
+    for w in item.split(' ') {
+        at += w.len() + 1;
+        if at > w.len() + 1 && at < item.len() && POST_PREPS.iter().any(|p| w.eq_ignore_ascii_case(p)) {
+            return Some(at - 1);
+        }
+    }
+    None
+}
+
+/// `X to major markets, in particular A (`: the `X to` the items after the introducer
+/// carry, and where the item starts past the introducer (the item's phrase may start on
+/// it or after it: `particular` is dropped as a lead word, `notably` is not).
+fn introduced(sentence: &str, toks: &[T], all: &[Found], start: usize) -> Option<(String, usize)> {
+    const INTRODUCERS: [&[&str]; 7] = [
+        &["in", "particular"],
+        &["notably"],
+        &["including"],
+        &["such", "as"],
+        &["especially"],
+        &["namely"],
+        &["mainly"],
+    ];
+    let matches_at = |words: &[&str], at: usize| {
+        at >= 1
+            && toks.get(at - 1).is_some_and(|t| t.tok == Tok::Punct(','))
+            && toks.get(at..at + words.len()).is_some_and(|ts| {
+                words
+                    .iter()
+                    .zip(ts)
+                    .all(|(w, t)| matches!(t.tok, Tok::Word(x) if x.eq_ignore_ascii_case(w)))
+            })
+    };
+    let (words, at) = INTRODUCERS.iter().find_map(|words| {
+        (0..=words.len())
+            .filter_map(|back| start.checked_sub(back))
+            .find(|&at| matches_at(words, at))
+            .map(|at| (words, at))
+    })?;
+    let comma = at - 1;
+    let s = back_start(toks, all, comma, 0);
+    let np = phrase(sentence, toks, all, s, comma);
+    find_part(&np).map(|cut| (np[..cut].to_string(), at + words.len()))
+}
+
+/// A phrase of number words and their qualifiers only (`just under one million`).
+fn spelled_number(item: &str) -> bool {
+    const NUMBER: [&str; 24] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "hundred", "thousand",
+        "million", "billion", "dozen", "just", "under", "over", "about", "nearly", "almost", "around", "some",
+        "roughly",
+    ];
+    !item.is_empty()
+        && item
+            .split_whitespace()
+            .all(|w| NUMBER.iter().any(|n| w.eq_ignore_ascii_case(n)))
+}
+
+/// The `(` that the figure at token `n` opens: right before it, or before numbers that
+/// open it with it (`(+43,000; +0.7%)`).
+fn opening(toks: &[T], n: usize) -> Option<usize> {
+    let mut m = n.checked_sub(1)?;
+    while m >= 2
+        && matches!(toks[m].tok, Tok::Punct(';' | ','))
+        && word_class(toks, m - 1).is_some_and(|c| c & DIGIT != 0)
+    {
+        m -= 2;
+    }
+    (toks.get(m)?.tok == Tok::Punct('(')).then_some(m)
+}
+
+/// `(+43,000; +0.7%)`: a figure after other figures of the same parenthesis measures what
+/// the first one does.
+fn same_parenthesis(toks: &[T], k: usize, prev: Option<&str>) -> Option<String> {
+    let mut j = k;
+    let mut figures = 0;
+    while j > 0 {
+        j -= 1;
+        match toks[j].tok {
+            Tok::Punct('(') => break,
+            Tok::Punct(';' | ',') => {}
+            Tok::Fig(_) => figures += 1,
+            _ => return None,
+        }
+    }
+    let opened = toks.get(j).is_some_and(|t| t.tok == Tok::Punct('('));
+    (opened && figures > 0)
+        .then(|| prev.filter(|p| !p.is_empty()).map(str::to_string))
+        .flatten()
 }
 
 /// What the list rules keep between the figures of one window: the figures of a sentence
@@ -153,7 +303,8 @@ pub(super) struct Lists {
 }
 
 /// `X (up 4.9 percent)`: the list item before the parenthesis, with a carried `exports to`.
-/// `lists` holds where the walk over the same `toks` stopped.
+/// `lists` holds where the walk over the same `toks` stopped; `prev` the subject of the
+/// figure before, which a change named by the item (`the growth seen in May (+3%)`) shares.
 pub(super) fn parenthesised(
     sentence: &str,
     toks: &[T],
@@ -161,14 +312,14 @@ pub(super) fn parenthesised(
     fi: usize,
     k: usize,
     lists: &mut Lists,
+    prev: Option<&str>,
 ) -> Option<String> {
-    // Only a figure right after `(` is an item (the loop below answers at its token).
-    if k.checked_sub(1)
-        .and_then(|m| toks.get(m))
-        .is_none_or(|t| t.tok != Tok::Punct('('))
-    {
-        return None;
+    // `(+43,000; +0.7%)`: a later figure of the same parenthesis is the same item's.
+    if let Some(p) = same_parenthesis(toks, k, prev) {
+        return Some(p);
     }
+    // Only a figure that opens a parenthesis is an item (the loop below answers at its token).
+    opening(toks, k)?;
     // A figure before where the walk stopped: walk again from the start.
     if lists.next > k {
         (lists.next, lists.carried, lists.prev_close) = (0, None, None);
@@ -177,14 +328,10 @@ pub(super) fn parenthesised(
         let n = lists.next;
         lists.next += 1;
         let Tok::Fig(g) = t.tok else { continue };
-        let open = n > 0 && toks[n - 1].tok == Tok::Punct('(');
-        if !open {
-            continue;
-        }
-        let end = n - 1;
+        let Some(end) = opening(toks, n) else { continue };
         let mut start = back_start(toks, all, end, PAREN_STOP);
-        // `to China (`: keep the `to`, it names a destination.
-        if start > 0 && matches!(toks[start - 1].tok, Tok::Word(w) if w.eq_ignore_ascii_case("to")) {
+        // `to China (`, `among core-aged women (`: keep the preposition, it names a part.
+        if start > 0 && part_prep(toks, start - 1).is_some() {
             start -= 1;
         }
         // The item follows the previous one in the same list: it may carry its `X to`.
@@ -199,24 +346,28 @@ pub(super) fn parenthesised(
         }
         let mut item = phrase(sentence, toks, all, start, end);
         let generic = item.is_empty()
-            || item.split_whitespace().any(|w| in_list(GENERIC_WORD, w))
+            || bare_measure(&item)
             || toks
                 .get(start..end)
                 .is_some_and(|s| s.iter().any(|t| matches!(t.tok, Tok::Fig(_))));
-        let starts_to = matches!(toks.get(start).map(|t| t.tok), Some(Tok::Word(w)) if w.eq_ignore_ascii_case("to"));
-        if starts_to {
+        let starts_to = part_prep(toks, start);
+        if let Some(prep) = starts_to {
             // `exports increased to China (`: the clause subject goes in front.
             let subj = clause_subject(sentence, toks, all, start);
             if !subj.is_empty() {
-                lists.carried = Some(format!("{subj} to"));
+                lists.carried = Some(format!("{subj} {prep}"));
             }
             let rest = phrase(sentence, toks, all, start + 1, end);
             item = match &lists.carried {
                 Some(c) => format!("{c} {rest}"),
                 None => rest,
             };
-        } else if let Some(to) = find_to(&item) {
-            lists.carried = Some(item[..to + 3].to_string());
+        } else if let Some(to) = find_part(&item) {
+            lists.carried = Some(item[..to].to_string());
+        } else if let Some((c, from)) = introduced(sentence, toks, all, start).filter(|_| lists.carried.is_none()) {
+            // `exports to major markets, in particular Peru (`: the items are the markets.
+            item = format!("{c} {}", phrase(sentence, toks, all, from.max(start), end));
+            lists.carried = Some(c);
         } else if let Some(c) = &lists.carried {
             if !generic {
                 item = format!("{c} {item}");
@@ -230,8 +381,45 @@ pub(super) fn parenthesised(
             .find(|(_, t)| t.tok == Tok::Punct(')'))
             .map(|(m, _)| m);
         if g == fi {
-            if generic && !starts_to {
+            // `the growth seen in May (+3%)`, `flat at $6 billion (down 1%)`: a change or
+            // an amount before the parenthesis: what the figure before measures.
+            let change = toks.get(start..end).is_some_and(|s| {
+                s.iter()
+                    .any(|t| t.lower() & DIRECTION != 0 && t.lower() & GENERIC_WORD != 0)
+            });
+            let amount = end > 0 && matches!(toks[end - 1].tok, Tok::Fig(_));
+            if let Some(p) = prev.filter(|p| (change || amount) && starts_to.is_none() && !p.is_empty()) {
+                return Some(p.to_string());
+            }
+            if generic && starts_to.is_none() {
+                // `Nearly half (48%) of small firms`: the share's whole after the parenthesis.
+                // A share verb before (`which account for the highest proportion (90%) of
+                // sales`) ties it to its part instead.
+                let tied = toks
+                    .get(start.saturating_sub(2)..=start)
+                    .is_some_and(|w| w.iter().any(|t| t.lower() & SHARE != 0));
+                let whole = lists.prev_close.filter(|&c| {
+                    !tied
+                        && matches!(toks.get(c + 1).map(|t| t.tok), Some(Tok::Word(w)) if w.eq_ignore_ascii_case("of"))
+                });
+                if let Some(c) = whole {
+                    let e = forward_end(toks, c + 2, 8);
+                    let p = phrase(sentence, toks, all, c + 2, e);
+                    if !p.is_empty() {
+                        return Some(p);
+                    }
+                }
                 return Some(clause_subject(sentence, toks, all, end));
+            }
+            // `just under one million (983,000; 57.5%) people aged 55 to 64`: an item that is
+            // only a number counts the noun phrase after the parenthesis.
+            if spelled_number(&item) {
+                let counted = lists.prev_close.and_then(|c| {
+                    let e = np_end(toks, all, c + 1, 10);
+                    let p = phrase(sentence, toks, all, c + 1, e);
+                    (!p.is_empty()).then_some(p)
+                });
+                return counted;
             }
             return Some(item);
         }
@@ -276,6 +464,84 @@ mod tests {
                 "Only vans fell, losing 4.0 percent, while buses and trucks gained, growing 2.2 percent and 6.1 percent, respectively."
             ),
             ["vans", "buses", "trucks"]
+        );
+    }
+
+    #[test]
+    fn list_items_carry_the_part_they_name() {
+        assert_eq!(
+            subjects(
+                "The jobless rates for welders (4.1 percent), drivers (3.6 percent) and cooks (2.2 percent) fell."
+            ),
+            [
+                "the jobless rates for welders",
+                "the jobless rates for drivers",
+                "the jobless rates for cooks"
+            ]
+        );
+        assert_eq!(
+            subjects(
+                "Gains were seen in the values of total exports to some markets, in particular Chad (+4.1%) and Mali (+2.0%)."
+            ),
+            [
+                "the values of total exports to Chad",
+                "the values of total exports to Mali"
+            ]
+        );
+        assert_eq!(
+            subjects("Hiring grew among nurses (+900; +1.4%), and grew among cooks (+300; +0.6%)."),
+            ["hiring among nurses", "hiring among cooks"]
+        );
+        // `from` after a verb names a source, not a part.
+        assert_eq!(
+            subjects(
+                "The largest contributions came from fuel (0.6 percentage points) and food (0.2 percentage points)."
+            ),
+            ["fuel", "food"]
+        );
+    }
+
+    #[test]
+    fn a_share_in_brackets_after_a_measure() {
+        assert_eq!(
+            subjects("Nearly half (48%) of small farms reported losses."),
+            ["small farms"]
+        );
+        assert_eq!(
+            subjects("Tea sales, which account for the largest share (61 percent) of sales, fell."),
+            ["tea sales"]
+        );
+    }
+
+    #[test]
+    fn a_number_before_the_bracket_counts_what_follows() {
+        assert_eq!(
+            subjects("In May, there were just under one million (983,000; 57.5%) farmers aged 55 to 64."),
+            ["farmers aged 55 to 64"]
+        );
+    }
+
+    #[test]
+    fn a_dangling_preposition_shares_the_last_object() {
+        assert_eq!(
+            subjects("Tea exports to and imports from island partners grew 3% and 2% respectively."),
+            ["tea exports to island partners", "imports from island partners"]
+        );
+    }
+
+    #[test]
+    fn numbers_at_the_start_do_not_underflow() {
+        // A number and a comma before the first figure of the sentence (a property test
+        // found the walk back below the first token).
+        let _ = subjects("0,KRW 0");
+        let _ = subjects("5; 3%");
+    }
+
+    #[test]
+    fn respectively_lists_merge_and_carry() {
+        assert_eq!(
+            subjects("Sales to Chad, Mali, including Bamako, and Niger rose 3%, 2% and 1%, respectively."),
+            ["sales to Chad", "sales to Mali including Bamako", "sales to Niger"]
         );
     }
 }

@@ -1,24 +1,31 @@
 //! subject: what a figure measures, as words of its sentence.
 //!
-//! The sentence is cut into tokens (words, punctuation, whole figures); the rules then
-//! look for the noun phrase tied to the figure, most specific first:
+//! The sentence is cut into tokens (words, punctuation, whole figures); words fall into
+//! classes (closed classes listed whole, verb categories, the rest by form and place:
+//! `words.rs`, `verbs.rs`); noun phrases are chunked with their post-modifiers
+//! (`phrase.rs`). The subject is the phrase tied to the figure by the first relation that
+//! names something, in this order:
 //!
 //! ```text
-//! respectively  X, Y and Z rose A, B and C, respectively       -> pairs in order
-//! parenthesis   Tablets (down 4.4 percent)                     -> the item before `(`
-//!               exports rose to Canada (up 3.1 percent), Mexico (...)
-//!                                                              -> exports to Canada, exports to Mexico
-//! after         KRW 400 billion in state funding               -> state funding
-//!               a $0.3 billion deficit                         -> deficit
-//!               a 6-percent rise in online toy sales           -> online toy sales
-//! before        a chip surplus of $9.1 billion                 -> chip surplus
-//!               relief goods worth $200,000                    -> relief goods
-//! clause        Steel imports dropped 4.1 percent to $2.5 billion -> steel imports (before the verb)
+//! share          covered 31% of Europe's trade                    -> Europe's trade
+//! change after   a £2.7 billion fall in exports                   -> exports
+//! base           up from 2.0%, compared with £3.3 billion         -> the figure before's
+//! respectively   X, Y and Z rose A, B and C, respectively         -> pairs in order
+//! amount         KRW 400 billion in state funding                 -> state funding
+//! apposed change ..., a record for fuel exports, up 7%            -> fuel exports
+//! parenthesis    exports rose to Canada (up 3.1 percent), ...     -> exports to Canada
+//! before         a deficit of £10 billion on goods                -> deficit on goods
+//! shared         26 GW in 2025 and 22 GW in 2026                  -> the figure before's
+//! headline       Ministry Unveils KRW 2 Trillion Battery Fund     -> Battery Fund
+//! clause         inflation is expected to be 2.1%                 -> inflation
+//! sentence before The terms of trade index is ... The index rose 1% -> The terms of trade index
 //! ```
 //!
-//! Each rule gives up rather than guess; the answer is empty when none applies.
+//! Each relation gives up rather than guess; the answer is empty when none names something.
 
+mod anaphora;
 mod clause;
+mod compare;
 mod items;
 mod near;
 #[cfg(test)]
@@ -29,34 +36,34 @@ mod verbs;
 mod wordlists;
 mod words;
 
-use crate::model::Kind;
 use crate::scan::Found;
 
+use anaphora::{Anaphor, anaphor_at, antecedent};
 use clause::clause_subject_kept;
+use compare::{
+    base_of, lone_measure, names_something, phrase_right_before, shares_previous, time_phrase, whole_of_share,
+    without_deictic,
+};
 use items::{Lists, parenthesised, respectively};
-use near::{after, before, headline_noun, share_of};
-use tokens::{T, Tok, Tokens, cut, is_title};
-#[cfg(test)]
-use tokens::{fig_token, tokens};
+use near::{after_amount, after_change, before, headline_noun, share_of};
+use tokens::{T, Tok, Tokens, cut, is_title, measured};
 use words::{TITLE_WORD, UPPER};
-
-/// The noun phrase the figure `f` measures; empty when the sentence does not make it clear.
-/// (Asked figure by figure: the oracle of `subjects`.)
-#[cfg(test)]
-pub fn subject_of(sentence: &str, f: &Found, all: &[Found]) -> String {
-    let Some(fi) = all.iter().position(|g| g == f) else {
-        return String::new();
-    };
-    let toks = tokens(sentence, all);
-    match fig_token(&toks, fi) {
-        Some(k) => subject_at(sentence, &toks, all, fi, k, title_case(&toks), &mut Lists::default()),
-        None => String::new(),
-    }
-}
 
 /// The subjects of all figures of a sentence, in order: the sentence is cut into words once.
 pub fn subjects(sentence: &str, all: &[Found]) -> Vec<String> {
-    if !all.iter().any(|f| matches!(f.figure.kind, Kind::Money | Kind::Percent)) {
+    subjects_kept("", sentence, all, true)
+}
+
+/// `subjects`, with `before` the text of the body up to the sentence: a subject the
+/// sentence only points to (`it`, `the index`) is looked for in the sentence before.
+pub fn subjects_after(before: &str, sentence: &str, all: &[Found]) -> Vec<String> {
+    subjects_kept(before, sentence, all, true)
+}
+
+/// `subjects_after`; `keep` whether the list rules go on from what they found for the
+/// figures before (the oracle test checks that this finds what a fresh start finds).
+fn subjects_kept(before: &str, sentence: &str, all: &[Found], keep: bool) -> Vec<String> {
+    if !all.iter().any(measured) {
         return vec![String::new(); all.len()];
     }
     let Tokens {
@@ -75,7 +82,9 @@ pub fn subjects(sentence: &str, all: &[Found]) -> Vec<String> {
     let mut title: Option<(usize, usize, bool)> = None;
     // What the list rules found, kept while the window stays the same.
     let mut lists = Lists::default();
-    let mut out = Vec::with_capacity(all.len());
+    // The last figure with a subject: its token and its subject (a base takes it).
+    let mut prev: Option<(usize, usize)> = None;
+    let mut out: Vec<String> = Vec::with_capacity(all.len());
     for fi in 0..all.len() {
         let mut at = None;
         while let Some(t) = toks.get(cursor) {
@@ -89,7 +98,7 @@ pub fn subjects(sentence: &str, all: &[Found]) -> Vec<String> {
             }
             break;
         }
-        out.push(match at {
+        let subject = match at {
             Some(k) => {
                 let (lo, hi) = (k.saturating_sub(REACH), (k + REACH).min(toks.len()));
                 let window = &toks[lo..hi];
@@ -108,17 +117,42 @@ pub fn subjects(sentence: &str, all: &[Found]) -> Vec<String> {
                     }
                 };
                 title = Some((lo, hi, t));
-                subject_at(sentence, window, all, fi, k - lo, t, &mut lists)
+                if !keep {
+                    lists = Lists::default();
+                    lists.no_respectively = !respectively;
+                }
+                let earlier = prev.filter(|&(pk, _)| pk >= lo).and_then(|(_, pi)| out.get(pi));
+                let s = subject_at(
+                    sentence,
+                    window,
+                    all,
+                    fi,
+                    k - lo,
+                    t,
+                    &mut lists,
+                    earlier.map(String::as_str),
+                );
+                let s = match anaphor_at(window, k - lo) {
+                    Some(a) if !before.is_empty() && points(&s, a) => antecedent(before, a).unwrap_or(s),
+                    _ => s,
+                };
+                if !s.is_empty() {
+                    prev = Some((k, fi));
+                }
+                s
             }
-            // Not a token (a count): no subject.
+            // Not a token (a count with its noun): no subject.
             None => String::new(),
-        });
+        };
+        out.push(subject);
     }
     out
 }
 
 /// The subject of figure `fi`, at token `k` of `toks`; `title` when `toks` is a headline;
-/// `lists` what the list rules found for the figures of `toks` before.
+/// `lists` what the list rules found for the figures of `toks` before; `prev` the subject
+/// of the figure before it, which a base of a change shares.
+#[allow(clippy::too_many_arguments)]
 fn subject_at(
     sentence: &str,
     toks: &[T],
@@ -127,31 +161,40 @@ fn subject_at(
     k: usize,
     title: bool,
     lists: &mut Lists,
+    prev: Option<&str>,
 ) -> String {
-    let kind = all[fi].figure.kind;
-    if !matches!(kind, Kind::Money | Kind::Percent) {
+    let Some(f) = all.get(fi).filter(|f| measured(f)) else {
         return String::new();
-    }
-    // `..., about 5 percent of total stocks`: a share standing on its own names its whole.
-    let standalone = k == 0 || matches!(toks[k - 1].tok, Tok::Punct(',' | '(' | '—'));
-    let share = if standalone && kind == Kind::Percent {
-        share_of(sentence, toks, all, k)
-    } else {
-        None
     };
-    let found = share
+    let kind = f.figure.kind;
+    let found = whole_of_share(sentence, toks, all, k, kind, prev)
+        .or_else(|| after_change(sentence, toks, all, k, kind))
+        .or_else(|| base_of(sentence, toks, k, prev))
         .or_else(|| respectively(sentence, toks, all, fi, k, lists))
-        .or_else(|| after(sentence, toks, all, k, kind))
-        .or_else(|| parenthesised(sentence, toks, all, fi, k, lists))
-        .or_else(|| before(sentence, toks, all, k))
+        .or_else(|| after_amount(sentence, toks, all, k, kind))
+        .or_else(|| phrase_right_before(sentence, toks, all, k, prev))
+        .or_else(|| parenthesised(sentence, toks, all, fi, k, lists, prev))
+        .or_else(|| before(sentence, toks, all, k, prev))
+        .or_else(|| shares_previous(toks, k, prev))
         .or_else(|| headline_noun(sentence, toks, all, fi, k, title));
     let subject = found
-        .filter(|s| !s.is_empty())
+        .filter(|s| names_something(s) && !time_phrase(s))
         .unwrap_or_else(|| clause_subject_kept(sentence, toks, all, k, &mut lists.clause));
-    let subject = if subject.is_empty() {
-        share_of(sentence, toks, all, k).unwrap_or_default()
+    // `a figure that is set to rise (to 40%)`: a lone measure is the figure before's.
+    let subject = match prev {
+        Some(p) if lone_measure(&subject) => p.to_string(),
+        _ => subject,
+    };
+    let subject = match prev {
+        Some(p) => standing_in(subject, p),
+        None => subject,
+    };
+    let subject = if names_something(&subject) && !time_phrase(&subject) {
+        without_deictic(subject)
     } else {
-        subject
+        share_of(sentence, toks, all, k)
+            .filter(|s| names_something(s))
+            .unwrap_or_default()
     };
     if title {
         subject
@@ -160,9 +203,37 @@ fn subject_at(
     }
 }
 
+/// Whether `subject` is what the anaphor left: nothing for a pronoun, the determiner and
+/// the noun alone for a definite (`the index`).
+fn points(subject: &str, a: Anaphor) -> bool {
+    match a {
+        Anaphor::Pronoun => subject.is_empty(),
+        Anaphor::Definite(noun) => {
+            let mut words = subject.split_whitespace();
+            matches!((words.next(), words.next(), words.next()), (Some(_), Some(n), None) if n.eq_ignore_ascii_case(noun))
+        }
+    }
+}
+
+/// `those of web retailers` after `sales of department stores`: `those`/`that` before a
+/// preposition stands in for the head of the subject before (`sales of web retailers`).
+fn standing_in(subject: String, prev: &str) -> String {
+    let mut words = subject.splitn(3, ' ');
+    let (Some(first), Some(prep), Some(rest)) = (words.next(), words.next(), words.next()) else {
+        return subject;
+    };
+    let stand_in = first.eq_ignore_ascii_case("those") || first.eq_ignore_ascii_case("that");
+    let h = phrase::head(prev);
+    if stand_in && phrase::is_post_prep(prep) && !h.is_empty() {
+        format!("{h} {prep} {rest}")
+    } else {
+        subject
+    }
+}
+
 /// A common word capitalized only because it starts the sentence is lowercased (`Exports`
 /// -> `exports`); names stay (`Korea's exports`, `Hyundai Motor`, `EVs`).
-fn sentence_case(sentence: &str, subject: String) -> String {
+pub(super) fn sentence_case(sentence: &str, subject: String) -> String {
     // The first word runs to the first space (`join` puts single spaces between words).
     let cut = subject.bytes().position(|b| b == b' ').unwrap_or(subject.len());
     let first = subject.get(..cut).unwrap_or("");
@@ -216,12 +287,15 @@ mod tests {
     use super::*;
     use crate::scan::figures;
 
-    /// The subjects of every money and percent figure, in order.
+    /// The subjects of every figure that has one (money, percent, quantity, counts with
+    /// no counted noun), in order.
     pub(super) fn subjects(s: &str) -> Vec<String> {
         let all = figures(s, false);
-        all.iter()
-            .filter(|f| matches!(f.figure.kind, Kind::Money | Kind::Percent))
-            .map(|f| subject_of(s, f, &all))
+        super::subjects(s, &all)
+            .into_iter()
+            .zip(&all)
+            .filter(|(_, f)| measured(f))
+            .map(|(x, _)| x)
             .collect()
     }
 
@@ -242,7 +316,7 @@ mod tests {
         assert_eq!(subjects("Roughly 40 percent of visitors were students."), ["visitors"]);
         assert_eq!(
             subjects("The agency sold 3 million tons of grain, about 4 percent of national stocks."),
-            ["national stocks"]
+            ["grain", "national stocks"]
         );
         assert_eq!(
             subjects("Exports of kimchi—led by jars and pouches—rose 6 percent."),
@@ -281,6 +355,27 @@ mod tests {
     }
 
     #[test]
+    fn stand_ins_and_reduced_relatives() {
+        assert_eq!(
+            subjects("Sales of kiosks fell 2 percent, while those of food trucks rose 5 percent."),
+            ["sales of kiosks", "sales of food trucks"]
+        );
+        assert_eq!(
+            subjects("Total hours worked were up 1.2% on the year."),
+            ["total hours worked"]
+        );
+        assert_eq!(
+            subjects("Prices for fuel fell 2.3%, while those for bread rose 1.1%."),
+            ["prices for fuel", "prices for bread"]
+        );
+        // `account` without `for` is a noun.
+        assert_eq!(
+            subjects("The current account deficit widened by $8 billion."),
+            ["the current account deficit"]
+        );
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for s in [
             "",
@@ -291,6 +386,19 @@ mod tests {
             "①②③ 5% ₩3 billion in ✓ of",
             "to to to 4 percent to",
             "A total of",
+            "0,KRW 0",
+            "(5; 3%",
+            ", up 5%",
+            "; widening by 3%",
+            "which 5%",
+            "and 5%, respectively",
+            "of 5% at $3",
+            "at 5%",
+            "Despite 5%, x",
+            "those of 5%",
+            "in particular (5%)",
+            "• 5%",
+            "to 5% of",
         ] {
             let _ = subjects(s);
         }

@@ -1,42 +1,60 @@
 //! A noun phrase right next to the figure: after it, before `of`/`worth`, in a headline.
 
-use super::phrase::{back_start, forward_end, phrase};
+use super::clause::clause_subject;
+use super::compare::names_something;
+use super::phrase::{back_start, bare_measure, dated, forward_end, head, np_end, phrase, post_prep};
+use super::sentence_case;
 use super::tokens::{T, Tok, lower_at, word_class};
 use super::verbs::verb_at;
 use super::words::*;
 use crate::model::Kind;
 use crate::scan::Found;
 
-/// `KRW 400 billion in state funding`, `a $0.3 billion deficit`,
-/// `a 6-percent rise in online toy sales`.
-pub(super) fn after(sentence: &str, toks: &[T], all: &[Found], k: usize, kind: Kind) -> Option<String> {
-    // The words after the figure, lower-cased, as list bits.
-    let next = |m: usize, bit: u64| lower_at(toks, m).is_some_and(|l| l & bit != 0);
-    let take = |start: usize| {
-        let end = forward_end(toks, start, 8);
-        let p = phrase(sentence, toks, all, start, end);
-        let specific = !p.is_empty() && !p.split_whitespace().any(|w| in_list(GENERIC_WORD, w));
-        specific.then_some(p)
-    };
-    let n1 = lower_at(toks, k + 1)?;
-    if kind == Kind::Money {
-        let start = if n1 & WORTH != 0 && next(k + 2, OF) {
-            Some(k + 3)
-        } else if n1 & MONEY_PREP != 0 {
-            Some(k + 2)
-        } else {
-            None
-        };
-        if let Some(p) = start.and_then(take) {
-            return Some(p);
-        }
+/// The words after the figure's own tokens: past a unit's abbreviation in brackets
+/// (`26 gigawatts (GW) of`).
+fn after_unit(toks: &[T], k: usize) -> usize {
+    let abbreviation = matches!(
+        (
+            toks.get(k + 1).map(|t| t.tok),
+            toks.get(k + 2).map(|t| t.tok),
+            toks.get(k + 3).map(|t| t.tok)
+        ),
+        (Some(Tok::Punct('(')), Some(Tok::Word(_)), Some(Tok::Punct(')')))
+    );
+    if abbreviation { k + 4 } else { k + 1 }
+}
+
+/// The noun phrase from `start` with its post-modifiers, unless its head names a measure
+/// or a time, or a date follows it (`in FY 2021-22`: a date's own word).
+fn specific_np(sentence: &str, toks: &[T], all: &[Found], start: usize) -> Option<String> {
+    let end = np_end(toks, all, start, 10);
+    let after_in = start > 0 && lower_at(toks, start - 1).is_some_and(|l| l & IN != 0);
+    if after_in && dated(toks, all, end) && end == forward_end(toks, start, 10) {
+        return None;
     }
-    // `a 4.5 percent decline in X`: X, when it names more than a bare noun.
-    if kind == Kind::Percent && n1 & GENERIC_WORD != 0 && next(k + 2, IN) {
-        if let Some(p) = take(k + 3) {
-            if p.split_whitespace().count() >= 2 {
-                return Some(p);
-            }
+    let time = toks
+        .get(start..end)
+        .is_some_and(|w| w.iter().any(|t| t.lower() & TIME != 0));
+    let p = phrase(sentence, toks, all, start, end);
+    (!p.is_empty() && !bare_measure(&p) && !time).then_some(p)
+}
+
+/// The noun phrase a change or modifier after the figure names:
+///
+/// ```text
+/// change    FIG measure-noun ("in" | "of") NP      -> NP
+/// modifier  article FIG NP | percent content-noun  -> the phrase
+/// ```
+///
+/// `a £2.7 billion fall in exports`, `a 2% reduction of tariffs`, `a $0.3 billion deficit`,
+/// `a return to 2 percent inflation`; a bare noun is the clause subject's (`chains saw a 4%
+/// decline in sales` -> `sales of chains`).
+pub(super) fn after_change(sentence: &str, toks: &[T], all: &[Found], k: usize, kind: Kind) -> Option<String> {
+    let next = |m: usize, bit: u64| lower_at(toks, m).is_some_and(|l| l & bit != 0);
+    let n1 = lower_at(toks, k + 1)?;
+    if n1 & GENERIC_WORD != 0 && (next(k + 2, IN) || next(k + 2, OF)) {
+        if let Some(p) = specific_np(sentence, toks, all, k + 3) {
+            return Some(owned(sentence, toks, all, k, &p));
         }
     }
     // `a $0.3 billion deficit`: an article before, a noun after.
@@ -45,9 +63,121 @@ pub(super) fn after(sentence: &str, toks: &[T], all: &[Found], k: usize, kind: K
         .and_then(|m| word_class(toks, m))
         .is_some_and(|c| c & NOUN_ARTICLE != 0);
     if article && n1 & FORWARD_STOP == 0 {
-        return take(k + 1);
+        return specific_np(sentence, toks, all, k + 1);
+    }
+    // `2 percent inflation`, `10,000 TEU ships`: a percent or quantity before a noun is
+    // its modifier.
+    if matches!(kind, Kind::Percent | Kind::Quantity) && content_word(toks, k + 1) {
+        return specific_np(sentence, toks, all, k + 1);
     }
     None
+}
+
+/// What an amount is of or for:
+///
+/// ```text
+/// FIG [(ABBR)] ("in" | "for" | "into" | "from" | "of" | "worth of") NP  -> NP
+/// FIG "to" verb NP                                                      -> NP
+/// ```
+///
+/// `KRW 400 billion in state funding`, `26 gigawatts (GW) of solar capacity`, `$17 million
+/// to build a research centre`.
+pub(super) fn after_amount(sentence: &str, toks: &[T], all: &[Found], k: usize, kind: Kind) -> Option<String> {
+    if !matches!(kind, Kind::Money | Kind::Quantity) {
+        return None;
+    }
+    let next = |m: usize, bit: u64| lower_at(toks, m).is_some_and(|l| l & bit != 0);
+    // `a surplus of €84 billion in trade`: the noun before `of` is what the figure measures.
+    let of_noun = k >= 2
+        && next(k - 1, OF)
+        && word_class(toks, k - 2).is_some_and(|c| c & (GENERIC_WORD | FORWARD_STOP | MODAL) == 0)
+        && lower_at(toks, k - 2).is_some_and(|c| c & (GENERIC_WORD | PREPOSITION | WORTH) == 0);
+    if of_noun {
+        return None;
+    }
+    let n = after_unit(toks, k);
+    let n1 = lower_at(toks, n)?;
+    let start = if n1 & WORTH != 0 && next(n + 1, OF) {
+        n + 2
+    } else if n1 & OF != 0 || (n1 & MONEY_PREP != 0 && kind == Kind::Money) {
+        n + 1
+    } else if n1 & TO != 0 && kind == Kind::Money && verb_at(toks, n + 1) {
+        n + 2
+    } else {
+        return None;
+    };
+    specific_np(sentence, toks, all, start)
+}
+
+/// A bare noun changed (`a 4% decline in sales`) is the clause subject's (`sales of
+/// chains`), unless that subject is itself a change or a verb.
+fn owned(sentence: &str, toks: &[T], all: &[Found], k: usize, thing: &str) -> String {
+    if thing.split_whitespace().nth(1).is_some() {
+        return thing.to_string();
+    }
+    let owner = clause_subject(sentence, toks, all, k);
+    let h = head(&owner);
+    let plain = names_something(&owner) && lists(h) & (DIRECTION | GENERIC_WORD) == 0 && classify(h).0 & IS_VERB == 0;
+    if plain {
+        format!("{thing} of {}", sentence_case(sentence, owner))
+    } else {
+        thing.to_string()
+    }
+}
+
+/// The nouns before a change noun (`sales` of `year-on-year sales growth`): what changed.
+fn changed_thing(p: &str) -> Option<&str> {
+    let h = head(p);
+    let c = lists(h);
+    if c & DIRECTION == 0 || c & GENERIC_WORD == 0 {
+        return None;
+    }
+    let before = p.get(..p.rfind(h)?)?.trim_end();
+    let thing = before
+        .rsplit(' ')
+        .take_while(|w| {
+            let l = lists(w);
+            !w.is_empty()
+                && !w.contains('-')
+                && l & (ARTICLE | DETERMINER | ADVERB | GENERIC_WORD | PREPOSITION) == 0
+                && !w.ends_with("ed")
+        })
+        .last()?;
+    let from = before.rfind(thing)?;
+    before.get(from..).filter(|t| !t.is_empty())
+}
+
+/// A word that can head or start a noun phrase: no function word, adverb, verb, measure
+/// or time word, and no `year-on-year`.
+fn content_word(toks: &[T], m: usize) -> bool {
+    let Some(Tok::Word(w)) = toks.get(m).map(|t| t.tok) else {
+        return false;
+    };
+    let c = toks[m].lower() | toks[m].class();
+    let function = ARTICLE
+        | DETERMINER
+        | PREPOSITION
+        | ADVERB
+        | PRONOUN
+        | MODAL
+        | COPULA
+        | AND
+        | GENERIC_WORD
+        | TIME
+        | NEVER
+        | DIRECTION
+        | FORWARD_STOP
+        | TAIL_LY
+        | DIGIT
+        | BACK_STOP;
+    // `2 Million Barrels Approved`: a participle after a figure is a verb.
+    let participle = w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"));
+    c & function == 0
+        && !participle
+        && !verb_at(toks, m)
+        && !w.contains("-on-")
+        && !w.contains("-over-")
+        && !w.contains("-to-")
 }
 
 /// A headline in title case: `Ministry Sets KRW 2 Trillion Export Fund` -> `Export Fund`.
@@ -91,21 +221,187 @@ pub(super) fn share_of(sentence: &str, toks: &[T], all: &[Found], k: usize) -> O
     (!p.is_empty()).then_some(p)
 }
 
-/// `chip surplus of $9.1 billion`, `relief goods worth $200,000`, `deals valued at $9 million`.
-pub(super) fn before(sentence: &str, toks: &[T], all: &[Found], k: usize) -> Option<String> {
+/// The noun phrase before the figure:
+///
+/// ```text
+/// X ("of" | "worth" | "valued at" | "at") FIG [post-prep NP]  -> X [post-prep NP]
+/// X "at" (a | the) measure "of" FIG                          -> X
+/// linking-verb [at] X "of" FIG                               -> the clause subject
+/// ```
+///
+/// `chip surplus of $9.1 billion`, `relief goods worth $200,000`, `deals valued at $9
+/// million`, `the U.S. at 10.7 percent`, `a deficit of £10 billion on goods` -> `deficit on
+/// goods`, `inflation at the rate of 2 percent`, `the balance stood at a surplus of $8
+/// billion` -> `the balance`.
+pub(super) fn before(sentence: &str, toks: &[T], all: &[Found], k: usize, prev: Option<&str>) -> Option<String> {
+    // `Exports: $5.2 billion`: a label before a colon.
+    if k >= 2 && toks[k - 1].tok == Tok::Punct(':') {
+        let start = back_start(toks, all, k - 1, 0);
+        let p = phrase(sentence, toks, all, start, k - 1);
+        return (!p.is_empty()).then_some(p);
+    }
     // The word before the figure, lower-cased, as list bits.
     let w1 = lower_at(toks, k.checked_sub(1)?)?;
     let end = if w1 & (OF | WORTH) != 0 {
         k - 1
     } else if w1 & AT != 0 && lower_at(toks, k.checked_sub(2)?).is_some_and(|l| l & VALUED != 0) {
         k - 2
+    } else if w1 & AT != 0 {
+        // `the unemployment rate, at 3.5 percent,`: the phrase before the comma.
+        if toks.get(k - 2).is_some_and(|t| t.tok == Tok::Punct(',')) {
+            k - 2
+        } else {
+            k - 1
+        }
     } else {
         return None;
     };
-    let start = back_start(toks, all, end, BEFORE_STOP);
+    let mut start = back_start(toks, all, end, BEFORE_STOP);
+    // `The project, worth $2 billion,`: an apposed amount is the phrase's before the comma.
+    if start == end && end >= 2 && toks[end - 1].tok == Tok::Punct(',') && w1 & WORTH != 0 {
+        let s = back_start(toks, all, end - 1, BEFORE_STOP);
+        let p = phrase(sentence, toks, all, s, end - 1);
+        return (!p.is_empty()).then_some(p);
+    }
+    // `held steady at 61.9%`, `were second at`: after a verb, `at` is the verb's.
+    if w1 & AT != 0 && start > 0 && verb_at(toks, start - 1) {
+        return None;
+    }
     let p = phrase(sentence, toks, all, start, end);
-    let head = p.split_whitespace().last().unwrap_or("");
-    (!p.is_empty() && !in_list(GENERIC_WORD, head)).then_some(p)
+    if p.is_empty() {
+        return None;
+    }
+    if bare_measure(&p) {
+        return measured_by(sentence, toks, all, k, start, w1, prev);
+    }
+    // `posted sales growth of 21%`: a change of the noun before it, the clause subject's.
+    if let Some(thing) = changed_thing(&p) {
+        return Some(owned(sentence, toks, all, k, thing));
+    }
+    // `39.8 percent of all shipments at US$11 billion`: the amount of that share.
+    let of_share = start >= 2
+        && lower_at(toks, start - 1).is_some_and(|l| l & OF != 0)
+        && matches!(toks[start - 2].tok, Tok::Fig(_));
+    if w1 & AT != 0 && of_share {
+        return prev.filter(|p| !p.is_empty()).map(str::to_string);
+    }
+    // `the balance stood at a surplus of`: the complement of a linking verb says what the
+    // subject is.
+    if w1 & OF != 0 && linked(toks, start) {
+        let c = clause_subject(sentence, toks, all, start);
+        if names_something(&c) {
+            return Some(c);
+        }
+    }
+    // `its trade deficit with the rest of the world of €24 billion`: the noun's own
+    // post-modifiers before the figure.
+    while start >= 2 && post_prep(toks, start - 1) && !verb_at(toks, start - 2) {
+        let s2 = back_start(toks, all, start - 1, BEFORE_STOP);
+        let time = toks
+            .get(s2..start)
+            .is_some_and(|w| w.iter().any(|t| t.lower() & TIME != 0));
+        // `a total of 11 deals`: a measure before `of` is a frame, not a noun to keep.
+        let measure = lower_at(toks, start - 2).is_some_and(|l| l & GENERIC_WORD != 0);
+        if s2 + 1 >= start || time || measure {
+            break;
+        }
+        start = s2;
+    }
+    let p = phrase(sentence, toks, all, start, end);
+    // `a deficit of £10.1 billion on goods`: the noun's post-modifier after the figure.
+    if w1 & OF != 0 && post_prep(toks, k + 1) && !next_is(toks, k + 1, "of") && !next_is(toks, k + 1, "to") {
+        let e = np_end(toks, all, k + 2, 10);
+        let pp = toks
+            .get(k + 2..e)
+            .is_some_and(|w| !w.is_empty() && !w.iter().any(|t| t.lower() & TIME != 0))
+            && !dated(toks, all, e);
+        if pp {
+            let tail = phrase(sentence, toks, all, k + 1, e);
+            let prep = sentence.get(toks[k + 1].start..toks[k + 1].end).unwrap_or("");
+            if !tail.is_empty() {
+                return Some(format!("{p} {prep} {tail}"));
+            }
+        }
+    }
+    Some(p)
+}
+
+/// A measure noun before `of`/`at` + figure (`the rate of`, `an increase of`) names no
+/// subject itself:
+///
+/// ```text
+/// X "at" (a | the) measure "of" FIG        -> X          (inflation at the rate of 2%)
+/// measure "of" FIG [(...)] "in" NP         -> NP         (an increase of 18% (...) in fuel oil)
+/// "," (a | an) measure "of" FIG            -> the subject of the figure before
+/// ```
+fn measured_by(
+    sentence: &str,
+    toks: &[T],
+    all: &[Found],
+    k: usize,
+    start: usize,
+    w1: u64,
+    prev: Option<&str>,
+) -> Option<String> {
+    if w1 & OF == 0 {
+        return None;
+    }
+    // `an increase of 18% (193,000 b/d) in distillate fuel oil`.
+    let mut n = k + 1;
+    if toks.get(n).is_some_and(|t| t.tok == Tok::Punct('(')) {
+        n = toks
+            .get(n..)?
+            .iter()
+            .position(|t| t.tok == Tok::Punct(')'))
+            .map_or(n, |c| n + c + 1);
+    }
+    if lower_at(toks, n).is_some_and(|l| l & IN != 0) {
+        if let Some(p) = specific_np(sentence, toks, all, n + 1) {
+            return Some(p);
+        }
+    }
+    let mut lead = start;
+    while lead > 0 && lower_at(toks, lead - 1).is_some_and(|l| l & ARTICLE != 0) {
+        lead -= 1;
+    }
+    // `inflation at the rate of 2 percent`: what stands before `at`.
+    if let Some(at) = lead
+        .checked_sub(1)
+        .filter(|&m| lower_at(toks, m).is_some_and(|l| l & AT != 0))
+    {
+        let mut s = back_start(toks, all, at, BEFORE_STOP);
+        while let Some(a) = toks
+            .get(s..at)
+            .and_then(|w| w.iter().position(|t| t.lower() & AND != 0))
+        {
+            s += a + 1;
+        }
+        let x = phrase(sentence, toks, all, s, at);
+        return (!x.is_empty()).then_some(x);
+    }
+    // `exports of $417 billion, an increase of 43% over`: the change of what came before.
+    let apposed =
+        lead > 0 && (toks[lead - 1].tok == Tok::Punct(',') || lower_at(toks, lead - 1).is_some_and(|l| l & AND != 0));
+    apposed
+        .then(|| prev.filter(|p| !p.is_empty()).map(str::to_string))
+        .flatten()
+}
+
+/// The word at `m` is `w`, in any ASCII case.
+fn next_is(toks: &[T], m: usize, w: &str) -> bool {
+    matches!(toks.get(m).map(|t| t.tok), Some(Tok::Word(x)) if x.eq_ignore_ascii_case(w))
+}
+
+/// The phrase starting at token `start` follows a linking verb (`stood at`, `was`, `remained at`).
+fn linked(toks: &[T], start: usize) -> bool {
+    let mut m = start;
+    while m > 0 && lower_at(toks, m - 1).is_some_and(|l| l & ARTICLE != 0) {
+        m -= 1;
+    }
+    if m > 0 && lower_at(toks, m - 1).is_some_and(|l| l & AT != 0) {
+        m -= 1;
+    }
+    m > 0 && lower_at(toks, m - 1).is_some_and(|l| l & COPULA != 0)
 }
 
 #[cfg(test)]
@@ -139,6 +435,73 @@ mod tests {
         assert_eq!(
             subjects("In all, 12 supply deals and MOUs valued at USD 9.1 million were signed."),
             ["supply deals and MOUs"]
+        );
+    }
+
+    #[test]
+    fn labels_before_a_colon() {
+        assert_eq!(
+            subjects("Wool exports: $5.2 billion (+3.1%)"),
+            ["wool exports", "wool exports"]
+        );
+    }
+
+    #[test]
+    fn changes_and_amounts_after_the_figure() {
+        assert_eq!(
+            subjects("The gap reflects a £1.3 billion fall in exports of tin."),
+            ["exports of tin"]
+        );
+        assert_eq!(
+            subjects("Growers will get a 3 per cent reduction of tariffs into Chile."),
+            ["tariffs into Chile"]
+        );
+        assert_eq!(
+            subjects("Bakeries saw a 2.5 percent decline in sales."),
+            ["sales of bakeries"]
+        );
+        assert_eq!(
+            subjects("Mills added 4 gigawatts (GW) of hydro capacity to the grid."),
+            ["hydro capacity"]
+        );
+        assert_eq!(
+            subjects("The agency gave $9 million to build a new seed bank."),
+            ["a new seed bank"]
+        );
+        assert_eq!(subjects("Ferries can carry 2,000 TEU loads."), ["loads"]);
+        assert_eq!(subjects("Prices rose toward 2 percent inflation."), ["inflation"]);
+    }
+
+    #[test]
+    fn nouns_before_the_figure_with_their_post_modifiers() {
+        assert_eq!(
+            subjects("This shows a deficit of £4.1 billion on goods and a surplus of £2.2 billion on services."),
+            ["deficit on goods", "surplus on services"]
+        );
+        assert_eq!(
+            subjects("Its overall trade deficit with the rest of the region of €3 billion narrowed."),
+            ["its overall trade deficit with the rest of the region"]
+        );
+        assert_eq!(
+            subjects("Pear growers came second at 14 percent, followed by Norway at 9 percent."),
+            ["pear growers", "Norway"]
+        );
+        assert_eq!(subjects("The jobless rate held steady at 5.2%."), ["the jobless rate"]);
+        assert_eq!(
+            subjects("The wool balance stood at a surplus of $1.1 billion."),
+            ["the wool balance"]
+        );
+        assert_eq!(
+            subjects("Fuel exports grew, driven by an increase of 6% (12,000 b/d) in jet fuel."),
+            ["jet fuel"]
+        );
+        assert_eq!(
+            subjects("Tin exports hit $5 billion, an increase of 8% over $4.6 billion a year earlier."),
+            ["tin exports", "tin exports", "tin exports"]
+        );
+        assert_eq!(
+            subjects("The six sellers posted year-on-year sales growth of 11 percent."),
+            ["sales of the six sellers"]
         );
     }
 }

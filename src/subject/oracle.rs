@@ -1,9 +1,8 @@
 //! The first, plain tokenizer, kept as the oracle that `tokens` is tested against.
 
-use super::tokens::{T, Tok, cut, is_punct, tokens, trim_end};
+use super::tokens::{T, Tok, cut, is_punct, is_token, trim_end};
 use super::words::title_bits;
-use super::{subject_of, subjects, title_case};
-use crate::model::Kind;
+use super::{subjects, subjects_kept, title_case};
 use crate::scan::{Found, figures};
 
 /// A token as the oracle gives it: the token, its bounds and its title bits.
@@ -14,9 +13,7 @@ pub(super) fn tokens_slow<'a>(sentence: &'a str, all: &[Found]) -> Vec<Slow<'a>>
     // About one token per five bytes of text.
     let mut out = Vec::with_capacity(sentence.len() / 5 + all.len());
     let mut pos = 0;
-    // Money, percent and date figures are single tokens; counts and the like read as words
-    // (`sales of the nine online sellers`). Figures come in order: one pointer walks them.
-    let is_token = |f: &Found| matches!(f.figure.kind, Kind::Money | Kind::Percent | Kind::Date);
+    // Figures come in order: one pointer walks them.
     // Figure starts, sorted, for cutting words: `pos` only grows, so one pointer walks them.
     // The figures usually come sorted already: a copy is sorted only when they do not.
     let mut unsorted: Vec<usize> = Vec::new();
@@ -173,13 +170,14 @@ fn same_tokens(text: &str) {
         assert_eq!(whole.title, title_case(&whole.toks), "{sentence}");
         let said = whole.toks.iter().any(|t| t.tok == Tok::Word("respectively"));
         assert_eq!(whole.respectively, said, "{sentence}");
-        // `subjects` keeps what it found for the figures before (`Lists`); `subject_of`
-        // finds each figure's subject afresh. One window holds a short sentence: the same.
+        // `subjects` keeps what the list rules found for the figures before (`Lists`);
+        // `subjects_kept(.., false)` finds each afresh. One window holds a short sentence: the same.
         if whole.toks.len() <= 80 {
-            let afresh: Vec<String> = all.iter().map(|f| subject_of(sentence, f, &all)).collect();
+            let afresh = subjects_kept("", sentence, &all, false);
             assert_eq!(subjects(sentence, &all), afresh, "{sentence}");
         }
-        let fast: Vec<Slow> = tokens(sentence, &all)
+        let fast: Vec<Slow> = cut(sentence, &all)
+            .toks
             .iter()
             .map(|t: &T| (t.tok, t.start, t.end, t.title_bits()))
             .collect();

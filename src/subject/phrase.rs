@@ -1,7 +1,8 @@
 //! The bounds of a noun phrase, and the phrase as a string.
 
-use super::tokens::{T, Tok, is_date, word_class};
+use super::tokens::{T, Tok, is_date, lower_at, word_class};
 use super::verbs::verb_at;
+use super::wordlists::POST_PREPS;
 use super::words::*;
 use crate::model::Kind;
 use crate::scan::Found;
@@ -43,11 +44,52 @@ pub(super) fn phrase(sentence: &str, toks: &[T], all: &[Found], from: usize, to:
     {
         words.drain(..3);
     }
-    while words.first().is_some_and(|w| w.1.class() & LEAD != 0) {
-        words.remove(0);
+    // `• The index`: a bullet or other sign is no word; `followed by green tea`: a
+    // participle with its `by` leads a list item, it is not part of it.
+    let mut lead = 0;
+    loop {
+        let sign = words
+            .get(lead)
+            .is_some_and(|w| !w.0.chars().any(char::is_alphanumeric) && w.0 != "(");
+        let by_participle = words
+            .get(lead)
+            .is_some_and(|w| w.0.ends_with("ed") && w.1.class() & IS_VERB != 0)
+            && words.get(lead + 1).is_some_and(|w| w.0.eq_ignore_ascii_case("by"));
+        if sign {
+            lead += 1;
+        } else if by_participle {
+            lead += 2;
+        } else if words.get(lead).is_some_and(|w| w.1.class() & LEAD != 0)
+            || (words.get(lead).is_some_and(|w| w.1.lower() & ADVERB != 0)
+                && words
+                    .get(lead + 1)
+                    .is_some_and(|n| words[lead].1.lower() & DETERMINER == 0 || n.1.lower() & NOUN_ARTICLE != 0))
+        {
+            lead += 1;
+        } else {
+            break;
+        }
     }
+    words.drain(..lead.min(words.len()));
     while words.last().is_some_and(|w| w.1.class() & (TAIL | TAIL_LY) != 0) {
         words.pop();
+    }
+    // `the level of GDP in Quarter 3`, `exports in the same period of last year`: the
+    // phrases about time that end a subject are no part of it.
+    let timely = |w: &(&str, &T)| {
+        const RELATIVE: [&str; 8] = [
+            "same", "last", "previous", "next", "current", "past", "latest", "recent",
+        ];
+        w.1.lower() & (TIME | ARTICLE | DETERMINER | GENERIC_WORD | PREPOSITION) != 0
+            || w.1.class() & DIGIT != 0
+            || RELATIVE.iter().any(|r| w.0.eq_ignore_ascii_case(r))
+    };
+    let cut = (1..words.len()).find(|&p| {
+        let tail = &words[p..];
+        words[p].1.lower() & PREPOSITION != 0 && tail.iter().any(|w| w.1.lower() & TIME != 0) && tail.iter().all(timely)
+    });
+    if let Some(p) = cut {
+        words.truncate(p);
     }
     let bytes = words.iter().map(|w| w.0.len() + 1).sum();
     join(words.iter().map(|w| w.0), bytes)
@@ -89,7 +131,7 @@ pub(super) fn join<'a>(words: impl Iterator<Item = &'a str>, bytes: usize) -> St
     } else {
         out.split_whitespace().count()
     };
-    if count > 12 {
+    if count > 20 {
         return String::new();
     }
     out
@@ -106,6 +148,11 @@ pub(super) fn after_preposition(toks: &[T], at: usize) -> bool {
             .is_some_and(|p| p & COUNT_PREP != 0)
 }
 
+/// `Quarter 3`, `Phase 2`: a number after a capitalized word is part of a name.
+fn labelled(toks: &[T], at: usize) -> bool {
+    at > 0 && word_class(toks, at - 1).is_some_and(|c| c & UPPER != 0 && c & DIGIT == 0)
+}
+
 /// True when the parenthesis closing at token `close` holds a figure.
 pub(super) fn holds_figure(toks: &[T], close: usize) -> bool {
     toks.get(..close)
@@ -120,6 +167,8 @@ pub(super) fn holds_figure(toks: &[T], close: usize) -> bool {
 /// is the bit of a list of words that also end it (`AND`, `BEFORE_STOP`, ... or 0).
 pub(super) fn back_start(toks: &[T], all: &[Found], end: usize, extra: u64) -> usize {
     let mut i = end;
+    // The phrase ends before the clause's verb (a reduced relative may stand inside it).
+    let ends_at_verb = word_class(toks, end).is_some_and(|c| c & MODAL != 0) || verb_at(toks, end);
     let mut depth = 0usize;
     while i > 0 {
         let t = &toks[i - 1];
@@ -145,12 +194,30 @@ pub(super) fn back_start(toks: &[T], all: &[Found], end: usize, extra: u64) -> u
             Tok::Word(_) => {
                 let c = t.class();
                 // `produced by`, `sold within`: a participle inside the noun phrase.
-                let passive = word_class(toks, i).is_some_and(|n| n & PASSIVE != 0);
+                // `the value added of industries`: a participle before `of` is inside the phrase.
+                let before_of = matches!(toks.get(i).map(|n| n.tok), Some(Tok::Word(w)) if w.eq_ignore_ascii_case("of"))
+                    && c & VERB_LISTED == 0;
+                // `total hours worked were up`: an `-ed` form between a noun and the verb.
+                let before_verb = matches!(t.tok, Tok::Word(w) if w.ends_with("ed"))
+                    && c & VERB_LISTED == 0
+                    && word_class(toks, i).is_some_and(|n| n & (COPULA | MODAL | VERB_LISTED) != 0)
+                    && i >= 2
+                    && word_class(toks, i - 2)
+                        .is_some_and(|p| p & (IS_VERB | VERB_LISTED | MODAL | PREPOSITION | ARTICLE | DETERMINER) == 0);
+                let passive = word_class(toks, i).is_some_and(|n| n & PASSIVE != 0)
+                    || before_of
+                    || before_verb
+                    || reduced_relative(toks, i - 1, extra, ends_at_verb);
                 // `and` joins nouns (`deals and MOUs`) unless a level or figure stands before it.
+                // `all went up and the food products`: not after a particle, adverb or verb.
                 let and_stop = c & AND != 0
                     && extra & AND != 0
                     && match i.checked_sub(2).and_then(|m| toks.get(m)) {
-                        Some(p) if matches!(p.tok, Tok::Word(_)) => p.class() & (GENERIC_WORD | DIGIT) != 0,
+                        Some(p) if matches!(p.tok, Tok::Word(_)) => {
+                            p.class() & (GENERIC_WORD | DIGIT) != 0
+                                || p.lower() & (NEVER | ADVERB | PREPOSITION) != 0
+                                || verb_at(toks, i - 2)
+                        }
                         Some(_) | None => true,
                     };
                 // `to` is part of a phrase (`exports to China`) unless a verb follows (`to grow`).
@@ -159,8 +226,8 @@ pub(super) fn back_start(toks: &[T], all: &[Found], end: usize, extra: u64) -> u
                     || (c & extra != 0 && c & AND == 0)
                     || and_stop
                     || to_verb
-                    || (c & DIGIT != 0 && !after_preposition(toks, i - 1))
-                    || (verb_at(toks, i - 1) && !passive);
+                    || (c & DIGIT != 0 && !after_preposition(toks, i - 1) && !labelled(toks, i - 1))
+                    || (verb_at(toks, i - 1) && !passive && !adjectival(toks, i - 1));
                 if stop {
                     break;
                 }
@@ -182,10 +249,11 @@ pub(super) fn forward_end(toks: &[T], start: usize, max: usize) -> usize {
     while let Some(t) = toks.get(i) {
         match t.tok {
             // In a headline a capitalized word is a name part (`Advanced Materials`), not a verb.
-            Tok::Word(_)
+            Tok::Word(w)
                 if t.class() & FORWARD_STOP == 0
                     && i - start < max
-                    && (t.class() & UPPER != 0 || !verb_at(toks, i)) =>
+                    && (t.class() & UPPER != 0 || !verb_at(toks, i))
+                    && (i == start || !new_phrase(t, w)) =>
             {
                 i += 1
             }
@@ -193,4 +261,224 @@ pub(super) fn forward_end(toks: &[T], start: usize, max: usize) -> usize {
         }
     }
     i
+}
+
+/// Inside a noun phrase read forwards, an article or determiner starts another phrase
+/// (`12 TWh of electricity a year`), and so does a preposition other than `of` (`savings
+/// within two years`, `a wind complex off the coast`).
+fn new_phrase(t: &T, w: &str) -> bool {
+    let c = t.lower();
+    (c & (NOUN_ARTICLE | DETERMINER) != 0 && t.class() & UPPER == 0)
+        || (c & PREPOSITION != 0 && !w.eq_ignore_ascii_case("of") && t.class() & UPPER == 0)
+}
+
+/// Whether `w` is a preposition that attaches a post-modifier to a noun, or `for`.
+pub(super) fn is_post_prep(w: &str) -> bool {
+    w.eq_ignore_ascii_case("for") || POST_PREPS.iter().any(|p| w.eq_ignore_ascii_case(p))
+}
+
+/// A preposition that attaches a post-modifier to a noun.
+pub(super) fn post_prep(toks: &[T], i: usize) -> bool {
+    matches!(toks.get(i).map(|t| t.tok), Some(Tok::Word(w)) if POST_PREPS.iter().any(|p| w.eq_ignore_ascii_case(p)))
+}
+
+/// End of a noun phrase with its post-modifiers, read forwards from `start`:
+///
+/// ```text
+/// NP = head-words (post-prep head-words)*     -- not a PP about time (`in the first quarter`)
+/// ```
+///
+/// `tariffs into Mexico`, `imports of oil from outside the EU`, `trade in goods with partners`.
+pub(super) fn np_end(toks: &[T], all: &[Found], start: usize, max: usize) -> usize {
+    let mut i = forward_end(toks, start, max);
+    if i == start {
+        return i;
+    }
+    while i - start < max && post_prep(toks, i) && !verb_goal(toks, i) {
+        let j = forward_end(toks, i + 1, max);
+        let time = toks
+            .get(i + 1..j)
+            .is_some_and(|pp| pp.iter().any(|t| t.lower() & TIME != 0));
+        if j == i + 1 || time || j - start > max || dated(toks, all, j) {
+            break;
+        }
+        i = j;
+    }
+    i
+}
+
+/// The head of a phrase: its last word before the first post-modifier.
+pub(super) fn head(p: &str) -> &str {
+    let mut last = "";
+    for w in p.split_whitespace() {
+        if is_post_prep(w) && !last.is_empty() {
+            break;
+        }
+        last = w;
+    }
+    last
+}
+
+/// `oil exported to EU countries, which fell`, `FDI pledged to Korea reached`: before a
+/// relative pronoun (`extra` holds `RELATIVE_STOP`) or the clause's verb, a regular `-ed`
+/// form followed by a preposition and preceded by a noun is a participle inside the noun
+/// phrase, not the verb of a clause.
+fn reduced_relative(toks: &[T], j: usize, extra: u64, before_verb: bool) -> bool {
+    let Some(c) = word_class(toks, j) else { return false };
+    let regular_ed =
+        matches!(toks[j].tok, Tok::Word(w) if w.ends_with("ed")) && c & IS_VERB != 0 && c & VERB_LISTED == 0;
+    let after_noun = j > 0
+        && (toks[j - 1].tok == Tok::Punct(')')
+            || word_class(toks, j - 1)
+                .is_some_and(|p| p & (MODAL | IS_VERB | VERB_LISTED | PREPOSITION | ARTICLE) == 0));
+    (extra & RELATIVE_STOP != 0 || before_verb)
+        && regular_ed
+        && lower_at(toks, j + 1).is_some_and(|n| n & PREPOSITION != 0)
+        && after_noun
+}
+
+/// `add 26 GW of capacity to the grid`, `a loan with a refiner`: `to`/`into` or `with`
+/// before a determiner more often names where the verb's action goes than a part of the noun.
+fn verb_goal(toks: &[T], i: usize) -> bool {
+    let goal = matches!(toks[i].tok, Tok::Word(w) if ["to", "into", "with"].iter().any(|p| w.eq_ignore_ascii_case(p)));
+    goal && lower_at(toks, i + 1).is_some_and(|n| n & (ARTICLE | DETERMINER) != 0)
+}
+
+/// A date figure stands at token `j` (`in FY 2021-22`: the words before it are the date's).
+pub(super) fn dated(toks: &[T], all: &[Found], j: usize) -> bool {
+    matches!(toks.get(j).map(|t| t.tok), Some(Tok::Fig(g)) if is_date(all, g))
+}
+
+/// `Seasonally adjusted GDP`, `the revised estimates`: a regular `-ed`/`-ing` form at the
+/// start of a phrase (after nothing, punctuation, a determiner, a preposition or an adverb
+/// in `-ly`) and before a noun is an adjective, not a verb.
+fn adjectival(toks: &[T], j: usize) -> bool {
+    let Some(c) = word_class(toks, j) else { return false };
+    let regular = c & IS_VERB != 0 && c & VERB_LISTED == 0;
+    let noun_after = word_class(toks, j + 1).is_some_and(|n| {
+        n & (FORWARD_STOP | ARTICLE | DETERMINER | PREPOSITION | MODAL | COPULA | IS_VERB | VERB_LISTED) == 0
+    });
+    let opens = match j.checked_sub(1).map(|m| &toks[m]) {
+        None => true,
+        Some(p) => match p.tok {
+            Tok::Word(_) => {
+                let pc = p.class();
+                pc & (ARTICLE | DETERMINER | PREPOSITION | TAIL_LY) != 0
+            }
+            _ => true,
+        },
+    };
+    regular && noun_after && opens
+}
+
+/// `In the same period exports rose`: a phrase that opens with a preposition and a time
+/// noun starts after the time noun.
+pub(super) fn past_time_lead(toks: &[T], start: usize, end: usize) -> usize {
+    if lower_at(toks, start).is_none_or(|l| l & PREPOSITION == 0) {
+        return start;
+    }
+    match toks
+        .get(start..end)
+        .and_then(|w| w.iter().rposition(|t| t.lower() & TIME != 0))
+    {
+        Some(m) if start + m + 1 < end => start + m + 1,
+        _ => start,
+    }
+}
+
+/// A phrase headed by a measure noun with no noun before it to say what is measured
+/// (`a total`, `the record high`, `its highest level`), and no `of` after it: it names no
+/// subject. `the unemployment rate`, `export value` and `the value of exports` do.
+pub(super) fn bare_measure(p: &str) -> bool {
+    let h = head(p);
+    if !in_list(GENERIC_WORD, h) {
+        return false;
+    }
+    let (mut before, mut words) = (None, p.split_whitespace());
+    for w in words.by_ref() {
+        if w == h {
+            break;
+        }
+        before = Some(w);
+    }
+    if words.next().is_some_and(|w| w.eq_ignore_ascii_case("of")) {
+        return false;
+    }
+    let modifier = before.is_some_and(|w| {
+        let not_noun = [
+            "historic",
+            "high",
+            "low",
+            "record",
+            "new",
+            "previous",
+            "same",
+            "annual",
+            "overall",
+            "combined",
+            "cumulative",
+            "average",
+            "further",
+            "additional",
+        ];
+        let ends = |x: &str| {
+            w.get(w.len().saturating_sub(x.len())..)
+                .is_some_and(|e| e.eq_ignore_ascii_case(x))
+        };
+        lists(w) & (ARTICLE | DETERMINER | GENERIC_WORD | ADVERB | TIME) == 0
+            && !["est", "ly", "ed", "ing"].iter().any(|x| ends(x))
+            && !w.contains('-')
+            && !not_noun.iter().any(|n| w.eq_ignore_ascii_case(n))
+            && w.chars().any(char::is_alphabetic)
+    });
+    !modifier
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bare_measure;
+    use crate::subject::tests::subjects;
+
+    #[test]
+    fn measures_with_and_without_a_noun() {
+        for p in [
+            "a record high",
+            "its highest level",
+            "the total",
+            "an annual average",
+            "estimated fall",
+        ] {
+            assert!(bare_measure(p), "{p}");
+        }
+        for p in [
+            "the unemployment rate",
+            "export value",
+            "the value of exports",
+            "sales growth",
+        ] {
+            assert!(!bare_measure(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn time_phrases_and_labels_at_the_end_are_dropped() {
+        assert_eq!(
+            subjects("The level of rice output in Quarter 3 is now 0.4% below its peak."),
+            ["the level of rice output"]
+        );
+    }
+
+    #[test]
+    fn phrases_read_forwards_stop_at_a_new_phrase() {
+        assert_eq!(subjects("The plant will make 8 TWh of steam a year."), ["steam"]);
+        assert_eq!(subjects("The town saved 2 TWh of power within three years."), ["power"]);
+        assert_eq!(
+            subjects("It signed a $5 million loan with a Peruvian smelter."),
+            ["loan"]
+        );
+        assert_eq!(
+            subjects("Imports of tin from outside the union fell by $40 million."),
+            ["imports of tin from outside the union"]
+        );
+    }
 }

@@ -98,12 +98,6 @@ pub(super) struct Tokens<'a> {
     pub(super) respectively: bool,
 }
 
-/// Words, punctuation and figures of a sentence, in order.
-#[cfg(test)]
-pub(super) fn tokens<'a>(sentence: &'a str, all: &[Found]) -> Vec<T<'a>> {
-    cut(sentence, all).toks
-}
-
 /// `tokens`, with the title case of the sentence and whether it says `respectively`.
 pub(super) fn cut<'a>(sentence: &'a str, all: &[Found]) -> Tokens<'a> {
     // About one token per five bytes of text.
@@ -112,9 +106,7 @@ pub(super) fn cut<'a>(sentence: &'a str, all: &[Found]) -> Tokens<'a> {
     let (mut words, mut caps, mut respectively) = (0usize, 0usize, false);
     let bytes = sentence.as_bytes();
     let mut pos = 0;
-    // Money, percent and date figures are single tokens; counts and the like read as words
-    // (`sales of the nine online sellers`). Figures come in order: one pointer walks them.
-    let is_token = |f: &Found| matches!(f.figure.kind, Kind::Money | Kind::Percent | Kind::Date);
+    // Figures come in order: one pointer walks them.
     // Figure starts, sorted, for cutting words: `pos` only grows, so one pointer walks them.
     // The figures usually come sorted already: a copy is sorted only when they do not.
     let mut unsorted: Vec<usize> = Vec::new();
@@ -232,6 +224,21 @@ pub(super) fn cut<'a>(sentence: &'a str, all: &[Found]) -> Tokens<'a> {
     }
 }
 
+/// Money, percent, quantity and date figures, and counts with no counted noun, are single
+/// tokens; other counts read as words (`sales of the nine online sellers`).
+pub(super) fn is_token(f: &Found) -> bool {
+    match f.figure.kind {
+        Kind::Money | Kind::Percent | Kind::Quantity | Kind::Date => true,
+        Kind::Count => f.figure.unit.is_empty(),
+        _ => false,
+    }
+}
+
+/// The figures that get a subject: money, percent, quantity, and counts with no counted noun.
+pub(super) fn measured(f: &Found) -> bool {
+    f.figure.kind != Kind::Date && is_token(f)
+}
+
 /// Most words (`TITLE_WORD`) capitalized: a headline.
 pub(super) fn is_title(words: usize, caps: usize) -> bool {
     words > 0 && caps * 10 >= words * 7
@@ -335,10 +342,4 @@ pub(super) fn lower_at(toks: &[T], m: usize) -> Option<u64> {
 
 pub(super) fn is_date(all: &[Found], i: usize) -> bool {
     all.get(i).is_some_and(|f| f.figure.kind == Kind::Date)
-}
-
-/// Index of the token that holds figure `fi`.
-#[cfg(test)]
-pub(super) fn fig_token(toks: &[T], fi: usize) -> Option<usize> {
-    toks.iter().position(|t| t.tok == Tok::Fig(fi))
 }

@@ -40,8 +40,6 @@ pub(super) const VERBS: &[&str] = &[
     "tops",
     "log",
     "logs",
-    "account",
-    "accounts",
     "reach",
     "reaches",
     "totals",
@@ -96,6 +94,182 @@ pub(super) const VERBS: &[&str] = &[
     "signs",
     "targets",
     "earmarks",
+    // Verbs of reporting, expectation and intention: they govern a clause, never a figure.
+    "seek",
+    "seeks",
+    "sought",
+    "intend",
+    "intends",
+    "reflect",
+    "reflects",
+    "announce",
+    "announces",
+    "expects",
+    "forecasts",
+    "predict",
+    "predicts",
+    "anticipate",
+    "anticipates",
+    "indicate",
+    "indicates",
+    "suggest",
+    "suggests",
+    "believe",
+    "believes",
+    "continue",
+    "continues",
+    "judges",
+    "follow",
+    "follows",
+    "forecast",
+    // Past participles that are no regular `-ed` form.
+    "seen",
+    "done",
+    "given",
+    "taken",
+    "shown",
+    "grown",
+    "known",
+    // Common irregular past tenses.
+    "began",
+    "became",
+    "grew",
+    "met",
+    "gave",
+    "ran",
+    "sold",
+    "bought",
+    "paid",
+    "spent",
+    "sent",
+    "drew",
+    "told",
+    "found",
+];
+
+/// Nouns of time: a phrase about one is a time phrase, not what a figure measures.
+pub(super) const TIME_NOUNS: &[&str] = &[
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "quarter",
+    "quarters",
+    "year",
+    "years",
+    "period",
+    "periods",
+    "half",
+    "time",
+    "times",
+    "season",
+    "decade",
+    "decades",
+    "session",
+    "meeting",
+    "beginning",
+    "end",
+    "start",
+];
+
+/// Prepositions that attach a post-modifier to a noun (`deficit on goods`, `exports to
+/// Korea`, `imports of oil from outside the EU`); `for` more often names a purpose
+/// (`funding for 22 projects`).
+pub(super) const POST_PREPS: &[&str] = &["of", "to", "into", "from", "on", "in", "with", "among"];
+
+/// Adverbs that stand inside a verb group or before it (`is now worth`, `likewise hit`);
+/// words in `-ly` are adverbs by their shape.
+pub(super) const ADVERBS: &[&str] = &[
+    "now",
+    "also",
+    "still",
+    "already",
+    "likewise",
+    "thereby",
+    "then",
+    "again",
+    "just",
+    "even",
+    "yet",
+    "only",
+    "once",
+    "further",
+    "together",
+    "both",
+    "all",
+    "each",
+    "not",
+    "never",
+    "thus",
+    "hence",
+    "therefore",
+    "currently",
+    "little",
+    "much",
+    "more",
+    "less",
+    "fewer",
+    "respectively",
+];
+
+/// Words that put a figure after them as the base of a change (`up from 2.0%`,
+/// `compared with $3.3 billion`, `after a decrease of 0.4%`).
+pub(super) const BASE_WORDS: &[&str] = &["from", "than", "after", "against", "versus", "vs", "over"];
+
+/// Verbs that tie a share to the part it measures (`accounted for 35% of`, `take up`,
+/// `equivalent to`, `, or 32.8 percent of`).
+pub(super) const SHARE_WORDS: &[&str] = &[
+    "account",
+    "accounts",
+    "accounted",
+    "accounting",
+    "represent",
+    "represents",
+    "represented",
+    "representing",
+    "equivalent",
+    "equal",
+    "equals",
+    "equalled",
+    "equaled",
+    "equaling",
+    "contribute",
+    "contributes",
+    "contributed",
+    "contributing",
+    "constitute",
+    "constitutes",
+    "constituted",
+    "constituting",
+    "comprise",
+    "comprises",
+    "comprised",
+    "comprising",
+    "up",
+    "or",
+    "make",
+    "makes",
+    "made",
+    "making",
+    "take",
+    "takes",
+    "took",
+    "taking",
+];
+
+/// Pronouns and demonstratives: a subject made of one of them names nothing by itself.
+pub(super) const PRONOUNS: &[&str] = &[
+    "it", "its", "this", "that", "these", "those", "they", "them", "we", "he", "she", "which", "who", "there", "what",
+    "one", "i", "you", "our", "their",
+];
+
+/// Linking verbs: the phrase after them says what the subject is (`the balance stood at a
+/// surplus of $8 billion` is about the balance).
+pub(super) const COPULAS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "stood", "stand", "stands", "remain", "remains", "remained",
+    "became", "become", "becomes",
 ];
 
 /// Direction words that are only nouns or adverbs: never the verb of a clause, even
@@ -242,7 +416,8 @@ pub(super) const NOT_NOUNS: &[&str] = &[
 
 /// Words after `to` that make it lead a place, not a verb.
 pub(super) const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "their", "this", "these", "those", "all", "both", "each", "other",
+    "the", "a", "an", "its", "their", "this", "these", "those", "all", "both", "each", "other", "some", "most", "many",
+    "several", "few", "various", "any", "every", "our", "your", "his", "her", "certain", "no",
 ];
 
 /// Words after which a word is a noun, not a verb.
@@ -300,6 +475,7 @@ pub(super) const FORWARD_STOPS: &[&str] = &[
 
 /// Leading words that are not part of the phrase.
 pub(super) const LEAD_STRIP: &[&str] = &[
+    "to",
     "and",
     "or",
     "but",
@@ -324,9 +500,9 @@ pub(super) const LEAD_STRIP: &[&str] = &[
 
 /// Trailing words that are not part of the phrase.
 pub(super) const TAIL_STRIP: &[&str] = &[
-    "also", "all", "each", "both", "still", "even", "again", "further", "have", "has", "had", "will", "would", "can",
-    "could", "may", "might", "should", "must", "is", "are", "was", "were", "be", "been", "together", "and", "or",
-    "the", "a", "an", "in", "of", "for", "by", "to", "with", "who",
+    "from", "also", "all", "each", "both", "still", "even", "again", "further", "have", "has", "had", "will", "would",
+    "can", "could", "may", "might", "should", "must", "is", "are", "was", "were", "be", "been", "together", "and",
+    "or", "the", "a", "an", "in", "of", "for", "by", "to", "with", "who",
 ];
 
 /// Heads that say how a figure is measured, not what: `a total of`, `in value`, `the 10 percent mark`.
@@ -334,6 +510,16 @@ pub(super) const GENERIC: &[&str] = &[
     "growth",
     "increase",
     "rise",
+    "rises",
+    "falls",
+    "gains",
+    "drops",
+    "decreases",
+    "jumps",
+    "objective",
+    "objectives",
+    "target",
+    "goal",
     "decline",
     "decrease",
     "drop",
@@ -347,6 +533,7 @@ pub(super) const GENERIC: &[&str] = &[
     "units",
     "volume",
     "proportion",
+    "share",
     "portion",
     "percentage",
     "record",
@@ -365,6 +552,8 @@ pub(super) const GENERIC: &[&str] = &[
     "rate",
     "mark",
     "threshold",
+    "thresholds",
+    "milestone",
     "year",
     "years",
     "month",
@@ -401,3 +590,68 @@ pub(super) const COUNT_PREPS: &[&str] = &["at", "from", "of", "among", "across"]
 
 /// Words after a participle that keep it inside the noun phrase (`produced by`).
 pub(super) const PASSIVE_AFTER: &[&str] = &["by", "within", "abroad", "overseas", "locally", "domestically"];
+
+/// Prepositions, the closed class.
+pub(super) const PREPOSITIONS: &[&str] = &[
+    "about",
+    "above",
+    "across",
+    "after",
+    "against",
+    "along",
+    "amid",
+    "among",
+    "amongst",
+    "around",
+    "as",
+    "at",
+    "before",
+    "behind",
+    "below",
+    "beneath",
+    "beside",
+    "besides",
+    "between",
+    "beyond",
+    "by",
+    "despite",
+    "during",
+    "except",
+    "for",
+    "from",
+    "in",
+    "inside",
+    "into",
+    "like",
+    "near",
+    "of",
+    "off",
+    "on",
+    "onto",
+    "outside",
+    "over",
+    "past",
+    "per",
+    "since",
+    "through",
+    "throughout",
+    "till",
+    "to",
+    "toward",
+    "towards",
+    "under",
+    "underneath",
+    "unlike",
+    "until",
+    "upon",
+    "via",
+    "with",
+    "within",
+    "without",
+    "versus",
+    "following",
+    "including",
+    "according",
+    "worth",
+    "regarding",
+];

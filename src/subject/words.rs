@@ -57,6 +57,14 @@ pub(super) const NOT_OBJECT: u64 = 1 << 36;
 pub(super) const OBJECT_BREAK: u64 = 1 << 37;
 pub(super) const NOUN_ARTICLE: u64 = 1 << 38;
 pub(super) const NAME_LINK: u64 = 1 << 39;
+pub(super) const ADVERB: u64 = 1 << 40;
+pub(super) const BASE: u64 = 1 << 41;
+pub(super) const SHARE: u64 = 1 << 42;
+pub(super) const PRONOUN: u64 = 1 << 43;
+pub(super) const COPULA: u64 = 1 << 44;
+pub(super) const COMPARED: u64 = 1 << 45;
+pub(super) const PREPOSITION: u64 = 1 << 46;
+pub(super) const TIME: u64 = 1 << 47;
 
 /// The lists, with their bits (all below `SHAPE`).
 pub(super) const LISTS: &[(&[&str], u64)] = &[
@@ -95,10 +103,18 @@ pub(super) const LISTS: &[(&[&str], u64)] = &[
     (&["and", "to", "units", "unit", "each"], RUN_JOIN),
     (&["that", "while", "whereas", "but", "which"], CLAUSE_OPEN),
     (&["by", "to"], OBJECT_LINK),
-    (&["up", "down", "further", "more", "less", "a", "an", "the"], NOT_OBJECT),
+    (&["up", "down", "further", "more", "less", "a", "an"], NOT_OBJECT),
     (&["by", "to", "in", "from"], OBJECT_BREAK),
     (&["a", "an", "the", "its", "their", "this"], NOUN_ARTICLE),
     (&["for", "of"], NAME_LINK),
+    (ADVERBS, ADVERB),
+    (BASE_WORDS, BASE),
+    (SHARE_WORDS, SHARE),
+    (PRONOUNS, PRONOUN),
+    (COPULAS, COPULA),
+    (&["compared", "compare", "compares", "comparing", "relative"], COMPARED),
+    (PREPOSITIONS, PREPOSITION),
+    (TIME_NOUNS, TIME),
 ];
 
 /// Bits from here on are shape bits, and what follows from lists and shape together.
@@ -346,8 +362,8 @@ pub(super) fn classify(word: &str) -> (u64, u64) {
         && len > 4
         && ((e2 == b'e' && e1 == b'd') || (e3 == b'i' && e2 == b'n' && e1 == b'g'))
         && !has(NOT_PARTICIPLE);
-    let is_verb = !not_verb && (has(VERB) || has(DIRECTION) || regular);
-    let verb_listed = has(VERB) || (has(DIRECTION) && !has(NEVER | HEADLINE));
+    let is_verb = !not_verb && (has(VERB | COPULA) || has(DIRECTION) || regular);
+    let verb_listed = has(VERB | COPULA) || (has(DIRECTION) && !has(NEVER | HEADLINE));
     let tail_ly = if ascii {
         let [l3, l2, l1] = [e3, e2, e1].map(|b| b.to_ascii_lowercase());
         len > 4 && l2 == b'l' && l1 == b'y' && l3 != b'p'

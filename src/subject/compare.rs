@@ -1,0 +1,469 @@
+//! Figures that measure what another figure or phrase of the sentence measures (the base
+//! of a change, a share tied to its part or whole, gapped and apposed figures), and the
+//! checks every subject passes (it names something, it is no time phrase).
+
+use super::phrase::{back_start, bare_measure, forward_end, phrase};
+use super::tokens::{T, Tok, lower_at, word_class};
+use super::verbs::verb_at;
+use super::wordlists::POST_PREPS;
+use super::words::*;
+use crate::model::Kind;
+use crate::scan::Found;
+
+/// True when the figure at token `k` is the base of a change said before it:
+///
+/// ```text
+/// base = ("from" | "than" | "after" | "against" | "versus" | "over"
+///         | compared ("with" | "to")) filler* figure
+/// filler = article | determiner | adverb | measure noun | "of" | "and" | hyphenated word | figure
+/// ```
+///
+/// `up from 2.0%`, `compared with £3.3 billion`, `after a year-on-year decrease of 0.4%`,
+/// `an increase of 43% over USD 291 billion`, `from the 7 GW added in 2024`.
+pub(super) fn is_base(sentence: &str, toks: &[T], k: usize) -> bool {
+    // `up 26 percent to $1.8 billion`: the level a change reached.
+    let to_level = k >= 2
+        && matches!(toks[k - 1].tok, Tok::Word(w) if w.eq_ignore_ascii_case("to"))
+        && matches!(toks[k - 2].tok, Tok::Fig(_));
+    // `an increase of 43% over USD 291 billion`: `over` joined the figure's text as a
+    // qualifier, but after a change it names the base.
+    let over = k >= 1
+        && matches!(toks[k - 1].tok, Tok::Fig(_))
+        && sentence
+            .get(toks[k].start..)
+            .and_then(|t| t.get(..5))
+            .is_some_and(|t| t.eq_ignore_ascii_case("over "));
+    if to_level || over {
+        return true;
+    }
+    let mut j = k;
+    while j > 0 {
+        j -= 1;
+        let t = &toks[j];
+        match t.tok {
+            Tok::Fig(_) => {}
+            Tok::Word(w) => {
+                let c = t.lower();
+                if c & BASE != 0 {
+                    return true;
+                }
+                // `compared with`, `compared to`, `relative to`.
+                if (w.eq_ignore_ascii_case("with") || w.eq_ignore_ascii_case("to"))
+                    && j > 0
+                    && lower_at(toks, j - 1).is_some_and(|p| p & COMPARED != 0)
+                {
+                    return true;
+                }
+                let hyphened = t.class() & LOWER_HYPHEN != 0 && t.class() & BARE == 0;
+                let filler = c & (ARTICLE | DETERMINER | ADVERB | GENERIC_WORD | OF | AND | OBJECT_LINK) != 0
+                    || t.class() & TAIL_LY != 0
+                    || hyphened;
+                if !filler {
+                    return false;
+                }
+            }
+            Tok::Punct(_) => return false,
+        }
+    }
+    false
+}
+
+/// The base of a change measures what the figure before it measures.
+pub(super) fn base_of(sentence: &str, toks: &[T], k: usize, prev: Option<&str>) -> Option<String> {
+    let prev = prev.filter(|p| !p.is_empty())?;
+    is_base(sentence, toks, k).then(|| prev.to_string())
+}
+
+/// A figure joined to the figure before it with nothing that names a new subject:
+///
+/// ```text
+/// gapped     FIG1 ... ("and" | "or" | ",") ["by" | "to"] FIG2   -- no verb, parenthesis or
+///                                                                  clause word between
+/// which      ... FIG1 ..., "which" | "that" ... FIG2          -- about the clause before
+/// participle ("," | ";") V-ing ... FIG2                        -- no subject of its own
+/// ```
+///
+/// `add 26 GW of capacity in 2025 and 22 GW in 2026`, `totaled 32 million barrels, which
+/// is a 42% decrease`, `was £7.5 billion; widening by £1.5 billion`.
+pub(super) fn shares_previous(toks: &[T], k: usize, prev: Option<&str>) -> Option<String> {
+    let prev = prev.filter(|p| !p.is_empty())?;
+    (gapped(toks, k) || after_which(toks, k) || bare_participle(toks, k)).then(|| prev.to_string())
+}
+
+/// `... 26 GW of capacity in 2025 and 22 GW in 2026`.
+fn gapped(toks: &[T], k: usize) -> bool {
+    let mut j = k;
+    // `and by 1.3%`: past the link word.
+    if j > 0 && lower_at(toks, j - 1).is_some_and(|l| l & OBJECT_LINK != 0) {
+        j -= 1;
+    }
+    let joined = j > 0 && (toks[j - 1].tok == Tok::Punct(',') || lower_at(toks, j - 1).is_some_and(|l| l & AND != 0));
+    if !joined {
+        return false;
+    }
+    // Back to the figure before: only words that are no verb or clause word, and dates.
+    let mut m = j - 1;
+    while m > 0 {
+        m -= 1;
+        match toks[m].tok {
+            Tok::Fig(_) => return !verb_between(toks, m, j - 1),
+            Tok::Punct(',') => {}
+            Tok::Punct(_) => return false,
+            Tok::Word(_) => {
+                if toks[m].class() & (BACK_STOP | CLAUSE_OPEN) != 0
+                    || lower_at(toks, m).is_some_and(|l| l & RELATIVE != 0)
+                {
+                    return false;
+                }
+            }
+        }
+    }
+    false
+}
+
+fn verb_between(toks: &[T], a: usize, b: usize) -> bool {
+    (a + 1..b).any(|m| verb_at(toks, m))
+}
+
+/// `..., which is a 42% decrease`: a relative clause after a figure is about what that
+/// figure measured.
+fn after_which(toks: &[T], k: usize) -> bool {
+    let Some(r) = toks[..k].iter().rposition(|t| !matches!(t.tok, Tok::Word(_))) else {
+        return false;
+    };
+    let rel = toks.get(r + 1).is_some_and(|t| t.lower() & RELATIVE != 0);
+    let after_figure = toks[..r].iter().rev().take(12).any(|t| matches!(t.tok, Tok::Fig(_)));
+    rel && toks[r].tok == Tok::Punct(',') && after_figure
+}
+
+/// `...; widening by £1.5 billion`: a participle opening the clause of the figure.
+fn bare_participle(toks: &[T], k: usize) -> bool {
+    let Some(r) = toks[..k].iter().rposition(|t| !matches!(t.tok, Tok::Word(_))) else {
+        return false;
+    };
+    matches!(toks[r].tok, Tok::Punct(',' | ';'))
+        && matches!(toks.get(r + 1).map(|t| t.tok), Some(Tok::Word(w)) if w.ends_with("ing") && toks[r + 1].class() & IS_VERB != 0)
+        && toks
+            .get(r + 2..k)
+            .is_some_and(|w| w.iter().all(|t| t.lower() & OBJECT_LINK != 0))
+}
+
+/// `set a record for petroleum exports, up 7% from 2021`: a change after a comma measures
+/// the noun phrase before the comma, or, when that is a figure or a measure, what the
+/// figure before measures.
+pub(super) fn phrase_right_before(
+    sentence: &str,
+    toks: &[T],
+    all: &[Found],
+    k: usize,
+    prev: Option<&str>,
+) -> Option<String> {
+    let text = sentence.get(toks[k].start..toks[k].end)?;
+    let direction = ["up ", "down "]
+        .iter()
+        .any(|d| text.get(..d.len()).is_some_and(|t| t.eq_ignore_ascii_case(d)));
+    if k == 0 {
+        return None;
+    }
+    let Some(comma) = k
+        .checked_sub(1)
+        .filter(|&c| toks[c].tok == Tok::Punct(',') && direction)
+    else {
+        // `with shipments to Europe up 12%`, `exports rose 5%, imports 3%`: a noun phrase
+        // right before the figure, after `with`, `and` or a comma, in a clause with no
+        // verb of its own.
+        let start = back_start(toks, all, k, BEFORE_STOP | AND);
+        let opens = start > 0
+            && (toks[start - 1].tok == Tok::Punct(',')
+                || lower_at(toks, start - 1).is_some_and(|l| l & AND != 0)
+                || matches!(toks[start - 1].tok, Tok::Word(w) if w.eq_ignore_ascii_case("with")));
+        let np = phrase(sentence, toks, all, start, k);
+        return (opens && start < k && names_something(&np) && !bare_measure(&np)).then_some(np);
+    };
+    let start = back_start(toks, all, comma, BEFORE_STOP);
+    let np = phrase(sentence, toks, all, start, comma);
+    if start < comma && names_something(&np) && !bare_measure(&np) {
+        return Some(np);
+    }
+    prev.filter(|p| !p.is_empty()).map(str::to_string)
+}
+
+/// A time phrase (`year on year`, `the month`, `this meeting`) is no subject.
+pub(super) fn time_phrase(subject: &str) -> bool {
+    lists(super::phrase::head(subject)) & TIME != 0
+}
+
+/// The subject without a last post-modifier that points back (`lamb exports into these
+/// markets` -> `lamb exports`, `surplus in this sector` -> `surplus`): it names nothing new.
+pub(super) fn without_deictic(subject: String) -> String {
+    let mut at = 0;
+    let mut cut = None;
+    let mut words = subject.split(' ').peekable();
+    while let Some(w) = words.next() {
+        let prep = POST_PREPS.iter().any(|p| w.eq_ignore_ascii_case(p));
+        let deictic = words.peek().is_some_and(|n| {
+            ["this", "these", "those", "that"]
+                .iter()
+                .any(|d| n.eq_ignore_ascii_case(d))
+        });
+        if prep && deictic && at > 0 {
+            cut = Some(at - 1);
+        }
+        at += w.len() + 1;
+    }
+    match cut {
+        Some(c) if names_something(&subject[..c]) => subject[..c].to_string(),
+        _ => subject,
+    }
+}
+
+/// `a figure`, `the total`: a lone measure noun names no subject.
+/// A bare `value` in a list (`exports in units and value`) is an item, not a lone measure.
+pub(super) fn lone_measure(subject: &str) -> bool {
+    let mut words = subject.split_whitespace();
+    let determined = words.next().is_some_and(|w| lists(w) & (ARTICLE | DETERMINER) != 0);
+    determined && matches!((words.next(), words.next()), (Some(w), None) if lists(w) & GENERIC_WORD != 0)
+}
+
+/// `covered 31% of Europe's trade`, `home to 14% of U.S. capacity`, `..., 4 percent of
+/// national stocks`: a share that no verb ties to a part measures its whole.
+///
+/// ```text
+/// whole  = lead percent "of" NP          -> NP
+/// lead   = start | "," | "(" | preposition | a verb that is no share, level or change verb
+/// part   = (share-verb | copula | change-verb ["to" | "at" | "by"] | "or") percent "of" NP
+///                                        -> the subject of the clause (not this rule)
+/// ```
+pub(super) fn whole_of_share(
+    sentence: &str,
+    toks: &[T],
+    all: &[Found],
+    k: usize,
+    kind: Kind,
+    prev: Option<&str>,
+) -> Option<String> {
+    if kind != Kind::Percent
+        || !matches!(toks.get(k + 1).map(|t| t.tok), Some(Tok::Word(w)) if w.eq_ignore_ascii_case("of"))
+    {
+        return None;
+    }
+    // The word before the figure, past adverbs (`together contributing about 92%`).
+    let mut p = k;
+    while p > 0 && toks[p - 1].tok != Tok::Punct(',') && lower_at(toks, p - 1).is_some_and(|c| c & ADVERB != 0) {
+        p -= 1;
+    }
+    let whole = || {
+        let mut end = forward_end(toks, k + 2, 8);
+        // `14% of tank and underground storage capacity`: coordinated modifiers and nouns
+        // (not a new figure or phrase after `and`).
+        while lower_at(toks, end).is_some_and(|l| l & AND != 0)
+            && word_class(toks, end + 1)
+                .is_some_and(|c| c & (ARTICLE | DETERMINER | PREPOSITION | FORWARD_STOP | DIGIT) == 0)
+            && !verb_at(toks, end + 1)
+        {
+            let next = forward_end(toks, end + 1, 8);
+            if next == end + 1 {
+                break;
+            }
+            end = next;
+        }
+        let np = phrase(sentence, toks, all, k + 2, end);
+        (!np.is_empty()).then_some(np)
+    };
+    let Some(before) = p.checked_sub(1).and_then(|m| toks.get(m)) else {
+        return whole();
+    };
+    let Tok::Word(w) = before.tok else {
+        return matches!(before.tok, Tok::Punct(',' | '(' | ';' | ':'))
+            .then(whole)
+            .flatten();
+    };
+    let c = before.lower();
+    let tied = |m: usize| lower_at(toks, m).is_some_and(|x| x & (SHARE | COPULA | DIRECTION | VERB) != 0);
+    // The part: after a comma (`X of $5 billion, equivalent to 4% of Y`) the phrase
+    // before, as the figure before it found it; else the clause subject (later rules).
+    let part = |tie: usize| {
+        let apposed = tie > 0 && toks[tie - 1].tok == Tok::Punct(',');
+        apposed
+            .then(|| prev.filter(|p| !p.is_empty()).map(str::to_string))
+            .flatten()
+    };
+    if c & (SHARE | COPULA | DIRECTION | VERB) != 0 {
+        return part(p - 1);
+    }
+    // `accounted for`, `take up`, `equivalent to`, `rose to`, `stood at`, `fell by`.
+    let link = ["for", "up", "to", "at", "by"]
+        .iter()
+        .any(|l| w.eq_ignore_ascii_case(l));
+    if link && p >= 2 && tied(p - 2) {
+        return part(p - 2);
+    }
+    if c & PREPOSITION != 0 || verb_at(toks, p - 1) || link {
+        return whole();
+    }
+    None
+}
+
+/// A subject must hold a word that names something: not only pronouns, articles,
+/// prepositions, adverbs, helpers and verbs (`expected`, `thereby`, `despite`, `this`).
+pub(super) fn names_something(subject: &str) -> bool {
+    subject.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            return false;
+        }
+        let c = lists(w);
+        let function = PRONOUN | ARTICLE | DETERMINER | PREPOSITION | ADVERB | MODAL | COPULA | AUX | AND;
+        let verb = c & VERB != 0;
+        let shape = classify(w).0;
+        let participle = shape & IS_VERB != 0 || (shape & BARE != 0 && w.len() > 4 && w.ends_with("ed"));
+        let adverb = w.len() > 4 && w.bytes().all(|b| b.is_ascii_lowercase()) && w.ends_with("ly");
+        c & function == 0 && !verb && !participle && !adverb
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_something;
+    use crate::subject::tests::subjects;
+
+    #[test]
+    fn a_base_shares_the_subject_before_it() {
+        assert_eq!(
+            subjects("Pear prices are expected to be 3.1% in May, up from 2.9% in April."),
+            ["pear prices", "pear prices"]
+        );
+        assert_eq!(
+            subjects("The rail deficit was put at $4.2 billion, compared with $3.9 billion a year before."),
+            ["the rail deficit", "the rail deficit"]
+        );
+        assert_eq!(
+            subjects("Tin output fell 2.5% in June, after a monthly decrease of 0.7% in May."),
+            ["tin output", "tin output"]
+        );
+        assert_eq!(
+            subjects("Kiln sales reached $80 million, an increase of 12% over $71 million a year earlier."),
+            ["kiln sales", "kiln sales", "kiln sales"]
+        );
+    }
+
+    #[test]
+    fn a_share_measures_its_whole_unless_a_verb_ties_a_part() {
+        assert_eq!(subjects("The scheme covered 40% of rural schools."), ["rural schools"]);
+        assert_eq!(
+            subjects("The hub is home to 14% of tank and underground storage capacity."),
+            ["tank and underground storage capacity"]
+        );
+        assert_eq!(subjects("Rice took up 22 percent of farm land."), ["rice"]);
+        assert_eq!(subjects("Wheat accounts for 12% of the region's crops."), ["wheat"]);
+        assert_eq!(
+            subjects("A fuel deficit of $2 billion, equivalent to 4% of the value of fuel imports, was recorded."),
+            ["fuel deficit", "fuel deficit"]
+        );
+    }
+
+    #[test]
+    fn words_that_name_nothing() {
+        for s in [
+            "expected",
+            "thereby",
+            "likewise",
+            "despite",
+            "this",
+            "it",
+            "the",
+            "was estimated",
+        ] {
+            assert!(!names_something(s), "{s}");
+        }
+        for s in ["GDP", "total hours worked", "this network", "exports"] {
+            assert!(names_something(s), "{s}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod sharing_tests {
+    use super::{lone_measure, without_deictic};
+    use crate::subject::tests::subjects;
+
+    #[test]
+    fn gapped_which_and_bare_participles_share_the_figure_before() {
+        assert_eq!(
+            subjects("Farms will plant 40 hectares of rye in 2025 and 35 hectares in 2026."),
+            ["rye", "rye"]
+        );
+        assert_eq!(
+            subjects(
+                "Salt stocks in Perth, Ontario, totaled 3.2 million tons in May, which is a 9% drop since January."
+            ),
+            ["salt stocks in Perth Ontario", "salt stocks in Perth Ontario"]
+        );
+        assert_eq!(
+            subjects("The fish deficit was £3.1 billion; narrowing by £0.4 billion from April."),
+            ["the fish deficit", "the fish deficit"]
+        );
+        // A participle with its own object is no bare participle.
+        assert_eq!(
+            subjects("The mill will make 9 TWh of power, cutting emissions by 2 million tons."),
+            ["power", "emissions"]
+        );
+    }
+
+    #[test]
+    fn a_change_in_a_clause_with_no_verb() {
+        assert_eq!(
+            subjects("Car exports rose, with shipments to Chile up 12% and those to Peru down 3%."),
+            ["shipments to Chile", "shipments to Peru"]
+        );
+    }
+
+    #[test]
+    fn gapped_verbs() {
+        assert_eq!(
+            subjects("Exports rose 5%, imports 3% and re-exports 2%."),
+            ["exports", "imports", "re-exports"]
+        );
+    }
+
+    #[test]
+    fn time_phrases_are_no_subjects() {
+        assert_eq!(
+            subjects("Imports from Peru grew 4.3% year on year to reach $14 million."),
+            ["imports from Peru", "imports from Peru"]
+        );
+        assert_eq!(
+            subjects("The wool balance posted a surplus for the 10th straight month at $4.2 billion."),
+            ["the wool balance"]
+        );
+    }
+
+    #[test]
+    fn a_change_after_a_comma_measures_the_phrase_before() {
+        assert_eq!(
+            subjects("Ports set a record for grain shipments, up 6% from 2022."),
+            ["grain shipments"]
+        );
+        assert_eq!(
+            subjects("Rice imports reached $2 billion, up 4% on the year."),
+            ["rice imports", "rice imports"]
+        );
+    }
+
+    #[test]
+    fn deictic_post_modifiers_and_lone_measures() {
+        assert_eq!(
+            without_deictic("wool exports into these markets".into()),
+            "wool exports"
+        );
+        assert_eq!(without_deictic("surplus in this sector".into()), "surplus");
+        assert_eq!(without_deictic("exports to China".into()), "exports to China");
+        assert!(lone_measure("a figure"));
+        assert!(lone_measure("the total"));
+        assert!(!lone_measure("the unemployment rate"));
+        assert_eq!(
+            subjects("Trams carried 12% of riders, a figure that is set to rise (to 15%) next year."),
+            ["riders", "riders"]
+        );
+    }
+}
