@@ -196,7 +196,7 @@ fn token_at(sentence: &str, pos: usize) -> (bool, usize) {
         // non-ASCII character starts nothing.
         0xC2 | 0xE2 => {
             let c = sentence[pos..].chars().next().unwrap_or(' ');
-            let sign = matches!(c, '₩' | '€' | '¥' | '£' | '₹' | '\u{2212}');
+            let sign = c == '\u{2212}' || crate::grammar::money::is_currency_sign(c);
             let fraction = matches!(c, '¼'..='¾' | '⅕'..='⅞');
             ((sign || fraction) && !alnum_before(sentence, pos), pos + c.len_utf8())
         }
