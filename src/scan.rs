@@ -281,7 +281,10 @@ pub fn figures_with(sentence: &str, cut: bool, dollar: &str) -> Vec<Found> {
         let (candidate, token_end) = token_at(sentence, pos);
         if candidate {
             let ctx = Ctx::new(sentence, pos, cut).with_dollar(dollar);
-            if let Some(figure) = figure_at(&ctx) {
+            if let Some(mut figure) = figure_at(&ctx) {
+                if figure.kind == Kind::Date {
+                    crate::grammar::date::mark_tense(&mut figure, sentence);
+                }
                 let lead = cues::lead_cue(sentence, figure.start, figure.kind);
                 let text_start = lead.start.max(floor);
                 let (qualifier, mut direction) = if text_start == lead.start {
