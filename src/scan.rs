@@ -236,7 +236,12 @@ fn shared_change(sentence: &str, before: &[Found], figure: &Figure, text_start: 
     };
     let joined = words()
         .filter(|w| !w.is_empty())
-        .all(|w| ["and", "or", "in", "on", "for", "during"].contains(&w));
+        .all(|w| {
+            // The preposition and amount words of the change repeat: `by 1.8 mb/d this year
+            // and by a further 1.1 mb/d`.
+            let repeated = ["by", "a", "further", "another", "additional"];
+            ["and", "or", "in", "on", "for", "during"].contains(&w) || repeated.contains(&w)
+        });
     let has_joiner = gaps.iter().any(|g| g.contains(',')) || words().any(|w| w == "and" || w == "or");
     (joined && has_joiner).then_some(direction)
 }
@@ -381,6 +386,10 @@ mod tests {
         let up = Some(Direction::Up);
         assert_eq!(dirs("Output will increase by 4 GW in 2026 and 5 GW in 2027."), [up, up]);
         assert_eq!(dirs("Sales rose by $2 billion and $3 billion."), [up, up]);
+        assert_eq!(
+            dirs("Demand should grow by 3 GW next year and by a further 2 GW in 2028."),
+            [up, up]
+        );
         assert_eq!(dirs("Sales rose by $2 billion to $3 billion."), [up, None]);
         assert_eq!(
             dirs("Sales rose by $2 billion, while costs were $3 billion."),

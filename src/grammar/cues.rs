@@ -474,7 +474,11 @@ pub fn context_direction(sentence: &str, start: usize, end: usize, kind: Kind) -
                     "thousand" | "million" | "billion" | "trillion" | "lakh" | "crore"
                 )
             };
-            match ["by", "of"].iter().find_map(|w| ends_with_phrase(before, w)) {
+            let before = without_amount_lead(before);
+            if let Some(at) = ends_with_phrase(before, "by") {
+                return verb_before_by(&before[..at]);
+            }
+            match ends_with_phrase(before, "of") {
                 Some(at) => word_direction(&last_word(&before[..at])),
                 None if bare => change_verb_before(before),
                 None => None,
@@ -482,6 +486,42 @@ pub fn context_direction(sentence: &str, start: usize, end: usize, kind: Kind) -
         }
         _ => None,
     }
+}
+
+/// Words between `by` and an amount that say how it is counted: `grew by an average of
+/// 30,000`, `rose by a further 1.1 mb/d`, `cut by another $2 billion`.
+const AMOUNT_LEADS: &[&str] = &[
+    "an average of",
+    "a total of",
+    "a combined",
+    "a further",
+    "an additional",
+    "an extra",
+    "another",
+];
+
+/// `before` without an `AMOUNT_LEADS` phrase at its end.
+fn without_amount_lead(before: &str) -> &str {
+    AMOUNT_LEADS
+        .iter()
+        .find_map(|p| ends_with_phrase(before, p))
+        .map_or(before, |at| before[..at].trim_end())
+}
+
+/// The change verb an amount after `by` belongs to: the word before `by`, or further back
+/// past the noun phrase of what changes (`reduce the stock of bonds by £100 billion`,
+/// `declining at a steady pace, by €40 billion`), up to eight words, stopped by a number
+/// (another figure's) or a neutral word.
+fn verb_before_by(before: &str) -> Option<Direction> {
+    for w in words_back(before).take(8) {
+        if w.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        if let Some(cue) = look_back_cue(w) {
+            return cue;
+        }
+    }
+    None
 }
 
 /// The direction of a change verb (not `up`/`down`, which join the text, nor a noun)
@@ -696,10 +736,50 @@ fn words_back(before: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Words of a list of figures, walked back over: numbers, percent words, joiners.
+fn in_figure_list(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit()) || holds(&["and", "or", "percent", "per", "cent", "pct"], w)
+}
+
+/// The words back from a figure (nearest first) are `of`, a noun phrase of at most four
+/// words without a change or neutral word, and a level marker (`to an annual rate of`).
+fn level_named_before_of<'a>(mut back: impl Iterator<Item = &'a str>) -> bool {
+    if !back.next().is_some_and(|w| w.eq_ignore_ascii_case("of")) {
+        return false;
+    }
+    for w in back.take(5) {
+        if holds(LEVEL_MARKERS, w) {
+            return true;
+        }
+        if look_back_cue(w).is_some() || w.starts_with(|c: char| c.is_ascii_digit()) {
+            return false;
+        }
+    }
+    false
+}
+
+/// A copula whose subject may be a change noun: `growth is projected at 0.9%`.
+const COPULAS: &[&str] = &["is", "was", "are", "were", "be", "been"];
+
 /// The nearest direction word before the figure within its clause (of its last 24 words).
 fn look_back(before: &str) -> Option<Direction> {
     let mut words = words_back(before).take(25).peekable();
     if words.peek().is_some_and(|w| holds(LEVEL_MARKERS, w)) {
+        return None;
+    }
+    // `eased to an annual rate of 3.5 per cent`, `fell to a low of 2%`: a level named by a
+    // noun between the marker and `of`.
+    if level_named_before_of(words_back(before).take(6)) {
+        return None;
+    }
+    // A later member of a list of levels: `decreased to 2.00%, 2.15% and 2.40%`.
+    if words_back(before)
+        .take(12)
+        .skip_while(|w| in_figure_list(w))
+        .next()
+        .is_some_and(|w| holds(LEVEL_MARKERS, w))
+        && words.peek().is_some_and(|w| in_figure_list(w))
+    {
         return None;
     }
     // `rise to its 2 percent objective`: a determiner between `to` and the level.
@@ -719,6 +799,15 @@ fn look_back(before: &str) -> Option<Direction> {
         }
         if after_by && holds(NEUTRAL_NOUNS, w) {
             continue;
+        }
+        // `growth is projected at 0.9%`, `the increase was 5%`: a change noun for subject.
+        if holds(COPULAS, w) {
+            if let Some(noun) = words.next() {
+                if holds(AFTER_UP, noun) || holds(AFTER_DOWN, noun) {
+                    return word_direction(&noun.to_ascii_lowercase()).or_else(|| after_direction(noun));
+                }
+            }
+            return None;
         }
         if let Some(d) = look_back_cue(w) {
             return d;
@@ -808,6 +897,14 @@ mod tests {
         if n >= 2 && holds(LEVEL_DETERMINERS, words[n - 1]) && holds(LEVEL_MARKERS, words[n - 2]) {
             return None;
         }
+        if level_named_before_of(last_words_by_chars(before, 6).into_iter().rev()) {
+            return None;
+        }
+        let twelve = last_words_by_chars(before, 12);
+        let list_marker = twelve.iter().rev().find(|w| !in_figure_list(w));
+        if list_marker.is_some_and(|w| holds(LEVEL_MARKERS, w)) && words.last().is_some_and(|w| in_figure_list(w)) {
+            return None;
+        }
         let after_by = words.last().is_some_and(|w| w.eq_ignore_ascii_case("by"));
         for (n, w) in words.iter().enumerate().rev().take(24) {
             if w.eq_ignore_ascii_case("up") && n > 0 && holds(UP_TAKERS, words[n - 1]) {
@@ -815,6 +912,13 @@ mod tests {
             }
             if after_by && holds(NEUTRAL_NOUNS, w) {
                 continue;
+            }
+            if holds(COPULAS, w) {
+                let noun = if n > 0 { words[n - 1] } else { "" };
+                if holds(AFTER_UP, noun) || holds(AFTER_DOWN, noun) {
+                    return word_direction(&noun.to_ascii_lowercase()).or_else(|| after_direction(noun));
+                }
+                return None;
             }
             if let Some(d) = look_back_cue(w) {
                 return d;
@@ -999,6 +1103,80 @@ mod tests {
         );
         assert_eq!(
             ctx_dir("prices stood 0.4% below", "0.4%", Kind::Percent),
+            Some(Direction::Down)
+        );
+    }
+
+    #[test]
+    fn an_amount_after_by_finds_its_verb_past_the_object() {
+        let down = Some(Direction::Down);
+        assert_eq!(
+            ctx_dir("the fund will shrink its holdings of notes by $20 billion", "$20 billion", Kind::Money),
+            down
+        );
+        assert_eq!(
+            ctx_dir("stocks are falling at a slow pace, by €9bn a week", "€9bn", Kind::Money),
+            down
+        );
+        assert_eq!(
+            ctx_dir("hiring grew by an average of 12,000 workers", "12,000 workers", Kind::Count),
+            Some(Direction::Up)
+        );
+        assert_eq!(
+            ctx_dir("output dropped by a further 3 million tons", "3 million tons", Kind::Quantity),
+            down
+        );
+        // A figure between stops the look: the amount after `by` belongs to no change.
+        assert_eq!(
+            ctx_dir("sales rose 5%, driven by $3 billion", "$3 billion", Kind::Money),
+            None
+        );
+        assert_eq!(
+            ctx_dir("the plant is owned by 4 firms", "4 firms", Kind::Count),
+            None
+        );
+    }
+
+    #[test]
+    fn a_change_noun_before_a_copula() {
+        assert_eq!(
+            ctx_dir("Wage growth is projected at 2.5%", "2.5%", Kind::Percent),
+            Some(Direction::Up)
+        );
+        assert_eq!(
+            ctx_dir("the decline was 1.2 percent", "1.2 percent", Kind::Percent),
+            Some(Direction::Down)
+        );
+        assert_eq!(ctx_dir("Inflation was 3.1 percent", "3.1 percent", Kind::Percent), None);
+    }
+
+    #[test]
+    fn a_level_named_by_a_noun_before_of() {
+        assert_eq!(
+            ctx_dir("pay growth slowed to an annual rate of 2.9 percent", "2.9 percent", Kind::Percent),
+            None
+        );
+        assert_eq!(
+            ctx_dir("the yield rose to a high of 4.4%", "4.4%", Kind::Percent),
+            None
+        );
+        assert_eq!(
+            ctx_dir("output posted an increase of 4.4%", "4.4%", Kind::Percent),
+            Some(Direction::Up)
+        );
+    }
+
+    #[test]
+    fn every_member_of_a_list_of_levels_is_a_level() {
+        for member in ["1.75%", "2.05%", "2.3%"] {
+            assert_eq!(
+                ctx_dir("the three rates were cut to 1.75%, 2.05% and 2.3%", member, Kind::Percent),
+                None,
+                "{member}"
+            );
+        }
+        assert_eq!(
+            ctx_dir("sales fell 4%, 3% and 2%", "2%", Kind::Percent),
             Some(Direction::Down)
         );
     }
