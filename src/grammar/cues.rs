@@ -303,6 +303,7 @@ const AFTER_DOWN: &[&str] = &[
     "lower",
     "cut",
     "less",
+    "fewer",
 ];
 
 /// What stands right before a figure.

@@ -127,6 +127,17 @@ fn lone_rank(before: &str, after: &str) -> bool {
     }) && !["of", "only", "to"].iter().any(|w| super::keyword(w)(next).is_ok())
 }
 
+/// Words of comparison (`more`, `higher`...): after a spelled ordinal they make it a
+/// fraction of an amount (`roughly a tenth more`), not a rank of a thing.
+fn comparative(word: &str) -> bool {
+    with_lower(word, |w| {
+        matches!(
+            w,
+            "more" | "less" | "fewer" | "higher" | "lower" | "larger" | "smaller" | "bigger" | "above" | "below"
+        )
+    })
+}
+
 /// The ordinal figure at the candidate position.
 pub fn parse(ctx: &Ctx) -> Option<Figure> {
     let (after, n) = ordinal_number(ctx.rest()).ok()?;
@@ -140,6 +151,10 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
         Ok(_) => return None,
         Err(_) => after,
     };
+    // `a tenth more`, `a fifth lower`: a spelled fraction of a comparison, no rank.
+    if n.spelled && comparative(leading_word(phrase_from.trim_start())) {
+        return None;
+    }
     let phrase = singular_phrase(phrase_from);
     if phrase.unit.is_empty() {
         if phrase_from.len() != after.len() || !n.spelled && second_day(ctx.before()) {
@@ -197,6 +212,14 @@ mod tests {
         assert_eq!(read("third-BIGGEST buyer").unwrap().1, "biggest buyer");
         assert_eq!(read("second-MOST popular brand").unwrap().1, "most popular brand");
         assert_eq!(read("second-best result"), None);
+    }
+
+    #[test]
+    fn a_spelled_fraction_of_a_comparison_is_no_rank() {
+        assert_eq!(read("fifth more than in May"), None);
+        assert_eq!(read("third lower"), None);
+        assert_eq!(read("3rd more"), Some(("3".into(), "more".into(), "3rd more".into())));
+        assert_eq!(read("third round").unwrap().1, "round");
     }
 
     #[test]
