@@ -1769,10 +1769,10 @@ fn begun(e: DateExpr) -> DateExpr {
 /// (news tells what happened); elsewhere a weekday alone is a name (`Black Friday`).
 fn weekday_after_on<'a>(before: &str, rest: &'a str) -> Option<(&'a str, (DateExpr, Option<DateExpr>))> {
     let b = before.trim_end_matches(|c: char| c.is_whitespace());
+    // Bytes first: the two before the space may be part of a wider character (`world’s`).
     let on = b.len() < before.len()
-        && b.len() >= 2
-        && b[b.len() - 2..].eq_ignore_ascii_case("on")
-        && !b[..b.len() - 2].ends_with(is_word_char);
+        && b.as_bytes().get(b.len().saturating_sub(2)..).is_some_and(|w| w.eq_ignore_ascii_case(b"on"))
+        && b.get(..b.len() - 2).is_some_and(|head| !head.ends_with(is_word_char));
     if !on {
         return None;
     }
@@ -2307,6 +2307,9 @@ mod tests {
         assert_eq!(read_after("sales on Black ", "Friday rose"), None);
         assert_eq!(read_after("upon ", "Monday"), None);
         assert_eq!(read("Monday"), None);
+        // Bytes before the weekday that are inside a wide character (was a panic).
+        assert_eq!(read_after("the world’s ", "Monday"), None);
+        assert_eq!(read_after("’n ", "Monday"), None);
     }
 
     #[test]
