@@ -34,6 +34,11 @@ const QUALIFIERS: &[(&str, Qualifier)] = &[
     ("exceeding", Qualifier::Over),
     ("surpassed", Qualifier::Over),
     ("exceeded", Qualifier::Over),
+    ("surpasses", Qualifier::Over),
+    ("exceeds", Qualifier::Over),
+    ("topping", Qualifier::Over),
+    ("topped", Qualifier::Over),
+    ("close to", Qualifier::Under),
     ("estimated", Qualifier::Approx),
     ("roughly", Qualifier::Approx),
     ("around", Qualifier::Approx),
@@ -134,6 +139,23 @@ const UP_WORDS: &[&str] = &[
     "up",
     "upturn",
     "higher",
+    // The rest of the category (issue 14 audit): verbs of rising in all their forms.
+    "swelled",
+    "swell",
+    "swells",
+    "swelling",
+    "rallied",
+    "rally",
+    "rallies",
+    "rallying",
+    "ballooned",
+    "skyrocketed",
+    "accelerated",
+    "strengthened",
+    "strengthens",
+    "soars",
+    "spikes",
+    "spiking",
 ];
 
 const DOWN_WORDS: &[&str] = &[
@@ -203,6 +225,35 @@ const DOWN_WORDS: &[&str] = &[
     "down",
     "downturn",
     "lower",
+    // The rest of the category (issue 14 audit): verbs of falling in all their forms.
+    "sank",
+    "sink",
+    "sinks",
+    "sinking",
+    "sunk",
+    "eased",
+    "ease",
+    "eases",
+    "easing",
+    "plummeted",
+    "plummet",
+    "plummets",
+    "plummeting",
+    "tumble",
+    "tumbles",
+    "tumbling",
+    "slumps",
+    "slumping",
+    "dived",
+    "dove",
+    "retreated",
+    "retreats",
+    "shed",
+    "sheds",
+    "shedding",
+    "weakens",
+    "weakening",
+    "decelerated",
 ];
 
 /// Words that end the look-back without a direction: the figure is a level or a share.
@@ -284,6 +335,15 @@ const AFTER_UP: &[&str] = &[
     "more",
     "improvement",
     "rebound",
+    // Plurals and the rest of the category (issue 14 audit).
+    "jumps",
+    "surges",
+    "hikes",
+    "advance",
+    "uptick",
+    "upturn",
+    "climb",
+    "rebounds",
 ];
 const AFTER_DOWN: &[&str] = &[
     "decrease",
@@ -304,6 +364,16 @@ const AFTER_DOWN: &[&str] = &[
     "cut",
     "less",
     "fewer",
+    // Plurals and the rest of the category (issue 14 audit).
+    "dips",
+    "cuts",
+    "losses",
+    "reductions",
+    "contractions",
+    "downturn",
+    "downtick",
+    "slide",
+    "plunge",
 ];
 
 /// What stands right before a figure.
@@ -336,9 +406,9 @@ fn ends_with_phrase(text: &str, phrase: &str) -> Option<usize> {
 
 /// For each letter, the phrases of `list` that end with it (any case), as bits by index:
 /// a figure asks only the few phrases that can end the text before it.
-const fn by_last_letter<T: Copy>(list: &[(&str, T)]) -> [u32; 26] {
-    assert!(list.len() <= 32);
-    let mut table = [0u32; 26];
+const fn by_last_letter<T: Copy>(list: &[(&str, T)]) -> [u64; 26] {
+    assert!(list.len() <= 64);
+    let mut table = [0u64; 26];
     let mut i = 0;
     while i < list.len() {
         let phrase = list[i].0.as_bytes();
@@ -350,12 +420,12 @@ const fn by_last_letter<T: Copy>(list: &[(&str, T)]) -> [u32; 26] {
     table
 }
 
-static QUALIFIERS_BY_LAST: [u32; 26] = by_last_letter(QUALIFIERS);
-static LEAD_DIRECTIONS_BY_LAST: [u32; 26] = by_last_letter(LEAD_DIRECTIONS);
+static QUALIFIERS_BY_LAST: [u64; 26] = by_last_letter(QUALIFIERS);
+static LEAD_DIRECTIONS_BY_LAST: [u64; 26] = by_last_letter(LEAD_DIRECTIONS);
 
 /// The first phrase of `list` (in its order) that ends `text`, as a whole word, with
 /// where it starts. `by_last` is the list's `by_last_letter` table.
-fn first_ending<T: Copy>(text: &str, list: &[(&str, T)], by_last: &[u32; 26]) -> Option<(usize, T)> {
+fn first_ending<T: Copy>(text: &str, list: &[(&str, T)], by_last: &[u64; 26]) -> Option<(usize, T)> {
     let letter = (text.as_bytes().last()? | 0x20).wrapping_sub(b'a');
     let mut bits = *by_last.get(usize::from(letter))?;
     while bits != 0 {
@@ -542,7 +612,11 @@ fn change_verb_before(before: &str) -> Option<Direction> {
 /// irregular, or a headline's present (`Widens`, `Falls`). The base form says none
 /// (`expected to grow`), and `rise` or `cut` may be nouns. `lower` is lower-cased.
 fn finite_change_form(lower: &str) -> bool {
-    let irregular = matches!(lower, "rose" | "grew" | "fell" | "slid" | "shrank" | "lost" | "leapt");
+    // Irregular past tenses of the change verbs (`cut` is as often a noun: left out).
+    let irregular = matches!(
+        lower,
+        "rose" | "grew" | "fell" | "slid" | "shrank" | "shrunk" | "sank" | "sunk" | "lost" | "leapt" | "dove" | "shed"
+    );
     lower.ends_with("ed") || lower.ends_with('s') || irregular
 }
 
@@ -1012,6 +1086,21 @@ mod tests {
         assert_eq!(lead("invest over 7 years", Kind::Duration).1, None);
         assert_eq!(lead("for more than 2 years", Kind::Duration).1, Some(Qualifier::Over));
         assert_eq!(lead("the 10 percent mark", Kind::Percent).1, None);
+        assert_eq!(lead("sales topped KRW 5 billion", Kind::Money).1, Some(Qualifier::Over));
+        assert_eq!(lead("orders exceeds 300 units", Kind::Count).1, Some(Qualifier::Over));
+        assert_eq!(lead("close to 40 percent", Kind::Percent).1, Some(Qualifier::Under));
+    }
+
+    #[test]
+    fn the_change_words_are_a_category() {
+        let down = Some(Direction::Down);
+        let up = Some(Direction::Up);
+        assert_eq!(ctx_dir("prices eased 0.3 percent", "0.3 percent", Kind::Percent), down);
+        assert_eq!(ctx_dir("imports sank $2 billion", "$2 billion", Kind::Money), down);
+        assert_eq!(ctx_dir("factories shed 12,000 in May", "12,000", Kind::Count), down);
+        assert_eq!(ctx_dir("stocks rallied 4%", "4%", Kind::Percent), up);
+        assert_eq!(ctx_dir("a 2% uptick in sales", "2%", Kind::Percent), up);
+        assert_eq!(ctx_dir("two 1% dips", "1%", Kind::Percent), down);
     }
 
     #[test]

@@ -1479,20 +1479,40 @@ fn date_unsplit(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
 }
 
 /// Phrases after which `last year` is a comparison base, not a date.
-const COMPARISON_LEADS: [&str; 9] = [
+const COMPARISON_LEADS: [&str; 17] = [
     "same period",
     "same period of",
     "same month",
     "same month of",
+    "same quarter",
+    "same quarter of",
     "same time",
+    "from",
+    // The words of comparison, shared with `this year` (`THIS_YEAR_LEADS`).
     "than",
     "compared to",
     "compared with",
-    "from",
+    "versus",
+    "vs",
+    "vs.",
+    "against",
+    "relative to",
+    "over",
 ];
 
-/// Phrases after which `this year` is a comparison base (`higher than this year`).
-const THIS_YEAR_LEADS: [&str; 4] = ["than", "compared to", "compared with", "versus"];
+/// Phrases after which `this year` is a comparison base (`higher than this year`): the
+/// words of comparison, not the ones naming a period (`the same period this year` is now).
+const THIS_YEAR_LEADS: [&str; 9] = [
+    "than",
+    "compared to",
+    "compared with",
+    "versus",
+    "vs",
+    "vs.",
+    "against",
+    "relative to",
+    "over",
+];
 
 /// `last year` after a comparison lead, `this year` after `than`/`compared to`: the base of
 /// a comparison, not a date.
@@ -1516,7 +1536,14 @@ fn is_comparison_base(before: &str, expr: &DateExpr) -> bool {
     lower.copy_from_slice(tail);
     lower.make_ascii_lowercase();
     let lower = lower.strip_suffix(b" the").unwrap_or(lower);
-    leads.iter().any(|lead| lower.ends_with(lead.as_bytes()))
+    // Whole words: `a takeover last year` is no comparison.
+    leads.iter().any(|lead| {
+        lower.ends_with(lead.as_bytes())
+            && lower
+                .len()
+                .checked_sub(lead.len() + 1)
+                .is_none_or(|at| !lower[at].is_ascii_alphanumeric())
+    })
 }
 
 /// `the last year`, `over the next year`: with the article, a span of twelve months
@@ -2056,6 +2083,14 @@ mod tests {
             None
         );
         assert!(read_after(&format!("than {} ", "x".repeat(40)), "last year").is_some());
+        // Every word of comparison, for either year; whole words only.
+        for lead in ["up 4% over ", "down 2% versus ", "weaker vs. ", "measured against ", "high relative to "] {
+            assert_eq!(read_after(lead, "last year"), None, "{lead}");
+            assert_eq!(read_after(lead, "this year"), None, "{lead}");
+        }
+        assert_eq!(read_after("sales in the same quarter of ", "last year"), None);
+        assert!(read_after("after a takeover ", "last year").is_some());
+        assert!(read_after("the same period ", "this year").is_some());
     }
 
     fn month(year: YearRef, month: u32) -> DateExpr {

@@ -123,6 +123,18 @@ fn lone_rank(before: &str, after: &str) -> bool {
                 | "stands"
                 | "ended"
                 | "ends"
+                // Every form of the verbs (issue 14 audit: the list had only some).
+                | "remaining"
+                | "ranking"
+                | "coming"
+                | "finish"
+                | "finishing"
+                | "place"
+                | "placing"
+                | "stand"
+                | "standing"
+                | "end"
+                | "ending"
         )
     }) && !["of", "only", "to"].iter().any(|w| super::keyword(w)(next).is_ok())
 }
@@ -212,6 +224,15 @@ mod tests {
         assert_eq!(read("third-BIGGEST buyer").unwrap().1, "biggest buyer");
         assert_eq!(read("second-MOST popular brand").unwrap().1, "most popular brand");
         assert_eq!(read("second-best result"), None);
+    }
+
+    #[test]
+    fn every_form_of_a_ranking_verb() {
+        for before in ["ranking ", "remaining ", "finishing ", "is expected to place "] {
+            let s = format!("{before}fourth at 9.1 percent");
+            let ctx = Ctx::new(&s, before.len(), false);
+            assert!(parse(&ctx).is_some(), "{s}");
+        }
     }
 
     #[test]
