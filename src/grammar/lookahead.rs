@@ -134,7 +134,7 @@ word_list!(
         b"TWh", b"GWh", b"MWh", b"kWh", b"KWh", b"Wh", b"TW", b"GW", b"MW", b"kW", b"KW", b"kV", b"MVA",
         b"TEUs", b"TEU", b"FEU", b"km", b"Nm", b"m", b"mm", b"cm", b"kg", b"bbl", b"ha", b"L", b"toe",
         b"kt", b"Mt", b"b", b"bpd", b"kb", b"kbpd", b"mb", b"mbpd", b"MMb", b"MMbbl", b"bcm",
-        b"Bcf", b"bcf", b"Tcf", b"tcf", b"kL", b"ML", b"GL", b"nmi", b"mi", b"ft", b"gal", b"MMBtu", b"Btu",
+        b"Bcf", b"bcf", b"Tcf", b"tcf", b"kL", b"ML", b"GL", b"Mtoe", b"ktoe", b"PJ", b"TJ", b"GJ", b"oz", b"nmi", b"mi", b"ft", b"gal", b"MMBtu", b"Btu",
     ]
 );
 
@@ -177,7 +177,7 @@ word_list!(
         b"gigawatthour", b"megawatthour", b"kilowatthour",
         b"hectoliters", b"hectolitres", b"hectoliter", b"hectolitre", b"kiloliters", b"kilolitres",
         b"kiloliter", b"kilolitre", b"megaliters", b"megalitres", b"megaliter", b"megalitre",
-        b"gigaliters", b"gigalitres", b"gigaliter", b"gigalitre",
+        b"gigaliters", b"gigalitres", b"gigaliter", b"gigalitre", b"sq", b"troy", b"ounces", b"ounce",
     ]
 );
 

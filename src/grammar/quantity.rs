@@ -76,7 +76,13 @@ const SYMBOLS: &[(&str, &str)] = &[
     ("ML", "ML"),
     ("GL", "GL"),
     ("L", "L"),
+    ("Mtoe", "Mtoe"),
+    ("ktoe", "ktoe"),
     ("toe", "toe"),
+    ("PJ", "PJ"),
+    ("TJ", "TJ"),
+    ("GJ", "GJ"),
+    ("oz", "oz"),
     ("kt", "kt"),
     ("Mt", "Mt"),
     ("°C", "°C"),
@@ -97,6 +103,8 @@ const MULTIPLES: &[(&str, &str, u64)] = &[
     ("kL", "L", 1_000),
     ("ML", "L", 1_000_000),
     ("GL", "L", 1_000_000_000),
+    ("ktoe", "toe", 1_000),
+    ("Mtoe", "toe", 1_000_000),
 ];
 
 /// Unit words (any case), longest first, -> canonical symbol.
@@ -108,6 +116,15 @@ const WORDS: &[(&str, &str)] = &[
     ("nautical miles", "nmi"),
     ("nautical mile", "nmi"),
     ("cubic feet", "ft3"),
+    ("square feet", "ft2"),
+    ("square foot", "ft2"),
+    ("sq ft", "ft2"),
+    ("sq. ft.", "ft2"),
+    ("sq km", "km2"),
+    ("sq m", "m2"),
+    ("troy ounces", "oz"),
+    ("ounces", "oz"),
+    ("ounce", "oz"),
     ("square miles", "mi2"),
     ("square mile", "mi2"),
     ("terawatthours", "TWh"),
@@ -346,6 +363,17 @@ mod tests {
         assert_eq!(vu("600 acres"), Some(("600".into(), "ac".into())));
         assert_eq!(vu("3 billion gallons"), Some(("3000000000".into(), "gal".into())));
         assert_eq!(vu("5 milestones"), None);
+    }
+
+    #[test]
+    fn areas_energy_and_weights_of_other_offices() {
+        assert_eq!(vu("450,000 square feet of space"), Some(("450000".into(), "ft2".into())));
+        assert_eq!(vu("12,000 sq ft"), Some(("12000".into(), "ft2".into())));
+        assert_eq!(vu("30 sq km"), Some(("30".into(), "km2".into())));
+        assert_eq!(vu("2.1 Mtoe"), Some(("2100000".into(), "toe".into())));
+        assert_eq!(vu("640 PJ of gas"), Some(("640".into(), "PJ".into())));
+        assert_eq!(vu("1.2 million troy ounces"), Some(("1200000".into(), "oz".into())));
+        assert_eq!(vu("5 squares"), None);
     }
 
     #[test]
