@@ -138,17 +138,22 @@ fn of_phrase(i: &str) -> Option<Phrase<'_>> {
     // `12 of the 20 projects`, `6 of 9 regions`: the whole is a count of its own, so this
     // figure ends at its number and names the whole as its unit. Without a number the
     // whole needs its determiner (`three of the firms`).
-    let determiner = word(&["the", "these", "those", "its", "their", "our", "his", "her"]);
-    if let Some((after_det, det)) = determiner {
+    // A possessive may follow the determiner: `two of the country's three ports`.
+    let determiner = word(&["the", "these", "those", "its", "their", "our", "his", "her"])
+        .map(|(after_det, det)| match possessive(after_det) {
+            Some((r, p)) => (r, format!("{} {}", det.to_lowercase(), p.to_lowercase())),
+            None => (after_det, det.to_lowercase()),
+        });
+    if let Some((after_det, det)) = &determiner {
         if let Some(p) = plural_phrase(after_det) {
             return Some(Phrase {
-                unit: format!("{} {}", det.to_lowercase(), p.unit),
+                unit: format!("{det} {}", p.unit),
                 rest: p.rest,
             });
         }
     }
     let (whole_at, det) = match determiner {
-        Some((after_det, det)) => (after_det.trim_start(), format!("{} ", det.to_lowercase())),
+        Some((after_det, det)) => (after_det.trim_start(), format!("{det} ")),
         None => (r, String::new()),
     };
     let (r, whole) = cardinal(false)(whole_at).ok()?;
@@ -158,6 +163,19 @@ fn of_phrase(i: &str) -> Option<Phrase<'_>> {
         unit: format!("{det}{} {}", whole_text.trim().to_lowercase(), p.unit),
         rest: if countable(&whole) { i } else { p.rest },
     })
+}
+
+/// ` country's`, ` members’`: one word with a possessive ending, after white space;
+/// returns the rest and the word.
+fn possessive(i: &str) -> Option<(&str, &str)> {
+    let t = i.trim_start();
+    if t.len() == i.len() {
+        return None;
+    }
+    let end = t.find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-'))?;
+    let w = &t[..end];
+    let owner = w.ends_with("'s") || w.ends_with("\u{2019}s") || w.ends_with("s'") || w.ends_with("s\u{2019}");
+    (owner && w.len() > 2).then_some((&t[end..], w))
 }
 
 /// `six out of 15 major items`: the figure ends at its number and names the whole as its
@@ -520,6 +538,19 @@ mod tests {
         assert_eq!(unit("six of them", "six").as_deref(), Some("them"));
         // `of` and a bare noun is no whole: `5 of steel` counts nothing.
         assert_eq!(unit("5 of steel products", "5"), None);
+    }
+
+    #[test]
+    fn a_whole_with_a_possessive() {
+        assert_eq!(
+            unit("two of the region's five largest ports", "two").as_deref(),
+            Some("the region's five largest ports")
+        );
+        assert_eq!(
+            unit("three of the bank’s branches closed", "three").as_deref(),
+            Some("the bank’s branches")
+        );
+        assert_eq!(unit("1.3 million head of cattle", "1.3").as_deref(), Some("head"));
     }
 
     #[test]
