@@ -98,7 +98,7 @@ impl Resolver {
             YearRef::Rel(n) => self.release.map(|r| r.year() + n),
             YearRef::Context | YearRef::Begun => self.context_year.or(self.release.map(|r| r.year())),
             // Placed by the month they come with (`month_year`).
-            YearRef::Nearest | YearRef::Before | YearRef::After => None,
+            YearRef::Nearest | YearRef::NearestBegun | YearRef::Before | YearRef::After => None,
         }
     }
 
@@ -118,6 +118,13 @@ impl Resolver {
     fn with_year(&self, y: YearRef, make: impl Fn(i32) -> Option<Period>) -> Option<Period> {
         match y {
             YearRef::Nearest => self.nearest(make),
+            YearRef::NearestBegun => {
+                let p = self.nearest(&make)?;
+                match (first_day(p), self.release) {
+                    (Some(d), Some(r)) if d > r => make(d.year() - 1),
+                    _ => Some(p),
+                }
+            }
             YearRef::Begun => {
                 let p = make(self.year_of(y)?)?;
                 match (self.context_year, self.release) {
@@ -140,7 +147,7 @@ impl Resolver {
                 matches!(y, YearRef::Abs(_))
             }
             DateExpr::Day { year: y, .. } | DateExpr::Month { year: y, .. } => {
-                matches!(y, YearRef::Abs(_) | YearRef::Nearest)
+                matches!(y, YearRef::Abs(_) | YearRef::Nearest | YearRef::NearestBegun)
             }
             _ => false,
         };
@@ -420,6 +427,17 @@ mod tests {
         // A year in context is kept.
         res.resolve(&DateExpr::Year(Abs(2025)));
         assert_eq!(s(res.resolve(&q(Begun, 4))), "2025-Q4");
+    }
+
+    #[test]
+    fn a_month_said_in_the_past_has_begun() {
+        let m = |year, month| DateExpr::Month { year, month };
+        // March is nearer in 2021 (95 days ahead) than in 2020, but curbs imposed then
+        // were imposed in 2020.
+        let mut res = r("2020-11-26");
+        assert_eq!(s(res.resolve(&m(NearestBegun, 3))), "2020-03");
+        assert_eq!(s(res.resolve(&m(Nearest, 3))), "2021-03");
+        assert_eq!(s(res.resolve(&m(NearestBegun, 10))), "2020-10");
     }
 
     #[test]

@@ -15,7 +15,8 @@
 //!            | cardinal sp stub END             "45,000 uni"  (cut body only; empty unit)
 //! big_cardinal = a whole number written with groups (`236,000`) or a scale word (`1.6 million`)
 //! counted    = plural_phrase | singular_phrase  (the latter for a digit `1` only)
-//! of_phrase  = ("them" | "us" | "these" | "those") | determiner sp [cardinal sp] plural_phrase
+//! of_phrase  = ("them" | "us" | "these" | "those") | determiner [sp possessive] sp [cardinal sp] plural_phrase
+//!            | cardinal sp plural_phrase                      "6 of 9 regions"
 //! ```
 //! Refused (see `grammar-notes.md`): spelled `one` and bare articles, fractions and
 //! version numbers (`Industry 4.0`), numbers glued to letters (`5G`) or joined by a dash

@@ -822,8 +822,14 @@ fn level_named_before_of<'a>(mut back: impl Iterator<Item = &'a str>) -> bool {
     if !back.next().is_some_and(|w| w.eq_ignore_ascii_case("of")) {
         return false;
     }
+    let mut back = back.peekable();
+    // `by an average of 3%`, `a total of`: the amount of a change, not a level's name.
+    if back.peek().is_some_and(|w| holds(&["average", "total", "cumulative", "maximum", "minimum"], w)) {
+        return false;
+    }
     for w in back.take(5) {
-        if holds(LEVEL_MARKERS, w) {
+        // `a levy of 0.15%`, `the tariff of 25%`: an article opens the noun naming it.
+        if holds(LEVEL_MARKERS, w) || holds(LEVEL_DETERMINERS, w) {
             return true;
         }
         if look_back_cue(w).is_some() || w.starts_with(|c: char| c.is_ascii_digit()) {
@@ -1252,6 +1258,26 @@ mod tests {
         );
         assert_eq!(
             ctx_dir("output posted an increase of 4.4%", "4.4%", Kind::Percent),
+            Some(Direction::Up)
+        );
+    }
+
+    #[test]
+    fn a_level_named_by_an_article_and_a_noun() {
+        assert_eq!(
+            ctx_dir("jobs will be cut, and a new levy of 0.2% applies", "0.2%", Kind::Percent),
+            None
+        );
+        assert_eq!(
+            ctx_dir("prices rose under a tariff of 25 percent", "25 percent", Kind::Percent),
+            None
+        );
+        assert_eq!(
+            ctx_dir("wages rose by an average of 3%", "3%", Kind::Percent),
+            Some(Direction::Up)
+        );
+        assert_eq!(
+            ctx_dir("sales posted a rise of 3%", "3%", Kind::Percent),
             Some(Direction::Up)
         );
     }

@@ -66,9 +66,12 @@ pub enum YearRef {
     Rel(i32),
     /// `of the year`, or a half or quarter without a year: the year the release is talking about.
     Context,
-    /// As `Context`, in a sentence that speaks of no future: the period has begun by the
-    /// release date (`sales rose in the fourth quarter`, in a February release: last year's).
+    /// As `Context`, in a sentence said of the past: the period has begun by the release
+    /// date (`sales rose in the fourth quarter`, in a February release: last year's).
     Begun,
+    /// As `Nearest`, in a sentence said of the past: the nearest such month or day that
+    /// has begun by the release date (`curbs imposed in March`, in a November release).
+    NearestBegun,
     /// Missing: the year that puts the date nearest the release date.
     Nearest,
     /// `last March`: the year of the latest such month before the release month.
@@ -1760,31 +1763,71 @@ const FUTURE_WORDS: &[&str] = &[
     "will", "would", "shall", "should", "could", "may", "might", "expect", "expects", "expected", "forecast",
     "forecasts", "projected", "projects", "projection", "projections", "plan", "plans", "planned", "scheduled",
     "due", "aim", "aims", "intends", "likely", "outlook", "target", "targets", "going", "upcoming", "coming",
-    "next", "seen", "set",
+    "next", "seen", "set", "ahead",
 ];
 
-/// The sentence speaks of the future: one of `FUTURE_WORDS` in it.
-fn speaks_of_the_future(sentence: &str) -> bool {
-    sentence
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .any(|w| w.len() >= 2 && FUTURE_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)))
+/// Past tenses: the forms of `be`, `have` and `do`, irregular past tenses of the change
+/// verbs, and (tested apart) any word in `-ed`.
+const PAST_WORDS: &[&str] = &[
+    "was", "were", "had", "did", "rose", "fell", "grew", "shrank", "sank", "slid", "lost", "saw", "came", "went",
+    "took", "made", "hit", "held",
+];
+
+/// Reporting verbs: their tense dates the saying, not what is said (`"... the August
+/// deadline," an economist said`).
+const REPORTING_WORDS: &[&str] = &[
+    "said", "showed", "told", "noted", "added", "stated", "announced", "reported", "explained", "commented",
+    "remarked", "stressed", "emphasized", "emphasised", "highlighted", "released", "published",
+];
+
+/// The sentence is said of the past: a past tense in it, and no word of the future.
+fn said_of_the_past(sentence: &str) -> bool {
+    let mut past = false;
+    for w in sentence.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() >= 2) {
+        // `May` capitalized is the month, `may` the modal.
+        if w != "May" && w != "MAY" && FUTURE_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)) {
+            return false;
+        }
+        let reporting = REPORTING_WORDS.iter().any(|p| p.eq_ignore_ascii_case(w));
+        past = past
+            || PAST_WORDS.iter().any(|p| p.eq_ignore_ascii_case(w))
+            || !reporting && w.len() > 4 && w.get(w.len() - 2..).is_some_and(|e| e.eq_ignore_ascii_case("ed"));
+    }
+    past
 }
 
-/// A single half, quarter or month of the year in context, in a sentence that speaks of no
-/// future, has begun by the release date (`YearRef::Begun`). A span's ends are placed
-/// together (`Resolver::resolve_range`), and are left alone.
+/// A single date whose year is missing (a half or quarter of the year in context, a month
+/// or day without a year), in a sentence said of the past, has begun by the release date:
+/// `YearRef::Begun`, `YearRef::NearestBegun`. A span's ends are placed together
+/// (`Resolver::resolve_range`), and are left alone.
 pub fn mark_tense(figure: &mut Figure, sentence: &str) {
     if let (Val::Date(e), None) = (&figure.value, &figure.value_end) {
-        if e.year_ref() == Some(YearRef::Context) && !speaks_of_the_future(sentence) {
+        let yearless = matches!(e.year_ref(), Some(YearRef::Context | YearRef::Nearest));
+        if yearless && said_of_the_past(sentence) {
             figure.value = Val::Date(begun(*e));
         }
     }
 }
 
-/// A half, quarter or month span of the year in context, said of the past: `Begun`.
+/// A date without its year, said of the past: `Begun` or `NearestBegun`.
 fn begun(e: DateExpr) -> DateExpr {
-    let y = |year| if year == YearRef::Context { YearRef::Begun } else { year };
+    let y = |year| match year {
+        YearRef::Context => YearRef::Begun,
+        YearRef::Nearest => YearRef::NearestBegun,
+        other => other,
+    };
     match e {
+        DateExpr::Day {
+            year,
+            month,
+            day,
+            weekday,
+        } => DateExpr::Day {
+            year: y(year),
+            month,
+            day,
+            weekday,
+        },
         DateExpr::Quarter { year, quarter } => DateExpr::Quarter { year: y(year), quarter },
         DateExpr::Half { year, half } => DateExpr::Half { year: y(year), half },
         DateExpr::Month { year, month } => DateExpr::Month { year: y(year), month },
@@ -2358,6 +2401,19 @@ mod tests {
         let q = |year| Some(Val::Date(DateExpr::Quarter { year, quarter: 4 }));
         assert_eq!(quarter("Sales rose 2% in the fourth quarter."), q(YearRef::Begun));
         assert_eq!(quarter("Sales will rise in the fourth quarter."), q(YearRef::Context));
+        // No tense said: the year in context; a reporting verb dates the saying only.
+        assert_eq!(quarter("Sales in the fourth quarter"), q(YearRef::Context));
+        assert_eq!(quarter("\"Orders peak in the fourth quarter,\" she said."), q(YearRef::Context));
+        let month = |s: &str| {
+            crate::scan::figures(s, false)
+                .into_iter()
+                .find(|f| f.figure.kind == Kind::Date)
+                .map(|f| f.figure.value)
+        };
+        let may = |year| Some(Val::Date(DateExpr::Month { year, month: 5 }));
+        assert_eq!(month("Curbs were imposed in May."), may(YearRef::NearestBegun));
+        assert_eq!(month("The plant opens in May."), may(YearRef::Nearest));
+        assert_eq!(month("Talks are set for May."), may(YearRef::Nearest));
         assert_eq!(quarter("Sales are expected to rise in Q4."), q(YearRef::Context));
         assert_eq!(quarter("Sales rose in Q4 2024."), q(YearRef::Abs(2024)));
     }
