@@ -211,7 +211,8 @@ impl Resolver {
                     WeekdayFrom::After if ahead == 0 => 7,
                     WeekdayFrom::After => ahead,
                 };
-                r.checked_add_signed(chrono::TimeDelta::try_days(days)?).map(Period::Day)
+                r.checked_add_signed(chrono::TimeDelta::try_days(days)?)
+                    .map(Period::Day)
             }
             DateExpr::DayOfMonth(day) => {
                 let r = self.release?;
@@ -411,7 +412,10 @@ mod tests {
         res.resolve(&DateExpr::Year(Abs(2020)));
         assert_eq!(s(res.resolve(&DateExpr::Half { year: Context, half: 1 })), "2020-H1");
         // A month placed without a year moves the context to its year.
-        res.resolve(&DateExpr::Month { year: Nearest, month: 2 });
+        res.resolve(&DateExpr::Month {
+            year: Nearest,
+            month: 2,
+        });
         assert_eq!(s(res.resolve(&DateExpr::Half { year: Context, half: 1 })), "2021-H1");
     }
 
@@ -423,7 +427,10 @@ mod tests {
         assert_eq!(s(res.resolve(&q(Begun, 1))), "2025-Q1");
         // Of the future, the release year's.
         assert_eq!(s(res.resolve(&q(Context, 3))), "2025-Q3");
-        assert_eq!(s(r("2021-01-14").resolve(&DateExpr::Half { year: Begun, half: 2 })), "2020-H2");
+        assert_eq!(
+            s(r("2021-01-14").resolve(&DateExpr::Half { year: Begun, half: 2 })),
+            "2020-H2"
+        );
         // A year in context is kept.
         res.resolve(&DateExpr::Year(Abs(2025)));
         assert_eq!(s(res.resolve(&q(Begun, 4))), "2025-Q4");

@@ -1,7 +1,7 @@
 //! Sentence -> figures: find candidate positions, ask the grammar at each, and attach
 //! the cue words around what it reads.
 
-use crate::grammar::{Ctx, Figure, Val, cues, figure_at};
+use crate::grammar::{Ctx, Figure, Val, cues, date, figure_at};
 use crate::model::{Direction, Kind, Qualifier};
 
 mod triggers;
@@ -234,14 +234,12 @@ fn shared_change(sentence: &str, before: &[Found], figure: &Figure, text_start: 
         gaps.iter()
             .flat_map(|g| g.split(|c: char| c.is_whitespace() || c == ','))
     };
-    let joined = words()
-        .filter(|w| !w.is_empty())
-        .all(|w| {
-            // The preposition and amount words of the change repeat: `by 1.8 mb/d this year
-            // and by a further 1.1 mb/d`.
-            let repeated = ["by", "a", "further", "another", "additional"];
-            ["and", "or", "in", "on", "for", "during"].contains(&w) || repeated.contains(&w)
-        });
+    let joined = words().filter(|w| !w.is_empty()).all(|w| {
+        // The preposition and amount words of the change repeat: `by 1.8 mb/d this year
+        // and by a further 1.1 mb/d`.
+        let repeated = ["by", "a", "further", "another", "additional"];
+        ["and", "or", "in", "on", "for", "during"].contains(&w) || repeated.contains(&w)
+    });
     let has_joiner = gaps.iter().any(|g| g.contains(',')) || words().any(|w| w == "and" || w == "or");
     (joined && has_joiner).then_some(direction)
 }
@@ -282,13 +280,15 @@ pub fn figures_with(sentence: &str, cut: bool, dollar: &str) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let mut pos = 0;
     let mut floor = 0; // no text may start before the end of the previous figure
+    let mut said_of_the_past: Option<bool> = None; // the sentence's tense, read once
     while pos < sentence.len() {
         let (candidate, token_end) = token_at(sentence, pos);
         if candidate {
             let ctx = Ctx::new(sentence, pos, cut).with_dollar(dollar);
             if let Some(mut figure) = figure_at(&ctx) {
                 if figure.kind == Kind::Date {
-                    crate::grammar::date::mark_tense(&mut figure, sentence);
+                    let past = || *said_of_the_past.get_or_insert_with(|| date::said_of_the_past(sentence));
+                    date::mark_tense(&mut figure, past);
                 }
                 let lead = cues::lead_cue(sentence, figure.start, figure.kind);
                 let text_start = lead.start.max(floor);

@@ -140,8 +140,10 @@ fn of_phrase(i: &str) -> Option<Phrase<'_>> {
     // figure ends at its number and names the whole as its unit. Without a number the
     // whole needs its determiner (`three of the firms`).
     // A possessive may follow the determiner: `two of the country's three ports`.
-    let determiner = word(&["the", "these", "those", "its", "their", "our", "his", "her"])
-        .map(|(after_det, det)| match possessive(after_det) {
+    let determiner =
+        word(&["the", "these", "those", "its", "their", "our", "his", "her"]).map(|(after_det, det)| match possessive(
+            after_det,
+        ) {
             Some((r, p)) => (r, format!("{} {}", det.to_lowercase(), p.to_lowercase())),
             None => (after_det, det.to_lowercase()),
         });
@@ -204,7 +206,11 @@ fn bare(c: &Cardinal, after: &str) -> bool {
     let word_len = next.find(|ch: char| !ch.is_alphanumeric()).unwrap_or(next.len());
     // `3,400 fewer than in June`: a comparison with the noun left out.
     let compared = || {
-        (alt((keyword("fewer"), keyword("more"), keyword("less"))), sp, keyword("than"))
+        (
+            alt((keyword("fewer"), keyword("more"), keyword("less"))),
+            sp,
+            keyword("than"),
+        )
             .parse(next)
             .is_ok()
     };

@@ -824,7 +824,10 @@ fn level_named_before_of<'a>(mut back: impl Iterator<Item = &'a str>) -> bool {
     }
     let mut back = back.peekable();
     // `by an average of 3%`, `a total of`: the amount of a change, not a level's name.
-    if back.peek().is_some_and(|w| holds(&["average", "total", "cumulative", "maximum", "minimum"], w)) {
+    if back
+        .peek()
+        .is_some_and(|w| holds(&["average", "total", "cumulative", "maximum", "minimum"], w))
+    {
         return false;
     }
     for w in back.take(5) {
@@ -856,8 +859,7 @@ fn look_back(before: &str) -> Option<Direction> {
     // A later member of a list of levels: `decreased to 2.00%, 2.15% and 2.40%`.
     if words_back(before)
         .take(12)
-        .skip_while(|w| in_figure_list(w))
-        .next()
+        .find(|w| !in_figure_list(w))
         .is_some_and(|w| holds(LEVEL_MARKERS, w))
         && words.peek().is_some_and(|w| in_figure_list(w))
     {
@@ -1207,7 +1209,11 @@ mod tests {
     fn an_amount_after_by_finds_its_verb_past_the_object() {
         let down = Some(Direction::Down);
         assert_eq!(
-            ctx_dir("the fund will shrink its holdings of notes by $20 billion", "$20 billion", Kind::Money),
+            ctx_dir(
+                "the fund will shrink its holdings of notes by $20 billion",
+                "$20 billion",
+                Kind::Money
+            ),
             down
         );
         assert_eq!(
@@ -1215,11 +1221,19 @@ mod tests {
             down
         );
         assert_eq!(
-            ctx_dir("hiring grew by an average of 12,000 workers", "12,000 workers", Kind::Count),
+            ctx_dir(
+                "hiring grew by an average of 12,000 workers",
+                "12,000 workers",
+                Kind::Count
+            ),
             Some(Direction::Up)
         );
         assert_eq!(
-            ctx_dir("output dropped by a further 3 million tons", "3 million tons", Kind::Quantity),
+            ctx_dir(
+                "output dropped by a further 3 million tons",
+                "3 million tons",
+                Kind::Quantity
+            ),
             down
         );
         // A figure between stops the look: the amount after `by` belongs to no change.
@@ -1227,10 +1241,7 @@ mod tests {
             ctx_dir("sales rose 5%, driven by $3 billion", "$3 billion", Kind::Money),
             None
         );
-        assert_eq!(
-            ctx_dir("the plant is owned by 4 firms", "4 firms", Kind::Count),
-            None
-        );
+        assert_eq!(ctx_dir("the plant is owned by 4 firms", "4 firms", Kind::Count), None);
     }
 
     #[test]
@@ -1249,13 +1260,14 @@ mod tests {
     #[test]
     fn a_level_named_by_a_noun_before_of() {
         assert_eq!(
-            ctx_dir("pay growth slowed to an annual rate of 2.9 percent", "2.9 percent", Kind::Percent),
+            ctx_dir(
+                "pay growth slowed to an annual rate of 2.9 percent",
+                "2.9 percent",
+                Kind::Percent
+            ),
             None
         );
-        assert_eq!(
-            ctx_dir("the yield rose to a high of 4.4%", "4.4%", Kind::Percent),
-            None
-        );
+        assert_eq!(ctx_dir("the yield rose to a high of 4.4%", "4.4%", Kind::Percent), None);
         assert_eq!(
             ctx_dir("output posted an increase of 4.4%", "4.4%", Kind::Percent),
             Some(Direction::Up)
@@ -1265,7 +1277,11 @@ mod tests {
     #[test]
     fn a_level_named_by_an_article_and_a_noun() {
         assert_eq!(
-            ctx_dir("jobs will be cut, and a new levy of 0.2% applies", "0.2%", Kind::Percent),
+            ctx_dir(
+                "jobs will be cut, and a new levy of 0.2% applies",
+                "0.2%",
+                Kind::Percent
+            ),
             None
         );
         assert_eq!(
@@ -1286,7 +1302,11 @@ mod tests {
     fn every_member_of_a_list_of_levels_is_a_level() {
         for member in ["1.75%", "2.05%", "2.3%"] {
             assert_eq!(
-                ctx_dir("the three rates were cut to 1.75%, 2.05% and 2.3%", member, Kind::Percent),
+                ctx_dir(
+                    "the three rates were cut to 1.75%, 2.05% and 2.3%",
+                    member,
+                    Kind::Percent
+                ),
                 None,
                 "{member}"
             );

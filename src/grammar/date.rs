@@ -112,7 +112,10 @@ pub enum DateExpr {
     /// A weekday without its date: `on Monday` the latest on or before the release date,
     /// `last Monday` the latest before it, `this Monday` the first on or after it, `next
     /// Monday` the first after it.
-    Weekday { weekday: Weekday, from: WeekdayFrom },
+    Weekday {
+        weekday: Weekday,
+        from: WeekdayFrom,
+    },
 }
 
 impl DateExpr {
@@ -1604,10 +1607,13 @@ fn byline_date(line: &str) -> Option<usize> {
 /// ```
 fn dateline_date(line: &str) -> Option<usize> {
     let t = line.trim_start();
-    let place = t.find(',')?;
+    // A place name is short: only the first bytes are searched (the line may be long).
+    let place = t.bytes().take(48).position(|b| b == b',')?;
     let words = &t[..place];
     let capital_word = |w: &str| {
-        w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'.' || b == b'-' || b == b'\'')
+        w.len() >= 2
+            && w.bytes()
+                .all(|b| b.is_ascii_uppercase() || b == b'.' || b == b'-' || b == b'\'')
     };
     if words.is_empty() || !words.split(' ').all(capital_word) {
         return None;
@@ -1760,10 +1766,41 @@ fn joins_a_number(after: &str) -> bool {
 /// Words that put a sentence in the future: modals, and verbs and nouns of plans and
 /// forecasts (`will`, `expected`, `plans`, `forecast`, `due`, `outlook`...).
 const FUTURE_WORDS: &[&str] = &[
-    "will", "would", "shall", "should", "could", "may", "might", "expect", "expects", "expected", "forecast",
-    "forecasts", "projected", "projects", "projection", "projections", "plan", "plans", "planned", "scheduled",
-    "due", "aim", "aims", "intends", "likely", "outlook", "target", "targets", "going", "upcoming", "coming",
-    "next", "seen", "set", "ahead",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "could",
+    "may",
+    "might",
+    "expect",
+    "expects",
+    "expected",
+    "forecast",
+    "forecasts",
+    "projected",
+    "projects",
+    "projection",
+    "projections",
+    "plan",
+    "plans",
+    "planned",
+    "scheduled",
+    "due",
+    "aim",
+    "aims",
+    "intends",
+    "likely",
+    "outlook",
+    "target",
+    "targets",
+    "going",
+    "upcoming",
+    "coming",
+    "next",
+    "seen",
+    "set",
+    "ahead",
 ];
 
 /// Past tenses: the forms of `be`, `have` and `do`, irregular past tenses of the change
@@ -1776,14 +1813,32 @@ const PAST_WORDS: &[&str] = &[
 /// Reporting verbs: their tense dates the saying, not what is said (`"... the August
 /// deadline," an economist said`).
 const REPORTING_WORDS: &[&str] = &[
-    "said", "showed", "told", "noted", "added", "stated", "announced", "reported", "explained", "commented",
-    "remarked", "stressed", "emphasized", "emphasised", "highlighted", "released", "published",
+    "said",
+    "showed",
+    "told",
+    "noted",
+    "added",
+    "stated",
+    "announced",
+    "reported",
+    "explained",
+    "commented",
+    "remarked",
+    "stressed",
+    "emphasized",
+    "emphasised",
+    "highlighted",
+    "released",
+    "published",
 ];
 
 /// The sentence is said of the past: a past tense in it, and no word of the future.
-fn said_of_the_past(sentence: &str) -> bool {
+pub fn said_of_the_past(sentence: &str) -> bool {
     let mut past = false;
-    for w in sentence.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() >= 2) {
+    for w in sentence
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 2)
+    {
         // `May` capitalized is the month, `may` the modal.
         if w != "May" && w != "MAY" && FUTURE_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)) {
             return false;
@@ -1800,10 +1855,12 @@ fn said_of_the_past(sentence: &str) -> bool {
 /// or day without a year), in a sentence said of the past, has begun by the release date:
 /// `YearRef::Begun`, `YearRef::NearestBegun`. A span's ends are placed together
 /// (`Resolver::resolve_range`), and are left alone.
-pub fn mark_tense(figure: &mut Figure, sentence: &str) {
+/// `past` says whether the sentence is said of the past (`said_of_the_past`), asked only
+/// for a date without its year: the scan reads it once per sentence, not once per date.
+pub fn mark_tense(figure: &mut Figure, past: impl FnOnce() -> bool) {
     if let (Val::Date(e), None) = (&figure.value, &figure.value_end) {
         let yearless = matches!(e.year_ref(), Some(YearRef::Context | YearRef::Nearest));
-        if yearless && said_of_the_past(sentence) {
+        if yearless && past() {
             figure.value = Val::Date(begun(*e));
         }
     }
@@ -1841,7 +1898,9 @@ fn weekday_after_on<'a>(before: &str, rest: &'a str) -> Option<(&'a str, (DateEx
     let b = before.trim_end_matches(|c: char| c.is_whitespace());
     // Bytes first: the two before the space may be part of a wider character (`world’s`).
     let on = b.len() < before.len()
-        && b.as_bytes().get(b.len().saturating_sub(2)..).is_some_and(|w| w.eq_ignore_ascii_case(b"on"))
+        && b.as_bytes()
+            .get(b.len().saturating_sub(2)..)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"on"))
         && b.get(..b.len() - 2).is_some_and(|head| !head.ends_with(is_word_char));
     if !on {
         return None;
@@ -2127,7 +2186,13 @@ mod tests {
         );
         assert!(read_after(&format!("than {} ", "x".repeat(40)), "last year").is_some());
         // Every word of comparison, for either year; whole words only.
-        for lead in ["up 4% over ", "down 2% versus ", "weaker vs. ", "measured against ", "high relative to "] {
+        for lead in [
+            "up 4% over ",
+            "down 2% versus ",
+            "weaker vs. ",
+            "measured against ",
+            "high relative to ",
+        ] {
             assert_eq!(read_after(lead, "last year"), None, "{lead}");
             assert_eq!(read_after(lead, "this year"), None, "{lead}");
         }
@@ -2375,10 +2440,7 @@ mod tests {
         let wd = |weekday, from| DateExpr::Weekday { weekday, from };
         let (e, _, len) = read_after("prices fell on ", "Tuesday, traders said").unwrap();
         assert_eq!((e, len), (wd(Weekday::Tue, WeekdayFrom::OnOrBefore), 7));
-        assert_eq!(
-            read("last Friday").unwrap().0,
-            wd(Weekday::Fri, WeekdayFrom::Before)
-        );
+        assert_eq!(read("last Friday").unwrap().0, wd(Weekday::Fri, WeekdayFrom::Before));
         assert_eq!(read("next Monday").unwrap().0, wd(Weekday::Mon, WeekdayFrom::After));
         assert_eq!(read("this Sunday").unwrap().0, wd(Weekday::Sun, WeekdayFrom::OnOrAfter));
         // Elsewhere a weekday alone names a day of sales or a holiday.
@@ -2403,7 +2465,10 @@ mod tests {
         assert_eq!(quarter("Sales will rise in the fourth quarter."), q(YearRef::Context));
         // No tense said: the year in context; a reporting verb dates the saying only.
         assert_eq!(quarter("Sales in the fourth quarter"), q(YearRef::Context));
-        assert_eq!(quarter("\"Orders peak in the fourth quarter,\" she said."), q(YearRef::Context));
+        assert_eq!(
+            quarter("\"Orders peak in the fourth quarter,\" she said."),
+            q(YearRef::Context)
+        );
         let month = |s: &str| {
             crate::scan::figures(s, false)
                 .into_iter()

@@ -131,7 +131,9 @@ fn space_groups<'a>(int: &str, rest: &'a str) -> Option<(&'a str, Numeral)> {
     if int.len() > 3 {
         return None;
     }
-    let mut digits = String::from(int);
+    // Built by arithmetic, not in a String: a failed candidate must not allocate.
+    let thousand = Decimal::from(1000u32);
+    let mut value = parse_decimal(int)?;
     let mut at = rest;
     for _ in 0..6 {
         let Some(g) = at.strip_prefix(sep) else { break };
@@ -147,10 +149,9 @@ fn space_groups<'a>(int: &str, rest: &'a str) -> Option<(&'a str, Numeral)> {
         {
             return None;
         }
-        digits.push_str(three);
+        value = value.checked_mul(thousand)?.checked_add(parse_decimal(three)?)?;
         at = after;
     }
-    let value = parse_decimal(&digits)?;
     (at.len() < rest.len()).then_some((
         at,
         Numeral {

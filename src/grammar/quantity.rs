@@ -367,7 +367,10 @@ mod tests {
 
     #[test]
     fn areas_energy_and_weights_of_other_offices() {
-        assert_eq!(vu("450,000 square feet of space"), Some(("450000".into(), "ft2".into())));
+        assert_eq!(
+            vu("450,000 square feet of space"),
+            Some(("450000".into(), "ft2".into()))
+        );
         assert_eq!(vu("12,000 sq ft"), Some(("12000".into(), "ft2".into())));
         assert_eq!(vu("30 sq km"), Some(("30".into(), "km2".into())));
         assert_eq!(vu("2.1 Mtoe"), Some(("2100000".into(), "toe".into())));
