@@ -537,7 +537,11 @@ fn resolver_can_place(e: &crate::grammar::DateExpr) -> bool {
 fn precision_of(e: &crate::grammar::DateExpr) -> &'static str {
     use crate::grammar::date::DateExpr;
     match e {
-        DateExpr::Day { .. } | DateExpr::DayOfMonth(_) | DateExpr::Today | DateExpr::RelDay(_) => "day",
+        DateExpr::Day { .. }
+        | DateExpr::DayOfMonth(_)
+        | DateExpr::Today
+        | DateExpr::RelDay(_)
+        | DateExpr::Weekday { .. } => "day",
         DateExpr::Month { .. } | DateExpr::RelMonth(_) => "month",
         DateExpr::Quarter { .. } => "quarter",
         DateExpr::Half { .. } => "half",

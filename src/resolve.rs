@@ -9,12 +9,15 @@
 //! - `this May` is May of the release year; `last March` the latest March before the
 //!   release month, `next March` the first March after it.
 //! - A half or quarter without a year (`the first half`, `first half of the year`) belongs
-//!   to the year the release last named explicitly, else to the release year.
+//!   to the year the release last named (written out, or of a month or day placed without
+//!   one), else to the release year; in a sentence that speaks of no future, to the year
+//!   before when the release year's has not begun (`the December quarter` in February).
+//! - A range without any year is placed whole, where its end is nearest the release date.
 //! - Without a release date only dates that carry their own year are resolved.
 
 use chrono::{Datelike, Months, NaiveDate, Weekday};
 
-use crate::grammar::date::{DateExpr, YearRef};
+use crate::grammar::date::{DateExpr, WeekdayFrom, YearRef};
 use crate::model::Period;
 
 /// Resolves the dates of one release, in reading order.
@@ -93,9 +96,9 @@ impl Resolver {
         match y {
             YearRef::Abs(y) => Some(y),
             YearRef::Rel(n) => self.release.map(|r| r.year() + n),
-            YearRef::Context => self.context_year.or(self.release.map(|r| r.year())),
+            YearRef::Context | YearRef::Begun => self.context_year.or(self.release.map(|r| r.year())),
             // Placed by the month they come with (`month_year`).
-            YearRef::Nearest | YearRef::Before | YearRef::After => None,
+            YearRef::Nearest | YearRef::NearestBegun | YearRef::Before | YearRef::After => None,
         }
     }
 
@@ -115,6 +118,20 @@ impl Resolver {
     fn with_year(&self, y: YearRef, make: impl Fn(i32) -> Option<Period>) -> Option<Period> {
         match y {
             YearRef::Nearest => self.nearest(make),
+            YearRef::NearestBegun => {
+                let p = self.nearest(&make)?;
+                match (first_day(p), self.release) {
+                    (Some(d), Some(r)) if d > r => make(d.year() - 1),
+                    _ => Some(p),
+                }
+            }
+            YearRef::Begun => {
+                let p = make(self.year_of(y)?)?;
+                match (self.context_year, self.release) {
+                    (None, Some(r)) if first_day(p).is_some_and(|d| d > r) => make(self.year_of(y)? - 1),
+                    _ => Some(p),
+                }
+            }
             _ => make(self.year_of(y)?),
         }
     }
@@ -123,13 +140,15 @@ impl Resolver {
     /// no such day).
     pub fn resolve(&mut self, e: &DateExpr) -> Option<Period> {
         let p = self.place(e);
-        // Years written out become the context for halves and quarters.
+        // Years written out become the context for halves and quarters, and so do the years
+        // of days and months placed without one (`in April`: the year now talked about).
         let named = match *e {
-            DateExpr::Year(y)
-            | DateExpr::Day { year: y, .. }
-            | DateExpr::Month { year: y, .. }
-            | DateExpr::Half { year: y, .. }
-            | DateExpr::Quarter { year: y, .. } => matches!(y, YearRef::Abs(_)),
+            DateExpr::Year(y) | DateExpr::Half { year: y, .. } | DateExpr::Quarter { year: y, .. } => {
+                matches!(y, YearRef::Abs(_))
+            }
+            DateExpr::Day { year: y, .. } | DateExpr::Month { year: y, .. } => {
+                matches!(y, YearRef::Abs(_) | YearRef::Nearest | YearRef::NearestBegun)
+            }
             _ => false,
         };
         if named {
@@ -179,6 +198,22 @@ impl Resolver {
                     month: m.month(),
                 })
             }
+            DateExpr::Weekday { weekday, from } => {
+                let r = self.release?;
+                let (today, want) = (r.weekday().num_days_from_monday(), weekday.num_days_from_monday());
+                let back = i64::from((today + 7 - want) % 7);
+                let ahead = i64::from((want + 7 - today) % 7);
+                let days = match from {
+                    WeekdayFrom::OnOrBefore => -back,
+                    WeekdayFrom::Before if back == 0 => -7,
+                    WeekdayFrom::Before => -back,
+                    WeekdayFrom::OnOrAfter => ahead,
+                    WeekdayFrom::After if ahead == 0 => 7,
+                    WeekdayFrom::After => ahead,
+                };
+                r.checked_add_signed(chrono::TimeDelta::try_days(days)?)
+                    .map(Period::Day)
+            }
             DateExpr::DayOfMonth(day) => {
                 let r = self.release?;
                 NaiveDate::from_ymd_opt(r.year(), r.month(), day).map(Period::Day)
@@ -222,13 +257,10 @@ impl Resolver {
             let (Some(a), Some(b)) = (first_day(pa), last_day(span_end)) else {
                 continue;
             };
-            let d = if r < a {
-                (a - r).num_days()
-            } else if r > b {
-                (r - b).num_days()
-            } else {
-                0
-            };
+            // Measured at the span's end, as a half or quarter is (`ending_nearest`): `April to
+            // March` in a May release is the fiscal year just ended, not the one begun.
+            let _ = a;
+            let d = (b - r).num_days().abs();
             if best.is_none_or(|(bd, _, _)| d < bd) {
                 best = Some((d, pa, pb));
             }
@@ -330,6 +362,20 @@ mod tests {
     }
 
     #[test]
+    fn weekdays_without_a_date_count_from_the_release() {
+        // 2025-07-24 is a Thursday.
+        let mut res = r("2025-07-24");
+        let wd = |weekday, from| DateExpr::Weekday { weekday, from };
+        use chrono::Weekday::{Mon, Thu};
+        assert_eq!(s(res.resolve(&wd(Thu, WeekdayFrom::OnOrBefore))), "2025-07-24");
+        assert_eq!(s(res.resolve(&wd(Mon, WeekdayFrom::OnOrBefore))), "2025-07-21");
+        assert_eq!(s(res.resolve(&wd(Thu, WeekdayFrom::Before))), "2025-07-17");
+        assert_eq!(s(res.resolve(&wd(Mon, WeekdayFrom::OnOrAfter))), "2025-07-28");
+        assert_eq!(s(res.resolve(&wd(Thu, WeekdayFrom::After))), "2025-07-31");
+        assert_eq!(Resolver::new(None).resolve(&wd(Mon, WeekdayFrom::After)), None);
+    }
+
+    #[test]
     fn days_counted_from_the_release() {
         let mut res = r("2024-03-01");
         assert_eq!(s(res.resolve(&DateExpr::RelDay(-1))), "2024-02-29");
@@ -365,6 +411,49 @@ mod tests {
         assert_eq!(s(res.resolve(&DateExpr::Half { year: Context, half: 2 })), "2021-H2");
         res.resolve(&DateExpr::Year(Abs(2020)));
         assert_eq!(s(res.resolve(&DateExpr::Half { year: Context, half: 1 })), "2020-H1");
+        // A month placed without a year moves the context to its year.
+        res.resolve(&DateExpr::Month {
+            year: Nearest,
+            month: 2,
+        });
+        assert_eq!(s(res.resolve(&DateExpr::Half { year: Context, half: 1 })), "2021-H1");
+    }
+
+    #[test]
+    fn a_period_said_in_the_past_has_begun() {
+        let q = |year, quarter| DateExpr::Quarter { year, quarter };
+        let mut res = r("2025-02-18");
+        assert_eq!(s(res.resolve(&q(Begun, 4))), "2024-Q4");
+        assert_eq!(s(res.resolve(&q(Begun, 1))), "2025-Q1");
+        // Of the future, the release year's.
+        assert_eq!(s(res.resolve(&q(Context, 3))), "2025-Q3");
+        assert_eq!(
+            s(r("2021-01-14").resolve(&DateExpr::Half { year: Begun, half: 2 })),
+            "2020-H2"
+        );
+        // A year in context is kept.
+        res.resolve(&DateExpr::Year(Abs(2025)));
+        assert_eq!(s(res.resolve(&q(Begun, 4))), "2025-Q4");
+    }
+
+    #[test]
+    fn a_month_said_in_the_past_has_begun() {
+        let m = |year, month| DateExpr::Month { year, month };
+        // March is nearer in 2021 (95 days ahead) than in 2020, but curbs imposed then
+        // were imposed in 2020.
+        let mut res = r("2020-11-26");
+        assert_eq!(s(res.resolve(&m(NearestBegun, 3))), "2020-03");
+        assert_eq!(s(res.resolve(&m(Nearest, 3))), "2021-03");
+        assert_eq!(s(res.resolve(&m(NearestBegun, 10))), "2020-10");
+    }
+
+    #[test]
+    fn a_yearless_range_is_placed_by_its_end() {
+        let m = |month| DateExpr::Month { year: Nearest, month };
+        let (a, b) = r("2025-05-23").resolve_range(&m(4), &m(3));
+        assert_eq!((s(a), s(b)), ("2024-04".into(), "2025-03".into()));
+        let (a, b) = r("2025-08-01").resolve_range(&m(1), &m(7));
+        assert_eq!((s(a), s(b)), ("2025-01".into(), "2025-07".into()));
     }
 
     #[test]

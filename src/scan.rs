@@ -1,7 +1,7 @@
 //! Sentence -> figures: find candidate positions, ask the grammar at each, and attach
 //! the cue words around what it reads.
 
-use crate::grammar::{Ctx, Figure, Val, cues, figure_at};
+use crate::grammar::{Ctx, Figure, Val, cues, date, figure_at};
 use crate::model::{Direction, Kind, Qualifier};
 
 mod triggers;
@@ -196,7 +196,7 @@ fn token_at(sentence: &str, pos: usize) -> (bool, usize) {
         // non-ASCII character starts nothing.
         0xC2 | 0xE2 => {
             let c = sentence[pos..].chars().next().unwrap_or(' ');
-            let sign = matches!(c, '₩' | '€' | '¥' | '£' | '₹' | '\u{2212}');
+            let sign = c == '\u{2212}' || crate::grammar::money::is_currency_sign(c);
             let fraction = matches!(c, '¼'..='¾' | '⅕'..='⅞');
             ((sign || fraction) && !alnum_before(sentence, pos), pos + c.len_utf8())
         }
@@ -234,9 +234,12 @@ fn shared_change(sentence: &str, before: &[Found], figure: &Figure, text_start: 
         gaps.iter()
             .flat_map(|g| g.split(|c: char| c.is_whitespace() || c == ','))
     };
-    let joined = words()
-        .filter(|w| !w.is_empty())
-        .all(|w| ["and", "or", "in", "on", "for", "during"].contains(&w));
+    let joined = words().filter(|w| !w.is_empty()).all(|w| {
+        // The preposition and amount words of the change repeat: `by 1.8 mb/d this year
+        // and by a further 1.1 mb/d`.
+        let repeated = ["by", "a", "further", "another", "additional"];
+        ["and", "or", "in", "on", "for", "during"].contains(&w) || repeated.contains(&w)
+    });
     let has_joiner = gaps.iter().any(|g| g.contains(',')) || words().any(|w| w == "and" || w == "or");
     (joined && has_joiner).then_some(direction)
 }
@@ -278,11 +281,16 @@ pub fn figures_with(sentence: &str, cut: bool, dollar: &str) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let mut pos = 0;
     let mut floor = 0; // no text may start before the end of the previous figure
+    let mut said_of_the_past: Option<bool> = None; // the sentence's tense, read once
     while pos < sentence.len() {
         let (candidate, token_end) = token_at(sentence, pos);
         if candidate {
             let ctx = Ctx::new(sentence, pos, cut).with_dollar(dollar);
-            if let Some(figure) = figure_at(&ctx) {
+            if let Some(mut figure) = figure_at(&ctx) {
+                if figure.kind == Kind::Date {
+                    let past = || *said_of_the_past.get_or_insert_with(|| date::said_of_the_past(sentence));
+                    date::mark_tense(&mut figure, past);
+                }
                 let lead = cues::lead_cue(sentence, figure.start, figure.kind);
                 let text_start = lead.start.max(floor);
                 let (qualifier, mut direction) = if text_start == lead.start {
@@ -379,6 +387,10 @@ mod tests {
         let up = Some(Direction::Up);
         assert_eq!(dirs("Output will increase by 4 GW in 2026 and 5 GW in 2027."), [up, up]);
         assert_eq!(dirs("Sales rose by $2 billion and $3 billion."), [up, up]);
+        assert_eq!(
+            dirs("Demand should grow by 3 GW next year and by a further 2 GW in 2028."),
+            [up, up]
+        );
         assert_eq!(dirs("Sales rose by $2 billion to $3 billion."), [up, None]);
         assert_eq!(
             dirs("Sales rose by $2 billion, while costs were $3 billion."),

@@ -15,7 +15,8 @@
 //!            | cardinal sp stub END             "45,000 uni"  (cut body only; empty unit)
 //! big_cardinal = a whole number written with groups (`236,000`) or a scale word (`1.6 million`)
 //! counted    = plural_phrase | singular_phrase  (the latter for a digit `1` only)
-//! of_phrase  = ("them" | "us" | "these" | "those") | determiner sp [cardinal sp] plural_phrase
+//! of_phrase  = ("them" | "us" | "these" | "those") | determiner [sp possessive] sp [cardinal sp] plural_phrase
+//!            | cardinal sp plural_phrase                      "6 of 9 regions"
 //! ```
 //! Refused (see `grammar-notes.md`): spelled `one` and bare articles, fractions and
 //! version numbers (`Industry 4.0`), numbers glued to letters (`5G`) or joined by a dash
@@ -135,22 +136,49 @@ fn of_phrase(i: &str) -> Option<Phrase<'_>> {
             rest,
         });
     }
-    let (after_det, det) = word(&["the", "these", "those", "its", "their", "our", "his", "her"])?;
-    if let Some(p) = plural_phrase(after_det) {
-        return Some(Phrase {
-            unit: format!("{} {}", det.to_lowercase(), p.unit),
-            rest: p.rest,
+    // `12 of the 20 projects`, `6 of 9 regions`: the whole is a count of its own, so this
+    // figure ends at its number and names the whole as its unit. Without a number the
+    // whole needs its determiner (`three of the firms`).
+    // A possessive may follow the determiner: `two of the country's three ports`.
+    let determiner =
+        word(&["the", "these", "those", "its", "their", "our", "his", "her"]).map(|(after_det, det)| match possessive(
+            after_det,
+        ) {
+            Some((r, p)) => (r, format!("{} {}", det.to_lowercase(), p.to_lowercase())),
+            None => (after_det, det.to_lowercase()),
         });
+    if let Some((after_det, det)) = &determiner {
+        if let Some(p) = plural_phrase(after_det) {
+            return Some(Phrase {
+                unit: format!("{det} {}", p.unit),
+                rest: p.rest,
+            });
+        }
     }
-    // `12 of the 20 projects`: the whole is a count of its own, so this figure ends at
-    // its number and names the whole as its unit.
-    let (r, (_, whole)) = (sp, cardinal(false)).parse(after_det).ok()?;
+    let (whole_at, det) = match determiner {
+        Some((after_det, det)) => (after_det.trim_start(), format!("{det} ")),
+        None => (r, String::new()),
+    };
+    let (r, whole) = cardinal(false)(whole_at).ok()?;
     let p = plural_phrase(r)?;
-    let whole_text = &after_det[..after_det.len() - r.len()];
+    let whole_text = &whole_at[..whole_at.len() - r.len()];
     Some(Phrase {
-        unit: format!("{} {} {}", det.to_lowercase(), whole_text.trim().to_lowercase(), p.unit),
+        unit: format!("{det}{} {}", whole_text.trim().to_lowercase(), p.unit),
         rest: if countable(&whole) { i } else { p.rest },
     })
+}
+
+/// ` country's`, ` members’`: one word with a possessive ending, after white space;
+/// returns the rest and the word.
+fn possessive(i: &str) -> Option<(&str, &str)> {
+    let t = i.trim_start();
+    if t.len() == i.len() {
+        return None;
+    }
+    let end = t.find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-'))?;
+    let w = &t[..end];
+    let owner = w.ends_with("'s") || w.ends_with("\u{2019}s") || w.ends_with("s'") || w.ends_with("s\u{2019}");
+    (owner && w.len() > 2).then_some((&t[end..], w))
 }
 
 /// `six out of 15 major items`: the figure ends at its number and names the whole as its
@@ -176,9 +204,21 @@ fn bare(c: &Cardinal, after: &str) -> bool {
     }
     let next = after.trim_start_matches(|ch: char| ch.is_whitespace() && ch != '\n');
     let word_len = next.find(|ch: char| !ch.is_alphanumeric()).unwrap_or(next.len());
+    // `3,400 fewer than in June`: a comparison with the noun left out.
+    let compared = || {
+        (
+            alt((keyword("fewer"), keyword("more"), keyword("less"))),
+            sp,
+            keyword("than"),
+        )
+            .parse(next)
+            .is_ok()
+    };
     match next.chars().next() {
         None => true,
-        Some(ch) if ch.is_alphanumeric() => is_stop_word(&next[..word_len]) && !next.starts_with(char::is_uppercase),
+        Some(ch) if ch.is_alphanumeric() => {
+            (is_stop_word(&next[..word_len]) && !next.starts_with(char::is_uppercase)) || compared()
+        }
         Some(ch) => matches!(ch, ',' | ';' | ')' | '(' | '.' | ':' | '\n'),
     }
 }
@@ -495,6 +535,37 @@ mod tests {
         );
         assert_eq!(unit("found 1 new supplier.", "1"), Some("new supplier".into()));
         assert_eq!(unit("opens at 1 p.m. daily", "1"), None);
+    }
+
+    #[test]
+    fn a_part_of_a_whole_without_its_determiner() {
+        assert_eq!(unit("rose in 6 of 9 regions", "6").as_deref(), Some("9 regions"));
+        assert_eq!(unit("rose in 6 of 9 regions", "9").as_deref(), Some("regions"));
+        assert_eq!(unit("three of the 12 firms", "three").as_deref(), Some("the 12 firms"));
+        assert_eq!(unit("six of them", "six").as_deref(), Some("them"));
+        // `of` and a bare noun is no whole: `5 of steel` counts nothing.
+        assert_eq!(unit("5 of steel products", "5"), None);
+    }
+
+    #[test]
+    fn a_whole_with_a_possessive() {
+        assert_eq!(
+            unit("two of the region's five largest ports", "two").as_deref(),
+            Some("the region's five largest ports")
+        );
+        assert_eq!(
+            unit("three of the bank’s branches closed", "three").as_deref(),
+            Some("the bank’s branches")
+        );
+        assert_eq!(unit("1.3 million head of cattle", "1.3").as_deref(), Some("head"));
+    }
+
+    #[test]
+    fn a_comparison_with_the_noun_left_out() {
+        assert_eq!(unit("there were 2,100 fewer than in May", "2,100").as_deref(), Some(""));
+        // `N more` keeps its unit `more` (`eight more`).
+        assert_eq!(unit("1.2 million more than a year ago", "1.2").as_deref(), Some("more"));
+        assert_eq!(unit("it cost 300 less than planned", "300"), None);
     }
 
     #[test]

@@ -34,6 +34,11 @@ const QUALIFIERS: &[(&str, Qualifier)] = &[
     ("exceeding", Qualifier::Over),
     ("surpassed", Qualifier::Over),
     ("exceeded", Qualifier::Over),
+    ("surpasses", Qualifier::Over),
+    ("exceeds", Qualifier::Over),
+    ("topping", Qualifier::Over),
+    ("topped", Qualifier::Over),
+    ("close to", Qualifier::Under),
     ("estimated", Qualifier::Approx),
     ("roughly", Qualifier::Approx),
     ("around", Qualifier::Approx),
@@ -134,6 +139,23 @@ const UP_WORDS: &[&str] = &[
     "up",
     "upturn",
     "higher",
+    // The rest of the category (issue 14 audit): verbs of rising in all their forms.
+    "swelled",
+    "swell",
+    "swells",
+    "swelling",
+    "rallied",
+    "rally",
+    "rallies",
+    "rallying",
+    "ballooned",
+    "skyrocketed",
+    "accelerated",
+    "strengthened",
+    "strengthens",
+    "soars",
+    "spikes",
+    "spiking",
 ];
 
 const DOWN_WORDS: &[&str] = &[
@@ -203,6 +225,35 @@ const DOWN_WORDS: &[&str] = &[
     "down",
     "downturn",
     "lower",
+    // The rest of the category (issue 14 audit): verbs of falling in all their forms.
+    "sank",
+    "sink",
+    "sinks",
+    "sinking",
+    "sunk",
+    "eased",
+    "ease",
+    "eases",
+    "easing",
+    "plummeted",
+    "plummet",
+    "plummets",
+    "plummeting",
+    "tumble",
+    "tumbles",
+    "tumbling",
+    "slumps",
+    "slumping",
+    "dived",
+    "dove",
+    "retreated",
+    "retreats",
+    "shed",
+    "sheds",
+    "shedding",
+    "weakens",
+    "weakening",
+    "decelerated",
 ];
 
 /// Words that end the look-back without a direction: the figure is a level or a share.
@@ -284,6 +335,15 @@ const AFTER_UP: &[&str] = &[
     "more",
     "improvement",
     "rebound",
+    // Plurals and the rest of the category (issue 14 audit).
+    "jumps",
+    "surges",
+    "hikes",
+    "advance",
+    "uptick",
+    "upturn",
+    "climb",
+    "rebounds",
 ];
 const AFTER_DOWN: &[&str] = &[
     "decrease",
@@ -303,6 +363,17 @@ const AFTER_DOWN: &[&str] = &[
     "lower",
     "cut",
     "less",
+    "fewer",
+    // Plurals and the rest of the category (issue 14 audit).
+    "dips",
+    "cuts",
+    "losses",
+    "reductions",
+    "contractions",
+    "downturn",
+    "downtick",
+    "slide",
+    "plunge",
 ];
 
 /// What stands right before a figure.
@@ -335,9 +406,9 @@ fn ends_with_phrase(text: &str, phrase: &str) -> Option<usize> {
 
 /// For each letter, the phrases of `list` that end with it (any case), as bits by index:
 /// a figure asks only the few phrases that can end the text before it.
-const fn by_last_letter<T: Copy>(list: &[(&str, T)]) -> [u32; 26] {
-    assert!(list.len() <= 32);
-    let mut table = [0u32; 26];
+const fn by_last_letter<T: Copy>(list: &[(&str, T)]) -> [u64; 26] {
+    assert!(list.len() <= 64);
+    let mut table = [0u64; 26];
     let mut i = 0;
     while i < list.len() {
         let phrase = list[i].0.as_bytes();
@@ -349,12 +420,12 @@ const fn by_last_letter<T: Copy>(list: &[(&str, T)]) -> [u32; 26] {
     table
 }
 
-static QUALIFIERS_BY_LAST: [u32; 26] = by_last_letter(QUALIFIERS);
-static LEAD_DIRECTIONS_BY_LAST: [u32; 26] = by_last_letter(LEAD_DIRECTIONS);
+static QUALIFIERS_BY_LAST: [u64; 26] = by_last_letter(QUALIFIERS);
+static LEAD_DIRECTIONS_BY_LAST: [u64; 26] = by_last_letter(LEAD_DIRECTIONS);
 
 /// The first phrase of `list` (in its order) that ends `text`, as a whole word, with
 /// where it starts. `by_last` is the list's `by_last_letter` table.
-fn first_ending<T: Copy>(text: &str, list: &[(&str, T)], by_last: &[u32; 26]) -> Option<(usize, T)> {
+fn first_ending<T: Copy>(text: &str, list: &[(&str, T)], by_last: &[u64; 26]) -> Option<(usize, T)> {
     let letter = (text.as_bytes().last()? | 0x20).wrapping_sub(b'a');
     let mut bits = *by_last.get(usize::from(letter))?;
     while bits != 0 {
@@ -474,7 +545,11 @@ pub fn context_direction(sentence: &str, start: usize, end: usize, kind: Kind) -
                     "thousand" | "million" | "billion" | "trillion" | "lakh" | "crore"
                 )
             };
-            match ["by", "of"].iter().find_map(|w| ends_with_phrase(before, w)) {
+            let before = without_amount_lead(before);
+            if let Some(at) = ends_with_phrase(before, "by") {
+                return verb_before_by(&before[..at]);
+            }
+            match ends_with_phrase(before, "of") {
                 Some(at) => word_direction(&last_word(&before[..at])),
                 None if bare => change_verb_before(before),
                 None => None,
@@ -482,6 +557,42 @@ pub fn context_direction(sentence: &str, start: usize, end: usize, kind: Kind) -
         }
         _ => None,
     }
+}
+
+/// Words between `by` and an amount that say how it is counted: `grew by an average of
+/// 30,000`, `rose by a further 1.1 mb/d`, `cut by another $2 billion`.
+const AMOUNT_LEADS: &[&str] = &[
+    "an average of",
+    "a total of",
+    "a combined",
+    "a further",
+    "an additional",
+    "an extra",
+    "another",
+];
+
+/// `before` without an `AMOUNT_LEADS` phrase at its end.
+fn without_amount_lead(before: &str) -> &str {
+    AMOUNT_LEADS
+        .iter()
+        .find_map(|p| ends_with_phrase(before, p))
+        .map_or(before, |at| before[..at].trim_end())
+}
+
+/// The change verb an amount after `by` belongs to: the word before `by`, or further back
+/// past the noun phrase of what changes (`reduce the stock of bonds by £100 billion`,
+/// `declining at a steady pace, by €40 billion`), up to eight words, stopped by a number
+/// (another figure's) or a neutral word.
+fn verb_before_by(before: &str) -> Option<Direction> {
+    for w in words_back(before).take(8) {
+        if w.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        if let Some(cue) = look_back_cue(w) {
+            return cue;
+        }
+    }
+    None
 }
 
 /// The direction of a change verb (not `up`/`down`, which join the text, nor a noun)
@@ -501,7 +612,11 @@ fn change_verb_before(before: &str) -> Option<Direction> {
 /// irregular, or a headline's present (`Widens`, `Falls`). The base form says none
 /// (`expected to grow`), and `rise` or `cut` may be nouns. `lower` is lower-cased.
 fn finite_change_form(lower: &str) -> bool {
-    let irregular = matches!(lower, "rose" | "grew" | "fell" | "slid" | "shrank" | "lost" | "leapt");
+    // Irregular past tenses of the change verbs (`cut` is as often a noun: left out).
+    let irregular = matches!(
+        lower,
+        "rose" | "grew" | "fell" | "slid" | "shrank" | "shrunk" | "sank" | "sunk" | "lost" | "leapt" | "dove" | "shed"
+    );
     lower.ends_with("ed") || lower.ends_with('s') || irregular
 }
 
@@ -696,10 +811,58 @@ fn words_back(before: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Words of a list of figures, walked back over: numbers, percent words, joiners.
+fn in_figure_list(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit()) || holds(&["and", "or", "percent", "per", "cent", "pct"], w)
+}
+
+/// The words back from a figure (nearest first) are `of`, a noun phrase of at most four
+/// words without a change or neutral word, and a level marker (`to an annual rate of`).
+fn level_named_before_of<'a>(mut back: impl Iterator<Item = &'a str>) -> bool {
+    if !back.next().is_some_and(|w| w.eq_ignore_ascii_case("of")) {
+        return false;
+    }
+    let mut back = back.peekable();
+    // `by an average of 3%`, `a total of`: the amount of a change, not a level's name.
+    if back
+        .peek()
+        .is_some_and(|w| holds(&["average", "total", "cumulative", "maximum", "minimum"], w))
+    {
+        return false;
+    }
+    for w in back.take(5) {
+        // `a levy of 0.15%`, `the tariff of 25%`: an article opens the noun naming it.
+        if holds(LEVEL_MARKERS, w) || holds(LEVEL_DETERMINERS, w) {
+            return true;
+        }
+        if look_back_cue(w).is_some() || w.starts_with(|c: char| c.is_ascii_digit()) {
+            return false;
+        }
+    }
+    false
+}
+
+/// A copula whose subject may be a change noun: `growth is projected at 0.9%`.
+const COPULAS: &[&str] = &["is", "was", "are", "were", "be", "been"];
+
 /// The nearest direction word before the figure within its clause (of its last 24 words).
 fn look_back(before: &str) -> Option<Direction> {
     let mut words = words_back(before).take(25).peekable();
     if words.peek().is_some_and(|w| holds(LEVEL_MARKERS, w)) {
+        return None;
+    }
+    // `eased to an annual rate of 3.5 per cent`, `fell to a low of 2%`: a level named by a
+    // noun between the marker and `of`.
+    if level_named_before_of(words_back(before).take(6)) {
+        return None;
+    }
+    // A later member of a list of levels: `decreased to 2.00%, 2.15% and 2.40%`.
+    if words_back(before)
+        .take(12)
+        .find(|w| !in_figure_list(w))
+        .is_some_and(|w| holds(LEVEL_MARKERS, w))
+        && words.peek().is_some_and(|w| in_figure_list(w))
+    {
         return None;
     }
     // `rise to its 2 percent objective`: a determiner between `to` and the level.
@@ -719,6 +882,15 @@ fn look_back(before: &str) -> Option<Direction> {
         }
         if after_by && holds(NEUTRAL_NOUNS, w) {
             continue;
+        }
+        // `growth is projected at 0.9%`, `the increase was 5%`: a change noun for subject.
+        if holds(COPULAS, w) {
+            if let Some(noun) = words.next() {
+                if holds(AFTER_UP, noun) || holds(AFTER_DOWN, noun) {
+                    return word_direction(&noun.to_ascii_lowercase()).or_else(|| after_direction(noun));
+                }
+            }
+            return None;
         }
         if let Some(d) = look_back_cue(w) {
             return d;
@@ -808,6 +980,14 @@ mod tests {
         if n >= 2 && holds(LEVEL_DETERMINERS, words[n - 1]) && holds(LEVEL_MARKERS, words[n - 2]) {
             return None;
         }
+        if level_named_before_of(last_words_by_chars(before, 6).into_iter().rev()) {
+            return None;
+        }
+        let twelve = last_words_by_chars(before, 12);
+        let list_marker = twelve.iter().rev().find(|w| !in_figure_list(w));
+        if list_marker.is_some_and(|w| holds(LEVEL_MARKERS, w)) && words.last().is_some_and(|w| in_figure_list(w)) {
+            return None;
+        }
         let after_by = words.last().is_some_and(|w| w.eq_ignore_ascii_case("by"));
         for (n, w) in words.iter().enumerate().rev().take(24) {
             if w.eq_ignore_ascii_case("up") && n > 0 && holds(UP_TAKERS, words[n - 1]) {
@@ -815,6 +995,13 @@ mod tests {
             }
             if after_by && holds(NEUTRAL_NOUNS, w) {
                 continue;
+            }
+            if holds(COPULAS, w) {
+                let noun = if n > 0 { words[n - 1] } else { "" };
+                if holds(AFTER_UP, noun) || holds(AFTER_DOWN, noun) {
+                    return word_direction(&noun.to_ascii_lowercase()).or_else(|| after_direction(noun));
+                }
+                return None;
             }
             if let Some(d) = look_back_cue(w) {
                 return d;
@@ -907,6 +1094,21 @@ mod tests {
         assert_eq!(lead("invest over 7 years", Kind::Duration).1, None);
         assert_eq!(lead("for more than 2 years", Kind::Duration).1, Some(Qualifier::Over));
         assert_eq!(lead("the 10 percent mark", Kind::Percent).1, None);
+        assert_eq!(lead("sales topped KRW 5 billion", Kind::Money).1, Some(Qualifier::Over));
+        assert_eq!(lead("orders exceeds 300 units", Kind::Count).1, Some(Qualifier::Over));
+        assert_eq!(lead("close to 40 percent", Kind::Percent).1, Some(Qualifier::Under));
+    }
+
+    #[test]
+    fn the_change_words_are_a_category() {
+        let down = Some(Direction::Down);
+        let up = Some(Direction::Up);
+        assert_eq!(ctx_dir("prices eased 0.3 percent", "0.3 percent", Kind::Percent), down);
+        assert_eq!(ctx_dir("imports sank $2 billion", "$2 billion", Kind::Money), down);
+        assert_eq!(ctx_dir("factories shed 12,000 in May", "12,000", Kind::Count), down);
+        assert_eq!(ctx_dir("stocks rallied 4%", "4%", Kind::Percent), up);
+        assert_eq!(ctx_dir("a 2% uptick in sales", "2%", Kind::Percent), up);
+        assert_eq!(ctx_dir("two 1% dips", "1%", Kind::Percent), down);
     }
 
     #[test]
@@ -999,6 +1201,118 @@ mod tests {
         );
         assert_eq!(
             ctx_dir("prices stood 0.4% below", "0.4%", Kind::Percent),
+            Some(Direction::Down)
+        );
+    }
+
+    #[test]
+    fn an_amount_after_by_finds_its_verb_past_the_object() {
+        let down = Some(Direction::Down);
+        assert_eq!(
+            ctx_dir(
+                "the fund will shrink its holdings of notes by $20 billion",
+                "$20 billion",
+                Kind::Money
+            ),
+            down
+        );
+        assert_eq!(
+            ctx_dir("stocks are falling at a slow pace, by €9bn a week", "€9bn", Kind::Money),
+            down
+        );
+        assert_eq!(
+            ctx_dir(
+                "hiring grew by an average of 12,000 workers",
+                "12,000 workers",
+                Kind::Count
+            ),
+            Some(Direction::Up)
+        );
+        assert_eq!(
+            ctx_dir(
+                "output dropped by a further 3 million tons",
+                "3 million tons",
+                Kind::Quantity
+            ),
+            down
+        );
+        // A figure between stops the look: the amount after `by` belongs to no change.
+        assert_eq!(
+            ctx_dir("sales rose 5%, driven by $3 billion", "$3 billion", Kind::Money),
+            None
+        );
+        assert_eq!(ctx_dir("the plant is owned by 4 firms", "4 firms", Kind::Count), None);
+    }
+
+    #[test]
+    fn a_change_noun_before_a_copula() {
+        assert_eq!(
+            ctx_dir("Wage growth is projected at 2.5%", "2.5%", Kind::Percent),
+            Some(Direction::Up)
+        );
+        assert_eq!(
+            ctx_dir("the decline was 1.2 percent", "1.2 percent", Kind::Percent),
+            Some(Direction::Down)
+        );
+        assert_eq!(ctx_dir("Inflation was 3.1 percent", "3.1 percent", Kind::Percent), None);
+    }
+
+    #[test]
+    fn a_level_named_by_a_noun_before_of() {
+        assert_eq!(
+            ctx_dir(
+                "pay growth slowed to an annual rate of 2.9 percent",
+                "2.9 percent",
+                Kind::Percent
+            ),
+            None
+        );
+        assert_eq!(ctx_dir("the yield rose to a high of 4.4%", "4.4%", Kind::Percent), None);
+        assert_eq!(
+            ctx_dir("output posted an increase of 4.4%", "4.4%", Kind::Percent),
+            Some(Direction::Up)
+        );
+    }
+
+    #[test]
+    fn a_level_named_by_an_article_and_a_noun() {
+        assert_eq!(
+            ctx_dir(
+                "jobs will be cut, and a new levy of 0.2% applies",
+                "0.2%",
+                Kind::Percent
+            ),
+            None
+        );
+        assert_eq!(
+            ctx_dir("prices rose under a tariff of 25 percent", "25 percent", Kind::Percent),
+            None
+        );
+        assert_eq!(
+            ctx_dir("wages rose by an average of 3%", "3%", Kind::Percent),
+            Some(Direction::Up)
+        );
+        assert_eq!(
+            ctx_dir("sales posted a rise of 3%", "3%", Kind::Percent),
+            Some(Direction::Up)
+        );
+    }
+
+    #[test]
+    fn every_member_of_a_list_of_levels_is_a_level() {
+        for member in ["1.75%", "2.05%", "2.3%"] {
+            assert_eq!(
+                ctx_dir(
+                    "the three rates were cut to 1.75%, 2.05% and 2.3%",
+                    member,
+                    Kind::Percent
+                ),
+                None,
+                "{member}"
+            );
+        }
+        assert_eq!(
+            ctx_dir("sales fell 4%, 3% and 2%", "2%", Kind::Percent),
             Some(Direction::Down)
         );
     }

@@ -66,6 +66,12 @@ pub enum YearRef {
     Rel(i32),
     /// `of the year`, or a half or quarter without a year: the year the release is talking about.
     Context,
+    /// As `Context`, in a sentence said of the past: the period has begun by the release
+    /// date (`sales rose in the fourth quarter`, in a February release: last year's).
+    Begun,
+    /// As `Nearest`, in a sentence said of the past: the nearest such month or day that
+    /// has begun by the release date (`curbs imposed in March`, in a November release).
+    NearestBegun,
     /// Missing: the year that puts the date nearest the release date.
     Nearest,
     /// `last March`: the year of the latest such month before the release month.
@@ -103,6 +109,36 @@ pub enum DateExpr {
     Today,
     /// `yesterday` -1, `tomorrow` +1: days from the release date.
     RelDay(i32),
+    /// A weekday without its date: `on Monday` the latest on or before the release date,
+    /// `last Monday` the latest before it, `this Monday` the first on or after it, `next
+    /// Monday` the first after it.
+    Weekday {
+        weekday: Weekday,
+        from: WeekdayFrom,
+    },
+}
+
+impl DateExpr {
+    /// The year a date is placed by, when it has one.
+    pub fn year_ref(&self) -> Option<YearRef> {
+        match *self {
+            DateExpr::Day { year, .. }
+            | DateExpr::Month { year, .. }
+            | DateExpr::Quarter { year, .. }
+            | DateExpr::Half { year, .. }
+            | DateExpr::Year(year) => Some(year),
+            _ => None,
+        }
+    }
+}
+
+/// Which weekday of that name a weekday without a date is (see `DateExpr::Weekday`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WeekdayFrom {
+    OnOrBefore,
+    Before,
+    OnOrAfter,
+    After,
 }
 
 /// Month names, January first.
@@ -929,6 +965,14 @@ fn relative(i: &str) -> IResult<&str, DateExpr> {
 /// rel_month: rel_word sp month_full — `this May` is May of the release year, `last March`
 /// the latest March before the release month, `next March` the first one after it.
 fn rel_month(i: &str) -> IResult<&str, DateExpr> {
+    if let Ok((r, (n, _, weekday))) = (rel_word, sp, weekday).parse(i) {
+        let from = match n {
+            0 => WeekdayFrom::OnOrAfter,
+            n if n < 0 => WeekdayFrom::Before,
+            _ => WeekdayFrom::After,
+        };
+        return Ok((r, DateExpr::Weekday { weekday, from }));
+    }
     let (r, (n, _, month)) = (rel_word, sp, month_full).parse(i)?;
     let year = match n {
         0 => YearRef::Rel(0),
@@ -1441,20 +1485,40 @@ fn date_unsplit(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
 }
 
 /// Phrases after which `last year` is a comparison base, not a date.
-const COMPARISON_LEADS: [&str; 9] = [
+const COMPARISON_LEADS: [&str; 17] = [
     "same period",
     "same period of",
     "same month",
     "same month of",
+    "same quarter",
+    "same quarter of",
     "same time",
+    "from",
+    // The words of comparison, shared with `this year` (`THIS_YEAR_LEADS`).
     "than",
     "compared to",
     "compared with",
-    "from",
+    "versus",
+    "vs",
+    "vs.",
+    "against",
+    "relative to",
+    "over",
 ];
 
-/// Phrases after which `this year` is a comparison base (`higher than this year`).
-const THIS_YEAR_LEADS: [&str; 4] = ["than", "compared to", "compared with", "versus"];
+/// Phrases after which `this year` is a comparison base (`higher than this year`): the
+/// words of comparison, not the ones naming a period (`the same period this year` is now).
+const THIS_YEAR_LEADS: [&str; 9] = [
+    "than",
+    "compared to",
+    "compared with",
+    "versus",
+    "vs",
+    "vs.",
+    "against",
+    "relative to",
+    "over",
+];
 
 /// `last year` after a comparison lead, `this year` after `than`/`compared to`: the base of
 /// a comparison, not a date.
@@ -1478,7 +1542,14 @@ fn is_comparison_base(before: &str, expr: &DateExpr) -> bool {
     lower.copy_from_slice(tail);
     lower.make_ascii_lowercase();
     let lower = lower.strip_suffix(b" the").unwrap_or(lower);
-    leads.iter().any(|lead| lower.ends_with(lead.as_bytes()))
+    // Whole words: `a takeover last year` is no comparison.
+    leads.iter().any(|lead| {
+        lower.ends_with(lead.as_bytes())
+            && lower
+                .len()
+                .checked_sub(lead.len() + 1)
+                .is_none_or(|at| !lower[at].is_ascii_alphanumeric())
+    })
 }
 
 /// `the last year`, `over the next year`: with the article, a span of twelve months
@@ -1510,6 +1581,9 @@ const BYLINE_LABELS: [&str; 8] = [
 /// or `on` (`Published: 28 Apr. 2025`, `Updated on May 2, 2024`), or after the bare label
 /// when the date ends the line (`Posted 3 March 2025`).
 fn byline_date(line: &str) -> Option<usize> {
+    if let Some(at) = dateline_date(line) {
+        return Some(at);
+    }
     let t = line.trim_start();
     let label = BYLINE_LABELS.iter().find(|l| {
         t.get(..l.len())
@@ -1523,6 +1597,42 @@ fn byline_date(line: &str) -> Option<usize> {
             ends_byline(after).then_some(line.len() - r.len())
         }
     }
+}
+
+/// Where the date of a news dateline starts: a place in capitals, a comma, the date, an
+/// agency in brackets or not, and a dash (`BEIJING, July 14 (Wire) -`, `OSLO, 3 March
+/// 2025 —`). The date is when the story was filed: page furniture like a byline.
+/// ```text
+/// dateline = capital_word {sp capital_word} "," sp date [sp "(" {letter | sp} ")"] sp0 dash
+/// ```
+fn dateline_date(line: &str) -> Option<usize> {
+    let t = line.trim_start();
+    // A place name is short: only the first bytes are searched (the line may be long).
+    let place = t.bytes().take(48).position(|b| b == b',')?;
+    let words = &t[..place];
+    let capital_word = |w: &str| {
+        w.len() >= 2
+            && w.bytes()
+                .all(|b| b.is_ascii_uppercase() || b == b'.' || b == b'-' || b == b'\'')
+    };
+    if words.is_empty() || !words.split(' ').all(capital_word) {
+        return None;
+    }
+    let r = t[place + 1..].trim_start();
+    let (after, _) = date(r).ok()?;
+    let after = after.trim_start();
+    let after = match after.strip_prefix('(') {
+        Some(inner) => {
+            let close = inner.find(')')?;
+            if !inner[..close].bytes().all(|b| b.is_ascii_alphabetic() || b == b' ') {
+                return None;
+            }
+            inner[close + 1..].trim_start()
+        }
+        None => after,
+    };
+    dash(after).ok()?;
+    Some(line.len() - r.len())
 }
 
 /// Nothing but a time of day or a separator follows the date on its line (`Posted 3 March
@@ -1653,6 +1763,153 @@ fn joins_a_number(after: &str) -> bool {
     joined.is_some_and(|a| a.trim_start().starts_with(|c: char| c.is_ascii_digit()))
 }
 
+/// Words that put a sentence in the future: modals, and verbs and nouns of plans and
+/// forecasts (`will`, `expected`, `plans`, `forecast`, `due`, `outlook`...).
+const FUTURE_WORDS: &[&str] = &[
+    "will",
+    "would",
+    "shall",
+    "should",
+    "could",
+    "may",
+    "might",
+    "expect",
+    "expects",
+    "expected",
+    "forecast",
+    "forecasts",
+    "projected",
+    "projects",
+    "projection",
+    "projections",
+    "plan",
+    "plans",
+    "planned",
+    "scheduled",
+    "due",
+    "aim",
+    "aims",
+    "intends",
+    "likely",
+    "outlook",
+    "target",
+    "targets",
+    "going",
+    "upcoming",
+    "coming",
+    "next",
+    "seen",
+    "set",
+    "ahead",
+];
+
+/// Past tenses: the forms of `be`, `have` and `do`, irregular past tenses of the change
+/// verbs, and (tested apart) any word in `-ed`.
+const PAST_WORDS: &[&str] = &[
+    "was", "were", "had", "did", "rose", "fell", "grew", "shrank", "sank", "slid", "lost", "saw", "came", "went",
+    "took", "made", "hit", "held",
+];
+
+/// Reporting verbs: their tense dates the saying, not what is said (`"... the August
+/// deadline," an economist said`).
+const REPORTING_WORDS: &[&str] = &[
+    "said",
+    "showed",
+    "told",
+    "noted",
+    "added",
+    "stated",
+    "announced",
+    "reported",
+    "explained",
+    "commented",
+    "remarked",
+    "stressed",
+    "emphasized",
+    "emphasised",
+    "highlighted",
+    "released",
+    "published",
+];
+
+/// The sentence is said of the past: a past tense in it, and no word of the future.
+pub fn said_of_the_past(sentence: &str) -> bool {
+    let mut past = false;
+    for w in sentence
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 2)
+    {
+        // `May` capitalized is the month, `may` the modal.
+        if w != "May" && w != "MAY" && FUTURE_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)) {
+            return false;
+        }
+        let reporting = REPORTING_WORDS.iter().any(|p| p.eq_ignore_ascii_case(w));
+        past = past
+            || PAST_WORDS.iter().any(|p| p.eq_ignore_ascii_case(w))
+            || !reporting && w.len() > 4 && w.get(w.len() - 2..).is_some_and(|e| e.eq_ignore_ascii_case("ed"));
+    }
+    past
+}
+
+/// A single date whose year is missing (a half or quarter of the year in context, a month
+/// or day without a year), in a sentence said of the past, has begun by the release date:
+/// `YearRef::Begun`, `YearRef::NearestBegun`. A span's ends are placed together
+/// (`Resolver::resolve_range`), and are left alone.
+/// `past` says whether the sentence is said of the past (`said_of_the_past`), asked only
+/// for a date without its year: the scan reads it once per sentence, not once per date.
+pub fn mark_tense(figure: &mut Figure, past: impl FnOnce() -> bool) {
+    if let (Val::Date(e), None) = (&figure.value, &figure.value_end) {
+        let yearless = matches!(e.year_ref(), Some(YearRef::Context | YearRef::Nearest));
+        if yearless && past() {
+            figure.value = Val::Date(begun(*e));
+        }
+    }
+}
+
+/// A date without its year, said of the past: `Begun` or `NearestBegun`.
+fn begun(e: DateExpr) -> DateExpr {
+    let y = |year| match year {
+        YearRef::Context => YearRef::Begun,
+        YearRef::Nearest => YearRef::NearestBegun,
+        other => other,
+    };
+    match e {
+        DateExpr::Day {
+            year,
+            month,
+            day,
+            weekday,
+        } => DateExpr::Day {
+            year: y(year),
+            month,
+            day,
+            weekday,
+        },
+        DateExpr::Quarter { year, quarter } => DateExpr::Quarter { year: y(year), quarter },
+        DateExpr::Half { year, half } => DateExpr::Half { year: y(year), half },
+        DateExpr::Month { year, month } => DateExpr::Month { year: y(year), month },
+        other => other,
+    }
+}
+
+/// `on Monday`: a weekday alone after `on` is the latest such day on or before the release
+/// (news tells what happened); elsewhere a weekday alone is a name (`Black Friday`).
+fn weekday_after_on<'a>(before: &str, rest: &'a str) -> Option<(&'a str, (DateExpr, Option<DateExpr>))> {
+    let b = before.trim_end_matches(|c: char| c.is_whitespace());
+    // Bytes first: the two before the space may be part of a wider character (`world’s`).
+    let on = b.len() < before.len()
+        && b.as_bytes()
+            .get(b.len().saturating_sub(2)..)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"on"))
+        && b.get(..b.len() - 2).is_some_and(|head| !head.ends_with(is_word_char));
+    if !on {
+        return None;
+    }
+    let (after, weekday) = weekday(rest).ok()?;
+    let from = WeekdayFrom::OnOrBefore;
+    Some((after, (DateExpr::Weekday { weekday, from }, None)))
+}
+
 /// The date figure at the candidate position.
 pub fn parse(ctx: &Ctx) -> Option<Figure> {
     let rest = ctx.rest();
@@ -1668,8 +1925,8 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
     if !may_be_date(rest) {
         return None;
     }
-    let (after, (start, end)) = date(rest).ok()?;
     let before = ctx.before();
+    let (after, (start, end)) = date(rest).ok().or_else(|| weekday_after_on(before, rest))?;
     if is_comparison_base(before, &start)
         || is_span_of_a_year(before, &start)
         || in_byline(ctx.sentence, ctx.pos)
@@ -1928,6 +2185,20 @@ mod tests {
             None
         );
         assert!(read_after(&format!("than {} ", "x".repeat(40)), "last year").is_some());
+        // Every word of comparison, for either year; whole words only.
+        for lead in [
+            "up 4% over ",
+            "down 2% versus ",
+            "weaker vs. ",
+            "measured against ",
+            "high relative to ",
+        ] {
+            assert_eq!(read_after(lead, "last year"), None, "{lead}");
+            assert_eq!(read_after(lead, "this year"), None, "{lead}");
+        }
+        assert_eq!(read_after("sales in the same quarter of ", "last year"), None);
+        assert!(read_after("after a takeover ", "last year").is_some());
+        assert!(read_after("the same period ", "this year").is_some());
     }
 
     fn month(year: YearRef, month: u32) -> DateExpr {
@@ -2161,6 +2432,70 @@ mod tests {
         assert_eq!(
             read_in("Released 2024 figures show gains", "2024").as_deref(),
             Some("2024")
+        );
+    }
+
+    #[test]
+    fn a_weekday_alone_after_on_or_a_relative_word() {
+        let wd = |weekday, from| DateExpr::Weekday { weekday, from };
+        let (e, _, len) = read_after("prices fell on ", "Tuesday, traders said").unwrap();
+        assert_eq!((e, len), (wd(Weekday::Tue, WeekdayFrom::OnOrBefore), 7));
+        assert_eq!(read("last Friday").unwrap().0, wd(Weekday::Fri, WeekdayFrom::Before));
+        assert_eq!(read("next Monday").unwrap().0, wd(Weekday::Mon, WeekdayFrom::After));
+        assert_eq!(read("this Sunday").unwrap().0, wd(Weekday::Sun, WeekdayFrom::OnOrAfter));
+        // Elsewhere a weekday alone names a day of sales or a holiday.
+        assert_eq!(read_after("sales on Black ", "Friday rose"), None);
+        assert_eq!(read_after("upon ", "Monday"), None);
+        assert_eq!(read("Monday"), None);
+        // Bytes before the weekday that are inside a wide character (was a panic).
+        assert_eq!(read_after("the world’s ", "Monday"), None);
+        assert_eq!(read_after("’n ", "Monday"), None);
+    }
+
+    #[test]
+    fn a_period_said_of_the_past_has_begun() {
+        let quarter = |s: &str| {
+            crate::scan::figures(s, false)
+                .into_iter()
+                .find(|f| f.figure.kind == Kind::Date)
+                .map(|f| f.figure.value)
+        };
+        let q = |year| Some(Val::Date(DateExpr::Quarter { year, quarter: 4 }));
+        assert_eq!(quarter("Sales rose 2% in the fourth quarter."), q(YearRef::Begun));
+        assert_eq!(quarter("Sales will rise in the fourth quarter."), q(YearRef::Context));
+        // No tense said: the year in context; a reporting verb dates the saying only.
+        assert_eq!(quarter("Sales in the fourth quarter"), q(YearRef::Context));
+        assert_eq!(
+            quarter("\"Orders peak in the fourth quarter,\" she said."),
+            q(YearRef::Context)
+        );
+        let month = |s: &str| {
+            crate::scan::figures(s, false)
+                .into_iter()
+                .find(|f| f.figure.kind == Kind::Date)
+                .map(|f| f.figure.value)
+        };
+        let may = |year| Some(Val::Date(DateExpr::Month { year, month: 5 }));
+        assert_eq!(month("Curbs were imposed in May."), may(YearRef::NearestBegun));
+        assert_eq!(month("The plant opens in May."), may(YearRef::Nearest));
+        assert_eq!(month("Talks are set for May."), may(YearRef::Nearest));
+        assert_eq!(quarter("Sales are expected to rise in Q4."), q(YearRef::Context));
+        assert_eq!(quarter("Sales rose in Q4 2024."), q(YearRef::Abs(2024)));
+    }
+
+    #[test]
+    fn news_datelines_are_page_furniture() {
+        assert_eq!(read_in("OSLO, March 3 (Newswire) - Sales fell.", "March"), None);
+        assert_eq!(read_in("SAO PAULO, 4 June 2024 — Output rose.", "4 June"), None);
+        assert_eq!(read_in("ST. LOUIS, Jan. 9 -- Prices rose.", "Jan"), None);
+        // A date after a place that opens a sentence is a fact.
+        assert_eq!(
+            read_in("LIMA, March 3 was the busiest day.", "March").as_deref(),
+            Some("March 3")
+        );
+        assert_eq!(
+            read_in("In Lima, March 3 - 5 was busy.", "March").as_deref(),
+            Some("March 3 - 5")
         );
     }
 

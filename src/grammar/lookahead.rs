@@ -133,7 +133,8 @@ word_list!(
     UNIT_SYMBOLS, is_unit_symbol, [
         b"TWh", b"GWh", b"MWh", b"kWh", b"KWh", b"Wh", b"TW", b"GW", b"MW", b"kW", b"KW", b"kV", b"MVA",
         b"TEUs", b"TEU", b"FEU", b"km", b"Nm", b"m", b"mm", b"cm", b"kg", b"bbl", b"ha", b"L", b"toe",
-        b"kt", b"Mt", b"b", b"bpd", b"nmi", b"mi", b"ft", b"gal", b"MMBtu", b"Btu",
+        b"kt", b"Mt", b"b", b"bpd", b"kb", b"kbpd", b"mb", b"mbpd", b"MMb", b"MMbbl", b"bcm",
+        b"Bcf", b"bcf", b"Tcf", b"tcf", b"kL", b"ML", b"GL", b"Mtoe", b"ktoe", b"PJ", b"TJ", b"GJ", b"oz", b"nmi", b"mi", b"ft", b"gal", b"MMBtu", b"Btu",
     ]
 );
 
@@ -149,7 +150,9 @@ word_list!(
     /// Currency words written after an amount, lower-cased.
     CURRENCY_WORDS, is_currency_word, [
         b"won", b"dollars", b"dollar", b"euros", b"euro", b"yen", b"yuan", b"renminbi", b"sterling",
-        b"rupees", b"rupee",
+        b"rupees", b"rupee", b"pesos", b"peso", b"francs", b"franc", b"reais", b"real", b"rand",
+        b"kronor", b"krona", b"kroner", b"krone", b"ringgit", b"baht", b"rupiah", b"zlotys", b"zloty",
+        b"roubles", b"rubles", b"hryvnias", b"cents", b"cent", b"eurocents", b"eurocent", b"pence",
     ]
 );
 
@@ -172,6 +175,9 @@ word_list!(
         b"nautical", b"miles", b"mile", b"feet", b"foot", b"acres", b"acre", b"gallons", b"gallon",
         b"terawatthours", b"gigawatthours", b"megawatthours", b"kilowatthours", b"terawatthour",
         b"gigawatthour", b"megawatthour", b"kilowatthour",
+        b"hectoliters", b"hectolitres", b"hectoliter", b"hectolitre", b"kiloliters", b"kilolitres",
+        b"kiloliter", b"kilolitre", b"megaliters", b"megalitres", b"megaliter", b"megalitre",
+        b"gigaliters", b"gigalitres", b"gigaliter", b"gigalitre", b"sq", b"troy", b"ounces", b"ounce",
     ]
 );
 

@@ -55,6 +55,8 @@ pub const PREFIXED_DOLLARS: &[(&str, &str)] = &[
     ("C", "CAD"),
     ("CA", "CAD"),
     ("NZ", "NZD"),
+    ("R", "BRL"),
+    ("MX", "MXN"),
 ];
 
 /// `HK$`, `NT$`, `US$`...: a dollar named by the letters before it (`U.S.$` too), or
@@ -85,14 +87,47 @@ fn prefixed_dollar(i: &str) -> IResult<&str, &'static str> {
     }
 }
 
-/// `Rs`, `Rs.`: the Indian rupee written before the amount.
-fn rupees_prefix(i: &str) -> IResult<&str, &'static str> {
-    let (r, _) = tag("Rs")(i)?;
-    let r = r.strip_prefix('.').unwrap_or(r);
-    if r.starts_with(char::is_alphabetic) {
-        return fail(i);
+/// Currencies written with letters before the amount, as their countries write them:
+/// `Rs` rupee, `RM` ringgit, `Rp` rupiah (a full stop may follow: `Rs. 90 lakh`).
+pub const LETTER_PREFIXES: &[(&str, &str)] = &[("Rs", "INR"), ("RM", "MYR"), ("Rp", "IDR")];
+
+/// letter_prefix: `Rs`, `RM`, `Rp` [`.`], not run into a further letter.
+fn letter_prefix(i: &str) -> IResult<&str, &'static str> {
+    for (p, code) in LETTER_PREFIXES {
+        if let Some(r) = i.strip_prefix(p) {
+            let r = r.strip_prefix('.').unwrap_or(r);
+            if !r.starts_with(char::is_alphabetic) {
+                return Ok((r, code));
+            }
+        }
     }
-    Ok((r, "INR"))
+    fail(i)
+}
+
+/// Currency signs of other countries (`₱` peso, `₦` naira, `₺` lira, `₽` rouble, `₫` dong,
+/// `₪` shekel, `₴` hryvnia).
+const OTHER_SIGNS: &[(char, &str)] = &[
+    ('₱', "PHP"),
+    ('₦', "NGN"),
+    ('₺', "TRY"),
+    ('₽', "RUB"),
+    ('₫', "VND"),
+    ('₪', "ILS"),
+    ('₴', "UAH"),
+];
+
+/// A currency sign of `OTHER_SIGNS`.
+fn other_sign(i: &str) -> IResult<&str, &'static str> {
+    let mut chars = i.chars();
+    match chars.next().and_then(|c| OTHER_SIGNS.iter().find(|(s, _)| *s == c)) {
+        Some((_, code)) => Ok((chars.as_str(), code)),
+        None => fail(i),
+    }
+}
+
+/// `c` is a currency sign `currency_prefix` reads.
+pub fn is_currency_sign(c: char) -> bool {
+    matches!(c, '₩' | '€' | '¥' | '£' | '₹') || OTHER_SIGNS.iter().any(|(s, _)| *s == c)
 }
 
 /// currency_prefix: a named dollar (`HK$`), `$` (the run's dollar), `₩` | `€` | `¥` | `£`
@@ -106,7 +141,8 @@ pub fn currency_prefix(i: &str) -> IResult<&str, &'static str> {
         char('¥').map(|_| "JPY"),
         char('£').map(|_| "GBP"),
         char('₹').map(|_| "INR"),
-        rupees_prefix,
+        other_sign,
+        letter_prefix,
     ));
     alt((symbol, iso_code)).parse(i)
 }
@@ -139,20 +175,103 @@ fn iso_code(i: &str) -> IResult<&str, &'static str> {
     }
 }
 
+/// Currency nouns that name no one country (`dollars`, `pesos`, `francs`...), and the
+/// country adjectives that name one: `Canadian dollars` CAD, `Mexican pesos` MXN.
+const NATIONAL_CURRENCIES: &[(&str, &[&str], &str)] = &[
+    ("Canadian", &["dollars", "dollar"], "CAD"),
+    ("Australian", &["dollars", "dollar"], "AUD"),
+    ("New Zealand", &["dollars", "dollar"], "NZD"),
+    ("Hong Kong", &["dollars", "dollar"], "HKD"),
+    ("Singapore", &["dollars", "dollar"], "SGD"),
+    ("New Taiwan", &["dollars", "dollar"], "TWD"),
+    ("Taiwan", &["dollars", "dollar"], "TWD"),
+    ("American", &["dollars", "dollar"], "USD"),
+    ("Mexican", &["pesos", "peso"], "MXN"),
+    ("Philippine", &["pesos", "peso"], "PHP"),
+    ("Chilean", &["pesos", "peso"], "CLP"),
+    ("Colombian", &["pesos", "peso"], "COP"),
+    ("Argentine", &["pesos", "peso"], "ARS"),
+    ("Swiss", &["francs", "franc"], "CHF"),
+    ("Brazilian", &["reais", "real"], "BRL"),
+    ("South African", &["rand"], "ZAR"),
+    ("Swedish", &["kronor", "krona"], "SEK"),
+    ("Norwegian", &["kroner", "krone"], "NOK"),
+    ("Danish", &["kroner", "krone"], "DKK"),
+    ("Pakistani", &["rupees", "rupee"], "PKR"),
+    ("Sri Lankan", &["rupees", "rupee"], "LKR"),
+    ("Indian", &["rupees", "rupee"], "INR"),
+    ("Japanese", &["yen"], "JPY"),
+    ("Chinese", &["yuan"], "CNY"),
+    ("South Korean", &["won"], "KRW"),
+    ("Korean", &["won"], "KRW"),
+];
+
+/// Currency nouns that name one currency wherever they stand (`won`, `ringgit`, `baht`).
+const CURRENCY_NOUNS: &[(&str, &str)] = &[
+    ("won", "KRW"),
+    ("rupees", "INR"),
+    ("rupee", "INR"),
+    ("euros", "EUR"),
+    ("euro", "EUR"),
+    ("yen", "JPY"),
+    ("yuan", "CNY"),
+    ("renminbi", "CNY"),
+    ("pounds sterling", "GBP"),
+    ("sterling", "GBP"),
+    ("ringgit", "MYR"),
+    ("baht", "THB"),
+    ("rupiah", "IDR"),
+    ("reais", "BRL"),
+    ("rand", "ZAR"),
+    ("zlotys", "PLN"),
+    ("zloty", "PLN"),
+    ("roubles", "RUB"),
+    ("rubles", "RUB"),
+    ("hryvnias", "UAH"),
+];
+
+/// `Canadian dollars`, `Mexican pesos`: a country adjective and its currency noun.
+fn national_currency(i: &str) -> IResult<&str, &'static str> {
+    for (adjective, nouns, code) in NATIONAL_CURRENCIES {
+        if let Ok((r, _)) = (keyword(adjective), sp).parse(i) {
+            if let Some((r, _)) = nouns.iter().find_map(|n| keyword(n)(r).ok()) {
+                return Ok((r, code));
+            }
+        }
+    }
+    fail(i)
+}
+
 /// currency_word after the amount: `won`, `dollars`, `US dollars`, `euros`, `yen`, `yuan`,
-/// `rupees`... (`dollars` without `US` is the run's dollar).
+/// `rupees`, `Canadian dollars`, `ringgit`... (`dollars` without a country is the run's dollar).
 pub fn currency_word(i: &str) -> IResult<&str, &'static str> {
     let us = |i| alt((keyword("US"), keyword("U.S."), keyword("USD"))).parse(i);
     let dollars = |i| alt((keyword("dollars"), keyword("dollar"))).parse(i);
+    let noun = |i| {
+        CURRENCY_NOUNS
+            .iter()
+            .find_map(|(w, code)| keyword(w)(i).ok().map(|(r, _)| (r, *code)))
+            .map_or_else(|| fail(i), Ok)
+    };
     alt((
-        keyword("won").map(|_| "KRW"),
         (us, sp, dollars).map(|_| "USD"),
+        national_currency,
         dollars.map(|_| BARE_DOLLAR),
-        alt((keyword("rupees"), keyword("rupee"))).map(|_| "INR"),
-        alt((keyword("euros"), keyword("euro"))).map(|_| "EUR"),
-        keyword("yen").map(|_| "JPY"),
-        alt((keyword("yuan"), keyword("renminbi"))).map(|_| "CNY"),
-        alt((keyword("pounds sterling"), keyword("sterling"))).map(|_| "GBP"),
+        noun,
+    ))
+    .parse(i)
+}
+
+/// A currency's hundredth written after the amount: `cents` (of the run's dollar), `euro
+/// cents`, `US cents`, `pence` (GBP).
+fn minor_unit(i: &str) -> IResult<&str, &'static str> {
+    let cents = |i| alt((keyword("cents"), keyword("cent"))).parse(i);
+    alt((
+        (alt((keyword("US"), keyword("U.S."))), sp, cents).map(|_| "USD"),
+        (alt((keyword("euro"), keyword("EUR"))), sp, cents).map(|_| "EUR"),
+        alt((keyword("eurocents"), keyword("eurocent"))).map(|_| "EUR"),
+        cents.map(|_| BARE_DOLLAR),
+        keyword("pence").map(|_| "GBP"),
     ))
     .parse(i)
 }
@@ -284,11 +403,17 @@ fn prefixed_amount(cut: bool) -> impl Fn(&str) -> IResult<&str, Amount> {
     }
 }
 
-/// `amount_number sp currency_word`
+/// `amount_number sp (currency_word | minor_unit)`: `17.9 euro cents` is 0.179 EUR.
 fn suffixed_amount(cut: bool) -> impl Fn(&str) -> IResult<&str, Amount> {
     move |i: &str| {
         let (r, (value, scale)) = amount_number(cut, false)(i)?;
         let (r, _) = sp(r)?;
+        if let Ok((r, currency)) = minor_unit(r) {
+            let Some(value) = value.checked_div(Decimal::ONE_HUNDRED) else {
+                return fail(i);
+            };
+            return Ok((r, Amount { value, currency, scale }));
+        }
         let (r, currency) = currency_word(r)?;
         Ok((r, Amount { value, currency, scale }))
     }
@@ -324,7 +449,8 @@ fn range_end(cut: bool, currency: &'static str) -> impl Fn(&str) -> IResult<&str
             return fail(i);
         }
         let (r, _) = sp0(r)?;
-        if !r.starts_with(|c: char| c.is_ascii_digit()) {
+        // Digits, or a spelled number after no sign (`two to three euros`).
+        if !(r.starts_with(|c: char| c.is_ascii_digit()) || cur.is_none() && spelled_number(r).is_ok()) {
             return fail(i);
         }
         let (r, (value, scale)) = amount_number(cut, true)(r)?;
@@ -339,6 +465,22 @@ fn range_end(cut: bool, currency: &'static str) -> impl Fn(&str) -> IResult<&str
             return fail(i);
         }
         Ok((r, Amount { value, currency, scale }))
+    }
+}
+
+/// `amount_number range_joiner suffixed_amount`: the currency written once, after the end
+/// (`two to three euros`, `3-5 billion won`).
+fn suffixed_range(cut: bool) -> impl Fn(&str) -> IResult<&str, (Amount, Amount)> {
+    move |i: &str| {
+        let (r, (value, scale)) = amount_number(cut, false)(i)?;
+        let (r, _) = range_joiner(r)?;
+        let (r, b) = suffixed_amount(cut)(r)?;
+        let a = Amount {
+            value,
+            currency: b.currency,
+            scale,
+        };
+        Ok((r, (a, b)))
     }
 }
 
@@ -369,6 +511,11 @@ pub fn money(
             let (r, b) = range_end(cut, a.currency)(r)?;
             return Ok((r, (range_start(&a, &b), Some(b.value), a.currency)));
         }
+        // After a change verb a start with its own scale is the change (see below).
+        let range = suffixed_range(cut)(i).ok();
+        if let Some((r, (a, b))) = range.filter(|(_, (a, _))| !(after_verb && a.scale.is_some())) {
+            return Ok((r, (range_start(&a, &b), Some(b.value), b.currency)));
+        }
         let (r, a) = amount(cut)(i)?;
         if after_verb && a.scale.is_some() {
             return Ok((r, (a.value, None, a.currency)));
@@ -394,9 +541,9 @@ fn may_be_money(rest: &str, ahead: Ahead) -> bool {
     if lead_word("negative") || lead_word("minus") || lead_word("between") || lead_word("US") || lead_word("U.S.") {
         return true;
     }
-    // `HK$`, `NT$`, `Rs`: letters that name a currency before the amount.
+    // `HK$`, `NT$`, `Rs`, `RM`: letters that name a currency before the amount.
     let letters = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
-    if rest.as_bytes().get(letters) == Some(&b'$') || head.starts_with("Rs") {
+    if rest.as_bytes().get(letters) == Some(&b'$') || LETTER_PREFIXES.iter().any(|(p, _)| head.starts_with(p)) {
         return true;
     }
     if c.is_ascii_uppercase() {
@@ -504,6 +651,47 @@ mod tests {
     }
 
     #[test]
+    fn currencies_written_as_their_countries_write_them() {
+        for (s, v, cur) in [
+            ("RM4.6 billion", "4600000000", "MYR"),
+            ("RM 250 million", "250000000", "MYR"),
+            ("Rp 12 trillion", "12000000000000", "IDR"),
+            ("R$ 3.1 billion", "3100000000", "BRL"),
+            ("MX$900 million", "900000000", "MXN"),
+            ("₱2.5 billion", "2500000000", "PHP"),
+            ("₽40 million", "40000000", "RUB"),
+            ("2 billion Canadian dollars", "2000000000", "CAD"),
+            ("70 million Mexican pesos", "70000000", "MXN"),
+            ("5 billion Swiss francs", "5000000000", "CHF"),
+            ("300 million South African rand", "300000000", "ZAR"),
+            ("8.4 billion Swedish kronor", "8400000000", "SEK"),
+            ("1.2 trillion Japanese yen", "1200000000000", "JPY"),
+            ("60 billion ringgit", "60000000000", "MYR"),
+            ("450 million baht", "450000000", "THB"),
+            ("20 billion reais", "20000000000", "BRL"),
+        ] {
+            let r = read(s).unwrap_or_else(|| panic!("{s}"));
+            assert_eq!((r.0.as_str(), r.2, r.3), (v, cur, s.len()), "{s}");
+        }
+        // A word in capitals that only starts like a code is no currency.
+        assert_eq!(read("RMS 5"), None);
+        assert_eq!(read("5 real gains"), None);
+    }
+
+    #[test]
+    fn a_hundredth_of_a_currency() {
+        for (s, v, cur) in [
+            ("17.5 euro cents", "0.175", "EUR"),
+            ("9 cents", "0.09", "USD"),
+            ("40 US cents", "0.4", "USD"),
+            ("85 pence", "0.85", "GBP"),
+        ] {
+            let r = read(s).unwrap_or_else(|| panic!("{s}"));
+            assert_eq!((r.0.as_str(), r.2, r.3), (v, cur, s.len()), "{s}");
+        }
+    }
+
+    #[test]
     fn short_scales_need_a_currency_sign() {
         assert_eq!(val("$50m"), "50000000");
         assert_eq!(val("£2.8b"), "2800000000");
@@ -560,6 +748,10 @@ mod tests {
         assert_eq!((r.0.as_str(), r.1.as_deref()), ("100000000000", Some("200000000000")));
         let r = read("between $1 billion and $2 billion").unwrap();
         assert_eq!((r.0.as_str(), r.1.as_deref()), ("1000000000", Some("2000000000")));
+        let r = read("two to three euros").unwrap();
+        assert_eq!((r.0.as_str(), r.1.as_deref(), r.2), ("2", Some("3"), "EUR"));
+        let r = read("five to six billion dollars").unwrap();
+        assert_eq!((r.0.as_str(), r.1.as_deref()), ("5000000000", Some("6000000000")));
     }
 
     #[test]

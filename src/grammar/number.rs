@@ -99,12 +99,92 @@ fn plain_digits(i: &str) -> Option<(&str, Numeral)> {
     ))
 }
 
-/// digits_number: `83`, `20,000`, `12.2`, `1,234.5`.
+/// digits_number: `83`, `20,000`, `12.2`, `1,234.5`; as other countries write them,
+/// thousands set off by spaces (`19 000`, `1 250 000`) and a decimal comma before a scale
+/// word or a percent sign (`16,8 million`, `3,5%`).
 pub fn digits_number(i: &str) -> IResult<&str, Numeral> {
-    if let Some(read) = plain_digits(i) {
+    let (rest, n) = match plain_digits(i) {
+        Some(read) => read,
+        None => full_digits_number(i)?,
+    };
+    if n.grouped || n.fraction_digits > 0 {
+        return Ok((rest, n));
+    }
+    let int = &i[..i.len() - rest.len()];
+    if let Some(read) = space_groups(int, rest).or_else(|| decimal_comma(int, rest)) {
         return Ok(read);
     }
-    full_digits_number(i)
+    Ok((rest, n))
+}
+
+/// The spaces that set off groups of thousands: a space, NBSP, a thin or narrow space.
+const GROUP_SPACES: [char; 4] = [' ', '\u{a0}', '\u{2009}', '\u{202f}'];
+
+/// `19 000`, `1 250 000`: one to three digits, then groups of three set off by one kind of
+/// space, the last not run into a digit, a letter, or a further decimal or group.
+fn space_groups<'a>(int: &str, rest: &'a str) -> Option<(&'a str, Numeral)> {
+    let sep = rest.chars().next().filter(|c| GROUP_SPACES.contains(c))?;
+    if int.len() > 3 {
+        return None;
+    }
+    // Built by arithmetic, not in a String: a failed candidate must not allocate.
+    let thousand = Decimal::from(1000u32);
+    let mut value = parse_decimal(int)?;
+    let mut at = rest;
+    for _ in 0..6 {
+        let Some(g) = at.strip_prefix(sep) else { break };
+        let Some(three) = g.get(..3).filter(|d| d.bytes().all(|b| b.is_ascii_digit())) else {
+            break;
+        };
+        let after = &g[3..];
+        // Run into a word (`5 000th`, `10 100-metre`) or a further number: no groups.
+        let joined = after.starts_with(['-', '/', ':']) && after[1..].starts_with(|c: char| c.is_alphanumeric());
+        if after.starts_with(|c: char| c.is_ascii_alphanumeric())
+            || joined
+            || after.starts_with([',', '.']) && after[1..].starts_with(is_digit)
+        {
+            return None;
+        }
+        value = value.checked_mul(thousand)?.checked_add(parse_decimal(three)?)?;
+        at = after;
+    }
+    (at.len() < rest.len()).then_some((
+        at,
+        Numeral {
+            value,
+            fraction_digits: 0,
+            spelled: false,
+            grouped: true,
+        },
+    ))
+}
+
+/// `16,8 million`, `3,5%`: a comma and one or two digits before a scale word or a percent
+/// sign is a decimal comma (a group of thousands has three digits; `12,13` is a list).
+fn decimal_comma<'a>(int: &str, rest: &'a str) -> Option<(&'a str, Numeral)> {
+    let frac = rest.strip_prefix(',')?;
+    let n = frac.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&n) {
+        return None;
+    }
+    let after = &frac[n..];
+    let marked = after.starts_with('%')
+        || after
+            .strip_prefix(|c: char| c == ' ' || c == '\u{a0}')
+            .is_some_and(|w| scale_word(w, false).is_ok());
+    if !marked {
+        return None;
+    }
+    let value = parse_decimal(&format!("{int}.{}", &frac[..n]))?;
+    Some((
+        after,
+        Numeral {
+            value,
+            fraction_digits: n as u32,
+            spelled: false,
+            grouped: false,
+        },
+    ))
 }
 
 /// digits_number in full, through the grammar (commas, long runs).
@@ -763,6 +843,22 @@ mod tests {
         let run = format!("1{}", ",000".repeat(10));
         assert!(digits_number(&run).is_err());
         assert!(digits_number(&format!("1{} units", ",000".repeat(9))).is_ok());
+    }
+
+    #[test]
+    fn numbers_as_other_countries_write_them() {
+        let v = |s: &str| digits_number(s).ok().map(|(r, n)| (n.value.to_string(), r.len()));
+        assert_eq!(v("19 000 jobs"), Some(("19000".into(), 5)));
+        assert_eq!(v("1\u{a0}250\u{a0}000 tonnes"), Some(("1250000".into(), 7)));
+        assert_eq!(v("16,8 million"), Some(("16.8".into(), 8)));
+        assert_eq!(v("3,5% more"), Some(("3.5".into(), 6)));
+        // Not groups: a year before a number, a four-digit head, a group run on.
+        assert_eq!(v("2024 250 firms"), Some(("2024".into(), 10)));
+        assert_eq!(v("12 3456"), Some(("12".into(), 5)));
+        assert_eq!(v("10 100-metre"), Some(("10".into(), 10)));
+        assert_eq!(v("5 000th"), Some(("5".into(), 6)));
+        // A list stays a list without a scale or percent after it.
+        assert_eq!(v("12,13 and 14"), Some(("12".into(), 10)));
     }
 
     #[test]

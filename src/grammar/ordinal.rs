@@ -123,8 +123,31 @@ fn lone_rank(before: &str, after: &str) -> bool {
                 | "stands"
                 | "ended"
                 | "ends"
+                // Every form of the verbs (issue 14 audit: the list had only some).
+                | "remaining"
+                | "ranking"
+                | "coming"
+                | "finish"
+                | "finishing"
+                | "place"
+                | "placing"
+                | "stand"
+                | "standing"
+                | "end"
+                | "ending"
         )
     }) && !["of", "only", "to"].iter().any(|w| super::keyword(w)(next).is_ok())
+}
+
+/// Words of comparison (`more`, `higher`...): after a spelled ordinal they make it a
+/// fraction of an amount (`roughly a tenth more`), not a rank of a thing.
+fn comparative(word: &str) -> bool {
+    with_lower(word, |w| {
+        matches!(
+            w,
+            "more" | "less" | "fewer" | "higher" | "lower" | "larger" | "smaller" | "bigger" | "above" | "below"
+        )
+    })
 }
 
 /// The ordinal figure at the candidate position.
@@ -140,6 +163,10 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
         Ok(_) => return None,
         Err(_) => after,
     };
+    // `a tenth more`, `a fifth lower`: a spelled fraction of a comparison, no rank.
+    if n.spelled && comparative(leading_word(phrase_from.trim_start())) {
+        return None;
+    }
     let phrase = singular_phrase(phrase_from);
     if phrase.unit.is_empty() {
         if phrase_from.len() != after.len() || !n.spelled && second_day(ctx.before()) {
@@ -197,6 +224,23 @@ mod tests {
         assert_eq!(read("third-BIGGEST buyer").unwrap().1, "biggest buyer");
         assert_eq!(read("second-MOST popular brand").unwrap().1, "most popular brand");
         assert_eq!(read("second-best result"), None);
+    }
+
+    #[test]
+    fn every_form_of_a_ranking_verb() {
+        for before in ["ranking ", "remaining ", "finishing ", "is expected to place "] {
+            let s = format!("{before}fourth at 9.1 percent");
+            let ctx = Ctx::new(&s, before.len(), false);
+            assert!(parse(&ctx).is_some(), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_spelled_fraction_of_a_comparison_is_no_rank() {
+        assert_eq!(read("fifth more than in May"), None);
+        assert_eq!(read("third lower"), None);
+        assert_eq!(read("3rd more"), Some(("3".into(), "more".into(), "3rd more".into())));
+        assert_eq!(read("third round").unwrap().1, "round");
     }
 
     #[test]

@@ -79,7 +79,7 @@ pub fn marker(cut: bool) -> impl Fn(&str) -> IResult<&str, PctUnit> {
         // Every form starts, after any white space, with `%`, `％`, a `p` or (`-percent`)
         // a dash: elsewhere no alternative is tried.
         let head = i.trim_start_matches(is_space);
-        if !head.starts_with(['%', '％', 'p', 'P', 'b', 'B']) && dash(head).is_err() {
+        if !head.starts_with(['%', '％', 'p', 'P', 'b', 'B', 'o']) && dash(head).is_err() {
             return fail(i);
         }
         // A whole marker word picks the alternatives that can read it (in `any_marker`'s
@@ -100,6 +100,8 @@ pub fn marker(cut: bool) -> impl Fn(&str) -> IResult<&str, PctUnit> {
             basis_points(i)
         } else if is("pc") {
             pc(i)
+        } else if is("of") {
+            of_a_point(cut, i)
         } else {
             any_marker(cut, i)
         }
@@ -119,6 +121,7 @@ fn any_marker(cut: bool, i: &str) -> IResult<&str, PctUnit> {
         pct,
         basis_points,
         pc,
+        |i| of_a_point(cut, i),
     ))
     .parse(i)
 }
@@ -162,6 +165,13 @@ fn percentage_points(cut: bool, i: &str) -> IResult<&str, PctUnit> {
     )
         .map(|_| PctUnit::Points)
         .parse(i)
+}
+
+/// sp "of" sp ("a" | "one") percentage_points: `0.3 of a percentage point`, as South
+/// African and British releases write a fraction of a point.
+fn of_a_point(cut: bool, i: &str) -> IResult<&str, PctUnit> {
+    let (r, _) = (sp, keyword("of"), sp, alt((keyword("a"), keyword("one")))).parse(i)?;
+    percentage_points(cut, r)
 }
 
 /// sp ("pp" | "ppt" | "ppts")
@@ -243,7 +253,8 @@ pub fn percent(
             let (r, m2) = marker(cut)(r)?;
             Ok((r, (b, m2)))
         };
-        if let Ok((r2, (b, m2))) = ranged(r_after_first) {
+        // A range runs upward: `from 3.4% in 2025 to 2.8%` must not read `2025 to 2.8%`.
+        if let Ok((r2, (b, m2))) = ranged(r_after_first).and_then(|x| if a <= x.1.0 { Ok(x) } else { fail(i) }) {
             if m1.is_none_or(|m| m == m2) {
                 return Ok((r2, (a, Some(b), m2)));
             }
@@ -441,6 +452,23 @@ mod tests {
         assert_eq!((r.0.as_str(), r.1.as_deref(), r.2.as_str()), ("2.5", Some("3"), "%"));
         let r = read("four to seven percent").unwrap();
         assert_eq!((r.0.as_str(), r.1.as_deref()), ("4", Some("7")));
+    }
+
+    #[test]
+    fn a_range_runs_upward() {
+        assert_eq!(read("2025 to 2.8% in 2026"), None);
+        assert_eq!(read("5-3%").map(|r| r.1), None);
+        let r = read("3-5%").unwrap();
+        assert_eq!((r.0.as_str(), r.1.as_deref()), ("3", Some("5")));
+    }
+
+    #[test]
+    fn a_fraction_of_a_point() {
+        let r = read("0.3 of a percentage point to 32.9%").unwrap();
+        assert_eq!((r.0.as_str(), r.2.as_str()), ("0.3", "pp"));
+        assert_eq!(read("half of a percentage point"), None);
+        assert_eq!(read("0.25 of one percentage point").unwrap().2, "pp");
+        assert_eq!(read("3 of a kind"), None);
     }
 
     #[test]

@@ -82,6 +82,22 @@ fn irregular_plural(lower: &str) -> bool {
             | b"media"
             | b"criteria"
             | b"livestock"
+            // The rest of the category (issue 14 audit): plurals without an `s`, and
+            // `head`, the plural of animals counted (`1.3 million head of cattle`).
+            | b"head"
+            | b"sheep"
+            | b"fish"
+            | b"deer"
+            | b"swine"
+            | b"poultry"
+            | b"spacecraft"
+            | b"watercraft"
+            | b"geese"
+            | b"mice"
+            | b"oxen"
+            | b"teeth"
+            | b"offspring"
+            | b"alumni"
     )
 }
 

@@ -48,6 +48,13 @@ const SYMBOLS: &[(&str, &str)] = &[
     ("cm", "cm"),
     ("m", "m"),
     ("kg", "kg"),
+    // The oil trade's scaled rates: `kb/d` thousand, `mb/d` and `MMb/d` million barrels a day.
+    ("kb/d", "kb/d"),
+    ("kbpd", "kb/d"),
+    ("mb/d", "mb/d"),
+    ("mbpd", "mb/d"),
+    ("MMb/d", "mb/d"),
+    ("MMbbl/d", "mb/d"),
     ("b/d", "b/d"),
     ("bpd", "b/d"),
     ("bbl/d", "b/d"),
@@ -59,8 +66,23 @@ const SYMBOLS: &[(&str, &str)] = &[
     ("MMBtu", "MMBtu"),
     ("Btu", "Btu"),
     ("ha", "ha"),
+    // Gas volumes with their scale: billion cubic metres, billion and trillion cubic feet.
+    ("bcm", "bcm"),
+    ("Bcf", "bcf"),
+    ("bcf", "bcf"),
+    ("Tcf", "tcf"),
+    ("tcf", "tcf"),
+    ("kL", "kL"),
+    ("ML", "ML"),
+    ("GL", "GL"),
     ("L", "L"),
+    ("Mtoe", "Mtoe"),
+    ("ktoe", "ktoe"),
     ("toe", "toe"),
+    ("PJ", "PJ"),
+    ("TJ", "TJ"),
+    ("GJ", "GJ"),
+    ("oz", "oz"),
     ("kt", "kt"),
     ("Mt", "Mt"),
     ("°C", "°C"),
@@ -68,7 +90,22 @@ const SYMBOLS: &[(&str, &str)] = &[
 ];
 
 /// Symbols read as a multiple of a canonical one: `10 kt` is 10000 t.
-const MULTIPLES: &[(&str, &str, u64)] = &[("kt", "t", 1_000), ("Mt", "t", 1_000_000)];
+/// SI prefixes and trade abbreviations that carry a scale (`kb/d`, `bcm`, `megalitres`).
+const MULTIPLES: &[(&str, &str, u64)] = &[
+    ("kt", "t", 1_000),
+    ("Mt", "t", 1_000_000),
+    ("kb/d", "b/d", 1_000),
+    ("mb/d", "b/d", 1_000_000),
+    ("bcm", "m3", 1_000_000_000),
+    ("bcf", "ft3", 1_000_000_000),
+    ("tcf", "ft3", 1_000_000_000_000),
+    ("hL", "L", 100),
+    ("kL", "L", 1_000),
+    ("ML", "L", 1_000_000),
+    ("GL", "L", 1_000_000_000),
+    ("ktoe", "toe", 1_000),
+    ("Mtoe", "toe", 1_000_000),
+];
 
 /// Unit words (any case), longest first, -> canonical symbol.
 const WORDS: &[(&str, &str)] = &[
@@ -79,6 +116,15 @@ const WORDS: &[(&str, &str)] = &[
     ("nautical miles", "nmi"),
     ("nautical mile", "nmi"),
     ("cubic feet", "ft3"),
+    ("square feet", "ft2"),
+    ("square foot", "ft2"),
+    ("sq ft", "ft2"),
+    ("sq. ft.", "ft2"),
+    ("sq km", "km2"),
+    ("sq m", "m2"),
+    ("troy ounces", "oz"),
+    ("ounces", "oz"),
+    ("ounce", "oz"),
     ("square miles", "mi2"),
     ("square mile", "mi2"),
     ("terawatthours", "TWh"),
@@ -136,6 +182,22 @@ const WORDS: &[(&str, &str)] = &[
     ("hectare", "ha"),
     ("barrels", "bbl"),
     ("barrel", "bbl"),
+    ("hectoliters", "hL"),
+    ("hectolitres", "hL"),
+    ("hectoliter", "hL"),
+    ("hectolitre", "hL"),
+    ("kiloliters", "kL"),
+    ("kilolitres", "kL"),
+    ("kiloliter", "kL"),
+    ("kilolitre", "kL"),
+    ("megaliters", "ML"),
+    ("megalitres", "ML"),
+    ("megaliter", "ML"),
+    ("megalitre", "ML"),
+    ("gigaliters", "GL"),
+    ("gigalitres", "GL"),
+    ("gigaliter", "GL"),
+    ("gigalitre", "GL"),
     ("liters", "L"),
     ("litres", "L"),
     ("liter", "L"),
@@ -301,6 +363,34 @@ mod tests {
         assert_eq!(vu("600 acres"), Some(("600".into(), "ac".into())));
         assert_eq!(vu("3 billion gallons"), Some(("3000000000".into(), "gal".into())));
         assert_eq!(vu("5 milestones"), None);
+    }
+
+    #[test]
+    fn areas_energy_and_weights_of_other_offices() {
+        assert_eq!(
+            vu("450,000 square feet of space"),
+            Some(("450000".into(), "ft2".into()))
+        );
+        assert_eq!(vu("12,000 sq ft"), Some(("12000".into(), "ft2".into())));
+        assert_eq!(vu("30 sq km"), Some(("30".into(), "km2".into())));
+        assert_eq!(vu("2.1 Mtoe"), Some(("2100000".into(), "toe".into())));
+        assert_eq!(vu("640 PJ of gas"), Some(("640".into(), "PJ".into())));
+        assert_eq!(vu("1.2 million troy ounces"), Some(("1200000".into(), "oz".into())));
+        assert_eq!(vu("5 squares"), None);
+    }
+
+    #[test]
+    fn units_that_carry_their_scale() {
+        assert_eq!(vu("450 kb/d of new supply"), Some(("450000".into(), "b/d".into())));
+        assert_eq!(vu("2.3 mb/d in May"), Some(("2300000".into(), "b/d".into())));
+        assert_eq!(vu("1.2 MMb/d"), Some(("1200000".into(), "b/d".into())));
+        assert_eq!(vu("38 bcm of pipeline gas"), Some(("38000000000".into(), "m3".into())));
+        assert_eq!(vu("4.5 Bcf per day"), Some(("4500000000".into(), "ft3".into())));
+        assert_eq!(vu("7 million kilolitres"), Some(("7000000000".into(), "L".into())));
+        assert_eq!(vu("85 gigalitres of water"), Some(("85000000000".into(), "L".into())));
+        assert_eq!(vu("300 hectolitres"), Some(("30000".into(), "L".into())));
+        assert_eq!(vu("12 ML"), Some(("12000000".into(), "L".into())));
+        assert_eq!(vu("5 mbs"), None);
     }
 
     #[test]

@@ -30,7 +30,7 @@ CAPITALIZED_TRIGGERS, in_capitalized_triggers, [
     b"January", b"February", b"March", b"April", b"May", b"June", b"July", b"August",
     b"September", b"October", b"November", b"December", b"Jan", b"Feb", b"Mar", b"Apr", b"Jun",
     b"Jul", b"Aug", b"Sep", b"Sept", b"Oct", b"Nov", b"Dec", b"Monday", b"Tuesday", b"Wednesday",
-    b"Thursday", b"Friday", b"Saturday", b"Sunday", b"US", b"FY", b"Rs",
+    b"Thursday", b"Friday", b"Saturday", b"Sunday", b"US", b"FY", b"Rs", b"RM", b"Rp",
 ]);
 
 /// The shapes of the triggers a word led by a lower-case letter can be (`the`), and those

@@ -32,6 +32,10 @@ fn exclusion(section: &str, start: usize, end: usize, cut: bool) -> Option<&'sta
     if matches!(prev, Some('-' | ':' | '/' | '.' | '+')) && prev2.is_some_and(char::is_alphanumeric) {
         return Some("identifier: joined to a word or number");
     }
+    // `voted by a majority of 5–4`: the second number of a tally with nothing after it.
+    if prev == Some('\u{2013}') && prev2.is_some_and(|c| c.is_ascii_digit()) {
+        return Some("tally: a vote or score, N–M");
+    }
     // The first 1 of 1:1, 24/7.
     if matches!(next, Some(':' | '/')) && next2.is_some_and(|c| c.is_ascii_digit()) {
         return Some("identifier: ratio or time");
