@@ -30,6 +30,7 @@ mod sentences;
 mod subject;
 #[cfg(test)]
 mod tests;
+mod words;
 
 pub use explain::explain;
 pub use extract::{Extraction, Options, ReleaseFacts, Releases, extract_releases, extract_text, release_id};

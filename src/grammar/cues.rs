@@ -8,11 +8,10 @@
 //!               neutral word (`accounted`, `share`, `recorded`, `was`...) or a clause break
 //! ```
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use crate::model::{Direction, Kind, Qualifier};
+use crate::words::{WordMap, WordSet, holds, with_lower};
 
 /// Qualifier phrases, longest first so that `up to` wins over `up`.
 const QUALIFIERS: &[(&str, Qualifier)] = &[
@@ -632,7 +631,7 @@ pub fn follows_change_verb(before: &str) -> bool {
     // Asked at every money and percent candidate: the word is lowered on the stack.
     let w = last_word_as_written(b);
     b.ends_with(|c: char| c.is_alphabetic())
-        && with_ascii_lower(w, |lower| finite_change_form(lower) && word_direction(lower).is_some())
+        && with_lower(w, |lower| finite_change_form(lower) && word_direction(lower).is_some())
 }
 
 /// True when the text before a figure makes it the start of a change (`increased by X to Y`,
@@ -675,34 +674,13 @@ pub fn word_direction(word: &str) -> Option<Direction> {
     DIRECTION_OF.get(word).copied()
 }
 
-/// FNV-1a: the words looked up are short, and SipHash's setup cost more than the walk
-/// it replaced.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FnvBuild = BuildHasherDefault<Fnv>;
-
 /// `UP_WORDS` and `DOWN_WORDS` as one map: every figure asks it of several words, and
 /// walking 130 words each time showed in the profile.
-static DIRECTION_OF: LazyLock<HashMap<&'static str, Direction, FnvBuild>> = LazyLock::new(|| {
+static DIRECTION_OF: LazyLock<WordMap<Direction>> = LazyLock::new(|| {
     let up = UP_WORDS.iter().map(|w| (*w, Direction::Up));
     // A word in both lists reads as up, as the list walk did.
     let down = DOWN_WORDS.iter().map(|w| (*w, Direction::Down));
-    let mut map = HashMap::default();
+    let mut map = WordMap::default();
     for (w, d) in up.chain(down) {
         map.entry(w).or_insert(d);
     }
@@ -710,30 +688,7 @@ static DIRECTION_OF: LazyLock<HashMap<&'static str, Direction, FnvBuild>> = Lazy
 });
 
 /// `NEUTRAL` as a set, for the look-back's every word.
-static IS_NEUTRAL: LazyLock<HashSet<&'static str, FnvBuild>> = LazyLock::new(|| NEUTRAL.iter().copied().collect());
-
-/// `list` (lower-case words) holds `word` in any ASCII case: `contains` of the word's
-/// `to_ascii_lowercase`, without the copy.
-fn holds(list: &[&str], word: &str) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
-}
-
-/// Calls `f` with `word.to_ascii_lowercase()`, on the stack when it is short.
-fn with_ascii_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 32];
-    match buf.get_mut(..word.len()) {
-        Some(out) => {
-            out.copy_from_slice(word.as_bytes());
-            // Lowering ASCII bytes keeps UTF-8 valid.
-            out.make_ascii_lowercase();
-            match std::str::from_utf8(out) {
-                Ok(lower) => f(lower),
-                Err(_) => f(&word.to_ascii_lowercase()),
-            }
-        }
-        None => f(&word.to_ascii_lowercase()),
-    }
-}
+static IS_NEUTRAL: LazyLock<WordSet> = LazyLock::new(|| NEUTRAL.iter().copied().collect());
 
 /// `a 9.9% increase`, `14.6-percent increase`, `5 percent year-on-year growth`.
 fn after_direction(after: &str) -> Option<Direction> {
@@ -902,7 +857,7 @@ fn look_back(before: &str) -> Option<Direction> {
 /// What a word seen by `look_back` says: a direction, `Some(None)` for a neutral word that
 /// stops the look with none, `None` to look further back.
 fn look_back_cue(w: &str) -> Option<Option<Direction>> {
-    with_ascii_lower(w, |lower| {
+    with_lower(w, |lower| {
         word_direction(lower)
             .map(Some)
             .or_else(|| IS_NEUTRAL.contains(lower).then_some(None))
@@ -1055,14 +1010,6 @@ mod tests {
         assert!(last_words("", 3).is_empty());
         assert_eq!(last_words("prix élevé — hausse: déjà 5 fois", 9), ["déjà", "5", "fois"]);
         assert_eq!(last_words("l’an\u{a0}dernier rose", 9), ["l", "an", "dernier", "rose"]);
-    }
-
-    #[test]
-    fn lowered_words_as_to_ascii_lowercase() {
-        for w in ["ROSE", "Übersee", "\u{212a}ut", &"X".repeat(40)] {
-            assert_eq!(with_ascii_lower(w, str::to_string), w.to_ascii_lowercase());
-        }
-        assert!(holds(UP_TAKERS, "Took") && !holds(UP_TAKERS, "\u{212a}"));
     }
 
     #[test]

@@ -205,19 +205,7 @@ pub fn window(i: &str, n: usize) -> &str {
     &i[..end]
 }
 
-/// Calls `f` with `word` lower-cased, on the stack for short ASCII words (the common case
-/// in hot word-list look-ups), allocating only for long or non-ASCII ones.
-pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 32];
-    match buf.get_mut(..word.len()) {
-        Some(out) if word.is_ascii() => {
-            out.copy_from_slice(word.as_bytes());
-            out.make_ascii_lowercase();
-            f(std::str::from_utf8(out).unwrap_or(word))
-        }
-        _ => f(&word.to_lowercase()),
-    }
-}
+pub use crate::words::with_lower;
 
 /// For the tests of the numeric kinds: what `parse` reads at the start of `s`, as
 /// (value, value_end, unit, text).

@@ -48,7 +48,7 @@ pub fn second_day(before: &str) -> bool {
 
 /// A word a dash may join a digit ordinal to: not a part of a date (`2nd-half sales`).
 fn joinable(word: &str) -> bool {
-    !word.is_empty() && !["half", "quarter"].iter().any(|w| w.eq_ignore_ascii_case(word))
+    !word.is_empty() && !crate::words::holds(&["half", "quarter"], word)
 }
 
 /// `, sixth, and fourth consecutive month`: the rest of a list of ordinals after one of
