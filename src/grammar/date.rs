@@ -7,37 +7,6 @@
 //!             | year_period | iso_month | weekday_date | month_day_date | day_month_date | month_year
 //!             | rel_year_in_month | half | quarter | relative | rel_month | the_nth
 //!             | within_period | month_alone | year
-//! weekday_date= weekday "," sp month_day_date
-//! month_day   = month_name (sp | "." sp0) day [("," sp | sp) year4 | sp rel_year]  "November 18, 2025", "Sep.12"
-//! day_month   = day sp month_name ["," | sp year4] | day "-" month_name "-" year4  "18 November 2025", "12-Sep-2024"
-//! month_year  = month_name ([","] sp year4 | "-" year4) | month_name sp rel_year  "Sep-2024", "July last year"
-//! year_period = year4 [sp | "-"] ("Q" 1-4 | "H" 1-2)                        "2024Q3", "2025-H1"
-//! iso_month   = year4 "-" 01..12, not a year range                          "2025-03"
-//! months_quarter = month_name range_joiner month_name sp "quarter" [of_year] "the January-March quarter"
-//! day_range   = month_day (sp0 dash sp0 | sp ("to"|"through") sp) (month_day | day)
-//! day_pair    = month_name sp day sp "and" sp day [year]        "July 16 and 17": a range when consecutive
-//! day_month_range = (day_month | day) range_joiner day_month      "1-3 March 2025"
-//! day_first_pair  = day sp "and" sp day_month                     "20 and 21 March"
-//! days_across_months = (month_day | day_month) "and" (month_day | day_month), consecutive  "June 30 and July 1"
-//! between_days = "between" sp (month_day | day_month | day) sp "and" sp (month_day | day_month | day)
-//! quarter_range = quarter_code range_joiner quarter_code [of_year] "Q1-Q3 2024"
-//! month_range = month_name sp ("to"|"through") sp month_name [sp year4]      "January to August"
-//! month_year_range = month_year range_joiner month_year                      "April 2021-March 2022"
-//! month_pair  = month_full sp "and" sp month_full [year] &(sp ("as a whole"|"combined"|"together"))
-//! year_range  = year4 range_joiner year4 | year4 dash digit{2}  ; "2012–13"
-//! between_years = "between" sp year4 sp "and" sp year4
-//! fiscal_year = ("FY" sp0 | "fiscal" ["year"] sp) (year4 | digit{2}) [year_end]  "FY 2021-22"
-//! months_of_year = ("first"|"last") sp count sp "months" [of_year]           "first five months of 2020"
-//! half        = ("first"|"second"|"1st"|"2nd") (sp|"-") "half" [of_year] | "second six months" | "H1"|"H2" [of_year | code_year]
-//! quarter     = ("first".."fourth" sp "quarter" | "quarter" sp 1-4 | "Q" 1-4) [quarter_months] [of_year]
-//! quarter_months = sp0 "(" month range_joiner month ")" | sp month range_joiner month   the quarter's own months
-//! of_year     = sp "of" sp (year4 | "the year" | rel_year)
-//! relative    = rel_year | ("this"|"last"|"next") sp "month" | "today" | "yesterday" | "tomorrow"
-//! rel_year    = ("this"|"last"|"next") sp "year"
-//! rel_month   = ("this"|"last"|"next") sp month_full            "last March"
-//! the_nth     = "the" sp day_ordinal          (not followed by a noun: "on the 24th")
-//! within_period = ("mid"|"early"|"late"|"end"|"start"|"pre"|"post") dash (year4 | month_year | month_full)
-//! year        = digit{4} in 1900..=2099, whole, not glued to letters or digits
 //! ```
 //!
 //! Refused after the parse (`parse`): comparison bases (`than last year`, `compared to this
@@ -347,7 +316,7 @@ fn day_month(i: &str) -> IResult<&str, DateExpr> {
     ))
 }
 
-/// weekday_date: weekday "," sp0 (month_day | day_month).
+/// weekday_date: weekday [","] sp0 (month_day | day_month).
 fn weekday_date(i: &str) -> IResult<&str, DateExpr> {
     let (r, (wd, _, _)) = (weekday, opt(char(',')), sp0).parse(i)?;
     let (r, d) = alt((month_day, day_month)).parse(r)?;

@@ -1,14 +1,8 @@
 //! duration: a number with a unit of time.
 //!
 //! ```text
-//! duration  = [lead sp] amount [range_end] sp [modifier sp] time_unit    "299 days", "the past five years"
-//!           | amount dash time_unit                                        "a five-year plan" -> "five-year"
-//! lead      = "the" sp ("past" | "last" | "next" | "previous" | "coming" | "following")
-//! range_end = (sp0 dash sp0 | sp "to" sp) amount                           "two to three years"
 //! modifier  = "consecutive" | "straight" | "successive" | "more" | "additional" | "extra"
 //!           | "business" | "working" | "calendar" | "full"
-//! time_unit = minute | min | hour | hr | day | week | month | quarter | year | yr | decade
-//!             ["s"]  -> singular                            "four straight quarters", "5 yrs"
 //! ```
 //! Refused: no number (`a year`, `for the first time in a year`), a year-like number
 //! (`the 2024 year-end`: four plain digits in 1900..=2099 are a year, not a count of time).

@@ -1,18 +1,9 @@
 //! money: an amount in a currency.
 //!
 //! ```text
-//! money          = "between" sp amount sp "and" sp amount
-//!                | amount_range | amount
-//! amount_range   = amount (sp0 dash sp0 | sp "to" sp) [currency_prefix sp0] amount_number [currency_suffix]
-//! amount         = [sign] currency_prefix sp0 amount_number [short_scale] [sp currency_word]
-//!                | [sign] amount_number sp currency_word
+//! amount_range   = amount (sp0 dash sp0 | sp "to" sp) [currency_prefix sp0] amount_number [sp currency_word]
 //! amount_number  = numeral [sp0 scale_word] {sp numeral sp0 scale_word}     (compound: "1 trillion 200 billion")
 //!                | article sp scale_word                                     ("a trillion won", "a billion dollars")
-//! short_scale    = "k" | "m" | "b" (any case, glued: "$50m", "£2.8b"; only after a currency prefix)
-//! currency_prefix= "US$" | "HK$" | "S$" | "NT$" | "A$" | "C$" | "NZ$" | "$US" | "$A" ... | "$"
-//!                | "₩" | "€" | "¥" | "£"
-//!                | "₹" | "Rs" ["."] | "RMB" | ISO 4217 code
-//! sign           = "-" | "−" | "negative" sp | "minus" sp
 //! ```
 //! A bare `$` (and `dollars` without `US`) is the run's dollar (`Ctx::dollar`, USD unless
 //! the user names another: Hong Kong's releases write `$` for HK$).

@@ -2,10 +2,7 @@
 //!
 //! ```text
 //! numeral      = digits_number | spelled_number
-//! digits_number= digit{1,3} ("," digit{3})+ ["." digit+] | digit+ ["." digit+]
 //! spelled      = unit_word | tens_word [("-" | " ") unit_word] | ["a" | spelled] "hundred" | ... "thousand"
-//! scale_word   = "thousand" | "million" | "billion" | "trillion" | "mn" | "bn" | "tn"   (any case)
-//! cardinal     = (digits_number | spelled_number | article) [sp0 scale_word] [sp "dozen"]
 //! ordinal_num  = digit+ ("st" | "nd" | "rd" | "th") | spelled_ordinal
 //! spelled_ord  = "first" .. "nineteenth" | "twentieth" .. "ninetieth" | tens_word "-" ("first" .. "ninth") | "hundredth"
 //! ```

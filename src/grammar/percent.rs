@@ -1,16 +1,6 @@
 //! percent: a share or a rate, in percent (`%`) or percentage points (`pp`).
 //!
-//! ```text
-//! percent      = "between" sp pct_number [marker] sp "and" sp pct_number marker
-//!              | pct_number [marker] (sp0 dash sp0 | sp "to" sp) pct_number marker
-//!              | pct_number marker
-//! pct_number   = [sign] (fraction_number | spelled_decimal | digits_number | spelled_number)
-//!                "1-1/2", "1/4", "2½", "four-point-one", "89 point 9", "12.2", "six"
-//! marker       = sp0 "%p" | sp0 "%" | sp "percentage" (sp | dash) ("point" | "pt") ["s"]
-//!              | sp "percent" | (sp | dash) "per" (sp | dash) "cent" | sp "pct" | "-percent"
-//!              | sp ("pp" | "ppt" | "ppts") | sp "%p" | "pc" (glued: "17pc")
-//!              | (sp | dash) "basis" (sp | dash) "point" ["s"] | sp ("bp" | "bps")      -> bp
-//! ```
+//! The rules stand in a comment above each parser.
 //! The marker may stand after the second number of a range only (`3.5 to 4.0 per cent`).
 
 use nom::{IResult, Parser, branch::alt, bytes::complete::tag, character::complete::char, combinator::opt};

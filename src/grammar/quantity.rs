@@ -1,11 +1,7 @@
 //! quantity: a number with a unit of measure, its unit reduced to one canonical symbol.
 //!
 //! ```text
-//! quantity  = [sign] amount [range_end] (sp0 symbol | (sp | dash) unit_word | dash symbol)
 //! amount    = cardinal                       "1.4", "3 million", "10,000"
-//! range_end = (sp0 dash sp0 | sp "to" sp) amount
-//! symbol    = "GW" | "MW" | "kWh" | "TEU" | "km" | "m2" | ...   (exact case; may be glued: "5GW")
-//! unit_word = "gigawatts" | "tons" | "barrels" | "square meters" | ...  (any case, whole words)
 //! ```
 //! The table of units and their symbols is in `grammar-notes.md` ("quantity").
 
