@@ -140,7 +140,7 @@ fn run_items(sentence: &str, toks: &[T], all: &[Found], first_fig: usize, last_f
         .map(|(a, b)| {
             let p = phrase(sentence, toks, all, a, b);
             let dangling = b > a + 1 && lower_at(toks, b - 1).is_some_and(|l| l & PREPOSITION != 0);
-            match (&object, toks.get(b - 1).map(|t| t.tok)) {
+            match (&object, b.checked_sub(1).and_then(|last| toks.get(last)).map(|t| t.tok)) {
                 (Some(o), Some(Tok::Word(w))) if dangling && !o.is_empty() => format!("{p} {w} {o}"),
                 _ => p,
             }
@@ -451,6 +451,13 @@ mod tests {
             subjects("Bike sales totaled 9,120 units (up 5.5 percent)."),
             ["bike sales"]
         );
+    }
+
+    /// Found by fuzzing: a `respectively` list with no item before its figures.
+    #[test]
+    fn a_respectively_list_without_items_has_no_subjects() {
+        let got = subjects(" rose , 2 percent 3 percent, respectively.");
+        assert!(got.iter().all(String::is_empty), "{got:?}");
     }
 
     #[test]
