@@ -6,6 +6,7 @@ use super::tokens::{T, Tok, lower_at, word_class};
 use super::verbs::verb_at;
 use super::wordlists::POST_PREPS;
 use super::words::*;
+use crate::model::Kind;
 use crate::scan::Found;
 
 /// `X, Y and Z rose A, B and C, respectively`: the item paired with figure `fi`.
@@ -250,6 +251,66 @@ fn spelled_number(item: &str) -> bool {
             .all(|w| NUMBER.iter().any(|n| w.eq_ignore_ascii_case(n)))
 }
 
+/// The tokens from `start` to `end` are one count with no noun of its own (`983,000`).
+fn bare_count(toks: &[T], all: &[Found], start: usize, end: usize) -> bool {
+    match toks.get(start..end) {
+        Some([t]) => matches!(t.tok, Tok::Fig(g) if all.get(g).is_some_and(|f| f.figure.kind == Kind::Count)),
+        _ => false,
+    }
+}
+
+/// The noun phrase a number counts, from token `start`, with a relative clause that
+/// restricts it (`people aged 60 who retired early`): no comma before `who`/`that`; the
+/// relative ends at punctuation or before a second verb, the main clause's.
+///
+/// ```text
+/// counted = NP [("who" | "that") verb-phrase]    -- up to punctuation or the next verb
+/// ```
+fn counted_phrase(sentence: &str, toks: &[T], all: &[Found], start: usize) -> Option<String> {
+    let mut e = np_end(toks, all, start, 10);
+    if e == start {
+        return None;
+    }
+    let relative = matches!(toks.get(e).map(|t| t.tok), Some(Tok::Word(w)) if w == "who" || w == "that");
+    if relative {
+        let open = e;
+        let mut verbs = 0;
+        while e - open < 12 && matches!(toks.get(e).map(|t| t.tok), Some(Tok::Word(_))) {
+            if verb_at(toks, e) {
+                verbs += 1;
+                if verbs > 1 {
+                    break;
+                }
+            }
+            e += 1;
+        }
+    }
+    let p = phrase(sentence, toks, all, start, e);
+    (!p.is_empty()).then_some(p)
+}
+
+/// `under one million (983,000; 57.5%) farmers`: a count with no noun of its own, before a
+/// parenthesis of figures, counts the noun phrase after the parenthesis.
+///
+/// ```text
+/// count "(" figure ((";" | ",") figure)* ")" counted
+/// ```
+pub(super) fn counted_after_bracket(sentence: &str, toks: &[T], all: &[Found], k: usize) -> Option<String> {
+    let Tok::Fig(g) = toks.get(k)?.tok else { return None };
+    if all.get(g)?.figure.kind != Kind::Count || toks.get(k + 1)?.tok != Tok::Punct('(') {
+        return None;
+    }
+    let mut c = k + 2;
+    while let Some(t) = toks.get(c) {
+        match t.tok {
+            Tok::Fig(_) | Tok::Punct(';' | ',') => c += 1,
+            Tok::Punct(')') if c > k + 2 => return counted_phrase(sentence, toks, all, c + 1),
+            _ => return None,
+        }
+    }
+    None
+}
+
 /// The `(` that the figure at token `n` opens: right before it, or before numbers that
 /// open it with it (`(+43,000; +0.7%)`).
 fn opening(toks: &[T], n: usize) -> Option<usize> {
@@ -381,6 +442,11 @@ pub(super) fn parenthesised(
             .find(|(_, t)| t.tok == Tok::Punct(')'))
             .map(|(m, _)| m);
         if g == fi {
+            // `just under one million (983,000; 57.5%) people aged 55 to 64`: an item that is
+            // only a number counts the noun phrase after the parenthesis.
+            if spelled_number(&item) || bare_count(toks, all, start, end) {
+                return lists.prev_close.and_then(|c| counted_phrase(sentence, toks, all, c + 1));
+            }
             // `the growth seen in May (+3%)`, `flat at $6 billion (down 1%)`: a change or
             // an amount before the parenthesis: what the figure before measures.
             let change = toks.get(start..end).is_some_and(|s| {
@@ -410,16 +476,6 @@ pub(super) fn parenthesised(
                     }
                 }
                 return Some(clause_subject(sentence, toks, all, end));
-            }
-            // `just under one million (983,000; 57.5%) people aged 55 to 64`: an item that is
-            // only a number counts the noun phrase after the parenthesis.
-            if spelled_number(&item) {
-                let counted = lists.prev_close.and_then(|c| {
-                    let e = np_end(toks, all, c + 1, 10);
-                    let p = phrase(sentence, toks, all, c + 1, e);
-                    (!p.is_empty()).then_some(p)
-                });
-                return counted;
             }
             return Some(item);
         }
@@ -517,7 +573,16 @@ mod tests {
     fn a_number_before_the_bracket_counts_what_follows() {
         assert_eq!(
             subjects("In May, there were just under one million (983,000; 57.5%) farmers aged 55 to 64."),
-            ["farmers aged 55 to 64"]
+            ["farmers aged 55 to 64"; 3]
+        );
+        assert_eq!(
+            subjects("Last spring some 40,000 (12,500; 31%) cyclists who rode to work lost time."),
+            ["cyclists who rode to work"; 3]
+        );
+        // A comma before `who` opens an aside, not a restriction.
+        assert_eq!(
+            subjects("About 2,000 (9%) nurses, who work nights, quit."),
+            ["nurses"; 2]
         );
     }
 

