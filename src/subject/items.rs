@@ -261,7 +261,7 @@ fn bare_count(toks: &[T], all: &[Found], start: usize, end: usize) -> bool {
 
 /// The noun phrase a number counts, from token `start`, with a relative clause that
 /// restricts it (`people aged 60 who retired early`): no comma before `who`/`that`; the
-/// relative ends at punctuation or before a second verb, the main clause's.
+/// relative ends at punctuation or before a second finite verb, the main clause's.
 ///
 /// ```text
 /// counted = NP [("who" | "that") verb-phrase]    -- up to punctuation or the next verb
@@ -276,7 +276,9 @@ fn counted_phrase(sentence: &str, toks: &[T], all: &[Found], start: usize) -> Op
         let open = e;
         let mut verbs = 0;
         while e - open < 12 && matches!(toks.get(e).map(|t| t.tok), Some(Tok::Word(_))) {
-            if verb_at(toks, e) {
+            // An `-ing` form is no finite verb: `who named fishing as their job`.
+            let finite = matches!(toks[e].tok, Tok::Word(w) if !w.ends_with("ing"));
+            if finite && verb_at(toks, e) {
                 verbs += 1;
                 if verbs > 1 {
                     break;
@@ -578,6 +580,10 @@ mod tests {
         assert_eq!(
             subjects("Last spring some 40,000 (12,500; 31%) cyclists who rode to work lost time."),
             ["cyclists who rode to work"; 3]
+        );
+        assert_eq!(
+            subjects("There were under one million (950,000; 40%) farmers who named fishing as their main job."),
+            ["farmers who named fishing as their main job"; 3]
         );
         // A comma before `who` opens an aside, not a restriction.
         assert_eq!(
