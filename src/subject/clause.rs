@@ -4,11 +4,16 @@ use super::compare::{names_something, time_phrase};
 use super::phrase::{back_start, forward_end, past_time_lead, phrase};
 use super::tokens::{T, Tok, lower_at, word_class};
 use super::verbs::verb_at;
+use super::wordlists::SURPASS_VERBS;
 use super::words::*;
 use crate::scan::Found;
 
 /// The noun phrase between verb `v` and `by`/`to` right before token `at`.
+/// `X surpassed Y by N`: not after a verb of exceeding, whose `by` figure is the subject's margin.
 pub(super) fn object_of(sentence: &str, toks: &[T], all: &[Found], v: usize, at: usize) -> Option<String> {
+    if matches!(toks.get(v)?.tok, Tok::Word(w) if SURPASS_VERBS.iter().any(|s| w.eq_ignore_ascii_case(s))) {
+        return None;
+    }
     // `returning inflation to its 2 percent objective`: past the figure's determiner.
     let mut at = at;
     while at > v + 1 && lower_at(toks, at - 1).is_some_and(|l| l & NOUN_ARTICLE != 0) {
@@ -351,6 +356,23 @@ mod tests {
             // The count has no noun of its own: it measures the number, as the percent does.
             subjects("The number of ferries reached 1,200, 15% more than a year earlier."),
             ["the number of ferries", "the number of ferries"]
+        );
+    }
+
+    #[test]
+    fn a_margin_over_an_object_is_the_subjects() {
+        assert_eq!(
+            subjects("In June, wheat exports from the north surpassed wheat imports by 15,000 tons."),
+            ["wheat exports from the north"]
+        );
+        assert_eq!(
+            subjects("Bus riders outnumbered train riders by 2 percent."),
+            ["bus riders"]
+        );
+        // A change verb's `by` figure is its object's change.
+        assert_eq!(
+            subjects("The plan cut freight costs by 3 percent."),
+            ["freight costs"]
         );
     }
 

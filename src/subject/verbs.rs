@@ -28,7 +28,9 @@ pub(super) fn verb_at(toks: &[T], j: usize) -> bool {
         _ => false,
     };
     let after_figure = j > 0 && matches!(toks[j - 1].tok, Tok::Fig(_));
-    let headline_verb = j > 0 && c & HEADLINE != 0 && (c & UPPER != 0 || (before_figure && !after_figure));
+    let headline_verb = j > 0
+        && c & HEADLINE != 0
+        && (c & UPPER != 0 || ((before_figure || object_then_figure(toks, j)) && !after_figure));
     if c & VERB_LISTED != 0 || headline_verb {
         return !after_article(toks, j) && !after_modifier(toks, j);
     }
@@ -58,6 +60,25 @@ pub(super) fn verb_at(toks: &[T], j: usize) -> bool {
         Some(m) if m & AUX != 0 => bare,
         _ => false,
     }
+}
+
+/// `the plan cut freight costs by 3%`: a change word followed by a few plain words (its
+/// object) and `by`/`to` + figure is a verb.
+///
+/// ```text
+/// change-word word{1,4} ("by" | "to") figure
+/// ```
+fn object_then_figure(toks: &[T], j: usize) -> bool {
+    for m in j + 1..(j + 6).min(toks.len()) {
+        let link = m > j + 1 && word_class(toks, m).is_some_and(|c| c & OBJECT_LINK != 0);
+        if link && matches!(toks.get(m + 1).map(|t| t.tok), Some(Tok::Fig(_))) {
+            return true;
+        }
+        if word_class(toks, m).is_none_or(|c| c & (IS_VERB | VERB_LISTED | MODAL) != 0) {
+            return false;
+        }
+    }
+    false
 }
 
 /// A change word after a hyphenated modifier is a noun (`year-on-year decreases`).

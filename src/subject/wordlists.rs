@@ -147,6 +147,16 @@ pub(super) const VERBS: &[&str] = &[
     "found",
 ];
 
+/// Verbs of exceeding and trailing: in `X surpassed Y by N` the figure is the margin of
+/// the subject `X` over the object, not a change of the object.
+pub(super) const SURPASS_VERBS: &[&str] = &[
+    "surpass", "surpasses", "surpassed", "surpassing", "exceed", "exceeds", "exceeded", "exceeding", "outpace",
+    "outpaces", "outpaced", "outpacing", "outstrip", "outstrips", "outstripped", "outstripping", "overtake",
+    "overtakes", "overtook", "overtaken", "overtaking", "outnumber", "outnumbers", "outnumbered", "outnumbering",
+    "outperform", "outperforms", "outperformed", "outperforming", "outsell", "outsells", "outsold", "outselling",
+    "trail", "trails", "trailed", "trailing", "beat", "beats", "beaten", "beating", "topped", "topping",
+];
+
 /// Nouns of time: a phrase about one is a time phrase, not what a figure measures.
 pub(super) const TIME_NOUNS: &[&str] = &[
     "day",
