@@ -180,4 +180,18 @@ mod tests {
         // A subject of its own is kept.
         assert_eq!(after("The tea index is new. ", "Tea exports rose 3%."), ["tea exports"]);
     }
+
+    #[test]
+    fn a_date_points_back_to_nothing() {
+        let s = "It rose in a 4% step in June.";
+        let all = figures(s, false);
+        let subjects = subjects_after("The wool price range was set. ", s, &all);
+        let dates: Vec<&String> = subjects
+            .iter()
+            .zip(&all)
+            .filter(|(_, f)| f.figure.kind == Kind::Date)
+            .map(|(x, _)| x)
+            .collect();
+        assert_eq!(dates, [""]);
+    }
 }
