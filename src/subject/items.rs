@@ -417,8 +417,14 @@ pub(super) fn parenthesised(
         if let Some(prep) = starts_to {
             // `exports increased to China (`: the clause subject goes in front.
             let subj = clause_subject(sentence, toks, all, start);
-            if !subj.is_empty() {
-                lists.carried = Some(format!("{subj} {prep}"));
+            // `jobs among women rose (..) and fell among men (`: the subject's own part
+            // gives way to the new one (`jobs among men`).
+            let whole = match find_part(&subj).and_then(|cut| subj.get(..cut)) {
+                Some(lead) => lead.rsplit_once(' ').map_or(lead, |(w, _)| w),
+                None => subj.as_str(),
+            };
+            if !whole.is_empty() {
+                lists.carried = Some(format!("{whole} {prep}"));
             }
             let rest = phrase(sentence, toks, all, start + 1, end);
             item = match &lists.carried {
@@ -548,6 +554,10 @@ mod tests {
         );
         assert_eq!(
             subjects("Hiring grew among nurses (+900; +1.4%), and grew among cooks (+300; +0.6%)."),
+            ["hiring among nurses", "hiring among cooks"]
+        );
+        assert_eq!(
+            subjects("Hiring among nurses rose (+900; +1.4%) and fell among cooks (-300; -0.6%)."),
             ["hiring among nurses", "hiring among cooks"]
         );
         // `from` after a verb names a source, not a part.
