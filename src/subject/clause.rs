@@ -107,7 +107,12 @@ pub(super) fn clause_subject_kept(sentence: &str, toks: &[T], all: &[Found], at:
                 end = i - 2;
             }
             let s = back_start(toks, all, end, 0);
-            let p = phrase(sentence, toks, all, s, unlisted_verb(toks, s, end));
+            let p = match agreeing_verb(toks, s, end) {
+                // `Organizers project orders exceeding $5 million`: the verb's object.
+                Some(m) if m + 1 < end => phrase(sentence, toks, all, m + 1, end),
+                Some(m) => phrase(sentence, toks, all, s, m),
+                None => phrase(sentence, toks, all, s, unlisted_verb(toks, s, end)),
+            };
             // `At 447 million barrels, crude inventories are ...`: a figure in a phrase that
             // opens the sentence belongs to the clause after the comma.
             if !names_something(&p) {
@@ -226,6 +231,26 @@ fn unlisted_verb(toks: &[T], s: usize, end: usize) -> usize {
     let participle = end >= s + 2
         && matches!(toks[end - 1].tok, Tok::Word(w) if w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed")));
     if (opens && verb) || participle { end - 1 } else { end }
+}
+
+/// `Subsidies cover 50 percent`, `Organizers project orders exceeding $5 million`: in a
+/// phrase with no listed verb, a plain lower-case word after a plural noun, in the base
+/// form (no `-s`, `-ed`, `-ing`, `-ly`) and no function word, agrees with the plural as
+/// its present-tense verb.
+///
+/// ```text
+/// plural-noun base-word [NP] FIG     -> base-word is the verb
+/// ```
+fn agreeing_verb(toks: &[T], s: usize, end: usize) -> Option<usize> {
+    let function = ARTICLE | DETERMINER | PREPOSITION | ADVERB | AND | MODAL | AUX | PRONOUN | GENERIC_WORD | NEVER;
+    (s + 1..end).find(|&m| {
+        let plural = matches!(toks[m - 1].tok, Tok::Word(w) if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && w.chars().all(char::is_alphabetic))
+            && lower_at(toks, m - 1).is_some_and(|l| l & function == 0);
+        let base = matches!(toks[m].tok, Tok::Word(w) if !["s", "ed", "ing", "ly"].iter().any(|x| w.ends_with(x)))
+            && word_class(toks, m).is_some_and(|c| c & BARE != 0 && c & function == 0)
+            && lower_at(toks, m).is_some_and(|l| l & function == 0);
+        plural && base
+    })
 }
 
 /// The subject before an aside set off by commas, the aside ending at token `s`:
@@ -373,6 +398,18 @@ mod tests {
         assert_eq!(
             subjects("The plan cut freight costs by 3 percent."),
             ["freight costs"]
+        );
+    }
+
+    #[test]
+    fn a_base_form_after_a_plural_is_its_verb() {
+        assert_eq!(
+            subjects("Vouchers cover as much as 40 percent."),
+            ["vouchers"]
+        );
+        assert_eq!(
+            subjects("Planners foresee orders exceeding USD 20 million."),
+            ["orders"]
         );
     }
 

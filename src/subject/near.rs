@@ -275,7 +275,11 @@ pub(super) fn before(sentence: &str, toks: &[T], all: &[Found], k: usize, prev: 
         return measured_by(sentence, toks, all, k, start, w1, prev);
     }
     // `posted sales growth of 21%`: a change of the noun before it, the clause subject's.
+    // `and wage growth at 6%`: a change that is no verb's object is nobody else's.
     if let Some(thing) = changed_thing(&p) {
+        if !object_of_verb(toks, start) {
+            return Some(thing.to_string());
+        }
         return Some(owned(sentence, toks, all, k, thing));
     }
     // `39.8 percent of all shipments at US$11 billion`: the amount of that share.
@@ -387,6 +391,15 @@ fn measured_by(
         .flatten()
 }
 
+/// The phrase starting at token `start`, past its articles, follows a verb: its object.
+fn object_of_verb(toks: &[T], start: usize) -> bool {
+    let mut m = start;
+    while m > 0 && lower_at(toks, m - 1).is_some_and(|l| l & (ARTICLE | DETERMINER) != 0) {
+        m -= 1;
+    }
+    m > 0 && verb_at(toks, m - 1)
+}
+
 /// The word at `m` is `w`, in any ASCII case.
 fn next_is(toks: &[T], m: usize, w: &str) -> bool {
     matches!(toks.get(m).map(|t| t.tok), Some(Tok::Word(x)) if x.eq_ignore_ascii_case(w))
@@ -407,6 +420,18 @@ fn linked(toks: &[T], start: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::subject::tests::subjects;
+
+    #[test]
+    fn a_change_in_a_gapped_clause_is_its_own() {
+        assert_eq!(
+            subjects("Prices are seen at 2 percent, and rent growth at 4 to 5 percent."),
+            ["prices", "rent"]
+        );
+        assert_eq!(
+            subjects("Bakeries posted sales growth of 4 percent."),
+            ["sales of bakeries"]
+        );
+    }
 
     #[test]
     fn money_with_what_it_pays_for() {
