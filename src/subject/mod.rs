@@ -181,20 +181,6 @@ fn subject_at(
         .or_else(|| before(sentence, toks, all, k, prev))
         .or_else(|| shares_previous(toks, k, prev))
         .or_else(|| headline_noun(sentence, toks, all, fi, k, title));
-    if std::env::var("SUBJ_DEBUG").is_ok() {
-        eprintln!("fig {fi}: counted={:?} share={:?} change={:?} base={:?} resp={:?} amount={:?} right_before={:?} paren={:?} before={:?} shares={:?} headline={:?}",
-            counted_after_bracket(sentence, toks, all, k),
-            whole_of_share(sentence, toks, all, k, kind, prev),
-            after_change(sentence, toks, all, k, kind),
-            base_of(sentence, toks, k, prev),
-            respectively(sentence, toks, all, fi, k, &mut Lists::default()),
-            after_amount(sentence, toks, all, k, kind),
-            phrase_right_before(sentence, toks, all, k, prev),
-            parenthesised(sentence, toks, all, fi, k, &mut Lists::default(), prev),
-            before(sentence, toks, all, k, prev),
-            shares_previous(toks, k, prev),
-            headline_noun(sentence, toks, all, fi, k, title));
-    }
     let subject = found
         .filter(|s| names_something(s) && !time_phrase(s))
         .unwrap_or_else(|| clause_subject_kept(sentence, toks, all, k, &mut lists.clause));

@@ -57,6 +57,18 @@ pub(super) fn after_change(sentence: &str, toks: &[T], all: &[Found], k: usize, 
             return Some(owned(sentence, toks, all, k, &p));
         }
     }
+    // `the Board's 3 percent target`: a possessive before the figure owns the noun after it.
+    if let Some(owner) = owner_before(sentence, toks, k).filter(|_| n1 & FORWARD_STOP == 0) {
+        let mut end = np_end(toks, all, k + 1, 10);
+        // `goal but remain`: a clause opener ends the phrase.
+        if let Some(m) = (k + 1..end).find(|&m| word_class(toks, m).is_some_and(|c| c & CLAUSE_OPEN != 0)) {
+            end = m;
+        }
+        let p = phrase(sentence, toks, all, k + 1, end);
+        if !p.is_empty() && !toks[k + 1..end].iter().any(|t| t.lower() & TIME != 0) {
+            return Some(format!("{owner} {p}"));
+        }
+    }
     // `a $0.3 billion deficit`: an article before, a noun after.
     let article = k
         .checked_sub(1)
@@ -71,6 +83,34 @@ pub(super) fn after_change(sentence: &str, toks: &[T], all: &[Found], k: usize, 
         return specific_np(sentence, toks, all, k + 1);
     }
     None
+}
+
+/// The possessive right before token `k` with the words of its name (`Board's`, `central
+/// bank's`), up to four, without its article.
+///
+/// ```text
+/// owner = [article] word{0,3} possessive     -> word{0,3} possessive
+/// ```
+fn owner_before(sentence: &str, toks: &[T], k: usize) -> Option<String> {
+    let last = k.checked_sub(1)?;
+    let Tok::Word(w) = toks.get(last)?.tok else { return None };
+    if !(w.ends_with("'s") || w.ends_with("’s")) || w.len() < 3 {
+        return None;
+    }
+    let mut start = last;
+    let function = ARTICLE | DETERMINER | PREPOSITION | AND | MODAL | PRONOUN | NEVER;
+    while start > 0
+        && last - start < 3
+        && word_class(toks, start - 1).is_some_and(|c| c & function == 0)
+        && !verb_at(toks, start - 1)
+    {
+        start -= 1;
+    }
+    let words: Vec<&str> = toks[start..=last]
+        .iter()
+        .map(|t| sentence.get(t.start..t.end).unwrap_or(""))
+        .collect();
+    Some(words.join(" "))
 }
 
 /// What an amount is of or for:
@@ -420,6 +460,18 @@ fn linked(toks: &[T], start: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::subject::tests::subjects;
+
+    #[test]
+    fn a_figure_between_a_possessive_and_its_noun() {
+        assert_eq!(
+            subjects("Wool prices have stayed below the Board's 3 percent medium-term target."),
+            ["Board's medium-term target"]
+        );
+        assert_eq!(
+            subjects("Prices moved toward the central bank's 2% goal but remain high."),
+            ["central bank's goal"]
+        );
+    }
 
     #[test]
     fn a_change_in_a_gapped_clause_is_its_own() {

@@ -3,10 +3,12 @@
 use super::tokens::{T, Tok, word_class};
 use super::words::*;
 
-/// True when a regular `-ed`/`-ing` word stands before a noun, as an adjective (`processed food`).
+/// True when a regular `-ed`/`-ing` word stands before a noun, as an adjective (`processed
+/// food`); a preposition is no noun (`stayed below the target`).
 pub(super) fn before_noun(toks: &[T], j: usize) -> bool {
-    word_class(toks, j + 1)
-        .is_some_and(|n| n & LOWER_HYPHEN != 0 && n & (FORWARD_STOP | NOT_NOUN | ENDS_LY | IS_VERB | ADVERB) == 0)
+    word_class(toks, j + 1).is_some_and(|n| {
+        n & LOWER_HYPHEN != 0 && n & (FORWARD_STOP | NOT_NOUN | ENDS_LY | IS_VERB | ADVERB | PREPOSITION) == 0
+    })
 }
 
 /// The token at `j` is a verb in its place: a listed verb not after an article, a regular
