@@ -52,7 +52,8 @@ fn specific_np(sentence: &str, toks: &[T], all: &[Found], start: usize) -> Optio
 pub(super) fn after_change(sentence: &str, toks: &[T], all: &[Found], k: usize, kind: Kind) -> Option<String> {
     let next = |m: usize, bit: u64| lower_at(toks, m).is_some_and(|l| l & bit != 0);
     let n1 = lower_at(toks, k + 1)?;
-    if n1 & GENERIC_WORD != 0 && (next(k + 2, IN) || next(k + 2, OF)) {
+    // A change word right after a figure is a noun (`a 50-basis-point cut in`).
+    if n1 & (GENERIC_WORD | DIRECTION) != 0 && (next(k + 2, IN) || next(k + 2, OF)) {
         if let Some(p) = specific_np(sentence, toks, all, k + 3) {
             return Some(owned(sentence, toks, all, k, &p));
         }
@@ -83,6 +84,31 @@ pub(super) fn after_change(sentence: &str, toks: &[T], all: &[Found], k: usize, 
         return specific_np(sentence, toks, all, k + 1);
     }
     None
+}
+
+/// `a 75-basis-point cut in the deposit rate to 2 percent`: the level a change brings its
+/// noun to is that noun's.
+///
+/// ```text
+/// change-noun ("in" | "of") NP "to" FIG     -> NP
+/// ```
+fn level_after_change(sentence: &str, toks: &[T], all: &[Found], k: usize) -> Option<String> {
+    let to = k.checked_sub(1)?;
+    let start = back_start(toks, all, to, BEFORE_STOP);
+    let prep = start.checked_sub(1)?;
+    let change = prep.checked_sub(1)?;
+    let linked = lower_at(toks, prep).is_some_and(|l| l & (IN | OF) != 0);
+    // A noun, not a verb: after an article or a figure (`a cut`, `a 2% rise`), or a
+    // change word that is only a noun (`a reduction`).
+    let noun = change > 0
+        && (lower_at(toks, change - 1).is_some_and(|l| l & ARTICLE != 0)
+            || matches!(toks[change - 1].tok, Tok::Fig(_)));
+    let is_change = lower_at(toks, change).is_some_and(|l| l & (DIRECTION | GENERIC_WORD) != 0);
+    if !(linked && noun && is_change) || start >= to {
+        return None;
+    }
+    let p = phrase(sentence, toks, all, start, to);
+    (!p.is_empty() && !bare_measure(&p)).then_some(p)
 }
 
 /// The possessive right before token `k` with the words of its name (`Board's`, `central
@@ -282,6 +308,9 @@ pub(super) fn before(sentence: &str, toks: &[T], all: &[Found], k: usize, prev: 
     }
     // The word before the figure, lower-cased, as list bits.
     let w1 = lower_at(toks, k.checked_sub(1)?)?;
+    if w1 & TO != 0 {
+        return level_after_change(sentence, toks, all, k);
+    }
     let end = if w1 & (OF | WORTH) != 0 {
         k - 1
     } else if w1 & AT != 0 && lower_at(toks, k.checked_sub(2)?).is_some_and(|l| l & VALUED != 0) {
@@ -460,6 +489,20 @@ fn linked(toks: &[T], start: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::subject::tests::subjects;
+
+    #[test]
+    fn the_level_a_change_brings_its_noun_to() {
+        assert_eq!(
+            subjects("The board approved a 50-basis-point cut in the deposit rate to 2 percent."),
+            ["the deposit rate", "the deposit rate"]
+        );
+        assert_eq!(
+            subjects("It announced an increase of the port levy to $4 per tonne."),
+            ["the port levy"]
+        );
+        // A verb's `to` is the clause's: no change noun before.
+        assert_eq!(subjects("Fees fell in the region to 3 percent."), ["fees"]);
+    }
 
     #[test]
     fn a_figure_between_a_possessive_and_its_noun() {
