@@ -86,6 +86,27 @@ pub(super) fn after_change(sentence: &str, toks: &[T], all: &[Found], k: usize, 
     None
 }
 
+/// `on fixed and floating loans`: a lone modifier joined by `and`/`or` to the phrase
+/// starting at `start` shares its head; the phrase starts at the modifier.
+///
+/// ```text
+/// (preposition | article) modifier ("and" | "or") NP    -> modifier "and" NP
+/// ```
+fn coordinated_modifier(toks: &[T], start: usize) -> usize {
+    let conjunction = |j: usize| matches!(toks.get(j).map(|t| t.tok), Some(Tok::Word(w)) if w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or"));
+    // The phrase may start on the conjunction (a lead word, dropped from the phrase).
+    let at = if conjunction(start) { start + 1 } else { start };
+    if at < 3 || !conjunction(at - 1) {
+        return start;
+    }
+    let m = at - 2;
+    let modifier = word_class(toks, m).is_some_and(|c| {
+        c & (ARTICLE | DETERMINER | PREPOSITION | PRONOUN | DIGIT | UPPER) == 0 && c & LOWER_HYPHEN != 0
+    }) && !matches!(toks[m].tok, Tok::Word(w) if w.ends_with('s'));
+    let opened = lower_at(toks, m - 1).is_some_and(|l| l & (PREPOSITION | ARTICLE) != 0);
+    if modifier && opened { m } else { start }
+}
+
 /// `a 75-basis-point cut in the deposit rate to 2 percent`: the level a change brings its
 /// noun to is that noun's.
 ///
@@ -325,7 +346,7 @@ pub(super) fn before(sentence: &str, toks: &[T], all: &[Found], k: usize, prev: 
     } else {
         return None;
     };
-    let mut start = back_start(toks, all, end, BEFORE_STOP);
+    let mut start = coordinated_modifier(toks, back_start(toks, all, end, BEFORE_STOP));
     // `The project, worth $2 billion,`: an apposed amount is the phrase's before the comma.
     if start == end && end >= 2 && toks[end - 1].tok == Tok::Punct(',') && w1 & WORTH != 0 {
         let s = back_start(toks, all, end - 1, BEFORE_STOP);
@@ -489,6 +510,22 @@ fn linked(toks: &[T], start: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::subject::tests::subjects;
+
+    #[test]
+    fn modifiers_joined_by_and_share_their_noun() {
+        assert_eq!(
+            subjects("The bank set fees on fixed and floating loan balances of 1/4 percent."),
+            ["fees on fixed and floating loan balances"]
+        );
+        assert_eq!(
+            subjects("The bank also adopted fees on fixed and floating loan balances of 1/4 percent."),
+            ["fees on fixed and floating loan balances"]
+        );
+        assert_eq!(
+            subjects("Rates on short and long bonds of 3 percent held."),
+            ["rates on short and long bonds"]
+        );
+    }
 
     #[test]
     fn the_level_a_change_brings_its_noun_to() {

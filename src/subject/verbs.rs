@@ -48,7 +48,13 @@ pub(super) fn verb_at(toks: &[T], j: usize) -> bool {
             && matches!(toks[j].tok, Tok::Word(w) if w.ends_with("ed"))
             && word_class(toks, j - 1)
                 .is_some_and(|p| p & (UPPER | PLURAL) != 0 && p & (ARTICLE | DETERMINER | IS_VERB | VERB_LISTED) == 0);
-        return gerund || after_name || !before_noun(toks, j);
+        // `The Board also established rates`: an `-ed` form after a listed adverb that
+        // follows a noun is the verb (`the now closed plant`: after an article it is not).
+        let after_adverb = j > 1
+            && matches!(toks[j].tok, Tok::Word(w) if w.ends_with("ed"))
+            && word_class(toks, j - 1).is_some_and(|p| p & ADVERB != 0)
+            && word_class(toks, j - 2).is_some_and(|p| p & (ARTICLE | DETERMINER | PREPOSITION | ADVERB) == 0);
+        return gerund || after_name || after_adverb || !before_noun(toks, j);
     }
     // `account for`, `make up`: a share verb with its particle (`the current account` is a noun).
     let particle = matches!(toks.get(j + 1).map(|t| t.tok), Some(Tok::Word(w)) if w.eq_ignore_ascii_case("for") || w.eq_ignore_ascii_case("up"));
