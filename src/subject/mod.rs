@@ -84,6 +84,8 @@ fn subjects_kept(before: &str, sentence: &str, all: &[Found], keep: bool) -> Vec
     let mut lists = Lists::default();
     // The last figure with a subject: its token and its subject (a base takes it).
     let mut prev: Option<(usize, usize)> = None;
+    // The subject found for the figure before, as found (before `abbreviated`).
+    let mut last_found = String::new();
     let mut out: Vec<String> = Vec::with_capacity(all.len());
     for fi in 0..all.len() {
         let mut at = None;
@@ -139,10 +141,16 @@ fn subjects_kept(before: &str, sentence: &str, all: &[Found], keep: bool) -> Vec
                     }
                     _ => s,
                 };
+                // A repeat names what the first mention defined by its abbreviation.
+                let shown = match abbreviated(&s) {
+                    Some(short) if s == last_found => short,
+                    _ => s.clone(),
+                };
                 if !s.is_empty() {
                     prev = Some((k, fi));
+                    last_found = s;
                 }
-                s
+                shown
             }
             // Not a token (a count with its noun): no subject.
             None => String::new(),
@@ -205,6 +213,40 @@ fn subject_at(
     } else {
         sentence_case(sentence, subject)
     }
+}
+
+/// `Consumer Prices Index (CPI) annual inflation` -> `CPI annual inflation`: a phrase with an
+/// abbreviation in brackets, written with the abbreviation in place of its long form. The
+/// long form starts at the first word with the abbreviation's first letter.
+///
+/// ```text
+/// words long-form "(" ABBR ")" rest     -> words ABBR rest      (ABBR: 2-6 capitals [s])
+/// ```
+fn abbreviated(subject: &str) -> Option<String> {
+    let open = subject.find('(')?;
+    let close = open + subject.get(open..)?.find(')')?;
+    let abbr = subject.get(open + 1..close)?;
+    let letters = abbr.strip_suffix('s').unwrap_or(abbr);
+    if !(2..=6).contains(&letters.len()) || !letters.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let first = letters.bytes().next()?;
+    let head = subject.get(..open)?.trim_end();
+    let mut at = 0;
+    let mut start = None;
+    for w in head.split(' ') {
+        if w.bytes().next().is_some_and(|b| b.eq_ignore_ascii_case(&first)) {
+            start = Some(at);
+            break;
+        }
+        at += w.len() + 1;
+    }
+    let start = start?;
+    // One word before the bracket is a name, not a long form to replace.
+    if head.get(start..)?.split(' ').count() < 2 {
+        return None;
+    }
+    Some(format!("{}{abbr}{}", head.get(..start)?, subject.get(close + 1..)?))
 }
 
 /// Whether `subject` is what the anaphor left: nothing for a pronoun, the determiner and
@@ -377,6 +419,20 @@ mod tests {
             subjects("The current account deficit widened by $8 billion."),
             ["the current account deficit"]
         );
+    }
+
+    #[test]
+    fn a_repeat_takes_the_abbreviation() {
+        assert_eq!(
+            subjects("The Wool Price Index (WPI) rose by 4.0% in May, up from 3.1% in April."),
+            ["The Wool Price Index (WPI)", "The WPI"]
+        );
+        assert_eq!(
+            subjects("Exports of liquefied natural gas (LNG) cargoes rose 8 percent to $2 billion."),
+            ["exports of liquefied natural gas (LNG) cargoes", "exports of LNG cargoes"]
+        );
+        assert_eq!(abbreviated("Peru (PE)"), None);
+        assert_eq!(abbreviated("tea prices (per kilo)"), None);
     }
 
     #[test]
