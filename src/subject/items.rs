@@ -9,7 +9,8 @@ use super::words::*;
 use crate::model::Kind;
 use crate::scan::Found;
 
-/// `X, Y and Z rose A, B and C, respectively`: the item paired with figure `fi`.
+/// `X, Y and Z rose A, B and C, respectively`: the item paired with figure `fi`. A closing
+/// `each` pairs too (`X and Y sold 5 units (up 2%) and 3 units (up 1%) each`).
 pub(super) fn respectively(
     sentence: &str,
     toks: &[T],
@@ -23,7 +24,7 @@ pub(super) fn respectively(
     let joins = |a: usize, b: usize| {
         toks.get(a + 1..b).is_some_and(|gap| {
             gap.iter().all(|t| match t.tok {
-                Tok::Punct(',') => true,
+                Tok::Punct(',' | '(' | ')') => true,
                 Tok::Word(_) => t.class() & (RUN_JOIN | DIGIT) != 0,
                 Tok::Fig(g) => all.get(g).is_some_and(|f| f.figure.kind != kind),
                 _ => false,
@@ -31,11 +32,7 @@ pub(super) fn respectively(
         })
     };
     // `respectively` must follow the run, which starts at or before the figure.
-    if lists.no_respectively
-        || !toks
-            .get(k + 1..)
-            .is_some_and(|a| a.iter().any(|t| t.tok == Tok::Word("respectively")))
-    {
+    if lists.no_respectively || !toks.get(k + 1..).is_some_and(|a| (0..a.len()).any(|m| pairing(a, m))) {
         return None;
     }
     let same: Vec<usize> = toks
@@ -68,17 +65,23 @@ pub(super) fn respectively(
     carried_item(items, items.len() - n, items.len() - n + (pos - first))
 }
 
+/// The word at `m` pairs a list in order: `respectively`, or `each` at the end of its
+/// clause (`each month` is a determiner).
+fn pairing(toks: &[T], m: usize) -> bool {
+    match toks.get(m).map(|t| t.tok) {
+        Some(Tok::Word("respectively")) => true,
+        Some(Tok::Word("each")) => !matches!(toks.get(m + 1).map(|t| t.tok), Some(Tok::Word(_))),
+        _ => false,
+    }
+}
+
 /// The items of the clause before the run of figures from token `first_fig` to token
 /// `last_fig`, when `respectively` closes the run.
 fn run_items(sentence: &str, toks: &[T], all: &[Found], first_fig: usize, last_fig: usize) -> Option<Vec<String>> {
     // `respectively` must close the run.
     let after = toks.get(last_fig + 1..)?;
-    let closes = after.iter().take(8).any(|t| t.tok == Tok::Word("respectively"))
-        && after
-            .iter()
-            .take_while(|t| t.tok != Tok::Word("respectively"))
-            .enumerate()
-            .all(|(m, _)| !verb_at(toks, last_fig + 1 + m));
+    let close = (0..after.len().min(8)).find(|&m| pairing(after, m));
+    let closes = close.is_some_and(|c| (0..c).all(|m| !verb_at(toks, last_fig + 1 + m)));
     if !closes {
         return None;
     }
@@ -528,6 +531,19 @@ mod tests {
                 "Only vans fell, losing 4.0 percent, while buses and trucks gained, growing 2.2 percent and 6.1 percent, respectively."
             ),
             ["vans", "buses", "trucks"]
+        );
+    }
+
+    #[test]
+    fn each_pairs_like_respectively() {
+        assert_eq!(
+            subjects("Ferries and barges ranked next, carrying 900 tons (up 4 percent) and 300 tons (up 2 percent) each."),
+            ["ferries", "ferries", "barges", "barges"]
+        );
+        // `each` before a noun is a determiner: no pairing.
+        assert_eq!(
+            subjects("Tea and coffee prices rose 2 percent and 3 percent each month."),
+            ["tea and coffee prices", "tea and coffee prices"]
         );
     }
 
