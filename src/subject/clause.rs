@@ -402,6 +402,18 @@ mod tests {
     }
 
     #[test]
+    fn a_complex_preposition_is_no_part_of_the_subject() {
+        assert_eq!(
+            subjects("In light of the shortfall of wool prices from 2 percent, the Board will act."),
+            ["the shortfall of wool prices"]
+        );
+        assert_eq!(
+            subjects("In view of the gap of rents from 2 percent, the Board will act."),
+            ["the gap of rents"]
+        );
+    }
+
+    #[test]
     fn a_base_form_after_a_plural_is_its_verb() {
         assert_eq!(
             subjects("Vouchers cover as much as 40 percent."),
