@@ -7,6 +7,7 @@
 //! names something, in this order:
 //!
 //! ```text
+//! counted        under one million (983,000; 57%) people aged 60   -> people aged 60
 //! share          covered 31% of Europe's trade                    -> Europe's trade
 //! change after   a £2.7 billion fall in exports                   -> exports
 //! base           up from 2.0%, compared with £3.3 billion         -> the figure before's
