@@ -182,6 +182,17 @@ mod tests {
     }
 
     #[test]
+    fn an_antecedent_is_named_by_its_abbreviation() {
+        assert_eq!(
+            after(
+                "The island wool price index (WPI) rose 2% in May. ",
+                "This follows a rise of 1% in April."
+            ),
+            ["the island WPI"]
+        );
+    }
+
+    #[test]
     fn a_date_points_back_to_nothing() {
         let s = "It rose in a 4% step in June.";
         let all = figures(s, false);

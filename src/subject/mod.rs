@@ -138,7 +138,8 @@ fn subjects_kept(before: &str, sentence: &str, all: &[Found], keep: bool) -> Vec
                 // A date has no subject: nothing to point back for.
                 let s = match anaphor_at(window, k - lo) {
                     Some(a) if !before.is_empty() && all.get(fi).is_some_and(measured) && points(&s, a) => {
-                        antecedent(before, a).unwrap_or(s)
+                        // A mention in another sentence repeats it: the abbreviation.
+                        antecedent(before, a).map_or(s, |p| abbreviated(&p).unwrap_or(p))
                     }
                     _ => s,
                 };
@@ -203,7 +204,7 @@ fn subject_at(
         None => subject,
     };
     let subject = if names_something(&subject) && !time_phrase(&subject) {
-        without_deictic(subject)
+        estimated(without_deictic(subject))
     } else {
         share_of(sentence, toks, all, k)
             .filter(|s| names_something(s))
@@ -248,6 +249,26 @@ fn abbreviated(subject: &str) -> Option<String> {
         return None;
     }
     Some(format!("{}{abbr}{}", head.get(..start)?, subject.get(close + 1..)?))
+}
+
+/// `the first quarterly estimate of UK wool output` -> `UK wool output`: an estimate is
+/// of what the figure measures.
+///
+/// ```text
+/// [article] modifier* ("estimate" | "estimates") "of" X     -> X
+/// ```
+fn estimated(subject: String) -> String {
+    let words: Vec<&str> = subject.split(' ').collect();
+    let Some(e) = words.iter().position(|w| w.eq_ignore_ascii_case("estimate") || w.eq_ignore_ascii_case("estimates")) else {
+        return subject;
+    };
+    let leads_plainly = words[..e]
+        .iter()
+        .all(|w| w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') || words::lists(w) & words::ARTICLE != 0);
+    if !leads_plainly || words.get(e + 1).is_none_or(|w| *w != "of") || e + 2 >= words.len() {
+        return subject;
+    }
+    words[e + 2..].join(" ")
 }
 
 /// Whether `subject` is what the anaphor left: nothing for a pronoun, the determiner and
@@ -420,6 +441,16 @@ mod tests {
             subjects("The current account deficit widened by $8 billion."),
             ["the current account deficit"]
         );
+    }
+
+    #[test]
+    fn an_estimate_is_of_what_it_measures() {
+        assert_eq!(
+            subjects("The first quarterly estimate of island wool output shows a fall of 0.3%."),
+            ["island wool output"]
+        );
+        assert_eq!(estimated("the revised estimates".into()), "the revised estimates");
+        assert_eq!(estimated("Korea's estimate of demand".into()), "Korea's estimate of demand");
     }
 
     #[test]
