@@ -316,6 +316,51 @@ pub(super) fn counted_after_bracket(sentence: &str, toks: &[T], all: &[Found], k
     None
 }
 
+/// `Sales of tea, coffee, and cocoa (up 5%)`: the first bracket of a list closes a
+/// coordination whose conjuncts have no bracket of their own; when it is the object of
+/// `of`, the item is the whole phrase. `start` is where the last conjunct starts.
+///
+/// ```text
+/// NP "of" conjunct ("," conjunct)* [","] ("and" | "or") conjunct "("   -> the whole
+/// ```
+fn coordinated_of(toks: &[T], all: &[Found], start: usize) -> usize {
+    let is_word = |j: usize, w: &str| matches!(toks.get(j).map(|t| t.tok), Some(Tok::Word(x)) if x.eq_ignore_ascii_case(w));
+    // The phrase may start on its conjunction (a lead word, dropped from the phrase).
+    let mut s = if is_word(start, "and") || is_word(start, "or") { start + 1 } else { start };
+    let mut joined = false;
+    loop {
+        let mut j = s;
+        if j > 0 && (is_word(j - 1, "and") || is_word(j - 1, "or")) {
+            j -= 1;
+            joined = true;
+        }
+        if j > 0 && toks[j - 1].tok == Tok::Punct(',') {
+            j -= 1;
+        }
+        if j == s || j == 0 {
+            break;
+        }
+        // The first conjunct starts after `of` (the phrase read back runs over it).
+        let c = back_start(toks, all, j, PAREN_STOP);
+        let c = (c..j).rev().find(|&m| is_word(m, "of")).map_or(c, |m| m + 1);
+        let plain = toks
+            .get(c..j)
+            .is_some_and(|w| !w.is_empty() && w.iter().all(|t| matches!(t.tok, Tok::Word(_))));
+        if !plain {
+            break;
+        }
+        s = c;
+        if s > 0 && is_word(s - 1, "of") {
+            break;
+        }
+    }
+    if joined && s > 1 && is_word(s - 1, "of") {
+        back_start(toks, all, s - 1, PAREN_STOP)
+    } else {
+        start
+    }
+}
+
 /// The `(` that the figure at token `n` opens: right before it, or before numbers that
 /// open it with it (`(+43,000; +0.7%)`).
 fn opening(toks: &[T], n: usize) -> Option<usize> {
@@ -409,6 +454,10 @@ pub(super) fn parenthesised(
         });
         if !in_list_after_prev {
             lists.carried = None;
+            // Only the list's first bracket: after one, a coordination is the next item's.
+            if lists.prev_close.is_none() {
+                start = coordinated_of(toks, all, start);
+            }
         }
         let mut item = phrase(sentence, toks, all, start, end);
         let generic = item.is_empty()
@@ -531,6 +580,24 @@ mod tests {
                 "Only vans fell, losing 4.0 percent, while buses and trucks gained, growing 2.2 percent and 6.1 percent, respectively."
             ),
             ["vans", "buses", "trucks"]
+        );
+    }
+
+    #[test]
+    fn a_coordination_under_of_is_one_item() {
+        assert_eq!(
+            subjects("Sales of tea, coffee, and cocoa (up 5.1 percent), and sugar (up 2.0 percent) rose."),
+            ["sales of tea coffee and cocoa", "sugar"]
+        );
+        // After a first bracket, a coordination is not reached back into.
+        assert_eq!(
+            subjects("Tea (up 1 percent) gained on demand of hotels and cafes, and salt (up 2 percent) fell."),
+            ["tea", "salt"]
+        );
+        // Without `of`, the last conjunct is the item.
+        assert_eq!(
+            subjects("Tea, coffee, and cocoa (up 5.1 percent) rose."),
+            ["cocoa"]
         );
     }
 
