@@ -28,6 +28,11 @@ fn after_unit(toks: &[T], k: usize) -> usize {
 /// or a time, or a date follows it (`in FY 2021-22`: a date's own word).
 fn specific_np(sentence: &str, toks: &[T], all: &[Found], start: usize) -> Option<String> {
     let end = np_end(toks, all, start, 10);
+    // `Projects to Increase X and Protect Y`: an infinitive's list is no list of nouns.
+    let infinitive = toks
+        .get(start..end)
+        .is_some_and(|w| w.iter().any(|t| t.tok == Tok::Word("to") || t.tok == Tok::Word("To")));
+    let end = if infinitive { end } else { coordination_end(toks, all, end) };
     let after_in = start > 0 && lower_at(toks, start - 1).is_some_and(|l| l & IN != 0);
     if after_in && dated(toks, all, end) && end == forward_end(toks, start, 10) {
         return None;
@@ -194,6 +199,42 @@ pub(super) fn after_amount(sentence: &str, toks: &[T], all: &[Found], k: usize, 
         return None;
     };
     specific_np(sentence, toks, all, start)
+}
+
+/// `for tea, cocoa, and coffee firms`: a list of plain noun phrases closed by `and`/`or`
+/// goes on the phrase ending at `end`; without the closing conjunct nothing is added.
+///
+/// ```text
+/// NP ("," NP)* [","] ("and" | "or") NP     -- each NP opens with no article, verb or stop
+/// ```
+fn coordination_end(toks: &[T], all: &[Found], end: usize) -> usize {
+    let conjunction = |j: usize| matches!(toks.get(j).map(|t| t.tok), Some(Tok::Word(w)) if w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or"));
+    let mut e = end;
+    for _ in 0..6 {
+        let mut j = e;
+        if toks.get(j).is_some_and(|t| t.tok == Tok::Punct(',')) {
+            j += 1;
+        }
+        let last = conjunction(j);
+        if last {
+            j += 1;
+        }
+        if j == e {
+            return end;
+        }
+        let opens = word_class(toks, j)
+            .is_some_and(|c| c & (ARTICLE | DETERMINER | FORWARD_STOP | MODAL | PRONOUN | DIGIT) == 0)
+            && !verb_at(toks, j);
+        let conjunct_end = np_end(toks, all, j, 10);
+        if !opens || conjunct_end == j {
+            return end;
+        }
+        e = conjunct_end;
+        if last {
+            return e;
+        }
+    }
+    end
 }
 
 /// A bare noun changed (`a 4% decline in sales`) is the clause subject's (`sales of
@@ -562,6 +603,24 @@ mod tests {
         assert_eq!(
             subjects("Bakeries posted sales growth of 4 percent."),
             ["sales of bakeries"]
+        );
+    }
+
+    #[test]
+    fn an_amount_for_a_list_of_things() {
+        assert_eq!(
+            subjects("The fund gives KRW 9 billion for wool, felt, and yarn firms, the ministry said."),
+            ["wool felt and yarn firms"]
+        );
+        // An infinitive's objects are no list of the phrase.
+        assert_eq!(
+            subjects("The fund gives $5 million for wool projects to raise output and protect farms."),
+            ["wool projects"]
+        );
+        // A list with no closing `and` is not taken.
+        assert_eq!(
+            subjects("The fund gives KRW 9 billion for wool firms, the ministry said."),
+            ["wool firms"]
         );
     }
 
