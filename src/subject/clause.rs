@@ -20,7 +20,11 @@ pub(super) fn object_of(sentence: &str, toks: &[T], all: &[Found], v: usize, at:
         at -= 1;
     }
     let link = at.checked_sub(1)?;
-    if word_class(toks, link).is_none_or(|c| c & OBJECT_LINK == 0) {
+    // `raise the target from 5 GW to 10 GW`: `from` a figure `to` another links too.
+    let from_to = matches!(toks[link].tok, Tok::Word(w) if w.eq_ignore_ascii_case("from"))
+        && matches!(toks.get(at + 1).map(|t| t.tok), Some(Tok::Word(w)) if w.eq_ignore_ascii_case("to"))
+        && matches!(toks.get(at + 2).map(|t| t.tok), Some(Tok::Fig(_)));
+    if !from_to && word_class(toks, link).is_none_or(|c| c & OBJECT_LINK == 0) {
         return None;
     }
     let noun_start =
@@ -381,6 +385,14 @@ mod tests {
             // The count has no noun of its own: it measures the number, as the percent does.
             subjects("The number of ferries reached 1,200, 15% more than a year earlier."),
             ["the number of ferries", "the number of ferries"]
+        );
+    }
+
+    #[test]
+    fn an_object_changed_from_one_figure_to_another() {
+        assert_eq!(
+            subjects("Chile and Bolivia mentioned plans to raise their wool output target from 5 GW to 10 GW."),
+            ["their wool output target", "their wool output target"]
         );
     }
 
