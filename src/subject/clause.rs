@@ -389,6 +389,14 @@ mod tests {
     }
 
     #[test]
+    fn an_s_form_after_a_singular_noun_before_a_figure() {
+        assert_eq!(
+            subjects("Ports handled 5 million tons, and the new wool depot lies about 8 miles inland across 40 acres."),
+            ["ports", "the new wool depot", "the new wool depot"]
+        );
+    }
+
+    #[test]
     fn an_object_changed_from_one_figure_to_another() {
         assert_eq!(
             subjects("Chile and Bolivia mentioned plans to raise their wool output target from 5 GW to 10 GW."),

@@ -85,7 +85,15 @@ pub(super) fn after_change(sentence: &str, toks: &[T], all: &[Found], k: usize, 
     }
     // `2 percent inflation`, `10,000 TEU ships`: a percent or quantity before a noun is
     // its modifier.
-    if matches!(kind, Kind::Percent | Kind::Quantity) && content_word(toks, k + 1) {
+    // `15 miles offshore`: a place or dimension adverb after a measure says where or how
+    // far, not what (`13 miles southeast of the city` does name a place).
+    const PLACE: [&str; 16] = [
+        "offshore", "onshore", "inland", "away", "apart", "abroad", "overseas", "upstream", "downstream", "ahead",
+        "behind", "long", "wide", "deep", "high", "tall",
+    ];
+    let place = matches!(toks.get(k + 1).map(|t| t.tok), Some(Tok::Word(w)) if PLACE.iter().any(|p| w.eq_ignore_ascii_case(p)))
+        && !next(k + 2, OF);
+    if matches!(kind, Kind::Percent | Kind::Quantity) && content_word(toks, k + 1) && !place {
         return specific_np(sentence, toks, all, k + 1);
     }
     None

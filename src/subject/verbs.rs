@@ -56,6 +56,11 @@ pub(super) fn verb_at(toks: &[T], j: usize) -> bool {
             && word_class(toks, j - 2).is_some_and(|p| p & (ARTICLE | DETERMINER | PREPOSITION | ADVERB) == 0);
         return gerund || after_name || after_adverb || !before_noun(toks, j);
     }
+    // `the wind farm lies 15 miles`: an `-s` form after a singular noun that an article
+    // opens, right before a figure, agrees with it as its verb.
+    if agrees_before_figure(toks, j) {
+        return true;
+    }
     // `account for`, `make up`: a share verb with its particle (`the current account` is a noun).
     let particle = matches!(toks.get(j + 1).map(|t| t.tok), Some(Tok::Word(w)) if w.eq_ignore_ascii_case("for") || w.eq_ignore_ascii_case("up"));
     if c & SHARE != 0 && particle && !after_article(toks, j) {
@@ -87,6 +92,30 @@ fn object_then_figure(toks: &[T], j: usize) -> bool {
         }
     }
     false
+}
+
+/// `The complex covers 12 hectares`, `the farm lies about 15 miles offshore`:
+///
+/// ```text
+/// article word{0,2} singular-noun verb-s FIG
+/// ```
+fn agrees_before_figure(toks: &[T], j: usize) -> bool {
+    let Some(Tok::Word(w)) = toks.get(j).map(|t| t.tok) else { return false };
+    let verb_s = w.len() > 3
+        && w.ends_with('s')
+        && !["ss", "us", "is"].iter().any(|x| w.ends_with(x))
+        && word_class(toks, j).is_some_and(|c| c & BARE != 0 && c & (GENERIC_WORD | PREPOSITION | ADVERB) == 0);
+    if !verb_s || !matches!(toks.get(j + 1).map(|t| t.tok), Some(Tok::Fig(_))) || j == 0 {
+        return false;
+    }
+    let singular = matches!(toks[j - 1].tok, Tok::Word(n) if !n.ends_with('s'))
+        && word_class(toks, j - 1).is_some_and(|c| c & (ARTICLE | DETERMINER | PREPOSITION | MODAL | ADVERB) == 0);
+    singular
+        && (1..=3).any(|back| {
+            j.checked_sub(back + 1)
+                .and_then(|m| word_class(toks, m))
+                .is_some_and(|c| c & ARTICLE != 0)
+        })
 }
 
 /// A change word after a hyphenated modifier is a noun (`year-on-year decreases`).
