@@ -415,10 +415,7 @@ mod tests {
             ["bus riders"]
         );
         // A change verb's `by` figure is its object's change.
-        assert_eq!(
-            subjects("The plan cut freight costs by 3 percent."),
-            ["freight costs"]
-        );
+        assert_eq!(subjects("The plan cut freight costs by 3 percent."), ["freight costs"]);
     }
 
     #[test]
@@ -435,10 +432,7 @@ mod tests {
 
     #[test]
     fn a_base_form_after_a_plural_is_its_verb() {
-        assert_eq!(
-            subjects("Vouchers cover as much as 40 percent."),
-            ["vouchers"]
-        );
+        assert_eq!(subjects("Vouchers cover as much as 40 percent."), ["vouchers"]);
         assert_eq!(
             subjects("Planners foresee orders exceeding USD 20 million."),
             ["orders"]

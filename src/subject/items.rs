@@ -324,9 +324,14 @@ pub(super) fn counted_after_bracket(sentence: &str, toks: &[T], all: &[Found], k
 /// NP "of" conjunct ("," conjunct)* [","] ("and" | "or") conjunct "("   -> the whole
 /// ```
 fn coordinated_of(toks: &[T], all: &[Found], start: usize) -> usize {
-    let is_word = |j: usize, w: &str| matches!(toks.get(j).map(|t| t.tok), Some(Tok::Word(x)) if x.eq_ignore_ascii_case(w));
+    let is_word =
+        |j: usize, w: &str| matches!(toks.get(j).map(|t| t.tok), Some(Tok::Word(x)) if x.eq_ignore_ascii_case(w));
     // The phrase may start on its conjunction (a lead word, dropped from the phrase).
-    let mut s = if is_word(start, "and") || is_word(start, "or") { start + 1 } else { start };
+    let mut s = if is_word(start, "and") || is_word(start, "or") {
+        start + 1
+    } else {
+        start
+    };
     let mut joined = false;
     loop {
         let mut j = s;
@@ -505,7 +510,9 @@ pub(super) fn parenthesised(
             // `just under one million (983,000; 57.5%) people aged 55 to 64`: an item that is
             // only a number counts the noun phrase after the parenthesis.
             if spelled_number(&item) || bare_count(toks, all, start, end) {
-                return lists.prev_close.and_then(|c| counted_phrase(sentence, toks, all, c + 1));
+                return lists
+                    .prev_close
+                    .and_then(|c| counted_phrase(sentence, toks, all, c + 1));
             }
             // `the growth seen in May (+3%)`, `flat at $6 billion (down 1%)`: a change or
             // an amount before the parenthesis: what the figure before measures.
@@ -595,16 +602,15 @@ mod tests {
             ["tea", "salt"]
         );
         // Without `of`, the last conjunct is the item.
-        assert_eq!(
-            subjects("Tea, coffee, and cocoa (up 5.1 percent) rose."),
-            ["cocoa"]
-        );
+        assert_eq!(subjects("Tea, coffee, and cocoa (up 5.1 percent) rose."), ["cocoa"]);
     }
 
     #[test]
     fn each_pairs_like_respectively() {
         assert_eq!(
-            subjects("Ferries and barges ranked next, carrying 900 tons (up 4 percent) and 300 tons (up 2 percent) each."),
+            subjects(
+                "Ferries and barges ranked next, carrying 900 tons (up 4 percent) and 300 tons (up 2 percent) each."
+            ),
             ["ferries", "ferries", "barges", "barges"]
         );
         // `each` before a noun is a determiner: no pairing.

@@ -259,7 +259,10 @@ fn abbreviated(subject: &str) -> Option<String> {
 /// ```
 fn estimated(subject: String) -> String {
     let words: Vec<&str> = subject.split(' ').collect();
-    let Some(e) = words.iter().position(|w| w.eq_ignore_ascii_case("estimate") || w.eq_ignore_ascii_case("estimates")) else {
+    let Some(e) = words
+        .iter()
+        .position(|w| w.eq_ignore_ascii_case("estimate") || w.eq_ignore_ascii_case("estimates"))
+    else {
         return subject;
     };
     let leads_plainly = words[..e]
@@ -450,7 +453,10 @@ mod tests {
             ["island wool output"]
         );
         assert_eq!(estimated("the revised estimates".into()), "the revised estimates");
-        assert_eq!(estimated("Korea's estimate of demand".into()), "Korea's estimate of demand");
+        assert_eq!(
+            estimated("Korea's estimate of demand".into()),
+            "Korea's estimate of demand"
+        );
     }
 
     #[test]
@@ -461,7 +467,10 @@ mod tests {
         );
         assert_eq!(
             subjects("Exports of liquefied natural gas (LNG) cargoes rose 8 percent to $2 billion."),
-            ["exports of liquefied natural gas (LNG) cargoes", "exports of LNG cargoes"]
+            [
+                "exports of liquefied natural gas (LNG) cargoes",
+                "exports of LNG cargoes"
+            ]
         );
         assert_eq!(abbreviated("Peru (PE)"), None);
         assert_eq!(abbreviated("tea prices (per kilo)"), None);

@@ -32,7 +32,11 @@ fn specific_np(sentence: &str, toks: &[T], all: &[Found], start: usize) -> Optio
     let infinitive = toks
         .get(start..end)
         .is_some_and(|w| w.iter().any(|t| t.tok == Tok::Word("to") || t.tok == Tok::Word("To")));
-    let end = if infinitive { end } else { coordination_end(toks, all, end) };
+    let end = if infinitive {
+        end
+    } else {
+        coordination_end(toks, all, end)
+    };
     let after_in = start > 0 && lower_at(toks, start - 1).is_some_and(|l| l & IN != 0);
     if after_in && dated(toks, all, end) && end == forward_end(toks, start, 10) {
         return None;
@@ -88,8 +92,22 @@ pub(super) fn after_change(sentence: &str, toks: &[T], all: &[Found], k: usize, 
     // `15 miles offshore`: a place or dimension adverb after a measure says where or how
     // far, not what (`13 miles southeast of the city` does name a place).
     const PLACE: [&str; 16] = [
-        "offshore", "onshore", "inland", "away", "apart", "abroad", "overseas", "upstream", "downstream", "ahead",
-        "behind", "long", "wide", "deep", "high", "tall",
+        "offshore",
+        "onshore",
+        "inland",
+        "away",
+        "apart",
+        "abroad",
+        "overseas",
+        "upstream",
+        "downstream",
+        "ahead",
+        "behind",
+        "long",
+        "wide",
+        "deep",
+        "high",
+        "tall",
     ];
     let place = matches!(toks.get(k + 1).map(|t| t.tok), Some(Tok::Word(w)) if PLACE.iter().any(|p| w.eq_ignore_ascii_case(p)))
         && !next(k + 2, OF);

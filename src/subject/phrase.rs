@@ -114,7 +114,11 @@ fn complex_preposition<'a>(mut words: impl Iterator<Item = &'a str>) -> usize {
     let mut n = 0;
     let mut w = words.next();
     if w.is_some_and(|x| is(x, &ALONE)) {
-        return if words.next().is_some_and(|x| x.eq_ignore_ascii_case("of")) { 2 } else { 0 };
+        return if words.next().is_some_and(|x| x.eq_ignore_ascii_case("of")) {
+            2
+        } else {
+            0
+        };
     }
     if w.is_some_and(|x| is(x, &["in", "on", "by", "as"])) {
         n += 1;

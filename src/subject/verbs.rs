@@ -100,7 +100,9 @@ fn object_then_figure(toks: &[T], j: usize) -> bool {
 /// article word{0,2} singular-noun verb-s FIG
 /// ```
 fn agrees_before_figure(toks: &[T], j: usize) -> bool {
-    let Some(Tok::Word(w)) = toks.get(j).map(|t| t.tok) else { return false };
+    let Some(Tok::Word(w)) = toks.get(j).map(|t| t.tok) else {
+        return false;
+    };
     let verb_s = w.len() > 3
         && w.ends_with('s')
         && !["ss", "us", "is"].iter().any(|x| w.ends_with(x))
