@@ -1,7 +1,7 @@
 //! The subject of the clause that governs a figure.
 
 use super::compare::{names_something, time_phrase};
-use super::phrase::{back_start, forward_end, past_time_lead, phrase};
+use super::phrase::{back_start, forward_end, holds_figure, past_time_lead, phrase};
 use super::tokens::{T, Tok, lower_at, word_class};
 use super::verbs::verb_at;
 use super::wordlists::SURPASS_VERBS;
@@ -142,8 +142,11 @@ pub(super) fn clause_subject_kept(sentence: &str, toks: &[T], all: &[Found], at:
         let (s, p) = match kept {
             Some((end, s, p)) if *end == e => (*s, p.clone()),
             _ => {
-                let s = past_time_lead(toks, back_start(toks, all, e, AND), e);
-                let p = phrase(sentence, toks, all, s, e);
+                // `Wool exports (up 4%) reached`: a bracket of figures right before the
+                // verb is the subject's aside.
+                let e2 = bracket_before(toks, e).unwrap_or(e);
+                let s = past_time_lead(toks, back_start(toks, all, e2, AND), e2);
+                let p = phrase(sentence, toks, all, s, e2);
                 *kept = Some((e, s, p.clone()));
                 (s, p)
             }
@@ -235,6 +238,17 @@ fn unlisted_verb(toks: &[T], s: usize, end: usize) -> usize {
     let participle = end >= s + 2
         && matches!(toks[end - 1].tok, Tok::Word(w) if w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed")));
     if (opens && verb) || participle { end - 1 } else { end }
+}
+
+/// The `(` of a bracket holding a figure that closes right before token `e`, when the
+/// bracket is the first of the sentence's clause (no list of brackets before it).
+fn bracket_before(toks: &[T], e: usize) -> Option<usize> {
+    if e == 0 || toks.get(e - 1)?.tok != Tok::Punct(')') || !holds_figure(toks, e - 1) {
+        return None;
+    }
+    let open = toks[..e - 1].iter().rposition(|t| t.tok == Tok::Punct('('))?;
+    let first = !toks[..open].iter().any(|t| t.tok == Tok::Punct(')'));
+    first.then_some(open)
 }
 
 /// `Subsidies cover 50 percent`, `Organizers project orders exceeding $5 million`: in a
@@ -389,6 +403,14 @@ mod tests {
     }
 
     #[test]
+    fn a_bracket_between_subject_and_verb() {
+        assert_eq!(
+            subjects("Wool exports (up 4.1 percent) reached a record high for monthly shipment value at $2.1 billion."),
+            ["wool exports", "wool exports"]
+        );
+    }
+
+    #[test]
     fn an_s_form_after_a_singular_noun_before_a_figure() {
         assert_eq!(
             subjects("Ports handled 5 million tons, and the new wool depot lies about 8 miles inland across 40 acres."),
@@ -421,12 +443,12 @@ mod tests {
     #[test]
     fn a_complex_preposition_is_no_part_of_the_subject() {
         assert_eq!(
-            subjects("In light of the shortfall of wool prices from 2 percent, the Board will act."),
-            ["the shortfall of wool prices"]
+            subjects("In light of the fall of wool prices from 2 percent, the Board will act."),
+            ["the fall of wool prices"]
         );
         assert_eq!(
-            subjects("In view of the gap of rents from 2 percent, the Board will act."),
-            ["the gap of rents"]
+            subjects("In view of the path of rents from 2 percent, the Board will act."),
+            ["the path of rents"]
         );
     }
 

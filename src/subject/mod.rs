@@ -251,17 +251,28 @@ fn abbreviated(subject: &str) -> Option<String> {
     Some(format!("{}{abbr}{}", head.get(..start)?, subject.get(close + 1..)?))
 }
 
-/// `the first quarterly estimate of UK wool output` -> `UK wool output`: an estimate is
-/// of what the figure measures.
+/// `the first quarterly estimate of UK wool output` -> `UK wool output`, `the current
+/// shortfall of inflation (from 2 percent)` -> `inflation`: an estimate of X, or X's
+/// distance from a level, is about what X measures.
 ///
 /// ```text
-/// [article] modifier* ("estimate" | "estimates") "of" X     -> X
+/// [article] modifier* head "of" X     -> X     head = estimate | shortfall | gap | deviation (-s)
 /// ```
 fn estimated(subject: String) -> String {
+    const HEADS: [&str; 8] = [
+        "estimate",
+        "estimates",
+        "shortfall",
+        "shortfalls",
+        "gap",
+        "gaps",
+        "deviation",
+        "deviations",
+    ];
     let words: Vec<&str> = subject.split(' ').collect();
     let Some(e) = words
         .iter()
-        .position(|w| w.eq_ignore_ascii_case("estimate") || w.eq_ignore_ascii_case("estimates"))
+        .position(|w| HEADS.iter().any(|h| w.eq_ignore_ascii_case(h)))
     else {
         return subject;
     };
@@ -453,6 +464,10 @@ mod tests {
             ["island wool output"]
         );
         assert_eq!(estimated("the revised estimates".into()), "the revised estimates");
+        assert_eq!(
+            subjects("In light of the shortfall of wool prices from 2 percent, the Board will act."),
+            ["wool prices"]
+        );
         assert_eq!(
             estimated("Korea's estimate of demand".into()),
             "Korea's estimate of demand"

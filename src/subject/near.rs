@@ -424,6 +424,14 @@ pub(super) fn before(sentence: &str, toks: &[T], all: &[Found], k: usize, prev: 
     if w1 & AT != 0 && start > 0 && verb_at(toks, start - 1) {
         return None;
     }
+    // `reached an all-time high for monthly export value at $6 billion`: the phrase is the
+    // record's post-modifier; the level is the clause's (its subject, later).
+    let record = start >= 2
+        && matches!(toks[start - 1].tok, Tok::Word(w) if w.eq_ignore_ascii_case("for") || w.eq_ignore_ascii_case("in"))
+        && matches!(toks[start - 2].tok, Tok::Word(w) if ["high", "record", "peak", "low"].iter().any(|r| w.eq_ignore_ascii_case(r)));
+    if w1 & AT != 0 && record {
+        return None;
+    }
     let p = phrase(sentence, toks, all, start, end);
     if p.is_empty() {
         return None;
@@ -629,6 +637,14 @@ mod tests {
         assert_eq!(
             subjects("Bakeries posted sales growth of 4 percent."),
             ["sales of bakeries"]
+        );
+    }
+
+    #[test]
+    fn a_level_after_a_record_is_the_clauses() {
+        assert_eq!(
+            subjects("Wool exports reached a record high for monthly shipment value at $2.1 billion."),
+            ["wool exports"]
         );
     }
 
