@@ -1,7 +1,7 @@
 //! The subject of the clause that governs a figure.
 
 use super::compare::{names_something, time_phrase};
-use super::phrase::{back_start, forward_end, holds_figure, past_time_lead, phrase};
+use super::phrase::{back_start, bare_measure, forward_end, holds_figure, past_time_lead, phrase};
 use super::tokens::{T, Tok, lower_at, word_class};
 use super::verbs::verb_at;
 use super::wordlists::SURPASS_VERBS;
@@ -182,6 +182,11 @@ pub(super) fn clause_subject_kept(sentence: &str, toks: &[T], all: &[Found], at:
             if let Some(p) = main_after_fronted(sentence, toks, all, v) {
                 return p;
             }
+            // `launches a trade drive, bringing $3 billion`: a participle that is no change
+            // word, after a comma that closes a verb's object, tells of the object.
+            if let Some(p) = object_before_participle(sentence, toks, all, v) {
+                return p;
+            }
             // A participle after a comma or `and` (`..., rising 19 percent`): the verb before it.
             i = v;
             continue;
@@ -238,6 +243,27 @@ fn unlisted_verb(toks: &[T], s: usize, end: usize) -> usize {
     let participle = end >= s + 2
         && matches!(toks[end - 1].tok, Tok::Word(w) if w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed")));
     if (opens && verb) || participle { end - 1 } else { end }
+}
+
+/// `X launches a trade drive, bringing $3 billion`: the object before the comma.
+///
+/// ```text
+/// verb NP "," participle-ing ... FIG     -> NP     (participle no change word)
+/// ```
+fn object_before_participle(sentence: &str, toks: &[T], all: &[Found], v: usize) -> Option<String> {
+    let ing = matches!(toks.get(v)?.tok, Tok::Word(w) if w.ends_with("ing")) && toks[v].lower() & DIRECTION == 0;
+    let comma = v.checked_sub(1).filter(|&c| toks[c].tok == Tok::Punct(','))?;
+    if !ing {
+        return None;
+    }
+    let start = back_start(toks, all, comma, 0);
+    // A linking verb's complement is no object (`remained the top market, taking 12%`).
+    let object = start > 0
+        && start < comma
+        && verb_at(toks, start - 1)
+        && lower_at(toks, start - 1).is_some_and(|l| l & COPULA == 0);
+    let p = phrase(sentence, toks, all, start, comma);
+    (object && names_something(&p) && !bare_measure(&p)).then_some(p)
 }
 
 /// The `(` of a bracket holding a figure that closes right before token `e`, when the
@@ -399,6 +425,19 @@ mod tests {
             // The count has no noun of its own: it measures the number, as the percent does.
             subjects("The number of ferries reached 1,200, 15% more than a year earlier."),
             ["the number of ferries", "the number of ferries"]
+        );
+    }
+
+    #[test]
+    fn a_participle_after_an_object_tells_of_it() {
+        assert_eq!(
+            subjects("The minister launches a wool export drive, bringing more than $3 billion to the isles."),
+            ["a wool export drive"]
+        );
+        // A change word after a comma is the clause subject's.
+        assert_eq!(
+            subjects("Wool exports hit a new high, rising 5 percent."),
+            ["wool exports"]
         );
     }
 
