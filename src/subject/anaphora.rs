@@ -193,6 +193,25 @@ mod tests {
     }
 
     #[test]
+    fn a_line_that_goes_on_from_the_line_before() {
+        assert_eq!(
+            after(
+                "Wool sold well. The jobless rates for welders (4.1 percent), drivers (3.6 percent), cooks\n",
+                "(2.2 percent), and pilots (1.0 percent) fell."
+            ),
+            ["the jobless rates for cooks", "the jobless rates for pilots"]
+        );
+        // After a full stop, or a blank line, the line stands alone.
+        assert_eq!(
+            after(
+                "The jobless rates for welders fell.\n",
+                "(2.2 percent), and pilots (1.0 percent)."
+            ),
+            ["", "pilots"]
+        );
+    }
+
+    #[test]
     fn a_date_points_back_to_nothing() {
         let s = "It rose in a 4% step in June.";
         let all = figures(s, false);

@@ -57,8 +57,60 @@ pub fn subjects(sentence: &str, all: &[Found]) -> Vec<String> {
 
 /// `subjects`, with `before` the text of the body up to the sentence: a subject the
 /// sentence only points to (`it`, `the index`) is looked for in the sentence before.
+///
+/// A sentence that opens a line with `(` or a lower-case word, after a line that ends with
+/// no full stop, goes on from that line (hard-wrapped text: `... adult women (3.1 percent),
+/// teenagers` / `(9.8 percent), ...`): it is read joined to it.
 pub fn subjects_after(before: &str, sentence: &str, all: &[Found]) -> Vec<String> {
-    subjects_kept(before, sentence, all, true)
+    let Some(head_at) = continued_from(before, sentence) else {
+        return subjects_kept(before, sentence, all, true);
+    };
+    let head = before.get(head_at..).unwrap_or("").trim();
+    let joined = format!("{head} {sentence}");
+    let shift = head.len() + 1;
+    let mut found = crate::scan::figures(head, false);
+    let n = found.len();
+    found.extend(all.iter().cloned().map(|mut f| {
+        f.figure.start += shift;
+        f.figure.end += shift;
+        f.text_start += shift;
+        f
+    }));
+    let earlier = before.get(..head_at).unwrap_or("");
+    subjects_kept(earlier, &joined, &found, true)
+        .into_iter()
+        .skip(n)
+        .collect()
+}
+
+/// Where the unfinished sentence that `sentence` continues starts in `before`: `before`
+/// ends in one line break after text with no full stop, and `sentence` opens with `(` or
+/// a lower-case letter.
+fn continued_from(before: &str, sentence: &str) -> Option<usize> {
+    let opens = sentence
+        .trim_start()
+        .starts_with(|c: char| c == '(' || c.is_ascii_lowercase());
+    let text = before.trim_end_matches([' ', '\t', '\r']);
+    let text = text.strip_suffix('\n')?;
+    if !opens || text.ends_with('\n') || text.trim_end().ends_with(['.', '!', '?', ':', ';']) {
+        return None;
+    }
+    // The head starts after the last sentence end or blank line, within 600 bytes.
+    let floor = text.len().saturating_sub(600);
+    let mut start = floor;
+    for (i, c) in text.char_indices().rev() {
+        if i < floor {
+            break;
+        }
+        let next = text.get(i + c.len_utf8()..).and_then(|r| r.chars().next());
+        let ends = matches!(c, '.' | '!' | '?') && next.is_some_and(char::is_whitespace);
+        let blank = c == '\n' && next == Some('\n');
+        if ends || blank {
+            start = i + c.len_utf8();
+            break;
+        }
+    }
+    (!text.get(start..)?.trim().is_empty()).then_some(start)
 }
 
 /// `subjects_after`; `keep` whether the list rules go on from what they found for the
