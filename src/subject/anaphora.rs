@@ -201,6 +201,8 @@ mod tests {
             ),
             ["the jobless rates for cooks", "the jobless rates for pilots"]
         );
+        // A heading line does not go on into the next.
+        assert_eq!(after("Wool trade\n", "exports rose 2 percent."), ["exports"]);
         // After a full stop, or a blank line, the line stands alone.
         assert_eq!(
             after(

@@ -84,8 +84,8 @@ pub fn subjects_after(before: &str, sentence: &str, all: &[Found]) -> Vec<String
 }
 
 /// Where the unfinished sentence that `sentence` continues starts in `before`: `before`
-/// ends in one line break after text with no full stop, and `sentence` opens with `(` or
-/// a lower-case letter.
+/// ends in one line break after text with no full stop, six words or more (fewer are a
+/// heading), and `sentence` opens with `(` or a lower-case letter.
 fn continued_from(before: &str, sentence: &str) -> Option<usize> {
     let opens = sentence
         .trim_start()
@@ -110,7 +110,8 @@ fn continued_from(before: &str, sentence: &str) -> Option<usize> {
             break;
         }
     }
-    (!text.get(start..)?.trim().is_empty()).then_some(start)
+    // A short line is a heading, not a sentence cut by the wrap.
+    (text.get(start..)?.split_whitespace().count() >= 6).then_some(start)
 }
 
 /// `subjects_after`; `keep` whether the list rules go on from what they found for the
