@@ -36,7 +36,11 @@ pub(super) fn anaphor_at<'a>(toks: &[T<'a>], k: usize) -> Option<Anaphor<'a>> {
             _ => {}
         }
     };
-    let e = group_start(toks, v);
+    let mut e = group_start(toks, v);
+    // `they managed to enter`: a verb that takes `to` + verb is part of the group.
+    while e >= 1 && matches!(toks[e].tok, Tok::Word(w) if w.eq_ignore_ascii_case("to")) && verb_at(toks, e - 1) {
+        e = group_start(toks, e - 1);
+    }
     // At the start of a clause: after nothing, punctuation, `and` or a clause word (`when`).
     let opens = |m: usize| {
         m == 0
@@ -179,6 +183,17 @@ mod tests {
         assert_eq!(after("Wool exports rose.\n", "It was up 2.2 percent."), [""]);
         // A subject of its own is kept.
         assert_eq!(after("The tea index is new. ", "Tea exports rose 3%."), ["tea exports"]);
+    }
+
+    #[test]
+    fn a_pronoun_before_verb_to_verb() {
+        assert_eq!(
+            after(
+                "Wool exports held at $2.1 billion. ",
+                "On the whole, they managed to pass the $2 billion mark each month."
+            ),
+            ["wool exports"]
+        );
     }
 
     #[test]
