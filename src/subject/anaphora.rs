@@ -36,7 +36,11 @@ pub(super) fn anaphor_at<'a>(toks: &[T<'a>], k: usize) -> Option<Anaphor<'a>> {
             _ => {}
         }
     };
-    let e = group_start(toks, v);
+    let mut e = group_start(toks, v);
+    // `they managed to enter`: a verb that takes `to` + verb is part of the group.
+    while e >= 1 && matches!(toks[e].tok, Tok::Word(w) if w.eq_ignore_ascii_case("to")) && verb_at(toks, e - 1) {
+        e = group_start(toks, e - 1);
+    }
     // At the start of a clause: after nothing, punctuation, `and` or a clause word (`when`).
     let opens = |m: usize| {
         m == 0
@@ -179,5 +183,62 @@ mod tests {
         assert_eq!(after("Wool exports rose.\n", "It was up 2.2 percent."), [""]);
         // A subject of its own is kept.
         assert_eq!(after("The tea index is new. ", "Tea exports rose 3%."), ["tea exports"]);
+    }
+
+    #[test]
+    fn a_pronoun_before_verb_to_verb() {
+        assert_eq!(
+            after(
+                "Wool exports held at $2.1 billion. ",
+                "On the whole, they managed to pass the $2 billion mark each month."
+            ),
+            ["wool exports"]
+        );
+    }
+
+    #[test]
+    fn an_antecedent_is_named_by_its_abbreviation() {
+        assert_eq!(
+            after(
+                "The island wool price index (WPI) rose 2% in May. ",
+                "This follows a rise of 1% in April."
+            ),
+            ["the island WPI"]
+        );
+    }
+
+    #[test]
+    fn a_line_that_goes_on_from_the_line_before() {
+        assert_eq!(
+            after(
+                "Wool sold well. The jobless rates for welders (4.1 percent), drivers (3.6 percent), cooks\n",
+                "(2.2 percent), and pilots (1.0 percent) fell."
+            ),
+            ["the jobless rates for cooks", "the jobless rates for pilots"]
+        );
+        // A heading line does not go on into the next.
+        assert_eq!(after("Wool trade\n", "exports rose 2 percent."), ["exports"]);
+        // After a full stop, or a blank line, the line stands alone.
+        assert_eq!(
+            after(
+                "The jobless rates for welders fell.\n",
+                "(2.2 percent), and pilots (1.0 percent)."
+            ),
+            ["", "pilots"]
+        );
+    }
+
+    #[test]
+    fn a_date_points_back_to_nothing() {
+        let s = "It rose in a 4% step in June.";
+        let all = figures(s, false);
+        let subjects = subjects_after("The wool price range was set. ", s, &all);
+        let dates: Vec<&String> = subjects
+            .iter()
+            .zip(&all)
+            .filter(|(_, f)| f.figure.kind == Kind::Date)
+            .map(|(x, _)| x)
+            .collect();
+        assert_eq!(dates, [""]);
     }
 }

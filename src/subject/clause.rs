@@ -1,21 +1,30 @@
 //! The subject of the clause that governs a figure.
 
 use super::compare::{names_something, time_phrase};
-use super::phrase::{back_start, forward_end, past_time_lead, phrase};
+use super::phrase::{back_start, bare_measure, forward_end, holds_figure, past_time_lead, phrase};
 use super::tokens::{T, Tok, lower_at, word_class};
 use super::verbs::verb_at;
+use super::wordlists::SURPASS_VERBS;
 use super::words::*;
 use crate::scan::Found;
 
 /// The noun phrase between verb `v` and `by`/`to` right before token `at`.
+/// `X surpassed Y by N`: not after a verb of exceeding, whose `by` figure is the subject's margin.
 pub(super) fn object_of(sentence: &str, toks: &[T], all: &[Found], v: usize, at: usize) -> Option<String> {
+    if matches!(toks.get(v)?.tok, Tok::Word(w) if SURPASS_VERBS.iter().any(|s| w.eq_ignore_ascii_case(s))) {
+        return None;
+    }
     // `returning inflation to its 2 percent objective`: past the figure's determiner.
     let mut at = at;
     while at > v + 1 && lower_at(toks, at - 1).is_some_and(|l| l & NOUN_ARTICLE != 0) {
         at -= 1;
     }
     let link = at.checked_sub(1)?;
-    if word_class(toks, link).is_none_or(|c| c & OBJECT_LINK == 0) {
+    // `raise the target from 5 GW to 10 GW`: `from` a figure `to` another links too.
+    let from_to = matches!(toks[link].tok, Tok::Word(w) if w.eq_ignore_ascii_case("from"))
+        && matches!(toks.get(at + 1).map(|t| t.tok), Some(Tok::Word(w)) if w.eq_ignore_ascii_case("to"))
+        && matches!(toks.get(at + 2).map(|t| t.tok), Some(Tok::Fig(_)));
+    if !from_to && word_class(toks, link).is_none_or(|c| c & OBJECT_LINK == 0) {
         return None;
     }
     let noun_start =
@@ -102,7 +111,12 @@ pub(super) fn clause_subject_kept(sentence: &str, toks: &[T], all: &[Found], at:
                 end = i - 2;
             }
             let s = back_start(toks, all, end, 0);
-            let p = phrase(sentence, toks, all, s, unlisted_verb(toks, s, end));
+            let p = match agreeing_verb(toks, s, end) {
+                // `Organizers project orders exceeding $5 million`: the verb's object.
+                Some(m) if m + 1 < end => phrase(sentence, toks, all, m + 1, end),
+                Some(m) => phrase(sentence, toks, all, s, m),
+                None => phrase(sentence, toks, all, s, unlisted_verb(toks, s, end)),
+            };
             // `At 447 million barrels, crude inventories are ...`: a figure in a phrase that
             // opens the sentence belongs to the clause after the comma.
             if !names_something(&p) {
@@ -128,8 +142,11 @@ pub(super) fn clause_subject_kept(sentence: &str, toks: &[T], all: &[Found], at:
         let (s, p) = match kept {
             Some((end, s, p)) if *end == e => (*s, p.clone()),
             _ => {
-                let s = past_time_lead(toks, back_start(toks, all, e, AND), e);
-                let p = phrase(sentence, toks, all, s, e);
+                // `Wool exports (up 4%) reached`: a bracket of figures right before the
+                // verb is the subject's aside.
+                let e2 = bracket_before(toks, e).unwrap_or(e);
+                let s = past_time_lead(toks, back_start(toks, all, e2, AND), e2);
+                let p = phrase(sentence, toks, all, s, e2);
                 *kept = Some((e, s, p.clone()));
                 (s, p)
             }
@@ -163,6 +180,11 @@ pub(super) fn clause_subject_kept(sentence: &str, toks: &[T], all: &[Found], at:
             }
             // `Despite falling 1% in May, sales rose`: the main clause's subject.
             if let Some(p) = main_after_fronted(sentence, toks, all, v) {
+                return p;
+            }
+            // `launches a trade drive, bringing $3 billion`: a participle that is no change
+            // word, after a comma that closes a verb's object, tells of the object.
+            if let Some(p) = object_before_participle(sentence, toks, all, v) {
                 return p;
             }
             // A participle after a comma or `and` (`..., rising 19 percent`): the verb before it.
@@ -221,6 +243,58 @@ fn unlisted_verb(toks: &[T], s: usize, end: usize) -> usize {
     let participle = end >= s + 2
         && matches!(toks[end - 1].tok, Tok::Word(w) if w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed")));
     if (opens && verb) || participle { end - 1 } else { end }
+}
+
+/// `X launches a trade drive, bringing $3 billion`: the object before the comma.
+///
+/// ```text
+/// verb NP "," participle-ing ... FIG     -> NP     (participle no change word)
+/// ```
+fn object_before_participle(sentence: &str, toks: &[T], all: &[Found], v: usize) -> Option<String> {
+    let ing = matches!(toks.get(v)?.tok, Tok::Word(w) if w.ends_with("ing")) && toks[v].lower() & DIRECTION == 0;
+    let comma = v.checked_sub(1).filter(|&c| toks[c].tok == Tok::Punct(','))?;
+    if !ing {
+        return None;
+    }
+    let start = back_start(toks, all, comma, 0);
+    // A linking verb's complement is no object (`remained the top market, taking 12%`).
+    let object = start > 0
+        && start < comma
+        && verb_at(toks, start - 1)
+        && lower_at(toks, start - 1).is_some_and(|l| l & COPULA == 0);
+    let p = phrase(sentence, toks, all, start, comma);
+    (object && names_something(&p) && !bare_measure(&p)).then_some(p)
+}
+
+/// The `(` of a bracket holding a figure that closes right before token `e`, when the
+/// bracket is the first of the sentence's clause (no list of brackets before it).
+fn bracket_before(toks: &[T], e: usize) -> Option<usize> {
+    if e == 0 || toks.get(e - 1)?.tok != Tok::Punct(')') || !holds_figure(toks, e - 1) {
+        return None;
+    }
+    let open = toks[..e - 1].iter().rposition(|t| t.tok == Tok::Punct('('))?;
+    let first = !toks[..open].iter().any(|t| t.tok == Tok::Punct(')'));
+    first.then_some(open)
+}
+
+/// `Subsidies cover 50 percent`, `Organizers project orders exceeding $5 million`: in a
+/// phrase with no listed verb, a plain lower-case word after a plural noun, in the base
+/// form (no `-s`, `-ed`, `-ing`, `-ly`) and no function word, agrees with the plural as
+/// its present-tense verb.
+///
+/// ```text
+/// plural-noun base-word [NP] FIG     -> base-word is the verb
+/// ```
+fn agreeing_verb(toks: &[T], s: usize, end: usize) -> Option<usize> {
+    let function = ARTICLE | DETERMINER | PREPOSITION | ADVERB | AND | MODAL | AUX | PRONOUN | GENERIC_WORD | NEVER;
+    (s + 1..end).find(|&m| {
+        let plural = matches!(toks[m - 1].tok, Tok::Word(w) if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && w.chars().all(char::is_alphabetic))
+            && lower_at(toks, m - 1).is_some_and(|l| l & function == 0);
+        let base = matches!(toks[m].tok, Tok::Word(w) if !["s", "ed", "ing", "ly"].iter().any(|x| w.ends_with(x)))
+            && word_class(toks, m).is_some_and(|c| c & BARE != 0 && c & function == 0)
+            && lower_at(toks, m).is_some_and(|l| l & function == 0);
+        plural && base
+    })
 }
 
 /// The subject before an aside set off by commas, the aside ending at token `s`:
@@ -348,8 +422,81 @@ mod tests {
             ["island wool deficit"]
         );
         assert_eq!(
+            // The count has no noun of its own: it measures the number, as the percent does.
             subjects("The number of ferries reached 1,200, 15% more than a year earlier."),
-            ["the number of ferries"]
+            ["the number of ferries", "the number of ferries"]
+        );
+    }
+
+    #[test]
+    fn a_participle_after_an_object_tells_of_it() {
+        assert_eq!(
+            subjects("The minister launches a wool export drive, bringing more than $3 billion to the isles."),
+            ["a wool export drive"]
+        );
+        // A change word after a comma is the clause subject's.
+        assert_eq!(
+            subjects("Wool exports hit a new high, rising 5 percent."),
+            ["wool exports"]
+        );
+    }
+
+    #[test]
+    fn a_bracket_between_subject_and_verb() {
+        assert_eq!(
+            subjects("Wool exports (up 4.1 percent) reached a record high for monthly shipment value at $2.1 billion."),
+            ["wool exports", "wool exports"]
+        );
+    }
+
+    #[test]
+    fn an_s_form_after_a_singular_noun_before_a_figure() {
+        assert_eq!(
+            subjects("Ports handled 5 million tons, and the new wool depot lies about 8 miles inland across 40 acres."),
+            ["ports", "the new wool depot", "the new wool depot"]
+        );
+    }
+
+    #[test]
+    fn an_object_changed_from_one_figure_to_another() {
+        assert_eq!(
+            subjects("Chile and Bolivia mentioned plans to raise their wool output target from 5 GW to 10 GW."),
+            ["their wool output target", "their wool output target"]
+        );
+    }
+
+    #[test]
+    fn a_margin_over_an_object_is_the_subjects() {
+        assert_eq!(
+            subjects("In June, wheat exports from the north surpassed wheat imports by 15,000 tons."),
+            ["wheat exports from the north"]
+        );
+        assert_eq!(
+            subjects("Bus riders outnumbered train riders by 2 percent."),
+            ["bus riders"]
+        );
+        // A change verb's `by` figure is its object's change.
+        assert_eq!(subjects("The plan cut freight costs by 3 percent."), ["freight costs"]);
+    }
+
+    #[test]
+    fn a_complex_preposition_is_no_part_of_the_subject() {
+        assert_eq!(
+            subjects("In light of the fall of wool prices from 2 percent, the Board will act."),
+            ["the fall of wool prices"]
+        );
+        assert_eq!(
+            subjects("In view of the path of rents from 2 percent, the Board will act."),
+            ["the path of rents"]
+        );
+    }
+
+    #[test]
+    fn a_base_form_after_a_plural_is_its_verb() {
+        assert_eq!(subjects("Vouchers cover as much as 40 percent."), ["vouchers"]);
+        assert_eq!(
+            subjects("Planners foresee orders exceeding USD 20 million."),
+            ["orders"]
         );
     }
 

@@ -172,11 +172,13 @@ pub(super) fn phrase_right_before(
         // `with shipments to Europe up 12%`, `exports rose 5%, imports 3%`: a noun phrase
         // right before the figure, after `with`, `and` or a comma, in a clause with no
         // verb of its own.
+        // `figures show stocks up 4%`: a verb's object with `up`/`down` + figure.
         let start = back_start(toks, all, k, BEFORE_STOP | AND);
         let opens = start > 0
             && (toks[start - 1].tok == Tok::Punct(',')
                 || lower_at(toks, start - 1).is_some_and(|l| l & AND != 0)
-                || matches!(toks[start - 1].tok, Tok::Word(w) if w.eq_ignore_ascii_case("with")));
+                || matches!(toks[start - 1].tok, Tok::Word(w) if w.eq_ignore_ascii_case("with"))
+                || (direction && verb_at(toks, start - 1)));
         let np = phrase(sentence, toks, all, start, k);
         return (opens && start < k && names_something(&np) && !bare_measure(&np)).then_some(np);
     };
@@ -326,6 +328,14 @@ pub(super) fn names_something(subject: &str) -> bool {
 mod tests {
     use super::names_something;
     use crate::subject::tests::subjects;
+
+    #[test]
+    fn a_verbs_object_with_up_or_down() {
+        assert_eq!(
+            subjects("Data released today show wool stocks up 3.2 percent on the year."),
+            ["wool stocks"]
+        );
+    }
 
     #[test]
     fn a_base_shares_the_subject_before_it() {

@@ -6,9 +6,11 @@ use super::tokens::{T, Tok, lower_at, word_class};
 use super::verbs::verb_at;
 use super::wordlists::POST_PREPS;
 use super::words::*;
+use crate::model::Kind;
 use crate::scan::Found;
 
-/// `X, Y and Z rose A, B and C, respectively`: the item paired with figure `fi`.
+/// `X, Y and Z rose A, B and C, respectively`: the item paired with figure `fi`. A closing
+/// `each` pairs too (`X and Y sold 5 units (up 2%) and 3 units (up 1%) each`).
 pub(super) fn respectively(
     sentence: &str,
     toks: &[T],
@@ -22,7 +24,7 @@ pub(super) fn respectively(
     let joins = |a: usize, b: usize| {
         toks.get(a + 1..b).is_some_and(|gap| {
             gap.iter().all(|t| match t.tok {
-                Tok::Punct(',') => true,
+                Tok::Punct(',' | '(' | ')') => true,
                 Tok::Word(_) => t.class() & (RUN_JOIN | DIGIT) != 0,
                 Tok::Fig(g) => all.get(g).is_some_and(|f| f.figure.kind != kind),
                 _ => false,
@@ -30,11 +32,7 @@ pub(super) fn respectively(
         })
     };
     // `respectively` must follow the run, which starts at or before the figure.
-    if lists.no_respectively
-        || !toks
-            .get(k + 1..)
-            .is_some_and(|a| a.iter().any(|t| t.tok == Tok::Word("respectively")))
-    {
+    if lists.no_respectively || !toks.get(k + 1..).is_some_and(|a| (0..a.len()).any(|m| pairing(a, m))) {
         return None;
     }
     let same: Vec<usize> = toks
@@ -67,17 +65,23 @@ pub(super) fn respectively(
     carried_item(items, items.len() - n, items.len() - n + (pos - first))
 }
 
+/// The word at `m` pairs a list in order: `respectively`, or `each` at the end of its
+/// clause (`each month` is a determiner).
+fn pairing(toks: &[T], m: usize) -> bool {
+    match toks.get(m).map(|t| t.tok) {
+        Some(Tok::Word("respectively")) => true,
+        Some(Tok::Word("each")) => !matches!(toks.get(m + 1).map(|t| t.tok), Some(Tok::Word(_))),
+        _ => false,
+    }
+}
+
 /// The items of the clause before the run of figures from token `first_fig` to token
 /// `last_fig`, when `respectively` closes the run.
 fn run_items(sentence: &str, toks: &[T], all: &[Found], first_fig: usize, last_fig: usize) -> Option<Vec<String>> {
     // `respectively` must close the run.
     let after = toks.get(last_fig + 1..)?;
-    let closes = after.iter().take(8).any(|t| t.tok == Tok::Word("respectively"))
-        && after
-            .iter()
-            .take_while(|t| t.tok != Tok::Word("respectively"))
-            .enumerate()
-            .all(|(m, _)| !verb_at(toks, last_fig + 1 + m));
+    let close = (0..after.len().min(8)).find(|&m| pairing(after, m));
+    let closes = close.is_some_and(|c| (0..c).all(|m| !verb_at(toks, last_fig + 1 + m)));
     if !closes {
         return None;
     }
@@ -250,6 +254,118 @@ fn spelled_number(item: &str) -> bool {
             .all(|w| NUMBER.iter().any(|n| w.eq_ignore_ascii_case(n)))
 }
 
+/// The tokens from `start` to `end` are one count with no noun of its own (`983,000`).
+fn bare_count(toks: &[T], all: &[Found], start: usize, end: usize) -> bool {
+    match toks.get(start..end) {
+        Some([t]) => matches!(t.tok, Tok::Fig(g) if all.get(g).is_some_and(|f| f.figure.kind == Kind::Count)),
+        _ => false,
+    }
+}
+
+/// The noun phrase a number counts, from token `start`, with a relative clause that
+/// restricts it (`people aged 60 who retired early`): no comma before `who`/`that`; the
+/// relative ends at punctuation or before a second finite verb, the main clause's.
+///
+/// ```text
+/// counted = NP [("who" | "that") verb-phrase]    -- up to punctuation or the next verb
+/// ```
+fn counted_phrase(sentence: &str, toks: &[T], all: &[Found], start: usize) -> Option<String> {
+    let mut e = np_end(toks, all, start, 10);
+    if e == start {
+        return None;
+    }
+    let relative = matches!(toks.get(e).map(|t| t.tok), Some(Tok::Word(w)) if w == "who" || w == "that");
+    if relative {
+        let open = e;
+        let mut verbs = 0;
+        while e - open < 12 && matches!(toks.get(e).map(|t| t.tok), Some(Tok::Word(_))) {
+            // An `-ing` form is no finite verb: `who named fishing as their job`.
+            let finite = matches!(toks[e].tok, Tok::Word(w) if !w.ends_with("ing"));
+            if finite && verb_at(toks, e) {
+                verbs += 1;
+                if verbs > 1 {
+                    break;
+                }
+            }
+            e += 1;
+        }
+    }
+    let p = phrase(sentence, toks, all, start, e);
+    (!p.is_empty()).then_some(p)
+}
+
+/// `under one million (983,000; 57.5%) farmers`: a count with no noun of its own, before a
+/// parenthesis of figures, counts the noun phrase after the parenthesis.
+///
+/// ```text
+/// count "(" figure ((";" | ",") figure)* ")" counted
+/// ```
+pub(super) fn counted_after_bracket(sentence: &str, toks: &[T], all: &[Found], k: usize) -> Option<String> {
+    let Tok::Fig(g) = toks.get(k)?.tok else { return None };
+    if all.get(g)?.figure.kind != Kind::Count || toks.get(k + 1)?.tok != Tok::Punct('(') {
+        return None;
+    }
+    let mut c = k + 2;
+    while let Some(t) = toks.get(c) {
+        match t.tok {
+            Tok::Fig(_) | Tok::Punct(';' | ',') => c += 1,
+            Tok::Punct(')') if c > k + 2 => return counted_phrase(sentence, toks, all, c + 1),
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// `Sales of tea, coffee, and cocoa (up 5%)`: the first bracket of a list closes a
+/// coordination whose conjuncts have no bracket of their own; when it is the object of
+/// `of`, the item is the whole phrase. `start` is where the last conjunct starts.
+///
+/// ```text
+/// NP "of" conjunct ("," conjunct)* [","] ("and" | "or") conjunct "("   -> the whole
+/// ```
+fn coordinated_of(toks: &[T], all: &[Found], start: usize) -> usize {
+    let is_word =
+        |j: usize, w: &str| matches!(toks.get(j).map(|t| t.tok), Some(Tok::Word(x)) if x.eq_ignore_ascii_case(w));
+    // The phrase may start on its conjunction (a lead word, dropped from the phrase).
+    let mut s = if is_word(start, "and") || is_word(start, "or") {
+        start + 1
+    } else {
+        start
+    };
+    let mut joined = false;
+    loop {
+        let mut j = s;
+        if j > 0 && (is_word(j - 1, "and") || is_word(j - 1, "or")) {
+            j -= 1;
+            joined = true;
+        }
+        if j > 0 && toks[j - 1].tok == Tok::Punct(',') {
+            j -= 1;
+        }
+        if j == s || j == 0 {
+            break;
+        }
+        // The first conjunct starts after `of` (the phrase read back runs over it).
+        let c = back_start(toks, all, j, PAREN_STOP);
+        let c = (c..j).rev().find(|&m| is_word(m, "of")).map_or(c, |m| m + 1);
+        let plain = toks
+            .get(c..j)
+            .is_some_and(|w| !w.is_empty() && w.iter().all(|t| matches!(t.tok, Tok::Word(_))));
+        if !plain {
+            break;
+        }
+        s = c;
+        if s > 0 && is_word(s - 1, "of") {
+            break;
+        }
+    }
+    if joined && s > 1 && is_word(s - 1, "of") {
+        back_start(toks, all, s - 1, PAREN_STOP)
+    } else {
+        start
+    }
+}
+
 /// The `(` that the figure at token `n` opens: right before it, or before numbers that
 /// open it with it (`(+43,000; +0.7%)`).
 fn opening(toks: &[T], n: usize) -> Option<usize> {
@@ -343,6 +459,10 @@ pub(super) fn parenthesised(
         });
         if !in_list_after_prev {
             lists.carried = None;
+            // Only the list's first bracket: after one, a coordination is the next item's.
+            if lists.prev_close.is_none() {
+                start = coordinated_of(toks, all, start);
+            }
         }
         let mut item = phrase(sentence, toks, all, start, end);
         let generic = item.is_empty()
@@ -354,8 +474,14 @@ pub(super) fn parenthesised(
         if let Some(prep) = starts_to {
             // `exports increased to China (`: the clause subject goes in front.
             let subj = clause_subject(sentence, toks, all, start);
-            if !subj.is_empty() {
-                lists.carried = Some(format!("{subj} {prep}"));
+            // `jobs among women rose (..) and fell among men (`: the subject's own part
+            // gives way to the new one (`jobs among men`).
+            let whole = match find_part(&subj).and_then(|cut| subj.get(..cut)) {
+                Some(lead) => lead.rsplit_once(' ').map_or(lead, |(w, _)| w),
+                None => subj.as_str(),
+            };
+            if !whole.is_empty() {
+                lists.carried = Some(format!("{whole} {prep}"));
             }
             let rest = phrase(sentence, toks, all, start + 1, end);
             item = match &lists.carried {
@@ -381,6 +507,13 @@ pub(super) fn parenthesised(
             .find(|(_, t)| t.tok == Tok::Punct(')'))
             .map(|(m, _)| m);
         if g == fi {
+            // `just under one million (983,000; 57.5%) people aged 55 to 64`: an item that is
+            // only a number counts the noun phrase after the parenthesis.
+            if spelled_number(&item) || bare_count(toks, all, start, end) {
+                return lists
+                    .prev_close
+                    .and_then(|c| counted_phrase(sentence, toks, all, c + 1));
+            }
             // `the growth seen in May (+3%)`, `flat at $6 billion (down 1%)`: a change or
             // an amount before the parenthesis: what the figure before measures.
             let change = toks.get(start..end).is_some_and(|s| {
@@ -410,16 +543,6 @@ pub(super) fn parenthesised(
                     }
                 }
                 return Some(clause_subject(sentence, toks, all, end));
-            }
-            // `just under one million (983,000; 57.5%) people aged 55 to 64`: an item that is
-            // only a number counts the noun phrase after the parenthesis.
-            if spelled_number(&item) {
-                let counted = lists.prev_close.and_then(|c| {
-                    let e = np_end(toks, all, c + 1, 10);
-                    let p = phrase(sentence, toks, all, c + 1, e);
-                    (!p.is_empty()).then_some(p)
-                });
-                return counted;
             }
             return Some(item);
         }
@@ -475,6 +598,36 @@ mod tests {
     }
 
     #[test]
+    fn a_coordination_under_of_is_one_item() {
+        assert_eq!(
+            subjects("Sales of tea, coffee, and cocoa (up 5.1 percent), and sugar (up 2.0 percent) rose."),
+            ["sales of tea coffee and cocoa", "sugar"]
+        );
+        // After a first bracket, a coordination is not reached back into.
+        assert_eq!(
+            subjects("Tea (up 1 percent) gained on demand of hotels and cafes, and salt (up 2 percent) fell."),
+            ["tea", "salt"]
+        );
+        // Without `of`, the last conjunct is the item.
+        assert_eq!(subjects("Tea, coffee, and cocoa (up 5.1 percent) rose."), ["cocoa"]);
+    }
+
+    #[test]
+    fn each_pairs_like_respectively() {
+        assert_eq!(
+            subjects(
+                "Ferries and barges ranked next, carrying 900 tons (up 4 percent) and 300 tons (up 2 percent) each."
+            ),
+            ["ferries", "ferries", "barges", "barges"]
+        );
+        // `each` before a noun is a determiner: no pairing.
+        assert_eq!(
+            subjects("Tea and coffee prices rose 2 percent and 3 percent each month."),
+            ["tea and coffee prices", "tea and coffee prices"]
+        );
+    }
+
+    #[test]
     fn list_items_carry_the_part_they_name() {
         assert_eq!(
             subjects(
@@ -497,6 +650,10 @@ mod tests {
         );
         assert_eq!(
             subjects("Hiring grew among nurses (+900; +1.4%), and grew among cooks (+300; +0.6%)."),
+            ["hiring among nurses", "hiring among cooks"]
+        );
+        assert_eq!(
+            subjects("Hiring among nurses rose (+900; +1.4%) and fell among cooks (-300; -0.6%)."),
             ["hiring among nurses", "hiring among cooks"]
         );
         // `from` after a verb names a source, not a part.
@@ -524,7 +681,20 @@ mod tests {
     fn a_number_before_the_bracket_counts_what_follows() {
         assert_eq!(
             subjects("In May, there were just under one million (983,000; 57.5%) farmers aged 55 to 64."),
-            ["farmers aged 55 to 64"]
+            ["farmers aged 55 to 64"; 3]
+        );
+        assert_eq!(
+            subjects("Last spring some 40,000 (12,500; 31%) cyclists who rode to work lost time."),
+            ["cyclists who rode to work"; 3]
+        );
+        assert_eq!(
+            subjects("There were under one million (950,000; 40%) farmers who named fishing as their main job."),
+            ["farmers who named fishing as their main job"; 3]
+        );
+        // A comma before `who` opens an aside, not a restriction.
+        assert_eq!(
+            subjects("About 2,000 (9%) nurses, who work nights, quit."),
+            ["nurses"; 2]
         );
     }
 

@@ -7,6 +7,7 @@
 //! names something, in this order:
 //!
 //! ```text
+//! counted        under one million (983,000; 57%) people aged 60   -> people aged 60
 //! share          covered 31% of Europe's trade                    -> Europe's trade
 //! change after   a £2.7 billion fall in exports                   -> exports
 //! base           up from 2.0%, compared with £3.3 billion         -> the figure before's
@@ -44,7 +45,7 @@ use compare::{
     base_of, lone_measure, names_something, phrase_right_before, shares_previous, time_phrase, whole_of_share,
     without_deictic,
 };
-use items::{Lists, parenthesised, respectively};
+use items::{Lists, counted_after_bracket, parenthesised, respectively};
 use near::{after_amount, after_change, before, headline_noun, share_of};
 use tokens::{T, Tok, Tokens, cut, is_title, measured};
 use words::{TITLE_WORD, UPPER};
@@ -56,8 +57,61 @@ pub fn subjects(sentence: &str, all: &[Found]) -> Vec<String> {
 
 /// `subjects`, with `before` the text of the body up to the sentence: a subject the
 /// sentence only points to (`it`, `the index`) is looked for in the sentence before.
+///
+/// A sentence that opens a line with `(` or a lower-case word, after a line that ends with
+/// no full stop, goes on from that line (hard-wrapped text: `... adult women (3.1 percent),
+/// teenagers` / `(9.8 percent), ...`): it is read joined to it.
 pub fn subjects_after(before: &str, sentence: &str, all: &[Found]) -> Vec<String> {
-    subjects_kept(before, sentence, all, true)
+    let Some(head_at) = continued_from(before, sentence) else {
+        return subjects_kept(before, sentence, all, true);
+    };
+    let head = before.get(head_at..).unwrap_or("").trim();
+    let joined = format!("{head} {sentence}");
+    let shift = head.len() + 1;
+    let mut found = crate::scan::figures(head, false);
+    let n = found.len();
+    found.extend(all.iter().cloned().map(|mut f| {
+        f.figure.start += shift;
+        f.figure.end += shift;
+        f.text_start += shift;
+        f
+    }));
+    let earlier = before.get(..head_at).unwrap_or("");
+    subjects_kept(earlier, &joined, &found, true)
+        .into_iter()
+        .skip(n)
+        .collect()
+}
+
+/// Where the unfinished sentence that `sentence` continues starts in `before`: `before`
+/// ends in one line break after text with no full stop, six words or more (fewer are a
+/// heading), and `sentence` opens with `(` or a lower-case letter.
+fn continued_from(before: &str, sentence: &str) -> Option<usize> {
+    let opens = sentence
+        .trim_start()
+        .starts_with(|c: char| c == '(' || c.is_ascii_lowercase());
+    let text = before.trim_end_matches([' ', '\t', '\r']);
+    let text = text.strip_suffix('\n')?;
+    if !opens || text.ends_with('\n') || text.trim_end().ends_with(['.', '!', '?', ':', ';']) {
+        return None;
+    }
+    // The head starts after the last sentence end or blank line, within 600 bytes.
+    let floor = text.len().saturating_sub(600);
+    let mut start = floor;
+    for (i, c) in text.char_indices().rev() {
+        if i < floor {
+            break;
+        }
+        let next = text.get(i + c.len_utf8()..).and_then(|r| r.chars().next());
+        let ends = matches!(c, '.' | '!' | '?') && next.is_some_and(char::is_whitespace);
+        let blank = c == '\n' && next == Some('\n');
+        if ends || blank {
+            start = i + c.len_utf8();
+            break;
+        }
+    }
+    // A short line is a heading, not a sentence cut by the wrap.
+    (text.get(start..)?.split_whitespace().count() >= 6).then_some(start)
 }
 
 /// `subjects_after`; `keep` whether the list rules go on from what they found for the
@@ -84,6 +138,8 @@ fn subjects_kept(before: &str, sentence: &str, all: &[Found], keep: bool) -> Vec
     let mut lists = Lists::default();
     // The last figure with a subject: its token and its subject (a base takes it).
     let mut prev: Option<(usize, usize)> = None;
+    // The subject found for the figure before, as found (before `abbreviated`).
+    let mut last_found = String::new();
     let mut out: Vec<String> = Vec::with_capacity(all.len());
     for fi in 0..all.len() {
         let mut at = None;
@@ -132,14 +188,24 @@ fn subjects_kept(before: &str, sentence: &str, all: &[Found], keep: bool) -> Vec
                     &mut lists,
                     earlier.map(String::as_str),
                 );
+                // A date has no subject: nothing to point back for.
                 let s = match anaphor_at(window, k - lo) {
-                    Some(a) if !before.is_empty() && points(&s, a) => antecedent(before, a).unwrap_or(s),
+                    Some(a) if !before.is_empty() && all.get(fi).is_some_and(measured) && points(&s, a) => {
+                        // A mention in another sentence repeats it: the abbreviation.
+                        antecedent(before, a).map_or(s, |p| abbreviated(&p).unwrap_or(p))
+                    }
                     _ => s,
+                };
+                // A repeat names what the first mention defined by its abbreviation.
+                let shown = match abbreviated(&s) {
+                    Some(short) if s == last_found => short,
+                    _ => s.clone(),
                 };
                 if !s.is_empty() {
                     prev = Some((k, fi));
+                    last_found = s;
                 }
-                s
+                shown
             }
             // Not a token (a count with its noun): no subject.
             None => String::new(),
@@ -167,7 +233,8 @@ fn subject_at(
         return String::new();
     };
     let kind = f.figure.kind;
-    let found = whole_of_share(sentence, toks, all, k, kind, prev)
+    let found = counted_after_bracket(sentence, toks, all, k)
+        .or_else(|| whole_of_share(sentence, toks, all, k, kind, prev))
         .or_else(|| after_change(sentence, toks, all, k, kind))
         .or_else(|| base_of(sentence, toks, k, prev))
         .or_else(|| respectively(sentence, toks, all, fi, k, lists))
@@ -190,7 +257,7 @@ fn subject_at(
         None => subject,
     };
     let subject = if names_something(&subject) && !time_phrase(&subject) {
-        without_deictic(subject)
+        estimated(without_deictic(subject))
     } else {
         share_of(sentence, toks, all, k)
             .filter(|s| names_something(s))
@@ -201,6 +268,74 @@ fn subject_at(
     } else {
         sentence_case(sentence, subject)
     }
+}
+
+/// `Consumer Prices Index (CPI) annual inflation` -> `CPI annual inflation`: a phrase with an
+/// abbreviation in brackets, written with the abbreviation in place of its long form. The
+/// long form starts at the first word with the abbreviation's first letter.
+///
+/// ```text
+/// words long-form "(" ABBR ")" rest     -> words ABBR rest      (ABBR: 2-6 capitals [s])
+/// ```
+fn abbreviated(subject: &str) -> Option<String> {
+    let open = subject.find('(')?;
+    let close = open + subject.get(open..)?.find(')')?;
+    let abbr = subject.get(open + 1..close)?;
+    let letters = abbr.strip_suffix('s').unwrap_or(abbr);
+    if !(2..=6).contains(&letters.len()) || !letters.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let first = letters.bytes().next()?;
+    let head = subject.get(..open)?.trim_end();
+    let mut at = 0;
+    let mut start = None;
+    for w in head.split(' ') {
+        if w.bytes().next().is_some_and(|b| b.eq_ignore_ascii_case(&first)) {
+            start = Some(at);
+            break;
+        }
+        at += w.len() + 1;
+    }
+    let start = start?;
+    // One word before the bracket is a name, not a long form to replace.
+    if head.get(start..)?.split(' ').count() < 2 {
+        return None;
+    }
+    Some(format!("{}{abbr}{}", head.get(..start)?, subject.get(close + 1..)?))
+}
+
+/// `the first quarterly estimate of UK wool output` -> `UK wool output`, `the current
+/// shortfall of inflation (from 2 percent)` -> `inflation`: an estimate of X, or X's
+/// distance from a level, is about what X measures.
+///
+/// ```text
+/// [article] modifier* head "of" X     -> X     head = estimate | shortfall | gap | deviation (-s)
+/// ```
+fn estimated(subject: String) -> String {
+    const HEADS: [&str; 8] = [
+        "estimate",
+        "estimates",
+        "shortfall",
+        "shortfalls",
+        "gap",
+        "gaps",
+        "deviation",
+        "deviations",
+    ];
+    let words: Vec<&str> = subject.split(' ').collect();
+    let Some(e) = words
+        .iter()
+        .position(|w| HEADS.iter().any(|h| w.eq_ignore_ascii_case(h)))
+    else {
+        return subject;
+    };
+    let leads_plainly = words[..e]
+        .iter()
+        .all(|w| w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') || words::lists(w) & words::ARTICLE != 0);
+    if !leads_plainly || words.get(e + 1).is_none_or(|w| *w != "of") || e + 2 >= words.len() {
+        return subject;
+    }
+    words[e + 2..].join(" ")
 }
 
 /// Whether `subject` is what the anaphor left: nothing for a pronoun, the determiner and
@@ -373,6 +508,40 @@ mod tests {
             subjects("The current account deficit widened by $8 billion."),
             ["the current account deficit"]
         );
+    }
+
+    #[test]
+    fn an_estimate_is_of_what_it_measures() {
+        assert_eq!(
+            subjects("The first quarterly estimate of island wool output shows a fall of 0.3%."),
+            ["island wool output"]
+        );
+        assert_eq!(estimated("the revised estimates".into()), "the revised estimates");
+        assert_eq!(
+            subjects("In light of the shortfall of wool prices from 2 percent, the Board will act."),
+            ["wool prices"]
+        );
+        assert_eq!(
+            estimated("Korea's estimate of demand".into()),
+            "Korea's estimate of demand"
+        );
+    }
+
+    #[test]
+    fn a_repeat_takes_the_abbreviation() {
+        assert_eq!(
+            subjects("The Wool Price Index (WPI) rose by 4.0% in May, up from 3.1% in April."),
+            ["The Wool Price Index (WPI)", "The WPI"]
+        );
+        assert_eq!(
+            subjects("Exports of liquefied natural gas (LNG) cargoes rose 8 percent to $2 billion."),
+            [
+                "exports of liquefied natural gas (LNG) cargoes",
+                "exports of LNG cargoes"
+            ]
+        );
+        assert_eq!(abbreviated("Peru (PE)"), None);
+        assert_eq!(abbreviated("tea prices (per kilo)"), None);
     }
 
     #[test]

@@ -28,6 +28,15 @@ fn after_unit(toks: &[T], k: usize) -> usize {
 /// or a time, or a date follows it (`in FY 2021-22`: a date's own word).
 fn specific_np(sentence: &str, toks: &[T], all: &[Found], start: usize) -> Option<String> {
     let end = np_end(toks, all, start, 10);
+    // `Projects to Increase X and Protect Y`: an infinitive's list is no list of nouns.
+    let infinitive = toks
+        .get(start..end)
+        .is_some_and(|w| w.iter().any(|t| t.tok == Tok::Word("to") || t.tok == Tok::Word("To")));
+    let end = if infinitive {
+        end
+    } else {
+        coordination_end(toks, all, end)
+    };
     let after_in = start > 0 && lower_at(toks, start - 1).is_some_and(|l| l & IN != 0);
     if after_in && dated(toks, all, end) && end == forward_end(toks, start, 10) {
         return None;
@@ -52,9 +61,22 @@ fn specific_np(sentence: &str, toks: &[T], all: &[Found], start: usize) -> Optio
 pub(super) fn after_change(sentence: &str, toks: &[T], all: &[Found], k: usize, kind: Kind) -> Option<String> {
     let next = |m: usize, bit: u64| lower_at(toks, m).is_some_and(|l| l & bit != 0);
     let n1 = lower_at(toks, k + 1)?;
-    if n1 & GENERIC_WORD != 0 && (next(k + 2, IN) || next(k + 2, OF)) {
+    // A change word right after a figure is a noun (`a 50-basis-point cut in`).
+    if n1 & (GENERIC_WORD | DIRECTION) != 0 && (next(k + 2, IN) || next(k + 2, OF)) {
         if let Some(p) = specific_np(sentence, toks, all, k + 3) {
             return Some(owned(sentence, toks, all, k, &p));
+        }
+    }
+    // `the Board's 3 percent target`: a possessive before the figure owns the noun after it.
+    if let Some(owner) = owner_before(sentence, toks, k).filter(|_| n1 & FORWARD_STOP == 0) {
+        let mut end = np_end(toks, all, k + 1, 10);
+        // `goal but remain`: a clause opener ends the phrase.
+        if let Some(m) = (k + 1..end).find(|&m| word_class(toks, m).is_some_and(|c| c & CLAUSE_OPEN != 0)) {
+            end = m;
+        }
+        let p = phrase(sentence, toks, all, k + 1, end);
+        if !p.is_empty() && !toks[k + 1..end].iter().any(|t| t.lower() & TIME != 0) {
+            return Some(format!("{owner} {p}"));
         }
     }
     // `a $0.3 billion deficit`: an article before, a noun after.
@@ -67,10 +89,106 @@ pub(super) fn after_change(sentence: &str, toks: &[T], all: &[Found], k: usize, 
     }
     // `2 percent inflation`, `10,000 TEU ships`: a percent or quantity before a noun is
     // its modifier.
-    if matches!(kind, Kind::Percent | Kind::Quantity) && content_word(toks, k + 1) {
+    // `15 miles offshore`: a place or dimension adverb after a measure says where or how
+    // far, not what (`13 miles southeast of the city` does name a place).
+    const PLACE: [&str; 16] = [
+        "offshore",
+        "onshore",
+        "inland",
+        "away",
+        "apart",
+        "abroad",
+        "overseas",
+        "upstream",
+        "downstream",
+        "ahead",
+        "behind",
+        "long",
+        "wide",
+        "deep",
+        "high",
+        "tall",
+    ];
+    let place = matches!(toks.get(k + 1).map(|t| t.tok), Some(Tok::Word(w)) if PLACE.iter().any(|p| w.eq_ignore_ascii_case(p)))
+        && !next(k + 2, OF);
+    if matches!(kind, Kind::Percent | Kind::Quantity) && content_word(toks, k + 1) && !place {
         return specific_np(sentence, toks, all, k + 1);
     }
     None
+}
+
+/// `on fixed and floating loans`: a lone modifier joined by `and`/`or` to the phrase
+/// starting at `start` shares its head; the phrase starts at the modifier.
+///
+/// ```text
+/// (preposition | article) modifier ("and" | "or") NP    -> modifier "and" NP
+/// ```
+fn coordinated_modifier(toks: &[T], start: usize) -> usize {
+    let conjunction = |j: usize| matches!(toks.get(j).map(|t| t.tok), Some(Tok::Word(w)) if w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or"));
+    // The phrase may start on the conjunction (a lead word, dropped from the phrase).
+    let at = if conjunction(start) { start + 1 } else { start };
+    if at < 3 || !conjunction(at - 1) {
+        return start;
+    }
+    let m = at - 2;
+    let modifier = word_class(toks, m).is_some_and(|c| {
+        c & (ARTICLE | DETERMINER | PREPOSITION | PRONOUN | DIGIT | UPPER) == 0 && c & LOWER_HYPHEN != 0
+    }) && !matches!(toks[m].tok, Tok::Word(w) if w.ends_with('s'));
+    let opened = lower_at(toks, m - 1).is_some_and(|l| l & (PREPOSITION | ARTICLE) != 0);
+    if modifier && opened { m } else { start }
+}
+
+/// `a 75-basis-point cut in the deposit rate to 2 percent`: the level a change brings its
+/// noun to is that noun's.
+///
+/// ```text
+/// change-noun ("in" | "of") NP "to" FIG     -> NP
+/// ```
+fn level_after_change(sentence: &str, toks: &[T], all: &[Found], k: usize) -> Option<String> {
+    let to = k.checked_sub(1)?;
+    let start = back_start(toks, all, to, BEFORE_STOP);
+    let prep = start.checked_sub(1)?;
+    let change = prep.checked_sub(1)?;
+    let linked = lower_at(toks, prep).is_some_and(|l| l & (IN | OF) != 0);
+    // A noun, not a verb: after an article or a figure (`a cut`, `a 2% rise`), or a
+    // change word that is only a noun (`a reduction`).
+    let noun = change > 0
+        && (lower_at(toks, change - 1).is_some_and(|l| l & ARTICLE != 0)
+            || matches!(toks[change - 1].tok, Tok::Fig(_)));
+    let is_change = lower_at(toks, change).is_some_and(|l| l & (DIRECTION | GENERIC_WORD) != 0);
+    if !(linked && noun && is_change) || start >= to {
+        return None;
+    }
+    let p = phrase(sentence, toks, all, start, to);
+    (!p.is_empty() && !bare_measure(&p)).then_some(p)
+}
+
+/// The possessive right before token `k` with the words of its name (`Board's`, `central
+/// bank's`), up to four, without its article.
+///
+/// ```text
+/// owner = [article] word{0,3} possessive     -> word{0,3} possessive
+/// ```
+fn owner_before(sentence: &str, toks: &[T], k: usize) -> Option<String> {
+    let last = k.checked_sub(1)?;
+    let Tok::Word(w) = toks.get(last)?.tok else { return None };
+    if !(w.ends_with("'s") || w.ends_with("’s")) || w.len() < 3 {
+        return None;
+    }
+    let mut start = last;
+    let function = ARTICLE | DETERMINER | PREPOSITION | AND | MODAL | PRONOUN | NEVER;
+    while start > 0
+        && last - start < 3
+        && word_class(toks, start - 1).is_some_and(|c| c & function == 0)
+        && !verb_at(toks, start - 1)
+    {
+        start -= 1;
+    }
+    let words: Vec<&str> = toks[start..=last]
+        .iter()
+        .map(|t| sentence.get(t.start..t.end).unwrap_or(""))
+        .collect();
+    Some(words.join(" "))
 }
 
 /// What an amount is of or for:
@@ -107,6 +225,42 @@ pub(super) fn after_amount(sentence: &str, toks: &[T], all: &[Found], k: usize, 
         return None;
     };
     specific_np(sentence, toks, all, start)
+}
+
+/// `for tea, cocoa, and coffee firms`: a list of plain noun phrases closed by `and`/`or`
+/// goes on the phrase ending at `end`; without the closing conjunct nothing is added.
+///
+/// ```text
+/// NP ("," NP)* [","] ("and" | "or") NP     -- each NP opens with no article, verb or stop
+/// ```
+fn coordination_end(toks: &[T], all: &[Found], end: usize) -> usize {
+    let conjunction = |j: usize| matches!(toks.get(j).map(|t| t.tok), Some(Tok::Word(w)) if w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or"));
+    let mut e = end;
+    for _ in 0..6 {
+        let mut j = e;
+        if toks.get(j).is_some_and(|t| t.tok == Tok::Punct(',')) {
+            j += 1;
+        }
+        let last = conjunction(j);
+        if last {
+            j += 1;
+        }
+        if j == e {
+            return end;
+        }
+        let opens = word_class(toks, j)
+            .is_some_and(|c| c & (ARTICLE | DETERMINER | FORWARD_STOP | MODAL | PRONOUN | DIGIT) == 0)
+            && !verb_at(toks, j);
+        let conjunct_end = np_end(toks, all, j, 10);
+        if !opens || conjunct_end == j {
+            return end;
+        }
+        e = conjunct_end;
+        if last {
+            return e;
+        }
+    }
+    end
 }
 
 /// A bare noun changed (`a 4% decline in sales`) is the clause subject's (`sales of
@@ -242,6 +396,9 @@ pub(super) fn before(sentence: &str, toks: &[T], all: &[Found], k: usize, prev: 
     }
     // The word before the figure, lower-cased, as list bits.
     let w1 = lower_at(toks, k.checked_sub(1)?)?;
+    if w1 & TO != 0 {
+        return level_after_change(sentence, toks, all, k);
+    }
     let end = if w1 & (OF | WORTH) != 0 {
         k - 1
     } else if w1 & AT != 0 && lower_at(toks, k.checked_sub(2)?).is_some_and(|l| l & VALUED != 0) {
@@ -256,7 +413,7 @@ pub(super) fn before(sentence: &str, toks: &[T], all: &[Found], k: usize, prev: 
     } else {
         return None;
     };
-    let mut start = back_start(toks, all, end, BEFORE_STOP);
+    let mut start = coordinated_modifier(toks, back_start(toks, all, end, BEFORE_STOP));
     // `The project, worth $2 billion,`: an apposed amount is the phrase's before the comma.
     if start == end && end >= 2 && toks[end - 1].tok == Tok::Punct(',') && w1 & WORTH != 0 {
         let s = back_start(toks, all, end - 1, BEFORE_STOP);
@@ -267,6 +424,14 @@ pub(super) fn before(sentence: &str, toks: &[T], all: &[Found], k: usize, prev: 
     if w1 & AT != 0 && start > 0 && verb_at(toks, start - 1) {
         return None;
     }
+    // `reached an all-time high for monthly export value at $6 billion`: the phrase is the
+    // record's post-modifier; the level is the clause's (its subject, later).
+    let record = start >= 2
+        && matches!(toks[start - 1].tok, Tok::Word(w) if w.eq_ignore_ascii_case("for") || w.eq_ignore_ascii_case("in"))
+        && matches!(toks[start - 2].tok, Tok::Word(w) if ["high", "record", "peak", "low"].iter().any(|r| w.eq_ignore_ascii_case(r)));
+    if w1 & AT != 0 && record {
+        return None;
+    }
     let p = phrase(sentence, toks, all, start, end);
     if p.is_empty() {
         return None;
@@ -275,7 +440,11 @@ pub(super) fn before(sentence: &str, toks: &[T], all: &[Found], k: usize, prev: 
         return measured_by(sentence, toks, all, k, start, w1, prev);
     }
     // `posted sales growth of 21%`: a change of the noun before it, the clause subject's.
+    // `and wage growth at 6%`: a change that is no verb's object is nobody else's.
     if let Some(thing) = changed_thing(&p) {
+        if !object_of_verb(toks, start) {
+            return Some(thing.to_string());
+        }
         return Some(owned(sentence, toks, all, k, thing));
     }
     // `39.8 percent of all shipments at US$11 billion`: the amount of that share.
@@ -387,6 +556,15 @@ fn measured_by(
         .flatten()
 }
 
+/// The phrase starting at token `start`, past its articles, follows a verb: its object.
+fn object_of_verb(toks: &[T], start: usize) -> bool {
+    let mut m = start;
+    while m > 0 && lower_at(toks, m - 1).is_some_and(|l| l & (ARTICLE | DETERMINER) != 0) {
+        m -= 1;
+    }
+    m > 0 && verb_at(toks, m - 1)
+}
+
 /// The word at `m` is `w`, in any ASCII case.
 fn next_is(toks: &[T], m: usize, w: &str) -> bool {
     matches!(toks.get(m).map(|t| t.tok), Some(Tok::Word(x)) if x.eq_ignore_ascii_case(w))
@@ -407,6 +585,86 @@ fn linked(toks: &[T], start: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::subject::tests::subjects;
+
+    #[test]
+    fn modifiers_joined_by_and_share_their_noun() {
+        assert_eq!(
+            subjects("The bank set fees on fixed and floating loan balances of 1/4 percent."),
+            ["fees on fixed and floating loan balances"]
+        );
+        assert_eq!(
+            subjects("The bank also adopted fees on fixed and floating loan balances of 1/4 percent."),
+            ["fees on fixed and floating loan balances"]
+        );
+        assert_eq!(
+            subjects("Rates on short and long bonds of 3 percent held."),
+            ["rates on short and long bonds"]
+        );
+    }
+
+    #[test]
+    fn the_level_a_change_brings_its_noun_to() {
+        assert_eq!(
+            subjects("The board approved a 50-basis-point cut in the deposit rate to 2 percent."),
+            ["the deposit rate", "the deposit rate"]
+        );
+        assert_eq!(
+            subjects("It announced an increase of the port levy to $4 per tonne."),
+            ["the port levy"]
+        );
+        // A verb's `to` is the clause's: no change noun before.
+        assert_eq!(subjects("Fees fell in the region to 3 percent."), ["fees"]);
+    }
+
+    #[test]
+    fn a_figure_between_a_possessive_and_its_noun() {
+        assert_eq!(
+            subjects("Wool prices have stayed below the Board's 3 percent medium-term target."),
+            ["Board's medium-term target"]
+        );
+        assert_eq!(
+            subjects("Prices moved toward the central bank's 2% goal but remain high."),
+            ["central bank's goal"]
+        );
+    }
+
+    #[test]
+    fn a_change_in_a_gapped_clause_is_its_own() {
+        assert_eq!(
+            subjects("Prices are seen at 2 percent, and rent growth at 4 to 5 percent."),
+            ["prices", "rent"]
+        );
+        assert_eq!(
+            subjects("Bakeries posted sales growth of 4 percent."),
+            ["sales of bakeries"]
+        );
+    }
+
+    #[test]
+    fn a_level_after_a_record_is_the_clauses() {
+        assert_eq!(
+            subjects("Wool exports reached a record high for monthly shipment value at $2.1 billion."),
+            ["wool exports"]
+        );
+    }
+
+    #[test]
+    fn an_amount_for_a_list_of_things() {
+        assert_eq!(
+            subjects("The fund gives KRW 9 billion for wool, felt, and yarn firms, the ministry said."),
+            ["wool felt and yarn firms"]
+        );
+        // An infinitive's objects are no list of the phrase.
+        assert_eq!(
+            subjects("The fund gives $5 million for wool projects to raise output and protect farms."),
+            ["wool projects"]
+        );
+        // A list with no closing `and` is not taken.
+        assert_eq!(
+            subjects("The fund gives KRW 9 billion for wool firms, the ministry said."),
+            ["wool firms"]
+        );
+    }
 
     #[test]
     fn money_with_what_it_pays_for() {
@@ -492,8 +750,9 @@ mod tests {
             ["the wool balance"]
         );
         assert_eq!(
+            // The quantity in brackets restates the increase: the same subject.
             subjects("Fuel exports grew, driven by an increase of 6% (12,000 b/d) in jet fuel."),
-            ["jet fuel"]
+            ["jet fuel", "jet fuel"]
         );
         assert_eq!(
             subjects("Tin exports hit $5 billion, an increase of 8% over $4.6 billion a year earlier."),

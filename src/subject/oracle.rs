@@ -168,7 +168,10 @@ fn same_tokens(text: &str) {
         // What is found of the whole sentence as it is cut.
         let whole = cut(sentence, &all);
         assert_eq!(whole.title, title_case(&whole.toks), "{sentence}");
-        let said = whole.toks.iter().any(|t| t.tok == Tok::Word("respectively"));
+        let said = whole
+            .toks
+            .iter()
+            .any(|t| matches!(t.tok, Tok::Word("respectively" | "each")));
         assert_eq!(whole.respectively, said, "{sentence}");
         // `subjects` keeps what the list rules found for the figures before (`Lists`);
         // `subjects_kept(.., false)` finds each afresh. One window holds a short sentence: the same.

@@ -55,8 +55,11 @@ pub(super) fn phrase(sentence: &str, toks: &[T], all: &[Found], from: usize, to:
             .get(lead)
             .is_some_and(|w| w.0.ends_with("ed") && w.1.class() & IS_VERB != 0)
             && words.get(lead + 1).is_some_and(|w| w.0.eq_ignore_ascii_case("by"));
+        let complex = complex_preposition(words.iter().skip(lead).map(|w| w.0));
         if sign {
             lead += 1;
+        } else if complex > 0 {
+            lead += complex;
         } else if by_participle {
             lead += 2;
         } else if words.get(lead).is_some_and(|w| w.1.class() & LEAD != 0)
@@ -93,6 +96,43 @@ pub(super) fn phrase(sentence: &str, toks: &[T], all: &[Found], from: usize, to:
     }
     let bytes = words.iter().map(|w| w.0.len() + 1).sum();
     join(words.iter().map(|w| w.0), bytes)
+}
+
+/// The words of a complex preposition that opens a phrase (`in light of the shortfall`,
+/// `as a result of`): a preposition, not part of the noun phrase after it.
+///
+/// ```text
+/// complex = ["in" | "on" | "by" | "as"] ["the" | "a"] noun "of"   -- noun from a closed list
+///         | ("because" | "instead" | "ahead" | "regardless" | "irrespective") "of"
+/// ```
+fn complex_preposition<'a>(mut words: impl Iterator<Item = &'a str>) -> usize {
+    const NOUNS: [&str; 12] = [
+        "light", "view", "spite", "terms", "account", "means", "case", "result", "face", "behalf", "place", "lieu",
+    ];
+    const ALONE: [&str; 5] = ["because", "instead", "ahead", "regardless", "irrespective"];
+    let is = |w: &str, list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
+    let mut n = 0;
+    let mut w = words.next();
+    if w.is_some_and(|x| is(x, &ALONE)) {
+        return if words.next().is_some_and(|x| x.eq_ignore_ascii_case("of")) {
+            2
+        } else {
+            0
+        };
+    }
+    if w.is_some_and(|x| is(x, &["in", "on", "by", "as"])) {
+        n += 1;
+        w = words.next();
+    }
+    if n > 0 && w.is_some_and(|x| is(x, &["the", "a"])) {
+        n += 1;
+        w = words.next();
+    }
+    if n > 0 && w.is_some_and(|x| is(x, &NOUNS)) && words.next().is_some_and(|x| x.eq_ignore_ascii_case("of")) {
+        n + 2
+    } else {
+        0
+    }
 }
 
 /// Words joined by spaces, with no space inside parentheses: `electric vehicles (EVs)`.

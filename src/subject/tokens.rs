@@ -94,15 +94,15 @@ pub(super) struct Tokens<'a> {
     pub(super) toks: Vec<T<'a>>,
     /// `title_case` of all the tokens.
     pub(super) title: bool,
-    /// Whether a word is `respectively`.
+    /// Whether a word is `respectively` or `each` (a word that may pair a list in order).
     pub(super) respectively: bool,
 }
 
-/// `tokens`, with the title case of the sentence and whether it says `respectively`.
+/// `tokens`, with the title case of the sentence and whether it says `respectively` or `each`.
 pub(super) fn cut<'a>(sentence: &'a str, all: &[Found]) -> Tokens<'a> {
     // About one token per five bytes of text.
     let mut out = Vec::with_capacity(sentence.len() / 5 + all.len());
-    // The counts of `title_case`, and whether `respectively` was seen.
+    // The counts of `title_case`, and whether `respectively` or `each` was seen.
     let (mut words, mut caps, mut respectively) = (0usize, 0usize, false);
     let bytes = sentence.as_bytes();
     let mut pos = 0;
@@ -209,7 +209,7 @@ pub(super) fn cut<'a>(sentence: &'a str, all: &[Found]) -> Tokens<'a> {
                 words += 1;
                 caps += usize::from(class & UPPER != 0);
             }
-            respectively |= trimmed.len() == 12 && trimmed == "respectively";
+            respectively |= trimmed == "respectively" || trimmed == "each";
             out.push(T::new(Tok::Word(trimmed), pos, pos + trimmed.len(), UNSET | class));
         }
         pos += len.max(1);

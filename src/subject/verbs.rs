@@ -3,10 +3,12 @@
 use super::tokens::{T, Tok, word_class};
 use super::words::*;
 
-/// True when a regular `-ed`/`-ing` word stands before a noun, as an adjective (`processed food`).
+/// True when a regular `-ed`/`-ing` word stands before a noun, as an adjective (`processed
+/// food`); a preposition is no noun (`stayed below the target`).
 pub(super) fn before_noun(toks: &[T], j: usize) -> bool {
-    word_class(toks, j + 1)
-        .is_some_and(|n| n & LOWER_HYPHEN != 0 && n & (FORWARD_STOP | NOT_NOUN | ENDS_LY | IS_VERB | ADVERB) == 0)
+    word_class(toks, j + 1).is_some_and(|n| {
+        n & LOWER_HYPHEN != 0 && n & (FORWARD_STOP | NOT_NOUN | ENDS_LY | IS_VERB | ADVERB | PREPOSITION) == 0
+    })
 }
 
 /// The token at `j` is a verb in its place: a listed verb not after an article, a regular
@@ -28,7 +30,9 @@ pub(super) fn verb_at(toks: &[T], j: usize) -> bool {
         _ => false,
     };
     let after_figure = j > 0 && matches!(toks[j - 1].tok, Tok::Fig(_));
-    let headline_verb = j > 0 && c & HEADLINE != 0 && (c & UPPER != 0 || (before_figure && !after_figure));
+    let headline_verb = j > 0
+        && c & HEADLINE != 0
+        && (c & UPPER != 0 || ((before_figure || object_then_figure(toks, j)) && !after_figure));
     if c & VERB_LISTED != 0 || headline_verb {
         return !after_article(toks, j) && !after_modifier(toks, j);
     }
@@ -44,7 +48,18 @@ pub(super) fn verb_at(toks: &[T], j: usize) -> bool {
             && matches!(toks[j].tok, Tok::Word(w) if w.ends_with("ed"))
             && word_class(toks, j - 1)
                 .is_some_and(|p| p & (UPPER | PLURAL) != 0 && p & (ARTICLE | DETERMINER | IS_VERB | VERB_LISTED) == 0);
-        return gerund || after_name || !before_noun(toks, j);
+        // `The Board also established rates`: an `-ed` form after a listed adverb that
+        // follows a noun is the verb (`the now closed plant`: after an article it is not).
+        let after_adverb = j > 1
+            && matches!(toks[j].tok, Tok::Word(w) if w.ends_with("ed"))
+            && word_class(toks, j - 1).is_some_and(|p| p & ADVERB != 0)
+            && word_class(toks, j - 2).is_some_and(|p| p & (ARTICLE | DETERMINER | PREPOSITION | ADVERB) == 0);
+        return gerund || after_name || after_adverb || !before_noun(toks, j);
+    }
+    // `the wind farm lies 15 miles`: an `-s` form after a singular noun that an article
+    // opens, right before a figure, agrees with it as its verb.
+    if agrees_before_figure(toks, j) {
+        return true;
     }
     // `account for`, `make up`: a share verb with its particle (`the current account` is a noun).
     let particle = matches!(toks.get(j + 1).map(|t| t.tok), Some(Tok::Word(w)) if w.eq_ignore_ascii_case("for") || w.eq_ignore_ascii_case("up"));
@@ -58,6 +73,51 @@ pub(super) fn verb_at(toks: &[T], j: usize) -> bool {
         Some(m) if m & AUX != 0 => bare,
         _ => false,
     }
+}
+
+/// `the plan cut freight costs by 3%`: a change word followed by a few plain words (its
+/// object) and `by`/`to` + figure is a verb.
+///
+/// ```text
+/// change-word word{1,4} ("by" | "to") figure
+/// ```
+fn object_then_figure(toks: &[T], j: usize) -> bool {
+    for m in j + 1..(j + 6).min(toks.len()) {
+        let link = m > j + 1 && word_class(toks, m).is_some_and(|c| c & OBJECT_LINK != 0);
+        if link && matches!(toks.get(m + 1).map(|t| t.tok), Some(Tok::Fig(_))) {
+            return true;
+        }
+        if word_class(toks, m).is_none_or(|c| c & (IS_VERB | VERB_LISTED | MODAL) != 0) {
+            return false;
+        }
+    }
+    false
+}
+
+/// `The complex covers 12 hectares`, `the farm lies about 15 miles offshore`:
+///
+/// ```text
+/// article word{0,2} singular-noun verb-s FIG
+/// ```
+fn agrees_before_figure(toks: &[T], j: usize) -> bool {
+    let Some(Tok::Word(w)) = toks.get(j).map(|t| t.tok) else {
+        return false;
+    };
+    let verb_s = w.len() > 3
+        && w.ends_with('s')
+        && !["ss", "us", "is"].iter().any(|x| w.ends_with(x))
+        && word_class(toks, j).is_some_and(|c| c & BARE != 0 && c & (GENERIC_WORD | PREPOSITION | ADVERB) == 0);
+    if !verb_s || !matches!(toks.get(j + 1).map(|t| t.tok), Some(Tok::Fig(_))) || j == 0 {
+        return false;
+    }
+    let singular = matches!(toks[j - 1].tok, Tok::Word(n) if !n.ends_with('s'))
+        && word_class(toks, j - 1).is_some_and(|c| c & (ARTICLE | DETERMINER | PREPOSITION | MODAL | ADVERB) == 0);
+    singular
+        && (1..=3).any(|back| {
+            j.checked_sub(back + 1)
+                .and_then(|m| word_class(toks, m))
+                .is_some_and(|c| c & ARTICLE != 0)
+        })
 }
 
 /// A change word after a hyphenated modifier is a noun (`year-on-year decreases`).

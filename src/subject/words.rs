@@ -69,6 +69,7 @@ pub(super) const TIME: u64 = 1 << 47;
 /// The lists, with their bits (all below `SHAPE`).
 pub(super) const LISTS: &[(&[&str], u64)] = &[
     (VERBS, VERB),
+    (SURPASS_VERBS, VERB),
     (NEVER_VERBS, NEVER),
     (HEADLINE_VERBS, HEADLINE),
     (NOT_PARTICIPLES, NOT_PARTICIPLE),
