@@ -9,23 +9,37 @@ use bulletin_facts::{Problem, Severity};
 /// Copies of a release and different releases of the same date and title (spec section
 /// 1): two releases are copies when their date and folded title are equal (one
 /// `release_id`) and one folded body is a prefix of the other; a different body makes a
-/// different release, whose id gets `-2`, `-3`, ... Holds each kept release's body once,
-/// in memory up to [`BODIES_IN_MEMORY`] bytes and past that in an unnamed temporary file,
-/// so that memory does not grow with the run.
+/// different release, whose id gets `-2`, `-3`, ... Holds each kept release's id and body
+/// once, in memory up to [`BODIES_IN_MEMORY`] bytes and past that in an unnamed temporary
+/// file, and a few dozen bytes more per release: a run of a million releases holds about
+/// 60 MB (with strings per release it held 400).
 #[derive(Debug, Default)]
 pub struct Dedup {
-    kept: HashMap<String, Vec<Kept>>,
+    /// The first kept release of each id's hash: an index into `kept`.
+    first: HashMap<u64, u32>,
+    kept: Vec<Kept>,
+    /// The inputs releases were kept from, named once each.
+    sources: Vec<String>,
     bodies: Bodies,
 }
 
-/// A release kept: where its folded body is stored, its id, where it was read.
+/// A release kept: where its id and then its folded body are stored, which of its id's
+/// releases it is, where it was read.
 #[derive(Debug)]
 struct Kept {
     at: u64,
-    len: u64,
-    id: String,
-    place: String,
+    id_len: u32,
+    body_len: u32,
+    /// 1 for the first release of its id, N for the one written as `id-N`.
+    n: u32,
+    source: u32,
+    line: u64,
+    /// The next release kept of the same hash ([`NONE`] past the last).
+    next: u32,
 }
+
+/// No release: the end of a chain.
+const NONE: u32 = u32::MAX;
 
 /// What to do with a release.
 #[derive(Debug, PartialEq, Eq)]
@@ -38,40 +52,83 @@ pub enum Verdict {
 }
 
 impl Dedup {
-    /// Where the first release of this id was read.
-    pub fn place_of(&self, release_id: &str) -> Option<String> {
-        self.kept.get(release_id)?.first().map(|k| k.place.clone())
-    }
-
-    /// Judges a release of `release_id` with this folded body, read at `place`
-    /// (`source:line`).
-    pub fn judge(&mut self, release_id: &str, body: &str, place: &str) -> std::io::Result<Verdict> {
-        if let Some(kept) = self.kept.get(release_id) {
-            for k in kept {
-                let shorter = body.len().min(k.len as usize);
-                // Equal prefixes of the shorter's length: one is a prefix of the other.
-                if self.bodies.prefix_is(k.at, &body.as_bytes()[..shorter])? {
-                    return Ok(Verdict::Copy {
-                        id: k.id.clone(),
-                        place: k.place.clone(),
-                        longer: body.len() as u64 > k.len,
-                    });
-                }
+    /// Where the first release of this id was read (`source:line`).
+    pub fn place_of(&mut self, release_id: &str) -> std::io::Result<Option<String>> {
+        for k in self.chain(release_id)? {
+            if self.kept[k].n == 1 {
+                return Ok(Some(self.place(k)));
             }
         }
-        let at = self.bodies.store(body.as_bytes())?;
-        let kept = self.kept.entry(release_id.to_string()).or_default();
-        let id = match kept.len() {
-            0 => release_id.to_string(),
-            n => format!("{release_id}-{}", n + 1),
-        };
-        kept.push(Kept {
+        Ok(None)
+    }
+
+    /// Judges a release of `release_id` with this folded body, read at `source`:`line`.
+    pub fn judge(&mut self, release_id: &str, body: &str, source: &str, line: usize) -> std::io::Result<Verdict> {
+        let same_id = self.chain(release_id)?;
+        for &k in &same_id {
+            let kept = &self.kept[k];
+            let shorter = body.len().min(kept.body_len as usize);
+            // Equal prefixes of the shorter's length: one is a prefix of the other.
+            let at = kept.at + u64::from(kept.id_len);
+            if self.bodies.prefix_is(at, &body.as_bytes()[..shorter])? {
+                let kept = &self.kept[k];
+                return Ok(Verdict::Copy {
+                    id: numbered(release_id, kept.n),
+                    place: self.place(k),
+                    longer: body.len() > kept.body_len as usize,
+                });
+            }
+        }
+        let at = self.bodies.store([release_id.as_bytes(), body.as_bytes()])?;
+        if self.sources.last().is_none_or(|s| s != source) {
+            self.sources.push(source.to_string());
+        }
+        let n = same_id.len() as u32 + 1;
+        let index = self.kept.len() as u32;
+        let hash = xxhash_rust::xxh3::xxh3_64(release_id.as_bytes());
+        // Put first in its hash's chain: the chain is looked at whole anyway.
+        let next = self.first.insert(hash, index).unwrap_or(NONE);
+        self.kept.push(Kept {
             at,
-            len: body.len() as u64,
-            id: id.clone(),
-            place: place.to_string(),
+            id_len: release_id.len() as u32,
+            body_len: body.len() as u32,
+            n,
+            source: self.sources.len() as u32 - 1,
+            line: line as u64,
+            next,
         });
-        Ok(Verdict::Keep(id))
+        Ok(Verdict::Keep(numbered(release_id, n)))
+    }
+
+    /// The releases kept under this id, first kept first.
+    fn chain(&mut self, release_id: &str) -> std::io::Result<Vec<usize>> {
+        let hash = xxhash_rust::xxh3::xxh3_64(release_id.as_bytes());
+        let mut found = Vec::new();
+        let mut k = self.first.get(&hash).copied().unwrap_or(NONE);
+        while k != NONE {
+            let kept = &self.kept[k as usize];
+            let (at, next) = (kept.at, kept.next);
+            if kept.id_len as usize == release_id.len() && self.bodies.prefix_is(at, release_id.as_bytes())? {
+                found.push(k as usize);
+            }
+            k = next;
+        }
+        found.reverse();
+        Ok(found)
+    }
+
+    fn place(&self, k: usize) -> String {
+        let kept = &self.kept[k];
+        let source = self.sources.get(kept.source as usize).map_or("", String::as_str);
+        format!("{source}:{}", kept.line)
+    }
+}
+
+/// The id written for the `n`th release of an id.
+fn numbered(release_id: &str, n: u32) -> String {
+    match n {
+        1 => release_id.to_string(),
+        n => format!("{release_id}-{n}"),
     }
 }
 
@@ -79,15 +136,17 @@ impl Dedup {
 pub const NAMED_DUPLICATES: usize = 5;
 
 /// Bytes of kept bodies held in memory; the rest go to a temporary file.
-pub const BODIES_IN_MEMORY: usize = 64 << 20;
+pub const BODIES_IN_MEMORY: usize = 16 << 20;
 
 /// The folded bodies of kept releases, one after another.
 #[derive(Debug, Default)]
 struct Bodies {
     memory: Vec<u8>,
-    /// Past the memory: an unnamed temporary file (gone with the process), and its length.
+    /// Past the memory: an unnamed temporary file (gone with the process), and its length
+    /// with the bytes not yet written to it.
     file: Option<std::fs::File>,
     file_len: u64,
+    unwritten: Vec<u8>,
     limit: Option<usize>,
 }
 
@@ -96,13 +155,31 @@ impl Bodies {
         self.limit.unwrap_or(BODIES_IN_MEMORY)
     }
 
-    /// Stores a body; where it starts.
-    fn store(&mut self, body: &[u8]) -> std::io::Result<u64> {
-        if self.memory.len() + body.len() <= self.limit() {
-            self.memory.extend_from_slice(body);
-            return Ok((self.memory.len() - body.len()) as u64);
+    /// Stores pieces one after another (in memory, or all in the file); where they start.
+    fn store(&mut self, pieces: [&[u8]; 2]) -> std::io::Result<u64> {
+        let len: usize = pieces.iter().map(|p| p.len()).sum();
+        if self.memory.len() + len <= self.limit() {
+            let at = self.memory.len() as u64;
+            pieces.iter().for_each(|p| self.memory.extend_from_slice(p));
+            return Ok(at);
         }
+        // Past the memory, bodies are written a megabyte at a time: a system call per
+        // release took seconds on a million.
+        pieces.iter().for_each(|p| self.unwritten.extend_from_slice(p));
+        let at = self.limit() as u64 + self.file_len;
+        self.file_len += len as u64;
+        if self.unwritten.len() >= 1 << 20 {
+            self.write_out()?;
+        }
+        Ok(at)
+    }
+
+    /// Appends the bodies not yet written to the file.
+    fn write_out(&mut self) -> std::io::Result<()> {
         use std::io::{Seek, SeekFrom, Write};
+        if self.unwritten.is_empty() {
+            return Ok(());
+        }
         if self.file.is_none() {
             self.file = Some(tempfile::tempfile()?);
         }
@@ -110,11 +187,10 @@ impl Bodies {
             .file
             .as_mut()
             .ok_or_else(|| std::io::Error::other("no body file"))?;
-        file.seek(SeekFrom::Start(self.file_len))?;
-        file.write_all(body)?;
-        let at = self.limit() as u64 + self.file_len;
-        self.file_len += body.len() as u64;
-        Ok(at)
+        file.seek(SeekFrom::End(0))?;
+        file.write_all(&self.unwritten)?;
+        self.unwritten.clear();
+        Ok(())
     }
 
     /// Whether the body stored at `at` starts with `prefix`.
@@ -125,6 +201,7 @@ impl Bodies {
             return Ok(self.memory.get(from..from + prefix.len()) == Some(prefix));
         }
         use std::io::{Read, Seek, SeekFrom};
+        self.write_out()?;
         let Some(file) = self.file.as_mut() else {
             return Ok(false);
         };
@@ -268,27 +345,28 @@ mod tests {
                 ..Dedup::default()
             };
             let keep = |id: &str| Verdict::Keep(id.to_string());
-            assert_eq!(d.judge("id", "Lamp sales rose.", "a:1").unwrap(), keep("id"));
+            assert_eq!(d.judge("id", "Lamp sales rose.", "a", 1).unwrap(), keep("id"));
             // A cut copy, then a longer one: copies of the first.
             let copy = |longer| Verdict::Copy {
                 id: "id".to_string(),
                 place: "a:1".to_string(),
                 longer,
             };
-            assert_eq!(d.judge("id", "Lamp sa", "b:1").unwrap(), copy(false));
-            assert_eq!(d.judge("id", "Lamp sales rose. More.", "b:5").unwrap(), copy(true));
+            assert_eq!(d.judge("id", "Lamp sa", "b", 1).unwrap(), copy(false));
+            assert_eq!(d.judge("id", "Lamp sales rose. More.", "b", 5).unwrap(), copy(true));
             // Another body: another release, and its own copies.
-            assert_eq!(d.judge("id", "Kettle sales fell.", "c:1").unwrap(), keep("id-2"));
-            assert_eq!(d.judge("id", "Stove sales held.", "c:5").unwrap(), keep("id-3"));
-            let second = d.judge("id", "Kettle", "d:1").unwrap();
+            assert_eq!(d.judge("id", "Kettle sales fell.", "c", 1).unwrap(), keep("id-2"));
+            assert_eq!(d.judge("id", "Stove sales held.", "c", 5).unwrap(), keep("id-3"));
+            let second = d.judge("id", "Kettle", "d", 1).unwrap();
             assert!(
                 matches!(&second, Verdict::Copy { id, .. } if id == "id-2"),
                 "{second:?}"
             );
-            assert_eq!(d.judge("other", "Lamp sales rose.", "d:5").unwrap(), keep("other"));
+            assert_eq!(d.judge("other", "Lamp sales rose.", "d", 5).unwrap(), keep("other"));
             // An empty body is a prefix of every body.
-            assert!(matches!(d.judge("other", "", "e:1").unwrap(), Verdict::Copy { .. }));
-            assert_eq!(d.place_of("id").as_deref(), Some("a:1"));
+            assert!(matches!(d.judge("other", "", "e", 1).unwrap(), Verdict::Copy { .. }));
+            assert_eq!(d.place_of("id").unwrap().as_deref(), Some("a:1"));
+            assert_eq!(d.place_of("none").unwrap(), None);
         }
     }
 

@@ -174,11 +174,10 @@ fn run_in_units<W: Write, X: Send>(
             Piece::Unit(found, releases) => {
                 problems.extend(found);
                 for done in releases {
-                    let place = format!("{name}:{}", done.line);
                     let Some(renamed) = judge(
                         &mut dedup,
                         &done,
-                        &place,
+                        &name,
                         args.keep_duplicates,
                         &mut problems,
                         &mut tally,
@@ -274,12 +273,13 @@ fn run_in_units<W: Write, X: Send>(
 fn judge<X>(
     dedup: &mut Dedup,
     done: &Done<X>,
-    place: &str,
+    source: &str,
     keep_duplicates: bool,
     problems: &mut Problems,
     tally: &mut Tally,
 ) -> io::Result<Option<Option<String>>> {
-    let id = match dedup.judge(&done.release_id, &done.body, place)? {
+    let place = format!("{source}:{}", done.line);
+    let id = match dedup.judge(&done.release_id, &done.body, source, done.line)? {
         Verdict::Keep(id) => {
             if id != done.release_id {
                 problems.push(Problem::new(
@@ -290,7 +290,7 @@ fn judge<X>(
                         "release `{}` has the date and title of the one read at {place0} but another body: both \
                          are written, this one as {id}",
                         done.title,
-                        place0 = dedup.place_of(&done.release_id).unwrap_or_default()
+                        place0 = dedup.place_of(&done.release_id)?.unwrap_or_default()
                     ),
                 ));
             }
@@ -313,7 +313,7 @@ fn judge<X>(
                 ));
             }
             if !keep_duplicates {
-                tally.duplicate(place, &id);
+                tally.duplicate(&place, &id);
                 return Ok(None);
             }
             id
