@@ -23,7 +23,7 @@ if [ "${1:-}" = "--cli" ]; then
         "$bin" extract "$out/corpus" --jobs 1 -q -o /dev/null > "$out/log" 2>&1
     total=$(grep -o 'Collected : [0-9]*' "$out/log" | grep -o '[0-9]*$')
     awk -v t="$total" -v b="$bytes" \
-        'BEGIN { printf "%.1f instructions per byte, CLI path (%d over %.1f MB)\n", t / b, t, b / 1e6 }'
+        'BEGIN { printf "%.1f instructions per byte, CLI path (%.0f over %.1f MB)\n", t / b, t, b / 1e6 }'
     echo "profile: $out/callgrind.out"
     exit 0
 fi
@@ -34,5 +34,5 @@ BENCH_MB=${BENCH_MB:-2} RAYON_NUM_THREADS=1 valgrind --tool=callgrind \
 total=$(grep -o 'Collected : [0-9]*' "$out/log" | grep -o '[0-9]*$')
 mb=$(grep -o 'corpus: [0-9.]* MB' "$out/log" | grep -o '[0-9.]*')
 # The bench extracts the corpus twice (one thread, then all threads: here also one).
-awk -v t="$total" -v mb="$mb" 'BEGIN { printf "%.1f instructions per byte (%d over 2 x %.1f MB)\n", t / (2 * mb * 1e6), t, mb }'
+awk -v t="$total" -v mb="$mb" 'BEGIN { printf "%.1f instructions per byte (%.0f over 2 x %.1f MB)\n", t / (2 * mb * 1e6), t, mb }'
 echo "profile: $out/callgrind.out"

@@ -249,7 +249,11 @@ impl Stream {
                     }
                 };
                 let cleaned = clean_bytes(text);
-                let text = String::from_utf8_lossy(text);
+                // Cleaning keeps UTF-8 valid: the lossy reading only guards the impossible.
+                let text = match std::str::from_utf8(text) {
+                    Ok(text) => std::borrow::Cow::Borrowed(text),
+                    Err(_) => String::from_utf8_lossy(text),
+                };
                 if cleaned.first_cr.or(cleaned.first_control).is_some() {
                     let first_line = self.splitter.line + self.splitter.newlines;
                     let place = |at: usize| {
@@ -374,7 +378,10 @@ impl Splitter {
     fn cut(&mut self) {
         let at = self.line_start;
         let end = self.start + at;
-        let rest = self.text.split_off(at);
+        // The next part is likely as long as this one: room for it at once.
+        let mut rest = String::with_capacity(self.text.len());
+        rest.push_str(&self.text[at..]);
+        self.text.truncate(at);
         let source_end = self.map.original(end);
         let later = self.map.split_off(end);
         let mut map = OffsetMap::default();
