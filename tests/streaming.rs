@@ -36,15 +36,24 @@ fn run(dir: &Path, args: &[&str], stdin: &[u8]) -> (String, String, i32) {
 fn bulletin(n: usize) -> String {
     let mut text = String::new();
     for i in 0..n {
-        let (title, day) = if i % 7 == 6 { (i - 6, 1 + (i - 6) % 28) } else { (i, 1 + i % 28) };
+        let (title, day) = if i % 7 == 6 {
+            (i - 6, 1 + (i - 6) % 28)
+        } else {
+            (i, 1 + i % 28)
+        };
         let body = format!(
             "Kettle exports rose {i}.5 percent to USD {} million in the quarter. Lamp sales fell {} percent.",
             i * 3,
             i % 9
         );
-        text.push_str(&format!("-\nTrade\nKettle Report {title}\n{body} date2025-10-{day:02}\n"));
+        text.push_str(&format!(
+            "-\nTrade\nKettle Report {title}\n{body} date2025-10-{day:02}\n"
+        ));
         if i % 11 == 10 {
-            text.push_str(&format!("-\nTrade\nKettle Report {title}\n{} date2025-10-{day:02}\n", &body[..30]));
+            text.push_str(&format!(
+                "-\nTrade\nKettle Report {title}\n{} date2025-10-{day:02}\n",
+                &body[..30]
+            ));
         }
     }
     text

@@ -100,9 +100,12 @@ pub fn open(source: &Source, lossy: bool, encoding: Option<&'static Encoding>) -
     Ok(Stream::new(Lines::Utf8(Pieces::new(again)), warnings))
 }
 
+/// Where something was found: its line and byte.
+type LineAndByte = (usize, usize);
+
 /// Reads a UTF-8 input once: refuses it at a NUL byte, finds its first bad byte (line and
 /// offset), and gives it back to be read again from its start.
-fn scan(first: Vec<u8>, raw: Raw) -> Result<(Option<(usize, usize)>, Box<dyn Read>), Refused> {
+fn scan(first: Vec<u8>, raw: Raw) -> Result<(Option<LineAndByte>, Box<dyn Read>), Refused> {
     match raw {
         Raw::File(mut file) => {
             file.seek(SeekFrom::Start(0))?;
@@ -127,7 +130,7 @@ fn scan(first: Vec<u8>, raw: Raw) -> Result<(Option<(usize, usize)>, Box<dyn Rea
 fn first_bad_byte<R: Read>(
     pieces: &mut Pieces<R>,
     mut copy: Option<&mut BufWriter<File>>,
-) -> Result<Option<(usize, usize)>, Refused> {
+) -> Result<Option<LineAndByte>, Refused> {
     let (mut newlines, mut bad) = (0, None);
     while pieces.next()? {
         let piece = &pieces.piece;
