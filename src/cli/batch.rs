@@ -9,37 +9,63 @@ use bulletin_facts::{Problem, Severity};
 /// Copies of a release and different releases of the same date and title (spec section
 /// 1): two releases are copies when their date and folded title are equal (one
 /// `release_id`) and one folded body is a prefix of the other; a different body makes a
-/// different release, whose id gets `-2`, `-3`, ... Holds each kept release's id and body
-/// once, in memory up to [`BODIES_IN_MEMORY`] bytes and past that in an unnamed temporary
-/// file, and a few dozen bytes more per release: a run of a million releases holds about
-/// 60 MB (with strings per release it held 400).
+/// different release, whose id gets `-2`, `-3`, ... Each kept release is stored as a
+/// record (see [`Header`]), its id and its body, in memory up to [`BODIES_IN_MEMORY`]
+/// bytes and past that in an unnamed temporary file; memory holds besides only a map from
+/// each id's hash to its last record: under 40 bytes a release (strings per release held
+/// 430, 400 MB on a bulletin of a million releases).
 #[derive(Debug, Default)]
 pub struct Dedup {
-    /// The first kept release of each id's hash: an index into `kept`.
-    first: HashMap<u64, u32>,
-    kept: Vec<Kept>,
+    /// Per hash of an id: where the last release kept with it is stored.
+    last: HashMap<u64, u64>,
     /// The inputs releases were kept from, named once each.
     sources: Vec<String>,
     bodies: Bodies,
 }
 
-/// A release kept: where its id and then its folded body are stored, which of its id's
-/// releases it is, where it was read.
-#[derive(Debug)]
-struct Kept {
-    at: u64,
-    id_len: u32,
-    body_len: u32,
+/// The head of a kept release's record, before its id and its folded body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Header {
+    /// The record of the release kept before it with the same hash ([`NONE`]: none).
+    previous: u64,
     /// 1 for the first release of its id, N for the one written as `id-N`.
     n: u32,
     source: u32,
     line: u64,
-    /// The next release kept of the same hash ([`NONE`] past the last).
-    next: u32,
+    id_len: u32,
+    body_len: u32,
 }
 
-/// No release: the end of a chain.
-const NONE: u32 = u32::MAX;
+/// No record: the end of a chain.
+const NONE: u64 = u64::MAX;
+
+impl Header {
+    const LEN: usize = 32;
+
+    fn to_bytes(self) -> [u8; Header::LEN] {
+        let mut b = [0; Header::LEN];
+        b[0..8].copy_from_slice(&self.previous.to_le_bytes());
+        b[8..12].copy_from_slice(&self.n.to_le_bytes());
+        b[12..16].copy_from_slice(&self.source.to_le_bytes());
+        b[16..24].copy_from_slice(&self.line.to_le_bytes());
+        b[24..28].copy_from_slice(&self.id_len.to_le_bytes());
+        b[28..32].copy_from_slice(&self.body_len.to_le_bytes());
+        b
+    }
+
+    fn from_bytes(b: &[u8; Header::LEN]) -> Header {
+        let u64_at = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().unwrap_or_default());
+        let u32_at = |at: usize| u32::from_le_bytes(b[at..at + 4].try_into().unwrap_or_default());
+        Header {
+            previous: u64_at(0),
+            n: u32_at(8),
+            source: u32_at(12),
+            line: u64_at(16),
+            id_len: u32_at(24),
+            body_len: u32_at(28),
+        }
+    }
+}
 
 /// What to do with a release.
 #[derive(Debug, PartialEq, Eq)]
@@ -54,71 +80,65 @@ pub enum Verdict {
 impl Dedup {
     /// Where the first release of this id was read (`source:line`).
     pub fn place_of(&mut self, release_id: &str) -> std::io::Result<Option<String>> {
-        for k in self.chain(release_id)? {
-            if self.kept[k].n == 1 {
-                return Ok(Some(self.place(k)));
-            }
-        }
-        Ok(None)
+        let chain = self.chain(release_id)?;
+        Ok(chain.iter().find(|(_, h)| h.n == 1).map(|(_, h)| self.place(h)))
     }
 
     /// Judges a release of `release_id` with this folded body, read at `source`:`line`.
     pub fn judge(&mut self, release_id: &str, body: &str, source: &str, line: usize) -> std::io::Result<Verdict> {
         let same_id = self.chain(release_id)?;
-        for &k in &same_id {
-            let kept = &self.kept[k];
+        for (at, kept) in &same_id {
             let shorter = body.len().min(kept.body_len as usize);
             // Equal prefixes of the shorter's length: one is a prefix of the other.
-            let at = kept.at + u64::from(kept.id_len);
-            if self.bodies.prefix_is(at, &body.as_bytes()[..shorter])? {
-                let kept = &self.kept[k];
+            let body_at = at + (Header::LEN + kept.id_len as usize) as u64;
+            if self.bodies.prefix_is(body_at, &body.as_bytes()[..shorter])? {
                 return Ok(Verdict::Copy {
                     id: numbered(release_id, kept.n),
-                    place: self.place(k),
+                    place: self.place(kept),
                     longer: body.len() > kept.body_len as usize,
                 });
             }
         }
-        let at = self.bodies.store([release_id.as_bytes(), body.as_bytes()])?;
         if self.sources.last().is_none_or(|s| s != source) {
             self.sources.push(source.to_string());
         }
-        let n = same_id.len() as u32 + 1;
-        let index = self.kept.len() as u32;
         let hash = xxhash_rust::xxh3::xxh3_64(release_id.as_bytes());
-        // Put first in its hash's chain: the chain is looked at whole anyway.
-        let next = self.first.insert(hash, index).unwrap_or(NONE);
-        self.kept.push(Kept {
-            at,
-            id_len: release_id.len() as u32,
-            body_len: body.len() as u32,
+        let n = same_id.len() as u32 + 1;
+        let header = Header {
+            previous: self.last.get(&hash).copied().unwrap_or(NONE),
             n,
             source: self.sources.len() as u32 - 1,
             line: line as u64,
-            next,
-        });
+            id_len: release_id.len() as u32,
+            body_len: body.len() as u32,
+        };
+        let at = self
+            .bodies
+            .store([&header.to_bytes(), release_id.as_bytes(), body.as_bytes()])?;
+        self.last.insert(hash, at);
         Ok(Verdict::Keep(numbered(release_id, n)))
     }
 
-    /// The releases kept under this id, first kept first.
-    fn chain(&mut self, release_id: &str) -> std::io::Result<Vec<usize>> {
+    /// The releases kept under this id, first kept first: where each is stored, its head.
+    fn chain(&mut self, release_id: &str) -> std::io::Result<Vec<(u64, Header)>> {
         let hash = xxhash_rust::xxh3::xxh3_64(release_id.as_bytes());
         let mut found = Vec::new();
-        let mut k = self.first.get(&hash).copied().unwrap_or(NONE);
-        while k != NONE {
-            let kept = &self.kept[k as usize];
-            let (at, next) = (kept.at, kept.next);
-            if kept.id_len as usize == release_id.len() && self.bodies.prefix_is(at, release_id.as_bytes())? {
-                found.push(k as usize);
+        let mut at = self.last.get(&hash).copied().unwrap_or(NONE);
+        while at != NONE {
+            let mut head = [0; Header::LEN];
+            self.bodies.read_at(at, &mut head)?;
+            let header = Header::from_bytes(&head);
+            let id_at = at + Header::LEN as u64;
+            if header.id_len as usize == release_id.len() && self.bodies.prefix_is(id_at, release_id.as_bytes())? {
+                found.push((at, header));
             }
-            k = next;
+            at = header.previous;
         }
         found.reverse();
         Ok(found)
     }
 
-    fn place(&self, k: usize) -> String {
-        let kept = &self.kept[k];
+    fn place(&self, kept: &Header) -> String {
         let source = self.sources.get(kept.source as usize).map_or("", String::as_str);
         format!("{source}:{}", kept.line)
     }
@@ -156,7 +176,7 @@ impl Bodies {
     }
 
     /// Stores pieces one after another (in memory, or all in the file); where they start.
-    fn store(&mut self, pieces: [&[u8]; 2]) -> std::io::Result<u64> {
+    fn store<const N: usize>(&mut self, pieces: [&[u8]; N]) -> std::io::Result<u64> {
         let len: usize = pieces.iter().map(|p| p.len()).sum();
         if self.memory.len() + len <= self.limit() {
             let at = self.memory.len() as u64;
@@ -193,22 +213,38 @@ impl Bodies {
         Ok(())
     }
 
-    /// Whether the body stored at `at` starts with `prefix`.
+    /// Whether the bytes stored at `at` start with `prefix`.
     fn prefix_is(&mut self, at: u64, prefix: &[u8]) -> std::io::Result<bool> {
         let limit = self.limit() as u64;
         if at < limit {
             let from = at as usize;
             return Ok(self.memory.get(from..from + prefix.len()) == Some(prefix));
         }
+        let mut stored = vec![0; prefix.len()];
+        self.read_at(at, &mut stored)?;
+        Ok(stored == prefix)
+    }
+
+    /// Reads the bytes stored at `at` into `into`.
+    fn read_at(&mut self, at: u64, into: &mut [u8]) -> std::io::Result<()> {
+        let limit = self.limit() as u64;
+        if at < limit {
+            let from = at as usize;
+            let stored = self
+                .memory
+                .get(from..from + into.len())
+                .ok_or_else(|| std::io::Error::other("no such record"))?;
+            into.copy_from_slice(stored);
+            return Ok(());
+        }
         use std::io::{Read, Seek, SeekFrom};
         self.write_out()?;
-        let Some(file) = self.file.as_mut() else {
-            return Ok(false);
-        };
+        let file = self
+            .file
+            .as_mut()
+            .ok_or_else(|| std::io::Error::other("no body file"))?;
         file.seek(SeekFrom::Start(at - limit))?;
-        let mut stored = vec![0; prefix.len()];
-        file.read_exact(&mut stored)?;
-        Ok(stored == prefix)
+        file.read_exact(into)
     }
 }
 
