@@ -58,7 +58,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         }
     };
     let inputs = expand(&args.run.inputs, &pattern, args.run.follow);
-    let tally = engine::run(&args.run, &inputs, &mut table, |_, _| (), |_, (), _| Ok(()));
+    let tally = engine::run(&args.run, &inputs, &mut table, |_, _| None, |_, (), _| Ok(()));
     let tally = match tally {
         Ok(t) => t,
         Err(Stop::Usage(m)) => {

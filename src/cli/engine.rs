@@ -86,19 +86,21 @@ struct Done<X> {
     warnings: Vec<Problem>,
     rows: Vec<u8>,
     /// What the caller's `prepare` made of it.
-    extra: X,
+    extra: Option<X>,
 }
 
 /// Reads every input and writes the facts of each kept release to `facts`, in input order;
 /// `prepare` runs beside the extraction (on a worker thread) for each release, and `sink`
 /// gets its result for each kept release, in order, once the input's rows are written and
 /// its problems shown, with the release's new id when it was renamed (another release of
-/// the same date and title came first). (So `prepare` should make something small.)
+/// the same date and title came first). (So `prepare` should make something small, and
+/// `None` when it has nothing for `sink`: what it makes waits until its input is read, and
+/// a bulletin of a million releases held 80 MB of empty results.)
 pub fn run<W: Write, X: Send>(
     args: &RunArgs,
     inputs: &Inputs,
     facts: &mut TableWriter<W>,
-    prepare: impl Fn(&str, &ReleaseFacts) -> X + Sync,
+    prepare: impl Fn(&str, &ReleaseFacts) -> Option<X> + Sync,
     sink: impl FnMut(&str, X, Option<&str>) -> io::Result<()>,
 ) -> Result<Tally, Stop> {
     run_in_units(args, inputs, facts, prepare, sink, UNIT)
@@ -127,7 +129,7 @@ fn run_in_units<W: Write, X: Send>(
     args: &RunArgs,
     inputs: &Inputs,
     facts: &mut TableWriter<W>,
-    prepare: impl Fn(&str, &ReleaseFacts) -> X + Sync,
+    prepare: impl Fn(&str, &ReleaseFacts) -> Option<X> + Sync,
     mut sink: impl FnMut(&str, X, Option<&str>) -> io::Result<()>,
     unit: usize,
 ) -> Result<Tally, Stop> {
@@ -191,7 +193,9 @@ fn run_in_units<W: Write, X: Send>(
                         None => facts.write_rendered(&done.rows)?,
                     }
                     tally.counted_release(&done.facts);
-                    kept.push((done.extra, renamed));
+                    if let Some(extra) = done.extra {
+                        kept.push((extra, renamed));
+                    }
                 }
             }
             Piece::End(found) => {
@@ -400,7 +404,7 @@ fn extract_unit<X>(
     parts: Vec<Part>,
     options: &Options,
     format: Format,
-    prepare: &impl Fn(&str, &ReleaseFacts) -> X,
+    prepare: &impl Fn(&str, &ReleaseFacts) -> Option<X>,
 ) -> Piece<X> {
     let mut problems = Vec::new();
     let mut releases = Vec::new();
@@ -433,7 +437,7 @@ fn finished<X>(
     source: &str,
     mut r: ReleaseFacts,
     format: Format,
-    prepare: &impl Fn(&str, &ReleaseFacts) -> X,
+    prepare: &impl Fn(&str, &ReleaseFacts) -> Option<X>,
 ) -> io::Result<Done<X>> {
     let mut counts = BTreeMap::new();
     for f in &r.facts {
@@ -478,7 +482,7 @@ mod tests {
         };
         let mut facts = facts_writer(Vec::new(), format).unwrap();
         let mut ids = Vec::new();
-        let prepare = |_: &str, r: &ReleaseFacts| r.release_id.clone();
+        let prepare = |_: &str, r: &ReleaseFacts| Some(r.release_id.clone());
         let sink = |_: &str, id, renamed: Option<&str>| {
             ids.push(renamed.map_or(id, str::to_string));
             Ok(())
