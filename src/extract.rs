@@ -10,7 +10,7 @@ use crate::long_numbers::overlong_numbers;
 use crate::model::{Fact, Kind, Period, Section, Value};
 use crate::period;
 use crate::problem::{Problem, Severity};
-use crate::reader::{Release, read_bulletin};
+use crate::reader::{Release, read_part};
 use crate::resolve::Resolver;
 use crate::scan::{Found, figures_with};
 use crate::sentences;
@@ -168,7 +168,15 @@ pub fn extract_text(source: &str, text: &str, options: &Options) -> Extraction {
 /// release's facts, not the whole text's: the releases come in reading order, each
 /// extracted when the iterator is advanced.
 pub fn extract_releases<'a>(source: &str, text: &'a str, options: &'a Options) -> Releases<'a> {
-    let (releases, mut problems) = read_bulletin(text, options.anchor_date);
+    extract_part(source, text, options, true)
+}
+
+/// [`extract_releases`] on a part of an input text, for a reader that streams it: the part
+/// starts at a line and, unless it is the `last`, ends just before a `-` separator line
+/// (the first part holds whatever comes before the first release). Offsets and lines
+/// count from the part's start; the caller shifts them.
+pub fn extract_part<'a>(source: &str, text: &'a str, options: &'a Options, last: bool) -> Releases<'a> {
+    let (releases, mut problems) = read_part(text, options.anchor_date, last);
     problems.extend(overlong_numbers(text));
     Releases {
         source: source.into(),

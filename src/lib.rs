@@ -33,7 +33,9 @@ mod tests;
 mod words;
 
 pub use explain::explain;
-pub use extract::{Extraction, Options, ReleaseFacts, Releases, extract_releases, extract_text, release_id};
+pub use extract::{
+    Extraction, Options, ReleaseFacts, Releases, extract_part, extract_releases, extract_text, release_id,
+};
 pub use model::{Basis, Direction, FACT_COLUMNS, Fact, Kind, Origin, Period, Qualifier, Section, Value};
 pub use problem::{Problem, Problems, Severity};
 

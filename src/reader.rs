@@ -167,8 +167,15 @@ fn looks_cut(body: &str) -> bool {
 /// Splits a bulletin into releases. Problems name the 1-based line; a release with a
 /// problem of `Error` severity is left out, every other one is returned.
 pub fn read_bulletin(text: &str, anchor: Option<NaiveDate>) -> (Vec<Release<'_>>, Vec<Problem>) {
+    read_part(text, anchor, true)
+}
+
+/// [`read_bulletin`] on a part of a bulletin that starts at a line and, unless it is the
+/// `last`, ends just before a separator line: what a reader that streams an input hands
+/// on. Offsets and lines count from the part's start.
+pub fn read_part(text: &str, anchor: Option<NaiveDate>, last: bool) -> (Vec<Release<'_>>, Vec<Problem>) {
     let mut problems = Problems::default();
-    let mut releases = releases(text, anchor, &mut problems);
+    let mut releases = releases(text, anchor, last, &mut problems);
     for r in &mut releases {
         cap_release(text, r, &mut problems);
     }
@@ -226,10 +233,11 @@ fn cut_at(s: &str, limit: usize) -> &str {
 
 /// [`read_bulletin`] before the caps. The lines are read once, in order, and only the
 /// current release's are held: 40 MB of empty releases held 20 million lines.
-fn releases<'a>(text: &'a str, anchor: Option<NaiveDate>, problems: &mut Problems) -> Vec<Release<'a>> {
+fn releases<'a>(text: &'a str, anchor: Option<NaiveDate>, last: bool, problems: &mut Problems) -> Vec<Release<'a>> {
     let mut releases = Vec::new();
-    // Where the text's content ends, found once rather than once per empty release.
-    let content_end = text.trim_end().len();
+    // Where the text's content ends, found once rather than once per empty release; a
+    // part that is not the last is followed by a separator, which is content.
+    let content_end = if last { text.trim_end().len() } else { usize::MAX };
     // The lines since the last separator (it first), or before the first one.
     let mut current: Vec<Line> = Vec::new();
     let mut after_separator = false;

@@ -1,211 +1,70 @@
-//! Runs over many bulletins: work in parallel, results in input order, memory bounded by a
-//! window of files in flight (never the whole run); duplicate releases; the run's tally.
+//! What a run keeps across its inputs: duplicate releases, and the run's tally.
 
-use std::any::Any;
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
-use std::mem;
-use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
 use bulletin_facts::Kind;
 use bulletin_facts::{Problem, Severity};
 
-/// What one worker hands on for one item, piece by piece, to the calling thread, which may
-/// read while the worker still writes. Pushing never blocks: the pieces not yet taken wait
-/// in a queue whose weight (as the worker counts it) the worker can see, and keep small by
-/// putting big pieces elsewhere (a temporary file).
-pub struct Feed<M> {
-    state: Mutex<FeedState<M>>,
-    changed: Condvar,
-    /// The weight of the pieces pushed and not yet taken (read without the lock).
-    weight: AtomicUsize,
-}
-
-struct FeedState<M> {
-    queue: VecDeque<(M, usize)>,
-    end: Option<End>,
-    /// The reader waits for a piece (so a push wakes it; otherwise it need not).
-    waiting: bool,
-    /// Nobody will read: the run stopped.
-    abandoned: bool,
-}
-
-/// A waiting reader is woken once this much weight, or this many pieces, are queued (or
-/// the work ends).
-const WAKE_WEIGHT: usize = 256 << 10;
-const WAKE_PIECES: usize = 256;
-
-enum End {
-    Done,
-    Panicked(Box<dyn Any + Send>),
-}
-
-impl<M> Feed<M> {
-    fn new() -> Self {
-        Feed {
-            state: Mutex::new(FeedState {
-                queue: VecDeque::new(),
-                end: None,
-                waiting: false,
-                abandoned: false,
-            }),
-            changed: Condvar::new(),
-            weight: AtomicUsize::new(0),
-        }
-    }
-
-    fn lock(&self) -> MutexGuard<'_, FeedState<M>> {
-        // A worker's panic is caught outside the lock, so the state stays whole.
-        self.state.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    /// Hands on a piece of `weight` bytes. False when nobody will read it: the worker may
-    /// stop.
-    pub fn push(&self, piece: M, weight: usize) -> bool {
-        let mut state = self.lock();
-        if state.abandoned {
-            return false;
-        }
-        state.queue.push_back((piece, weight));
-        let queued = self.weight.fetch_add(weight, Ordering::Relaxed) + weight;
-        // The reader is woken for a batch, not for every piece: waking costs more than a
-        // small piece does to handle.
-        if state.waiting && (queued >= WAKE_WEIGHT || state.queue.len() >= WAKE_PIECES) {
-            self.changed.notify_one();
-        }
-        true
-    }
-
-    /// The weight of the pieces pushed and not yet taken.
-    pub fn queued(&self) -> usize {
-        self.weight.load(Ordering::Relaxed)
-    }
-
-    fn end(&self, end: End) {
-        let mut state = self.lock();
-        state.end = Some(end);
-        if state.waiting {
-            self.changed.notify_one();
-        }
-    }
-
-    fn abandon(&self) {
-        let mut state = self.lock();
-        state.abandoned = true;
-        state.queue.clear();
-        self.weight.store(0, Ordering::Relaxed);
-    }
-
-    /// Moves every piece pushed so far into the empty `into`, waiting for one; false when
-    /// the worker is done and none is left. A worker's panic is raised here.
-    fn take(&self, into: &mut VecDeque<(M, usize)>) -> bool {
-        let mut state = self.lock();
-        loop {
-            if !state.queue.is_empty() {
-                mem::swap(&mut state.queue, into);
-                let taken: usize = into.iter().map(|(_, w)| w).sum();
-                self.weight.fetch_sub(taken, Ordering::Relaxed);
-                return true;
-            }
-            match state.end.take() {
-                Some(End::Done) => {
-                    state.end = Some(End::Done);
-                    return false;
-                }
-                Some(End::Panicked(panic)) => {
-                    drop(state);
-                    resume_unwind(panic)
-                }
-                None => {
-                    state.waiting = true;
-                    state = self.changed.wait(state).unwrap_or_else(|e| e.into_inner());
-                    state.waiting = false;
-                }
-            }
-        }
-    }
-}
-
-/// Runs `work` on every item on `pool`'s threads and hands what it makes to `consume` on
-/// the calling thread, in the items' order, so that the output is the same whatever the
-/// number of threads. Each item's work hands its output on in pieces through a [`Feed`],
-/// and `consume` gets them while the work goes on: the item in turn streams, the others
-/// queue (as little as their work chooses). At most
-/// `window` items are in flight or waiting besides the one being read. Stops at the first error of `consume`; the
-/// items in flight see their feed abandoned and may stop early.
-pub fn ordered_feeds<T, M, E>(
-    pool: &rayon::ThreadPool,
-    items: &[T],
-    window: usize,
-    work: impl Fn(&T, &Feed<M>) + Sync,
-    mut consume: impl FnMut(M) -> Result<(), E>,
-) -> Result<(), E>
-where
-    T: Sync,
-    M: Send,
-{
-    let window = window.max(1);
-    let work = &work;
-    pool.in_place_scope(|scope| {
-        let mut feeds: VecDeque<Arc<Feed<M>>> = VecDeque::new();
-        let mut spawned = 0;
-        let mut batch = VecDeque::new();
-        let mut result = Ok(());
-        loop {
-            while feeds.len() < window {
-                let Some(item) = items.get(spawned) else { break };
-                let feed = Arc::new(Feed::new());
-                feeds.push_back(feed.clone());
-                scope.spawn(move |_| {
-                    // A panic is handed on and raised on the calling thread.
-                    match catch_unwind(AssertUnwindSafe(|| work(item, &feed))) {
-                        Ok(()) => feed.end(End::Done),
-                        Err(panic) => feed.end(End::Panicked(panic)),
-                    }
-                });
-                spawned += 1;
-            }
-            let Some(feed) = feeds.pop_front() else { break };
-            // Pieces are taken in batches: one lock and at most one wake-up per batch.
-            'feed: while feed.take(&mut batch) {
-                for (piece, _) in batch.drain(..) {
-                    if let Err(e) = consume(piece) {
-                        result = Err(e);
-                        break 'feed;
-                    }
-                }
-            }
-            if result.is_err() {
-                feed.abandon();
-                feeds.iter().for_each(|f| f.abandon());
-                break;
-            }
-        }
-        result
-    })
-}
-
 /// Copies of a release and different releases of the same date and title (spec section
 /// 1): two releases are copies when their date and folded title are equal (one
 /// `release_id`) and one folded body is a prefix of the other; a different body makes a
-/// different release, whose id gets `-2`, `-3`, ... Holds each kept release's body once,
-/// in memory up to [`BODIES_IN_MEMORY`] bytes and past that in an unnamed temporary file,
-/// so that memory does not grow with the run.
+/// different release, whose id gets `-2`, `-3`, ... Each kept release is stored as a
+/// record (see [`Header`]), its id and its body, in memory up to [`BODIES_IN_MEMORY`]
+/// bytes and past that in an unnamed temporary file; memory holds besides only a map from
+/// each id's hash to its last record: under 40 bytes a release (strings per release held
+/// 430, 400 MB on a bulletin of a million releases).
 #[derive(Debug, Default)]
 pub struct Dedup {
-    kept: HashMap<String, Vec<Kept>>,
+    /// Per hash of an id: where the last release kept with it is stored.
+    last: HashMap<u64, u64>,
+    /// The inputs releases were kept from, named once each.
+    sources: Vec<String>,
     bodies: Bodies,
 }
 
-/// A release kept: where its folded body is stored, its id, where it was read.
-#[derive(Debug)]
-struct Kept {
-    at: u64,
-    len: u64,
-    id: String,
-    place: String,
+/// The head of a kept release's record, before its id and its folded body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Header {
+    /// The record of the release kept before it with the same hash ([`NONE`]: none).
+    previous: u64,
+    /// 1 for the first release of its id, N for the one written as `id-N`.
+    n: u32,
+    source: u32,
+    line: u64,
+    id_len: u32,
+    body_len: u32,
+}
+
+/// No record: the end of a chain.
+const NONE: u64 = u64::MAX;
+
+impl Header {
+    const LEN: usize = 32;
+
+    fn to_bytes(self) -> [u8; Header::LEN] {
+        let mut b = [0; Header::LEN];
+        b[0..8].copy_from_slice(&self.previous.to_le_bytes());
+        b[8..12].copy_from_slice(&self.n.to_le_bytes());
+        b[12..16].copy_from_slice(&self.source.to_le_bytes());
+        b[16..24].copy_from_slice(&self.line.to_le_bytes());
+        b[24..28].copy_from_slice(&self.id_len.to_le_bytes());
+        b[28..32].copy_from_slice(&self.body_len.to_le_bytes());
+        b
+    }
+
+    fn from_bytes(b: &[u8; Header::LEN]) -> Header {
+        let u64_at = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().unwrap_or_default());
+        let u32_at = |at: usize| u32::from_le_bytes(b[at..at + 4].try_into().unwrap_or_default());
+        Header {
+            previous: u64_at(0),
+            n: u32_at(8),
+            source: u32_at(12),
+            line: u64_at(16),
+            id_len: u32_at(24),
+            body_len: u32_at(28),
+        }
+    }
 }
 
 /// What to do with a release.
@@ -219,40 +78,77 @@ pub enum Verdict {
 }
 
 impl Dedup {
-    /// Where the first release of this id was read.
-    pub fn place_of(&self, release_id: &str) -> Option<String> {
-        self.kept.get(release_id)?.first().map(|k| k.place.clone())
+    /// Where the first release of this id was read (`source:line`).
+    pub fn place_of(&mut self, release_id: &str) -> std::io::Result<Option<String>> {
+        let chain = self.chain(release_id)?;
+        Ok(chain.iter().find(|(_, h)| h.n == 1).map(|(_, h)| self.place(h)))
     }
 
-    /// Judges a release of `release_id` with this folded body, read at `place`
-    /// (`source:line`).
-    pub fn judge(&mut self, release_id: &str, body: &str, place: &str) -> std::io::Result<Verdict> {
-        if let Some(kept) = self.kept.get(release_id) {
-            for k in kept {
-                let shorter = body.len().min(k.len as usize);
-                // Equal prefixes of the shorter's length: one is a prefix of the other.
-                if self.bodies.prefix_is(k.at, &body.as_bytes()[..shorter])? {
-                    return Ok(Verdict::Copy {
-                        id: k.id.clone(),
-                        place: k.place.clone(),
-                        longer: body.len() as u64 > k.len,
-                    });
-                }
+    /// Judges a release of `release_id` with this folded body, read at `source`:`line`.
+    pub fn judge(&mut self, release_id: &str, body: &str, source: &str, line: usize) -> std::io::Result<Verdict> {
+        let same_id = self.chain(release_id)?;
+        for (at, kept) in &same_id {
+            let shorter = body.len().min(kept.body_len as usize);
+            // Equal prefixes of the shorter's length: one is a prefix of the other.
+            let body_at = at + (Header::LEN + kept.id_len as usize) as u64;
+            if self.bodies.prefix_is(body_at, &body.as_bytes()[..shorter])? {
+                return Ok(Verdict::Copy {
+                    id: numbered(release_id, kept.n),
+                    place: self.place(kept),
+                    longer: body.len() > kept.body_len as usize,
+                });
             }
         }
-        let at = self.bodies.store(body.as_bytes())?;
-        let kept = self.kept.entry(release_id.to_string()).or_default();
-        let id = match kept.len() {
-            0 => release_id.to_string(),
-            n => format!("{release_id}-{}", n + 1),
+        if self.sources.last().is_none_or(|s| s != source) {
+            self.sources.push(source.to_string());
+        }
+        let hash = xxhash_rust::xxh3::xxh3_64(release_id.as_bytes());
+        let n = same_id.len() as u32 + 1;
+        let header = Header {
+            previous: self.last.get(&hash).copied().unwrap_or(NONE),
+            n,
+            source: self.sources.len() as u32 - 1,
+            line: line as u64,
+            id_len: release_id.len() as u32,
+            body_len: body.len() as u32,
         };
-        kept.push(Kept {
-            at,
-            len: body.len() as u64,
-            id: id.clone(),
-            place: place.to_string(),
-        });
-        Ok(Verdict::Keep(id))
+        let at = self
+            .bodies
+            .store([&header.to_bytes(), release_id.as_bytes(), body.as_bytes()])?;
+        self.last.insert(hash, at);
+        Ok(Verdict::Keep(numbered(release_id, n)))
+    }
+
+    /// The releases kept under this id, first kept first: where each is stored, its head.
+    fn chain(&mut self, release_id: &str) -> std::io::Result<Vec<(u64, Header)>> {
+        let hash = xxhash_rust::xxh3::xxh3_64(release_id.as_bytes());
+        let mut found = Vec::new();
+        let mut at = self.last.get(&hash).copied().unwrap_or(NONE);
+        while at != NONE {
+            let mut head = [0; Header::LEN];
+            self.bodies.read_at(at, &mut head)?;
+            let header = Header::from_bytes(&head);
+            let id_at = at + Header::LEN as u64;
+            if header.id_len as usize == release_id.len() && self.bodies.prefix_is(id_at, release_id.as_bytes())? {
+                found.push((at, header));
+            }
+            at = header.previous;
+        }
+        found.reverse();
+        Ok(found)
+    }
+
+    fn place(&self, kept: &Header) -> String {
+        let source = self.sources.get(kept.source as usize).map_or("", String::as_str);
+        format!("{source}:{}", kept.line)
+    }
+}
+
+/// The id written for the `n`th release of an id.
+fn numbered(release_id: &str, n: u32) -> String {
+    match n {
+        1 => release_id.to_string(),
+        n => format!("{release_id}-{n}"),
     }
 }
 
@@ -260,15 +156,17 @@ impl Dedup {
 pub const NAMED_DUPLICATES: usize = 5;
 
 /// Bytes of kept bodies held in memory; the rest go to a temporary file.
-pub const BODIES_IN_MEMORY: usize = 64 << 20;
+pub const BODIES_IN_MEMORY: usize = 16 << 20;
 
 /// The folded bodies of kept releases, one after another.
 #[derive(Debug, Default)]
 struct Bodies {
     memory: Vec<u8>,
-    /// Past the memory: an unnamed temporary file (gone with the process), and its length.
+    /// Past the memory: an unnamed temporary file (gone with the process), and its length
+    /// with the bytes not yet written to it.
     file: Option<std::fs::File>,
     file_len: u64,
+    unwritten: Vec<u8>,
     limit: Option<usize>,
 }
 
@@ -277,13 +175,31 @@ impl Bodies {
         self.limit.unwrap_or(BODIES_IN_MEMORY)
     }
 
-    /// Stores a body; where it starts.
-    fn store(&mut self, body: &[u8]) -> std::io::Result<u64> {
-        if self.memory.len() + body.len() <= self.limit() {
-            self.memory.extend_from_slice(body);
-            return Ok((self.memory.len() - body.len()) as u64);
+    /// Stores pieces one after another (in memory, or all in the file); where they start.
+    fn store<const N: usize>(&mut self, pieces: [&[u8]; N]) -> std::io::Result<u64> {
+        let len: usize = pieces.iter().map(|p| p.len()).sum();
+        if self.memory.len() + len <= self.limit() {
+            let at = self.memory.len() as u64;
+            pieces.iter().for_each(|p| self.memory.extend_from_slice(p));
+            return Ok(at);
         }
+        // Past the memory, bodies are written a megabyte at a time: a system call per
+        // release took seconds on a million.
+        pieces.iter().for_each(|p| self.unwritten.extend_from_slice(p));
+        let at = self.limit() as u64 + self.file_len;
+        self.file_len += len as u64;
+        if self.unwritten.len() >= 1 << 20 {
+            self.write_out()?;
+        }
+        Ok(at)
+    }
+
+    /// Appends the bodies not yet written to the file.
+    fn write_out(&mut self) -> std::io::Result<()> {
         use std::io::{Seek, SeekFrom, Write};
+        if self.unwritten.is_empty() {
+            return Ok(());
+        }
         if self.file.is_none() {
             self.file = Some(tempfile::tempfile()?);
         }
@@ -291,28 +207,44 @@ impl Bodies {
             .file
             .as_mut()
             .ok_or_else(|| std::io::Error::other("no body file"))?;
-        file.seek(SeekFrom::Start(self.file_len))?;
-        file.write_all(body)?;
-        let at = self.limit() as u64 + self.file_len;
-        self.file_len += body.len() as u64;
-        Ok(at)
+        file.seek(SeekFrom::End(0))?;
+        file.write_all(&self.unwritten)?;
+        self.unwritten.clear();
+        Ok(())
     }
 
-    /// Whether the body stored at `at` starts with `prefix`.
+    /// Whether the bytes stored at `at` start with `prefix`.
     fn prefix_is(&mut self, at: u64, prefix: &[u8]) -> std::io::Result<bool> {
         let limit = self.limit() as u64;
         if at < limit {
             let from = at as usize;
             return Ok(self.memory.get(from..from + prefix.len()) == Some(prefix));
         }
-        use std::io::{Read, Seek, SeekFrom};
-        let Some(file) = self.file.as_mut() else {
-            return Ok(false);
-        };
-        file.seek(SeekFrom::Start(at - limit))?;
         let mut stored = vec![0; prefix.len()];
-        file.read_exact(&mut stored)?;
+        self.read_at(at, &mut stored)?;
         Ok(stored == prefix)
+    }
+
+    /// Reads the bytes stored at `at` into `into`.
+    fn read_at(&mut self, at: u64, into: &mut [u8]) -> std::io::Result<()> {
+        let limit = self.limit() as u64;
+        if at < limit {
+            let from = at as usize;
+            let stored = self
+                .memory
+                .get(from..from + into.len())
+                .ok_or_else(|| std::io::Error::other("no such record"))?;
+            into.copy_from_slice(stored);
+            return Ok(());
+        }
+        use std::io::{Read, Seek, SeekFrom};
+        self.write_out()?;
+        let file = self
+            .file
+            .as_mut()
+            .ok_or_else(|| std::io::Error::other("no body file"))?;
+        file.seek(SeekFrom::Start(at - limit))?;
+        file.read_exact(into)
     }
 }
 
@@ -437,91 +369,6 @@ impl fmt::Display for Tally {
 mod tests {
     use super::*;
 
-    fn pool(n: usize) -> rayon::ThreadPool {
-        rayon::ThreadPoolBuilder::new().num_threads(n).build().unwrap()
-    }
-
-    /// Runs `ordered_feeds` where item `n` hands on `n % 5` pieces, and collects them.
-    fn collect(threads: usize, window: usize, items: &[u64], stop_at: Option<u64>) -> (Vec<u64>, Result<(), u64>) {
-        let mut out = Vec::new();
-        let r = ordered_feeds(
-            &pool(threads),
-            items,
-            window,
-            |&n, feed| {
-                for k in 0..n % 5 {
-                    // Uneven work, so that later items often finish first.
-                    std::thread::sleep(std::time::Duration::from_micros((n * 7919 + k) % 300));
-                    if !feed.push(n * 10 + k, 1) {
-                        return;
-                    }
-                }
-            },
-            |piece| {
-                out.push(piece);
-                if Some(piece) == stop_at { Err(piece) } else { Ok(()) }
-            },
-        );
-        (out, r)
-    }
-
-    #[test]
-    fn pieces_come_in_input_order_whatever_the_threads_and_window() {
-        let items: Vec<u64> = (0..200).collect();
-        let expected: Vec<u64> = items.iter().flat_map(|n| (0..n % 5).map(move |k| n * 10 + k)).collect();
-        for (threads, window) in [(1, 1), (2, 3), (4, 64), (3, 1000)] {
-            let (out, r) = collect(threads, window, &items, None);
-            assert!(r.is_ok());
-            assert_eq!(out, expected, "{threads} {window}");
-        }
-    }
-
-    #[test]
-    fn an_error_of_the_consumer_stops_the_run() {
-        let items: Vec<u64> = (0..50).collect();
-        let (out, r) = collect(2, 4, &items, Some(132));
-        assert_eq!(r, Err(132));
-        assert_eq!(out.last(), Some(&132));
-        assert_eq!(out.len(), (0..13).map(|n| n % 5).sum::<u64>() as usize + 3);
-    }
-
-    #[test]
-    fn a_panic_of_a_worker_is_raised_on_the_calling_thread() {
-        let items: Vec<u32> = (0..20).collect();
-        let run = std::panic::catch_unwind(|| {
-            ordered_feeds(
-                &pool(2),
-                &items,
-                4,
-                |&n, feed| {
-                    assert!(n != 7, "item seven");
-                    feed.push(n, 0);
-                },
-                |_| Ok::<(), ()>(()),
-            )
-        });
-        assert!(run.is_err());
-    }
-
-    #[test]
-    fn a_feed_counts_the_weight_not_yet_taken() {
-        let feed = Feed::new();
-        assert!(feed.push("a", 3) && feed.push("b", 4));
-        assert_eq!(feed.queued(), 7);
-        let mut taken = VecDeque::new();
-        assert!(feed.take(&mut taken));
-        assert_eq!(taken, [("a", 3), ("b", 4)]);
-        assert_eq!(feed.queued(), 0);
-        assert!(feed.push("c", 2));
-        assert_eq!(feed.queued(), 2);
-        feed.end(End::Done);
-        taken.clear();
-        assert!(feed.take(&mut taken) && !feed.take(&mut VecDeque::new()));
-        feed.abandon();
-        assert!(!feed.push("d", 1));
-        assert_eq!(feed.queued(), 0);
-    }
-
     #[test]
     fn copies_are_prefixes_and_other_bodies_are_other_releases() {
         // Bodies past the first few bytes spill to the file: both stores are read.
@@ -534,27 +381,28 @@ mod tests {
                 ..Dedup::default()
             };
             let keep = |id: &str| Verdict::Keep(id.to_string());
-            assert_eq!(d.judge("id", "Lamp sales rose.", "a:1").unwrap(), keep("id"));
+            assert_eq!(d.judge("id", "Lamp sales rose.", "a", 1).unwrap(), keep("id"));
             // A cut copy, then a longer one: copies of the first.
             let copy = |longer| Verdict::Copy {
                 id: "id".to_string(),
                 place: "a:1".to_string(),
                 longer,
             };
-            assert_eq!(d.judge("id", "Lamp sa", "b:1").unwrap(), copy(false));
-            assert_eq!(d.judge("id", "Lamp sales rose. More.", "b:5").unwrap(), copy(true));
+            assert_eq!(d.judge("id", "Lamp sa", "b", 1).unwrap(), copy(false));
+            assert_eq!(d.judge("id", "Lamp sales rose. More.", "b", 5).unwrap(), copy(true));
             // Another body: another release, and its own copies.
-            assert_eq!(d.judge("id", "Kettle sales fell.", "c:1").unwrap(), keep("id-2"));
-            assert_eq!(d.judge("id", "Stove sales held.", "c:5").unwrap(), keep("id-3"));
-            let second = d.judge("id", "Kettle", "d:1").unwrap();
+            assert_eq!(d.judge("id", "Kettle sales fell.", "c", 1).unwrap(), keep("id-2"));
+            assert_eq!(d.judge("id", "Stove sales held.", "c", 5).unwrap(), keep("id-3"));
+            let second = d.judge("id", "Kettle", "d", 1).unwrap();
             assert!(
                 matches!(&second, Verdict::Copy { id, .. } if id == "id-2"),
                 "{second:?}"
             );
-            assert_eq!(d.judge("other", "Lamp sales rose.", "d:5").unwrap(), keep("other"));
+            assert_eq!(d.judge("other", "Lamp sales rose.", "d", 5).unwrap(), keep("other"));
             // An empty body is a prefix of every body.
-            assert!(matches!(d.judge("other", "", "e:1").unwrap(), Verdict::Copy { .. }));
-            assert_eq!(d.place_of("id").as_deref(), Some("a:1"));
+            assert!(matches!(d.judge("other", "", "e", 1).unwrap(), Verdict::Copy { .. }));
+            assert_eq!(d.place_of("id").unwrap().as_deref(), Some("a:1"));
+            assert_eq!(d.place_of("none").unwrap(), None);
         }
     }
 

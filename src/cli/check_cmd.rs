@@ -34,7 +34,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, Error> {
     let pattern = Pattern::new(&args.run.glob).map_err(Error::Usage)?;
     let inputs = expand(&args.run.inputs, &pattern, args.run.follow);
     let tally =
-        engine::run(&args.run, &inputs, &mut table, |_, _| (), |_, (), _| Ok(())).map_err(|stop| match stop {
+        engine::run(&args.run, &inputs, &mut table, |_, _| None, |_, (), _| Ok(())).map_err(|stop| match stop {
             Stop::Usage(m) => Error::Usage(m),
             Stop::Write(e) => Error::Output(e),
         })?;

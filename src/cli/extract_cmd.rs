@@ -40,6 +40,9 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome, Error> {
     // extracted it, while its facts are at hand.
     let want_rows = !releases.is_empty();
     let prepare = |source: &str, release: &ReleaseFacts| {
+        if !want_rows && args.checks.is_none() {
+            return None;
+        }
         let row = want_rows.then(|| {
             let mut row = Vec::new();
             render_rows(format, [&ReleaseRow::new(source, release)], &mut row).map(|()| row)
@@ -49,7 +52,7 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome, Error> {
         } else {
             Vec::new()
         };
-        (row, checks)
+        Some((row, checks))
     };
     let tally = engine::run(
         &args.run,

@@ -278,8 +278,19 @@ impl OffsetMap {
         self.anchors.push((text, source));
     }
 
-    pub fn is_identity(&self) -> bool {
-        self.anchors.is_empty()
+    /// The anchors past text offset `at`, taken out; the map keeps the rest.
+    pub fn split_off(&mut self, at: usize) -> Vec<(usize, usize)> {
+        let keep = self.anchors.partition_point(|&(t, _)| t <= at);
+        self.anchors.split_off(keep)
+    }
+
+    /// Anchors (text, source) shifted by these offsets.
+    pub fn shifted(&self, text: usize, source: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.anchors.iter().map(move |&(t, s)| (t + text, s + source))
+    }
+
+    pub fn extend(&mut self, anchors: impl IntoIterator<Item = (usize, usize)>) {
+        self.anchors.extend(anchors);
     }
 
     /// The source offset of a text offset (inside a U+FFFD: the byte after the bad ones).
@@ -296,7 +307,7 @@ impl OffsetMap {
 
 /// `bytes` with each bad sequence replaced by U+FFFD (as `String::from_utf8_lossy`), and
 /// the map that keeps fact offsets pointing into the source bytes.
-fn decode_lossy(bytes: &[u8]) -> (String, OffsetMap) {
+pub fn decode_lossy(bytes: &[u8]) -> (String, OffsetMap) {
     let mut text = String::with_capacity(bytes.len() + 16);
     let mut map = OffsetMap::default();
     let mut original = 0;
@@ -312,70 +323,67 @@ fn decode_lossy(bytes: &[u8]) -> (String, OffsetMap) {
     (text, map)
 }
 
-/// The most one input may hold: a larger one is refused (bulletins are megabytes; this
-/// keeps a stream that never ends, or a wrong file, from taking all memory).
+/// The most an input read whole may hold (one in another encoding than UTF-8, decoded at
+/// once): a larger one is refused. UTF-8 inputs are streamed and have no such limit.
 pub const MAX_INPUT: u64 = 512 << 20;
 
 /// The first block read, where binary and UTF-16/32 inputs are told apart before the rest
 /// is read.
-const FIRST_BLOCK: usize = 64 << 10;
+pub const FIRST_BLOCK: usize = 64 << 10;
 
-/// Reads a source as UTF-8 text, or says why it cannot be read (with line and byte).
-/// With `lossy`, bytes that are not UTF-8 become U+FFFD and a warning names the first one;
-/// the map turns offsets in the text back into offsets in the source. Warnings are given
-/// back, to be shown in order with the file's other problems.
-/// A NUL byte marks a binary file, which is never read as text; UTF-16 with a byte-order
-/// mark is decoded. Lone carriage returns become line breaks and control characters
-/// spaces, each the same number of bytes, so that offsets still count the source's.
-pub fn read_text(
-    source: &Source,
-    lossy: bool,
-    encoding: Option<&'static Encoding>,
-) -> Result<(String, OffsetMap, Vec<Problem>), String> {
-    let name = source.name();
-    let bytes = read_capped(source).map_err(|e| match e {
+/// The message of an input that is not read.
+pub fn refusal(name: &str, refused: Refused) -> String {
+    match refused {
         Refused::Io(e) => format!("{name}: error: cannot read: {e}; skipped"),
         Refused::Why(why) => format!("{name}: error: {why}; file skipped"),
         Refused::Nul { line, at } => {
             format!("{name}:{line}: error: a NUL byte at byte {at}: a binary file, not text; file skipped")
         }
-    })?;
-    let mut warnings = Vec::new();
-    // A byte-order mark says the encoding; else --encoding does; else it is UTF-8.
-    let legacy = match utf16_bom(&bytes) {
+    }
+}
+
+/// The encoding of an input that is not UTF-8, and the bytes of its byte-order mark: a
+/// UTF-16 mark says it; else `--encoding` does.
+pub fn legacy_encoding(first: &[u8], encoding: Option<&'static Encoding>) -> Option<(&'static Encoding, usize)> {
+    match utf16_bom(first) {
         Some(true) => Some((encoding_rs::UTF_16BE, 2)),
         Some(false) => Some((encoding_rs::UTF_16LE, 2)),
         None => encoding.filter(|e| *e != encoding_rs::UTF_8).map(|e| (e, 0)),
-    };
-    let (text, map) = if let Some((encoding, skip)) = legacy {
-        let (text, map, replaced) = decode(&bytes, skip, encoding);
-        if replaced > 0 && !lossy {
-            return Err(format!(
-                "{name}: error: {replaced} byte sequence(s) that are not {}; file skipped (--lossy reads it with \
-                 them replaced)",
-                encoding.name()
-            ));
-        }
-        if replaced > 0 {
-            let why = format!(
-                "{replaced} byte sequence(s) not {} replaced by U+FFFD (--lossy)",
-                encoding.name()
-            );
-            warnings.push(Problem::new(Severity::Warning, 1, 0, &why));
-        }
-        (text, map)
-    } else {
-        let (text, map, warning) = decode_utf8(&name, bytes, lossy)?;
-        warnings.extend(warning);
-        (text, map)
-    };
+    }
+}
+
+/// Decodes a whole input in another encoding than UTF-8 (`bytes` as [`read_rest`] gives
+/// them), and cleans it (see [`clean`]). With `lossy`, malformed sequences become U+FFFD
+/// with a warning; the map turns offsets in the text back into offsets in the source.
+pub fn decode_whole(
+    name: &str,
+    bytes: &[u8],
+    lossy: bool,
+    (encoding, skip): (&'static Encoding, usize),
+) -> Result<(String, OffsetMap, Vec<Problem>), String> {
+    let mut warnings = Vec::new();
+    let (text, map, replaced) = decode(bytes, skip, encoding);
+    if replaced > 0 && !lossy {
+        return Err(format!(
+            "{name}: error: {replaced} byte sequence(s) that are not {}; file skipped (--lossy reads it with \
+             them replaced)",
+            encoding.name()
+        ));
+    }
+    if replaced > 0 {
+        let why = format!(
+            "{replaced} byte sequence(s) not {} replaced by U+FFFD (--lossy)",
+            encoding.name()
+        );
+        warnings.push(Problem::new(Severity::Warning, 1, 0, &why));
+    }
     let (text, found) = clean(text).map_err(|e| format!("{name}: error: {e}"))?;
     warnings.extend(found);
     Ok((text, map, warnings))
 }
 
 /// Why an input was not read.
-enum Refused {
+pub enum Refused {
     Io(std::io::Error),
     Why(String),
     /// A NUL byte at this line and byte: a binary file.
@@ -391,11 +399,24 @@ impl From<std::io::Error> for Refused {
     }
 }
 
-/// The source's bytes, when they are text of at most [`MAX_INPUT`] bytes: binary and
-/// UTF-32 inputs are refused from their first block, before the rest is read.
-fn read_capped(source: &Source) -> Result<Vec<u8>, Refused> {
-    let mut bytes = Vec::new();
-    let mut input: Box<dyn Read> = match source {
+/// An input opened for reading: a file can be read again from its start.
+pub enum Raw {
+    File(fs::File),
+    Stdin(std::io::Stdin),
+}
+
+impl Read for Raw {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        match self {
+            Raw::File(f) => f.read(buf),
+            Raw::Stdin(s) => s.read(buf),
+        }
+    }
+}
+
+/// Opens a source, refusing what is not a file.
+pub fn open_raw(source: &Source) -> Result<Raw, Refused> {
+    match source {
         Source::Stdin => {
             let stdin = std::io::stdin();
             // A run with no input named waits here; on a terminal, say what it waits for.
@@ -405,7 +426,7 @@ fn read_capped(source: &Source) -> Result<Vec<u8>, Refused> {
                      end with Ctrl-D, or name files or folders: bulletin-facts extract FILE..."
                 );
             }
-            Box::new(stdin.lock())
+            Ok(Raw::Stdin(stdin))
         }
         Source::File(p) => {
             let file = fs::File::open(p)?;
@@ -416,18 +437,34 @@ fn read_capped(source: &Source) -> Result<Vec<u8>, Refused> {
             if !meta.is_file() {
                 return Err(Refused::Why(format!("{}, not a file", special_kind(&meta.file_type()))));
             }
-            // Room for the whole file at once: grown by doubling, its copies took twice
-            // its size at the peak.
-            bytes.reserve_exact(meta.len().min(MAX_INPUT) as usize + 1);
-            Box::new(file)
+            Ok(Raw::File(file))
         }
-    };
-    (&mut input).take(FIRST_BLOCK as u64).read_to_end(&mut bytes)?;
-    not_text(&bytes)?;
+    }
+}
+
+/// The first block of an input, refused when it says the input is not text we read.
+pub fn first_block(input: &mut Raw) -> Result<Vec<u8>, Refused> {
+    let mut first = Vec::new();
+    input.take(FIRST_BLOCK as u64).read_to_end(&mut first)?;
+    not_text(&first)?;
+    Ok(first)
+}
+
+/// The whole input after its `first` block, when it holds at most [`MAX_INPUT`] bytes and
+/// no NUL (but in UTF-16, which holds them).
+pub fn read_rest(mut first: Vec<u8>, input: Raw) -> Result<Vec<u8>, Refused> {
+    let mut bytes = std::mem::take(&mut first);
+    if let Raw::File(f) = &input {
+        // Room for the whole file at once: grown by doubling, its copies took twice
+        // its size at the peak.
+        let len = f.metadata().map(|m| m.len()).unwrap_or(0);
+        bytes.reserve_exact(len.min(MAX_INPUT) as usize + 1);
+    }
     input.take(MAX_INPUT + 1 - bytes.len() as u64).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_INPUT {
         return Err(Refused::Why(format!(
-            "more than {} MB, the most one input may hold (split it)",
+            "more than {} MB in another encoding than UTF-8, the most such an input may hold (convert it to \
+             UTF-8 or split it)",
             MAX_INPUT >> 20
         )));
     }
@@ -439,7 +476,7 @@ fn read_capped(source: &Source) -> Result<Vec<u8>, Refused> {
 }
 
 /// Refuses an input whose first block says it is not text we read.
-fn not_text(first: &[u8]) -> Result<(), Refused> {
+pub fn not_text(first: &[u8]) -> Result<(), Refused> {
     let why = |s: &str| Err(Refused::Why(s.to_string()));
     if first.starts_with(&[0xff, 0xfe, 0, 0]) || first.starts_with(&[0, 0, 0xfe, 0xff]) {
         return why("UTF-32 text (byte-order mark), not read: convert it to UTF-8");
@@ -468,7 +505,7 @@ fn not_text(first: &[u8]) -> Result<(), Refused> {
     Err(nul(first, at))
 }
 
-fn nul(bytes: &[u8], at: usize) -> Refused {
+pub fn nul(bytes: &[u8], at: usize) -> Refused {
     let line = memchr::memchr_iter(b'\n', &bytes[..at]).count() + 1;
     Refused::Nul { line, at }
 }
@@ -483,52 +520,69 @@ fn utf16_bom(bytes: &[u8]) -> Option<bool> {
     }
 }
 
-fn decode_utf8(name: &str, bytes: Vec<u8>, lossy: bool) -> Result<(String, OffsetMap, Option<Problem>), String> {
-    let line_at = |bytes: &[u8], at: usize| memchr::memchr_iter(b'\n', &bytes[..at]).count() + 1;
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok((text, OffsetMap::default(), None)),
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let line = line_at(e.as_bytes(), at);
-            if lossy {
-                let warning = Problem::new(
-                    Severity::Warning,
-                    line,
-                    at,
-                    &format!("not valid UTF-8 at byte {at}; bad bytes replaced by U+FFFD (--lossy)"),
-                );
-                let (text, map) = decode_lossy(e.as_bytes());
-                return Ok((text, map, Some(warning)));
-            }
-            Err(format!(
-                "{name}:{line}: error: not valid UTF-8 at byte {at}; file skipped (--encoding windows-1252, or the \
-                 text's own encoding, decodes it; --lossy reads it with bad bytes replaced)"
-            ))
-        }
-    }
-}
-
 /// Lone carriage returns (old Mac line ends) become line breaks, and control characters
 /// other than tab and line ends (with the rest of a terminal escape sequence, so that
 /// `ESC[31m` is not read as 31 metres) become spaces: byte for byte, so offsets hold.
 /// A warning says each, once, with where it was first seen.
 fn clean(text: String) -> Result<(String, Vec<Problem>), std::string::FromUtf8Error> {
-    let needs = |b: &u8| matches!(*b, 0..=0x1f | 0x7f | 0xc2) && !matches!(*b, b'\t' | b'\n');
-    if !text.as_bytes().iter().any(needs) {
-        return Ok((text, Vec::new()));
-    }
     let mut bytes = text.into_bytes();
-    let mut first_cr = None;
-    let mut first_control = None;
-    let (mut crs, mut controls) = (0usize, 0usize);
+    let cleaned = clean_bytes(&mut bytes);
+    let text = String::from_utf8(bytes)?;
+    let line_of = |at: usize| memchr::memchr_iter(b'\n', &text.as_bytes()[..at]).count() + 1;
+    let place = |at: usize| (line_of(at), at);
+    let found = cleaning_warnings(
+        (cleaned.crs, cleaned.first_cr.map(place)),
+        (cleaned.controls, cleaned.first_control.map(place)),
+    );
+    Ok((text, found))
+}
+
+/// What [`clean_bytes`] changed: how many lone CRs and control characters, and where
+/// each was first seen.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Cleaned {
+    pub crs: usize,
+    pub controls: usize,
+    pub first_cr: Option<usize>,
+    pub first_control: Option<usize>,
+}
+
+/// The warnings of a cleaned text: how many lone CRs and control characters, each with the
+/// (line, offset) where the first was seen.
+pub fn cleaning_warnings(
+    (crs, first_cr): (usize, Option<(usize, usize)>),
+    (controls, first_control): (usize, Option<(usize, usize)>),
+) -> Vec<Problem> {
+    let mut warnings = Vec::new();
+    if let Some((line, at)) = first_cr {
+        let why = format!("{crs} line end(s) are a lone carriage return (CR); read as line breaks");
+        warnings.push(Problem::new(Severity::Warning, line, at, &why));
+    }
+    if let Some((line, at)) = first_control {
+        let why = format!("{controls} control character(s) or escape sequence(s) replaced by spaces");
+        warnings.push(Problem::new(Severity::Warning, line, at, &why));
+    }
+    warnings
+}
+
+/// [`clean`] on bytes, in place. Valid UTF-8 stays valid; a piece of a text that ends at
+/// a line break is cleaned as it would be in the whole text.
+pub fn clean_bytes(bytes: &mut [u8]) -> Cleaned {
+    let needs = |b: &u8| matches!(*b, 0..=0x1f | 0x7f | 0xc2) && !matches!(*b, b'\t' | b'\n');
+    let mut cleaned = Cleaned::default();
+    // Folded without an early exit, so that it vectorizes: most text needs nothing.
+    if !bytes.iter().fold(false, |found, b| found | needs(b)) {
+        return cleaned;
+    }
     let mut at = 0;
-    while at < bytes.len() {
+    while let Some(next) = bytes[at..].iter().position(needs) {
+        at += next;
         let b = bytes[at];
         let width = match b {
             b'\r' if bytes.get(at + 1) != Some(&b'\n') => {
                 bytes[at] = b'\n';
-                crs += 1;
-                first_cr.get_or_insert(at);
+                cleaned.crs += 1;
+                cleaned.first_cr.get_or_insert(at);
                 0
             }
             0x1b => escape_len(&bytes[at..]),
@@ -538,32 +592,19 @@ fn clean(text: String) -> Result<(String, Vec<Problem>), std::string::FromUtf8Er
             _ => 0,
         };
         if width > 0 {
-            controls += 1;
-            first_control.get_or_insert(at);
+            cleaned.controls += 1;
+            cleaned.first_control.get_or_insert(at);
             bytes[at..at + width].fill(b' ');
         }
         at += width.max(1);
     }
-    let text = String::from_utf8(bytes)?;
-    let line_of = |at: usize| memchr::memchr_iter(b'\n', &text.as_bytes()[..at]).count() + 1;
-    let mut warnings = Vec::new();
-    if let Some(at) = first_cr {
-        warnings.push(Problem::new(
-            Severity::Warning,
-            line_of(at),
-            at,
-            &format!("{crs} line end(s) are a lone carriage return (CR); read as line breaks"),
-        ));
-    }
-    if let Some(at) = first_control {
-        warnings.push(Problem::new(
-            Severity::Warning,
-            line_of(at),
-            at,
-            &format!("{controls} control character(s) or escape sequence(s) replaced by spaces"),
-        ));
-    }
-    Ok((text, warnings))
+    cleaned
+}
+
+/// [`clean`], for the tests of other modules.
+#[cfg(test)]
+pub fn tests_clean(text: &str) -> (String, Vec<Problem>) {
+    clean(text.to_string()).unwrap_or_default()
 }
 
 /// The length of a terminal escape sequence at `bytes` (which starts with ESC): ESC `[`,

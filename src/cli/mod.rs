@@ -13,6 +13,7 @@ mod inputs;
 mod output;
 mod progress;
 mod rows;
+mod stream;
 
 use std::process::ExitCode;
 

@@ -1,0 +1,520 @@
+//! An input read a part at a time, so that memory does not grow with its size: a part is
+//! one release (the first also holds what stands before it), cut before each `-`
+//! separator line. Offsets and lines are the ones the whole text would give.
+//!
+//! A UTF-8 input is read twice: once to refuse a binary file (a NUL byte) or bad UTF-8
+//! before any of its rows are written, as when inputs were read whole, and once to hand
+//! on its parts. Standard input is copied to an unnamed temporary file on the first read.
+//! An input in another encoding is decoded whole (up to [`MAX_INPUT`]) and cut from there.
+
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, Cursor, Read, Seek, SeekFrom, Write};
+
+use bulletin_facts::{Problem, Severity};
+use encoding_rs::Encoding;
+
+use super::inputs::{
+    OffsetMap, Raw, Refused, Source, clean_bytes, cleaning_warnings, decode_lossy, decode_whole, first_block,
+    legacy_encoding, open_raw, read_rest, refusal,
+};
+
+#[cfg(doc)]
+use super::inputs::MAX_INPUT;
+
+/// The most bytes handed on at a time: a longer line comes in pieces.
+const PIECE: u64 = 1 << 20;
+
+/// The most one part may hold (a release; a text without separators is one part): past
+/// it the rest of the input is skipped. Each release's body is read up to 4 MB anyway.
+pub const MAX_PART: usize = 512 << 20;
+
+/// A part of an input's text.
+#[derive(Debug)]
+pub struct Part {
+    pub text: String,
+    /// Where the text starts in the input's text, and the number of its first line.
+    pub start: usize,
+    pub line: usize,
+    /// Offsets of the input's text -> offsets of the source's bytes.
+    pub map: OffsetMap,
+    /// No text follows it.
+    pub last: bool,
+}
+
+impl Part {
+    /// The source offset of an offset of this part's text.
+    pub fn original(&self, offset: usize) -> usize {
+        self.map.original(self.start + offset)
+    }
+
+    /// The input's line of a line of this part's text.
+    pub fn line_of(&self, line: usize) -> usize {
+        self.line + line.saturating_sub(1)
+    }
+}
+
+/// An input being read, part by part.
+pub struct Stream {
+    lines: Lines,
+    splitter: Splitter,
+    /// The input's warnings about its bytes (bad UTF-8, lone CRs, control characters).
+    warnings: Vec<Problem>,
+    noted: Noted,
+    done: bool,
+}
+
+/// Where the text comes from.
+enum Lines {
+    /// UTF-8 bytes, decoded and cleaned a piece at a time.
+    Utf8(Pieces<Box<dyn Read>>),
+    /// A text decoded whole: where the next piece starts.
+    Whole(String, usize),
+}
+
+/// Opens an input, or says why it cannot be read (as one message).
+pub fn open(source: &Source, lossy: bool, encoding: Option<&'static Encoding>) -> Result<Stream, String> {
+    let name = source.name();
+    let refused = |e| refusal(&name, e);
+    let mut raw = open_raw(source).map_err(refused)?;
+    let first = first_block(&mut raw).map_err(refused)?;
+    if let Some(legacy) = legacy_encoding(&first, encoding) {
+        let bytes = read_rest(first, raw).map_err(refused)?;
+        let (text, map, warnings) = decode_whole(&name, &bytes, lossy, legacy)?;
+        let mut stream = Stream::new(Lines::Whole(text, 0), warnings);
+        stream.splitter.map = map;
+        return Ok(stream);
+    }
+    let (bad, again) = scan(first, raw).map_err(refused)?;
+    let mut warnings = Vec::new();
+    if let Some((line, at)) = bad {
+        if !lossy {
+            return Err(format!(
+                "{name}:{line}: error: not valid UTF-8 at byte {at}; file skipped (--encoding windows-1252, or the \
+                 text's own encoding, decodes it; --lossy reads it with bad bytes replaced)"
+            ));
+        }
+        let why = format!("not valid UTF-8 at byte {at}; bad bytes replaced by U+FFFD (--lossy)");
+        warnings.push(Problem::new(Severity::Warning, line, at, &why));
+    }
+    Ok(Stream::new(Lines::Utf8(Pieces::new(again)), warnings))
+}
+
+/// Where something was found: its line and byte.
+type LineAndByte = (usize, usize);
+
+/// Reads a UTF-8 input once: refuses it at a NUL byte, finds its first bad byte (line and
+/// offset), and gives it back to be read again from its start.
+fn scan(first: Vec<u8>, raw: Raw) -> Result<(Option<LineAndByte>, Box<dyn Read>), Refused> {
+    match raw {
+        Raw::File(mut file) => {
+            file.seek(SeekFrom::Start(0))?;
+            let mut pieces = Pieces::new(file);
+            let bad = first_bad_byte(&mut pieces, None)?;
+            let mut file = pieces.reader.into_inner();
+            file.seek(SeekFrom::Start(0))?;
+            Ok((bad, Box::new(file)))
+        }
+        Raw::Stdin(stdin) => {
+            let mut copy = BufWriter::new(tempfile::tempfile()?);
+            let bad = first_bad_byte(&mut Pieces::new(Cursor::new(first).chain(stdin)), Some(&mut copy))?;
+            let mut file = copy.into_inner().map_err(|e| e.into_error())?;
+            file.seek(SeekFrom::Start(0))?;
+            Ok((bad, Box::new(file)))
+        }
+    }
+}
+
+/// Reads every piece (copying it to `copy`): the line and offset of the first byte that is
+/// not UTF-8; a NUL byte refuses the input.
+fn first_bad_byte<R: Read>(
+    pieces: &mut Pieces<R>,
+    mut copy: Option<&mut BufWriter<File>>,
+) -> Result<Option<LineAndByte>, Refused> {
+    let (mut newlines, mut bad) = (0, None);
+    while pieces.next()? {
+        let piece = &pieces.piece;
+        let offset = pieces.offset - piece.len();
+        if let Some(copy) = copy.as_mut() {
+            copy.write_all(piece)?;
+        }
+        let line_at = |at: usize| newlines + memchr::memchr_iter(b'\n', &piece[..at]).count() + 1;
+        if let Some(at) = memchr::memchr(0, piece) {
+            return Err(Refused::Nul {
+                line: line_at(at),
+                at: offset + at,
+            });
+        }
+        if bad.is_none() {
+            if let Err(e) = std::str::from_utf8(piece) {
+                bad = Some((line_at(e.valid_up_to()), offset + e.valid_up_to()));
+            }
+        }
+        newlines += usize::from(piece.last() == Some(&b'\n'));
+    }
+    Ok(bad)
+}
+
+/// Lone CRs and control characters made line breaks and spaces: how many, and the line
+/// and offset of the first.
+#[derive(Debug, Default)]
+struct Noted {
+    crs: (usize, Option<(usize, usize)>),
+    controls: (usize, Option<(usize, usize)>),
+}
+
+impl Stream {
+    fn new(lines: Lines, warnings: Vec<Problem>) -> Self {
+        Stream {
+            lines,
+            splitter: Splitter {
+                line: 1,
+                ..Splitter::default()
+            },
+            warnings,
+            noted: Noted::default(),
+            done: false,
+        }
+    }
+
+    /// The next part, none past the last; an error (I/O, or a part over [`MAX_PART`])
+    /// skips the rest of the input.
+    pub fn next_part(&mut self) -> Result<Option<Part>, Problem> {
+        loop {
+            if let Some(part) = self.splitter.ready.pop_front() {
+                return Ok(Some(part));
+            }
+            if self.done {
+                return Ok(None);
+            }
+            let more = match self.read_piece() {
+                Ok(more) => more,
+                Err(e) => {
+                    self.done = true;
+                    return Err(self.error(&format!("cannot read: {e}; the rest of the input is skipped")));
+                }
+            };
+            if !more {
+                self.done = true;
+                return Ok(Some(self.splitter.finish()));
+            }
+            if self.splitter.text.len() > MAX_PART {
+                self.done = true;
+                return Err(self.error(&format!(
+                    "a release of more than {} MB (or as much text without a `-` separator line), the most one \
+                     release may hold; the rest of the input is skipped",
+                    MAX_PART >> 20
+                )));
+            }
+        }
+    }
+
+    /// An error at the start of the part being read.
+    fn error(&self, why: &str) -> Problem {
+        let s = &self.splitter;
+        Problem::new(Severity::Error, s.line, s.map.original(s.start), why)
+    }
+
+    /// Hands the next piece of text to the splitter; false at the end.
+    fn read_piece(&mut self) -> io::Result<bool> {
+        match &mut self.lines {
+            Lines::Whole(text, at) => {
+                let from = *at;
+                if from >= text.len() {
+                    return Ok(false);
+                }
+                // Up to the first line end a piece's length on.
+                let to = text
+                    .as_bytes()
+                    .get(from + PIECE as usize..)
+                    .and_then(|rest| memchr::memchr(b'\n', rest))
+                    .map_or(text.len(), |n| from + PIECE as usize + n + 1);
+                self.splitter.push(&text[from..to]);
+                *at = to;
+                Ok(true)
+            }
+            Lines::Utf8(pieces) => {
+                if !pieces.next()? {
+                    return Ok(false);
+                }
+                let text_at = self.splitter.end();
+                let source_at = pieces.offset - pieces.piece.len();
+                let mut decoded;
+                let text = match std::str::from_utf8(&pieces.piece) {
+                    Ok(_) => &mut pieces.piece,
+                    Err(_) => {
+                        // Bad bytes (the first read refused them without --lossy) become
+                        // U+FFFD.
+                        let (text, map) = decode_lossy(&pieces.piece);
+                        self.splitter.map.extend(map.shifted(text_at, source_at));
+                        decoded = text.into_bytes();
+                        &mut decoded
+                    }
+                };
+                let cleaned = clean_bytes(text);
+                // Cleaning keeps UTF-8 valid: the lossy reading only guards the impossible.
+                let text = match std::str::from_utf8(text) {
+                    Ok(text) => std::borrow::Cow::Borrowed(text),
+                    Err(_) => String::from_utf8_lossy(text),
+                };
+                if cleaned.first_cr.or(cleaned.first_control).is_some() {
+                    let first_line = self.splitter.line + self.splitter.newlines;
+                    let place = |at: usize| {
+                        let line = first_line + memchr::memchr_iter(b'\n', &text.as_bytes()[..at]).count();
+                        (line, text_at + at)
+                    };
+                    let noted = &mut self.noted;
+                    noted.crs.0 += cleaned.crs;
+                    noted.controls.0 += cleaned.controls;
+                    noted.crs.1 = noted.crs.1.or(cleaned.first_cr.map(place));
+                    noted.controls.1 = noted.controls.1.or(cleaned.first_control.map(place));
+                }
+                self.splitter.push(&text);
+                Ok(true)
+            }
+        }
+    }
+
+    /// The input's warnings about its bytes, once every part has been read.
+    pub fn warnings(&mut self) -> Vec<Problem> {
+        let mut warnings = std::mem::take(&mut self.warnings);
+        let noted = std::mem::take(&mut self.noted);
+        warnings.extend(cleaning_warnings(noted.crs, noted.controls));
+        warnings
+    }
+}
+
+/// An input's bytes in pieces that end at a line end (or, in a line longer than
+/// [`PIECE`], at a character's end), so that each can be decoded and cleaned on its own.
+struct Pieces<R> {
+    reader: BufReader<R>,
+    piece: Vec<u8>,
+    /// The bytes of a character cut at the end of the last piece.
+    carry: Vec<u8>,
+    /// Bytes handed on so far, the current piece's included.
+    offset: usize,
+}
+
+impl<R: Read> Pieces<R> {
+    fn new(reader: R) -> Self {
+        Pieces {
+            reader: BufReader::with_capacity(PIECE as usize, reader),
+            piece: Vec::new(),
+            carry: Vec::new(),
+            offset: 0,
+        }
+    }
+
+    /// Reads the next piece into `piece`; false at the end.
+    fn next(&mut self) -> io::Result<bool> {
+        self.piece.clear();
+        self.piece.append(&mut self.carry);
+        let n = (&mut self.reader).take(PIECE).read_until(b'\n', &mut self.piece)?;
+        if n as u64 == PIECE && !self.piece.ends_with(b"\n") {
+            if let Err(e) = std::str::from_utf8(&self.piece) {
+                if e.error_len().is_none() && e.valid_up_to() > 0 {
+                    self.carry = self.piece.split_off(e.valid_up_to());
+                }
+            }
+        }
+        self.offset += self.piece.len();
+        Ok(!self.piece.is_empty())
+    }
+}
+
+/// Cuts text into parts before each separator line but the first, holding the part being
+/// read.
+#[derive(Debug, Default)]
+struct Splitter {
+    text: String,
+    /// Where `text` starts in the input's text, and its first line.
+    start: usize,
+    line: usize,
+    /// Line ends in `text`, and where its last line (not yet ended) starts.
+    newlines: usize,
+    line_start: usize,
+    /// `text` holds a separator line.
+    has_separator: bool,
+    /// Offsets of the input's text -> the source's, from `start` on.
+    map: OffsetMap,
+    ready: VecDeque<Part>,
+}
+
+impl Splitter {
+    /// Where the text read so far ends, in the input's text.
+    fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+
+    /// Adds a piece of the text.
+    fn push(&mut self, piece: &str) {
+        for line in piece.split_inclusive('\n') {
+            self.text.push_str(line);
+            if line.ends_with('\n') {
+                self.line_ended();
+                self.newlines += 1;
+                self.line_start = self.text.len();
+            }
+        }
+    }
+
+    /// Cuts before the line just read when it is a separator and the part has one.
+    fn line_ended(&mut self) {
+        let line = &self.text[self.line_start..];
+        let line = line.strip_suffix('\n').unwrap_or(line);
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        // A byte-order mark belongs to no line (the reader's rule).
+        let line = match line.strip_prefix('\u{feff}') {
+            Some(rest) if self.start + self.line_start == 0 => rest,
+            _ => line,
+        };
+        if line.trim() != "-" {
+            return;
+        }
+        if self.has_separator {
+            self.cut();
+        }
+        self.has_separator = true;
+    }
+
+    /// Hands on the text before the last line as a part.
+    fn cut(&mut self) {
+        let at = self.line_start;
+        let end = self.start + at;
+        // The next part is likely as long as this one: room for it at once.
+        let mut rest = String::with_capacity(self.text.len());
+        rest.push_str(&self.text[at..]);
+        self.text.truncate(at);
+        let source_end = self.map.original(end);
+        let later = self.map.split_off(end);
+        let mut map = OffsetMap::default();
+        map.anchor(end, source_end);
+        map.extend(later);
+        let part = Part {
+            text: std::mem::replace(&mut self.text, rest),
+            start: self.start,
+            line: self.line,
+            map: std::mem::replace(&mut self.map, map),
+            last: false,
+        };
+        self.ready.push_back(part);
+        self.start = end;
+        self.line += self.newlines;
+        self.newlines = 0;
+        self.line_start = 0;
+    }
+
+    /// The last part: the text left, its last line (with no line end) looked at too.
+    fn finish(&mut self) -> Part {
+        if self.line_start < self.text.len() {
+            self.line_ended();
+        }
+        if let Some(part) = self.ready.pop_front() {
+            // The last line was a separator: the part before it first, then the last.
+            let last = self.take_last();
+            self.ready.push_back(last);
+            return part;
+        }
+        self.take_last()
+    }
+
+    fn take_last(&mut self) -> Part {
+        Part {
+            text: std::mem::take(&mut self.text),
+            start: self.start,
+            line: self.line,
+            map: std::mem::take(&mut self.map),
+            last: true,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The parts of an input of these bytes, and its warnings.
+    fn parts_of(bytes: &[u8], lossy: bool) -> (Vec<Part>, Vec<Problem>) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("in.txt");
+        std::fs::write(&path, bytes).unwrap();
+        let mut stream = open(&Source::File(path), lossy, None).unwrap();
+        let mut parts = Vec::new();
+        while let Some(part) = stream.next_part().unwrap() {
+            parts.push(part);
+        }
+        (parts, stream.warnings())
+    }
+
+    /// The parts make up the text, each at its offset and line.
+    fn assert_cover(text: &str, parts: &[Part]) {
+        let joined: String = parts.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(joined, text);
+        for p in parts {
+            assert_eq!(p.line, 1 + text[..p.start].matches('\n').count(), "{p:?}");
+            assert_eq!(&text[p.start..p.start + p.text.len()], p.text);
+        }
+        assert!(parts.iter().rev().skip(1).all(|p| !p.last) && parts.last().is_some_and(|p| p.last));
+    }
+
+    #[test]
+    fn parts_are_cut_before_each_separator_but_the_first() {
+        let text = "Stray words.\n-\nTrade\nA Title\nBody one. date2025-01-01\n  -  \r\n\nTrade\nB\nTwo.\n-\n-";
+        let (parts, warnings) = parts_of(text.as_bytes(), false);
+        assert!(warnings.is_empty());
+        assert_cover(text, &parts);
+        let heads: Vec<&str> = parts.iter().map(|p| p.text.lines().next().unwrap()).collect();
+        assert_eq!(heads, ["Stray words.", "  -  ", "-", "-"]);
+        // A text without separators is one part; so is an empty one.
+        for text in ["A title\nA body.\n", ""] {
+            let (parts, _) = parts_of(text.as_bytes(), false);
+            assert_cover(text, &parts);
+            assert_eq!(parts.len(), 1);
+        }
+        // A byte-order mark before the first separator belongs to no line.
+        let text = "\u{feff}-\nT\nA\nx\n-\nT\nB\ny\n";
+        let (parts, _) = parts_of(text.as_bytes(), false);
+        assert_eq!(parts.len(), 2);
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines_and_are_counted_once() {
+        let text = "-\rTrade\rA\rOne. date2025-01-01\r-\rTrade\rB\rTwo\x07. date2025-01-02";
+        let (parts, warnings) = parts_of(text.as_bytes(), false);
+        let cleaned = text.replace('\r', "\n").replace('\x07', " ");
+        assert_cover(&cleaned, &parts);
+        assert_eq!(parts.len(), 2);
+        let (_, whole) = super::super::inputs::tests_clean(text);
+        assert_eq!(warnings, whole);
+    }
+
+    #[test]
+    fn bad_bytes_map_back_to_the_source_with_lossy_and_refuse_the_input_without() {
+        let bytes = b"-\nTrade\nA\nOne. date2025-01-01\n-\nTrade\nB\nTw\xff\xfeo rose 5 percent. date2025-01-02\n";
+        let (parts, warnings) = parts_of(bytes, true);
+        assert_eq!(parts.len(), 2);
+        assert_eq!((warnings[0].line, warnings[0].byte), (8, 42));
+        let part = &parts[1];
+        let at = part.text.find("rose").unwrap();
+        assert_eq!(&bytes[part.original(at)..part.original(at) + 4], b"rose");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.txt");
+        std::fs::write(&path, bytes).unwrap();
+        let refused = open(&Source::File(path), false, None).err().unwrap();
+        assert!(refused.contains(":8: error: not valid UTF-8 at byte 42"), "{refused}");
+    }
+
+    #[test]
+    fn a_line_longer_than_a_piece_is_read_whole_even_cut_inside_a_character() {
+        for lead in ["", "x", "xy"] {
+            let text = format!(
+                "-\nTrade\nT\n{lead}{} date2025-01-01\n-\nTrade\nU\nz\n",
+                "é".repeat(PIECE as usize)
+            );
+            let (parts, warnings) = parts_of(text.as_bytes(), false);
+            assert!(warnings.is_empty(), "{warnings:?}");
+            assert_cover(&text, &parts);
+            assert_eq!(parts.len(), 2);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! An input is read a release at a time and its releases extracted in parallel: the
+//! table, the messages and the duplicate rule must not depend on `--jobs` or on where the
+//! input is cut.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_bulletin-facts");
+
+/// stdout, stderr and exit code of `bulletin-facts ARGS` in `dir`, with `stdin` piped in.
+fn run(dir: &Path, args: &[&str], stdin: &[u8]) -> (String, String, i32) {
+    use std::io::Write;
+    let mut child = Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let stdin = stdin.to_vec();
+    let writer = std::thread::spawn(move || input.write_all(&stdin));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+/// A bulletin of `n` releases; every seventh repeats an earlier title and date with another
+/// body, every eleventh is a cut copy of the one before it.
+fn bulletin(n: usize) -> String {
+    let mut text = String::new();
+    for i in 0..n {
+        let (title, day) = if i % 7 == 6 {
+            (i - 6, 1 + (i - 6) % 28)
+        } else {
+            (i, 1 + i % 28)
+        };
+        let body = format!(
+            "Kettle exports rose {i}.5 percent to USD {} million in the quarter. Lamp sales fell {} percent.",
+            i * 3,
+            i % 9
+        );
+        text.push_str(&format!(
+            "-\nTrade\nKettle Report {title}\n{body} date2025-10-{day:02}\n"
+        ));
+        if i % 11 == 10 {
+            text.push_str(&format!(
+                "-\nTrade\nKettle Report {title}\n{} date2025-10-{day:02}\n",
+                &body[..30]
+            ));
+        }
+    }
+    text
+}
+
+#[test]
+fn every_jobs_count_gives_the_same_table_and_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), bulletin(3000)).unwrap();
+    let want = run(dir.path(), &["extract", "a.txt", "a.txt", "--jobs", "1"], b"");
+    assert!(want.0.lines().count() > 5_000, "{}", want.1);
+    for jobs in ["2", "3"] {
+        let got = run(dir.path(), &["extract", "a.txt", "a.txt", "--jobs", jobs], b"");
+        assert_eq!(got, want, "--jobs {jobs}");
+    }
+}
+
+#[test]
+fn another_body_under_the_same_id_names_the_first_release_read() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), bulletin(7)).unwrap();
+    let (_, stderr, _) = run(dir.path(), &["extract", "a.txt"], b"");
+    assert!(
+        stderr.contains("has the date and title of the one read at a.txt:1 but another body"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn standard_input_and_lone_carriage_returns_read_as_a_file_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = bulletin(400);
+    fs::write(dir.path().join("a.txt"), &text).unwrap();
+    let (file_rows, _, _) = run(dir.path(), &["extract", "a.txt", "--jobs", "2"], b"");
+    let (stdin_rows, _, _) = run(dir.path(), &["extract", "--jobs", "2"], text.as_bytes());
+    let named = |rows: &str| rows.replace(",-,", ",a.txt,");
+    assert_eq!(named(&stdin_rows), file_rows);
+    // Lone CRs are line ends of the same width: the same rows, offsets and all.
+    let old_mac = text.replace('\n', "\r");
+    let (cr_rows, stderr, _) = run(dir.path(), &["extract", "--jobs", "2"], old_mac.as_bytes());
+    assert_eq!(named(&cr_rows), file_rows);
+    assert!(stderr.contains("line end(s) are a lone carriage return"), "{stderr}");
+}
