@@ -735,11 +735,8 @@ fn role(
 /// billion set in 2015`, `$9 billion, the highest since ...`): one after `previous` or
 /// `prior`, or one that follows a figure of the clause. Its byte, for `Role::Local`.
 fn record_word(items: &[Item], clause_start: usize, clause_before: &str) -> Option<usize> {
-    let mut words: Vec<usize> = cues::RECORD_WORDS
-        .iter()
-        .flat_map(|w| cues::find_all(clause_before, w))
-        .collect();
-    words.sort_unstable();
+    let mut words: Vec<usize> = cues::RECORDS.find_in(clause_before).map(|(at, _)| at).collect();
+    words.dedup();
     words.into_iter().find_map(|at| {
         let head = clause_before[..at].trim_end();
         let previous = ["previous", "prior", "former", "old"]

@@ -2,6 +2,8 @@
 //! compared with. Each list is a category of English (prepositions of comparison, verbs
 //! of announcing, words of record), matched on lower-cased text at word boundaries.
 
+use std::sync::LazyLock;
+
 use crate::model::Basis;
 
 /// The last `n` bytes of `text` or fewer (cut at a character boundary).
@@ -22,12 +24,56 @@ pub fn whole_at(lower: &str, at: usize, phrase: &str) -> bool {
         && b.get(end).is_none_or(|c| !c.is_ascii_alphanumeric())
 }
 
-/// Where `phrase` stands whole in `lower`, every time.
+/// Where `phrase` stands whole in `lower`, every time. Asked for every phrase of long
+/// lists in every clause: a searcher built per call (`str::match_indices`) cost more than
+/// the search, so the phrase's first byte is found by `memchr` and the rest compared there.
 pub fn find_all<'a>(lower: &'a str, phrase: &'a str) -> impl Iterator<Item = usize> + 'a {
-    lower
-        .match_indices(phrase)
-        .map(|(at, _)| at)
-        .filter(move |&at| whole_at(lower, at, phrase))
+    let (text, needle) = (lower.as_bytes(), phrase.as_bytes());
+    let first = needle.first().copied();
+    memchr::memchr_iter(first.unwrap_or(0), text)
+        .filter(move |_| first.is_some())
+        .filter(move |&at| text[at..].starts_with(needle) && whole_at(lower, at, phrase))
+}
+
+/// A list of phrases bucketed by first byte, so that one walk over a text finds every
+/// phrase of the list that stands whole in it: the period rules ask long lists (bases,
+/// forecast and record words) in every clause, and a search per phrase was most of the
+/// extraction's work.
+pub struct Phrases {
+    phrases: Vec<&'static str>,
+    /// The phrases (by index) that start with each byte.
+    by_first: Vec<Vec<u16>>,
+}
+
+impl Phrases {
+    pub fn new(phrases: impl IntoIterator<Item = &'static str>) -> Phrases {
+        let phrases: Vec<&'static str> = phrases.into_iter().collect();
+        let mut by_first = vec![Vec::new(); 256];
+        for (n, p) in phrases.iter().enumerate() {
+            if let Some(&b) = p.as_bytes().first() {
+                by_first[usize::from(b)].push(n as u16);
+            }
+        }
+        Phrases { phrases, by_first }
+    }
+
+    /// Every `(at, index)` where the phrase `index` stands whole in `lower`, in order of
+    /// position (of index at one position). As `find_all` asked of each phrase.
+    pub fn find_in<'a>(&'a self, lower: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
+        let b = lower.as_bytes();
+        (0..b.len())
+            .filter(move |&at| at == 0 || !b[at - 1].is_ascii_alphanumeric())
+            .flat_map(move |at| {
+                self.by_first[usize::from(b[at])]
+                    .iter()
+                    .map(move |&n| (at, usize::from(n)))
+                    .filter(move |&(at, n)| whole_at(lower, at, self.phrases[n]))
+            })
+    }
+
+    pub fn phrase(&self, n: usize) -> &'static str {
+        self.phrases[n]
+    }
 }
 
 /// `lower` holds `phrase` whole.
@@ -230,7 +276,8 @@ const CUMULATIVE: &[&str] = &[
 
 /// The clause counts its figures from the start of the year.
 pub fn is_cumulative(lower: &str) -> bool {
-    CUMULATIVE.iter().any(|w| has(lower, w))
+    static LIST: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(CUMULATIVE.iter().copied()));
+    LIST.find_in(lower).next().is_some()
 }
 
 /// Words of the future and of aims: a figure in a clause with one of them and no date
@@ -263,10 +310,12 @@ pub fn is_aim_noun(text: &str) -> bool {
 
 /// Where the words of the future and of aims stand in `lower`, in order.
 pub fn forecast_positions(lower: &str) -> Vec<usize> {
-    let mut out: Vec<usize> = FORECAST.iter().flat_map(|w| find_all(lower, w)).collect();
-    out.sort_unstable();
-    out
+    static LIST: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(FORECAST.iter().copied()));
+    LIST.find_in(lower).map(|(at, _)| at).collect()
 }
+
+/// `RECORD_WORDS` as one list, walked once.
+pub static RECORDS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(RECORD_WORDS.iter().copied()));
 
 /// A comparison named in words, not by a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -372,10 +421,10 @@ const RELATIVE: &[(&str, Relative)] = &[
 pub fn relatives(lower: &str) -> Vec<(usize, usize, Relative)> {
     // Every match with its rank in the list; sorted by position, an overlapping match
     // replaces the one kept before it only when it ranks higher.
-    let mut found: Vec<(usize, usize, usize, Relative)> = RELATIVE
-        .iter()
-        .enumerate()
-        .flat_map(|(rank, (phrase, rel))| find_all(lower, phrase).map(move |at| (at, at + phrase.len(), rank, *rel)))
+    static LIST: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(RELATIVE.iter().map(|(p, _)| *p)));
+    let mut found: Vec<(usize, usize, usize, Relative)> = LIST
+        .find_in(lower)
+        .map(|(at, rank)| (at, at + LIST.phrase(rank).len(), rank, RELATIVE[rank].1))
         .collect();
     found.sort_unstable_by_key(|&(at, _, rank, _)| (at, rank));
     let mut out: Vec<(usize, usize, usize, Relative)> = Vec::with_capacity(found.len());
@@ -424,6 +473,28 @@ fn is_period_not_base(lower: &str, at: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The one walk finds what asking `find_all` of each phrase finds (its oracle).
+    #[test]
+    fn a_phrase_list_finds_what_each_phrase_finds() {
+        let lists: [&[&str]; 3] = [CUMULATIVE, FORECAST, RECORD_WORDS];
+        let relative: Vec<&'static str> = RELATIVE.iter().map(|(p, _)| *p).collect();
+        let texts = crate::fixture_texts();
+        for list in lists.iter().copied().chain([relative.as_slice()]) {
+            let index = Phrases::new(list.iter().copied());
+            for text in &texts {
+                let lower = text.to_ascii_lowercase();
+                let mut want: Vec<(usize, usize)> = list
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(n, p)| find_all(&lower, p).map(move |at| (at, n)))
+                    .collect();
+                want.sort_unstable();
+                let got: Vec<(usize, usize)> = index.find_in(&lower).collect();
+                assert_eq!(got, want);
+            }
+        }
+    }
 
     #[test]
     fn leads_are_read_through_determiners() {
