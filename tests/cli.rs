@@ -118,10 +118,39 @@ fn a_release_in_two_bulletins_is_written_once_unless_asked() {
     let port: Vec<&Vec<String>> = rows.iter().filter(|r| r[3] == "Port Volumes Climb").collect();
     assert!(!port.is_empty() && port.iter().all(|r| r[17] == "a.txt"), "{port:?}");
     assert!(stderr(&o).contains("1 duplicate release dropped"), "{}", stderr(&o));
+    // The releases table has a row for the dropped copy too, marked with the id of the
+    // release it copies, and no facts written.
     let releases = csv_rows(&std::fs::read_to_string(dir.path().join("rel.csv")).unwrap());
-    assert_eq!(releases.len(), 3);
+    assert_eq!(releases.len(), 4);
+    let copies: Vec<&Vec<String>> = releases.iter().filter(|r| !r[10].is_empty()).collect();
+    assert_eq!(copies.len(), 1, "{releases:?}");
+    let (copy, first) = (
+        copies[0],
+        releases.iter().find(|r| r[3] == "Port Volumes Climb").unwrap(),
+    );
+    assert_eq!(
+        (copy[3].as_str(), copy[6].as_str(), copy[8].as_str()),
+        ("Port Volumes Climb", "b.txt", "0")
+    );
+    assert_eq!((first[6].as_str(), first[10].as_str()), ("a.txt", ""));
+    assert_eq!(copy[10], first[0]);
+    assert_ne!(first[8], "0");
 
-    let o = run(dir.path(), &["extract", "a.txt", "b.txt", "--keep-duplicates"]);
+    let o = run(
+        dir.path(),
+        &[
+            "extract",
+            "a.txt",
+            "b.txt",
+            "--keep-duplicates",
+            "--releases",
+            "kept.csv",
+        ],
+    );
+    // Kept, the copy is still marked, with its facts counted.
+    let kept = csv_rows(&std::fs::read_to_string(dir.path().join("kept.csv")).unwrap());
+    let copy = kept.iter().find(|r| !r[10].is_empty()).unwrap();
+    assert_eq!((copy[6].as_str(), copy[8].as_str()), ("b.txt", first[8].as_str()));
     let rows = csv_rows(&stdout(&o));
     let sources: Vec<&str> = rows
         .iter()
@@ -235,7 +264,9 @@ fn kinds_limit_the_rows_and_the_releases_table_counts_them() {
     assert!(rows.iter().all(|r| r[5] == "money" || r[5] == "percent"));
     assert_eq!(rows.len(), 2 * 2 * 2);
     let rel = std::fs::read_to_string(dir.path().join("rel.csv")).unwrap();
-    assert!(rel.starts_with("release_id,release_date,category,title,period,period_end,source,offset,facts,warnings\n"));
+    assert!(rel.starts_with(
+        "release_id,release_date,category,title,period,period_end,source,offset,facts,warnings,copy_of\n"
+    ));
     let rel = csv_rows(&rel);
     assert_eq!(rel.len(), 4);
     assert!(rel.iter().all(|r| r[8] == "2" && r[9] == "0"), "{rel:?}");

@@ -166,7 +166,9 @@ pub struct ExtractArgs {
     pub checks: Option<PathBuf>,
 
     /// Also write a table of the releases read (release_id, release_date, category, title,
-    /// source, offset, facts, warnings) to FILE. Example: `--releases releases.csv`.
+    /// period, period_end, source, offset, facts, warnings, copy_of) to FILE. A copy of a
+    /// release read before has a row of its own, with that release's id in copy_of and 0
+    /// facts when it was dropped. Example: `--releases releases.csv`.
     #[arg(long, value_name = "FILE")]
     pub releases: Option<PathBuf>,
 

@@ -89,11 +89,23 @@ struct Done<X> {
     extra: Option<X>,
 }
 
+/// What became of a release under the duplicate rule.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fate {
+    /// Its new id, when another release of the same date and title but another body came
+    /// first.
+    pub renamed: Option<String>,
+    /// The id of the release it copies (same date, title and body), when it is a copy.
+    pub copy_of: Option<String>,
+    /// Whether its facts were written: not for a copy, unless duplicates are kept.
+    pub written: bool,
+}
+
 /// Reads every input and writes the facts of each kept release to `facts`, in input order;
 /// `prepare` runs beside the extraction (on a worker thread) for each release, and `sink`
-/// gets its result for each kept release, in order, once the input's rows are written and
-/// its problems shown, with the release's new id when it was renamed (another release of
-/// the same date and title came first). (So `prepare` should make something small, and
+/// gets its result for each release, in order, once the input's rows are written and its
+/// problems shown, with its [`Fate`]: its new id when it was renamed, the release it
+/// copies, whether it was written. (So `prepare` should make something small, and
 /// `None` when it has nothing for `sink`: what it makes waits until its input is read, and
 /// a bulletin of a million releases held 80 MB of empty results.)
 pub fn run<W: Write, X: Send>(
@@ -101,7 +113,7 @@ pub fn run<W: Write, X: Send>(
     inputs: &Inputs,
     facts: &mut TableWriter<W>,
     prepare: impl Fn(&str, &ReleaseFacts) -> Option<X> + Sync,
-    sink: impl FnMut(&str, X, Option<&str>) -> io::Result<()>,
+    sink: impl FnMut(&str, X, &Fate) -> io::Result<()>,
 ) -> Result<Tally, Stop> {
     run_in_units(args, inputs, facts, prepare, sink, UNIT)
 }
@@ -130,7 +142,7 @@ fn run_in_units<W: Write, X: Send>(
     inputs: &Inputs,
     facts: &mut TableWriter<W>,
     prepare: impl Fn(&str, &ReleaseFacts) -> Option<X> + Sync,
-    mut sink: impl FnMut(&str, X, Option<&str>) -> io::Result<()>,
+    mut sink: impl FnMut(&str, X, &Fate) -> io::Result<()>,
     unit: usize,
 ) -> Result<Tally, Stop> {
     let (jobs, jobs_note) = threads(args.jobs);
@@ -156,9 +168,9 @@ fn run_in_units<W: Write, X: Send>(
     }
     let mut dedup = Dedup::default();
     // The input being written: its name, its problems so far, what `prepare` made of its
-    // kept releases (handed to `sink` once its problems are shown).
+    // releases (handed to `sink` once its problems are shown).
     let mut name = String::new();
-    let mut kept: Vec<(X, Option<String>)> = Vec::new();
+    let mut kept: Vec<(X, Fate)> = Vec::new();
     let mut problems = Problems::default();
     let mut consume = |piece: Piece<X>| -> io::Result<()> {
         match piece {
@@ -176,25 +188,26 @@ fn run_in_units<W: Write, X: Send>(
             Piece::Unit(found, releases) => {
                 problems.extend(found);
                 for done in releases {
-                    let Some(renamed) = judge(
+                    let fate = judge(
                         &mut dedup,
                         &done,
                         &name,
                         args.keep_duplicates,
                         &mut problems,
                         &mut tally,
-                    )?
-                    else {
-                        continue;
-                    };
-                    problems.extend(done.warnings);
-                    match &renamed {
-                        Some(id) => facts.write_rendered(&rows::rename(format, &done.rows, &done.release_id, id))?,
-                        None => facts.write_rendered(&done.rows)?,
+                    )?;
+                    if fate.written {
+                        problems.extend(done.warnings);
+                        match &fate.renamed {
+                            Some(id) => {
+                                facts.write_rendered(&rows::rename(format, &done.rows, &done.release_id, id))?
+                            }
+                            None => facts.write_rendered(&done.rows)?,
+                        }
+                        tally.counted_release(&done.facts);
                     }
-                    tally.counted_release(&done.facts);
                     if let Some(extra) = done.extra {
-                        kept.push((extra, renamed));
+                        kept.push((extra, fate));
                     }
                 }
             }
@@ -211,8 +224,8 @@ fn run_in_units<W: Write, X: Send>(
                     }
                     tally.problem(&name, p);
                 }
-                for (extra, renamed) in kept.drain(..) {
-                    sink(&name, extra, renamed.as_deref())?;
+                for (extra, fate) in kept.drain(..) {
+                    sink(&name, extra, &fate)?;
                 }
             }
         }
@@ -272,8 +285,8 @@ fn run_in_units<W: Write, X: Send>(
     Ok(tally)
 }
 
-/// Whether a release is written, and under which new id: `None` for a copy that is
-/// dropped, `Some(None)` under its own id. Says why in `problems` and counts the copies.
+/// Whether a release is written, under which new id, and which release it copies. Says
+/// why in `problems` and counts the dropped copies.
 fn judge<X>(
     dedup: &mut Dedup,
     done: &Done<X>,
@@ -281,7 +294,7 @@ fn judge<X>(
     keep_duplicates: bool,
     problems: &mut Problems,
     tally: &mut Tally,
-) -> io::Result<Option<Option<String>>> {
+) -> io::Result<Fate> {
     let place = format!("{source}:{}", done.line);
     let id = match dedup.judge(&done.release_id, &done.body, source, done.line)? {
         Verdict::Keep(id) => {
@@ -318,12 +331,19 @@ fn judge<X>(
             }
             if !keep_duplicates {
                 tally.duplicate(&place, &id);
-                return Ok(None);
             }
-            id
+            return Ok(Fate {
+                renamed: (id != done.release_id).then(|| id.clone()),
+                copy_of: Some(id),
+                written: keep_duplicates,
+            });
         }
     };
-    Ok(Some((id != done.release_id).then_some(id)))
+    Ok(Fate {
+        renamed: (id != done.release_id).then_some(id),
+        copy_of: None,
+        written: true,
+    })
 }
 
 /// The pieces of a run in reading order: pieces made on the calling thread are placed at
@@ -483,8 +503,12 @@ mod tests {
         let mut facts = facts_writer(Vec::new(), format).unwrap();
         let mut ids = Vec::new();
         let prepare = |_: &str, r: &ReleaseFacts| Some(r.release_id.clone());
-        let sink = |_: &str, id, renamed: Option<&str>| {
-            ids.push(renamed.map_or(id, str::to_string));
+        // Written releases by their ids; dropped copies as `copy of ID`.
+        let sink = |_: &str, id: String, fate: &Fate| {
+            ids.push(match (&fate.copy_of, fate.written) {
+                (Some(first), false) => format!("copy of {first}"),
+                _ => fate.renamed.clone().unwrap_or(id),
+            });
             Ok(())
         };
         let pattern = Pattern::new(&args.run.glob).unwrap();
@@ -512,8 +536,13 @@ mod tests {
                     assert_eq!(want.1, got.1, "{unit} {jobs}");
                 }
             }
+            // Every release of the second reading is a dropped copy of one of the first.
+            let (first, second) = want.1.split_at(want.1.len() / 2);
+            assert!(first.iter().all(|id| !id.starts_with("copy of")));
+            assert!(second.iter().all(|id| id.starts_with("copy of")));
             let kept = table(&["fixtures", "fixtures", "--keep-duplicates", "--jobs", "3"], format, 1);
-            assert_eq!(kept.1.len(), 2 * want.1.len());
+            assert_eq!(kept.1.len(), want.1.len());
+            assert!(kept.1.iter().all(|id| !id.starts_with("copy of")));
         }
     }
 

@@ -43,10 +43,7 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome, Error> {
         if !want_rows && args.checks.is_none() {
             return None;
         }
-        let row = want_rows.then(|| {
-            let mut row = Vec::new();
-            render_rows(format, [&ReleaseRow::new(source, release)], &mut row).map(|()| row)
-        });
+        let row = want_rows.then(|| ReleaseRow::new(source, release));
         let checks = if args.checks.is_some() {
             check_release(release)
         } else {
@@ -54,39 +51,37 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome, Error> {
         };
         Some((row, checks))
     };
-    let tally = engine::run(
-        &args.run,
-        &inputs,
-        &mut facts,
-        prepare,
-        |source, (row, found), renamed| {
-            for mut c in found {
-                if let Some(id) = renamed {
-                    c.release_id = id.to_string();
-                }
-                if c.status == Status::Mismatch {
-                    eprintln!("{source}: {}: {} mismatch: {}", c.release_id, c.check, c.detail);
-                }
-                checks.push(c);
+    let tally = engine::run(&args.run, &inputs, &mut facts, prepare, |source, (row, found), fate| {
+        // A dropped copy's checks are its first reading's.
+        for mut c in found.into_iter().filter(|_| fate.written) {
+            if let Some(id) = &fate.renamed {
+                c.release_id = id.clone();
             }
-            if let Some(row) = row {
-                let row = row?;
-                let row = match renamed {
-                    // The row's own id is its first field (the same in every format's rows).
-                    Some(id) => rows::rename(format, &row, first_id(&row, format), id),
-                    None => row,
-                };
-                let row = match format {
-                    Format::ExcelCsv => rows::guard_formulas(&row).into_owned(),
-                    _ => row,
-                };
-                for w in &mut releases {
-                    w.write_rendered(&row)?;
-                }
+            if c.status == Status::Mismatch {
+                eprintln!("{source}: {}: {} mismatch: {}", c.release_id, c.check, c.detail);
             }
-            Ok(())
-        },
-    );
+            checks.push(c);
+        }
+        if let Some(mut row) = row {
+            if let Some(id) = &fate.renamed {
+                row.release_id = id.clone();
+            }
+            row.copy_of = fate.copy_of.clone().unwrap_or_default();
+            if !fate.written {
+                row.facts = 0;
+            }
+            let mut rendered = Vec::new();
+            render_rows(format, [&row], &mut rendered)?;
+            let row = match format {
+                Format::ExcelCsv => rows::guard_formulas(&rendered).into_owned(),
+                _ => rendered,
+            };
+            for w in &mut releases {
+                w.write_rendered(&row)?;
+            }
+        }
+        Ok(())
+    });
     let tally = tally.map_err(|stop| match stop {
         Stop::Usage(message) => Error::Usage(message),
         Stop::Write(e) => Error::Output(e),
@@ -184,18 +179,6 @@ fn identity(path: &Path) -> Identity {
     };
     let folder = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
     Identity::Path(folder.join(path.file_name().unwrap_or_default()))
-}
-
-/// The release id a rendered releases row starts with.
-fn first_id(row: &[u8], format: Format) -> &str {
-    let row = std::str::from_utf8(row).unwrap_or_default();
-    match format {
-        Format::Csv | Format::ExcelCsv => row.split(',').next().unwrap_or_default(),
-        Format::Jsonl | Format::Json => row
-            .split_once("\"release_id\":\"")
-            .and_then(|(_, rest)| rest.split('"').next())
-            .unwrap_or_default(),
-    }
 }
 
 /// Opens an output and starts its table.

@@ -265,7 +265,7 @@ pub fn facts_to_csv<'a>(facts: impl IntoIterator<Item = &'a Fact>) -> String {
 }
 
 /// The header of the releases table.
-pub const RELEASE_COLUMNS: [&str; 10] = [
+pub const RELEASE_COLUMNS: [&str; 11] = [
     "release_id",
     "release_date",
     "category",
@@ -276,41 +276,48 @@ pub const RELEASE_COLUMNS: [&str; 10] = [
     "offset",
     "facts",
     "warnings",
+    "copy_of",
 ];
 
 /// One row of the releases table: a release, where it was read, and how much came of it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ReleaseRow<'a> {
-    pub release_id: &'a str,
+pub struct ReleaseRow {
+    pub release_id: String,
     pub release_date: String,
-    pub category: &'a str,
-    pub title: &'a str,
+    pub category: String,
+    pub title: String,
     /// The period the release reports on (spec section 3a): its title's first, else its
     /// first sentence's.
     pub period: String,
     pub period_end: String,
-    pub source: &'a str,
+    pub source: String,
     pub offset: usize,
+    /// The rows of the facts table that came of it: 0 for a copy that was not written.
     pub facts: usize,
     pub warnings: usize,
+    /// For a copy of a release read before (same date, title and body), that release's
+    /// id; empty otherwise. A copy is not written to the facts table unless duplicates are
+    /// kept, so filtering on an empty `copy_of` leaves the releases whose facts are there.
+    pub copy_of: String,
 }
 
-impl<'a> ReleaseRow<'a> {
-    pub fn new(source: &'a str, r: &'a ReleaseFacts) -> ReleaseRow<'a> {
+impl ReleaseRow {
+    pub fn new(source: &str, r: &ReleaseFacts) -> ReleaseRow {
         ReleaseRow {
-            release_id: &r.release_id,
+            release_id: r.release_id.clone(),
             release_date: r
                 .release_date
                 .map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_default(),
-            category: &r.category,
-            title: &r.title,
+            category: r.category.clone(),
+            title: r.title.clone(),
             period: r.period.map(|p| p.iso()).unwrap_or_default(),
             period_end: r.period_end.map(|p| p.iso()).unwrap_or_default(),
-            source,
+            source: source.to_string(),
             offset: r.offset,
             facts: r.facts.len(),
             warnings: r.warnings.len(),
+            copy_of: String::new(),
         }
     }
 }
