@@ -9,7 +9,7 @@ use crate::grammar::{Figure, Val};
 use crate::long_numbers::overlong_numbers;
 use crate::model::{Fact, Kind, Period, Section, Value};
 use crate::period;
-use crate::problem::{Problem, Severity};
+use crate::problem::{Problem, ProblemKind, Severity};
 use crate::reader::{Release, read_part};
 use crate::resolve::Resolver;
 use crate::scan::{Found, figures_with};
@@ -350,7 +350,7 @@ fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &
                 let written = &s.text[f.text_start..f.figure.end];
                 values(&mut f.figure, written, &mut resolver, |m| {
                     out.warnings
-                        .push(Problem::new(Severity::Warning, lines.line_of(offset), offset, &m));
+                        .push(Problem::warning(ProblemKind::Value, lines.line_of(offset), offset, m));
                 })
             })
             .collect();

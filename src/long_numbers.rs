@@ -1,6 +1,6 @@
 //! Numbers too long for a value: the grammar reads no figure there, and this says so.
 
-use crate::problem::{Problem, Severity};
+use crate::problem::{Problem, ProblemKind};
 
 /// Digits a number may have and still be read: a Decimal's 28.
 const MAX_DIGITS: usize = 28;
@@ -32,7 +32,7 @@ pub(crate) fn overlong_numbers(text: &str) -> Vec<Problem> {
             let message = format!(
                 "a number of {digits} digits (`{shown}...`) is more than a value holds ({MAX_DIGITS}); not read"
             );
-            found.push(Problem::new(Severity::Warning, line, start, &message));
+            found.push(Problem::warning(ProblemKind::Value, line, start, message));
         }
     }
     found

@@ -11,7 +11,7 @@
 
 use chrono::NaiveDate;
 
-use crate::problem::{Problem, Problems, Severity};
+use crate::problem::{Problem, ProblemKind, Problems, Skipped};
 
 /// One release, borrowed from the bulletin text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -197,11 +197,11 @@ pub const MAX_TITLE: usize = 1 << 20;
 fn cap_release<'a>(text: &'a str, r: &mut Release<'a>, problems: &mut Problems) {
     let mut warn = |what: &str, offset: usize, len: usize, limit: usize| {
         let line = 1 + memchr::memchr_iter(b'\n', &text.as_bytes()[..offset.min(text.len())]).count();
-        problems.push(Problem::new(
-            Severity::Warning,
+        problems.push(Problem::warning(
+            ProblemKind::TooLong,
             line,
             offset,
-            &format!(
+            format!(
                 "release {what} of {} MB: only its first {} MB are read (the most of one release's {what})",
                 len >> 20,
                 limit >> 20
@@ -247,8 +247,8 @@ fn releases<'a>(text: &'a str, anchor: Option<NaiveDate>, last: bool, problems: 
                 releases.extend(release(text, content_end, &current, problems));
             } else if let Some(stray) = current.iter().find(|l| !is_blank(l.text)) {
                 // Text before the first separator is not part of any release.
-                problems.push(Problem::new(
-                    Severity::Warning,
+                problems.push(Problem::warning(
+                    ProblemKind::Outside,
                     stray.number,
                     stray.offset,
                     "text before the first `-` separator is not part of a release; ignored",
@@ -273,8 +273,8 @@ fn release<'a>(text: &'a str, content_end: usize, lines: &[Line<'a>], problems: 
     let Some(category) = content.next() else {
         // `-` followed by nothing: nothing is lost, so a warning (none at the very end).
         if lines.len() > 1 || sep.offset + sep.text.len() < content_end {
-            problems.push(Problem::new(
-                Severity::Warning,
+            problems.push(Problem::warning(
+                ProblemKind::Empty,
                 sep.number,
                 sep.offset,
                 "empty release: no category, title or body after this `-`",
@@ -283,11 +283,12 @@ fn release<'a>(text: &'a str, content_end: usize, lines: &[Line<'a>], problems: 
         return None;
     };
     let Some(title) = content.next() else {
-        problems.push(Problem::new(
-            Severity::Error,
+        problems.push(Problem::error(
+            ProblemKind::NoTitle,
+            Skipped::Release,
             category.number,
             category.offset,
-            "release has a category line but no title line; skipped",
+            "release has a category line but no title line",
         ));
         return None;
     };
@@ -305,17 +306,18 @@ fn release<'a>(text: &'a str, content_end: usize, lines: &[Line<'a>], problems: 
                 .rev()
                 .find(|l| l.offset <= body_start + at)
                 .map_or(sep.number, |l| l.number);
-            problems.push(Problem::new(
-                Severity::Error,
+            problems.push(Problem::error(
+                ProblemKind::ReleaseDate,
+                Skipped::Release,
                 line,
                 body_start + at,
-                &format!("release date `{ymd}` is not a calendar day; release skipped"),
+                format!("release date `{ymd}` is not a calendar day"),
             ));
             return None;
         }
         Trailer::Missing => {
-            problems.push(Problem::new(
-                Severity::Warning,
+            problems.push(Problem::warning(
+                ProblemKind::ReleaseDate,
                 last.number,
                 body_end,
                 "release has no `date YYYY-MM-DD` trailer; its release_date is empty",
@@ -348,7 +350,12 @@ fn plain_document<'a>(
     problems: &mut Problems,
 ) -> Option<Release<'a>> {
     let Some(title) = all.iter().find(|l| !is_blank(l.text)) else {
-        problems.push(Problem::new(Severity::Warning, 1, 0, "input is empty; no releases"));
+        problems.push(Problem::warning(
+            ProblemKind::Empty,
+            1,
+            0,
+            "input is empty; no releases",
+        ));
         return None;
     };
     let lead = title.text.len() - title.text.trim_start().len();
@@ -466,7 +473,7 @@ mod tests {
         let (rs, problems) = read_bulletin("-\nTrade\n-\nTrade\nGood\nFine. date2025-01-01\n", None);
         assert_eq!(rs.len(), 1);
         assert_eq!(problems.len(), 1);
-        assert_eq!((problems[0].line, problems[0].severity), (2, Severity::Error));
+        assert_eq!((problems[0].line, problems[0].severity), (2, crate::Severity::Error));
     }
 
     #[test]

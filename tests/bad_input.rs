@@ -122,7 +122,7 @@ fn invalid_utf8_names_file_line_and_byte_and_other_files_go_on() {
     assert_eq!(run.status, 1, "{}", run.stderr);
     assert!(
         run.stderr
-            .contains("invalid_utf8.txt:8: error: not valid UTF-8 at byte 237; file skipped"),
+            .contains("invalid_utf8.txt:8: error: not valid UTF-8 (byte 237); file skipped"),
         "{}",
         run.stderr
     );
@@ -157,8 +157,9 @@ fn lossy_replaces_bad_bytes_and_reads_every_release() {
     let run = extract(dir.path(), &[&fixture("bad/invalid_utf8.txt")], &["--lossy"]);
     assert_eq!(run.status, 0, "{}", run.stderr);
     assert!(
-        run.stderr
-            .contains("invalid_utf8.txt:8: warning: not valid UTF-8 at byte 237"),
+        run.stderr.contains(
+            "invalid_utf8.txt:8: warning: not valid UTF-8; bad bytes replaced by U+FFFD (--lossy) (byte 237)"
+        ),
         "{}",
         run.stderr
     );
@@ -194,12 +195,13 @@ fn binary_file_is_skipped_with_a_message() {
     assert_eq!(run.status, 1, "{}", run.stderr);
     assert!(
         run.stderr
-            .contains("image.txt:3: error: a NUL byte at byte 8: a binary file"),
+            .contains("image.txt:3: error: a NUL byte: a binary file, not text (byte 8); file skipped"),
         "{}",
         run.stderr
     );
     assert!(
-        run.stderr.contains("nul.txt:4: error: a NUL byte at byte 10"),
+        run.stderr
+            .contains("nul.txt:4: error: a NUL byte: a binary file, not text (byte 10)"),
         "{}",
         run.stderr
     );
@@ -278,7 +280,7 @@ fn missing_title_skips_that_release_only() {
     assert_eq!(run.status, 1, "{}", run.stderr);
     assert!(
         run.stderr
-            .contains("no_title.txt:2: error: release has a category line but no title line; skipped"),
+            .contains("no_title.txt:2: error: release has a category line but no title line (byte 2); release skipped"),
         "{}",
         run.stderr
     );

@@ -273,7 +273,8 @@ fn dev_zero_is_refused_at_once_as_a_file_and_as_standard_input() {
     let o = finish(child, Duration::from_secs(10), "extract - < /dev/zero");
     assert_eq!(o.code, 1, "{}", o.stderr);
     assert!(
-        o.stderr.contains("-:1: error: a NUL byte at byte 0: a binary file"),
+        o.stderr
+            .contains("-:1: error: a NUL byte: a binary file, not text (byte 0); file skipped"),
         "{}",
         o.stderr
     );

@@ -280,7 +280,7 @@ impl Tally {
         match p.severity {
             Severity::Warning => self.warnings += p.count(),
             Severity::Error => {
-                self.skip(reason(&format!("{source}:{}: {}", p.line, p.display_message())));
+                self.skip(p.summary(source));
                 self.skips += p.count() - 1;
             }
         }
@@ -305,18 +305,6 @@ impl Tally {
     pub fn total_facts(&self) -> usize {
         self.facts.values().sum()
     }
-}
-
-/// A skip message as a reason in the summary: `a.txt:3: not valid UTF-8 at byte 9`, without
-/// the `error:` and `; skipped` that the summary's heading already says.
-pub fn reason(message: &str) -> String {
-    let m = message.replacen(": error: ", ": ", 1);
-    let m = m.trim_end();
-    ["; skipped", "; release skipped", "; file skipped"]
-        .iter()
-        .find_map(|tail| m.strip_suffix(tail))
-        .unwrap_or(m)
-        .to_string()
 }
 
 /// At most this many skipped items are named in the summary; the rest are counted.
@@ -368,6 +356,7 @@ impl fmt::Display for Tally {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use bulletin_facts::{ProblemKind, Skipped};
 
     #[test]
     fn copies_are_prefixes_and_other_bodies_are_other_releases() {
@@ -419,10 +408,11 @@ mod tests {
         t.facts.insert(Kind::Money, 5);
         t.facts.insert(Kind::Date, 1);
         t.skipped.push("b.txt: cannot read".to_string());
-        assert_eq!(
-            reason("b.txt:3: error: not valid UTF-8 at byte 9; file skipped"),
-            "b.txt:3: not valid UTF-8 at byte 9"
-        );
+        // A skip is named by its place and message, without what the summary says itself.
+        let bad = Problem::error(ProblemKind::NotText, Skipped::Input, 3, 9, "not valid UTF-8").with_hint("--lossy");
+        let mut u = Tally::default();
+        u.problem("b.txt", &bad);
+        assert_eq!(u.skipped, ["b.txt:3: not valid UTF-8 (byte 9)"]);
         assert_eq!(
             t.to_string(),
             "Read 2 of 3 inputs: 4 releases, 6 facts (money 5, date 1); 1 duplicate release dropped; \

@@ -16,13 +16,13 @@ use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::sync::Arc;
 use std::sync::mpsc;
 
-use super::batch::{Dedup, Tally, Verdict, reason};
+use super::batch::{Dedup, Tally, Verdict};
 use bulletin_facts::Problems;
 use bulletin_facts::write::{Format, TableWriter, rendered_facts};
-use bulletin_facts::{Kind, Options, Problem, ReleaseFacts, Severity, extract_part};
+use bulletin_facts::{Kind, Options, Problem, ProblemKind, ReleaseFacts, Severity, extract_part};
 
 use super::args::RunArgs;
-use super::inputs::Inputs;
+use super::inputs::{Inputs, Noted};
 use super::progress::Progress;
 use super::rows::{self, guard_formulas};
 use super::stream::{self, Part};
@@ -59,8 +59,8 @@ impl RunArgs {
 
 /// What the calling thread gets, in reading order.
 enum Piece<X> {
-    /// The input cannot be read: the message says why. Nothing follows.
-    Unreadable(String),
+    /// The input cannot be read: the problem says why. Nothing follows.
+    Unreadable(Noted),
     /// An input starts: its name.
     Start(String),
     /// The problems of a unit's parts as a whole (and of their skipped releases), and its
@@ -158,13 +158,16 @@ fn run_in_units<W: Write, X: Send>(
         ..Tally::default()
     };
     let progress = Progress::new(sources.len(), args.quiet);
-    for note in jobs_note.iter().chain(&inputs.warnings) {
-        progress.note(note);
+    for note in jobs_note
+        .into_iter()
+        .chain(inputs.warnings.iter().map(Noted::to_string))
+    {
+        progress.note(&note);
         tally.warnings += 1;
     }
-    for message in &inputs.errors {
-        progress.error(message);
-        tally.skip(reason(message));
+    for noted in &inputs.errors {
+        progress.error(&noted.to_string());
+        tally.problem(&noted.name, &noted.problem);
     }
     let mut dedup = Dedup::default();
     // The input being written: its name, its problems so far, what `prepare` made of its
@@ -174,10 +177,10 @@ fn run_in_units<W: Write, X: Send>(
     let mut problems = Problems::default();
     let mut consume = |piece: Piece<X>| -> io::Result<()> {
         match piece {
-            Piece::Unreadable(message) => {
+            Piece::Unreadable(noted) => {
                 progress.file_done();
-                progress.error(&message);
-                tally.skip(reason(&message));
+                progress.error(&noted.to_string());
+                tally.problem(&noted.name, &noted.problem);
             }
             Piece::Start(source) => {
                 name = source;
@@ -239,8 +242,12 @@ fn run_in_units<W: Write, X: Send>(
         for source in sources {
             let mut stream = match stream::open(source, args.lossy, args.encoding) {
                 Ok(stream) => stream,
-                Err(message) => {
-                    order.put(Piece::Unreadable(message), &mut consume)?;
+                Err(problem) => {
+                    let noted = Noted {
+                        name: source.name(),
+                        problem,
+                    };
+                    order.put(Piece::Unreadable(noted), &mut consume)?;
                     continue;
                 }
             };
@@ -299,11 +306,11 @@ fn judge<X>(
     let id = match dedup.judge(&done.release_id, &done.body, source, done.line)? {
         Verdict::Keep(id) => {
             if id != done.release_id {
-                problems.push(Problem::new(
-                    Severity::Warning,
+                problems.push(Problem::warning(
+                    ProblemKind::Duplicate,
                     done.line,
                     done.offset,
-                    &format!(
+                    format!(
                         "release `{}` has the date and title of the one read at {place0} but another body: both \
                          are written, this one as {id}",
                         done.title,
@@ -319,11 +326,11 @@ fn judge<X>(
             longer,
         } => {
             if longer && !keep_duplicates {
-                problems.push(Problem::new(
-                    Severity::Warning,
+                problems.push(Problem::warning(
+                    ProblemKind::Duplicate,
                     done.line,
                     done.offset,
-                    &format!(
+                    format!(
                         "a longer copy of release {id}, first read at {first} as a shorter one; only the first \
                          read is written (--keep-duplicates writes both)"
                     ),

@@ -4,7 +4,7 @@ use std::fs;
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
-use bulletin_facts::{Problem, Severity};
+use bulletin_facts::{Problem, ProblemKind, Skipped};
 use encoding_rs::Encoding;
 
 use super::decode::decode;
@@ -57,14 +57,36 @@ impl Pattern {
     }
 }
 
+/// A problem with an input as a whole (or a folder), and its name.
+#[derive(Debug)]
+pub struct Noted {
+    pub name: String,
+    pub problem: Problem,
+}
+
+impl Noted {
+    fn new(path: &Path, problem: Problem) -> Noted {
+        Noted {
+            name: path.display().to_string(),
+            problem,
+        }
+    }
+}
+
+impl std::fmt::Display for Noted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.problem.display(&self.name).fmt(f)
+    }
+}
+
 /// The inputs of a run, and what was found on the way.
 #[derive(Debug, Default)]
 pub struct Inputs {
     pub sources: Vec<Source>,
     /// Arguments that cannot be read (a missing folder, a FIFO): each skips something.
-    pub errors: Vec<String>,
+    pub errors: Vec<Noted>,
     /// Entries of folders left out (a link not followed, a FIFO): nothing the user named.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Noted>,
 }
 
 /// Expands the arguments: folders become their files that match `pattern` (recursively,
@@ -102,12 +124,12 @@ pub fn expand(args: &[PathBuf], pattern: &Pattern, follow: bool) -> Inputs {
                 found.sort();
                 inputs.sources.extend(found.into_iter().map(Source::File));
             }
-            Ok(m) if !m.is_file() => inputs.errors.push(format!(
-                "{}: error: {}, not a file, which may never end (read it as standard input: `- < {}`); skipped",
-                arg.display(),
-                special_kind(&m.file_type()),
-                arg.display()
-            )),
+            Ok(m) if !m.is_file() => {
+                let what = format!("{}, not a file, which may never end", special_kind(&m.file_type()));
+                let problem = Problem::error(ProblemKind::NotAFile, Skipped::Input, 0, 0, what)
+                    .with_hint(format!("read it as standard input: `- < {}`", arg.display()));
+                inputs.errors.push(Noted::new(arg, problem));
+            }
             // A file, or a path that cannot be read: reading it says why.
             _ => inputs.sources.push(Source::File(arg.clone())),
         }
@@ -154,13 +176,11 @@ struct Walk<'a> {
 const PASSED_SHOWN: usize = 3;
 
 /// Why a folder gave no input: the pattern, and what it passed over.
-fn nothing_matched(dir: &Path, pattern: &Pattern, (count, first): (usize, Vec<PathBuf>)) -> String {
+fn nothing_matched(dir: &Path, pattern: &Pattern, (count, first): (usize, Vec<PathBuf>)) -> Noted {
     let glob = &pattern.glob;
+    let error = |what: String| Noted::new(dir, Problem::error(ProblemKind::Empty, Skipped::Input, 0, 0, what));
     if count == 0 {
-        return format!(
-            "{}: error: no file in this folder (looked for --glob '{glob}')",
-            dir.display()
-        );
+        return error(format!("no file in this folder (looked for --glob '{glob}')"));
     }
     let names: Vec<String> = first
         .iter()
@@ -172,11 +192,10 @@ fn nothing_matched(dir: &Path, pattern: &Pattern, (count, first): (usize, Vec<Pa
         .and_then(|p| p.extension())
         .map(|x| format!("; --glob '*.{}' reads them", x.to_string_lossy()))
         .unwrap_or_default();
-    format!(
-        "{}: error: no file matches --glob '{glob}': {count} other file(s) passed over ({}{more}){hint}",
-        dir.display(),
+    error(format!(
+        "no file matches --glob '{glob}': {count} other file(s) passed over ({}{more}){hint}",
         names.join(", ")
-    )
+    ))
 }
 
 impl Walk<'_> {
@@ -192,8 +211,9 @@ impl Walk<'_> {
         let entries = match fs::read_dir(dir) {
             Ok(e) => e,
             Err(e) => {
-                let message = format!("{}: error: cannot read directory: {e}; skipped", dir.display());
-                self.inputs.errors.push(message);
+                let what = format!("cannot read directory: {e}");
+                let problem = Problem::error(ProblemKind::Unreadable, Skipped::Input, 0, 0, what);
+                self.inputs.errors.push(Noted::new(dir, problem));
                 return;
             }
         };
@@ -245,9 +265,8 @@ impl Walk<'_> {
     }
 
     fn warn(&mut self, path: &Path, what: &str) {
-        self.inputs
-            .warnings
-            .push(format!("{}: warning: {what}", path.display()));
+        let problem = Problem::warning(ProblemKind::NotAFile, 0, 0, what);
+        self.inputs.warnings.push(Noted::new(path, problem));
     }
 }
 
@@ -331,14 +350,18 @@ pub const MAX_INPUT: u64 = 512 << 20;
 /// is read.
 pub const FIRST_BLOCK: usize = 64 << 10;
 
-/// The message of an input that is not read.
-pub fn refusal(name: &str, refused: Refused) -> String {
+/// The problem of an input that is not read.
+pub fn refusal(refused: Refused) -> Problem {
+    let error = |kind, line, at, what| Problem::error(kind, Skipped::Input, line, at, what);
     match refused {
-        Refused::Io(e) => format!("{name}: error: cannot read: {e}; skipped"),
-        Refused::Why(why) => format!("{name}: error: {why}; file skipped"),
-        Refused::Nul { line, at } => {
-            format!("{name}:{line}: error: a NUL byte at byte {at}: a binary file, not text; file skipped")
-        }
+        Refused::Io(e) => error(ProblemKind::Unreadable, 0, 0, format!("cannot read: {e}")),
+        Refused::Why(kind, why) => error(kind, 0, 0, why),
+        Refused::Nul { line, at } => error(
+            ProblemKind::NotText,
+            line,
+            at,
+            "a NUL byte: a binary file, not text".into(),
+        ),
     }
 }
 
@@ -356,28 +379,26 @@ pub fn legacy_encoding(first: &[u8], encoding: Option<&'static Encoding>) -> Opt
 /// them), and cleans it (see [`clean`]). With `lossy`, malformed sequences become U+FFFD
 /// with a warning; the map turns offsets in the text back into offsets in the source.
 pub fn decode_whole(
-    name: &str,
     bytes: &[u8],
     lossy: bool,
     (encoding, skip): (&'static Encoding, usize),
-) -> Result<(String, OffsetMap, Vec<Problem>), String> {
+) -> Result<(String, OffsetMap, Vec<Problem>), Problem> {
     let mut warnings = Vec::new();
     let (text, map, replaced) = decode(bytes, skip, encoding);
     if replaced > 0 && !lossy {
-        return Err(format!(
-            "{name}: error: {replaced} byte sequence(s) that are not {}; file skipped (--lossy reads it with \
-             them replaced)",
-            encoding.name()
-        ));
+        let what = format!("{replaced} byte sequence(s) that are not {}", encoding.name());
+        let problem = Problem::error(ProblemKind::NotText, Skipped::Input, 0, 0, what);
+        return Err(problem.with_hint("--lossy reads it with them replaced"));
     }
     if replaced > 0 {
         let why = format!(
             "{replaced} byte sequence(s) not {} replaced by U+FFFD (--lossy)",
             encoding.name()
         );
-        warnings.push(Problem::new(Severity::Warning, 1, 0, &why));
+        warnings.push(Problem::warning(ProblemKind::Bytes, 1, 0, why));
     }
-    let (text, found) = clean(text).map_err(|e| format!("{name}: error: {e}"))?;
+    let (text, found) =
+        clean(text).map_err(|e| Problem::error(ProblemKind::NotText, Skipped::Input, 0, 0, e.to_string()))?;
     warnings.extend(found);
     Ok((text, map, warnings))
 }
@@ -385,7 +406,7 @@ pub fn decode_whole(
 /// Why an input was not read.
 pub enum Refused {
     Io(std::io::Error),
-    Why(String),
+    Why(ProblemKind, String),
     /// A NUL byte at this line and byte: a binary file.
     Nul {
         line: usize,
@@ -432,10 +453,14 @@ pub fn open_raw(source: &Source) -> Result<Raw, Refused> {
             let file = fs::File::open(p)?;
             let meta = file.metadata()?;
             if meta.is_dir() {
-                return Err(Refused::Why("a folder, not a file".to_string()));
+                return Err(Refused::Why(
+                    ProblemKind::Unreadable,
+                    "a folder, not a file".to_string(),
+                ));
             }
             if !meta.is_file() {
-                return Err(Refused::Why(format!("{}, not a file", special_kind(&meta.file_type()))));
+                let what = format!("{}, not a file", special_kind(&meta.file_type()));
+                return Err(Refused::Why(ProblemKind::NotAFile, what));
             }
             Ok(Raw::File(file))
         }
@@ -462,11 +487,14 @@ pub fn read_rest(mut first: Vec<u8>, input: Raw) -> Result<Vec<u8>, Refused> {
     }
     input.take(MAX_INPUT + 1 - bytes.len() as u64).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_INPUT {
-        return Err(Refused::Why(format!(
-            "more than {} MB in another encoding than UTF-8, the most such an input may hold (convert it to \
+        return Err(Refused::Why(
+            ProblemKind::TooLong,
+            format!(
+                "more than {} MB in another encoding than UTF-8, the most such an input may hold (convert it to \
              UTF-8 or split it)",
-            MAX_INPUT >> 20
-        )));
+                MAX_INPUT >> 20
+            ),
+        ));
     }
     // UTF-16 holds NULs (the high bytes of ASCII); it is decoded, not refused.
     if let Some(at) = memchr::memchr(0, &bytes).filter(|_| utf16_bom(&bytes).is_none()) {
@@ -477,7 +505,7 @@ pub fn read_rest(mut first: Vec<u8>, input: Raw) -> Result<Vec<u8>, Refused> {
 
 /// Refuses an input whose first block says it is not text we read.
 pub fn not_text(first: &[u8]) -> Result<(), Refused> {
-    let why = |s: &str| Err(Refused::Why(s.to_string()));
+    let why = |s: &str| Err(Refused::Why(ProblemKind::NotText, s.to_string()));
     if first.starts_with(&[0xff, 0xfe, 0, 0]) || first.starts_with(&[0, 0, 0xfe, 0xff]) {
         return why("UTF-32 text (byte-order mark), not read: convert it to UTF-8");
     }
@@ -556,11 +584,11 @@ pub fn cleaning_warnings(
     let mut warnings = Vec::new();
     if let Some((line, at)) = first_cr {
         let why = format!("{crs} line end(s) are a lone carriage return (CR); read as line breaks");
-        warnings.push(Problem::new(Severity::Warning, line, at, &why));
+        warnings.push(Problem::warning(ProblemKind::Bytes, line, at, why));
     }
     if let Some((line, at)) = first_control {
         let why = format!("{controls} control character(s) or escape sequence(s) replaced by spaces");
-        warnings.push(Problem::new(Severity::Warning, line, at, &why));
+        warnings.push(Problem::warning(ProblemKind::Bytes, line, at, why));
     }
     warnings
 }
@@ -655,7 +683,7 @@ mod tests {
         let utf16: Vec<u8> = "Exports rose".encode_utf16().flat_map(u16::to_le_bytes).collect();
         let why = |bytes: &[u8]| match not_text(bytes) {
             Ok(()) => "text".to_string(),
-            Err(Refused::Why(why)) => why,
+            Err(Refused::Why(_, why)) => why,
             Err(Refused::Nul { line, at }) => format!("binary {line} {at}"),
             Err(Refused::Io(e)) => e.to_string(),
         };

@@ -11,7 +11,7 @@ use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Cursor, Read, Seek, SeekFrom, Write};
 
-use bulletin_facts::{Problem, Severity};
+use bulletin_facts::{Problem, ProblemKind, Skipped};
 use encoding_rs::Encoding;
 
 use super::inputs::{
@@ -72,30 +72,29 @@ enum Lines {
     Whole(String, usize),
 }
 
-/// Opens an input, or says why it cannot be read (as one message).
-pub fn open(source: &Source, lossy: bool, encoding: Option<&'static Encoding>) -> Result<Stream, String> {
-    let name = source.name();
-    let refused = |e| refusal(&name, e);
-    let mut raw = open_raw(source).map_err(refused)?;
-    let first = first_block(&mut raw).map_err(refused)?;
+/// Opens an input, or says why it cannot be read.
+pub fn open(source: &Source, lossy: bool, encoding: Option<&'static Encoding>) -> Result<Stream, Problem> {
+    let mut raw = open_raw(source).map_err(refusal)?;
+    let first = first_block(&mut raw).map_err(refusal)?;
     if let Some(legacy) = legacy_encoding(&first, encoding) {
-        let bytes = read_rest(first, raw).map_err(refused)?;
-        let (text, map, warnings) = decode_whole(&name, &bytes, lossy, legacy)?;
+        let bytes = read_rest(first, raw).map_err(refusal)?;
+        let (text, map, warnings) = decode_whole(&bytes, lossy, legacy)?;
         let mut stream = Stream::new(Lines::Whole(text, 0), warnings);
         stream.splitter.map = map;
         return Ok(stream);
     }
-    let (bad, again) = scan(first, raw).map_err(refused)?;
+    let (bad, again) = scan(first, raw).map_err(refusal)?;
     let mut warnings = Vec::new();
     if let Some((line, at)) = bad {
         if !lossy {
-            return Err(format!(
-                "{name}:{line}: error: not valid UTF-8 at byte {at}; file skipped (--encoding windows-1252, or the \
-                 text's own encoding, decodes it; --lossy reads it with bad bytes replaced)"
+            let problem = Problem::error(ProblemKind::NotText, Skipped::Input, line, at, "not valid UTF-8");
+            return Err(problem.with_hint(
+                "--encoding windows-1252, or the text's own encoding, decodes it; --lossy reads it with bad bytes \
+                 replaced",
             ));
         }
-        let why = format!("not valid UTF-8 at byte {at}; bad bytes replaced by U+FFFD (--lossy)");
-        warnings.push(Problem::new(Severity::Warning, line, at, &why));
+        let why = "not valid UTF-8; bad bytes replaced by U+FFFD (--lossy)";
+        warnings.push(Problem::warning(ProblemKind::Bytes, line, at, why));
     }
     Ok(Stream::new(Lines::Utf8(Pieces::new(again)), warnings))
 }
@@ -191,7 +190,7 @@ impl Stream {
                 Ok(more) => more,
                 Err(e) => {
                     self.done = true;
-                    return Err(self.error(&format!("cannot read: {e}; the rest of the input is skipped")));
+                    return Err(self.error(ProblemKind::Unreadable, format!("cannot read: {e}")));
                 }
             };
             if !more {
@@ -200,19 +199,22 @@ impl Stream {
             }
             if self.splitter.text.len() > MAX_PART {
                 self.done = true;
-                return Err(self.error(&format!(
-                    "a release of more than {} MB (or as much text without a `-` separator line), the most one \
-                     release may hold; the rest of the input is skipped",
-                    MAX_PART >> 20
-                )));
+                return Err(self.error(
+                    ProblemKind::TooLong,
+                    format!(
+                        "a release of more than {} MB (or as much text without a `-` separator line), the most \
+                         one release may hold",
+                        MAX_PART >> 20
+                    ),
+                ));
             }
         }
     }
 
     /// An error at the start of the part being read.
-    fn error(&self, why: &str) -> Problem {
+    fn error(&self, kind: ProblemKind, why: String) -> Problem {
         let s = &self.splitter;
-        Problem::new(Severity::Error, s.line, s.map.original(s.start), why)
+        Problem::error(kind, Skipped::Rest, s.line, s.map.original(s.start), why)
     }
 
     /// Hands the next piece of text to the splitter; false at the end.
@@ -501,7 +503,11 @@ mod tests {
         let path = dir.path().join("bad.txt");
         std::fs::write(&path, bytes).unwrap();
         let refused = open(&Source::File(path), false, None).err().unwrap();
-        assert!(refused.contains(":8: error: not valid UTF-8 at byte 42"), "{refused}");
+        let shown = refused.display("bad.txt").to_string();
+        assert!(
+            shown.starts_with("bad.txt:8: error: not valid UTF-8 (byte 42); file skipped (--encoding"),
+            "{shown}"
+        );
     }
 
     #[test]
