@@ -1,7 +1,7 @@
-//! The one home of the word look-ups the grammar asks at every candidate: lowering a word
-//! on the stack, a list test in any ASCII case, and hashed word sets. (The subject
-//! finder's classification table, `subject/words.rs`, and the scan's trigger shapes,
-//! `scan/triggers.rs`, are the two other fast paths; each has its oracle test beside it.)
+//! The one home of the word look-ups the grammar and the subject finder ask at every
+//! candidate and word: lowering a word on the stack, a list test in any ASCII case, hashed
+//! word sets, and a table of short words to bit sets (the subject finder's classes of a
+//! word, `subject/words.rs`, are one look-up in it). Each with its oracle test below.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -57,6 +57,138 @@ pub type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
 /// Listed words with what each says, hashed.
 pub type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
 
+/// A word of at most 16 bytes as two numbers and its length, so that a look-up hashes and
+/// compares machine words; `None` when longer.
+fn packed(word: &[u8]) -> Option<[u64; 3]> {
+    let mut key = [0u8; 16];
+    key.get_mut(..word.len())?.copy_from_slice(word);
+    Some(key_of(key, word.len()))
+}
+
+/// The key of a word as [`WordBits`] looks it up (as `packed`), read without a copy into a
+/// buffer: a word as overlapping 8- or 4-byte numbers, shifted so that their common bytes
+/// fall together. `None` when longer than 16 bytes.
+pub(crate) fn short_key(b: &[u8]) -> Option<[u64; 3]> {
+    let len = b.len();
+    let le8 = |at: usize| {
+        b.get(at..at + 8)
+            .and_then(|s| <[u8; 8]>::try_from(s).ok())
+            .map(u64::from_le_bytes)
+    };
+    let le4 = |at: usize| {
+        b.get(at..at + 4)
+            .and_then(|s| <[u8; 4]>::try_from(s).ok())
+            .map(|a| u64::from(u32::from_le_bytes(a)))
+    };
+    let (lo, hi) = match len {
+        0..=3 => (b.iter().rev().fold(0, |k, &x| k << 8 | u64::from(x)), 0),
+        4..=7 => (le4(0)? | le4(len - 4)? << (8 * (len - 4)), 0),
+        8 => (le8(0)?, 0),
+        9..=16 => (le8(0)?, le8(len - 8)? >> (8 * (16 - len))),
+        _ => return None,
+    };
+    Some([lo, hi, len as u64])
+}
+
+/// The key of the first `len` bytes of `buf` (the rest zero): the bytes, and the length
+/// (a NUL byte is part of the word, not padding).
+pub(crate) fn key_of(buf: [u8; 16], len: usize) -> [u64; 3] {
+    let word = u128::from_le_bytes(buf);
+    [word as u64, (word >> 64) as u64, len as u64]
+}
+
+/// A hash of a key: a multiply, for tables and caches indexed by its top bits.
+pub(crate) fn key_hash(key: &[u64; 3]) -> u64 {
+    (key[0] ^ key[1].rotate_left(29) ^ key[2].rotate_left(53)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// Lower-case ASCII words of at most 16 bytes, each with a bit set (the lists it is in):
+/// an open-addressing table of slots `[lo, hi, len << 56 | bits]`, empty when `len` is 0,
+/// more than twice as many slots as words. Faster than a `HashMap` for keys of two machine
+/// words: a multiply and one or two compares per look-up.
+pub(crate) struct WordBits {
+    slots: Box<[[u64; 3]]>,
+    /// log2 of the slots.
+    bits: u32,
+}
+
+impl WordBits {
+    /// The table of `words` (the bits of a word listed twice are joined); words longer
+    /// than 16 bytes or empty are left out. Bits must fit in 56.
+    pub(crate) fn new<'a>(words: impl IntoIterator<Item = (&'a str, u64)>) -> WordBits {
+        let words: Vec<([u64; 3], u64)> = words
+            .into_iter()
+            .filter_map(|(w, bit)| Some((packed(w.as_bytes()).filter(|k| k[2] > 0)?, bit)))
+            .collect();
+        let bits = (words.len() * 2 + 1).next_power_of_two().trailing_zeros();
+        let mut table = WordBits {
+            slots: vec![[0; 3]; 1 << bits].into_boxed_slice(),
+            bits,
+        };
+        for (key, bit) in &words {
+            table.add(key, *bit);
+        }
+        table
+    }
+
+    fn slot(&self, key: &[u64; 3]) -> usize {
+        (key_hash(key) >> (64 - self.bits)) as usize
+    }
+
+    /// The bits of a key (see [`key_of`], [`short_key`]); 0 when not listed.
+    pub(crate) fn get_key(&self, key: &[u64; 3]) -> u64 {
+        let mask = (1 << self.bits) - 1;
+        let mut i = self.slot(key);
+        // Never full (see `new`), so an empty slot always ends the walk.
+        while let Some(s) = self.slots.get(i) {
+            let len = s[2] >> 56;
+            if len == 0 {
+                return 0;
+            }
+            if s[0] == key[0] && s[1] == key[1] && len == key[2] {
+                return s[2] & !(0xff << 56);
+            }
+            i = (i + 1) & mask;
+        }
+        0
+    }
+
+    /// The bits of a word that is already lower case.
+    pub(crate) fn get_lower(&self, lower: &[u8]) -> u64 {
+        packed(lower).map_or(0, |key| self.get_key(&key))
+    }
+
+    /// The bits of `word` in any ASCII case (as [`holds`]); a non-ASCII word is in none.
+    pub(crate) fn get(&self, word: &str) -> u64 {
+        let mut buf = [0u8; 16];
+        if word.len() > buf.len() || !word.is_ascii() {
+            return 0;
+        }
+        // Byte by byte: a copy of a few bytes costs less than a call to `memcpy`.
+        for (o, b) in buf.iter_mut().zip(word.bytes()) {
+            *o = b.to_ascii_lowercase();
+        }
+        self.get_key(&key_of(buf, word.len()))
+    }
+
+    fn add(&mut self, key: &[u64; 3], bit: u64) {
+        let mask = (1 << self.bits) - 1;
+        let mut i = self.slot(key);
+        while let Some(s) = self.slots.get_mut(i) {
+            let len = s[2] >> 56;
+            if len == 0 {
+                *s = [key[0], key[1], key[2] << 56 | bit];
+                return;
+            }
+            if s[0] == key[0] && s[1] == key[1] && len == key[2] {
+                s[2] |= bit;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,5 +212,38 @@ mod tests {
         assert!(set.contains("down") && !set.contains("Down") && !set.contains(""));
         let map: WordMap<u8> = [("a", 1), ("b", 2)].into_iter().collect();
         assert_eq!((map.get("b"), map.get("c")), (Some(&2), None));
+    }
+
+    #[test]
+    fn word_bits_hold_the_bits_of_every_listed_word_in_any_ascii_case() {
+        let words: Vec<String> = (0..700).map(|n| format!("w{n}")).collect();
+        let listed = words.iter().enumerate().map(|(n, w)| (w.as_str(), 1u64 << (n % 50)));
+        let table = WordBits::new(listed.chain([("rose", 1 << 51), ("rose", 1 << 52), ("to\0", 1)]));
+        for (n, w) in words.iter().enumerate() {
+            assert_eq!(table.get(w), 1 << (n % 50), "{w}");
+            assert_eq!(table.get(&w.to_uppercase()), 1 << (n % 50), "{w}");
+            assert_eq!(table.get_lower(w.as_bytes()), 1 << (n % 50), "{w}");
+        }
+        // A word listed twice has both bits; a NUL is part of a word, not padding.
+        assert_eq!(table.get("Rose"), 3 << 51);
+        assert_eq!((table.get("to"), table.get("to\0")), (0, 1));
+        // Not listed, too long, not ASCII (the Kelvin sign does not lower to `k`).
+        for w in ["w700", "", "roses", &"x".repeat(17), "\u{212a}"] {
+            assert_eq!(table.get(w), 0, "{w}");
+        }
+        // Under half full, so that probes are short and always end.
+        let used = table.slots.iter().filter(|s| s[2] != 0).count();
+        assert!(used * 2 < table.slots.len(), "{used} of {}", table.slots.len());
+    }
+
+    #[test]
+    fn a_key_read_without_a_copy_is_the_key_read_with_one() {
+        let text: Vec<u8> = (0..40u8).map(|i| i.wrapping_mul(37) ^ 0xa5).collect();
+        for from in 0..4 {
+            for len in 0..=20 {
+                let w = &text[from..from + len];
+                assert_eq!(short_key(w), packed(w), "{from} {len}");
+            }
+        }
     }
 }

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use super::wordlists::*;
 use crate::grammar::cues::direction_words;
+use crate::words::{WordBits, key_hash, key_of, short_key};
 
 /// A word standing alone is a verb: not a never-verb or headline verb, and a listed verb,
 /// a direction word, or a regular `-ed`/`-ing` form of a lowercase plain word
@@ -151,133 +152,22 @@ pub(super) const TITLE_WORD: u64 = SHAPE << 8;
 /// In lower case, an adverb in `-ly` of more than 4 bytes, not `-ply` (`phrase` drops it at the end).
 pub(super) const TAIL_LY: u64 = SHAPE << 9;
 
-/// A word of at most 16 bytes as two numbers and its length, so that a look-up hashes and
-/// compares machine words; `None` when longer than every listed word.
-fn packed(word: &[u8]) -> Option<[u64; 3]> {
-    let mut key = [0u8; 16];
-    key.get_mut(..word.len())?.copy_from_slice(word);
-    Some(key_of(key, word.len()))
-}
-
-/// `packed`, read without a copy into a buffer: a word as overlapping 8- or 4-byte
-/// numbers, shifted so that their common bytes fall together.
-fn packed_fast(b: &[u8]) -> Option<[u64; 3]> {
-    let len = b.len();
-    let le8 = |at: usize| {
-        b.get(at..at + 8)
-            .and_then(|s| <[u8; 8]>::try_from(s).ok())
-            .map(u64::from_le_bytes)
-    };
-    let le4 = |at: usize| {
-        b.get(at..at + 4)
-            .and_then(|s| <[u8; 4]>::try_from(s).ok())
-            .map(|a| u64::from(u32::from_le_bytes(a)))
-    };
-    let (lo, hi) = match len {
-        0..=3 => (b.iter().rev().fold(0, |k, &x| k << 8 | u64::from(x)), 0),
-        4..=7 => (le4(0)? | le4(len - 4)? << (8 * (len - 4)), 0),
-        8 => (le8(0)?, 0),
-        9..=16 => (le8(0)?, le8(len - 8)? >> (8 * (16 - len))),
-        _ => return None,
-    };
-    Some([lo, hi, len as u64])
-}
-
-/// The key of the first `len` bytes of `buf` (the rest zero): the bytes, and the length
-/// (a NUL byte is part of the word, not padding).
-fn key_of(buf: [u8; 16], len: usize) -> [u64; 3] {
-    let word = u128::from_le_bytes(buf);
-    [word as u64, (word >> 64) as u64, len as u64]
-}
-
-/// log2 of the slots of `TABLE`: more than twice as many slots as words, so probes are short.
-const SLOT_BITS: u32 = 11;
-
-/// An open-addressing table of the listed words: slot `[lo, hi, len << 56 | bits]`, empty
-/// when `len` is 0. Faster than a `HashMap` for keys of two machine words: a multiply and
-/// one or two compares per look-up.
-pub(super) struct Table(Box<[[u64; 3]]>);
-
-impl Table {
-    fn hash(key: &[u64; 3]) -> u64 {
-        (key[0] ^ key[1].rotate_left(29) ^ key[2].rotate_left(53)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
-    }
-
-    fn slot(key: &[u64; 3]) -> usize {
-        (Self::hash(key) >> (64 - SLOT_BITS)) as usize
-    }
-
-    fn get(&self, key: &[u64; 3]) -> u64 {
-        let mask = (1 << SLOT_BITS) - 1;
-        let mut i = Self::slot(key);
-        // Never full (see the test), so an empty slot always ends the walk.
-        while let Some(s) = self.0.get(i) {
-            let len = s[2] >> 56;
-            if len == 0 {
-                return 0;
-            }
-            if s[0] == key[0] && s[1] == key[1] && len == key[2] {
-                return s[2] & !(0xff << 56);
-            }
-            i = (i + 1) & mask;
-        }
-        0
-    }
-
-    fn add(&mut self, key: &[u64; 3], bit: u64) {
-        let mask = (1 << SLOT_BITS) - 1;
-        let mut i = Self::slot(key);
-        while let Some(s) = self.0.get_mut(i) {
-            let len = s[2] >> 56;
-            if len == 0 {
-                *s = [key[0], key[1], key[2] << 56 | bit];
-                return;
-            }
-            if s[0] == key[0] && s[1] == key[1] && len == key[2] {
-                s[2] |= bit;
-                return;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-}
-
 /// Every word of `LISTS` and of the direction words, with the bits of the lists it is in.
-pub(super) static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    let mut t = Table(vec![[0; 3]; 1 << SLOT_BITS].into_boxed_slice());
-    let mut add = |w: &str, bit: u64| {
-        if let Some(key) = packed(w.as_bytes()).filter(|k| k[2] > 0) {
-            t.add(&key, bit);
-        }
-    };
-    for &(list, bit) in LISTS {
-        for w in list {
-            add(w, bit);
-        }
-    }
-    for w in direction_words() {
-        add(w, DIRECTION);
-    }
-    t
+pub(super) static TABLE: LazyLock<WordBits> = LazyLock::new(|| {
+    let listed = LISTS
+        .iter()
+        .flat_map(|&(list, bit)| list.iter().map(move |w| (*w, bit)));
+    WordBits::new(listed.chain(direction_words().map(|w| (w, DIRECTION))))
 });
 
 /// The list bits of a word that is already lower case.
 pub(super) fn lists_of(lower: &[u8]) -> u64 {
-    packed(lower).map_or(0, |key| TABLE.get(&key))
+    TABLE.get_lower(lower)
 }
 
 /// The list bits of `word` compared as `in_words` does: ASCII case-insensitively.
 pub(super) fn lists(word: &str) -> u64 {
-    // Longer than every listed word, or not ASCII (which no listed word matches): none.
-    let mut buf = [0u8; 16];
-    if word.len() > buf.len() || !word.is_ascii() {
-        return 0;
-    }
-    // Byte by byte: a copy of a few bytes costs less than a call to `memcpy`.
-    for (o, b) in buf.iter_mut().zip(word.bytes()) {
-        *o = b.to_ascii_lowercase();
-    }
-    TABLE.get(&key_of(buf, word.len()))
+    TABLE.get(word)
 }
 
 // What `classify` asks of each byte of a word, as bits of `BYTE_KINDS` (above the
@@ -338,7 +228,7 @@ pub(super) fn classify(word: &str) -> (u64, u64) {
     // only, so a non-ASCII word is in no list, but its lower case may be (the Kelvin sign
     // lowers to `k`).
     let listed = if ascii && len <= buf.len() {
-        TABLE.get(&key_of(buf, len))
+        TABLE.get_key(&key_of(buf, len))
     } else {
         0
     };
@@ -403,10 +293,10 @@ thread_local! {
 /// `classify`, remembered per thread for words of at most 16 bytes.
 pub(super) fn classify_cached(word: &str) -> (u64, u64) {
     let bytes = word.as_bytes();
-    let Some(key) = packed_fast(bytes).filter(|_| !bytes.is_empty()) else {
+    let Some(key) = short_key(bytes).filter(|_| !bytes.is_empty()) else {
         return classify(word);
     };
-    let slot = (Table::hash(&key) >> (64 - CACHE_BITS)) as usize;
+    let slot = (key_hash(&key) >> (64 - CACHE_BITS)) as usize;
     let cached = CACHE.try_with(|cache| {
         let entry = cache.get(slot)?;
         let e = entry.get();
@@ -472,9 +362,6 @@ mod tests {
             assert!(word_direction(w).is_some());
             assert_ne!(classify(w).1 & DIRECTION, 0, "{w}");
         }
-        // The table stays under half full, so that probes are short and always end.
-        let used = TABLE.0.iter().filter(|s| s[2] != 0).count();
-        assert!(used * 2 < TABLE.0.len(), "{used}");
         // A word in no list has no list bit; shape bits still hold.
         let (class, lower) = classify("Zebras");
         assert_eq!((class & (SHAPE - 1), lower), (0, 0));
@@ -497,14 +384,6 @@ mod tests {
         // Non-ASCII and long words: no panic; `in_words` matches no list, the lower case may.
         for w in ["①②", "Ünïcode", "₩3", "x".repeat(40).as_str(), "\u{212a}ept"] {
             let _ = classify(w);
-        }
-        // The key read without a copy is the key read with one, at every length.
-        let text: Vec<u8> = (0..40u8).map(|i| i.wrapping_mul(37) ^ 0xa5).collect();
-        for from in 0..4 {
-            for len in 0..=20 {
-                let w = &text[from..from + len];
-                assert_eq!(packed_fast(w), packed(w), "{from} {len}");
-            }
         }
         let kelvin = classify("\u{212a}ept");
         assert_eq!(kelvin.0 & VERB, 0);
