@@ -154,7 +154,7 @@ impl fmt::Display for Explanation {
             writeln!(f, "    {}", e.marked)?;
         }
         for p in &self.problems {
-            writeln!(f, "{}", p.display("snippet"))?;
+            writeln!(f, "{}", p.clone().with_path("snippet"))?;
         }
         Ok(())
     }

@@ -178,6 +178,9 @@ pub fn extract_releases<'a>(source: &str, text: &'a str, options: &'a Options) -
 pub fn extract_part<'a>(source: &str, text: &'a str, options: &'a Options, last: bool) -> Releases<'a> {
     let (releases, mut problems) = read_part(text, options.anchor_date, last);
     problems.extend(overlong_numbers(text));
+    for p in &mut problems {
+        p.path = source.to_string();
+    }
     Releases {
         source: source.into(),
         lines: LineIndex::new(text),
@@ -350,7 +353,7 @@ fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &
                 let written = &s.text[f.text_start..f.figure.end];
                 values(&mut f.figure, written, &mut resolver, |m| {
                     out.warnings
-                        .push(Problem::warning(ProblemKind::Value, lines.line_of(offset), offset, m));
+                        .push(Problem::warning(ProblemKind::Value, lines.line_of(offset), offset, m).with_path(source));
                 })
             })
             .collect();

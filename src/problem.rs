@@ -55,13 +55,15 @@ pub enum Skipped {
 }
 
 /// A problem with an input, at a 1-based line and a byte offset of it (line 0: the input
-/// as a whole). Shown with the input's name by [`Problem::display`]:
+/// as a whole). Shown as one line:
 /// `a.txt:8: error: not valid UTF-8 (byte 237); file skipped (--lossy reads it)`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub severity: Severity,
     pub kind: ProblemKind,
     pub skipped: Skipped,
+    /// The input's name, as the caller gave it (`-` for standard input).
+    pub path: String,
     pub line: usize,
     pub byte: usize,
     /// What is wrong, in words.
@@ -80,6 +82,7 @@ impl Problem {
             severity: Severity::Warning,
             kind,
             skipped: Skipped::Nothing,
+            path: String::new(),
             line,
             byte,
             message: message.into(),
@@ -94,6 +97,14 @@ impl Problem {
             severity: Severity::Error,
             skipped,
             ..Problem::warning(kind, line, byte, message)
+        }
+    }
+
+    /// The problem in the input named `path`.
+    pub fn with_path(self, path: &str) -> Problem {
+        Problem {
+            path: path.to_string(),
+            ..self
         }
     }
 
@@ -118,44 +129,12 @@ impl Problem {
         }
     }
 
-    /// One readable line: `file:line: error: message (byte N); release skipped (hint)`.
-    pub fn display<'a>(&'a self, source: &'a str) -> impl fmt::Display + 'a {
-        struct D<'a>(&'a Problem, &'a str);
-        impl fmt::Display for D<'_> {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                let p = self.0;
-                let severity = match p.severity {
-                    Severity::Warning => "warning",
-                    Severity::Error => "error",
-                };
-                write!(f, "{}: {severity}: {}", p.place(self.1), p.what())?;
-                match p.skipped {
-                    Skipped::Nothing => {}
-                    Skipped::Release => f.write_str("; release skipped")?,
-                    Skipped::Input => f.write_str("; file skipped")?,
-                    Skipped::Rest => f.write_str("; the rest of the input is skipped")?,
-                }
-                if !p.hint.is_empty() {
-                    write!(f, " ({})", p.hint)?;
-                }
-                Ok(())
-            }
-        }
-        D(self, source)
-    }
-
     /// Where it is: `file:line`, or `file` for the input as a whole.
-    fn place<'a>(&'a self, source: &'a str) -> impl fmt::Display + 'a {
-        struct Place<'a>(&'a str, usize);
-        impl fmt::Display for Place<'_> {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                match self.1 {
-                    0 => f.write_str(self.0),
-                    line => write!(f, "{}:{line}", self.0),
-                }
-            }
+    fn place(&self) -> String {
+        match self.line {
+            0 => self.path.clone(),
+            line => format!("{}:{line}", self.path),
         }
-        Place(source, self.line)
     }
 
     /// The message, with how many more it stands for and, within the input, its byte.
@@ -168,8 +147,29 @@ impl Problem {
 
     /// What was skipped and why, for a summary that says `skipped:` itself:
     /// `a.txt:3: not valid UTF-8 (byte 9)`.
-    pub fn summary(&self, source: &str) -> String {
-        format!("{}: {}", self.place(source), self.what())
+    pub fn summary(&self) -> String {
+        format!("{}: {}", self.place(), self.what())
+    }
+}
+
+/// One readable line: `file:line: error: message (byte N); release skipped (hint)`.
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        write!(f, "{}: {severity}: {}", self.place(), self.what())?;
+        match self.skipped {
+            Skipped::Nothing => {}
+            Skipped::Release => f.write_str("; release skipped")?,
+            Skipped::Input => f.write_str("; file skipped")?,
+            Skipped::Rest => f.write_str("; the rest of the input is skipped")?,
+        }
+        if !self.hint.is_empty() {
+            write!(f, " ({})", self.hint)?;
+        }
+        Ok(())
     }
 }
 
@@ -254,7 +254,7 @@ mod tests {
         assert_eq!(list.len(), SHOWN_PER_KIND + 2);
         let counter = list.iter().find(|p| p.more > 0).unwrap();
         assert_eq!(counter.more, 25_000 - SHOWN_PER_KIND);
-        let shown = counter.display("f.txt").to_string();
+        let shown = counter.clone().with_path("f.txt").to_string();
         assert_eq!(
             shown,
             "f.txt:11: error: ... and 24,990 more like this: release 10 has no `T10` (byte 20); release skipped"
@@ -272,24 +272,24 @@ mod tests {
     fn a_problem_shows_its_place_what_it_skipped_and_how_to_read_it_anyway() {
         let bad = Problem::error(ProblemKind::NotText, Skipped::Input, 8, 237, "not valid UTF-8").with_hint("--lossy");
         assert_eq!(
-            bad.display("a.txt").to_string(),
+            bad.clone().with_path("a.txt").to_string(),
             "a.txt:8: error: not valid UTF-8 (byte 237); file skipped (--lossy)"
         );
-        assert_eq!(bad.summary("a.txt"), "a.txt:8: not valid UTF-8 (byte 237)");
+        assert_eq!(bad.with_path("a.txt").summary(), "a.txt:8: not valid UTF-8 (byte 237)");
         // Line 0: the input as a whole, without a line or byte.
         let gone = Problem::error(ProblemKind::Unreadable, Skipped::Input, 0, 0, "cannot read: gone");
         assert_eq!(
-            gone.display("b.txt").to_string(),
+            gone.clone().with_path("b.txt").to_string(),
             "b.txt: error: cannot read: gone; file skipped"
         );
         let cut = Problem::error(ProblemKind::TooLong, Skipped::Rest, 3, 9, "too long");
         assert_eq!(
-            cut.display("c.txt").to_string(),
+            cut.clone().with_path("c.txt").to_string(),
             "c.txt:3: error: too long (byte 9); the rest of the input is skipped"
         );
         let note = Problem::warning(ProblemKind::Empty, 1, 0, "input is empty; no releases");
         assert_eq!(
-            note.display("d.txt").to_string(),
+            note.clone().with_path("d.txt").to_string(),
             "d.txt:1: warning: input is empty; no releases (byte 0)"
         );
     }

@@ -36,7 +36,7 @@ fn table(name: &str, text: &str) -> String {
     if !problems.is_empty() {
         out.push_str("\n# problems\n");
         for p in problems {
-            out.push_str(&format!("{}\n", p.display(name)));
+            out.push_str(&format!("{p}\n"));
         }
     }
     out

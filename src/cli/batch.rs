@@ -276,11 +276,11 @@ impl Tally {
     }
 
     /// Counts one problem of an input.
-    pub fn problem(&mut self, source: &str, p: &Problem) {
+    pub fn problem(&mut self, p: &Problem) {
         match p.severity {
             Severity::Warning => self.warnings += p.count(),
             Severity::Error => {
-                self.skip(p.summary(source));
+                self.skip(p.summary());
                 self.skips += p.count() - 1;
             }
         }
@@ -411,7 +411,7 @@ mod tests {
         // A skip is named by its place and message, without what the summary says itself.
         let bad = Problem::error(ProblemKind::NotText, Skipped::Input, 3, 9, "not valid UTF-8").with_hint("--lossy");
         let mut u = Tally::default();
-        u.problem("b.txt", &bad);
+        u.problem(&bad.with_path("b.txt"));
         assert_eq!(u.skipped, ["b.txt:3: not valid UTF-8 (byte 9)"]);
         assert_eq!(
             t.to_string(),

@@ -22,7 +22,7 @@ use bulletin_facts::write::{Format, TableWriter, rendered_facts};
 use bulletin_facts::{Kind, Options, Problem, ProblemKind, ReleaseFacts, Severity, extract_part};
 
 use super::args::RunArgs;
-use super::inputs::{Inputs, Noted};
+use super::inputs::Inputs;
 use super::progress::Progress;
 use super::rows::{self, guard_formulas};
 use super::stream::{self, Part};
@@ -60,7 +60,7 @@ impl RunArgs {
 /// What the calling thread gets, in reading order.
 enum Piece<X> {
     /// The input cannot be read: the problem says why. Nothing follows.
-    Unreadable(Noted),
+    Unreadable(Problem),
     /// An input starts: its name.
     Start(String),
     /// The problems of a unit's parts as a whole (and of their skipped releases), and its
@@ -160,14 +160,14 @@ fn run_in_units<W: Write, X: Send>(
     let progress = Progress::new(sources.len(), args.quiet);
     for note in jobs_note
         .into_iter()
-        .chain(inputs.warnings.iter().map(Noted::to_string))
+        .chain(inputs.warnings.iter().map(Problem::to_string))
     {
         progress.note(&note);
         tally.warnings += 1;
     }
-    for noted in &inputs.errors {
-        progress.error(&noted.to_string());
-        tally.problem(&noted.name, &noted.problem);
+    for problem in &inputs.errors {
+        progress.error(&problem.to_string());
+        tally.problem(problem);
     }
     let mut dedup = Dedup::default();
     // The input being written: its name, its problems so far, what `prepare` made of its
@@ -177,10 +177,10 @@ fn run_in_units<W: Write, X: Send>(
     let mut problems = Problems::default();
     let mut consume = |piece: Piece<X>| -> io::Result<()> {
         match piece {
-            Piece::Unreadable(noted) => {
+            Piece::Unreadable(problem) => {
                 progress.file_done();
-                progress.error(&noted.to_string());
-                tally.problem(&noted.name, &noted.problem);
+                progress.error(&problem.to_string());
+                tally.problem(&problem);
             }
             Piece::Start(source) => {
                 name = source;
@@ -220,12 +220,12 @@ fn run_in_units<W: Write, X: Send>(
                 problems.extend(found);
                 // Problems in order of position, as `Extraction::all_problems` gives them.
                 for p in &mem::take(&mut problems).into_sorted() {
-                    let line = p.display(&name).to_string();
+                    let line = p.to_string();
                     match p.severity {
                         Severity::Error => progress.error(&line),
                         Severity::Warning => progress.note(&line),
                     }
-                    tally.problem(&name, p);
+                    tally.problem(p);
                 }
                 for (extra, fate) in kept.drain(..) {
                     sink(&name, extra, &fate)?;
@@ -243,11 +243,7 @@ fn run_in_units<W: Write, X: Send>(
             let mut stream = match stream::open(source, args.lossy, args.encoding) {
                 Ok(stream) => stream,
                 Err(problem) => {
-                    let noted = Noted {
-                        name: source.name(),
-                        problem,
-                    };
-                    order.put(Piece::Unreadable(noted), &mut consume)?;
+                    order.put(Piece::Unreadable(problem), &mut consume)?;
                     continue;
                 }
             };

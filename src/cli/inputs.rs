@@ -57,36 +57,14 @@ impl Pattern {
     }
 }
 
-/// A problem with an input as a whole (or a folder), and its name.
-#[derive(Debug)]
-pub struct Noted {
-    pub name: String,
-    pub problem: Problem,
-}
-
-impl Noted {
-    fn new(path: &Path, problem: Problem) -> Noted {
-        Noted {
-            name: path.display().to_string(),
-            problem,
-        }
-    }
-}
-
-impl std::fmt::Display for Noted {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.problem.display(&self.name).fmt(f)
-    }
-}
-
 /// The inputs of a run, and what was found on the way.
 #[derive(Debug, Default)]
 pub struct Inputs {
     pub sources: Vec<Source>,
     /// Arguments that cannot be read (a missing folder, a FIFO): each skips something.
-    pub errors: Vec<Noted>,
+    pub errors: Vec<Problem>,
     /// Entries of folders left out (a link not followed, a FIFO): nothing the user named.
-    pub warnings: Vec<Noted>,
+    pub warnings: Vec<Problem>,
 }
 
 /// Expands the arguments: folders become their files that match `pattern` (recursively,
@@ -128,7 +106,7 @@ pub fn expand(args: &[PathBuf], pattern: &Pattern, follow: bool) -> Inputs {
                 let what = format!("{}, not a file, which may never end", special_kind(&m.file_type()));
                 let problem = Problem::error(ProblemKind::NotAFile, Skipped::Input, 0, 0, what)
                     .with_hint(format!("read it as standard input: `- < {}`", arg.display()));
-                inputs.errors.push(Noted::new(arg, problem));
+                inputs.errors.push(problem.with_path(&arg.display().to_string()));
             }
             // A file, or a path that cannot be read: reading it says why.
             _ => inputs.sources.push(Source::File(arg.clone())),
@@ -176,9 +154,11 @@ struct Walk<'a> {
 const PASSED_SHOWN: usize = 3;
 
 /// Why a folder gave no input: the pattern, and what it passed over.
-fn nothing_matched(dir: &Path, pattern: &Pattern, (count, first): (usize, Vec<PathBuf>)) -> Noted {
+fn nothing_matched(dir: &Path, pattern: &Pattern, (count, first): (usize, Vec<PathBuf>)) -> Problem {
     let glob = &pattern.glob;
-    let error = |what: String| Noted::new(dir, Problem::error(ProblemKind::Empty, Skipped::Input, 0, 0, what));
+    let error = |what: String| {
+        Problem::error(ProblemKind::Empty, Skipped::Input, 0, 0, what).with_path(&dir.display().to_string())
+    };
     if count == 0 {
         return error(format!("no file in this folder (looked for --glob '{glob}')"));
     }
@@ -213,7 +193,7 @@ impl Walk<'_> {
             Err(e) => {
                 let what = format!("cannot read directory: {e}");
                 let problem = Problem::error(ProblemKind::Unreadable, Skipped::Input, 0, 0, what);
-                self.inputs.errors.push(Noted::new(dir, problem));
+                self.inputs.errors.push(problem.with_path(&dir.display().to_string()));
                 return;
             }
         };
@@ -266,7 +246,9 @@ impl Walk<'_> {
 
     fn warn(&mut self, path: &Path, what: &str) {
         let problem = Problem::warning(ProblemKind::NotAFile, 0, 0, what);
-        self.inputs.warnings.push(Noted::new(path, problem));
+        self.inputs
+            .warnings
+            .push(problem.with_path(&path.display().to_string()));
     }
 }
 

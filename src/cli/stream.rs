@@ -58,6 +58,8 @@ impl Part {
 pub struct Stream {
     lines: Lines,
     splitter: Splitter,
+    /// The input's name, for its problems.
+    name: String,
     /// The input's warnings about its bytes (bad UTF-8, lone CRs, control characters).
     warnings: Vec<Problem>,
     noted: Noted,
@@ -74,21 +76,23 @@ enum Lines {
 
 /// Opens an input, or says why it cannot be read.
 pub fn open(source: &Source, lossy: bool, encoding: Option<&'static Encoding>) -> Result<Stream, Problem> {
-    let mut raw = open_raw(source).map_err(refusal)?;
-    let first = first_block(&mut raw).map_err(refusal)?;
+    let name = source.name();
+    let refused = |r| refusal(r).with_path(&name);
+    let mut raw = open_raw(source).map_err(refused)?;
+    let first = first_block(&mut raw).map_err(refused)?;
     if let Some(legacy) = legacy_encoding(&first, encoding) {
-        let bytes = read_rest(first, raw).map_err(refusal)?;
-        let (text, map, warnings) = decode_whole(&bytes, lossy, legacy)?;
-        let mut stream = Stream::new(Lines::Whole(text, 0), warnings);
+        let bytes = read_rest(first, raw).map_err(refused)?;
+        let (text, map, warnings) = decode_whole(&bytes, lossy, legacy).map_err(|p| p.with_path(&name))?;
+        let mut stream = Stream::new(name, Lines::Whole(text, 0), warnings);
         stream.splitter.map = map;
         return Ok(stream);
     }
-    let (bad, again) = scan(first, raw).map_err(refusal)?;
+    let (bad, again) = scan(first, raw).map_err(refused)?;
     let mut warnings = Vec::new();
     if let Some((line, at)) = bad {
         if !lossy {
             let problem = Problem::error(ProblemKind::NotText, Skipped::Input, line, at, "not valid UTF-8");
-            return Err(problem.with_hint(
+            return Err(problem.with_path(&name).with_hint(
                 "--encoding windows-1252, or the text's own encoding, decodes it; --lossy reads it with bad bytes \
                  replaced",
             ));
@@ -96,7 +100,7 @@ pub fn open(source: &Source, lossy: bool, encoding: Option<&'static Encoding>) -
         let why = "not valid UTF-8; bad bytes replaced by U+FFFD (--lossy)";
         warnings.push(Problem::warning(ProblemKind::Bytes, line, at, why));
     }
-    Ok(Stream::new(Lines::Utf8(Pieces::new(again)), warnings))
+    Ok(Stream::new(name, Lines::Utf8(Pieces::new(again)), warnings))
 }
 
 /// Where something was found: its line and byte.
@@ -163,8 +167,9 @@ struct Noted {
 }
 
 impl Stream {
-    fn new(lines: Lines, warnings: Vec<Problem>) -> Self {
+    fn new(name: String, lines: Lines, warnings: Vec<Problem>) -> Self {
         Stream {
+            name,
             lines,
             splitter: Splitter {
                 line: 1,
@@ -214,7 +219,7 @@ impl Stream {
     /// An error at the start of the part being read.
     fn error(&self, kind: ProblemKind, why: String) -> Problem {
         let s = &self.splitter;
-        Problem::error(kind, Skipped::Rest, s.line, s.map.original(s.start), why)
+        Problem::error(kind, Skipped::Rest, s.line, s.map.original(s.start), why).with_path(&self.name)
     }
 
     /// Hands the next piece of text to the splitter; false at the end.
@@ -282,6 +287,9 @@ impl Stream {
         let mut warnings = std::mem::take(&mut self.warnings);
         let noted = std::mem::take(&mut self.noted);
         warnings.extend(cleaning_warnings(noted.crs, noted.controls));
+        for w in &mut warnings {
+            w.path.clone_from(&self.name);
+        }
         warnings
     }
 }
@@ -487,7 +495,10 @@ mod tests {
         assert_cover(&cleaned, &parts);
         assert_eq!(parts.len(), 2);
         let (_, whole) = super::super::inputs::tests_clean(text);
-        assert_eq!(warnings, whole);
+        // The same warnings as of the whole text, with the input's name.
+        assert!(warnings.iter().all(|w| w.path.ends_with("in.txt")));
+        let unnamed: Vec<Problem> = warnings.into_iter().map(|w| w.with_path("")).collect();
+        assert_eq!(unnamed, whole);
     }
 
     #[test]
@@ -503,9 +514,9 @@ mod tests {
         let path = dir.path().join("bad.txt");
         std::fs::write(&path, bytes).unwrap();
         let refused = open(&Source::File(path), false, None).err().unwrap();
-        let shown = refused.display("bad.txt").to_string();
+        let shown = refused.to_string();
         assert!(
-            shown.starts_with("bad.txt:8: error: not valid UTF-8 (byte 42); file skipped (--encoding"),
+            shown.contains("bad.txt:8: error: not valid UTF-8 (byte 42); file skipped (--encoding"),
             "{shown}"
         );
     }
