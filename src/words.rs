@@ -82,3 +82,158 @@ mod tests {
         assert_eq!((map.get("b"), map.get("c")), (Some(&2), None));
     }
 }
+
+// ---- Phrase lists found by their words (the period rules' lists) ----
+
+/// A list of lower-case phrases found whole in a text by one walk over its words: each
+/// run of ASCII letters and digits is looked up once in a hashed map of the phrases'
+/// first words, and only the phrases it opens are compared there. Every phrase opens and
+/// closes with an ASCII letter or digit (a phrase that does not is never found), so a
+/// phrase standing whole at a byte starts a run there, and that run is its first word.
+pub struct Phrases {
+    phrases: Vec<&'static str>,
+    /// The phrases (by index, in list order) that open with each first word.
+    by_first_word: WordMap<Vec<u16>>,
+    /// The longest first word: a longer run is no key, and is not hashed.
+    longest: usize,
+}
+
+/// The first word of a phrase: its leading run of ASCII letters and digits.
+fn first_word(phrase: &str) -> &str {
+    let end = phrase
+        .bytes()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(phrase.len());
+    &phrase[..end]
+}
+
+/// `phrase` stands in `text` at `at`, with no letter or digit glued on either side.
+fn whole_at(text: &[u8], at: usize, phrase: &[u8]) -> bool {
+    let end = at + phrase.len();
+    text.get(at..end) == Some(phrase)
+        && (at == 0 || !text[at - 1].is_ascii_alphanumeric())
+        && text.get(end).is_none_or(|c| !c.is_ascii_alphanumeric())
+}
+
+impl Phrases {
+    pub fn new(phrases: impl IntoIterator<Item = &'static str>) -> Phrases {
+        let phrases: Vec<&'static str> = phrases.into_iter().collect();
+        let mut by_first_word: WordMap<Vec<u16>> = WordMap::default();
+        let mut longest = 0;
+        for (n, p) in phrases.iter().enumerate() {
+            let edges = [p.as_bytes().first(), p.as_bytes().last()];
+            if edges.iter().all(|b| b.is_some_and(u8::is_ascii_alphanumeric)) {
+                let word = first_word(p);
+                longest = longest.max(word.len());
+                by_first_word.entry(word).or_default().push(n as u16);
+            }
+        }
+        Phrases {
+            phrases,
+            by_first_word,
+            longest,
+        }
+    }
+
+    /// Every `(at, index)` where the phrase `index` stands whole in `text`, in order of
+    /// position (of index at one position).
+    pub fn find_in<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
+        let b = text.as_bytes();
+        let mut pos = 0;
+        let words = std::iter::from_fn(move || {
+            loop {
+                while b.get(pos).is_some_and(|c| !c.is_ascii_alphanumeric()) {
+                    pos += 1;
+                }
+                let start = pos;
+                while b.get(pos).is_some_and(u8::is_ascii_alphanumeric) {
+                    pos += 1;
+                }
+                if start == pos {
+                    return None;
+                }
+                if pos - start > self.longest {
+                    continue;
+                }
+                // A run of ASCII bytes is a whole `str`.
+                let word = text.get(start..pos).unwrap_or("");
+                if let Some(list) = self.by_first_word.get(word) {
+                    return Some((start, list.as_slice()));
+                }
+            }
+        });
+        words.flat_map(move |(at, list)| {
+            list.iter()
+                .map(|&n| usize::from(n))
+                .filter(move |&n| whole_at(b, at, self.phrases[n].as_bytes()))
+                .map(move |n| (at, n))
+        })
+    }
+
+    pub fn phrase(&self, n: usize) -> &'static str {
+        self.phrases[n]
+    }
+}
+
+#[cfg(test)]
+mod phrase_tests {
+    use super::*;
+
+    /// `find_in` as it was: at every byte after no letter or digit, each phrase that starts
+    /// there whole. The oracle of the walk over words.
+    fn find_at_every_byte(phrases: &[&'static str], text: &str) -> Vec<(usize, usize)> {
+        let b = text.as_bytes();
+        (0..b.len())
+            .filter(|&at| at == 0 || !b[at - 1].is_ascii_alphanumeric())
+            .flat_map(|at| (0..phrases.len()).map(move |n| (at, n)))
+            .filter(|&(at, n)| whole_at(b, at, phrases[n].as_bytes()))
+            .collect()
+    }
+
+    const LIST: &[&str] = &[
+        "year-on-year",
+        "on-year",
+        "year",
+        "y/y",
+        "12 months to",
+        "last year",
+        "the last year",
+        "set to",
+        "set",
+        "a",
+    ];
+
+    #[test]
+    fn phrases_are_found_as_at_every_byte() {
+        let index = Phrases::new(LIST.iter().copied());
+        for text in [
+            "output rose 3% year-on-year, and 2% on-year; y/y the last year",
+            "in the 12 months to may, set to rise; a yearly set-to",
+            "ayear year2 -year- é year’s last  year last year",
+            "",
+            "y/yy/y",
+        ] {
+            assert_eq!(
+                index.find_in(text).collect::<Vec<_>>(),
+                find_at_every_byte(LIST, text),
+                "{text}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_gives_what_every_byte_gives(
+            picks in proptest::collection::vec(0..16usize, 0..30),
+        ) {
+            const PIECES: [&str; 16] = [
+                "year", "-on-", "on", " ", "y/y", "12", " months", " to", "the", "last", "set", "a", "é", ",",
+                "-", "x",
+            ];
+            let text: String = picks.iter().map(|&n| PIECES[n]).collect();
+            let index = Phrases::new(LIST.iter().copied());
+            let got: Vec<(usize, usize)> = index.find_in(&text).collect();
+            proptest::prop_assert_eq!(got, find_at_every_byte(LIST, &text), "{:?}", text);
+        }
+    }
+}

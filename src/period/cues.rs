@@ -5,6 +5,7 @@
 use std::sync::LazyLock;
 
 use crate::model::Basis;
+pub use crate::words::Phrases;
 
 /// The last `n` bytes of `text` or fewer (cut at a character boundary).
 pub fn tail(text: &str, n: usize) -> &str {
@@ -33,47 +34,6 @@ pub fn find_all<'a>(lower: &'a str, phrase: &'a str) -> impl Iterator<Item = usi
     memchr::memchr_iter(first.unwrap_or(0), text)
         .filter(move |_| first.is_some())
         .filter(move |&at| text[at..].starts_with(needle) && whole_at(lower, at, phrase))
-}
-
-/// A list of phrases bucketed by first byte, so that one walk over a text finds every
-/// phrase of the list that stands whole in it: the period rules ask long lists (bases,
-/// forecast and record words) in every clause, and a search per phrase was most of the
-/// extraction's work.
-pub struct Phrases {
-    phrases: Vec<&'static str>,
-    /// The phrases (by index) that start with each byte.
-    by_first: Vec<Vec<u16>>,
-}
-
-impl Phrases {
-    pub fn new(phrases: impl IntoIterator<Item = &'static str>) -> Phrases {
-        let phrases: Vec<&'static str> = phrases.into_iter().collect();
-        let mut by_first = vec![Vec::new(); 256];
-        for (n, p) in phrases.iter().enumerate() {
-            if let Some(&b) = p.as_bytes().first() {
-                by_first[usize::from(b)].push(n as u16);
-            }
-        }
-        Phrases { phrases, by_first }
-    }
-
-    /// Every `(at, index)` where the phrase `index` stands whole in `lower`, in order of
-    /// position (of index at one position). As `find_all` asked of each phrase.
-    pub fn find_in<'a>(&'a self, lower: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
-        let b = lower.as_bytes();
-        (0..b.len())
-            .filter(move |&at| at == 0 || !b[at - 1].is_ascii_alphanumeric())
-            .flat_map(move |at| {
-                self.by_first[usize::from(b[at])]
-                    .iter()
-                    .map(move |&n| (at, usize::from(n)))
-                    .filter(move |&(at, n)| whole_at(lower, at, self.phrases[n]))
-            })
-    }
-
-    pub fn phrase(&self, n: usize) -> &'static str {
-        self.phrases[n]
-    }
 }
 
 /// `lower` holds `phrase` whole.
@@ -481,6 +441,10 @@ mod tests {
         let relative: Vec<&'static str> = RELATIVE.iter().map(|(p, _)| *p).collect();
         let texts = crate::fixture_texts();
         for list in lists.iter().copied().chain([relative.as_slice()]) {
+            // The walk over words finds only phrases with a letter or digit at each end.
+            let edges =
+                |p: &str| [p.bytes().next(), p.bytes().last()].map(|b| b.is_some_and(|b| b.is_ascii_alphanumeric()));
+            assert!(list.iter().all(|p| edges(p) == [true, true]));
             let index = Phrases::new(list.iter().copied());
             for text in &texts {
                 let lower = text.to_ascii_lowercase();
