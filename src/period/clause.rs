@@ -150,7 +150,7 @@ pub enum Step {
 
 /// Where clauses break: `,` `;` `:` outside figures (and not inside numbers), and before
 /// the conjunctions of contrast.
-fn boundaries(lower: &str, items: &[Item]) -> Vec<usize> {
+fn boundaries(lower: &str, items: &[Item], cues: &cues::Cues) -> Vec<usize> {
     let inside = |at: usize| {
         let n = items.partition_point(|i| i.start <= at);
         n > 0 && at < items[n - 1].end
@@ -173,9 +173,7 @@ fn boundaries(lower: &str, items: &[Item]) -> Vec<usize> {
             !digits && !inside(at) && !bracketed[at]
         })
         .collect();
-    for word in ["while", "whereas", "but", "although"] {
-        out.extend(cues::find_all(lower, word).filter(|&at| !inside(at)));
-    }
+    out.extend(cues.contrasts().filter(|&at| !inside(at)));
     out.sort_unstable();
     out.dedup();
     out
@@ -239,7 +237,9 @@ fn opens_hard(segment: &str) -> bool {
 impl Reading {
     pub fn new(sentence: &str, items: &[Item]) -> Reading {
         let lower = sentence.to_ascii_lowercase();
-        let cuts = boundaries(&lower, items);
+        // One walk finds the phrases of every list; clauses read them by position.
+        let found = cues::Cues::of(&lower);
+        let cuts = boundaries(&lower, items, &found);
         let segs = segments(sentence.len(), &cuts);
         let seg_of = |at: usize| segs.partition_point(|&(s, _)| s <= at).saturating_sub(1);
         let mut has_figure = vec![false; segs.len()];
@@ -279,28 +279,27 @@ impl Reading {
                 })
             })
             .collect();
-        let texts: Vec<&str> = clauses.iter().map(|&(s, e)| &lower[s..e]).collect();
         let bases = clauses
             .iter()
-            .zip(&texts)
-            .map(|(&(s, _), t)| {
-                cues::relatives(t)
+            .map(|&(s, e)| {
+                found
+                    .relatives(&lower, s, e)
                     .into_iter()
                     .map(|(p, e, r)| (s + p, s + e, Base::Words(r)))
                     .collect()
             })
             .collect();
-        let forecast_at = cues::forecast_positions(&lower);
-        let cumulative = texts.iter().map(|t| cues::is_cumulative(t)).collect();
-        let opener = &lower[segs[0].0..segs[0].1];
+        let forecast_at = found.forecast_positions();
+        let cumulative = clauses.iter().map(|&(s, e)| found.is_cumulative(s, e)).collect();
+        let opener = segs[0];
         // An opening phrase (`Compared with May,`) leads into the first clause with a
         // figure; one cut off by `;` is a clause of its own.
         let leads_in = has_figure
             .iter()
             .position(|&h| h)
             .is_some_and(|f| f > 0 && clause_of_seg[f] == clause_of_seg[0]);
-        let shared_base = cues::has(&lower, "respectively") || (leads_in && opener_compares(opener));
-        let relative_periods = relative_periods(&lower);
+        let shared_base = found.respectively() || (leads_in && opener_compares(&lower, opener, &found));
+        let relative_periods = relative_periods(&lower, &found);
         let mut r = Reading {
             lower,
             clause_of,
@@ -611,12 +610,12 @@ impl Reading {
 
 /// An opening segment that compares: `Compared with ...`, `Comparing ...`, `Between May
 /// and June`, `On a year-on-year basis`.
-fn opener_compares(opener: &str) -> bool {
-    let o = opener.trim_start();
+fn opener_compares(lower: &str, (from, to): (usize, usize), found: &cues::Cues) -> bool {
+    let o = lower[from..to].trim_start();
     ["compared", "comparing", "in comparison", "between", "as regards"]
         .iter()
         .any(|w| o.starts_with(w))
-        || !cues::relatives(o).is_empty()
+        || !found.relatives(lower, from, to).is_empty()
 }
 
 /// Bytes between a date phrase and a figure.
@@ -971,11 +970,12 @@ fn count_word(w: &str) -> Option<i32> {
 
 /// `in the previous quarter`, `during the prior month`: a period one step before the
 /// sentence's own.
-fn relative_periods(lower: &str) -> Vec<(usize, usize, Step)> {
+fn relative_periods(lower: &str, found: &cues::Cues) -> Vec<(usize, usize, Step)> {
     let mut out = Vec::new();
-    for lead in ["in the ", "during the ", "for the ", "in ", "during "] {
-        for (at, _) in lower.match_indices(lead) {
-            if !cues::whole_at(lower, at, lead.trim_end()) {
+    // `found` has where `in`, `during` and `for` stand whole.
+    for at in found.leads() {
+        for lead in ["in the ", "during the ", "for the ", "in ", "during "] {
+            if !lower.get(at..).is_some_and(|r| r.starts_with(lead)) {
                 continue;
             }
             let rest = &lower[at + lead.len()..];
@@ -1333,7 +1333,8 @@ mod tests {
 
     #[test]
     fn relative_periods_step_back() {
-        let r = relative_periods("after 1.2% in the previous quarter and 3% during the prior month");
+        let lower = "after 1.2% in the previous quarter and 3% during the prior month";
+        let r = relative_periods(lower, &cues::Cues::of(lower));
         assert_eq!(r.iter().map(|x| x.2).collect::<Vec<_>>(), [Step::Quarter, Step::Month]);
         let q3 = Period::Quarter { year: 2022, quarter: 3 };
         assert_eq!(
