@@ -94,8 +94,9 @@ pub struct Phrases {
     phrases: Vec<&'static str>,
     /// The phrases (by index, in list order) that open with each first word.
     by_first_word: WordMap<Vec<u16>>,
-    /// The longest first word: a longer run is no key, and is not hashed.
-    longest: usize,
+    /// For each byte, bit `n` set when a first word of `n` bytes (under 64) opens with it:
+    /// most runs are no first word, and are told so without hashing.
+    lengths: [u64; 256],
 }
 
 /// The first word of a phrase: its leading run of ASCII letters and digits.
@@ -119,59 +120,92 @@ impl Phrases {
     pub fn new(phrases: impl IntoIterator<Item = &'static str>) -> Phrases {
         let phrases: Vec<&'static str> = phrases.into_iter().collect();
         let mut by_first_word: WordMap<Vec<u16>> = WordMap::default();
-        let mut longest = 0;
+        let mut lengths = [0u64; 256];
         for (n, p) in phrases.iter().enumerate() {
             let edges = [p.as_bytes().first(), p.as_bytes().last()];
             if edges.iter().all(|b| b.is_some_and(u8::is_ascii_alphanumeric)) {
                 let word = first_word(p);
-                longest = longest.max(word.len());
-                by_first_word.entry(word).or_default().push(n as u16);
+                if let Some(&b) = word.as_bytes().first().filter(|_| word.len() < 64) {
+                    lengths[usize::from(b)] |= 1 << word.len();
+                    by_first_word.entry(word).or_default().push(n as u16);
+                }
             }
         }
         Phrases {
             phrases,
             by_first_word,
-            longest,
+            lengths,
         }
     }
 
     /// Every `(at, index)` where the phrase `index` stands whole in `text`, in order of
     /// position (of index at one position).
-    pub fn find_in<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
-        let b = text.as_bytes();
-        let mut pos = 0;
-        let words = std::iter::from_fn(move || {
-            loop {
-                while b.get(pos).is_some_and(|c| !c.is_ascii_alphanumeric()) {
-                    pos += 1;
-                }
-                let start = pos;
-                while b.get(pos).is_some_and(u8::is_ascii_alphanumeric) {
-                    pos += 1;
-                }
-                if start == pos {
-                    return None;
-                }
-                if pos - start > self.longest {
-                    continue;
-                }
-                // A run of ASCII bytes is a whole `str`.
-                let word = text.get(start..pos).unwrap_or("");
-                if let Some(list) = self.by_first_word.get(word) {
-                    return Some((start, list.as_slice()));
-                }
-            }
-        });
-        words.flat_map(move |(at, list)| {
-            list.iter()
-                .map(|&n| usize::from(n))
-                .filter(move |&n| whole_at(b, at, self.phrases[n].as_bytes()))
-                .map(move |n| (at, n))
-        })
+    pub fn find_in<'a>(&'a self, text: &'a str) -> Found<'a> {
+        Found {
+            list: self,
+            text,
+            pos: 0,
+            at: 0,
+            opened: &[],
+        }
     }
 
     pub fn phrase(&self, n: usize) -> &'static str {
         self.phrases[n]
+    }
+
+    /// The phrases that open with the run of letters and digits `text[start..end]`.
+    fn opened_by(&self, text: &str, start: usize, end: usize) -> &[u16] {
+        let Some(&first) = text.as_bytes().get(start) else {
+            return &[];
+        };
+        let len = end - start;
+        if len >= 64 || self.lengths[usize::from(first)] & (1 << len) == 0 {
+            return &[];
+        }
+        text.get(start..end)
+            .and_then(|word| self.by_first_word.get(word))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The walk of [`Phrases::find_in`].
+pub struct Found<'a> {
+    list: &'a Phrases,
+    text: &'a str,
+    /// Where the walk over runs goes on.
+    pos: usize,
+    /// The start of the last run, and the phrases it opens not yet compared.
+    at: usize,
+    opened: &'a [u16],
+}
+
+impl Iterator for Found<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let b = self.text.as_bytes();
+        loop {
+            while let Some((&n, rest)) = self.opened.split_first() {
+                self.opened = rest;
+                let n = usize::from(n);
+                if whole_at(b, self.at, self.list.phrases[n].as_bytes()) {
+                    return Some((self.at, n));
+                }
+            }
+            while b.get(self.pos).is_some_and(|c| !c.is_ascii_alphanumeric()) {
+                self.pos += 1;
+            }
+            let start = self.pos;
+            while b.get(self.pos).is_some_and(u8::is_ascii_alphanumeric) {
+                self.pos += 1;
+            }
+            if start == self.pos {
+                return None;
+            }
+            self.at = start;
+            self.opened = self.list.opened_by(self.text, start, self.pos);
+        }
     }
 }
 

@@ -92,6 +92,8 @@ pub type ReleasePeriod = Option<(Period, Option<Period>, Origin)>;
 
 /// The timing of every item of every sentence (dates and untimed kinds get the default),
 /// and the release's period.
+// Out of line (called once a release), so that a profile shows the stage whole.
+#[inline(never)]
 pub fn place(sentences: &[Sentence]) -> (Vec<Vec<Timing>>, ReleasePeriod) {
     place_read(sentences, needs_reading(sentences))
 }
