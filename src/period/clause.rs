@@ -156,26 +156,36 @@ fn boundaries(lower: &str, items: &[Item], cues: &cues::Cues) -> Vec<usize> {
         n > 0 && at < items[n - 1].end
     };
     let b = lower.as_bytes();
-    // Bracket depth before each byte: a bracket is one aside, not split into clauses.
-    let mut depth = 0u32;
-    let mut bracketed = vec![false; b.len()];
-    for (at, &c) in b.iter().enumerate() {
-        match c {
-            b'(' | b'[' => depth += 1,
-            b')' | b']' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        bracketed[at] = depth > 0;
-    }
-    let mut out: Vec<usize> = memchr::memchr3_iter(b',', b';', b':', b)
+    let mut out: Vec<usize> = punctuation_outside_brackets(b)
+        .into_iter()
         .filter(|&at| {
             let digits = at > 0 && b[at - 1].is_ascii_digit() && b.get(at + 1).is_some_and(u8::is_ascii_digit);
-            !digits && !inside(at) && !bracketed[at]
+            !digits && !inside(at)
         })
         .collect();
     out.extend(cues.contrasts().filter(|&at| !inside(at)));
     out.sort_unstable();
     out.dedup();
+    out
+}
+
+/// Where `,` `;` `:` stand outside brackets: a bracket is one aside, not split into
+/// clauses. (A `)` with none open closes nothing.)
+fn punctuation_outside_brackets(b: &[u8]) -> Vec<usize> {
+    let marks = memchr::memchr3_iter(b',', b';', b':', b);
+    if memchr::memchr2(b'(', b'[', b).is_none() {
+        return marks.collect();
+    }
+    let mut depth = 0u32;
+    let mut out = Vec::new();
+    for (at, &c) in b.iter().enumerate() {
+        match c {
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => depth = depth.saturating_sub(1),
+            b',' | b';' | b':' if depth == 0 => out.push(at),
+            _ => {}
+        }
+    }
     out
 }
 
@@ -1367,6 +1377,21 @@ mod tests {
         };
         assert_eq!(base, Some(want));
         assert_eq!(r.scope_of(&items, 3).map(|(m, _)| m.period), Some(Period::Year(2020)));
+    }
+
+    #[test]
+    fn punctuation_in_brackets_cuts_nothing() {
+        let text = "a, b (c, d) e; f [g: (h)] i: j) k, l";
+        let want: Vec<usize> = text
+            .char_indices()
+            .filter(|&(at, c)| matches!(c, ',' | ';' | ':') && ![7, 19].contains(&at))
+            .map(|(at, _)| at)
+            .collect();
+        assert_eq!(punctuation_outside_brackets(text.as_bytes()), want);
+        assert_eq!(
+            punctuation_outside_brackets(b"no brackets, here: at all;"),
+            [11, 17, 25]
+        );
     }
 
     #[test]
