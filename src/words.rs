@@ -169,6 +169,17 @@ impl Phrases {
     }
 }
 
+/// `u8::is_ascii_alphanumeric` as a table: one load a byte in the walk.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// The walk of [`Phrases::find_in`].
 pub struct Found<'a> {
     list: &'a Phrases,
@@ -193,16 +204,10 @@ impl Iterator for Found<'_> {
                     return Some((self.at, n));
                 }
             }
-            while b.get(self.pos).is_some_and(|c| !c.is_ascii_alphanumeric()) {
-                self.pos += 1;
-            }
-            let start = self.pos;
-            while b.get(self.pos).is_some_and(u8::is_ascii_alphanumeric) {
-                self.pos += 1;
-            }
-            if start == self.pos {
-                return None;
-            }
+            let rest = b.get(self.pos..).unwrap_or_default();
+            let start = self.pos + rest.iter().position(|&c| ALNUM[usize::from(c)])?;
+            let run = b.get(start..).unwrap_or_default();
+            self.pos = start + run.iter().position(|&c| !ALNUM[usize::from(c)]).unwrap_or(run.len());
             self.at = start;
             self.opened = self.list.opened_by(self.text, start, self.pos);
         }
