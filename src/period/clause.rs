@@ -109,7 +109,7 @@ pub struct Dated {
 
 /// A sentence read for periods.
 #[derive(Debug)]
-pub struct Reading {
+pub struct Reading<'a> {
     pub lower: String,
     /// Clause number of each item.
     pub clause_of: Vec<usize>,
@@ -132,7 +132,7 @@ pub struct Reading {
     /// The scoping dates with their clauses, in order.
     scope_list: Vec<(usize, Mention)>,
     /// The sentence's figures.
-    items: Vec<Item>,
+    items: &'a [Item],
 }
 
 /// How many dates or items a search looks through around a figure: a sentence with
@@ -244,8 +244,8 @@ fn opens_hard(segment: &str) -> bool {
             .any(|w| segment.starts_with(w))
 }
 
-impl Reading {
-    pub fn new(sentence: &str, items: &[Item]) -> Reading {
+impl<'a> Reading<'a> {
+    pub fn new(sentence: &str, items: &'a [Item]) -> Reading<'a> {
         let lower = sentence.to_ascii_lowercase();
         // One walk finds the phrases of every list; clauses read them by position.
         let found = cues::Cues::of(&lower);
@@ -321,7 +321,7 @@ impl Reading {
             cumulative,
             shared_base,
             scope_list: Vec::new(),
-            items: items.to_vec(),
+            items,
         };
         r.mark_future();
         r.add_dated_bases();
@@ -442,7 +442,7 @@ impl Reading {
     /// base); else it dates the figures before it from its clause's start, or from an
     /// opening bracket (`grew 2% (after 3% in the previous quarter)`).
     fn relative_role(&self, clause: usize, start: usize) -> Role {
-        if let Some(o) = figure_before(&self.lower, &self.items, start) {
+        if let Some(o) = figure_before(&self.lower, self.items, start) {
             let own = &self.items[o];
             let before = cues::tail(self.lower.get(..own.start).unwrap_or(""), 200);
             let text = self.lower.get(own.start..own.end).unwrap_or("");

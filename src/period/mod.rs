@@ -66,7 +66,7 @@ enum Carry {
 
 /// The release's period: the first scoping phrase of the title, else of the first body
 /// sentence.
-fn release_period(sentences: &[Sentence], readings: &[Option<Reading>]) -> ReleasePeriod {
+fn release_period(sentences: &[Sentence], readings: &[Option<Reading<'_>>]) -> ReleasePeriod {
     let first_of = |n: usize, title: bool| {
         let (s, r) = (sentences.get(n)?, readings.get(n)?.as_ref()?);
         let m = r.first_named()?;
@@ -100,7 +100,7 @@ pub fn place(sentences: &[Sentence]) -> (Vec<Vec<Timing>>, ReleasePeriod) {
 
 /// `place`, reading the sentences `needed` says.
 fn place_read(sentences: &[Sentence], needed: Vec<bool>) -> (Vec<Vec<Timing>>, ReleasePeriod) {
-    let mut readings: Vec<Option<Reading>> = sentences
+    let mut readings: Vec<Option<Reading<'_>>> = sentences
         .iter()
         .zip(needed)
         .map(|(s, needed)| needed.then(|| Reading::new(s.text, &s.items)))
@@ -192,7 +192,13 @@ fn needs_reading(sentences: &[Sentence]) -> Vec<bool> {
 
 /// A figure's period before the cumulative rule, and whether its own sentence scoped it
 /// (not a record's date): those are what the sentence hands on.
-fn period_of(s: &Sentence, r: &Reading, n: usize, clause: usize, fallback: Option<Placed>) -> (Option<Placed>, bool) {
+fn period_of(
+    s: &Sentence,
+    r: &Reading<'_>,
+    n: usize,
+    clause: usize,
+    fallback: Option<Placed>,
+) -> (Option<Placed>, bool) {
     if let Some((m, role)) = r.scope_of(&s.items, n) {
         let placed = Placed {
             period: m.period,
@@ -233,7 +239,7 @@ fn period_of(s: &Sentence, r: &Reading, n: usize, clause: usize, fallback: Optio
 
 /// What a sentence hands on to the next ones of its paragraph: the one period its figures
 /// took from its own phrases (or, with no such figure, its one scoping phrase).
-fn next_carry(carry: Carry, s: &Sentence, r: &Reading, own: &[Placed]) -> Carry {
+fn next_carry(carry: Carry, s: &Sentence, r: &Reading<'_>, own: &[Placed]) -> Carry {
     let named: Vec<Placed> = if own.is_empty() {
         // With no figure, a date in brackets glosses a noun (`the program (2020–2024)`):
         // the sentence's own period is a date outside them, when it names one.
