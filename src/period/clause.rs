@@ -982,19 +982,22 @@ fn count_word(w: &str) -> Option<i32> {
 /// sentence's own.
 fn relative_periods(lower: &str, found: &cues::Cues) -> Vec<(usize, usize, Step)> {
     let mut out = Vec::new();
-    // `found` has where `in`, `during` and `for` stand whole.
-    for at in found.leads() {
+    // `found` has where the step words stand whole; the lead is read before each.
+    for at_step in found.steps() {
+        let (head, rest) = lower.split_at(at_step);
+        let Some(after) = cues::STEPS
+            .iter()
+            .find_map(|w| rest.strip_prefix(w).and_then(|r| r.strip_prefix(' ')))
+        else {
+            continue;
+        };
         for lead in ["in the ", "during the ", "for the ", "in ", "during "] {
-            if !lower.get(at..).is_some_and(|r| r.starts_with(lead)) {
-                continue;
-            }
-            let rest = &lower[at + lead.len()..];
-            let Some(after) = ["previous ", "preceding ", "prior ", "last "]
-                .iter()
-                .find_map(|w| rest.strip_prefix(w))
-            else {
+            let Some(at) = head.strip_suffix(lead).map(str::len) else {
                 continue;
             };
+            if !cues::whole_at(lower, at, lead.trim_end()) {
+                continue;
+            }
             let unit = after.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
             let step = match unit {
                 "month" => Step::Month,
@@ -1377,6 +1380,49 @@ mod tests {
         };
         assert_eq!(base, Some(want));
         assert_eq!(r.scope_of(&items, 3).map(|(m, _)| m.period), Some(Period::Year(2020)));
+    }
+
+    /// `relative_periods` as it was, searching each lead: the oracle of the walk from the
+    /// step words.
+    fn relative_periods_by_leads(lower: &str) -> Vec<(usize, usize, Step)> {
+        let mut out = Vec::new();
+        for lead in ["in the ", "during the ", "for the ", "in ", "during "] {
+            for (at, _) in lower.match_indices(lead) {
+                if !cues::whole_at(lower, at, lead.trim_end()) {
+                    continue;
+                }
+                let rest = &lower[at + lead.len()..];
+                let Some(after) = cues::STEPS.iter().find_map(|w| rest.strip_prefix(w)?.strip_prefix(' ')) else {
+                    continue;
+                };
+                let unit = after.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+                let step = match unit {
+                    "month" => Step::Month,
+                    "quarter" => Step::Quarter,
+                    "half" => Step::Half,
+                    "year" | "fiscal" => Step::Year,
+                    _ => continue,
+                };
+                out.push((at, lower.len() - after.len() + unit.len(), step));
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    #[test]
+    fn relative_periods_are_found_from_their_step_words() {
+        let mut texts = crate::fixture_texts();
+        texts.push("in last year, during the prior half,for the preceding month; within the last quarter; in  the last year; in the last fiscal".into());
+        for text in texts {
+            let lower = text.to_ascii_lowercase();
+            assert_eq!(
+                relative_periods(&lower, &cues::Cues::of(&lower)),
+                relative_periods_by_leads(&lower)
+            );
+        }
+        let lower = "in last year, during the prior half,for the preceding month; within the last quarter";
+        assert_eq!(relative_periods(lower, &cues::Cues::of(lower)).len(), 3);
     }
 
     #[test]

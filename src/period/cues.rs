@@ -401,9 +401,13 @@ enum Cue {
     /// A conjunction of contrast (`while`), where a clause breaks.
     Contrast,
     Respectively,
-    /// `in`, `during`, `for`: what may open a relative period (`in the previous quarter`).
-    Lead,
+    /// `previous`, `preceding`, `prior`, `last`: the step of a relative period (`in the
+    /// previous quarter`). (The rarer word is listed, not the preposition before it.)
+    Step,
 }
+
+/// The words that step back from a period (`the previous quarter`).
+pub const STEPS: [&str; 4] = ["previous", "preceding", "prior", "last"];
 
 /// The conjunctions of contrast that open a clause.
 pub const CONTRAST: [&str; 4] = ["while", "whereas", "but", "although"];
@@ -418,7 +422,7 @@ static SENTENCE_LIST: LazyLock<(Phrases, Vec<Cue>)> = LazyLock::new(|| {
         .chain(CUMULATIVE.iter().map(|p| (*p, Cue::Cumulative)))
         .chain(CONTRAST.iter().map(|p| (*p, Cue::Contrast)))
         .chain([("respectively", Cue::Respectively)])
-        .chain(["in", "during", "for"].map(|p| (p, Cue::Lead)));
+        .chain(STEPS.map(|p| (p, Cue::Step)));
     let (phrases, cues): (Vec<&'static str>, Vec<Cue>) = tagged.unzip();
     (Phrases::new(phrases), cues)
 });
@@ -481,9 +485,9 @@ impl Cues {
         self.starts(Cue::Respectively).next().is_some()
     }
 
-    /// Where `in`, `during` or `for` stands whole.
-    pub fn leads(&self) -> impl Iterator<Item = usize> + '_ {
-        self.starts(Cue::Lead)
+    /// Where a word of `STEPS` stands whole.
+    pub fn steps(&self) -> impl Iterator<Item = usize> + '_ {
+        self.starts(Cue::Step)
     }
 
     fn starts(&self, cue: Cue) -> impl Iterator<Item = usize> + '_ {
@@ -571,12 +575,9 @@ mod tests {
             let mut contrasts: Vec<usize> = CONTRAST.iter().flat_map(|w| find_all(&lower, w)).collect();
             contrasts.sort_unstable();
             assert_eq!(found.contrasts().collect::<Vec<_>>(), contrasts);
-            let mut leads: Vec<usize> = ["in", "during", "for"]
-                .iter()
-                .flat_map(|w| find_all(&lower, w))
-                .collect();
-            leads.sort_unstable();
-            assert_eq!(found.leads().collect::<Vec<_>>(), leads);
+            let mut steps: Vec<usize> = STEPS.iter().flat_map(|w| find_all(&lower, w)).collect();
+            steps.sort_unstable();
+            assert_eq!(found.steps().collect::<Vec<_>>(), steps);
         }
     }
 
