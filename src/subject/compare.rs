@@ -314,10 +314,11 @@ pub(super) fn names_something(subject: &str) -> bool {
         if w.is_empty() {
             return false;
         }
-        let c = lists(w);
+        // One (cached) look-up: a word's lists are the class bits below `SHAPE`.
+        let shape = classify_cached(w).0;
+        let c = shape & (SHAPE - 1);
         let function = PRONOUN | ARTICLE | DETERMINER | PREPOSITION | ADVERB | MODAL | COPULA | AUX | AND;
         let verb = c & VERB != 0;
-        let shape = classify(w).0;
         let participle = shape & IS_VERB != 0 || (shape & BARE != 0 && w.len() > 4 && w.ends_with("ed"));
         let adverb = w.len() > 4 && w.bytes().all(|b| b.is_ascii_lowercase()) && w.ends_with("ly");
         c & function == 0 && !verb && !participle && !adverb
