@@ -236,6 +236,13 @@ const CUMULATIVE: &[&str] = &[
 
 /// Words of the future and of aims: a figure in a clause with one of them and no date
 /// of its own is a forecast or objective, and borrows no period.
+///
+/// Not `grammar::date`'s `FUTURE_WORDS`, on purpose: that list tells whether a sentence
+/// may be said of the past (to place a date without its year), so any hint of the future
+/// counts there, modals of mere possibility (`may`, `could`, `should`) and time words
+/// (`next`, `upcoming`) included. Here a word makes a figure a forecast or an aim, read
+/// on lower-cased text where `may` is also the month: only the words that say so firmly,
+/// with the nouns and horizons of aims (`objective`, `goal`, `medium term`).
 const FORECAST: &[&str] = &[
     "will",
     "would",
