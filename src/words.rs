@@ -94,9 +94,11 @@ pub struct Phrases {
     phrases: Vec<&'static str>,
     /// The phrases (by index, in list order) that open with each first word.
     by_first_word: WordMap<Vec<u16>>,
-    /// For each byte, bit `n` set when a first word of `n` bytes (under 64) opens with it:
-    /// most runs are no first word, and are told so without hashing.
-    lengths: [u64; 256],
+    /// For each byte, bit `n` set when a first word of `n` bytes (under 64) opens with it,
+    /// and when one ends with it: most runs are no first word, and are told so without
+    /// hashing.
+    opening: [u64; 256],
+    closing: [u64; 256],
 }
 
 /// The first word of a phrase: its leading run of ASCII letters and digits.
@@ -111,7 +113,9 @@ fn first_word(phrase: &str) -> &str {
 /// `phrase` stands in `text` at `at`, with no letter or digit glued on either side.
 fn whole_at(text: &[u8], at: usize, phrase: &[u8]) -> bool {
     let end = at + phrase.len();
-    text.get(at..end) == Some(phrase)
+    // The last bytes first: most phrases a run opens end otherwise.
+    text.get(end.wrapping_sub(1)) == phrase.last()
+        && text.get(at..end) == Some(phrase)
         && (at == 0 || !text[at - 1].is_ascii_alphanumeric())
         && text.get(end).is_none_or(|c| !c.is_ascii_alphanumeric())
 }
@@ -120,13 +124,17 @@ impl Phrases {
     pub fn new(phrases: impl IntoIterator<Item = &'static str>) -> Phrases {
         let phrases: Vec<&'static str> = phrases.into_iter().collect();
         let mut by_first_word: WordMap<Vec<u16>> = WordMap::default();
-        let mut lengths = [0u64; 256];
+        let (mut opening, mut closing) = ([0u64; 256], [0u64; 256]);
         for (n, p) in phrases.iter().enumerate() {
             let edges = [p.as_bytes().first(), p.as_bytes().last()];
             if edges.iter().all(|b| b.is_some_and(u8::is_ascii_alphanumeric)) {
                 let word = first_word(p);
-                if let Some(&b) = word.as_bytes().first().filter(|_| word.len() < 64) {
-                    lengths[usize::from(b)] |= 1 << word.len();
+                let ends = (word.as_bytes().first(), word.as_bytes().last());
+                if let (Some(&first), Some(&last)) = ends
+                    && word.len() < 64
+                {
+                    opening[usize::from(first)] |= 1 << word.len();
+                    closing[usize::from(last)] |= 1 << word.len();
                     by_first_word.entry(word).or_default().push(n as u16);
                 }
             }
@@ -134,7 +142,8 @@ impl Phrases {
         Phrases {
             phrases,
             by_first_word,
-            lengths,
+            opening,
+            closing,
         }
     }
 
@@ -156,11 +165,11 @@ impl Phrases {
 
     /// The phrases that open with the run of letters and digits `text[start..end]`.
     fn opened_by(&self, text: &str, start: usize, end: usize) -> &[u16] {
-        let Some(&first) = text.as_bytes().get(start) else {
+        let (Some(&first), Some(&last)) = (text.as_bytes().get(start), text.as_bytes().get(end.wrapping_sub(1))) else {
             return &[];
         };
         let len = end - start;
-        if len >= 64 || self.lengths[usize::from(first)] & (1 << len) == 0 {
+        if len >= 64 || self.opening[usize::from(first)] & self.closing[usize::from(last)] & (1 << len) == 0 {
             return &[];
         }
         text.get(start..end)
