@@ -202,13 +202,13 @@ pub(super) fn without_deictic(subject: String) -> String {
     let mut cut = None;
     let mut words = subject.split(' ').peekable();
     while let Some(w) = words.next() {
-        let prep = POST_PREPS.iter().any(|p| w.eq_ignore_ascii_case(p));
+        // The rarer test first.
         let deictic = words.peek().is_some_and(|n| {
             ["this", "these", "those", "that"]
                 .iter()
                 .any(|d| n.eq_ignore_ascii_case(d))
         });
-        if prep && deictic && at > 0 {
+        if deictic && at > 0 && POST_PREPS.iter().any(|p| w.eq_ignore_ascii_case(p)) {
             cut = Some(at - 1);
         }
         at += w.len() + 1;

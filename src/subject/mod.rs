@@ -322,6 +322,13 @@ fn estimated(subject: String) -> String {
         "deviation",
         "deviations",
     ];
+    // Most subjects hold no such head: they are not split into a list.
+    if !subject
+        .split(' ')
+        .any(|w| HEADS.iter().any(|h| w.eq_ignore_ascii_case(h)))
+    {
+        return subject;
+    }
     let words: Vec<&str> = subject.split(' ').collect();
     let Some(e) = words
         .iter()
@@ -358,8 +365,11 @@ fn standing_in(subject: String, prev: &str) -> String {
         return subject;
     };
     let stand_in = first.eq_ignore_ascii_case("those") || first.eq_ignore_ascii_case("that");
+    if !stand_in {
+        return subject;
+    }
     let h = phrase::head(prev);
-    if stand_in && phrase::is_post_prep(prep) && !h.is_empty() {
+    if phrase::is_post_prep(prep) && !h.is_empty() {
         format!("{h} {prep} {rest}")
     } else {
         subject
