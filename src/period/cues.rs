@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use crate::model::Basis;
 pub use crate::words::Phrases;
+use crate::words::WordSet;
 
 /// The last `n` bytes of `text` or fewer (cut at a character boundary).
 pub fn tail(text: &str, n: usize) -> &str {
@@ -43,7 +44,12 @@ pub fn has(lower: &str, phrase: &str) -> bool {
 
 /// `text` ends with the whole word or phrase `phrase`.
 pub fn ends_with_word(text: &str, phrase: &str) -> bool {
-    text.len() >= phrase.len() && whole_at(text, text.len() - phrase.len(), phrase)
+    // The last byte first: asked of long lists, most phrases end otherwise.
+    let last_differs = phrase
+        .as_bytes()
+        .last()
+        .is_some_and(|b| text.as_bytes().last() != Some(b));
+    !last_differs && text.len() >= phrase.len() && whole_at(text, text.len() - phrase.len(), phrase)
 }
 
 /// The last word of `text` (letters, `-`, `/`), and the text before it, trimmed.
@@ -97,6 +103,9 @@ const DETERMINERS: &[&str] = &[
     "start",
     "beginning",
 ];
+
+/// `DETERMINERS`, hashed: asked of every word before every date.
+static DETERMINER_SET: LazyLock<WordSet> = LazyLock::new(|| DETERMINERS.iter().copied().collect());
 
 /// Prepositions and verbs that make the date after them a base of comparison.
 const BASE_LEADS: &[&str] = &[
@@ -181,7 +190,7 @@ pub fn lead_of(before: &str) -> Lead {
         if matches!(word, "in" | "on" | "at" | "during") && EVENT_VERBS.iter().any(|v| ends_with_word(head, v)) {
             return Lead::Event;
         }
-        if word.is_empty() || !DETERMINERS.contains(&word) {
+        if word.is_empty() || !DETERMINER_SET.contains(word) {
             return Lead::Plain;
         }
         rest = head;
@@ -610,6 +619,26 @@ mod tests {
                 want.sort_unstable();
                 let got: Vec<(usize, usize)> = index.find_in(&lower).collect();
                 assert_eq!(got, want);
+            }
+        }
+    }
+
+    /// `ends_with_word` as `whole_at` at the end, its last-byte test aside.
+    #[test]
+    fn a_word_ends_a_text_as_whole_at_finds_it() {
+        for text in [
+            "rose from",
+            "fromage from",
+            "rose fromx",
+            "x from.",
+            "",
+            "vs.",
+            "a vs.",
+            "with,",
+        ] {
+            for phrase in ["from", "vs.", "with", ""] {
+                let want = text.len() >= phrase.len() && whole_at(text, text.len() - phrase.len(), phrase);
+                assert_eq!(ends_with_word(text, phrase), want, "{text:?} {phrase:?}");
             }
         }
     }
