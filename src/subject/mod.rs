@@ -188,19 +188,18 @@ fn subjects_kept(before: &str, sentence: &str, all: &[Found], keep: bool) -> Vec
                     &mut lists,
                     earlier.map(String::as_str),
                 );
-                // A date has no subject: nothing to point back for.
-                let s = match anaphor_at(window, k - lo) {
-                    Some(a) if !before.is_empty() && all.get(fi).is_some_and(measured) && points(&s, a) => {
+                // A date has no subject: nothing to point back for (nor any anaphor to read).
+                let points_back = !before.is_empty() && all.get(fi).is_some_and(measured);
+                let s = match points_back.then(|| anaphor_at(window, k - lo)).flatten() {
+                    Some(a) if points(&s, a) => {
                         // A mention in another sentence repeats it: the abbreviation.
                         antecedent(before, a).map_or(s, |p| abbreviated(&p).unwrap_or(p))
                     }
                     _ => s,
                 };
                 // A repeat names what the first mention defined by its abbreviation.
-                let shown = match abbreviated(&s) {
-                    Some(short) if s == last_found => short,
-                    _ => s.clone(),
-                };
+                let repeat = (s == last_found).then(|| abbreviated(&s)).flatten();
+                let shown = repeat.unwrap_or_else(|| s.clone());
                 if !s.is_empty() {
                     prev = Some((k, fi));
                     last_found = s;
