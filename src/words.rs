@@ -86,8 +86,9 @@ mod tests {
 // ---- Phrase lists found by their words (the period rules' lists) ----
 
 /// A list of lower-case phrases found whole in a text by one walk over its words: each
-/// run of ASCII letters and digits is looked up once in a hashed map of the phrases'
-/// first words, and only the phrases it opens are compared there. Every phrase opens and
+/// run of ASCII letters and digits that may be a first word of a phrase (by its length
+/// and its first and last bytes) is looked up once in a hashed map of the phrases' first
+/// words, and only the phrases it opens are compared there. Every phrase opens and
 /// closes with an ASCII letter or digit (a phrase that does not is never found), so a
 /// phrase standing whole at a byte starts a run there, and that run is its first word.
 pub struct Phrases {
