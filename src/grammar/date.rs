@@ -1733,7 +1733,8 @@ fn joins_a_number(after: &str) -> bool {
 }
 
 /// Words that put a sentence in the future: modals, and verbs and nouns of plans and
-/// forecasts (`will`, `expected`, `plans`, `forecast`, `due`, `outlook`...).
+/// forecasts (`will`, `expected`, `plans`, `forecast`, `due`, `outlook`...). (Wider than
+/// `period::cues::FORECAST` on purpose: see there.)
 const FUTURE_WORDS: &[&str] = &[
     "will",
     "would",

@@ -109,7 +109,7 @@ pub struct Dated {
 
 /// A sentence read for periods.
 #[derive(Debug)]
-pub struct Reading {
+pub struct Reading<'a> {
     pub lower: String,
     /// Clause number of each item.
     pub clause_of: Vec<usize>,
@@ -132,7 +132,7 @@ pub struct Reading {
     /// The scoping dates with their clauses, in order.
     scope_list: Vec<(usize, Mention)>,
     /// The sentence's figures.
-    items: Vec<Item>,
+    items: &'a [Item],
 }
 
 /// How many dates or items a search looks through around a figure: a sentence with
@@ -150,34 +150,42 @@ pub enum Step {
 
 /// Where clauses break: `,` `;` `:` outside figures (and not inside numbers), and before
 /// the conjunctions of contrast.
-fn boundaries(lower: &str, items: &[Item]) -> Vec<usize> {
+fn boundaries(lower: &str, items: &[Item], cues: &cues::Cues) -> Vec<usize> {
     let inside = |at: usize| {
         let n = items.partition_point(|i| i.start <= at);
         n > 0 && at < items[n - 1].end
     };
     let b = lower.as_bytes();
-    // Bracket depth before each byte: a bracket is one aside, not split into clauses.
+    let mut out: Vec<usize> = punctuation_outside_brackets(b)
+        .into_iter()
+        .filter(|&at| {
+            let digits = at > 0 && b[at - 1].is_ascii_digit() && b.get(at + 1).is_some_and(u8::is_ascii_digit);
+            !digits && !inside(at)
+        })
+        .collect();
+    out.extend(cues.contrasts().filter(|&at| !inside(at)));
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Where `,` `;` `:` stand outside brackets: a bracket is one aside, not split into
+/// clauses. (A `)` with none open closes nothing.)
+fn punctuation_outside_brackets(b: &[u8]) -> Vec<usize> {
+    let marks = memchr::memchr3_iter(b',', b';', b':', b);
+    if memchr::memchr2(b'(', b'[', b).is_none() {
+        return marks.collect();
+    }
     let mut depth = 0u32;
-    let mut bracketed = vec![false; b.len()];
+    let mut out = Vec::new();
     for (at, &c) in b.iter().enumerate() {
         match c {
             b'(' | b'[' => depth += 1,
             b')' | b']' => depth = depth.saturating_sub(1),
+            b',' | b';' | b':' if depth == 0 => out.push(at),
             _ => {}
         }
-        bracketed[at] = depth > 0;
     }
-    let mut out: Vec<usize> = memchr::memchr3_iter(b',', b';', b':', b)
-        .filter(|&at| {
-            let digits = at > 0 && b[at - 1].is_ascii_digit() && b.get(at + 1).is_some_and(u8::is_ascii_digit);
-            !digits && !inside(at) && !bracketed[at]
-        })
-        .collect();
-    for word in ["while", "whereas", "but", "although"] {
-        out.extend(cues::find_all(lower, word).filter(|&at| !inside(at)));
-    }
-    out.sort_unstable();
-    out.dedup();
     out
 }
 
@@ -236,10 +244,12 @@ fn opens_hard(segment: &str) -> bool {
             .any(|w| segment.starts_with(w))
 }
 
-impl Reading {
-    pub fn new(sentence: &str, items: &[Item]) -> Reading {
+impl<'a> Reading<'a> {
+    pub fn new(sentence: &str, items: &'a [Item]) -> Reading<'a> {
         let lower = sentence.to_ascii_lowercase();
-        let cuts = boundaries(&lower, items);
+        // One walk finds the phrases of every list; clauses read them by position.
+        let found = cues::Cues::of(&lower);
+        let cuts = boundaries(&lower, items, &found);
         let segs = segments(sentence.len(), &cuts);
         let seg_of = |at: usize| segs.partition_point(|&(s, _)| s <= at).saturating_sub(1);
         let mut has_figure = vec![false; segs.len()];
@@ -279,28 +289,27 @@ impl Reading {
                 })
             })
             .collect();
-        let texts: Vec<&str> = clauses.iter().map(|&(s, e)| &lower[s..e]).collect();
         let bases = clauses
             .iter()
-            .zip(&texts)
-            .map(|(&(s, _), t)| {
-                cues::relatives(t)
+            .map(|&(s, e)| {
+                found
+                    .relatives(&lower, s, e)
                     .into_iter()
                     .map(|(p, e, r)| (s + p, s + e, Base::Words(r)))
                     .collect()
             })
             .collect();
-        let forecast_at = cues::forecast_positions(&lower);
-        let cumulative = texts.iter().map(|t| cues::is_cumulative(t)).collect();
-        let opener = &lower[segs[0].0..segs[0].1];
+        let forecast_at = found.forecast_positions();
+        let cumulative = clauses.iter().map(|&(s, e)| found.is_cumulative(s, e)).collect();
+        let opener = segs[0];
         // An opening phrase (`Compared with May,`) leads into the first clause with a
         // figure; one cut off by `;` is a clause of its own.
         let leads_in = has_figure
             .iter()
             .position(|&h| h)
             .is_some_and(|f| f > 0 && clause_of_seg[f] == clause_of_seg[0]);
-        let shared_base = cues::has(&lower, "respectively") || (leads_in && opener_compares(opener));
-        let relative_periods = relative_periods(&lower);
+        let shared_base = found.respectively() || (leads_in && opener_compares(&lower, opener, &found));
+        let relative_periods = relative_periods(&lower, &found);
         let mut r = Reading {
             lower,
             clause_of,
@@ -312,7 +321,7 @@ impl Reading {
             cumulative,
             shared_base,
             scope_list: Vec::new(),
-            items: items.to_vec(),
+            items,
         };
         r.mark_future();
         r.add_dated_bases();
@@ -433,7 +442,7 @@ impl Reading {
     /// base); else it dates the figures before it from its clause's start, or from an
     /// opening bracket (`grew 2% (after 3% in the previous quarter)`).
     fn relative_role(&self, clause: usize, start: usize) -> Role {
-        if let Some(o) = figure_before(&self.lower, &self.items, start) {
+        if let Some(o) = figure_before(&self.lower, self.items, start) {
             let own = &self.items[o];
             let before = cues::tail(self.lower.get(..own.start).unwrap_or(""), 200);
             let text = self.lower.get(own.start..own.end).unwrap_or("");
@@ -611,12 +620,12 @@ impl Reading {
 
 /// An opening segment that compares: `Compared with ...`, `Comparing ...`, `Between May
 /// and June`, `On a year-on-year basis`.
-fn opener_compares(opener: &str) -> bool {
-    let o = opener.trim_start();
+fn opener_compares(lower: &str, (from, to): (usize, usize), found: &cues::Cues) -> bool {
+    let o = lower[from..to].trim_start();
     ["compared", "comparing", "in comparison", "between", "as regards"]
         .iter()
         .any(|w| o.starts_with(w))
-        || !cues::relatives(o).is_empty()
+        || !found.relatives(lower, from, to).is_empty()
 }
 
 /// Bytes between a date phrase and a figure.
@@ -971,20 +980,24 @@ fn count_word(w: &str) -> Option<i32> {
 
 /// `in the previous quarter`, `during the prior month`: a period one step before the
 /// sentence's own.
-fn relative_periods(lower: &str) -> Vec<(usize, usize, Step)> {
+fn relative_periods(lower: &str, found: &cues::Cues) -> Vec<(usize, usize, Step)> {
     let mut out = Vec::new();
-    for lead in ["in the ", "during the ", "for the ", "in ", "during "] {
-        for (at, _) in lower.match_indices(lead) {
+    // `found` has where the step words stand whole; the lead is read before each.
+    for at_step in found.steps() {
+        let (head, rest) = lower.split_at(at_step);
+        let Some(after) = cues::STEPS
+            .iter()
+            .find_map(|w| rest.strip_prefix(w).and_then(|r| r.strip_prefix(' ')))
+        else {
+            continue;
+        };
+        for lead in ["in the ", "during the ", "for the ", "in ", "during "] {
+            let Some(at) = head.strip_suffix(lead).map(str::len) else {
+                continue;
+            };
             if !cues::whole_at(lower, at, lead.trim_end()) {
                 continue;
             }
-            let rest = &lower[at + lead.len()..];
-            let Some(after) = ["previous ", "preceding ", "prior ", "last "]
-                .iter()
-                .find_map(|w| rest.strip_prefix(w))
-            else {
-                continue;
-            };
             let unit = after.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
             let step = match unit {
                 "month" => Step::Month,
@@ -1333,7 +1346,8 @@ mod tests {
 
     #[test]
     fn relative_periods_step_back() {
-        let r = relative_periods("after 1.2% in the previous quarter and 3% during the prior month");
+        let lower = "after 1.2% in the previous quarter and 3% during the prior month";
+        let r = relative_periods(lower, &cues::Cues::of(lower));
         assert_eq!(r.iter().map(|x| x.2).collect::<Vec<_>>(), [Step::Quarter, Step::Month]);
         let q3 = Period::Quarter { year: 2022, quarter: 3 };
         assert_eq!(
@@ -1366,6 +1380,64 @@ mod tests {
         };
         assert_eq!(base, Some(want));
         assert_eq!(r.scope_of(&items, 3).map(|(m, _)| m.period), Some(Period::Year(2020)));
+    }
+
+    /// `relative_periods` as it was, searching each lead: the oracle of the walk from the
+    /// step words.
+    fn relative_periods_by_leads(lower: &str) -> Vec<(usize, usize, Step)> {
+        let mut out = Vec::new();
+        for lead in ["in the ", "during the ", "for the ", "in ", "during "] {
+            for (at, _) in lower.match_indices(lead) {
+                if !cues::whole_at(lower, at, lead.trim_end()) {
+                    continue;
+                }
+                let rest = &lower[at + lead.len()..];
+                let Some(after) = cues::STEPS.iter().find_map(|w| rest.strip_prefix(w)?.strip_prefix(' ')) else {
+                    continue;
+                };
+                let unit = after.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+                let step = match unit {
+                    "month" => Step::Month,
+                    "quarter" => Step::Quarter,
+                    "half" => Step::Half,
+                    "year" | "fiscal" => Step::Year,
+                    _ => continue,
+                };
+                out.push((at, lower.len() - after.len() + unit.len(), step));
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    #[test]
+    fn relative_periods_are_found_from_their_step_words() {
+        let mut texts = crate::fixture_texts();
+        texts.push("in last year, during the prior half,for the preceding month; within the last quarter; in  the last year; in the last fiscal".into());
+        for text in texts {
+            let lower = text.to_ascii_lowercase();
+            assert_eq!(
+                relative_periods(&lower, &cues::Cues::of(&lower)),
+                relative_periods_by_leads(&lower)
+            );
+        }
+        let lower = "in last year, during the prior half,for the preceding month; within the last quarter";
+        assert_eq!(relative_periods(lower, &cues::Cues::of(lower)).len(), 3);
+    }
+
+    #[test]
+    fn punctuation_in_brackets_cuts_nothing() {
+        let text = "a, b (c, d) e; f [g: (h)] i: j) k, l";
+        let want: Vec<usize> = text
+            .char_indices()
+            .filter(|&(at, c)| matches!(c, ',' | ';' | ':') && ![7, 19].contains(&at))
+            .map(|(at, _)| at)
+            .collect();
+        assert_eq!(punctuation_outside_brackets(text.as_bytes()), want);
+        assert_eq!(
+            punctuation_outside_brackets(b"no brackets, here: at all;"),
+            [11, 17, 25]
+        );
     }
 
     #[test]

@@ -5,6 +5,8 @@
 use std::sync::LazyLock;
 
 use crate::model::Basis;
+pub use crate::words::Phrases;
+use crate::words::WordSet;
 
 /// The last `n` bytes of `text` or fewer (cut at a character boundary).
 pub fn tail(text: &str, n: usize) -> &str {
@@ -35,47 +37,6 @@ pub fn find_all<'a>(lower: &'a str, phrase: &'a str) -> impl Iterator<Item = usi
         .filter(move |&at| text[at..].starts_with(needle) && whole_at(lower, at, phrase))
 }
 
-/// A list of phrases bucketed by first byte, so that one walk over a text finds every
-/// phrase of the list that stands whole in it: the period rules ask long lists (bases,
-/// forecast and record words) in every clause, and a search per phrase was most of the
-/// extraction's work.
-pub struct Phrases {
-    phrases: Vec<&'static str>,
-    /// The phrases (by index) that start with each byte.
-    by_first: Vec<Vec<u16>>,
-}
-
-impl Phrases {
-    pub fn new(phrases: impl IntoIterator<Item = &'static str>) -> Phrases {
-        let phrases: Vec<&'static str> = phrases.into_iter().collect();
-        let mut by_first = vec![Vec::new(); 256];
-        for (n, p) in phrases.iter().enumerate() {
-            if let Some(&b) = p.as_bytes().first() {
-                by_first[usize::from(b)].push(n as u16);
-            }
-        }
-        Phrases { phrases, by_first }
-    }
-
-    /// Every `(at, index)` where the phrase `index` stands whole in `lower`, in order of
-    /// position (of index at one position). As `find_all` asked of each phrase.
-    pub fn find_in<'a>(&'a self, lower: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
-        let b = lower.as_bytes();
-        (0..b.len())
-            .filter(move |&at| at == 0 || !b[at - 1].is_ascii_alphanumeric())
-            .flat_map(move |at| {
-                self.by_first[usize::from(b[at])]
-                    .iter()
-                    .map(move |&n| (at, usize::from(n)))
-                    .filter(move |&(at, n)| whole_at(lower, at, self.phrases[n]))
-            })
-    }
-
-    pub fn phrase(&self, n: usize) -> &'static str {
-        self.phrases[n]
-    }
-}
-
 /// `lower` holds `phrase` whole.
 pub fn has(lower: &str, phrase: &str) -> bool {
     find_all(lower, phrase).next().is_some()
@@ -83,7 +44,12 @@ pub fn has(lower: &str, phrase: &str) -> bool {
 
 /// `text` ends with the whole word or phrase `phrase`.
 pub fn ends_with_word(text: &str, phrase: &str) -> bool {
-    text.len() >= phrase.len() && whole_at(text, text.len() - phrase.len(), phrase)
+    // The last byte first: asked of long lists, most phrases end otherwise.
+    let last_differs = phrase
+        .as_bytes()
+        .last()
+        .is_some_and(|b| text.as_bytes().last() != Some(b));
+    !last_differs && text.len() >= phrase.len() && whole_at(text, text.len() - phrase.len(), phrase)
 }
 
 /// The last word of `text` (letters, `-`, `/`), and the text before it, trimmed.
@@ -137,6 +103,9 @@ const DETERMINERS: &[&str] = &[
     "start",
     "beginning",
 ];
+
+/// `DETERMINERS`, hashed: asked of every word before every date.
+static DETERMINER_SET: LazyLock<WordSet> = LazyLock::new(|| DETERMINERS.iter().copied().collect());
 
 /// Prepositions and verbs that make the date after them a base of comparison.
 const BASE_LEADS: &[&str] = &[
@@ -221,7 +190,7 @@ pub fn lead_of(before: &str) -> Lead {
         if matches!(word, "in" | "on" | "at" | "during") && EVENT_VERBS.iter().any(|v| ends_with_word(head, v)) {
             return Lead::Event;
         }
-        if word.is_empty() || !DETERMINERS.contains(&word) {
+        if word.is_empty() || !DETERMINER_SET.contains(word) {
             return Lead::Plain;
         }
         rest = head;
@@ -274,14 +243,15 @@ const CUMULATIVE: &[&str] = &[
     "ytd",
 ];
 
-/// The clause counts its figures from the start of the year.
-pub fn is_cumulative(lower: &str) -> bool {
-    static LIST: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(CUMULATIVE.iter().copied()));
-    LIST.find_in(lower).next().is_some()
-}
-
 /// Words of the future and of aims: a figure in a clause with one of them and no date
 /// of its own is a forecast or objective, and borrows no period.
+///
+/// Not `grammar::date`'s `FUTURE_WORDS`, on purpose: that list tells whether a sentence
+/// may be said of the past (to place a date without its year), so any hint of the future
+/// counts there, modals of mere possibility (`may`, `could`, `should`) and time words
+/// (`next`, `upcoming`) included. Here a word makes a figure a forecast or an aim, read
+/// on lower-cased text where `may` is also the month: only the words that say so firmly,
+/// with the nouns and horizons of aims (`objective`, `goal`, `medium term`).
 const FORECAST: &[&str] = &[
     "will",
     "would",
@@ -306,12 +276,6 @@ pub fn is_aim_noun(text: &str) -> bool {
     ["objective", "target", "goal", "longer run", "medium term"]
         .iter()
         .any(|w| whole_at(text, 0, w))
-}
-
-/// Where the words of the future and of aims stand in `lower`, in order.
-pub fn forecast_positions(lower: &str) -> Vec<usize> {
-    static LIST: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(FORECAST.iter().copied()));
-    LIST.find_in(lower).map(|(at, _)| at).collect()
 }
 
 /// `RECORD_WORDS` as one list, walked once.
@@ -416,15 +380,14 @@ const RELATIVE: &[(&str, Relative)] = &[
     ("previous session", Relative::Short),
 ];
 
-/// Every base named in words in `lower`, with its span (the first of overlapping
-/// phrases kept: `the last year` and `last year` name one base).
-pub fn relatives(lower: &str) -> Vec<(usize, usize, Relative)> {
+/// Every base named in words in `text`, with its span (the first of overlapping phrases
+/// kept: `the last year` and `last year` name one base), from every `(at, rank)` where a
+/// phrase of `RELATIVE` stands whole in it, in order of position.
+fn pick_relatives(text: &str, found: impl Iterator<Item = (usize, usize)>) -> Vec<(usize, usize, Relative)> {
     // Every match with its rank in the list; sorted by position, an overlapping match
     // replaces the one kept before it only when it ranks higher.
-    static LIST: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(RELATIVE.iter().map(|(p, _)| *p)));
-    let mut found: Vec<(usize, usize, usize, Relative)> = LIST
-        .find_in(lower)
-        .map(|(at, rank)| (at, at + LIST.phrase(rank).len(), rank, RELATIVE[rank].1))
+    let mut found: Vec<(usize, usize, usize, Relative)> = found
+        .map(|(at, rank)| (at, at + RELATIVE[rank].0.len(), rank, RELATIVE[rank].1))
         .collect();
     found.sort_unstable_by_key(|&(at, _, rank, _)| (at, rank));
     let mut out: Vec<(usize, usize, usize, Relative)> = Vec::with_capacity(found.len());
@@ -439,9 +402,113 @@ pub fn relatives(lower: &str) -> Vec<(usize, usize, Relative)> {
         }
     }
     out.into_iter()
-        .filter(|&(at, end, ..)| !is_period_not_base(lower, at, end))
+        .filter(|&(at, end, ..)| !is_period_not_base(text, at, end))
         .map(|(at, end, _, r)| (at, end, r))
         .collect()
+}
+
+/// What a word of a sentence's phrase lists says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// A base in words: its rank in `RELATIVE`.
+    Relative(u16),
+    Forecast,
+    Cumulative,
+    /// A conjunction of contrast (`while`), where a clause breaks.
+    Contrast,
+    Respectively,
+    /// `previous`, `preceding`, `prior`, `last`: the step of a relative period (`in the
+    /// previous quarter`). (The rarer word is listed, not the preposition before it.)
+    Step,
+}
+
+/// The words that step back from a period (`the previous quarter`).
+pub const STEPS: [&str; 4] = ["previous", "preceding", "prior", "last"];
+
+/// The conjunctions of contrast that open a clause.
+pub const CONTRAST: [&str; 4] = ["while", "whereas", "but", "although"];
+
+/// Every phrase the period rules ask of a whole sentence or of its clauses, as one list.
+static SENTENCE_LIST: LazyLock<(Phrases, Vec<Cue>)> = LazyLock::new(|| {
+    let tagged = RELATIVE
+        .iter()
+        .enumerate()
+        .map(|(n, (p, _))| (*p, Cue::Relative(n as u16)))
+        .chain(FORECAST.iter().map(|p| (*p, Cue::Forecast)))
+        .chain(CUMULATIVE.iter().map(|p| (*p, Cue::Cumulative)))
+        .chain(CONTRAST.iter().map(|p| (*p, Cue::Contrast)))
+        .chain([("respectively", Cue::Respectively)])
+        .chain(STEPS.map(|p| (p, Cue::Step)));
+    let (phrases, cues): (Vec<&'static str>, Vec<Cue>) = tagged.unzip();
+    (Phrases::new(phrases), cues)
+});
+
+/// The phrases of the period rules' lists that stand whole in a lower-cased sentence,
+/// found by one walk over its words: the clauses' lists are then read by position, not
+/// searched again clause by clause. (No phrase holds `,` `;` `:` or a conjunction of
+/// contrast, and each opens and closes with a letter or digit: what stands whole in a
+/// clause is what stands whole in the sentence inside the clause's span.)
+pub struct Cues {
+    /// `(start, end, cue)`, in order of position.
+    found: Vec<(usize, usize, Cue)>,
+}
+
+impl Cues {
+    pub fn of(lower: &str) -> Cues {
+        let (list, cues) = &*SENTENCE_LIST;
+        let found = list
+            .find_in(lower)
+            .map(|(at, n)| (at, at + list.phrase(n).len(), cues[n]))
+            .collect();
+        Cues { found }
+    }
+
+    /// The cues that stand whole within `from..to`.
+    fn within(&self, from: usize, to: usize) -> impl Iterator<Item = &(usize, usize, Cue)> {
+        let first = self.found.partition_point(|&(at, ..)| at < from);
+        self.found[first..]
+            .iter()
+            .take_while(move |&&(at, ..)| at < to)
+            .filter(move |&&(_, end, _)| end <= to)
+    }
+
+    /// `relatives(&lower[from..to])`, with spans counted from `from`.
+    pub fn relatives(&self, lower: &str, from: usize, to: usize) -> Vec<(usize, usize, Relative)> {
+        let found = self.within(from, to).filter_map(|&(at, _, cue)| match cue {
+            Cue::Relative(rank) => Some((at - from, usize::from(rank))),
+            _ => None,
+        });
+        pick_relatives(lower.get(from..to).unwrap_or(""), found)
+    }
+
+    /// `is_cumulative(&lower[from..to])`.
+    pub fn is_cumulative(&self, from: usize, to: usize) -> bool {
+        self.within(from, to).any(|&(.., cue)| cue == Cue::Cumulative)
+    }
+
+    /// `forecast_positions` of the sentence.
+    pub fn forecast_positions(&self) -> Vec<usize> {
+        self.starts(Cue::Forecast).collect()
+    }
+
+    /// Where a conjunction of contrast stands (`find_all` of each).
+    pub fn contrasts(&self) -> impl Iterator<Item = usize> + '_ {
+        self.starts(Cue::Contrast)
+    }
+
+    /// The sentence holds `respectively`.
+    pub fn respectively(&self) -> bool {
+        self.starts(Cue::Respectively).next().is_some()
+    }
+
+    /// Where a word of `STEPS` stands whole.
+    pub fn steps(&self) -> impl Iterator<Item = usize> + '_ {
+        self.starts(Cue::Step)
+    }
+
+    fn starts(&self, cue: Cue) -> impl Iterator<Item = usize> + '_ {
+        self.found.iter().filter(move |f| f.2 == cue).map(|f| f.0)
+    }
 }
 
 /// `last year` and `last month` name the figure's own period when no comparing word
@@ -474,6 +541,62 @@ fn is_period_not_base(lower: &str, at: usize, end: usize) -> bool {
 mod tests {
     use super::*;
 
+    /// Each list searched in one text, as the rules asked before the sentence's one walk:
+    /// the oracles of `Cues`.
+    fn relatives(lower: &str) -> Vec<(usize, usize, Relative)> {
+        let list = Phrases::new(RELATIVE.iter().map(|(p, _)| *p));
+        pick_relatives(lower, list.find_in(lower))
+    }
+
+    fn is_cumulative(lower: &str) -> bool {
+        Phrases::new(CUMULATIVE.iter().copied()).find_in(lower).next().is_some()
+    }
+
+    fn forecast_positions(lower: &str) -> Vec<usize> {
+        let list = Phrases::new(FORECAST.iter().copied());
+        list.find_in(lower).map(|(at, _)| at).collect()
+    }
+
+    /// What one walk over a sentence finds in a clause is what a search of the clause
+    /// finds, for clauses cut as `clause::boundaries` cuts them (at `,` `;` `:` and before
+    /// a conjunction of contrast), here of every fixture.
+    #[test]
+    fn the_sentence_walk_finds_what_each_clause_search_finds() {
+        let mut texts = crate::fixture_texts();
+        // No phrase crosses a clause's edge.
+        let (list, cues) = &*SENTENCE_LIST;
+        for (n, cue) in cues.iter().enumerate().filter(|(_, c)| **c != Cue::Contrast) {
+            let p = list.phrase(n);
+            assert!(
+                !p.contains([',', ';', ':']) && !p.split(' ').any(|w| CONTRAST.contains(&w)),
+                "{p} {cue:?}"
+            );
+        }
+        texts.push("Sales rose 3% y/y, while exports, year-to-date, fell 2% on-year; output will rise but also fell in the previous quarter".into());
+        for text in &texts {
+            let lower = text.to_ascii_lowercase();
+            let found = Cues::of(&lower);
+            let mut cuts: Vec<usize> = memchr::memchr3_iter(b',', b';', b':', lower.as_bytes()).collect();
+            cuts.extend(CONTRAST.iter().flat_map(|w| find_all(&lower, w)));
+            cuts.extend([0, lower.len()]);
+            cuts.sort_unstable();
+            for pair in cuts.windows(2) {
+                let (from, to) = (pair[0], pair[1]);
+                let clause = &lower[from..to];
+                assert_eq!(found.relatives(&lower, from, to), relatives(clause), "{clause}");
+                assert_eq!(found.is_cumulative(from, to), is_cumulative(clause), "{clause}");
+            }
+            assert_eq!(found.forecast_positions(), forecast_positions(&lower));
+            assert_eq!(found.respectively(), has(&lower, "respectively"));
+            let mut contrasts: Vec<usize> = CONTRAST.iter().flat_map(|w| find_all(&lower, w)).collect();
+            contrasts.sort_unstable();
+            assert_eq!(found.contrasts().collect::<Vec<_>>(), contrasts);
+            let mut steps: Vec<usize> = STEPS.iter().flat_map(|w| find_all(&lower, w)).collect();
+            steps.sort_unstable();
+            assert_eq!(found.steps().collect::<Vec<_>>(), steps);
+        }
+    }
+
     /// The one walk finds what asking `find_all` of each phrase finds (its oracle).
     #[test]
     fn a_phrase_list_finds_what_each_phrase_finds() {
@@ -481,6 +604,10 @@ mod tests {
         let relative: Vec<&'static str> = RELATIVE.iter().map(|(p, _)| *p).collect();
         let texts = crate::fixture_texts();
         for list in lists.iter().copied().chain([relative.as_slice()]) {
+            // The walk over words finds only phrases with a letter or digit at each end.
+            let edges =
+                |p: &str| [p.bytes().next(), p.bytes().last()].map(|b| b.is_some_and(|b| b.is_ascii_alphanumeric()));
+            assert!(list.iter().all(|p| edges(p) == [true, true]));
             let index = Phrases::new(list.iter().copied());
             for text in &texts {
                 let lower = text.to_ascii_lowercase();
@@ -492,6 +619,26 @@ mod tests {
                 want.sort_unstable();
                 let got: Vec<(usize, usize)> = index.find_in(&lower).collect();
                 assert_eq!(got, want);
+            }
+        }
+    }
+
+    /// `ends_with_word` as `whole_at` at the end, its last-byte test aside.
+    #[test]
+    fn a_word_ends_a_text_as_whole_at_finds_it() {
+        for text in [
+            "rose from",
+            "fromage from",
+            "rose fromx",
+            "x from.",
+            "",
+            "vs.",
+            "a vs.",
+            "with,",
+        ] {
+            for phrase in ["from", "vs.", "with", ""] {
+                let want = text.len() >= phrase.len() && whole_at(text, text.len() - phrase.len(), phrase);
+                assert_eq!(ends_with_word(text, phrase), want, "{text:?} {phrase:?}");
             }
         }
     }

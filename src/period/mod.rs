@@ -66,7 +66,7 @@ enum Carry {
 
 /// The release's period: the first scoping phrase of the title, else of the first body
 /// sentence.
-fn release_period(sentences: &[Sentence], readings: &[Option<Reading>]) -> ReleasePeriod {
+fn release_period(sentences: &[Sentence], readings: &[Option<Reading<'_>>]) -> ReleasePeriod {
     let first_of = |n: usize, title: bool| {
         let (s, r) = (sentences.get(n)?, readings.get(n)?.as_ref()?);
         let m = r.first_named()?;
@@ -92,10 +92,18 @@ pub type ReleasePeriod = Option<(Period, Option<Period>, Origin)>;
 
 /// The timing of every item of every sentence (dates and untimed kinds get the default),
 /// and the release's period.
+// Out of line (called once a release), so that a profile shows the stage whole.
+#[inline(never)]
 pub fn place(sentences: &[Sentence]) -> (Vec<Vec<Timing>>, ReleasePeriod) {
-    let mut readings: Vec<Option<Reading>> = sentences
+    place_read(sentences, needs_reading(sentences))
+}
+
+/// `place`, reading the sentences `needed` says.
+fn place_read(sentences: &[Sentence], needed: Vec<bool>) -> (Vec<Vec<Timing>>, ReleasePeriod) {
+    let mut readings: Vec<Option<Reading<'_>>> = sentences
         .iter()
-        .map(|s| (!s.items.is_empty()).then(|| Reading::new(s.text, &s.items)))
+        .zip(needed)
+        .map(|(s, needed)| needed.then(|| Reading::new(s.text, &s.items)))
         .collect();
     let release_named = release_period(sentences, &readings);
     let release = release_named.map(|(period, end, origin)| Placed { period, end, origin });
@@ -158,9 +166,39 @@ pub fn place(sentences: &[Sentence]) -> (Vec<Vec<Timing>>, ReleasePeriod) {
     (out, release_named)
 }
 
+/// Which sentences are read for periods: those with a figure that takes a period, and
+/// those whose dates something else may take: the release's period (the title, the first
+/// body sentence) or a later figure of the paragraph (what the sentence hands on). A
+/// sentence with neither gives no timing, no release period, and hands on nothing new.
+fn needs_reading(sentences: &[Sentence]) -> Vec<bool> {
+    let title = sentences.iter().position(|s| s.paragraph.is_none());
+    let body = sentences.iter().position(|s| s.paragraph.is_some());
+    let mut out = vec![false; sentences.len()];
+    // Walked backwards: whether a later sentence of the paragraph has a timed figure.
+    let mut timed_after: Option<usize> = None;
+    for (n, s) in sentences.iter().enumerate().rev() {
+        let timed = s.timed.iter().any(|&t| t);
+        let dated = s.items.iter().any(|i| i.date.is_some());
+        let hands_on = s.paragraph.is_some() && timed_after == s.paragraph;
+        out[n] = timed || (dated && (Some(n) == title || Some(n) == body || hands_on));
+        if timed {
+            timed_after = s.paragraph;
+        } else if timed_after != s.paragraph {
+            timed_after = None;
+        }
+    }
+    out
+}
+
 /// A figure's period before the cumulative rule, and whether its own sentence scoped it
 /// (not a record's date): those are what the sentence hands on.
-fn period_of(s: &Sentence, r: &Reading, n: usize, clause: usize, fallback: Option<Placed>) -> (Option<Placed>, bool) {
+fn period_of(
+    s: &Sentence,
+    r: &Reading<'_>,
+    n: usize,
+    clause: usize,
+    fallback: Option<Placed>,
+) -> (Option<Placed>, bool) {
     if let Some((m, role)) = r.scope_of(&s.items, n) {
         let placed = Placed {
             period: m.period,
@@ -201,7 +239,7 @@ fn period_of(s: &Sentence, r: &Reading, n: usize, clause: usize, fallback: Optio
 
 /// What a sentence hands on to the next ones of its paragraph: the one period its figures
 /// took from its own phrases (or, with no such figure, its one scoping phrase).
-fn next_carry(carry: Carry, s: &Sentence, r: &Reading, own: &[Placed]) -> Carry {
+fn next_carry(carry: Carry, s: &Sentence, r: &Reading<'_>, own: &[Placed]) -> Carry {
     let named: Vec<Placed> = if own.is_empty() {
         // With no figure, a date in brackets glosses a noun (`the program (2020–2024)`):
         // the sentence's own period is a date outside them, when it names one.
@@ -410,6 +448,67 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// A sentence of marked figures (`{5%}` timed, `[..]` a date: `month` of 2025, `<..>`
+    /// an untimed figure), in `paragraph`.
+    fn marked(text: &'static str, paragraph: Option<usize>, month: u32) -> Sentence<'static> {
+        let mut items = Vec::new();
+        let mut open = 0;
+        for (at, c) in text.char_indices() {
+            match c {
+                '{' | '[' | '<' => open = at,
+                '}' | '>' => items.push(Item {
+                    start: open,
+                    end: at + 1,
+                    timed: c == '}',
+                    ..Item::default()
+                }),
+                ']' => {
+                    let p = Period::Month { year: 2025, month };
+                    items.push(Item {
+                        start: open,
+                        end: at + 1,
+                        date: Some((p, None)),
+                        is_date: true,
+                        ..Item::default()
+                    });
+                }
+                _ => {}
+            }
+        }
+        let timed = items.iter().map(|i| i.timed).collect();
+        Sentence {
+            text,
+            offset: 0,
+            paragraph,
+            items,
+            timed,
+        }
+    }
+
+    /// Sentences that give nothing are not read, and reading them changes nothing.
+    #[test]
+    fn only_sentences_that_can_matter_are_read() {
+        let sentences = [
+            marked("Output in [May] held", None, 5),
+            marked("Output in [May] held.", Some(0), 5),
+            marked("It was the <second> time, in [June].", Some(0), 6),
+            marked("Sales rose {5%}.", Some(0), 0),
+            marked("The plan ran to [July].", Some(0), 7),
+            marked("Sales were {3%} in [August].", Some(1), 8),
+            marked("It was the <third> time.", Some(1), 0),
+        ];
+        let needed = needs_reading(&sentences);
+        assert_eq!(needed, [true, true, true, true, false, true, false]);
+        let all = place_read(&sentences, vec![true; sentences.len()]);
+        let (timings, release) = place(&sentences);
+        assert_eq!(release, all.1);
+        // An unread sentence gives no timings, a read one the default for its untimed items.
+        for (got, want) in timings.iter().zip(&all.0) {
+            assert!(got == want || got.is_empty() && want.iter().all(|t| *t == Timing::default()));
+        }
+        assert_eq!(timings[3][0].period, Some(Period::Month { year: 2025, month: 6 }));
     }
 
     /// The rows' `(period, period_end, basis)`, `..`-joined, for short assertions.

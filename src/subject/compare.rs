@@ -202,13 +202,13 @@ pub(super) fn without_deictic(subject: String) -> String {
     let mut cut = None;
     let mut words = subject.split(' ').peekable();
     while let Some(w) = words.next() {
-        let prep = POST_PREPS.iter().any(|p| w.eq_ignore_ascii_case(p));
+        // The rarer test first.
         let deictic = words.peek().is_some_and(|n| {
             ["this", "these", "those", "that"]
                 .iter()
                 .any(|d| n.eq_ignore_ascii_case(d))
         });
-        if prep && deictic && at > 0 {
+        if deictic && at > 0 && POST_PREPS.iter().any(|p| w.eq_ignore_ascii_case(p)) {
             cut = Some(at - 1);
         }
         at += w.len() + 1;
@@ -314,10 +314,11 @@ pub(super) fn names_something(subject: &str) -> bool {
         if w.is_empty() {
             return false;
         }
-        let c = lists(w);
+        // One (cached) look-up: a word's lists are the class bits below `SHAPE`.
+        let shape = classify_cached(w).0;
+        let c = shape & (SHAPE - 1);
         let function = PRONOUN | ARTICLE | DETERMINER | PREPOSITION | ADVERB | MODAL | COPULA | AUX | AND;
         let verb = c & VERB != 0;
-        let shape = classify(w).0;
         let participle = shape & IS_VERB != 0 || (shape & BARE != 0 && w.len() > 4 && w.ends_with("ed"));
         let adverb = w.len() > 4 && w.bytes().all(|b| b.is_ascii_lowercase()) && w.ends_with("ly");
         c & function == 0 && !verb && !participle && !adverb

@@ -188,19 +188,18 @@ fn subjects_kept(before: &str, sentence: &str, all: &[Found], keep: bool) -> Vec
                     &mut lists,
                     earlier.map(String::as_str),
                 );
-                // A date has no subject: nothing to point back for.
-                let s = match anaphor_at(window, k - lo) {
-                    Some(a) if !before.is_empty() && all.get(fi).is_some_and(measured) && points(&s, a) => {
+                // A date has no subject: nothing to point back for (nor any anaphor to read).
+                let points_back = !before.is_empty() && all.get(fi).is_some_and(measured);
+                let s = match points_back.then(|| anaphor_at(window, k - lo)).flatten() {
+                    Some(a) if points(&s, a) => {
                         // A mention in another sentence repeats it: the abbreviation.
                         antecedent(before, a).map_or(s, |p| abbreviated(&p).unwrap_or(p))
                     }
                     _ => s,
                 };
                 // A repeat names what the first mention defined by its abbreviation.
-                let shown = match abbreviated(&s) {
-                    Some(short) if s == last_found => short,
-                    _ => s.clone(),
-                };
+                let repeat = (s == last_found).then(|| abbreviated(&s)).flatten();
+                let shown = repeat.unwrap_or_else(|| s.clone());
                 if !s.is_empty() {
                     prev = Some((k, fi));
                     last_found = s;
@@ -322,6 +321,13 @@ fn estimated(subject: String) -> String {
         "deviation",
         "deviations",
     ];
+    // Most subjects hold no such head: they are not split into a list.
+    if !subject
+        .split(' ')
+        .any(|w| HEADS.iter().any(|h| w.eq_ignore_ascii_case(h)))
+    {
+        return subject;
+    }
     let words: Vec<&str> = subject.split(' ').collect();
     let Some(e) = words
         .iter()
@@ -358,8 +364,11 @@ fn standing_in(subject: String, prev: &str) -> String {
         return subject;
     };
     let stand_in = first.eq_ignore_ascii_case("those") || first.eq_ignore_ascii_case("that");
+    if !stand_in {
+        return subject;
+    }
     let h = phrase::head(prev);
-    if stand_in && phrase::is_post_prep(prep) && !h.is_empty() {
+    if phrase::is_post_prep(prep) && !h.is_empty() {
         format!("{h} {prep} {rest}")
     } else {
         subject

@@ -350,13 +350,33 @@ pub(super) fn np_end(toks: &[T], all: &[Found], start: usize, max: usize) -> usi
 /// The head of a phrase: its last word before the first post-modifier.
 pub(super) fn head(p: &str) -> &str {
     let mut last = "";
-    for w in p.split_whitespace() {
+    for w in words_of(p) {
         if is_post_prep(w) && !last.is_empty() {
             break;
         }
         last = w;
     }
     last
+}
+
+/// `p.split_whitespace()`, read by bytes when `p` is ASCII (subjects nearly always are):
+/// there the white space is `\t` `\n` `\x0B` `\x0C` `\r` and the space.
+pub(super) fn words_of(p: &str) -> impl Iterator<Item = &str> {
+    let ascii = p.is_ascii();
+    let mut unicode = p.split_whitespace().filter(move |_| !ascii);
+    let b = p.as_bytes();
+    let mut pos = if ascii { 0 } else { b.len() };
+    let space = |c: &u8| matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
+    std::iter::from_fn(move || {
+        if !ascii {
+            return unicode.next();
+        }
+        let rest = b.get(pos..)?;
+        let start = pos + rest.iter().position(|c| !space(c))?;
+        let run = b.get(start..).unwrap_or_default();
+        pos = start + run.iter().position(space).unwrap_or(run.len());
+        p.get(start..pos)
+    })
 }
 
 /// `oil exported to EU countries, which fell`, `FDI pledged to Korea reached`: before a
@@ -476,8 +496,19 @@ pub(super) fn bare_measure(p: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::bare_measure;
+    use super::{bare_measure, words_of};
     use crate::subject::tests::subjects;
+
+    proptest::proptest! {
+        /// The byte walk of ASCII text splits as `split_whitespace`, its oracle.
+        #[test]
+        fn words_split_as_split_whitespace(picks in proptest::collection::vec(0..12usize, 0..20)) {
+            const PIECES: [&str; 12] = ["wool", " ", "  ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{a0}", "é", "x-y", "\u{1c}"];
+            let text: String = picks.iter().map(|&n| PIECES[n]).collect();
+            let want: Vec<&str> = text.split_whitespace().collect();
+            proptest::prop_assert_eq!(words_of(&text).collect::<Vec<_>>(), want, "{:?}", text);
+        }
+    }
 
     #[test]
     fn measures_with_and_without_a_noun() {

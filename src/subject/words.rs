@@ -335,6 +335,25 @@ pub(super) fn in_list(bit: u64, w: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// A word's lists are its class below `SHAPE`: one look-up answers both.
+    #[test]
+    fn the_class_holds_the_lists() {
+        let odd = [
+            "",
+            "X",
+            "\u{212a}",
+            "Übersee",
+            "RESPECTIVELY",
+            "a-very-long-hyphenated-word",
+            "Rose's",
+        ];
+        for w in LISTS.iter().flat_map(|(words, _)| words.iter().copied()).chain(odd) {
+            for w in [w.to_string(), w.to_ascii_uppercase()] {
+                assert_eq!(classify(&w).0 & (SHAPE - 1), lists(&w), "{w}");
+            }
+        }
+    }
+
     #[test]
     fn classification_table() {
         use crate::grammar::cues::word_direction;
