@@ -25,6 +25,10 @@ use super::inputs::MAX_INPUT;
 /// The most bytes handed on at a time: a longer line comes in pieces.
 const PIECE: u64 = 1 << 20;
 
+/// The bytes a piece holds at least when the input has more, in whole lines: enough that
+/// what is done once per piece (decoding, cleaning, handing on) costs little per byte.
+const BLOCK: usize = 64 << 10;
+
 /// The most one part may hold (a release; a text without separators is one part): past
 /// it the rest of the input is skipped. Each release's body is read up to 4 MB anyway.
 pub const MAX_PART: usize = 512 << 20;
@@ -153,7 +157,7 @@ fn first_bad_byte<R: Read>(
                 bad = Some((line_at(e.valid_up_to()), offset + e.valid_up_to()));
             }
         }
-        newlines += usize::from(piece.last() == Some(&b'\n'));
+        newlines += memchr::memchr_iter(b'\n', piece).count();
     }
     Ok(bad)
 }
@@ -294,8 +298,9 @@ impl Stream {
     }
 }
 
-/// An input's bytes in pieces that end at a line end (or, in a line longer than
-/// [`PIECE`], at a character's end), so that each can be decoded and cleaned on its own.
+/// An input's bytes in pieces of whole lines, about [`BLOCK`] bytes each (a line longer
+/// than [`PIECE`] is cut at a character's end), so that each can be decoded and cleaned on
+/// its own.
 struct Pieces<R> {
     reader: BufReader<R>,
     piece: Vec<u8>,
@@ -319,17 +324,52 @@ impl<R: Read> Pieces<R> {
     fn next(&mut self) -> io::Result<bool> {
         self.piece.clear();
         self.piece.append(&mut self.carry);
-        let n = (&mut self.reader).take(PIECE).read_until(b'\n', &mut self.piece)?;
-        if n as u64 == PIECE && !self.piece.ends_with(b"\n") {
-            if let Err(e) = std::str::from_utf8(&self.piece) {
-                if e.error_len().is_none() && e.valid_up_to() > 0 {
-                    self.carry = self.piece.split_off(e.valid_up_to());
+        let limit = PIECE as usize;
+        let mut last_end = memchr::memrchr(b'\n', &self.piece);
+        let mut end_of_input = false;
+        while !(self.piece.len() >= BLOCK && last_end.is_some()) && self.piece.len() < limit {
+            let buf = self.reader.fill_buf()?;
+            if buf.is_empty() {
+                end_of_input = true;
+                break;
+            }
+            // Up to `BLOCK` bytes; past it (a line longer than that), to the line's end.
+            let take = match self.piece.len() {
+                len if len < BLOCK => buf.len().min(BLOCK - len),
+                len => {
+                    let most = buf.len().min(limit - len);
+                    memchr::memchr(b'\n', &buf[..most]).map_or(most, |n| n + 1)
+                }
+            };
+            if let Some(n) = memchr::memrchr(b'\n', &buf[..take]) {
+                last_end = Some(self.piece.len() + n);
+            }
+            self.piece.extend_from_slice(&buf[..take]);
+            self.reader.consume(take);
+        }
+        if !end_of_input {
+            match last_end {
+                // The line begun after the last line end waits for the next piece.
+                Some(at) => self.carry = self.piece.split_off(at + 1),
+                // A line of `PIECE` bytes and more: cut at a character's end.
+                None => {
+                    if let Err(e) = std::str::from_utf8(&self.piece) {
+                        if e.error_len().is_none() && e.valid_up_to() > 0 {
+                            self.carry = self.piece.split_off(e.valid_up_to());
+                        }
+                    }
                 }
             }
         }
         self.offset += self.piece.len();
         Ok(!self.piece.is_empty())
     }
+}
+
+/// Whether a line that starts with this byte may be a separator (`-` alone between white
+/// space): most lines start with another ASCII character, and are passed over on it.
+fn may_separate(first: u8) -> bool {
+    !first.is_ascii() || matches!(first, b'-' | b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
 }
 
 /// Cuts text into parts before each separator line but the first, holding the part being
@@ -356,21 +396,40 @@ impl Splitter {
         self.start + self.text.len()
     }
 
-    /// Adds a piece of the text.
+    /// Adds a piece of the text. Only a line that may be a separator is looked at (and the
+    /// text up to it copied first); the rest is copied in one run.
     fn push(&mut self, piece: &str) {
-        for line in piece.split_inclusive('\n') {
-            self.text.push_str(line);
-            if line.ends_with('\n') {
-                self.line_ended();
-                self.newlines += 1;
-                self.line_start = self.text.len();
+        let bytes = piece.as_bytes();
+        // `piece[..copied]` is in `text`; the line being read starts at `line` of the piece
+        // (at 0 it may have begun in an earlier piece, at `line_start`).
+        let (mut copied, mut line) = (0, 0);
+        while let Some(n) = memchr::memchr(b'\n', &bytes[line..]) {
+            let end = line + n + 1;
+            let first = match self.text.as_bytes().get(self.line_start) {
+                Some(&b) if line == 0 => b,
+                _ => bytes[line],
+            };
+            if may_separate(first) {
+                self.text.push_str(&piece[copied..end]);
+                copied = end;
+                if line > 0 {
+                    self.line_start = self.text.len() - (end - line);
+                }
+                self.line_ended(self.text.len());
             }
+            self.newlines += 1;
+            line = end;
+        }
+        self.text.push_str(&piece[copied..]);
+        if line > 0 {
+            self.line_start = self.text.len() - (bytes.len() - line);
         }
     }
 
-    /// Cuts before the line just read when it is a separator and the part has one.
-    fn line_ended(&mut self) {
-        let line = &self.text[self.line_start..];
+    /// Cuts before the line at `line_start..end` when it is a separator and the part has
+    /// one.
+    fn line_ended(&mut self, end: usize) {
+        let line = &self.text[self.line_start..end];
         let line = line.strip_suffix('\n').unwrap_or(line);
         let line = line.strip_suffix('\r').unwrap_or(line);
         // A byte-order mark belongs to no line (the reader's rule).
@@ -417,7 +476,7 @@ impl Splitter {
     /// The last part: the text left, its last line (with no line end) looked at too.
     fn finish(&mut self) -> Part {
         if self.line_start < self.text.len() {
-            self.line_ended();
+            self.line_ended(self.text.len());
         }
         if let Some(part) = self.ready.pop_front() {
             // The last line was a separator: the part before it first, then the last.
@@ -465,6 +524,43 @@ mod tests {
             assert_eq!(&text[p.start..p.start + p.text.len()], p.text);
         }
         assert!(parts.iter().rev().skip(1).all(|p| !p.last) && parts.last().is_some_and(|p| p.last));
+    }
+
+    /// The parts the splitter makes of `text` handed to it in pieces of `size` bytes.
+    fn split_in_pieces(text: &str, size: usize) -> Vec<Part> {
+        let mut splitter = Splitter {
+            line: 1,
+            ..Splitter::default()
+        };
+        let mut parts = Vec::new();
+        let mut at = 0;
+        while at < text.len() {
+            let mut to = (at + size).min(text.len());
+            while !text.is_char_boundary(to) {
+                to += 1;
+            }
+            splitter.push(&text[at..to]);
+            parts.extend(splitter.ready.drain(..));
+            at = to;
+        }
+        parts.push(splitter.finish());
+        parts.extend(splitter.ready.drain(..));
+        parts
+    }
+
+    #[test]
+    fn parts_do_not_depend_on_where_the_pieces_end() {
+        // Several separators in one piece, separators cut across pieces, a BOM, white space
+        // around a separator, a hyphen that starts a line of text, a last line with no end.
+        let text = "\u{feff}-\nTrade\nA\nOne. date2025-01-01\n \t- \n-\n-\nB\n- minus, not a separator\nTwo.\n-\nC";
+        let whole = split_in_pieces(text, text.len());
+        assert_cover(text, &whole);
+        assert_eq!(whole.len(), 5, "{whole:?}");
+        for size in 1..text.len() {
+            let parts = split_in_pieces(text, size);
+            let cuts = |ps: &[Part]| ps.iter().map(|p| (p.start, p.line, p.text.clone())).collect::<Vec<_>>();
+            assert_eq!(cuts(&parts), cuts(&whole), "pieces of {size}");
+        }
     }
 
     #[test]
