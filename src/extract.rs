@@ -108,14 +108,69 @@ pub fn fold_space(s: &str) -> Cow<'_, str> {
     if is_folded(s) {
         return Cow::Borrowed(s);
     }
+    Cow::Owned(fold_runs(s))
+}
+
+/// What a byte is to the fold: part of a word, ASCII white space, or the lead byte of a
+/// character that may be white space (U+0085, U+00A0, U+1680, U+2000..U+205F, U+3000).
+const WORD: u8 = 0;
+const SPACE: u8 = 1;
+const MAYBE_SPACE: u8 = 2;
+static FOLD_CLASS: [u8; 256] = {
+    let mut t = [WORD; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => SPACE,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => MAYBE_SPACE,
+            _ => WORD,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The length of the white-space character at `at` (a byte of `s`), 0 if there is none.
+fn space_len(s: &str, at: usize) -> usize {
+    let b = s.as_bytes();
+    match FOLD_CLASS[b[at] as usize] {
+        SPACE => 1,
+        MAYBE_SPACE => s
+            .get(at..)
+            .and_then(|r| r.chars().next())
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8),
+        _ => 0,
+    }
+}
+
+/// `s.split_whitespace()` joined by single spaces, a word at a time: the bytes of a word
+/// are tested against a table and copied in one piece; only the lead bytes of a possible
+/// Unicode space are decoded.
+fn fold_runs(s: &str) -> String {
+    let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
+    let mut pos = 0;
+    while pos < b.len() {
+        let space = space_len(s, pos);
+        if space > 0 {
+            pos += space;
+            continue;
+        }
+        let start = pos;
+        while pos < b.len() {
+            if FOLD_CLASS[b[pos] as usize] != WORD && space_len(s, pos) > 0 {
+                break;
+            }
+            pos += 1;
+        }
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(w);
+        // A word ends at a white-space character or at the end: a character boundary.
+        out.push_str(s.get(start..pos).unwrap_or_default());
     }
-    Cow::Owned(out)
+    out
 }
 
 /// True when `s` has no white space to fold (most sentences: single ASCII spaces only).
@@ -612,6 +667,11 @@ mod tests {
             proptest::prop_assert_eq!(&*folded, want.as_str(), "{:?}", text);
             // Borrowed only when there was nothing to fold.
             proptest::prop_assert!(matches!(folded, Cow::Owned(_)) || folded == text);
+        }
+
+        #[test]
+        fn any_text_folds_as_split_whitespace(text in "(\\PC|\\s|\u{85}|\u{a0}|\u{2003}|\u{1680}){0,40}") {
+            proptest::prop_assert_eq!(fold_runs(&text), plain_fold(&text), "{:?}", text);
         }
     }
 

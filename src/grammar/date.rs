@@ -25,6 +25,7 @@ use nom::{
 use super::number::{digits_number, ordinal_number, spelled_number};
 use super::{Ctx, Figure, Val, at_boundary, dash, fail, is_word_char, keyword, leading_word, sp, sp0};
 use crate::model::Kind;
+use crate::words::{WordMap, with_lower};
 
 /// Which year a date belongs to, before resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1808,17 +1809,51 @@ pub fn said_of_the_past(sentence: &str) -> bool {
         .split(|c: char| !c.is_ascii_alphabetic())
         .filter(|w| w.len() >= 2)
     {
+        let tense = tense_of(w);
         // `May` capitalized is the month, `may` the modal.
-        if w != "May" && w != "MAY" && FUTURE_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)) {
+        if tense.future && w != "May" && w != "MAY" {
             return false;
         }
-        let reporting = REPORTING_WORDS.iter().any(|p| p.eq_ignore_ascii_case(w));
         past = past
-            || PAST_WORDS.iter().any(|p| p.eq_ignore_ascii_case(w))
-            || !reporting && w.len() > 4 && w.get(w.len() - 2..).is_some_and(|e| e.eq_ignore_ascii_case("ed"));
+            || tense.past
+            || !tense.reporting && w.len() > 4 && w.get(w.len() - 2..).is_some_and(|e| e.eq_ignore_ascii_case("ed"));
     }
     past
 }
+
+/// What a listed word says of its sentence's tense.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Tense {
+    future: bool,
+    past: bool,
+    reporting: bool,
+}
+
+/// The tense words in any ASCII case: one hashed look-up instead of three list walks
+/// for every word of a sentence.
+fn tense_of(word: &str) -> Tense {
+    static TENSE_WORDS: std::sync::LazyLock<WordMap<Tense>> = std::sync::LazyLock::new(|| {
+        let mut map = WordMap::default();
+        let lists: [(&[&'static str], fn(&mut Tense)); 3] = [
+            (FUTURE_WORDS, |t| t.future = true),
+            (PAST_WORDS, |t| t.past = true),
+            (REPORTING_WORDS, |t| t.reporting = true),
+        ];
+        for (list, mark) in lists {
+            for w in list {
+                mark(map.entry(*w).or_default());
+            }
+        }
+        map
+    });
+    if word.len() > LONGEST_TENSE_WORD {
+        return Tense::default();
+    }
+    with_lower(word, |lower| TENSE_WORDS.get(lower).copied().unwrap_or_default())
+}
+
+/// No tense word is longer.
+const LONGEST_TENSE_WORD: usize = 16;
 
 /// A single date whose year is missing (a half or quarter of the year in context, a month
 /// or day without a year), in a sentence said of the past, has begun by the release date:
@@ -2642,5 +2677,26 @@ mod tests {
         assert_eq!(read("20,000"), None);
         assert_eq!(read("2100"), None);
         assert_eq!(read("20250"), None);
+    }
+
+    #[test]
+    fn tense_words_are_looked_up_as_the_lists_hold_them() {
+        for list in [FUTURE_WORDS, PAST_WORDS, REPORTING_WORDS] {
+            for w in list {
+                assert!(w.len() <= LONGEST_TENSE_WORD && *w == w.to_ascii_lowercase(), "{w}");
+            }
+        }
+        for w in [
+            "Will", "EXPECTED", "rose", "Said", "may", "pasture", "x", "outlooks", "",
+        ] {
+            let held = |list: &[&str]| list.iter().any(|f| f.eq_ignore_ascii_case(w));
+            let want = Tense {
+                future: held(FUTURE_WORDS),
+                past: held(PAST_WORDS),
+                reporting: held(REPORTING_WORDS),
+            };
+            assert_eq!(tense_of(w), want, "{w}");
+        }
+        assert!(tense_of("WILL").future && tense_of("Fell").past && tense_of("noted").reporting);
     }
 }
