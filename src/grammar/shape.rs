@@ -39,14 +39,32 @@ pub const fn shapes(lists: &[&[&[u8]]]) -> Shapes {
     while l < lists.len() {
         let mut i = 0;
         while i < lists[l].len() {
-            let w = lists[l][i];
-            assert!(w.len() <= LONGEST && w[0].is_ascii_alphabetic());
-            shapes[w.len()][((w[0] | 0x20) - b'a') as usize] |= second_bit(w);
+            add_shape(&mut shapes, lists[l][i]);
             i += 1;
         }
         l += 1;
     }
     shapes
+}
+
+/// `shapes` of lists of `&str`.
+pub const fn str_shapes(lists: &[&[&str]]) -> Shapes {
+    let mut shapes = [[0u32; 26]; LONGEST + 1];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            add_shape(&mut shapes, lists[l][i].as_bytes());
+            i += 1;
+        }
+        l += 1;
+    }
+    shapes
+}
+
+const fn add_shape(shapes: &mut Shapes, w: &[u8]) {
+    assert!(w.len() <= LONGEST && w[0].is_ascii_alphabetic());
+    shapes[w.len()][((w[0] | 0x20) - b'a') as usize] |= second_bit(w);
 }
 
 /// Some word in `shapes` has the length and (case-folded) first two letters of `word`: a
@@ -84,5 +102,7 @@ mod tests {
         }
         assert!(!has_shape(&FRUIT_SHAPES, &[b'a'; LONGEST + 1]));
         assert!(is_fruit(b"pear") && !is_fruit(b"Pear") && FRUIT.len() == 3);
+        static STR_SHAPES: Shapes = str_shapes(&[&["apple", "pear", "Fig"]]);
+        assert_eq!(STR_SHAPES, FRUIT_SHAPES);
     }
 }
