@@ -1847,16 +1847,15 @@ struct Tense {
 /// for every word of a sentence.
 fn tense_of(word: &str) -> Tense {
     static TENSE_WORDS: std::sync::LazyLock<WordMap<Tense>> = std::sync::LazyLock::new(|| {
-        let mut map = WordMap::default();
-        let lists: [(&[&'static str], fn(&mut Tense)); 3] = [
-            (FUTURE_WORDS, |t| t.future = true),
-            (PAST_WORDS, |t| t.past = true),
-            (REPORTING_WORDS, |t| t.reporting = true),
-        ];
-        for (list, mark) in lists {
-            for w in list {
-                mark(map.entry(*w).or_default());
-            }
+        let mut map: WordMap<Tense> = WordMap::default();
+        for w in FUTURE_WORDS {
+            map.entry(w).or_default().future = true;
+        }
+        for w in PAST_WORDS {
+            map.entry(w).or_default().past = true;
+        }
+        for w in REPORTING_WORDS {
+            map.entry(w).or_default().reporting = true;
         }
         map
     });
