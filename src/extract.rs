@@ -132,10 +132,9 @@ static FOLD_CLASS: [u8; 256] = {
 
 /// The length of the white-space character at `at` (a byte of `s`), 0 if there is none.
 fn space_len(s: &str, at: usize) -> usize {
-    let b = s.as_bytes();
-    match FOLD_CLASS[b[at] as usize] {
-        SPACE => 1,
-        MAYBE_SPACE => s
+    match s.as_bytes().get(at).map(|&b| FOLD_CLASS[b as usize]) {
+        Some(SPACE) => 1,
+        Some(MAYBE_SPACE) => s
             .get(at..)
             .and_then(|r| r.chars().next())
             .filter(|c| c.is_whitespace())
@@ -144,33 +143,71 @@ fn space_len(s: &str, at: usize) -> usize {
     }
 }
 
-/// `s.split_whitespace()` joined by single spaces, a word at a time: the bytes of a word
-/// are tested against a table and copied in one piece; only the lead bytes of a possible
-/// Unicode space are decoded.
+/// `s.split_whitespace()` joined by single spaces. Text is copied in runs that have
+/// nothing to fold (words and the single spaces between them), found eight bytes at a
+/// time; only where a run may end (see `may_fold`) are the bytes looked at one by one.
 fn fold_runs(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     let mut pos = 0;
+    // Leading white space: the test of eight bytes passes a space before a word.
+    while let n @ 1.. = space_len(s, pos) {
+        pos += n;
+    }
+    let mut run = pos;
     while pos < b.len() {
-        let space = space_len(s, pos);
-        if space > 0 {
-            pos += space;
+        if let Some(eight) = b.get(pos..pos + 9) {
+            let mask = may_fold(eight);
+            if mask == 0 {
+                pos += 8;
+                continue;
+            }
+            pos += (mask.trailing_zeros() / 8) as usize;
+        }
+        if space_len(s, pos) == 0 {
+            pos += 1;
             continue;
         }
-        let start = pos;
-        while pos < b.len() {
-            if FOLD_CLASS[b[pos] as usize] != WORD && space_len(s, pos) > 0 {
-                break;
-            }
-            pos += 1;
+        // White space at `pos` (a character boundary) ends the run.
+        out.push_str(s.get(run..pos).unwrap_or_default());
+        while let n @ 1.. = space_len(s, pos) {
+            pos += n;
         }
-        if !out.is_empty() {
+        if pos < b.len() && !out.is_empty() {
             out.push(' ');
         }
-        // A word ends at a white-space character or at the end: a character boundary.
-        out.push_str(s.get(start..pos).unwrap_or_default());
+        run = pos;
     }
+    out.push_str(s.get(run..).unwrap_or_default());
     out
+}
+
+const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+const fn each(b: u8) -> u64 {
+    u64::from_le_bytes([b; 8])
+}
+
+/// The high bit of each of the first eight bytes of `nine` where folding may have to
+/// happen: an ASCII control, a non-ASCII byte, or a space before either or before
+/// another space. Exact at the lowest set bit (the subtractions may carry false marks
+/// only above a true one), which is all `fold_runs` reads; a false mark only costs it a
+/// look at one byte.
+fn may_fold(nine: &[u8]) -> u64 {
+    let word = |at: usize| {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(nine.get(at..at + 8).unwrap_or(&[0; 8]));
+        u64::from_le_bytes(eight)
+    };
+    let (x, next) = (word(0), word(1));
+    let below = |v: u64, b: u8| v.wrapping_sub(each(b)) & !v & HIGH;
+    let control = below(x, b' ');
+    let space = {
+        let v = x ^ each(b' ');
+        !(((v & LOW7) + LOW7) | v) & HIGH
+    };
+    let next_loud = below(next, b' ' + 1) | (next & HIGH);
+    control | (x & HIGH) | (space & next_loud)
 }
 
 /// True when `s` has no white space to fold (most sentences: single ASCII spaces only).
@@ -339,7 +376,8 @@ fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &
         title: title_column(r.title),
         offset: r.offset,
         line: r.line,
-        body: fold_space(r.body).into_owned(),
+        // A body has line breaks to fold: no need to look first.
+        body: fold_runs(r.body),
         period: None,
         period_end: None,
         facts: Vec::new(),
