@@ -166,6 +166,28 @@ static WORD_BYTE: [u8; 256] = {
     t
 };
 
+/// The bytes a token the scan may read starts with: ASCII letters and digits, `$`, `-`,
+/// and the lead bytes of `₩ € ¥ £ ₹ −` and of vulgar fractions. Every other byte is a
+/// token of its own that starts nothing (`token_at`).
+static STARTS_TOKEN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = matches!(b as u8, b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'$' | b'-' | 0xC2 | 0xE2);
+        b += 1;
+    }
+    t
+};
+
+/// The first byte from `pos` that may start a figure's token (the end when none does):
+/// the bytes between are stepped over in one tight loop.
+fn next_token_start(bytes: &[u8], pos: usize) -> usize {
+    let rest = bytes.get(pos..).unwrap_or_default();
+    rest.iter()
+        .position(|&b| STARTS_TOKEN[b as usize])
+        .map_or(bytes.len(), |p| pos + p)
+}
+
 /// The end of the ASCII letters and digits from `pos`, and whether a digit is among them.
 fn word_end(bytes: &[u8], mut pos: usize) -> (usize, bool) {
     let mut seen = 0;
@@ -282,7 +304,11 @@ pub fn figures_with(sentence: &str, cut: bool, dollar: &str) -> Vec<Found> {
     let mut pos = 0;
     let mut floor = 0; // no text may start before the end of the previous figure
     let mut said_of_the_past: Option<bool> = None; // the sentence's tense, read once
-    while pos < sentence.len() {
+    loop {
+        pos = next_token_start(sentence.as_bytes(), pos);
+        if pos >= sentence.len() {
+            break;
+        }
         let (candidate, token_end) = token_at(sentence, pos);
         if candidate {
             let ctx = Ctx::new(sentence, pos, cut).with_dollar(dollar);
@@ -524,5 +550,17 @@ mod tests {
             texts("with approximately KRW 340 billion in funding"),
             vec![(Kind::Money, "approximately KRW 340 billion")]
         );
+    }
+
+    #[test]
+    fn bytes_that_start_no_token_are_tokens_that_read_nothing() {
+        let text = crate::fixture_texts().concat() + "½ € − ₩ ’ é 中 \u{a0} $ -";
+        for (pos, b) in text.bytes().enumerate() {
+            if !STARTS_TOKEN[b as usize] {
+                assert_eq!(token_at(&text, pos), (false, pos + 1), "byte {pos}");
+            }
+        }
+        assert_eq!(next_token_start(b"  , 5", 0), 4);
+        assert_eq!(next_token_start(b"  ,", 1), 3);
     }
 }
