@@ -15,6 +15,7 @@ use crate::resolve::Resolver;
 use crate::scan::{Found, figures_with};
 use crate::sentences;
 use crate::subject;
+use crate::words::{HIGH, LOW7, each};
 
 /// What the caller wants extracted.
 #[derive(Debug, Clone, Default)]
@@ -180,12 +181,6 @@ fn fold_runs(s: &str) -> String {
     }
     out.push_str(s.get(run..).unwrap_or_default());
     out
-}
-
-const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-const fn each(b: u8) -> u64 {
-    u64::from_le_bytes([b; 8])
 }
 
 /// The high bit of each of the first eight bytes of `nine` where folding may have to

@@ -23,10 +23,9 @@ use nom::{
 };
 
 use super::number::{digits_number, ordinal_number, spelled_number};
-use super::shape::{Shapes, has_shape, str_shapes};
 use super::{Ctx, Figure, Val, at_boundary, dash, fail, is_word_char, keyword, leading_word, sp, sp0};
 use crate::model::Kind;
-use crate::words::{WordMap, with_lower};
+use crate::words::{Shapes, WordMap, has_shape, str_shapes, with_lower};
 
 /// Which year a date belongs to, before resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
