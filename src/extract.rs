@@ -413,7 +413,9 @@ fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &
         }
     });
     let mut read: Vec<Read> = std::iter::once(title_found).chain(body_found).collect();
-    let mut valued: Vec<Vec<Valued>> = Vec::with_capacity(read.len());
+    // Every figure's values, in reading order: one vector for the release, each
+    // sentence's the next `found.len()` of them.
+    let mut valued: Vec<Valued> = Vec::with_capacity(read.iter().map(|s| s.found.len()).sum());
     for s in &mut read {
         let in_meta = |f: &Found| {
             let offset = s.offset + f.text_start;
@@ -430,31 +432,29 @@ fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &
             };
             s.subjects = subject::subjects_after(before, s.text, &s.found);
         }
-        let values = s
-            .found
-            .iter_mut()
-            .map(|f| {
-                let offset = s.offset + f.text_start;
-                let written = &s.text[f.text_start..f.figure.end];
-                values(&mut f.figure, written, &mut resolver, |m| {
-                    out.warnings
-                        .push(Problem::new(Severity::Warning, lines.line_of(offset), offset, &m));
-                })
+        let values = s.found.iter_mut().map(|f| {
+            let offset = s.offset + f.text_start;
+            let written = &s.text[f.text_start..f.figure.end];
+            values(&mut f.figure, written, &mut resolver, |m| {
+                out.warnings
+                    .push(Problem::new(Severity::Warning, lines.line_of(offset), offset, &m));
             })
-            .collect();
-        valued.push(values);
+        });
+        valued.extend(values);
     }
     let (timings, release_period) = period::place(&period_sentences(&read, &valued));
     (out.period, out.period_end) = release_period.map_or((None, None), |(p, end, _)| (Some(p), end));
     out.facts.reserve_exact(read.iter().map(|s| s.found.len()).sum());
-    for ((s, values), timings) in read.into_iter().zip(valued).zip(timings) {
+    let mut valued = valued.into_iter();
+    for (s, timings) in read.into_iter().zip(timings) {
         if s.found.is_empty() {
             continue;
         }
         let folded: Arc<str> = Arc::from(&*fold_space(s.text));
         let mut subjects = s.subjects.into_iter();
         let mut timings = timings.into_iter();
-        for (f, v) in s.found.into_iter().zip(values) {
+        // `zip` asks `found` first: it takes no value past the sentence's.
+        for (f, v) in s.found.into_iter().zip(valued.by_ref()) {
             let subject = subjects.next().unwrap_or_default();
             let timing = timings.next().unwrap_or_default();
             if !options.kinds.is_empty() && !options.kinds.contains(&f.figure.kind) {
@@ -511,10 +511,12 @@ struct Valued {
 }
 
 /// The sentences as the period rules read them.
-fn period_sentences<'a>(read: &[Read<'a>], valued: &[Vec<Valued>]) -> Vec<period::Sentence<'a>> {
+fn period_sentences<'a>(read: &[Read<'a>], valued: &[Valued]) -> Vec<period::Sentence<'a>> {
+    let mut rest = valued;
     read.iter()
-        .zip(valued)
-        .map(|(s, values)| {
+        .map(|s| {
+            let (values, after) = rest.split_at(s.found.len().min(rest.len()));
+            rest = after;
             let items = s
                 .found
                 .iter()
