@@ -12,7 +12,7 @@ use crate::period;
 use crate::problem::{Problem, Severity};
 use crate::reader::{Release, read_part};
 use crate::resolve::Resolver;
-use crate::scan::{Found, figures_with};
+use crate::scan::{Found, append_figures};
 use crate::sentences;
 use crate::subject;
 use crate::words::{HIGH, LOW7, each};
@@ -393,46 +393,62 @@ fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &
     let dollar = options.dollar.as_deref().unwrap_or(crate::grammar::DEFAULT_DOLLAR);
     let paragraphs = paragraph_numbers(r.body, &spans);
     let last = spans.len().saturating_sub(1);
-    let title_found = Read {
-        section: Section::Title,
-        text: r.title,
-        offset: r.title_offset,
-        paragraph: None,
-        found: figures_with(r.title, false, dollar),
-        subjects: Vec::new(),
-    };
-    let body_found = spans.iter().zip(paragraphs).enumerate().map(|(n, (span, paragraph))| {
-        let sentence = &r.body[span.clone()];
-        Read {
-            section: Section::Body,
-            text: sentence,
-            offset: r.body_offset + span.start,
-            paragraph: Some(paragraph),
-            found: figures_with(sentence, r.cut && n == last, dollar),
-            subjects: Vec::new(),
-        }
-    });
-    let mut read: Vec<Read> = std::iter::once(title_found).chain(body_found).collect();
-    // Every figure's values, in reading order: one vector for the release, each
-    // sentence's the next `found.len()` of them.
-    let mut valued: Vec<Valued> = Vec::with_capacity(read.iter().map(|s| s.found.len()).sum());
-    for s in &mut read {
+    // The release's figures, sentence after sentence: each `Read` names its range.
+    // Sized for a figure every 128 bytes, about what bulletins hold, so that it is
+    // seldom grown.
+    let mut all: Vec<Found> = Vec::with_capacity(1 + (r.title.len() + r.body.len()) / 128);
+    let mut scan = |section, text, offset, paragraph, cut| {
+        let first = all.len();
+        append_figures(text, cut, dollar, &mut all);
+        // Figures in the release's metadata line are none of the text's.
         let in_meta = |f: &Found| {
-            let offset = s.offset + f.text_start;
+            let at = offset + f.text_start;
             r.meta
                 .as_ref()
-                .is_some_and(|m| offset < m.end && m.start < s.offset + f.figure.end)
+                .is_some_and(|m| at < m.end && m.start < offset + f.figure.end)
         };
-        s.found.retain(|f| !in_meta(f));
+        let mut kept = first;
+        for n in first..all.len() {
+            if !in_meta(&all[n]) {
+                all.swap(kept, n);
+                kept += 1;
+            }
+        }
+        all.truncate(kept);
+        Read {
+            section,
+            text,
+            offset,
+            paragraph,
+            found: first..kept,
+            subjects: Vec::new(),
+        }
+    };
+    let mut read: Vec<Read> = Vec::with_capacity(spans.len() + 1);
+    read.push(scan(Section::Title, r.title, r.title_offset, None, false));
+    for (n, (span, paragraph)) in spans.iter().zip(paragraphs).enumerate() {
+        let sentence = &r.body[span.clone()];
+        read.push(scan(
+            Section::Body,
+            sentence,
+            r.body_offset + span.start,
+            Some(paragraph),
+            r.cut && n == last,
+        ));
+    }
+    // Every figure's values, in reading order: one vector for the release, each
+    // sentence's the next `found.len()` of them.
+    let mut valued: Vec<Valued> = Vec::with_capacity(all.len());
+    for s in &mut read {
         if !s.found.is_empty() {
             // The body before the sentence: a pronoun's antecedent may stand there.
             let before = match s.section {
                 Section::Body => r.body.get(..s.offset.saturating_sub(r.body_offset)).unwrap_or(""),
                 Section::Title => "",
             };
-            s.subjects = subject::subjects_after(before, s.text, &s.found);
+            s.subjects = subject::subjects_after(before, s.text, &all[s.found.clone()]);
         }
-        let values = s.found.iter_mut().map(|f| {
+        let values = all[s.found.clone()].iter_mut().map(|f| {
             let offset = s.offset + f.text_start;
             let written = &s.text[f.text_start..f.figure.end];
             values(&mut f.figure, written, &mut resolver, |m| {
@@ -442,10 +458,10 @@ fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &
         });
         valued.extend(values);
     }
-    let (timings, release_period) = period::place(&period_sentences(&read, &valued));
+    let (timings, release_period) = period::place(&period_sentences(&read, &all, &valued));
     (out.period, out.period_end) = release_period.map_or((None, None), |(p, end, _)| (Some(p), end));
-    out.facts.reserve_exact(read.iter().map(|s| s.found.len()).sum());
-    let mut valued = valued.into_iter();
+    out.facts.reserve_exact(all.len());
+    let (mut all, mut valued) = (all.into_iter(), valued.into_iter());
     for (s, timings) in read.into_iter().zip(timings) {
         if s.found.is_empty() {
             continue;
@@ -453,8 +469,8 @@ fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &
         let folded: Arc<str> = Arc::from(&*fold_space(s.text));
         let mut subjects = s.subjects.into_iter();
         let mut timings = timings.into_iter();
-        // `zip` asks `found` first: it takes no value past the sentence's.
-        for (f, v) in s.found.into_iter().zip(valued.by_ref()) {
+        // `zip` asks the figures first: it takes no value past the sentence's.
+        for (f, v) in all.by_ref().take(s.found.len()).zip(valued.by_ref()) {
             let subject = subjects.next().unwrap_or_default();
             let timing = timings.next().unwrap_or_default();
             if !options.kinds.is_empty() && !options.kinds.contains(&f.figure.kind) {
@@ -497,7 +513,8 @@ struct Read<'a> {
     text: &'a str,
     offset: usize,
     paragraph: Option<usize>,
-    found: Vec<Found>,
+    /// Its figures, in the release's vector of them.
+    found: std::ops::Range<usize>,
     /// What each figure measures, read before the values take the units out of the figures.
     subjects: Vec<String>,
 }
@@ -511,14 +528,14 @@ struct Valued {
 }
 
 /// The sentences as the period rules read them.
-fn period_sentences<'a>(read: &[Read<'a>], valued: &[Valued]) -> Vec<period::Sentence<'a>> {
+fn period_sentences<'a>(read: &[Read<'a>], all: &[Found], valued: &[Valued]) -> Vec<period::Sentence<'a>> {
     let mut rest = valued;
     read.iter()
         .map(|s| {
             let (values, after) = rest.split_at(s.found.len().min(rest.len()));
             rest = after;
-            let items = s
-                .found
+            let found = &all[s.found.clone()];
+            let items = found
                 .iter()
                 .zip(values)
                 .map(|(f, v)| period::clause::Item {
@@ -530,7 +547,7 @@ fn period_sentences<'a>(read: &[Read<'a>], valued: &[Valued]) -> Vec<period::Sen
                     timed: f.figure.kind.is_timed(),
                 })
                 .collect();
-            let timed = s.found.iter().map(|f| f.figure.kind.is_timed()).collect();
+            let timed = found.iter().map(|f| f.figure.kind.is_timed()).collect();
             period::Sentence {
                 text: s.text,
                 offset: s.offset,

@@ -294,7 +294,15 @@ pub fn figures(sentence: &str, cut: bool) -> Vec<Found> {
 /// Every figure of a sentence, in order, none overlapping, with a bare `$` read as
 /// `dollar` (an ISO code: `HKD` for a Hong Kong release).
 pub fn figures_with(sentence: &str, cut: bool, dollar: &str) -> Vec<Found> {
-    let mut out: Vec<Found> = Vec::new();
+    let mut out = Vec::new();
+    append_figures(sentence, cut, dollar, &mut out);
+    out
+}
+
+/// [`figures_with`], appended to `all` (a release's figures, sentence after sentence, in
+/// one vector).
+pub fn append_figures(sentence: &str, cut: bool, dollar: &str, all: &mut Vec<Found>) {
+    let first = all.len();
     let mut pos = 0;
     let mut floor = 0; // no text may start before the end of the previous figure
     let mut said_of_the_past: Option<bool> = None; // the sentence's tense, read once
@@ -322,7 +330,7 @@ pub fn figures_with(sentence: &str, cut: bool, dollar: &str) -> Vec<Found> {
                     direction = cues::context_direction(sentence, text_start, figure.end, figure.kind);
                 }
                 if direction.is_none() && matches!(figure.kind, Kind::Money | Kind::Quantity) {
-                    direction = shared_change(sentence, &out, &figure, text_start);
+                    direction = shared_change(sentence, &all[first..], &figure, text_start);
                 }
                 // A change written with a minus sign is a decrease whatever the verb
                 // (`-3.2% growth`); a signed level (`negative $71.5 million`) stays without one.
@@ -339,7 +347,7 @@ pub fn figures_with(sentence: &str, cut: bool, dollar: &str) -> Vec<Found> {
                     pos += 1;
                 }
                 floor = figure.end;
-                out.push(Found {
+                all.push(Found {
                     figure,
                     text_start,
                     qualifier,
@@ -350,7 +358,6 @@ pub fn figures_with(sentence: &str, cut: bool, dollar: &str) -> Vec<Found> {
         }
         pos = token_end;
     }
-    out
 }
 
 #[cfg(test)]
