@@ -382,6 +382,11 @@ mod tests {
         odd.subject = "two\nlines".into();
         odd.sentence = "".into();
         odd.text = "\"".into();
+        facts.push(odd.clone());
+        // Empty shared columns, and ones to quote without a quote in them.
+        odd.release_date = "".into();
+        odd.category = "Trade, monthly".into();
+        odd.sentence = "Two\r\nlines, one row.".into();
         facts.push(odd);
         assert!(facts.len() > 500);
         for format in [Format::Csv, Format::ExcelCsv] {
