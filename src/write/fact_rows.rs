@@ -23,23 +23,20 @@ impl Encoder {
         Encoder(WriterBuilder::new().terminator(Terminator::Any(b'\n')).build())
     }
 
-    /// `field` followed by a delimiter. A field without a quote in it is copied, wrapped
-    /// in quotes when it holds a delimiter or a line break, which is what the encoder
-    /// writes (its own test: the delimiter, the quote, `\r`, `\n`); one with a quote goes
-    /// through the encoder.
+    /// `field` followed by a delimiter: copied as it is when it holds nothing a CSV
+    /// field quotes for (the encoder's own test: the delimiter, the quote, `\r`, `\n`),
+    /// which is the common case; through the encoder otherwise.
+    fn plain_field(&mut self, field: &str, out: &mut Vec<u8>) {
+        if field.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
+            return self.field(field, out);
+        }
+        out.extend_from_slice(field.as_bytes());
+        out.push(b',');
+    }
+
+    /// `field` followed by a delimiter.
     fn field(&mut self, field: &str, out: &mut Vec<u8>) {
         let input = field.as_bytes();
-        if !input.contains(&b'"') {
-            if input.iter().any(|b| matches!(b, b',' | b'\n' | b'\r')) {
-                out.push(b'"');
-                out.extend_from_slice(input);
-                out.extend_from_slice(b"\",");
-            } else {
-                out.extend_from_slice(input);
-                out.push(b',');
-            }
-            return;
-        }
         // The encoder writes at most two bytes per input byte and two quotes: given that
         // room it takes the whole field at once (and must, to know whether to quote).
         fill(out, 2 * input.len() + 2, |spare| self.0.field(input, spare).2);
@@ -131,14 +128,14 @@ pub fn append_csv_rows(facts: &[Fact], crlf: bool, out: &mut Vec<u8>) {
             out.extend_from_slice(field.as_bytes());
             out.push(b',');
         }
-        enc.field(&f.unit, out);
+        enc.plain_field(&f.unit, out);
         for name in [f.qualifier.map(Qualifier::as_str), f.direction.map(Direction::as_str)] {
             out.extend_from_slice(name.unwrap_or_default().as_bytes());
             out.push(b',');
         }
-        enc.field(&f.subject, out);
+        enc.plain_field(&f.subject, out);
         write_timing(f, &mut field, out);
-        enc.field(&f.text, out);
+        enc.plain_field(&f.text, out);
         sentence.append([&f.sentence, &f.source], &mut enc, out);
         // Digits: copied as they are.
         out.extend_from_slice(offset.format(f.offset).as_bytes());
