@@ -12,9 +12,10 @@ use crate::period;
 use crate::problem::{Problem, ProblemKind, Severity};
 use crate::reader::{Release, read_part};
 use crate::resolve::Resolver;
-use crate::scan::{Found, figures_with};
+use crate::scan::{Found, append_figures};
 use crate::sentences;
 use crate::subject;
+use crate::words::{HIGH, LOW7, each};
 
 /// What the caller wants extracted.
 #[derive(Debug, Clone, Default)]
@@ -108,14 +109,100 @@ pub fn fold_space(s: &str) -> Cow<'_, str> {
     if is_folded(s) {
         return Cow::Borrowed(s);
     }
+    Cow::Owned(fold_runs(s))
+}
+
+/// What a byte is to the fold: part of a word, ASCII white space, or the lead byte of a
+/// character that may be white space (U+0085, U+00A0, U+1680, U+2000..U+205F, U+3000).
+const WORD: u8 = 0;
+const SPACE: u8 = 1;
+const MAYBE_SPACE: u8 = 2;
+static FOLD_CLASS: [u8; 256] = {
+    let mut t = [WORD; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => SPACE,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => MAYBE_SPACE,
+            _ => WORD,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The length of the white-space character at `at` (a byte of `s`), 0 if there is none.
+fn space_len(s: &str, at: usize) -> usize {
+    match s.as_bytes().get(at).map(|&b| FOLD_CLASS[b as usize]) {
+        Some(SPACE) => 1,
+        Some(MAYBE_SPACE) => s
+            .get(at..)
+            .and_then(|r| r.chars().next())
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8),
+        _ => 0,
+    }
+}
+
+/// `s.split_whitespace()` joined by single spaces. Text is copied in runs that have
+/// nothing to fold (words and the single spaces between them), found eight bytes at a
+/// time; only where a run may end (see `may_fold`) are the bytes looked at one by one.
+fn fold_runs(s: &str) -> String {
+    let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
+    let mut pos = 0;
+    // Leading white space: the test of eight bytes passes a space before a word.
+    while let n @ 1.. = space_len(s, pos) {
+        pos += n;
+    }
+    let mut run = pos;
+    while pos < b.len() {
+        if let Some(eight) = b.get(pos..pos + 9) {
+            let mask = may_fold(eight);
+            if mask == 0 {
+                pos += 8;
+                continue;
+            }
+            pos += (mask.trailing_zeros() / 8) as usize;
+        }
+        if space_len(s, pos) == 0 {
+            pos += 1;
+            continue;
+        }
+        // White space at `pos` (a character boundary) ends the run.
+        out.push_str(s.get(run..pos).unwrap_or_default());
+        while let n @ 1.. = space_len(s, pos) {
+            pos += n;
+        }
+        if pos < b.len() && !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(w);
+        run = pos;
     }
-    Cow::Owned(out)
+    out.push_str(s.get(run..).unwrap_or_default());
+    out
+}
+
+/// The high bit of each of the first eight bytes of `nine` where folding may have to
+/// happen: an ASCII control, a non-ASCII byte, or a space before either or before
+/// another space. Exact at the lowest set bit (the subtractions may carry false marks
+/// only above a true one), which is all `fold_runs` reads; a false mark only costs it a
+/// look at one byte.
+fn may_fold(nine: &[u8]) -> u64 {
+    let word = |at: usize| {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(nine.get(at..at + 8).unwrap_or(&[0; 8]));
+        u64::from_le_bytes(eight)
+    };
+    let (x, next) = (word(0), word(1));
+    let below = |v: u64, b: u8| v.wrapping_sub(each(b)) & !v & HIGH;
+    let control = below(x, b' ');
+    let space = {
+        let v = x ^ each(b' ');
+        !(((v & LOW7) + LOW7) | v) & HIGH
+    };
+    let next_loud = below(next, b' ' + 1) | (next & HIGH);
+    control | (x & HIGH) | (space & next_loud)
 }
 
 /// True when `s` has no white space to fold (most sentences: single ASCII spaces only).
@@ -287,7 +374,8 @@ fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &
         title: title_column(r.title),
         offset: r.offset,
         line: r.line,
-        body: fold_space(r.body).into_owned(),
+        // A body has line breaks to fold: no need to look first.
+        body: fold_runs(r.body),
         period: None,
         period_end: None,
         facts: Vec::new(),
@@ -308,68 +396,84 @@ fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &
     let dollar = options.dollar.as_deref().unwrap_or(crate::grammar::DEFAULT_DOLLAR);
     let paragraphs = paragraph_numbers(r.body, &spans);
     let last = spans.len().saturating_sub(1);
-    let title_found = Read {
-        section: Section::Title,
-        text: r.title,
-        offset: r.title_offset,
-        paragraph: None,
-        found: figures_with(r.title, false, dollar),
-        subjects: Vec::new(),
-    };
-    let body_found = spans.iter().zip(paragraphs).enumerate().map(|(n, (span, paragraph))| {
-        let sentence = &r.body[span.clone()];
-        Read {
-            section: Section::Body,
-            text: sentence,
-            offset: r.body_offset + span.start,
-            paragraph: Some(paragraph),
-            found: figures_with(sentence, r.cut && n == last, dollar),
-            subjects: Vec::new(),
-        }
-    });
-    let mut read: Vec<Read> = std::iter::once(title_found).chain(body_found).collect();
-    let mut valued: Vec<Vec<Valued>> = Vec::with_capacity(read.len());
-    for s in &mut read {
+    // The release's figures, sentence after sentence: each `Read` names its range.
+    // Sized for a figure every 128 bytes, about what bulletins hold, so that it is
+    // seldom grown.
+    let mut all: Vec<Found> = Vec::with_capacity(1 + (r.title.len() + r.body.len()) / 128);
+    let mut scan = |section, text, offset, paragraph, cut| {
+        let first = all.len();
+        append_figures(text, cut, dollar, &mut all);
+        // Figures in the release's metadata line are none of the text's.
         let in_meta = |f: &Found| {
-            let offset = s.offset + f.text_start;
+            let at = offset + f.text_start;
             r.meta
                 .as_ref()
-                .is_some_and(|m| offset < m.end && m.start < s.offset + f.figure.end)
+                .is_some_and(|m| at < m.end && m.start < offset + f.figure.end)
         };
-        s.found.retain(|f| !in_meta(f));
+        let mut kept = first;
+        for n in first..all.len() {
+            if !in_meta(&all[n]) {
+                all.swap(kept, n);
+                kept += 1;
+            }
+        }
+        all.truncate(kept);
+        Read {
+            section,
+            text,
+            offset,
+            paragraph,
+            found: first..kept,
+            subjects: Vec::new(),
+        }
+    };
+    let mut read: Vec<Read> = Vec::with_capacity(spans.len() + 1);
+    read.push(scan(Section::Title, r.title, r.title_offset, None, false));
+    for (n, (span, paragraph)) in spans.iter().zip(paragraphs).enumerate() {
+        let sentence = &r.body[span.clone()];
+        read.push(scan(
+            Section::Body,
+            sentence,
+            r.body_offset + span.start,
+            Some(paragraph),
+            r.cut && n == last,
+        ));
+    }
+    // Every figure's values, in reading order: one vector for the release, each
+    // sentence's the next `found.len()` of them.
+    let mut valued: Vec<Valued> = Vec::with_capacity(all.len());
+    for s in &mut read {
         if !s.found.is_empty() {
             // The body before the sentence: a pronoun's antecedent may stand there.
             let before = match s.section {
                 Section::Body => r.body.get(..s.offset.saturating_sub(r.body_offset)).unwrap_or(""),
                 Section::Title => "",
             };
-            s.subjects = subject::subjects_after(before, s.text, &s.found);
+            s.subjects = subject::subjects_after(before, s.text, &all[s.found.clone()]);
         }
-        let values = s
-            .found
-            .iter_mut()
-            .map(|f| {
-                let offset = s.offset + f.text_start;
-                let written = &s.text[f.text_start..f.figure.end];
-                values(&mut f.figure, written, &mut resolver, |m| {
-                    out.warnings
-                        .push(Problem::warning(ProblemKind::Value, lines.line_of(offset), offset, m).with_path(source));
-                })
+        let values = all[s.found.clone()].iter_mut().map(|f| {
+            let offset = s.offset + f.text_start;
+            let written = &s.text[f.text_start..f.figure.end];
+            values(&mut f.figure, written, &mut resolver, |m| {
+                out.warnings
+                    .push(Problem::warning(ProblemKind::Value, lines.line_of(offset), offset, m).with_path(source));
             })
-            .collect();
-        valued.push(values);
+        });
+        valued.extend(values);
     }
-    let (timings, release_period) = period::place(&period_sentences(&read, &valued));
+    let (timings, release_period) = period::place(&period_sentences(&read, &all, &valued));
     (out.period, out.period_end) = release_period.map_or((None, None), |(p, end, _)| (Some(p), end));
-    out.facts.reserve_exact(read.iter().map(|s| s.found.len()).sum());
-    for ((s, values), timings) in read.into_iter().zip(valued).zip(timings) {
+    out.facts.reserve_exact(all.len());
+    let (mut all, mut valued) = (all.into_iter(), valued.into_iter());
+    for (s, timings) in read.into_iter().zip(timings) {
         if s.found.is_empty() {
             continue;
         }
         let folded: Arc<str> = Arc::from(&*fold_space(s.text));
         let mut subjects = s.subjects.into_iter();
         let mut timings = timings.into_iter();
-        for (f, v) in s.found.into_iter().zip(values) {
+        // `zip` asks the figures first: it takes no value past the sentence's.
+        for (f, v) in all.by_ref().take(s.found.len()).zip(valued.by_ref()) {
             let subject = subjects.next().unwrap_or_default();
             let timing = timings.next().unwrap_or_default();
             if !options.kinds.is_empty() && !options.kinds.contains(&f.figure.kind) {
@@ -412,7 +516,8 @@ struct Read<'a> {
     text: &'a str,
     offset: usize,
     paragraph: Option<usize>,
-    found: Vec<Found>,
+    /// Its figures, in the release's vector of them.
+    found: std::ops::Range<usize>,
     /// What each figure measures, read before the values take the units out of the figures.
     subjects: Vec<String>,
 }
@@ -426,12 +531,14 @@ struct Valued {
 }
 
 /// The sentences as the period rules read them.
-fn period_sentences<'a>(read: &[Read<'a>], valued: &[Vec<Valued>]) -> Vec<period::Sentence<'a>> {
+fn period_sentences<'a>(read: &[Read<'a>], all: &[Found], valued: &[Valued]) -> Vec<period::Sentence<'a>> {
+    let mut rest = valued;
     read.iter()
-        .zip(valued)
-        .map(|(s, values)| {
-            let items = s
-                .found
+        .map(|s| {
+            let (values, after) = rest.split_at(s.found.len().min(rest.len()));
+            rest = after;
+            let found = &all[s.found.clone()];
+            let items = found
                 .iter()
                 .zip(values)
                 .map(|(f, v)| period::clause::Item {
@@ -443,7 +550,7 @@ fn period_sentences<'a>(read: &[Read<'a>], valued: &[Vec<Valued>]) -> Vec<period
                     timed: f.figure.kind.is_timed(),
                 })
                 .collect();
-            let timed = s.found.iter().map(|f| f.figure.kind.is_timed()).collect();
+            let timed = found.iter().map(|f| f.figure.kind.is_timed()).collect();
             period::Sentence {
                 text: s.text,
                 offset: s.offset,
@@ -615,6 +722,11 @@ mod tests {
             proptest::prop_assert_eq!(&*folded, want.as_str(), "{:?}", text);
             // Borrowed only when there was nothing to fold.
             proptest::prop_assert!(matches!(folded, Cow::Owned(_)) || folded == text);
+        }
+
+        #[test]
+        fn any_text_folds_as_split_whitespace(text in "(\\PC|\\s|\u{85}|\u{a0}|\u{2003}|\u{1680}){0,40}") {
+            proptest::prop_assert_eq!(fold_runs(&text), plain_fold(&text), "{:?}", text);
         }
     }
 

@@ -7,19 +7,59 @@ const MAX_DIGITS: usize = 28;
 
 /// A warning for each number of the text with more digits than a value holds (`,` and `.`
 /// between digits belong to it): the grammar reads no figure there, and says nothing.
+/// A number lies within a run of digits, commas and points, and one of more than
+/// `MAX_DIGITS` digits covers every eighth byte at least three times: only the runs met at
+/// every eighth byte are read.
 pub(crate) fn overlong_numbers(text: &str) -> Vec<Problem> {
     let bytes = text.as_bytes();
+    let in_run = |b: &u8| b.is_ascii_digit() || *b == b',' || *b == b'.';
     let mut found = Vec::new();
-    let (mut at, mut line) = (0, 1);
-    while at < bytes.len() {
+    let mut lines = Lines::default();
+    let mut probe = 0;
+    while let Some(b) = bytes.get(probe) {
+        if !in_run(b) {
+            probe += 8;
+            continue;
+        }
+        let start = bytes[..probe].iter().rposition(|b| !in_run(b)).map_or(0, |p| p + 1);
+        let end = bytes[probe..]
+            .iter()
+            .position(|b| !in_run(b))
+            .map_or(bytes.len(), |p| probe + p);
+        numbers_in_run(text, start, end, &mut lines, &mut found);
+        probe = end.next_multiple_of(8);
+    }
+    found
+}
+
+/// Line numbers of increasing byte offsets, counted once.
+#[derive(Default)]
+struct Lines {
+    counted_to: usize,
+    breaks: usize,
+}
+
+impl Lines {
+    fn line_of(&mut self, text: &[u8], offset: usize) -> usize {
+        let newly = text.get(self.counted_to..offset).unwrap_or_default();
+        self.breaks += memchr::memchr_iter(b'\n', newly).count();
+        self.counted_to = offset.max(self.counted_to);
+        self.breaks + 1
+    }
+}
+
+/// The warnings of the numbers of `text[start..end]`, a run of digits, commas and points.
+fn numbers_in_run(text: &str, start: usize, end: usize, lines: &mut Lines, found: &mut Vec<Problem>) {
+    let bytes = &text.as_bytes()[..end];
+    let mut at = start;
+    while at < end {
         if !bytes[at].is_ascii_digit() {
-            line += usize::from(bytes[at] == b'\n');
             at += 1;
             continue;
         }
-        let start = at;
+        let number_start = at;
         let mut digits = 0;
-        while at < bytes.len() {
+        while at < end {
             match bytes[at] {
                 b'0'..=b'9' => digits += 1,
                 b',' | b'.' if bytes.get(at + 1).is_some_and(u8::is_ascii_digit) => {}
@@ -28,14 +68,14 @@ pub(crate) fn overlong_numbers(text: &str) -> Vec<Problem> {
             at += 1;
         }
         if digits > MAX_DIGITS {
-            let shown: String = text[start..at].chars().take(12).collect();
+            let shown: String = text[number_start..at].chars().take(12).collect();
             let message = format!(
                 "a number of {digits} digits (`{shown}...`) is more than a value holds ({MAX_DIGITS}); not read"
             );
-            found.push(Problem::warning(ProblemKind::Value, line, start, message));
+            let line = lines.line_of(text.as_bytes(), number_start);
+            found.push(Problem::warning(ProblemKind::Value, line, number_start, message));
         }
     }
-    found
 }
 
 #[cfg(test)]
@@ -58,5 +98,51 @@ mod tests {
         let grouped = format!("1{}", ",000".repeat(9));
         assert!(overlong_numbers(&grouped).is_empty(), "{grouped}");
         assert_eq!(overlong_numbers(&format!("{grouped}0")).len(), 1);
+    }
+
+    /// The byte-by-byte walk this replaced: the oracle.
+    fn walked(text: &str) -> Vec<(usize, usize, String)> {
+        let bytes = text.as_bytes();
+        let mut found = Vec::new();
+        let (mut at, mut line) = (0, 1);
+        while at < bytes.len() {
+            if !bytes[at].is_ascii_digit() {
+                line += usize::from(bytes[at] == b'\n');
+                at += 1;
+                continue;
+            }
+            let start = at;
+            let mut digits = 0;
+            while at < bytes.len() {
+                match bytes[at] {
+                    b'0'..=b'9' => digits += 1,
+                    b',' | b'.' if bytes.get(at + 1).is_some_and(u8::is_ascii_digit) => {}
+                    _ => break,
+                }
+                at += 1;
+            }
+            if digits > MAX_DIGITS {
+                found.push((line, start, digits.to_string()));
+            }
+        }
+        found
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn runs_met_every_eighth_byte_find_every_overlong_number(
+            picks in proptest::collection::vec(0..8usize, 0..60),
+        ) {
+            const PIECES: [&str; 8] = ["1234567", "0", ",", ".", "\n", " ", "x", "9,999.99"];
+            let text: String = picks.iter().map(|&n| PIECES[n]).collect();
+            let got: Vec<(usize, usize, String)> = overlong_numbers(&text)
+                .into_iter()
+                .map(|p| {
+                    let digits = p.message.split_whitespace().nth(3).unwrap_or("").to_string();
+                    (p.line, p.byte, digits)
+                })
+                .collect();
+            proptest::prop_assert_eq!(got, walked(&text), "{:?}", text);
+        }
     }
 }

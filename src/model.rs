@@ -236,7 +236,7 @@ impl Value {
     /// to `out`.
     pub fn push_to(&self, out: &mut String) {
         match self {
-            Value::Number(d) => out.push_str(&decimal_string(*d)),
+            Value::Number(d) => push_decimal(out, *d),
             Value::Date(p) => p.push_to(out),
             Value::Unresolved => {}
         }
@@ -283,18 +283,25 @@ fn write_decimal(f: &mut fmt::Formatter<'_>, d: Decimal) -> fmt::Result {
 /// `d` in the spec's number format (`13000000000`, `0.85`, `-71500000`), built from its
 /// digits and scale: `Decimal`'s `Display` goes through `fmt` and cost several times more.
 pub fn decimal_string(d: Decimal) -> String {
+    let mut out = String::with_capacity(32);
+    push_decimal(&mut out, d);
+    out
+}
+
+/// `decimal_string`, appended to `out`.
+pub fn push_decimal(out: &mut String, d: Decimal) {
     let mantissa = d.mantissa().unsigned_abs();
     if mantissa == 0 {
-        return "0".to_string();
+        out.push('0');
+        return;
     }
-    let mut out = String::with_capacity(32);
     if d.is_sign_negative() {
         out.push('-');
     }
     let start = out.len();
     match u64::try_from(mantissa) {
         // u128 division is a library call: most amounts fit in u64.
-        Ok(small) => push_number(&mut out, small),
+        Ok(small) => push_number(out, small),
         Err(_) => out.push_str(itoa::Buffer::new().format(mantissa)),
     }
     // Trailing zeros after the point go (what `normalize` does, without its divisions).
@@ -311,7 +318,6 @@ pub fn decimal_string(d: Decimal) -> String {
     if scale > 0 {
         out.insert(out.len() - scale, '.');
     }
-    out
 }
 
 /// One row of `facts.csv`. Columns shared by many rows (the release's and the

@@ -3,6 +3,7 @@
 
 use crate::grammar::{Ctx, Figure, Val, cues, date, figure_at};
 use crate::model::{Direction, Kind, Qualifier};
+use crate::words::with_lower;
 
 mod triggers;
 
@@ -123,28 +124,21 @@ fn word_is_candidate(sentence: &str, pos: usize, end: usize, has_digit: bool) ->
 /// Whether `word`, at `sentence[pos..end]` and no longer than any trigger, should be read:
 /// the full test, which `word_is_candidate` spares most words.
 fn word_starts_figure(sentence: &str, word: &[u8], pos: usize, end: usize) -> bool {
-    // Most words are in lower case already: copy only the others.
-    let mut buf = [0u8; LONGEST_TRIGGER];
-    let lower = if word.iter().any(u8::is_ascii_uppercase) {
-        let out = &mut buf[..word.len()];
-        for (o, b) in out.iter_mut().zip(word) {
-            *o = b.to_ascii_lowercase();
+    // ASCII letters and digits: `pos..end` are character boundaries.
+    let starts = with_lower(sentence.get(pos..end).unwrap_or_default(), |lower| {
+        let lower = lower.as_bytes();
+        match needs_lookahead(lower, &sentence[end..]) {
+            Some(ok) => ok,
+            None => {
+                // `USD34.6 million`: a code glued to its number.
+                let capitalized = word[0].is_ascii_uppercase() && {
+                    let letters = word.iter().position(u8::is_ascii_digit).unwrap_or(word.len());
+                    is_capitalized_trigger(&word[..letters])
+                };
+                capitalized || is_trigger_word(lower)
+            }
         }
-        out
-    } else {
-        word
-    };
-    let starts = match needs_lookahead(lower, &sentence[end..]) {
-        Some(ok) => ok,
-        None => {
-            // `USD34.6 million`: a code glued to its number.
-            let capitalized = word[0].is_ascii_uppercase() && {
-                let letters = word.iter().position(u8::is_ascii_digit).unwrap_or(word.len());
-                is_capitalized_trigger(&word[..letters])
-            };
-            capitalized || is_trigger_word(lower)
-        }
-    };
+    });
     // Last: most words are no trigger, and a word glued to a letter before (`éthe`) is rare.
     starts && !alnum_before(sentence, pos)
 }
@@ -165,6 +159,28 @@ static WORD_BYTE: [u8; 256] = {
     }
     t
 };
+
+/// The bytes a token the scan may read starts with: ASCII letters and digits, `$`, `-`,
+/// and the lead bytes of `₩ € ¥ £ ₹ −` and of vulgar fractions. Every other byte is a
+/// token of its own that starts nothing (`token_at`).
+static STARTS_TOKEN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = matches!(b as u8, b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'$' | b'-' | 0xC2 | 0xE2);
+        b += 1;
+    }
+    t
+};
+
+/// The first byte from `pos` that may start a figure's token (the end when none does):
+/// the bytes between are stepped over in one tight loop.
+fn next_token_start(bytes: &[u8], pos: usize) -> usize {
+    let rest = bytes.get(pos..).unwrap_or_default();
+    rest.iter()
+        .position(|&b| STARTS_TOKEN[b as usize])
+        .map_or(bytes.len(), |p| pos + p)
+}
 
 /// The end of the ASCII letters and digits from `pos`, and whether a digit is among them.
 fn word_end(bytes: &[u8], mut pos: usize) -> (usize, bool) {
@@ -278,11 +294,23 @@ pub fn figures(sentence: &str, cut: bool) -> Vec<Found> {
 /// Every figure of a sentence, in order, none overlapping, with a bare `$` read as
 /// `dollar` (an ISO code: `HKD` for a Hong Kong release).
 pub fn figures_with(sentence: &str, cut: bool, dollar: &str) -> Vec<Found> {
-    let mut out: Vec<Found> = Vec::new();
+    let mut out = Vec::new();
+    append_figures(sentence, cut, dollar, &mut out);
+    out
+}
+
+/// [`figures_with`], appended to `all` (a release's figures, sentence after sentence, in
+/// one vector).
+pub fn append_figures(sentence: &str, cut: bool, dollar: &str, all: &mut Vec<Found>) {
+    let first = all.len();
     let mut pos = 0;
     let mut floor = 0; // no text may start before the end of the previous figure
     let mut said_of_the_past: Option<bool> = None; // the sentence's tense, read once
-    while pos < sentence.len() {
+    loop {
+        pos = next_token_start(sentence.as_bytes(), pos);
+        if pos >= sentence.len() {
+            break;
+        }
         let (candidate, token_end) = token_at(sentence, pos);
         if candidate {
             let ctx = Ctx::new(sentence, pos, cut).with_dollar(dollar);
@@ -302,7 +330,7 @@ pub fn figures_with(sentence: &str, cut: bool, dollar: &str) -> Vec<Found> {
                     direction = cues::context_direction(sentence, text_start, figure.end, figure.kind);
                 }
                 if direction.is_none() && matches!(figure.kind, Kind::Money | Kind::Quantity) {
-                    direction = shared_change(sentence, &out, &figure, text_start);
+                    direction = shared_change(sentence, &all[first..], &figure, text_start);
                 }
                 // A change written with a minus sign is a decrease whatever the verb
                 // (`-3.2% growth`); a signed level (`negative $71.5 million`) stays without one.
@@ -319,7 +347,7 @@ pub fn figures_with(sentence: &str, cut: bool, dollar: &str) -> Vec<Found> {
                     pos += 1;
                 }
                 floor = figure.end;
-                out.push(Found {
+                all.push(Found {
                     figure,
                     text_start,
                     qualifier,
@@ -330,7 +358,6 @@ pub fn figures_with(sentence: &str, cut: bool, dollar: &str) -> Vec<Found> {
         }
         pos = token_end;
     }
-    out
 }
 
 #[cfg(test)]
@@ -524,5 +551,17 @@ mod tests {
             texts("with approximately KRW 340 billion in funding"),
             vec![(Kind::Money, "approximately KRW 340 billion")]
         );
+    }
+
+    #[test]
+    fn bytes_that_start_no_token_are_tokens_that_read_nothing() {
+        let text = crate::fixture_texts().concat() + "½ € − ₩ ’ é 中 \u{a0} $ -";
+        for (pos, b) in text.bytes().enumerate() {
+            if !STARTS_TOKEN[b as usize] {
+                assert_eq!(token_at(&text, pos), (false, pos + 1), "byte {pos}");
+            }
+        }
+        assert_eq!(next_token_start(b"  , 5", 0), 4);
+        assert_eq!(next_token_start(b"  ,", 1), 3);
     }
 }

@@ -4,7 +4,7 @@
 //! window (8 words within 80 bytes) is wider than any amount a parser reads before its
 //! marker, so a flag never hides a figure the parser would read.
 
-use super::shape::{Shapes, has_shape, shapes, word_list};
+use crate::words::{Shapes, has_shape, letters_of, shapes, word_list};
 
 const WINDOW_BYTES: usize = 80;
 const WINDOW_WORDS: usize = 8;
@@ -80,25 +80,6 @@ fn letter_mask(bytes: &[u8]) -> u128 {
         letters |= u128::from(letters_of(u64::from_le_bytes(eight))) << (8 * c);
     }
     letters
-}
-
-const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-const fn each(b: u8) -> u64 {
-    u64::from_le_bytes([b; 8])
-}
-
-/// Bit `i` set where byte `i` of `x` is an ASCII letter.
-fn letters_of(x: u64) -> u8 {
-    // Setting the 0x20 bit lowers exactly the ASCII capitals; then `a..=z` is the range
-    // 0x61..0x7B, tested on the low seven bits by two carries into the high bit of each
-    // byte. A non-ASCII byte (high bit set) is no letter.
-    let low = (x | each(0x20)) & LOW7;
-    let at_least_a = low + each(0x80 - b'a');
-    let past_z = low + each(0x80 - b'z' - 1);
-    let high = at_least_a & !past_z & !x & HIGH;
-    // The eight high bits gathered into one byte.
-    ((high >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
 }
 
 /// The window rounded up to whole 8-byte words, and within a `u128`.
@@ -222,15 +203,7 @@ mod tests {
     }
 
     #[test]
-    fn letters_eight_at_a_time_agree_with_the_byte_test() {
-        for b in 0..=255u8 {
-            for lane in 0..8 {
-                let mut x = [b'5'; 8];
-                x[lane] = b;
-                let want = u8::from(b.is_ascii_alphabetic()) << lane;
-                assert_eq!(letters_of(u64::from_le_bytes(x)), want, "{b:#x} in lane {lane}");
-            }
-        }
+    fn the_letter_mask_marks_ascii_letters() {
         assert_eq!(letter_mask(b"ab 9Z\xc3\xa9z"), 0b1001_0011);
     }
 

@@ -15,7 +15,6 @@ pub mod ordinal;
 pub mod percent;
 pub mod phrase;
 pub mod quantity;
-pub mod shape;
 
 use nom::{
     IResult, Parser,

@@ -1,8 +1,8 @@
 //! The words that can start a figure, and a shape filter that turns most other words away
 //! after a look at their length and first two letters.
 
-use crate::grammar::shape::{LONGEST, Shapes, has_shape, shapes, word_list};
 use crate::grammar::{date, money};
+use crate::words::{LONGEST, Shapes, has_shape, shapes, word_list};
 
 /// No trigger is longer.
 pub const LONGEST_TRIGGER: usize = LONGEST;

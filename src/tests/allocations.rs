@@ -112,3 +112,46 @@ fn the_counter_sees_allocations() {
     assert_eq!(allocations() - before, 1);
     drop(kept);
 }
+
+/// Allocations per fact of the library's path, reading included, rendering the rows as
+/// CSV: every fixture bulletin (or the `.txt` files of `ALLOCATIONS_CORPUS`, a directory,
+/// to measure another corpus: `ALLOCATIONS_CORPUS=DIR cargo test allocations_per_fact --
+/// --nocapture`). Printed, and held under a ceiling so that it does not creep up.
+#[test]
+fn allocations_per_fact() {
+    let texts = match std::env::var("ALLOCATIONS_CORPUS") {
+        Ok(dir) => texts_in(&dir),
+        Err(_) => crate::fixture_texts(),
+    };
+    let options = crate::extract::Options::default();
+    // Once first: tables built on first use are not the facts' cost.
+    for text in &texts {
+        std::hint::black_box(crate::extract::extract_text("f", text, &options));
+    }
+    let (before, mut facts) = (allocations(), 0);
+    for text in &texts {
+        for release in crate::extract::extract_releases("f", text, &options) {
+            facts += release.facts.len();
+            let rows = crate::write::rendered_facts(crate::write::Format::Csv, &release.facts);
+            std::hint::black_box(rows.map(|r| r.len()).unwrap_or(0));
+        }
+    }
+    let per_fact = (allocations() - before) as f64 / facts.max(1) as f64;
+    println!("{per_fact:.2} allocations per fact over {facts} facts");
+    assert!(facts > 100 && per_fact < CEILING, "{per_fact:.2} allocations per fact");
+}
+
+/// The allocations per fact `allocations_per_fact` allows.
+const CEILING: f64 = 18.0;
+
+fn texts_in(dir: &str) -> Vec<String> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect()
+}

@@ -1,10 +1,12 @@
-//! CSV rows of facts, encoded with `csv_core` (the csv crate's own field encoder).
+//! CSV rows of facts, encoded with `csv_core` (the csv crate's own field encoder) straight
+//! into the output buffer.
 //!
 //! A release's rows repeat its id, date, category and title, and a sentence's rows repeat
 //! the sentence and source: most of a row's bytes. Those columns are encoded once and
-//! copied into each row; a row's own columns are encoded as they come.
+//! copied from where they were last written; a row's own columns are encoded as they come.
 
 use std::io::{self, Write};
+use std::ops::Range;
 use std::sync::Arc;
 
 use csv_core::{Terminator, Writer, WriterBuilder};
@@ -51,32 +53,30 @@ fn fill(out: &mut Vec<u8>, room: usize, write: impl FnOnce(&mut [u8]) -> usize) 
     out.truncate(start + written);
 }
 
-/// Columns several rows share (a release's, a sentence's), as encoded for the last rows.
+/// Columns several rows share (a release's, a sentence's), and where in the output they
+/// were last encoded.
 struct Shared<const N: usize> {
-    columns: Option<[Arc<str>; N]>,
-    bytes: Vec<u8>,
+    last: Option<([Arc<str>; N], Range<usize>)>,
 }
 
 impl<const N: usize> Shared<N> {
     fn new() -> Self {
-        Shared {
-            columns: None,
-            bytes: Vec::with_capacity(4096),
-        }
+        Shared { last: None }
     }
 
-    /// The encoded `columns`, each followed by a delimiter: encoded again only when they
-    /// are not the same strings as last time.
-    fn encoded(&mut self, columns: [&Arc<str>; N], enc: &mut Encoder) -> &[u8] {
+    /// Appends the encoded `columns` to `out`, each followed by a delimiter: copied from
+    /// their last encoding when they are the same strings as last time.
+    fn append(&mut self, columns: [&Arc<str>; N], enc: &mut Encoder, out: &mut Vec<u8>) {
         let same = |last: &[Arc<str>; N]| last.iter().zip(columns).all(|(a, b)| Arc::ptr_eq(a, b));
-        if !self.columns.as_ref().is_some_and(same) {
-            self.bytes.clear();
-            for column in columns {
-                enc.field(column, &mut self.bytes);
-            }
-            self.columns = Some(columns.map(Arc::clone));
+        if let Some((_, at)) = self.last.as_ref().filter(|(last, _)| same(last)) {
+            out.extend_from_within(at.clone());
+            return;
         }
-        &self.bytes
+        let start = out.len();
+        for column in columns {
+            enc.field(column, out);
+        }
+        self.last = Some((columns.map(Arc::clone), start..out.len()));
     }
 }
 
@@ -101,42 +101,44 @@ fn write_timing(f: &Fact, field: &mut String, row: &mut Vec<u8>) {
 
 /// Writes `facts` as CSV rows (no header) to `buf`, with `\r\n` line ends when `crlf`.
 pub fn write_csv_rows(facts: &[Fact], crlf: bool, mut buf: impl Write) -> io::Result<()> {
+    let mut rows = Vec::new();
+    append_csv_rows(facts, crlf, &mut rows);
+    buf.write_all(&rows)
+}
+
+/// Appends `facts` as CSV rows (no header) to `out`, with `\r\n` line ends when `crlf`.
+pub fn append_csv_rows(facts: &[Fact], crlf: bool, out: &mut Vec<u8>) {
     let (mut release, mut sentence) = (Shared::new(), Shared::new());
-    // Room for a long sentence quoted (`fill` asks twice a field's length): rarely grown.
-    let mut row = Vec::with_capacity(8192);
     let mut offset = itoa::Buffer::new();
-    let mut field = String::with_capacity(40);
+    let mut field = String::new();
     // One encoder for every field: after a delimiter or a terminator it is between fields.
     let mut enc = Encoder::new();
     for f in facts {
-        row.clear();
-        row.extend_from_slice(release.encoded([&f.release_id, &f.release_date, &f.category, &f.title], &mut enc));
-        row.extend_from_slice(f.section.as_str().as_bytes());
-        row.push(b',');
-        row.extend_from_slice(f.kind.as_str().as_bytes());
-        row.push(b',');
+        release.append([&f.release_id, &f.release_date, &f.category, &f.title], &mut enc, out);
+        out.extend_from_slice(f.section.as_str().as_bytes());
+        out.push(b',');
+        out.extend_from_slice(f.kind.as_str().as_bytes());
+        out.push(b',');
         // Numbers and date values never need quoting.
         for value in [Some(f.value), f.value_end] {
             field.clear();
             if let Some(v) = value {
                 v.push_to(&mut field);
             }
-            row.extend_from_slice(field.as_bytes());
-            row.push(b',');
+            out.extend_from_slice(field.as_bytes());
+            out.push(b',');
         }
-        enc.plain_field(&f.unit, &mut row);
+        enc.plain_field(&f.unit, out);
         for name in [f.qualifier.map(Qualifier::as_str), f.direction.map(Direction::as_str)] {
-            row.extend_from_slice(name.unwrap_or_default().as_bytes());
-            row.push(b',');
+            out.extend_from_slice(name.unwrap_or_default().as_bytes());
+            out.push(b',');
         }
-        enc.plain_field(&f.subject, &mut row);
-        write_timing(f, &mut field, &mut row);
-        enc.plain_field(&f.text, &mut row);
-        row.extend_from_slice(sentence.encoded([&f.sentence, &f.source], &mut enc));
+        enc.plain_field(&f.subject, out);
+        write_timing(f, &mut field, out);
+        enc.plain_field(&f.text, out);
+        sentence.append([&f.sentence, &f.source], &mut enc, out);
         // Digits: copied as they are.
-        row.extend_from_slice(offset.format(f.offset).as_bytes());
-        row.extend_from_slice(if crlf { b"\r\n" } else { b"\n" });
-        buf.write_all(&row)?;
+        out.extend_from_slice(offset.format(f.offset).as_bytes());
+        out.extend_from_slice(if crlf { b"\r\n" } else { b"\n" });
     }
-    Ok(())
 }

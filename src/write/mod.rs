@@ -208,7 +208,11 @@ pub fn render_facts(format: Format, facts: &[Fact], buf: impl Write) -> io::Resu
 /// mostly its fact's own text) instead of grown by doubling from empty.
 pub fn rendered_facts(format: Format, facts: &[Fact]) -> io::Result<Vec<u8>> {
     let mut rows = Vec::with_capacity(rows_size_hint(format, facts));
-    render_facts(format, facts, &mut rows)?;
+    match format {
+        Format::Csv => fact_rows::append_csv_rows(facts, false, &mut rows),
+        Format::ExcelCsv => fact_rows::append_csv_rows(facts, true, &mut rows),
+        Format::Jsonl | Format::Json => render_rows(format, facts, &mut rows)?,
+    }
     Ok(rows)
 }
 
@@ -385,6 +389,11 @@ mod tests {
         odd.subject = "two\nlines".into();
         odd.sentence = "".into();
         odd.text = "\"".into();
+        facts.push(odd.clone());
+        // Empty shared columns, and ones to quote without a quote in them.
+        odd.release_date = "".into();
+        odd.category = "Trade, monthly".into();
+        odd.sentence = "Two\r\nlines, one row.".into();
         facts.push(odd);
         assert!(facts.len() > 500);
         for format in [Format::Csv, Format::ExcelCsv] {
