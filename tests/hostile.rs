@@ -134,6 +134,35 @@ fn two_outputs_of_one_file_exit_2_before_reading() {
 
 #[cfg(unix)]
 #[test]
+fn a_device_or_fifo_output_is_written_in_place_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "v.txt", release("Trade", "Lamp Exports Rise", BODY));
+    // A table renamed over `-o /dev/null`, run as root, made /dev/null a file; a FIFO
+    // stands in for the device here.
+    let fifo = dir.path().join("out");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
+    };
+    let o = run(dir.path(), &["extract", "v.txt", "-o", "out", "--releases", "out"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    // Checked before waiting for the reader, which a replaced FIFO would leave blocked.
+    assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    let table = reader.join().unwrap();
+    assert!(table.starts_with("release_id,"), "{table}");
+    assert!(table.contains("Lamp Exports Rise"), "{table}");
+    // /dev/null itself, where it is a device, stays one.
+    if fs::metadata("/dev/null").is_ok_and(|m| m.file_type().is_char_device()) {
+        let o = run(dir.path(), &["extract", "v.txt", "-o", "/dev/null"]);
+        assert_eq!(o.code, 0, "{}", o.stderr);
+        assert!(fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+    }
+}
+
+#[cfg(unix)]
+#[test]
 fn a_bad_output_path_fails_before_any_input_is_read() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "v.txt", release("Trade", "Lamp Exports Rise", BODY));

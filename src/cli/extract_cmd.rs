@@ -129,6 +129,10 @@ fn check_outputs(args: &ExtractArgs, inputs: &Inputs) -> Result<Targets, Error> 
             (_, None) => continue,
             (_, Some(p)) => p,
         };
+        // A device (`/dev/null`) may take several tables, and is no input's file.
+        if std::fs::metadata(given).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            continue;
+        }
         let id = identity(given);
         let shown = given.display().to_string();
         if let Some((other, other_path, _)) = seen.iter().find(|(.., i)| *i == id) {

@@ -20,6 +20,8 @@ pub enum Output {
     },
     /// An anonymous temporary file, read back by the caller (a workbook's tables).
     Spool(BufWriter<File>),
+    /// A device or FIFO, written as it is (`-o /dev/null`, `-o /dev/stderr`).
+    Device(BufWriter<File>),
 }
 
 /// Where a named output goes, checked before any input is read.
@@ -36,6 +38,12 @@ pub enum Target {
         /// The permissions of the file it replaces, kept.
         keep: Option<std::fs::Permissions>,
     },
+    /// A device or FIFO that exists: written in place, since a file renamed over it would
+    /// replace the device itself (`-o /dev/null` run as root made `/dev/null` a file).
+    Device {
+        given: PathBuf,
+        real: PathBuf,
+    },
 }
 
 impl Target {
@@ -50,6 +58,12 @@ impl Target {
         let meta = std::fs::metadata(&real).ok();
         if meta.as_ref().is_some_and(|m| m.is_dir()) {
             return Err(fail("it is a folder".to_string()));
+        }
+        if meta.as_ref().is_some_and(|m| !m.is_file()) {
+            return Ok(Target::Device {
+                given: given.to_path_buf(),
+                real,
+            });
         }
         let dir = folder_of(&real);
         if !dir.is_dir() {
@@ -69,7 +83,7 @@ impl Target {
         match self {
             Target::Stdout => "standard output".to_string(),
             Target::Spool => "a temporary file".to_string(),
-            Target::File { given, .. } => given.display().to_string(),
+            Target::File { given, .. } | Target::Device { given, .. } => given.display().to_string(),
         }
     }
 }
@@ -113,6 +127,10 @@ impl Output {
                     _listed: listed,
                 })
             }
+            Target::Device { real, .. } => {
+                let device = std::fs::OpenOptions::new().write(true).open(real)?;
+                Ok(Output::Device(BufWriter::with_capacity(1 << 16, device)))
+            }
         }
     }
 
@@ -139,7 +157,7 @@ impl Output {
     pub fn commit(self) -> io::Result<()> {
         match self {
             Output::Stdout(mut w) => w.flush(),
-            Output::Spool(mut w) => w.flush(),
+            Output::Spool(mut w) | Output::Device(mut w) => w.flush(),
             Output::File {
                 temp, path, flusher, ..
             } => {
@@ -197,7 +215,7 @@ impl Write for Output {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         match self {
             Output::Stdout(w) => w.write(buf),
-            Output::Spool(w) => w.write(buf),
+            Output::Spool(w) | Output::Device(w) => w.write(buf),
             Output::File { temp, flusher, .. } => {
                 let n = temp.write(buf)?;
                 flusher.wrote(n, temp.get_ref().as_file());
@@ -209,7 +227,7 @@ impl Write for Output {
     fn flush(&mut self) -> io::Result<()> {
         match self {
             Output::Stdout(w) => w.flush(),
-            Output::Spool(w) => w.flush(),
+            Output::Spool(w) | Output::Device(w) => w.flush(),
             Output::File { temp, .. } => temp.flush(),
         }
     }
