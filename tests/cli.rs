@@ -253,6 +253,36 @@ fn excel_csv_has_a_bom_and_crlf_and_is_csv_only() {
 }
 
 #[test]
+fn the_releases_file_takes_its_format_from_its_extension() {
+    let dir = corpus(1);
+    let o = run(dir.path(), &["extract", "in", "-o", "f.xlsx", "--releases", "r.jsonl"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let jsonl = std::fs::read_to_string(dir.path().join("r.jsonl")).unwrap();
+    assert!(!jsonl.is_empty());
+    for line in jsonl.lines() {
+        let row: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(row["release_id"].is_string() && row["copy_of"] == "", "{line}");
+    }
+    let o = run(
+        dir.path(),
+        &["extract", "in", "--format", "jsonl", "--releases", "r.csv"],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let csv = std::fs::read_to_string(dir.path().join("r.csv")).unwrap();
+    assert!(csv.starts_with("release_id,release_date,"), "{csv}");
+    assert!(stdout(&o).starts_with('{'));
+    // No extension: the table's format.
+    let o = run(dir.path(), &["extract", "in", "--format", "json", "--releases", "r"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("r")).unwrap()).unwrap();
+    assert!(json.as_array().is_some_and(|a| !a.is_empty()));
+    let o = run(dir.path(), &["extract", "in", "--releases", "r.xlsx"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("the releases are a sheet"), "{}", stderr(&o));
+}
+
+#[test]
 fn kinds_limit_the_rows_and_the_releases_table_counts_them() {
     let dir = corpus(2);
     let o = run(

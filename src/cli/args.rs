@@ -153,7 +153,8 @@ pub struct ExtractArgs {
     /// fields), json (one array) or xlsx (a spreadsheet file: numbers as numbers, day dates
     /// as dates, all other values and text as text cells that no spreadsheet converts, with
     /// the releases table and, with --checks, the checks as further sheets; needs -o).
-    /// Also used for --releases (as csv with xlsx). Default: from the extension of -o
+    /// Also used for --releases when its file has no such extension (as csv with xlsx).
+    /// Default: from the extension of -o
     /// (`.xlsx`, `.jsonl`, `.json`), else csv. Example: `--format jsonl`, `-o facts.xlsx`.
     #[arg(long, value_enum)]
     pub format: Option<FormatArg>,
@@ -168,7 +169,8 @@ pub struct ExtractArgs {
     /// Also write a table of the releases read (release_id, release_date, category, title,
     /// period, period_end, source, offset, facts, warnings, copy_of) to FILE. A copy of a
     /// release read before has a row of its own, with that release's id in copy_of and 0
-    /// facts when it was dropped. Example: `--releases releases.csv`.
+    /// facts when it was dropped. Its format: from its extension (.csv, .jsonl, .json), else
+    /// the table's. Example: `--releases releases.csv`.
     #[arg(long, value_name = "FILE")]
     pub releases: Option<PathBuf>,
 
@@ -213,6 +215,27 @@ impl ExtractArgs {
             }
             (FormatArg::Xlsx, false) => Ok(Shape::Workbook),
             (_, true) => Err("--excel applies to --format csv only (an xlsx file needs no --excel)".to_string()),
+        }
+    }
+
+    /// The format of the --releases file: from its extension (`.csv`, `.jsonl`, `.json`),
+    /// else the facts table's (`table`, CSV for a workbook).
+    pub fn releases_format(&self, table: Format) -> Result<Format, String> {
+        let ext = self
+            .releases
+            .as_deref()
+            .and_then(|p| p.extension()?.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("csv") if table == Format::ExcelCsv => Ok(Format::ExcelCsv),
+            Some("csv") => Ok(Format::Csv),
+            Some("jsonl") => Ok(Format::Jsonl),
+            Some("json") => Ok(Format::Json),
+            Some("xlsx") => Err(
+                "--releases writes csv, jsonl or json; in an xlsx workbook (-o FILE.xlsx) the releases are a sheet"
+                    .to_string(),
+            ),
+            _ => Ok(table),
         }
     }
 }

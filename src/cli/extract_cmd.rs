@@ -31,9 +31,13 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome, Error> {
     let facts_to = if workbook { &spool } else { &targets.facts };
     let mut facts = open(facts_to, |o| facts_writer(o, format))?;
     // The releases table: its file (--releases), and a workbook's sheet (last).
+    let releases_format = args.releases_format(format).map_err(Error::Usage)?;
     let mut releases = Vec::new();
-    for target in targets.releases.iter().chain(workbook.then_some(&spool)) {
-        releases.push(open(target, |o| releases_writer(o, format))?);
+    if let Some(target) = &targets.releases {
+        releases.push(open(target, |o| releases_writer(o, releases_format))?);
+    }
+    if workbook {
+        releases.push(open(&spool, |o| releases_writer(o, format))?);
     }
     let mut checks: Vec<CheckResult> = Vec::new();
     // A release's checks and its row of the releases table are made on the worker that
@@ -70,14 +74,13 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome, Error> {
             if !fate.written {
                 row.facts = 0;
             }
-            let mut rendered = Vec::new();
-            render_rows(format, [&row], &mut rendered)?;
-            let row = match format {
-                Format::ExcelCsv => rows::guard_formulas(&rendered).into_owned(),
-                _ => rendered,
-            };
             for w in &mut releases {
-                w.write_rendered(&row)?;
+                let mut rendered = Vec::new();
+                render_rows(w.format(), [&row], &mut rendered)?;
+                match w.format() {
+                    Format::ExcelCsv => w.write_rendered(&rows::guard_formulas(&rendered))?,
+                    _ => w.write_rendered(&rendered)?,
+                }
             }
         }
         Ok(())
