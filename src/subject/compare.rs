@@ -200,15 +200,16 @@ pub(super) fn time_phrase(subject: &str) -> bool {
 pub(super) fn without_deictic(subject: String) -> String {
     let mut at = 0;
     let mut cut = None;
-    let mut words = subject.split(' ').peekable();
+    // Split as bytes: `' '` is ASCII, and the words are only compared to ASCII ones.
+    let mut words = subject.as_bytes().split(|&b| b == b' ').peekable();
     while let Some(w) = words.next() {
         // The rarer test first.
         let deictic = words.peek().is_some_and(|n| {
             ["this", "these", "those", "that"]
                 .iter()
-                .any(|d| n.eq_ignore_ascii_case(d))
+                .any(|d| n.eq_ignore_ascii_case(d.as_bytes()))
         });
-        if deictic && at > 0 && POST_PREPS.iter().any(|p| w.eq_ignore_ascii_case(p)) {
+        if deictic && at > 0 && POST_PREPS.iter().any(|p| w.eq_ignore_ascii_case(p.as_bytes())) {
             cut = Some(at - 1);
         }
         at += w.len() + 1;

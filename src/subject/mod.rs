@@ -243,19 +243,26 @@ fn subject_at(
         .or_else(|| before(sentence, toks, all, k, prev))
         .or_else(|| shares_previous(toks, k, prev))
         .or_else(|| headline_noun(sentence, toks, all, fi, k, title));
-    let subject = found
-        .filter(|s| names_something(s) && !time_phrase(s))
-        .unwrap_or_else(|| clause_subject_kept(sentence, toks, all, k, &mut lists.clause));
+    let found = found.filter(|s| names_something(s) && !time_phrase(s));
+    // Whether `subject` is still the phrase that names something, as tested above.
+    let mut vetted = found.is_some();
+    let subject = found.unwrap_or_else(|| clause_subject_kept(sentence, toks, all, k, &mut lists.clause));
     // `a figure that is set to rise (to 40%)`: a lone measure is the figure before's.
     let subject = match prev {
-        Some(p) if lone_measure(&subject) => p.to_string(),
+        Some(p) if lone_measure(&subject) => {
+            vetted = false;
+            p.to_string()
+        }
         _ => subject,
     };
-    let subject = match prev {
-        Some(p) => standing_in(subject, p),
+    let subject = match prev.and_then(|p| standing_in(&subject, p)) {
+        Some(s) => {
+            vetted = false;
+            s
+        }
         None => subject,
     };
-    let subject = if names_something(&subject) && !time_phrase(&subject) {
+    let subject = if vetted || (names_something(&subject) && !time_phrase(&subject)) {
         estimated(without_deictic(subject))
     } else {
         share_of(sentence, toks, all, k)
@@ -323,8 +330,9 @@ fn estimated(subject: String) -> String {
     ];
     // Most subjects hold no such head: they are not split into a list.
     if !subject
-        .split(' ')
-        .any(|w| HEADS.iter().any(|h| w.eq_ignore_ascii_case(h)))
+        .as_bytes()
+        .split(|&b| b == b' ')
+        .any(|w| HEADS.iter().any(|h| w.eq_ignore_ascii_case(h.as_bytes())))
     {
         return subject;
     }
@@ -358,21 +366,24 @@ fn points(subject: &str, a: Anaphor) -> bool {
 
 /// `those of web retailers` after `sales of department stores`: `those`/`that` before a
 /// preposition stands in for the head of the subject before (`sales of web retailers`).
-fn standing_in(subject: String, prev: &str) -> String {
-    let mut words = subject.splitn(3, ' ');
-    let (Some(first), Some(prep), Some(rest)) = (words.next(), words.next(), words.next()) else {
-        return subject;
-    };
-    let stand_in = first.eq_ignore_ascii_case("those") || first.eq_ignore_ascii_case("that");
-    if !stand_in {
-        return subject;
-    }
-    let h = phrase::head(prev);
-    if phrase::is_post_prep(prep) && !h.is_empty() {
-        format!("{h} {prep} {rest}")
-    } else {
+/// `None` when the subject stays as it is.
+fn standing_in(subject: &str, prev: &str) -> Option<String> {
+    // Most subjects open otherwise: told by their first bytes, before any split.
+    let opens = |w: &[u8]| {
         subject
+            .as_bytes()
+            .get(..w.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(w))
+    };
+    if !opens(b"those ") && !opens(b"that ") {
+        return None;
     }
+    let mut words = subject.splitn(3, ' ');
+    let (Some(_), Some(prep), Some(rest)) = (words.next(), words.next(), words.next()) else {
+        return None;
+    };
+    let h = phrase::head(prev);
+    (phrase::is_post_prep(prep) && !h.is_empty()).then(|| format!("{h} {prep} {rest}"))
 }
 
 /// A common word capitalized only because it starts the sentence is lowercased (`Exports`
