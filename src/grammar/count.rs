@@ -230,7 +230,8 @@ fn valued_in_brackets(after: &str) -> bool {
         return false;
     };
     let inner = inner.trim_start();
-    super::money::money(false, false, false)(inner).is_ok_and(|(r, _)| r.trim_start().starts_with([')', ';', ',']))
+    super::money::money(false, || false, || false)(inner)
+        .is_ok_and(|(r, _)| r.trim_start().starts_with([')', ';', ',']))
 }
 
 /// A capitalized word before a digit `1` in running text names it: `Ocean Wind 1 project`,

@@ -487,16 +487,18 @@ fn range_start(start: &Amount, end: &Amount) -> Decimal {
 /// Without `ranges`, only a single amount is read. After a change verb (`after_verb`), an
 /// amount with its own scale is the change and what follows `to` a level: `widened $0.8
 /// billion to $75.1 billion` (but `rose $2 to $3 billion` shares a scale: a range).
+/// (`after_verb` is asked only of an amount with its own scale, and `ranges` only where
+/// a range could be read.)
 pub fn money(
     cut: bool,
-    ranges: bool,
-    after_verb: bool,
+    ranges: impl Fn() -> bool,
+    after_verb: impl Fn() -> bool,
 ) -> impl Fn(&str) -> IResult<&str, (Decimal, Option<Decimal>, &'static str)> {
     move |i: &str| {
-        if !ranges {
-            return amount(cut).map(|a| (a.value, None, a.currency)).parse(i);
-        }
         if let Ok((r, _)) = (keyword("between"), sp).parse(i) {
+            if !ranges() {
+                return amount(cut).map(|a| (a.value, None, a.currency)).parse(i);
+            }
             let (r, a) = amount(cut)(r)?;
             let (r, _) = (sp, keyword("and"), sp).parse(r)?;
             let (r, b) = range_end(cut, a.currency)(r)?;
@@ -504,15 +506,18 @@ pub fn money(
         }
         // After a change verb a start with its own scale is the change (see below).
         let range = suffixed_range(cut)(i).ok();
-        if let Some((r, (a, b))) = range.filter(|(_, (a, _))| !(after_verb && a.scale.is_some())) {
+        if let Some((r, (a, b))) = range.filter(|(_, (a, _))| !(a.scale.is_some() && after_verb())) {
+            if !ranges() {
+                return amount(cut).map(|a| (a.value, None, a.currency)).parse(i);
+            }
             return Ok((r, (range_start(&a, &b), Some(b.value), b.currency)));
         }
         let (r, a) = amount(cut)(i)?;
-        if after_verb && a.scale.is_some() {
+        if a.scale.is_some() && after_verb() {
             return Ok((r, (a.value, None, a.currency)));
         }
         if let Ok((r2, _)) = range_joiner(r) {
-            if let Ok((r3, b)) = range_end(cut, a.currency)(r2) {
+            if let Some((r3, b)) = range_end(cut, a.currency)(r2).ok().filter(|_| ranges()) {
                 return Ok((r3, (range_start(&a, &b), Some(b.value), a.currency)));
             }
         }
@@ -553,8 +558,8 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
         return None;
     }
     // `increased by USD 2 billion to USD 4.7 billion` is a change and a level, not a range.
-    let ranges = !cues::leads_a_change(ctx.before());
-    let after_verb = cues::follows_change_verb(ctx.before());
+    let ranges = || !cues::leads_a_change(ctx.before());
+    let after_verb = || cues::follows_change_verb(ctx.before());
     let (after, (value, end, currency)) = money(ctx.cut, ranges, after_verb)(rest).ok()?;
     let currency = if currency == BARE_DOLLAR { ctx.dollar } else { currency };
     Some(ctx.figure(
@@ -576,6 +581,45 @@ mod tests {
         assert!(ISO_CODES.is_sorted());
         assert_eq!(iso_code("KRW 5"), Ok((" 5", "KRW")));
         assert!(iso_code("Krw 5").is_err() && iso_code("KR").is_err() && iso_code("KRWX").is_err());
+    }
+
+    /// A money figure read where it stands in a sentence: its value and any range end.
+    fn read_in(before: &str, figure: &str) -> Option<(String, Option<String>)> {
+        let s = format!("{before}{figure}");
+        let ctx = Ctx::new(&s, before.len(), false);
+        parse(&ctx).map(|f| {
+            let num = |v: Val| match v {
+                Val::Num(d) => d.normalize().to_string(),
+                Val::Date(_) => String::new(),
+            };
+            (num(f.value), f.value_end.map(num))
+        })
+    }
+
+    #[test]
+    fn the_words_before_decide_range_or_change() {
+        let one = |v: &str| Some((v.to_string(), None));
+        let range = |a: &str, b: &str| Some((a.to_string(), Some(b.to_string())));
+        // After a change verb, an amount with its own scale is the change.
+        assert_eq!(
+            read_in("The gap narrowed ", "$1.2 billion to $40.5 billion"),
+            one("1200000000")
+        );
+        assert_eq!(
+            read_in("Costs rose ", "$2 to $3 billion"),
+            range("2000000000", "3000000000")
+        );
+        assert_eq!(
+            read_in("a budget of ", "$2 billion to $5 billion"),
+            range("2000000000", "5000000000")
+        );
+        // After `by`, what follows `to` is a level.
+        assert_eq!(
+            read_in("Spending went up by ", "$2 billion to $5 billion"),
+            one("2000000000")
+        );
+        assert_eq!(read_in("Spending went up by ", "$2 to $5 billion"), one("2"));
+        assert_eq!(read_in("Spending went up by ", "between $2 and $5 billion"), None);
     }
 
     fn read(s: &str) -> Option<(String, Option<String>, &'static str, usize)> {

@@ -209,18 +209,19 @@ fn range_joiner(i: &str) -> IResult<&str, ()> {
 /// percent = between-form | range | single, returning (start, end, unit).
 /// Without `ranges`, only a single figure is read. After a change verb (`after_verb`), a
 /// number with its own marker is the change (`rose 2 percent to 5 percent`), while
-/// `grow 2 to 3 percent` stays a range.
+/// `grow 2 to 3 percent` stays a range. (`after_verb` is asked only of a range whose
+/// first number has its own marker, and `ranges` only where a range could be read: the
+/// ones reading them decide.)
 pub fn percent(
     cut: bool,
-    ranges: bool,
-    after_verb: bool,
+    ranges: impl Fn() -> bool,
+    after_verb: impl Fn() -> bool,
 ) -> impl Fn(&str) -> IResult<&str, (Decimal, Option<Decimal>, PctUnit)> {
     move |i: &str| {
-        if !ranges {
-            let (r, (a, m)) = (pct_number, marker(cut)).parse(i)?;
-            return Ok((r, (a, None, m)));
-        }
         if let Ok((r, _)) = (keyword("between"), sp).parse(i) {
+            if !ranges() {
+                return fail(i);
+            }
             let (r, a) = pct_number(r)?;
             let (r, m1) = opt(marker(cut)).parse(r)?;
             let (r, _) = (sp, keyword("and"), sp).parse(r)?;
@@ -233,9 +234,6 @@ pub fn percent(
         }
         let (r, a) = pct_number(i)?;
         let (r_after_first, m1) = opt(marker(cut)).parse(r)?;
-        if let (true, Some(m)) = (after_verb, m1) {
-            return Ok((r_after_first, (a, None, m)));
-        }
         // A range: the first marker is optional (`3-5 percent`, `3% to 5%`).
         let ranged = |r| -> IResult<&str, (Decimal, PctUnit)> {
             let (r, _) = range_joiner(r)?;
@@ -245,7 +243,8 @@ pub fn percent(
         };
         // A range runs upward: `from 3.4% in 2025 to 2.8%` must not read `2025 to 2.8%`.
         if let Ok((r2, (b, m2))) = ranged(r_after_first).and_then(|x| if a <= x.1.0 { Ok(x) } else { fail(i) }) {
-            if m1.is_none_or(|m| m == m2) {
+            // After a change verb, a first number with its own marker is the change.
+            if ranges() && (m1.is_none() || m1 == Some(m2) && !after_verb()) {
                 return Ok((r2, (a, Some(b), m2)));
             }
         }
@@ -263,8 +262,8 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
         return None;
     }
     // `rose from 3 percent to 5 percent` is a change between two figures, not a range.
-    let ranges = !cues::leads_a_change(ctx.before());
-    let after_verb = cues::follows_change_verb(ctx.before());
+    let ranges = || !cues::leads_a_change(ctx.before());
+    let after_verb = || cues::follows_change_verb(ctx.before());
     let (after, (a, b, unit)) = percent(ctx.cut, ranges, after_verb)(rest).ok()?;
     Some(ctx.figure(
         Kind::Percent,
@@ -342,6 +341,34 @@ mod tests {
             };
             (num(f.value), f.value_end.map(num), f.unit, f.end)
         })
+    }
+
+    /// A percent read where it stands in a sentence: its value and any range end.
+    fn read_in(before: &str, figure: &str) -> Option<(String, Option<String>)> {
+        let s = format!("{before}{figure}");
+        let ctx = Ctx::new(&s, before.len(), false);
+        parse(&ctx).map(|f| {
+            let num = |v: Val| match v {
+                Val::Num(d) => d.normalize().to_string(),
+                Val::Date(_) => String::new(),
+            };
+            (num(f.value), f.value_end.map(num))
+        })
+    }
+
+    #[test]
+    fn the_words_before_decide_range_or_change() {
+        let one = |v: &str| Some((v.to_string(), None));
+        let range = |a: &str, b: &str| Some((a.to_string(), Some(b.to_string())));
+        // After a change verb, a first number with its own marker is the change.
+        assert_eq!(read_in("Ticket sales climbed ", "4 percent to 9 percent"), one("4"));
+        assert_eq!(read_in("Ticket sales climbed ", "4 to 9 percent"), range("4", "9"));
+        assert_eq!(read_in("Sales may grow ", "4% to 9%"), range("4", "9"));
+        // After `by` or `rose from`, what follows `to` is a level.
+        assert_eq!(read_in("Fares went up by ", "4 to 9 percent"), None);
+        assert_eq!(read_in("Fares rose from ", "4% to 9%"), one("4"));
+        assert_eq!(read_in("Fares rose by ", "between 4 and 9 percent"), None);
+        assert_eq!(read_in("a margin of ", "between 4 and 9 percent"), range("4", "9"));
     }
 
     #[test]
