@@ -228,6 +228,25 @@ pub(crate) fn read_figure(
     })
 }
 
+/// For the tests of the numeric kinds: what `parse` reads of `figure` where it stands after
+/// `before` in a sentence, as (value, value_end).
+#[cfg(test)]
+pub(crate) fn read_figure_in(
+    parse: fn(&Ctx) -> Option<Figure>,
+    before: &str,
+    figure: &str,
+) -> Option<(String, Option<String>)> {
+    let s = format!("{before}{figure}");
+    let ctx = Ctx::new(&s, before.len(), false);
+    parse(&ctx).map(|f| {
+        let num = |v: Val| match v {
+            Val::Num(d) => d.normalize().to_string(),
+            Val::Date(_) => String::new(),
+        };
+        (num(f.value), f.value_end.map(num))
+    })
+}
+
 /// Shorthand for a failed parse at `i`.
 pub fn fail<T>(i: &str) -> IResult<&str, T> {
     Err(nom::Err::Error(nom::error::Error::new(

@@ -343,17 +343,9 @@ mod tests {
         })
     }
 
-    /// A percent read where it stands in a sentence: its value and any range end.
+    /// Read where it stands in a sentence: its value and any range end.
     fn read_in(before: &str, figure: &str) -> Option<(String, Option<String>)> {
-        let s = format!("{before}{figure}");
-        let ctx = Ctx::new(&s, before.len(), false);
-        parse(&ctx).map(|f| {
-            let num = |v: Val| match v {
-                Val::Num(d) => d.normalize().to_string(),
-                Val::Date(_) => String::new(),
-            };
-            (num(f.value), f.value_end.map(num))
-        })
+        crate::grammar::read_figure_in(parse, before, figure)
     }
 
     #[test]
