@@ -122,7 +122,7 @@ impl Problem {
     }
 
     /// The message as shown: with how many more it stands for.
-    pub fn display_message(&self) -> String {
+    fn display_message(&self) -> String {
         match self.more {
             0 => self.message.clone(),
             n => format!("... and {} more like this: {}", grouped(n), self.message),

@@ -2470,33 +2470,31 @@ mod tests {
 
     #[test]
     fn a_period_said_of_the_past_has_begun() {
-        let quarter = |s: &str| {
+        // The value of the first date read in `s`.
+        let first_date = |s: &str| {
             crate::scan::figures(s, false)
                 .into_iter()
                 .find(|f| f.figure.kind == Kind::Date)
                 .map(|f| f.figure.value)
         };
         let q = |year| Some(Val::Date(DateExpr::Quarter { year, quarter: 4 }));
-        assert_eq!(quarter("Sales rose 2% in the fourth quarter."), q(YearRef::Begun));
-        assert_eq!(quarter("Sales will rise in the fourth quarter."), q(YearRef::Context));
-        // No tense said: the year in context; a reporting verb dates the saying only.
-        assert_eq!(quarter("Sales in the fourth quarter"), q(YearRef::Context));
+        assert_eq!(first_date("Sales rose 2% in the fourth quarter."), q(YearRef::Begun));
         assert_eq!(
-            quarter("\"Orders peak in the fourth quarter,\" she said."),
+            first_date("Sales will rise in the fourth quarter."),
             q(YearRef::Context)
         );
-        let month = |s: &str| {
-            crate::scan::figures(s, false)
-                .into_iter()
-                .find(|f| f.figure.kind == Kind::Date)
-                .map(|f| f.figure.value)
-        };
+        // No tense said: the year in context; a reporting verb dates the saying only.
+        assert_eq!(first_date("Sales in the fourth quarter"), q(YearRef::Context));
+        assert_eq!(
+            first_date("\"Orders peak in the fourth quarter,\" she said."),
+            q(YearRef::Context)
+        );
         let may = |year| Some(Val::Date(DateExpr::Month { year, month: 5 }));
-        assert_eq!(month("Curbs were imposed in May."), may(YearRef::NearestBegun));
-        assert_eq!(month("The plant opens in May."), may(YearRef::Nearest));
-        assert_eq!(month("Talks are set for May."), may(YearRef::Nearest));
-        assert_eq!(quarter("Sales are expected to rise in Q4."), q(YearRef::Context));
-        assert_eq!(quarter("Sales rose in Q4 2024."), q(YearRef::Abs(2024)));
+        assert_eq!(first_date("Curbs were imposed in May."), may(YearRef::NearestBegun));
+        assert_eq!(first_date("The plant opens in May."), may(YearRef::Nearest));
+        assert_eq!(first_date("Talks are set for May."), may(YearRef::Nearest));
+        assert_eq!(first_date("Sales are expected to rise in Q4."), q(YearRef::Context));
+        assert_eq!(first_date("Sales rose in Q4 2024."), q(YearRef::Abs(2024)));
     }
 
     #[test]

@@ -213,19 +213,7 @@ pub(crate) fn read_figure(
     parse: fn(&Ctx) -> Option<Figure>,
     s: &str,
 ) -> Option<(String, Option<String>, String, String)> {
-    let ctx = Ctx::new(s, 0, false);
-    parse(&ctx).map(|f| {
-        let num = |v: Val| match v {
-            Val::Num(d) => d.normalize().to_string(),
-            Val::Date(_) => String::new(),
-        };
-        (
-            num(f.value),
-            f.value_end.map(num),
-            f.unit,
-            s[f.start..f.end].to_string(),
-        )
-    })
+    read_figure_at(parse, s, 0)
 }
 
 /// For the tests of the numeric kinds: what `parse` reads of `figure` where it stands after
@@ -237,13 +225,28 @@ pub(crate) fn read_figure_in(
     figure: &str,
 ) -> Option<(String, Option<String>)> {
     let s = format!("{before}{figure}");
-    let ctx = Ctx::new(&s, before.len(), false);
+    read_figure_at(parse, &s, before.len()).map(|(value, end, ..)| (value, end))
+}
+
+/// What `parse` reads at byte `at` of `s`, as (value, value_end, unit, text).
+#[cfg(test)]
+fn read_figure_at(
+    parse: fn(&Ctx) -> Option<Figure>,
+    s: &str,
+    at: usize,
+) -> Option<(String, Option<String>, String, String)> {
+    let ctx = Ctx::new(s, at, false);
     parse(&ctx).map(|f| {
         let num = |v: Val| match v {
             Val::Num(d) => d.normalize().to_string(),
             Val::Date(_) => String::new(),
         };
-        (num(f.value), f.value_end.map(num))
+        (
+            num(f.value),
+            f.value_end.map(num),
+            f.unit,
+            s[f.start..f.end].to_string(),
+        )
     })
 }
 
