@@ -156,7 +156,7 @@ fn show(d: Decimal) -> String {
 
 fn result(r: &ReleaseFacts, check: &'static str, ok: bool, detail: String, facts: &[&Fact]) -> CheckResult {
     CheckResult {
-        release_id: r.release_id.clone(),
+        release_id: r.release_id.to_string(),
         check,
         status: if ok { Status::Ok } else { Status::Mismatch },
         detail,
@@ -444,10 +444,10 @@ mod tests {
             kind,
             value: Value::Number(Decimal::from_str(value).unwrap()),
             value_end: None,
-            unit: String::new(),
+            unit: "".into(),
             qualifier: None,
             direction: None,
-            subject: String::new(),
+            subject: "".into(),
             period: None,
             period_end: None,
             basis: None,
@@ -460,8 +460,8 @@ mod tests {
         let mut r = ReleaseFacts {
             release_id: "r".into(),
             release_date: None,
-            category: String::new(),
-            title: String::new(),
+            category: "".into(),
+            title: "".into(),
             offset: 0,
             line: 1,
             body: String::new(),

@@ -1,14 +1,13 @@
 //! Releases -> sentences -> figures -> facts: the pipeline for one input text.
 
 use std::borrow::Cow;
-use std::sync::Arc;
 
 use chrono::NaiveDate;
 
 use crate::grammar::{Figure, Val};
 use crate::long_numbers::overlong_numbers;
-use crate::model::{Fact, Kind, Period, Section, Value};
-use crate::period;
+use crate::model::{Fact, Kind, Period, Piece, Pieces, Section, SharedStr, Value};
+use crate::period::{self, Timing};
 use crate::problem::{Problem, ProblemKind, Severity};
 use crate::reader::{Release, read_part};
 use crate::resolve::Resolver;
@@ -32,10 +31,10 @@ pub struct Options {
 /// The facts of one release, with what was noticed while reading it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReleaseFacts {
-    pub release_id: String,
+    pub release_id: SharedStr,
     pub release_date: Option<NaiveDate>,
-    pub category: String,
-    pub title: String,
+    pub category: SharedStr,
+    pub title: SharedStr,
     /// Byte offset and line of the release in its source.
     pub offset: usize,
     pub line: usize,
@@ -279,7 +278,7 @@ pub fn extract_part<'a>(source: &str, text: &'a str, options: &'a Options, last:
 
 /// The releases of one input text, extracted as they are taken (see [`extract_releases`]).
 pub struct Releases<'a> {
-    source: Arc<str>,
+    source: SharedStr,
     lines: LineIndex<'a>,
     releases: std::vec::IntoIter<Release<'a>>,
     options: &'a Options,
@@ -332,21 +331,25 @@ const SENTENCE_WINDOW: usize = 200;
 
 /// The `title` column: the title, or for an overlong one (a plain document whose first line
 /// is the whole text) its head, so that rows stay small. The release id hashes it whole.
-fn title_column(title: &str) -> String {
+fn title_column(title: &str, pieces: &mut Pieces) -> Piece {
     if title.len() <= MAX_SENTENCE {
-        return title.to_string();
+        return pieces.push(title);
     }
     let cut = (0..=SENTENCE_WINDOW)
         .rev()
         .find(|&p| title.is_char_boundary(p))
         .unwrap_or(0);
-    format!("{}…", title[..cut].trim_end())
+    let start = pieces.buf().len();
+    pieces.buf().push_str(title[..cut].trim_end());
+    pieces.buf().push('…');
+    start..pieces.buf().len()
 }
 
-/// The `sentence` column for a figure at `start..end` of `sentence`.
-fn sentence_column(sentence: &str, folded: &str, start: usize, end: usize) -> String {
+/// The `sentence` column for a figure at `start..end` of an overlong `sentence` (its
+/// folded form longer than `MAX_SENTENCE`): the words around the figure.
+fn sentence_column(sentence: &str, folded: &str, start: usize, end: usize, pieces: &mut Pieces) -> Piece {
     if folded.len() <= MAX_SENTENCE {
-        return folded.to_string();
+        return pieces.push(folded);
     }
     let from = (start.saturating_sub(SENTENCE_WINDOW)..=start)
         .find(|&p| sentence.is_char_boundary(p))
@@ -355,7 +358,8 @@ fn sentence_column(sentence: &str, folded: &str, start: usize, end: usize) -> St
         .rev()
         .find(|&p| sentence.is_char_boundary(p))
         .unwrap_or(end);
-    let mut out = String::new();
+    let at = pieces.buf().len();
+    let out = pieces.buf();
     if from > 0 {
         out.push('…');
     }
@@ -363,15 +367,26 @@ fn sentence_column(sentence: &str, folded: &str, start: usize, end: usize) -> St
     if to < sentence.len() {
         out.push('…');
     }
-    out
+    at..out.len()
 }
 
-fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &Options) -> ReleaseFacts {
+fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: &Options) -> ReleaseFacts {
+    // The columns of the release's rows, its own first: every string of them goes into
+    // one buffer, shared by the rows once they are all read.
+    let mut pieces = Pieces::with_capacity(256 + r.title.len() + r.body.len() / 2);
+    let id = pieces.push(&release_id(r.date, r.title));
+    let date = r.date.map_or(0..0, |d| {
+        let start = pieces.buf().len();
+        Period::Day(d).push_to(pieces.buf());
+        start..pieces.buf().len()
+    });
+    let category = pieces.push(r.category);
+    let title = title_column(r.title, &mut pieces);
     let mut out = ReleaseFacts {
-        release_id: release_id(r.date, r.title),
+        release_id: SharedStr::default(),
         release_date: r.date,
-        category: r.category.to_string(),
-        title: title_column(r.title),
+        category: SharedStr::default(),
+        title: SharedStr::default(),
         offset: r.offset,
         line: r.line,
         // A body has line breaks to fold: no need to look first.
@@ -382,13 +397,6 @@ fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &
         warnings: Vec::new(),
     };
     let mut resolver = Resolver::new(r.date);
-    // Columns every row of the release repeats, allocated once.
-    let release_date: Arc<str> = r.date.map(|d| Period::Day(d).iso()).unwrap_or_default().into();
-    let (id, category, title): (Arc<str>, Arc<str>, Arc<str>) = (
-        out.release_id.as_str().into(),
-        r.category.into(),
-        out.title.as_str().into(),
-    );
     // Every sentence's figures are found and their values read first (dates resolved in
     // reading order), so that each figure's period can look at the sentences around it,
     // and the release's rows are allocated once.
@@ -463,13 +471,21 @@ fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &
     }
     let (timings, release_period) = period::place(&period_sentences(&read, &all, &valued));
     (out.period, out.period_end) = release_period.map_or((None, None), |(p, end, _)| (Some(p), end));
-    out.facts.reserve_exact(all.len());
+    // Each row's strings, into the buffer: where they stand, until it is shared.
+    struct Row {
+        unit: Piece,
+        subject: Piece,
+        text: Piece,
+        sentence: Piece,
+    }
+    let mut rows: Vec<(Found, Valued, Timing, Section, usize, Row)> = Vec::with_capacity(all.len());
     let (mut all, mut valued) = (all.into_iter(), valued.into_iter());
     for (s, timings) in read.into_iter().zip(timings) {
         if s.found.is_empty() {
             continue;
         }
-        let folded: Arc<str> = Arc::from(&*fold_space(s.text));
+        let folded = fold_space(s.text);
+        let whole = (folded.len() <= MAX_SENTENCE).then(|| pieces.push(&folded));
         let mut subjects = s.subjects.into_iter();
         let mut timings = timings.into_iter();
         // `zip` asks the figures first: it takes no value past the sentence's.
@@ -479,34 +495,51 @@ fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &
             if !options.kinds.is_empty() && !options.kinds.contains(&f.figure.kind) {
                 continue;
             }
-            out.facts.push(Fact {
-                release_id: id.clone(),
-                release_date: release_date.clone(),
-                category: category.clone(),
-                title: title.clone(),
-                section: s.section,
-                kind: f.figure.kind,
-                value: v.value,
-                value_end: v.value_end,
-                unit: v.unit,
-                qualifier: f.qualifier,
-                direction: f.direction,
-                subject,
-                period: timing.period,
-                period_end: timing.period_end,
-                basis: timing.basis,
-                period_origin: timing.origin,
-                text: s.text[f.text_start..f.figure.end].to_string(),
-                sentence: if folded.len() <= MAX_SENTENCE {
-                    folded.clone()
-                } else {
-                    sentence_column(s.text, &folded, f.text_start, f.figure.end).into()
+            let row = Row {
+                unit: pieces.push(&v.unit),
+                subject: pieces.push(&subject),
+                text: pieces.push(&s.text[f.text_start..f.figure.end]),
+                sentence: match &whole {
+                    Some(piece) => piece.clone(),
+                    None => sentence_column(s.text, &folded, f.text_start, f.figure.end, &mut pieces),
                 },
-                source: source.clone(),
-                offset: s.offset + f.text_start,
-            });
+            };
+            rows.push((f, v, timing, s.section, s.offset, row));
         }
     }
+    let shared = pieces.share();
+    let (id, release_date, category, title) = (
+        shared.get(id),
+        shared.get(date),
+        shared.get(category),
+        shared.get(title),
+    );
+    out.facts = rows
+        .into_iter()
+        .map(|(f, v, timing, section, offset, row)| Fact {
+            release_id: id.clone(),
+            release_date: release_date.clone(),
+            category: category.clone(),
+            title: title.clone(),
+            section,
+            kind: f.figure.kind,
+            value: v.value,
+            value_end: v.value_end,
+            unit: shared.get(row.unit),
+            qualifier: f.qualifier,
+            direction: f.direction,
+            subject: shared.get(row.subject),
+            period: timing.period,
+            period_end: timing.period_end,
+            basis: timing.basis,
+            period_origin: timing.origin,
+            text: shared.get(row.text),
+            sentence: shared.get(row.sentence),
+            source: source.clone(),
+            offset: offset + f.text_start,
+        })
+        .collect();
+    (out.release_id, out.category, out.title) = (id, category, title);
     out
 }
 
@@ -526,7 +559,8 @@ struct Read<'a> {
 struct Valued {
     value: Value,
     value_end: Option<Value>,
-    unit: String,
+    /// A date's precision, or the figure's own unit.
+    unit: Cow<'static, str>,
     date: Option<(Period, Option<Period>)>,
 }
 
@@ -622,7 +656,7 @@ fn values(f: &mut Figure, written: &str, resolver: &mut Resolver, mut warn: impl
                 .or(pb)
                 .map(|p| p.precision())
                 .unwrap_or_else(|| precision_of(a))
-                .to_string();
+                .into();
             Valued {
                 value: pa.map_or(Value::Unresolved, Value::Date),
                 value_end: pb.map(Value::Date),
@@ -633,7 +667,7 @@ fn values(f: &mut Figure, written: &str, resolver: &mut Resolver, mut warn: impl
         (v, end) => Valued {
             value: num(v),
             value_end: end.as_ref().map(num),
-            unit: std::mem::take(&mut f.unit),
+            unit: std::mem::take(&mut f.unit).into(),
             date: None,
         },
     }
@@ -740,8 +774,13 @@ mod tests {
         assert!(f.sentence.starts_with('…') && f.sentence.ends_with('…'));
         assert!(f.sentence.contains("exports rose 5 percent"));
         let long_title = "Word ".repeat(400);
-        assert!(title_column(&long_title).len() <= SENTENCE_WINDOW + 3);
-        assert_eq!(title_column("Short"), "Short");
+        let mut pieces = Pieces::with_capacity(0);
+        let (long, short) = (
+            title_column(&long_title, &mut pieces),
+            title_column("Short", &mut pieces),
+        );
+        assert!(long.len() <= SENTENCE_WINDOW + 3);
+        assert_eq!(&pieces.buf()[short], "Short");
     }
 
     #[test]

@@ -36,7 +36,7 @@ pub use explain::explain;
 pub use extract::{
     Extraction, Options, ReleaseFacts, Releases, extract_part, extract_releases, extract_text, release_id,
 };
-pub use model::{Basis, Direction, FACT_COLUMNS, Fact, Kind, Origin, Period, Qualifier, Section, Value};
+pub use model::{Basis, Direction, FACT_COLUMNS, Fact, Kind, Origin, Period, Qualifier, Section, SharedStr, Value};
 pub use problem::{Problem, ProblemKind, Problems, Severity, Skipped};
 
 /// The pipeline's inner stages, for the throughput benchmark's `--stages` only (feature

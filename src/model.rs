@@ -1,11 +1,15 @@
 //! The facts table's vocabulary: kinds, values, qualifiers, directions, and one row.
 
 use std::fmt;
-use std::sync::Arc;
 
 use chrono::Datelike;
 use rust_decimal::Decimal;
 use serde::Serialize;
+
+mod shared_str;
+
+pub use shared_str::SharedStr;
+pub(crate) use shared_str::{Piece, Pieces};
 
 /// What a figure is (spec section 3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -320,26 +324,27 @@ pub fn push_decimal(out: &mut String, d: Decimal) {
     }
 }
 
-/// One row of `facts.csv`. Columns shared by many rows (the release's and the
-/// sentence's) are reference-counted: a release with 50 facts holds its title once.
+/// One row of `facts.csv`. Its text columns are pieces of one buffer per release
+/// ([`SharedStr`]): a release with 50 facts holds its title once, and a row allocates
+/// nothing of its own.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Fact {
-    pub release_id: Arc<str>,
-    pub release_date: Arc<str>,
-    pub category: Arc<str>,
-    pub title: Arc<str>,
+    pub release_id: SharedStr,
+    pub release_date: SharedStr,
+    pub category: SharedStr,
+    pub title: SharedStr,
     pub section: Section,
     pub kind: Kind,
     pub value: Value,
     /// A range's end.
     #[serde(serialize_with = "value_or_empty")]
     pub value_end: Option<Value>,
-    pub unit: String,
+    pub unit: SharedStr,
     #[serde(serialize_with = "name_or_empty")]
     pub qualifier: Option<Qualifier>,
     #[serde(serialize_with = "name_or_empty")]
     pub direction: Option<Direction>,
-    pub subject: String,
+    pub subject: SharedStr,
     /// The time the figure describes; `period_end` closes a span (spec section 3a).
     #[serde(serialize_with = "iso_or_empty")]
     pub period: Option<Period>,
@@ -351,9 +356,9 @@ pub struct Fact {
     /// Where `period` was read, for `explain`; not a column.
     #[serde(skip)]
     pub period_origin: Option<Origin>,
-    pub text: String,
-    pub sentence: Arc<str>,
-    pub source: Arc<str>,
+    pub text: SharedStr,
+    pub sentence: SharedStr,
+    pub source: SharedStr,
     pub offset: usize,
 }
 
@@ -437,7 +442,7 @@ impl Fact {
     /// The bytes of the fact's text columns, the most of its row's size.
     pub fn text_len(&self) -> usize {
         [
-            &*self.release_id,
+            &self.release_id,
             &self.release_date,
             &self.category,
             &self.title,

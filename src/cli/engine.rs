@@ -19,7 +19,7 @@ use std::sync::mpsc;
 use super::batch::{Dedup, Tally, Verdict};
 use bulletin_facts::Problems;
 use bulletin_facts::write::{Format, TableWriter, rendered_facts};
-use bulletin_facts::{Kind, Options, Problem, ProblemKind, ReleaseFacts, Severity, extract_part};
+use bulletin_facts::{Kind, Options, Problem, ProblemKind, ReleaseFacts, Severity, SharedStr, extract_part};
 
 use super::args::RunArgs;
 use super::inputs::Inputs;
@@ -76,8 +76,8 @@ enum Piece<X> {
 
 /// One release, ready to write.
 struct Done<X> {
-    release_id: String,
-    title: String,
+    release_id: SharedStr,
+    title: SharedStr,
     line: usize,
     offset: usize,
     /// The body, white space folded: what tells a copy from another release.
@@ -505,7 +505,7 @@ mod tests {
         };
         let mut facts = facts_writer(Vec::new(), format).unwrap();
         let mut ids = Vec::new();
-        let prepare = |_: &str, r: &ReleaseFacts| Some(r.release_id.clone());
+        let prepare = |_: &str, r: &ReleaseFacts| Some(r.release_id.to_string());
         // Written releases by their ids; dropped copies as `copy of ID`.
         let sink = |_: &str, id: String, fate: &Fate| {
             ids.push(match (&fate.copy_of, fate.written) {

@@ -441,7 +441,7 @@ mod tests {
             .filter(|f| f.kind.is_timed())
             .map(|f| {
                 (
-                    f.text.clone(),
+                    f.text.to_string(),
                     show(f.period),
                     show(f.period_end),
                     f.basis.map(|b| b.to_string()).unwrap_or_default(),

@@ -7,11 +7,10 @@
 
 use std::io::{self, Write};
 use std::ops::Range;
-use std::sync::Arc;
 
 use csv_core::{Terminator, Writer, WriterBuilder};
 
-use crate::model::{Direction, Fact, Qualifier};
+use crate::model::{Direction, Fact, Qualifier, SharedStr};
 
 /// Encodes fields and delimiters into a byte buffer.
 struct Encoder(Writer);
@@ -56,7 +55,7 @@ fn fill(out: &mut Vec<u8>, room: usize, write: impl FnOnce(&mut [u8]) -> usize) 
 /// Columns several rows share (a release's, a sentence's), and where in the output they
 /// were last encoded.
 struct Shared<const N: usize> {
-    last: Option<([Arc<str>; N], Range<usize>)>,
+    last: Option<([SharedStr; N], Range<usize>)>,
 }
 
 impl<const N: usize> Shared<N> {
@@ -66,8 +65,8 @@ impl<const N: usize> Shared<N> {
 
     /// Appends the encoded `columns` to `out`, each followed by a delimiter: copied from
     /// their last encoding when they are the same strings as last time.
-    fn append(&mut self, columns: [&Arc<str>; N], enc: &mut Encoder, out: &mut Vec<u8>) {
-        let same = |last: &[Arc<str>; N]| last.iter().zip(columns).all(|(a, b)| Arc::ptr_eq(a, b));
+    fn append(&mut self, columns: [&SharedStr; N], enc: &mut Encoder, out: &mut Vec<u8>) {
+        let same = |last: &[SharedStr; N]| last.iter().zip(columns).all(|(a, b)| a.same_piece(b));
         if let Some((_, at)) = self.last.as_ref().filter(|(last, _)| same(last)) {
             out.extend_from_within(at.clone());
             return;
@@ -76,7 +75,7 @@ impl<const N: usize> Shared<N> {
         for column in columns {
             enc.field(column, out);
         }
-        self.last = Some((columns.map(Arc::clone), start..out.len()));
+        self.last = Some((columns.map(SharedStr::clone), start..out.len()));
     }
 }
 

@@ -308,13 +308,13 @@ pub struct ReleaseRow {
 impl ReleaseRow {
     pub fn new(source: &str, r: &ReleaseFacts) -> ReleaseRow {
         ReleaseRow {
-            release_id: r.release_id.clone(),
+            release_id: r.release_id.to_string(),
             release_date: r
                 .release_date
                 .map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_default(),
-            category: r.category.clone(),
-            title: r.title.clone(),
+            category: r.category.to_string(),
+            title: r.title.to_string(),
             period: r.period.map(|p| p.iso()).unwrap_or_default(),
             period_end: r.period_end.map(|p| p.iso()).unwrap_or_default(),
             source: source.to_string(),

@@ -1,0 +1,198 @@
+//! Text that many rows share without a copy each.
+
+use std::borrow::Borrow;
+use std::fmt;
+use std::ops::Deref;
+
+use arcstr::{ArcStr, Substr};
+use serde::{Serialize, Serializer};
+
+/// A piece of a reference-counted string: a fact's text columns. A release's rows point
+/// into one buffer that holds all their strings, so a row costs no allocation of its own;
+/// cloning one costs a count.
+///
+/// It reads as a `str` (`Deref`, `Display`, `==` with `str` and `String`).
+#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SharedStr(Substr);
+
+impl SharedStr {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether `self` and `other` are the same bytes in memory, not only equal: rows that
+    /// repeat a column point to one piece.
+    pub fn same_piece(&self, other: &SharedStr) -> bool {
+        std::ptr::eq(self.as_str(), other.as_str())
+    }
+}
+
+/// Strings gathered into one buffer, then shared as [`SharedStr`] pieces of it.
+#[derive(Default)]
+pub(crate) struct Pieces {
+    buf: String,
+}
+
+/// Where a string stands in a [`Pieces`] buffer.
+pub(crate) type Piece = std::ops::Range<usize>;
+
+impl Pieces {
+    pub(crate) fn with_capacity(bytes: usize) -> Pieces {
+        Pieces {
+            buf: String::with_capacity(bytes),
+        }
+    }
+
+    /// Appends `s`; where it stands in the buffer.
+    pub(crate) fn push(&mut self, s: &str) -> Piece {
+        let start = self.buf.len();
+        self.buf.push_str(s);
+        start..self.buf.len()
+    }
+
+    /// The buffer, to append to directly; `Piece`s are its byte ranges.
+    pub(crate) fn buf(&mut self) -> &mut String {
+        &mut self.buf
+    }
+
+    /// The buffer, shared: one allocation for all its pieces.
+    pub(crate) fn share(&self) -> Shared {
+        Shared(ArcStr::from(self.buf.as_str()))
+    }
+}
+
+/// A [`Pieces`] buffer once shared.
+pub(crate) struct Shared(ArcStr);
+
+impl Shared {
+    /// The piece at `range` (an empty piece when the range is not in the buffer, which
+    /// `Pieces::push` never returns).
+    pub(crate) fn get(&self, range: Piece) -> SharedStr {
+        match self.0.get(range.clone()) {
+            Some(_) => SharedStr(self.0.substr(range)),
+            None => SharedStr::default(),
+        }
+    }
+}
+
+impl Deref for SharedStr {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for SharedStr {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Borrow<str> for SharedStr {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for SharedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Debug for SharedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl Serialize for SharedStr {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self)
+    }
+}
+
+impl From<&str> for SharedStr {
+    fn from(s: &str) -> SharedStr {
+        SharedStr(Substr::from(s))
+    }
+}
+
+impl From<String> for SharedStr {
+    fn from(s: String) -> SharedStr {
+        SharedStr(Substr::from(s))
+    }
+}
+
+impl From<&String> for SharedStr {
+    fn from(s: &String) -> SharedStr {
+        SharedStr::from(s.as_str())
+    }
+}
+
+impl PartialEq<str> for SharedStr {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for SharedStr {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for SharedStr {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<SharedStr> for str {
+    fn eq(&self, other: &SharedStr) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl PartialEq<SharedStr> for String {
+    fn eq(&self, other: &SharedStr) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialEq<SharedStr> for &str {
+    fn eq(&self, other: &SharedStr) -> bool {
+        *self == other.as_str()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_are_the_strings_pushed_and_share_one_buffer() {
+        let mut pieces = Pieces::with_capacity(4);
+        let (a, b) = (pieces.push("tons"), pieces.push("of rice"));
+        let empty = pieces.push("");
+        let shared = pieces.share();
+        let (a, b, empty) = (shared.get(a), shared.get(b), shared.get(empty));
+        assert_eq!((a.as_str(), b.as_str(), empty.as_str()), ("tons", "of rice", ""));
+        assert!(a.same_piece(&a.clone()) && !a.same_piece(&SharedStr::from("tons")));
+        assert_eq!(a, SharedStr::from("tons"));
+        assert_eq!(shared.get(3..99), "");
+    }
+
+    #[test]
+    fn it_writes_as_its_text() {
+        let s = SharedStr::from("a \"b\"");
+        assert_eq!(format!("{s} {s:?}"), "a \"b\" \"a \\\"b\\\"\"");
+        assert_eq!(serde_json::to_string(&s).unwrap(), "\"a \\\"b\\\"\"");
+        let owned = String::from("a \"b\"");
+        assert_eq!(s, "a \"b\"");
+        assert_eq!("a \"b\"", s);
+        assert_eq!(s, owned);
+        assert_eq!(owned, s);
+    }
+}
