@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use crate::grammar::{Figure, Val};
 use crate::long_numbers::overlong_numbers;
 use crate::model::{Fact, Kind, Period, Piece, Pieces, Section, SharedStr, Value};
-use crate::period::{self, Timing};
+use crate::period;
 use crate::problem::{Problem, ProblemKind, Severity};
 use crate::reader::{Release, read_part};
 use crate::resolve::Resolver;
@@ -371,9 +371,15 @@ fn sentence_column(sentence: &str, folded: &str, start: usize, end: usize, piece
 }
 
 fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: &Options) -> ReleaseFacts {
+    let mut scratch = Scratch::take();
+    let Scratch {
+        found: all,
+        valued,
+        rows,
+        pieces,
+    } = &mut scratch;
     // The columns of the release's rows, its own first: every string of them goes into
     // one buffer, shared by the rows once they are all read.
-    let mut pieces = Pieces::with_capacity(256 + r.title.len() + r.body.len() / 2);
     let id = pieces.push(&release_id(r.date, r.title));
     let date = r.date.map_or(0..0, |d| {
         let start = pieces.buf().len();
@@ -381,7 +387,7 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
         start..pieces.buf().len()
     });
     let category = pieces.push(r.category);
-    let title = title_column(r.title, &mut pieces);
+    let title = title_column(r.title, pieces);
     let mut out = ReleaseFacts {
         release_id: SharedStr::default(),
         release_date: r.date,
@@ -402,15 +408,12 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
     // and the release's rows are allocated once.
     let spans = sentences::split(r.body);
     let dollar = options.dollar.as_deref().unwrap_or(crate::grammar::DEFAULT_DOLLAR);
-    let paragraphs = paragraph_numbers(r.body, &spans);
+    let mut paragraph = paragraph_numbers(r.body, &spans);
     let last = spans.len().saturating_sub(1);
     // The release's figures, sentence after sentence: each `Read` names its range.
-    // Sized for a figure every 128 bytes, about what bulletins hold, so that it is
-    // seldom grown.
-    let mut all: Vec<Found> = Vec::with_capacity(1 + (r.title.len() + r.body.len()) / 128);
     let mut scan = |section, text, offset, paragraph, cut| {
         let first = all.len();
-        append_figures(text, cut, dollar, &mut all);
+        append_figures(text, cut, dollar, all);
         // Figures in the release's metadata line are none of the text's.
         let in_meta = |f: &Found| {
             let at = offset + f.text_start;
@@ -437,19 +440,18 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
     };
     let mut read: Vec<Read> = Vec::with_capacity(spans.len() + 1);
     read.push(scan(Section::Title, r.title, r.title_offset, None, false));
-    for (n, (span, paragraph)) in spans.iter().zip(paragraphs).enumerate() {
+    for (n, span) in spans.iter().enumerate() {
         let sentence = &r.body[span.clone()];
         read.push(scan(
             Section::Body,
             sentence,
             r.body_offset + span.start,
-            Some(paragraph),
+            Some(paragraph(span)),
             r.cut && n == last,
         ));
     }
     // Every figure's values, in reading order: one vector for the release, each
     // sentence's the next `found.len()` of them.
-    let mut valued: Vec<Valued> = Vec::with_capacity(all.len());
     for s in &mut read {
         if !s.found.is_empty() {
             // The body before the sentence: a pronoun's antecedent may stand there.
@@ -469,17 +471,10 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
         });
         valued.extend(values);
     }
-    let (timings, release_period) = period::place(&period_sentences(&read, &all, &valued));
+    let (timings, release_period) = period::place(&period_sentences(&read, all, valued));
     (out.period, out.period_end) = release_period.map_or((None, None), |(p, end, _)| (Some(p), end));
-    // Each row's strings, into the buffer: where they stand, until it is shared.
-    struct Row {
-        unit: Piece,
-        subject: Piece,
-        text: Piece,
-        sentence: Piece,
-    }
-    let mut rows: Vec<(Found, Valued, Timing, Section, usize, Row)> = Vec::with_capacity(all.len());
-    let (mut all, mut valued) = (all.into_iter(), valued.into_iter());
+    out.facts.reserve_exact(all.len());
+    let (mut all, mut valued) = (all.drain(..), valued.drain(..));
     for (s, timings) in read.into_iter().zip(timings) {
         if s.found.is_empty() {
             continue;
@@ -495,52 +490,104 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
             if !options.kinds.is_empty() && !options.kinds.contains(&f.figure.kind) {
                 continue;
             }
-            let row = Row {
+            rows.push(Row {
                 unit: pieces.push(&v.unit),
                 subject: pieces.push(&subject),
                 text: pieces.push(&s.text[f.text_start..f.figure.end]),
                 sentence: match &whole {
                     Some(piece) => piece.clone(),
-                    None => sentence_column(s.text, &folded, f.text_start, f.figure.end, &mut pieces),
+                    None => sentence_column(s.text, &folded, f.text_start, f.figure.end, pieces),
                 },
-            };
-            rows.push((f, v, timing, s.section, s.offset, row));
+            });
+            // The text columns are filled in below, once the buffer is shared.
+            out.facts.push(Fact {
+                release_id: SharedStr::default(),
+                release_date: SharedStr::default(),
+                category: SharedStr::default(),
+                title: SharedStr::default(),
+                section: s.section,
+                kind: f.figure.kind,
+                value: v.value,
+                value_end: v.value_end,
+                unit: SharedStr::default(),
+                qualifier: f.qualifier,
+                direction: f.direction,
+                subject: SharedStr::default(),
+                period: timing.period,
+                period_end: timing.period_end,
+                basis: timing.basis,
+                period_origin: timing.origin,
+                text: SharedStr::default(),
+                sentence: SharedStr::default(),
+                source: source.clone(),
+                offset: s.offset + f.text_start,
+            });
         }
     }
+    drop((all, valued));
     let shared = pieces.share();
-    let (id, release_date, category, title) = (
+    let (id, date, category, title) = (
         shared.get(id),
         shared.get(date),
         shared.get(category),
         shared.get(title),
     );
-    out.facts = rows
-        .into_iter()
-        .map(|(f, v, timing, section, offset, row)| Fact {
-            release_id: id.clone(),
-            release_date: release_date.clone(),
-            category: category.clone(),
-            title: title.clone(),
-            section,
-            kind: f.figure.kind,
-            value: v.value,
-            value_end: v.value_end,
-            unit: shared.get(row.unit),
-            qualifier: f.qualifier,
-            direction: f.direction,
-            subject: shared.get(row.subject),
-            period: timing.period,
-            period_end: timing.period_end,
-            basis: timing.basis,
-            period_origin: timing.origin,
-            text: shared.get(row.text),
-            sentence: shared.get(row.sentence),
-            source: source.clone(),
-            offset: offset + f.text_start,
-        })
-        .collect();
+    for (fact, row) in out.facts.iter_mut().zip(rows.drain(..)) {
+        fact.release_id = id.clone();
+        fact.release_date = date.clone();
+        fact.category = category.clone();
+        fact.title = title.clone();
+        fact.unit = shared.get(row.unit);
+        fact.subject = shared.get(row.subject);
+        fact.text = shared.get(row.text);
+        fact.sentence = shared.get(row.sentence);
+    }
     (out.release_id, out.category, out.title) = (id, category, title);
+    scratch.give_back();
     out
+}
+
+/// Where a row's own strings stand in its release's buffer, until the buffer is shared.
+struct Row {
+    unit: Piece,
+    subject: Piece,
+    text: Piece,
+    sentence: Piece,
+}
+
+/// The vectors a release is extracted with, kept by each thread for its next release:
+/// a release has a dozen rows, and a vector of its own each cost an allocation or more
+/// a release.
+#[derive(Default)]
+struct Scratch {
+    found: Vec<Found>,
+    valued: Vec<Valued>,
+    rows: Vec<Row>,
+    pieces: Pieces,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
+impl Scratch {
+    /// This thread's vectors (empty ones while they are taken).
+    fn take() -> Scratch {
+        SCRATCH.with(|s| s.take())
+    }
+
+    /// Hands the vectors back emptied, unless a huge release grew them.
+    fn give_back(mut self) {
+        const KEEP: usize = 1 << 20;
+        if self.pieces.buf().capacity() > KEEP || self.found.capacity() > KEEP / 64 {
+            return;
+        }
+        self.found.clear();
+        self.valued.clear();
+        self.rows.clear();
+        self.pieces.buf().clear();
+        SCRATCH.with(|s| *s.borrow_mut() = self);
+    }
 }
 
 /// A sentence of a release with its figures, before they become rows.
@@ -604,23 +651,26 @@ fn is_change(sentence: &str, f: &Found) -> bool {
             .is_some_and(|t| t.starts_with(['+', '-', '\u{2212}']))
 }
 
-/// The paragraph of each sentence: a line of the body, or, where the text is wrapped
-/// (a sentence runs over a line break), a block between blank lines.
-fn paragraph_numbers(body: &str, spans: &[std::ops::Range<usize>]) -> Vec<usize> {
+/// The paragraph of each sentence of `spans`, asked in order: a line of the body, or,
+/// where the text is wrapped (a sentence runs over a line break), a block between blank
+/// lines.
+fn paragraph_numbers<'a>(
+    body: &'a str,
+    spans: &[std::ops::Range<usize>],
+) -> impl FnMut(&std::ops::Range<usize>) -> usize + 'a {
     let wrapped = spans.iter().any(|s| body[s.clone()].contains('\n'));
-    let mut out = Vec::with_capacity(spans.len());
-    let mut n = 0;
-    let mut prev_end = 0;
-    for s in spans {
-        let gap = &body[prev_end..s.start];
+    let (mut n, mut prev_end, mut first) = (0, 0, true);
+    // Asked for each sentence in turn.
+    move |s| {
+        let gap = body.get(prev_end..s.start).unwrap_or_default();
         let breaks = gap.bytes().filter(|&b| b == b'\n').count();
-        if !out.is_empty() && (breaks >= 2 || (breaks == 1 && !wrapped)) {
+        if !first && (breaks >= 2 || (breaks == 1 && !wrapped)) {
             n += 1;
         }
-        out.push(n);
+        first = false;
         prev_end = s.end;
+        n
     }
-    out
 }
 
 /// The value columns of a figure; dates are resolved here, in reading order.
@@ -774,7 +824,7 @@ mod tests {
         assert!(f.sentence.starts_with('…') && f.sentence.ends_with('…'));
         assert!(f.sentence.contains("exports rose 5 percent"));
         let long_title = "Word ".repeat(400);
-        let mut pieces = Pieces::with_capacity(0);
+        let mut pieces = Pieces::default();
         let (long, short) = (
             title_column(&long_title, &mut pieces),
             title_column("Short", &mut pieces),

@@ -37,12 +37,6 @@ pub(crate) struct Pieces {
 pub(crate) type Piece = std::ops::Range<usize>;
 
 impl Pieces {
-    pub(crate) fn with_capacity(bytes: usize) -> Pieces {
-        Pieces {
-            buf: String::with_capacity(bytes),
-        }
-    }
-
     /// Appends `s`; where it stands in the buffer.
     pub(crate) fn push(&mut self, s: &str) -> Piece {
         let start = self.buf.len();
@@ -173,7 +167,7 @@ mod tests {
 
     #[test]
     fn pieces_are_the_strings_pushed_and_share_one_buffer() {
-        let mut pieces = Pieces::with_capacity(4);
+        let mut pieces = Pieces::default();
         let (a, b) = (pieces.push("tons"), pieces.push("of rice"));
         let empty = pieces.push("");
         let shared = pieces.share();
