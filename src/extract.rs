@@ -261,14 +261,22 @@ pub fn extract_releases<'a>(source: &str, text: &'a str, options: &'a Options) -
 /// starts at a line and, unless it is the `last`, ends just before a `-` separator line
 /// (the first part holds whatever comes before the first release). Offsets and lines
 /// count from the part's start; the caller shifts them.
-pub fn extract_part<'a>(source: &str, text: &'a str, options: &'a Options, last: bool) -> Releases<'a> {
+/// (`source` is taken as a [`SharedStr`] so that a caller reading many parts of one
+/// input names them all with one string.)
+pub fn extract_part<'a>(
+    source: impl Into<SharedStr>,
+    text: &'a str,
+    options: &'a Options,
+    last: bool,
+) -> Releases<'a> {
+    let source = source.into();
     let (releases, mut problems) = read_part(text, options.anchor_date, last);
     problems.extend(overlong_numbers(text));
     for p in &mut problems {
         p.path = source.to_string();
     }
     Releases {
-        source: source.into(),
+        source,
         lines: LineIndex::new(text),
         releases: releases.into_iter(),
         options,

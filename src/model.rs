@@ -503,6 +503,14 @@ mod tests {
     use std::str::FromStr;
 
     #[test]
+    fn a_kind_as_a_number_is_its_place_in_all() {
+        // Counts by kind are arrays indexed so.
+        for (n, kind) in Kind::ALL.into_iter().enumerate() {
+            assert_eq!(kind as usize, n);
+        }
+    }
+
+    #[test]
     fn decimals_print_without_trailing_zeros_or_exponent() {
         let v = |s: &str| Value::Number(Decimal::from_str(s).unwrap()).to_string();
         assert_eq!(v("13000000000.0"), "13000000000");

@@ -70,8 +70,9 @@ impl Header {
 /// What to do with a release.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Verdict {
-    /// Write it, under this id (its own, or with `-N` appended).
-    Keep(String),
+    /// Write it; under a new id (its own with `-N` appended) when another release of
+    /// another body was kept under its id.
+    Keep(Option<String>),
     /// A copy of the release kept under `id`, read at `place`; `longer` when this copy has
     /// more body than the one kept.
     Copy { id: String, place: String, longer: bool },
@@ -116,7 +117,7 @@ impl Dedup {
             .bodies
             .store([&header.to_bytes(), release_id.as_bytes(), body.as_bytes()])?;
         self.last.insert(hash, at);
-        Ok(Verdict::Keep(numbered(release_id, n)))
+        Ok(Verdict::Keep((n > 1).then(|| numbered(release_id, n))))
     }
 
     /// The releases kept under this id, first kept first: where each is stored, its head.
@@ -268,9 +269,10 @@ pub struct Tally {
 
 impl Tally {
     /// Counts a release that was written, from its facts per kind.
-    pub fn counted_release(&mut self, facts: &BTreeMap<Kind, usize>) {
+    /// Counts a release with `facts` of each kind of `Kind::ALL`.
+    pub fn counted_release(&mut self, facts: &[usize; Kind::ALL.len()]) {
         self.releases += 1;
-        for (kind, n) in facts {
+        for (kind, &n) in Kind::ALL.iter().zip(facts).filter(|(_, n)| **n > 0) {
             *self.facts.entry(*kind).or_default() += n;
         }
     }
@@ -369,8 +371,8 @@ mod tests {
                 },
                 ..Dedup::default()
             };
-            let keep = |id: &str| Verdict::Keep(id.to_string());
-            assert_eq!(d.judge("id", "Lamp sales rose.", "a", 1).unwrap(), keep("id"));
+            let keep = |id: Option<&str>| Verdict::Keep(id.map(str::to_string));
+            assert_eq!(d.judge("id", "Lamp sales rose.", "a", 1).unwrap(), keep(None));
             // A cut copy, then a longer one: copies of the first.
             let copy = |longer| Verdict::Copy {
                 id: "id".to_string(),
@@ -380,14 +382,14 @@ mod tests {
             assert_eq!(d.judge("id", "Lamp sa", "b", 1).unwrap(), copy(false));
             assert_eq!(d.judge("id", "Lamp sales rose. More.", "b", 5).unwrap(), copy(true));
             // Another body: another release, and its own copies.
-            assert_eq!(d.judge("id", "Kettle sales fell.", "c", 1).unwrap(), keep("id-2"));
-            assert_eq!(d.judge("id", "Stove sales held.", "c", 5).unwrap(), keep("id-3"));
+            assert_eq!(d.judge("id", "Kettle sales fell.", "c", 1).unwrap(), keep(Some("id-2")));
+            assert_eq!(d.judge("id", "Stove sales held.", "c", 5).unwrap(), keep(Some("id-3")));
             let second = d.judge("id", "Kettle", "d", 1).unwrap();
             assert!(
                 matches!(&second, Verdict::Copy { id, .. } if id == "id-2"),
                 "{second:?}"
             );
-            assert_eq!(d.judge("other", "Lamp sales rose.", "d", 5).unwrap(), keep("other"));
+            assert_eq!(d.judge("other", "Lamp sales rose.", "d", 5).unwrap(), keep(None));
             // An empty body is a prefix of every body.
             assert!(matches!(d.judge("other", "", "e", 1).unwrap(), Verdict::Copy { .. }));
             assert_eq!(d.place_of("id").unwrap().as_deref(), Some("a:1"));

@@ -13,12 +13,11 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::mem;
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
-use std::sync::Arc;
 use std::sync::mpsc;
 
 use super::batch::{Dedup, Tally, Verdict};
 use bulletin_facts::Problems;
-use bulletin_facts::write::{Format, TableWriter, rendered_facts};
+use bulletin_facts::write::{Format, TableWriter, append_facts};
 use bulletin_facts::{Kind, Options, Problem, ProblemKind, ReleaseFacts, Severity, SharedStr, extract_part};
 
 use super::args::RunArgs;
@@ -63,9 +62,9 @@ enum Piece<X> {
     Unreadable(Problem),
     /// An input starts: its name.
     Start(String),
-    /// The problems of a unit's parts as a whole (and of their skipped releases), and its
-    /// releases.
-    Unit(Vec<Problem>, Vec<Done<X>>),
+    /// The problems of a unit's parts as a whole (and of their skipped releases), its
+    /// releases, and their rows one after the other.
+    Unit(Vec<Problem>, Vec<Done<X>>, Vec<u8>),
     /// An error that skipped the rest of the input.
     Stopped(Problem),
     /// Rows could not be rendered.
@@ -82,9 +81,11 @@ struct Done<X> {
     offset: usize,
     /// The body, white space folded: what tells a copy from another release.
     body: String,
-    facts: BTreeMap<Kind, usize>,
+    /// Its facts of each kind, in the order of `Kind::ALL`.
+    facts: [usize; Kind::ALL.len()],
     warnings: Vec<Problem>,
-    rows: Vec<u8>,
+    /// Its rows, in its unit's buffer of them.
+    rows: std::ops::Range<usize>,
     /// What the caller's `prepare` made of it.
     extra: Option<X>,
 }
@@ -188,7 +189,7 @@ fn run_in_units<W: Write, X: Send>(
             }
             Piece::Broken(e) => return Err(e),
             Piece::Stopped(p) => problems.push(p),
-            Piece::Unit(found, releases) => {
+            Piece::Unit(found, releases, rendered) => {
                 problems.extend(found);
                 for done in releases {
                     let fate = judge(
@@ -201,11 +202,10 @@ fn run_in_units<W: Write, X: Send>(
                     )?;
                     if fate.written {
                         problems.extend(done.warnings);
+                        let rows = &rendered[done.rows.clone()];
                         match &fate.renamed {
-                            Some(id) => {
-                                facts.write_rendered(&rows::rename(format, &done.rows, &done.release_id, id))?
-                            }
-                            None => facts.write_rendered(&done.rows)?,
+                            Some(id) => facts.write_rendered(&rows::rename(format, rows, &done.release_id, id))?,
+                            None => facts.write_rendered(rows)?,
                         }
                         tally.counted_release(&done.facts);
                     }
@@ -234,7 +234,7 @@ fn run_in_units<W: Write, X: Send>(
         }
         Ok(())
     };
-    let work = |source: &Arc<str>, parts: Vec<Part>| extract_unit(source, parts, &options, format, &prepare);
+    let work = |source: &SharedStr, parts: Vec<Part>| extract_unit(source, parts, &options, format, &prepare);
     let window = pool.current_num_threads() * UNITS_PER_THREAD;
     let done = pool.in_place_scope(|scope| {
         let (tx, rx) = mpsc::channel();
@@ -247,7 +247,7 @@ fn run_in_units<W: Write, X: Send>(
                     continue;
                 }
             };
-            let name: Arc<str> = source.name().into();
+            let name = SharedStr::from(source.name());
             order.put(Piece::Start(name.to_string()), &mut consume)?;
             let (mut parts, mut size) = (Vec::new(), 0);
             loop {
@@ -298,10 +298,9 @@ fn judge<X>(
     problems: &mut Problems,
     tally: &mut Tally,
 ) -> io::Result<Fate> {
-    let place = format!("{source}:{}", done.line);
-    let id = match dedup.judge(&done.release_id, &done.body, source, done.line)? {
-        Verdict::Keep(id) => {
-            if id != done.release_id {
+    let renamed = match dedup.judge(&done.release_id, &done.body, source, done.line)? {
+        Verdict::Keep(renamed) => {
+            if let Some(id) = &renamed {
                 problems.push(Problem::warning(
                     ProblemKind::Duplicate,
                     done.line,
@@ -314,7 +313,7 @@ fn judge<X>(
                     ),
                 ));
             }
-            id
+            renamed
         }
         Verdict::Copy {
             id,
@@ -333,7 +332,7 @@ fn judge<X>(
                 ));
             }
             if !keep_duplicates {
-                tally.duplicate(&place, &id);
+                tally.duplicate(&format!("{source}:{}", done.line), &id);
             }
             return Ok(Fate {
                 renamed: (id != done.release_id).then(|| id.clone()),
@@ -343,7 +342,7 @@ fn judge<X>(
         }
     };
     Ok(Fate {
-        renamed: (id != done.release_id).then_some(id),
+        renamed,
         copy_of: None,
         written: true,
     })
@@ -423,7 +422,7 @@ impl<P> Order<P> {
 /// Extracts the releases of a unit's parts and renders their rows; offsets and lines are
 /// moved from the parts' own to the input's.
 fn extract_unit<X>(
-    source: &str,
+    source: &SharedStr,
     parts: Vec<Part>,
     options: &Options,
     format: Format,
@@ -431,6 +430,7 @@ fn extract_unit<X>(
 ) -> Piece<X> {
     let mut problems = Vec::new();
     let mut releases = Vec::new();
+    let mut rendered = Vec::new();
     for part in parts {
         let place = |p: &mut Problem| {
             p.line = part.line_of(p.line);
@@ -446,35 +446,36 @@ fn extract_unit<X>(
             r.line = part.line_of(r.line);
             r.facts.iter_mut().for_each(|f| f.offset = part.original(f.offset));
             r.warnings.iter_mut().for_each(place);
-            match finished(source, r, format, prepare) {
+            match finished(source, r, format, prepare, &mut rendered) {
                 Ok(done) => releases.push(done),
                 Err(e) => return Piece::Broken(e),
             }
         }
     }
-    Piece::Unit(problems, releases)
+    Piece::Unit(problems, releases, rendered)
 }
 
-/// A release with its rows rendered.
+/// A release with its rows rendered at the end of `rendered`.
 fn finished<X>(
     source: &str,
     mut r: ReleaseFacts,
     format: Format,
     prepare: &impl Fn(&str, &ReleaseFacts) -> Option<X>,
+    rendered: &mut Vec<u8>,
 ) -> io::Result<Done<X>> {
-    let mut counts = BTreeMap::new();
+    let mut counts = [0; Kind::ALL.len()];
     for f in &r.facts {
-        *counts.entry(f.kind).or_default() += 1;
+        counts[f.kind as usize] += 1;
     }
     let extra = prepare(source, &r);
-    let rows = rendered_facts(format, &r.facts)?;
-    let rows = match format {
-        Format::ExcelCsv => match guard_formulas(&rows) {
-            Cow::Borrowed(_) => rows,
-            Cow::Owned(guarded) => guarded,
-        },
-        _ => rows,
-    };
+    let start = rendered.len();
+    append_facts(format, &r.facts, rendered)?;
+    if format == Format::ExcelCsv {
+        if let Cow::Owned(guarded) = guard_formulas(&rendered[start..]) {
+            rendered.truncate(start);
+            rendered.extend_from_slice(&guarded);
+        }
+    }
     Ok(Done {
         release_id: r.release_id,
         title: r.title,
@@ -483,7 +484,7 @@ fn finished<X>(
         body: mem::take(&mut r.body),
         facts: counts,
         warnings: r.warnings,
-        rows,
+        rows: start..rendered.len(),
         extra,
     })
 }

@@ -1,6 +1,7 @@
 //! An input read a part at a time, so that memory does not grow with its size: a part is
-//! one release (the first also holds what stands before it), cut before each `-`
-//! separator line. Offsets and lines are the ones the whole text would give.
+//! whole releases, at least [`MIN_PART`] bytes of them when the input has more (the first
+//! also holds what stands before them), cut before a `-` separator line. Offsets and
+//! lines are the ones the whole text would give.
 //!
 //! A UTF-8 input is read twice: once to refuse a binary file (a NUL byte) or bad UTF-8
 //! before any of its rows are written, as when inputs were read whole, and once to hand
@@ -29,8 +30,13 @@ const PIECE: u64 = 1 << 20;
 /// what is done once per piece (decoding, cleaning, handing on) costs little per byte.
 const BLOCK: usize = 64 << 10;
 
-/// The most one part may hold (a release; a text without separators is one part): past
-/// it the rest of the input is skipped. Each release's body is read up to 4 MB anyway.
+/// The text a part holds at least, when the input has more: whole releases, cut before a
+/// separator. A part is a string of its own and a few vectors; a release at a time made
+/// them an allocation or two per row of a release.
+const MIN_PART: usize = 64 << 10;
+
+/// The most one part may hold (a release, and at most [`MIN_PART`] before it; a text
+/// without separators is one part): past it the rest of the input is skipped. Each release's body is read up to 4 MB anyway.
 pub const MAX_PART: usize = 512 << 20;
 
 /// A part of an input's text.
@@ -177,6 +183,7 @@ impl Stream {
             lines,
             splitter: Splitter {
                 line: 1,
+                min_part: MIN_PART,
                 ..Splitter::default()
             },
             warnings,
@@ -372,8 +379,8 @@ fn may_separate(first: u8) -> bool {
     !first.is_ascii() || matches!(first, b'-' | b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
 }
 
-/// Cuts text into parts before each separator line but the first, holding the part being
-/// read.
+/// Cuts text into parts before a separator line (not the first, and not before the part
+/// holds `min_part` bytes), holding the part being read.
 #[derive(Debug, Default)]
 struct Splitter {
     text: String,
@@ -385,6 +392,9 @@ struct Splitter {
     line_start: usize,
     /// `text` holds a separator line.
     has_separator: bool,
+    /// The text a part holds at least before it is cut at a separator (0: every
+    /// separator but the first cuts).
+    min_part: usize,
     /// Offsets of the input's text -> the source's, from `start` on.
     map: OffsetMap,
     ready: VecDeque<Part>,
@@ -440,7 +450,7 @@ impl Splitter {
         if line.trim() != "-" {
             return;
         }
-        if self.has_separator {
+        if self.has_separator && self.line_start >= self.min_part {
             self.cut();
         }
         self.has_separator = true;
@@ -508,6 +518,8 @@ mod tests {
         let path = dir.path().join("in.txt");
         std::fs::write(&path, bytes).unwrap();
         let mut stream = open(&Source::File(path), lossy, None).unwrap();
+        // A part for each release, to see each cut.
+        stream.splitter.min_part = 0;
         let mut parts = Vec::new();
         while let Some(part) = stream.next_part().unwrap() {
             parts.push(part);
@@ -560,6 +572,33 @@ mod tests {
             let parts = split_in_pieces(text, size);
             let cuts = |ps: &[Part]| ps.iter().map(|p| (p.start, p.line, p.text.clone())).collect::<Vec<_>>();
             assert_eq!(cuts(&parts), cuts(&whole), "pieces of {size}");
+        }
+    }
+
+    #[test]
+    fn parts_hold_whole_releases_of_at_least_the_least_size() {
+        let release = |n: usize| format!("-\nTrade\nTitle {n}\nSales rose {n} percent. date2025-01-01\n");
+        let text: String = (0..40).map(release).collect();
+        for min_part in [0, 1, 100, 400, text.len()] {
+            let mut splitter = Splitter {
+                line: 1,
+                min_part,
+                ..Splitter::default()
+            };
+            splitter.push(&text);
+            let mut parts: Vec<Part> = splitter.ready.drain(..).collect();
+            parts.push(splitter.finish());
+            assert_cover(&text, &parts);
+            for (n, p) in parts.iter().enumerate() {
+                assert!(p.text.starts_with("-\n"), "{min_part}: {p:?}");
+                assert!(p.last || p.text.len() >= min_part, "{min_part}: {p:?}");
+                // Cut at the first separator past the least size: one release more at most.
+                if !p.last && n > 0 {
+                    assert!(p.text.len() < min_part.max(1) + release(99).len(), "{min_part}: {p:?}");
+                }
+            }
+            let want = if min_part == 0 { 40 } else { text.len().div_ceil(min_part.max(1)).min(40) };
+            assert!(parts.len() <= want, "{min_part}: {} parts", parts.len());
         }
     }
 

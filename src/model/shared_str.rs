@@ -119,6 +119,12 @@ impl From<String> for SharedStr {
     }
 }
 
+impl From<&SharedStr> for SharedStr {
+    fn from(s: &SharedStr) -> SharedStr {
+        s.clone()
+    }
+}
+
 impl From<&String> for SharedStr {
     fn from(s: &String) -> SharedStr {
         SharedStr::from(s.as_str())

@@ -207,13 +207,20 @@ pub fn render_facts(format: Format, facts: &[Fact], buf: impl Write) -> io::Resu
 /// [`render_facts`] into a new buffer, allocated once at about the rows' size (a row is
 /// mostly its fact's own text) instead of grown by doubling from empty.
 pub fn rendered_facts(format: Format, facts: &[Fact]) -> io::Result<Vec<u8>> {
-    let mut rows = Vec::with_capacity(rows_size_hint(format, facts));
-    match format {
-        Format::Csv => fact_rows::append_csv_rows(facts, false, &mut rows),
-        Format::ExcelCsv => fact_rows::append_csv_rows(facts, true, &mut rows),
-        Format::Jsonl | Format::Json => render_rows(format, facts, &mut rows)?,
-    }
+    let mut rows = Vec::new();
+    append_facts(format, facts, &mut rows)?;
     Ok(rows)
+}
+
+/// [`render_facts`] at the end of `rows`, grown once to about their size.
+pub fn append_facts(format: Format, facts: &[Fact], rows: &mut Vec<u8>) -> io::Result<()> {
+    rows.reserve(rows_size_hint(format, facts));
+    match format {
+        Format::Csv => fact_rows::append_csv_rows(facts, false, rows),
+        Format::ExcelCsv => fact_rows::append_csv_rows(facts, true, rows),
+        Format::Jsonl | Format::Json => render_rows(format, facts, &mut *rows)?,
+    }
+    Ok(())
 }
 
 /// About the bytes of `facts`' rows: their text columns, plus delimiters, quotes, the
