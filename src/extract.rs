@@ -85,13 +85,19 @@ impl Extraction {
 /// `undated-` + the same digits without a release date. (CRC-32 ids collided: two of
 /// 88,000 titles of one date.)
 pub fn release_id(date: Option<NaiveDate>, title: &str) -> String {
+    let mut id = String::with_capacity(27);
+    push_release_id(date, title, &mut id);
+    id
+}
+
+/// [`release_id`], appended to `id`.
+fn push_release_id(date: Option<NaiveDate>, title: &str, id: &mut String) {
     let folded = fold_space(title);
     let hash = xxhash_rust::xxh3::xxh3_64(folded.as_bytes());
     // Written piece by piece: `format!` with `{:016x}` cost near a thousand instructions a
     // release.
-    let mut id = String::with_capacity(27);
     match date {
-        Some(d) => Period::Day(d).push_to(&mut id),
+        Some(d) => Period::Day(d).push_to(id),
         None => id.push_str("undated"),
     }
     id.push('-');
@@ -99,7 +105,6 @@ pub fn release_id(date: Option<NaiveDate>, title: &str) -> String {
         let digit = ((hash >> (4 * shift)) & 0xf) as u32;
         id.push(char::from_digit(digit, 16).unwrap_or('0'));
     }
-    id
 }
 
 /// White space runs -> one space, trimmed. Borrowed when there is nothing to fold (most
@@ -263,12 +268,7 @@ pub fn extract_releases<'a>(source: &str, text: &'a str, options: &'a Options) -
 /// count from the part's start; the caller shifts them.
 /// (`source` is taken as a [`SharedStr`] so that a caller reading many parts of one
 /// input names them all with one string.)
-pub fn extract_part<'a>(
-    source: impl Into<SharedStr>,
-    text: &'a str,
-    options: &'a Options,
-    last: bool,
-) -> Releases<'a> {
+pub fn extract_part<'a>(source: impl Into<SharedStr>, text: &'a str, options: &'a Options, last: bool) -> Releases<'a> {
     let source = source.into();
     let (releases, mut problems) = read_part(text, options.anchor_date, last);
     problems.extend(overlong_numbers(text));
@@ -388,7 +388,11 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
     } = &mut scratch;
     // The columns of the release's rows, its own first: every string of them goes into
     // one buffer, shared by the rows once they are all read.
-    let id = pieces.push(&release_id(r.date, r.title));
+    let id = {
+        let start = pieces.buf().len();
+        push_release_id(r.date, r.title, pieces.buf());
+        start..pieces.buf().len()
+    };
     let date = r.date.map_or(0..0, |d| {
         let start = pieces.buf().len();
         Period::Day(d).push_to(pieces.buf());

@@ -430,7 +430,10 @@ fn extract_unit<X>(
 ) -> Piece<X> {
     let mut problems = Vec::new();
     let mut releases = Vec::new();
-    let mut rendered = Vec::new();
+    // Rows run to about three and a half times the text they come from (a sentence is
+    // written once for each of its figures' rows): room for them at once, not grown by
+    // copying.
+    let mut rendered = Vec::with_capacity(parts.iter().map(|p| p.text.len()).sum::<usize>() * 4);
     for part in parts {
         let place = |p: &mut Problem| {
             p.line = part.line_of(p.line);

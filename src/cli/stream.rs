@@ -597,7 +597,11 @@ mod tests {
                     assert!(p.text.len() < min_part.max(1) + release(99).len(), "{min_part}: {p:?}");
                 }
             }
-            let want = if min_part == 0 { 40 } else { text.len().div_ceil(min_part.max(1)).min(40) };
+            let want = if min_part == 0 {
+                40
+            } else {
+                text.len().div_ceil(min_part.max(1)).min(40)
+            };
             assert!(parts.len() <= want, "{min_part}: {} parts", parts.len());
         }
     }

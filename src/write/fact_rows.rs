@@ -1,5 +1,5 @@
-//! CSV rows of facts, encoded with `csv_core` (the csv crate's own field encoder) straight
-//! into the output buffer.
+//! CSV rows of facts, encoded as the csv writer encodes them, straight into the output
+//! buffer.
 //!
 //! A release's rows repeat its id, date, category and title, and a sentence's rows repeat
 //! the sentence and source: most of a row's bytes. Those columns are encoded once and
@@ -8,48 +8,36 @@
 use std::io::{self, Write};
 use std::ops::Range;
 
-use csv_core::{Terminator, Writer, WriterBuilder};
-
 use crate::model::{Direction, Fact, Qualifier, SharedStr};
 
-/// Encodes fields and delimiters into a byte buffer.
-struct Encoder(Writer);
-
-impl Encoder {
-    /// The csv writer's settings: `,`, `"` doubled, quotes where needed. (Both line ends
-    /// quote the same bytes, `\r` and `\n`; rows end without the encoder.)
-    fn new() -> Encoder {
-        Encoder(WriterBuilder::new().terminator(Terminator::Any(b'\n')).build())
-    }
-
-    /// `field` followed by a delimiter: copied as it is when it holds nothing a CSV
-    /// field quotes for (the encoder's own test: the delimiter, the quote, `\r`, `\n`),
-    /// which is the common case; through the encoder otherwise.
-    fn plain_field(&mut self, field: &str, out: &mut Vec<u8>) {
-        if field.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
-            return self.field(field, out);
-        }
-        out.extend_from_slice(field.as_bytes());
+/// Appends `field` and a delimiter as the csv writer encodes them: quoted when it holds
+/// `,`, `"`, `\r` or `\n`, a quote in it doubled. (csv_core's encoder writes into a slice,
+/// which had to be zeroed first at twice the field's length, a sentence's worth of bytes
+/// per sentence; `fact_rows_are_the_csv_writers_bytes` holds this to the csv crate's bytes.)
+fn push_field(field: &str, out: &mut Vec<u8>) {
+    let bytes = field.as_bytes();
+    let special = |b: &u8| matches!(b, b',' | b'"' | b'\n' | b'\r');
+    // Vectorized searches for a long field (a sentence), a byte loop for a short one,
+    // shorter than what sets a search up.
+    let quoted = if bytes.len() < 64 {
+        bytes.iter().any(special)
+    } else {
+        memchr::memchr3(b',', b'"', b'\n', bytes).is_some() || memchr::memchr(b'\r', bytes).is_some()
+    };
+    if !quoted {
+        out.extend_from_slice(bytes);
         out.push(b',');
+        return;
     }
-
-    /// `field` followed by a delimiter.
-    fn field(&mut self, field: &str, out: &mut Vec<u8>) {
-        let input = field.as_bytes();
-        // The encoder writes at most two bytes per input byte and two quotes: given that
-        // room it takes the whole field at once (and must, to know whether to quote).
-        fill(out, 2 * input.len() + 2, |spare| self.0.field(input, spare).2);
-        // A closing quote and the delimiter.
-        fill(out, 2, |spare| self.0.delimiter(spare).1);
+    out.push(b'"');
+    let mut rest = bytes;
+    while let Some(at) = memchr::memchr(b'"', rest) {
+        out.extend_from_slice(&rest[..=at]);
+        out.push(b'"');
+        rest = &rest[at + 1..];
     }
-}
-
-/// Lets `write` put up to `room` bytes at the end of `out`.
-fn fill(out: &mut Vec<u8>, room: usize, write: impl FnOnce(&mut [u8]) -> usize) {
-    let start = out.len();
-    out.resize(start + room, 0);
-    let written = write(&mut out[start..]).min(room);
-    out.truncate(start + written);
+    out.extend_from_slice(rest);
+    out.extend_from_slice(b"\",");
 }
 
 /// Columns several rows share (a release's, a sentence's), and where in the output they
@@ -65,7 +53,7 @@ impl<const N: usize> Shared<N> {
 
     /// Appends the encoded `columns` to `out`, each followed by a delimiter: copied from
     /// their last encoding when they are the same strings as last time.
-    fn append(&mut self, columns: [&SharedStr; N], enc: &mut Encoder, out: &mut Vec<u8>) {
+    fn append(&mut self, columns: [&SharedStr; N], out: &mut Vec<u8>) {
         let same = |last: &[SharedStr; N]| last.iter().zip(columns).all(|(a, b)| a.same_piece(b));
         if let Some((_, at)) = self.last.as_ref().filter(|(last, _)| same(last)) {
             out.extend_from_within(at.clone());
@@ -73,7 +61,7 @@ impl<const N: usize> Shared<N> {
         }
         let start = out.len();
         for column in columns {
-            enc.field(column, out);
+            push_field(column, out);
         }
         self.last = Some((columns.map(SharedStr::clone), start..out.len()));
     }
@@ -109,11 +97,9 @@ pub fn write_csv_rows(facts: &[Fact], crlf: bool, mut buf: impl Write) -> io::Re
 pub fn append_csv_rows(facts: &[Fact], crlf: bool, out: &mut Vec<u8>) {
     let (mut release, mut sentence) = (Shared::new(), Shared::new());
     let mut offset = itoa::Buffer::new();
-    let mut field = String::new();
-    // One encoder for every field: after a delimiter or a terminator it is between fields.
-    let mut enc = Encoder::new();
+    let mut field = FIELD.take();
     for f in facts {
-        release.append([&f.release_id, &f.release_date, &f.category, &f.title], &mut enc, out);
+        release.append([&f.release_id, &f.release_date, &f.category, &f.title], out);
         out.extend_from_slice(f.section.as_str().as_bytes());
         out.push(b',');
         out.extend_from_slice(f.kind.as_str().as_bytes());
@@ -127,17 +113,24 @@ pub fn append_csv_rows(facts: &[Fact], crlf: bool, out: &mut Vec<u8>) {
             out.extend_from_slice(field.as_bytes());
             out.push(b',');
         }
-        enc.plain_field(&f.unit, out);
+        push_field(&f.unit, out);
         for name in [f.qualifier.map(Qualifier::as_str), f.direction.map(Direction::as_str)] {
             out.extend_from_slice(name.unwrap_or_default().as_bytes());
             out.push(b',');
         }
-        enc.plain_field(&f.subject, out);
+        push_field(&f.subject, out);
         write_timing(f, &mut field, out);
-        enc.plain_field(&f.text, out);
-        sentence.append([&f.sentence, &f.source], &mut enc, out);
+        push_field(&f.text, out);
+        sentence.append([&f.sentence, &f.source], out);
         // Digits: copied as they are.
         out.extend_from_slice(offset.format(f.offset).as_bytes());
         out.extend_from_slice(if crlf { b"\r\n" } else { b"\n" });
     }
+    FIELD.set(field);
+}
+
+thread_local! {
+    /// The buffer a thread writes value and period fields in, kept from one call to the
+    /// next: a call is a release, a buffer of its own an allocation each.
+    static FIELD: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
 }
