@@ -461,17 +461,19 @@ fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &
         });
         valued.extend(values);
     }
-    let (timings, release_period) = period::place(&period_sentences(&read, &all, &valued));
+    let items = period_items(&read, &all, &valued);
+    let mut timings = Vec::with_capacity(all.len());
+    let release_period = period::place(&period_sentences(&read, &items), &mut timings);
     (out.period, out.period_end) = release_period.map_or((None, None), |(p, end, _)| (Some(p), end));
     out.facts.reserve_exact(all.len());
     let (mut all, mut valued) = (all.into_iter(), valued.into_iter());
-    for (s, timings) in read.into_iter().zip(timings) {
+    let mut timings = timings.into_iter();
+    for s in read {
         if s.found.is_empty() {
             continue;
         }
         let folded: Arc<str> = Arc::from(&*fold_space(s.text));
         let mut subjects = s.subjects.into_iter();
-        let mut timings = timings.into_iter();
         // `zip` asks the figures first: it takes no value past the sentence's.
         for (f, v) in all.by_ref().take(s.found.len()).zip(valued.by_ref()) {
             let subject = subjects.next().unwrap_or_default();
@@ -530,33 +532,36 @@ struct Valued {
     date: Option<(Period, Option<Period>)>,
 }
 
-/// The sentences as the period rules read them.
-fn period_sentences<'a>(read: &[Read<'a>], all: &[Found], valued: &[Valued]) -> Vec<period::Sentence<'a>> {
-    let mut rest = valued;
+/// The figures of the release as the period rules read them, in order.
+fn period_items(read: &[Read], all: &[Found], valued: &[Valued]) -> Vec<period::clause::Item> {
+    let mut items = Vec::with_capacity(valued.len());
+    for s in read {
+        let found = all.get(s.found.clone()).unwrap_or_default();
+        let values = valued.get(items.len()..).unwrap_or_default();
+        items.extend(found.iter().zip(values).map(|(f, v)| period::clause::Item {
+            start: f.text_start,
+            end: f.figure.end,
+            date: v.date,
+            is_date: f.figure.kind == Kind::Date,
+            change: is_change(s.text, f),
+            timed: f.figure.kind.is_timed(),
+        }));
+    }
+    items
+}
+
+/// The sentences as the period rules read them, each with its figures of `items`.
+fn period_sentences<'a>(read: &[Read<'a>], items: &'a [period::clause::Item]) -> Vec<period::Sentence<'a>> {
+    let mut rest = items;
     read.iter()
         .map(|s| {
-            let (values, after) = rest.split_at(s.found.len().min(rest.len()));
+            let (items, after) = rest.split_at(s.found.len().min(rest.len()));
             rest = after;
-            let found = &all[s.found.clone()];
-            let items = found
-                .iter()
-                .zip(values)
-                .map(|(f, v)| period::clause::Item {
-                    start: f.text_start,
-                    end: f.figure.end,
-                    date: v.date,
-                    is_date: f.figure.kind == Kind::Date,
-                    change: is_change(s.text, f),
-                    timed: f.figure.kind.is_timed(),
-                })
-                .collect();
-            let timed = found.iter().map(|f| f.figure.kind.is_timed()).collect();
             period::Sentence {
                 text: s.text,
                 offset: s.offset,
                 paragraph: s.paragraph,
                 items,
-                timed,
             }
         })
         .collect()
