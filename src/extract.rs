@@ -424,7 +424,6 @@ fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &
             offset,
             paragraph,
             found: first..kept,
-            subjects: Vec::new(),
         }
     };
     let mut read: Vec<Read> = Vec::with_capacity(spans.len() + 1);
@@ -442,14 +441,17 @@ fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &
     // Every figure's values, in reading order: one vector for the release, each
     // sentence's the next `found.len()` of them.
     let mut valued: Vec<Valued> = Vec::with_capacity(all.len());
-    for s in &mut read {
+    // Every figure's subject: its range of the release's one string of subjects.
+    // Sized for subjects of about 24 bytes, so that it is seldom grown.
+    let (mut subjects, mut subject_spans) = (String::with_capacity(24 * all.len()), Vec::with_capacity(all.len()));
+    for s in &read {
         if !s.found.is_empty() {
             // The body before the sentence: a pronoun's antecedent may stand there.
             let before = match s.section {
                 Section::Body => r.body.get(..s.offset.saturating_sub(r.body_offset)).unwrap_or(""),
                 Section::Title => "",
             };
-            s.subjects = subject::subjects_after(before, s.text, &all[s.found.clone()]);
+            subject::subjects_after(before, s.text, &all[s.found.clone()], &mut subjects, &mut subject_spans);
         }
         let values = all[s.found.clone()].iter_mut().map(|f| {
             let offset = s.offset + f.text_start;
@@ -468,15 +470,19 @@ fn extract_release(source: &Arc<str>, lines: &LineIndex, r: &Release, options: &
     out.facts.reserve_exact(all.len());
     let (mut all, mut valued) = (all.into_iter(), valued.into_iter());
     let mut timings = timings.into_iter();
+    let mut subject_spans = subject_spans.into_iter();
     for s in read {
         if s.found.is_empty() {
             continue;
         }
         let folded: Arc<str> = Arc::from(&*fold_space(s.text));
-        let mut subjects = s.subjects.into_iter();
         // `zip` asks the figures first: it takes no value past the sentence's.
         for (f, v) in all.by_ref().take(s.found.len()).zip(valued.by_ref()) {
-            let subject = subjects.next().unwrap_or_default();
+            let subject = subject_spans
+                .next()
+                .and_then(|r| subjects.get(r))
+                .unwrap_or_default()
+                .to_string();
             let timing = timings.next().unwrap_or_default();
             if !options.kinds.is_empty() && !options.kinds.contains(&f.figure.kind) {
                 continue;
@@ -520,8 +526,6 @@ struct Read<'a> {
     paragraph: Option<usize>,
     /// Its figures, in the release's vector of them.
     found: std::ops::Range<usize>,
-    /// What each figure measures, read before the values take the units out of the figures.
-    subjects: Vec<String>,
 }
 
 /// A figure's value columns, and the period a date figure names.
