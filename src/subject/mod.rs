@@ -49,7 +49,7 @@ use compare::{
 };
 use items::{Lists, counted_after_bracket, parenthesised, respectively};
 use near::{after_amount, after_change, before, headline_noun, share_of};
-use tokens::{T, Tok, Tokens, cut, is_title, measured};
+use tokens::{T, Tok, Tokens, cut, give_back, is_title, measured};
 use words::{TITLE_WORD, UPPER};
 
 /// The subjects of all figures of a sentence, in order: the sentence is cut into words once.
@@ -234,6 +234,7 @@ fn subjects_kept(
         };
         spans.push(shown);
     }
+    give_back(toks);
 }
 
 /// The subject of figure `fi`, at token `k` of `toks`; `title` when `toks` is a headline;

@@ -1,17 +1,39 @@
 //! The bounds of a noun phrase, and the phrase as a string.
 
-use super::tokens::{T, Tok, is_date, lower_at, word_class};
+use std::cell::Cell;
+
+use super::tokens::{T, Tok, emptied, is_date, lower_at, word_class};
 use super::verbs::verb_at;
 use super::wordlists::POST_PREPS;
 use super::words::*;
 use crate::model::Kind;
 use crate::scan::Found;
 
+thread_local! {
+    /// The vector of the last phrase's words, handed back for the next phrase.
+    static SPARE: Cell<Vec<(&'static str, &'static T<'static>)>> = const { Cell::new(Vec::new()) };
+}
+
 /// The phrase from `from` to `to` (token indexes, inclusive start, exclusive end), cleaned.
 pub(super) fn phrase(sentence: &str, toks: &[T], all: &[Found], from: usize, to: usize) -> String {
+    let mut words = SPARE.try_with(Cell::take).unwrap_or_default();
+    let out = phrase_in(sentence, toks, all, from, to, &mut words);
+    let _ = SPARE.try_with(|spare| spare.set(emptied(words)));
+    out
+}
+
+/// `phrase`, gathering its words in `words` (empty).
+fn phrase_in<'a>(
+    sentence: &'a str,
+    toks: &'a [T],
+    all: &[Found],
+    from: usize,
+    to: usize,
+    words: &mut Vec<(&'a str, &'a T<'a>)>,
+) -> String {
     // Each word with its token (the class of a parenthesis is 0: in no list).
     let span = toks.get(from..to).unwrap_or(&[]);
-    let mut words: Vec<(&str, &T)> = Vec::with_capacity(span.len());
+    words.reserve(span.len());
     let mut aside = false;
     let mut after_date = false;
     for t in span {
