@@ -49,6 +49,7 @@ use compare::{
 };
 use items::{Lists, counted_after_bracket, parenthesised, respectively};
 use near::{after_amount, after_change, before, headline_noun, share_of};
+use phrase::{copy_of, give_back_string};
 use tokens::{T, Tok, Tokens, cut, give_back, is_title, measured};
 use words::{TITLE_WORD, UPPER};
 
@@ -227,6 +228,11 @@ fn subjects_kept(
                         last_found = Some(start..store.len());
                     }
                 }
+                // Copied out: their room serves the next phrases.
+                give_back_string(s);
+                if let Some(r) = repeat {
+                    give_back_string(r);
+                }
                 start..store.len()
             }
             // Not a token (a count with its noun): no subject.
@@ -266,7 +272,14 @@ fn subject_at(
         .or_else(|| before(sentence, toks, all, k, prev))
         .or_else(|| shares_previous(toks, k, prev))
         .or_else(|| headline_noun(sentence, toks, all, fi, k, title));
-    let found = found.filter(|s| names_something(s) && !time_phrase(s));
+    let found = match found {
+        Some(s) if names_something(&s) && !time_phrase(&s) => Some(s),
+        Some(rejected) => {
+            give_back_string(rejected);
+            None
+        }
+        None => None,
+    };
     // Whether `subject` is still the phrase that names something, as tested above.
     let mut vetted = found.is_some();
     let subject = found.unwrap_or_else(|| clause_subject_kept(sentence, toks, all, k, &mut lists.clause));
@@ -274,13 +287,15 @@ fn subject_at(
     let subject = match prev {
         Some(p) if lone_measure(&subject) => {
             vetted = false;
-            p.to_string()
+            give_back_string(subject);
+            copy_of(p)
         }
         _ => subject,
     };
     let subject = match prev.and_then(|p| standing_in(&subject, p)) {
         Some(s) => {
             vetted = false;
+            give_back_string(subject);
             s
         }
         None => subject,
@@ -288,6 +303,7 @@ fn subject_at(
     let subject = if vetted || (names_something(&subject) && !time_phrase(&subject)) {
         estimated(without_deictic(subject))
     } else {
+        give_back_string(subject);
         share_of(sentence, toks, all, k)
             .filter(|s| names_something(s))
             .unwrap_or_default()
