@@ -103,10 +103,6 @@ pub type ReleasePeriod = Option<(Period, Option<Period>, Origin)>;
 // Out of line (called once a release), so that a profile shows the stage whole.
 #[inline(never)]
 pub fn place(sentences: &[Sentence], out: &mut Vec<Timing>) -> ReleasePeriod {
-    // The buffers are kept by the thread from one release to the next.
-    thread_local! {
-        static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::default();
-    }
     let fresh = |out: &mut Vec<Timing>| {
         let mut b = Buffers::default();
         needs_reading(sentences, &mut b.needed);
@@ -117,12 +113,25 @@ pub fn place(sentences: &[Sentence], out: &mut Vec<Timing>) -> ReleasePeriod {
             Ok(mut b) => {
                 let b = &mut *b;
                 needs_reading(sentences, &mut b.needed);
-                place_read(sentences, out, b)
+                let release = place_read(sentences, out, b);
+                // The room an overlong "sentence" (a text with no full stops) took is let go.
+                if b.reading.lower.capacity() > KEPT_ROOM {
+                    *b = Buffers::default();
+                }
+                release
             }
             Err(_) => fresh(out),
         })
         .unwrap_or_else(|_| fresh(out))
 }
+
+thread_local! {
+    /// The buffers of `place`, kept by the thread from one release to the next.
+    static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::default();
+}
+
+/// The longest sentence whose reading's buffers the thread keeps for the next release.
+const KEPT_ROOM: usize = 1 << 16;
 
 /// What placing a release works in: which sentences are read, the reading of one
 /// sentence, and the periods its figures took.
@@ -539,6 +548,17 @@ mod tests {
         assert_eq!(timings, all);
         assert_eq!(timings.len(), 9);
         assert_eq!(timings[4].period, Some(Period::Month { year: 2025, month: 6 }));
+    }
+
+    #[test]
+    fn an_overlong_sentence_leaves_no_room_behind() {
+        let long: &'static str = format!("Sales rose {{5%}} in [May]{}.", " and more".repeat(20_000)).leak();
+        let sentences = [marked(long, Some(0), 5)];
+        let mut out = Vec::new();
+        let _ = place(&sentences, &mut out);
+        assert_eq!(out[0].period, Some(Period::Month { year: 2025, month: 5 }));
+        let room = BUFFERS.with(|b| b.borrow().reading.lower.capacity());
+        assert!(room <= KEPT_ROOM, "{room}");
     }
 
     /// The rows' `(period, period_end, basis)`, `..`-joined, for short assertions.

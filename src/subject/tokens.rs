@@ -385,4 +385,21 @@ mod tests {
         assert!(kept.is_empty());
         assert_eq!((kept.capacity(), kept.as_ptr() as usize), (room, at));
     }
+
+    #[test]
+    fn the_tokens_of_an_overlong_sentence_are_not_kept() {
+        let spare = || {
+            SPARE.with(|s| {
+                let v = s.take();
+                let room = v.capacity();
+                s.set(v);
+                room
+            })
+        };
+        let long = "word ".repeat(2 * SPARE_ROOM);
+        give_back(cut(&long, &[]).toks);
+        assert_eq!(spare(), 0);
+        give_back(cut("tea and coffee", &[]).toks);
+        assert!((1..=SPARE_ROOM).contains(&spare()));
+    }
 }
