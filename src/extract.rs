@@ -383,6 +383,9 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
     let Scratch {
         found: all,
         valued,
+        subjects,
+        items,
+        timings,
         rows,
         pieces,
     } = &mut scratch;
@@ -447,7 +450,6 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
             offset,
             paragraph,
             found: first..kept,
-            subjects: Vec::new(),
         }
     };
     let mut read: Vec<Read> = Vec::with_capacity(spans.len() + 1);
@@ -464,14 +466,16 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
     }
     // Every figure's values, in reading order: one vector for the release, each
     // sentence's the next `found.len()` of them.
-    for s in &mut read {
+    // Every figure's subject goes straight into the buffer of the release's strings;
+    // `subjects` says where.
+    for s in &read {
         if !s.found.is_empty() {
             // The body before the sentence: a pronoun's antecedent may stand there.
             let before = match s.section {
                 Section::Body => r.body.get(..s.offset.saturating_sub(r.body_offset)).unwrap_or(""),
                 Section::Title => "",
             };
-            s.subjects = subject::subjects_after(before, s.text, &all[s.found.clone()]);
+            subject::subjects_after(before, s.text, &all[s.found.clone()], pieces.buf(), subjects);
         }
         let values = all[s.found.clone()].iter_mut().map(|f| {
             let offset = s.offset + f.text_start;
@@ -483,18 +487,18 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
         });
         valued.extend(values);
     }
-    let (timings, release_period) = period::place(&period_sentences(&read, all, valued));
+    period_items(&read, all, valued, items);
+    let release_period = period::place(&period_sentences(&read, items), timings);
     (out.period, out.period_end) = release_period.map_or((None, None), |(p, end, _)| (Some(p), end));
     out.facts.reserve_exact(all.len());
     let (mut all, mut valued) = (all.drain(..), valued.drain(..));
-    for (s, timings) in read.into_iter().zip(timings) {
+    let (mut timings, mut subjects) = (timings.drain(..), subjects.drain(..));
+    for s in read {
         if s.found.is_empty() {
             continue;
         }
         let folded = fold_space(s.text);
         let whole = (folded.len() <= MAX_SENTENCE).then(|| pieces.push(&folded));
-        let mut subjects = s.subjects.into_iter();
-        let mut timings = timings.into_iter();
         // `zip` asks the figures first: it takes no value past the sentence's.
         for (f, v) in all.by_ref().take(s.found.len()).zip(valued.by_ref()) {
             let subject = subjects.next().unwrap_or_default();
@@ -504,7 +508,7 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
             }
             rows.push(Row {
                 unit: pieces.push(&v.unit),
-                subject: pieces.push(&subject),
+                subject,
                 text: pieces.push(&s.text[f.text_start..f.figure.end]),
                 sentence: match &whole {
                     Some(piece) => piece.clone(),
@@ -536,7 +540,7 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
             });
         }
     }
-    drop((all, valued));
+    drop((all, valued, timings, subjects));
     let shared = pieces.share();
     let (id, date, category, title) = (
         shared.get(id),
@@ -574,6 +578,10 @@ struct Row {
 struct Scratch {
     found: Vec<Found>,
     valued: Vec<Valued>,
+    /// Where each figure's subject stands in `pieces`.
+    subjects: Vec<Piece>,
+    items: Vec<period::clause::Item>,
+    timings: Vec<period::Timing>,
     rows: Vec<Row>,
     pieces: Pieces,
 }
@@ -596,6 +604,9 @@ impl Scratch {
         }
         self.found.clear();
         self.valued.clear();
+        self.subjects.clear();
+        self.items.clear();
+        self.timings.clear();
         self.rows.clear();
         self.pieces.buf().clear();
         SCRATCH.with(|s| *s.borrow_mut() = self);
@@ -610,8 +621,6 @@ struct Read<'a> {
     paragraph: Option<usize>,
     /// Its figures, in the release's vector of them.
     found: std::ops::Range<usize>,
-    /// What each figure measures, read before the values take the units out of the figures.
-    subjects: Vec<String>,
 }
 
 /// A figure's value columns, and the period a date figure names.
@@ -623,33 +632,34 @@ struct Valued {
     date: Option<(Period, Option<Period>)>,
 }
 
-/// The sentences as the period rules read them.
-fn period_sentences<'a>(read: &[Read<'a>], all: &[Found], valued: &[Valued]) -> Vec<period::Sentence<'a>> {
-    let mut rest = valued;
+/// The figures of the release as the period rules read them, in order, into `items`.
+fn period_items(read: &[Read], all: &[Found], valued: &[Valued], items: &mut Vec<period::clause::Item>) {
+    for s in read {
+        let found = all.get(s.found.clone()).unwrap_or_default();
+        let values = valued.get(items.len()..).unwrap_or_default();
+        items.extend(found.iter().zip(values).map(|(f, v)| period::clause::Item {
+            start: f.text_start,
+            end: f.figure.end,
+            date: v.date,
+            is_date: f.figure.kind == Kind::Date,
+            change: is_change(s.text, f),
+            timed: f.figure.kind.is_timed(),
+        }));
+    }
+}
+
+/// The sentences as the period rules read them, each with its figures of `items`.
+fn period_sentences<'a>(read: &[Read<'a>], items: &'a [period::clause::Item]) -> Vec<period::Sentence<'a>> {
+    let mut rest = items;
     read.iter()
         .map(|s| {
-            let (values, after) = rest.split_at(s.found.len().min(rest.len()));
+            let (items, after) = rest.split_at(s.found.len().min(rest.len()));
             rest = after;
-            let found = &all[s.found.clone()];
-            let items = found
-                .iter()
-                .zip(values)
-                .map(|(f, v)| period::clause::Item {
-                    start: f.text_start,
-                    end: f.figure.end,
-                    date: v.date,
-                    is_date: f.figure.kind == Kind::Date,
-                    change: is_change(s.text, f),
-                    timed: f.figure.kind.is_timed(),
-                })
-                .collect();
-            let timed = found.iter().map(|f| f.figure.kind.is_timed()).collect();
             period::Sentence {
                 text: s.text,
                 offset: s.offset,
                 paragraph: s.paragraph,
                 items,
-                timed,
             }
         })
         .collect()

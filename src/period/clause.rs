@@ -107,9 +107,10 @@ pub struct Dated {
     pub same: bool,
 }
 
-/// A sentence read for periods.
-#[derive(Debug)]
-pub struct Reading<'a> {
+/// A sentence read for periods. Its buffers are kept from one sentence to the next
+/// (`read`): a release's sentences are read one after the other in one `Reading`.
+#[derive(Debug, Default)]
+pub struct Reading {
     pub lower: String,
     /// Clause number of each item.
     pub clause_of: Vec<usize>,
@@ -120,8 +121,9 @@ pub struct Reading<'a> {
     /// `in the previous quarter`-style phrases: their span and the step they name,
     /// placed once the sentence's own period is known.
     pub relative_periods: Vec<(usize, usize, Step)>,
-    /// The bases each clause names, with their spans.
-    bases: Vec<Vec<(usize, usize, Base)>>,
+    /// The bases each clause names, as `(clause, start, end, base)`, by clause and then
+    /// start.
+    bases: Vec<(usize, usize, usize, Base)>,
     /// Where words of the future stand in the sentence.
     forecast_at: Vec<usize>,
     /// Per clause: whether it counts from the start of the year.
@@ -131,8 +133,23 @@ pub struct Reading<'a> {
     pub shared_base: bool,
     /// The scoping dates with their clauses, in order.
     scope_list: Vec<(usize, Mention)>,
-    /// The sentence's figures.
-    items: &'a [Item],
+    /// What reading a sentence works with, kept for the next one.
+    work: Work,
+}
+
+/// The buffers `Reading::read` works in.
+#[derive(Debug, Default)]
+struct Work {
+    cues: cues::Cues,
+    /// Where clauses may break, then the segments between those cuts.
+    cuts: Vec<usize>,
+    segs: Vec<(usize, usize)>,
+    /// Per segment: whether it holds a timed figure, and its clause.
+    has_figure: Vec<bool>,
+    clause_of_seg: Vec<usize>,
+    /// Per item: whether a dash joins it to the next (`joined_dates`).
+    joined: Vec<bool>,
+    picks: Vec<cues::Pick>,
 }
 
 /// How many dates or items a search looks through around a figure: a sentence with
@@ -150,34 +167,32 @@ pub enum Step {
 
 /// Where clauses break: `,` `;` `:` outside figures (and not inside numbers), and before
 /// the conjunctions of contrast.
-fn boundaries(lower: &str, items: &[Item], cues: &cues::Cues) -> Vec<usize> {
+fn boundaries(lower: &str, items: &[Item], cues: &cues::Cues, out: &mut Vec<usize>) {
     let inside = |at: usize| {
         let n = items.partition_point(|i| i.start <= at);
         n > 0 && at < items[n - 1].end
     };
     let b = lower.as_bytes();
-    let mut out: Vec<usize> = punctuation_outside_brackets(b)
-        .into_iter()
-        .filter(|&at| {
-            let digits = at > 0 && b[at - 1].is_ascii_digit() && b.get(at + 1).is_some_and(u8::is_ascii_digit);
-            !digits && !inside(at)
-        })
-        .collect();
+    punctuation_outside_brackets(b, out);
+    out.retain(|&at| {
+        let digits = at > 0 && b[at - 1].is_ascii_digit() && b.get(at + 1).is_some_and(u8::is_ascii_digit);
+        !digits && !inside(at)
+    });
     out.extend(cues.contrasts().filter(|&at| !inside(at)));
     out.sort_unstable();
     out.dedup();
-    out
 }
 
 /// Where `,` `;` `:` stand outside brackets: a bracket is one aside, not split into
-/// clauses. (A `)` with none open closes nothing.)
-fn punctuation_outside_brackets(b: &[u8]) -> Vec<usize> {
+/// clauses. (A `)` with none open closes nothing.) Written over `out`.
+fn punctuation_outside_brackets(b: &[u8], out: &mut Vec<usize>) {
+    out.clear();
     let marks = memchr::memchr3_iter(b',', b';', b':', b);
     if memchr::memchr2(b'(', b'[', b).is_none() {
-        return marks.collect();
+        out.extend(marks);
+        return;
     }
     let mut depth = 0u32;
-    let mut out = Vec::new();
     for (at, &c) in b.iter().enumerate() {
         match c {
             b'(' | b'[' => depth += 1,
@@ -186,28 +201,32 @@ fn punctuation_outside_brackets(b: &[u8]) -> Vec<usize> {
             _ => {}
         }
     }
-    out
 }
 
-/// Byte spans of the segments between `cuts`.
-fn segments(len: usize, cuts: &[usize]) -> Vec<(usize, usize)> {
-    let mut out = Vec::with_capacity(cuts.len() + 1);
+/// Byte spans of the segments between `cuts`, written over `out`.
+fn segments(len: usize, cuts: &[usize], out: &mut Vec<(usize, usize)>) {
+    out.clear();
     let mut start = 0;
     for &c in cuts {
         out.push((start, c));
         start = c;
     }
     out.push((start, len));
-    out
 }
 
 /// Groups segments into clauses: one per segment with a figure. A figure-less segment
 /// joins the clause before it across a comma; one that opens the sentence, or follows a
 /// `;` or a conjunction (`while`), joins the clause after it, or stands alone when none
-/// follows. Returns the clause spans and each segment's clause.
-fn clauses(lower: &str, segments: &[(usize, usize)], has_figure: &[bool]) -> (Vec<(usize, usize)>, Vec<usize>) {
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    let mut of_segment = Vec::with_capacity(segments.len());
+/// follows. Writes the clause spans and each segment's clause.
+fn clauses(
+    lower: &str,
+    segments: &[(usize, usize)],
+    has_figure: &[bool],
+    spans: &mut Vec<(usize, usize)>,
+    of_segment: &mut Vec<usize>,
+) {
+    spans.clear();
+    of_segment.clear();
     let mut pending: Option<usize> = None;
     for (n, &(s, e)) in segments.iter().enumerate() {
         let hard = s == 0 || opens_hard(&lower[s..e]);
@@ -233,7 +252,6 @@ fn clauses(lower: &str, segments: &[(usize, usize)], has_figure: &[bool]) -> (Ve
     if let Some(start) = pending {
         spans.push((start, segments.last().map_or(start, |l| l.1)));
     }
-    (spans, of_segment)
 }
 
 /// A segment opened by `;` or a conjunction of contrast: a new clause even without a figure.
@@ -244,63 +262,99 @@ fn opens_hard(segment: &str) -> bool {
             .any(|w| segment.starts_with(w))
 }
 
-impl<'a> Reading<'a> {
-    pub fn new(sentence: &str, items: &'a [Item]) -> Reading<'a> {
-        let lower = sentence.to_ascii_lowercase();
+impl Reading {
+    /// A sentence read in buffers of its own.
+    #[cfg(test)]
+    pub fn new(sentence: &str, items: &[Item]) -> Reading {
+        let mut r = Reading::default();
+        r.read(sentence, items);
+        r
+    }
+
+    /// Reads `sentence` (its figures `items`) in place of the sentence read before.
+    pub fn read(&mut self, sentence: &str, items: &[Item]) {
+        let Reading {
+            lower,
+            clause_of,
+            clauses: spans,
+            dates,
+            relative_periods,
+            bases,
+            forecast_at,
+            cumulative,
+            shared_base,
+            scope_list: _,
+            work:
+                Work {
+                    cues: found,
+                    cuts,
+                    segs,
+                    has_figure,
+                    clause_of_seg,
+                    joined,
+                    picks,
+                },
+        } = self;
+        lower.clear();
+        lower.push_str(sentence);
+        lower.make_ascii_lowercase();
+        let lower = &*lower;
         // One walk finds the phrases of every list; clauses read them by position.
-        let found = cues::Cues::of(&lower);
-        let cuts = boundaries(&lower, items, &found);
-        let segs = segments(sentence.len(), &cuts);
+        found.refill(lower);
+        boundaries(lower, items, found, cuts);
+        segments(sentence.len(), cuts, segs);
         let seg_of = |at: usize| segs.partition_point(|&(s, _)| s <= at).saturating_sub(1);
-        let mut has_figure = vec![false; segs.len()];
+        has_figure.clear();
+        has_figure.resize(segs.len(), false);
         for i in items.iter().filter(|i| i.timed) {
             has_figure[seg_of(i.start)] = true;
         }
-        let (clauses, clause_of_seg) = clauses(&lower, &segs, &has_figure);
+        clauses(lower, segs, has_figure, spans, clause_of_seg);
         let clause_at = |at: usize| clause_of_seg.get(seg_of(at)).copied().unwrap_or(0);
-        let clause_of: Vec<usize> = items.iter().map(|i| clause_at(i.start)).collect();
-        let joined = joined_dates(&lower, items);
-        let dates = items
-            .iter()
-            .enumerate()
-            .filter(|&(n, _)| !(n > 0 && joined[n - 1]))
-            .filter_map(|(n, i)| {
-                let (period, period_end) = i.date?;
-                let (period, period_end) = widen(&lower[..i.start], period, period_end);
-                let (end, period_end) = match items.get(n + 1) {
-                    Some(next) if joined[n] => (next.end, next.date.map(|(a, b)| b.unwrap_or(a))),
-                    _ => (i.end, period_end),
-                };
-                let mention = Mention {
-                    start: i.start,
-                    end,
-                    period,
-                    period_end,
-                };
-                let clause = clause_of[n];
-                let clause_start = clauses[clause].0;
-                let segment_start = segs[seg_of(i.start)].0;
-                let (role, same) = role(&lower, items, n, mention, (clause_start, segment_start));
-                Some(Dated {
-                    mention,
-                    role,
-                    clause,
-                    same,
-                })
-            })
-            .collect();
-        let bases = clauses
-            .iter()
-            .map(|&(s, e)| {
-                found
-                    .relatives(&lower, s, e)
-                    .into_iter()
-                    .map(|(p, e, r)| (s + p, s + e, Base::Words(r)))
-                    .collect()
-            })
-            .collect();
-        let forecast_at = found.forecast_positions();
-        let cumulative = clauses.iter().map(|&(s, e)| found.is_cumulative(s, e)).collect();
+        clause_of.clear();
+        clause_of.extend(items.iter().map(|i| clause_at(i.start)));
+        joined_dates(lower, items, joined);
+        dates.clear();
+        dates.extend(
+            items
+                .iter()
+                .enumerate()
+                .filter(|&(n, _)| !(n > 0 && joined[n - 1]))
+                .filter_map(|(n, i)| {
+                    let (period, period_end) = i.date?;
+                    let (period, period_end) = widen(&lower[..i.start], period, period_end);
+                    let (end, period_end) = match items.get(n + 1) {
+                        Some(next) if joined[n] => (next.end, next.date.map(|(a, b)| b.unwrap_or(a))),
+                        _ => (i.end, period_end),
+                    };
+                    let mention = Mention {
+                        start: i.start,
+                        end,
+                        period,
+                        period_end,
+                    };
+                    let clause = clause_of[n];
+                    let clause_start = spans[clause].0;
+                    let segment_start = segs[seg_of(i.start)].0;
+                    let (role, same) = role(lower, items, n, mention, (clause_start, segment_start));
+                    Some(Dated {
+                        mention,
+                        role,
+                        clause,
+                        same,
+                    })
+                }),
+        );
+        bases.clear();
+        for (c, &(s, e)) in spans.iter().enumerate() {
+            found.each_relative(lower, s, e, picks, |p, e, r| {
+                bases.push((c, s + p, s + e, Base::Words(r)))
+            });
+        }
+        forecast_at.clear();
+        forecast_at.extend(found.forecast_positions());
+        cumulative.clear();
+        cumulative.extend(spans.iter().map(|&(s, e)| found.is_cumulative(s, e)));
         let opener = segs[0];
         // An opening phrase (`Compared with May,`) leads into the first clause with a
         // figure; one cut off by `;` is a clause of its own.
@@ -308,25 +362,11 @@ impl<'a> Reading<'a> {
             .iter()
             .position(|&h| h)
             .is_some_and(|f| f > 0 && clause_of_seg[f] == clause_of_seg[0]);
-        let shared_base = found.respectively() || (leads_in && opener_compares(&lower, opener, &found));
-        let relative_periods = relative_periods(&lower, &found);
-        let mut r = Reading {
-            lower,
-            clause_of,
-            clauses,
-            dates,
-            relative_periods,
-            bases,
-            forecast_at,
-            cumulative,
-            shared_base,
-            scope_list: Vec::new(),
-            items,
-        };
-        r.mark_future();
-        r.add_dated_bases();
-        r.list_scopes();
-        r
+        *shared_base = found.respectively() || (leads_in && opener_compares(lower, opener, found, picks));
+        relative_periods_into(lower, found, relative_periods);
+        self.mark_future();
+        self.add_dated_bases();
+        self.list_scopes();
     }
 
     /// Scoping dates after a word of the future in their clause become `Future`.
@@ -353,22 +393,25 @@ impl<'a> Reading<'a> {
     /// Adds each clause's dated bases to its bases, unless a base in words covers the
     /// same words (`over the last year` is the past twelve months, not the year).
     fn add_dated_bases(&mut self) {
+        // All bases so far are in words, by clause, in order and apart within each.
+        let words = self.bases.len();
         for d in &self.dates {
             let (Role::Base { counts: true, .. } | Role::Since) = d.role else {
                 continue;
             };
-            let Some(list) = self.bases.get_mut(d.clause) else {
-                continue;
-            };
-            let m = d.mention;
-            // Words first in each list, in order and apart: the one starting last before
-            // the date's end is the only one that may overlap it.
-            let words = list.partition_point(|(_, _, b)| matches!(b, Base::Words(_)));
-            let i = list[..words].partition_point(|&(p, ..)| p < m.end);
-            if i.checked_sub(1).is_some_and(|j| list[j].1 > m.start) {
+            if d.clause >= self.clauses.len() {
                 continue;
             }
-            list.push((
+            let m = d.mention;
+            // The one of its clause starting last before the date's end is the only one
+            // that may overlap it.
+            let list = clause_bases(&self.bases[..words], d.clause);
+            let i = list.partition_point(|&(_, p, ..)| p < m.end);
+            if i.checked_sub(1).is_some_and(|j| list[j].2 > m.start) {
+                continue;
+            }
+            self.bases.push((
+                d.clause,
                 m.start,
                 m.end,
                 Base::Date {
@@ -378,14 +421,13 @@ impl<'a> Reading<'a> {
                 },
             ));
         }
-        for list in &mut self.bases {
-            list.sort_by_key(|&(p, ..)| p);
-        }
+        // Stable: bases of one clause that start together keep the order they came in.
+        self.bases.sort_by_key(|&(c, p, ..)| (c, p));
     }
 
     /// Places the `in the previous quarter` phrases one step before `reference`, as
     /// scoping dates of their clauses.
-    pub fn place_relatives(&mut self, reference: Option<(Period, Option<Period>)>) {
+    pub fn place_relatives(&mut self, items: &[Item], reference: Option<(Period, Option<Period>)>) {
         let own = self
             .dates
             .iter()
@@ -412,20 +454,21 @@ impl<'a> Reading<'a> {
                 period,
                 period_end,
             };
-            let role = self.relative_role(clause, start);
-            if let Role::Base { counts: true, .. } = role {
-                if let Some(list) = self.bases.get_mut(clause) {
-                    list.push((
-                        start,
-                        end_at,
-                        Base::Date {
-                            period,
-                            end: period_end,
-                            same: false,
-                        },
-                    ));
-                    list.sort_by_key(|&(p, ..)| p);
-                }
+            let role = self.relative_role(items, clause, start);
+            if let Role::Base { counts: true, .. } = role
+                && clause < self.clauses.len()
+            {
+                self.bases.push((
+                    clause,
+                    start,
+                    end_at,
+                    Base::Date {
+                        period,
+                        end: period_end,
+                        same: false,
+                    },
+                ));
+                self.bases.sort_by_key(|&(c, p, ..)| (c, p));
             }
             self.dates.push(Dated {
                 mention,
@@ -441,9 +484,9 @@ impl<'a> Reading<'a> {
     /// beside after a comparing word (`over USD 291 billion in the previous year`: a
     /// base); else it dates the figures before it from its clause's start, or from an
     /// opening bracket (`grew 2% (after 3% in the previous quarter)`).
-    fn relative_role(&self, clause: usize, start: usize) -> Role {
-        if let Some(o) = figure_before(&self.lower, self.items, start) {
-            let own = &self.items[o];
+    fn relative_role(&self, items: &[Item], clause: usize, start: usize) -> Role {
+        if let Some(o) = figure_before(&self.lower, items, start) {
+            let own = &items[o];
             let before = cues::tail(self.lower.get(..own.start).unwrap_or(""), 200);
             let text = self.lower.get(own.start..own.end).unwrap_or("");
             if cues::lead_of(before) == Lead::Base || cues::opens_with_lead(text) {
@@ -549,12 +592,13 @@ impl<'a> Reading<'a> {
 
     /// Rebuilds `scope_list` from `dates`.
     fn list_scopes(&mut self) {
-        self.scope_list = self
-            .dates
-            .iter()
-            .filter(|d| d.role.is_scope())
-            .map(|d| (d.clause, d.mention))
-            .collect();
+        self.scope_list.clear();
+        self.scope_list.extend(
+            self.dates
+                .iter()
+                .filter(|d| d.role.is_scope())
+                .map(|d| (d.clause, d.mention)),
+        );
     }
 
     /// `by 2030`: a target's own date.
@@ -604,8 +648,8 @@ impl<'a> Reading<'a> {
         // A base follows its change (`rose 5% over May`, `6% and 3% respectively over
         // 2023`): the nearest after the figure, else the nearest before it.
         let nearest = |c: usize| {
-            let list = self.bases.get(c)?;
-            let i = list.partition_point(|(p, ..)| *p < at);
+            let list = clause_bases(&self.bases, c);
+            let i = list.partition_point(|&(_, p, ..)| p < at);
             list.get(i)
                 .or_else(|| i.checked_sub(1).and_then(|j| list.get(j)))
                 .map(|&(.., b)| b)
@@ -618,14 +662,26 @@ impl<'a> Reading<'a> {
     }
 }
 
+/// The bases of clause `c` in `bases` (sorted by clause).
+fn clause_bases(bases: &[(usize, usize, usize, Base)], c: usize) -> &[(usize, usize, usize, Base)] {
+    let from = bases.partition_point(|b| b.0 < c);
+    let to = from + bases[from..].partition_point(|b| b.0 <= c);
+    &bases[from..to]
+}
+
 /// An opening segment that compares: `Compared with ...`, `Comparing ...`, `Between May
 /// and June`, `On a year-on-year basis`.
-fn opener_compares(lower: &str, (from, to): (usize, usize), found: &cues::Cues) -> bool {
+fn opener_compares(lower: &str, (from, to): (usize, usize), found: &cues::Cues, picks: &mut Vec<cues::Pick>) -> bool {
     let o = lower[from..to].trim_start();
-    ["compared", "comparing", "in comparison", "between", "as regards"]
+    if ["compared", "comparing", "in comparison", "between", "as regards"]
         .iter()
         .any(|w| o.starts_with(w))
-        || !found.relatives(lower, from, to).is_empty()
+    {
+        return true;
+    }
+    let mut any = false;
+    found.each_relative(lower, from, to, picks, |_, _, _| any = true);
+    any
 }
 
 /// Bytes between a date phrase and a figure.
@@ -648,7 +704,7 @@ fn figure_before(lower: &str, items: &[Item], at: usize) -> Option<usize> {
         .find(|&k| items[k].timed)?;
     let i = items.get(n).filter(|i| at - i.end <= 48)?;
     let between = lower.get(i.end..at)?.trim();
-    let words: Vec<&str> = between.split_whitespace().collect();
+    let words = || between.split_whitespace();
     let preposition = |w: &str| matches!(w, "in" | "for" | "during" | "of" | "the" | "at" | "respectively");
     // The words the period phrase itself may open with (`in the first nine months of`).
     let period_word = |w: &str| {
@@ -657,9 +713,9 @@ fn figure_before(lower: &str, items: &[Item], at: usize) -> Option<usize> {
             "first" | "last" | "months" | "month" | "quarter" | "half" | "year" | "ended" | "ending" | "period"
         ) || count_word(w.trim_end_matches("-month")).is_some()
     };
-    let ok = words.len() <= 7
-        && words.first().is_none_or(|w| preposition(w))
-        && words.iter().all(|w| preposition(w) || period_word(w));
+    let ok = words().nth(7).is_none()
+        && words().next().is_none_or(preposition)
+        && words().all(|w| preposition(w) || period_word(w));
     ok.then_some(n)
 }
 
@@ -744,9 +800,13 @@ fn role(
 /// billion set in 2015`, `$9 billion, the highest since ...`): one after `previous` or
 /// `prior`, or one that follows a figure of the clause. Its byte, for `Role::Local`.
 fn record_word(items: &[Item], clause_start: usize, clause_before: &str) -> Option<usize> {
-    let mut words: Vec<usize> = cues::RECORDS.find_in(clause_before).map(|(at, _)| at).collect();
-    words.dedup();
-    words.into_iter().find_map(|at| {
+    // Each place once, though several words of the list may stand there.
+    let mut last = None;
+    let mut words = cues::RECORDS
+        .find_in(clause_before)
+        .map(|(at, _)| at)
+        .filter(move |&at| last.replace(at) != Some(at));
+    words.find_map(|at| {
         let head = clause_before[..at].trim_end();
         let previous = ["previous", "prior", "former", "old"]
             .iter()
@@ -800,8 +860,9 @@ fn same_period_before(before: &str) -> bool {
 
 /// For each item, whether it is a date that a dash joins to the next into one span
 /// (`April 2021-March 2022`): two dates of one precision, the second later.
-fn joined_dates(lower: &str, items: &[Item]) -> Vec<bool> {
-    let mut out = vec![false; items.len()];
+fn joined_dates(lower: &str, items: &[Item], out: &mut Vec<bool>) {
+    out.clear();
+    out.resize(items.len(), false);
     for (n, pair) in items.windows(2).enumerate() {
         let (Some((a, None)), Some((b, None))) = (pair[0].date, pair[1].date) else {
             continue;
@@ -817,7 +878,6 @@ fn joined_dates(lower: &str, items: &[Item]) -> Vec<bool> {
             && b == next_step(a);
         out[n] = (dash || taken_together) && a.precision() == b.precision() && a < b && !(n > 0 && out[n - 1]);
     }
-    out
 }
 
 /// The period right after `p` at its precision (none for a day).
@@ -980,8 +1040,9 @@ fn count_word(w: &str) -> Option<i32> {
 
 /// `in the previous quarter`, `during the prior month`: a period one step before the
 /// sentence's own.
-fn relative_periods(lower: &str, found: &cues::Cues) -> Vec<(usize, usize, Step)> {
-    let mut out = Vec::new();
+/// Written over `out`.
+fn relative_periods_into(lower: &str, found: &cues::Cues, out: &mut Vec<(usize, usize, Step)>) {
+    out.clear();
     // `found` has where the step words stand whole; the lead is read before each.
     for at_step in found.steps() {
         let (head, rest) = lower.split_at(at_step);
@@ -1011,7 +1072,6 @@ fn relative_periods(lower: &str, found: &cues::Cues) -> Vec<(usize, usize, Step)
         }
     }
     out.sort_unstable();
-    out
 }
 
 /// The period one `step` before `p`, at the step's precision.
@@ -1347,7 +1407,7 @@ mod tests {
     #[test]
     fn relative_periods_step_back() {
         let lower = "after 1.2% in the previous quarter and 3% during the prior month";
-        let r = relative_periods(lower, &cues::Cues::of(lower));
+        let r = relative_periods(lower);
         assert_eq!(r.iter().map(|x| x.2).collect::<Vec<_>>(), [Step::Quarter, Step::Month]);
         let q3 = Period::Quarter { year: 2022, quarter: 3 };
         assert_eq!(
@@ -1371,7 +1431,7 @@ mod tests {
             read("Sales reached {$9 billion} in [FY], up {^5%} over {$8 billion} in previous fiscal.");
         items[1].date = Some((Period::Year(2021), Some(Period::Year(2022))));
         let mut r = Reading::new(&text, &items);
-        r.place_relatives(None);
+        r.place_relatives(&items, None);
         let base = r.base_of(r.clause_of[2], items[2].start);
         let want = Base::Date {
             period: Period::Year(2020),
@@ -1410,19 +1470,22 @@ mod tests {
         out
     }
 
+    fn relative_periods(lower: &str) -> Vec<(usize, usize, Step)> {
+        let mut out = Vec::new();
+        relative_periods_into(lower, &cues::Cues::of(lower), &mut out);
+        out
+    }
+
     #[test]
     fn relative_periods_are_found_from_their_step_words() {
         let mut texts = crate::fixture_texts();
         texts.push("in last year, during the prior half,for the preceding month; within the last quarter; in  the last year; in the last fiscal".into());
         for text in texts {
             let lower = text.to_ascii_lowercase();
-            assert_eq!(
-                relative_periods(&lower, &cues::Cues::of(&lower)),
-                relative_periods_by_leads(&lower)
-            );
+            assert_eq!(relative_periods(&lower), relative_periods_by_leads(&lower));
         }
         let lower = "in last year, during the prior half,for the preceding month; within the last quarter";
-        assert_eq!(relative_periods(lower, &cues::Cues::of(lower)).len(), 3);
+        assert_eq!(relative_periods(lower).len(), 3);
     }
 
     #[test]
@@ -1433,11 +1496,13 @@ mod tests {
             .filter(|&(at, c)| matches!(c, ',' | ';' | ':') && ![7, 19].contains(&at))
             .map(|(at, _)| at)
             .collect();
-        assert_eq!(punctuation_outside_brackets(text.as_bytes()), want);
-        assert_eq!(
-            punctuation_outside_brackets(b"no brackets, here: at all;"),
-            [11, 17, 25]
-        );
+        let marks = |b: &[u8]| {
+            let mut out = vec![99];
+            punctuation_outside_brackets(b, &mut out);
+            out
+        };
+        assert_eq!(marks(text.as_bytes()), want);
+        assert_eq!(marks(b"no brackets, here: at all;"), [11, 17, 25]);
     }
 
     #[test]

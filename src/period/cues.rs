@@ -380,31 +380,52 @@ const RELATIVE: &[(&str, Relative)] = &[
     ("previous session", Relative::Short),
 ];
 
+/// A base in words found in a clause: `(start, end, rank in RELATIVE, what it names)`.
+pub type Pick = (usize, usize, usize, Relative);
+
 /// Every base named in words in `text`, with its span (the first of overlapping phrases
 /// kept: `the last year` and `last year` name one base), from every `(at, rank)` where a
 /// phrase of `RELATIVE` stands whole in it, in order of position.
+#[cfg(test)]
 fn pick_relatives(text: &str, found: impl Iterator<Item = (usize, usize)>) -> Vec<(usize, usize, Relative)> {
+    let (mut picks, mut out) = (Vec::new(), Vec::new());
+    pick_relatives_into(text, found, &mut picks, |at, end, r| out.push((at, end, r)));
+    out
+}
+
+/// `pick_relatives`, each base handed to `emit`; `picks` is a buffer the caller keeps.
+fn pick_relatives_into(
+    text: &str,
+    found: impl Iterator<Item = (usize, usize)>,
+    picks: &mut Vec<Pick>,
+    mut emit: impl FnMut(usize, usize, Relative),
+) {
     // Every match with its rank in the list; sorted by position, an overlapping match
     // replaces the one kept before it only when it ranks higher.
-    let mut found: Vec<(usize, usize, usize, Relative)> = found
-        .map(|(at, rank)| (at, at + RELATIVE[rank].0.len(), rank, RELATIVE[rank].1))
-        .collect();
-    found.sort_unstable_by_key(|&(at, _, rank, _)| (at, rank));
-    let mut out: Vec<(usize, usize, usize, Relative)> = Vec::with_capacity(found.len());
-    for f in found {
-        match out.last_mut() {
+    picks.clear();
+    picks.extend(found.map(|(at, rank)| (at, at + RELATIVE[rank].0.len(), rank, RELATIVE[rank].1)));
+    picks.sort_unstable_by_key(|&(at, _, rank, _)| (at, rank));
+    // Kept in place: `kept` matches at the front.
+    let mut kept: usize = 0;
+    for n in 0..picks.len() {
+        let f = picks[n];
+        match kept.checked_sub(1).map(|k| &mut picks[k]) {
             Some(last) if f.0 < last.1 => {
                 if f.2 < last.2 {
                     *last = f;
                 }
             }
-            _ => out.push(f),
+            _ => {
+                picks[kept] = f;
+                kept += 1;
+            }
         }
     }
-    out.into_iter()
-        .filter(|&(at, end, ..)| !is_period_not_base(text, at, end))
-        .map(|(at, end, _, r)| (at, end, r))
-        .collect()
+    for &(at, end, _, r) in &picks[..kept] {
+        if !is_period_not_base(text, at, end) {
+            emit(at, end, r);
+        }
+    }
 }
 
 /// What a word of a sentence's phrase lists says.
@@ -448,19 +469,28 @@ static SENTENCE_LIST: LazyLock<(Phrases, Vec<Cue>)> = LazyLock::new(|| {
 /// searched again clause by clause. (No phrase holds `,` `;` `:` or a conjunction of
 /// contrast, and each opens and closes with a letter or digit: what stands whole in a
 /// clause is what stands whole in the sentence inside the clause's span.)
+#[derive(Debug, Default)]
 pub struct Cues {
     /// `(start, end, cue)`, in order of position.
     found: Vec<(usize, usize, Cue)>,
 }
 
 impl Cues {
+    #[cfg(test)]
     pub fn of(lower: &str) -> Cues {
+        let mut c = Cues::default();
+        c.refill(lower);
+        c
+    }
+
+    /// The cues of another sentence, in the same buffer.
+    pub fn refill(&mut self, lower: &str) {
         let (list, cues) = &*SENTENCE_LIST;
-        let found = list
-            .find_in(lower)
-            .map(|(at, n)| (at, at + list.phrase(n).len(), cues[n]))
-            .collect();
-        Cues { found }
+        self.found.clear();
+        self.found.extend(
+            list.find_in(lower)
+                .map(|(at, n)| (at, at + list.phrase(n).len(), cues[n])),
+        );
     }
 
     /// The cues that stand whole within `from..to`.
@@ -473,12 +503,27 @@ impl Cues {
     }
 
     /// `relatives(&lower[from..to])`, with spans counted from `from`.
+    #[cfg(test)]
     pub fn relatives(&self, lower: &str, from: usize, to: usize) -> Vec<(usize, usize, Relative)> {
+        let (mut picks, mut out) = (Vec::new(), Vec::new());
+        self.each_relative(lower, from, to, &mut picks, |at, end, r| out.push((at, end, r)));
+        out
+    }
+
+    /// `relatives`, each handed to `emit`; `picks` is a buffer the caller keeps.
+    pub fn each_relative(
+        &self,
+        lower: &str,
+        from: usize,
+        to: usize,
+        picks: &mut Vec<Pick>,
+        emit: impl FnMut(usize, usize, Relative),
+    ) {
         let found = self.within(from, to).filter_map(|&(at, _, cue)| match cue {
             Cue::Relative(rank) => Some((at - from, usize::from(rank))),
             _ => None,
         });
-        pick_relatives(lower.get(from..to).unwrap_or(""), found)
+        pick_relatives_into(lower.get(from..to).unwrap_or(""), found, picks, emit);
     }
 
     /// `is_cumulative(&lower[from..to])`.
@@ -487,8 +532,8 @@ impl Cues {
     }
 
     /// `forecast_positions` of the sentence.
-    pub fn forecast_positions(&self) -> Vec<usize> {
-        self.starts(Cue::Forecast).collect()
+    pub fn forecast_positions(&self) -> impl Iterator<Item = usize> + '_ {
+        self.starts(Cue::Forecast)
     }
 
     /// Where a conjunction of contrast stands (`find_all` of each).
@@ -586,7 +631,10 @@ mod tests {
                 assert_eq!(found.relatives(&lower, from, to), relatives(clause), "{clause}");
                 assert_eq!(found.is_cumulative(from, to), is_cumulative(clause), "{clause}");
             }
-            assert_eq!(found.forecast_positions(), forecast_positions(&lower));
+            assert_eq!(
+                found.forecast_positions().collect::<Vec<_>>(),
+                forecast_positions(&lower)
+            );
             assert_eq!(found.respectively(), has(&lower, "respectively"));
             let mut contrasts: Vec<usize> = CONTRAST.iter().flat_map(|w| find_all(&lower, w)).collect();
             contrasts.sort_unstable();

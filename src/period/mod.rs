@@ -33,9 +33,7 @@ pub struct Sentence<'a> {
     /// The paragraph of a body sentence; `None` for the title.
     pub paragraph: Option<usize>,
     /// Its figures, dates included, in order.
-    pub items: Vec<Item>,
-    /// For each item: whether it takes a period (money, percent, count, quantity).
-    pub timed: Vec<bool>,
+    pub items: &'a [Item],
 }
 
 /// When one figure is.
@@ -65,11 +63,21 @@ enum Carry {
 }
 
 /// The release's period: the first scoping phrase of the title, else of the first body
-/// sentence.
-fn release_period(sentences: &[Sentence], readings: &[Option<Reading<'_>>]) -> ReleasePeriod {
-    let first_of = |n: usize, title: bool| {
-        let (s, r) = (sentences.get(n)?, readings.get(n)?.as_ref()?);
-        let m = r.first_named()?;
+/// sentence. Leaves in `reading` the last sentence it read, by its number in `held`.
+fn release_period(
+    sentences: &[Sentence],
+    needed: &[bool],
+    reading: &mut Reading,
+    held: &mut Option<usize>,
+) -> ReleasePeriod {
+    let mut first_of = |n: usize, title: bool| {
+        let s = sentences.get(n)?;
+        if !needed.get(n).copied().unwrap_or(false) {
+            return None;
+        }
+        reading.read(s.text, s.items);
+        *held = Some(n);
+        let m = reading.first_named()?;
         Some((m.period, m.period_end, release_origin(s, m, title)))
     };
     let title = sentences.iter().position(|s| s.paragraph.is_none());
@@ -90,94 +98,127 @@ fn release_origin(s: &Sentence, m: &Mention, title: bool) -> Origin {
 /// The release's period and where it was read.
 pub type ReleasePeriod = Option<(Period, Option<Period>, Origin)>;
 
-/// The timing of every item of every sentence (dates and untimed kinds get the default),
-/// and the release's period.
+/// The timing of every item of every sentence, appended to `out` in order (dates and
+/// untimed kinds get the default), and the release's period.
 // Out of line (called once a release), so that a profile shows the stage whole.
 #[inline(never)]
-pub fn place(sentences: &[Sentence]) -> (Vec<Vec<Timing>>, ReleasePeriod) {
-    place_read(sentences, needs_reading(sentences))
+pub fn place(sentences: &[Sentence], out: &mut Vec<Timing>) -> ReleasePeriod {
+    let fresh = |out: &mut Vec<Timing>| {
+        let mut b = Buffers::default();
+        needs_reading(sentences, &mut b.needed);
+        place_read(sentences, out, &mut b)
+    };
+    BUFFERS
+        .try_with(|b| match b.try_borrow_mut() {
+            Ok(mut b) => {
+                let b = &mut *b;
+                needs_reading(sentences, &mut b.needed);
+                let release = place_read(sentences, out, b);
+                // The room an overlong "sentence" (a text with no full stops) took is let go.
+                if b.reading.lower.capacity() > KEPT_ROOM {
+                    *b = Buffers::default();
+                }
+                release
+            }
+            Err(_) => fresh(out),
+        })
+        .unwrap_or_else(|_| fresh(out))
 }
 
-/// `place`, reading the sentences `needed` says.
-fn place_read(sentences: &[Sentence], needed: Vec<bool>) -> (Vec<Vec<Timing>>, ReleasePeriod) {
-    let mut readings: Vec<Option<Reading<'_>>> = sentences
-        .iter()
-        .zip(needed)
-        .map(|(s, needed)| needed.then(|| Reading::new(s.text, &s.items)))
-        .collect();
-    let release_named = release_period(sentences, &readings);
+thread_local! {
+    /// The buffers of `place`, kept by the thread from one release to the next.
+    static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::default();
+}
+
+/// The longest sentence whose reading's buffers the thread keeps for the next release.
+const KEPT_ROOM: usize = 1 << 16;
+
+/// What placing a release works in: which sentences are read, the reading of one
+/// sentence, and the periods its figures took.
+#[derive(Default)]
+struct Buffers {
+    needed: Vec<bool>,
+    reading: Reading,
+    own: Vec<Placed>,
+}
+
+/// `place`, reading the sentences `b.needed` says.
+fn place_read(sentences: &[Sentence], out: &mut Vec<Timing>, b: &mut Buffers) -> ReleasePeriod {
+    let Buffers { needed, reading, own } = b;
+    // The sentence `reading` holds, read and not yet placed.
+    let mut held = None;
+    let release_named = release_period(sentences, needed, reading, &mut held);
     let release = release_named.map(|(period, end, origin)| Placed { period, end, origin });
-    let mut out = Vec::with_capacity(sentences.len());
     let mut carry = Carry::Nothing;
     let mut paragraph = None;
-    for (s, reading) in sentences.iter().zip(&mut readings) {
+    for (n, s) in sentences.iter().enumerate() {
         if s.paragraph != paragraph {
             carry = Carry::Nothing;
             paragraph = s.paragraph;
         }
-        let Some(r) = reading else {
-            out.push(Vec::new());
+        if !needed.get(n).copied().unwrap_or(false) {
+            out.extend(std::iter::repeat_n(Timing::default(), s.items.len()));
             continue;
-        };
+        }
+        if held.take() != Some(n) {
+            reading.read(s.text, s.items);
+        }
         let fallback = match carry {
             Carry::One(p) => Some(p),
             _ => release,
         };
-        r.place_relatives(fallback.map(|p| (p.period, p.end)));
-        let r = &*r;
-        let mut own: Vec<Placed> = Vec::new();
-        let timings = s
-            .items
-            .iter()
-            .enumerate()
-            .map(|(n, item)| {
-                if !s.timed.get(n).copied().unwrap_or(false) {
-                    return Timing::default();
-                }
-                let clause = r.clause_of.get(n).copied().unwrap_or(0);
-                let (placed, from_scope) = period_of(s, r, n, clause, fallback);
-                if from_scope && let Some(p) = placed {
-                    own.push(p);
-                }
-                let (period, period_end) = match placed {
-                    Some(p) if r.is_cumulative(clause) => cumulative(p.period, p.end, release),
-                    Some(p) => (Some(p.period), p.end),
-                    None => (None, None),
-                };
-                let basis = if item.change {
-                    r.base_of(clause, item.start)
-                        .and_then(|b| basis_of(b, period, period_end))
-                } else {
-                    None
-                };
-                Timing {
-                    period,
-                    period_end,
-                    basis,
-                    origin: placed.map(|p| p.origin),
-                }
-            })
-            .collect();
-        out.push(timings);
+        reading.place_relatives(s.items, fallback.map(|p| (p.period, p.end)));
+        let r = &*reading;
+        own.clear();
+        for (n, item) in s.items.iter().enumerate() {
+            if !item.timed {
+                out.push(Timing::default());
+                continue;
+            }
+            let clause = r.clause_of.get(n).copied().unwrap_or(0);
+            let (placed, from_scope) = period_of(s, r, n, clause, fallback);
+            if from_scope && let Some(p) = placed {
+                own.push(p);
+            }
+            let (period, period_end) = match placed {
+                Some(p) if r.is_cumulative(clause) => cumulative(p.period, p.end, release),
+                Some(p) => (Some(p.period), p.end),
+                None => (None, None),
+            };
+            let basis = if item.change {
+                r.base_of(clause, item.start)
+                    .and_then(|b| basis_of(b, period, period_end))
+            } else {
+                None
+            };
+            out.push(Timing {
+                period,
+                period_end,
+                basis,
+                origin: placed.map(|p| p.origin),
+            });
+        }
         if s.paragraph.is_some() {
-            carry = next_carry(carry, s, r, &own);
+            carry = next_carry(carry, s, r, own);
         }
     }
-    (out, release_named)
+    release_named
 }
 
 /// Which sentences are read for periods: those with a figure that takes a period, and
 /// those whose dates something else may take: the release's period (the title, the first
 /// body sentence) or a later figure of the paragraph (what the sentence hands on). A
 /// sentence with neither gives no timing, no release period, and hands on nothing new.
-fn needs_reading(sentences: &[Sentence]) -> Vec<bool> {
+/// Written over `out`.
+fn needs_reading(sentences: &[Sentence], out: &mut Vec<bool>) {
     let title = sentences.iter().position(|s| s.paragraph.is_none());
     let body = sentences.iter().position(|s| s.paragraph.is_some());
-    let mut out = vec![false; sentences.len()];
+    out.clear();
+    out.resize(sentences.len(), false);
     // Walked backwards: whether a later sentence of the paragraph has a timed figure.
     let mut timed_after: Option<usize> = None;
     for (n, s) in sentences.iter().enumerate().rev() {
-        let timed = s.timed.iter().any(|&t| t);
+        let timed = s.items.iter().any(|i| i.timed);
         let dated = s.items.iter().any(|i| i.date.is_some());
         let hands_on = s.paragraph.is_some() && timed_after == s.paragraph;
         out[n] = timed || (dated && (Some(n) == title || Some(n) == body || hands_on));
@@ -187,19 +228,12 @@ fn needs_reading(sentences: &[Sentence]) -> Vec<bool> {
             timed_after = None;
         }
     }
-    out
 }
 
 /// A figure's period before the cumulative rule, and whether its own sentence scoped it
 /// (not a record's date): those are what the sentence hands on.
-fn period_of(
-    s: &Sentence,
-    r: &Reading<'_>,
-    n: usize,
-    clause: usize,
-    fallback: Option<Placed>,
-) -> (Option<Placed>, bool) {
-    if let Some((m, role)) = r.scope_of(&s.items, n) {
+fn period_of(s: &Sentence, r: &Reading, n: usize, clause: usize, fallback: Option<Placed>) -> (Option<Placed>, bool) {
+    if let Some((m, role)) = r.scope_of(s.items, n) {
         let placed = Placed {
             period: m.period,
             end: m.period_end,
@@ -239,32 +273,32 @@ fn period_of(
 
 /// What a sentence hands on to the next ones of its paragraph: the one period its figures
 /// took from its own phrases (or, with no such figure, its one scoping phrase).
-fn next_carry(carry: Carry, s: &Sentence, r: &Reading<'_>, own: &[Placed]) -> Carry {
-    let named: Vec<Placed> = if own.is_empty() {
-        // With no figure, a date in brackets glosses a noun (`the program (2020–2024)`):
-        // the sentence's own period is a date outside them, when it names one.
-        let scopes: Vec<&Mention> = r.scopes().collect();
-        let outside: Vec<&Mention> = scopes.iter().copied().filter(|m| !r.in_brackets(m)).collect();
-        let chosen = if outside.is_empty() { scopes } else { outside };
-        chosen
-            .into_iter()
-            .map(|m| Placed {
-                period: m.period,
-                end: m.period_end,
-                origin: Origin::Phrase {
-                    offset: s.offset + m.start,
-                    len: m.end - m.start,
-                },
-            })
-            .collect()
-    } else {
-        own.to_vec()
+fn next_carry(carry: Carry, s: &Sentence, r: &Reading, own: &[Placed]) -> Carry {
+    let placed = |m: &Mention| Placed {
+        period: m.period,
+        end: m.period_end,
+        origin: Origin::Phrase {
+            offset: s.offset + m.start,
+            len: m.end - m.start,
+        },
     };
-    let Some(first) = named.first() else {
+    let span = |p: &Placed| (p.period, p.end);
+    if let Some(first) = own.first() {
+        return if own.iter().all(|p| span(p) == span(first)) {
+            Carry::One(*first)
+        } else {
+            Carry::Several
+        };
+    }
+    // With no figure, a date in brackets glosses a noun (`the program (2020–2024)`): the
+    // sentence's own period is a date outside them, when it names one.
+    let outside = r.scopes().any(|m| !r.in_brackets(m));
+    let mut chosen = r.scopes().filter(|m| !outside || !r.in_brackets(m)).map(placed);
+    let Some(first) = chosen.next() else {
         return carry;
     };
-    if named.iter().all(|p| (p.period, p.end) == (first.period, first.end)) {
-        Carry::One(*first)
+    if chosen.all(|p| span(&p) == span(&first)) {
+        Carry::One(first)
     } else {
         Carry::Several
     }
@@ -477,13 +511,11 @@ mod tests {
                 _ => {}
             }
         }
-        let timed = items.iter().map(|i| i.timed).collect();
         Sentence {
             text,
             offset: 0,
             paragraph,
-            items,
-            timed,
+            items: items.leak(),
         }
     }
 
@@ -499,16 +531,34 @@ mod tests {
             marked("Sales were {3%} in [August].", Some(1), 8),
             marked("It was the <third> time.", Some(1), 0),
         ];
-        let needed = needs_reading(&sentences);
+        let mut needed = Vec::new();
+        needs_reading(&sentences, &mut needed);
         assert_eq!(needed, [true, true, true, true, false, true, false]);
-        let all = place_read(&sentences, vec![true; sentences.len()]);
-        let (timings, release) = place(&sentences);
-        assert_eq!(release, all.1);
-        // An unread sentence gives no timings, a read one the default for its untimed items.
-        for (got, want) in timings.iter().zip(&all.0) {
-            assert!(got == want || got.is_empty() && want.iter().all(|t| *t == Timing::default()));
-        }
-        assert_eq!(timings[3][0].period, Some(Period::Month { year: 2025, month: 6 }));
+        let mut every = Buffers {
+            needed: vec![true; sentences.len()],
+            ..Buffers::default()
+        };
+        let mut all = Vec::new();
+        let all_release = place_read(&sentences, &mut all, &mut every);
+        let mut timings = vec![Timing::default()];
+        let release = place(&sentences, &mut timings);
+        assert_eq!(release, all_release);
+        // Appended; an unread sentence gives the default, as its reading would.
+        assert_eq!(timings.remove(0), Timing::default());
+        assert_eq!(timings, all);
+        assert_eq!(timings.len(), 9);
+        assert_eq!(timings[4].period, Some(Period::Month { year: 2025, month: 6 }));
+    }
+
+    #[test]
+    fn an_overlong_sentence_leaves_no_room_behind() {
+        let long: &'static str = format!("Sales rose {{5%}} in [May]{}.", " and more".repeat(20_000)).leak();
+        let sentences = [marked(long, Some(0), 5)];
+        let mut out = Vec::new();
+        let _ = place(&sentences, &mut out);
+        assert_eq!(out[0].period, Some(Period::Month { year: 2025, month: 5 }));
+        let room = BUFFERS.with(|b| b.borrow().reading.lower.capacity());
+        assert!(room <= KEPT_ROOM, "{room}");
     }
 
     /// The rows' `(period, period_end, basis)`, `..`-joined, for short assertions.

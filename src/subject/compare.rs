@@ -2,7 +2,7 @@
 //! of a change, a share tied to its part or whole, gapped and apposed figures), and the
 //! checks every subject passes (it names something, it is no time phrase).
 
-use super::phrase::{back_start, bare_measure, forward_end, phrase};
+use super::phrase::{back_start, bare_measure, copy_of, forward_end, phrase};
 use super::tokens::{T, Tok, lower_at, word_class};
 use super::verbs::verb_at;
 use super::wordlists::POST_PREPS;
@@ -71,7 +71,7 @@ pub(super) fn is_base(sentence: &str, toks: &[T], k: usize) -> bool {
 /// The base of a change measures what the figure before it measures.
 pub(super) fn base_of(sentence: &str, toks: &[T], k: usize, prev: Option<&str>) -> Option<String> {
     let prev = prev.filter(|p| !p.is_empty())?;
-    is_base(sentence, toks, k).then(|| prev.to_string())
+    is_base(sentence, toks, k).then(|| copy_of(prev))
 }
 
 /// A figure joined to the figure before it with nothing that names a new subject:
@@ -87,7 +87,7 @@ pub(super) fn base_of(sentence: &str, toks: &[T], k: usize, prev: Option<&str>) 
 /// is a 42% decrease`, `was £7.5 billion; widening by £1.5 billion`.
 pub(super) fn shares_previous(toks: &[T], k: usize, prev: Option<&str>) -> Option<String> {
     let prev = prev.filter(|p| !p.is_empty())?;
-    (gapped(toks, k) || after_which(toks, k) || bare_participle(toks, k)).then(|| prev.to_string())
+    (gapped(toks, k) || after_which(toks, k) || bare_participle(toks, k)).then(|| copy_of(prev))
 }
 
 /// `... 26 GW of capacity in 2025 and 22 GW in 2026`.

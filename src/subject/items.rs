@@ -1,7 +1,7 @@
 //! Figures that pair with the items of a list: `respectively` and parenthesised figures.
 
 use super::clause::{Kept, clause_subject};
-use super::phrase::{back_start, bare_measure, forward_end, np_end, phrase};
+use super::phrase::{back_start, bare_measure, copy_of, forward_end, give_back_string, np_end, phrase};
 use super::tokens::{T, Tok, lower_at, word_class};
 use super::verbs::verb_at;
 use super::wordlists::POST_PREPS;
@@ -35,34 +35,35 @@ pub(super) fn respectively(
     if lists.no_respectively || !toks.get(k + 1..).is_some_and(|a| (0..a.len()).any(|m| pairing(a, m))) {
         return None;
     }
-    let same: Vec<usize> = toks
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| matches!(t.tok, Tok::Fig(g) if all.get(g).is_some_and(|f| f.figure.kind == kind)))
-        .map(|(n, _)| n)
-        .collect();
-    let pos = same.iter().position(|&n| n == k)?;
-    let mut first = pos;
-    while first > 0 && joins(same[first - 1], same[first]) {
-        first -= 1;
+    // The figures of the same kind, walked from the figure's token both ways.
+    let same = |t: &T| matches!(t.tok, Tok::Fig(g) if all.get(g).is_some_and(|f| f.figure.kind == kind));
+    if !toks.get(k).is_some_and(same) {
+        return None;
     }
-    let mut last = pos;
-    while last + 1 < same.len() && joins(same[last], same[last + 1]) {
-        last += 1;
+    let before = |m: usize| toks.get(..m)?.iter().rposition(same);
+    let after = |m: usize| Some(m + 1 + toks.get(m + 1..)?.iter().position(same)?);
+    // The run's first and last figure tokens, and how many figures come before `k` in it.
+    let (mut first, mut ahead) = (k, 0);
+    while let Some(p) = before(first).filter(|&p| joins(p, first)) {
+        (first, ahead) = (p, ahead + 1);
     }
-    let n = last - first + 1;
+    let (mut last, mut behind) = (k, 0);
+    while let Some(p) = after(last).filter(|&p| joins(last, p)) {
+        (last, behind) = (p, behind + 1);
+    }
+    let n = ahead + behind + 1;
     if n < 2 {
         return None;
     }
     // The items are the same for every figure of the run: found once.
-    if lists.run.as_ref().is_none_or(|(at, _)| *at != same[first]) {
-        lists.run = Some((same[first], run_items(sentence, toks, all, same[first], same[last])));
+    if lists.run.as_ref().is_none_or(|(at, _)| *at != first) {
+        lists.run = Some((first, run_items(sentence, toks, all, first, last)));
     }
     let items = lists.run.as_ref()?.1.as_ref()?;
     if items.len() < n {
         return None;
     }
-    carried_item(items, items.len() - n, items.len() - n + (pos - first))
+    carried_item(items, items.len() - n, items.len() - n + ahead)
 }
 
 /// The word at `m` pairs a list in order: `respectively`, or `each` at the end of its
@@ -162,7 +163,7 @@ fn carried_item(items: &[String], first: usize, at: usize) -> Option<String> {
     let own = find_part(item).or_else(|| find_post_prep(item)).is_some();
     match find_part(lead).or_else(|| find_post_prep(lead)) {
         Some(cut) if at > first && !own => Some(format!("{} {item}", &lead[..cut])),
-        _ => Some(item.clone()),
+        _ => Some(copy_of(item)),
     }
 }
 
@@ -395,7 +396,7 @@ fn same_parenthesis(toks: &[T], k: usize, prev: Option<&str>) -> Option<String> 
     }
     let opened = toks.get(j).is_some_and(|t| t.tok == Tok::Punct('('));
     (opened && figures > 0)
-        .then(|| prev.filter(|p| !p.is_empty()).map(str::to_string))
+        .then(|| prev.filter(|p| !p.is_empty()).map(copy_of))
         .flatten()
 }
 
@@ -522,7 +523,8 @@ pub(super) fn parenthesised(
             });
             let amount = end > 0 && matches!(toks[end - 1].tok, Tok::Fig(_));
             if let Some(p) = prev.filter(|p| (change || amount) && starts_to.is_none() && !p.is_empty()) {
-                return Some(p.to_string());
+                give_back_string(item);
+                return Some(copy_of(p));
             }
             if generic && starts_to.is_none() {
                 // `Nearly half (48%) of small firms`: the share's whole after the parenthesis.
@@ -546,6 +548,8 @@ pub(super) fn parenthesised(
             }
             return Some(item);
         }
+        // Another figure's item: only what it carries is kept.
+        give_back_string(item);
     }
     None
 }

@@ -37,6 +37,8 @@ mod verbs;
 mod wordlists;
 mod words;
 
+use std::ops::Range;
+
 use crate::scan::Found;
 
 use anaphora::{Anaphor, anaphor_at, antecedent};
@@ -47,23 +49,36 @@ use compare::{
 };
 use items::{Lists, counted_after_bracket, parenthesised, respectively};
 use near::{after_amount, after_change, before, headline_noun, share_of};
-use tokens::{T, Tok, Tokens, cut, is_title, measured};
+use phrase::{copy_of, give_back_string};
+use tokens::{T, Tok, Tokens, cut, give_back, is_title, measured};
 use words::{TITLE_WORD, UPPER};
 
 /// The subjects of all figures of a sentence, in order: the sentence is cut into words once.
 pub fn subjects(sentence: &str, all: &[Found]) -> Vec<String> {
-    subjects_kept("", sentence, all, true)
+    let (mut store, mut spans) = (String::new(), Vec::new());
+    subjects_kept("", sentence, all, true, &mut store, &mut spans);
+    owned(&store, &spans)
+}
+
+/// The subjects named by `spans` of `store`, each as a string of its own.
+fn owned(store: &str, spans: &[Range<usize>]) -> Vec<String> {
+    spans
+        .iter()
+        .map(|r| store.get(r.clone()).unwrap_or_default().to_string())
+        .collect()
 }
 
 /// `subjects`, with `before` the text of the body up to the sentence: a subject the
 /// sentence only points to (`it`, `the index`) is looked for in the sentence before.
+/// Each figure's subject is appended to `store`, and its range there pushed onto `spans`
+/// (an empty one for none): the caller keeps both for a whole release.
 ///
 /// A sentence that opens a line with `(` or a lower-case word, after a line that ends with
 /// no full stop, goes on from that line (hard-wrapped text: `... adult women (3.1 percent),
 /// teenagers` / `(9.8 percent), ...`): it is read joined to it.
-pub fn subjects_after(before: &str, sentence: &str, all: &[Found]) -> Vec<String> {
+pub fn subjects_after(before: &str, sentence: &str, all: &[Found], store: &mut String, spans: &mut Vec<Range<usize>>) {
     let Some(head_at) = continued_from(before, sentence) else {
-        return subjects_kept(before, sentence, all, true);
+        return subjects_kept(before, sentence, all, true, store, spans);
     };
     let head = before.get(head_at..).unwrap_or("").trim();
     let joined = format!("{head} {sentence}");
@@ -77,10 +92,10 @@ pub fn subjects_after(before: &str, sentence: &str, all: &[Found]) -> Vec<String
         f
     }));
     let earlier = before.get(..head_at).unwrap_or("");
-    subjects_kept(earlier, &joined, &found, true)
-        .into_iter()
-        .skip(n)
-        .collect()
+    let first = spans.len();
+    subjects_kept(earlier, &joined, &found, true, store, spans);
+    // The head's own figures are the line before's: their subjects are not this sentence's.
+    spans.drain(first..(first + n).min(spans.len()));
 }
 
 /// Where the unfinished sentence that `sentence` continues starts in `before`: `before`
@@ -116,9 +131,17 @@ fn continued_from(before: &str, sentence: &str) -> Option<usize> {
 
 /// `subjects_after`; `keep` whether the list rules go on from what they found for the
 /// figures before (the oracle test checks that this finds what a fresh start finds).
-fn subjects_kept(before: &str, sentence: &str, all: &[Found], keep: bool) -> Vec<String> {
+fn subjects_kept(
+    before: &str,
+    sentence: &str,
+    all: &[Found],
+    keep: bool,
+    store: &mut String,
+    spans: &mut Vec<Range<usize>>,
+) {
     if !all.iter().any(measured) {
-        return vec![String::new(); all.len()];
+        spans.extend(std::iter::repeat_n(store.len()..store.len(), all.len()));
+        return;
     }
     let Tokens {
         toks,
@@ -138,9 +161,11 @@ fn subjects_kept(before: &str, sentence: &str, all: &[Found], keep: bool) -> Vec
     let mut lists = Lists::default();
     // The last figure with a subject: its token and its subject (a base takes it).
     let mut prev: Option<(usize, usize)> = None;
-    // The subject found for the figure before, as found (before `abbreviated`).
-    let mut last_found = String::new();
-    let mut out: Vec<String> = Vec::with_capacity(all.len());
+    // Where `store` holds the subject found for the figure before, as found (before
+    // `abbreviated`).
+    let mut last_found: Option<Range<usize>> = None;
+    // The sentence's first figure in `spans`.
+    let base = spans.len();
     for fi in 0..all.len() {
         let mut at = None;
         while let Some(t) = toks.get(cursor) {
@@ -154,7 +179,7 @@ fn subjects_kept(before: &str, sentence: &str, all: &[Found], keep: bool) -> Vec
             }
             break;
         }
-        let subject = match at {
+        let shown = match at {
             Some(k) => {
                 let (lo, hi) = (k.saturating_sub(REACH), (k + REACH).min(toks.len()));
                 let window = &toks[lo..hi];
@@ -177,17 +202,11 @@ fn subjects_kept(before: &str, sentence: &str, all: &[Found], keep: bool) -> Vec
                     lists = Lists::default();
                     lists.no_respectively = !respectively;
                 }
-                let earlier = prev.filter(|&(pk, _)| pk >= lo).and_then(|(_, pi)| out.get(pi));
-                let s = subject_at(
-                    sentence,
-                    window,
-                    all,
-                    fi,
-                    k - lo,
-                    t,
-                    &mut lists,
-                    earlier.map(String::as_str),
-                );
+                let earlier = prev
+                    .filter(|&(pk, _)| pk >= lo)
+                    .and_then(|(_, pi)| spans.get(base + pi))
+                    .and_then(|r| store.get(r.clone()));
+                let s = subject_at(sentence, window, all, fi, k - lo, t, &mut lists, earlier);
                 // A date has no subject: nothing to point back for (nor any anaphor to read).
                 let points_back = !before.is_empty() && all.get(fi).is_some_and(measured);
                 let s = match points_back.then(|| anaphor_at(window, k - lo)).flatten() {
@@ -198,20 +217,30 @@ fn subjects_kept(before: &str, sentence: &str, all: &[Found], keep: bool) -> Vec
                     _ => s,
                 };
                 // A repeat names what the first mention defined by its abbreviation.
-                let repeat = (s == last_found).then(|| abbreviated(&s)).flatten();
-                let shown = repeat.unwrap_or_else(|| s.clone());
+                let last = last_found.clone().and_then(|r| store.get(r)).unwrap_or("");
+                let repeat = (s == last).then(|| abbreviated(&s)).flatten();
+                let start = store.len();
+                store.push_str(repeat.as_deref().unwrap_or(&s));
                 if !s.is_empty() {
                     prev = Some((k, fi));
-                    last_found = s;
+                    // A repeat leaves the subject as found where it was.
+                    if repeat.is_none() {
+                        last_found = Some(start..store.len());
+                    }
                 }
-                shown
+                // Copied out: their room serves the next phrases.
+                give_back_string(s);
+                if let Some(r) = repeat {
+                    give_back_string(r);
+                }
+                start..store.len()
             }
             // Not a token (a count with its noun): no subject.
-            None => String::new(),
+            None => store.len()..store.len(),
         };
-        out.push(subject);
+        spans.push(shown);
     }
-    out
+    give_back(toks);
 }
 
 /// The subject of figure `fi`, at token `k` of `toks`; `title` when `toks` is a headline;
@@ -243,7 +272,14 @@ fn subject_at(
         .or_else(|| before(sentence, toks, all, k, prev))
         .or_else(|| shares_previous(toks, k, prev))
         .or_else(|| headline_noun(sentence, toks, all, fi, k, title));
-    let found = found.filter(|s| names_something(s) && !time_phrase(s));
+    let found = match found {
+        Some(s) if names_something(&s) && !time_phrase(&s) => Some(s),
+        Some(rejected) => {
+            give_back_string(rejected);
+            None
+        }
+        None => None,
+    };
     // Whether `subject` is still the phrase that names something, as tested above.
     let mut vetted = found.is_some();
     let subject = found.unwrap_or_else(|| clause_subject_kept(sentence, toks, all, k, &mut lists.clause));
@@ -251,13 +287,15 @@ fn subject_at(
     let subject = match prev {
         Some(p) if lone_measure(&subject) => {
             vetted = false;
-            p.to_string()
+            give_back_string(subject);
+            copy_of(p)
         }
         _ => subject,
     };
     let subject = match prev.and_then(|p| standing_in(&subject, p)) {
         Some(s) => {
             vetted = false;
+            give_back_string(subject);
             s
         }
         None => subject,
@@ -265,6 +303,7 @@ fn subject_at(
     let subject = if vetted || (names_something(&subject) && !time_phrase(&subject)) {
         estimated(without_deictic(subject))
     } else {
+        give_back_string(subject);
         share_of(sentence, toks, all, k)
             .filter(|s| names_something(s))
             .unwrap_or_default()

@@ -1,17 +1,39 @@
 //! The bounds of a noun phrase, and the phrase as a string.
 
-use super::tokens::{T, Tok, is_date, lower_at, word_class};
+use std::cell::{Cell, RefCell};
+
+use super::tokens::{T, Tok, emptied, is_date, lower_at, word_class};
 use super::verbs::verb_at;
 use super::wordlists::POST_PREPS;
 use super::words::*;
 use crate::model::Kind;
 use crate::scan::Found;
 
+thread_local! {
+    /// The vector of the last phrase's words, handed back for the next phrase.
+    static SPARE: Cell<Vec<(&'static str, &'static T<'static>)>> = const { Cell::new(Vec::new()) };
+}
+
 /// The phrase from `from` to `to` (token indexes, inclusive start, exclusive end), cleaned.
 pub(super) fn phrase(sentence: &str, toks: &[T], all: &[Found], from: usize, to: usize) -> String {
+    let mut words = SPARE.try_with(Cell::take).unwrap_or_default();
+    let out = phrase_in(sentence, toks, all, from, to, &mut words);
+    let _ = SPARE.try_with(|spare| spare.set(emptied(words)));
+    out
+}
+
+/// `phrase`, gathering its words in `words` (empty).
+fn phrase_in<'a>(
+    sentence: &'a str,
+    toks: &'a [T],
+    all: &[Found],
+    from: usize,
+    to: usize,
+    words: &mut Vec<(&'a str, &'a T<'a>)>,
+) -> String {
     // Each word with its token (the class of a parenthesis is 0: in no list).
     let span = toks.get(from..to).unwrap_or(&[]);
-    let mut words: Vec<(&str, &T)> = Vec::with_capacity(span.len());
+    words.reserve(span.len());
     let mut aside = false;
     let mut after_date = false;
     for t in span {
@@ -135,9 +157,52 @@ fn complex_preposition<'a>(mut words: impl Iterator<Item = &'a str>) -> usize {
     }
 }
 
+thread_local! {
+    /// Strings of subjects handed back once copied out (`give_back_string`), for the next
+    /// phrases to be written into.
+    static STRINGS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+/// How many strings are kept for reuse, and the most room one may hold.
+const KEPT_STRINGS: usize = 8;
+const STRING_ROOM: usize = 512;
+
+/// An empty string with room for `bytes`, one handed back when there is one.
+pub(super) fn new_string(bytes: usize) -> String {
+    let spare = STRINGS
+        .try_with(|s| s.try_borrow_mut().ok().and_then(|mut s| s.pop()))
+        .ok()
+        .flatten();
+    let mut out = spare.unwrap_or_default();
+    out.reserve(bytes);
+    out
+}
+
+/// `text` as a string of its own (`new_string`).
+pub(super) fn copy_of(text: &str) -> String {
+    let mut out = new_string(text.len());
+    out.push_str(text);
+    out
+}
+
+/// Hands a string back once its text is copied out, for `new_string` to give again.
+pub(super) fn give_back_string(mut s: String) {
+    if s.capacity() == 0 || s.capacity() > STRING_ROOM {
+        return;
+    }
+    s.clear();
+    let _ = STRINGS.try_with(|kept| {
+        if let Ok(mut kept) = kept.try_borrow_mut()
+            && kept.len() < KEPT_STRINGS
+        {
+            kept.push(s);
+        }
+    });
+}
+
 /// Words joined by spaces, with no space inside parentheses: `electric vehicles (EVs)`.
 pub(super) fn join<'a>(words: impl Iterator<Item = &'a str>, bytes: usize) -> String {
-    let mut out = String::with_capacity(bytes);
+    let mut out = new_string(bytes);
     let mut open = 0i32;
     // The spaces put in, and whether every word has a byte: words are tokens, with no white
     // space inside, so then the words of `out` are one more than its spaces.
@@ -496,8 +561,23 @@ pub(super) fn bare_measure(p: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{bare_measure, words_of};
+    use super::{STRING_ROOM, bare_measure, copy_of, give_back_string, new_string, words_of};
     use crate::subject::tests::subjects;
+
+    #[test]
+    fn a_string_handed_back_is_given_again_empty() {
+        // Whatever the thread kept before is taken first.
+        while new_string(0).capacity() > 0 {}
+        let s = copy_of("exports of tea");
+        let at = s.as_ptr() as usize;
+        give_back_string(s);
+        let again = new_string(4);
+        assert!(again.is_empty());
+        assert_eq!(again.as_ptr() as usize, at);
+        // A string too large to keep is let go: none is kept to be given.
+        give_back_string(String::with_capacity(STRING_ROOM + 1));
+        assert_eq!(new_string(0).capacity(), 0);
+    }
 
     proptest::proptest! {
         /// The byte walk of ASCII text splits as `split_whitespace`, its oracle.

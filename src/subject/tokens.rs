@@ -98,10 +98,37 @@ pub(super) struct Tokens<'a> {
     pub(super) respectively: bool,
 }
 
+thread_local! {
+    /// The vector the last sentence was cut into, handed back (`give_back`) for the next.
+    static SPARE: Cell<Vec<T<'static>>> = const { Cell::new(Vec::new()) };
+}
+
+/// Most tokens a vector handed back may hold room for: the buffer of an overlong
+/// "sentence" (a text with no full stops) is let go.
+const SPARE_ROOM: usize = 4096;
+
+/// Hands the vector of a sentence's tokens back, for the next sentence to be cut into.
+pub(super) fn give_back(toks: Vec<T<'_>>) {
+    if toks.capacity() > SPARE_ROOM {
+        return;
+    }
+    let _ = SPARE.try_with(|spare| spare.set(emptied(toks)));
+}
+
+/// `v` emptied, as a vector of `B` (the same type of another lifetime: words of another
+/// sentence) in the same allocation, which the in-place `collect` keeps.
+// `filter` would keep the type: only `filter_map` turns the vector into one of `B`.
+#[allow(clippy::unnecessary_filter_map)]
+pub(super) fn emptied<A, B>(mut v: Vec<A>) -> Vec<B> {
+    v.clear();
+    v.into_iter().filter_map(|_| None).collect()
+}
+
 /// `tokens`, with the title case of the sentence and whether it says `respectively` or `each`.
 pub(super) fn cut<'a>(sentence: &'a str, all: &[Found]) -> Tokens<'a> {
+    let mut out: Vec<T<'a>> = SPARE.try_with(Cell::take).unwrap_or_default();
     // About one token per five bytes of text.
-    let mut out = Vec::with_capacity(sentence.len() / 5 + all.len());
+    out.reserve(sentence.len() / 5 + all.len());
     // The counts of `title_case`, and whether `respectively` or `each` was seen.
     let (mut words, mut caps, mut respectively) = (0usize, 0usize, false);
     let bytes = sentence.as_bytes();
@@ -342,4 +369,37 @@ pub(super) fn lower_at(toks: &[T], m: usize) -> Option<u64> {
 
 pub(super) fn is_date(all: &[Found], i: usize) -> bool {
     all.get(i).is_some_and(|f| f.figure.kind == Kind::Date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_emptied_vector_keeps_its_allocation() {
+        let text = String::from("tea and coffee");
+        let mut words: Vec<&str> = Vec::with_capacity(40);
+        words.extend(text.split(' '));
+        let (room, at) = (words.capacity(), words.as_ptr() as usize);
+        let kept: Vec<&'static str> = emptied(words);
+        assert!(kept.is_empty());
+        assert_eq!((kept.capacity(), kept.as_ptr() as usize), (room, at));
+    }
+
+    #[test]
+    fn the_tokens_of_an_overlong_sentence_are_not_kept() {
+        let spare = || {
+            SPARE.with(|s| {
+                let v = s.take();
+                let room = v.capacity();
+                s.set(v);
+                room
+            })
+        };
+        let long = "word ".repeat(2 * SPARE_ROOM);
+        give_back(cut(&long, &[]).toks);
+        assert_eq!(spare(), 0);
+        give_back(cut("tea and coffee", &[]).toks);
+        assert!((1..=SPARE_ROOM).contains(&spare()));
+    }
 }
