@@ -437,9 +437,9 @@ fn first_ending<T: Copy>(text: &str, list: &[(&str, T)], by_last: &[u64; 26]) ->
     None
 }
 
-/// The last word of `text` (letters only), lowercased.
-fn last_word(text: &str) -> String {
-    last_word_as_written(text).to_ascii_lowercase()
+/// Calls `f` with the last word of `text` (letters only), lowercased on the stack.
+fn with_last_word<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
+    with_lower(last_word_as_written(text), f)
 }
 
 /// The last word of `text` (letters only), as written: no copy.
@@ -491,7 +491,7 @@ pub fn lead_cue(sentence: &str, start: usize, kind: Kind) -> LeadCue {
         if cue.direction.is_none() && kind != Kind::Duration {
             let hit = first_ending(before, LEAD_DIRECTIONS, &LEAD_DIRECTIONS_BY_LAST);
             if let Some((at, d)) = hit {
-                if !UP_TAKERS.contains(&last_word(&before[..at]).as_str()) {
+                if !with_last_word(&before[..at], |w| UP_TAKERS.contains(&w)) {
                     cue.start = at;
                     cue.direction = Some(d);
                     continue;
@@ -510,12 +510,11 @@ fn names_a_base(before_over: &str) -> bool {
     if t.ends_with(['%', '％']) {
         return true;
     }
-    let w = last_word(t);
-    matches!(
-        w.as_str(),
-        "percent" | "cent" | "pct" | "points" | "point" | "pp" | "bp"
-    ) || holds(AFTER_UP, &w)
-        || holds(AFTER_DOWN, &w)
+    with_last_word(t, |w| {
+        matches!(w, "percent" | "cent" | "pct" | "points" | "point" | "pp" | "bp")
+            || holds(AFTER_UP, w)
+            || holds(AFTER_DOWN, w)
+    })
 }
 
 /// The direction of a change figure from the words after it or a verb before it.
@@ -537,19 +536,17 @@ pub fn context_direction(sentence: &str, start: usize, end: usize, kind: Kind) -
         // regulations`); without one it is the change (`payrolls rose 236,000`).
         Kind::Money | Kind::Count | Kind::Quantity => {
             let before = sentence[..start].trim_end();
-            let bare = kind != Kind::Count || !sentence[..end].ends_with(|c: char| c.is_alphabetic()) || {
-                let w = last_word(&sentence[..end]);
-                matches!(
-                    w.as_str(),
-                    "thousand" | "million" | "billion" | "trillion" | "lakh" | "crore"
-                )
-            };
+            let bare = kind != Kind::Count
+                || !sentence[..end].ends_with(|c: char| c.is_alphabetic())
+                || with_last_word(&sentence[..end], |w| {
+                    matches!(w, "thousand" | "million" | "billion" | "trillion" | "lakh" | "crore")
+                });
             let before = without_amount_lead(before);
             if let Some(at) = ends_with_phrase(before, "by") {
                 return verb_before_by(&before[..at]);
             }
             match ends_with_phrase(before, "of") {
-                Some(at) => word_direction(&last_word(&before[..at])),
+                Some(at) => with_last_word(&before[..at], word_direction),
                 None if bare => change_verb_before(before),
                 None => None,
             }
@@ -597,14 +594,15 @@ fn verb_before_by(before: &str) -> Option<Direction> {
 /// The direction of a change verb (not `up`/`down`, which join the text, nor a noun)
 /// that ends `before`: `fell`, `increased`, `widened`.
 fn change_verb_before(before: &str) -> Option<Direction> {
-    let w = last_word(before);
-    // `raise` with an amount for its object is money collected (`the levy raised $3.9
-    // billion`, `raised $30 million from investors`), a level; raised *by* an amount
-    // is a change, and is read through `by` above.
-    if !finite_change_form(&w) || w.starts_with("rais") {
-        return None;
-    }
-    word_direction(&w)
+    with_last_word(before, |w| {
+        // `raise` with an amount for its object is money collected (`the levy raised $3.9
+        // billion`, `raised $30 million from investors`), a level; raised *by* an amount
+        // is a change, and is read through `by` above.
+        if !finite_change_form(w) || w.starts_with("rais") {
+            return None;
+        }
+        word_direction(w)
+    })
 }
 
 /// A form of a change word that states a change: a past tense, regular (`-ed`) or
