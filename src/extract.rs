@@ -633,7 +633,7 @@ fn values(f: &mut Figure, written: &str, resolver: &mut Resolver, mut warn: impl
         (v, end) => Valued {
             value: num(v),
             value_end: end.as_ref().map(num),
-            unit: std::mem::take(&mut f.unit),
+            unit: std::mem::take(&mut f.unit).into_owned(),
             date: None,
         },
     }

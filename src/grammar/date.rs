@@ -1936,7 +1936,7 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
         }
     }
     if let Some((len, day)) = listed_day(ctx.before(), rest) {
-        return Some(ctx.figure(Kind::Date, &rest[len..], Val::Date(day), None, String::new()));
+        return Some(ctx.figure(Kind::Date, &rest[len..], Val::Date(day), None, ""));
     }
     if !may_be_date(rest) {
         return None;
@@ -1951,7 +1951,7 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
         return None;
     }
     // `January 2025-2026`-style leftovers aside, a year glued to a following dash-number is an id.
-    Some(ctx.figure(Kind::Date, after, Val::Date(start), end.map(Val::Date), String::new()))
+    Some(ctx.figure(Kind::Date, after, Val::Date(start), end.map(Val::Date), ""))
 }
 
 #[cfg(test)]

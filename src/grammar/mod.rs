@@ -43,8 +43,13 @@ pub struct Figure {
     pub end: usize,
     pub value: Val,
     pub value_end: Option<Val>,
-    pub unit: String,
+    pub unit: Unit,
 }
+
+/// A figure's unit: most are fixed words of the grammar (`percent`, `KRW`, `GW`), kept
+/// without a copy; a count's or an ordinal's noun phrase is built from the sentence's words
+/// (lower-cased, joined by single spaces).
+pub type Unit = std::borrow::Cow<'static, str>;
 
 /// What a bare `$` means unless the run says otherwise (spec: `$` is USD).
 pub const DEFAULT_DOLLAR: &str = "USD";
@@ -89,7 +94,14 @@ impl<'a> Ctx<'a> {
     }
 
     /// A figure of `len` bytes from the candidate position.
-    pub fn figure(&self, kind: Kind, rest_after: &str, value: Val, value_end: Option<Val>, unit: String) -> Figure {
+    pub fn figure(
+        &self,
+        kind: Kind,
+        rest_after: &str,
+        value: Val,
+        value_end: Option<Val>,
+        unit: impl Into<Unit>,
+    ) -> Figure {
         let len = self.rest().len() - rest_after.len();
         Figure {
             kind,
@@ -97,7 +109,7 @@ impl<'a> Ctx<'a> {
             end: self.pos + len,
             value,
             value_end,
-            unit,
+            unit: unit.into(),
         }
     }
 }
@@ -244,7 +256,7 @@ fn read_figure_at(
         (
             num(f.value),
             f.value_end.map(num),
-            f.unit,
+            f.unit.into_owned(),
             s[f.start..f.end].to_string(),
         )
     })

@@ -270,7 +270,7 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
         after,
         Val::Num(a),
         b.map(Val::Num),
-        unit.as_str().to_string(),
+        unit.as_str(),
     ))
 }
 
@@ -339,7 +339,7 @@ mod tests {
                 Val::Num(d) => d.normalize().to_string(),
                 Val::Date(_) => String::new(),
             };
-            (num(f.value), f.value_end.map(num), f.unit, f.end)
+            (num(f.value), f.value_end.map(num), f.unit.into_owned(), f.end)
         })
     }
 
