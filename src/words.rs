@@ -292,6 +292,157 @@ pub(crate) fn letters_of(x: u64) -> u8 {
     ((high >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
 }
 
+/// The high bit of each byte of `x` gathered into one byte (bit `i` from byte `i`).
+fn gathered(high: u64) -> u8 {
+    ((high >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
+}
+
+/// The high bit of each byte of `x` that equals `b` (exact: no carry crosses a byte).
+fn equal_bytes(x: u64, b: u8) -> u64 {
+    let y = x ^ each(b);
+    !(((y & LOW7) + LOW7) | y) & HIGH
+}
+
+/// The byte classes of eight bytes: (ASCII letters, ASCII digits, marks: `$`, `-` and
+/// every non-ASCII byte), a bit per byte.
+fn classes_of(x: u64) -> (u8, u8, u8) {
+    let low = x & LOW7;
+    let digits = (low + each(0x80 - b'0')) & !(low + each(0x80 - b'9' - 1)) & !x & HIGH;
+    let marks = equal_bytes(x, b'$') | equal_bytes(x, b'-') | (x & HIGH);
+    (letters_of(x), gathered(digits), gathered(marks))
+}
+
+/// The bytes of a text in 64-byte blocks, as bit masks of their classes: a walk from one
+/// word or mark to the next, and to the end of a word, a block of bytes at a time instead
+/// of a byte at a time. The walk goes forward (a block is classed once).
+pub(crate) struct ByteClasses<'a> {
+    bytes: &'a [u8],
+    /// The start of the block classed, `usize::MAX` before the first.
+    block: usize,
+    /// Bit `i`: byte `block + i` is an ASCII letter or digit.
+    alnum: u64,
+    digits: u64,
+    /// Bit `i`: byte `block + i` is an ASCII letter or digit, `$`, `-` or not ASCII.
+    starts: u64,
+}
+
+impl<'a> ByteClasses<'a> {
+    const BLOCK: usize = 64;
+
+    pub(crate) fn new(bytes: &'a [u8]) -> ByteClasses<'a> {
+        ByteClasses {
+            bytes,
+            block: usize::MAX,
+            alnum: 0,
+            digits: 0,
+            starts: 0,
+        }
+    }
+
+    /// Classes the block that holds `pos`; returns `pos`'s bit in it.
+    fn at(&mut self, pos: usize) -> u32 {
+        let block = pos & !(Self::BLOCK - 1);
+        if block != self.block {
+            let mut padded = [0u8; Self::BLOCK];
+            let bytes = self.bytes.get(block..).unwrap_or_default();
+            let n = bytes.len().min(Self::BLOCK);
+            padded[..n].copy_from_slice(&bytes[..n]);
+            let (mut alnum, mut digits, mut marks) = (0, 0, 0);
+            for (c, chunk) in padded.chunks_exact(8).enumerate() {
+                let mut eight = [0u8; 8];
+                eight.copy_from_slice(chunk);
+                let (l, d, m) = classes_of(u64::from_le_bytes(eight));
+                alnum |= u64::from(l | d) << (8 * c);
+                digits |= u64::from(d) << (8 * c);
+                marks |= u64::from(m) << (8 * c);
+            }
+            (self.block, self.alnum, self.digits, self.starts) = (block, alnum, digits, alnum | marks);
+        }
+        (pos - block) as u32
+    }
+
+    /// The first byte from `pos` that is an ASCII letter or digit, `$`, `-` or not ASCII
+    /// (the length of the text when none is).
+    pub(crate) fn next_start(&mut self, mut pos: usize) -> usize {
+        while pos < self.bytes.len() {
+            let bit = self.at(pos);
+            let ahead = self.starts >> bit;
+            if ahead != 0 {
+                return (pos + ahead.trailing_zeros() as usize).min(self.bytes.len());
+            }
+            pos += Self::BLOCK - bit as usize;
+        }
+        self.bytes.len()
+    }
+
+    /// The end of the ASCII letters and digits from `pos`, and whether a digit is among them.
+    pub(crate) fn word_end(&mut self, mut pos: usize) -> (usize, bool) {
+        let mut digit = false;
+        while pos < self.bytes.len() {
+            let bit = self.at(pos);
+            let run = (!(self.alnum >> bit)).trailing_zeros();
+            // The bits past the run are cleared before the digits are asked (a shift by 64
+            // is none: the run then fills the rest of the block).
+            let in_run = if run >= 64 { u64::MAX } else { (1u64 << run) - 1 };
+            digit |= (self.digits >> bit) & in_run != 0;
+            pos += run as usize;
+            if bit + run < Self::BLOCK as u32 {
+                break;
+            }
+        }
+        (pos.min(self.bytes.len()), digit)
+    }
+}
+
+#[cfg(test)]
+mod byte_class_tests {
+    use super::*;
+
+    /// The byte-at-a-time walks the block walks must agree with.
+    fn next_start_by_bytes(b: &[u8], pos: usize) -> usize {
+        let start = |c: u8| c.is_ascii_alphanumeric() || c == b'$' || c == b'-' || !c.is_ascii();
+        b.iter().skip(pos).position(|&c| start(c)).map_or(b.len(), |p| pos + p)
+    }
+
+    fn word_end_by_bytes(b: &[u8], pos: usize) -> (usize, bool) {
+        let run = b.iter().skip(pos).take_while(|c| c.is_ascii_alphanumeric());
+        let n = run.clone().count();
+        (pos + n, run.into_iter().any(u8::is_ascii_digit))
+    }
+
+    #[test]
+    fn the_block_walk_agrees_with_the_byte_walk() {
+        let mut texts: Vec<Vec<u8>> = vec![
+            b"".to_vec(),
+            b"Output rose 2.1% to $5 billion - a record; pre-COVID levels (Q3) ...".to_vec(),
+            "Les usines d\u{2019}État: 12 éléments, ₩5, ½ cup".as_bytes().to_vec(),
+            [b'a'; 200].to_vec(),
+            [b' '; 130].iter().chain(b"x9").copied().collect(),
+        ];
+        // Every byte value, after and before letters and digits, across block edges.
+        texts.push((0..=255u8).flat_map(|b| [b'k', b, b'7', b, b' ']).collect());
+        texts.push((0..300).map(|i| if i % 67 < 60 { b'q' } else { b'-' }).collect());
+        for text in &texts {
+            for pos in 0..=text.len() {
+                let mut walk = ByteClasses::new(text);
+                assert_eq!(walk.next_start(pos), next_start_by_bytes(text, pos), "{pos}");
+                let mut walk = ByteClasses::new(text);
+                assert_eq!(walk.word_end(pos), word_end_by_bytes(text, pos), "{pos}");
+            }
+            // One walker asked forward, as the scan asks it.
+            let mut walk = ByteClasses::new(text);
+            let mut pos = 0;
+            while pos < text.len() {
+                pos = walk.next_start(pos);
+                assert_eq!(pos, next_start_by_bytes(text, pos));
+                let (end, digit) = walk.word_end(pos);
+                assert_eq!((end, digit), word_end_by_bytes(text, pos));
+                pos = end.max(pos + 1);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
