@@ -3,7 +3,7 @@
 
 use crate::grammar::{Ctx, Figure, Val, cues, date, figure_at};
 use crate::model::{Direction, Kind, Qualifier};
-use crate::words::{ByteClasses, with_lower};
+use crate::words::ByteClasses;
 
 mod triggers;
 
@@ -124,21 +124,25 @@ fn word_is_candidate(sentence: &str, pos: usize, end: usize, has_digit: bool) ->
 /// Whether `word`, at `sentence[pos..end]` and no longer than any trigger, should be read:
 /// the full test, which `word_is_candidate` spares most words.
 fn word_starts_figure(sentence: &str, word: &[u8], pos: usize, end: usize) -> bool {
-    // ASCII letters and digits: `pos..end` are character boundaries.
-    let starts = with_lower(sentence.get(pos..end).unwrap_or_default(), |lower| {
-        let lower = lower.as_bytes();
-        match needs_lookahead(lower, &sentence[end..]) {
-            Some(ok) => ok,
-            None => {
-                // `USD34.6 million`: a code glued to its number.
-                let capitalized = word[0].is_ascii_uppercase() && {
-                    let letters = word.iter().position(u8::is_ascii_digit).unwrap_or(word.len());
-                    is_capitalized_trigger(&word[..letters])
-                };
-                capitalized || is_trigger_word(lower)
-            }
+    // ASCII letters and digits, no longer than a trigger: lowered on the stack.
+    let mut buf = [0u8; LONGEST_TRIGGER];
+    let Some(lower) = buf.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word);
+    lower.make_ascii_lowercase();
+    let lower = &*lower;
+    let starts = match needs_lookahead(lower, sentence.get(end..).unwrap_or_default()) {
+        Some(ok) => ok,
+        None => {
+            // `USD34.6 million`: a code glued to its number.
+            let capitalized = word[0].is_ascii_uppercase() && {
+                let letters = word.iter().position(u8::is_ascii_digit).unwrap_or(word.len());
+                is_capitalized_trigger(&word[..letters])
+            };
+            capitalized || is_trigger_word(lower)
         }
-    });
+    };
     // Last: most words are no trigger, and a word glued to a letter before (`éthe`) is rare.
     starts && !alnum_before(sentence, pos)
 }
