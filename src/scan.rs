@@ -3,7 +3,6 @@
 
 use crate::grammar::{Ctx, Figure, Val, cues, date, figure_at};
 use crate::model::{Direction, Kind, Qualifier};
-use crate::words::ByteClasses;
 
 mod triggers;
 
@@ -147,11 +146,26 @@ fn word_starts_figure(sentence: &str, word: &[u8], pos: usize, end: usize) -> bo
     starts && !alnum_before(sentence, pos)
 }
 
+/// The bytes of the words the scan steps over: ASCII letters, and digits (marked apart).
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+static WORD_BYTE: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
+            b'0'..=b'9' => DIGIT,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
+
 /// The bytes a token the scan may read starts with: ASCII letters and digits, `$`, `-`,
 /// and the lead bytes of `₩ € ¥ £ ₹ −` and of vulgar fractions. Every other byte is a
-/// token of its own that starts nothing (`token_at`). (The scan steps to the next ASCII
-/// letter or digit, `$`, `-` or non-ASCII byte: a superset.)
-#[cfg(test)]
+/// token of its own that starts nothing (`token_at`).
 static STARTS_TOKEN: [bool; 256] = {
     let mut t = [false; 256];
     let mut b = 0;
@@ -162,14 +176,37 @@ static STARTS_TOKEN: [bool; 256] = {
     t
 };
 
+/// The first byte from `pos` that may start a figure's token (the end when none does):
+/// the bytes between are stepped over in one tight loop.
+fn next_token_start(bytes: &[u8], pos: usize) -> usize {
+    let rest = bytes.get(pos..).unwrap_or_default();
+    rest.iter()
+        .position(|&b| STARTS_TOKEN[b as usize])
+        .map_or(bytes.len(), |p| pos + p)
+}
+
+/// The end of the ASCII letters and digits from `pos`, and whether a digit is among them.
+fn word_end(bytes: &[u8], mut pos: usize) -> (usize, bool) {
+    let mut seen = 0;
+    while let Some(&b) = bytes.get(pos) {
+        let class = WORD_BYTE[b as usize];
+        if class == 0 {
+            break;
+        }
+        seen |= class;
+        pos += 1;
+    }
+    (pos, seen & DIGIT != 0)
+}
+
 /// What the token at `pos` is, for the scan: whether the grammar should be asked there,
-/// and where the token ends. `classes` are the sentence's.
-fn token_at(sentence: &str, pos: usize, classes: &mut ByteClasses) -> (bool, usize) {
+/// and where the token ends. Bytes: every byte of every sentence comes here.
+fn token_at(sentence: &str, pos: usize) -> (bool, usize) {
     let bytes = sentence.as_bytes();
     match bytes[pos] {
-        b'0'..=b'9' => (!continues_identifier(sentence, pos), classes.word_end(pos).0),
+        b'0'..=b'9' => (!continues_identifier(sentence, pos), word_end(bytes, pos).0),
         b'a'..=b'z' | b'A'..=b'Z' => {
-            let (end, has_digit) = classes.word_end(pos);
+            let (end, has_digit) = word_end(bytes, pos);
             let dollar = bytes.get(end) == Some(&b'$') && names_a_dollar(&bytes[pos..end]);
             (dollar || word_is_candidate(sentence, pos, end, has_digit), end)
         }
@@ -239,10 +276,9 @@ fn glued_minus(figure: &str) -> bool {
 #[cfg(test)]
 pub fn candidates(sentence: &str) -> impl Iterator<Item = usize> + '_ {
     let mut pos = 0;
-    let mut classes = ByteClasses::new(sentence.as_bytes());
     std::iter::from_fn(move || {
         while pos < sentence.len() {
-            let (candidate, token_end) = token_at(sentence, pos, &mut classes);
+            let (candidate, token_end) = token_at(sentence, pos);
             let at = pos;
             pos = token_end;
             if candidate {
@@ -273,13 +309,12 @@ pub fn append_figures(sentence: &str, cut: bool, dollar: &str, all: &mut Vec<Fou
     let mut pos = 0;
     let mut floor = 0; // no text may start before the end of the previous figure
     let mut said_of_the_past: Option<bool> = None; // the sentence's tense, read once
-    let mut classes = ByteClasses::new(sentence.as_bytes());
     loop {
-        pos = classes.next_start(pos);
+        pos = next_token_start(sentence.as_bytes(), pos);
         if pos >= sentence.len() {
             break;
         }
-        let (candidate, token_end) = token_at(sentence, pos, &mut classes);
+        let (candidate, token_end) = token_at(sentence, pos);
         if candidate {
             let ctx = Ctx::new(sentence, pos, cut).with_dollar(dollar);
             if let Some(mut figure) = figure_at(&ctx) {
@@ -483,7 +518,7 @@ mod tests {
                 pos += 1;
                 continue;
             }
-            let (end, has_digit) = ByteClasses::new(bytes).word_end(pos);
+            let (end, has_digit) = word_end(bytes, pos);
             let full = end - pos <= LONGEST_TRIGGER && word_starts_figure(&text, &bytes[pos..end], pos, end);
             assert_eq!(
                 word_is_candidate(&text, pos, end, has_digit),
@@ -526,9 +561,10 @@ mod tests {
         let text = crate::fixture_texts().concat() + "½ € − ₩ ’ é 中 \u{a0} $ -";
         for (pos, b) in text.bytes().enumerate() {
             if !STARTS_TOKEN[b as usize] {
-                let mut classes = ByteClasses::new(text.as_bytes());
-                assert_eq!(token_at(&text, pos, &mut classes), (false, pos + 1), "byte {pos}");
+                assert_eq!(token_at(&text, pos), (false, pos + 1), "byte {pos}");
             }
         }
+        assert_eq!(next_token_start(b"  , 5", 0), 4);
+        assert_eq!(next_token_start(b"  ,", 1), 3);
     }
 }
