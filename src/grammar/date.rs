@@ -1359,26 +1359,52 @@ fn date_at_word(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
         b"the" => the_nth.map(single).parse(i),
         b"fy" | b"fiscal" => fiscal_year(i),
         b"mid" | b"early" | b"late" | b"end" | b"start" | b"pre" | b"post" => within_period.map(single).parse(i),
-        // Month and weekday names.
-        _ if capitalized(w) => {
-            let range = |i| {
-                alt((
-                    alt((month_year_range, day_range, month_pair, days_across_months)).map(range),
-                    day_pair,
-                    months_quarter,
-                    month_range.map(range),
-                ))
-                .parse(i)
-            };
-            let single = |i| {
-                alt((weekday_date, month_day, month_quarter, month_year, month_alone))
-                    .map(single)
-                    .parse(i)
-            };
-            alt((range, single)).parse(i)
-        }
+        // Month and weekday names: every form here starts with one.
+        _ if capitalized(w) => at_month_or_weekday(i),
         _ => fail(i),
     }
+}
+
+/// The forms led by a month or weekday name, in their order of preference:
+/// ```text
+/// ranges  = month_year_range | day_range | month_pair | days_across_months | day_pair
+///         | months_quarter | month_range
+/// singles = weekday_date | month_day | month_quarter | month_year | month_alone
+/// ```
+/// The month is read once to choose among them: the forms with a number after the month
+/// (`March 5`, `March, 2025`, `Sep-2024`) and those with a word or a dash and a month
+/// (`March and April`, `March to May`, `June quarter`) never both read; a word that names
+/// no month leaves only the forms led by a weekday.
+fn at_month_or_weekday(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
+    let single = |d| (d, None);
+    let range = |(a, b)| (a, Some(b));
+    match month_name(i) {
+        Err(_) => alt((day_range.map(range), weekday_date.map(single))).parse(i),
+        Ok((r, _)) if number_follows(r) => alt((
+            alt((month_year_range, day_range, days_across_months)).map(range),
+            day_pair,
+            alt((month_day, month_quarter, month_year, month_alone)).map(single),
+        ))
+        .parse(i),
+        Ok(_) => alt((
+            month_pair.map(range),
+            months_quarter,
+            month_range.map(range),
+            alt((month_quarter, month_year, month_alone)).map(single),
+        ))
+        .parse(i),
+    }
+}
+
+/// After a month name: a number, after at most a comma or a dash and white space
+/// (`5`, `, 2025`, `-2024`). Where none follows, no form with a day or a year written
+/// next to the month reads; where one does, no form with a word or a month next.
+fn number_follows(after_month: &str) -> bool {
+    after_month
+        .strip_prefix([',', '-'])
+        .unwrap_or(after_month)
+        .trim_start_matches(super::is_space)
+        .starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// month_alone = month_full: a month with no day or year (`in March`); not in capitals,
@@ -1984,6 +2010,14 @@ mod tests {
                     June 29 and July 1, 28 February and 1 March 2024, Q1-Q3 2024, Q3 to Q2, 1Q-3Q, 2-3 percent, 5 and 6 firms, \
                     2024Q3, 2024 Q4, 2025-H1, 2025-H3, Q3-2024, H1/2025, Q4'24, 2025-03, 2025-13, 2011-12, \
                     Sep 2024, Sept. 2024, Sep-2024, the January-March quarter of 2024, the May-July quarter."
+                .into(),
+        );
+        // A month and what may follow it, for the choice made after the month.
+        texts.push(
+            "March, 2025, March,5, March -  2025, March- April, March -April 2025, Sept.-Oct. 2024, \
+                    March\u{a0}5, March\t2025 quarter, June 2025 quarter, Dec. 5-7, 2024, Monday, March 3, \
+                    Friday 5 May, March of 2024, March this year, March and 4, March 4 and April, \
+                    October to 5 December, June, 30, March-March, Mar to Jun quarter, Oct 30 and Nov 1."
                 .into(),
         );
         let mut positions = 0;
