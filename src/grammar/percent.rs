@@ -265,13 +265,7 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
     let ranges = || !cues::leads_a_change(ctx.before());
     let after_verb = || cues::follows_change_verb(ctx.before());
     let (after, (a, b, unit)) = percent(ctx.cut, ranges, after_verb)(rest).ok()?;
-    Some(ctx.figure(
-        Kind::Percent,
-        after,
-        Val::Num(a),
-        b.map(Val::Num),
-        unit.as_str(),
-    ))
+    Some(ctx.figure(Kind::Percent, after, Val::Num(a), b.map(Val::Num), unit.as_str()))
 }
 
 #[cfg(test)]

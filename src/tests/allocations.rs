@@ -175,5 +175,8 @@ fn scan_allocations_per_figure() {
     }
     let per_figure = (allocations() - before) as f64 / figures.max(1) as f64;
     println!("scan: {per_figure:.2} allocations per figure over {figures} figures");
-    assert!(figures > 500 && per_figure < 0.4, "{per_figure:.2} allocations per figure");
+    assert!(
+        figures > 500 && per_figure < 0.4,
+        "{per_figure:.2} allocations per figure"
+    );
 }
