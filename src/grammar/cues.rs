@@ -11,7 +11,7 @@
 use std::sync::LazyLock;
 
 use crate::model::{Direction, Kind, Qualifier};
-use crate::words::{WordMap, WordSet, holds, with_lower};
+use crate::words::{WordBits, WordMap, WordSet, holds, with_lower};
 
 /// Qualifier phrases, longest first so that `up to` wins over `up`.
 const QUALIFIERS: &[(&str, Qualifier)] = &[
@@ -344,6 +344,19 @@ const AFTER_UP: &[&str] = &[
     "climb",
     "rebounds",
 ];
+/// The lists `AFTER_UP` and `AFTER_DOWN` that hold a word (in any ASCII case), as bits:
+/// one hashed look-up where every figure walked both lists.
+fn after_word(word: &str) -> u64 {
+    static AFTER_WORDS: LazyLock<WordBits> = LazyLock::new(|| {
+        let up = AFTER_UP.iter().map(|w| (*w, AFTER_UP_BIT));
+        WordBits::new(up.chain(AFTER_DOWN.iter().map(|w| (*w, AFTER_DOWN_BIT))))
+    });
+    AFTER_WORDS.get(word)
+}
+
+const AFTER_UP_BIT: u64 = 1;
+const AFTER_DOWN_BIT: u64 = 2;
+
 const AFTER_DOWN: &[&str] = &[
     "decrease",
     "decreases",
@@ -511,9 +524,7 @@ fn names_a_base(before_over: &str) -> bool {
         return true;
     }
     with_last_word(t, |w| {
-        matches!(w, "percent" | "cent" | "pct" | "points" | "point" | "pp" | "bp")
-            || holds(AFTER_UP, w)
-            || holds(AFTER_DOWN, w)
+        matches!(w, "percent" | "cent" | "pct" | "points" | "point" | "pp" | "bp") || after_word(w) != 0
     })
 }
 
@@ -717,12 +728,11 @@ fn after_direction(after: &str) -> Option<Direction> {
     } else {
         first
     };
-    if holds(AFTER_UP, noun) {
-        Some(Direction::Up)
-    } else if holds(AFTER_DOWN, noun) {
-        Some(Direction::Down)
-    } else {
-        None
+    match after_word(noun) {
+        0 => None,
+        // A word in both lists reads as up, as the list walks did.
+        bits if bits & AFTER_UP_BIT != 0 => Some(Direction::Up),
+        _ => Some(Direction::Down),
     }
 }
 
@@ -839,8 +849,8 @@ fn look_back(before: &str) -> Option<Direction> {
         // `growth is projected at 0.9%`, `the increase was 5%`: a change noun for subject.
         if holds(COPULAS, w) {
             if let Some(noun) = words.next() {
-                if holds(AFTER_UP, noun) || holds(AFTER_DOWN, noun) {
-                    return word_direction(&noun.to_ascii_lowercase()).or_else(|| after_direction(noun));
+                if after_word(noun) != 0 {
+                    return with_lower(noun, word_direction).or_else(|| after_direction(noun));
                 }
             }
             return None;
@@ -865,6 +875,17 @@ fn look_back_cue(w: &str) -> Option<Option<Direction>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_after_table_holds_what_the_lists_hold() {
+        let both = AFTER_UP.iter().chain(AFTER_DOWN);
+        let mut words: Vec<String> = both.flat_map(|w| [w.to_string(), w.to_uppercase()]).collect();
+        words.extend(["", "increased", "rise-", "ris", "Rïse", "a", "décline"].map(String::from));
+        for w in &words {
+            let want = u64::from(holds(AFTER_UP, w)) * AFTER_UP_BIT | u64::from(holds(AFTER_DOWN, w)) * AFTER_DOWN_BIT;
+            assert_eq!(after_word(w), want, "{w}");
+        }
+    }
 
     #[test]
     fn the_letter_tables_find_what_the_list_walk_finds() {
@@ -951,8 +972,8 @@ mod tests {
             }
             if holds(COPULAS, w) {
                 let noun = if n > 0 { words[n - 1] } else { "" };
-                if holds(AFTER_UP, noun) || holds(AFTER_DOWN, noun) {
-                    return word_direction(&noun.to_ascii_lowercase()).or_else(|| after_direction(noun));
+                if after_word(noun) != 0 {
+                    return with_lower(noun, word_direction).or_else(|| after_direction(noun));
                 }
                 return None;
             }

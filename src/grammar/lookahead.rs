@@ -210,7 +210,10 @@ mod tests {
 
     #[test]
     fn the_masks_mark_ascii_letters_and_signs() {
-        assert_eq!(letter_and_sign_masks(b"ab 9Z\xc3\xa9z%"), (0b0_1001_0011, 0b1_0110_0000));
+        assert_eq!(
+            letter_and_sign_masks(b"ab 9Z\xc3\xa9z%"),
+            (0b0_1001_0011, 0b1_0110_0000)
+        );
     }
 
     #[test]
