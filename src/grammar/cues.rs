@@ -653,16 +653,20 @@ pub fn leads_a_change(before: &str) -> bool {
     }
     // `rose from`, and `fell 25 percent from` / `up 3 points from`: a change word within
     // the last few words, with only its amount between.
-    match ends_with_phrase(before, "from") {
-        Some(at) => before[..at]
-            .split_whitespace()
-            .rev()
-            .take(4)
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
-            .take_while(|w| word_direction(w).is_some() || !w.chars().any(char::is_alphabetic) || is_change_amount(w))
-            .any(|w| word_direction(&w).is_some()),
-        None => false,
+    let Some(at) = ends_with_phrase(before, "from") else {
+        return false;
+    };
+    let words = before[..at].split_whitespace().rev().take(4);
+    for w in words.map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())) {
+        let (change, amount) = with_lower(w, |w| {
+            let amount = !w.chars().any(char::is_alphabetic) || is_change_amount(w);
+            (word_direction(w).is_some(), amount)
+        });
+        if change || !amount {
+            return change;
+        }
     }
+    false
 }
 
 /// Words that may stand between a change verb and `from`: its amount (`by 25 percent`).
