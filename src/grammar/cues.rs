@@ -886,7 +886,9 @@ mod tests {
         let mut words: Vec<String> = both.flat_map(|w| [w.to_string(), w.to_uppercase()]).collect();
         words.extend(["", "increased", "rise-", "ris", "Rïse", "a", "décline"].map(String::from));
         for w in &words {
-            let want = u64::from(holds(AFTER_UP, w)) * AFTER_UP_BIT | u64::from(holds(AFTER_DOWN, w)) * AFTER_DOWN_BIT;
+            let up = if holds(AFTER_UP, w) { AFTER_UP_BIT } else { 0 };
+            let down = if holds(AFTER_DOWN, w) { AFTER_DOWN_BIT } else { 0 };
+            let want = up | down;
             assert_eq!(after_word(w), want, "{w}");
         }
     }
