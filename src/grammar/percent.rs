@@ -50,13 +50,11 @@ fn marker_word(full: &'static str, cut: bool) -> impl Fn(&str) -> IResult<&str, 
         if let Ok(ok) = keyword(full)(i) {
             return Ok(ok);
         }
+        if !cut {
+            return fail(i);
+        }
         let word_len = i.find(|c: char| !c.is_alphabetic()).unwrap_or(i.len());
-        if cut
-            && word_len == i.len()
-            && word_len >= 4
-            && full.len() > word_len
-            && full[..word_len].eq_ignore_ascii_case(i)
-        {
+        if word_len == i.len() && word_len >= 4 && full.len() > word_len && full[..word_len].eq_ignore_ascii_case(i) {
             return Ok((&i[word_len..], i));
         }
         fail(i)
