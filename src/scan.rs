@@ -70,29 +70,42 @@ fn needs_lookahead(lower: &[u8], after: &str) -> Option<bool> {
         return None;
     }
     let (next_word, digit) = next_word(after);
-    // A short list walk: each compare first checks the length, which most words fail.
-    let any = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(next_word));
+    // The next word lowered on the stack, for one `match` on bytes; a longer or non-ASCII
+    // word is none of these.
+    let mut buf = [0u8; 9];
+    let next = match buf.get_mut(..next_word.len()) {
+        Some(out) if next_word.is_ascii() => {
+            out.copy_from_slice(next_word.as_bytes());
+            out.make_ascii_lowercase();
+            &out[..]
+        }
+        _ => &[],
+    };
     match lower {
         // `the 24th`, `the past five years`
         b"the" => Some(
             digit
-                || any(&[
-                    "past",
-                    "next",
-                    "last",
-                    "coming",
-                    "previous",
-                    "following",
-                    "first",
-                    "second",
-                    "third",
-                    "fourth",
-                ]),
+                || matches!(
+                    next,
+                    b"past"
+                        | b"next"
+                        | b"last"
+                        | b"coming"
+                        | b"previous"
+                        | b"following"
+                        | b"first"
+                        | b"second"
+                        | b"third"
+                        | b"fourth"
+                ),
         ),
-        b"a" | b"an" => Some(any(&["hundred", "thousand", "million", "billion", "trillion", "dozen"])),
+        b"a" | b"an" => Some(matches!(
+            next,
+            b"hundred" | b"thousand" | b"million" | b"billion" | b"trillion" | b"dozen"
+        )),
         // `this year`, `last March`
         b"this" | b"last" | b"next" => Some(
-            any(&["year", "month", "week", "quarter", "half"])
+            matches!(next, b"year" | b"month" | b"week" | b"quarter" | b"half")
                 || (next_word.starts_with(|c: char| c.is_ascii_uppercase())
                     && crate::grammar::date::is_month_word(next_word.as_bytes())),
         ),
