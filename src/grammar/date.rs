@@ -1371,40 +1371,58 @@ fn date_at_word(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
 ///         | months_quarter | month_range
 /// singles = weekday_date | month_day | month_quarter | month_year | month_alone
 /// ```
-/// The month is read once to choose among them: the forms with a number after the month
-/// (`March 5`, `March, 2025`, `Sep-2024`) and those with a word or a dash and a month
-/// (`March and April`, `March to May`, `June quarter`) never both read; a word that names
-/// no month leaves only the forms led by a weekday.
+/// The month is read once to choose among them: the forms with a day after the month
+/// (`March 5`), those with a year (`March, 2025`, `Sep-2024`) and those with a word or a
+/// dash and a month (`March and April`, `March to May`, `June quarter`) never read the
+/// same text (a day has one or two digits, a year four); a word that names no month
+/// leaves only the forms led by a weekday.
 fn at_month_or_weekday(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
     let single = |d| (d, None);
     let range = |(a, b)| (a, Some(b));
     match month_name(i) {
         Err(_) => alt((day_range.map(range), weekday_date.map(single))).parse(i),
-        Ok((r, _)) if number_follows(r) => alt((
-            alt((month_year_range, day_range, days_across_months)).map(range),
-            day_pair,
-            alt((month_day, month_quarter, month_year, month_alone)).map(single),
-        ))
-        .parse(i),
-        Ok(_) => alt((
-            month_pair.map(range),
-            months_quarter,
-            month_range.map(range),
-            alt((month_quarter, month_year, month_alone)).map(single),
-        ))
-        .parse(i),
+        Ok((r, _)) => match digits_follow(r) {
+            1..=2 => alt((
+                alt((day_range, days_across_months)).map(range),
+                day_pair,
+                alt((month_day, month_alone)).map(single),
+            ))
+            .parse(i),
+            3.. => alt((
+                month_year_range.map(range),
+                alt((month_quarter, month_year, month_alone)).map(single),
+            ))
+            .parse(i),
+            0 => at_month_before_words(i),
+        },
     }
 }
 
-/// After a month name: a number, after at most a comma or a dash and white space
-/// (`5`, `, 2025`, `-2024`). Where none follows, no form with a day or a year written
-/// next to the month reads; where one does, no form with a word or a month next.
-fn number_follows(after_month: &str) -> bool {
+/// The forms of `at_month_or_weekday` with no number right after the month.
+fn at_month_before_words(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
+    let single = |d| (d, None);
+    let range = |(a, b)| (a, Some(b));
+    alt((
+        month_pair.map(range),
+        months_quarter,
+        month_range.map(range),
+        alt((month_quarter, month_year, month_alone)).map(single),
+    ))
+    .parse(i)
+}
+
+/// After a month name: how many digits the number after it has, after at most a comma or
+/// a dash and white space (`5`, `, 2025`, `-2024`); 0 when no number follows. Where none
+/// follows, no form with a day or a year written next to the month reads; where one does,
+/// no form with a word or a month next.
+fn digits_follow(after_month: &str) -> usize {
     after_month
         .strip_prefix([',', '-'])
         .unwrap_or(after_month)
         .trim_start_matches(super::is_space)
-        .starts_with(|c: char| c.is_ascii_digit())
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count()
 }
 
 /// month_alone = month_full: a month with no day or year (`in March`); not in capitals,
@@ -2017,7 +2035,9 @@ mod tests {
             "March, 2025, March,5, March -  2025, March- April, March -April 2025, Sept.-Oct. 2024, \
                     March\u{a0}5, March\t2025 quarter, June 2025 quarter, Dec. 5-7, 2024, Monday, March 3, \
                     Friday 5 May, March of 2024, March this year, March and 4, March 4 and April, \
-                    October to 5 December, June, 30, March-March, Mar to Jun quarter, Oct 30 and Nov 1."
+                    October to 5 December, June, 30, March-March, Mar to Jun quarter, Oct 30 and Nov 1, \
+                    March 123 units, March 12345, March 5th, March 05, March 45, May 2025-2026, \
+                    June 30-July 2, 2025, July 4th and 5th, March 2025 to May 2025, June 2025quarter."
                 .into(),
         );
         let mut positions = 0;
