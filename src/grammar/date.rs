@@ -1308,7 +1308,9 @@ pub fn date(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
     let single = |d| (d, None);
     match i.bytes().take_while(u8::is_ascii_digit).count() {
         0 => date_at_word(i),
-        // A year, or an ISO date.
+        // A year alone (the common case: no other form can follow it), a year range or
+        // code, or an ISO date.
+        4 if year_stands_alone(&i[4..]) => year4_date.map(single).parse(i),
         4 => alt((
             year_range.map(|(a, b)| (a, Some(b))),
             alt((year_period, iso_date, iso_month, year4_date)).map(single),
@@ -1323,6 +1325,14 @@ pub fn date(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
         .parse(i),
         _ => fail(i),
     }
+}
+
+/// After four digits, nothing that goes on a year range (a joiner: a dash, `to`, `through`,
+/// `until`; a `/`) or a year's period code (`Q`, `H`, after white space or a dash): only
+/// `year4_date` can read there.
+fn year_stands_alone(after_digits: &str) -> bool {
+    let head = after_digits.trim_start_matches(super::is_space);
+    !head.starts_with(['/', 'Q', 'H', 't', 'T', 'u', 'U']) && dash(head).is_err()
 }
 
 /// The alternatives of `date` that can read at a letter, chosen by the leading word.
@@ -2037,7 +2047,9 @@ mod tests {
                     Friday 5 May, March of 2024, March this year, March and 4, March 4 and April, \
                     October to 5 December, June, 30, March-March, Mar to Jun quarter, Oct 30 and Nov 1, \
                     March 123 units, March 12345, March 5th, March 05, March 45, May 2025-2026, \
-                    June 30-July 2, 2025, July 4th and 5th, March 2025 to May 2025, June 2025quarter."
+                    June 30-July 2, 2025, July 4th and 5th, March 2025 to May 2025, June 2025quarter, \
+                    2024 \u{2013} 25, 2024/2025, 2024\tthrough 2026, 2025 until, 2025 Q, 2025-, 2025 H2, \
+                    2025 Through 2027, 2025Quarter, 2025 hours, 2025\u{a0}to\u{a0}2026."
                 .into(),
         );
         let mut positions = 0;
