@@ -16,11 +16,7 @@ pub mod percent;
 pub mod phrase;
 pub mod quantity;
 
-use nom::{
-    IResult, Parser,
-    bytes::complete::{take_while, take_while1},
-    character::complete::satisfy,
-};
+use nom::{IResult, Parser, character::complete::satisfy};
 use rust_decimal::Decimal;
 
 use crate::model::Kind;
@@ -158,12 +154,36 @@ pub fn is_space(c: char) -> bool {
 
 /// sp: one or more white-space characters.
 pub fn sp(i: &str) -> IResult<&str, &str> {
-    take_while1(is_space)(i)
+    match space_len(i) {
+        0 => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::TakeWhile1,
+        ))),
+        n => Ok((&i[n..], &i[..n])),
+    }
 }
 
 /// sp0: any white space.
 pub fn sp0(i: &str) -> IResult<&str, &str> {
-    take_while(is_space)(i)
+    let n = space_len(i);
+    Ok((&i[n..], &i[..n]))
+}
+
+/// The length of the white space `i` starts with: ASCII white space by bytes, and from the
+/// first other byte on (an NBSP, an em space) by characters.
+fn space_len(i: &str) -> usize {
+    let b = i.as_bytes();
+    let ascii = b
+        .iter()
+        .position(|&c| !matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
+        .unwrap_or(b.len());
+    match b.get(ascii) {
+        Some(c) if !c.is_ascii() => {
+            let wide = &i[ascii..];
+            ascii + wide.find(|c: char| !is_space(c)).unwrap_or(wide.len())
+        }
+        _ => ascii,
+    }
 }
 
 /// dash: `-`, en dash, em dash, figure dash, minus sign.
@@ -273,6 +293,7 @@ pub fn fail<T>(i: &str) -> IResult<&str, T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use nom::bytes::complete::{take_while, take_while1};
 
     #[test]
     fn a_figure_after_per_is_a_rate_denominator() {
@@ -283,6 +304,19 @@ mod tests {
         assert_eq!(figure_at(&Ctx::new(s, s.find("100").unwrap(), false)), None);
         let s = "a super 5 GW plant";
         assert!(figure_at(&Ctx::new(s, s.find('5').unwrap(), false)).is_some());
+    }
+
+    #[test]
+    fn white_space_by_bytes_reads_what_the_char_walk_reads() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(" \t\u{a0}\u{2003} x\r\n\u{85}\u{3000}’ \u{b}\u{c}\u{1c}é  \u{200b}");
+        for (at, _) in text.char_indices() {
+            let i = &text[at..];
+            let walk0: IResult<&str, &str> = take_while(is_space)(i);
+            let walk1: IResult<&str, &str> = take_while1(is_space)(i);
+            assert_eq!(sp0(i), walk0, "{at}");
+            assert_eq!(sp(i).ok(), walk1.ok(), "{at}");
+        }
     }
 
     #[test]
