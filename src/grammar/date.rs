@@ -1331,7 +1331,7 @@ pub fn date(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
 /// `until`; a `/`) or a year's period code (`Q`, `H`, after white space or a dash): only
 /// `year4_date` can read there.
 fn year_stands_alone(after_digits: &str) -> bool {
-    let head = after_digits.trim_start_matches(super::is_space);
+    let head = super::skip_space(after_digits);
     !head.starts_with(['/', 'Q', 'H', 't', 'T', 'u', 'U']) && dash(head).is_err()
 }
 
@@ -1426,10 +1426,7 @@ fn at_month_before_words(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)>
 /// follows, no form with a day or a year written next to the month reads; where one does,
 /// no form with a word or a month next.
 fn digits_follow(after_month: &str) -> usize {
-    after_month
-        .strip_prefix([',', '-'])
-        .unwrap_or(after_month)
-        .trim_start_matches(super::is_space)
+    super::skip_space(after_month.strip_prefix([',', '-']).unwrap_or(after_month))
         .bytes()
         .take_while(u8::is_ascii_digit)
         .count()

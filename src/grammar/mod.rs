@@ -169,6 +169,12 @@ pub fn sp0(i: &str) -> IResult<&str, &str> {
     Ok((&i[n..], &i[..n]))
 }
 
+/// `i` after the white space it starts with: `i.trim_start_matches(is_space)`, by bytes
+/// where the space is ASCII.
+pub fn skip_space(i: &str) -> &str {
+    &i[space_len(i)..]
+}
+
 /// The length of the white space `i` starts with: ASCII white space by bytes, and from the
 /// first other byte on (an NBSP, an em space) by characters.
 fn space_len(i: &str) -> usize {
@@ -200,7 +206,7 @@ pub fn dash(i: &str) -> IResult<&str, char> {
 /// A cheap test before a range joiner (`sp0 dash sp0 | sp "to" sp`, or with `through`,
 /// `until`): after any white space comes a dash or a `t` or `u`.
 pub fn may_join(i: &str) -> bool {
-    let head = i.trim_start_matches(is_space);
+    let head = skip_space(i);
     head.starts_with(['t', 'T', 'u', 'U']) || dash(head).is_ok()
 }
 
@@ -316,6 +322,7 @@ mod tests {
             let walk1: IResult<&str, &str> = take_while1(is_space)(i);
             assert_eq!(sp0(i), walk0, "{at}");
             assert_eq!(sp(i).ok(), walk1.ok(), "{at}");
+            assert_eq!(skip_space(i), i.trim_start_matches(is_space), "{at}");
         }
     }
 

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::money::sign;
 use super::number::{digits_number, fraction_number, spelled_decimal, spelled_number};
-use super::{Ctx, Figure, Val, at_boundary, cues, dash, fail, is_space, keyword, sp, sp0};
+use super::{Ctx, Figure, Val, at_boundary, cues, dash, fail, keyword, skip_space, sp, sp0};
 use crate::model::Kind;
 
 /// The three units of this kind.
@@ -66,7 +66,7 @@ pub fn marker(cut: bool) -> impl Fn(&str) -> IResult<&str, PctUnit> {
     move |i: &str| {
         // Every form starts, after any white space, with `%`, `％`, a `p` or (`-percent`)
         // a dash: elsewhere no alternative is tried.
-        let head = i.trim_start_matches(is_space);
+        let head = skip_space(i);
         if !head.starts_with(['%', '％', 'p', 'P', 'b', 'B', 'o']) && dash(head).is_err() {
             return fail(i);
         }
