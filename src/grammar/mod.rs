@@ -212,7 +212,12 @@ pub fn may_join(i: &str) -> bool {
 
 /// A word boundary: the input does not continue with a letter or digit.
 pub fn at_boundary(i: &str) -> bool {
-    !i.starts_with(is_word_char)
+    // An ASCII byte is a whole character: no decoding for it.
+    match i.as_bytes().first() {
+        None => true,
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        Some(_) => !i.starts_with(is_word_char),
+    }
 }
 
 /// keyword: `word` in any case, as a whole word.
@@ -313,7 +318,7 @@ mod tests {
     }
 
     #[test]
-    fn white_space_by_bytes_reads_what_the_char_walk_reads() {
+    fn white_space_and_boundaries_by_bytes_read_what_the_char_walk_reads() {
         let mut text = crate::fixture_texts().concat();
         text.push_str(" \t\u{a0}\u{2003} x\r\n\u{85}\u{3000}’ \u{b}\u{c}\u{1c}é  \u{200b}");
         for (at, _) in text.char_indices() {
@@ -323,6 +328,7 @@ mod tests {
             assert_eq!(sp0(i), walk0, "{at}");
             assert_eq!(sp(i).ok(), walk1.ok(), "{at}");
             assert_eq!(skip_space(i), i.trim_start_matches(is_space), "{at}");
+            assert_eq!(at_boundary(i), !i.starts_with(is_word_char), "{at}");
         }
     }
 
