@@ -194,6 +194,12 @@ fn space_len(i: &str) -> usize {
 
 /// dash: `-`, en dash, em dash, figure dash, minus sign.
 pub fn dash(i: &str) -> IResult<&str, char> {
+    // ASCII: only `-` is a dash, with no decoding.
+    match i.as_bytes().first() {
+        Some(b'-') => return Ok((&i[1..], '-')),
+        Some(b) if b.is_ascii() => return fail_char(i),
+        _ => {}
+    }
     satisfy(|c| {
         matches!(
             c,
@@ -201,6 +207,14 @@ pub fn dash(i: &str) -> IResult<&str, char> {
         )
     })
     .parse(i)
+}
+
+/// The error `satisfy` gives at `i`.
+fn fail_char(i: &str) -> IResult<&str, char> {
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Satisfy,
+    )))
 }
 
 /// A cheap test before a range joiner (`sp0 dash sp0 | sp "to" sp`, or with `through`,
@@ -318,9 +332,9 @@ mod tests {
     }
 
     #[test]
-    fn white_space_and_boundaries_by_bytes_read_what_the_char_walk_reads() {
+    fn spaces_boundaries_and_dashes_by_bytes_read_what_the_char_walk_reads() {
         let mut text = crate::fixture_texts().concat();
-        text.push_str(" \t\u{a0}\u{2003} x\r\n\u{85}\u{3000}’ \u{b}\u{c}\u{1c}é  \u{200b}");
+        text.push_str(" \t\u{a0}\u{2003} x\r\n\u{85}\u{3000}’ \u{b}\u{c}\u{1c}é  \u{200b}-–—−‐‑‒―");
         for (at, _) in text.char_indices() {
             let i = &text[at..];
             let walk0: IResult<&str, &str> = take_while(is_space)(i);
@@ -329,6 +343,11 @@ mod tests {
             assert_eq!(sp(i).ok(), walk1.ok(), "{at}");
             assert_eq!(skip_space(i), i.trim_start_matches(is_space), "{at}");
             assert_eq!(at_boundary(i), !i.starts_with(is_word_char), "{at}");
+            let dashes = [
+                '-', '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2212}',
+            ];
+            let by_chars: IResult<&str, char> = satisfy(|c| dashes.contains(&c)).parse(i);
+            assert_eq!(dash(i), by_chars, "{at}");
         }
     }
 
