@@ -134,7 +134,9 @@ fn word_is_candidate(sentence: &str, pos: usize, end: usize, has_digit: bool) ->
 }
 
 /// Whether `word`, at `sentence[pos..end]` and no longer than any trigger, should be read:
-/// the full test, which `word_is_candidate` spares most words.
+/// the full test, which `word_is_candidate` spares most words. Kept out of line: inlined,
+/// it made the token walk too big to be inlined into the scan's loop (measured).
+#[inline(never)]
 fn word_starts_figure(sentence: &str, word: &[u8], pos: usize, end: usize) -> bool {
     // ASCII letters and digits, no longer than a trigger: lowered on the stack.
     let mut buf = [0u8; LONGEST_TRIGGER];
