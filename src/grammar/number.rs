@@ -124,9 +124,10 @@ fn space_groups<'a>(int: &str, rest: &'a str) -> Option<(&'a str, Numeral)> {
     if int.len() > 3 {
         return None;
     }
-    // Built by arithmetic, not in a String: a failed candidate must not allocate.
+    // Built by arithmetic, not in a String: a failed candidate must not allocate. The
+    // leading digits are parsed once a group follows them (most numbers have none).
     let thousand = Decimal::from(1000u32);
-    let mut value = parse_decimal(int)?;
+    let mut value = None;
     let mut at = rest;
     for _ in 0..6 {
         let Some(g) = at.strip_prefix(sep) else { break };
@@ -142,13 +143,17 @@ fn space_groups<'a>(int: &str, rest: &'a str) -> Option<(&'a str, Numeral)> {
         {
             return None;
         }
-        value = value.checked_mul(thousand)?.checked_add(parse_decimal(three)?)?;
+        let before = match value {
+            Some(v) => v,
+            None => parse_decimal(int)?,
+        };
+        value = Some(before.checked_mul(thousand)?.checked_add(parse_decimal(three)?)?);
         at = after;
     }
-    (at.len() < rest.len()).then_some((
+    Some((
         at,
         Numeral {
-            value,
+            value: value?,
             fraction_digits: 0,
             spelled: false,
             grouped: true,
