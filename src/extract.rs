@@ -739,7 +739,7 @@ fn values(f: &mut Figure, written: &str, resolver: &mut Resolver, mut warn: impl
         (v, end) => Valued {
             value: num(v),
             value_end: end.as_ref().map(num),
-            unit: std::mem::take(&mut f.unit).into(),
+            unit: std::mem::take(&mut f.unit),
             date: None,
         },
     }

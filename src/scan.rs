@@ -3,7 +3,6 @@
 
 use crate::grammar::{Ctx, Figure, Val, cues, date, figure_at};
 use crate::model::{Direction, Kind, Qualifier};
-use crate::words::with_lower;
 
 mod triggers;
 
@@ -71,29 +70,42 @@ fn needs_lookahead(lower: &[u8], after: &str) -> Option<bool> {
         return None;
     }
     let (next_word, digit) = next_word(after);
-    // A short list walk: each compare first checks the length, which most words fail.
-    let any = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(next_word));
+    // The next word lowered on the stack, for one `match` on bytes; a longer or non-ASCII
+    // word is none of these.
+    let mut buf = [0u8; 9];
+    let next = match buf.get_mut(..next_word.len()) {
+        Some(out) if next_word.is_ascii() => {
+            out.copy_from_slice(next_word.as_bytes());
+            out.make_ascii_lowercase();
+            &out[..]
+        }
+        _ => &[],
+    };
     match lower {
         // `the 24th`, `the past five years`
         b"the" => Some(
             digit
-                || any(&[
-                    "past",
-                    "next",
-                    "last",
-                    "coming",
-                    "previous",
-                    "following",
-                    "first",
-                    "second",
-                    "third",
-                    "fourth",
-                ]),
+                || matches!(
+                    next,
+                    b"past"
+                        | b"next"
+                        | b"last"
+                        | b"coming"
+                        | b"previous"
+                        | b"following"
+                        | b"first"
+                        | b"second"
+                        | b"third"
+                        | b"fourth"
+                ),
         ),
-        b"a" | b"an" => Some(any(&["hundred", "thousand", "million", "billion", "trillion", "dozen"])),
+        b"a" | b"an" => Some(matches!(
+            next,
+            b"hundred" | b"thousand" | b"million" | b"billion" | b"trillion" | b"dozen"
+        )),
         // `this year`, `last March`
         b"this" | b"last" | b"next" => Some(
-            any(&["year", "month", "week", "quarter", "half"])
+            matches!(next, b"year" | b"month" | b"week" | b"quarter" | b"half")
                 || (next_word.starts_with(|c: char| c.is_ascii_uppercase())
                     && crate::grammar::date::is_month_word(next_word.as_bytes())),
         ),
@@ -122,23 +134,29 @@ fn word_is_candidate(sentence: &str, pos: usize, end: usize, has_digit: bool) ->
 }
 
 /// Whether `word`, at `sentence[pos..end]` and no longer than any trigger, should be read:
-/// the full test, which `word_is_candidate` spares most words.
+/// the full test, which `word_is_candidate` spares most words. Kept out of line: inlined,
+/// it made the token walk too big to be inlined into the scan's loop (measured).
+#[inline(never)]
 fn word_starts_figure(sentence: &str, word: &[u8], pos: usize, end: usize) -> bool {
-    // ASCII letters and digits: `pos..end` are character boundaries.
-    let starts = with_lower(sentence.get(pos..end).unwrap_or_default(), |lower| {
-        let lower = lower.as_bytes();
-        match needs_lookahead(lower, &sentence[end..]) {
-            Some(ok) => ok,
-            None => {
-                // `USD34.6 million`: a code glued to its number.
-                let capitalized = word[0].is_ascii_uppercase() && {
-                    let letters = word.iter().position(u8::is_ascii_digit).unwrap_or(word.len());
-                    is_capitalized_trigger(&word[..letters])
-                };
-                capitalized || is_trigger_word(lower)
-            }
+    // ASCII letters and digits, no longer than a trigger: lowered on the stack.
+    let mut buf = [0u8; LONGEST_TRIGGER];
+    let Some(lower) = buf.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word);
+    lower.make_ascii_lowercase();
+    let lower = &*lower;
+    let starts = match needs_lookahead(lower, sentence.get(end..).unwrap_or_default()) {
+        Some(ok) => ok,
+        None => {
+            // `USD34.6 million`: a code glued to its number.
+            let capitalized = word[0].is_ascii_uppercase() && {
+                let letters = word.iter().position(u8::is_ascii_digit).unwrap_or(word.len());
+                is_capitalized_trigger(&word[..letters])
+            };
+            capitalized || is_trigger_word(lower)
         }
-    });
+    };
     // Last: most words are no trigger, and a word glued to a letter before (`éthe`) is rare.
     starts && !alnum_before(sentence, pos)
 }

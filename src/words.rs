@@ -292,6 +292,17 @@ pub(crate) fn letters_of(x: u64) -> u8 {
     ((high >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
 }
 
+/// Bit `i` set where byte `i` of `x` is `%` or not ASCII (the bytes a sign after a number
+/// starts with: `%`, `％`, `°`, `℃`...).
+pub(crate) fn percent_or_high_of(x: u64) -> u8 {
+    // `%` exactly: the bytes equal to it are zero after the xor, and only a zero byte
+    // keeps its high bit clear when 0x7F is added to its low seven bits.
+    let v = x ^ each(b'%');
+    let percent = !(((v & LOW7) + LOW7) | v) & HIGH;
+    let high = percent | (x & HIGH);
+    ((high >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -316,6 +327,18 @@ mod tests {
         assert!(is_fruit(b"pear") && !is_fruit(b"Pear") && FRUIT.len() == 3);
         static STR_SHAPES: Shapes = str_shapes(&[&["apple", "pear", "Fig"]]);
         assert_eq!(STR_SHAPES, FRUIT_SHAPES);
+    }
+
+    #[test]
+    fn signs_eight_at_a_time_agree_with_the_byte_test() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut x = [b'5'; 8];
+                x[lane] = b;
+                let want = u8::from(b == b'%' || !b.is_ascii()) << lane;
+                assert_eq!(percent_or_high_of(u64::from_le_bytes(x)), want, "{b:#x} in lane {lane}");
+            }
+        }
     }
 
     #[test]

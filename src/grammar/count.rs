@@ -431,7 +431,7 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
         if glued(after) || !bare(&c, after) {
             return None;
         }
-        return Some(ctx.figure(Kind::Count, after, Val::Num(-c.numeral.value), None, String::new()));
+        return Some(ctx.figure(Kind::Count, after, Val::Num(-c.numeral.value), None, ""));
     }
     let value = c.numeral.value;
     if let Some(f) = range(ctx, after, value) {
@@ -455,11 +455,11 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
         return Some(ctx.figure(Kind::Count, p.rest, Val::Num(value), None, p.unit));
     }
     if (bare(&c, after) && !index_level(ctx.before())) || valued_in_brackets(after) {
-        return Some(ctx.figure(Kind::Count, after, Val::Num(value), None, String::new()));
+        return Some(ctx.figure(Kind::Count, after, Val::Num(value), None, ""));
     }
     if ctx.cut {
         let end = cut_stub(after)?;
-        return Some(ctx.figure(Kind::Count, end, Val::Num(value), None, String::new()));
+        return Some(ctx.figure(Kind::Count, end, Val::Num(value), None, ""));
     }
     None
 }
@@ -502,7 +502,7 @@ mod tests {
                 Val::Num(d) => d.normalize().to_string(),
                 Val::Date(_) => String::new(),
             };
-            (v, f.unit, s[f.start..f.end].to_string())
+            (v, f.unit.into_owned(), s[f.start..f.end].to_string())
         })
     }
 

@@ -11,7 +11,7 @@
 use std::sync::LazyLock;
 
 use crate::model::{Direction, Kind, Qualifier};
-use crate::words::{WordMap, WordSet, holds, with_lower};
+use crate::words::{WordBits, WordMap, WordSet, holds, with_lower};
 
 /// Qualifier phrases, longest first so that `up to` wins over `up`.
 const QUALIFIERS: &[(&str, Qualifier)] = &[
@@ -344,6 +344,19 @@ const AFTER_UP: &[&str] = &[
     "climb",
     "rebounds",
 ];
+/// The lists `AFTER_UP` and `AFTER_DOWN` that hold a word (in any ASCII case), as bits:
+/// one hashed look-up where every figure walked both lists.
+fn after_word(word: &str) -> u64 {
+    static AFTER_WORDS: LazyLock<WordBits> = LazyLock::new(|| {
+        let up = AFTER_UP.iter().map(|w| (*w, AFTER_UP_BIT));
+        WordBits::new(up.chain(AFTER_DOWN.iter().map(|w| (*w, AFTER_DOWN_BIT))))
+    });
+    AFTER_WORDS.get(word)
+}
+
+const AFTER_UP_BIT: u64 = 1;
+const AFTER_DOWN_BIT: u64 = 2;
+
 const AFTER_DOWN: &[&str] = &[
     "decrease",
     "decreases",
@@ -437,9 +450,9 @@ fn first_ending<T: Copy>(text: &str, list: &[(&str, T)], by_last: &[u64; 26]) ->
     None
 }
 
-/// The last word of `text` (letters only), lowercased.
-fn last_word(text: &str) -> String {
-    last_word_as_written(text).to_ascii_lowercase()
+/// Calls `f` with the last word of `text` (letters only), lowercased on the stack.
+fn with_last_word<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
+    with_lower(last_word_as_written(text), f)
 }
 
 /// The last word of `text` (letters only), as written: no copy.
@@ -491,7 +504,7 @@ pub fn lead_cue(sentence: &str, start: usize, kind: Kind) -> LeadCue {
         if cue.direction.is_none() && kind != Kind::Duration {
             let hit = first_ending(before, LEAD_DIRECTIONS, &LEAD_DIRECTIONS_BY_LAST);
             if let Some((at, d)) = hit {
-                if !UP_TAKERS.contains(&last_word(&before[..at]).as_str()) {
+                if !with_last_word(&before[..at], |w| UP_TAKERS.contains(&w)) {
                     cue.start = at;
                     cue.direction = Some(d);
                     continue;
@@ -510,12 +523,9 @@ fn names_a_base(before_over: &str) -> bool {
     if t.ends_with(['%', '％']) {
         return true;
     }
-    let w = last_word(t);
-    matches!(
-        w.as_str(),
-        "percent" | "cent" | "pct" | "points" | "point" | "pp" | "bp"
-    ) || holds(AFTER_UP, &w)
-        || holds(AFTER_DOWN, &w)
+    with_last_word(t, |w| {
+        matches!(w, "percent" | "cent" | "pct" | "points" | "point" | "pp" | "bp") || after_word(w) != 0
+    })
 }
 
 /// The direction of a change figure from the words after it or a verb before it.
@@ -537,19 +547,17 @@ pub fn context_direction(sentence: &str, start: usize, end: usize, kind: Kind) -
         // regulations`); without one it is the change (`payrolls rose 236,000`).
         Kind::Money | Kind::Count | Kind::Quantity => {
             let before = sentence[..start].trim_end();
-            let bare = kind != Kind::Count || !sentence[..end].ends_with(|c: char| c.is_alphabetic()) || {
-                let w = last_word(&sentence[..end]);
-                matches!(
-                    w.as_str(),
-                    "thousand" | "million" | "billion" | "trillion" | "lakh" | "crore"
-                )
-            };
+            let bare = kind != Kind::Count
+                || !sentence[..end].ends_with(|c: char| c.is_alphabetic())
+                || with_last_word(&sentence[..end], |w| {
+                    matches!(w, "thousand" | "million" | "billion" | "trillion" | "lakh" | "crore")
+                });
             let before = without_amount_lead(before);
             if let Some(at) = ends_with_phrase(before, "by") {
                 return verb_before_by(&before[..at]);
             }
             match ends_with_phrase(before, "of") {
-                Some(at) => word_direction(&last_word(&before[..at])),
+                Some(at) => with_last_word(&before[..at], word_direction),
                 None if bare => change_verb_before(before),
                 None => None,
             }
@@ -597,14 +605,15 @@ fn verb_before_by(before: &str) -> Option<Direction> {
 /// The direction of a change verb (not `up`/`down`, which join the text, nor a noun)
 /// that ends `before`: `fell`, `increased`, `widened`.
 fn change_verb_before(before: &str) -> Option<Direction> {
-    let w = last_word(before);
-    // `raise` with an amount for its object is money collected (`the levy raised $3.9
-    // billion`, `raised $30 million from investors`), a level; raised *by* an amount
-    // is a change, and is read through `by` above.
-    if !finite_change_form(&w) || w.starts_with("rais") {
-        return None;
-    }
-    word_direction(&w)
+    with_last_word(before, |w| {
+        // `raise` with an amount for its object is money collected (`the levy raised $3.9
+        // billion`, `raised $30 million from investors`), a level; raised *by* an amount
+        // is a change, and is read through `by` above.
+        if !finite_change_form(w) || w.starts_with("rais") {
+            return None;
+        }
+        word_direction(w)
+    })
 }
 
 /// A form of a change word that states a change: a past tense, regular (`-ed`) or
@@ -644,16 +653,20 @@ pub fn leads_a_change(before: &str) -> bool {
     }
     // `rose from`, and `fell 25 percent from` / `up 3 points from`: a change word within
     // the last few words, with only its amount between.
-    match ends_with_phrase(before, "from") {
-        Some(at) => before[..at]
-            .split_whitespace()
-            .rev()
-            .take(4)
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
-            .take_while(|w| word_direction(w).is_some() || !w.chars().any(char::is_alphabetic) || is_change_amount(w))
-            .any(|w| word_direction(&w).is_some()),
-        None => false,
+    let Some(at) = ends_with_phrase(before, "from") else {
+        return false;
+    };
+    let words = before[..at].split_whitespace().rev().take(4);
+    for w in words.map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())) {
+        let (change, amount) = with_lower(w, |w| {
+            let amount = !w.chars().any(char::is_alphabetic) || is_change_amount(w);
+            (word_direction(w).is_some(), amount)
+        });
+        if change || !amount {
+            return change;
+        }
     }
+    false
 }
 
 /// Words that may stand between a change verb and `from`: its amount (`by 25 percent`).
@@ -719,12 +732,11 @@ fn after_direction(after: &str) -> Option<Direction> {
     } else {
         first
     };
-    if holds(AFTER_UP, noun) {
-        Some(Direction::Up)
-    } else if holds(AFTER_DOWN, noun) {
-        Some(Direction::Down)
-    } else {
-        None
+    match after_word(noun) {
+        0 => None,
+        // A word in both lists reads as up, as the list walks did.
+        bits if bits & AFTER_UP_BIT != 0 => Some(Direction::Up),
+        _ => Some(Direction::Down),
     }
 }
 
@@ -841,8 +853,8 @@ fn look_back(before: &str) -> Option<Direction> {
         // `growth is projected at 0.9%`, `the increase was 5%`: a change noun for subject.
         if holds(COPULAS, w) {
             if let Some(noun) = words.next() {
-                if holds(AFTER_UP, noun) || holds(AFTER_DOWN, noun) {
-                    return word_direction(&noun.to_ascii_lowercase()).or_else(|| after_direction(noun));
+                if after_word(noun) != 0 {
+                    return with_lower(noun, word_direction).or_else(|| after_direction(noun));
                 }
             }
             return None;
@@ -867,6 +879,19 @@ fn look_back_cue(w: &str) -> Option<Option<Direction>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_after_table_holds_what_the_lists_hold() {
+        let both = AFTER_UP.iter().chain(AFTER_DOWN);
+        let mut words: Vec<String> = both.flat_map(|w| [w.to_string(), w.to_uppercase()]).collect();
+        words.extend(["", "increased", "rise-", "ris", "Rïse", "a", "décline"].map(String::from));
+        for w in &words {
+            let up = if holds(AFTER_UP, w) { AFTER_UP_BIT } else { 0 };
+            let down = if holds(AFTER_DOWN, w) { AFTER_DOWN_BIT } else { 0 };
+            let want = up | down;
+            assert_eq!(after_word(w), want, "{w}");
+        }
+    }
 
     #[test]
     fn the_letter_tables_find_what_the_list_walk_finds() {
@@ -953,8 +978,8 @@ mod tests {
             }
             if holds(COPULAS, w) {
                 let noun = if n > 0 { words[n - 1] } else { "" };
-                if holds(AFTER_UP, noun) || holds(AFTER_DOWN, noun) {
-                    return word_direction(&noun.to_ascii_lowercase()).or_else(|| after_direction(noun));
+                if after_word(noun) != 0 {
+                    return with_lower(noun, word_direction).or_else(|| after_direction(noun));
                 }
                 return None;
             }

@@ -1308,7 +1308,9 @@ pub fn date(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
     let single = |d| (d, None);
     match i.bytes().take_while(u8::is_ascii_digit).count() {
         0 => date_at_word(i),
-        // A year, or an ISO date.
+        // A year alone (the common case: no other form can follow it), a year range or
+        // code, or an ISO date.
+        4 if year_stands_alone(&i[4..]) => year4_date.map(single).parse(i),
         4 => alt((
             year_range.map(|(a, b)| (a, Some(b))),
             alt((year_period, iso_date, iso_month, year4_date)).map(single),
@@ -1323,6 +1325,14 @@ pub fn date(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
         .parse(i),
         _ => fail(i),
     }
+}
+
+/// After four digits, nothing that goes on a year range (a joiner: a dash, `to`, `through`,
+/// `until`; a `/`) or a year's period code (`Q`, `H`, after white space or a dash): only
+/// `year4_date` can read there.
+fn year_stands_alone(after_digits: &str) -> bool {
+    let head = super::skip_space(after_digits);
+    !head.starts_with(['/', 'Q', 'H', 't', 'T', 'u', 'U']) && dash(head).is_err()
 }
 
 /// The alternatives of `date` that can read at a letter, chosen by the leading word.
@@ -1359,26 +1369,67 @@ fn date_at_word(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
         b"the" => the_nth.map(single).parse(i),
         b"fy" | b"fiscal" => fiscal_year(i),
         b"mid" | b"early" | b"late" | b"end" | b"start" | b"pre" | b"post" => within_period.map(single).parse(i),
-        // Month and weekday names.
-        _ if capitalized(w) => {
-            let range = |i| {
-                alt((
-                    alt((month_year_range, day_range, month_pair, days_across_months)).map(range),
-                    day_pair,
-                    months_quarter,
-                    month_range.map(range),
-                ))
-                .parse(i)
-            };
-            let single = |i| {
-                alt((weekday_date, month_day, month_quarter, month_year, month_alone))
-                    .map(single)
-                    .parse(i)
-            };
-            alt((range, single)).parse(i)
-        }
+        // Month and weekday names: every form here starts with one.
+        _ if capitalized(w) => at_month_or_weekday(i),
         _ => fail(i),
     }
+}
+
+/// The forms led by a month or weekday name, in their order of preference:
+/// ```text
+/// ranges  = month_year_range | day_range | month_pair | days_across_months | day_pair
+///         | months_quarter | month_range
+/// singles = weekday_date | month_day | month_quarter | month_year | month_alone
+/// ```
+/// The month is read once to choose among them: the forms with a day after the month
+/// (`March 5`), those with a year (`March, 2025`, `Sep-2024`) and those with a word or a
+/// dash and a month (`March and April`, `March to May`, `June quarter`) never read the
+/// same text (a day has one or two digits, a year four); a word that names no month
+/// leaves only the forms led by a weekday.
+fn at_month_or_weekday(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
+    let single = |d| (d, None);
+    let range = |(a, b)| (a, Some(b));
+    match month_name(i) {
+        Err(_) => alt((day_range.map(range), weekday_date.map(single))).parse(i),
+        Ok((r, _)) => match digits_follow(r) {
+            1..=2 => alt((
+                alt((day_range, days_across_months)).map(range),
+                day_pair,
+                alt((month_day, month_alone)).map(single),
+            ))
+            .parse(i),
+            3.. => alt((
+                month_year_range.map(range),
+                alt((month_quarter, month_year, month_alone)).map(single),
+            ))
+            .parse(i),
+            0 => at_month_before_words(i),
+        },
+    }
+}
+
+/// The forms of `at_month_or_weekday` with no number right after the month.
+fn at_month_before_words(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
+    let single = |d| (d, None);
+    let range = |(a, b)| (a, Some(b));
+    alt((
+        month_pair.map(range),
+        months_quarter,
+        month_range.map(range),
+        alt((month_quarter, month_year, month_alone)).map(single),
+    ))
+    .parse(i)
+}
+
+/// After a month name: how many digits the number after it has, after at most a comma or
+/// a dash and white space (`5`, `, 2025`, `-2024`); 0 when no number follows. Where none
+/// follows, no form with a day or a year written next to the month reads; where one does,
+/// no form with a word or a month next.
+fn digits_follow(after_month: &str) -> usize {
+    super::skip_space(after_month.strip_prefix([',', '-']).unwrap_or(after_month))
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count()
 }
 
 /// month_alone = month_full: a month with no day or year (`in March`); not in capitals,
@@ -1936,7 +1987,7 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
         }
     }
     if let Some((len, day)) = listed_day(ctx.before(), rest) {
-        return Some(ctx.figure(Kind::Date, &rest[len..], Val::Date(day), None, String::new()));
+        return Some(ctx.figure(Kind::Date, &rest[len..], Val::Date(day), None, ""));
     }
     if !may_be_date(rest) {
         return None;
@@ -1951,7 +2002,7 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
         return None;
     }
     // `January 2025-2026`-style leftovers aside, a year glued to a following dash-number is an id.
-    Some(ctx.figure(Kind::Date, after, Val::Date(start), end.map(Val::Date), String::new()))
+    Some(ctx.figure(Kind::Date, after, Val::Date(start), end.map(Val::Date), ""))
 }
 
 #[cfg(test)]
@@ -1984,6 +2035,18 @@ mod tests {
                     June 29 and July 1, 28 February and 1 March 2024, Q1-Q3 2024, Q3 to Q2, 1Q-3Q, 2-3 percent, 5 and 6 firms, \
                     2024Q3, 2024 Q4, 2025-H1, 2025-H3, Q3-2024, H1/2025, Q4'24, 2025-03, 2025-13, 2011-12, \
                     Sep 2024, Sept. 2024, Sep-2024, the January-March quarter of 2024, the May-July quarter."
+                .into(),
+        );
+        // A month and what may follow it, for the choice made after the month.
+        texts.push(
+            "March, 2025, March,5, March -  2025, March- April, March -April 2025, Sept.-Oct. 2024, \
+                    March\u{a0}5, March\t2025 quarter, June 2025 quarter, Dec. 5-7, 2024, Monday, March 3, \
+                    Friday 5 May, March of 2024, March this year, March and 4, March 4 and April, \
+                    October to 5 December, June, 30, March-March, Mar to Jun quarter, Oct 30 and Nov 1, \
+                    March 123 units, March 12345, March 5th, March 05, March 45, May 2025-2026, \
+                    June 30-July 2, 2025, July 4th and 5th, March 2025 to May 2025, June 2025quarter, \
+                    2024 \u{2013} 25, 2024/2025, 2024\tthrough 2026, 2025 until, 2025 Q, 2025-, 2025 H2, \
+                    2025 Through 2027, 2025Quarter, 2025 hours, 2025\u{a0}to\u{a0}2026."
                 .into(),
         );
         let mut positions = 0;

@@ -139,7 +139,7 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
     }
     let ranges = !cues::leads_a_change(ctx.before());
     let (after, (a, b, unit)) = duration(ranges)(ctx.rest()).ok()?;
-    Some(ctx.figure(Kind::Duration, after, Val::Num(a), b.map(Val::Num), unit.to_string()))
+    Some(ctx.figure(Kind::Duration, after, Val::Num(a), b.map(Val::Num), unit))
 }
 
 #[cfg(test)]
@@ -190,7 +190,7 @@ mod tests {
         let s = "stays grew from 3 to 5 days";
         let pos = s.find('3').unwrap();
         let f = parse(&Ctx::new(s, pos, false)).unwrap();
-        assert_eq!((&s[f.start..f.end], f.unit.as_str()), ("3", "day"));
+        assert_eq!((&s[f.start..f.end], &*f.unit), ("3", "day"));
     }
 
     #[test]

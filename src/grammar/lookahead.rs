@@ -4,7 +4,7 @@
 //! window (8 words within 80 bytes) is wider than any amount a parser reads before its
 //! marker, so a flag never hides a figure the parser would read.
 
-use crate::words::{Shapes, has_shape, letters_of, shapes, word_list};
+use crate::words::{Shapes, has_shape, letters_of, percent_or_high_of, shapes, word_list};
 
 const WINDOW_BYTES: usize = 80;
 const WINDOW_WORDS: usize = 8;
@@ -25,9 +25,9 @@ impl Ahead {
     pub fn of(rest: &str) -> Ahead {
         let bytes = rest.as_bytes();
         let bytes = bytes.get(..WINDOW_BYTES).unwrap_or(bytes);
-        // The window's letters as a bit mask, built without a branch per byte: then only
-        // the words are visited.
-        let letters = letter_mask(bytes);
+        // The window's letters and the bytes that may start a sign, as bit masks built
+        // without a branch per byte: then only the words and those bytes are visited.
+        let (letters, mut signs) = letter_and_sign_masks(bytes);
         let mut flags = 0;
         let mut starts = letters & !(letters << 1);
         for _ in 0..WINDOW_WORDS {
@@ -39,9 +39,12 @@ impl Ahead {
             flags |= word_marker(bytes.get(start..start + len).unwrap_or_default());
             starts &= starts - 1;
         }
-        // Signs are rare: the first bytes of `%` and of `％ ° ² ³ ℃` (UTF-8 lead bytes).
-        for at in memchr::memchr3_iter(b'%', 0xC2, 0xE2, bytes).chain(memchr::memchr_iter(0xEF, bytes)) {
+        // Signs are rare: `%`, and the non-ASCII bytes, among which the lead bytes of
+        // `％ ° ² ³ ℃`.
+        while signs != 0 {
+            let at = signs.trailing_zeros() as usize;
             flags |= sign_marker(bytes.get(at..).unwrap_or_default());
+            signs &= signs - 1;
         }
         Ahead(flags)
     }
@@ -68,18 +71,21 @@ impl Ahead {
 }
 
 /// Bit `i` set where byte `i` of the window (at most `WINDOW_BYTES`) is an ASCII letter,
-/// eight bytes at a time: one compare per word of bytes instead of a branch per byte.
-fn letter_mask(bytes: &[u8]) -> u128 {
+/// and where it is `%` or not ASCII, eight bytes at a time: a few operations per word of
+/// bytes instead of a branch per byte.
+fn letter_and_sign_masks(bytes: &[u8]) -> (u128, u128) {
     let mut window = [0u8; MASK_BYTES];
     let n = bytes.len().min(MASK_BYTES);
     window[..n].copy_from_slice(&bytes[..n]);
-    let mut letters = 0u128;
+    let (mut letters, mut signs) = (0u128, 0u128);
     for (c, chunk) in window.chunks_exact(8).enumerate() {
         let mut eight = [0u8; 8];
         eight.copy_from_slice(chunk);
-        letters |= u128::from(letters_of(u64::from_le_bytes(eight))) << (8 * c);
+        let x = u64::from_le_bytes(eight);
+        letters |= u128::from(letters_of(x)) << (8 * c);
+        signs |= u128::from(percent_or_high_of(x)) << (8 * c);
     }
-    letters
+    (letters, signs)
 }
 
 /// The window rounded up to whole 8-byte words, and within a `u128`.
@@ -203,8 +209,11 @@ mod tests {
     }
 
     #[test]
-    fn the_letter_mask_marks_ascii_letters() {
-        assert_eq!(letter_mask(b"ab 9Z\xc3\xa9z"), 0b1001_0011);
+    fn the_masks_mark_ascii_letters_and_signs() {
+        assert_eq!(
+            letter_and_sign_masks(b"ab 9Z\xc3\xa9z%"),
+            (0b0_1001_0011, 0b1_0110_0000)
+        );
     }
 
     #[test]

@@ -16,11 +16,7 @@ pub mod percent;
 pub mod phrase;
 pub mod quantity;
 
-use nom::{
-    IResult, Parser,
-    bytes::complete::{take_while, take_while1},
-    character::complete::satisfy,
-};
+use nom::{IResult, Parser, character::complete::satisfy};
 use rust_decimal::Decimal;
 
 use crate::model::Kind;
@@ -43,8 +39,13 @@ pub struct Figure {
     pub end: usize,
     pub value: Val,
     pub value_end: Option<Val>,
-    pub unit: String,
+    pub unit: Unit,
 }
+
+/// A figure's unit: most are fixed words of the grammar (`percent`, `KRW`, `GW`), kept
+/// without a copy; a count's or an ordinal's noun phrase is built from the sentence's words
+/// (lower-cased, joined by single spaces).
+pub type Unit = std::borrow::Cow<'static, str>;
 
 /// What a bare `$` means unless the run says otherwise (spec: `$` is USD).
 pub const DEFAULT_DOLLAR: &str = "USD";
@@ -89,7 +90,14 @@ impl<'a> Ctx<'a> {
     }
 
     /// A figure of `len` bytes from the candidate position.
-    pub fn figure(&self, kind: Kind, rest_after: &str, value: Val, value_end: Option<Val>, unit: String) -> Figure {
+    pub fn figure(
+        &self,
+        kind: Kind,
+        rest_after: &str,
+        value: Val,
+        value_end: Option<Val>,
+        unit: impl Into<Unit>,
+    ) -> Figure {
         let len = self.rest().len() - rest_after.len();
         Figure {
             kind,
@@ -97,7 +105,7 @@ impl<'a> Ctx<'a> {
             end: self.pos + len,
             value,
             value_end,
-            unit,
+            unit: unit.into(),
         }
     }
 }
@@ -146,16 +154,52 @@ pub fn is_space(c: char) -> bool {
 
 /// sp: one or more white-space characters.
 pub fn sp(i: &str) -> IResult<&str, &str> {
-    take_while1(is_space)(i)
+    match space_len(i) {
+        0 => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::TakeWhile1,
+        ))),
+        n => Ok((&i[n..], &i[..n])),
+    }
 }
 
 /// sp0: any white space.
 pub fn sp0(i: &str) -> IResult<&str, &str> {
-    take_while(is_space)(i)
+    let n = space_len(i);
+    Ok((&i[n..], &i[..n]))
+}
+
+/// `i` after the white space it starts with: `i.trim_start_matches(is_space)`, by bytes
+/// where the space is ASCII.
+pub fn skip_space(i: &str) -> &str {
+    &i[space_len(i)..]
+}
+
+/// The length of the white space `i` starts with: ASCII white space by bytes, and from the
+/// first other byte on (an NBSP, an em space) by characters.
+fn space_len(i: &str) -> usize {
+    let b = i.as_bytes();
+    let ascii = b
+        .iter()
+        .position(|&c| !matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
+        .unwrap_or(b.len());
+    match b.get(ascii) {
+        Some(c) if !c.is_ascii() => {
+            let wide = &i[ascii..];
+            ascii + wide.find(|c: char| !is_space(c)).unwrap_or(wide.len())
+        }
+        _ => ascii,
+    }
 }
 
 /// dash: `-`, en dash, em dash, figure dash, minus sign.
 pub fn dash(i: &str) -> IResult<&str, char> {
+    // ASCII: only `-` is a dash, with no decoding.
+    match i.as_bytes().first() {
+        Some(b'-') => return Ok((&i[1..], '-')),
+        Some(b) if b.is_ascii() => return fail_char(i),
+        _ => {}
+    }
     satisfy(|c| {
         matches!(
             c,
@@ -165,16 +209,29 @@ pub fn dash(i: &str) -> IResult<&str, char> {
     .parse(i)
 }
 
+/// The error `satisfy` gives at `i`.
+fn fail_char(i: &str) -> IResult<&str, char> {
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Satisfy,
+    )))
+}
+
 /// A cheap test before a range joiner (`sp0 dash sp0 | sp "to" sp`, or with `through`,
 /// `until`): after any white space comes a dash or a `t` or `u`.
 pub fn may_join(i: &str) -> bool {
-    let head = i.trim_start_matches(is_space);
+    let head = skip_space(i);
     head.starts_with(['t', 'T', 'u', 'U']) || dash(head).is_ok()
 }
 
 /// A word boundary: the input does not continue with a letter or digit.
 pub fn at_boundary(i: &str) -> bool {
-    !i.starts_with(is_word_char)
+    // An ASCII byte is a whole character: no decoding for it.
+    match i.as_bytes().first() {
+        None => true,
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        Some(_) => !i.starts_with(is_word_char),
+    }
 }
 
 /// keyword: `word` in any case, as a whole word.
@@ -244,7 +301,7 @@ fn read_figure_at(
         (
             num(f.value),
             f.value_end.map(num),
-            f.unit,
+            f.unit.into_owned(),
             s[f.start..f.end].to_string(),
         )
     })
@@ -261,6 +318,7 @@ pub fn fail<T>(i: &str) -> IResult<&str, T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use nom::bytes::complete::{take_while, take_while1};
 
     #[test]
     fn a_figure_after_per_is_a_rate_denominator() {
@@ -271,6 +329,26 @@ mod tests {
         assert_eq!(figure_at(&Ctx::new(s, s.find("100").unwrap(), false)), None);
         let s = "a super 5 GW plant";
         assert!(figure_at(&Ctx::new(s, s.find('5').unwrap(), false)).is_some());
+    }
+
+    #[test]
+    fn spaces_boundaries_and_dashes_by_bytes_read_what_the_char_walk_reads() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(" \t\u{a0}\u{2003} x\r\n\u{85}\u{3000}’ \u{b}\u{c}\u{1c}é  \u{200b}-–—−‐‑‒―");
+        for (at, _) in text.char_indices() {
+            let i = &text[at..];
+            let walk0: IResult<&str, &str> = take_while(is_space)(i);
+            let walk1: IResult<&str, &str> = take_while1(is_space)(i);
+            assert_eq!(sp0(i), walk0, "{at}");
+            assert_eq!(sp(i).ok(), walk1.ok(), "{at}");
+            assert_eq!(skip_space(i), i.trim_start_matches(is_space), "{at}");
+            assert_eq!(at_boundary(i), !i.starts_with(is_word_char), "{at}");
+            let dashes = [
+                '-', '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2212}',
+            ];
+            let by_chars: IResult<&str, char> = satisfy(|c| dashes.contains(&c)).parse(i);
+            assert_eq!(dash(i), by_chars, "{at}");
+        }
     }
 
     #[test]

@@ -14,7 +14,7 @@ use nom::{
 use rust_decimal::Decimal;
 
 use super::number::{Numeral, article, digits_number, scale_word, scaled, spelled_number};
-use super::{Ahead, Ctx, Figure, Val, at_boundary, cues, dash, fail, keyword, sp, sp0, window};
+use super::{Ahead, Ctx, Figure, Unit, Val, at_boundary, cues, dash, fail, keyword, sp, sp0, window};
 use crate::model::Kind;
 
 /// ISO 4217 codes read before a number. Codes that are also English words in capitals
@@ -561,14 +561,25 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
     let ranges = || !cues::leads_a_change(ctx.before());
     let after_verb = || cues::follows_change_verb(ctx.before());
     let (after, (value, end, currency)) = money(ctx.cut, ranges, after_verb)(rest).ok()?;
-    let currency = if currency == BARE_DOLLAR { ctx.dollar } else { currency };
     Some(ctx.figure(
         Kind::Money,
         after,
         Val::Num(value),
         end.map(Val::Num),
-        currency.to_string(),
+        currency_unit(currency, ctx.dollar),
     ))
+}
+
+/// The unit of a money figure: its currency, with a bare dollar read as `dollar` (an ISO
+/// code given for the run: one of the listed codes is kept without a copy).
+fn currency_unit(currency: &'static str, dollar: &str) -> Unit {
+    if currency != BARE_DOLLAR {
+        return Unit::Borrowed(currency);
+    }
+    match ISO_CODES.binary_search(&dollar) {
+        Ok(at) => Unit::Borrowed(ISO_CODES[at]),
+        Err(_) => Unit::Owned(dollar.to_string()),
+    }
 }
 
 #[cfg(test)]

@@ -124,9 +124,10 @@ fn space_groups<'a>(int: &str, rest: &'a str) -> Option<(&'a str, Numeral)> {
     if int.len() > 3 {
         return None;
     }
-    // Built by arithmetic, not in a String: a failed candidate must not allocate.
+    // Built by arithmetic, not in a String: a failed candidate must not allocate. The
+    // leading digits are parsed once a group follows them (most numbers have none).
     let thousand = Decimal::from(1000u32);
-    let mut value = parse_decimal(int)?;
+    let mut value = None;
     let mut at = rest;
     for _ in 0..6 {
         let Some(g) = at.strip_prefix(sep) else { break };
@@ -142,13 +143,17 @@ fn space_groups<'a>(int: &str, rest: &'a str) -> Option<(&'a str, Numeral)> {
         {
             return None;
         }
-        value = value.checked_mul(thousand)?.checked_add(parse_decimal(three)?)?;
+        let before = match value {
+            Some(v) => v,
+            None => parse_decimal(int)?,
+        };
+        value = Some(before.checked_mul(thousand)?.checked_add(parse_decimal(three)?)?);
         at = after;
     }
-    (at.len() < rest.len()).then_some((
+    Some((
         at,
         Numeral {
-            value,
+            value: value?,
             fraction_digits: 0,
             spelled: false,
             grouped: true,
@@ -570,16 +575,17 @@ pub fn fraction_number(i: &str) -> IResult<&str, Decimal> {
     if let Ok(ok) = simple_fraction(i) {
         return Ok(ok);
     }
-    let (r, whole) = take_while1(is_digit)(i)?;
-    let whole = parse_decimal(whole).ok_or_else(err)?;
+    // The whole number is parsed once a fraction is found after it (most numbers have none).
+    let (r, digits) = take_while1(is_digit)(i)?;
+    let whole = || parse_decimal(digits).ok_or_else(err);
     if let Some((n, v)) = vulgar(r) {
-        return Ok((&r[n..], whole + v));
+        return Ok((&r[n..], whole()? + v));
     }
     let joined = r
         .strip_prefix(['-', '\u{2011}', '\u{2010}', ' '])
         .filter(|j| j.starts_with(|c: char| c.is_ascii_digit()));
     let (r, f) = simple_fraction(joined.ok_or_else(err)?)?;
-    Ok((r, whole + f))
+    Ok((r, whole()? + f))
 }
 
 /// A digit as a word after `point`: `zero`/`oh` .. `nine`.
@@ -599,13 +605,18 @@ fn fail_tag<T>(i: &str) -> IResult<&str, T> {
 /// `89 point 9` -> 89.9, `two point five six` -> 2.56.
 pub fn spelled_decimal(i: &str) -> IResult<&str, Decimal> {
     let joiner = |r| alt((tag_ci("-"), sp)).parse(r);
-    let whole = |r| -> IResult<&str, Decimal> {
+    // Digits are parsed once `point` is found after them (most numbers have none): `None`.
+    let whole = |r| -> IResult<&str, Option<Decimal>> {
         match take_while1::<_, &str, nom::error::Error<&str>>(is_digit)(r) {
-            Ok((r2, d)) => Ok((r2, parse_decimal(d).unwrap_or_default())),
-            Err(_) => spelled_number(r).map(|(r2, n)| (r2, n.value)),
+            Ok((r2, _)) => Ok((r2, None)),
+            Err(_) => spelled_number(r).map(|(r2, n)| (r2, Some(n.value))),
         }
     };
     let (r, (int, _, _, _)) = (whole, joiner, tag_ci("point"), joiner).parse(i)?;
+    let int = int.unwrap_or_else(|| {
+        let digits = i.bytes().take_while(u8::is_ascii_digit).count();
+        parse_decimal(&i[..digits]).unwrap_or_default()
+    });
     let mut digits = String::new();
     let mut rest = r;
     if let Ok((r2, d)) = take_while1::<_, &str, nom::error::Error<&str>>(is_digit)(r) {

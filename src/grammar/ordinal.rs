@@ -180,7 +180,7 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
         if n.spelled && !lone_rank(ctx.before(), after) {
             return None;
         }
-        return Some(ctx.figure(Kind::Ordinal, after, Val::Num(n.value), None, String::new()));
+        return Some(ctx.figure(Kind::Ordinal, after, Val::Num(n.value), None, ""));
     }
     Some(ctx.figure(Kind::Ordinal, phrase.rest, Val::Num(n.value), None, phrase.unit))
 }
@@ -196,7 +196,7 @@ mod tests {
                 Val::Num(d) => d.to_string(),
                 Val::Date(_) => String::new(),
             };
-            (v, f.unit, s[f.start..f.end].to_string())
+            (v, f.unit.into_owned(), s[f.start..f.end].to_string())
         })
     }
 
@@ -257,7 +257,7 @@ mod tests {
     fn read_in(s: &str, at: &str) -> Option<(String, String, String)> {
         let ctx = Ctx::new(s, s.find(at)?, false);
         parse(&ctx)
-            .map(|f| (f.value.clone(), f.unit, s[f.start..f.end].to_string()))
+            .map(|f| (f.value.clone(), f.unit.into_owned(), s[f.start..f.end].to_string()))
             .map(|(v, u, t)| {
                 (
                     if let Val::Num(d) = v {

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::money::sign;
 use super::number::{digits_number, fraction_number, spelled_decimal, spelled_number};
-use super::{Ctx, Figure, Val, at_boundary, cues, dash, fail, is_space, keyword, sp, sp0};
+use super::{Ctx, Figure, Val, at_boundary, cues, dash, fail, keyword, skip_space, sp, sp0};
 use crate::model::Kind;
 
 /// The three units of this kind.
@@ -50,13 +50,11 @@ fn marker_word(full: &'static str, cut: bool) -> impl Fn(&str) -> IResult<&str, 
         if let Ok(ok) = keyword(full)(i) {
             return Ok(ok);
         }
+        if !cut {
+            return fail(i);
+        }
         let word_len = i.find(|c: char| !c.is_alphabetic()).unwrap_or(i.len());
-        if cut
-            && word_len == i.len()
-            && word_len >= 4
-            && full.len() > word_len
-            && full[..word_len].eq_ignore_ascii_case(i)
-        {
+        if word_len == i.len() && word_len >= 4 && full.len() > word_len && full[..word_len].eq_ignore_ascii_case(i) {
             return Ok((&i[word_len..], i));
         }
         fail(i)
@@ -68,7 +66,7 @@ pub fn marker(cut: bool) -> impl Fn(&str) -> IResult<&str, PctUnit> {
     move |i: &str| {
         // Every form starts, after any white space, with `%`, `％`, a `p` or (`-percent`)
         // a dash: elsewhere no alternative is tried.
-        let head = i.trim_start_matches(is_space);
+        let head = skip_space(i);
         if !head.starts_with(['%', '％', 'p', 'P', 'b', 'B', 'o']) && dash(head).is_err() {
             return fail(i);
         }
@@ -265,13 +263,7 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
     let ranges = || !cues::leads_a_change(ctx.before());
     let after_verb = || cues::follows_change_verb(ctx.before());
     let (after, (a, b, unit)) = percent(ctx.cut, ranges, after_verb)(rest).ok()?;
-    Some(ctx.figure(
-        Kind::Percent,
-        after,
-        Val::Num(a),
-        b.map(Val::Num),
-        unit.as_str().to_string(),
-    ))
+    Some(ctx.figure(Kind::Percent, after, Val::Num(a), b.map(Val::Num), unit.as_str()))
 }
 
 #[cfg(test)]
@@ -339,7 +331,7 @@ mod tests {
                 Val::Num(d) => d.normalize().to_string(),
                 Val::Date(_) => String::new(),
             };
-            (num(f.value), f.value_end.map(num), f.unit, f.end)
+            (num(f.value), f.value_end.map(num), f.unit.into_owned(), f.end)
         })
     }
 

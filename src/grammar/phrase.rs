@@ -292,7 +292,9 @@ pub fn is_plural(word: &str) -> bool {
 /// The unit: the lower-cased tokens from `i` up to `end` (a later suffix of `i`), joined
 /// by single spaces. Built once a phrase is known to be kept, by reading its tokens again.
 fn unit_until(i: &str, end: &str) -> String {
-    let mut unit = String::new();
+    // The phrase's text is as long as its unit or longer (ASCII lowered in place, gaps of
+    // one space or more): one allocation, not one per word the unit outgrows.
+    let mut unit = String::with_capacity(i.len().saturating_sub(end.len()));
     let mut at = i;
     while at.len() > end.len() {
         let Some(t) = next_token(at) else { break };

@@ -300,7 +300,7 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
         }
         None => (a, b, unit),
     };
-    Some(ctx.figure(Kind::Quantity, after, Val::Num(a), b.map(Val::Num), unit.to_string()))
+    Some(ctx.figure(Kind::Quantity, after, Val::Num(a), b.map(Val::Num), unit))
 }
 
 #[cfg(test)]
@@ -397,7 +397,7 @@ mod tests {
         let s = "capacity rose from 3 to 5 GW";
         let pos = s.find('3').unwrap();
         let f = parse(&Ctx::new(s, pos, false)).unwrap();
-        assert_eq!((&s[f.start..f.end], f.unit.as_str(), f.value_end), ("3", "GW", None));
+        assert_eq!((&s[f.start..f.end], &*f.unit, f.value_end), ("3", "GW", None));
     }
 
     #[test]

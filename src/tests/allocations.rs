@@ -155,3 +155,28 @@ fn texts_in(dir: &str) -> Vec<String> {
     paths.sort();
     paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect()
 }
+
+/// Allocations per figure of the scan and the grammar alone (`scan::append_figures` over
+/// every fixture sentence into one vector held for the run): a figure's unit is a fixed
+/// word kept without a copy, and only a count's or an ordinal's noun phrase is built.
+#[test]
+fn scan_allocations_per_figure() {
+    let sentences = sentences();
+    let mut all = Vec::new();
+    for s in &sentences {
+        scan::append_figures(s, false, "USD", &mut all);
+    }
+    let figures = all.len();
+    all.clear();
+    let before = allocations();
+    for s in &sentences {
+        scan::append_figures(s, false, "USD", &mut all);
+        all.clear();
+    }
+    let per_figure = (allocations() - before) as f64 / figures.max(1) as f64;
+    println!("scan: {per_figure:.2} allocations per figure over {figures} figures");
+    assert!(
+        figures > 500 && per_figure < 0.4,
+        "{per_figure:.2} allocations per figure"
+    );
+}
