@@ -464,7 +464,7 @@ mod tests {
             title: "".into(),
             offset: 0,
             line: 1,
-            body: String::new(),
+            body: "".into(),
             period: None,
             period_end: None,
             facts: vec![

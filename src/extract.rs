@@ -40,7 +40,7 @@ pub struct ReleaseFacts {
     pub line: usize,
     /// The body with white space folded: what tells a copy of a release from another
     /// release of the same date and title (spec section 1).
-    pub body: String,
+    pub body: SharedStr,
     /// The period the release reports on (spec section 3a), and the end of a span.
     pub period: Option<Period>,
     pub period_end: Option<Period>,
@@ -152,8 +152,15 @@ fn space_len(s: &str, at: usize) -> usize {
 /// nothing to fold (words and the single spaces between them), found eight bytes at a
 /// time; only where a run may end (see `may_fold`) are the bytes looked at one by one.
 fn fold_runs(s: &str) -> String {
-    let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
+    fold_runs_into(s, &mut out);
+    out
+}
+
+/// [`fold_runs`], appended to `out`.
+fn fold_runs_into(s: &str, out: &mut String) {
+    let b = s.as_bytes();
+    let start = out.len();
     let mut pos = 0;
     // Leading white space: the test of eight bytes passes a space before a word.
     while let n @ 1.. = space_len(s, pos) {
@@ -178,13 +185,12 @@ fn fold_runs(s: &str) -> String {
         while let n @ 1.. = space_len(s, pos) {
             pos += n;
         }
-        if pos < b.len() && !out.is_empty() {
+        if pos < b.len() && out.len() > start {
             out.push(' ');
         }
         run = pos;
     }
     out.push_str(s.get(run..).unwrap_or_default());
-    out
 }
 
 /// The high bit of each of the first eight bytes of `nine` where folding may have to
@@ -381,6 +387,9 @@ fn sentence_column(sentence: &str, folded: &str, start: usize, end: usize, piece
 fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: &Options) -> ReleaseFacts {
     let mut scratch = Scratch::take();
     let Scratch {
+        spans,
+        read: read_kept,
+        sentences: sentences_kept,
         found: all,
         valued,
         subjects,
@@ -403,6 +412,12 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
     });
     let category = pieces.push(r.category);
     let title = title_column(r.title, pieces);
+    // A body has line breaks to fold: no need to look first.
+    let body = {
+        let start = pieces.buf().len();
+        fold_runs_into(r.body, pieces.buf());
+        start..pieces.buf().len()
+    };
     let mut out = ReleaseFacts {
         release_id: SharedStr::default(),
         release_date: r.date,
@@ -410,8 +425,7 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
         title: SharedStr::default(),
         offset: r.offset,
         line: r.line,
-        // A body has line breaks to fold: no need to look first.
-        body: fold_runs(r.body),
+        body: SharedStr::default(),
         period: None,
         period_end: None,
         facts: Vec::new(),
@@ -421,9 +435,10 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
     // Every sentence's figures are found and their values read first (dates resolved in
     // reading order), so that each figure's period can look at the sentences around it,
     // and the release's rows are allocated once.
-    let spans = sentences::split(r.body);
+    sentences::split_into(r.body, spans);
+    let spans = &spans[..];
     let dollar = options.dollar.as_deref().unwrap_or(crate::grammar::DEFAULT_DOLLAR);
-    let mut paragraph = paragraph_numbers(r.body, &spans);
+    let mut paragraph = paragraph_numbers(r.body, spans);
     let last = spans.len().saturating_sub(1);
     // The release's figures, sentence after sentence: each `Read` names its range.
     let mut scan = |section, text, offset, paragraph, cut| {
@@ -452,7 +467,7 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
             found: first..kept,
         }
     };
-    let mut read: Vec<Read> = Vec::with_capacity(spans.len() + 1);
+    let mut read: Vec<Read> = recycled(std::mem::take(read_kept));
     read.push(scan(Section::Title, r.title, r.title_offset, None, false));
     for (n, span) in spans.iter().enumerate() {
         let sentence = &r.body[span.clone()];
@@ -488,12 +503,15 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
         valued.extend(values);
     }
     period_items(&read, all, valued, items);
-    let release_period = period::place(&period_sentences(&read, items), timings);
+    let mut sentences: Vec<period::Sentence> = recycled(std::mem::take(sentences_kept));
+    period_sentences(&read, items, &mut sentences);
+    let release_period = period::place(&sentences, timings);
+    *sentences_kept = recycled(sentences);
     (out.period, out.period_end) = release_period.map_or((None, None), |(p, end, _)| (Some(p), end));
     out.facts.reserve_exact(all.len());
     let (mut all, mut valued) = (all.drain(..), valued.drain(..));
     let (mut timings, mut subjects) = (timings.drain(..), subjects.drain(..));
-    for s in read {
+    for s in read.drain(..) {
         if s.found.is_empty() {
             continue;
         }
@@ -541,6 +559,7 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
         }
     }
     drop((all, valued, timings, subjects));
+    *read_kept = recycled(read);
     let shared = pieces.share();
     let (id, date, category, title) = (
         shared.get(id),
@@ -558,7 +577,7 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
         fact.text = shared.get(row.text);
         fact.sentence = shared.get(row.sentence);
     }
-    (out.release_id, out.category, out.title) = (id, category, title);
+    (out.release_id, out.category, out.title, out.body) = (id, category, title, shared.get(body));
     scratch.give_back();
     out
 }
@@ -576,6 +595,11 @@ struct Row {
 /// a release.
 #[derive(Default)]
 struct Scratch {
+    /// The sentences of the body.
+    spans: Vec<std::ops::Range<usize>>,
+    /// Vectors of borrowing items, kept empty (see `recycled`).
+    read: Vec<Read<'static>>,
+    sentences: Vec<period::Sentence<'static>>,
     found: Vec<Found>,
     valued: Vec<Valued>,
     /// Where each figure's subject stands in `pieces`.
@@ -602,6 +626,7 @@ impl Scratch {
         if self.pieces.buf().capacity() > KEEP || self.found.capacity() > KEEP / 64 {
             return;
         }
+        self.spans.clear();
         self.found.clear();
         self.valued.clear();
         self.subjects.clear();
@@ -648,21 +673,28 @@ fn period_items(read: &[Read], all: &[Found], valued: &[Valued], items: &mut Vec
     }
 }
 
-/// The sentences as the period rules read them, each with its figures of `items`.
-fn period_sentences<'a>(read: &[Read<'a>], items: &'a [period::clause::Item]) -> Vec<period::Sentence<'a>> {
+/// The sentences as the period rules read them, each with its figures of `items`, into
+/// `out`.
+fn period_sentences<'a>(read: &[Read<'a>], items: &'a [period::clause::Item], out: &mut Vec<period::Sentence<'a>>) {
     let mut rest = items;
-    read.iter()
-        .map(|s| {
-            let (items, after) = rest.split_at(s.found.len().min(rest.len()));
-            rest = after;
-            period::Sentence {
-                text: s.text,
-                offset: s.offset,
-                paragraph: s.paragraph,
-                items,
-            }
-        })
-        .collect()
+    out.extend(read.iter().map(|s| {
+        let (items, after) = rest.split_at(s.found.len().min(rest.len()));
+        rest = after;
+        period::Sentence {
+            text: s.text,
+            offset: s.offset,
+            paragraph: s.paragraph,
+            items,
+        }
+    }));
+}
+
+/// `v` emptied and retyped, keeping its allocation where the standard library collects
+/// in place (elements of one size and alignment, as two lifetimes of one type have): how
+/// a vector of items that borrow a release's text is kept for the next release.
+fn recycled<T, U>(mut v: Vec<T>) -> Vec<U> {
+    v.clear();
+    v.into_iter().filter_map(|_| None).collect()
 }
 
 /// A figure that is itself a change: it has a direction, or a written sign.
@@ -776,6 +808,17 @@ fn precision_of(e: &crate::grammar::DateExpr) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_recycled_vector_keeps_its_allocation() {
+        let text = String::from("a b c");
+        let mut words: Vec<&str> = Vec::with_capacity(64);
+        words.extend(text.split(' '));
+        let (at, room) = (words.as_ptr() as usize, words.capacity());
+        let kept: Vec<&'static str> = recycled(words);
+        assert!(kept.is_empty());
+        assert_eq!((kept.as_ptr() as usize, kept.capacity()), (at, room));
+    }
 
     #[test]
     fn release_ids_are_stable_and_fold_space() {

@@ -147,6 +147,12 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     // reallocated a few times per body), up to 1024 sentences: no more is reserved for a
     // long text than its sentences will take.
     let mut out = Vec::with_capacity((text.len() / 128 + 1).min(1024));
+    split_into(text, &mut out);
+    out
+}
+
+/// [`split`], appended to `out` (a vector kept from one text to the next).
+pub fn split_into(text: &str, out: &mut Vec<Range<usize>>) {
     let mut start = 0;
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -162,7 +168,7 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
                 // thousands of blank lines).
                 let run_end = i + 1 + lead_space(&text[i + 1..]);
                 if let Some(end) = paragraph_break(text, i) {
-                    push(text, start, end, &mut out);
+                    push(text, start, end, out);
                     start = end;
                 }
                 i = run_end;
@@ -171,15 +177,14 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
             _ => None,
         };
         if let Some(end) = end {
-            push(text, start, end, &mut out);
+            push(text, start, end, out);
             start = end;
             i = end;
         } else {
             i += 1;
         }
     }
-    push(text, start, text.len(), &mut out);
-    out
+    push(text, start, text.len(), out);
 }
 
 fn push(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>) {

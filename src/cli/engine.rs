@@ -80,7 +80,7 @@ struct Done<X> {
     line: usize,
     offset: usize,
     /// The body, white space folded: what tells a copy from another release.
-    body: String,
+    body: SharedStr,
     /// Its facts of each kind, in the order of `Kind::ALL`.
     facts: [usize; Kind::ALL.len()],
     warnings: Vec<Problem>,
