@@ -4,6 +4,7 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
+use crate::buffers::emptied;
 use crate::grammar::{Figure, Val};
 use crate::long_numbers::overlong_numbers;
 use crate::model::{Fact, Kind, Period, Piece, Pieces, Section, SharedStr, Value};
@@ -467,7 +468,7 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
             found: first..kept,
         }
     };
-    let mut read: Vec<Read> = recycled(std::mem::take(read_kept));
+    let mut read: Vec<Read> = emptied(std::mem::take(read_kept));
     read.push(scan(Section::Title, r.title, r.title_offset, None, false));
     for (n, span) in spans.iter().enumerate() {
         let sentence = &r.body[span.clone()];
@@ -503,10 +504,10 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
         valued.extend(values);
     }
     period_items(&read, all, valued, items);
-    let mut sentences: Vec<period::Sentence> = recycled(std::mem::take(sentences_kept));
+    let mut sentences: Vec<period::Sentence> = emptied(std::mem::take(sentences_kept));
     period_sentences(&read, items, &mut sentences);
     let release_period = period::place(&sentences, timings);
-    *sentences_kept = recycled(sentences);
+    *sentences_kept = emptied(sentences);
     (out.period, out.period_end) = release_period.map_or((None, None), |(p, end, _)| (Some(p), end));
     out.facts.reserve_exact(all.len());
     let (mut all, mut valued) = (all.drain(..), valued.drain(..));
@@ -559,7 +560,7 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
         }
     }
     drop((all, valued, timings, subjects));
-    *read_kept = recycled(read);
+    *read_kept = emptied(read);
     let shared = pieces.share();
     let (id, date, category, title) = (
         shared.get(id),
@@ -597,7 +598,7 @@ struct Row {
 struct Scratch {
     /// The sentences of the body.
     spans: Vec<std::ops::Range<usize>>,
-    /// Vectors of borrowing items, kept empty (see `recycled`).
+    /// Vectors of borrowing items, kept empty (see `emptied`).
     read: Vec<Read<'static>>,
     sentences: Vec<period::Sentence<'static>>,
     found: Vec<Found>,
@@ -687,14 +688,6 @@ fn period_sentences<'a>(read: &[Read<'a>], items: &'a [period::clause::Item], ou
             items,
         }
     }));
-}
-
-/// `v` emptied and retyped, keeping its allocation where the standard library collects
-/// in place (elements of one size and alignment, as two lifetimes of one type have): how
-/// a vector of items that borrow a release's text is kept for the next release.
-fn recycled<T, U>(mut v: Vec<T>) -> Vec<U> {
-    v.clear();
-    v.into_iter().filter_map(|_| None).collect()
 }
 
 /// A figure that is itself a change: it has a direction, or a written sign.
@@ -808,17 +801,6 @@ fn precision_of(e: &crate::grammar::DateExpr) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_recycled_vector_keeps_its_allocation() {
-        let text = String::from("a b c");
-        let mut words: Vec<&str> = Vec::with_capacity(64);
-        words.extend(text.split(' '));
-        let (at, room) = (words.as_ptr() as usize, words.capacity());
-        let kept: Vec<&'static str> = recycled(words);
-        assert!(kept.is_empty());
-        assert_eq!((kept.as_ptr() as usize, kept.capacity()), (at, room));
-    }
 
     #[test]
     fn release_ids_are_stable_and_fold_space() {

@@ -18,6 +18,7 @@ pub mod explain;
 pub mod model;
 pub mod write;
 
+mod buffers;
 mod extract;
 mod grammar;
 mod long_numbers;

@@ -2,10 +2,11 @@
 
 use std::cell::{Cell, RefCell};
 
-use super::tokens::{T, Tok, emptied, is_date, lower_at, word_class};
+use super::tokens::{T, Tok, is_date, lower_at, word_class};
 use super::verbs::verb_at;
 use super::wordlists::POST_PREPS;
 use super::words::*;
+use crate::buffers::emptied;
 use crate::model::Kind;
 use crate::scan::Found;
 

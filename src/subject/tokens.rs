@@ -3,6 +3,7 @@
 use std::cell::Cell;
 
 use super::words::{TAIL_LY, TITLE_WORD, UPPER, classify_cached, title_bits};
+use crate::buffers::emptied;
 use crate::model::Kind;
 use crate::scan::Found;
 
@@ -113,15 +114,6 @@ pub(super) fn give_back(toks: Vec<T<'_>>) {
         return;
     }
     let _ = SPARE.try_with(|spare| spare.set(emptied(toks)));
-}
-
-/// `v` emptied, as a vector of `B` (the same type of another lifetime: words of another
-/// sentence) in the same allocation, which the in-place `collect` keeps.
-// `filter` would keep the type: only `filter_map` turns the vector into one of `B`.
-#[allow(clippy::unnecessary_filter_map)]
-pub(super) fn emptied<A, B>(mut v: Vec<A>) -> Vec<B> {
-    v.clear();
-    v.into_iter().filter_map(|_| None).collect()
 }
 
 /// `tokens`, with the title case of the sentence and whether it says `respectively` or `each`.
@@ -374,17 +366,6 @@ pub(super) fn is_date(all: &[Found], i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn an_emptied_vector_keeps_its_allocation() {
-        let text = String::from("tea and coffee");
-        let mut words: Vec<&str> = Vec::with_capacity(40);
-        words.extend(text.split(' '));
-        let (room, at) = (words.capacity(), words.as_ptr() as usize);
-        let kept: Vec<&'static str> = emptied(words);
-        assert!(kept.is_empty());
-        assert_eq!((kept.capacity(), kept.as_ptr() as usize), (room, at));
-    }
 
     #[test]
     fn the_tokens_of_an_overlong_sentence_are_not_kept() {
