@@ -354,18 +354,15 @@ fn title_column(title: &str, pieces: &mut Pieces) -> Piece {
         .rev()
         .find(|&p| title.is_char_boundary(p))
         .unwrap_or(0);
-    let start = pieces.buf().len();
-    pieces.buf().push_str(title[..cut].trim_end());
-    pieces.buf().push('…');
-    start..pieces.buf().len()
+    pieces.write(|buf| {
+        buf.push_str(title[..cut].trim_end());
+        buf.push('…');
+    })
 }
 
 /// The `sentence` column for a figure at `start..end` of an overlong `sentence` (its
 /// folded form longer than `MAX_SENTENCE`): the words around the figure.
-fn sentence_column(sentence: &str, folded: &str, start: usize, end: usize, pieces: &mut Pieces) -> Piece {
-    if folded.len() <= MAX_SENTENCE {
-        return pieces.push(folded);
-    }
+fn sentence_column(sentence: &str, start: usize, end: usize, pieces: &mut Pieces) -> Piece {
     let from = (start.saturating_sub(SENTENCE_WINDOW)..=start)
         .find(|&p| sentence.is_char_boundary(p))
         .unwrap_or(start);
@@ -373,16 +370,15 @@ fn sentence_column(sentence: &str, folded: &str, start: usize, end: usize, piece
         .rev()
         .find(|&p| sentence.is_char_boundary(p))
         .unwrap_or(end);
-    let at = pieces.buf().len();
-    let out = pieces.buf();
-    if from > 0 {
-        out.push('…');
-    }
-    out.push_str(&fold_space(&sentence[from..to]));
-    if to < sentence.len() {
-        out.push('…');
-    }
-    at..out.len()
+    pieces.write(|buf| {
+        if from > 0 {
+            buf.push('…');
+        }
+        buf.push_str(&fold_space(&sentence[from..to]));
+        if to < sentence.len() {
+            buf.push('…');
+        }
+    })
 }
 
 fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: &Options) -> ReleaseFacts {
@@ -401,24 +397,12 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
     } = &mut scratch;
     // The columns of the release's rows, its own first: every string of them goes into
     // one buffer, shared by the rows once they are all read.
-    let id = {
-        let start = pieces.buf().len();
-        push_release_id(r.date, r.title, pieces.buf());
-        start..pieces.buf().len()
-    };
-    let date = r.date.map_or(0..0, |d| {
-        let start = pieces.buf().len();
-        Period::Day(d).push_to(pieces.buf());
-        start..pieces.buf().len()
-    });
+    let id = pieces.write(|buf| push_release_id(r.date, r.title, buf));
+    let date = r.date.map_or(0..0, |d| pieces.write(|buf| Period::Day(d).push_to(buf)));
     let category = pieces.push(r.category);
     let title = title_column(r.title, pieces);
     // A body has line breaks to fold: no need to look first.
-    let body = {
-        let start = pieces.buf().len();
-        fold_runs_into(r.body, pieces.buf());
-        start..pieces.buf().len()
-    };
+    let body = pieces.write(|buf| fold_runs_into(r.body, buf));
     let mut out = ReleaseFacts {
         release_id: SharedStr::default(),
         release_date: r.date,
@@ -481,9 +465,8 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
         ));
     }
     // Every figure's values, in reading order: one vector for the release, each
-    // sentence's the next `found.len()` of them.
-    // Every figure's subject goes straight into the buffer of the release's strings;
-    // `subjects` says where.
+    // sentence's the next `found.len()` of them. Its subject goes straight into the buffer
+    // of the release's strings; `subjects` says where.
     for s in &read {
         if !s.found.is_empty() {
             // The body before the sentence: a pronoun's antecedent may stand there.
@@ -531,7 +514,7 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
                 text: pieces.push(&s.text[f.text_start..f.figure.end]),
                 sentence: match &whole {
                     Some(piece) => piece.clone(),
-                    None => sentence_column(s.text, &folded, f.text_start, f.figure.end, pieces),
+                    None => sentence_column(s.text, f.text_start, f.figure.end, pieces),
                 },
             });
             // The text columns are filled in below, once the buffer is shared.

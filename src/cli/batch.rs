@@ -268,8 +268,7 @@ pub struct Tally {
 }
 
 impl Tally {
-    /// Counts a release that was written, from its facts per kind.
-    /// Counts a release with `facts` of each kind of `Kind::ALL`.
+    /// Counts a release that was written, with `facts` of each kind of `Kind::ALL`.
     pub fn counted_release(&mut self, facts: &[usize; Kind::ALL.len()]) {
         self.releases += 1;
         for (kind, &n) in Kind::ALL.iter().zip(facts).filter(|(_, n)| **n > 0) {

@@ -461,7 +461,7 @@ fn extract_unit<X>(
 /// A release with its rows rendered at the end of `rendered`.
 fn finished<X>(
     source: &str,
-    mut r: ReleaseFacts,
+    r: ReleaseFacts,
     format: Format,
     prepare: &impl Fn(&str, &ReleaseFacts) -> Option<X>,
     rendered: &mut Vec<u8>,
@@ -484,7 +484,7 @@ fn finished<X>(
         title: r.title,
         line: r.line,
         offset: r.offset,
-        body: mem::take(&mut r.body),
+        body: r.body,
         facts: counts,
         warnings: r.warnings,
         rows: start..rendered.len(),

@@ -36,7 +36,8 @@ const BLOCK: usize = 64 << 10;
 const MIN_PART: usize = 64 << 10;
 
 /// The most one part may hold (a release, and at most [`MIN_PART`] before it; a text
-/// without separators is one part): past it the rest of the input is skipped. Each release's body is read up to 4 MB anyway.
+/// without separators is one part): past it the rest of the input is skipped. Each
+/// release's body is read up to 4 MB anyway.
 pub const MAX_PART: usize = 512 << 20;
 
 /// A part of an input's text.

@@ -39,8 +39,13 @@ pub(crate) type Piece = std::ops::Range<usize>;
 impl Pieces {
     /// Appends `s`; where it stands in the buffer.
     pub(crate) fn push(&mut self, s: &str) -> Piece {
+        self.write(|buf| buf.push_str(s))
+    }
+
+    /// Appends what `write` appends to the buffer; where it stands.
+    pub(crate) fn write(&mut self, write: impl FnOnce(&mut String)) -> Piece {
         let start = self.buf.len();
-        self.buf.push_str(s);
+        write(&mut self.buf);
         start..self.buf.len()
     }
 
@@ -122,12 +127,6 @@ impl From<String> for SharedStr {
 impl From<&SharedStr> for SharedStr {
     fn from(s: &SharedStr) -> SharedStr {
         s.clone()
-    }
-}
-
-impl From<&String> for SharedStr {
-    fn from(s: &String) -> SharedStr {
-        SharedStr::from(s.as_str())
     }
 }
 
