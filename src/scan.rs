@@ -161,6 +161,45 @@ fn word_starts_figure(sentence: &str, word: &[u8], pos: usize, end: usize) -> bo
     starts && !alnum_before(sentence, pos)
 }
 
+/// The bytes a token the scan may read starts with: ASCII letters and digits, `$`, `-`,
+/// and the lead bytes of `₩ € ¥ £ ₹ −` and of vulgar fractions. Every other byte is a
+/// token of its own that starts nothing (`token_at`).
+static STARTS_TOKEN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = matches!(b as u8, b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'$' | b'-' | 0xC2 | 0xE2);
+        b += 1;
+    }
+    t
+};
+
+/// The first byte from `pos` that starts a token the scan must look at (the end when none
+/// does). Bytes that start no token, and words led by a lower-case letter that no trigger
+/// has the shape of (most words), are stepped over here in one tight loop: `token_at`
+/// would read each as no candidate (no trigger is that long or has that shape, and no
+/// dollar prefix is lower-case).
+fn next_token_start(bytes: &[u8], mut pos: usize) -> usize {
+    while let Some(&b) = bytes.get(pos) {
+        if !STARTS_TOKEN[b as usize] {
+            pos += 1;
+            continue;
+        }
+        if !b.is_ascii_lowercase() {
+            return pos;
+        }
+        let (end, has_digit) = word_end(bytes, pos);
+        let word = bytes.get(pos..end).unwrap_or_default();
+        // As `word_is_candidate` turns words away: too long, or plain and of no trigger's shape.
+        let plain = !has_digit && word.get(1).is_none_or(u8::is_ascii_lowercase);
+        if word.len() <= LONGEST_TRIGGER && (!plain || has_trigger_shape(word)) {
+            return pos;
+        }
+        pos = end;
+    }
+    bytes.len()
+}
+
 /// The bytes of the words the scan steps over: ASCII letters, and digits (marked apart).
 const LETTER: u8 = 1;
 const DIGIT: u8 = 2;
@@ -177,28 +216,6 @@ static WORD_BYTE: [u8; 256] = {
     }
     t
 };
-
-/// The bytes a token the scan may read starts with: ASCII letters and digits, `$`, `-`,
-/// and the lead bytes of `₩ € ¥ £ ₹ −` and of vulgar fractions. Every other byte is a
-/// token of its own that starts nothing (`token_at`).
-static STARTS_TOKEN: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = matches!(b as u8, b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'$' | b'-' | 0xC2 | 0xE2);
-        b += 1;
-    }
-    t
-};
-
-/// The first byte from `pos` that may start a figure's token (the end when none does):
-/// the bytes between are stepped over in one tight loop.
-fn next_token_start(bytes: &[u8], pos: usize) -> usize {
-    let rest = bytes.get(pos..).unwrap_or_default();
-    rest.iter()
-        .position(|&b| STARTS_TOKEN[b as usize])
-        .map_or(bytes.len(), |p| pos + p)
-}
 
 /// The end of the ASCII letters and digits from `pos`, and whether a digit is among them.
 fn word_end(bytes: &[u8], mut pos: usize) -> (usize, bool) {
@@ -286,13 +303,17 @@ fn glued_minus(figure: &str) -> bool {
 }
 
 /// The positions where the scan asks the grammar for a figure, when none is read: every
-/// token the trigger test lets through (for tests; `figures` resumes after each figure it
-/// reads instead).
+/// token the trigger test lets through, found by the scan's walk (for tests; `figures`
+/// resumes after each figure it reads instead).
 #[cfg(test)]
 pub fn candidates(sentence: &str) -> impl Iterator<Item = usize> + '_ {
     let mut pos = 0;
     std::iter::from_fn(move || {
-        while pos < sentence.len() {
+        loop {
+            pos = next_token_start(sentence.as_bytes(), pos);
+            if pos >= sentence.len() {
+                return None;
+            }
             let (candidate, token_end) = token_at(sentence, pos);
             let at = pos;
             pos = token_end;
@@ -300,7 +321,6 @@ pub fn candidates(sentence: &str) -> impl Iterator<Item = usize> + '_ {
                 return Some(at);
             }
         }
-        None
     })
 }
 
@@ -568,6 +588,57 @@ mod tests {
         assert_eq!(
             texts("with approximately KRW 340 billion in funding"),
             vec![(Kind::Money, "approximately KRW 340 billion")]
+        );
+    }
+
+    /// The candidates of `token_at` asked at every token: the oracle of the walk, which
+    /// steps over most words without asking.
+    fn candidates_at_every_token(sentence: &str) -> Vec<usize> {
+        let mut pos = 0;
+        let mut out = Vec::new();
+        while pos < sentence.len() {
+            let (candidate, token_end) = token_at(sentence, pos);
+            if candidate {
+                out.push(pos);
+            }
+            pos = token_end;
+        }
+        out
+    }
+
+    #[test]
+    fn the_walk_skips_no_candidate_of_any_token() {
+        let mut texts = crate::fixture_texts();
+        texts.push("the 5th, a thousand, Q3, q4, h1, USD34, HK$5, mid-2024, abcdefghijklmnopqr 9 café 3 a1 aB".into());
+        for text in &texts {
+            assert_eq!(candidates(text).collect::<Vec<_>>(), candidates_at_every_token(text));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_walks_to_the_candidates_of_every_token(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "the", "a", "first", "March", "may", "q3", "h1", "mid", "rose", "USD", "HK", "$",
+                    "-", "5", "12.5", "percent", "é", "€", "½", "−", "thirty", "aB", "x1", "fiscal",
+                    "abcdefghijklmnopq", ",", ".", " ", "\u{a0}",
+                ]),
+                0..24,
+            )
+        ) {
+            let text = words.concat();
+            proptest::prop_assert_eq!(candidates(&text).collect::<Vec<_>>(), candidates_at_every_token(&text));
+        }
+    }
+
+    #[test]
+    fn no_dollar_prefix_is_lower_case() {
+        // The walk steps over words led by a lower-case letter without asking for a dollar.
+        assert!(
+            crate::grammar::money::PREFIXED_DOLLARS
+                .iter()
+                .all(|(p, _)| p.starts_with(|c: char| c.is_ascii_uppercase()))
         );
     }
 
