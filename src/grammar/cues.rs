@@ -844,14 +844,15 @@ fn look_back(before: &str) -> Option<Direction> {
     let after_by = words.peek().is_some_and(|w| w.eq_ignore_ascii_case("by"));
     for _ in 0..24 {
         let Some(w) = words.next() else { break };
-        if w.eq_ignore_ascii_case("up") && words.peek().is_some_and(|p| holds(UP_TAKERS, p)) {
+        let cue = BACK_CUES.get(w);
+        if cue & BACK_UP_WORD != 0 && words.peek().is_some_and(|p| BACK_CUES.get(p) & BACK_UP_TAKER != 0) {
             return None;
         }
-        if after_by && holds(NEUTRAL_NOUNS, w) {
+        if after_by && cue & BACK_NEUTRAL_NOUN != 0 {
             continue;
         }
         // `growth is projected at 0.9%`, `the increase was 5%`: a change noun for subject.
-        if holds(COPULAS, w) {
+        if cue & BACK_COPULA != 0 {
             if let Some(noun) = words.next() {
                 if after_word(noun) != 0 {
                     return with_lower(noun, word_direction).or_else(|| after_direction(noun));
@@ -859,12 +860,45 @@ fn look_back(before: &str) -> Option<Direction> {
             }
             return None;
         }
-        if let Some(d) = look_back_cue(w) {
-            return d;
+        // As `look_back_cue`: a word in both direction lists reads as up.
+        if cue & BACK_UP != 0 {
+            return Some(Direction::Up);
+        }
+        if cue & BACK_DOWN != 0 {
+            return Some(Direction::Down);
+        }
+        if cue & BACK_NEUTRAL != 0 {
+            return None;
         }
     }
     None
 }
+
+/// The lists `look_back` asks of every word it walks back over, as the bits of one table:
+/// one look-up a word instead of a list walk or a hashed set for each.
+const BACK_UP: u64 = 1;
+const BACK_DOWN: u64 = 2;
+const BACK_NEUTRAL: u64 = 4;
+const BACK_COPULA: u64 = 8;
+const BACK_UP_TAKER: u64 = 16;
+const BACK_NEUTRAL_NOUN: u64 = 32;
+/// `up` itself (`took up 5%`).
+const BACK_UP_WORD: u64 = 64;
+
+static BACK_CUES: LazyLock<WordBits> = LazyLock::new(|| {
+    let lists: [(&[&str], u64); 6] = [
+        (UP_WORDS, BACK_UP),
+        (DOWN_WORDS, BACK_DOWN),
+        (NEUTRAL, BACK_NEUTRAL),
+        (COPULAS, BACK_COPULA),
+        (UP_TAKERS, BACK_UP_TAKER),
+        (NEUTRAL_NOUNS, BACK_NEUTRAL_NOUN),
+    ];
+    let listed = lists
+        .into_iter()
+        .flat_map(|(list, bit)| list.iter().map(move |w| (*w, bit)));
+    WordBits::new(listed.chain([("up", BACK_UP_WORD)]))
+});
 
 /// What a word seen by `look_back` says: a direction, `Some(None)` for a neutral word that
 /// stops the look with none, `None` to look further back.
@@ -988,6 +1022,38 @@ mod tests {
             }
         }
         None
+    }
+
+    #[test]
+    fn the_look_back_table_answers_as_the_lists_for_every_word() {
+        let lists = [
+            (UP_WORDS, BACK_UP),
+            (DOWN_WORDS, BACK_DOWN),
+            (NEUTRAL, BACK_NEUTRAL),
+            (COPULAS, BACK_COPULA),
+            (UP_TAKERS, BACK_UP_TAKER),
+            (NEUTRAL_NOUNS, BACK_NEUTRAL_NOUN),
+            (&["up"], BACK_UP_WORD),
+        ];
+        let text = crate::fixture_texts().concat();
+        let mut words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .map(String::from)
+            .collect();
+        for (list, _) in lists {
+            words.extend(
+                list.iter()
+                    .flat_map(|w| [w.to_string(), w.to_uppercase(), format!("{w}x")]),
+            );
+        }
+        words.extend(["", "é", "Up", "rose\u{e9}", "decreasingly-long-word"].map(String::from));
+        for w in &words {
+            for (list, bit) in lists {
+                assert_eq!(BACK_CUES.get(w) & bit != 0, holds(list, w), "{w}");
+            }
+            let says = BACK_CUES.get(w) & (BACK_UP | BACK_DOWN | BACK_NEUTRAL) != 0;
+            assert_eq!(says, look_back_cue(w).is_some(), "{w}");
+        }
     }
 
     #[test]
