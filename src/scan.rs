@@ -3,6 +3,7 @@
 
 use crate::grammar::{Ctx, Figure, Val, cues, date, figure_at};
 use crate::model::{Direction, Kind, Qualifier};
+use crate::words::lowered;
 
 mod triggers;
 
@@ -73,13 +74,9 @@ fn needs_lookahead(lower: &[u8], after: &str) -> Option<bool> {
     // The next word lowered on the stack, for one `match` on bytes; a longer or non-ASCII
     // word is none of these.
     let mut buf = [0u8; 9];
-    let next = match buf.get_mut(..next_word.len()) {
-        Some(out) if next_word.is_ascii() => {
-            out.copy_from_slice(next_word.as_bytes());
-            out.make_ascii_lowercase();
-            &out[..]
-        }
-        _ => &[],
+    let next = match next_word.is_ascii() {
+        true => lowered(&mut buf, next_word.as_bytes()).unwrap_or_default(),
+        false => &[],
     };
     match lower {
         // `the 24th`, `the past five years`
@@ -140,12 +137,9 @@ fn word_is_candidate(sentence: &str, pos: usize, end: usize, has_digit: bool) ->
 fn word_starts_figure(sentence: &str, word: &[u8], pos: usize, end: usize) -> bool {
     // ASCII letters and digits, no longer than a trigger: lowered on the stack.
     let mut buf = [0u8; LONGEST_TRIGGER];
-    let Some(lower) = buf.get_mut(..word.len()) else {
+    let Some(lower) = lowered(&mut buf, word) else {
         return false;
     };
-    lower.copy_from_slice(word);
-    lower.make_ascii_lowercase();
-    let lower = &*lower;
     let starts = match needs_lookahead(lower, sentence.get(end..).unwrap_or_default()) {
         Some(ok) => ok,
         None => {

@@ -89,14 +89,8 @@ const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
 /// for. Comparing it with each of the forty-odd words in turn cost more than the rest of
 /// the splitting.
 fn in_abbreviations(word: &[u8]) -> bool {
-    if word.len() > LONGEST {
-        return false;
-    }
     let mut buf = [0u8; LONGEST];
-    let lower = &mut buf[..word.len()];
-    lower.copy_from_slice(word);
-    lower.make_ascii_lowercase();
-    ABBREVIATION_KEYS.binary_search(&key(lower)).is_ok()
+    crate::words::lowered(&mut buf, word).is_some_and(|lower| ABBREVIATION_KEYS.binary_search(&key(lower)).is_ok())
 }
 
 fn is_closer(c: char) -> bool {

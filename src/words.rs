@@ -13,18 +13,22 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// make a listed word.
 pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 32];
-    match buf.get_mut(..word.len()) {
-        Some(out) => {
-            out.copy_from_slice(word.as_bytes());
-            // Lowering ASCII bytes keeps UTF-8 valid.
-            out.make_ascii_lowercase();
-            match std::str::from_utf8(out) {
-                Ok(lower) => f(lower),
-                Err(_) => f(&word.to_ascii_lowercase()),
-            }
-        }
-        None => f(&word.to_ascii_lowercase()),
+    // Lowering ASCII bytes keeps UTF-8 valid.
+    match lowered(&mut buf, word.as_bytes()).map(std::str::from_utf8) {
+        Some(Ok(lower)) => f(lower),
+        _ => f(&word.to_ascii_lowercase()),
     }
+}
+
+/// `word.to_ascii_lowercase()` in `buf` (a buffer on the caller's stack); `None` when it
+/// does not fit. A byte loop: a word is a few bytes, for which a call to `memcpy` and a
+/// second pass to lower cost more (the copy's length is not known when compiled).
+pub fn lowered<'a>(buf: &'a mut [u8], word: &[u8]) -> Option<&'a [u8]> {
+    let out = buf.get_mut(..word.len())?;
+    for (o, b) in out.iter_mut().zip(word) {
+        *o = b.to_ascii_lowercase();
+    }
+    Some(out)
 }
 
 /// `list` (lower-case words) holds `word` in any ASCII case: `contains` of the word's
@@ -350,6 +354,15 @@ mod tests {
                 let want = u8::from(b.is_ascii_alphabetic()) << lane;
                 assert_eq!(letters_of(u64::from_le_bytes(x)), want, "{b:#x} in lane {lane}");
             }
+        }
+    }
+
+    #[test]
+    fn lowered_is_to_ascii_lowercase_where_it_fits() {
+        let mut buf = [0u8; 4];
+        for w in ["", "aBc", "ABCD", "É1", "abcde"] {
+            let want = (w.len() <= 4).then(|| w.to_ascii_lowercase().into_bytes());
+            assert_eq!(lowered(&mut buf, w.as_bytes()).map(<[u8]>::to_vec), want, "{w}");
         }
     }
 

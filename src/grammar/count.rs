@@ -31,6 +31,7 @@ use super::number::{Cardinal, cardinal};
 use super::phrase::{Phrase, is_stop_word, lone_word, plural_phrase, singular_counted};
 use super::{Ctx, Figure, Val, at_boundary, cues, dash, keyword, sp, sp0};
 use crate::model::Kind;
+use crate::words::lowered;
 
 /// Words before a number that make it part of a name: `Article 3`, `No. 6`, `Phase Two`
 /// (the `LABELS` list), lower-cased.
@@ -52,12 +53,7 @@ fn label(lower: &[u8]) -> bool {
 /// non-ASCII word is in none of these lists.
 fn in_list(known: fn(&[u8]) -> bool, word: &str) -> bool {
     let mut buf = [0u8; 16];
-    let Some(lower) = buf.get_mut(..word.len()) else {
-        return false;
-    };
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    known(lower)
+    lowered(&mut buf, word.as_bytes()).is_some_and(known)
 }
 
 /// The last word of `text` (letters only) and what precedes it.

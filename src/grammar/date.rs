@@ -25,7 +25,7 @@ use nom::{
 use super::number::{digits_number, ordinal_number, spelled_number};
 use super::{Ctx, Figure, Val, at_boundary, dash, fail, is_word_char, keyword, leading_word, sp, sp0};
 use crate::model::Kind;
-use crate::words::{Shapes, WordMap, has_shape, str_shapes, with_lower};
+use crate::words::{Shapes, WordMap, has_shape, lowered, str_shapes, with_lower};
 
 /// Which year a date belongs to, before resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1342,14 +1342,7 @@ fn date_at_word(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
     let w = leading_word(i);
     // Every key word below is at most 9 letters; a longer word can only be a name.
     let mut buf = [0u8; 9];
-    let lower = match buf.get_mut(..w.len()) {
-        Some(out) => {
-            out.copy_from_slice(w.as_bytes());
-            out.make_ascii_lowercase();
-            &out[..]
-        }
-        None => &[],
-    };
+    let lower = lowered(&mut buf, w.as_bytes()).unwrap_or_default();
     match lower {
         b"between" => alt((between_years, between_days)).map(range).parse(i),
         b"this" | b"next" => alt((rel_year_in_month, half, relative, rel_month)).map(single).parse(i),
@@ -1557,11 +1550,9 @@ fn is_comparison_base(before: &str, expr: &DateExpr) -> bool {
     // At most 40 bytes, lower-cased on the stack.
     let tail = b.as_bytes().get(tail..).unwrap_or_default();
     let mut buf = [0u8; 40];
-    let Some(lower) = buf.get_mut(..tail.len()) else {
+    let Some(lower) = lowered(&mut buf, tail) else {
         return false;
     };
-    lower.copy_from_slice(tail);
-    lower.make_ascii_lowercase();
     let lower = lower.strip_suffix(b" the").unwrap_or(lower);
     // Whole words: `a takeover last year` is no comparison.
     leads.iter().any(|lead| {

@@ -19,6 +19,7 @@ use nom::{
 use rust_decimal::Decimal;
 
 use super::{is_word_char, sp, sp0, with_lower};
+use crate::words::lowered;
 
 /// A numeral as written: its value and whether it was spelled out in words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -293,12 +294,8 @@ fn word_from(value: fn(&[u8]) -> Option<u32>, i: &str) -> IResult<&str, u32> {
     let end = i.bytes().position(|b| !b.is_ascii_alphabetic()).unwrap_or(i.len());
     // Lower-cased on the stack: no number word is longer than 16 letters.
     let mut buf = [0u8; 16];
-    let found = match (buf.get_mut(..end), i.as_bytes().get(..end)) {
-        (Some(lower), Some(word)) if end > 0 => {
-            lower.copy_from_slice(word);
-            lower.make_ascii_lowercase();
-            value(lower)
-        }
+    let found = match i.as_bytes().get(..end) {
+        Some(word) if end > 0 => lowered(&mut buf, word).and_then(value),
         _ => None,
     };
     match found {

@@ -19,6 +19,7 @@
 //!   after a plural first word.
 
 use super::with_lower;
+use crate::words::lowered;
 
 /// A phrase read after a number: its unit (lowercased words) and the text after its head.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -253,12 +254,7 @@ pub fn is_stop_word(word: &str) -> bool {
     // Lower-cased on the stack: the list is ASCII and its longest word (`respectively`)
     // has 12 letters, so a longer word is none of it (nor a non-ASCII one, left as is).
     let mut buf = [0u8; 12];
-    let Some(lower) = buf.get_mut(..word.len()) else {
-        return false;
-    };
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    stop(lower)
+    lowered(&mut buf, word.as_bytes()).is_some_and(stop)
 }
 
 /// The token ends a phrase before it: a stop word or a number.
