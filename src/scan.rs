@@ -70,6 +70,24 @@ fn needs_lookahead(lower: &[u8], after: &str) -> Option<bool> {
     if !matches!(lower, b"the" | b"a" | b"an" | b"this" | b"last" | b"next") {
         return None;
     }
+    // Most next words are ruled out by their first letter, before they are cut and lowered.
+    if let Some(&c) = after.as_bytes().iter().find(|b| !is_ascii_space(**b)) {
+        let first = c.to_ascii_lowercase();
+        let may_follow: &[u8] = match lower {
+            b"the" => b"pnlcfst",
+            b"a" | b"an" => b"htmbd",
+            _ => b"ymwqh",
+        };
+        // A capital may start a month (`last March`); a digit, `the 24th`.
+        if c.is_ascii_lowercase() && !may_follow.contains(&first) {
+            return Some(false);
+        }
+    }
+    needs_lookahead_by_next_word(lower, after)
+}
+
+/// `needs_lookahead` for one of its words, by the whole next word.
+fn needs_lookahead_by_next_word(lower: &[u8], after: &str) -> Option<bool> {
     let (next_word, digit) = next_word(after);
     // The next word lowered on the stack, for one `match` on bytes; a longer or non-ASCII
     // word is none of these.
@@ -560,6 +578,25 @@ mod tests {
             pos = end;
         }
         assert!(words > 4_000 && read > 500, "{words} words, {read} read");
+    }
+
+    #[test]
+    fn the_first_letter_turns_away_only_what_the_next_word_would() {
+        let mut nexts: Vec<String> = crate::fixture_texts()
+            .concat()
+            .split(' ')
+            .map(|w| format!(" {w} more"))
+            .collect();
+        nexts.extend(["", " ", "  past", "\u{a0}past", " Past", " March", " march", " 5", " é"].map(String::from));
+        for lead in ["the", "a", "an", "this", "last", "next", "other"] {
+            for after in &nexts {
+                assert_eq!(
+                    needs_lookahead(lead.as_bytes(), after),
+                    needs_lookahead_by_next_word(lead.as_bytes(), after),
+                    "{lead}{after:?}"
+                );
+            }
+        }
     }
 
     #[test]
