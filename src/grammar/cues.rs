@@ -706,25 +706,23 @@ static IS_NEUTRAL: LazyLock<WordSet> = LazyLock::new(|| NEUTRAL.iter().copied().
 /// `a 9.9% increase`, `14.6-percent increase`, `5 percent year-on-year growth`.
 fn after_direction(after: &str) -> Option<Direction> {
     // Two cue words fit in 64 bytes; looking further (a long run without spaces after
-    // every figure) made each figure read the rest of the sentence: quadratic.
+    // every figure) made each figure read the rest of the sentence: quadratic. Whole
+    // words only: a word running past the 64th byte is not read (a cut `increased` must
+    // not read as `increase`).
     let after = after.trim_start();
-    let mut cap = (0..=after.len().min(64))
+    let cap = (0..=after.len().min(64))
         .rev()
         .find(|&n| after.is_char_boundary(n))
         .unwrap_or(0);
-    if !after[cap..].is_empty() && !after[cap..].starts_with(char::is_whitespace) {
-        // Whole words only: a cut `increased` must not read as `increase`.
-        cap = after[..cap].rfind(char::is_whitespace).unwrap_or(0);
-    }
-    let after = &after[..cap];
+    let start = after.as_ptr() as usize;
     let mut words = after
-        .split(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_empty())
+        .split_whitespace()
+        .take_while(|w| w.as_ptr() as usize - start + w.len() <= cap)
         .take(2)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'));
     let first = words.next()?;
     // The noun must follow right away; punctuation ends the figure's phrase.
-    if !after.trim_start().starts_with(|c: char| c.is_alphabetic()) {
+    if !after.starts_with(|c: char| c.is_alphabetic()) {
         return None;
     }
     let noun = if holds(&["year-on-year", "on-year", "annual", "y-o-y", "yoy"], first) {
@@ -1101,6 +1099,62 @@ mod tests {
         assert!(last_words("", 3).is_empty());
         assert_eq!(last_words("prix élevé — hausse: déjà 5 fois", 9), ["déjà", "5", "fois"]);
         assert_eq!(last_words("l’an\u{a0}dernier rose", 9), ["l", "an", "dernier", "rose"]);
+    }
+
+    /// `after_direction` as first written, cutting the text at its last space before the
+    /// 64th byte: the oracle of the walk over the first two words.
+    fn after_direction_by_the_cut(after: &str) -> Option<Direction> {
+        let after = after.trim_start();
+        let mut cap = (0..=after.len().min(64))
+            .rev()
+            .find(|&n| after.is_char_boundary(n))
+            .unwrap_or(0);
+        if !after[cap..].is_empty() && !after[cap..].starts_with(char::is_whitespace) {
+            cap = after[..cap].rfind(char::is_whitespace).unwrap_or(0);
+        }
+        let after = &after[..cap];
+        let mut words = after
+            .split(|c: char| c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .take(2)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'));
+        let first = words.next()?;
+        if !after.trim_start().starts_with(|c: char| c.is_alphabetic()) {
+            return None;
+        }
+        let noun = if holds(&["year-on-year", "on-year", "annual", "y-o-y", "yoy"], first) {
+            words.next()?
+        } else {
+            first
+        };
+        match after_word(noun) {
+            0 => None,
+            bits if bits & AFTER_UP_BIT != 0 => Some(Direction::Up),
+            _ => Some(Direction::Down),
+        }
+    }
+
+    #[test]
+    fn the_first_words_read_what_the_cut_text_read_after_every_position() {
+        let mut text = crate::fixture_texts().concat();
+        let pad = " ".repeat(50);
+        text.push_str(&format!(
+            " 5% year-on-year{pad}increased, 3%\u{a0}growth, 4%{pad}é increase 9% yoy\tdrop "
+        ));
+        text.push_str(&format!(
+            " 7% {}increase 8% annual{}decline",
+            "x".repeat(58),
+            " ".repeat(44)
+        ));
+        for (at, _) in text.char_indices() {
+            let after = &text[at..];
+            assert_eq!(
+                after_direction(after),
+                after_direction_by_the_cut(after),
+                "{:?}",
+                crate::grammar::window(after, 80)
+            );
+        }
     }
 
     #[test]
