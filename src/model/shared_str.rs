@@ -67,6 +67,11 @@ impl Shared {
     /// The piece at `range` (an empty piece when the range is not in the buffer, which
     /// `Pieces::push` never returns).
     pub(crate) fn get(&self, range: Piece) -> SharedStr {
+        // An empty piece (a row without a unit or a subject) is the empty string, which
+        // counts no reference.
+        if range.is_empty() {
+            return SharedStr::default();
+        }
         match self.0.get(range.clone()) {
             Some(_) => SharedStr(self.0.substr(range)),
             None => SharedStr::default(),
