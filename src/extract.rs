@@ -689,7 +689,9 @@ fn paragraph_numbers<'a>(
     spans: &[std::ops::Range<usize>],
 ) -> impl FnMut(&std::ops::Range<usize>) -> usize + 'a {
     // memchr: a vectorized search over the whole body, where `contains` went a word at a time.
-    let wrapped = spans.iter().any(|s| memchr::memchr(b'\n', body[s.clone()].as_bytes()).is_some());
+    let wrapped = spans
+        .iter()
+        .any(|s| memchr::memchr(b'\n', body[s.clone()].as_bytes()).is_some());
     let (mut n, mut prev_end, mut first) = (0, 0, true);
     // Asked for each sentence in turn.
     move |s| {

@@ -714,10 +714,14 @@ fn after_direction(after: &str) -> Option<Direction> {
         .rev()
         .find(|&n| after.is_char_boundary(n))
         .unwrap_or(0);
-    let start = after.as_ptr() as usize;
-    let mut words = after
+    // Only the first 64 bytes are split (a text without spaces is one long word); a word
+    // the cut runs into is left out.
+    let cut = &after[..cap];
+    let last_whole = cut.len() == after.len() || after[cap..].starts_with(char::is_whitespace);
+    let start = cut.as_ptr() as usize;
+    let mut words = cut
         .split_whitespace()
-        .take_while(|w| w.as_ptr() as usize - start + w.len() <= cap)
+        .take_while(|w| last_whole || w.as_ptr() as usize - start + w.len() < cap)
         .take(2)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'));
     let first = words.next()?;
