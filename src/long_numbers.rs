@@ -9,7 +9,7 @@ const MAX_DIGITS: usize = 28;
 /// between digits belong to it): the grammar reads no figure there, and says nothing.
 /// A number lies within a run of digits, commas and points, and one of more than
 /// `MAX_DIGITS` digits covers every eighth byte at least three times: only the runs met at
-/// every eighth byte are read.
+/// two eighth bytes in a row are read.
 pub(crate) fn overlong_numbers(text: &str) -> Vec<Problem> {
     let bytes = text.as_bytes();
     let in_run = |b: &u8| b.is_ascii_digit() || *b == b',' || *b == b'.';
@@ -17,7 +17,9 @@ pub(crate) fn overlong_numbers(text: &str) -> Vec<Problem> {
     let mut lines = Lines::default();
     let mut probe = 0;
     while let Some(b) = bytes.get(probe) {
-        if !in_run(b) {
+        // A run too long for a value (more than 28 bytes) covers three probes or more: met
+        // at the first, it covers the next one too. A comma or a short number is passed over.
+        if !in_run(b) || !bytes.get(probe + 8).is_some_and(in_run) {
             probe += 8;
             continue;
         }
@@ -98,6 +100,16 @@ mod tests {
         let grouped = format!("1{}", ",000".repeat(9));
         assert!(overlong_numbers(&grouped).is_empty(), "{grouped}");
         assert_eq!(overlong_numbers(&format!("{grouped}0")).len(), 1);
+    }
+
+    #[test]
+    fn the_shortest_overlong_numbers_are_found_wherever_they_start() {
+        for digits in [29, 30, 37] {
+            for pad in 0..24 {
+                let text = format!("{}{}, 5.", " ".repeat(pad), "7".repeat(digits));
+                assert_eq!(overlong_numbers(&text).len(), 1, "{digits} digits after {pad} spaces");
+            }
+        }
     }
 
     /// The byte-by-byte walk this replaced: the oracle.
