@@ -104,8 +104,8 @@ fn irregular_plural(lower: &str) -> bool {
 
 /// Words ending in `s` that are not plural nouns (the `NOT_PLURAL` list), lower-cased.
 #[rustfmt::skip]
-fn not_plural(lower: &str) -> bool {
-    matches!(lower.as_bytes(),
+fn not_plural(lower: &[u8]) -> bool {
+    matches!(lower,
         b"overseas" | b"news" | b"gas" | b"its" | b"this" | b"has" | b"was" | b"is" | b"as" | b"us" | b"yes"
         | b"whereas" | b"plus" | b"always" | b"perhaps" | b"thus" | b"besides" | b"less" | b"times"
         | b"sometimes" | b"afterwards" | b"towards" | b"across" | b"whereabouts"
@@ -272,16 +272,19 @@ pub fn is_plural(word: &str) -> bool {
         if irregular_plural(lower) {
             return true;
         }
-        if not_plural(lower) || !word.ends_with('s') {
+        // Bytes from here: the tests are on ASCII letters, and a word that ends otherwise
+        // is no plural in `s`.
+        let (word, lower) = (word.as_bytes(), lower.as_bytes());
+        if word.last() != Some(&b's') || not_plural(lower) {
             return false;
         }
         // `MOUs`, `CEOs`, `EVs`: an abbreviation with a plural `s`.
         let stem = &word[..word.len() - 1];
-        if stem.len() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
+        if stem.len() >= 2 && stem.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
             return true;
         }
-        let last_part = lower.rsplit('-').next().unwrap_or(lower);
-        last_part.len() >= 3 && !["ss", "us", "is"].iter().any(|e| last_part.ends_with(e))
+        let last_part = lower.rsplit(|&b| b == b'-').next().unwrap_or(lower);
+        last_part.len() >= 3 && ![b"ss", b"us", b"is"].iter().any(|e| last_part.ends_with(*e))
     })
 }
 
@@ -520,6 +523,51 @@ mod tests {
         assert!(is_plural("Livestock") && is_plural("PEOPLE") && is_plural("EVs"));
         assert!(!is_plural("Overseas") && !is_plural("WHEREABOUTS") && !is_plural("status"));
         assert_eq!(singular_phrase(" Deputy Spokesperson Kim").unit, "deputy spokesperson");
+    }
+
+    /// `is_plural` as first written, on `str`s: the oracle of the byte tests.
+    fn is_plural_by_strs(word: &str) -> bool {
+        with_lower(word, |lower| {
+            if irregular_plural(lower) {
+                return true;
+            }
+            if not_plural(lower.as_bytes()) || !word.ends_with('s') {
+                return false;
+            }
+            let stem = &word[..word.len() - 1];
+            if stem.len() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
+                return true;
+            }
+            let last_part = lower.rsplit('-').next().unwrap_or(lower);
+            last_part.len() >= 3 && !["ss", "us", "is"].iter().any(|e| last_part.ends_with(e))
+        })
+    }
+
+    #[test]
+    fn plurals_by_bytes_are_plurals_by_strs() {
+        let text = crate::fixture_texts().concat();
+        let mut words: Vec<String> = text.split_whitespace().map(String::from).collect();
+        words.extend(
+            [
+                "MOUs",
+                "MOUS",
+                "1Qs",
+                "Ås",
+                "café-owners",
+                "x-is",
+                "bus",
+                "gas",
+                "GASES",
+                "e-s",
+                "s",
+                "",
+                "ÉVs",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            assert_eq!(is_plural(w), is_plural_by_strs(w), "{w}");
+        }
     }
 
     #[test]
