@@ -611,3 +611,97 @@ mod phrase_tests {
         }
     }
 }
+
+// The words of ASCII text, eight bytes at a time: the subject finder splits and tests the
+// words of its phrases again and again.
+
+/// ASCII white space as `char::is_whitespace` reads it: `\t` `\n` `\x0B` `\x0C` `\r` and the space.
+const fn ascii_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+}
+
+/// The first white-space byte of `b` at or after `from` (`b.len()` when none). Eight bytes
+/// at a time: only a byte below `!` (where white space lies) is looked at alone. Of the bytes
+/// flagged by the subtraction, the lowest is always one below `!`: a false flag needs a
+/// borrow from a true one below it.
+pub(crate) fn space_at_or_after(b: &[u8], from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes);
+        let low = x.wrapping_sub(ONES * 0x21) & !x & HIGHS;
+        if low == 0 {
+            i += 8;
+            continue;
+        }
+        let at = i + (low.trailing_zeros() / 8) as usize;
+        if b.get(at).is_some_and(|&c| ascii_space(c)) {
+            return at;
+        }
+        i = at + 1;
+    }
+    while let Some(&c) = b.get(i) {
+        if ascii_space(c) {
+            return i;
+        }
+        i += 1;
+    }
+    b.len()
+}
+
+/// `text.split_whitespace()` for ASCII `text` (a non-ASCII white space is not looked for).
+pub(crate) fn ascii_words(text: &str) -> impl Iterator<Item = &str> {
+    let b = text.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        while b.get(pos).is_some_and(|&c| ascii_space(c)) {
+            pos += 1;
+        }
+        if pos >= b.len() {
+            return None;
+        }
+        let start = pos;
+        pos = space_at_or_after(b, start);
+        text.get(start..pos)
+    })
+}
+
+/// `word` without the bytes that are no ASCII letter or digit at either end: for ASCII
+/// words, `word.trim_matches(|c: char| !c.is_alphanumeric())`.
+pub(crate) fn trim_to_alnum(word: &str) -> &str {
+    let b = word.as_bytes();
+    let start = b.iter().position(u8::is_ascii_alphanumeric).unwrap_or(b.len());
+    let end = b.iter().rposition(u8::is_ascii_alphanumeric).map_or(start, |e| e + 1);
+    word.get(start..end).unwrap_or("")
+}
+
+#[cfg(test)]
+mod ascii_word_tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The byte walk splits and trims ASCII text as `split_whitespace` and
+        /// `trim_matches` do, its oracles (control bytes that are no white space included).
+        #[test]
+        fn ascii_words_split_as_split_whitespace(picks in proptest::collection::vec(0..14usize, 0..40)) {
+            const PIECES: [&str; 14] = [
+                "wool", " ", "  ", "\t", "\n", "\u{b}", "\u{c}", "\r", "x-y", "\u{1c}", "\0", "(tea)", "abcdefghij", "!",
+            ];
+            let text: String = picks.iter().map(|&n| PIECES[n]).collect();
+            let want: Vec<&str> = text.split_whitespace().collect();
+            proptest::prop_assert_eq!(ascii_words(&text).collect::<Vec<_>>(), want, "{:?}", text);
+            for w in ascii_words(&text) {
+                proptest::prop_assert_eq!(trim_to_alnum(w), w.trim_matches(|c: char| !c.is_alphanumeric()));
+            }
+        }
+    }
+
+    #[test]
+    fn a_space_is_found_past_other_low_bytes() {
+        let text = b"ab\x01cd\x1fefgh ij";
+        assert_eq!(space_at_or_after(text, 0), 10);
+        assert_eq!(space_at_or_after(b"abcdefghijklmnop", 3), 16);
+        assert_eq!(space_at_or_after(b"", 0), 0);
+    }
+}

@@ -4,14 +4,13 @@ use super::compare::{names_something, time_phrase};
 use super::phrase::{back_start, bare_measure, forward_end, holds_figure, past_time_lead, phrase};
 use super::tokens::{T, Tok, lower_at, word_class};
 use super::verbs::verb_at;
-use super::wordlists::SURPASS_VERBS;
 use super::words::*;
 use crate::scan::Found;
 
 /// The noun phrase between verb `v` and `by`/`to` right before token `at`.
 /// `X surpassed Y by N`: not after a verb of exceeding, whose `by` figure is the subject's margin.
 pub(super) fn object_of(sentence: &str, toks: &[T], all: &[Found], v: usize, at: usize) -> Option<String> {
-    if matches!(toks.get(v)?.tok, Tok::Word(w) if SURPASS_VERBS.iter().any(|s| w.eq_ignore_ascii_case(s))) {
+    if toks.get(v)?.class() & SURPASS != 0 {
         return None;
     }
     // `returning inflation to its 2 percent objective`: past the figure's determiner.

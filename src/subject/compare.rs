@@ -195,6 +195,9 @@ pub(super) fn time_phrase(subject: &str) -> bool {
     lists(super::phrase::head(subject)) & TIME != 0
 }
 
+/// The words that point back to something named before.
+const DEICTICS: [&str; 4] = ["this", "these", "those", "that"];
+
 /// The subject without a last post-modifier that points back (`lamb exports into these
 /// markets` -> `lamb exports`, `surplus in this sector` -> `surplus`): it names nothing new.
 pub(super) fn without_deictic(subject: String) -> String {
@@ -203,11 +206,11 @@ pub(super) fn without_deictic(subject: String) -> String {
     // Split as bytes: `' '` is ASCII, and the words are only compared to ASCII ones.
     let mut words = subject.as_bytes().split(|&b| b == b' ').peekable();
     while let Some(w) = words.next() {
-        // The rarer test first.
+        // The rarer test first; every deictic has 4 or 5 bytes and starts with `t`.
         let deictic = words.peek().is_some_and(|n| {
-            ["this", "these", "those", "that"]
-                .iter()
-                .any(|d| n.eq_ignore_ascii_case(d.as_bytes()))
+            matches!(n.len(), 4 | 5)
+                && n.first().is_some_and(|b| b.eq_ignore_ascii_case(&b't'))
+                && DEICTICS.iter().any(|d| n.eq_ignore_ascii_case(d.as_bytes()))
         });
         if deictic && at > 0 && POST_PREPS.iter().any(|p| w.eq_ignore_ascii_case(p.as_bytes())) {
             cut = Some(at - 1);
@@ -310,20 +313,29 @@ pub(super) fn whole_of_share(
 /// A subject must hold a word that names something: not only pronouns, articles,
 /// prepositions, adverbs, helpers and verbs (`expected`, `thereby`, `despite`, `this`).
 pub(super) fn names_something(subject: &str) -> bool {
-    subject.split_whitespace().any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if w.is_empty() {
-            return false;
-        }
-        // One (cached) look-up: a word's lists are the class bits below `SHAPE`.
-        let shape = classify_cached(w).0;
-        let c = shape & (SHAPE - 1);
-        let function = PRONOUN | ARTICLE | DETERMINER | PREPOSITION | ADVERB | MODAL | COPULA | AUX | AND;
-        let verb = c & VERB != 0;
-        let participle = shape & IS_VERB != 0 || (shape & BARE != 0 && w.len() > 4 && w.ends_with("ed"));
-        let adverb = w.len() > 4 && w.bytes().all(|b| b.is_ascii_lowercase()) && w.ends_with("ly");
-        c & function == 0 && !verb && !participle && !adverb
-    })
+    // ASCII, the common case: split and trimmed by bytes.
+    if subject.is_ascii() {
+        return crate::words::ascii_words(subject).any(|w| names(crate::words::trim_to_alnum(w)));
+    }
+    subject
+        .split_whitespace()
+        .any(|w| names(w.trim_matches(|c: char| !c.is_alphanumeric())))
+}
+
+/// Whether the word `w` (trimmed to letters and digits) names something.
+fn names(w: &str) -> bool {
+    if w.is_empty() {
+        return false;
+    }
+    // One (cached) look-up: a word's lists are the class bits below `SHAPE`.
+    let shape = classify_cached(w).0;
+    let c = shape & (SHAPE - 1);
+    let function = PRONOUN | ARTICLE | DETERMINER | PREPOSITION | ADVERB | MODAL | COPULA | AUX | AND;
+    let verb = c & VERB != 0;
+    // Tested in turn, cheapest first: most words fail the first test or pass them all.
+    let participle = || shape & IS_VERB != 0 || (shape & BARE != 0 && w.len() > 4 && w.ends_with("ed"));
+    let adverb = || w.len() > 4 && w.bytes().all(|b| b.is_ascii_lowercase()) && w.ends_with("ly");
+    c & function == 0 && !verb && !participle() && !adverb()
 }
 
 #[cfg(test)]
@@ -469,6 +481,9 @@ mod sharing_tests {
             "wool exports"
         );
         assert_eq!(without_deictic("surplus in this sector".into()), "surplus");
+        for d in super::DEICTICS {
+            assert_eq!(without_deictic(format!("lamb exports to {d} markets")), "lamb exports");
+        }
         assert_eq!(without_deictic("exports to China".into()), "exports to China");
         assert!(lone_measure("a figure"));
         assert!(lone_measure("the total"));

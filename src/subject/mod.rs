@@ -349,6 +349,18 @@ fn abbreviated(subject: &str) -> Option<String> {
     Some(format!("{}{abbr}{}", head.get(..start)?, subject.get(close + 1..)?))
 }
 
+/// The nouns whose phrase with `of` is about what follows `of` (`estimated`).
+const ESTIMATE_HEADS: [&str; 8] = [
+    "estimate",
+    "estimates",
+    "shortfall",
+    "shortfalls",
+    "gap",
+    "gaps",
+    "deviation",
+    "deviations",
+];
+
 /// `the first quarterly estimate of UK wool output` -> `UK wool output`, `the current
 /// shortfall of inflation (from 2 percent)` -> `inflation`: an estimate of X, or X's
 /// distance from a level, is about what X measures.
@@ -357,28 +369,18 @@ fn abbreviated(subject: &str) -> Option<String> {
 /// [article] modifier* head "of" X     -> X     head = estimate | shortfall | gap | deviation (-s)
 /// ```
 fn estimated(subject: String) -> String {
-    const HEADS: [&str; 8] = [
-        "estimate",
-        "estimates",
-        "shortfall",
-        "shortfalls",
-        "gap",
-        "gaps",
-        "deviation",
-        "deviations",
-    ];
-    // Most subjects hold no such head: they are not split into a list.
-    if !subject
-        .as_bytes()
-        .split(|&b| b == b' ')
-        .any(|w| HEADS.iter().any(|h| w.eq_ignore_ascii_case(h.as_bytes())))
-    {
+    // Most subjects hold no such head: they are not split into a list. A head has 3, 4
+    // or 8 to 10 bytes: most words are told by their length.
+    let is_head = |w: &[u8]| {
+        matches!(w.len(), 3 | 4 | 8..=10) && ESTIMATE_HEADS.iter().any(|h| w.eq_ignore_ascii_case(h.as_bytes()))
+    };
+    if !subject.as_bytes().split(|&b| b == b' ').any(is_head) {
         return subject;
     }
     let words: Vec<&str> = subject.split(' ').collect();
     let Some(e) = words
         .iter()
-        .position(|w| HEADS.iter().any(|h| w.eq_ignore_ascii_case(h)))
+        .position(|w| ESTIMATE_HEADS.iter().any(|h| w.eq_ignore_ascii_case(h)))
     else {
         return subject;
     };
@@ -576,6 +578,9 @@ mod tests {
             ["island wool output"]
         );
         assert_eq!(estimated("the revised estimates".into()), "the revised estimates");
+        for h in ESTIMATE_HEADS {
+            assert_eq!(estimated(format!("the latest {h} of wool output")), "wool output");
+        }
         assert_eq!(
             subjects("In light of the shortfall of wool prices from 2 percent, the Board will act."),
             ["wool prices"]

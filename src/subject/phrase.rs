@@ -380,7 +380,9 @@ fn new_phrase(t: &T, w: &str) -> bool {
 
 /// Whether `w` is a preposition that attaches a post-modifier to a noun, or `for`.
 pub(super) fn is_post_prep(w: &str) -> bool {
-    w.eq_ignore_ascii_case("for") || POST_PREPS.iter().any(|p| w.eq_ignore_ascii_case(p))
+    // Every such word has 2 to 5 bytes: most words are told by their length.
+    (2..=5).contains(&w.len())
+        && (w.eq_ignore_ascii_case("for") || POST_PREPS.iter().any(|p| w.eq_ignore_ascii_case(p)))
 }
 
 /// A preposition that attaches a post-modifier to a noun.
@@ -425,24 +427,12 @@ pub(super) fn head(p: &str) -> &str {
     last
 }
 
-/// `p.split_whitespace()`, read by bytes when `p` is ASCII (subjects nearly always are):
-/// there the white space is `\t` `\n` `\x0B` `\x0C` `\r` and the space.
+/// `p.split_whitespace()`, read by bytes when `p` is ASCII (subjects nearly always are).
 pub(super) fn words_of(p: &str) -> impl Iterator<Item = &str> {
     let ascii = p.is_ascii();
     let mut unicode = p.split_whitespace().filter(move |_| !ascii);
-    let b = p.as_bytes();
-    let mut pos = if ascii { 0 } else { b.len() };
-    let space = |c: &u8| matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
-    std::iter::from_fn(move || {
-        if !ascii {
-            return unicode.next();
-        }
-        let rest = b.get(pos..)?;
-        let start = pos + rest.iter().position(|c| !space(c))?;
-        let run = b.get(start..).unwrap_or_default();
-        pos = start + run.iter().position(space).unwrap_or(run.len());
-        p.get(start..pos)
-    })
+    let mut bytes = crate::words::ascii_words(if ascii { p } else { "" });
+    std::iter::from_fn(move || if ascii { bytes.next() } else { unicode.next() })
 }
 
 /// `oil exported to EU countries, which fell`, `FDI pledged to Korea reached`: before a
@@ -589,6 +579,14 @@ mod tests {
             let want: Vec<&str> = text.split_whitespace().collect();
             proptest::prop_assert_eq!(words_of(&text).collect::<Vec<_>>(), want, "{:?}", text);
         }
+    }
+
+    #[test]
+    fn every_post_preposition_is_one() {
+        for p in super::POST_PREPS.iter().chain(&["for"]) {
+            assert!(super::is_post_prep(p) && super::is_post_prep(&p.to_uppercase()), "{p}");
+        }
+        assert!(!super::is_post_prep("form"));
     }
 
     #[test]
