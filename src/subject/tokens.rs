@@ -121,11 +121,9 @@ pub(super) fn cut<'a>(sentence: &'a str, all: &[Found]) -> Tokens<'a> {
     let mut out: Vec<T<'a>> = SPARE.try_with(Cell::take).unwrap_or_default();
     // About one token per five bytes of text.
     out.reserve(sentence.len() / 5 + all.len());
-    // The counts of `title_case`, and whether `respectively` or `each` was seen.
-    let (mut words, mut caps, mut respectively) = (0usize, 0usize, false);
+    let mut seen = Seen::default();
     let bytes = sentence.as_bytes();
     let mut pos = 0;
-    // Figures come in order: one pointer walks them.
     // Figure starts, sorted, for cutting words: `pos` only grows, so one pointer walks them.
     // The figures usually come sorted already: a copy is sorted only when they do not.
     let mut unsorted: Vec<usize> = Vec::new();
@@ -152,7 +150,7 @@ pub(super) fn cut<'a>(sentence: &'a str, all: &[Found]) -> Tokens<'a> {
         (n, all.get(n).map_or(usize::MAX, |f| f.text_start))
     };
     let (mut next_fig, mut fig_at) = skip(0, 0);
-    while let Some(&b) = bytes.get(pos) {
+    while pos < bytes.len() {
         if fig_at < pos {
             (next_fig, fig_at) = skip(next_fig, pos);
         }
@@ -163,6 +161,37 @@ pub(super) fn cut<'a>(sentence: &'a str, all: &[Found]) -> Tokens<'a> {
                 continue;
             }
         }
+        // A figure may start inside what looks like one word (`(+1`): words stop there.
+        while cut_at <= pos {
+            next_start += 1;
+            cut_at = start_of(next_start);
+        }
+        // No figure starts before `cut_at` (the next figure token starts there or later):
+        // the text up to it is cut in one go.
+        pos = cut_text(sentence, pos, cut_at.min(bytes.len()), &mut out, &mut seen);
+    }
+    Tokens {
+        toks: out,
+        title: is_title(seen.words, seen.caps),
+        respectively: seen.respectively,
+    }
+}
+
+/// What `cut` counts of the words as it goes: the counts of `title_case`, and whether
+/// `respectively` or `each` was seen.
+#[derive(Default)]
+struct Seen {
+    words: usize,
+    caps: usize,
+    respectively: bool,
+}
+
+/// The words and punctuation of `sentence` from `pos` to `limit`, where no figure starts,
+/// pushed onto `out`; words stop at `limit`. Returns where it stopped: `limit`, or past it
+/// when `limit` is inside a character.
+fn cut_text<'a>(sentence: &'a str, mut pos: usize, limit: usize, out: &mut Vec<T<'a>>, seen: &mut Seen) -> usize {
+    let text = sentence.as_bytes().get(..limit).unwrap_or_default();
+    while let Some(&b) = text.get(pos) {
         // An ASCII byte is read from the table; any other character is decoded.
         let kind = BYTE_KINDS[usize::from(b)];
         if kind & SPACE != 0 {
@@ -177,7 +206,7 @@ pub(super) fn cut<'a>(sentence: &'a str, all: &[Found]) -> Tokens<'a> {
         if kind & NOT_ASCII != 0 {
             // Inside a character (never, as `pos` moves by whole characters): the end.
             let Some(c) = sentence.get(pos..).and_then(|r| r.chars().next()) else {
-                break;
+                return sentence.len();
             };
             if c.is_whitespace() {
                 pos += c.len_utf8();
@@ -189,32 +218,19 @@ pub(super) fn cut<'a>(sentence: &'a str, all: &[Found]) -> Tokens<'a> {
                 continue;
             }
         }
-        let rest = sentence.get(pos..).unwrap_or("");
-        let (mut len, mut seen) = word_len(rest);
-        // A figure may start inside what looks like one word (`(+1`): stop there.
-        while cut_at <= pos {
-            next_start += 1;
-            cut_at = start_of(next_start);
-        }
-        let cut = cut_at < pos + len;
-        if cut {
-            len = cut_at - pos;
-        }
-        let word = rest.get(..len).unwrap_or("");
+        let (end, ascii) = word_end(sentence, text, pos);
+        let end = end.min(limit);
+        let word = sentence.get(pos..end).unwrap_or("");
         // A final period ends the sentence, unless the word is an abbreviation (`U.S.`).
         let trimmed = match word.as_bytes() {
             [inner @ .., b'.'] if inner.contains(&b'.') => word,
             _ => trim_end(word),
         };
         if let Some(&first) = trimmed.as_bytes().first() {
-            // The bytes seen are those of the word but for its final periods and
-            // apostrophes, which are no letters; a cut word or one not all ASCII is read again.
-            if cut || seen & NOT_ASCII != 0 {
-                seen = NOT_ASCII;
-            }
-            let class = if seen & NOT_ASCII == 0 {
+            // An ASCII word is read by its bytes; one with another character again.
+            let class = if ascii {
                 let upper = if first.is_ascii_uppercase() { UPPER } else { 0 };
-                let title = if trimmed.len() > 3 && seen & LETTER != 0 {
+                let title = if trimmed.len() > 3 && trimmed.bytes().any(|b| b.is_ascii_alphabetic()) {
                     TITLE_WORD
                 } else {
                     0
@@ -225,22 +241,18 @@ pub(super) fn cut<'a>(sentence: &'a str, all: &[Found]) -> Tokens<'a> {
             };
             debug_assert_eq!(class, title_bits(trimmed), "{trimmed}");
             if class & TITLE_WORD != 0 {
-                words += 1;
-                caps += usize::from(class & UPPER != 0);
+                seen.words += 1;
+                seen.caps += usize::from(class & UPPER != 0);
             }
-            respectively |= trimmed == "respectively" || trimmed == "each";
+            seen.respectively |= trimmed == "respectively" || trimmed == "each";
             out.push(T::new(Tok::Word(trimmed), pos, pos + trimmed.len(), UNSET | class));
         }
-        pos += len.max(1);
+        pos = end.max(pos + 1);
         while !sentence.is_char_boundary(pos) {
             pos += 1;
         }
     }
-    Tokens {
-        toks: out,
-        title: is_title(words, caps),
-        respectively,
-    }
+    pos
 }
 
 /// Money, percent, quantity and date figures, and counts with no counted noun, are single
@@ -311,42 +323,41 @@ static BYTE_KINDS: [u8; 256] = {
     t
 };
 
-/// The length of the word that starts `rest`, and the union of the kinds of its bytes
-/// (before a non-ASCII character: `NOT_ASCII` then stands for the rest): it runs to white
-/// space or punctuation; a comma between digits is inside it. Byte by byte for ASCII.
-fn word_len(rest: &str) -> (usize, u8) {
-    let bytes = rest.as_bytes();
-    let mut n = 0;
-    let mut prev_digit = false;
-    let mut seen = 0;
-    while let Some(&b) = bytes.get(n) {
+/// The end of the word that starts at `pos` of `sentence`, read no further than the end of
+/// `text` (a start of `sentence`), and whether it is all ASCII: it runs to white space or
+/// punctuation; a comma between digits is inside it. Byte by byte for ASCII.
+fn word_end(sentence: &str, text: &[u8], pos: usize) -> (usize, bool) {
+    let mut n = pos;
+    let mut ascii = true;
+    while let Some(&b) = text.get(n) {
         let kind = BYTE_KINDS[usize::from(b)];
-        seen |= kind;
         // A letter, mostly: it only continues the word.
         if kind & !LETTER == 0 {
-            prev_digit = false;
             n += 1;
             continue;
         }
         if kind & NOT_ASCII != 0 {
-            let Some(c) = rest.get(n..).and_then(|r| r.chars().next()) else {
+            let Some(c) = sentence.get(n..).and_then(|r| r.chars().next()) else {
                 break;
             };
             if c.is_whitespace() || is_punct(c) {
-                return (n, seen);
+                break;
             }
-            prev_digit = false;
+            ascii = false;
             n += c.len_utf8();
             continue;
         }
-        let thousands = b == b',' && prev_digit && bytes.get(n + 1).is_some_and(u8::is_ascii_digit);
+        // A digit before it: the byte before, in the word (a word starts with no comma).
+        let thousands = b == b','
+            && n > pos
+            && text.get(n - 1).is_some_and(u8::is_ascii_digit)
+            && sentence.as_bytes().get(n + 1).is_some_and(u8::is_ascii_digit);
         if kind & STOP != 0 && !thousands {
-            return (n, seen & !(STOP | SPACE | PUNCT));
+            break;
         }
-        prev_digit = kind & DIGIT != 0;
         n += 1;
     }
-    (rest.len(), seen)
+    (n, ascii)
 }
 
 /// The class of the word token at `j`; `None` for punctuation, figures and past the end.
