@@ -676,6 +676,36 @@ pub(crate) fn trim_to_alnum(word: &str) -> &str {
     word.get(start..end).unwrap_or("")
 }
 
+/// The first space (`b' '`) of `b` at or after `from` (`b.len()` when none), eight bytes at
+/// a time (the lowest byte flagged as zero is always a true one).
+pub(crate) fn next_space(b: &[u8], from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes) ^ (ONES * u64::from(b' '));
+        let zero = x.wrapping_sub(ONES) & !x & HIGHS;
+        if zero != 0 {
+            return i + (zero.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    let rest = b.get(i..).unwrap_or_default();
+    rest.iter().position(|&c| c == b' ').map_or(b.len(), |p| i + p)
+}
+
+/// `b.split(|&c| c == b' ')`, eight bytes at a time: the words of a phrase that `join` put
+/// together.
+pub(crate) fn space_split(b: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut pos = Some(0);
+    std::iter::from_fn(move || {
+        let start = pos?;
+        let end = next_space(b, start);
+        pos = (end < b.len()).then_some(end + 1);
+        b.get(start..end)
+    })
+}
+
 #[cfg(test)]
 mod ascii_word_tests {
     use super::*;
@@ -694,6 +724,17 @@ mod ascii_word_tests {
             for w in ascii_words(&text) {
                 proptest::prop_assert_eq!(trim_to_alnum(w), w.trim_matches(|c: char| !c.is_alphanumeric()));
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// `space_split` splits as `split` at spaces, its oracle.
+        #[test]
+        fn space_split_splits_as_split(picks in proptest::collection::vec(0..8usize, 0..40)) {
+            const PIECES: [&str; 8] = ["wool", " ", "  ", "é", "abcdefghij", "\0", "\u{a0}", "x"];
+            let text: String = picks.iter().map(|&n| PIECES[n]).collect();
+            let want: Vec<&[u8]> = text.as_bytes().split(|&c| c == b' ').collect();
+            proptest::prop_assert_eq!(space_split(text.as_bytes()).collect::<Vec<_>>(), want, "{:?}", text);
         }
     }
 

@@ -201,10 +201,20 @@ const DEICTICS: [&str; 4] = ["this", "these", "those", "that"];
 /// The subject without a last post-modifier that points back (`lamb exports into these
 /// markets` -> `lamb exports`, `surplus in this sector` -> `surplus`): it names nothing new.
 pub(super) fn without_deictic(subject: String) -> String {
+    let cut = last_deictic(subject.as_bytes());
+    match cut {
+        Some(c) if names_something(&subject[..c]) => subject[..c].to_string(),
+        _ => subject,
+    }
+}
+
+/// Where the last post-modifier of `subject` that points back starts, less one (the
+/// space before it).
+fn last_deictic(subject: &[u8]) -> Option<usize> {
     let mut at = 0;
     let mut cut = None;
     // Split as bytes: `' '` is ASCII, and the words are only compared to ASCII ones.
-    let mut words = subject.as_bytes().split(|&b| b == b' ').peekable();
+    let mut words = crate::words::space_split(subject).peekable();
     while let Some(w) = words.next() {
         // The rarer test first; every deictic has 4 or 5 bytes and starts with `t`.
         let deictic = words.peek().is_some_and(|n| {
@@ -217,10 +227,7 @@ pub(super) fn without_deictic(subject: String) -> String {
         }
         at += w.len() + 1;
     }
-    match cut {
-        Some(c) if names_something(&subject[..c]) => subject[..c].to_string(),
-        _ => subject,
-    }
+    cut
 }
 
 /// `a figure`, `the total`: a lone measure noun names no subject.

@@ -374,7 +374,7 @@ fn estimated(subject: String) -> String {
     let is_head = |w: &[u8]| {
         matches!(w.len(), 3 | 4 | 8..=10) && ESTIMATE_HEADS.iter().any(|h| w.eq_ignore_ascii_case(h.as_bytes()))
     };
-    if !subject.as_bytes().split(|&b| b == b' ').any(is_head) {
+    if !crate::words::space_split(subject.as_bytes()).any(is_head) {
         return subject;
     }
     let words: Vec<&str> = subject.split(' ').collect();
@@ -430,6 +430,10 @@ fn standing_in(subject: &str, prev: &str) -> Option<String> {
 /// A common word capitalized only because it starts the sentence is lowercased (`Exports`
 /// -> `exports`); names stay (`Korea's exports`, `Hyundai Motor`, `EVs`).
 pub(super) fn sentence_case(sentence: &str, subject: String) -> String {
+    // Only a subject that opens the sentence is lowered: most do not, told by one byte.
+    if sentence.trim_start().as_bytes().first() != subject.as_bytes().first() {
+        return subject;
+    }
     // The first word runs to the first space (`join` puts single spaces between words).
     let cut = subject.bytes().position(|b| b == b' ').unwrap_or(subject.len());
     let first = subject.get(..cut).unwrap_or("");

@@ -248,7 +248,8 @@ fn cut_text<'a>(sentence: &'a str, mut pos: usize, limit: usize, out: &mut Vec<T
             out.push(T::new(Tok::Word(trimmed), pos, pos + trimmed.len(), UNSET | class));
         }
         pos = end.max(pos + 1);
-        while !sentence.is_char_boundary(pos) {
+        // An ASCII word ends on a character boundary.
+        while !ascii && !sentence.is_char_boundary(pos) {
             pos += 1;
         }
     }
