@@ -261,8 +261,11 @@ fn object_before_participle(sentence: &str, toks: &[T], all: &[Found], v: usize)
         && start < comma
         && verb_at(toks, start - 1)
         && lower_at(toks, start - 1).is_some_and(|l| l & COPULA == 0);
+    if !object {
+        return None;
+    }
     let p = phrase(sentence, toks, all, start, comma);
-    (object && names_something(&p) && !bare_measure(&p)).then_some(p)
+    (names_something(&p) && !bare_measure(&p)).then_some(p)
 }
 
 /// The `(` of a bracket holding a figure that closes right before token `e`, when the

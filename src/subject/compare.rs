@@ -179,8 +179,11 @@ pub(super) fn phrase_right_before(
                 || lower_at(toks, start - 1).is_some_and(|l| l & AND != 0)
                 || matches!(toks[start - 1].tok, Tok::Word(w) if w.eq_ignore_ascii_case("with"))
                 || (direction && verb_at(toks, start - 1)));
+        if !opens || start >= k {
+            return None;
+        }
         let np = phrase(sentence, toks, all, start, k);
-        return (opens && start < k && names_something(&np) && !bare_measure(&np)).then_some(np);
+        return (names_something(&np) && !bare_measure(&np)).then_some(np);
     };
     let start = back_start(toks, all, comma, BEFORE_STOP);
     let np = phrase(sentence, toks, all, start, comma);
