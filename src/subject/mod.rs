@@ -186,6 +186,10 @@ fn subjects_kept(
                 let t = match title {
                     Some((a, b, t)) if (a, b) == (lo, hi) => t,
                     _ => {
+                        // What the tokens remember of their place was of another window.
+                        if title.is_some() {
+                            toks.iter().for_each(T::forget_verb);
+                        }
                         lists = Lists::default();
                         // A sentence without the word has it in no window.
                         lists.no_respectively = !respectively;

@@ -28,7 +28,13 @@ pub(super) struct T<'a> {
     /// For a word, the lists of its Unicode lower case (`str::to_lowercase`), which differs
     /// from `class` only for non-ASCII words; valid once `class` is set.
     lower: Cell<u64>,
+    /// Whether the token is a verb in its place (`verb_at`), once asked: `VERB_UNKNOWN`
+    /// until then. The rules ask it of the same tokens again and again.
+    verb: Cell<u8>,
 }
+
+/// `T::verb` before `verb_at` is asked.
+const VERB_UNKNOWN: u8 = 2;
 
 /// `T::class` before the word is classified (above every class bit).
 const UNSET: u64 = 1 << 63;
@@ -42,7 +48,26 @@ impl T<'_> {
             end,
             class: Cell::new(class),
             lower: Cell::new(0),
+            verb: Cell::new(VERB_UNKNOWN),
         }
+    }
+
+    /// `verb_at` of this token as remembered, or `None` when not asked yet.
+    pub(super) fn known_verb(&self) -> Option<bool> {
+        match self.verb.get() {
+            VERB_UNKNOWN => None,
+            v => Some(v != 0),
+        }
+    }
+
+    /// Remembers `verb_at` of this token.
+    pub(super) fn set_verb(&self, verb: bool) {
+        self.verb.set(u8::from(verb));
+    }
+
+    /// Forgets `verb_at` of this token (it is asked of other tokens around it).
+    pub(super) fn forget_verb(&self) {
+        self.verb.set(VERB_UNKNOWN);
     }
 
     /// The class of a word (`classify`); 0 for punctuation and figures.
