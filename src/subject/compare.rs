@@ -212,23 +212,28 @@ pub(super) fn without_deictic(subject: String) -> String {
 }
 
 /// Where the last post-modifier of `subject` that points back starts, less one (the
-/// space before it).
+/// space before it): a post-preposition after a word and before a deictic.
 fn last_deictic(subject: &[u8]) -> Option<usize> {
-    let mut at = 0;
     let mut cut = None;
-    // Split as bytes: `' '` is ASCII, and the words are only compared to ASCII ones.
-    let mut words = crate::words::space_split(subject).peekable();
-    while let Some(w) = words.next() {
+    // The words are split at `' '` (ASCII) and only compared to ASCII ones. `prep` is the
+    // word before the one that starts at `at`, `at` past the first word.
+    let mut prep: Option<(usize, usize)> = None;
+    let mut at = 0;
+    while at <= subject.len() {
+        let end = crate::words::next_space(subject, at);
+        let w = subject.get(at..end).unwrap_or_default();
         // The rarer test first; every deictic has 4 or 5 bytes and starts with `t`.
-        let deictic = words.peek().is_some_and(|n| {
-            matches!(n.len(), 4 | 5)
-                && n.first().is_some_and(|b| b.eq_ignore_ascii_case(&b't'))
-                && DEICTICS.iter().any(|d| n.eq_ignore_ascii_case(d.as_bytes()))
-        });
-        if deictic && at > 0 && POST_PREPS.iter().any(|p| w.eq_ignore_ascii_case(p.as_bytes())) {
-            cut = Some(at - 1);
+        let deictic = matches!(w.len(), 4 | 5)
+            && w.first().is_some_and(|b| b.eq_ignore_ascii_case(&b't'))
+            && DEICTICS.iter().any(|d| w.eq_ignore_ascii_case(d.as_bytes()));
+        if let Some((s, e)) = prep.filter(|&(s, _)| deictic && s > 0) {
+            let p = subject.get(s..e).unwrap_or_default();
+            if POST_PREPS.iter().any(|x| p.eq_ignore_ascii_case(x.as_bytes())) {
+                cut = Some(s - 1);
+            }
         }
-        at += w.len() + 1;
+        prep = Some((at, end));
+        at = end + 1;
     }
     cut
 }
@@ -484,6 +489,32 @@ mod sharing_tests {
         );
     }
 
+    /// `last_deictic` as it was, over a peekable split: its oracle.
+    fn last_deictic_by_split(subject: &[u8]) -> Option<usize> {
+        let mut at = 0;
+        let mut cut = None;
+        let mut words = subject.split(|&b| b == b' ').peekable();
+        while let Some(w) = words.next() {
+            let deictic = words
+                .peek()
+                .is_some_and(|n| super::DEICTICS.iter().any(|d| n.eq_ignore_ascii_case(d.as_bytes())));
+            if deictic && at > 0 && super::POST_PREPS.iter().any(|p| w.eq_ignore_ascii_case(p.as_bytes())) {
+                cut = Some(at - 1);
+            }
+            at += w.len() + 1;
+        }
+        cut
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn deictics_are_found_as_by_split(picks in proptest::collection::vec(0..9usize, 0..14)) {
+            const PIECES: [&str; 9] = ["wool", " ", "in", "THIS", "those", "of", "these ", "that", "into"];
+            let text: String = picks.iter().map(|&n| PIECES[n]).collect();
+            proptest::prop_assert_eq!(super::last_deictic(text.as_bytes()), last_deictic_by_split(text.as_bytes()), "{:?}", text);
+        }
+    }
+
     #[test]
     fn deictic_post_modifiers_and_lone_measures() {
         assert_eq!(
@@ -491,6 +522,9 @@ mod sharing_tests {
             "wool exports"
         );
         assert_eq!(without_deictic("surplus in this sector".into()), "surplus");
+        assert_eq!(without_deictic("imports from that".into()), "imports");
+        assert_eq!(without_deictic("of these".into()), "of these");
+        assert_eq!(without_deictic("sales in this  year".into()), "sales");
         for d in super::DEICTICS {
             assert_eq!(without_deictic(format!("lamb exports to {d} markets")), "lamb exports");
         }

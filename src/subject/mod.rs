@@ -374,9 +374,12 @@ const ESTIMATE_HEADS: [&str; 8] = [
 /// ```
 fn estimated(subject: String) -> String {
     // Most subjects hold no such head: they are not split into a list. A head has 3, 4
-    // or 8 to 10 bytes: most words are told by their length.
+    // or 8 to 10 bytes and starts with `e`, `s`, `g` or `d`: most words are told by that.
     let is_head = |w: &[u8]| {
-        matches!(w.len(), 3 | 4 | 8..=10) && ESTIMATE_HEADS.iter().any(|h| w.eq_ignore_ascii_case(h.as_bytes()))
+        matches!(w.len(), 3 | 4 | 8..=10)
+            && w.first()
+                .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'e' | b's' | b'g' | b'd'))
+            && ESTIMATE_HEADS.iter().any(|h| w.eq_ignore_ascii_case(h.as_bytes()))
     };
     if !crate::words::space_split(subject.as_bytes()).any(is_head) {
         return subject;
