@@ -706,6 +706,27 @@ pub(crate) fn space_split(b: &[u8]) -> impl Iterator<Item = &[u8]> {
     })
 }
 
+/// How many of the eight bytes from `at` of `b` are ASCII letters before the first that is
+/// not (8 when all are); 0 when fewer than eight bytes are left. One test for eight bytes:
+/// words run mostly over letters.
+pub(crate) fn letters_at(b: &[u8], at: usize) -> usize {
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let Some(x) = b
+        .get(at..at + 8)
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+        .map(u64::from_le_bytes)
+    else {
+        return 0;
+    };
+    // Each byte's low seven bits, capitals folded onto small letters (`|0x20`): a letter
+    // is from `a` (0x61) to `z` (0x7a). Adding to the low seven bits carries into no other byte.
+    let low = (x | 0x2020_2020_2020_2020) & 0x7f7f_7f7f_7f7f_7f7f;
+    let from_a = low + 0x1f1f_1f1f_1f1f_1f1f;
+    let past_z = low + 0x0505_0505_0505_0505;
+    let letter = from_a & !past_z & !x & HIGHS;
+    ((!letter & HIGHS).trailing_zeros() / 8) as usize
+}
+
 #[cfg(test)]
 mod ascii_word_tests {
     use super::*;
@@ -736,6 +757,32 @@ mod ascii_word_tests {
             let want: Vec<&[u8]> = text.as_bytes().split(|&c| c == b' ').collect();
             proptest::prop_assert_eq!(space_split(text.as_bytes()).collect::<Vec<_>>(), want, "{:?}", text);
         }
+    }
+
+    proptest::proptest! {
+        /// `letters_at` counts as a walk over the bytes does, its oracle.
+        #[test]
+        fn letters_are_counted_as_by_bytes(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..20), at in 0..20usize) {
+            let want = if at + 8 <= bytes.len() {
+                bytes[at..at + 8].iter().take_while(|b| b.is_ascii_alphabetic()).count()
+            } else {
+                0
+            };
+            proptest::prop_assert_eq!(letters_at(&bytes, at), want);
+        }
+    }
+
+    #[test]
+    fn letters_at_every_edge_of_the_alphabet() {
+        for b in 0..=255u8 {
+            let chunk = [b; 8];
+            assert_eq!(
+                letters_at(&chunk, 0),
+                if b.is_ascii_alphabetic() { 8 } else { 0 },
+                "{b}"
+            );
+        }
+        assert_eq!(letters_at(b"Exports rose", 0), 7);
     }
 
     #[test]

@@ -355,7 +355,10 @@ static BYTE_KINDS: [u8; 256] = {
 fn word_end(sentence: &str, text: &[u8], pos: usize) -> (usize, bool) {
     let mut n = pos;
     let mut ascii = true;
-    while let Some(&b) = text.get(n) {
+    loop {
+        // Letters only continue the word: eight at a time while eight bytes are left.
+        n += crate::words::letters_at(text, n);
+        let Some(&b) = text.get(n) else { break };
         let kind = BYTE_KINDS[usize::from(b)];
         // A letter, mostly: it only continues the word.
         if kind & !LETTER == 0 {
