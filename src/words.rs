@@ -727,6 +727,31 @@ pub(crate) fn letters_at(b: &[u8], at: usize) -> usize {
     ((!letter & HIGHS).trailing_zeros() / 8) as usize
 }
 
+/// How many of the (at most eight) bytes from `at` of `b` are visible ASCII (`!` to DEL:
+/// no white space, control byte below `!` or non-ASCII byte) before the first that is not.
+/// The bytes past the end read as zero, which is not visible; a text shorter than eight
+/// bytes is read byte by byte.
+pub(crate) fn visible_at(b: &[u8], at: usize) -> usize {
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let load = |c: &[u8]| <[u8; 8]>::try_from(c).map_or(0, u64::from_le_bytes);
+    let x = match b.get(at..at + 8) {
+        Some(c) => load(c),
+        // The last eight bytes, shifted so that the byte at `at` comes first.
+        None if b.len() >= 8 && at < b.len() => {
+            load(b.get(b.len() - 8..).unwrap_or_default()) >> (8 * (at + 8 - b.len()))
+        }
+        None => {
+            let rest = b.get(at..).unwrap_or_default();
+            return rest.iter().take_while(|&&c| (0x21..0x80).contains(&c)).count();
+        }
+    };
+    // From `!` (0x21) in the low seven bits, and no high bit: adding to the low seven
+    // bits carries into no other byte.
+    let low = x & 0x7f7f_7f7f_7f7f_7f7f;
+    let visible = (low + 0x5f5f_5f5f_5f5f_5f5f) & !x & HIGHS;
+    ((!visible & HIGHS).trailing_zeros() / 8) as usize
+}
+
 #[cfg(test)]
 mod ascii_word_tests {
     use super::*;
@@ -770,6 +795,28 @@ mod ascii_word_tests {
             };
             proptest::prop_assert_eq!(letters_at(&bytes, at), want);
         }
+    }
+
+    proptest::proptest! {
+        /// `visible_at` counts as a walk over the bytes does, its oracle.
+        #[test]
+        fn visible_bytes_are_counted_as_by_bytes(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..20), at in 0..22usize) {
+            let want = bytes.get(at..).unwrap_or_default().iter().take(8).take_while(|&&c| (0x21..0x80).contains(&c)).count();
+            proptest::prop_assert_eq!(visible_at(&bytes, at), want);
+        }
+    }
+
+    #[test]
+    fn visible_at_every_edge() {
+        for b in 0..=255u8 {
+            assert_eq!(
+                visible_at(&[b; 8], 0),
+                if (0x21..0x80).contains(&b) { 8 } else { 0 },
+                "{b}"
+            );
+        }
+        assert_eq!(visible_at(b"green car exports", 10), 7);
+        assert_eq!(visible_at(b"tea", 0), 3);
     }
 
     #[test]
