@@ -243,42 +243,53 @@ fn cut_text<'a>(sentence: &'a str, mut pos: usize, limit: usize, out: &mut Vec<T
                 continue;
             }
         }
-        let (end, ascii) = word_end(sentence, text, pos);
-        let end = end.min(limit);
-        let word = sentence.get(pos..end).unwrap_or("");
-        // A final period ends the sentence, unless the word is an abbreviation (`U.S.`).
-        let trimmed = match word.as_bytes() {
-            [inner @ .., b'.'] if inner.contains(&b'.') => word,
-            _ => trim_end(word),
-        };
-        if let Some(&first) = trimmed.as_bytes().first() {
-            // An ASCII word is read by its bytes; one with another character again.
-            let class = if ascii {
-                let upper = if first.is_ascii_uppercase() { UPPER } else { 0 };
-                let title = if trimmed.len() > 3 && trimmed.bytes().any(|b| b.is_ascii_alphabetic()) {
-                    TITLE_WORD
-                } else {
-                    0
-                };
-                upper | title
-            } else {
-                title_bits(trimmed)
-            };
-            debug_assert_eq!(class, title_bits(trimmed), "{trimmed}");
-            if class & TITLE_WORD != 0 {
-                seen.words += 1;
-                seen.caps += usize::from(class & UPPER != 0);
-            }
-            seen.respectively |= trimmed == "respectively" || trimmed == "each";
-            out.push(T::new(Tok::Word(trimmed), pos, pos + trimmed.len(), UNSET | class));
+        let w = word_end(sentence, text, pos);
+        if !w.ascii {
+            pos = cut_word(sentence, pos, w.end.min(limit), out, seen);
+            continue;
         }
-        pos = end.max(pos + 1);
-        // An ASCII word ends on a character boundary.
-        while !ascii && !sentence.is_char_boundary(pos) {
-            pos += 1;
+        // An ASCII word, read from what its walk saw. A final period ends the sentence,
+        // unless the word is an abbreviation (`U.S.`); final apostrophes go too.
+        let abbreviation = w.periods >= 2 && text.get(w.end.wrapping_sub(1)) == Some(&b'.');
+        let kept = if abbreviation { w.end } else { w.kept };
+        if let Some(trimmed) = sentence.get(pos..kept).filter(|t| !t.is_empty()) {
+            let upper = if b.is_ascii_uppercase() { UPPER } else { 0 };
+            let title = if trimmed.len() > 3 && w.letter { TITLE_WORD } else { 0 };
+            push_word(trimmed, pos, upper | title, out, seen);
         }
+        pos = w.end.max(pos + 1);
     }
     pos
+}
+
+/// A word that is not all ASCII, from `pos` to `end`, pushed onto `out`; where the text
+/// goes on.
+fn cut_word<'a>(sentence: &'a str, pos: usize, end: usize, out: &mut Vec<T<'a>>, seen: &mut Seen) -> usize {
+    let word = sentence.get(pos..end).unwrap_or("");
+    // A final period ends the sentence, unless the word is an abbreviation (`U.S.`).
+    let trimmed = match word.as_bytes() {
+        [inner @ .., b'.'] if inner.contains(&b'.') => word,
+        _ => trim_end(word),
+    };
+    if !trimmed.is_empty() {
+        push_word(trimmed, pos, title_bits(trimmed), out, seen);
+    }
+    let mut pos = end.max(pos + 1);
+    while !sentence.is_char_boundary(pos) {
+        pos += 1;
+    }
+    pos
+}
+
+/// Pushes the word `trimmed` at `pos`, with its title bits `class`, and counts it.
+fn push_word<'a>(trimmed: &'a str, pos: usize, class: u64, out: &mut Vec<T<'a>>, seen: &mut Seen) {
+    debug_assert_eq!(class, title_bits(trimmed), "{trimmed}");
+    if class & TITLE_WORD != 0 {
+        seen.words += 1;
+        seen.caps += usize::from(class & UPPER != 0);
+    }
+    seen.respectively |= trimmed == "respectively" || trimmed == "each";
+    out.push(T::new(Tok::Word(trimmed), pos, pos + trimmed.len(), UNSET | class));
 }
 
 /// Money, percent, quantity and date figures, and counts with no counted noun, are single
@@ -349,20 +360,52 @@ static BYTE_KINDS: [u8; 256] = {
     t
 };
 
-/// The end of the word that starts at `pos` of `sentence`, read no further than the end of
-/// `text` (a start of `sentence`), and whether it is all ASCII: it runs to white space or
-/// punctuation; a comma between digits is inside it. Byte by byte for ASCII.
-fn word_end(sentence: &str, text: &[u8], pos: usize) -> (usize, bool) {
+/// What the walk over a word saw (`word_end`).
+struct Word {
+    /// Where the word ends.
+    end: usize,
+    /// Where it ends without its final periods and apostrophes (valid when ASCII).
+    kept: usize,
+    /// How many periods it holds (valid when ASCII).
+    periods: usize,
+    /// Whether it holds an ASCII letter.
+    letter: bool,
+    /// Whether it is all ASCII.
+    ascii: bool,
+}
+
+/// The word that starts at `pos` of `sentence`, read no further than the end of `text` (a
+/// start of `sentence`): it runs to white space or punctuation; a comma between digits is
+/// inside it. Byte by byte for ASCII, letters eight at a time.
+fn word_end(sentence: &str, text: &[u8], pos: usize) -> Word {
+    let mut w = Word {
+        end: pos,
+        kept: pos,
+        periods: 0,
+        letter: false,
+        ascii: true,
+    };
     let mut n = pos;
-    let mut ascii = true;
     loop {
         // Letters only continue the word: eight at a time while eight bytes are left.
-        n += crate::words::letters_at(text, n);
+        let run = crate::words::letters_at(text, n);
+        if run > 0 {
+            n += run;
+            (w.kept, w.letter) = (n, true);
+        }
         let Some(&b) = text.get(n) else { break };
         let kind = BYTE_KINDS[usize::from(b)];
-        // A letter, mostly: it only continues the word.
+        // A letter, or a sign that only continues the word.
         if kind & !LETTER == 0 {
             n += 1;
+            match b {
+                b'.' => w.periods += 1,
+                b'\'' => {}
+                _ => {
+                    w.kept = n;
+                    w.letter |= kind & LETTER != 0;
+                }
+            }
             continue;
         }
         if kind & NOT_ASCII != 0 {
@@ -372,7 +415,7 @@ fn word_end(sentence: &str, text: &[u8], pos: usize) -> (usize, bool) {
             if c.is_whitespace() || is_punct(c) {
                 break;
             }
-            ascii = false;
+            w.ascii = false;
             n += c.len_utf8();
             continue;
         }
@@ -385,8 +428,10 @@ fn word_end(sentence: &str, text: &[u8], pos: usize) -> (usize, bool) {
             break;
         }
         n += 1;
+        w.kept = n;
     }
-    (n, ascii)
+    w.end = n;
+    w
 }
 
 /// The class of the word token at `j`; `None` for punctuation, figures and past the end.
