@@ -258,6 +258,10 @@ fn cut_text<'a>(sentence: &'a str, mut pos: usize, limit: usize, out: &mut Vec<T
             push_word(trimmed, pos, upper | title, out, seen);
         }
         pos = w.end.max(pos + 1);
+        // Most words are followed by one space: stepped over here.
+        if text.get(pos) == Some(&b' ') {
+            pos += 1;
+        }
     }
     pos
 }

@@ -283,7 +283,7 @@ pub(super) fn classify(word: &str) -> (u64, u64) {
 }
 
 /// log2 of the slots of the cache of `classify`.
-const CACHE_BITS: u32 = 10;
+const CACHE_BITS: u32 = 12;
 
 thread_local! {
     /// The last classes found, one per slot (direct-mapped): `[key of the word as it is
