@@ -151,9 +151,6 @@ fn subjects_kept(
     // Each subject is looked for within a window of words around its figure, so that a
     // "sentence" thousands of words long (a text without full stops) stays linear.
     const REACH: usize = 80;
-    // Figure tokens come in the order of `all` (`tokens` walks the figures with one
-    // pointer), so one cursor finds the token of each figure in turn.
-    let mut cursor = 0;
     // Whether the window is a headline, kept while the window stays the same (the whole
     // sentence, when it is short).
     let mut title: Option<(usize, usize, bool)> = None;
@@ -167,18 +164,13 @@ fn subjects_kept(
     // The sentence's first figure in `spans`.
     let base = spans.len();
     for fi in 0..all.len() {
-        let mut at = None;
-        while let Some(t) = toks.get(cursor) {
-            match t.tok {
-                Tok::Fig(g) if g == fi => at = Some(cursor),
-                Tok::Fig(g) if g > fi => {}
-                _ => {
-                    cursor += 1;
-                    continue;
-                }
-            }
-            break;
-        }
+        // A figure's token starts where its text does, and tokens start in order: found by
+        // halving. A figure with no token (a count with its noun, or inside another) has
+        // another token there, or none.
+        let at = all.get(fi).and_then(|f| {
+            let k = toks.partition_point(|t| t.start < f.text_start);
+            matches!(toks.get(k).map(|t| t.tok), Some(Tok::Fig(g)) if g == fi).then_some(k)
+        });
         let shown = match at {
             Some(k) => {
                 let (lo, hi) = (k.saturating_sub(REACH), (k + REACH).min(toks.len()));
