@@ -44,7 +44,9 @@ fn phrase_in<'a>(
         match t.tok {
             Tok::Punct('—') => aside = !aside,
             _ if aside || period => {}
-            Tok::Word(_) | Tok::Punct('(' | ')') => {
+            // A word token holds its text.
+            Tok::Word(w) => words.push((w, t)),
+            Tok::Punct('(' | ')') => {
                 words.push((sentence.get(t.start..t.end).unwrap_or(""), t));
             }
             // A date inside the phrase is left out with its preposition (`exports in 2019`).
