@@ -42,7 +42,7 @@ use std::ops::Range;
 use crate::scan::Found;
 
 use anaphora::{Anaphor, anaphor_at, antecedent};
-use clause::clause_subject_kept;
+use clause::clause_subject_vetted;
 use compare::{
     base_of, lone_measure, names_something, phrase_right_before, shares_previous, time_phrase, whole_of_share,
     without_deictic,
@@ -278,7 +278,14 @@ fn subject_at(
     };
     // Whether `subject` is still the phrase that names something, as tested above.
     let mut vetted = found.is_some();
-    let subject = found.unwrap_or_else(|| clause_subject_kept(sentence, toks, all, k, &mut lists.clause));
+    let subject = match found {
+        Some(s) => s,
+        None => {
+            let (s, checked) = clause_subject_vetted(sentence, toks, all, k, &mut lists.clause);
+            vetted = checked;
+            s
+        }
+    };
     // `a figure that is set to rise (to 40%)`: a lone measure is the figure before's.
     let subject = match prev {
         Some(p) if lone_measure(&subject) => {
