@@ -391,7 +391,7 @@ fn word_end(sentence: &str, text: &[u8], pos: usize) -> Word {
     };
     let mut n = pos;
     loop {
-        // Letters only continue the word: eight at a time while eight bytes are left.
+        // Letters only continue the word: eight at a time.
         let run = crate::words::letters_at(text, n);
         if run > 0 {
             n += run;
