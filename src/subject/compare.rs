@@ -203,8 +203,14 @@ const DEICTICS: [&str; 4] = ["this", "these", "those", "that"];
 
 /// The subject without a last post-modifier that points back (`lamb exports into these
 /// markets` -> `lamb exports`, `surplus in this sector` -> `surplus`): it names nothing new.
+#[cfg(test)]
 pub(super) fn without_deictic(subject: String) -> String {
-    let cut = last_deictic(subject.as_bytes());
+    without_deictic_seeing(subject, |_| {})
+}
+
+/// `without_deictic`, showing each word of `subject` (split at spaces) to `see` on the way.
+pub(super) fn without_deictic_seeing(subject: String, see: impl FnMut(&[u8])) -> String {
+    let cut = last_deictic(subject.as_bytes(), see);
     match cut {
         Some(c) if names_something(&subject[..c]) => subject[..c].to_string(),
         _ => subject,
@@ -213,7 +219,7 @@ pub(super) fn without_deictic(subject: String) -> String {
 
 /// Where the last post-modifier of `subject` that points back starts, less one (the
 /// space before it): a post-preposition after a word and before a deictic.
-fn last_deictic(subject: &[u8]) -> Option<usize> {
+fn last_deictic(subject: &[u8], mut see: impl FnMut(&[u8])) -> Option<usize> {
     let mut cut = None;
     // The words are split at `' '` (ASCII) and only compared to ASCII ones. `prep` is the
     // word before the one that starts at `at`, `at` past the first word.
@@ -222,6 +228,7 @@ fn last_deictic(subject: &[u8]) -> Option<usize> {
     while at <= subject.len() {
         let end = crate::words::next_space(subject, at);
         let w = subject.get(at..end).unwrap_or_default();
+        see(w);
         // The rarer test first; every deictic has 4 or 5 bytes and starts with `t`.
         let deictic = matches!(w.len(), 4 | 5)
             && w.first().is_some_and(|b| b.eq_ignore_ascii_case(&b't'))
@@ -511,7 +518,10 @@ mod sharing_tests {
         fn deictics_are_found_as_by_split(picks in proptest::collection::vec(0..9usize, 0..14)) {
             const PIECES: [&str; 9] = ["wool", " ", "in", "THIS", "those", "of", "these ", "that", "into"];
             let text: String = picks.iter().map(|&n| PIECES[n]).collect();
-            proptest::prop_assert_eq!(super::last_deictic(text.as_bytes()), last_deictic_by_split(text.as_bytes()), "{:?}", text);
+            let mut seen = Vec::new();
+            proptest::prop_assert_eq!(super::last_deictic(text.as_bytes(), |w| seen.push(w.to_vec())), last_deictic_by_split(text.as_bytes()), "{:?}", text);
+            let words: Vec<Vec<u8>> = text.as_bytes().split(|&b| b == b' ').map(<[u8]>::to_vec).collect();
+            proptest::prop_assert_eq!(seen, words);
         }
     }
 

@@ -45,7 +45,7 @@ use anaphora::{Anaphor, anaphor_at, antecedent};
 use clause::clause_subject_vetted;
 use compare::{
     base_of, lone_measure, names_something, phrase_right_before, shares_previous, time_phrase, whole_of_share,
-    without_deictic,
+    without_deictic_seeing,
 };
 use items::{Lists, counted_after_bracket, parenthesised, respectively};
 use near::{after_amount, after_change, before, headline_noun, share_of};
@@ -304,7 +304,7 @@ fn subject_at(
         None => subject,
     };
     let subject = if vetted || (names_something(&subject) && !time_phrase(&subject)) {
-        estimated(without_deictic(subject))
+        refined(subject)
     } else {
         give_back_string(subject);
         share_of(sentence, toks, all, k)
@@ -352,6 +352,24 @@ fn abbreviated(subject: &str) -> Option<String> {
     Some(format!("{}{abbr}{}", head.get(..start)?, subject.get(close + 1..)?))
 }
 
+/// `estimated(without_deictic(subject))`: the one walk over the words that looks for a
+/// deictic also looks for a head of `estimated`, which most subjects lack. (The words left
+/// by `without_deictic` are some of those seen: with no head among these, none among them.)
+fn refined(subject: String) -> String {
+    let mut head = false;
+    let subject = without_deictic_seeing(subject, |w| head |= is_estimate_head(w));
+    if head { estimated(subject) } else { subject }
+}
+
+/// Whether `w` is one of `ESTIMATE_HEADS` in any ASCII case. A head has 3, 4 or 8 to 10
+/// bytes and starts with `e`, `s`, `g` or `d`: most words are told by that.
+fn is_estimate_head(w: &[u8]) -> bool {
+    matches!(w.len(), 3 | 4 | 8..=10)
+        && w.first()
+            .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'e' | b's' | b'g' | b'd'))
+        && ESTIMATE_HEADS.iter().any(|h| w.eq_ignore_ascii_case(h.as_bytes()))
+}
+
 /// The nouns whose phrase with `of` is about what follows `of` (`estimated`).
 const ESTIMATE_HEADS: [&str; 8] = [
     "estimate",
@@ -372,15 +390,8 @@ const ESTIMATE_HEADS: [&str; 8] = [
 /// [article] modifier* head "of" X     -> X     head = estimate | shortfall | gap | deviation (-s)
 /// ```
 fn estimated(subject: String) -> String {
-    // Most subjects hold no such head: they are not split into a list. A head has 3, 4
-    // or 8 to 10 bytes and starts with `e`, `s`, `g` or `d`: most words are told by that.
-    let is_head = |w: &[u8]| {
-        matches!(w.len(), 3 | 4 | 8..=10)
-            && w.first()
-                .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'e' | b's' | b'g' | b'd'))
-            && ESTIMATE_HEADS.iter().any(|h| w.eq_ignore_ascii_case(h.as_bytes()))
-    };
-    if !crate::words::space_split(subject.as_bytes()).any(is_head) {
+    // Most subjects hold no such head: they are not split into a list.
+    if !crate::words::space_split(subject.as_bytes()).any(is_estimate_head) {
         return subject;
     }
     let words: Vec<&str> = subject.split(' ').collect();
@@ -599,6 +610,20 @@ mod tests {
             estimated("Korea's estimate of demand".into()),
             "Korea's estimate of demand"
         );
+    }
+
+    proptest::proptest! {
+        /// One walk for both gives what the two give in turn.
+        #[test]
+        fn refined_is_estimated_without_deictic(picks in proptest::collection::vec(0..14usize, 0..10)) {
+            const WORDS: [&str; 14] = [
+                "the", "latest", "estimate", "of", "wool", "exports", "to", "these", "markets", "GAPS", "in",
+                "this", "", "shortfall",
+            ];
+            let text = picks.iter().map(|&n| WORDS[n]).collect::<Vec<_>>().join(" ");
+            let want = estimated(super::compare::without_deictic(text.clone()));
+            proptest::prop_assert_eq!(refined(text), want);
+        }
     }
 
     #[test]
