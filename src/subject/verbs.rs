@@ -15,6 +15,8 @@ pub(super) fn before_noun(toks: &[T], j: usize) -> bool {
 /// form not before a noun, or any word after a modal (`will provide`, `to grow`).
 /// Remembered in the token: the answer depends on `toks` only, which stay the same for
 /// every figure of a window (`subjects_kept` makes the tokens forget it when the window moves).
+/// Inlined, so that a remembered answer is a load and a test.
+#[inline]
 pub(super) fn verb_at(toks: &[T], j: usize) -> bool {
     let Some(t) = toks.get(j) else { return false };
     if let Some(v) = t.known_verb() {
@@ -27,6 +29,7 @@ pub(super) fn verb_at(toks: &[T], j: usize) -> bool {
 }
 
 /// `verb_at`, found.
+#[inline(never)]
 fn verb_in_place(toks: &[T], j: usize) -> bool {
     let Some(c) = word_class(toks, j) else {
         return false;
