@@ -4,14 +4,13 @@ use super::compare::{names_something, time_phrase};
 use super::phrase::{back_start, bare_measure, forward_end, holds_figure, past_time_lead, phrase};
 use super::tokens::{T, Tok, lower_at, word_class};
 use super::verbs::verb_at;
-use super::wordlists::SURPASS_VERBS;
 use super::words::*;
 use crate::scan::Found;
 
 /// The noun phrase between verb `v` and `by`/`to` right before token `at`.
 /// `X surpassed Y by N`: not after a verb of exceeding, whose `by` figure is the subject's margin.
 pub(super) fn object_of(sentence: &str, toks: &[T], all: &[Found], v: usize, at: usize) -> Option<String> {
-    if matches!(toks.get(v)?.tok, Tok::Word(w) if SURPASS_VERBS.iter().any(|s| w.eq_ignore_ascii_case(s))) {
+    if toks.get(v)?.class() & SURPASS != 0 {
         return None;
     }
     // `returning inflation to its 2 percent objective`: past the figure's determiner.
@@ -78,6 +77,18 @@ pub(super) type Kept = Option<(usize, usize, String)>;
 
 /// `clause_subject`, with `kept` the phrase found last for the same `toks`.
 pub(super) fn clause_subject_kept(sentence: &str, toks: &[T], all: &[Found], at: usize, kept: &mut Kept) -> String {
+    clause_subject_vetted(sentence, toks, all, at, kept).0
+}
+
+/// `clause_subject_kept`, and whether the answer is one found to name something and no
+/// time (`names_something`, not `time_phrase`): the caller need not ask again.
+pub(super) fn clause_subject_vetted(
+    sentence: &str,
+    toks: &[T],
+    all: &[Found],
+    at: usize,
+    kept: &mut Kept,
+) -> (String, bool) {
     let mut i = at;
     for _ in 0..5 {
         // The nearest verb before `i`, within the clause.
@@ -121,10 +132,10 @@ pub(super) fn clause_subject_kept(sentence: &str, toks: &[T], all: &[Found], at:
             // opens the sentence belongs to the clause after the comma.
             if !names_something(&p) {
                 if let Some(q) = main_after_fronted_figure(sentence, toks, all, at) {
-                    return q;
+                    return (q, false);
                 }
             }
-            return p;
+            return (p, false);
         };
         // `the food products as a whole improved`: the phrase ends before `as a whole`.
         let mut e = match toks.get(v.saturating_sub(3)..v) {
@@ -137,7 +148,7 @@ pub(super) fn clause_subject_kept(sentence: &str, toks: &[T], all: &[Found], at:
         // `cutting logistics costs by 15%`, `to raise trade to $35 billion`: the object of
         // a change verb, when only a noun phrase stands between it and `by`/`to` + figure.
         if let Some(obj) = object_of(sentence, toks, all, v, i) {
-            return obj;
+            return (obj, false);
         }
         let (s, p) = match kept {
             Some((end, s, p)) if *end == e => (*s, p.clone()),
@@ -169,47 +180,47 @@ pub(super) fn clause_subject_kept(sentence: &str, toks: &[T], all: &[Found], at:
                         e -= 1;
                     }
                     let s2 = back_start(toks, all, e, RELATIVE_STOP);
-                    return phrase(sentence, toks, all, s2, e);
+                    return (phrase(sentence, toks, all, s2, e), false);
                 }
             }
             // `X, an aside, rose`: the phrase before the aside (not for a participle after
             // a comma, which takes the verb before it).
             let participle = matches!(toks[v].tok, Tok::Word(w) if w.ends_with("ing"));
             if let Some(p) = before_aside(sentence, toks, all, s).filter(|_| !participle) {
-                return p;
+                return (p, false);
             }
             // `Despite falling 1% in May, sales rose`: the main clause's subject.
             if let Some(p) = main_after_fronted(sentence, toks, all, v) {
-                return p;
+                return (p, false);
             }
             // `launches a trade drive, bringing $3 billion`: a participle that is no change
             // word, after a comma that closes a verb's object, tells of the object.
             if let Some(p) = object_before_participle(sentence, toks, all, v) {
-                return p;
+                return (p, false);
             }
             // A participle after a comma or `and` (`..., rising 19 percent`): the verb before it.
             i = v;
             continue;
         }
-        return owned_by_subject(sentence, toks, all, s, p);
+        return match owned_by_subject(sentence, toks, all, s, &p) {
+            Some(owned) => (owned, false),
+            None => (p, true),
+        };
     }
-    String::new()
+    (String::new(), false)
 }
 
 /// `Chains saw their sales improve by 2%`: `their`/`its` + noun names the noun of the
-/// clause subject before (`sales of chains`).
-fn owned_by_subject(sentence: &str, toks: &[T], all: &[Found], s: usize, p: String) -> String {
+/// clause subject before (`sales of chains`); `None` when `p` stays as it is.
+fn owned_by_subject(sentence: &str, toks: &[T], all: &[Found], s: usize, p: &str) -> Option<String> {
     let possessive = matches!(toks.get(s).map(|t| t.tok), Some(Tok::Word(w)) if w.eq_ignore_ascii_case("their") || w.eq_ignore_ascii_case("its"));
     if !possessive || s == 0 || !verb_at(toks, s - 1) {
-        return p;
+        return None;
     }
     let owner = clause_subject(sentence, toks, all, s - 1);
     let rest = p.split_once(' ').map_or("", |(_, r)| r);
-    if names_something(&owner) && !rest.is_empty() {
-        format!("{rest} of {}", super::sentence_case(sentence, owner))
-    } else {
-        p
-    }
+    (names_something(&owner) && !rest.is_empty())
+        .then(|| format!("{rest} of {}", super::sentence_case(sentence, owner)))
 }
 
 /// `At 447 million barrels, crude inventories are about 4% below`: the subject of the main
@@ -262,8 +273,11 @@ fn object_before_participle(sentence: &str, toks: &[T], all: &[Found], v: usize)
         && start < comma
         && verb_at(toks, start - 1)
         && lower_at(toks, start - 1).is_some_and(|l| l & COPULA == 0);
+    if !object {
+        return None;
+    }
     let p = phrase(sentence, toks, all, start, comma);
-    (object && names_something(&p) && !bare_measure(&p)).then_some(p)
+    (names_something(&p) && !bare_measure(&p)).then_some(p)
 }
 
 /// The `(` of a bracket holding a figure that closes right before token `e`, when the

@@ -179,8 +179,11 @@ pub(super) fn phrase_right_before(
                 || lower_at(toks, start - 1).is_some_and(|l| l & AND != 0)
                 || matches!(toks[start - 1].tok, Tok::Word(w) if w.eq_ignore_ascii_case("with"))
                 || (direction && verb_at(toks, start - 1)));
+        if !opens || start >= k {
+            return None;
+        }
         let np = phrase(sentence, toks, all, start, k);
-        return (opens && start < k && names_something(&np) && !bare_measure(&np)).then_some(np);
+        return (names_something(&np) && !bare_measure(&np)).then_some(np);
     };
     let start = back_start(toks, all, comma, BEFORE_STOP);
     let np = phrase(sentence, toks, all, start, comma);
@@ -195,29 +198,51 @@ pub(super) fn time_phrase(subject: &str) -> bool {
     lists(super::phrase::head(subject)) & TIME != 0
 }
 
+/// The words that point back to something named before.
+const DEICTICS: [&str; 4] = ["this", "these", "those", "that"];
+
 /// The subject without a last post-modifier that points back (`lamb exports into these
 /// markets` -> `lamb exports`, `surplus in this sector` -> `surplus`): it names nothing new.
+#[cfg(test)]
 pub(super) fn without_deictic(subject: String) -> String {
-    let mut at = 0;
-    let mut cut = None;
-    // Split as bytes: `' '` is ASCII, and the words are only compared to ASCII ones.
-    let mut words = subject.as_bytes().split(|&b| b == b' ').peekable();
-    while let Some(w) = words.next() {
-        // The rarer test first.
-        let deictic = words.peek().is_some_and(|n| {
-            ["this", "these", "those", "that"]
-                .iter()
-                .any(|d| n.eq_ignore_ascii_case(d.as_bytes()))
-        });
-        if deictic && at > 0 && POST_PREPS.iter().any(|p| w.eq_ignore_ascii_case(p.as_bytes())) {
-            cut = Some(at - 1);
-        }
-        at += w.len() + 1;
-    }
+    without_deictic_seeing(subject, |_| {})
+}
+
+/// `without_deictic`, showing each word of `subject` (split at spaces) to `see` on the way.
+pub(super) fn without_deictic_seeing(subject: String, see: impl FnMut(&[u8])) -> String {
+    let cut = last_deictic(subject.as_bytes(), see);
     match cut {
         Some(c) if names_something(&subject[..c]) => subject[..c].to_string(),
         _ => subject,
     }
+}
+
+/// Where the last post-modifier of `subject` that points back starts, less one (the
+/// space before it): a post-preposition after a word and before a deictic.
+fn last_deictic(subject: &[u8], mut see: impl FnMut(&[u8])) -> Option<usize> {
+    let mut cut = None;
+    // The words are split at `' '` (ASCII) and only compared to ASCII ones. `prep` is the
+    // word before the one that starts at `at`, `at` past the first word.
+    let mut prep: Option<(usize, usize)> = None;
+    let mut at = 0;
+    while at <= subject.len() {
+        let end = crate::words::next_space(subject, at);
+        let w = subject.get(at..end).unwrap_or_default();
+        see(w);
+        // The rarer test first; every deictic has 4 or 5 bytes and starts with `t`.
+        let deictic = matches!(w.len(), 4 | 5)
+            && w.first().is_some_and(|b| b.eq_ignore_ascii_case(&b't'))
+            && DEICTICS.iter().any(|d| w.eq_ignore_ascii_case(d.as_bytes()));
+        if let Some((s, e)) = prep.filter(|&(s, _)| deictic && s > 0) {
+            let p = subject.get(s..e).unwrap_or_default();
+            if POST_PREPS.iter().any(|x| p.eq_ignore_ascii_case(x.as_bytes())) {
+                cut = Some(s - 1);
+            }
+        }
+        prep = Some((at, end));
+        at = end + 1;
+    }
+    cut
 }
 
 /// `a figure`, `the total`: a lone measure noun names no subject.
@@ -310,20 +335,29 @@ pub(super) fn whole_of_share(
 /// A subject must hold a word that names something: not only pronouns, articles,
 /// prepositions, adverbs, helpers and verbs (`expected`, `thereby`, `despite`, `this`).
 pub(super) fn names_something(subject: &str) -> bool {
-    subject.split_whitespace().any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if w.is_empty() {
-            return false;
-        }
-        // One (cached) look-up: a word's lists are the class bits below `SHAPE`.
-        let shape = classify_cached(w).0;
-        let c = shape & (SHAPE - 1);
-        let function = PRONOUN | ARTICLE | DETERMINER | PREPOSITION | ADVERB | MODAL | COPULA | AUX | AND;
-        let verb = c & VERB != 0;
-        let participle = shape & IS_VERB != 0 || (shape & BARE != 0 && w.len() > 4 && w.ends_with("ed"));
-        let adverb = w.len() > 4 && w.bytes().all(|b| b.is_ascii_lowercase()) && w.ends_with("ly");
-        c & function == 0 && !verb && !participle && !adverb
-    })
+    // ASCII, the common case: split and trimmed by bytes.
+    if subject.is_ascii() {
+        return crate::words::ascii_words(subject).any(|w| names(crate::words::trim_to_alnum(w)));
+    }
+    subject
+        .split_whitespace()
+        .any(|w| names(w.trim_matches(|c: char| !c.is_alphanumeric())))
+}
+
+/// Whether the word `w` (trimmed to letters and digits) names something.
+fn names(w: &str) -> bool {
+    if w.is_empty() {
+        return false;
+    }
+    // One (cached) look-up: a word's lists are the class bits below `SHAPE`.
+    let shape = classify_cached(w).0;
+    let c = shape & (SHAPE - 1);
+    let function = PRONOUN | ARTICLE | DETERMINER | PREPOSITION | ADVERB | MODAL | COPULA | AUX | AND;
+    let verb = c & VERB != 0;
+    // Tested in turn, cheapest first: most words fail the first test or pass them all.
+    let participle = || shape & IS_VERB != 0 || (shape & BARE != 0 && w.len() > 4 && w.ends_with("ed"));
+    let adverb = || w.len() > 4 && w.bytes().all(|b| b.is_ascii_lowercase()) && w.ends_with("ly");
+    c & function == 0 && !verb && !participle() && !adverb()
 }
 
 #[cfg(test)]
@@ -462,6 +496,35 @@ mod sharing_tests {
         );
     }
 
+    /// `last_deictic` as it was, over a peekable split: its oracle.
+    fn last_deictic_by_split(subject: &[u8]) -> Option<usize> {
+        let mut at = 0;
+        let mut cut = None;
+        let mut words = subject.split(|&b| b == b' ').peekable();
+        while let Some(w) = words.next() {
+            let deictic = words
+                .peek()
+                .is_some_and(|n| super::DEICTICS.iter().any(|d| n.eq_ignore_ascii_case(d.as_bytes())));
+            if deictic && at > 0 && super::POST_PREPS.iter().any(|p| w.eq_ignore_ascii_case(p.as_bytes())) {
+                cut = Some(at - 1);
+            }
+            at += w.len() + 1;
+        }
+        cut
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn deictics_are_found_as_by_split(picks in proptest::collection::vec(0..9usize, 0..14)) {
+            const PIECES: [&str; 9] = ["wool", " ", "in", "THIS", "those", "of", "these ", "that", "into"];
+            let text: String = picks.iter().map(|&n| PIECES[n]).collect();
+            let mut seen = Vec::new();
+            proptest::prop_assert_eq!(super::last_deictic(text.as_bytes(), |w| seen.push(w.to_vec())), last_deictic_by_split(text.as_bytes()), "{:?}", text);
+            let words: Vec<Vec<u8>> = text.as_bytes().split(|&b| b == b' ').map(<[u8]>::to_vec).collect();
+            proptest::prop_assert_eq!(seen, words);
+        }
+    }
+
     #[test]
     fn deictic_post_modifiers_and_lone_measures() {
         assert_eq!(
@@ -469,6 +532,12 @@ mod sharing_tests {
             "wool exports"
         );
         assert_eq!(without_deictic("surplus in this sector".into()), "surplus");
+        assert_eq!(without_deictic("imports from that".into()), "imports");
+        assert_eq!(without_deictic("of these".into()), "of these");
+        assert_eq!(without_deictic("sales in this  year".into()), "sales");
+        for d in super::DEICTICS {
+            assert_eq!(without_deictic(format!("lamb exports to {d} markets")), "lamb exports");
+        }
         assert_eq!(without_deictic("exports to China".into()), "exports to China");
         assert!(lone_measure("a figure"));
         assert!(lone_measure("the total"));

@@ -42,10 +42,10 @@ use std::ops::Range;
 use crate::scan::Found;
 
 use anaphora::{Anaphor, anaphor_at, antecedent};
-use clause::clause_subject_kept;
+use clause::clause_subject_vetted;
 use compare::{
     base_of, lone_measure, names_something, phrase_right_before, shares_previous, time_phrase, whole_of_share,
-    without_deictic,
+    without_deictic_seeing,
 };
 use items::{Lists, counted_after_bracket, parenthesised, respectively};
 use near::{after_amount, after_change, before, headline_noun, share_of};
@@ -151,9 +151,6 @@ fn subjects_kept(
     // Each subject is looked for within a window of words around its figure, so that a
     // "sentence" thousands of words long (a text without full stops) stays linear.
     const REACH: usize = 80;
-    // Figure tokens come in the order of `all` (`tokens` walks the figures with one
-    // pointer), so one cursor finds the token of each figure in turn.
-    let mut cursor = 0;
     // Whether the window is a headline, kept while the window stays the same (the whole
     // sentence, when it is short).
     let mut title: Option<(usize, usize, bool)> = None;
@@ -167,18 +164,13 @@ fn subjects_kept(
     // The sentence's first figure in `spans`.
     let base = spans.len();
     for fi in 0..all.len() {
-        let mut at = None;
-        while let Some(t) = toks.get(cursor) {
-            match t.tok {
-                Tok::Fig(g) if g == fi => at = Some(cursor),
-                Tok::Fig(g) if g > fi => {}
-                _ => {
-                    cursor += 1;
-                    continue;
-                }
-            }
-            break;
-        }
+        // A figure's token starts where its text does, and tokens start in order: found by
+        // halving. A figure with no token (a count with its noun, or inside another) has
+        // another token there, or none.
+        let at = all.get(fi).and_then(|f| {
+            let k = toks.partition_point(|t| t.start < f.text_start);
+            matches!(toks.get(k).map(|t| t.tok), Some(Tok::Fig(g)) if g == fi).then_some(k)
+        });
         let shown = match at {
             Some(k) => {
                 let (lo, hi) = (k.saturating_sub(REACH), (k + REACH).min(toks.len()));
@@ -186,6 +178,10 @@ fn subjects_kept(
                 let t = match title {
                     Some((a, b, t)) if (a, b) == (lo, hi) => t,
                     _ => {
+                        // What the tokens remember of their place was of another window.
+                        if title.is_some() {
+                            toks.iter().for_each(T::forget_verb);
+                        }
                         lists = Lists::default();
                         // A sentence without the word has it in no window.
                         lists.no_respectively = !respectively;
@@ -282,7 +278,14 @@ fn subject_at(
     };
     // Whether `subject` is still the phrase that names something, as tested above.
     let mut vetted = found.is_some();
-    let subject = found.unwrap_or_else(|| clause_subject_kept(sentence, toks, all, k, &mut lists.clause));
+    let subject = match found {
+        Some(s) => s,
+        None => {
+            let (s, checked) = clause_subject_vetted(sentence, toks, all, k, &mut lists.clause);
+            vetted = checked;
+            s
+        }
+    };
     // `a figure that is set to rise (to 40%)`: a lone measure is the figure before's.
     let subject = match prev {
         Some(p) if lone_measure(&subject) => {
@@ -301,7 +304,7 @@ fn subject_at(
         None => subject,
     };
     let subject = if vetted || (names_something(&subject) && !time_phrase(&subject)) {
-        estimated(without_deictic(subject))
+        refined(subject)
     } else {
         give_back_string(subject);
         share_of(sentence, toks, all, k)
@@ -349,6 +352,36 @@ fn abbreviated(subject: &str) -> Option<String> {
     Some(format!("{}{abbr}{}", head.get(..start)?, subject.get(close + 1..)?))
 }
 
+/// `estimated(without_deictic(subject))`: the one walk over the words that looks for a
+/// deictic also looks for a head of `estimated`, which most subjects lack. (The words left
+/// by `without_deictic` are some of those seen: with no head among these, none among them.)
+fn refined(subject: String) -> String {
+    let mut head = false;
+    let subject = without_deictic_seeing(subject, |w| head |= is_estimate_head(w));
+    if head { estimated(subject) } else { subject }
+}
+
+/// Whether `w` is one of `ESTIMATE_HEADS` in any ASCII case. A head has 3, 4 or 8 to 10
+/// bytes and starts with `e`, `s`, `g` or `d`: most words are told by that.
+fn is_estimate_head(w: &[u8]) -> bool {
+    matches!(w.len(), 3 | 4 | 8..=10)
+        && w.first()
+            .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'e' | b's' | b'g' | b'd'))
+        && ESTIMATE_HEADS.iter().any(|h| w.eq_ignore_ascii_case(h.as_bytes()))
+}
+
+/// The nouns whose phrase with `of` is about what follows `of` (`estimated`).
+const ESTIMATE_HEADS: [&str; 8] = [
+    "estimate",
+    "estimates",
+    "shortfall",
+    "shortfalls",
+    "gap",
+    "gaps",
+    "deviation",
+    "deviations",
+];
+
 /// `the first quarterly estimate of UK wool output` -> `UK wool output`, `the current
 /// shortfall of inflation (from 2 percent)` -> `inflation`: an estimate of X, or X's
 /// distance from a level, is about what X measures.
@@ -357,28 +390,14 @@ fn abbreviated(subject: &str) -> Option<String> {
 /// [article] modifier* head "of" X     -> X     head = estimate | shortfall | gap | deviation (-s)
 /// ```
 fn estimated(subject: String) -> String {
-    const HEADS: [&str; 8] = [
-        "estimate",
-        "estimates",
-        "shortfall",
-        "shortfalls",
-        "gap",
-        "gaps",
-        "deviation",
-        "deviations",
-    ];
     // Most subjects hold no such head: they are not split into a list.
-    if !subject
-        .as_bytes()
-        .split(|&b| b == b' ')
-        .any(|w| HEADS.iter().any(|h| w.eq_ignore_ascii_case(h.as_bytes())))
-    {
+    if !crate::words::space_split(subject.as_bytes()).any(is_estimate_head) {
         return subject;
     }
     let words: Vec<&str> = subject.split(' ').collect();
     let Some(e) = words
         .iter()
-        .position(|w| HEADS.iter().any(|h| w.eq_ignore_ascii_case(h)))
+        .position(|w| ESTIMATE_HEADS.iter().any(|h| w.eq_ignore_ascii_case(h)))
     else {
         return subject;
     };
@@ -428,6 +447,10 @@ fn standing_in(subject: &str, prev: &str) -> Option<String> {
 /// A common word capitalized only because it starts the sentence is lowercased (`Exports`
 /// -> `exports`); names stay (`Korea's exports`, `Hyundai Motor`, `EVs`).
 pub(super) fn sentence_case(sentence: &str, subject: String) -> String {
+    // Only a subject that opens the sentence is lowered: most do not, told by one byte.
+    if sentence.trim_start().as_bytes().first() != subject.as_bytes().first() {
+        return subject;
+    }
     // The first word runs to the first space (`join` puts single spaces between words).
     let cut = subject.bytes().position(|b| b == b' ').unwrap_or(subject.len());
     let first = subject.get(..cut).unwrap_or("");
@@ -576,6 +599,9 @@ mod tests {
             ["island wool output"]
         );
         assert_eq!(estimated("the revised estimates".into()), "the revised estimates");
+        for h in ESTIMATE_HEADS {
+            assert_eq!(estimated(format!("the latest {h} of wool output")), "wool output");
+        }
         assert_eq!(
             subjects("In light of the shortfall of wool prices from 2 percent, the Board will act."),
             ["wool prices"]
@@ -584,6 +610,20 @@ mod tests {
             estimated("Korea's estimate of demand".into()),
             "Korea's estimate of demand"
         );
+    }
+
+    proptest::proptest! {
+        /// One walk for both gives what the two give in turn.
+        #[test]
+        fn refined_is_estimated_without_deictic(picks in proptest::collection::vec(0..14usize, 0..10)) {
+            const WORDS: [&str; 14] = [
+                "the", "latest", "estimate", "of", "wool", "exports", "to", "these", "markets", "GAPS", "in",
+                "this", "", "shortfall",
+            ];
+            let text = picks.iter().map(|&n| WORDS[n]).collect::<Vec<_>>().join(" ");
+            let want = estimated(super::compare::without_deictic(text.clone()));
+            proptest::prop_assert_eq!(refined(text), want);
+        }
     }
 
     #[test]

@@ -44,8 +44,11 @@ fn specific_np(sentence: &str, toks: &[T], all: &[Found], start: usize) -> Optio
     let time = toks
         .get(start..end)
         .is_some_and(|w| w.iter().any(|t| t.lower() & TIME != 0));
+    if time {
+        return None;
+    }
     let p = phrase(sentence, toks, all, start, end);
-    (!p.is_empty() && !bare_measure(&p) && !time).then_some(p)
+    (!p.is_empty() && !bare_measure(&p)).then_some(p)
 }
 
 /// The noun phrase a change or modifier after the figure names:

@@ -28,7 +28,13 @@ pub(super) struct T<'a> {
     /// For a word, the lists of its Unicode lower case (`str::to_lowercase`), which differs
     /// from `class` only for non-ASCII words; valid once `class` is set.
     lower: Cell<u64>,
+    /// Whether the token is a verb in its place (`verb_at`), once asked: `VERB_UNKNOWN`
+    /// until then. The rules ask it of the same tokens again and again.
+    verb: Cell<u8>,
 }
+
+/// `T::verb` before `verb_at` is asked.
+const VERB_UNKNOWN: u8 = 2;
 
 /// `T::class` before the word is classified (above every class bit).
 const UNSET: u64 = 1 << 63;
@@ -42,7 +48,26 @@ impl T<'_> {
             end,
             class: Cell::new(class),
             lower: Cell::new(0),
+            verb: Cell::new(VERB_UNKNOWN),
         }
+    }
+
+    /// `verb_at` of this token as remembered, or `None` when not asked yet.
+    pub(super) fn known_verb(&self) -> Option<bool> {
+        match self.verb.get() {
+            VERB_UNKNOWN => None,
+            v => Some(v != 0),
+        }
+    }
+
+    /// Remembers `verb_at` of this token.
+    pub(super) fn set_verb(&self, verb: bool) {
+        self.verb.set(u8::from(verb));
+    }
+
+    /// Forgets `verb_at` of this token (it is asked of other tokens around it).
+    pub(super) fn forget_verb(&self) {
+        self.verb.set(VERB_UNKNOWN);
     }
 
     /// The class of a word (`classify`); 0 for punctuation and figures.
@@ -121,11 +146,9 @@ pub(super) fn cut<'a>(sentence: &'a str, all: &[Found]) -> Tokens<'a> {
     let mut out: Vec<T<'a>> = SPARE.try_with(Cell::take).unwrap_or_default();
     // About one token per five bytes of text.
     out.reserve(sentence.len() / 5 + all.len());
-    // The counts of `title_case`, and whether `respectively` or `each` was seen.
-    let (mut words, mut caps, mut respectively) = (0usize, 0usize, false);
+    let mut seen = Seen::default();
     let bytes = sentence.as_bytes();
     let mut pos = 0;
-    // Figures come in order: one pointer walks them.
     // Figure starts, sorted, for cutting words: `pos` only grows, so one pointer walks them.
     // The figures usually come sorted already: a copy is sorted only when they do not.
     let mut unsorted: Vec<usize> = Vec::new();
@@ -152,7 +175,7 @@ pub(super) fn cut<'a>(sentence: &'a str, all: &[Found]) -> Tokens<'a> {
         (n, all.get(n).map_or(usize::MAX, |f| f.text_start))
     };
     let (mut next_fig, mut fig_at) = skip(0, 0);
-    while let Some(&b) = bytes.get(pos) {
+    while pos < bytes.len() {
         if fig_at < pos {
             (next_fig, fig_at) = skip(next_fig, pos);
         }
@@ -163,6 +186,37 @@ pub(super) fn cut<'a>(sentence: &'a str, all: &[Found]) -> Tokens<'a> {
                 continue;
             }
         }
+        // A figure may start inside what looks like one word (`(+1`): words stop there.
+        while cut_at <= pos {
+            next_start += 1;
+            cut_at = start_of(next_start);
+        }
+        // No figure starts before `cut_at` (the next figure token starts there or later):
+        // the text up to it is cut in one go.
+        pos = cut_text(sentence, pos, cut_at.min(bytes.len()), &mut out, &mut seen);
+    }
+    Tokens {
+        toks: out,
+        title: is_title(seen.words, seen.caps),
+        respectively: seen.respectively,
+    }
+}
+
+/// What `cut` counts of the words as it goes: the counts of `title_case`, and whether
+/// `respectively` or `each` was seen.
+#[derive(Default)]
+struct Seen {
+    words: usize,
+    caps: usize,
+    respectively: bool,
+}
+
+/// The words and punctuation of `sentence` from `pos` to `limit`, where no figure starts,
+/// pushed onto `out`; words stop at `limit`. Returns where it stopped: `limit`, or past it
+/// when `limit` is inside a character.
+fn cut_text<'a>(sentence: &'a str, mut pos: usize, limit: usize, out: &mut Vec<T<'a>>, seen: &mut Seen) -> usize {
+    let text = sentence.as_bytes().get(..limit).unwrap_or_default();
+    while let Some(&b) = text.get(pos) {
         // An ASCII byte is read from the table; any other character is decoded.
         let kind = BYTE_KINDS[usize::from(b)];
         if kind & SPACE != 0 {
@@ -177,7 +231,7 @@ pub(super) fn cut<'a>(sentence: &'a str, all: &[Found]) -> Tokens<'a> {
         if kind & NOT_ASCII != 0 {
             // Inside a character (never, as `pos` moves by whole characters): the end.
             let Some(c) = sentence.get(pos..).and_then(|r| r.chars().next()) else {
-                break;
+                return sentence.len();
             };
             if c.is_whitespace() {
                 pos += c.len_utf8();
@@ -189,58 +243,57 @@ pub(super) fn cut<'a>(sentence: &'a str, all: &[Found]) -> Tokens<'a> {
                 continue;
             }
         }
-        let rest = sentence.get(pos..).unwrap_or("");
-        let (mut len, mut seen) = word_len(rest);
-        // A figure may start inside what looks like one word (`(+1`): stop there.
-        while cut_at <= pos {
-            next_start += 1;
-            cut_at = start_of(next_start);
+        let w = word_end(sentence, text, pos);
+        if !w.ascii {
+            pos = cut_word(sentence, pos, w.end.min(limit), out, seen);
+            continue;
         }
-        let cut = cut_at < pos + len;
-        if cut {
-            len = cut_at - pos;
+        // An ASCII word, read from what its walk saw. A final period ends the sentence,
+        // unless the word is an abbreviation (`U.S.`); final apostrophes go too.
+        let abbreviation = w.periods >= 2 && text.get(w.end.wrapping_sub(1)) == Some(&b'.');
+        let kept = if abbreviation { w.end } else { w.kept };
+        if let Some(trimmed) = sentence.get(pos..kept).filter(|t| !t.is_empty()) {
+            let upper = if b.is_ascii_uppercase() { UPPER } else { 0 };
+            let title = if trimmed.len() > 3 && w.letter { TITLE_WORD } else { 0 };
+            push_word(trimmed, pos, upper | title, out, seen);
         }
-        let word = rest.get(..len).unwrap_or("");
-        // A final period ends the sentence, unless the word is an abbreviation (`U.S.`).
-        let trimmed = match word.as_bytes() {
-            [inner @ .., b'.'] if inner.contains(&b'.') => word,
-            _ => trim_end(word),
-        };
-        if let Some(&first) = trimmed.as_bytes().first() {
-            // The bytes seen are those of the word but for its final periods and
-            // apostrophes, which are no letters; a cut word or one not all ASCII is read again.
-            if cut || seen & NOT_ASCII != 0 {
-                seen = NOT_ASCII;
-            }
-            let class = if seen & NOT_ASCII == 0 {
-                let upper = if first.is_ascii_uppercase() { UPPER } else { 0 };
-                let title = if trimmed.len() > 3 && seen & LETTER != 0 {
-                    TITLE_WORD
-                } else {
-                    0
-                };
-                upper | title
-            } else {
-                title_bits(trimmed)
-            };
-            debug_assert_eq!(class, title_bits(trimmed), "{trimmed}");
-            if class & TITLE_WORD != 0 {
-                words += 1;
-                caps += usize::from(class & UPPER != 0);
-            }
-            respectively |= trimmed == "respectively" || trimmed == "each";
-            out.push(T::new(Tok::Word(trimmed), pos, pos + trimmed.len(), UNSET | class));
-        }
-        pos += len.max(1);
-        while !sentence.is_char_boundary(pos) {
+        pos = w.end.max(pos + 1);
+        // Most words are followed by one space: stepped over here.
+        if text.get(pos) == Some(&b' ') {
             pos += 1;
         }
     }
-    Tokens {
-        toks: out,
-        title: is_title(words, caps),
-        respectively,
+    pos
+}
+
+/// A word that is not all ASCII, from `pos` to `end`, pushed onto `out`; where the text
+/// goes on.
+fn cut_word<'a>(sentence: &'a str, pos: usize, end: usize, out: &mut Vec<T<'a>>, seen: &mut Seen) -> usize {
+    let word = sentence.get(pos..end).unwrap_or("");
+    // A final period ends the sentence, unless the word is an abbreviation (`U.S.`).
+    let trimmed = match word.as_bytes() {
+        [inner @ .., b'.'] if inner.contains(&b'.') => word,
+        _ => trim_end(word),
+    };
+    if !trimmed.is_empty() {
+        push_word(trimmed, pos, title_bits(trimmed), out, seen);
     }
+    let mut pos = end.max(pos + 1);
+    while !sentence.is_char_boundary(pos) {
+        pos += 1;
+    }
+    pos
+}
+
+/// Pushes the word `trimmed` at `pos`, with its title bits `class`, and counts it.
+fn push_word<'a>(trimmed: &'a str, pos: usize, class: u64, out: &mut Vec<T<'a>>, seen: &mut Seen) {
+    debug_assert_eq!(class, title_bits(trimmed), "{trimmed}");
+    if class & TITLE_WORD != 0 {
+        seen.words += 1;
+        seen.caps += usize::from(class & UPPER != 0);
+    }
+    seen.respectively |= trimmed == "respectively" || trimmed == "each";
+    out.push(T::new(Tok::Word(trimmed), pos, pos + trimmed.len(), UNSET | class));
 }
 
 /// Money, percent, quantity and date figures, and counts with no counted noun, are single
@@ -311,42 +364,78 @@ static BYTE_KINDS: [u8; 256] = {
     t
 };
 
-/// The length of the word that starts `rest`, and the union of the kinds of its bytes
-/// (before a non-ASCII character: `NOT_ASCII` then stands for the rest): it runs to white
-/// space or punctuation; a comma between digits is inside it. Byte by byte for ASCII.
-fn word_len(rest: &str) -> (usize, u8) {
-    let bytes = rest.as_bytes();
-    let mut n = 0;
-    let mut prev_digit = false;
-    let mut seen = 0;
-    while let Some(&b) = bytes.get(n) {
+/// What the walk over a word saw (`word_end`).
+struct Word {
+    /// Where the word ends.
+    end: usize,
+    /// Where it ends without its final periods and apostrophes (valid when ASCII).
+    kept: usize,
+    /// How many periods it holds (valid when ASCII).
+    periods: usize,
+    /// Whether it holds an ASCII letter.
+    letter: bool,
+    /// Whether it is all ASCII.
+    ascii: bool,
+}
+
+/// The word that starts at `pos` of `sentence`, read no further than the end of `text` (a
+/// start of `sentence`): it runs to white space or punctuation; a comma between digits is
+/// inside it. Byte by byte for ASCII, letters eight at a time.
+fn word_end(sentence: &str, text: &[u8], pos: usize) -> Word {
+    let mut w = Word {
+        end: pos,
+        kept: pos,
+        periods: 0,
+        letter: false,
+        ascii: true,
+    };
+    let mut n = pos;
+    loop {
+        // Letters only continue the word: eight at a time.
+        let run = crate::words::letters_at(text, n);
+        if run > 0 {
+            n += run;
+            (w.kept, w.letter) = (n, true);
+        }
+        let Some(&b) = text.get(n) else { break };
         let kind = BYTE_KINDS[usize::from(b)];
-        seen |= kind;
-        // A letter, mostly: it only continues the word.
+        // A letter, or a sign that only continues the word.
         if kind & !LETTER == 0 {
-            prev_digit = false;
             n += 1;
+            match b {
+                b'.' => w.periods += 1,
+                b'\'' => {}
+                _ => {
+                    w.kept = n;
+                    w.letter |= kind & LETTER != 0;
+                }
+            }
             continue;
         }
         if kind & NOT_ASCII != 0 {
-            let Some(c) = rest.get(n..).and_then(|r| r.chars().next()) else {
+            let Some(c) = sentence.get(n..).and_then(|r| r.chars().next()) else {
                 break;
             };
             if c.is_whitespace() || is_punct(c) {
-                return (n, seen);
+                break;
             }
-            prev_digit = false;
+            w.ascii = false;
             n += c.len_utf8();
             continue;
         }
-        let thousands = b == b',' && prev_digit && bytes.get(n + 1).is_some_and(u8::is_ascii_digit);
+        // A digit before it: the byte before, in the word (a word starts with no comma).
+        let thousands = b == b','
+            && n > pos
+            && text.get(n - 1).is_some_and(u8::is_ascii_digit)
+            && sentence.as_bytes().get(n + 1).is_some_and(u8::is_ascii_digit);
         if kind & STOP != 0 && !thousands {
-            return (n, seen & !(STOP | SPACE | PUNCT));
+            break;
         }
-        prev_digit = kind & DIGIT != 0;
         n += 1;
+        w.kept = n;
     }
-    (rest.len(), seen)
+    w.end = n;
+    w
 }
 
 /// The class of the word token at `j`; `None` for punctuation, figures and past the end.

@@ -13,7 +13,24 @@ pub(super) fn before_noun(toks: &[T], j: usize) -> bool {
 
 /// The token at `j` is a verb in its place: a listed verb not after an article, a regular
 /// form not before a noun, or any word after a modal (`will provide`, `to grow`).
+/// Remembered in the token: the answer depends on `toks` only, which stay the same for
+/// every figure of a window (`subjects_kept` makes the tokens forget it when the window moves).
+/// Inlined, so that a remembered answer is a load and a test.
+#[inline]
 pub(super) fn verb_at(toks: &[T], j: usize) -> bool {
+    let Some(t) = toks.get(j) else { return false };
+    if let Some(v) = t.known_verb() {
+        debug_assert_eq!(v, verb_in_place(toks, j));
+        return v;
+    }
+    let v = verb_in_place(toks, j);
+    t.set_verb(v);
+    v
+}
+
+/// `verb_at`, found.
+#[inline(never)]
+fn verb_in_place(toks: &[T], j: usize) -> bool {
     let Some(c) = word_class(toks, j) else {
         return false;
     };

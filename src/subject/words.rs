@@ -66,11 +66,13 @@ pub(super) const COPULA: u64 = 1 << 44;
 pub(super) const COMPARED: u64 = 1 << 45;
 pub(super) const PREPOSITION: u64 = 1 << 46;
 pub(super) const TIME: u64 = 1 << 47;
+pub(super) const SURPASS: u64 = 1 << 48;
 
 /// The lists, with their bits (all below `SHAPE`).
 pub(super) const LISTS: &[(&[&str], u64)] = &[
     (VERBS, VERB),
     (SURPASS_VERBS, VERB),
+    (SURPASS_VERBS, SURPASS),
     (NEVER_VERBS, NEVER),
     (HEADLINE_VERBS, HEADLINE),
     (NOT_PARTICIPLES, NOT_PARTICIPLE),
@@ -120,7 +122,7 @@ pub(super) const LISTS: &[(&[&str], u64)] = &[
 ];
 
 /// Bits from here on are shape bits, and what follows from lists and shape together.
-pub(super) const SHAPE: u64 = 1 << 48;
+pub(super) const SHAPE: u64 = 1 << 49;
 
 /// `is_verb`: the word standing alone is a verb.
 pub(super) const IS_VERB: u64 = SHAPE;
@@ -281,7 +283,7 @@ pub(super) fn classify(word: &str) -> (u64, u64) {
 }
 
 /// log2 of the slots of the cache of `classify`.
-const CACHE_BITS: u32 = 10;
+const CACHE_BITS: u32 = 12;
 
 thread_local! {
     /// The last classes found, one per slot (direct-mapped): `[key of the word as it is
