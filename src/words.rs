@@ -411,20 +411,27 @@ mod tests {
 // ---- Phrase lists found by their words (the period rules' lists) ----
 
 /// A list of lower-case phrases found whole in a text by one walk over its words: each
-/// run of ASCII letters and digits that may be a first word of a phrase (by its length
-/// and its first and last bytes) is looked up once in a hashed map of the phrases' first
-/// words, and only the phrases it opens are compared there. Every phrase opens and
+/// run of ASCII letters and digits that may be a first word of a phrase (by its first two
+/// bytes, then its length and its first and last bytes) is looked up once among the
+/// phrases' first words of its first byte, and only the phrases it opens are compared
+/// there. Every phrase opens and
 /// closes with an ASCII letter or digit (a phrase that does not is never found), so a
 /// phrase standing whole at a byte starts a run there, and that run is its first word.
 pub struct Phrases {
     phrases: Vec<&'static str>,
-    /// The phrases (by index, in list order) that open with each first word.
-    by_first_word: WordMap<Vec<u16>>,
+    /// The first words, by first byte, each with the phrases (by index, in list order)
+    /// that open with it; those of byte `b` are `first_words[bucket[b]..bucket[b + 1]]`.
+    first_words: Vec<(&'static str, Vec<u16>)>,
+    bucket: [usize; 257],
     /// For each byte, bit `n` set when a first word of `n` bytes (under 64) opens with it,
     /// and when one ends with it: most runs are no first word, and are told so without
     /// hashing.
     opening: [u64; 256],
     closing: [u64; 256],
+    /// Bit `first << 8 | second` set when a first word opens with those two bytes (a
+    /// word of one byte: with that byte, then any byte but a letter or digit, or `0` at
+    /// the end of the text). Asked at every run's start, before its end is looked for.
+    pairs: Box<[u64; 1024]>,
 }
 
 /// The first word of a phrase: its leading run of ASCII letters and digits.
@@ -449,8 +456,13 @@ fn whole_at(text: &[u8], at: usize, phrase: &[u8]) -> bool {
 impl Phrases {
     pub fn new(phrases: impl IntoIterator<Item = &'static str>) -> Phrases {
         let phrases: Vec<&'static str> = phrases.into_iter().collect();
-        let mut by_first_word: WordMap<Vec<u16>> = WordMap::default();
+        let mut first_words: Vec<(&'static str, Vec<u16>)> = Vec::new();
         let (mut opening, mut closing) = ([0u64; 256], [0u64; 256]);
+        let mut pairs = Box::new([0u64; 1024]);
+        let mut pair = |first: u8, second: u8| {
+            let bit = usize::from(first) << 8 | usize::from(second);
+            pairs[bit / 64] |= 1 << (bit % 64);
+        };
         for (n, p) in phrases.iter().enumerate() {
             let edges = [p.as_bytes().first(), p.as_bytes().last()];
             if edges.iter().all(|b| b.is_some_and(u8::is_ascii_alphanumeric)) {
@@ -460,29 +472,47 @@ impl Phrases {
                     && word.len() < 64
                 {
                     opening[usize::from(first)] |= 1 << word.len();
+                    match word.as_bytes().get(1) {
+                        Some(&second) => pair(first, second),
+                        None => (0..=255)
+                            .filter(|c: &u8| !c.is_ascii_alphanumeric())
+                            .for_each(|c| pair(first, c)),
+                    }
                     closing[usize::from(last)] |= 1 << word.len();
-                    by_first_word.entry(word).or_default().push(n as u16);
+                    match first_words.iter_mut().find(|(w, _)| *w == word) {
+                        Some((_, opened)) => opened.push(n as u16),
+                        None => first_words.push((word, vec![n as u16])),
+                    }
                 }
             }
         }
+        // Stable: the phrases of a word stay in list order.
+        first_words.sort_by_key(|(w, _)| w.as_bytes().first().copied());
+        let mut bucket = [0; 257];
+        for (b, start) in bucket.iter_mut().enumerate() {
+            *start = first_words.partition_point(|(w, _)| w.as_bytes().first().map_or(0, |&f| usize::from(f)) < b);
+        }
         Phrases {
             phrases,
-            by_first_word,
+            first_words,
+            bucket,
             opening,
             closing,
+            pairs,
         }
+    }
+
+    /// Whether a first word may open with the run of letters and digits whose first two
+    /// bytes are `first` and `second` (`0` at the end of the text).
+    fn may_open(&self, first: u8, second: u8) -> bool {
+        let bit = usize::from(first) << 8 | usize::from(second);
+        self.pairs[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// Every `(at, index)` where the phrase `index` stands whole in `text`, in order of
     /// position (of index at one position).
     pub fn find_in<'a>(&'a self, text: &'a str) -> Found<'a> {
-        Found {
-            list: self,
-            text,
-            pos: 0,
-            at: 0,
-            opened: &[],
-        }
+        Found::new(self, text)
     }
 
     pub fn phrase(&self, n: usize) -> &'static str {
@@ -498,32 +528,146 @@ impl Phrases {
         if len >= 64 || self.opening[usize::from(first)] & self.closing[usize::from(last)] & (1 << len) == 0 {
             return &[];
         }
-        text.get(start..end)
-            .and_then(|word| self.by_first_word.get(word))
-            .map_or(&[], Vec::as_slice)
+        let word = text.as_bytes().get(start..end).unwrap_or_default();
+        let words = self
+            .first_words
+            .get(self.bucket[usize::from(first)]..self.bucket[usize::from(first) + 1])
+            .unwrap_or_default();
+        words
+            .iter()
+            .find(|(w, _)| w.as_bytes() == word)
+            .map_or(&[], |(_, opened)| opened.as_slice())
     }
 }
 
-/// `u8::is_ascii_alphanumeric` as a table: one load a byte in the walk.
-static ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
+/// Bit `i` set where byte `i` of `x` is an ASCII letter or digit (as [`letters_of`]).
+fn alnum_of(x: u64) -> u8 {
+    // Letters on the case-folded low seven bits, digits on the bits as they are (folding
+    // would make `0x10..=0x19` digits); each range by two carries into the high bit.
+    let folded = (x | each(0x20)) & LOW7;
+    let letter = (folded + each(0x80 - b'a')) & !(folded + each(0x80 - b'z' - 1));
+    let low = x & LOW7;
+    let digit = (low + each(0x80 - b'0')) & !(low + each(0x80 - b'9' - 1));
+    let high = (letter | digit) & !x & HIGH;
+    ((high >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
+}
+
+/// The 64 bytes of `text` from `from` and the first byte after them, `0` past the end:
+/// a block of the walk, read with no bound to check.
+type Block = [u8; 65];
+
+/// Reads the block of `text` at `from` into `bytes`, and returns the bits of its letters
+/// and digits (bit `i` for `bytes[i]`).
+fn read_block(text: &[u8], from: usize, bytes: &mut Block) -> u64 {
+    let rest = text.get(from..).unwrap_or_default();
+    match rest.first_chunk::<64>() {
+        Some(full) => {
+            bytes[..64].copy_from_slice(full);
+            bytes[64] = rest.get(64).copied().unwrap_or(0);
+        }
+        None => {
+            *bytes = [0; 65];
+            bytes.iter_mut().zip(rest).for_each(|(b, &c)| *b = c);
+        }
     }
-    t
-};
+    alnum_bits(bytes)
+}
+
+/// Bit `i` set where `bytes[i]` is an ASCII letter or digit, for the 64 bytes of a block.
+fn alnum_bits(bytes: &Block) -> u64 {
+    let mut bits = 0;
+    for (lane, eight) in bytes.chunks_exact(8).take(8).enumerate() {
+        let word = eight.try_into().map_or(0, u64::from_le_bytes);
+        bits |= u64::from(alnum_of(word)) << (8 * lane);
+    }
+    bits
+}
 
 /// The walk of [`Phrases::find_in`].
 pub struct Found<'a> {
     list: &'a Phrases,
     text: &'a str,
-    /// Where the walk over runs goes on.
-    pos: usize,
+    /// The 64-byte block the walk is in, its bytes, the bits of its letters and digits,
+    /// and the starts of runs in it not yet looked at.
+    block: usize,
+    bytes: Block,
+    alnum: u64,
+    starts: u64,
     /// The start of the last run, and the phrases it opens not yet compared.
     at: usize,
     opened: &'a [u16],
+}
+
+impl<'a> Found<'a> {
+    fn new(list: &'a Phrases, text: &'a str) -> Found<'a> {
+        let mut bytes = [0; 65];
+        let alnum = read_block(text.as_bytes(), 0, &mut bytes);
+        Found {
+            list,
+            text,
+            block: 0,
+            bytes,
+            alnum,
+            starts: alnum & !(alnum << 1),
+            at: 0,
+            opened: &[],
+        }
+    }
+}
+
+impl Found<'_> {
+    /// The end of the run starting at bit `i` of the block. A run that fills the rest of
+    /// the block (no other run starts there) moves the walk on to the block it ends in.
+    fn run_end(&mut self, i: usize) -> usize {
+        let run = (!(self.alnum >> i)).trailing_zeros() as usize;
+        if i + run < 64 {
+            return self.block + i + run;
+        }
+        let b = self.text.as_bytes();
+        loop {
+            let next = self.block + 64;
+            if next >= b.len() {
+                self.starts = 0;
+                return b.len();
+            }
+            self.block = next;
+            self.alnum = read_block(b, next, &mut self.bytes);
+            // The run goes on into the block: its first byte starts nothing.
+            self.starts = self.alnum & !(self.alnum << 1 | 1);
+            let ones = self.alnum.trailing_ones() as usize;
+            if ones < 64 {
+                return next + ones;
+            }
+        }
+    }
+
+    /// The next run (its bit in the block, the block moved to it) that may be a first
+    /// word by its first two bytes.
+    fn next_start(&mut self) -> Option<usize> {
+        let b = self.text.as_bytes();
+        // In locals: most runs are passed over here.
+        let (mut block, mut alnum, mut starts) = (self.block, self.alnum, self.starts);
+        loop {
+            while starts != 0 {
+                let i = starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                if self.list.may_open(self.bytes[i & 63], self.bytes[(i & 63) + 1]) {
+                    (self.block, self.alnum, self.starts) = (block, alnum, starts);
+                    return Some(i);
+                }
+            }
+            let next = block + 64;
+            if next >= b.len() {
+                (self.block, self.alnum, self.starts) = (block, alnum, 0);
+                return None;
+            }
+            // A run that goes on from the block before starts nothing.
+            let carry = alnum >> 63;
+            block = next;
+            alnum = read_block(b, next, &mut self.bytes);
+            starts = alnum & !(alnum << 1 | carry);
+        }
+    }
 }
 
 impl Iterator for Found<'_> {
@@ -539,12 +683,11 @@ impl Iterator for Found<'_> {
                     return Some((self.at, n));
                 }
             }
-            let rest = b.get(self.pos..).unwrap_or_default();
-            let start = self.pos + rest.iter().position(|&c| ALNUM[usize::from(c)])?;
-            let run = b.get(start..).unwrap_or_default();
-            self.pos = start + run.iter().position(|&c| !ALNUM[usize::from(c)]).unwrap_or(run.len());
+            let i = self.next_start()?;
+            let start = self.block + i;
+            let end = self.run_end(i);
             self.at = start;
-            self.opened = self.list.opened_by(self.text, start, self.pos);
+            self.opened = self.list.opened_by(self.text, start, end);
         }
     }
 }
@@ -595,14 +738,55 @@ mod phrase_tests {
         }
     }
 
+    #[test]
+    fn letters_and_digits_eight_at_a_time_agree_with_the_byte_test() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                // Every other byte around it, so that no carry from a neighbour hides.
+                for fill in [b'5', b' ', b'z', 0xff, 0x00, b'@'] {
+                    let mut x = [fill; 8];
+                    x[lane] = b;
+                    let want = x
+                        .iter()
+                        .enumerate()
+                        .fold(0u8, |m, (i, c)| m | u8::from(c.is_ascii_alphanumeric()) << i);
+                    assert_eq!(alnum_of(u64::from_le_bytes(x)), want, "{b:#x} in lane {lane}");
+                }
+            }
+        }
+    }
+
+    /// Runs that cross the 64-byte blocks of the walk, or outlast several, and texts that
+    /// end at and around a block's edge.
+    #[test]
+    fn runs_across_blocks_are_found_as_at_every_byte() {
+        let index = Phrases::new(LIST.iter().copied());
+        for len in [0, 1, 7, 8, 9, 60, 63, 64, 65, 127, 128, 129, 200] {
+            for lead in 0..70 {
+                let mut text = " ".repeat(lead);
+                text.push_str("year ");
+                text.push_str(&"y".repeat(len));
+                text.push_str(" year-on-year a");
+                for cut in [text.len(), text.len() - 1, lead + 4, lead + 5] {
+                    let t = &text[..cut];
+                    assert_eq!(
+                        index.find_in(t).collect::<Vec<_>>(),
+                        find_at_every_byte(LIST, t),
+                        "{lead} {len} {cut}"
+                    );
+                }
+            }
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn any_text_gives_what_every_byte_gives(
-            picks in proptest::collection::vec(0..16usize, 0..30),
+            picks in proptest::collection::vec(0..17usize, 0..30),
         ) {
-            const PIECES: [&str; 16] = [
+            const PIECES: [&str; 17] = [
                 "year", "-on-", "on", " ", "y/y", "12", " months", " to", "the", "last", "set", "a", "é", ",",
-                "-", "x",
+                "-", "x", "yearyearyearyearyearyearyearyearyearyearyearyearyear",
             ];
             let text: String = picks.iter().map(|&n| PIECES[n]).collect();
             let index = Phrases::new(LIST.iter().copied());
