@@ -336,7 +336,7 @@ impl Reading {
                     let clause = clause_of[n];
                     let clause_start = spans[clause].0;
                     let segment_start = segs[seg_of(i.start)].0;
-                    let (role, same) = role(lower, items, n, mention, (clause_start, segment_start));
+                    let (role, same) = role(lower, found, items, n, mention, (clause_start, segment_start));
                     Some(Dated {
                         mention,
                         role,
@@ -732,6 +732,7 @@ fn figure_after(lower: &str, items: &[Item], n: usize, end: usize) -> Option<usi
 /// written `the same period in ...`.
 fn role(
     lower: &str,
+    found: &cues::Cues,
     items: &[Item],
     n: usize,
     m: Mention,
@@ -764,7 +765,7 @@ fn role(
         let t = cues::tail(clause_before, 200);
         (clause_start + clause_before.len() - t.len(), t)
     };
-    let record = record_word(items, clause_start, clause_before);
+    let record = record_word(lower, found, items, clause_start, clause_before);
     match lead {
         Lead::Event => return (Role::Ignored, false),
         Lead::Since if record.is_some() => return (Role::Ignored, false),
@@ -782,12 +783,16 @@ fn role(
         return (Role::Local(at), false);
     }
     // A cause's date dates the cause (`fell 17% because an order last year in April ...`).
-    let cause = ["because", "due to", "owing to", "thanks to", "as a result of"]
-        .iter()
-        .filter_map(|w| cues::find_all(clause_before, w).last())
-        .max();
+    let cause = match found.last_cause_within(lower, clause_start, clause_start + clause_before.len()) {
+        Some(at) => at,
+        None => cues::CAUSES
+            .iter()
+            .filter_map(|w| cues::find_all(clause_before, w).last())
+            .max()
+            .map(|at| clause_start + at),
+    };
     if let Some(at) = cause {
-        return (Role::Local(clause_start + at), false);
+        return (Role::Local(at), false);
     }
     // The segment, not the clause: a leading `Compared with 2019,` is the sentence's base.
     if opens_comparison(lower.get(segment_start..m.start).unwrap_or("")) {
@@ -799,13 +804,24 @@ fn role(
 /// A record word that makes the dates after it the record's (`the previous record of $8
 /// billion set in 2015`, `$9 billion, the highest since ...`): one after `previous` or
 /// `prior`, or one that follows a figure of the clause. Its byte, for `Role::Local`.
-fn record_word(items: &[Item], clause_start: usize, clause_before: &str) -> Option<usize> {
+fn record_word(
+    lower: &str,
+    found: &cues::Cues,
+    items: &[Item],
+    clause_start: usize,
+    clause_before: &str,
+) -> Option<usize> {
+    let end = clause_start + clause_before.len();
+    let walked = found.records_within(lower, clause_start, end);
     // Each place once, though several words of the list may stand there.
     let mut last = None;
-    let mut words = cues::RECORDS
-        .find_in(clause_before)
-        .map(|(at, _)| at)
-        .filter(move |&at| last.replace(at) != Some(at));
+    let searched = walked.is_none().then(|| {
+        cues::RECORDS
+            .find_in(clause_before)
+            .map(|(at, _)| at)
+            .filter(move |&at| last.replace(at) != Some(at))
+    });
+    let mut words = (walked.into_iter().flatten().map(|at| at - clause_start)).chain(searched.into_iter().flatten());
     words.find_map(|at| {
         let head = clause_before[..at].trim_end();
         let previous = ["previous", "prior", "former", "old"]

@@ -281,6 +281,10 @@ pub fn is_aim_noun(text: &str) -> bool {
 /// `RECORD_WORDS` as one list, walked once.
 pub static RECORDS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(RECORD_WORDS.iter().copied()));
 
+/// Words that open a cause: a date after one of them in its clause dates the cause
+/// (`fell 17% because an order in April had lifted the base`), not the clause.
+pub const CAUSES: &[&str] = &["because", "due to", "owing to", "thanks to", "as a result of"];
+
 /// A comparison named in words, not by a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Relative {
@@ -441,6 +445,10 @@ enum Cue {
     /// `previous`, `preceding`, `prior`, `last`: the step of a relative period (`in the
     /// previous quarter`). (The rarer word is listed, not the preposition before it.)
     Step,
+    /// A word of `RECORD_WORDS`.
+    Record,
+    /// A phrase of `CAUSES`.
+    Cause,
 }
 
 /// The words that step back from a period (`the previous quarter`).
@@ -459,7 +467,9 @@ static SENTENCE_LIST: LazyLock<(Phrases, Vec<Cue>)> = LazyLock::new(|| {
         .chain(CUMULATIVE.iter().map(|p| (*p, Cue::Cumulative)))
         .chain(CONTRAST.iter().map(|p| (*p, Cue::Contrast)))
         .chain([("respectively", Cue::Respectively)])
-        .chain(STEPS.map(|p| (p, Cue::Step)));
+        .chain(STEPS.map(|p| (p, Cue::Step)))
+        .chain(RECORD_WORDS.iter().map(|p| (*p, Cue::Record)))
+        .chain(CAUSES.iter().map(|p| (*p, Cue::Cause)));
     let (phrases, cues): (Vec<&'static str>, Vec<Cue>) = tagged.unzip();
     (Phrases::new(phrases), cues)
 });
@@ -549,6 +559,36 @@ impl Cues {
     /// Where a word of `STEPS` stands whole.
     pub fn steps(&self) -> impl Iterator<Item = usize> + '_ {
         self.starts(Cue::Step)
+    }
+
+    /// Where a word of record stands whole in `lower[from..to]` (each place once), or
+    /// `None` when the walk over the sentence cannot tell: a run of letters or digits
+    /// cut by the span's edge is a word of the span, not of the sentence.
+    pub fn records_within(&self, lower: &str, from: usize, to: usize) -> Option<impl Iterator<Item = usize> + '_> {
+        let mut last = None;
+        let at = self.cues_within(lower, from, to, Cue::Record)?;
+        Some(at.filter(move |&at| last.replace(at) != Some(at)))
+    }
+
+    /// Where the last phrase of `CAUSES` stands whole in `lower[from..to]` (`Some(None)`
+    /// when none does), or `None` when the walk cannot tell (as `records_within`).
+    pub fn last_cause_within(&self, lower: &str, from: usize, to: usize) -> Option<Option<usize>> {
+        Some(self.cues_within(lower, from, to, Cue::Cause)?.last())
+    }
+
+    /// Where `cue` stands whole in `lower[from..to]`, when the walk over the sentence
+    /// tells: no run of letters and digits crosses either edge of the span.
+    fn cues_within(&self, lower: &str, from: usize, to: usize, cue: Cue) -> Option<impl Iterator<Item = usize> + '_> {
+        let b = lower.as_bytes();
+        let glued = |at: usize| {
+            at > 0
+                && b.get(at - 1).is_some_and(u8::is_ascii_alphanumeric)
+                && b.get(at).is_some_and(u8::is_ascii_alphanumeric)
+        };
+        if from > to || to > b.len() || glued(from) || glued(to) {
+            return None;
+        }
+        Some(self.within(from, to).filter(move |f| f.2 == cue).map(|f| f.0))
     }
 
     fn starts(&self, cue: Cue) -> impl Iterator<Item = usize> + '_ {
@@ -667,6 +707,49 @@ mod tests {
                 want.sort_unstable();
                 let got: Vec<(usize, usize)> = index.find_in(&lower).collect();
                 assert_eq!(got, want);
+            }
+        }
+    }
+
+    /// Records and causes read from the sentence's walk are what a search of the span
+    /// finds, wherever the span's edges fall (when the walk cannot tell, it says so).
+    #[test]
+    fn records_and_causes_of_a_span_are_what_its_search_finds() {
+        let mut texts = crate::fixture_texts();
+        texts.push("Sales, the highest on record, fell because of a strike; thanks to exports, the all-time low held due to rain as a result of storms.".into());
+        for text in &texts {
+            let lower = text.to_ascii_lowercase();
+            let found = Cues::of(&lower);
+            let cuts: Vec<usize> = (0..=lower.len()).filter(|&at| lower.is_char_boundary(at)).collect();
+            let step = (cuts.len() / 40).max(1);
+            for &from in cuts.iter().step_by(step) {
+                for &to in cuts.iter().filter(|&&to| to >= from).step_by(step) {
+                    let span = &lower[from..to];
+                    let want: Vec<usize> = {
+                        let mut last = None;
+                        RECORDS
+                            .find_in(span)
+                            .map(|(at, _)| from + at)
+                            .filter(|&at| last.replace(at) != Some(at))
+                            .collect()
+                    };
+                    let cause = CAUSES
+                        .iter()
+                        .filter_map(|w| find_all(span, w).last())
+                        .max()
+                        .map(|at| from + at);
+                    let b = lower.as_bytes();
+                    let glued = |at: usize| {
+                        at > 0 && at < b.len() && b[at - 1].is_ascii_alphanumeric() && b[at].is_ascii_alphanumeric()
+                    };
+                    match found.records_within(&lower, from, to) {
+                        Some(got) => assert_eq!(got.collect::<Vec<_>>(), want, "{span}"),
+                        None => assert!(glued(from) || glued(to), "{span}"),
+                    }
+                    if let Some(got) = found.last_cause_within(&lower, from, to) {
+                        assert_eq!(got, cause, "{span}");
+                    }
+                }
             }
         }
     }
