@@ -147,6 +147,8 @@ struct Work {
     /// Per segment: whether it holds a timed figure, and its clause.
     has_figure: Vec<bool>,
     clause_of_seg: Vec<usize>,
+    /// Per item: its segment.
+    seg_of_item: Vec<usize>,
     /// Per item: whether a dash joins it to the next (`joined_dates`).
     joined: Vec<bool>,
     picks: Vec<cues::Pick>,
@@ -192,13 +194,33 @@ fn punctuation_outside_brackets(b: &[u8], out: &mut Vec<usize>) {
         out.extend(marks);
         return;
     }
+    // The depth at each mark, from the brackets before it in order (found as the marks
+    // are, by `memchr`, not byte by byte).
+    let mut opens = memchr::memchr2_iter(b'(', b'[', b).peekable();
+    let mut closes = memchr::memchr2_iter(b')', b']', b).peekable();
     let mut depth = 0u32;
-    for (at, &c) in b.iter().enumerate() {
-        match c {
-            b'(' | b'[' => depth += 1,
-            b')' | b']' => depth = depth.saturating_sub(1),
-            b',' | b';' | b':' if depth == 0 => out.push(at),
-            _ => {}
+    for at in marks {
+        loop {
+            let open = opens.peek().copied().filter(|&o| o < at);
+            let close = closes.peek().copied().filter(|&c| c < at);
+            match (open, close) {
+                (Some(o), Some(c)) if c < o => {
+                    closes.next();
+                    depth = depth.saturating_sub(1);
+                }
+                (Some(_), _) => {
+                    opens.next();
+                    depth += 1;
+                }
+                (None, Some(_)) => {
+                    closes.next();
+                    depth = depth.saturating_sub(1);
+                }
+                (None, None) => break,
+            }
+        }
+        if depth == 0 {
+            out.push(at);
         }
     }
 }
@@ -212,6 +234,23 @@ fn segments(len: usize, cuts: &[usize], out: &mut Vec<(usize, usize)>) {
         start = c;
     }
     out.push((start, len));
+}
+
+/// The segment of each item (by its start), written over `out`: one walk, as items and
+/// segments are in order.
+fn segments_of(items: &[Item], segs: &[(usize, usize)], out: &mut Vec<usize>) {
+    out.clear();
+    let mut k = 0;
+    for i in items {
+        // The last segment starting at or before the item (the first, before any).
+        if segs.get(k).is_some_and(|&(s, _)| s > i.start) {
+            k = segs.partition_point(|&(s, _)| s <= i.start).saturating_sub(1);
+        }
+        while segs.get(k + 1).is_some_and(|&(s, _)| s <= i.start) {
+            k += 1;
+        }
+        out.push(k);
+    }
 }
 
 /// Groups segments into clauses: one per segment with a figure. A figure-less segment
@@ -256,10 +295,12 @@ fn clauses(
 
 /// A segment opened by `;` or a conjunction of contrast: a new clause even without a figure.
 fn opens_hard(segment: &str) -> bool {
-    segment.starts_with(';')
-        || ["while", "whereas", "but", "although"]
-            .iter()
-            .any(|w| segment.starts_with(w))
+    match segment.as_bytes().first() {
+        Some(b';') => true,
+        // Cut at `,` or `:`: the clause goes on.
+        Some(b',' | b':') | None => false,
+        Some(_) => cues::CONTRAST.iter().any(|w| segment.starts_with(w)),
+    }
 }
 
 impl Reading {
@@ -291,6 +332,7 @@ impl Reading {
                     segs,
                     has_figure,
                     clause_of_seg,
+                    seg_of_item,
                     joined,
                     picks,
                 },
@@ -303,16 +345,21 @@ impl Reading {
         found.refill(lower);
         boundaries(lower, items, found, cuts);
         segments(sentence.len(), cuts, segs);
-        let seg_of = |at: usize| segs.partition_point(|&(s, _)| s <= at).saturating_sub(1);
+        segments_of(items, segs, seg_of_item);
         has_figure.clear();
         has_figure.resize(segs.len(), false);
-        for i in items.iter().filter(|i| i.timed) {
-            has_figure[seg_of(i.start)] = true;
+        for (i, &seg) in items.iter().zip(seg_of_item.iter()) {
+            if i.timed {
+                has_figure[seg] = true;
+            }
         }
         clauses(lower, segs, has_figure, spans, clause_of_seg);
-        let clause_at = |at: usize| clause_of_seg.get(seg_of(at)).copied().unwrap_or(0);
         clause_of.clear();
-        clause_of.extend(items.iter().map(|i| clause_at(i.start)));
+        clause_of.extend(
+            seg_of_item
+                .iter()
+                .map(|&seg| clause_of_seg.get(seg).copied().unwrap_or(0)),
+        );
         joined_dates(lower, items, joined);
         dates.clear();
         dates.extend(
@@ -335,7 +382,7 @@ impl Reading {
                     };
                     let clause = clause_of[n];
                     let clause_start = spans[clause].0;
-                    let segment_start = segs[seg_of(i.start)].0;
+                    let segment_start = segs[seg_of_item[n]].0;
                     let (role, same) = role(lower, found, items, n, mention, (clause_start, segment_start));
                     Some(Dated {
                         mention,
@@ -1502,6 +1549,58 @@ mod tests {
         }
         let lower = "in last year, during the prior half,for the preceding month; within the last quarter";
         assert_eq!(relative_periods(lower).len(), 3);
+    }
+
+    proptest::proptest! {
+        /// One walk gives each item the segment a search gives it, items out of order too.
+        #[test]
+        fn items_fall_in_the_segments_a_search_finds(
+            cuts in proptest::collection::btree_set(0..60usize, 0..8),
+            starts in proptest::collection::vec(0..70usize, 0..10),
+            sorted in proptest::bool::ANY,
+        ) {
+            let cuts: Vec<usize> = cuts.into_iter().collect();
+            let mut segs = Vec::new();
+            segments(70, &cuts, &mut segs);
+            let mut starts = starts;
+            if sorted {
+                starts.sort_unstable();
+            }
+            let items: Vec<Item> = starts.iter().map(|&start| Item { start, end: start + 1, ..Item::default() }).collect();
+            let mut out = Vec::new();
+            segments_of(&items, &segs, &mut out);
+            let want: Vec<usize> = starts
+                .iter()
+                .map(|&at| segs.partition_point(|&(s, _)| s <= at).saturating_sub(1))
+                .collect();
+            proptest::prop_assert_eq!(out, want);
+        }
+    }
+
+    /// `punctuation_outside_brackets` as it was, byte by byte: its oracle.
+    fn marks_byte_by_byte(b: &[u8]) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut depth = 0u32;
+        for (at, &c) in b.iter().enumerate() {
+            match c {
+                b'(' | b'[' => depth += 1,
+                b')' | b']' => depth = depth.saturating_sub(1),
+                b',' | b';' | b':' if depth == 0 => out.push(at),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn marks_are_found_as_byte_by_byte(picks in proptest::collection::vec(0..9usize, 0..40)) {
+            const PIECES: [&str; 9] = ["a", ",", ";", ":", "(", ")", "[", "]", " x "];
+            let text: String = picks.iter().map(|&n| PIECES[n]).collect();
+            let mut out = vec![7];
+            punctuation_outside_brackets(text.as_bytes(), &mut out);
+            proptest::prop_assert_eq!(out, marks_byte_by_byte(text.as_bytes()), "{:?}", text);
+        }
     }
 
     #[test]
