@@ -519,13 +519,17 @@ impl Phrases {
         self.phrases[n]
     }
 
+    /// Whether a first word has `len` bytes, opening with `first` and ending with `last`.
+    fn may_be_first_word(&self, first: u8, last: u8, len: usize) -> bool {
+        len < 64 && self.opening[usize::from(first)] & self.closing[usize::from(last)] & (1 << len) != 0
+    }
+
     /// The phrases that open with the run of letters and digits `text[start..end]`.
     fn opened_by(&self, text: &str, start: usize, end: usize) -> &[u16] {
         let (Some(&first), Some(&last)) = (text.as_bytes().get(start), text.as_bytes().get(end.wrapping_sub(1))) else {
             return &[];
         };
-        let len = end - start;
-        if len >= 64 || self.opening[usize::from(first)] & self.closing[usize::from(last)] & (1 << len) == 0 {
+        if !self.may_be_first_word(first, last, end - start) {
             return &[];
         }
         let word = text.as_bytes().get(start..end).unwrap_or_default();
@@ -564,19 +568,22 @@ fn read_block(text: &[u8], from: usize, bytes: &mut Block) -> u64 {
         Some(full) => {
             bytes[..64].copy_from_slice(full);
             bytes[64] = rest.get(64).copied().unwrap_or(0);
+            alnum_bits(bytes, 8)
         }
         None => {
             *bytes = [0; 65];
             bytes.iter_mut().zip(rest).for_each(|(b, &c)| *b = c);
+            // The last block: only the lanes that hold text.
+            alnum_bits(bytes, rest.len().div_ceil(8))
         }
     }
-    alnum_bits(bytes)
 }
 
-/// Bit `i` set where `bytes[i]` is an ASCII letter or digit, for the 64 bytes of a block.
-fn alnum_bits(bytes: &Block) -> u64 {
+/// Bit `i` set where `bytes[i]` is an ASCII letter or digit, for the first `lanes` eight
+/// bytes of a block (the others are none).
+fn alnum_bits(bytes: &Block, lanes: usize) -> u64 {
     let mut bits = 0;
-    for (lane, eight) in bytes.chunks_exact(8).take(8).enumerate() {
+    for (lane, eight) in bytes.chunks_exact(8).take(lanes.min(8)).enumerate() {
         let word = eight.try_into().map_or(0, u64::from_le_bytes);
         bits |= u64::from(alnum_of(word)) << (8 * lane);
     }
@@ -651,10 +658,17 @@ impl Found<'_> {
             while starts != 0 {
                 let i = starts.trailing_zeros() as usize;
                 starts &= starts - 1;
-                if self.list.may_open(self.bytes[i & 63], self.bytes[(i & 63) + 1]) {
-                    (self.block, self.alnum, self.starts) = (block, alnum, starts);
-                    return Some(i);
+                let first = self.bytes[i & 63];
+                if !self.list.may_open(first, self.bytes[(i & 63) + 1]) {
+                    continue;
                 }
+                // A run that ends in the block is told by its length and last byte here.
+                let len = (!(alnum >> i)).trailing_zeros() as usize;
+                if i + len < 64 && !self.list.may_be_first_word(first, self.bytes[(i + len - 1) & 63], len) {
+                    continue;
+                }
+                (self.block, self.alnum, self.starts) = (block, alnum, starts);
+                return Some(i);
             }
             let next = block + 64;
             if next >= b.len() {
