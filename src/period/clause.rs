@@ -314,6 +314,13 @@ impl Reading {
 
     /// Reads `sentence` (its figures `items`) in place of the sentence read before.
     pub fn read(&mut self, sentence: &str, items: &[Item]) {
+        self.read_parts(sentence, items, true);
+    }
+
+    /// `read`; with `shortcut`, a sentence with no phrase of the lists and no date is
+    /// read no further than that: it has no clause, date or base that could give its
+    /// figures anything (each takes what it borrows), so it is left with none.
+    fn read_parts(&mut self, sentence: &str, items: &[Item], shortcut: bool) {
         let Reading {
             lower,
             clause_of,
@@ -324,7 +331,7 @@ impl Reading {
             forecast_at,
             cumulative,
             shared_base,
-            scope_list: _,
+            scope_list,
             work:
                 Work {
                     cues: found,
@@ -343,6 +350,18 @@ impl Reading {
         let lower = &*lower;
         // One walk finds the phrases of every list; clauses read them by position.
         found.refill(lower);
+        if shortcut && found.is_empty() && items.iter().all(|i| i.date.is_none()) {
+            clause_of.clear();
+            spans.clear();
+            dates.clear();
+            relative_periods.clear();
+            bases.clear();
+            forecast_at.clear();
+            cumulative.clear();
+            *shared_base = false;
+            scope_list.clear();
+            return;
+        }
         boundaries(lower, items, found, cuts);
         segments(sentence.len(), cuts, segs);
         segments_of(items, segs, seg_of_item);
@@ -1226,6 +1245,43 @@ mod tests {
             .filter(|&n| !items[n].is_date)
             .map(|n| r.scope_of(&items, n).map(|(m, _)| m.period))
             .collect()
+    }
+
+    /// A sentence with no phrase of the lists and no date, read no further, answers as
+    /// one read whole; the others are read whole.
+    #[test]
+    fn a_bare_sentence_answers_as_one_read_whole() {
+        let sentences = [
+            "In [May], sales rose {^5%} from [June].",
+            "Sales came to {$9 billion} and stocks to {3 tons}.",
+            "Compared with its rivals, the firm sold {^40 cars}, up {^5%}.",
+            "The plant (in the north) hired {40 workers}; output held, and {12 stores} opened.",
+            "Sales rose {^5%} year-on-year, while stocks fell {^2%}.",
+            "Sales will reach {$9 billion}.",
+            "Year-to-date sales came to {$9 billion}, the highest on record.",
+            "",
+        ];
+        let reference = Some((month(3), None));
+        // One reading for all, both ways: nothing of a sentence read before stays.
+        let mut short = Reading::default();
+        for marked in sentences.iter().chain(sentences.iter().rev()) {
+            let (text, items) = read(marked);
+            short.read(&text, &items);
+            short.place_relatives(&items, reference);
+            let mut whole = Reading::default();
+            whole.read_parts(&text, &items, false);
+            whole.place_relatives(&items, reference);
+            for (n, item) in items.iter().enumerate() {
+                let clause = |r: &Reading| r.clause_of.get(n).copied().unwrap_or(0);
+                let (a, b) = (clause(&short), clause(&whole));
+                assert_eq!(short.scope_of(&items, n), whole.scope_of(&items, n), "{marked}");
+                assert_eq!(short.forecast_word(a, item), whole.forecast_word(b, item), "{marked}");
+                assert_eq!(short.is_cumulative(a), whole.is_cumulative(b), "{marked}");
+                assert_eq!(short.base_of(a, item.start), whole.base_of(b, item.start), "{marked}");
+            }
+            assert!(short.scopes().eq(whole.scopes()), "{marked}");
+            assert_eq!(short.first_named(), whole.first_named(), "{marked}");
+        }
     }
 
     #[test]

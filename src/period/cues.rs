@@ -493,6 +493,11 @@ impl Cues {
         c
     }
 
+    /// The sentence holds no phrase of the lists.
+    pub fn is_empty(&self) -> bool {
+        self.found.is_empty()
+    }
+
     /// The cues of another sentence, in the same buffer.
     pub fn refill(&mut self, lower: &str) {
         let (list, cues) = &*SENTENCE_LIST;
