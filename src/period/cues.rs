@@ -155,6 +155,33 @@ const EVENT_VERBS: &[&str] = &[
     "effective",
 ];
 
+/// The bytes some word or phrase of `list` ends with: a text ending otherwise ends with
+/// none of them, told without comparing each.
+const fn last_bytes(list: &[&str]) -> [bool; 256] {
+    let mut ends = [false; 256];
+    let mut i = 0;
+    while i < list.len() {
+        let b = list[i].as_bytes();
+        if !b.is_empty() {
+            ends[b[b.len() - 1] as usize] = true;
+        }
+        i += 1;
+    }
+    ends
+}
+
+static BASE_LEAD_ENDS: [bool; 256] = last_bytes(BASE_LEADS);
+static EVENT_VERB_ENDS: [bool; 256] = last_bytes(EVENT_VERBS);
+
+/// `text` ends with a word or phrase of `list`, whose last bytes are `ends`.
+fn ends_with_any(text: &str, list: &[&'static str], ends: &[bool; 256]) -> Option<&'static str> {
+    let last = text.as_bytes().last()?;
+    if !ends[usize::from(*last)] {
+        return None;
+    }
+    list.iter().copied().find(|w| ends_with_word(text, w))
+}
+
 /// What the words right before a date make of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lead {
@@ -174,20 +201,19 @@ pub fn lead_of(before: &str) -> Lead {
     let mut rest = before.trim_end();
     // At most a few words are skipped: the lead must stand near its date.
     for _ in 0..6 {
-        for lead in BASE_LEADS {
-            if ends_with_word(rest, lead) {
-                return match *lead {
-                    "since" => Lead::Since,
-                    "with" if !(has(before, "compared") || has(before, "comparing") || has(before, "comparison")) => {
-                        Lead::Plain
-                    }
-                    _ => Lead::Base,
-                };
-            }
+        if let Some(lead) = ends_with_any(rest, BASE_LEADS, &BASE_LEAD_ENDS) {
+            return match lead {
+                "since" => Lead::Since,
+                "with" if !(has(before, "compared") || has(before, "comparing") || has(before, "comparison")) => {
+                    Lead::Plain
+                }
+                _ => Lead::Base,
+            };
         }
         let (head, word) = split_last_word(rest);
         // `met in September`, `announced on May 3`: the verb, then a preposition.
-        if matches!(word, "in" | "on" | "at" | "during") && EVENT_VERBS.iter().any(|v| ends_with_word(head, v)) {
+        if matches!(word, "in" | "on" | "at" | "during") && ends_with_any(head, EVENT_VERBS, &EVENT_VERB_ENDS).is_some()
+        {
             return Lead::Event;
         }
         if word.is_empty() || !DETERMINER_SET.contains(word) {
@@ -775,6 +801,27 @@ mod tests {
             for phrase in ["from", "vs.", "with", ""] {
                 let want = text.len() >= phrase.len() && whole_at(text, text.len() - phrase.len(), phrase);
                 assert_eq!(ends_with_word(text, phrase), want, "{text:?} {phrase:?}");
+            }
+        }
+    }
+
+    /// A list's last bytes tell what comparing each of its words tells.
+    #[test]
+    fn a_text_ends_with_a_listed_word_as_each_comparison_finds() {
+        for list in [BASE_LEADS, EVENT_VERBS] {
+            let ends = last_bytes(list);
+            for text in [
+                "rose from",
+                "sales vs.",
+                "compared with",
+                "they met",
+                "signed",
+                "from x",
+                "",
+                "with,",
+            ] {
+                let want = list.iter().copied().find(|w| ends_with_word(text, w));
+                assert_eq!(ends_with_any(text, list, &ends), want, "{text}");
             }
         }
     }
