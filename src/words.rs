@@ -428,10 +428,10 @@ pub struct Phrases {
     /// hashing.
     opening: [u64; 256],
     closing: [u64; 256],
-    /// Bit `first << 8 | second` set when a first word opens with those two bytes (a
-    /// word of one byte: with that byte, then any byte but a letter or digit, or `0` at
-    /// the end of the text). Asked at every run's start, before its end is looked for.
-    pairs: Box<[u64; 1024]>,
+    /// For each byte, bit `SECOND[second]` set when a first word opens with it and then
+    /// `second` (a word of one byte: then any byte but a letter or digit, or `0` at the
+    /// end of the text). Asked at every run's start, before its end is looked for.
+    seconds: [u64; 256],
     /// The first words of at most 8 bytes, hashed by their bytes read as one
     /// little-endian number (a word's own: its bytes are never 0): `(key, n)` for
     /// `first_words[n]`, `(0, _)` an empty slot. A run of at most 8 bytes that ends in
@@ -439,6 +439,24 @@ pub struct Phrases {
     short: Vec<(u64, usize)>,
     short_shift: u32,
 }
+
+/// The class of a byte after a run's first: each ASCII digit and letter (by case) its
+/// own, every other byte one more (62).
+static SECOND: [u8; 256] = {
+    let mut classes = [62u8; 256];
+    let mut b = 0;
+    while b < 10 {
+        classes[b'0' as usize + b] = b as u8;
+        b += 1;
+    }
+    let mut l = 0;
+    while l < 26 {
+        classes[b'a' as usize + l] = 10 + l as u8;
+        classes[b'A' as usize + l] = 36 + l as u8;
+        l += 1;
+    }
+    classes
+};
 
 /// The bytes of a word of at most 8 bytes as one little-endian number.
 fn word_number(word: &[u8]) -> u64 {
@@ -474,11 +492,8 @@ impl Phrases {
         let phrases: Vec<&'static str> = phrases.into_iter().collect();
         let mut first_words: Vec<(&'static str, Vec<u16>)> = Vec::new();
         let (mut opening, mut closing) = ([0u64; 256], [0u64; 256]);
-        let mut pairs = Box::new([0u64; 1024]);
-        let mut pair = |first: u8, second: u8| {
-            let bit = usize::from(first) << 8 | usize::from(second);
-            pairs[bit / 64] |= 1 << (bit % 64);
-        };
+        let mut seconds = [0u64; 256];
+        let mut pair = |first: u8, second: u8| seconds[usize::from(first)] |= 1 << SECOND[usize::from(second)];
         for (n, p) in phrases.iter().enumerate() {
             let edges = [p.as_bytes().first(), p.as_bytes().last()];
             if edges.iter().all(|b| b.is_some_and(u8::is_ascii_alphanumeric)) {
@@ -525,7 +540,7 @@ impl Phrases {
             bucket,
             opening,
             closing,
-            pairs,
+            seconds,
             short,
             short_shift,
         }
@@ -551,8 +566,7 @@ impl Phrases {
     /// Whether a first word may open with the run of letters and digits whose first two
     /// bytes are `first` and `second` (`0` at the end of the text).
     fn may_open(&self, first: u8, second: u8) -> bool {
-        let bit = usize::from(first) << 8 | usize::from(second);
-        self.pairs[bit / 64] & (1 << (bit % 64)) != 0
+        self.seconds[usize::from(first)] >> SECOND[usize::from(second)] & 1 != 0
     }
 
     /// Every `(at, index)` where the phrase `index` stands whole in `text`, in order of
@@ -832,6 +846,25 @@ mod phrase_tests {
                         .fold(0u8, |m, (i, c)| m | u8::from(c.is_ascii_alphanumeric()) << i);
                     assert_eq!(alnum_of(u64::from_le_bytes(x)), want, "{b:#x} in lane {lane}");
                 }
+            }
+        }
+    }
+
+    /// The two-byte test by classes answers as comparing the first words' bytes does.
+    #[test]
+    fn a_run_may_open_a_first_word_as_its_two_bytes_say() {
+        let index = Phrases::new(LIST.iter().copied());
+        let firsts: Vec<&[u8]> = LIST.iter().map(|p| first_word(p).as_bytes()).collect();
+        for first in 0..=255u8 {
+            for second in 0..=255u8 {
+                let want = firsts.iter().any(|w| {
+                    w.first() == Some(&first)
+                        && match w.get(1) {
+                            Some(&s) => s == second,
+                            None => !second.is_ascii_alphanumeric(),
+                        }
+                });
+                assert_eq!(index.may_open(first, second), want, "{first} {second}");
             }
         }
     }
