@@ -421,7 +421,7 @@ pub struct Phrases {
     phrases: Vec<&'static str>,
     /// The first words, by first byte, each with the phrases (by index, in list order)
     /// that open with it; those of byte `b` are `first_words[bucket[b]..bucket[b + 1]]`.
-    first_words: Vec<(&'static str, Vec<u16>)>,
+    first_words: Vec<(&'static str, Opened)>,
     bucket: [usize; 257],
     /// For each byte, bit `n` set when a first word of `n` bytes (under 64) opens with it,
     /// and when one ends with it: most runs are no first word, and are told so without
@@ -468,6 +468,26 @@ fn short_slot(key: u64, shift: u32) -> usize {
     (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
 }
 
+/// The phrases a first word opens (by index, in list order), and the bytes they may go on
+/// with after the word and one separator: bit `SECOND[b]` of `after` (every bit when one
+/// is the word alone).
+struct Opened {
+    phrases: Vec<u16>,
+    after: u64,
+}
+
+impl Opened {
+    /// The phrases that may stand at a run of `len` bytes at `start`: none when the byte
+    /// after the run and a separator goes on with none of them.
+    fn at(&self, text: &[u8], start: usize, len: usize) -> &[u16] {
+        let after = text.get(start + len + 1).map_or(0, |&b| SECOND[usize::from(b)]);
+        if self.after >> after & 1 == 0 {
+            return &[];
+        }
+        &self.phrases
+    }
+}
+
 /// The first word of a phrase: its leading run of ASCII letters and digits.
 fn first_word(phrase: &str) -> &str {
     let end = phrase
@@ -490,7 +510,7 @@ fn whole_at(text: &[u8], at: usize, phrase: &[u8]) -> bool {
 impl Phrases {
     pub fn new(phrases: impl IntoIterator<Item = &'static str>) -> Phrases {
         let phrases: Vec<&'static str> = phrases.into_iter().collect();
-        let mut first_words: Vec<(&'static str, Vec<u16>)> = Vec::new();
+        let mut first_words: Vec<(&'static str, Opened)> = Vec::new();
         let (mut opening, mut closing) = ([0u64; 256], [0u64; 256]);
         let mut seconds = [0u64; 256];
         let mut pair = |first: u8, second: u8| seconds[usize::from(first)] |= 1 << SECOND[usize::from(second)];
@@ -510,9 +530,23 @@ impl Phrases {
                             .for_each(|c| pair(first, c)),
                     }
                     closing[usize::from(last)] |= 1 << word.len();
+                    // The byte after the word and its separator, where the phrase goes on.
+                    let after = p
+                        .as_bytes()
+                        .get(word.len() + 1)
+                        .map_or(u64::MAX, |&b| 1 << SECOND[usize::from(b)]);
                     match first_words.iter_mut().find(|(w, _)| *w == word) {
-                        Some((_, opened)) => opened.push(n as u16),
-                        None => first_words.push((word, vec![n as u16])),
+                        Some((_, opened)) => {
+                            opened.phrases.push(n as u16);
+                            opened.after |= after;
+                        }
+                        None => first_words.push((
+                            word,
+                            Opened {
+                                phrases: vec![n as u16],
+                                after,
+                            },
+                        )),
                     }
                 }
             }
@@ -548,13 +582,13 @@ impl Phrases {
 
     /// The phrases that open with the short word whose key is `key`, if it is a first
     /// word.
-    fn opened_by_short(&self, key: u64) -> Option<&[u16]> {
+    fn opened_by_short(&self, key: u64) -> Option<&Opened> {
         let mask = self.short.len() - 1;
         let mut i = short_slot(key, self.short_shift);
         loop {
             let &(k, n) = self.short.get(i)?;
             if k == key {
-                return self.first_words.get(n).map(|(_, opened)| opened.as_slice());
+                return self.first_words.get(n).map(|(_, opened)| opened);
             }
             if k == 0 {
                 return None;
@@ -585,12 +619,12 @@ impl Phrases {
     }
 
     /// The phrases that open with the run of letters and digits `text[start..end]`.
-    fn opened_by(&self, text: &str, start: usize, end: usize) -> &[u16] {
+    fn opened_by(&self, text: &str, start: usize, end: usize) -> Option<&Opened> {
         let (Some(&first), Some(&last)) = (text.as_bytes().get(start), text.as_bytes().get(end.wrapping_sub(1))) else {
-            return &[];
+            return None;
         };
         if !self.may_be_first_word(first, last, end - start) {
-            return &[];
+            return None;
         }
         let word = text.as_bytes().get(start..end).unwrap_or_default();
         let words = self
@@ -600,7 +634,7 @@ impl Phrases {
         words
             .iter()
             .find(|(w, _)| w.as_bytes() == word)
-            .map_or(&[], |(_, opened)| opened.as_slice())
+            .map(|(_, opened)| opened)
     }
 }
 
@@ -731,11 +765,12 @@ impl<'a> Found<'a> {
                         let eight = self.bytes[k..k + 8].try_into().map_or(0, u64::from_le_bytes);
                         list.opened_by_short(eight & (u64::MAX >> (64 - 8 * len)))
                     } else if list.may_be_first_word(self.bytes[k], self.bytes[(k + len - 1) & 63], len) {
-                        Some(list.opened_by(self.text, block + k, block + k + len))
+                        list.opened_by(self.text, block + k, block + k + len)
                     } else {
                         None
                     };
-                    if let Some(opened) = opened.filter(|o| !o.is_empty()) {
+                    let opened = opened.map_or(&[][..], |o| o.at(b, block + k, len));
+                    if !opened.is_empty() {
                         (self.block, self.alnum, self.starts) = (block, alnum, starts);
                         return Some((block + k, opened));
                     }
@@ -745,7 +780,9 @@ impl<'a> Found<'a> {
                 (self.block, self.alnum, self.starts) = (block, alnum, starts);
                 let start = block + k;
                 let end = self.run_end(k);
-                let opened = list.opened_by(self.text, start, end);
+                let opened = list
+                    .opened_by(self.text, start, end)
+                    .map_or(&[][..], |o| o.at(b, start, end - start));
                 if !opened.is_empty() {
                     return Some((start, opened));
                 }
