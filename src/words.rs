@@ -424,20 +424,81 @@ mod tests {
 // ---- Phrase lists found by their words (the period rules' lists) ----
 
 /// A list of lower-case phrases found whole in a text by one walk over its words: each
-/// run of ASCII letters and digits that may be a first word of a phrase (by its length
-/// and its first and last bytes) is looked up once in a hashed map of the phrases' first
-/// words, and only the phrases it opens are compared there. Every phrase opens and
+/// run of ASCII letters and digits that may be a first word of a phrase by its first two
+/// bytes is looked up once (a run of at most 8 bytes by its bytes as one number, a longer
+/// one by its length and edge bytes, then among the first words of its first byte), and
+/// only the phrases it opens are compared there. Every phrase opens and
 /// closes with an ASCII letter or digit (a phrase that does not is never found), so a
 /// phrase standing whole at a byte starts a run there, and that run is its first word.
 pub struct Phrases {
     phrases: Vec<&'static str>,
-    /// The phrases (by index, in list order) that open with each first word.
-    by_first_word: WordMap<Vec<u16>>,
+    /// The first words, by first byte, each with the phrases (by index, in list order)
+    /// that open with it; those of byte `b` are `first_words[bucket[b]..bucket[b + 1]]`.
+    first_words: Vec<(&'static str, Opened)>,
+    bucket: [usize; 257],
     /// For each byte, bit `n` set when a first word of `n` bytes (under 64) opens with it,
     /// and when one ends with it: most runs are no first word, and are told so without
     /// hashing.
     opening: [u64; 256],
     closing: [u64; 256],
+    /// For each byte, bit `SECOND[second]` set when a first word opens with it and then
+    /// `second` (a word of one byte: then any byte but a letter or digit, or `0` at the
+    /// end of the text). Asked at every run's start, before its end is looked for.
+    seconds: [u64; 256],
+    /// The first words of at most 8 bytes, hashed by their bytes read as one
+    /// little-endian number (a word's own: its bytes are never 0): `(key, n)` for
+    /// `first_words[n]`, `(0, _)` an empty slot. A run of at most 8 bytes that ends in
+    /// its block is answered here, whole, by one number.
+    short: Vec<(u64, usize)>,
+    short_shift: u32,
+}
+
+/// The class of a byte after a run's first: each ASCII digit and letter (by case) its
+/// own, every other byte one more (62).
+static SECOND: [u8; 256] = {
+    let mut classes = [62u8; 256];
+    let mut b = 0;
+    while b < 10 {
+        classes[b'0' as usize + b] = b as u8;
+        b += 1;
+    }
+    let mut l = 0;
+    while l < 26 {
+        classes[b'a' as usize + l] = 10 + l as u8;
+        classes[b'A' as usize + l] = 36 + l as u8;
+        l += 1;
+    }
+    classes
+};
+
+/// The bytes of a word of at most 8 bytes as one little-endian number.
+fn word_number(word: &[u8]) -> u64 {
+    word.iter().rev().fold(0, |k, &b| k << 8 | u64::from(b))
+}
+
+/// The slot a short key is looked for from.
+fn short_slot(key: u64, shift: u32) -> usize {
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
+}
+
+/// The phrases a first word opens (by index, in list order), and the bytes they may go on
+/// with after the word and one separator: bit `SECOND[b]` of `after` (every bit when one
+/// is the word alone).
+struct Opened {
+    phrases: Vec<u16>,
+    after: u64,
+}
+
+impl Opened {
+    /// The phrases that may stand at a run of `len` bytes at `start`: none when the byte
+    /// after the run and a separator goes on with none of them.
+    fn at(&self, text: &[u8], start: usize, len: usize) -> &[u16] {
+        let after = text.get(start + len + 1).map_or(0, |&b| SECOND[usize::from(b)]);
+        if self.after >> after & 1 == 0 {
+            return &[];
+        }
+        &self.phrases
+    }
 }
 
 /// The first word of a phrase: its leading run of ASCII letters and digits.
@@ -462,8 +523,10 @@ fn whole_at(text: &[u8], at: usize, phrase: &[u8]) -> bool {
 impl Phrases {
     pub fn new(phrases: impl IntoIterator<Item = &'static str>) -> Phrases {
         let phrases: Vec<&'static str> = phrases.into_iter().collect();
-        let mut by_first_word: WordMap<Vec<u16>> = WordMap::default();
+        let mut first_words: Vec<(&'static str, Opened)> = Vec::new();
         let (mut opening, mut closing) = ([0u64; 256], [0u64; 256]);
+        let mut seconds = [0u64; 256];
+        let mut pair = |first: u8, second: u8| seconds[usize::from(first)] |= 1 << SECOND[usize::from(second)];
         for (n, p) in phrases.iter().enumerate() {
             let edges = [p.as_bytes().first(), p.as_bytes().last()];
             if edges.iter().all(|b| b.is_some_and(u8::is_ascii_alphanumeric)) {
@@ -473,70 +536,283 @@ impl Phrases {
                     && word.len() < 64
                 {
                     opening[usize::from(first)] |= 1 << word.len();
+                    match word.as_bytes().get(1) {
+                        Some(&second) => pair(first, second),
+                        None => (0..=255)
+                            .filter(|c: &u8| !c.is_ascii_alphanumeric())
+                            .for_each(|c| pair(first, c)),
+                    }
                     closing[usize::from(last)] |= 1 << word.len();
-                    by_first_word.entry(word).or_default().push(n as u16);
+                    // The byte after the word and its separator, where the phrase goes on.
+                    let after = p
+                        .as_bytes()
+                        .get(word.len() + 1)
+                        .map_or(u64::MAX, |&b| 1 << SECOND[usize::from(b)]);
+                    match first_words.iter_mut().find(|(w, _)| *w == word) {
+                        Some((_, opened)) => {
+                            opened.phrases.push(n as u16);
+                            opened.after |= after;
+                        }
+                        None => first_words.push((
+                            word,
+                            Opened {
+                                phrases: vec![n as u16],
+                                after,
+                            },
+                        )),
+                    }
                 }
             }
         }
+        // Stable: the phrases of a word stay in list order.
+        first_words.sort_by_key(|(w, _)| w.as_bytes().first().copied());
+        let mut bucket = [0; 257];
+        for (b, start) in bucket.iter_mut().enumerate() {
+            *start = first_words.partition_point(|(w, _)| w.as_bytes().first().map_or(0, |&f| usize::from(f)) < b);
+        }
+        let slots = (2 * first_words.len()).next_power_of_two().max(2);
+        let short_shift = 64 - slots.trailing_zeros();
+        let mut short = vec![(0u64, 0usize); slots];
+        for (n, (w, _)) in first_words.iter().enumerate().filter(|(_, (w, _))| w.len() <= 8) {
+            let key = word_number(w.as_bytes());
+            let mut i = short_slot(key, short_shift);
+            while short[i].0 != 0 {
+                i = (i + 1) & (slots - 1);
+            }
+            short[i] = (key, n);
+        }
         Phrases {
             phrases,
-            by_first_word,
+            first_words,
+            bucket,
             opening,
             closing,
+            seconds,
+            short,
+            short_shift,
         }
+    }
+
+    /// The phrases that open with the short word whose key is `key`, if it is a first
+    /// word.
+    fn opened_by_short(&self, key: u64) -> Option<&Opened> {
+        let mask = self.short.len() - 1;
+        let mut i = short_slot(key, self.short_shift);
+        loop {
+            let &(k, n) = self.short.get(i)?;
+            if k == key {
+                return self.first_words.get(n).map(|(_, opened)| opened);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Whether a first word may open with the run of letters and digits whose first two
+    /// bytes are `first` and `second` (`0` at the end of the text).
+    fn may_open(&self, first: u8, second: u8) -> bool {
+        self.seconds[usize::from(first)] >> SECOND[usize::from(second)] & 1 != 0
     }
 
     /// Every `(at, index)` where the phrase `index` stands whole in `text`, in order of
     /// position (of index at one position).
     pub fn find_in<'a>(&'a self, text: &'a str) -> Found<'a> {
-        Found {
-            list: self,
-            text,
-            pos: 0,
-            at: 0,
-            opened: &[],
-        }
+        Found::new(self, text)
     }
 
     pub fn phrase(&self, n: usize) -> &'static str {
         self.phrases[n]
     }
 
+    /// Whether a first word has `len` bytes, opening with `first` and ending with `last`.
+    fn may_be_first_word(&self, first: u8, last: u8, len: usize) -> bool {
+        len < 64 && self.opening[usize::from(first)] & self.closing[usize::from(last)] & (1 << len) != 0
+    }
+
     /// The phrases that open with the run of letters and digits `text[start..end]`.
-    fn opened_by(&self, text: &str, start: usize, end: usize) -> &[u16] {
+    fn opened_by(&self, text: &str, start: usize, end: usize) -> Option<&Opened> {
         let (Some(&first), Some(&last)) = (text.as_bytes().get(start), text.as_bytes().get(end.wrapping_sub(1))) else {
-            return &[];
+            return None;
         };
-        let len = end - start;
-        if len >= 64 || self.opening[usize::from(first)] & self.closing[usize::from(last)] & (1 << len) == 0 {
-            return &[];
+        if !self.may_be_first_word(first, last, end - start) {
+            return None;
         }
-        text.get(start..end)
-            .and_then(|word| self.by_first_word.get(word))
-            .map_or(&[], Vec::as_slice)
+        let word = text.as_bytes().get(start..end).unwrap_or_default();
+        let words = self
+            .first_words
+            .get(self.bucket[usize::from(first)]..self.bucket[usize::from(first) + 1])
+            .unwrap_or_default();
+        words
+            .iter()
+            .find(|(w, _)| w.as_bytes() == word)
+            .map(|(_, opened)| opened)
     }
 }
 
-/// `u8::is_ascii_alphanumeric` as a table: one load a byte in the walk.
-static ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
+/// Bit `i` set where byte `i` of `x` is an ASCII letter or digit (as [`letters_of`]).
+fn alnum_of(x: u64) -> u8 {
+    // Letters on the case-folded low seven bits, digits on the bits as they are (folding
+    // would make `0x10..=0x19` digits); each range by two carries into the high bit.
+    let folded = (x | each(0x20)) & LOW7;
+    let letter = (folded + each(0x80 - b'a')) & !(folded + each(0x80 - b'z' - 1));
+    let low = x & LOW7;
+    let digit = (low + each(0x80 - b'0')) & !(low + each(0x80 - b'9' - 1));
+    let high = (letter | digit) & !x & HIGH;
+    ((high >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
+}
+
+/// The 64 bytes of `text` from `from` and the first byte after them, `0` past the end
+/// (and seven `0`s, so that eight bytes are read from any of the 64): a block of the
+/// walk, read with no bound to check.
+type Block = [u8; 72];
+
+/// Reads the block of `text` at `from` into `bytes`, and returns the bits of its letters
+/// and digits (bit `i` for `bytes[i]`).
+fn read_block(text: &[u8], from: usize, bytes: &mut Block) -> u64 {
+    let rest = text.get(from..).unwrap_or_default();
+    match rest.first_chunk::<64>() {
+        Some(full) => {
+            bytes[..64].copy_from_slice(full);
+            bytes[64] = rest.get(64).copied().unwrap_or(0);
+            alnum_bits(bytes, 8)
+        }
+        None => {
+            *bytes = [0; 72];
+            bytes.iter_mut().zip(rest).for_each(|(b, &c)| *b = c);
+            // The last block: only the lanes that hold text.
+            alnum_bits(bytes, rest.len().div_ceil(8))
+        }
     }
-    t
-};
+}
+
+/// Bit `i` set where `bytes[i]` is an ASCII letter or digit, for the first `lanes` eight
+/// bytes of a block (the others are none).
+fn alnum_bits(bytes: &Block, lanes: usize) -> u64 {
+    let mut bits = 0;
+    for (lane, eight) in bytes.chunks_exact(8).take(lanes.min(8)).enumerate() {
+        let word = eight.try_into().map_or(0, u64::from_le_bytes);
+        bits |= u64::from(alnum_of(word)) << (8 * lane);
+    }
+    bits
+}
 
 /// The walk of [`Phrases::find_in`].
 pub struct Found<'a> {
     list: &'a Phrases,
     text: &'a str,
-    /// Where the walk over runs goes on.
-    pos: usize,
+    /// The 64-byte block the walk is in, its bytes, the bits of its letters and digits,
+    /// and the starts of runs in it not yet looked at.
+    block: usize,
+    bytes: Block,
+    alnum: u64,
+    starts: u64,
     /// The start of the last run, and the phrases it opens not yet compared.
     at: usize,
     opened: &'a [u16],
+}
+
+impl<'a> Found<'a> {
+    fn new(list: &'a Phrases, text: &'a str) -> Found<'a> {
+        let mut bytes = [0; 72];
+        let alnum = read_block(text.as_bytes(), 0, &mut bytes);
+        Found {
+            list,
+            text,
+            block: 0,
+            bytes,
+            alnum,
+            starts: alnum & !(alnum << 1),
+            at: 0,
+            opened: &[],
+        }
+    }
+}
+
+impl<'a> Found<'a> {
+    /// The end of the run starting at bit `i` of the block. A run that fills the rest of
+    /// the block (no other run starts there) moves the walk on to the block it ends in.
+    fn run_end(&mut self, i: usize) -> usize {
+        let run = (!(self.alnum >> i)).trailing_zeros() as usize;
+        if i + run < 64 {
+            return self.block + i + run;
+        }
+        let b = self.text.as_bytes();
+        loop {
+            let next = self.block + 64;
+            if next >= b.len() {
+                self.starts = 0;
+                return b.len();
+            }
+            self.block = next;
+            self.alnum = read_block(b, next, &mut self.bytes);
+            // The run goes on into the block: its first byte starts nothing.
+            self.starts = self.alnum & !(self.alnum << 1 | 1);
+            let ones = self.alnum.trailing_ones() as usize;
+            if ones < 64 {
+                return next + ones;
+            }
+        }
+    }
+
+    /// The next run that is a first word (the block moved to it): its start, and the
+    /// phrases it opens.
+    fn next_run(&mut self) -> Option<(usize, &'a [u16])> {
+        let b = self.text.as_bytes();
+        let list = self.list;
+        // In locals: most runs are passed over here.
+        let (mut block, mut alnum, mut starts) = (self.block, self.alnum, self.starts);
+        loop {
+            while starts != 0 {
+                let i = starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                let k = i & 63;
+                if !list.may_open(self.bytes[k], self.bytes[k + 1]) {
+                    continue;
+                }
+                let len = (!(alnum >> k)).trailing_zeros() as usize;
+                if k + len < 64 {
+                    // A run that ends in its block.
+                    let opened = if len <= 8 {
+                        let eight = self.bytes[k..k + 8].try_into().map_or(0, u64::from_le_bytes);
+                        list.opened_by_short(eight & (u64::MAX >> (64 - 8 * len)))
+                    } else if list.may_be_first_word(self.bytes[k], self.bytes[(k + len - 1) & 63], len) {
+                        list.opened_by(self.text, block + k, block + k + len)
+                    } else {
+                        None
+                    };
+                    let opened = opened.map_or(&[][..], |o| o.at(b, block + k, len));
+                    if !opened.is_empty() {
+                        (self.block, self.alnum, self.starts) = (block, alnum, starts);
+                        return Some((block + k, opened));
+                    }
+                    continue;
+                }
+                // A run into the next block (none starts after it in this one).
+                (self.block, self.alnum, self.starts) = (block, alnum, starts);
+                let start = block + k;
+                let end = self.run_end(k);
+                let opened = list
+                    .opened_by(self.text, start, end)
+                    .map_or(&[][..], |o| o.at(b, start, end - start));
+                if !opened.is_empty() {
+                    return Some((start, opened));
+                }
+                (block, alnum, starts) = (self.block, self.alnum, self.starts);
+            }
+            let next = block + 64;
+            if next >= b.len() {
+                (self.block, self.alnum, self.starts) = (block, alnum, 0);
+                return None;
+            }
+            // A run that goes on from the block before starts nothing.
+            let carry = alnum >> 63;
+            block = next;
+            alnum = read_block(b, next, &mut self.bytes);
+            starts = alnum & !(alnum << 1 | carry);
+        }
+    }
 }
 
 impl Iterator for Found<'_> {
@@ -552,12 +828,7 @@ impl Iterator for Found<'_> {
                     return Some((self.at, n));
                 }
             }
-            let rest = b.get(self.pos..).unwrap_or_default();
-            let start = self.pos + rest.iter().position(|&c| ALNUM[usize::from(c)])?;
-            let run = b.get(start..).unwrap_or_default();
-            self.pos = start + run.iter().position(|&c| !ALNUM[usize::from(c)]).unwrap_or(run.len());
-            self.at = start;
-            self.opened = self.list.opened_by(self.text, start, self.pos);
+            (self.at, self.opened) = self.next_run()?;
         }
     }
 }
@@ -588,6 +859,9 @@ mod phrase_tests {
         "set to",
         "set",
         "a",
+        "cumulatively",
+        "accumulated so far",
+        "yearyearyear",
     ];
 
     #[test]
@@ -608,14 +882,75 @@ mod phrase_tests {
         }
     }
 
+    #[test]
+    fn letters_and_digits_eight_at_a_time_agree_with_the_byte_test() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                // Every other byte around it, so that no carry from a neighbour hides.
+                for fill in [b'5', b' ', b'z', 0xff, 0x00, b'@'] {
+                    let mut x = [fill; 8];
+                    x[lane] = b;
+                    let want = x
+                        .iter()
+                        .enumerate()
+                        .fold(0u8, |m, (i, c)| m | u8::from(c.is_ascii_alphanumeric()) << i);
+                    assert_eq!(alnum_of(u64::from_le_bytes(x)), want, "{b:#x} in lane {lane}");
+                }
+            }
+        }
+    }
+
+    /// The two-byte test by classes answers as comparing the first words' bytes does.
+    #[test]
+    fn a_run_may_open_a_first_word_as_its_two_bytes_say() {
+        let index = Phrases::new(LIST.iter().copied());
+        let firsts: Vec<&[u8]> = LIST.iter().map(|p| first_word(p).as_bytes()).collect();
+        for first in 0..=255u8 {
+            for second in 0..=255u8 {
+                let want = firsts.iter().any(|w| {
+                    w.first() == Some(&first)
+                        && match w.get(1) {
+                            Some(&s) => s == second,
+                            None => !second.is_ascii_alphanumeric(),
+                        }
+                });
+                assert_eq!(index.may_open(first, second), want, "{first} {second}");
+            }
+        }
+    }
+
+    /// Runs that cross the 64-byte blocks of the walk, or outlast several, and texts that
+    /// end at and around a block's edge.
+    #[test]
+    fn runs_across_blocks_are_found_as_at_every_byte() {
+        let index = Phrases::new(LIST.iter().copied());
+        for len in [0, 1, 7, 8, 9, 60, 63, 64, 65, 127, 128, 129, 200] {
+            for lead in 0..70 {
+                let mut text = " ".repeat(lead);
+                text.push_str("year ");
+                text.push_str(&"y".repeat(len));
+                text.push_str(" year-on-year a cumulatively yearyearyear accumulated so far");
+                for cut in [text.len(), text.len() - 1, lead + 4, lead + 5] {
+                    let t = &text[..cut];
+                    assert_eq!(
+                        index.find_in(t).collect::<Vec<_>>(),
+                        find_at_every_byte(LIST, t),
+                        "{lead} {len} {cut}"
+                    );
+                }
+            }
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn any_text_gives_what_every_byte_gives(
-            picks in proptest::collection::vec(0..16usize, 0..30),
+            picks in proptest::collection::vec(0..19usize, 0..30),
         ) {
-            const PIECES: [&str; 16] = [
+            const PIECES: [&str; 19] = [
                 "year", "-on-", "on", " ", "y/y", "12", " months", " to", "the", "last", "set", "a", "é", ",",
-                "-", "x",
+                "-", "x", "yearyearyearyearyearyearyearyearyearyearyearyearyear", "cumulatively",
+                "accumulated so far",
             ];
             let text: String = picks.iter().map(|&n| PIECES[n]).collect();
             let index = Phrases::new(LIST.iter().copied());

@@ -147,6 +147,8 @@ struct Work {
     /// Per segment: whether it holds a timed figure, and its clause.
     has_figure: Vec<bool>,
     clause_of_seg: Vec<usize>,
+    /// Per item: its segment.
+    seg_of_item: Vec<usize>,
     /// Per item: whether a dash joins it to the next (`joined_dates`).
     joined: Vec<bool>,
     picks: Vec<cues::Pick>,
@@ -192,13 +194,33 @@ fn punctuation_outside_brackets(b: &[u8], out: &mut Vec<usize>) {
         out.extend(marks);
         return;
     }
+    // The depth at each mark, from the brackets before it in order (found as the marks
+    // are, by `memchr`, not byte by byte).
+    let mut opens = memchr::memchr2_iter(b'(', b'[', b).peekable();
+    let mut closes = memchr::memchr2_iter(b')', b']', b).peekable();
     let mut depth = 0u32;
-    for (at, &c) in b.iter().enumerate() {
-        match c {
-            b'(' | b'[' => depth += 1,
-            b')' | b']' => depth = depth.saturating_sub(1),
-            b',' | b';' | b':' if depth == 0 => out.push(at),
-            _ => {}
+    for at in marks {
+        loop {
+            let open = opens.peek().copied().filter(|&o| o < at);
+            let close = closes.peek().copied().filter(|&c| c < at);
+            match (open, close) {
+                (Some(o), Some(c)) if c < o => {
+                    closes.next();
+                    depth = depth.saturating_sub(1);
+                }
+                (Some(_), _) => {
+                    opens.next();
+                    depth += 1;
+                }
+                (None, Some(_)) => {
+                    closes.next();
+                    depth = depth.saturating_sub(1);
+                }
+                (None, None) => break,
+            }
+        }
+        if depth == 0 {
+            out.push(at);
         }
     }
 }
@@ -212,6 +234,23 @@ fn segments(len: usize, cuts: &[usize], out: &mut Vec<(usize, usize)>) {
         start = c;
     }
     out.push((start, len));
+}
+
+/// The segment of each item (by its start), written over `out`: one walk, as items and
+/// segments are in order.
+fn segments_of(items: &[Item], segs: &[(usize, usize)], out: &mut Vec<usize>) {
+    out.clear();
+    let mut k = 0;
+    for i in items {
+        // The last segment starting at or before the item (the first, before any).
+        if segs.get(k).is_some_and(|&(s, _)| s > i.start) {
+            k = segs.partition_point(|&(s, _)| s <= i.start).saturating_sub(1);
+        }
+        while segs.get(k + 1).is_some_and(|&(s, _)| s <= i.start) {
+            k += 1;
+        }
+        out.push(k);
+    }
 }
 
 /// Groups segments into clauses: one per segment with a figure. A figure-less segment
@@ -256,10 +295,12 @@ fn clauses(
 
 /// A segment opened by `;` or a conjunction of contrast: a new clause even without a figure.
 fn opens_hard(segment: &str) -> bool {
-    segment.starts_with(';')
-        || ["while", "whereas", "but", "although"]
-            .iter()
-            .any(|w| segment.starts_with(w))
+    match segment.as_bytes().first() {
+        Some(b';') => true,
+        // Cut at `,` or `:`: the clause goes on.
+        Some(b',' | b':') | None => false,
+        Some(_) => cues::CONTRAST.iter().any(|w| segment.starts_with(w)),
+    }
 }
 
 impl Reading {
@@ -273,6 +314,13 @@ impl Reading {
 
     /// Reads `sentence` (its figures `items`) in place of the sentence read before.
     pub fn read(&mut self, sentence: &str, items: &[Item]) {
+        self.read_parts(sentence, items, true);
+    }
+
+    /// `read`; with `shortcut`, a sentence with no phrase of the lists and no date is
+    /// read no further than that: it has no clause, date or base that could give its
+    /// figures anything (each takes what it borrows), so it is left with none.
+    fn read_parts(&mut self, sentence: &str, items: &[Item], shortcut: bool) {
         let Reading {
             lower,
             clause_of,
@@ -283,7 +331,7 @@ impl Reading {
             forecast_at,
             cumulative,
             shared_base,
-            scope_list: _,
+            scope_list,
             work:
                 Work {
                     cues: found,
@@ -291,6 +339,7 @@ impl Reading {
                     segs,
                     has_figure,
                     clause_of_seg,
+                    seg_of_item,
                     joined,
                     picks,
                 },
@@ -301,18 +350,35 @@ impl Reading {
         let lower = &*lower;
         // One walk finds the phrases of every list; clauses read them by position.
         found.refill(lower);
+        if shortcut && found.is_empty() && items.iter().all(|i| i.date.is_none()) {
+            clause_of.clear();
+            spans.clear();
+            dates.clear();
+            relative_periods.clear();
+            bases.clear();
+            forecast_at.clear();
+            cumulative.clear();
+            *shared_base = false;
+            scope_list.clear();
+            return;
+        }
         boundaries(lower, items, found, cuts);
         segments(sentence.len(), cuts, segs);
-        let seg_of = |at: usize| segs.partition_point(|&(s, _)| s <= at).saturating_sub(1);
+        segments_of(items, segs, seg_of_item);
         has_figure.clear();
         has_figure.resize(segs.len(), false);
-        for i in items.iter().filter(|i| i.timed) {
-            has_figure[seg_of(i.start)] = true;
+        for (i, &seg) in items.iter().zip(seg_of_item.iter()) {
+            if i.timed {
+                has_figure[seg] = true;
+            }
         }
         clauses(lower, segs, has_figure, spans, clause_of_seg);
-        let clause_at = |at: usize| clause_of_seg.get(seg_of(at)).copied().unwrap_or(0);
         clause_of.clear();
-        clause_of.extend(items.iter().map(|i| clause_at(i.start)));
+        clause_of.extend(
+            seg_of_item
+                .iter()
+                .map(|&seg| clause_of_seg.get(seg).copied().unwrap_or(0)),
+        );
         joined_dates(lower, items, joined);
         dates.clear();
         dates.extend(
@@ -335,8 +401,8 @@ impl Reading {
                     };
                     let clause = clause_of[n];
                     let clause_start = spans[clause].0;
-                    let segment_start = segs[seg_of(i.start)].0;
-                    let (role, same) = role(lower, items, n, mention, (clause_start, segment_start));
+                    let segment_start = segs[seg_of_item[n]].0;
+                    let (role, same) = role(lower, found, items, n, mention, (clause_start, segment_start));
                     Some(Dated {
                         mention,
                         role,
@@ -732,6 +798,7 @@ fn figure_after(lower: &str, items: &[Item], n: usize, end: usize) -> Option<usi
 /// written `the same period in ...`.
 fn role(
     lower: &str,
+    found: &cues::Cues,
     items: &[Item],
     n: usize,
     m: Mention,
@@ -764,7 +831,7 @@ fn role(
         let t = cues::tail(clause_before, 200);
         (clause_start + clause_before.len() - t.len(), t)
     };
-    let record = record_word(items, clause_start, clause_before);
+    let record = record_word(lower, found, items, clause_start, clause_before);
     match lead {
         Lead::Event => return (Role::Ignored, false),
         Lead::Since if record.is_some() => return (Role::Ignored, false),
@@ -782,12 +849,16 @@ fn role(
         return (Role::Local(at), false);
     }
     // A cause's date dates the cause (`fell 17% because an order last year in April ...`).
-    let cause = ["because", "due to", "owing to", "thanks to", "as a result of"]
-        .iter()
-        .filter_map(|w| cues::find_all(clause_before, w).last())
-        .max();
+    let cause = match found.last_cause_within(lower, clause_start, clause_start + clause_before.len()) {
+        Some(at) => at,
+        None => cues::CAUSES
+            .iter()
+            .filter_map(|w| cues::find_all(clause_before, w).last())
+            .max()
+            .map(|at| clause_start + at),
+    };
     if let Some(at) = cause {
-        return (Role::Local(clause_start + at), false);
+        return (Role::Local(at), false);
     }
     // The segment, not the clause: a leading `Compared with 2019,` is the sentence's base.
     if opens_comparison(lower.get(segment_start..m.start).unwrap_or("")) {
@@ -799,13 +870,24 @@ fn role(
 /// A record word that makes the dates after it the record's (`the previous record of $8
 /// billion set in 2015`, `$9 billion, the highest since ...`): one after `previous` or
 /// `prior`, or one that follows a figure of the clause. Its byte, for `Role::Local`.
-fn record_word(items: &[Item], clause_start: usize, clause_before: &str) -> Option<usize> {
+fn record_word(
+    lower: &str,
+    found: &cues::Cues,
+    items: &[Item],
+    clause_start: usize,
+    clause_before: &str,
+) -> Option<usize> {
+    let end = clause_start + clause_before.len();
+    let walked = found.records_within(lower, clause_start, end);
     // Each place once, though several words of the list may stand there.
     let mut last = None;
-    let mut words = cues::RECORDS
-        .find_in(clause_before)
-        .map(|(at, _)| at)
-        .filter(move |&at| last.replace(at) != Some(at));
+    let searched = walked.is_none().then(|| {
+        cues::RECORDS
+            .find_in(clause_before)
+            .map(|(at, _)| at)
+            .filter(move |&at| last.replace(at) != Some(at))
+    });
+    let mut words = (walked.into_iter().flatten().map(|at| at - clause_start)).chain(searched.into_iter().flatten());
     words.find_map(|at| {
         let head = clause_before[..at].trim_end();
         let previous = ["previous", "prior", "former", "old"]
@@ -1165,6 +1247,43 @@ mod tests {
             .collect()
     }
 
+    /// A sentence with no phrase of the lists and no date, read no further, answers as
+    /// one read whole; the others are read whole.
+    #[test]
+    fn a_bare_sentence_answers_as_one_read_whole() {
+        let sentences = [
+            "In [May], sales rose {^5%} from [June].",
+            "Sales came to {$9 billion} and stocks to {3 tons}.",
+            "Compared with its rivals, the firm sold {^40 cars}, up {^5%}.",
+            "The plant (in the north) hired {40 workers}; output held, and {12 stores} opened.",
+            "Sales rose {^5%} year-on-year, while stocks fell {^2%}.",
+            "Sales will reach {$9 billion}.",
+            "Year-to-date sales came to {$9 billion}, the highest on record.",
+            "",
+        ];
+        let reference = Some((month(3), None));
+        // One reading for all, both ways: nothing of a sentence read before stays.
+        let mut short = Reading::default();
+        for marked in sentences.iter().chain(sentences.iter().rev()) {
+            let (text, items) = read(marked);
+            short.read(&text, &items);
+            short.place_relatives(&items, reference);
+            let mut whole = Reading::default();
+            whole.read_parts(&text, &items, false);
+            whole.place_relatives(&items, reference);
+            for (n, item) in items.iter().enumerate() {
+                let clause = |r: &Reading| r.clause_of.get(n).copied().unwrap_or(0);
+                let (a, b) = (clause(&short), clause(&whole));
+                assert_eq!(short.scope_of(&items, n), whole.scope_of(&items, n), "{marked}");
+                assert_eq!(short.forecast_word(a, item), whole.forecast_word(b, item), "{marked}");
+                assert_eq!(short.is_cumulative(a), whole.is_cumulative(b), "{marked}");
+                assert_eq!(short.base_of(a, item.start), whole.base_of(b, item.start), "{marked}");
+            }
+            assert!(short.scopes().eq(whole.scopes()), "{marked}");
+            assert_eq!(short.first_named(), whole.first_named(), "{marked}");
+        }
+    }
+
     #[test]
     fn a_leading_date_scopes_its_clause() {
         // Each clause its own month, the opening phrase joined to the clause after it.
@@ -1486,6 +1605,58 @@ mod tests {
         }
         let lower = "in last year, during the prior half,for the preceding month; within the last quarter";
         assert_eq!(relative_periods(lower).len(), 3);
+    }
+
+    proptest::proptest! {
+        /// One walk gives each item the segment a search gives it, items out of order too.
+        #[test]
+        fn items_fall_in_the_segments_a_search_finds(
+            cuts in proptest::collection::btree_set(0..60usize, 0..8),
+            starts in proptest::collection::vec(0..70usize, 0..10),
+            sorted in proptest::bool::ANY,
+        ) {
+            let cuts: Vec<usize> = cuts.into_iter().collect();
+            let mut segs = Vec::new();
+            segments(70, &cuts, &mut segs);
+            let mut starts = starts;
+            if sorted {
+                starts.sort_unstable();
+            }
+            let items: Vec<Item> = starts.iter().map(|&start| Item { start, end: start + 1, ..Item::default() }).collect();
+            let mut out = Vec::new();
+            segments_of(&items, &segs, &mut out);
+            let want: Vec<usize> = starts
+                .iter()
+                .map(|&at| segs.partition_point(|&(s, _)| s <= at).saturating_sub(1))
+                .collect();
+            proptest::prop_assert_eq!(out, want);
+        }
+    }
+
+    /// `punctuation_outside_brackets` as it was, byte by byte: its oracle.
+    fn marks_byte_by_byte(b: &[u8]) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut depth = 0u32;
+        for (at, &c) in b.iter().enumerate() {
+            match c {
+                b'(' | b'[' => depth += 1,
+                b')' | b']' => depth = depth.saturating_sub(1),
+                b',' | b';' | b':' if depth == 0 => out.push(at),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn marks_are_found_as_byte_by_byte(picks in proptest::collection::vec(0..9usize, 0..40)) {
+            const PIECES: [&str; 9] = ["a", ",", ";", ":", "(", ")", "[", "]", " x "];
+            let text: String = picks.iter().map(|&n| PIECES[n]).collect();
+            let mut out = vec![7];
+            punctuation_outside_brackets(text.as_bytes(), &mut out);
+            proptest::prop_assert_eq!(out, marks_byte_by_byte(text.as_bytes()), "{:?}", text);
+        }
     }
 
     #[test]

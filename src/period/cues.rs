@@ -155,6 +155,33 @@ const EVENT_VERBS: &[&str] = &[
     "effective",
 ];
 
+/// The bytes some word or phrase of `list` ends with: a text ending otherwise ends with
+/// none of them, told without comparing each.
+const fn last_bytes(list: &[&str]) -> [bool; 256] {
+    let mut ends = [false; 256];
+    let mut i = 0;
+    while i < list.len() {
+        let b = list[i].as_bytes();
+        if !b.is_empty() {
+            ends[b[b.len() - 1] as usize] = true;
+        }
+        i += 1;
+    }
+    ends
+}
+
+static BASE_LEAD_ENDS: [bool; 256] = last_bytes(BASE_LEADS);
+static EVENT_VERB_ENDS: [bool; 256] = last_bytes(EVENT_VERBS);
+
+/// `text` ends with a word or phrase of `list`, whose last bytes are `ends`.
+fn ends_with_any(text: &str, list: &[&'static str], ends: &[bool; 256]) -> Option<&'static str> {
+    let last = text.as_bytes().last()?;
+    if !ends[usize::from(*last)] {
+        return None;
+    }
+    list.iter().copied().find(|w| ends_with_word(text, w))
+}
+
 /// What the words right before a date make of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lead {
@@ -174,20 +201,19 @@ pub fn lead_of(before: &str) -> Lead {
     let mut rest = before.trim_end();
     // At most a few words are skipped: the lead must stand near its date.
     for _ in 0..6 {
-        for lead in BASE_LEADS {
-            if ends_with_word(rest, lead) {
-                return match *lead {
-                    "since" => Lead::Since,
-                    "with" if !(has(before, "compared") || has(before, "comparing") || has(before, "comparison")) => {
-                        Lead::Plain
-                    }
-                    _ => Lead::Base,
-                };
-            }
+        if let Some(lead) = ends_with_any(rest, BASE_LEADS, &BASE_LEAD_ENDS) {
+            return match lead {
+                "since" => Lead::Since,
+                "with" if !(has(before, "compared") || has(before, "comparing") || has(before, "comparison")) => {
+                    Lead::Plain
+                }
+                _ => Lead::Base,
+            };
         }
         let (head, word) = split_last_word(rest);
         // `met in September`, `announced on May 3`: the verb, then a preposition.
-        if matches!(word, "in" | "on" | "at" | "during") && EVENT_VERBS.iter().any(|v| ends_with_word(head, v)) {
+        if matches!(word, "in" | "on" | "at" | "during") && ends_with_any(head, EVENT_VERBS, &EVENT_VERB_ENDS).is_some()
+        {
             return Lead::Event;
         }
         if word.is_empty() || !DETERMINER_SET.contains(word) {
@@ -280,6 +306,10 @@ pub fn is_aim_noun(text: &str) -> bool {
 
 /// `RECORD_WORDS` as one list, walked once.
 pub static RECORDS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(RECORD_WORDS.iter().copied()));
+
+/// Words that open a cause: a date after one of them in its clause dates the cause
+/// (`fell 17% because an order in April had lifted the base`), not the clause.
+pub const CAUSES: &[&str] = &["because", "due to", "owing to", "thanks to", "as a result of"];
 
 /// A comparison named in words, not by a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -441,6 +471,10 @@ enum Cue {
     /// `previous`, `preceding`, `prior`, `last`: the step of a relative period (`in the
     /// previous quarter`). (The rarer word is listed, not the preposition before it.)
     Step,
+    /// A word of `RECORD_WORDS`.
+    Record,
+    /// A phrase of `CAUSES`.
+    Cause,
 }
 
 /// The words that step back from a period (`the previous quarter`).
@@ -459,7 +493,9 @@ static SENTENCE_LIST: LazyLock<(Phrases, Vec<Cue>)> = LazyLock::new(|| {
         .chain(CUMULATIVE.iter().map(|p| (*p, Cue::Cumulative)))
         .chain(CONTRAST.iter().map(|p| (*p, Cue::Contrast)))
         .chain([("respectively", Cue::Respectively)])
-        .chain(STEPS.map(|p| (p, Cue::Step)));
+        .chain(STEPS.map(|p| (p, Cue::Step)))
+        .chain(RECORD_WORDS.iter().map(|p| (*p, Cue::Record)))
+        .chain(CAUSES.iter().map(|p| (*p, Cue::Cause)));
     let (phrases, cues): (Vec<&'static str>, Vec<Cue>) = tagged.unzip();
     (Phrases::new(phrases), cues)
 });
@@ -481,6 +517,11 @@ impl Cues {
         let mut c = Cues::default();
         c.refill(lower);
         c
+    }
+
+    /// The sentence holds no phrase of the lists.
+    pub fn is_empty(&self) -> bool {
+        self.found.is_empty()
     }
 
     /// The cues of another sentence, in the same buffer.
@@ -549,6 +590,36 @@ impl Cues {
     /// Where a word of `STEPS` stands whole.
     pub fn steps(&self) -> impl Iterator<Item = usize> + '_ {
         self.starts(Cue::Step)
+    }
+
+    /// Where a word of record stands whole in `lower[from..to]` (each place once), or
+    /// `None` when the walk over the sentence cannot tell: a run of letters or digits
+    /// cut by the span's edge is a word of the span, not of the sentence.
+    pub fn records_within(&self, lower: &str, from: usize, to: usize) -> Option<impl Iterator<Item = usize> + '_> {
+        let mut last = None;
+        let at = self.cues_within(lower, from, to, Cue::Record)?;
+        Some(at.filter(move |&at| last.replace(at) != Some(at)))
+    }
+
+    /// Where the last phrase of `CAUSES` stands whole in `lower[from..to]` (`Some(None)`
+    /// when none does), or `None` when the walk cannot tell (as `records_within`).
+    pub fn last_cause_within(&self, lower: &str, from: usize, to: usize) -> Option<Option<usize>> {
+        Some(self.cues_within(lower, from, to, Cue::Cause)?.last())
+    }
+
+    /// Where `cue` stands whole in `lower[from..to]`, when the walk over the sentence
+    /// tells: no run of letters and digits crosses either edge of the span.
+    fn cues_within(&self, lower: &str, from: usize, to: usize, cue: Cue) -> Option<impl Iterator<Item = usize> + '_> {
+        let b = lower.as_bytes();
+        let glued = |at: usize| {
+            at > 0
+                && b.get(at - 1).is_some_and(u8::is_ascii_alphanumeric)
+                && b.get(at).is_some_and(u8::is_ascii_alphanumeric)
+        };
+        if from > to || to > b.len() || glued(from) || glued(to) {
+            return None;
+        }
+        Some(self.within(from, to).filter(move |f| f.2 == cue).map(|f| f.0))
     }
 
     fn starts(&self, cue: Cue) -> impl Iterator<Item = usize> + '_ {
@@ -671,6 +742,49 @@ mod tests {
         }
     }
 
+    /// Records and causes read from the sentence's walk are what a search of the span
+    /// finds, wherever the span's edges fall (when the walk cannot tell, it says so).
+    #[test]
+    fn records_and_causes_of_a_span_are_what_its_search_finds() {
+        let mut texts = crate::fixture_texts();
+        texts.push("Sales, the highest on record, fell because of a strike; thanks to exports, the all-time low held due to rain as a result of storms.".into());
+        for text in &texts {
+            let lower = text.to_ascii_lowercase();
+            let found = Cues::of(&lower);
+            let cuts: Vec<usize> = (0..=lower.len()).filter(|&at| lower.is_char_boundary(at)).collect();
+            let step = (cuts.len() / 40).max(1);
+            for &from in cuts.iter().step_by(step) {
+                for &to in cuts.iter().filter(|&&to| to >= from).step_by(step) {
+                    let span = &lower[from..to];
+                    let want: Vec<usize> = {
+                        let mut last = None;
+                        RECORDS
+                            .find_in(span)
+                            .map(|(at, _)| from + at)
+                            .filter(|&at| last.replace(at) != Some(at))
+                            .collect()
+                    };
+                    let cause = CAUSES
+                        .iter()
+                        .filter_map(|w| find_all(span, w).last())
+                        .max()
+                        .map(|at| from + at);
+                    let b = lower.as_bytes();
+                    let glued = |at: usize| {
+                        at > 0 && at < b.len() && b[at - 1].is_ascii_alphanumeric() && b[at].is_ascii_alphanumeric()
+                    };
+                    match found.records_within(&lower, from, to) {
+                        Some(got) => assert_eq!(got.collect::<Vec<_>>(), want, "{span}"),
+                        None => assert!(glued(from) || glued(to), "{span}"),
+                    }
+                    if let Some(got) = found.last_cause_within(&lower, from, to) {
+                        assert_eq!(got, cause, "{span}");
+                    }
+                }
+            }
+        }
+    }
+
     /// `ends_with_word` as `whole_at` at the end, its last-byte test aside.
     #[test]
     fn a_word_ends_a_text_as_whole_at_finds_it() {
@@ -687,6 +801,27 @@ mod tests {
             for phrase in ["from", "vs.", "with", ""] {
                 let want = text.len() >= phrase.len() && whole_at(text, text.len() - phrase.len(), phrase);
                 assert_eq!(ends_with_word(text, phrase), want, "{text:?} {phrase:?}");
+            }
+        }
+    }
+
+    /// A list's last bytes tell what comparing each of its words tells.
+    #[test]
+    fn a_text_ends_with_a_listed_word_as_each_comparison_finds() {
+        for list in [BASE_LEADS, EVENT_VERBS] {
+            let ends = last_bytes(list);
+            for text in [
+                "rose from",
+                "sales vs.",
+                "compared with",
+                "they met",
+                "signed",
+                "from x",
+                "",
+                "with,",
+            ] {
+                let want = list.iter().copied().find(|w| ends_with_word(text, w));
+                assert_eq!(ends_with_any(text, list, &ends), want, "{text}");
             }
         }
     }

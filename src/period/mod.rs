@@ -219,9 +219,9 @@ fn needs_reading(sentences: &[Sentence], out: &mut Vec<bool>) {
     let mut timed_after: Option<usize> = None;
     for (n, s) in sentences.iter().enumerate().rev() {
         let timed = s.items.iter().any(|i| i.timed);
-        let dated = s.items.iter().any(|i| i.date.is_some());
         let hands_on = s.paragraph.is_some() && timed_after == s.paragraph;
-        out[n] = timed || (dated && (Some(n) == title || Some(n) == body || hands_on));
+        let gives = Some(n) == title || Some(n) == body || hands_on;
+        out[n] = timed || (gives && s.items.iter().any(|i| i.date.is_some()));
         if timed {
             timed_after = s.paragraph;
         } else if timed_after != s.paragraph {
