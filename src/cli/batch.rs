@@ -180,6 +180,11 @@ impl Bodies {
     fn store<const N: usize>(&mut self, pieces: [&[u8]; N]) -> std::io::Result<u64> {
         let len: usize = pieces.iter().map(|p| p.len()).sum();
         if self.memory.len() + len <= self.limit() {
+            if self.memory.capacity() == 0 {
+                // Room for all at once: grown by doubling, the bodies were copied again at
+                // each step. Pages are taken only as bodies fill them.
+                self.memory.reserve_exact(self.limit());
+            }
             let at = self.memory.len() as u64;
             pieces.iter().for_each(|p| self.memory.extend_from_slice(p));
             return Ok(at);
