@@ -461,8 +461,9 @@ impl Splitter {
     fn cut(&mut self) {
         let at = self.line_start;
         let end = self.start + at;
-        // The next part is likely as long as this one: room for it at once.
-        let mut rest = String::with_capacity(self.text.len());
+        // The next part is likely about as long as this one: room for it at once, and a
+        // quarter more (a part a little longer grew by doubling, copying all it held).
+        let mut rest = String::with_capacity(self.text.len() + self.text.len() / 4);
         rest.push_str(&self.text[at..]);
         self.text.truncate(at);
         let source_end = self.map.original(end);
