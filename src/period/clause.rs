@@ -189,17 +189,22 @@ fn boundaries(lower: &str, items: &[Item], cues: &cues::Cues, out: &mut Vec<usiz
 /// clauses. (A `)` with none open closes nothing.) Written over `out`.
 fn punctuation_outside_brackets(b: &[u8], out: &mut Vec<usize>) {
     out.clear();
-    let marks = memchr::memchr3_iter(b',', b';', b':', b);
-    if memchr::memchr2(b'(', b'[', b).is_none() {
-        out.extend(marks);
+    out.extend(memchr::memchr3_iter(b',', b';', b':', b));
+    // Only a bracket before the last mark may hold one: with none, every mark stands
+    // (and a sentence with no mark is not searched for brackets at all).
+    let Some(&last) = out.last() else {
+        return;
+    };
+    let head = b.get(..last).unwrap_or(b);
+    if memchr::memchr2(b'(', b'[', head).is_none() {
         return;
     }
     // The depth at each mark, from the brackets before it in order (found as the marks
     // are, by `memchr`, not byte by byte).
-    let mut opens = memchr::memchr2_iter(b'(', b'[', b).peekable();
-    let mut closes = memchr::memchr2_iter(b')', b']', b).peekable();
+    let mut opens = memchr::memchr2_iter(b'(', b'[', head).peekable();
+    let mut closes = memchr::memchr2_iter(b')', b']', head).peekable();
     let mut depth = 0u32;
-    for at in marks {
+    out.retain(|&at| {
         loop {
             let open = opens.peek().copied().filter(|&o| o < at);
             let close = closes.peek().copied().filter(|&c| c < at);
@@ -219,10 +224,8 @@ fn punctuation_outside_brackets(b: &[u8], out: &mut Vec<usize>) {
                 (None, None) => break,
             }
         }
-        if depth == 0 {
-            out.push(at);
-        }
-    }
+        depth == 0
+    });
 }
 
 /// Byte spans of the segments between `cuts`, written over `out`.

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use crate::model::Basis;
 pub use crate::words::Phrases;
-use crate::words::WordSet;
+use crate::words::word_list;
 
 /// The last `n` bytes of `text` or fewer (cut at a character boundary).
 pub fn tail(text: &str, n: usize) -> &str {
@@ -53,7 +53,32 @@ pub fn ends_with_word(text: &str, phrase: &str) -> bool {
 }
 
 /// The last word of `text` (letters, `-`, `/`), and the text before it, trimmed.
+// Read byte by byte while the bytes are ASCII (almost always): `split_last_word_chars`
+// from the first other byte on, as both read ASCII alike.
 fn split_last_word(text: &str) -> (&str, &str) {
+    let b = text.as_bytes();
+    let mut end = b.len();
+    while let Some(&c) = b.get(end.wrapping_sub(1)) {
+        match c {
+            b'\t'..=b'\r' | b' ' | b',' => end -= 1,
+            0x80.. => return split_last_word_chars(&text[..end]),
+            _ => break,
+        }
+    }
+    let mut start = end;
+    while let Some(&c) = b.get(start.wrapping_sub(1)) {
+        match c {
+            b'-' | b'/' | b'\'' => start -= 1,
+            0x80.. => return split_last_word_chars(&text[..end]),
+            _ if c.is_ascii_alphanumeric() => start -= 1,
+            _ => break,
+        }
+    }
+    (text[..start].trim_end(), &text[start..end])
+}
+
+/// `split_last_word` on any text, by characters.
+fn split_last_word_chars(text: &str) -> (&str, &str) {
     let t = text.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
     let start = t
         .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '/' || c == '\''))
@@ -61,51 +86,20 @@ fn split_last_word(text: &str) -> (&str, &str) {
     (t[..start].trim_end(), &t[start..])
 }
 
-/// Words between a preposition and its date that do not change what the date does:
-/// `from [the same period in] 2019`, `compared with [the levels of] 2019`.
-const DETERMINERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "in",
-    "of",
-    "its",
-    "their",
-    "same",
-    "period",
-    "periods",
-    "month",
-    "months",
-    "quarter",
-    "quarters",
-    "half",
-    "year",
-    "years",
-    "level",
-    "levels",
-    "figure",
-    "figures",
-    "value",
-    "values",
-    "that",
-    "those",
-    "one",
-    "ones",
-    "corresponding",
-    "during",
-    "for",
-    "at",
-    "end",
-    "early",
-    "mid",
-    "late",
-    "on",
-    "start",
-    "beginning",
-];
-
-/// `DETERMINERS`, hashed: asked of every word before every date.
-static DETERMINER_SET: LazyLock<WordSet> = LazyLock::new(|| DETERMINERS.iter().copied().collect());
+word_list!(
+    /// Words between a preposition and its date that do not change what the date does:
+    /// `from [the same period in] 2019`, `compared with [the levels of] 2019`. Asked of
+    /// every word before every date: a `match`, where hashing the word cost more. (The
+    /// list itself is read by the test only.)
+    #[cfg_attr(not(test), allow(dead_code))]
+    DETERMINERS, is_determiner, [
+        b"the", b"a", b"an", b"in", b"of", b"its", b"their", b"same", b"period", b"periods",
+        b"month", b"months", b"quarter", b"quarters", b"half", b"year", b"years", b"level",
+        b"levels", b"figure", b"figures", b"value", b"values", b"that", b"those", b"one", b"ones",
+        b"corresponding", b"during", b"for", b"at", b"end", b"early", b"mid", b"late", b"on",
+        b"start", b"beginning",
+    ]
+);
 
 /// Prepositions and verbs that make the date after them a base of comparison.
 const BASE_LEADS: &[&str] = &[
@@ -216,7 +210,7 @@ pub fn lead_of(before: &str) -> Lead {
         {
             return Lead::Event;
         }
-        if word.is_empty() || !DETERMINER_SET.contains(word) {
+        if word.is_empty() || !is_determiner(word.as_bytes()) {
             return Lead::Plain;
         }
         rest = head;
@@ -823,6 +817,51 @@ mod tests {
                 let want = list.iter().copied().find(|w| ends_with_word(text, w));
                 assert_eq!(ends_with_any(text, list, &ends), want, "{text}");
             }
+        }
+    }
+
+    /// The listed words and no other, as the hashed set of the list answered.
+    #[test]
+    fn determiners_are_the_listed_words() {
+        let set: std::collections::HashSet<&[u8]> = DETERMINERS.iter().copied().collect();
+        let others: [&[u8]; 9] = [
+            b"",
+            b"th",
+            b"thee",
+            b"The",
+            b"year's",
+            b"periodic",
+            b"begin",
+            b"ends",
+            "\u{e9}".as_bytes(),
+        ];
+        for w in DETERMINERS.iter().chain(&others) {
+            assert_eq!(is_determiner(w), set.contains(w), "{w:?}");
+        }
+    }
+
+    /// The byte walk splits as the walk over characters does.
+    #[test]
+    fn last_words_split_as_by_characters() {
+        for text in [
+            "",
+            " ",
+            "the",
+            "rose 4% from the",
+            "rose 4% from the  , ,",
+            "year-on-year\t\n",
+            "its h1/h2",
+            "its h1/h2\u{b}",
+            "the o'clock,",
+            "caf\u{e9} prices",
+            "prices caf\u{e9}",
+            "the year\u{a0}",
+            "the year\u{2009},",
+            "from \u{201c}the",
+            "under 5%",
+            "x ,y",
+        ] {
+            assert_eq!(split_last_word(text), split_last_word_chars(text), "{text:?}");
         }
     }
 
