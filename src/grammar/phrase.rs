@@ -297,40 +297,85 @@ fn unit_until(i: &str, end: &str) -> String {
     let mut at = i;
     while at.len() > end.len() {
         let Some(t) = next_token(at) else { break };
-        if at.len() != i.len() {
-            unit.push(' ');
-        }
-        if t.text.is_ascii() {
-            let from = unit.len();
-            unit.push_str(t.text);
-            unit[from..].make_ascii_lowercase();
-        } else {
-            unit.push_str(&t.text.to_lowercase());
-        }
+        push_word(&mut unit, t.text);
         at = t.after;
     }
     unit
+}
+
+/// `word` lower-cased at the end of `unit`, after a space unless it is the first.
+fn push_word(unit: &mut String, word: &str) {
+    if !unit.is_empty() {
+        unit.push(' ');
+    }
+    if word.is_ascii() {
+        let from = unit.len();
+        unit.push_str(word);
+        unit[from..].make_ascii_lowercase();
+    } else {
+        unit.push_str(&word.to_lowercase());
+    }
+}
+
+/// The words of a phrase as its walk reads them, kept to build the unit without reading
+/// them again; a phrase of more words (a long run of plurals) is read again instead.
+struct Words<'a> {
+    texts: [&'a str; Words::KEPT],
+    len: usize,
+}
+
+impl<'a> Words<'a> {
+    const KEPT: usize = 2 * MAX_WORDS;
+
+    fn new() -> Words<'a> {
+        Words {
+            texts: [""; Words::KEPT],
+            len: 0,
+        }
+    }
+
+    fn push(&mut self, text: &'a str) {
+        if let Some(slot) = self.texts.get_mut(self.len) {
+            *slot = text;
+        }
+        self.len += 1;
+    }
+
+    /// The unit of the phrase from `i` to `end` whose words these are.
+    fn unit(&self, i: &str, end: &str) -> String {
+        let Some(texts) = self.texts.get(..self.len) else {
+            return unit_until(i, end);
+        };
+        let mut unit = String::with_capacity(i.len().saturating_sub(end.len()));
+        for text in texts {
+            push_word(&mut unit, text);
+        }
+        unit
+    }
 }
 
 /// The counted phrase after a number: modifiers up to the first plural word, with any
 /// plural right after it (`parts makers`). `None` when no plural head comes first.
 pub fn plural_phrase(i: &str) -> Option<Phrase<'_>> {
     let mut at = i;
+    let mut words = Words::new();
     for _ in 0..MAX_WORDS {
         let tok = next_token(at)?;
         if ends_phrase(&tok) {
             return None;
         }
         at = tok.after;
+        words.push(tok.text);
         if !tok.abbrev && is_plural(tok.text) {
             while let Some(t) = next_token(at) {
                 if t.abbrev || ends_phrase(&t) || !is_plural(t.text) {
                     break;
                 }
                 at = t.after;
+                words.push(t.text);
             }
             return Some(Phrase {
-                unit: unit_until(i, at),
+                unit: words.unit(i, at),
                 rest: at,
             });
         }
@@ -447,6 +492,19 @@ mod tests {
 
     fn plural(s: &str) -> Option<(String, &str)> {
         plural_phrase(s).map(|p| (p.unit, p.rest))
+    }
+
+    #[test]
+    fn units_from_the_walk_are_the_units_read_again() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(" 5 Größen Änderungen, 7 parts makers suppliers dealers firms banks plants farms mills ports docks yards lots halls");
+        text.push_str(" 3 \u{201c}Big\u{201d} (SSM) new-build EVs, 8 a&b co-ops, 9 these\nsurveys");
+        for (at, _) in text.char_indices() {
+            let i = &text[at..];
+            if let Some(p) = plural_phrase(i) {
+                assert_eq!(p.unit, unit_until(i, p.rest), "{at}");
+            }
+        }
     }
 
     #[test]
