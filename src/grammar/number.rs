@@ -744,6 +744,17 @@ fn spelled_ordinal(i: &str) -> IResult<&str, Numeral> {
 
 /// ordinal_number: digit_ordinal | spelled_ordinal.
 pub fn ordinal_number(i: &str) -> IResult<&str, Numeral> {
+    // Digits with no `st`, `nd`, `rd` or `th` begun after them (`120 firms`, `3.5%`): no
+    // ordinal, and the error `spelled_ordinal` gives at a digit, without the suffix tags.
+    let b = i.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits > 0
+        && !b
+            .get(digits)
+            .is_some_and(|c| matches!(c.to_ascii_lowercase(), b's' | b'n' | b'r' | b't'))
+    {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
+    }
     alt((digit_ordinal, spelled_ordinal)).parse(i)
 }
 
@@ -1053,6 +1064,17 @@ mod tests {
         match exp {
             Some(e) => Ok((rest, Decimal::from(10u64.pow(e)))),
             None => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag))),
+        }
+    }
+
+    #[test]
+    fn ordinals_after_the_suffix_test_read_what_both_forms_read() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(" 1st 2ND 3rd 4Th 21st 11th 5s 6n 7r 8t 9thx 10 th 12.5 13% 14, 15 second Twenty-first 16");
+        for (at, _) in text.char_indices() {
+            let i = &text[at..];
+            let both: IResult<&str, Numeral> = alt((digit_ordinal, spelled_ordinal)).parse(i);
+            assert_eq!(ordinal_number(i), both, "{at}");
         }
     }
 
