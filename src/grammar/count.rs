@@ -71,7 +71,13 @@ fn last_word(text: &str) -> (&str, &str) {
 }
 
 /// The number is named by a label word before it, possibly across a list (`units 3 and 4`).
+#[cfg(test)] // the coverage tests ask it; `parse` has the last word read already
 pub fn labelled(before: &str) -> bool {
+    labelled_after(before, last_word(before))
+}
+
+/// `labelled`, given `last`, the `last_word` of `before` (read once for every test).
+fn labelled_after<'a>(before: &'a str, last: (&'a str, &'a str)) -> bool {
     let trimmed = before.trim_end();
     let mut b = trimmed;
     if b.ends_with('#') {
@@ -86,7 +92,7 @@ pub fn labelled(before: &str) -> bool {
         );
     }
     // `units 3 and 4`, `Articles 3, 4`: step back over the list.
-    let (mut w, mut head) = last_word(b);
+    let (mut w, mut head) = last;
     for _ in 0..3 {
         let joined = if in_list(|l| matches!(l, b"and" | b"or" | b"to"), w) {
             Some(head)
@@ -233,14 +239,20 @@ fn valued_in_brackets(after: &str) -> bool {
 /// A capitalized word before a digit `1` in running text names it: `Ocean Wind 1 project`,
 /// `Terminal 1`; a count of one thing is written `one` or `a`. In a headline, where the
 /// next word is capitalized too (`Korea Opens 1 New Plant`), it stays a count.
+#[cfg(test)] // the coverage tests ask it; `parse` has the last word read already
 pub fn numbers_a_name(before: &str, rest: &str) -> bool {
+    rest.starts_with('1') && one_names(last_word(before), rest)
+}
+
+/// `numbers_a_name`, given `last`, the `last_word` of the text before.
+fn one_names(last: (&str, &str), rest: &str) -> bool {
     let Some(after) = rest.strip_prefix('1') else {
         return false;
     };
     let next = after.trim_start_matches([' ', '\u{a0}']);
     let running = !next.starts_with(char::is_uppercase) && !after.starts_with(|c: char| c.is_ascii_alphanumeric());
     let one = !after.starts_with(|c: char| c.is_ascii_digit() || c == ',' || c == '.' || c == '/' || c == ':');
-    let (w, head) = last_word(before);
+    let (w, head) = last;
     one && running && w.starts_with(|c: char| c.is_uppercase()) && !head.trim_end().is_empty()
 }
 
@@ -294,7 +306,8 @@ fn lone_member(i: &str) -> bool {
 
 /// One member of an elliptical breakdown: `148 domestic` before `and 39 overseas`, or
 /// `39 overseas` after `148 domestic and`.
-fn elliptical<'a>(before: &str, after: &'a str) -> Option<Phrase<'a>> {
+/// `last` is the `last_word` of `before`.
+fn elliptical<'a>(before: &str, last: (&str, &str), after: &'a str) -> Option<Phrase<'a>> {
     let (word, rest) = lone_word(after)?;
     let next = rest.trim_start_matches([' ', '\t', '\u{a0}']);
     let partner_after = {
@@ -307,7 +320,7 @@ fn elliptical<'a>(before: &str, after: &'a str) -> Option<Phrase<'a>> {
     let closes = next.is_empty() || next.starts_with([')', ',', ';', '.']);
     let partner_before = closes && {
         let b = before.trim_end();
-        let b = match last_word(b) {
+        let b = match last {
             (w, head) if w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or") => head,
             _ => b.strip_suffix(',').unwrap_or(""),
         };
@@ -339,12 +352,12 @@ fn countable(c: &Cardinal) -> bool {
 
 /// A capitalized number word in running text is part of a name: `at the Four Seasons`.
 /// (Title case capitalizes every word, so a capitalized word before it lifts the rule.)
-fn in_a_name(before: &str, rest: &str) -> bool {
+/// `last_word` is the last word before the number.
+fn in_a_name(last_word: &str, rest: &str) -> bool {
     if !rest.starts_with(|c: char| c.is_ascii_uppercase()) {
         return false;
     }
-    let (w, _) = last_word(before);
-    w.starts_with(|c: char| c.is_lowercase())
+    last_word.starts_with(|c: char| c.is_lowercase())
 }
 
 /// `120 to 150 companies`, `3-5 firms`: a range sharing the phrase after its end. After a
@@ -388,15 +401,16 @@ fn between(ctx: &Ctx) -> Option<Figure> {
     ))
 }
 
-/// `aged 15 to 24`, `ages 25-54`: an age bracket counts no things.
-fn an_age(before: &str) -> bool {
-    let (w, _) = last_word(before);
+/// `aged 15 to 24`, `ages 25-54`: an age bracket counts no things (`w`: the word before).
+fn an_age(w: &str) -> bool {
     ["aged", "ages", "age"].iter().any(|a| w.eq_ignore_ascii_case(a))
 }
 
 /// The count figure at the candidate position.
 pub fn parse(ctx: &Ctx) -> Option<Figure> {
-    if labelled(ctx.before()) || an_age(ctx.before()) {
+    // The word before the number, read once for the tests on it.
+    let last = last_word(ctx.before());
+    if labelled_after(ctx.before(), last) || an_age(last.0) {
         return None;
     }
     if let Some(f) = between(ctx) {
@@ -406,10 +420,10 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
         .rest()
         .starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '\u{2212}');
     let capitalized = ctx.rest().starts_with(|c: char| c.is_uppercase());
-    if spelled && (in_a_name(ctx.before(), ctx.rest()) || capitalized && in_a_quoted_title(ctx.before())) {
+    if spelled && (in_a_name(last.0, ctx.rest()) || capitalized && in_a_quoted_title(ctx.before())) {
         return None;
     }
-    if numbers_a_name(ctx.before(), ctx.rest()) {
+    if one_names(last, ctx.rest()) {
         return None;
     }
     // `(-36,000; -0.5%)`: a count with a minus glued on is a decrease of that many.
@@ -446,7 +460,7 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
         .or_else(|| of_phrase(after))
         .or_else(|| out_of(after))
         .or_else(|| more(after))
-        .or_else(|| elliptical(ctx.before(), after));
+        .or_else(|| elliptical(ctx.before(), last, after));
     if let Some(p) = phrase {
         return Some(ctx.figure(Kind::Count, p.rest, Val::Num(value), None, p.unit));
     }
@@ -487,6 +501,18 @@ mod tests {
         ] {
             let (w, head) = last_word(text);
             assert_eq!((w.to_string(), head.to_string()), by_chars(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_last_word_read_once_is_the_last_word_of_the_trimmed_text() {
+        // `parse` reads it of the text before the number and hands it to tests that read
+        // it of that text trimmed (`labelled`, `elliptical`).
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(" a café \u{a0} units 3 and\t\n l’usine ");
+        for (at, _) in text.char_indices() {
+            let before = &text[..at];
+            assert_eq!(last_word(before), last_word(before.trim_end()), "{at}");
         }
     }
 

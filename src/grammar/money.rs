@@ -224,6 +224,9 @@ const CURRENCY_NOUNS: &[(&str, &str)] = &[
 /// `Canadian dollars`, `Mexican pesos`: a country adjective and its currency noun.
 fn national_currency(i: &str) -> IResult<&str, &'static str> {
     for (adjective, nouns, code) in NATIONAL_CURRENCIES {
+        if !same_initial(adjective, i) {
+            continue;
+        }
         if let Ok((r, _)) = (keyword(adjective), sp).parse(i) {
             if let Some((r, _)) = nouns.iter().find_map(|n| keyword(n)(r).ok()) {
                 return Ok((r, code));
@@ -231,6 +234,16 @@ fn national_currency(i: &str) -> IResult<&str, &'static str> {
         }
     }
     fail(i)
+}
+
+/// `word` may start `i`: their first letters agree in any case. A cheap test before
+/// `keyword`, which compares the whole word: most words after an amount start no entry
+/// of a list.
+fn same_initial(word: &str, i: &str) -> bool {
+    match (word.as_bytes().first(), i.as_bytes().first()) {
+        (Some(w), Some(c)) => w.eq_ignore_ascii_case(c),
+        _ => false,
+    }
 }
 
 /// currency_word after the amount: `won`, `dollars`, `US dollars`, `euros`, `yen`, `yuan`,
@@ -241,6 +254,7 @@ pub fn currency_word(i: &str) -> IResult<&str, &'static str> {
     let noun = |i| {
         CURRENCY_NOUNS
             .iter()
+            .filter(|(w, _)| same_initial(w, i))
             .find_map(|(w, code)| keyword(w)(i).ok().map(|(r, _)| (r, *code)))
             .map_or_else(|| fail(i), Ok)
     };
@@ -586,6 +600,53 @@ fn currency_unit(currency: &'static str, dollar: &str) -> Unit {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    /// `currency_word` as it read before its lists were filtered by first letter.
+    fn currency_word_by_every_entry(i: &str) -> IResult<&str, &'static str> {
+        let us = |i| alt((keyword("US"), keyword("U.S."), keyword("USD"))).parse(i);
+        let dollars = |i| alt((keyword("dollars"), keyword("dollar"))).parse(i);
+        let national = |i| {
+            for (adjective, nouns, code) in NATIONAL_CURRENCIES {
+                if let Ok((r, _)) = (keyword(adjective), sp).parse(i) {
+                    if let Some((r, _)) = nouns.iter().find_map(|n| keyword(n)(r).ok()) {
+                        return Ok((r, *code));
+                    }
+                }
+            }
+            fail(i)
+        };
+        let noun = |i| {
+            CURRENCY_NOUNS
+                .iter()
+                .find_map(|(w, code)| keyword(w)(i).ok().map(|(r, _)| (r, *code)))
+                .map_or_else(|| fail(i), Ok)
+        };
+        alt((
+            (us, sp, dollars).map(|_| "USD"),
+            national,
+            dollars.map(|_| BARE_DOLLAR),
+            noun,
+        ))
+        .parse(i)
+    }
+
+    #[test]
+    fn currency_words_by_first_letter_read_what_every_entry_reads() {
+        let mut text = crate::fixture_texts().concat();
+        for (adjective, nouns, _) in NATIONAL_CURRENCIES {
+            for n in *nouns {
+                text.push_str(&format!(" 5 {adjective} {n}, 6 {} {}s", adjective.to_uppercase(), n));
+            }
+        }
+        for (w, _) in CURRENCY_NOUNS {
+            text.push_str(&format!(" 7 {w} 8 {}x 9 {}.", w.to_uppercase(), w));
+        }
+        text.push_str(" US dollars u.s. Dollar USD dollar dollars Éuro ñ");
+        for (at, _) in text.char_indices() {
+            let i = &text[at..];
+            assert_eq!(currency_word(i), currency_word_by_every_entry(i), "{at}");
+        }
+    }
 
     #[test]
     fn iso_codes_are_sorted_for_the_binary_search() {

@@ -390,7 +390,17 @@ pub fn spelled_number(i: &str) -> IResult<&str, Numeral> {
 /// The Indian scales: a lakh is 10^5, a crore 10^7, a lakh crore 10^12.
 /// `allow_stub` accepts an unambiguous cut prefix (`bil`, `tril`) at the end of a cut body.
 pub fn scale_word(i: &str, allow_stub: bool) -> IResult<&str, Decimal> {
-    let end = i.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(i.len());
+    // Every scale word and stub starts with one of these letters: most words after a
+    // number (`companies` aside) are turned away before they are read.
+    if !i
+        .as_bytes()
+        .first()
+        .is_some_and(|b| matches!(b.to_ascii_lowercase(), b't' | b'l' | b'm' | b'c' | b'b'))
+    {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
+    }
+    // ASCII letters by bytes: the first other byte ends the word (or starts a character).
+    let end = i.bytes().position(|b| !b.is_ascii_alphabetic()).unwrap_or(i.len());
     let word = &i[..end];
     // Every scale word has 2 to 8 letters; only a stub may have others.
     let stub_allowed = allow_stub && end == i.len();
@@ -734,6 +744,17 @@ fn spelled_ordinal(i: &str) -> IResult<&str, Numeral> {
 
 /// ordinal_number: digit_ordinal | spelled_ordinal.
 pub fn ordinal_number(i: &str) -> IResult<&str, Numeral> {
+    // Digits with no `st`, `nd`, `rd` or `th` begun after them (`120 firms`, `3.5%`): no
+    // ordinal, and the error `spelled_ordinal` gives at a digit, without the suffix tags.
+    let b = i.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits > 0
+        && !b
+            .get(digits)
+            .is_some_and(|c| matches!(c.to_ascii_lowercase(), b's' | b'n' | b'r' | b't'))
+    {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
+    }
     alt((digit_ordinal, spelled_ordinal)).parse(i)
 }
 
@@ -993,6 +1014,88 @@ mod tests {
         assert_eq!(v("tril. in"), Some(("1000000000000".into(), " in")));
         assert_eq!(v("tril"), None);
         assert_eq!(v("lakhx"), None);
+    }
+
+    /// `scale_word` as it read before its first-letter test and byte walk.
+    fn scale_word_as_before(i: &str, allow_stub: bool) -> IResult<&str, Decimal> {
+        let end = i.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(i.len());
+        let word = &i[..end];
+        // Every scale word has 2 to 8 letters; only a stub may have others.
+        let stub_allowed = allow_stub && end == i.len();
+        if word.is_empty() || !((2..=8).contains(&end) || stub_allowed) {
+            return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
+        }
+        let mut rest = &i[end..];
+        let exp = with_lower(word, |lower| {
+            let exp = match lower {
+                "thousand" => Some(3),
+                "lakh" | "lakhs" => Some(5),
+                "million" | "mn" | "mln" => Some(6),
+                "crore" | "crores" => Some(7),
+                "billion" | "bn" | "bln" => Some(9),
+                "trillion" | "tn" | "trln" => Some(12),
+                // `tril.`: an abbreviation with its full stop.
+                "tril" if rest.starts_with('.') => {
+                    rest = &rest[1..];
+                    Some(12)
+                }
+                _ => None,
+            };
+            // `2.5 lakh crore`: a hundred thousand crore.
+            if exp == Some(5) {
+                if let Ok((r, _)) = (sp, tag_ci("crore")).parse(rest) {
+                    let r = r.strip_prefix(['s', 'S']).unwrap_or(r);
+                    if !r.starts_with(is_word_char) {
+                        rest = r;
+                        return Some(12);
+                    }
+                }
+            }
+            exp.or_else(|| {
+                if !(stub_allowed && lower.len() >= 2) {
+                    return None;
+                }
+                [("thousand", 3), ("million", 6), ("billion", 9), ("trillion", 12)]
+                    .into_iter()
+                    .find(|(full, _)| full.starts_with(lower))
+                    .map(|(_, e)| e)
+            })
+        });
+        match exp {
+            Some(e) => Ok((rest, Decimal::from(10u64.pow(e)))),
+            None => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag))),
+        }
+    }
+
+    #[test]
+    fn ordinals_after_the_suffix_test_read_what_both_forms_read() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(" 1st 2ND 3rd 4Th 21st 11th 5s 6n 7r 8t 9thx 10 th 12.5 13% 14, 15 second Twenty-first 16");
+        for (at, _) in text.char_indices() {
+            let i = &text[at..];
+            let both: IResult<&str, Numeral> = alt((digit_ordinal, spelled_ordinal)).parse(i);
+            assert_eq!(ordinal_number(i), both, "{at}");
+        }
+    }
+
+    #[test]
+    fn scale_words_by_first_letter_read_what_the_char_walk_reads() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(" 2 Thousand 3 LAKH crores 4 lakhs 5 mn 6 Bln 7 tril. 8 trln 9 crore 1 billions 2 bn5 tn");
+        text.push_str(" mé thousandé Ñ lakh crore lakh Crorex");
+        for stub in ["thou", "mil", "bil", "tril", "b", "t", "Tr"] {
+            text.push_str(" 5 ");
+            text.push_str(stub);
+        }
+        for (at, _) in text.char_indices() {
+            let i = &text[at..];
+            for stub in [false, true] {
+                assert_eq!(scale_word(i, stub), scale_word_as_before(i, stub), "{at}");
+            }
+        }
+        for stub in ["thou", "mil", "bil", "tril", "b", "t", "Tr", "lak"] {
+            assert_eq!(scale_word(stub, true), scale_word_as_before(stub, true), "{stub}");
+        }
     }
 
     #[test]

@@ -32,6 +32,9 @@ impl PctUnit {
 /// pct_number: a signed number in digits (with a fraction: `1-1/2`, `1/4`, `2½`) or
 /// words (with a spelled point: `four-point-one`).
 fn pct_number(i: &str) -> IResult<&str, Decimal> {
+    if plain_digits_ahead(i) {
+        return alt((digits_number.map(|n| n.value), spelled_number.map(|n| n.value))).parse(i);
+    }
     let (r, negative) = opt(sign).parse(i)?;
     let (r, v) = alt((
         fraction_number,
@@ -42,6 +45,31 @@ fn pct_number(i: &str) -> IResult<&str, Decimal> {
     .parse(r)?;
     let v = if negative.unwrap_or(false) { -v } else { v };
     Ok((r, v))
+}
+
+/// `i` starts with digits that no sign, fraction or spelled point can go with: the byte
+/// after them is none that those forms read there (`/`, `-`, ASCII white space, or the
+/// start of a character: a vulgar fraction, a non-breaking hyphen or space). Then only
+/// the plain number can read (`3.5%`, `12,000`): the other forms are not tried.
+fn plain_digits_ahead(i: &str) -> bool {
+    let b = i.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    digits > 0
+        && b.get(digits)
+            .is_none_or(|&c| c.is_ascii() && !matches!(c, b'/' | b'-' | b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
+}
+
+/// The letters and digits `i` starts with: ASCII by bytes, and by characters from the
+/// first other byte on (`head.split(|c: char| !c.is_alphanumeric()).next()`).
+fn leading_alnum(i: &str) -> &str {
+    let end = i.bytes().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(i.len());
+    match i.as_bytes().get(end) {
+        Some(b) if !b.is_ascii() => {
+            let wide = &i[end..];
+            &i[..end + wide.find(|c: char| !c.is_alphanumeric()).unwrap_or(wide.len())]
+        }
+        _ => &i[..end],
+    }
 }
 
 /// A word of the percent marker, or its cut stub at the end of a cut body.
@@ -72,7 +100,7 @@ pub fn marker(cut: bool) -> impl Fn(&str) -> IResult<&str, PctUnit> {
         }
         // A whole marker word picks the alternatives that can read it (in `any_marker`'s
         // order); signs and cut stubs (`perc`) go through them all.
-        let word = head.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let word = leading_alnum(head);
         let is = |w: &str| word.eq_ignore_ascii_case(w);
         if is("percent") {
             percent_word(cut, i)
@@ -272,6 +300,42 @@ mod tests {
 
     fn read(s: &str) -> Option<(String, Option<String>, String, usize)> {
         read_cut(s, false)
+    }
+
+    /// `pct_number` as it read before plain digits went straight to `digits_number`.
+    fn pct_number_by_every_form(i: &str) -> IResult<&str, Decimal> {
+        let (r, negative) = opt(sign).parse(i)?;
+        let (r, v) = alt((
+            fraction_number,
+            spelled_decimal,
+            digits_number.map(|n| n.value),
+            spelled_number.map(|n| n.value),
+        ))
+        .parse(r)?;
+        let v = if negative.unwrap_or(false) { -v } else { v };
+        Ok((r, v))
+    }
+
+    #[test]
+    fn leading_words_by_bytes_are_the_words_split_by_characters() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(" percenté pct２ 5％ perc\u{a0}ent Ünits x\u{300}y 3²");
+        for (at, _) in text.char_indices() {
+            let i = &text[at..];
+            let by_chars = i.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            assert_eq!(leading_alnum(i), by_chars, "{at}");
+        }
+    }
+
+    #[test]
+    fn plain_digits_read_what_every_form_reads() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(" 1-1/2% 1\u{2011}1/2 1\u{2010}1/2 1 1/2 2½ 1/4 3/8% 89 point 9 4-point-1 12\u{a0}point 5");
+        text.push_str(" 3.5% 12,000 7\t8 9\r\n10 11\u{b}12\u{c}13 -3.2% \u{2212}4 minus 0.4 1,2 1.2.3 5");
+        for (at, _) in text.char_indices() {
+            let i = &text[at..];
+            assert_eq!(pct_number(i), pct_number_by_every_form(i), "{at}");
+        }
     }
 
     #[test]

@@ -297,40 +297,93 @@ fn unit_until(i: &str, end: &str) -> String {
     let mut at = i;
     while at.len() > end.len() {
         let Some(t) = next_token(at) else { break };
-        if at.len() != i.len() {
-            unit.push(' ');
-        }
-        if t.text.is_ascii() {
-            let from = unit.len();
-            unit.push_str(t.text);
-            unit[from..].make_ascii_lowercase();
-        } else {
-            unit.push_str(&t.text.to_lowercase());
-        }
+        push_word(&mut unit, t.text);
         at = t.after;
     }
     unit
+}
+
+/// `word` lower-cased at the end of `unit`, after a space unless it is the first.
+fn push_word(unit: &mut String, word: &str) {
+    if !unit.is_empty() {
+        unit.push(' ');
+    }
+    if word.is_ascii() {
+        let from = unit.len();
+        unit.push_str(word);
+        unit[from..].make_ascii_lowercase();
+    } else {
+        unit.push_str(&word.to_lowercase());
+    }
+}
+
+/// The words of a phrase as its walk reads them, kept to build the unit without reading
+/// them again; a phrase of more words (a long run of plurals) is read again instead.
+struct Words<'a> {
+    texts: [&'a str; Words::KEPT],
+    len: usize,
+}
+
+impl<'a> Words<'a> {
+    const KEPT: usize = 2 * MAX_WORDS;
+
+    fn new() -> Words<'a> {
+        Words {
+            texts: [""; Words::KEPT],
+            len: 0,
+        }
+    }
+
+    /// Words not kept: the unit is read again.
+    fn unknown() -> Words<'a> {
+        Words {
+            texts: [""; Words::KEPT],
+            len: Words::KEPT + 1,
+        }
+    }
+
+    fn push(&mut self, text: &'a str) {
+        if let Some(slot) = self.texts.get_mut(self.len) {
+            *slot = text;
+        }
+        self.len += 1;
+    }
+
+    /// The unit of the phrase from `i` to `end` whose words these are.
+    fn unit(&self, i: &str, end: &str) -> String {
+        let Some(texts) = self.texts.get(..self.len) else {
+            return unit_until(i, end);
+        };
+        let mut unit = String::with_capacity(i.len().saturating_sub(end.len()));
+        for text in texts {
+            push_word(&mut unit, text);
+        }
+        unit
+    }
 }
 
 /// The counted phrase after a number: modifiers up to the first plural word, with any
 /// plural right after it (`parts makers`). `None` when no plural head comes first.
 pub fn plural_phrase(i: &str) -> Option<Phrase<'_>> {
     let mut at = i;
+    let mut words = Words::new();
     for _ in 0..MAX_WORDS {
         let tok = next_token(at)?;
         if ends_phrase(&tok) {
             return None;
         }
         at = tok.after;
+        words.push(tok.text);
         if !tok.abbrev && is_plural(tok.text) {
             while let Some(t) = next_token(at) {
                 if t.abbrev || ends_phrase(&t) || !is_plural(t.text) {
                     break;
                 }
                 at = t.after;
+                words.push(t.text);
             }
             return Some(Phrase {
-                unit: unit_until(i, at),
+                unit: words.unit(i, at),
                 rest: at,
             });
         }
@@ -340,9 +393,9 @@ pub fn plural_phrase(i: &str) -> Option<Phrase<'_>> {
 
 /// The ordered (singular) phrase after an ordinal or a `1`; empty when none follows.
 pub fn singular_phrase(i: &str) -> Phrase<'_> {
-    let rest = singular_rest(i);
+    let (rest, words) = singular_walk(i);
     Phrase {
-        unit: unit_until(i, rest),
+        unit: words.unit(i, rest),
         rest,
     }
 }
@@ -356,27 +409,45 @@ pub fn has_singular_phrase(i: &str) -> bool {
 /// a one-letter last word is an abbreviation (`1 p.m.`), not a thing counted. The unit
 /// is made only for a phrase that is kept.
 pub fn singular_counted(i: &str) -> Option<Phrase<'_>> {
-    let rest = singular_rest(i);
-    let mut last = "";
-    let mut at = i;
-    while at.len() > rest.len() {
-        let Some(t) = next_token(at) else { break };
-        last = t.text;
-        at = t.after;
-    }
+    let (rest, words) = singular_walk(i);
+    let last = match words.texts.get(..words.len) {
+        Some(texts) => texts.last().copied().unwrap_or(""),
+        None => last_token_before(i, rest),
+    };
     // The unit's last word is this token lower-cased: its letters, as `to_lowercase` makes them.
     (last.chars().flat_map(char::to_lowercase).count() >= 2).then(|| Phrase {
-        unit: unit_until(i, rest),
+        unit: words.unit(i, rest),
         rest,
     })
 }
 
+/// The text of the last token from `i` up to `end` (a later suffix of `i`); empty when
+/// there is none.
+fn last_token_before<'a>(i: &'a str, end: &str) -> &'a str {
+    let mut last = "";
+    let mut at = i;
+    while at.len() > end.len() {
+        let Some(t) = next_token(at) else { break };
+        last = t.text;
+        at = t.after;
+    }
+    last
+}
+
 /// Where the singular phrase at `i` ends.
 fn singular_rest(i: &str) -> &str {
+    singular_walk(i).0
+}
+
+/// Where the singular phrase at `i` ends, and the words up to there (unknown after
+/// `from_side`, which reads them again).
+fn singular_walk(i: &str) -> (&str, Words<'_>) {
     // `third from the right`: a place in a photo caption.
     if let Some(rest) = from_side(i) {
-        return rest;
+        return (rest, Words::unknown());
     }
+    let mut kept = Words::new();
+    let mut walked = Words::new();
     let mut words = 0;
     let mut at = i;
     // After the last word that is not an abbreviation: a trailing abbreviation belongs
@@ -403,14 +474,17 @@ fn singular_rest(i: &str) -> &str {
         }
         words += 1;
         at = tok.after;
+        walked.push(tok.text);
         if !tok.abbrev {
             rest = at;
+            kept.len = walked.len;
         }
         if plural || with_lower(tok.text, role) {
             break;
         }
     }
-    rest
+    kept.texts = walked.texts;
+    (rest, kept)
 }
 
 /// `from the right`, `from left`: where a person stands in a photo; where it ends.
@@ -447,6 +521,38 @@ mod tests {
 
     fn plural(s: &str) -> Option<(String, &str)> {
         plural_phrase(s).map(|p| (p.unit, p.rest))
+    }
+
+    #[test]
+    fn singular_units_from_the_walk_are_the_units_read_again() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(" 3rd from the left Kim, 1 p.m. 2nd Vice Minister Park (MOTIE) (SSM) Trade Marks");
+        text.push_str(" 1 new (EV) plant (ESS) was, 4th Größe Ämter meeting hosted by 1 x (AB)");
+        for (at, _) in text.char_indices() {
+            let i = &text[at..];
+            let p = singular_phrase(i);
+            assert_eq!(p.unit, unit_until(i, p.rest), "{at}");
+            let rest = singular_rest(i);
+            let last = last_token_before(i, rest);
+            let old = (last.chars().flat_map(char::to_lowercase).count() >= 2).then(|| Phrase {
+                unit: unit_until(i, rest),
+                rest,
+            });
+            assert_eq!(singular_counted(i), old, "{at}");
+        }
+    }
+
+    #[test]
+    fn units_from_the_walk_are_the_units_read_again() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(" 5 Größen Änderungen, 7 parts makers suppliers dealers firms banks plants farms mills ports docks yards lots halls");
+        text.push_str(" 3 \u{201c}Big\u{201d} (SSM) new-build EVs, 8 a&b co-ops, 9 these\nsurveys");
+        for (at, _) in text.char_indices() {
+            let i = &text[at..];
+            if let Some(p) = plural_phrase(i) {
+                assert_eq!(p.unit, unit_until(i, p.rest), "{at}");
+            }
+        }
     }
 
     #[test]
