@@ -1049,27 +1049,23 @@ pub(crate) fn space_split(b: &[u8]) -> impl Iterator<Item = &[u8]> {
     })
 }
 
+/// The eight bytes from `at` of `b` as one number, the byte at `at` lowest. Near the end,
+/// the last eight bytes shifted so that the byte at `at` comes first (the bytes past the
+/// end read as zero); `None` when `b` is shorter than eight bytes or `at` is past its end.
+fn eight_at(b: &[u8], at: usize) -> Option<u64> {
+    let load = |c: &[u8]| <[u8; 8]>::try_from(c).ok().map(u64::from_le_bytes);
+    match b.get(at..at + 8) {
+        Some(c) => load(c),
+        None if b.len() >= 8 && at < b.len() => Some(load(b.get(b.len() - 8..)?)? >> (8 * (at + 8 - b.len()))),
+        None => None,
+    }
+}
+
 /// How many of the (at most eight) bytes from `at` of `b` are ASCII letters before the
 /// first that is not (8 when all are); 0 when `b` is shorter than eight bytes. One test for
 /// eight bytes: words run mostly over letters. The bytes past the end read as zero.
 pub(crate) fn letters_at(b: &[u8], at: usize) -> usize {
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let load = |c: &[u8]| <[u8; 8]>::try_from(c).map_or(0, u64::from_le_bytes);
-    let x = match b.get(at..at + 8) {
-        Some(c) => load(c),
-        // The last eight bytes, shifted so that the byte at `at` comes first.
-        None if b.len() >= 8 && at < b.len() => {
-            load(b.get(b.len() - 8..).unwrap_or_default()) >> (8 * (at + 8 - b.len()))
-        }
-        None => return 0,
-    };
-    // Each byte's low seven bits, capitals folded onto small letters (`|0x20`): a letter
-    // is from `a` (0x61) to `z` (0x7a). Adding to the low seven bits carries into no other byte.
-    let low = (x | 0x2020_2020_2020_2020) & 0x7f7f_7f7f_7f7f_7f7f;
-    let from_a = low + 0x1f1f_1f1f_1f1f_1f1f;
-    let past_z = low + 0x0505_0505_0505_0505;
-    let letter = from_a & !past_z & !x & HIGHS;
-    ((!letter & HIGHS).trailing_zeros() / 8) as usize
+    eight_at(b, at).map_or(0, |x| letters_of(x).trailing_ones() as usize)
 }
 
 /// How many of the (at most eight) bytes from `at` of `b` are visible ASCII (`!` to DEL:
@@ -1077,24 +1073,15 @@ pub(crate) fn letters_at(b: &[u8], at: usize) -> usize {
 /// The bytes past the end read as zero, which is not visible; a text shorter than eight
 /// bytes is read byte by byte.
 pub(crate) fn visible_at(b: &[u8], at: usize) -> usize {
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let load = |c: &[u8]| <[u8; 8]>::try_from(c).map_or(0, u64::from_le_bytes);
-    let x = match b.get(at..at + 8) {
-        Some(c) => load(c),
-        // The last eight bytes, shifted so that the byte at `at` comes first.
-        None if b.len() >= 8 && at < b.len() => {
-            load(b.get(b.len() - 8..).unwrap_or_default()) >> (8 * (at + 8 - b.len()))
-        }
-        None => {
-            let rest = b.get(at..).unwrap_or_default();
-            return rest.iter().take_while(|&&c| (0x21..0x80).contains(&c)).count();
-        }
+    let Some(x) = eight_at(b, at) else {
+        let rest = b.get(at..).unwrap_or_default();
+        return rest.iter().take_while(|&&c| (0x21..0x80).contains(&c)).count();
     };
     // From `!` (0x21) in the low seven bits, and no high bit: adding to the low seven
     // bits carries into no other byte.
-    let low = x & 0x7f7f_7f7f_7f7f_7f7f;
-    let visible = (low + 0x5f5f_5f5f_5f5f_5f5f) & !x & HIGHS;
-    ((!visible & HIGHS).trailing_zeros() / 8) as usize
+    let low = x & LOW7;
+    let visible = (low + each(0x80 - b'!')) & !x & HIGH;
+    ((!visible & HIGH).trailing_zeros() / 8) as usize
 }
 
 #[cfg(test)]
