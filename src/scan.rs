@@ -46,22 +46,11 @@ fn is_ascii_space(b: u8) -> bool {
 /// The word after `after`'s leading white space (letters and digits of any script), and
 /// whether a digit starts it. Bytes for the ASCII case; other text goes through `char`s.
 fn next_word(after: &str) -> (&str, bool) {
-    let bytes = after.as_bytes();
-    let start = bytes.iter().position(|b| !is_ascii_space(*b)).unwrap_or(bytes.len());
-    let len = bytes[start..]
-        .iter()
-        .position(|b| !b.is_ascii_alphanumeric())
-        .unwrap_or(bytes.len() - start);
-    let ascii = bytes.get(start).is_none_or(u8::is_ascii) && bytes.get(start + len).is_none_or(u8::is_ascii);
-    if ascii {
-        return (
-            &after[start..start + len],
-            bytes.get(start).is_some_and(u8::is_ascii_digit),
-        );
-    }
-    let next = after.trim_start_matches(|c: char| c.is_whitespace());
-    let word = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    (word, next.starts_with(|c: char| c.is_ascii_digit()))
+    let next = crate::grammar::skip_space(after);
+    (
+        crate::grammar::leading_alnum(next),
+        next.starts_with(|c: char| c.is_ascii_digit()),
+    )
 }
 
 /// Frequent words that start a figure only before a particular next word:

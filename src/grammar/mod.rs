@@ -252,6 +252,19 @@ pub fn leading_word(i: &str) -> &str {
     &i[..end]
 }
 
+/// The letters and digits `i` starts with: ASCII by bytes, and by characters from the
+/// first other byte on (`head.split(|c: char| !c.is_alphanumeric()).next()`).
+pub fn leading_alnum(i: &str) -> &str {
+    let end = i.bytes().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(i.len());
+    match i.as_bytes().get(end) {
+        Some(b) if !b.is_ascii() => {
+            let wide = &i[end..];
+            &i[..end + wide.find(|c: char| !c.is_alphanumeric()).unwrap_or(wide.len())]
+        }
+        _ => &i[..end],
+    }
+}
+
 /// The first `n` bytes of `i` (cut back to a character boundary).
 pub fn window(i: &str, n: usize) -> &str {
     let mut end = n.min(i.len());
@@ -329,6 +342,17 @@ mod tests {
         assert_eq!(figure_at(&Ctx::new(s, s.find("100").unwrap(), false)), None);
         let s = "a super 5 GW plant";
         assert!(figure_at(&Ctx::new(s, s.find('5').unwrap(), false)).is_some());
+    }
+
+    #[test]
+    fn leading_words_by_bytes_are_the_words_split_by_characters() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(" percenté pct２ 5％ perc\u{a0}ent Ünits x\u{300}y 3²");
+        for (at, _) in text.char_indices() {
+            let i = &text[at..];
+            let by_chars = i.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            assert_eq!(leading_alnum(i), by_chars, "{at}");
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::money::sign;
 use super::number::{digits_number, fraction_number, spelled_decimal, spelled_number};
-use super::{Ctx, Figure, Val, at_boundary, cues, dash, fail, keyword, skip_space, sp, sp0};
+use super::{Ctx, Figure, Val, at_boundary, cues, dash, fail, keyword, leading_alnum, skip_space, sp, sp0};
 use crate::model::Kind;
 
 /// The three units of this kind.
@@ -57,19 +57,6 @@ fn plain_digits_ahead(i: &str) -> bool {
     digits > 0
         && b.get(digits)
             .is_none_or(|&c| c.is_ascii() && !matches!(c, b'/' | b'-' | b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
-}
-
-/// The letters and digits `i` starts with: ASCII by bytes, and by characters from the
-/// first other byte on (`head.split(|c: char| !c.is_alphanumeric()).next()`).
-fn leading_alnum(i: &str) -> &str {
-    let end = i.bytes().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(i.len());
-    match i.as_bytes().get(end) {
-        Some(b) if !b.is_ascii() => {
-            let wide = &i[end..];
-            &i[..end + wide.find(|c: char| !c.is_alphanumeric()).unwrap_or(wide.len())]
-        }
-        _ => &i[..end],
-    }
 }
 
 /// A word of the percent marker, or its cut stub at the end of a cut body.
@@ -314,17 +301,6 @@ mod tests {
         .parse(r)?;
         let v = if negative.unwrap_or(false) { -v } else { v };
         Ok((r, v))
-    }
-
-    #[test]
-    fn leading_words_by_bytes_are_the_words_split_by_characters() {
-        let mut text = crate::fixture_texts().concat();
-        text.push_str(" percenté pct２ 5％ perc\u{a0}ent Ünits x\u{300}y 3²");
-        for (at, _) in text.char_indices() {
-            let i = &text[at..];
-            let by_chars = i.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-            assert_eq!(leading_alnum(i), by_chars, "{at}");
-        }
     }
 
     #[test]
