@@ -53,24 +53,39 @@ fn next_word(after: &str) -> (&str, bool) {
     )
 }
 
+/// The words after `the` that make it start a figure (`the past five years`; a digit does
+/// too: `the 24th`).
+const AFTER_THE: &[&[u8]] = &[
+    b"past",
+    b"next",
+    b"last",
+    b"coming",
+    b"previous",
+    b"following",
+    b"first",
+    b"second",
+    b"third",
+    b"fourth",
+];
+/// After `a` or `an`: `a trillion`.
+const AFTER_A: &[&[u8]] = &[b"hundred", b"thousand", b"million", b"billion", b"trillion", b"dozen"];
+/// After `this`, `last` or `next` (or a month name: `last March`): `this year`.
+const AFTER_THIS: &[&[u8]] = &[b"year", b"month", b"week", b"quarter", b"half"];
+
 /// Frequent words that start a figure only before a particular next word:
 /// `the 24th`, `a trillion`, `this year`.
 fn needs_lookahead(lower: &[u8], after: &str) -> Option<bool> {
-    if !matches!(lower, b"the" | b"a" | b"an" | b"this" | b"last" | b"next") {
-        return None;
-    }
+    let followers = match lower {
+        b"the" => AFTER_THE,
+        b"a" | b"an" => AFTER_A,
+        b"this" | b"last" | b"next" => AFTER_THIS,
+        _ => return None,
+    };
     // Most next words are ruled out by their first letter, before they are cut and lowered.
-    if let Some(&c) = after.as_bytes().iter().find(|b| !is_ascii_space(**b)) {
-        let first = c.to_ascii_lowercase();
-        let may_follow: &[u8] = match lower {
-            b"the" => b"pnlcfst",
-            b"a" | b"an" => b"htmbd",
-            _ => b"ymwqh",
-        };
-        // A capital may start a month (`last March`); a digit, `the 24th`.
-        if c.is_ascii_lowercase() && !may_follow.contains(&first) {
-            return Some(false);
-        }
+    // (A capital may start a month, `last March`; a digit, `the 24th`.)
+    let first = after.as_bytes().iter().find(|b| !is_ascii_space(**b));
+    if first.is_some_and(|c| c.is_ascii_lowercase() && !followers.iter().any(|w| w.first() == Some(c))) {
+        return Some(false);
     }
     needs_lookahead_by_next_word(lower, after)
 }
@@ -78,38 +93,17 @@ fn needs_lookahead(lower: &[u8], after: &str) -> Option<bool> {
 /// `needs_lookahead` for one of its words, by the whole next word.
 fn needs_lookahead_by_next_word(lower: &[u8], after: &str) -> Option<bool> {
     let (next_word, digit) = next_word(after);
-    // The next word lowered on the stack, for one `match` on bytes; a longer or non-ASCII
-    // word is none of these.
+    // The next word lowered on the stack; a longer or non-ASCII word is none of these.
     let mut buf = [0u8; 9];
     let next = match next_word.is_ascii() {
         true => lowered(&mut buf, next_word.as_bytes()).unwrap_or_default(),
         false => &[],
     };
     match lower {
-        // `the 24th`, `the past five years`
-        b"the" => Some(
-            digit
-                || matches!(
-                    next,
-                    b"past"
-                        | b"next"
-                        | b"last"
-                        | b"coming"
-                        | b"previous"
-                        | b"following"
-                        | b"first"
-                        | b"second"
-                        | b"third"
-                        | b"fourth"
-                ),
-        ),
-        b"a" | b"an" => Some(matches!(
-            next,
-            b"hundred" | b"thousand" | b"million" | b"billion" | b"trillion" | b"dozen"
-        )),
-        // `this year`, `last March`
+        b"the" => Some(digit || AFTER_THE.contains(&next)),
+        b"a" | b"an" => Some(AFTER_A.contains(&next)),
         b"this" | b"last" | b"next" => Some(
-            matches!(next, b"year" | b"month" | b"week" | b"quarter" | b"half")
+            AFTER_THIS.contains(&next)
                 || (next_word.starts_with(|c: char| c.is_ascii_uppercase())
                     && crate::grammar::date::is_month_word(next_word.as_bytes())),
         ),
