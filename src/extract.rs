@@ -127,7 +127,7 @@ static FOLD_CLASS: [u8; 256] = {
     let mut b = 0;
     while b < 256 {
         t[b] = match b as u8 {
-            b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => SPACE,
+            c if crate::words::ascii_space(c) => SPACE,
             0xC2 | 0xE1 | 0xE2 | 0xE3 => MAYBE_SPACE,
             _ => WORD,
         };

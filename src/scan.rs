@@ -38,11 +38,6 @@ fn continues_identifier(sentence: &str, pos: usize) -> bool {
     }
 }
 
-/// White space as `char::is_whitespace` sees it in ASCII (with the vertical tab).
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
-}
-
 /// The word after `after`'s leading white space (letters and digits of any script), and
 /// whether a digit starts it. Bytes for the ASCII case; other text goes through `char`s.
 fn next_word(after: &str) -> (&str, bool) {
@@ -83,7 +78,7 @@ fn needs_lookahead(lower: &[u8], after: &str) -> Option<bool> {
     };
     // Most next words are ruled out by their first letter, before they are cut and lowered.
     // (A capital may start a month, `last March`; a digit, `the 24th`.)
-    let first = after.as_bytes().iter().find(|b| !is_ascii_space(**b));
+    let first = after.as_bytes().iter().find(|b| !crate::words::ascii_space(**b));
     if first.is_some_and(|c| c.is_ascii_lowercase() && !followers.iter().any(|w| w.first() == Some(c))) {
         return Some(false);
     }
@@ -491,7 +486,7 @@ mod tests {
     #[test]
     fn byte_helpers_agree_with_chars() {
         for b in 0..128u8 {
-            assert_eq!(is_ascii_space(b), char::from(b).is_whitespace(), "{b}");
+            assert_eq!(crate::words::ascii_space(b), char::from(b).is_whitespace(), "{b}");
         }
         assert_eq!(next_word("  Trillion won"), ("Trillion", false));
         assert_eq!(next_word("\u{a0}24th"), ("24th", true));

@@ -958,8 +958,9 @@ mod phrase_tests {
 // The words of ASCII text, eight bytes at a time: the subject finder splits and tests the
 // words of its phrases again and again.
 
-/// ASCII white space as `char::is_whitespace` reads it: `\t` `\n` `\x0B` `\x0C` `\r` and the space.
-const fn ascii_space(b: u8) -> bool {
+/// ASCII white space as `char::is_whitespace` reads it: `\t` `\n` `\x0B` `\x0C` `\r` and the space
+/// (`u8::is_ascii_whitespace` leaves out `\x0B`).
+pub(crate) const fn ascii_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
 }
 
@@ -968,12 +969,10 @@ const fn ascii_space(b: u8) -> bool {
 /// flagged by the subtraction, the lowest is always one below `!`: a false flag needs a
 /// borrow from a true one below it.
 pub(crate) fn space_at_or_after(b: &[u8], from: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
     let mut i = from;
     while let Some(chunk) = b.get(i..i + 8) {
         let x = <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes);
-        let low = x.wrapping_sub(ONES * 0x21) & !x & HIGHS;
+        let low = x.wrapping_sub(each(0x21)) & !x & HIGH;
         if low == 0 {
             i += 8;
             continue;
@@ -1022,12 +1021,10 @@ pub(crate) fn trim_to_alnum(word: &str) -> &str {
 /// The first space (`b' '`) of `b` at or after `from` (`b.len()` when none), eight bytes at
 /// a time (the lowest byte flagged as zero is always a true one).
 pub(crate) fn next_space(b: &[u8], from: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
     let mut i = from;
     while let Some(chunk) = b.get(i..i + 8) {
-        let x = <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes) ^ (ONES * u64::from(b' '));
-        let zero = x.wrapping_sub(ONES) & !x & HIGHS;
+        let x = <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes) ^ each(b' ');
+        let zero = x.wrapping_sub(each(1)) & !x & HIGH;
         if zero != 0 {
             return i + (zero.trailing_zeros() / 8) as usize;
         }

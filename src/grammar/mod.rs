@@ -179,10 +179,7 @@ pub fn skip_space(i: &str) -> &str {
 /// first other byte on (an NBSP, an em space) by characters.
 fn space_len(i: &str) -> usize {
     let b = i.as_bytes();
-    let ascii = b
-        .iter()
-        .position(|&c| !matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
-        .unwrap_or(b.len());
+    let ascii = b.iter().position(|&c| !crate::words::ascii_space(c)).unwrap_or(b.len());
     match b.get(ascii) {
         Some(c) if !c.is_ascii() => {
             let wide = &i[ascii..];

@@ -56,7 +56,7 @@ fn plain_digits_ahead(i: &str) -> bool {
     let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
     digits > 0
         && b.get(digits)
-            .is_none_or(|&c| c.is_ascii() && !matches!(c, b'/' | b'-' | b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
+            .is_none_or(|&c| c.is_ascii() && !matches!(c, b'/' | b'-') && !crate::words::ascii_space(c))
 }
 
 /// A word of the percent marker, or its cut stub at the end of a cut body.

@@ -421,7 +421,7 @@ pub(super) fn np_end(toks: &[T], all: &[Found], start: usize, max: usize) -> usi
 pub(super) fn head(p: &str) -> &str {
     // ASCII, the common case: one walk over the bytes.
     let b = p.as_bytes();
-    let space = |c: u8| matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
+    let space = crate::words::ascii_space;
     let (mut last, mut i) = (0..0, 0);
     while let Some(&c) = b.get(i) {
         if !c.is_ascii() {
