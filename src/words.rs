@@ -1,10 +1,10 @@
 //! The one home of the word look-ups asked at every candidate and word: lowering a word
-//! on the stack, a list test in any ASCII case, hashed word sets, a table of short words to
+//! on the stack, a list test in any ASCII case, hashed word maps, a table of short words to
 //! bit sets (the subject finder's classes of a word, `subject/words.rs`, are one look-up in
 //! it), the word lists asked at every word (`word_list!`) with their shape filter, and byte
 //! classes eight bytes at a time. Each with its oracle test below.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Calls `f` with `word.to_ascii_lowercase()`, on the stack when it is short (the common
@@ -55,9 +55,6 @@ impl Hasher for Fnv {
         self.0 = h;
     }
 }
-
-/// A set of listed words, hashed.
-pub type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
 
 /// Listed words with what each says, hashed.
 pub type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
@@ -381,7 +378,8 @@ mod tests {
 
     #[test]
     fn word_sets_find_what_was_put_in() {
-        let set: WordSet = ["up", "down", "flat"].into_iter().collect();
+        let set: std::collections::HashSet<&str, BuildHasherDefault<Fnv>> =
+            ["up", "down", "flat"].into_iter().collect();
         assert!(set.contains("down") && !set.contains("Down") && !set.contains(""));
         let map: WordMap<u8> = [("a", 1), ("b", 2)].into_iter().collect();
         assert_eq!((map.get("b"), map.get("c")), (Some(&2), None));
