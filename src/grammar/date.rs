@@ -1848,20 +1848,10 @@ const REPORTING_WORDS: &[&str] = &[
 /// The sentence is said of the past: a past tense in it, and no word of the future.
 /// Its words are its runs of ASCII letters, found on bytes.
 pub fn said_of_the_past(sentence: &str) -> bool {
-    let bytes = sentence.as_bytes();
     let mut past = false;
-    let mut pos = 0;
-    while pos < bytes.len() {
-        if !bytes[pos].is_ascii_alphabetic() {
-            pos += 1;
-            continue;
-        }
-        let start = pos;
-        while bytes.get(pos).is_some_and(u8::is_ascii_alphabetic) {
-            pos += 1;
-        }
-        // ASCII letters: `start..pos` are character boundaries.
-        let w = &sentence[start..pos];
+    for (start, end) in crate::words::letter_runs(sentence.as_bytes()) {
+        // ASCII letters: `start..end` are character boundaries.
+        let w = &sentence[start..end];
         if w.len() < 2 {
             continue;
         }
