@@ -813,38 +813,38 @@ const COPULAS: &[&str] = &["is", "was", "are", "were", "be", "been"];
 
 /// The nearest direction word before the figure within its clause (of its last 24 words).
 fn look_back(before: &str) -> Option<Direction> {
-    let mut words = words_back(before).take(25).peekable();
-    if words.peek().is_some_and(|w| holds(LEVEL_MARKERS, w)) {
+    let mut back = WordsBack::new(words_back(before));
+    if back.get(0).is_some_and(|w| holds(LEVEL_MARKERS, w)) {
         return None;
     }
     // `eased to an annual rate of 3.5 per cent`, `fell to a low of 2%`: a level named by a
     // noun between the marker and `of`.
-    if level_named_before_of(words_back(before).take(6)) {
+    if level_named_before_of((0..6).map_while(|i| back.get(i))) {
         return None;
     }
     // A later member of a list of levels: `decreased to 2.00%, 2.15% and 2.40%`.
-    if words_back(before)
-        .take(12)
+    if (0..12)
+        .map_while(|i| back.get(i))
         .find(|w| !in_figure_list(w))
         .is_some_and(|w| holds(LEVEL_MARKERS, w))
-        && words.peek().is_some_and(|w| in_figure_list(w))
+        && back.get(0).is_some_and(in_figure_list)
     {
         return None;
     }
     // `rise to its 2 percent objective`: a determiner between `to` and the level.
-    if words.peek().is_some_and(|w| holds(LEVEL_DETERMINERS, w)) {
-        let mut two = words_back(before).skip(1);
-        if two.next().is_some_and(|w| holds(LEVEL_MARKERS, w)) {
-            return None;
-        }
+    if back.get(0).is_some_and(|w| holds(LEVEL_DETERMINERS, w)) && back.get(1).is_some_and(|w| holds(LEVEL_MARKERS, w))
+    {
+        return None;
     }
     // `lower the target range by 1/2 point`: after `by`, the verb is looked for past the
     // nouns of what changes.
-    let after_by = words.peek().is_some_and(|w| w.eq_ignore_ascii_case("by"));
+    let after_by = back.get(0).is_some_and(|w| w.eq_ignore_ascii_case("by"));
+    let mut next = 0;
     for _ in 0..24 {
-        let Some(w) = words.next() else { break };
+        let Some(w) = back.get(next) else { break };
+        next += 1;
         let cue = BACK_CUES.get(w);
-        if cue & BACK_UP_WORD != 0 && words.peek().is_some_and(|p| BACK_CUES.get(p) & BACK_UP_TAKER != 0) {
+        if cue & BACK_UP_WORD != 0 && back.get(next).is_some_and(|p| BACK_CUES.get(p) & BACK_UP_TAKER != 0) {
             return None;
         }
         if after_by && cue & BACK_NEUTRAL_NOUN != 0 {
@@ -852,7 +852,7 @@ fn look_back(before: &str) -> Option<Direction> {
         }
         // `growth is projected at 0.9%`, `the increase was 5%`: a change noun for subject.
         if cue & BACK_COPULA != 0 {
-            if let Some(noun) = words.next() {
+            if let Some(noun) = back.get(next) {
                 if after_word(noun) != 0 {
                     return with_lower(noun, word_direction).or_else(|| after_direction(noun));
                 }
@@ -864,6 +864,34 @@ fn look_back(before: &str) -> Option<Direction> {
         }
     }
     None
+}
+
+/// The words back from a figure (`words_back`), each walked over once however often
+/// `look_back`'s tests ask for it: its first 25.
+struct WordsBack<'a, I> {
+    walk: I,
+    seen: [&'a str; 25],
+    len: usize,
+}
+
+impl<'a, I: Iterator<Item = &'a str>> WordsBack<'a, I> {
+    fn new(walk: I) -> Self {
+        WordsBack {
+            walk,
+            seen: [""; 25],
+            len: 0,
+        }
+    }
+
+    /// The `n`th word back (0 the nearest), walking back to it if not yet there.
+    fn get(&mut self, n: usize) -> Option<&'a str> {
+        while self.len <= n {
+            let slot = self.seen.get_mut(self.len)?;
+            *slot = self.walk.next()?;
+            self.len += 1;
+        }
+        self.seen.get(n).copied()
+    }
 }
 
 /// The lists `look_back` asks of every word it walks back over, as the bits of one table:
@@ -914,6 +942,17 @@ fn says(cue: u64) -> Option<Option<Direction>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_back_kept_are_the_walk_s_words_in_any_order_of_asking() {
+        for before in crate::fixture_texts().iter().flat_map(|t| t.split(['.', '\n'])) {
+            let walked: Vec<&str> = words_back(before).take(25).collect();
+            let mut kept = WordsBack::new(words_back(before));
+            for n in [3, 0, 7, 1, 24, 12, 25, 2] {
+                assert_eq!(kept.get(n), walked.get(n).copied(), "{before:?} {n}");
+            }
+        }
+    }
 
     #[test]
     fn the_after_table_holds_what_the_lists_hold() {
