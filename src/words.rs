@@ -293,15 +293,45 @@ pub(crate) fn letters_of(x: u64) -> u8 {
     ((high >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
 }
 
-/// Bit `i` set where byte `i` of `x` is `%` or not ASCII (the bytes a sign after a number
-/// starts with: `%`, `％`, `°`, `℃`...).
-pub(crate) fn percent_or_high_of(x: u64) -> u8 {
-    // `%` exactly: the bytes equal to it are zero after the xor, and only a zero byte
-    // keeps its high bit clear when 0x7F is added to its low seven bits.
-    let v = x ^ each(b'%');
-    let percent = !(((v & LOW7) + LOW7) | v) & HIGH;
-    let high = percent | (x & HIGH);
-    ((high >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
+/// Bit `i` set where `test(bytes[i])`, for `N` bytes (whole eights, at most 128). A
+/// byte loop into `0`/`1` bytes, which the compiler does sixteen bytes at a time, then each
+/// eight mask bytes gathered into one byte by a multiply: no branch per byte.
+#[inline(always)]
+pub(crate) fn bits_where<const N: usize>(bytes: &[u8; N], test: impl Fn(u8) -> bool) -> u128 {
+    let mut mask = [0u8; N];
+    for (m, &c) in mask.iter_mut().zip(bytes) {
+        *m = u8::from(test(c));
+    }
+    // Gathered in `u64` halves: a shift of a `u128` by a variable amount costs more.
+    let (mut low, mut high) = (0u64, 0u64);
+    for (lane, eight) in mask.chunks_exact(8).enumerate() {
+        let ones = eight.try_into().map_or(0, u64::from_le_bytes);
+        let byte = ones.wrapping_mul(0x0102_0408_1020_4080) >> 56;
+        match lane {
+            0..8 => low |= byte << (8 * lane),
+            _ => high |= byte << (8 * (lane - 8)),
+        }
+    }
+    u128::from(high) << 64 | u128::from(low)
+}
+
+/// The `N` bytes of `text` from `from`, `0`s past its end.
+#[inline(always)]
+pub(crate) fn window_at<const N: usize>(text: &[u8], from: usize) -> [u8; N] {
+    let rest = text.get(from..).unwrap_or_default();
+    match rest.first_chunk::<N>() {
+        Some(full) => *full,
+        None => {
+            let mut window = [0; N];
+            window.iter_mut().zip(rest).for_each(|(w, &c)| *w = c);
+            window
+        }
+    }
+}
+
+/// An ASCII letter, in a test `bits_where` vectorizes.
+pub(crate) fn is_letter(c: u8) -> bool {
+    (c | 0x20).wrapping_sub(b'a') < 26
 }
 
 #[cfg(test)]
@@ -331,14 +361,16 @@ mod tests {
     }
 
     #[test]
-    fn signs_eight_at_a_time_agree_with_the_byte_test() {
-        for b in 0..=255u8 {
-            for lane in 0..8 {
-                let mut x = [b'5'; 8];
-                x[lane] = b;
-                let want = u8::from(b == b'%' || !b.is_ascii()) << lane;
-                assert_eq!(percent_or_high_of(u64::from_le_bytes(x)), want, "{b:#x} in lane {lane}");
+    fn bits_where_is_the_byte_test_at_every_place() {
+        let text: Vec<u8> = (0..=255u8).chain(*b"a%Z\xc3 \xa9 9").collect();
+        for from in [0, 1, 7, 100, 250, 300] {
+            let window: [u8; 80] = window_at(&text, from);
+            let bits = bits_where(&window, is_letter);
+            for (i, &c) in window.iter().enumerate() {
+                assert_eq!(c, text.get(from + i).copied().unwrap_or(0));
+                assert_eq!(bits >> i & 1 == 1, c.is_ascii_alphabetic(), "{c:#x} at {i}");
             }
+            assert_eq!(bits >> 80, 0);
         }
     }
 
@@ -673,22 +705,10 @@ fn read_block(text: &[u8], from: usize, bytes: &mut Block) -> u64 {
 }
 
 /// Bit `i` set where `bytes[i]` is an ASCII letter or digit, for the first 64 bytes of a
-/// block. Written as a byte loop into a mask of `0`/`1` bytes, which the compiler does
-/// sixteen bytes at a time, then each eight mask bytes gathered into one byte by a
-/// multiply: half the instructions of the same test on eight bytes in a `u64`.
+/// block.
 fn alnum_bits(bytes: &Block) -> u64 {
-    let mut mask = [0u8; 64];
-    for (m, &c) in mask.iter_mut().zip(bytes.iter()) {
-        let letter = (c | 0x20).wrapping_sub(b'a') < 26;
-        let digit = c.wrapping_sub(b'0') < 10;
-        *m = u8::from(letter | digit);
-    }
-    let mut bits = 0;
-    for (lane, eight) in mask.chunks_exact(8).enumerate() {
-        let ones = eight.try_into().map_or(0, u64::from_le_bytes);
-        bits |= (ones.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * lane);
-    }
-    bits
+    let first = bytes.first_chunk::<64>().copied().unwrap_or([0; 64]);
+    bits_where(&first, |c| is_letter(c) || c.is_ascii_digit()) as u64
 }
 
 /// The walk of [`Phrases::find_in`].
@@ -1141,25 +1161,9 @@ impl LetterRuns<'_> {
 }
 
 /// Bit `i` set where byte `from + i` of `text` is an ASCII letter, for 64 bytes (the bytes
-/// past the end are none). A byte loop into `0`/`1` bytes, which the compiler does sixteen
-/// at a time, gathered by a multiply per eight (as `alnum_bits`).
+/// past the end are none).
 fn letter_bits(text: &[u8], from: usize) -> u64 {
-    let mut bytes = [0u8; 64];
-    let rest = text.get(from..).unwrap_or_default();
-    match rest.first_chunk::<64>() {
-        Some(full) => bytes = *full,
-        None => bytes.iter_mut().zip(rest).for_each(|(b, &c)| *b = c),
-    }
-    let mut mask = [0u8; 64];
-    for (m, &c) in mask.iter_mut().zip(bytes.iter()) {
-        *m = u8::from((c | 0x20).wrapping_sub(b'a') < 26);
-    }
-    let mut bits = 0;
-    for (lane, eight) in mask.chunks_exact(8).enumerate() {
-        let ones = eight.try_into().map_or(0, u64::from_le_bytes);
-        bits |= (ones.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * lane);
-    }
-    bits
+    bits_where(&window_at::<64>(text, from), is_letter) as u64
 }
 
 #[cfg(test)]

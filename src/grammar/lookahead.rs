@@ -4,7 +4,7 @@
 //! window (8 words within 80 bytes) is wider than any amount a parser reads before its
 //! marker, so a flag never hides a figure the parser would read.
 
-use crate::words::{Shapes, has_shape, letters_of, percent_or_high_of, shapes, word_list};
+use crate::words::{Shapes, bits_where, has_shape, is_letter, shapes, window_at, word_list};
 
 const WINDOW_BYTES: usize = 80;
 const WINDOW_WORDS: usize = 8;
@@ -71,20 +71,11 @@ impl Ahead {
 }
 
 /// Bit `i` set where byte `i` of the window (at most `WINDOW_BYTES`) is an ASCII letter,
-/// and where it is `%` or not ASCII, eight bytes at a time: a few operations per word of
-/// bytes instead of a branch per byte.
+/// and where it is `%` or not ASCII: no branch per byte.
 fn letter_and_sign_masks(bytes: &[u8]) -> (u128, u128) {
-    let mut window = [0u8; MASK_BYTES];
-    let n = bytes.len().min(MASK_BYTES);
-    window[..n].copy_from_slice(&bytes[..n]);
-    let (mut letters, mut signs) = (0u128, 0u128);
-    for (c, chunk) in window.chunks_exact(8).enumerate() {
-        let mut eight = [0u8; 8];
-        eight.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(eight);
-        letters |= u128::from(letters_of(x)) << (8 * c);
-        signs |= u128::from(percent_or_high_of(x)) << (8 * c);
-    }
+    let window: [u8; MASK_BYTES] = window_at(bytes, 0);
+    let letters = bits_where(&window, is_letter);
+    let signs = bits_where(&window, |c| c == b'%' || c >= 0x80);
     (letters, signs)
 }
 
