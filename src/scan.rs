@@ -3,7 +3,7 @@
 
 use crate::grammar::{Ctx, Figure, Val, cues, date, figure_at};
 use crate::model::{Direction, Kind, Qualifier};
-use crate::words::lowered;
+use crate::words::{bits_where, is_letter, lowered, window_at};
 
 mod triggers;
 
@@ -151,43 +151,97 @@ fn word_starts_figure(sentence: &str, word: &[u8], pos: usize, end: usize) -> bo
     starts && !alnum_before(sentence, pos)
 }
 
-/// The bytes a token the scan may read starts with: ASCII letters and digits, `$`, `-`,
-/// and the lead bytes of `₩ € ¥ £ ₹ −` and of vulgar fractions. Every other byte is a
-/// token of its own that starts nothing (`token_at`).
-static STARTS_TOKEN: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = matches!(b as u8, b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'$' | b'-' | 0xC2 | 0xE2);
-        b += 1;
-    }
-    t
-};
+/// The bytes other than ASCII letters and digits that a token the scan may read starts
+/// with: `$`, `-`, and the lead bytes of `₩ € ¥ £ ₹ −` and of vulgar fractions. Every other
+/// byte is a token of its own that starts nothing (`token_at`).
+fn starts_other_token(c: u8) -> bool {
+    matches!(c, b'$' | b'-' | 0xC2 | 0xE2)
+}
 
-/// The first byte from `pos` that starts a token the scan must look at (the end when none
-/// does). Bytes that start no token, and words led by a lower-case letter that no trigger
-/// has the shape of (most words), are stepped over here in one tight loop: `token_at`
-/// would read each as no candidate (no trigger is that long or has that shape, and no
-/// dollar prefix is lower-case).
-fn next_token_start(bytes: &[u8], mut pos: usize) -> usize {
-    while let Some(&b) = bytes.get(pos) {
-        if !STARTS_TOKEN[b as usize] {
-            pos += 1;
-            continue;
+/// The walk to the tokens the scan must look at. Bytes that start no token, and words of
+/// letters that no trigger has the shape of (most words) and that no `$` follows, are
+/// stepped over here, from masks of 64 bytes' letters and digits and of the other bytes
+/// that start a token, kept while the walk is in them: `token_at` would read each as no
+/// candidate (no trigger is that long or has that shape).
+struct Walk<'a> {
+    bytes: &'a [u8],
+    /// Where the masked bytes start (past the end before the first).
+    block: usize,
+    window: [u8; 64],
+    alnum: u64,
+    digits: u64,
+    /// `starts_other_token`.
+    others: u64,
+}
+
+impl<'a> Walk<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Walk {
+            bytes,
+            block: usize::MAX,
+            window: [0; 64],
+            alnum: 0,
+            digits: 0,
+            others: 0,
         }
-        if !b.is_ascii_lowercase() {
-            return pos;
-        }
-        let (end, has_digit) = word_end(bytes, pos);
-        let word = bytes.get(pos..end).unwrap_or_default();
-        // As `word_is_candidate` turns words away: too long, or plain and of no trigger's shape.
-        let plain = !has_digit && word.get(1).is_none_or(u8::is_ascii_lowercase);
-        if word.len() <= LONGEST_TRIGGER && (!plain || has_trigger_shape(word)) {
-            return pos;
-        }
-        pos = end;
     }
-    bytes.len()
+
+    fn load(&mut self, from: usize) {
+        self.block = from;
+        self.window = window_at(self.bytes, from);
+        self.alnum = bits_where(&self.window, |c| is_letter(c) || c.is_ascii_digit()) as u64;
+        self.digits = bits_where(&self.window, |c| c.is_ascii_digit()) as u64;
+        self.others = bits_where(&self.window, starts_other_token) as u64;
+    }
+
+    /// The first byte from `pos` that starts a token the scan must look at (the end when
+    /// none does).
+    fn next_token_start(&mut self, mut pos: usize) -> usize {
+        let bytes = self.bytes;
+        while pos < bytes.len() {
+            if !(self.block..self.block.saturating_add(64)).contains(&pos) {
+                self.load(pos);
+            }
+            let from = pos - self.block;
+            let alnum = self.alnum;
+            // The byte the walk stands on starts a token whatever is before it.
+            let mut starts = ((alnum & !(alnum << 1)) | self.others | (alnum & 1 << from)) & (u64::MAX << from);
+            let mut next = self.block + 64;
+            while starts != 0 {
+                let i = starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                if !self.window[i].is_ascii_alphabetic() {
+                    return self.block + i;
+                }
+                let len = (!(alnum >> i)).trailing_zeros() as usize;
+                if i + len >= 64 {
+                    // A word that runs on past the block: measured on the text, and the
+                    // walk goes on after it (no other token starts in the block).
+                    let at = self.block + i;
+                    let (end, has_digit) = word_end(bytes, at);
+                    if starts_candidate_word(&bytes[at..end], has_digit) || bytes.get(end) == Some(&b'$') {
+                        return at;
+                    }
+                    next = end;
+                    break;
+                }
+                let has_digit = self.digits >> i & ((1 << len) - 1) != 0;
+                if starts_candidate_word(&self.window[i..i + len], has_digit) || self.window.get(i + len) == Some(&b'$')
+                {
+                    return self.block + i;
+                }
+            }
+            pos = next;
+        }
+        bytes.len()
+    }
+}
+
+/// Whether a word led by a letter (with a digit in it when `has_digit`) may be a candidate, as `word_is_candidate` turns words away: too long, or plain and of no
+/// trigger's shape.
+fn starts_candidate_word(word: &[u8], has_digit: bool) -> bool {
+    let plain = !has_digit && word.get(1).is_none_or(u8::is_ascii_lowercase);
+    word.len() <= LONGEST_TRIGGER && (!plain || has_trigger_shape(word))
 }
 
 /// The bytes of the words the scan steps over: ASCII letters, and digits (marked apart).
@@ -298,9 +352,10 @@ fn glued_minus(figure: &str) -> bool {
 #[cfg(test)]
 pub fn candidates(sentence: &str) -> impl Iterator<Item = usize> + '_ {
     let mut pos = 0;
+    let mut walk = Walk::new(sentence.as_bytes());
     std::iter::from_fn(move || {
         loop {
-            pos = next_token_start(sentence.as_bytes(), pos);
+            pos = walk.next_token_start(pos);
             if pos >= sentence.len() {
                 return None;
             }
@@ -334,8 +389,9 @@ pub fn append_figures(sentence: &str, cut: bool, dollar: &str, all: &mut Vec<Fou
     let mut pos = 0;
     let mut floor = 0; // no text may start before the end of the previous figure
     let mut said_of_the_past: Option<bool> = None; // the sentence's tense, read once
+    let mut walk = Walk::new(sentence.as_bytes());
     loop {
-        pos = next_token_start(sentence.as_bytes(), pos);
+        pos = walk.next_token_start(pos);
         if pos >= sentence.len() {
             break;
         }
@@ -630,7 +686,7 @@ mod tests {
             words in proptest::collection::vec(
                 proptest::sample::select(vec![
                     "the", "a", "first", "March", "may", "q3", "h1", "mid", "rose", "USD", "HK", "$",
-                    "-", "5", "12.5", "percent", "é", "€", "½", "−", "thirty", "aB", "x1", "fiscal",
+                    "-", "5", "12.5", "percent", "é", "€", "½", "−", "thirty", "aB", "x1", "fiscal", "Korea", "S",
                     "abcdefghijklmnopq", ",", ".", " ", "\u{a0}",
                 ]),
                 0..24,
@@ -642,24 +698,14 @@ mod tests {
     }
 
     #[test]
-    fn no_dollar_prefix_is_lower_case() {
-        // The walk steps over words led by a lower-case letter without asking for a dollar.
-        assert!(
-            crate::grammar::money::PREFIXED_DOLLARS
-                .iter()
-                .all(|(p, _)| p.starts_with(|c: char| c.is_ascii_uppercase()))
-        );
-    }
-
-    #[test]
     fn bytes_that_start_no_token_are_tokens_that_read_nothing() {
         let text = crate::fixture_texts().concat() + "½ € − ₩ ’ é 中 \u{a0} $ -";
         for (pos, b) in text.bytes().enumerate() {
-            if !STARTS_TOKEN[b as usize] {
+            if !b.is_ascii_alphanumeric() && !starts_other_token(b) {
                 assert_eq!(token_at(&text, pos), (false, pos + 1), "byte {pos}");
             }
         }
-        assert_eq!(next_token_start(b"  , 5", 0), 4);
-        assert_eq!(next_token_start(b"  ,", 1), 3);
+        assert_eq!(Walk::new(b"  , 5").next_token_start(0), 4);
+        assert_eq!(Walk::new(b"  ,").next_token_start(1), 3);
     }
 }
