@@ -79,8 +79,9 @@ pub struct Stream {
 
 /// Where the text comes from.
 enum Lines {
-    /// UTF-8 bytes, decoded and cleaned a piece at a time.
-    Utf8(Pieces<Box<dyn Read>>),
+    /// UTF-8 bytes, decoded and cleaned a piece at a time; whether the first reading
+    /// found every byte valid.
+    Utf8(Pieces<Box<dyn Read>>, bool),
     /// A text decoded whole: where the next piece starts.
     Whole(String, usize),
 }
@@ -111,7 +112,11 @@ pub fn open(source: &Source, lossy: bool, encoding: Option<&'static Encoding>) -
         let why = "not valid UTF-8; bad bytes replaced by U+FFFD (--lossy)";
         warnings.push(Problem::warning(ProblemKind::Bytes, line, at, why));
     }
-    Ok(Stream::new(name, Lines::Utf8(Pieces::new(again)), warnings))
+    Ok(Stream::new(
+        name,
+        Lines::Utf8(Pieces::new(again), bad.is_none()),
+        warnings,
+    ))
 }
 
 /// Where something was found: its line and byte.
@@ -252,29 +257,41 @@ impl Stream {
                 *at = to;
                 Ok(true)
             }
-            Lines::Utf8(pieces) => {
+            Lines::Utf8(pieces, valid) => {
                 if !pieces.next()? {
                     return Ok(false);
                 }
                 let text_at = self.splitter.end();
                 let source_at = pieces.offset - pieces.piece.len();
                 let mut decoded;
-                let text = match std::str::from_utf8(&pieces.piece) {
-                    Ok(_) => &mut pieces.piece,
-                    Err(_) => {
-                        // Bad bytes (the first read refused them without --lossy) become
-                        // U+FFFD.
-                        let (text, map) = decode_lossy(&pieces.piece);
-                        self.splitter.map.extend(map.shifted(text_at, source_at));
-                        decoded = text.into_bytes();
-                        &mut decoded
-                    }
+                let (text, cleaned) = if *valid {
+                    // Cleaning makes ASCII bytes and C1 controls ASCII: valid text stays
+                    // valid, so it is cleaned first and checked once.
+                    let cleaned = clean_bytes(&mut pieces.piece);
+                    (
+                        std::str::from_utf8(&pieces.piece).map_err(|_| &pieces.piece[..]),
+                        cleaned,
+                    )
+                } else {
+                    let text = match std::str::from_utf8(&pieces.piece) {
+                        Ok(_) => &mut pieces.piece,
+                        Err(_) => {
+                            // Bad bytes (the first read refused them without --lossy) become
+                            // U+FFFD.
+                            let (text, map) = decode_lossy(&pieces.piece);
+                            self.splitter.map.extend(map.shifted(text_at, source_at));
+                            decoded = text.into_bytes();
+                            &mut decoded
+                        }
+                    };
+                    let cleaned = clean_bytes(text);
+                    (std::str::from_utf8(text).map_err(|_| &text[..]), cleaned)
                 };
-                let cleaned = clean_bytes(text);
-                // Cleaning keeps UTF-8 valid: the lossy reading only guards the impossible.
-                let text = match std::str::from_utf8(text) {
+                // Cleaning keeps UTF-8 valid, and a text found valid is read again only
+                // if it changed since: the lossy reading only guards the impossible.
+                let text = match text {
                     Ok(text) => std::borrow::Cow::Borrowed(text),
-                    Err(_) => String::from_utf8_lossy(text),
+                    Err(bytes) => String::from_utf8_lossy(bytes),
                 };
                 if cleaned.first_cr.or(cleaned.first_control).is_some() {
                     let first_line = self.splitter.line + self.splitter.newlines;
