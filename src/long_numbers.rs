@@ -5,11 +5,16 @@ use crate::problem::{Problem, ProblemKind};
 /// Digits a number may have and still be read: a Decimal's 28.
 const MAX_DIGITS: usize = 28;
 
+/// The distance between the bytes probed: a run of `MAX_DIGITS + 1` bytes or more holds
+/// two probes in a row when its first `PROBE + 1` bytes hold a probe.
+const PROBE: usize = MAX_DIGITS / 2;
+const _: () = assert!(MAX_DIGITS >= 2 * PROBE);
+
 /// A warning for each number of the text with more digits than a value holds (`,` and `.`
 /// between digits belong to it): the grammar reads no figure there, and says nothing.
 /// A number lies within a run of digits, commas and points, and one of more than
-/// `MAX_DIGITS` digits covers every eighth byte at least three times: only the runs met at
-/// two eighth bytes in a row are read.
+/// `MAX_DIGITS` digits (at least 29 bytes) holds two probes `PROBE` bytes apart wherever it
+/// starts: only the runs met at two probes in a row are read.
 pub(crate) fn overlong_numbers(text: &str) -> Vec<Problem> {
     let bytes = text.as_bytes();
     let in_run = |b: &u8| b.is_ascii_digit() || *b == b',' || *b == b'.';
@@ -17,10 +22,10 @@ pub(crate) fn overlong_numbers(text: &str) -> Vec<Problem> {
     let mut lines = Lines::default();
     let mut probe = 0;
     while let Some(b) = bytes.get(probe) {
-        // A run too long for a value (more than 28 bytes) covers three probes or more: met
-        // at the first, it covers the next one too. A comma or a short number is passed over.
-        if !in_run(b) || !bytes.get(probe + 8).is_some_and(in_run) {
-            probe += 8;
+        // Met at a probe, a run too long for a value covers the next one too. A comma or a
+        // short number is passed over.
+        if !in_run(b) || !bytes.get(probe + PROBE).is_some_and(in_run) {
+            probe += PROBE;
             continue;
         }
         let start = bytes[..probe].iter().rposition(|b| !in_run(b)).map_or(0, |p| p + 1);
@@ -29,7 +34,7 @@ pub(crate) fn overlong_numbers(text: &str) -> Vec<Problem> {
             .position(|b| !in_run(b))
             .map_or(bytes.len(), |p| probe + p);
         numbers_in_run(text, start, end, &mut lines, &mut found);
-        probe = end.next_multiple_of(8);
+        probe = end.next_multiple_of(PROBE);
     }
     found
 }
@@ -105,8 +110,8 @@ mod tests {
     #[test]
     fn the_shortest_overlong_numbers_are_found_wherever_they_start() {
         for digits in [29, 30, 37] {
-            for pad in 0..24 {
-                let text = format!("{}{}, 5.", " ".repeat(pad), "7".repeat(digits));
+            for pad in 0..3 * PROBE {
+                let text = format!("{}{} 5.", " ".repeat(pad), "7".repeat(digits));
                 assert_eq!(overlong_numbers(&text).len(), 1, "{digits} digits after {pad} spaces");
             }
         }
@@ -142,7 +147,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn runs_met_every_eighth_byte_find_every_overlong_number(
+        fn runs_met_at_two_probes_find_every_overlong_number(
             picks in proptest::collection::vec(0..8usize, 0..60),
         ) {
             const PIECES: [&str; 8] = ["1234567", "0", ",", ".", "\n", " ", "x", "9,999.99"];
