@@ -128,15 +128,13 @@ fn scan(first: Vec<u8>, raw: Raw) -> Result<(Option<LineAndByte>, Box<dyn Read>)
     match raw {
         Raw::File(mut file) => {
             file.seek(SeekFrom::Start(0))?;
-            let mut pieces = Pieces::new(file);
-            let bad = first_bad_byte(&mut pieces, None)?;
-            let mut file = pieces.reader.into_inner();
+            let bad = first_bad_byte(&mut file, None)?;
             file.seek(SeekFrom::Start(0))?;
             Ok((bad, Box::new(file)))
         }
         Raw::Stdin(stdin) => {
             let mut copy = BufWriter::new(tempfile::tempfile()?);
-            let bad = first_bad_byte(&mut Pieces::new(Cursor::new(first).chain(stdin)), Some(&mut copy))?;
+            let bad = first_bad_byte(Cursor::new(first).chain(stdin), Some(&mut copy))?;
             let mut file = copy.into_inner().map_err(|e| e.into_error())?;
             file.seek(SeekFrom::Start(0))?;
             Ok((bad, Box::new(file)))
@@ -144,34 +142,104 @@ fn scan(first: Vec<u8>, raw: Raw) -> Result<(Option<LineAndByte>, Box<dyn Read>)
     }
 }
 
-/// Reads every piece (copying it to `copy`): the line and offset of the first byte that is
-/// not UTF-8; a NUL byte refuses the input.
-fn first_bad_byte<R: Read>(
-    pieces: &mut Pieces<R>,
-    mut copy: Option<&mut BufWriter<File>>,
-) -> Result<Option<LineAndByte>, Refused> {
-    let (mut newlines, mut bad) = (0, None);
-    while pieces.next()? {
-        let piece = &pieces.piece;
-        let offset = pieces.offset - piece.len();
-        if let Some(copy) = copy.as_mut() {
-            copy.write_all(piece)?;
+/// Reads every byte (copying it to `copy`), in the reader's own buffer: the line and
+/// offset of the first byte that is not UTF-8; a NUL byte refuses the input.
+fn first_bad_byte<R: Read>(reader: R, mut copy: Option<&mut BufWriter<File>>) -> Result<Option<LineAndByte>, Refused> {
+    let mut reader = BufReader::with_capacity(PIECE as usize, reader);
+    let (mut newlines, mut offset, mut bad) = (0, 0, None);
+    let mut cut = CutChar::default();
+    loop {
+        let chunk = reader.fill_buf()?;
+        if chunk.is_empty() {
+            break;
         }
-        let line_at = |at: usize| newlines + memchr::memchr_iter(b'\n', &piece[..at]).count() + 1;
-        if let Some(at) = memchr::memchr(0, piece) {
+        if let Some(copy) = copy.as_mut() {
+            copy.write_all(chunk)?;
+        }
+        let line_at = |at: usize| newlines + memchr::memchr_iter(b'\n', &chunk[..at]).count() + 1;
+        if let Some(at) = memchr::memchr(0, chunk) {
             return Err(Refused::Nul {
                 line: line_at(at),
                 at: offset + at,
             });
         }
         if bad.is_none() {
-            if let Err(e) = std::str::from_utf8(piece) {
-                bad = Some((line_at(e.valid_up_to()), offset + e.valid_up_to()));
-            }
+            bad = match cut.check(chunk) {
+                // A character cut at the chunk's start: no line break since the last one.
+                Some(Bad::BeforeChunk(back)) => Some((newlines + 1, offset - back)),
+                Some(Bad::At(at)) => Some((line_at(at), offset + at)),
+                None => None,
+            };
         }
-        newlines += memchr::memchr_iter(b'\n', piece).count();
+        newlines += memchr::memchr_iter(b'\n', chunk).count();
+        offset += chunk.len();
+        let n = chunk.len();
+        reader.consume(n);
+    }
+    // A character cut by the end of the input.
+    if bad.is_none() && cut.len > 0 {
+        bad = Some((newlines + 1, offset - cut.len));
     }
     Ok(bad)
+}
+
+/// The first bytes of a character that a chunk of the input ends in the middle of.
+#[derive(Default)]
+struct CutChar {
+    bytes: [u8; 4],
+    len: usize,
+}
+
+/// Where a chunk's first bad byte is: in the character cut at its start (that many bytes
+/// before it), or in it.
+#[derive(Debug, PartialEq, Eq)]
+enum Bad {
+    BeforeChunk(usize),
+    At(usize),
+}
+
+impl CutChar {
+    /// The first bad byte of `chunk`, read after the character cut before it; keeps the
+    /// start of a character `chunk` cuts at its end.
+    fn check(&mut self, chunk: &[u8]) -> Option<Bad> {
+        let mut from = 0;
+        if self.len > 0 {
+            // The cut character's lead byte says its length.
+            let width = match self.bytes[0] {
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+            let take = (width - self.len).min(chunk.len());
+            let back = self.len;
+            // A byte other than a continuation byte (a line break) ends it bad at once.
+            if !chunk[..take].iter().all(|b| (0x80..0xC0).contains(b)) {
+                self.len = 0;
+                return Some(Bad::BeforeChunk(back));
+            }
+            self.bytes[self.len..self.len + take].copy_from_slice(&chunk[..take]);
+            self.len += take;
+            if self.len < width {
+                return None; // still cut: a chunk shorter than the rest of it
+            }
+            self.len = 0;
+            if std::str::from_utf8(&self.bytes[..width]).is_err() {
+                return Some(Bad::BeforeChunk(back));
+            }
+            from = take;
+        }
+        let rest = &chunk[from..];
+        match std::str::from_utf8(rest) {
+            Ok(_) => None,
+            Err(e) if e.error_len().is_none() => {
+                let tail = &rest[e.valid_up_to()..];
+                self.bytes[..tail.len()].copy_from_slice(tail);
+                self.len = tail.len();
+                None
+            }
+            Err(e) => Some(Bad::At(from + e.valid_up_to())),
+        }
+    }
 }
 
 /// Lone CRs and control characters made line breaks and spaces: how many, and the line
@@ -530,6 +598,55 @@ impl Splitter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A reader that hands on at most `step` bytes a read: chunks cut anywhere.
+    struct Trickle<'a>(&'a [u8], usize);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = self.1.min(buf.len()).min(self.0.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    /// The first bad byte of a whole text, with its line: the oracle.
+    fn bad_in_whole(bytes: &[u8]) -> Option<LineAndByte> {
+        let at = std::str::from_utf8(bytes).err()?.valid_up_to();
+        Some((memchr::memchr_iter(b'\n', &bytes[..at]).count() + 1, at))
+    }
+
+    #[test]
+    fn the_first_bad_byte_is_found_wherever_the_chunks_are_cut() {
+        let texts: [&[u8]; 9] = [
+            "plain\ntext\n".as_bytes(),
+            "caf\u{e9} \u{20ac}5 \u{1f600}\n\u{2212}3".as_bytes(),
+            b"ab\n\xe2\x82 5\n",
+            b"ab\xe2\n\xac",
+            b"\xe0\x80\x80 overlong",
+            b"\xf0\x9f\x98",
+            b"ok\n\xff\n\xc3",
+            b"\xc3\xa9\xc3",
+            b"\xed\xa0\x80 surrogate",
+        ];
+        for bytes in texts {
+            for step in 1..=5 {
+                let got = first_bad_byte(Trickle(bytes, step), None).map_err(|_| ()).unwrap();
+                assert_eq!(got, bad_in_whole(bytes), "{bytes:?} in chunks of {step}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_nul_byte_is_refused_at_its_line_and_byte() {
+        for step in [1, 3, 100] {
+            match first_bad_byte(Trickle(b"one\ntwo\x00", step), None) {
+                Err(Refused::Nul { line, at }) => assert_eq!((line, at), (2, 7)),
+                other => panic!("{:?}", other.map_err(|_| ())),
+            }
+        }
+    }
 
     /// The parts of an input of these bytes, and its warnings.
     fn parts_of(bytes: &[u8], lossy: bool) -> (Vec<Part>, Vec<Problem>) {
