@@ -347,8 +347,11 @@ pub(super) fn headline_noun(
     title: bool,
 ) -> Option<String> {
     let n1 = word_class(toks, k + 1)?;
+    if all.get(fi)?.figure.kind != Kind::Money || !title {
+        return None;
+    }
     let capital = n1 & UPPER != 0 && !verb_at(toks, k + 1) && n1 & FORWARD_STOP == 0;
-    if all.get(fi)?.figure.kind != Kind::Money || !capital || !title {
+    if !capital {
         return None;
     }
     let mut end = forward_end(toks, k + 1, 6);
