@@ -112,9 +112,11 @@ pub(super) fn after_change(sentence: &str, toks: &[T], all: &[Found], k: usize, 
         "high",
         "tall",
     ];
-    let place = matches!(toks.get(k + 1).map(|t| t.tok), Some(Tok::Word(w)) if PLACE.iter().any(|p| w.eq_ignore_ascii_case(p)))
-        && !next(k + 2, OF);
-    if matches!(kind, Kind::Percent | Kind::Quantity) && content_word(toks, k + 1) && !place {
+    let place = || {
+        matches!(toks.get(k + 1).map(|t| t.tok), Some(Tok::Word(w)) if PLACE.iter().any(|p| w.eq_ignore_ascii_case(p)))
+            && !next(k + 2, OF)
+    };
+    if matches!(kind, Kind::Percent | Kind::Quantity) && content_word(toks, k + 1) && !place() {
         return specific_np(sentence, toks, all, k + 1);
     }
     None
