@@ -161,7 +161,9 @@ fn carried_item(items: &[String], first: usize, at: usize) -> Option<String> {
     let item = items.get(at)?;
     let lead = items.get(first)?;
     // The first item carries nothing; a later one is read only when the first has a part.
-    let carried = (at > first).then(|| find_part(lead).or_else(|| find_post_prep(lead))).flatten();
+    let carried = (at > first)
+        .then(|| find_part(lead).or_else(|| find_post_prep(lead)))
+        .flatten();
     let own = || find_part(item).or_else(|| find_post_prep(item)).is_some();
     match carried {
         Some(cut) if !own() => Some(format!("{} {item}", &lead[..cut])),

@@ -309,12 +309,15 @@ pub(super) fn back_start(toks: &[T], all: &[Found], end: usize, extra: u64) -> u
                         && c & VERB_LISTED == 0
                 };
                 // `total hours worked were up`: an `-ed` form between a noun and the verb.
-                let before_verb = || matches!(t.tok, Tok::Word(w) if w.ends_with("ed"))
-                    && c & VERB_LISTED == 0
-                    && word_class(toks, i).is_some_and(|n| n & (COPULA | MODAL | VERB_LISTED) != 0)
-                    && i >= 2
-                    && word_class(toks, i - 2)
-                        .is_some_and(|p| p & (IS_VERB | VERB_LISTED | MODAL | PREPOSITION | ARTICLE | DETERMINER) == 0);
+                let before_verb = || {
+                    matches!(t.tok, Tok::Word(w) if w.ends_with("ed"))
+                        && c & VERB_LISTED == 0
+                        && word_class(toks, i).is_some_and(|n| n & (COPULA | MODAL | VERB_LISTED) != 0)
+                        && i >= 2
+                        && word_class(toks, i - 2).is_some_and(|p| {
+                            p & (IS_VERB | VERB_LISTED | MODAL | PREPOSITION | ARTICLE | DETERMINER) == 0
+                        })
+                };
                 let passive = || {
                     word_class(toks, i).is_some_and(|n| n & PASSIVE != 0)
                         || before_of()

@@ -187,8 +187,9 @@ mod tests {
                 && word_class(toks, j - 1).is_some_and(|p| p & OBJECT_LINK != 0);
             let after_name = j > 1
                 && matches!(toks[j].tok, Tok::Word(w) if w.ends_with("ed"))
-                && word_class(toks, j - 1)
-                    .is_some_and(|p| p & (UPPER | PLURAL) != 0 && p & (ARTICLE | DETERMINER | IS_VERB | VERB_LISTED) == 0);
+                && word_class(toks, j - 1).is_some_and(|p| {
+                    p & (UPPER | PLURAL) != 0 && p & (ARTICLE | DETERMINER | IS_VERB | VERB_LISTED) == 0
+                });
             let after_adverb = j > 1
                 && matches!(toks[j].tok, Tok::Word(w) if w.ends_with("ed"))
                 && word_class(toks, j - 1).is_some_and(|p| p & ADVERB != 0)
@@ -217,7 +218,11 @@ mod tests {
             let all = crate::scan::figures(sentence, false);
             let toks = cut(sentence, &all).toks;
             for j in 0..=toks.len() {
-                assert_eq!(verb_in_place(&toks, j), verb_in_place_eager(&toks, j), "{j} of {sentence}");
+                assert_eq!(
+                    verb_in_place(&toks, j),
+                    verb_in_place_eager(&toks, j),
+                    "{j} of {sentence}"
+                );
             }
         }
     }
