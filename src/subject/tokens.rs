@@ -471,11 +471,14 @@ fn word_end(sentence: &str, text: &[u8], pos: usize) -> Word {
 }
 
 /// The class of the word token at `j`; `None` for punctuation, figures and past the end.
+/// Inlined: the rules ask it everywhere, and a known class is a load and a test.
+#[inline]
 pub(super) fn word_class(toks: &[T], j: usize) -> Option<u64> {
     toks.get(j).filter(|t| matches!(t.tok, Tok::Word(_))).map(T::class)
 }
 
 /// The list bits of the lower case of the word token at `m`; `None` when it is no word.
+#[inline]
 pub(super) fn lower_at(toks: &[T], m: usize) -> Option<u64> {
     toks.get(m).filter(|t| matches!(t.tok, Tok::Word(_))).map(T::lower)
 }
