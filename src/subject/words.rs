@@ -341,7 +341,6 @@ pub(super) fn in_list(bit: u64, w: &str) -> bool {
 mod tests {
     use super::*;
 
-    /// A word's lists are its class below `SHAPE`: one look-up answers both.
     proptest::proptest! {
         /// `lists`, read from the cache of `classify`, is the table's answer for any word.
         #[test]
@@ -352,6 +351,7 @@ mod tests {
         }
     }
 
+    /// A word's lists are its class below `SHAPE`: one look-up answers both.
     #[test]
     fn the_class_holds_the_lists() {
         let odd = [
