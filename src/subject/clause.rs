@@ -335,16 +335,17 @@ fn before_aside(sentence: &str, toks: &[T], all: &[Found], s: usize) -> Option<S
     // `Exports to the U.S., Korea's largest market, grew`: an apposed noun phrase too.
     let apposed = lists(first) & (ARTICLE | DETERMINER) != 0 || first.ends_with("'s") || first.ends_with("’s");
     let skipped = c & IS_VERB != 0 || lists(first) & RELATIVE != 0 || apposed;
+    if !(name || including || skipped) {
+        return None;
+    }
     let np_start = back_start(toks, all, open, AND);
     if np_start == open {
         return None;
     }
     let p = if name || including {
         phrase(sentence, toks, all, np_start, close)
-    } else if skipped {
-        phrase(sentence, toks, all, np_start, open)
     } else {
-        return None;
+        phrase(sentence, toks, all, np_start, open)
     };
     names_something(&p).then_some(p)
 }

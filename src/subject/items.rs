@@ -160,9 +160,13 @@ fn run_items(sentence: &str, toks: &[T], all: &[Found], first_fig: usize, last_f
 fn carried_item(items: &[String], first: usize, at: usize) -> Option<String> {
     let item = items.get(at)?;
     let lead = items.get(first)?;
-    let own = find_part(item).or_else(|| find_post_prep(item)).is_some();
-    match find_part(lead).or_else(|| find_post_prep(lead)) {
-        Some(cut) if at > first && !own => Some(format!("{} {item}", &lead[..cut])),
+    // The first item carries nothing; a later one is read only when the first has a part.
+    let carried = (at > first)
+        .then(|| find_part(lead).or_else(|| find_post_prep(lead)))
+        .flatten();
+    let own = || find_part(item).or_else(|| find_post_prep(item)).is_some();
+    match carried {
+        Some(cut) if !own() => Some(format!("{} {item}", &lead[..cut])),
         _ => Some(copy_of(item)),
     }
 }
@@ -557,6 +561,34 @@ pub(super) fn parenthesised(
 #[cfg(test)]
 mod tests {
     use crate::subject::tests::subjects;
+
+    /// `carried_item` as first written, both items read before either is used.
+    fn carried_item_eager(items: &[String], first: usize, at: usize) -> Option<String> {
+        let item = items.get(at)?;
+        let lead = items.get(first)?;
+        let own = super::find_part(item).or_else(|| super::find_post_prep(item)).is_some();
+        match super::find_part(lead).or_else(|| super::find_post_prep(lead)) {
+            Some(cut) if at > first && !own => Some(format!("{} {item}", &lead[..cut])),
+            _ => Some(item.clone()),
+        }
+    }
+
+    proptest::proptest! {
+        /// Reading the items only when they count carries what reading both first carries.
+        #[test]
+        fn carried_items_as_read_eagerly(
+            picks in proptest::collection::vec(proptest::collection::vec(0..8usize, 0..5), 0..4),
+            first in 0..5usize,
+            at in 0..5usize,
+        ) {
+            const WORDS: [&str; 8] = ["exports", "to", "Peru", "in", "units", "rates", "for", "men"];
+            let items: Vec<String> = picks
+                .iter()
+                .map(|p| p.iter().map(|&n| WORDS[n]).collect::<Vec<_>>().join(" "))
+                .collect();
+            proptest::prop_assert_eq!(super::carried_item(&items, first, at), carried_item_eager(&items, first, at));
+        }
+    }
 
     #[test]
     fn parenthesised_lists() {

@@ -356,6 +356,10 @@ fn abbreviated(subject: &str) -> Option<String> {
 /// deictic also looks for a head of `estimated`, which most subjects lack. (The words left
 /// by `without_deictic` are some of those seen: with no head among these, none among them.)
 fn refined(subject: String) -> String {
+    // Both need three words (`X of Y`, `X in these Y`): fewer, split at spaces, stay as they are.
+    if subject.bytes().filter(|&b| b == b' ').nth(1).is_none() {
+        return subject;
+    }
     let mut head = false;
     let subject = without_deictic_seeing(subject, |w| head |= is_estimate_head(w));
     if head { estimated(subject) } else { subject }

@@ -112,9 +112,11 @@ pub(super) fn after_change(sentence: &str, toks: &[T], all: &[Found], k: usize, 
         "high",
         "tall",
     ];
-    let place = matches!(toks.get(k + 1).map(|t| t.tok), Some(Tok::Word(w)) if PLACE.iter().any(|p| w.eq_ignore_ascii_case(p)))
-        && !next(k + 2, OF);
-    if matches!(kind, Kind::Percent | Kind::Quantity) && content_word(toks, k + 1) && !place {
+    let place = || {
+        matches!(toks.get(k + 1).map(|t| t.tok), Some(Tok::Word(w)) if PLACE.iter().any(|p| w.eq_ignore_ascii_case(p)))
+            && !next(k + 2, OF)
+    };
+    if matches!(kind, Kind::Percent | Kind::Quantity) && content_word(toks, k + 1) && !place() {
         return specific_np(sentence, toks, all, k + 1);
     }
     None
@@ -347,8 +349,11 @@ pub(super) fn headline_noun(
     title: bool,
 ) -> Option<String> {
     let n1 = word_class(toks, k + 1)?;
+    if all.get(fi)?.figure.kind != Kind::Money || !title {
+        return None;
+    }
     let capital = n1 & UPPER != 0 && !verb_at(toks, k + 1) && n1 & FORWARD_STOP == 0;
-    if all.get(fi)?.figure.kind != Kind::Money || !capital || !title {
+    if !capital {
         return None;
     }
     let mut end = forward_end(toks, k + 1, 6);

@@ -190,6 +190,20 @@ fn same_tokens(text: &str) {
     }
 }
 
+proptest::proptest! {
+    /// Any mix of plain words (short, eight letters, longer), signs inside words, figures,
+    /// punctuation and non-ASCII text is cut as the oracle cuts it.
+    #[test]
+    fn pieces_are_cut_as_the_oracle_cuts_them(picks in proptest::collection::vec(0..24usize, 0..30)) {
+        const PIECES: [&str; 24] = [
+            "tea", "Wool", "cardigan", "shipbuilding", " ", "  ", ",", ".", "'", "U.S.", "1,234", "5%",
+            "(", ")", "—", "é", "x-y", "\t", "’s", "9", "each", "respectively", "$3 billion", "rose",
+        ];
+        let text: String = picks.iter().map(|&n| PIECES[n]).collect();
+        same_tokens(&text);
+    }
+}
+
 #[test]
 fn tokens_match_the_oracle() {
     for s in [

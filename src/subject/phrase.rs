@@ -276,7 +276,8 @@ pub(super) fn holds_figure(toks: &[T], close: usize) -> bool {
 pub(super) fn back_start(toks: &[T], all: &[Found], end: usize, extra: u64) -> usize {
     let mut i = end;
     // The phrase ends before the clause's verb (a reduced relative may stand inside it).
-    let ends_at_verb = word_class(toks, end).is_some_and(|c| c & MODAL != 0) || verb_at(toks, end);
+    // Asked only of a verb inside the phrase.
+    let ends_at_verb = || word_class(toks, end).is_some_and(|c| c & MODAL != 0) || verb_at(toks, end);
     let mut depth = 0usize;
     while i > 0 {
         let t = &toks[i - 1];
@@ -303,19 +304,26 @@ pub(super) fn back_start(toks: &[T], all: &[Found], end: usize, extra: u64) -> u
                 let c = t.class();
                 // `produced by`, `sold within`: a participle inside the noun phrase.
                 // `the value added of industries`: a participle before `of` is inside the phrase.
-                let before_of = matches!(toks.get(i).map(|n| n.tok), Some(Tok::Word(w)) if w.eq_ignore_ascii_case("of"))
-                    && c & VERB_LISTED == 0;
+                let before_of = || {
+                    matches!(toks.get(i).map(|n| n.tok), Some(Tok::Word(w)) if w.eq_ignore_ascii_case("of"))
+                        && c & VERB_LISTED == 0
+                };
                 // `total hours worked were up`: an `-ed` form between a noun and the verb.
-                let before_verb = matches!(t.tok, Tok::Word(w) if w.ends_with("ed"))
-                    && c & VERB_LISTED == 0
-                    && word_class(toks, i).is_some_and(|n| n & (COPULA | MODAL | VERB_LISTED) != 0)
-                    && i >= 2
-                    && word_class(toks, i - 2)
-                        .is_some_and(|p| p & (IS_VERB | VERB_LISTED | MODAL | PREPOSITION | ARTICLE | DETERMINER) == 0);
-                let passive = word_class(toks, i).is_some_and(|n| n & PASSIVE != 0)
-                    || before_of
-                    || before_verb
-                    || reduced_relative(toks, i - 1, extra, ends_at_verb);
+                let before_verb = || {
+                    matches!(t.tok, Tok::Word(w) if w.ends_with("ed"))
+                        && c & VERB_LISTED == 0
+                        && word_class(toks, i).is_some_and(|n| n & (COPULA | MODAL | VERB_LISTED) != 0)
+                        && i >= 2
+                        && word_class(toks, i - 2).is_some_and(|p| {
+                            p & (IS_VERB | VERB_LISTED | MODAL | PREPOSITION | ARTICLE | DETERMINER) == 0
+                        })
+                };
+                let passive = || {
+                    word_class(toks, i).is_some_and(|n| n & PASSIVE != 0)
+                        || before_of()
+                        || before_verb()
+                        || reduced_relative(toks, i - 1, extra, ends_at_verb())
+                };
                 // `and` joins nouns (`deals and MOUs`) unless a level or figure stands before it.
                 // `all went up and the food products`: not after a particle, adverb or verb.
                 let and_stop = c & AND != 0
@@ -335,7 +343,7 @@ pub(super) fn back_start(toks: &[T], all: &[Found], end: usize, extra: u64) -> u
                     || and_stop
                     || to_verb
                     || (c & DIGIT != 0 && !after_preposition(toks, i - 1) && !labelled(toks, i - 1))
-                    || (verb_at(toks, i - 1) && !passive && !adjectival(toks, i - 1));
+                    || (verb_at(toks, i - 1) && !passive() && !adjectival(toks, i - 1));
                 if stop {
                     break;
                 }

@@ -228,6 +228,21 @@ fn cut_text<'a>(sentence: &'a str, mut pos: usize, limit: usize, out: &mut Vec<T
             pos += 1;
             continue;
         }
+        if kind & LETTER != 0 {
+            if let Some(end) = plain_word_end(text, pos) {
+                // Letters only: nothing to trim, a letter in it.
+                if let Some(word) = sentence.get(pos..end) {
+                    let upper = if b.is_ascii_uppercase() { UPPER } else { 0 };
+                    let title = if word.len() > 3 { TITLE_WORD } else { 0 };
+                    push_word(word, pos, upper | title, out, seen);
+                }
+                pos = end;
+                if text.get(pos) == Some(&b' ') {
+                    pos += 1;
+                }
+                continue;
+            }
+        }
         if kind & NOT_ASCII != 0 {
             // Inside a character (never, as `pos` moves by whole characters): the end.
             let Some(c) = sentence.get(pos..).and_then(|r| r.chars().next()) else {
@@ -264,6 +279,23 @@ fn cut_text<'a>(sentence: &'a str, mut pos: usize, limit: usize, out: &mut Vec<T
         }
     }
     pos
+}
+
+/// Where the word at `pos` of `text` ends when it is ASCII letters only, up to white space,
+/// punctuation or the end of `text` (most words): what `word_end` finds of it, read eight
+/// letters at a time. `None` for any other word, and when `text` is shorter than eight
+/// bytes.
+fn plain_word_end(text: &[u8], pos: usize) -> Option<usize> {
+    let mut end = pos;
+    loop {
+        let run = crate::words::letters_at(text, end);
+        end += run;
+        if run < 8 {
+            break;
+        }
+    }
+    let stops = text.get(end).is_none_or(|&b| BYTE_KINDS[usize::from(b)] & STOP != 0);
+    (end > pos && stops).then_some(end)
 }
 
 /// A word that is not all ASCII, from `pos` to `end`, pushed onto `out`; where the text
@@ -439,11 +471,14 @@ fn word_end(sentence: &str, text: &[u8], pos: usize) -> Word {
 }
 
 /// The class of the word token at `j`; `None` for punctuation, figures and past the end.
+/// Inlined: the rules ask it everywhere, and a known class is a load and a test.
+#[inline]
 pub(super) fn word_class(toks: &[T], j: usize) -> Option<u64> {
     toks.get(j).filter(|t| matches!(t.tok, Tok::Word(_))).map(T::class)
 }
 
 /// The list bits of the lower case of the word token at `m`; `None` when it is no word.
+#[inline]
 pub(super) fn lower_at(toks: &[T], m: usize) -> Option<u64> {
     toks.get(m).filter(|t| matches!(t.tok, Tok::Word(_))).map(T::lower)
 }
