@@ -429,11 +429,12 @@ fn extract_unit<X>(
     prepare: &impl Fn(&str, &ReleaseFacts) -> Option<X>,
 ) -> Piece<X> {
     let mut problems = Vec::new();
-    let mut releases = Vec::new();
     // Rows run to about three and a half times the text they come from (a sentence is
-    // written once for each of its figures' rows): room for them at once, not grown by
-    // copying.
-    let mut rendered = Vec::with_capacity(parts.iter().map(|p| p.text.len()).sum::<usize>() * 4);
+    // written once for each of its figures' rows), and a release is seldom under a
+    // kilobyte: room for both at once, not grown by copying.
+    let text_len = parts.iter().map(|p| p.text.len()).sum::<usize>();
+    let mut releases = Vec::with_capacity(text_len / 1024 + 1);
+    let mut rendered = Vec::with_capacity(text_len * 4);
     for part in parts {
         let place = |p: &mut Problem| {
             p.line = part.line_of(p.line);
