@@ -282,7 +282,7 @@ fn tens_value(lower: &[u8]) -> Option<u32> {
 
 /// The words a spelled number can start with (lower-cased): a unit or tens word, or the
 /// article of `a hundred`. Any other word is refused before the alternatives are tried.
-fn starts_spelled(lower: &[u8]) -> Option<u32> {
+pub fn starts_spelled(lower: &[u8]) -> Option<u32> {
     match lower {
         b"a" | b"an" => Some(1),
         _ => unit_value(lower).or_else(|| tens_value(lower)),
@@ -687,6 +687,15 @@ fn ord_tens_value(lower: &[u8]) -> Option<u32> {
         b"ninetieth" => 90,
         _ => return None,
     })
+}
+
+/// The words a spelled ordinal can start with (lower-cased): an ordinal word, or the tens
+/// word of `twenty-first`.
+pub fn starts_spelled_ordinal(lower: &[u8]) -> bool {
+    ord_unit_value(lower).is_some()
+        || ord_tens_value(lower).is_some()
+        || tens_value(lower).is_some()
+        || lower == b"hundredth"
 }
 
 /// digit_ordinal: digit+ ("st" | "nd" | "rd" | "th"), whole: `51st`, `3rd`, `2nd`.
