@@ -194,6 +194,30 @@ pub fn month_name(i: &str) -> IResult<&str, u32> {
     alt((month_full, month_abbrev)).parse(i)
 }
 
+/// A month name read at the start of a form: the text after it, the month, and whether it
+/// is written in full (the forms that name a full month read no abbreviation). Read once
+/// where several forms start with it (`at_month_or_weekday`), and passed to each.
+#[derive(Debug, Clone, Copy)]
+struct Month<'a> {
+    after: &'a str,
+    month: u32,
+    full: bool,
+}
+
+/// month_name, as a `Month`: what `month_name` reads, and whether `month_full` reads it.
+fn read_month(i: &str) -> IResult<&str, Month<'_>> {
+    let (after, month, full) = match month_full(i) {
+        Ok((r, m)) => (r, m, true),
+        Err(_) => month_abbrev(i).map(|(r, m)| (r, m, false))?,
+    };
+    Ok((after, Month { after, month, full }))
+}
+
+/// month_full, as a `Month` read already: its text after the month, or a failure.
+fn full_month<'a>(i: &'a str, m: Month<'a>) -> IResult<&'a str, u32> {
+    if m.full { Ok((m.after, m.month)) } else { fail(i) }
+}
+
 /// weekday: `Tuesday` (capitalized).
 fn weekday(i: &str) -> IResult<&str, Weekday> {
     let w = leading_word(i);
@@ -276,7 +300,13 @@ fn year_after(i: &str) -> IResult<&str, YearRef> {
 
 /// month_day: month_name (sp | after "." sp0) day [year_after] — `Sep.12, 2024` too.
 fn month_day(i: &str) -> IResult<&str, DateExpr> {
-    let (r, month) = month_name(i)?;
+    let (_, m) = read_month(i)?;
+    month_day_after(i, m)
+}
+
+/// month_day after its month `m`, read at `i`.
+fn month_day_after<'a>(i: &'a str, m: Month<'a>) -> IResult<&'a str, DateExpr> {
+    let (r, month) = (m.after, m.month);
     let abbreviated = i[..i.len() - r.len()].ends_with('.');
     let (r, _) = if abbreviated { sp0(r)? } else { sp(r)? };
     let (r, day) = day(r)?;
@@ -338,6 +368,11 @@ fn weekday_date(i: &str) -> IResult<&str, DateExpr> {
 /// day_range: (weekday_date | month_day) range_joiner (month_day | day [year_after]).
 fn day_range(i: &str) -> IResult<&str, (DateExpr, DateExpr)> {
     let (r, start) = alt((weekday_date, month_day)).parse(i)?;
+    day_range_from(i, r, start)
+}
+
+/// day_range after its start `start` (read at `i`), at `r`.
+fn day_range_from<'a>(i: &'a str, r: &'a str, start: DateExpr) -> IResult<&'a str, (DateExpr, DateExpr)> {
     let DateExpr::Day { year, month, .. } = start else {
         return fail(i);
     };
@@ -381,8 +416,16 @@ fn day_range(i: &str) -> IResult<&str, (DateExpr, DateExpr)> {
 }
 
 /// month_range: month_name range_joiner month_name [sp year4] — `January to August`, `Jan-Mar 2025`.
+#[cfg(test)] // `at_month_or_weekday` reads its month once: `month_range_after`
 fn month_range(i: &str) -> IResult<&str, (DateExpr, DateExpr)> {
-    let (r, (m1, _, m2)) = (month_name, range_joiner, month_name).parse(i)?;
+    let (_, m) = read_month(i)?;
+    month_range_after(i, m)
+}
+
+/// month_range after its first month `m`, read at `i`.
+fn month_range_after<'a>(i: &'a str, m: Month<'a>) -> IResult<&'a str, (DateExpr, DateExpr)> {
+    let (r, (_, m2)) = (range_joiner, month_name).parse(m.after)?;
+    let m1 = m.month;
     if !at_boundary(r) {
         return fail(i);
     }
@@ -400,8 +443,16 @@ fn month_range(i: &str) -> IResult<&str, (DateExpr, DateExpr)> {
 
 /// month_quarter: month_full [sp year4] sp "quarter" [of_year] — `the June quarter`, `the
 /// September 2024 quarter`: the quarter that ends in that month.
+#[cfg(test)] // `at_month_or_weekday` reads its month once: `month_quarter_after`
 fn month_quarter(i: &str) -> IResult<&str, DateExpr> {
-    let (r, (month, inner, _, _)) = (month_full, opt((sp, year4)), sp, keyword("quarter")).parse(i)?;
+    let (_, m) = read_month(i)?;
+    month_quarter_after(i, m)
+}
+
+/// month_quarter after its month `m`, read at `i`.
+fn month_quarter_after<'a>(i: &'a str, m: Month<'a>) -> IResult<&'a str, DateExpr> {
+    let (r, month) = full_month(i, m)?;
+    let (r, (inner, _, _)) = (opt((sp, year4)), sp, keyword("quarter")).parse(r)?;
     if month % 3 != 0 {
         return fail(i);
     }
@@ -424,7 +475,13 @@ fn month_quarter(i: &str) -> IResult<&str, DateExpr> {
 /// month_year: month_name ([","] sp year4 | "-" year4 | sp rel_year | sp "of" sp (year4 | rel_year))
 /// — `October 2025`, `Sept. 2024`, `Sep-2024`, `July last year`.
 fn month_year(i: &str) -> IResult<&str, DateExpr> {
-    let (r, month) = month_name(i)?;
+    let (_, m) = read_month(i)?;
+    month_year_after(m)
+}
+
+/// month_year after its month `m`.
+fn month_year_after(m: Month<'_>) -> IResult<&str, DateExpr> {
+    let (r, month) = (m.after, m.month);
     let (r, year) = alt((
         (opt(char(',')), sp, year4).map(|(_, _, y)| YearRef::Abs(y)),
         (char('-'), year4).map(|(_, y)| YearRef::Abs(y)),
@@ -602,6 +659,23 @@ fn day_first_pair(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
 fn days_across_months(i: &str) -> IResult<&str, (DateExpr, DateExpr)> {
     let and = |i| (sp, keyword("and"), sp).parse(i);
     let (r, (start, _, end)) = alt(((month_day, and, month_day), (day_month, and, day_month))).parse(i)?;
+    join_days_across(i, r, start, end)
+}
+
+/// days_across_months after its first day `start`, a `month_day` read at `i`, at `r`.
+fn days_across_from<'a>(i: &'a str, r: &'a str, start: DateExpr) -> IResult<&'a str, (DateExpr, DateExpr)> {
+    let (r, (_, _, _, end)) = (sp, keyword("and"), sp, month_day).parse(r)?;
+    join_days_across(i, r, start, end)
+}
+
+/// The two days of `days_across_months`, `start` and `end` (read at `i`, up to `r`): one
+/// range when the second is the day after the first.
+fn join_days_across<'a>(
+    i: &'a str,
+    r: &'a str,
+    start: DateExpr,
+    end: DateExpr,
+) -> IResult<&'a str, (DateExpr, DateExpr)> {
     // A year written after `1 January` names January's year: December is of the year before.
     let start = match (start, end) {
         (
@@ -878,8 +952,16 @@ fn iso_month(i: &str) -> IResult<&str, DateExpr> {
 
 /// months_quarter: month_name range_joiner month_name sp "quarter" [of_year] — `the
 /// January-March quarter`: the quarter those months make.
+#[cfg(test)] // `at_month_or_weekday` reads its month once: `months_quarter_after`
 fn months_quarter(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
-    let (r, (m1, _, m2, _, _)) = (month_name, range_joiner, month_name, sp, keyword("quarter")).parse(i)?;
+    let (_, m) = read_month(i)?;
+    months_quarter_after(i, m)
+}
+
+/// months_quarter after its first month `m`, read at `i`.
+fn months_quarter_after<'a>(i: &'a str, m: Month<'a>) -> IResult<&'a str, (DateExpr, Option<DateExpr>)> {
+    let (r, (_, m2, _, _)) = (range_joiner, month_name, sp, keyword("quarter")).parse(m.after)?;
+    let m1 = m.month;
     if m1 % 3 != 1 || m2 != m1 + 2 {
         return fail(i);
     }
@@ -1071,8 +1153,16 @@ fn month_year_range(i: &str) -> IResult<&str, (DateExpr, DateExpr)> {
 /// day_pair: month_name sp day sp "and" sp day [year_after], the second day ending the phrase
 /// — `July 16 and 17`. Consecutive days are one range; other pairs are two dates: the first
 /// is read here (with a year written after the second), the second by `listed_day`.
+#[cfg(test)] // `at_month_or_weekday` reads its month once: `day_pair_after`
 fn day_pair(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
-    let (r, (month, _, d1)) = (month_name, sp, day).parse(i)?;
+    let (_, m) = read_month(i)?;
+    day_pair_after(i, m)
+}
+
+/// day_pair after its month `m`, read at `i`.
+fn day_pair_after<'a>(i: &'a str, m: Month<'a>) -> IResult<&'a str, (DateExpr, Option<DateExpr>)> {
+    let month = m.month;
+    let (r, (_, d1)) = (sp, day).parse(m.after)?;
     let first_end = r;
     let (r, (_, _, _, d2)) = (sp, keyword("and"), sp, day).parse(r)?;
     let (r, year) = opt(year_after).parse(r)?;
@@ -1096,8 +1186,16 @@ fn day_pair(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
 /// month_pair: month_full sp "and" sp month_full [year_after] followed by sp ("as a whole" |
 /// "combined" | "together" | "taken together") — two consecutive months taken as one span
 /// (`March and April combined`). Without such words they are two dates.
+#[cfg(test)] // `at_month_or_weekday` reads its month once: `month_pair_after`
 fn month_pair(i: &str) -> IResult<&str, (DateExpr, DateExpr)> {
-    let (r, (m1, _, _, _, m2)) = (month_full, sp, keyword("and"), sp, month_full).parse(i)?;
+    let (_, m) = read_month(i)?;
+    month_pair_after(i, m)
+}
+
+/// month_pair after its first month `m`, read at `i`.
+fn month_pair_after<'a>(i: &'a str, m: Month<'a>) -> IResult<&'a str, (DateExpr, DateExpr)> {
+    let (r, m1) = full_month(i, m)?;
+    let (r, (_, _, _, m2)) = (sp, keyword("and"), sp, month_full).parse(r)?;
     let (r, year) = opt(year_after).parse(r)?;
     let as_one = |i| {
         alt((
@@ -1378,38 +1476,57 @@ fn date_at_word(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
 /// (`March 5`), those with a year (`March, 2025`, `Sep-2024`) and those with a word or a
 /// dash and a month (`March and April`, `March to May`, `June quarter`) never read the
 /// same text (a day has one or two digits, a year four); a word that names no month
-/// leaves only the forms led by a weekday.
+/// leaves only the forms led by a weekday. The forms are then read after that month
+/// (`*_after`), not from the month again.
 fn at_month_or_weekday(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
     let single = |d| (d, None);
     let range = |(a, b)| (a, Some(b));
-    match month_name(i) {
+    match read_month(i) {
         Err(_) => alt((day_range.map(range), weekday_date.map(single))).parse(i),
-        Ok((r, _)) => match digits_follow(r) {
-            1..=2 => alt((
-                alt((day_range, days_across_months)).map(range),
-                day_pair,
-                alt((month_day, month_alone)).map(single),
-            ))
-            .parse(i),
+        Ok((r, m)) => match digits_follow(r) {
+            1..=2 => at_month_before_a_day(i, m),
             3.. => alt((
                 month_year_range.map(range),
-                alt((month_quarter, month_year, month_alone)).map(single),
+                (|i| month_quarter_after(i, m)).map(single),
+                (|_| month_year_after(m)).map(single),
+                (|i| month_alone_after(i, m)).map(single),
             ))
             .parse(i),
-            0 => at_month_before_words(i),
+            0 => at_month_before_words(i, m),
         },
     }
 }
 
-/// The forms of `at_month_or_weekday` with no number right after the month.
-fn at_month_before_words(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
+/// The forms of `at_month_or_weekday` with one or two digits after the month `m`, in
+/// their order: `day_range`, `days_across_months` and `month_day` start with the same
+/// `month_day` (no weekday leads where a month does), read once here.
+fn at_month_before_a_day<'a>(i: &'a str, m: Month<'a>) -> IResult<&'a str, (DateExpr, Option<DateExpr>)> {
+    let first_day = month_day_after(i, m);
+    if let Ok((r, start)) = first_day {
+        if let Ok((r, (a, b))) = day_range_from(i, r, start).or_else(|_| days_across_from(i, r, start)) {
+            return Ok((r, (a, Some(b))));
+        }
+    }
+    if let Ok(ok) = day_pair_after(i, m) {
+        return Ok(ok);
+    }
+    match first_day {
+        Ok((r, d)) => Ok((r, (d, None))),
+        Err(_) => month_alone_after(i, m).map(|(r, d)| (r, (d, None))),
+    }
+}
+
+/// The forms of `at_month_or_weekday` with no number right after the month `m`.
+fn at_month_before_words<'a>(i: &'a str, m: Month<'a>) -> IResult<&'a str, (DateExpr, Option<DateExpr>)> {
     let single = |d| (d, None);
     let range = |(a, b)| (a, Some(b));
     alt((
-        month_pair.map(range),
-        months_quarter,
-        month_range.map(range),
-        alt((month_quarter, month_year, month_alone)).map(single),
+        (|i| month_pair_after(i, m)).map(range),
+        |i| months_quarter_after(i, m),
+        (|i| month_range_after(i, m)).map(range),
+        (|i| month_quarter_after(i, m)).map(single),
+        (|_| month_year_after(m)).map(single),
+        (|i| month_alone_after(i, m)).map(single),
     ))
     .parse(i)
 }
@@ -1428,16 +1545,24 @@ fn digits_follow(after_month: &str) -> usize {
 /// month_alone = month_full: a month with no day or year (`in March`); not in capitals,
 /// where `MAY` and `MARCH` are as likely verbs of a headline.
 fn month_alone(i: &str) -> IResult<&str, DateExpr> {
+    let (_, m) = read_month(i)?;
+    month_alone_after(i, m)
+}
+
+/// month_alone after its month `m`, read at `i`.
+fn month_alone_after<'a>(i: &'a str, m: Month<'a>) -> IResult<&'a str, DateExpr> {
     let w = leading_word(i);
     if w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase()) {
         return fail(i);
     }
-    month_full
-        .map(|month| DateExpr::Month {
+    let (r, month) = full_month(i, m)?;
+    Ok((
+        r,
+        DateExpr::Month {
             year: YearRef::Nearest,
             month,
-        })
-        .parse(i)
+        },
+    ))
 }
 
 /// year: a bare 4-digit year.
