@@ -1744,18 +1744,16 @@ fn byline_date(line: &str) -> Option<usize> {
 /// ```
 fn dateline_date(line: &str) -> Option<usize> {
     let t = line.trim_start();
-    // A place name is short: only the first bytes are searched (the line may be long).
-    let place = t.bytes().take(48).position(|b| b == b',')?;
-    let words = &t[..place];
-    let capital_word = |w: &str| {
-        w.len() >= 2
-            && w.bytes()
-                .all(|b| b.is_ascii_uppercase() || b == b'.' || b == b'-' || b == b'\'')
-    };
-    if words.is_empty() || !words.split(' ').all(capital_word) {
+    // The place's first word has two capitals at least: most lines are turned away by their
+    // first two bytes, before the comma is searched.
+    if !t
+        .as_bytes()
+        .get(..2)
+        .is_some_and(|two| two.iter().all(|&b| in_capital_word(b)))
+    {
         return None;
     }
-    let r = t[place + 1..].trim_start();
+    let r = dateline_after_place(t)?;
     let (after, _) = date(r).ok()?;
     let after = after.trim_start();
     let after = match after.strip_prefix('(') {
@@ -1770,6 +1768,23 @@ fn dateline_date(line: &str) -> Option<usize> {
     };
     dash(after).ok()?;
     Some(line.len() - r.len())
+}
+
+/// A byte of a place name in capitals (`NEW YORK`, `ST. LOUIS`, `O'HARE`).
+fn in_capital_word(b: u8) -> bool {
+    b.is_ascii_uppercase() || b == b'.' || b == b'-' || b == b'\''
+}
+
+/// The text after a dateline's place and its comma: a place in capitals, at most 48 bytes.
+fn dateline_after_place(t: &str) -> Option<&str> {
+    // A place name is short: only the first bytes are searched (the line may be long).
+    let place = t.bytes().take(48).position(|b| b == b',')?;
+    let words = &t[..place];
+    let capital_word = |w: &str| w.len() >= 2 && w.bytes().all(in_capital_word);
+    if words.is_empty() || !words.split(' ').all(capital_word) {
+        return None;
+    }
+    Some(t[place + 1..].trim_start())
 }
 
 /// Nothing but a time of day or a separator follows the date on its line (`Posted 3 March
@@ -2124,6 +2139,32 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_turned_away_by_its_first_bytes_names_no_place() {
+        let mut text = crate::fixture_texts().concat();
+        // Invented datelines and near misses.
+        text.push_str(
+            "\nOSLO, 3 March 2025 - x\nNEW YORK, July 14 (Wire) \u{2014} y\nST. LOUIS, May 2, 2025 -\n\
+             O'HARE, June 1 -\nA, May 3 -\nAB, May 3 -\nOslo, May 3 -\n  LIMA, 4 April 2024 \u{2013}\n\
+             .., May 3 -\n-X, May 3 -\nUS\u{e9}, May 3 -\nNEW york, May 3 -\n",
+        );
+        // Where the first two bytes turn a line away, the place is not found either.
+        let mut found = 0;
+        for (at, _) in text.char_indices() {
+            let line = &text[at..];
+            let t = line.trim_start();
+            if !t
+                .as_bytes()
+                .get(..2)
+                .is_some_and(|two| two.iter().all(|&b| in_capital_word(b)))
+            {
+                assert_eq!(dateline_after_place(t), None, "{at}");
+            }
+            found += usize::from(dateline_date(line).is_some());
+        }
+        assert!(found >= 4, "{found}");
+    }
 
     #[test]
     fn split_grammar_reads_what_the_single_alternation_reads() {
