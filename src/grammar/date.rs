@@ -237,9 +237,15 @@ fn ordinal_suffix(i: &str) -> IResult<&str, &str> {
 
 /// day: digit{1,2} in 1..=31 [ordinal_suffix], whole.
 fn day(i: &str) -> IResult<&str, u32> {
-    let (r, d) = take_while_m_n(1, 2, |c: char| c.is_ascii_digit())(i)?;
-    let (r, _) = opt(ordinal_suffix).parse(r)?;
-    let n: u32 = d.parse().unwrap_or(0);
+    // By bytes: the digits and the suffix are ASCII.
+    let b = i.as_bytes();
+    let digits = b.iter().take(2).take_while(|c| c.is_ascii_digit()).count();
+    let n = b[..digits].iter().fold(0, |n, d| n * 10 + u32::from(d - b'0'));
+    let r = &i[digits..];
+    let r = match r.as_bytes() {
+        [b's', b't', ..] | [b'n', b'd', ..] | [b'r', b'd', ..] | [b't', b'h', ..] => &r[2..],
+        _ => r,
+    };
     if !(1..=31).contains(&n) || !at_boundary(r) {
         return fail(i);
     }
@@ -1289,6 +1295,10 @@ fn ordinal_list_follows(r: &str) -> bool {
 /// and 18`), in the month named before the first. A day after a comma must be followed by
 /// another (`on May 4, 20 of them` is no list); the last, after `and`/`or`, ends the phrase.
 fn listed_day(before: &str, rest: &str) -> Option<(usize, DateExpr)> {
+    // A day starts with a digit: at a word, `before` is not read back.
+    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let (b, last) = list_joiner(before)?;
     let month = month_of_list(b)?;
     let (r, d) = day(rest).ok()?;
@@ -2139,6 +2149,24 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `day` as it read through nom's parsers.
+    fn day_by_parsers(i: &str) -> Option<(&str, u32)> {
+        let (r, d) = take_while_m_n::<_, _, nom::error::Error<&str>>(1, 2, |c: char| c.is_ascii_digit())(i).ok()?;
+        let (r, _) = opt(ordinal_suffix).parse(r).ok()?;
+        let n: u32 = d.parse().unwrap_or(0);
+        ((1..=31).contains(&n) && at_boundary(r)).then_some((r, n))
+    }
+
+    #[test]
+    fn days_by_bytes_read_what_the_parsers_read() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(" 1st 2nd 3rd 4th 31st 32nd 0th 00 07 1ST 2Nd 3rdly 4th. 5thx 9\u{e9} 12\u{a0} 123 1 2, 31");
+        for (at, _) in text.char_indices() {
+            let i = &text[at..];
+            assert_eq!(super::day(i).ok(), day_by_parsers(i), "{at}");
+        }
+    }
 
     #[test]
     fn a_line_turned_away_by_its_first_bytes_names_no_place() {
