@@ -254,8 +254,12 @@ fn day(i: &str) -> IResult<&str, u32> {
 
 /// year4: four digits in 1900..=2099, not glued to letters or further digits.
 pub fn year4(i: &str) -> IResult<&str, i32> {
-    let (r, y) = take_while_m_n(4, 4, |c: char| c.is_ascii_digit())(i)?;
-    let n: i32 = y.parse().unwrap_or(0);
+    // By bytes: four ASCII digits.
+    let Some(digits) = i.as_bytes().get(..4).filter(|y| y.iter().all(u8::is_ascii_digit)) else {
+        return fail(i);
+    };
+    let n = digits.iter().fold(0, |n, d| n * 10 + i32::from(d - b'0'));
+    let r = &i[4..];
     if !(1900..=2099).contains(&n) || !at_boundary(r) {
         return fail(i);
     }
@@ -1702,14 +1706,17 @@ fn is_comparison_base(before: &str, expr: &DateExpr) -> bool {
 /// `the last year`, `over the next year`: with the article, a span of twelve months
 /// counted from now, not a calendar year.
 fn is_span_of_a_year(before: &str, expr: &DateExpr) -> bool {
-    let rel = matches!(expr, DateExpr::Year(YearRef::Rel(n)) if *n != 0);
+    // Only a year counted from this one (`last year`) is asked of the text before it.
+    if !matches!(expr, DateExpr::Year(YearRef::Rel(n)) if *n != 0) {
+        return false;
+    }
     let b = before.trim_end();
     let article = b
         .len()
         .checked_sub(3)
         .and_then(|n| b.get(n..))
         .is_some_and(|w| w.eq_ignore_ascii_case("the"));
-    rel && article && !b[..b.len() - 3].ends_with(is_word_char)
+    article && !b[..b.len() - 3].ends_with(is_word_char)
 }
 
 /// Labels of a byline: a date after one of them at the start of its line is page furniture.
@@ -2156,6 +2163,24 @@ mod tests {
         let (r, _) = opt(ordinal_suffix).parse(r).ok()?;
         let n: u32 = d.parse().unwrap_or(0);
         ((1..=31).contains(&n) && at_boundary(r)).then_some((r, n))
+    }
+
+    /// `year4` as it read through nom's parsers.
+    fn year4_by_parsers(i: &str) -> Option<(&str, i32)> {
+        let (r, y) = take_while_m_n::<_, _, nom::error::Error<&str>>(4, 4, |c: char| c.is_ascii_digit())(i).ok()?;
+        let n: i32 = y.parse().unwrap_or(0);
+        let glued = (r.starts_with('.') || r.starts_with(',')) && r[1..].starts_with(|c: char| c.is_ascii_digit());
+        ((1900..=2099).contains(&n) && at_boundary(r) && !glued).then_some((r, n))
+    }
+
+    #[test]
+    fn years_by_bytes_read_what_the_parsers_read() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(" 1899 1900 2099 2100 20255 2025.5 2025. 2025,000 2025, 2025x 2025\u{e9} 0199 2025");
+        for (at, _) in text.char_indices() {
+            let i = &text[at..];
+            assert_eq!(year4(i).ok(), year4_by_parsers(i), "{at}");
+        }
     }
 
     #[test]
