@@ -139,10 +139,11 @@ pub fn figure_at(ctx: &Ctx) -> Option<Figure> {
 /// with a digit, a sign or symbol, or one of a few words, so at any other word it is not
 /// asked: a number word (`three`, `a`), a sign word (`minus`), `between` (the ranges),
 /// `the` (`the past five years`, `the 24th`), a date's lead words (`last`, `mid`), an
-/// ordinal (`third`), and for money and dates a capitalized word (`USD`, `Rs`, `March`).
+/// ordinal (`third`), for money a currency in capitals (`USD`, `HK$`, `Rs`), for a date
+/// any capitalized word (`March`).
 /// Only a necessary condition: the kind's own parse still decides.
 /// ```text
-/// money    = number_word | sign_word | "between" | Capitalized
+/// money    = number_word | sign_word | "between" | capital_currency
 /// percent  = number_word | sign_word | "between"
 /// quantity = number_word | sign_word
 /// duration = number_word | "the"
@@ -187,7 +188,7 @@ impl Starts {
         let sign = crate::words::is_sign_word(lower);
         let between = lower == b"between";
         Starts {
-            money: number || sign || between || capitalized,
+            money: number || sign || between || capitalized && money::capital_currency_leads(rest),
             percent: number || sign || between,
             quantity: number || sign,
             duration: number || lower == b"the",
@@ -525,14 +526,12 @@ mod tests {
         };
         // `march` in lower case is a verb; `March` a month, and only a date.
         assert_eq!(at("march on"), none);
-        assert_eq!(
-            at("March 5"),
-            Starts {
-                money: true,
-                date: true,
-                ..none
-            }
-        );
+        assert_eq!(at("March 5"), Starts { date: true, ..none });
+        // Money at a capital: a currency written in capitals, or `Rs`, `Rp`.
+        for currency in ["USD 5", "RMB 6", "HK$ 3", "S$5", "U.S.$5", "RM5", "Rs 90", "Rp 3"] {
+            assert!(at(currency).money, "{currency}");
+        }
+        assert!(!at("Using 5").money && !at("Korea 5").money && !at("Rate 5").money);
         let twenty = at("twenty-first");
         assert!(twenty.ordinal && twenty.count);
         let minus = at("minus 0.4 percent");

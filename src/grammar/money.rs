@@ -539,6 +539,16 @@ pub fn money(
     }
 }
 
+/// A currency written before the amount that starts with a capital: its second byte is a
+/// capital, `$` or `.` (`USD`, `RMB`, `HK$`, `S$`, `U.S.$`, `RM`), or it is a letter
+/// prefix (`Rs`, `Rp`). At any other capitalized word no amount starts but a number word's.
+pub fn capital_currency_leads(rest: &str) -> bool {
+    let second = rest.as_bytes().get(1).copied().unwrap_or(b' ');
+    second.is_ascii_uppercase()
+        || matches!(second, b'$' | b'.')
+        || LETTER_PREFIXES.iter().any(|(p, _)| rest.starts_with(p))
+}
+
 /// A cheap test before the parse: a currency sign, code or sign word leads, or a
 /// currency word follows within a few words (`3 billion won`, `300,000 US dollars`).
 fn may_be_money(rest: &str, ahead: Ahead) -> bool {
