@@ -343,7 +343,10 @@ fn cut_stub(after: &str) -> Option<&str> {
 /// A whole number that can count things.
 fn countable(c: &Cardinal) -> bool {
     let n = c.numeral;
-    let whole = n.value.fract().is_zero() && n.value > Decimal::ZERO;
+    // Written without a fraction, a cardinal is whole (its scale is whole): only `1.5
+    // million` has its fraction part computed.
+    let positive = n.value.is_sign_positive() && !n.value.is_zero();
+    let whole = positive && (n.fraction_digits == 0 || n.value.fract().is_zero());
     // `4.0` in `Industry 4.0` is a version; `1.5 million` is whole after its scale.
     let version = n.fraction_digits > 0 && c.scale.is_none();
     let spelled_one = n.spelled && n.value == Decimal::ONE;
@@ -477,6 +480,32 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `countable` as it was before it trusted a numeral without a fraction to be whole.
+    fn countable_by_arithmetic(c: &Cardinal) -> bool {
+        let n = c.numeral;
+        let whole = n.value.fract().is_zero() && n.value > Decimal::ZERO;
+        let version = n.fraction_digits > 0 && c.scale.is_none();
+        let spelled_one = n.spelled && n.value == Decimal::ONE;
+        whole && !version && !spelled_one
+    }
+
+    #[test]
+    fn every_cardinal_read_is_countable_as_by_arithmetic() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(" 0 0.0 00 4.0 1.5 million 1,5 million 2.25 billion 0.5 dozen a dozen 3,5% 19 000 a hundred");
+        text.push_str(" 0.1 thousand 1.25 thousand 16,8 million 0.001 trillion one two dozen 7 lakh crore 1.2345 thousand 0.0001 thousand 2.5 dozen");
+        let mut read = 0;
+        for (at, _) in text.char_indices() {
+            for cut in [false, true] {
+                if let Ok((_, c)) = cardinal(cut)(&text[at..]) {
+                    assert_eq!(countable(&c), countable_by_arithmetic(&c), "{at}");
+                    read += 1;
+                }
+            }
+        }
+        assert!(read > 5_000, "fixtures not found: {read}");
+    }
 
     #[test]
     fn last_word_by_bytes_agrees_with_characters() {
