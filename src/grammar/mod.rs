@@ -473,7 +473,9 @@ mod tests {
                 text.push_str(&format!(" {w}{tail}."));
             }
         }
-        let kinds: [(fn(Starts) -> bool, fn(&Ctx) -> Option<Figure>); 7] = [
+        /// Whether `Starts` asks a kind, and the kind's parse.
+        type Asked = (fn(Starts) -> bool, fn(&Ctx) -> Option<Figure>);
+        let kinds: [Asked; 7] = [
             (|s| s.money, money::parse),
             (|s| s.percent, percent::parse),
             (|s| s.quantity, quantity::parse),
