@@ -223,6 +223,18 @@ fn figure_at_every_kind(ctx: &Ctx) -> Option<Figure> {
 /// A figure right after `per` is the denominator of a rate (`1.8 yen per 1 kWh`, `3 cases
 /// per 100,000 people`): the rate is one figure, the money or count before `per`.
 fn is_denominator(before: &str) -> bool {
+    // Asked at every candidate: where the white space that ends `before` is ASCII and
+    // follows an ASCII byte (nearly always), its bytes turn away all but `per`.
+    let bytes = before.as_bytes();
+    let kept = bytes
+        .iter()
+        .rposition(|&c| !crate::words::ascii_space(c))
+        .map_or(0, |p| p + 1);
+    if bytes.get(kept.wrapping_sub(1)).is_none_or(u8::is_ascii)
+        && (kept == bytes.len() || kept < 3 || !bytes[kept - 3..kept].eq_ignore_ascii_case(b"per"))
+    {
+        return false;
+    }
     let b = before.trim_end();
     b.len() >= 3
         && b.len() < before.len()
@@ -417,6 +429,28 @@ pub fn fail<T>(i: &str) -> IResult<&str, T> {
 mod tests {
     use super::*;
     use nom::bytes::complete::{take_while, take_while1};
+
+    /// `is_denominator` by characters only, as first written.
+    fn is_denominator_by_chars(before: &str) -> bool {
+        let b = before.trim_end();
+        b.len() >= 3
+            && b.len() < before.len()
+            && b.get(b.len() - 3..).is_some_and(|w| w.eq_ignore_ascii_case("per"))
+            && !b[..b.len() - 3].ends_with(|c: char| c.is_alphanumeric())
+    }
+
+    #[test]
+    fn denominators_by_bytes_are_the_denominators_by_characters() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(" per 1 PER 5 per\u{a0}5 super 5 per5 \u{e9}per 5 per\u{2003} 5 per \t\n5 (per 3 .per 4 per");
+        let mut found = 0;
+        for (at, _) in text.char_indices() {
+            let before = &text[..at];
+            assert_eq!(is_denominator(before), is_denominator_by_chars(before), "{at}");
+            found += usize::from(is_denominator(before));
+        }
+        assert!(found >= 8, "{found}");
+    }
 
     #[test]
     fn a_figure_after_per_is_a_rate_denominator() {
