@@ -1312,3 +1312,22 @@ mod ascii_word_tests {
         assert_eq!(space_at_or_after(b"", 0), 0);
     }
 }
+
+// ---- The grammar's lead words: what a kind may start with (`grammar::figure_at`) ----
+
+/// The sign words an amount may start with (`minus 0.4 percent`), lower-cased.
+pub fn is_sign_word(lower: &[u8]) -> bool {
+    matches!(lower, b"negative" | b"minus")
+}
+
+/// The lower-case words a date written with words starts with (the keys of
+/// `grammar::date::date_at_word`; a capitalized word may start one too: a month, a
+/// weekday), lower-cased.
+#[rustfmt::skip]
+pub fn is_date_lead_word(lower: &[u8]) -> bool {
+    matches!(lower,
+        b"between" | b"this" | b"next" | b"last" | b"first" | b"second" | b"third" | b"fourth" | b"h" | b"q"
+        | b"quarter" | b"today" | b"yesterday" | b"tomorrow" | b"the" | b"fy" | b"fiscal" | b"mid" | b"early"
+        | b"late" | b"end" | b"start" | b"pre" | b"post"
+    )
+}

@@ -343,7 +343,10 @@ fn cut_stub(after: &str) -> Option<&str> {
 /// A whole number that can count things.
 fn countable(c: &Cardinal) -> bool {
     let n = c.numeral;
-    let whole = n.value.fract().is_zero() && n.value > Decimal::ZERO;
+    // Written without a fraction, a cardinal is whole (its scale is whole): only `1.5
+    // million` has its fraction part computed.
+    let positive = n.value.is_sign_positive() && !n.value.is_zero();
+    let whole = positive && (n.fraction_digits == 0 || n.value.fract().is_zero());
     // `4.0` in `Industry 4.0` is a version; `1.5 million` is whole after its scale.
     let version = n.fraction_digits > 0 && c.scale.is_none();
     let spelled_one = n.spelled && n.value == Decimal::ONE;
@@ -364,8 +367,11 @@ fn in_a_name(last_word: &str, rest: &str) -> bool {
 /// change verb (`rose from 120 to 150 companies`) the two are levels: the first number
 /// alone is the figure, and borrows the unit.
 fn range(ctx: &Ctx, after: &str, value: Decimal) -> Option<Figure> {
-    let joiner = |i| alt(((sp0, dash, sp0).map(|_| ()), (sp, keyword("to"), sp).map(|_| ()))).parse(i);
-    let (r, (_, end)) = (joiner, cardinal(ctx.cut)).parse(after).ok()?;
+    // Most numbers are followed by no joiner: the cheap test first.
+    if !super::may_join(after) {
+        return None;
+    }
+    let (r, (_, end)) = (range_joiner, cardinal(ctx.cut)).parse(after).ok()?;
     if !countable(&end) || end.numeral.value <= value {
         return None;
     }
@@ -382,8 +388,17 @@ fn range(ctx: &Ctx, after: &str, value: Decimal) -> Option<Figure> {
     ))
 }
 
+/// range_joiner: sp0 dash sp0 | sp "to" sp.
+fn range_joiner(i: &str) -> nom::IResult<&str, ()> {
+    alt(((sp0, dash, sp0).map(|_| ()), (sp, keyword("to"), sp).map(|_| ()))).parse(i)
+}
+
 /// `between 120 and 150 companies`: the range form that money and percent read too.
 fn between(ctx: &Ctx) -> Option<Figure> {
+    // A number starts most candidates: the first letter turns it away.
+    if !ctx.rest().starts_with(['b', 'B']) {
+        return None;
+    }
     let (r, _) = (keyword("between"), sp).parse(ctx.rest()).ok()?;
     let (r, (a, _, _, _, b)) = (cardinal(ctx.cut), sp, keyword("and"), sp, cardinal(ctx.cut))
         .parse(r)
@@ -477,6 +492,49 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `countable` as it was before it trusted a numeral without a fraction to be whole.
+    fn countable_by_arithmetic(c: &Cardinal) -> bool {
+        let n = c.numeral;
+        let whole = n.value.fract().is_zero() && n.value > Decimal::ZERO;
+        let version = n.fraction_digits > 0 && c.scale.is_none();
+        let spelled_one = n.spelled && n.value == Decimal::ONE;
+        whole && !version && !spelled_one
+    }
+
+    #[test]
+    fn no_range_is_joined_where_the_cheap_test_finds_no_joiner() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(
+            " 3-5 firms, 3 - 5, 3\u{2013}5, 3 to 5, 3\u{a0}to\u{a0}5, 3 To 5, 3\tto 5, 3 toward, 3 until 5, 3\u{2212}5",
+        );
+        let mut joined = 0;
+        for (at, _) in text.char_indices() {
+            let i = &text[at..];
+            if range_joiner(i).is_ok() {
+                assert!(crate::grammar::may_join(i), "{at}");
+                joined += 1;
+            }
+        }
+        assert!(joined > 100, "fixtures not found: {joined}");
+    }
+
+    #[test]
+    fn every_cardinal_read_is_countable_as_by_arithmetic() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(" 0 0.0 00 4.0 1.5 million 1,5 million 2.25 billion 0.5 dozen a dozen 3,5% 19 000 a hundred");
+        text.push_str(" 0.1 thousand 1.25 thousand 16,8 million 0.001 trillion one two dozen 7 lakh crore 1.2345 thousand 0.0001 thousand 2.5 dozen");
+        let mut read = 0;
+        for (at, _) in text.char_indices() {
+            for cut in [false, true] {
+                if let Ok((_, c)) = cardinal(cut)(&text[at..]) {
+                    assert_eq!(countable(&c), countable_by_arithmetic(&c), "{at}");
+                    read += 1;
+                }
+            }
+        }
+        assert!(read > 5_000, "fixtures not found: {read}");
+    }
 
     #[test]
     fn last_word_by_bytes_agrees_with_characters() {

@@ -194,6 +194,30 @@ pub fn month_name(i: &str) -> IResult<&str, u32> {
     alt((month_full, month_abbrev)).parse(i)
 }
 
+/// A month name read at the start of a form: the text after it, the month, and whether it
+/// is written in full (the forms that name a full month read no abbreviation). Read once
+/// where several forms start with it (`at_month_or_weekday`), and passed to each.
+#[derive(Debug, Clone, Copy)]
+struct Month<'a> {
+    after: &'a str,
+    month: u32,
+    full: bool,
+}
+
+/// month_name, as a `Month`: what `month_name` reads, and whether `month_full` reads it.
+fn read_month(i: &str) -> IResult<&str, Month<'_>> {
+    let (after, month, full) = match month_full(i) {
+        Ok((r, m)) => (r, m, true),
+        Err(_) => month_abbrev(i).map(|(r, m)| (r, m, false))?,
+    };
+    Ok((after, Month { after, month, full }))
+}
+
+/// month_full, as a `Month` read already: its text after the month, or a failure.
+fn full_month<'a>(i: &'a str, m: Month<'a>) -> IResult<&'a str, u32> {
+    if m.full { Ok((m.after, m.month)) } else { fail(i) }
+}
+
 /// weekday: `Tuesday` (capitalized).
 fn weekday(i: &str) -> IResult<&str, Weekday> {
     let w = leading_word(i);
@@ -213,9 +237,15 @@ fn ordinal_suffix(i: &str) -> IResult<&str, &str> {
 
 /// day: digit{1,2} in 1..=31 [ordinal_suffix], whole.
 fn day(i: &str) -> IResult<&str, u32> {
-    let (r, d) = take_while_m_n(1, 2, |c: char| c.is_ascii_digit())(i)?;
-    let (r, _) = opt(ordinal_suffix).parse(r)?;
-    let n: u32 = d.parse().unwrap_or(0);
+    // By bytes: the digits and the suffix are ASCII.
+    let b = i.as_bytes();
+    let digits = b.iter().take(2).take_while(|c| c.is_ascii_digit()).count();
+    let n = b[..digits].iter().fold(0, |n, d| n * 10 + u32::from(d - b'0'));
+    let r = &i[digits..];
+    let r = match r.as_bytes() {
+        [b's', b't', ..] | [b'n', b'd', ..] | [b'r', b'd', ..] | [b't', b'h', ..] => &r[2..],
+        _ => r,
+    };
     if !(1..=31).contains(&n) || !at_boundary(r) {
         return fail(i);
     }
@@ -224,8 +254,12 @@ fn day(i: &str) -> IResult<&str, u32> {
 
 /// year4: four digits in 1900..=2099, not glued to letters or further digits.
 pub fn year4(i: &str) -> IResult<&str, i32> {
-    let (r, y) = take_while_m_n(4, 4, |c: char| c.is_ascii_digit())(i)?;
-    let n: i32 = y.parse().unwrap_or(0);
+    // By bytes: four ASCII digits.
+    let Some(digits) = i.as_bytes().get(..4).filter(|y| y.iter().all(u8::is_ascii_digit)) else {
+        return fail(i);
+    };
+    let n = digits.iter().fold(0, |n, d| n * 10 + i32::from(d - b'0'));
+    let r = &i[4..];
     if !(1900..=2099).contains(&n) || !at_boundary(r) {
         return fail(i);
     }
@@ -276,7 +310,13 @@ fn year_after(i: &str) -> IResult<&str, YearRef> {
 
 /// month_day: month_name (sp | after "." sp0) day [year_after] — `Sep.12, 2024` too.
 fn month_day(i: &str) -> IResult<&str, DateExpr> {
-    let (r, month) = month_name(i)?;
+    let (_, m) = read_month(i)?;
+    month_day_after(i, m)
+}
+
+/// month_day after its month `m`, read at `i`.
+fn month_day_after<'a>(i: &'a str, m: Month<'a>) -> IResult<&'a str, DateExpr> {
+    let (r, month) = (m.after, m.month);
     let abbreviated = i[..i.len() - r.len()].ends_with('.');
     let (r, _) = if abbreviated { sp0(r)? } else { sp(r)? };
     let (r, day) = day(r)?;
@@ -338,6 +378,11 @@ fn weekday_date(i: &str) -> IResult<&str, DateExpr> {
 /// day_range: (weekday_date | month_day) range_joiner (month_day | day [year_after]).
 fn day_range(i: &str) -> IResult<&str, (DateExpr, DateExpr)> {
     let (r, start) = alt((weekday_date, month_day)).parse(i)?;
+    day_range_from(i, r, start)
+}
+
+/// day_range after its start `start` (read at `i`), at `r`.
+fn day_range_from<'a>(i: &'a str, r: &'a str, start: DateExpr) -> IResult<&'a str, (DateExpr, DateExpr)> {
     let DateExpr::Day { year, month, .. } = start else {
         return fail(i);
     };
@@ -381,8 +426,16 @@ fn day_range(i: &str) -> IResult<&str, (DateExpr, DateExpr)> {
 }
 
 /// month_range: month_name range_joiner month_name [sp year4] — `January to August`, `Jan-Mar 2025`.
+#[cfg(test)] // `at_month_or_weekday` reads its month once: `month_range_after`
 fn month_range(i: &str) -> IResult<&str, (DateExpr, DateExpr)> {
-    let (r, (m1, _, m2)) = (month_name, range_joiner, month_name).parse(i)?;
+    let (_, m) = read_month(i)?;
+    month_range_after(i, m)
+}
+
+/// month_range after its first month `m`, read at `i`.
+fn month_range_after<'a>(i: &'a str, m: Month<'a>) -> IResult<&'a str, (DateExpr, DateExpr)> {
+    let (r, (_, m2)) = (range_joiner, month_name).parse(m.after)?;
+    let m1 = m.month;
     if !at_boundary(r) {
         return fail(i);
     }
@@ -400,8 +453,16 @@ fn month_range(i: &str) -> IResult<&str, (DateExpr, DateExpr)> {
 
 /// month_quarter: month_full [sp year4] sp "quarter" [of_year] — `the June quarter`, `the
 /// September 2024 quarter`: the quarter that ends in that month.
+#[cfg(test)] // `at_month_or_weekday` reads its month once: `month_quarter_after`
 fn month_quarter(i: &str) -> IResult<&str, DateExpr> {
-    let (r, (month, inner, _, _)) = (month_full, opt((sp, year4)), sp, keyword("quarter")).parse(i)?;
+    let (_, m) = read_month(i)?;
+    month_quarter_after(i, m)
+}
+
+/// month_quarter after its month `m`, read at `i`.
+fn month_quarter_after<'a>(i: &'a str, m: Month<'a>) -> IResult<&'a str, DateExpr> {
+    let (r, month) = full_month(i, m)?;
+    let (r, (inner, _, _)) = (opt((sp, year4)), sp, keyword("quarter")).parse(r)?;
     if month % 3 != 0 {
         return fail(i);
     }
@@ -424,7 +485,13 @@ fn month_quarter(i: &str) -> IResult<&str, DateExpr> {
 /// month_year: month_name ([","] sp year4 | "-" year4 | sp rel_year | sp "of" sp (year4 | rel_year))
 /// — `October 2025`, `Sept. 2024`, `Sep-2024`, `July last year`.
 fn month_year(i: &str) -> IResult<&str, DateExpr> {
-    let (r, month) = month_name(i)?;
+    let (_, m) = read_month(i)?;
+    month_year_after(m)
+}
+
+/// month_year after its month `m`.
+fn month_year_after(m: Month<'_>) -> IResult<&str, DateExpr> {
+    let (r, month) = (m.after, m.month);
     let (r, year) = alt((
         (opt(char(',')), sp, year4).map(|(_, _, y)| YearRef::Abs(y)),
         (char('-'), year4).map(|(_, y)| YearRef::Abs(y)),
@@ -602,6 +669,23 @@ fn day_first_pair(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
 fn days_across_months(i: &str) -> IResult<&str, (DateExpr, DateExpr)> {
     let and = |i| (sp, keyword("and"), sp).parse(i);
     let (r, (start, _, end)) = alt(((month_day, and, month_day), (day_month, and, day_month))).parse(i)?;
+    join_days_across(i, r, start, end)
+}
+
+/// days_across_months after its first day `start`, a `month_day` read at `i`, at `r`.
+fn days_across_from<'a>(i: &'a str, r: &'a str, start: DateExpr) -> IResult<&'a str, (DateExpr, DateExpr)> {
+    let (r, (_, _, _, end)) = (sp, keyword("and"), sp, month_day).parse(r)?;
+    join_days_across(i, r, start, end)
+}
+
+/// The two days of `days_across_months`, `start` and `end` (read at `i`, up to `r`): one
+/// range when the second is the day after the first.
+fn join_days_across<'a>(
+    i: &'a str,
+    r: &'a str,
+    start: DateExpr,
+    end: DateExpr,
+) -> IResult<&'a str, (DateExpr, DateExpr)> {
     // A year written after `1 January` names January's year: December is of the year before.
     let start = match (start, end) {
         (
@@ -878,8 +962,16 @@ fn iso_month(i: &str) -> IResult<&str, DateExpr> {
 
 /// months_quarter: month_name range_joiner month_name sp "quarter" [of_year] — `the
 /// January-March quarter`: the quarter those months make.
+#[cfg(test)] // `at_month_or_weekday` reads its month once: `months_quarter_after`
 fn months_quarter(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
-    let (r, (m1, _, m2, _, _)) = (month_name, range_joiner, month_name, sp, keyword("quarter")).parse(i)?;
+    let (_, m) = read_month(i)?;
+    months_quarter_after(i, m)
+}
+
+/// months_quarter after its first month `m`, read at `i`.
+fn months_quarter_after<'a>(i: &'a str, m: Month<'a>) -> IResult<&'a str, (DateExpr, Option<DateExpr>)> {
+    let (r, (_, m2, _, _)) = (range_joiner, month_name, sp, keyword("quarter")).parse(m.after)?;
+    let m1 = m.month;
     if m1 % 3 != 1 || m2 != m1 + 2 {
         return fail(i);
     }
@@ -1071,8 +1163,16 @@ fn month_year_range(i: &str) -> IResult<&str, (DateExpr, DateExpr)> {
 /// day_pair: month_name sp day sp "and" sp day [year_after], the second day ending the phrase
 /// — `July 16 and 17`. Consecutive days are one range; other pairs are two dates: the first
 /// is read here (with a year written after the second), the second by `listed_day`.
+#[cfg(test)] // `at_month_or_weekday` reads its month once: `day_pair_after`
 fn day_pair(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
-    let (r, (month, _, d1)) = (month_name, sp, day).parse(i)?;
+    let (_, m) = read_month(i)?;
+    day_pair_after(i, m)
+}
+
+/// day_pair after its month `m`, read at `i`.
+fn day_pair_after<'a>(i: &'a str, m: Month<'a>) -> IResult<&'a str, (DateExpr, Option<DateExpr>)> {
+    let month = m.month;
+    let (r, (_, d1)) = (sp, day).parse(m.after)?;
     let first_end = r;
     let (r, (_, _, _, d2)) = (sp, keyword("and"), sp, day).parse(r)?;
     let (r, year) = opt(year_after).parse(r)?;
@@ -1096,8 +1196,16 @@ fn day_pair(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
 /// month_pair: month_full sp "and" sp month_full [year_after] followed by sp ("as a whole" |
 /// "combined" | "together" | "taken together") — two consecutive months taken as one span
 /// (`March and April combined`). Without such words they are two dates.
+#[cfg(test)] // `at_month_or_weekday` reads its month once: `month_pair_after`
 fn month_pair(i: &str) -> IResult<&str, (DateExpr, DateExpr)> {
-    let (r, (m1, _, _, _, m2)) = (month_full, sp, keyword("and"), sp, month_full).parse(i)?;
+    let (_, m) = read_month(i)?;
+    month_pair_after(i, m)
+}
+
+/// month_pair after its first month `m`, read at `i`.
+fn month_pair_after<'a>(i: &'a str, m: Month<'a>) -> IResult<&'a str, (DateExpr, DateExpr)> {
+    let (r, m1) = full_month(i, m)?;
+    let (r, (_, _, _, m2)) = (sp, keyword("and"), sp, month_full).parse(r)?;
     let (r, year) = opt(year_after).parse(r)?;
     let as_one = |i| {
         alt((
@@ -1191,6 +1299,10 @@ fn ordinal_list_follows(r: &str) -> bool {
 /// and 18`), in the month named before the first. A day after a comma must be followed by
 /// another (`on May 4, 20 of them` is no list); the last, after `and`/`or`, ends the phrase.
 fn listed_day(before: &str, rest: &str) -> Option<(usize, DateExpr)> {
+    // A day starts with a digit: at a word, `before` is not read back.
+    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let (b, last) = list_joiner(before)?;
     let month = month_of_list(b)?;
     let (r, d) = day(rest).ok()?;
@@ -1378,38 +1490,57 @@ fn date_at_word(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
 /// (`March 5`), those with a year (`March, 2025`, `Sep-2024`) and those with a word or a
 /// dash and a month (`March and April`, `March to May`, `June quarter`) never read the
 /// same text (a day has one or two digits, a year four); a word that names no month
-/// leaves only the forms led by a weekday.
+/// leaves only the forms led by a weekday. The forms are then read after that month
+/// (`*_after`), not from the month again.
 fn at_month_or_weekday(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
     let single = |d| (d, None);
     let range = |(a, b)| (a, Some(b));
-    match month_name(i) {
+    match read_month(i) {
         Err(_) => alt((day_range.map(range), weekday_date.map(single))).parse(i),
-        Ok((r, _)) => match digits_follow(r) {
-            1..=2 => alt((
-                alt((day_range, days_across_months)).map(range),
-                day_pair,
-                alt((month_day, month_alone)).map(single),
-            ))
-            .parse(i),
+        Ok((r, m)) => match digits_follow(r) {
+            1..=2 => at_month_before_a_day(i, m),
             3.. => alt((
                 month_year_range.map(range),
-                alt((month_quarter, month_year, month_alone)).map(single),
+                (|i| month_quarter_after(i, m)).map(single),
+                (|_| month_year_after(m)).map(single),
+                (|i| month_alone_after(i, m)).map(single),
             ))
             .parse(i),
-            0 => at_month_before_words(i),
+            0 => at_month_before_words(i, m),
         },
     }
 }
 
-/// The forms of `at_month_or_weekday` with no number right after the month.
-fn at_month_before_words(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
+/// The forms of `at_month_or_weekday` with one or two digits after the month `m`, in
+/// their order: `day_range`, `days_across_months` and `month_day` start with the same
+/// `month_day` (no weekday leads where a month does), read once here.
+fn at_month_before_a_day<'a>(i: &'a str, m: Month<'a>) -> IResult<&'a str, (DateExpr, Option<DateExpr>)> {
+    let first_day = month_day_after(i, m);
+    if let Ok((r, start)) = first_day {
+        if let Ok((r, (a, b))) = day_range_from(i, r, start).or_else(|_| days_across_from(i, r, start)) {
+            return Ok((r, (a, Some(b))));
+        }
+    }
+    if let Ok(ok) = day_pair_after(i, m) {
+        return Ok(ok);
+    }
+    match first_day {
+        Ok((r, d)) => Ok((r, (d, None))),
+        Err(_) => month_alone_after(i, m).map(|(r, d)| (r, (d, None))),
+    }
+}
+
+/// The forms of `at_month_or_weekday` with no number right after the month `m`.
+fn at_month_before_words<'a>(i: &'a str, m: Month<'a>) -> IResult<&'a str, (DateExpr, Option<DateExpr>)> {
     let single = |d| (d, None);
     let range = |(a, b)| (a, Some(b));
     alt((
-        month_pair.map(range),
-        months_quarter,
-        month_range.map(range),
-        alt((month_quarter, month_year, month_alone)).map(single),
+        (|i| month_pair_after(i, m)).map(range),
+        |i| months_quarter_after(i, m),
+        (|i| month_range_after(i, m)).map(range),
+        (|i| month_quarter_after(i, m)).map(single),
+        (|_| month_year_after(m)).map(single),
+        (|i| month_alone_after(i, m)).map(single),
     ))
     .parse(i)
 }
@@ -1428,16 +1559,24 @@ fn digits_follow(after_month: &str) -> usize {
 /// month_alone = month_full: a month with no day or year (`in March`); not in capitals,
 /// where `MAY` and `MARCH` are as likely verbs of a headline.
 fn month_alone(i: &str) -> IResult<&str, DateExpr> {
+    let (_, m) = read_month(i)?;
+    month_alone_after(i, m)
+}
+
+/// month_alone after its month `m`, read at `i`.
+fn month_alone_after<'a>(i: &'a str, m: Month<'a>) -> IResult<&'a str, DateExpr> {
     let w = leading_word(i);
     if w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase()) {
         return fail(i);
     }
-    month_full
-        .map(|month| DateExpr::Month {
+    let (r, month) = full_month(i, m)?;
+    Ok((
+        r,
+        DateExpr::Month {
             year: YearRef::Nearest,
             month,
-        })
-        .parse(i)
+        },
+    ))
 }
 
 /// year: a bare 4-digit year.
@@ -1567,14 +1706,17 @@ fn is_comparison_base(before: &str, expr: &DateExpr) -> bool {
 /// `the last year`, `over the next year`: with the article, a span of twelve months
 /// counted from now, not a calendar year.
 fn is_span_of_a_year(before: &str, expr: &DateExpr) -> bool {
-    let rel = matches!(expr, DateExpr::Year(YearRef::Rel(n)) if *n != 0);
+    // Only a year counted from this one (`last year`) is asked of the text before it.
+    if !matches!(expr, DateExpr::Year(YearRef::Rel(n)) if *n != 0) {
+        return false;
+    }
     let b = before.trim_end();
     let article = b
         .len()
         .checked_sub(3)
         .and_then(|n| b.get(n..))
         .is_some_and(|w| w.eq_ignore_ascii_case("the"));
-    rel && article && !b[..b.len() - 3].ends_with(is_word_char)
+    article && !b[..b.len() - 3].ends_with(is_word_char)
 }
 
 /// Labels of a byline: a date after one of them at the start of its line is page furniture.
@@ -1619,18 +1761,16 @@ fn byline_date(line: &str) -> Option<usize> {
 /// ```
 fn dateline_date(line: &str) -> Option<usize> {
     let t = line.trim_start();
-    // A place name is short: only the first bytes are searched (the line may be long).
-    let place = t.bytes().take(48).position(|b| b == b',')?;
-    let words = &t[..place];
-    let capital_word = |w: &str| {
-        w.len() >= 2
-            && w.bytes()
-                .all(|b| b.is_ascii_uppercase() || b == b'.' || b == b'-' || b == b'\'')
-    };
-    if words.is_empty() || !words.split(' ').all(capital_word) {
+    // The place's first word has two capitals at least: most lines are turned away by their
+    // first two bytes, before the comma is searched.
+    if !t
+        .as_bytes()
+        .get(..2)
+        .is_some_and(|two| two.iter().all(|&b| in_capital_word(b)))
+    {
         return None;
     }
-    let r = t[place + 1..].trim_start();
+    let r = dateline_after_place(t)?;
     let (after, _) = date(r).ok()?;
     let after = after.trim_start();
     let after = match after.strip_prefix('(') {
@@ -1645,6 +1785,23 @@ fn dateline_date(line: &str) -> Option<usize> {
     };
     dash(after).ok()?;
     Some(line.len() - r.len())
+}
+
+/// A byte of a place name in capitals (`NEW YORK`, `ST. LOUIS`, `O'HARE`).
+fn in_capital_word(b: u8) -> bool {
+    b.is_ascii_uppercase() || b == b'.' || b == b'-' || b == b'\''
+}
+
+/// The text after a dateline's place and its comma: a place in capitals, at most 48 bytes.
+fn dateline_after_place(t: &str) -> Option<&str> {
+    // A place name is short: only the first bytes are searched (the line may be long).
+    let place = t.bytes().take(48).position(|b| b == b',')?;
+    let words = &t[..place];
+    let capital_word = |w: &str| w.len() >= 2 && w.bytes().all(in_capital_word);
+    if words.is_empty() || !words.split(' ').all(capital_word) {
+        return None;
+    }
+    Some(t[place + 1..].trim_start())
 }
 
 /// Nothing but a time of day or a separator follows the date on its line (`Posted 3 March
@@ -1989,6 +2146,68 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `day` as it read through nom's parsers.
+    fn day_by_parsers(i: &str) -> Option<(&str, u32)> {
+        let (r, d) = take_while_m_n::<_, _, nom::error::Error<&str>>(1, 2, |c: char| c.is_ascii_digit())(i).ok()?;
+        let (r, _) = opt(ordinal_suffix).parse(r).ok()?;
+        let n: u32 = d.parse().unwrap_or(0);
+        ((1..=31).contains(&n) && at_boundary(r)).then_some((r, n))
+    }
+
+    /// `year4` as it read through nom's parsers.
+    fn year4_by_parsers(i: &str) -> Option<(&str, i32)> {
+        let (r, y) = take_while_m_n::<_, _, nom::error::Error<&str>>(4, 4, |c: char| c.is_ascii_digit())(i).ok()?;
+        let n: i32 = y.parse().unwrap_or(0);
+        let glued = (r.starts_with('.') || r.starts_with(',')) && r[1..].starts_with(|c: char| c.is_ascii_digit());
+        ((1900..=2099).contains(&n) && at_boundary(r) && !glued).then_some((r, n))
+    }
+
+    #[test]
+    fn years_by_bytes_read_what_the_parsers_read() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(" 1899 1900 2099 2100 20255 2025.5 2025. 2025,000 2025, 2025x 2025\u{e9} 0199 2025");
+        for (at, _) in text.char_indices() {
+            let i = &text[at..];
+            assert_eq!(year4(i).ok(), year4_by_parsers(i), "{at}");
+        }
+    }
+
+    #[test]
+    fn days_by_bytes_read_what_the_parsers_read() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(" 1st 2nd 3rd 4th 31st 32nd 0th 00 07 1ST 2Nd 3rdly 4th. 5thx 9\u{e9} 12\u{a0} 123 1 2, 31");
+        for (at, _) in text.char_indices() {
+            let i = &text[at..];
+            assert_eq!(super::day(i).ok(), day_by_parsers(i), "{at}");
+        }
+    }
+
+    #[test]
+    fn a_line_turned_away_by_its_first_bytes_names_no_place() {
+        let mut text = crate::fixture_texts().concat();
+        // Invented datelines and near misses.
+        text.push_str(
+            "\nOSLO, 3 March 2025 - x\nNEW YORK, July 14 (Wire) \u{2014} y\nST. LOUIS, May 2, 2025 -\n\
+             O'HARE, June 1 -\nA, May 3 -\nAB, May 3 -\nOslo, May 3 -\n  LIMA, 4 April 2024 \u{2013}\n\
+             .., May 3 -\n-X, May 3 -\nUS\u{e9}, May 3 -\nNEW york, May 3 -\n",
+        );
+        // Where the first two bytes turn a line away, the place is not found either.
+        let mut found = 0;
+        for (at, _) in text.char_indices() {
+            let line = &text[at..];
+            let t = line.trim_start();
+            if !t
+                .as_bytes()
+                .get(..2)
+                .is_some_and(|two| two.iter().all(|&b| in_capital_word(b)))
+            {
+                assert_eq!(dateline_after_place(t), None, "{at}");
+            }
+            found += usize::from(dateline_date(line).is_some());
+        }
+        assert!(found >= 4, "{found}");
+    }
 
     #[test]
     fn split_grammar_reads_what_the_single_alternation_reads() {

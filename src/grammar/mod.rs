@@ -112,8 +112,97 @@ impl<'a> Ctx<'a> {
 
 /// The composed grammar: the first kind (in priority order) that reads a figure here.
 /// Markers decide first (a currency, a percent sign, a unit of measure, a time unit),
-/// then calendar forms, then the bare ordinals and counts.
+/// then calendar forms, then the bare ordinals and counts. A kind that cannot start with
+/// the candidate's first word (`Starts`) is not asked.
 pub fn figure_at(ctx: &Ctx) -> Option<Figure> {
+    if is_denominator(ctx.before()) {
+        return date::parse(ctx);
+    }
+    let starts = Starts::at(ctx.rest());
+    let ask = |may: bool, parse: fn(&Ctx) -> Option<Figure>| if may { parse(ctx) } else { None };
+    ask(starts.money, money::parse)
+        .or_else(|| ask(starts.percent, percent::parse))
+        .or_else(|| ask(starts.quantity, quantity::parse))
+        .or_else(|| ask(starts.duration, duration::parse))
+        .or_else(|| {
+            // `the 11th, sixth and fourth consecutive month`: ordinals, read at `11th`.
+            if !starts.date || ordinal::the_list_of_ordinals(ctx.rest()) {
+                return None;
+            }
+            date::parse(ctx)
+        })
+        .or_else(|| ask(starts.ordinal, ordinal::parse))
+        .or_else(|| ask(starts.count, count::parse))
+}
+
+/// The kinds that may start at a candidate, by its first word. Every form of a kind starts
+/// with a digit, a sign or symbol, or one of a few words, so at any other word it is not
+/// asked: a number word (`three`, `a`), a sign word (`minus`), `between` (the ranges),
+/// `the` (`the past five years`, `the 24th`), a date's lead words (`last`, `mid`), an
+/// ordinal (`third`), for money a currency in capitals (`USD`, `HK$`, `Rs`), for a date
+/// any capitalized word (`March`).
+/// Only a necessary condition: the kind's own parse still decides.
+/// ```text
+/// money    = number_word | sign_word | "between" | capital_currency
+/// percent  = number_word | sign_word | "between"
+/// quantity = number_word | sign_word
+/// duration = number_word | "the"
+/// date     = date_lead_word | Capitalized
+/// ordinal  = ordinal_word | tens_word
+/// count    = number_word | "between"
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Starts {
+    money: bool,
+    percent: bool,
+    quantity: bool,
+    duration: bool,
+    date: bool,
+    ordinal: bool,
+    count: bool,
+}
+
+impl Starts {
+    /// Every kind: the candidate starts with no ASCII letter (a digit, a sign, a symbol,
+    /// a letter of another script).
+    const ALL: Starts = Starts {
+        money: true,
+        percent: true,
+        quantity: true,
+        duration: true,
+        date: true,
+        ordinal: true,
+        count: true,
+    };
+
+    fn at(rest: &str) -> Starts {
+        let word = leading_word(rest);
+        if word.is_empty() {
+            return Starts::ALL;
+        }
+        // Lower-cased on the stack: a longer word is none of the lead words.
+        let mut buf = [0u8; crate::words::LONGEST];
+        let lower = crate::words::lowered(&mut buf, word.as_bytes()).unwrap_or_default();
+        let capitalized = word.as_bytes()[0].is_ascii_uppercase();
+        let number = number::starts_spelled(lower).is_some();
+        let sign = crate::words::is_sign_word(lower);
+        let between = lower == b"between";
+        Starts {
+            money: number || sign || between || capitalized && money::capital_currency_leads(rest),
+            percent: number || sign || between,
+            quantity: number || sign,
+            duration: number || lower == b"the",
+            date: capitalized || crate::words::is_date_lead_word(lower),
+            ordinal: number::starts_spelled_ordinal(lower),
+            count: number || between,
+        }
+    }
+}
+
+/// The composed grammar with every kind asked at every candidate: what `figure_at` read
+/// before it asked only the kinds that may start there (`Starts`).
+#[cfg(test)]
+fn figure_at_every_kind(ctx: &Ctx) -> Option<Figure> {
     if is_denominator(ctx.before()) {
         return date::parse(ctx);
     }
@@ -122,7 +211,6 @@ pub fn figure_at(ctx: &Ctx) -> Option<Figure> {
         .or_else(|| quantity::parse(ctx))
         .or_else(|| duration::parse(ctx))
         .or_else(|| {
-            // `the 11th, sixth and fourth consecutive month`: ordinals, read at `11th`.
             if ordinal::the_list_of_ordinals(ctx.rest()) {
                 return None;
             }
@@ -135,6 +223,18 @@ pub fn figure_at(ctx: &Ctx) -> Option<Figure> {
 /// A figure right after `per` is the denominator of a rate (`1.8 yen per 1 kWh`, `3 cases
 /// per 100,000 people`): the rate is one figure, the money or count before `per`.
 fn is_denominator(before: &str) -> bool {
+    // Asked at every candidate: where the white space that ends `before` is ASCII and
+    // follows an ASCII byte (nearly always), its bytes turn away all but `per`.
+    let bytes = before.as_bytes();
+    let kept = bytes
+        .iter()
+        .rposition(|&c| !crate::words::ascii_space(c))
+        .map_or(0, |p| p + 1);
+    if bytes.get(kept.wrapping_sub(1)).is_none_or(u8::is_ascii)
+        && (kept == bytes.len() || kept < 3 || !bytes[kept - 3..kept].eq_ignore_ascii_case(b"per"))
+    {
+        return false;
+    }
     let b = before.trim_end();
     b.len() >= 3
         && b.len() < before.len()
@@ -330,6 +430,28 @@ mod tests {
     use super::*;
     use nom::bytes::complete::{take_while, take_while1};
 
+    /// `is_denominator` by characters only, as first written.
+    fn is_denominator_by_chars(before: &str) -> bool {
+        let b = before.trim_end();
+        b.len() >= 3
+            && b.len() < before.len()
+            && b.get(b.len() - 3..).is_some_and(|w| w.eq_ignore_ascii_case("per"))
+            && !b[..b.len() - 3].ends_with(|c: char| c.is_alphanumeric())
+    }
+
+    #[test]
+    fn denominators_by_bytes_are_the_denominators_by_characters() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(" per 1 PER 5 per\u{a0}5 super 5 per5 \u{e9}per 5 per\u{2003} 5 per \t\n5 (per 3 .per 4 per");
+        let mut found = 0;
+        for (at, _) in text.char_indices() {
+            let before = &text[..at];
+            assert_eq!(is_denominator(before), is_denominator_by_chars(before), "{at}");
+            found += usize::from(is_denominator(before));
+        }
+        assert!(found >= 8, "{found}");
+    }
+
     #[test]
     fn a_figure_after_per_is_a_rate_denominator() {
         let s = "a tariff of 1.8 yen per 1 kWh";
@@ -339,6 +461,118 @@ mod tests {
         assert_eq!(figure_at(&Ctx::new(s, s.find("100").unwrap(), false)), None);
         let s = "a super 5 GW plant";
         assert!(figure_at(&Ctx::new(s, s.find('5').unwrap(), false)).is_some());
+    }
+
+    /// Sentences that start figures at words of every kind (invented).
+    const LEAD_WORD_TEXT: &str = "The past three years, the next two months and the 24th saw minus 0.4 percent, \
+        Minus 3%, negative $71.5 million, NEGATIVE 2 GW, between 3 and 5 percent, Between 120 and 150 firms, \
+        between USD 2 and 3 billion, a hundred companies, A billion won, an estimated 5, Three billion won, \
+        twenty-first, Twentieth, the hundredth, H1 2025, h2 2024, q3 2025, Q4, mid-2024, end-March, pre-2020, \
+        FY2024, fiscal 2023, Rs 90 lakh, RM5 million, Rp 3 trillion, US$5, U.S.$5, HK$ 3 billion, $US5 million, \
+        USD 5 million, KRW 3 trillion, EUR 4, RMB 6 billion, ALL 70 of us, two to three euros, seven years, \
+        Seven consecutive months, one hundred and five tons, ninety-nine percent, Ninety thousand barrels, \
+        this year, Last year, next March, first half of 2025, Second quarter, third-quarter, fourth half, \
+        today, Yesterday, tomorrow, Today, early 2025, Late May, start-2024, post-2019, March 5, 2025, \
+        Tuesday, on Monday, Sept. 3-5, 2024, June 30 and July 1, quarter 1, Quarter 3 2022, four-point-one \
+        percent, fifteen dozen eggs, Four Seasons, eleven more, nineteen of them, forty 2025 firms.";
+
+    /// Every word of `text` (ASCII letters), once, as written and lower-cased.
+    fn words_of(text: &str) -> Vec<String> {
+        let mut words: Vec<String> = text
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+            .flat_map(|w| [w.to_string(), w.to_ascii_lowercase()])
+            .collect();
+        words.sort();
+        words.dedup();
+        words
+    }
+
+    #[test]
+    fn kinds_not_asked_at_a_word_read_nothing_there() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(LEAD_WORD_TEXT);
+        // Every word before the tails a figure may have after its first word.
+        let tails = [
+            " 2025",
+            "-2024 ",
+            " 5 percent",
+            " 3 billion won",
+            " hundred firms",
+            " half of 2024",
+            "-first",
+        ];
+        for w in words_of(&text) {
+            for tail in tails {
+                text.push_str(&format!(" {w}{tail}."));
+            }
+        }
+        /// Whether `Starts` asks a kind, and the kind's parse.
+        type Asked = (fn(Starts) -> bool, fn(&Ctx) -> Option<Figure>);
+        let kinds: [Asked; 7] = [
+            (|s| s.money, money::parse),
+            (|s| s.percent, percent::parse),
+            (|s| s.quantity, quantity::parse),
+            (|s| s.duration, duration::parse),
+            (|s| s.date, date::parse),
+            (|s| s.ordinal, ordinal::parse),
+            (|s| s.count, count::parse),
+        ];
+        let mut skipped = 0;
+        for (at, _) in text.char_indices() {
+            for cut in [false, true] {
+                let ctx = Ctx::new(&text, at, cut);
+                let starts = Starts::at(ctx.rest());
+                for (n, (asked, parse)) in kinds.iter().enumerate() {
+                    if !asked(starts) {
+                        assert_eq!(parse(&ctx), None, "kind {n} at {:?}", window(ctx.rest(), 40));
+                        skipped += 1;
+                    }
+                }
+                assert_eq!(
+                    figure_at(&ctx),
+                    figure_at_every_kind(&ctx),
+                    "at {:?}",
+                    window(ctx.rest(), 40)
+                );
+            }
+        }
+        assert!(skipped > 100_000, "fixtures not found: {skipped}");
+    }
+
+    #[test]
+    fn each_kind_is_asked_at_its_lead_words() {
+        let at = |s: &str| Starts::at(s);
+        assert_eq!(at("5 percent"), Starts::ALL);
+        assert_eq!(at("$5"), Starts::ALL);
+        assert_eq!(at("\u{e9}t\u{e9}"), Starts::ALL);
+        let the = at("the past five years");
+        assert!(the.duration && the.date && !the.money && !the.percent && !the.count && !the.ordinal);
+        let three = at("Three billion won");
+        assert!(three.money && three.percent && three.quantity && three.count && !three.ordinal);
+        assert!(three.duration && three.date); // capitalized: a month or weekday would be a date
+        let none = Starts {
+            money: false,
+            percent: false,
+            quantity: false,
+            duration: false,
+            date: false,
+            ordinal: false,
+            count: false,
+        };
+        // `march` in lower case is a verb; `March` a month, and only a date.
+        assert_eq!(at("march on"), none);
+        assert_eq!(at("March 5"), Starts { date: true, ..none });
+        // Money at a capital: a currency written in capitals, or `Rs`, `Rp`.
+        for currency in ["USD 5", "RMB 6", "HK$ 3", "S$5", "U.S.$5", "RM5", "Rs 90", "Rp 3"] {
+            assert!(at(currency).money, "{currency}");
+        }
+        assert!(!at("Using 5").money && !at("Korea 5").money && !at("Rate 5").money);
+        let twenty = at("twenty-first");
+        assert!(twenty.ordinal && twenty.count);
+        let minus = at("minus 0.4 percent");
+        assert!(minus.money && minus.percent && minus.quantity && !minus.count);
+        assert!(at("mid-2024").date && at("first half").ordinal && at("Between 3 and 5").money);
     }
 
     #[test]

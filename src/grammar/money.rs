@@ -539,10 +539,23 @@ pub fn money(
     }
 }
 
+/// A currency written before the amount that starts with a capital: its second byte is a
+/// capital, `$` or `.` (`USD`, `RMB`, `HK$`, `S$`, `U.S.$`, `RM`), or it is a letter
+/// prefix (`Rs`, `Rp`). At any other capitalized word no amount starts but a number word's.
+pub fn capital_currency_leads(rest: &str) -> bool {
+    let second = rest.as_bytes().get(1).copied().unwrap_or(b' ');
+    second.is_ascii_uppercase()
+        || matches!(second, b'$' | b'.')
+        || LETTER_PREFIXES.iter().any(|(p, _)| rest.starts_with(p))
+}
+
 /// A cheap test before the parse: a currency sign, code or sign word leads, or a
 /// currency word follows within a few words (`3 billion won`, `300,000 US dollars`).
 fn may_be_money(rest: &str, ahead: Ahead) -> bool {
     let Some(c) = rest.chars().next() else { return false };
+    if c.is_ascii_digit() {
+        return ahead.currency_word(); // no sign, code or word leads: one must follow
+    }
     if !(c.is_ascii_alphanumeric()) {
         return true; // a currency sign or a minus
     }
@@ -600,6 +613,45 @@ fn currency_unit(currency: &'static str, dollar: &str) -> Unit {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    /// `may_be_money` before a digit went straight to the look-ahead.
+    fn may_be_money_by_every_test(rest: &str, ahead: Ahead) -> bool {
+        let Some(c) = rest.chars().next() else { return false };
+        if !(c.is_ascii_alphanumeric()) {
+            return true;
+        }
+        let head = window(rest, 8);
+        let lead_word = |w: &str| head.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w));
+        if lead_word("negative") || lead_word("minus") || lead_word("between") || lead_word("US") || lead_word("U.S.") {
+            return true;
+        }
+        let letters = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+        if rest.as_bytes().get(letters) == Some(&b'$') || LETTER_PREFIXES.iter().any(|(p, _)| head.starts_with(p)) {
+            return true;
+        }
+        if c.is_ascii_uppercase() {
+            return rest
+                .as_bytes()
+                .get(..3)
+                .is_some_and(|b| b.iter().all(u8::is_ascii_uppercase));
+        }
+        ahead.currency_word()
+    }
+
+    #[test]
+    fn the_cheap_money_test_asks_the_same_at_every_position() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(" 5 won 5$ 5US dollars 5RM 5Rs USD5 $5 -5 \u{20a9}5 negative 5 won Rs 5 between 3 and 5 won");
+        for (at, _) in text.char_indices() {
+            let rest = &text[at..];
+            let ahead = Ahead::of(rest);
+            assert_eq!(
+                may_be_money(rest, ahead),
+                may_be_money_by_every_test(rest, ahead),
+                "{at}"
+            );
+        }
+    }
 
     /// `currency_word` as it read before its lists were filtered by first letter.
     fn currency_word_by_every_entry(i: &str) -> IResult<&str, &'static str> {

@@ -76,6 +76,10 @@ fn shared_phrase(after: &str) -> Option<&str> {
 /// `the 11th, sixth and fourth consecutive month`: `the` opens a list of ordinals that
 /// share a phrase, not the day `the 11th`.
 pub fn the_list_of_ordinals(rest: &str) -> bool {
+    // Asked before every date: most candidates are turned away by their first letter.
+    if !rest.starts_with(['t', 'T']) {
+        return false;
+    }
     let Ok((r, _)) = (super::keyword("the"), super::sp).parse(rest) else {
         return false;
     };

@@ -90,6 +90,10 @@ pub fn marker(cut: bool) -> impl Fn(&str) -> IResult<&str, PctUnit> {
         let word = leading_alnum(head);
         let is = |w: &str| word.eq_ignore_ascii_case(w);
         if is("percent") {
+            // After white space the whole word is read already (`percent_word`'s `sp` branch).
+            if head.len() < i.len() {
+                return Ok((&head["percent".len()..], PctUnit::Percent));
+            }
             percent_word(cut, i)
         } else if is("percentage") {
             percentage_points(cut, i)
@@ -360,6 +364,17 @@ mod tests {
         for tail in tails {
             for cut in [false, true] {
                 assert_eq!(marker(cut)(tail).ok(), any_marker(cut, tail).ok(), "{tail:?} cut={cut}");
+            }
+        }
+        // And after every position of the fixtures, with the word in odd company.
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(
+            " 5percent 5\tPERCENT 5 percent5 5 percent\u{e9} 5 percent- 5  percent 5\u{2003}percent. 5 Percent",
+        );
+        for (at, _) in text.char_indices() {
+            for cut in [false, true] {
+                let i = &text[at..];
+                assert_eq!(marker(cut)(i).ok(), any_marker(cut, i).ok(), "{at} cut={cut}");
             }
         }
     }

@@ -67,9 +67,9 @@ fn stop(lower: &[u8]) -> bool {
 }
 
 /// Plural nouns without a final `s`, lower-cased.
-fn irregular_plural(lower: &str) -> bool {
+fn irregular_plural(lower: &[u8]) -> bool {
     matches!(
-        lower.as_bytes(),
+        lower,
         b"people"
             | b"children"
             | b"men"
@@ -268,24 +268,30 @@ fn ends_phrase(tok: &Tok) -> bool {
 /// A plural noun: irregular plurals, or a word in `s` (not `ss`, `us`, `is`, `ous`); an
 /// all-capitals word (`ADAS`, `ESS`) is an abbreviation, plural only as `SMEs`, `MOUs`.
 pub fn is_plural(word: &str) -> bool {
-    with_lower(word, |lower| {
-        if irregular_plural(lower) {
-            return true;
-        }
-        // Bytes from here: the tests are on ASCII letters, and a word that ends otherwise
-        // is no plural in `s`.
-        let (word, lower) = (word.as_bytes(), lower.as_bytes());
-        if word.last() != Some(&b's') || not_plural(lower) {
-            return false;
-        }
-        // `MOUs`, `CEOs`, `EVs`: an abbreviation with a plural `s`.
-        let stem = &word[..word.len() - 1];
-        if stem.len() >= 2 && stem.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
-            return true;
-        }
-        let last_part = lower.rsplit(|&b| b == b'-').next().unwrap_or(lower);
-        last_part.len() >= 3 && ![b"ss", b"us", b"is"].iter().any(|e| last_part.ends_with(*e))
-    })
+    // Lower-cased on the stack as bytes (ASCII letters only: the lists are ASCII).
+    let mut buf = [0u8; 32];
+    match lowered(&mut buf, word.as_bytes()) {
+        Some(lower) => is_plural_lowered(word.as_bytes(), lower),
+        None => is_plural_lowered(word.as_bytes(), word.to_ascii_lowercase().as_bytes()),
+    }
+}
+
+/// `is_plural` of `word`, given `lower`, its ASCII letters lower-cased.
+fn is_plural_lowered(word: &[u8], lower: &[u8]) -> bool {
+    if irregular_plural(lower) {
+        return true;
+    }
+    // The tests are on ASCII letters: a word that ends otherwise is no plural in `s`.
+    if word.last() != Some(&b's') || not_plural(lower) {
+        return false;
+    }
+    // `MOUs`, `CEOs`, `EVs`: an abbreviation with a plural `s`.
+    let stem = &word[..word.len() - 1];
+    if stem.len() >= 2 && stem.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
+        return true;
+    }
+    let last_part = lower.rsplit(|&b| b == b'-').next().unwrap_or(lower);
+    last_part.len() >= 3 && ![b"ss", b"us", b"is"].iter().any(|e| last_part.ends_with(*e))
 }
 
 /// The unit: the lower-cased tokens from `i` up to `end` (a later suffix of `i`), joined
@@ -634,7 +640,7 @@ mod tests {
     /// `is_plural` as first written, on `str`s: the oracle of the byte tests.
     fn is_plural_by_strs(word: &str) -> bool {
         with_lower(word, |lower| {
-            if irregular_plural(lower) {
+            if irregular_plural(lower.as_bytes()) {
                 return true;
             }
             if not_plural(lower.as_bytes()) || !word.ends_with('s') {
