@@ -134,7 +134,7 @@ pub fn duration(ranges: bool) -> impl Fn(&str) -> IResult<&str, (Decimal, Option
 
 /// The duration figure at the candidate position.
 pub fn parse(ctx: &Ctx) -> Option<Figure> {
-    if !ctx.ahead.time_unit() {
+    if !ctx.ahead().time_unit() {
         return None;
     }
     let ranges = !cues::leads_a_change(ctx.before());

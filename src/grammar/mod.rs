@@ -51,29 +51,39 @@ pub type Unit = std::borrow::Cow<'static, str>;
 pub const DEFAULT_DOLLAR: &str = "USD";
 
 /// Where a parser is asked to read: the sentence, and the candidate position in it.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Ctx<'a> {
     pub sentence: &'a str,
     pub pos: usize,
     /// The sentence is the end of a body cut mid-word by a listing page: a unit or scale
     /// word running to the end may be a stub (`15.6 percen`).
     pub cut: bool,
-    /// The marker words ahead of the candidate, looked for once for every kind.
-    pub ahead: Ahead,
+    /// The marker words ahead of the candidate, looked for once for every kind that asks
+    /// (`ahead`): a date or an ordinal does not.
+    ahead: std::cell::Cell<Option<Ahead>>,
     /// The ISO code a bare `$` stands for in this run (`USD` unless the user names another).
     pub dollar: &'a str,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(sentence: &'a str, pos: usize, cut: bool) -> Ctx<'a> {
-        let ahead = Ahead::of(sentence.get(pos..).unwrap_or(""));
         Ctx {
             sentence,
             pos,
             cut,
-            ahead,
+            ahead: std::cell::Cell::new(None),
             dollar: DEFAULT_DOLLAR,
         }
+    }
+
+    /// The marker words ahead of the candidate, looked for at the first kind that asks.
+    pub fn ahead(&self) -> Ahead {
+        if let Some(ahead) = self.ahead.get() {
+            return ahead;
+        }
+        let ahead = Ahead::of(self.rest());
+        self.ahead.set(Some(ahead));
+        ahead
     }
 
     /// The same candidate, with a bare `$` read as `dollar` (an ISO code).

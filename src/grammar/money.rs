@@ -551,10 +551,10 @@ pub fn capital_currency_leads(rest: &str) -> bool {
 
 /// A cheap test before the parse: a currency sign, code or sign word leads, or a
 /// currency word follows within a few words (`3 billion won`, `300,000 US dollars`).
-fn may_be_money(rest: &str, ahead: Ahead) -> bool {
+fn may_be_money(rest: &str, ahead: impl FnOnce() -> Ahead) -> bool {
     let Some(c) = rest.chars().next() else { return false };
     if c.is_ascii_digit() {
-        return ahead.currency_word(); // no sign, code or word leads: one must follow
+        return ahead().currency_word(); // no sign, code or word leads: one must follow
     }
     if !(c.is_ascii_alphanumeric()) {
         return true; // a currency sign or a minus
@@ -575,13 +575,13 @@ fn may_be_money(rest: &str, ahead: Ahead) -> bool {
             .get(..3)
             .is_some_and(|b| b.iter().all(u8::is_ascii_uppercase));
     }
-    ahead.currency_word()
+    ahead().currency_word()
 }
 
 /// The money figure at the candidate position.
 pub fn parse(ctx: &Ctx) -> Option<Figure> {
     let rest = ctx.rest();
-    if !may_be_money(rest, ctx.ahead) {
+    if !may_be_money(rest, || ctx.ahead()) {
         return None;
     }
     // `increased by USD 2 billion to USD 4.7 billion` is a change and a level, not a range.
@@ -646,7 +646,7 @@ mod tests {
             let rest = &text[at..];
             let ahead = Ahead::of(rest);
             assert_eq!(
-                may_be_money(rest, ahead),
+                may_be_money(rest, || ahead),
                 may_be_money_by_every_test(rest, ahead),
                 "{at}"
             );

@@ -275,7 +275,7 @@ pub fn percent(
 /// The percent figure at the candidate position.
 pub fn parse(ctx: &Ctx) -> Option<Figure> {
     let rest = ctx.rest();
-    if !ctx.ahead.percent() {
+    if !ctx.ahead().percent() {
         return None;
     }
     // `rose from 3 percent to 5 percent` is a change between two figures, not a range.

@@ -288,7 +288,7 @@ pub fn quantity(cut: bool, ranges: bool) -> impl Fn(&str) -> IResult<&str, (Deci
 /// The quantity figure at the candidate position.
 pub fn parse(ctx: &Ctx) -> Option<Figure> {
     // `$10m` is money the money grammar did not read, never ten meters.
-    if !ctx.ahead.measure_unit() || ctx.before().ends_with(['$', '€', '£', '¥', '₩']) {
+    if !ctx.ahead().measure_unit() || ctx.before().ends_with(['$', '€', '£', '¥', '₩']) {
         return None;
     }
     let ranges = !cues::leads_a_change(ctx.before());
