@@ -707,6 +707,10 @@ fn after_direction(after: &str) -> Option<Direction> {
     // words only: a word running past the 64th byte is not read (a cut `increased` must
     // not read as `increase`).
     let after = after.trim_start();
+    // The noun must follow right away; punctuation ends the figure's phrase.
+    if !after.starts_with(|c: char| c.is_alphabetic()) {
+        return None;
+    }
     let cap = (0..=after.len().min(64))
         .rev()
         .find(|&n| after.is_char_boundary(n))
@@ -722,10 +726,6 @@ fn after_direction(after: &str) -> Option<Direction> {
         .take(2)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'));
     let first = words.next()?;
-    // The noun must follow right away; punctuation ends the figure's phrase.
-    if !after.starts_with(|c: char| c.is_alphabetic()) {
-        return None;
-    }
     let noun = if holds(&["year-on-year", "on-year", "annual", "y-o-y", "yoy"], first) {
         words.next()?
     } else {
