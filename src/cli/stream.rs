@@ -395,9 +395,11 @@ impl Stream {
 /// than [`PIECE`] is cut at a character's end), so that each can be decoded and cleaned on
 /// its own.
 struct Pieces<R> {
-    reader: BufReader<R>,
+    /// Read straight into `piece`: through a buffer of its own, every byte was copied once
+    /// more.
+    reader: R,
     piece: Vec<u8>,
-    /// The bytes of a character cut at the end of the last piece.
+    /// The bytes after the last line end of the last piece (or of a character it cut).
     carry: Vec<u8>,
     /// Bytes handed on so far, the current piece's included.
     offset: usize,
@@ -406,7 +408,7 @@ struct Pieces<R> {
 impl<R: Read> Pieces<R> {
     fn new(reader: R) -> Self {
         Pieces {
-            reader: BufReader::with_capacity(PIECE as usize, reader),
+            reader,
             piece: Vec::new(),
             carry: Vec::new(),
             offset: 0,
@@ -421,24 +423,22 @@ impl<R: Read> Pieces<R> {
         let mut last_end = memchr::memrchr(b'\n', &self.piece);
         let mut end_of_input = false;
         while !(self.piece.len() >= BLOCK && last_end.is_some()) && self.piece.len() < limit {
-            let buf = self.reader.fill_buf()?;
-            if buf.is_empty() {
+            // Up to `BLOCK` bytes; past it (a line longer than that), another block, up
+            // to `PIECE` in all. What follows the last line end is carried below.
+            let len = self.piece.len();
+            let want = if len < BLOCK {
+                BLOCK - len
+            } else {
+                BLOCK.min(limit - len)
+            };
+            self.piece.reserve(want);
+            if (&mut self.reader).take(want as u64).read_to_end(&mut self.piece)? == 0 {
                 end_of_input = true;
                 break;
             }
-            // Up to `BLOCK` bytes; past it (a line longer than that), to the line's end.
-            let take = match self.piece.len() {
-                len if len < BLOCK => buf.len().min(BLOCK - len),
-                len => {
-                    let most = buf.len().min(limit - len);
-                    memchr::memchr(b'\n', &buf[..most]).map_or(most, |n| n + 1)
-                }
-            };
-            if let Some(n) = memchr::memrchr(b'\n', &buf[..take]) {
-                last_end = Some(self.piece.len() + n);
+            if let Some(n) = memchr::memrchr(b'\n', &self.piece[len..]) {
+                last_end = Some(len + n);
             }
-            self.piece.extend_from_slice(&buf[..take]);
-            self.reader.consume(take);
         }
         if !end_of_input {
             match last_end {
