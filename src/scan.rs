@@ -225,7 +225,8 @@ impl<'a> Walk<'a> {
                     next = end;
                     break;
                 }
-                let has_digit = self.digits >> i & ((1 << len) - 1) != 0;
+                // The first digit from the word's start falls within it.
+                let has_digit = ((self.digits >> i).trailing_zeros() as usize) < len;
                 if starts_candidate_word(&self.window[i..i + len], has_digit) || self.window.get(i + len) == Some(&b'$')
                 {
                     return self.block + i;
