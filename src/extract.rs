@@ -15,7 +15,7 @@ use crate::resolve::Resolver;
 use crate::scan::{Found, append_figures};
 use crate::sentences;
 use crate::subject;
-use crate::words::{HIGH, LOW7, each};
+use crate::words::{bits_where, window_at};
 
 /// What the caller wants extracted.
 #[derive(Debug, Clone, Default)]
@@ -150,8 +150,8 @@ fn space_len(s: &str, at: usize) -> usize {
 }
 
 /// `s.split_whitespace()` joined by single spaces. Text is copied in runs that have
-/// nothing to fold (words and the single spaces between them), found eight bytes at a
-/// time; only where a run may end (see `may_fold`) are the bytes looked at one by one.
+/// nothing to fold (words and the single spaces between them), found from masks of 64
+/// bytes at a time; only where a run may end (see `fold_marks`) are the bytes looked at.
 fn fold_runs(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     fold_runs_into(s, &mut out);
@@ -163,57 +163,52 @@ fn fold_runs_into(s: &str, out: &mut String) {
     let b = s.as_bytes();
     let start = out.len();
     let mut pos = 0;
-    // Leading white space: the test of eight bytes passes a space before a word.
     while let n @ 1.. = space_len(s, pos) {
         pos += n;
     }
     let mut run = pos;
-    while pos < b.len() {
-        if let Some(eight) = b.get(pos..pos + 9) {
-            let mask = may_fold(eight);
-            if mask == 0 {
-                pos += 8;
+    let mut block = pos;
+    while block < b.len() {
+        let mut marks = fold_marks(b, block);
+        while marks != 0 {
+            let at = block + marks.trailing_zeros() as usize;
+            marks &= marks - 1;
+            // Passed over with the white space before it, or no white space.
+            if at < pos || space_len(s, at) == 0 {
                 continue;
             }
-            pos += (mask.trailing_zeros() / 8) as usize;
+            // White space at `at` (a character boundary) ends the run.
+            out.push_str(s.get(run..at).unwrap_or_default());
+            pos = at;
+            while let n @ 1.. = space_len(s, pos) {
+                pos += n;
+            }
+            if pos < b.len() && out.len() > start {
+                out.push(' ');
+            }
+            run = pos;
         }
-        if space_len(s, pos) == 0 {
-            pos += 1;
-            continue;
-        }
-        // White space at `pos` (a character boundary) ends the run.
-        out.push_str(s.get(run..pos).unwrap_or_default());
-        while let n @ 1.. = space_len(s, pos) {
-            pos += n;
-        }
-        if pos < b.len() && out.len() > start {
-            out.push(' ');
-        }
-        run = pos;
+        block = (block + 64).max(pos);
     }
     out.push_str(s.get(run..).unwrap_or_default());
 }
 
-/// The high bit of each of the first eight bytes of `nine` where folding may have to
-/// happen: an ASCII control, a non-ASCII byte, or a space before either or before
-/// another space. Exact at the lowest set bit (the subtractions may carry false marks
-/// only above a true one), which is all `fold_runs` reads; a false mark only costs it a
-/// look at one byte.
-fn may_fold(nine: &[u8]) -> u64 {
-    let word = |at: usize| {
-        let mut eight = [0u8; 8];
-        eight.copy_from_slice(nine.get(at..at + 8).unwrap_or(&[0; 8]));
-        u64::from_le_bytes(eight)
+/// Bit `i` set where folding may have to happen at byte `from + i` of `b`: an ASCII
+/// control, a non-ASCII byte, or a space before either or before another space (or before
+/// the end). A false mark only costs a look at one byte.
+fn fold_marks(b: &[u8], from: usize) -> u64 {
+    let window: [u8; 64] = window_at(b, from);
+    let odd = bits_where(&window, |c| !(b' '..0x80).contains(&c)) as u64;
+    let space = bits_where(&window, |c| c == b' ') as u64;
+    // The byte after each: at or below a space, or not ASCII (the end reads as `0`).
+    let after = b.get(from + 64).copied().unwrap_or(0);
+    let next_loud = (odd | space) >> 1 | u64::from(after <= b' ' || after >= 0x80) << 63;
+    // The padding past the end is no byte of the text.
+    let valid = match b.len() - from {
+        n if n < 64 => (1 << n) - 1,
+        _ => u64::MAX,
     };
-    let (x, next) = (word(0), word(1));
-    let below = |v: u64, b: u8| v.wrapping_sub(each(b)) & !v & HIGH;
-    let control = below(x, b' ');
-    let space = {
-        let v = x ^ each(b' ');
-        !(((v & LOW7) + LOW7) | v) & HIGH
-    };
-    let next_loud = below(next, b' ' + 1) | (next & HIGH);
-    control | (x & HIGH) | (space & next_loud)
+    (odd | space & next_loud) & valid
 }
 
 /// True when `s` has no white space to fold (most sentences: single ASCII spaces only).

@@ -302,17 +302,17 @@ pub(crate) fn bits_where<const N: usize>(bytes: &[u8; N], test: impl Fn(u8) -> b
     for (m, &c) in mask.iter_mut().zip(bytes) {
         *m = u8::from(test(c));
     }
-    // Gathered in `u64` halves: a shift of a `u128` by a variable amount costs more.
-    let (mut low, mut high) = (0u64, 0u64);
-    for (lane, eight) in mask.chunks_exact(8).enumerate() {
-        let ones = eight.try_into().map_or(0, u64::from_le_bytes);
-        let byte = ones.wrapping_mul(0x0102_0408_1020_4080) >> 56;
-        match lane {
-            0..8 => low |= byte << (8 * lane),
-            _ => high |= byte << (8 * (lane - 8)),
+    // Gathered in `u64` halves: shifts of a `u128` cost more.
+    let gather = |half: &[u8]| {
+        let mut bits = 0u64;
+        for (lane, eight) in half.chunks_exact(8).enumerate() {
+            let ones = eight.try_into().map_or(0, u64::from_le_bytes);
+            bits |= (ones.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * lane);
         }
-    }
-    u128::from(high) << 64 | u128::from(low)
+        bits
+    };
+    let (low, high) = mask.split_at(N.min(64));
+    u128::from(gather(high)) << 64 | u128::from(gather(low))
 }
 
 /// The `N` bytes of `text` from `from`, `0`s past its end.
