@@ -602,7 +602,10 @@ impl Cues {
     }
 
     /// Where `cue` stands whole in `lower[from..to]`, when the walk over the sentence
-    /// tells: no run of letters and digits crosses either edge of the span.
+    /// tells: no run of letters and digits crosses the span's end. A run its start cuts
+    /// (as a bounded tail of a long clause does) is a word of the span: a phrase of the
+    /// list may stand whole there, at `from`, where the walk found none; it is looked for
+    /// there alone, as every other place of the span is one the walk read alike.
     fn cues_within(&self, lower: &str, from: usize, to: usize, cue: Cue) -> Option<impl Iterator<Item = usize> + '_> {
         let b = lower.as_bytes();
         let glued = |at: usize| {
@@ -610,10 +613,25 @@ impl Cues {
                 && b.get(at - 1).is_some_and(u8::is_ascii_alphanumeric)
                 && b.get(at).is_some_and(u8::is_ascii_alphanumeric)
         };
-        if from > to || to > b.len() || glued(from) || glued(to) {
+        if from > to || to > b.len() || glued(to) {
             return None;
         }
-        Some(self.within(from, to).filter(move |f| f.2 == cue).map(|f| f.0))
+        let cut_word = if glued(from) {
+            let list: &[&str] = match cue {
+                Cue::Record => RECORD_WORDS,
+                Cue::Cause => CAUSES,
+                _ => return None,
+            };
+            let span = lower.get(from..to)?;
+            list.iter().any(|p| whole_at(span, 0, p)).then_some(from)
+        } else {
+            None
+        };
+        Some(
+            cut_word
+                .into_iter()
+                .chain(self.within(from, to).filter(move |f| f.2 == cue).map(|f| f.0)),
+        )
     }
 
     fn starts(&self, cue: Cue) -> impl Iterator<Item = usize> + '_ {
@@ -774,6 +792,38 @@ mod tests {
                     if let Some(got) = found.last_cause_within(&lower, from, to) {
                         assert_eq!(got, cause, "{span}");
                     }
+                }
+            }
+        }
+    }
+
+    /// A span cut inside a word (a bounded tail) reads the cut word's end as a word of
+    /// its own, as a search of the span does: every start and end of a text whose words
+    /// end with record words and causes.
+    #[test]
+    fn a_span_cut_inside_a_word_reads_its_end_as_a_word() {
+        let lower = "the unrecord hit xhighest, xall-time lows fell xbecause of rain, nodue to snow; 5peak";
+        let b = lower.as_bytes();
+        let found = Cues::of(lower);
+        for from in 0..=lower.len() {
+            for to in from..=lower.len() {
+                let span = &lower[from..to];
+                let mut last = None;
+                let want: Vec<usize> = RECORDS
+                    .find_in(span)
+                    .map(|(at, _)| from + at)
+                    .filter(|&at| last.replace(at) != Some(at))
+                    .collect();
+                let cause = CAUSES.iter().filter_map(|w| find_all(span, w).last()).max();
+                let glued_end =
+                    to > 0 && to < b.len() && b[to - 1].is_ascii_alphanumeric() && b[to].is_ascii_alphanumeric();
+                match found.records_within(lower, from, to) {
+                    Some(got) => assert_eq!(got.collect::<Vec<_>>(), want, "{span:?}"),
+                    None => assert!(glued_end, "{span:?}"),
+                }
+                match found.last_cause_within(lower, from, to) {
+                    Some(got) => assert_eq!(got, cause.map(|at| from + at), "{span:?}"),
+                    None => assert!(glued_end, "{span:?}"),
                 }
             }
         }
