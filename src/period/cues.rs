@@ -149,31 +149,39 @@ const EVENT_VERBS: &[&str] = &[
     "effective",
 ];
 
-/// The bytes some word or phrase of `list` ends with: a text ending otherwise ends with
-/// none of them, told without comparing each.
-const fn last_bytes(list: &[&str]) -> [bool; 256] {
-    let mut ends = [false; 256];
+/// For each byte, the words and phrases of `list` (of at most 32) that end with it, as
+/// bits by their place in the list: a text is compared only with the words that end as
+/// it does, in list order.
+const fn last_bytes(list: &[&str]) -> [u32; 256] {
+    assert!(list.len() <= 32);
+    let mut ends = [0u32; 256];
     let mut i = 0;
     while i < list.len() {
         let b = list[i].as_bytes();
         if !b.is_empty() {
-            ends[b[b.len() - 1] as usize] = true;
+            ends[b[b.len() - 1] as usize] |= 1 << i;
         }
         i += 1;
     }
     ends
 }
 
-static BASE_LEAD_ENDS: [bool; 256] = last_bytes(BASE_LEADS);
-static EVENT_VERB_ENDS: [bool; 256] = last_bytes(EVENT_VERBS);
+static BASE_LEAD_ENDS: [u32; 256] = last_bytes(BASE_LEADS);
+static EVENT_VERB_ENDS: [u32; 256] = last_bytes(EVENT_VERBS);
 
-/// `text` ends with a word or phrase of `list`, whose last bytes are `ends`.
-fn ends_with_any(text: &str, list: &[&'static str], ends: &[bool; 256]) -> Option<&'static str> {
+/// The first word or phrase of `list` that `text` ends with, whose last bytes are `ends`.
+fn ends_with_any(text: &str, list: &[&'static str], ends: &[u32; 256]) -> Option<&'static str> {
     let last = text.as_bytes().last()?;
-    if !ends[usize::from(*last)] {
-        return None;
+    let mut words = ends[usize::from(*last)];
+    while words != 0 {
+        let n = words.trailing_zeros() as usize;
+        words &= words - 1;
+        match list.get(n) {
+            Some(w) if ends_with_word(text, w) => return Some(w),
+            _ => {}
+        }
     }
-    list.iter().copied().find(|w| ends_with_word(text, w))
+    None
 }
 
 /// What the words right before a date make of it.
@@ -854,16 +862,24 @@ mod tests {
     fn a_text_ends_with_a_listed_word_as_each_comparison_finds() {
         for list in [BASE_LEADS, EVENT_VERBS] {
             let ends = last_bytes(list);
-            for text in [
-                "rose from",
-                "sales vs.",
-                "compared with",
-                "they met",
-                "signed",
-                "from x",
-                "",
-                "with,",
-            ] {
+            let mut texts = vec![
+                "rose from".to_string(),
+                "sales vs.".into(),
+                "compared with".into(),
+                "they met".into(),
+                "signed".into(),
+                "from x".into(),
+                "".into(),
+                "with,".into(),
+                "x-from".into(),
+                "xwith".into(),
+            ];
+            // Every word of the list as a text's end, whole and glued.
+            texts.extend(
+                list.iter()
+                    .flat_map(|w| [format!("and {w}"), format!("a{w}"), w[1..].to_string()]),
+            );
+            for text in texts.iter().map(String::as_str) {
                 let want = list.iter().copied().find(|w| ends_with_word(text, w));
                 assert_eq!(ends_with_any(text, list, &ends), want, "{text}");
             }
