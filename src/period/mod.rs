@@ -149,8 +149,8 @@ struct Readings {
     aside: Reading,
     /// The sentences read into `reading` and `aside`, read and not yet placed.
     held: [Option<usize>; 2],
-    /// Each sentence read again at its turn, as before readings were kept: the oracle.
-    #[cfg(test)]
+    /// Each sentence read again at its turn, and a bare one placed figure by figure, as
+    /// before: the oracle's way (never set outside the tests).
     forget: bool,
 }
 
@@ -169,7 +169,6 @@ impl Readings {
     /// `reading` holding sentence `n`: the one read before when it is held (here or
     /// aside), else read now.
     fn read(&mut self, n: usize, s: &Sentence) -> &mut Reading {
-        #[cfg(test)]
         if self.forget {
             self.held = [None; 2];
         }
@@ -200,11 +199,27 @@ fn place_read(sentences: &[Sentence], out: &mut Vec<Timing>, b: &mut Buffers) ->
             out.extend(std::iter::repeat_n(Timing::default(), s.items.len()));
             continue;
         }
+        let figure_by_figure = readings.forget;
         let reading = readings.read(n, s);
         let fallback = match carry {
             Carry::One(p) => Some(p),
             _ => release,
         };
+        // A bare sentence gives its figures what they borrow, no base, and hands on
+        // nothing new: placed without asking its reading figure by figure.
+        if reading.is_bare() && !figure_by_figure {
+            let b = borrowed(fallback);
+            out.extend(s.items.iter().map(|item| match b {
+                Some(p) if item.timed => Timing {
+                    period: Some(p.period),
+                    period_end: p.end,
+                    basis: None,
+                    origin: Some(p.origin),
+                },
+                _ => Timing::default(),
+            }));
+            continue;
+        }
         reading.place_relatives(s.items, fallback.map(|p| (p.period, p.end)));
         let r = &*reading;
         own.clear();
@@ -299,14 +314,19 @@ fn period_of(s: &Sentence, r: &Reading, n: usize, clause: usize, fallback: Optio
     {
         return (None, false);
     }
-    let borrowed = fallback.map(|p| Placed {
+    (borrowed(fallback), false)
+}
+
+/// The period a figure borrows from the sentence before or the release: a phrase of
+/// another sentence is carried.
+fn borrowed(fallback: Option<Placed>) -> Option<Placed> {
+    fallback.map(|p| Placed {
         origin: match p.origin {
             Origin::Phrase { offset, len } => Origin::Carried { offset, len },
             other => other,
         },
         ..p
-    });
-    (borrowed, false)
+    })
 }
 
 /// What a sentence hands on to the next ones of its paragraph: the one period its figures
@@ -557,6 +577,15 @@ mod tests {
         }
     }
 
+    /// `s` with its timed figures made changes.
+    fn changed(s: Sentence<'static>) -> Sentence<'static> {
+        let items: Vec<Item> = s.items.iter().map(|i| Item { change: i.timed, ..*i }).collect();
+        Sentence {
+            items: items.leak(),
+            ..s
+        }
+    }
+
     /// Sentences that give nothing are not read, and reading them changes nothing.
     #[test]
     fn only_sentences_that_can_matter_are_read() {
@@ -589,9 +618,10 @@ mod tests {
     }
 
     /// A title read for the release's period, then set aside for the first body
-    /// sentence, is placed from that reading as from one read again at its turn.
+    /// sentence, is placed from that reading as from one read again at its turn; a bare
+    /// sentence is placed whole as figure by figure.
     #[test]
-    fn sentences_read_for_the_release_period_are_not_read_again() {
+    fn sentences_are_read_once_and_bare_ones_placed_whole() {
         let releases = [
             vec![
                 marked("Sales rose {5%}", None, 0),
@@ -603,6 +633,13 @@ mod tests {
                 marked("Output in [June] rose {3%}.", Some(0), 6),
                 marked("Prices held at {4%}.", Some(0), 0),
                 marked("Sales rose {5%} as the <third> store opened", None, 0),
+            ],
+            // Bare sentences with changes, carrying and not.
+            vec![
+                marked("Trade news", None, 0),
+                changed(marked("Output in [July] rose {3%}.", Some(0), 7)),
+                changed(marked("Exports fell {2%} and <two> ports closed.", Some(0), 0)),
+                changed(marked("Imports fell {1%}.", Some(1), 0)),
             ],
         ];
         for sentences in &releases {
@@ -623,7 +660,8 @@ mod tests {
             assert_eq!(got, want);
             assert!(want_release.is_some());
             // Every timed figure took a period (the title's from the release's).
-            assert_eq!(want.iter().filter(|t| t.period.is_some()).count(), 3, "{want:?}");
+            let timed = sentences.iter().flat_map(|s| s.items).filter(|i| i.timed).count();
+            assert_eq!(want.iter().filter(|t| t.period.is_some()).count(), timed, "{want:?}");
         }
     }
 
