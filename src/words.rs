@@ -787,13 +787,15 @@ impl<'a> Found<'a> {
                 let len = (!(alnum >> k)).trailing_zeros() as usize;
                 if k + len < 64 {
                     // A run that ends in its block.
-                    let opened = if len <= 8 {
+                    // Its length and last byte first: most runs that pass the two-byte
+                    // test are no first word, told so without hashing.
+                    let opened = if !list.may_be_first_word(self.bytes[k], self.bytes[(k + len - 1) & 63], len) {
+                        None
+                    } else if len <= 8 {
                         let eight = self.bytes[k..k + 8].try_into().map_or(0, u64::from_le_bytes);
                         list.opened_by_short(eight & (u64::MAX >> (64 - 8 * len)))
-                    } else if list.may_be_first_word(self.bytes[k], self.bytes[(k + len - 1) & 63], len) {
-                        list.opened_by(self.text, block + k, block + k + len)
                     } else {
-                        None
+                        list.opened_by(self.text, block + k, block + k + len)
                     };
                     let opened = opened.map_or(&[][..], |o| o.at(b, block + k, len));
                     if !opened.is_empty() {

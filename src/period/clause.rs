@@ -133,6 +133,9 @@ pub struct Reading {
     pub shared_base: bool,
     /// The scoping dates with their clauses, in order.
     scope_list: Vec<(usize, Mention)>,
+    /// Read no further than its phrases (`read_parts`' shortcut): it gives its figures
+    /// nothing of its own.
+    bare: bool,
     /// What reading a sentence works with, kept for the next one.
     work: Work,
 }
@@ -335,6 +338,7 @@ impl Reading {
             cumulative,
             shared_base,
             scope_list,
+            bare,
             work:
                 Work {
                     cues: found,
@@ -353,7 +357,8 @@ impl Reading {
         let lower = &*lower;
         // One walk finds the phrases of every list; clauses read them by position.
         found.refill(lower);
-        if shortcut && found.is_empty() && items.iter().all(|i| i.date.is_none()) {
+        *bare = shortcut && found.is_empty() && items.iter().all(|i| i.date.is_none());
+        if *bare {
             clause_of.clear();
             spans.clear();
             dates.clear();
@@ -436,6 +441,12 @@ impl Reading {
         self.mark_future();
         self.add_dated_bases();
         self.list_scopes();
+    }
+
+    /// The sentence was read no further than its phrases: it has no date, clause or base
+    /// of its own, and each of its figures takes what it borrows.
+    pub fn is_bare(&self) -> bool {
+        self.bare
     }
 
     /// Scoping dates after a word of the future in their clause become `Future`.

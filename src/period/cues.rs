@@ -149,31 +149,39 @@ const EVENT_VERBS: &[&str] = &[
     "effective",
 ];
 
-/// The bytes some word or phrase of `list` ends with: a text ending otherwise ends with
-/// none of them, told without comparing each.
-const fn last_bytes(list: &[&str]) -> [bool; 256] {
-    let mut ends = [false; 256];
+/// For each byte, the words and phrases of `list` (of at most 32) that end with it, as
+/// bits by their place in the list: a text is compared only with the words that end as
+/// it does, in list order.
+const fn last_bytes(list: &[&str]) -> [u32; 256] {
+    assert!(list.len() <= 32);
+    let mut ends = [0u32; 256];
     let mut i = 0;
     while i < list.len() {
         let b = list[i].as_bytes();
         if !b.is_empty() {
-            ends[b[b.len() - 1] as usize] = true;
+            ends[b[b.len() - 1] as usize] |= 1 << i;
         }
         i += 1;
     }
     ends
 }
 
-static BASE_LEAD_ENDS: [bool; 256] = last_bytes(BASE_LEADS);
-static EVENT_VERB_ENDS: [bool; 256] = last_bytes(EVENT_VERBS);
+static BASE_LEAD_ENDS: [u32; 256] = last_bytes(BASE_LEADS);
+static EVENT_VERB_ENDS: [u32; 256] = last_bytes(EVENT_VERBS);
 
-/// `text` ends with a word or phrase of `list`, whose last bytes are `ends`.
-fn ends_with_any(text: &str, list: &[&'static str], ends: &[bool; 256]) -> Option<&'static str> {
+/// The first word or phrase of `list` that `text` ends with, whose last bytes are `ends`.
+fn ends_with_any(text: &str, list: &[&'static str], ends: &[u32; 256]) -> Option<&'static str> {
     let last = text.as_bytes().last()?;
-    if !ends[usize::from(*last)] {
-        return None;
+    let mut words = ends[usize::from(*last)];
+    while words != 0 {
+        let n = words.trailing_zeros() as usize;
+        words &= words - 1;
+        match list.get(n) {
+            Some(w) if ends_with_word(text, w) => return Some(w),
+            _ => {}
+        }
     }
-    list.iter().copied().find(|w| ends_with_word(text, w))
+    None
 }
 
 /// What the words right before a date make of it.
@@ -602,7 +610,10 @@ impl Cues {
     }
 
     /// Where `cue` stands whole in `lower[from..to]`, when the walk over the sentence
-    /// tells: no run of letters and digits crosses either edge of the span.
+    /// tells: no run of letters and digits crosses the span's end. A run its start cuts
+    /// (as a bounded tail of a long clause does) is a word of the span: a phrase of the
+    /// list may stand whole there, at `from`, where the walk found none; it is looked for
+    /// there alone, as every other place of the span is one the walk read alike.
     fn cues_within(&self, lower: &str, from: usize, to: usize, cue: Cue) -> Option<impl Iterator<Item = usize> + '_> {
         let b = lower.as_bytes();
         let glued = |at: usize| {
@@ -610,10 +621,25 @@ impl Cues {
                 && b.get(at - 1).is_some_and(u8::is_ascii_alphanumeric)
                 && b.get(at).is_some_and(u8::is_ascii_alphanumeric)
         };
-        if from > to || to > b.len() || glued(from) || glued(to) {
+        if from > to || to > b.len() || glued(to) {
             return None;
         }
-        Some(self.within(from, to).filter(move |f| f.2 == cue).map(|f| f.0))
+        let cut_word = if glued(from) {
+            let list: &[&str] = match cue {
+                Cue::Record => RECORD_WORDS,
+                Cue::Cause => CAUSES,
+                _ => return None,
+            };
+            let span = lower.get(from..to)?;
+            list.iter().any(|p| whole_at(span, 0, p)).then_some(from)
+        } else {
+            None
+        };
+        Some(
+            cut_word
+                .into_iter()
+                .chain(self.within(from, to).filter(move |f| f.2 == cue).map(|f| f.0)),
+        )
     }
 
     fn starts(&self, cue: Cue) -> impl Iterator<Item = usize> + '_ {
@@ -779,6 +805,38 @@ mod tests {
         }
     }
 
+    /// A span cut inside a word (a bounded tail) reads the cut word's end as a word of
+    /// its own, as a search of the span does: every start and end of a text whose words
+    /// end with record words and causes.
+    #[test]
+    fn a_span_cut_inside_a_word_reads_its_end_as_a_word() {
+        let lower = "the unrecord hit xhighest, xall-time lows fell xbecause of rain, nodue to snow; 5peak";
+        let b = lower.as_bytes();
+        let found = Cues::of(lower);
+        for from in 0..=lower.len() {
+            for to in from..=lower.len() {
+                let span = &lower[from..to];
+                let mut last = None;
+                let want: Vec<usize> = RECORDS
+                    .find_in(span)
+                    .map(|(at, _)| from + at)
+                    .filter(|&at| last.replace(at) != Some(at))
+                    .collect();
+                let cause = CAUSES.iter().filter_map(|w| find_all(span, w).last()).max();
+                let glued_end =
+                    to > 0 && to < b.len() && b[to - 1].is_ascii_alphanumeric() && b[to].is_ascii_alphanumeric();
+                match found.records_within(lower, from, to) {
+                    Some(got) => assert_eq!(got.collect::<Vec<_>>(), want, "{span:?}"),
+                    None => assert!(glued_end, "{span:?}"),
+                }
+                match found.last_cause_within(lower, from, to) {
+                    Some(got) => assert_eq!(got, cause.map(|at| from + at), "{span:?}"),
+                    None => assert!(glued_end, "{span:?}"),
+                }
+            }
+        }
+    }
+
     /// `ends_with_word` as `whole_at` at the end, its last-byte test aside.
     #[test]
     fn a_word_ends_a_text_as_whole_at_finds_it() {
@@ -804,16 +862,24 @@ mod tests {
     fn a_text_ends_with_a_listed_word_as_each_comparison_finds() {
         for list in [BASE_LEADS, EVENT_VERBS] {
             let ends = last_bytes(list);
-            for text in [
-                "rose from",
-                "sales vs.",
-                "compared with",
-                "they met",
-                "signed",
-                "from x",
-                "",
-                "with,",
-            ] {
+            let mut texts = vec![
+                "rose from".to_string(),
+                "sales vs.".into(),
+                "compared with".into(),
+                "they met".into(),
+                "signed".into(),
+                "from x".into(),
+                "".into(),
+                "with,".into(),
+                "x-from".into(),
+                "xwith".into(),
+            ];
+            // Every word of the list as a text's end, whole and glued.
+            texts.extend(
+                list.iter()
+                    .flat_map(|w| [format!("and {w}"), format!("a{w}"), w[1..].to_string()]),
+            );
+            for text in texts.iter().map(String::as_str) {
                 let want = list.iter().copied().find(|w| ends_with_word(text, w));
                 assert_eq!(ends_with_any(text, list, &ends), want, "{text}");
             }

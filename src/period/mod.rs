@@ -63,20 +63,19 @@ enum Carry {
 }
 
 /// The release's period: the first scoping phrase of the title, else of the first body
-/// sentence. Leaves in `reading` the last sentence it read, by its number in `held`.
-fn release_period(
-    sentences: &[Sentence],
-    needed: &[bool],
-    reading: &mut Reading,
-    held: &mut Option<usize>,
-) -> ReleasePeriod {
+/// sentence. Leaves the sentences it read in `readings`, held for their turns (the last
+/// one read in `readings.reading`).
+fn release_period(sentences: &[Sentence], needed: &[bool], readings: &mut Readings) -> ReleasePeriod {
     let mut first_of = |n: usize, title: bool| {
         let s = sentences.get(n)?;
         if !needed.get(n).copied().unwrap_or(false) {
             return None;
         }
-        reading.read(s.text, s.items);
-        *held = Some(n);
+        // A title read before is kept aside for its own turn.
+        readings.swap();
+        readings.reading.read(s.text, s.items);
+        readings.held[0] = Some(n);
+        let reading = &readings.reading;
         let m = reading.first_named()?;
         Some((m.period, m.period_end, release_origin(s, m, title)))
     };
@@ -115,7 +114,7 @@ pub fn place(sentences: &[Sentence], out: &mut Vec<Timing>) -> ReleasePeriod {
                 needs_reading(sentences, &mut b.needed);
                 let release = place_read(sentences, out, b);
                 // The room an overlong "sentence" (a text with no full stops) took is let go.
-                if b.reading.lower.capacity() > KEPT_ROOM {
+                if b.readings.room() > KEPT_ROOM {
                     *b = Buffers::default();
                 }
                 release
@@ -133,21 +132,61 @@ thread_local! {
 /// The longest sentence whose reading's buffers the thread keeps for the next release.
 const KEPT_ROOM: usize = 1 << 16;
 
-/// What placing a release works in: which sentences are read, the reading of one
-/// sentence, and the periods its figures took.
+/// What placing a release works in: which sentences are read, the readings of
+/// sentences, and the periods its figures took.
 #[derive(Default)]
 struct Buffers {
     needed: Vec<bool>,
-    reading: Reading,
+    readings: Readings,
     own: Vec<Placed>,
+}
+
+/// The reading of a sentence, and another kept aside: the release's period may read the
+/// title and then the first body sentence, and each is read once, not again at its turn.
+#[derive(Default)]
+struct Readings {
+    reading: Reading,
+    aside: Reading,
+    /// The sentences read into `reading` and `aside`, read and not yet placed.
+    held: [Option<usize>; 2],
+    /// Each sentence read again at its turn, and a bare one placed figure by figure, as
+    /// before: the oracle's way (never set outside the tests).
+    forget: bool,
+}
+
+impl Readings {
+    /// The room the longer sentence of the two took.
+    fn room(&self) -> usize {
+        self.reading.lower.capacity().max(self.aside.lower.capacity())
+    }
+
+    /// Exchanges the reading and the one kept aside.
+    fn swap(&mut self) {
+        std::mem::swap(&mut self.reading, &mut self.aside);
+        self.held.swap(0, 1);
+    }
+
+    /// `reading` holding sentence `n`: the one read before when it is held (here or
+    /// aside), else read now.
+    fn read(&mut self, n: usize, s: &Sentence) -> &mut Reading {
+        if self.forget {
+            self.held = [None; 2];
+        }
+        if self.held[1] == Some(n) {
+            self.swap();
+        }
+        if self.held[0].take() != Some(n) {
+            self.reading.read(s.text, s.items);
+        }
+        &mut self.reading
+    }
 }
 
 /// `place`, reading the sentences `b.needed` says.
 fn place_read(sentences: &[Sentence], out: &mut Vec<Timing>, b: &mut Buffers) -> ReleasePeriod {
-    let Buffers { needed, reading, own } = b;
-    // The sentence `reading` holds, read and not yet placed.
-    let mut held = None;
-    let release_named = release_period(sentences, needed, reading, &mut held);
+    let Buffers { needed, readings, own } = b;
+    readings.held = [None; 2];
+    let release_named = release_period(sentences, needed, readings);
     let release = release_named.map(|(period, end, origin)| Placed { period, end, origin });
     let mut carry = Carry::Nothing;
     let mut paragraph = None;
@@ -160,13 +199,27 @@ fn place_read(sentences: &[Sentence], out: &mut Vec<Timing>, b: &mut Buffers) ->
             out.extend(std::iter::repeat_n(Timing::default(), s.items.len()));
             continue;
         }
-        if held.take() != Some(n) {
-            reading.read(s.text, s.items);
-        }
+        let figure_by_figure = readings.forget;
+        let reading = readings.read(n, s);
         let fallback = match carry {
             Carry::One(p) => Some(p),
             _ => release,
         };
+        // A bare sentence gives its figures what they borrow, no base, and hands on
+        // nothing new: placed without asking its reading figure by figure.
+        if reading.is_bare() && !figure_by_figure {
+            let b = borrowed(fallback);
+            out.extend(s.items.iter().map(|item| match b {
+                Some(p) if item.timed => Timing {
+                    period: Some(p.period),
+                    period_end: p.end,
+                    basis: None,
+                    origin: Some(p.origin),
+                },
+                _ => Timing::default(),
+            }));
+            continue;
+        }
         reading.place_relatives(s.items, fallback.map(|p| (p.period, p.end)));
         let r = &*reading;
         own.clear();
@@ -261,14 +314,19 @@ fn period_of(s: &Sentence, r: &Reading, n: usize, clause: usize, fallback: Optio
     {
         return (None, false);
     }
-    let borrowed = fallback.map(|p| Placed {
+    (borrowed(fallback), false)
+}
+
+/// The period a figure borrows from the sentence before or the release: a phrase of
+/// another sentence is carried.
+fn borrowed(fallback: Option<Placed>) -> Option<Placed> {
+    fallback.map(|p| Placed {
         origin: match p.origin {
             Origin::Phrase { offset, len } => Origin::Carried { offset, len },
             other => other,
         },
         ..p
-    });
-    (borrowed, false)
+    })
 }
 
 /// What a sentence hands on to the next ones of its paragraph: the one period its figures
@@ -519,6 +577,15 @@ mod tests {
         }
     }
 
+    /// `s` with its timed figures made changes.
+    fn changed(s: Sentence<'static>) -> Sentence<'static> {
+        let items: Vec<Item> = s.items.iter().map(|i| Item { change: i.timed, ..*i }).collect();
+        Sentence {
+            items: items.leak(),
+            ..s
+        }
+    }
+
     /// Sentences that give nothing are not read, and reading them changes nothing.
     #[test]
     fn only_sentences_that_can_matter_are_read() {
@@ -550,6 +617,54 @@ mod tests {
         assert_eq!(timings[4].period, Some(Period::Month { year: 2025, month: 6 }));
     }
 
+    /// A title read for the release's period, then set aside for the first body
+    /// sentence, is placed from that reading as from one read again at its turn; a bare
+    /// sentence is placed whole as figure by figure.
+    #[test]
+    fn sentences_are_read_once_and_bare_ones_placed_whole() {
+        let releases = [
+            vec![
+                marked("Sales rose {5%}", None, 0),
+                marked("Output in [May] rose {3%} and the <second> plant opened.", Some(0), 5),
+                marked("Exports fell {2%}.", Some(0), 0),
+            ],
+            // The body before the title, and a sentence between them.
+            vec![
+                marked("Output in [June] rose {3%}.", Some(0), 6),
+                marked("Prices held at {4%}.", Some(0), 0),
+                marked("Sales rose {5%} as the <third> store opened", None, 0),
+            ],
+            // Bare sentences with changes, carrying and not.
+            vec![
+                marked("Trade news", None, 0),
+                changed(marked("Output in [July] rose {3%}.", Some(0), 7)),
+                changed(marked("Exports fell {2%} and <two> ports closed.", Some(0), 0)),
+                changed(marked("Imports fell {1%}.", Some(1), 0)),
+            ],
+        ];
+        for sentences in &releases {
+            let mut needed = Vec::new();
+            needs_reading(sentences, &mut needed);
+            let mut again = Buffers {
+                needed: needed.clone(),
+                ..Buffers::default()
+            };
+            again.readings.forget = true;
+            let (mut want, mut got) = (Vec::new(), Vec::new());
+            let want_release = place_read(sentences, &mut want, &mut again);
+            let mut kept = Buffers {
+                needed,
+                ..Buffers::default()
+            };
+            assert_eq!(place_read(sentences, &mut got, &mut kept), want_release);
+            assert_eq!(got, want);
+            assert!(want_release.is_some());
+            // Every timed figure took a period (the title's from the release's).
+            let timed = sentences.iter().flat_map(|s| s.items).filter(|i| i.timed).count();
+            assert_eq!(want.iter().filter(|t| t.period.is_some()).count(), timed, "{want:?}");
+        }
+    }
+
     #[test]
     fn an_overlong_sentence_leaves_no_room_behind() {
         let long: &'static str = format!("Sales rose {{5%}} in [May]{}.", " and more".repeat(20_000)).leak();
@@ -557,7 +672,7 @@ mod tests {
         let mut out = Vec::new();
         let _ = place(&sentences, &mut out);
         assert_eq!(out[0].period, Some(Period::Month { year: 2025, month: 5 }));
-        let room = BUFFERS.with(|b| b.borrow().reading.lower.capacity());
+        let room = BUFFERS.with(|b| b.borrow().readings.reading.lower.capacity());
         assert!(room <= KEPT_ROOM, "{room}");
     }
 
