@@ -1,6 +1,6 @@
 //! The subject of the clause that governs a figure.
 
-use super::compare::{names_something, time_phrase};
+use super::compare::{names_something, names_something_timeless};
 use super::phrase::{back_start, bare_measure, forward_end, holds_figure, past_time_lead, phrase};
 use super::tokens::{T, Tok, lower_at, word_class};
 use super::verbs::verb_at;
@@ -172,7 +172,7 @@ pub(super) fn clause_subject_vetted(
         // A relative pronoun: the noun phrase before it (`food sales, which account for`).
         // A pronoun (`it was`) names nothing: the clause before may (`capacity is growing
         // fast, but in 2024 it was only 2%`).
-        if p.is_empty() || !names_something(&p) || time_phrase(&p) {
+        if p.is_empty() || !names_something_timeless(&p) {
             if let Some(Tok::Word(w)) = s.checked_sub(1).and_then(|k| toks.get(k)).map(|t| t.tok) {
                 if lists(w) & RELATIVE != 0 {
                     let mut e = s - 1;

@@ -344,6 +344,30 @@ pub(super) fn names_something(subject: &str) -> bool {
         .any(|w| names(w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
+/// A subject that names something and is no time phrase: `names_something(s) &&
+/// !time_phrase(s)`, read in one walk over the words of an ASCII subject (the head is its
+/// last word before the first post-modifier, as `head` finds it).
+pub(super) fn names_something_timeless(subject: &str) -> bool {
+    if !subject.is_ascii() {
+        return names_something(subject) && !time_phrase(subject);
+    }
+    let (mut named, mut head, mut headed) = (false, "", false);
+    for w in crate::words::ascii_words(subject) {
+        if !headed {
+            if !head.is_empty() && super::phrase::is_post_prep(w) {
+                headed = true;
+            } else {
+                head = w;
+            }
+        }
+        named = named || names(crate::words::trim_to_alnum(w));
+        if named && headed {
+            break;
+        }
+    }
+    named && lists(head) & TIME == 0
+}
+
 /// Whether the word `w` (trimmed to letters and digits) names something.
 fn names(w: &str) -> bool {
     if w.is_empty() {
@@ -514,6 +538,18 @@ mod sharing_tests {
     }
 
     proptest::proptest! {
+        /// The one walk answers as the two checks it stands for.
+        #[test]
+        fn timeless_naming_in_one_walk_as_in_two(picks in proptest::collection::vec(0..16usize, 0..10)) {
+            const PIECES: [&str; 16] = [
+                "wool", " ", "\t", "of", "For", "é", "the", "month", "year", "\u{a0}", "into",
+                "rose", "(", "quickly", "\u{1c}", "these",
+            ];
+            let text: String = picks.iter().map(|&n| PIECES[n]).collect();
+            let two = super::names_something(&text) && !super::time_phrase(&text);
+            proptest::prop_assert_eq!(super::names_something_timeless(&text), two, "{:?}", text);
+        }
+
         #[test]
         fn deictics_are_found_as_by_split(picks in proptest::collection::vec(0..9usize, 0..14)) {
             const PIECES: [&str; 9] = ["wool", " ", "in", "THIS", "those", "of", "these ", "that", "into"];

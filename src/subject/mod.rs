@@ -44,8 +44,8 @@ use crate::scan::Found;
 use anaphora::{Anaphor, anaphor_at, antecedent};
 use clause::clause_subject_vetted;
 use compare::{
-    base_of, lone_measure, names_something, phrase_right_before, shares_previous, time_phrase, whole_of_share,
-    without_deictic_seeing,
+    base_of, lone_measure, names_something, names_something_timeless, phrase_right_before, shares_previous,
+    whole_of_share, without_deictic_seeing,
 };
 use items::{Lists, counted_after_bracket, parenthesised, respectively};
 use near::{after_amount, after_change, before, headline_noun, share_of};
@@ -269,7 +269,7 @@ fn subject_at(
         .or_else(|| shares_previous(toks, k, prev))
         .or_else(|| headline_noun(sentence, toks, all, fi, k, title));
     let found = match found {
-        Some(s) if names_something(&s) && !time_phrase(&s) => Some(s),
+        Some(s) if names_something_timeless(&s) => Some(s),
         Some(rejected) => {
             give_back_string(rejected);
             None
@@ -303,7 +303,7 @@ fn subject_at(
         }
         None => subject,
     };
-    let subject = if vetted || (names_something(&subject) && !time_phrase(&subject)) {
+    let subject = if vetted || names_something_timeless(&subject) {
         refined(subject)
     } else {
         give_back_string(subject);
