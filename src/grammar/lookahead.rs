@@ -4,7 +4,7 @@
 //! window (8 words within 80 bytes) is wider than any amount a parser reads before its
 //! marker, so a flag never hides a figure the parser would read.
 
-use crate::words::{Shapes, bits_where, has_shape, is_letter, shapes, window_at, word_list};
+use crate::words::{Shapes, bits_where, has_shape, is_letter, shapes, word_list};
 
 const WINDOW_BYTES: usize = 80;
 const WINDOW_WORDS: usize = 8;
@@ -27,24 +27,22 @@ impl Ahead {
         let bytes = bytes.get(..WINDOW_BYTES).unwrap_or(bytes);
         // The window's letters and the bytes that may start a sign, as bit masks built
         // without a branch per byte: then only the words and those bytes are visited.
-        let (letters, mut signs) = letter_and_sign_masks(bytes);
+        let (letters, signs) = letter_and_sign_masks(bytes);
         let mut flags = 0;
-        let mut starts = letters & !(letters << 1);
+        // The k-th word starts at the k-th start bit and ends at the k-th end bit.
+        let mut starts = Halves::of(letters & !(letters << 1));
+        let mut ends = Halves::of(letters & !(letters >> 1));
         for _ in 0..WINDOW_WORDS {
-            if starts == 0 {
+            let (Some(start), Some(last)) = (starts.pop(), ends.pop()) else {
                 break;
-            }
-            let start = starts.trailing_zeros() as usize;
-            let len = (!(letters >> start)).trailing_zeros() as usize;
-            flags |= word_marker(bytes.get(start..start + len).unwrap_or_default());
-            starts &= starts - 1;
+            };
+            flags |= word_marker(bytes.get(start..=last).unwrap_or_default());
         }
         // Signs are rare: `%`, and the non-ASCII bytes, among which the lead bytes of
         // `％ ° ² ³ ℃`.
-        while signs != 0 {
-            let at = signs.trailing_zeros() as usize;
+        let mut signs = Halves::of(signs);
+        while let Some(at) = signs.pop() {
             flags |= sign_marker(bytes.get(at..).unwrap_or_default());
-            signs &= signs - 1;
         }
         Ahead(flags)
     }
@@ -73,10 +71,39 @@ impl Ahead {
 /// Bit `i` set where byte `i` of the window (at most `WINDOW_BYTES`) is an ASCII letter,
 /// and where it is `%` or not ASCII: no branch per byte.
 fn letter_and_sign_masks(bytes: &[u8]) -> (u128, u128) {
-    let window: [u8; MASK_BYTES] = window_at(bytes, 0);
+    // Copied in one piece: the window is often cut short by the sentence's end.
+    let mut window = [0u8; MASK_BYTES];
+    if let Some(head) = window.get_mut(..bytes.len()) {
+        head.copy_from_slice(bytes);
+    }
     let letters = bits_where(&window, is_letter);
     let signs = bits_where(&window, |c| c == b'%' || c >= 0x80);
     (letters, signs)
+}
+
+/// A mask of the window in two `u64` halves, its set bits taken lowest first: the shifts
+/// and bit counts of a `u128` cost more.
+struct Halves(u64, u64);
+
+impl Halves {
+    fn of(bits: u128) -> Halves {
+        Halves(bits as u64, (bits >> 64) as u64)
+    }
+
+    /// The place of the lowest set bit, then cleared.
+    fn pop(&mut self) -> Option<usize> {
+        if self.0 != 0 {
+            let at = self.0.trailing_zeros() as usize;
+            self.0 &= self.0 - 1;
+            Some(at)
+        } else if self.1 != 0 {
+            let at = self.1.trailing_zeros() as usize;
+            self.1 &= self.1 - 1;
+            Some(64 + at)
+        } else {
+            None
+        }
+    }
 }
 
 /// The window rounded up to whole 8-byte words, and within a `u128`.
@@ -205,6 +232,20 @@ mod tests {
             letter_and_sign_masks(b"ab 9Z\xc3\xa9z%"),
             (0b0_1001_0011, 0b1_0110_0000)
         );
+    }
+
+    #[test]
+    fn halves_give_the_set_bits_lowest_first_across_the_middle() {
+        let mut bits = Halves::of(1 << 79 | 1 << 64 | 1 << 63 | 1 << 3);
+        let places: Vec<usize> = std::iter::from_fn(|| bits.pop()).collect();
+        assert_eq!(places, [3, 63, 64, 79]);
+        assert_eq!(Halves::of(0).pop(), None);
+    }
+
+    #[test]
+    fn a_word_across_the_middle_of_the_window_is_read() {
+        let text = format!("{}kilometres", "1".repeat(60));
+        assert!(Ahead::of(&text).measure_unit());
     }
 
     #[test]
