@@ -109,23 +109,9 @@ fn needs_lookahead_by_next_word(lower: &[u8], after: &str) -> Option<bool> {
 /// Whether the ASCII word `sentence[pos..end]` (a letter first; with a digit in it when
 /// `has_digit`) should be read.
 fn word_is_candidate(sentence: &str, pos: usize, end: usize, has_digit: bool) -> bool {
-    let Some(word) = sentence
-        .as_bytes()
-        .get(pos..end)
-        .filter(|w| (1..=LONGEST_TRIGGER).contains(&w.len()))
-    else {
-        // Longer than any trigger.
-        return false;
-    };
-    // Most words are letters in lower case or capitalized: their length and first two letters
-    // turn most away. (Codes like `USD` and words like `USD34` take the long way.)
-    let plain = !has_digit && word.get(1).is_none_or(u8::is_ascii_lowercase);
-    if plain && !has_trigger_shape(word) {
-        return false;
-    }
-    word_starts_figure(sentence, word, pos, end)
+    let word = sentence.as_bytes().get(pos..end).unwrap_or_default();
+    !word.is_empty() && starts_candidate_word(word, has_digit) && word_starts_figure(sentence, word, pos, end)
 }
-
 /// Whether `word`, at `sentence[pos..end]` and no longer than any trigger, should be read:
 /// the full test, which `word_is_candidate` spares most words. Kept out of line: inlined,
 /// it made the token walk too big to be inlined into the scan's loop (measured).
@@ -238,8 +224,10 @@ impl<'a> Walk<'a> {
     }
 }
 
-/// Whether a word led by a letter (with a digit in it when `has_digit`) may be a candidate, as `word_is_candidate` turns words away: too long, or plain and of no
-/// trigger's shape.
+/// Whether a word led by a letter (with a digit in it when `has_digit`) may be a candidate:
+/// not when it is longer than any trigger, nor when it is plain (letters in lower case or
+/// capitalized) and no trigger has its length and first two letters. Most words are turned
+/// away here; codes like `USD` and words like `USD34` take the long way.
 fn starts_candidate_word(word: &[u8], has_digit: bool) -> bool {
     let plain = !has_digit && word.get(1).is_none_or(u8::is_ascii_lowercase);
     word.len() <= LONGEST_TRIGGER && (!plain || has_trigger_shape(word))

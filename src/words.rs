@@ -1,8 +1,9 @@
 //! The one home of the word look-ups asked at every candidate and word: lowering a word
 //! on the stack, a list test in any ASCII case, hashed word maps, a table of short words to
 //! bit sets (the subject finder's classes of a word, `subject/words.rs`, are one look-up in
-//! it), the word lists asked at every word (`word_list!`) with their shape filter, and byte
-//! classes eight bytes at a time. Each with its oracle test below.
+//! it), the word lists asked at every word (`word_list!`) with their shape filter, byte
+//! classes eight bytes at a time, and masks of 64 bytes or more (`bits_where`, the walks of
+//! letter runs and of phrase lists). Each with its oracle test below.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};

@@ -35,6 +35,12 @@ fn pct_number(i: &str) -> IResult<&str, Decimal> {
     if plain_digits_ahead(i) {
         return alt((digits_number.map(|n| n.value), spelled_number.map(|n| n.value))).parse(i);
     }
+    pct_number_by_every_form(i)
+}
+
+/// `pct_number` with every form asked, in order: a sign, then a fraction, a spelled point,
+/// digits, words.
+fn pct_number_by_every_form(i: &str) -> IResult<&str, Decimal> {
     let (r, negative) = opt(sign).parse(i)?;
     let (r, v) = alt((
         fraction_number,
@@ -291,20 +297,6 @@ mod tests {
 
     fn read(s: &str) -> Option<(String, Option<String>, String, usize)> {
         read_cut(s, false)
-    }
-
-    /// `pct_number` as it read before plain digits went straight to `digits_number`.
-    fn pct_number_by_every_form(i: &str) -> IResult<&str, Decimal> {
-        let (r, negative) = opt(sign).parse(i)?;
-        let (r, v) = alt((
-            fraction_number,
-            spelled_decimal,
-            digits_number.map(|n| n.value),
-            spelled_number.map(|n| n.value),
-        ))
-        .parse(r)?;
-        let v = if negative.unwrap_or(false) { -v } else { v };
-        Ok((r, v))
     }
 
     #[test]
