@@ -191,6 +191,11 @@ fn run_in_units<W: Write, X: Send>(
             Piece::Stopped(p) => problems.push(p),
             Piece::Unit(found, releases, rendered) => {
                 problems.extend(found);
+                // Rows written as they were rendered, of releases one after another: one
+                // write, not one copy into the writer's buffer per release. (A JSON array
+                // puts a comma between releases' rows: written a release at a time.)
+                let mut run = 0..0;
+                let joins = format != Format::Json;
                 for done in releases {
                     let fate = judge(
                         &mut dedup,
@@ -202,10 +207,18 @@ fn run_in_units<W: Write, X: Send>(
                     )?;
                     if fate.written {
                         problems.extend(done.warnings);
-                        let rows = &rendered[done.rows.clone()];
                         match &fate.renamed {
-                            Some(id) => facts.write_rendered(&rows::rename(format, rows, &done.release_id, id))?,
-                            None => facts.write_rendered(rows)?,
+                            None if joins && run.end == done.rows.start => run.end = done.rows.end,
+                            renamed => {
+                                facts.write_rendered(&rendered[mem::take(&mut run)])?;
+                                match renamed {
+                                    Some(id) => {
+                                        let rows = &rendered[done.rows.clone()];
+                                        facts.write_rendered(&rows::rename(format, rows, &done.release_id, id))?;
+                                    }
+                                    None => run = done.rows.clone(),
+                                }
+                            }
                         }
                         tally.counted_release(&done.facts);
                     }
@@ -213,6 +226,7 @@ fn run_in_units<W: Write, X: Send>(
                         kept.push((extra, fate));
                     }
                 }
+                facts.write_rendered(&rendered[run])?;
             }
             Piece::End(found) => {
                 progress.file_done();

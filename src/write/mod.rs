@@ -3,7 +3,7 @@
 //! Writers stream: each row goes out as it is given, so that a run over a whole archive
 //! never holds its table in memory.
 
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 
 use serde::Serialize;
 
@@ -92,21 +92,21 @@ impl<W: Write> TableWriter<W> {
 
     /// Appends rows rendered for this table's format.
     pub fn write_rendered(&mut self, rows: &[u8]) -> io::Result<()> {
-        self.write_rendered_from(rows, rows.len() as u64)
-    }
-
-    /// Appends `len` bytes of rows rendered for this table's format, read from `rows`.
-    pub fn write_rendered_from(&mut self, rows: impl Read, len: u64) -> io::Result<()> {
-        if len == 0 {
+        if rows.is_empty() {
             return Ok(());
         }
+        // Written whole: through `io::copy` every byte was copied once more, on the thread
+        // that writes every row.
+        self.before_rows()?;
+        self.out.write_all(rows)
+    }
+
+    /// Separates rows from the ones written before (JSON's comma).
+    fn before_rows(&mut self) -> io::Result<()> {
         if self.format == Format::Json && self.started {
             self.out.write_all(b",")?;
         }
         self.started = true;
-        if io::copy(&mut rows.take(len), &mut self.out)? < len {
-            return Err(io::ErrorKind::UnexpectedEof.into());
-        }
         Ok(())
     }
 
