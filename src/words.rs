@@ -1334,3 +1334,43 @@ pub fn is_date_lead_word(lower: &[u8]) -> bool {
         | b"late" | b"end" | b"start" | b"pre" | b"post"
     )
 }
+
+// ---- A number in digits and the byte after it (`grammar::Starts`) ----
+
+/// The length of the run of ASCII digits, points and commas that `bytes` starts with: a
+/// number in digits as written (`1,234.5`), with a point or comma that may end it.
+pub fn digit_run(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(b'0'..=b'9' | b'.' | b',') = bytes.get(n) {
+        n += 1;
+    }
+    n
+}
+
+/// A byte right after a number's digit run that no amount, percent, quantity or duration
+/// goes on with: ASCII punctuation other than the marks and joiners those read (`/` of a
+/// fraction, `-` of a range or compound, `%`). Not a space, a letter or a wide character.
+pub fn closes_a_number(b: u8) -> bool {
+    b.is_ascii_punctuation() && !matches!(b, b',' | b'.' | b'/' | b'-' | b'%')
+}
+
+#[cfg(test)]
+mod number_run_tests {
+    use super::*;
+
+    #[test]
+    fn a_digit_run_takes_digits_points_and_commas() {
+        assert_eq!(digit_run(b"1,234.5 tons"), 7);
+        assert_eq!(digit_run(b"708)"), 3);
+        assert_eq!(digit_run(b"3."), 2);
+        assert_eq!(digit_run(b"x5"), 0);
+        assert_eq!(digit_run(b""), 0);
+        assert_eq!(digit_run(b"19\xc2\xa0000"), 2);
+    }
+
+    #[test]
+    fn closing_marks_are_the_punctuation_no_figure_goes_on_with() {
+        let closing: Vec<u8> = (0..=255u8).filter(|&b| closes_a_number(b)).collect();
+        assert_eq!(closing, b"!\"#$&'()*+:;<=>?@[\\]^_`{|}~".to_vec());
+    }
+}

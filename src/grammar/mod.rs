@@ -139,7 +139,11 @@ pub fn figure_at(ctx: &Ctx) -> Option<Figure> {
     let starts = Starts::at(ctx.rest());
     let ask = |may: bool, parse: fn(&Ctx) -> Option<Figure>| if may { parse(ctx) } else { None };
     ask(starts.money, money::parse)
-        .or_else(|| ask(starts.percent, percent::parse))
+        .or_else(|| match starts.percent_marked {
+            // A percent word right after the number: its marker is known to be ahead.
+            true => percent::read(ctx),
+            false => ask(starts.percent, percent::parse),
+        })
         .or_else(|| ask(starts.quantity, quantity::parse))
         .or_else(|| ask(starts.duration, duration::parse))
         .or_else(|| {
@@ -159,15 +163,19 @@ pub fn figure_at(ctx: &Ctx) -> Option<Figure> {
 /// `the` (`the past five years`, `the 24th`), a date's lead words (`last`, `mid`), an
 /// ordinal (`third`), for money a currency in capitals (`USD`, `HK$`, `Rs`), for a date
 /// any capitalized word (`March`).
+/// At a number in digits, the byte after its run of digits, points and commas decides:
+/// after a closing mark (`(2,708)`, `No. 3;`) or at the end only a date, an ordinal or a
+/// count may be read; before a percent word (`4.5 percent`, `12 bp`) no amount.
 /// Only a necessary condition: the kind's own parse still decides.
 /// ```text
-/// money    = number_word | sign_word | "between" | capital_currency
-/// percent  = number_word | sign_word | "between"
-/// quantity = number_word | sign_word
-/// duration = number_word | "the"
-/// date     = date_lead_word | Capitalized
-/// ordinal  = ordinal_word | tens_word
-/// count    = number_word | "between"
+/// money    = number_word | sign_word | "between" | capital_currency | digit_run open
+/// percent  = number_word | sign_word | "between" | digit_run open
+/// quantity = number_word | sign_word | digit_run open
+/// duration = number_word | "the" | digit_run open
+/// date     = date_lead_word | Capitalized | digit_run
+/// ordinal  = ordinal_word | tens_word | digit_run
+/// count    = number_word | "between" | digit_run
+/// open     = any byte but a closing mark, not the end; for money not " " percent_word
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Starts {
@@ -178,6 +186,8 @@ struct Starts {
     date: bool,
     ordinal: bool,
     count: bool,
+    /// A percent word follows the number: the look-ahead would find it, so it is not asked.
+    percent_marked: bool,
 }
 
 impl Starts {
@@ -191,12 +201,16 @@ impl Starts {
         date: true,
         ordinal: true,
         count: true,
+        percent_marked: false,
     };
 
     fn at(rest: &str) -> Starts {
         let word = leading_word(rest);
         if word.is_empty() {
-            return Starts::ALL;
+            return match rest.as_bytes().first() {
+                Some(b) if b.is_ascii_digit() => Starts::at_digits(rest.as_bytes()),
+                _ => Starts::ALL,
+            };
         }
         // Lower-cased on the stack: a longer word is none of the lead words.
         let mut buf = [0u8; crate::words::LONGEST];
@@ -213,9 +227,42 @@ impl Starts {
             date: capitalized || crate::words::is_date_lead_word(lower),
             ordinal: number::starts_spelled_ordinal(lower),
             count: number || between,
+            percent_marked: false,
+        }
+    }
+
+    /// At a number in digits: what follows its digit run. No amount, percent, quantity or
+    /// duration reads on past a closing mark or the end; no amount at all before a space
+    /// and a percent word (no scale, currency or joiner is one), whose marker then is the
+    /// look-ahead's first word.
+    fn at_digits(rest: &[u8]) -> Starts {
+        // Read no further than a marked run: a long run of numbers (`1,2,3,...`) is not
+        // read again at each of its candidates.
+        let run = crate::words::digit_run(rest.get(..MARKED_RUN).unwrap_or(rest));
+        let closed = Starts {
+            money: false,
+            percent: false,
+            quantity: false,
+            duration: false,
+            ..Starts::ALL
+        };
+        match rest.get(run) {
+            _ if run == MARKED_RUN => Starts::ALL,
+            None => closed,
+            Some(&b) if crate::words::closes_a_number(b) => closed,
+            Some(b' ') if lookahead::percent_word_starts(&rest[run + 1..]) => Starts {
+                money: false,
+                percent_marked: true,
+                ..Starts::ALL
+            },
+            _ => Starts::ALL,
         }
     }
 }
+
+/// The longest digit run read after a candidate: a percent word after it is then well
+/// inside the look-ahead's window (80 bytes).
+const MARKED_RUN: usize = 48;
 
 /// The composed grammar with every kind asked at every candidate: what `figure_at` read
 /// before it asked only the kinds that may start there (`Starts`).
@@ -536,6 +583,7 @@ mod tests {
                 text.push_str(&format!(" {w}{tail}."));
             }
         }
+        text.push_str(&numbers_with_tails().concat());
         /// Whether `Starts` asks a kind, and the kind's parse.
         type Asked = (fn(Starts) -> bool, fn(&Ctx) -> Option<Figure>);
         let kinds: [Asked; 7] = [
@@ -569,10 +617,168 @@ mod tests {
         assert!(skipped > 100_000, "fixtures not found: {skipped}");
     }
 
+    /// Numbers in digits with every byte or word a figure may go on with after them, each
+    /// in a sentence of its own (invented).
+    fn numbers_with_tails() -> Vec<String> {
+        let numbers = [
+            "5", "12", "708", "2,708", "3.5", "1,234.5", "2025", "1.", "3,5", "19 000", "0.25",
+        ];
+        let mut tails: Vec<String> = (b'!'..=b'~')
+            .filter(|b| !b.is_ascii_alphanumeric())
+            .map(|b| format!("{}", b as char))
+            .collect();
+        for t in [
+            "",
+            " ",
+            "\t",
+            "\u{a0}",
+            "\u{2013}",
+            "\u{ff05}",
+            "\u{b0}C",
+            "\u{bd}",
+            "1/2%",
+            "-1/2 percent",
+        ] {
+            tails.push(t.to_string());
+        }
+        for w in [
+            "percent",
+            "Percent",
+            "PCT",
+            "pct",
+            "per cent",
+            "percentage points",
+            "percen",
+            "perc",
+            "pp",
+            "ppt",
+            "ppts",
+            "pc",
+            "bp",
+            "bps",
+            "basis points",
+            "basis",
+            "per",
+            "percents",
+            "percentile",
+            "pence",
+            "to 6 percent",
+            "- 6 percent",
+            "of a percentage point",
+            "point 5 percent",
+            "million won",
+            "billion",
+            "bn",
+            "b",
+            "thousand",
+            "GW",
+            "km",
+            "m",
+            "tons",
+            "years",
+            "consecutive months",
+            "US dollars",
+            "dollars",
+            "euro cents",
+            "won",
+            "th",
+            "st",
+            "companies",
+            "and 6 percent",
+        ] {
+            tails.push(format!(" {w}"));
+            tails.push(format!("{w}"));
+            tails.push(format!("-{w}"));
+        }
+        let mut sentences = Vec::new();
+        for n in numbers {
+            for t in &tails {
+                sentences.push(format!("{n}{t}"));
+                sentences.push(format!("Sales fell {n}{t} in May. "));
+                sentences.push(format!("(Unit: {n}{t})"));
+            }
+        }
+        sentences
+    }
+
+    #[test]
+    fn kinds_not_asked_after_a_number_read_nothing_there() {
+        let kinds: [fn(&Ctx) -> Option<Figure>; 4] = [money::parse, percent::parse, quantity::parse, duration::parse];
+        let mut closed = 0;
+        for sentence in numbers_with_tails() {
+            for (at, _) in sentence.char_indices() {
+                for cut in [false, true] {
+                    let ctx = Ctx::new(&sentence, at, cut);
+                    let starts = Starts::at(ctx.rest());
+                    if !starts.money {
+                        assert_eq!(money::parse(&ctx), None, "{sentence:?} at {at}");
+                    }
+                    if !starts.percent {
+                        closed += 1;
+                        for parse in kinds {
+                            assert_eq!(parse(&ctx), None, "{sentence:?} at {at}");
+                        }
+                    }
+                    if starts.percent_marked {
+                        assert!(ctx.ahead().percent(), "{sentence:?} at {at}");
+                        assert_eq!(percent::read(&ctx), percent::parse(&ctx), "{sentence:?} at {at}");
+                    }
+                    assert_eq!(figure_at(&ctx), figure_at_every_kind(&ctx), "{sentence:?} at {at}");
+                }
+            }
+        }
+        assert!(closed > 1_000, "{closed}");
+    }
+
+    #[test]
+    fn a_number_closed_by_a_mark_or_before_a_percent_word_asks_fewer_kinds() {
+        let at = |s: &str| Starts::at(s);
+        let closed = Starts {
+            money: false,
+            percent: false,
+            quantity: false,
+            duration: false,
+            ..Starts::ALL
+        };
+        for s in ["708)", "2,708);", "3.", "12:30", "5", "1.5\"", "7]"] {
+            assert_eq!(at(s), closed, "{s}");
+        }
+        let marked = Starts {
+            money: false,
+            percent_marked: true,
+            ..Starts::ALL
+        };
+        for s in [
+            "4.5 percent",
+            "12 bp",
+            "3 PCT",
+            "1,200 basis points",
+            "0.3 percentage point",
+        ] {
+            assert_eq!(at(s), marked, "{s}");
+        }
+        // Open: a space, a dash, a fraction, a sign, a glued unit or scale, a wide byte.
+        for s in [
+            "5 won",
+            "5-6 percent",
+            "1/4%",
+            "5%",
+            "5GW",
+            "5bn",
+            "5\u{a0}percent",
+            "5  percent",
+            "5 percents",
+        ] {
+            assert_eq!(at(s), Starts::ALL, "{s}");
+        }
+        let long = format!("{} percent", "1".repeat(MARKED_RUN));
+        assert_eq!(at(&long), Starts::ALL);
+    }
+
     #[test]
     fn each_kind_is_asked_at_its_lead_words() {
         let at = |s: &str| Starts::at(s);
-        assert_eq!(at("5 percent"), Starts::ALL);
+        assert_eq!(at("5 companies"), Starts::ALL);
         assert_eq!(at("$5"), Starts::ALL);
         assert_eq!(at("\u{e9}t\u{e9}"), Starts::ALL);
         let the = at("the past five years");
@@ -588,6 +794,7 @@ mod tests {
             date: false,
             ordinal: false,
             count: false,
+            percent_marked: false,
         };
         // `march` in lower case is a verb; `March` a month, and only a date.
         assert_eq!(at("march on"), none);

@@ -280,10 +280,16 @@ pub fn percent(
 
 /// The percent figure at the candidate position.
 pub fn parse(ctx: &Ctx) -> Option<Figure> {
-    let rest = ctx.rest();
     if !ctx.ahead().percent() {
         return None;
     }
+    read(ctx)
+}
+
+/// The percent figure at the candidate position, its marker known to be ahead (`parse`
+/// without the look-ahead).
+pub fn read(ctx: &Ctx) -> Option<Figure> {
+    let rest = ctx.rest();
     // `rose from 3 percent to 5 percent` is a change between two figures, not a range.
     let ranges = || !cues::leads_a_change(ctx.before());
     let after_verb = || cues::follows_change_verb(ctx.before());
