@@ -1337,21 +1337,36 @@ pub fn is_date_lead_word(lower: &[u8]) -> bool {
 
 // ---- A number in digits and the byte after it (`grammar::Starts`) ----
 
-/// The length of the run of ASCII digits, points and commas that `bytes` starts with: a
-/// number in digits as written (`1,234.5`), with a point or comma that may end it.
+/// The length of the number in ASCII digits that `bytes` starts with: digits, with points
+/// and commas between digits (`1,234.5`); a point or comma after it ends the number.
 pub fn digit_run(bytes: &[u8]) -> usize {
     let mut n = 0;
-    while let Some(b'0'..=b'9' | b'.' | b',') = bytes.get(n) {
-        n += 1;
+    loop {
+        match bytes.get(n) {
+            Some(b'0'..=b'9') => n += 1,
+            Some(b'.' | b',') if n > 0 && bytes.get(n + 1).is_some_and(u8::is_ascii_digit) => n += 2,
+            _ => return n,
+        }
     }
-    n
 }
 
 /// A byte right after a number's digit run that no amount, percent, quantity or duration
 /// goes on with: ASCII punctuation other than the marks and joiners those read (`/` of a
 /// fraction, `-` of a range or compound, `%`). Not a space, a letter or a wide character.
 pub fn closes_a_number(b: u8) -> bool {
-    b.is_ascii_punctuation() && !matches!(b, b',' | b'.' | b'/' | b'-' | b'%')
+    b.is_ascii_punctuation() && !matches!(b, b'/' | b'-' | b'%')
+}
+
+/// An ordinal suffix (`st`, `nd`, `rd`, `th`, in any case) is the whole word `after` starts
+/// with (`12th,`; not `5 thousand`, `3rds`).
+pub fn ordinal_suffix_starts(after: &[u8]) -> bool {
+    let (Some(a), Some(b)) = (after.first(), after.get(1)) else {
+        return false;
+    };
+    matches!(
+        [a | 0x20, b | 0x20],
+        [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h']
+    ) && after.get(2).is_none_or(|c| !c.is_ascii_alphanumeric())
 }
 
 #[cfg(test)]
@@ -1359,11 +1374,14 @@ mod number_run_tests {
     use super::*;
 
     #[test]
-    fn a_digit_run_takes_digits_points_and_commas() {
+    fn a_digit_run_takes_digits_and_the_points_and_commas_between_them() {
         assert_eq!(digit_run(b"1,234.5 tons"), 7);
         assert_eq!(digit_run(b"708)"), 3);
-        assert_eq!(digit_run(b"3."), 2);
+        assert_eq!(digit_run(b"3."), 1);
+        assert_eq!(digit_run(b"2025, exports"), 4);
+        assert_eq!(digit_run(b"1.2.3."), 5);
         assert_eq!(digit_run(b"x5"), 0);
+        assert_eq!(digit_run(b".5"), 0);
         assert_eq!(digit_run(b""), 0);
         assert_eq!(digit_run(b"19\xc2\xa0000"), 2);
     }
@@ -1371,6 +1389,16 @@ mod number_run_tests {
     #[test]
     fn closing_marks_are_the_punctuation_no_figure_goes_on_with() {
         let closing: Vec<u8> = (0..=255u8).filter(|&b| closes_a_number(b)).collect();
-        assert_eq!(closing, b"!\"#$&'()*+:;<=>?@[\\]^_`{|}~".to_vec());
+        assert_eq!(closing, b"!\"#$&'()*+,.:;<=>?@[\\]^_`{|}~".to_vec());
+    }
+
+    #[test]
+    fn an_ordinal_suffix_is_a_whole_word() {
+        for yes in [&b"th"[..], b"st,", b"ND ", b"rd)", b"Th-largest"] {
+            assert!(ordinal_suffix_starts(yes), "{yes:?}");
+        }
+        for no in [&b"thousand"[..], b"t", b"", b"rds", b"th2", b"sq"] {
+            assert!(!ordinal_suffix_starts(no), "{no:?}");
+        }
     }
 }

@@ -163,9 +163,9 @@ pub fn figure_at(ctx: &Ctx) -> Option<Figure> {
 /// `the` (`the past five years`, `the 24th`), a date's lead words (`last`, `mid`), an
 /// ordinal (`third`), for money a currency in capitals (`USD`, `HK$`, `Rs`), for a date
 /// any capitalized word (`March`).
-/// At a number in digits, the byte after its run of digits, points and commas decides:
-/// after a closing mark (`(2,708)`, `No. 3;`) or at the end only a date, an ordinal or a
-/// count may be read; before a percent word (`4.5 percent`, `12 bp`) no amount.
+/// At a number in digits (`1,234.5`), what follows it decides: after a closing mark
+/// (`(2,708)`, `in 2025,`), an ordinal suffix (`12th`) or at the end only a date, an
+/// ordinal or a count may be read; before a percent word (`4.5 percent`, `12 bp`) no amount.
 /// Only a necessary condition: the kind's own parse still decides.
 /// ```text
 /// money    = number_word | sign_word | "between" | capital_currency | digit_run open
@@ -175,7 +175,7 @@ pub fn figure_at(ctx: &Ctx) -> Option<Figure> {
 /// date     = date_lead_word | Capitalized | digit_run
 /// ordinal  = ordinal_word | tens_word | digit_run
 /// count    = number_word | "between" | digit_run
-/// open     = any byte but a closing mark, not the end; for money not " " percent_word
+/// open     = not a closing mark, an ordinal suffix or the end; for money not " " percent_word
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Starts {
@@ -232,9 +232,9 @@ impl Starts {
     }
 
     /// At a number in digits: what follows its digit run. No amount, percent, quantity or
-    /// duration reads on past a closing mark or the end; no amount at all before a space
-    /// and a percent word (no scale, currency or joiner is one), whose marker then is the
-    /// look-ahead's first word.
+    /// duration reads on past a closing mark, an ordinal suffix or the end; no amount at all
+    /// before a space and a percent word (no scale, currency or joiner is one), whose marker
+    /// then is the look-ahead's first word.
     fn at_digits(rest: &[u8]) -> Starts {
         // Read no further than a marked run: a long run of numbers (`1,2,3,...`) is not
         // read again at each of its candidates.
@@ -246,11 +246,14 @@ impl Starts {
             duration: false,
             ..Starts::ALL
         };
-        match rest.get(run) {
-            _ if run == MARKED_RUN => Starts::ALL,
+        let after = &rest[run..];
+        match after.first() {
+            // The run may go on past what was read.
+            _ if run + 1 >= MARKED_RUN => Starts::ALL,
             None => closed,
             Some(&b) if crate::words::closes_a_number(b) => closed,
-            Some(b' ') if lookahead::percent_word_starts(&rest[run + 1..]) => Starts {
+            Some(_) if crate::words::ordinal_suffix_starts(after) => closed,
+            Some(b' ') if lookahead::percent_word_starts(&after[1..]) => Starts {
                 money: false,
                 percent_marked: true,
                 ..Starts::ALL
@@ -683,6 +686,16 @@ mod tests {
             "won",
             "th",
             "st",
+            "TH",
+            "nd",
+            "rd",
+            "th-largest",
+            "st.",
+            "thermal",
+            "thousand tons",
+            "thousand won",
+            "rds",
+            "nd2",
             "companies",
             "and 6 percent",
         ] {
@@ -740,7 +753,19 @@ mod tests {
             duration: false,
             ..Starts::ALL
         };
-        for s in ["708)", "2,708);", "3.", "12:30", "5", "1.5\"", "7]"] {
+        for s in [
+            "708)",
+            "2,708);",
+            "3.",
+            "12:30",
+            "5",
+            "1.5\"",
+            "7]",
+            "2025, exports",
+            "12th",
+            "3rd-largest",
+            "1.2.3.",
+        ] {
             assert_eq!(at(s), closed, "{s}");
         }
         let marked = Starts {
@@ -768,6 +793,9 @@ mod tests {
             "5\u{a0}percent",
             "5  percent",
             "5 percents",
+            "5 thousand",
+            "5th2",
+            "5 th",
         ] {
             assert_eq!(at(s), Starts::ALL, "{s}");
         }
