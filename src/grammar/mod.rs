@@ -164,8 +164,9 @@ pub fn figure_at(ctx: &Ctx) -> Option<Figure> {
 /// ordinal (`third`), for money a currency in capitals (`USD`, `HK$`, `Rs`), for a date
 /// any capitalized word (`March`).
 /// At a number in digits (`1,234.5`), what follows it decides: after a closing mark
-/// (`(2,708)`, `in 2025,`), an ordinal suffix (`12th`) or at the end only a date, an
-/// ordinal or a count may be read; before a percent word (`4.5 percent`, `12 bp`) no amount.
+/// (`(708)`, `in 2025,`), an ordinal suffix (`12th`) or at the end only a date, an
+/// ordinal or a grouped count (`(2,708)`) may be read; before a percent word
+/// (`4.5 percent`, `12 bp`) no amount.
 /// Only a necessary condition: the kind's own parse still decides.
 /// ```text
 /// money    = number_word | sign_word | "between" | capital_currency | digit_run open
@@ -174,7 +175,7 @@ pub fn figure_at(ctx: &Ctx) -> Option<Figure> {
 /// duration = number_word | "the" | digit_run open
 /// date     = date_lead_word | Capitalized | digit_run
 /// ordinal  = ordinal_word | tens_word | digit_run
-/// count    = number_word | "between" | digit_run
+/// count    = number_word | "between" | digit_run (open | grouped | ("(" | quote))
 /// open     = not a closing mark, an ordinal suffix or the end; for money not " " percent_word
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -234,16 +235,19 @@ impl Starts {
     /// At a number in digits: what follows its digit run. No amount, percent, quantity or
     /// duration reads on past a closing mark, an ordinal suffix or the end; no amount at all
     /// before a space and a percent word (no scale, currency or joiner is one), whose marker
-    /// then is the look-ahead's first word.
+    /// then is the look-ahead's first word. With no noun after it, a number is a count only
+    /// when grouped (`(2,708)`) or before a bracket or a quote it may look past.
     fn at_digits(rest: &[u8]) -> Starts {
         // Read no further than a marked run: a long run of numbers (`1,2,3,...`) is not
         // read again at each of its candidates.
         let run = crate::words::digit_run(rest.get(..MARKED_RUN).unwrap_or(rest));
+        let grouped = rest[..run].contains(&b',');
         let closed = Starts {
             money: false,
             percent: false,
             quantity: false,
             duration: false,
+            count: grouped,
             ..Starts::ALL
         };
         let after = &rest[run..];
@@ -251,8 +255,12 @@ impl Starts {
             // The run may go on past what was read.
             _ if run + 1 >= MARKED_RUN => Starts::ALL,
             None => closed,
-            Some(&b) if crate::words::closes_a_number(b) => closed,
-            Some(_) if crate::words::ordinal_suffix_starts(after) => closed,
+            Some(&b) if crate::words::closes_a_number(b) => Starts {
+                count: grouped || matches!(b, b'(' | b'"' | b'\'' | b'&'),
+                ..closed
+            },
+            // A cut body's `12th` may end in a stub of `thousand`: a count.
+            Some(_) if crate::words::ordinal_suffix_starts(after) => Starts { count: true, ..closed },
             Some(b' ') if lookahead::percent_word_starts(&after[1..]) => Starts {
                 money: false,
                 percent_marked: true,
@@ -751,22 +759,18 @@ mod tests {
             percent: false,
             quantity: false,
             duration: false,
+            count: false,
             ..Starts::ALL
         };
-        for s in [
-            "708)",
-            "2,708);",
-            "3.",
-            "12:30",
-            "5",
-            "1.5\"",
-            "7]",
-            "2025, exports",
-            "12th",
-            "3rd-largest",
-            "1.2.3.",
-        ] {
+        for s in ["708)", "3.", "12:30", "5", "7]", "2025, exports", "1.2.3."] {
             assert_eq!(at(s), closed, "{s}");
+        }
+        for s in ["12th", "3rd-largest"] {
+            assert_eq!(at(s), Starts { count: true, ..closed }, "{s}");
+        }
+        // A count with no noun: grouped, or before a bracket or quote it may look past.
+        for s in ["2,708);", "1,234", "1.5\"", "5(", "12(EV)", "3'", "5&Co"] {
+            assert!(at(s).count, "{s}");
         }
         let marked = Starts {
             money: false,
