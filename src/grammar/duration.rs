@@ -50,6 +50,12 @@ fn time_unit(i: &str) -> IResult<&str, &'static str> {
     fail(i)
 }
 
+/// Whether `i` starts with a duration's lead (`the past `): at `the`, a duration starts
+/// only so.
+pub fn led(i: &str) -> bool {
+    lead(i).is_ok()
+}
+
 /// lead: `the past`, `the last`, `the next`... kept in the text (`the past five years`).
 fn lead(i: &str) -> IResult<&str, ()> {
     let words = ["past", "last", "next", "previous", "coming", "following"];

@@ -160,9 +160,9 @@ pub fn figure_at(ctx: &Ctx) -> Option<Figure> {
 /// The kinds that may start at a candidate, by its first word. Every form of a kind starts
 /// with a digit, a sign or symbol, or one of a few words, so at any other word it is not
 /// asked: a number word (`three`, `a`), a sign word (`minus`), `between` (the ranges),
-/// `the` (`the past five years`, `the 24th`), a date's lead words (`last`, `mid`), an
-/// ordinal (`third`), for money a currency in capitals (`USD`, `HK$`, `Rs`), for a date
-/// any capitalized word (`March`).
+/// `the` (`the 24th`; for a duration only before its lead: `the past five years`), a
+/// date's lead words (`last`, `mid`), an ordinal (`third`), for money a currency in
+/// capitals (`USD`, `HK$`, `Rs`), for a date any capitalized word (`March`).
 /// At a number in digits (`1,234.5`), what follows it decides: after a closing mark
 /// (`(708)`, `in 2025,`), an ordinal suffix (`12th`) or at the end only a date, an
 /// ordinal or a grouped count (`(2,708)`) may be read; before a percent word
@@ -172,7 +172,7 @@ pub fn figure_at(ctx: &Ctx) -> Option<Figure> {
 /// money    = number_word | sign_word | "between" | capital_currency | digit_run open
 /// percent  = number_word | sign_word | "between" | digit_run open
 /// quantity = number_word | sign_word | digit_run open
-/// duration = number_word | "the" | digit_run open
+/// duration = number_word | "the" lead_word | digit_run open
 /// date     = date_lead_word | Capitalized | digit_run
 /// ordinal  = ordinal_word | tens_word | digit_run
 /// count    = number_word | "between" | digit_run (open | grouped | ("(" | quote))
@@ -224,7 +224,7 @@ impl Starts {
             money: number || sign || between || capitalized && money::capital_currency_leads(rest),
             percent: number || sign || between,
             quantity: number || sign,
-            duration: number || lower == b"the",
+            duration: number || lower == b"the" && duration::led(rest),
             date: capitalized || crate::words::is_date_lead_word(lower),
             ordinal: number::starts_spelled_ordinal(lower),
             count: number || between,
@@ -815,6 +815,10 @@ mod tests {
         assert_eq!(at("\u{e9}t\u{e9}"), Starts::ALL);
         let the = at("the past five years");
         assert!(the.duration && the.date && !the.money && !the.percent && !the.count && !the.ordinal);
+        // A duration at `the` only before its lead word.
+        assert!(at("The next\u{a0}two weeks").duration && at("the coming 3 days").duration);
+        let the_first = at("the first time");
+        assert!(!the_first.duration && the_first.date);
         let three = at("Three billion won");
         assert!(three.money && three.percent && three.quantity && three.count && !three.ordinal);
         assert!(three.duration && three.date); // capitalized: a month or weekday would be a date
