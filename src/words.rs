@@ -1369,6 +1369,26 @@ pub fn ordinal_suffix_starts(after: &[u8]) -> bool {
     ) && after.get(2).is_none_or(|c| !c.is_ascii_alphanumeric())
 }
 
+/// The words that may go on an amount, a percent, a quantity or a duration right after its
+/// number and are no marker word of the look-ahead (lower-cased): the scales and `dozen`,
+/// the range joiner `to`, `of` (`of a percentage point`), `point` (`4 point 5`), a
+/// duration's modifiers (`consecutive`), and the first words of currencies named by more
+/// than one (`US`, `Hong Kong`, `pounds sterling`).
+#[rustfmt::skip]
+pub fn goes_on_a_number(lower: &[u8]) -> bool {
+    matches!(lower,
+        b"thousand" | b"lakh" | b"lakhs" | b"million" | b"mn" | b"mln" | b"crore" | b"crores" | b"billion"
+        | b"bn" | b"bln" | b"trillion" | b"tn" | b"trln" | b"tril" | b"dozen"
+        | b"to" | b"of" | b"point"
+        | b"consecutive" | b"straight" | b"successive" | b"more" | b"additional" | b"extra" | b"business"
+        | b"working" | b"calendar" | b"full"
+        | b"us" | b"u" | b"usd" | b"eur" | b"euro" | b"pounds" | b"canadian" | b"australian" | b"new"
+        | b"hong" | b"singapore" | b"taiwan" | b"american" | b"mexican" | b"philippine" | b"chilean"
+        | b"colombian" | b"argentine" | b"swiss" | b"brazilian" | b"south" | b"swedish" | b"norwegian"
+        | b"danish" | b"pakistani" | b"sri" | b"indian" | b"japanese" | b"chinese" | b"korean"
+    )
+}
+
 #[cfg(test)]
 mod number_run_tests {
     use super::*;

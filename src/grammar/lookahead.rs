@@ -138,7 +138,24 @@ pub fn percent_word_starts(i: &[u8]) -> bool {
     is_percent_word(&lower[..n])
 }
 
+/// Whether the word `i` starts with (its whole run of letters, with more text after it)
+/// ends the number before it for every kind read by a marker: no marker word, and no word
+/// that goes on a number (`million`, `to`, `Hong Kong`). At the end of the text it may be
+/// a cut body's stub (`mill`): not so.
+pub fn ends_marked_kinds(i: &[u8]) -> bool {
+    let letters = i.iter().take_while(|&&b| is_letter(b)).count();
+    if letters == 0 || letters == i.len() {
+        return false;
+    }
+    let word = &i[..letters];
+    let mut buf = [0u8; crate::words::LONGEST];
+    let goes_on = crate::words::lowered(&mut buf, word).is_some_and(crate::words::goes_on_a_number);
+    !goes_on && word_marker(word) == 0
+}
+
 /// The flag of a word (letters only) as written: a unit symbol, or a marker word.
+/// Inlined into the look-ahead's loop, where it is asked most.
+#[inline(always)]
 fn word_marker(word: &[u8]) -> u8 {
     if word.len() > LONGEST_MARKER || !has_shape(&MARKER_SHAPES, word) {
         return 0;

@@ -266,6 +266,8 @@ impl Starts {
                 percent_marked: true,
                 ..Starts::ALL
             },
+            // `5 companies`: a word no amount, percent, quantity or duration goes on with.
+            Some(b' ') if lookahead::ends_marked_kinds(&after[1..]) => Starts { count: true, ..closed },
             _ => Starts::ALL,
         }
     }
@@ -722,11 +724,53 @@ mod tests {
         sentences
     }
 
+    /// Numbers before every currency, unit, scale and modifier the grammar reads after a
+    /// number (in every case), and before every word of the fixtures.
+    fn numbers_with_words() -> Vec<String> {
+        let scales = [
+            "thousand",
+            "lakh",
+            "lakhs",
+            "lakh crore",
+            "million",
+            "mn",
+            "mln",
+            "crore",
+            "crores",
+            "billion",
+            "bn",
+            "bln",
+            "trillion",
+            "tn",
+            "trln",
+            "tril.",
+            "dozen",
+            "point 5 percent",
+            "to 6 tons",
+            "thousand tons",
+        ];
+        let written = money::written_after_numbers()
+            .into_iter()
+            .chain(quantity::written_after_numbers())
+            .chain(duration::written_after_numbers())
+            .chain(scales.iter().map(|s| s.to_string()));
+        let mut sentences = Vec::new();
+        for w in written {
+            for w in [w.clone(), w.to_lowercase(), w.to_uppercase()] {
+                sentences.push(format!("Sales fell 5 {w} in May; 2,708 {w} won, 3.5 {w}"));
+            }
+        }
+        for w in words_of(&crate::fixture_texts().concat()) {
+            sentences.push(format!("Sales fell 5 {w} in May; 2,708 {w} dollars, 3.5 {w} percent."));
+        }
+        sentences
+    }
+
     #[test]
     fn kinds_not_asked_after_a_number_read_nothing_there() {
         let kinds: [fn(&Ctx) -> Option<Figure>; 4] = [money::parse, percent::parse, quantity::parse, duration::parse];
         let mut closed = 0;
-        for sentence in numbers_with_tails() {
+        for sentence in numbers_with_tails().into_iter().chain(numbers_with_words()) {
             for (at, _) in sentence.char_indices() {
                 for cut in [false, true] {
                     let ctx = Ctx::new(&sentence, at, cut);
