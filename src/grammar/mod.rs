@@ -141,7 +141,7 @@ pub fn figure_at(ctx: &Ctx) -> Option<Figure> {
     ask(starts.money, money::parse)
         .or_else(|| match starts.percent_marked {
             // A percent word right after the number: its marker is known to be ahead.
-            true => percent::read(ctx),
+            true => percent::read_marked(ctx),
             false => ask(starts.percent, percent::parse),
         })
         .or_else(|| ask(starts.quantity, quantity::parse))
