@@ -710,7 +710,7 @@ mod tests {
             "and 6 percent",
         ] {
             tails.push(format!(" {w}"));
-            tails.push(format!("{w}"));
+            tails.push(w.to_string());
             tails.push(format!("-{w}"));
         }
         let mut sentences = Vec::new();
