@@ -164,9 +164,10 @@ pub fn figure_at(ctx: &Ctx) -> Option<Figure> {
 /// date's lead words (`last`, `mid`), an ordinal (`third`), for money a currency in
 /// capitals (`USD`, `HK$`, `Rs`), for a date any capitalized word (`March`).
 /// At a number in digits (`1,234.5`), what follows it decides: after a closing mark
-/// (`(708)`, `in 2025,`), an ordinal suffix (`12th`) or at the end only a date, an
-/// ordinal or a grouped count (`(2,708)`) may be read; before a percent word
-/// (`4.5 percent`, `12 bp`) no amount.
+/// (`(708)`, `in 2025,`), an ordinal suffix (`12th`) or at the end, and before a word no
+/// amount, percent, quantity or duration goes on with (`5 companies`), only a date, an
+/// ordinal or a count may be read (after a mark a count only if grouped: `(2,708)`);
+/// before a percent word (`4.5 percent`, `12 bp`) no amount.
 /// Only a necessary condition: the kind's own parse still decides.
 /// ```text
 /// money    = number_word | sign_word | "between" | capital_currency | digit_run open
@@ -175,8 +176,9 @@ pub fn figure_at(ctx: &Ctx) -> Option<Figure> {
 /// duration = number_word | "the" lead_word | digit_run open
 /// date     = date_lead_word | Capitalized | digit_run
 /// ordinal  = ordinal_word | tens_word | digit_run
-/// count    = number_word | "between" | digit_run (open | grouped | ("(" | quote))
-/// open     = not a closing mark, an ordinal suffix or the end; for money not " " percent_word
+/// count    = number_word | "between" | digit_run (open | " " word | suffix | grouped | ("(" | quote | "&"))
+/// open     = not a closing mark, suffix, end or " " word; for money not " " percent_word
+/// word     = a word with text after it that is no marker and no `goes_on_a_number` word
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Starts {
@@ -233,10 +235,11 @@ impl Starts {
     }
 
     /// At a number in digits: what follows its digit run. No amount, percent, quantity or
-    /// duration reads on past a closing mark, an ordinal suffix or the end; no amount at all
-    /// before a space and a percent word (no scale, currency or joiner is one), whose marker
-    /// then is the look-ahead's first word. With no noun after it, a number is a count only
-    /// when grouped (`(2,708)`) or before a bracket or a quote it may look past.
+    /// duration reads on past a closing mark, an ordinal suffix, the end or a word none of
+    /// them goes on with; no amount at all before a space and a percent word (no scale,
+    /// currency or joiner is one), whose marker then is the look-ahead's first word. With
+    /// no noun after it, a number is a count only when grouped (`(2,708)`) or before a
+    /// bracket, a quote or `&` that its noun walk looks past.
     fn at_digits(rest: &[u8]) -> Starts {
         // Read no further than a marked run: a long run of numbers (`1,2,3,...`) is not
         // read again at each of its candidates.
