@@ -1334,3 +1334,91 @@ pub fn is_date_lead_word(lower: &[u8]) -> bool {
         | b"late" | b"end" | b"start" | b"pre" | b"post"
     )
 }
+
+// ---- A number in digits and the byte after it (`grammar::Starts`) ----
+
+/// The length of the number in ASCII digits that `bytes` starts with: digits, with points
+/// and commas between digits (`1,234.5`); a point or comma after it ends the number.
+pub fn digit_run(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    loop {
+        match bytes.get(n) {
+            Some(b'0'..=b'9') => n += 1,
+            Some(b'.' | b',') if n > 0 && bytes.get(n + 1).is_some_and(u8::is_ascii_digit) => n += 2,
+            _ => return n,
+        }
+    }
+}
+
+/// A byte right after a number's digit run that no amount, percent, quantity or duration
+/// goes on with: ASCII punctuation other than the marks and joiners those read (`/` of a
+/// fraction, `-` of a range or compound, `%`). Not a space, a letter or a wide character.
+pub fn closes_a_number(b: u8) -> bool {
+    b.is_ascii_punctuation() && !matches!(b, b'/' | b'-' | b'%')
+}
+
+/// An ordinal suffix (`st`, `nd`, `rd`, `th`, in any case) is the whole word `after` starts
+/// with (`12th,`; not `5 thousand`, `3rds`).
+pub fn ordinal_suffix_starts(after: &[u8]) -> bool {
+    let (Some(a), Some(b)) = (after.first(), after.get(1)) else {
+        return false;
+    };
+    matches!(
+        [a | 0x20, b | 0x20],
+        [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h']
+    ) && after.get(2).is_none_or(|c| !c.is_ascii_alphanumeric())
+}
+
+/// The words that may go on an amount, a percent, a quantity or a duration right after its
+/// number and are no marker word of the look-ahead (lower-cased): the scales and `dozen`,
+/// the range joiner `to`, `of` (`of a percentage point`), `point` (`4 point 5`), a
+/// duration's modifiers (`consecutive`), and the first words of currencies named by more
+/// than one (`US`, `Hong Kong`, `pounds sterling`).
+#[rustfmt::skip]
+pub fn goes_on_a_number(lower: &[u8]) -> bool {
+    matches!(lower,
+        b"thousand" | b"lakh" | b"lakhs" | b"million" | b"mn" | b"mln" | b"crore" | b"crores" | b"billion"
+        | b"bn" | b"bln" | b"trillion" | b"tn" | b"trln" | b"tril" | b"dozen"
+        | b"to" | b"of" | b"point"
+        | b"consecutive" | b"straight" | b"successive" | b"more" | b"additional" | b"extra" | b"business"
+        | b"working" | b"calendar" | b"full"
+        | b"us" | b"u" | b"usd" | b"eur" | b"euro" | b"pounds" | b"canadian" | b"australian" | b"new"
+        | b"hong" | b"singapore" | b"taiwan" | b"american" | b"mexican" | b"philippine" | b"chilean"
+        | b"colombian" | b"argentine" | b"swiss" | b"brazilian" | b"south" | b"swedish" | b"norwegian"
+        | b"danish" | b"pakistani" | b"sri" | b"indian" | b"japanese" | b"chinese" | b"korean"
+    )
+}
+
+#[cfg(test)]
+mod number_run_tests {
+    use super::*;
+
+    #[test]
+    fn a_digit_run_takes_digits_and_the_points_and_commas_between_them() {
+        assert_eq!(digit_run(b"1,234.5 tons"), 7);
+        assert_eq!(digit_run(b"708)"), 3);
+        assert_eq!(digit_run(b"3."), 1);
+        assert_eq!(digit_run(b"2025, exports"), 4);
+        assert_eq!(digit_run(b"1.2.3."), 5);
+        assert_eq!(digit_run(b"x5"), 0);
+        assert_eq!(digit_run(b".5"), 0);
+        assert_eq!(digit_run(b""), 0);
+        assert_eq!(digit_run(b"19\xc2\xa0000"), 2);
+    }
+
+    #[test]
+    fn closing_marks_are_the_punctuation_no_figure_goes_on_with() {
+        let closing: Vec<u8> = (0..=255u8).filter(|&b| closes_a_number(b)).collect();
+        assert_eq!(closing, b"!\"#$&'()*+,.:;<=>?@[\\]^_`{|}~".to_vec());
+    }
+
+    #[test]
+    fn an_ordinal_suffix_is_a_whole_word() {
+        for yes in [&b"th"[..], b"st,", b"ND ", b"rd)", b"Th-largest"] {
+            assert!(ordinal_suffix_starts(yes), "{yes:?}");
+        }
+        for no in [&b"thousand"[..], b"t", b"", b"rds", b"th2", b"sq"] {
+            assert!(!ordinal_suffix_starts(no), "{no:?}");
+        }
+    }
+}

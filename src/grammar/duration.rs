@@ -50,6 +50,12 @@ fn time_unit(i: &str) -> IResult<&str, &'static str> {
     fail(i)
 }
 
+/// Whether `i` starts with a duration's lead (`the past `): at `the`, a duration starts
+/// only so.
+pub fn led(i: &str) -> bool {
+    lead(i).is_ok()
+}
+
 /// lead: `the past`, `the last`, `the next`... kept in the text (`the past five years`).
 fn lead(i: &str) -> IResult<&str, ()> {
     let words = ["past", "last", "next", "previous", "coming", "following"];
@@ -62,21 +68,23 @@ fn lead(i: &str) -> IResult<&str, ()> {
     Ok((r, ()))
 }
 
+/// The words a modifier may be.
+const MODIFIERS: [&str; 10] = [
+    "consecutive",
+    "straight",
+    "successive",
+    "more",
+    "additional",
+    "extra",
+    "business",
+    "working",
+    "calendar",
+    "full",
+];
+
 /// modifier between the number and the unit: `two consecutive months`.
 fn modifier(i: &str) -> IResult<&str, ()> {
-    let words = [
-        "consecutive",
-        "straight",
-        "successive",
-        "more",
-        "additional",
-        "extra",
-        "business",
-        "working",
-        "calendar",
-        "full",
-    ];
-    let (r, _) = words
+    let (r, _) = MODIFIERS
         .iter()
         .find_map(|w| keyword(w)(i).ok())
         .map_or_else(|| fail(i), Ok)?;
@@ -130,6 +138,14 @@ pub fn duration(ranges: bool) -> impl Fn(&str) -> IResult<&str, (Decimal, Option
         let (r, u) = tail(r)?;
         Ok((r, (a, None, u)))
     }
+}
+
+/// Every unit and modifier the grammar reads after a number (for the tests).
+#[cfg(test)]
+pub(crate) fn written_after_numbers() -> Vec<String> {
+    let units = UNITS.iter().flat_map(|(w, _)| [w.to_string(), format!("{w}s")]);
+    let modified = MODIFIERS.iter().map(|m| format!("{m} years"));
+    units.chain(modified).collect()
 }
 
 /// The duration figure at the candidate position.

@@ -120,7 +120,42 @@ fn sign_marker(at: &[u8]) -> u8 {
     }
 }
 
+/// Whether `i` starts with a percent word (`percent`, `pct`, `basis`; the whole run of
+/// letters, in any case): where it is the first word after a candidate, `Ahead::percent`
+/// is set.
+pub fn percent_word_starts(i: &[u8]) -> bool {
+    // Every percent word starts with `p` or `b`: most words are turned away unread.
+    if !matches!(i.first(), Some(b'p' | b'P' | b'b' | b'B')) {
+        return false;
+    }
+    let mut lower = [0u8; LONGEST_MARKER];
+    let mut n = 0;
+    for &b in i.iter().take_while(|&&b| is_letter(b)) {
+        let Some(slot) = lower.get_mut(n) else { return false };
+        *slot = b | 0x20;
+        n += 1;
+    }
+    is_percent_word(&lower[..n])
+}
+
+/// Whether the word `i` starts with (its whole run of letters, with more text after it)
+/// ends the number before it for every kind read by a marker: no marker word, and no word
+/// that goes on a number (`million`, `to`, `Hong Kong`). At the end of the text it may be
+/// a cut body's stub (`mill`): not so.
+pub fn ends_marked_kinds(i: &[u8]) -> bool {
+    let letters = i.iter().take_while(|&&b| is_letter(b)).count();
+    if letters == 0 || letters == i.len() {
+        return false;
+    }
+    let word = &i[..letters];
+    let mut buf = [0u8; crate::words::LONGEST];
+    let goes_on = crate::words::lowered(&mut buf, word).is_some_and(crate::words::goes_on_a_number);
+    !goes_on && word_marker(word) == 0
+}
+
 /// The flag of a word (letters only) as written: a unit symbol, or a marker word.
+/// Inlined into the look-ahead's loop, where it is asked most.
+#[inline(always)]
 fn word_marker(word: &[u8]) -> u8 {
     if word.len() > LONGEST_MARKER || !has_shape(&MARKER_SHAPES, word) {
         return 0;
@@ -212,6 +247,21 @@ fn word_flag(lower: &[u8]) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_percent_word_is_found_as_the_look_ahead_flags_it() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(" percent PERCENT Pct pcts bps basis basically perc percentages percentagepointsandmore");
+        let mut found = 0;
+        for (at, _) in text.char_indices() {
+            let i = &text.as_bytes()[at..];
+            let letters = i.iter().take_while(|&&b| is_letter(b)).count();
+            let flagged = letters > 0 && word_marker(&i[..letters]) & Ahead::PERCENT != 0;
+            assert_eq!(percent_word_starts(i), flagged, "{at}");
+            found += usize::from(flagged);
+        }
+        assert!(found > 100, "{found}");
+    }
 
     #[test]
     fn markers_in_the_window() {

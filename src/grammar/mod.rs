@@ -139,7 +139,11 @@ pub fn figure_at(ctx: &Ctx) -> Option<Figure> {
     let starts = Starts::at(ctx.rest());
     let ask = |may: bool, parse: fn(&Ctx) -> Option<Figure>| if may { parse(ctx) } else { None };
     ask(starts.money, money::parse)
-        .or_else(|| ask(starts.percent, percent::parse))
+        .or_else(|| match starts.percent_marked {
+            // A percent word right after the number: its marker is known to be ahead.
+            true => percent::read_marked(ctx),
+            false => ask(starts.percent, percent::parse),
+        })
         .or_else(|| ask(starts.quantity, quantity::parse))
         .or_else(|| ask(starts.duration, duration::parse))
         .or_else(|| {
@@ -156,18 +160,25 @@ pub fn figure_at(ctx: &Ctx) -> Option<Figure> {
 /// The kinds that may start at a candidate, by its first word. Every form of a kind starts
 /// with a digit, a sign or symbol, or one of a few words, so at any other word it is not
 /// asked: a number word (`three`, `a`), a sign word (`minus`), `between` (the ranges),
-/// `the` (`the past five years`, `the 24th`), a date's lead words (`last`, `mid`), an
-/// ordinal (`third`), for money a currency in capitals (`USD`, `HK$`, `Rs`), for a date
-/// any capitalized word (`March`).
+/// `the` (`the 24th`; for a duration only before its lead: `the past five years`), a
+/// date's lead words (`last`, `mid`), an ordinal (`third`), for money a currency in
+/// capitals (`USD`, `HK$`, `Rs`), for a date any capitalized word (`March`).
+/// At a number in digits (`1,234.5`), what follows it decides: after a closing mark
+/// (`(708)`, `in 2025,`), an ordinal suffix (`12th`) or at the end, and before a word no
+/// amount, percent, quantity or duration goes on with (`5 companies`), only a date, an
+/// ordinal or a count may be read (after a mark a count only if grouped: `(2,708)`);
+/// before a percent word (`4.5 percent`, `12 bp`) no amount.
 /// Only a necessary condition: the kind's own parse still decides.
 /// ```text
-/// money    = number_word | sign_word | "between" | capital_currency
-/// percent  = number_word | sign_word | "between"
-/// quantity = number_word | sign_word
-/// duration = number_word | "the"
-/// date     = date_lead_word | Capitalized
-/// ordinal  = ordinal_word | tens_word
-/// count    = number_word | "between"
+/// money    = number_word | sign_word | "between" | capital_currency | digit_run open
+/// percent  = number_word | sign_word | "between" | digit_run open
+/// quantity = number_word | sign_word | digit_run open
+/// duration = number_word | "the" lead_word | digit_run open
+/// date     = date_lead_word | Capitalized | digit_run
+/// ordinal  = ordinal_word | tens_word | digit_run
+/// count    = number_word | "between" | digit_run (open | " " word | suffix | grouped | ("(" | quote | "&"))
+/// open     = not a closing mark, suffix, end or " " word; for money not " " percent_word
+/// word     = a word with text after it that is no marker and no `goes_on_a_number` word
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Starts {
@@ -178,6 +189,8 @@ struct Starts {
     date: bool,
     ordinal: bool,
     count: bool,
+    /// A percent word follows the number: the look-ahead would find it, so it is not asked.
+    percent_marked: bool,
 }
 
 impl Starts {
@@ -191,12 +204,16 @@ impl Starts {
         date: true,
         ordinal: true,
         count: true,
+        percent_marked: false,
     };
 
     fn at(rest: &str) -> Starts {
         let word = leading_word(rest);
         if word.is_empty() {
-            return Starts::ALL;
+            return match rest.as_bytes().first() {
+                Some(b) if b.is_ascii_digit() => Starts::at_digits(rest.as_bytes()),
+                _ => Starts::ALL,
+            };
         }
         // Lower-cased on the stack: a longer word is none of the lead words.
         let mut buf = [0u8; crate::words::LONGEST];
@@ -209,13 +226,59 @@ impl Starts {
             money: number || sign || between || capitalized && money::capital_currency_leads(rest),
             percent: number || sign || between,
             quantity: number || sign,
-            duration: number || lower == b"the",
+            duration: number || lower == b"the" && duration::led(rest),
             date: capitalized || crate::words::is_date_lead_word(lower),
             ordinal: number::starts_spelled_ordinal(lower),
             count: number || between,
+            percent_marked: false,
+        }
+    }
+
+    /// At a number in digits: what follows its digit run. No amount, percent, quantity or
+    /// duration reads on past a closing mark, an ordinal suffix, the end or a word none of
+    /// them goes on with; no amount at all before a space and a percent word (no scale,
+    /// currency or joiner is one), whose marker then is the look-ahead's first word. With
+    /// no noun after it, a number is a count only when grouped (`(2,708)`) or before a
+    /// bracket, a quote or `&` that its noun walk looks past.
+    fn at_digits(rest: &[u8]) -> Starts {
+        // Read no further than a marked run: a long run of numbers (`1,2,3,...`) is not
+        // read again at each of its candidates.
+        let run = crate::words::digit_run(rest.get(..MARKED_RUN).unwrap_or(rest));
+        let grouped = rest[..run].contains(&b',');
+        let closed = Starts {
+            money: false,
+            percent: false,
+            quantity: false,
+            duration: false,
+            count: grouped,
+            ..Starts::ALL
+        };
+        let after = &rest[run..];
+        match after.first() {
+            // The run may go on past what was read.
+            _ if run + 1 >= MARKED_RUN => Starts::ALL,
+            None => closed,
+            Some(&b) if crate::words::closes_a_number(b) => Starts {
+                count: grouped || matches!(b, b'(' | b'"' | b'\'' | b'&'),
+                ..closed
+            },
+            // A cut body's `12th` may end in a stub of `thousand`: a count.
+            Some(_) if crate::words::ordinal_suffix_starts(after) => Starts { count: true, ..closed },
+            Some(b' ') if lookahead::percent_word_starts(&after[1..]) => Starts {
+                money: false,
+                percent_marked: true,
+                ..Starts::ALL
+            },
+            // `5 companies`: a word no amount, percent, quantity or duration goes on with.
+            Some(b' ') if lookahead::ends_marked_kinds(&after[1..]) => Starts { count: true, ..closed },
+            _ => Starts::ALL,
         }
     }
 }
+
+/// The longest digit run read after a candidate: a percent word after it is then well
+/// inside the look-ahead's window (80 bytes).
+const MARKED_RUN: usize = 48;
 
 /// The composed grammar with every kind asked at every candidate: what `figure_at` read
 /// before it asked only the kinds that may start there (`Starts`).
@@ -536,6 +599,7 @@ mod tests {
                 text.push_str(&format!(" {w}{tail}."));
             }
         }
+        text.push_str(&numbers_with_tails().concat());
         /// Whether `Starts` asks a kind, and the kind's parse.
         type Asked = (fn(Starts) -> bool, fn(&Ctx) -> Option<Figure>);
         let kinds: [Asked; 7] = [
@@ -569,14 +633,239 @@ mod tests {
         assert!(skipped > 100_000, "fixtures not found: {skipped}");
     }
 
+    /// Numbers in digits with every byte or word a figure may go on with after them, each
+    /// in a sentence of its own (invented).
+    fn numbers_with_tails() -> Vec<String> {
+        let numbers = [
+            "5", "12", "708", "2,708", "3.5", "1,234.5", "2025", "1.", "3,5", "19 000", "0.25",
+        ];
+        let mut tails: Vec<String> = (b'!'..=b'~')
+            .filter(|b| !b.is_ascii_alphanumeric())
+            .map(|b| format!("{}", b as char))
+            .collect();
+        for t in [
+            "",
+            " ",
+            "\t",
+            "\u{a0}",
+            "\u{2013}",
+            "\u{ff05}",
+            "\u{b0}C",
+            "\u{bd}",
+            "1/2%",
+            "-1/2 percent",
+        ] {
+            tails.push(t.to_string());
+        }
+        for w in [
+            "percent",
+            "Percent",
+            "PCT",
+            "pct",
+            "per cent",
+            "percentage points",
+            "percen",
+            "perc",
+            "pp",
+            "ppt",
+            "ppts",
+            "pc",
+            "bp",
+            "bps",
+            "basis points",
+            "basis",
+            "per",
+            "percents",
+            "percentile",
+            "pence",
+            "to 6 percent",
+            "- 6 percent",
+            "of a percentage point",
+            "point 5 percent",
+            "million won",
+            "billion",
+            "bn",
+            "b",
+            "thousand",
+            "GW",
+            "km",
+            "m",
+            "tons",
+            "years",
+            "consecutive months",
+            "US dollars",
+            "dollars",
+            "euro cents",
+            "won",
+            "th",
+            "st",
+            "TH",
+            "nd",
+            "rd",
+            "th-largest",
+            "st.",
+            "thermal",
+            "thousand tons",
+            "thousand won",
+            "rds",
+            "nd2",
+            "companies",
+            "and 6 percent",
+        ] {
+            tails.push(format!(" {w}"));
+            tails.push(w.to_string());
+            tails.push(format!("-{w}"));
+        }
+        let mut sentences = Vec::new();
+        for n in numbers {
+            for t in &tails {
+                sentences.push(format!("{n}{t}"));
+                sentences.push(format!("Sales fell {n}{t} in May. "));
+                sentences.push(format!("(Unit: {n}{t})"));
+            }
+        }
+        sentences
+    }
+
+    /// Numbers before every currency, unit, scale and modifier the grammar reads after a
+    /// number (in every case), and before every word of the fixtures.
+    fn numbers_with_words() -> Vec<String> {
+        let scales = [
+            "thousand",
+            "lakh",
+            "lakhs",
+            "lakh crore",
+            "million",
+            "mn",
+            "mln",
+            "crore",
+            "crores",
+            "billion",
+            "bn",
+            "bln",
+            "trillion",
+            "tn",
+            "trln",
+            "tril.",
+            "dozen",
+            "point 5 percent",
+            "to 6 tons",
+            "thousand tons",
+        ];
+        let written = money::written_after_numbers()
+            .into_iter()
+            .chain(quantity::written_after_numbers())
+            .chain(duration::written_after_numbers())
+            .chain(scales.iter().map(|s| s.to_string()));
+        let mut sentences = Vec::new();
+        for w in written {
+            for w in [w.clone(), w.to_lowercase(), w.to_uppercase()] {
+                sentences.push(format!("Sales fell 5 {w} in May; 2,708 {w} won, 3.5 {w}"));
+            }
+        }
+        for w in words_of(&crate::fixture_texts().concat()) {
+            sentences.push(format!("Sales fell 5 {w} in May; 2,708 {w} dollars, 3.5 {w} percent."));
+        }
+        sentences
+    }
+
+    #[test]
+    fn kinds_not_asked_after_a_number_read_nothing_there() {
+        let kinds: [fn(&Ctx) -> Option<Figure>; 4] = [money::parse, percent::parse, quantity::parse, duration::parse];
+        let mut closed = 0;
+        for sentence in numbers_with_tails().into_iter().chain(numbers_with_words()) {
+            for (at, _) in sentence.char_indices() {
+                for cut in [false, true] {
+                    let ctx = Ctx::new(&sentence, at, cut);
+                    let starts = Starts::at(ctx.rest());
+                    if !starts.money {
+                        assert_eq!(money::parse(&ctx), None, "{sentence:?} at {at}");
+                    }
+                    if !starts.percent {
+                        closed += 1;
+                        for parse in kinds {
+                            assert_eq!(parse(&ctx), None, "{sentence:?} at {at}");
+                        }
+                    }
+                    if starts.percent_marked {
+                        assert!(ctx.ahead().percent(), "{sentence:?} at {at}");
+                        assert_eq!(percent::read(&ctx), percent::parse(&ctx), "{sentence:?} at {at}");
+                    }
+                    assert_eq!(figure_at(&ctx), figure_at_every_kind(&ctx), "{sentence:?} at {at}");
+                }
+            }
+        }
+        assert!(closed > 1_000, "{closed}");
+    }
+
+    #[test]
+    fn a_number_closed_by_a_mark_or_before_a_percent_word_asks_fewer_kinds() {
+        let at = |s: &str| Starts::at(s);
+        let closed = Starts {
+            money: false,
+            percent: false,
+            quantity: false,
+            duration: false,
+            count: false,
+            ..Starts::ALL
+        };
+        for s in ["708)", "3.", "12:30", "5", "7]", "2025, exports", "1.2.3."] {
+            assert_eq!(at(s), closed, "{s}");
+        }
+        for s in ["12th", "3rd-largest"] {
+            assert_eq!(at(s), Starts { count: true, ..closed }, "{s}");
+        }
+        // A count with no noun: grouped, or before a bracket or quote it may look past.
+        for s in ["2,708);", "1,234", "1.5\"", "5(", "12(EV)", "3'", "5&Co"] {
+            assert!(at(s).count, "{s}");
+        }
+        let marked = Starts {
+            money: false,
+            percent_marked: true,
+            ..Starts::ALL
+        };
+        for s in [
+            "4.5 percent",
+            "12 bp",
+            "3 PCT",
+            "1,200 basis points",
+            "0.3 percentage point",
+        ] {
+            assert_eq!(at(s), marked, "{s}");
+        }
+        // Open: a space, a dash, a fraction, a sign, a glued unit or scale, a wide byte.
+        for s in [
+            "5 won",
+            "5-6 percent",
+            "1/4%",
+            "5%",
+            "5GW",
+            "5bn",
+            "5\u{a0}percent",
+            "5  percent",
+            "5 percents",
+            "5 thousand",
+            "5th2",
+            "5 th",
+        ] {
+            assert_eq!(at(s), Starts::ALL, "{s}");
+        }
+        let long = format!("{} percent", "1".repeat(MARKED_RUN));
+        assert_eq!(at(&long), Starts::ALL);
+    }
+
     #[test]
     fn each_kind_is_asked_at_its_lead_words() {
         let at = |s: &str| Starts::at(s);
-        assert_eq!(at("5 percent"), Starts::ALL);
+        assert_eq!(at("5 companies"), Starts::ALL);
         assert_eq!(at("$5"), Starts::ALL);
         assert_eq!(at("\u{e9}t\u{e9}"), Starts::ALL);
         let the = at("the past five years");
         assert!(the.duration && the.date && !the.money && !the.percent && !the.count && !the.ordinal);
+        // A duration at `the` only before its lead word.
+        assert!(at("The next\u{a0}two weeks").duration && at("the coming 3 days").duration);
+        let the_first = at("the first time");
+        assert!(!the_first.duration && the_first.date);
         let three = at("Three billion won");
         assert!(three.money && three.percent && three.quantity && three.count && !three.ordinal);
         assert!(three.duration && three.date); // capitalized: a month or weekday would be a date
@@ -588,6 +877,7 @@ mod tests {
             date: false,
             ordinal: false,
             count: false,
+            percent_marked: false,
         };
         // `march` in lower case is a verb; `March` a month, and only a date.
         assert_eq!(at("march on"), none);

@@ -583,6 +583,35 @@ fn may_be_money_by_every_test(rest: &str, ahead: impl FnOnce() -> Ahead) -> bool
     ahead().currency_word()
 }
 
+/// Every currency the grammar reads after an amount, as written (for the tests).
+#[cfg(test)]
+pub(crate) fn written_after_numbers() -> Vec<String> {
+    let national = NATIONAL_CURRENCIES
+        .iter()
+        .flat_map(|(adjective, nouns, _)| nouns.iter().map(move |n| format!("{adjective} {n}")));
+    let nouns = CURRENCY_NOUNS.iter().map(|(w, _)| w.to_string());
+    let others = [
+        "US dollars",
+        "U.S. dollars",
+        "USD dollars",
+        "dollars",
+        "dollar",
+        "US cents",
+        "U.S. cents",
+        "euro cents",
+        "EUR cents",
+        "eurocents",
+        "eurocent",
+        "cents",
+        "cent",
+        "pence",
+    ];
+    national
+        .chain(nouns)
+        .chain(others.iter().map(|w| w.to_string()))
+        .collect()
+}
+
 /// The money figure at the candidate position.
 pub fn parse(ctx: &Ctx) -> Option<Figure> {
     let rest = ctx.rest();

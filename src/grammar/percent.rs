@@ -280,10 +280,39 @@ pub fn percent(
 
 /// The percent figure at the candidate position.
 pub fn parse(ctx: &Ctx) -> Option<Figure> {
-    let rest = ctx.rest();
     if !ctx.ahead().percent() {
         return None;
     }
+    read(ctx)
+}
+
+/// The percent figure at a number in digits with a percent word after it (`Starts`), as
+/// `read` reads it: the plain form `digits_number " percent"` not going on into a range
+/// is read at once; any other, by `read`.
+/// ```text
+/// plain_percent = digits_number " percent" (end | ASCII mark or space), no range_joiner after
+/// ```
+pub fn read_marked(ctx: &Ctx) -> Option<Figure> {
+    let plain = digits_number(ctx.rest()).ok().and_then(|(r, n)| {
+        let after = r.strip_prefix(" percent")?;
+        let ends = after
+            .as_bytes()
+            .first()
+            .is_none_or(|b| b.is_ascii() && !b.is_ascii_alphanumeric());
+        (ends && !super::may_join(after)).then_some((after, n.value))
+    });
+    match plain {
+        Some((after, value)) => {
+            Some(ctx.figure(Kind::Percent, after, Val::Num(value), None, PctUnit::Percent.as_str()))
+        }
+        None => read(ctx),
+    }
+}
+
+/// The percent figure at the candidate position, its marker known to be ahead (`parse`
+/// without the look-ahead).
+pub fn read(ctx: &Ctx) -> Option<Figure> {
+    let rest = ctx.rest();
     // `rose from 3 percent to 5 percent` is a change between two figures, not a range.
     let ranges = || !cues::leads_a_change(ctx.before());
     let after_verb = || cues::follows_change_verb(ctx.before());
@@ -369,6 +398,26 @@ mod tests {
                 assert_eq!(marker(cut)(i).ok(), any_marker(cut, i).ok(), "{at} cut={cut}");
             }
         }
+    }
+
+    #[test]
+    fn a_plain_percent_is_read_as_every_form_reads_it() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(" 5 percent 5 percent. 5 percentage points 5 percent-6 percent 5 percent to 6 percent");
+        text.push_str(" 5 percent2 5 percenté 1,234.5 percent 19 000 percent 1/2 percent 4 point 5 percent");
+        text.push_str(" 3,5 percent 12.5.3 percent 1 percent\u{a0}to 2 percent 7 percent until 2030 9 percent");
+        let mut plain = 0;
+        for (at, c) in text.char_indices() {
+            if !c.is_ascii_digit() {
+                continue;
+            }
+            for cut in [false, true] {
+                let ctx = Ctx::new(&text, at, cut);
+                assert_eq!(read_marked(&ctx), super::read(&ctx), "{at}");
+                plain += usize::from(ctx.rest().split(' ').nth(1) == Some("percent"));
+            }
+        }
+        assert!(plain > 50, "{plain}");
     }
 
     fn read_cut(s: &str, cut: bool) -> Option<(String, Option<String>, String, usize)> {

@@ -294,6 +294,54 @@ fn is_plural_lowered(word: &[u8], lower: &[u8]) -> bool {
     last_part.len() >= 3 && ![b"ss", b"us", b"is"].iter().any(|e| last_part.ends_with(*e))
 }
 
+/// A token's word lowered once on the stack (ASCII letters only; `None` past 32 bytes),
+/// for the word tests of the walks, each of which would lower it again.
+struct Lowered {
+    buf: [u8; 32],
+    len: Option<usize>,
+}
+
+impl Lowered {
+    fn of(tok: &Tok) -> Lowered {
+        let mut buf = [0u8; 32];
+        let len = lowered(&mut buf, tok.text.as_bytes()).map(<[u8]>::len);
+        Lowered { buf, len }
+    }
+
+    fn get(&self) -> Option<&[u8]> {
+        self.buf.get(..self.len?)
+    }
+
+    /// `ends_phrase`: a number or a stop word (no stop word is longer than 12 bytes).
+    fn ends_phrase(&self, tok: &Tok) -> bool {
+        !tok.abbrev && (tok.text.starts_with(|c: char| c.is_ascii_digit()) || self.get().is_some_and(stop))
+    }
+
+    /// `is_plural` of the token's word.
+    fn plural(&self, tok: &Tok) -> bool {
+        match self.get() {
+            Some(lower) => is_plural_lowered(tok.text.as_bytes(), lower),
+            None => is_plural(tok.text),
+        }
+    }
+
+    /// A past participle's shape: more than 3 bytes ending in `ed`.
+    fn participle(&self, tok: &Tok) -> bool {
+        match self.get() {
+            Some(lower) => lower.len() > 3 && lower.ends_with(b"ed"),
+            None => with_lower(tok.text, |lower| lower.len() > 3 && lower.ends_with("ed")),
+        }
+    }
+
+    /// `role` of the token's word.
+    fn role(&self, tok: &Tok) -> bool {
+        match self.get() {
+            Some(lower) => std::str::from_utf8(lower).is_ok_and(role),
+            None => with_lower(tok.text, role),
+        }
+    }
+}
+
 /// The unit: the lower-cased tokens from `i` up to `end` (a later suffix of `i`), joined
 /// by single spaces. Built once a phrase is known to be kept, by reading its tokens again.
 fn unit_until(i: &str, end: &str) -> String {
@@ -375,6 +423,37 @@ pub fn plural_phrase(i: &str) -> Option<Phrase<'_>> {
     let mut words = Words::new();
     for _ in 0..MAX_WORDS {
         let tok = next_token(at)?;
+        let lower = Lowered::of(&tok);
+        if lower.ends_phrase(&tok) {
+            return None;
+        }
+        at = tok.after;
+        words.push(tok.text);
+        if !tok.abbrev && lower.plural(&tok) {
+            while let Some(t) = next_token(at) {
+                let lower = Lowered::of(&t);
+                if t.abbrev || lower.ends_phrase(&t) || !lower.plural(&t) {
+                    break;
+                }
+                at = t.after;
+                words.push(t.text);
+            }
+            return Some(Phrase {
+                unit: words.unit(i, at),
+                rest: at,
+            });
+        }
+    }
+    None
+}
+
+/// `plural_phrase` with each word test lowering the word again, as first written.
+#[cfg(test)]
+fn plural_phrase_by_words(i: &str) -> Option<Phrase<'_>> {
+    let mut at = i;
+    let mut words = Words::new();
+    for _ in 0..MAX_WORDS {
+        let tok = next_token(at)?;
         if ends_phrase(&tok) {
             return None;
         }
@@ -448,6 +527,55 @@ fn singular_rest(i: &str) -> &str {
 /// Where the singular phrase at `i` ends, and the words up to there (unknown after
 /// `from_side`, which reads them again).
 fn singular_walk(i: &str) -> (&str, Words<'_>) {
+    // `third from the right`: a place in a photo caption.
+    if let Some(rest) = from_side(i) {
+        return (rest, Words::unknown());
+    }
+    let mut kept = Words::new();
+    let mut walked = Words::new();
+    let mut words = 0;
+    let mut at = i;
+    // After the last word that is not an abbreviation: a trailing abbreviation belongs
+    // to the name before it, not to the head.
+    let mut rest = i;
+    while words < MAX_WORDS {
+        let Some(tok) = next_token(at) else { break };
+        let lower = Lowered::of(&tok);
+        if lower.ends_phrase(&tok) {
+            break;
+        }
+        let first = words == 0;
+        let lowercase = tok.text.starts_with(|c: char| c.is_lowercase());
+        if !first && lowercase && lower.participle(&tok) {
+            break; // a verb after the head: `session hosted by`
+        }
+        let plural = !tok.abbrev && lower.plural(&tok);
+        // The head is singular: a later plural-looking word is a verb (`Committee Marks`).
+        if !first && plural {
+            break;
+        }
+        // An abbreviation ends no phrase, but does not start one either.
+        if tok.abbrev && first {
+            break;
+        }
+        words += 1;
+        at = tok.after;
+        walked.push(tok.text);
+        if !tok.abbrev {
+            rest = at;
+            kept.len = walked.len;
+        }
+        if plural || lower.role(&tok) {
+            break;
+        }
+    }
+    kept.texts = walked.texts;
+    (rest, kept)
+}
+
+/// `singular_walk` with each word test lowering the word again, as first written.
+#[cfg(test)]
+fn singular_walk_by_words(i: &str) -> (&str, Words<'_>) {
     // `third from the right`: a place in a photo caption.
     if let Some(rest) = from_side(i) {
         return (rest, Words::unknown());
@@ -653,6 +781,28 @@ mod tests {
             let last_part = lower.rsplit('-').next().unwrap_or(lower);
             last_part.len() >= 3 && !["ss", "us", "is"].iter().any(|e| last_part.ends_with(e))
         })
+    }
+
+    #[test]
+    fn walks_lowering_each_word_once_read_what_they_read_lowering_it_per_test() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(
+            " 5 Deputy Ministers hosted 3 trade-offs (EV) makers PEOPLE Plans 2 supercalifragilisticexpialidocious",
+        );
+        text.push_str(
+            "s rules 4 CHAIRMEN 1 Spokesperson said 6 th\u{e9}s Ministries 7 overseas WHEREABOUTS 9 status quo",
+        );
+        let mut plural = 0;
+        for (at, _) in text.char_indices() {
+            let i = &text[at..];
+            assert_eq!(plural_phrase(i), plural_phrase_by_words(i), "{at}");
+            let (rest, words) = singular_walk(i);
+            let (rest_by_words, words_by_words) = singular_walk_by_words(i);
+            assert_eq!(rest, rest_by_words, "{at}");
+            assert_eq!(words.unit(i, rest), words_by_words.unit(i, rest), "{at}");
+            plural += usize::from(plural_phrase(i).is_some());
+        }
+        assert!(plural > 1_000, "{plural}");
     }
 
     #[test]

@@ -285,6 +285,12 @@ pub fn quantity(cut: bool, ranges: bool) -> impl Fn(&str) -> IResult<&str, (Deci
     }
 }
 
+/// Every unit the grammar reads after a number, as written (for the tests).
+#[cfg(test)]
+pub(crate) fn written_after_numbers() -> Vec<String> {
+    SYMBOLS.iter().chain(WORDS).map(|(w, _)| w.to_string()).collect()
+}
+
 /// The quantity figure at the candidate position.
 pub fn parse(ctx: &Ctx) -> Option<Figure> {
     // `$10m` is money the money grammar did not read, never ten meters.
