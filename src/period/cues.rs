@@ -521,9 +521,17 @@ impl Cues {
         c
     }
 
-    /// The sentence holds no phrase of the lists.
-    pub fn is_empty(&self) -> bool {
-        self.found.is_empty()
+    /// Whether a phrase found may give a figure of a sentence with no date anything:
+    /// a word of the future or of a running total, a step back (`the previous quarter`
+    /// names a date), or a base in words when a figure is a change. The others (a
+    /// contrast, `respectively`, a record or a cause) only say what a date does, where
+    /// a clause breaks, or which clause a base covers.
+    pub fn may_time_undated(&self, changes: bool) -> bool {
+        self.found.iter().any(|&(.., cue)| match cue {
+            Cue::Forecast | Cue::Cumulative | Cue::Step => true,
+            Cue::Relative(_) => changes,
+            Cue::Contrast | Cue::Respectively | Cue::Record | Cue::Cause => false,
+        })
     }
 
     /// The cues of another sentence, in the same buffer.
