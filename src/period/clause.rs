@@ -323,10 +323,11 @@ impl Reading {
         self.read_parts(sentence, items, true);
     }
 
-    /// `read`; with `shortcut`, a sentence with no date and no phrase of the lists that
-    /// could time its figures without one (`Cues::may_time_undated`) is read no further
-    /// than that: it has no clause, date or base that could give its figures anything
-    /// (each takes what it borrows, a change no base), so it is left with none.
+    /// `read`; with `shortcut`, a sentence with no date but single days and no phrase of
+    /// the lists that could time its figures without one (`Cues::may_time_undated`) is
+    /// read no further than that: it has no clause, date or base that could give its
+    /// figures anything (each takes what it borrows, a change no base), so it is left
+    /// with none.
     fn read_parts(&mut self, sentence: &str, items: &[Item], shortcut: bool) {
         let Reading {
             lower,
@@ -358,9 +359,10 @@ impl Reading {
         let lower = &*lower;
         // One walk finds the phrases of every list; clauses read them by position.
         found.refill(lower);
+        joined_dates(lower, items, joined);
         *bare = shortcut
-            && items.iter().all(|i| i.date.is_none())
-            && !found.may_time_undated(items.iter().any(|i| i.timed && i.change));
+            && !found.may_time_undated(items.iter().any(|i| i.timed && i.change))
+            && only_single_days(lower, items, joined);
         if *bare {
             clause_of.clear();
             spans.clear();
@@ -390,7 +392,6 @@ impl Reading {
                 .iter()
                 .map(|&seg| clause_of_seg.get(seg).copied().unwrap_or(0)),
         );
-        joined_dates(lower, items, joined);
         dates.clear();
         dates.extend(
             items
@@ -979,6 +980,22 @@ fn joined_dates(lower: &str, items: &[Item], out: &mut Vec<bool>) {
     }
 }
 
+/// Whether every date of the sentence is a single day, which `role` ignores: no date of
+/// a longer span, none that closes a week (`the week ending May 3`), none a dash joins
+/// to the next (`May 3-5`). Such dates scope no figure and are no base. Read as the
+/// sentence's dates are: a date joined to the one before is part of that one's span.
+fn only_single_days(lower: &str, items: &[Item], joined: &[bool]) -> bool {
+    let joined = |n: usize| joined.get(n).copied().unwrap_or(false);
+    items.iter().enumerate().all(|(n, i)| match i.date {
+        None => true,
+        Some(_) if n > 0 && joined(n - 1) => true,
+        Some((period, end)) => {
+            let before = lower.get(..i.start).unwrap_or("");
+            !joined(n) && matches!(widen(before, period, end), (Period::Day(_), None))
+        }
+    })
+}
+
 /// The period right after `p` at its precision (none for a day).
 fn next_step(p: Period) -> Period {
     match p {
@@ -1220,16 +1237,27 @@ mod tests {
     }
 
     /// Items for a sentence: each `{...}` a figure (`{^...}` a change), each `[...]` a
-    /// date (months numbered in order).
+    /// date (months numbered in order), each `<...>` a day (May 1, 2, ... in order).
     fn read(marked: &str) -> (String, Vec<Item>) {
         let mut text = String::new();
         let mut items = Vec::new();
         let mut open = 0;
-        let mut n = 0;
+        let (mut n, mut days) = (0, 0);
         let mut change = false;
         for c in marked.chars() {
             match c {
-                '{' | '[' => open = text.len(),
+                '{' | '[' | '<' => open = text.len(),
+                '>' => {
+                    days += 1;
+                    let day = chrono::NaiveDate::from_ymd_opt(2025, 5, days).map(Period::Day);
+                    items.push(Item {
+                        start: open,
+                        end: text.len(),
+                        date: day.map(|d| (d, None)),
+                        is_date: true,
+                        ..Item::default()
+                    })
+                }
                 '^' => change = true,
                 '}' => items.push(Item {
                     start: open,
@@ -1293,6 +1321,19 @@ mod tests {
             ("Sales came to {$9 billion} in the previous quarter.", false),
             ("Cumulative sales came to {$9 billion}.", false),
             ("The target is {5%}.", false),
+            // Single days scope nothing; a week's end and a span of days do.
+            (
+                "The agency said on <May 1> that sales rose {^5%}, while stocks held.",
+                true,
+            ),
+            (
+                "On <May 1> and <May 2>, sales came to {$9 billion} and {$3 billion}.",
+                true,
+            ),
+            ("In the week ending <May 1>, sales came to {$9 billion}.", false),
+            ("From <May 1>-<May 2>, sales came to {$9 billion}.", false),
+            ("On <May 1>, sales rose {^5%} from [January].", false),
+            ("On <May 1>, sales rose {^5%} year-on-year.", false),
         ];
         let reference = Some((month(3), None));
         // One reading for all, both ways: nothing of a sentence read before stays.
