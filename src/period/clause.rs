@@ -843,27 +843,30 @@ fn role(
         Lead::Plain if own_text.is_some_and(cues::opens_with_lead) => Lead::Base,
         lead => lead,
     };
-    let same = same_period_before(cues::tail(lower.get(..m.start).unwrap_or(""), 64));
     let clause_before = lower.get(clause_start..m.start).unwrap_or("");
     let (clause_start, clause_before) = {
         let t = cues::tail(clause_before, 200);
         (clause_start + clause_before.len() - t.len(), t)
     };
-    let record = record_word(lower, found, items, clause_start, clause_before);
+    // Each word asked only of the leads it decides for.
+    let record = || record_word(lower, found, items, clause_start, clause_before);
     match lead {
         Lead::Event => return (Role::Ignored, false),
-        Lead::Since if record.is_some() => return (Role::Ignored, false),
+        Lead::Since if record().is_some() => return (Role::Ignored, false),
         Lead::Since => return (Role::Since, false),
-        // `from January to October`, `between 2020 and 2024` are spans, not bases.
-        Lead::Base if m.period_end.is_none() || same || !opens_span(before) => {
-            let own = own_before.or_else(|| figure_after(lower, items, n, m.end));
-            // Two changes compared (`fell more in May (down 3%) than in June (down 1%)`): no base.
-            let counts = own.is_none_or(|o| !items[o].change);
-            return (Role::Base { own, counts }, same);
+        Lead::Base => {
+            let same = same_period_before(cues::tail(lower.get(..m.start).unwrap_or(""), 64));
+            // `from January to October`, `between 2020 and 2024` are spans, not bases.
+            if m.period_end.is_none() || same || !opens_span(before) {
+                let own = own_before.or_else(|| figure_after(lower, items, n, m.end));
+                // Two changes compared (`fell more in May (down 3%) than in June (down 1%)`): no base.
+                let counts = own.is_none_or(|o| !items[o].change);
+                return (Role::Base { own, counts }, same);
+            }
         }
-        _ => {}
+        Lead::Plain => {}
     }
-    if let Some(at) = record {
+    if let Some(at) = record() {
         return (Role::Local(at), false);
     }
     // A cause's date dates the cause (`fell 17% because an order last year in April ...`).
