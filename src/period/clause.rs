@@ -992,10 +992,12 @@ fn only_single_days(lower: &str, items: &[Item], joined: &[bool]) -> bool {
     items.iter().enumerate().all(|(n, i)| match i.date {
         None => true,
         Some(_) if n > 0 && joined(n - 1) => true,
-        Some((period, end)) => {
+        // Only a day is widened to a day (or to the week it closes).
+        Some((day @ Period::Day(_), None)) => {
             let before = lower.get(..i.start).unwrap_or("");
-            !joined(n) && matches!(widen(before, period, end), (Period::Day(_), None))
+            !joined(n) && matches!(widen(before, day, None), (Period::Day(_), None))
         }
+        Some(_) => false,
     })
 }
 
