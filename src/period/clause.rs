@@ -359,10 +359,9 @@ impl Reading {
         let lower = &*lower;
         // One walk finds the phrases of every list; clauses read them by position.
         found.refill(lower);
-        joined_dates(lower, items, joined);
         *bare = shortcut
             && !found.may_time_undated(items.iter().any(|i| i.timed && i.change))
-            && only_single_days(lower, items, joined);
+            && only_single_days(lower, items);
         if *bare {
             clause_of.clear();
             spans.clear();
@@ -392,6 +391,7 @@ impl Reading {
                 .iter()
                 .map(|&seg| clause_of_seg.get(seg).copied().unwrap_or(0)),
         );
+        joined_dates(lower, items, joined);
         dates.clear();
         dates.extend(
             items
@@ -983,21 +983,35 @@ fn joined_dates(lower: &str, items: &[Item], out: &mut Vec<bool>) {
     }
 }
 
-/// Whether every date of the sentence is a single day, which `role` ignores: no date of
-/// a longer span, none that closes a week (`the week ending May 3`), none a dash joins
-/// to the next (`May 3-5`). Such dates scope no figure and are no base. Read as the
-/// sentence's dates are: a date joined to the one before is part of that one's span.
-fn only_single_days(lower: &str, items: &[Item], joined: &[bool]) -> bool {
-    let joined = |n: usize| joined.get(n).copied().unwrap_or(false);
+/// Whether every date of the sentence (`text`, in any case) is a single day, which
+/// `role` ignores: no date of a longer span, none that closes a week (`the week ending
+/// May 3`, as `window` reads it), none a dash stands between it and the next date (`May
+/// 3-5` may be one span). Such dates scope no figure, are no base and name no period.
+pub(super) fn only_single_days(text: &str, items: &[Item]) -> bool {
+    let dashed = |a: &Item, b: &Item| {
+        b.date.is_some()
+            && text
+                .get(a.end..b.start)
+                .is_some_and(|t| matches!(t.trim(), "-" | "\u{2013}" | "\u{2014}"))
+    };
     items.iter().enumerate().all(|(n, i)| match i.date {
         None => true,
-        Some(_) if n > 0 && joined(n - 1) => true,
-        // Only a day is widened to a day (or to the week it closes).
-        Some((day @ Period::Day(_), None)) => {
-            let before = lower.get(..i.start).unwrap_or("");
-            !joined(n) && matches!(widen(before, day, None), (Period::Day(_), None))
+        Some((Period::Day(_), None)) => {
+            let before = text.get(..i.start).unwrap_or("");
+            !closes_week(before) && items.get(n + 1).is_none_or(|next| !dashed(i, next))
         }
         Some(_) => false,
+    })
+}
+
+/// `before` closes with `week ending` or `week ended`, in any case: the day after it is
+/// the last of a week (`window`).
+fn closes_week(before: &str) -> bool {
+    let b = before.trim_end().as_bytes();
+    ["week ending", "week ended"].iter().any(|w| {
+        b.len() >= w.len()
+            && b.get(b.len() - w.len()..)
+                .is_some_and(|end| end.eq_ignore_ascii_case(w.as_bytes()))
     })
 }
 
@@ -1363,6 +1377,37 @@ mod tests {
             }
             assert!(short.scopes().eq(whole.scopes()), "{marked}");
             assert_eq!(short.first_named(), whole.first_named(), "{marked}");
+        }
+    }
+
+    /// `only_single_days` holds only where the whole reading ignores every date.
+    #[test]
+    fn single_days_are_told_apart_from_spans() {
+        for (marked, single) in [
+            ("The minister met them on <May 1> and <May 2>.", true),
+            ("Sales held {5%}.", true),
+            ("In the Week Ending <May 1>, sales held {5%}.", false),
+            ("Talks ran <May 1> \u{2013} <May 2>.", false),
+            ("Sales rose {5%} in [January] after <May 1>.", false),
+        ] {
+            let (text, items) = read(marked);
+            assert_eq!(only_single_days(&text, &items), single, "{marked}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn single_days_are_all_ignored(picks in proptest::collection::vec(0..9usize, 0..12)) {
+            const PIECES: [&str; 9] = [
+                " <May 1>", " [2024]", " - ", " week ending", " Week Ended", " {5%}", " and", " in", ",",
+            ];
+            let marked: String = picks.iter().map(|&n| PIECES[n]).collect();
+            let (text, items) = read(&marked);
+            let mut whole = Reading::default();
+            whole.read_parts(&text.to_ascii_lowercase(), &items, false);
+            if only_single_days(&text, &items) {
+                proptest::prop_assert!(whole.dates.iter().all(|d| d.role == Role::Ignored), "{:?}", marked);
+            }
         }
     }
 

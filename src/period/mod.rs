@@ -261,8 +261,9 @@ fn place_read(sentences: &[Sentence], out: &mut Vec<Timing>, b: &mut Buffers) ->
 /// Which sentences are read for periods: those with a figure that takes a period, and
 /// those whose dates something else may take: the release's period (the title, the first
 /// body sentence) or a later figure of the paragraph (what the sentence hands on). A
-/// sentence with neither gives no timing, no release period, and hands on nothing new.
-/// Written over `out`.
+/// sentence with neither gives no timing, no release period, and hands on nothing new;
+/// nor does one whose dates are single days (`clause::only_single_days`), which name no
+/// period. Written over `out`.
 fn needs_reading(sentences: &[Sentence], out: &mut Vec<bool>) {
     let title = sentences.iter().position(|s| s.paragraph.is_none());
     let body = sentences.iter().position(|s| s.paragraph.is_some());
@@ -274,7 +275,8 @@ fn needs_reading(sentences: &[Sentence], out: &mut Vec<bool>) {
         let timed = s.items.iter().any(|i| i.timed);
         let hands_on = s.paragraph.is_some() && timed_after == s.paragraph;
         let gives = Some(n) == title || Some(n) == body || hands_on;
-        out[n] = timed || (gives && s.items.iter().any(|i| i.date.is_some()));
+        out[n] =
+            timed || (gives && s.items.iter().any(|i| i.date.is_some()) && !clause::only_single_days(s.text, s.items));
         if timed {
             timed_after = s.paragraph;
         } else if timed_after != s.paragraph {
@@ -615,6 +617,54 @@ mod tests {
         assert_eq!(timings, all);
         assert_eq!(timings.len(), 9);
         assert_eq!(timings[4].period, Some(Period::Month { year: 2025, month: 6 }));
+    }
+
+    /// A sentence that only gives (no timed figure) is not read when its dates are single
+    /// days: they name no period. Placing is the same as with every sentence read.
+    #[test]
+    fn single_days_give_nothing_to_read() {
+        // `May 3` of each text, a day.
+        let day = |text: &'static str, paragraph: Option<usize>| {
+            let start = text.find("May 3").unwrap_or(0);
+            let date = chrono::NaiveDate::from_ymd_opt(2025, 5, 3).map(|d| (Period::Day(d), None));
+            let items = vec![Item {
+                start,
+                end: start + 5,
+                date,
+                is_date: true,
+                ..Item::default()
+            }];
+            Sentence {
+                text,
+                offset: 0,
+                paragraph,
+                items: items.leak(),
+            }
+        };
+        let sentences = [
+            day("Minister meets investors on May 3", None),
+            day("The agency said on May 3 that trade grew.", Some(0)),
+            marked("Exports rose {5%}.", Some(0), 0),
+            day("In the week ending May 3, ports were busy.", Some(1)),
+            marked("Ships carried {9 tons}.", Some(1), 0),
+        ];
+        let mut needed = Vec::new();
+        needs_reading(&sentences, &mut needed);
+        assert_eq!(needed, [false, false, true, true, true]);
+        let mut every = Buffers {
+            needed: vec![true; sentences.len()],
+            ..Buffers::default()
+        };
+        let mut all = Vec::new();
+        let all_release = place_read(&sentences, &mut all, &mut every);
+        let mut timings = Vec::new();
+        assert_eq!(place(&sentences, &mut timings), all_release);
+        assert_eq!(timings, all);
+        // The week's end is a period handed on.
+        assert!(
+            timings[4].period.is_some_and(|p| matches!(p, Period::Day(_))),
+            "{timings:?}"
+        );
     }
 
     /// A title read for the release's period, then set aside for the first body
