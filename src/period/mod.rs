@@ -195,16 +195,18 @@ fn place_read(sentences: &[Sentence], out: &mut Vec<Timing>, b: &mut Buffers) ->
             carry = Carry::Nothing;
             paragraph = s.paragraph;
         }
-        if !needed.get(n).copied().unwrap_or(false) {
-            out.extend(std::iter::repeat_n(Timing::default(), s.items.len()));
-            continue;
-        }
-        let figure_by_figure = readings.forget;
-        let reading = readings.read(n, s);
         let fallback = match carry {
             Carry::One(p) => Some(p),
             _ => release,
         };
+        let figure_by_figure = readings.forget;
+        let unread =
+            !needed.get(n).copied().unwrap_or(false) || (fallback.is_none() && !figure_by_figure && borrows_nothing(s));
+        if unread {
+            out.extend(std::iter::repeat_n(Timing::default(), s.items.len()));
+            continue;
+        }
+        let reading = readings.read(n, s);
         // A bare sentence gives its figures what they borrow, no base, and hands on
         // nothing new: placed without asking its reading figure by figure.
         if reading.is_bare() && !figure_by_figure {
@@ -283,6 +285,16 @@ fn needs_reading(sentences: &[Sentence], out: &mut Vec<bool>) {
             timed_after = None;
         }
     }
+}
+
+/// Whether a sentence, with no period to borrow (none before it in its paragraph, none of
+/// the release), gives its figures nothing and hands on nothing, read or not: no change
+/// among its figures (a base in words would give one a basis) and no date but single
+/// days (none scopes, none is a base, and a step back has no period to step from). A
+/// word of the future or of a running total only takes away or widens a period its
+/// figures would have had.
+fn borrows_nothing(s: &Sentence) -> bool {
+    !s.items.iter().any(|i| i.timed && i.change) && clause::only_single_days(s.text, s.items)
 }
 
 /// A figure's period before the cumulative rule, and whether its own sentence scoped it
@@ -713,6 +725,37 @@ mod tests {
             let timed = sentences.iter().flat_map(|s| s.items).filter(|i| i.timed).count();
             assert_eq!(want.iter().filter(|t| t.period.is_some()).count(), timed, "{want:?}");
         }
+    }
+
+    /// With no period to borrow, a sentence with no change and no date is not read: its
+    /// figures take nothing, as when read one by one; a change or a date is read.
+    #[test]
+    fn nothing_to_borrow_leaves_figures_untimed_unread() {
+        let sentences = [
+            marked("Trade news", None, 0),
+            marked("Exports will reach {5%} in the previous quarter.", Some(0), 0),
+            marked("Cumulative sales came to {9 tons}, the highest on record.", Some(0), 0),
+            changed(marked("Imports fell {2%} from a year earlier.", Some(1), 0)),
+            marked("Output in [May] came to {3 tons}.", Some(2), 5),
+            marked("Stocks held at {4 tons}.", Some(2), 0),
+        ];
+        let mut needed = Vec::new();
+        needs_reading(&sentences, &mut needed);
+        assert_eq!(needed, [false, true, true, true, true, true]);
+        let mut again = Buffers {
+            needed: needed.clone(),
+            ..Buffers::default()
+        };
+        again.readings.forget = true;
+        let (mut want, mut got) = (Vec::new(), Vec::new());
+        let want_release = place_read(&sentences, &mut want, &mut again);
+        assert_eq!(place(&sentences, &mut got), want_release);
+        assert_eq!(got, want);
+        assert_eq!(want_release, None);
+        // The untimed ones, then the change's basis and the month handed on.
+        assert!(want[..2].iter().all(|t| *t == Timing::default()), "{want:?}");
+        assert_eq!(want[2].basis, Some(Basis::Yoy));
+        assert!(want[4].period.is_some(), "{want:?}");
     }
 
     #[test]
