@@ -195,15 +195,18 @@ fn place_read(sentences: &[Sentence], out: &mut Vec<Timing>, b: &mut Buffers) ->
             carry = Carry::Nothing;
             paragraph = s.paragraph;
         }
+        let untimed = |out: &mut Vec<Timing>| out.extend(std::iter::repeat_n(Timing::default(), s.items.len()));
+        if !needed.get(n).copied().unwrap_or(false) {
+            untimed(out);
+            continue;
+        }
         let fallback = match carry {
             Carry::One(p) => Some(p),
             _ => release,
         };
         let figure_by_figure = readings.forget;
-        let unread =
-            !needed.get(n).copied().unwrap_or(false) || (fallback.is_none() && !figure_by_figure && borrows_nothing(s));
-        if unread {
-            out.extend(std::iter::repeat_n(Timing::default(), s.items.len()));
+        if fallback.is_none() && !figure_by_figure && borrows_nothing(s) {
+            untimed(out);
             continue;
         }
         let reading = readings.read(n, s);
