@@ -44,12 +44,13 @@ pub fn has(lower: &str, phrase: &str) -> bool {
 
 /// `text` ends with the whole word or phrase `phrase`.
 pub fn ends_with_word(text: &str, phrase: &str) -> bool {
-    // The last byte first: asked of long lists, most phrases end otherwise.
-    let last_differs = phrase
-        .as_bytes()
-        .last()
-        .is_some_and(|b| text.as_bytes().last() != Some(b));
-    !last_differs && text.len() >= phrase.len() && whole_at(text, text.len() - phrase.len(), phrase)
+    // Compared from the last byte back: asked of long lists, most phrases end otherwise,
+    // and differ a byte or two from the end (a slice comparison is a call to `memcmp`).
+    let (t, p) = (text.as_bytes(), phrase.as_bytes());
+    let Some(at) = t.len().checked_sub(p.len()) else {
+        return false;
+    };
+    t[at..].iter().rev().zip(p.iter().rev()).all(|(a, b)| a == b) && (at == 0 || !t[at - 1].is_ascii_alphanumeric())
 }
 
 /// The last word of `text` (letters, `-`, `/`), and the text before it, trimmed.
@@ -684,6 +685,21 @@ fn is_period_not_base(lower: &str, at: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// `ends_with_word` as `whole_at` at the end, on texts of any bytes.
+        #[test]
+        fn a_word_ends_a_text_as_whole_at_reads_it(
+            text in proptest::collection::vec(0..8usize, 0..12),
+            phrase in proptest::collection::vec(0..8usize, 0..4),
+        ) {
+            const PIECES: [&str; 8] = ["a", "n", " ", "-", "é", "’", "in", "5"];
+            let text: String = text.iter().map(|&n| PIECES[n]).collect();
+            let phrase: String = phrase.iter().map(|&n| PIECES[n]).collect();
+            let want = text.len() >= phrase.len() && whole_at(&text, text.len() - phrase.len(), &phrase);
+            proptest::prop_assert_eq!(ends_with_word(&text, &phrase), want, "{:?} {:?}", text, phrase);
+        }
+    }
 
     /// Each list searched in one text, as the rules asked before the sentence's one walk:
     /// the oracles of `Cues`.
