@@ -870,13 +870,18 @@ fn role(
         return (Role::Local(at), false);
     }
     // A cause's date dates the cause (`fell 17% because an order last year in April ...`).
-    let cause = match found.last_cause_within(lower, clause_start, clause_start + clause_before.len()) {
-        Some(at) => at,
-        None => cues::CAUSES
-            .iter()
-            .filter_map(|w| cues::find_all(clause_before, w).last())
-            .max()
-            .map(|at| clause_start + at),
+    let clause_end = clause_start + clause_before.len();
+    let cause = if found.surely_no_cause_within(lower, clause_start, clause_end) {
+        None
+    } else {
+        match found.last_cause_within(lower, clause_start, clause_end) {
+            Some(at) => at,
+            None => cues::CAUSES
+                .iter()
+                .filter_map(|w| cues::find_all(clause_before, w).last())
+                .max()
+                .map(|at| clause_start + at),
+        }
     };
     if let Some(at) = cause {
         return (Role::Local(at), false);
@@ -899,6 +904,9 @@ fn record_word(
     clause_before: &str,
 ) -> Option<usize> {
     let end = clause_start + clause_before.len();
+    if found.surely_no_record_within(lower, clause_start, end) {
+        return None;
+    }
     let walked = found.records_within(lower, clause_start, end);
     // Each place once, though several words of the list may stand there.
     let mut last = None;

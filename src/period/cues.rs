@@ -618,6 +618,28 @@ impl Cues {
         Some(self.cues_within(lower, from, to, Cue::Cause)?.last())
     }
 
+    /// No word of record stands whole in `lower[from..to]`, told at once: the sentence
+    /// holds none, and no run of letters and digits crosses the span's edges (where
+    /// `records_within` would look again).
+    pub fn surely_no_record_within(&self, lower: &str, from: usize, to: usize) -> bool {
+        self.surely_none_within(lower, from, to, Cue::Record)
+    }
+
+    /// `surely_no_record_within`, for the phrases of `CAUSES`.
+    pub fn surely_no_cause_within(&self, lower: &str, from: usize, to: usize) -> bool {
+        self.surely_none_within(lower, from, to, Cue::Cause)
+    }
+
+    fn surely_none_within(&self, lower: &str, from: usize, to: usize, cue: Cue) -> bool {
+        let b = lower.as_bytes();
+        let glued = |at: usize| {
+            at > 0
+                && b.get(at - 1).is_some_and(u8::is_ascii_alphanumeric)
+                && b.get(at).is_some_and(u8::is_ascii_alphanumeric)
+        };
+        from <= to && to <= b.len() && !glued(from) && !glued(to) && self.starts(cue).next().is_none()
+    }
+
     /// Where `cue` stands whole in `lower[from..to]`, when the walk over the sentence
     /// tells: no run of letters and digits crosses the span's end. A run its start cuts
     /// (as a bounded tail of a long clause does) is a word of the span: a phrase of the
@@ -824,6 +846,13 @@ mod tests {
                     if let Some(got) = found.last_cause_within(&lower, from, to) {
                         assert_eq!(got, cause, "{span}");
                     }
+                    // What is told at once is what the search finds.
+                    if found.surely_no_record_within(&lower, from, to) {
+                        assert!(want.is_empty(), "{span}");
+                    }
+                    if found.surely_no_cause_within(&lower, from, to) {
+                        assert_eq!(cause, None, "{span}");
+                    }
                 }
             }
         }
@@ -856,6 +885,12 @@ mod tests {
                 match found.last_cause_within(lower, from, to) {
                     Some(got) => assert_eq!(got, cause.map(|at| from + at), "{span:?}"),
                     None => assert!(glued_end, "{span:?}"),
+                }
+                if found.surely_no_record_within(lower, from, to) {
+                    assert!(want.is_empty(), "{span:?}");
+                }
+                if found.surely_no_cause_within(lower, from, to) {
+                    assert_eq!(cause, None, "{span:?}");
                 }
             }
         }
