@@ -788,19 +788,24 @@ fn figure_before(lower: &str, items: &[Item], at: usize) -> Option<usize> {
         .find(|&k| items[k].timed)?;
     let i = items.get(n).filter(|i| at - i.end <= 48)?;
     let between = lower.get(i.end..at)?.trim();
-    let words = || between.split_whitespace();
+    links_figure_to_period(between).then_some(n)
+}
+
+/// The words between a figure and a date that leave the date the figure's own: at most
+/// seven, a preposition first, then prepositions and the words a period phrase opens with
+/// (`in the first nine months of`). One walk over the words.
+fn links_figure_to_period(between: &str) -> bool {
     let preposition = |w: &str| matches!(w, "in" | "for" | "during" | "of" | "the" | "at" | "respectively");
-    // The words the period phrase itself may open with (`in the first nine months of`).
     let period_word = |w: &str| {
         matches!(
             w,
             "first" | "last" | "months" | "month" | "quarter" | "half" | "year" | "ended" | "ending" | "period"
         ) || count_word(w.trim_end_matches("-month")).is_some()
     };
-    let ok = words().nth(7).is_none()
-        && words().next().is_none_or(preposition)
-        && words().all(|w| preposition(w) || period_word(w));
-    ok.then_some(n)
+    between
+        .split_whitespace()
+        .enumerate()
+        .all(|(k, w)| k < 7 && (preposition(w) || (k > 0 && period_word(w))))
 }
 
 /// The item standing right after a date, in brackets: May (`up 3%`).
@@ -1106,7 +1111,23 @@ fn year_with_words(before: &str, year: i32) -> Option<(Period, Option<Period>)> 
 /// `quarter 3`, `quarter 3 (july to sept)`, `quarter 1 january` at the end of `before`:
 /// the quarter's number.
 fn quarter_named_before(before: Option<&str>) -> Option<u32> {
-    let mut b = before?.trim_end();
+    let b = before?.trim_end();
+    // Asked before most dates: only a number, a bracket or a month word ends the phrase.
+    match b.as_bytes().last()? {
+        b')' | b'0'..=b'9' => {}
+        c if c.is_ascii_alphabetic() => {
+            let last = b.rsplit(' ').next()?;
+            if !crate::grammar::date::is_month_word(last.as_bytes()) {
+                return None;
+            }
+        }
+        _ => return None,
+    }
+    quarter_named_at_end(b)
+}
+
+/// `quarter_named_before`, read word by word from the end of `b` (trimmed).
+fn quarter_named_at_end(mut b: &str) -> Option<u32> {
     // A bracketed or plain run of month words after the number.
     if let Some(open) = b.strip_suffix(')').and_then(|h| h.rfind('(')) {
         b = b[..open].trim_end();
@@ -1416,6 +1437,40 @@ mod tests {
             if only_single_days(&text, &items) {
                 proptest::prop_assert!(whole.dates.iter().all(|d| d.role == Role::Ignored), "{:?}", marked);
             }
+        }
+    }
+
+    /// `links_figure_to_period` as it was: three walks over the words. Its oracle.
+    fn links_by_three_walks(between: &str) -> bool {
+        let words = || between.split_whitespace();
+        let preposition = |w: &str| matches!(w, "in" | "for" | "during" | "of" | "the" | "at" | "respectively");
+        let period_word = |w: &str| {
+            matches!(
+                w,
+                "first" | "last" | "months" | "month" | "quarter" | "half" | "year" | "ended" | "ending" | "period"
+            ) || count_word(w.trim_end_matches("-month")).is_some()
+        };
+        words().nth(7).is_none()
+            && words().next().is_none_or(preposition)
+            && words().all(|w| preposition(w) || period_word(w))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_between_are_read_as_by_three_walks(picks in proptest::collection::vec(0..9usize, 0..11)) {
+            const WORDS: [&str; 9] = ["in", "the", "first", "nine", "six-month", "of", "sales", "\u{a0}", "year"];
+            let between = picks.iter().map(|&n| WORDS[n]).collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(links_figure_to_period(&between), links_by_three_walks(&between), "{:?}", between);
+        }
+
+        #[test]
+        fn a_quarter_is_read_as_word_by_word(picks in proptest::collection::vec(0..13usize, 0..7)) {
+            const PIECES: [&str; 13] = [
+                "quarter", " ", "3", "5", " (july to sept)", "january", "x", ")", "(", ",", "+2", "in", "sept.",
+            ];
+            let before: String = picks.iter().map(|&n| PIECES[n]).collect();
+            let want = quarter_named_at_end(before.trim_end());
+            proptest::prop_assert_eq!(quarter_named_before(Some(&before)), want, "{:?}", before);
         }
     }
 

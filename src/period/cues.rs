@@ -236,11 +236,15 @@ pub fn opens_with_lead(text: &str) -> bool {
 
 /// Nouns after a date that make it the date of a publication (`the May 2024 issue`).
 pub fn names_publication(after: &str) -> bool {
-    let word = after
-        .trim_start()
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
+    let after = after.trim_start();
+    // The first word by its ASCII bytes; one that goes on in another script is read by
+    // characters.
+    let b = after.as_bytes();
+    let end = b.iter().position(|c| !c.is_ascii_alphanumeric()).unwrap_or(b.len());
+    let word = match b.get(end) {
+        Some(0x80..) => after.split(|c: char| !c.is_alphanumeric()).next().unwrap_or(""),
+        _ => after.get(..end).unwrap_or(""),
+    };
     matches!(word, "issue" | "edition" | "volume")
 }
 
@@ -707,6 +711,18 @@ fn is_period_not_base(lower: &str, at: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// `names_publication` as the first word split off by characters.
+        #[test]
+        fn a_publication_is_named_as_by_characters(picks in proptest::collection::vec(0..8usize, 0..6)) {
+            const PIECES: [&str; 8] = ["issue", "edition", " ", "é", "s", ",", "\u{a0}", "volume"];
+            let after: String = picks.iter().map(|&n| PIECES[n]).collect();
+            let word = after.trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            let want = matches!(word, "issue" | "edition" | "volume");
+            proptest::prop_assert_eq!(names_publication(&after), want, "{:?}", after);
+        }
+    }
 
     proptest::proptest! {
         /// `ends_with_word` as `whole_at` at the end, on texts of any bytes.
