@@ -323,9 +323,11 @@ impl Reading {
         self.read_parts(sentence, items, true);
     }
 
-    /// `read`; with `shortcut`, a sentence with no phrase of the lists and no date is
+    /// `read`; with `shortcut`, a sentence with no date but single days and no phrase of
+    /// the lists that could time its figures without one (`Cues::may_time_undated`) is
     /// read no further than that: it has no clause, date or base that could give its
-    /// figures anything (each takes what it borrows), so it is left with none.
+    /// figures anything (each takes what it borrows, a change no base), so it is left
+    /// with none.
     fn read_parts(&mut self, sentence: &str, items: &[Item], shortcut: bool) {
         let Reading {
             lower,
@@ -357,7 +359,9 @@ impl Reading {
         let lower = &*lower;
         // One walk finds the phrases of every list; clauses read them by position.
         found.refill(lower);
-        *bare = shortcut && found.is_empty() && items.iter().all(|i| i.date.is_none());
+        *bare = shortcut
+            && !found.may_time_undated(items.iter().any(|i| i.timed && i.change))
+            && only_single_days(lower, items);
         if *bare {
             clause_of.clear();
             spans.clear();
@@ -784,19 +788,24 @@ fn figure_before(lower: &str, items: &[Item], at: usize) -> Option<usize> {
         .find(|&k| items[k].timed)?;
     let i = items.get(n).filter(|i| at - i.end <= 48)?;
     let between = lower.get(i.end..at)?.trim();
-    let words = || between.split_whitespace();
+    links_figure_to_period(between).then_some(n)
+}
+
+/// The words between a figure and a date that leave the date the figure's own: at most
+/// seven, a preposition first, then prepositions and the words a period phrase opens with
+/// (`in the first nine months of`). One walk over the words.
+fn links_figure_to_period(between: &str) -> bool {
     let preposition = |w: &str| matches!(w, "in" | "for" | "during" | "of" | "the" | "at" | "respectively");
-    // The words the period phrase itself may open with (`in the first nine months of`).
     let period_word = |w: &str| {
         matches!(
             w,
             "first" | "last" | "months" | "month" | "quarter" | "half" | "year" | "ended" | "ending" | "period"
         ) || count_word(w.trim_end_matches("-month")).is_some()
     };
-    let ok = words().nth(7).is_none()
-        && words().next().is_none_or(preposition)
-        && words().all(|w| preposition(w) || period_word(w));
-    ok.then_some(n)
+    between
+        .split_whitespace()
+        .enumerate()
+        .all(|(k, w)| k < 7 && (preposition(w) || (k > 0 && period_word(w))))
 }
 
 /// The item standing right after a date, in brackets: May (`up 3%`).
@@ -839,37 +848,45 @@ fn role(
         Lead::Plain if own_text.is_some_and(cues::opens_with_lead) => Lead::Base,
         lead => lead,
     };
-    let same = same_period_before(cues::tail(lower.get(..m.start).unwrap_or(""), 64));
     let clause_before = lower.get(clause_start..m.start).unwrap_or("");
     let (clause_start, clause_before) = {
         let t = cues::tail(clause_before, 200);
         (clause_start + clause_before.len() - t.len(), t)
     };
-    let record = record_word(lower, found, items, clause_start, clause_before);
+    // Each word asked only of the leads it decides for.
+    let record = || record_word(lower, found, items, clause_start, clause_before);
     match lead {
         Lead::Event => return (Role::Ignored, false),
-        Lead::Since if record.is_some() => return (Role::Ignored, false),
+        Lead::Since if record().is_some() => return (Role::Ignored, false),
         Lead::Since => return (Role::Since, false),
-        // `from January to October`, `between 2020 and 2024` are spans, not bases.
-        Lead::Base if m.period_end.is_none() || same || !opens_span(before) => {
-            let own = own_before.or_else(|| figure_after(lower, items, n, m.end));
-            // Two changes compared (`fell more in May (down 3%) than in June (down 1%)`): no base.
-            let counts = own.is_none_or(|o| !items[o].change);
-            return (Role::Base { own, counts }, same);
+        Lead::Base => {
+            let same = same_period_before(cues::tail(lower.get(..m.start).unwrap_or(""), 64));
+            // `from January to October`, `between 2020 and 2024` are spans, not bases.
+            if m.period_end.is_none() || same || !opens_span(before) {
+                let own = own_before.or_else(|| figure_after(lower, items, n, m.end));
+                // Two changes compared (`fell more in May (down 3%) than in June (down 1%)`): no base.
+                let counts = own.is_none_or(|o| !items[o].change);
+                return (Role::Base { own, counts }, same);
+            }
         }
-        _ => {}
+        Lead::Plain => {}
     }
-    if let Some(at) = record {
+    if let Some(at) = record() {
         return (Role::Local(at), false);
     }
     // A cause's date dates the cause (`fell 17% because an order last year in April ...`).
-    let cause = match found.last_cause_within(lower, clause_start, clause_start + clause_before.len()) {
-        Some(at) => at,
-        None => cues::CAUSES
-            .iter()
-            .filter_map(|w| cues::find_all(clause_before, w).last())
-            .max()
-            .map(|at| clause_start + at),
+    let clause_end = clause_start + clause_before.len();
+    let cause = if found.surely_no_cause_within(lower, clause_start, clause_end) {
+        None
+    } else {
+        match found.last_cause_within(lower, clause_start, clause_end) {
+            Some(at) => at,
+            None => cues::CAUSES
+                .iter()
+                .filter_map(|w| cues::find_all(clause_before, w).last())
+                .max()
+                .map(|at| clause_start + at),
+        }
     };
     if let Some(at) = cause {
         return (Role::Local(at), false);
@@ -892,6 +909,9 @@ fn record_word(
     clause_before: &str,
 ) -> Option<usize> {
     let end = clause_start + clause_before.len();
+    if found.surely_no_record_within(lower, clause_start, end) {
+        return None;
+    }
     let walked = found.records_within(lower, clause_start, end);
     // Each place once, though several words of the list may stand there.
     let mut last = None;
@@ -974,6 +994,38 @@ fn joined_dates(lower: &str, items: &[Item], out: &mut Vec<bool>) {
             && b == next_step(a);
         out[n] = (dash || taken_together) && a.precision() == b.precision() && a < b && !(n > 0 && out[n - 1]);
     }
+}
+
+/// Whether every date of the sentence (`text`, in any case) is a single day, which
+/// `role` ignores: no date of a longer span, none that closes a week (`the week ending
+/// May 3`, as `window` reads it), none a dash stands between it and the next date (`May
+/// 3-5` may be one span). Such dates scope no figure, are no base and name no period.
+pub(super) fn only_single_days(text: &str, items: &[Item]) -> bool {
+    let dashed = |a: &Item, b: &Item| {
+        b.date.is_some()
+            && text
+                .get(a.end..b.start)
+                .is_some_and(|t| matches!(t.trim(), "-" | "\u{2013}" | "\u{2014}"))
+    };
+    items.iter().enumerate().all(|(n, i)| match i.date {
+        None => true,
+        Some((Period::Day(_), None)) => {
+            let before = text.get(..i.start).unwrap_or("");
+            !closes_week(before) && items.get(n + 1).is_none_or(|next| !dashed(i, next))
+        }
+        Some(_) => false,
+    })
+}
+
+/// `before` closes with `week ending` or `week ended`, in any case: the day after it is
+/// the last of a week (`window`).
+fn closes_week(before: &str) -> bool {
+    let b = before.trim_end().as_bytes();
+    ["week ending", "week ended"].iter().any(|w| {
+        b.len() >= w.len()
+            && b.get(b.len() - w.len()..)
+                .is_some_and(|end| end.eq_ignore_ascii_case(w.as_bytes()))
+    })
 }
 
 /// The period right after `p` at its precision (none for a day).
@@ -1059,7 +1111,23 @@ fn year_with_words(before: &str, year: i32) -> Option<(Period, Option<Period>)> 
 /// `quarter 3`, `quarter 3 (july to sept)`, `quarter 1 january` at the end of `before`:
 /// the quarter's number.
 fn quarter_named_before(before: Option<&str>) -> Option<u32> {
-    let mut b = before?.trim_end();
+    let b = before?.trim_end();
+    // Asked before most dates: only a number, a bracket or a month word ends the phrase.
+    match b.as_bytes().last()? {
+        b')' | b'0'..=b'9' => {}
+        c if c.is_ascii_alphabetic() => {
+            let last = b.rsplit(' ').next()?;
+            if !crate::grammar::date::is_month_word(last.as_bytes()) {
+                return None;
+            }
+        }
+        _ => return None,
+    }
+    quarter_named_at_end(b)
+}
+
+/// `quarter_named_before`, read word by word from the end of `b` (trimmed).
+fn quarter_named_at_end(mut b: &str) -> Option<u32> {
     // A bracketed or plain run of month words after the number.
     if let Some(open) = b.strip_suffix(')').and_then(|h| h.rfind('(')) {
         b = b[..open].trim_end();
@@ -1217,16 +1285,27 @@ mod tests {
     }
 
     /// Items for a sentence: each `{...}` a figure (`{^...}` a change), each `[...]` a
-    /// date (months numbered in order).
+    /// date (months numbered in order), each `<...>` a day (May 1, 2, ... in order).
     fn read(marked: &str) -> (String, Vec<Item>) {
         let mut text = String::new();
         let mut items = Vec::new();
         let mut open = 0;
-        let mut n = 0;
+        let (mut n, mut days) = (0, 0);
         let mut change = false;
         for c in marked.chars() {
             match c {
-                '{' | '[' => open = text.len(),
+                '{' | '[' | '<' => open = text.len(),
+                '>' => {
+                    days += 1;
+                    let day = chrono::NaiveDate::from_ymd_opt(2025, 5, days).map(Period::Day);
+                    items.push(Item {
+                        start: open,
+                        end: text.len(),
+                        date: day.map(|d| (d, None)),
+                        is_date: true,
+                        ..Item::default()
+                    })
+                }
                 '^' => change = true,
                 '}' => items.push(Item {
                     start: open,
@@ -1261,26 +1340,56 @@ mod tests {
             .collect()
     }
 
-    /// A sentence with no phrase of the lists and no date, read no further, answers as
-    /// one read whole; the others are read whole.
+    /// A sentence with no date and no phrase that could time its figures without one,
+    /// read no further, answers as one read whole (each question as `place` asks it: a
+    /// base only for a change); the others are read whole.
     #[test]
     fn a_bare_sentence_answers_as_one_read_whole() {
+        // Each with whether it is read no further.
         let sentences = [
-            "In [May], sales rose {^5%} from [June].",
-            "Sales came to {$9 billion} and stocks to {3 tons}.",
-            "Compared with its rivals, the firm sold {^40 cars}, up {^5%}.",
-            "The plant (in the north) hired {40 workers}; output held, and {12 stores} opened.",
-            "Sales rose {^5%} year-on-year, while stocks fell {^2%}.",
-            "Sales will reach {$9 billion}.",
-            "Year-to-date sales came to {$9 billion}, the highest on record.",
-            "",
+            ("In [May], sales rose {^5%} from [June].", false),
+            ("Sales came to {$9 billion} and stocks to {3 tons}.", true),
+            ("Compared with its rivals, the firm sold {^40 cars}, up {^5%}.", true),
+            (
+                "The plant (in the north) hired {40 workers}; output held, and {12 stores} opened.",
+                true,
+            ),
+            ("Sales rose {^5%} year-on-year, while stocks fell {^2%}.", false),
+            ("Sales will reach {$9 billion}.", false),
+            ("Year-to-date sales came to {$9 billion}, the highest on record.", false),
+            ("", true),
+            // Phrases that tell only what a date does, or where a clause breaks.
+            ("Sales came to {$9 billion}, while stocks held at {3 tons}.", true),
+            ("Tea and rice sold {4 tons} and {9 tons}, respectively.", true),
+            ("The mill made {12 tons}, a record, because demand was strong.", true),
+            // A base in words, for levels alone and for a change.
+            ("Stocks stood at {3 tons} on a year-on-year basis.", true),
+            ("Stocks stood at {3 tons}, up {^2%} year-on-year.", false),
+            // A step back names a date; a running total and an aim time a figure.
+            ("Sales came to {$9 billion} in the previous quarter.", false),
+            ("Cumulative sales came to {$9 billion}.", false),
+            ("The target is {5%}.", false),
+            // Single days scope nothing; a week's end and a span of days do.
+            (
+                "The agency said on <May 1> that sales rose {^5%}, while stocks held.",
+                true,
+            ),
+            (
+                "On <May 1> and <May 2>, sales came to {$9 billion} and {$3 billion}.",
+                true,
+            ),
+            ("In the week ending <May 1>, sales came to {$9 billion}.", false),
+            ("From <May 1>-<May 2>, sales came to {$9 billion}.", false),
+            ("On <May 1>, sales rose {^5%} from [January].", false),
+            ("On <May 1>, sales rose {^5%} year-on-year.", false),
         ];
         let reference = Some((month(3), None));
         // One reading for all, both ways: nothing of a sentence read before stays.
         let mut short = Reading::default();
-        for marked in sentences.iter().chain(sentences.iter().rev()) {
+        for (marked, bare) in sentences.iter().chain(sentences.iter().rev()) {
             let (text, items) = read(marked);
             short.read(&text, &items);
+            assert_eq!(short.is_bare(), *bare, "{marked}");
             short.place_relatives(&items, reference);
             let mut whole = Reading::default();
             whole.read_parts(&text, &items, false);
@@ -1291,10 +1400,77 @@ mod tests {
                 assert_eq!(short.scope_of(&items, n), whole.scope_of(&items, n), "{marked}");
                 assert_eq!(short.forecast_word(a, item), whole.forecast_word(b, item), "{marked}");
                 assert_eq!(short.is_cumulative(a), whole.is_cumulative(b), "{marked}");
-                assert_eq!(short.base_of(a, item.start), whole.base_of(b, item.start), "{marked}");
+                if item.timed && item.change {
+                    assert_eq!(short.base_of(a, item.start), whole.base_of(b, item.start), "{marked}");
+                }
             }
             assert!(short.scopes().eq(whole.scopes()), "{marked}");
             assert_eq!(short.first_named(), whole.first_named(), "{marked}");
+        }
+    }
+
+    /// `only_single_days` holds only where the whole reading ignores every date.
+    #[test]
+    fn single_days_are_told_apart_from_spans() {
+        for (marked, single) in [
+            ("The minister met them on <May 1> and <May 2>.", true),
+            ("Sales held {5%}.", true),
+            ("In the Week Ending <May 1>, sales held {5%}.", false),
+            ("Talks ran <May 1> \u{2013} <May 2>.", false),
+            ("Sales rose {5%} in [January] after <May 1>.", false),
+        ] {
+            let (text, items) = read(marked);
+            assert_eq!(only_single_days(&text, &items), single, "{marked}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn single_days_are_all_ignored(picks in proptest::collection::vec(0..9usize, 0..12)) {
+            const PIECES: [&str; 9] = [
+                " <May 1>", " [2024]", " - ", " week ending", " Week Ended", " {5%}", " and", " in", ",",
+            ];
+            let marked: String = picks.iter().map(|&n| PIECES[n]).collect();
+            let (text, items) = read(&marked);
+            let mut whole = Reading::default();
+            whole.read_parts(&text.to_ascii_lowercase(), &items, false);
+            if only_single_days(&text, &items) {
+                proptest::prop_assert!(whole.dates.iter().all(|d| d.role == Role::Ignored), "{:?}", marked);
+            }
+        }
+    }
+
+    /// `links_figure_to_period` as it was: three walks over the words. Its oracle.
+    fn links_by_three_walks(between: &str) -> bool {
+        let words = || between.split_whitespace();
+        let preposition = |w: &str| matches!(w, "in" | "for" | "during" | "of" | "the" | "at" | "respectively");
+        let period_word = |w: &str| {
+            matches!(
+                w,
+                "first" | "last" | "months" | "month" | "quarter" | "half" | "year" | "ended" | "ending" | "period"
+            ) || count_word(w.trim_end_matches("-month")).is_some()
+        };
+        words().nth(7).is_none()
+            && words().next().is_none_or(preposition)
+            && words().all(|w| preposition(w) || period_word(w))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_between_are_read_as_by_three_walks(picks in proptest::collection::vec(0..9usize, 0..11)) {
+            const WORDS: [&str; 9] = ["in", "the", "first", "nine", "six-month", "of", "sales", "\u{a0}", "year"];
+            let between = picks.iter().map(|&n| WORDS[n]).collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(links_figure_to_period(&between), links_by_three_walks(&between), "{:?}", between);
+        }
+
+        #[test]
+        fn a_quarter_is_read_as_word_by_word(picks in proptest::collection::vec(0..13usize, 0..7)) {
+            const PIECES: [&str; 13] = [
+                "quarter", " ", "3", "5", " (july to sept)", "january", "x", ")", "(", ",", "+2", "in", "sept.",
+            ];
+            let before: String = picks.iter().map(|&n| PIECES[n]).collect();
+            let want = quarter_named_at_end(before.trim_end());
+            proptest::prop_assert_eq!(quarter_named_before(Some(&before)), want, "{:?}", before);
         }
     }
 

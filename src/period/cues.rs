@@ -44,12 +44,13 @@ pub fn has(lower: &str, phrase: &str) -> bool {
 
 /// `text` ends with the whole word or phrase `phrase`.
 pub fn ends_with_word(text: &str, phrase: &str) -> bool {
-    // The last byte first: asked of long lists, most phrases end otherwise.
-    let last_differs = phrase
-        .as_bytes()
-        .last()
-        .is_some_and(|b| text.as_bytes().last() != Some(b));
-    !last_differs && text.len() >= phrase.len() && whole_at(text, text.len() - phrase.len(), phrase)
+    // Compared from the last byte back: asked of long lists, most phrases end otherwise,
+    // and differ a byte or two from the end (a slice comparison is a call to `memcmp`).
+    let (t, p) = (text.as_bytes(), phrase.as_bytes());
+    let Some(at) = t.len().checked_sub(p.len()) else {
+        return false;
+    };
+    t[at..].iter().rev().zip(p.iter().rev()).all(|(a, b)| a == b) && (at == 0 || !t[at - 1].is_ascii_alphanumeric())
 }
 
 /// The last word of `text` (letters, `-`, `/`), and the text before it, trimmed.
@@ -235,11 +236,15 @@ pub fn opens_with_lead(text: &str) -> bool {
 
 /// Nouns after a date that make it the date of a publication (`the May 2024 issue`).
 pub fn names_publication(after: &str) -> bool {
-    let word = after
-        .trim_start()
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
+    let after = after.trim_start();
+    // The first word by its ASCII bytes; one that goes on in another script is read by
+    // characters.
+    let b = after.as_bytes();
+    let end = b.iter().position(|c| !c.is_ascii_alphanumeric()).unwrap_or(b.len());
+    let word = match b.get(end) {
+        Some(0x80..) => after.split(|c: char| !c.is_alphanumeric()).next().unwrap_or(""),
+        _ => after.get(..end).unwrap_or(""),
+    };
     matches!(word, "issue" | "edition" | "volume")
 }
 
@@ -521,9 +526,17 @@ impl Cues {
         c
     }
 
-    /// The sentence holds no phrase of the lists.
-    pub fn is_empty(&self) -> bool {
-        self.found.is_empty()
+    /// Whether a phrase found may give a figure of a sentence with no date anything:
+    /// a word of the future or of a running total, a step back (`the previous quarter`
+    /// names a date), or a base in words when a figure is a change. The others (a
+    /// contrast, `respectively`, a record or a cause) only say what a date does, where
+    /// a clause breaks, or which clause a base covers.
+    pub fn may_time_undated(&self, changes: bool) -> bool {
+        self.found.iter().any(|&(.., cue)| match cue {
+            Cue::Forecast | Cue::Cumulative | Cue::Step => true,
+            Cue::Relative(_) => changes,
+            Cue::Contrast | Cue::Respectively | Cue::Record | Cue::Cause => false,
+        })
     }
 
     /// The cues of another sentence, in the same buffer.
@@ -609,6 +622,28 @@ impl Cues {
         Some(self.cues_within(lower, from, to, Cue::Cause)?.last())
     }
 
+    /// No word of record stands whole in `lower[from..to]`, told at once: the sentence
+    /// holds none, and no run of letters and digits crosses the span's edges (where
+    /// `records_within` would look again).
+    pub fn surely_no_record_within(&self, lower: &str, from: usize, to: usize) -> bool {
+        self.surely_none_within(lower, from, to, Cue::Record)
+    }
+
+    /// `surely_no_record_within`, for the phrases of `CAUSES`.
+    pub fn surely_no_cause_within(&self, lower: &str, from: usize, to: usize) -> bool {
+        self.surely_none_within(lower, from, to, Cue::Cause)
+    }
+
+    fn surely_none_within(&self, lower: &str, from: usize, to: usize, cue: Cue) -> bool {
+        let b = lower.as_bytes();
+        let glued = |at: usize| {
+            at > 0
+                && b.get(at - 1).is_some_and(u8::is_ascii_alphanumeric)
+                && b.get(at).is_some_and(u8::is_ascii_alphanumeric)
+        };
+        from <= to && to <= b.len() && !glued(from) && !glued(to) && self.starts(cue).next().is_none()
+    }
+
     /// Where `cue` stands whole in `lower[from..to]`, when the walk over the sentence
     /// tells: no run of letters and digits crosses the span's end. A run its start cuts
     /// (as a bounded tail of a long clause does) is a word of the span: a phrase of the
@@ -676,6 +711,33 @@ fn is_period_not_base(lower: &str, at: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// `names_publication` as the first word split off by characters.
+        #[test]
+        fn a_publication_is_named_as_by_characters(picks in proptest::collection::vec(0..8usize, 0..6)) {
+            const PIECES: [&str; 8] = ["issue", "edition", " ", "é", "s", ",", "\u{a0}", "volume"];
+            let after: String = picks.iter().map(|&n| PIECES[n]).collect();
+            let word = after.trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            let want = matches!(word, "issue" | "edition" | "volume");
+            proptest::prop_assert_eq!(names_publication(&after), want, "{:?}", after);
+        }
+    }
+
+    proptest::proptest! {
+        /// `ends_with_word` as `whole_at` at the end, on texts of any bytes.
+        #[test]
+        fn a_word_ends_a_text_as_whole_at_reads_it(
+            text in proptest::collection::vec(0..8usize, 0..12),
+            phrase in proptest::collection::vec(0..8usize, 0..4),
+        ) {
+            const PIECES: [&str; 8] = ["a", "n", " ", "-", "é", "’", "in", "5"];
+            let text: String = text.iter().map(|&n| PIECES[n]).collect();
+            let phrase: String = phrase.iter().map(|&n| PIECES[n]).collect();
+            let want = text.len() >= phrase.len() && whole_at(&text, text.len() - phrase.len(), &phrase);
+            proptest::prop_assert_eq!(ends_with_word(&text, &phrase), want, "{:?} {:?}", text, phrase);
+        }
+    }
 
     /// Each list searched in one text, as the rules asked before the sentence's one walk:
     /// the oracles of `Cues`.
@@ -800,6 +862,13 @@ mod tests {
                     if let Some(got) = found.last_cause_within(&lower, from, to) {
                         assert_eq!(got, cause, "{span}");
                     }
+                    // What is told at once is what the search finds.
+                    if found.surely_no_record_within(&lower, from, to) {
+                        assert!(want.is_empty(), "{span}");
+                    }
+                    if found.surely_no_cause_within(&lower, from, to) {
+                        assert_eq!(cause, None, "{span}");
+                    }
                 }
             }
         }
@@ -832,6 +901,12 @@ mod tests {
                 match found.last_cause_within(lower, from, to) {
                     Some(got) => assert_eq!(got, cause.map(|at| from + at), "{span:?}"),
                     None => assert!(glued_end, "{span:?}"),
+                }
+                if found.surely_no_record_within(lower, from, to) {
+                    assert!(want.is_empty(), "{span:?}");
+                }
+                if found.surely_no_cause_within(lower, from, to) {
+                    assert_eq!(cause, None, "{span:?}");
                 }
             }
         }

@@ -195,16 +195,21 @@ fn place_read(sentences: &[Sentence], out: &mut Vec<Timing>, b: &mut Buffers) ->
             carry = Carry::Nothing;
             paragraph = s.paragraph;
         }
+        let untimed = |out: &mut Vec<Timing>| out.extend(std::iter::repeat_n(Timing::default(), s.items.len()));
         if !needed.get(n).copied().unwrap_or(false) {
-            out.extend(std::iter::repeat_n(Timing::default(), s.items.len()));
+            untimed(out);
             continue;
         }
-        let figure_by_figure = readings.forget;
-        let reading = readings.read(n, s);
         let fallback = match carry {
             Carry::One(p) => Some(p),
             _ => release,
         };
+        let figure_by_figure = readings.forget;
+        if fallback.is_none() && !figure_by_figure && borrows_nothing(s) {
+            untimed(out);
+            continue;
+        }
+        let reading = readings.read(n, s);
         // A bare sentence gives its figures what they borrow, no base, and hands on
         // nothing new: placed without asking its reading figure by figure.
         if reading.is_bare() && !figure_by_figure {
@@ -261,8 +266,9 @@ fn place_read(sentences: &[Sentence], out: &mut Vec<Timing>, b: &mut Buffers) ->
 /// Which sentences are read for periods: those with a figure that takes a period, and
 /// those whose dates something else may take: the release's period (the title, the first
 /// body sentence) or a later figure of the paragraph (what the sentence hands on). A
-/// sentence with neither gives no timing, no release period, and hands on nothing new.
-/// Written over `out`.
+/// sentence with neither gives no timing, no release period, and hands on nothing new;
+/// nor does one whose dates are single days (`clause::only_single_days`), which name no
+/// period. Written over `out`.
 fn needs_reading(sentences: &[Sentence], out: &mut Vec<bool>) {
     let title = sentences.iter().position(|s| s.paragraph.is_none());
     let body = sentences.iter().position(|s| s.paragraph.is_some());
@@ -274,13 +280,24 @@ fn needs_reading(sentences: &[Sentence], out: &mut Vec<bool>) {
         let timed = s.items.iter().any(|i| i.timed);
         let hands_on = s.paragraph.is_some() && timed_after == s.paragraph;
         let gives = Some(n) == title || Some(n) == body || hands_on;
-        out[n] = timed || (gives && s.items.iter().any(|i| i.date.is_some()));
+        out[n] =
+            timed || (gives && s.items.iter().any(|i| i.date.is_some()) && !clause::only_single_days(s.text, s.items));
         if timed {
             timed_after = s.paragraph;
         } else if timed_after != s.paragraph {
             timed_after = None;
         }
     }
+}
+
+/// Whether a sentence, with no period to borrow (none before it in its paragraph, none of
+/// the release), gives its figures nothing and hands on nothing, read or not: no change
+/// among its figures (a base in words would give one a basis) and no date but single
+/// days (none scopes, none is a base, and a step back has no period to step from). A
+/// word of the future or of a running total only takes away or widens a period its
+/// figures would have had.
+fn borrows_nothing(s: &Sentence) -> bool {
+    !s.items.iter().any(|i| i.timed && i.change) && clause::only_single_days(s.text, s.items)
 }
 
 /// A figure's period before the cumulative rule, and whether its own sentence scoped it
@@ -617,6 +634,54 @@ mod tests {
         assert_eq!(timings[4].period, Some(Period::Month { year: 2025, month: 6 }));
     }
 
+    /// A sentence that only gives (no timed figure) is not read when its dates are single
+    /// days: they name no period. Placing is the same as with every sentence read.
+    #[test]
+    fn single_days_give_nothing_to_read() {
+        // `May 3` of each text, a day.
+        let day = |text: &'static str, paragraph: Option<usize>| {
+            let start = text.find("May 3").unwrap_or(0);
+            let date = chrono::NaiveDate::from_ymd_opt(2025, 5, 3).map(|d| (Period::Day(d), None));
+            let items = vec![Item {
+                start,
+                end: start + 5,
+                date,
+                is_date: true,
+                ..Item::default()
+            }];
+            Sentence {
+                text,
+                offset: 0,
+                paragraph,
+                items: items.leak(),
+            }
+        };
+        let sentences = [
+            day("Minister meets investors on May 3", None),
+            day("The agency said on May 3 that trade grew.", Some(0)),
+            marked("Exports rose {5%}.", Some(0), 0),
+            day("In the week ending May 3, ports were busy.", Some(1)),
+            marked("Ships carried {9 tons}.", Some(1), 0),
+        ];
+        let mut needed = Vec::new();
+        needs_reading(&sentences, &mut needed);
+        assert_eq!(needed, [false, false, true, true, true]);
+        let mut every = Buffers {
+            needed: vec![true; sentences.len()],
+            ..Buffers::default()
+        };
+        let mut all = Vec::new();
+        let all_release = place_read(&sentences, &mut all, &mut every);
+        let mut timings = Vec::new();
+        assert_eq!(place(&sentences, &mut timings), all_release);
+        assert_eq!(timings, all);
+        // The week's end is a period handed on.
+        assert!(
+            timings[4].period.is_some_and(|p| matches!(p, Period::Day(_))),
+            "{timings:?}"
+        );
+    }
+
     /// A title read for the release's period, then set aside for the first body
     /// sentence, is placed from that reading as from one read again at its turn; a bare
     /// sentence is placed whole as figure by figure.
@@ -663,6 +728,37 @@ mod tests {
             let timed = sentences.iter().flat_map(|s| s.items).filter(|i| i.timed).count();
             assert_eq!(want.iter().filter(|t| t.period.is_some()).count(), timed, "{want:?}");
         }
+    }
+
+    /// With no period to borrow, a sentence with no change and no date is not read: its
+    /// figures take nothing, as when read one by one; a change or a date is read.
+    #[test]
+    fn nothing_to_borrow_leaves_figures_untimed_unread() {
+        let sentences = [
+            marked("Trade news", None, 0),
+            marked("Exports will reach {5%} in the previous quarter.", Some(0), 0),
+            marked("Cumulative sales came to {9 tons}, the highest on record.", Some(0), 0),
+            changed(marked("Imports fell {2%} from a year earlier.", Some(1), 0)),
+            marked("Output in [May] came to {3 tons}.", Some(2), 5),
+            marked("Stocks held at {4 tons}.", Some(2), 0),
+        ];
+        let mut needed = Vec::new();
+        needs_reading(&sentences, &mut needed);
+        assert_eq!(needed, [false, true, true, true, true, true]);
+        let mut again = Buffers {
+            needed: needed.clone(),
+            ..Buffers::default()
+        };
+        again.readings.forget = true;
+        let (mut want, mut got) = (Vec::new(), Vec::new());
+        let want_release = place_read(&sentences, &mut want, &mut again);
+        assert_eq!(place(&sentences, &mut got), want_release);
+        assert_eq!(got, want);
+        assert_eq!(want_release, None);
+        // The untimed ones, then the change's basis and the month handed on.
+        assert!(want[..2].iter().all(|t| *t == Timing::default()), "{want:?}");
+        assert_eq!(want[2].basis, Some(Basis::Yoy));
+        assert!(want[4].period.is_some(), "{want:?}");
     }
 
     #[test]
