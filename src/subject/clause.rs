@@ -1,7 +1,7 @@
 //! The subject of the clause that governs a figure.
 
-use super::compare::{names_something, names_something_timeless};
-use super::phrase::{back_start, bare_measure, forward_end, holds_figure, past_time_lead, phrase};
+use super::compare::names_something;
+use super::phrase::{back_start, bare_measure, forward_end, holds_figure, past_time_lead, phrase, phrase_vetted};
 use super::tokens::{T, Tok, lower_at, word_class};
 use super::verbs::verb_at;
 use super::words::*;
@@ -73,7 +73,8 @@ pub(super) fn clause_subject(sentence: &str, toks: &[T], all: &[Found], at: usiz
 
 /// The noun phrase that ends before token `e` (its start and the phrase), as the figures
 /// of one clause find it again and again: `kept` holds the last one, by `e`.
-pub(super) type Kept = Option<(usize, usize, String)>;
+/// With it, whether the phrase names something and is no time phrase.
+pub(super) type Kept = Option<(usize, usize, String, bool)>;
 
 /// `clause_subject`, with `kept` the phrase found last for the same `toks`.
 pub(super) fn clause_subject_kept(sentence: &str, toks: &[T], all: &[Found], at: usize, kept: &mut Kept) -> String {
@@ -150,16 +151,16 @@ pub(super) fn clause_subject_vetted(
         if let Some(obj) = object_of(sentence, toks, all, v, i) {
             return (obj, false);
         }
-        let (s, p) = match kept {
-            Some((end, s, p)) if *end == e => (*s, p.clone()),
+        let (s, p, timeless) = match kept {
+            Some((end, s, p, timeless)) if *end == e => (*s, p.clone(), *timeless),
             _ => {
                 // `Wool exports (up 4%) reached`: a bracket of figures right before the
                 // verb is the subject's aside.
                 let e2 = bracket_before(toks, e).unwrap_or(e);
                 let s = past_time_lead(toks, back_start(toks, all, e2, AND), e2);
-                let p = phrase(sentence, toks, all, s, e2);
-                *kept = Some((e, s, p.clone()));
-                (s, p)
+                let (p, timeless) = phrase_vetted(sentence, toks, all, s, e2);
+                *kept = Some((e, s, p.clone(), timeless));
+                (s, p, timeless)
             }
         };
         // `they plan to`: one word after a subject pronoun is its verb.
@@ -172,7 +173,7 @@ pub(super) fn clause_subject_vetted(
         // A relative pronoun: the noun phrase before it (`food sales, which account for`).
         // A pronoun (`it was`) names nothing: the clause before may (`capacity is growing
         // fast, but in 2024 it was only 2%`).
-        if p.is_empty() || !names_something_timeless(&p) {
+        if p.is_empty() || !timeless {
             if let Some(Tok::Word(w)) = s.checked_sub(1).and_then(|k| toks.get(k)).map(|t| t.tok) {
                 if lists(w) & RELATIVE != 0 {
                     let mut e = s - 1;

@@ -368,13 +368,49 @@ pub(super) fn names_something_timeless(subject: &str) -> bool {
     named && lists(head) & TIME == 0
 }
 
+/// `names_something_timeless` of the phrase that joins `words` with single spaces (ASCII
+/// words, none empty, each with its word token): read from the classes the tokens hold,
+/// as the walk over the string reads them (the classes of the words up to the first that
+/// names something, and of the head).
+pub(super) fn names_something_timeless_of<'a>(words: impl Iterator<Item = (&'a str, &'a T<'a>)>) -> bool {
+    let (mut named, mut head, mut headed) = (false, None, false);
+    for (w, t) in words {
+        if !headed {
+            if head.is_some() && super::phrase::is_post_prep(w) {
+                headed = true;
+            } else {
+                head = Some(t);
+            }
+        }
+        if !named {
+            let trimmed = crate::words::trim_to_alnum(w);
+            named = if trimmed.len() == w.len() {
+                names_classed(w, t.class())
+            } else {
+                names(trimmed)
+            };
+        }
+        if named && headed {
+            break;
+        }
+    }
+    named && head.is_some_and(|h| h.class() & TIME == 0)
+}
+
 /// Whether the word `w` (trimmed to letters and digits) names something.
 fn names(w: &str) -> bool {
     if w.is_empty() {
         return false;
     }
     // One (cached) look-up: a word's lists are the class bits below `SHAPE`.
-    let shape = classify_cached(w).0;
+    names_classed(w, classify_cached(w).0)
+}
+
+/// `names`, with `shape` the class of `w` (`classify`).
+fn names_classed(w: &str, shape: u64) -> bool {
+    if w.is_empty() {
+        return false;
+    }
     let c = shape & (SHAPE - 1);
     let function = PRONOUN | ARTICLE | DETERMINER | PREPOSITION | ADVERB | MODAL | COPULA | AUX | AND;
     let verb = c & VERB != 0;

@@ -2,6 +2,7 @@
 
 use std::cell::{Cell, RefCell};
 
+use super::compare::{names_something_timeless, names_something_timeless_of};
 use super::tokens::{T, Tok, is_date, lower_at, word_class};
 use super::verbs::verb_at;
 use super::wordlists::POST_PREPS;
@@ -21,6 +22,25 @@ pub(super) fn phrase(sentence: &str, toks: &[T], all: &[Found], from: usize, to:
     let out = phrase_in(sentence, toks, all, from, to, &mut words);
     let _ = SPARE.try_with(|spare| spare.set(emptied(words)));
     out
+}
+
+/// `phrase`, and whether it names something and is no time phrase
+/// (`names_something_timeless`): told from the classes its word tokens hold, which the
+/// walk that found the phrase's bounds has mostly read, rather than from the string.
+pub(super) fn phrase_vetted(sentence: &str, toks: &[T], all: &[Found], from: usize, to: usize) -> (String, bool) {
+    let mut words = SPARE.try_with(Cell::take).unwrap_or_default();
+    let out = phrase_in(sentence, toks, all, from, to, &mut words);
+    // Word tokens only (no bracket glued to a word), ASCII: `out` is they joined by spaces.
+    let vetted = if out.is_empty() {
+        false
+    } else if out.is_ascii() && words.iter().all(|w| matches!(w.1.tok, Tok::Word(_))) {
+        names_something_timeless_of(words.iter().map(|&(w, t)| (w, t)))
+    } else {
+        names_something_timeless(&out)
+    };
+    debug_assert_eq!(vetted, names_something_timeless(&out), "{out}");
+    let _ = SPARE.try_with(|spare| spare.set(emptied(words)));
+    (out, vetted)
 }
 
 /// `phrase`, gathering its words in `words` (empty).
@@ -669,5 +689,45 @@ mod tests {
             subjects("Imports of tin from outside the union fell by $40 million."),
             ["imports of tin from outside the union"]
         );
+    }
+
+    /// Every phrase of `text` (cut into sentences) from each token to each later one, up to
+    /// `reach` tokens long: `phrase_vetted` is `phrase` with `names_something_timeless` of it.
+    fn phrases_vetted_as_their_strings(text: &str, reach: usize) {
+        for span in crate::sentences::split(text) {
+            let sentence = &text[span];
+            let all = crate::scan::figures(sentence, false);
+            let toks = crate::subject::tokens::cut(sentence, &all).toks;
+            for from in 0..toks.len() {
+                for to in from..=(from + reach).min(toks.len()) {
+                    let (p, vetted) = super::phrase_vetted(sentence, &toks, &all, from, to);
+                    assert_eq!(p, super::phrase(sentence, &toks, &all, from, to));
+                    let want = crate::subject::compare::names_something_timeless(&p);
+                    assert_eq!(vetted, want, "{p:?} of {sentence:?}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// A phrase's word tokens tell whether it names something as its string does.
+        #[test]
+        fn phrases_are_vetted_from_their_tokens(picks in proptest::collection::vec(0..23usize, 0..14)) {
+            const PIECES: [&str; 23] = [
+                "wool", "of", "in", "the", "exports", "quarter", "rose", "expected", "sharply", "Korea's",
+                "U.S.", "“tea”", "x-y", "for", "January", "(", ")", "5%", "—", "2024", "'", "year", "a total of",
+            ];
+            let text = picks.iter().map(|&n| PIECES[n]).collect::<Vec<_>>().join(" ");
+            phrases_vetted_as_their_strings(&text, 14);
+        }
+    }
+
+    #[test]
+    fn phrases_of_the_fixtures_are_vetted_from_their_tokens() {
+        let texts = crate::fixture_texts();
+        for text in &texts {
+            phrases_vetted_as_their_strings(text, 8);
+        }
+        assert!(!texts.is_empty());
     }
 }
