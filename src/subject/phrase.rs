@@ -139,8 +139,33 @@ fn phrase_in<'a>(
     if let Some(p) = cut {
         words.truncate(p);
     }
+    if let Some(piece) = one_piece(sentence, words) {
+        let mut out = new_string(piece.len());
+        out.push_str(piece);
+        debug_assert_eq!(out, join(words.iter().map(|w| w.0), piece.len()));
+        return out;
+    }
     let bytes = words.iter().map(|w| w.0.len() + 1).sum();
     join(words.iter().map(|w| w.0), bytes)
+}
+
+/// The text of `sentence` that `join` makes of `words` when they are word tokens that
+/// stand in it one space apart (most phrases): copied as one piece. `None` for any other
+/// (a bracket, a left-out date or aside, other white space), and for more than `join` keeps.
+fn one_piece<'a>(sentence: &'a str, words: &[(&str, &T)]) -> Option<&'a str> {
+    let (first, last) = (words.first()?.1, words.last()?.1);
+    if words.len() > MOST_WORDS {
+        return None;
+    }
+    let b = sentence.as_bytes();
+    let mut end = None;
+    for (_, t) in words {
+        if !matches!(t.tok, Tok::Word(_)) || end.is_some_and(|e: usize| t.start != e + 1 || b.get(e) != Some(&b' ')) {
+            return None;
+        }
+        end = Some(t.end);
+    }
+    sentence.get(first.start..last.end)
 }
 
 /// The words of a complex preposition that opens a phrase (`in light of the shortfall`,
@@ -223,6 +248,9 @@ pub(super) fn give_back_string(mut s: String) {
     });
 }
 
+/// The most words a phrase may have: a longer one is no subject (`join`).
+const MOST_WORDS: usize = 20;
+
 /// Words joined by spaces, with no space inside parentheses: `electric vehicles (EVs)`.
 pub(super) fn join<'a>(words: impl Iterator<Item = &'a str>, bytes: usize) -> String {
     let mut out = new_string(bytes);
@@ -259,7 +287,7 @@ pub(super) fn join<'a>(words: impl Iterator<Item = &'a str>, bytes: usize) -> St
     } else {
         out.split_whitespace().count()
     };
-    if count > 20 {
+    if count > MOST_WORDS {
         return String::new();
     }
     out
@@ -729,5 +757,38 @@ mod tests {
             phrases_vetted_as_their_strings(text, 8);
         }
         assert!(!texts.is_empty());
+    }
+
+    /// The phrase of all tokens of `text` as `phrase` gives it, and as `join` makes it of
+    /// the same words: one piece of the text or word by word, the same.
+    fn whole_phrase(text: &str) -> (String, String) {
+        let all = crate::scan::figures(text, false);
+        let toks = crate::subject::tokens::cut(text, &all).toks;
+        let p = super::phrase(text, &toks, &all, 0, toks.len());
+        let mut words = Vec::new();
+        let joined = super::phrase_in(text, &toks, &all, 0, toks.len(), &mut words);
+        let by_words = super::join(words.iter().map(|w| w.0), 0);
+        assert_eq!(joined, p);
+        (p, by_words)
+    }
+
+    #[test]
+    fn a_phrase_is_its_words_joined_whether_copied_whole_or_not() {
+        for text in [
+            "wool exports to small island markets",
+            "wool  exports\tto markets",
+            "exports of electric vehicles (EVs) to markets",
+            "wool exports in 2024 to island markets",
+            "wool exports — a record — to markets",
+            "a total of 62 proposals",
+            "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty",
+            "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty more",
+            "café owners’ stalls",
+        ] {
+            let (p, by_words) = whole_phrase(text);
+            assert_eq!(p, by_words, "{text}");
+        }
+        assert_eq!(whole_phrase("wool  exports\tto markets").0, "wool exports to markets");
+        assert!(whole_phrase("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty more").0.is_empty());
     }
 }
