@@ -71,10 +71,11 @@ pub(super) fn clause_subject(sentence: &str, toks: &[T], all: &[Found], at: usiz
     clause_subject_kept(sentence, toks, all, at, &mut None)
 }
 
-/// The noun phrase that ends before token `e` (its start and the phrase), as the figures
-/// of one clause find it again and again: `kept` holds the last one, by `e`.
-/// With it, whether the phrase names something and is no time phrase.
-pub(super) type Kept = Option<(usize, usize, String, bool)>;
+/// The noun phrase that ends before token `e`, as the figures of one clause find it again
+/// and again: `kept` holds the last one, by `e`: its bounds (the phrase is cut again from
+/// them, which costs less than a copy kept for every clause, as few are asked twice) and
+/// whether it names something and is no time phrase.
+pub(super) type Kept = Option<(usize, usize, usize, bool)>;
 
 /// `clause_subject`, with `kept` the phrase found last for the same `toks`.
 pub(super) fn clause_subject_kept(sentence: &str, toks: &[T], all: &[Found], at: usize, kept: &mut Kept) -> String {
@@ -151,15 +152,15 @@ pub(super) fn clause_subject_vetted(
         if let Some(obj) = object_of(sentence, toks, all, v, i) {
             return (obj, false);
         }
-        let (s, p, timeless) = match kept {
-            Some((end, s, p, timeless)) if *end == e => (*s, p.clone(), *timeless),
+        let (s, p, timeless) = match *kept {
+            Some((end, s, e2, timeless)) if end == e => (s, phrase(sentence, toks, all, s, e2), timeless),
             _ => {
                 // `Wool exports (up 4%) reached`: a bracket of figures right before the
                 // verb is the subject's aside.
                 let e2 = bracket_before(toks, e).unwrap_or(e);
                 let s = past_time_lead(toks, back_start(toks, all, e2, AND), e2);
                 let (p, timeless) = phrase_vetted(sentence, toks, all, s, e2);
-                *kept = Some((e, s, p.clone(), timeless));
+                *kept = Some((e, s, e2, timeless));
                 (s, p, timeless)
             }
         };
