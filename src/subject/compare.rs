@@ -217,6 +217,14 @@ pub(super) fn without_deictic_seeing(subject: String, see: impl FnMut(&[u8])) ->
     }
 }
 
+/// Whether `w` is one of `DEICTICS` in any ASCII case.
+pub(super) fn is_deictic(w: &[u8]) -> bool {
+    // The rarer test first; every deictic has 4 or 5 bytes and starts with `t`.
+    matches!(w.len(), 4 | 5)
+        && w.first().is_some_and(|b| b.eq_ignore_ascii_case(&b't'))
+        && DEICTICS.iter().any(|d| w.eq_ignore_ascii_case(d.as_bytes()))
+}
+
 /// Where the last post-modifier of `subject` that points back starts, less one (the
 /// space before it): a post-preposition after a word and before a deictic.
 fn last_deictic(subject: &[u8], mut see: impl FnMut(&[u8])) -> Option<usize> {
@@ -229,10 +237,7 @@ fn last_deictic(subject: &[u8], mut see: impl FnMut(&[u8])) -> Option<usize> {
         let end = crate::words::next_space(subject, at);
         let w = subject.get(at..end).unwrap_or_default();
         see(w);
-        // The rarer test first; every deictic has 4 or 5 bytes and starts with `t`.
-        let deictic = matches!(w.len(), 4 | 5)
-            && w.first().is_some_and(|b| b.eq_ignore_ascii_case(&b't'))
-            && DEICTICS.iter().any(|d| w.eq_ignore_ascii_case(d.as_bytes()));
+        let deictic = is_deictic(w);
         if let Some((s, e)) = prep.filter(|&(s, _)| deictic && s > 0) {
             let p = subject.get(s..e).unwrap_or_default();
             if POST_PREPS.iter().any(|x| p.eq_ignore_ascii_case(x.as_bytes())) {
@@ -348,11 +353,23 @@ pub(super) fn names_something(subject: &str) -> bool {
 /// !time_phrase(s)`, read in one walk over the words of an ASCII subject (the head is its
 /// last word before the first post-modifier, as `head` finds it).
 pub(super) fn names_something_timeless(subject: &str) -> bool {
+    names_something_timeless_seeing(subject, None::<fn(&str)>)
+}
+
+/// `names_something_timeless`, showing every word of an ASCII `subject` (split at white
+/// space) to `see` on the way, when given.
+pub(super) fn names_something_timeless_seeing(subject: &str, mut see: Option<impl FnMut(&str)>) -> bool {
     if !subject.is_ascii() {
         return names_something(subject) && !time_phrase(subject);
     }
     let (mut named, mut head, mut headed) = (false, "", false);
     for w in crate::words::ascii_words(subject) {
+        if let Some(see) = see.as_mut() {
+            see(w);
+            if named && headed {
+                continue;
+            }
+        }
         if !headed {
             if !head.is_empty() && super::phrase::is_post_prep(w) {
                 headed = true;
