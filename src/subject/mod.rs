@@ -268,8 +268,8 @@ fn subject_at(
         .or_else(|| before(sentence, toks, all, k, prev))
         .or_else(|| shares_previous(toks, k, prev))
         .or_else(|| headline_noun(sentence, toks, all, fi, k, title));
-    // Whether `refined` would leave the subject found as it is: no word of an ASCII subject
-    // is one it looks for (a deictic, an estimate head), seen in the walk that vets it.
+    // Whether `refined` would leave the subject as it is: no word of an ASCII subject is one
+    // it looks for (a deictic, an estimate head), seen in the walk that vets it.
     let mut plain = false;
     let found = match found {
         Some(s) if vet_seeing(&s, &mut plain) => Some(s),
@@ -281,20 +281,18 @@ fn subject_at(
     };
     // Whether `subject` is still the phrase that names something, as tested above.
     let mut vetted = found.is_some();
-    // Whether it is still the phrase found by the rules (whose `plain` is known).
-    let found_kept = vetted;
     let subject = match found {
         Some(s) => s,
         None => {
             let (s, checked) = clause_subject_vetted(sentence, toks, all, k, &mut lists.clause);
-            vetted = checked;
+            (vetted, plain) = (checked.timeless, checked.plain);
             s
         }
     };
     // `a figure that is set to rise (to 40%)`: a lone measure is the figure before's.
     let subject = match prev {
         Some(p) if lone_measure(&subject) => {
-            vetted = false;
+            (vetted, plain) = (false, false);
             give_back_string(subject);
             copy_of(p)
         }
@@ -302,13 +300,13 @@ fn subject_at(
     };
     let subject = match prev.and_then(|p| standing_in(&subject, p)) {
         Some(s) => {
-            vetted = false;
+            (vetted, plain) = (false, false);
             give_back_string(subject);
             s
         }
         None => subject,
     };
-    let subject = if vetted && plain && found_kept {
+    let subject = if vetted && plain {
         subject
     } else if vetted || names_something_timeless(&subject) {
         refined(subject)

@@ -24,21 +24,40 @@ pub(super) fn phrase(sentence: &str, toks: &[T], all: &[Found], from: usize, to:
     out
 }
 
+/// What is known of a subject phrase once vetted.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Vetted {
+    /// It names something and is no time phrase (`names_something_timeless`).
+    pub(super) timeless: bool,
+    /// No word of it is one that `refined` looks for (it is ASCII, with no deictic and no
+    /// head of `estimated`): `refined` leaves it as it is.
+    pub(super) plain: bool,
+}
+
 /// `phrase`, and whether it names something and is no time phrase
-/// (`names_something_timeless`): told from the classes its word tokens hold, which the
-/// walk that found the phrase's bounds has mostly read, rather than from the string.
-pub(super) fn phrase_vetted(sentence: &str, toks: &[T], all: &[Found], from: usize, to: usize) -> (String, bool) {
+/// (`names_something_timeless`) and is plain: told from its word tokens, whose classes
+/// the walk that found the phrase's bounds has mostly read, rather than from the string.
+pub(super) fn phrase_vetted(sentence: &str, toks: &[T], all: &[Found], from: usize, to: usize) -> (String, Vetted) {
     let mut words = SPARE.try_with(Cell::take).unwrap_or_default();
     let out = phrase_in(sentence, toks, all, from, to, &mut words);
     // Word tokens only (no bracket glued to a word), ASCII: `out` is they joined by spaces.
     let vetted = if out.is_empty() {
-        false
+        Vetted::default()
     } else if out.is_ascii() && words.iter().all(|w| matches!(w.1.tok, Tok::Word(_))) {
-        names_something_timeless_of(words.iter().map(|&(w, t)| (w, t)))
+        Vetted {
+            timeless: names_something_timeless_of(words.iter().map(|&(w, t)| (w, t))),
+            plain: words
+                .iter()
+                .all(|&(w, _)| !super::is_estimate_head(w.as_bytes()) && !super::compare::is_deictic(w.as_bytes())),
+        }
     } else {
-        names_something_timeless(&out)
+        Vetted {
+            timeless: names_something_timeless(&out),
+            plain: false,
+        }
     };
-    debug_assert_eq!(vetted, names_something_timeless(&out), "{out}");
+    debug_assert_eq!(vetted.timeless, names_something_timeless(&out), "{out}");
+    debug_assert!(!vetted.plain || super::refined(out.clone()) == out, "{out}");
     let _ = SPARE.try_with(|spare| spare.set(emptied(words)));
     (out, vetted)
 }
@@ -720,7 +739,8 @@ mod tests {
     }
 
     /// Every phrase of `text` (cut into sentences) from each token to each later one, up to
-    /// `reach` tokens long: `phrase_vetted` is `phrase` with `names_something_timeless` of it.
+    /// `reach` tokens long: `phrase_vetted` is `phrase` with `names_something_timeless` of it,
+    /// and a phrase it finds plain is one `refined` leaves as it is.
     fn phrases_vetted_as_their_strings(text: &str, reach: usize) {
         for span in crate::sentences::split(text) {
             let sentence = &text[span];
@@ -731,7 +751,8 @@ mod tests {
                     let (p, vetted) = super::phrase_vetted(sentence, &toks, &all, from, to);
                     assert_eq!(p, super::phrase(sentence, &toks, &all, from, to));
                     let want = crate::subject::compare::names_something_timeless(&p);
-                    assert_eq!(vetted, want, "{p:?} of {sentence:?}");
+                    assert_eq!(vetted.timeless, want, "{p:?} of {sentence:?}");
+                    assert!(!vetted.plain || crate::subject::refined(p.clone()) == p, "{p:?}");
                 }
             }
         }
@@ -740,10 +761,11 @@ mod tests {
     proptest::proptest! {
         /// A phrase's word tokens tell whether it names something as its string does.
         #[test]
-        fn phrases_are_vetted_from_their_tokens(picks in proptest::collection::vec(0..23usize, 0..14)) {
-            const PIECES: [&str; 23] = [
+        fn phrases_are_vetted_from_their_tokens(picks in proptest::collection::vec(0..25usize, 0..14)) {
+            const PIECES: [&str; 25] = [
                 "wool", "of", "in", "the", "exports", "quarter", "rose", "expected", "sharply", "Korea's",
                 "U.S.", "“tea”", "x-y", "for", "January", "(", ")", "5%", "—", "2024", "'", "year", "a total of",
+                "these", "estimate",
             ];
             let text = picks.iter().map(|&n| PIECES[n]).collect::<Vec<_>>().join(" ");
             phrases_vetted_as_their_strings(&text, 14);
