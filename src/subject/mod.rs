@@ -145,6 +145,7 @@ fn subjects_kept(
     }
     let Tokens {
         toks,
+        fig_tokens,
         title: sentence_title,
         respectively,
     } = cut(sentence, all);
@@ -164,13 +165,9 @@ fn subjects_kept(
     // The sentence's first figure in `spans`.
     let base = spans.len();
     for fi in 0..all.len() {
-        // A figure's token starts where its text does, and tokens start in order: found by
-        // halving. A figure with no token (a count with its noun, or inside another) has
-        // another token there, or none.
-        let at = all.get(fi).and_then(|f| {
-            let k = toks.partition_point(|t| t.start < f.text_start);
-            matches!(toks.get(k).map(|t| t.tok), Some(Tok::Fig(g)) if g == fi).then_some(k)
-        });
+        // The figure's token, as the cut found it.
+        let at = fig_tokens.get(fi).copied().filter(|&k| k != usize::MAX);
+        debug_assert_eq!(at, figure_token_by_halving(&toks, all, fi));
         let shown = match at {
             Some(k) => {
                 let (lo, hi) = (k.saturating_sub(REACH), (k + REACH).min(toks.len()));
@@ -236,7 +233,17 @@ fn subjects_kept(
         };
         spans.push(shown);
     }
-    give_back(toks);
+    give_back(toks, fig_tokens);
+}
+
+/// The token of figure `fi` of `all` in `toks`, looked for: a figure's token starts where
+/// its text does, and tokens start in order, so it is found by halving. A figure with no
+/// token (a count with its noun, or inside another) has another token there, or none.
+/// (The oracle of `Tokens::fig_tokens`.)
+fn figure_token_by_halving(toks: &[T], all: &[Found], fi: usize) -> Option<usize> {
+    let f = all.get(fi)?;
+    let k = toks.partition_point(|t| t.start < f.text_start);
+    matches!(toks.get(k).map(|t| t.tok), Some(Tok::Fig(g)) if g == fi).then_some(k)
 }
 
 /// The subject of figure `fi`, at token `k` of `toks`; `title` when `toks` is a headline;
