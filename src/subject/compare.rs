@@ -353,32 +353,32 @@ pub(super) fn names_something(subject: &str) -> bool {
 /// !time_phrase(s)`, read in one walk over the words of an ASCII subject (the head is its
 /// last word before the first post-modifier, as `head` finds it).
 pub(super) fn names_something_timeless(subject: &str) -> bool {
-    names_something_timeless_seeing(subject, None::<fn(&str)>)
+    names_something_timeless_seeing(subject, None::<fn(&str) -> bool>)
 }
 
-/// `names_something_timeless`, showing every word of an ASCII `subject` (split at white
-/// space) to `see` on the way, when given.
-pub(super) fn names_something_timeless_seeing(subject: &str, mut see: Option<impl FnMut(&str)>) -> bool {
+/// `names_something_timeless`, showing the words of an ASCII `subject` (split at white
+/// space) to `see` on the way, when given, every one in turn until `see` answers `false`.
+pub(super) fn names_something_timeless_seeing(subject: &str, mut see: Option<impl FnMut(&str) -> bool>) -> bool {
     if !subject.is_ascii() {
         return names_something(subject) && !time_phrase(subject);
     }
     let (mut named, mut head, mut headed) = (false, "", false);
     for w in crate::words::ascii_words(subject) {
-        if let Some(see) = see.as_mut() {
-            see(w);
-            if named && headed {
-                continue;
-            }
+        if see.as_mut().is_some_and(|see| !see(w)) {
+            see = None;
         }
-        if !headed {
-            if !head.is_empty() && super::phrase::is_post_prep(w) {
-                headed = true;
-            } else {
-                head = w;
+        if !(named && headed) {
+            if !headed {
+                if !head.is_empty() && super::phrase::is_post_prep(w) {
+                    headed = true;
+                } else {
+                    head = w;
+                }
             }
+            named = named || names(crate::words::trim_to_alnum(w));
         }
-        named = named || names(crate::words::trim_to_alnum(w));
-        if named && headed {
+        // The answer is known: the rest of the words are read only for `see`.
+        if named && headed && see.is_none() {
             break;
         }
     }

@@ -371,7 +371,10 @@ fn vet_seeing(subject: &str, plain: &mut bool) -> bool {
     let mut seen = subject.is_ascii();
     let named = compare::names_something_timeless_seeing(
         subject,
-        Some(|w: &str| seen &= !is_estimate_head(w.as_bytes()) && !compare::is_deictic(w.as_bytes())),
+        Some(|w: &str| {
+            seen = !is_estimate_head(w.as_bytes()) && !compare::is_deictic(w.as_bytes());
+            seen
+        }),
     );
     *plain = seen;
     named
@@ -665,6 +668,14 @@ mod tests {
                 "é", "  ", "the", "exports", "shortfall",
             ];
             let text: String = picks.iter().map(|&n| PIECES[n]).collect();
+            // Words spaced as most subjects are, too.
+            let spaced = picks.iter().map(|&n| PIECES[n]).collect::<Vec<_>>().join(" ");
+            let mut plain = false;
+            let named = vet_seeing(&spaced, &mut plain);
+            proptest::prop_assert_eq!(named, super::compare::names_something_timeless(&spaced), "{:?}", spaced);
+            if plain {
+                proptest::prop_assert_eq!(refined(spaced.clone()), spaced);
+            }
             let mut plain = false;
             let named = vet_seeing(&text, &mut plain);
             proptest::prop_assert_eq!(named, super::compare::names_something_timeless(&text), "{:?}", text);
@@ -672,6 +683,32 @@ mod tests {
                 proptest::prop_assert_eq!(refined(text.clone()), text);
             }
         }
+    }
+
+    #[test]
+    fn a_subject_with_a_deictic_after_its_head_is_no_plain_one() {
+        for text in [
+            "wool into these markets",
+            "sales of wool in this sector",
+            "the latest estimate of wool output",
+        ] {
+            let mut plain = true;
+            assert!(vet_seeing(text, &mut plain), "{text}");
+            assert!(!plain, "{text}");
+            assert_ne!(refined(text.to_string()), text);
+        }
+    }
+
+    #[test]
+    fn a_clause_subject_with_a_deictic_or_an_estimate_is_still_refined() {
+        assert_eq!(
+            subjects("Wool exports into these markets rose 5 percent."),
+            ["wool exports"]
+        );
+        assert_eq!(
+            subjects("The latest estimate of island wool output rose 3 percent."),
+            ["island wool output"]
+        );
     }
 
     #[test]
