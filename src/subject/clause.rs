@@ -1,7 +1,9 @@
 //! The subject of the clause that governs a figure.
 
-use super::compare::{names_something, names_something_timeless};
-use super::phrase::{back_start, bare_measure, forward_end, holds_figure, past_time_lead, phrase};
+use super::compare::names_something;
+use super::phrase::{
+    Vetted, back_start, bare_measure, forward_end, holds_figure, past_time_lead, phrase, phrase_vetted,
+};
 use super::tokens::{T, Tok, lower_at, word_class};
 use super::verbs::verb_at;
 use super::words::*;
@@ -71,24 +73,27 @@ pub(super) fn clause_subject(sentence: &str, toks: &[T], all: &[Found], at: usiz
     clause_subject_kept(sentence, toks, all, at, &mut None)
 }
 
-/// The noun phrase that ends before token `e` (its start and the phrase), as the figures
-/// of one clause find it again and again: `kept` holds the last one, by `e`.
-pub(super) type Kept = Option<(usize, usize, String)>;
+/// The noun phrase that ends before token `e`, as the figures of one clause find it again
+/// and again: `kept` holds the last one, by `e`: its bounds (the phrase is cut again from
+/// them, which costs less than a copy kept for every clause, as few are asked twice) and
+/// whether it names something and is no time phrase.
+pub(super) type Kept = Option<(usize, usize, usize, Vetted)>;
 
 /// `clause_subject`, with `kept` the phrase found last for the same `toks`.
 pub(super) fn clause_subject_kept(sentence: &str, toks: &[T], all: &[Found], at: usize, kept: &mut Kept) -> String {
     clause_subject_vetted(sentence, toks, all, at, kept).0
 }
 
-/// `clause_subject_kept`, and whether the answer is one found to name something and no
-/// time (`names_something`, not `time_phrase`): the caller need not ask again.
+/// `clause_subject_kept`, and what is known of the answer: whether it is one found to name
+/// something and no time (`names_something`, not `time_phrase`: the caller need not ask
+/// again), and plain (`Vetted`); nothing for an answer not vetted.
 pub(super) fn clause_subject_vetted(
     sentence: &str,
     toks: &[T],
     all: &[Found],
     at: usize,
     kept: &mut Kept,
-) -> (String, bool) {
+) -> (String, Vetted) {
     let mut i = at;
     for _ in 0..5 {
         // The nearest verb before `i`, within the clause.
@@ -132,10 +137,10 @@ pub(super) fn clause_subject_vetted(
             // opens the sentence belongs to the clause after the comma.
             if !names_something(&p) {
                 if let Some(q) = main_after_fronted_figure(sentence, toks, all, at) {
-                    return (q, false);
+                    return (q, Vetted::default());
                 }
             }
-            return (p, false);
+            return (p, Vetted::default());
         };
         // `the food products as a whole improved`: the phrase ends before `as a whole`.
         let mut e = match toks.get(v.saturating_sub(3)..v) {
@@ -148,18 +153,18 @@ pub(super) fn clause_subject_vetted(
         // `cutting logistics costs by 15%`, `to raise trade to $35 billion`: the object of
         // a change verb, when only a noun phrase stands between it and `by`/`to` + figure.
         if let Some(obj) = object_of(sentence, toks, all, v, i) {
-            return (obj, false);
+            return (obj, Vetted::default());
         }
-        let (s, p) = match kept {
-            Some((end, s, p)) if *end == e => (*s, p.clone()),
+        let (s, p, vetted) = match *kept {
+            Some((end, s, e2, vetted)) if end == e => (s, phrase(sentence, toks, all, s, e2), vetted),
             _ => {
                 // `Wool exports (up 4%) reached`: a bracket of figures right before the
                 // verb is the subject's aside.
                 let e2 = bracket_before(toks, e).unwrap_or(e);
                 let s = past_time_lead(toks, back_start(toks, all, e2, AND), e2);
-                let p = phrase(sentence, toks, all, s, e2);
-                *kept = Some((e, s, p.clone()));
-                (s, p)
+                let (p, vetted) = phrase_vetted(sentence, toks, all, s, e2);
+                *kept = Some((e, s, e2, vetted));
+                (s, p, vetted)
             }
         };
         // `they plan to`: one word after a subject pronoun is its verb.
@@ -172,7 +177,7 @@ pub(super) fn clause_subject_vetted(
         // A relative pronoun: the noun phrase before it (`food sales, which account for`).
         // A pronoun (`it was`) names nothing: the clause before may (`capacity is growing
         // fast, but in 2024 it was only 2%`).
-        if p.is_empty() || !names_something_timeless(&p) {
+        if p.is_empty() || !vetted.timeless {
             if let Some(Tok::Word(w)) = s.checked_sub(1).and_then(|k| toks.get(k)).map(|t| t.tok) {
                 if lists(w) & RELATIVE != 0 {
                     let mut e = s - 1;
@@ -180,34 +185,34 @@ pub(super) fn clause_subject_vetted(
                         e -= 1;
                     }
                     let s2 = back_start(toks, all, e, RELATIVE_STOP);
-                    return (phrase(sentence, toks, all, s2, e), false);
+                    return (phrase(sentence, toks, all, s2, e), Vetted::default());
                 }
             }
             // `X, an aside, rose`: the phrase before the aside (not for a participle after
             // a comma, which takes the verb before it).
             let participle = matches!(toks[v].tok, Tok::Word(w) if w.ends_with("ing"));
             if let Some(p) = before_aside(sentence, toks, all, s).filter(|_| !participle) {
-                return (p, false);
+                return (p, Vetted::default());
             }
             // `Despite falling 1% in May, sales rose`: the main clause's subject.
             if let Some(p) = main_after_fronted(sentence, toks, all, v) {
-                return (p, false);
+                return (p, Vetted::default());
             }
             // `launches a trade drive, bringing $3 billion`: a participle that is no change
             // word, after a comma that closes a verb's object, tells of the object.
             if let Some(p) = object_before_participle(sentence, toks, all, v) {
-                return (p, false);
+                return (p, Vetted::default());
             }
             // A participle after a comma or `and` (`..., rising 19 percent`): the verb before it.
             i = v;
             continue;
         }
         return match owned_by_subject(sentence, toks, all, s, &p) {
-            Some(owned) => (owned, false),
-            None => (p, true),
+            Some(owned) => (owned, Vetted::default()),
+            None => (p, vetted),
         };
     }
-    (String::new(), false)
+    (String::new(), Vetted::default())
 }
 
 /// `Chains saw their sales improve by 2%`: `their`/`its` + noun names the noun of the

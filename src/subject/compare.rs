@@ -217,6 +217,14 @@ pub(super) fn without_deictic_seeing(subject: String, see: impl FnMut(&[u8])) ->
     }
 }
 
+/// Whether `w` is one of `DEICTICS` in any ASCII case.
+pub(super) fn is_deictic(w: &[u8]) -> bool {
+    // The rarer test first; every deictic has 4 or 5 bytes and starts with `t`.
+    matches!(w.len(), 4 | 5)
+        && w.first().is_some_and(|b| b.eq_ignore_ascii_case(&b't'))
+        && DEICTICS.iter().any(|d| w.eq_ignore_ascii_case(d.as_bytes()))
+}
+
 /// Where the last post-modifier of `subject` that points back starts, less one (the
 /// space before it): a post-preposition after a word and before a deictic.
 fn last_deictic(subject: &[u8], mut see: impl FnMut(&[u8])) -> Option<usize> {
@@ -229,10 +237,7 @@ fn last_deictic(subject: &[u8], mut see: impl FnMut(&[u8])) -> Option<usize> {
         let end = crate::words::next_space(subject, at);
         let w = subject.get(at..end).unwrap_or_default();
         see(w);
-        // The rarer test first; every deictic has 4 or 5 bytes and starts with `t`.
-        let deictic = matches!(w.len(), 4 | 5)
-            && w.first().is_some_and(|b| b.eq_ignore_ascii_case(&b't'))
-            && DEICTICS.iter().any(|d| w.eq_ignore_ascii_case(d.as_bytes()));
+        let deictic = is_deictic(w);
         if let Some((s, e)) = prep.filter(|&(s, _)| deictic && s > 0) {
             let p = subject.get(s..e).unwrap_or_default();
             if POST_PREPS.iter().any(|x| p.eq_ignore_ascii_case(x.as_bytes())) {
@@ -348,24 +353,65 @@ pub(super) fn names_something(subject: &str) -> bool {
 /// !time_phrase(s)`, read in one walk over the words of an ASCII subject (the head is its
 /// last word before the first post-modifier, as `head` finds it).
 pub(super) fn names_something_timeless(subject: &str) -> bool {
+    names_something_timeless_seeing(subject, None::<fn(&str) -> bool>)
+}
+
+/// `names_something_timeless`, showing the words of an ASCII `subject` (split at white
+/// space) to `see` on the way, when given, every one in turn until `see` answers `false`.
+pub(super) fn names_something_timeless_seeing(subject: &str, mut see: Option<impl FnMut(&str) -> bool>) -> bool {
     if !subject.is_ascii() {
         return names_something(subject) && !time_phrase(subject);
     }
     let (mut named, mut head, mut headed) = (false, "", false);
     for w in crate::words::ascii_words(subject) {
-        if !headed {
-            if !head.is_empty() && super::phrase::is_post_prep(w) {
-                headed = true;
-            } else {
-                head = w;
-            }
+        if see.as_mut().is_some_and(|see| !see(w)) {
+            see = None;
         }
-        named = named || names(crate::words::trim_to_alnum(w));
-        if named && headed {
+        if !(named && headed) {
+            if !headed {
+                if !head.is_empty() && super::phrase::is_post_prep(w) {
+                    headed = true;
+                } else {
+                    head = w;
+                }
+            }
+            named = named || names(crate::words::trim_to_alnum(w));
+        }
+        // The answer is known: the rest of the words are read only for `see`.
+        if named && headed && see.is_none() {
             break;
         }
     }
     named && lists(head) & TIME == 0
+}
+
+/// `names_something_timeless` of the phrase that joins `words` with single spaces (ASCII
+/// words, none empty, each with its word token): read from the classes the tokens hold,
+/// as the walk over the string reads them (the classes of the words up to the first that
+/// names something, and of the head).
+pub(super) fn names_something_timeless_of<'a>(words: impl Iterator<Item = (&'a str, &'a T<'a>)>) -> bool {
+    let (mut named, mut head, mut headed) = (false, None, false);
+    for (w, t) in words {
+        if !headed {
+            if head.is_some() && super::phrase::is_post_prep(w) {
+                headed = true;
+            } else {
+                head = Some(t);
+            }
+        }
+        if !named {
+            let trimmed = crate::words::trim_to_alnum(w);
+            named = if trimmed.len() == w.len() {
+                names_classed(w, t.class())
+            } else {
+                names(trimmed)
+            };
+        }
+        if named && headed {
+            break;
+        }
+    }
+    named && head.is_some_and(|h| h.class() & TIME == 0)
 }
 
 /// Whether the word `w` (trimmed to letters and digits) names something.
@@ -374,7 +420,14 @@ fn names(w: &str) -> bool {
         return false;
     }
     // One (cached) look-up: a word's lists are the class bits below `SHAPE`.
-    let shape = classify_cached(w).0;
+    names_classed(w, classify_cached(w).0)
+}
+
+/// `names`, with `shape` the class of `w` (`classify`).
+fn names_classed(w: &str, shape: u64) -> bool {
+    if w.is_empty() {
+        return false;
+    }
     let c = shape & (SHAPE - 1);
     let function = PRONOUN | ARTICLE | DETERMINER | PREPOSITION | ADVERB | MODAL | COPULA | AUX | AND;
     let verb = c & VERB != 0;

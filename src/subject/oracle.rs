@@ -173,6 +173,15 @@ fn same_tokens(text: &str) {
             .iter()
             .any(|t| matches!(t.tok, Tok::Word("respectively" | "each")));
         assert_eq!(whole.respectively, said, "{sentence}");
+        // The figures' tokens, as the cut found them, are those found by halving.
+        for fi in 0..all.len() {
+            let kept = whole.fig_tokens.get(fi).copied().filter(|&k| k != usize::MAX);
+            assert_eq!(
+                kept,
+                super::figure_token_by_halving(&whole.toks, &all, fi),
+                "{sentence}"
+            );
+        }
         // `subjects` keeps what the list rules found for the figures before (`Lists`);
         // `subjects_kept(.., false)` finds each afresh. One window holds a short sentence: the same.
         if whole.toks.len() <= 80 {

@@ -2,6 +2,7 @@
 
 use std::cell::{Cell, RefCell};
 
+use super::compare::{names_something_timeless, names_something_timeless_of};
 use super::tokens::{T, Tok, is_date, lower_at, word_class};
 use super::verbs::verb_at;
 use super::wordlists::POST_PREPS;
@@ -21,6 +22,44 @@ pub(super) fn phrase(sentence: &str, toks: &[T], all: &[Found], from: usize, to:
     let out = phrase_in(sentence, toks, all, from, to, &mut words);
     let _ = SPARE.try_with(|spare| spare.set(emptied(words)));
     out
+}
+
+/// What is known of a subject phrase once vetted.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Vetted {
+    /// It names something and is no time phrase (`names_something_timeless`).
+    pub(super) timeless: bool,
+    /// No word of it is one that `refined` looks for (it is ASCII, with no deictic and no
+    /// head of `estimated`): `refined` leaves it as it is.
+    pub(super) plain: bool,
+}
+
+/// `phrase`, and whether it names something and is no time phrase
+/// (`names_something_timeless`) and is plain: told from its word tokens, whose classes
+/// the walk that found the phrase's bounds has mostly read, rather than from the string.
+pub(super) fn phrase_vetted(sentence: &str, toks: &[T], all: &[Found], from: usize, to: usize) -> (String, Vetted) {
+    let mut words = SPARE.try_with(Cell::take).unwrap_or_default();
+    let out = phrase_in(sentence, toks, all, from, to, &mut words);
+    // Word tokens only (no bracket glued to a word), ASCII: `out` is they joined by spaces.
+    let vetted = if out.is_empty() {
+        Vetted::default()
+    } else if out.is_ascii() && words.iter().all(|w| matches!(w.1.tok, Tok::Word(_))) {
+        Vetted {
+            timeless: names_something_timeless_of(words.iter().map(|&(w, t)| (w, t))),
+            plain: words
+                .iter()
+                .all(|&(w, _)| !super::is_estimate_head(w.as_bytes()) && !super::compare::is_deictic(w.as_bytes())),
+        }
+    } else {
+        Vetted {
+            timeless: names_something_timeless(&out),
+            plain: false,
+        }
+    };
+    debug_assert_eq!(vetted.timeless, names_something_timeless(&out), "{out}");
+    debug_assert!(!vetted.plain || super::refined(out.clone()) == out, "{out}");
+    let _ = SPARE.try_with(|spare| spare.set(emptied(words)));
+    (out, vetted)
 }
 
 /// `phrase`, gathering its words in `words` (empty).
@@ -119,8 +158,33 @@ fn phrase_in<'a>(
     if let Some(p) = cut {
         words.truncate(p);
     }
+    if let Some(piece) = one_piece(sentence, words) {
+        let mut out = new_string(piece.len());
+        out.push_str(piece);
+        debug_assert_eq!(out, join(words.iter().map(|w| w.0), piece.len()));
+        return out;
+    }
     let bytes = words.iter().map(|w| w.0.len() + 1).sum();
     join(words.iter().map(|w| w.0), bytes)
+}
+
+/// The text of `sentence` that `join` makes of `words` when they are word tokens that
+/// stand in it one space apart (most phrases): copied as one piece. `None` for any other
+/// (a bracket, a left-out date or aside, other white space), and for more than `join` keeps.
+fn one_piece<'a>(sentence: &'a str, words: &[(&str, &T)]) -> Option<&'a str> {
+    let (first, last) = (words.first()?.1, words.last()?.1);
+    if words.len() > MOST_WORDS {
+        return None;
+    }
+    let b = sentence.as_bytes();
+    let mut end = None;
+    for (_, t) in words {
+        if !matches!(t.tok, Tok::Word(_)) || end.is_some_and(|e: usize| t.start != e + 1 || b.get(e) != Some(&b' ')) {
+            return None;
+        }
+        end = Some(t.end);
+    }
+    sentence.get(first.start..last.end)
 }
 
 /// The words of a complex preposition that opens a phrase (`in light of the shortfall`,
@@ -203,6 +267,9 @@ pub(super) fn give_back_string(mut s: String) {
     });
 }
 
+/// The most words a phrase may have: a longer one is no subject (`join`).
+const MOST_WORDS: usize = 20;
+
 /// Words joined by spaces, with no space inside parentheses: `electric vehicles (EVs)`.
 pub(super) fn join<'a>(words: impl Iterator<Item = &'a str>, bytes: usize) -> String {
     let mut out = new_string(bytes);
@@ -239,7 +306,7 @@ pub(super) fn join<'a>(words: impl Iterator<Item = &'a str>, bytes: usize) -> St
     } else {
         out.split_whitespace().count()
     };
-    if count > 20 {
+    if count > MOST_WORDS {
         return String::new();
     }
     out
@@ -669,5 +736,81 @@ mod tests {
             subjects("Imports of tin from outside the union fell by $40 million."),
             ["imports of tin from outside the union"]
         );
+    }
+
+    /// Every phrase of `text` (cut into sentences) from each token to each later one, up to
+    /// `reach` tokens long: `phrase_vetted` is `phrase` with `names_something_timeless` of it,
+    /// and a phrase it finds plain is one `refined` leaves as it is.
+    fn phrases_vetted_as_their_strings(text: &str, reach: usize) {
+        for span in crate::sentences::split(text) {
+            let sentence = &text[span];
+            let all = crate::scan::figures(sentence, false);
+            let toks = crate::subject::tokens::cut(sentence, &all).toks;
+            for from in 0..toks.len() {
+                for to in from..=(from + reach).min(toks.len()) {
+                    let (p, vetted) = super::phrase_vetted(sentence, &toks, &all, from, to);
+                    assert_eq!(p, super::phrase(sentence, &toks, &all, from, to));
+                    let want = crate::subject::compare::names_something_timeless(&p);
+                    assert_eq!(vetted.timeless, want, "{p:?} of {sentence:?}");
+                    assert!(!vetted.plain || crate::subject::refined(p.clone()) == p, "{p:?}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// A phrase's word tokens tell whether it names something as its string does.
+        #[test]
+        fn phrases_are_vetted_from_their_tokens(picks in proptest::collection::vec(0..25usize, 0..14)) {
+            const PIECES: [&str; 25] = [
+                "wool", "of", "in", "the", "exports", "quarter", "rose", "expected", "sharply", "Korea's",
+                "U.S.", "“tea”", "x-y", "for", "January", "(", ")", "5%", "—", "2024", "'", "year", "a total of",
+                "these", "estimate",
+            ];
+            let text = picks.iter().map(|&n| PIECES[n]).collect::<Vec<_>>().join(" ");
+            phrases_vetted_as_their_strings(&text, 14);
+        }
+    }
+
+    #[test]
+    fn phrases_of_the_fixtures_are_vetted_from_their_tokens() {
+        let texts = crate::fixture_texts();
+        for text in &texts {
+            phrases_vetted_as_their_strings(text, 8);
+        }
+        assert!(!texts.is_empty());
+    }
+
+    /// The phrase of all tokens of `text` as `phrase` gives it, and as `join` makes it of
+    /// the same words: one piece of the text or word by word, the same.
+    fn whole_phrase(text: &str) -> (String, String) {
+        let all = crate::scan::figures(text, false);
+        let toks = crate::subject::tokens::cut(text, &all).toks;
+        let p = super::phrase(text, &toks, &all, 0, toks.len());
+        let mut words = Vec::new();
+        let joined = super::phrase_in(text, &toks, &all, 0, toks.len(), &mut words);
+        let by_words = super::join(words.iter().map(|w| w.0), 0);
+        assert_eq!(joined, p);
+        (p, by_words)
+    }
+
+    #[test]
+    fn a_phrase_is_its_words_joined_whether_copied_whole_or_not() {
+        for text in [
+            "wool exports to small island markets",
+            "wool  exports\tto markets",
+            "exports of electric vehicles (EVs) to markets",
+            "wool exports in 2024 to island markets",
+            "wool exports — a record — to markets",
+            "a total of 62 proposals",
+            "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty",
+            "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty more",
+            "café owners’ stalls",
+        ] {
+            let (p, by_words) = whole_phrase(text);
+            assert_eq!(p, by_words, "{text}");
+        }
+        assert_eq!(whole_phrase("wool  exports\tto markets").0, "wool exports to markets");
+        assert!(whole_phrase("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty more").0.is_empty());
     }
 }

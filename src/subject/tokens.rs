@@ -118,6 +118,9 @@ pub(super) const fn is_punct(c: char) -> bool {
 /// The tokens of a sentence, with what the rules ask of all of them, found as they are cut.
 pub(super) struct Tokens<'a> {
     pub(super) toks: Vec<T<'a>>,
+    /// The token of each figure (by its index in `all`): `usize::MAX` for a figure that is
+    /// no token (a count with its noun, one inside another).
+    pub(super) fig_tokens: Vec<usize>,
     /// `title_case` of all the tokens.
     pub(super) title: bool,
     /// Whether a word is `respectively` or `each` (a word that may pair a list in order).
@@ -127,23 +130,30 @@ pub(super) struct Tokens<'a> {
 thread_local! {
     /// The vector the last sentence was cut into, handed back (`give_back`) for the next.
     static SPARE: Cell<Vec<T<'static>>> = const { Cell::new(Vec::new()) };
+    /// The vector of the last sentence's `fig_tokens`, handed back with it.
+    static SPARE_FIGS: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
 }
 
 /// Most tokens a vector handed back may hold room for: the buffer of an overlong
 /// "sentence" (a text with no full stops) is let go.
 const SPARE_ROOM: usize = 4096;
 
-/// Hands the vector of a sentence's tokens back, for the next sentence to be cut into.
-pub(super) fn give_back(toks: Vec<T<'_>>) {
+/// Hands the vectors of a sentence's tokens and figure tokens back, for the next sentence
+/// to be cut into.
+pub(super) fn give_back(toks: Vec<T<'_>>, mut fig_tokens: Vec<usize>) {
     if toks.capacity() > SPARE_ROOM {
         return;
     }
     let _ = SPARE.try_with(|spare| spare.set(emptied(toks)));
+    fig_tokens.clear();
+    let _ = SPARE_FIGS.try_with(|spare| spare.set(fig_tokens));
 }
 
 /// `tokens`, with the title case of the sentence and whether it says `respectively` or `each`.
 pub(super) fn cut<'a>(sentence: &'a str, all: &[Found]) -> Tokens<'a> {
     let mut out: Vec<T<'a>> = SPARE.try_with(Cell::take).unwrap_or_default();
+    let mut fig_tokens = SPARE_FIGS.try_with(Cell::take).unwrap_or_default();
+    fig_tokens.resize(all.len(), usize::MAX);
     // About one token per five bytes of text.
     out.reserve(sentence.len() / 5 + all.len());
     let mut seen = Seen::default();
@@ -181,6 +191,9 @@ pub(super) fn cut<'a>(sentence: &'a str, all: &[Found]) -> Tokens<'a> {
         }
         if fig_at == pos {
             if let Some(f) = all.get(next_fig).filter(|f| f.figure.end > pos) {
+                if let Some(slot) = fig_tokens.get_mut(next_fig) {
+                    *slot = out.len();
+                }
                 out.push(T::new(Tok::Fig(next_fig), pos, f.figure.end, 0));
                 pos = f.figure.end;
                 continue;
@@ -197,6 +210,7 @@ pub(super) fn cut<'a>(sentence: &'a str, all: &[Found]) -> Tokens<'a> {
     }
     Tokens {
         toks: out,
+        fig_tokens,
         title: is_title(seen.words, seen.caps),
         respectively: seen.respectively,
     }
@@ -502,9 +516,11 @@ mod tests {
             })
         };
         let long = "word ".repeat(2 * SPARE_ROOM);
-        give_back(cut(&long, &[]).toks);
+        let Tokens { toks, fig_tokens, .. } = cut(&long, &[]);
+        give_back(toks, fig_tokens);
         assert_eq!(spare(), 0);
-        give_back(cut("tea and coffee", &[]).toks);
+        let Tokens { toks, fig_tokens, .. } = cut("tea and coffee", &[]);
+        give_back(toks, fig_tokens);
         assert!((1..=SPARE_ROOM).contains(&spare()));
     }
 }

@@ -296,7 +296,9 @@ thread_local! {
     static CACHE: [Cell<[u64; 5]>; 1 << CACHE_BITS] = const { [const { Cell::new([0; 5]) }; 1 << CACHE_BITS] };
 }
 
-/// `classify`, remembered per thread for words of at most 16 bytes.
+/// `classify`, remembered per thread for words of at most 16 bytes. Inlined: most words
+/// are found in the cache, a key and a compare; the rest are classified out of line.
+#[inline]
 pub(super) fn classify_cached(word: &str) -> (u64, u64) {
     let bytes = word.as_bytes();
     let Some(key) = short_key(bytes).filter(|_| !bytes.is_empty()) else {
@@ -304,18 +306,29 @@ pub(super) fn classify_cached(word: &str) -> (u64, u64) {
     };
     let slot = (key_hash(&key) >> (64 - CACHE_BITS)) as usize;
     let cached = CACHE.try_with(|cache| {
-        let entry = cache.get(slot)?;
-        let e = entry.get();
-        if e[..3] == key {
-            return Some((e[3], e[4]));
-        }
-        let (class, lower) = classify(word);
-        entry.set([key[0], key[1], key[2], class, lower]);
-        Some((class, lower))
+        let e = cache.get(slot)?.get();
+        (e[..3] == key).then_some((e[3], e[4]))
     });
-    let found = cached.ok().flatten().unwrap_or_else(|| classify(word));
+    let found = match cached {
+        Ok(Some(found)) => found,
+        _ => classify_into_cache(word, key, slot),
+    };
     debug_assert_eq!(found, classify(word), "{word}");
     found
+}
+
+/// `classify` of a word not in the cache, kept in its slot (`key`, `slot` as
+/// `classify_cached` finds them).
+#[cold]
+#[inline(never)]
+fn classify_into_cache(word: &str, key: [u64; 3], slot: usize) -> (u64, u64) {
+    let (class, lower) = classify(word);
+    let _ = CACHE.try_with(|cache| {
+        if let Some(entry) = cache.get(slot) {
+            entry.set([key[0], key[1], key[2], class, lower]);
+        }
+    });
+    (class, lower)
 }
 
 /// `UPPER` and `TITLE_WORD` of `word` as `classify` finds them, at less cost: the
