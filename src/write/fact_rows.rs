@@ -8,7 +8,7 @@
 use std::io::{self, Write};
 use std::ops::Range;
 
-use crate::model::{Basis, Direction, Fact, Period, Qualifier, SharedStr};
+use crate::model::{Basis, Direction, Fact, Kind, Period, Qualifier, SharedStr};
 
 /// Appends `field` and a delimiter as the csv writer encodes them: quoted when it holds
 /// `,`, `"`, `\r` or `\n`, a quote in it doubled. (csv_core's encoder writes into a slice,
@@ -86,6 +86,29 @@ fn write_timing((period, period_end, basis): Timing, row: &mut Vec<u8>) {
     row.push(b',');
 }
 
+/// `section,kind,` for each section and kind (in the order of their variants), written in
+/// one copy.
+const SECTION_KIND: [[&str; Kind::ALL.len()]; 2] = [
+    [
+        "title,money,",
+        "title,percent,",
+        "title,count,",
+        "title,ordinal,",
+        "title,duration,",
+        "title,quantity,",
+        "title,date,",
+    ],
+    [
+        "body,money,",
+        "body,percent,",
+        "body,count,",
+        "body,ordinal,",
+        "body,duration,",
+        "body,quantity,",
+        "body,date,",
+    ],
+];
+
 /// Writes `facts` as CSV rows (no header) to `buf`, with `\r\n` line ends when `crlf`.
 pub fn write_csv_rows(facts: &[Fact], crlf: bool, mut buf: impl Write) -> io::Result<()> {
     let mut rows = Vec::new();
@@ -101,10 +124,7 @@ pub fn append_csv_rows(facts: &[Fact], crlf: bool, out: &mut Vec<u8>) {
     let mut offset = itoa::Buffer::new();
     for f in facts {
         release.append([&f.release_id, &f.release_date, &f.category, &f.title], out);
-        out.extend_from_slice(f.section.as_str().as_bytes());
-        out.push(b',');
-        out.extend_from_slice(f.kind.as_str().as_bytes());
-        out.push(b',');
+        out.extend_from_slice(SECTION_KIND[f.section as usize][f.kind as usize].as_bytes());
         // Numbers and date values never need quoting.
         out.extend_from_slice(f.value.ascii().as_bytes());
         out.push(b',');
@@ -113,9 +133,14 @@ pub fn append_csv_rows(facts: &[Fact], crlf: bool, out: &mut Vec<u8>) {
         }
         out.push(b',');
         push_field(&f.unit, out);
-        for name in [f.qualifier.map(Qualifier::as_str), f.direction.map(Direction::as_str)] {
-            out.extend_from_slice(name.unwrap_or_default().as_bytes());
-            out.push(b',');
+        match (f.qualifier, f.direction) {
+            (None, None) => out.extend_from_slice(b",,"),
+            (qualifier, direction) => {
+                for name in [qualifier.map(Qualifier::as_str), direction.map(Direction::as_str)] {
+                    out.extend_from_slice(name.unwrap_or_default().as_bytes());
+                    out.push(b',');
+                }
+            }
         }
         push_field(&f.subject, out);
         let this = (f.period, f.period_end, f.basis);
@@ -132,5 +157,21 @@ pub fn append_csv_rows(facts: &[Fact], crlf: bool, out: &mut Vec<u8>) {
         // Digits: copied as they are.
         out.extend_from_slice(offset.format(f.offset).as_bytes());
         out.extend_from_slice(if crlf { b"\r\n" } else { b"\n" });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Section;
+
+    #[test]
+    fn section_kind_pairs_are_their_names() {
+        for section in [Section::Title, Section::Body] {
+            for kind in Kind::ALL {
+                let want = format!("{},{},", section.as_str(), kind.as_str());
+                assert_eq!(SECTION_KIND[section as usize][kind as usize], want);
+            }
+        }
     }
 }
