@@ -204,8 +204,7 @@ fn folded_span(runs: &[(usize, usize)], span: &std::ops::Range<usize>) -> std::o
     // A byte of the text lands as far into its run's copy as it is into the run.
     let landed = |at: usize| {
         let n = runs.partition_point(|&(from, _)| from <= at);
-        runs.get(n.wrapping_sub(1))
-            .map_or(0, |&(from, to)| to + (at - from))
+        runs.get(n.wrapping_sub(1)).map_or(0, |&(from, to)| to + (at - from))
     };
     if span.is_empty() {
         return 0..0;
@@ -519,8 +518,7 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
         let whole = match s.section {
             Section::Body => {
                 let start = s.offset.saturating_sub(r.body_offset);
-                Some(folded_span(runs, &(start..start + s.text.len())))
-                    .filter(|folded| folded.len() <= MAX_SENTENCE)
+                Some(folded_span(runs, &(start..start + s.text.len()))).filter(|folded| folded.len() <= MAX_SENTENCE)
             }
             Section::Title => {
                 let folded = fold_space(s.text);
