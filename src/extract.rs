@@ -575,6 +575,8 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
         shared.get(category),
         shared.get(title),
     );
+    // The rows of a sentence share its piece: cut once, counted again for each.
+    let mut sentence = (0..0, SharedStr::default());
     for (fact, row) in out.facts.iter_mut().zip(rows.drain(..)) {
         fact.release_id = id.clone();
         fact.release_date = date.clone();
@@ -583,7 +585,10 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
         fact.unit = shared.get(row.unit);
         fact.subject = shared.get(row.subject);
         fact.text = shared.get(row.text);
-        fact.sentence = shared.get(row.sentence);
+        if row.sentence != sentence.0 {
+            sentence = (row.sentence.clone(), shared.get(row.sentence));
+        }
+        fact.sentence = sentence.1.clone();
     }
     (out.release_id, out.category, out.title, out.body) = (id, category, title, shared.get(body));
     scratch.give_back();
