@@ -216,9 +216,17 @@ fn folded_span(runs: &[(usize, usize)], span: &std::ops::Range<usize>) -> std::o
 /// control, a non-ASCII byte, or a space before either or before another space (or before
 /// the end). A false mark only costs a look at one byte.
 fn fold_marks(b: &[u8], from: usize) -> u64 {
-    let window: [u8; 64] = window_at(b, from);
-    let odd = bits_where(&window, |c| !(b' '..0x80).contains(&c)) as u64;
-    let space = bits_where(&window, |c| c == b' ') as u64;
+    // Read in place where 64 bytes remain (a copy of them was a call to `memcpy`).
+    let padded: [u8; 64];
+    let window = match b.get(from..).and_then(<[u8]>::first_chunk::<64>) {
+        Some(whole) => whole,
+        None => {
+            padded = window_at(b, from);
+            &padded
+        }
+    };
+    let odd = bits_where(window, |c| !(b' '..0x80).contains(&c)) as u64;
+    let space = bits_where(window, |c| c == b' ') as u64;
     // The byte after each: at or below a space, or not ASCII (the end reads as `0`).
     let after = b.get(from + 64).copied().unwrap_or(0);
     let next_loud = (odd | space) >> 1 | u64::from(after <= b' ' || after >= 0x80) << 63;
