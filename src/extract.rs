@@ -154,12 +154,13 @@ fn space_len(s: &str, at: usize) -> usize {
 /// bytes at a time; only where a run may end (see `fold_marks`) are the bytes looked at.
 fn fold_runs(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    fold_runs_into(s, &mut out);
+    fold_runs_into(s, &mut out, |_, _| {});
     out
 }
 
-/// [`fold_runs`], appended to `out`.
-fn fold_runs_into(s: &str, out: &mut String) {
+/// [`fold_runs`], appended to `out`. Each run of text copied as it is (words and single
+/// spaces) is handed to `run` first: where it starts in `s`, and in `out`.
+fn fold_runs_into(s: &str, out: &mut String, mut run_at: impl FnMut(usize, usize)) {
     let b = s.as_bytes();
     let start = out.len();
     let mut pos = 0;
@@ -178,6 +179,7 @@ fn fold_runs_into(s: &str, out: &mut String) {
                 continue;
             }
             // White space at `at` (a character boundary) ends the run.
+            run_at(run, out.len());
             out.push_str(s.get(run..at).unwrap_or_default());
             pos = at;
             while let n @ 1.. = space_len(s, pos) {
@@ -190,16 +192,41 @@ fn fold_runs_into(s: &str, out: &mut String) {
         }
         block = (block + 64).max(pos);
     }
+    run_at(run, out.len());
     out.push_str(s.get(run..).unwrap_or_default());
+}
+
+/// Where the folded form of `span` of a text stands in the text's fold, from the runs
+/// `fold_runs_into` noted (in order, with where each landed). A span that starts and ends
+/// with a word (a trimmed sentence) folds to the same words and single spaces as the
+/// whole text does there: its fold is that piece of the text's, no fold of its own needed.
+fn folded_span(runs: &[(usize, usize)], span: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+    // A byte of the text lands as far into its run's copy as it is into the run.
+    let landed = |at: usize| {
+        let n = runs.partition_point(|&(from, _)| from <= at);
+        runs.get(n.wrapping_sub(1)).map_or(0, |&(from, to)| to + (at - from))
+    };
+    if span.is_empty() {
+        return 0..0;
+    }
+    landed(span.start)..landed(span.end - 1) + 1
 }
 
 /// Bit `i` set where folding may have to happen at byte `from + i` of `b`: an ASCII
 /// control, a non-ASCII byte, or a space before either or before another space (or before
 /// the end). A false mark only costs a look at one byte.
 fn fold_marks(b: &[u8], from: usize) -> u64 {
-    let window: [u8; 64] = window_at(b, from);
-    let odd = bits_where(&window, |c| !(b' '..0x80).contains(&c)) as u64;
-    let space = bits_where(&window, |c| c == b' ') as u64;
+    // Read in place where 64 bytes remain (a copy of them was a call to `memcpy`).
+    let padded: [u8; 64];
+    let window = match b.get(from..).and_then(<[u8]>::first_chunk::<64>) {
+        Some(whole) => whole,
+        None => {
+            padded = window_at(b, from);
+            &padded
+        }
+    };
+    let odd = bits_where(window, |c| !(b' '..0x80).contains(&c)) as u64;
+    let space = bits_where(window, |c| c == b' ') as u64;
     // The byte after each: at or below a space, or not ASCII (the end reads as `0`).
     let after = b.get(from + 64).copied().unwrap_or(0);
     let next_loud = (odd | space) >> 1 | u64::from(after <= b' ' || after >= 0x80) << 63;
@@ -383,6 +410,7 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
         read: read_kept,
         sentences: sentences_kept,
         found: all,
+        runs,
         valued,
         subjects,
         items,
@@ -396,8 +424,9 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
     let date = r.date.map_or(0..0, |d| pieces.write(|buf| Period::Day(d).push_to(buf)));
     let category = pieces.push(r.category);
     let title = title_column(r.title, pieces);
-    // A body has line breaks to fold: no need to look first.
-    let body = pieces.write(|buf| fold_runs_into(r.body, buf));
+    // A body has line breaks to fold: no need to look first. Where its runs land gives
+    // each sentence's fold as a piece of the body's.
+    let body = pieces.write(|buf| fold_runs_into(r.body, buf, |from, to| runs.push((from, to))));
     let mut out = ReleaseFacts {
         release_id: SharedStr::default(),
         release_date: r.date,
@@ -494,8 +523,16 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
         if s.found.is_empty() {
             continue;
         }
-        let folded = fold_space(s.text);
-        let whole = (folded.len() <= MAX_SENTENCE).then(|| pieces.push(&folded));
+        let whole = match s.section {
+            Section::Body => {
+                let start = s.offset.saturating_sub(r.body_offset);
+                Some(folded_span(runs, &(start..start + s.text.len()))).filter(|folded| folded.len() <= MAX_SENTENCE)
+            }
+            Section::Title => {
+                let folded = fold_space(s.text);
+                (folded.len() <= MAX_SENTENCE).then(|| pieces.push(&folded))
+            }
+        };
         // `zip` asks the figures first: it takes no value past the sentence's.
         for (f, v) in all.by_ref().take(s.found.len()).zip(valued.by_ref()) {
             let subject = subjects.next().unwrap_or_default();
@@ -546,6 +583,8 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
         shared.get(category),
         shared.get(title),
     );
+    // The rows of a sentence share its piece: cut once, counted again for each.
+    let mut sentence = (0..0, SharedStr::default());
     for (fact, row) in out.facts.iter_mut().zip(rows.drain(..)) {
         fact.release_id = id.clone();
         fact.release_date = date.clone();
@@ -554,7 +593,10 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
         fact.unit = shared.get(row.unit);
         fact.subject = shared.get(row.subject);
         fact.text = shared.get(row.text);
-        fact.sentence = shared.get(row.sentence);
+        if row.sentence != sentence.0 {
+            sentence = (row.sentence.clone(), shared.get(row.sentence));
+        }
+        fact.sentence = sentence.1.clone();
     }
     (out.release_id, out.category, out.title, out.body) = (id, category, title, shared.get(body));
     scratch.give_back();
@@ -580,6 +622,8 @@ struct Scratch {
     read: Vec<Read<'static>>,
     sentences: Vec<period::Sentence<'static>>,
     found: Vec<Found>,
+    /// Where the runs of the body's fold start, in the body and in `pieces`.
+    runs: Vec<(usize, usize)>,
     valued: Vec<Valued>,
     /// Where each figure's subject stands in `pieces`.
     subjects: Vec<Piece>,
@@ -607,6 +651,7 @@ impl Scratch {
         }
         self.spans.clear();
         self.found.clear();
+        self.runs.clear();
         self.valued.clear();
         self.subjects.clear();
         self.items.clear();
@@ -839,6 +884,30 @@ mod tests {
         #[test]
         fn any_text_folds_as_split_whitespace(text in "(\\PC|\\s|\u{85}|\u{a0}|\u{2003}|\u{1680}){0,40}") {
             proptest::prop_assert_eq!(fold_runs(&text), plain_fold(&text), "{:?}", text);
+        }
+    }
+
+    proptest::proptest! {
+        /// Each sentence's piece of the body's fold is the sentence folded on its own (the
+        /// way it was written before), on text with every kind of white space and stop.
+        #[test]
+        fn a_sentence_folds_as_its_piece_of_the_body(
+            picks in proptest::collection::vec(0..24usize, 0..40),
+        ) {
+            const PIECES: [&str; 24] = [
+                " ", "  ", "\u{a0}", "\u{2003}", "\u{3000}", "\u{85}", "\r\n", "\n", "\n\n", "\t",
+                "’", "é", "U.S.", "3.5", "word", "Rose", ". ", "! ", "? ", "\"", "It", "x,", ".", "7",
+            ];
+            let text: String = picks.iter().map(|&n| PIECES[n]).collect();
+            let (mut folded, mut runs) = (String::from("head"), Vec::new());
+            fold_runs_into(&text, &mut folded, |from, to| runs.push((from, to)));
+            let whole = plain_fold(&text);
+            proptest::prop_assert_eq!(&folded[4..], whole.as_str());
+            for span in sentences::split(&text) {
+                let piece = folded_span(&runs, &span);
+                let want = fold_space(&text[span.clone()]);
+                proptest::prop_assert_eq!(folded.get(piece), Some(&*want), "{:?} in {:?}", span, text);
+            }
         }
     }
 

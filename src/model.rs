@@ -154,69 +154,124 @@ impl Period {
 
 impl Period {
     /// The ISO form (`2025-11-18`, `2025-11`, `2025-Q3`, `2025-H1`, `2025`), appended to
-    /// `out`. Written digit by digit: through `fmt` it cost a thousand instructions a date.
+    /// `out`.
     pub fn push_to(&self, out: &mut String) {
+        out.push_str(self.ascii().as_str());
+    }
+
+    /// The ISO form, built on the stack digit by digit: through `fmt` it cost a thousand
+    /// instructions a date, and pushing digit strings to a `String` a hundred.
+    pub(crate) fn ascii(&self) -> Ascii {
+        let mut out = Ascii::default();
+        self.write_to(&mut out);
+        out
+    }
+
+    fn write_to(&self, out: &mut Ascii) {
         match *self {
             Period::Day(d) => {
-                push_year(out, d.year());
-                out.push('-');
-                push_two(out, d.month());
-                out.push('-');
-                push_two(out, d.day());
+                out.year(d.year());
+                out.push(b'-');
+                out.two_digits(d.month());
+                out.push(b'-');
+                out.two_digits(d.day());
             }
             Period::Month { year, month } => {
-                push_year(out, year);
-                out.push('-');
-                push_two(out, month);
+                out.year(year);
+                out.push(b'-');
+                out.two_digits(month);
             }
             Period::Quarter { year, quarter } => {
-                push_year(out, year);
-                out.push_str("-Q");
-                push_number(out, quarter.into());
+                out.year(year);
+                out.push_all(b"-Q");
+                out.number(quarter.into());
             }
             Period::Half { year, half } => {
-                push_year(out, year);
-                out.push_str("-H");
-                push_number(out, half.into());
+                out.year(year);
+                out.push_all(b"-H");
+                out.number(half.into());
             }
-            Period::Year(year) => push_year(out, year),
+            Period::Year(year) => out.year(year),
         }
     }
 
     /// The ISO form as a new string.
     pub fn iso(&self) -> String {
-        let mut out = String::with_capacity(10);
-        self.push_to(&mut out);
-        out
+        self.ascii().as_str().to_string()
     }
 }
 
-/// A year in at least four characters, sign included, as `{:04}` writes it.
-fn push_year(out: &mut String, year: i32) {
-    let width = if year < 0 {
-        out.push('-');
-        3
-    } else {
-        4
-    };
-    let y = year.unsigned_abs();
-    for _ in (y.max(1).ilog10() + 1)..width {
-        out.push('0');
-    }
-    push_number(out, y.into());
+/// ASCII text of at most 64 bytes built on the stack (a number, a period, a basis), then
+/// copied out whole: one copy where a push per piece checked the capacity each time.
+#[derive(Clone, Copy)]
+pub(crate) struct Ascii {
+    buf: [u8; 64],
+    len: usize,
 }
 
-/// A month or day in two digits.
-fn push_two(out: &mut String, n: u32) {
-    if n < 10 {
-        out.push('0');
+impl Default for Ascii {
+    fn default() -> Self {
+        Ascii { buf: [0; 64], len: 0 }
     }
-    push_number(out, n.into());
 }
 
-/// The decimal digits of `n`.
-fn push_number(out: &mut String, n: u64) {
-    out.push_str(itoa::Buffer::new().format(n));
+impl Ascii {
+    /// Appends `b` (dropped past 64 bytes, which no value, period or basis reaches).
+    fn push(&mut self, b: u8) {
+        if let Some(slot) = self.buf.get_mut(self.len) {
+            *slot = b;
+            self.len += 1;
+        }
+    }
+
+    fn push_all(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.push(b);
+        }
+    }
+
+    /// A year in at least four characters, sign included, as `{:04}` writes it.
+    fn year(&mut self, year: i32) {
+        if let Ok(y @ 0..=9999) = u16::try_from(year) {
+            for div in [1000, 100, 10, 1] {
+                self.push(b'0' + (y / div % 10) as u8);
+            }
+            return;
+        }
+        let width = if year < 0 {
+            self.push(b'-');
+            3
+        } else {
+            4
+        };
+        let y = year.unsigned_abs();
+        for _ in (y.max(1).ilog10() + 1)..width {
+            self.push(b'0');
+        }
+        self.number(y.into());
+    }
+
+    /// A month or day in two digits.
+    fn two_digits(&mut self, n: u32) {
+        match u8::try_from(n) {
+            Ok(n @ 0..=99) => self.push_all(&[b'0' + n / 10, b'0' + n % 10]),
+            _ => self.number(n.into()),
+        }
+    }
+
+    /// The decimal digits of `n`.
+    fn number(&mut self, n: u64) {
+        self.push_all(itoa::Buffer::new().format(n).as_bytes());
+    }
+
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        self.buf.get(..self.len).unwrap_or_default()
+    }
+
+    /// The text (every byte pushed is ASCII).
+    pub(crate) fn as_str(&self) -> &str {
+        std::str::from_utf8(self.as_bytes()).unwrap_or_default()
+    }
 }
 
 impl fmt::Display for Period {
@@ -239,10 +294,15 @@ impl Value {
     /// The spec's form (`13000000000`, `-0.3`, `2025-Q3`; empty when unresolved), appended
     /// to `out`.
     pub fn push_to(&self, out: &mut String) {
+        out.push_str(self.ascii().as_str());
+    }
+
+    /// The spec's form, built on the stack.
+    pub(crate) fn ascii(&self) -> Ascii {
         match self {
-            Value::Number(d) => push_decimal(out, *d),
-            Value::Date(p) => p.push_to(out),
-            Value::Unresolved => {}
+            Value::Number(d) => decimal_ascii(*d),
+            Value::Date(p) => p.ascii(),
+            Value::Unresolved => Ascii::default(),
         }
     }
 
@@ -294,34 +354,54 @@ pub fn decimal_string(d: Decimal) -> String {
 
 /// `decimal_string`, appended to `out`.
 pub fn push_decimal(out: &mut String, d: Decimal) {
+    out.push_str(decimal_ascii(d).as_str());
+}
+
+/// `decimal_string` built on the stack: the digits of the mantissa without the trailing
+/// zeros of its fraction (what `normalize` does, without its divisions), a point placed
+/// among them, or `0.` and zeros before them when the fraction is longer.
+pub(crate) fn decimal_ascii(d: Decimal) -> Ascii {
+    let mut out = Ascii::default();
     let mantissa = d.mantissa().unsigned_abs();
     if mantissa == 0 {
-        out.push('0');
-        return;
+        out.push(b'0');
+        return out;
     }
     if d.is_sign_negative() {
-        out.push('-');
+        out.push(b'-');
     }
-    let start = out.len();
-    match u64::try_from(mantissa) {
+    let mut wide = itoa::Buffer::new();
+    let mut narrow = itoa::Buffer::new();
+    let mut digits = match u64::try_from(mantissa) {
         // u128 division is a library call: most amounts fit in u64.
-        Ok(small) => push_number(out, small),
-        Err(_) => out.push_str(itoa::Buffer::new().format(mantissa)),
+        Ok(small) => narrow.format(small),
+        Err(_) => wide.format(mantissa),
     }
-    // Trailing zeros after the point go (what `normalize` does, without its divisions).
+    .as_bytes();
     let mut scale = d.scale() as usize;
-    while scale > 0 && out.ends_with('0') {
-        out.pop();
+    while let (1.., [head @ .., b'0']) = (scale, digits) {
+        digits = head;
         scale -= 1;
     }
-    // Leading zeros so that a digit stands before the point (`0.0005`).
-    let digits = out.len() - start;
-    if scale >= digits {
-        out.insert_str(start, &"0".repeat(scale - digits + 1));
+    match digits.len().checked_sub(scale) {
+        Some(whole @ 1..) => {
+            let (int, frac) = digits.split_at(whole);
+            out.push_all(int);
+            if !frac.is_empty() {
+                out.push(b'.');
+                out.push_all(frac);
+            }
+        }
+        // No digit before the point (`0.0005`).
+        _ => {
+            out.push_all(b"0.");
+            for _ in digits.len()..scale {
+                out.push(b'0');
+            }
+            out.push_all(digits);
+        }
     }
-    if scale > 0 {
-        out.insert(out.len() - scale, '.');
-    }
+    out
 }
 
 /// One row of `facts.csv`. Its text columns are pieces of one buffer per release
@@ -403,19 +483,26 @@ pub enum Basis {
 impl Basis {
     /// The column's text (`yoy`, `2019`, `2019-12..2020-02`), appended to `out`.
     pub fn push_to(&self, out: &mut String) {
+        out.push_str(self.ascii().as_str());
+    }
+
+    /// The column's text, built on the stack.
+    pub(crate) fn ascii(&self) -> Ascii {
+        let mut out = Ascii::default();
         match self {
-            Basis::Yoy => out.push_str("yoy"),
-            Basis::Mom => out.push_str("mom"),
-            Basis::Qoq => out.push_str("qoq"),
-            Basis::Hoh => out.push_str("hoh"),
+            Basis::Yoy => out.push_all(b"yoy"),
+            Basis::Mom => out.push_all(b"mom"),
+            Basis::Qoq => out.push_all(b"qoq"),
+            Basis::Hoh => out.push_all(b"hoh"),
             Basis::Named(p, end) => {
-                p.push_to(out);
+                p.write_to(&mut out);
                 if let Some(end) = end {
-                    out.push_str("..");
-                    end.push_to(out);
+                    out.push_all(b"..");
+                    end.write_to(&mut out);
                 }
             }
         }
+        out
     }
 }
 
@@ -531,6 +618,89 @@ mod tests {
         ] {
             let d = Decimal::from_str(s).unwrap();
             assert_eq!(decimal_string(d), d.normalize().to_string(), "{s}");
+        }
+    }
+
+    /// `push_decimal` as it was, pushing to the string and inserting the point: the oracle
+    /// of `decimal_ascii`.
+    fn push_decimal_by_insert(out: &mut String, d: Decimal) {
+        let mantissa = d.mantissa().unsigned_abs();
+        if mantissa == 0 {
+            out.push('0');
+            return;
+        }
+        if d.is_sign_negative() {
+            out.push('-');
+        }
+        let start = out.len();
+        out.push_str(itoa::Buffer::new().format(mantissa));
+        let mut scale = d.scale() as usize;
+        while scale > 0 && out.ends_with('0') {
+            out.pop();
+            scale -= 1;
+        }
+        let digits = out.len() - start;
+        if scale >= digits {
+            out.insert_str(start, &"0".repeat(scale - digits + 1));
+        }
+        if scale > 0 {
+            out.insert(out.len() - scale, '.');
+        }
+    }
+
+    /// `Period::push_to` as it was, through `format!`: the oracle of `Period::ascii`.
+    fn period_by_format(p: Period) -> String {
+        match p {
+            Period::Day(d) => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+            Period::Month { year, month } => format!("{year:04}-{month:02}"),
+            Period::Quarter { year, quarter } => format!("{year:04}-Q{quarter}"),
+            Period::Half { year, half } => format!("{year:04}-H{half}"),
+            Period::Year(year) => format!("{year:04}"),
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn decimals_on_the_stack_are_the_old_strings(
+            lo in proptest::prelude::any::<u32>(),
+            mid in proptest::prelude::any::<u32>(),
+            hi in proptest::prelude::any::<u32>(),
+            negative in proptest::prelude::any::<bool>(),
+            scale in 0u32..=28,
+            small in proptest::prelude::any::<bool>(),
+        ) {
+            // Small mantissas (most amounts), with trailing zeros, and the full 96 bits.
+            let (mid, hi) = if small { (mid % 4, 0) } else { (mid, hi) };
+            let d = Decimal::from_parts(lo, mid, hi, negative, scale);
+            let mut want = String::from("x");
+            push_decimal_by_insert(&mut want, d);
+            let mut got = String::from("x");
+            push_decimal(&mut got, d);
+            proptest::prop_assert_eq!(&got, &want);
+            let round = Decimal::from_parts(lo - lo % 1000, 0, 0, negative, scale);
+            let (mut want, mut got) = (String::new(), String::new());
+            push_decimal_by_insert(&mut want, round);
+            push_decimal(&mut got, round);
+            proptest::prop_assert_eq!(got, want);
+        }
+
+        #[test]
+        fn periods_on_the_stack_are_the_formatted_strings(
+            year in -20_000i32..20_000,
+            n in 0u32..200,
+            day in 0i32..3_000_000,
+        ) {
+            let date = chrono::NaiveDate::from_num_days_from_ce_opt(day).unwrap_or_default();
+            for p in [
+                Period::Day(date),
+                Period::Month { year, month: n },
+                Period::Quarter { year, quarter: n },
+                Period::Half { year, half: n },
+                Period::Year(year),
+                Period::Year(year.saturating_mul(n as i32 + 1)),
+            ] {
+                proptest::prop_assert_eq!(p.iso(), period_by_format(p));
+            }
         }
     }
 

@@ -8,7 +8,7 @@
 use std::io::{self, Write};
 use std::ops::Range;
 
-use crate::model::{Direction, Fact, Qualifier, SharedStr};
+use crate::model::{Basis, Direction, Fact, Kind, Period, Qualifier, SharedStr};
 
 /// Appends `field` and a delimiter as the csv writer encodes them: quoted when it holds
 /// `,`, `"`, `\r` or `\n`, a quote in it doubled. (csv_core's encoder writes into a slice,
@@ -67,24 +67,47 @@ impl<const N: usize> Shared<N> {
     }
 }
 
+/// What a row's `period`, `period_end` and `basis` fields are written from: the rows of
+/// a release mostly share them.
+type Timing = (Option<Period>, Option<Period>, Option<Basis>);
+
 /// The `period`, `period_end` and `basis` fields, each followed by a delimiter. Their
 /// characters (digits, `-`, `.`, `Q`, `H`, letters) never need quoting.
-fn write_timing(f: &Fact, field: &mut String, row: &mut Vec<u8>) {
-    for p in [f.period, f.period_end] {
-        field.clear();
+fn write_timing((period, period_end, basis): Timing, row: &mut Vec<u8>) {
+    for p in [period, period_end] {
         if let Some(p) = p {
-            p.push_to(field);
+            row.extend_from_slice(p.ascii().as_bytes());
         }
-        row.extend_from_slice(field.as_bytes());
         row.push(b',');
     }
-    if let Some(b) = f.basis {
-        field.clear();
-        b.push_to(field);
-        row.extend_from_slice(field.as_bytes());
+    if let Some(b) = basis {
+        row.extend_from_slice(b.ascii().as_bytes());
     }
     row.push(b',');
 }
+
+/// `section,kind,` for each section and kind (in the order of their variants), written in
+/// one copy.
+const SECTION_KIND: [[&str; Kind::ALL.len()]; 2] = [
+    [
+        "title,money,",
+        "title,percent,",
+        "title,count,",
+        "title,ordinal,",
+        "title,duration,",
+        "title,quantity,",
+        "title,date,",
+    ],
+    [
+        "body,money,",
+        "body,percent,",
+        "body,count,",
+        "body,ordinal,",
+        "body,duration,",
+        "body,quantity,",
+        "body,date,",
+    ],
+];
 
 /// Writes `facts` as CSV rows (no header) to `buf`, with `\r\n` line ends when `crlf`.
 pub fn write_csv_rows(facts: &[Fact], crlf: bool, mut buf: impl Write) -> io::Result<()> {
@@ -96,41 +119,59 @@ pub fn write_csv_rows(facts: &[Fact], crlf: bool, mut buf: impl Write) -> io::Re
 /// Appends `facts` as CSV rows (no header) to `out`, with `\r\n` line ends when `crlf`.
 pub fn append_csv_rows(facts: &[Fact], crlf: bool, out: &mut Vec<u8>) {
     let (mut release, mut sentence) = (Shared::new(), Shared::new());
+    // The timing fields last written, and where: copied when the next row has the same.
+    let mut timing: Option<(Timing, Range<usize>)> = None;
     let mut offset = itoa::Buffer::new();
-    let mut field = FIELD.take();
     for f in facts {
         release.append([&f.release_id, &f.release_date, &f.category, &f.title], out);
-        out.extend_from_slice(f.section.as_str().as_bytes());
-        out.push(b',');
-        out.extend_from_slice(f.kind.as_str().as_bytes());
-        out.push(b',');
+        out.extend_from_slice(SECTION_KIND[f.section as usize][f.kind as usize].as_bytes());
         // Numbers and date values never need quoting.
-        for value in [Some(f.value), f.value_end] {
-            field.clear();
-            if let Some(v) = value {
-                v.push_to(&mut field);
-            }
-            out.extend_from_slice(field.as_bytes());
-            out.push(b',');
+        out.extend_from_slice(f.value.ascii().as_bytes());
+        out.push(b',');
+        if let Some(v) = f.value_end {
+            out.extend_from_slice(v.ascii().as_bytes());
         }
+        out.push(b',');
         push_field(&f.unit, out);
-        for name in [f.qualifier.map(Qualifier::as_str), f.direction.map(Direction::as_str)] {
-            out.extend_from_slice(name.unwrap_or_default().as_bytes());
-            out.push(b',');
+        match (f.qualifier, f.direction) {
+            (None, None) => out.extend_from_slice(b",,"),
+            (qualifier, direction) => {
+                for name in [qualifier.map(Qualifier::as_str), direction.map(Direction::as_str)] {
+                    out.extend_from_slice(name.unwrap_or_default().as_bytes());
+                    out.push(b',');
+                }
+            }
         }
         push_field(&f.subject, out);
-        write_timing(f, &mut field, out);
+        let this = (f.period, f.period_end, f.basis);
+        match &timing {
+            Some((last, at)) if *last == this => out.extend_from_within(at.clone()),
+            _ => {
+                let start = out.len();
+                write_timing(this, out);
+                timing = Some((this, start..out.len()));
+            }
+        }
         push_field(&f.text, out);
         sentence.append([&f.sentence, &f.source], out);
         // Digits: copied as they are.
         out.extend_from_slice(offset.format(f.offset).as_bytes());
         out.extend_from_slice(if crlf { b"\r\n" } else { b"\n" });
     }
-    FIELD.set(field);
 }
 
-thread_local! {
-    /// The buffer a thread writes value and period fields in, kept from one call to the
-    /// next: a call is a release, a buffer of its own an allocation each.
-    static FIELD: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Section;
+
+    #[test]
+    fn section_kind_pairs_are_their_names() {
+        for section in [Section::Title, Section::Body] {
+            for kind in Kind::ALL {
+                let want = format!("{},{},", section.as_str(), kind.as_str());
+                assert_eq!(SECTION_KIND[section as usize][kind as usize], want);
+            }
+        }
+    }
 }
