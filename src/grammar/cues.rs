@@ -11,7 +11,7 @@
 use std::sync::LazyLock;
 
 use crate::model::{Direction, Kind, Qualifier};
-use crate::words::{WordBits, WordMap, holds, with_lower};
+use crate::words::{WordBits, WordMap, ascii_space, holds, with_lower};
 
 /// Qualifier phrases, longest first so that `up to` wins over `up`.
 const QUALIFIERS: &[(&str, Qualifier)] = &[
@@ -455,8 +455,24 @@ fn with_last_word<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
     with_lower(last_word_as_written(text), f)
 }
 
-/// The last word of `text` (letters only), as written: no copy.
+/// The last word of `text` (letters only), as written: no copy. Bytes; where a byte
+/// beyond ASCII ends the white space or the word, `last_word_by_chars` reads it.
 fn last_word_as_written(text: &str) -> &str {
+    let b = text.as_bytes();
+    let end = b.iter().rposition(|c| !ascii_space(*c)).map_or(0, |i| i + 1);
+    let stop = b
+        .get(..end)
+        .unwrap_or_default()
+        .iter()
+        .rposition(|c| !c.is_ascii_alphabetic());
+    if stop.is_some_and(|i| !b[i].is_ascii()) {
+        return last_word_by_chars(text);
+    }
+    text.get(stop.map_or(0, |i| i + 1)..end).unwrap_or_default()
+}
+
+/// `last_word_as_written` by characters: any white space, any letter.
+fn last_word_by_chars(text: &str) -> &str {
     let t = text.trim_end();
     let start = t
         .rfind(|c: char| !c.is_alphabetic())
@@ -568,22 +584,20 @@ pub fn context_direction(sentence: &str, start: usize, end: usize, kind: Kind) -
 
 /// Words between `by` and an amount that say how it is counted: `grew by an average of
 /// 30,000`, `rose by a further 1.1 mb/d`, `cut by another $2 billion`.
-const AMOUNT_LEADS: &[&str] = &[
-    "an average of",
-    "a total of",
-    "a combined",
-    "a further",
-    "an additional",
-    "an extra",
-    "another",
+const AMOUNT_LEADS: &[(&str, ())] = &[
+    ("an average of", ()),
+    ("a total of", ()),
+    ("a combined", ()),
+    ("a further", ()),
+    ("an additional", ()),
+    ("an extra", ()),
+    ("another", ()),
 ];
+static AMOUNT_LEADS_BY_LAST: [u64; 26] = by_last_letter(AMOUNT_LEADS);
 
 /// `before` without an `AMOUNT_LEADS` phrase at its end.
 fn without_amount_lead(before: &str) -> &str {
-    AMOUNT_LEADS
-        .iter()
-        .find_map(|p| ends_with_phrase(before, p))
-        .map_or(before, |at| before[..at].trim_end())
+    first_ending(before, AMOUNT_LEADS, &AMOUNT_LEADS_BY_LAST).map_or(before, |(at, ())| before[..at].trim_end())
 }
 
 /// The change verb an amount after `by` belongs to: the word before `by`, or further back
@@ -988,6 +1002,33 @@ mod tests {
             first_ending("prices went UP BY", LEAD_DIRECTIONS, &LEAD_DIRECTIONS_BY_LAST),
             Some((12, Direction::Up))
         );
+        let leads = |text: &str| AMOUNT_LEADS.iter().find_map(|(p, _)| ends_with_phrase(text, p));
+        for (p, _) in AMOUNT_LEADS {
+            for lead in ["", "rose by ", "x", "by\u{a0}"] {
+                texts.push(format!("{lead}{p}"));
+                texts.push(format!("{lead}{}", p.to_uppercase()));
+            }
+        }
+        for t in &texts {
+            let at = first_ending(t, AMOUNT_LEADS, &AMOUNT_LEADS_BY_LAST).map(|(at, ())| at);
+            assert_eq!(at, leads(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn the_last_word_by_bytes_is_the_last_word_by_chars() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(" café  rose\u{a0} x\u{2003}fell 5é up\t\r\n Ωmega ");
+        let ends = (0..=text.len()).filter(|&i| text.is_char_boundary(i));
+        for end in ends {
+            let t = &text[..end];
+            assert_eq!(
+                last_word_as_written(t),
+                last_word_by_chars(t),
+                "{:?}",
+                &t[t.len().saturating_sub(20)..]
+            );
+        }
     }
 
     /// The last `max` words of `before`'s clause, in reading order.
