@@ -715,7 +715,50 @@ static DIRECTION_OF: LazyLock<WordMap<Direction>> = LazyLock::new(|| {
 });
 
 /// `a 9.9% increase`, `14.6-percent increase`, `5 percent year-on-year growth`.
+/// Bytes, where the space and the first word are ASCII and the word is short and no
+/// `year-on-year` (nearly always); `after_direction_by_chars` reads the rest.
 fn after_direction(after: &str) -> Option<Direction> {
+    let b = after.as_bytes();
+    let start = b.iter().position(|c| !ascii_space(*c)).unwrap_or(b.len());
+    match b.get(start) {
+        None => return None,
+        // The noun must follow right away; punctuation ends the figure's phrase.
+        Some(c) if c.is_ascii() && !c.is_ascii_alphabetic() => return None,
+        Some(c) if !c.is_ascii() => return after_direction_by_chars(after),
+        Some(_) => {}
+    }
+    let rest = b.get(start..).unwrap_or_default();
+    let len = rest
+        .iter()
+        .position(|c| !c.is_ascii() || ascii_space(*c))
+        .unwrap_or(rest.len());
+    // Well within the 64 bytes the words are read from, and ended by ASCII.
+    if len >= 48 || rest.get(len).is_some_and(|c| !c.is_ascii()) {
+        return after_direction_by_chars(after);
+    }
+    let end = rest[..len]
+        .iter()
+        .rposition(|c| c.is_ascii_alphanumeric() || *c == b'-')
+        .map_or(0, |i| i + 1);
+    let word = after.get(start..start + end).unwrap_or_default();
+    if holds(&["year-on-year", "on-year", "annual", "y-o-y", "yoy"], word) {
+        return after_direction_by_chars(after);
+    }
+    direction_of_after_word(word)
+}
+
+/// The direction an `AFTER_UP` or `AFTER_DOWN` word gives (a word in both reads as up,
+/// as the list walks did).
+fn direction_of_after_word(noun: &str) -> Option<Direction> {
+    match after_word(noun) {
+        0 => None,
+        bits if bits & AFTER_UP_BIT != 0 => Some(Direction::Up),
+        _ => Some(Direction::Down),
+    }
+}
+
+/// `after_direction` by characters: any white space and letters.
+fn after_direction_by_chars(after: &str) -> Option<Direction> {
     // Two cue words fit in 64 bytes; looking further (a long run without spaces after
     // every figure) made each figure read the rest of the sentence: quadratic. Whole
     // words only: a word running past the 64th byte is not read (a cut `increased` must
@@ -745,12 +788,7 @@ fn after_direction(after: &str) -> Option<Direction> {
     } else {
         first
     };
-    match after_word(noun) {
-        0 => None,
-        // A word in both lists reads as up, as the list walks did.
-        bits if bits & AFTER_UP_BIT != 0 => Some(Direction::Up),
-        _ => Some(Direction::Down),
-    }
+    direction_of_after_word(noun)
 }
 
 /// The words of `before`'s clause (a `;` or `:` ends it), nearest first. Walks back only
@@ -1237,8 +1275,11 @@ mod tests {
             "x".repeat(58),
             " ".repeat(44)
         ));
+        text.push_str(" 2% increase\u{a0}x 3% Increase, 4% dropé 5% drop\u{2003}6% ANNUAL\tgrowth 7% -- 8% rise");
+        text.push_str(&format!(" 9% {}increase", "a".repeat(47)));
         for (at, _) in text.char_indices() {
             let after = &text[at..];
+            assert_eq!(after_direction(after), after_direction_by_chars(after));
             assert_eq!(
                 after_direction(after),
                 after_direction_by_the_cut(after),
