@@ -397,22 +397,26 @@ pub struct LeadCue {
     pub direction: Option<Direction>,
 }
 
-/// Case-insensitive: `text` ends with the whole-word `phrase`; returns where it starts.
+/// Case-insensitive: `text` ends with the whole-word `phrase` (ASCII); returns where it
+/// starts. Bytes, from the end: most tries fail on the last letters. A match of ASCII
+/// bytes starts on a character.
 fn ends_with_phrase(text: &str, phrase: &str) -> Option<usize> {
-    // Most tries fail on the last letter: test it before anything else.
-    let (last, want) = (text.as_bytes().last()?, phrase.as_bytes().last()?);
-    if !last.eq_ignore_ascii_case(want) {
+    let (t, p) = (text.as_bytes(), phrase.as_bytes());
+    let at = t.len().checked_sub(p.len())?;
+    let tail = t.get(at..)?;
+    if !tail
+        .iter()
+        .rev()
+        .zip(p.iter().rev())
+        .all(|(a, b)| a.eq_ignore_ascii_case(b))
+    {
         return None;
     }
-    let n = phrase.len();
-    if text.len() < n || !text.is_char_boundary(text.len() - n) {
-        return None;
-    }
-    let at = text.len() - n;
-    if !text[at..].eq_ignore_ascii_case(phrase) {
-        return None;
-    }
-    let boundary = text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+    let boundary = match at.checked_sub(1).and_then(|i| t.get(i)) {
+        None => true,
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        Some(_) => text.get(..at)?.chars().next_back().is_none_or(|c| !c.is_alphanumeric()),
+    };
     boundary.then_some(at)
 }
 
@@ -1016,6 +1020,42 @@ mod tests {
             let down = if holds(AFTER_DOWN, w) { AFTER_DOWN_BIT } else { 0 };
             let want = up | down;
             assert_eq!(after_word(w), want, "{w}");
+        }
+    }
+
+    /// `ends_with_phrase` as it was, by characters: the oracle of the byte reading.
+    fn ends_with_phrase_by_chars(text: &str, phrase: &str) -> Option<usize> {
+        let (last, want) = (text.as_bytes().last()?, phrase.as_bytes().last()?);
+        if !last.eq_ignore_ascii_case(want) {
+            return None;
+        }
+        let n = phrase.len();
+        if text.len() < n || !text.is_char_boundary(text.len() - n) {
+            return None;
+        }
+        let at = text.len() - n;
+        if !text[at..].eq_ignore_ascii_case(phrase) {
+            return None;
+        }
+        let boundary = text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        boundary.then_some(at)
+    }
+
+    #[test]
+    fn phrase_ends_by_bytes_are_the_phrase_ends_by_chars() {
+        let mut phrases: Vec<&str> = QUALIFIERS.iter().map(|(p, _)| *p).collect();
+        phrases.extend(LEAD_DIRECTIONS.iter().map(|(p, _)| *p));
+        phrases.extend(AMOUNT_LEADS.iter().map(|(p, _)| *p));
+        phrases.extend(["by", "of", "from"]);
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(" éby 5of xup to ÉUP TO café about Ωover\u{a0}by 中of");
+        let ends: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        for p in &phrases {
+            assert!(p.is_ascii());
+            for &end in &ends {
+                let t = &text[..end];
+                assert_eq!(ends_with_phrase(t, p), ends_with_phrase_by_chars(t, p), "{p:?} {end}");
+            }
         }
     }
 
