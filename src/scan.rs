@@ -67,6 +67,40 @@ const AFTER_A: &[&[u8]] = &[b"hundred", b"thousand", b"million", b"billion", b"t
 /// After `this`, `last` or `next` (or a month name: `last March`): `this year`.
 const AFTER_THIS: &[&[u8]] = &[b"year", b"month", b"week", b"quarter", b"half"];
 
+/// The first letters (case folded) and the lengths of a list's words, as bits: a word
+/// whose first letter or length is not among them is not in the list.
+struct FirstAndLength {
+    firsts: u32,
+    lengths: u32,
+}
+
+impl FirstAndLength {
+    /// Of a list of lower-case ASCII words, each 1 to 31 bytes long.
+    const fn of(list: &[&[u8]]) -> Self {
+        let (mut firsts, mut lengths, mut i) = (0u32, 0u32, 0);
+        while i < list.len() {
+            assert!(!list[i].is_empty() && list[i].len() < 32 && list[i][0].is_ascii_lowercase());
+            firsts |= 1 << (list[i][0] - b'a');
+            lengths |= 1 << list[i].len();
+            i += 1;
+        }
+        FirstAndLength { firsts, lengths }
+    }
+
+    fn may_hold(&self, word: &[u8]) -> bool {
+        let Some(&first) = word.first() else {
+            return false;
+        };
+        let letter = u32::from((first | 0x20).wrapping_sub(b'a'));
+        let length = u32::try_from(word.len()).unwrap_or(u32::MAX);
+        letter < 26 && length < 32 && self.firsts & 1 << letter != 0 && self.lengths & 1 << length != 0
+    }
+}
+
+static AFTER_THE_SHAPE: FirstAndLength = FirstAndLength::of(AFTER_THE);
+static AFTER_A_SHAPE: FirstAndLength = FirstAndLength::of(AFTER_A);
+static AFTER_THIS_SHAPE: FirstAndLength = FirstAndLength::of(AFTER_THIS);
+
 /// The words that start a figure only before a particular next word (`the 24th`,
 /// `a trillion`, `this year`), each with what it looks for next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,12 +136,13 @@ fn needs_lookahead(word: &[u8], after: &str) -> Option<bool> {
         let mut buf = [0u8; 4];
         return needs_lookahead_by_next_word(lowered(&mut buf, word)?, after);
     };
-    let followers = match lead {
-        Lead::The => AFTER_THE,
-        Lead::A => AFTER_A,
-        Lead::This => AFTER_THIS,
+    let (followers, shape) = match lead {
+        Lead::The => (AFTER_THE, &AFTER_THE_SHAPE),
+        Lead::A => (AFTER_A, &AFTER_A_SHAPE),
+        Lead::This => (AFTER_THIS, &AFTER_THIS_SHAPE),
     };
-    let listed = followers.iter().any(|w| w.eq_ignore_ascii_case(next));
+    // Most next words are ruled out by their first letter and length, before a compare.
+    let listed = shape.may_hold(next) && followers.iter().any(|w| w.eq_ignore_ascii_case(next));
     Some(match lead {
         Lead::The => digit || listed,
         Lead::A => listed,
