@@ -420,30 +420,58 @@ fn ends_with_phrase(text: &str, phrase: &str) -> Option<usize> {
     boundary.then_some(at)
 }
 
-/// For each letter, the phrases of `list` that end with it (any case), as bits by index:
-/// a figure asks only the few phrases that can end the text before it.
-const fn by_last_letter<T: Copy>(list: &[(&str, T)]) -> [u64; 26] {
+/// The phrases of a list (bits by index) by their last letter, and by the byte before it
+/// (a letter, a space, or any other byte), in any case: a figure asks only the few
+/// phrases that can end the text before it (`of` and `to` end several; `in`, `at`, `and`
+/// end none, though their last letters end some).
+struct PhraseEnds {
+    last: [u64; 26],
+    before_last: [u64; 28],
+}
+
+/// The `before_last` slot of a byte: its letter (case folded), 26 for a space, 27 else.
+const fn before_last_slot(b: u8) -> usize {
+    let letter = (b | 0x20).wrapping_sub(b'a');
+    if letter < 26 {
+        letter as usize
+    } else if b == b' ' {
+        26
+    } else {
+        27
+    }
+}
+
+/// The `PhraseEnds` of a list of ASCII phrases of at least two bytes, ending in a letter.
+const fn by_last_letter<T: Copy>(list: &[(&str, T)]) -> PhraseEnds {
     assert!(list.len() <= 64);
-    let mut table = [0u64; 26];
+    let mut table = PhraseEnds {
+        last: [0; 26],
+        before_last: [0; 28],
+    };
     let mut i = 0;
     while i < list.len() {
         let phrase = list[i].0.as_bytes();
+        assert!(phrase.len() >= 2);
         let last = phrase[phrase.len() - 1] | 0x20;
         assert!(last.is_ascii_lowercase());
-        table[(last - b'a') as usize] |= 1 << i;
+        table.last[(last - b'a') as usize] |= 1 << i;
+        table.before_last[before_last_slot(phrase[phrase.len() - 2])] |= 1 << i;
         i += 1;
     }
     table
 }
 
-static QUALIFIERS_BY_LAST: [u64; 26] = by_last_letter(QUALIFIERS);
-static LEAD_DIRECTIONS_BY_LAST: [u64; 26] = by_last_letter(LEAD_DIRECTIONS);
+static QUALIFIERS_BY_LAST: PhraseEnds = by_last_letter(QUALIFIERS);
+static LEAD_DIRECTIONS_BY_LAST: PhraseEnds = by_last_letter(LEAD_DIRECTIONS);
 
 /// The first phrase of `list` (in its order) that ends `text`, as a whole word, with
 /// where it starts. `by_last` is the list's `by_last_letter` table.
-fn first_ending<T: Copy>(text: &str, list: &[(&str, T)], by_last: &[u64; 26]) -> Option<(usize, T)> {
-    let letter = (text.as_bytes().last()? | 0x20).wrapping_sub(b'a');
-    let mut bits = *by_last.get(usize::from(letter))?;
+fn first_ending<T: Copy>(text: &str, list: &[(&str, T)], by_last: &PhraseEnds) -> Option<(usize, T)> {
+    let [.., before, last] = *text.as_bytes() else {
+        return None; // no phrase is shorter than two bytes
+    };
+    let letter = (last | 0x20).wrapping_sub(b'a');
+    let mut bits = *by_last.last.get(usize::from(letter))? & by_last.before_last[before_last_slot(before)];
     while bits != 0 {
         let (phrase, value) = *list.get(bits.trailing_zeros() as usize)?;
         bits &= bits - 1;
@@ -597,7 +625,7 @@ const AMOUNT_LEADS: &[(&str, ())] = &[
     ("an extra", ()),
     ("another", ()),
 ];
-static AMOUNT_LEADS_BY_LAST: [u64; 26] = by_last_letter(AMOUNT_LEADS);
+static AMOUNT_LEADS_BY_LAST: PhraseEnds = by_last_letter(AMOUNT_LEADS);
 
 /// `before` without an `AMOUNT_LEADS` phrase at its end.
 fn without_amount_lead(before: &str) -> &str {
@@ -1087,9 +1115,23 @@ mod tests {
                 texts.push(format!("{lead}{}", p.to_uppercase()));
             }
         }
-        for t in &texts {
+        let fixtures = crate::fixture_texts().concat() + " in excess\u{a0}of up\tto ab";
+        let prefixes = (0..=fixtures.len())
+            .filter(|&i| fixtures.is_char_boundary(i))
+            .map(|i| &fixtures[..i]);
+        let directions = |text: &str| {
+            LEAD_DIRECTIONS
+                .iter()
+                .find_map(|(p, d)| ends_with_phrase(text, p).map(|at| (at, *d)))
+        };
+        for t in texts.iter().map(String::as_str).chain(prefixes) {
             let at = first_ending(t, AMOUNT_LEADS, &AMOUNT_LEADS_BY_LAST).map(|(at, ())| at);
             assert_eq!(at, leads(t), "{t:?}");
+            assert_eq!(first_ending(t, QUALIFIERS, &QUALIFIERS_BY_LAST), walk(t));
+            assert_eq!(
+                first_ending(t, LEAD_DIRECTIONS, &LEAD_DIRECTIONS_BY_LAST),
+                directions(t)
+            );
         }
     }
 
