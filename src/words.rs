@@ -335,9 +335,64 @@ pub(crate) fn is_letter(c: u8) -> bool {
     (c | 0x20).wrapping_sub(b'a') < 26
 }
 
+// ---- The scan's words (`scan.rs`, `scan/triggers.rs`): a second shape, by the last letter.
+
+/// For each word length up to `LONGEST` and each first letter (case folded), the last
+/// letters (case folded, as `second_bit` gives them) of a set of words: with `Shapes`,
+/// a word's length and first, second and last letters must all fit one of them.
+pub type LastLetters = [[u32; 26]; LONGEST + 1];
+
+/// The bit of a word's last byte: its letter (case folded), or bit 27 for any other byte.
+const fn last_bit(word: &[u8]) -> u32 {
+    let letter = (word[word.len() - 1] | 0x20).wrapping_sub(b'a');
+    if letter < 26 { 1 << letter } else { 1 << 27 }
+}
+
+/// The `LastLetters` of the words of `lists`. Every word must start with an ASCII letter.
+pub const fn last_letters(lists: &[&[&[u8]]]) -> LastLetters {
+    let mut table = [[0u32; 26]; LONGEST + 1];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            let w = lists[l][i];
+            assert!(w.len() <= LONGEST && w[0].is_ascii_alphabetic());
+            table[w.len()][((w[0] | 0x20) - b'a') as usize] |= last_bit(w);
+            i += 1;
+        }
+        l += 1;
+    }
+    table
+}
+
+/// Some word of `table` has the length and (case-folded) first and last letters of
+/// `word`: a necessary condition for `word` to be in its lists, in any case.
+pub fn has_last_letter(table: &LastLetters, word: &[u8]) -> bool {
+    let Some(&first) = word.first() else {
+        return false;
+    };
+    let letter = usize::from((first | 0x20).wrapping_sub(b'a'));
+    table
+        .get(word.len())
+        .and_then(|by_first| by_first.get(letter))
+        .is_some_and(|lasts| lasts & last_bit(word) != 0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn last_letters_hold_every_listed_word_in_any_case_and_turn_away_others() {
+        let words: &[&[u8]] = &[b"the", b"third", b"q1", b"a", b"March"];
+        let table = last_letters(&[words]);
+        for w in words {
+            assert!(has_last_letter(&table, w) && has_last_letter(&table, &w.to_ascii_uppercase()));
+        }
+        for no in [&b"that"[..], b"their", b"an", b"Marco", b"", &[b'a'; 17]] {
+            assert!(!has_last_letter(&table, no), "{}", String::from_utf8_lossy(no));
+        }
+    }
 
     word_list!(
         /// A list for the tests.

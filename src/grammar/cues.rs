@@ -11,7 +11,7 @@
 use std::sync::LazyLock;
 
 use crate::model::{Direction, Kind, Qualifier};
-use crate::words::{WordBits, WordMap, holds, with_lower};
+use crate::words::{WordBits, WordMap, ascii_space, holds, with_lower};
 
 /// Qualifier phrases, longest first so that `up to` wins over `up`.
 const QUALIFIERS: &[(&str, Qualifier)] = &[
@@ -397,49 +397,81 @@ pub struct LeadCue {
     pub direction: Option<Direction>,
 }
 
-/// Case-insensitive: `text` ends with the whole-word `phrase`; returns where it starts.
+/// Case-insensitive: `text` ends with the whole-word `phrase` (ASCII); returns where it
+/// starts. Bytes, from the end: most tries fail on the last letters. A match of ASCII
+/// bytes starts on a character.
 fn ends_with_phrase(text: &str, phrase: &str) -> Option<usize> {
-    // Most tries fail on the last letter: test it before anything else.
-    let (last, want) = (text.as_bytes().last()?, phrase.as_bytes().last()?);
-    if !last.eq_ignore_ascii_case(want) {
+    let (t, p) = (text.as_bytes(), phrase.as_bytes());
+    let at = t.len().checked_sub(p.len())?;
+    let tail = t.get(at..)?;
+    if !tail
+        .iter()
+        .rev()
+        .zip(p.iter().rev())
+        .all(|(a, b)| a.eq_ignore_ascii_case(b))
+    {
         return None;
     }
-    let n = phrase.len();
-    if text.len() < n || !text.is_char_boundary(text.len() - n) {
-        return None;
-    }
-    let at = text.len() - n;
-    if !text[at..].eq_ignore_ascii_case(phrase) {
-        return None;
-    }
-    let boundary = text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+    let boundary = match at.checked_sub(1).and_then(|i| t.get(i)) {
+        None => true,
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        Some(_) => text.get(..at)?.chars().next_back().is_none_or(|c| !c.is_alphanumeric()),
+    };
     boundary.then_some(at)
 }
 
-/// For each letter, the phrases of `list` that end with it (any case), as bits by index:
-/// a figure asks only the few phrases that can end the text before it.
-const fn by_last_letter<T: Copy>(list: &[(&str, T)]) -> [u64; 26] {
+/// The phrases of a list (bits by index) by their last letter, and by the byte before it
+/// (a letter, a space, or any other byte), in any case: a figure asks only the few
+/// phrases that can end the text before it (`of` and `to` end several; `in`, `at`, `and`
+/// end none, though their last letters end some).
+struct PhraseEnds {
+    last: [u64; 26],
+    before_last: [u64; 28],
+}
+
+/// The `before_last` slot of a byte: its letter (case folded), 26 for a space, 27 else.
+const fn before_last_slot(b: u8) -> usize {
+    let letter = (b | 0x20).wrapping_sub(b'a');
+    if letter < 26 {
+        letter as usize
+    } else if b == b' ' {
+        26
+    } else {
+        27
+    }
+}
+
+/// The `PhraseEnds` of a list of ASCII phrases of at least two bytes, ending in a letter.
+const fn by_last_letter<T: Copy>(list: &[(&str, T)]) -> PhraseEnds {
     assert!(list.len() <= 64);
-    let mut table = [0u64; 26];
+    let mut table = PhraseEnds {
+        last: [0; 26],
+        before_last: [0; 28],
+    };
     let mut i = 0;
     while i < list.len() {
         let phrase = list[i].0.as_bytes();
+        assert!(phrase.len() >= 2);
         let last = phrase[phrase.len() - 1] | 0x20;
         assert!(last.is_ascii_lowercase());
-        table[(last - b'a') as usize] |= 1 << i;
+        table.last[(last - b'a') as usize] |= 1 << i;
+        table.before_last[before_last_slot(phrase[phrase.len() - 2])] |= 1 << i;
         i += 1;
     }
     table
 }
 
-static QUALIFIERS_BY_LAST: [u64; 26] = by_last_letter(QUALIFIERS);
-static LEAD_DIRECTIONS_BY_LAST: [u64; 26] = by_last_letter(LEAD_DIRECTIONS);
+static QUALIFIERS_BY_LAST: PhraseEnds = by_last_letter(QUALIFIERS);
+static LEAD_DIRECTIONS_BY_LAST: PhraseEnds = by_last_letter(LEAD_DIRECTIONS);
 
 /// The first phrase of `list` (in its order) that ends `text`, as a whole word, with
 /// where it starts. `by_last` is the list's `by_last_letter` table.
-fn first_ending<T: Copy>(text: &str, list: &[(&str, T)], by_last: &[u64; 26]) -> Option<(usize, T)> {
-    let letter = (text.as_bytes().last()? | 0x20).wrapping_sub(b'a');
-    let mut bits = *by_last.get(usize::from(letter))?;
+fn first_ending<T: Copy>(text: &str, list: &[(&str, T)], by_last: &PhraseEnds) -> Option<(usize, T)> {
+    let [.., before, last] = *text.as_bytes() else {
+        return None; // no phrase is shorter than two bytes
+    };
+    let letter = (last | 0x20).wrapping_sub(b'a');
+    let mut bits = *by_last.last.get(usize::from(letter))? & by_last.before_last[before_last_slot(before)];
     while bits != 0 {
         let (phrase, value) = *list.get(bits.trailing_zeros() as usize)?;
         bits &= bits - 1;
@@ -455,8 +487,24 @@ fn with_last_word<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
     with_lower(last_word_as_written(text), f)
 }
 
-/// The last word of `text` (letters only), as written: no copy.
+/// The last word of `text` (letters only), as written: no copy. Bytes; where a byte
+/// beyond ASCII ends the white space or the word, `last_word_by_chars` reads it.
 fn last_word_as_written(text: &str) -> &str {
+    let b = text.as_bytes();
+    let end = b.iter().rposition(|c| !ascii_space(*c)).map_or(0, |i| i + 1);
+    let stop = b
+        .get(..end)
+        .unwrap_or_default()
+        .iter()
+        .rposition(|c| !c.is_ascii_alphabetic());
+    if stop.is_some_and(|i| !b[i].is_ascii()) {
+        return last_word_by_chars(text);
+    }
+    text.get(stop.map_or(0, |i| i + 1)..end).unwrap_or_default()
+}
+
+/// `last_word_as_written` by characters: any white space, any letter.
+fn last_word_by_chars(text: &str) -> &str {
     let t = text.trim_end();
     let start = t
         .rfind(|c: char| !c.is_alphabetic())
@@ -568,22 +616,20 @@ pub fn context_direction(sentence: &str, start: usize, end: usize, kind: Kind) -
 
 /// Words between `by` and an amount that say how it is counted: `grew by an average of
 /// 30,000`, `rose by a further 1.1 mb/d`, `cut by another $2 billion`.
-const AMOUNT_LEADS: &[&str] = &[
-    "an average of",
-    "a total of",
-    "a combined",
-    "a further",
-    "an additional",
-    "an extra",
-    "another",
+const AMOUNT_LEADS: &[(&str, ())] = &[
+    ("an average of", ()),
+    ("a total of", ()),
+    ("a combined", ()),
+    ("a further", ()),
+    ("an additional", ()),
+    ("an extra", ()),
+    ("another", ()),
 ];
+static AMOUNT_LEADS_BY_LAST: PhraseEnds = by_last_letter(AMOUNT_LEADS);
 
 /// `before` without an `AMOUNT_LEADS` phrase at its end.
 fn without_amount_lead(before: &str) -> &str {
-    AMOUNT_LEADS
-        .iter()
-        .find_map(|p| ends_with_phrase(before, p))
-        .map_or(before, |at| before[..at].trim_end())
+    first_ending(before, AMOUNT_LEADS, &AMOUNT_LEADS_BY_LAST).map_or(before, |(at, ())| before[..at].trim_end())
 }
 
 /// The change verb an amount after `by` belongs to: the word before `by`, or further back
@@ -701,7 +747,50 @@ static DIRECTION_OF: LazyLock<WordMap<Direction>> = LazyLock::new(|| {
 });
 
 /// `a 9.9% increase`, `14.6-percent increase`, `5 percent year-on-year growth`.
+/// Bytes, where the space and the first word are ASCII and the word is short and no
+/// `year-on-year` (nearly always); `after_direction_by_chars` reads the rest.
 fn after_direction(after: &str) -> Option<Direction> {
+    let b = after.as_bytes();
+    let start = b.iter().position(|c| !ascii_space(*c)).unwrap_or(b.len());
+    match b.get(start) {
+        None => return None,
+        // The noun must follow right away; punctuation ends the figure's phrase.
+        Some(c) if c.is_ascii() && !c.is_ascii_alphabetic() => return None,
+        Some(c) if !c.is_ascii() => return after_direction_by_chars(after),
+        Some(_) => {}
+    }
+    let rest = b.get(start..).unwrap_or_default();
+    let len = rest
+        .iter()
+        .position(|c| !c.is_ascii() || ascii_space(*c))
+        .unwrap_or(rest.len());
+    // Well within the 64 bytes the words are read from, and ended by ASCII.
+    if len >= 48 || rest.get(len).is_some_and(|c| !c.is_ascii()) {
+        return after_direction_by_chars(after);
+    }
+    let end = rest[..len]
+        .iter()
+        .rposition(|c| c.is_ascii_alphanumeric() || *c == b'-')
+        .map_or(0, |i| i + 1);
+    let word = after.get(start..start + end).unwrap_or_default();
+    if holds(&["year-on-year", "on-year", "annual", "y-o-y", "yoy"], word) {
+        return after_direction_by_chars(after);
+    }
+    direction_of_after_word(word)
+}
+
+/// The direction an `AFTER_UP` or `AFTER_DOWN` word gives (a word in both reads as up,
+/// as the list walks did).
+fn direction_of_after_word(noun: &str) -> Option<Direction> {
+    match after_word(noun) {
+        0 => None,
+        bits if bits & AFTER_UP_BIT != 0 => Some(Direction::Up),
+        _ => Some(Direction::Down),
+    }
+}
+
+/// `after_direction` by characters: any white space and letters.
+fn after_direction_by_chars(after: &str) -> Option<Direction> {
     // Two cue words fit in 64 bytes; looking further (a long run without spaces after
     // every figure) made each figure read the rest of the sentence: quadratic. Whole
     // words only: a word running past the 64th byte is not read (a cut `increased` must
@@ -731,12 +820,7 @@ fn after_direction(after: &str) -> Option<Direction> {
     } else {
         first
     };
-    match after_word(noun) {
-        0 => None,
-        // A word in both lists reads as up, as the list walks did.
-        bits if bits & AFTER_UP_BIT != 0 => Some(Direction::Up),
-        _ => Some(Direction::Down),
-    }
+    direction_of_after_word(noun)
 }
 
 /// The words of `before`'s clause (a `;` or `:` ends it), nearest first. Walks back only
@@ -967,6 +1051,42 @@ mod tests {
         }
     }
 
+    /// `ends_with_phrase` as it was, by characters: the oracle of the byte reading.
+    fn ends_with_phrase_by_chars(text: &str, phrase: &str) -> Option<usize> {
+        let (last, want) = (text.as_bytes().last()?, phrase.as_bytes().last()?);
+        if !last.eq_ignore_ascii_case(want) {
+            return None;
+        }
+        let n = phrase.len();
+        if text.len() < n || !text.is_char_boundary(text.len() - n) {
+            return None;
+        }
+        let at = text.len() - n;
+        if !text[at..].eq_ignore_ascii_case(phrase) {
+            return None;
+        }
+        let boundary = text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        boundary.then_some(at)
+    }
+
+    #[test]
+    fn phrase_ends_by_bytes_are_the_phrase_ends_by_chars() {
+        let mut phrases: Vec<&str> = QUALIFIERS.iter().map(|(p, _)| *p).collect();
+        phrases.extend(LEAD_DIRECTIONS.iter().map(|(p, _)| *p));
+        phrases.extend(AMOUNT_LEADS.iter().map(|(p, _)| *p));
+        phrases.extend(["by", "of", "from"]);
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(" éby 5of xup to ÉUP TO café about Ωover\u{a0}by 中of");
+        let ends: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        for p in &phrases {
+            assert!(p.is_ascii());
+            for &end in &ends {
+                let t = &text[..end];
+                assert_eq!(ends_with_phrase(t, p), ends_with_phrase_by_chars(t, p), "{p:?} {end}");
+            }
+        }
+    }
+
     #[test]
     fn the_letter_tables_find_what_the_list_walk_finds() {
         let walk = |text: &str| {
@@ -988,6 +1108,47 @@ mod tests {
             first_ending("prices went UP BY", LEAD_DIRECTIONS, &LEAD_DIRECTIONS_BY_LAST),
             Some((12, Direction::Up))
         );
+        let leads = |text: &str| AMOUNT_LEADS.iter().find_map(|(p, _)| ends_with_phrase(text, p));
+        for (p, _) in AMOUNT_LEADS {
+            for lead in ["", "rose by ", "x", "by\u{a0}"] {
+                texts.push(format!("{lead}{p}"));
+                texts.push(format!("{lead}{}", p.to_uppercase()));
+            }
+        }
+        let fixtures = crate::fixture_texts().concat() + " in excess\u{a0}of up\tto ab";
+        let prefixes = (0..=fixtures.len())
+            .filter(|&i| fixtures.is_char_boundary(i))
+            .map(|i| &fixtures[..i]);
+        let directions = |text: &str| {
+            LEAD_DIRECTIONS
+                .iter()
+                .find_map(|(p, d)| ends_with_phrase(text, p).map(|at| (at, *d)))
+        };
+        for t in texts.iter().map(String::as_str).chain(prefixes) {
+            let at = first_ending(t, AMOUNT_LEADS, &AMOUNT_LEADS_BY_LAST).map(|(at, ())| at);
+            assert_eq!(at, leads(t), "{t:?}");
+            assert_eq!(first_ending(t, QUALIFIERS, &QUALIFIERS_BY_LAST), walk(t));
+            assert_eq!(
+                first_ending(t, LEAD_DIRECTIONS, &LEAD_DIRECTIONS_BY_LAST),
+                directions(t)
+            );
+        }
+    }
+
+    #[test]
+    fn the_last_word_by_bytes_is_the_last_word_by_chars() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(" café  rose\u{a0} x\u{2003}fell 5é up\t\r\n Ωmega ");
+        let ends = (0..=text.len()).filter(|&i| text.is_char_boundary(i));
+        for end in ends {
+            let t = &text[..end];
+            assert_eq!(
+                last_word_as_written(t),
+                last_word_by_chars(t),
+                "{:?}",
+                &t[t.len().saturating_sub(20)..]
+            );
+        }
     }
 
     /// The last `max` words of `before`'s clause, in reading order.
@@ -1196,8 +1357,11 @@ mod tests {
             "x".repeat(58),
             " ".repeat(44)
         ));
+        text.push_str(" 2% increase\u{a0}x 3% Increase, 4% dropé 5% drop\u{2003}6% ANNUAL\tgrowth 7% -- 8% rise");
+        text.push_str(&format!(" 9% {}increase", "a".repeat(47)));
         for (at, _) in text.char_indices() {
             let after = &text[at..];
+            assert_eq!(after_direction(after), after_direction_by_chars(after));
             assert_eq!(
                 after_direction(after),
                 after_direction_by_the_cut(after),

@@ -2,7 +2,7 @@
 //! after a look at their length and first two letters.
 
 use crate::grammar::{date, money};
-use crate::words::{LONGEST, Shapes, has_shape, shapes, word_list};
+use crate::words::{LONGEST, LastLetters, Shapes, has_last_letter, has_shape, last_letters, shapes, word_list};
 
 /// No trigger is longer.
 pub const LONGEST_TRIGGER: usize = LONGEST;
@@ -37,13 +37,22 @@ CAPITALIZED_TRIGGERS, in_capitalized_triggers, [
 /// a capitalized word can be (`The`, `March`).
 static LOWER_SHAPES: Shapes = shapes(&[TRIGGER_WORDS]);
 static CAPITAL_SHAPES: Shapes = shapes(&[TRIGGER_WORDS, CAPITALIZED_TRIGGERS]);
+/// And their last letters: `that`, `their`, `sector` have the length and first two
+/// letters of `this`, `third`, `second`, not their last letter.
+static LOWER_LASTS: LastLetters = last_letters(&[TRIGGER_WORDS]);
+static CAPITAL_LASTS: LastLetters = last_letters(&[TRIGGER_WORDS, CAPITALIZED_TRIGGERS]);
 
 /// A necessary condition for a word of letters only, led by a lower-case letter or by a
 /// capital and a lower-case letter, to be a trigger: some trigger has its length and
-/// first two letters. (All-capital words, and words with digits, are not asked here.)
+/// first two letters, and some its length and first and last letters. (All-capital
+/// words, and words with digits, are not asked here.)
 pub fn has_trigger_shape(word: &[u8]) -> bool {
     let capitalized = word.first().is_some_and(u8::is_ascii_uppercase);
-    has_shape(if capitalized { &CAPITAL_SHAPES } else { &LOWER_SHAPES }, word)
+    let (shapes, lasts) = match capitalized {
+        true => (&CAPITAL_SHAPES, &CAPITAL_LASTS),
+        false => (&LOWER_SHAPES, &LOWER_LASTS),
+    };
+    has_shape(shapes, word) && has_last_letter(lasts, word)
 }
 
 /// `lower` (a lower-cased word) starts a figure.
@@ -88,7 +97,8 @@ mod tests {
     #[test]
     fn common_words_are_turned_away_by_shape() {
         for w in [
-            "and", "of", "to", "in", "for", "on", "with", "exports", "Korea", "rose", "may",
+            "and", "of", "to", "in", "for", "on", "with", "exports", "Korea", "rose", "may", "that", "their", "sector",
+            "total", "food", "store", "Seoul", "electric",
         ] {
             assert!(!has_trigger_shape(w.as_bytes()), "{w}");
         }
