@@ -1424,16 +1424,15 @@ pub fn ordinal_suffix_starts(after: &[u8]) -> bool {
     ) && after.get(2).is_none_or(|c| !c.is_ascii_alphanumeric())
 }
 
-/// The words that may go on an amount, a percent, a quantity or a duration right after its
-/// number and are no marker word of the look-ahead (lower-cased): the scales and `dozen`,
-/// the range joiner `to`, `of` (`of a percentage point`), `point` (`4 point 5`), a
-/// duration's modifiers (`consecutive`), and the first words of currencies named by more
-/// than one (`US`, `Hong Kong`, `pounds sterling`).
+/// The words other than scales (which the scale grammar tells) that may go on an amount,
+/// a percent, a quantity or a duration right after its number and are no marker word of
+/// the look-ahead (lower-cased): `dozen`, the range joiner `to`, `of` (`of a percentage
+/// point`), `point` (`4 point 5`), a duration's modifiers (`consecutive`), and the first
+/// words of currencies named by more than one (`US`, `Hong Kong`, `pounds sterling`).
 #[rustfmt::skip]
 pub fn goes_on_a_number(lower: &[u8]) -> bool {
     matches!(lower,
-        b"thousand" | b"lakh" | b"lakhs" | b"million" | b"mn" | b"mln" | b"crore" | b"crores" | b"billion"
-        | b"bn" | b"bln" | b"trillion" | b"tn" | b"trln" | b"tril" | b"dozen"
+        b"dozen"
         | b"to" | b"of" | b"point"
         | b"consecutive" | b"straight" | b"successive" | b"more" | b"additional" | b"extra" | b"business"
         | b"working" | b"calendar" | b"full"

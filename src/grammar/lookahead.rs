@@ -148,8 +148,11 @@ pub fn ends_marked_kinds(i: &[u8]) -> bool {
         return false;
     }
     let word = &i[..letters];
+    // A scale is asked of the scale grammar itself, with a full stop after it (`tril.`).
+    let with_stop = &i[..letters + usize::from(i[letters] == b'.')];
+    let scale = std::str::from_utf8(with_stop).is_ok_and(|w| super::number::scale_word(w, false).is_ok());
     let mut buf = [0u8; crate::words::LONGEST];
-    let goes_on = crate::words::lowered(&mut buf, word).is_some_and(crate::words::goes_on_a_number);
+    let goes_on = scale || crate::words::lowered(&mut buf, word).is_some_and(crate::words::goes_on_a_number);
     !goes_on && word_marker(word) == 0
 }
 

@@ -178,7 +178,7 @@ pub fn figure_at(ctx: &Ctx) -> Option<Figure> {
 /// ordinal  = ordinal_word | tens_word | digit_run
 /// count    = number_word | "between" | digit_run (open | " " word | suffix | grouped | ("(" | quote | "&"))
 /// open     = not a closing mark, suffix, end or " " word; for money not " " percent_word
-/// word     = a word with text after it that is no marker and no `goes_on_a_number` word
+/// word     = a word with text after it that is no marker, no scale and no `goes_on_a_number` word
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Starts {
