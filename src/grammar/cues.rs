@@ -746,6 +746,10 @@ static DIRECTION_OF: LazyLock<WordMap<Direction>> = LazyLock::new(|| {
     map
 });
 
+/// Words between a figure and its change noun that say the change is over a year
+/// (`5 percent year-on-year growth`): the noun is the word after them.
+const YEAR_ON_YEAR: &[&str] = &["year-on-year", "on-year", "annual", "y-o-y", "yoy"];
+
 /// `a 9.9% increase`, `14.6-percent increase`, `5 percent year-on-year growth`.
 /// Bytes, where the space and the first word are ASCII and the word is short and no
 /// `year-on-year` (nearly always); `after_direction_by_chars` reads the rest.
@@ -773,7 +777,7 @@ fn after_direction(after: &str) -> Option<Direction> {
         .rposition(|c| c.is_ascii_alphanumeric() || *c == b'-')
         .map_or(0, |i| i + 1);
     let word = after.get(start..start + end).unwrap_or_default();
-    if holds(&["year-on-year", "on-year", "annual", "y-o-y", "yoy"], word) {
+    if holds(YEAR_ON_YEAR, word) {
         return after_direction_by_chars(after);
     }
     direction_of_after_word(word)
@@ -815,7 +819,7 @@ fn after_direction_by_chars(after: &str) -> Option<Direction> {
         .take(2)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'));
     let first = words.next()?;
-    let noun = if holds(&["year-on-year", "on-year", "annual", "y-o-y", "yoy"], first) {
+    let noun = if holds(YEAR_ON_YEAR, first) {
         words.next()?
     } else {
         first
@@ -1333,7 +1337,7 @@ mod tests {
         if !after.trim_start().starts_with(|c: char| c.is_alphabetic()) {
             return None;
         }
-        let noun = if holds(&["year-on-year", "on-year", "annual", "y-o-y", "yoy"], first) {
+        let noun = if holds(YEAR_ON_YEAR, first) {
             words.next()?
         } else {
             first
