@@ -372,12 +372,18 @@ fn vet_seeing(subject: &str, plain: &mut bool) -> bool {
     let named = compare::names_something_timeless_seeing(
         subject,
         Some(|w: &str| {
-            seen = !is_estimate_head(w.as_bytes()) && !compare::is_deictic(w.as_bytes());
+            seen = !refined_looks_for(w.as_bytes());
             seen
         }),
     );
     *plain = seen;
     named
+}
+
+/// Whether `refined` looks for the word `w`: a deictic, or a head of `estimated`. A
+/// subject with none of these (and ASCII, so split as `refined` splits it) is left as it is.
+fn refined_looks_for(w: &[u8]) -> bool {
+    is_estimate_head(w) || compare::is_deictic(w)
 }
 
 /// `estimated(without_deictic(subject))`: the one walk over the words that looks for a

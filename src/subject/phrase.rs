@@ -46,9 +46,7 @@ pub(super) fn phrase_vetted(sentence: &str, toks: &[T], all: &[Found], from: usi
     } else if out.is_ascii() && words.iter().all(|w| matches!(w.1.tok, Tok::Word(_))) {
         Vetted {
             timeless: names_something_timeless_of(words.iter().map(|&(w, t)| (w, t))),
-            plain: words
-                .iter()
-                .all(|&(w, _)| !super::is_estimate_head(w.as_bytes()) && !super::compare::is_deictic(w.as_bytes())),
+            plain: words.iter().all(|&(w, _)| !super::refined_looks_for(w.as_bytes())),
         }
     } else {
         Vetted {
