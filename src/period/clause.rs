@@ -324,7 +324,7 @@ impl Reading {
     }
 
     /// `read`; with `shortcut`, a sentence with no date but single days and no phrase of
-    /// the lists that could time its figures without one (`Cues::may_time_undated`) is
+    /// the lists that could time its figures without one (`cues::may_time_undated`) is
     /// read no further than that: it has no clause, date or base that could give its
     /// figures anything (each takes what it borrows, a change no base), so it is left
     /// with none.
@@ -357,11 +357,11 @@ impl Reading {
         lower.push_str(sentence);
         lower.make_ascii_lowercase();
         let lower = &*lower;
-        // One walk finds the phrases of every list; clauses read them by position.
-        found.refill(lower);
+        // Whether it is bare is told first, by the dates and by a walk over the few
+        // phrases that may time a figure with none: most bare sentences are read no further.
         *bare = shortcut
-            && !found.may_time_undated(items.iter().any(|i| i.timed && i.change))
-            && only_single_days(lower, items);
+            && only_single_days(lower, items)
+            && !cues::may_time_undated(lower, items.iter().any(|i| i.timed && i.change));
         if *bare {
             clause_of.clear();
             spans.clear();
@@ -374,6 +374,8 @@ impl Reading {
             scope_list.clear();
             return;
         }
+        // One walk finds the phrases of every list; clauses read them by position.
+        found.refill(lower);
         boundaries(lower, items, found, cuts);
         segments(sentence.len(), cuts, segs);
         segments_of(items, segs, seg_of_item);

@@ -484,6 +484,18 @@ enum Cue {
     Cause,
 }
 
+impl Cue {
+    /// A phrase that may give a figure of a sentence with no date anything (see
+    /// `Cues::may_time_undated`).
+    fn may_time_undated(self, changes: bool) -> bool {
+        match self {
+            Cue::Forecast | Cue::Cumulative | Cue::Step => true,
+            Cue::Relative(_) => changes,
+            Cue::Contrast | Cue::Respectively | Cue::Record | Cue::Cause => false,
+        }
+    }
+}
+
 /// The words that step back from a period (`the previous quarter`).
 pub const STEPS: [&str; 4] = ["previous", "preceding", "prior", "last"];
 
@@ -506,6 +518,25 @@ static SENTENCE_LIST: LazyLock<(Phrases, Vec<Cue>)> = LazyLock::new(|| {
     let (phrases, cues): (Vec<&'static str>, Vec<Cue>) = tagged.unzip();
     (Phrases::new(phrases), cues)
 });
+
+/// The phrases of `SENTENCE_LIST` that may time a figure of a sentence with no date,
+/// when none of its figures is a change and when one is: a sentence whose dates are
+/// single days is asked only these (most are not read further), a shorter list of rarer
+/// words than the whole one, walked only up to the first found.
+static UNDATED_LISTS: LazyLock<[Phrases; 2]> = LazyLock::new(|| {
+    let (list, cues) = &*SENTENCE_LIST;
+    let of = |changes: bool| {
+        let phrases = cues.iter().enumerate().filter(move |(_, c)| c.may_time_undated(changes));
+        Phrases::new(phrases.map(|(n, _)| list.phrase(n)))
+    };
+    [of(false), of(true)]
+});
+
+/// `Cues::of(lower).may_time_undated(changes)`, told by a walk that stops at the first
+/// phrase that may time a figure, and finds no other.
+pub fn may_time_undated(lower: &str, changes: bool) -> bool {
+    UNDATED_LISTS[usize::from(changes)].find_in(lower).next().is_some()
+}
 
 /// The phrases of the period rules' lists that stand whole in a lower-cased sentence,
 /// found by one walk over its words: the clauses' lists are then read by position, not
@@ -531,12 +562,11 @@ impl Cues {
     /// names a date), or a base in words when a figure is a change. The others (a
     /// contrast, `respectively`, a record or a cause) only say what a date does, where
     /// a clause breaks, or which clause a base covers.
+    ///
+    /// The oracle of `cues::may_time_undated`, which the sentence asks first.
+    #[cfg(test)]
     pub fn may_time_undated(&self, changes: bool) -> bool {
-        self.found.iter().any(|&(.., cue)| match cue {
-            Cue::Forecast | Cue::Cumulative | Cue::Step => true,
-            Cue::Relative(_) => changes,
-            Cue::Contrast | Cue::Respectively | Cue::Record | Cue::Cause => false,
-        })
+        self.found.iter().any(|&(.., cue)| cue.may_time_undated(changes))
     }
 
     /// The cues of another sentence, in the same buffer.
@@ -796,6 +826,47 @@ mod tests {
             steps.sort_unstable();
             assert_eq!(found.steps().collect::<Vec<_>>(), steps);
         }
+    }
+
+    /// The short walk that tells whether a sentence may be timed without a date answers
+    /// as the whole sentence's walk (its oracle), on every sentence of the fixtures and
+    /// on invented ones with and without such phrases.
+    #[test]
+    fn the_short_walk_tells_what_the_sentence_walk_tells() {
+        let mut texts: Vec<String> = crate::fixture_texts()
+            .iter()
+            .flat_map(|t| t.split_inclusive(['.', '\n']).map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        texts.extend(
+            [
+                "Sales rose 3% on the year.",
+                "Sales rose 3%, the highest on record, while rents fell.",
+                "Output will rise 2%.",
+                "Exports so far this year came to 4 tons.",
+                "Imports fell in the previous quarter.",
+                "Prices fell 1% y/y because of rain.",
+                "Stocks held at 9 tons, respectively.",
+                "The lastly named item was unrecorded.",
+                "",
+            ]
+            .map(String::from),
+        );
+        let mut found = (0, 0);
+        for text in &texts {
+            let lower = text.to_ascii_lowercase();
+            let cues = Cues::of(&lower);
+            for changes in [false, true] {
+                let want = cues.may_time_undated(changes);
+                assert_eq!(may_time_undated(&lower, changes), want, "{changes} {lower:?}");
+                if want {
+                    found.0 += 1;
+                } else {
+                    found.1 += 1;
+                }
+            }
+        }
+        // Both answers were asked.
+        assert!(found.0 > 10 && found.1 > 10, "{found:?}");
     }
 
     /// The one walk finds what asking `find_all` of each phrase finds (its oracle).
