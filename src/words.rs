@@ -609,49 +609,55 @@ fn whole_at(text: &[u8], at: usize, phrase: &[u8]) -> bool {
 impl Phrases {
     pub fn new(phrases: impl IntoIterator<Item = &'static str>) -> Phrases {
         let phrases: Vec<&'static str> = phrases.into_iter().collect();
-        let mut first_words: Vec<(&'static str, Opened)> = Vec::new();
         let (mut opening, mut closing) = ([0u64; 256], [0u64; 256]);
         let mut seconds = [0u64; 256];
-        let mut pair = |first: u8, second: u8| seconds[usize::from(first)] |= 1 << SECOND[usize::from(second)];
+        // Each findable phrase by its first word, in list order, then grouped by that word
+        // (a stable sort keeps a word's phrases in list order): built at every start of
+        // the program, in one sort rather than a search per phrase.
+        let mut by_word: Vec<(&'static str, u16, u64)> = Vec::with_capacity(phrases.len());
         for (n, p) in phrases.iter().enumerate() {
             let edges = [p.as_bytes().first(), p.as_bytes().last()];
-            if edges.iter().all(|b| b.is_some_and(u8::is_ascii_alphanumeric)) {
-                let word = first_word(p);
-                let ends = (word.as_bytes().first(), word.as_bytes().last());
-                if let (Some(&first), Some(&last)) = ends
-                    && word.len() < 64
-                {
-                    opening[usize::from(first)] |= 1 << word.len();
-                    match word.as_bytes().get(1) {
-                        Some(&second) => pair(first, second),
-                        None => (0..=255)
-                            .filter(|c: &u8| !c.is_ascii_alphanumeric())
-                            .for_each(|c| pair(first, c)),
-                    }
-                    closing[usize::from(last)] |= 1 << word.len();
-                    // The byte after the word and its separator, where the phrase goes on.
-                    let after = p
-                        .as_bytes()
-                        .get(word.len() + 1)
-                        .map_or(u64::MAX, |&b| 1 << SECOND[usize::from(b)]);
-                    match first_words.iter_mut().find(|(w, _)| *w == word) {
-                        Some((_, opened)) => {
-                            opened.phrases.push(n as u16);
-                            opened.after |= after;
-                        }
-                        None => first_words.push((
-                            word,
-                            Opened {
-                                phrases: vec![n as u16],
-                                after,
-                            },
-                        )),
-                    }
+            if !edges.iter().all(|b| b.is_some_and(u8::is_ascii_alphanumeric)) {
+                continue;
+            }
+            let word = first_word(p);
+            let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) else {
+                continue;
+            };
+            if word.len() >= 64 {
+                continue;
+            }
+            opening[usize::from(first)] |= 1 << word.len();
+            closing[usize::from(last)] |= 1 << word.len();
+            // A word of one byte goes on with any byte but a letter or digit: all of one
+            // class.
+            let second = word.as_bytes().get(1).copied().unwrap_or(b' ');
+            seconds[usize::from(first)] |= 1 << SECOND[usize::from(second)];
+            // The byte after the word and its separator, where the phrase goes on.
+            let after = p
+                .as_bytes()
+                .get(word.len() + 1)
+                .map_or(u64::MAX, |&b| 1 << SECOND[usize::from(b)]);
+            by_word.push((word, n as u16, after));
+        }
+        by_word.sort_by_key(|&(w, ..)| w);
+        let mut first_words: Vec<(&'static str, Opened)> = Vec::new();
+        for (word, n, after) in by_word {
+            match first_words.last_mut() {
+                Some((w, opened)) if *w == word => {
+                    opened.phrases.push(n);
+                    opened.after |= after;
                 }
+                _ => first_words.push((
+                    word,
+                    Opened {
+                        phrases: vec![n],
+                        after,
+                    },
+                )),
             }
         }
-        // Stable: the phrases of a word stay in list order.
-        first_words.sort_by_key(|(w, _)| w.as_bytes().first().copied());
+        // Sorted by word, so by first byte: each byte's words are one bucket.
         let mut bucket = [0; 257];
         for (b, start) in bucket.iter_mut().enumerate() {
             *start = first_words.partition_point(|(w, _)| w.as_bytes().first().map_or(0, |&f| usize::from(f)) < b);
