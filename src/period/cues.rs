@@ -485,6 +485,20 @@ enum Cue {
 }
 
 impl Cue {
+    /// Its kind as one bit (a base in words of any rank is one kind).
+    fn kind(self) -> u8 {
+        1 << match self {
+            Cue::Relative(_) => 0,
+            Cue::Forecast => 1,
+            Cue::Cumulative => 2,
+            Cue::Contrast => 3,
+            Cue::Respectively => 4,
+            Cue::Step => 5,
+            Cue::Record => 6,
+            Cue::Cause => 7,
+        }
+    }
+
     /// A phrase that may give a figure of a sentence with no date anything (see
     /// `Cues::may_time_undated`).
     fn may_time_undated(self, changes: bool) -> bool {
@@ -547,6 +561,9 @@ pub fn may_time_undated(lower: &str, changes: bool) -> bool {
 pub struct Cues {
     /// `(start, end, cue)`, in order of position.
     found: Vec<(usize, usize, Cue)>,
+    /// The kinds of cue found (`Cue::kind`): a rule asks of the sentence's phrases only
+    /// when one of its kind stands there.
+    kinds: u8,
 }
 
 impl Cues {
@@ -577,6 +594,12 @@ impl Cues {
             list.find_in(lower)
                 .map(|(at, n)| (at, at + list.phrase(n).len(), cues[n])),
         );
+        self.kinds = self.found.iter().fold(0, |k, f| k | f.2.kind());
+    }
+
+    /// A phrase of the kind of `cue` stands in the sentence.
+    fn holds(&self, cue: Cue) -> bool {
+        self.kinds & cue.kind() != 0
     }
 
     /// The cues that stand whole within `from..to`.
@@ -605,6 +628,9 @@ impl Cues {
         picks: &mut Vec<Pick>,
         emit: impl FnMut(usize, usize, Relative),
     ) {
+        if !self.holds(Cue::Relative(0)) {
+            return;
+        }
         let found = self.within(from, to).filter_map(|&(at, _, cue)| match cue {
             Cue::Relative(rank) => Some((at - from, usize::from(rank))),
             _ => None,
@@ -614,7 +640,7 @@ impl Cues {
 
     /// `is_cumulative(&lower[from..to])`.
     pub fn is_cumulative(&self, from: usize, to: usize) -> bool {
-        self.within(from, to).any(|&(.., cue)| cue == Cue::Cumulative)
+        self.holds(Cue::Cumulative) && self.within(from, to).any(|&(.., cue)| cue == Cue::Cumulative)
     }
 
     /// `forecast_positions` of the sentence.
@@ -708,7 +734,8 @@ impl Cues {
     }
 
     fn starts(&self, cue: Cue) -> impl Iterator<Item = usize> + '_ {
-        self.found.iter().filter(move |f| f.2 == cue).map(|f| f.0)
+        let found = if self.holds(cue) { &self.found[..] } else { &[] };
+        found.iter().filter(move |f| f.2 == cue).map(|f| f.0)
     }
 }
 
