@@ -540,7 +540,10 @@ static SENTENCE_LIST: LazyLock<(Phrases, Vec<Cue>)> = LazyLock::new(|| {
 static UNDATED_LISTS: LazyLock<[Phrases; 2]> = LazyLock::new(|| {
     let (list, cues) = &*SENTENCE_LIST;
     let of = |changes: bool| {
-        let phrases = cues.iter().enumerate().filter(move |(_, c)| c.may_time_undated(changes));
+        let phrases = cues
+            .iter()
+            .enumerate()
+            .filter(move |(_, c)| c.may_time_undated(changes));
         Phrases::new(phrases.map(|(n, _)| list.phrase(n)))
     };
     [of(false), of(true)]
