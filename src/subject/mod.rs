@@ -164,6 +164,8 @@ fn subjects_kept(
     let mut last_found: Option<Range<usize>> = None;
     // The sentence's first figure in `spans`.
     let base = spans.len();
+    // Whether an anaphor may have an antecedent: the paragraph holds text before the sentence.
+    let paragraph_before = !opens_paragraph(before);
     for fi in 0..all.len() {
         // The figure's token, as the cut found it.
         let at = fig_tokens.get(fi).copied().filter(|&k| k != usize::MAX);
@@ -201,7 +203,7 @@ fn subjects_kept(
                     .and_then(|r| store.get(r.clone()));
                 let s = subject_at(sentence, window, all, fi, k - lo, t, &mut lists, earlier);
                 // A date has no subject: nothing to point back for (nor any anaphor to read).
-                let points_back = !before.is_empty() && all.get(fi).is_some_and(measured);
+                let points_back = paragraph_before && all.get(fi).is_some_and(measured);
                 let s = match points_back.then(|| anaphor_at(window, k - lo)).flatten() {
                     Some(a) if points(&s, a) => {
                         // A mention in another sentence repeats it: the abbreviation.
@@ -234,6 +236,21 @@ fn subjects_kept(
         spans.push(shown);
     }
     give_back(toks, fig_tokens);
+}
+
+/// Whether nothing but white space stands between the last line break of `before` (or its
+/// start) and its end: a sentence after it opens a paragraph, and an anaphor in it has no
+/// sentence before to point to (`antecedent` reads the paragraph's). Read back from the
+/// end; a non-ASCII character is taken for text.
+fn opens_paragraph(before: &str) -> bool {
+    for &b in before.as_bytes().iter().rev() {
+        match b {
+            b'\n' => return true,
+            b' ' | b'\t' | b'\r' | 0x0b | 0x0c => {}
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// The token of figure `fi` of `all` in `toks`, looked for: a figure's token starts where
@@ -689,6 +706,50 @@ mod tests {
                 proptest::prop_assert_eq!(refined(text.clone()), text);
             }
         }
+    }
+
+    proptest::proptest! {
+        /// Before a sentence that opens a paragraph no anaphor finds an antecedent: the
+        /// figures of such a sentence are not read for one.
+        #[test]
+        fn an_anaphor_opening_a_paragraph_points_to_nothing(picks in proptest::collection::vec(0..9usize, 0..8)) {
+            const PIECES: [&str; 9] = [
+                "The wool index rose 5 percent.", " ", "\n", "\t", "\u{a0}", "It rose 2%.", "\r\n",
+                "Wool exports fell", "é",
+            ];
+            let before: String = picks.iter().map(|&n| PIECES[n]).collect();
+            if opens_paragraph(&before) {
+                for a in [Anaphor::Pronoun, Anaphor::Definite("index"), Anaphor::Definite("exports")] {
+                    proptest::prop_assert_eq!(antecedent(&before, a), None, "{:?}", before);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_sentence_opens_a_paragraph_after_a_line_break() {
+        assert!(opens_paragraph(""));
+        assert!(opens_paragraph("Tea rose 2%.\n"));
+        assert!(opens_paragraph("Tea rose 2%.\n \t"));
+        assert!(!opens_paragraph("Tea rose 2%. "));
+        assert!(!opens_paragraph("Tea rose 2%.\n\u{a0}"));
+        // The same answers whether the figures of the sentence read the one before or not.
+        assert_eq!(
+            subjects_after_text("The wool index rose 5 percent.\n", "It rose 2%."),
+            [""]
+        );
+        assert_eq!(
+            subjects_after_text("The wool index rose 5 percent. ", "It rose 2%."),
+            ["the wool index"]
+        );
+    }
+
+    /// The subjects of the figures of `sentence` after the body text `before`.
+    fn subjects_after_text(before: &str, sentence: &str) -> Vec<String> {
+        let all = figures(sentence, false);
+        let (mut store, mut spans) = (String::new(), Vec::new());
+        super::subjects_after(before, sentence, &all, &mut store, &mut spans);
+        owned(&store, &spans)
     }
 
     #[test]
