@@ -87,14 +87,16 @@ impl Extraction {
 /// 88,000 titles of one date.)
 pub fn release_id(date: Option<NaiveDate>, title: &str) -> String {
     let mut id = String::with_capacity(27);
-    push_release_id(date, title, &mut id);
+    push_release_id(date, &fold_space(title), &mut id);
     id
 }
 
-/// [`release_id`], appended to `id`.
-fn push_release_id(date: Option<NaiveDate>, title: &str, id: &mut String) {
-    let folded = fold_space(title);
-    let hash = xxhash_rust::xxh3::xxh3_64(folded.as_bytes());
+/// Bytes of a release id after its date: `-` and 16 hex digits.
+const ID_HASH_LEN: usize = 17;
+
+/// [`release_id`], appended to `id`, of the title with its white space folded.
+fn push_release_id(date: Option<NaiveDate>, folded_title: &str, id: &mut String) {
+    let hash = xxhash_rust::xxh3::xxh3_64(folded_title.as_bytes());
     // Written piece by piece: `format!` with `{:016x}` cost near a thousand instructions a
     // release.
     match date {
@@ -420,8 +422,11 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
     } = &mut scratch;
     // The columns of the release's rows, its own first: every string of them goes into
     // one buffer, shared by the rows once they are all read.
-    let id = pieces.write(|buf| push_release_id(r.date, r.title, buf));
-    let date = r.date.map_or(0..0, |d| pieces.write(|buf| Period::Day(d).push_to(buf)));
+    // The title folded once: for its id, and for the sentence column of its figures.
+    let title_folded = fold_space(r.title);
+    let id = pieces.write(|buf| push_release_id(r.date, &title_folded, buf));
+    // The id starts with the release date: its column is that piece of the id's.
+    let date = r.date.map_or(0..0, |_| id.start..id.end.saturating_sub(ID_HASH_LEN));
     let category = pieces.push(r.category);
     let title = title_column(r.title, pieces);
     // A body has line breaks to fold: no need to look first. Where its runs land gives
@@ -530,10 +535,8 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
                 let start = s.offset.saturating_sub(r.body_offset);
                 Some(folded_span(runs, &(start..start + s.text.len()))).filter(|folded| folded.len() <= MAX_SENTENCE)
             }
-            Section::Title => {
-                let folded = fold_space(s.text);
-                (folded.len() <= MAX_SENTENCE).then(|| pieces.push(&folded))
-            }
+            // The title's sentence is the title.
+            Section::Title => (title_folded.len() <= MAX_SENTENCE).then(|| pieces.push(&title_folded)),
         };
         // `zip` asks the figures first: it takes no value past the sentence's.
         for (f, v) in all.by_ref().take(s.found.len()).zip(valued.by_ref()) {
@@ -844,6 +847,19 @@ mod tests {
             let hash = xxhash_rust::xxh3::xxh3_64(title.as_bytes());
             assert_eq!(release_id(d, title), format!("2025-11-19-{hash:016x}"));
             assert_eq!(release_id(None, title), format!("undated-{hash:016x}"));
+        }
+        // The date column of a release's rows is its id's head.
+        for date in [
+            d,
+            NaiveDate::from_ymd_opt(-44, 3, 15),
+            NaiveDate::from_ymd_opt(12345, 1, 2),
+        ] {
+            let id = release_id(date, "A title");
+            let day = date
+                .map(|d| Period::Day(d).ascii().as_str().to_string())
+                .unwrap_or_default();
+            assert_eq!(id.len() - ID_HASH_LEN, day.len().max(7), "{id}");
+            assert!(id.starts_with(&day), "{id}");
         }
         // Fixed values: XXH3-64 of the empty string, and of `abc`, as its specification
         // gives them. Ids must never change.

@@ -236,14 +236,16 @@ fn sentence_end_after_stop(text: &str, i: usize) -> Option<usize> {
 /// space or `(`, read back at most 64 bytes (no abbreviation is longer, and reading back
 /// to the start of a long run at every point was quadratic). `None` for a longer word.
 fn word_start(before: &str) -> Option<usize> {
-    let i = before.len();
+    let bytes = before.as_bytes();
+    let i = bytes.len();
     // ASCII bytes are tested as they are; the first other byte hands over to `word_start_chars`.
-    for (p, &b) in before.as_bytes().iter().enumerate().rev().take(64) {
-        if !b.is_ascii() {
-            return word_start_chars(before);
-        }
-        if matches!(b, b'\t'..=b'\r' | b' ' | b'(') {
-            return Some(p + 1);
+    // (An index walk: the reversed, counted iterator cost twice as much a byte.)
+    let mut p = i;
+    while p > i.saturating_sub(64) {
+        match bytes.get(p - 1) {
+            Some(b) if !b.is_ascii() => return word_start_chars(before),
+            Some(b'\t'..=b'\r' | b' ' | b'(') => return Some(p),
+            _ => p -= 1,
         }
     }
     (i <= 64).then_some(0)
