@@ -87,14 +87,16 @@ impl Extraction {
 /// 88,000 titles of one date.)
 pub fn release_id(date: Option<NaiveDate>, title: &str) -> String {
     let mut id = String::with_capacity(27);
-    push_release_id(date, title, &mut id);
+    push_release_id(date, &fold_space(title), &mut id);
     id
 }
 
-/// [`release_id`], appended to `id`.
-fn push_release_id(date: Option<NaiveDate>, title: &str, id: &mut String) {
-    let folded = fold_space(title);
-    let hash = xxhash_rust::xxh3::xxh3_64(folded.as_bytes());
+/// Bytes of a release id after its date: `-` and 16 hex digits.
+const ID_HASH_LEN: usize = 17;
+
+/// [`release_id`], appended to `id`, of the title with its white space folded.
+fn push_release_id(date: Option<NaiveDate>, folded_title: &str, id: &mut String) {
+    let hash = xxhash_rust::xxh3::xxh3_64(folded_title.as_bytes());
     // Written piece by piece: `format!` with `{:016x}` cost near a thousand instructions a
     // release.
     match date {
@@ -420,8 +422,11 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
     } = &mut scratch;
     // The columns of the release's rows, its own first: every string of them goes into
     // one buffer, shared by the rows once they are all read.
-    let id = pieces.write(|buf| push_release_id(r.date, r.title, buf));
-    let date = r.date.map_or(0..0, |d| pieces.write(|buf| Period::Day(d).push_to(buf)));
+    // The title folded once: for its id, and for the sentence column of its figures.
+    let title_folded = fold_space(r.title);
+    let id = pieces.write(|buf| push_release_id(r.date, &title_folded, buf));
+    // The id starts with the release date: its column is that piece of the id's.
+    let date = r.date.map_or(0..0, |_| id.start..id.end.saturating_sub(ID_HASH_LEN));
     let category = pieces.push(r.category);
     let title = title_column(r.title, pieces);
     // A body has line breaks to fold: no need to look first. Where its runs land gives
@@ -444,10 +449,10 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
     // Every sentence's figures are found and their values read first (dates resolved in
     // reading order), so that each figure's period can look at the sentences around it,
     // and the release's rows are allocated once.
-    sentences::split_into(r.body, spans);
+    let wrapped = sentences::split_into(r.body, spans);
     let spans = &spans[..];
     let dollar = options.dollar.as_deref().unwrap_or(crate::grammar::DEFAULT_DOLLAR);
-    let mut paragraph = paragraph_numbers(r.body, spans);
+    let mut paragraph = paragraph_numbers(r.body, wrapped);
     let last = spans.len().saturating_sub(1);
     // The release's figures, sentence after sentence: each `Read` names its range.
     let mut scan = |section, text, offset, paragraph, cut| {
@@ -463,7 +468,10 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
         let mut kept = first;
         for n in first..all.len() {
             if !in_meta(&all[n]) {
-                all.swap(kept, n);
+                // Moved only behind a figure left out: a swap in place still copied it.
+                if kept != n {
+                    all.swap(kept, n);
+                }
                 kept += 1;
             }
         }
@@ -516,7 +524,6 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
     let release_period = period::place(&sentences, timings);
     *sentences_kept = emptied(sentences);
     (out.period, out.period_end) = release_period.map_or((None, None), |(p, end, _)| (Some(p), end));
-    out.facts.reserve_exact(all.len());
     let (mut all, mut valued) = (all.drain(..), valued.drain(..));
     let (mut timings, mut subjects) = (timings.drain(..), subjects.drain(..));
     for s in read.drain(..) {
@@ -528,10 +535,8 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
                 let start = s.offset.saturating_sub(r.body_offset);
                 Some(folded_span(runs, &(start..start + s.text.len()))).filter(|folded| folded.len() <= MAX_SENTENCE)
             }
-            Section::Title => {
-                let folded = fold_space(s.text);
-                (folded.len() <= MAX_SENTENCE).then(|| pieces.push(&folded))
-            }
+            // The title's sentence is the title.
+            Section::Title => (title_folded.len() <= MAX_SENTENCE).then(|| pieces.push(&title_folded)),
         };
         // `zip` asks the figures first: it takes no value past the sentence's.
         for (f, v) in all.by_ref().take(s.found.len()).zip(valued.by_ref()) {
@@ -548,34 +553,20 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
                     Some(piece) => piece.clone(),
                     None => sentence_column(s.text, f.text_start, f.figure.end, pieces),
                 },
-            });
-            // The text columns are filled in below, once the buffer is shared.
-            out.facts.push(Fact {
-                release_id: SharedStr::default(),
-                release_date: SharedStr::default(),
-                category: SharedStr::default(),
-                title: SharedStr::default(),
                 section: s.section,
                 kind: f.figure.kind,
                 value: v.value,
                 value_end: v.value_end,
-                unit: SharedStr::default(),
                 qualifier: f.qualifier,
                 direction: f.direction,
-                subject: SharedStr::default(),
-                period: timing.period,
-                period_end: timing.period_end,
-                basis: timing.basis,
-                period_origin: timing.origin,
-                text: SharedStr::default(),
-                sentence: SharedStr::default(),
-                source: source.clone(),
+                timing,
                 offset: s.offset + f.text_start,
             });
         }
     }
     drop((all, valued, timings, subjects));
     *read_kept = emptied(read);
+    // The facts are made once the buffer is shared, each with its strings.
     let shared = pieces.share();
     let (id, date, category, title) = (
         shared.get(id),
@@ -585,30 +576,53 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
     );
     // The rows of a sentence share its piece: cut once, counted again for each.
     let mut sentence = (0..0, SharedStr::default());
-    for (fact, row) in out.facts.iter_mut().zip(rows.drain(..)) {
-        fact.release_id = id.clone();
-        fact.release_date = date.clone();
-        fact.category = category.clone();
-        fact.title = title.clone();
-        fact.unit = shared.get(row.unit);
-        fact.subject = shared.get(row.subject);
-        fact.text = shared.get(row.text);
+    out.facts.extend(rows.drain(..).map(|row| {
         if row.sentence != sentence.0 {
             sentence = (row.sentence.clone(), shared.get(row.sentence));
         }
-        fact.sentence = sentence.1.clone();
-    }
+        Fact {
+            release_id: id.clone(),
+            release_date: date.clone(),
+            category: category.clone(),
+            title: title.clone(),
+            section: row.section,
+            kind: row.kind,
+            value: row.value,
+            value_end: row.value_end,
+            unit: shared.get(row.unit),
+            qualifier: row.qualifier,
+            direction: row.direction,
+            subject: shared.get(row.subject),
+            period: row.timing.period,
+            period_end: row.timing.period_end,
+            basis: row.timing.basis,
+            period_origin: row.timing.origin,
+            text: shared.get(row.text),
+            sentence: sentence.1.clone(),
+            source: source.clone(),
+            offset: row.offset,
+        }
+    }));
     (out.release_id, out.category, out.title, out.body) = (id, category, title, shared.get(body));
     scratch.give_back();
     out
 }
 
-/// Where a row's own strings stand in its release's buffer, until the buffer is shared.
+/// A fact before its release's buffer is shared: where its own strings stand in the
+/// buffer, and its other columns.
 struct Row {
     unit: Piece,
     subject: Piece,
     text: Piece,
     sentence: Piece,
+    section: Section,
+    kind: Kind,
+    value: Value,
+    value_end: Option<Value>,
+    qualifier: Option<crate::model::Qualifier>,
+    direction: Option<crate::model::Direction>,
+    timing: period::Timing,
+    offset: usize,
 }
 
 /// The vectors a release is extracted with, kept by each thread for its next release:
@@ -721,17 +735,10 @@ fn is_change(sentence: &str, f: &Found) -> bool {
             .is_some_and(|t| t.starts_with(['+', '-', '\u{2212}']))
 }
 
-/// The paragraph of each sentence of `spans`, asked in order: a line of the body, or,
-/// where the text is wrapped (a sentence runs over a line break), a block between blank
+/// The paragraph of each sentence of the body, asked in order: a line of the body, or,
+/// where the text is `wrapped` (a sentence runs over a line break), a block between blank
 /// lines.
-fn paragraph_numbers<'a>(
-    body: &'a str,
-    spans: &[std::ops::Range<usize>],
-) -> impl FnMut(&std::ops::Range<usize>) -> usize + 'a {
-    // memchr: a vectorized search over the whole body, where `contains` went a word at a time.
-    let wrapped = spans
-        .iter()
-        .any(|s| memchr::memchr(b'\n', body[s.clone()].as_bytes()).is_some());
+fn paragraph_numbers(body: &str, wrapped: bool) -> impl FnMut(&std::ops::Range<usize>) -> usize + '_ {
     let (mut n, mut prev_end, mut first) = (0, 0, true);
     // Asked for each sentence in turn.
     move |s| {
@@ -840,6 +847,19 @@ mod tests {
             let hash = xxhash_rust::xxh3::xxh3_64(title.as_bytes());
             assert_eq!(release_id(d, title), format!("2025-11-19-{hash:016x}"));
             assert_eq!(release_id(None, title), format!("undated-{hash:016x}"));
+        }
+        // The date column of a release's rows is its id's head.
+        for date in [
+            d,
+            NaiveDate::from_ymd_opt(-44, 3, 15),
+            NaiveDate::from_ymd_opt(12345, 1, 2),
+        ] {
+            let id = release_id(date, "A title");
+            let day = date
+                .map(|d| Period::Day(d).ascii().as_str().to_string())
+                .unwrap_or_default();
+            assert_eq!(id.len() - ID_HASH_LEN, day.len().max(7), "{id}");
+            assert!(id.starts_with(&day), "{id}");
         }
         // Fixed values: XXH3-64 of the empty string, and of `abc`, as its specification
         // gives them. Ids must never change.

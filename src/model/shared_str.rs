@@ -21,9 +21,19 @@ impl SharedStr {
     }
 
     /// Whether `self` and `other` are the same bytes in memory, not only equal: rows that
-    /// repeat a column point to one piece.
+    /// repeat a column point to one piece. (The same piece of the same buffer: asked
+    /// without reading the buffer's header, as its text would be.)
     pub fn same_piece(&self, other: &SharedStr) -> bool {
-        std::ptr::eq(self.as_str(), other.as_str())
+        ArcStr::ptr_eq(self.0.parent(), other.0.parent()) && self.0.range() == other.0.range()
+    }
+
+    /// Its length in bytes, `str::len`, from the piece's bounds alone.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 }
 

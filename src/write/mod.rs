@@ -212,9 +212,15 @@ pub fn rendered_facts(format: Format, facts: &[Fact]) -> io::Result<Vec<u8>> {
     Ok(rows)
 }
 
-/// [`render_facts`] at the end of `rows`, grown once to about their size.
+/// [`render_facts`] at the end of `rows`, grown once to about their size when the room
+/// left may not hold them.
 pub fn append_facts(format: Format, facts: &[Fact], rows: &mut Vec<u8>) -> io::Result<()> {
-    rows.reserve(rows_size_hint(format, facts));
+    // Sizing the rows reads the text columns of every fact: not done where the room left
+    // holds rows of `ROOMY_ROW` bytes each (a caller that reserved for a whole input).
+    // Rows longer than that would only grow the vector as any push does.
+    if rows.capacity() - rows.len() < facts.len().saturating_mul(ROOMY_ROW) {
+        rows.reserve(rows_size_hint(format, facts));
+    }
     match format {
         Format::Csv => fact_rows::append_csv_rows(facts, false, rows),
         Format::ExcelCsv => fact_rows::append_csv_rows(facts, true, rows),
@@ -222,6 +228,10 @@ pub fn append_facts(format: Format, facts: &[Fact], rows: &mut Vec<u8>) -> io::R
     }
     Ok(())
 }
+
+/// Room for a row that needs no sizing: more than a row takes, whose longest columns (a
+/// sentence or a title) are cut to about a kilobyte.
+const ROOMY_ROW: usize = 4096;
 
 /// About the bytes of `facts`' rows: their text columns, plus delimiters, quotes, the
 /// offset and the short columns (JSON also repeats the column names).
@@ -429,6 +439,30 @@ mod tests {
                     let (len, hint) = (expected.len(), rows_size_hint(format, &release.facts));
                     let ok = len <= hint && hint <= len * 3 / 2 + 64;
                     assert!(ok, "{}, {format:?}: {len} bytes, {hint} reserved", path.display());
+                }
+            }
+        }
+    }
+
+    /// Rows appended where a caller made room are the same bytes, and stay in that room
+    /// (unsized: no row of a fixture comes near `ROOMY_ROW`).
+    #[test]
+    fn rows_appended_in_room_made_are_the_same_bytes() {
+        for entry in std::fs::read_dir("fixtures").unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "txt") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for release in extract::extract_text("f", &text, &extract::Options::default()).releases {
+                for format in [Format::Csv, Format::ExcelCsv, Format::Jsonl, Format::Json] {
+                    let alone = rendered_facts(format, &release.facts).unwrap();
+                    let mut rows = Vec::with_capacity(4 + release.facts.len() * ROOMY_ROW);
+                    rows.extend_from_slice(b"head");
+                    let room = rows.capacity();
+                    append_facts(format, &release.facts, &mut rows).unwrap();
+                    assert_eq!(&rows[4..], &alone[..], "{}, {format:?}", path.display());
+                    assert_eq!(rows.capacity(), room, "{}, {format:?}", path.display());
                 }
             }
         }
