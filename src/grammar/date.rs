@@ -1830,18 +1830,44 @@ pub fn in_byline(text: &str, pos: usize) -> bool {
     };
     // A byline's label and date are short: only the last bytes can hold the line's start
     // (searching the whole text before every date was quadratic on a long line).
-    const REACH: usize = 80;
-    let window = before.len().saturating_sub(REACH);
-    let line_start = match before.as_bytes()[window..].iter().rposition(|&b| b == b'\n') {
-        Some(n) => window + n + 1,
-        None if window == 0 => 0,
-        None => return false,
+    let Some(line_start) = line_start_within_reach(before) else {
+        return false;
     };
     let Some(at) = byline_date(&text[line_start..]) else {
         return false;
     };
     let start = line_start + at;
     start == pos || (start < pos && date(&text[start..]).is_ok_and(|(after, _)| text.len() - after.len() > pos))
+}
+
+/// How far back a byline's line may start before its date: its label and date are short.
+const BYLINE_REACH: usize = 80;
+
+/// Where the line holding the end of `before` starts, if within `BYLINE_REACH` bytes of
+/// its end (or at the start of the text). Found by `rfind` (a word-at-a-time search): the
+/// window's start is moved to a character boundary, past continuation bytes that are no
+/// line break.
+fn line_start_within_reach(before: &str) -> Option<usize> {
+    let mut window = before.len().saturating_sub(BYLINE_REACH);
+    while !before.is_char_boundary(window) {
+        window += 1;
+    }
+    match before[window..].rfind('\n') {
+        Some(n) => Some(window + n + 1),
+        None if window == 0 => Some(0),
+        None => None,
+    }
+}
+
+/// `line_start_within_reach` by bytes, as first written.
+#[cfg(test)]
+fn line_start_within_reach_by_bytes(before: &str) -> Option<usize> {
+    let window = before.len().saturating_sub(BYLINE_REACH);
+    match before.as_bytes()[window..].iter().rposition(|&b| b == b'\n') {
+        Some(n) => Some(window + n + 1),
+        None if window == 0 => Some(0),
+        None => None,
+    }
 }
 
 /// A year-less month or day followed by `(of) each year` / `every year` recurs: it names
@@ -2200,6 +2226,20 @@ mod tests {
         let n: i32 = y.parse().unwrap_or(0);
         let glued = (r.starts_with('.') || r.starts_with(',')) && r[1..].starts_with(|c: char| c.is_ascii_digit());
         ((1900..=2099).contains(&n) && at_boundary(r) && !glued).then_some((r, n))
+    }
+
+    #[test]
+    fn a_bylines_line_start_by_rfind_is_the_one_found_by_bytes() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(&format!("\n{}\n\u{e9}\u{2014}\n{}\u{20a9}", "x".repeat(79), "\u{ac00}".repeat(40)));
+        let mut found = 0;
+        for (at, _) in text.char_indices() {
+            let before = &text[..at];
+            let start = line_start_within_reach(before);
+            assert_eq!(start, line_start_within_reach_by_bytes(before), "at {at}");
+            found += usize::from(start.is_some_and(|s| s > 0));
+        }
+        assert!(found > 1_000, "{found}");
     }
 
     #[test]
