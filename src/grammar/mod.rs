@@ -220,13 +220,15 @@ impl Starts {
         let lower = crate::words::lowered(&mut buf, word.as_bytes()).unwrap_or_default();
         let capitalized = word.as_bytes()[0].is_ascii_uppercase();
         let number = number::starts_spelled(lower).is_some();
+        // `two countries`: the number ends before a word no marked kind goes on with.
+        let marked = number && !spelled_before_an_unmarked_word(rest);
         let sign = crate::words::is_sign_word(lower);
         let between = lower == b"between";
         Starts {
-            money: number || sign || between || capitalized && money::capital_currency_leads(rest),
-            percent: number || sign || between,
-            quantity: number || sign,
-            duration: number || lower == b"the" && duration::led(rest),
+            money: marked || sign || between || capitalized && money::capital_currency_leads(rest),
+            percent: marked || sign || between,
+            quantity: marked || sign,
+            duration: marked || lower == b"the" && duration::led(rest),
             date: capitalized || crate::words::is_date_lead_word(lower),
             ordinal: number::starts_spelled_ordinal(lower),
             count: number || between,
@@ -274,6 +276,19 @@ impl Starts {
             _ => Starts::ALL,
         }
     }
+}
+
+/// A number in words (`two`, `twenty-five`, `three hundred`; no bare article) before a
+/// space and a word that no amount, percent, quantity or duration goes on with (as
+/// `Starts::at_digits` asks after digits): `two countries`, `nine online sellers`.
+/// ```text
+/// unmarked_after = spelled_number " " word     (word: see `lookahead::ends_marked_kinds`)
+/// ```
+fn spelled_before_an_unmarked_word(rest: &str) -> bool {
+    number::spelled_number(rest)
+        .ok()
+        .and_then(|(after, _)| after.strip_prefix(' '))
+        .is_some_and(|word| lookahead::ends_marked_kinds(word.as_bytes()))
 }
 
 /// The longest digit run read after a candidate: a percent word after it is then well
@@ -637,7 +652,8 @@ mod tests {
     /// in a sentence of its own (invented).
     fn numbers_with_tails() -> Vec<String> {
         let numbers = [
-            "5", "12", "708", "2,708", "3.5", "1,234.5", "2025", "1.", "3,5", "19 000", "0.25",
+            "5", "12", "708", "2,708", "3.5", "1,234.5", "2025", "1.", "3,5", "19 000", "0.25", "two", "Twenty-five",
+            "one hundred", "a hundred",
         ];
         let mut tails: Vec<String> = (b'!'..=b'~')
             .filter(|b| !b.is_ascii_alphanumeric())
@@ -761,10 +777,12 @@ mod tests {
         for w in written {
             for w in [w.clone(), w.to_lowercase(), w.to_uppercase()] {
                 sentences.push(format!("Sales fell 5 {w} in May; 2,708 {w} won, 3.5 {w}"));
+                sentences.push(format!("Sales fell two {w} in May; Ninety-nine {w} won, a hundred {w}"));
             }
         }
         for w in words_of(&crate::fixture_texts().concat()) {
             sentences.push(format!("Sales fell 5 {w} in May; 2,708 {w} dollars, 3.5 {w} percent."));
+            sentences.push(format!("Sales fell two {w} in May; twenty-five {w} dollars, one hundred {w} percent."));
         }
         sentences
     }
@@ -887,6 +905,12 @@ mod tests {
             assert!(at(currency).money, "{currency}");
         }
         assert!(!at("Using 5").money && !at("Korea 5").money && !at("Rate 5").money);
+        // A number word before a word no marked kind goes on with: a count, not an amount.
+        let two = at("two countries signed");
+        assert!(two.count && !two.money && !two.percent && !two.quantity && !two.duration);
+        for marked in ["two billion won", "two percent", "two to three", "Two consecutive years", "a countries"] {
+            assert!(at(marked).money || at(marked).duration || at(marked).percent, "{marked}");
+        }
         let twenty = at("twenty-first");
         assert!(twenty.ordinal && twenty.count);
         let minus = at("minus 0.4 percent");
