@@ -450,20 +450,11 @@ fn scale_word_by_letters(i: &str, allow_stub: bool) -> IResult<&str, Decimal> {
     }
     let mut rest = &i[end..];
     let exp = with_lower(word, |lower| {
-        let exp = match lower {
-            "thousand" => Some(3),
-            "lakh" | "lakhs" => Some(5),
-            "million" | "mn" | "mln" => Some(6),
-            "crore" | "crores" => Some(7),
-            "billion" | "bn" | "bln" => Some(9),
-            "trillion" | "tn" | "trln" => Some(12),
-            // `tril.`: an abbreviation with its full stop.
-            "tril" if rest.starts_with('.') => {
-                rest = &rest[1..];
-                Some(12)
-            }
-            _ => None,
-        };
+        let exp = scale_exponent(lower.as_bytes(), rest.starts_with('.'));
+        // `tril.`: an abbreviation with its full stop, which belongs to it.
+        if lower == "tril" && exp.is_some() {
+            rest = &rest[1..];
+        }
         // `2.5 lakh crore`: a hundred thousand crore.
         if exp == Some(5) {
             if let Ok((r, _)) = (sp, tag_ci("crore")).parse(rest) {
@@ -487,6 +478,25 @@ fn scale_word_by_letters(i: &str, allow_stub: bool) -> IResult<&str, Decimal> {
     match exp {
         Some(e) => Ok((rest, Decimal::from(10u64.pow(e)))),
         None => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag))),
+    }
+}
+
+/// The power of ten a scale word (lower-cased letters) stands for; `tril` only with a full
+/// stop after it (`stop`).
+/// ```text
+/// scale = "thousand" | "lakh" ["s"] | "million" | "mn" | "mln" | "crore" ["s"]
+///       | "billion" | "bn" | "bln" | "trillion" | "tn" | "trln" | "tril."
+/// ```
+pub fn scale_exponent(lower: &[u8], stop: bool) -> Option<u32> {
+    match lower {
+        b"thousand" => Some(3),
+        b"lakh" | b"lakhs" => Some(5),
+        b"million" | b"mn" | b"mln" => Some(6),
+        b"crore" | b"crores" => Some(7),
+        b"billion" | b"bn" | b"bln" => Some(9),
+        b"trillion" | b"tn" | b"trln" => Some(12),
+        b"tril" if stop => Some(12),
+        _ => None,
     }
 }
 
