@@ -424,8 +424,18 @@ fn fail_char(i: &str) -> IResult<&str, char> {
 }
 
 /// A cheap test before a range joiner (`sp0 dash sp0 | sp "to" sp`, or with `through`,
-/// `until`): after any white space comes a dash or a `t` or `u`.
+/// `until`): after any white space comes a dash or a `t` or `u`. Where no space or one
+/// space comes before an ASCII byte (`space_len`'s common case), that byte tells.
 pub fn may_join(i: &str) -> bool {
+    match i.as_bytes() {
+        [c, ..] | [b' ', c, ..] if (b'!'..0x80).contains(c) => matches!(c, b't' | b'T' | b'u' | b'U' | b'-'),
+        _ => may_join_walked(i),
+    }
+}
+
+/// `may_join` after any white space, walked.
+#[inline(never)]
+fn may_join_walked(i: &str) -> bool {
     let head = skip_space(i);
     head.starts_with(['t', 'T', 'u', 'U']) || dash(head).is_ok()
 }
@@ -949,6 +959,7 @@ mod tests {
         for (at, _) in text.char_indices() {
             let i = &text[at..];
             assert_eq!(space_len(i), space_len_walked(i), "{at}");
+            assert_eq!(may_join(i), may_join_walked(i), "{at}");
             let walk0: IResult<&str, &str> = take_while(is_space)(i);
             let walk1: IResult<&str, &str> = take_while1(is_space)(i);
             assert_eq!(sp0(i), walk0, "{at}");
