@@ -2231,7 +2231,11 @@ mod tests {
     #[test]
     fn a_bylines_line_start_by_rfind_is_the_one_found_by_bytes() {
         let mut text = crate::fixture_texts().concat();
-        text.push_str(&format!("\n{}\n\u{e9}\u{2014}\n{}\u{20a9}", "x".repeat(79), "\u{ac00}".repeat(40)));
+        text.push_str(&format!(
+            "\n{}\n\u{e9}\u{2014}\n{}\u{20a9}",
+            "x".repeat(79),
+            "\u{ac00}".repeat(40)
+        ));
         let mut found = 0;
         for (at, _) in text.char_indices() {
             let before = &text[..at];

@@ -675,8 +675,21 @@ mod tests {
     /// in a sentence of its own (invented).
     fn numbers_with_tails() -> Vec<String> {
         let numbers = [
-            "5", "12", "708", "2,708", "3.5", "1,234.5", "2025", "1.", "3,5", "19 000", "0.25", "two", "Twenty-five",
-            "one hundred", "a hundred",
+            "5",
+            "12",
+            "708",
+            "2,708",
+            "3.5",
+            "1,234.5",
+            "2025",
+            "1.",
+            "3,5",
+            "19 000",
+            "0.25",
+            "two",
+            "Twenty-five",
+            "one hundred",
+            "a hundred",
         ];
         let mut tails: Vec<String> = (b'!'..=b'~')
             .filter(|b| !b.is_ascii_alphanumeric())
@@ -805,7 +818,9 @@ mod tests {
         }
         for w in words_of(&crate::fixture_texts().concat()) {
             sentences.push(format!("Sales fell 5 {w} in May; 2,708 {w} dollars, 3.5 {w} percent."));
-            sentences.push(format!("Sales fell two {w} in May; twenty-five {w} dollars, one hundred {w} percent."));
+            sentences.push(format!(
+                "Sales fell two {w} in May; twenty-five {w} dollars, one hundred {w} percent."
+            ));
         }
         sentences
     }
@@ -931,8 +946,17 @@ mod tests {
         // A number word before a word no marked kind goes on with: a count, not an amount.
         let two = at("two countries signed");
         assert!(two.count && !two.money && !two.percent && !two.quantity && !two.duration);
-        for marked in ["two billion won", "two percent", "two to three", "Two consecutive years", "a countries"] {
-            assert!(at(marked).money || at(marked).duration || at(marked).percent, "{marked}");
+        for marked in [
+            "two billion won",
+            "two percent",
+            "two to three",
+            "Two consecutive years",
+            "a countries",
+        ] {
+            assert!(
+                at(marked).money || at(marked).duration || at(marked).percent,
+                "{marked}"
+            );
         }
         let twenty = at("twenty-first");
         assert!(twenty.ordinal && twenty.count);

@@ -113,9 +113,8 @@ fn grouped_digits(i: &str, lead: usize) -> Option<(&str, Numeral)> {
     if lead > 3 {
         return None;
     }
-    let group_at = |at: usize| {
-        b.get(at) == Some(&b',') && b.get(at + 1..at + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit))
-    };
+    let group_at =
+        |at: usize| b.get(at) == Some(&b',') && b.get(at + 1..at + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit));
     let (mut end, mut groups) = (lead, 0);
     while group_at(end) {
         if groups == 9 {
@@ -1017,11 +1016,16 @@ mod tests {
             texts.extend(layer.iter().map(|s| format!("{s} x")));
         }
         let fixtures = crate::fixture_texts().concat();
-        texts.extend(fixtures.char_indices().map(|(at, _)| fixtures[at..].chars().take(40).collect::<String>()));
+        texts.extend(
+            fixtures
+                .char_indices()
+                .map(|(at, _)| fixtures[at..].chars().take(40).collect::<String>()),
+        );
         let mut grouped = 0;
         for t in &texts {
             let Some((rest, n)) = plain_digits(t) else { continue };
-            let (full_rest, full_n) = full_digits_number(t).unwrap_or_else(|_| panic!("{t:?}: the full parse refuses it"));
+            let (full_rest, full_n) =
+                full_digits_number(t).unwrap_or_else(|_| panic!("{t:?}: the full parse refuses it"));
             assert_eq!((rest, n), (full_rest, full_n), "{t:?}");
             assert_eq!(
                 (n.value.mantissa(), n.value.scale()),
