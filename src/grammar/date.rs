@@ -1830,18 +1830,44 @@ pub fn in_byline(text: &str, pos: usize) -> bool {
     };
     // A byline's label and date are short: only the last bytes can hold the line's start
     // (searching the whole text before every date was quadratic on a long line).
-    const REACH: usize = 80;
-    let window = before.len().saturating_sub(REACH);
-    let line_start = match before.as_bytes()[window..].iter().rposition(|&b| b == b'\n') {
-        Some(n) => window + n + 1,
-        None if window == 0 => 0,
-        None => return false,
+    let Some(line_start) = line_start_within_reach(before) else {
+        return false;
     };
     let Some(at) = byline_date(&text[line_start..]) else {
         return false;
     };
     let start = line_start + at;
     start == pos || (start < pos && date(&text[start..]).is_ok_and(|(after, _)| text.len() - after.len() > pos))
+}
+
+/// How far back a byline's line may start before its date: its label and date are short.
+const BYLINE_REACH: usize = 80;
+
+/// Where the line holding the end of `before` starts, if within `BYLINE_REACH` bytes of
+/// its end (or at the start of the text). Found by `rfind` (a word-at-a-time search): the
+/// window's start is moved to a character boundary, past continuation bytes that are no
+/// line break.
+fn line_start_within_reach(before: &str) -> Option<usize> {
+    let mut window = before.len().saturating_sub(BYLINE_REACH);
+    while !before.is_char_boundary(window) {
+        window += 1;
+    }
+    match before[window..].rfind('\n') {
+        Some(n) => Some(window + n + 1),
+        None if window == 0 => Some(0),
+        None => None,
+    }
+}
+
+/// `line_start_within_reach` by bytes, as first written.
+#[cfg(test)]
+fn line_start_within_reach_by_bytes(before: &str) -> Option<usize> {
+    let window = before.len().saturating_sub(BYLINE_REACH);
+    match before.as_bytes()[window..].iter().rposition(|&b| b == b'\n') {
+        Some(n) => Some(window + n + 1),
+        None if window == 0 => Some(0),
+        None => None,
+    }
 }
 
 /// A year-less month or day followed by `(of) each year` / `every year` recurs: it names
@@ -1910,6 +1936,45 @@ fn may_be_date(rest: &str) -> bool {
                 return true;
             }
             // `12-Sep-2024`, `1st of May`
+            let after = after.strip_prefix('-').unwrap_or(after);
+            let after = after.trim_start();
+            let after = after.strip_prefix("of ").map_or(after, str::trim_start);
+            after.starts_with(|c: char| c.is_ascii_uppercase()) && names_a_date_part(leading_word(after))
+                || after.starts_with("half")
+                || after.starts_with("quarter")
+        }
+        _ => false,
+    }
+}
+
+/// The capitalized word after a day or a period's number that a date may go on with: a
+/// month (`18 November`, `1st of May`), `Half` or `Quarter` (`2nd Half`), or the letter of
+/// a period code (`3Q`, `1H`). Any other (`1st Vice Minister`, `5 New Plants`) starts no
+/// date: the forms of a day are not tried.
+/// ```text
+/// date_part = month_name | "half" | "quarter" | "Q" | "H"     (any case: the first is a capital)
+/// ```
+fn names_a_date_part(word: &str) -> bool {
+    let mut buf = [0u8; 9];
+    crate::words::lowered(&mut buf, word.as_bytes())
+        .is_some_and(|lower| matches!(lower, b"half" | b"quarter" | b"q" | b"h") || is_month_word(lower))
+}
+
+/// `may_be_date` as first written: any capitalized word after a day let the parse be tried.
+#[cfg(test)]
+fn may_be_date_by_capital(rest: &str) -> bool {
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    match digits {
+        0 | 4 => true,
+        1 | 2 => {
+            let after = &rest[digits..];
+            let after = ["st", "nd", "rd", "th"]
+                .iter()
+                .find_map(|s| after.strip_prefix(s))
+                .unwrap_or(after);
+            if joins_a_number(after) {
+                return true;
+            }
             let after = after.strip_prefix('-').unwrap_or(after);
             let after = after.trim_start();
             let after = after.strip_prefix("of ").map_or(after, str::trim_start);
@@ -2161,6 +2226,67 @@ mod tests {
         let n: i32 = y.parse().unwrap_or(0);
         let glued = (r.starts_with('.') || r.starts_with(',')) && r[1..].starts_with(|c: char| c.is_ascii_digit());
         ((1900..=2099).contains(&n) && at_boundary(r) && !glued).then_some((r, n))
+    }
+
+    #[test]
+    fn a_bylines_line_start_by_rfind_is_the_one_found_by_bytes() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(&format!(
+            "\n{}\n\u{e9}\u{2014}\n{}\u{20a9}",
+            "x".repeat(79),
+            "\u{ac00}".repeat(40)
+        ));
+        let mut found = 0;
+        for (at, _) in text.char_indices() {
+            let before = &text[..at];
+            let start = line_start_within_reach(before);
+            assert_eq!(start, line_start_within_reach_by_bytes(before), "at {at}");
+            found += usize::from(start.is_some_and(|s| s > 0));
+        }
+        assert!(found > 1_000, "{found}");
+    }
+
+    #[test]
+    fn a_day_before_a_word_naming_no_date_part_reads_no_date() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(
+            " On 3 March, 1st of May, 12-Sep-2024 and 4 Sept. 2024 the 2nd Half of 2024 and the 3rd \
+             Quarter ended; 3Q 2024, 1H 2025, 1Q-3Q 2023, 2nd-Half sales, 7 MAY 2025, 9 JUNE. The 1st \
+             Vice Minister opened 5 New Plants, 2 Qatar projects, 3 Hubs and 12 Mayors met 20 and 21 \
+             March; 28 February to 3 March 2025; 1st of Marchers; 4 Q; 2 H; 6 Jan; 8 Decimal units.",
+        );
+        let mut narrowed = 0;
+        for (at, _) in text.char_indices() {
+            let rest = &text[at..];
+            let (new, old) = (may_be_date(rest), may_be_date_by_capital(rest));
+            assert!(!new || old, "at {at}: {:?}", super::super::window(rest, 30));
+            if old && !new {
+                narrowed += 1;
+                assert!(date(rest).is_err(), "at {at}: {:?}", super::super::window(rest, 30));
+            }
+        }
+        assert!(narrowed > 50, "{narrowed}");
+        for named in [
+            "3 March",
+            "1st of May",
+            "12-Sep-2024",
+            "2nd Half",
+            "3Q",
+            "1H 2025",
+            "7 MAY",
+            "3rd Quarter",
+        ] {
+            assert!(may_be_date(named), "{named}");
+        }
+        for unnamed in [
+            "1st Vice Minister",
+            "5 New Plants",
+            "2 Qatar",
+            "12 Mayors",
+            "1st of Marchers",
+        ] {
+            assert!(!may_be_date(unnamed), "{unnamed}");
+        }
     }
 
     #[test]

@@ -148,7 +148,24 @@ pub fn ends_marked_kinds(i: &[u8]) -> bool {
         return false;
     }
     let word = &i[..letters];
-    // A scale is asked of the scale grammar itself, with a full stop after it (`tril.`).
+    // The word lowered once for both lists; a scale is the scale grammar's own list, with
+    // a full stop after it (`tril.`). No scale or listed word is longer than the buffer.
+    let stop = i[letters] == b'.';
+    let mut buf = [0u8; crate::words::LONGEST];
+    let goes_on = crate::words::lowered(&mut buf, word).is_some_and(|lower| {
+        super::number::scale_exponent(lower, stop).is_some() || crate::words::goes_on_a_number(lower)
+    });
+    !goes_on && word_marker(word) == 0
+}
+
+/// `ends_marked_kinds` with the scale asked of `scale_word` on the text, as first written.
+#[cfg(test)]
+fn ends_marked_kinds_by_scale_word(i: &[u8]) -> bool {
+    let letters = i.iter().take_while(|&&b| is_letter(b)).count();
+    if letters == 0 || letters == i.len() {
+        return false;
+    }
+    let word = &i[..letters];
     let with_stop = &i[..letters + usize::from(i[letters] == b'.')];
     let scale = std::str::from_utf8(with_stop).is_ok_and(|w| super::number::scale_word(w, false).is_ok());
     let mut buf = [0u8; crate::words::LONGEST];
@@ -250,6 +267,20 @@ fn word_flag(lower: &[u8]) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_scale_list_ends_a_number_as_the_scale_grammar_does() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(" tril. tril TRIL. Lakh crore lakhs Crores mn. BLN bn, tn) trln thousandth millions x");
+        let mut ended = 0;
+        for (at, _) in text.char_indices() {
+            let i = &text.as_bytes()[at..];
+            assert_eq!(ends_marked_kinds(i), ends_marked_kinds_by_scale_word(i), "at {at}");
+            ended += usize::from(ends_marked_kinds(i));
+        }
+        assert!(ended > 10_000, "{ended}");
+        assert!(!ends_marked_kinds(b"tril. x") && ends_marked_kinds(b"tril x"));
+    }
 
     #[test]
     fn a_percent_word_is_found_as_the_look_ahead_flags_it() {

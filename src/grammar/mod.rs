@@ -220,13 +220,15 @@ impl Starts {
         let lower = crate::words::lowered(&mut buf, word.as_bytes()).unwrap_or_default();
         let capitalized = word.as_bytes()[0].is_ascii_uppercase();
         let number = number::starts_spelled(lower).is_some();
+        // `two countries`: the number ends before a word no marked kind goes on with.
+        let marked = number && !spelled_before_an_unmarked_word(rest);
         let sign = crate::words::is_sign_word(lower);
         let between = lower == b"between";
         Starts {
-            money: number || sign || between || capitalized && money::capital_currency_leads(rest),
-            percent: number || sign || between,
-            quantity: number || sign,
-            duration: number || lower == b"the" && duration::led(rest),
+            money: marked || sign || between || capitalized && money::capital_currency_leads(rest),
+            percent: marked || sign || between,
+            quantity: marked || sign,
+            duration: marked || lower == b"the" && duration::led(rest),
             date: capitalized || crate::words::is_date_lead_word(lower),
             ordinal: number::starts_spelled_ordinal(lower),
             count: number || between,
@@ -274,6 +276,19 @@ impl Starts {
             _ => Starts::ALL,
         }
     }
+}
+
+/// A number in words (`two`, `twenty-five`, `three hundred`; no bare article) before a
+/// space and a word that no amount, percent, quantity or duration goes on with (as
+/// `Starts::at_digits` asks after digits): `two countries`, `nine online sellers`.
+/// ```text
+/// unmarked_after = spelled_number " " word     (word: see `lookahead::ends_marked_kinds`)
+/// ```
+fn spelled_before_an_unmarked_word(rest: &str) -> bool {
+    number::spelled_number(rest)
+        .ok()
+        .and_then(|(after, _)| after.strip_prefix(' '))
+        .is_some_and(|word| lookahead::ends_marked_kinds(word.as_bytes()))
 }
 
 /// The longest digit run read after a candidate: a percent word after it is then well
@@ -357,8 +372,21 @@ pub fn skip_space(i: &str) -> &str {
 }
 
 /// The length of the white space `i` starts with: ASCII white space by bytes, and from the
-/// first other byte on (an NBSP, an em space) by characters.
+/// first other byte on (an NBSP, an em space) by characters. Asked before most words the
+/// grammar reads: where the first two bytes tell (no space, or one space, before an ASCII
+/// byte that is none: ASCII white space lies below `!`), inlined, with no walk.
+#[inline]
 fn space_len(i: &str) -> usize {
+    match i.as_bytes() {
+        [c, ..] if (b'!'..0x80).contains(c) => 0,
+        [b' ', c, ..] if (b'!'..0x80).contains(c) => 1,
+        _ => space_len_walked(i),
+    }
+}
+
+/// `space_len` by its walk over the bytes, and then the characters.
+#[inline(never)]
+fn space_len_walked(i: &str) -> usize {
     let b = i.as_bytes();
     let ascii = b.iter().position(|&c| !crate::words::ascii_space(c)).unwrap_or(b.len());
     match b.get(ascii) {
@@ -396,8 +424,18 @@ fn fail_char(i: &str) -> IResult<&str, char> {
 }
 
 /// A cheap test before a range joiner (`sp0 dash sp0 | sp "to" sp`, or with `through`,
-/// `until`): after any white space comes a dash or a `t` or `u`.
+/// `until`): after any white space comes a dash or a `t` or `u`. Where no space or one
+/// space comes before an ASCII byte (`space_len`'s common case), that byte tells.
 pub fn may_join(i: &str) -> bool {
+    match i.as_bytes() {
+        [c, ..] | [b' ', c, ..] if (b'!'..0x80).contains(c) => matches!(c, b't' | b'T' | b'u' | b'U' | b'-'),
+        _ => may_join_walked(i),
+    }
+}
+
+/// `may_join` after any white space, walked.
+#[inline(never)]
+fn may_join_walked(i: &str) -> bool {
     let head = skip_space(i);
     head.starts_with(['t', 'T', 'u', 'U']) || dash(head).is_ok()
 }
@@ -637,7 +675,21 @@ mod tests {
     /// in a sentence of its own (invented).
     fn numbers_with_tails() -> Vec<String> {
         let numbers = [
-            "5", "12", "708", "2,708", "3.5", "1,234.5", "2025", "1.", "3,5", "19 000", "0.25",
+            "5",
+            "12",
+            "708",
+            "2,708",
+            "3.5",
+            "1,234.5",
+            "2025",
+            "1.",
+            "3,5",
+            "19 000",
+            "0.25",
+            "two",
+            "Twenty-five",
+            "one hundred",
+            "a hundred",
         ];
         let mut tails: Vec<String> = (b'!'..=b'~')
             .filter(|b| !b.is_ascii_alphanumeric())
@@ -761,10 +813,14 @@ mod tests {
         for w in written {
             for w in [w.clone(), w.to_lowercase(), w.to_uppercase()] {
                 sentences.push(format!("Sales fell 5 {w} in May; 2,708 {w} won, 3.5 {w}"));
+                sentences.push(format!("Sales fell two {w} in May; Ninety-nine {w} won, a hundred {w}"));
             }
         }
         for w in words_of(&crate::fixture_texts().concat()) {
             sentences.push(format!("Sales fell 5 {w} in May; 2,708 {w} dollars, 3.5 {w} percent."));
+            sentences.push(format!(
+                "Sales fell two {w} in May; twenty-five {w} dollars, one hundred {w} percent."
+            ));
         }
         sentences
     }
@@ -887,6 +943,21 @@ mod tests {
             assert!(at(currency).money, "{currency}");
         }
         assert!(!at("Using 5").money && !at("Korea 5").money && !at("Rate 5").money);
+        // A number word before a word no marked kind goes on with: a count, not an amount.
+        let two = at("two countries signed");
+        assert!(two.count && !two.money && !two.percent && !two.quantity && !two.duration);
+        for marked in [
+            "two billion won",
+            "two percent",
+            "two to three",
+            "Two consecutive years",
+            "a countries",
+        ] {
+            assert!(
+                at(marked).money || at(marked).duration || at(marked).percent,
+                "{marked}"
+            );
+        }
         let twenty = at("twenty-first");
         assert!(twenty.ordinal && twenty.count);
         let minus = at("minus 0.4 percent");
@@ -911,6 +982,8 @@ mod tests {
         text.push_str(" \t\u{a0}\u{2003} x\r\n\u{85}\u{3000}’ \u{b}\u{c}\u{1c}é  \u{200b}-–—−‐‑‒―");
         for (at, _) in text.char_indices() {
             let i = &text[at..];
+            assert_eq!(space_len(i), space_len_walked(i), "{at}");
+            assert_eq!(may_join(i), may_join_walked(i), "{at}");
             let walk0: IResult<&str, &str> = take_while(is_space)(i);
             let walk1: IResult<&str, &str> = take_while1(is_space)(i);
             assert_eq!(sp0(i), walk0, "{at}");

@@ -527,6 +527,45 @@ pub fn money(
             return Ok((r, (range_start(&a, &b), Some(b.value), b.currency)));
         }
         let (r, a) = amount(cut)(i)?;
+        // After a change verb a start with its own scale is the change: it is asked only
+        // where a joiner follows, the one place a range could be read (most amounts end).
+        if let Ok((r2, _)) = range_joiner(r) {
+            if !(a.scale.is_some() && after_verb()) {
+                if let Some((r3, b)) = range_end(cut, a.currency)(r2).ok().filter(|_| ranges()) {
+                    return Ok((r3, (range_start(&a, &b), Some(b.value), a.currency)));
+                }
+            }
+        }
+        Ok((r, (a.value, None, a.currency)))
+    }
+}
+
+/// `money` as first written: the change verb asked of every amount with its own scale,
+/// before the joiner is looked for.
+#[cfg(test)]
+fn money_verb_first(
+    cut: bool,
+    ranges: impl Fn() -> bool,
+    after_verb: impl Fn() -> bool,
+) -> impl Fn(&str) -> IResult<&str, (Decimal, Option<Decimal>, &'static str)> {
+    move |i: &str| {
+        if let Ok((r, _)) = (keyword("between"), sp).parse(i) {
+            if !ranges() {
+                return amount(cut).map(|a| (a.value, None, a.currency)).parse(i);
+            }
+            let (r, a) = amount(cut)(r)?;
+            let (r, _) = (sp, keyword("and"), sp).parse(r)?;
+            let (r, b) = range_end(cut, a.currency)(r)?;
+            return Ok((r, (range_start(&a, &b), Some(b.value), a.currency)));
+        }
+        let range = suffixed_range(cut)(i).ok();
+        if let Some((r, (a, b))) = range.filter(|(_, (a, _))| !(a.scale.is_some() && after_verb())) {
+            if !ranges() {
+                return amount(cut).map(|a| (a.value, None, a.currency)).parse(i);
+            }
+            return Ok((r, (range_start(&a, &b), Some(b.value), b.currency)));
+        }
+        let (r, a) = amount(cut)(i)?;
         if a.scale.is_some() && after_verb() {
             return Ok((r, (a.value, None, a.currency)));
         }
@@ -647,6 +686,28 @@ fn currency_unit(currency: &'static str, dollar: &str) -> Unit {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn the_change_verb_asked_only_before_a_joiner_reads_what_it_read_first() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(
+            " It widened $0.8 billion to $75.1 billion, rose $2 to $3 billion, KRW 3-5 trillion, \
+             USD 2 billion - 4 billion, 5 million won to 7 million won, between $3 and $5 million, \
+             two to three euros, $4bn\u{2013}$6bn, EUR 1.2 million to 300 firms.",
+        );
+        let mut ranged = 0;
+        for (at, _) in text.char_indices() {
+            let rest = &text[at..];
+            for cut in [false, true] {
+                for (ranges, verb) in [(true, true), (true, false), (false, true), (false, false)] {
+                    let new = money(cut, || ranges, || verb)(rest);
+                    assert_eq!(new, money_verb_first(cut, || ranges, || verb)(rest), "at {at}");
+                    ranged += usize::from(matches!(new, Ok((_, (_, Some(_), _)))));
+                }
+            }
+        }
+        assert!(ranged > 20, "{ranged}");
+    }
 
     #[test]
     fn the_cheap_money_test_asks_the_same_at_every_position() {

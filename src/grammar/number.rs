@@ -63,14 +63,18 @@ fn fraction(i: &str) -> IResult<&str, &str> {
 }
 
 /// `83`, `12.2`: digits with at most one fraction and no comma after them, read straight
-/// into a Decimal (as `from_str_exact` would: the same digits and scale). `None` for
-/// anything else (a comma, more than 18 digits), which `digits_number` reads in full.
+/// into a Decimal (as `from_str_exact` would: the same digits and scale); with a comma,
+/// `grouped_digits`. `None` for anything else (more than 18 digits), which
+/// `digits_number` reads in full.
 fn plain_digits(i: &str) -> Option<(&str, Numeral)> {
     let b = i.as_bytes();
     let int = b.iter().take_while(|c| c.is_ascii_digit()).count();
     let after_int = b.get(int).copied();
-    if int == 0 || after_int == Some(b',') {
+    if int == 0 {
         return None;
+    }
+    if after_int == Some(b',') {
+        return grouped_digits(i, int);
     }
     let frac_digits = match after_int {
         Some(b'.') => b.get(int + 1..)?.iter().take_while(|c| c.is_ascii_digit()).count(),
@@ -93,6 +97,56 @@ fn plain_digits(i: &str) -> Option<(&str, Numeral)> {
             fraction_digits,
             spelled: false,
             grouped: false,
+        },
+    ))
+}
+
+/// `20,000`, `1,234.5`: `lead` digits (one to three) and groups of a comma and three
+/// digits, with at most one fraction, read straight into a Decimal as `grouped_integer`
+/// and `fraction` read them. `None` where the full parse decides otherwise or may refuse
+/// (no group, a tenth group, a group run into a digit: `1,2345`; more than 18 digits).
+/// ```text
+/// grouped_digits = digit{1,3} ("," digit{3}){1,9} ["." digit+]    (no digit after the groups)
+/// ```
+fn grouped_digits(i: &str, lead: usize) -> Option<(&str, Numeral)> {
+    let b = i.as_bytes();
+    if lead > 3 {
+        return None;
+    }
+    let group_at =
+        |at: usize| b.get(at) == Some(&b',') && b.get(at + 1..at + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit));
+    let (mut end, mut groups) = (lead, 0);
+    while group_at(end) {
+        if groups == 9 {
+            return None;
+        }
+        groups += 1;
+        end += 4;
+    }
+    if groups == 0 || b.get(end).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let frac_digits = match b.get(end) {
+        Some(b'.') => b.get(end + 1..)?.iter().take_while(|c| c.is_ascii_digit()).count(),
+        _ => 0,
+    };
+    if lead + 3 * groups + frac_digits > 18 {
+        return None;
+    }
+    let stop = if frac_digits > 0 { end + 1 + frac_digits } else { end };
+    let mantissa = b
+        .get(..stop)?
+        .iter()
+        .filter(|c| c.is_ascii_digit())
+        .fold(0i64, |m, c| m * 10 + i64::from(c - b'0'));
+    let fraction_digits = u32::try_from(frac_digits).ok()?;
+    Some((
+        i.get(stop..)?,
+        Numeral {
+            value: Decimal::new(mantissa, fraction_digits),
+            fraction_digits,
+            spelled: false,
+            grouped: true,
         },
     ))
 }
@@ -450,20 +504,11 @@ fn scale_word_by_letters(i: &str, allow_stub: bool) -> IResult<&str, Decimal> {
     }
     let mut rest = &i[end..];
     let exp = with_lower(word, |lower| {
-        let exp = match lower {
-            "thousand" => Some(3),
-            "lakh" | "lakhs" => Some(5),
-            "million" | "mn" | "mln" => Some(6),
-            "crore" | "crores" => Some(7),
-            "billion" | "bn" | "bln" => Some(9),
-            "trillion" | "tn" | "trln" => Some(12),
-            // `tril.`: an abbreviation with its full stop.
-            "tril" if rest.starts_with('.') => {
-                rest = &rest[1..];
-                Some(12)
-            }
-            _ => None,
-        };
+        let exp = scale_exponent(lower.as_bytes(), rest.starts_with('.'));
+        // `tril.`: an abbreviation with its full stop, which belongs to it.
+        if lower == "tril" && exp.is_some() {
+            rest = &rest[1..];
+        }
         // `2.5 lakh crore`: a hundred thousand crore.
         if exp == Some(5) {
             if let Ok((r, _)) = (sp, tag_ci("crore")).parse(rest) {
@@ -487,6 +532,25 @@ fn scale_word_by_letters(i: &str, allow_stub: bool) -> IResult<&str, Decimal> {
     match exp {
         Some(e) => Ok((rest, Decimal::from(10u64.pow(e)))),
         None => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag))),
+    }
+}
+
+/// The power of ten a scale word (lower-cased letters) stands for; `tril` only with a full
+/// stop after it (`stop`).
+/// ```text
+/// scale = "thousand" | "lakh" ["s"] | "million" | "mn" | "mln" | "crore" ["s"]
+///       | "billion" | "bn" | "bln" | "trillion" | "tn" | "trln" | "tril."
+/// ```
+pub fn scale_exponent(lower: &[u8], stop: bool) -> Option<u32> {
+    match lower {
+        b"thousand" => Some(3),
+        b"lakh" | b"lakhs" => Some(5),
+        b"million" | b"mn" | b"mln" => Some(6),
+        b"crore" | b"crores" => Some(7),
+        b"billion" | b"bn" | b"bln" => Some(9),
+        b"trillion" | b"tn" | b"trln" => Some(12),
+        b"tril" if stop => Some(12),
+        _ => None,
     }
 }
 
@@ -934,6 +998,45 @@ mod tests {
         }
         assert!(fast > 200, "{fast}");
     }
+    #[test]
+    fn grouped_digits_read_what_the_full_parse_reads() {
+        // Every string of up to 8 characters over `0 1 9 . ,` that starts with a digit,
+        // with a tail; and every position of the fixtures.
+        let alphabet = ['0', '1', '9', '.', ','];
+        let mut texts = vec![
+            "1,234,567,890,123,456,789,012,345,678 x".to_string(),
+            "123,456,789,012,345,678.9 x".to_string(),
+        ];
+        let mut layer: Vec<String> = ["0", "1", "9"].iter().map(|s| s.to_string()).collect();
+        for _ in 1..8 {
+            layer = layer
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            texts.extend(layer.iter().map(|s| format!("{s} x")));
+        }
+        let fixtures = crate::fixture_texts().concat();
+        texts.extend(
+            fixtures
+                .char_indices()
+                .map(|(at, _)| fixtures[at..].chars().take(40).collect::<String>()),
+        );
+        let mut grouped = 0;
+        for t in &texts {
+            let Some((rest, n)) = plain_digits(t) else { continue };
+            let (full_rest, full_n) =
+                full_digits_number(t).unwrap_or_else(|_| panic!("{t:?}: the full parse refuses it"));
+            assert_eq!((rest, n), (full_rest, full_n), "{t:?}");
+            assert_eq!(
+                (n.value.mantissa(), n.value.scale()),
+                (full_n.value.mantissa(), full_n.value.scale()),
+                "{t:?}"
+            );
+            grouped += usize::from(n.grouped);
+        }
+        assert!(grouped > 1_000, "{grouped}");
+    }
+
     use std::str::FromStr;
 
     #[test]

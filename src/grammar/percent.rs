@@ -257,24 +257,39 @@ pub fn percent(
         }
         let (r, a) = pct_number(i)?;
         let (r_after_first, m1) = opt(marker(cut)).parse(r)?;
-        // A range: the first marker is optional (`3-5 percent`, `3% to 5%`).
-        let ranged = |r| -> IResult<&str, (Decimal, PctUnit)> {
-            let (r, _) = range_joiner(r)?;
-            let (r, b) = pct_number(r)?;
-            let (r, m2) = marker(cut)(r)?;
-            Ok((r, (b, m2)))
-        };
-        // A range runs upward: `from 3.4% in 2025 to 2.8%` must not read `2025 to 2.8%`.
-        if let Ok((r2, (b, m2))) = ranged(r_after_first).and_then(|x| if a <= x.1.0 { Ok(x) } else { fail(i) }) {
-            // After a change verb, a first number with its own marker is the change.
-            if ranges() && (m1.is_none() || m1 == Some(m2) && !after_verb()) {
-                return Ok((r2, (a, Some(b), m2)));
-            }
+        after_first(cut, (a, m1), r_after_first, &ranges, &after_verb).map_or_else(|_| fail(i), Ok)
+    }
+}
+
+/// What `percent` reads after its first number `a` and its marker `m1` (if any), at `r`:
+/// a range's joiner, second number and marker, or the single figure.
+/// ```text
+/// after_first = range_joiner pct_number marker | ""   (the latter only with a first marker)
+/// ```
+fn after_first<'a>(
+    cut: bool,
+    (a, m1): (Decimal, Option<PctUnit>),
+    r: &'a str,
+    ranges: &impl Fn() -> bool,
+    after_verb: &impl Fn() -> bool,
+) -> IResult<&'a str, (Decimal, Option<Decimal>, PctUnit)> {
+    // A range: the first marker is optional (`3-5 percent`, `3% to 5%`).
+    let ranged = |r| -> IResult<&str, (Decimal, PctUnit)> {
+        let (r, _) = range_joiner(r)?;
+        let (r, b) = pct_number(r)?;
+        let (r, m2) = marker(cut)(r)?;
+        Ok((r, (b, m2)))
+    };
+    // A range runs upward: `from 3.4% in 2025 to 2.8%` must not read `2025 to 2.8%`.
+    if let Ok((r2, (b, m2))) = ranged(r).and_then(|x| if a <= x.1.0 { Ok(x) } else { fail(r) }) {
+        // After a change verb, a first number with its own marker is the change.
+        if ranges() && (m1.is_none() || m1 == Some(m2) && !after_verb()) {
+            return Ok((r2, (a, Some(b), m2)));
         }
-        match m1 {
-            Some(m) => Ok((r_after_first, (a, None, m))),
-            None => fail(i),
-        }
+    }
+    match m1 {
+        Some(m) => Ok((r, (a, None, m))),
+        None => fail(r),
     }
 }
 
@@ -292,21 +307,28 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
 /// ```text
 /// plain_percent = digits_number " percent" (end | ASCII mark or space), no range_joiner after
 /// ```
+/// Before a joiner (`3 percent to 5 percent`, `3 percent to 5 trillion won`), what
+/// follows the marker is read by `after_first` with the number read here, not read again.
 pub fn read_marked(ctx: &Ctx) -> Option<Figure> {
-    let plain = digits_number(ctx.rest()).ok().and_then(|(r, n)| {
+    let marked = digits_number(ctx.rest()).ok().and_then(|(r, n)| {
         let after = r.strip_prefix(" percent")?;
         let ends = after
             .as_bytes()
             .first()
             .is_none_or(|b| b.is_ascii() && !b.is_ascii_alphanumeric());
-        (ends && !super::may_join(after)).then_some((after, n.value))
+        ends.then_some((after, n.value))
     });
-    match plain {
-        Some((after, value)) => {
-            Some(ctx.figure(Kind::Percent, after, Val::Num(value), None, PctUnit::Percent.as_str()))
-        }
-        None => read(ctx),
+    let Some((after, value)) = marked else {
+        return read(ctx);
+    };
+    if !super::may_join(after) {
+        return Some(ctx.figure(Kind::Percent, after, Val::Num(value), None, PctUnit::Percent.as_str()));
     }
+    let ranges = || !cues::leads_a_change(ctx.before());
+    let after_verb = || cues::follows_change_verb(ctx.before());
+    let first = (value, Some(PctUnit::Percent));
+    let (end, (a, b, unit)) = after_first(ctx.cut, first, after, &ranges, &after_verb).ok()?;
+    Some(ctx.figure(Kind::Percent, end, Val::Num(a), b.map(Val::Num), unit.as_str()))
 }
 
 /// The percent figure at the candidate position, its marker known to be ahead (`parse`
@@ -323,6 +345,34 @@ pub fn read(ctx: &Ctx) -> Option<Figure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_marked_percent_reads_what_the_whole_percent_grammar_reads() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(
+            " It rose 3 percent to 5 percent, 3.2 percent to 5.1 trillion won, 2 percent - 4 percent, \
+             1 percent until 2027, 7 percent this year, 4 percent\u{2013}6 percent, 9 percent to 8 percent, \
+             grew 2 percent to 3 percent, from 3 percent to 5 percent, 6 percent TO 7 percent, 5 percents.",
+        );
+        let mut ranged = 0;
+        for (at, c) in text.char_indices() {
+            if !c.is_ascii_digit() {
+                continue;
+            }
+            for cut in [false, true] {
+                let ctx = Ctx::new(&text, at, cut);
+                let marked = read_marked(&ctx);
+                assert_eq!(
+                    marked,
+                    super::read(&ctx),
+                    "at {at}: {:?}",
+                    super::super::window(ctx.rest(), 30)
+                );
+                ranged += usize::from(marked.is_some_and(|f| f.value_end.is_some()));
+            }
+        }
+        assert!(ranged >= 10, "{ranged}");
+    }
 
     fn read(s: &str) -> Option<(String, Option<String>, String, usize)> {
         read_cut(s, false)

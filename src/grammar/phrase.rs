@@ -180,7 +180,30 @@ fn skip_spaces(i: &str) -> &str {
 
 /// A word: alnum { ("-" | "&") alnum | alnum }.
 fn word_len(i: &str) -> usize {
-    // ASCII words (nearly all) by bytes; any other byte: by characters, from the start.
+    // ASCII words (nearly all) by runs of letters and digits, found by one tight loop each;
+    // at any other byte: by characters, from the start.
+    let b = i.as_bytes();
+    let mut at = 0;
+    loop {
+        let run = b.get(at..).unwrap_or_default();
+        let end = at + run.iter().position(|c| !c.is_ascii_alphanumeric()).unwrap_or(run.len());
+        let Some(&c) = b.get(end) else { return end };
+        let next = b.get(end + 1).copied().unwrap_or(b' ');
+        let joiner = matches!(c, b'-' | b'&');
+        if !c.is_ascii() || (joiner && !next.is_ascii()) {
+            return word_len_chars(i);
+        }
+        // A joiner goes on the word only between two letters or digits (or first: `-5`).
+        if !(joiner && next.is_ascii_alphanumeric()) {
+            return end;
+        }
+        at = end + 1;
+    }
+}
+
+/// `word_len` byte by byte, as first written.
+#[cfg(test)]
+fn word_len_by_bytes(i: &str) -> usize {
     let b = i.as_bytes();
     let mut end = 0;
     let mut at = 0;
@@ -741,6 +764,11 @@ mod tests {
             assert_eq!(word_len(s), word_len_chars(s), "{s}");
         }
         assert_eq!(word_len("R&D-led work"), 7);
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(" -5 --5 a-&b x&y- 3-\u{e9} R&D\u{2019}s co-op&x k-9\u{a0}z");
+        for (at, _) in text.char_indices() {
+            assert_eq!(word_len(&text[at..]), word_len_by_bytes(&text[at..]), "at {at}");
+        }
         for s in [" \t\"x", "\u{a0} \u{201c}x", " \n x", "'\u{2019}x", "\u{3000}x"] {
             let by_chars = s.trim_start_matches(|c: char| (c.is_whitespace() && c != '\n' && c != '\r') || is_quote(c));
             assert_eq!(skip_spaces(s), by_chars, "{s:?}");
