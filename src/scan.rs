@@ -3,7 +3,7 @@
 
 use crate::grammar::{Ctx, Figure, Val, cues, date, figure_at};
 use crate::model::{Direction, Kind, Qualifier};
-use crate::words::{bits_where, is_letter, lowered, window_at};
+use crate::words::{lowered, scan_classes, window_at};
 
 mod triggers;
 
@@ -227,7 +227,9 @@ fn word_starts_figure(sentence: &str, word: &[u8], pos: usize, end: usize) -> bo
 
 /// The bytes other than ASCII letters and digits that a token the scan may read starts
 /// with: `$`, `-`, and the lead bytes of `₩ € ¥ £ ₹ −` and of vulgar fractions. Every other
-/// byte is a token of its own that starts nothing (`token_at`).
+/// byte is a token of its own that starts nothing (`token_at`). The walk reads them from
+/// `ScanClasses::others`, which the tests hold to this.
+#[cfg(test)]
 fn starts_other_token(c: u8) -> bool {
     matches!(c, b'$' | b'-' | 0xC2 | 0xE2)
 }
@@ -244,7 +246,7 @@ struct Walk<'a> {
     window: [u8; 64],
     alnum: u64,
     digits: u64,
-    /// `starts_other_token`.
+    /// The other bytes that start a token (`starts_other_token`).
     others: u64,
 }
 
@@ -263,9 +265,10 @@ impl<'a> Walk<'a> {
     fn load(&mut self, from: usize) {
         self.block = from;
         self.window = window_at(self.bytes, from);
-        self.alnum = bits_where(&self.window, |c| is_letter(c) || c.is_ascii_digit()) as u64;
-        self.digits = bits_where(&self.window, |c| c.is_ascii_digit()) as u64;
-        self.others = bits_where(&self.window, starts_other_token) as u64;
+        let classes = scan_classes(&self.window);
+        self.alnum = classes.alnum;
+        self.digits = classes.digits;
+        self.others = classes.others;
     }
 
     /// The first byte from `pos` that starts a token the scan must look at (the end when
@@ -849,6 +852,10 @@ mod tests {
             if !b.is_ascii_alphanumeric() && !starts_other_token(b) {
                 assert_eq!(token_at(&text, pos), (false, pos + 1), "byte {pos}");
             }
+        }
+        for b in 0..=255u8 {
+            let others = scan_classes(&[b; 64]).others;
+            assert_eq!(others, if starts_other_token(b) { u64::MAX } else { 0 }, "{b}");
         }
         assert_eq!(Walk::new(b"  , 5").next_token_start(0), 4);
         assert_eq!(Walk::new(b"  ,").next_token_start(1), 3);
