@@ -136,6 +136,12 @@ fn needs_lookahead(word: &[u8], after: &str) -> Option<bool> {
         let mut buf = [0u8; 4];
         return needs_lookahead_by_next_word(lowered(&mut buf, word)?, after);
     };
+    Some(lead_starts(lead, next, digit))
+}
+
+/// Whether a `Lead` starts a figure before the ASCII word `next` (`digit`: a digit starts
+/// it).
+fn lead_starts(lead: Lead, next: &[u8], digit: bool) -> bool {
     let (followers, shape) = match lead {
         Lead::The => (AFTER_THE, &AFTER_THE_SHAPE),
         Lead::A => (AFTER_A, &AFTER_A_SHAPE),
@@ -143,12 +149,30 @@ fn needs_lookahead(word: &[u8], after: &str) -> Option<bool> {
     };
     // Most next words are ruled out by their first letter and length, before a compare.
     let listed = shape.may_hold(next) && followers.iter().any(|w| w.eq_ignore_ascii_case(next));
-    Some(match lead {
+    match lead {
         Lead::The => digit || listed,
         Lead::A => listed,
         // A capital may start a month: `last March`.
         Lead::This => listed || (next.first().is_some_and(u8::is_ascii_uppercase) && date::is_month_word(next)),
-    })
+    }
+}
+
+/// A lead word at `bytes[at..end]` (`the`, `a`, `this`...) that its next word, read here,
+/// shows to start no figure (`the report`, `a rise`): `needs_lookahead`'s answer, given
+/// while walking, so that the most frequent words of English are not asked again one by
+/// one. False where it cannot tell by bytes (a character beyond ASCII) or where a `$`
+/// follows (`A$5`).
+fn lead_turned_away(bytes: &[u8], at: usize, end: usize) -> bool {
+    let (Some(word), Some(after)) = (bytes.get(at..end), bytes.get(end..)) else {
+        return false;
+    };
+    let Some(lead) = lead_of(word) else {
+        return false;
+    };
+    if after.first() == Some(&b'$') {
+        return false;
+    }
+    next_ascii_word(after).is_some_and(|(next, digit)| !lead_starts(lead, next, digit))
 }
 
 /// The word after `after`'s leading ASCII white space (ASCII letters and digits), and
@@ -238,7 +262,8 @@ fn starts_other_token(c: u8) -> bool {
 /// letters that no trigger has the shape of (most words) and that no `$` follows, are
 /// stepped over here, from masks of 64 bytes' letters and digits and of the other bytes
 /// that start a token, kept while the walk is in them: `token_at` would read each as no
-/// candidate (no trigger is that long or has that shape).
+/// candidate (no trigger is that long or has that shape). So are the leads whose next word
+/// starts no figure (`the report`: `lead_turned_away`).
 struct Walk<'a> {
     bytes: &'a [u8],
     /// Where the masked bytes start (past the end before the first).
@@ -306,7 +331,11 @@ impl<'a> Walk<'a> {
                 let has_digit = ((self.digits >> i).trailing_zeros() as usize) < len;
                 if starts_candidate_word(&self.window[i..i + len], has_digit) || self.window.get(i + len) == Some(&b'$')
                 {
-                    return self.block + i;
+                    let at = self.block + i;
+                    if !has_digit && len <= 4 && lead_turned_away(bytes, at, at + len) {
+                        continue;
+                    }
+                    return at;
                 }
             }
             pos = next;
@@ -835,7 +864,8 @@ mod tests {
                 proptest::sample::select(vec![
                     "the", "a", "first", "March", "may", "q3", "h1", "mid", "rose", "USD", "HK", "$",
                     "-", "5", "12.5", "percent", "é", "€", "½", "−", "thirty", "aB", "x1", "fiscal", "Korea", "S",
-                    "abcdefghijklmnopq", ",", ".", " ", "\u{a0}",
+                    "abcdefghijklmnopq", ",", ".", " ", "\u{a0}", "an", "This", "LAST", "next", "past", "year",
+                    "Million", "A$", "thé", "24th", "\t",
                 ]),
                 0..24,
             )
