@@ -141,6 +141,7 @@ fn needs_lookahead(word: &[u8], after: &str) -> Option<bool> {
 
 /// Whether a `Lead` starts a figure before the ASCII word `next` (`digit`: a digit starts
 /// it).
+#[inline(always)]
 fn lead_starts(lead: Lead, next: &[u8], digit: bool) -> bool {
     let (followers, shape) = match lead {
         Lead::The => (AFTER_THE, &AFTER_THE_SHAPE),
@@ -263,7 +264,8 @@ fn starts_other_token(c: u8) -> bool {
 /// stepped over here, from masks of 64 bytes' letters and digits and of the other bytes
 /// that start a token, kept while the walk is in them: `token_at` would read each as no
 /// candidate (no trigger is that long or has that shape). So are the leads whose next word
-/// starts no figure (`the report`: `lead_turned_away`).
+/// starts no figure (`the report`: `lead_turned_away`), and the other tokens that start
+/// nothing where they stand (`year-on-year`, `’`: `other_starts_nothing`).
 struct Walk<'a> {
     bytes: &'a [u8],
     /// Where the masked bytes start (past the end before the first).
@@ -313,7 +315,11 @@ impl<'a> Walk<'a> {
                 let i = starts.trailing_zeros() as usize;
                 starts &= starts - 1;
                 if !self.window[i].is_ascii_alphabetic() {
-                    return self.block + i;
+                    let at = self.block + i;
+                    if other_starts_nothing(bytes, at) {
+                        continue;
+                    }
+                    return at;
                 }
                 let len = (!(alnum >> i)).trailing_zeros() as usize;
                 if i + len >= 64 {
@@ -403,11 +409,43 @@ fn token_at(sentence: &str, pos: usize) -> (bool, usize) {
         // non-ASCII character starts nothing.
         0xC2 | 0xE2 => {
             let c = sentence[pos..].chars().next().unwrap_or(' ');
-            let sign = c == '\u{2212}' || crate::grammar::money::is_currency_sign(c);
-            let fraction = matches!(c, '¼'..='¾' | '⅕'..='⅞');
-            ((sign || fraction) && !alnum_before(sentence, pos), pos + c.len_utf8())
+            (sign_or_fraction(c) && !alnum_before(sentence, pos), pos + c.len_utf8())
         }
         _ => (false, pos + 1),
+    }
+}
+
+/// A minus sign, a currency sign or a vulgar fraction: the characters beyond ASCII that
+/// may start a figure (`−5`, `€3`, `½`).
+fn sign_or_fraction(c: char) -> bool {
+    let sign = c == '\u{2212}' || crate::grammar::money::is_currency_sign(c);
+    sign || matches!(c, '¼'..='¾' | '⅕'..='⅞')
+}
+
+/// A token at `bytes[at]` other than a word or a number that `token_at` would read as no
+/// candidate, told by the walk without it: `$` or `-` after an ASCII letter or digit
+/// (`year-on-year`), a character beyond ASCII that is no sign or fraction (`’`, `—`, a
+/// no-break space). False where `token_at` must look (a digit, a sign after a letter
+/// beyond ASCII).
+fn other_starts_nothing(bytes: &[u8], at: usize) -> bool {
+    let after_alnum = || {
+        at.checked_sub(1)
+            .and_then(|p| bytes.get(p))
+            .is_some_and(u8::is_ascii_alphanumeric)
+    };
+    match bytes.get(at) {
+        Some(b'$' | b'-') => after_alnum(),
+        // The character decoded from its bytes (two after `0xC2`, three after `0xE2`).
+        Some(0xC2) => bytes
+            .get(at + 1)
+            .and_then(|&b| char::from_u32(0x80 | u32::from(b & 0x3F)))
+            .is_some_and(|c| !sign_or_fraction(c)),
+        Some(0xE2) => match bytes.get(at + 1..at + 3) {
+            Some(&[b1, b2]) => char::from_u32(0x2000 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F))
+                .is_some_and(|c| !sign_or_fraction(c)),
+            _ => false,
+        },
+        _ => false,
     }
 }
 
@@ -852,6 +890,7 @@ mod tests {
     fn the_walk_skips_no_candidate_of_any_token() {
         let mut texts = crate::fixture_texts();
         texts.push("the 5th, a thousand, Q3, q4, h1, USD34, HK$5, mid-2024, abcdefghijklmnopqr 9 café 3 a1 aB".into());
+        texts.push("’5 —5 \u{a0}5 £5 ¥5 €5 ₹5 −5 ½ x½ é-5 é$5 x$5 x-5 (-5) ‰5 “5”".into());
         for text in &texts {
             assert_eq!(candidates(text).collect::<Vec<_>>(), candidates_at_every_token(text));
         }
@@ -865,7 +904,7 @@ mod tests {
                     "the", "a", "first", "March", "may", "q3", "h1", "mid", "rose", "USD", "HK", "$",
                     "-", "5", "12.5", "percent", "é", "€", "½", "−", "thirty", "aB", "x1", "fiscal", "Korea", "S",
                     "abcdefghijklmnopq", ",", ".", " ", "\u{a0}", "an", "This", "LAST", "next", "past", "year",
-                    "Million", "A$", "thé", "24th", "\t",
+                    "Million", "A$", "thé", "24th", "\t", "’", "—", "£", "¥", "¼", "₹", "‰",
                 ]),
                 0..24,
             )
