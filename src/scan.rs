@@ -327,7 +327,8 @@ impl<'a> Walk<'a> {
                     // walk goes on after it (no other token starts in the block).
                     let at = self.block + i;
                     let (end, has_digit) = word_end(bytes, at);
-                    if starts_candidate_word(&bytes[at..end], has_digit) || bytes.get(end) == Some(&b'$') {
+                    let candidate = starts_candidate_word(&bytes[at..end], has_digit) || bytes.get(end) == Some(&b'$');
+                    if candidate && (has_digit || !lead_turned_away(bytes, at, end)) {
                         return at;
                     }
                     next = end;
@@ -891,6 +892,13 @@ mod tests {
         let mut texts = crate::fixture_texts();
         texts.push("the 5th, a thousand, Q3, q4, h1, USD34, HK$5, mid-2024, abcdefghijklmnopqr 9 café 3 a1 aB".into());
         texts.push("’5 —5 \u{a0}5 £5 ¥5 €5 ₹5 −5 ½ x½ é-5 é$5 x$5 x-5 (-5) ‰5 “5”".into());
+        // Leads that run across the walk's 64-byte blocks, before words that start a figure or not.
+        for shift in 0..6 {
+            let pad = "x".repeat(58 + shift);
+            texts.push(format!(
+                "{pad} the past {pad} the report {pad} a million {pad} this year {pad} an é"
+            ));
+        }
         for text in &texts {
             assert_eq!(candidates(text).collect::<Vec<_>>(), candidates_at_every_token(text));
         }
