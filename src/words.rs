@@ -416,6 +416,35 @@ pub(crate) fn scan_classes_by_bytes(window: &[u8; 64]) -> ScanClasses {
     }
 }
 
+/// What a byte is to the cue words' walk back over a clause (`grammar/cues.rs`): part of
+/// a word (an ASCII letter or digit, `-`, `'`), the end of a clause (`;`, `:`), any other
+/// ASCII byte between words, or a byte of a character beyond ASCII (read as a `char`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ClauseByte {
+    Word,
+    End,
+    Between,
+    Wide,
+}
+
+/// `ClauseByte` of every byte: one look-up a byte of the walk.
+pub(crate) static CLAUSE_BYTES: [ClauseByte; 256] = {
+    let mut table = [ClauseByte::Between; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = match c {
+            b';' | b':' => ClauseByte::End,
+            b'-' | b'\'' => ClauseByte::Word,
+            _ if c.is_ascii_alphanumeric() => ClauseByte::Word,
+            _ if !c.is_ascii() => ClauseByte::Wide,
+            _ => ClauseByte::Between,
+        };
+        b += 1;
+    }
+    table
+};
+
 /// For each word length up to `LONGEST` and each first letter (case folded), the last
 /// letters (case folded, as `second_bit` gives them) of a set of words: with `Shapes`,
 /// a word's length and first, second and last letters must all fit one of them.
@@ -460,6 +489,22 @@ pub fn has_last_letter(table: &LastLetters, word: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clause_bytes_are_their_definition() {
+        for b in 0..=255u8 {
+            let want = if b == b';' || b == b':' {
+                ClauseByte::End
+            } else if b.is_ascii_alphanumeric() || b == b'-' || b == b'\'' {
+                ClauseByte::Word
+            } else if b.is_ascii() {
+                ClauseByte::Between
+            } else {
+                ClauseByte::Wide
+            };
+            assert_eq!(CLAUSE_BYTES[usize::from(b)], want, "{b}");
+        }
+    }
 
     #[test]
     fn scan_classes_agree_with_the_byte_reading_on_every_byte_in_every_lane() {

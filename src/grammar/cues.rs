@@ -11,7 +11,7 @@
 use std::sync::LazyLock;
 
 use crate::model::{Direction, Kind, Qualifier};
-use crate::words::{WordBits, WordMap, ascii_space, holds, with_lower};
+use crate::words::{CLAUSE_BYTES, ClauseByte, WordBits, WordMap, ascii_space, holds, with_lower};
 
 /// Qualifier phrases, longest first so that `up to` wins over `up`.
 const QUALIFIERS: &[(&str, Qualifier)] = &[
@@ -833,33 +833,40 @@ fn after_direction_by_chars(after: &str) -> Option<Direction> {
 fn words_back(before: &str) -> impl Iterator<Item = &str> {
     let bytes = before.as_bytes();
     let mut at = bytes.len(); // where the walk stands, going backwards
-    // The character that ends at `at`: where it starts, whether it is part of a word,
-    // and whether it ends the clause. Bytes for ASCII; a `char` for anything else.
-    let back = move |at: usize| -> Option<(usize, bool, bool)> {
-        let b = *bytes.get(at.checked_sub(1)?)?;
-        if b.is_ascii() {
-            let word = b.is_ascii_alphanumeric() || b == b'-' || b == b'\'';
-            return Some((at - 1, word, b == b';' || b == b':'));
-        }
+    // The class of the byte before `at` (`None` at the start).
+    let class = move |at: usize| Some(CLAUSE_BYTES[usize::from(*bytes.get(at.checked_sub(1)?)?)]);
+    // A character beyond ASCII that ends at `at`: where it starts, and whether it is part
+    // of a word.
+    let wide = move |at: usize| -> Option<(usize, bool)> {
         let c = before.get(..at)?.chars().next_back()?;
-        Some((at - c.len_utf8(), c.is_alphanumeric(), false))
+        Some((at - c.len_utf8(), c.is_alphanumeric()))
     };
     std::iter::from_fn(move || {
         // Over what is between words, stopping at the clause's start.
         loop {
-            let (start, word, ends_clause) = back(at)?;
-            if word {
-                break;
+            match class(at)? {
+                ClauseByte::Word => break,
+                ClauseByte::End => {
+                    at = 0;
+                    return None;
+                }
+                ClauseByte::Between => at -= 1,
+                ClauseByte::Wide => match wide(at)? {
+                    (_, true) => break,
+                    (start, false) => at = start,
+                },
             }
-            if ends_clause {
-                at = 0;
-                return None;
-            }
-            at = start;
         }
         let end = at;
-        while let Some((start, true, _)) = back(at) {
-            at = start;
+        loop {
+            match class(at) {
+                Some(ClauseByte::Word) => at -= 1,
+                Some(ClauseByte::Wide) => match wide(at) {
+                    Some((start, true)) => at = start,
+                    _ => break,
+                },
+                _ => break,
+            }
         }
         before.get(at..end)
     })
@@ -1302,6 +1309,14 @@ mod tests {
         for t in texts {
             for max in [1, 2, 3, 25] {
                 assert_eq!(last_words(t, max), last_words_by_chars(t, max), "{t:?} {max}");
+            }
+        }
+        // Every prefix of the fixtures' sentences (each a text before a figure).
+        let fixtures = crate::fixture_texts().concat();
+        for sentence in fixtures.split(['.', '\n']) {
+            for (at, _) in sentence.char_indices() {
+                let t = &sentence[..at];
+                assert_eq!(last_words(t, 25), last_words_by_chars(t, 25), "{t:?}");
             }
         }
     }
