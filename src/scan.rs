@@ -298,6 +298,20 @@ impl<'a> Walk<'a> {
         self.others = classes.others;
     }
 
+    /// The word after one space from `window[end]`, read from the masks where it ends
+    /// within the block and before an ASCII byte (nearly always): what `next_ascii_word`
+    /// reads there. `None` where it must read the text (more white space, no word, the
+    /// block's edge).
+    fn next_word_in_block(&self, end: usize) -> Option<&[u8]> {
+        let from = end + 1;
+        if self.window.get(end) != Some(&b' ') || from >= 64 {
+            return None;
+        }
+        let len = (!(self.alnum >> from)).trailing_zeros() as usize;
+        let after = self.window.get(from + len)?;
+        (len > 0 && after.is_ascii()).then(|| &self.window[from..from + len])
+    }
+
     /// The first byte from `pos` that starts a token the scan must look at (the end when
     /// none does).
     fn next_token_start(&mut self, mut pos: usize) -> usize {
@@ -339,8 +353,16 @@ impl<'a> Walk<'a> {
                 if starts_candidate_word(&self.window[i..i + len], has_digit) || self.window.get(i + len) == Some(&b'$')
                 {
                     let at = self.block + i;
-                    if !has_digit && len <= 4 && lead_turned_away(bytes, at, at + len) {
-                        continue;
+                    if !has_digit && len <= 4 {
+                        let turned_away = match self.next_word_in_block(i + len) {
+                            Some(next) => lead_of(&self.window[i..i + len]).is_some_and(|lead| {
+                                !lead_starts(lead, next, next.first().is_some_and(u8::is_ascii_digit))
+                            }),
+                            None => lead_turned_away(bytes, at, at + len),
+                        };
+                        if turned_away {
+                            continue;
+                        }
                     }
                     return at;
                 }
@@ -885,6 +907,22 @@ mod tests {
             pos = token_end;
         }
         out
+    }
+
+    #[test]
+    fn the_next_word_in_the_block_is_read_only_after_one_space_and_before_ascii() {
+        let next = |text: &str, end: usize| {
+            let mut walk = Walk::new(text.as_bytes());
+            walk.load(0);
+            walk.next_word_in_block(end).map(<[u8]>::to_vec)
+        };
+        assert_eq!(next("the past year", 3), Some(b"past".to_vec()));
+        assert_eq!(next("the 24th", 3), Some(b"24th".to_vec()));
+        assert_eq!(next("the  past", 3), None);
+        assert_eq!(next("the\u{a0}past", 3), None);
+        assert_eq!(next("the pastés", 3), None);
+        assert_eq!(next("the ,", 3), None);
+        assert_eq!(next(&format!("{} the past", "x".repeat(56)), 60), None);
     }
 
     #[test]
