@@ -113,15 +113,33 @@ enum Lead {
     This,
 }
 
-/// The `Lead` a word is (as written, any case): told by its length and bytes, without a
-/// lowered copy.
+/// The `Lead` a word is (as written, any case): told by its length and its bytes as one
+/// number, each byte with 0x20 set (which folds exactly the capitals onto the lower-case
+/// letters the leads are made of), without a copy.
 fn lead_of(word: &[u8]) -> Option<Lead> {
-    let is = |w: &[u8]| word.eq_ignore_ascii_case(w);
-    match word.len() {
-        1 if is(b"a") => Some(Lead::A),
-        2 if is(b"an") => Some(Lead::A),
-        3 if is(b"the") => Some(Lead::The),
-        4 if is(b"this") || is(b"last") || is(b"next") => Some(Lead::This),
+    const fn packed(w: &[u8]) -> u32 {
+        let mut key = 0;
+        let mut i = w.len();
+        while i > 0 {
+            i -= 1;
+            key = key << 8 | w[i] as u32;
+        }
+        key
+    }
+    if word.len() > 4 {
+        return None;
+    }
+    let key = word.iter().rev().fold(0u32, |k, &b| k << 8 | u32::from(b | 0x20));
+    const A: u32 = packed(b"a");
+    const AN: u32 = packed(b"an");
+    const THE: u32 = packed(b"the");
+    const THIS: u32 = packed(b"this");
+    const LAST: u32 = packed(b"last");
+    const NEXT: u32 = packed(b"next");
+    match (word.len(), key) {
+        (1, A) | (2, AN) => Some(Lead::A),
+        (3, THE) => Some(Lead::The),
+        (4, THIS | LAST | NEXT) => Some(Lead::This),
         _ => None,
     }
 }
@@ -907,6 +925,45 @@ mod tests {
             pos = token_end;
         }
         out
+    }
+
+    /// `lead_of` as it was: each lead compared in any case.
+    fn lead_of_by_compare(word: &[u8]) -> Option<Lead> {
+        let is = |w: &[u8]| word.eq_ignore_ascii_case(w);
+        match word.len() {
+            1 if is(b"a") => Some(Lead::A),
+            2 if is(b"an") => Some(Lead::A),
+            3 if is(b"the") => Some(Lead::The),
+            4 if is(b"this") || is(b"last") || is(b"next") => Some(Lead::This),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn leads_told_by_one_number_are_those_compared() {
+        let text = crate::fixture_texts().concat();
+        let mut words: Vec<Vec<u8>> = text.split(' ').map(|w| w.as_bytes().to_vec()).collect();
+        for w in [
+            "a", "an", "the", "this", "last", "next", "THE", "tHiS", "A", "aN", "LaSt", "nexT",
+        ] {
+            words.push(w.as_bytes().to_vec());
+        }
+        // Every byte in every place of the leads: near misses, capitals, NULs, bytes beyond ASCII.
+        for lead in [&b"a"[..], b"an", b"the", b"this", b"last", b"next"] {
+            for at in 0..lead.len() {
+                for b in 0..=255u8 {
+                    let mut w = lead.to_vec();
+                    w[at] = b;
+                    words.push(w);
+                }
+            }
+        }
+        let mut leads = 0;
+        for w in &words {
+            assert_eq!(lead_of(w), lead_of_by_compare(w), "{w:?}");
+            leads += usize::from(lead_of(w).is_some());
+        }
+        assert!(leads > 100, "{leads}");
     }
 
     #[test]
