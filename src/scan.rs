@@ -392,15 +392,22 @@ impl<'a> Walk<'a> {
 }
 
 /// Whether a word led by a letter (with a digit in it when `has_digit`) may be a candidate:
-/// not when it is longer than any trigger, nor when it is plain (letters in lower case or
-/// capitalized) and no trigger has its length and first two letters, or its length and
-/// first and last letters. Most words are turned away here; codes like `USD` and words
-/// like `USD34` take the long way. Inlined: out of line, its calls cost more than the
-/// words the last letter turns away (measured).
+/// not when it is longer than any trigger; a word of letters, in any case, only when some
+/// trigger has its length and first two letters and its length and first and last
+/// letters (case folded), or when it is three capitals (a currency code: `USD`); a word
+/// with a digit only when it has two bytes (`q3`, `H1`) or a capital first (a code or
+/// name glued to its number: `USD34`, `FY2024`). Most words are turned away here.
+/// Inlined: out of line, its calls cost more than the words the last letter turns away
+/// (measured).
 #[inline(always)]
 fn starts_candidate_word(word: &[u8], has_digit: bool) -> bool {
-    let plain = !has_digit && word.get(1).is_none_or(u8::is_ascii_lowercase);
-    word.len() <= LONGEST_TRIGGER && (!plain || has_trigger_shape(word))
+    if word.len() > LONGEST_TRIGGER {
+        return false;
+    }
+    if has_digit {
+        return word.len() == 2 || word.first().is_some_and(u8::is_ascii_uppercase);
+    }
+    has_trigger_shape(word) || (word.len() == 3 && word.iter().all(u8::is_ascii_uppercase))
 }
 
 /// The bytes of the words the scan steps over: ASCII letters, and digits (marked apart).
@@ -776,7 +783,8 @@ mod tests {
         let mut text = crate::fixture_texts().concat();
         // Every trigger in three cases, with a digit glued on, and after a letter.
         for w in "a an the this last next first twenty q1 h2 us rmb minus between today dozen \
-                  March Sept Monday USD KRW MAY ICT CEO Q3 USD34 Jan2025 éthe"
+                  March Sept Monday USD KRW MAY ICT CEO Q3 USD34 Jan2025 éthe date2025 FY2024 \
+                  EVs COVID OECD EU UK Rs RM Rp Fy MOTIE iPhone tHE ONE TWENTY THIRD fy2024 x1 rs5"
             .split_whitespace()
         {
             for v in [w.to_string(), w.to_uppercase(), w.to_lowercase()] {

@@ -42,10 +42,11 @@ static CAPITAL_SHAPES: Shapes = shapes(&[TRIGGER_WORDS, CAPITALIZED_TRIGGERS]);
 static LOWER_LASTS: LastLetters = last_letters(&[TRIGGER_WORDS]);
 static CAPITAL_LASTS: LastLetters = last_letters(&[TRIGGER_WORDS, CAPITALIZED_TRIGGERS]);
 
-/// A necessary condition for a word of letters only, led by a lower-case letter or by a
-/// capital and a lower-case letter, to be a trigger: some trigger has its length and
-/// first two letters, and some its length and first and last letters. (All-capital
-/// words, and words with digits, are not asked here.)
+/// A necessary condition for a word of letters only, in any case, to be a trigger (the
+/// tables fold case; a capital first asks those of the capitalized triggers too): some
+/// trigger has its length and first two letters, and some its length and first and last
+/// letters. (Three capitals may be a currency code, which no table holds; words with
+/// digits are not asked here.)
 pub fn has_trigger_shape(word: &[u8]) -> bool {
     let capitalized = word.first().is_some_and(u8::is_ascii_uppercase);
     let (shapes, lasts) = match capitalized {
