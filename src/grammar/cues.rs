@@ -11,7 +11,9 @@
 use std::sync::LazyLock;
 
 use crate::model::{Direction, Kind, Qualifier};
-use crate::words::{CLAUSE_BYTES, ClauseByte, WordBits, WordMap, ascii_space, holds, with_lower};
+use crate::words::{
+    CLAUSE_BYTES, ClauseByte, Shapes, WordBits, WordMap, ascii_space, has_shape, holds, str_shapes, with_lower,
+};
 
 /// Qualifier phrases, longest first so that `up to` wins over `up`.
 const QUALIFIERS: &[(&str, Qualifier)] = &[
@@ -345,12 +347,18 @@ const AFTER_UP: &[&str] = &[
     "rebounds",
 ];
 /// The lists `AFTER_UP` and `AFTER_DOWN` that hold a word (in any ASCII case), as bits:
-/// one hashed look-up where every figure walked both lists.
+/// one hashed look-up where every figure walked both lists, and none for a word that no
+/// listed word has the length and first two letters of (most words after a figure: `of`,
+/// `in`, `and`).
 fn after_word(word: &str) -> u64 {
     static AFTER_WORDS: LazyLock<WordBits> = LazyLock::new(|| {
         let up = AFTER_UP.iter().map(|w| (*w, AFTER_UP_BIT));
         WordBits::new(up.chain(AFTER_DOWN.iter().map(|w| (*w, AFTER_DOWN_BIT))))
     });
+    static AFTER_SHAPES: Shapes = str_shapes(&[AFTER_UP, AFTER_DOWN]);
+    if !has_shape(&AFTER_SHAPES, word.as_bytes()) {
+        return 0;
+    }
     AFTER_WORDS.get(word)
 }
 
@@ -1052,6 +1060,11 @@ mod tests {
         let both = AFTER_UP.iter().chain(AFTER_DOWN);
         let mut words: Vec<String> = both.flat_map(|w| [w.to_string(), w.to_uppercase()]).collect();
         words.extend(["", "increased", "rise-", "ris", "Rïse", "a", "décline"].map(String::from));
+        // Every word of the fixtures, as written and in capitals.
+        let text = crate::fixture_texts().concat();
+        for w in text.split(|c: char| c.is_whitespace() || c == ',' || c == '.') {
+            words.extend([w.to_string(), w.to_uppercase()]);
+        }
         for w in &words {
             let up = if holds(AFTER_UP, w) { AFTER_UP_BIT } else { 0 };
             let down = if holds(AFTER_DOWN, w) { AFTER_DOWN_BIT } else { 0 };
