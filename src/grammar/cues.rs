@@ -944,8 +944,8 @@ fn look_back(before: &str) -> Option<Direction> {
     for _ in 0..24 {
         let Some(w) = back.get(next) else { break };
         next += 1;
-        let cue = BACK_CUES.get(w);
-        if cue & BACK_UP_WORD != 0 && back.get(next).is_some_and(|p| BACK_CUES.get(p) & BACK_UP_TAKER != 0) {
+        let cue = back_cue(w);
+        if cue & BACK_UP_WORD != 0 && back.get(next).is_some_and(|p| back_cue(p) & BACK_UP_TAKER != 0) {
             return None;
         }
         if after_by && cue & BACK_NEUTRAL_NOUN != 0 {
@@ -1021,10 +1021,28 @@ static BACK_CUES: LazyLock<WordBits> = LazyLock::new(|| {
     WordBits::new(listed.chain([("up", BACK_UP_WORD)]))
 });
 
+/// The `BACK_CUES` bits of a word; none, without the look-up, for a word that no listed
+/// word has the length and first two letters of (`the`, `of`, a number: most words).
+fn back_cue(w: &str) -> u64 {
+    static BACK_SHAPES: Shapes = str_shapes(&[
+        UP_WORDS,
+        DOWN_WORDS,
+        NEUTRAL,
+        COPULAS,
+        UP_TAKERS,
+        NEUTRAL_NOUNS,
+        &["up"],
+    ]);
+    if !has_shape(&BACK_SHAPES, w.as_bytes()) {
+        return 0;
+    }
+    BACK_CUES.get(w)
+}
+
 /// What a word seen by `look_back` says: a direction, `Some(None)` for a neutral word that
 /// stops the look with none, `None` to look further back.
 fn look_back_cue(w: &str) -> Option<Option<Direction>> {
-    says(BACK_CUES.get(w))
+    says(back_cue(w))
 }
 
 /// What a word says by its `BACK_CUES` bits (a word in both direction lists reads as up).
@@ -1281,7 +1299,7 @@ mod tests {
         words.extend(["", "é", "Up", "rose\u{e9}", "decreasingly-long-word"].map(String::from));
         for w in &words {
             for (list, bit) in lists {
-                assert_eq!(BACK_CUES.get(w) & bit != 0, holds(list, w), "{w}");
+                assert_eq!(back_cue(w) & bit != 0, holds(list, w), "{w}");
             }
             assert_eq!(look_back_cue(w), look_back_cue_by_lists(w), "{w}");
         }
