@@ -335,7 +335,115 @@ pub(crate) fn is_letter(c: u8) -> bool {
     (c | 0x20).wrapping_sub(b'a') < 26
 }
 
-// ---- The scan's words (`scan.rs`, `scan/triggers.rs`): a second shape, by the last letter.
+// ---- The scan's words (`scan.rs`, `scan/triggers.rs`): its byte classes, and a second
+// shape, by the last letter.
+
+/// The byte classes the scan's walk steps by, of a 64-byte window, as masks (bit `i`:
+/// byte `i`): ASCII letters and digits, digits, and the other bytes that may start a token
+/// (`$`, `-`, and the lead bytes `0xC2`, `0xE2` of `€ £ ¥ ₩ ₹ −` and vulgar fractions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ScanClasses {
+    pub alnum: u64,
+    pub digits: u64,
+    pub others: u64,
+}
+
+/// `ScanClasses` of a window: sixteen bytes a step, each class one or two compares and
+/// one `movemask` (SSE2, which every x86-64 has); `bits_where` elsewhere.
+#[inline(always)]
+pub(crate) fn scan_classes(window: &[u8; 64]) -> ScanClasses {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    {
+        // SAFETY: SSE2 is enabled in this build (the `cfg` above): the only condition
+        // of calling a function that enables it.
+        unsafe { scan_classes_sse2(window) }
+    }
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    {
+        scan_classes_by_bytes(window)
+    }
+}
+
+/// `scan_classes` in SSE2. A byte moved by a constant so that its class starts at -128
+/// (wrapping) is in the class when below -128 plus the class's size: one signed compare
+/// a range.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "sse2")]
+fn scan_classes_sse2(window: &[u8; 64]) -> ScanClasses {
+    use std::arch::x86_64::{
+        _mm_add_epi8, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set_epi64x, _mm_set1_epi8,
+    };
+    // The constants as `i8`: their bit patterns.
+    let to_a = _mm_set1_epi8(0x80u8.wrapping_sub(b'a') as i8);
+    let to_0 = _mm_set1_epi8(0x80u8.wrapping_sub(b'0') as i8);
+    let fold = _mm_set1_epi8(0x20);
+    let (letters, digits) = (_mm_set1_epi8((0x80u8 + 26) as i8), _mm_set1_epi8((0x80u8 + 10) as i8));
+    let (dollar, minus) = (_mm_set1_epi8(b'$' as i8), _mm_set1_epi8(b'-' as i8));
+    let (c2, e2) = (_mm_set1_epi8(0xC2u8 as i8), _mm_set1_epi8(0xE2u8 as i8));
+    let mut classes = ScanClasses {
+        alnum: 0,
+        digits: 0,
+        others: 0,
+    };
+    for (n, chunk) in window.chunks_exact(16).enumerate() {
+        let mut halves = [0i64; 2];
+        for (h, eight) in halves.iter_mut().zip(chunk.chunks_exact(8)) {
+            *h = eight.try_into().map_or(0, i64::from_le_bytes);
+        }
+        let v = _mm_set_epi64x(halves[1], halves[0]);
+        let letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, fold), to_a), letters);
+        let digit = _mm_cmplt_epi8(_mm_add_epi8(v, to_0), digits);
+        let other = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, dollar), _mm_cmpeq_epi8(v, minus)),
+            _mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, e2)),
+        );
+        let shift = 16 * n;
+        classes.alnum |= u64::from(_mm_movemask_epi8(_mm_or_si128(letter, digit)) as u16) << shift;
+        classes.digits |= u64::from(_mm_movemask_epi8(digit) as u16) << shift;
+        classes.others |= u64::from(_mm_movemask_epi8(other) as u16) << shift;
+    }
+    classes
+}
+
+/// `scan_classes` byte by byte (`bits_where`): the portable reading, and the oracle of
+/// the vector one.
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
+pub(crate) fn scan_classes_by_bytes(window: &[u8; 64]) -> ScanClasses {
+    ScanClasses {
+        alnum: bits_where(window, |c| is_letter(c) || c.is_ascii_digit()) as u64,
+        digits: bits_where(window, |c| c.is_ascii_digit()) as u64,
+        others: bits_where(window, |c| matches!(c, b'$' | b'-' | 0xC2 | 0xE2)) as u64,
+    }
+}
+
+/// What a byte is to the cue words' walk back over a clause (`grammar/cues.rs`): part of
+/// a word (an ASCII letter or digit, `-`, `'`), the end of a clause (`;`, `:`), any other
+/// ASCII byte between words, or a byte of a character beyond ASCII (read as a `char`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ClauseByte {
+    Word,
+    End,
+    Between,
+    Wide,
+}
+
+/// `ClauseByte` of every byte: one look-up a byte of the walk.
+pub(crate) static CLAUSE_BYTES: [ClauseByte; 256] = {
+    let mut table = [ClauseByte::Between; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = match c {
+            b';' | b':' => ClauseByte::End,
+            b'-' | b'\'' => ClauseByte::Word,
+            _ if c.is_ascii_alphanumeric() => ClauseByte::Word,
+            _ if !c.is_ascii() => ClauseByte::Wide,
+            _ => ClauseByte::Between,
+        };
+        b += 1;
+    }
+    table
+};
 
 /// For each word length up to `LONGEST` and each first letter (case folded), the last
 /// letters (case folded, as `second_bit` gives them) of a set of words: with `Shapes`,
@@ -381,6 +489,48 @@ pub fn has_last_letter(table: &LastLetters, word: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clause_bytes_are_their_definition() {
+        for b in 0..=255u8 {
+            let want = if b == b';' || b == b':' {
+                ClauseByte::End
+            } else if b.is_ascii_alphanumeric() || b == b'-' || b == b'\'' {
+                ClauseByte::Word
+            } else if b.is_ascii() {
+                ClauseByte::Between
+            } else {
+                ClauseByte::Wide
+            };
+            assert_eq!(CLAUSE_BYTES[usize::from(b)], want, "{b}");
+        }
+    }
+
+    #[test]
+    fn scan_classes_agree_with_the_byte_reading_on_every_byte_in_every_lane() {
+        // Each byte value in each of the 64 places, its neighbours varied.
+        for b in 0..=255u8 {
+            for at in 0..64 {
+                let mut window = [b'a'; 64];
+                window[at] = b;
+                window[(at + 7) % 64] = b.wrapping_add(at as u8);
+                assert_eq!(scan_classes(&window), scan_classes_by_bytes(&window), "{b} at {at}");
+            }
+        }
+        let text = crate::fixture_texts().concat();
+        for block in text.as_bytes().chunks(64) {
+            let window = window_at::<64>(block, 0);
+            assert_eq!(scan_classes(&window), scan_classes_by_bytes(&window));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn scan_classes_of_any_window_are_the_byte_reading(bytes in proptest::collection::vec(proptest::num::u8::ANY, 64)) {
+            let window = window_at::<64>(&bytes, 0);
+            proptest::prop_assert_eq!(scan_classes(&window), scan_classes_by_bytes(&window));
+        }
+    }
 
     #[test]
     fn last_letters_hold_every_listed_word_in_any_case_and_turn_away_others() {

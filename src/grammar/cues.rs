@@ -11,7 +11,9 @@
 use std::sync::LazyLock;
 
 use crate::model::{Direction, Kind, Qualifier};
-use crate::words::{WordBits, WordMap, ascii_space, holds, with_lower};
+use crate::words::{
+    CLAUSE_BYTES, ClauseByte, Shapes, WordBits, WordMap, ascii_space, has_shape, holds, str_shapes, with_lower,
+};
 
 /// Qualifier phrases, longest first so that `up to` wins over `up`.
 const QUALIFIERS: &[(&str, Qualifier)] = &[
@@ -345,12 +347,18 @@ const AFTER_UP: &[&str] = &[
     "rebounds",
 ];
 /// The lists `AFTER_UP` and `AFTER_DOWN` that hold a word (in any ASCII case), as bits:
-/// one hashed look-up where every figure walked both lists.
+/// one hashed look-up where every figure walked both lists, and none for a word that no
+/// listed word has the length and first two letters of (most words after a figure: `of`,
+/// `in`, `and`).
 fn after_word(word: &str) -> u64 {
     static AFTER_WORDS: LazyLock<WordBits> = LazyLock::new(|| {
         let up = AFTER_UP.iter().map(|w| (*w, AFTER_UP_BIT));
         WordBits::new(up.chain(AFTER_DOWN.iter().map(|w| (*w, AFTER_DOWN_BIT))))
     });
+    static AFTER_SHAPES: Shapes = str_shapes(&[AFTER_UP, AFTER_DOWN]);
+    if !has_shape(&AFTER_SHAPES, word.as_bytes()) {
+        return 0;
+    }
     AFTER_WORDS.get(word)
 }
 
@@ -397,19 +405,17 @@ pub struct LeadCue {
     pub direction: Option<Direction>,
 }
 
-/// Case-insensitive: `text` ends with the whole-word `phrase` (ASCII); returns where it
-/// starts. Bytes, from the end: most tries fail on the last letters. A match of ASCII
-/// bytes starts on a character.
+/// Case-insensitive: `text` ends with the whole-word `phrase` (lower-case ASCII letters and
+/// spaces); returns where it starts. Bytes, from the end: most tries fail on the last
+/// letters. A match of ASCII bytes starts on a character.
 fn ends_with_phrase(text: &str, phrase: &str) -> Option<usize> {
     let (t, p) = (text.as_bytes(), phrase.as_bytes());
     let at = t.len().checked_sub(p.len())?;
     let tail = t.get(at..)?;
-    if !tail
-        .iter()
-        .rev()
-        .zip(p.iter().rev())
-        .all(|(a, b)| a.eq_ignore_ascii_case(b))
-    {
+    // The phrases are lower-case letters and spaces: a byte of the text matches a letter
+    // in either case (`| 0x20` lowers exactly the capitals), a space only itself.
+    let same = |a: u8, b: u8| a == b || (b != b' ' && a | 0x20 == b);
+    if !tail.iter().rev().zip(p.iter().rev()).all(|(&a, &b)| same(a, b)) {
         return None;
     }
     let boundary = match at.checked_sub(1).and_then(|i| t.get(i)) {
@@ -833,33 +839,40 @@ fn after_direction_by_chars(after: &str) -> Option<Direction> {
 fn words_back(before: &str) -> impl Iterator<Item = &str> {
     let bytes = before.as_bytes();
     let mut at = bytes.len(); // where the walk stands, going backwards
-    // The character that ends at `at`: where it starts, whether it is part of a word,
-    // and whether it ends the clause. Bytes for ASCII; a `char` for anything else.
-    let back = move |at: usize| -> Option<(usize, bool, bool)> {
-        let b = *bytes.get(at.checked_sub(1)?)?;
-        if b.is_ascii() {
-            let word = b.is_ascii_alphanumeric() || b == b'-' || b == b'\'';
-            return Some((at - 1, word, b == b';' || b == b':'));
-        }
+    // The class of the byte before `at` (`None` at the start).
+    let class = move |at: usize| Some(CLAUSE_BYTES[usize::from(*bytes.get(at.checked_sub(1)?)?)]);
+    // A character beyond ASCII that ends at `at`: where it starts, and whether it is part
+    // of a word.
+    let wide = move |at: usize| -> Option<(usize, bool)> {
         let c = before.get(..at)?.chars().next_back()?;
-        Some((at - c.len_utf8(), c.is_alphanumeric(), false))
+        Some((at - c.len_utf8(), c.is_alphanumeric()))
     };
     std::iter::from_fn(move || {
         // Over what is between words, stopping at the clause's start.
         loop {
-            let (start, word, ends_clause) = back(at)?;
-            if word {
-                break;
+            match class(at)? {
+                ClauseByte::Word => break,
+                ClauseByte::End => {
+                    at = 0;
+                    return None;
+                }
+                ClauseByte::Between => at -= 1,
+                ClauseByte::Wide => match wide(at)? {
+                    (_, true) => break,
+                    (start, false) => at = start,
+                },
             }
-            if ends_clause {
-                at = 0;
-                return None;
-            }
-            at = start;
         }
         let end = at;
-        while let Some((start, true, _)) = back(at) {
-            at = start;
+        loop {
+            match class(at) {
+                Some(ClauseByte::Word) => at -= 1,
+                Some(ClauseByte::Wide) => match wide(at) {
+                    Some((start, true)) => at = start,
+                    _ => break,
+                },
+                _ => break,
+            }
         }
         before.get(at..end)
     })
@@ -931,8 +944,8 @@ fn look_back(before: &str) -> Option<Direction> {
     for _ in 0..24 {
         let Some(w) = back.get(next) else { break };
         next += 1;
-        let cue = BACK_CUES.get(w);
-        if cue & BACK_UP_WORD != 0 && back.get(next).is_some_and(|p| BACK_CUES.get(p) & BACK_UP_TAKER != 0) {
+        let cue = back_cue(w);
+        if cue & BACK_UP_WORD != 0 && back.get(next).is_some_and(|p| back_cue(p) & BACK_UP_TAKER != 0) {
             return None;
         }
         if after_by && cue & BACK_NEUTRAL_NOUN != 0 {
@@ -1008,10 +1021,28 @@ static BACK_CUES: LazyLock<WordBits> = LazyLock::new(|| {
     WordBits::new(listed.chain([("up", BACK_UP_WORD)]))
 });
 
+/// The `BACK_CUES` bits of a word; none, without the look-up, for a word that no listed
+/// word has the length and first two letters of (`the`, `of`, a number: most words).
+fn back_cue(w: &str) -> u64 {
+    static BACK_SHAPES: Shapes = str_shapes(&[
+        UP_WORDS,
+        DOWN_WORDS,
+        NEUTRAL,
+        COPULAS,
+        UP_TAKERS,
+        NEUTRAL_NOUNS,
+        &["up"],
+    ]);
+    if !has_shape(&BACK_SHAPES, w.as_bytes()) {
+        return 0;
+    }
+    BACK_CUES.get(w)
+}
+
 /// What a word seen by `look_back` says: a direction, `Some(None)` for a neutral word that
 /// stops the look with none, `None` to look further back.
 fn look_back_cue(w: &str) -> Option<Option<Direction>> {
-    says(BACK_CUES.get(w))
+    says(back_cue(w))
 }
 
 /// What a word says by its `BACK_CUES` bits (a word in both direction lists reads as up).
@@ -1047,6 +1078,11 @@ mod tests {
         let both = AFTER_UP.iter().chain(AFTER_DOWN);
         let mut words: Vec<String> = both.flat_map(|w| [w.to_string(), w.to_uppercase()]).collect();
         words.extend(["", "increased", "rise-", "ris", "Rïse", "a", "décline"].map(String::from));
+        // Every word of the fixtures, as written and in capitals.
+        let text = crate::fixture_texts().concat();
+        for w in text.split(|c: char| c.is_whitespace() || c == ',' || c == '.') {
+            words.extend([w.to_string(), w.to_uppercase()]);
+        }
         for w in &words {
             let up = if holds(AFTER_UP, w) { AFTER_UP_BIT } else { 0 };
             let down = if holds(AFTER_DOWN, w) { AFTER_DOWN_BIT } else { 0 };
@@ -1080,10 +1116,10 @@ mod tests {
         phrases.extend(AMOUNT_LEADS.iter().map(|(p, _)| *p));
         phrases.extend(["by", "of", "from"]);
         let mut text = crate::fixture_texts().concat();
-        text.push_str(" éby 5of xup to ÉUP TO café about Ωover\u{a0}by 中of");
+        text.push_str(" éby 5of xup to ÉUP TO café about Ωover\u{a0}by 中of up\0to MORE THAN UP\tBY");
         let ends: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
         for p in &phrases {
-            assert!(p.is_ascii());
+            assert!(p.bytes().all(|b| b.is_ascii_lowercase() || b == b' '), "{p:?}");
             for &end in &ends {
                 let t = &text[..end];
                 assert_eq!(ends_with_phrase(t, p), ends_with_phrase_by_chars(t, p), "{p:?} {end}");
@@ -1263,7 +1299,7 @@ mod tests {
         words.extend(["", "é", "Up", "rose\u{e9}", "decreasingly-long-word"].map(String::from));
         for w in &words {
             for (list, bit) in lists {
-                assert_eq!(BACK_CUES.get(w) & bit != 0, holds(list, w), "{w}");
+                assert_eq!(back_cue(w) & bit != 0, holds(list, w), "{w}");
             }
             assert_eq!(look_back_cue(w), look_back_cue_by_lists(w), "{w}");
         }
@@ -1302,6 +1338,14 @@ mod tests {
         for t in texts {
             for max in [1, 2, 3, 25] {
                 assert_eq!(last_words(t, max), last_words_by_chars(t, max), "{t:?} {max}");
+            }
+        }
+        // Every prefix of the fixtures' sentences (each a text before a figure).
+        let fixtures = crate::fixture_texts().concat();
+        for sentence in fixtures.split(['.', '\n']) {
+            for (at, _) in sentence.char_indices() {
+                let t = &sentence[..at];
+                assert_eq!(last_words(t, 25), last_words_by_chars(t, 25), "{t:?}");
             }
         }
     }

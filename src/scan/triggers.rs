@@ -42,10 +42,11 @@ static CAPITAL_SHAPES: Shapes = shapes(&[TRIGGER_WORDS, CAPITALIZED_TRIGGERS]);
 static LOWER_LASTS: LastLetters = last_letters(&[TRIGGER_WORDS]);
 static CAPITAL_LASTS: LastLetters = last_letters(&[TRIGGER_WORDS, CAPITALIZED_TRIGGERS]);
 
-/// A necessary condition for a word of letters only, led by a lower-case letter or by a
-/// capital and a lower-case letter, to be a trigger: some trigger has its length and
-/// first two letters, and some its length and first and last letters. (All-capital
-/// words, and words with digits, are not asked here.)
+/// A necessary condition for a word of letters only, in any case, to be a trigger (the
+/// tables fold case; a capital first asks those of the capitalized triggers too): some
+/// trigger has its length and first two letters, and some its length and first and last
+/// letters. (Three capitals may be a currency code, which no table holds; words with
+/// digits are not asked here.)
 pub fn has_trigger_shape(word: &[u8]) -> bool {
     let capitalized = word.first().is_some_and(u8::is_ascii_uppercase);
     let (shapes, lasts) = match capitalized {
@@ -65,8 +66,9 @@ pub fn is_trigger_word(lower: &[u8]) -> bool {
 pub fn is_capitalized_trigger(word: &[u8]) -> bool {
     let capitals = word.iter().all(u8::is_ascii_uppercase);
     let upper_code = word.len() == 3 && capitals && money::is_currency_code(word);
-    // Headlines in capitals: `MARCH 2023`, `DEC 5`.
-    let upper_month = capitals && date::is_month_word(word);
+    // Headlines in capitals: `MARCH 2023`, `DEC 5`. A word without a month's shape (most
+    // acronyms: `ICT`, `MOTIE`) does not ask the month list.
+    let upper_month = capitals && has_shape(&CAPITAL_SHAPES, word) && date::is_month_word(word);
     upper_code || upper_month || in_capitalized_triggers(word)
 }
 
@@ -92,6 +94,54 @@ mod tests {
             capitalized[0].make_ascii_uppercase();
             assert!(has_trigger_shape(&capitalized));
         }
+    }
+
+    /// `is_capitalized_trigger` as it was, asking the month list of every capital word.
+    fn is_capitalized_trigger_by_lists(word: &[u8]) -> bool {
+        let capitals = word.iter().all(u8::is_ascii_uppercase);
+        let upper_code = word.len() == 3 && capitals && money::is_currency_code(word);
+        let upper_month = capitals && date::is_month_word(word);
+        upper_code || upper_month || in_capitalized_triggers(word)
+    }
+
+    #[test]
+    fn capitalized_triggers_are_those_the_lists_read() {
+        let text = crate::fixture_texts().concat() + " ICT MOTIE SEPT JUNE MAY DEC MAR USD KRW CEO EU";
+        let mut read = 0;
+        for w in text
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            for case in [w.to_string(), w.to_ascii_uppercase()] {
+                let new = is_capitalized_trigger(case.as_bytes());
+                assert_eq!(new, is_capitalized_trigger_by_lists(case.as_bytes()), "{case}");
+                read += usize::from(new);
+            }
+        }
+        assert!(read > 100, "{read}");
+    }
+
+    #[test]
+    fn every_month_word_has_a_capital_trigger_shape() {
+        // The month names in full, and every word of three or four letters (the
+        // abbreviations): whatever the month list reads, the shape lets through.
+        let mut words: Vec<Vec<u8>> = date::MONTHS.iter().map(|m| m.as_bytes().to_vec()).collect();
+        for len in 3..=4u32 {
+            for n in 0..26usize.pow(len) {
+                let word = (0..len).map(|k| b'A' + (n / 26usize.pow(k) % 26) as u8).collect();
+                words.push(word);
+            }
+        }
+        let mut months = 0;
+        for w in &words {
+            for case in [w.to_ascii_uppercase(), w.to_ascii_lowercase()] {
+                if date::is_month_word(&case) {
+                    assert!(has_shape(&CAPITAL_SHAPES, &case), "{}", String::from_utf8_lossy(&case));
+                    months += 1;
+                }
+            }
+        }
+        assert!(months >= 48, "{months}");
     }
 
     #[test]
