@@ -31,8 +31,15 @@ pub(super) fn respectively(
             })
         })
     };
-    // `respectively` must follow the run, which starts at or before the figure.
-    if lists.no_respectively || !toks.get(k + 1..).is_some_and(|a| (0..a.len()).any(|m| pairing(a, m))) {
+    // `respectively` must follow the run, which starts at or before the figure: the last
+    // word of the window that pairs is found once for all its figures.
+    if lists.no_respectively {
+        return None;
+    }
+    let last = *lists
+        .last_pairing
+        .get_or_insert_with(|| (0..toks.len()).rposition(|m| pairing(toks, m)));
+    if last.is_none_or(|p| p <= k) {
         return None;
     }
     // The figures of the same kind, walked from the figure's token both ways.
@@ -419,6 +426,9 @@ pub(super) struct Lists {
     run: Option<(usize, Option<Vec<String>>)>,
     /// `respectively`: no word of the window is `respectively` (false when not known).
     pub(super) no_respectively: bool,
+    /// `respectively`: the last token of the window that pairs a list (`pairing`), once
+    /// looked for.
+    last_pairing: Option<Option<usize>>,
     /// `clause_subject`: the phrase found last.
     pub(super) clause: Kept,
 }
@@ -561,6 +571,43 @@ pub(super) fn parenthesised(
 #[cfg(test)]
 mod tests {
     use crate::subject::tests::subjects;
+
+    /// Whether a word after token `k` pairs a list, walked from `k` as first written (the
+    /// oracle of `Lists::last_pairing`).
+    fn pairs_after_by_walk(toks: &[super::T], k: usize) -> bool {
+        toks.get(k + 1..)
+            .is_some_and(|a| (0..a.len()).any(|m| super::pairing(a, m)))
+    }
+
+    /// At every token of every line of the fixtures, and of invented lines: a pairing word
+    /// follows the token exactly when the window's last one is after it.
+    #[test]
+    fn the_last_pairing_word_tells_what_the_walk_after_each_token_tells() {
+        let mut lines: Vec<String> = std::fs::read_dir("fixtures")
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .flat_map(|t| t.lines().map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        lines.push("Tea and rice rose 4% and 5% respectively, and each fell 2% each".to_string());
+        lines.push("Each month oil and gas sold 3 and 4 units each.".to_string());
+        let mut pairing_lines = 0;
+        for line in &lines {
+            let found = crate::scan::figures(line, false);
+            let cut = crate::subject::tokens::cut(line, &found);
+            let last = (0..cut.toks.len()).rposition(|m| super::pairing(&cut.toks, m));
+            pairing_lines += usize::from(last.is_some());
+            for k in 0..=cut.toks.len() {
+                assert_eq!(
+                    last.is_some_and(|p| p > k),
+                    pairs_after_by_walk(&cut.toks, k),
+                    "{line} {k}"
+                );
+            }
+        }
+        assert!(pairing_lines >= 2);
+    }
 
     /// `carried_item` as first written, both items read before either is used.
     fn carried_item_eager(items: &[String], first: usize, at: usize) -> Option<String> {

@@ -166,6 +166,8 @@ fn subjects_kept(
     let base = spans.len();
     // Whether an anaphor may have an antecedent: the paragraph holds text before the sentence.
     let paragraph_before = !opens_paragraph(before);
+    // The sentence from its first word, which `sentence_case` compares every subject with.
+    let opening = sentence.trim_start();
     for fi in 0..all.len() {
         // The figure's token, as the cut found it.
         let at = fig_tokens.get(fi).copied().filter(|&k| k != usize::MAX);
@@ -201,7 +203,7 @@ fn subjects_kept(
                     .filter(|&(pk, _)| pk >= lo)
                     .and_then(|(_, pi)| spans.get(base + pi))
                     .and_then(|r| store.get(r.clone()));
-                let s = subject_at(sentence, window, all, fi, k - lo, t, &mut lists, earlier);
+                let s = subject_at(sentence, opening, window, all, fi, k - lo, t, &mut lists, earlier);
                 // A date has no subject: nothing to point back for (nor any anaphor to read).
                 let points_back = paragraph_before && all.get(fi).is_some_and(measured);
                 let s = match points_back.then(|| anaphor_at(window, k - lo)).flatten() {
@@ -263,12 +265,14 @@ fn figure_token_by_halving(toks: &[T], all: &[Found], fi: usize) -> Option<usize
     matches!(toks.get(k).map(|t| t.tok), Some(Tok::Fig(g)) if g == fi).then_some(k)
 }
 
-/// The subject of figure `fi`, at token `k` of `toks`; `title` when `toks` is a headline;
+/// The subject of figure `fi`, at token `k` of `toks`; `opening` the sentence without its
+/// leading white space; `title` when `toks` is a headline;
 /// `lists` what the list rules found for the figures of `toks` before; `prev` the subject
 /// of the figure before it, which a base of a change shares.
 #[allow(clippy::too_many_arguments)]
 fn subject_at(
     sentence: &str,
+    opening: &str,
     toks: &[T],
     all: &[Found],
     fi: usize,
@@ -340,11 +344,7 @@ fn subject_at(
             .filter(|s| names_something(s))
             .unwrap_or_default()
     };
-    if title {
-        subject
-    } else {
-        sentence_case(sentence, subject)
-    }
+    if title { subject } else { opening_case(opening, subject) }
 }
 
 /// `Consumer Prices Index (CPI) annual inflation` -> `CPI annual inflation`: a phrase with an
@@ -502,8 +502,14 @@ fn standing_in(subject: &str, prev: &str) -> Option<String> {
 /// A common word capitalized only because it starts the sentence is lowercased (`Exports`
 /// -> `exports`); names stay (`Korea's exports`, `Hyundai Motor`, `EVs`).
 pub(super) fn sentence_case(sentence: &str, subject: String) -> String {
+    opening_case(sentence.trim_start(), subject)
+}
+
+/// `sentence_case`, with `opening` the sentence without its leading white space (trimmed
+/// once for all the figures of the sentence).
+fn opening_case(opening: &str, subject: String) -> String {
     // Only a subject that opens the sentence is lowered: most do not, told by one byte.
-    if sentence.trim_start().as_bytes().first() != subject.as_bytes().first() {
+    if opening.as_bytes().first() != subject.as_bytes().first() {
         return subject;
     }
     // The first word runs to the first space (`join` puts single spaces between words).
@@ -526,7 +532,7 @@ pub(super) fn sentence_case(sentence: &str, subject: String) -> String {
     }
     let name_follows = second.starts_with(char::is_uppercase);
     let possessive = first.ends_with("'s") || first.ends_with("’s");
-    if name_follows || possessive || !sentence.trim_start().starts_with(first) {
+    if name_follows || possessive || !opening.starts_with(first) {
         return subject;
     }
     // An ASCII capital lowers in place, as `to_lowercase` lowers it.
