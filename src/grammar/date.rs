@@ -25,7 +25,7 @@ use nom::{
 use super::number::{digits_number, ordinal_number, spelled_number};
 use super::{Ctx, Figure, Val, at_boundary, dash, fail, is_word_char, keyword, leading_word, sp, sp0};
 use crate::model::Kind;
-use crate::words::{Shapes, WordMap, has_shape, lowered, str_shapes, with_lower};
+use crate::words::{Shapes, has_shape, lowered, str_shapes};
 
 /// Which year a date belongs to, before resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -2097,28 +2097,32 @@ struct Tense {
     reporting: bool,
 }
 
-/// The tense words in any ASCII case: one hashed look-up instead of three list walks
-/// for every word of a sentence.
+/// The tense words in any ASCII case: one look-up in a table of packed words instead of
+/// three list walks for every word of a sentence (no word of the lists is longer than 16
+/// bytes or other than ASCII, as `WordBits` keeps them).
 fn tense_of(word: &str) -> Tense {
-    static TENSE_WORDS: std::sync::LazyLock<WordMap<Tense>> = std::sync::LazyLock::new(|| {
-        let mut map: WordMap<Tense> = WordMap::default();
-        for w in FUTURE_WORDS {
-            map.entry(w).or_default().future = true;
-        }
-        for w in PAST_WORDS {
-            map.entry(w).or_default().past = true;
-        }
-        for w in REPORTING_WORDS {
-            map.entry(w).or_default().reporting = true;
-        }
-        map
+    const FUTURE: u64 = 1;
+    const PAST: u64 = 2;
+    const REPORTING: u64 = 4;
+    static TENSE_WORDS: std::sync::LazyLock<crate::words::WordBits> = std::sync::LazyLock::new(|| {
+        let listed = |list: &'static [&'static str], bit: u64| list.iter().map(move |w| (*w, bit));
+        crate::words::WordBits::new(
+            listed(FUTURE_WORDS, FUTURE)
+                .chain(listed(PAST_WORDS, PAST))
+                .chain(listed(REPORTING_WORDS, REPORTING)),
+        )
     });
     static TENSE_SHAPES: Shapes = str_shapes(&[FUTURE_WORDS, PAST_WORDS, REPORTING_WORDS]);
     // Most words have no tense word's length and first two letters.
     if !has_shape(&TENSE_SHAPES, word.as_bytes()) {
         return Tense::default();
     }
-    with_lower(word, |lower| TENSE_WORDS.get(lower).copied().unwrap_or_default())
+    let bits = TENSE_WORDS.get(word);
+    Tense {
+        future: bits & FUTURE != 0,
+        past: bits & PAST != 0,
+        reporting: bits & REPORTING != 0,
+    }
 }
 
 /// A single date whose year is missing (a half or quarter of the year in context, a month
@@ -3085,9 +3089,29 @@ mod tests {
                 assert!(*w == w.to_ascii_lowercase(), "{w}");
             }
         }
+        let upper: Vec<String> = [FUTURE_WORDS, PAST_WORDS, REPORTING_WORDS]
+            .concat()
+            .iter()
+            .map(|w| w.to_ascii_uppercase())
+            .collect();
+        let listed = upper.iter().map(String::as_str);
         for w in [
-            "Will", "EXPECTED", "rose", "Said", "may", "pasture", "x", "outlooks", "",
-        ] {
+            "Will",
+            "EXPECTED",
+            "rose",
+            "Said",
+            "may",
+            "pasture",
+            "x",
+            "outlooks",
+            "",
+            "s\u{e4}id",
+            "wil",
+            "expectedexpectedx",
+        ]
+        .into_iter()
+        .chain(listed)
+        {
             let held = |list: &[&str]| list.iter().any(|f| f.eq_ignore_ascii_case(w));
             let want = Tense {
                 future: held(FUTURE_WORDS),
