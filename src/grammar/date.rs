@@ -1534,6 +1534,9 @@ fn at_month_before_a_day<'a>(i: &'a str, m: Month<'a>) -> IResult<&'a str, (Date
 fn at_month_before_words<'a>(i: &'a str, m: Month<'a>) -> IResult<&'a str, (DateExpr, Option<DateExpr>)> {
     let single = |d| (d, None);
     let range = |(a, b)| (a, Some(b));
+    if !goes_on_a_month(m.after) {
+        return month_alone_after(i, m).map(|(r, d)| (r, (d, None)));
+    }
     alt((
         (|i| month_pair_after(i, m)).map(range),
         |i| months_quarter_after(i, m),
@@ -1543,6 +1546,28 @@ fn at_month_before_words<'a>(i: &'a str, m: Month<'a>) -> IResult<&'a str, (Date
         (|i| month_alone_after(i, m)).map(single),
     ))
     .parse(i)
+}
+
+/// After a month with no number after it, a word or joiner that a form longer than the
+/// month alone may go on with: a range joiner (`March to May`, `Jan-Mar quarter`), or
+/// after white space `and` (`March and April`), `quarter` (`June quarter`), `of` or a
+/// relative year's word (`March of this year`, `March last year`). Before any other, only
+/// the month alone may be read. A necessary condition: the forms still decide.
+/// ```text
+/// goes_on = range_joiner | sp ("and" | "quarter" | "of" | "this" | "last" | "next")
+/// ```
+fn goes_on_a_month(after_month: &str) -> bool {
+    if super::may_join(after_month) {
+        return true;
+    }
+    let spaces = super::space_len(after_month);
+    if spaces == 0 {
+        return false;
+    }
+    let word = leading_word(&after_month[spaces..]);
+    let mut buf = [0u8; 7];
+    lowered(&mut buf, word.as_bytes())
+        .is_some_and(|w| matches!(w, b"and" | b"quarter" | b"of" | b"this" | b"last" | b"next"))
 }
 
 /// After a month name: how many digits the number after it has, after at most a comma or
@@ -3121,6 +3146,83 @@ mod tests {
             assert_eq!(tense_of(w), want, "{w}");
         }
         assert!(tense_of("WILL").future && tense_of("Fell").past && tense_of("noted").reporting);
+    }
+
+    /// `at_month_before_words` with every form tried, as before `goes_on_a_month`.
+    fn at_month_before_words_by_every_form<'a>(
+        i: &'a str,
+        m: Month<'a>,
+    ) -> IResult<&'a str, (DateExpr, Option<DateExpr>)> {
+        let single = |d| (d, None);
+        let range = |(a, b)| (a, Some(b));
+        alt((
+            (|i| month_pair_after(i, m)).map(range),
+            |i| months_quarter_after(i, m),
+            (|i| month_range_after(i, m)).map(range),
+            (|i| month_quarter_after(i, m)).map(single),
+            (|_| month_year_after(m)).map(single),
+            (|i| month_alone_after(i, m)).map(single),
+        ))
+        .parse(i)
+    }
+
+    #[test]
+    fn a_month_before_no_word_it_goes_on_with_is_read_alone() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(
+            " March and April combined, Jan-Mar quarter, June quarter, March of this year, May last \
+             year, April to June, May\u{2013}July, MAY 2025, March, Sep 2024, June  quarter, July\u{a0}and \
+             August as a whole, March expanded, May of 2024, Oct. until Dec., June QUARTER, May And June.",
+        );
+        for month in ["January", "Mar", "Sept.", "MAY", "june"] {
+            for tail in [
+                " and April",
+                "-Mar",
+                " to May",
+                " quarter",
+                " of 2024",
+                " of this year",
+                " last year",
+                " next year",
+                " this year",
+                ", led",
+                " expanded",
+                " And June",
+                " OF",
+                "\u{2013}July",
+                " through Dec",
+                "until",
+                " untilx",
+                "  and  May",
+                "\tand May",
+                "\u{a0}quarter",
+                " &",
+                " ofx",
+                " Last Year",
+            ] {
+                text.push_str(&format!(" In {month}{tail} it rose."));
+            }
+        }
+        let (mut months, mut alone) = (0, 0);
+        for (at, _) in text.char_indices() {
+            let i = &text[at..];
+            let Ok((r, m)) = read_month(i) else { continue };
+            if digits_follow(r) != 0 {
+                continue;
+            }
+            let new = at_month_before_words(i, m);
+            assert_eq!(
+                new,
+                at_month_before_words_by_every_form(i, m),
+                "at {at}: {:?}",
+                super::super::window(i, 30)
+            );
+            months += 1;
+            alone += usize::from(!goes_on_a_month(m.after));
+        }
+        assert!(months > 200 && alone > 100, "{months} {alone}");
+        assert!(goes_on_a_month(" and April") && goes_on_a_month("-Mar") && goes_on_a_month(" QUARTER"));
+        assert!(!goes_on_a_month(" expanded") && !goes_on_a_month(", led by") && !goes_on_a_month("."));
     }
 
     /// `said_of_the_past` as it was before its byte walk and hashed look-up: its oracle.
