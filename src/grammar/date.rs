@@ -1517,6 +1517,10 @@ fn at_month_or_weekday(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
 fn at_month_before_a_day<'a>(i: &'a str, m: Month<'a>) -> IResult<&'a str, (DateExpr, Option<DateExpr>)> {
     let first_day = month_day_after(i, m);
     if let Ok((r, start)) = first_day {
+        // `March 4 in`: no joiner and no `and` after the day (or its year): the day alone.
+        if !joins_another_day(r) {
+            return Ok((r, (start, None)));
+        }
         if let Ok((r, (a, b))) = day_range_from(i, r, start).or_else(|_| days_across_from(i, r, start)) {
             return Ok((r, (a, Some(b))));
         }
@@ -1528,6 +1532,20 @@ fn at_month_before_a_day<'a>(i: &'a str, m: Month<'a>) -> IResult<&'a str, (Date
         Ok((r, d)) => Ok((r, (d, None))),
         Err(_) => month_alone_after(i, m).map(|(r, d)| (r, (d, None))),
     }
+}
+
+/// After a month's day (and its year, if written): a range joiner, or white space and
+/// `and` — what a range or pair of days goes on with (`March 4-6`, `May 4 and 5`,
+/// `March 31 and April 1`). A necessary condition: the forms still decide.
+/// ```text
+/// joins_day = range_joiner | sp "and"
+/// ```
+fn joins_another_day(after_day: &str) -> bool {
+    if super::may_join(after_day) {
+        return true;
+    }
+    let spaces = super::space_len(after_day);
+    spaces > 0 && keyword("and")(&after_day[spaces..]).is_ok()
 }
 
 /// The forms of `at_month_or_weekday` with no number right after the month `m`.
@@ -3164,6 +3182,76 @@ mod tests {
             (|i| month_alone_after(i, m)).map(single),
         ))
         .parse(i)
+    }
+
+    /// `at_month_before_a_day` with every form tried, as before `joins_another_day`.
+    fn at_month_before_a_day_by_every_form<'a>(
+        i: &'a str,
+        m: Month<'a>,
+    ) -> IResult<&'a str, (DateExpr, Option<DateExpr>)> {
+        let first_day = month_day_after(i, m);
+        if let Ok((r, start)) = first_day {
+            if let Ok((r, (a, b))) = day_range_from(i, r, start).or_else(|_| days_across_from(i, r, start)) {
+                return Ok((r, (a, Some(b))));
+            }
+        }
+        if let Ok(ok) = day_pair_after(i, m) {
+            return Ok(ok);
+        }
+        match first_day {
+            Ok((r, d)) => Ok((r, (d, None))),
+            Err(_) => month_alone_after(i, m).map(|(r, d)| (r, (d, None))),
+        }
+    }
+
+    #[test]
+    fn a_day_before_no_joiner_and_no_and_is_read_alone() {
+        let mut text = crate::fixture_texts().concat();
+        for month in ["January", "Mar", "Sept.", "MAY", "Dec.", "june"] {
+            for tail in [
+                " 4 and 5",
+                " 4-6",
+                " 4 to 6",
+                " 31 and April 1",
+                " 4, 2025 and",
+                " 4 2025-",
+                " 4 in Jakarta",
+                " 4, led",
+                " 4th.",
+                " 4 AND 5",
+                "  4  and  5",
+                " 4\tand 5",
+                " 4\u{a0}and 5",
+                " 4\u{2013}6",
+                " 4 until 9",
+                " 4 untilx",
+                " 4 last year and",
+                " 4, 2025 to 6",
+                " 4 andx",
+                " 4 &",
+                ".12 and 13",
+            ] {
+                text.push_str(&format!(" On {month}{tail} it rose."));
+            }
+        }
+        let (mut days, mut alone) = (0, 0);
+        for (at, _) in text.char_indices() {
+            let i = &text[at..];
+            let Ok((r, m)) = read_month(i) else { continue };
+            if !(1..=2).contains(&digits_follow(r)) {
+                continue;
+            }
+            let old = at_month_before_a_day_by_every_form(i, m);
+            assert_eq!(
+                at_month_before_a_day(i, m),
+                old,
+                "at {at}: {:?}",
+                super::super::window(i, 30)
+            );
+            days += 1;
+            alone += usize::from(month_day_after(i, m).is_ok_and(|(r, _)| !joins_another_day(r)));
+        }
+        assert!(days > 150 && alone > 50, "{days} {alone}");
     }
 
     #[test]
