@@ -25,7 +25,7 @@ use nom::{
 use super::number::{digits_number, ordinal_number, spelled_number};
 use super::{Ctx, Figure, Val, at_boundary, dash, fail, is_word_char, keyword, leading_word, sp, sp0};
 use crate::model::Kind;
-use crate::words::{Shapes, WordMap, has_shape, lowered, str_shapes, with_lower};
+use crate::words::{Shapes, has_shape, lowered, str_shapes};
 
 /// Which year a date belongs to, before resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1517,6 +1517,10 @@ fn at_month_or_weekday(i: &str) -> IResult<&str, (DateExpr, Option<DateExpr>)> {
 fn at_month_before_a_day<'a>(i: &'a str, m: Month<'a>) -> IResult<&'a str, (DateExpr, Option<DateExpr>)> {
     let first_day = month_day_after(i, m);
     if let Ok((r, start)) = first_day {
+        // `March 4 in`: no joiner and no `and` after the day (or its year): the day alone.
+        if !joins_another_day(r) {
+            return Ok((r, (start, None)));
+        }
         if let Ok((r, (a, b))) = day_range_from(i, r, start).or_else(|_| days_across_from(i, r, start)) {
             return Ok((r, (a, Some(b))));
         }
@@ -1530,10 +1534,27 @@ fn at_month_before_a_day<'a>(i: &'a str, m: Month<'a>) -> IResult<&'a str, (Date
     }
 }
 
+/// After a month's day (and its year, if written): a range joiner, or white space and
+/// `and` — what a range or pair of days goes on with (`March 4-6`, `May 4 and 5`,
+/// `March 31 and April 1`). A necessary condition: the forms still decide.
+/// ```text
+/// joins_day = range_joiner | sp "and"
+/// ```
+fn joins_another_day(after_day: &str) -> bool {
+    if super::may_join(after_day) {
+        return true;
+    }
+    let spaces = super::space_len(after_day);
+    spaces > 0 && keyword("and")(&after_day[spaces..]).is_ok()
+}
+
 /// The forms of `at_month_or_weekday` with no number right after the month `m`.
 fn at_month_before_words<'a>(i: &'a str, m: Month<'a>) -> IResult<&'a str, (DateExpr, Option<DateExpr>)> {
     let single = |d| (d, None);
     let range = |(a, b)| (a, Some(b));
+    if !goes_on_a_month(m.after) {
+        return month_alone_after(i, m).map(|(r, d)| (r, (d, None)));
+    }
     alt((
         (|i| month_pair_after(i, m)).map(range),
         |i| months_quarter_after(i, m),
@@ -1543,6 +1564,28 @@ fn at_month_before_words<'a>(i: &'a str, m: Month<'a>) -> IResult<&'a str, (Date
         (|i| month_alone_after(i, m)).map(single),
     ))
     .parse(i)
+}
+
+/// After a month with no number after it, a word or joiner that a form longer than the
+/// month alone may go on with: a range joiner (`March to May`, `Jan-Mar quarter`), or
+/// after white space `and` (`March and April`), `quarter` (`June quarter`), `of` or a
+/// relative year's word (`March of this year`, `March last year`). Before any other, only
+/// the month alone may be read. A necessary condition: the forms still decide.
+/// ```text
+/// goes_on = range_joiner | sp ("and" | "quarter" | "of" | "this" | "last" | "next")
+/// ```
+fn goes_on_a_month(after_month: &str) -> bool {
+    if super::may_join(after_month) {
+        return true;
+    }
+    let spaces = super::space_len(after_month);
+    if spaces == 0 {
+        return false;
+    }
+    let word = leading_word(&after_month[spaces..]);
+    let mut buf = [0u8; 7];
+    lowered(&mut buf, word.as_bytes())
+        .is_some_and(|w| matches!(w, b"and" | b"quarter" | b"of" | b"this" | b"last" | b"next"))
 }
 
 /// After a month name: how many digits the number after it has, after at most a comma or
@@ -2097,28 +2140,32 @@ struct Tense {
     reporting: bool,
 }
 
-/// The tense words in any ASCII case: one hashed look-up instead of three list walks
-/// for every word of a sentence.
+/// The tense words in any ASCII case: one look-up in a table of packed words instead of
+/// three list walks for every word of a sentence (no word of the lists is longer than 16
+/// bytes or other than ASCII, as `WordBits` keeps them).
 fn tense_of(word: &str) -> Tense {
-    static TENSE_WORDS: std::sync::LazyLock<WordMap<Tense>> = std::sync::LazyLock::new(|| {
-        let mut map: WordMap<Tense> = WordMap::default();
-        for w in FUTURE_WORDS {
-            map.entry(w).or_default().future = true;
-        }
-        for w in PAST_WORDS {
-            map.entry(w).or_default().past = true;
-        }
-        for w in REPORTING_WORDS {
-            map.entry(w).or_default().reporting = true;
-        }
-        map
+    const FUTURE: u64 = 1;
+    const PAST: u64 = 2;
+    const REPORTING: u64 = 4;
+    static TENSE_WORDS: std::sync::LazyLock<crate::words::WordBits> = std::sync::LazyLock::new(|| {
+        let listed = |list: &'static [&'static str], bit: u64| list.iter().map(move |w| (*w, bit));
+        crate::words::WordBits::new(
+            listed(FUTURE_WORDS, FUTURE)
+                .chain(listed(PAST_WORDS, PAST))
+                .chain(listed(REPORTING_WORDS, REPORTING)),
+        )
     });
     static TENSE_SHAPES: Shapes = str_shapes(&[FUTURE_WORDS, PAST_WORDS, REPORTING_WORDS]);
     // Most words have no tense word's length and first two letters.
     if !has_shape(&TENSE_SHAPES, word.as_bytes()) {
         return Tense::default();
     }
-    with_lower(word, |lower| TENSE_WORDS.get(lower).copied().unwrap_or_default())
+    let bits = TENSE_WORDS.get(word);
+    Tense {
+        future: bits & FUTURE != 0,
+        past: bits & PAST != 0,
+        reporting: bits & REPORTING != 0,
+    }
 }
 
 /// A single date whose year is missing (a half or quarter of the year in context, a month
@@ -3085,9 +3132,29 @@ mod tests {
                 assert!(*w == w.to_ascii_lowercase(), "{w}");
             }
         }
+        let upper: Vec<String> = [FUTURE_WORDS, PAST_WORDS, REPORTING_WORDS]
+            .concat()
+            .iter()
+            .map(|w| w.to_ascii_uppercase())
+            .collect();
+        let listed = upper.iter().map(String::as_str);
         for w in [
-            "Will", "EXPECTED", "rose", "Said", "may", "pasture", "x", "outlooks", "",
-        ] {
+            "Will",
+            "EXPECTED",
+            "rose",
+            "Said",
+            "may",
+            "pasture",
+            "x",
+            "outlooks",
+            "",
+            "s\u{e4}id",
+            "wil",
+            "expectedexpectedx",
+        ]
+        .into_iter()
+        .chain(listed)
+        {
             let held = |list: &[&str]| list.iter().any(|f| f.eq_ignore_ascii_case(w));
             let want = Tense {
                 future: held(FUTURE_WORDS),
@@ -3097,6 +3164,153 @@ mod tests {
             assert_eq!(tense_of(w), want, "{w}");
         }
         assert!(tense_of("WILL").future && tense_of("Fell").past && tense_of("noted").reporting);
+    }
+
+    /// `at_month_before_words` with every form tried, as before `goes_on_a_month`.
+    fn at_month_before_words_by_every_form<'a>(
+        i: &'a str,
+        m: Month<'a>,
+    ) -> IResult<&'a str, (DateExpr, Option<DateExpr>)> {
+        let single = |d| (d, None);
+        let range = |(a, b)| (a, Some(b));
+        alt((
+            (|i| month_pair_after(i, m)).map(range),
+            |i| months_quarter_after(i, m),
+            (|i| month_range_after(i, m)).map(range),
+            (|i| month_quarter_after(i, m)).map(single),
+            (|_| month_year_after(m)).map(single),
+            (|i| month_alone_after(i, m)).map(single),
+        ))
+        .parse(i)
+    }
+
+    /// `at_month_before_a_day` with every form tried, as before `joins_another_day`.
+    fn at_month_before_a_day_by_every_form<'a>(
+        i: &'a str,
+        m: Month<'a>,
+    ) -> IResult<&'a str, (DateExpr, Option<DateExpr>)> {
+        let first_day = month_day_after(i, m);
+        if let Ok((r, start)) = first_day {
+            if let Ok((r, (a, b))) = day_range_from(i, r, start).or_else(|_| days_across_from(i, r, start)) {
+                return Ok((r, (a, Some(b))));
+            }
+        }
+        if let Ok(ok) = day_pair_after(i, m) {
+            return Ok(ok);
+        }
+        match first_day {
+            Ok((r, d)) => Ok((r, (d, None))),
+            Err(_) => month_alone_after(i, m).map(|(r, d)| (r, (d, None))),
+        }
+    }
+
+    #[test]
+    fn a_day_before_no_joiner_and_no_and_is_read_alone() {
+        let mut text = crate::fixture_texts().concat();
+        for month in ["January", "Mar", "Sept.", "MAY", "Dec.", "june"] {
+            for tail in [
+                " 4 and 5",
+                " 4-6",
+                " 4 to 6",
+                " 31 and April 1",
+                " 4, 2025 and",
+                " 4 2025-",
+                " 4 in Jakarta",
+                " 4, led",
+                " 4th.",
+                " 4 AND 5",
+                "  4  and  5",
+                " 4\tand 5",
+                " 4\u{a0}and 5",
+                " 4\u{2013}6",
+                " 4 until 9",
+                " 4 untilx",
+                " 4 last year and",
+                " 4, 2025 to 6",
+                " 4 andx",
+                " 4 &",
+                ".12 and 13",
+            ] {
+                text.push_str(&format!(" On {month}{tail} it rose."));
+            }
+        }
+        let (mut days, mut alone) = (0, 0);
+        for (at, _) in text.char_indices() {
+            let i = &text[at..];
+            let Ok((r, m)) = read_month(i) else { continue };
+            if !(1..=2).contains(&digits_follow(r)) {
+                continue;
+            }
+            let old = at_month_before_a_day_by_every_form(i, m);
+            assert_eq!(
+                at_month_before_a_day(i, m),
+                old,
+                "at {at}: {:?}",
+                super::super::window(i, 30)
+            );
+            days += 1;
+            alone += usize::from(month_day_after(i, m).is_ok_and(|(r, _)| !joins_another_day(r)));
+        }
+        assert!(days > 150 && alone > 50, "{days} {alone}");
+    }
+
+    #[test]
+    fn a_month_before_no_word_it_goes_on_with_is_read_alone() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(
+            " March and April combined, Jan-Mar quarter, June quarter, March of this year, May last \
+             year, April to June, May\u{2013}July, MAY 2025, March, Sep 2024, June  quarter, July\u{a0}and \
+             August as a whole, March expanded, May of 2024, Oct. until Dec., June QUARTER, May And June.",
+        );
+        for month in ["January", "Mar", "Sept.", "MAY", "june"] {
+            for tail in [
+                " and April",
+                "-Mar",
+                " to May",
+                " quarter",
+                " of 2024",
+                " of this year",
+                " last year",
+                " next year",
+                " this year",
+                ", led",
+                " expanded",
+                " And June",
+                " OF",
+                "\u{2013}July",
+                " through Dec",
+                "until",
+                " untilx",
+                "  and  May",
+                "\tand May",
+                "\u{a0}quarter",
+                " &",
+                " ofx",
+                " Last Year",
+            ] {
+                text.push_str(&format!(" In {month}{tail} it rose."));
+            }
+        }
+        let (mut months, mut alone) = (0, 0);
+        for (at, _) in text.char_indices() {
+            let i = &text[at..];
+            let Ok((r, m)) = read_month(i) else { continue };
+            if digits_follow(r) != 0 {
+                continue;
+            }
+            let new = at_month_before_words(i, m);
+            assert_eq!(
+                new,
+                at_month_before_words_by_every_form(i, m),
+                "at {at}: {:?}",
+                super::super::window(i, 30)
+            );
+            months += 1;
+            alone += usize::from(!goes_on_a_month(m.after));
+        }
+        assert!(months > 200 && alone > 100, "{months} {alone}");
+        assert!(goes_on_a_month(" and April") && goes_on_a_month("-Mar") && goes_on_a_month(" QUARTER"));
+        assert!(!goes_on_a_month(" expanded") && !goes_on_a_month(", led by") && !goes_on_a_month("."));
     }
 
     /// `said_of_the_past` as it was before its byte walk and hashed look-up: its oracle.

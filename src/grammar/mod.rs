@@ -174,7 +174,7 @@ pub fn figure_at(ctx: &Ctx) -> Option<Figure> {
 /// percent  = number_word | sign_word | "between" | digit_run open
 /// quantity = number_word | sign_word | digit_run open
 /// duration = number_word | "the" lead_word | digit_run open
-/// date     = date_lead_word | Capitalized | digit_run
+/// date     = date_lead_word | Capitalized | digit_run     (of 1, 2 or 4 digits before any other byte)
 /// ordinal  = ordinal_word | tens_word | digit_run
 /// count    = number_word | "between" | digit_run (open | " " word | suffix | grouped | ("(" | quote | "&"))
 /// open     = not a closing mark, suffix, end or " " word; for money not " " percent_word
@@ -211,7 +211,7 @@ impl Starts {
         let word = leading_word(rest);
         if word.is_empty() {
             return match rest.as_bytes().first() {
-                Some(b) if b.is_ascii_digit() => Starts::at_digits(rest.as_bytes()),
+                Some(b) if b.is_ascii_digit() => Starts::at_digits(rest.as_bytes()).at_date_digits(rest.as_bytes()),
                 _ => Starts::ALL,
             };
         }
@@ -233,6 +233,19 @@ impl Starts {
             ordinal: number::starts_spelled_ordinal(lower),
             count: number || between,
             percent_marked: false,
+        }
+    }
+
+    /// A date in digits starts with 1 or 2 (a day, `2nd half`, `3Q`) or 4 (a year, an ISO
+    /// date) digits before any other byte: at a number of 3 or 5 and more (`120 firms`,
+    /// `15000`) the date is not asked.
+    /// `rest` starts with a digit: its count is 1 or 2 where the second or the third byte
+    /// is none, and 4 where both are, the fourth too and the fifth not (no walk of the run).
+    fn at_date_digits(self, rest: &[u8]) -> Starts {
+        let digit = |at: usize| rest.get(at).is_some_and(u8::is_ascii_digit);
+        Starts {
+            date: self.date && (!digit(1) || !digit(2) || digit(3) && !digit(4)),
+            ..self
         }
     }
 
@@ -865,9 +878,10 @@ mod tests {
             count: false,
             ..Starts::ALL
         };
-        for s in ["708)", "3.", "12:30", "5", "7]", "2025, exports", "1.2.3."] {
+        for s in ["3.", "12:30", "5", "7]", "2025, exports", "1.2.3."] {
             assert_eq!(at(s), closed, "{s}");
         }
+        assert_eq!(at("708)"), Starts { date: false, ..closed });
         for s in ["12th", "3rd-largest"] {
             assert_eq!(at(s), Starts { count: true, ..closed }, "{s}");
         }
@@ -907,7 +921,40 @@ mod tests {
             assert_eq!(at(s), Starts::ALL, "{s}");
         }
         let long = format!("{} percent", "1".repeat(MARKED_RUN));
-        assert_eq!(at(&long), Starts::ALL);
+        assert_eq!(
+            at(&long),
+            Starts {
+                date: false,
+                ..Starts::ALL
+            }
+        );
+    }
+
+    #[test]
+    fn a_date_is_asked_only_at_one_two_or_four_digits() {
+        let at = |s: &str| Starts::at(s).date;
+        for yes in [
+            "5 May",
+            "12 March",
+            "2025",
+            "2024-25",
+            "3Q 2024",
+            "1,200 firms",
+            "12.5 percent",
+        ] {
+            assert!(at(yes), "{yes}");
+        }
+        for no in ["120 firms", "708)", "15000 won", "123456", "100th day"] {
+            assert!(!at(no), "{no}");
+        }
+        // The bytes read are the digit count's test: every count from 1 to 7, before
+        // every kind of byte.
+        for n in 1..8 {
+            for tail in ["", " May", "a", ",5", ",500", "\u{e9}"] {
+                let s = format!("{}{tail}", "7".repeat(n));
+                assert_eq!(at(&s), matches!(n, 1 | 2 | 4), "{s}");
+            }
+        }
     }
 
     #[test]
