@@ -425,6 +425,19 @@ mod tests {
     /// rows, in every format, without reserving much more than they take.
     #[test]
     fn rendered_rows_fit_their_first_allocation() {
+        for_each_fixture_release(|path, release, format| {
+            let mut expected = Vec::new();
+            render_facts(format, &release.facts, &mut expected).unwrap();
+            assert_eq!(rendered_facts(format, &release.facts).unwrap(), expected);
+            let (len, hint) = (expected.len(), rows_size_hint(format, &release.facts));
+            let ok = len <= hint && hint <= len * 3 / 2 + 64;
+            assert!(ok, "{}, {format:?}: {len} bytes, {hint} reserved", path.display());
+        });
+    }
+
+    /// Calls `check` with every release of every fixture, in every format.
+    fn for_each_fixture_release(check: impl Fn(&std::path::Path, &extract::ReleaseFacts, Format)) {
+        let mut seen = 0;
         for entry in std::fs::read_dir("fixtures").unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_none_or(|e| e != "txt") {
@@ -433,39 +446,27 @@ mod tests {
             let text = std::fs::read_to_string(&path).unwrap();
             for release in extract::extract_text("f", &text, &extract::Options::default()).releases {
                 for format in [Format::Csv, Format::ExcelCsv, Format::Jsonl, Format::Json] {
-                    let mut expected = Vec::new();
-                    render_facts(format, &release.facts, &mut expected).unwrap();
-                    assert_eq!(rendered_facts(format, &release.facts).unwrap(), expected);
-                    let (len, hint) = (expected.len(), rows_size_hint(format, &release.facts));
-                    let ok = len <= hint && hint <= len * 3 / 2 + 64;
-                    assert!(ok, "{}, {format:?}: {len} bytes, {hint} reserved", path.display());
+                    check(&path, &release, format);
+                    seen += 1;
                 }
             }
         }
+        assert!(seen > 0, "no fixture release read");
     }
 
     /// Rows appended where a caller made room are the same bytes, and stay in that room
     /// (unsized: no row of a fixture comes near `ROOMY_ROW`).
     #[test]
     fn rows_appended_in_room_made_are_the_same_bytes() {
-        for entry in std::fs::read_dir("fixtures").unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_none_or(|e| e != "txt") {
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).unwrap();
-            for release in extract::extract_text("f", &text, &extract::Options::default()).releases {
-                for format in [Format::Csv, Format::ExcelCsv, Format::Jsonl, Format::Json] {
-                    let alone = rendered_facts(format, &release.facts).unwrap();
-                    let mut rows = Vec::with_capacity(4 + release.facts.len() * ROOMY_ROW);
-                    rows.extend_from_slice(b"head");
-                    let room = rows.capacity();
-                    append_facts(format, &release.facts, &mut rows).unwrap();
-                    assert_eq!(&rows[4..], &alone[..], "{}, {format:?}", path.display());
-                    assert_eq!(rows.capacity(), room, "{}, {format:?}", path.display());
-                }
-            }
-        }
+        for_each_fixture_release(|path, release, format| {
+            let alone = rendered_facts(format, &release.facts).unwrap();
+            let mut rows = Vec::with_capacity(4 + release.facts.len() * ROOMY_ROW);
+            rows.extend_from_slice(b"head");
+            let room = rows.capacity();
+            append_facts(format, &release.facts, &mut rows).unwrap();
+            assert_eq!(&rows[4..], &alone[..], "{}, {format:?}", path.display());
+            assert_eq!(rows.capacity(), room, "{}, {format:?}", path.display());
+        });
     }
 
     #[test]
