@@ -168,10 +168,8 @@ fn carried_item(items: &[String], first: usize, at: usize) -> Option<String> {
     let item = items.get(at)?;
     let lead = items.get(first)?;
     // The first item carries nothing; a later one is read only when the first has a part.
-    let carried = (at > first)
-        .then(|| find_part(lead).or_else(|| find_post_prep(lead)))
-        .flatten();
-    let own = || find_part(item).or_else(|| find_post_prep(item)).is_some();
+    let carried = (at > first).then(|| lead_prep_end(lead)).flatten();
+    let own = || lead_prep_end(item).is_some();
     match carried {
         Some(cut) if !own() => Some(format!("{} {item}", &lead[..cut])),
         _ => Some(copy_of(item)),
@@ -193,29 +191,47 @@ fn part_prep<'a>(toks: &[T<'a>], m: usize) -> Option<&'a str> {
 }
 
 /// The end of the first part preposition in `item` (`unemployment rates for` of
-/// `unemployment rates for adult men`): what the next items of the list carry.
+/// `unemployment rates for adult men`): what the next items of the list carry. The words
+/// (split at spaces) are told by their length first, as every such preposition has 2 to 5 bytes.
 fn find_part(item: &str) -> Option<usize> {
-    let mut at = 0;
-    for w in item.split(' ') {
-        at += w.len() + 1;
-        if at < item.len() && PART_PREPS.iter().any(|p| w.eq_ignore_ascii_case(p)) {
-            return Some(at - 1);
+    let b = item.as_bytes();
+    let mut start = 0;
+    while start < b.len() {
+        let end = crate::words::next_space(b, start);
+        let w = b.get(start..end).unwrap_or_default();
+        if end + 1 < b.len()
+            && (2..=5).contains(&w.len())
+            && PART_PREPS.iter().any(|p| w.eq_ignore_ascii_case(p.as_bytes()))
+        {
+            return Some(end);
         }
+        start = end + 1;
     }
     None
 }
 
-/// The end of the first post-modifying preposition in `item` (`exports in` of `exports in
-/// units`): what the later items of a `respectively` list carry.
-fn find_post_prep(item: &str) -> Option<usize> {
-    let mut at = 0;
-    for w in item.split(' ') {
-        at += w.len() + 1;
-        if at > w.len() + 1 && at < item.len() && POST_PREPS.iter().any(|p| w.eq_ignore_ascii_case(p)) {
-            return Some(at - 1);
+/// What a later item of a list carries of `item`: the end of its first part preposition
+/// (`find_part`), else of its first post-modifying preposition after its first word
+/// (`exports in` of `exports in units`); either with a word after it. Read in one walk
+/// over the words (split at spaces), which are told by their length first.
+fn lead_prep_end(item: &str) -> Option<usize> {
+    let b = item.as_bytes();
+    let (mut start, mut post) = (0, None);
+    while start < b.len() {
+        let end = crate::words::next_space(b, start);
+        let w = b.get(start..end).unwrap_or_default();
+        let any = |list: &[&str]| list.iter().any(|p| w.eq_ignore_ascii_case(p.as_bytes()));
+        if end + 1 < b.len() && (2..=5).contains(&w.len()) {
+            if any(&PART_PREPS) {
+                return Some(end);
+            }
+            if post.is_none() && start > 0 && any(POST_PREPS) {
+                post = Some(end);
+            }
         }
+        start = end + 1;
     }
-    None
+    post
 }
 
 /// `X to major markets, in particular A (`: the `X to` the items after the introducer
@@ -609,12 +625,70 @@ mod tests {
         assert!(pairing_lines >= 2);
     }
 
+    /// The end of the first post-modifying preposition in `item` (`exports in` of `exports
+    /// in units`), as first written: with `find_part`, the oracle of `lead_prep_end`.
+    fn find_post_prep(item: &str) -> Option<usize> {
+        let mut at = 0;
+        for w in item.split(' ') {
+            at += w.len() + 1;
+            if at > w.len() + 1 && at < item.len() && super::POST_PREPS.iter().any(|p| w.eq_ignore_ascii_case(p)) {
+                return Some(at - 1);
+            }
+        }
+        None
+    }
+
+    /// The end of the first part preposition in `item`, as first written: the oracle of
+    /// `find_part`.
+    fn find_part_by_split(item: &str) -> Option<usize> {
+        let mut at = 0;
+        for w in item.split(' ') {
+            at += w.len() + 1;
+            if at < item.len() && super::PART_PREPS.iter().any(|p| w.eq_ignore_ascii_case(p)) {
+                return Some(at - 1);
+            }
+        }
+        None
+    }
+
+    /// `lead_prep_end` as first written: two walks, the part preposition's first.
+    fn lead_prep_end_by_two_walks(item: &str) -> Option<usize> {
+        find_part_by_split(item).or_else(|| find_post_prep(item))
+    }
+
+    proptest::proptest! {
+        /// One walk finds what the two walks find, on phrases of list words, other words
+        /// and runs of spaces.
+        #[test]
+        fn lead_prep_ends_as_found_by_two_walks(picks in proptest::collection::vec(0..12usize, 0..7)) {
+            const WORDS: [&str; 12] = ["exports", "To", "among", "in", "", "Peru", "of", "for", "into", "rates", "with", "e"];
+            let item = picks.iter().map(|&n| WORDS[n]).collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(super::lead_prep_end(&item), lead_prep_end_by_two_walks(&item), "{:?}", item);
+            proptest::prop_assert_eq!(super::find_part(&item), find_part_by_split(&item), "{:?}", item);
+        }
+    }
+
+    /// At every item of the fixtures' lines cut at commas and `and`: the same ends.
+    #[test]
+    fn lead_prep_ends_of_the_fixtures_as_found_by_two_walks() {
+        let mut found = 0;
+        for text in crate::fixture_texts() {
+            for item in text.split([',', ';', '(', ')']).flat_map(|p| p.split(" and ")) {
+                let item = item.trim();
+                assert_eq!(super::lead_prep_end(item), lead_prep_end_by_two_walks(item), "{item:?}");
+                assert_eq!(super::find_part(item), find_part_by_split(item), "{item:?}");
+                found += usize::from(super::lead_prep_end(item).is_some());
+            }
+        }
+        assert!(found > 20, "{found}");
+    }
+
     /// `carried_item` as first written, both items read before either is used.
     fn carried_item_eager(items: &[String], first: usize, at: usize) -> Option<String> {
         let item = items.get(at)?;
         let lead = items.get(first)?;
-        let own = super::find_part(item).or_else(|| super::find_post_prep(item)).is_some();
-        match super::find_part(lead).or_else(|| super::find_post_prep(lead)) {
+        let own = lead_prep_end_by_two_walks(item).is_some();
+        match lead_prep_end_by_two_walks(lead) {
             Some(cut) if at > first && !own => Some(format!("{} {item}", &lead[..cut])),
             _ => Some(item.clone()),
         }
