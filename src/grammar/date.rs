@@ -1378,6 +1378,28 @@ fn month_of_list(b: &str) -> Option<u32> {
     None
 }
 
+/// At a date's lead word (lower-cased) with `after` the text after it: whether any form
+/// `date_at_word` chooses by that word may read on. The forms at `the` (`the_nth`) need
+/// white space and a digit after it; those at `between` (`between_years`,
+/// `between_days`) white space and a digit or a month (capitalized). A candidate at `the`
+/// or `between` before any other word (`the rise`, `between them`) reads no date, and is
+/// turned away before the parse. Other words: not decided here.
+/// ```text
+/// goes_on = "the" sp digit | "between" sp (digit | Capital) | other_word
+/// ```
+pub fn lead_word_may_go_on(lower: &[u8], after: &str) -> bool {
+    let spaced = super::skip_space(after);
+    let next = match spaced.as_bytes().first() {
+        Some(&b) if spaced.len() < after.len() => b,
+        _ => return !matches!(lower, b"the" | b"between"),
+    };
+    match lower {
+        b"the" => next.is_ascii_digit(),
+        b"between" => next.is_ascii_digit() || next.is_ascii_uppercase(),
+        _ => true,
+    }
+}
+
 /// the_nth: "the" sp day-with-suffix [sp "of" sp month_name [year_after]], not followed by a
 /// noun (`on the 24th`, `the 30th of June`, not `the 25th anniversary`).
 fn the_nth(i: &str) -> IResult<&str, DateExpr> {
@@ -2273,6 +2295,33 @@ mod tests {
         let n: i32 = y.parse().unwrap_or(0);
         let glued = (r.starts_with('.') || r.starts_with(',')) && r[1..].starts_with(|c: char| c.is_ascii_digit());
         ((1900..=2099).contains(&n) && at_boundary(r) && !glued).then_some((r, n))
+    }
+
+    #[test]
+    fn the_and_between_go_on_to_a_date_only_before_a_digit_or_a_month() {
+        for (lower, after) in [
+            ("the", " 4th of July"),
+            ("the", "\u{a0}12th"),
+            ("between", " 1999 and 2001"),
+            ("between", "  Oct. 2 and 5"),
+            ("first", " half"),
+            ("last", ""),
+        ] {
+            assert!(lead_word_may_go_on(lower.as_bytes(), after), "{lower}{after}");
+        }
+        for (lower, after) in [
+            ("the", " rise"),
+            ("the", "4th"),
+            ("the", ""),
+            ("the", " "),
+            ("between", " the two"),
+            ("between", ", 3"),
+            ("between", ""),
+        ] {
+            assert!(!lead_word_may_go_on(lower.as_bytes(), after), "{lower}{after}");
+            let i = format!("{lower}{after}");
+            assert!(date(&i).is_err(), "{i}");
+        }
     }
 
     #[test]
