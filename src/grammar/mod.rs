@@ -175,7 +175,7 @@ pub fn figure_at(ctx: &Ctx) -> Option<Figure> {
 /// quantity = number_word | sign_word | digit_run open
 /// duration = number_word | "the" lead_word | digit_run open
 /// date     = date_lead_word | Capitalized | digit_run     (of 1, 2 or 4 digits before any other byte)
-///            (`the` only before sp digit, `between` only before sp (digit | capital): `date::lead_word_may_go_on`)
+///            (`the`, `between`, `first`... only before what their forms read: `date::lead_word_may_go_on`)
 /// ordinal  = ordinal_word | tens_word | digit_run
 /// count    = number_word | "between" | digit_run (open | " " word | suffix | grouped | ("(" | quote | "&"))
 /// open     = not a closing mark, suffix, end or " " word; for money not " " percent_word
@@ -621,7 +621,8 @@ mod tests {
         Tuesday, on Monday, Sept. 3-5, 2024, June 30 and July 1, quarter 1, Quarter 3 2022, four-point-one \
         percent, fifteen dozen eggs, Four Seasons, eleven more, nineteen of them, forty 2025 firms. \
         On the 3rd, THE 21st of May, the\u{a0}9th and the  30th; The 2nd, the first, the 5 lots, the. \
-        Between June 2 and 9, between 4 and 8 July, between\u{2003}2021 and 2023, between them, between.";
+        Between June 2 and 9, between 4 and 8 July, between\u{2003}2021 and 2023, between them, between. \
+        The first five months of 2024, the second six months, First 3 months, first-ever, fourth\u{a0}Quarter.";
 
     /// Every word of `text` (ASCII letters), once, as written and lower-cased.
     fn words_of(text: &str) -> Vec<String> {
@@ -973,6 +974,8 @@ mod tests {
         assert!(at("the 24th").date && at("The\u{a0}3rd of May").date && !at("the end").date);
         assert!(at("between 2020 and 2024").date && at("Between March 3 and 5").date);
         assert!(!at("between the two").date && !at("between them").date);
+        assert!(at("first-half").date && at("Third quarter").date && at("first nine months").date);
+        assert!(!at("first time").date && !at("second, the").date);
         // A duration at `the` only before its lead word.
         assert!(at("The next\u{a0}two weeks").duration && at("the coming 3 days").duration);
         let the_first = at("the first time");
