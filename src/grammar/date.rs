@@ -1378,6 +1378,49 @@ fn month_of_list(b: &str) -> Option<u32> {
     None
 }
 
+/// At a date's lead word (lower-cased) with `after` the text after it: whether any form
+/// `date_at_word` chooses by that word may read on. The forms at `the` (`the_nth`) need
+/// white space and a digit after it; those at `between` (`between_years`,
+/// `between_days`) white space and a digit or a month (capitalized); those at a period's
+/// ordinal (`half`, `quarter`, `months_of_year`) `half` or `quarter` after white space or a
+/// dash, or a number (`six months`: digits or a number word) after white space. A
+/// candidate at such a word before any other (`the rise`, `between them`, `first time`)
+/// reads no date, and is turned away before the parse. Other words: not decided here.
+/// ```text
+/// goes_on = "the" sp digit | "between" sp (digit | Capital)
+///         | period_ordinal ((sp | "-") ("half" | "quarter") | sp (digit | number_word))
+///         | other_word
+/// ```
+pub fn lead_word_may_go_on(lower: &[u8], after: &str) -> bool {
+    let period_ordinal = matches!(lower, b"first" | b"second" | b"third" | b"fourth");
+    let spaced = super::skip_space(after);
+    let is_spaced = spaced.len() < after.len();
+    if period_ordinal && !is_spaced {
+        return after.strip_prefix('-').is_some_and(names_a_period_part);
+    }
+    let next = match spaced.as_bytes().first() {
+        Some(&b) if is_spaced => b,
+        _ => return !matches!(lower, b"the" | b"between"),
+    };
+    match lower {
+        b"the" => next.is_ascii_digit(),
+        b"between" => next.is_ascii_digit() || next.is_ascii_uppercase(),
+        _ if period_ordinal => next.is_ascii_digit() || names_a_period_part(spaced) || starts_a_number_word(spaced),
+        _ => true,
+    }
+}
+
+/// `half` or `quarter` as the whole word `i` starts with, in any case.
+fn names_a_period_part(i: &str) -> bool {
+    keyword("half")(i).is_ok() || keyword("quarter")(i).is_ok()
+}
+
+/// The word `i` starts with is the first of a number in words (`spelled_number`).
+fn starts_a_number_word(i: &str) -> bool {
+    let mut buf = [0u8; 16];
+    lowered(&mut buf, leading_word(i).as_bytes()).is_some_and(|w| super::number::starts_spelled(w).is_some())
+}
+
 /// the_nth: "the" sp day-with-suffix [sp "of" sp month_name [year_after]], not followed by a
 /// noun (`on the 24th`, `the 30th of June`, not `the 25th anniversary`).
 fn the_nth(i: &str) -> IResult<&str, DateExpr> {
@@ -2273,6 +2316,41 @@ mod tests {
         let n: i32 = y.parse().unwrap_or(0);
         let glued = (r.starts_with('.') || r.starts_with(',')) && r[1..].starts_with(|c: char| c.is_ascii_digit());
         ((1900..=2099).contains(&n) && at_boundary(r) && !glued).then_some((r, n))
+    }
+
+    #[test]
+    fn the_between_and_period_ordinals_go_on_to_a_date_only_before_their_parts() {
+        for (lower, after) in [
+            ("the", " 4th of July"),
+            ("the", "\u{a0}12th"),
+            ("between", " 1999 and 2001"),
+            ("between", "  Oct. 2 and 5"),
+            ("first", " half"),
+            ("first", "-Quarter"),
+            ("second", " six months"),
+            ("first", " 5 months"),
+            ("last", ""),
+        ] {
+            assert!(lead_word_may_go_on(lower.as_bytes(), after), "{lower}{after}");
+        }
+        for (lower, after) in [
+            ("the", " rise"),
+            ("the", "4th"),
+            ("the", ""),
+            ("the", " "),
+            ("between", " the two"),
+            ("between", ", 3"),
+            ("between", ""),
+            ("first", " time"),
+            ("first", "-ever"),
+            ("third", ""),
+            ("fourth", ", quarter"),
+            ("second", "half"),
+        ] {
+            assert!(!lead_word_may_go_on(lower.as_bytes(), after), "{lower}{after}");
+            let i = format!("{lower}{after}");
+            assert!(date(&i).is_err(), "{i}");
+        }
     }
 
     #[test]

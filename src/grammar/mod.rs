@@ -175,6 +175,7 @@ pub fn figure_at(ctx: &Ctx) -> Option<Figure> {
 /// quantity = number_word | sign_word | digit_run open
 /// duration = number_word | "the" lead_word | digit_run open
 /// date     = date_lead_word | Capitalized | digit_run     (of 1, 2 or 4 digits before any other byte)
+///            (`the`, `between`, `first`... only before what their forms read: `date::lead_word_may_go_on`)
 /// ordinal  = ordinal_word | tens_word | digit_run
 /// count    = number_word | "between" | digit_run (open | " " word | suffix | grouped | ("(" | quote | "&"))
 /// open     = not a closing mark, suffix, end or " " word; for money not " " percent_word
@@ -229,7 +230,8 @@ impl Starts {
             percent: marked || sign || between,
             quantity: marked || sign,
             duration: marked || lower == b"the" && duration::led(rest),
-            date: capitalized || crate::words::is_date_lead_word(lower),
+            date: (capitalized || crate::words::is_date_lead_word(lower))
+                && date::lead_word_may_go_on(lower, &rest[word.len()..]),
             ordinal: number::starts_spelled_ordinal(lower),
             count: number || between,
             percent_marked: false,
@@ -617,7 +619,10 @@ mod tests {
         this year, Last year, next March, first half of 2025, Second quarter, third-quarter, fourth half, \
         today, Yesterday, tomorrow, Today, early 2025, Late May, start-2024, post-2019, March 5, 2025, \
         Tuesday, on Monday, Sept. 3-5, 2024, June 30 and July 1, quarter 1, Quarter 3 2022, four-point-one \
-        percent, fifteen dozen eggs, Four Seasons, eleven more, nineteen of them, forty 2025 firms.";
+        percent, fifteen dozen eggs, Four Seasons, eleven more, nineteen of them, forty 2025 firms. \
+        On the 3rd, THE 21st of May, the\u{a0}9th and the  30th; The 2nd, the first, the 5 lots, the. \
+        Between June 2 and 9, between 4 and 8 July, between\u{2003}2021 and 2023, between them, between. \
+        The first five months of 2024, the second six months, First 3 months, first-ever, fourth\u{a0}Quarter.";
 
     /// Every word of `text` (ASCII letters), once, as written and lower-cased.
     fn words_of(text: &str) -> Vec<String> {
@@ -964,11 +969,17 @@ mod tests {
         assert_eq!(at("$5"), Starts::ALL);
         assert_eq!(at("\u{e9}t\u{e9}"), Starts::ALL);
         let the = at("the past five years");
-        assert!(the.duration && the.date && !the.money && !the.percent && !the.count && !the.ordinal);
+        assert!(the.duration && !the.date && !the.money && !the.percent && !the.count && !the.ordinal);
+        // A date at `the` only before a digit (`the 24th`), at `between` before a digit or a month.
+        assert!(at("the 24th").date && at("The\u{a0}3rd of May").date && !at("the end").date);
+        assert!(at("between 2020 and 2024").date && at("Between March 3 and 5").date);
+        assert!(!at("between the two").date && !at("between them").date);
+        assert!(at("first-half").date && at("Third quarter").date && at("first nine months").date);
+        assert!(!at("first time").date && !at("second, the").date);
         // A duration at `the` only before its lead word.
         assert!(at("The next\u{a0}two weeks").duration && at("the coming 3 days").duration);
         let the_first = at("the first time");
-        assert!(!the_first.duration && the_first.date);
+        assert!(!the_first.duration && !the_first.date);
         let three = at("Three billion won");
         assert!(three.money && three.percent && three.quantity && three.count && !three.ordinal);
         assert!(three.duration && three.date); // capitalized: a month or weekday would be a date
