@@ -226,19 +226,62 @@ const fn second_bit(word: &[u8]) -> u32 {
     if letter < 26 { 1 << letter } else { 1 << 27 }
 }
 
-/// The shapes of the words of `lists`. Every word must start with an ASCII letter.
-pub const fn shapes(lists: &[&[&[u8]]]) -> Shapes {
-    let mut shapes = [[0u32; 26]; LONGEST + 1];
+/// The letter of a word, besides its first, that a table of shapes keeps.
+#[derive(Clone, Copy)]
+enum Kept {
+    /// `Shapes`: the second letter.
+    Second,
+    /// `LastLetters`: the last letter.
+    Last,
+}
+
+impl Kept {
+    const fn bit(self, word: &[u8]) -> u32 {
+        match self {
+            Kept::Second => second_bit(word),
+            Kept::Last => last_bit(word),
+        }
+    }
+}
+
+/// The table of the words of `lists` by length, first letter and the `kept` letter. Every
+/// word must start with an ASCII letter.
+const fn table_of(lists: &[&[&[u8]]], kept: Kept) -> Shapes {
+    let mut table = [[0u32; 26]; LONGEST + 1];
     let mut l = 0;
     while l < lists.len() {
         let mut i = 0;
         while i < lists[l].len() {
-            add_shape(&mut shapes, lists[l][i]);
+            add_word(&mut table, lists[l][i], kept);
             i += 1;
         }
         l += 1;
     }
-    shapes
+    table
+}
+
+const fn add_word(table: &mut Shapes, w: &[u8], kept: Kept) {
+    assert!(w.len() <= LONGEST && w[0].is_ascii_alphabetic());
+    table[w.len()][((w[0] | 0x20) - b'a') as usize] |= kept.bit(w);
+}
+
+/// Some word of `table` has the length, the (case-folded) first letter and the `kept`
+/// letter of `word`.
+#[inline(always)]
+fn table_holds(table: &Shapes, word: &[u8], kept: Kept) -> bool {
+    let Some(&first) = word.first() else {
+        return false;
+    };
+    let letter = usize::from((first | 0x20).wrapping_sub(b'a'));
+    table
+        .get(word.len())
+        .and_then(|by_first| by_first.get(letter))
+        .is_some_and(|bits| bits & kept.bit(word) != 0)
+}
+
+/// The shapes of the words of `lists`. Every word must start with an ASCII letter.
+pub const fn shapes(lists: &[&[&[u8]]]) -> Shapes {
+    table_of(lists, Kept::Second)
 }
 
 /// `shapes` of lists of `&str`.
@@ -248,7 +291,7 @@ pub const fn str_shapes(lists: &[&[&str]]) -> Shapes {
     while l < lists.len() {
         let mut i = 0;
         while i < lists[l].len() {
-            add_shape(&mut shapes, lists[l][i].as_bytes());
+            add_word(&mut shapes, lists[l][i].as_bytes(), Kept::Second);
             i += 1;
         }
         l += 1;
@@ -256,22 +299,10 @@ pub const fn str_shapes(lists: &[&[&str]]) -> Shapes {
     shapes
 }
 
-const fn add_shape(shapes: &mut Shapes, w: &[u8]) {
-    assert!(w.len() <= LONGEST && w[0].is_ascii_alphabetic());
-    shapes[w.len()][((w[0] | 0x20) - b'a') as usize] |= second_bit(w);
-}
-
 /// Some word in `shapes` has the length and (case-folded) first two letters of `word`: a
 /// necessary condition for `word` to be in its lists, in any case.
 pub fn has_shape(shapes: &Shapes, word: &[u8]) -> bool {
-    let Some(&first) = word.first() else {
-        return false;
-    };
-    let letter = usize::from((first | 0x20).wrapping_sub(b'a'));
-    shapes
-        .get(word.len())
-        .and_then(|by_first| by_first.get(letter))
-        .is_some_and(|seconds| seconds & second_bit(word) != 0)
+    table_holds(shapes, word, Kept::Second)
 }
 
 /// Byte classes eight bytes at a time, in a `u64` (SWAR): the high bit of each byte.
@@ -448,7 +479,7 @@ pub(crate) static CLAUSE_BYTES: [ClauseByte; 256] = {
 /// For each word length up to `LONGEST` and each first letter (case folded), the last
 /// letters (case folded, as `second_bit` gives them) of a set of words: with `Shapes`,
 /// a word's length and first, second and last letters must all fit one of them.
-pub type LastLetters = [[u32; 26]; LONGEST + 1];
+pub type LastLetters = Shapes;
 
 /// The bit of a word's last byte: its letter (case folded), or bit 27 for any other byte.
 const fn last_bit(word: &[u8]) -> u32 {
@@ -458,32 +489,13 @@ const fn last_bit(word: &[u8]) -> u32 {
 
 /// The `LastLetters` of the words of `lists`. Every word must start with an ASCII letter.
 pub const fn last_letters(lists: &[&[&[u8]]]) -> LastLetters {
-    let mut table = [[0u32; 26]; LONGEST + 1];
-    let mut l = 0;
-    while l < lists.len() {
-        let mut i = 0;
-        while i < lists[l].len() {
-            let w = lists[l][i];
-            assert!(w.len() <= LONGEST && w[0].is_ascii_alphabetic());
-            table[w.len()][((w[0] | 0x20) - b'a') as usize] |= last_bit(w);
-            i += 1;
-        }
-        l += 1;
-    }
-    table
+    table_of(lists, Kept::Last)
 }
 
 /// Some word of `table` has the length and (case-folded) first and last letters of
 /// `word`: a necessary condition for `word` to be in its lists, in any case.
 pub fn has_last_letter(table: &LastLetters, word: &[u8]) -> bool {
-    let Some(&first) = word.first() else {
-        return false;
-    };
-    let letter = usize::from((first | 0x20).wrapping_sub(b'a'));
-    table
-        .get(word.len())
-        .and_then(|by_first| by_first.get(letter))
-        .is_some_and(|lasts| lasts & last_bit(word) != 0)
+    table_holds(table, word, Kept::Last)
 }
 
 #[cfg(test)]
