@@ -740,8 +740,10 @@ struct Opened {
 impl Opened {
     /// The phrases that may stand at a run of `len` bytes at `start`: none when the byte
     /// after the run and a separator goes on with none of them.
-    fn at(&self, text: &[u8], start: usize, len: usize) -> &[u16] {
-        let after = text.get(start + len + 1).map_or(0, |&b| SECOND[usize::from(b)]);
+    fn at<const FOLD: bool>(&self, text: &[u8], start: usize, len: usize) -> &[u16] {
+        let after = text
+            .get(start + len + 1)
+            .map_or(0, |&b| SECOND[usize::from(fold::<FOLD>(b))]);
         if self.after >> after & 1 == 0 {
             return &[];
         }
@@ -758,12 +760,25 @@ fn first_word(phrase: &str) -> &str {
     &phrase[..end]
 }
 
-/// `phrase` stands in `text` at `at`, with no letter or digit glued on either side.
-fn whole_at(text: &[u8], at: usize, phrase: &[u8]) -> bool {
+/// `b`, lower-cased when `FOLD` (a walk in any case); the phrases are lower case.
+fn fold<const FOLD: bool>(b: u8) -> u8 {
+    if FOLD { b.to_ascii_lowercase() } else { b }
+}
+
+/// `phrase` stands in `text` at `at`, with no letter or digit glued on either side (in
+/// any case when `FOLD`).
+fn whole_at_as<const FOLD: bool>(text: &[u8], at: usize, phrase: &[u8]) -> bool {
     let end = at + phrase.len();
     // The last bytes first: most phrases a run opens end otherwise.
-    text.get(end.wrapping_sub(1)) == phrase.last()
-        && text.get(at..end) == Some(phrase)
+    let same = |t: &[u8]| {
+        if FOLD {
+            t.eq_ignore_ascii_case(phrase)
+        } else {
+            t == phrase
+        }
+    };
+    text.get(end.wrapping_sub(1)).map(|&b| fold::<FOLD>(b)).as_ref() == phrase.last()
+        && text.get(at..end).is_some_and(same)
         && (at == 0 || !text[at - 1].is_ascii_alphanumeric())
         && text.get(end).is_none_or(|c| !c.is_ascii_alphanumeric())
 }
@@ -876,6 +891,12 @@ impl Phrases {
         Found::new(self, text)
     }
 
+    /// `find_in(&text.to_ascii_lowercase())`, without the lower-cased copy: the walk reads
+    /// each ASCII letter as its lower case (the phrases are lower case).
+    pub fn find_in_any_case<'a>(&'a self, text: &'a str) -> Found<'a, true> {
+        Found::new(self, text)
+    }
+
     pub fn phrase(&self, n: usize) -> &'static str {
         self.phrases[n]
     }
@@ -885,11 +906,13 @@ impl Phrases {
         len < 64 && self.opening[usize::from(first)] & self.closing[usize::from(last)] & (1 << len) != 0
     }
 
-    /// The phrases that open with the run of letters and digits `text[start..end]`.
-    fn opened_by(&self, text: &str, start: usize, end: usize) -> Option<&Opened> {
+    /// The phrases that open with the run of letters and digits `text[start..end]` (read
+    /// in any case when `FOLD`).
+    fn opened_by<const FOLD: bool>(&self, text: &str, start: usize, end: usize) -> Option<&Opened> {
         let (Some(&first), Some(&last)) = (text.as_bytes().get(start), text.as_bytes().get(end.wrapping_sub(1))) else {
             return None;
         };
+        let (first, last) = (fold::<FOLD>(first), fold::<FOLD>(last));
         if !self.may_be_first_word(first, last, end - start) {
             return None;
         }
@@ -898,10 +921,8 @@ impl Phrases {
             .first_words
             .get(self.bucket[usize::from(first)]..self.bucket[usize::from(first) + 1])
             .unwrap_or_default();
-        words
-            .iter()
-            .find(|(w, _)| w.as_bytes() == word)
-            .map(|(_, opened)| opened)
+        let same = |w: &[u8]| if FOLD { w.eq_ignore_ascii_case(word) } else { w == word };
+        words.iter().find(|(w, _)| same(w.as_bytes())).map(|(_, opened)| opened)
     }
 }
 
@@ -910,9 +931,9 @@ impl Phrases {
 /// walk, read with no bound to check.
 type Block = [u8; 72];
 
-/// Reads the block of `text` at `from` into `bytes`, and returns the bits of its letters
-/// and digits (bit `i` for `bytes[i]`).
-fn read_block(text: &[u8], from: usize, bytes: &mut Block) -> u64 {
+/// Reads the block of `text` at `from` into `bytes` (its ASCII letters in lower case when
+/// `FOLD`), and returns the bits of its letters and digits (bit `i` for `bytes[i]`).
+fn read_block<const FOLD: bool>(text: &[u8], from: usize, bytes: &mut Block) -> u64 {
     let rest = text.get(from..).unwrap_or_default();
     match rest.first_chunk::<64>() {
         Some(full) => {
@@ -923,6 +944,9 @@ fn read_block(text: &[u8], from: usize, bytes: &mut Block) -> u64 {
             *bytes = [0; 72];
             bytes.iter_mut().zip(rest).for_each(|(b, &c)| *b = c);
         }
+    }
+    if FOLD {
+        bytes[..65].make_ascii_lowercase();
     }
     // The last block's padding is `0`s, no letter or digit.
     alnum_bits(bytes)
@@ -935,8 +959,8 @@ fn alnum_bits(bytes: &Block) -> u64 {
     bits_where(&first, |c| is_letter(c) || c.is_ascii_digit()) as u64
 }
 
-/// The walk of [`Phrases::find_in`].
-pub struct Found<'a> {
+/// The walk of [`Phrases::find_in`] (of [`Phrases::find_in_any_case`] when `FOLD`).
+pub struct Found<'a, const FOLD: bool = false> {
     list: &'a Phrases,
     text: &'a str,
     /// The 64-byte block the walk is in, its bytes, the bits of its letters and digits,
@@ -950,10 +974,10 @@ pub struct Found<'a> {
     opened: &'a [u16],
 }
 
-impl<'a> Found<'a> {
-    fn new(list: &'a Phrases, text: &'a str) -> Found<'a> {
+impl<'a, const FOLD: bool> Found<'a, FOLD> {
+    fn new(list: &'a Phrases, text: &'a str) -> Found<'a, FOLD> {
         let mut bytes = [0; 72];
-        let alnum = read_block(text.as_bytes(), 0, &mut bytes);
+        let alnum = read_block::<FOLD>(text.as_bytes(), 0, &mut bytes);
         Found {
             list,
             text,
@@ -967,7 +991,7 @@ impl<'a> Found<'a> {
     }
 }
 
-impl<'a> Found<'a> {
+impl<'a, const FOLD: bool> Found<'a, FOLD> {
     /// The end of the run starting at bit `i` of the block. A run that fills the rest of
     /// the block (no other run starts there) moves the walk on to the block it ends in.
     fn run_end(&mut self, i: usize) -> usize {
@@ -983,7 +1007,7 @@ impl<'a> Found<'a> {
                 return b.len();
             }
             self.block = next;
-            self.alnum = read_block(b, next, &mut self.bytes);
+            self.alnum = read_block::<FOLD>(b, next, &mut self.bytes);
             // The run goes on into the block: its first byte starts nothing.
             self.starts = self.alnum & !(self.alnum << 1 | 1);
             let ones = self.alnum.trailing_ones() as usize;
@@ -1019,9 +1043,9 @@ impl<'a> Found<'a> {
                         let eight = self.bytes[k..k + 8].try_into().map_or(0, u64::from_le_bytes);
                         list.opened_by_short(eight & (u64::MAX >> (64 - 8 * len)))
                     } else {
-                        list.opened_by(self.text, block + k, block + k + len)
+                        list.opened_by::<FOLD>(self.text, block + k, block + k + len)
                     };
-                    let opened = opened.map_or(&[][..], |o| o.at(b, block + k, len));
+                    let opened = opened.map_or(&[][..], |o| o.at::<FOLD>(b, block + k, len));
                     if !opened.is_empty() {
                         (self.block, self.alnum, self.starts) = (block, alnum, starts);
                         return Some((block + k, opened));
@@ -1033,8 +1057,8 @@ impl<'a> Found<'a> {
                 let start = block + k;
                 let end = self.run_end(k);
                 let opened = list
-                    .opened_by(self.text, start, end)
-                    .map_or(&[][..], |o| o.at(b, start, end - start));
+                    .opened_by::<FOLD>(self.text, start, end)
+                    .map_or(&[][..], |o| o.at::<FOLD>(b, start, end - start));
                 if !opened.is_empty() {
                     return Some((start, opened));
                 }
@@ -1048,13 +1072,13 @@ impl<'a> Found<'a> {
             // A run that goes on from the block before starts nothing.
             let carry = alnum >> 63;
             block = next;
-            alnum = read_block(b, next, &mut self.bytes);
+            alnum = read_block::<FOLD>(b, next, &mut self.bytes);
             starts = alnum & !(alnum << 1 | carry);
         }
     }
 }
 
-impl Iterator for Found<'_> {
+impl<const FOLD: bool> Iterator for Found<'_, FOLD> {
     type Item = (usize, usize);
 
     fn next(&mut self) -> Option<(usize, usize)> {
@@ -1063,7 +1087,7 @@ impl Iterator for Found<'_> {
             while let Some((&n, rest)) = self.opened.split_first() {
                 self.opened = rest;
                 let n = usize::from(n);
-                if whole_at(b, self.at, self.list.phrases[n].as_bytes()) {
+                if whole_at_as::<FOLD>(b, self.at, self.list.phrases[n].as_bytes()) {
                     return Some((self.at, n));
                 }
             }
@@ -1083,7 +1107,7 @@ mod phrase_tests {
         (0..b.len())
             .filter(|&at| at == 0 || !b[at - 1].is_ascii_alphanumeric())
             .flat_map(|at| (0..phrases.len()).map(move |n| (at, n)))
-            .filter(|&(at, n)| whole_at(b, at, phrases[n].as_bytes()))
+            .filter(|&(at, n)| whole_at_as::<false>(b, at, phrases[n].as_bytes()))
             .collect()
     }
 
@@ -1178,6 +1202,54 @@ mod phrase_tests {
                     );
                 }
             }
+        }
+    }
+
+    /// The walk in any case finds, in a text as written, what the walk finds in its
+    /// lower-cased copy: at the same bytes, runs across blocks included.
+    #[test]
+    fn any_case_finds_what_the_lower_cased_copy_gives() {
+        let index = Phrases::new(LIST.iter().copied());
+        let mut texts: Vec<String> = [
+            "Output rose 3% YEAR-ON-YEAR, and 2% On-Year; Y/Y The Last Year",
+            "In The 12 Months TO May, SET to rise; A yearly Set-To",
+            "AYEAR Year2 -yEaR- É YEAR’s LAST  Year Last year",
+            "",
+            "Y/yY/Y",
+        ]
+        .map(String::from)
+        .to_vec();
+        for lead in [0, 1, 59, 60, 63, 64, 70] {
+            let long = "YEARyear".repeat(9);
+            texts.push(format!(
+                "{}Year {long} Year-On-Year A CUMULATIVELY Accumulated So Far",
+                " ".repeat(lead)
+            ));
+        }
+        for text in &texts {
+            assert_eq!(
+                index.find_in_any_case(text).collect::<Vec<_>>(),
+                index.find_in(&text.to_ascii_lowercase()).collect::<Vec<_>>(),
+                "{text}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_case_gives_what_lower_case_gives(
+            picks in proptest::collection::vec(0..21usize, 0..30),
+        ) {
+            const PIECES: [&str; 21] = [
+                "YEAR", "-On-", "ON", " ", "Y/y", "12", " Months", " TO", "The", "LAST", "Set", "A", "É", ",",
+                "-", "X", "YearYEARyearYEARyearYEARyearYEARyearYEARyearYEARyear", "Cumulatively",
+                "ACCUMULATED SO FAR", "a", "year",
+            ];
+            let text: String = picks.iter().map(|&n| PIECES[n]).collect();
+            let index = Phrases::new(LIST.iter().copied());
+            let got: Vec<(usize, usize)> = index.find_in_any_case(&text).collect();
+            let want: Vec<(usize, usize)> = index.find_in(&text.to_ascii_lowercase()).collect();
+            proptest::prop_assert_eq!(got, want, "{:?}", text);
         }
     }
 
