@@ -788,9 +788,8 @@ impl Phrases {
         let phrases: Vec<&'static str> = phrases.into_iter().collect();
         let (mut opening, mut closing) = ([0u64; 256], [0u64; 256]);
         let mut seconds = [0u64; 256];
-        // Each findable phrase by its first word, in list order, then grouped by that word
-        // (a stable sort keeps a word's phrases in list order): built at every start of
-        // the program, in one sort rather than a search per phrase.
+        // Each findable phrase with its first word, in list order, then grouped by that
+        // word (see below).
         let mut by_word: Vec<(&'static str, u16, u64)> = Vec::with_capacity(phrases.len());
         for (n, p) in phrases.iter().enumerate() {
             let edges = [p.as_bytes().first(), p.as_bytes().last()];
@@ -817,15 +816,26 @@ impl Phrases {
                 .map_or(u64::MAX, |&b| 1 << SECOND[usize::from(b)]);
             by_word.push((word, n as u16, after));
         }
-        by_word.sort_by_key(|&(w, ..)| w);
-        let mut first_words: Vec<(&'static str, Opened)> = Vec::new();
+        // By first byte (a stable sort keeps each byte's phrases in list order), then each
+        // first word once among its byte's: each byte's words are one bucket. A sort by a
+        // byte, not by the words: this is built at every start of the program.
+        let first_byte = |w: &str| w.as_bytes().first().map_or(0, |&f| usize::from(f));
+        by_word.sort_by_key(|&(w, ..)| first_byte(w));
+        let mut first_words: Vec<(&'static str, Opened)> = Vec::with_capacity(by_word.len());
+        let mut bucket_start = 0;
         for (word, n, after) in by_word {
-            match first_words.last_mut() {
-                Some((w, opened)) if *w == word => {
+            if first_words
+                .last()
+                .is_some_and(|(w, _)| first_byte(w) != first_byte(word))
+            {
+                bucket_start = first_words.len();
+            }
+            match first_words[bucket_start..].iter_mut().find(|(w, _)| *w == word) {
+                Some((_, opened)) => {
                     opened.phrases.push(n);
                     opened.after |= after;
                 }
-                _ => first_words.push((
+                None => first_words.push((
                     word,
                     Opened {
                         phrases: vec![n],
@@ -834,10 +844,14 @@ impl Phrases {
                 )),
             }
         }
-        // Sorted by word, so by first byte: each byte's words are one bucket.
+        // Where each byte's bucket starts: one walk, as the words are by first byte.
         let mut bucket = [0; 257];
+        let mut k = 0;
         for (b, start) in bucket.iter_mut().enumerate() {
-            *start = first_words.partition_point(|(w, _)| w.as_bytes().first().map_or(0, |&f| usize::from(f)) < b);
+            while first_words.get(k).is_some_and(|(w, _)| first_byte(w) < b) {
+                k += 1;
+            }
+            *start = k;
         }
         let slots = (2 * first_words.len()).next_power_of_two().max(2);
         let short_shift = 64 - slots.trailing_zeros();
