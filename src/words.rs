@@ -740,8 +740,10 @@ struct Opened {
 impl Opened {
     /// The phrases that may stand at a run of `len` bytes at `start`: none when the byte
     /// after the run and a separator goes on with none of them.
-    fn at(&self, text: &[u8], start: usize, len: usize) -> &[u16] {
-        let after = text.get(start + len + 1).map_or(0, |&b| SECOND[usize::from(b)]);
+    fn at<const FOLD: bool>(&self, text: &[u8], start: usize, len: usize) -> &[u16] {
+        let after = text
+            .get(start + len + 1)
+            .map_or(0, |&b| SECOND[usize::from(fold::<FOLD>(b))]);
         if self.after >> after & 1 == 0 {
             return &[];
         }
@@ -758,12 +760,25 @@ fn first_word(phrase: &str) -> &str {
     &phrase[..end]
 }
 
-/// `phrase` stands in `text` at `at`, with no letter or digit glued on either side.
-fn whole_at(text: &[u8], at: usize, phrase: &[u8]) -> bool {
+/// `b`, lower-cased when `FOLD` (a walk in any case); the phrases are lower case.
+fn fold<const FOLD: bool>(b: u8) -> u8 {
+    if FOLD { b.to_ascii_lowercase() } else { b }
+}
+
+/// `phrase` stands in `text` at `at`, with no letter or digit glued on either side (in
+/// any case when `FOLD`).
+fn whole_at_as<const FOLD: bool>(text: &[u8], at: usize, phrase: &[u8]) -> bool {
     let end = at + phrase.len();
     // The last bytes first: most phrases a run opens end otherwise.
-    text.get(end.wrapping_sub(1)) == phrase.last()
-        && text.get(at..end) == Some(phrase)
+    let same = |t: &[u8]| {
+        if FOLD {
+            t.eq_ignore_ascii_case(phrase)
+        } else {
+            t == phrase
+        }
+    };
+    text.get(end.wrapping_sub(1)).map(|&b| fold::<FOLD>(b)).as_ref() == phrase.last()
+        && text.get(at..end).is_some_and(same)
         && (at == 0 || !text[at - 1].is_ascii_alphanumeric())
         && text.get(end).is_none_or(|c| !c.is_ascii_alphanumeric())
 }
@@ -773,9 +788,8 @@ impl Phrases {
         let phrases: Vec<&'static str> = phrases.into_iter().collect();
         let (mut opening, mut closing) = ([0u64; 256], [0u64; 256]);
         let mut seconds = [0u64; 256];
-        // Each findable phrase by its first word, in list order, then grouped by that word
-        // (a stable sort keeps a word's phrases in list order): built at every start of
-        // the program, in one sort rather than a search per phrase.
+        // Each findable phrase with its first word, in list order, then grouped by that
+        // word (see below).
         let mut by_word: Vec<(&'static str, u16, u64)> = Vec::with_capacity(phrases.len());
         for (n, p) in phrases.iter().enumerate() {
             let edges = [p.as_bytes().first(), p.as_bytes().last()];
@@ -802,15 +816,26 @@ impl Phrases {
                 .map_or(u64::MAX, |&b| 1 << SECOND[usize::from(b)]);
             by_word.push((word, n as u16, after));
         }
-        by_word.sort_by_key(|&(w, ..)| w);
-        let mut first_words: Vec<(&'static str, Opened)> = Vec::new();
+        // By first byte (a stable sort keeps each byte's phrases in list order), then each
+        // first word once among its byte's: each byte's words are one bucket. A sort by a
+        // byte, not by the words: this is built at every start of the program.
+        let first_byte = |w: &str| w.as_bytes().first().map_or(0, |&f| usize::from(f));
+        by_word.sort_by_key(|&(w, ..)| first_byte(w));
+        let mut first_words: Vec<(&'static str, Opened)> = Vec::with_capacity(by_word.len());
+        let mut bucket_start = 0;
         for (word, n, after) in by_word {
-            match first_words.last_mut() {
-                Some((w, opened)) if *w == word => {
+            if first_words
+                .last()
+                .is_some_and(|(w, _)| first_byte(w) != first_byte(word))
+            {
+                bucket_start = first_words.len();
+            }
+            match first_words[bucket_start..].iter_mut().find(|(w, _)| *w == word) {
+                Some((_, opened)) => {
                     opened.phrases.push(n);
                     opened.after |= after;
                 }
-                _ => first_words.push((
+                None => first_words.push((
                     word,
                     Opened {
                         phrases: vec![n],
@@ -819,10 +844,14 @@ impl Phrases {
                 )),
             }
         }
-        // Sorted by word, so by first byte: each byte's words are one bucket.
+        // Where each byte's bucket starts: one walk, as the words are by first byte.
         let mut bucket = [0; 257];
+        let mut k = 0;
         for (b, start) in bucket.iter_mut().enumerate() {
-            *start = first_words.partition_point(|(w, _)| w.as_bytes().first().map_or(0, |&f| usize::from(f)) < b);
+            while first_words.get(k).is_some_and(|(w, _)| first_byte(w) < b) {
+                k += 1;
+            }
+            *start = k;
         }
         let slots = (2 * first_words.len()).next_power_of_two().max(2);
         let short_shift = 64 - slots.trailing_zeros();
@@ -876,6 +905,12 @@ impl Phrases {
         Found::new(self, text)
     }
 
+    /// `find_in(&text.to_ascii_lowercase())`, without the lower-cased copy: the walk reads
+    /// each ASCII letter as its lower case (the phrases are lower case).
+    pub fn find_in_any_case<'a>(&'a self, text: &'a str) -> Found<'a, true> {
+        Found::new(self, text)
+    }
+
     pub fn phrase(&self, n: usize) -> &'static str {
         self.phrases[n]
     }
@@ -885,11 +920,13 @@ impl Phrases {
         len < 64 && self.opening[usize::from(first)] & self.closing[usize::from(last)] & (1 << len) != 0
     }
 
-    /// The phrases that open with the run of letters and digits `text[start..end]`.
-    fn opened_by(&self, text: &str, start: usize, end: usize) -> Option<&Opened> {
+    /// The phrases that open with the run of letters and digits `text[start..end]` (read
+    /// in any case when `FOLD`).
+    fn opened_by<const FOLD: bool>(&self, text: &str, start: usize, end: usize) -> Option<&Opened> {
         let (Some(&first), Some(&last)) = (text.as_bytes().get(start), text.as_bytes().get(end.wrapping_sub(1))) else {
             return None;
         };
+        let (first, last) = (fold::<FOLD>(first), fold::<FOLD>(last));
         if !self.may_be_first_word(first, last, end - start) {
             return None;
         }
@@ -898,10 +935,8 @@ impl Phrases {
             .first_words
             .get(self.bucket[usize::from(first)]..self.bucket[usize::from(first) + 1])
             .unwrap_or_default();
-        words
-            .iter()
-            .find(|(w, _)| w.as_bytes() == word)
-            .map(|(_, opened)| opened)
+        let same = |w: &[u8]| if FOLD { w.eq_ignore_ascii_case(word) } else { w == word };
+        words.iter().find(|(w, _)| same(w.as_bytes())).map(|(_, opened)| opened)
     }
 }
 
@@ -910,9 +945,9 @@ impl Phrases {
 /// walk, read with no bound to check.
 type Block = [u8; 72];
 
-/// Reads the block of `text` at `from` into `bytes`, and returns the bits of its letters
-/// and digits (bit `i` for `bytes[i]`).
-fn read_block(text: &[u8], from: usize, bytes: &mut Block) -> u64 {
+/// Reads the block of `text` at `from` into `bytes` (its ASCII letters in lower case when
+/// `FOLD`), and returns the bits of its letters and digits (bit `i` for `bytes[i]`).
+fn read_block<const FOLD: bool>(text: &[u8], from: usize, bytes: &mut Block) -> u64 {
     let rest = text.get(from..).unwrap_or_default();
     match rest.first_chunk::<64>() {
         Some(full) => {
@@ -924,19 +959,77 @@ fn read_block(text: &[u8], from: usize, bytes: &mut Block) -> u64 {
             bytes.iter_mut().zip(rest).for_each(|(b, &c)| *b = c);
         }
     }
+    if FOLD {
+        bytes[64] = bytes[64].to_ascii_lowercase();
+    }
     // The last block's padding is `0`s, no letter or digit.
-    alnum_bits(bytes)
+    alnum_bits::<FOLD>(bytes)
 }
 
 /// Bit `i` set where `bytes[i]` is an ASCII letter or digit, for the first 64 bytes of a
-/// block.
-fn alnum_bits(bytes: &Block) -> u64 {
+/// block; with `FOLD`, their ASCII capitals lower-cased on the way. Read sixteen bytes a
+/// step in SSE2 (which every x86-64 has): a block is read at every 64 bytes of every
+/// sentence the period rules walk.
+fn alnum_bits<const FOLD: bool>(bytes: &mut Block) -> u64 {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    {
+        // SAFETY: SSE2 is enabled in this build (the `cfg` above): the only condition
+        // of calling a function that enables it.
+        unsafe { alnum_bits_sse2::<FOLD>(bytes) }
+    }
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    {
+        alnum_bits_by_bytes::<FOLD>(bytes)
+    }
+}
+
+/// `alnum_bits` byte by byte: its oracle, and the way without SSE2.
+#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2", not(test)), allow(dead_code))]
+fn alnum_bits_by_bytes<const FOLD: bool>(bytes: &mut Block) -> u64 {
+    if FOLD {
+        bytes[..64].make_ascii_lowercase();
+    }
     let first = bytes.first_chunk::<64>().copied().unwrap_or([0; 64]);
     bits_where(&first, |c| is_letter(c) || c.is_ascii_digit()) as u64
 }
 
-/// The walk of [`Phrases::find_in`].
-pub struct Found<'a> {
+/// `alnum_bits` in SSE2. A byte moved by a constant so that its class starts at -128
+/// (wrapping) is in the class when below -128 plus the class's size: one signed compare
+/// a range (as `scan_classes_sse2` reads).
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "sse2")]
+fn alnum_bits_sse2<const FOLD: bool>(bytes: &mut Block) -> u64 {
+    use std::arch::x86_64::{
+        _mm_add_epi8, _mm_and_si128, _mm_cmplt_epi8, _mm_cvtsi128_si64, _mm_movemask_epi8, _mm_or_si128,
+        _mm_set_epi64x, _mm_set1_epi8, _mm_unpackhi_epi64,
+    };
+    // The constants as `i8`: their bit patterns.
+    let to_a = _mm_set1_epi8(0x80u8.wrapping_sub(b'a') as i8);
+    let to_capital = _mm_set1_epi8(0x80u8.wrapping_sub(b'A') as i8);
+    let to_0 = _mm_set1_epi8(0x80u8.wrapping_sub(b'0') as i8);
+    let case = _mm_set1_epi8(0x20);
+    let (letters, digits) = (_mm_set1_epi8((0x80u8 + 26) as i8), _mm_set1_epi8((0x80u8 + 10) as i8));
+    let half = |h: &[u8]| h.try_into().map_or(0, i64::from_le_bytes);
+    let mut bits = 0u64;
+    for (n, chunk) in bytes[..64].chunks_exact_mut(16).enumerate() {
+        let (low, high) = chunk.split_at_mut(8);
+        let mut v = _mm_set_epi64x(half(high), half(low));
+        if FOLD {
+            // A capital's `0x20` set, and the bytes written back.
+            let capital = _mm_cmplt_epi8(_mm_add_epi8(v, to_capital), letters);
+            v = _mm_or_si128(v, _mm_and_si128(capital, case));
+            low.copy_from_slice(&_mm_cvtsi128_si64(v).to_le_bytes());
+            high.copy_from_slice(&_mm_cvtsi128_si64(_mm_unpackhi_epi64(v, v)).to_le_bytes());
+        }
+        let letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, case), to_a), letters);
+        let digit = _mm_cmplt_epi8(_mm_add_epi8(v, to_0), digits);
+        bits |= u64::from(_mm_movemask_epi8(_mm_or_si128(letter, digit)) as u16) << (16 * n);
+    }
+    bits
+}
+
+/// The walk of [`Phrases::find_in`] (of [`Phrases::find_in_any_case`] when `FOLD`).
+pub struct Found<'a, const FOLD: bool = false> {
     list: &'a Phrases,
     text: &'a str,
     /// The 64-byte block the walk is in, its bytes, the bits of its letters and digits,
@@ -950,10 +1043,10 @@ pub struct Found<'a> {
     opened: &'a [u16],
 }
 
-impl<'a> Found<'a> {
-    fn new(list: &'a Phrases, text: &'a str) -> Found<'a> {
+impl<'a, const FOLD: bool> Found<'a, FOLD> {
+    fn new(list: &'a Phrases, text: &'a str) -> Found<'a, FOLD> {
         let mut bytes = [0; 72];
-        let alnum = read_block(text.as_bytes(), 0, &mut bytes);
+        let alnum = read_block::<FOLD>(text.as_bytes(), 0, &mut bytes);
         Found {
             list,
             text,
@@ -967,7 +1060,7 @@ impl<'a> Found<'a> {
     }
 }
 
-impl<'a> Found<'a> {
+impl<'a, const FOLD: bool> Found<'a, FOLD> {
     /// The end of the run starting at bit `i` of the block. A run that fills the rest of
     /// the block (no other run starts there) moves the walk on to the block it ends in.
     fn run_end(&mut self, i: usize) -> usize {
@@ -983,7 +1076,7 @@ impl<'a> Found<'a> {
                 return b.len();
             }
             self.block = next;
-            self.alnum = read_block(b, next, &mut self.bytes);
+            self.alnum = read_block::<FOLD>(b, next, &mut self.bytes);
             // The run goes on into the block: its first byte starts nothing.
             self.starts = self.alnum & !(self.alnum << 1 | 1);
             let ones = self.alnum.trailing_ones() as usize;
@@ -1019,9 +1112,9 @@ impl<'a> Found<'a> {
                         let eight = self.bytes[k..k + 8].try_into().map_or(0, u64::from_le_bytes);
                         list.opened_by_short(eight & (u64::MAX >> (64 - 8 * len)))
                     } else {
-                        list.opened_by(self.text, block + k, block + k + len)
+                        list.opened_by::<FOLD>(self.text, block + k, block + k + len)
                     };
-                    let opened = opened.map_or(&[][..], |o| o.at(b, block + k, len));
+                    let opened = opened.map_or(&[][..], |o| o.at::<FOLD>(b, block + k, len));
                     if !opened.is_empty() {
                         (self.block, self.alnum, self.starts) = (block, alnum, starts);
                         return Some((block + k, opened));
@@ -1033,8 +1126,8 @@ impl<'a> Found<'a> {
                 let start = block + k;
                 let end = self.run_end(k);
                 let opened = list
-                    .opened_by(self.text, start, end)
-                    .map_or(&[][..], |o| o.at(b, start, end - start));
+                    .opened_by::<FOLD>(self.text, start, end)
+                    .map_or(&[][..], |o| o.at::<FOLD>(b, start, end - start));
                 if !opened.is_empty() {
                     return Some((start, opened));
                 }
@@ -1048,13 +1141,13 @@ impl<'a> Found<'a> {
             // A run that goes on from the block before starts nothing.
             let carry = alnum >> 63;
             block = next;
-            alnum = read_block(b, next, &mut self.bytes);
+            alnum = read_block::<FOLD>(b, next, &mut self.bytes);
             starts = alnum & !(alnum << 1 | carry);
         }
     }
 }
 
-impl Iterator for Found<'_> {
+impl<const FOLD: bool> Iterator for Found<'_, FOLD> {
     type Item = (usize, usize);
 
     fn next(&mut self) -> Option<(usize, usize)> {
@@ -1063,7 +1156,7 @@ impl Iterator for Found<'_> {
             while let Some((&n, rest)) = self.opened.split_first() {
                 self.opened = rest;
                 let n = usize::from(n);
-                if whole_at(b, self.at, self.list.phrases[n].as_bytes()) {
+                if whole_at_as::<FOLD>(b, self.at, self.list.phrases[n].as_bytes()) {
                     return Some((self.at, n));
                 }
             }
@@ -1083,7 +1176,7 @@ mod phrase_tests {
         (0..b.len())
             .filter(|&at| at == 0 || !b[at - 1].is_ascii_alphanumeric())
             .flat_map(|at| (0..phrases.len()).map(move |n| (at, n)))
-            .filter(|&(at, n)| whole_at(b, at, phrases[n].as_bytes()))
+            .filter(|&(at, n)| whole_at_as::<false>(b, at, phrases[n].as_bytes()))
             .collect()
     }
 
@@ -1124,16 +1217,28 @@ mod phrase_tests {
     #[test]
     fn letters_and_digits_of_a_block_agree_with_the_byte_test() {
         for b in 0..=255u8 {
-            for at in [0, 7, 8, 31, 63, 64] {
+            for at in [0, 7, 8, 15, 16, 31, 63, 64] {
                 // Every other byte around it, so that no neighbour leaks into its bit.
-                for fill in [b'5', b' ', b'z', 0xff, 0x00, b'@'] {
+                for fill in [b'5', b' ', b'z', b'Z', 0xff, 0x00, b'@', b'['] {
                     let mut block = [fill; 72];
                     block[at] = b;
                     let want = block[..64]
                         .iter()
                         .enumerate()
                         .fold(0u64, |m, (i, c)| m | u64::from(c.is_ascii_alphanumeric()) << i);
-                    assert_eq!(alnum_bits(&block), want, "{b:#x} at {at}");
+                    let mut lower = block;
+                    lower[..64].make_ascii_lowercase();
+                    for (by_bytes, fold) in [(false, false), (false, true), (true, false), (true, true)] {
+                        let mut got = block;
+                        let bits = match (by_bytes, fold) {
+                            (false, false) => alnum_bits::<false>(&mut got),
+                            (false, true) => alnum_bits::<true>(&mut got),
+                            (true, false) => alnum_bits_by_bytes::<false>(&mut got),
+                            (true, true) => alnum_bits_by_bytes::<true>(&mut got),
+                        };
+                        assert_eq!(bits, want, "{b:#x} at {at}");
+                        assert_eq!(got, if fold { lower } else { block }, "{b:#x} at {at}");
+                    }
                 }
             }
         }
@@ -1178,6 +1283,54 @@ mod phrase_tests {
                     );
                 }
             }
+        }
+    }
+
+    /// The walk in any case finds, in a text as written, what the walk finds in its
+    /// lower-cased copy: at the same bytes, runs across blocks included.
+    #[test]
+    fn any_case_finds_what_the_lower_cased_copy_gives() {
+        let index = Phrases::new(LIST.iter().copied());
+        let mut texts: Vec<String> = [
+            "Output rose 3% YEAR-ON-YEAR, and 2% On-Year; Y/Y The Last Year",
+            "In The 12 Months TO May, SET to rise; A yearly Set-To",
+            "AYEAR Year2 -yEaR- É YEAR’s LAST  Year Last year",
+            "",
+            "Y/yY/Y",
+        ]
+        .map(String::from)
+        .to_vec();
+        for lead in [0, 1, 59, 60, 63, 64, 70] {
+            let long = "YEARyear".repeat(9);
+            texts.push(format!(
+                "{}Year {long} Year-On-Year A CUMULATIVELY Accumulated So Far",
+                " ".repeat(lead)
+            ));
+        }
+        for text in &texts {
+            assert_eq!(
+                index.find_in_any_case(text).collect::<Vec<_>>(),
+                index.find_in(&text.to_ascii_lowercase()).collect::<Vec<_>>(),
+                "{text}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_case_gives_what_lower_case_gives(
+            picks in proptest::collection::vec(0..21usize, 0..30),
+        ) {
+            const PIECES: [&str; 21] = [
+                "YEAR", "-On-", "ON", " ", "Y/y", "12", " Months", " TO", "The", "LAST", "Set", "A", "É", ",",
+                "-", "X", "YearYEARyearYEARyearYEARyearYEARyearYEARyearYEARyear", "Cumulatively",
+                "ACCUMULATED SO FAR", "a", "year",
+            ];
+            let text: String = picks.iter().map(|&n| PIECES[n]).collect();
+            let index = Phrases::new(LIST.iter().copied());
+            let got: Vec<(usize, usize)> = index.find_in_any_case(&text).collect();
+            let want: Vec<(usize, usize)> = index.find_in(&text.to_ascii_lowercase()).collect();
+            proptest::prop_assert_eq!(got, want, "{:?}", text);
         }
     }
 

@@ -319,16 +319,23 @@ impl Reading {
     }
 
     /// Reads `sentence` (its figures `items`) in place of the sentence read before.
+    #[cfg(test)]
     pub fn read(&mut self, sentence: &str, items: &[Item]) {
-        self.read_parts(sentence, items, true);
+        self.read_shaped(sentence, items, only_single_days(sentence, items));
     }
 
-    /// `read`; with `shortcut`, a sentence with no date but single days and no phrase of
+    /// `read`, told whether `only_single_days(sentence, items)` holds: the caller has
+    /// asked it already, before the sentence's turn.
+    pub fn read_shaped(&mut self, sentence: &str, items: &[Item], single_days: bool) {
+        self.read_parts(sentence, items, single_days);
+    }
+
+    /// `read`; a sentence with no date but single days (`single_days`) and no phrase of
     /// the lists that could time its figures without one (`cues::may_time_undated`) is
-    /// read no further than that: it has no clause, date or base that could give its
-    /// figures anything (each takes what it borrows, a change no base), so it is left
-    /// with none.
-    fn read_parts(&mut self, sentence: &str, items: &[Item], shortcut: bool) {
+    /// read no further than that, not even lower-cased: it has no clause, date or base
+    /// that could give its figures anything (each takes what it borrows, a change no
+    /// base), so it is left with none. (`single_days` false: read whole.)
+    fn read_parts(&mut self, sentence: &str, items: &[Item], single_days: bool) {
         let Reading {
             lower,
             clause_of,
@@ -353,15 +360,10 @@ impl Reading {
                     picks,
                 },
         } = self;
-        lower.clear();
-        lower.push_str(sentence);
-        lower.make_ascii_lowercase();
-        let lower = &*lower;
         // Whether it is bare is told first, by the dates and by a walk over the few
         // phrases that may time a figure with none: most bare sentences are read no further.
-        *bare = shortcut
-            && only_single_days(lower, items)
-            && !cues::may_time_undated(lower, items.iter().any(|i| i.timed && i.change));
+        *bare = single_days && !cues::may_time_undated(sentence, items.iter().any(|i| i.timed && i.change));
+        lower.clear();
         if *bare {
             clause_of.clear();
             spans.clear();
@@ -374,6 +376,9 @@ impl Reading {
             scope_list.clear();
             return;
         }
+        lower.push_str(sentence);
+        lower.make_ascii_lowercase();
+        let lower = &*lower;
         // One walk finds the phrases of every list; clauses read them by position.
         found.refill(lower);
         boundaries(lower, items, found, cuts);

@@ -549,10 +549,14 @@ static UNDATED_LISTS: LazyLock<[Phrases; 2]> = LazyLock::new(|| {
     [of(false), of(true)]
 });
 
-/// `Cues::of(lower).may_time_undated(changes)`, told by a walk that stops at the first
-/// phrase that may time a figure, and finds no other.
-pub fn may_time_undated(lower: &str, changes: bool) -> bool {
-    UNDATED_LISTS[usize::from(changes)].find_in(lower).next().is_some()
+/// `Cues::of(&text.to_ascii_lowercase()).may_time_undated(changes)`, told by a walk
+/// that stops at the first phrase that may time a figure, and finds no other. Read in any
+/// case: a sentence found bare is never lower-cased.
+pub fn may_time_undated(text: &str, changes: bool) -> bool {
+    UNDATED_LISTS[usize::from(changes)]
+        .find_in_any_case(text)
+        .next()
+        .is_some()
 }
 
 /// The phrases of the period rules' lists that stand whole in a lower-cased sentence,
@@ -877,6 +881,8 @@ mod tests {
                 "Prices fell 1% y/y because of rain.",
                 "Stocks held at 9 tons, respectively.",
                 "The lastly named item was unrecorded.",
+                "WILL sales rise? Year-To-Date sales, PREVIOUS Quarter, On The Year.",
+                "Sales Rose 3% Year-On-Year In The Last Twelve Months.",
                 "",
             ]
             .map(String::from),
@@ -888,6 +894,7 @@ mod tests {
             for changes in [false, true] {
                 let want = cues.may_time_undated(changes);
                 assert_eq!(may_time_undated(&lower, changes), want, "{changes} {lower:?}");
+                assert_eq!(may_time_undated(text, changes), want, "{changes} {text:?}");
                 if want {
                     found.0 += 1;
                 } else {

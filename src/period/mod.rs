@@ -65,15 +65,16 @@ enum Carry {
 /// The release's period: the first scoping phrase of the title, else of the first body
 /// sentence. Leaves the sentences it read in `readings`, held for their turns (the last
 /// one read in `readings.reading`).
-fn release_period(sentences: &[Sentence], needed: &[bool], readings: &mut Readings) -> ReleasePeriod {
+fn release_period(sentences: &[Sentence], needed: &[Need], readings: &mut Readings) -> ReleasePeriod {
     let mut first_of = |n: usize, title: bool| {
         let s = sentences.get(n)?;
-        if !needed.get(n).copied().unwrap_or(false) {
+        let need = needed.get(n).copied().unwrap_or_default();
+        if !need.read {
             return None;
         }
         // A title read before is kept aside for its own turn.
         readings.swap();
-        readings.reading.read(s.text, s.items);
+        readings.reading.read_shaped(s.text, s.items, need.single_days);
         readings.held[0] = Some(n);
         let reading = &readings.reading;
         let m = reading.first_named()?;
@@ -136,9 +137,17 @@ const KEPT_ROOM: usize = 1 << 16;
 /// sentences, and the periods its figures took.
 #[derive(Default)]
 struct Buffers {
-    needed: Vec<bool>,
+    needed: Vec<Need>,
     readings: Readings,
     own: Vec<Placed>,
+}
+
+/// Whether a sentence is read, and whether its dates are only single days
+/// (`clause::only_single_days`): told once, before its turn, and handed to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Need {
+    read: bool,
+    single_days: bool,
 }
 
 /// The reading of a sentence, and another kept aside: the release's period may read the
@@ -166,9 +175,9 @@ impl Readings {
         self.held.swap(0, 1);
     }
 
-    /// `reading` holding sentence `n`: the one read before when it is held (here or
-    /// aside), else read now.
-    fn read(&mut self, n: usize, s: &Sentence) -> &mut Reading {
+    /// `reading` holding sentence `n` (its dates only single days when `single_days`): the
+    /// one read before when it is held (here or aside), else read now.
+    fn read(&mut self, n: usize, s: &Sentence, single_days: bool) -> &mut Reading {
         if self.forget {
             self.held = [None; 2];
         }
@@ -176,7 +185,7 @@ impl Readings {
             self.swap();
         }
         if self.held[0].take() != Some(n) {
-            self.reading.read(s.text, s.items);
+            self.reading.read_shaped(s.text, s.items, single_days);
         }
         &mut self.reading
     }
@@ -196,7 +205,8 @@ fn place_read(sentences: &[Sentence], out: &mut Vec<Timing>, b: &mut Buffers) ->
             paragraph = s.paragraph;
         }
         let untimed = |out: &mut Vec<Timing>| out.extend(std::iter::repeat_n(Timing::default(), s.items.len()));
-        if !needed.get(n).copied().unwrap_or(false) {
+        let need = needed.get(n).copied().unwrap_or_default();
+        if !need.read {
             untimed(out);
             continue;
         }
@@ -205,11 +215,11 @@ fn place_read(sentences: &[Sentence], out: &mut Vec<Timing>, b: &mut Buffers) ->
             _ => release,
         };
         let figure_by_figure = readings.forget;
-        if fallback.is_none() && !figure_by_figure && borrows_nothing(s) {
+        if fallback.is_none() && !figure_by_figure && borrows_nothing(s, need.single_days) {
             untimed(out);
             continue;
         }
-        let reading = readings.read(n, s);
+        let reading = readings.read(n, s, need.single_days);
         // A bare sentence gives its figures what they borrow, no base, and hands on
         // nothing new: placed without asking its reading figure by figure.
         if reading.is_bare() && !figure_by_figure {
@@ -268,20 +278,31 @@ fn place_read(sentences: &[Sentence], out: &mut Vec<Timing>, b: &mut Buffers) ->
 /// body sentence) or a later figure of the paragraph (what the sentence hands on). A
 /// sentence with neither gives no timing, no release period, and hands on nothing new;
 /// nor does one whose dates are single days (`clause::only_single_days`), which name no
-/// period. Written over `out`.
-fn needs_reading(sentences: &[Sentence], out: &mut Vec<bool>) {
+/// period. Whether they are is told of every sentence read, for its turn. Written over
+/// `out`.
+fn needs_reading(sentences: &[Sentence], out: &mut Vec<Need>) {
     let title = sentences.iter().position(|s| s.paragraph.is_none());
     let body = sentences.iter().position(|s| s.paragraph.is_some());
     out.clear();
-    out.resize(sentences.len(), false);
+    out.resize(sentences.len(), Need::default());
     // Walked backwards: whether a later sentence of the paragraph has a timed figure.
     let mut timed_after: Option<usize> = None;
     for (n, s) in sentences.iter().enumerate().rev() {
         let timed = s.items.iter().any(|i| i.timed);
         let hands_on = s.paragraph.is_some() && timed_after == s.paragraph;
         let gives = Some(n) == title || Some(n) == body || hands_on;
-        out[n] =
-            timed || (gives && s.items.iter().any(|i| i.date.is_some()) && !clause::only_single_days(s.text, s.items));
+        let single_days = || clause::only_single_days(s.text, s.items);
+        out[n] = if timed {
+            Need {
+                read: true,
+                single_days: single_days(),
+            }
+        } else {
+            Need {
+                read: gives && s.items.iter().any(|i| i.date.is_some()) && !single_days(),
+                single_days: false,
+            }
+        };
         if timed {
             timed_after = s.paragraph;
         } else if timed_after != s.paragraph {
@@ -295,9 +316,9 @@ fn needs_reading(sentences: &[Sentence], out: &mut Vec<bool>) {
 /// among its figures (a base in words would give one a basis) and no date but single
 /// days (none scopes, none is a base, and a step back has no period to step from). A
 /// word of the future or of a running total only takes away or widens a period its
-/// figures would have had.
-fn borrows_nothing(s: &Sentence) -> bool {
-    !s.items.iter().any(|i| i.timed && i.change) && clause::only_single_days(s.text, s.items)
+/// figures would have had. (`single_days`: `clause::only_single_days` of the sentence.)
+fn borrows_nothing(s: &Sentence, single_days: bool) -> bool {
+    single_days && !s.items.iter().any(|i| i.timed && i.change)
 }
 
 /// A figure's period before the cumulative rule, and whether its own sentence scoped it
@@ -603,6 +624,29 @@ mod tests {
         }
     }
 
+    /// Which sentences `needs_reading` reads.
+    fn reads(needed: &[Need]) -> Vec<bool> {
+        needed.iter().map(|n| n.read).collect()
+    }
+
+    /// Every sentence read, each told whether its dates are single days; and what
+    /// `needs_reading` tells of a sentence it reads is that.
+    fn read_every(sentences: &[Sentence]) -> Vec<Need> {
+        let mut needed = Vec::new();
+        needs_reading(sentences, &mut needed);
+        let every: Vec<Need> = sentences
+            .iter()
+            .map(|s| Need {
+                read: true,
+                single_days: clause::only_single_days(s.text, s.items),
+            })
+            .collect();
+        for (told, all) in needed.iter().zip(&every) {
+            assert!(!told.read || told == all, "{told:?} {all:?}");
+        }
+        every
+    }
+
     /// Sentences that give nothing are not read, and reading them changes nothing.
     #[test]
     fn only_sentences_that_can_matter_are_read() {
@@ -617,9 +661,9 @@ mod tests {
         ];
         let mut needed = Vec::new();
         needs_reading(&sentences, &mut needed);
-        assert_eq!(needed, [true, true, true, true, false, true, false]);
+        assert_eq!(reads(&needed), [true, true, true, true, false, true, false]);
         let mut every = Buffers {
-            needed: vec![true; sentences.len()],
+            needed: read_every(&sentences),
             ..Buffers::default()
         };
         let mut all = Vec::new();
@@ -665,9 +709,9 @@ mod tests {
         ];
         let mut needed = Vec::new();
         needs_reading(&sentences, &mut needed);
-        assert_eq!(needed, [false, false, true, true, true]);
+        assert_eq!(reads(&needed), [false, false, true, true, true]);
         let mut every = Buffers {
-            needed: vec![true; sentences.len()],
+            needed: read_every(&sentences),
             ..Buffers::default()
         };
         let mut all = Vec::new();
@@ -744,7 +788,7 @@ mod tests {
         ];
         let mut needed = Vec::new();
         needs_reading(&sentences, &mut needed);
-        assert_eq!(needed, [false, true, true, true, true, true]);
+        assert_eq!(reads(&needed), [false, true, true, true, true, true]);
         let mut again = Buffers {
             needed: needed.clone(),
             ..Buffers::default()
