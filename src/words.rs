@@ -312,17 +312,15 @@ pub(crate) const fn each(b: u8) -> u64 {
     u64::from_le_bytes([b; 8])
 }
 
-/// Bit `i` set where byte `i` of `x` is an ASCII letter.
-pub(crate) fn letters_of(x: u64) -> u8 {
+/// The high bit of each byte of `x` that is an ASCII letter.
+fn letter_highs(x: u64) -> u64 {
     // Setting the 0x20 bit lowers exactly the ASCII capitals; then `a..=z` is the range
     // 0x61..0x7B, tested on the low seven bits by two carries into the high bit of each
     // byte. A non-ASCII byte (high bit set) is no letter.
     let low = (x | each(0x20)) & LOW7;
     let at_least_a = low + each(0x80 - b'a');
     let past_z = low + each(0x80 - b'z' - 1);
-    let high = at_least_a & !past_z & !x & HIGH;
-    // The eight high bits gathered into one byte.
-    ((high >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
+    at_least_a & !past_z & !x & HIGH
 }
 
 /// Bit `i` set where `test(bytes[i])`, for `N` bytes (whole eights, at most 128). A
@@ -598,8 +596,8 @@ mod tests {
             for lane in 0..8 {
                 let mut x = [b'5'; 8];
                 x[lane] = b;
-                let want = u8::from(b.is_ascii_alphabetic()) << lane;
-                assert_eq!(letters_of(u64::from_le_bytes(x)), want, "{b:#x} in lane {lane}");
+                let want = u64::from(b.is_ascii_alphabetic()) << (8 * lane + 7);
+                assert_eq!(letter_highs(u64::from_le_bytes(x)), want, "{b:#x} in lane {lane}");
             }
         }
     }
@@ -1459,7 +1457,8 @@ fn eight_at(b: &[u8], at: usize) -> Option<u64> {
 /// first that is not (8 when all are); 0 when `b` is shorter than eight bytes. One test for
 /// eight bytes: words run mostly over letters. The bytes past the end read as zero.
 pub(crate) fn letters_at(b: &[u8], at: usize) -> usize {
-    eight_at(b, at).map_or(0, |x| letters_of(x).trailing_ones() as usize)
+    // The first byte that is no letter, told by its high bit (none: 64 / 8).
+    eight_at(b, at).map_or(0, |x| ((!letter_highs(x) & HIGH).trailing_zeros() / 8) as usize)
 }
 
 /// How many of the (at most eight) bytes from `at` of `b` are visible ASCII (`!` to DEL:
