@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use crate::buffers::emptied;
 use crate::grammar::{Figure, Val};
 use crate::long_numbers::overlong_numbers;
-use crate::model::{Fact, Kind, Period, Piece, Pieces, Section, SharedStr, Value};
+use crate::model::{Fact, Kind, Period, Piece, Pieces, Section, Shared, SharedStr, Value};
 use crate::period;
 use crate::problem::{Problem, ProblemKind, Severity};
 use crate::reader::{Release, read_part};
@@ -330,11 +330,34 @@ impl Iterator for Releases<'_> {
 
     fn next(&mut self) -> Option<ReleaseFacts> {
         let r = self.releases.next()?;
-        Some(extract_release(&self.source, &self.lines, &r, self.options))
+        Some(extract_release(&self.source, &self.lines, &r, self.options, None))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
         self.releases.size_hint()
+    }
+}
+
+impl Releases<'_> {
+    /// The next release, its rows rendered as CSV at the end of `out` (`\r\n` line ends
+    /// when `crlf`; each row's offset as `offset` gives it) instead of made into its
+    /// `facts`, which stay empty; with the number of rows of each kind, in the order of
+    /// [`Kind::ALL`]. The rows are the bytes `write::append_facts` writes for its facts.
+    pub fn next_csv(
+        &mut self,
+        crlf: bool,
+        offset: &dyn Fn(usize) -> usize,
+        out: &mut Vec<u8>,
+    ) -> Option<(ReleaseFacts, [usize; Kind::ALL.len()])> {
+        let r = self.releases.next()?;
+        let mut sink = CsvSink {
+            crlf,
+            offset,
+            out,
+            counts: [0; Kind::ALL.len()],
+        };
+        let release = extract_release(&self.source, &self.lines, &r, self.options, Some(&mut sink));
+        Some((release, sink.counts))
     }
 }
 
@@ -405,7 +428,13 @@ fn sentence_column(sentence: &str, start: usize, end: usize, pieces: &mut Pieces
     })
 }
 
-fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: &Options) -> ReleaseFacts {
+fn extract_release(
+    source: &SharedStr,
+    lines: &LineIndex,
+    r: &Release,
+    options: &Options,
+    csv: Option<&mut CsvSink>,
+) -> ReleaseFacts {
     let mut scratch = Scratch::take();
     let Scratch {
         spans,
@@ -566,46 +595,120 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
     }
     drop((all, valued, timings, subjects));
     *read_kept = emptied(read);
-    // The facts are made once the buffer is shared, each with its strings.
-    let shared = pieces.share();
-    let (id, date, category, title) = (
+    let release = [id, date, category, title];
+    // The buffer is shared once its rows are rendered or made facts of.
+    let shared = match csv {
+        Some(csv) => {
+            csv.render(rows, pieces.buf(), release.clone(), source);
+            pieces.share()
+        }
+        None => {
+            let shared = pieces.share();
+            out.facts = facts_of(rows, &shared, release.clone(), source);
+            shared
+        }
+    };
+    let [id, _, category, title] = release;
+    (out.release_id, out.category, out.title, out.body) = (
         shared.get(id),
-        shared.get(date),
         shared.get(category),
         shared.get(title),
+        shared.get(body),
     );
-    // The rows of a sentence share its piece: cut once, counted again for each.
-    let mut sentence = (0..0, SharedStr::default());
-    out.facts.extend(rows.drain(..).map(|row| {
-        if row.sentence != sentence.0 {
-            sentence = (row.sentence.clone(), shared.get(row.sentence));
-        }
-        Fact {
-            release_id: id.clone(),
-            release_date: date.clone(),
-            category: category.clone(),
-            title: title.clone(),
-            section: row.section,
-            kind: row.kind,
-            value: row.value,
-            value_end: row.value_end,
-            unit: shared.get(row.unit),
-            qualifier: row.qualifier,
-            direction: row.direction,
-            subject: shared.get(row.subject),
-            period: row.timing.period,
-            period_end: row.timing.period_end,
-            basis: row.timing.basis,
-            period_origin: row.timing.origin,
-            text: shared.get(row.text),
-            sentence: sentence.1.clone(),
-            source: source.clone(),
-            offset: row.offset,
-        }
-    }));
-    (out.release_id, out.category, out.title, out.body) = (id, category, title, shared.get(body));
     scratch.give_back();
     out
+}
+
+/// The facts of a release's `rows`, their strings pieces of the release's `shared` buffer:
+/// `release` says where its id, date, category and title stand in it.
+fn facts_of(rows: &mut Vec<Row>, shared: &Shared, release: [Piece; 4], source: &SharedStr) -> Vec<Fact> {
+    let [id, date, category, title] = release.map(|piece| shared.get(piece));
+    // The rows of a sentence share its piece: cut once, counted again for each.
+    let mut sentence = (0..0, SharedStr::default());
+    rows.drain(..)
+        .map(|row| {
+            if row.sentence != sentence.0 {
+                sentence = (row.sentence.clone(), shared.get(row.sentence));
+            }
+            Fact {
+                release_id: id.clone(),
+                release_date: date.clone(),
+                category: category.clone(),
+                title: title.clone(),
+                section: row.section,
+                kind: row.kind,
+                value: row.value,
+                value_end: row.value_end,
+                unit: shared.get(row.unit),
+                qualifier: row.qualifier,
+                direction: row.direction,
+                subject: shared.get(row.subject),
+                period: row.timing.period,
+                period_end: row.timing.period_end,
+                basis: row.timing.basis,
+                period_origin: row.timing.origin,
+                text: shared.get(row.text),
+                sentence: sentence.1.clone(),
+                source: source.clone(),
+                offset: row.offset,
+            }
+        })
+        .collect()
+}
+
+/// Room that holds any one row (as `write::append_facts` reckons): less left for a
+/// release's rows, they are sized first.
+const ROOMY_ROW: usize = 4096;
+
+/// Where [`Releases::next_csv`] puts a release's rows: rendered as CSV straight from the
+/// release's buffer, with no [`Fact`] made (a fact's strings each cost a shared count,
+/// made and dropped, and the fact a move).
+struct CsvSink<'o> {
+    crlf: bool,
+    /// A row's offset in the caller's terms.
+    offset: &'o dyn Fn(usize) -> usize,
+    out: &'o mut Vec<u8>,
+    /// The rows of each kind, in the order of `Kind::ALL`.
+    counts: [usize; Kind::ALL.len()],
+}
+
+impl CsvSink<'_> {
+    /// Appends the CSV rows of `rows`, their strings pieces of `buf`.
+    fn render(&mut self, rows: &mut Vec<Row>, buf: &str, release: [Piece; 4], source: &SharedStr) {
+        let text = |piece: &Piece| buf.get(piece.clone()).unwrap_or_default();
+        let release = release.map(|piece| text(&piece));
+        let mut size = 0;
+        for row in rows.iter() {
+            self.counts[row.kind as usize] += 1;
+            size += row.unit.len() + row.subject.len() + row.text.len() + row.sentence.len();
+        }
+        // Room for the rows (see `write::append_facts`), unless the caller made it.
+        if self.out.capacity() - self.out.len() < rows.len().saturating_mul(ROOMY_ROW) {
+            let per_row = release.iter().map(|s| s.len()).sum::<usize>() + source.len() + 48;
+            self.out.reserve(size + rows.len() * per_row);
+        }
+        let offset = self.offset;
+        crate::write::append_rows(
+            rows.drain(..).map(|row| crate::write::CsvRow {
+                release,
+                section: row.section,
+                kind: row.kind,
+                value: row.value,
+                value_end: row.value_end,
+                unit: text(&row.unit),
+                qualifier: row.qualifier,
+                direction: row.direction,
+                subject: text(&row.subject),
+                timing: (row.timing.period, row.timing.period_end, row.timing.basis),
+                text: text(&row.text),
+                sentence: text(&row.sentence),
+                source,
+                offset: offset(row.offset),
+            }),
+            self.crlf,
+            self.out,
+        );
+    }
 }
 
 /// A fact before its release's buffer is shared: where its own strings stand in the
@@ -948,6 +1051,56 @@ mod tests {
         );
         assert!(long.len() <= SENTENCE_WINDOW + 3);
         assert_eq!(&pieces.buf()[short], "Short");
+    }
+
+    /// The rows rendered without facts are the bytes the facts' rows are, for every
+    /// fixture and the corner cases of the columns (an overlong sentence and title, a
+    /// kinds filter, a moved offset, both line ends).
+    #[test]
+    fn csv_rows_without_facts_are_the_facts_rows() {
+        let mut texts: Vec<String> = std::fs::read_dir("fixtures")
+            .unwrap()
+            .filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok())
+            .collect();
+        let filler = "and more words, \"quoted\" ".repeat(60);
+        texts.push(format!(
+            "-\nTrade\n{filler} 3 percent\n{filler}exports rose 5 percent {filler}. It fell 2%.\ndate2025-06-01\n"
+        ));
+        texts.push("no separators: prices rose 4 percent on May 3, 2024.".to_string());
+        assert!(texts.len() > 10);
+        let only_money = Options {
+            kinds: vec![Kind::Money, Kind::Date],
+            ..Options::default()
+        };
+        for options in [Options::default(), only_money] {
+            for text in &texts {
+                for crlf in [false, true] {
+                    let format = if crlf {
+                        crate::write::Format::ExcelCsv
+                    } else {
+                        crate::write::Format::Csv
+                    };
+                    let (mut want, mut got) = (Vec::new(), Vec::new());
+                    for mut r in extract_releases("src", text, &options) {
+                        r.facts.iter_mut().for_each(|f| f.offset += 7);
+                        crate::write::append_facts(format, &r.facts, &mut want).unwrap();
+                    }
+                    let mut releases = extract_part("src", text, &options, true);
+                    while let Some((r, counts)) = releases.next_csv(crlf, &|o| o + 7, &mut got) {
+                        assert!(r.facts.is_empty());
+                        let rows = extract_releases("src", text, &options)
+                            .find(|w| w.offset == r.offset)
+                            .unwrap()
+                            .facts;
+                        for kind in Kind::ALL {
+                            let n = rows.iter().filter(|f| f.kind == kind).count();
+                            assert_eq!(counts[kind as usize], n);
+                        }
+                    }
+                    assert_eq!(String::from_utf8_lossy(&got), String::from_utf8_lossy(&want));
+                }
+            }
+        }
     }
 
     #[test]

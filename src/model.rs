@@ -9,7 +9,7 @@ use serde::Serialize;
 mod shared_str;
 
 pub use shared_str::SharedStr;
-pub(crate) use shared_str::{Piece, Pieces};
+pub(crate) use shared_str::{Piece, Pieces, Shared};
 
 /// What a figure is (spec section 3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

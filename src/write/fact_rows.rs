@@ -8,7 +8,7 @@
 use std::io::{self, Write};
 use std::ops::Range;
 
-use crate::model::{Basis, Direction, Fact, Kind, Period, Qualifier, SharedStr};
+use crate::model::{Basis, Direction, Fact, Kind, Period, Qualifier, Section, Value};
 
 /// Appends `field` and a delimiter as the csv writer encodes them: quoted when it holds
 /// `,`, `"`, `\r` or `\n`, a quote in it doubled. (csv_core's encoder writes into a slice,
@@ -119,12 +119,14 @@ fn padded(bytes: &[u8]) -> u64 {
 }
 
 /// Columns several rows share (a release's, a sentence's), and where in the output each
-/// was last encoded.
-struct Shared<const N: usize> {
-    last: Option<[(SharedStr, Range<usize>); N]>,
+/// was last encoded. A column is known again by where its bytes are (address and length):
+/// the rows' strings all live while they are written, so the same place is the same text.
+/// (Rows that repeat a column point to one piece of their release's buffer.)
+struct Shared<'a, const N: usize> {
+    last: Option<[(&'a str, Range<usize>); N]>,
 }
 
-impl<const N: usize> Shared<N> {
+impl<'a, const N: usize> Shared<'a, N> {
     fn new() -> Self {
         Shared { last: None }
     }
@@ -133,16 +135,16 @@ impl<const N: usize> Shared<N> {
     /// one piece when they are all the same strings as last time; else each column that
     /// is copied from its last encoding (a sentence's rows change the sentence, not the
     /// source), the others encoded.
-    fn append(&mut self, columns: [&SharedStr; N], out: &mut Vec<u8>) {
+    fn append(&mut self, columns: [&'a str; N], out: &mut Vec<u8>) {
         let Some(last) = &mut self.last else {
             self.last = Some(columns.map(|column| {
                 let start = out.len();
                 push_field(column, out);
-                (column.clone(), start..out.len())
+                (column, start..out.len())
             }));
             return;
         };
-        if last.iter().zip(columns).all(|((a, _), b)| a.same_piece(b)) {
+        if last.iter().zip(columns).all(|((a, _), b)| std::ptr::eq(*a, b)) {
             // Written one after the other: one piece of the output.
             if let (Some((_, first)), Some((_, end))) = (last.first(), last.last()) {
                 out.extend_from_within(first.start..end.end);
@@ -151,11 +153,11 @@ impl<const N: usize> Shared<N> {
         }
         for ((kept, at), column) in last.iter_mut().zip(columns) {
             let start = out.len();
-            if kept.same_piece(column) {
+            if std::ptr::eq(*kept, column) {
                 out.extend_from_within(at.clone());
             } else {
                 push_field(column, out);
-                *kept = column.clone();
+                *kept = column;
             }
             *at = start..out.len();
         }
@@ -164,7 +166,7 @@ impl<const N: usize> Shared<N> {
 
 /// What a row's `period`, `period_end` and `basis` fields are written from: the rows of
 /// a release mostly share them.
-type Timing = (Option<Period>, Option<Period>, Option<Basis>);
+pub(crate) type Timing = (Option<Period>, Option<Period>, Option<Basis>);
 
 /// The `period`, `period_end` and `basis` fields, each followed by a delimiter. Their
 /// characters (digits, `-`, `.`, `Q`, `H`, letters) never need quoting.
@@ -213,12 +215,58 @@ pub fn write_csv_rows(facts: &[Fact], crlf: bool, mut buf: impl Write) -> io::Re
 
 /// Appends `facts` as CSV rows (no header) to `out`, with `\r\n` line ends when `crlf`.
 pub fn append_csv_rows(facts: &[Fact], crlf: bool, out: &mut Vec<u8>) {
+    append_rows(facts.iter().map(CsvRow::of), crlf, out);
+}
+
+/// One row's columns as the CSV writer reads them: a [`Fact`]'s, or a row of a release
+/// whose facts are not made (its strings pieces of the release's buffer).
+pub(crate) struct CsvRow<'a> {
+    /// `release_id`, `release_date`, `category`, `title`.
+    pub release: [&'a str; 4],
+    pub section: Section,
+    pub kind: Kind,
+    pub value: Value,
+    pub value_end: Option<Value>,
+    pub unit: &'a str,
+    pub qualifier: Option<Qualifier>,
+    pub direction: Option<Direction>,
+    pub subject: &'a str,
+    pub timing: Timing,
+    pub text: &'a str,
+    pub sentence: &'a str,
+    pub source: &'a str,
+    pub offset: usize,
+}
+
+impl<'a> CsvRow<'a> {
+    fn of(f: &'a Fact) -> CsvRow<'a> {
+        CsvRow {
+            release: [&f.release_id, &f.release_date, &f.category, &f.title],
+            section: f.section,
+            kind: f.kind,
+            value: f.value,
+            value_end: f.value_end,
+            unit: &f.unit,
+            qualifier: f.qualifier,
+            direction: f.direction,
+            subject: &f.subject,
+            timing: (f.period, f.period_end, f.basis),
+            text: &f.text,
+            sentence: &f.sentence,
+            source: &f.source,
+            offset: f.offset,
+        }
+    }
+}
+
+/// Appends `rows` as CSV (no header) to `out`, with `\r\n` line ends when `crlf`.
+pub(crate) fn append_rows<'a>(rows: impl Iterator<Item = CsvRow<'a>>, crlf: bool, out: &mut Vec<u8>) {
     let (mut release, mut sentence) = (Shared::new(), Shared::new());
     // The timing fields last written, and where: copied when the next row has the same.
     let mut timing: Option<(Timing, Range<usize>)> = None;
     let mut offset = itoa::Buffer::new();
-    for f in facts {
-        release.append([&f.release_id, &f.release_date, &f.category, &f.title], out);
+    for f in rows {
+        release.append(f.release, out);
         out.extend_from_slice(SECTION_KIND[f.section as usize][f.kind as usize].as_bytes());
         // Numbers and date values never need quoting.
         out.extend_from_slice(f.value.ascii().as_bytes());
@@ -227,7 +275,7 @@ pub fn append_csv_rows(facts: &[Fact], crlf: bool, out: &mut Vec<u8>) {
             out.extend_from_slice(v.ascii().as_bytes());
         }
         out.push(b',');
-        push_field(&f.unit, out);
+        push_field(f.unit, out);
         match (f.qualifier, f.direction) {
             (None, None) => out.extend_from_slice(b",,"),
             (qualifier, direction) => {
@@ -237,18 +285,17 @@ pub fn append_csv_rows(facts: &[Fact], crlf: bool, out: &mut Vec<u8>) {
                 }
             }
         }
-        push_field(&f.subject, out);
-        let this = (f.period, f.period_end, f.basis);
+        push_field(f.subject, out);
         match &timing {
-            Some((last, at)) if *last == this => out.extend_from_within(at.clone()),
+            Some((last, at)) if *last == f.timing => out.extend_from_within(at.clone()),
             _ => {
                 let start = out.len();
-                write_timing(this, out);
-                timing = Some((this, start..out.len()));
+                write_timing(f.timing, out);
+                timing = Some((f.timing, start..out.len()));
             }
         }
-        push_field(&f.text, out);
-        sentence.append([&f.sentence, &f.source], out);
+        push_field(f.text, out);
+        sentence.append([f.sentence, f.source], out);
         // Digits: copied as they are.
         out.extend_from_slice(offset.format(f.offset).as_bytes());
         out.extend_from_slice(if crlf { b"\r\n" } else { b"\n" });
@@ -258,7 +305,6 @@ pub fn append_csv_rows(facts: &[Fact], crlf: bool, out: &mut Vec<u8>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Section;
 
     /// `push_field` as it was, byte by byte: the oracle of the word reads and writes.
     fn push_field_by_bytes(field: &str, out: &mut Vec<u8>) {
