@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use bulletin_facts::Kind;
 use bulletin_facts::{Problem, Severity};
@@ -17,7 +18,7 @@ use bulletin_facts::{Problem, Severity};
 #[derive(Debug, Default)]
 pub struct Dedup {
     /// Per hash of an id: where the last release kept with it is stored.
-    last: HashMap<u64, u64>,
+    last: HashMap<u64, u64, BuildHasherDefault<Unhashed>>,
     /// The inputs releases were kept from, named once each.
     sources: Vec<String>,
     bodies: Bodies,
@@ -34,6 +35,28 @@ struct Header {
     line: u64,
     id_len: u32,
     body_len: u32,
+}
+
+/// The hasher of keys that are hashes already (XXH3 of an id): the key is its own hash.
+/// (The default SipHash cost more per release than the rest of judging it.)
+#[derive(Debug, Default)]
+struct Unhashed(u64);
+
+impl Hasher for Unhashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+
+    /// Only `u64` keys are hashed; other bytes are folded in, should any come.
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
 }
 
 /// No record: the end of a chain.
@@ -87,7 +110,8 @@ impl Dedup {
 
     /// Judges a release of `release_id` with this folded body, read at `source`:`line`.
     pub fn judge(&mut self, release_id: &str, body: &str, source: &str, line: usize) -> std::io::Result<Verdict> {
-        let same_id = self.chain(release_id)?;
+        let hash = xxhash_rust::xxh3::xxh3_64(release_id.as_bytes());
+        let same_id = self.chain_of(hash, release_id)?;
         for (at, kept) in &same_id {
             let shorter = body.len().min(kept.body_len as usize);
             // Equal prefixes of the shorter's length: one is a prefix of the other.
@@ -103,7 +127,6 @@ impl Dedup {
         if self.sources.last().is_none_or(|s| s != source) {
             self.sources.push(source.to_string());
         }
-        let hash = xxhash_rust::xxh3::xxh3_64(release_id.as_bytes());
         let n = same_id.len() as u32 + 1;
         let header = Header {
             previous: self.last.get(&hash).copied().unwrap_or(NONE),
@@ -122,7 +145,11 @@ impl Dedup {
 
     /// The releases kept under this id, first kept first: where each is stored, its head.
     fn chain(&mut self, release_id: &str) -> std::io::Result<Vec<(u64, Header)>> {
-        let hash = xxhash_rust::xxh3::xxh3_64(release_id.as_bytes());
+        self.chain_of(xxhash_rust::xxh3::xxh3_64(release_id.as_bytes()), release_id)
+    }
+
+    /// [`Dedup::chain`], of the id's `hash`.
+    fn chain_of(&mut self, hash: u64, release_id: &str) -> std::io::Result<Vec<(u64, Header)>> {
         let mut found = Vec::new();
         let mut at = self.last.get(&hash).copied().unwrap_or(NONE);
         while at != NONE {
