@@ -103,11 +103,13 @@ fn push_release_id(date: Option<NaiveDate>, folded_title: &str, id: &mut String)
         Some(d) => Period::Day(d).push_to(id),
         None => id.push_str("undated"),
     }
-    id.push('-');
-    for shift in (0..16).rev() {
-        let digit = ((hash >> (4 * shift)) & 0xf) as u32;
-        id.push(char::from_digit(digit, 16).unwrap_or('0'));
+    // `-` and the digits made on the stack, pushed in one copy.
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut digits = [b'-'; ID_HASH_LEN];
+    for (n, d) in digits[1..].iter_mut().enumerate() {
+        *d = HEX[(hash >> (60 - 4 * n)) as usize & 0xf];
     }
+    id.push_str(std::str::from_utf8(&digits).unwrap_or_default());
 }
 
 /// White space runs -> one space, trimmed. Borrowed when there is nothing to fold (most
@@ -675,6 +677,7 @@ struct CsvSink<'o> {
 impl CsvSink<'_> {
     /// Appends the CSV rows of `rows`, their strings pieces of `buf`.
     fn render(&mut self, rows: &mut Vec<Row>, buf: &str, release: [Piece; 4], source: &SharedStr) {
+        let buf = buf.as_bytes();
         let text = |piece: &Piece| buf.get(piece.clone()).unwrap_or_default();
         let release = release.map(|piece| text(&piece));
         let mut size = 0;
@@ -702,7 +705,7 @@ impl CsvSink<'_> {
                 timing: (row.timing.period, row.timing.period_end, row.timing.basis),
                 text: text(&row.text),
                 sentence: text(&row.sentence),
-                source,
+                source: source.as_bytes(),
                 offset: offset(row.offset),
             }),
             self.crlf,

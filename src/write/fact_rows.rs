@@ -14,8 +14,7 @@ use crate::model::{Basis, Direction, Fact, Kind, Period, Qualifier, Section, Val
 /// `,`, `"`, `\r` or `\n`, a quote in it doubled. (csv_core's encoder writes into a slice,
 /// which had to be zeroed first at twice the field's length, a sentence's worth of bytes
 /// per sentence; `fact_rows_are_the_csv_writers_bytes` holds this to the csv crate's bytes.)
-fn push_field(field: &str, out: &mut Vec<u8>) {
-    let bytes = field.as_bytes();
+fn push_field(bytes: &[u8], out: &mut Vec<u8>) {
     let special = |b: &u8| matches!(b, b',' | b'"' | b'\n' | b'\r');
     let quoted = match Short::of(bytes) {
         // A unit, a subject, a figure's text: read and written as one or two words, with
@@ -123,7 +122,7 @@ fn padded(bytes: &[u8]) -> u64 {
 /// the rows' strings all live while they are written, so the same place is the same text.
 /// (Rows that repeat a column point to one piece of their release's buffer.)
 struct Shared<'a, const N: usize> {
-    last: Option<[(&'a str, Range<usize>); N]>,
+    last: Option<[(&'a [u8], Range<usize>); N]>,
 }
 
 impl<'a, const N: usize> Shared<'a, N> {
@@ -135,7 +134,7 @@ impl<'a, const N: usize> Shared<'a, N> {
     /// one piece when they are all the same strings as last time; else each column that
     /// is copied from its last encoding (a sentence's rows change the sentence, not the
     /// source), the others encoded.
-    fn append(&mut self, columns: [&'a str; N], out: &mut Vec<u8>) {
+    fn append(&mut self, columns: [&'a [u8]; N], out: &mut Vec<u8>) {
         let Some(last) = &mut self.last else {
             self.last = Some(columns.map(|column| {
                 let start = out.len();
@@ -219,41 +218,43 @@ pub fn append_csv_rows(facts: &[Fact], crlf: bool, out: &mut Vec<u8>) {
 }
 
 /// One row's columns as the CSV writer reads them: a [`Fact`]'s, or a row of a release
-/// whose facts are not made (its strings pieces of the release's buffer).
+/// whose facts are not made (its strings pieces of the release's buffer). The text
+/// columns as bytes: the writer reads no character of them, and a byte range of a buffer
+/// is taken without asking where its characters start.
 pub(crate) struct CsvRow<'a> {
     /// `release_id`, `release_date`, `category`, `title`.
-    pub release: [&'a str; 4],
+    pub release: [&'a [u8]; 4],
     pub section: Section,
     pub kind: Kind,
     pub value: Value,
     pub value_end: Option<Value>,
-    pub unit: &'a str,
+    pub unit: &'a [u8],
     pub qualifier: Option<Qualifier>,
     pub direction: Option<Direction>,
-    pub subject: &'a str,
+    pub subject: &'a [u8],
     pub timing: Timing,
-    pub text: &'a str,
-    pub sentence: &'a str,
-    pub source: &'a str,
+    pub text: &'a [u8],
+    pub sentence: &'a [u8],
+    pub source: &'a [u8],
     pub offset: usize,
 }
 
 impl<'a> CsvRow<'a> {
     fn of(f: &'a Fact) -> CsvRow<'a> {
         CsvRow {
-            release: [&f.release_id, &f.release_date, &f.category, &f.title],
+            release: [&f.release_id, &f.release_date, &f.category, &f.title].map(|s| s.as_bytes()),
             section: f.section,
             kind: f.kind,
             value: f.value,
             value_end: f.value_end,
-            unit: &f.unit,
+            unit: f.unit.as_bytes(),
             qualifier: f.qualifier,
             direction: f.direction,
-            subject: &f.subject,
+            subject: f.subject.as_bytes(),
             timing: (f.period, f.period_end, f.basis),
-            text: &f.text,
-            sentence: &f.sentence,
-            source: &f.source,
+            text: f.text.as_bytes(),
+            sentence: f.sentence.as_bytes(),
+            source: f.source.as_bytes(),
             offset: f.offset,
         }
     }
@@ -337,7 +338,7 @@ mod tests {
             ];
             let field: String = picks.iter().map(|&n| PIECES[n]).collect();
             let (mut ours, mut want) = (b"x,".repeat(head), b"x,".repeat(head));
-            push_field(&field, &mut ours);
+            push_field(field.as_bytes(), &mut ours);
             push_field_by_bytes(&field, &mut want);
             proptest::prop_assert_eq!(ours, want, "{:?}", field);
         }
@@ -352,7 +353,7 @@ mod tests {
                     field[lane] = b;
                     let field = String::from_utf8(field).unwrap();
                     let (mut ours, mut want) = (vec![b'.'], vec![b'.']);
-                    push_field(&field, &mut ours);
+                    push_field(field.as_bytes(), &mut ours);
                     push_field_by_bytes(&field, &mut want);
                     assert_eq!(ours, want, "{field:?}");
                 }
