@@ -497,6 +497,7 @@ fn extract_release(
         items,
         timings,
         rows,
+        sentence_pieces,
         pieces,
     } = &mut scratch;
     // The columns of the release's rows, its own first: every string of them goes into
@@ -603,61 +604,37 @@ fn extract_release(
     let release_period = period::place(&sentences, timings);
     *sentences_kept = emptied(sentences);
     (out.period, out.period_end) = release_period.map_or((None, None), |(p, end, _)| (Some(p), end));
-    let (mut all, mut valued) = (all.drain(..), valued.drain(..));
-    let (mut timings, mut subjects) = (timings.drain(..), subjects.drain(..));
-    for s in read.drain(..) {
-        if s.found.is_empty() {
-            continue;
-        }
-        let whole = match s.section {
-            Section::Body => {
-                let start = s.offset.saturating_sub(r.body_offset);
-                Some(folded_span(runs, &(start..start + s.text.len()))).filter(|folded| folded.len() <= MAX_SENTENCE)
-            }
-            // The title's sentence is the title.
-            Section::Title => (title_folded.len() <= MAX_SENTENCE).then(|| pieces.push(&title_folded)),
-        };
-        // `zip` asks the figures first: it takes no value past the sentence's.
-        for (f, v) in all.by_ref().take(s.found.len()).zip(valued.by_ref()) {
-            let subject = subjects.next().unwrap_or_default();
-            let timing = timings.next().unwrap_or_default();
-            if !options.kinds.is_empty() && !options.kinds.contains(&f.figure.kind) {
-                continue;
-            }
-            rows.push(Row {
-                unit: pieces.push(&v.unit),
-                subject,
-                text: pieces.push(&s.text[f.text_start..f.figure.end]),
-                sentence: match &whole {
-                    Some(piece) => piece.clone(),
-                    None => sentence_column(s.text, f.text_start, f.figure.end, pieces),
-                },
-                section: s.section,
-                kind: f.figure.kind,
-                value: v.value,
-                value_end: v.value_end,
-                qualifier: f.qualifier,
-                direction: f.direction,
-                timing,
-                offset: s.offset + f.text_start,
-            });
-        }
-    }
-    drop((all, valued, timings, subjects));
-    *read_kept = emptied(read);
     let release = [id, date, category, title];
+    let figures = Figures {
+        read: &read,
+        found: all,
+        valued,
+        subjects,
+        timings,
+        column: SentenceColumn {
+            body_offset: r.body_offset,
+            runs,
+            title: &title_folded,
+        },
+    };
     // The buffer is shared once its rows are rendered or made facts of.
     let shared = match csv {
         Some(csv) => {
-            csv.render(rows, pieces.buf(), release.clone(), source);
+            csv.render(&figures, pieces, sentence_pieces, release.clone(), source, options);
             pieces.share()
         }
         None => {
+            rows_of(&figures, pieces, rows, options);
             let shared = pieces.share();
             out.facts = facts_of(rows, &shared, release.clone(), source);
             shared
         }
     };
+    all.clear();
+    valued.clear();
+    timings.clear();
+    subjects.clear();
+    *read_kept = emptied(read);
     let [id, _, category, title] = release;
     (out.release_id, out.category, out.title, out.body) = (
         shared.get(id),
@@ -723,42 +700,140 @@ struct CsvSink<'o> {
 }
 
 impl CsvSink<'_> {
-    /// Appends the CSV rows of `rows`, their strings pieces of `buf`.
-    fn render(&mut self, rows: &mut Vec<Row>, buf: &str, release: [Piece; 4], source: &SharedStr) {
-        let buf = buf.as_bytes();
+    /// Appends the CSV row of each figure (of the kinds asked for), as it is met: first
+    /// each one's sentence column is put in the buffer where it is a piece of its own (a
+    /// title's, or a window of an overlong sentence), noted in `sentences`; then the rows
+    /// are written from the buffer, the figures' own text and values.
+    fn render(
+        &mut self,
+        figures: &Figures,
+        pieces: &mut Pieces,
+        sentences: &mut Vec<Piece>,
+        release: [Piece; 4],
+        source: &SharedStr,
+        options: &Options,
+    ) {
+        let wanted = |f: &Found| options.kinds.is_empty() || options.kinds.contains(&f.figure.kind);
+        let mut rows = 0;
+        for s in figures.read.iter().filter(|s| !s.found.is_empty()) {
+            let whole = figures.column.whole(s, pieces);
+            for f in figures.found.get(s.found.clone()).unwrap_or_default() {
+                sentences.push(match (&whole, wanted(f)) {
+                    (_, false) => 0..0,
+                    (Some(piece), true) => piece.clone(),
+                    (None, true) => sentence_column(s.text, f.text_start, f.figure.end, pieces),
+                });
+                rows += usize::from(wanted(f));
+            }
+        }
+        let buf = pieces.buf().as_bytes();
         let text = |piece: &Piece| buf.get(piece.clone()).unwrap_or_default();
         let release = release.map(|piece| text(&piece));
-        let mut size = 0;
-        for row in rows.iter() {
-            self.counts[row.kind as usize] += 1;
-            size += row.unit.len() + row.subject.len() + row.text.len() + row.sentence.len();
-        }
         // Room for the rows (see `write::append_facts`), unless the caller made it.
-        if self.out.capacity() - self.out.len() < rows.len().saturating_mul(ROOMY_ROW) {
-            let per_row = release.iter().map(|s| s.len()).sum::<usize>() + source.len() + 48;
-            self.out.reserve(size + rows.len() * per_row);
+        if self.out.capacity() - self.out.len() < rows.saturating_mul(ROOMY_ROW) {
+            let per_row = release.iter().map(|s| s.len()).sum::<usize>() + source.len() + 48 + 256;
+            self.out.reserve(rows * per_row);
         }
-        let offset = self.offset;
-        crate::write::append_rows(
-            rows.drain(..).map(|row| crate::write::CsvRow {
-                release,
-                section: row.section,
-                kind: row.kind,
-                value: row.value,
-                value_end: row.value_end,
-                unit: text(&row.unit),
-                qualifier: row.qualifier,
-                direction: row.direction,
-                subject: text(&row.subject),
-                timing: (row.timing.period, row.timing.period_end, row.timing.basis),
-                text: text(&row.text),
-                sentence: text(&row.sentence),
-                source: source.as_bytes(),
-                offset: offset(row.offset),
-            }),
-            self.crlf,
-            self.out,
-        );
+        let mut writer = crate::write::RowWriter::new(self.crlf);
+        for s in figures.read {
+            for n in s.found.clone() {
+                let (Some(f), Some(v)) = (figures.found.get(n), figures.valued.get(n)) else {
+                    continue;
+                };
+                if !wanted(f) {
+                    continue;
+                }
+                self.counts[f.figure.kind as usize] += 1;
+                let timing = figures.timings.get(n).copied().unwrap_or_default();
+                let row = crate::write::CsvRow {
+                    release,
+                    section: s.section,
+                    kind: f.figure.kind,
+                    value: v.value,
+                    value_end: v.value_end,
+                    unit: v.unit.as_bytes(),
+                    qualifier: f.qualifier,
+                    direction: f.direction,
+                    subject: figures.subjects.get(n).map_or(&[][..], text),
+                    timing: (timing.period, timing.period_end, timing.basis),
+                    text: s.text.as_bytes().get(f.text_start..f.figure.end).unwrap_or_default(),
+                    sentence: sentences.get(n).map_or(&[][..], text),
+                    source: source.as_bytes(),
+                    offset: (self.offset)(s.offset + f.text_start),
+                };
+                writer.write(row, self.out);
+            }
+        }
+        sentences.clear();
+    }
+}
+
+/// A release's figures once read: its sentences, and each figure's find, values,
+/// subject and timing, all in reading order (a sentence's `found` range indexes them all).
+struct Figures<'s, 'r> {
+    read: &'s [Read<'r>],
+    found: &'s [Found],
+    valued: &'s [Valued],
+    subjects: &'s [Piece],
+    timings: &'s [period::Timing],
+    /// What their sentence columns are made from.
+    column: SentenceColumn<'s>,
+}
+
+/// What a sentence's `sentence` column is made from: the body's fold (where its runs
+/// landed) and the folded title.
+struct SentenceColumn<'a> {
+    body_offset: usize,
+    runs: &'a [(usize, usize)],
+    title: &'a str,
+}
+
+impl SentenceColumn<'_> {
+    /// The sentence column shared by a sentence's rows, or `None` for an overlong one
+    /// (each row gets a window of it).
+    fn whole(&self, s: &Read, pieces: &mut Pieces) -> Option<Piece> {
+        match s.section {
+            Section::Body => {
+                let start = s.offset.saturating_sub(self.body_offset);
+                Some(folded_span(self.runs, &(start..start + s.text.len())))
+                    .filter(|folded| folded.len() <= MAX_SENTENCE)
+            }
+            // The title's sentence is the title.
+            Section::Title => (self.title.len() <= MAX_SENTENCE).then(|| pieces.push(self.title)),
+        }
+    }
+}
+
+/// The rows of a release's figures (of the kinds asked for), their strings put in the
+/// release's buffer.
+fn rows_of(figures: &Figures, pieces: &mut Pieces, rows: &mut Vec<Row>, options: &Options) {
+    for s in figures.read.iter().filter(|s| !s.found.is_empty()) {
+        let whole = figures.column.whole(s, pieces);
+        for n in s.found.clone() {
+            let (Some(f), Some(v)) = (figures.found.get(n), figures.valued.get(n)) else {
+                continue;
+            };
+            if !options.kinds.is_empty() && !options.kinds.contains(&f.figure.kind) {
+                continue;
+            }
+            rows.push(Row {
+                unit: pieces.push(&v.unit),
+                subject: figures.subjects.get(n).cloned().unwrap_or_default(),
+                text: pieces.push(&s.text[f.text_start..f.figure.end]),
+                sentence: match &whole {
+                    Some(piece) => piece.clone(),
+                    None => sentence_column(s.text, f.text_start, f.figure.end, pieces),
+                },
+                section: s.section,
+                kind: f.figure.kind,
+                value: v.value,
+                value_end: v.value_end,
+                qualifier: f.qualifier,
+                direction: f.direction,
+                timing: figures.timings.get(n).copied().unwrap_or_default(),
+                offset: s.offset + f.text_start,
+            });
+        }
     }
 }
 
@@ -798,6 +873,8 @@ struct Scratch {
     items: Vec<period::clause::Item>,
     timings: Vec<period::Timing>,
     rows: Vec<Row>,
+    /// Where each figure's sentence column stands in `pieces`, for rows rendered as read.
+    sentence_pieces: Vec<Piece>,
     pieces: Pieces,
 }
 
@@ -825,6 +902,7 @@ impl Scratch {
         self.items.clear();
         self.timings.clear();
         self.rows.clear();
+        self.sentence_pieces.clear();
         self.pieces.buf().clear();
         SCRATCH.with(|s| *s.borrow_mut() = self);
     }

@@ -261,13 +261,40 @@ impl<'a> CsvRow<'a> {
 }
 
 /// Appends `rows` as CSV (no header) to `out`, with `\r\n` line ends when `crlf`.
-pub(crate) fn append_rows<'a>(rows: impl Iterator<Item = CsvRow<'a>>, crlf: bool, out: &mut Vec<u8>) {
-    let (mut release, mut sentence) = (Shared::new(), Shared::new());
-    // The timing fields last written, and where: copied when the next row has the same.
-    let mut timing: Option<(Timing, Range<usize>)> = None;
-    let mut offset = itoa::Buffer::new();
-    for f in rows {
-        release.append(f.release, out);
+fn append_rows<'a>(rows: impl Iterator<Item = CsvRow<'a>>, crlf: bool, out: &mut Vec<u8>) {
+    let mut writer = RowWriter::new(crlf);
+    for row in rows {
+        writer.write(row, out);
+    }
+}
+
+/// CSV rows written one at a time, each column a row shares with the rows before it
+/// copied from where it was last written. The strings of its rows must all live while it
+/// does (a column is known again by its address).
+pub(crate) struct RowWriter<'a> {
+    release: Shared<'a, 4>,
+    sentence: Shared<'a, 2>,
+    /// The timing fields last written, and where: copied when the next row has the same.
+    timing: Option<(Timing, Range<usize>)>,
+    offset: itoa::Buffer,
+    crlf: bool,
+}
+
+impl<'a> RowWriter<'a> {
+    /// A writer of rows ending in `\r\n` when `crlf`, else `\n`.
+    pub(crate) fn new(crlf: bool) -> Self {
+        RowWriter {
+            release: Shared::new(),
+            sentence: Shared::new(),
+            timing: None,
+            offset: itoa::Buffer::new(),
+            crlf,
+        }
+    }
+
+    /// Appends the row `f` to `out`.
+    pub(crate) fn write(&mut self, f: CsvRow<'a>, out: &mut Vec<u8>) {
+        self.release.append(f.release, out);
         out.extend_from_slice(SECTION_KIND[f.section as usize][f.kind as usize].as_bytes());
         // Numbers and date values never need quoting.
         out.extend_from_slice(f.value.ascii().as_bytes());
@@ -287,19 +314,19 @@ pub(crate) fn append_rows<'a>(rows: impl Iterator<Item = CsvRow<'a>>, crlf: bool
             }
         }
         push_field(f.subject, out);
-        match &timing {
+        match &self.timing {
             Some((last, at)) if *last == f.timing => out.extend_from_within(at.clone()),
             _ => {
                 let start = out.len();
                 write_timing(f.timing, out);
-                timing = Some((f.timing, start..out.len()));
+                self.timing = Some((f.timing, start..out.len()));
             }
         }
         push_field(f.text, out);
-        sentence.append([f.sentence, f.source], out);
+        self.sentence.append([f.sentence, f.source], out);
         // Digits: copied as they are.
-        out.extend_from_slice(offset.format(f.offset).as_bytes());
-        out.extend_from_slice(if crlf { b"\r\n" } else { b"\n" });
+        out.extend_from_slice(self.offset.format(f.offset).as_bytes());
+        out.extend_from_slice(if self.crlf { b"\r\n" } else { b"\n" });
     }
 }
 
