@@ -1,6 +1,6 @@
 //! What a run keeps across its inputs: duplicate releases, and the run's tally.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -288,7 +288,8 @@ pub struct Tally {
     pub files: usize,
     pub files_read: usize,
     pub releases: usize,
-    pub facts: BTreeMap<Kind, usize>,
+    /// Facts written of each kind, in the order of `Kind::ALL`.
+    pub facts: [usize; Kind::ALL.len()],
     pub duplicates: usize,
     /// The first few duplicates dropped, named (`source:line (release_id)`).
     pub duplicates_named: Vec<String>,
@@ -303,8 +304,8 @@ impl Tally {
     /// Counts a release that was written, with `facts` of each kind of `Kind::ALL`.
     pub fn counted_release(&mut self, facts: &[usize; Kind::ALL.len()]) {
         self.releases += 1;
-        for (kind, &n) in Kind::ALL.iter().zip(facts).filter(|(_, n)| **n > 0) {
-            *self.facts.entry(*kind).or_default() += n;
+        for (total, n) in self.facts.iter_mut().zip(facts) {
+            *total += n;
         }
     }
 
@@ -336,7 +337,7 @@ impl Tally {
     }
 
     pub fn total_facts(&self) -> usize {
-        self.facts.values().sum()
+        self.facts.iter().sum()
     }
 }
 
@@ -355,8 +356,11 @@ impl fmt::Display for Tally {
             plural(self.releases, "release", "releases"),
             plural(self.total_facts(), "fact", "facts"),
         )?;
-        if !self.facts.is_empty() {
-            let kinds: Vec<String> = self.facts.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        if self.facts.iter().any(|&n| n > 0) {
+            let kinds: Vec<String> = (Kind::ALL.iter().zip(self.facts))
+                .filter(|&(_, n)| n > 0)
+                .map(|(k, n)| format!("{k} {n}"))
+                .collect();
             write!(f, " ({})", kinds.join(", "))?;
         }
         write!(
@@ -438,8 +442,8 @@ mod tests {
             warnings: 2,
             ..Tally::default()
         };
-        t.facts.insert(Kind::Money, 5);
-        t.facts.insert(Kind::Date, 1);
+        t.facts[Kind::Money as usize] = 5;
+        t.facts[Kind::Date as usize] = 1;
         t.skipped.push("b.txt: cannot read".to_string());
         // A skip is named by its place and message, without what the summary says itself.
         let bad = Problem::error(ProblemKind::NotText, Skipped::Input, 3, 9, "not valid UTF-8").with_hint("--lossy");
