@@ -269,7 +269,9 @@ fn sentence_end_after_stop(text: &str, i: usize) -> Option<usize> {
         if glued {
             return None;
         }
-        if word_start(before).is_some_and(|p| is_abbreviation(&before[p..])) {
+        if !surely_no_abbreviation(before.as_bytes())
+            && word_start(before).is_some_and(|p| is_abbreviation(&before[p..]))
+        {
             return None;
         }
     }
@@ -288,6 +290,19 @@ fn sentence_end_after_stop(text: &str, i: usize) -> Option<usize> {
     }
     let spaced = rest.len() > next.len();
     (spaced && next.starts_with(starts_sentence)).then_some(end)
+}
+
+/// Whether the word that ends `before` is surely no abbreviation, told from its last
+/// bytes without finding where it starts: it ends in a digit (an abbreviation is
+/// letters), or in seven ASCII letters or digits (longer than any abbreviation, and not
+/// letters between points). Over half the full stops of a text end such a word.
+fn surely_no_abbreviation(before: &[u8]) -> bool {
+    match before {
+        [.., last] if last.is_ascii_digit() => true,
+        _ => before
+            .last_chunk::<7>()
+            .is_some_and(|tail| tail.iter().all(u8::is_ascii_alphanumeric)),
+    }
 }
 
 /// Where the word before a point at the end of `before` starts: after the last white
@@ -541,6 +556,31 @@ mod tests {
                 let mut window = [b'a'; 64];
                 window[lane] = b;
                 assert_eq!(stop_mask(&window), stop_mask_by_bytes(&window), "{b:#x} at {lane}");
+            }
+        }
+    }
+
+    /// Words and marks around a full stop, for `a_word_surely_no_abbreviation_is_none`.
+    const WORDS: [&str; 22] = [
+        " ", "(", "\"", ".", "U", "S", "u.s", "approx", "Sept", "No", "percent", "billions", "4", "2025", "x7", "Éé",
+        "é", "e.g", "abcdef", "Abcdefg", "J", "①",
+    ];
+
+    proptest::proptest! {
+        /// A word said surely to be no abbreviation from its last bytes is none when read
+        /// whole, among abbreviations, long words, digits and points of every kind.
+        #[test]
+        fn a_word_surely_no_abbreviation_is_none(
+            picks in proptest::collection::vec(0..WORDS.len(), 0..12),
+            sep in 0..4usize,
+            last in 0..WORDS.len(),
+        ) {
+            // The last word often stands alone after a space or a bracket.
+            let head: String = picks.iter().map(|&n| WORDS[n]).collect();
+            let text = format!("{head}{}{}", ["", " ", "(", "\""][sep], WORDS[last]);
+            if surely_no_abbreviation(text.as_bytes()) {
+                let read_whole = word_start(&text).is_some_and(|p| is_abbreviation(&text[p..]));
+                proptest::prop_assert!(!read_whole, "{:?}", text);
             }
         }
     }
