@@ -205,6 +205,29 @@ const SECTION_KIND: [[&str; Kind::ALL.len()]; 2] = [
     ],
 ];
 
+/// [`SECTION_KIND`] as 16 bytes each (zero-padded) and its length: copied whole, then cut
+/// back (a copy of a fixed size is a few moves, not a call).
+const SECTION_KIND_PADDED: [[([u8; 16], usize); Kind::ALL.len()]; 2] = {
+    let mut table = [[([0; 16], 0); Kind::ALL.len()]; 2];
+    let mut section = 0;
+    while section < 2 {
+        let mut kind = 0;
+        while kind < Kind::ALL.len() {
+            let name = SECTION_KIND[section][kind].as_bytes();
+            assert!(name.len() <= 16);
+            let mut i = 0;
+            while i < name.len() {
+                table[section][kind].0[i] = name[i];
+                i += 1;
+            }
+            table[section][kind].1 = name.len();
+            kind += 1;
+        }
+        section += 1;
+    }
+    table
+};
+
 /// Writes `facts` as CSV rows (no header) to `buf`, with `\r\n` line ends when `crlf`.
 pub fn write_csv_rows(facts: &[Fact], crlf: bool, mut buf: impl Write) -> io::Result<()> {
     let mut rows = Vec::new();
@@ -295,12 +318,15 @@ impl<'a> RowWriter<'a> {
     /// Appends the row `f` to `out`.
     pub(crate) fn write(&mut self, f: CsvRow<'a>, out: &mut Vec<u8>) {
         self.release.append(f.release, out);
-        out.extend_from_slice(SECTION_KIND[f.section as usize][f.kind as usize].as_bytes());
+        let (padded, len) = &SECTION_KIND_PADDED[f.section as usize][f.kind as usize];
+        let start = out.len();
+        out.extend_from_slice(padded);
+        out.truncate(start + len);
         // Numbers and date values never need quoting.
-        out.extend_from_slice(f.value.ascii().as_bytes());
+        f.value.ascii().push_to_bytes(out);
         out.push(b',');
         if let Some(v) = f.value_end {
-            out.extend_from_slice(v.ascii().as_bytes());
+            v.ascii().push_to_bytes(out);
         }
         out.push(b',');
         push_field(f.unit, out);
@@ -326,7 +352,10 @@ impl<'a> RowWriter<'a> {
         self.sentence.append([f.sentence, f.source], out);
         // Digits: copied as they are.
         out.extend_from_slice(self.offset.format(f.offset).as_bytes());
-        out.extend_from_slice(if self.crlf { b"\r\n" } else { b"\n" });
+        if self.crlf {
+            out.push(b'\r');
+        }
+        out.push(b'\n');
     }
 }
 
@@ -394,6 +423,8 @@ mod tests {
             for kind in Kind::ALL {
                 let want = format!("{},{},", section.as_str(), kind.as_str());
                 assert_eq!(SECTION_KIND[section as usize][kind as usize], want);
+                let (padded, len) = &SECTION_KIND_PADDED[section as usize][kind as usize];
+                assert_eq!(&padded[..*len], want.as_bytes());
             }
         }
     }
