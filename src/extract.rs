@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use crate::buffers::emptied;
 use crate::grammar::{Figure, Val};
 use crate::long_numbers::overlong_numbers;
-use crate::model::{Fact, Kind, Period, Piece, Pieces, Section, SharedStr, Value};
+use crate::model::{Fact, Kind, Period, Piece, Pieces, Section, Shared, SharedStr, Value};
 use crate::period;
 use crate::problem::{Problem, ProblemKind, Severity};
 use crate::reader::{Release, read_part};
@@ -103,11 +103,13 @@ fn push_release_id(date: Option<NaiveDate>, folded_title: &str, id: &mut String)
         Some(d) => Period::Day(d).push_to(id),
         None => id.push_str("undated"),
     }
-    id.push('-');
-    for shift in (0..16).rev() {
-        let digit = ((hash >> (4 * shift)) & 0xf) as u32;
-        id.push(char::from_digit(digit, 16).unwrap_or('0'));
+    // `-` and the digits made on the stack, pushed in one copy.
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut digits = [b'-'; ID_HASH_LEN];
+    for (n, d) in digits[1..].iter_mut().enumerate() {
+        *d = HEX[(hash >> (60 - 4 * n)) as usize & 0xf];
     }
+    id.push_str(std::str::from_utf8(&digits).unwrap_or_default());
 }
 
 /// White space runs -> one space, trimmed. Borrowed when there is nothing to fold (most
@@ -227,8 +229,7 @@ fn fold_marks(b: &[u8], from: usize) -> u64 {
             &padded
         }
     };
-    let odd = bits_where(window, |c| !(b' '..0x80).contains(&c)) as u64;
-    let space = bits_where(window, |c| c == b' ') as u64;
+    let (odd, space) = fold_classes(window);
     // The byte after each: at or below a space, or not ASCII (the end reads as `0`).
     let after = b.get(from + 64).copied().unwrap_or(0);
     let next_loud = (odd | space) >> 1 | u64::from(after <= b' ' || after >= 0x80) << 63;
@@ -238,6 +239,55 @@ fn fold_marks(b: &[u8], from: usize) -> u64 {
         _ => u64::MAX,
     };
     (odd | space & next_loud) & valid
+}
+
+/// Two masks of a window (bit `i`: byte `i`): the bytes outside ASCII's printable range
+/// (controls and every non-ASCII byte), and the spaces. Sixteen bytes a step, a compare
+/// and a `movemask` each (SSE2, which every x86-64 has): `bits_where` made a byte of each
+/// answer, then gathered them, at three times the cost.
+#[inline(always)]
+fn fold_classes(window: &[u8; 64]) -> (u64, u64) {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    {
+        // SAFETY: SSE2 is enabled in this build (the `cfg` above): the only condition
+        // of calling a function that enables it.
+        unsafe { fold_classes_sse2(window) }
+    }
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    {
+        fold_classes_by_bytes(window)
+    }
+}
+
+/// [`fold_classes`] a byte at a time: its oracle, and its way where SSE2 is missing.
+#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
+fn fold_classes_by_bytes(window: &[u8; 64]) -> (u64, u64) {
+    (
+        bits_where(window, |c| !(b' '..0x80).contains(&c)) as u64,
+        bits_where(window, |c| c == b' ') as u64,
+    )
+}
+
+/// [`fold_classes`] in SSE2. As signed bytes, the controls (`0..0x20`) and the non-ASCII
+/// bytes (`0x80..`, negative) are exactly the bytes below a space: one compare.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "sse2")]
+fn fold_classes_sse2(window: &[u8; 64]) -> (u64, u64) {
+    use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_set_epi64x, _mm_set1_epi8};
+    let space = _mm_set1_epi8(b' ' as i8);
+    let (mut odd, mut spaces) = (0u64, 0u64);
+    for (n, chunk) in window.chunks_exact(16).enumerate() {
+        let mut halves = [0i64; 2];
+        for (h, eight) in halves.iter_mut().zip(chunk.chunks_exact(8)) {
+            *h = eight.try_into().map_or(0, i64::from_le_bytes);
+        }
+        let v = _mm_set_epi64x(halves[1], halves[0]);
+        // `movemask` fills the low 16 bits of an `i32`.
+        let bits = |m| u64::from(_mm_movemask_epi8(m) as u16) << (16 * n);
+        odd |= bits(_mm_cmplt_epi8(v, space));
+        spaces |= bits(_mm_cmpeq_epi8(v, space));
+    }
+    (odd, spaces)
 }
 
 /// True when `s` has no white space to fold (most sentences: single ASCII spaces only).
@@ -330,11 +380,34 @@ impl Iterator for Releases<'_> {
 
     fn next(&mut self) -> Option<ReleaseFacts> {
         let r = self.releases.next()?;
-        Some(extract_release(&self.source, &self.lines, &r, self.options))
+        Some(extract_release(&self.source, &self.lines, &r, self.options, None))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
         self.releases.size_hint()
+    }
+}
+
+impl Releases<'_> {
+    /// The next release, its rows rendered as CSV at the end of `out` (`\r\n` line ends
+    /// when `crlf`; each row's offset as `offset` gives it) instead of made into its
+    /// `facts`, which stay empty; with the number of rows of each kind, in the order of
+    /// [`Kind::ALL`]. The rows are the bytes `write::append_facts` writes for its facts.
+    pub fn next_csv(
+        &mut self,
+        crlf: bool,
+        offset: &dyn Fn(usize) -> usize,
+        out: &mut Vec<u8>,
+    ) -> Option<(ReleaseFacts, [usize; Kind::ALL.len()])> {
+        let r = self.releases.next()?;
+        let mut sink = CsvSink {
+            crlf,
+            offset,
+            out,
+            counts: [0; Kind::ALL.len()],
+        };
+        let release = extract_release(&self.source, &self.lines, &r, self.options, Some(&mut sink));
+        Some((release, sink.counts))
     }
 }
 
@@ -405,7 +478,13 @@ fn sentence_column(sentence: &str, start: usize, end: usize, pieces: &mut Pieces
     })
 }
 
-fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: &Options) -> ReleaseFacts {
+fn extract_release(
+    source: &SharedStr,
+    lines: &LineIndex,
+    r: &Release,
+    options: &Options,
+    csv: Option<&mut CsvSink>,
+) -> ReleaseFacts {
     let mut scratch = Scratch::take();
     let Scratch {
         spans,
@@ -418,6 +497,7 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
         items,
         timings,
         rows,
+        sentence_pieces,
         pieces,
     } = &mut scratch;
     // The columns of the release's rows, its own first: every string of them goes into
@@ -524,30 +604,221 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
     let release_period = period::place(&sentences, timings);
     *sentences_kept = emptied(sentences);
     (out.period, out.period_end) = release_period.map_or((None, None), |(p, end, _)| (Some(p), end));
-    let (mut all, mut valued) = (all.drain(..), valued.drain(..));
-    let (mut timings, mut subjects) = (timings.drain(..), subjects.drain(..));
-    for s in read.drain(..) {
-        if s.found.is_empty() {
-            continue;
+    let release = [id, date, category, title];
+    let figures = Figures {
+        read: &read,
+        found: all,
+        valued,
+        subjects,
+        timings,
+        column: SentenceColumn {
+            body_offset: r.body_offset,
+            runs,
+            title: &title_folded,
+        },
+    };
+    // The buffer is shared once its rows are rendered or made facts of.
+    let shared = match csv {
+        Some(csv) => {
+            csv.render(&figures, pieces, sentence_pieces, release.clone(), source, options);
+            pieces.share()
         }
-        let whole = match s.section {
+        None => {
+            rows_of(&figures, pieces, rows, options);
+            let shared = pieces.share();
+            out.facts = facts_of(rows, &shared, release.clone(), source);
+            shared
+        }
+    };
+    all.clear();
+    valued.clear();
+    timings.clear();
+    subjects.clear();
+    *read_kept = emptied(read);
+    let [id, _, category, title] = release;
+    (out.release_id, out.category, out.title, out.body) = (
+        shared.get(id),
+        shared.get(category),
+        shared.get(title),
+        shared.get(body),
+    );
+    scratch.give_back();
+    out
+}
+
+/// The facts of a release's `rows`, their strings pieces of the release's `shared` buffer:
+/// `release` says where its id, date, category and title stand in it.
+fn facts_of(rows: &mut Vec<Row>, shared: &Shared, release: [Piece; 4], source: &SharedStr) -> Vec<Fact> {
+    let [id, date, category, title] = release.map(|piece| shared.get(piece));
+    // The rows of a sentence share its piece: cut once, counted again for each.
+    let mut sentence = (0..0, SharedStr::default());
+    rows.drain(..)
+        .map(|row| {
+            if row.sentence != sentence.0 {
+                sentence = (row.sentence.clone(), shared.get(row.sentence));
+            }
+            Fact {
+                release_id: id.clone(),
+                release_date: date.clone(),
+                category: category.clone(),
+                title: title.clone(),
+                section: row.section,
+                kind: row.kind,
+                value: row.value,
+                value_end: row.value_end,
+                unit: shared.get(row.unit),
+                qualifier: row.qualifier,
+                direction: row.direction,
+                subject: shared.get(row.subject),
+                period: row.timing.period,
+                period_end: row.timing.period_end,
+                basis: row.timing.basis,
+                period_origin: row.timing.origin,
+                text: shared.get(row.text),
+                sentence: sentence.1.clone(),
+                source: source.clone(),
+                offset: row.offset,
+            }
+        })
+        .collect()
+}
+
+/// Room that holds any one row (as `write::append_facts` reckons): less left for a
+/// release's rows, they are sized first.
+const ROOMY_ROW: usize = 4096;
+
+/// Where [`Releases::next_csv`] puts a release's rows: rendered as CSV straight from the
+/// release's buffer, with no [`Fact`] made (a fact's strings each cost a shared count,
+/// made and dropped, and the fact a move).
+struct CsvSink<'o> {
+    crlf: bool,
+    /// A row's offset in the caller's terms.
+    offset: &'o dyn Fn(usize) -> usize,
+    out: &'o mut Vec<u8>,
+    /// The rows of each kind, in the order of `Kind::ALL`.
+    counts: [usize; Kind::ALL.len()],
+}
+
+impl CsvSink<'_> {
+    /// Appends the CSV row of each figure (of the kinds asked for), as it is met: first
+    /// each one's sentence column is put in the buffer where it is a piece of its own (a
+    /// title's, or a window of an overlong sentence), noted in `sentences`; then the rows
+    /// are written from the buffer, the figures' own text and values.
+    fn render(
+        &mut self,
+        figures: &Figures,
+        pieces: &mut Pieces,
+        sentences: &mut Vec<Piece>,
+        release: [Piece; 4],
+        source: &SharedStr,
+        options: &Options,
+    ) {
+        let wanted = |f: &Found| options.kinds.is_empty() || options.kinds.contains(&f.figure.kind);
+        let mut rows = 0;
+        for s in figures.read.iter().filter(|s| !s.found.is_empty()) {
+            let whole = figures.column.whole(s, pieces);
+            for f in figures.found.get(s.found.clone()).unwrap_or_default() {
+                sentences.push(match (&whole, wanted(f)) {
+                    (_, false) => 0..0,
+                    (Some(piece), true) => piece.clone(),
+                    (None, true) => sentence_column(s.text, f.text_start, f.figure.end, pieces),
+                });
+                rows += usize::from(wanted(f));
+            }
+        }
+        let buf = pieces.buf().as_bytes();
+        let text = |piece: &Piece| buf.get(piece.clone()).unwrap_or_default();
+        let release = release.map(|piece| text(&piece));
+        // Room for the rows (see `write::append_facts`), unless the caller made it.
+        if self.out.capacity() - self.out.len() < rows.saturating_mul(ROOMY_ROW) {
+            let per_row = release.iter().map(|s| s.len()).sum::<usize>() + source.len() + 48 + 256;
+            self.out.reserve(rows * per_row);
+        }
+        let mut writer = crate::write::RowWriter::new(self.crlf);
+        for s in figures.read {
+            for n in s.found.clone() {
+                let (Some(f), Some(v)) = (figures.found.get(n), figures.valued.get(n)) else {
+                    continue;
+                };
+                if !wanted(f) {
+                    continue;
+                }
+                self.counts[f.figure.kind as usize] += 1;
+                let timing = figures.timings.get(n).copied().unwrap_or_default();
+                let row = crate::write::CsvRow {
+                    release,
+                    section: s.section,
+                    kind: f.figure.kind,
+                    value: v.value,
+                    value_end: v.value_end,
+                    unit: v.unit.as_bytes(),
+                    qualifier: f.qualifier,
+                    direction: f.direction,
+                    subject: figures.subjects.get(n).map_or(&[][..], text),
+                    timing: (timing.period, timing.period_end, timing.basis),
+                    text: s.text.as_bytes().get(f.text_start..f.figure.end).unwrap_or_default(),
+                    sentence: sentences.get(n).map_or(&[][..], text),
+                    source: source.as_bytes(),
+                    offset: (self.offset)(s.offset + f.text_start),
+                };
+                writer.write(row, self.out);
+            }
+        }
+        sentences.clear();
+    }
+}
+
+/// A release's figures once read: its sentences, and each figure's find, values,
+/// subject and timing, all in reading order (a sentence's `found` range indexes them all).
+struct Figures<'s, 'r> {
+    read: &'s [Read<'r>],
+    found: &'s [Found],
+    valued: &'s [Valued],
+    subjects: &'s [Piece],
+    timings: &'s [period::Timing],
+    /// What their sentence columns are made from.
+    column: SentenceColumn<'s>,
+}
+
+/// What a sentence's `sentence` column is made from: the body's fold (where its runs
+/// landed) and the folded title.
+struct SentenceColumn<'a> {
+    body_offset: usize,
+    runs: &'a [(usize, usize)],
+    title: &'a str,
+}
+
+impl SentenceColumn<'_> {
+    /// The sentence column shared by a sentence's rows, or `None` for an overlong one
+    /// (each row gets a window of it).
+    fn whole(&self, s: &Read, pieces: &mut Pieces) -> Option<Piece> {
+        match s.section {
             Section::Body => {
-                let start = s.offset.saturating_sub(r.body_offset);
-                Some(folded_span(runs, &(start..start + s.text.len()))).filter(|folded| folded.len() <= MAX_SENTENCE)
+                let start = s.offset.saturating_sub(self.body_offset);
+                Some(folded_span(self.runs, &(start..start + s.text.len())))
+                    .filter(|folded| folded.len() <= MAX_SENTENCE)
             }
             // The title's sentence is the title.
-            Section::Title => (title_folded.len() <= MAX_SENTENCE).then(|| pieces.push(&title_folded)),
-        };
-        // `zip` asks the figures first: it takes no value past the sentence's.
-        for (f, v) in all.by_ref().take(s.found.len()).zip(valued.by_ref()) {
-            let subject = subjects.next().unwrap_or_default();
-            let timing = timings.next().unwrap_or_default();
+            Section::Title => (self.title.len() <= MAX_SENTENCE).then(|| pieces.push(self.title)),
+        }
+    }
+}
+
+/// The rows of a release's figures (of the kinds asked for), their strings put in the
+/// release's buffer.
+fn rows_of(figures: &Figures, pieces: &mut Pieces, rows: &mut Vec<Row>, options: &Options) {
+    for s in figures.read.iter().filter(|s| !s.found.is_empty()) {
+        let whole = figures.column.whole(s, pieces);
+        for n in s.found.clone() {
+            let (Some(f), Some(v)) = (figures.found.get(n), figures.valued.get(n)) else {
+                continue;
+            };
             if !options.kinds.is_empty() && !options.kinds.contains(&f.figure.kind) {
                 continue;
             }
             rows.push(Row {
                 unit: pieces.push(&v.unit),
-                subject,
+                subject: figures.subjects.get(n).cloned().unwrap_or_default(),
                 text: pieces.push(&s.text[f.text_start..f.figure.end]),
                 sentence: match &whole {
                     Some(piece) => piece.clone(),
@@ -559,53 +830,11 @@ fn extract_release(source: &SharedStr, lines: &LineIndex, r: &Release, options: 
                 value_end: v.value_end,
                 qualifier: f.qualifier,
                 direction: f.direction,
-                timing,
+                timing: figures.timings.get(n).copied().unwrap_or_default(),
                 offset: s.offset + f.text_start,
             });
         }
     }
-    drop((all, valued, timings, subjects));
-    *read_kept = emptied(read);
-    // The facts are made once the buffer is shared, each with its strings.
-    let shared = pieces.share();
-    let (id, date, category, title) = (
-        shared.get(id),
-        shared.get(date),
-        shared.get(category),
-        shared.get(title),
-    );
-    // The rows of a sentence share its piece: cut once, counted again for each.
-    let mut sentence = (0..0, SharedStr::default());
-    out.facts.extend(rows.drain(..).map(|row| {
-        if row.sentence != sentence.0 {
-            sentence = (row.sentence.clone(), shared.get(row.sentence));
-        }
-        Fact {
-            release_id: id.clone(),
-            release_date: date.clone(),
-            category: category.clone(),
-            title: title.clone(),
-            section: row.section,
-            kind: row.kind,
-            value: row.value,
-            value_end: row.value_end,
-            unit: shared.get(row.unit),
-            qualifier: row.qualifier,
-            direction: row.direction,
-            subject: shared.get(row.subject),
-            period: row.timing.period,
-            period_end: row.timing.period_end,
-            basis: row.timing.basis,
-            period_origin: row.timing.origin,
-            text: shared.get(row.text),
-            sentence: sentence.1.clone(),
-            source: source.clone(),
-            offset: row.offset,
-        }
-    }));
-    (out.release_id, out.category, out.title, out.body) = (id, category, title, shared.get(body));
-    scratch.give_back();
-    out
 }
 
 /// A fact before its release's buffer is shared: where its own strings stand in the
@@ -644,6 +873,8 @@ struct Scratch {
     items: Vec<period::clause::Item>,
     timings: Vec<period::Timing>,
     rows: Vec<Row>,
+    /// Where each figure's sentence column stands in `pieces`, for rows rendered as read.
+    sentence_pieces: Vec<Piece>,
     pieces: Pieces,
 }
 
@@ -671,6 +902,7 @@ impl Scratch {
         self.items.clear();
         self.timings.clear();
         self.rows.clear();
+        self.sentence_pieces.clear();
         self.pieces.buf().clear();
         SCRATCH.with(|s| *s.borrow_mut() = self);
     }
@@ -931,6 +1163,32 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// The masks made sixteen bytes a step are the masks made a byte at a time, on
+        /// windows of every byte value.
+        #[test]
+        fn fold_classes_are_the_byte_tests(bytes in proptest::collection::vec(proptest::num::u8::ANY, 64)) {
+            let window: [u8; 64] = bytes.try_into().unwrap_or([0; 64]);
+            proptest::prop_assert_eq!(fold_classes(&window), fold_classes_by_bytes(&window));
+        }
+    }
+
+    #[test]
+    fn fold_classes_edges() {
+        // The bytes at the edges of both classes, at every lane.
+        for b in [0x00, 0x09, 0x0a, 0x1f, 0x20, 0x21, 0x7e, 0x7f, 0x80, 0xa0, 0xc2, 0xff] {
+            for lane in 0..64 {
+                let mut window = [b'a'; 64];
+                window[lane] = b;
+                assert_eq!(
+                    fold_classes(&window),
+                    fold_classes_by_bytes(&window),
+                    "{b:#x} at {lane}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn overlong_sentences_and_titles_are_windowed_in_rows() {
         let filler = "and more words ".repeat(200);
@@ -948,6 +1206,56 @@ mod tests {
         );
         assert!(long.len() <= SENTENCE_WINDOW + 3);
         assert_eq!(&pieces.buf()[short], "Short");
+    }
+
+    /// The rows rendered without facts are the bytes the facts' rows are, for every
+    /// fixture and the corner cases of the columns (an overlong sentence and title, a
+    /// kinds filter, a moved offset, both line ends).
+    #[test]
+    fn csv_rows_without_facts_are_the_facts_rows() {
+        let mut texts: Vec<String> = std::fs::read_dir("fixtures")
+            .unwrap()
+            .filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok())
+            .collect();
+        let filler = "and more words, \"quoted\" ".repeat(60);
+        texts.push(format!(
+            "-\nTrade\n{filler} 3 percent\n{filler}exports rose 5 percent {filler}. It fell 2%.\ndate2025-06-01\n"
+        ));
+        texts.push("no separators: prices rose 4 percent on May 3, 2024.".to_string());
+        assert!(texts.len() > 10);
+        let only_money = Options {
+            kinds: vec![Kind::Money, Kind::Date],
+            ..Options::default()
+        };
+        for options in [Options::default(), only_money] {
+            for text in &texts {
+                for crlf in [false, true] {
+                    let format = if crlf {
+                        crate::write::Format::ExcelCsv
+                    } else {
+                        crate::write::Format::Csv
+                    };
+                    let (mut want, mut got) = (Vec::new(), Vec::new());
+                    for mut r in extract_releases("src", text, &options) {
+                        r.facts.iter_mut().for_each(|f| f.offset += 7);
+                        crate::write::append_facts(format, &r.facts, &mut want).unwrap();
+                    }
+                    let mut releases = extract_part("src", text, &options, true);
+                    while let Some((r, counts)) = releases.next_csv(crlf, &|o| o + 7, &mut got) {
+                        assert!(r.facts.is_empty());
+                        let rows = extract_releases("src", text, &options)
+                            .find(|w| w.offset == r.offset)
+                            .unwrap()
+                            .facts;
+                        for kind in Kind::ALL {
+                            let n = rows.iter().filter(|f| f.kind == kind).count();
+                            assert_eq!(counts[kind as usize], n);
+                        }
+                    }
+                    assert_eq!(String::from_utf8_lossy(&got), String::from_utf8_lossy(&want));
+                }
+            }
+        }
     }
 
     #[test]

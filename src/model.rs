@@ -9,7 +9,7 @@ use serde::Serialize;
 mod shared_str;
 
 pub use shared_str::SharedStr;
-pub(crate) use shared_str::{Piece, Pieces};
+pub(crate) use shared_str::{Piece, Pieces, Shared};
 
 /// What a figure is (spec section 3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -266,6 +266,15 @@ impl Ascii {
 
     pub(crate) fn as_bytes(&self) -> &[u8] {
         self.buf.get(..self.len).unwrap_or_default()
+    }
+
+    /// Appends the text to `out` as all 64 bytes of the buffer cut back to its length: a
+    /// copy of a fixed size is a few moves, one of a length known only when running a
+    /// call to `memcpy`.
+    pub(crate) fn push_to_bytes(&self, out: &mut Vec<u8>) {
+        let start = out.len();
+        out.extend_from_slice(&self.buf);
+        out.truncate(start + self.len);
     }
 
     /// The text (every byte pushed is ASCII).
@@ -594,6 +603,18 @@ mod tests {
         // Counts by kind are arrays indexed so.
         for (n, kind) in Kind::ALL.into_iter().enumerate() {
             assert_eq!(kind as usize, n);
+        }
+    }
+
+    #[test]
+    fn ascii_text_is_pushed_as_its_bytes() {
+        for len in 0..=70 {
+            let mut text = Ascii::default();
+            text.push_all(&b"0123456789".repeat(8)[..len]);
+            let (mut got, mut want) = (b"x,".to_vec(), b"x,".to_vec());
+            text.push_to_bytes(&mut got);
+            want.extend_from_slice(text.as_bytes());
+            assert_eq!(got, want, "{len}");
         }
     }
 

@@ -101,38 +101,96 @@ fn starts_sentence(c: char) -> bool {
     c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '(' | '[' | '*' | '-' | '•' | '①'..='⑳')
 }
 
-/// The next `.`, `!`, `?` or line break, found with two `memchr2` searches whose results
-/// are kept until passed: most bytes of a body are none of these.
+/// The next `.`, `!`, `?` or line break, found from a mask of them over the 64 bytes from
+/// where one was last looked for (`base`): a block of text is looked at once, however
+/// many stops it holds. (Two `memchr2` searches, for `.` and line breaks and for `!` and
+/// `?`, were set up again at each stop.)
 #[derive(Default)]
 struct Stops {
-    /// The next `.` or line break, and the next `!` or `?`, as found from an earlier position.
-    dot_or_break: Option<Option<usize>>,
-    mark: Option<Option<usize>>,
+    base: usize,
+    /// Bit `i`: a stop at `base + i`.
+    mask: u64,
+    loaded: bool,
 }
 
 impl Stops {
+    /// The first stop at or after `from`.
     fn next_from(&mut self, bytes: &[u8], from: usize) -> Option<usize> {
-        let find = |cached: &mut Option<Option<usize>>, a: u8, b: u8| -> Option<usize> {
-            match *cached {
-                Some(Some(at)) if at >= from => Some(at),
-                Some(None) => None,
-                _ => {
-                    let found = bytes
-                        .get(from..)
-                        .and_then(|rest| memchr::memchr2(a, b, rest))
-                        .map(|n| from + n);
-                    *cached = Some(found);
-                    found
-                }
+        if !self.loaded || from < self.base || from >= self.base + 64 {
+            self.load(bytes, from);
+        }
+        loop {
+            // Below 64: `from` is in the block, or before it once the block moved on.
+            let skip = from.saturating_sub(self.base);
+            let ahead = self.mask & (u64::MAX << skip);
+            if ahead != 0 {
+                return Some(self.base + ahead.trailing_zeros() as usize);
             }
-        };
-        let dot = find(&mut self.dot_or_break, b'.', b'\n');
-        let mark = find(&mut self.mark, b'!', b'?');
-        match (dot, mark) {
-            (Some(d), Some(m)) => Some(d.min(m)),
-            (d, m) => d.or(m),
+            if self.base + 64 >= bytes.len() {
+                return None;
+            }
+            self.load(bytes, self.base + 64);
         }
     }
+
+    fn load(&mut self, bytes: &[u8], at: usize) {
+        // Read in place where 64 bytes remain; the padding past the end (`0`s) is no stop.
+        let padded: [u8; 64];
+        let window = match bytes.get(at..).and_then(<[u8]>::first_chunk::<64>) {
+            Some(whole) => whole,
+            None => {
+                padded = crate::words::window_at(bytes, at);
+                &padded
+            }
+        };
+        self.mask = stop_mask(window);
+        self.base = at;
+        self.loaded = true;
+    }
+}
+
+/// Bit `i` set where byte `i` of the window is `.`, `!`, `?` or a line break: sixteen
+/// bytes a step, four compares and a `movemask` (SSE2, which every x86-64 has).
+#[inline(always)]
+fn stop_mask(window: &[u8; 64]) -> u64 {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    {
+        // SAFETY: SSE2 is enabled in this build (the `cfg` above): the only condition
+        // of calling a function that enables it.
+        unsafe { stop_mask_sse2(window) }
+    }
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    {
+        stop_mask_by_bytes(window)
+    }
+}
+
+/// [`stop_mask`] a byte at a time: its oracle, and its way where SSE2 is missing.
+#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
+fn stop_mask_by_bytes(window: &[u8; 64]) -> u64 {
+    crate::words::bits_where(window, |c| matches!(c, b'.' | b'!' | b'?' | b'\n')) as u64
+}
+
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "sse2")]
+fn stop_mask_sse2(window: &[u8; 64]) -> u64 {
+    use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set_epi64x, _mm_set1_epi8};
+    let stops = [b'.', b'!', b'?', b'\n'].map(|c| _mm_set1_epi8(c as i8));
+    let mut mask = 0u64;
+    for (n, chunk) in window.chunks_exact(16).enumerate() {
+        let mut halves = [0i64; 2];
+        for (h, eight) in halves.iter_mut().zip(chunk.chunks_exact(8)) {
+            *h = eight.try_into().map_or(0, i64::from_le_bytes);
+        }
+        let v = _mm_set_epi64x(halves[1], halves[0]);
+        let hits = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, stops[0]), _mm_cmpeq_epi8(v, stops[1])),
+            _mm_or_si128(_mm_cmpeq_epi8(v, stops[2]), _mm_cmpeq_epi8(v, stops[3])),
+        );
+        // `movemask` fills the low 16 bits of an `i32`.
+        mask |= u64::from(_mm_movemask_epi8(hits) as u16) << (16 * n);
+    }
+    mask
 }
 
 /// Byte ranges of the sentences of `text`, trimmed, in order.
@@ -211,7 +269,9 @@ fn sentence_end_after_stop(text: &str, i: usize) -> Option<usize> {
         if glued {
             return None;
         }
-        if word_start(before).is_some_and(|p| is_abbreviation(&before[p..])) {
+        if !surely_no_abbreviation(before.as_bytes())
+            && word_start(before).is_some_and(|p| is_abbreviation(&before[p..]))
+        {
             return None;
         }
     }
@@ -230,6 +290,19 @@ fn sentence_end_after_stop(text: &str, i: usize) -> Option<usize> {
     }
     let spaced = rest.len() > next.len();
     (spaced && next.starts_with(starts_sentence)).then_some(end)
+}
+
+/// Whether the word that ends `before` is surely no abbreviation, told from its last
+/// bytes without finding where it starts: it ends in a digit (an abbreviation is
+/// letters), or in seven ASCII letters or digits (longer than any abbreviation, and not
+/// letters between points). Over half the full stops of a text end such a word.
+fn surely_no_abbreviation(before: &[u8]) -> bool {
+    match before {
+        [.., last] if last.is_ascii_digit() => true,
+        _ => before
+            .last_chunk::<7>()
+            .is_some_and(|tail| tail.iter().all(u8::is_ascii_alphanumeric)),
+    }
 }
 
 /// Where the word before a point at the end of `before` starts: after the last white
@@ -442,6 +515,73 @@ mod tests {
             let wrapped = split_into(&text, &mut spans);
             let holds_a_break = spans.iter().any(|s| text[s.clone()].contains('\n'));
             proptest::prop_assert_eq!(wrapped, holds_a_break, "{:?}", text);
+        }
+    }
+
+    proptest::proptest! {
+        /// Each stop found from the masks is the next `.`, `!`, `?` or line break, asked in
+        /// increasing steps of every size and after a step back.
+        #[test]
+        fn stops_are_the_next_stop_bytes(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..80),
+            steps in proptest::collection::vec(0..140usize, 1..40),
+        ) {
+            let text: String = picks.iter().map(|&n| PIECES[n]).collect::<String>().repeat(3);
+            let bytes = text.as_bytes();
+            let plain = |from: usize| {
+                bytes.get(from..).and_then(|rest| rest.iter().position(|c| b".!?\n".contains(c))).map(|n| from + n)
+            };
+            let mut stops = Stops::default();
+            let mut from = 0;
+            for step in steps {
+                proptest::prop_assert_eq!(stops.next_from(bytes, from), plain(from), "{} in {:?}", from, text);
+                from += step;
+            }
+            proptest::prop_assert_eq!(stops.next_from(bytes, 0), plain(0));
+            proptest::prop_assert_eq!(stops.next_from(bytes, bytes.len()), None);
+        }
+
+        /// The mask made sixteen bytes a step is the mask made a byte at a time.
+        #[test]
+        fn stop_masks_are_the_byte_tests(bytes in proptest::collection::vec(proptest::num::u8::ANY, 64)) {
+            let window: [u8; 64] = bytes.try_into().unwrap_or([0; 64]);
+            proptest::prop_assert_eq!(stop_mask(&window), stop_mask_by_bytes(&window));
+        }
+    }
+
+    #[test]
+    fn stop_masks_at_every_lane() {
+        for b in [b'.', b'!', b'?', b'\n', b'-', b'/', b'\r', b'>', 0xae, 0x8a] {
+            for lane in 0..64 {
+                let mut window = [b'a'; 64];
+                window[lane] = b;
+                assert_eq!(stop_mask(&window), stop_mask_by_bytes(&window), "{b:#x} at {lane}");
+            }
+        }
+    }
+
+    /// Words and marks around a full stop, for `a_word_surely_no_abbreviation_is_none`.
+    const WORDS: [&str; 22] = [
+        " ", "(", "\"", ".", "U", "S", "u.s", "approx", "Sept", "No", "percent", "billions", "4", "2025", "x7", "Éé",
+        "é", "e.g", "abcdef", "Abcdefg", "J", "①",
+    ];
+
+    proptest::proptest! {
+        /// A word said surely to be no abbreviation from its last bytes is none when read
+        /// whole, among abbreviations, long words, digits and points of every kind.
+        #[test]
+        fn a_word_surely_no_abbreviation_is_none(
+            picks in proptest::collection::vec(0..WORDS.len(), 0..12),
+            sep in 0..4usize,
+            last in 0..WORDS.len(),
+        ) {
+            // The last word often stands alone after a space or a bracket.
+            let head: String = picks.iter().map(|&n| WORDS[n]).collect();
+            let text = format!("{head}{}{}", ["", " ", "(", "\""][sep], WORDS[last]);
+            if surely_no_abbreviation(text.as_bytes()) {
+                let read_whole = word_start(&text).is_some_and(|p| is_abbreviation(&text[p..]));
+                proptest::prop_assert!(!read_whole, "{:?}", text);
+            }
         }
     }
 

@@ -1,7 +1,8 @@
 //! What a run keeps across its inputs: duplicate releases, and the run's tally.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use bulletin_facts::Kind;
 use bulletin_facts::{Problem, Severity};
@@ -17,7 +18,7 @@ use bulletin_facts::{Problem, Severity};
 #[derive(Debug, Default)]
 pub struct Dedup {
     /// Per hash of an id: where the last release kept with it is stored.
-    last: HashMap<u64, u64>,
+    last: HashMap<u64, u64, BuildHasherDefault<Unhashed>>,
     /// The inputs releases were kept from, named once each.
     sources: Vec<String>,
     bodies: Bodies,
@@ -34,6 +35,28 @@ struct Header {
     line: u64,
     id_len: u32,
     body_len: u32,
+}
+
+/// The hasher of keys that are hashes already (XXH3 of an id): the key is its own hash.
+/// (The default SipHash cost more per release than the rest of judging it.)
+#[derive(Debug, Default)]
+struct Unhashed(u64);
+
+impl Hasher for Unhashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+
+    /// Only `u64` keys are hashed; other bytes are folded in, should any come.
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
 }
 
 /// No record: the end of a chain.
@@ -87,7 +110,8 @@ impl Dedup {
 
     /// Judges a release of `release_id` with this folded body, read at `source`:`line`.
     pub fn judge(&mut self, release_id: &str, body: &str, source: &str, line: usize) -> std::io::Result<Verdict> {
-        let same_id = self.chain(release_id)?;
+        let hash = xxhash_rust::xxh3::xxh3_64(release_id.as_bytes());
+        let same_id = self.chain_of(hash, release_id)?;
         for (at, kept) in &same_id {
             let shorter = body.len().min(kept.body_len as usize);
             // Equal prefixes of the shorter's length: one is a prefix of the other.
@@ -103,7 +127,6 @@ impl Dedup {
         if self.sources.last().is_none_or(|s| s != source) {
             self.sources.push(source.to_string());
         }
-        let hash = xxhash_rust::xxh3::xxh3_64(release_id.as_bytes());
         let n = same_id.len() as u32 + 1;
         let header = Header {
             previous: self.last.get(&hash).copied().unwrap_or(NONE),
@@ -122,7 +145,11 @@ impl Dedup {
 
     /// The releases kept under this id, first kept first: where each is stored, its head.
     fn chain(&mut self, release_id: &str) -> std::io::Result<Vec<(u64, Header)>> {
-        let hash = xxhash_rust::xxh3::xxh3_64(release_id.as_bytes());
+        self.chain_of(xxhash_rust::xxh3::xxh3_64(release_id.as_bytes()), release_id)
+    }
+
+    /// [`Dedup::chain`], of the id's `hash`.
+    fn chain_of(&mut self, hash: u64, release_id: &str) -> std::io::Result<Vec<(u64, Header)>> {
         let mut found = Vec::new();
         let mut at = self.last.get(&hash).copied().unwrap_or(NONE);
         while at != NONE {
@@ -261,7 +288,8 @@ pub struct Tally {
     pub files: usize,
     pub files_read: usize,
     pub releases: usize,
-    pub facts: BTreeMap<Kind, usize>,
+    /// Facts written of each kind, in the order of `Kind::ALL`.
+    pub facts: [usize; Kind::ALL.len()],
     pub duplicates: usize,
     /// The first few duplicates dropped, named (`source:line (release_id)`).
     pub duplicates_named: Vec<String>,
@@ -276,8 +304,8 @@ impl Tally {
     /// Counts a release that was written, with `facts` of each kind of `Kind::ALL`.
     pub fn counted_release(&mut self, facts: &[usize; Kind::ALL.len()]) {
         self.releases += 1;
-        for (kind, &n) in Kind::ALL.iter().zip(facts).filter(|(_, n)| **n > 0) {
-            *self.facts.entry(*kind).or_default() += n;
+        for (total, n) in self.facts.iter_mut().zip(facts) {
+            *total += n;
         }
     }
 
@@ -309,7 +337,7 @@ impl Tally {
     }
 
     pub fn total_facts(&self) -> usize {
-        self.facts.values().sum()
+        self.facts.iter().sum()
     }
 }
 
@@ -328,8 +356,11 @@ impl fmt::Display for Tally {
             plural(self.releases, "release", "releases"),
             plural(self.total_facts(), "fact", "facts"),
         )?;
-        if !self.facts.is_empty() {
-            let kinds: Vec<String> = self.facts.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        if self.facts.iter().any(|&n| n > 0) {
+            let kinds: Vec<String> = (Kind::ALL.iter().zip(self.facts))
+                .filter(|&(_, n)| n > 0)
+                .map(|(k, n)| format!("{k} {n}"))
+                .collect();
             write!(f, " ({})", kinds.join(", "))?;
         }
         write!(
@@ -411,8 +442,8 @@ mod tests {
             warnings: 2,
             ..Tally::default()
         };
-        t.facts.insert(Kind::Money, 5);
-        t.facts.insert(Kind::Date, 1);
+        t.facts[Kind::Money as usize] = 5;
+        t.facts[Kind::Date as usize] = 1;
         t.skipped.push("b.txt: cannot read".to_string());
         // A skip is named by its place and message, without what the summary says itself.
         let bad = Problem::error(ProblemKind::NotText, Skipped::Input, 3, 9, "not valid UTF-8").with_hint("--lossy");

@@ -108,15 +108,18 @@ pub struct Fate {
 /// problems shown, with its [`Fate`]: its new id when it was renamed, the release it
 /// copies, whether it was written. (So `prepare` should make something small, and
 /// `None` when it has nothing for `sink`: what it makes waits until its input is read, and
-/// a bulletin of a million releases held 80 MB of empty results.)
+/// a bulletin of a million releases held 80 MB of empty results.) The release `prepare`
+/// sees has its `facts` only when `prepare_reads_facts`: else CSV rows are rendered
+/// without them, and they are empty.
 pub fn run<W: Write, X: Send>(
     args: &RunArgs,
     inputs: &Inputs,
     facts: &mut TableWriter<W>,
     prepare: impl Fn(&str, &ReleaseFacts) -> Option<X> + Sync,
+    prepare_reads_facts: bool,
     sink: impl FnMut(&str, X, &Fate) -> io::Result<()>,
 ) -> Result<Tally, Stop> {
-    run_in_units(args, inputs, facts, prepare, sink, UNIT)
+    run_in_units(args, inputs, facts, (prepare, prepare_reads_facts), sink, UNIT)
 }
 
 /// The most threads `--jobs` starts: past the cores they only take memory (each holds
@@ -142,7 +145,7 @@ fn run_in_units<W: Write, X: Send>(
     args: &RunArgs,
     inputs: &Inputs,
     facts: &mut TableWriter<W>,
-    prepare: impl Fn(&str, &ReleaseFacts) -> Option<X> + Sync,
+    (prepare, prepare_reads_facts): (impl Fn(&str, &ReleaseFacts) -> Option<X> + Sync, bool),
     mut sink: impl FnMut(&str, X, &Fate) -> io::Result<()>,
     unit: usize,
 ) -> Result<Tally, Stop> {
@@ -248,7 +251,9 @@ fn run_in_units<W: Write, X: Send>(
         }
         Ok(())
     };
-    let work = |source: &SharedStr, parts: Vec<Part>| extract_unit(source, parts, &options, format, &prepare);
+    let work = |source: &SharedStr, parts: Vec<Part>| {
+        extract_unit(source, parts, &options, format, &prepare, prepare_reads_facts)
+    };
     let window = pool.current_num_threads() * UNITS_PER_THREAD;
     let done = pool.in_place_scope(|scope| {
         let (tx, rx) = mpsc::channel();
@@ -441,6 +446,7 @@ fn extract_unit<X>(
     options: &Options,
     format: Format,
     prepare: &impl Fn(&str, &ReleaseFacts) -> Option<X>,
+    prepare_reads_facts: bool,
 ) -> Piece<X> {
     let mut problems = Vec::new();
     // Rows run to about three and a half times the text they come from (a sentence is
@@ -449,6 +455,9 @@ fn extract_unit<X>(
     let text_len = parts.iter().map(|p| p.text.len()).sum::<usize>();
     let mut releases = Vec::with_capacity(text_len / 1024 + 1);
     let mut rendered = Vec::with_capacity(text_len * 4);
+    // CSV rows are rendered straight from each release's buffer, with no facts made,
+    // unless `prepare` reads them.
+    let csv = !prepare_reads_facts && matches!(format, Format::Csv | Format::ExcelCsv);
     for part in parts {
         let place = |p: &mut Problem| {
             p.line = part.line_of(p.line);
@@ -459,12 +468,25 @@ fn extract_unit<X>(
             place(&mut p);
             problems.push(p);
         }
-        for mut r in extracted {
+        let original = |offset| part.original(offset);
+        loop {
+            let start = rendered.len();
+            let (mut r, counts) = if csv {
+                match extracted.next_csv(format == Format::ExcelCsv, &original, &mut rendered) {
+                    Some((r, counts)) => (r, Some(counts)),
+                    None => break,
+                }
+            } else {
+                match extracted.next() {
+                    Some(r) => (r, None),
+                    None => break,
+                }
+            };
             r.offset = part.original(r.offset);
             r.line = part.line_of(r.line);
             r.facts.iter_mut().for_each(|f| f.offset = part.original(f.offset));
             r.warnings.iter_mut().for_each(place);
-            match finished(source, r, format, prepare, &mut rendered) {
+            match finished(source, r, counts, format, prepare, start, &mut rendered) {
                 Ok(done) => releases.push(done),
                 Err(e) => return Piece::Broken(e),
             }
@@ -473,21 +495,29 @@ fn extract_unit<X>(
     Piece::Unit(problems, releases, rendered)
 }
 
-/// A release with its rows rendered at the end of `rendered`.
+/// A release with its rows rendered at the end of `rendered`: from its facts, or, with
+/// their `counts` of each kind, rendered already from `start` on.
 fn finished<X>(
     source: &str,
     r: ReleaseFacts,
+    counts: Option<[usize; Kind::ALL.len()]>,
     format: Format,
     prepare: &impl Fn(&str, &ReleaseFacts) -> Option<X>,
+    start: usize,
     rendered: &mut Vec<u8>,
 ) -> io::Result<Done<X>> {
-    let mut counts = [0; Kind::ALL.len()];
-    for f in &r.facts {
-        counts[f.kind as usize] += 1;
-    }
     let extra = prepare(source, &r);
-    let start = rendered.len();
-    append_facts(format, &r.facts, rendered)?;
+    let counts = match counts {
+        Some(counts) => counts,
+        None => {
+            append_facts(format, &r.facts, rendered)?;
+            let mut counts = [0; Kind::ALL.len()];
+            for f in &r.facts {
+                counts[f.kind as usize] += 1;
+            }
+            counts
+        }
+    };
     if format == Format::ExcelCsv {
         if let Cow::Owned(guarded) = guard_formulas(&rendered[start..]) {
             rendered.truncate(start);
@@ -518,6 +548,11 @@ mod tests {
     /// The facts table and the release ids handed to `sink`, for `extract ARGS...` in
     /// units of `unit` bytes.
     fn table(args: &[&str], format: Format, unit: usize) -> (Vec<u8>, Vec<String>) {
+        table_of(args, format, unit, false)
+    }
+
+    /// [`table`], its rows rendered from facts made for `prepare` when `reads_facts`.
+    fn table_of(args: &[&str], format: Format, unit: usize, reads_facts: bool) -> (Vec<u8>, Vec<String>) {
         let cli = Cli::try_parse_from(["bulletin-facts", "extract", "-q"].iter().chain(args)).unwrap();
         let Command::Extract(args) = cli.command else {
             panic!("not extract")
@@ -535,7 +570,7 @@ mod tests {
         };
         let pattern = Pattern::new(&args.run.glob).unwrap();
         let inputs = expand(&args.run.inputs, &pattern, false);
-        let run = run_in_units(&args.run, &inputs, &mut facts, prepare, sink, unit);
+        let run = run_in_units(&args.run, &inputs, &mut facts, (prepare, reads_facts), sink, unit);
         assert!(run.is_ok());
         (facts.finish().unwrap(), ids)
     }
@@ -543,8 +578,11 @@ mod tests {
     #[test]
     fn rows_come_out_the_same_whatever_the_units_and_threads() {
         // The fixtures twice: the second copies are duplicates, dropped wherever they fall.
-        for format in [Format::Csv, Format::Json] {
+        for format in [Format::Csv, Format::Json, Format::ExcelCsv] {
             let want = table(&["fixtures", "fixtures", "--jobs", "1"], format, usize::MAX);
+            // CSV rows rendered without facts are the rows of the facts.
+            let of_facts = table_of(&["fixtures", "fixtures", "--jobs", "1"], format, 4 << 10, true);
+            assert_eq!(String::from_utf8_lossy(&want.0), String::from_utf8_lossy(&of_facts.0));
             assert!(want.0.len() > 10_000 && !want.1.is_empty());
             // A release per unit, a few per unit, and each input in one unit.
             for unit in [1, 4 << 10, usize::MAX] {

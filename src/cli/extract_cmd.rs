@@ -55,36 +55,44 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome, Error> {
         };
         Some((row, checks))
     };
-    let tally = engine::run(&args.run, &inputs, &mut facts, prepare, |source, (row, found), fate| {
-        // A dropped copy's checks are its first reading's.
-        for mut c in found.into_iter().filter(|_| fate.written) {
-            if let Some(id) = &fate.renamed {
-                c.release_id = id.clone();
+    let reads_facts = want_rows || args.checks.is_some();
+    let tally = engine::run(
+        &args.run,
+        &inputs,
+        &mut facts,
+        prepare,
+        reads_facts,
+        |source, (row, found), fate| {
+            // A dropped copy's checks are its first reading's.
+            for mut c in found.into_iter().filter(|_| fate.written) {
+                if let Some(id) = &fate.renamed {
+                    c.release_id = id.clone();
+                }
+                if c.status == Status::Mismatch {
+                    eprintln!("{source}: {}: {} mismatch: {}", c.release_id, c.check, c.detail);
+                }
+                checks.push(c);
             }
-            if c.status == Status::Mismatch {
-                eprintln!("{source}: {}: {} mismatch: {}", c.release_id, c.check, c.detail);
-            }
-            checks.push(c);
-        }
-        if let Some(mut row) = row {
-            if let Some(id) = &fate.renamed {
-                row.release_id = id.clone();
-            }
-            row.copy_of = fate.copy_of.clone().unwrap_or_default();
-            if !fate.written {
-                row.facts = 0;
-            }
-            for w in &mut releases {
-                let mut rendered = Vec::new();
-                render_rows(w.format(), [&row], &mut rendered)?;
-                match w.format() {
-                    Format::ExcelCsv => w.write_rendered(&rows::guard_formulas(&rendered))?,
-                    _ => w.write_rendered(&rendered)?,
+            if let Some(mut row) = row {
+                if let Some(id) = &fate.renamed {
+                    row.release_id = id.clone();
+                }
+                row.copy_of = fate.copy_of.clone().unwrap_or_default();
+                if !fate.written {
+                    row.facts = 0;
+                }
+                for w in &mut releases {
+                    let mut rendered = Vec::new();
+                    render_rows(w.format(), [&row], &mut rendered)?;
+                    match w.format() {
+                        Format::ExcelCsv => w.write_rendered(&rows::guard_formulas(&rendered))?,
+                        _ => w.write_rendered(&rendered)?,
+                    }
                 }
             }
-        }
-        Ok(())
-    });
+            Ok(())
+        },
+    );
     let tally = tally.map_err(|stop| match stop {
         Stop::Usage(message) => Error::Usage(message),
         Stop::Write(e) => Error::Output(e),

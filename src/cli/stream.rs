@@ -125,28 +125,69 @@ type LineAndByte = (usize, usize);
 /// Reads a UTF-8 input once: refuses it at a NUL byte, finds its first bad byte (line and
 /// offset), and gives it back to be read again from its start.
 fn scan(first: Vec<u8>, raw: Raw) -> Result<(Option<LineAndByte>, Box<dyn Read>), Refused> {
-    match raw {
+    let (found, mut file) = match raw {
         Raw::File(mut file) => {
             file.seek(SeekFrom::Start(0))?;
-            let bad = first_bad_byte(&mut file, None)?;
-            file.seek(SeekFrom::Start(0))?;
-            Ok((bad, Box::new(file)))
+            (first_bad_offset(&mut file, None)?, file)
         }
         Raw::Stdin(stdin) => {
             let mut copy = BufWriter::new(tempfile::tempfile()?);
-            let bad = first_bad_byte(Cursor::new(first).chain(stdin), Some(&mut copy))?;
-            let mut file = copy.into_inner().map_err(|e| e.into_error())?;
-            file.seek(SeekFrom::Start(0))?;
-            Ok((bad, Box::new(file)))
+            let found = first_bad_offset(Cursor::new(first).chain(stdin), Some(&mut copy))?;
+            // The bytes read so far are in the copy (all of them, unless a NUL stopped it).
+            (found, copy.into_inner().map_err(|e| e.into_error())?)
         }
+    };
+    file.seek(SeekFrom::Start(0))?;
+    let bad = placed(found, &mut file)?;
+    if bad.is_some() {
+        file.seek(SeekFrom::Start(0))?;
+    }
+    Ok((bad, Box::new(file)))
+}
+
+/// What the first reading of an input found: nothing wrong, the offset of its first byte
+/// that is not UTF-8, or of a NUL byte.
+#[derive(Debug, PartialEq, Eq)]
+enum Found {
+    Clean,
+    Bad(usize),
+    Nul(usize),
+}
+
+/// What was found, with its line, counted by reading `source` (the input from its start)
+/// again up to it: only for an input found wrong, so that a clean one has its lines
+/// counted by nobody on this first reading.
+fn placed(found: Found, source: &mut impl Read) -> Result<Option<LineAndByte>, Refused> {
+    match found {
+        Found::Clean => Ok(None),
+        Found::Bad(at) => Ok(Some((line_at(source, at)?, at))),
+        Found::Nul(at) => Err(Refused::Nul {
+            line: line_at(source, at)?,
+            at,
+        }),
     }
 }
 
-/// Reads every byte (copying it to `copy`), in the reader's own buffer: the line and
-/// offset of the first byte that is not UTF-8; a NUL byte refuses the input.
-fn first_bad_byte<R: Read>(reader: R, mut copy: Option<&mut BufWriter<File>>) -> Result<Option<LineAndByte>, Refused> {
+/// The line of byte `at` of what `source` reads: one more than the line breaks before it.
+fn line_at(source: &mut impl Read, at: usize) -> io::Result<usize> {
+    let mut reader = BufReader::with_capacity(PIECE as usize, source.take(at as u64));
+    let mut breaks = 0;
+    loop {
+        let chunk = reader.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(breaks + 1);
+        }
+        breaks += memchr::memchr_iter(b'\n', chunk).count();
+        let n = chunk.len();
+        reader.consume(n);
+    }
+}
+
+/// Reads every byte (copying it to `copy`), in the reader's own buffer: the offset of the
+/// first byte that is not UTF-8, or of a NUL byte (which stops the reading).
+fn first_bad_offset<R: Read>(reader: R, mut copy: Option<&mut BufWriter<File>>) -> io::Result<Found> {
     let mut reader = BufReader::with_capacity(PIECE as usize, reader);
-    let (mut newlines, mut offset, mut bad) = (0, 0, None);
+    let (mut offset, mut bad) = (0, None);
     let mut cut = CutChar::default();
     loop {
         let chunk = reader.fill_buf()?;
@@ -156,31 +197,25 @@ fn first_bad_byte<R: Read>(reader: R, mut copy: Option<&mut BufWriter<File>>) ->
         if let Some(copy) = copy.as_mut() {
             copy.write_all(chunk)?;
         }
-        let line_at = |at: usize| newlines + memchr::memchr_iter(b'\n', &chunk[..at]).count() + 1;
         if let Some(at) = memchr::memchr(0, chunk) {
-            return Err(Refused::Nul {
-                line: line_at(at),
-                at: offset + at,
-            });
+            return Ok(Found::Nul(offset + at));
         }
         if bad.is_none() {
             bad = match cut.check(chunk) {
-                // A character cut at the chunk's start: no line break since the last one.
-                Some(Bad::BeforeChunk(back)) => Some((newlines + 1, offset - back)),
-                Some(Bad::At(at)) => Some((line_at(at), offset + at)),
+                Some(Bad::BeforeChunk(back)) => Some(offset - back),
+                Some(Bad::At(at)) => Some(offset + at),
                 None => None,
             };
         }
-        newlines += memchr::memchr_iter(b'\n', chunk).count();
         offset += chunk.len();
         let n = chunk.len();
         reader.consume(n);
     }
     // A character cut by the end of the input.
     if bad.is_none() && cut.len > 0 {
-        bad = Some((newlines + 1, offset - cut.len));
+        bad = Some(offset - cut.len);
     }
-    Ok(bad)
+    Ok(bad.map_or(Found::Clean, Found::Bad))
 }
 
 /// The first bytes of a character that a chunk of the input ends in the middle of.
@@ -632,7 +667,8 @@ mod tests {
         ];
         for bytes in texts {
             for step in 1..=5 {
-                let got = first_bad_byte(Trickle(bytes, step), None).map_err(|_| ()).unwrap();
+                let found = first_bad_offset(Trickle(bytes, step), None).unwrap();
+                let got = placed(found, &mut Cursor::new(bytes)).map_err(|_| ()).unwrap();
                 assert_eq!(got, bad_in_whole(bytes), "{bytes:?} in chunks of {step}");
             }
         }
@@ -641,7 +677,10 @@ mod tests {
     #[test]
     fn a_nul_byte_is_refused_at_its_line_and_byte() {
         for step in [1, 3, 100] {
-            match first_bad_byte(Trickle(b"one\ntwo\x00", step), None) {
+            let bytes = b"one\ntwo\x00 three\n\xff";
+            let found = first_bad_offset(Trickle(bytes, step), None).unwrap();
+            assert_eq!(found, Found::Nul(7));
+            match placed(found, &mut Cursor::new(bytes)) {
                 Err(Refused::Nul { line, at }) => assert_eq!((line, at), (2, 7)),
                 other => panic!("{:?}", other.map_err(|_| ())),
             }

@@ -8,23 +8,20 @@
 use std::io::{self, Write};
 use std::ops::Range;
 
-use crate::model::{Basis, Direction, Fact, Kind, Period, Qualifier, SharedStr};
+use crate::model::{Basis, Direction, Fact, Kind, Period, Qualifier, Section, Value};
 
 /// Appends `field` and a delimiter as the csv writer encodes them: quoted when it holds
 /// `,`, `"`, `\r` or `\n`, a quote in it doubled. (csv_core's encoder writes into a slice,
 /// which had to be zeroed first at twice the field's length, a sentence's worth of bytes
 /// per sentence; `fact_rows_are_the_csv_writers_bytes` holds this to the csv crate's bytes.)
-fn push_field(field: &str, out: &mut Vec<u8>) {
-    let bytes = field.as_bytes();
-    let special = |b: &u8| matches!(b, b',' | b'"' | b'\n' | b'\r');
+fn push_field(bytes: &[u8], out: &mut Vec<u8>) {
     let quoted = match Short::of(bytes) {
         // A unit, a subject, a figure's text: read and written as one or two words, with
         // no call to search or copy (each cost more than the field's bytes).
         Some(short) if !short.special() => return short.write_with_comma(out),
         Some(_) => true,
-        // Shorter than what sets a search up: a fold without an early exit, which the
-        // compiler vectorizes.
-        None if bytes.len() < 64 => bytes.iter().fold(false, |found, b| found | special(b)),
+        // Shorter than what sets a search up: sixteen bytes at a time.
+        None if bytes.len() < 64 => special_in_medium(bytes),
         // Vectorized searches for a long field (a sentence).
         None => memchr::memchr3(b',', b'"', b'\n', bytes).is_some() || memchr::memchr(b'\r', bytes).is_some(),
     };
@@ -74,6 +71,13 @@ impl Short {
     /// lane that is zero after the xor: exact for "any", as a borrow starts only at a
     /// zero lane. Padding lanes are zero, which is none of them.
     fn special(&self) -> bool {
+        special_in_pair(self.first, self.last)
+    }
+
+    /// [`Short::special`] by words, lane by lane: its oracle, and its way where SSE2 is
+    /// missing.
+    #[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
+    fn special_by_lanes(&self) -> bool {
         let lanes = |x: u64| {
             [b',', b'"', b'\n', b'\r'].iter().fold(0, |acc, &c| {
                 let t = x ^ (LANES * u64::from(c));
@@ -101,6 +105,47 @@ impl Short {
     }
 }
 
+/// Whether the sixteen bytes of two little-endian words hold a byte the csv writer quotes
+/// for: one SSE2 register, four compares and a `movemask` (which every x86-64 has).
+#[inline(always)]
+fn special_in_pair(first: u64, last: u64) -> bool {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    {
+        // SAFETY: SSE2 is enabled in this build (the `cfg` above): the only condition
+        // of calling a function that enables it.
+        unsafe { special_in_pair_sse2(first, last) }
+    }
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    {
+        Short { first, last, len: 16 }.special_by_lanes()
+    }
+}
+
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "sse2")]
+fn special_in_pair_sse2(first: u64, last: u64) -> bool {
+    use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set_epi64x, _mm_set1_epi8};
+    let v = _mm_set_epi64x(last as i64, first as i64);
+    let hit = |c: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(c as i8));
+    let any = _mm_or_si128(_mm_or_si128(hit(b','), hit(b'"')), _mm_or_si128(hit(b'\n'), hit(b'\r')));
+    _mm_movemask_epi8(any) != 0
+}
+
+/// Whether a field of 17 to 63 bytes holds a byte the csv writer quotes for: read as
+/// sixteen bytes at a time from its start, the last sixteen overlapping (a fold over its
+/// bytes set up a vector loop for each field).
+fn special_in_medium(bytes: &[u8]) -> bool {
+    let word = |at: usize| {
+        bytes
+            .get(at..)
+            .and_then(<[u8]>::first_chunk::<8>)
+            .map_or(0, |w| u64::from_le_bytes(*w))
+    };
+    let pair = |at: usize| special_in_pair(word(at), word(at + 8));
+    let last = bytes.len().saturating_sub(16);
+    (0..last).step_by(16).any(pair) || pair(last)
+}
+
 /// Up to seven bytes as a little-endian word, zero-padded: from two overlapping reads of
 /// four bytes, or of the first, middle and last byte (which lanes they fill agree where
 /// they overlap).
@@ -119,12 +164,14 @@ fn padded(bytes: &[u8]) -> u64 {
 }
 
 /// Columns several rows share (a release's, a sentence's), and where in the output each
-/// was last encoded.
-struct Shared<const N: usize> {
-    last: Option<[(SharedStr, Range<usize>); N]>,
+/// was last encoded. A column is known again by where its bytes are (address and length):
+/// the rows' strings all live while they are written, so the same place is the same text.
+/// (Rows that repeat a column point to one piece of their release's buffer.)
+struct Shared<'a, const N: usize> {
+    last: Option<[(&'a [u8], Range<usize>); N]>,
 }
 
-impl<const N: usize> Shared<N> {
+impl<'a, const N: usize> Shared<'a, N> {
     fn new() -> Self {
         Shared { last: None }
     }
@@ -133,16 +180,16 @@ impl<const N: usize> Shared<N> {
     /// one piece when they are all the same strings as last time; else each column that
     /// is copied from its last encoding (a sentence's rows change the sentence, not the
     /// source), the others encoded.
-    fn append(&mut self, columns: [&SharedStr; N], out: &mut Vec<u8>) {
+    fn append(&mut self, columns: [&'a [u8]; N], out: &mut Vec<u8>) {
         let Some(last) = &mut self.last else {
             self.last = Some(columns.map(|column| {
                 let start = out.len();
                 push_field(column, out);
-                (column.clone(), start..out.len())
+                (column, start..out.len())
             }));
             return;
         };
-        if last.iter().zip(columns).all(|((a, _), b)| a.same_piece(b)) {
+        if last.iter().zip(columns).all(|((a, _), b)| std::ptr::eq(*a, b)) {
             // Written one after the other: one piece of the output.
             if let (Some((_, first)), Some((_, end))) = (last.first(), last.last()) {
                 out.extend_from_within(first.start..end.end);
@@ -151,11 +198,11 @@ impl<const N: usize> Shared<N> {
         }
         for ((kept, at), column) in last.iter_mut().zip(columns) {
             let start = out.len();
-            if kept.same_piece(column) {
+            if std::ptr::eq(*kept, column) {
                 out.extend_from_within(at.clone());
             } else {
                 push_field(column, out);
-                *kept = column.clone();
+                *kept = column;
             }
             *at = start..out.len();
         }
@@ -164,7 +211,7 @@ impl<const N: usize> Shared<N> {
 
 /// What a row's `period`, `period_end` and `basis` fields are written from: the rows of
 /// a release mostly share them.
-type Timing = (Option<Period>, Option<Period>, Option<Basis>);
+pub(crate) type Timing = (Option<Period>, Option<Period>, Option<Basis>);
 
 /// The `period`, `period_end` and `basis` fields, each followed by a delimiter. Their
 /// characters (digits, `-`, `.`, `Q`, `H`, letters) never need quoting.
@@ -204,6 +251,29 @@ const SECTION_KIND: [[&str; Kind::ALL.len()]; 2] = [
     ],
 ];
 
+/// [`SECTION_KIND`] as 16 bytes each (zero-padded) and its length: copied whole, then cut
+/// back (a copy of a fixed size is a few moves, not a call).
+const SECTION_KIND_PADDED: [[([u8; 16], usize); Kind::ALL.len()]; 2] = {
+    let mut table = [[([0; 16], 0); Kind::ALL.len()]; 2];
+    let mut section = 0;
+    while section < 2 {
+        let mut kind = 0;
+        while kind < Kind::ALL.len() {
+            let name = SECTION_KIND[section][kind].as_bytes();
+            assert!(name.len() <= 16);
+            let mut i = 0;
+            while i < name.len() {
+                table[section][kind].0[i] = name[i];
+                i += 1;
+            }
+            table[section][kind].1 = name.len();
+            kind += 1;
+        }
+        section += 1;
+    }
+    table
+};
+
 /// Writes `facts` as CSV rows (no header) to `buf`, with `\r\n` line ends when `crlf`.
 pub fn write_csv_rows(facts: &[Fact], crlf: bool, mut buf: impl Write) -> io::Result<()> {
     let mut rows = Vec::new();
@@ -213,21 +283,99 @@ pub fn write_csv_rows(facts: &[Fact], crlf: bool, mut buf: impl Write) -> io::Re
 
 /// Appends `facts` as CSV rows (no header) to `out`, with `\r\n` line ends when `crlf`.
 pub fn append_csv_rows(facts: &[Fact], crlf: bool, out: &mut Vec<u8>) {
-    let (mut release, mut sentence) = (Shared::new(), Shared::new());
-    // The timing fields last written, and where: copied when the next row has the same.
-    let mut timing: Option<(Timing, Range<usize>)> = None;
-    let mut offset = itoa::Buffer::new();
-    for f in facts {
-        release.append([&f.release_id, &f.release_date, &f.category, &f.title], out);
-        out.extend_from_slice(SECTION_KIND[f.section as usize][f.kind as usize].as_bytes());
+    append_rows(facts.iter().map(CsvRow::of), crlf, out);
+}
+
+/// One row's columns as the CSV writer reads them: a [`Fact`]'s, or a row of a release
+/// whose facts are not made (its strings pieces of the release's buffer). The text
+/// columns as bytes: the writer reads no character of them, and a byte range of a buffer
+/// is taken without asking where its characters start.
+pub(crate) struct CsvRow<'a> {
+    /// `release_id`, `release_date`, `category`, `title`.
+    pub release: [&'a [u8]; 4],
+    pub section: Section,
+    pub kind: Kind,
+    pub value: Value,
+    pub value_end: Option<Value>,
+    pub unit: &'a [u8],
+    pub qualifier: Option<Qualifier>,
+    pub direction: Option<Direction>,
+    pub subject: &'a [u8],
+    pub timing: Timing,
+    pub text: &'a [u8],
+    pub sentence: &'a [u8],
+    pub source: &'a [u8],
+    pub offset: usize,
+}
+
+impl<'a> CsvRow<'a> {
+    fn of(f: &'a Fact) -> CsvRow<'a> {
+        CsvRow {
+            release: [&f.release_id, &f.release_date, &f.category, &f.title].map(|s| s.as_bytes()),
+            section: f.section,
+            kind: f.kind,
+            value: f.value,
+            value_end: f.value_end,
+            unit: f.unit.as_bytes(),
+            qualifier: f.qualifier,
+            direction: f.direction,
+            subject: f.subject.as_bytes(),
+            timing: (f.period, f.period_end, f.basis),
+            text: f.text.as_bytes(),
+            sentence: f.sentence.as_bytes(),
+            source: f.source.as_bytes(),
+            offset: f.offset,
+        }
+    }
+}
+
+/// Appends `rows` as CSV (no header) to `out`, with `\r\n` line ends when `crlf`.
+fn append_rows<'a>(rows: impl Iterator<Item = CsvRow<'a>>, crlf: bool, out: &mut Vec<u8>) {
+    let mut writer = RowWriter::new(crlf);
+    for row in rows {
+        writer.write(row, out);
+    }
+}
+
+/// CSV rows written one at a time, each column a row shares with the rows before it
+/// copied from where it was last written. The strings of its rows must all live while it
+/// does (a column is known again by its address).
+pub(crate) struct RowWriter<'a> {
+    release: Shared<'a, 4>,
+    sentence: Shared<'a, 2>,
+    /// The timing fields last written, and where: copied when the next row has the same.
+    timing: Option<(Timing, Range<usize>)>,
+    offset: itoa::Buffer,
+    crlf: bool,
+}
+
+impl<'a> RowWriter<'a> {
+    /// A writer of rows ending in `\r\n` when `crlf`, else `\n`.
+    pub(crate) fn new(crlf: bool) -> Self {
+        RowWriter {
+            release: Shared::new(),
+            sentence: Shared::new(),
+            timing: None,
+            offset: itoa::Buffer::new(),
+            crlf,
+        }
+    }
+
+    /// Appends the row `f` to `out`.
+    pub(crate) fn write(&mut self, f: CsvRow<'a>, out: &mut Vec<u8>) {
+        self.release.append(f.release, out);
+        let (padded, len) = &SECTION_KIND_PADDED[f.section as usize][f.kind as usize];
+        let start = out.len();
+        out.extend_from_slice(padded);
+        out.truncate(start + len);
         // Numbers and date values never need quoting.
-        out.extend_from_slice(f.value.ascii().as_bytes());
+        f.value.ascii().push_to_bytes(out);
         out.push(b',');
         if let Some(v) = f.value_end {
-            out.extend_from_slice(v.ascii().as_bytes());
+            v.ascii().push_to_bytes(out);
         }
         out.push(b',');
-        push_field(&f.unit, out);
+        push_field(f.unit, out);
         match (f.qualifier, f.direction) {
             (None, None) => out.extend_from_slice(b",,"),
             (qualifier, direction) => {
@@ -237,28 +385,29 @@ pub fn append_csv_rows(facts: &[Fact], crlf: bool, out: &mut Vec<u8>) {
                 }
             }
         }
-        push_field(&f.subject, out);
-        let this = (f.period, f.period_end, f.basis);
-        match &timing {
-            Some((last, at)) if *last == this => out.extend_from_within(at.clone()),
+        push_field(f.subject, out);
+        match &self.timing {
+            Some((last, at)) if *last == f.timing => out.extend_from_within(at.clone()),
             _ => {
                 let start = out.len();
-                write_timing(this, out);
-                timing = Some((this, start..out.len()));
+                write_timing(f.timing, out);
+                self.timing = Some((f.timing, start..out.len()));
             }
         }
-        push_field(&f.text, out);
-        sentence.append([&f.sentence, &f.source], out);
+        push_field(f.text, out);
+        self.sentence.append([f.sentence, f.source], out);
         // Digits: copied as they are.
-        out.extend_from_slice(offset.format(f.offset).as_bytes());
-        out.extend_from_slice(if crlf { b"\r\n" } else { b"\n" });
+        out.extend_from_slice(self.offset.format(f.offset).as_bytes());
+        if self.crlf {
+            out.push(b'\r');
+        }
+        out.push(b'\n');
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Section;
 
     /// `push_field` as it was, byte by byte: the oracle of the word reads and writes.
     fn push_field_by_bytes(field: &str, out: &mut Vec<u8>) {
@@ -291,7 +440,7 @@ mod tests {
             ];
             let field: String = picks.iter().map(|&n| PIECES[n]).collect();
             let (mut ours, mut want) = (b"x,".repeat(head), b"x,".repeat(head));
-            push_field(&field, &mut ours);
+            push_field(field.as_bytes(), &mut ours);
             push_field_by_bytes(&field, &mut want);
             proptest::prop_assert_eq!(ours, want, "{:?}", field);
         }
@@ -306,9 +455,42 @@ mod tests {
                     field[lane] = b;
                     let field = String::from_utf8(field).unwrap();
                     let (mut ours, mut want) = (vec![b'.'], vec![b'.']);
-                    push_field(&field, &mut ours);
+                    push_field(field.as_bytes(), &mut ours);
                     push_field_by_bytes(&field, &mut want);
                     assert_eq!(ours, want, "{field:?}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The SSE2 test of sixteen bytes answers as the test lane by lane, and a medium
+        /// field's as a look at each byte.
+        #[test]
+        fn special_bytes_are_found_as_byte_by_byte(
+            picks in proptest::collection::vec(0..8usize, 0..64),
+        ) {
+            const BYTES: [u8; 8] = [b'a', b',', b'"', b'\n', b'\r', b'-', 0, 0xe2];
+            let field: Vec<u8> = picks.iter().map(|&n| BYTES[n]).collect();
+            let want = field.iter().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'));
+            if let Some(short) = Short::of(&field) {
+                proptest::prop_assert_eq!(short.special(), want, "{:?}", field);
+                proptest::prop_assert_eq!(short.special_by_lanes(), want, "{:?}", field);
+            } else {
+                proptest::prop_assert_eq!(special_in_medium(&field), want, "{:?}", field);
+            }
+        }
+    }
+
+    #[test]
+    fn medium_fields_of_every_length_and_lane() {
+        for len in 17..64 {
+            for lane in 0..len {
+                for b in [b',', b'"', b'\n', b'\r', b'+', 0, 0x2c + 0x80] {
+                    let mut field = vec![b'k'; len];
+                    field[lane] = b;
+                    let want = matches!(b, b',' | b'"' | b'\n' | b'\r');
+                    assert_eq!(special_in_medium(&field), want, "{len} {lane} {b:#x}");
                 }
             }
         }
@@ -320,6 +502,8 @@ mod tests {
             for kind in Kind::ALL {
                 let want = format!("{},{},", section.as_str(), kind.as_str());
                 assert_eq!(SECTION_KIND[section as usize][kind as usize], want);
+                let (padded, len) = &SECTION_KIND_PADDED[section as usize][kind as usize];
+                assert_eq!(&padded[..*len], want.as_bytes());
             }
         }
     }

@@ -12,6 +12,8 @@ mod xlsx;
 
 pub use xlsx::{SheetSource, write_workbook};
 
+pub(crate) use fact_rows::{CsvRow, RowWriter};
+
 use crate::extract::ReleaseFacts;
 use crate::model::{FACT_COLUMNS, Fact};
 
