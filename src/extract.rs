@@ -15,7 +15,7 @@ use crate::resolve::Resolver;
 use crate::scan::{Found, append_figures};
 use crate::sentences;
 use crate::subject;
-use crate::words::{bits_where, window_at};
+use crate::words::window_at;
 
 /// What the caller wants extracted.
 #[derive(Debug, Clone, Default)]
@@ -229,7 +229,7 @@ fn fold_marks(b: &[u8], from: usize) -> u64 {
             &padded
         }
     };
-    let (odd, space) = fold_classes(window);
+    let (odd, space) = crate::words::unprintable_and_spaces(window);
     // The byte after each: at or below a space, or not ASCII (the end reads as `0`).
     let after = b.get(from + 64).copied().unwrap_or(0);
     let next_loud = (odd | space) >> 1 | u64::from(after <= b' ' || after >= 0x80) << 63;
@@ -239,55 +239,6 @@ fn fold_marks(b: &[u8], from: usize) -> u64 {
         _ => u64::MAX,
     };
     (odd | space & next_loud) & valid
-}
-
-/// Two masks of a window (bit `i`: byte `i`): the bytes outside ASCII's printable range
-/// (controls and every non-ASCII byte), and the spaces. Sixteen bytes a step, a compare
-/// and a `movemask` each (SSE2, which every x86-64 has): `bits_where` made a byte of each
-/// answer, then gathered them, at three times the cost.
-#[inline(always)]
-fn fold_classes(window: &[u8; 64]) -> (u64, u64) {
-    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-    {
-        // SAFETY: SSE2 is enabled in this build (the `cfg` above): the only condition
-        // of calling a function that enables it.
-        unsafe { fold_classes_sse2(window) }
-    }
-    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
-    {
-        fold_classes_by_bytes(window)
-    }
-}
-
-/// [`fold_classes`] a byte at a time: its oracle, and its way where SSE2 is missing.
-#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
-fn fold_classes_by_bytes(window: &[u8; 64]) -> (u64, u64) {
-    (
-        bits_where(window, |c| !(b' '..0x80).contains(&c)) as u64,
-        bits_where(window, |c| c == b' ') as u64,
-    )
-}
-
-/// [`fold_classes`] in SSE2. As signed bytes, the controls (`0..0x20`) and the non-ASCII
-/// bytes (`0x80..`, negative) are exactly the bytes below a space: one compare.
-#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-#[target_feature(enable = "sse2")]
-fn fold_classes_sse2(window: &[u8; 64]) -> (u64, u64) {
-    use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_set_epi64x, _mm_set1_epi8};
-    let space = _mm_set1_epi8(b' ' as i8);
-    let (mut odd, mut spaces) = (0u64, 0u64);
-    for (n, chunk) in window.chunks_exact(16).enumerate() {
-        let mut halves = [0i64; 2];
-        for (h, eight) in halves.iter_mut().zip(chunk.chunks_exact(8)) {
-            *h = eight.try_into().map_or(0, i64::from_le_bytes);
-        }
-        let v = _mm_set_epi64x(halves[1], halves[0]);
-        // `movemask` fills the low 16 bits of an `i32`.
-        let bits = |m| u64::from(_mm_movemask_epi8(m) as u16) << (16 * n);
-        odd |= bits(_mm_cmplt_epi8(v, space));
-        spaces |= bits(_mm_cmpeq_epi8(v, space));
-    }
-    (odd, spaces)
 }
 
 /// True when `s` has no white space to fold (most sentences: single ASCII spaces only).
@@ -1159,32 +1110,6 @@ mod tests {
                 let piece = folded_span(&runs, &span);
                 let want = fold_space(&text[span.clone()]);
                 proptest::prop_assert_eq!(folded.get(piece), Some(&*want), "{:?} in {:?}", span, text);
-            }
-        }
-    }
-
-    proptest::proptest! {
-        /// The masks made sixteen bytes a step are the masks made a byte at a time, on
-        /// windows of every byte value.
-        #[test]
-        fn fold_classes_are_the_byte_tests(bytes in proptest::collection::vec(proptest::num::u8::ANY, 64)) {
-            let window: [u8; 64] = bytes.try_into().unwrap_or([0; 64]);
-            proptest::prop_assert_eq!(fold_classes(&window), fold_classes_by_bytes(&window));
-        }
-    }
-
-    #[test]
-    fn fold_classes_edges() {
-        // The bytes at the edges of both classes, at every lane.
-        for b in [0x00, 0x09, 0x0a, 0x1f, 0x20, 0x21, 0x7e, 0x7f, 0x80, 0xa0, 0xc2, 0xff] {
-            for lane in 0..64 {
-                let mut window = [b'a'; 64];
-                window[lane] = b;
-                assert_eq!(
-                    fold_classes(&window),
-                    fold_classes_by_bytes(&window),
-                    "{b:#x} at {lane}"
-                );
             }
         }
     }

@@ -143,54 +143,11 @@ impl Stops {
                 &padded
             }
         };
-        self.mask = stop_mask(window);
+        // Bit `i`: byte `i` is `.`, `!`, `?` or a line break.
+        self.mask = crate::words::among(window, [b'.', b'!', b'?', b'\n']);
         self.base = at;
         self.loaded = true;
     }
-}
-
-/// Bit `i` set where byte `i` of the window is `.`, `!`, `?` or a line break: sixteen
-/// bytes a step, four compares and a `movemask` (SSE2, which every x86-64 has).
-#[inline(always)]
-fn stop_mask(window: &[u8; 64]) -> u64 {
-    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-    {
-        // SAFETY: SSE2 is enabled in this build (the `cfg` above): the only condition
-        // of calling a function that enables it.
-        unsafe { stop_mask_sse2(window) }
-    }
-    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
-    {
-        stop_mask_by_bytes(window)
-    }
-}
-
-/// [`stop_mask`] a byte at a time: its oracle, and its way where SSE2 is missing.
-#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
-fn stop_mask_by_bytes(window: &[u8; 64]) -> u64 {
-    crate::words::bits_where(window, |c| matches!(c, b'.' | b'!' | b'?' | b'\n')) as u64
-}
-
-#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-#[target_feature(enable = "sse2")]
-fn stop_mask_sse2(window: &[u8; 64]) -> u64 {
-    use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set_epi64x, _mm_set1_epi8};
-    let stops = [b'.', b'!', b'?', b'\n'].map(|c| _mm_set1_epi8(c as i8));
-    let mut mask = 0u64;
-    for (n, chunk) in window.chunks_exact(16).enumerate() {
-        let mut halves = [0i64; 2];
-        for (h, eight) in halves.iter_mut().zip(chunk.chunks_exact(8)) {
-            *h = eight.try_into().map_or(0, i64::from_le_bytes);
-        }
-        let v = _mm_set_epi64x(halves[1], halves[0]);
-        let hits = _mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(v, stops[0]), _mm_cmpeq_epi8(v, stops[1])),
-            _mm_or_si128(_mm_cmpeq_epi8(v, stops[2]), _mm_cmpeq_epi8(v, stops[3])),
-        );
-        // `movemask` fills the low 16 bits of an `i32`.
-        mask |= u64::from(_mm_movemask_epi8(hits) as u16) << (16 * n);
-    }
-    mask
 }
 
 /// Byte ranges of the sentences of `text`, trimmed, in order.
@@ -541,23 +498,6 @@ mod tests {
             proptest::prop_assert_eq!(stops.next_from(bytes, bytes.len()), None);
         }
 
-        /// The mask made sixteen bytes a step is the mask made a byte at a time.
-        #[test]
-        fn stop_masks_are_the_byte_tests(bytes in proptest::collection::vec(proptest::num::u8::ANY, 64)) {
-            let window: [u8; 64] = bytes.try_into().unwrap_or([0; 64]);
-            proptest::prop_assert_eq!(stop_mask(&window), stop_mask_by_bytes(&window));
-        }
-    }
-
-    #[test]
-    fn stop_masks_at_every_lane() {
-        for b in [b'.', b'!', b'?', b'\n', b'-', b'/', b'\r', b'>', 0xae, 0x8a] {
-            for lane in 0..64 {
-                let mut window = [b'a'; 64];
-                window[lane] = b;
-                assert_eq!(stop_mask(&window), stop_mask_by_bytes(&window), "{b:#x} at {lane}");
-            }
-        }
     }
 
     /// Words and marks around a full stop, for `a_word_surely_no_abbreviation_is_none`.

@@ -3,10 +3,15 @@
 //! bit sets (the subject finder's classes of a word, `subject/words.rs`, are one look-up in
 //! it), the word lists asked at every word (`word_list!`) with their shape filter, byte
 //! classes eight bytes at a time, and masks of 64 bytes or more (`bits_where`, the walks of
-//! letter runs and of phrase lists). Each with its oracle test below.
+//! letter runs and of phrase lists). Each with its oracle test below. The masks read sixteen
+//! bytes a step in SSE2, for every stage, are in `masks.rs`, with the crate's only `unsafe`.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+
+mod masks;
+
+pub(crate) use masks::{among, pair_holds, scan_classes, unprintable_and_spaces};
 
 /// Calls `f` with `word.to_ascii_lowercase()`, on the stack when it is short (the common
 /// case of hot word-list look-ups). Only ASCII letters are lowered: the word lists are
@@ -364,86 +369,8 @@ pub(crate) fn is_letter(c: u8) -> bool {
     (c | 0x20).wrapping_sub(b'a') < 26
 }
 
-// ---- The scan's words (`scan.rs`, `scan/triggers.rs`): its byte classes, and a second
-// shape, by the last letter.
-
-/// The byte classes the scan's walk steps by, of a 64-byte window, as masks (bit `i`:
-/// byte `i`): ASCII letters and digits, digits, and the other bytes that may start a token
-/// (`$`, `-`, and the lead bytes `0xC2`, `0xE2` of `€ £ ¥ ₩ ₹ −` and vulgar fractions).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct ScanClasses {
-    pub alnum: u64,
-    pub digits: u64,
-    pub others: u64,
-}
-
-/// `ScanClasses` of a window: sixteen bytes a step, each class one or two compares and
-/// one `movemask` (SSE2, which every x86-64 has); `bits_where` elsewhere.
-#[inline(always)]
-pub(crate) fn scan_classes(window: &[u8; 64]) -> ScanClasses {
-    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-    {
-        // SAFETY: SSE2 is enabled in this build (the `cfg` above): the only condition
-        // of calling a function that enables it.
-        unsafe { scan_classes_sse2(window) }
-    }
-    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
-    {
-        scan_classes_by_bytes(window)
-    }
-}
-
-/// `scan_classes` in SSE2. A byte moved by a constant so that its class starts at -128
-/// (wrapping) is in the class when below -128 plus the class's size: one signed compare
-/// a range.
-#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-#[target_feature(enable = "sse2")]
-fn scan_classes_sse2(window: &[u8; 64]) -> ScanClasses {
-    use std::arch::x86_64::{
-        _mm_add_epi8, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set_epi64x, _mm_set1_epi8,
-    };
-    // The constants as `i8`: their bit patterns.
-    let to_a = _mm_set1_epi8(0x80u8.wrapping_sub(b'a') as i8);
-    let to_0 = _mm_set1_epi8(0x80u8.wrapping_sub(b'0') as i8);
-    let fold = _mm_set1_epi8(0x20);
-    let (letters, digits) = (_mm_set1_epi8((0x80u8 + 26) as i8), _mm_set1_epi8((0x80u8 + 10) as i8));
-    let (dollar, minus) = (_mm_set1_epi8(b'$' as i8), _mm_set1_epi8(b'-' as i8));
-    let (c2, e2) = (_mm_set1_epi8(0xC2u8 as i8), _mm_set1_epi8(0xE2u8 as i8));
-    let mut classes = ScanClasses {
-        alnum: 0,
-        digits: 0,
-        others: 0,
-    };
-    for (n, chunk) in window.chunks_exact(16).enumerate() {
-        let mut halves = [0i64; 2];
-        for (h, eight) in halves.iter_mut().zip(chunk.chunks_exact(8)) {
-            *h = eight.try_into().map_or(0, i64::from_le_bytes);
-        }
-        let v = _mm_set_epi64x(halves[1], halves[0]);
-        let letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, fold), to_a), letters);
-        let digit = _mm_cmplt_epi8(_mm_add_epi8(v, to_0), digits);
-        let other = _mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(v, dollar), _mm_cmpeq_epi8(v, minus)),
-            _mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, e2)),
-        );
-        let shift = 16 * n;
-        classes.alnum |= u64::from(_mm_movemask_epi8(_mm_or_si128(letter, digit)) as u16) << shift;
-        classes.digits |= u64::from(_mm_movemask_epi8(digit) as u16) << shift;
-        classes.others |= u64::from(_mm_movemask_epi8(other) as u16) << shift;
-    }
-    classes
-}
-
-/// `scan_classes` byte by byte (`bits_where`): the portable reading, and the oracle of
-/// the vector one.
-#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
-pub(crate) fn scan_classes_by_bytes(window: &[u8; 64]) -> ScanClasses {
-    ScanClasses {
-        alnum: bits_where(window, |c| is_letter(c) || c.is_ascii_digit()) as u64,
-        digits: bits_where(window, |c| c.is_ascii_digit()) as u64,
-        others: bits_where(window, |c| matches!(c, b'$' | b'-' | 0xC2 | 0xE2)) as u64,
-    }
-}
+// ---- The scan's words (`scan.rs`, `scan/triggers.rs`; its byte classes: `masks.rs`): a
+// clause's bytes, and a second shape, by the last letter.
 
 /// What a byte is to the cue words' walk back over a clause (`grammar/cues.rs`): part of
 /// a word (an ASCII letter or digit, `-`, `'`), the end of a clause (`;`, `:`), any other
@@ -513,32 +440,6 @@ mod tests {
                 ClauseByte::Wide
             };
             assert_eq!(CLAUSE_BYTES[usize::from(b)], want, "{b}");
-        }
-    }
-
-    #[test]
-    fn scan_classes_agree_with_the_byte_reading_on_every_byte_in_every_lane() {
-        // Each byte value in each of the 64 places, its neighbours varied.
-        for b in 0..=255u8 {
-            for at in 0..64 {
-                let mut window = [b'a'; 64];
-                window[at] = b;
-                window[(at + 7) % 64] = b.wrapping_add(at as u8);
-                assert_eq!(scan_classes(&window), scan_classes_by_bytes(&window), "{b} at {at}");
-            }
-        }
-        let text = crate::fixture_texts().concat();
-        for block in text.as_bytes().chunks(64) {
-            let window = window_at::<64>(block, 0);
-            assert_eq!(scan_classes(&window), scan_classes_by_bytes(&window));
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn scan_classes_of_any_window_are_the_byte_reading(bytes in proptest::collection::vec(proptest::num::u8::ANY, 64)) {
-            let window = window_at::<64>(&bytes, 0);
-            proptest::prop_assert_eq!(scan_classes(&window), scan_classes_by_bytes(&window));
         }
     }
 
@@ -966,64 +867,10 @@ fn read_block<const FOLD: bool>(text: &[u8], from: usize, bytes: &mut Block) -> 
 
 /// Bit `i` set where `bytes[i]` is an ASCII letter or digit, for the first 64 bytes of a
 /// block; with `FOLD`, their ASCII capitals lower-cased on the way. Read sixteen bytes a
-/// step in SSE2 (which every x86-64 has): a block is read at every 64 bytes of every
-/// sentence the period rules walk.
+/// step (`masks::alnum`): a block is read at every 64 bytes of every sentence the period
+/// rules walk.
 fn alnum_bits<const FOLD: bool>(bytes: &mut Block) -> u64 {
-    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-    {
-        // SAFETY: SSE2 is enabled in this build (the `cfg` above): the only condition
-        // of calling a function that enables it.
-        unsafe { alnum_bits_sse2::<FOLD>(bytes) }
-    }
-    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
-    {
-        alnum_bits_by_bytes::<FOLD>(bytes)
-    }
-}
-
-/// `alnum_bits` byte by byte: its oracle, and the way without SSE2.
-#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2", not(test)), allow(dead_code))]
-fn alnum_bits_by_bytes<const FOLD: bool>(bytes: &mut Block) -> u64 {
-    if FOLD {
-        bytes[..64].make_ascii_lowercase();
-    }
-    let first = bytes.first_chunk::<64>().copied().unwrap_or([0; 64]);
-    bits_where(&first, |c| is_letter(c) || c.is_ascii_digit()) as u64
-}
-
-/// `alnum_bits` in SSE2. A byte moved by a constant so that its class starts at -128
-/// (wrapping) is in the class when below -128 plus the class's size: one signed compare
-/// a range (as `scan_classes_sse2` reads).
-#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-#[target_feature(enable = "sse2")]
-fn alnum_bits_sse2<const FOLD: bool>(bytes: &mut Block) -> u64 {
-    use std::arch::x86_64::{
-        _mm_add_epi8, _mm_and_si128, _mm_cmplt_epi8, _mm_cvtsi128_si64, _mm_movemask_epi8, _mm_or_si128,
-        _mm_set_epi64x, _mm_set1_epi8, _mm_unpackhi_epi64,
-    };
-    // The constants as `i8`: their bit patterns.
-    let to_a = _mm_set1_epi8(0x80u8.wrapping_sub(b'a') as i8);
-    let to_capital = _mm_set1_epi8(0x80u8.wrapping_sub(b'A') as i8);
-    let to_0 = _mm_set1_epi8(0x80u8.wrapping_sub(b'0') as i8);
-    let case = _mm_set1_epi8(0x20);
-    let (letters, digits) = (_mm_set1_epi8((0x80u8 + 26) as i8), _mm_set1_epi8((0x80u8 + 10) as i8));
-    let half = |h: &[u8]| h.try_into().map_or(0, i64::from_le_bytes);
-    let mut bits = 0u64;
-    for (n, chunk) in bytes[..64].chunks_exact_mut(16).enumerate() {
-        let (low, high) = chunk.split_at_mut(8);
-        let mut v = _mm_set_epi64x(half(high), half(low));
-        if FOLD {
-            // A capital's `0x20` set, and the bytes written back.
-            let capital = _mm_cmplt_epi8(_mm_add_epi8(v, to_capital), letters);
-            v = _mm_or_si128(v, _mm_and_si128(capital, case));
-            low.copy_from_slice(&_mm_cvtsi128_si64(v).to_le_bytes());
-            high.copy_from_slice(&_mm_cvtsi128_si64(_mm_unpackhi_epi64(v, v)).to_le_bytes());
-        }
-        let letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, case), to_a), letters);
-        let digit = _mm_cmplt_epi8(_mm_add_epi8(v, to_0), digits);
-        bits |= u64::from(_mm_movemask_epi8(_mm_or_si128(letter, digit)) as u16) << (16 * n);
-    }
-    bits
+    masks::alnum::<FOLD, 72>(bytes)
 }
 
 /// The walk of [`Phrases::find_in`] (of [`Phrases::find_in_any_case`] when `FOLD`).
@@ -1209,36 +1056,6 @@ mod phrase_tests {
                 find_at_every_byte(LIST, text),
                 "{text}"
             );
-        }
-    }
-
-    #[test]
-    fn letters_and_digits_of_a_block_agree_with_the_byte_test() {
-        for b in 0..=255u8 {
-            for at in [0, 7, 8, 15, 16, 31, 63, 64] {
-                // Every other byte around it, so that no neighbour leaks into its bit.
-                for fill in [b'5', b' ', b'z', b'Z', 0xff, 0x00, b'@', b'['] {
-                    let mut block = [fill; 72];
-                    block[at] = b;
-                    let want = block[..64]
-                        .iter()
-                        .enumerate()
-                        .fold(0u64, |m, (i, c)| m | u64::from(c.is_ascii_alphanumeric()) << i);
-                    let mut lower = block;
-                    lower[..64].make_ascii_lowercase();
-                    for (by_bytes, fold) in [(false, false), (false, true), (true, false), (true, true)] {
-                        let mut got = block;
-                        let bits = match (by_bytes, fold) {
-                            (false, false) => alnum_bits::<false>(&mut got),
-                            (false, true) => alnum_bits::<true>(&mut got),
-                            (true, false) => alnum_bits_by_bytes::<false>(&mut got),
-                            (true, true) => alnum_bits_by_bytes::<true>(&mut got),
-                        };
-                        assert_eq!(bits, want, "{b:#x} at {at}");
-                        assert_eq!(got, if fold { lower } else { block }, "{b:#x} at {at}");
-                    }
-                }
-            }
         }
     }
 

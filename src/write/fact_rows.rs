@@ -41,8 +41,8 @@ fn push_field(bytes: &[u8], out: &mut Vec<u8>) {
     out.extend_from_slice(b"\",");
 }
 
-/// A byte in each of a word's eight lanes.
-const LANES: u64 = u64::from_le_bytes([1; 8]);
+/// The bytes for which the csv writer quotes a field.
+const QUOTED: [u8; 4] = [b',', b'"', b'\n', b'\r'];
 
 /// A field of at most 16 bytes as two little-endian words: its first eight bytes and its
 /// last eight (overlapping for 8 to 16 bytes); a shorter one is one word, zero-padded.
@@ -67,24 +67,10 @@ impl Short {
         Some(Short { first, last, len })
     }
 
-    /// Whether a byte of the field is one the csv writer quotes for. Each test flags a
-    /// lane that is zero after the xor: exact for "any", as a borrow starts only at a
-    /// zero lane. Padding lanes are zero, which is none of them.
+    /// Whether a byte of the field is one the csv writer quotes for. Padding lanes are
+    /// zero, which is none of them.
     fn special(&self) -> bool {
-        special_in_pair(self.first, self.last)
-    }
-
-    /// [`Short::special`] by words, lane by lane: its oracle, and its way where SSE2 is
-    /// missing.
-    #[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
-    fn special_by_lanes(&self) -> bool {
-        let lanes = |x: u64| {
-            [b',', b'"', b'\n', b'\r'].iter().fold(0, |acc, &c| {
-                let t = x ^ (LANES * u64::from(c));
-                acc | (t.wrapping_sub(LANES) & !t)
-            })
-        };
-        (lanes(self.first) | lanes(self.last)) & (LANES << 7) != 0
+        crate::words::pair_holds(self.first, self.last, QUOTED)
     }
 
     /// Appends the field and a delimiter: whole words written, the vector cut back to
@@ -105,32 +91,6 @@ impl Short {
     }
 }
 
-/// Whether the sixteen bytes of two little-endian words hold a byte the csv writer quotes
-/// for: one SSE2 register, four compares and a `movemask` (which every x86-64 has).
-#[inline(always)]
-fn special_in_pair(first: u64, last: u64) -> bool {
-    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-    {
-        // SAFETY: SSE2 is enabled in this build (the `cfg` above): the only condition
-        // of calling a function that enables it.
-        unsafe { special_in_pair_sse2(first, last) }
-    }
-    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
-    {
-        Short { first, last, len: 16 }.special_by_lanes()
-    }
-}
-
-#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-#[target_feature(enable = "sse2")]
-fn special_in_pair_sse2(first: u64, last: u64) -> bool {
-    use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set_epi64x, _mm_set1_epi8};
-    let v = _mm_set_epi64x(last as i64, first as i64);
-    let hit = |c: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(c as i8));
-    let any = _mm_or_si128(_mm_or_si128(hit(b','), hit(b'"')), _mm_or_si128(hit(b'\n'), hit(b'\r')));
-    _mm_movemask_epi8(any) != 0
-}
-
 /// Whether a field of 17 to 63 bytes holds a byte the csv writer quotes for: read as
 /// sixteen bytes at a time from its start, the last sixteen overlapping (a fold over its
 /// bytes set up a vector loop for each field).
@@ -141,7 +101,7 @@ fn special_in_medium(bytes: &[u8]) -> bool {
             .and_then(<[u8]>::first_chunk::<8>)
             .map_or(0, |w| u64::from_le_bytes(*w))
     };
-    let pair = |at: usize| special_in_pair(word(at), word(at + 8));
+    let pair = |at: usize| crate::words::pair_holds(word(at), word(at + 8), QUOTED);
     let last = bytes.len().saturating_sub(16);
     (0..last).step_by(16).any(pair) || pair(last)
 }
@@ -475,7 +435,6 @@ mod tests {
             let want = field.iter().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'));
             if let Some(short) = Short::of(&field) {
                 proptest::prop_assert_eq!(short.special(), want, "{:?}", field);
-                proptest::prop_assert_eq!(short.special_by_lanes(), want, "{:?}", field);
             } else {
                 proptest::prop_assert_eq!(special_in_medium(&field), want, "{:?}", field);
             }
