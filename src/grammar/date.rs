@@ -1930,15 +1930,11 @@ pub fn in_byline(text: &str, pos: usize) -> bool {
 const BYLINE_REACH: usize = 80;
 
 /// Where the line holding the end of `before` starts, if within `BYLINE_REACH` bytes of
-/// its end (or at the start of the text). Found by `rfind` (a word-at-a-time search): the
-/// window's start is moved to a character boundary, past continuation bytes that are no
-/// line break.
+/// its end (or at the start of the text). Found by `memrchr` on the bytes (a line break is
+/// never part of another character, so the window needs no character boundary).
 fn line_start_within_reach(before: &str) -> Option<usize> {
-    let mut window = before.len().saturating_sub(BYLINE_REACH);
-    while !before.is_char_boundary(window) {
-        window += 1;
-    }
-    match before[window..].rfind('\n') {
+    let window = before.len().saturating_sub(BYLINE_REACH);
+    match memchr::memrchr(b'\n', before.as_bytes().get(window..).unwrap_or_default()) {
         Some(n) => Some(window + n + 1),
         None if window == 0 => Some(0),
         None => None,
@@ -2354,7 +2350,7 @@ mod tests {
     }
 
     #[test]
-    fn a_bylines_line_start_by_rfind_is_the_one_found_by_bytes() {
+    fn a_bylines_line_start_by_memrchr_is_the_one_found_by_bytes() {
         let mut text = crate::fixture_texts().concat();
         text.push_str(&format!(
             "\n{}\n\u{e9}\u{2014}\n{}\u{20a9}",
