@@ -223,10 +223,10 @@ const CURRENCY_NOUNS: &[(&str, &str)] = &[
 
 /// `Canadian dollars`, `Mexican pesos`: a country adjective and its currency noun.
 fn national_currency(i: &str) -> IResult<&str, &'static str> {
-    for (adjective, nouns, code) in NATIONAL_CURRENCIES {
-        if !same_initial(adjective, i) {
-            continue;
-        }
+    let mut entries = initial_of(i).map_or(0, |l| NATIONAL_BY_INITIAL[l]);
+    while entries != 0 {
+        let (adjective, nouns, code) = NATIONAL_CURRENCIES[entries.trailing_zeros() as usize];
+        entries &= entries - 1;
         if let Ok((r, _)) = (keyword(adjective), sp).parse(i) {
             if let Some((r, _)) = nouns.iter().find_map(|n| keyword(n)(r).ok()) {
                 return Ok((r, code));
@@ -236,35 +236,83 @@ fn national_currency(i: &str) -> IResult<&str, &'static str> {
     fail(i)
 }
 
-/// `word` may start `i`: their first letters agree in any case. A cheap test before
-/// `keyword`, which compares the whole word: most words after an amount start no entry
-/// of a list.
-fn same_initial(word: &str, i: &str) -> bool {
-    match (word.as_bytes().first(), i.as_bytes().first()) {
-        (Some(w), Some(c)) => w.eq_ignore_ascii_case(c),
-        _ => false,
+/// The entries of `NATIONAL_CURRENCIES` and of `CURRENCY_NOUNS` that start with each
+/// letter (case folded), as bits of their places in the list: the word after an amount is
+/// compared with those of its first letter only, in the list's order.
+static NATIONAL_BY_INITIAL: [u32; 26] = {
+    let mut firsts = [""; NATIONAL_CURRENCIES.len()];
+    let mut k = 0;
+    while k < firsts.len() {
+        firsts[k] = NATIONAL_CURRENCIES[k].0;
+        k += 1;
     }
+    by_initial(&firsts)
+};
+static NOUNS_BY_INITIAL: [u32; 26] = {
+    let mut firsts = [""; CURRENCY_NOUNS.len()];
+    let mut k = 0;
+    while k < firsts.len() {
+        firsts[k] = CURRENCY_NOUNS[k].0;
+        k += 1;
+    }
+    by_initial(&firsts)
+};
+
+/// For each letter, the bits of the words of `words` (at most 32, each led by an ASCII
+/// letter) that start with it in any case.
+const fn by_initial(words: &[&str]) -> [u32; 26] {
+    assert!(words.len() <= 32);
+    let mut table = [0u32; 26];
+    let mut k = 0;
+    while k < words.len() {
+        let first = words[k].as_bytes()[0] | 0x20;
+        assert!(first.is_ascii_lowercase());
+        table[(first - b'a') as usize] |= 1 << k;
+        k += 1;
+    }
+    table
+}
+
+/// The letter `i` starts with, as 0..26 (case folded); `None` at any other character.
+fn initial_of(i: &str) -> Option<usize> {
+    let first = *i.as_bytes().first()?;
+    first.is_ascii_alphabetic().then(|| usize::from((first | 0x20) - b'a'))
 }
 
 /// currency_word after the amount: `won`, `dollars`, `US dollars`, `euros`, `yen`, `yuan`,
 /// `rupees`, `Canadian dollars`, `ringgit`... (`dollars` without a country is the run's dollar).
+/// The alternatives are asked in this order, each only where the word's first letter may
+/// start it (`us` at a `u`, `dollars` at a `d`, the listed words at their initials).
 pub fn currency_word(i: &str) -> IResult<&str, &'static str> {
+    let Some(initial) = initial_of(i) else {
+        return fail(i);
+    };
     let us = |i| alt((keyword("US"), keyword("U.S."), keyword("USD"))).parse(i);
     let dollars = |i| alt((keyword("dollars"), keyword("dollar"))).parse(i);
-    let noun = |i| {
-        CURRENCY_NOUNS
-            .iter()
-            .filter(|(w, _)| same_initial(w, i))
-            .find_map(|(w, code)| keyword(w)(i).ok().map(|(r, _)| (r, *code)))
-            .map_or_else(|| fail(i), Ok)
-    };
-    alt((
-        (us, sp, dollars).map(|_| "USD"),
-        national_currency,
-        dollars.map(|_| BARE_DOLLAR),
-        noun,
-    ))
-    .parse(i)
+    if initial == usize::from(b'u' - b'a') {
+        if let Ok((r, _)) = (us, sp, dollars).parse(i) {
+            return Ok((r, "USD"));
+        }
+    }
+    if NATIONAL_BY_INITIAL[initial] != 0 {
+        if let Ok(read) = national_currency(i) {
+            return Ok(read);
+        }
+    }
+    if initial == usize::from(b'd' - b'a') {
+        if let Ok((r, _)) = dollars(i) {
+            return Ok((r, BARE_DOLLAR));
+        }
+    }
+    let mut nouns = NOUNS_BY_INITIAL[initial];
+    while nouns != 0 {
+        let (word, code) = CURRENCY_NOUNS[nouns.trailing_zeros() as usize];
+        nouns &= nouns - 1;
+        if let Ok((r, _)) = keyword(word)(i) {
+            return Ok((r, code));
+        }
+    }
+    fail(i)
 }
 
 /// A currency's hundredth written after the amount: `cents` (of the run's dollar), `euro
