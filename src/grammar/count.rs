@@ -27,7 +27,7 @@
 use nom::{Parser, branch::alt};
 use rust_decimal::Decimal;
 
-use super::number::{Cardinal, cardinal};
+use super::number::{Cardinal, cardinal, is_one};
 use super::phrase::{Phrase, is_stop_word, lone_word, plural_phrase, singular_counted};
 use super::{Ctx, Figure, Val, at_boundary, cues, dash, keyword, sp, sp0};
 use crate::model::Kind;
@@ -349,7 +349,7 @@ fn countable(c: &Cardinal) -> bool {
     let whole = positive && (n.fraction_digits == 0 || n.value.fract().is_zero());
     // `4.0` in `Industry 4.0` is a version; `1.5 million` is whole after its scale.
     let version = n.fraction_digits > 0 && c.scale.is_none();
-    let spelled_one = n.spelled && n.value == Decimal::ONE;
+    let spelled_one = n.spelled && is_one(n.value);
     whole && !version && !spelled_one
 }
 
@@ -465,7 +465,7 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
     if glued(after) {
         return None;
     }
-    let one = value == Decimal::ONE && c.scale.is_none();
+    let one = c.scale.is_none() && is_one(value);
     let counted = if one {
         singular_counted(after)
     } else {

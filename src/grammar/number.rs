@@ -564,6 +564,12 @@ pub fn scale_exponent(lower: &[u8], stop: bool) -> Option<u32> {
     }
 }
 
+/// `n == 1`, told from its mantissa and scale (`1`, `1.00`) without the scaling to a
+/// common scale that comparing two Decimals does.
+pub fn is_one(n: Decimal) -> bool {
+    10i128.checked_pow(n.scale()) == Some(n.mantissa())
+}
+
 /// Multiplies exactly; `None` on overflow of Decimal's range.
 pub fn scaled(n: Decimal, scale: Decimal) -> Option<Decimal> {
     n.checked_mul(scale)
@@ -955,6 +961,22 @@ mod tests {
             read += usize::from(once.is_ok());
         }
         assert!(read > 100, "fixtures not found: {read}");
+    }
+
+    #[test]
+    fn one_is_told_as_the_comparison_tells_it() {
+        let mut values: Vec<Decimal> = ["1", "1.0", "1.000", "-1", "0", "10", "0.1", "11", "1.01", "100"]
+            .iter()
+            .filter_map(|s| parse_decimal(s))
+            .collect();
+        values.extend((0..=28).map(|scale| Decimal::new(10i64.saturating_pow(scale.min(18)), scale)));
+        values.extend([Decimal::ONE, Decimal::MAX, Decimal::MIN, Decimal::ZERO, Decimal::from(12u32)]);
+        let mut ones = 0;
+        for v in values {
+            assert_eq!(is_one(v), v == Decimal::ONE, "{v:?}");
+            ones += usize::from(is_one(v));
+        }
+        assert!(ones >= 20, "{ones}");
     }
 
     #[test]
