@@ -260,8 +260,7 @@ impl Starts {
     fn at_digits(rest: &[u8]) -> Starts {
         // Read no further than a marked run: a long run of numbers (`1,2,3,...`) is not
         // read again at each of its candidates.
-        let run = crate::words::digit_run(rest.get(..MARKED_RUN).unwrap_or(rest));
-        let grouped = rest[..run].contains(&b',');
+        let (run, grouped) = crate::words::grouped_digit_run(rest.get(..MARKED_RUN).unwrap_or(rest));
         let closed = Starts {
             money: false,
             percent: false,
