@@ -137,24 +137,41 @@ pub fn figure_at(ctx: &Ctx) -> Option<Figure> {
         return date::parse(ctx);
     }
     let starts = Starts::at(ctx.rest());
-    let ask = |may: bool, parse: fn(&Ctx) -> Option<Figure>| if may { parse(ctx) } else { None };
-    ask(starts.money, money::parse)
-        .or_else(|| match starts.percent_marked {
-            // A percent word right after the number: its marker is known to be ahead.
-            true => percent::read_marked(ctx),
-            false => ask(starts.percent, percent::parse),
-        })
-        .or_else(|| ask(starts.quantity, quantity::parse))
-        .or_else(|| ask(starts.duration, duration::parse))
-        .or_else(|| {
-            // `the 11th, sixth and fourth consecutive month`: ordinals, read at `11th`.
-            if !starts.date || ordinal::the_list_of_ordinals(ctx.rest()) {
-                return None;
+    // Each kind in turn, the first figure read returned at once (not handed down a chain
+    // of `or_else`, which moved the figure at each step).
+    macro_rules! first_read {
+        ($read:expr) => {
+            if let Some(figure) = $read {
+                return Some(figure);
             }
-            date::parse(ctx)
-        })
-        .or_else(|| ask(starts.ordinal, ordinal::parse))
-        .or_else(|| ask(starts.count, count::parse))
+        };
+    }
+    if starts.money {
+        first_read!(money::parse(ctx));
+    }
+    if starts.percent_marked {
+        // A percent word right after the number: its marker is known to be ahead.
+        first_read!(percent::read_marked(ctx));
+    } else if starts.percent {
+        first_read!(percent::parse(ctx));
+    }
+    if starts.quantity {
+        first_read!(quantity::parse(ctx));
+    }
+    if starts.duration {
+        first_read!(duration::parse(ctx));
+    }
+    // `the 11th, sixth and fourth consecutive month`: ordinals, read at `11th`.
+    if starts.date && !ordinal::the_list_of_ordinals(ctx.rest()) {
+        first_read!(date::parse(ctx));
+    }
+    if starts.ordinal {
+        first_read!(ordinal::parse(ctx));
+    }
+    if starts.count {
+        return count::parse(ctx);
+    }
+    None
 }
 
 /// The kinds that may start at a candidate, by its first word. Every form of a kind starts
