@@ -471,11 +471,14 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
     } else {
         plural_phrase(after)
     };
-    let phrase = counted
-        .or_else(|| of_phrase(after))
-        .or_else(|| out_of(after))
-        .or_else(|| more(after))
-        .or_else(|| elliptical(ctx.before(), last, after));
+    // The counted phrase's forms in their order, the first read kept.
+    let phrase = match counted {
+        Some(p) => Some(p),
+        None => of_phrase(after)
+            .or_else(|| out_of(after))
+            .or_else(|| more(after))
+            .or_else(|| elliptical(ctx.before(), last, after)),
+    };
     if let Some(p) = phrase {
         return Some(ctx.figure(Kind::Count, p.rest, Val::Num(value), None, p.unit));
     }
