@@ -33,6 +33,38 @@ const ISO_CODES: &[&str] = &[
 ];
 
 /// What a bare `$` or `dollars` reads as until the run's dollar replaces it in `parse`.
+/// The codes of `ISO_CODES` as bits, one for each of the 26^3 words of three capitals: a
+/// word is told to be a code by one bit, and only a code is searched for in the list.
+static ISO_CODE_BITS: [u64; 26 * 26 * 26 / 64 + 1] = {
+    let mut bits = [0u64; 26 * 26 * 26 / 64 + 1];
+    let mut k = 0;
+    while k < ISO_CODES.len() {
+        let code = ISO_CODES[k].as_bytes();
+        assert!(code.len() == 3 && code[0].is_ascii_uppercase());
+        assert!(code[1].is_ascii_uppercase() && code[2].is_ascii_uppercase());
+        let slot = code_slot(code[0], code[1], code[2]);
+        bits[slot / 64] |= 1 << (slot % 64);
+        k += 1;
+    }
+    bits
+};
+
+/// The place of three capitals among all the words of three capitals (`AAA` first).
+const fn code_slot(a: u8, b: u8, c: u8) -> usize {
+    ((a - b'A') as usize * 26 + (b - b'A') as usize) * 26 + (c - b'A') as usize
+}
+
+/// `word` is a code of `ISO_CODES`.
+fn is_listed_code(word: &[u8]) -> bool {
+    match *word {
+        [a, b, c] if a.is_ascii_uppercase() && b.is_ascii_uppercase() && c.is_ascii_uppercase() => {
+            let slot = code_slot(a, b, c);
+            ISO_CODE_BITS[slot / 64] >> (slot % 64) & 1 == 1
+        }
+        _ => false,
+    }
+}
+
 pub const BARE_DOLLAR: &str = "$";
 
 /// Dollars that name their own currency: the letters before `$`, and the ISO code.
@@ -140,7 +172,7 @@ pub fn currency_prefix(i: &str) -> IResult<&str, &'static str> {
 
 /// `word` is a code `currency_prefix` reads: an ISO 4217 code of the list, or `RMB`.
 pub fn is_currency_code(word: &[u8]) -> bool {
-    word == b"RMB" || std::str::from_utf8(word).is_ok_and(|w| ISO_CODES.binary_search(&w).is_ok())
+    word == b"RMB" || is_listed_code(word)
 }
 
 /// An upper-case ISO 4217 code (or `RMB`), not glued to a following letter.
@@ -159,6 +191,10 @@ fn iso_code(i: &str) -> IResult<&str, &'static str> {
     }
     if code == "RMB" {
         return Ok((rest, "CNY"));
+    }
+    // Most capitals are no code (`ICT`, `CEO`): the list is searched only for a code.
+    if !is_listed_code(code.as_bytes()) {
+        return fail(i);
     }
     match ISO_CODES.binary_search(&code) {
         Ok(at) => Ok((rest, ISO_CODES[at])),
@@ -724,6 +760,10 @@ fn currency_unit(currency: &'static str, dollar: &str) -> Unit {
     if currency != BARE_DOLLAR {
         return Unit::Borrowed(currency);
     }
+    // The run's dollar is nearly always the default: no search.
+    if dollar == super::DEFAULT_DOLLAR {
+        return Unit::Borrowed(super::DEFAULT_DOLLAR);
+    }
     match ISO_CODES.binary_search(&dollar) {
         Ok(at) => Unit::Borrowed(ISO_CODES[at]),
         Err(_) => Unit::Owned(dollar.to_string()),
@@ -816,6 +856,25 @@ mod tests {
         for (at, _) in text.char_indices() {
             let i = &text[at..];
             assert_eq!(currency_word(i), currency_word_by_every_entry(i), "{at}");
+        }
+    }
+
+    #[test]
+    fn the_code_bits_hold_the_listed_codes_only() {
+        let mut listed = 0;
+        for a in b'A'..=b'Z' {
+            for b in b'A'..=b'Z' {
+                for c in b'A'..=b'Z' {
+                    let word = [a, b, c];
+                    let by_search = std::str::from_utf8(&word).is_ok_and(|w| ISO_CODES.binary_search(&w).is_ok());
+                    assert_eq!(is_listed_code(&word), by_search, "{word:?}");
+                    listed += usize::from(by_search);
+                }
+            }
+        }
+        assert_eq!(listed, ISO_CODES.len());
+        for word in [&b"usd"[..], b"US", b"USDX", b"", b"U$D", b"\xc3\x89UR"] {
+            assert!(!is_listed_code(word), "{word:?}");
         }
     }
 
