@@ -353,6 +353,13 @@ fn is_denominator(before: &str) -> bool {
     // Asked at every candidate: where the white space that ends `before` is ASCII and
     // follows an ASCII byte (nearly always), its bytes turn away all but `per`.
     let bytes = before.as_bytes();
+    // Nearly always told by the last two bytes: a visible ASCII byte last (no white space
+    // before the figure), or one space after a visible ASCII byte other than `per`'s `r`.
+    match bytes {
+        [.., c] if (b'!'..0x80).contains(c) => return false,
+        [.., c, b' '] if (b'!'..0x80).contains(c) && (*c | 0x20) != b'r' => return false,
+        _ => {}
+    }
     let kept = bytes
         .iter()
         .rposition(|&c| !crate::words::ascii_space(c))
@@ -603,7 +610,7 @@ mod tests {
     #[test]
     fn denominators_by_bytes_are_the_denominators_by_characters() {
         let mut text = crate::fixture_texts().concat();
-        text.push_str(" per 1 PER 5 per\u{a0}5 super 5 per5 \u{e9}per 5 per\u{2003} 5 per \t\n5 (per 3 .per 4 per");
+        text.push_str(" per 1 PER 5 per\u{a0}5 super 5 per5 \u{e9}per 5 per\u{2003} 5 per \t\n5 (per 3 .per 4 per peR 7 r 9 bar 1 pr 2 x\u{a0} 3");
         let mut found = 0;
         for (at, _) in text.char_indices() {
             let before = &text[..at];
