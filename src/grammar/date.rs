@@ -1338,6 +1338,13 @@ fn listed_day(before: &str, rest: &str) -> Option<(usize, DateExpr)> {
 /// `before` without the joiner at its end (`,` or `and`/`or` as a word), and whether the
 /// joiner was `and`/`or` (the day after it ends the list).
 fn list_joiner(before: &str) -> Option<(&str, bool)> {
+    // Nearly always told by the last two bytes: a visible ASCII byte last, or before one
+    // space, that can end no joiner (`,`, `and`, `or`).
+    let ends_no_joiner = |c: &u8| (b'!'..0x80).contains(c) && !matches!(c, b',' | b'd' | b'r');
+    match before.as_bytes() {
+        [.., c] | [.., c, b' '] if ends_no_joiner(c) => return None,
+        _ => {}
+    }
     let b = before.trim_end();
     if let Some(b) = b.strip_suffix(',') {
         return Some((b, false));
@@ -2347,6 +2354,29 @@ mod tests {
             let i = format!("{lower}{after}");
             assert!(date(&i).is_err(), "{i}");
         }
+    }
+
+    /// `list_joiner` as first written: the white space trimmed first.
+    fn list_joiner_by_trim(before: &str) -> Option<(&str, bool)> {
+        let b = before.trim_end();
+        if let Some(b) = b.strip_suffix(',') {
+            return Some((b, false));
+        }
+        let word = ["and", "or"].iter().find_map(|w| b.strip_suffix(w))?;
+        word.ends_with(|c: char| c.is_whitespace()).then_some((word, true))
+    }
+
+    #[test]
+    fn a_list_joiner_told_by_its_last_bytes_is_the_one_found_after_the_trim() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(" May 4, 11 and 18, or 9 ,  and\u{a0} or\t x, d r AND");
+        let mut joined = 0;
+        for (at, _) in text.char_indices() {
+            let before = &text[..at];
+            assert_eq!(list_joiner(before), list_joiner_by_trim(before), "at {at}");
+            joined += usize::from(list_joiner(before).is_some());
+        }
+        assert!(joined > 1_000, "{joined}");
     }
 
     #[test]
