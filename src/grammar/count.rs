@@ -29,7 +29,7 @@ use rust_decimal::Decimal;
 
 use super::number::{Cardinal, cardinal, is_one};
 use super::phrase::{Phrase, is_stop_word, lone_word, plural_phrase, singular_counted};
-use super::{Ctx, Figure, Val, at_boundary, cues, dash, keyword, sp, sp0};
+use super::{Ctx, Figure, Val, at_boundary, cues, dash, keyword, sp, sp0, trim_space_end};
 use crate::model::Kind;
 use crate::words::lowered;
 
@@ -58,7 +58,7 @@ fn in_list(known: fn(&[u8]) -> bool, word: &str) -> bool {
 
 /// The last word of `text` (letters only) and what precedes it.
 fn last_word(text: &str) -> (&str, &str) {
-    let t = text.trim_end();
+    let t = trim_space_end(text);
     // ASCII letters by bytes; at any other byte, by characters.
     let letters = t.bytes().rev().take_while(u8::is_ascii_alphabetic).count();
     let start = match t.as_bytes().get((t.len() - letters).wrapping_sub(1)) {
@@ -78,7 +78,7 @@ pub fn labelled(before: &str) -> bool {
 
 /// `labelled`, given `last`, the `last_word` of `before` (read once for every test).
 fn labelled_after<'a>(before: &'a str, last: (&'a str, &'a str)) -> bool {
-    let trimmed = before.trim_end();
+    let trimmed = trim_space_end(before);
     let mut b = trimmed;
     if b.ends_with('#') {
         return true;

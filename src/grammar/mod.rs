@@ -422,6 +422,16 @@ fn space_len(i: &str) -> usize {
     }
 }
 
+/// `i.trim_end()`, told without a walk where `i` ends in a visible ASCII byte, or in one
+/// space after one (nearly always: the text before a figure ends in a word).
+pub fn trim_space_end(i: &str) -> &str {
+    match i.as_bytes() {
+        [.., c] if (b'!'..0x80).contains(c) => i,
+        [.., c, b' '] if (b'!'..0x80).contains(c) => &i[..i.len() - 1],
+        _ => i.trim_end(),
+    }
+}
+
 /// `space_len` by its walk over the bytes, and then the characters.
 #[inline(never)]
 fn space_len_walked(i: &str) -> usize {
@@ -1070,6 +1080,7 @@ mod tests {
             assert_eq!(sp0(i), walk0, "{at}");
             assert_eq!(sp(i).ok(), walk1.ok(), "{at}");
             assert_eq!(skip_space(i), i.trim_start_matches(is_space), "{at}");
+            assert_eq!(trim_space_end(&text[..at]), text[..at].trim_end(), "{at}");
             assert_eq!(at_boundary(i), !i.starts_with(is_word_char), "{at}");
             let dashes = [
                 '-', '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2212}',
