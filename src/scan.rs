@@ -266,17 +266,17 @@ fn word_starts_figure(sentence: &str, word: &[u8], pos: usize, end: usize) -> bo
     let starts = match needs_lookahead(word, sentence.get(end..).unwrap_or_default()) {
         Some(ok) => ok,
         None => {
-            // ASCII letters and digits, no longer than a trigger: lowered on the stack.
-            let mut buf = [0u8; LONGEST_TRIGGER];
-            let Some(lower) = lowered(&mut buf, word) else {
+            if word.len() > LONGEST_TRIGGER {
                 return false;
-            };
+            }
             // `USD34.6 million`: a code glued to its number.
             let capitalized = word[0].is_ascii_uppercase() && {
                 let letters = word.iter().position(u8::is_ascii_digit).unwrap_or(word.len());
                 is_capitalized_trigger(&word[..letters])
             };
-            capitalized || is_trigger_word(lower)
+            // Else ASCII letters and digits, no longer than a trigger: lowered on the stack.
+            let mut buf = [0u8; LONGEST_TRIGGER];
+            capitalized || lowered(&mut buf, word).is_some_and(is_trigger_word)
         }
     };
     // Last: most words are no trigger, and a word glued to a letter before (`éthe`) is rare.
