@@ -970,7 +970,13 @@ mod tests {
             .filter_map(|s| parse_decimal(s))
             .collect();
         values.extend((0..=28).map(|scale| Decimal::new(10i64.saturating_pow(scale.min(18)), scale)));
-        values.extend([Decimal::ONE, Decimal::MAX, Decimal::MIN, Decimal::ZERO, Decimal::from(12u32)]);
+        values.extend([
+            Decimal::ONE,
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::ZERO,
+            Decimal::from(12u32),
+        ]);
         let mut ones = 0;
         for v in values {
             assert_eq!(is_one(v), v == Decimal::ONE, "{v:?}");
