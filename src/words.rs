@@ -1531,13 +1531,24 @@ pub fn is_date_lead_word(lower: &[u8]) -> bool {
 
 /// The length of the number in ASCII digits that `bytes` starts with: digits, with points
 /// and commas between digits (`1,234.5`); a point or comma after it ends the number.
+#[cfg(test)]
 pub fn digit_run(bytes: &[u8]) -> usize {
+    grouped_digit_run(bytes).0
+}
+
+/// `digit_run`, and whether a comma is in the run (`2,708`): told while it is walked,
+/// not by a search of the run after.
+pub fn grouped_digit_run(bytes: &[u8]) -> (usize, bool) {
     let mut n = 0;
+    let mut grouped = false;
     loop {
         match bytes.get(n) {
             Some(b'0'..=b'9') => n += 1,
-            Some(b'.' | b',') if n > 0 && bytes.get(n + 1).is_some_and(u8::is_ascii_digit) => n += 2,
-            _ => return n,
+            Some(&c @ (b'.' | b',')) if n > 0 && bytes.get(n + 1).is_some_and(u8::is_ascii_digit) => {
+                grouped |= c == b',';
+                n += 2;
+            }
+            _ => return (n, grouped),
         }
     }
 }
@@ -1595,6 +1606,19 @@ mod number_run_tests {
         assert_eq!(digit_run(b".5"), 0);
         assert_eq!(digit_run(b""), 0);
         assert_eq!(digit_run(b"19\xc2\xa0000"), 2);
+    }
+
+    #[test]
+    fn a_run_is_grouped_when_a_comma_is_in_it() {
+        let text = crate::fixture_texts().concat() + " 1,2 1.2,3 4, 5,x ,6 7.8";
+        let mut grouped = 0;
+        for at in 0..text.len() {
+            let b = &text.as_bytes()[at..];
+            let (run, commas) = grouped_digit_run(b);
+            assert_eq!((run, commas), (digit_run(b), b[..run].contains(&b',')), "at {at}");
+            grouped += usize::from(commas);
+        }
+        assert!(grouped > 50, "{grouped}");
     }
 
     #[test]

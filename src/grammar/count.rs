@@ -27,9 +27,9 @@
 use nom::{Parser, branch::alt};
 use rust_decimal::Decimal;
 
-use super::number::{Cardinal, cardinal};
+use super::number::{Cardinal, cardinal, is_one};
 use super::phrase::{Phrase, is_stop_word, lone_word, plural_phrase, singular_counted};
-use super::{Ctx, Figure, Val, at_boundary, cues, dash, keyword, sp, sp0};
+use super::{Ctx, Figure, Val, at_boundary, cues, dash, keyword, sp, sp0, trim_space_end};
 use crate::model::Kind;
 use crate::words::lowered;
 
@@ -58,7 +58,7 @@ fn in_list(known: fn(&[u8]) -> bool, word: &str) -> bool {
 
 /// The last word of `text` (letters only) and what precedes it.
 fn last_word(text: &str) -> (&str, &str) {
-    let t = text.trim_end();
+    let t = trim_space_end(text);
     // ASCII letters by bytes; at any other byte, by characters.
     let letters = t.bytes().rev().take_while(u8::is_ascii_alphabetic).count();
     let start = match t.as_bytes().get((t.len() - letters).wrapping_sub(1)) {
@@ -78,7 +78,7 @@ pub fn labelled(before: &str) -> bool {
 
 /// `labelled`, given `last`, the `last_word` of `before` (read once for every test).
 fn labelled_after<'a>(before: &'a str, last: (&'a str, &'a str)) -> bool {
-    let trimmed = before.trim_end();
+    let trimmed = trim_space_end(before);
     let mut b = trimmed;
     if b.ends_with('#') {
         return true;
@@ -349,7 +349,7 @@ fn countable(c: &Cardinal) -> bool {
     let whole = positive && (n.fraction_digits == 0 || n.value.fract().is_zero());
     // `4.0` in `Industry 4.0` is a version; `1.5 million` is whole after its scale.
     let version = n.fraction_digits > 0 && c.scale.is_none();
-    let spelled_one = n.spelled && n.value == Decimal::ONE;
+    let spelled_one = n.spelled && is_one(n.value);
     whole && !version && !spelled_one
 }
 
@@ -465,17 +465,20 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
     if glued(after) {
         return None;
     }
-    let one = value == Decimal::ONE && c.scale.is_none();
+    let one = c.scale.is_none() && is_one(value);
     let counted = if one {
         singular_counted(after)
     } else {
         plural_phrase(after)
     };
-    let phrase = counted
-        .or_else(|| of_phrase(after))
-        .or_else(|| out_of(after))
-        .or_else(|| more(after))
-        .or_else(|| elliptical(ctx.before(), last, after));
+    // The counted phrase's forms in their order, the first read kept.
+    let phrase = match counted {
+        Some(p) => Some(p),
+        None => of_phrase(after)
+            .or_else(|| out_of(after))
+            .or_else(|| more(after))
+            .or_else(|| elliptical(ctx.before(), last, after)),
+    };
     if let Some(p) = phrase {
         return Some(ctx.figure(Kind::Count, p.rest, Val::Num(value), None, p.unit));
     }

@@ -1338,6 +1338,13 @@ fn listed_day(before: &str, rest: &str) -> Option<(usize, DateExpr)> {
 /// `before` without the joiner at its end (`,` or `and`/`or` as a word), and whether the
 /// joiner was `and`/`or` (the day after it ends the list).
 fn list_joiner(before: &str) -> Option<(&str, bool)> {
+    // Nearly always told by the last two bytes: a visible ASCII byte last, or before one
+    // space, that can end no joiner (`,`, `and`, `or`).
+    let ends_no_joiner = |c: &u8| (b'!'..0x80).contains(c) && !matches!(c, b',' | b'd' | b'r');
+    match before.as_bytes() {
+        [.., c] | [.., c, b' '] if ends_no_joiner(c) => return None,
+        _ => {}
+    }
     let b = before.trim_end();
     if let Some(b) = b.strip_suffix(',') {
         return Some((b, false));
@@ -1930,15 +1937,11 @@ pub fn in_byline(text: &str, pos: usize) -> bool {
 const BYLINE_REACH: usize = 80;
 
 /// Where the line holding the end of `before` starts, if within `BYLINE_REACH` bytes of
-/// its end (or at the start of the text). Found by `rfind` (a word-at-a-time search): the
-/// window's start is moved to a character boundary, past continuation bytes that are no
-/// line break.
+/// its end (or at the start of the text). Found by `memrchr` on the bytes (a line break is
+/// never part of another character, so the window needs no character boundary).
 fn line_start_within_reach(before: &str) -> Option<usize> {
-    let mut window = before.len().saturating_sub(BYLINE_REACH);
-    while !before.is_char_boundary(window) {
-        window += 1;
-    }
-    match before[window..].rfind('\n') {
+    let window = before.len().saturating_sub(BYLINE_REACH);
+    match memchr::memrchr(b'\n', before.as_bytes().get(window..).unwrap_or_default()) {
         Some(n) => Some(window + n + 1),
         None if window == 0 => Some(0),
         None => None,
@@ -2353,8 +2356,31 @@ mod tests {
         }
     }
 
+    /// `list_joiner` as first written: the white space trimmed first.
+    fn list_joiner_by_trim(before: &str) -> Option<(&str, bool)> {
+        let b = before.trim_end();
+        if let Some(b) = b.strip_suffix(',') {
+            return Some((b, false));
+        }
+        let word = ["and", "or"].iter().find_map(|w| b.strip_suffix(w))?;
+        word.ends_with(|c: char| c.is_whitespace()).then_some((word, true))
+    }
+
     #[test]
-    fn a_bylines_line_start_by_rfind_is_the_one_found_by_bytes() {
+    fn a_list_joiner_told_by_its_last_bytes_is_the_one_found_after_the_trim() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(" May 4, 11 and 18, or 9 ,  and\u{a0} or\t x, d r AND");
+        let mut joined = 0;
+        for (at, _) in text.char_indices() {
+            let before = &text[..at];
+            assert_eq!(list_joiner(before), list_joiner_by_trim(before), "at {at}");
+            joined += usize::from(list_joiner(before).is_some());
+        }
+        assert!(joined > 1_000, "{joined}");
+    }
+
+    #[test]
+    fn a_bylines_line_start_by_memrchr_is_the_one_found_by_bytes() {
         let mut text = crate::fixture_texts().concat();
         text.push_str(&format!(
             "\n{}\n\u{e9}\u{2014}\n{}\u{20a9}",

@@ -137,24 +137,41 @@ pub fn figure_at(ctx: &Ctx) -> Option<Figure> {
         return date::parse(ctx);
     }
     let starts = Starts::at(ctx.rest());
-    let ask = |may: bool, parse: fn(&Ctx) -> Option<Figure>| if may { parse(ctx) } else { None };
-    ask(starts.money, money::parse)
-        .or_else(|| match starts.percent_marked {
-            // A percent word right after the number: its marker is known to be ahead.
-            true => percent::read_marked(ctx),
-            false => ask(starts.percent, percent::parse),
-        })
-        .or_else(|| ask(starts.quantity, quantity::parse))
-        .or_else(|| ask(starts.duration, duration::parse))
-        .or_else(|| {
-            // `the 11th, sixth and fourth consecutive month`: ordinals, read at `11th`.
-            if !starts.date || ordinal::the_list_of_ordinals(ctx.rest()) {
-                return None;
+    // Each kind in turn, the first figure read returned at once (not handed down a chain
+    // of `or_else`, which moved the figure at each step).
+    macro_rules! first_read {
+        ($read:expr) => {
+            if let Some(figure) = $read {
+                return Some(figure);
             }
-            date::parse(ctx)
-        })
-        .or_else(|| ask(starts.ordinal, ordinal::parse))
-        .or_else(|| ask(starts.count, count::parse))
+        };
+    }
+    if starts.money {
+        first_read!(money::parse(ctx));
+    }
+    if starts.percent_marked {
+        // A percent word right after the number: its marker is known to be ahead.
+        first_read!(percent::read_marked(ctx));
+    } else if starts.percent {
+        first_read!(percent::parse(ctx));
+    }
+    if starts.quantity {
+        first_read!(quantity::parse(ctx));
+    }
+    if starts.duration {
+        first_read!(duration::parse(ctx));
+    }
+    // `the 11th, sixth and fourth consecutive month`: ordinals, read at `11th`.
+    if starts.date && !ordinal::the_list_of_ordinals(ctx.rest()) {
+        first_read!(date::parse(ctx));
+    }
+    if starts.ordinal {
+        first_read!(ordinal::parse(ctx));
+    }
+    if starts.count {
+        return count::parse(ctx);
+    }
+    None
 }
 
 /// The kinds that may start at a candidate, by its first word. Every form of a kind starts
@@ -260,8 +277,7 @@ impl Starts {
     fn at_digits(rest: &[u8]) -> Starts {
         // Read no further than a marked run: a long run of numbers (`1,2,3,...`) is not
         // read again at each of its candidates.
-        let run = crate::words::digit_run(rest.get(..MARKED_RUN).unwrap_or(rest));
-        let grouped = rest[..run].contains(&b',');
+        let (run, grouped) = crate::words::grouped_digit_run(rest.get(..MARKED_RUN).unwrap_or(rest));
         let closed = Starts {
             money: false,
             percent: false,
@@ -337,6 +353,13 @@ fn is_denominator(before: &str) -> bool {
     // Asked at every candidate: where the white space that ends `before` is ASCII and
     // follows an ASCII byte (nearly always), its bytes turn away all but `per`.
     let bytes = before.as_bytes();
+    // Nearly always told by the last two bytes: a visible ASCII byte last (no white space
+    // before the figure), or one space after a visible ASCII byte other than `per`'s `r`.
+    match bytes {
+        [.., c] if (b'!'..0x80).contains(c) => return false,
+        [.., c, b' '] if (b'!'..0x80).contains(c) && (*c | 0x20) != b'r' => return false,
+        _ => {}
+    }
     let kept = bytes
         .iter()
         .rposition(|&c| !crate::words::ascii_space(c))
@@ -396,6 +419,16 @@ fn space_len(i: &str) -> usize {
         [c, ..] if (b'!'..0x80).contains(c) => 0,
         [b' ', c, ..] if (b'!'..0x80).contains(c) => 1,
         _ => space_len_walked(i),
+    }
+}
+
+/// `i.trim_end()`, told without a walk where `i` ends in a visible ASCII byte, or in one
+/// space after one (nearly always: the text before a figure ends in a word).
+pub fn trim_space_end(i: &str) -> &str {
+    match i.as_bytes() {
+        [.., c] if (b'!'..0x80).contains(c) => i,
+        [.., c, b' '] if (b'!'..0x80).contains(c) => &i[..i.len() - 1],
+        _ => i.trim_end(),
     }
 }
 
@@ -587,7 +620,7 @@ mod tests {
     #[test]
     fn denominators_by_bytes_are_the_denominators_by_characters() {
         let mut text = crate::fixture_texts().concat();
-        text.push_str(" per 1 PER 5 per\u{a0}5 super 5 per5 \u{e9}per 5 per\u{2003} 5 per \t\n5 (per 3 .per 4 per");
+        text.push_str(" per 1 PER 5 per\u{a0}5 super 5 per5 \u{e9}per 5 per\u{2003} 5 per \t\n5 (per 3 .per 4 per peR 7 r 9 bar 1 pr 2 x\u{a0} 3");
         let mut found = 0;
         for (at, _) in text.char_indices() {
             let before = &text[..at];
@@ -1047,6 +1080,7 @@ mod tests {
             assert_eq!(sp0(i), walk0, "{at}");
             assert_eq!(sp(i).ok(), walk1.ok(), "{at}");
             assert_eq!(skip_space(i), i.trim_start_matches(is_space), "{at}");
+            assert_eq!(trim_space_end(&text[..at]), text[..at].trim_end(), "{at}");
             assert_eq!(at_boundary(i), !i.starts_with(is_word_char), "{at}");
             let dashes = [
                 '-', '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2212}',

@@ -33,6 +33,38 @@ const ISO_CODES: &[&str] = &[
 ];
 
 /// What a bare `$` or `dollars` reads as until the run's dollar replaces it in `parse`.
+/// The codes of `ISO_CODES` as bits, one for each of the 26^3 words of three capitals: a
+/// word is told to be a code by one bit, and only a code is searched for in the list.
+static ISO_CODE_BITS: [u64; 26 * 26 * 26 / 64 + 1] = {
+    let mut bits = [0u64; 26 * 26 * 26 / 64 + 1];
+    let mut k = 0;
+    while k < ISO_CODES.len() {
+        let code = ISO_CODES[k].as_bytes();
+        assert!(code.len() == 3 && code[0].is_ascii_uppercase());
+        assert!(code[1].is_ascii_uppercase() && code[2].is_ascii_uppercase());
+        let slot = code_slot(code[0], code[1], code[2]);
+        bits[slot / 64] |= 1 << (slot % 64);
+        k += 1;
+    }
+    bits
+};
+
+/// The place of three capitals among all the words of three capitals (`AAA` first).
+const fn code_slot(a: u8, b: u8, c: u8) -> usize {
+    ((a - b'A') as usize * 26 + (b - b'A') as usize) * 26 + (c - b'A') as usize
+}
+
+/// `word` is a code of `ISO_CODES`.
+fn is_listed_code(word: &[u8]) -> bool {
+    match *word {
+        [a, b, c] if a.is_ascii_uppercase() && b.is_ascii_uppercase() && c.is_ascii_uppercase() => {
+            let slot = code_slot(a, b, c);
+            ISO_CODE_BITS[slot / 64] >> (slot % 64) & 1 == 1
+        }
+        _ => false,
+    }
+}
+
 pub const BARE_DOLLAR: &str = "$";
 
 /// Dollars that name their own currency: the letters before `$`, and the ISO code.
@@ -140,7 +172,7 @@ pub fn currency_prefix(i: &str) -> IResult<&str, &'static str> {
 
 /// `word` is a code `currency_prefix` reads: an ISO 4217 code of the list, or `RMB`.
 pub fn is_currency_code(word: &[u8]) -> bool {
-    word == b"RMB" || std::str::from_utf8(word).is_ok_and(|w| ISO_CODES.binary_search(&w).is_ok())
+    word == b"RMB" || is_listed_code(word)
 }
 
 /// An upper-case ISO 4217 code (or `RMB`), not glued to a following letter.
@@ -159,6 +191,10 @@ fn iso_code(i: &str) -> IResult<&str, &'static str> {
     }
     if code == "RMB" {
         return Ok((rest, "CNY"));
+    }
+    // Most capitals are no code (`ICT`, `CEO`): the list is searched only for a code.
+    if !is_listed_code(code.as_bytes()) {
+        return fail(i);
     }
     match ISO_CODES.binary_search(&code) {
         Ok(at) => Ok((rest, ISO_CODES[at])),
@@ -223,10 +259,10 @@ const CURRENCY_NOUNS: &[(&str, &str)] = &[
 
 /// `Canadian dollars`, `Mexican pesos`: a country adjective and its currency noun.
 fn national_currency(i: &str) -> IResult<&str, &'static str> {
-    for (adjective, nouns, code) in NATIONAL_CURRENCIES {
-        if !same_initial(adjective, i) {
-            continue;
-        }
+    let mut entries = initial_of(i).map_or(0, |l| NATIONAL_BY_INITIAL[l]);
+    while entries != 0 {
+        let (adjective, nouns, code) = NATIONAL_CURRENCIES[entries.trailing_zeros() as usize];
+        entries &= entries - 1;
         if let Ok((r, _)) = (keyword(adjective), sp).parse(i) {
             if let Some((r, _)) = nouns.iter().find_map(|n| keyword(n)(r).ok()) {
                 return Ok((r, code));
@@ -236,35 +272,83 @@ fn national_currency(i: &str) -> IResult<&str, &'static str> {
     fail(i)
 }
 
-/// `word` may start `i`: their first letters agree in any case. A cheap test before
-/// `keyword`, which compares the whole word: most words after an amount start no entry
-/// of a list.
-fn same_initial(word: &str, i: &str) -> bool {
-    match (word.as_bytes().first(), i.as_bytes().first()) {
-        (Some(w), Some(c)) => w.eq_ignore_ascii_case(c),
-        _ => false,
+/// The entries of `NATIONAL_CURRENCIES` and of `CURRENCY_NOUNS` that start with each
+/// letter (case folded), as bits of their places in the list: the word after an amount is
+/// compared with those of its first letter only, in the list's order.
+static NATIONAL_BY_INITIAL: [u32; 26] = {
+    let mut firsts = [""; NATIONAL_CURRENCIES.len()];
+    let mut k = 0;
+    while k < firsts.len() {
+        firsts[k] = NATIONAL_CURRENCIES[k].0;
+        k += 1;
     }
+    by_initial(&firsts)
+};
+static NOUNS_BY_INITIAL: [u32; 26] = {
+    let mut firsts = [""; CURRENCY_NOUNS.len()];
+    let mut k = 0;
+    while k < firsts.len() {
+        firsts[k] = CURRENCY_NOUNS[k].0;
+        k += 1;
+    }
+    by_initial(&firsts)
+};
+
+/// For each letter, the bits of the words of `words` (at most 32, each led by an ASCII
+/// letter) that start with it in any case.
+const fn by_initial(words: &[&str]) -> [u32; 26] {
+    assert!(words.len() <= 32);
+    let mut table = [0u32; 26];
+    let mut k = 0;
+    while k < words.len() {
+        let first = words[k].as_bytes()[0] | 0x20;
+        assert!(first.is_ascii_lowercase());
+        table[(first - b'a') as usize] |= 1 << k;
+        k += 1;
+    }
+    table
+}
+
+/// The letter `i` starts with, as 0..26 (case folded); `None` at any other character.
+fn initial_of(i: &str) -> Option<usize> {
+    let first = *i.as_bytes().first()?;
+    first.is_ascii_alphabetic().then(|| usize::from((first | 0x20) - b'a'))
 }
 
 /// currency_word after the amount: `won`, `dollars`, `US dollars`, `euros`, `yen`, `yuan`,
 /// `rupees`, `Canadian dollars`, `ringgit`... (`dollars` without a country is the run's dollar).
+/// The alternatives are asked in this order, each only where the word's first letter may
+/// start it (`us` at a `u`, `dollars` at a `d`, the listed words at their initials).
 pub fn currency_word(i: &str) -> IResult<&str, &'static str> {
+    let Some(initial) = initial_of(i) else {
+        return fail(i);
+    };
     let us = |i| alt((keyword("US"), keyword("U.S."), keyword("USD"))).parse(i);
     let dollars = |i| alt((keyword("dollars"), keyword("dollar"))).parse(i);
-    let noun = |i| {
-        CURRENCY_NOUNS
-            .iter()
-            .filter(|(w, _)| same_initial(w, i))
-            .find_map(|(w, code)| keyword(w)(i).ok().map(|(r, _)| (r, *code)))
-            .map_or_else(|| fail(i), Ok)
-    };
-    alt((
-        (us, sp, dollars).map(|_| "USD"),
-        national_currency,
-        dollars.map(|_| BARE_DOLLAR),
-        noun,
-    ))
-    .parse(i)
+    if initial == usize::from(b'u' - b'a') {
+        if let Ok((r, _)) = (us, sp, dollars).parse(i) {
+            return Ok((r, "USD"));
+        }
+    }
+    if NATIONAL_BY_INITIAL[initial] != 0 {
+        if let Ok(read) = national_currency(i) {
+            return Ok(read);
+        }
+    }
+    if initial == usize::from(b'd' - b'a') {
+        if let Ok((r, _)) = dollars(i) {
+            return Ok((r, BARE_DOLLAR));
+        }
+    }
+    let mut nouns = NOUNS_BY_INITIAL[initial];
+    while nouns != 0 {
+        let (word, code) = CURRENCY_NOUNS[nouns.trailing_zeros() as usize];
+        nouns &= nouns - 1;
+        if let Ok((r, _)) = keyword(word)(i) {
+            return Ok((r, code));
+        }
+    }
+    fail(i)
 }
 
 /// A currency's hundredth written after the amount: `cents` (of the run's dollar), `euro
@@ -676,6 +760,10 @@ fn currency_unit(currency: &'static str, dollar: &str) -> Unit {
     if currency != BARE_DOLLAR {
         return Unit::Borrowed(currency);
     }
+    // The run's dollar is nearly always the default: no search.
+    if dollar == super::DEFAULT_DOLLAR {
+        return Unit::Borrowed(super::DEFAULT_DOLLAR);
+    }
     match ISO_CODES.binary_search(&dollar) {
         Ok(at) => Unit::Borrowed(ISO_CODES[at]),
         Err(_) => Unit::Owned(dollar.to_string()),
@@ -768,6 +856,25 @@ mod tests {
         for (at, _) in text.char_indices() {
             let i = &text[at..];
             assert_eq!(currency_word(i), currency_word_by_every_entry(i), "{at}");
+        }
+    }
+
+    #[test]
+    fn the_code_bits_hold_the_listed_codes_only() {
+        let mut listed = 0;
+        for a in b'A'..=b'Z' {
+            for b in b'A'..=b'Z' {
+                for c in b'A'..=b'Z' {
+                    let word = [a, b, c];
+                    let by_search = std::str::from_utf8(&word).is_ok_and(|w| ISO_CODES.binary_search(&w).is_ok());
+                    assert_eq!(is_listed_code(&word), by_search, "{word:?}");
+                    listed += usize::from(by_search);
+                }
+            }
+        }
+        assert_eq!(listed, ISO_CODES.len());
+        for word in [&b"usd"[..], b"US", b"USDX", b"", b"U$D", b"\xc3\x89UR"] {
+            assert!(!is_listed_code(word), "{word:?}");
         }
     }
 

@@ -68,7 +68,9 @@ fn fraction(i: &str) -> IResult<&str, &str> {
 /// `digits_number` reads in full.
 fn plain_digits(i: &str) -> Option<(&str, Numeral)> {
     let b = i.as_bytes();
-    let int = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    // The digits are counted and their value taken in one pass (the value is kept only
+    // for 18 digits or fewer, which an i64 holds).
+    let (int, int_value) = digits_value(b, 0);
     let after_int = b.get(int).copied();
     if int == 0 {
         return None;
@@ -76,19 +78,15 @@ fn plain_digits(i: &str) -> Option<(&str, Numeral)> {
     if after_int == Some(b',') {
         return grouped_digits(i, int);
     }
-    let frac_digits = match after_int {
-        Some(b'.') => b.get(int + 1..)?.iter().take_while(|c| c.is_ascii_digit()).count(),
-        _ => 0,
+    let (frac_digits, value) = match after_int {
+        Some(b'.') => digits_value(b.get(int + 1..)?, int_value),
+        _ => (0, int_value),
     };
     if int + frac_digits > 18 {
         return None;
     }
     let end = if frac_digits > 0 { int + 1 + frac_digits } else { int };
-    let mantissa = b
-        .get(..end)?
-        .iter()
-        .filter(|c| c.is_ascii_digit())
-        .fold(0i64, |m, c| m * 10 + i64::from(c - b'0'));
+    let mantissa = i64::try_from(value).ok()?;
     let fraction_digits = u32::try_from(frac_digits).ok()?;
     Some((
         i.get(end..)?,
@@ -99,6 +97,18 @@ fn plain_digits(i: &str) -> Option<(&str, Numeral)> {
             grouped: false,
         },
     ))
+}
+
+/// The ASCII digits `b` starts with: how many, and `before` followed by them as one
+/// number (wrapping: meaningful for 18 digits in all or fewer).
+fn digits_value(b: &[u8], before: u64) -> (usize, u64) {
+    let mut value = before;
+    let mut n = 0;
+    while let Some(d) = b.get(n).map(|c| c.wrapping_sub(b'0')).filter(|d| *d < 10) {
+        value = value.wrapping_mul(10).wrapping_add(u64::from(d));
+        n += 1;
+    }
+    (n, value)
 }
 
 /// `20,000`, `1,234.5`: `lead` digits (one to three) and groups of a comma and three
@@ -554,6 +564,12 @@ pub fn scale_exponent(lower: &[u8], stop: bool) -> Option<u32> {
     }
 }
 
+/// `n == 1`, told from its mantissa and scale (`1`, `1.00`) without the scaling to a
+/// common scale that comparing two Decimals does.
+pub fn is_one(n: Decimal) -> bool {
+    10i128.checked_pow(n.scale()) == Some(n.mantissa())
+}
+
 /// Multiplies exactly; `None` on overflow of Decimal's range.
 pub fn scaled(n: Decimal, scale: Decimal) -> Option<Decimal> {
     n.checked_mul(scale)
@@ -945,6 +961,28 @@ mod tests {
             read += usize::from(once.is_ok());
         }
         assert!(read > 100, "fixtures not found: {read}");
+    }
+
+    #[test]
+    fn one_is_told_as_the_comparison_tells_it() {
+        let mut values: Vec<Decimal> = ["1", "1.0", "1.000", "-1", "0", "10", "0.1", "11", "1.01", "100"]
+            .iter()
+            .filter_map(|s| parse_decimal(s))
+            .collect();
+        values.extend((0..=28).map(|scale| Decimal::new(10i64.saturating_pow(scale.min(18)), scale)));
+        values.extend([
+            Decimal::ONE,
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::ZERO,
+            Decimal::from(12u32),
+        ]);
+        let mut ones = 0;
+        for v in values {
+            assert_eq!(is_one(v), v == Decimal::ONE, "{v:?}");
+            ones += usize::from(is_one(v));
+        }
+        assert!(ones >= 20, "{ones}");
     }
 
     #[test]
