@@ -12,7 +12,7 @@ use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Cursor, Read, Seek, SeekFrom, Write};
 
-use bulletin_facts::{Problem, ProblemKind, Skipped};
+use bulletin_facts::{Problem, ProblemKind, SeparatorLine, Skipped};
 use encoding_rs::Encoding;
 
 use super::inputs::{
@@ -51,6 +51,9 @@ pub struct Part {
     pub map: OffsetMap,
     /// No text follows it.
     pub last: bool,
+    /// Its separator lines, as the splitter found them: the reader need not walk every
+    /// line again to find them.
+    pub separators: Vec<SeparatorLine>,
 }
 
 impl Part {
@@ -513,6 +516,8 @@ struct Splitter {
     line_start: usize,
     /// `text` holds a separator line.
     has_separator: bool,
+    /// The separator lines in `text`.
+    separators: Vec<SeparatorLine>,
     /// The text a part holds at least before it is cut at a separator (0: every
     /// separator but the first cuts).
     min_part: usize,
@@ -575,6 +580,10 @@ impl Splitter {
             self.cut();
         }
         self.has_separator = true;
+        self.separators.push(SeparatorLine {
+            start: self.line_start,
+            line: self.newlines + 1,
+        });
     }
 
     /// Hands on the text before the last line as a part.
@@ -597,6 +606,7 @@ impl Splitter {
             line: self.line,
             map: std::mem::replace(&mut self.map, map),
             last: false,
+            separators: std::mem::take(&mut self.separators),
         };
         self.ready.push_back(part);
         self.start = end;
@@ -626,6 +636,7 @@ impl Splitter {
             line: self.line,
             map: std::mem::take(&mut self.map),
             last: true,
+            separators: std::mem::take(&mut self.separators),
         }
     }
 }
@@ -711,6 +722,10 @@ mod tests {
             assert_eq!(&text[p.start..p.start + p.text.len()], p.text);
         }
         assert!(parts.iter().rev().skip(1).all(|p| !p.last) && parts.last().is_some_and(|p| p.last));
+        // The separators a part carries are the ones its text has.
+        for p in parts {
+            assert_eq!(p.separators, bulletin_facts::separator_lines(&p.text), "{p:?}");
+        }
     }
 
     /// The parts the splitter makes of `text` handed to it in pieces of `size` bytes.
