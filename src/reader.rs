@@ -357,14 +357,22 @@ fn release_from<'a>(
     let start = sep.start;
     // A byte-order mark belongs to no line: the segment's first line is shifted only
     // at the text's start, where `line_iter` strips it.
-    let mut lines = line_iter(text.get(start..end)?).map(|l| Line {
+    let sep_line = line_iter(text.get(start..end)?).next().map(|l| Line {
         offset: l.offset + start,
-        number: l.number + sep.line - 1,
         ..l
-    });
-    let sep_line = lines.next()?;
-    let mut more_lines = false;
-    let mut content = lines.inspect(|_| more_lines = true).filter(|l| !is_blank(l.text));
+    })?;
+    let sep_line = Line {
+        number: sep.line,
+        ..sep_line
+    };
+    let after = memchr::memchr(b'\n', &text.as_bytes()[start..end]).map_or(end, |n| start + n + 1);
+    let more_lines = after < end;
+    let mut content = NonBlank {
+        text,
+        at: after,
+        end,
+        number: sep.line,
+    };
     let Some(category) = content.next() else {
         if more_lines || sep_line.offset + sep_line.text.len() < content_end {
             problems.push(Problem::warning(
@@ -409,6 +417,39 @@ fn release_from<'a>(
         cut: date.is_some() && looks_cut(body),
         meta: None,
     })
+}
+
+/// The lines of `text[at..end]` (`at` at a line start, past the text's first line) that
+/// are not blank, as `line_iter` reads them; `number` is the line before `at`'s.
+struct NonBlank<'a> {
+    text: &'a str,
+    at: usize,
+    end: usize,
+    number: usize,
+}
+
+impl<'a> Iterator for NonBlank<'a> {
+    type Item = Line<'a>;
+
+    fn next(&mut self) -> Option<Line<'a>> {
+        while self.at < self.end {
+            let rest = self.text.as_bytes().get(self.at..self.end)?;
+            let (content_end, next) =
+                memchr::memchr(b'\n', rest).map_or((self.end, self.end), |n| (self.at + n, self.at + n + 1));
+            let raw = self.text.get(self.at..content_end)?;
+            let line = Line {
+                text: raw.strip_suffix('\r').unwrap_or(raw),
+                offset: self.at,
+                number: self.number + 1,
+            };
+            self.number += 1;
+            self.at = next;
+            if !is_blank(line.text) {
+                return Some(line);
+            }
+        }
+        None
+    }
 }
 
 /// A release's body (trimmed, with its offset) and trailer date, from the end of its
