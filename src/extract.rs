@@ -10,7 +10,7 @@ use crate::long_numbers::overlong_numbers;
 use crate::model::{Fact, Kind, Period, Piece, Pieces, Section, Shared, SharedStr, Value};
 use crate::period;
 use crate::problem::{Problem, ProblemKind, Severity};
-use crate::reader::{Release, read_part};
+use crate::reader::{Release, SeparatorLine, read_part_between, separator_lines};
 use crate::resolve::Resolver;
 use crate::scan::{Found, append_figures};
 use crate::sentences;
@@ -301,8 +301,20 @@ pub fn extract_releases<'a>(source: &str, text: &'a str, options: &'a Options) -
 /// (`source` is taken as a [`SharedStr`] so that a caller reading many parts of one
 /// input names them all with one string.)
 pub fn extract_part<'a>(source: impl Into<SharedStr>, text: &'a str, options: &'a Options, last: bool) -> Releases<'a> {
+    extract_part_between(source, text, options, last, &separator_lines(text))
+}
+
+/// [`extract_part`] told where the part's separator lines are (the reader that cut the
+/// part has seen them all), so that the lines of its bodies are not walked again.
+pub fn extract_part_between<'a>(
+    source: impl Into<SharedStr>,
+    text: &'a str,
+    options: &'a Options,
+    last: bool,
+    separators: &[SeparatorLine],
+) -> Releases<'a> {
     let source = source.into();
-    let (releases, mut problems) = read_part(text, options.anchor_date, last);
+    let (releases, mut problems) = read_part_between(text, options.anchor_date, last, separators);
     problems.extend(overlong_numbers(text));
     for p in &mut problems {
         p.path = source.to_string();

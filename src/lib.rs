@@ -35,10 +35,12 @@ mod words;
 
 pub use explain::explain;
 pub use extract::{
-    Extraction, Options, ReleaseFacts, Releases, extract_part, extract_releases, extract_text, release_id,
+    Extraction, Options, ReleaseFacts, Releases, extract_part, extract_part_between, extract_releases, extract_text,
+    release_id,
 };
 pub use model::{Basis, Direction, FACT_COLUMNS, Fact, Kind, Origin, Period, Qualifier, Section, SharedStr, Value};
 pub use problem::{Problem, ProblemKind, Problems, Severity, Skipped};
+pub use reader::{SeparatorLine, separator_lines};
 
 /// The pipeline's inner stages, for the throughput benchmark's `--stages` only (feature
 /// `internals`): not part of the API.

@@ -18,7 +18,7 @@ use std::sync::mpsc;
 use super::batch::{Dedup, Tally, Verdict};
 use bulletin_facts::Problems;
 use bulletin_facts::write::{Format, TableWriter, append_facts};
-use bulletin_facts::{Kind, Options, Problem, ProblemKind, ReleaseFacts, Severity, SharedStr, extract_part};
+use bulletin_facts::{Kind, Options, Problem, ProblemKind, ReleaseFacts, Severity, SharedStr, extract_part_between};
 
 use super::args::RunArgs;
 use super::inputs::Inputs;
@@ -463,7 +463,7 @@ fn extract_unit<X>(
             p.line = part.line_of(p.line);
             p.byte = part.original(p.byte);
         };
-        let mut extracted = extract_part(source, &part.text, options, part.last);
+        let mut extracted = extract_part_between(source, &part.text, options, part.last, &part.separators);
         for mut p in mem::take(&mut extracted.problems) {
             place(&mut p);
             problems.push(p);

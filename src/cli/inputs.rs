@@ -578,10 +578,8 @@ pub fn cleaning_warnings(
 /// [`clean`] on bytes, in place. Valid UTF-8 stays valid; a piece of a text that ends at
 /// a line break is cleaned as it would be in the whole text.
 pub fn clean_bytes(bytes: &mut [u8]) -> Cleaned {
-    let needs = |b: &u8| matches!(*b, 0..=0x1f | 0x7f | 0xc2) && !matches!(*b, b'\t' | b'\n');
     let mut cleaned = Cleaned::default();
-    // Folded without an early exit, so that it vectorizes: most text needs nothing.
-    if !bytes.iter().fold(false, |found, b| found | needs(b)) {
+    if !may_need_cleaning(bytes) {
         return cleaned;
     }
     let mut at = 0;
@@ -609,6 +607,26 @@ pub fn clean_bytes(bytes: &mut [u8]) -> Cleaned {
         at += width.max(1);
     }
     cleaned
+}
+
+/// A byte that [`clean_bytes`] may change, or that starts what it may change: a control
+/// (tab and line feed aside), DEL, or the lead byte of a C1 control.
+fn needs(b: &u8) -> bool {
+    matches!(*b, 0..=0x1f | 0x7f | 0xc2) && !matches!(*b, b'\t' | b'\n')
+}
+
+/// Whether [`clean_bytes`] may change any byte of `bytes`: most text needs nothing.
+pub fn may_need_cleaning(bytes: &[u8]) -> bool {
+    // Folded without an early exit, so that it vectorizes.
+    bytes.iter().fold(false, |found, b| found | needs(b))
+}
+
+/// [`clean`] on a text known to be UTF-8: checked again only when cleaning changed it.
+pub fn clean_text(text: String) -> Result<(String, Vec<Problem>), std::string::FromUtf8Error> {
+    if !may_need_cleaning(text.as_bytes()) {
+        return Ok((text, Vec::new()));
+    }
+    clean(text)
 }
 
 /// [`clean`], for the tests of other modules.

@@ -6,18 +6,20 @@
 //! A UTF-8 input is read twice: once to refuse a binary file (a NUL byte) or bad UTF-8
 //! before any of its rows are written, as when inputs were read whole, and once to hand
 //! on its parts. Standard input is copied to an unnamed temporary file on the first read.
+//! An input of at most [`WHOLE`] bytes is read once: its bytes are kept from the first
+//! reading, and its text checked as UTF-8 there only.
 //! An input in another encoding is decoded whole (up to [`MAX_INPUT`]) and cut from there.
 
 use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Cursor, Read, Seek, SeekFrom, Write};
 
-use bulletin_facts::{Problem, ProblemKind, Skipped};
+use bulletin_facts::{Problem, ProblemKind, SeparatorLine, Skipped};
 use encoding_rs::Encoding;
 
 use super::inputs::{
-    OffsetMap, Raw, Refused, Source, clean_bytes, cleaning_warnings, decode_lossy, decode_whole, first_block,
-    legacy_encoding, open_raw, read_rest, refusal,
+    OffsetMap, Raw, Refused, Source, clean_bytes, clean_text, cleaning_warnings, decode_lossy, decode_whole,
+    first_block, legacy_encoding, open_raw, read_rest, refusal,
 };
 
 #[cfg(doc)]
@@ -51,6 +53,9 @@ pub struct Part {
     pub map: OffsetMap,
     /// No text follows it.
     pub last: bool,
+    /// Its separator lines, as the splitter found them: the reader need not walk every
+    /// line again to find them.
+    pub separators: Vec<SeparatorLine>,
 }
 
 impl Part {
@@ -112,19 +117,56 @@ pub fn open(source: &Source, lossy: bool, encoding: Option<&'static Encoding>) -
         let why = "not valid UTF-8; bad bytes replaced by U+FFFD (--lossy)";
         warnings.push(Problem::warning(ProblemKind::Bytes, line, at, why));
     }
-    Ok(Stream::new(
-        name,
-        Lines::Utf8(Pieces::new(again), bad.is_none()),
-        warnings,
-    ))
+    let lines = match again {
+        Again::Text(text) => {
+            let (text, found) = clean_text(text).map_err(|e| {
+                Problem::error(ProblemKind::NotText, Skipped::Input, 0, 0, e.to_string()).with_path(&name)
+            })?;
+            warnings.extend(found);
+            Lines::Whole(text, 0)
+        }
+        Again::Bytes(bytes) => Lines::Utf8(Pieces::new(Box::new(Cursor::new(bytes))), false),
+        Again::Reader(reader) => Lines::Utf8(Pieces::new(reader), bad.is_none()),
+    };
+    Ok(Stream::new(name, lines, warnings))
+}
+
+/// An input of at most this many bytes is read once, whole, and its bytes kept: checked
+/// once as UTF-8 in memory, not read again from its start and checked again.
+const WHOLE: usize = PIECE as usize;
+
+/// How an input is read after its first reading.
+enum Again {
+    /// From its start again: it was longer than [`WHOLE`].
+    Reader(Box<dyn Read>),
+    /// Read whole and valid: its text, still to be cleaned.
+    Text(String),
+    /// Read whole, with bytes that are not UTF-8.
+    Bytes(Vec<u8>),
 }
 
 /// Where something was found: its line and byte.
 type LineAndByte = (usize, usize);
 
 /// Reads a UTF-8 input once: refuses it at a NUL byte, finds its first bad byte (line and
-/// offset), and gives it back to be read again from its start.
-fn scan(first: Vec<u8>, raw: Raw) -> Result<(Option<LineAndByte>, Box<dyn Read>), Refused> {
+/// offset), and gives it back: whole when it holds at most [`WHOLE`] bytes, else to be
+/// read again from its start.
+fn scan(first: Vec<u8>, mut raw: Raw) -> Result<(Option<LineAndByte>, Again), Refused> {
+    let mut first = first;
+    if let Raw::File(f) = &raw {
+        let len = f.metadata().map_or(0, |m| m.len()).min(WHOLE as u64 + 1) as usize;
+        first.reserve_exact((len + 1).saturating_sub(first.len()));
+    }
+    let more = (WHOLE + 1).saturating_sub(first.len()) as u64;
+    // Through the file itself, which reads into the vector's spare room as it is; through
+    // `Raw` the room was zeroed first.
+    match &mut raw {
+        Raw::File(f) => f.take(more).read_to_end(&mut first)?,
+        Raw::Stdin(s) => s.take(more).read_to_end(&mut first)?,
+    };
+    if first.len() <= WHOLE {
+        return read_whole(first);
+    }
     let (found, mut file) = match raw {
         Raw::File(mut file) => {
             file.seek(SeekFrom::Start(0))?;
@@ -142,7 +184,25 @@ fn scan(first: Vec<u8>, raw: Raw) -> Result<(Option<LineAndByte>, Box<dyn Read>)
     if bad.is_some() {
         file.seek(SeekFrom::Start(0))?;
     }
-    Ok((bad, Box::new(file)))
+    Ok((bad, Again::Reader(Box::new(file))))
+}
+
+/// [`scan`] of an input held whole: refused at a NUL byte, else its text when it is
+/// UTF-8 (checked here, once), else its bytes and the line and offset of the first bad one.
+fn read_whole(bytes: Vec<u8>) -> Result<(Option<LineAndByte>, Again), Refused> {
+    if let Some(at) = memchr::memchr(0, &bytes) {
+        let line = line_at(&mut Cursor::new(&bytes), at)?;
+        return Err(Refused::Nul { line, at });
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((None, Again::Text(text))),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let bad = placed(Found::Bad(at), &mut Cursor::new(&bytes))?;
+            Ok((bad, Again::Bytes(bytes)))
+        }
+    }
 }
 
 /// What the first reading of an input found: nothing wrong, the offset of its first byte
@@ -513,6 +573,8 @@ struct Splitter {
     line_start: usize,
     /// `text` holds a separator line.
     has_separator: bool,
+    /// The separator lines in `text`.
+    separators: Vec<SeparatorLine>,
     /// The text a part holds at least before it is cut at a separator (0: every
     /// separator but the first cuts).
     min_part: usize,
@@ -575,6 +637,10 @@ impl Splitter {
             self.cut();
         }
         self.has_separator = true;
+        self.separators.push(SeparatorLine {
+            start: self.line_start,
+            line: self.newlines + 1,
+        });
     }
 
     /// Hands on the text before the last line as a part.
@@ -597,6 +663,7 @@ impl Splitter {
             line: self.line,
             map: std::mem::replace(&mut self.map, map),
             last: false,
+            separators: std::mem::take(&mut self.separators),
         };
         self.ready.push_back(part);
         self.start = end;
@@ -626,6 +693,7 @@ impl Splitter {
             line: self.line,
             map: std::mem::take(&mut self.map),
             last: true,
+            separators: std::mem::take(&mut self.separators),
         }
     }
 }
@@ -711,6 +779,10 @@ mod tests {
             assert_eq!(&text[p.start..p.start + p.text.len()], p.text);
         }
         assert!(parts.iter().rev().skip(1).all(|p| !p.last) && parts.last().is_some_and(|p| p.last));
+        // The separators a part carries are the ones its text has.
+        for p in parts {
+            assert_eq!(p.separators, bulletin_facts::separator_lines(&p.text), "{p:?}");
+        }
     }
 
     /// The parts the splitter makes of `text` handed to it in pieces of `size` bytes.
@@ -813,6 +885,38 @@ mod tests {
         assert!(warnings.iter().all(|w| w.path.ends_with("in.txt")));
         let unnamed: Vec<Problem> = warnings.into_iter().map(|w| w.with_path("")).collect();
         assert_eq!(unnamed, whole);
+    }
+
+    #[test]
+    fn inputs_read_whole_or_again_from_their_start_give_the_same_parts() {
+        // Lone CRs and controls early and late; a text short enough to be read whole, and
+        // the same text made longer than that.
+        let filler = "Sales rose 5 percent. ".repeat(200);
+        let release = |n: usize| format!("-\rTrade\nT{n}\x07\n{filler}\r\n date2025-01-01\n");
+        let short: String = (0..5).map(release).collect();
+        let long: String = (0..WHOLE / 4000).map(release).collect();
+        assert!(short.len() <= WHOLE && long.len() > WHOLE);
+        for text in [short, long] {
+            let (parts, warnings) = parts_of(text.as_bytes(), false);
+            let (cleaned, whole) = super::super::inputs::tests_clean(&text);
+            assert_cover(&cleaned, &parts);
+            let unnamed: Vec<Problem> = warnings.into_iter().map(|w| w.with_path("")).collect();
+            assert_eq!(unnamed, whole);
+        }
+        // A NUL byte or a bad byte past the first block is found at its line and byte.
+        for (tail, want) in [(&b"\x00"[..], "a NUL byte"), (&b"\xff"[..], "not valid UTF-8")] {
+            for len in [WHOLE / 2, WHOLE + 10] {
+                let mut bytes = "x\n".repeat(len / 2).into_bytes();
+                bytes.extend_from_slice(tail);
+                let dir = tempfile::tempdir().unwrap();
+                let path = dir.path().join("in.txt");
+                std::fs::write(&path, &bytes).unwrap();
+                let shown = open(&Source::File(path), false, None).err().unwrap().to_string();
+                let line = format!("in.txt:{}: error: {want}", len / 2 + 1);
+                let byte = format!("(byte {})", bytes.len() - 1);
+                assert!(shown.contains(&line) && shown.contains(&byte), "{shown}");
+            }
+        }
     }
 
     #[test]
