@@ -2,8 +2,10 @@
 //!
 //! Data flows one way: bulletin text -> releases -> sentences -> figures -> facts
 //! ([`extract_text`], [`extract_releases`]; the typed rows are [`model`]) -> writers
-//! ([`mod@write`]). Around it: comparing two tables ([`diff`]), consistency checks
-//! ([`checks`]), and one snippet's figures shown ([`mod@explain`]).
+//! ([`mod@write`]); for CSV, [`Releases::next_csv`] renders the same rows from a
+//! release's figures without making its facts. Around it: comparing two tables
+//! ([`diff`]), consistency checks ([`checks`]), and one snippet's figures shown
+//! ([`mod@explain`]).
 //!
 //! ```
 //! let text = "-\nTrade\nExports Rise\nMachinery exports rose 8.4 percent to USD 5.6 billion. date2025-11-14\n";
