@@ -32,8 +32,6 @@ pub struct Numeral {
     pub grouped: bool,
 }
 
-impl Numeral {}
-
 fn is_digit(c: char) -> bool {
     c.is_ascii_digit()
 }
@@ -86,7 +84,12 @@ fn plain_digits(i: &str) -> Option<(&str, Numeral)> {
         return None;
     }
     let end = if frac_digits > 0 { int + 1 + frac_digits } else { int };
-    let mantissa = i64::try_from(value).ok()?;
+    digits_numeral(i, end, i64::try_from(value).ok()?, frac_digits, false)
+}
+
+/// The number of digits that ends at `end` of `i`, read as `mantissa` with `frac_digits`
+/// after its point, and the text after it.
+fn digits_numeral(i: &str, end: usize, mantissa: i64, frac_digits: usize, grouped: bool) -> Option<(&str, Numeral)> {
     let fraction_digits = u32::try_from(frac_digits).ok()?;
     Some((
         i.get(end..)?,
@@ -94,7 +97,7 @@ fn plain_digits(i: &str) -> Option<(&str, Numeral)> {
             value: Decimal::new(mantissa, fraction_digits),
             fraction_digits,
             spelled: false,
-            grouped: false,
+            grouped,
         },
     ))
 }
@@ -149,16 +152,7 @@ fn grouped_digits(i: &str, lead: usize) -> Option<(&str, Numeral)> {
         .iter()
         .filter(|c| c.is_ascii_digit())
         .fold(0i64, |m, c| m * 10 + i64::from(c - b'0'));
-    let fraction_digits = u32::try_from(frac_digits).ok()?;
-    Some((
-        i.get(stop..)?,
-        Numeral {
-            value: Decimal::new(mantissa, fraction_digits),
-            fraction_digits,
-            spelled: false,
-            grouped: true,
-        },
-    ))
+    digits_numeral(i, stop, mantissa, frac_digits, true)
 }
 
 /// digits_number: `83`, `20,000`, `12.2`, `1,234.5`; as other countries write them,
