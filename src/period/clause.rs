@@ -539,6 +539,13 @@ impl Reading {
         self.bases.sort_by_key(|&(c, p, ..)| (c, p));
     }
 
+    /// Whether `place_relatives` steps back from the `reference` it is given: the sentence
+    /// has `in the previous quarter` phrases and no scoping date of its own to step from.
+    /// (Given none otherwise, it places the same.)
+    pub fn needs_reference(&self) -> bool {
+        !self.relative_periods.is_empty() && !self.dates.iter().any(|d| d.role.is_scope())
+    }
+
     /// Places the `in the previous quarter` phrases one step before `reference`, as
     /// scoping dates of their clauses.
     pub fn place_relatives(&mut self, items: &[Item], reference: Option<(Period, Option<Period>)>) {

@@ -54,8 +54,9 @@ struct Placed {
 }
 
 /// What an earlier sentence of the paragraph hands on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum Carry {
+    #[default]
     Nothing,
     One(Placed),
     /// Its figures took several periods: it hands on none.
@@ -115,7 +116,7 @@ pub fn place(sentences: &[Sentence], out: &mut Vec<Timing>) -> ReleasePeriod {
                 needs_reading(sentences, &mut b.needed);
                 let release = place_read(sentences, out, b);
                 // The room an overlong "sentence" (a text with no full stops) took is let go.
-                if b.readings.room() > KEPT_ROOM {
+                if b.readings.room().max(b.handed.scratch.lower.capacity()) > KEPT_ROOM {
                     *b = Buffers::default();
                 }
                 release
@@ -140,6 +141,70 @@ struct Buffers {
     needed: Vec<Need>,
     readings: Readings,
     own: Vec<Placed>,
+    handed: Handed,
+}
+
+/// What the sentences of a paragraph placed so far hand on: the carry of those read, then
+/// the figure-less sentences after them, not read yet. Such a sentence is read only for
+/// what it hands on, and that is asked only when a later figure borrows a period (most
+/// that follow one name their own): it is read then, or never.
+#[derive(Default)]
+struct Handed {
+    carry: Carry,
+    unread: Vec<usize>,
+    /// Where the sentences not read yet are read, apart from the readings held for
+    /// their turns.
+    scratch: Reading,
+}
+
+impl Handed {
+    /// A new paragraph: nothing handed on.
+    fn clear(&mut self) {
+        self.carry = Carry::Nothing;
+        self.unread.clear();
+    }
+
+    /// What a sentence hands on of its own (`own_carry`): it replaces what came before,
+    /// read or not.
+    fn replace(&mut self, carry: Carry) {
+        self.carry = carry;
+        self.unread.clear();
+    }
+
+    /// The period a figure borrows: the one handed on (the sentences not read yet read
+    /// now), else the release's.
+    #[inline]
+    fn fallback(&mut self, sentences: &[Sentence], needed: &[Need], release: Option<Placed>) -> Option<Placed> {
+        if !self.unread.is_empty() {
+            self.read_unread(sentences, needed, release);
+        }
+        fallback_of(self.carry, release)
+    }
+
+    /// Reads the sentences not read yet, in order, as they would have been at their
+    /// turns, into what they hand on.
+    #[inline(never)]
+    fn read_unread(&mut self, sentences: &[Sentence], needed: &[Need], release: Option<Placed>) {
+        let Handed { carry, unread, scratch } = self;
+        for &n in unread.iter() {
+            let Some(s) = sentences.get(n) else {
+                continue;
+            };
+            let single_days = needed.get(n).is_some_and(|need| need.single_days);
+            scratch.read_shaped(s.text, s.items, single_days);
+            scratch.place_relatives(s.items, fallback_of(*carry, release).map(|p| (p.period, p.end)));
+            *carry = next_carry(*carry, s, scratch, &[]);
+        }
+        unread.clear();
+    }
+}
+
+/// The period a figure borrows, given what the sentences before it hand on.
+fn fallback_of(carry: Carry, release: Option<Placed>) -> Option<Placed> {
+    match carry {
+        Carry::One(p) => Some(p),
+        _ => release,
+    }
 }
 
 /// Whether a sentence is read, and whether its dates are only single days
@@ -193,15 +258,21 @@ impl Readings {
 
 /// `place`, reading the sentences `b.needed` says.
 fn place_read(sentences: &[Sentence], out: &mut Vec<Timing>, b: &mut Buffers) -> ReleasePeriod {
-    let Buffers { needed, readings, own } = b;
+    let Buffers {
+        needed,
+        readings,
+        own,
+        handed,
+    } = b;
+    let needed: &[Need] = needed;
     readings.held = [None; 2];
     let release_named = release_period(sentences, needed, readings);
     let release = release_named.map(|(period, end, origin)| Placed { period, end, origin });
-    let mut carry = Carry::Nothing;
+    handed.clear();
     let mut paragraph = None;
     for (n, s) in sentences.iter().enumerate() {
         if s.paragraph != paragraph {
-            carry = Carry::Nothing;
+            handed.clear();
             paragraph = s.paragraph;
         }
         let untimed = |out: &mut Vec<Timing>| out.extend(std::iter::repeat_n(Timing::default(), s.items.len()));
@@ -210,12 +281,21 @@ fn place_read(sentences: &[Sentence], out: &mut Vec<Timing>, b: &mut Buffers) ->
             untimed(out);
             continue;
         }
-        let fallback = match carry {
-            Carry::One(p) => Some(p),
-            _ => release,
-        };
         let figure_by_figure = readings.forget;
-        if fallback.is_none() && !figure_by_figure && borrows_nothing(s, need.single_days) {
+        // A figure-less sentence of a paragraph only hands on what it names: left for
+        // later (`Handed`), unless held read already. (Read at its turn by the oracle.)
+        let figureless = s.paragraph.is_some() && !s.items.iter().any(|i| i.timed);
+        if figureless && !figure_by_figure && !readings.held.contains(&Some(n)) {
+            handed.unread.push(n);
+            untimed(out);
+            continue;
+        }
+        // Nothing to borrow is asked only of a sentence that would borrow nothing else.
+        if !figure_by_figure
+            && borrows_nothing(s, need.single_days)
+            && release.is_none()
+            && handed.fallback(sentences, needed, release).is_none()
+        {
             untimed(out);
             continue;
         }
@@ -223,7 +303,7 @@ fn place_read(sentences: &[Sentence], out: &mut Vec<Timing>, b: &mut Buffers) ->
         // A bare sentence gives its figures what they borrow, no base, and hands on
         // nothing new: placed without asking its reading figure by figure.
         if reading.is_bare() && !figure_by_figure {
-            let b = borrowed(fallback);
+            let b = borrowed(handed.fallback(sentences, needed, release));
             out.extend(s.items.iter().map(|item| match b {
                 Some(p) if item.timed => Timing {
                     period: Some(p.period),
@@ -235,7 +315,12 @@ fn place_read(sentences: &[Sentence], out: &mut Vec<Timing>, b: &mut Buffers) ->
             }));
             continue;
         }
-        reading.place_relatives(s.items, fallback.map(|p| (p.period, p.end)));
+        // The period handed on is asked only where a relative phrase steps back from it.
+        let reference = match reading.needs_reference() {
+            true => handed.fallback(sentences, needed, release),
+            false => None,
+        };
+        reading.place_relatives(s.items, reference.map(|p| (p.period, p.end)));
         let r = &*reading;
         own.clear();
         for (n, item) in s.items.iter().enumerate() {
@@ -244,7 +329,10 @@ fn place_read(sentences: &[Sentence], out: &mut Vec<Timing>, b: &mut Buffers) ->
                 continue;
             }
             let clause = r.clause_of.get(n).copied().unwrap_or(0);
-            let (placed, from_scope) = period_of(s, r, n, clause, fallback);
+            let (placed, from_scope) = match own_period(s, r, n, clause) {
+                Some(own) => own,
+                None => (borrowed(handed.fallback(sentences, needed, release)), false),
+            };
             if from_scope && let Some(p) = placed {
                 own.push(p);
             }
@@ -266,8 +354,10 @@ fn place_read(sentences: &[Sentence], out: &mut Vec<Timing>, b: &mut Buffers) ->
                 origin: placed.map(|p| p.origin),
             });
         }
-        if s.paragraph.is_some() {
-            carry = next_carry(carry, s, r, own);
+        if s.paragraph.is_some()
+            && let Some(carry) = own_carry(s, r, own)
+        {
+            handed.replace(carry);
         }
     }
     release_named
@@ -322,8 +412,9 @@ fn borrows_nothing(s: &Sentence, single_days: bool) -> bool {
 }
 
 /// A figure's period before the cumulative rule, and whether its own sentence scoped it
-/// (not a record's date): those are what the sentence hands on.
-fn period_of(s: &Sentence, r: &Reading, n: usize, clause: usize, fallback: Option<Placed>) -> (Option<Placed>, bool) {
+/// (not a record's date): those are what the sentence hands on. `None` when the figure
+/// borrows (`borrowed`): its sentence names none and it is no forecast.
+fn own_period(s: &Sentence, r: &Reading, n: usize, clause: usize) -> Option<(Option<Placed>, bool)> {
     if let Some((m, role)) = r.scope_of(s.items, n) {
         let placed = Placed {
             period: m.period,
@@ -344,15 +435,15 @@ fn period_of(s: &Sentence, r: &Reading, n: usize, clause: usize, fallback: Optio
                     counts: false
                 }
             );
-        return (Some(placed), own);
+        return Some((Some(placed), own));
     }
     if s.items
         .get(n)
         .is_some_and(|item| r.forecast_word(clause, item).is_some())
     {
-        return (None, false);
+        return Some((None, false));
     }
-    (borrowed(fallback), false)
+    None
 }
 
 /// The period a figure borrows from the sentence before or the release: a phrase of
@@ -368,8 +459,14 @@ fn borrowed(fallback: Option<Placed>) -> Option<Placed> {
 }
 
 /// What a sentence hands on to the next ones of its paragraph: the one period its figures
-/// took from its own phrases (or, with no such figure, its one scoping phrase).
+/// took from its own phrases (or, with no such figure, its one scoping phrase); with
+/// neither, what came before it (`carry`).
 fn next_carry(carry: Carry, s: &Sentence, r: &Reading, own: &[Placed]) -> Carry {
+    own_carry(s, r, own).unwrap_or(carry)
+}
+
+/// `next_carry`, `None` where the sentence hands on what came before it.
+fn own_carry(s: &Sentence, r: &Reading, own: &[Placed]) -> Option<Carry> {
     let placed = |m: &Mention| Placed {
         period: m.period,
         end: m.period_end,
@@ -380,24 +477,22 @@ fn next_carry(carry: Carry, s: &Sentence, r: &Reading, own: &[Placed]) -> Carry 
     };
     let span = |p: &Placed| (p.period, p.end);
     if let Some(first) = own.first() {
-        return if own.iter().all(|p| span(p) == span(first)) {
+        return Some(if own.iter().all(|p| span(p) == span(first)) {
             Carry::One(*first)
         } else {
             Carry::Several
-        };
+        });
     }
     // With no figure, a date in brackets glosses a noun (`the program (2020–2024)`): the
     // sentence's own period is a date outside them, when it names one.
     let outside = r.scopes().any(|m| !r.in_brackets(m));
     let mut chosen = r.scopes().filter(|m| !outside || !r.in_brackets(m)).map(placed);
-    let Some(first) = chosen.next() else {
-        return carry;
-    };
-    if chosen.all(|p| span(&p) == span(&first)) {
+    let first = chosen.next()?;
+    Some(if chosen.all(|p| span(&p) == span(&first)) {
         Carry::One(first)
     } else {
         Carry::Several
-    }
+    })
 }
 
 /// A cumulative clause's period runs from the start of its year, at its own precision;
@@ -803,6 +898,79 @@ mod tests {
         assert!(want[..2].iter().all(|t| *t == Timing::default()), "{want:?}");
         assert_eq!(want[2].basis, Some(Basis::Yoy));
         assert!(want[4].period.is_some(), "{want:?}");
+    }
+
+    /// Sentences of a few shapes: with or without a date, a change, a step back, a
+    /// forecast, a running total, or no figure at all (read only for what it hands on).
+    fn shaped(n: usize, paragraph: Option<usize>) -> Sentence<'static> {
+        match n % 10 {
+            0 => marked("Trade news for [May]", paragraph, 5),
+            1 => marked("The survey of [June] is out.", paragraph, 6),
+            2 => marked("It covers [March] (the <second> quarter).", paragraph, 3),
+            3 => marked("Sales rose {5%}.", paragraph, 0),
+            4 => changed(marked("Exports fell {2%} from a year earlier.", paragraph, 0)),
+            5 => marked("Output in [July] came to {3 tons}.", paragraph, 7),
+            6 => marked("Prices rose {4%} in the previous quarter.", paragraph, 0),
+            7 => marked("Stocks will reach {9 tons}.", paragraph, 0),
+            8 => changed(marked("Imports in [August] rose {1%}, exports {2%}.", paragraph, 8)),
+            _ => marked("Year-to-date sales came to {7 tons}.", paragraph, 0),
+        }
+    }
+
+    proptest::proptest! {
+        /// A figure-less sentence read only when a later figure borrows what it hands on
+        /// places every release as reading each sentence at its turn does (the oracle):
+        /// on releases of sentences of every shape, in paragraphs of any length.
+        #[test]
+        fn sentences_read_when_asked_place_as_read_at_their_turns(
+            picks in proptest::collection::vec((0..10usize, proptest::bool::ANY), 1..9),
+        ) {
+            let mut paragraph = 0;
+            let sentences: Vec<Sentence> = picks
+                .iter()
+                .enumerate()
+                .map(|(k, &(n, new))| {
+                    paragraph += usize::from(new);
+                    shaped(n, (k > 0 || !new).then_some(paragraph))
+                })
+                .collect();
+            let mut needed = Vec::new();
+            needs_reading(&sentences, &mut needed);
+            let mut again = Buffers {
+                needed: needed.clone(),
+                ..Buffers::default()
+            };
+            again.readings.forget = true;
+            let (mut want, mut got) = (Vec::new(), Vec::new());
+            let want_release = place_read(&sentences, &mut want, &mut again);
+            proptest::prop_assert_eq!(place(&sentences, &mut got), want_release);
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    /// A figure-less sentence that names a period is read when a later figure of its
+    /// paragraph borrows it, and not when the figures after it name their own.
+    #[test]
+    fn a_figureless_sentence_is_read_only_when_a_figure_borrows() {
+        let read_aside = |sentences: &[Sentence]| {
+            let mut b = Buffers::default();
+            needs_reading(sentences, &mut b.needed);
+            let mut out = Vec::new();
+            let _ = place_read(sentences, &mut out, &mut b);
+            (out, b.handed.scratch.lower)
+        };
+        // The title and the first body sentence are read for the release's period.
+        let title = marked("Trade news", None, 0);
+        let first = marked("Prices held at {4 tons}.", Some(0), 0);
+        let gives = marked("The survey of [June] is out.", Some(0), 6);
+        let borrows = marked("Sales rose {5%}.", Some(0), 0);
+        let (out, lower) = read_aside(&[title.clone(), first.clone(), gives.clone(), borrows]);
+        assert_eq!(lower, "the survey of [june] is out.");
+        assert_eq!(out[2].period, Some(Period::Month { year: 2025, month: 6 }));
+        let own = marked("Output in [July] came to {3 tons}.", Some(0), 7);
+        let (out, lower) = read_aside(&[title, first, gives, own]);
+        assert_eq!(lower, "");
+        assert_eq!(out[3].period, Some(Period::Month { year: 2025, month: 7 }));
     }
 
     #[test]
