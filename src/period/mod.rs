@@ -64,12 +64,16 @@ enum Carry {
 }
 
 /// The release's period: the first scoping phrase of the title, else of the first body
-/// sentence. Leaves the sentences it read in `readings`, held for their turns (the last
-/// one read in `readings.reading`).
-fn release_period(sentences: &[Sentence], needed: &[Need], readings: &mut Readings) -> ReleasePeriod {
+/// sentence, read if `need_at` says so. Leaves the sentences it read in `readings`, held
+/// for their turns (the last one read in `readings.reading`).
+fn release_period(
+    sentences: &[Sentence],
+    readings: &mut Readings,
+    mut need_at: impl FnMut(usize, &Sentence) -> Need,
+) -> ReleasePeriod {
     let mut first_of = |n: usize, title: bool| {
         let s = sentences.get(n)?;
-        let need = needed.get(n).copied().unwrap_or_default();
+        let need = need_at(n, s);
         if !need.read {
             return None;
         }
@@ -106,14 +110,12 @@ pub type ReleasePeriod = Option<(Period, Option<Period>, Origin)>;
 pub fn place(sentences: &[Sentence], out: &mut Vec<Timing>) -> ReleasePeriod {
     let fresh = |out: &mut Vec<Timing>| {
         let mut b = Buffers::default();
-        needs_reading(sentences, &mut b.needed);
         place_read(sentences, out, &mut b)
     };
     BUFFERS
         .try_with(|b| match b.try_borrow_mut() {
             Ok(mut b) => {
                 let b = &mut *b;
-                needs_reading(sentences, &mut b.needed);
                 let release = place_read(sentences, out, b);
                 // The room an overlong "sentence" (a text with no full stops) took is let go.
                 if b.readings.room().max(b.handed.scratch.lower.capacity()) > KEPT_ROOM {
@@ -138,6 +140,8 @@ const KEPT_ROOM: usize = 1 << 16;
 /// sentences, and the periods its figures took.
 #[derive(Default)]
 struct Buffers {
+    /// Which sentences the oracle reads (`place_read_by_turns`).
+    #[cfg(test)]
     needed: Vec<Need>,
     readings: Readings,
     own: Vec<Placed>,
@@ -174,25 +178,28 @@ impl Handed {
     /// The period a figure borrows: the one handed on (the sentences not read yet read
     /// now), else the release's.
     #[inline]
-    fn fallback(&mut self, sentences: &[Sentence], needed: &[Need], release: Option<Placed>) -> Option<Placed> {
+    fn fallback(&mut self, sentences: &[Sentence], release: Option<Placed>) -> Option<Placed> {
         if !self.unread.is_empty() {
-            self.read_unread(sentences, needed, release);
+            self.read_unread(sentences);
         }
         fallback_of(self.carry, release)
     }
 
-    /// Reads the sentences not read yet, in order, as they would have been at their
-    /// turns, into what they hand on.
+    /// Reads the sentences not read yet, in order, into what they hand on, as they
+    /// would have been at their turns: one whose dates are single days names no period
+    /// (`clause::only_single_days`) and hands on what came before it. (Their steps back
+    /// are not placed: they date no figure, and scope nothing handed on.)
     #[inline(never)]
-    fn read_unread(&mut self, sentences: &[Sentence], needed: &[Need], release: Option<Placed>) {
+    fn read_unread(&mut self, sentences: &[Sentence]) {
         let Handed { carry, unread, scratch } = self;
         for &n in unread.iter() {
             let Some(s) = sentences.get(n) else {
                 continue;
             };
-            let single_days = needed.get(n).is_some_and(|need| need.single_days);
-            scratch.read_shaped(s.text, s.items, single_days);
-            scratch.place_relatives(s.items, fallback_of(*carry, release).map(|p| (p.period, p.end)));
+            if clause::only_single_days(s.text, s.items) {
+                continue;
+            }
+            scratch.read_shaped(s.text, s.items, false);
             *carry = next_carry(*carry, s, scratch, &[]);
         }
         unread.clear();
@@ -256,17 +263,19 @@ impl Readings {
     }
 }
 
-/// `place`, reading the sentences `b.needed` says.
+/// `place`: each sentence with a figure that takes a period is read at its turn (its
+/// dates' being single days told once, `Told`); a figure-less one only where something
+/// asks what it gives: the release's period (the title, the first body sentence), or a
+/// later figure of its paragraph what it hands on (`Handed`). A sentence with neither
+/// gives no timing, no release period, and hands on nothing new; nor does one whose dates
+/// are single days (`clause::only_single_days`), which name no period.
 fn place_read(sentences: &[Sentence], out: &mut Vec<Timing>, b: &mut Buffers) -> ReleasePeriod {
     let Buffers {
-        needed,
-        readings,
-        own,
-        handed,
+        readings, own, handed, ..
     } = b;
-    let needed: &[Need] = needed;
     readings.held = [None; 2];
-    let release_named = release_period(sentences, needed, readings);
+    let mut told = Told::default();
+    let release_named = release_period(sentences, readings, |n, s| told.need(n, s));
     let release = release_named.map(|(period, end, origin)| Placed { period, end, origin });
     handed.clear();
     let mut paragraph = None;
@@ -276,34 +285,35 @@ fn place_read(sentences: &[Sentence], out: &mut Vec<Timing>, b: &mut Buffers) ->
             paragraph = s.paragraph;
         }
         let untimed = |out: &mut Vec<Timing>| out.extend(std::iter::repeat_n(Timing::default(), s.items.len()));
-        let need = needed.get(n).copied().unwrap_or_default();
-        if !need.read {
+        if !s.items.iter().any(|i| i.timed) {
+            // Its own figures take nothing. Held, it was read for the release's period
+            // and hands on what it names now; else that is read when a figure asks
+            // (`Handed`), if it names a date.
             untimed(out);
+            if s.paragraph.is_none() {
+                continue;
+            }
+            if readings.held.contains(&Some(n)) {
+                let r = readings.read(n, s, false);
+                if let Some(carry) = own_carry(s, r, &[]) {
+                    handed.replace(carry);
+                }
+            } else if s.items.iter().any(|i| i.date.is_some()) {
+                handed.unread.push(n);
+            }
             continue;
         }
-        let figure_by_figure = readings.forget;
-        // A figure-less sentence of a paragraph only hands on what it names: left for
-        // later (`Handed`), unless held read already. (Read at its turn by the oracle.)
-        let figureless = s.paragraph.is_some() && !s.items.iter().any(|i| i.timed);
-        if figureless && !figure_by_figure && !readings.held.contains(&Some(n)) {
-            handed.unread.push(n);
-            untimed(out);
-            continue;
-        }
+        let single_days = told.single_days(n, s);
         // Nothing to borrow is asked only of a sentence that would borrow nothing else.
-        if !figure_by_figure
-            && borrows_nothing(s, need.single_days)
-            && release.is_none()
-            && handed.fallback(sentences, needed, release).is_none()
-        {
+        if borrows_nothing(s, single_days) && release.is_none() && handed.fallback(sentences, release).is_none() {
             untimed(out);
             continue;
         }
-        let reading = readings.read(n, s, need.single_days);
+        let reading = readings.read(n, s, single_days);
         // A bare sentence gives its figures what they borrow, no base, and hands on
         // nothing new: placed without asking its reading figure by figure.
-        if reading.is_bare() && !figure_by_figure {
-            let b = borrowed(handed.fallback(sentences, needed, release));
+        if reading.is_bare() {
+            let b = borrowed(handed.fallback(sentences, release));
             out.extend(s.items.iter().map(|item| match b {
                 Some(p) if item.timed => Timing {
                     period: Some(p.period),
@@ -317,7 +327,7 @@ fn place_read(sentences: &[Sentence], out: &mut Vec<Timing>, b: &mut Buffers) ->
         }
         // The period handed on is asked only where a relative phrase steps back from it.
         let reference = match reading.needs_reference() {
-            true => handed.fallback(sentences, needed, release),
+            true => handed.fallback(sentences, release),
             false => None,
         };
         reading.place_relatives(s.items, reference.map(|p| (p.period, p.end)));
@@ -331,7 +341,7 @@ fn place_read(sentences: &[Sentence], out: &mut Vec<Timing>, b: &mut Buffers) ->
             let clause = r.clause_of.get(n).copied().unwrap_or(0);
             let (placed, from_scope) = match own_period(s, r, n, clause) {
                 Some(own) => own,
-                None => (borrowed(handed.fallback(sentences, needed, release)), false),
+                None => (borrowed(handed.fallback(sentences, release)), false),
             };
             if from_scope && let Some(p) = placed {
                 own.push(p);
@@ -363,13 +373,145 @@ fn place_read(sentences: &[Sentence], out: &mut Vec<Timing>, b: &mut Buffers) ->
     release_named
 }
 
+/// What `release_period` told of the sentences it asked (at most the title and the first
+/// body sentence): whether their dates are single days, not asked again at their turns.
+#[derive(Default)]
+struct Told {
+    single_days: [Option<(usize, bool)>; 2],
+}
+
+impl Told {
+    /// What reading sentence `n` (`s`) for the release's period needs (it gives that
+    /// period, if it names one).
+    fn need(&mut self, n: usize, s: &Sentence) -> Need {
+        let single_days = clause::only_single_days(s.text, s.items);
+        if let Some(slot) = self.single_days.iter_mut().find(|t| t.is_none()) {
+            *slot = Some((n, single_days));
+        }
+        need_of(s, true, single_days)
+    }
+
+    /// Whether the dates of sentence `n` (`s`) are only single days.
+    fn single_days(&self, n: usize, s: &Sentence) -> bool {
+        match self.single_days.iter().flatten().find(|(k, _)| *k == n) {
+            Some(&(_, single_days)) => single_days,
+            None => clause::only_single_days(s.text, s.items),
+        }
+    }
+}
+
+/// Whether a sentence is read for periods, given whether it `gives` what its dates name
+/// (the release's period, or what it hands on) and whether they are only single days: a
+/// sentence with a figure that takes a period always, else one that gives and names a
+/// period.
+fn need_of(s: &Sentence, gives: bool, single_days: bool) -> Need {
+    if s.items.iter().any(|i| i.timed) {
+        Need {
+            read: true,
+            single_days,
+        }
+    } else {
+        Need {
+            read: gives && s.items.iter().any(|i| i.date.is_some()) && !single_days,
+            single_days: false,
+        }
+    }
+}
+
+/// `place` as it was: reading the sentences `b.needed` says (`needs_reading`), each at
+/// its turn; with `forget`, each again and figure by figure. The oracle of `place_read`.
+#[cfg(test)]
+fn place_read_by_turns(sentences: &[Sentence], out: &mut Vec<Timing>, b: &mut Buffers) -> ReleasePeriod {
+    let Buffers {
+        needed, readings, own, ..
+    } = b;
+    readings.held = [None; 2];
+    let release_named = release_period(sentences, readings, |n, _| needed.get(n).copied().unwrap_or_default());
+    let release = release_named.map(|(period, end, origin)| Placed { period, end, origin });
+    let mut carry = Carry::Nothing;
+    let mut paragraph = None;
+    for (n, s) in sentences.iter().enumerate() {
+        if s.paragraph != paragraph {
+            carry = Carry::Nothing;
+            paragraph = s.paragraph;
+        }
+        let untimed = |out: &mut Vec<Timing>| out.extend(std::iter::repeat_n(Timing::default(), s.items.len()));
+        let need = needed.get(n).copied().unwrap_or_default();
+        if !need.read {
+            untimed(out);
+            continue;
+        }
+        let fallback = match carry {
+            Carry::One(p) => Some(p),
+            _ => release,
+        };
+        let figure_by_figure = readings.forget;
+        if fallback.is_none() && !figure_by_figure && borrows_nothing(s, need.single_days) {
+            untimed(out);
+            continue;
+        }
+        let reading = readings.read(n, s, need.single_days);
+        // A bare sentence gives its figures what they borrow, no base, and hands on
+        // nothing new: placed without asking its reading figure by figure.
+        if reading.is_bare() && !figure_by_figure {
+            let b = borrowed(fallback);
+            out.extend(s.items.iter().map(|item| match b {
+                Some(p) if item.timed => Timing {
+                    period: Some(p.period),
+                    period_end: p.end,
+                    basis: None,
+                    origin: Some(p.origin),
+                },
+                _ => Timing::default(),
+            }));
+            continue;
+        }
+        reading.place_relatives(s.items, fallback.map(|p| (p.period, p.end)));
+        let r = &*reading;
+        own.clear();
+        for (n, item) in s.items.iter().enumerate() {
+            if !item.timed {
+                out.push(Timing::default());
+                continue;
+            }
+            let clause = r.clause_of.get(n).copied().unwrap_or(0);
+            let (placed, from_scope) = period_of(s, r, n, clause, fallback);
+            if from_scope && let Some(p) = placed {
+                own.push(p);
+            }
+            let (period, period_end) = match placed {
+                Some(p) if r.is_cumulative(clause) => cumulative(p.period, p.end, release),
+                Some(p) => (Some(p.period), p.end),
+                None => (None, None),
+            };
+            let basis = if item.change {
+                r.base_of(clause, item.start)
+                    .and_then(|b| basis_of(b, period, period_end))
+            } else {
+                None
+            };
+            out.push(Timing {
+                period,
+                period_end,
+                basis,
+                origin: placed.map(|p| p.origin),
+            });
+        }
+        if s.paragraph.is_some() {
+            carry = next_carry(carry, s, r, own);
+        }
+    }
+    release_named
+}
+
 /// Which sentences are read for periods: those with a figure that takes a period, and
 /// those whose dates something else may take: the release's period (the title, the first
 /// body sentence) or a later figure of the paragraph (what the sentence hands on). A
 /// sentence with neither gives no timing, no release period, and hands on nothing new;
 /// nor does one whose dates are single days (`clause::only_single_days`), which name no
 /// period. Whether they are is told of every sentence read, for its turn. Written over
-/// `out`.
+/// `out`. (The oracle's choice: `place_read` asks as it goes.)
+#[cfg(test)]
 fn needs_reading(sentences: &[Sentence], out: &mut Vec<Need>) {
     let title = sentences.iter().position(|s| s.paragraph.is_none());
     let body = sentences.iter().position(|s| s.paragraph.is_some());
@@ -409,6 +551,12 @@ fn needs_reading(sentences: &[Sentence], out: &mut Vec<Need>) {
 /// figures would have had. (`single_days`: `clause::only_single_days` of the sentence.)
 fn borrows_nothing(s: &Sentence, single_days: bool) -> bool {
     single_days && !s.items.iter().any(|i| i.timed && i.change)
+}
+
+/// `own_period`, the figure borrowing `fallback` where it borrows.
+#[cfg(test)]
+fn period_of(s: &Sentence, r: &Reading, n: usize, clause: usize, fallback: Option<Placed>) -> (Option<Placed>, bool) {
+    own_period(s, r, n, clause).unwrap_or_else(|| (borrowed(fallback), false))
 }
 
 /// A figure's period before the cumulative rule, and whether its own sentence scoped it
@@ -762,7 +910,7 @@ mod tests {
             ..Buffers::default()
         };
         let mut all = Vec::new();
-        let all_release = place_read(&sentences, &mut all, &mut every);
+        let all_release = place_read_by_turns(&sentences, &mut all, &mut every);
         let mut timings = vec![Timing::default()];
         let release = place(&sentences, &mut timings);
         assert_eq!(release, all_release);
@@ -810,7 +958,7 @@ mod tests {
             ..Buffers::default()
         };
         let mut all = Vec::new();
-        let all_release = place_read(&sentences, &mut all, &mut every);
+        let all_release = place_read_by_turns(&sentences, &mut all, &mut every);
         let mut timings = Vec::new();
         assert_eq!(place(&sentences, &mut timings), all_release);
         assert_eq!(timings, all);
@@ -855,12 +1003,15 @@ mod tests {
             };
             again.readings.forget = true;
             let (mut want, mut got) = (Vec::new(), Vec::new());
-            let want_release = place_read(sentences, &mut want, &mut again);
+            let want_release = place_read_by_turns(sentences, &mut want, &mut again);
             let mut kept = Buffers {
                 needed,
                 ..Buffers::default()
             };
-            assert_eq!(place_read(sentences, &mut got, &mut kept), want_release);
+            assert_eq!(place_read_by_turns(sentences, &mut got, &mut kept), want_release);
+            let mut placed = Vec::new();
+            assert_eq!(place(sentences, &mut placed), want_release);
+            assert_eq!(placed, want);
             assert_eq!(got, want);
             assert!(want_release.is_some());
             // Every timed figure took a period (the title's from the release's).
@@ -890,7 +1041,7 @@ mod tests {
         };
         again.readings.forget = true;
         let (mut want, mut got) = (Vec::new(), Vec::new());
-        let want_release = place_read(&sentences, &mut want, &mut again);
+        let want_release = place_read_by_turns(&sentences, &mut want, &mut again);
         assert_eq!(place(&sentences, &mut got), want_release);
         assert_eq!(got, want);
         assert_eq!(want_release, None);
@@ -942,7 +1093,7 @@ mod tests {
             };
             again.readings.forget = true;
             let (mut want, mut got) = (Vec::new(), Vec::new());
-            let want_release = place_read(&sentences, &mut want, &mut again);
+            let want_release = place_read_by_turns(&sentences, &mut want, &mut again);
             proptest::prop_assert_eq!(place(&sentences, &mut got), want_release);
             proptest::prop_assert_eq!(got, want);
         }
@@ -954,7 +1105,6 @@ mod tests {
     fn a_figureless_sentence_is_read_only_when_a_figure_borrows() {
         let read_aside = |sentences: &[Sentence]| {
             let mut b = Buffers::default();
-            needs_reading(sentences, &mut b.needed);
             let mut out = Vec::new();
             let _ = place_read(sentences, &mut out, &mut b);
             (out, b.handed.scratch.lower)
