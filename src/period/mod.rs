@@ -65,7 +65,7 @@ enum Carry {
 
 /// The release's period: the first scoping phrase of the title, else of the first body
 /// sentence, read if `need_at` says so. Leaves the sentences it read in `readings`, held
-/// for their turns (the last one read in `readings.reading`).
+/// for their turns (the last one read in `readings.reading()`).
 fn release_period(
     sentences: &[Sentence],
     readings: &mut Readings,
@@ -79,9 +79,9 @@ fn release_period(
         }
         // A title read before is kept aside for its own turn.
         readings.swap();
-        readings.reading.read_shaped(s.text, s.items, need.single_days);
+        readings.reading().read_shaped(s.text, s.items, need.single_days);
         readings.held[0] = Some(n);
-        let reading = &readings.reading;
+        let reading = readings.reading();
         let m = reading.first_named()?;
         Some((m.period, m.period_end, release_origin(s, m, title)))
     };
@@ -226,9 +226,11 @@ struct Need {
 /// title and then the first body sentence, and each is read once, not again at its turn.
 #[derive(Default)]
 struct Readings {
-    reading: Reading,
-    aside: Reading,
-    /// The sentences read into `reading` and `aside`, read and not yet placed.
+    /// The reading (`pair[current]`) and the one kept aside: exchanged by their index,
+    /// not moved (a reading is some twenty buffers).
+    pair: [Reading; 2],
+    current: usize,
+    /// The sentences read into the reading and the one aside, read and not yet placed.
     held: [Option<usize>; 2],
     /// Each sentence read again at its turn, and a bare one placed figure by figure, as
     /// before: the oracle's way (never set outside the tests).
@@ -238,12 +240,17 @@ struct Readings {
 impl Readings {
     /// The room the longer sentence of the two took.
     fn room(&self) -> usize {
-        self.reading.lower.capacity().max(self.aside.lower.capacity())
+        self.pair[0].lower.capacity().max(self.pair[1].lower.capacity())
+    }
+
+    /// The reading (not the one kept aside).
+    fn reading(&mut self) -> &mut Reading {
+        &mut self.pair[self.current & 1]
     }
 
     /// Exchanges the reading and the one kept aside.
     fn swap(&mut self) {
-        std::mem::swap(&mut self.reading, &mut self.aside);
+        self.current ^= 1;
         self.held.swap(0, 1);
     }
 
@@ -257,9 +264,9 @@ impl Readings {
             self.swap();
         }
         if self.held[0].take() != Some(n) {
-            self.reading.read_shaped(s.text, s.items, single_days);
+            self.reading().read_shaped(s.text, s.items, single_days);
         }
-        &mut self.reading
+        self.reading()
     }
 }
 
@@ -1130,7 +1137,7 @@ mod tests {
         let mut out = Vec::new();
         let _ = place(&sentences, &mut out);
         assert_eq!(out[0].period, Some(Period::Month { year: 2025, month: 5 }));
-        let room = BUFFERS.with(|b| b.borrow().readings.reading.lower.capacity());
+        let room = BUFFERS.with(|b| b.borrow().readings.room());
         assert!(room <= KEPT_ROOM, "{room}");
     }
 
