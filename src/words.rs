@@ -1010,9 +1010,48 @@ impl<const FOLD: bool> Iterator for Found<'_, FOLD> {
     }
 }
 
+/// Where the bytes of `set` stand in `text`, in order, written over `out`: 64 bytes a
+/// step (`among`), one pass for a few kinds of bytes where a search per byte kind would
+/// start again after each one found (the period rules' clause marks and brackets).
+pub fn places_of<const K: usize>(text: &[u8], set: [u8; K], out: &mut Vec<usize>) {
+    out.clear();
+    for (n, chunk) in text.chunks(64).enumerate() {
+        let mut found = match chunk.first_chunk::<64>() {
+            Some(window) => among(window, set),
+            None => {
+                let mut window = [0u8; 64];
+                window[..chunk.len()].copy_from_slice(chunk);
+                // The padding is no byte of the text, even where `set` holds `0`.
+                among(&window, set) & ((1u64 << chunk.len()) - 1)
+            }
+        };
+        while found != 0 {
+            out.push(64 * n + found.trailing_zeros() as usize);
+            found &= found - 1;
+        }
+    }
+}
+
 #[cfg(test)]
 mod phrase_tests {
     use super::*;
+
+    /// `places_of` finds what a byte-by-byte search finds, at every length around the
+    /// 64-byte steps and with `0` in the set (the padding of the last step).
+    #[test]
+    fn places_of_a_set_are_its_bytes_in_order() {
+        let base: Vec<u8> = b"a,b;(c)d:[e]\0f \xc3\xa9,".iter().copied().cycle().take(300).collect();
+        for len in (0..=200).chain([255, 256, 257, 300]) {
+            let text = &base[..len];
+            let mut got = Vec::new();
+            places_of(text, [b',', b';', b':', b'(', b'[', b')', b']'], &mut got);
+            let want: Vec<usize> = (0..len).filter(|&i| b",;:([)]".contains(&text[i])).collect();
+            assert_eq!(got, want, "{len}");
+            places_of(text, [0, b'f'], &mut got);
+            let want: Vec<usize> = (0..len).filter(|&i| text[i] == 0 || text[i] == b'f').collect();
+            assert_eq!(got, want, "{len}");
+        }
+    }
 
     /// `find_in` as it was: at every byte after no letter or digit, each phrase that starts
     /// there whole. The oracle of the walk over words.

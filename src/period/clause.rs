@@ -183,14 +183,37 @@ fn boundaries(lower: &str, items: &[Item], cues: &cues::Cues, out: &mut Vec<usiz
         let digits = at > 0 && b[at - 1].is_ascii_digit() && b.get(at + 1).is_some_and(u8::is_ascii_digit);
         !digits && !inside(at)
     });
+    // The marks are in order, each once: sorted again only with a conjunction among them.
+    let marks = out.len();
     out.extend(cues.contrasts().filter(|&at| !inside(at)));
-    out.sort_unstable();
-    out.dedup();
+    if out.len() > marks {
+        out.sort_unstable();
+        out.dedup();
+    }
 }
 
 /// Where `,` `;` `:` stand outside brackets: a bracket is one aside, not split into
-/// clauses. (A `)` with none open closes nothing.) Written over `out`.
+/// clauses. (A `)` with none open closes nothing.) Written over `out`: the marks and the
+/// brackets found in one pass (`words::places_of`), then read in order.
 fn punctuation_outside_brackets(b: &[u8], out: &mut Vec<usize>) {
+    crate::words::places_of(b, [b',', b';', b':', b'(', b'[', b')', b']'], out);
+    let mut depth = 0u32;
+    out.retain(|&at| match b.get(at) {
+        Some(b'(' | b'[') => {
+            depth += 1;
+            false
+        }
+        Some(b')' | b']') => {
+            depth = depth.saturating_sub(1);
+            false
+        }
+        _ => depth == 0,
+    });
+}
+
+/// `punctuation_outside_brackets` by a search per kind of byte: the oracle of its pass.
+#[cfg(test)]
+fn punctuation_outside_brackets_by_search(b: &[u8], out: &mut Vec<usize>) {
     out.clear();
     out.extend(memchr::memchr3_iter(b',', b';', b':', b));
     // Only a bracket before the last mark may hold one: with none, every mark stands
@@ -514,6 +537,13 @@ impl Reading {
         }
         // Stable: bases of one clause that start together keep the order they came in.
         self.bases.sort_by_key(|&(c, p, ..)| (c, p));
+    }
+
+    /// Whether `place_relatives` steps back from the `reference` it is given: the sentence
+    /// has `in the previous quarter` phrases and no scoping date of its own to step from.
+    /// (Given none otherwise, it places the same.)
+    pub fn needs_reference(&self) -> bool {
+        !self.relative_periods.is_empty() && !self.dates.iter().any(|d| d.role.is_scope())
     }
 
     /// Places the `in the previous quarter` phrases one step before `reference`, as
@@ -1286,6 +1316,33 @@ fn step_back(p: Period, step: Step) -> Option<Period> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The one pass over marks and brackets keeps the marks the searches per kind of
+    /// byte keep (its oracle): on every line of the fixtures and on invented texts of
+    /// nested, unopened and unclosed brackets.
+    #[test]
+    fn marks_outside_brackets_are_those_the_searches_find() {
+        let mut texts: Vec<String> = crate::fixture_texts()
+            .iter()
+            .flat_map(|t| t.lines().map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        let pieces = ["a", ",", ";", ":", "(", ")", "[", "]", " ", "\u{e9}"];
+        let mut invented = vec![String::new()];
+        for _ in 0..4 {
+            invented = invented
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(invented.iter().cloned());
+        }
+        texts.push(format!("{}(x, y) z, w", "a".repeat(70)));
+        let (mut got, mut want) = (Vec::new(), Vec::new());
+        for text in &texts {
+            punctuation_outside_brackets(text.as_bytes(), &mut got);
+            punctuation_outside_brackets_by_search(text.as_bytes(), &mut want);
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
 
     fn month(m: u32) -> Period {
         Period::Month { year: 2025, month: m }

@@ -54,8 +54,9 @@ struct Placed {
 }
 
 /// What an earlier sentence of the paragraph hands on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum Carry {
+    #[default]
     Nothing,
     One(Placed),
     /// Its figures took several periods: it hands on none.
@@ -63,20 +64,24 @@ enum Carry {
 }
 
 /// The release's period: the first scoping phrase of the title, else of the first body
-/// sentence. Leaves the sentences it read in `readings`, held for their turns (the last
-/// one read in `readings.reading`).
-fn release_period(sentences: &[Sentence], needed: &[Need], readings: &mut Readings) -> ReleasePeriod {
+/// sentence, read if `need_at` says so. Leaves the sentences it read in `readings`, held
+/// for their turns (the last one read in `readings.reading()`).
+fn release_period(
+    sentences: &[Sentence],
+    readings: &mut Readings,
+    mut need_at: impl FnMut(usize, &Sentence) -> Need,
+) -> ReleasePeriod {
     let mut first_of = |n: usize, title: bool| {
         let s = sentences.get(n)?;
-        let need = needed.get(n).copied().unwrap_or_default();
+        let need = need_at(n, s);
         if !need.read {
             return None;
         }
         // A title read before is kept aside for its own turn.
         readings.swap();
-        readings.reading.read_shaped(s.text, s.items, need.single_days);
+        readings.reading().read_shaped(s.text, s.items, need.single_days);
         readings.held[0] = Some(n);
-        let reading = &readings.reading;
+        let reading = readings.reading();
         let m = reading.first_named()?;
         Some((m.period, m.period_end, release_origin(s, m, title)))
     };
@@ -105,17 +110,15 @@ pub type ReleasePeriod = Option<(Period, Option<Period>, Origin)>;
 pub fn place(sentences: &[Sentence], out: &mut Vec<Timing>) -> ReleasePeriod {
     let fresh = |out: &mut Vec<Timing>| {
         let mut b = Buffers::default();
-        needs_reading(sentences, &mut b.needed);
         place_read(sentences, out, &mut b)
     };
     BUFFERS
         .try_with(|b| match b.try_borrow_mut() {
             Ok(mut b) => {
                 let b = &mut *b;
-                needs_reading(sentences, &mut b.needed);
                 let release = place_read(sentences, out, b);
                 // The room an overlong "sentence" (a text with no full stops) took is let go.
-                if b.readings.room() > KEPT_ROOM {
+                if b.readings.room().max(b.handed.scratch.lower.capacity()) > KEPT_ROOM {
                     *b = Buffers::default();
                 }
                 release
@@ -137,9 +140,78 @@ const KEPT_ROOM: usize = 1 << 16;
 /// sentences, and the periods its figures took.
 #[derive(Default)]
 struct Buffers {
+    /// Which sentences the oracle reads (`place_read_by_turns`).
+    #[cfg(test)]
     needed: Vec<Need>,
     readings: Readings,
     own: Vec<Placed>,
+    handed: Handed,
+}
+
+/// What the sentences of a paragraph placed so far hand on: the carry of those read, then
+/// the figure-less sentences after them, not read yet. Such a sentence is read only for
+/// what it hands on, and that is asked only when a later figure borrows a period (most
+/// that follow one name their own): it is read then, or never.
+#[derive(Default)]
+struct Handed {
+    carry: Carry,
+    unread: Vec<usize>,
+    /// Where the sentences not read yet are read, apart from the readings held for
+    /// their turns.
+    scratch: Reading,
+}
+
+impl Handed {
+    /// A new paragraph: nothing handed on.
+    fn clear(&mut self) {
+        self.carry = Carry::Nothing;
+        self.unread.clear();
+    }
+
+    /// What a sentence hands on of its own (`own_carry`): it replaces what came before,
+    /// read or not.
+    fn replace(&mut self, carry: Carry) {
+        self.carry = carry;
+        self.unread.clear();
+    }
+
+    /// The period a figure borrows: the one handed on (the sentences not read yet read
+    /// now), else the release's.
+    #[inline]
+    fn fallback(&mut self, sentences: &[Sentence], release: Option<Placed>) -> Option<Placed> {
+        if !self.unread.is_empty() {
+            self.read_unread(sentences);
+        }
+        fallback_of(self.carry, release)
+    }
+
+    /// Reads the sentences not read yet, in order, into what they hand on, as they
+    /// would have been at their turns: one whose dates are single days names no period
+    /// (`clause::only_single_days`) and hands on what came before it. (Their steps back
+    /// are not placed: they date no figure, and scope nothing handed on.)
+    #[inline(never)]
+    fn read_unread(&mut self, sentences: &[Sentence]) {
+        let Handed { carry, unread, scratch } = self;
+        for &n in unread.iter() {
+            let Some(s) = sentences.get(n) else {
+                continue;
+            };
+            if clause::only_single_days(s.text, s.items) {
+                continue;
+            }
+            scratch.read_shaped(s.text, s.items, false);
+            *carry = next_carry(*carry, s, scratch, &[]);
+        }
+        unread.clear();
+    }
+}
+
+/// The period a figure borrows, given what the sentences before it hand on.
+fn fallback_of(carry: Carry, release: Option<Placed>) -> Option<Placed> {
+    match carry {
+        Carry::One(p) => Some(p),
+        _ => release,
+    }
 }
 
 /// Whether a sentence is read, and whether its dates are only single days
@@ -154,9 +226,11 @@ struct Need {
 /// title and then the first body sentence, and each is read once, not again at its turn.
 #[derive(Default)]
 struct Readings {
-    reading: Reading,
-    aside: Reading,
-    /// The sentences read into `reading` and `aside`, read and not yet placed.
+    /// The reading (`pair[current]`) and the one kept aside: exchanged by their index,
+    /// not moved (a reading is some twenty buffers).
+    pair: [Reading; 2],
+    current: usize,
+    /// The sentences read into the reading and the one aside, read and not yet placed.
     held: [Option<usize>; 2],
     /// Each sentence read again at its turn, and a bare one placed figure by figure, as
     /// before: the oracle's way (never set outside the tests).
@@ -166,12 +240,17 @@ struct Readings {
 impl Readings {
     /// The room the longer sentence of the two took.
     fn room(&self) -> usize {
-        self.reading.lower.capacity().max(self.aside.lower.capacity())
+        self.pair[0].lower.capacity().max(self.pair[1].lower.capacity())
+    }
+
+    /// The reading (not the one kept aside).
+    fn reading(&mut self) -> &mut Reading {
+        &mut self.pair[self.current & 1]
     }
 
     /// Exchanges the reading and the one kept aside.
     fn swap(&mut self) {
-        std::mem::swap(&mut self.reading, &mut self.aside);
+        self.current ^= 1;
         self.held.swap(0, 1);
     }
 
@@ -185,17 +264,176 @@ impl Readings {
             self.swap();
         }
         if self.held[0].take() != Some(n) {
-            self.reading.read_shaped(s.text, s.items, single_days);
+            self.reading().read_shaped(s.text, s.items, single_days);
         }
-        &mut self.reading
+        self.reading()
     }
 }
 
-/// `place`, reading the sentences `b.needed` says.
+/// `place`: each sentence with a figure that takes a period is read at its turn (its
+/// dates' being single days told once, `Told`); a figure-less one only where something
+/// asks what it gives: the release's period (the title, the first body sentence), or a
+/// later figure of its paragraph what it hands on (`Handed`). A sentence with neither
+/// gives no timing, no release period, and hands on nothing new; nor does one whose dates
+/// are single days (`clause::only_single_days`), which name no period.
 fn place_read(sentences: &[Sentence], out: &mut Vec<Timing>, b: &mut Buffers) -> ReleasePeriod {
-    let Buffers { needed, readings, own } = b;
+    let Buffers {
+        readings, own, handed, ..
+    } = b;
     readings.held = [None; 2];
-    let release_named = release_period(sentences, needed, readings);
+    let mut told = Told::default();
+    let release_named = release_period(sentences, readings, |n, s| told.need(n, s));
+    let release = release_named.map(|(period, end, origin)| Placed { period, end, origin });
+    handed.clear();
+    let mut paragraph = None;
+    for (n, s) in sentences.iter().enumerate() {
+        if s.paragraph != paragraph {
+            handed.clear();
+            paragraph = s.paragraph;
+        }
+        let untimed = |out: &mut Vec<Timing>| out.extend(std::iter::repeat_n(Timing::default(), s.items.len()));
+        if !s.items.iter().any(|i| i.timed) {
+            // Its own figures take nothing. Held, it was read for the release's period
+            // and hands on what it names now; else that is read when a figure asks
+            // (`Handed`), if it names a date.
+            untimed(out);
+            if s.paragraph.is_none() {
+                continue;
+            }
+            if readings.held.contains(&Some(n)) {
+                let r = readings.read(n, s, false);
+                if let Some(carry) = own_carry(s, r, &[]) {
+                    handed.replace(carry);
+                }
+            } else if s.items.iter().any(|i| i.date.is_some()) {
+                handed.unread.push(n);
+            }
+            continue;
+        }
+        let single_days = told.single_days(n, s);
+        // Nothing to borrow is asked only of a sentence that would borrow nothing else.
+        if borrows_nothing(s, single_days) && release.is_none() && handed.fallback(sentences, release).is_none() {
+            untimed(out);
+            continue;
+        }
+        let reading = readings.read(n, s, single_days);
+        // A bare sentence gives its figures what they borrow, no base, and hands on
+        // nothing new: placed without asking its reading figure by figure.
+        if reading.is_bare() {
+            let b = borrowed(handed.fallback(sentences, release));
+            out.extend(s.items.iter().map(|item| match b {
+                Some(p) if item.timed => Timing {
+                    period: Some(p.period),
+                    period_end: p.end,
+                    basis: None,
+                    origin: Some(p.origin),
+                },
+                _ => Timing::default(),
+            }));
+            continue;
+        }
+        // The period handed on is asked only where a relative phrase steps back from it.
+        let reference = match reading.needs_reference() {
+            true => handed.fallback(sentences, release),
+            false => None,
+        };
+        reading.place_relatives(s.items, reference.map(|p| (p.period, p.end)));
+        let r = &*reading;
+        own.clear();
+        for (n, item) in s.items.iter().enumerate() {
+            if !item.timed {
+                out.push(Timing::default());
+                continue;
+            }
+            let clause = r.clause_of.get(n).copied().unwrap_or(0);
+            let (placed, from_scope) = match own_period(s, r, n, clause) {
+                Some(own) => own,
+                None => (borrowed(handed.fallback(sentences, release)), false),
+            };
+            if from_scope && let Some(p) = placed {
+                own.push(p);
+            }
+            let (period, period_end) = match placed {
+                Some(p) if r.is_cumulative(clause) => cumulative(p.period, p.end, release),
+                Some(p) => (Some(p.period), p.end),
+                None => (None, None),
+            };
+            let basis = if item.change {
+                r.base_of(clause, item.start)
+                    .and_then(|b| basis_of(b, period, period_end))
+            } else {
+                None
+            };
+            out.push(Timing {
+                period,
+                period_end,
+                basis,
+                origin: placed.map(|p| p.origin),
+            });
+        }
+        if s.paragraph.is_some()
+            && let Some(carry) = own_carry(s, r, own)
+        {
+            handed.replace(carry);
+        }
+    }
+    release_named
+}
+
+/// What `release_period` told of the sentences it asked (at most the title and the first
+/// body sentence): whether their dates are single days, not asked again at their turns.
+#[derive(Default)]
+struct Told {
+    single_days: [Option<(usize, bool)>; 2],
+}
+
+impl Told {
+    /// What reading sentence `n` (`s`) for the release's period needs (it gives that
+    /// period, if it names one).
+    fn need(&mut self, n: usize, s: &Sentence) -> Need {
+        let single_days = clause::only_single_days(s.text, s.items);
+        if let Some(slot) = self.single_days.iter_mut().find(|t| t.is_none()) {
+            *slot = Some((n, single_days));
+        }
+        need_of(s, true, single_days)
+    }
+
+    /// Whether the dates of sentence `n` (`s`) are only single days.
+    fn single_days(&self, n: usize, s: &Sentence) -> bool {
+        match self.single_days.iter().flatten().find(|(k, _)| *k == n) {
+            Some(&(_, single_days)) => single_days,
+            None => clause::only_single_days(s.text, s.items),
+        }
+    }
+}
+
+/// Whether a sentence is read for periods, given whether it `gives` what its dates name
+/// (the release's period, or what it hands on) and whether they are only single days: a
+/// sentence with a figure that takes a period always, else one that gives and names a
+/// period.
+fn need_of(s: &Sentence, gives: bool, single_days: bool) -> Need {
+    if s.items.iter().any(|i| i.timed) {
+        Need {
+            read: true,
+            single_days,
+        }
+    } else {
+        Need {
+            read: gives && s.items.iter().any(|i| i.date.is_some()) && !single_days,
+            single_days: false,
+        }
+    }
+}
+
+/// `place` as it was: reading the sentences `b.needed` says (`needs_reading`), each at
+/// its turn; with `forget`, each again and figure by figure. The oracle of `place_read`.
+#[cfg(test)]
+fn place_read_by_turns(sentences: &[Sentence], out: &mut Vec<Timing>, b: &mut Buffers) -> ReleasePeriod {
+    let Buffers {
+        needed, readings, own, ..
+    } = b;
+    readings.held = [None; 2];
+    let release_named = release_period(sentences, readings, |n, _| needed.get(n).copied().unwrap_or_default());
     let release = release_named.map(|(period, end, origin)| Placed { period, end, origin });
     let mut carry = Carry::Nothing;
     let mut paragraph = None;
@@ -279,7 +517,8 @@ fn place_read(sentences: &[Sentence], out: &mut Vec<Timing>, b: &mut Buffers) ->
 /// sentence with neither gives no timing, no release period, and hands on nothing new;
 /// nor does one whose dates are single days (`clause::only_single_days`), which name no
 /// period. Whether they are is told of every sentence read, for its turn. Written over
-/// `out`.
+/// `out`. (The oracle's choice: `place_read` asks as it goes.)
+#[cfg(test)]
 fn needs_reading(sentences: &[Sentence], out: &mut Vec<Need>) {
     let title = sentences.iter().position(|s| s.paragraph.is_none());
     let body = sentences.iter().position(|s| s.paragraph.is_some());
@@ -321,9 +560,16 @@ fn borrows_nothing(s: &Sentence, single_days: bool) -> bool {
     single_days && !s.items.iter().any(|i| i.timed && i.change)
 }
 
-/// A figure's period before the cumulative rule, and whether its own sentence scoped it
-/// (not a record's date): those are what the sentence hands on.
+/// `own_period`, the figure borrowing `fallback` where it borrows.
+#[cfg(test)]
 fn period_of(s: &Sentence, r: &Reading, n: usize, clause: usize, fallback: Option<Placed>) -> (Option<Placed>, bool) {
+    own_period(s, r, n, clause).unwrap_or_else(|| (borrowed(fallback), false))
+}
+
+/// A figure's period before the cumulative rule, and whether its own sentence scoped it
+/// (not a record's date): those are what the sentence hands on. `None` when the figure
+/// borrows (`borrowed`): its sentence names none and it is no forecast.
+fn own_period(s: &Sentence, r: &Reading, n: usize, clause: usize) -> Option<(Option<Placed>, bool)> {
     if let Some((m, role)) = r.scope_of(s.items, n) {
         let placed = Placed {
             period: m.period,
@@ -344,15 +590,15 @@ fn period_of(s: &Sentence, r: &Reading, n: usize, clause: usize, fallback: Optio
                     counts: false
                 }
             );
-        return (Some(placed), own);
+        return Some((Some(placed), own));
     }
     if s.items
         .get(n)
         .is_some_and(|item| r.forecast_word(clause, item).is_some())
     {
-        return (None, false);
+        return Some((None, false));
     }
-    (borrowed(fallback), false)
+    None
 }
 
 /// The period a figure borrows from the sentence before or the release: a phrase of
@@ -368,8 +614,14 @@ fn borrowed(fallback: Option<Placed>) -> Option<Placed> {
 }
 
 /// What a sentence hands on to the next ones of its paragraph: the one period its figures
-/// took from its own phrases (or, with no such figure, its one scoping phrase).
+/// took from its own phrases (or, with no such figure, its one scoping phrase); with
+/// neither, what came before it (`carry`).
 fn next_carry(carry: Carry, s: &Sentence, r: &Reading, own: &[Placed]) -> Carry {
+    own_carry(s, r, own).unwrap_or(carry)
+}
+
+/// `next_carry`, `None` where the sentence hands on what came before it.
+fn own_carry(s: &Sentence, r: &Reading, own: &[Placed]) -> Option<Carry> {
     let placed = |m: &Mention| Placed {
         period: m.period,
         end: m.period_end,
@@ -380,24 +632,22 @@ fn next_carry(carry: Carry, s: &Sentence, r: &Reading, own: &[Placed]) -> Carry 
     };
     let span = |p: &Placed| (p.period, p.end);
     if let Some(first) = own.first() {
-        return if own.iter().all(|p| span(p) == span(first)) {
+        return Some(if own.iter().all(|p| span(p) == span(first)) {
             Carry::One(*first)
         } else {
             Carry::Several
-        };
+        });
     }
     // With no figure, a date in brackets glosses a noun (`the program (2020–2024)`): the
     // sentence's own period is a date outside them, when it names one.
     let outside = r.scopes().any(|m| !r.in_brackets(m));
     let mut chosen = r.scopes().filter(|m| !outside || !r.in_brackets(m)).map(placed);
-    let Some(first) = chosen.next() else {
-        return carry;
-    };
-    if chosen.all(|p| span(&p) == span(&first)) {
+    let first = chosen.next()?;
+    Some(if chosen.all(|p| span(&p) == span(&first)) {
         Carry::One(first)
     } else {
         Carry::Several
-    }
+    })
 }
 
 /// A cumulative clause's period runs from the start of its year, at its own precision;
@@ -667,7 +917,7 @@ mod tests {
             ..Buffers::default()
         };
         let mut all = Vec::new();
-        let all_release = place_read(&sentences, &mut all, &mut every);
+        let all_release = place_read_by_turns(&sentences, &mut all, &mut every);
         let mut timings = vec![Timing::default()];
         let release = place(&sentences, &mut timings);
         assert_eq!(release, all_release);
@@ -715,7 +965,7 @@ mod tests {
             ..Buffers::default()
         };
         let mut all = Vec::new();
-        let all_release = place_read(&sentences, &mut all, &mut every);
+        let all_release = place_read_by_turns(&sentences, &mut all, &mut every);
         let mut timings = Vec::new();
         assert_eq!(place(&sentences, &mut timings), all_release);
         assert_eq!(timings, all);
@@ -760,12 +1010,15 @@ mod tests {
             };
             again.readings.forget = true;
             let (mut want, mut got) = (Vec::new(), Vec::new());
-            let want_release = place_read(sentences, &mut want, &mut again);
+            let want_release = place_read_by_turns(sentences, &mut want, &mut again);
             let mut kept = Buffers {
                 needed,
                 ..Buffers::default()
             };
-            assert_eq!(place_read(sentences, &mut got, &mut kept), want_release);
+            assert_eq!(place_read_by_turns(sentences, &mut got, &mut kept), want_release);
+            let mut placed = Vec::new();
+            assert_eq!(place(sentences, &mut placed), want_release);
+            assert_eq!(placed, want);
             assert_eq!(got, want);
             assert!(want_release.is_some());
             // Every timed figure took a period (the title's from the release's).
@@ -795,7 +1048,7 @@ mod tests {
         };
         again.readings.forget = true;
         let (mut want, mut got) = (Vec::new(), Vec::new());
-        let want_release = place_read(&sentences, &mut want, &mut again);
+        let want_release = place_read_by_turns(&sentences, &mut want, &mut again);
         assert_eq!(place(&sentences, &mut got), want_release);
         assert_eq!(got, want);
         assert_eq!(want_release, None);
@@ -805,6 +1058,78 @@ mod tests {
         assert!(want[4].period.is_some(), "{want:?}");
     }
 
+    /// Sentences of a few shapes: with or without a date, a change, a step back, a
+    /// forecast, a running total, or no figure at all (read only for what it hands on).
+    fn shaped(n: usize, paragraph: Option<usize>) -> Sentence<'static> {
+        match n % 10 {
+            0 => marked("Trade news for [May]", paragraph, 5),
+            1 => marked("The survey of [June] is out.", paragraph, 6),
+            2 => marked("It covers [March] (the <second> quarter).", paragraph, 3),
+            3 => marked("Sales rose {5%}.", paragraph, 0),
+            4 => changed(marked("Exports fell {2%} from a year earlier.", paragraph, 0)),
+            5 => marked("Output in [July] came to {3 tons}.", paragraph, 7),
+            6 => marked("Prices rose {4%} in the previous quarter.", paragraph, 0),
+            7 => marked("Stocks will reach {9 tons}.", paragraph, 0),
+            8 => changed(marked("Imports in [August] rose {1%}, exports {2%}.", paragraph, 8)),
+            _ => marked("Year-to-date sales came to {7 tons}.", paragraph, 0),
+        }
+    }
+
+    proptest::proptest! {
+        /// A figure-less sentence read only when a later figure borrows what it hands on
+        /// places every release as reading each sentence at its turn does (the oracle):
+        /// on releases of sentences of every shape, in paragraphs of any length.
+        #[test]
+        fn sentences_read_when_asked_place_as_read_at_their_turns(
+            picks in proptest::collection::vec((0..10usize, proptest::bool::ANY), 1..9),
+        ) {
+            let mut paragraph = 0;
+            let sentences: Vec<Sentence> = picks
+                .iter()
+                .enumerate()
+                .map(|(k, &(n, new))| {
+                    paragraph += usize::from(new);
+                    shaped(n, (k > 0 || !new).then_some(paragraph))
+                })
+                .collect();
+            let mut needed = Vec::new();
+            needs_reading(&sentences, &mut needed);
+            let mut again = Buffers {
+                needed: needed.clone(),
+                ..Buffers::default()
+            };
+            again.readings.forget = true;
+            let (mut want, mut got) = (Vec::new(), Vec::new());
+            let want_release = place_read_by_turns(&sentences, &mut want, &mut again);
+            proptest::prop_assert_eq!(place(&sentences, &mut got), want_release);
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    /// A figure-less sentence that names a period is read when a later figure of its
+    /// paragraph borrows it, and not when the figures after it name their own.
+    #[test]
+    fn a_figureless_sentence_is_read_only_when_a_figure_borrows() {
+        let read_aside = |sentences: &[Sentence]| {
+            let mut b = Buffers::default();
+            let mut out = Vec::new();
+            let _ = place_read(sentences, &mut out, &mut b);
+            (out, b.handed.scratch.lower)
+        };
+        // The title and the first body sentence are read for the release's period.
+        let title = marked("Trade news", None, 0);
+        let first = marked("Prices held at {4 tons}.", Some(0), 0);
+        let gives = marked("The survey of [June] is out.", Some(0), 6);
+        let borrows = marked("Sales rose {5%}.", Some(0), 0);
+        let (out, lower) = read_aside(&[title.clone(), first.clone(), gives.clone(), borrows]);
+        assert_eq!(lower, "the survey of [june] is out.");
+        assert_eq!(out[2].period, Some(Period::Month { year: 2025, month: 6 }));
+        let own = marked("Output in [July] came to {3 tons}.", Some(0), 7);
+        let (out, lower) = read_aside(&[title, first, gives, own]);
+        assert_eq!(lower, "");
+        assert_eq!(out[3].period, Some(Period::Month { year: 2025, month: 7 }));
+    }
+
     #[test]
     fn an_overlong_sentence_leaves_no_room_behind() {
         let long: &'static str = format!("Sales rose {{5%}} in [May]{}.", " and more".repeat(20_000)).leak();
@@ -812,7 +1137,7 @@ mod tests {
         let mut out = Vec::new();
         let _ = place(&sentences, &mut out);
         assert_eq!(out[0].period, Some(Period::Month { year: 2025, month: 5 }));
-        let room = BUFFERS.with(|b| b.borrow().readings.reading.lower.capacity());
+        let room = BUFFERS.with(|b| b.borrow().readings.room());
         assert!(room <= KEPT_ROOM, "{room}");
     }
 
