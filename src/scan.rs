@@ -48,20 +48,11 @@ fn next_word(after: &str) -> (&str, bool) {
     )
 }
 
-/// The words after `the` that make it start a figure (`the past five years`; a digit does
-/// too: `the 24th`).
-const AFTER_THE: &[&[u8]] = &[
-    b"past",
-    b"next",
-    b"last",
-    b"coming",
-    b"previous",
-    b"following",
-    b"first",
-    b"second",
-    b"third",
-    b"fourth",
-];
+/// The words after `the` that make it start a figure: a duration's lead (`the past five
+/// years`, `duration::led`); a digit does too (`the 24th`, `date::the_nth`). No other kind
+/// starts at `the`: before an ordinal word (`the first half`) the figure starts at the
+/// ordinal, which the walk reaches next.
+const AFTER_THE: &[&[u8]] = &[b"past", b"next", b"last", b"coming", b"previous", b"following"];
 /// After `a` or `an`: `a trillion`.
 const AFTER_A: &[&[u8]] = &[b"hundred", b"thousand", b"million", b"billion", b"trillion", b"dozen"];
 /// After `this`, `last` or `next` (or a month name: `last March`): `this year`.
@@ -925,6 +916,28 @@ mod tests {
         assert_eq!(ahead("next", " yearly"), Some(false));
         assert_eq!(ahead("the", " followingly-long-word"), Some(false));
         assert_eq!(ahead("one", " year"), None);
+    }
+
+    #[test]
+    fn the_before_an_ordinal_word_starts_no_figure_the_ordinal_does() {
+        for s in [
+            "the first half of 2024 saw gains",
+            "The second quarter ended",
+            "the third time in a row",
+            "the fourth largest market",
+            "the first six months of the year",
+        ] {
+            assert_eq!(figure_at(&Ctx::new(s, 0, false)), None, "{s}");
+            assert_eq!(needs_lookahead(&s.as_bytes()[..3], &s[3..]), Some(false), "{s}");
+        }
+        assert_eq!(
+            texts("in the first half of 2024"),
+            vec![(Kind::Date, "first half of 2024")]
+        );
+        assert_eq!(
+            texts("over the past five years"),
+            vec![(Kind::Duration, "the past five years")]
+        );
     }
 
     #[test]
