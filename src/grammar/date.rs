@@ -2159,8 +2159,8 @@ const REPORTING_WORDS: &[&str] = &[
 /// The sentence is said of the past: a past tense in it, and no word of the future.
 /// Its words are its runs of ASCII letters; those of one or two letters hold neither (no
 /// tense word is that short, and an `-ed` word counts from five letters), and are stepped
-/// over unread. Out of line: asked for one sentence in four, inlined it made the scan's
-/// loop bigger for all (measured).
+/// over unread. Out of line: asked only where a date lacks its year, and inlined it made
+/// the scan's loop bigger for every sentence (measured).
 #[inline(never)]
 pub fn said_of_the_past(sentence: &str) -> bool {
     let mut past = false;
