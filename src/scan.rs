@@ -48,20 +48,11 @@ fn next_word(after: &str) -> (&str, bool) {
     )
 }
 
-/// The words after `the` that make it start a figure (`the past five years`; a digit does
-/// too: `the 24th`).
-const AFTER_THE: &[&[u8]] = &[
-    b"past",
-    b"next",
-    b"last",
-    b"coming",
-    b"previous",
-    b"following",
-    b"first",
-    b"second",
-    b"third",
-    b"fourth",
-];
+/// The words after `the` that make it start a figure: a duration's lead (`the past five
+/// years`, `duration::led`); a digit does too (`the 24th`, `date::the_nth`). No other kind
+/// starts at `the`: before an ordinal word (`the first half`) the figure starts at the
+/// ordinal, which the walk reaches next.
+const AFTER_THE: &[&[u8]] = &[b"past", b"next", b"last", b"coming", b"previous", b"following"];
 /// After `a` or `an`: `a trillion`.
 const AFTER_A: &[&[u8]] = &[b"hundred", b"thousand", b"million", b"billion", b"trillion", b"dozen"];
 /// After `this`, `last` or `next` (or a month name: `last March`): `this year`.
@@ -345,6 +336,16 @@ impl<'a> Walk<'a> {
         (len > 0 && after.is_ascii()).then(|| &self.window[from..from + len])
     }
 
+    /// The end of the ASCII letters and digits from `pos`, and whether a digit is among
+    /// them, read from the masks where `pos` is in the block and the run ends within it:
+    /// what `word_end` reads there, for the token the walk stopped at.
+    fn word_end_in_block(&self, pos: usize) -> Option<(usize, bool)> {
+        let i = pos.checked_sub(self.block).filter(|&i| i < 64)?;
+        let len = (!(self.alnum >> i)).trailing_zeros() as usize;
+        let has_digit = ((self.digits >> i).trailing_zeros() as usize) < len;
+        (i + len < 64).then_some((pos + len, has_digit))
+    }
+
     /// The first byte from `pos` that starts a token the scan must look at (the end when
     /// none does).
     fn next_token_start(&mut self, mut pos: usize) -> usize {
@@ -458,12 +459,19 @@ fn word_end(bytes: &[u8], mut pos: usize) -> (usize, bool) {
 
 /// What the token at `pos` is, for the scan: whether the grammar should be asked there,
 /// and where the token ends. Bytes: every byte of every sentence comes here.
+#[cfg(test)]
 fn token_at(sentence: &str, pos: usize) -> (bool, usize) {
+    token_at_with(sentence, pos, None)
+}
+
+/// [`token_at`], given `word_end(bytes, pos)` where the walk's masks tell it (`word`).
+fn token_at_with(sentence: &str, pos: usize, word: Option<(usize, bool)>) -> (bool, usize) {
     let bytes = sentence.as_bytes();
+    let word_end = || word.unwrap_or_else(|| word_end(bytes, pos));
     match bytes[pos] {
-        b'0'..=b'9' => (!continues_identifier(sentence, pos), word_end(bytes, pos).0),
+        b'0'..=b'9' => (!continues_identifier(sentence, pos), word_end().0),
         b'a'..=b'z' | b'A'..=b'Z' => {
-            let (end, has_digit) = word_end(bytes, pos);
+            let (end, has_digit) = word_end();
             let dollar = bytes.get(end) == Some(&b'$') && names_a_dollar(&bytes[pos..end]);
             (dollar || word_is_candidate(sentence, pos, end, has_digit), end)
         }
@@ -608,7 +616,7 @@ pub fn append_figures(sentence: &str, cut: bool, dollar: &str, all: &mut Vec<Fou
         if pos >= sentence.len() {
             break;
         }
-        let (candidate, token_end) = token_at(sentence, pos);
+        let (candidate, token_end) = token_at_with(sentence, pos, walk.word_end_in_block(pos));
         if candidate {
             let ctx = Ctx::new(sentence, pos, cut).with_dollar(dollar);
             if let Some(mut figure) = figure_at(&ctx) {
@@ -925,6 +933,49 @@ mod tests {
         assert_eq!(ahead("next", " yearly"), Some(false));
         assert_eq!(ahead("the", " followingly-long-word"), Some(false));
         assert_eq!(ahead("one", " year"), None);
+    }
+
+    #[test]
+    fn the_before_an_ordinal_word_starts_no_figure_the_ordinal_does() {
+        for s in [
+            "the first half of 2024 saw gains",
+            "The second quarter ended",
+            "the third time in a row",
+            "the fourth largest market",
+            "the first six months of the year",
+        ] {
+            assert_eq!(figure_at(&Ctx::new(s, 0, false)), None, "{s}");
+            assert_eq!(needs_lookahead(&s.as_bytes()[..3], &s[3..]), Some(false), "{s}");
+        }
+        assert_eq!(
+            texts("in the first half of 2024"),
+            vec![(Kind::Date, "first half of 2024")]
+        );
+        assert_eq!(
+            texts("over the past five years"),
+            vec![(Kind::Duration, "the past five years")]
+        );
+    }
+
+    #[test]
+    fn the_masks_end_a_word_where_the_byte_walk_does() {
+        let text = crate::fixture_texts().concat() + " x1 9a é5 $5 a-b USD34.6 ";
+        let bytes = text.as_bytes();
+        let mut walk = Walk::new(bytes);
+        let mut told = 0;
+        for block in (0..bytes.len()).step_by(29) {
+            walk.load(block);
+            for pos in block.saturating_sub(3)..block + 70 {
+                let Some(known) = walk.word_end_in_block(pos) else {
+                    continue;
+                };
+                if bytes.get(pos).is_some_and(u8::is_ascii_alphanumeric) {
+                    assert_eq!(known, word_end(bytes, pos), "at {pos}");
+                    told += 1;
+                }
+            }
+        }
+        assert!(told > 10_000, "{told}");
     }
 
     #[test]

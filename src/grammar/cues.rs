@@ -601,23 +601,34 @@ pub fn context_direction(sentence: &str, start: usize, end: usize, kind: Kind) -
         // regulations`); without one it is the change (`payrolls rose 236,000`).
         Kind::Money | Kind::Count | Kind::Quantity => {
             let before = sentence[..start].trim_end();
-            let bare = kind != Kind::Count
-                || !sentence[..end].ends_with(|c: char| c.is_alphabetic())
-                || with_last_word(&sentence[..end], |w| {
-                    matches!(w, "thousand" | "million" | "billion" | "trillion" | "lakh" | "crore")
-                });
+            // Asked only where no `by` or `of` decides.
+            let bare = || {
+                kind != Kind::Count
+                    || !sentence[..end].ends_with(|c: char| c.is_alphabetic())
+                    || ends_with_a_scale(&sentence[..end])
+            };
             let before = without_amount_lead(before);
             if let Some(at) = ends_with_phrase(before, "by") {
                 return verb_before_by(&before[..at]);
             }
             match ends_with_phrase(before, "of") {
                 Some(at) => with_last_word(&before[..at], word_direction),
-                None if bare => change_verb_before(before),
+                None if bare() => change_verb_before(before),
                 None => None,
             }
         }
         _ => None,
     }
+}
+
+/// The last word of `text` is a scale word in any case (`5 thousand`: no noun follows the
+/// number): `with_last_word` and a match of the lowered word, compared as written instead,
+/// without the copy.
+fn ends_with_a_scale(text: &str) -> bool {
+    let w = last_word_as_written(text);
+    ["thousand", "million", "billion", "trillion", "lakh", "crore"]
+        .iter()
+        .any(|s| w.eq_ignore_ascii_case(s))
 }
 
 /// Words between `by` and an amount that say how it is counted: `grew by an average of
@@ -1061,6 +1072,31 @@ fn says(cue: u64) -> Option<Option<Direction>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `ends_with_a_scale` as first written: the last word lowered, then matched.
+    fn ends_with_a_scale_by_lowering(text: &str) -> bool {
+        with_last_word(text, |w| {
+            matches!(w, "thousand" | "million" | "billion" | "trillion" | "lakh" | "crore")
+        })
+    }
+
+    #[test]
+    fn a_scale_is_told_as_written_where_it_was_told_lowered() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(" 5 THOUSAND 2 Million 3 éBillion 4 lakh\u{a0} 6 crores 7 kthousand 8 trillion  ");
+        let mut scales = 0;
+        for end in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let t = &text[..end];
+            assert_eq!(
+                ends_with_a_scale(t),
+                ends_with_a_scale_by_lowering(t),
+                "{:?}",
+                &t[end.saturating_sub(20)..]
+            );
+            scales += usize::from(ends_with_a_scale(t));
+        }
+        assert!(scales > 50, "{scales}");
+    }
 
     #[test]
     fn words_back_kept_are_the_walk_s_words_in_any_order_of_asking() {

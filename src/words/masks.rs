@@ -90,6 +90,19 @@ fn alnum_by_bytes<const FOLD: bool, const N: usize>(bytes: &mut [u8; N]) -> u64 
     bits_where(&first, |c| c.is_ascii_alphanumeric()) as u64
 }
 
+/// The ASCII letters of a 64-byte window: the runs of letters a sentence's tense is read
+/// from (`words::each_long_letter_run`).
+#[inline(always)]
+pub(crate) fn letters(window: &[u8; 64]) -> u64 {
+    sse2!(if { vector::letters(window) } else { letters_by_bytes(window) })
+}
+
+/// [`letters`] a byte at a time.
+#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2", not(test)), allow(dead_code))]
+fn letters_by_bytes(window: &[u8; 64]) -> u64 {
+    bits_where(window, |c| c.is_ascii_alphabetic()) as u64
+}
+
 /// The byte classes the scan's walk steps by, of a 64-byte window: ASCII letters and
 /// digits, digits, and the other bytes that may start a token (`$`, `-`, and the lead
 /// bytes `0xC2`, `0xE2` of `€ £ ¥ ₩ ₹ −` and vulgar fractions).
@@ -198,6 +211,20 @@ mod vector {
         classes
     }
 
+    #[target_feature(enable = "sse2")]
+    pub(super) fn letters(window: &[u8; 64]) -> u64 {
+        // The constants as `i8`: their bit patterns.
+        let to_a = _mm_set1_epi8(0x80u8.wrapping_sub(b'a') as i8);
+        let fold = _mm_set1_epi8(0x20);
+        let letters = _mm_set1_epi8((0x80u8 + 26) as i8);
+        let mut mask = 0;
+        for (n, chunk) in window.chunks_exact(16).enumerate() {
+            let v = load(chunk);
+            mask |= bits(_mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, fold), to_a), letters), n);
+        }
+        mask
+    }
+
     /// As signed bytes, the controls (`0..0x20`) and the non-ASCII bytes (`0x80..`,
     /// negative) are exactly the bytes below a space: one compare.
     #[target_feature(enable = "sse2")]
@@ -271,6 +298,7 @@ mod tests {
     fn each_mask_is_its_byte_reading_at_every_lane() {
         for window in windows() {
             assert_eq!(among(&window, STOPS), among_by_bytes(&window, STOPS), "{window:?}");
+            assert_eq!(letters(&window), letters_by_bytes(&window), "{window:?}");
             assert_eq!(
                 unprintable_and_spaces(&window),
                 unprintable_and_spaces_by_bytes(&window)
@@ -309,6 +337,7 @@ mod tests {
         window[41] = b' ';
         window[63] = 0xc3;
         assert_eq!(among_by_bytes(&window, STOPS), 1 << 3 | 1 << 40);
+        assert_eq!(letters_by_bytes(&window), !(1 << 3 | 1 << 40 | 1 << 41 | 1 << 63));
         assert_eq!(unprintable_and_spaces_by_bytes(&window), (1 << 40 | 1 << 63, 1 << 41));
         assert!(pair_holds_by_bytes(u64::from(b','), 0, QUOTED));
         assert!(!pair_holds_by_bytes(u64::from_le_bytes(*b"abc 1.5%"), 0x7f, QUOTED));
@@ -376,6 +405,7 @@ mod tests {
         fn random_windows(bytes in proptest::collection::vec(proptest::num::u8::ANY, 64)) {
             let window: [u8; 64] = bytes.try_into().unwrap_or([0; 64]);
             proptest::prop_assert_eq!(among(&window, STOPS), among_by_bytes(&window, STOPS));
+            proptest::prop_assert_eq!(letters(&window), letters_by_bytes(&window));
             proptest::prop_assert_eq!(unprintable_and_spaces(&window), unprintable_and_spaces_by_bytes(&window));
             let word = |at: usize| u64::from_le_bytes(std::array::from_fn(|i| window[at + i]));
             proptest::prop_assert_eq!(pair_holds(word(0), word(8), QUOTED), pair_holds_by_bytes(word(0), word(8), QUOTED));
