@@ -118,7 +118,8 @@ pub fn open(source: &Source, lossy: bool, encoding: Option<&'static Encoding>) -
         warnings.push(Problem::warning(ProblemKind::Bytes, line, at, why));
     }
     let lines = match again {
-        Again::Text(text) => {
+        Again::Text(text, false) => Lines::Whole(text, 0),
+        Again::Text(text, true) => {
             let (text, found) = clean_text(text).map_err(|e| {
                 Problem::error(ProblemKind::NotText, Skipped::Input, 0, 0, e.to_string()).with_path(&name)
             })?;
@@ -139,8 +140,8 @@ const WHOLE: usize = PIECE as usize;
 enum Again {
     /// From its start again: it was longer than [`WHOLE`].
     Reader(Box<dyn Read>),
-    /// Read whole and valid: its text, still to be cleaned.
-    Text(String),
+    /// Read whole and valid: its text, still to be cleaned when it may need it.
+    Text(String, bool),
     /// Read whole, with bytes that are not UTF-8.
     Bytes(Vec<u8>),
 }
@@ -190,12 +191,17 @@ fn scan(first: Vec<u8>, mut raw: Raw) -> Result<(Option<LineAndByte>, Again), Re
 /// [`scan`] of an input held whole: refused at a NUL byte, else its text when it is
 /// UTF-8 (checked here, once), else its bytes and the line and offset of the first bad one.
 fn read_whole(bytes: Vec<u8>) -> Result<(Option<LineAndByte>, Again), Refused> {
+    // Most inputs: one reading says they are text, and whether they need cleaning.
+    let bytes = match bulletin_facts::read_utf8(bytes) {
+        Ok((text, unclean)) => return Ok((None, Again::Text(text, unclean))),
+        Err(bytes) => bytes,
+    };
     if let Some(at) = memchr::memchr(0, &bytes) {
         let line = line_at(&mut Cursor::new(&bytes), at)?;
         return Err(Refused::Nul { line, at });
     }
     match String::from_utf8(bytes) {
-        Ok(text) => Ok((None, Again::Text(text))),
+        Ok(text) => Ok((None, Again::Text(text, true))),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
