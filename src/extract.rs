@@ -802,8 +802,7 @@ impl SentenceColumn<'_> {
         match s.section {
             Section::Body => {
                 let start = s.offset.saturating_sub(self.body_offset);
-                Some(self.runs.span(&(start..start + s.text.len())))
-                    .filter(|folded| folded.len() <= MAX_SENTENCE)
+                Some(self.runs.span(&(start..start + s.text.len()))).filter(|folded| folded.len() <= MAX_SENTENCE)
             }
             // The title's sentence is the title.
             Section::Title => (self.title.len() <= MAX_SENTENCE).then(|| pieces.push(self.title)),

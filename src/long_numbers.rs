@@ -22,7 +22,11 @@ const STRIDE: usize = 2 * PROBE;
 /// run, looked at twice as many bytes.
 pub(crate) fn overlong_numbers(text: &str) -> Vec<Problem> {
     let bytes = text.as_bytes();
-    let in_run = |at: usize| bytes.get(at).is_some_and(|&b| b.is_ascii_digit() || b == b',' || b == b'.');
+    let in_run = |at: usize| {
+        bytes
+            .get(at)
+            .is_some_and(|&b| b.is_ascii_digit() || b == b',' || b == b'.')
+    };
     let mut found = Vec::new();
     let mut lines = Lines::default();
     let mut probe = 0;

@@ -519,7 +519,11 @@ mod tests {
         for a in 0x80..=0xffu8 {
             assert_eq!(is_utf8_run(&[a]), std::str::from_utf8(&[a]).is_ok(), "{a:#x}");
             for b in 0x80..=0xffu8 {
-                assert_eq!(is_utf8_run(&[a, b]), std::str::from_utf8(&[a, b]).is_ok(), "{a:#x} {b:#x}");
+                assert_eq!(
+                    is_utf8_run(&[a, b]),
+                    std::str::from_utf8(&[a, b]).is_ok(),
+                    "{a:#x} {b:#x}"
+                );
             }
         }
     }
