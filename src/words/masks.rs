@@ -132,24 +132,27 @@ fn high_and_odd_by_bytes(window: &[u8; 64]) -> (u64, u64) {
     )
 }
 
-/// An input held whole, read once: its text and whether cleaning may change any byte of
-/// it (a control but tab and line feed, DEL, or 0xC2, the lead byte of the C1 controls),
-/// or its bytes back when they hold a NUL or are not UTF-8 (for the reading that says
-/// where). Only the bytes outside printable ASCII are looked at one by one; each run of
-/// non-ASCII bytes is checked as UTF-8 on its own, which checks the whole (an ASCII byte
-/// is a character of its own and a byte of no other). (`String::from_utf8` and the
-/// cleaning's test each read every byte.)
-pub(crate) fn utf8_text(bytes: Vec<u8>) -> Result<(String, bool), Vec<u8>> {
-    match clean_utf8_read(&bytes) {
+/// An input held whole, read once: its text, whether cleaning may change any byte of it
+/// (a control but tab and line feed, DEL, or 0xC2, the lead byte of the C1 controls) and
+/// where its line feeds are; or its bytes back when they hold a NUL or are not UTF-8 (for
+/// the reading that says where). Only the bytes outside printable ASCII are looked at one
+/// by one; each run of non-ASCII bytes is checked as UTF-8 on its own, which checks the
+/// whole (an ASCII byte is a character of its own and a byte of no other).
+/// (`String::from_utf8`, the cleaning's test and the search for each line's end each read
+/// every byte.)
+pub(crate) fn utf8_text(bytes: Vec<u8>) -> Result<(String, bool, Vec<usize>), Vec<u8>> {
+    let mut breaks = Vec::new();
+    match clean_utf8_read(&bytes, &mut breaks) {
         // SAFETY: every run of non-ASCII bytes is UTF-8 (`clean_utf8_read`), and so is
         // every ASCII byte.
-        Some(unclean) => Ok((unsafe { String::from_utf8_unchecked(bytes) }, unclean)),
+        Some(unclean) => Ok((unsafe { String::from_utf8_unchecked(bytes) }, unclean, breaks)),
         None => Err(bytes),
     }
 }
 
-/// Whether cleaning may change a byte of `bytes`, when they are UTF-8 without a NUL.
-fn clean_utf8_read(bytes: &[u8]) -> Option<bool> {
+/// Whether cleaning may change a byte of `bytes`, when they are UTF-8 without a NUL; their
+/// line feeds in `breaks`.
+fn clean_utf8_read(bytes: &[u8], breaks: &mut Vec<usize>) -> Option<bool> {
     // Where the last run of non-ASCII bytes checked ends.
     let (mut unclean, mut checked_to) = (false, 0);
     let mut block = 0;
@@ -173,7 +176,8 @@ fn clean_utf8_read(bytes: &[u8]) -> Option<bool> {
             marks &= marks - 1;
             match bytes.get(at).copied().unwrap_or(0) {
                 0 => return None,
-                b'\t' | b'\n' => {}
+                b'\n' => breaks.push(at),
+                b'\t' => {}
                 b @ 0x80.. => {
                     unclean |= b == 0xc2;
                     // The run of non-ASCII bytes from here, checked whole.
@@ -505,13 +509,14 @@ mod tests {
 
     /// The one reading of an input: its text and whether cleaning may change it, as
     /// `String::from_utf8` and the cleaning's own test answer.
-    fn utf8_text_by_std(bytes: &[u8]) -> Option<(String, bool)> {
+    fn utf8_text_by_std(bytes: &[u8]) -> Option<(String, bool, Vec<usize>)> {
         let needs = |b: &u8| matches!(*b, 0..=0x1f | 0x7f | 0xc2) && !matches!(*b, b'\t' | b'\n');
         if bytes.contains(&0) {
             return None;
         }
         let text = String::from_utf8(bytes.to_vec()).ok()?;
-        Some((text, bytes.iter().any(needs)))
+        let breaks = memchr::memchr_iter(b'\n', bytes).collect();
+        Some((text, bytes.iter().any(needs), breaks))
     }
 
     #[test]
