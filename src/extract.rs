@@ -204,6 +204,8 @@ fn fold_runs_into(s: &str, out: &mut String, mut run_at: impl FnMut(usize, usize
 /// `fold_runs_into` noted (in order, with where each landed). A span that starts and ends
 /// with a word (a trimmed sentence) folds to the same words and single spaces as the
 /// whole text does there: its fold is that piece of the text's, no fold of its own needed.
+/// (Each end's run searched for: the oracle of [`Landing`].)
+#[cfg(test)]
 fn folded_span(runs: &[(usize, usize)], span: &std::ops::Range<usize>) -> std::ops::Range<usize> {
     // A byte of the text lands as far into its run's copy as it is into the run.
     let landed = |at: usize| {
@@ -214,6 +216,48 @@ fn folded_span(runs: &[(usize, usize)], span: &std::ops::Range<usize>) -> std::o
         return 0..0;
     }
     landed(span.start)..landed(span.end - 1) + 1
+}
+
+/// Where spans of a text stand in its fold (see `folded_span`), asked for in reading
+/// order (a release's sentences): the run of each end is found by walking on from the
+/// last one's, not searched for from the start again (half a sentence column's cost went
+/// into the two searches).
+struct Landing<'a> {
+    runs: &'a [(usize, usize)],
+    /// Runs `..next` start at or before the last byte asked for.
+    next: std::cell::Cell<usize>,
+}
+
+impl<'a> Landing<'a> {
+    fn new(runs: &'a [(usize, usize)]) -> Self {
+        Landing {
+            runs,
+            next: std::cell::Cell::new(0),
+        }
+    }
+
+    /// [`folded_span`] of `span`.
+    fn span(&self, span: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+        if span.is_empty() {
+            return 0..0;
+        }
+        self.landed(span.start)..self.landed(span.end - 1) + 1
+    }
+
+    /// Where byte `at` of the text lands in its fold.
+    fn landed(&self, at: usize) -> usize {
+        let runs = self.runs;
+        let mut n = self.next.get();
+        // Asked for a byte before the last one: searched for.
+        if n > 0 && runs.get(n - 1).is_some_and(|&(from, _)| from > at) {
+            n = runs.partition_point(|&(from, _)| from <= at);
+        }
+        while runs.get(n).is_some_and(|&(from, _)| from <= at) {
+            n += 1;
+        }
+        self.next.set(n);
+        runs.get(n.wrapping_sub(1)).map_or(0, |&(from, to)| to + (at - from))
+    }
 }
 
 /// Bit `i` set where folding may have to happen at byte `from + i` of `b`: an ASCII
@@ -576,7 +620,7 @@ fn extract_release(
         timings,
         column: SentenceColumn {
             body_offset: r.body_offset,
-            runs,
+            runs: Landing::new(runs),
             title: &title_folded,
         },
     };
@@ -747,7 +791,7 @@ struct Figures<'s, 'r> {
 /// landed) and the folded title.
 struct SentenceColumn<'a> {
     body_offset: usize,
-    runs: &'a [(usize, usize)],
+    runs: Landing<'a>,
     title: &'a str,
 }
 
@@ -758,8 +802,7 @@ impl SentenceColumn<'_> {
         match s.section {
             Section::Body => {
                 let start = s.offset.saturating_sub(self.body_offset);
-                Some(folded_span(self.runs, &(start..start + s.text.len())))
-                    .filter(|folded| folded.len() <= MAX_SENTENCE)
+                Some(self.runs.span(&(start..start + s.text.len()))).filter(|folded| folded.len() <= MAX_SENTENCE)
             }
             // The title's sentence is the title.
             Section::Title => (self.title.len() <= MAX_SENTENCE).then(|| pieces.push(self.title)),
@@ -1118,8 +1161,10 @@ mod tests {
             fold_runs_into(&text, &mut folded, |from, to| runs.push((from, to)));
             let whole = plain_fold(&text);
             proptest::prop_assert_eq!(&folded[4..], whole.as_str());
+            let landing = Landing::new(&runs);
             for span in sentences::split(&text) {
                 let piece = folded_span(&runs, &span);
+                proptest::prop_assert_eq!(landing.span(&span), piece.clone(), "{:?} in {:?}", span, text);
                 let want = fold_space(&text[span.clone()]);
                 proptest::prop_assert_eq!(folded.get(piece), Some(&*want), "{:?} in {:?}", span, text);
             }

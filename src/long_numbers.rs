@@ -5,36 +5,41 @@ use crate::problem::{Problem, ProblemKind};
 /// Digits a number may have and still be read: a Decimal's 28.
 const MAX_DIGITS: usize = 28;
 
-/// The distance between the bytes probed: a run of `MAX_DIGITS + 1` bytes or more holds
-/// two probes in a row when its first `PROBE + 1` bytes hold a probe.
+/// Half the shortest run that may hold a number too long for a value.
 const PROBE: usize = MAX_DIGITS / 2;
 const _: () = assert!(MAX_DIGITS >= 2 * PROBE);
+
+/// The distance between the bytes probed: every run of `MAX_DIGITS + 1` bytes or more
+/// holds one.
+const STRIDE: usize = 2 * PROBE;
 
 /// A warning for each number of the text with more digits than a value holds (`,` and `.`
 /// between digits belong to it): the grammar reads no figure there, and says nothing.
 /// A number lies within a run of digits, commas and points, and one of more than
-/// `MAX_DIGITS` digits (at least 29 bytes) holds two probes `PROBE` bytes apart wherever it
-/// starts: only the runs met at two probes in a row are read.
+/// `MAX_DIGITS` digits (at least 29 bytes) holds a probe (every `STRIDE` bytes) and the byte
+/// `PROBE` before or after it (a run holding neither is at most `2 * PROBE - 1` bytes):
+/// only the runs met there are read. A probe every `PROBE` bytes, two in a row in the
+/// run, looked at twice as many bytes.
 pub(crate) fn overlong_numbers(text: &str) -> Vec<Problem> {
     let bytes = text.as_bytes();
-    let in_run = |b: &u8| b.is_ascii_digit() || *b == b',' || *b == b'.';
+    let in_run = |at: usize| {
+        bytes
+            .get(at)
+            .is_some_and(|&b| b.is_ascii_digit() || b == b',' || b == b'.')
+    };
     let mut found = Vec::new();
     let mut lines = Lines::default();
     let mut probe = 0;
-    while let Some(b) = bytes.get(probe) {
-        // Met at a probe, a run too long for a value covers the next one too. A comma or a
-        // short number is passed over.
-        if !in_run(b) || !bytes.get(probe + PROBE).is_some_and(in_run) {
-            probe += PROBE;
+    while probe < bytes.len() {
+        // A comma or a short number is passed over.
+        if !in_run(probe) || !(in_run(probe + PROBE) || probe.checked_sub(PROBE).is_some_and(in_run)) {
+            probe += STRIDE;
             continue;
         }
-        let start = bytes[..probe].iter().rposition(|b| !in_run(b)).map_or(0, |p| p + 1);
-        let end = bytes[probe..]
-            .iter()
-            .position(|b| !in_run(b))
-            .map_or(bytes.len(), |p| probe + p);
+        let start = (0..probe).rev().find(|&at| !in_run(at)).map_or(0, |p| p + 1);
+        let end = (probe..bytes.len()).find(|&at| !in_run(at)).unwrap_or(bytes.len());
         numbers_in_run(text, start, end, &mut lines, &mut found);
-        probe = end.next_multiple_of(PROBE);
+        probe = end.next_multiple_of(STRIDE);
     }
     found
 }
@@ -110,7 +115,7 @@ mod tests {
     #[test]
     fn the_shortest_overlong_numbers_are_found_wherever_they_start() {
         for digits in [29, 30, 37] {
-            for pad in 0..3 * PROBE {
+            for pad in 0..3 * STRIDE {
                 let text = format!("{}{} 5.", " ".repeat(pad), "7".repeat(digits));
                 assert_eq!(overlong_numbers(&text).len(), 1, "{digits} digits after {pad} spaces");
             }
@@ -147,7 +152,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn runs_met_at_two_probes_find_every_overlong_number(
+        fn runs_met_at_probes_find_every_overlong_number(
             picks in proptest::collection::vec(0..8usize, 0..60),
         ) {
             const PIECES: [&str; 8] = ["1234567", "0", ",", ".", "\n", " ", "x", "9,999.99"];

@@ -205,6 +205,15 @@ pub struct SeparatorLine {
     pub line: usize,
 }
 
+/// An input's bytes held whole, read once by the command line: its text, whether its
+/// cleaning may change a byte of it (a control but tab and line feed, DEL, or 0xC2, the
+/// lead byte of the C1 controls) and where its line feeds are; or the bytes back when
+/// they hold a NUL or are not UTF-8. Not part of the API.
+#[doc(hidden)]
+pub fn read_utf8(bytes: Vec<u8>) -> Result<(String, bool, Vec<usize>), Vec<u8>> {
+    crate::words::utf8_text(bytes)
+}
+
 /// The separator lines of a text, in order.
 pub fn separator_lines(text: &str) -> Vec<SeparatorLine> {
     let mut start = 0;

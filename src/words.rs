@@ -12,6 +12,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 mod masks;
 
 pub(crate) use masks::{among, pair_holds, scan_classes, unprintable_and_spaces};
+// The reading of an input held whole (the command line's).
+pub(crate) use masks::utf8_text;
 
 /// Calls `f` with `word.to_ascii_lowercase()`, on the stack when it is short (the common
 /// case of hot word-list look-ups). Only ASCII letters are lowered: the word lists are

@@ -87,8 +87,9 @@ enum Lines {
     /// UTF-8 bytes, decoded and cleaned a piece at a time; whether the first reading
     /// found every byte valid.
     Utf8(Pieces<Box<dyn Read>>, bool),
-    /// A text decoded whole: where the next piece starts.
-    Whole(String, usize),
+    /// A text decoded whole: where the next piece starts, and where its line feeds are
+    /// when its first reading found them.
+    Whole(String, usize, Option<Vec<usize>>),
 }
 
 /// Opens an input, or says why it cannot be read.
@@ -100,7 +101,7 @@ pub fn open(source: &Source, lossy: bool, encoding: Option<&'static Encoding>) -
     if let Some(legacy) = legacy_encoding(&first, encoding) {
         let bytes = read_rest(first, raw).map_err(refused)?;
         let (text, map, warnings) = decode_whole(&bytes, lossy, legacy).map_err(|p| p.with_path(&name))?;
-        let mut stream = Stream::new(name, Lines::Whole(text, 0), warnings);
+        let mut stream = Stream::new(name, Lines::Whole(text, 0, None), warnings);
         stream.splitter.map = map;
         return Ok(stream);
     }
@@ -118,12 +119,13 @@ pub fn open(source: &Source, lossy: bool, encoding: Option<&'static Encoding>) -
         warnings.push(Problem::warning(ProblemKind::Bytes, line, at, why));
     }
     let lines = match again {
-        Again::Text(text) => {
+        Again::Text(text, Some(breaks)) => Lines::Whole(text, 0, Some(breaks)),
+        Again::Text(text, None) => {
             let (text, found) = clean_text(text).map_err(|e| {
                 Problem::error(ProblemKind::NotText, Skipped::Input, 0, 0, e.to_string()).with_path(&name)
             })?;
             warnings.extend(found);
-            Lines::Whole(text, 0)
+            Lines::Whole(text, 0, None)
         }
         Again::Bytes(bytes) => Lines::Utf8(Pieces::new(Box::new(Cursor::new(bytes))), false),
         Again::Reader(reader) => Lines::Utf8(Pieces::new(reader), bad.is_none()),
@@ -139,8 +141,9 @@ const WHOLE: usize = PIECE as usize;
 enum Again {
     /// From its start again: it was longer than [`WHOLE`].
     Reader(Box<dyn Read>),
-    /// Read whole and valid: its text, still to be cleaned.
-    Text(String),
+    /// Read whole and valid: its text, and where its line feeds are when it needs no
+    /// cleaning (else still to be cleaned).
+    Text(String, Option<Vec<usize>>),
     /// Read whole, with bytes that are not UTF-8.
     Bytes(Vec<u8>),
 }
@@ -190,12 +193,17 @@ fn scan(first: Vec<u8>, mut raw: Raw) -> Result<(Option<LineAndByte>, Again), Re
 /// [`scan`] of an input held whole: refused at a NUL byte, else its text when it is
 /// UTF-8 (checked here, once), else its bytes and the line and offset of the first bad one.
 fn read_whole(bytes: Vec<u8>) -> Result<(Option<LineAndByte>, Again), Refused> {
+    // Most inputs: one reading says they are text, and whether they need cleaning.
+    let bytes = match bulletin_facts::read_utf8(bytes) {
+        Ok((text, unclean, breaks)) => return Ok((None, Again::Text(text, (!unclean).then_some(breaks)))),
+        Err(bytes) => bytes,
+    };
     if let Some(at) = memchr::memchr(0, &bytes) {
         let line = line_at(&mut Cursor::new(&bytes), at)?;
         return Err(Refused::Nul { line, at });
     }
     match String::from_utf8(bytes) {
-        Ok(text) => Ok((None, Again::Text(text))),
+        Ok(text) => Ok((None, Again::Text(text, None))),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
@@ -405,7 +413,7 @@ impl Stream {
     /// Hands the next piece of text to the splitter; false at the end.
     fn read_piece(&mut self) -> io::Result<bool> {
         match &mut self.lines {
-            Lines::Whole(text, at) => {
+            Lines::Whole(text, at, breaks) => {
                 let from = *at;
                 if from >= text.len() {
                     return Ok(false);
@@ -416,7 +424,19 @@ impl Stream {
                     .get(from + PIECE as usize..)
                     .and_then(|rest| memchr::memchr(b'\n', rest))
                     .map_or(text.len(), |n| from + PIECE as usize + n + 1);
-                self.splitter.push(&text[from..to]);
+                match breaks {
+                    // The piece's line feeds, as offsets in it.
+                    Some(breaks) => {
+                        let (first, end) = (
+                            breaks.partition_point(|&b| b < from),
+                            breaks.partition_point(|&b| b < to),
+                        );
+                        let within = breaks.get(first..end).unwrap_or_default();
+                        self.splitter
+                            .push_lines(&text[from..to], within.iter().map(|&b| b - from));
+                    }
+                    None => self.splitter.push(&text[from..to]),
+                }
                 *at = to;
                 Ok(true)
             }
@@ -592,12 +612,18 @@ impl Splitter {
     /// Adds a piece of the text. Only a line that may be a separator is looked at (and the
     /// text up to it copied first); the rest is copied in one run.
     fn push(&mut self, piece: &str) {
+        self.push_lines(piece, memchr::memchr_iter(b'\n', piece.as_bytes()));
+    }
+
+    /// [`Splitter::push`] told where the piece's line feeds are (in order): a text's
+    /// first reading found them, its lines need not be searched again.
+    fn push_lines(&mut self, piece: &str, breaks: impl Iterator<Item = usize>) {
         let bytes = piece.as_bytes();
         // `piece[..copied]` is in `text`; the line being read starts at `line` of the piece
         // (at 0 it may have begun in an earlier piece, at `line_start`).
         let (mut copied, mut line) = (0, 0);
-        while let Some(n) = memchr::memchr(b'\n', &bytes[line..]) {
-            let end = line + n + 1;
+        for at in breaks {
+            let end = at + 1;
             let first = match self.text.as_bytes().get(self.line_start) {
                 Some(&b) if line == 0 => b,
                 _ => bytes[line],
@@ -805,6 +831,36 @@ mod tests {
         parts.push(splitter.finish());
         parts.extend(splitter.ready.drain(..));
         parts
+    }
+
+    /// An input's parts cut at the line feeds its first reading found are the parts cut
+    /// at the ones the splitter searches for.
+    #[test]
+    fn line_feeds_found_in_the_first_reading_cut_as_searched_ones() {
+        let release = |n: usize| format!("-\nTrade\nT{n}\n\tSales rose 5 percent.\n\n - \n-\n\u{feff}‘é’ — x\n");
+        let texts = [
+            "\u{feff}-\nTrade\nA\nOne. date2025-01-01\n \t- \n-\n-\nB\n- minus, not a separator\nTwo.\n-\nC"
+                .to_string(),
+            (0..40).map(release).collect(),
+            format!("{}\n-\nTrade\nNo line end", "é".repeat(300)),
+            "a\u{a0}b\n-\nc\n".to_string(),
+            String::new(),
+        ];
+        let cuts = |ps: &[Part]| {
+            ps.iter()
+                .map(|p| (p.start, p.line, p.text.clone(), p.separators.clone(), p.last))
+                .collect::<Vec<_>>()
+        };
+        for text in texts {
+            let (read, _) = parts_of(text.as_bytes(), false);
+            let mut stream = Stream::new(String::new(), Lines::Whole(text.clone(), 0, None), Vec::new());
+            stream.splitter.min_part = 0;
+            let mut searched = Vec::new();
+            while let Some(part) = stream.next_part().unwrap() {
+                searched.push(part);
+            }
+            assert_eq!(cuts(&read), cuts(&searched), "{text:?}");
+        }
     }
 
     #[test]

@@ -129,6 +129,115 @@ fn scan_classes_by_bytes(window: &[u8; 64]) -> ScanClasses {
     }
 }
 
+/// The non-ASCII bytes of a window, and those outside printable ASCII (the controls, DEL
+/// and the non-ASCII bytes): what reading an input's bytes looks at.
+#[inline(always)]
+pub(crate) fn high_and_odd(window: &[u8; 64]) -> (u64, u64) {
+    sse2!(if { vector::high_and_odd(window) } else { high_and_odd_by_bytes(window) })
+}
+
+/// [`high_and_odd`] a byte at a time.
+#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2", not(test)), allow(dead_code))]
+fn high_and_odd_by_bytes(window: &[u8; 64]) -> (u64, u64) {
+    (
+        bits_where(window, |c| c >= 0x80) as u64,
+        bits_where(window, |c| !(b' '..0x7f).contains(&c)) as u64,
+    )
+}
+
+/// An input held whole, read once: its text, whether cleaning may change any byte of it
+/// (a control but tab and line feed, DEL, or 0xC2, the lead byte of the C1 controls) and
+/// where its line feeds are; or its bytes back when they hold a NUL or are not UTF-8 (for
+/// the reading that says where). Only the bytes outside printable ASCII are looked at one
+/// by one; each run of non-ASCII bytes is checked as UTF-8 on its own, which checks the
+/// whole (an ASCII byte is a character of its own and a byte of no other).
+/// (`String::from_utf8`, the cleaning's test and the search for each line's end each read
+/// every byte.)
+pub(crate) fn utf8_text(bytes: Vec<u8>) -> Result<(String, bool, Vec<usize>), Vec<u8>> {
+    let mut breaks = Vec::new();
+    match clean_utf8_read(&bytes, &mut breaks) {
+        // SAFETY: every run of non-ASCII bytes is UTF-8 (`clean_utf8_read`), and so is
+        // every ASCII byte.
+        Some(unclean) => Ok((unsafe { String::from_utf8_unchecked(bytes) }, unclean, breaks)),
+        None => Err(bytes),
+    }
+}
+
+/// Whether cleaning may change a byte of `bytes`, when they are UTF-8 without a NUL; their
+/// line feeds in `breaks`.
+fn clean_utf8_read(bytes: &[u8], breaks: &mut Vec<usize>) -> Option<bool> {
+    // Where the last run of non-ASCII bytes checked ends.
+    let (mut unclean, mut checked_to) = (false, 0);
+    let mut block = 0;
+    while block < bytes.len() {
+        let padded: [u8; 64];
+        let window = match bytes.get(block..).and_then(<[u8]>::first_chunk::<64>) {
+            Some(whole) => whole,
+            None => {
+                padded = super::window_at(bytes, block);
+                &padded
+            }
+        };
+        let (_, odd) = high_and_odd(window);
+        // The padding past the end is no byte of the text.
+        let mut marks = match bytes.len() - block {
+            n if n < 64 => odd & ((1 << n) - 1),
+            _ => odd,
+        };
+        while marks != 0 {
+            let at = block + marks.trailing_zeros() as usize;
+            marks &= marks - 1;
+            match bytes.get(at).copied().unwrap_or(0) {
+                0 => return None,
+                b'\n' => breaks.push(at),
+                b'\t' => {}
+                b @ 0x80.. => {
+                    unclean |= b == 0xc2;
+                    // The run of non-ASCII bytes from here, checked whole.
+                    if at >= checked_to {
+                        let run = bytes.get(at..).unwrap_or_default();
+                        checked_to = at + run.iter().position(u8::is_ascii).unwrap_or(run.len());
+                        if !is_utf8_run(bytes.get(at..checked_to).unwrap_or_default()) {
+                            return None;
+                        }
+                    }
+                }
+                _ => unclean = true,
+            }
+        }
+        block += 64;
+    }
+    Some(unclean)
+}
+
+/// Whether `run` (non-ASCII bytes) is whole UTF-8 characters: each a lead byte, the range
+/// its second byte must be in, and continuation bytes (Unicode's table of well-formed
+/// byte sequences). (`str::from_utf8` cost some two hundred instructions a character.)
+fn is_utf8_run(run: &[u8]) -> bool {
+    let mut rest = run;
+    while let [lead, tail @ ..] = rest {
+        let (width, second) = match lead {
+            0xc2..=0xdf => (2, 0x80..=0xbf),
+            0xe0 => (3, 0xa0..=0xbf),
+            0xe1..=0xec | 0xee..=0xef => (3, 0x80..=0xbf),
+            0xed => (3, 0x80..=0x9f),
+            0xf0 => (4, 0x90..=0xbf),
+            0xf1..=0xf3 => (4, 0x80..=0xbf),
+            0xf4 => (4, 0x80..=0x8f),
+            _ => return false,
+        };
+        let Some((cont, after)) = tail.split_at_checked(width - 1) else {
+            return false;
+        };
+        let continued = |b: &u8| (0x80..=0xbf).contains(b);
+        if !cont.first().is_some_and(|b| second.contains(b)) || !cont.iter().all(continued) {
+            return false;
+        }
+        rest = after;
+    }
+    true
+}
+
 /// The readings in SSE2. A byte moved by a constant so that its range starts at -128
 /// (wrapping) is in the range when below -128 plus the range's size: one signed compare.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
@@ -239,6 +348,20 @@ mod vector {
         (odd, spaces)
     }
 
+    /// The top bits of the bytes are the non-ASCII ones; as signed bytes, the controls and
+    /// the non-ASCII bytes are exactly the bytes below a space (DEL besides).
+    #[target_feature(enable = "sse2")]
+    pub(super) fn high_and_odd(window: &[u8; 64]) -> (u64, u64) {
+        let (space, del) = (_mm_set1_epi8(b' ' as i8), _mm_set1_epi8(0x7f));
+        let (mut high, mut odd) = (0, 0);
+        for (n, chunk) in window.chunks_exact(16).enumerate() {
+            let v = load(chunk);
+            high |= bits(v, n);
+            odd |= bits(_mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del)), n);
+        }
+        (high, odd)
+    }
+
     #[target_feature(enable = "sse2")]
     pub(super) fn alnum<const FOLD: bool, const N: usize>(bytes: &mut [u8; N]) -> u64 {
         // The constants as `i8`: their bit patterns.
@@ -314,6 +437,7 @@ mod tests {
                 pair_holds(first, last, QUOTED),
                 pair_holds_by_bytes(first, last, QUOTED)
             );
+            assert_eq!(high_and_odd(&window), high_and_odd_by_bytes(&window));
             for_both_folds(&window);
         }
     }
@@ -410,6 +534,65 @@ mod tests {
             let word = |at: usize| u64::from_le_bytes(std::array::from_fn(|i| window[at + i]));
             proptest::prop_assert_eq!(pair_holds(word(0), word(8), QUOTED), pair_holds_by_bytes(word(0), word(8), QUOTED));
             for_both_folds(&window);
+        }
+    }
+
+    /// The one reading of an input: its text and whether cleaning may change it, as
+    /// `String::from_utf8` and the cleaning's own test answer.
+    fn utf8_text_by_std(bytes: &[u8]) -> Option<(String, bool, Vec<usize>)> {
+        let needs = |b: &u8| matches!(*b, 0..=0x1f | 0x7f | 0xc2) && !matches!(*b, b'\t' | b'\n');
+        if bytes.contains(&0) {
+            return None;
+        }
+        let text = String::from_utf8(bytes.to_vec()).ok()?;
+        let breaks = memchr::memchr_iter(b'\n', bytes).collect();
+        Some((text, bytes.iter().any(needs), breaks))
+    }
+
+    #[test]
+    fn runs_of_one_or_two_high_bytes_are_utf8_as_std_says() {
+        for a in 0x80..=0xffu8 {
+            assert_eq!(is_utf8_run(&[a]), std::str::from_utf8(&[a]).is_ok(), "{a:#x}");
+            for b in 0x80..=0xffu8 {
+                assert_eq!(
+                    is_utf8_run(&[a, b]),
+                    std::str::from_utf8(&[a, b]).is_ok(),
+                    "{a:#x} {b:#x}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Runs of up to nine high bytes, as `str::from_utf8` reads them.
+        #[test]
+        fn runs_of_high_bytes_are_utf8_as_std_says(
+            run in proptest::collection::vec(0x80..=0xffu8, 0..9),
+            lead in 0xc0..=0xf7u8,
+        ) {
+            let mut led = vec![lead];
+            led.extend(&run);
+            for bytes in [&run, &led] {
+                proptest::prop_assert_eq!(is_utf8_run(bytes), std::str::from_utf8(bytes).is_ok(), "{:?}", bytes);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Characters of every length, cut ones, stray continuation bytes, controls and
+        /// C1 controls, at every place of a few blocks.
+        #[test]
+        fn inputs_are_read_as_utf8_and_cleaning_judge_them(
+            picks in proptest::collection::vec(0..16usize, 0..200),
+        ) {
+            const PIECES: [&[u8]; 16] = [
+                b"word ", b"\n", b"\t", b"\r", b"\x1b[1m", b"\x7f", b"\0", "\u{85}".as_bytes(),
+                "\u{a0}".as_bytes(), "\u{20ac}".as_bytes(), "\u{1f600}".as_bytes(), b"\xe2\x82",
+                b"\x80", b"\xc3", "\u{e9}".as_bytes(), b"0123456789abcdefghij",
+            ];
+            let bytes: Vec<u8> = picks.iter().flat_map(|&n| PIECES[n].iter().copied()).collect();
+            let want = utf8_text_by_std(&bytes);
+            proptest::prop_assert_eq!(utf8_text(bytes.clone()).ok(), want, "{:?}", bytes);
         }
     }
 }
