@@ -149,7 +149,7 @@ fn high_and_odd_by_bytes(window: &[u8; 64]) -> (u64, u64) {
 /// (a control but tab and line feed, DEL, or 0xC2, the lead byte of the C1 controls) and
 /// where its line feeds are; or its bytes back when they hold a NUL or are not UTF-8 (for
 /// the reading that says where). Only the bytes outside printable ASCII are looked at one
-/// by one; each run of non-ASCII bytes is checked as UTF-8 on its own, which checks the
+/// by one; each run of non-ASCII bytes is checked by `str::from_utf8` on its own, which checks the
 /// whole (an ASCII byte is a character of its own and a byte of no other).
 /// (`String::from_utf8`, the cleaning's test and the search for each line's end each read
 /// every byte.)
@@ -197,7 +197,7 @@ fn clean_utf8_read(bytes: &[u8], breaks: &mut Vec<usize>) -> Option<bool> {
                     if at >= checked_to {
                         let run = bytes.get(at..).unwrap_or_default();
                         checked_to = at + run.iter().position(u8::is_ascii).unwrap_or(run.len());
-                        if !is_utf8_run(bytes.get(at..checked_to).unwrap_or_default()) {
+                        if std::str::from_utf8(bytes.get(at..checked_to).unwrap_or_default()).is_err() {
                             return None;
                         }
                     }
@@ -208,34 +208,6 @@ fn clean_utf8_read(bytes: &[u8], breaks: &mut Vec<usize>) -> Option<bool> {
         block += 64;
     }
     Some(unclean)
-}
-
-/// Whether `run` (non-ASCII bytes) is whole UTF-8 characters: each a lead byte, the range
-/// its second byte must be in, and continuation bytes (Unicode's table of well-formed
-/// byte sequences). (`str::from_utf8` cost some two hundred instructions a character.)
-fn is_utf8_run(run: &[u8]) -> bool {
-    let mut rest = run;
-    while let [lead, tail @ ..] = rest {
-        let (width, second) = match lead {
-            0xc2..=0xdf => (2, 0x80..=0xbf),
-            0xe0 => (3, 0xa0..=0xbf),
-            0xe1..=0xec | 0xee..=0xef => (3, 0x80..=0xbf),
-            0xed => (3, 0x80..=0x9f),
-            0xf0 => (4, 0x90..=0xbf),
-            0xf1..=0xf3 => (4, 0x80..=0xbf),
-            0xf4 => (4, 0x80..=0x8f),
-            _ => return false,
-        };
-        let Some((cont, after)) = tail.split_at_checked(width - 1) else {
-            return false;
-        };
-        let continued = |b: &u8| (0x80..=0xbf).contains(b);
-        if !cont.first().is_some_and(|b| second.contains(b)) || !cont.iter().all(continued) {
-            return false;
-        }
-        rest = after;
-    }
-    true
 }
 
 /// The readings in SSE2. A byte moved by a constant so that its range starts at -128
@@ -547,35 +519,6 @@ mod tests {
         let text = String::from_utf8(bytes.to_vec()).ok()?;
         let breaks = memchr::memchr_iter(b'\n', bytes).collect();
         Some((text, bytes.iter().any(needs), breaks))
-    }
-
-    #[test]
-    fn runs_of_one_or_two_high_bytes_are_utf8_as_std_says() {
-        for a in 0x80..=0xffu8 {
-            assert_eq!(is_utf8_run(&[a]), std::str::from_utf8(&[a]).is_ok(), "{a:#x}");
-            for b in 0x80..=0xffu8 {
-                assert_eq!(
-                    is_utf8_run(&[a, b]),
-                    std::str::from_utf8(&[a, b]).is_ok(),
-                    "{a:#x} {b:#x}"
-                );
-            }
-        }
-    }
-
-    proptest::proptest! {
-        /// Runs of up to nine high bytes, as `str::from_utf8` reads them.
-        #[test]
-        fn runs_of_high_bytes_are_utf8_as_std_says(
-            run in proptest::collection::vec(0x80..=0xffu8, 0..9),
-            lead in 0xc0..=0xf7u8,
-        ) {
-            let mut led = vec![lead];
-            led.extend(&run);
-            for bytes in [&run, &led] {
-                proptest::prop_assert_eq!(is_utf8_run(bytes), std::str::from_utf8(bytes).is_ok(), "{:?}", bytes);
-            }
-        }
     }
 
     proptest::proptest! {
