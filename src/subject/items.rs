@@ -521,7 +521,12 @@ pub(super) fn parenthesised(
             };
         } else if let Some(to) = find_part(&item) {
             lists.carried = Some(item[..to].to_string());
-        } else if let Some((c, from)) = introduced(sentence, toks, all, start).filter(|_| lists.carried.is_none()) {
+        } else if let Some((c, from)) = lists
+            .carried
+            .is_none()
+            .then(|| introduced(sentence, toks, all, start))
+            .flatten()
+        {
             // `exports to major markets, in particular Peru (`: the items are the markets.
             item = format!("{c} {}", phrase(sentence, toks, all, from.max(start), end));
             lists.carried = Some(c);
