@@ -355,7 +355,8 @@ fn subject_at(
 /// words long-form "(" ABBR ")" rest     -> words ABBR rest      (ABBR: 2-6 capitals [s])
 /// ```
 fn abbreviated(subject: &str) -> Option<String> {
-    let open = subject.find('(')?;
+    // A byte walk: a subject is short, shorter than a search pays for.
+    let open = subject.bytes().position(|b| b == b'(')?;
     let close = open + subject.get(open..)?.find(')')?;
     let abbr = subject.get(open + 1..close)?;
     let letters = abbr.strip_suffix('s').unwrap_or(abbr);
