@@ -173,6 +173,9 @@ fn subjects_kept(
         let at = fig_tokens.get(fi).copied().filter(|&k| k != usize::MAX);
         debug_assert_eq!(at, figure_token_by_halving(&toks, all, fi));
         let shown = match at {
+            // A date has no subject: nothing is read for it. (Two figures around it with
+            // one window, the whole sentence, had the date in that window too.)
+            Some(_) if !all.get(fi).is_some_and(measured) => store.len()..store.len(),
             Some(k) => {
                 let (lo, hi) = (k.saturating_sub(REACH), (k + REACH).min(toks.len()));
                 let window = &toks[lo..hi];
@@ -829,6 +832,35 @@ mod tests {
         ] {
             let _ = subjects(s);
         }
+    }
+
+    #[test]
+    fn dates_between_figures_change_no_subject() {
+        assert_eq!(
+            subjects(
+                "Wool exports rose 5 percent in May 2024 and 3 percent on June 4, while yarn sales fell 2 percent in 2023 to $4 billion."
+            ),
+            ["wool exports", "wool exports", "yarn sales", "yarn sales"]
+        );
+        // A sentence of more than two windows of words: each figure reads its own window,
+        // with dates between the figures.
+        const NOUNS: [&str; 22] = [
+            "tea", "wool", "yarn", "coffee", "rice", "salt", "milk", "corn", "oat", "beef", "lamb", "fish", "kelp",
+            "soy", "rye", "flax", "hemp", "jute", "silk", "cocoa", "sugar", "honey",
+        ];
+        const WHEN: [&str; 4] = ["in May 2024", "in June 2023", "in 2022", "on July 4"];
+        let clauses: Vec<String> = NOUNS
+            .iter()
+            .enumerate()
+            .map(|(i, n)| format!("{n} sales rose {} percent {} to ${} billion", i + 2, WHEN[i % 4], i + 1))
+            .collect();
+        let long = format!("{}.", clauses.join(", while "));
+        assert!(cut(&long, &figures(&long, false)).toks.len() > 2 * 80);
+        let want: Vec<String> = NOUNS
+            .iter()
+            .flat_map(|n| [format!("{n} sales"), format!("{n} sales")])
+            .collect();
+        assert_eq!(subjects(&long), want);
     }
 
     #[test]
