@@ -532,6 +532,44 @@ fn opening_case(opening: &str, subject: String) -> String {
     if opening.as_bytes().first() != subject.as_bytes().first() {
         return subject;
     }
+    // An ASCII first word (the common case) in one walk to its end, the first space (`join`
+    // puts single spaces between words): title case is a capital, then lower-case letters
+    // and hyphens, as `char::is_uppercase` and `char::is_lowercase` answer for ASCII.
+    let b = subject.as_bytes();
+    match b.first() {
+        Some(f) if f.is_ascii_uppercase() => {}
+        Some(f) if f.is_ascii() => return subject,
+        Some(_) => return opening_case_in_general(opening, subject),
+        None => return subject,
+    }
+    let mut cut = 1;
+    loop {
+        match b.get(cut) {
+            None | Some(b' ') => break,
+            Some(&c) if c.is_ascii_lowercase() || c == b'-' => cut += 1,
+            Some(c) if c.is_ascii() => return subject,
+            Some(_) => return opening_case_in_general(opening, subject),
+        }
+    }
+    // A title-case word holds no apostrophe: it is no possessive.
+    let first = subject.get(..cut).unwrap_or("");
+    let second = subject.get(cut + 1..).unwrap_or("");
+    if second.starts_with(char::is_uppercase) || !opening.starts_with(first) {
+        return subject;
+    }
+    let mut subject = subject;
+    if let Some(first) = subject.get_mut(..1) {
+        first.make_ascii_lowercase();
+    }
+    subject
+}
+
+/// `opening_case` for any first word (the oracle of its walk over an ASCII one).
+fn opening_case_in_general(opening: &str, subject: String) -> String {
+    // Only a subject that opens the sentence is lowered: most do not, told by one byte.
+    if opening.as_bytes().first() != subject.as_bytes().first() {
+        return subject;
+    }
     // The first word runs to the first space (`join` puts single spaces between words).
     let cut = subject.bytes().position(|b| b == b' ').unwrap_or(subject.len());
     let first = subject.get(..cut).unwrap_or("");
@@ -784,6 +822,29 @@ mod tests {
                 refined_looks_for_by_both(w.as_bytes()),
                 "{w}"
             );
+        }
+    }
+
+    proptest::proptest! {
+        /// The walk over an ASCII first word lowers a subject as the general steps do.
+        #[test]
+        fn an_opening_word_is_lowered_as_in_general(
+            picks in proptest::collection::vec(0..16usize, 0..6),
+            shared in 0..4usize,
+        ) {
+            const PIECES: [&str; 16] = [
+                "Exports", " ", "of", "Korea's", "É", "tea", "-", "X", "Wool", "é", "’s", "Peru", "5", "EVs", "a", "\u{a0}",
+            ];
+            let subject: String = picks.iter().map(|&n| PIECES[n]).collect();
+            // The sentence opens with the subject, a part of it, or another word.
+            let cut = subject.char_indices().nth(shared * 2).map_or(subject.len(), |(i, _)| i);
+            for opening in [format!("{subject} rose 5%."), format!("{} rose", &subject[..cut]), "Wool rose".to_string()] {
+                proptest::prop_assert_eq!(
+                    opening_case(&opening, subject.clone()),
+                    opening_case_in_general(&opening, subject.clone()),
+                    "{:?} in {:?}", subject, opening
+                );
+            }
         }
     }
 
