@@ -20,17 +20,6 @@ pub(super) fn respectively(
     lists: &mut Lists,
 ) -> Option<String> {
     let kind = all.get(fi)?.figure.kind;
-    // The run of same-kind figures around `fi`, joined by separators, numbers and `to`.
-    let joins = |a: usize, b: usize| {
-        toks.get(a + 1..b).is_some_and(|gap| {
-            gap.iter().all(|t| match t.tok {
-                Tok::Punct(',' | '(' | ')') => true,
-                Tok::Word(_) => t.class() & (RUN_JOIN | DIGIT) != 0,
-                Tok::Fig(g) => all.get(g).is_some_and(|f| f.figure.kind != kind),
-                _ => false,
-            })
-        })
-    };
     // `respectively` must follow the run, which starts at or before the figure: the last
     // word of the window that pairs is found once for all its figures.
     if lists.no_respectively {
@@ -42,22 +31,15 @@ pub(super) fn respectively(
     if last.is_none_or(|p| p <= k) {
         return None;
     }
-    // The figures of the same kind, walked from the figure's token both ways.
-    let same = |t: &T| matches!(t.tok, Tok::Fig(g) if all.get(g).is_some_and(|f| f.figure.kind == kind));
-    if !toks.get(k).is_some_and(same) {
+    if !toks.get(k).is_some_and(|t| same_kind(t, all, kind)) {
         return None;
     }
-    let before = |m: usize| toks.get(..m)?.iter().rposition(same);
-    let after = |m: usize| Some(m + 1 + toks.get(m + 1..)?.iter().position(same)?);
-    // The run's first and last figure tokens, and how many figures come before `k` in it.
-    let (mut first, mut ahead) = (k, 0);
-    while let Some(p) = before(first).filter(|&p| joins(p, first)) {
-        (first, ahead) = (p, ahead + 1);
-    }
-    let (mut last, mut behind) = (k, 0);
-    while let Some(p) = after(last).filter(|&p| joins(last, p)) {
-        (last, behind) = (p, behind + 1);
-    }
+    let Run {
+        first,
+        ahead,
+        last,
+        behind,
+    } = run_around(toks, all, k, kind);
     let n = ahead + behind + 1;
     if n < 2 {
         return None;
@@ -71,6 +53,68 @@ pub(super) fn respectively(
         return None;
     }
     carried_item(items, items.len() - n, items.len() - n + ahead)
+}
+
+/// The run of same-kind figures around a figure's token: its first and last figure tokens,
+/// and how many figures of it come before and after that token.
+#[derive(Debug, PartialEq, Eq)]
+struct Run {
+    first: usize,
+    ahead: usize,
+    last: usize,
+    behind: usize,
+}
+
+/// A figure token of kind `kind`.
+fn same_kind(t: &T, all: &[Found], kind: Kind) -> bool {
+    matches!(t.tok, Tok::Fig(g) if all.get(g).is_some_and(|f| f.figure.kind == kind))
+}
+
+/// A token that may stand between two figures of one run: a separator, a number word or
+/// `to`, a figure of another kind.
+fn in_run_gap(t: &T, all: &[Found], kind: Kind) -> bool {
+    match t.tok {
+        Tok::Punct(',' | '(' | ')') => true,
+        Tok::Word(_) => t.class() & (RUN_JOIN | DIGIT) != 0,
+        Tok::Fig(g) => all.get(g).is_some_and(|f| f.figure.kind != kind),
+        _ => false,
+    }
+}
+
+/// The run of figures of kind `kind` around the one at token `k`: figures joined by gaps
+/// of separators, numbers and `to` (`in_run_gap`).
+///
+/// ```text
+/// run = FIG (gap FIG)*        -- every FIG of one kind
+/// ```
+///
+/// Each next figure is walked to over the gap, which ends the walk at the first token that
+/// may not stand in it (not at the next figure of the kind, however far).
+fn run_around(toks: &[T], all: &[Found], k: usize, kind: Kind) -> Run {
+    let before = |m: usize| {
+        let gap = toks.get(..m)?;
+        let p = gap.iter().rposition(|t| !in_run_gap(t, all, kind))?;
+        gap.get(p).is_some_and(|t| same_kind(t, all, kind)).then_some(p)
+    };
+    let after = |m: usize| {
+        let gap = toks.get(m + 1..)?;
+        let p = gap.iter().position(|t| !in_run_gap(t, all, kind))?;
+        gap.get(p).is_some_and(|t| same_kind(t, all, kind)).then_some(m + 1 + p)
+    };
+    let (mut first, mut ahead) = (k, 0);
+    while let Some(p) = before(first) {
+        (first, ahead) = (p, ahead + 1);
+    }
+    let (mut last, mut behind) = (k, 0);
+    while let Some(p) = after(last) {
+        (last, behind) = (p, behind + 1);
+    }
+    Run {
+        first,
+        ahead,
+        last,
+        behind,
+    }
 }
 
 /// The word at `m` pairs a list in order: `respectively`, or `each` at the end of its
@@ -521,7 +565,12 @@ pub(super) fn parenthesised(
             };
         } else if let Some(to) = find_part(&item) {
             lists.carried = Some(item[..to].to_string());
-        } else if let Some((c, from)) = introduced(sentence, toks, all, start).filter(|_| lists.carried.is_none()) {
+        } else if let Some((c, from)) = lists
+            .carried
+            .is_none()
+            .then(|| introduced(sentence, toks, all, start))
+            .flatten()
+        {
             // `exports to major markets, in particular Peru (`: the items are the markets.
             item = format!("{c} {}", phrase(sentence, toks, all, from.max(start), end));
             lists.carried = Some(c);
@@ -623,6 +672,67 @@ mod tests {
             }
         }
         assert!(pairing_lines >= 2);
+    }
+
+    /// The run around token `k`, as first written: each next figure of the kind looked for
+    /// anywhere before (after), then its gap tested (the oracle of `run_around`).
+    fn run_around_by_search(
+        toks: &[super::T],
+        all: &[crate::scan::Found],
+        k: usize,
+        kind: crate::model::Kind,
+    ) -> super::Run {
+        let joins = |a: usize, b: usize| {
+            toks.get(a + 1..b)
+                .is_some_and(|gap| gap.iter().all(|t| super::in_run_gap(t, all, kind)))
+        };
+        let same = |t: &super::T| super::same_kind(t, all, kind);
+        let before = |m: usize| toks.get(..m)?.iter().rposition(same);
+        let after = |m: usize| Some(m + 1 + toks.get(m + 1..)?.iter().position(same)?);
+        let (mut first, mut ahead) = (k, 0);
+        while let Some(p) = before(first).filter(|&p| joins(p, first)) {
+            (first, ahead) = (p, ahead + 1);
+        }
+        let (mut last, mut behind) = (k, 0);
+        while let Some(p) = after(last).filter(|&p| joins(last, p)) {
+            (last, behind) = (p, behind + 1);
+        }
+        super::Run {
+            first,
+            ahead,
+            last,
+            behind,
+        }
+    }
+
+    /// At every figure token of every line of the fixtures, and of invented lines: the walk
+    /// over the gaps finds the run that the search finds.
+    #[test]
+    fn runs_are_walked_as_they_are_searched() {
+        let mut lines: Vec<String> = std::fs::read_dir("fixtures")
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .flat_map(|t| t.lines().map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        lines.push("Tea, rice and oats rose 4%, 5% (up from 2%) and 6%, to $3 billion, respectively.".to_string());
+        lines.push("Wool fell 2%, to 3% and 9 percent; yarn 4% (5%), $2 billion and 7% each.".to_string());
+        let mut runs = 0;
+        for line in &lines {
+            let found = crate::scan::figures(line, false);
+            let cut = crate::subject::tokens::cut(line, &found);
+            for (k, t) in cut.toks.iter().enumerate() {
+                let super::Tok::Fig(g) = t.tok else { continue };
+                let Some(kind) = found.get(g).map(|f| f.figure.kind) else {
+                    continue;
+                };
+                let run = super::run_around(&cut.toks, &found, k, kind);
+                runs += usize::from(run.first != run.last);
+                assert_eq!(run, run_around_by_search(&cut.toks, &found, k, kind), "{line} {k}");
+            }
+        }
+        assert!(runs >= 4);
     }
 
     /// The end of the first post-modifying preposition in `item` (`exports in` of `exports

@@ -173,6 +173,9 @@ fn subjects_kept(
         let at = fig_tokens.get(fi).copied().filter(|&k| k != usize::MAX);
         debug_assert_eq!(at, figure_token_by_halving(&toks, all, fi));
         let shown = match at {
+            // A date has no subject: nothing is read for it. (Two figures around it with
+            // one window, the whole sentence, had the date in that window too.)
+            Some(_) if !all.get(fi).is_some_and(measured) => store.len()..store.len(),
             Some(k) => {
                 let (lo, hi) = (k.saturating_sub(REACH), (k + REACH).min(toks.len()));
                 let window = &toks[lo..hi];
@@ -355,7 +358,8 @@ fn subject_at(
 /// words long-form "(" ABBR ")" rest     -> words ABBR rest      (ABBR: 2-6 capitals [s])
 /// ```
 fn abbreviated(subject: &str) -> Option<String> {
-    let open = subject.find('(')?;
+    // A byte walk: a subject is short, shorter than a search pays for.
+    let open = subject.bytes().position(|b| b == b'(')?;
     let close = open + subject.get(open..)?.find(')')?;
     let abbr = subject.get(open + 1..close)?;
     let letters = abbr.strip_suffix('s').unwrap_or(abbr);
@@ -399,7 +403,21 @@ fn vet_seeing(subject: &str, plain: &mut bool) -> bool {
 
 /// Whether `refined` looks for the word `w`: a deictic, or a head of `estimated`. A
 /// subject with none of these (and ASCII, so split as `refined` splits it) is left as it is.
+/// Told by the word's length first: a head has 3, 4 or 8 to 10 bytes, a deictic 4 or 5, and
+/// most words neither.
+#[inline]
 fn refined_looks_for(w: &[u8]) -> bool {
+    match w.len() {
+        3 | 8..=10 => is_estimate_head(w),
+        4 => is_estimate_head(w) || compare::is_deictic(w),
+        5 => compare::is_deictic(w),
+        _ => false,
+    }
+}
+
+/// `refined_looks_for` as first written (its oracle).
+#[cfg(test)]
+fn refined_looks_for_by_both(w: &[u8]) -> bool {
     is_estimate_head(w) || compare::is_deictic(w)
 }
 
@@ -412,7 +430,9 @@ fn refined(subject: String) -> String {
         return subject;
     }
     let mut head = false;
-    let subject = without_deictic_seeing(subject, |w| head |= is_estimate_head(w));
+    let subject = without_deictic_seeing(subject, |w| {
+        head |= matches!(w.len(), 3 | 4 | 8..=10) && is_estimate_head(w);
+    });
     if head { estimated(subject) } else { subject }
 }
 
@@ -508,6 +528,44 @@ pub(super) fn sentence_case(sentence: &str, subject: String) -> String {
 /// `sentence_case`, with `opening` the sentence without its leading white space (trimmed
 /// once for all the figures of the sentence).
 fn opening_case(opening: &str, subject: String) -> String {
+    // Only a subject that opens the sentence is lowered: most do not, told by one byte.
+    if opening.as_bytes().first() != subject.as_bytes().first() {
+        return subject;
+    }
+    // An ASCII first word (the common case) in one walk to its end, the first space (`join`
+    // puts single spaces between words): title case is a capital, then lower-case letters
+    // and hyphens, as `char::is_uppercase` and `char::is_lowercase` answer for ASCII.
+    let b = subject.as_bytes();
+    match b.first() {
+        Some(f) if f.is_ascii_uppercase() => {}
+        Some(f) if f.is_ascii() => return subject,
+        Some(_) => return opening_case_in_general(opening, subject),
+        None => return subject,
+    }
+    let mut cut = 1;
+    loop {
+        match b.get(cut) {
+            None | Some(b' ') => break,
+            Some(&c) if c.is_ascii_lowercase() || c == b'-' => cut += 1,
+            Some(c) if c.is_ascii() => return subject,
+            Some(_) => return opening_case_in_general(opening, subject),
+        }
+    }
+    // A title-case word holds no apostrophe: it is no possessive.
+    let first = subject.get(..cut).unwrap_or("");
+    let second = subject.get(cut + 1..).unwrap_or("");
+    if second.starts_with(char::is_uppercase) || !opening.starts_with(first) {
+        return subject;
+    }
+    let mut subject = subject;
+    if let Some(first) = subject.get_mut(..1) {
+        first.make_ascii_lowercase();
+    }
+    subject
+}
+
+/// `opening_case` for any first word (the oracle of its walk over an ASCII one).
+fn opening_case_in_general(opening: &str, subject: String) -> String {
     // Only a subject that opens the sentence is lowered: most do not, told by one byte.
     if opening.as_bytes().first() != subject.as_bytes().first() {
         return subject;
@@ -733,6 +791,64 @@ mod tests {
     }
 
     #[test]
+    fn the_words_refined_looks_for_are_told_by_their_length_first() {
+        let mut words: Vec<String> = ESTIMATE_HEADS.iter().map(|h| h.to_uppercase()).collect();
+        words.extend(
+            [
+                "this",
+                "These",
+                "those",
+                "THAT",
+                "the",
+                "gapx",
+                "é",
+                "",
+                "estimatess",
+                "deviation",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            assert_eq!(
+                refined_looks_for(w.as_bytes()),
+                refined_looks_for_by_both(w.as_bytes()),
+                "{w}"
+            );
+        }
+        for n in 0..=12 {
+            let w = "s".repeat(n);
+            assert_eq!(
+                refined_looks_for(w.as_bytes()),
+                refined_looks_for_by_both(w.as_bytes()),
+                "{w}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        /// The walk over an ASCII first word lowers a subject as the general steps do.
+        #[test]
+        fn an_opening_word_is_lowered_as_in_general(
+            picks in proptest::collection::vec(0..16usize, 0..6),
+            shared in 0..4usize,
+        ) {
+            const PIECES: [&str; 16] = [
+                "Exports", " ", "of", "Korea's", "É", "tea", "-", "X", "Wool", "é", "’s", "Peru", "5", "EVs", "a", "\u{a0}",
+            ];
+            let subject: String = picks.iter().map(|&n| PIECES[n]).collect();
+            // The sentence opens with the subject, a part of it, or another word.
+            let cut = subject.char_indices().nth(shared * 2).map_or(subject.len(), |(i, _)| i);
+            for opening in [format!("{subject} rose 5%."), format!("{} rose", &subject[..cut]), "Wool rose".to_string()] {
+                proptest::prop_assert_eq!(
+                    opening_case(&opening, subject.clone()),
+                    opening_case_in_general(&opening, subject.clone()),
+                    "{:?} in {:?}", subject, opening
+                );
+            }
+        }
+    }
+
+    #[test]
     fn a_sentence_opens_a_paragraph_after_a_line_break() {
         assert!(opens_paragraph(""));
         assert!(opens_paragraph("Tea rose 2%.\n"));
@@ -828,6 +944,35 @@ mod tests {
         ] {
             let _ = subjects(s);
         }
+    }
+
+    #[test]
+    fn dates_between_figures_change_no_subject() {
+        assert_eq!(
+            subjects(
+                "Wool exports rose 5 percent in May 2024 and 3 percent on June 4, while yarn sales fell 2 percent in 2023 to $4 billion."
+            ),
+            ["wool exports", "wool exports", "yarn sales", "yarn sales"]
+        );
+        // A sentence of more than two windows of words: each figure reads its own window,
+        // with dates between the figures.
+        const NOUNS: [&str; 22] = [
+            "tea", "wool", "yarn", "coffee", "rice", "salt", "milk", "corn", "oat", "beef", "lamb", "fish", "kelp",
+            "soy", "rye", "flax", "hemp", "jute", "silk", "cocoa", "sugar", "honey",
+        ];
+        const WHEN: [&str; 4] = ["in May 2024", "in June 2023", "in 2022", "on July 4"];
+        let clauses: Vec<String> = NOUNS
+            .iter()
+            .enumerate()
+            .map(|(i, n)| format!("{n} sales rose {} percent {} to ${} billion", i + 2, WHEN[i % 4], i + 1))
+            .collect();
+        let long = format!("{}.", clauses.join(", while "));
+        assert!(cut(&long, &figures(&long, false)).toks.len() > 2 * 80);
+        let want: Vec<String> = NOUNS
+            .iter()
+            .flat_map(|n| [format!("{n} sales"), format!("{n} sales")])
+            .collect();
+        assert_eq!(subjects(&long), want);
     }
 
     #[test]

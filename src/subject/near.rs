@@ -71,7 +71,10 @@ pub(super) fn after_change(sentence: &str, toks: &[T], all: &[Found], k: usize, 
         }
     }
     // `the Board's 3 percent target`: a possessive before the figure owns the noun after it.
-    if let Some(owner) = owner_before(sentence, toks, k).filter(|_| n1 & FORWARD_STOP == 0) {
+    if let Some(owner) = (n1 & FORWARD_STOP == 0)
+        .then(|| owner_before(sentence, toks, k))
+        .flatten()
+    {
         let mut end = np_end(toks, all, k + 1, 10);
         // `goal but remain`: a clause opener ends the phrase.
         if let Some(m) = (k + 1..end).find(|&m| word_class(toks, m).is_some_and(|c| c & CLAUSE_OPEN != 0)) {

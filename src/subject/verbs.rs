@@ -28,51 +28,17 @@ pub(super) fn verb_at(toks: &[T], j: usize) -> bool {
     v
 }
 
-/// `verb_at`, found.
+/// `verb_at`, found. Most words asked are no listed verb nor of a verb's shape: they are
+/// told here, the others out of line (`verb_by_list_or_shape`).
 #[inline(never)]
 fn verb_in_place(toks: &[T], j: usize) -> bool {
     let Some(c) = word_class(toks, j) else {
         return false;
     };
-    // In a headline `Rise`, `Cut`, `Jump` are verbs; mid-sentence capitals only occur there.
-    // In a headline `Rise`, `Cut`, `Jump` are verbs; anywhere, a change word right before a
-    // figure or `by`/`to` + figure is (`exports advance 18%`, `exports increase by 8%`),
-    // unless a figure stands before it (`a 5% increase to`).
-    // Asked only of a headline word: most words are none (their neighbours stay unread).
-    let before_figure = || match toks.get(j + 1).map(|t| t.tok) {
-        Some(Tok::Fig(_)) => true,
-        Some(Tok::Word(_)) => {
-            word_class(toks, j + 1).is_some_and(|n| n & OBJECT_LINK != 0)
-                && matches!(toks.get(j + 2).map(|t| t.tok), Some(Tok::Fig(_)))
+    if c & (VERB_LISTED | HEADLINE | IS_VERB) != 0 {
+        if let Some(v) = verb_by_list_or_shape(toks, j, c) {
+            return v;
         }
-        _ => false,
-    };
-    let after_figure = j > 0 && matches!(toks[j - 1].tok, Tok::Fig(_));
-    let headline_verb = j > 0
-        && c & HEADLINE != 0
-        && (c & UPPER != 0 || ((before_figure() || object_then_figure(toks, j)) && !after_figure));
-    if c & VERB_LISTED != 0 || headline_verb {
-        return !after_article(toks, j) && !after_modifier(toks, j);
-    }
-    if c & IS_VERB != 0 {
-        // `to returning inflation`, `by cutting costs`: a gerund after a preposition takes
-        // an object.
-        let gerund = matches!(toks[j].tok, Tok::Word(w) if w.ends_with("ing"))
-            && j > 0
-            && word_class(toks, j - 1).is_some_and(|p| p & OBJECT_LINK != 0);
-        // `Peru ranked second`, `partners showed positive results`: after a name or a
-        // plural noun mid-sentence an `-ed` form is the verb even before a noun.
-        let after_name = j > 1
-            && matches!(toks[j].tok, Tok::Word(w) if w.ends_with("ed"))
-            && word_class(toks, j - 1)
-                .is_some_and(|p| p & (UPPER | PLURAL) != 0 && p & (ARTICLE | DETERMINER | IS_VERB | VERB_LISTED) == 0);
-        // `The Board also established rates`: an `-ed` form after a listed adverb that
-        // follows a noun is the verb (`the now closed plant`: after an article it is not).
-        let after_adverb = j > 1
-            && matches!(toks[j].tok, Tok::Word(w) if w.ends_with("ed"))
-            && word_class(toks, j - 1).is_some_and(|p| p & ADVERB != 0)
-            && word_class(toks, j - 2).is_some_and(|p| p & (ARTICLE | DETERMINER | PREPOSITION | ADVERB) == 0);
-        return gerund || after_name || after_adverb || !before_noun(toks, j);
     }
     // `the wind farm lies 15 miles`: an `-s` form after a singular noun that an article
     // opens, right before a figure, agrees with it as its verb.
@@ -94,6 +60,53 @@ fn verb_in_place(toks: &[T], j: usize) -> bool {
         Some(m) if m & AUX != 0 => true,
         _ => false,
     }
+}
+
+/// Whether the word at `j` of class `c` is a verb as a listed verb, a headline verb or a
+/// word of a verb's shape (`-ed`, `-ing`) is; `None` when it is none of them.
+#[inline(never)]
+fn verb_by_list_or_shape(toks: &[T], j: usize, c: u64) -> Option<bool> {
+    // In a headline `Rise`, `Cut`, `Jump` are verbs; mid-sentence capitals only occur there.
+    // In a headline `Rise`, `Cut`, `Jump` are verbs; anywhere, a change word right before a
+    // figure or `by`/`to` + figure is (`exports advance 18%`, `exports increase by 8%`),
+    // unless a figure stands before it (`a 5% increase to`).
+    // Asked only of a headline word: most words are none (their neighbours stay unread).
+    let before_figure = || match toks.get(j + 1).map(|t| t.tok) {
+        Some(Tok::Fig(_)) => true,
+        Some(Tok::Word(_)) => {
+            word_class(toks, j + 1).is_some_and(|n| n & OBJECT_LINK != 0)
+                && matches!(toks.get(j + 2).map(|t| t.tok), Some(Tok::Fig(_)))
+        }
+        _ => false,
+    };
+    let after_figure = || j > 0 && matches!(toks[j - 1].tok, Tok::Fig(_));
+    let headline_verb = j > 0
+        && c & HEADLINE != 0
+        && (c & UPPER != 0 || ((before_figure() || object_then_figure(toks, j)) && !after_figure()));
+    if c & VERB_LISTED != 0 || headline_verb {
+        return Some(!after_article(toks, j) && !after_modifier(toks, j));
+    }
+    if c & IS_VERB == 0 {
+        return None;
+    }
+    // `to returning inflation`, `by cutting costs`: a gerund after a preposition takes
+    // an object.
+    let gerund = matches!(toks[j].tok, Tok::Word(w) if w.ends_with("ing"))
+        && j > 0
+        && word_class(toks, j - 1).is_some_and(|p| p & OBJECT_LINK != 0);
+    // `Peru ranked second`, `partners showed positive results`: after a name or a
+    // plural noun mid-sentence an `-ed` form is the verb even before a noun.
+    let after_name = j > 1
+        && matches!(toks[j].tok, Tok::Word(w) if w.ends_with("ed"))
+        && word_class(toks, j - 1)
+            .is_some_and(|p| p & (UPPER | PLURAL) != 0 && p & (ARTICLE | DETERMINER | IS_VERB | VERB_LISTED) == 0);
+    // `The Board also established rates`: an `-ed` form after a listed adverb that
+    // follows a noun is the verb (`the now closed plant`: after an article it is not).
+    let after_adverb = j > 1
+        && matches!(toks[j].tok, Tok::Word(w) if w.ends_with("ed"))
+        && word_class(toks, j - 1).is_some_and(|p| p & ADVERB != 0)
+        && word_class(toks, j - 2).is_some_and(|p| p & (ARTICLE | DETERMINER | PREPOSITION | ADVERB) == 0);
+    Some(gerund || after_name || after_adverb || !before_noun(toks, j))
 }
 
 /// `the plan cut freight costs by 3%`: a change word followed by a few plain words (its
@@ -121,6 +134,10 @@ fn object_then_figure(toks: &[T], j: usize) -> bool {
 /// article word{0,2} singular-noun verb-s FIG
 /// ```
 fn agrees_before_figure(toks: &[T], j: usize) -> bool {
+    // Most words stand before no figure: told first.
+    if j == 0 || !matches!(toks.get(j + 1).map(|t| t.tok), Some(Tok::Fig(_))) {
+        return false;
+    }
     let Some(Tok::Word(w)) = toks.get(j).map(|t| t.tok) else {
         return false;
     };
@@ -128,7 +145,7 @@ fn agrees_before_figure(toks: &[T], j: usize) -> bool {
         && w.ends_with('s')
         && !["ss", "us", "is"].iter().any(|x| w.ends_with(x))
         && word_class(toks, j).is_some_and(|c| c & BARE != 0 && c & (GENERIC_WORD | PREPOSITION | ADVERB) == 0);
-    if !verb_s || !matches!(toks.get(j + 1).map(|t| t.tok), Some(Tok::Fig(_))) || j == 0 {
+    if !verb_s {
         return false;
     }
     let singular = matches!(toks[j - 1].tok, Tok::Word(n) if !n.ends_with('s'))
