@@ -1265,10 +1265,13 @@ mod tests {
         }
     }
 
+    /// A date placed: its period, and its end's for a span.
+    type Placed = (Option<Period>, Option<Period>);
+
     /// The dates of `sentences` placed in order for a release of `release`, each sentence's
     /// figures read by `scan::append_figures` (every year-less date marked by the tense):
     /// the way before the tense was read only where it moves a date, the oracle.
-    fn placed_marked(sentences: &[&str], release: NaiveDate) -> Vec<(Option<Period>, Option<Period>)> {
+    fn placed_marked(sentences: &[&str], release: NaiveDate) -> Vec<Placed> {
         let mut resolver = Resolver::new(Some(release));
         let mut all = Vec::new();
         for s in sentences {
@@ -1285,7 +1288,7 @@ mod tests {
 
     /// `placed_marked`, the figures read as the release reads them: dates as written, the
     /// tense asked by `place_told`. Also says how many sentences had their tense read.
-    fn placed_told(sentences: &[&str], release: NaiveDate) -> (Vec<(Option<Period>, Option<Period>)>, usize) {
+    fn placed_told(sentences: &[&str], release: NaiveDate) -> (Vec<Placed>, usize) {
         let mut resolver = Resolver::new(Some(release));
         let (mut placed, mut read) = (Vec::new(), 0);
         for s in sentences {
