@@ -1013,7 +1013,8 @@ fn values(
         (Val::Date(a), end) => {
             let (mut pa, mut pb) = match end {
                 Some(Val::Date(b)) => resolver.resolve_range(a, b),
-                _ => (place_told(resolver, a, past), None),
+                None => (place_told(resolver, a, past), None),
+                Some(_) => (resolver.resolve(a), None),
             };
             if let Some(m) = resolver.weekday_mismatch(a, pa) {
                 warn(format!(
