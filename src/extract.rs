@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 
 use crate::buffers::emptied;
+use crate::grammar::date::{self, DateExpr};
 use crate::grammar::{Figure, Val};
 use crate::long_numbers::overlong_numbers;
 use crate::model::{Fact, Kind, Period, Piece, Pieces, Section, Shared, SharedStr, Value};
@@ -12,7 +13,7 @@ use crate::period;
 use crate::problem::{Problem, ProblemKind, Severity};
 use crate::reader::{Release, SeparatorLine, read_part_between, separator_lines};
 use crate::resolve::Resolver;
-use crate::scan::{Found, append_figures};
+use crate::scan::{Found, append_figures_untensed};
 use crate::sentences;
 use crate::subject;
 use crate::words::window_at;
@@ -544,7 +545,7 @@ fn extract_release(
     // The release's figures, sentence after sentence: each `Read` names its range.
     let mut scan = |section, text, offset, paragraph, cut| {
         let first = all.len();
-        append_figures(text, cut, dollar, all);
+        append_figures_untensed(text, cut, dollar, all);
         // Figures in the release's metadata line are none of the text's.
         let in_meta = |f: &Found| {
             let at = offset + f.text_start;
@@ -595,10 +596,13 @@ fn extract_release(
             };
             subject::subjects_after(before, s.text, &all[s.found.clone()], pieces.buf(), subjects);
         }
+        // The sentence's tense, read once, and only for a date it moves.
+        let mut said_of_the_past = None;
+        let mut past = || *said_of_the_past.get_or_insert_with(|| date::said_of_the_past(s.text));
         let values = all[s.found.clone()].iter_mut().map(|f| {
             let offset = s.offset + f.text_start;
             let written = &s.text[f.text_start..f.figure.end];
-            values(&mut f.figure, written, &mut resolver, |m| {
+            values(&mut f.figure, written, &mut resolver, &mut past, |m| {
                 out.warnings
                     .push(Problem::warning(ProblemKind::Value, lines.line_of(offset), offset, m).with_path(source));
             })
@@ -991,9 +995,16 @@ fn paragraph_numbers(body: &str, wrapped: bool) -> impl FnMut(&std::ops::Range<u
     }
 }
 
-/// The value columns of a figure; dates are resolved here, in reading order.
+/// The value columns of a figure; dates are resolved here, in reading order (`past`: the
+/// sentence is said of the past, see `place_told`).
 /// The unit is moved out of the figure, which is not used after.
-fn values(f: &mut Figure, written: &str, resolver: &mut Resolver, mut warn: impl FnMut(String)) -> Valued {
+fn values(
+    f: &mut Figure,
+    written: &str,
+    resolver: &mut Resolver,
+    past: impl FnOnce() -> bool,
+    mut warn: impl FnMut(String),
+) -> Valued {
     let num = |v: &Val| match v {
         Val::Num(d) => Value::Number(*d),
         Val::Date(_) => Value::Unresolved,
@@ -1002,7 +1013,8 @@ fn values(f: &mut Figure, written: &str, resolver: &mut Resolver, mut warn: impl
         (Val::Date(a), end) => {
             let (mut pa, mut pb) = match end {
                 Some(Val::Date(b)) => resolver.resolve_range(a, b),
-                _ => (resolver.resolve(a), None),
+                None => (place_told(resolver, a, past), None),
+                Some(_) => (resolver.resolve(a), None),
             };
             if let Some(m) = resolver.weekday_mismatch(a, pa) {
                 warn(format!(
@@ -1038,6 +1050,20 @@ fn values(f: &mut Figure, written: &str, resolver: &mut Resolver, mut warn: impl
             unit: std::mem::take(&mut f.unit),
             date: None,
         },
+    }
+}
+
+/// A single date as the scan left it (`scan::append_figures_untensed`), placed as
+/// `date::mark_tense` would have marked it: one without its year has begun when its
+/// sentence is said of the past. That moves it only where it is placed after the release
+/// day, so only there is the tense read (`past`), and the date placed again as begun (the
+/// first placing leaves the resolver as the second sets it: a year it notes is noted
+/// again).
+fn place_told(resolver: &mut Resolver, e: &DateExpr, past: impl FnOnce() -> bool) -> Option<Period> {
+    let placed = resolver.resolve(e);
+    match date::begun_if_past(e) {
+        Some(begun) if placed.is_some_and(|p| resolver.starts_after_release(p)) && past() => resolver.resolve(&begun),
+        _ => placed,
     }
 }
 
@@ -1237,6 +1263,108 @@ mod tests {
                     assert_eq!(String::from_utf8_lossy(&got), String::from_utf8_lossy(&want));
                 }
             }
+        }
+    }
+
+    /// A date placed: its period, and its end's for a span.
+    type Placed = (Option<Period>, Option<Period>);
+
+    /// The dates of `sentences` placed in order for a release of `release`, each sentence's
+    /// figures read by `scan::append_figures` (every year-less date marked by the tense):
+    /// the way before the tense was read only where it moves a date, the oracle.
+    fn placed_marked(sentences: &[&str], release: NaiveDate) -> Vec<Placed> {
+        let mut resolver = Resolver::new(Some(release));
+        let mut all = Vec::new();
+        for s in sentences {
+            crate::scan::append_figures(s, false, "USD", &mut all);
+        }
+        all.iter()
+            .filter_map(|f| match (&f.figure.value, &f.figure.value_end) {
+                (Val::Date(a), Some(Val::Date(b))) => Some(resolver.resolve_range(a, b)),
+                (Val::Date(a), _) => Some((resolver.resolve(a), None)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// `placed_marked`, the figures read as the release reads them: dates as written, the
+    /// tense asked by `place_told`. Also says how many sentences had their tense read.
+    fn placed_told(sentences: &[&str], release: NaiveDate) -> (Vec<Placed>, usize) {
+        let mut resolver = Resolver::new(Some(release));
+        let (mut placed, mut read) = (Vec::new(), 0);
+        for s in sentences {
+            let mut all = Vec::new();
+            append_figures_untensed(s, false, "USD", &mut all);
+            let mut tense = None;
+            for f in &all {
+                let mut past = || {
+                    *tense.get_or_insert_with(|| {
+                        read += 1;
+                        date::said_of_the_past(s)
+                    })
+                };
+                match (&f.figure.value, &f.figure.value_end) {
+                    (Val::Date(a), Some(Val::Date(b))) => placed.push(resolver.resolve_range(a, b)),
+                    (Val::Date(a), _) => placed.push((place_told(&mut resolver, a, &mut past), None)),
+                    _ => {}
+                }
+            }
+        }
+        (placed, read)
+    }
+
+    /// A release date on the 15th of every month of 2025, and at both ends of the year.
+    fn release_days() -> impl Iterator<Item = NaiveDate> {
+        let mid = (1..=12).filter_map(|m| NaiveDate::from_ymd_opt(2025, m, 15));
+        let ends = [(1, 1), (12, 31)]
+            .into_iter()
+            .filter_map(|(m, d)| NaiveDate::from_ymd_opt(2025, m, d));
+        mid.chain(ends)
+    }
+
+    #[test]
+    fn the_tense_read_where_it_moves_a_date_places_dates_as_every_tense_read() {
+        let texts = crate::fixture_texts();
+        let sentences: Vec<&str> = texts.iter().flat_map(|t| t.split(['.', '\n'])).collect();
+        for release in release_days() {
+            let (told, _) = placed_told(&sentences, release);
+            assert_eq!(told, placed_marked(&sentences, release), "{release}");
+        }
+        // A date after the release day in a sentence of the past moves back a year.
+        let said = ["Exports were weak in the fourth quarter", "They fell in March"];
+        let day = NaiveDate::from_ymd_opt(2025, 2, 10).unwrap();
+        let (told, read) = placed_told(&said, day);
+        assert_eq!(told, placed_marked(&said, day));
+        assert_eq!(told[0].0, Some(Period::Quarter { year: 2024, quarter: 4 }));
+        assert_eq!(told[1].0, Some(Period::Month { year: 2024, month: 3 }));
+        assert_eq!(read, 2);
+        // One before it is placed without reading the tense.
+        let (_, read) = placed_told(&["Exports were weak in January"], day);
+        assert_eq!(read, 0);
+    }
+
+    proptest::proptest! {
+        /// On random sentences of tense words, year-less and dated figures, and random
+        /// release days, the tense read only where it moves a date places every date as
+        /// reading it for every year-less date did.
+        #[test]
+        fn dates_are_placed_as_when_every_tense_was_read(
+            picks in proptest::collection::vec(proptest::collection::vec(0..20usize, 0..10), 1..5),
+            month in 1..=12u32,
+            day in 1..=28u32,
+        ) {
+            const PIECES: [&str; 20] = [
+                "sales", "were", "will", "rose", "expected", "said", "may", "May", "in March", "in the fourth quarter",
+                "in the first half", "on December 3", "in November", "in 2024", "by 3 percent", "to $5 billion",
+                ",", "from June to August", "reported", "increased",
+            ];
+            let sentences: Vec<String> = picks
+                .iter()
+                .map(|s| s.iter().map(|&n| PIECES[n]).collect::<Vec<_>>().join(" "))
+                .collect();
+            let sentences: Vec<&str> = sentences.iter().map(String::as_str).collect();
+            let release = NaiveDate::from_ymd_opt(2025, month, day).unwrap();
+            proptest::prop_assert_eq!(placed_told(&sentences, release).0, placed_marked(&sentences, release));
         }
     }
 

@@ -136,6 +136,12 @@ impl Resolver {
         }
     }
 
+    /// `p` starts after the release day: only a date placed so moves when it is said of the
+    /// past (`Begun` places it otherwise than `Context`, `NearestBegun` than `Nearest`).
+    pub fn starts_after_release(&self, p: Period) -> bool {
+        matches!((first_day(p), self.release), (Some(d), Some(r)) if d > r)
+    }
+
     /// Places one date on the calendar; `None` when it cannot be (no release date, or
     /// no such day).
     pub fn resolve(&mut self, e: &DateExpr) -> Option<Period> {

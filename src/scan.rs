@@ -604,12 +604,26 @@ pub fn figures_with(sentence: &str, cut: bool, dollar: &str) -> Vec<Found> {
 }
 
 /// [`figures_with`], appended to `all` (a release's figures, sentence after sentence, in
-/// one vector).
+/// one vector): each single date without its year has begun when the sentence is said of
+/// the past (`date::mark_tense`; the tense read once, and only for such a date).
 pub fn append_figures(sentence: &str, cut: bool, dollar: &str, all: &mut Vec<Found>) {
+    let first = all.len();
+    append_figures_untensed(sentence, cut, dollar, all);
+    let mut said_of_the_past: Option<bool> = None;
+    for f in all.iter_mut().skip(first).filter(|f| f.figure.kind == Kind::Date) {
+        date::mark_tense(&mut f.figure, || {
+            *said_of_the_past.get_or_insert_with(|| date::said_of_the_past(sentence))
+        });
+    }
+}
+
+/// [`append_figures`] with every date as written: the tense of the sentence is left to the
+/// caller, who reads it only where it moves a date (a release's dates are placed after
+/// it: `date::begun_if_past`). No other reading of a figure depends on it.
+pub fn append_figures_untensed(sentence: &str, cut: bool, dollar: &str, all: &mut Vec<Found>) {
     let first = all.len();
     let mut pos = 0;
     let mut floor = 0; // no text may start before the end of the previous figure
-    let mut said_of_the_past: Option<bool> = None; // the sentence's tense, read once
     let mut walk = Walk::new(sentence.as_bytes());
     loop {
         pos = walk.next_token_start(pos);
@@ -619,11 +633,7 @@ pub fn append_figures(sentence: &str, cut: bool, dollar: &str, all: &mut Vec<Fou
         let (candidate, token_end) = token_at_with(sentence, pos, walk.word_end_in_block(pos));
         if candidate {
             let ctx = Ctx::new(sentence, pos, cut).with_dollar(dollar);
-            if let Some(mut figure) = figure_at(&ctx) {
-                if figure.kind == Kind::Date {
-                    let past = || *said_of_the_past.get_or_insert_with(|| date::said_of_the_past(sentence));
-                    date::mark_tense(&mut figure, past);
-                }
+            if let Some(figure) = figure_at(&ctx) {
                 let lead = cues::lead_cue(sentence, figure.start, figure.kind);
                 let text_start = lead.start.max(floor);
                 let (qualifier, mut direction) = if text_start == lead.start {

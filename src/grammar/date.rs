@@ -2159,8 +2159,9 @@ const REPORTING_WORDS: &[&str] = &[
 /// The sentence is said of the past: a past tense in it, and no word of the future.
 /// Its words are its runs of ASCII letters; those of one or two letters hold neither (no
 /// tense word is that short, and an `-ed` word counts from five letters), and are stepped
-/// over unread. Out of line: asked only where a date lacks its year, and inlined it made
-/// the scan's loop bigger for every sentence (measured).
+/// over unread. Out of line: asked only where a date lacks its year (by a release, only
+/// where it is placed after the release day), and inlined it made the scan's loop bigger
+/// for every sentence (measured).
 #[inline(never)]
 pub fn said_of_the_past(sentence: &str) -> bool {
     let mut past = false;
@@ -2263,11 +2264,18 @@ fn tense_bits(letters: &[u8]) -> u64 {
 /// for a date without its year: the scan reads it once per sentence, not once per date.
 pub fn mark_tense(figure: &mut Figure, past: impl FnOnce() -> bool) {
     if let (Val::Date(e), None) = (&figure.value, &figure.value_end) {
-        let yearless = matches!(e.year_ref(), Some(YearRef::Context | YearRef::Nearest));
-        if yearless && past() {
-            figure.value = Val::Date(begun(*e));
+        if let Some(begun) = begun_if_past(e) {
+            if past() {
+                figure.value = Val::Date(begun);
+            }
         }
     }
+}
+
+/// What a single date becomes when its sentence is said of the past (`mark_tense`):
+/// `None` when it has its year, and the tense changes nothing.
+pub fn begun_if_past(e: &DateExpr) -> Option<DateExpr> {
+    matches!(e.year_ref(), Some(YearRef::Context | YearRef::Nearest)).then(|| begun(*e))
 }
 
 /// A date without its year, said of the past: `Begun` or `NearestBegun`.
