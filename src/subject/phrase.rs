@@ -403,9 +403,16 @@ pub(super) fn new_string(bytes: usize) -> String {
         .ok()
         .flatten();
     let mut out = spare.unwrap_or_default();
-    out.reserve(bytes);
+    // A string made anew gets room for most subjects, so that once handed back it holds
+    // the next phrases without growing (a phrase rarely has more).
+    if out.capacity() < bytes {
+        out.reserve(bytes.max(SUBJECT_ROOM));
+    }
     out
 }
+
+/// Room for most subjects: the least a string is made with.
+const SUBJECT_ROOM: usize = 64;
 
 /// `text` as a string of its own (`new_string`).
 pub(super) fn copy_of(text: &str) -> String {
@@ -848,6 +855,18 @@ mod tests {
         // A string too large to keep is let go: none is kept to be given.
         give_back_string(String::with_capacity(STRING_ROOM + 1));
         assert_eq!(new_string(0).capacity(), 0);
+    }
+
+    #[test]
+    fn a_string_made_anew_has_room_for_a_longer_phrase() {
+        while new_string(0).capacity() > 0 {}
+        let s = copy_of("tea");
+        assert!(s.capacity() >= super::SUBJECT_ROOM);
+        // Handed back and given again, it takes a longer phrase in the same room.
+        let at = s.as_ptr() as usize;
+        give_back_string(s);
+        let again = copy_of("exports of green tea to island markets");
+        assert_eq!(again.as_ptr() as usize, at);
     }
 
     proptest::proptest! {
