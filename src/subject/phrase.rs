@@ -122,6 +122,9 @@ fn phrase_in<'a>(
     let (lo, hi) = bounds(words.len(), |i| words[i]);
     words.truncate(hi);
     words.drain(..lo);
+    if words.is_empty() {
+        return String::new();
+    }
     if let Some(piece) = one_piece(sentence, words.len(), |i| words[i].1) {
         let mut out = new_string(piece.len());
         out.push_str(piece);
@@ -140,6 +143,10 @@ fn phrase_of_words<'a>(sentence: &'a str, span: &'a [T<'a>]) -> Option<(String, 
     }
     let (lo, hi) = bounds(span.len(), |i| (word_of(&span[i]), &span[i]));
     let kept = span.get(lo..hi)?;
+    // No word stays: an empty string, with no room taken from the kept ones.
+    if kept.is_empty() {
+        return Some((String::new(), kept));
+    }
     if let Some(piece) = one_piece(sentence, kept.len(), |i| &kept[i]) {
         let mut out = new_string(piece.len());
         out.push_str(piece);
@@ -413,6 +420,16 @@ pub(super) fn new_string(bytes: usize) -> String {
 
 /// Room for most subjects: the least a string is made with.
 const SUBJECT_ROOM: usize = 64;
+
+/// `Some(p)` when `keep`; otherwise `p` is handed back (`give_back_string`) for the next
+/// phrase, and `None`.
+pub(super) fn kept_if(p: String, keep: bool) -> Option<String> {
+    if keep {
+        return Some(p);
+    }
+    give_back_string(p);
+    None
+}
 
 /// `text` as a string of its own (`new_string`).
 pub(super) fn copy_of(text: &str) -> String {
@@ -855,6 +872,16 @@ mod tests {
         // A string too large to keep is let go: none is kept to be given.
         give_back_string(String::with_capacity(STRING_ROOM + 1));
         assert_eq!(new_string(0).capacity(), 0);
+    }
+
+    #[test]
+    fn a_rejected_phrase_is_handed_back() {
+        while new_string(0).capacity() > 0 {}
+        let p = copy_of("the rate");
+        let at = p.as_ptr() as usize;
+        assert_eq!(super::kept_if(p, false), None);
+        assert_eq!(new_string(4).as_ptr() as usize, at);
+        assert_eq!(super::kept_if(copy_of("exports"), true).as_deref(), Some("exports"));
     }
 
     #[test]
