@@ -880,7 +880,8 @@ mod tests {
         let p = copy_of("the rate");
         let at = p.as_ptr() as usize;
         assert_eq!(super::kept_if(p, false), None);
-        assert_eq!(new_string(4).as_ptr() as usize, at);
+        let again = new_string(4);
+        assert_eq!(again.as_ptr() as usize, at);
         assert_eq!(super::kept_if(copy_of("exports"), true).as_deref(), Some("exports"));
     }
 
