@@ -2,7 +2,7 @@
 
 use super::compare::names_something;
 use super::phrase::{
-    Vetted, back_start, bare_measure, forward_end, holds_figure, past_time_lead, phrase, phrase_vetted,
+    Vetted, back_start, bare_measure, forward_end, holds_figure, kept_if, past_time_lead, phrase, phrase_vetted,
 };
 use super::tokens::{T, Tok, lower_at, word_class};
 use super::verbs::verb_at;
@@ -243,7 +243,8 @@ fn main_after_fronted_figure(sentence: &str, toks: &[T], all: &[Found], k: usize
         return None;
     }
     let p = phrase(sentence, toks, all, comma + 1, end);
-    names_something(&p).then_some(p)
+    let keep = names_something(&p);
+    kept_if(p, keep)
 }
 
 /// `The complex covers 12 hectares`: in a phrase that opens with a determiner, a last
@@ -282,7 +283,8 @@ fn object_before_participle(sentence: &str, toks: &[T], all: &[Found], v: usize)
         return None;
     }
     let p = phrase(sentence, toks, all, start, comma);
-    (names_something(&p) && !bare_measure(&p)).then_some(p)
+    let keep = names_something(&p) && !bare_measure(&p);
+    kept_if(p, keep)
 }
 
 /// The `(` of a bracket holding a figure that closes right before token `e`, when the
@@ -352,7 +354,8 @@ fn before_aside(sentence: &str, toks: &[T], all: &[Found], s: usize) -> Option<S
     } else {
         phrase(sentence, toks, all, np_start, open)
     };
-    names_something(&p).then_some(p)
+    let keep = names_something(&p);
+    kept_if(p, keep)
 }
 
 /// `Despite declining by 1.1% since June, total hours were up`: a participle opening the
@@ -377,7 +380,8 @@ fn main_after_fronted(sentence: &str, toks: &[T], all: &[Found], v: usize) -> Op
         return None;
     }
     let p = phrase(sentence, toks, all, comma + 1, end);
-    names_something(&p).then_some(p)
+    let keep = names_something(&p);
+    kept_if(p, keep)
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! of a change, a share tied to its part or whole, gapped and apposed figures), and the
 //! checks every subject passes (it names something, it is no time phrase).
 
-use super::phrase::{back_start, bare_measure, copy_of, forward_end, phrase};
+use super::phrase::{back_start, bare_measure, copy_of, forward_end, give_back_string, kept_if, phrase};
 use super::tokens::{T, Tok, lower_at, word_class};
 use super::verbs::verb_at;
 use super::wordlists::POST_PREPS;
@@ -182,13 +182,15 @@ pub(super) fn phrase_right_before(
             return None;
         }
         let np = phrase(sentence, toks, all, start, k);
-        return (names_something(&np) && !bare_measure(&np)).then_some(np);
+        let keep = names_something(&np) && !bare_measure(&np);
+        return kept_if(np, keep);
     };
     let start = back_start(toks, all, comma, BEFORE_STOP);
     let np = phrase(sentence, toks, all, start, comma);
     if start < comma && names_something(&np) && !bare_measure(&np) {
         return Some(np);
     }
+    give_back_string(np);
     prev.filter(|p| !p.is_empty()).map(str::to_string)
 }
 

@@ -2,7 +2,7 @@
 
 use super::clause::clause_subject;
 use super::compare::names_something;
-use super::phrase::{back_start, bare_measure, dated, forward_end, head, np_end, phrase, post_prep};
+use super::phrase::{back_start, bare_measure, dated, forward_end, head, kept_if, np_end, phrase, post_prep};
 use super::sentence_case;
 use super::tokens::{T, Tok, lower_at, word_class};
 use super::verbs::verb_at;
@@ -48,7 +48,8 @@ fn specific_np(sentence: &str, toks: &[T], all: &[Found], start: usize) -> Optio
         return None;
     }
     let p = phrase(sentence, toks, all, start, end);
-    (!p.is_empty() && !bare_measure(&p)).then_some(p)
+    let keep = !p.is_empty() && !bare_measure(&p);
+    kept_if(p, keep)
 }
 
 /// The noun phrase a change or modifier after the figure names:
@@ -168,7 +169,8 @@ fn level_after_change(sentence: &str, toks: &[T], all: &[Found], k: usize) -> Op
         return None;
     }
     let p = phrase(sentence, toks, all, start, to);
-    (!p.is_empty() && !bare_measure(&p)).then_some(p)
+    let keep = !p.is_empty() && !bare_measure(&p);
+    kept_if(p, keep)
 }
 
 /// The possessive right before token `k` with the words of its name (`Board's`, `central

@@ -18,6 +18,10 @@ thread_local! {
 
 /// The phrase from `from` to `to` (token indexes, inclusive start, exclusive end), cleaned.
 pub(super) fn phrase(sentence: &str, toks: &[T], all: &[Found], from: usize, to: usize) -> String {
+    let span = toks.get(from..to).unwrap_or(&[]);
+    if let Some(out) = phrase_of_words(sentence, span) {
+        return out.0;
+    }
     let mut words = SPARE.try_with(Cell::take).unwrap_or_default();
     let out = phrase_in(sentence, toks, all, from, to, &mut words);
     let _ = SPARE.try_with(|spare| spare.set(emptied(words)));
@@ -38,6 +42,24 @@ pub(super) struct Vetted {
 /// (`names_something_timeless`) and is plain: told from its word tokens, whose classes
 /// the walk that found the phrase's bounds has mostly read, rather than from the string.
 pub(super) fn phrase_vetted(sentence: &str, toks: &[T], all: &[Found], from: usize, to: usize) -> (String, Vetted) {
+    let span = toks.get(from..to).unwrap_or(&[]);
+    if let Some((out, kept)) = phrase_of_words(sentence, span) {
+        // Word tokens only: vetted as below, from the tokens kept.
+        let vetted = if out.is_empty() {
+            Vetted::default()
+        } else if out.is_ascii() {
+            Vetted {
+                timeless: names_something_timeless_of(kept.iter().map(|t| (word_of(t), t))),
+                plain: kept.iter().all(|t| !super::refined_looks_for(word_of(t).as_bytes())),
+            }
+        } else {
+            Vetted {
+                timeless: names_something_timeless(&out),
+                plain: false,
+            }
+        };
+        return (out, vetted);
+    }
     let mut words = SPARE.try_with(Cell::take).unwrap_or_default();
     let out = phrase_in(sentence, toks, all, from, to, &mut words);
     // Word tokens only (no bracket glued to a word), ASCII: `out` is they joined by spaces.
@@ -63,6 +85,155 @@ pub(super) fn phrase_vetted(sentence: &str, toks: &[T], all: &[Found], from: usi
 
 /// `phrase`, gathering its words in `words` (empty).
 fn phrase_in<'a>(
+    sentence: &'a str,
+    toks: &'a [T],
+    all: &[Found],
+    from: usize,
+    to: usize,
+    words: &mut Vec<(&'a str, &'a T<'a>)>,
+) -> String {
+    // Each word with its token (the class of a parenthesis is 0: in no list).
+    let span = toks.get(from..to).unwrap_or(&[]);
+    words.reserve(span.len());
+    let mut aside = false;
+    let mut after_date = false;
+    for t in span {
+        // `the January to July period`: the word that a date qualifies goes with it.
+        let period = after_date && matches!(t.tok, Tok::Word(_)) && t.class() & PERIOD != 0;
+        after_date = false;
+        match t.tok {
+            Tok::Punct('—') => aside = !aside,
+            _ if aside || period => {}
+            // A word token holds its text.
+            Tok::Word(w) => words.push((w, t)),
+            Tok::Punct('(' | ')') => {
+                words.push((sentence.get(t.start..t.end).unwrap_or(""), t));
+            }
+            // A date inside the phrase is left out with its preposition (`exports in 2019`).
+            Tok::Fig(i) if is_date(all, i) => {
+                while words.last().is_some_and(|w| w.1.class() & DATE_PREP != 0) {
+                    words.pop();
+                }
+                after_date = true;
+            }
+            _ => {}
+        }
+    }
+    let (lo, hi) = bounds(words.len(), |i| words[i]);
+    words.truncate(hi);
+    words.drain(..lo);
+    if words.is_empty() {
+        return String::new();
+    }
+    if let Some(piece) = one_piece(sentence, words.len(), |i| words[i].1) {
+        let mut out = new_string(piece.len());
+        out.push_str(piece);
+        return out;
+    }
+    let bytes = words.iter().map(|w| w.0.len() + 1).sum();
+    join(words.iter().map(|w| w.0), bytes)
+}
+
+/// `phrase` of `span` when it holds word tokens only (most phrases: nothing is left out
+/// but the frame and the ends that `bounds` cuts), read in place with no vector of its
+/// words; with the word tokens it keeps. `None` for a span with any other token.
+fn phrase_of_words<'a>(sentence: &'a str, span: &'a [T<'a>]) -> Option<(String, &'a [T<'a>])> {
+    if !span.iter().all(|t| matches!(t.tok, Tok::Word(_))) {
+        return None;
+    }
+    let (lo, hi) = bounds(span.len(), |i| (word_of(&span[i]), &span[i]));
+    let kept = span.get(lo..hi)?;
+    // No word stays: an empty string, with no room taken from the kept ones.
+    if kept.is_empty() {
+        return Some((String::new(), kept));
+    }
+    if let Some(piece) = one_piece(sentence, kept.len(), |i| &kept[i]) {
+        let mut out = new_string(piece.len());
+        out.push_str(piece);
+        return Some((out, kept));
+    }
+    let bytes = kept.iter().map(|t| word_of(t).len() + 1).sum();
+    Some((join(kept.iter().map(word_of), bytes), kept))
+}
+
+/// The text of a word token; empty for any other.
+fn word_of<'a>(t: &T<'a>) -> &'a str {
+    match t.tok {
+        Tok::Word(w) => w,
+        _ => "",
+    }
+}
+
+/// The words of a phrase that stay (`lo..hi` of its `n` words, word `i` with its token
+/// `word(i)`): without the frame of `a total of N`, the signs, complex prepositions,
+/// participles with `by` and lead words before it, the tail words after it and a time
+/// phrase at its end.
+fn bounds<'a>(n: usize, word: impl Fn(usize) -> (&'a str, &'a T<'a>)) -> (usize, usize) {
+    let (mut lo, mut hi) = (0, n);
+    let get = |i: usize, hi: usize| (i < hi).then(|| word(i));
+    // `a total of 62 proposals`: the count stays, the frame goes.
+    if n > 3
+        && (0..3)
+            .map(|i| word(i).1.lower())
+            .zip([A, TOTAL, OF])
+            .all(|(l, b)| l & b != 0)
+    {
+        lo = 3;
+    }
+    // `• The index`: a bullet or other sign is no word; `followed by green tea`: a
+    // participle with its `by` leads a list item, it is not part of it.
+    loop {
+        let first = get(lo, hi);
+        let sign = first.is_some_and(|w| !w.0.chars().any(char::is_alphanumeric) && w.0 != "(");
+        let by_participle = first.is_some_and(|w| w.0.ends_with("ed") && w.1.class() & IS_VERB != 0)
+            && get(lo + 1, hi).is_some_and(|w| w.0.eq_ignore_ascii_case("by"));
+        let complex = complex_preposition((lo..hi).map(|i| word(i).0));
+        if sign {
+            lo += 1;
+        } else if complex > 0 {
+            lo += complex;
+        } else if by_participle {
+            lo += 2;
+        } else if first.is_some_and(|w| w.1.class() & LEAD != 0)
+            || (first.is_some_and(|w| w.1.lower() & ADVERB != 0)
+                && get(lo + 1, hi).is_some_and(|n| {
+                    first.is_some_and(|w| w.1.lower() & DETERMINER == 0) || n.1.lower() & NOUN_ARTICLE != 0
+                }))
+        {
+            lo += 1;
+        } else {
+            break;
+        }
+    }
+    lo = lo.min(hi);
+    while hi > lo && word(hi - 1).1.class() & (TAIL | TAIL_LY) != 0 {
+        hi -= 1;
+    }
+    // `the level of GDP in Quarter 3`, `exports in the same period of last year`: the
+    // phrases about time that end a subject are no part of it.
+    let timely = |w: (&str, &T)| {
+        const RELATIVE: [&str; 8] = [
+            "same", "last", "previous", "next", "current", "past", "latest", "recent",
+        ];
+        w.1.lower() & (TIME | ARTICLE | DETERMINER | GENERIC_WORD | PREPOSITION) != 0
+            || w.1.class() & DIGIT != 0
+            || RELATIVE.iter().any(|r| w.0.eq_ignore_ascii_case(r))
+    };
+    let cut = (lo + 1..hi).find(|&p| {
+        word(p).1.lower() & PREPOSITION != 0
+            && (p..hi).any(|q| word(q).1.lower() & TIME != 0)
+            && (p..hi).all(|q| timely(word(q)))
+    });
+    if let Some(p) = cut {
+        hi = p;
+    }
+    (lo, hi)
+}
+
+/// `phrase_in` as it was first written, trimming a vector of the words (the oracle of
+/// `phrase_of_words` and `bounds`).
+#[cfg(test)]
+fn phrase_in_by_list<'a>(
     sentence: &'a str,
     toks: &'a [T],
     all: &[Found],
@@ -157,7 +328,7 @@ fn phrase_in<'a>(
     if let Some(p) = cut {
         words.truncate(p);
     }
-    if let Some(piece) = one_piece(sentence, words) {
+    if let Some(piece) = one_piece(sentence, words.len(), |i| words[i].1) {
         let mut out = new_string(piece.len());
         out.push_str(piece);
         return out;
@@ -169,14 +340,14 @@ fn phrase_in<'a>(
 /// The text of `sentence` that `join` makes of `words` when they are word tokens that
 /// stand in it one space apart (most phrases): copied as one piece. `None` for any other
 /// (a bracket, a left-out date or aside, other white space), and for more than `join` keeps.
-fn one_piece<'a>(sentence: &'a str, words: &[(&str, &T)]) -> Option<&'a str> {
-    let (first, last) = (words.first()?.1, words.last()?.1);
-    if words.len() > MOST_WORDS {
+fn one_piece<'a, 'b>(sentence: &'a str, n: usize, tok: impl Fn(usize) -> &'b T<'b>) -> Option<&'a str> {
+    if n == 0 || n > MOST_WORDS {
         return None;
     }
+    let (first, last) = (tok(0), tok(n - 1));
     let b = sentence.as_bytes();
     let mut end = None;
-    for (_, t) in words {
+    for t in (0..n).map(tok) {
         if !matches!(t.tok, Tok::Word(_)) || end.is_some_and(|e: usize| t.start != e + 1 || b.get(e) != Some(&b' ')) {
             return None;
         }
@@ -239,8 +410,25 @@ pub(super) fn new_string(bytes: usize) -> String {
         .ok()
         .flatten();
     let mut out = spare.unwrap_or_default();
-    out.reserve(bytes);
+    // A string made anew gets room for most subjects, so that once handed back it holds
+    // the next phrases without growing (a phrase rarely has more).
+    if out.capacity() < bytes {
+        out.reserve(bytes.max(SUBJECT_ROOM));
+    }
     out
+}
+
+/// Room for most subjects: the least a string is made with.
+const SUBJECT_ROOM: usize = 64;
+
+/// `Some(p)` when `keep`; otherwise `p` is handed back (`give_back_string`) for the next
+/// phrase, and `None`.
+pub(super) fn kept_if(p: String, keep: bool) -> Option<String> {
+    if keep {
+        return Some(p);
+    }
+    give_back_string(p);
+    None
 }
 
 /// `text` as a string of its own (`new_string`).
@@ -686,6 +874,29 @@ mod tests {
         assert_eq!(new_string(0).capacity(), 0);
     }
 
+    #[test]
+    fn a_rejected_phrase_is_handed_back() {
+        while new_string(0).capacity() > 0 {}
+        let p = copy_of("the rate");
+        let at = p.as_ptr() as usize;
+        assert_eq!(super::kept_if(p, false), None);
+        let again = new_string(4);
+        assert_eq!(again.as_ptr() as usize, at);
+        assert_eq!(super::kept_if(copy_of("exports"), true).as_deref(), Some("exports"));
+    }
+
+    #[test]
+    fn a_string_made_anew_has_room_for_a_longer_phrase() {
+        while new_string(0).capacity() > 0 {}
+        let s = copy_of("tea");
+        assert!(s.capacity() >= super::SUBJECT_ROOM);
+        // Handed back and given again, it takes a longer phrase in the same room.
+        let at = s.as_ptr() as usize;
+        give_back_string(s);
+        let again = copy_of("exports of green tea to island markets");
+        assert_eq!(again.as_ptr() as usize, at);
+    }
+
     proptest::proptest! {
         /// The byte walk finds the head that the words of `split_whitespace` give.
         #[test]
@@ -763,6 +974,9 @@ mod tests {
                 for to in from..=(from + reach).min(toks.len()) {
                     let (p, vetted) = super::phrase_vetted(sentence, &toks, &all, from, to);
                     assert_eq!(p, super::phrase(sentence, &toks, &all, from, to));
+                    let mut listed = Vec::new();
+                    let first = super::phrase_in_by_list(sentence, &toks, &all, from, to, &mut listed);
+                    assert_eq!(p, first, "{sentence:?} {from}..{to}");
                     let want = crate::subject::compare::names_something_timeless(&p);
                     assert_eq!(vetted.timeless, want, "{p:?} of {sentence:?}");
                     assert!(!vetted.plain || crate::subject::refined(p.clone()) == p, "{p:?}");
