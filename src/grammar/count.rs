@@ -27,7 +27,7 @@
 use nom::{Parser, branch::alt};
 use rust_decimal::Decimal;
 
-use super::number::{Cardinal, cardinal, digits_before_a_space, is_one};
+use super::number::{Cardinal, cardinal, digits_before_a_space, is_one, spelled_number};
 use super::phrase::{Phrase, is_stop_word, lone_word, plural_phrase, singular_counted};
 use super::{Ctx, Figure, Val, at_boundary, cues, dash, keyword, sp, sp0, trim_space_end};
 use crate::model::Kind;
@@ -340,9 +340,15 @@ fn cut_stub(after: &str) -> Option<&str> {
     (!stub.is_empty() && stub.chars().all(char::is_alphabetic)).then_some(&r[stub.len()..])
 }
 
-/// The cardinal of a number in digits known to have no scale word or `dozen` after it.
+/// The cardinal of a number (digits or words) known to have no scale word or `dozen`
+/// after it.
 fn unscaled_cardinal(i: &str) -> Option<(&str, Cardinal)> {
-    let (rest, numeral) = digits_before_a_space(i).ok()?;
+    let read = if i.starts_with(|c: char| c.is_ascii_digit()) {
+        digits_before_a_space(i)
+    } else {
+        spelled_number(i)
+    };
+    let (rest, numeral) = read.ok()?;
     Some((rest, Cardinal { numeral, scale: None }))
 }
 
@@ -433,9 +439,9 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
     parse_with(ctx, false)
 }
 
-/// `parse`, told by `unscaled` that digits, one space and a word that is no scale word
-/// and not `dozen` start the candidate (`figure_at` read them): the cardinal is then its
-/// digits alone, with no scale asked.
+/// `parse`, told by `unscaled` that a number (digits or words), one space and a word that
+/// is no scale word and not `dozen` start the candidate (`figure_at` read them): the
+/// cardinal is then the number alone, with no scale asked.
 pub fn parse_with(ctx: &Ctx, unscaled: bool) -> Option<Figure> {
     // The word before the number, read once for the tests on it.
     let last = last_word(ctx.before());

@@ -209,8 +209,9 @@ struct Starts {
     count: bool,
     /// A percent word follows the number: the look-ahead would find it, so it is not asked.
     percent_marked: bool,
-    /// Digits, one space and a word no marked kind goes on with (`5 companies`): no scale
-    /// word or `dozen` follows the number, so a count reads its digits alone.
+    /// A number (digits or words), one space and a word no marked kind goes on with (`5
+    /// companies`, `two countries`): no scale word or `dozen` follows the number, so a
+    /// count reads the number alone.
     unscaled: bool,
 }
 
@@ -243,7 +244,8 @@ impl Starts {
         let capitalized = word.as_bytes()[0].is_ascii_uppercase();
         let number = number::starts_spelled(lower).is_some();
         // `two countries`: the number ends before a word no marked kind goes on with.
-        let marked = number && !spelled_before_an_unmarked_word(rest);
+        let unmarked = number && spelled_before_an_unmarked_word(rest);
+        let marked = number && !unmarked;
         let sign = crate::words::is_sign_word(lower);
         let between = lower == b"between";
         Starts {
@@ -256,7 +258,7 @@ impl Starts {
             ordinal: number::starts_spelled_ordinal(lower),
             count: number || between,
             percent_marked: false,
-            unscaled: false,
+            unscaled: unmarked,
         }
     }
 
@@ -737,13 +739,17 @@ mod tests {
         text.push_str(&numbers_with_tails().concat());
         text.push_str(" 5 dozens 5 dozen\u{e9} 3 lakh crore 2 tril. 7 mill 4 Dozen eggs 19 000 units 1.2.3 units");
         text.push_str(" 16,8 million 3 tn. 8 bnx 9 cafés 6 crores 5 mn 1,234.5 tons 12 billions 4 u 2 dozen");
+        text.push_str(" two dozen eggs, Three hundred firms, a thousand people, twenty-one firms, one firm, ten mn");
         let mut unscaled = 0;
         for (at, _) in text.char_indices() {
             let rest = &text[at..];
             if !Starts::at(rest).unscaled {
                 continue;
             }
-            let digits = number::digits_number(rest).ok().map(|(r, numeral)| (r, numeral, None));
+            let digits = number::digits_number(rest)
+                .or_else(|_| number::spelled_number(rest))
+                .ok()
+                .map(|(r, numeral)| (r, numeral, None));
             for cut in [false, true] {
                 let read = number::cardinal(cut)(rest).ok().map(|(r, c)| (r, c.numeral, c.scale));
                 assert_eq!(read, digits, "at {:?}", window(rest, 40));
