@@ -483,11 +483,14 @@ pub fn parse_with(ctx: &Ctx, unscaled: bool) -> Option<Figure> {
         return Some(ctx.figure(Kind::Count, after, Val::Num(-c.numeral.value), None, ""));
     }
     let value = c.numeral.value;
-    if let Some(f) = range(ctx, after, value) {
-        return Some(f);
-    }
-    if glued(after) {
-        return None;
+    // Unscaled, a space and a word follow (no dash, no `to`): no range, nothing glued.
+    if !unscaled {
+        if let Some(f) = range(ctx, after, value) {
+            return Some(f);
+        }
+        if glued(after) {
+            return None;
+        }
     }
     let one = c.scale.is_none() && is_one(value);
     let counted = if one {
