@@ -27,7 +27,7 @@
 use nom::{Parser, branch::alt};
 use rust_decimal::Decimal;
 
-use super::number::{Cardinal, cardinal, is_one};
+use super::number::{Cardinal, cardinal, digits_before_a_space, is_one, spelled_number};
 use super::phrase::{Phrase, is_stop_word, lone_word, plural_phrase, singular_counted};
 use super::{Ctx, Figure, Val, at_boundary, cues, dash, keyword, sp, sp0, trim_space_end};
 use crate::model::Kind;
@@ -340,6 +340,18 @@ fn cut_stub(after: &str) -> Option<&str> {
     (!stub.is_empty() && stub.chars().all(char::is_alphabetic)).then_some(&r[stub.len()..])
 }
 
+/// The cardinal of a number (digits or words) known to have no scale word or `dozen`
+/// after it.
+fn unscaled_cardinal(i: &str) -> Option<(&str, Cardinal)> {
+    let read = if i.starts_with(|c: char| c.is_ascii_digit()) {
+        digits_before_a_space(i)
+    } else {
+        spelled_number(i)
+    };
+    let (rest, numeral) = read.ok()?;
+    Some((rest, Cardinal { numeral, scale: None }))
+}
+
 /// A whole number that can count things.
 fn countable(c: &Cardinal) -> bool {
     let n = c.numeral;
@@ -422,7 +434,15 @@ fn an_age(w: &str) -> bool {
 }
 
 /// The count figure at the candidate position.
+#[cfg(test)] // `figure_at` asks `parse_with`, with what it read of the number
 pub fn parse(ctx: &Ctx) -> Option<Figure> {
+    parse_with(ctx, false)
+}
+
+/// `parse`, told by `unscaled` that a number (digits or words), one space and a word that
+/// is no scale word and not `dozen` start the candidate (`figure_at` read them): the
+/// cardinal is then the number alone, with no scale asked.
+pub fn parse_with(ctx: &Ctx, unscaled: bool) -> Option<Figure> {
     // The word before the number, read once for the tests on it.
     let last = last_word(ctx.before());
     if labelled_after(ctx.before(), last) || an_age(last.0) {
@@ -447,7 +467,11 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
         Some(_) => return None,
         None => (ctx.rest(), false),
     };
-    let (after, c) = cardinal(ctx.cut)(unsigned).ok()?;
+    let (after, c) = if unscaled {
+        unscaled_cardinal(unsigned)?
+    } else {
+        cardinal(ctx.cut)(unsigned).ok()?
+    };
     if !countable(&c) {
         return None;
     }
@@ -459,11 +483,14 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
         return Some(ctx.figure(Kind::Count, after, Val::Num(-c.numeral.value), None, ""));
     }
     let value = c.numeral.value;
-    if let Some(f) = range(ctx, after, value) {
-        return Some(f);
-    }
-    if glued(after) {
-        return None;
+    // Unscaled, a space and a word follow (no dash, no `to`): no range, nothing glued.
+    if !unscaled {
+        if let Some(f) = range(ctx, after, value) {
+            return Some(f);
+        }
+        if glued(after) {
+            return None;
+        }
     }
     let one = c.scale.is_none() && is_one(value);
     let counted = if one {

@@ -169,7 +169,7 @@ pub fn figure_at(ctx: &Ctx) -> Option<Figure> {
         first_read!(ordinal::parse(ctx));
     }
     if starts.count {
-        return count::parse(ctx);
+        return count::parse_with(ctx, starts.unscaled);
     }
     None
 }
@@ -209,6 +209,10 @@ struct Starts {
     count: bool,
     /// A percent word follows the number: the look-ahead would find it, so it is not asked.
     percent_marked: bool,
+    /// A number (digits or words), one space and a word no marked kind goes on with (`5
+    /// companies`, `two countries`): no scale word or `dozen` follows the number, so a
+    /// count reads the number alone.
+    unscaled: bool,
 }
 
 impl Starts {
@@ -223,6 +227,7 @@ impl Starts {
         ordinal: true,
         count: true,
         percent_marked: false,
+        unscaled: false,
     };
 
     fn at(rest: &str) -> Starts {
@@ -239,7 +244,8 @@ impl Starts {
         let capitalized = word.as_bytes()[0].is_ascii_uppercase();
         let number = number::starts_spelled(lower).is_some();
         // `two countries`: the number ends before a word no marked kind goes on with.
-        let marked = number && !spelled_before_an_unmarked_word(rest);
+        let unmarked = number && spelled_before_an_unmarked_word(rest);
+        let marked = number && !unmarked;
         let sign = crate::words::is_sign_word(lower);
         let between = lower == b"between";
         Starts {
@@ -252,6 +258,7 @@ impl Starts {
             ordinal: number::starts_spelled_ordinal(lower),
             count: number || between,
             percent_marked: false,
+            unscaled: unmarked,
         }
     }
 
@@ -303,7 +310,11 @@ impl Starts {
                 ..Starts::ALL
             },
             // `5 companies`: a word no amount, percent, quantity or duration goes on with.
-            Some(b' ') if lookahead::ends_marked_kinds(&after[1..]) => Starts { count: true, ..closed },
+            Some(b' ') if lookahead::ends_marked_kinds(&after[1..]) => Starts {
+                count: true,
+                unscaled: true,
+                ..closed
+            },
             _ => Starts::ALL,
         }
     }
@@ -722,6 +733,39 @@ mod tests {
         assert!(skipped > 100_000, "fixtures not found: {skipped}");
     }
 
+    #[test]
+    fn a_number_before_an_unmarked_word_has_no_scale_as_the_cardinal_reads_it() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(&numbers_with_tails().concat());
+        text.push_str(" 5 dozens 5 dozen\u{e9} 3 lakh crore 2 tril. 7 mill 4 Dozen eggs 19 000 units 1.2.3 units");
+        text.push_str(" 16,8 million 3 tn. 8 bnx 9 cafés 6 crores 5 mn 1,234.5 tons 12 billions 4 u 2 dozen");
+        text.push_str(" two dozen eggs, Three hundred firms, a thousand people, twenty-one firms, one firm, ten mn");
+        let mut unscaled = 0;
+        for (at, _) in text.char_indices() {
+            let rest = &text[at..];
+            if !Starts::at(rest).unscaled {
+                continue;
+            }
+            let digits = number::digits_number(rest)
+                .or_else(|_| number::spelled_number(rest))
+                .ok()
+                .map(|(r, numeral)| (r, numeral, None));
+            for cut in [false, true] {
+                let read = number::cardinal(cut)(rest).ok().map(|(r, c)| (r, c.numeral, c.scale));
+                assert_eq!(read, digits, "at {:?}", window(rest, 40));
+                let ctx = Ctx::new(&text, at, cut);
+                assert_eq!(
+                    count::parse_with(&ctx, true),
+                    count::parse(&ctx),
+                    "at {:?}",
+                    window(rest, 40)
+                );
+            }
+            unscaled += 1;
+        }
+        assert!(unscaled > 1_000, "fixtures not found: {unscaled}");
+    }
+
     /// Numbers in digits with every byte or word a figure may go on with after them, each
     /// in a sentence of its own (invented).
     fn numbers_with_tails() -> Vec<String> {
@@ -1025,6 +1069,7 @@ mod tests {
             ordinal: false,
             count: false,
             percent_marked: false,
+            unscaled: false,
         };
         // `march` in lower case is a verb; `March` a month, and only a date.
         assert_eq!(at("march on"), none);

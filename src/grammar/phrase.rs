@@ -114,9 +114,9 @@ fn not_plural(lower: &[u8]) -> bool {
 
 /// Role nouns a personal name follows (`Vice Minister Park Il-jun`): an ordinal's phrase
 /// ends there. Lower-cased.
-fn role(lower: &str) -> bool {
+fn role(lower: &[u8]) -> bool {
     matches!(
-        lower.as_bytes(),
+        lower,
         b"minister"
             | b"president"
             | b"chairman"
@@ -185,8 +185,7 @@ fn word_len(i: &str) -> usize {
     let b = i.as_bytes();
     let mut at = 0;
     loop {
-        let run = b.get(at..).unwrap_or_default();
-        let end = at + run.iter().position(|c| !c.is_ascii_alphanumeric()).unwrap_or(run.len());
+        let end = at + alnum_run(b.get(at..).unwrap_or_default());
         let Some(&c) = b.get(end) else { return end };
         let next = b.get(end + 1).copied().unwrap_or(b' ');
         let joiner = matches!(c, b'-' | b'&');
@@ -199,6 +198,34 @@ fn word_len(i: &str) -> usize {
         }
         at = end + 1;
     }
+}
+
+/// How many ASCII letters and digits `b` starts with: eight bytes a step (a word is
+/// nearly always one or two steps), the last few bytes one at a time.
+fn alnum_run(b: &[u8]) -> usize {
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut n = 0;
+    while let Some(chunk) = b.get(n..).and_then(<[u8]>::first_chunk::<8>) {
+        let x = u64::from_le_bytes(*chunk);
+        // Per byte, on its low seven bits (no carry crosses a byte): its high bit set in
+        // `y + (0x80 - lo)` when it is `lo` or more, in `y + (0x7f - hi)` when above `hi`.
+        let y = x & LOW;
+        let digit = y.wrapping_add(ONES * (0x80 - 0x30)) & !y.wrapping_add(ONES * (0x7f - 0x39));
+        let folded = (x | (ONES * 0x20)) & LOW;
+        let letter = folded.wrapping_add(ONES * (0x80 - 0x61)) & !folded.wrapping_add(ONES * (0x7f - 0x7a));
+        let alnum = (digit | letter) & !x & HIGH;
+        let run = ((!alnum & HIGH).trailing_zeros() / 8) as usize;
+        n += run;
+        if run < 8 {
+            return n;
+        }
+    }
+    n + b[n..]
+        .iter()
+        .position(|c| !c.is_ascii_alphanumeric())
+        .unwrap_or(b.len() - n)
 }
 
 /// `word_len` byte by byte, as first written.
@@ -242,6 +269,24 @@ fn word_len_chars(i: &str) -> usize {
 
 /// The next token after `i`, or `None` at punctuation, a line break or the end.
 fn next_token(i: &str) -> Option<Tok<'_>> {
+    // Nearly every gap is one space before a letter or digit: no quote, line break or
+    // bracket to look for (what `next_token_after_gap` reads there too).
+    if let [b' ', c, ..] = i.as_bytes() {
+        if c.is_ascii_alphanumeric() {
+            let g = &i[1..];
+            let n = word_len(g);
+            return Some(Tok {
+                text: &g[..n],
+                after: &g[n..],
+                abbrev: false,
+            });
+        }
+    }
+    next_token_after_gap(i)
+}
+
+/// `next_token` at any gap: quotes, line breaks, a bracketed abbreviation.
+fn next_token_after_gap(i: &str) -> Option<Tok<'_>> {
     // An apostrophe glued to the word before is a possessive (`countries’ leaders`).
     if i.starts_with(['\u{2019}', '\'']) {
         return None;
@@ -359,8 +404,8 @@ impl Lowered {
     /// `role` of the token's word.
     fn role(&self, tok: &Tok) -> bool {
         match self.get() {
-            Some(lower) => std::str::from_utf8(lower).is_ok_and(role),
-            None => with_lower(tok.text, role),
+            Some(lower) => role(lower),
+            None => with_lower(tok.text, |lower| role(lower.as_bytes())),
         }
     }
 }
@@ -660,7 +705,7 @@ fn singular_walk_by_words(i: &str) -> (&str, Words<'_>) {
             rest = at;
             kept.len = walked.len;
         }
-        if plural || with_lower(tok.text, role) {
+        if plural || with_lower(tok.text, |lower| role(lower.as_bytes())) {
             break;
         }
     }
@@ -824,6 +869,48 @@ mod tests {
         assert_eq!(skip_gap(" \r\n  x"), "x");
         assert_eq!(skip_gap(" \n X"), "\n X");
         assert_eq!(skip_gap("\n\nx"), "\n\nx");
+    }
+
+    #[test]
+    fn alnum_runs_by_steps_of_eight_bytes_are_runs_by_bytes() {
+        let by_bytes = |b: &[u8]| b.iter().position(|c| !c.is_ascii_alphanumeric()).unwrap_or(b.len());
+        // Every byte, at every place of a run of letters or digits of every length to 17.
+        for len in 0..18 {
+            for at in 0..=len {
+                for c in 0..=255u8 {
+                    let mut b = vec![b'a'; len];
+                    if at < len {
+                        b[at] = c;
+                    }
+                    for (k, x) in b.iter_mut().enumerate() {
+                        if k != at && k % 3 == 1 {
+                            *x = [b'0', b'9', b'Z', b'z', b'A'][k % 5];
+                        }
+                    }
+                    assert_eq!(alnum_run(&b), by_bytes(&b), "{b:?}");
+                }
+            }
+        }
+        let text = crate::fixture_texts().concat();
+        for at in 0..text.len() {
+            let b = &text.as_bytes()[at..];
+            assert_eq!(alnum_run(b), by_bytes(b), "{at}");
+        }
+    }
+
+    #[test]
+    fn tokens_after_one_space_read_as_after_any_gap() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(" x  y \"z\" (AB) 5-a R&D \u{e9}t\u{e9} a\u{e9} 3 \n b ' c \u{2019}d (e");
+        let mut fast = 0;
+        for (at, _) in text.char_indices() {
+            let i = &text[at..];
+            let tok = next_token(i).map(|t| (t.text, t.after, t.abbrev));
+            let by_gap = next_token_after_gap(i).map(|t| (t.text, t.after, t.abbrev));
+            assert_eq!(tok, by_gap, "{at}");
+            fast += usize::from(i.starts_with(' ') && i[1..].starts_with(|c: char| c.is_ascii_alphanumeric()));
+        }
+        assert!(fast > 5_000, "fixtures not found: {fast}");
     }
 
     #[test]
