@@ -1817,3 +1817,65 @@ mod long_letter_run_tests {
         }
     }
 }
+
+// ---- The grammar's phrase words (`grammar::phrase::word_len`)
+
+/// How many ASCII letters and digits `b` starts with: eight bytes a step (a word is
+/// nearly always one or two steps), the last few bytes one at a time.
+pub(crate) fn alnum_run(b: &[u8]) -> usize {
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut n = 0;
+    while let Some(chunk) = b.get(n..).and_then(<[u8]>::first_chunk::<8>) {
+        let x = u64::from_le_bytes(*chunk);
+        // Per byte, on its low seven bits (no carry crosses a byte): its high bit set in
+        // `y + (0x80 - lo)` when it is `lo` or more, in `y + (0x7f - hi)` when above `hi`.
+        let y = x & LOW;
+        let digit = y.wrapping_add(ONES * (0x80 - 0x30)) & !y.wrapping_add(ONES * (0x7f - 0x39));
+        let folded = (x | (ONES * 0x20)) & LOW;
+        let letter = folded.wrapping_add(ONES * (0x80 - 0x61)) & !folded.wrapping_add(ONES * (0x7f - 0x7a));
+        let alnum = (digit | letter) & !x & HIGH;
+        let run = ((!alnum & HIGH).trailing_zeros() / 8) as usize;
+        n += run;
+        if run < 8 {
+            return n;
+        }
+    }
+    n + b[n..]
+        .iter()
+        .position(|c| !c.is_ascii_alphanumeric())
+        .unwrap_or(b.len() - n)
+}
+
+#[cfg(test)]
+mod alnum_run_tests {
+    use super::*;
+
+    #[test]
+    fn alnum_runs_by_steps_of_eight_bytes_are_runs_by_bytes() {
+        let by_bytes = |b: &[u8]| b.iter().position(|c| !c.is_ascii_alphanumeric()).unwrap_or(b.len());
+        // Every byte, at every place of a run of letters or digits of every length to 17.
+        for len in 0..18 {
+            for at in 0..=len {
+                for c in 0..=255u8 {
+                    let mut b = vec![b'a'; len];
+                    if at < len {
+                        b[at] = c;
+                    }
+                    for (k, x) in b.iter_mut().enumerate() {
+                        if k != at && k % 3 == 1 {
+                            *x = [b'0', b'9', b'Z', b'z', b'A'][k % 5];
+                        }
+                    }
+                    assert_eq!(alnum_run(&b), by_bytes(&b), "{b:?}");
+                }
+            }
+        }
+        let text = crate::fixture_texts().concat();
+        for at in 0..text.len() {
+            let b = &text.as_bytes()[at..];
+            assert_eq!(alnum_run(b), by_bytes(b), "{at}");
+        }
+    }
+}
