@@ -12,7 +12,8 @@ use std::sync::LazyLock;
 
 use crate::model::{Direction, Kind, Qualifier};
 use crate::words::{
-    CLAUSE_BYTES, ClauseByte, Shapes, WordBits, WordMap, ascii_space, has_shape, holds, str_shapes, with_lower,
+    CLAUSE_BYTES, ClauseByte, Shapes, WordBits, WordMap, ascii_space, has_shape, holds, str_shapes, trim_end_space,
+    with_lower,
 };
 
 /// Qualifier phrases, longest first so that `up to` wins over `up`.
@@ -536,7 +537,7 @@ pub fn lead_cue(sentence: &str, start: usize, kind: Kind) -> LeadCue {
     }
     // At most one qualifier and one direction word, in either order (`up nearly 5 percent`).
     for _ in 0..2 {
-        let before = sentence[..cue.start].trim_end_matches(|c: char| c.is_whitespace());
+        let before = trim_end_space(&sentence[..cue.start]);
         if before.len() == cue.start {
             break; // the figure is glued to what precedes it
         }
@@ -600,7 +601,7 @@ pub fn context_direction(sentence: &str, start: usize, end: usize, kind: Kind) -
         // A count with its noun after a verb is the verb's object (`raised eight
         // regulations`); without one it is the change (`payrolls rose 236,000`).
         Kind::Money | Kind::Count | Kind::Quantity => {
-            let before = sentence[..start].trim_end();
+            let before = trim_end_space(&sentence[..start]);
             // Asked only where no `by` or `of` decides.
             let bare = || {
                 kind != Kind::Count
@@ -934,12 +935,14 @@ fn look_back(before: &str) -> Option<Direction> {
     if level_named_before_of((0..6).map_while(|i| back.get(i))) {
         return None;
     }
-    // A later member of a list of levels: `decreased to 2.00%, 2.15% and 2.40%`.
-    if (0..12)
-        .map_while(|i| back.get(i))
-        .find(|w| !in_figure_list(w))
-        .is_some_and(|w| holds(LEVEL_MARKERS, w))
-        && back.get(0).is_some_and(in_figure_list)
+    // A later member of a list of levels: `decreased to 2.00%, 2.15% and 2.40%`. (The
+    // nearest word is asked first: when it is no list word, the first such word is it,
+    // and it is no level marker, as asked above.)
+    if back.get(0).is_some_and(in_figure_list)
+        && (0..12)
+            .map_while(|i| back.get(i))
+            .find(|w| !in_figure_list(w))
+            .is_some_and(|w| holds(LEVEL_MARKERS, w))
     {
         return None;
     }
@@ -1358,6 +1361,22 @@ mod tests {
             found += usize::from(look_back(before).is_some());
         }
         assert!(asked > 3_000 && found > 300, "{asked} {found}");
+    }
+
+    proptest::proptest! {
+        // Invented sentences of cue words, level markers, list words, stops and figures:
+        // the look back reads as the list of words did, wherever a percent would stand.
+        #[test]
+        fn the_look_back_reads_what_the_list_did_on_random_sentences(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "rose", "fell", "up", "took", "by", "of", "to", "from", "and", "or", "percent",
+                "2.5%", "7", "the", "its", "an", "average", "rate", "was", "increase", "target",
+                "stable", "Sales", ",", ";", "(", "UP", "To", "caf\u{e9}", "\u{a0}",
+            ]), 0..40)
+        ) {
+            let before = words.join(" ") + " ";
+            proptest::prop_assert_eq!(look_back(&before), look_back_over_a_list(&before), "{:?}", before);
+        }
     }
 
     #[test]
