@@ -626,6 +626,12 @@ pub fn context_direction(sentence: &str, start: usize, end: usize, kind: Kind) -
 /// number): `with_last_word` and a match of the lowered word, compared as written instead,
 /// without the copy.
 fn ends_with_a_scale(text: &str) -> bool {
+    // Every scale ends in `d`, `n`, `h` or `e`: a text whose last byte (past ASCII white
+    // space) is another ASCII byte ends with none (most counts end with a plural noun).
+    let last = text.as_bytes().iter().rfind(|&&c| !ascii_space(c));
+    if last.is_some_and(|&c| c.is_ascii() && !matches!(c | 0x20, b'd' | b'n' | b'h' | b'e')) {
+        return false;
+    }
     let w = last_word_as_written(text);
     ["thousand", "million", "billion", "trillion", "lakh", "crore"]
         .iter()
