@@ -448,6 +448,17 @@ const fn before_last_slot(b: u8) -> usize {
     }
 }
 
+/// `before_last_slot` of every byte, looked up where a figure asks.
+static BEFORE_LAST_SLOTS: [u8; 256] = {
+    let mut slots = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        slots[b] = before_last_slot(b as u8) as u8;
+        b += 1;
+    }
+    slots
+};
+
 /// The `PhraseEnds` of a list of ASCII phrases of at least two bytes, ending in a letter.
 const fn by_last_letter<T: Copy>(list: &[(&str, T)]) -> PhraseEnds {
     assert!(list.len() <= 64);
@@ -478,7 +489,8 @@ fn first_ending<T: Copy>(text: &str, list: &[(&str, T)], by_last: &PhraseEnds) -
         return None; // no phrase is shorter than two bytes
     };
     let letter = (last | 0x20).wrapping_sub(b'a');
-    let mut bits = *by_last.last.get(usize::from(letter))? & by_last.before_last[before_last_slot(before)];
+    let mut bits = *by_last.last.get(usize::from(letter))?
+        & by_last.before_last[usize::from(BEFORE_LAST_SLOTS[usize::from(before)])];
     while bits != 0 {
         let (phrase, value) = *list.get(bits.trailing_zeros() as usize)?;
         bits &= bits - 1;
@@ -801,6 +813,12 @@ fn after_direction(after: &str) -> Option<Direction> {
         .rposition(|c| c.is_ascii_alphanumeric() || *c == b'-')
         .map_or(0, |i| i + 1);
     let word = after.get(start..start + end).unwrap_or_default();
+    // Most words after a figure (`of`, `in`, `and`) have the shape of no change noun and
+    // no year-on-year word: turned away before the list and the table are asked.
+    static AFTER_OR_YEAR_SHAPES: Shapes = str_shapes(&[AFTER_UP, AFTER_DOWN, YEAR_ON_YEAR]);
+    if !has_shape(&AFTER_OR_YEAR_SHAPES, word.as_bytes()) {
+        return None;
+    }
     if holds(YEAR_ON_YEAR, word) {
         return after_direction_by_chars(after);
     }
