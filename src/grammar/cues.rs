@@ -434,6 +434,53 @@ fn ends_with_phrase(text: &str, phrase: &str) -> Option<usize> {
 struct PhraseEnds {
     last: [u64; 26],
     before_last: [u64; 28],
+    /// Each phrase's last eight bytes (or fewer), to turn away most candidates in one compare.
+    tails: [Tail; 64],
+}
+
+/// The last (up to) eight bytes of a phrase, as the last eight bytes of a text are read
+/// (`u64::from_le_bytes`: the last byte highest): `bytes` lower-case, `letters` the 0x20
+/// bit of each letter's byte (a text's capital matches once it is set, a space only
+/// itself), `kept` the bytes the phrase has.
+#[derive(Clone, Copy)]
+struct Tail {
+    bytes: u64,
+    letters: u64,
+    kept: u64,
+}
+
+/// The `Tail` of a phrase of lower-case ASCII letters and spaces.
+const fn tail_of(phrase: &[u8]) -> Tail {
+    let mut tail = Tail {
+        bytes: 0,
+        letters: 0,
+        kept: 0,
+    };
+    let mut k = 0;
+    while k < 8 && k < phrase.len() {
+        let b = phrase[phrase.len() - 1 - k];
+        let shift = 8 * (7 - k);
+        tail.bytes |= (b as u64) << shift;
+        tail.kept |= 0xFF << shift;
+        if b != b' ' {
+            tail.letters |= 0x20 << shift;
+        }
+        k += 1;
+    }
+    tail
+}
+
+/// The last eight bytes of `b` as a `Tail` is read, zeros standing for missing bytes
+/// (they match no letter and no space).
+fn last_eight(b: &[u8]) -> u64 {
+    if let Some(last) = b.last_chunk::<8>() {
+        return u64::from_le_bytes(*last);
+    }
+    // A short text, byte by byte (a copy of a few bytes was a call to `memcpy`).
+    b.iter()
+        .rev()
+        .enumerate()
+        .fold(0, |tail, (k, &c)| tail | u64::from(c) << (8 * (7 - k)))
 }
 
 /// The `before_last` slot of a byte: its letter (case folded), 26 for a space, 27 else.
@@ -465,11 +512,17 @@ const fn by_last_letter<T: Copy>(list: &[(&str, T)]) -> PhraseEnds {
     let mut table = PhraseEnds {
         last: [0; 26],
         before_last: [0; 28],
+        tails: [Tail {
+            bytes: 0,
+            letters: 0,
+            kept: 0,
+        }; 64],
     };
     let mut i = 0;
     while i < list.len() {
         let phrase = list[i].0.as_bytes();
         assert!(phrase.len() >= 2);
+        table.tails[i] = tail_of(phrase);
         let last = phrase[phrase.len() - 1] | 0x20;
         assert!(last.is_ascii_lowercase());
         table.last[(last - b'a') as usize] |= 1 << i;
@@ -491,14 +544,34 @@ fn first_ending<T: Copy>(text: &str, list: &[(&str, T)], by_last: &PhraseEnds) -
     let letter = (last | 0x20).wrapping_sub(b'a');
     let mut bits = *by_last.last.get(usize::from(letter))?
         & by_last.before_last[usize::from(BEFORE_LAST_SLOTS[usize::from(before)])];
+    if bits == 0 {
+        return None;
+    }
+    let tail = last_eight(text.as_bytes());
     while bits != 0 {
-        let (phrase, value) = *list.get(bits.trailing_zeros() as usize)?;
+        let i = bits.trailing_zeros() as usize;
         bits &= bits - 1;
+        // The last eight bytes first: a candidate nearly always fails there.
+        if by_last
+            .tails
+            .get(i)
+            .is_none_or(|t| (tail | t.letters) & t.kept != t.bytes)
+        {
+            continue;
+        }
+        let (phrase, value) = *list.get(i)?;
         if let Some(at) = ends_with_phrase(text, phrase) {
             return Some((at, value));
         }
     }
     None
+}
+
+/// `first_ending` out of line, for `lead_cue`: in the scan's walk loop, where `lead_cue`
+/// is, its code made the loop itself cost more.
+#[inline(never)]
+fn first_lead_ending<T: Copy>(text: &str, list: &[(&str, T)], by_last: &PhraseEnds) -> Option<(usize, T)> {
+    first_ending(text, list, by_last)
 }
 
 /// Calls `f` with the last word of `text` (letters only), lowercased on the stack.
@@ -554,7 +627,7 @@ pub fn lead_cue(sentence: &str, start: usize, kind: Kind) -> LeadCue {
             break; // the figure is glued to what precedes it
         }
         if cue.qualifier.is_none() {
-            let hit = first_ending(before, QUALIFIERS, &QUALIFIERS_BY_LAST);
+            let hit = first_lead_ending(before, QUALIFIERS, &QUALIFIERS_BY_LAST);
             if let Some((at, q)) = hit {
                 // `over seven years` is a span of time, not more than seven years
                 // (`more than two years` still is); `an increase of 4% over $2 billion`
@@ -569,7 +642,7 @@ pub fn lead_cue(sentence: &str, start: usize, kind: Kind) -> LeadCue {
             }
         }
         if cue.direction.is_none() && kind != Kind::Duration {
-            let hit = first_ending(before, LEAD_DIRECTIONS, &LEAD_DIRECTIONS_BY_LAST);
+            let hit = first_lead_ending(before, LEAD_DIRECTIONS, &LEAD_DIRECTIONS_BY_LAST);
             if let Some((at, d)) = hit {
                 if !with_last_word(&before[..at], |w| UP_TAKERS.contains(&w)) {
                     cue.start = at;
@@ -1188,6 +1261,18 @@ mod tests {
                 assert_eq!(ends_with_phrase(t, p), ends_with_phrase_by_chars(t, p), "{p:?} {end}");
             }
         }
+    }
+
+    #[test]
+    fn a_phrase_tail_matches_capitals_but_a_space_only_a_space() {
+        let up_to = tail_of(b"up to");
+        let matches = |text: &str| (last_eight(text.as_bytes()) | up_to.letters) & up_to.kept == up_to.bytes;
+        assert!(matches("rose UP TO") && matches("up to") && matches("Up To"));
+        assert!(!matches("up\tto") && !matches("up\0to") && !matches("p to") && !matches(""));
+        assert_eq!(
+            first_ending("Up To", QUALIFIERS, &QUALIFIERS_BY_LAST),
+            Some((0, Qualifier::AtMost))
+        );
     }
 
     #[test]
