@@ -1022,6 +1022,9 @@ fn level_named_before_of<'a>(mut back: impl Iterator<Item = &'a str>) -> bool {
 const COPULAS: &[&str] = &["is", "was", "are", "were", "be", "been"];
 
 /// The nearest direction word before the figure within its clause (of its last 24 words).
+/// Out of line: asked for percents only, its code in the scan's walk loop made the
+/// loop itself cost more.
+#[inline(never)]
 fn look_back(before: &str) -> Option<Direction> {
     let mut back = WordsBack::new(words_back(before));
     if back.get(0).is_some_and(|w| holds(LEVEL_MARKERS, w)) {
