@@ -12,8 +12,8 @@ use std::sync::LazyLock;
 
 use crate::model::{Direction, Kind, Qualifier};
 use crate::words::{
-    CLAUSE_BYTES, ClauseByte, Shapes, WordBits, WordMap, ascii_space, has_shape, holds, str_shapes, trim_end_space,
-    with_lower,
+    CLAUSE_BYTES, ClauseByte, LONGEST, Shapes, WordBits, WordMap, ascii_space, has_shape, holds, str_shapes,
+    trim_end_space, with_lower,
 };
 
 /// Qualifier phrases, longest first so that `up to` wins over `up`.
@@ -859,6 +859,38 @@ static DIRECTION_OF: LazyLock<WordMap<Direction>> = LazyLock::new(|| {
 /// (`5 percent year-on-year growth`): the noun is the word after them.
 const YEAR_ON_YEAR: &[&str] = &["year-on-year", "on-year", "annual", "y-o-y", "yoy"];
 
+/// The shapes of the change nouns after a figure and the year-on-year words.
+const AFTER_OR_YEAR_SHAPES: Shapes = str_shapes(&[AFTER_UP, AFTER_DOWN, YEAR_ON_YEAR]);
+
+/// For each first letter, the second bytes (as a `Shapes` entry keeps them) that some
+/// word of `AFTER_OR_YEAR_SHAPES` has, of any length.
+static AFTER_OR_YEAR_SECONDS: [u32; 26] = {
+    let mut seconds = [0; 26];
+    let mut len = 0;
+    while len <= LONGEST {
+        let mut first = 0;
+        while first < 26 {
+            seconds[first] |= AFTER_OR_YEAR_SHAPES[len][first];
+            first += 1;
+        }
+        len += 1;
+    }
+    seconds
+};
+
+/// `text` (starting with an ASCII letter) may start a word of `AFTER_OR_YEAR_SHAPES`: some
+/// such word has its first letter and second byte. A word that fails has no such shape
+/// whatever its length.
+fn starts_an_after_word(text: &[u8]) -> bool {
+    let [first, second, ..] = *text else {
+        return false; // no listed word is shorter than two bytes
+    };
+    let letter = usize::from((first | 0x20).wrapping_sub(b'a'));
+    let second = (second | 0x20).wrapping_sub(b'a');
+    let bit = if second < 26 { 1 << second } else { 1 << 27 };
+    AFTER_OR_YEAR_SECONDS.get(letter).is_some_and(|bits| bits & bit != 0)
+}
+
 /// `a 9.9% increase`, `14.6-percent increase`, `5 percent year-on-year growth`.
 /// Bytes, where the space and the first word are ASCII and the word is short and no
 /// `year-on-year` (nearly always); `after_direction_by_chars` reads the rest.
@@ -873,6 +905,11 @@ fn after_direction(after: &str) -> Option<Direction> {
         Some(_) => {}
     }
     let rest = b.get(start..).unwrap_or_default();
+    // A word whose first two bytes start no change noun and no year-on-year word (`of`,
+    // `in`) is turned away before it is read to its end.
+    if !starts_an_after_word(rest) {
+        return None;
+    }
     let len = rest
         .iter()
         .position(|c| !c.is_ascii() || ascii_space(*c))
@@ -888,7 +925,6 @@ fn after_direction(after: &str) -> Option<Direction> {
     let word = after.get(start..start + end).unwrap_or_default();
     // Most words after a figure (`of`, `in`, `and`) have the shape of no change noun and
     // no year-on-year word: turned away before the list and the table are asked.
-    static AFTER_OR_YEAR_SHAPES: Shapes = str_shapes(&[AFTER_UP, AFTER_DOWN, YEAR_ON_YEAR]);
     if !has_shape(&AFTER_OR_YEAR_SHAPES, word.as_bytes()) {
         return None;
     }
@@ -1276,6 +1312,16 @@ mod tests {
             first_ending("Up To", QUALIFIERS, &QUALIFIERS_BY_LAST),
             Some((0, Qualifier::AtMost))
         );
+    }
+
+    #[test]
+    fn a_word_after_a_figure_is_turned_away_by_its_first_two_bytes() {
+        for w in ["increase,", "Year-on-year", "YOY", "y-o-y", "dips", "below"] {
+            assert!(starts_an_after_word(w.as_bytes()), "{w}");
+        }
+        for w in ["of", "the", "per cent", "a", "", "x-ray", "i\u{e9}"] {
+            assert!(!starts_an_after_word(w.as_bytes()), "{w}");
+        }
     }
 
     #[test]
