@@ -1879,3 +1879,51 @@ mod alnum_run_tests {
         }
     }
 }
+
+// ---- White space at a text's end (the figure cues)
+
+/// `text` without the white space at its end, as `str::trim_end` (`char::is_whitespace`)
+/// reads it: by bytes while they are ASCII, as nearly always before a figure; a byte
+/// beyond ASCII hands what is left to the character walk.
+pub(crate) fn trim_end_space(text: &str) -> &str {
+    let kept = text
+        .as_bytes()
+        .iter()
+        .rposition(|&c| !ascii_space(c))
+        .map_or(0, |i| i + 1);
+    let t = text.get(..kept).unwrap_or_default();
+    if t.as_bytes().last().is_some_and(|c| !c.is_ascii()) {
+        t.trim_end()
+    } else {
+        t
+    }
+}
+
+#[cfg(test)]
+mod trim_tests {
+    use super::trim_end_space;
+
+    #[test]
+    fn white_space_is_trimmed_as_the_char_walk_trims_it() {
+        for t in [
+            "",
+            " ",
+            "rose \t\n",
+            "up\u{a0} ",
+            "x\u{2003}",
+            "\u{a0}",
+            "a\x0b\x0c\r",
+            "€ ",
+            "b",
+        ] {
+            assert_eq!(trim_end_space(t), t.trim_end(), "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn trimmed_ends_match_on_random_text(t in "[a\u{e9} \t\n\r\u{b}\u{c}\u{a0}\u{85}\u{2003}\u{3000}]{0,12}") {
+            proptest::prop_assert_eq!(trim_end_space(&t), t.trim_end());
+        }
+    }
+}

@@ -12,7 +12,8 @@ use std::sync::LazyLock;
 
 use crate::model::{Direction, Kind, Qualifier};
 use crate::words::{
-    CLAUSE_BYTES, ClauseByte, Shapes, WordBits, WordMap, ascii_space, has_shape, holds, str_shapes, with_lower,
+    CLAUSE_BYTES, ClauseByte, LONGEST, Shapes, WordBits, WordMap, ascii_space, has_shape, holds, str_shapes,
+    trim_end_space, with_lower,
 };
 
 /// Qualifier phrases, longest first so that `up to` wins over `up`.
@@ -433,6 +434,53 @@ fn ends_with_phrase(text: &str, phrase: &str) -> Option<usize> {
 struct PhraseEnds {
     last: [u64; 26],
     before_last: [u64; 28],
+    /// Each phrase's last eight bytes (or fewer), to turn away most candidates in one compare.
+    tails: [Tail; 64],
+}
+
+/// The last (up to) eight bytes of a phrase, as the last eight bytes of a text are read
+/// (`u64::from_le_bytes`: the last byte highest): `bytes` lower-case, `letters` the 0x20
+/// bit of each letter's byte (a text's capital matches once it is set, a space only
+/// itself), `kept` the bytes the phrase has.
+#[derive(Clone, Copy)]
+struct Tail {
+    bytes: u64,
+    letters: u64,
+    kept: u64,
+}
+
+/// The `Tail` of a phrase of lower-case ASCII letters and spaces.
+const fn tail_of(phrase: &[u8]) -> Tail {
+    let mut tail = Tail {
+        bytes: 0,
+        letters: 0,
+        kept: 0,
+    };
+    let mut k = 0;
+    while k < 8 && k < phrase.len() {
+        let b = phrase[phrase.len() - 1 - k];
+        let shift = 8 * (7 - k);
+        tail.bytes |= (b as u64) << shift;
+        tail.kept |= 0xFF << shift;
+        if b != b' ' {
+            tail.letters |= 0x20 << shift;
+        }
+        k += 1;
+    }
+    tail
+}
+
+/// The last eight bytes of `b` as a `Tail` is read, zeros standing for missing bytes
+/// (they match no letter and no space).
+fn last_eight(b: &[u8]) -> u64 {
+    if let Some(last) = b.last_chunk::<8>() {
+        return u64::from_le_bytes(*last);
+    }
+    // A short text, byte by byte (a copy of a few bytes was a call to `memcpy`).
+    b.iter()
+        .rev()
+        .enumerate()
+        .fold(0, |tail, (k, &c)| tail | u64::from(c) << (8 * (7 - k)))
 }
 
 /// The `before_last` slot of a byte: its letter (case folded), 26 for a space, 27 else.
@@ -447,17 +495,34 @@ const fn before_last_slot(b: u8) -> usize {
     }
 }
 
+/// `before_last_slot` of every byte, looked up where a figure asks.
+static BEFORE_LAST_SLOTS: [u8; 256] = {
+    let mut slots = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        slots[b] = before_last_slot(b as u8) as u8;
+        b += 1;
+    }
+    slots
+};
+
 /// The `PhraseEnds` of a list of ASCII phrases of at least two bytes, ending in a letter.
 const fn by_last_letter<T: Copy>(list: &[(&str, T)]) -> PhraseEnds {
     assert!(list.len() <= 64);
     let mut table = PhraseEnds {
         last: [0; 26],
         before_last: [0; 28],
+        tails: [Tail {
+            bytes: 0,
+            letters: 0,
+            kept: 0,
+        }; 64],
     };
     let mut i = 0;
     while i < list.len() {
         let phrase = list[i].0.as_bytes();
         assert!(phrase.len() >= 2);
+        table.tails[i] = tail_of(phrase);
         let last = phrase[phrase.len() - 1] | 0x20;
         assert!(last.is_ascii_lowercase());
         table.last[(last - b'a') as usize] |= 1 << i;
@@ -477,15 +542,36 @@ fn first_ending<T: Copy>(text: &str, list: &[(&str, T)], by_last: &PhraseEnds) -
         return None; // no phrase is shorter than two bytes
     };
     let letter = (last | 0x20).wrapping_sub(b'a');
-    let mut bits = *by_last.last.get(usize::from(letter))? & by_last.before_last[before_last_slot(before)];
+    let mut bits = *by_last.last.get(usize::from(letter))?
+        & by_last.before_last[usize::from(BEFORE_LAST_SLOTS[usize::from(before)])];
+    if bits == 0 {
+        return None;
+    }
+    let tail = last_eight(text.as_bytes());
     while bits != 0 {
-        let (phrase, value) = *list.get(bits.trailing_zeros() as usize)?;
+        let i = bits.trailing_zeros() as usize;
         bits &= bits - 1;
+        // The last eight bytes first: a candidate nearly always fails there.
+        if by_last
+            .tails
+            .get(i)
+            .is_none_or(|t| (tail | t.letters) & t.kept != t.bytes)
+        {
+            continue;
+        }
+        let (phrase, value) = *list.get(i)?;
         if let Some(at) = ends_with_phrase(text, phrase) {
             return Some((at, value));
         }
     }
     None
+}
+
+/// `first_ending` out of line, for `lead_cue`: in the scan's walk loop, where `lead_cue`
+/// is, its code made the loop itself cost more.
+#[inline(never)]
+fn first_lead_ending<T: Copy>(text: &str, list: &[(&str, T)], by_last: &PhraseEnds) -> Option<(usize, T)> {
+    first_ending(text, list, by_last)
 }
 
 /// Calls `f` with the last word of `text` (letters only), lowercased on the stack.
@@ -536,12 +622,12 @@ pub fn lead_cue(sentence: &str, start: usize, kind: Kind) -> LeadCue {
     }
     // At most one qualifier and one direction word, in either order (`up nearly 5 percent`).
     for _ in 0..2 {
-        let before = sentence[..cue.start].trim_end_matches(|c: char| c.is_whitespace());
+        let before = trim_end_space(&sentence[..cue.start]);
         if before.len() == cue.start {
             break; // the figure is glued to what precedes it
         }
         if cue.qualifier.is_none() {
-            let hit = first_ending(before, QUALIFIERS, &QUALIFIERS_BY_LAST);
+            let hit = first_lead_ending(before, QUALIFIERS, &QUALIFIERS_BY_LAST);
             if let Some((at, q)) = hit {
                 // `over seven years` is a span of time, not more than seven years
                 // (`more than two years` still is); `an increase of 4% over $2 billion`
@@ -556,7 +642,7 @@ pub fn lead_cue(sentence: &str, start: usize, kind: Kind) -> LeadCue {
             }
         }
         if cue.direction.is_none() && kind != Kind::Duration {
-            let hit = first_ending(before, LEAD_DIRECTIONS, &LEAD_DIRECTIONS_BY_LAST);
+            let hit = first_lead_ending(before, LEAD_DIRECTIONS, &LEAD_DIRECTIONS_BY_LAST);
             if let Some((at, d)) = hit {
                 if !with_last_word(&before[..at], |w| UP_TAKERS.contains(&w)) {
                     cue.start = at;
@@ -600,7 +686,7 @@ pub fn context_direction(sentence: &str, start: usize, end: usize, kind: Kind) -
         // A count with its noun after a verb is the verb's object (`raised eight
         // regulations`); without one it is the change (`payrolls rose 236,000`).
         Kind::Money | Kind::Count | Kind::Quantity => {
-            let before = sentence[..start].trim_end();
+            let before = trim_end_space(&sentence[..start]);
             // Asked only where no `by` or `of` decides.
             let bare = || {
                 kind != Kind::Count
@@ -625,6 +711,12 @@ pub fn context_direction(sentence: &str, start: usize, end: usize, kind: Kind) -
 /// number): `with_last_word` and a match of the lowered word, compared as written instead,
 /// without the copy.
 fn ends_with_a_scale(text: &str) -> bool {
+    // Every scale ends in `d`, `n`, `h` or `e`: a text whose last byte (past ASCII white
+    // space) is another ASCII byte ends with none (most counts end with a plural noun).
+    let last = text.as_bytes().iter().rfind(|&&c| !ascii_space(c));
+    if last.is_some_and(|&c| c.is_ascii() && !matches!(c | 0x20, b'd' | b'n' | b'h' | b'e')) {
+        return false;
+    }
     let w = last_word_as_written(text);
     ["thousand", "million", "billion", "trillion", "lakh", "crore"]
         .iter()
@@ -767,6 +859,38 @@ static DIRECTION_OF: LazyLock<WordMap<Direction>> = LazyLock::new(|| {
 /// (`5 percent year-on-year growth`): the noun is the word after them.
 const YEAR_ON_YEAR: &[&str] = &["year-on-year", "on-year", "annual", "y-o-y", "yoy"];
 
+/// The shapes of the change nouns after a figure and the year-on-year words.
+const AFTER_OR_YEAR_SHAPES: Shapes = str_shapes(&[AFTER_UP, AFTER_DOWN, YEAR_ON_YEAR]);
+
+/// For each first letter, the second bytes (as a `Shapes` entry keeps them) that some
+/// word of `AFTER_OR_YEAR_SHAPES` has, of any length.
+static AFTER_OR_YEAR_SECONDS: [u32; 26] = {
+    let mut seconds = [0; 26];
+    let mut len = 0;
+    while len <= LONGEST {
+        let mut first = 0;
+        while first < 26 {
+            seconds[first] |= AFTER_OR_YEAR_SHAPES[len][first];
+            first += 1;
+        }
+        len += 1;
+    }
+    seconds
+};
+
+/// `text` (starting with an ASCII letter) may start a word of `AFTER_OR_YEAR_SHAPES`: some
+/// such word has its first letter and second byte. A word that fails has no such shape
+/// whatever its length.
+fn starts_an_after_word(text: &[u8]) -> bool {
+    let [first, second, ..] = *text else {
+        return false; // no listed word is shorter than two bytes
+    };
+    let letter = usize::from((first | 0x20).wrapping_sub(b'a'));
+    let second = (second | 0x20).wrapping_sub(b'a');
+    let bit = if second < 26 { 1 << second } else { 1 << 27 };
+    AFTER_OR_YEAR_SECONDS.get(letter).is_some_and(|bits| bits & bit != 0)
+}
+
 /// `a 9.9% increase`, `14.6-percent increase`, `5 percent year-on-year growth`.
 /// Bytes, where the space and the first word are ASCII and the word is short and no
 /// `year-on-year` (nearly always); `after_direction_by_chars` reads the rest.
@@ -781,6 +905,11 @@ fn after_direction(after: &str) -> Option<Direction> {
         Some(_) => {}
     }
     let rest = b.get(start..).unwrap_or_default();
+    // A word whose first two bytes start no change noun and no year-on-year word (`of`,
+    // `in`) is turned away before it is read to its end.
+    if !starts_an_after_word(rest) {
+        return None;
+    }
     let len = rest
         .iter()
         .position(|c| !c.is_ascii() || ascii_space(*c))
@@ -794,6 +923,11 @@ fn after_direction(after: &str) -> Option<Direction> {
         .rposition(|c| c.is_ascii_alphanumeric() || *c == b'-')
         .map_or(0, |i| i + 1);
     let word = after.get(start..start + end).unwrap_or_default();
+    // Most words after a figure (`of`, `in`, `and`) have the shape of no change noun and
+    // no year-on-year word: turned away before the list and the table are asked.
+    if !has_shape(&AFTER_OR_YEAR_SHAPES, word.as_bytes()) {
+        return None;
+    }
     if holds(YEAR_ON_YEAR, word) {
         return after_direction_by_chars(after);
     }
@@ -924,6 +1058,9 @@ fn level_named_before_of<'a>(mut back: impl Iterator<Item = &'a str>) -> bool {
 const COPULAS: &[&str] = &["is", "was", "are", "were", "be", "been"];
 
 /// The nearest direction word before the figure within its clause (of its last 24 words).
+/// Out of line: asked for percents only, its code in the scan's walk loop made the
+/// loop itself cost more.
+#[inline(never)]
 fn look_back(before: &str) -> Option<Direction> {
     let mut back = WordsBack::new(words_back(before));
     if back.get(0).is_some_and(|w| holds(LEVEL_MARKERS, w)) {
@@ -934,12 +1071,14 @@ fn look_back(before: &str) -> Option<Direction> {
     if level_named_before_of((0..6).map_while(|i| back.get(i))) {
         return None;
     }
-    // A later member of a list of levels: `decreased to 2.00%, 2.15% and 2.40%`.
-    if (0..12)
-        .map_while(|i| back.get(i))
-        .find(|w| !in_figure_list(w))
-        .is_some_and(|w| holds(LEVEL_MARKERS, w))
-        && back.get(0).is_some_and(in_figure_list)
+    // A later member of a list of levels: `decreased to 2.00%, 2.15% and 2.40%`. (The
+    // nearest word is asked first: when it is no list word, the first such word is it,
+    // and it is no level marker, as asked above.)
+    if back.get(0).is_some_and(in_figure_list)
+        && (0..12)
+            .map_while(|i| back.get(i))
+            .find(|w| !in_figure_list(w))
+            .is_some_and(|w| holds(LEVEL_MARKERS, w))
     {
         return None;
     }
@@ -1164,6 +1303,28 @@ mod tests {
     }
 
     #[test]
+    fn a_phrase_tail_matches_capitals_but_a_space_only_a_space() {
+        let up_to = tail_of(b"up to");
+        let matches = |text: &str| (last_eight(text.as_bytes()) | up_to.letters) & up_to.kept == up_to.bytes;
+        assert!(matches("rose UP TO") && matches("up to") && matches("Up To"));
+        assert!(!matches("up\tto") && !matches("up\0to") && !matches("p to") && !matches(""));
+        assert_eq!(
+            first_ending("Up To", QUALIFIERS, &QUALIFIERS_BY_LAST),
+            Some((0, Qualifier::AtMost))
+        );
+    }
+
+    #[test]
+    fn a_word_after_a_figure_is_turned_away_by_its_first_two_bytes() {
+        for w in ["increase,", "Year-on-year", "YOY", "y-o-y", "dips", "below"] {
+            assert!(starts_an_after_word(w.as_bytes()), "{w}");
+        }
+        for w in ["of", "the", "per cent", "a", "", "x-ray", "i\u{e9}"] {
+            assert!(!starts_an_after_word(w.as_bytes()), "{w}");
+        }
+    }
+
+    #[test]
     fn the_letter_tables_find_what_the_list_walk_finds() {
         let walk = |text: &str| {
             QUALIFIERS
@@ -1358,6 +1519,22 @@ mod tests {
             found += usize::from(look_back(before).is_some());
         }
         assert!(asked > 3_000 && found > 300, "{asked} {found}");
+    }
+
+    proptest::proptest! {
+        // Invented sentences of cue words, level markers, list words, stops and figures:
+        // the look back reads as the list of words did, wherever a percent would stand.
+        #[test]
+        fn the_look_back_reads_what_the_list_did_on_random_sentences(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "rose", "fell", "up", "took", "by", "of", "to", "from", "and", "or", "percent",
+                "2.5%", "7", "the", "its", "an", "average", "rate", "was", "increase", "target",
+                "stable", "Sales", ",", ";", "(", "UP", "To", "caf\u{e9}", "\u{a0}",
+            ]), 0..40)
+        ) {
+            let before = words.join(" ") + " ";
+            proptest::prop_assert_eq!(look_back(&before), look_back_over_a_list(&before), "{:?}", before);
+        }
     }
 
     #[test]
