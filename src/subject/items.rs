@@ -648,12 +648,9 @@ mod tests {
     /// follows the token exactly when the window's last one is after it.
     #[test]
     fn the_last_pairing_word_tells_what_the_walk_after_each_token_tells() {
-        let mut lines: Vec<String> = std::fs::read_dir("fixtures")
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-            .flat_map(|t| t.lines().map(str::to_string).collect::<Vec<_>>())
+        let mut lines: Vec<String> = crate::fixture_texts()
+            .iter()
+            .flat_map(|t| t.lines().map(str::to_string))
             .collect();
         lines.push("Tea and rice rose 4% and 5% respectively, and each fell 2% each".to_string());
         lines.push("Each month oil and gas sold 3 and 4 units each.".to_string());
@@ -709,12 +706,9 @@ mod tests {
     /// over the gaps finds the run that the search finds.
     #[test]
     fn runs_are_walked_as_they_are_searched() {
-        let mut lines: Vec<String> = std::fs::read_dir("fixtures")
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-            .flat_map(|t| t.lines().map(str::to_string).collect::<Vec<_>>())
+        let mut lines: Vec<String> = crate::fixture_texts()
+            .iter()
+            .flat_map(|t| t.lines().map(str::to_string))
             .collect();
         lines.push("Tea, rice and oats rose 4%, 5% (up from 2%) and 6%, to $3 billion, respectively.".to_string());
         lines.push("Wool fell 2%, to 3% and 9 percent; yarn 4% (5%), $2 billion and 7% each.".to_string());
