@@ -321,15 +321,7 @@ fn place_read(sentences: &[Sentence], out: &mut Vec<Timing>, b: &mut Buffers) ->
         // nothing new: placed without asking its reading figure by figure.
         if reading.is_bare() {
             let b = borrowed(handed.fallback(sentences, release));
-            out.extend(s.items.iter().map(|item| match b {
-                Some(p) if item.timed => Timing {
-                    period: Some(p.period),
-                    period_end: p.end,
-                    basis: None,
-                    origin: Some(p.origin),
-                },
-                _ => Timing::default(),
-            }));
+            out.extend(s.items.iter().map(|item| bare_timing(item, b)));
             continue;
         }
         // The period handed on is asked only where a relative phrase steps back from it.
@@ -353,23 +345,7 @@ fn place_read(sentences: &[Sentence], out: &mut Vec<Timing>, b: &mut Buffers) ->
             if from_scope && let Some(p) = placed {
                 own.push(p);
             }
-            let (period, period_end) = match placed {
-                Some(p) if r.is_cumulative(clause) => cumulative(p.period, p.end, release),
-                Some(p) => (Some(p.period), p.end),
-                None => (None, None),
-            };
-            let basis = if item.change {
-                r.base_of(clause, item.start)
-                    .and_then(|b| basis_of(b, period, period_end))
-            } else {
-                None
-            };
-            out.push(Timing {
-                period,
-                period_end,
-                basis,
-                origin: placed.map(|p| p.origin),
-            });
+            out.push(figure_timing(r, clause, item, placed, release));
         }
         if s.paragraph.is_some()
             && let Some(carry) = own_carry(s, r, own)
@@ -462,15 +438,7 @@ fn place_read_by_turns(sentences: &[Sentence], out: &mut Vec<Timing>, b: &mut Bu
         // nothing new: placed without asking its reading figure by figure.
         if reading.is_bare() && !figure_by_figure {
             let b = borrowed(fallback);
-            out.extend(s.items.iter().map(|item| match b {
-                Some(p) if item.timed => Timing {
-                    period: Some(p.period),
-                    period_end: p.end,
-                    basis: None,
-                    origin: Some(p.origin),
-                },
-                _ => Timing::default(),
-            }));
+            out.extend(s.items.iter().map(|item| bare_timing(item, b)));
             continue;
         }
         reading.place_relatives(s.items, fallback.map(|p| (p.period, p.end)));
@@ -486,23 +454,7 @@ fn place_read_by_turns(sentences: &[Sentence], out: &mut Vec<Timing>, b: &mut Bu
             if from_scope && let Some(p) = placed {
                 own.push(p);
             }
-            let (period, period_end) = match placed {
-                Some(p) if r.is_cumulative(clause) => cumulative(p.period, p.end, release),
-                Some(p) => (Some(p.period), p.end),
-                None => (None, None),
-            };
-            let basis = if item.change {
-                r.base_of(clause, item.start)
-                    .and_then(|b| basis_of(b, period, period_end))
-            } else {
-                None
-            };
-            out.push(Timing {
-                period,
-                period_end,
-                basis,
-                origin: placed.map(|p| p.origin),
-            });
+            out.push(figure_timing(r, clause, item, placed, release));
         }
         if s.paragraph.is_some() {
             carry = next_carry(carry, s, r, own);
@@ -599,6 +551,43 @@ fn own_period(s: &Sentence, r: &Reading, n: usize, clause: usize) -> Option<(Opt
         return Some((None, false));
     }
     None
+}
+
+/// A figure's timing in a bare sentence: the period it borrows, `b`, when it is timed;
+/// no base.
+fn bare_timing(item: &Item, b: Option<Placed>) -> Timing {
+    match b {
+        Some(p) if item.timed => Timing {
+            period: Some(p.period),
+            period_end: p.end,
+            basis: None,
+            origin: Some(p.origin),
+        },
+        _ => Timing::default(),
+    }
+}
+
+/// A timed figure's timing from the period `placed` for it in clause `clause` of its
+/// sentence's reading `r`: running from the start of the year when the clause says so,
+/// and with its clause's base when it is a change.
+fn figure_timing(r: &Reading, clause: usize, item: &Item, placed: Option<Placed>, release: Option<Placed>) -> Timing {
+    let (period, period_end) = match placed {
+        Some(p) if r.is_cumulative(clause) => cumulative(p.period, p.end, release),
+        Some(p) => (Some(p.period), p.end),
+        None => (None, None),
+    };
+    let basis = if item.change {
+        r.base_of(clause, item.start)
+            .and_then(|b| basis_of(b, period, period_end))
+    } else {
+        None
+    };
+    Timing {
+        period,
+        period_end,
+        basis,
+        origin: placed.map(|p| p.origin),
+    }
 }
 
 /// The period a figure borrows from the sentence before or the release: a phrase of
