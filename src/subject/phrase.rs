@@ -83,15 +83,17 @@ pub(super) fn phrase_vetted(sentence: &str, toks: &[T], all: &[Found], from: usi
     (out, vetted)
 }
 
-/// `phrase`, gathering its words in `words` (empty).
-fn phrase_in<'a>(
+/// The words of the tokens `from..to` with their tokens, pushed on `words` (empty): a
+/// parenthesis kept as a word, an aside between dashes and a date with its preposition
+/// (`exports in 2019`) left out.
+fn gather_words<'a>(
     sentence: &'a str,
     toks: &'a [T],
     all: &[Found],
     from: usize,
     to: usize,
     words: &mut Vec<(&'a str, &'a T<'a>)>,
-) -> String {
+) {
     // Each word with its token (the class of a parenthesis is 0: in no list).
     let span = toks.get(from..to).unwrap_or(&[]);
     words.reserve(span.len());
@@ -119,6 +121,18 @@ fn phrase_in<'a>(
             _ => {}
         }
     }
+}
+
+/// `phrase`, gathering its words in `words` (empty).
+fn phrase_in<'a>(
+    sentence: &'a str,
+    toks: &'a [T],
+    all: &[Found],
+    from: usize,
+    to: usize,
+    words: &mut Vec<(&'a str, &'a T<'a>)>,
+) -> String {
+    gather_words(sentence, toks, all, from, to, words);
     let (lo, hi) = bounds(words.len(), |i| words[i]);
     words.truncate(hi);
     words.drain(..lo);
@@ -241,33 +255,7 @@ fn phrase_in_by_list<'a>(
     to: usize,
     words: &mut Vec<(&'a str, &'a T<'a>)>,
 ) -> String {
-    // Each word with its token (the class of a parenthesis is 0: in no list).
-    let span = toks.get(from..to).unwrap_or(&[]);
-    words.reserve(span.len());
-    let mut aside = false;
-    let mut after_date = false;
-    for t in span {
-        // `the January to July period`: the word that a date qualifies goes with it.
-        let period = after_date && matches!(t.tok, Tok::Word(_)) && t.class() & PERIOD != 0;
-        after_date = false;
-        match t.tok {
-            Tok::Punct('—') => aside = !aside,
-            _ if aside || period => {}
-            // A word token holds its text.
-            Tok::Word(w) => words.push((w, t)),
-            Tok::Punct('(' | ')') => {
-                words.push((sentence.get(t.start..t.end).unwrap_or(""), t));
-            }
-            // A date inside the phrase is left out with its preposition (`exports in 2019`).
-            Tok::Fig(i) if is_date(all, i) => {
-                while words.last().is_some_and(|w| w.1.class() & DATE_PREP != 0) {
-                    words.pop();
-                }
-                after_date = true;
-            }
-            _ => {}
-        }
-    }
+    gather_words(sentence, toks, all, from, to, words);
     // `a total of 62 proposals`: the count stays, the frame goes.
     if words.len() > 3
         && words[..3]
