@@ -354,6 +354,41 @@ fn in_order(text: &str, separators: &[SeparatorLine]) -> Vec<SeparatorLine> {
     kept
 }
 
+/// A release's category and title: its first two lines with content after the separator
+/// line `sep`. Says what is missing in `problems` when one is: `-` followed by nothing
+/// loses nothing, so a warning (none at the very end: no `more_lines` and nothing before
+/// `content_end`); a category without a title skips the release.
+fn category_and_title<'a>(
+    content: &mut impl Iterator<Item = Line<'a>>,
+    sep: Line<'a>,
+    more_lines: bool,
+    content_end: usize,
+    problems: &mut Problems,
+) -> Option<(Line<'a>, Line<'a>)> {
+    let Some(category) = content.next() else {
+        if more_lines || sep.offset + sep.text.len() < content_end {
+            problems.push(Problem::warning(
+                ProblemKind::Empty,
+                sep.number,
+                sep.offset,
+                "empty release: no category, title or body after this `-`",
+            ));
+        }
+        return None;
+    };
+    let Some(title) = content.next() else {
+        problems.push(Problem::error(
+            ProblemKind::NoTitle,
+            Skipped::Release,
+            category.number,
+            category.offset,
+            "release has a category line but no title line",
+        ));
+        return None;
+    };
+    Some((category, title))
+}
+
 /// One release from the text of its separator line at `sep` up to `end`: [`release`]
 /// with its lines walked only as far as its title.
 fn release_from<'a>(
@@ -382,27 +417,7 @@ fn release_from<'a>(
         end,
         number: sep.line,
     };
-    let Some(category) = content.next() else {
-        if more_lines || sep_line.offset + sep_line.text.len() < content_end {
-            problems.push(Problem::warning(
-                ProblemKind::Empty,
-                sep_line.number,
-                sep_line.offset,
-                "empty release: no category, title or body after this `-`",
-            ));
-        }
-        return None;
-    };
-    let Some(title) = content.next() else {
-        problems.push(Problem::error(
-            ProblemKind::NoTitle,
-            Skipped::Release,
-            category.number,
-            category.offset,
-            "release has a category line but no title line",
-        ));
-        return None;
-    };
+    let (category, title) = category_and_title(&mut content, sep_line, more_lines, content_end, problems)?;
     let bytes = text.as_bytes();
     // The last line's content ends before its line break.
     let mut body_end = end;
@@ -556,29 +571,8 @@ fn releases_by_lines<'a>(
 #[cfg(test)]
 fn release<'a>(text: &'a str, content_end: usize, lines: &[Line<'a>], problems: &mut Problems) -> Option<Release<'a>> {
     let sep = lines[0];
-    let mut content = lines[1..].iter().filter(|l| !is_blank(l.text));
-    let Some(category) = content.next() else {
-        // `-` followed by nothing: nothing is lost, so a warning (none at the very end).
-        if lines.len() > 1 || sep.offset + sep.text.len() < content_end {
-            problems.push(Problem::warning(
-                ProblemKind::Empty,
-                sep.number,
-                sep.offset,
-                "empty release: no category, title or body after this `-`",
-            ));
-        }
-        return None;
-    };
-    let Some(title) = content.next() else {
-        problems.push(Problem::error(
-            ProblemKind::NoTitle,
-            Skipped::Release,
-            category.number,
-            category.offset,
-            "release has a category line but no title line",
-        ));
-        return None;
-    };
+    let mut content = lines[1..].iter().copied().filter(|l| !is_blank(l.text));
+    let (category, title) = category_and_title(&mut content, sep, lines.len() > 1, content_end, problems)?;
     let title_text = title.text.trim();
     let title_offset = title.offset + (title.text.len() - title.text.trim_start().len());
     let body_start = title.offset + title.text.len();
