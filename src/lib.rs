@@ -42,7 +42,7 @@ pub use extract::{
 };
 pub use model::{Basis, Direction, FACT_COLUMNS, Fact, Kind, Origin, Period, Qualifier, Section, SharedStr, Value};
 pub use problem::{Problem, ProblemKind, Problems, Severity, Skipped};
-pub use reader::{SeparatorLine, read_utf8, separator_lines};
+pub use reader::{CheckedText, SeparatorLine, separator_lines};
 
 /// The pipeline's inner stages, for the throughput benchmark's `--stages` only (feature
 /// `internals`): not part of the API.

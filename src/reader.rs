@@ -205,13 +205,39 @@ pub struct SeparatorLine {
     pub line: usize,
 }
 
-/// An input's bytes held whole, read once by the command line: its text, whether its
-/// cleaning may change a byte of it (a control but tab and line feed, DEL, or 0xC2, the
-/// lead byte of the C1 controls) and where its line feeds are; or the bytes back when
-/// they hold a NUL or are not UTF-8. Not part of the API.
-#[doc(hidden)]
-pub fn read_utf8(bytes: Vec<u8>) -> Result<(String, bool, Vec<usize>), Vec<u8>> {
-    crate::words::utf8_text(bytes)
+/// An input's bytes checked once as text, for a reader that holds an input whole: what
+/// [`String::from_utf8`], a search for control characters and a search for line feeds
+/// would each find, from one reading of the bytes. The line feeds give a part's
+/// [`SeparatorLine`]s without reading the text again.
+///
+/// ```
+/// let checked = bulletin_facts::CheckedText::from_bytes(b"-\nTrade\n".to_vec()).unwrap();
+/// assert_eq!((checked.text.as_str(), checked.may_hold_controls, checked.line_feeds), ("-\nTrade\n", false, vec![1, 7]));
+/// assert!(bulletin_facts::CheckedText::from_bytes(b"caf\xe9".to_vec()).is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedText {
+    /// The bytes, as text.
+    pub text: String,
+    /// False when the text holds no control character but tab and line feed (C0, DEL or
+    /// C1); true when it may: it holds a C0 control or DEL, or the byte 0xC2 that the C1
+    /// controls start with (as do `°`, `£` and other characters).
+    pub may_hold_controls: bool,
+    /// The byte offset of every line feed, in order.
+    pub line_feeds: Vec<usize>,
+}
+
+impl CheckedText {
+    /// `bytes` checked as text; the bytes back, unchanged, when they hold a NUL byte or are
+    /// not UTF-8 (the caller finds where, as it reports it).
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<CheckedText, Vec<u8>> {
+        let (text, may_hold_controls, line_feeds) = crate::words::utf8_text(bytes)?;
+        Ok(CheckedText {
+            text,
+            may_hold_controls,
+            line_feeds,
+        })
+    }
 }
 
 /// The separator lines of a text, in order.

@@ -14,7 +14,7 @@ use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Cursor, Read, Seek, SeekFrom, Write};
 
-use bulletin_facts::{Problem, ProblemKind, SeparatorLine, Skipped};
+use bulletin_facts::{CheckedText, Problem, ProblemKind, SeparatorLine, Skipped};
 use encoding_rs::Encoding;
 
 use super::inputs::{
@@ -194,8 +194,12 @@ fn scan(first: Vec<u8>, mut raw: Raw) -> Result<(Option<LineAndByte>, Again), Re
 /// UTF-8 (checked here, once), else its bytes and the line and offset of the first bad one.
 fn read_whole(bytes: Vec<u8>) -> Result<(Option<LineAndByte>, Again), Refused> {
     // Most inputs: one reading says they are text, and whether they need cleaning.
-    let bytes = match bulletin_facts::read_utf8(bytes) {
-        Ok((text, unclean, breaks)) => return Ok((None, Again::Text(text, (!unclean).then_some(breaks)))),
+    let bytes = match CheckedText::from_bytes(bytes) {
+        // Cleaning may make lone carriage returns line breaks: then they are found after it.
+        Ok(checked) => {
+            let breaks = (!checked.may_hold_controls).then_some(checked.line_feeds);
+            return Ok((None, Again::Text(checked.text, breaks)));
+        }
         Err(bytes) => bytes,
     };
     if let Some(at) = memchr::memchr(0, &bytes) {
