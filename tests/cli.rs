@@ -305,6 +305,30 @@ fn kinds_limit_the_rows_and_the_releases_table_counts_them() {
     assert!(stderr(&o).contains("`weight` is not a kind"));
 }
 
+/// The releases table counts each release's rows whether its facts are made (for the checks)
+/// or its rows rendered without them.
+#[test]
+fn the_releases_table_counts_the_same_rows_with_or_without_checks() {
+    let dir = TempDir::new().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let fixtures = fixtures.to_str().unwrap();
+    let extract = |more: &[&str]| run(dir.path(), &[&["extract", fixtures, fixtures, "-q"], more].concat());
+    let plain = extract(&["--releases", "a.csv"]);
+    let checked = extract(&["--releases", "b.csv", "--checks", "c.csv"]);
+    assert_eq!(stdout(&plain), stdout(&checked));
+    let a = std::fs::read_to_string(dir.path().join("a.csv")).unwrap();
+    assert_eq!(a, std::fs::read_to_string(dir.path().join("b.csv")).unwrap());
+    // Each written release's count is its rows; a dropped copy counts none.
+    let facts = csv_rows(&stdout(&plain));
+    let releases = csv_rows(&a);
+    for r in &releases {
+        let rows = facts.iter().filter(|f| f[0] == r[0]).count();
+        let want = if r[10].is_empty() { rows } else { 0 };
+        assert_eq!(r[8], want.to_string(), "{r:?}");
+    }
+    assert!(releases.iter().any(|r| r[8] != "0") && releases.iter().any(|r| !r[10].is_empty()));
+}
+
 #[test]
 fn a_bare_dollar_is_the_currency_the_run_names() {
     let dir = TempDir::new().unwrap();

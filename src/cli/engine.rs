@@ -110,12 +110,13 @@ pub struct Fate {
 /// `None` when it has nothing for `sink`: what it makes waits until its input is read, and
 /// a bulletin of a million releases held 80 MB of empty results.) The release `prepare`
 /// sees has its `facts` only when `prepare_reads_facts`: else CSV rows are rendered
-/// without them, and they are empty.
+/// without them, and they are empty. It is also told how many facts the release has
+/// (its rows), either way.
 pub fn run<W: Write, X: Send>(
     args: &RunArgs,
     inputs: &Inputs,
     facts: &mut TableWriter<W>,
-    prepare: impl Fn(&str, &ReleaseFacts) -> Option<X> + Sync,
+    prepare: impl Fn(&str, &ReleaseFacts, usize) -> Option<X> + Sync,
     prepare_reads_facts: bool,
     sink: impl FnMut(&str, X, &Fate) -> io::Result<()>,
 ) -> Result<Tally, Stop> {
@@ -145,7 +146,7 @@ fn run_in_units<W: Write, X: Send>(
     args: &RunArgs,
     inputs: &Inputs,
     facts: &mut TableWriter<W>,
-    (prepare, prepare_reads_facts): (impl Fn(&str, &ReleaseFacts) -> Option<X> + Sync, bool),
+    (prepare, prepare_reads_facts): (impl Fn(&str, &ReleaseFacts, usize) -> Option<X> + Sync, bool),
     mut sink: impl FnMut(&str, X, &Fate) -> io::Result<()>,
     unit: usize,
 ) -> Result<Tally, Stop> {
@@ -445,7 +446,7 @@ fn extract_unit<X>(
     parts: Vec<Part>,
     options: &Options,
     format: Format,
-    prepare: &impl Fn(&str, &ReleaseFacts) -> Option<X>,
+    prepare: &impl Fn(&str, &ReleaseFacts, usize) -> Option<X>,
     prepare_reads_facts: bool,
 ) -> Piece<X> {
     let mut problems = Vec::new();
@@ -502,11 +503,10 @@ fn finished<X>(
     r: ReleaseFacts,
     counts: Option<[usize; Kind::ALL.len()]>,
     format: Format,
-    prepare: &impl Fn(&str, &ReleaseFacts) -> Option<X>,
+    prepare: &impl Fn(&str, &ReleaseFacts, usize) -> Option<X>,
     start: usize,
     rendered: &mut Vec<u8>,
 ) -> io::Result<Done<X>> {
-    let extra = prepare(source, &r);
     let counts = match counts {
         Some(counts) => counts,
         None => {
@@ -518,6 +518,7 @@ fn finished<X>(
             counts
         }
     };
+    let extra = prepare(source, &r, counts.iter().sum());
     if format == Format::ExcelCsv {
         if let Cow::Owned(guarded) = guard_formulas(&rendered[start..]) {
             rendered.truncate(start);
@@ -559,7 +560,7 @@ mod tests {
         };
         let mut facts = facts_writer(Vec::new(), format).unwrap();
         let mut ids = Vec::new();
-        let prepare = |_: &str, r: &ReleaseFacts| Some(r.release_id.to_string());
+        let prepare = |_: &str, r: &ReleaseFacts, _| Some(r.release_id.to_string());
         // Written releases by their ids; dropped copies as `copy of ID`.
         let sink = |_: &str, id: String, fate: &Fate| {
             ids.push(match (&fate.copy_of, fate.written) {

@@ -43,11 +43,15 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome, Error> {
     // A release's checks and its row of the releases table are made on the worker that
     // extracted it, while its facts are at hand.
     let want_rows = !releases.is_empty();
-    let prepare = |source: &str, release: &ReleaseFacts| {
+    let prepare = |source: &str, release: &ReleaseFacts, facts: usize| {
         if !want_rows && args.checks.is_none() {
             return None;
         }
-        let row = want_rows.then(|| ReleaseRow::new(source, release));
+        // Its facts are made only for the checks: the rows say how many there are.
+        let row = want_rows.then(|| ReleaseRow {
+            facts,
+            ..ReleaseRow::new(source, release)
+        });
         let checks = if args.checks.is_some() {
             check_release(release)
         } else {
@@ -55,13 +59,12 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome, Error> {
         };
         Some((row, checks))
     };
-    let reads_facts = want_rows || args.checks.is_some();
     let tally = engine::run(
         &args.run,
         &inputs,
         &mut facts,
         prepare,
-        reads_facts,
+        args.checks.is_some(),
         |source, (row, found), fate| {
             // A dropped copy's checks are its first reading's.
             for mut c in found.into_iter().filter(|_| fate.written) {
