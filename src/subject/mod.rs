@@ -182,9 +182,11 @@ fn subjects_kept(
                 let t = match title {
                     Some((a, b, t)) if (a, b) == (lo, hi) => t,
                     _ => {
-                        // What the tokens remember of their place was of another window.
-                        if title.is_some() {
-                            toks.iter().for_each(T::forget_verb);
+                        // What the tokens remember of their place was of another window:
+                        // only that window's tokens were asked (all of them, on a long
+                        // sentence, would be quadratic).
+                        if let Some((a, b, _)) = title {
+                            toks[a..b].iter().for_each(T::forget_verb);
                         }
                         lists = Lists::default();
                         // A sentence without the word has it in no window.
