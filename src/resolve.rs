@@ -58,7 +58,88 @@ fn last_day(p: Period) -> Option<NaiveDate> {
 }
 
 /// Days between a period and a day (0 when the day lies inside it).
+#[cfg(test)]
 fn distance(p: Period, day: NaiveDate) -> Option<i64> {
+    distance_to(p, DayNumber::of(day))
+}
+
+/// A day and its day number (`NaiveDate::num_days_from_ce`), counted once for the three
+/// years `Resolver::nearest` tries.
+#[derive(Debug, Clone, Copy)]
+struct DayNumber {
+    day: NaiveDate,
+    number: i64,
+}
+
+impl DayNumber {
+    fn of(day: NaiveDate) -> DayNumber {
+        DayNumber {
+            day,
+            number: i64::from(day.num_days_from_ce()),
+        }
+    }
+}
+
+/// `distance`. Asked three times of every date written without its year: counted by day
+/// numbers, without building the period's first and last days, for every period of a
+/// year well inside the calendar (`distance_by_dates` for the others).
+fn distance_to(p: Period, day: DayNumber) -> Option<i64> {
+    // The period's first day and the first day after it, as day numbers.
+    let (first, after) = match p {
+        Period::Day(d) => {
+            let n = i64::from(d.num_days_from_ce());
+            (n, n + 1)
+        }
+        Period::Month { year, month } if inside_calendar(year) && (1..=12).contains(&month) => {
+            (month_start(year, month - 1), month_start(year, month))
+        }
+        Period::Quarter { year, quarter } if inside_calendar(year) && (1..=4).contains(&quarter) => {
+            (month_start(year, quarter * 3 - 3), month_start(year, quarter * 3))
+        }
+        Period::Half { year, half } if inside_calendar(year) && (1..=2).contains(&half) => {
+            (month_start(year, half * 6 - 6), month_start(year, half * 6))
+        }
+        Period::Year(year) if inside_calendar(year) => (month_start(year, 0), month_start(year, 12)),
+        _ => return distance_by_dates(p, day.day),
+    };
+    let d = day.number;
+    Some(if d < first {
+        first - d
+    } else if d >= after {
+        d - (after - 1)
+    } else {
+        0
+    })
+}
+
+/// A year whose periods, and the year after it, `NaiveDate` holds (its range is some
+/// 262,000 years each way).
+fn inside_calendar(year: i32) -> bool {
+    (-200_000..=200_000).contains(&year)
+}
+
+/// The day number (`NaiveDate::num_days_from_ce`) of the first day of the month `months`
+/// months after January of `year` (`months` at most 23; `year` inside the calendar): the
+/// civil calendar counted in whole 400-year eras, from March, so that a leap day ends its
+/// year.
+fn month_start(year: i32, months: u32) -> i64 {
+    // Years counted from 400,000 years back, a whole number of eras: all positive.
+    const SHIFT: i64 = 400_000;
+    let year = i64::from(year) + SHIFT + i64::from(months / 12);
+    let month = i64::from(months % 12) + 1;
+    // January and February count in the year before, from March.
+    let year = if month <= 2 { year - 1 } else { year };
+    let (era, year_of_era) = (year / 400, year % 400);
+    let month_from_march = (month + 9) % 12;
+    let day_of_year = (153 * month_from_march + 2) / 5;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    // Day 0 of this count is 0000-03-01, 306 days before 0001-01-01 (day number 1).
+    (era - SHIFT / 400) * 146_097 + day_of_era - 305
+}
+
+/// `distance` from the period's first and last days as dates: its oracle, and its way for
+/// a period outside `distance`'s.
+fn distance_by_dates(p: Period, day: NaiveDate) -> Option<i64> {
     let (a, b) = (first_day(p)?, last_day(p)?);
     Some(if day < a {
         (a - day).num_days()
@@ -80,10 +161,11 @@ impl Resolver {
     /// The period for a year-less pattern, choosing the year nearest the release date.
     fn nearest(&self, make: impl Fn(i32) -> Option<Period>) -> Option<Period> {
         let r = self.release?;
+        let day = DayNumber::of(r);
         let mut best: Option<(i64, Period)> = None;
         for y in [r.year() - 1, r.year(), r.year() + 1] {
             let Some(p) = make(y) else { continue };
-            let Some(d) = distance(p, r) else { continue };
+            let Some(d) = distance_to(p, day) else { continue };
             // Strictly nearer wins: ties keep the earlier year, tried first.
             if best.is_none_or(|(bd, _)| d < bd) {
                 best = Some((d, p));
@@ -326,6 +408,75 @@ mod tests {
             month,
             day,
             weekday: None,
+        }
+    }
+
+    /// A period's distance counted by day numbers is the distance counted by dates: for
+    /// periods of every kind (months, quarters and halves out of range too) in years near the release, at the
+    /// calendar's ends, and on releases across leap years and eras.
+    #[test]
+    fn distances_by_day_numbers_are_distances_by_dates() {
+        let releases = [
+            "2025-06-10",
+            "2024-02-29",
+            "2024-12-31",
+            "2000-01-01",
+            "1900-03-01",
+            "0001-01-01",
+        ];
+        let mut asked = 0;
+        for release in releases {
+            let day = NaiveDate::parse_from_str(release, "%Y-%m-%d").unwrap();
+            let years = [
+                day.year() - 1,
+                day.year(),
+                day.year() + 1,
+                -1,
+                0,
+                262_142,
+                -262_143,
+                200_000,
+                -200_000,
+            ];
+            for year in years {
+                let mut periods = vec![Period::Year(year)];
+                periods.extend((0..=13).map(|month| Period::Month { year, month }));
+                periods.extend((1..=5).map(|quarter| Period::Quarter { year, quarter }));
+                periods.extend((1..=3).map(|half| Period::Half { year, half }));
+                periods.extend(
+                    [(1, 1), (2, 28), (2, 29), (3, 1), (12, 31)]
+                        .iter()
+                        .filter_map(|&(m, d)| NaiveDate::from_ymd_opt(year, m, d))
+                        .map(Period::Day),
+                );
+                for p in periods {
+                    assert_eq!(distance(p, day), distance_by_dates(p, day), "{p:?} {day}");
+                    asked += 1;
+                }
+            }
+        }
+        assert!(asked > 1000, "{asked}");
+    }
+
+    proptest::proptest! {
+        /// As above, on any month, quarter, half or year around any release day.
+        #[test]
+        fn distances_by_day_numbers_are_distances_by_dates_anywhere(
+            days in -100_000i32..100_000,
+            shift in -3i32..=3,
+            kind in 0..4u32,
+            n in 0u32..14,
+        ) {
+            let origin = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default();
+            let day = origin.checked_add_signed(chrono::TimeDelta::days(i64::from(days) * 7)).unwrap_or(origin);
+            let year = day.year() + shift;
+            let p = match kind {
+                0 => Period::Month { year, month: n },
+                1 => Period::Quarter { year, quarter: n % 5 + 1 },
+                2 => Period::Half { year, half: n % 3 + 1 },
+                _ => Period::Year(year),
+            };
+            proptest::prop_assert_eq!(distance(p, day), distance_by_dates(p, day), "{:?} {}", p, day);
         }
     }
 
