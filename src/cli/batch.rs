@@ -102,6 +102,12 @@ pub enum Verdict {
 }
 
 impl Dedup {
+    /// Room for `more` releases' ids: the map grown once for a unit's releases, not
+    /// rehashed by doubling as they come.
+    pub fn reserve(&mut self, more: usize) {
+        self.last.reserve(more);
+    }
+
     /// Where the first release of this id was read (`source:line`).
     pub fn place_of(&mut self, release_id: &str) -> std::io::Result<Option<String>> {
         let chain = self.chain(release_id)?;

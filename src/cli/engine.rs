@@ -200,6 +200,7 @@ fn run_in_units<W: Write, X: Send>(
                 // puts a comma between releases' rows: written a release at a time.)
                 let mut run = 0..0;
                 let joins = format != Format::Json;
+                dedup.reserve(releases.len());
                 for done in releases {
                     let fate = judge(
                         &mut dedup,
@@ -453,8 +454,10 @@ fn extract_unit<X>(
     // Rows run to about three and a half times the text they come from (a sentence is
     // written once for each of its figures' rows), and a release is seldom under a
     // kilobyte: room for both at once, not grown by copying.
+    // A release starts at each separator (a text without any is one release): a
+    // kilobyte a release was short of some units, which grew by copying all of them.
     let text_len = parts.iter().map(|p| p.text.len()).sum::<usize>();
-    let mut releases = Vec::with_capacity(text_len / 1024 + 1);
+    let mut releases = Vec::with_capacity(parts.iter().map(|p| p.separators.len().max(1)).sum());
     let mut rendered = Vec::with_capacity(text_len * 4);
     // CSV rows are rendered straight from each release's buffer, with no facts made,
     // unless `prepare` reads them.

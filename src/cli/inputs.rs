@@ -449,10 +449,20 @@ pub fn open_raw(source: &Source) -> Result<Raw, Refused> {
     }
 }
 
-/// The first block of an input, refused when it says the input is not text we read.
-pub fn first_block(input: &mut Raw) -> Result<Vec<u8>, Refused> {
-    let mut first = Vec::new();
-    input.take(FIRST_BLOCK as u64).read_to_end(&mut first)?;
+/// The first block of an input, refused when it says the input is not text we read. Its
+/// vector has room for a file of up to `room` bytes and one more: read on into, it is not
+/// grown (growing from empty to the block took a dozen copies). A file is read through
+/// itself, into the vector's spare room as it is (through `Raw` the room was zeroed first).
+pub fn first_block(input: &mut Raw, room: usize) -> Result<Vec<u8>, Refused> {
+    let len = match input {
+        Raw::File(f) => f.metadata().map_or(0, |m| m.len()),
+        Raw::Stdin(_) => 0,
+    };
+    let mut first = Vec::with_capacity(usize::try_from(len).unwrap_or(room).min(room).max(FIRST_BLOCK) + 1);
+    match input {
+        Raw::File(f) => f.take(FIRST_BLOCK as u64).read_to_end(&mut first)?,
+        Raw::Stdin(s) => s.take(FIRST_BLOCK as u64).read_to_end(&mut first)?,
+    };
     not_text(&first)?;
     Ok(first)
 }

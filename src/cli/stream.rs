@@ -97,7 +97,7 @@ pub fn open(source: &Source, lossy: bool, encoding: Option<&'static Encoding>) -
     let name = source.name();
     let refused = |r| refusal(r).with_path(&name);
     let mut raw = open_raw(source).map_err(refused)?;
-    let first = first_block(&mut raw).map_err(refused)?;
+    let first = first_block(&mut raw, WHOLE).map_err(refused)?;
     if let Some(legacy) = legacy_encoding(&first, encoding) {
         let bytes = read_rest(first, raw).map_err(refused)?;
         let (text, map, warnings) = decode_whole(&bytes, lossy, legacy).map_err(|p| p.with_path(&name))?;
@@ -155,11 +155,8 @@ type LineAndByte = (usize, usize);
 /// offset), and gives it back: whole when it holds at most [`WHOLE`] bytes, else to be
 /// read again from its start.
 fn scan(first: Vec<u8>, mut raw: Raw) -> Result<(Option<LineAndByte>, Again), Refused> {
+    // A file's room was made by `first_block`.
     let mut first = first;
-    if let Raw::File(f) = &raw {
-        let len = f.metadata().map_or(0, |m| m.len()).min(WHOLE as u64 + 1) as usize;
-        first.reserve_exact((len + 1).saturating_sub(first.len()));
-    }
     let more = (WHOLE + 1).saturating_sub(first.len()) as u64;
     // Through the file itself, which reads into the vector's spare room as it is; through
     // `Raw` the room was zeroed first.

@@ -178,7 +178,7 @@ pub(crate) type Timing = (Option<Period>, Option<Period>, Option<Basis>);
 fn write_timing((period, period_end, basis): Timing, row: &mut Vec<u8>) {
     for p in [period, period_end] {
         if let Some(p) = p {
-            row.extend_from_slice(p.ascii().as_bytes());
+            p.push_to_bytes(row);
         }
         row.push(b',');
     }
@@ -329,10 +329,10 @@ impl<'a> RowWriter<'a> {
         out.extend_from_slice(padded);
         out.truncate(start + len);
         // Numbers and date values never need quoting.
-        f.value.ascii().push_to_bytes(out);
+        f.value.push_to_bytes(out);
         out.push(b',');
         if let Some(v) = f.value_end {
-            v.ascii().push_to_bytes(out);
+            v.push_to_bytes(out);
         }
         out.push(b',');
         push_field(f.unit, out);
@@ -345,7 +345,12 @@ impl<'a> RowWriter<'a> {
                 }
             }
         }
-        push_field(f.subject, out);
+        // Over half the rows have no subject: its delimiter alone, with no call.
+        if f.subject.is_empty() {
+            out.push(b',');
+        } else {
+            push_field(f.subject, out);
+        }
         match &self.timing {
             Some((last, at)) if *last == f.timing => out.extend_from_within(at.clone()),
             _ => {
