@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use bulletin_facts::ReleaseFacts;
 use bulletin_facts::checks::{CheckResult, Status, check_release, write_checks};
 use bulletin_facts::write::{
-    Format, ReleaseRow, SheetSource, TableWriter, facts_writer, releases_writer, render_rows, write_workbook,
+    Format, ReleaseRow, SheetSource, TableWriter, facts_writer, releases_writer, render_releases, write_workbook,
 };
 
 use super::args::{ExtractArgs, Shape};
@@ -59,6 +59,8 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome, Error> {
         };
         Some((row, checks))
     };
+    // A release's row of the releases table, rendered: one buffer for them all.
+    let mut rendered = Vec::new();
     let tally = engine::run(
         &args.run,
         &inputs,
@@ -85,8 +87,8 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome, Error> {
                     row.facts = 0;
                 }
                 for w in &mut releases {
-                    let mut rendered = Vec::new();
-                    render_rows(w.format(), [&row], &mut rendered)?;
+                    rendered.clear();
+                    render_releases(w.format(), [&row], &mut rendered)?;
                     match w.format() {
                         Format::ExcelCsv => w.write_rendered(&rows::guard_formulas(&rendered))?,
                         _ => w.write_rendered(&rendered)?,

@@ -8,6 +8,7 @@
 use std::io::{self, Write};
 use std::ops::Range;
 
+use super::ReleaseRow;
 use crate::model::{Basis, Direction, Fact, Kind, Period, Qualifier, Section, Value};
 
 /// Appends `field` and a delimiter as the csv writer encodes them: quoted when it holds
@@ -368,6 +369,35 @@ impl<'a> RowWriter<'a> {
         }
         out.push(b'\n');
     }
+}
+
+/// Appends a row of the releases table as the csv writer encodes it (the same encoding as
+/// a fact's: `releases_are_the_csv_writers_bytes`).
+pub(super) fn append_release_row(r: &ReleaseRow, crlf: bool, out: &mut Vec<u8>) {
+    let texts = [
+        &r.release_id,
+        &r.release_date,
+        &r.category,
+        &r.title,
+        &r.period,
+        &r.period_end,
+        &r.source,
+    ];
+    for text in texts {
+        push_field(text.as_bytes(), out);
+    }
+    let mut digits = itoa::Buffer::new();
+    for n in [r.offset, r.facts, r.warnings] {
+        out.extend_from_slice(digits.format(n).as_bytes());
+        out.push(b',');
+    }
+    push_field(r.copy_of.as_bytes(), out);
+    // The last delimiter is the line's end.
+    out.pop();
+    if crlf {
+        out.push(b'\r');
+    }
+    out.push(b'\n');
 }
 
 #[cfg(test)]
