@@ -361,15 +361,17 @@ impl<'a> Walk<'a> {
             let live = u64::MAX << from;
             let alnum = self.alnum & live;
             let mut starts = (alnum & !(alnum << 1)) | (self.others & live);
-            let not_letters = self.digits | self.others;
-            // The byte after each run of letters and digits with a digit among them: the
-            // digit's carry runs up through the run's bits to the first bit past it.
+            // The bytes that call for a closer look: at a token's start, a digit or another
+            // byte (no letter: `other_starts_nothing`); after a word, the byte past a run
+            // with a digit (the digit's carry runs up through the run's bits to it) or one
+            // that starts a token (`$`: `HK$5`).
             let digit_ends = alnum.wrapping_add(self.digits & live) & !alnum;
+            let special = digit_ends | self.digits | self.others;
             let mut next = self.block + 64;
             while starts != 0 {
                 let i = starts.trailing_zeros() as usize;
                 starts &= starts - 1;
-                if not_letters >> i & 1 != 0 {
+                if special >> i & 1 != 0 {
                     let at = self.block + i;
                     if other_starts_nothing(bytes, at) {
                         continue;
@@ -390,20 +392,21 @@ impl<'a> Walk<'a> {
                     break;
                 }
                 let end = i + len;
-                let has_digit = digit_ends >> end & 1 != 0;
-                // A word of letters is asked by its shape in one look-up; the few with a
-                // digit by the full test.
-                let shaped = match has_digit {
-                    false => may_start(
+                // A word of letters before a plain byte is asked by its shape in one
+                // look-up; the few others by the full test.
+                let plain = special >> end & 1 == 0;
+                let has_digit = !plain && ((self.digits >> i).trailing_zeros() as usize) < len;
+                let candidate = match plain {
+                    true => may_start(
                         &SHAPE_ROWS,
                         len,
                         self.window[i],
                         self.window[(i + 1) & 63],
                         self.window[(end - 1) & 63],
                     ),
-                    true => starts_candidate_word(&self.window[i..end], true),
+                    false => starts_candidate_word(&self.window[i..end], has_digit) || self.window[end & 63] == b'$',
                 };
-                if shaped || self.window[end & 63] == b'$' {
+                if candidate {
                     let at = self.block + i;
                     if !has_digit && len <= 4 {
                         let turned_away = match self.next_word_in_block(i + len) {
