@@ -347,6 +347,21 @@ impl<'a> Walk<'a> {
         (i + len < 64).then_some((pos + len, has_digit))
     }
 
+    /// `word_end(bytes, at)` for a word that runs from `at` in the block to its last byte:
+    /// the next block is loaded and the word's end and digits read from its masks, or
+    /// from the text where the word runs past that block too.
+    #[inline(never)]
+    fn word_across(&mut self, at: usize) -> (usize, bool) {
+        let head_digit = self.digits >> (at - self.block) != 0;
+        self.load(self.block + 64);
+        let tail = (!self.alnum).trailing_zeros();
+        if tail == 64 {
+            return word_end(self.bytes, at);
+        }
+        let tail_digit = self.digits & ((1 << tail) - 1) != 0;
+        (self.block + tail as usize, head_digit || tail_digit)
+    }
+
     /// The first byte from `pos` that starts a token the scan must look at (the end when
     /// none does).
     fn next_token_start(&mut self, mut pos: usize) -> usize {
@@ -380,10 +395,11 @@ impl<'a> Walk<'a> {
                 }
                 let len = (!(alnum >> i)).trailing_zeros() as usize;
                 if i + len >= 64 {
-                    // A word that runs on past the block: measured on the text, and the
-                    // walk goes on after it (no other token starts in the block).
+                    // A word that runs on past the block: its end read from the next
+                    // block's masks, where the walk goes on after it (no other token
+                    // starts in this block).
                     let at = self.block + i;
-                    let (end, has_digit) = word_end(bytes, at);
+                    let (end, has_digit) = self.word_across(at);
                     let candidate = starts_candidate_word(&bytes[at..end], has_digit) || bytes.get(end) == Some(&b'$');
                     if candidate && (has_digit || !lead_turned_away(bytes, at, end)) {
                         return at;
@@ -1026,6 +1042,27 @@ mod tests {
                     assert_eq!(known, word_end(bytes, pos), "at {pos}");
                     told += 1;
                 }
+            }
+        }
+        assert!(told > 10_000, "{told}");
+    }
+
+    #[test]
+    fn a_word_across_two_blocks_ends_where_the_byte_walk_ends_it() {
+        let long = "x".repeat(70);
+        let text = crate::fixture_texts().concat() + &format!(" {long} {long}5 x{long} USD34.6 a1 Q3 ");
+        let bytes = text.as_bytes();
+        let mut told = 0;
+        for block in (0..bytes.len().saturating_sub(64)).step_by(7) {
+            // The word that runs to the block's last byte, from each of its bytes.
+            let run = (block..block + 64)
+                .rev()
+                .take_while(|&at| bytes[at].is_ascii_alphanumeric());
+            for at in run {
+                let mut walk = Walk::new(bytes);
+                walk.load(block);
+                assert_eq!(walk.word_across(at), word_end(bytes, at), "at {at}");
+                told += 1;
             }
         }
         assert!(told > 10_000, "{told}");
