@@ -5,16 +5,15 @@
 
 use super::{LONGEST, LastLetters, Shapes};
 
-/// For one length and first byte: the second and the last bytes words may have, each as the
-/// bit `byte & 63` (the 52 ASCII letters fall on 52 different bits).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ShapeRow {
-    pub seconds: u64,
-    pub lasts: u64,
+/// For each word length below 64 and first byte (`& 63`): the second bytes the words of
+/// that shape may have (`seconds`), and for each length up to `LONGEST` (the rows past it
+/// are empty) their last bytes (`lasts`), each byte as the bit `byte & 63` (the 52 ASCII
+/// letters fall on 52 different bits). Rows for every length a word in a 64-byte block can
+/// have spare the walk a test of the length.
+pub struct ShapeRows {
+    pub seconds: [[u64; 64]; 64],
+    pub lasts: [[u64; 64]; 32],
 }
-
-/// `ShapeRow`s by word length (up to `LONGEST`) and first byte (`& 63`).
-pub type ShapeRows = [[ShapeRow; 64]; LONGEST + 1];
 
 /// The bits of both cases of the letters of a 26-letter set (bit n: letter n).
 const fn both_cases(letters: u32) -> u64 {
@@ -44,7 +43,10 @@ const CAPITALS: u64 = {
 /// capital (`capital`), and of any three capitals (a currency code: `USD`). A word of one
 /// letter is its own last letter; its second byte (the one after it) is not asked.
 pub const fn shape_rows(lower: (&Shapes, &LastLetters), capital: (&Shapes, &LastLetters)) -> ShapeRows {
-    let mut rows = [[ShapeRow { seconds: 0, lasts: 0 }; 64]; LONGEST + 1];
+    let mut rows = ShapeRows {
+        seconds: [[0; 64]; 64],
+        lasts: [[0; 64]; 32],
+    };
     let mut len = 1;
     while len <= LONGEST {
         let mut n = 0;
@@ -55,18 +57,17 @@ pub const fn shape_rows(lower: (&Shapes, &LastLetters), capital: (&Shapes, &Last
                     0 => (b'a' + n as u8, lower),
                     _ => (b'A' + n as u8, capital),
                 };
-                let seconds = match len {
+                let at = (first & 63) as usize;
+                rows.seconds[len][at] = match len {
                     // `second_bit` of a one-letter word: bit 26.
                     1 if shapes[1][n] & 1 << 26 != 0 => u64::MAX,
                     1 => 0,
                     _ => both_cases(shapes[len][n]),
                 };
-                let row = &mut rows[len][(first & 63) as usize];
-                row.seconds = seconds;
-                row.lasts = both_cases(lasts[len][n]);
+                rows.lasts[len][at] = both_cases(lasts[len][n]);
                 if case == 1 && len == 3 {
-                    row.seconds |= CAPITALS;
-                    row.lasts |= CAPITALS;
+                    rows.seconds[len][at] |= CAPITALS;
+                    rows.lasts[len][at] |= CAPITALS;
                 }
                 case += 1;
             }
@@ -77,16 +78,15 @@ pub const fn shape_rows(lower: (&Shapes, &LastLetters), capital: (&Shapes, &Last
     rows
 }
 
-/// Whether a word of ASCII letters, `len` bytes long (1 or more), with these first, second
+/// Whether a word of ASCII letters, `len` bytes long (1 to 63), with these first, second
 /// (for one letter: any byte) and last bytes, may be a trigger by its shape: a necessary
 /// condition (the full test still decides). A word longer than `LONGEST` is none.
 #[inline(always)]
 pub fn may_start(rows: &ShapeRows, len: usize, first: u8, second: u8, last: u8) -> bool {
-    let Some(by_first) = rows.get(len) else {
-        return false;
-    };
-    let row = by_first[usize::from(first & 63)];
-    row.seconds >> (second & 63) & 1 != 0 && row.lasts >> (last & 63) & 1 != 0
+    debug_assert!(len < 64);
+    let at = usize::from(first & 63);
+    // A row of seconds past `LONGEST` is empty: the rows of lasts are asked up to it.
+    rows.seconds[len & 63][at] >> (second & 63) & 1 != 0 && rows.lasts[len & 31][at] >> (last & 63) & 1 != 0
 }
 
 #[cfg(test)]
@@ -153,6 +153,6 @@ mod tests {
         assert!(held > 300 && more < held / 4, "{held} held, {more} more");
         // A word of one letter is asked whatever byte follows it.
         assert!(may_start(&rows, 1, b'a', b',', b'a') && !may_start(&rows, 1, b'b', b' ', b'b'));
-        assert!(!may_start(&rows, LONGEST + 1, b't', b'h', b'e'));
+        assert!(!may_start(&rows, LONGEST + 1, b't', b'h', b'e') && !may_start(&rows, 63, b't', b'h', b'e'));
     }
 }
