@@ -295,7 +295,9 @@ struct Walk<'a> {
     bytes: &'a [u8],
     /// Where the masked bytes start (past the end before the first).
     block: usize,
-    window: [u8; 64],
+    /// The block's bytes, and a zero after them: the byte after a word's first is read
+    /// with no test of the block's edge.
+    window: [u8; 65],
     alnum: u64,
     digits: u64,
     /// The other bytes that start a token (`starts_other_token`).
@@ -307,7 +309,7 @@ impl<'a> Walk<'a> {
         Walk {
             bytes,
             block: usize::MAX,
-            window: [0; 64],
+            window: [0; 65],
             alnum: 0,
             digits: 0,
             others: 0,
@@ -316,8 +318,9 @@ impl<'a> Walk<'a> {
 
     fn load(&mut self, from: usize) {
         self.block = from;
-        self.window = window_at(self.bytes, from);
-        let classes = scan_classes(&self.window);
+        let block: [u8; 64] = window_at(self.bytes, from);
+        self.window[..64].copy_from_slice(&block);
+        let classes = scan_classes(&block);
         self.alnum = classes.alnum;
         self.digits = classes.digits;
         self.others = classes.others;
@@ -333,7 +336,7 @@ impl<'a> Walk<'a> {
             return None;
         }
         let len = (!(self.alnum >> from)).trailing_zeros() as usize;
-        let after = self.window.get(from + len)?;
+        let after = self.window.get(from + len).filter(|_| from + len < 64)?;
         (len > 0 && after.is_ascii()).then(|| &self.window[from..from + len])
     }
 
@@ -417,7 +420,7 @@ impl<'a> Walk<'a> {
                         &SHAPE_ROWS,
                         len,
                         self.window[i],
-                        self.window[(i + 1) & 63],
+                        self.window[i + 1],
                         self.window[(end - 1) & 63],
                     ),
                     false => starts_candidate_word(&self.window[i..end], has_digit) || self.window[end & 63] == b'$',
