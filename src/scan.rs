@@ -245,7 +245,9 @@ fn lead_followed_by(lower: &[u8], next_word: &str, digit: bool) -> Option<bool> 
 }
 
 /// Whether the ASCII word `sentence[pos..end]` (a letter first; with a digit in it when
-/// `has_digit`) should be read.
+/// `has_digit`) should be read: the shape filter first, as `token_at` asked it of every
+/// word before the walk turned most away (the tests hold `word_starts_figure` alone to it).
+#[cfg(test)]
 fn word_is_candidate(sentence: &str, pos: usize, end: usize, has_digit: bool) -> bool {
     let word = sentence.as_bytes().get(pos..end).unwrap_or_default();
     !word.is_empty() && starts_candidate_word(word, has_digit) && word_starts_figure(sentence, word, pos, end)
@@ -511,9 +513,12 @@ fn token_at_with(sentence: &str, pos: usize, word: Option<(usize, bool)>) -> (bo
     match bytes[pos] {
         b'0'..=b'9' => (!continues_identifier(sentence, pos), word_end().0),
         b'a'..=b'z' | b'A'..=b'Z' => {
-            let (end, has_digit) = word_end();
-            let dollar = bytes.get(end) == Some(&b'$') && names_a_dollar(&bytes[pos..end]);
-            (dollar || word_is_candidate(sentence, pos, end, has_digit), end)
+            // The walk has asked the word's shape: the full test alone decides (no word it
+            // reads fails the shape filter, `word_is_candidate`).
+            let (end, _) = word_end();
+            let word = &bytes[pos..end];
+            let dollar = bytes.get(end) == Some(&b'$') && names_a_dollar(word);
+            (dollar || word_starts_figure(sentence, word, pos, end), end)
         }
         b'$' | b'-' => (!alnum_before(sentence, pos), pos + 1),
         // The lead bytes of `₩ € ¥ £ ₹ −` and of vulgar fractions (`½`, `⅛`); any other
@@ -1195,6 +1200,36 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn no_word_the_full_test_reads_fails_the_shape_filter(
+            random in "[A-Za-z][A-Za-z0-9]{0,17}",
+            listed in proptest::sample::select(vec![
+                "a", "an", "the", "this", "last", "next", "first", "twenty", "q", "h", "us", "rmb", "fy", "Jan",
+                "March", "Sept", "May", "Monday", "USD", "KRW", "CEO", "Rs", "RM", "Rp", "US", "FY", "dozen",
+            ]),
+            cases: u32,
+            digits in "[0-9]{0,4}",
+            pick_listed: bool,
+            after in proptest::sample::select(vec!["", " 5", " year", " past", " million", " March", "$5", ","]),
+        ) {
+            // `token_at` asks `word_starts_figure` alone: it must read no word the filter
+            // would have turned away. A listed word in any case, with digits glued on.
+            let word = match pick_listed {
+                true => listed
+                    .bytes()
+                    .enumerate()
+                    .map(|(n, b)| if cases >> n & 1 != 0 { b.to_ascii_uppercase() } else { b.to_ascii_lowercase() } as char)
+                    .collect::<String>() + &digits,
+                false => random,
+            };
+            let text = format!("{word}{after}");
+            let end = word.len();
+            if word_starts_figure(&text, word.as_bytes(), 0, end) {
+                let has_digit = word.bytes().any(|b| b.is_ascii_digit());
+                proptest::prop_assert!(starts_candidate_word(word.as_bytes(), has_digit), "{}", text);
+            }
+        }
+
         #[test]
         fn any_text_walks_to_the_candidates_of_every_token(
             words in proptest::collection::vec(
