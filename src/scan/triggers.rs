@@ -2,6 +2,7 @@
 //! after a look at their length and first two letters.
 
 use crate::grammar::{date, money};
+use crate::words::scan::{ShapeRows, shape_rows};
 use crate::words::{LONGEST, LastLetters, Shapes, has_last_letter, has_shape, last_letters, shapes, word_list};
 
 /// No trigger is longer.
@@ -41,6 +42,14 @@ static CAPITAL_SHAPES: Shapes = shapes(&[TRIGGER_WORDS, CAPITALIZED_TRIGGERS]);
 /// letters of `this`, `third`, `second`, not their last letter.
 static LOWER_LASTS: LastLetters = last_letters(&[TRIGGER_WORDS]);
 static CAPITAL_LASTS: LastLetters = last_letters(&[TRIGGER_WORDS, CAPITALIZED_TRIGGERS]);
+/// The four tables in one look-up, with any three capitals: what the walk asks first.
+pub static SHAPE_ROWS: ShapeRows = shape_rows(
+    (&shapes(&[TRIGGER_WORDS]), &last_letters(&[TRIGGER_WORDS])),
+    (
+        &shapes(&[TRIGGER_WORDS, CAPITALIZED_TRIGGERS]),
+        &last_letters(&[TRIGGER_WORDS, CAPITALIZED_TRIGGERS]),
+    ),
+);
 
 /// A necessary condition for a word of letters only, in any case, to be a trigger (the
 /// tables fold case; a capital first asks those of the capitalized triggers too): some
