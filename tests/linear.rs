@@ -4,8 +4,10 @@
 //! The fast test reads each input at 2 KB and 32 KB: linear time grows x16, quadratic
 //! x256; it fails above x32. (At 2 KB and 8 KB a quadratic step cheap per figure, such as
 //! one walk over a long sentence's tokens for each of its figures, still read as x4.7.)
-//! The check at the sizes (1 MB and 4 MB, failing above x8; a few minutes) is
-//! ignored by default:
+//! The check at the sizes (1 MB and 4 MB, failing above x12; a few minutes) is
+//! ignored by default. Its limit is above x8 because at 4 MB an input of dates alone holds
+//! 220,000 facts: about 470 MB, whose page faults the kernel serves on the thread's CPU
+//! time (x8.8, where the instructions grow x3.9); quadratic time is still x16.
 //!     cargo test --release --test linear -- --ignored --nocapture
 //!
 //! Time is the thread's CPU time, not the wall clock: on a busy machine the wall clock also
@@ -111,5 +113,5 @@ fn time_grows_linearly_with_the_input() {
 #[test]
 #[ignore = "slow: 1 MB and 4 MB inputs; run with --release -- --ignored"]
 fn time_grows_linearly_from_a_megabyte() {
-    check(1024 * 1024, 4, 8.0);
+    check(1024 * 1024, 4, 12.0);
 }
