@@ -322,12 +322,22 @@ fn cap_release<'a>(text: &'a str, r: &mut Release<'a>, problems: &mut Problems) 
     }
 }
 
-/// The head of `s` of at most `limit` bytes, ending at a line break, else white space, else
-/// a character boundary.
+/// The head of `s` of at most `limit` bytes, ending at a line break, else after a clause's
+/// end (`.`, `;`, `!` or `?` before white space), else at white space, else at a character
+/// boundary. Cut at any white space, a figure could lose the words that scale it (`KRW 5
+/// billion` read as `KRW 5`); no figure runs on past a clause's end.
 fn cut_at(s: &str, limit: usize) -> &str {
     let boundary = (0..=limit).rev().find(|&p| s.is_char_boundary(p)).unwrap_or(0);
     let head = &s[..boundary];
-    let at = memchr::memrchr(b'\n', head.as_bytes())
+    let bytes = head.as_bytes();
+    let clause_end = || {
+        let spaces = bytes.iter().enumerate().rev().filter(|(_, c)| c.is_ascii_whitespace());
+        spaces
+            .map(|(at, _)| at)
+            .find(|&at| at > 0 && matches!(bytes[at - 1], b'.' | b';' | b'!' | b'?'))
+    };
+    let at = memchr::memrchr(b'\n', bytes)
+        .or_else(clause_end)
         .or_else(|| head.rfind(char::is_whitespace))
         .filter(|&at| at > 0)
         .unwrap_or(boundary);
@@ -693,6 +703,24 @@ fn plain_document<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An overlong text is cut where no figure can be cut in two: at a line break, else
+    /// after a clause's end, else at white space.
+    #[test]
+    fn overlong_text_is_cut_where_no_figure_is_halved() {
+        // The limit falls inside `KRW 5 billion`: cut at white space, the figure would read
+        // `KRW 5`.
+        let line = "Sales rose 3 percent; output hit KRW 5 billion";
+        let limit = line.find("billion").unwrap() + 2;
+        assert_eq!(cut_at(line, limit), "Sales rose 3 percent;");
+        assert_eq!(cut_at("Up 2%. Then KRW 5 billion", 20), "Up 2%.");
+        assert_eq!(cut_at("a b\nUp 2%. KRW 5 billion", 20), "a b");
+        // No clause's end: white space, then a character boundary.
+        assert_eq!(cut_at("exports of KRW 5 billion", 18), "exports of KRW 5");
+        assert_eq!(cut_at("ééé", 3), "é");
+        // A full stop inside a word or a number is no clause's end: white space again.
+        assert_eq!(cut_at("U.S.exports 3.5 billion", 16), "U.S.exports 3.5");
+    }
 
     #[test]
     fn lines_are_what_split_inclusive_yields() {
