@@ -119,22 +119,10 @@ fn inside_calendar(year: i32) -> bool {
 }
 
 /// The day number (`NaiveDate::num_days_from_ce`) of the first day of the month `months`
-/// months after January of `year` (`months` at most 23; `year` inside the calendar): the
-/// civil calendar counted in whole 400-year eras, from March, so that a leap day ends its
-/// year.
+/// months after January of `year` (`months` at most 23; `year` inside the calendar).
 fn month_start(year: i32, months: u32) -> i64 {
-    // Years counted from 400,000 years back, a whole number of eras: all positive.
-    const SHIFT: i64 = 400_000;
-    let year = i64::from(year) + SHIFT + i64::from(months / 12);
-    let month = i64::from(months % 12) + 1;
-    // January and February count in the year before, from March.
-    let year = if month <= 2 { year - 1 } else { year };
-    let (era, year_of_era) = (year / 400, year % 400);
-    let month_from_march = (month + 9) % 12;
-    let day_of_year = (153 * month_from_march + 2) / 5;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    // Day 0 of this count is 0000-03-01, 306 days before 0001-01-01 (day number 1).
-    (era - SHIFT / 400) * 146_097 + day_of_era - 305
+    let first = NaiveDate::from_ymd_opt(year + (months / 12) as i32, months % 12 + 1, 1);
+    first.map_or(0, |d| i64::from(d.num_days_from_ce()))
 }
 
 /// `distance` from the period's first and last days as dates: its oracle, and its way for
