@@ -451,11 +451,10 @@ fn extract_unit<X>(
     prepare_reads_facts: bool,
 ) -> Piece<X> {
     let mut problems = Vec::new();
-    // Rows run to about three and a half times the text they come from (a sentence is
-    // written once for each of its figures' rows), and a release is seldom under a
-    // kilobyte: room for both at once, not grown by copying.
-    // A release starts at each separator (a text without any is one release): a
-    // kilobyte a release was short of some units, which grew by copying all of them.
+    // Room for the releases and their rows at once, not grown by copying: a release
+    // starts at each separator (a text without any is one release), and rows run to about
+    // three and a half times the text they come from (a sentence is written once for each
+    // of its figures' rows).
     let text_len = parts.iter().map(|p| p.text.len()).sum::<usize>();
     let mut releases = Vec::with_capacity(parts.iter().map(|p| p.separators.len().max(1)).sum());
     let mut rendered = Vec::with_capacity(text_len * 4);
