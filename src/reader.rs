@@ -295,8 +295,8 @@ pub const MAX_RELEASE: usize = 4 << 20;
 /// their sentence, so it is held to less than a body.
 pub const MAX_TITLE: usize = 1 << 20;
 
-/// Cuts an overlong title or body at [`MAX_TITLE`] or [`MAX_RELEASE`] bytes (at the last line break before
-/// it, or white space, or character), with a warning.
+/// Cuts an overlong title or body at [`MAX_TITLE`] or [`MAX_RELEASE`] bytes (where
+/// [`cut_at`] finds no figure halved), with a warning.
 fn cap_release<'a>(text: &'a str, r: &mut Release<'a>, problems: &mut Problems) {
     let mut warn = |what: &str, offset: usize, len: usize, limit: usize| {
         let line = 1 + memchr::memchr_iter(b'\n', &text.as_bytes()[..offset.min(text.len())]).count();
@@ -322,22 +322,37 @@ fn cap_release<'a>(text: &'a str, r: &mut Release<'a>, problems: &mut Problems) 
     }
 }
 
-/// The head of `s` of at most `limit` bytes, ending at a line break, else after a clause's
-/// end (`.`, `;`, `!` or `?` before white space), else at white space, else at a character
-/// boundary. Cut at any white space, a figure could lose the words that scale it (`KRW 5
-/// billion` read as `KRW 5`); no figure runs on past a clause's end.
+/// How far back from the limit a cut looks for a place where no figure is halved: a text
+/// whose one line break comes early would otherwise lose all that follows it.
+const CUT_REACH: usize = 64 << 10;
+
+/// The head of `s` of at most `limit` bytes. Within the last [`CUT_REACH`] bytes it ends at
+/// a line break, else after a clause's end (`.`, `;`, `!` or `?` before white space), else
+/// at white space with no digit in the three words before it or the two after; failing
+/// those, at the last white space, else at a character boundary. Cut at any white space, a
+/// figure could lose the words that scale or date it (`KRW 5 billion` read as `KRW 5`,
+/// `March 2024` as `March`): no figure runs on past a clause's end, and a figure's words
+/// stand within a few words of its digits.
 fn cut_at(s: &str, limit: usize) -> &str {
     let boundary = (0..=limit).rev().find(|&p| s.is_char_boundary(p)).unwrap_or(0);
     let head = &s[..boundary];
     let bytes = head.as_bytes();
-    let clause_end = || {
-        let spaces = bytes.iter().enumerate().rev().filter(|(_, c)| c.is_ascii_whitespace());
-        spaces
-            .map(|(at, _)| at)
-            .find(|&at| at > 0 && matches!(bytes[at - 1], b'.' | b';' | b'!' | b'?'))
+    let from = boundary.saturating_sub(CUT_REACH);
+    // White space within reach, last first.
+    let spaces = || (from..boundary).rev().filter(|&at| bytes[at].is_ascii_whitespace());
+    let clause_end = || spaces().find(|&at| at > 0 && matches!(bytes[at - 1], b'.' | b';' | b'!' | b'?'));
+    let clear_of_figures = || {
+        let digit = |w: &str| w.bytes().any(|b| b.is_ascii_digit());
+        spaces().find(|&at| {
+            let before = head[..at].split_ascii_whitespace().rev().take(3);
+            let after = s[at..].split_ascii_whitespace().take(2);
+            !before.chain(after).any(digit)
+        })
     };
-    let at = memchr::memrchr(b'\n', bytes)
+    let at = memchr::memrchr(b'\n', &bytes[from..])
+        .map(|at| from + at)
         .or_else(clause_end)
+        .or_else(clear_of_figures)
         .or_else(|| head.rfind(char::is_whitespace))
         .filter(|&at| at > 0)
         .unwrap_or(boundary);
@@ -705,7 +720,7 @@ mod tests {
     use super::*;
 
     /// An overlong text is cut where no figure can be cut in two: at a line break, else
-    /// after a clause's end, else at white space.
+    /// after a clause's end, else at white space clear of digits, else at white space.
     #[test]
     fn overlong_text_is_cut_where_no_figure_is_halved() {
         // The limit falls inside `KRW 5 billion`: cut at white space, the figure would read
@@ -715,11 +730,31 @@ mod tests {
         assert_eq!(cut_at(line, limit), "Sales rose 3 percent;");
         assert_eq!(cut_at("Up 2%. Then KRW 5 billion", 20), "Up 2%.");
         assert_eq!(cut_at("a b\nUp 2%. KRW 5 billion", 20), "a b");
-        // No clause's end: white space, then a character boundary.
-        assert_eq!(cut_at("exports of KRW 5 billion", 18), "exports of KRW 5");
+        // No clause's end: white space clear of digits, before the figure's words.
+        assert_eq!(cut_at("exports of KRW 5 billion", 18), "exports");
+        assert_eq!(cut_at("data for the month of March 2024", 28), "data for the month");
+        assert_eq!(cut_at("the output of 3 million metric tons", 33), "the");
+        // A full stop inside a word or a number is no clause's end.
+        assert_eq!(cut_at("some U.S.exports of 3.5 billion", 26), "some");
+        // Digits everywhere: the last white space, then a character boundary.
+        assert_eq!(cut_at("1 2 3 4 5 6 7", 10), "1 2 3 4 5");
         assert_eq!(cut_at("ééé", 3), "é");
-        // A full stop inside a word or a number is no clause's end: white space again.
-        assert_eq!(cut_at("U.S.exports 3.5 billion", 16), "U.S.exports 3.5");
+    }
+
+    /// A cut looks no further back than `CUT_REACH`: an early line break or clause's end
+    /// does not cost the text after it.
+    #[test]
+    fn overlong_text_is_cut_near_its_limit() {
+        let words = "and more words ".repeat(CUT_REACH / 10);
+        let text = format!("Head.\nA line; {words}to the end");
+        let cut = cut_at(&text, text.len() - 5);
+        assert!(
+            cut.len() > text.len() - CUT_REACH,
+            "cut at {} of {}",
+            cut.len(),
+            text.len()
+        );
+        assert!(cut.ends_with("words to"), "{}", &cut[cut.len() - 20..]);
     }
 
     #[test]
