@@ -80,12 +80,20 @@ impl DayNumber {
     }
 }
 
-/// `distance`. Asked three times of every date written without its year: counted by day
-/// numbers, without building the period's first and last days, for every period of a
-/// year well inside the calendar (`distance_by_dates` for the others).
+/// `distance`. Asked of every date written without its year: counted by day numbers,
+/// without building the period's first and last days, for every period of a year well
+/// inside the calendar (`distance_by_dates` for the others).
 fn distance_to(p: Period, day: DayNumber) -> Option<i64> {
-    // The period's first day and the first day after it, as day numbers.
-    let (first, after) = match p {
+    match day_span(p) {
+        Some((first, after)) => Some(gap(first, after, day.number)),
+        None => distance_by_dates(p, day.day),
+    }
+}
+
+/// A period's first day and the first day after it, as day numbers: for a day, and for
+/// a month, quarter, half or year of a year well inside the calendar (else `None`).
+fn day_span(p: Period) -> Option<(i64, i64)> {
+    Some(match p {
         Period::Day(d) => {
             let n = i64::from(d.num_days_from_ce());
             (n, n + 1)
@@ -100,16 +108,19 @@ fn distance_to(p: Period, day: DayNumber) -> Option<i64> {
             (month_start(year, half * 6 - 6), month_start(year, half * 6))
         }
         Period::Year(year) if inside_calendar(year) => (month_start(year, 0), month_start(year, 12)),
-        _ => return distance_by_dates(p, day.day),
-    };
-    let d = day.number;
-    Some(if d < first {
+        _ => return None,
+    })
+}
+
+/// Days from day number `d` to the days `first..after` (0 inside them).
+fn gap(first: i64, after: i64, d: i64) -> i64 {
+    if d < first {
         first - d
     } else if d >= after {
         d - (after - 1)
     } else {
         0
-    })
+    }
 }
 
 /// A year whose periods, and the year after it, `NaiveDate` holds (its range is some
@@ -147,7 +158,35 @@ impl Resolver {
     }
 
     /// The period for a year-less pattern, choosing the year nearest the release date.
+    /// `make` places the pattern inside a year (a day, month, quarter or half of it): the
+    /// year before's then lies wholly before the release day, further than the release
+    /// year's when that lies before it too, and the year after's wholly after it, further
+    /// than the release year's when that lies after it too. So the release year's is
+    /// placed first, and only the neighbour on the release day's side of it is tried
+    /// (none when it holds the day); `nearest_of_three` where it cannot be placed so.
     fn nearest(&self, make: impl Fn(i32) -> Option<Period>) -> Option<Period> {
+        let r = self.release?;
+        let day = DayNumber::of(r);
+        let y = r.year();
+        let own = make(y).and_then(|p| Some((p, day_span(p)?)));
+        let Some((own, (first, after))) = own.filter(|_| inside_calendar(y - 1) && inside_calendar(y + 1)) else {
+            return self.nearest_of_three(make);
+        };
+        let other = match day.number {
+            d if d < first => y - 1,
+            d if d >= after => y + 1,
+            _ => return Some(own),
+        };
+        let d = gap(first, after, day.number);
+        match make(other).and_then(|p| Some((distance_to(p, day)?, p))) {
+            // A tie keeps the earlier year.
+            Some((od, p)) if od < d || (od == d && other < y) => Some(p),
+            _ => Some(own),
+        }
+    }
+
+    /// `nearest`, trying the three years around the release's in order.
+    fn nearest_of_three(&self, make: impl Fn(i32) -> Option<Period>) -> Option<Period> {
         let r = self.release?;
         let day = DayNumber::of(r);
         let mut best: Option<(i64, Period)> = None;
@@ -465,6 +504,66 @@ mod tests {
                 _ => Period::Year(year),
             };
             proptest::prop_assert_eq!(distance(p, day), distance_by_dates(p, day), "{:?} {}", p, day);
+        }
+    }
+
+    /// `nearest`, trying the release year's period and one neighbour, chooses as trying
+    /// all three years does: for every day (the 29th of February and days no month has
+    /// too), month, quarter and half, on every release day of two years around a leap
+    /// year (ties among them).
+    #[test]
+    fn one_neighbour_is_as_near_as_three() {
+        let first = NaiveDate::from_ymd_opt(2023, 6, 1).unwrap_or_default();
+        let mut ties = 0;
+        for release in first.iter_days().take(760) {
+            let res = Resolver::new(Some(release));
+            let mut patterns: Vec<Box<dyn Fn(i32) -> Option<Period>>> = Vec::new();
+            for month in 0..=13 {
+                for dom in 1..=31 {
+                    patterns.push(Box::new(move |y| {
+                        NaiveDate::from_ymd_opt(y, month, dom).map(Period::Day)
+                    }));
+                }
+                patterns.push(Box::new(move |y| {
+                    (1..=12).contains(&month).then_some(Period::Month { year: y, month })
+                }));
+            }
+            for quarter in 0..=5 {
+                patterns.push(Box::new(move |y| {
+                    (1..=4)
+                        .contains(&quarter)
+                        .then_some(Period::Quarter { year: y, quarter })
+                }));
+            }
+            for half in 0..=3 {
+                patterns.push(Box::new(move |y| {
+                    (1..=2).contains(&half).then_some(Period::Half { year: y, half })
+                }));
+            }
+            for make in &patterns {
+                assert_eq!(res.nearest(make), res.nearest_of_three(make), "{release}");
+                let day = DayNumber::of(release);
+                let d = |y: i32| make(y).and_then(|p| distance_to(p, day));
+                let y = release.year();
+                ties += usize::from(d(y).is_some() && (d(y) == d(y - 1) || d(y) == d(y + 1)));
+            }
+        }
+        assert!(ties > 10, "{ties}");
+    }
+
+    /// The same at the calendar's ends, where the neighbours are tried in order.
+    #[test]
+    fn one_neighbour_is_as_near_as_three_at_the_ends() {
+        for release in [
+            NaiveDate::MIN,
+            NaiveDate::MAX,
+            NaiveDate::from_ymd_opt(200_000, 6, 1).unwrap_or_default(),
+        ] {
+            let res = Resolver::new(Some(release));
+            for month in 1..=12 {
+                let make = |y: i32| Some(Period::Month { year: y, month });
+                assert_eq!(res.nearest(make), res.nearest_of_three(make), "{release} {month}");
+            }
         }
     }
 
