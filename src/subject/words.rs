@@ -293,7 +293,7 @@ thread_local! {
     /// The last classes found, one per slot (direct-mapped): `[key of the word as it is
     /// written (see `key_of`), class, lower]`, empty while its length is 0. A few short
     /// words (`the`, `of`, `exports`) make most of the text.
-    static CACHE: [Cell<[u64; 5]>; 1 << CACHE_BITS] = const { [const { Cell::new([0; 5]) }; 1 << CACHE_BITS] };
+    static CACHE: [[Cell<u64>; 5]; 1 << CACHE_BITS] = const { [const { [const { Cell::new(0) }; 5] }; 1 << CACHE_BITS] };
 }
 
 /// `classify`, remembered per thread for words of at most 16 bytes. Inlined: most words
@@ -305,9 +305,12 @@ pub(super) fn classify_cached(word: &str) -> (u64, u64) {
         return classify(word);
     };
     let slot = (key_hash(&key) >> (64 - CACHE_BITS)) as usize;
+    // The slot is read a number at a time (a copy of it whole, to compare, took 0.2M
+    // instructions more on the 1 MB bench corpus).
     let cached = CACHE.try_with(|cache| {
-        let e = cache.get(slot)?.get();
-        (e[..3] == key).then_some((e[3], e[4]))
+        let e = cache.get(slot)?;
+        let hit = e[0].get() == key[0] && e[1].get() == key[1] && e[2].get() == key[2];
+        hit.then(|| (e[3].get(), e[4].get()))
     });
     let found = match cached {
         Ok(Some(found)) => found,
@@ -325,7 +328,9 @@ fn classify_into_cache(word: &str, key: [u64; 3], slot: usize) -> (u64, u64) {
     let (class, lower) = classify(word);
     let _ = CACHE.try_with(|cache| {
         if let Some(entry) = cache.get(slot) {
-            entry.set([key[0], key[1], key[2], class, lower]);
+            for (cell, value) in entry.iter().zip([key[0], key[1], key[2], class, lower]) {
+                cell.set(value);
+            }
         }
     });
     (class, lower)
