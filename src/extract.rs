@@ -505,7 +505,7 @@ fn extract_release(
         items,
         timings,
         rows,
-        sentence_pieces,
+        sentence_columns,
         pieces,
     } = &mut scratch;
     // The columns of the release's rows, its own first: every string of them goes into
@@ -631,7 +631,7 @@ fn extract_release(
     // The buffer is shared once its rows are rendered or made facts of.
     let shared = match csv {
         Some(csv) => {
-            csv.render(&figures, pieces, sentence_pieces, release.clone(), source, options);
+            csv.render(&figures, pieces, sentence_columns, release.clone(), source, options);
             pieces.share()
         }
         None => {
@@ -712,30 +712,34 @@ struct CsvSink<'o> {
 
 impl CsvSink<'_> {
     /// Appends the CSV row of each figure (of the kinds asked for), as it is met: first
-    /// each one's sentence column is put in the buffer where it is a piece of its own (a
-    /// title's, or a window of an overlong sentence), noted in `sentences`; then the rows
-    /// are written from the buffer, the figures' own text and values.
+    /// each sentence's column is put in the buffer where it is a piece of its own (a
+    /// title's, or a window of an overlong sentence for each of its figures), noted in
+    /// `columns`; then the rows are written from the buffer, the figures' own text and
+    /// values. (Out of line: inlined in `extract_release`, its loop kept less in registers.)
+    #[inline(never)]
     fn render(
         &mut self,
         figures: &Figures,
         pieces: &mut Pieces,
-        sentences: &mut Vec<Piece>,
+        columns: &mut SentenceColumns,
         release: [Piece; 4],
         source: &SharedStr,
         options: &Options,
     ) {
         let wanted = |f: &Found| options.kinds.is_empty() || options.kinds.contains(&f.figure.kind);
-        let mut rows = 0;
+        let mut rows: usize = 0;
         for s in figures.read.iter().filter(|s| !s.found.is_empty()) {
             let whole = figures.column.whole(s, pieces);
-            for f in figures.found.get(s.found.clone()).unwrap_or_default() {
-                sentences.push(match (&whole, wanted(f)) {
-                    (_, false) => 0..0,
-                    (Some(piece), true) => piece.clone(),
-                    (None, true) => sentence_column(s.text, f.text_start, f.figure.end, pieces),
-                });
-                rows += usize::from(wanted(f));
+            let found = figures.found.get(s.found.clone()).unwrap_or_default();
+            for f in found.iter().filter(|f| wanted(f)) {
+                rows += 1;
+                if whole.is_none() {
+                    columns
+                        .windows
+                        .push(sentence_column(s.text, f.text_start, f.figure.end, pieces));
+                }
             }
+            columns.whole.push(whole);
         }
         let buf = pieces.buf().as_bytes();
         let text = |piece: &Piece| buf.get(piece.clone()).unwrap_or_default();
@@ -745,38 +749,56 @@ impl CsvSink<'_> {
             let per_row = release.iter().map(|s| s.len()).sum::<usize>() + source.len() + 48 + 256;
             self.out.reserve(rows * per_row);
         }
+        let no_timing = period::Timing::default();
         let mut writer = crate::write::RowWriter::new(self.crlf);
-        for s in figures.read {
+        let mut wholes = columns.whole.iter();
+        let mut windows = columns.windows.iter();
+        for s in figures.read.iter().filter(|s| !s.found.is_empty()) {
+            let whole = wholes.next().and_then(Option::as_ref).map(text);
             for n in s.found.clone() {
-                let (Some(f), Some(v)) = (figures.found.get(n), figures.valued.get(n)) else {
+                let Some(f) = figures.found.get(n) else {
                     continue;
                 };
                 if !wanted(f) {
                     continue;
                 }
+                let sentence = whole.unwrap_or_else(|| windows.next().map_or(&[][..], text));
+                let Some(v) = figures.valued.get(n) else {
+                    continue;
+                };
                 self.counts[f.figure.kind as usize] += 1;
-                let timing = figures.timings.get(n).copied().unwrap_or_default();
+                let timing = figures.timings.get(n).unwrap_or(&no_timing);
                 let row = crate::write::CsvRow {
                     release,
                     section: s.section,
                     kind: f.figure.kind,
-                    value: v.value,
-                    value_end: v.value_end,
+                    value: &v.value,
+                    value_end: &v.value_end,
                     unit: v.unit.as_bytes(),
                     qualifier: f.qualifier,
                     direction: f.direction,
                     subject: figures.subjects.get(n).map_or(&[][..], text),
-                    timing: (timing.period, timing.period_end, timing.basis),
+                    timing: (&timing.period, &timing.period_end, &timing.basis),
                     text: s.text.as_bytes().get(f.text_start..f.figure.end).unwrap_or_default(),
-                    sentence: sentences.get(n).map_or(&[][..], text),
+                    sentence,
                     source: source.as_bytes(),
                     offset: (self.offset)(s.offset + f.text_start),
                 };
                 writer.write(row, self.out);
             }
         }
-        sentences.clear();
+        columns.whole.clear();
+        columns.windows.clear();
     }
+}
+
+/// The `sentence` columns of a release's rows, while they are rendered: each sentence's
+/// (with figures) in order, shared by its rows; or `None` for an overlong one, whose rows
+/// each have a window of it, in order in `windows`.
+#[derive(Default)]
+struct SentenceColumns {
+    whole: Vec<Option<Piece>>,
+    windows: Vec<Piece>,
 }
 
 /// A release's figures once read: its sentences, and each figure's find, values,
@@ -883,8 +905,8 @@ struct Scratch {
     items: Vec<period::clause::Item>,
     timings: Vec<period::Timing>,
     rows: Vec<Row>,
-    /// Where each figure's sentence column stands in `pieces`, for rows rendered as read.
-    sentence_pieces: Vec<Piece>,
+    /// Where each row's sentence column stands in `pieces`, for rows rendered as read.
+    sentence_columns: SentenceColumns,
     pieces: Pieces,
 }
 
@@ -912,7 +934,8 @@ impl Scratch {
         self.items.clear();
         self.timings.clear();
         self.rows.clear();
-        self.sentence_pieces.clear();
+        self.sentence_columns.whole.clear();
+        self.sentence_columns.windows.clear();
         self.pieces.buf().clear();
         SCRATCH.with(|s| *s.borrow_mut() = self);
     }

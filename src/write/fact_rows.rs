@@ -256,13 +256,16 @@ pub(crate) struct CsvRow<'a> {
     pub release: [&'a [u8]; 4],
     pub section: Section,
     pub kind: Kind,
-    pub value: Value,
-    pub value_end: Option<Value>,
+    // The values and periods taken where they are: copied into the row, and again into
+    // the writer, they were a third of its cost.
+    pub value: &'a Value,
+    pub value_end: &'a Option<Value>,
     pub unit: &'a [u8],
     pub qualifier: Option<Qualifier>,
     pub direction: Option<Direction>,
     pub subject: &'a [u8],
-    pub timing: Timing,
+    /// `period`, `period_end`, `basis`.
+    pub timing: (&'a Option<Period>, &'a Option<Period>, &'a Option<Basis>),
     pub text: &'a [u8],
     pub sentence: &'a [u8],
     pub source: &'a [u8],
@@ -275,13 +278,13 @@ impl<'a> CsvRow<'a> {
             release: [&f.release_id, &f.release_date, &f.category, &f.title].map(|s| s.as_bytes()),
             section: f.section,
             kind: f.kind,
-            value: f.value,
-            value_end: f.value_end,
+            value: &f.value,
+            value_end: &f.value_end,
             unit: f.unit.as_bytes(),
             qualifier: f.qualifier,
             direction: f.direction,
             subject: f.subject.as_bytes(),
-            timing: (f.period, f.period_end, f.basis),
+            timing: (&f.period, &f.period_end, &f.basis),
             text: f.text.as_bytes(),
             sentence: f.sentence.as_bytes(),
             source: f.source.as_bytes(),
@@ -352,12 +355,14 @@ impl<'a> RowWriter<'a> {
         } else {
             push_field(f.subject, out);
         }
+        let (period, period_end, basis) = f.timing;
         match &self.timing {
-            Some((last, at)) if *last == f.timing => out.extend_from_within(at.clone()),
+            Some(((p, e, b), at)) if p == period && e == period_end && b == basis => out.extend_from_within(at.clone()),
             _ => {
                 let start = out.len();
-                write_timing(f.timing, out);
-                self.timing = Some((f.timing, start..out.len()));
+                let timing = (*period, *period_end, *basis);
+                write_timing(timing, out);
+                self.timing = Some((timing, start..out.len()));
             }
         }
         push_field(f.text, out);
