@@ -493,7 +493,28 @@ fn extract_release(
     options: &Options,
     csv: Option<&mut CsvSink>,
 ) -> ReleaseFacts {
-    let mut scratch = Scratch::take();
+    // This thread's vectors, used where they are (taken out and put back, with empty ones
+    // left in their place, they were moved three times a release).
+    SCRATCH.with(|kept| match kept.try_borrow_mut() {
+        Ok(mut scratch) => {
+            let out = extract_release_with(&mut scratch, source, lines, r, options, csv);
+            scratch.empty();
+            out
+        }
+        // Only a release extracted inside another on the same thread (none is).
+        Err(_) => extract_release_with(&mut Scratch::default(), source, lines, r, options, csv),
+    })
+}
+
+/// [`extract_release`] with the vectors `scratch`, left as the release used them.
+fn extract_release_with(
+    scratch: &mut Scratch,
+    source: &SharedStr,
+    lines: &LineIndex,
+    r: &Release,
+    options: &Options,
+    csv: Option<&mut CsvSink>,
+) -> ReleaseFacts {
     let Scratch {
         spans,
         read: read_kept,
@@ -507,7 +528,7 @@ fn extract_release(
         rows,
         sentence_columns,
         pieces,
-    } = &mut scratch;
+    } = scratch;
     // The columns of the release's rows, its own first: every string of them goes into
     // one buffer, shared by the rows once they are all read.
     // The title folded once: for its id, and for the sentence column of its figures.
@@ -653,7 +674,6 @@ fn extract_release(
         shared.get(title),
         shared.get(body),
     );
-    scratch.give_back();
     out
 }
 
@@ -915,15 +935,11 @@ thread_local! {
 }
 
 impl Scratch {
-    /// This thread's vectors (empty ones while they are taken).
-    fn take() -> Scratch {
-        SCRATCH.with(|s| s.take())
-    }
-
-    /// Hands the vectors back emptied, unless a huge release grew them.
-    fn give_back(mut self) {
+    /// Empties the vectors for the next release; drops them where a huge release grew them.
+    fn empty(&mut self) {
         const KEEP: usize = 1 << 20;
         if self.pieces.buf().capacity() > KEEP || self.found.capacity() > KEEP / 64 {
+            *self = Scratch::default();
             return;
         }
         self.spans.clear();
@@ -937,7 +953,6 @@ impl Scratch {
         self.sentence_columns.whole.clear();
         self.sentence_columns.windows.clear();
         self.pieces.buf().clear();
-        SCRATCH.with(|s| *s.borrow_mut() = self);
     }
 }
 
