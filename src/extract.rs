@@ -99,18 +99,39 @@ const ID_HASH_LEN: usize = 17;
 fn push_release_id(date: Option<NaiveDate>, folded_title: &str, id: &mut String) {
     let hash = xxhash_rust::xxh3::xxh3_64(folded_title.as_bytes());
     // Written piece by piece: `format!` with `{:016x}` cost near a thousand instructions a
-    // release.
-    match date {
-        Some(d) => Period::Day(d).push_to(id),
-        None => id.push_str("undated"),
-    }
-    // `-` and the digits made on the stack, pushed in one copy.
+    // release. `-` and the digits made on the stack.
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut digits = [b'-'; ID_HASH_LEN];
     for (n, d) in digits[1..].iter_mut().enumerate() {
         *d = HEX[(hash >> (60 - 4 * n)) as usize & 0xf];
     }
-    id.push_str(std::str::from_utf8(&digits).unwrap_or_default());
+    // A dated id (a year of four digits) made whole on the stack and pushed in one copy:
+    // the date through `Period`'s text and the two pieces' checks cost twice as much.
+    if let Some(day) = date.and_then(day_digits) {
+        let mut whole = [0; DAY_LEN + ID_HASH_LEN];
+        let (head, tail) = whole.split_at_mut(DAY_LEN);
+        head.copy_from_slice(&day);
+        tail.copy_from_slice(&digits);
+        return id.push_str(crate::words::ascii_text(&whole).unwrap_or_default());
+    }
+    match date {
+        Some(d) => Period::Day(d).push_to(id),
+        None => id.push_str("undated"),
+    }
+    id.push_str(crate::words::ascii_text(&digits).unwrap_or_default());
+}
+
+/// Bytes of a day's ISO form (`2025-11-18`).
+const DAY_LEN: usize = 10;
+
+/// The ISO form of `day` (as `Period::Day(day).push_to` writes it), for a year 0 to 9999.
+fn day_digits(day: NaiveDate) -> Option<[u8; DAY_LEN]> {
+    use chrono::Datelike;
+    let y = u16::try_from(day.year()).ok().filter(|&y| y <= 9999)?;
+    let two = |n: u32| [b'0' + (n / 10 % 10) as u8, b'0' + (n % 10) as u8];
+    let ([y0, y1], [y2, y3]) = (two(u32::from(y / 100)), two(u32::from(y % 100)));
+    let ([m0, m1], [d0, d1]) = (two(day.month()), two(day.day()));
+    Some([y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1])
 }
 
 /// White space runs -> one space, trimmed. Borrowed when there is nothing to fold (most
@@ -1135,6 +1156,42 @@ fn precision_of(e: &crate::grammar::DateExpr) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn day_digits_are_the_periods_text() {
+        let mut day = NaiveDate::from_ymd_opt(0, 1, 1).unwrap();
+        let last = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap();
+        while day < last {
+            let mut want = String::new();
+            Period::Day(day).push_to(&mut want);
+            assert_eq!(day_digits(day).as_ref().map(|d| &d[..]), Some(want.as_bytes()), "{day}");
+            day = day + chrono::Days::new(37);
+        }
+        for (y, m, d) in [(-1, 12, 31), (10000, 1, 1), (-262000, 3, 4)] {
+            let day = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(day_digits(day), None, "{day}");
+        }
+        assert!(day_digits(NaiveDate::from_ymd_opt(0, 2, 29).unwrap()).is_some());
+    }
+
+    #[test]
+    fn release_ids_of_any_year_are_their_dates_and_hashes() {
+        for (y, m, d) in [
+            (2025, 11, 18),
+            (1, 1, 1),
+            (9999, 12, 31),
+            (0, 6, 7),
+            (-44, 3, 15),
+            (10000, 1, 1),
+        ] {
+            let day = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let id = release_id(Some(day), "A  title");
+            let hash = xxhash_rust::xxh3::xxh3_64(b"A title");
+            assert_eq!(id, format!("{}-{hash:016x}", Period::Day(day).iso()));
+        }
+        let hash = xxhash_rust::xxh3::xxh3_64(b"A title");
+        assert_eq!(release_id(None, "A title "), format!("undated-{hash:016x}"));
+    }
+
     use super::*;
 
     #[test]
