@@ -792,6 +792,7 @@ impl CsvSink<'_> {
         }
         let no_timing = period::Timing::default();
         let mut writer = crate::write::RowWriter::new(self.crlf);
+        writer.of_release(release, source.as_bytes());
         let mut wholes = columns.whole.iter();
         let mut windows = columns.windows.iter();
         for s in figures.read.iter().filter(|s| !s.found.is_empty()) {
@@ -810,7 +811,6 @@ impl CsvSink<'_> {
                 self.counts[f.figure.kind as usize] += 1;
                 let timing = figures.timings.get(n).unwrap_or(&no_timing);
                 let row = crate::write::CsvRow {
-                    release,
                     section: s.section,
                     kind: f.figure.kind,
                     value: &v.value,
@@ -822,7 +822,6 @@ impl CsvSink<'_> {
                     timing: (&timing.period, &timing.period_end, &timing.basis),
                     text: s.text.as_bytes().get(f.text_start..f.figure.end).unwrap_or_default(),
                     sentence,
-                    source: source.as_bytes(),
                     offset: (self.offset)(s.offset + f.text_start),
                 };
                 writer.write(row, self.out);

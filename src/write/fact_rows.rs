@@ -244,16 +244,22 @@ pub fn write_csv_rows(facts: &[Fact], crlf: bool, mut buf: impl Write) -> io::Re
 
 /// Appends `facts` as CSV rows (no header) to `out`, with `\r\n` line ends when `crlf`.
 pub fn append_csv_rows(facts: &[Fact], crlf: bool, out: &mut Vec<u8>) {
-    append_rows(facts.iter().map(CsvRow::of), crlf, out);
+    let mut writer = RowWriter::new(crlf);
+    for f in facts {
+        writer.of_release(
+            [&f.release_id, &f.release_date, &f.category, &f.title].map(|s| s.as_bytes()),
+            f.source.as_bytes(),
+        );
+        writer.write(CsvRow::of(f), out);
+    }
 }
 
-/// One row's columns as the CSV writer reads them: a [`Fact`]'s, or a row of a release
-/// whose facts are not made (its strings pieces of the release's buffer). The text
-/// columns as bytes: the writer reads no character of them, and a byte range of a buffer
-/// is taken without asking where its characters start.
+/// One row's own columns as the CSV writer reads them (its release's and source are the
+/// writer's, see `RowWriter::of_release`): a [`Fact`]'s, or a row of a release whose
+/// facts are not made (its strings pieces of the release's buffer). The text columns as
+/// bytes: the writer reads no character of them, and a byte range of a buffer is taken
+/// without asking where its characters start.
 pub(crate) struct CsvRow<'a> {
-    /// `release_id`, `release_date`, `category`, `title`.
-    pub release: [&'a [u8]; 4],
     pub section: Section,
     pub kind: Kind,
     // The values and periods taken where they are: copied into the row, and again into
@@ -268,14 +274,12 @@ pub(crate) struct CsvRow<'a> {
     pub timing: (&'a Option<Period>, &'a Option<Period>, &'a Option<Basis>),
     pub text: &'a [u8],
     pub sentence: &'a [u8],
-    pub source: &'a [u8],
     pub offset: usize,
 }
 
 impl<'a> CsvRow<'a> {
     fn of(f: &'a Fact) -> CsvRow<'a> {
         CsvRow {
-            release: [&f.release_id, &f.release_date, &f.category, &f.title].map(|s| s.as_bytes()),
             section: f.section,
             kind: f.kind,
             value: &f.value,
@@ -287,17 +291,8 @@ impl<'a> CsvRow<'a> {
             timing: (&f.period, &f.period_end, &f.basis),
             text: f.text.as_bytes(),
             sentence: f.sentence.as_bytes(),
-            source: f.source.as_bytes(),
             offset: f.offset,
         }
-    }
-}
-
-/// Appends `rows` as CSV (no header) to `out`, with `\r\n` line ends when `crlf`.
-fn append_rows<'a>(rows: impl Iterator<Item = CsvRow<'a>>, crlf: bool, out: &mut Vec<u8>) {
-    let mut writer = RowWriter::new(crlf);
-    for row in rows {
-        writer.write(row, out);
     }
 }
 
@@ -305,6 +300,11 @@ fn append_rows<'a>(rows: impl Iterator<Item = CsvRow<'a>>, crlf: bool, out: &mut
 /// copied from where it was last written. The strings of its rows must all live while it
 /// does (a column is known again by its address).
 pub(crate) struct RowWriter<'a> {
+    /// The columns of the release of the next rows (`release_id`, `release_date`,
+    /// `category`, `title`), and their source: the same for all of a release's rows, set
+    /// once for them, not copied into each row.
+    columns: [&'a [u8]; 4],
+    source: &'a [u8],
     release: Shared<'a, 4>,
     sentence: Shared<'a, 2>,
     /// The timing fields last written, and where: copied when the next row has the same.
@@ -317,6 +317,8 @@ impl<'a> RowWriter<'a> {
     /// A writer of rows ending in `\r\n` when `crlf`, else `\n`.
     pub(crate) fn new(crlf: bool) -> Self {
         RowWriter {
+            columns: [&[]; 4],
+            source: &[],
             release: Shared::new(),
             sentence: Shared::new(),
             timing: None,
@@ -325,9 +327,15 @@ impl<'a> RowWriter<'a> {
         }
     }
 
-    /// Appends the row `f` to `out`.
+    /// Sets the release of the next rows: its `release_id`, `release_date`, `category`
+    /// and `title`, and the source it was read from.
+    pub(crate) fn of_release(&mut self, columns: [&'a [u8]; 4], source: &'a [u8]) {
+        (self.columns, self.source) = (columns, source);
+    }
+
+    /// Appends the row `f` (of the release last set) to `out`.
     pub(crate) fn write(&mut self, f: CsvRow<'a>, out: &mut Vec<u8>) {
-        self.release.append(f.release, out);
+        self.release.append(self.columns, out);
         let (padded, len) = &SECTION_KIND_PADDED[f.section as usize][f.kind as usize];
         let start = out.len();
         out.extend_from_slice(padded);
@@ -366,7 +374,7 @@ impl<'a> RowWriter<'a> {
             }
         }
         push_field(f.text, out);
-        self.sentence.append([f.sentence, f.source], out);
+        self.sentence.append([f.sentence, self.source], out);
         // Digits: copied as they are.
         out.extend_from_slice(self.offset.format(f.offset).as_bytes());
         if self.crlf {
