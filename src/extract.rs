@@ -797,6 +797,10 @@ impl CsvSink<'_> {
         let mut windows = columns.windows.iter();
         for s in figures.read.iter().filter(|s| !s.found.is_empty()) {
             let whole = wholes.next().and_then(Option::as_ref).map(text);
+            // A sentence's rows share its column; an overlong one's have a window each.
+            if let Some(sentence) = whole {
+                writer.of_sentence(s.section, sentence);
+            }
             for n in s.found.clone() {
                 let Some(f) = figures.found.get(n) else {
                     continue;
@@ -804,14 +808,15 @@ impl CsvSink<'_> {
                 if !wanted(f) {
                     continue;
                 }
-                let sentence = whole.unwrap_or_else(|| windows.next().map_or(&[][..], text));
+                if whole.is_none() {
+                    writer.of_sentence(s.section, windows.next().map_or(&[][..], text));
+                }
                 let Some(v) = figures.valued.get(n) else {
                     continue;
                 };
                 self.counts[f.figure.kind as usize] += 1;
                 let timing = figures.timings.get(n).unwrap_or(&no_timing);
                 let row = crate::write::CsvRow {
-                    section: s.section,
                     kind: f.figure.kind,
                     value: &v.value,
                     value_end: &v.value_end,
@@ -821,7 +826,6 @@ impl CsvSink<'_> {
                     subject: figures.subjects.get(n).map_or(&[][..], text),
                     timing: (&timing.period, &timing.period_end, &timing.basis),
                     text: s.text.as_bytes().get(f.text_start..f.figure.end).unwrap_or_default(),
-                    sentence,
                     offset: (self.offset)(s.offset + f.text_start),
                 };
                 writer.write(row, self.out);

@@ -124,48 +124,45 @@ fn padded(bytes: &[u8]) -> u64 {
     }
 }
 
-/// Columns several rows share (a release's, a sentence's), and where in the output each
-/// was last encoded. A column is known again by where its bytes are (address and length):
-/// the rows' strings all live while they are written, so the same place is the same text.
-/// (Rows that repeat a column point to one piece of their release's buffer.)
-struct Shared<'a, const N: usize> {
-    last: Option<[(&'a [u8], Range<usize>); N]>,
+/// Columns several rows share (a release's; a sentence's and its source), and where in
+/// the output they were last encoded: copied from there while they stay the same. A
+/// column is known again by where its bytes are (address and length): the rows' strings
+/// all live while they are written, so the same place is the same text. (Rows that
+/// repeat a column point to one piece of their release's buffer.) They are set when they
+/// may change, not compared for each row.
+struct Kept<'a, const N: usize> {
+    columns: [&'a [u8]; N],
+    /// Where they were last encoded, one after the other; `None` once they changed.
+    at: Option<Range<usize>>,
 }
 
-impl<'a, const N: usize> Shared<'a, N> {
+impl<'a, const N: usize> Kept<'a, N> {
     fn new() -> Self {
-        Shared { last: None }
+        Kept {
+            columns: [&[]; N],
+            at: None,
+        }
     }
 
-    /// Appends the encoded `columns` to `out`, each followed by a delimiter: copied in
-    /// one piece when they are all the same strings as last time; else each column that
-    /// is copied from its last encoding (a sentence's rows change the sentence, not the
-    /// source), the others encoded.
-    fn append(&mut self, columns: [&'a [u8]; N], out: &mut Vec<u8>) {
-        let Some(last) = &mut self.last else {
-            self.last = Some(columns.map(|column| {
-                let start = out.len();
-                push_field(column, out);
-                (column, start..out.len())
-            }));
-            return;
-        };
-        if last.iter().zip(columns).all(|((a, _), b)| std::ptr::eq(*a, b)) {
-            // Written one after the other: one piece of the output.
-            if let (Some((_, first)), Some((_, end))) = (last.first(), last.last()) {
-                out.extend_from_within(first.start..end.end);
-            }
-            return;
+    /// Sets the columns of the next rows.
+    fn set(&mut self, columns: [&'a [u8]; N]) {
+        if !self.columns.iter().zip(columns).all(|(a, b)| std::ptr::eq(*a, b)) {
+            (self.columns, self.at) = (columns, None);
         }
-        for ((kept, at), column) in last.iter_mut().zip(columns) {
-            let start = out.len();
-            if std::ptr::eq(*kept, column) {
-                out.extend_from_within(at.clone());
-            } else {
-                push_field(column, out);
-                *kept = column;
+    }
+
+    /// Appends the encoded columns to `out`, each followed by a delimiter: copied in one
+    /// piece from where they were last written, or encoded.
+    fn append(&mut self, out: &mut Vec<u8>) {
+        match &self.at {
+            Some(at) => out.extend_from_within(at.clone()),
+            None => {
+                let start = out.len();
+                for column in self.columns {
+                    push_field(column, out);
+                }
+                self.at = Some(start..out.len());
             }
-            *at = start..out.len();
         }
     }
 }
@@ -250,6 +247,7 @@ pub fn append_csv_rows(facts: &[Fact], crlf: bool, out: &mut Vec<u8>) {
             [&f.release_id, &f.release_date, &f.category, &f.title].map(|s| s.as_bytes()),
             f.source.as_bytes(),
         );
+        writer.of_sentence(f.section, f.sentence.as_bytes());
         writer.write(CsvRow::of(f), out);
     }
 }
@@ -260,7 +258,6 @@ pub fn append_csv_rows(facts: &[Fact], crlf: bool, out: &mut Vec<u8>) {
 /// bytes: the writer reads no character of them, and a byte range of a buffer is taken
 /// without asking where its characters start.
 pub(crate) struct CsvRow<'a> {
-    pub section: Section,
     pub kind: Kind,
     // The values and periods taken where they are: copied into the row, and again into
     // the writer, they were a third of its cost.
@@ -273,14 +270,12 @@ pub(crate) struct CsvRow<'a> {
     /// `period`, `period_end`, `basis`.
     pub timing: (&'a Option<Period>, &'a Option<Period>, &'a Option<Basis>),
     pub text: &'a [u8],
-    pub sentence: &'a [u8],
     pub offset: usize,
 }
 
 impl<'a> CsvRow<'a> {
     fn of(f: &'a Fact) -> CsvRow<'a> {
         CsvRow {
-            section: f.section,
             kind: f.kind,
             value: &f.value,
             value_end: &f.value_end,
@@ -290,7 +285,6 @@ impl<'a> CsvRow<'a> {
             subject: f.subject.as_bytes(),
             timing: (&f.period, &f.period_end, &f.basis),
             text: f.text.as_bytes(),
-            sentence: f.sentence.as_bytes(),
             offset: f.offset,
         }
     }
@@ -301,12 +295,13 @@ impl<'a> CsvRow<'a> {
 /// does (a column is known again by its address).
 pub(crate) struct RowWriter<'a> {
     /// The columns of the release of the next rows (`release_id`, `release_date`,
-    /// `category`, `title`), and their source: the same for all of a release's rows, set
-    /// once for them, not copied into each row.
-    columns: [&'a [u8]; 4],
-    source: &'a [u8],
-    release: Shared<'a, 4>,
-    sentence: Shared<'a, 2>,
+    /// `category`, `title`): the same for all of a release's rows, set once for them, not
+    /// copied into each row.
+    release: Kept<'a, 4>,
+    /// The section of the next rows, and their `sentence` and `source` columns: a
+    /// sentence's rows share them.
+    section: Section,
+    sentence: Kept<'a, 2>,
     /// The timing fields last written, and where: copied when the next row has the same.
     timing: Option<(Timing, Range<usize>)>,
     offset: itoa::Buffer,
@@ -317,10 +312,9 @@ impl<'a> RowWriter<'a> {
     /// A writer of rows ending in `\r\n` when `crlf`, else `\n`.
     pub(crate) fn new(crlf: bool) -> Self {
         RowWriter {
-            columns: [&[]; 4],
-            source: &[],
-            release: Shared::new(),
-            sentence: Shared::new(),
+            release: Kept::new(),
+            section: Section::Body,
+            sentence: Kept::new(),
             timing: None,
             offset: itoa::Buffer::new(),
             crlf,
@@ -330,13 +324,22 @@ impl<'a> RowWriter<'a> {
     /// Sets the release of the next rows: its `release_id`, `release_date`, `category`
     /// and `title`, and the source it was read from.
     pub(crate) fn of_release(&mut self, columns: [&'a [u8]; 4], source: &'a [u8]) {
-        (self.columns, self.source) = (columns, source);
+        self.release.set(columns);
+        let [sentence, _] = self.sentence.columns;
+        self.sentence.set([sentence, source]);
     }
 
-    /// Appends the row `f` (of the release last set) to `out`.
+    /// Sets the section and `sentence` column of the next rows.
+    pub(crate) fn of_sentence(&mut self, section: Section, sentence: &'a [u8]) {
+        self.section = section;
+        let [_, source] = self.sentence.columns;
+        self.sentence.set([sentence, source]);
+    }
+
+    /// Appends the row `f` (of the release and sentence last set) to `out`.
     pub(crate) fn write(&mut self, f: CsvRow<'a>, out: &mut Vec<u8>) {
-        self.release.append(self.columns, out);
-        let (padded, len) = &SECTION_KIND_PADDED[f.section as usize][f.kind as usize];
+        self.release.append(out);
+        let (padded, len) = &SECTION_KIND_PADDED[self.section as usize][f.kind as usize];
         let start = out.len();
         out.extend_from_slice(padded);
         out.truncate(start + len);
@@ -374,7 +377,7 @@ impl<'a> RowWriter<'a> {
             }
         }
         push_field(f.text, out);
-        self.sentence.append([f.sentence, self.source], out);
+        self.sentence.append(out);
         // Digits: copied as they are.
         out.extend_from_slice(self.offset.format(f.offset).as_bytes());
         if self.crlf {
