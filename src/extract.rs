@@ -99,18 +99,39 @@ const ID_HASH_LEN: usize = 17;
 fn push_release_id(date: Option<NaiveDate>, folded_title: &str, id: &mut String) {
     let hash = xxhash_rust::xxh3::xxh3_64(folded_title.as_bytes());
     // Written piece by piece: `format!` with `{:016x}` cost near a thousand instructions a
-    // release.
-    match date {
-        Some(d) => Period::Day(d).push_to(id),
-        None => id.push_str("undated"),
-    }
-    // `-` and the digits made on the stack, pushed in one copy.
+    // release. `-` and the digits made on the stack.
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut digits = [b'-'; ID_HASH_LEN];
     for (n, d) in digits[1..].iter_mut().enumerate() {
         *d = HEX[(hash >> (60 - 4 * n)) as usize & 0xf];
     }
-    id.push_str(std::str::from_utf8(&digits).unwrap_or_default());
+    // A dated id (a year of four digits) made whole on the stack and pushed in one copy:
+    // the date through `Period`'s text and the two pieces' checks cost twice as much.
+    if let Some(day) = date.and_then(day_digits) {
+        let mut whole = [0; DAY_LEN + ID_HASH_LEN];
+        let (head, tail) = whole.split_at_mut(DAY_LEN);
+        head.copy_from_slice(&day);
+        tail.copy_from_slice(&digits);
+        return id.push_str(crate::words::ascii_text(&whole).unwrap_or_default());
+    }
+    match date {
+        Some(d) => Period::Day(d).push_to(id),
+        None => id.push_str("undated"),
+    }
+    id.push_str(crate::words::ascii_text(&digits).unwrap_or_default());
+}
+
+/// Bytes of a day's ISO form (`2025-11-18`).
+const DAY_LEN: usize = 10;
+
+/// The ISO form of `day` (as `Period::Day(day).push_to` writes it), for a year 0 to 9999.
+fn day_digits(day: NaiveDate) -> Option<[u8; DAY_LEN]> {
+    use chrono::Datelike;
+    let y = u16::try_from(day.year()).ok().filter(|&y| y <= 9999)?;
+    let two = |n: u32| [b'0' + (n / 10 % 10) as u8, b'0' + (n % 10) as u8];
+    let ([y0, y1], [y2, y3]) = (two(u32::from(y / 100)), two(u32::from(y % 100)));
+    let ([m0, m1], [d0, d1]) = (two(day.month()), two(day.day()));
+    Some([y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1])
 }
 
 /// White space runs -> one space, trimmed. Borrowed when there is nothing to fold (most
@@ -419,10 +440,15 @@ impl Releases<'_> {
     }
 }
 
-/// Line numbers of byte offsets. Built lazily, once per text: counting the line breaks
-/// from the start for every warning was quadratic on a long text full of warnings.
+/// Line numbers of byte offsets, asked for in order (a text's warnings): the line breaks
+/// are counted on from the last offset asked for. One asked for before it builds an index
+/// of them all, once per text: counting from the start for every warning was quadratic
+/// on a long text full of warnings, and building the index for a text with a warning or
+/// two cost more than the count.
 struct LineIndex<'a> {
     text: &'a str,
+    /// Where the breaks were last counted to, and the line there.
+    counted: std::cell::Cell<(usize, usize)>,
     breaks: std::cell::OnceCell<Vec<usize>>,
 }
 
@@ -430,15 +456,22 @@ impl<'a> LineIndex<'a> {
     fn new(text: &'a str) -> Self {
         LineIndex {
             text,
+            counted: std::cell::Cell::new((0, 1)),
             breaks: std::cell::OnceCell::new(),
         }
     }
 
     /// Line number (1-based) of a byte offset.
     fn line_of(&self, offset: usize) -> usize {
-        let breaks = self
-            .breaks
-            .get_or_init(|| memchr::memchr_iter(b'\n', self.text.as_bytes()).collect());
+        let bytes = self.text.as_bytes();
+        let (at, line) = self.counted.get();
+        let to = offset.min(bytes.len());
+        if self.breaks.get().is_none() && at <= to {
+            let line = line + memchr::memchr_iter(b'\n', bytes.get(at..to).unwrap_or_default()).count();
+            self.counted.set((to, line));
+            return line;
+        }
+        let breaks = self.breaks.get_or_init(|| memchr::memchr_iter(b'\n', bytes).collect());
         breaks.partition_point(|&b| b < offset) + 1
     }
 }
@@ -493,7 +526,28 @@ fn extract_release(
     options: &Options,
     csv: Option<&mut CsvSink>,
 ) -> ReleaseFacts {
-    let mut scratch = Scratch::take();
+    // This thread's vectors, used where they are (taken out and put back, with empty ones
+    // left in their place, they were moved three times a release).
+    SCRATCH.with(|kept| match kept.try_borrow_mut() {
+        Ok(mut scratch) => {
+            let out = extract_release_with(&mut scratch, source, lines, r, options, csv);
+            scratch.empty();
+            out
+        }
+        // Only a release extracted inside another on the same thread (none is).
+        Err(_) => extract_release_with(&mut Scratch::default(), source, lines, r, options, csv),
+    })
+}
+
+/// [`extract_release`] with the vectors `scratch`, left as the release used them.
+fn extract_release_with(
+    scratch: &mut Scratch,
+    source: &SharedStr,
+    lines: &LineIndex,
+    r: &Release,
+    options: &Options,
+    csv: Option<&mut CsvSink>,
+) -> ReleaseFacts {
     let Scratch {
         spans,
         read: read_kept,
@@ -505,9 +559,9 @@ fn extract_release(
         items,
         timings,
         rows,
-        sentence_pieces,
+        sentence_columns,
         pieces,
-    } = &mut scratch;
+    } = scratch;
     // The columns of the release's rows, its own first: every string of them goes into
     // one buffer, shared by the rows once they are all read.
     // The title folded once: for its id, and for the sentence column of its figures.
@@ -631,7 +685,7 @@ fn extract_release(
     // The buffer is shared once its rows are rendered or made facts of.
     let shared = match csv {
         Some(csv) => {
-            csv.render(&figures, pieces, sentence_pieces, release.clone(), source, options);
+            csv.render(&figures, pieces, sentence_columns, release.clone(), source, options);
             pieces.share()
         }
         None => {
@@ -653,7 +707,6 @@ fn extract_release(
         shared.get(title),
         shared.get(body),
     );
-    scratch.give_back();
     out
 }
 
@@ -712,30 +765,34 @@ struct CsvSink<'o> {
 
 impl CsvSink<'_> {
     /// Appends the CSV row of each figure (of the kinds asked for), as it is met: first
-    /// each one's sentence column is put in the buffer where it is a piece of its own (a
-    /// title's, or a window of an overlong sentence), noted in `sentences`; then the rows
-    /// are written from the buffer, the figures' own text and values.
+    /// each sentence's column is put in the buffer where it is a piece of its own (a
+    /// title's, or a window of an overlong sentence for each of its figures), noted in
+    /// `columns`; then the rows are written from the buffer, the figures' own text and
+    /// values. (Out of line: inlined in `extract_release`, its loop kept less in registers.)
+    #[inline(never)]
     fn render(
         &mut self,
         figures: &Figures,
         pieces: &mut Pieces,
-        sentences: &mut Vec<Piece>,
+        columns: &mut SentenceColumns,
         release: [Piece; 4],
         source: &SharedStr,
         options: &Options,
     ) {
         let wanted = |f: &Found| options.kinds.is_empty() || options.kinds.contains(&f.figure.kind);
-        let mut rows = 0;
+        let mut rows: usize = 0;
         for s in figures.read.iter().filter(|s| !s.found.is_empty()) {
             let whole = figures.column.whole(s, pieces);
-            for f in figures.found.get(s.found.clone()).unwrap_or_default() {
-                sentences.push(match (&whole, wanted(f)) {
-                    (_, false) => 0..0,
-                    (Some(piece), true) => piece.clone(),
-                    (None, true) => sentence_column(s.text, f.text_start, f.figure.end, pieces),
-                });
-                rows += usize::from(wanted(f));
+            let found = figures.found.get(s.found.clone()).unwrap_or_default();
+            for f in found.iter().filter(|f| wanted(f)) {
+                rows += 1;
+                if whole.is_none() {
+                    columns
+                        .windows
+                        .push(sentence_column(s.text, f.text_start, f.figure.end, pieces));
+                }
             }
+            columns.whole.push(whole);
         }
         let buf = pieces.buf().as_bytes();
         let text = |piece: &Piece| buf.get(piece.clone()).unwrap_or_default();
@@ -745,38 +802,59 @@ impl CsvSink<'_> {
             let per_row = release.iter().map(|s| s.len()).sum::<usize>() + source.len() + 48 + 256;
             self.out.reserve(rows * per_row);
         }
+        let no_timing = period::Timing::default();
         let mut writer = crate::write::RowWriter::new(self.crlf);
-        for s in figures.read {
+        writer.of_release(release, source.as_bytes());
+        let mut wholes = columns.whole.iter();
+        let mut windows = columns.windows.iter();
+        for s in figures.read.iter().filter(|s| !s.found.is_empty()) {
+            let whole = wholes.next().and_then(Option::as_ref).map(text);
+            // A sentence's rows share its column; an overlong one's have a window each.
+            if let Some(sentence) = whole {
+                writer.of_sentence(s.section, sentence);
+            }
             for n in s.found.clone() {
-                let (Some(f), Some(v)) = (figures.found.get(n), figures.valued.get(n)) else {
+                let Some(f) = figures.found.get(n) else {
                     continue;
                 };
                 if !wanted(f) {
                     continue;
                 }
+                if whole.is_none() {
+                    writer.of_sentence(s.section, windows.next().map_or(&[][..], text));
+                }
+                let Some(v) = figures.valued.get(n) else {
+                    continue;
+                };
                 self.counts[f.figure.kind as usize] += 1;
-                let timing = figures.timings.get(n).copied().unwrap_or_default();
+                let timing = figures.timings.get(n).unwrap_or(&no_timing);
                 let row = crate::write::CsvRow {
-                    release,
-                    section: s.section,
                     kind: f.figure.kind,
-                    value: v.value,
-                    value_end: v.value_end,
+                    value: &v.value,
+                    value_end: &v.value_end,
                     unit: v.unit.as_bytes(),
                     qualifier: f.qualifier,
                     direction: f.direction,
                     subject: figures.subjects.get(n).map_or(&[][..], text),
-                    timing: (timing.period, timing.period_end, timing.basis),
+                    timing: (&timing.period, &timing.period_end, &timing.basis),
                     text: s.text.as_bytes().get(f.text_start..f.figure.end).unwrap_or_default(),
-                    sentence: sentences.get(n).map_or(&[][..], text),
-                    source: source.as_bytes(),
                     offset: (self.offset)(s.offset + f.text_start),
                 };
                 writer.write(row, self.out);
             }
         }
-        sentences.clear();
+        columns.whole.clear();
+        columns.windows.clear();
     }
+}
+
+/// The `sentence` columns of a release's rows, while they are rendered: each sentence's
+/// (with figures) in order, shared by its rows; or `None` for an overlong one, whose rows
+/// each have a window of it, in order in `windows`.
+#[derive(Default)]
+struct SentenceColumns {
+    whole: Vec<Option<Piece>>,
+    windows: Vec<Piece>,
 }
 
 /// A release's figures once read: its sentences, and each figure's find, values,
@@ -883,8 +961,8 @@ struct Scratch {
     items: Vec<period::clause::Item>,
     timings: Vec<period::Timing>,
     rows: Vec<Row>,
-    /// Where each figure's sentence column stands in `pieces`, for rows rendered as read.
-    sentence_pieces: Vec<Piece>,
+    /// Where each row's sentence column stands in `pieces`, for rows rendered as read.
+    sentence_columns: SentenceColumns,
     pieces: Pieces,
 }
 
@@ -893,15 +971,11 @@ thread_local! {
 }
 
 impl Scratch {
-    /// This thread's vectors (empty ones while they are taken).
-    fn take() -> Scratch {
-        SCRATCH.with(|s| s.take())
-    }
-
-    /// Hands the vectors back emptied, unless a huge release grew them.
-    fn give_back(mut self) {
+    /// Empties the vectors for the next release; drops them where a huge release grew them.
+    fn empty(&mut self) {
         const KEEP: usize = 1 << 20;
         if self.pieces.buf().capacity() > KEEP || self.found.capacity() > KEEP / 64 {
+            *self = Scratch::default();
             return;
         }
         self.spans.clear();
@@ -912,9 +986,9 @@ impl Scratch {
         self.items.clear();
         self.timings.clear();
         self.rows.clear();
-        self.sentence_pieces.clear();
+        self.sentence_columns.whole.clear();
+        self.sentence_columns.windows.clear();
         self.pieces.buf().clear();
-        SCRATCH.with(|s| *s.borrow_mut() = self);
     }
 }
 
@@ -1097,6 +1171,62 @@ fn precision_of(e: &crate::grammar::DateExpr) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+
+    /// Lines asked for in order, and out of order (the index), as counted from the start.
+    #[test]
+    fn lines_of_offsets_in_any_order_are_counted_breaks() {
+        let text = "one\ntwo\n\nfour\r\nfive";
+        let want = |offset: usize| 1 + text.bytes().take(offset).filter(|&b| b == b'\n').count();
+        let forward: Vec<usize> = (0..text.len() + 3).collect();
+        let orders = [
+            forward.clone(),
+            forward.iter().rev().copied().collect(),
+            vec![5, 5, 2, 9, 30, 0, 12],
+        ];
+        for order in orders {
+            let lines = LineIndex::new(text);
+            for offset in order {
+                assert_eq!(lines.line_of(offset), want(offset), "{offset}");
+            }
+        }
+    }
+
+    #[test]
+    fn day_digits_are_the_periods_text() {
+        let mut day = NaiveDate::from_ymd_opt(0, 1, 1).unwrap();
+        let last = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap();
+        while day < last {
+            let mut want = String::new();
+            Period::Day(day).push_to(&mut want);
+            assert_eq!(day_digits(day).as_ref().map(|d| &d[..]), Some(want.as_bytes()), "{day}");
+            day = day + chrono::Days::new(37);
+        }
+        for (y, m, d) in [(-1, 12, 31), (10000, 1, 1), (-262000, 3, 4)] {
+            let day = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(day_digits(day), None, "{day}");
+        }
+        assert!(day_digits(NaiveDate::from_ymd_opt(0, 2, 29).unwrap()).is_some());
+    }
+
+    #[test]
+    fn release_ids_of_any_year_are_their_dates_and_hashes() {
+        for (y, m, d) in [
+            (2025, 11, 18),
+            (1, 1, 1),
+            (9999, 12, 31),
+            (0, 6, 7),
+            (-44, 3, 15),
+            (10000, 1, 1),
+        ] {
+            let day = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let id = release_id(Some(day), "A  title");
+            let hash = xxhash_rust::xxh3::xxh3_64(b"A title");
+            assert_eq!(id, format!("{}-{hash:016x}", Period::Day(day).iso()));
+        }
+        let hash = xxhash_rust::xxh3::xxh3_64(b"A title");
+        assert_eq!(release_id(None, "A title "), format!("undated-{hash:016x}"));
+    }
+
     use super::*;
 
     #[test]

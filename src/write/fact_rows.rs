@@ -124,48 +124,45 @@ fn padded(bytes: &[u8]) -> u64 {
     }
 }
 
-/// Columns several rows share (a release's, a sentence's), and where in the output each
-/// was last encoded. A column is known again by where its bytes are (address and length):
-/// the rows' strings all live while they are written, so the same place is the same text.
-/// (Rows that repeat a column point to one piece of their release's buffer.)
-struct Shared<'a, const N: usize> {
-    last: Option<[(&'a [u8], Range<usize>); N]>,
+/// Columns several rows share (a release's; a sentence's and its source), and where in
+/// the output they were last encoded: copied from there while they stay the same. A
+/// column is known again by where its bytes are (address and length): the rows' strings
+/// all live while they are written, so the same place is the same text. (Rows that
+/// repeat a column point to one piece of their release's buffer.) They are set when they
+/// may change, not compared for each row.
+struct Kept<'a, const N: usize> {
+    columns: [&'a [u8]; N],
+    /// Where they were last encoded, one after the other; `None` once they changed.
+    at: Option<Range<usize>>,
 }
 
-impl<'a, const N: usize> Shared<'a, N> {
+impl<'a, const N: usize> Kept<'a, N> {
     fn new() -> Self {
-        Shared { last: None }
+        Kept {
+            columns: [&[]; N],
+            at: None,
+        }
     }
 
-    /// Appends the encoded `columns` to `out`, each followed by a delimiter: copied in
-    /// one piece when they are all the same strings as last time; else each column that
-    /// is copied from its last encoding (a sentence's rows change the sentence, not the
-    /// source), the others encoded.
-    fn append(&mut self, columns: [&'a [u8]; N], out: &mut Vec<u8>) {
-        let Some(last) = &mut self.last else {
-            self.last = Some(columns.map(|column| {
-                let start = out.len();
-                push_field(column, out);
-                (column, start..out.len())
-            }));
-            return;
-        };
-        if last.iter().zip(columns).all(|((a, _), b)| std::ptr::eq(*a, b)) {
-            // Written one after the other: one piece of the output.
-            if let (Some((_, first)), Some((_, end))) = (last.first(), last.last()) {
-                out.extend_from_within(first.start..end.end);
-            }
-            return;
+    /// Sets the columns of the next rows.
+    fn set(&mut self, columns: [&'a [u8]; N]) {
+        if !self.columns.iter().zip(columns).all(|(a, b)| std::ptr::eq(*a, b)) {
+            (self.columns, self.at) = (columns, None);
         }
-        for ((kept, at), column) in last.iter_mut().zip(columns) {
-            let start = out.len();
-            if std::ptr::eq(*kept, column) {
-                out.extend_from_within(at.clone());
-            } else {
-                push_field(column, out);
-                *kept = column;
+    }
+
+    /// Appends the encoded columns to `out`, each followed by a delimiter: copied in one
+    /// piece from where they were last written, or encoded.
+    fn append(&mut self, out: &mut Vec<u8>) {
+        match &self.at {
+            Some(at) => out.extend_from_within(at.clone()),
+            None => {
+                let start = out.len();
+                for column in self.columns {
+                    push_field(column, out);
+                }
+                self.at = Some(start..out.len());
             }
-            *at = start..out.len();
         }
     }
 }
@@ -244,57 +241,52 @@ pub fn write_csv_rows(facts: &[Fact], crlf: bool, mut buf: impl Write) -> io::Re
 
 /// Appends `facts` as CSV rows (no header) to `out`, with `\r\n` line ends when `crlf`.
 pub fn append_csv_rows(facts: &[Fact], crlf: bool, out: &mut Vec<u8>) {
-    append_rows(facts.iter().map(CsvRow::of), crlf, out);
+    let mut writer = RowWriter::new(crlf);
+    for f in facts {
+        writer.of_release(
+            [&f.release_id, &f.release_date, &f.category, &f.title].map(|s| s.as_bytes()),
+            f.source.as_bytes(),
+        );
+        writer.of_sentence(f.section, f.sentence.as_bytes());
+        writer.write(CsvRow::of(f), out);
+    }
 }
 
-/// One row's columns as the CSV writer reads them: a [`Fact`]'s, or a row of a release
-/// whose facts are not made (its strings pieces of the release's buffer). The text
-/// columns as bytes: the writer reads no character of them, and a byte range of a buffer
-/// is taken without asking where its characters start.
+/// One row's own columns as the CSV writer reads them (its release's and source are the
+/// writer's, see `RowWriter::of_release`): a [`Fact`]'s, or a row of a release whose
+/// facts are not made (its strings pieces of the release's buffer). The text columns as
+/// bytes: the writer reads no character of them, and a byte range of a buffer is taken
+/// without asking where its characters start.
 pub(crate) struct CsvRow<'a> {
-    /// `release_id`, `release_date`, `category`, `title`.
-    pub release: [&'a [u8]; 4],
-    pub section: Section,
     pub kind: Kind,
-    pub value: Value,
-    pub value_end: Option<Value>,
+    // The values and periods taken where they are: copied into the row, and again into
+    // the writer, they were a third of its cost.
+    pub value: &'a Value,
+    pub value_end: &'a Option<Value>,
     pub unit: &'a [u8],
     pub qualifier: Option<Qualifier>,
     pub direction: Option<Direction>,
     pub subject: &'a [u8],
-    pub timing: Timing,
+    /// `period`, `period_end`, `basis`.
+    pub timing: (&'a Option<Period>, &'a Option<Period>, &'a Option<Basis>),
     pub text: &'a [u8],
-    pub sentence: &'a [u8],
-    pub source: &'a [u8],
     pub offset: usize,
 }
 
 impl<'a> CsvRow<'a> {
     fn of(f: &'a Fact) -> CsvRow<'a> {
         CsvRow {
-            release: [&f.release_id, &f.release_date, &f.category, &f.title].map(|s| s.as_bytes()),
-            section: f.section,
             kind: f.kind,
-            value: f.value,
-            value_end: f.value_end,
+            value: &f.value,
+            value_end: &f.value_end,
             unit: f.unit.as_bytes(),
             qualifier: f.qualifier,
             direction: f.direction,
             subject: f.subject.as_bytes(),
-            timing: (f.period, f.period_end, f.basis),
+            timing: (&f.period, &f.period_end, &f.basis),
             text: f.text.as_bytes(),
-            sentence: f.sentence.as_bytes(),
-            source: f.source.as_bytes(),
             offset: f.offset,
         }
-    }
-}
-
-/// Appends `rows` as CSV (no header) to `out`, with `\r\n` line ends when `crlf`.
-fn append_rows<'a>(rows: impl Iterator<Item = CsvRow<'a>>, crlf: bool, out: &mut Vec<u8>) {
-    let mut writer = RowWriter::new(crlf);
-    for row in rows {
-        writer.write(row, out);
     }
 }
 
@@ -302,8 +294,14 @@ fn append_rows<'a>(rows: impl Iterator<Item = CsvRow<'a>>, crlf: bool, out: &mut
 /// copied from where it was last written. The strings of its rows must all live while it
 /// does (a column is known again by its address).
 pub(crate) struct RowWriter<'a> {
-    release: Shared<'a, 4>,
-    sentence: Shared<'a, 2>,
+    /// The columns of the release of the next rows (`release_id`, `release_date`,
+    /// `category`, `title`): the same for all of a release's rows, set once for them, not
+    /// copied into each row.
+    release: Kept<'a, 4>,
+    /// The section of the next rows, and their `sentence` and `source` columns: a
+    /// sentence's rows share them.
+    section: Section,
+    sentence: Kept<'a, 2>,
     /// The timing fields last written, and where: copied when the next row has the same.
     timing: Option<(Timing, Range<usize>)>,
     offset: itoa::Buffer,
@@ -314,18 +312,34 @@ impl<'a> RowWriter<'a> {
     /// A writer of rows ending in `\r\n` when `crlf`, else `\n`.
     pub(crate) fn new(crlf: bool) -> Self {
         RowWriter {
-            release: Shared::new(),
-            sentence: Shared::new(),
+            release: Kept::new(),
+            section: Section::Body,
+            sentence: Kept::new(),
             timing: None,
             offset: itoa::Buffer::new(),
             crlf,
         }
     }
 
-    /// Appends the row `f` to `out`.
+    /// Sets the release of the next rows: its `release_id`, `release_date`, `category`
+    /// and `title`, and the source it was read from.
+    pub(crate) fn of_release(&mut self, columns: [&'a [u8]; 4], source: &'a [u8]) {
+        self.release.set(columns);
+        let [sentence, _] = self.sentence.columns;
+        self.sentence.set([sentence, source]);
+    }
+
+    /// Sets the section and `sentence` column of the next rows.
+    pub(crate) fn of_sentence(&mut self, section: Section, sentence: &'a [u8]) {
+        self.section = section;
+        let [_, source] = self.sentence.columns;
+        self.sentence.set([sentence, source]);
+    }
+
+    /// Appends the row `f` (of the release and sentence last set) to `out`.
     pub(crate) fn write(&mut self, f: CsvRow<'a>, out: &mut Vec<u8>) {
-        self.release.append(f.release, out);
-        let (padded, len) = &SECTION_KIND_PADDED[f.section as usize][f.kind as usize];
+        self.release.append(out);
+        let (padded, len) = &SECTION_KIND_PADDED[self.section as usize][f.kind as usize];
         let start = out.len();
         out.extend_from_slice(padded);
         out.truncate(start + len);
@@ -352,16 +366,18 @@ impl<'a> RowWriter<'a> {
         } else {
             push_field(f.subject, out);
         }
+        let (period, period_end, basis) = f.timing;
         match &self.timing {
-            Some((last, at)) if *last == f.timing => out.extend_from_within(at.clone()),
+            Some(((p, e, b), at)) if p == period && e == period_end && b == basis => out.extend_from_within(at.clone()),
             _ => {
                 let start = out.len();
-                write_timing(f.timing, out);
-                self.timing = Some((f.timing, start..out.len()));
+                let timing = (*period, *period_end, *basis);
+                write_timing(timing, out);
+                self.timing = Some((timing, start..out.len()));
             }
         }
         push_field(f.text, out);
-        self.sentence.append([f.sentence, f.source], out);
+        self.sentence.append(out);
         // Digits: copied as they are.
         out.extend_from_slice(self.offset.format(f.offset).as_bytes());
         if self.crlf {
