@@ -247,7 +247,8 @@ impl Starts {
         let unmarked = number && spelled_before_an_unmarked_word(rest);
         let marked = number && !unmarked;
         let sign = crate::words::is_sign_word(lower);
-        let between = lower == b"between";
+        // `between the two`, `between Korea and`: no range of numbers follows.
+        let between = lower == b"between" && between_leads_a_number(&rest[word.len()..]);
         Starts {
             money: marked || sign || between || capitalized && money::capital_currency_leads(rest),
             percent: marked || sign || between,
@@ -331,6 +332,30 @@ fn spelled_before_an_unmarked_word(rest: &str) -> bool {
         .ok()
         .and_then(|(after, _)| after.strip_prefix(' '))
         .is_some_and(|word| lookahead::ends_marked_kinds(word.as_bytes()))
+}
+
+/// After `between`: white space and what a range of money, percents or counts reads first
+/// (`between_years` and `between_days` are the date's, asked apart): no ASCII letter (a
+/// digit, a sign, a currency symbol), a number word, a sign word, or a currency in
+/// capitals (`USD`, `HK$`, `Rs`) as `Starts::at` tells it at a candidate. At any other
+/// word (`between the two`, `between Korea and`) none of the three reads.
+/// ```text
+/// between_leads = sp (non_letter | number_word | sign_word | capital_currency)
+/// ```
+fn between_leads_a_number(after: &str) -> bool {
+    let spaced = skip_space(after);
+    if spaced.len() == after.len() {
+        return false;
+    }
+    let word = leading_word(spaced);
+    if word.is_empty() {
+        return true;
+    }
+    let mut buf = [0u8; crate::words::LONGEST];
+    let lower = crate::words::lowered(&mut buf, word.as_bytes()).unwrap_or_default();
+    number::starts_spelled(lower).is_some()
+        || crate::words::is_sign_word(lower)
+        || word.as_bytes()[0].is_ascii_uppercase() && money::capital_currency_leads(spaced)
 }
 
 /// The longest digit run read after a candidate: a percent word after it is then well
@@ -666,7 +691,13 @@ mod tests {
         percent, fifteen dozen eggs, Four Seasons, eleven more, nineteen of them, forty 2025 firms. \
         On the 3rd, THE 21st of May, the\u{a0}9th and the  30th; The 2nd, the first, the 5 lots, the. \
         Between June 2 and 9, between 4 and 8 July, between\u{2003}2021 and 2023, between them, between. \
-        The first five months of 2024, the second six months, First 3 months, first-ever, fourth\u{a0}Quarter.";
+        The first five months of 2024, the second six months, First 3 months, first-ever, fourth\u{a0}Quarter. \
+        Trade between the two sides, Between Korea and Japan, between export-related ministries, between a \
+        third and a half, between two and three percent, between minus 2 and 3 percent, Between Two and Five \
+        firms, between\u{a0}USD 2 and 3 billion, between RM5 and RM7 million, between Rs 3 and 4 lakh, between \
+        U.S.$5 and $6, between $US5 and 6, between HK$ 3 and 4 billion, between \u{20ac}3 and \u{20ac}4, between \
+        \u{bd} and 1 percent, between -3 and 5 percent, between-3, between, between\u{2003}negative 2 and 4 \
+        percent, between an estimated 5 and 6 firms, between them, between KRW 3 and 5 trillion, between Rp 3.";
 
     /// Every word of `text` (ASCII letters), once, as written and lower-cased.
     fn words_of(text: &str) -> Vec<String> {
@@ -1051,6 +1082,28 @@ mod tests {
         assert!(at("the 24th").date && at("The\u{a0}3rd of May").date && !at("the end").date);
         assert!(at("between 2020 and 2024").date && at("Between March 3 and 5").date);
         assert!(!at("between the two").date && !at("between them").date);
+        // Money, a percent or a count at `between` only before what their ranges read first.
+        for none in [
+            "between the two",
+            "Between Korea and",
+            "between them",
+            "between",
+            "between,3",
+        ] {
+            let s = at(none);
+            assert!(!s.money && !s.percent && !s.count, "{none}");
+        }
+        for some in [
+            "between 3",
+            "between two",
+            "Between USD 2",
+            "between $3",
+            "between minus 2",
+            "between a",
+        ] {
+            let s = at(some);
+            assert!(s.money && s.percent && s.count, "{some}");
+        }
         assert!(at("first-half").date && at("Third quarter").date && at("first nine months").date);
         assert!(!at("first time").date && !at("second, the").date);
         // A duration at `the` only before its lead word.
