@@ -161,9 +161,14 @@ pub fn figure_at(ctx: &Ctx) -> Option<Figure> {
     if starts.duration {
         first_read!(duration::parse(ctx));
     }
-    // `the 11th, sixth and fourth consecutive month`: ordinals, read at `11th`.
-    if starts.date && !ordinal::the_list_of_ordinals(ctx.rest()) {
-        first_read!(date::parse(ctx));
+    // `the 11th, sixth and fourth consecutive month`: ordinals, read at `11th`. Asked only
+    // of a date read (most candidates read none).
+    if starts.date {
+        if let Some(figure) = date::parse(ctx) {
+            if !ordinal::the_list_of_ordinals(ctx.rest()) {
+                return Some(figure);
+            }
+        }
     }
     if starts.ordinal {
         first_read!(ordinal::parse(ctx));
