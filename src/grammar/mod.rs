@@ -261,7 +261,8 @@ impl Starts {
             duration: marked || lower == b"the" && duration::led(rest),
             date: (capitalized || crate::words::is_date_lead_word(lower))
                 && date::lead_word_may_go_on(lower, &rest[word.len()..]),
-            ordinal: number::starts_spelled_ordinal(lower),
+            // A spelled `first` is no rank the ordinal reads (`first-ever`, `at first`).
+            ordinal: number::starts_spelled_ordinal(lower) && lower != b"first",
             count: number || between,
             percent_marked: false,
             unscaled: unmarked,
@@ -291,11 +292,14 @@ impl Starts {
         // Read no further than a marked run: a long run of numbers (`1,2,3,...`) is not
         // read again at each of its candidates.
         let (run, grouped) = crate::words::grouped_digit_run(rest.get(..MARKED_RUN).unwrap_or(rest));
+        // No ordinal either, but before its suffix: at digits it reads `st`, `nd`, `rd` or
+        // `th` right after the first digits, never a mark, a space or the end.
         let closed = Starts {
             money: false,
             percent: false,
             quantity: false,
             duration: false,
+            ordinal: false,
             count: grouped,
             ..Starts::ALL
         };
@@ -309,7 +313,11 @@ impl Starts {
                 ..closed
             },
             // A cut body's `12th` may end in a stub of `thousand`: a count.
-            Some(_) if crate::words::ordinal_suffix_starts(after) => Starts { count: true, ..closed },
+            Some(_) if crate::words::ordinal_suffix_starts(after) => Starts {
+                count: true,
+                ordinal: true,
+                ..closed
+            },
             Some(b' ') if lookahead::percent_word_starts(&after[1..]) => Starts {
                 money: false,
                 percent_marked: true,
@@ -993,6 +1001,7 @@ mod tests {
             percent: false,
             quantity: false,
             duration: false,
+            ordinal: false,
             count: false,
             ..Starts::ALL
         };
@@ -1001,7 +1010,15 @@ mod tests {
         }
         assert_eq!(at("708)"), Starts { date: false, ..closed });
         for s in ["12th", "3rd-largest"] {
-            assert_eq!(at(s), Starts { count: true, ..closed }, "{s}");
+            assert_eq!(
+                at(s),
+                Starts {
+                    count: true,
+                    ordinal: true,
+                    ..closed
+                },
+                "{s}"
+            );
         }
         // A count with no noun: grouped, or before a bracket or quote it may look past.
         for s in ["2,708);", "1,234", "1.5\"", "5(", "12(EV)", "3'", "5&Co"] {
@@ -1156,7 +1173,9 @@ mod tests {
         assert!(twenty.ordinal && twenty.count);
         let minus = at("minus 0.4 percent");
         assert!(minus.money && minus.percent && minus.quantity && !minus.count);
-        assert!(at("mid-2024").date && at("first half").ordinal && at("Between 3 and 5").money);
+        assert!(at("mid-2024").date && at("second half").ordinal && at("Between 3 and 5").money);
+        // A spelled `first` is refused by the ordinal: not asked.
+        assert!(!at("first half").ordinal && at("first half").date);
     }
 
     #[test]
