@@ -710,7 +710,10 @@ mod tests {
         firms, between\u{a0}USD 2 and 3 billion, between RM5 and RM7 million, between Rs 3 and 4 lakh, between \
         U.S.$5 and $6, between $US5 and 6, between HK$ 3 and 4 billion, between \u{20ac}3 and \u{20ac}4, between \
         \u{bd} and 1 percent, between -3 and 5 percent, between-3, between, between\u{2003}negative 2 and 4 \
-        percent, between an estimated 5 and 6 firms, between them, between KRW 3 and 5 trillion, between Rp 3.";
+        percent, between an estimated 5 and 6 firms, between them, between KRW 3 and 5 trillion, between Rp 3. \
+        The previous year, the following. The past 3 years, the coming a hundred days, the last twenty-five \
+        years, the next\u{a0}12 months, the past year, The Past Five Years, the previous  six months, the next \
+        one-year, the past, the following 2, the coming Seven Weeks.";
 
     /// Every word of `text` (ASCII letters), once, as written and lower-cased.
     fn words_of(text: &str) -> Vec<String> {
@@ -1130,6 +1133,9 @@ mod tests {
         assert!(!at("first time").date && !at("second, the").date);
         // A duration at `the` only before its lead word.
         assert!(at("The next\u{a0}two weeks").duration && at("the coming 3 days").duration);
+        // ... and only before a number (`the previous year` is none).
+        assert!(!at("the previous year").duration && !at("the following.").duration);
+        assert!(!at("the past year\u{2019}s 3 days").duration && at("the Past Two years").duration);
         let the_first = at("the first time");
         assert!(!the_first.duration && !the_first.date);
         let three = at("Three billion won");
