@@ -1410,10 +1410,27 @@ pub fn lead_word_may_go_on(lower: &[u8], after: &str) -> bool {
         _ => return !matches!(lower, b"the" | b"between"),
     };
     match lower {
-        b"the" => next.is_ascii_digit(),
+        b"the" => the_nth_may_read(spaced),
         b"between" => next.is_ascii_digit() || next.is_ascii_uppercase(),
         _ if period_ordinal => next.is_ascii_digit() || names_a_period_part(spaced) || starts_a_number_word(spaced),
         _ => true,
+    }
+}
+
+/// What `the_nth` reads after `the` and its white space, by bytes: one or two digits, an
+/// ordinal suffix, a word boundary, and the end of the phrase after (`the 24th and`, `the
+/// 30th of June`: its `of` ends the phrase too). Before anything else (`the 7th Emergency
+/// Economic Conference`, `the 3rd consecutive month`, `the 2 sides`) it reads no date.
+/// ```text
+/// the_nth_head = digit{1,2} ("st" | "nd" | "rd" | "th") boundary ends_phrase
+/// ```
+fn the_nth_may_read(spaced: &str) -> bool {
+    let b = spaced.as_bytes();
+    let digits = b.iter().take(3).take_while(|c| c.is_ascii_digit()).count();
+    let suffixed = matches!(b.get(digits..digits + 2), Some(b"st" | b"nd" | b"rd" | b"th"));
+    (1..=2).contains(&digits) && suffixed && {
+        let r = &spaced[digits + 2..];
+        at_boundary(r) && ends_phrase(r)
     }
 }
 
@@ -2382,6 +2399,10 @@ mod tests {
             ("second", " six months"),
             ("first", " 5 months"),
             ("last", ""),
+            ("the", " 24th and 25th"),
+            ("the", " 1st, the"),
+            ("the", "  30th Of June"),
+            ("the", " 3rd\u{a0}in"),
         ] {
             assert!(lead_word_may_go_on(lower.as_bytes(), after), "{lower}{after}");
         }
@@ -2398,6 +2419,12 @@ mod tests {
             ("third", ""),
             ("fourth", ", quarter"),
             ("second", "half"),
+            ("the", " 7th Emergency Economic Conference"),
+            ("the", " 3rd consecutive month"),
+            ("the", " 2 sides"),
+            ("the", " 123rd day"),
+            ("the", " 4TH of July"),
+            ("the", " 5thx"),
         ] {
             assert!(!lead_word_may_go_on(lower.as_bytes(), after), "{lower}{after}");
             let i = format!("{lower}{after}");

@@ -50,10 +50,21 @@ fn time_unit(i: &str) -> IResult<&str, &'static str> {
     fail(i)
 }
 
-/// Whether `i` starts with a duration's lead (`the past `): at `the`, a duration starts
-/// only so.
+/// Whether `i` starts with a duration's lead (`the past `) and a number may follow it
+/// (a digit, or a number word or article: what `cardinal` starts with): at `the`, a
+/// duration starts only so. (`the previous year`, `the following.`: no duration.)
 pub fn led(i: &str) -> bool {
-    lead(i).is_ok()
+    lead(i).is_ok_and(|(r, ())| {
+        let word = super::leading_word(r);
+        match word.is_empty() {
+            true => r.as_bytes().first().is_some_and(u8::is_ascii_digit),
+            false => {
+                let mut buf = [0u8; crate::words::LONGEST];
+                crate::words::lowered(&mut buf, word.as_bytes())
+                    .is_some_and(|lower| super::number::starts_spelled(lower).is_some())
+            }
+        }
+    })
 }
 
 /// lead: `the past`, `the last`, `the next`... kept in the text (`the past five years`).

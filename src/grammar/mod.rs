@@ -161,9 +161,14 @@ pub fn figure_at(ctx: &Ctx) -> Option<Figure> {
     if starts.duration {
         first_read!(duration::parse(ctx));
     }
-    // `the 11th, sixth and fourth consecutive month`: ordinals, read at `11th`.
-    if starts.date && !ordinal::the_list_of_ordinals(ctx.rest()) {
-        first_read!(date::parse(ctx));
+    // `the 11th, sixth and fourth consecutive month`: ordinals, read at `11th`. Asked only
+    // of a date read (most candidates read none).
+    if starts.date {
+        if let Some(figure) = date::parse(ctx) {
+            if !ordinal::the_list_of_ordinals(ctx.rest()) {
+                return Some(figure);
+            }
+        }
     }
     if starts.ordinal {
         first_read!(ordinal::parse(ctx));
@@ -247,7 +252,8 @@ impl Starts {
         let unmarked = number && spelled_before_an_unmarked_word(rest);
         let marked = number && !unmarked;
         let sign = crate::words::is_sign_word(lower);
-        let between = lower == b"between";
+        // `between the two`, `between Korea and`: no range of numbers follows.
+        let between = lower == b"between" && between_leads_a_number(&rest[word.len()..]);
         Starts {
             money: marked || sign || between || capitalized && money::capital_currency_leads(rest),
             percent: marked || sign || between,
@@ -255,7 +261,8 @@ impl Starts {
             duration: marked || lower == b"the" && duration::led(rest),
             date: (capitalized || crate::words::is_date_lead_word(lower))
                 && date::lead_word_may_go_on(lower, &rest[word.len()..]),
-            ordinal: number::starts_spelled_ordinal(lower),
+            // A spelled `first` is no rank the ordinal reads (`first-ever`, `at first`).
+            ordinal: number::starts_spelled_ordinal(lower) && lower != b"first",
             count: number || between,
             percent_marked: false,
             unscaled: unmarked,
@@ -285,11 +292,14 @@ impl Starts {
         // Read no further than a marked run: a long run of numbers (`1,2,3,...`) is not
         // read again at each of its candidates.
         let (run, grouped) = crate::words::grouped_digit_run(rest.get(..MARKED_RUN).unwrap_or(rest));
+        // No ordinal either, but before its suffix: at digits it reads `st`, `nd`, `rd` or
+        // `th` right after the first digits, never a mark, a space or the end.
         let closed = Starts {
             money: false,
             percent: false,
             quantity: false,
             duration: false,
+            ordinal: false,
             count: grouped,
             ..Starts::ALL
         };
@@ -303,7 +313,11 @@ impl Starts {
                 ..closed
             },
             // A cut body's `12th` may end in a stub of `thousand`: a count.
-            Some(_) if crate::words::ordinal_suffix_starts(after) => Starts { count: true, ..closed },
+            Some(_) if crate::words::ordinal_suffix_starts(after) => Starts {
+                count: true,
+                ordinal: true,
+                ..closed
+            },
             Some(b' ') if lookahead::percent_word_starts(&after[1..]) => Starts {
                 money: false,
                 percent_marked: true,
@@ -331,6 +345,30 @@ fn spelled_before_an_unmarked_word(rest: &str) -> bool {
         .ok()
         .and_then(|(after, _)| after.strip_prefix(' '))
         .is_some_and(|word| lookahead::ends_marked_kinds(word.as_bytes()))
+}
+
+/// After `between`: white space and what a range of money, percents or counts reads first
+/// (`between_years` and `between_days` are the date's, asked apart): no ASCII letter (a
+/// digit, a sign, a currency symbol), a number word, a sign word, or a currency in
+/// capitals (`USD`, `HK$`, `Rs`) as `Starts::at` tells it at a candidate. At any other
+/// word (`between the two`, `between Korea and`) none of the three reads.
+/// ```text
+/// between_leads = sp (non_letter | number_word | sign_word | capital_currency)
+/// ```
+fn between_leads_a_number(after: &str) -> bool {
+    let spaced = skip_space(after);
+    if spaced.len() == after.len() {
+        return false;
+    }
+    let word = leading_word(spaced);
+    if word.is_empty() {
+        return true;
+    }
+    let mut buf = [0u8; crate::words::LONGEST];
+    let lower = crate::words::lowered(&mut buf, word.as_bytes()).unwrap_or_default();
+    number::starts_spelled(lower).is_some()
+        || crate::words::is_sign_word(lower)
+        || word.as_bytes()[0].is_ascii_uppercase() && money::capital_currency_leads(spaced)
 }
 
 /// The longest digit run read after a candidate: a percent word after it is then well
@@ -666,7 +704,16 @@ mod tests {
         percent, fifteen dozen eggs, Four Seasons, eleven more, nineteen of them, forty 2025 firms. \
         On the 3rd, THE 21st of May, the\u{a0}9th and the  30th; The 2nd, the first, the 5 lots, the. \
         Between June 2 and 9, between 4 and 8 July, between\u{2003}2021 and 2023, between them, between. \
-        The first five months of 2024, the second six months, First 3 months, first-ever, fourth\u{a0}Quarter.";
+        The first five months of 2024, the second six months, First 3 months, first-ever, fourth\u{a0}Quarter. \
+        Trade between the two sides, Between Korea and Japan, between export-related ministries, between a \
+        third and a half, between two and three percent, between minus 2 and 3 percent, Between Two and Five \
+        firms, between\u{a0}USD 2 and 3 billion, between RM5 and RM7 million, between Rs 3 and 4 lakh, between \
+        U.S.$5 and $6, between $US5 and 6, between HK$ 3 and 4 billion, between \u{20ac}3 and \u{20ac}4, between \
+        \u{bd} and 1 percent, between -3 and 5 percent, between-3, between, between\u{2003}negative 2 and 4 \
+        percent, between an estimated 5 and 6 firms, between them, between KRW 3 and 5 trillion, between Rp 3. \
+        The previous year, the following. The past 3 years, the coming a hundred days, the last twenty-five \
+        years, the next\u{a0}12 months, the past year, The Past Five Years, the previous  six months, the next \
+        one-year, the past, the following 2, the coming Seven Weeks.";
 
     /// Every word of `text` (ASCII letters), once, as written and lower-cased.
     fn words_of(text: &str) -> Vec<String> {
@@ -957,6 +1004,7 @@ mod tests {
             percent: false,
             quantity: false,
             duration: false,
+            ordinal: false,
             count: false,
             ..Starts::ALL
         };
@@ -965,7 +1013,15 @@ mod tests {
         }
         assert_eq!(at("708)"), Starts { date: false, ..closed });
         for s in ["12th", "3rd-largest"] {
-            assert_eq!(at(s), Starts { count: true, ..closed }, "{s}");
+            assert_eq!(
+                at(s),
+                Starts {
+                    count: true,
+                    ordinal: true,
+                    ..closed
+                },
+                "{s}"
+            );
         }
         // A count with no noun: grouped, or before a bracket or quote it may look past.
         for s in ["2,708);", "1,234", "1.5\"", "5(", "12(EV)", "3'", "5&Co"] {
@@ -1051,10 +1107,35 @@ mod tests {
         assert!(at("the 24th").date && at("The\u{a0}3rd of May").date && !at("the end").date);
         assert!(at("between 2020 and 2024").date && at("Between March 3 and 5").date);
         assert!(!at("between the two").date && !at("between them").date);
+        // Money, a percent or a count at `between` only before what their ranges read first.
+        for none in [
+            "between the two",
+            "Between Korea and",
+            "between them",
+            "between",
+            "between,3",
+        ] {
+            let s = at(none);
+            assert!(!s.money && !s.percent && !s.count, "{none}");
+        }
+        for some in [
+            "between 3",
+            "between two",
+            "Between USD 2",
+            "between $3",
+            "between minus 2",
+            "between a",
+        ] {
+            let s = at(some);
+            assert!(s.money && s.percent && s.count, "{some}");
+        }
         assert!(at("first-half").date && at("Third quarter").date && at("first nine months").date);
         assert!(!at("first time").date && !at("second, the").date);
         // A duration at `the` only before its lead word.
         assert!(at("The next\u{a0}two weeks").duration && at("the coming 3 days").duration);
+        // ... and only before a number (`the previous year` is none).
+        assert!(!at("the previous year").duration && !at("the following.").duration);
+        assert!(!at("the past year\u{2019}s 3 days").duration && at("the Past Two years").duration);
         let the_first = at("the first time");
         assert!(!the_first.duration && !the_first.date);
         let three = at("Three billion won");
@@ -1098,7 +1179,9 @@ mod tests {
         assert!(twenty.ordinal && twenty.count);
         let minus = at("minus 0.4 percent");
         assert!(minus.money && minus.percent && minus.quantity && !minus.count);
-        assert!(at("mid-2024").date && at("first half").ordinal && at("Between 3 and 5").money);
+        assert!(at("mid-2024").date && at("second half").ordinal && at("Between 3 and 5").money);
+        // A spelled `first` is refused by the ordinal: not asked.
+        assert!(!at("first half").ordinal && at("first half").date);
     }
 
     #[test]
