@@ -1171,6 +1171,7 @@ fn precision_of(e: &crate::grammar::DateExpr) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     /// Lines asked for in order, and out of order (the index), as counted from the start.
     #[test]
@@ -1226,8 +1227,6 @@ mod tests {
         let hash = xxhash_rust::xxh3::xxh3_64(b"A title");
         assert_eq!(release_id(None, "A title "), format!("undated-{hash:016x}"));
     }
-
-    use super::*;
 
     #[test]
     fn release_ids_are_stable_and_fold_space() {
