@@ -1412,7 +1412,9 @@ pub fn lead_word_may_go_on(lower: &[u8], after: &str) -> bool {
     match lower {
         b"the" => the_nth_may_read(spaced),
         b"between" => next.is_ascii_digit() || next.is_ascii_uppercase(),
-        _ if period_ordinal => next.is_ascii_digit() || names_a_period_part(spaced) || starts_a_number_word(spaced),
+        _ if period_ordinal => {
+            next.is_ascii_digit() || names_a_period_part(spaced) || super::number::starts_a_number_word(spaced)
+        }
         _ => true,
     }
 }
@@ -1437,12 +1439,6 @@ fn the_nth_may_read(spaced: &str) -> bool {
 /// `half` or `quarter` as the whole word `i` starts with, in any case.
 fn names_a_period_part(i: &str) -> bool {
     keyword("half")(i).is_ok() || keyword("quarter")(i).is_ok()
-}
-
-/// The word `i` starts with is the first of a number in words (`spelled_number`).
-fn starts_a_number_word(i: &str) -> bool {
-    let mut buf = [0u8; 16];
-    lowered(&mut buf, leading_word(i).as_bytes()).is_some_and(|w| super::number::starts_spelled(w).is_some())
 }
 
 /// the_nth: "the" sp day-with-suffix [sp "of" sp month_name [year_after]], not followed by a

@@ -55,15 +55,7 @@ fn time_unit(i: &str) -> IResult<&str, &'static str> {
 /// duration starts only so. (`the previous year`, `the following.`: no duration.)
 pub fn led(i: &str) -> bool {
     lead(i).is_ok_and(|(r, ())| {
-        let word = super::leading_word(r);
-        match word.is_empty() {
-            true => r.as_bytes().first().is_some_and(u8::is_ascii_digit),
-            false => {
-                let mut buf = [0u8; crate::words::LONGEST];
-                crate::words::lowered(&mut buf, word.as_bytes())
-                    .is_some_and(|lower| super::number::starts_spelled(lower).is_some())
-            }
-        }
+        r.as_bytes().first().is_some_and(u8::is_ascii_digit) || super::number::starts_a_number_word(r)
     })
 }
 

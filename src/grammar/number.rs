@@ -365,6 +365,13 @@ pub fn starts_spelled(lower: &[u8]) -> Option<u32> {
     }
 }
 
+/// The word `i` starts with is the first of a number in words (`spelled_number`), in any
+/// case.
+pub fn starts_a_number_word(i: &str) -> bool {
+    let mut buf = [0u8; 16];
+    lowered(&mut buf, super::leading_word(i).as_bytes()).is_some_and(|w| starts_spelled(w).is_some())
+}
+
 /// A whole word at the start of `i` that `value` knows (lower-cased), in any case.
 fn word_from(value: fn(&[u8]) -> Option<u32>, i: &str) -> IResult<&str, u32> {
     let end = i.bytes().position(|b| !b.is_ascii_alphabetic()).unwrap_or(i.len());
