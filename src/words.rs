@@ -11,6 +11,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 mod masks;
 pub(crate) mod scan;
+pub(crate) mod subj4;
 
 pub(crate) use masks::{among, pair_holds, scan_classes, unprintable_and_spaces};
 // The reading of an input held whole (the command line's).

@@ -203,10 +203,12 @@ proptest::proptest! {
     /// Any mix of plain words (short, eight letters, longer), signs inside words, figures,
     /// punctuation and non-ASCII text is cut as the oracle cuts it.
     #[test]
-    fn pieces_are_cut_as_the_oracle_cuts_them(picks in proptest::collection::vec(0..24usize, 0..30)) {
-        const PIECES: [&str; 24] = [
+    fn pieces_are_cut_as_the_oracle_cuts_them(picks in proptest::collection::vec(0..25usize, 0..30)) {
+        // The last, 70 letters, runs across the 64-byte blocks the letters are read in.
+        const PIECES: [&str; 25] = [
             "tea", "Wool", "cardigan", "shipbuilding", " ", "  ", ",", ".", "'", "U.S.", "1,234", "5%",
             "(", ")", "—", "é", "x-y", "\t", "’s", "9", "each", "respectively", "$3 billion", "rose",
+            "Pneumonoultramicroscopicsilicovolcanoconiosispneumonoultramicroscopics",
         ];
         let text: String = picks.iter().map(|&n| PIECES[n]).collect();
         same_tokens(&text);
@@ -228,6 +230,12 @@ fn tokens_match_the_oracle() {
         "Tea, coffee and cocoa rose 1%, 2% and 3%, respectively.",
     ] {
         same_tokens(s);
+    }
+    // Past the 512 bytes whose letters are read as masks, and words across them.
+    for shift in 0..9 {
+        let long = format!("{}{}", "x".repeat(shift), " Exports rose 5% in tea".repeat(30));
+        same_tokens(&long);
+        same_tokens(&format!("{}{} abc", "a".repeat(500 + shift), "b".repeat(20)));
     }
     // Our own fixtures, whole.
     let texts = crate::fixture_texts();

@@ -158,6 +158,11 @@ pub(super) fn cut<'a>(sentence: &'a str, all: &[Found]) -> Tokens<'a> {
     out.reserve(sentence.len() / 5 + all.len());
     let mut seen = Seen::default();
     let bytes = sentence.as_bytes();
+    // The sentence's letters, read once for its words' runs (of the first 512 bytes: most
+    // sentences are shorter; a word past them is read as before).
+    let mut blocks = [0u64; 8];
+    let filled = crate::words::subj4::letter_blocks(bytes, &mut blocks);
+    let blocks = blocks.get(..filled).unwrap_or_default();
     let mut pos = 0;
     // Figure starts, sorted, for cutting words: `pos` only grows, so one pointer walks them.
     // The figures usually come sorted already: a copy is sorted only when they do not.
@@ -206,7 +211,7 @@ pub(super) fn cut<'a>(sentence: &'a str, all: &[Found]) -> Tokens<'a> {
         }
         // No figure starts before `cut_at` (the next figure token starts there or later):
         // the text up to it is cut in one go.
-        pos = cut_text(sentence, pos, cut_at.min(bytes.len()), &mut out, &mut seen);
+        pos = cut_text(sentence, blocks, pos, cut_at.min(bytes.len()), &mut out, &mut seen);
     }
     Tokens {
         toks: out,
@@ -228,7 +233,14 @@ struct Seen {
 /// The words and punctuation of `sentence` from `pos` to `limit`, where no figure starts,
 /// pushed onto `out`; words stop at `limit`. Returns where it stopped: `limit`, or past it
 /// when `limit` is inside a character.
-fn cut_text<'a>(sentence: &'a str, mut pos: usize, limit: usize, out: &mut Vec<T<'a>>, seen: &mut Seen) -> usize {
+fn cut_text<'a>(
+    sentence: &'a str,
+    blocks: &[u64],
+    mut pos: usize,
+    limit: usize,
+    out: &mut Vec<T<'a>>,
+    seen: &mut Seen,
+) -> usize {
     let text = sentence.as_bytes().get(..limit).unwrap_or_default();
     while let Some(&b) = text.get(pos) {
         // An ASCII byte is read from the table; any other character is decoded.
@@ -243,7 +255,7 @@ fn cut_text<'a>(sentence: &'a str, mut pos: usize, limit: usize, out: &mut Vec<T
             continue;
         }
         if kind & LETTER != 0 {
-            if let Some(end) = plain_word_end(text, pos) {
+            if let Some(end) = plain_word_end_in(blocks, text, pos) {
                 // Letters only: nothing to trim, a letter in it.
                 if let Some(word) = sentence.get(pos..end) {
                     let upper = if b.is_ascii_uppercase() { UPPER } else { 0 };
@@ -308,6 +320,21 @@ fn plain_word_end(text: &[u8], pos: usize) -> Option<usize> {
             break;
         }
     }
+    let stops = text.get(end).is_none_or(|&b| BYTE_KINDS[usize::from(b)] & STOP != 0);
+    (end > pos && stops).then_some(end)
+}
+
+/// `plain_word_end`, with the run of letters read from the sentence's letter masks
+/// (`words::subj4::letter_blocks`; `text` is a start of the sentence). Where the bytes read
+/// by `plain_word_end` are shorter than eight, it gives `None` and the general walk cuts
+/// the same word: here it is cut at once.
+#[inline]
+fn plain_word_end_in(blocks: &[u64], text: &[u8], pos: usize) -> Option<usize> {
+    let Some(run) = crate::words::subj4::letter_run(blocks, pos) else {
+        return plain_word_end(text, pos);
+    };
+    // The masks go on past `text`: the run stops at its end.
+    let end = (pos + run).min(text.len());
     let stops = text.get(end).is_none_or(|&b| BYTE_KINDS[usize::from(b)] & STOP != 0);
     (end > pos && stops).then_some(end)
 }
