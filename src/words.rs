@@ -9,9 +9,9 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+pub(crate) mod letter_masks;
 mod masks;
 pub(crate) mod scan;
-pub(crate) mod subj4;
 
 pub(crate) use masks::{among, pair_holds, scan_classes, unprintable_and_spaces};
 // The reading of an input held whole (the command line's).

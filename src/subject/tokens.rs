@@ -161,7 +161,7 @@ pub(super) fn cut<'a>(sentence: &'a str, all: &[Found]) -> Tokens<'a> {
     // The sentence's letters, read once for its words' runs (of the first 512 bytes: most
     // sentences are shorter; a word past them is read as before).
     let mut blocks = [0u64; 8];
-    let filled = crate::words::subj4::letter_blocks(bytes, &mut blocks);
+    let filled = crate::words::letter_masks::letter_blocks(bytes, &mut blocks);
     let blocks = blocks.get(..filled).unwrap_or_default();
     let mut pos = 0;
     // Figure starts, sorted, for cutting words: `pos` only grows, so one pointer walks them.
@@ -325,12 +325,12 @@ fn plain_word_end(text: &[u8], pos: usize) -> Option<usize> {
 }
 
 /// `plain_word_end`, with the run of letters read from the sentence's letter masks
-/// (`words::subj4::letter_blocks`; `text` is a start of the sentence). Where the bytes read
+/// (`words::letter_masks::letter_blocks`; `text` is a start of the sentence). Where the bytes read
 /// by `plain_word_end` are shorter than eight, it gives `None` and the general walk cuts
 /// the same word: here it is cut at once.
 #[inline]
 fn plain_word_end_in(blocks: &[u64], text: &[u8], pos: usize) -> Option<usize> {
-    let Some(run) = crate::words::subj4::letter_run(blocks, pos) else {
+    let Some(run) = crate::words::letter_masks::letter_run(blocks, pos) else {
         return plain_word_end(text, pos);
     };
     // The masks go on past `text`: the run stops at its end.
