@@ -677,6 +677,7 @@ fn extract_release_with(
         subjects,
         timings,
         column: SentenceColumn {
+            body: body.clone(),
             body_offset: r.body_offset,
             runs: Landing::new(runs),
             title: &title_folded,
@@ -811,11 +812,18 @@ impl CsvSink<'_> {
         let mut writer = crate::write::RowWriter::new(self.crlf);
         writer.of_release(release, source.as_bytes());
         let mut windows = windows.drain(..);
+        // A fold holds no line break: a body's with no `"` either (most) has sentence
+        // columns to quote only for a comma, which one search over it tells.
+        let body_without_quotes = memchr::memchr(b'"', text(&figures.column.body)).is_none();
         for s in with_figures() {
             let whole = figures.column.whole(s, buf);
             // A sentence's rows share its column; an overlong one's have a window each.
-            if let Some(sentence) = whole {
-                writer.of_sentence(s.section, sentence);
+            match whole {
+                Some(sentence) if body_without_quotes && s.section == Section::Body => {
+                    writer.of_sentence_without_quotes(s.section, sentence);
+                }
+                Some(sentence) => writer.of_sentence(s.section, sentence),
+                None => {}
             }
             for n in s.found.clone() {
                 let Some(f) = figures.found.get(n) else {
@@ -865,6 +873,8 @@ struct Figures<'s, 'r> {
 /// What a sentence's `sentence` column is made from: the body's fold (where its runs
 /// landed) and the folded title.
 struct SentenceColumn<'a> {
+    /// Where the body's fold stands in the release's buffer.
+    body: Piece,
     body_offset: usize,
     runs: Landing<'a>,
     title: &'a str,
