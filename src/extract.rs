@@ -559,7 +559,7 @@ fn extract_release_with(
         items,
         timings,
         rows,
-        sentence_columns,
+        windows,
         pieces,
     } = scratch;
     // The columns of the release's rows, its own first: every string of them goes into
@@ -677,6 +677,7 @@ fn extract_release_with(
         subjects,
         timings,
         column: SentenceColumn {
+            body: body.clone(),
             body_offset: r.body_offset,
             runs: Landing::new(runs),
             title: &title_folded,
@@ -685,7 +686,7 @@ fn extract_release_with(
     // The buffer is shared once its rows are rendered or made facts of.
     let shared = match csv {
         Some(csv) => {
-            csv.render(&figures, pieces, sentence_columns, release.clone(), source, options);
+            csv.render(&figures, pieces, windows, release.clone(), source, options);
             pieces.share()
         }
         None => {
@@ -764,38 +765,43 @@ struct CsvSink<'o> {
 }
 
 impl CsvSink<'_> {
-    /// Appends the CSV row of each figure (of the kinds asked for), as it is met: first
-    /// each sentence's column is put in the buffer where it is a piece of its own (a
-    /// title's, or a window of an overlong sentence for each of its figures), noted in
-    /// `columns`; then the rows are written from the buffer, the figures' own text and
-    /// values. (Out of line: inlined in `extract_release`, its loop kept less in registers.)
+    /// Appends the CSV row of each figure (of the kinds asked for), as it is met: each
+    /// sentence's rows share its column (a piece of the body's fold, or the folded title);
+    /// an overlong sentence's rows each have a window of it, put in the buffer first and
+    /// noted in `windows`. (Out of line: inlined in `extract_release`, its loop kept less
+    /// in registers.)
     #[inline(never)]
     fn render(
         &mut self,
         figures: &Figures,
         pieces: &mut Pieces,
-        columns: &mut SentenceColumns,
+        windows: &mut Vec<Piece>,
         release: [Piece; 4],
         source: &SharedStr,
         options: &Options,
     ) {
         let wanted = |f: &Found| options.kinds.is_empty() || options.kinds.contains(&f.figure.kind);
-        let mut rows: usize = 0;
-        for s in figures.read.iter().filter(|s| !s.found.is_empty()) {
-            let whole = figures.column.whole(s, pieces);
-            let found = figures.found.get(s.found.clone()).unwrap_or_default();
-            for f in found.iter().filter(|f| wanted(f)) {
-                rows += 1;
-                if whole.is_none() {
-                    columns
-                        .windows
-                        .push(sentence_column(s.text, f.text_start, f.figure.end, pieces));
+        let with_figures = || figures.read.iter().filter(|s| !s.found.is_empty());
+        let found_of = |s: &Read| figures.found.get(s.found.clone()).unwrap_or_default();
+        // A sentence's fold is no longer than its text: only a long text may need windows
+        // (a release's sentences walked once more where one is).
+        if with_figures().any(|s| s.text.len() > MAX_SENTENCE) {
+            for s in with_figures() {
+                if figures.column.whole(s, pieces.buf()).is_none() {
+                    for f in found_of(s).iter().filter(|f| wanted(f)) {
+                        windows.push(sentence_column(s.text, f.text_start, f.figure.end, pieces));
+                    }
                 }
             }
-            columns.whole.push(whole);
         }
-        let buf = pieces.buf().as_bytes();
-        let text = |piece: &Piece| buf.get(piece.clone()).unwrap_or_default();
+        let rows = match options.kinds.is_empty() {
+            true => figures.found.len(),
+            false => with_figures()
+                .map(|s| found_of(s).iter().filter(|f| wanted(f)).count())
+                .sum(),
+        };
+        let buf = pieces.buf().as_str();
+        let text = |piece: &Piece| buf.as_bytes().get(piece.clone()).unwrap_or_default();
         let release = release.map(|piece| text(&piece));
         // Room for the rows (see `write::append_facts`), unless the caller made it.
         if self.out.capacity() - self.out.len() < rows.saturating_mul(ROOMY_ROW) {
@@ -805,13 +811,19 @@ impl CsvSink<'_> {
         let no_timing = period::Timing::default();
         let mut writer = crate::write::RowWriter::new(self.crlf);
         writer.of_release(release, source.as_bytes());
-        let mut wholes = columns.whole.iter();
-        let mut windows = columns.windows.iter();
-        for s in figures.read.iter().filter(|s| !s.found.is_empty()) {
-            let whole = wholes.next().and_then(Option::as_ref).map(text);
+        let mut windows = windows.drain(..);
+        // A fold holds no line break: a body's with no `"` either (most) has sentence
+        // columns to quote only for a comma, which one search over it tells.
+        let body_without_quotes = memchr::memchr(b'"', text(&figures.column.body)).is_none();
+        for s in with_figures() {
+            let whole = figures.column.whole(s, buf);
             // A sentence's rows share its column; an overlong one's have a window each.
-            if let Some(sentence) = whole {
-                writer.of_sentence(s.section, sentence);
+            match whole {
+                Some(sentence) if body_without_quotes && s.section == Section::Body => {
+                    writer.of_sentence_without_quotes(s.section, sentence);
+                }
+                Some(sentence) => writer.of_sentence(s.section, sentence),
+                None => {}
             }
             for n in s.found.clone() {
                 let Some(f) = figures.found.get(n) else {
@@ -821,7 +833,7 @@ impl CsvSink<'_> {
                     continue;
                 }
                 if whole.is_none() {
-                    writer.of_sentence(s.section, windows.next().map_or(&[][..], text));
+                    writer.of_sentence(s.section, windows.next().map_or(&[][..], |w| text(&w)));
                 }
                 let Some(v) = figures.valued.get(n) else {
                     continue;
@@ -843,18 +855,7 @@ impl CsvSink<'_> {
                 writer.write(row, self.out);
             }
         }
-        columns.whole.clear();
-        columns.windows.clear();
     }
-}
-
-/// The `sentence` columns of a release's rows, while they are rendered: each sentence's
-/// (with figures) in order, shared by its rows; or `None` for an overlong one, whose rows
-/// each have a window of it, in order in `windows`.
-#[derive(Default)]
-struct SentenceColumns {
-    whole: Vec<Option<Piece>>,
-    windows: Vec<Piece>,
 }
 
 /// A release's figures once read: its sentences, and each figure's find, values,
@@ -872,22 +873,40 @@ struct Figures<'s, 'r> {
 /// What a sentence's `sentence` column is made from: the body's fold (where its runs
 /// landed) and the folded title.
 struct SentenceColumn<'a> {
+    /// Where the body's fold stands in the release's buffer.
+    body: Piece,
     body_offset: usize,
     runs: Landing<'a>,
     title: &'a str,
 }
 
-impl SentenceColumn<'_> {
-    /// The sentence column shared by a sentence's rows, or `None` for an overlong one
-    /// (each row gets a window of it).
-    fn whole(&self, s: &Read, pieces: &mut Pieces) -> Option<Piece> {
+impl<'a> SentenceColumn<'a> {
+    /// Where a body sentence's column stands in the release's buffer (a piece of the
+    /// body's fold), if it is not overlong.
+    fn body_piece(&self, s: &Read) -> Option<Piece> {
+        let start = s.offset.saturating_sub(self.body_offset);
+        Some(self.runs.span(&(start..start + s.text.len()))).filter(|folded| folded.len() <= MAX_SENTENCE)
+    }
+
+    /// The sentence column shared by a sentence's rows, put in `pieces` (a title's), or
+    /// `None` for an overlong one (each row gets a window of it).
+    fn whole_piece(&self, s: &Read, pieces: &mut Pieces) -> Option<Piece> {
         match s.section {
-            Section::Body => {
-                let start = s.offset.saturating_sub(self.body_offset);
-                Some(self.runs.span(&(start..start + s.text.len()))).filter(|folded| folded.len() <= MAX_SENTENCE)
-            }
+            Section::Body => self.body_piece(s),
             // The title's sentence is the title.
             Section::Title => (self.title.len() <= MAX_SENTENCE).then(|| pieces.push(self.title)),
+        }
+    }
+
+    /// [`SentenceColumn::whole_piece`] as bytes, of `buf` (the release's buffer) or of the
+    /// folded title, which need not be copied into the buffer.
+    fn whole<'b>(&self, s: &Read, buf: &'b str) -> Option<&'b [u8]>
+    where
+        'a: 'b,
+    {
+        match s.section {
+            Section::Body => self.body_piece(s).and_then(|piece| buf.as_bytes().get(piece)),
+            Section::Title => (self.title.len() <= MAX_SENTENCE).then_some(self.title.as_bytes()),
         }
     }
 }
@@ -896,7 +915,7 @@ impl SentenceColumn<'_> {
 /// release's buffer.
 fn rows_of(figures: &Figures, pieces: &mut Pieces, rows: &mut Vec<Row>, options: &Options) {
     for s in figures.read.iter().filter(|s| !s.found.is_empty()) {
-        let whole = figures.column.whole(s, pieces);
+        let whole = figures.column.whole_piece(s, pieces);
         for n in s.found.clone() {
             let (Some(f), Some(v)) = (figures.found.get(n), figures.valued.get(n)) else {
                 continue;
@@ -961,8 +980,9 @@ struct Scratch {
     items: Vec<period::clause::Item>,
     timings: Vec<period::Timing>,
     rows: Vec<Row>,
-    /// Where each row's sentence column stands in `pieces`, for rows rendered as read.
-    sentence_columns: SentenceColumns,
+    /// Where the windows of overlong sentences stand in `pieces`, for rows rendered as
+    /// read.
+    windows: Vec<Piece>,
     pieces: Pieces,
 }
 
@@ -986,8 +1006,7 @@ impl Scratch {
         self.items.clear();
         self.timings.clear();
         self.rows.clear();
-        self.sentence_columns.whole.clear();
-        self.sentence_columns.windows.clear();
+        self.windows.clear();
         self.pieces.buf().clear();
     }
 }
@@ -1359,6 +1378,10 @@ mod tests {
             "-\nTrade\n{filler} 3 percent\n{filler}exports rose 5 percent {filler}. It fell 2%.\ndate2025-06-01\n"
         ));
         texts.push("no separators: prices rose 4 percent on May 3, 2024.".to_string());
+        // An overlong title (a plain document's first line) before whole sentences.
+        texts.push(format!(
+            "{filler} prices rose 4 percent {filler}\nIt fell 2% in May. Sales rose 3%.\n"
+        ));
         assert!(texts.len() > 10);
         let only_money = Options {
             kinds: vec![Kind::Money, Kind::Date],

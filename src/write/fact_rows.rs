@@ -42,6 +42,20 @@ fn push_field(bytes: &[u8], out: &mut Vec<u8>) {
     out.extend_from_slice(b"\",");
 }
 
+/// [`push_field`] of a field known to hold no `"`, `\r` or `\n` (a sentence of a folded
+/// body without quotes): quoted when it holds a comma, and copied whole, with no quote to
+/// double and no search for one.
+fn push_field_without_quotes(bytes: &[u8], out: &mut Vec<u8>) {
+    if memchr::memchr(b',', bytes).is_none() {
+        out.extend_from_slice(bytes);
+        out.push(b',');
+        return;
+    }
+    out.push(b'"');
+    out.extend_from_slice(bytes);
+    out.extend_from_slice(b"\",");
+}
+
 /// The bytes for which the csv writer quotes a field.
 const QUOTED: [u8; 4] = [b',', b'"', b'\n', b'\r'];
 
@@ -132,7 +146,12 @@ fn padded(bytes: &[u8]) -> u64 {
 /// may change, not compared for each row.
 struct Kept<'a, const N: usize> {
     columns: [&'a [u8]; N],
-    /// Where they were last encoded, one after the other; `None` once they changed.
+    /// Which columns are known to hold no `"`, `\r` or `\n`.
+    without_quotes: [bool; N],
+    /// Where each column was last encoded: a column that stays while another changes (the
+    /// source, while the sentence changes) is copied, not encoded again.
+    each: [Option<Range<usize>>; N],
+    /// Where they were last encoded, one after the other; `None` once one changed.
     at: Option<Range<usize>>,
 }
 
@@ -140,26 +159,46 @@ impl<'a, const N: usize> Kept<'a, N> {
     fn new() -> Self {
         Kept {
             columns: [&[]; N],
+            without_quotes: [false; N],
+            each: [const { None }; N],
             at: None,
         }
     }
 
     /// Sets the columns of the next rows.
     fn set(&mut self, columns: [&'a [u8]; N]) {
-        if !self.columns.iter().zip(columns).all(|(a, b)| std::ptr::eq(*a, b)) {
-            (self.columns, self.at) = (columns, None);
+        self.set_known(columns, [false; N]);
+    }
+
+    /// Sets the columns of the next rows, saying which hold no `"`, `\r` or `\n`.
+    fn set_known(&mut self, columns: [&'a [u8]; N], without_quotes: [bool; N]) {
+        for (n, column) in columns.into_iter().enumerate() {
+            if !std::ptr::eq(self.columns[n], column) {
+                (self.columns[n], self.without_quotes[n]) = (column, without_quotes[n]);
+                (self.each[n], self.at) = (None, None);
+            }
         }
     }
 
     /// Appends the encoded columns to `out`, each followed by a delimiter: copied in one
-    /// piece from where they were last written, or encoded.
+    /// piece from where they were last written, or each copied or encoded.
     fn append(&mut self, out: &mut Vec<u8>) {
         match &self.at {
             Some(at) => out.extend_from_within(at.clone()),
             None => {
                 let start = out.len();
-                for column in self.columns {
-                    push_field(column, out);
+                for ((column, each), plain) in self.columns.iter().zip(&mut self.each).zip(self.without_quotes) {
+                    match each {
+                        Some(at) => out.extend_from_within(at.clone()),
+                        None => {
+                            let from = out.len();
+                            match plain {
+                                true => push_field_without_quotes(column, out),
+                                false => push_field(column, out),
+                            }
+                            *each = Some(from..out.len());
+                        }
+                    }
                 }
                 self.at = Some(start..out.len());
             }
@@ -336,6 +375,14 @@ impl<'a> RowWriter<'a> {
         self.sentence.set([sentence, source]);
     }
 
+    /// [`RowWriter::of_sentence`] for a `sentence` known to hold no `"`, `\r` or `\n`.
+    pub(crate) fn of_sentence_without_quotes(&mut self, section: Section, sentence: &'a [u8]) {
+        self.section = section;
+        let [_, source] = self.sentence.columns;
+        let [_, plain_source] = self.sentence.without_quotes;
+        self.sentence.set_known([sentence, source], [true, plain_source]);
+    }
+
     /// Appends the row `f` (of the release and sentence last set) to `out`.
     pub(crate) fn write(&mut self, f: CsvRow<'a>, out: &mut Vec<u8>) {
         self.release.append(out);
@@ -452,6 +499,22 @@ mod tests {
             let field: String = picks.iter().map(|&n| PIECES[n]).collect();
             let (mut ours, mut want) = (b"x,".repeat(head), b"x,".repeat(head));
             push_field(field.as_bytes(), &mut ours);
+            push_field_by_bytes(&field, &mut want);
+            proptest::prop_assert_eq!(ours, want, "{:?}", field);
+        }
+    }
+
+    proptest::proptest! {
+        /// A field with no `"`, `\r` or `\n` is written as `push_field` writes it, whether
+        /// or not it holds a comma, at any length.
+        #[test]
+        fn fields_without_quotes_are_written_as_byte_by_byte(
+            picks in proptest::collection::vec(0..8usize, 0..300),
+        ) {
+            const PIECES: [&str; 8] = ["a", "Z", " ", ",", "-", "é", "’", ", "];
+            let field: String = picks.iter().map(|&n| PIECES[n]).collect();
+            let (mut ours, mut want) = (b"x,".to_vec(), b"x,".to_vec());
+            push_field_without_quotes(field.as_bytes(), &mut ours);
             push_field_by_bytes(&field, &mut want);
             proptest::prop_assert_eq!(ours, want, "{:?}", field);
         }

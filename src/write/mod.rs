@@ -435,6 +435,13 @@ mod tests {
         odd.category = "Trade, monthly".into();
         odd.sentence = "Two\r\nlines, one row.".into();
         facts.push(odd);
+        // The same sentence from another source, and back: its column copied, the
+        // source's encoded or copied.
+        let mut other = facts[0].clone();
+        facts.push(other.clone());
+        other.source = "g, \"h\"".into();
+        facts.push(other);
+        facts.push(facts[0].clone());
         assert!(facts.len() > 500);
         for format in [Format::Csv, Format::ExcelCsv] {
             let (mut ours, mut serde) = (Vec::new(), Vec::new());
