@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 mod masks;
+pub(crate) mod per4;
 pub(crate) mod scan;
 
 pub(crate) use masks::{among, pair_holds, scan_classes, unprintable_and_spaces};
