@@ -11,6 +11,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 pub(crate) mod letter_masks;
 mod masks;
+pub(crate) mod per4;
 pub(crate) mod scan;
 
 pub(crate) use masks::{among, pair_holds, scan_classes, unprintable_and_spaces};

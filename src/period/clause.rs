@@ -28,6 +28,7 @@
 
 use super::cues::{self, Lead, Relative};
 use crate::model::Period;
+use crate::words::per4::TrimSpace;
 
 /// A date phrase of the sentence, resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -724,7 +725,7 @@ impl Reading {
 
     /// `by 2030`: a target's own date.
     fn is_target(&self, d: &Dated) -> bool {
-        cues::ends_with_word(self.lower[..d.mention.start].trim_end(), "by")
+        cues::ends_with_word(self.lower[..d.mention.start].trim_end_space(), "by")
     }
 
     /// A date (`dates[j]`, the last before the figure) right before a `when` clause
@@ -749,7 +750,11 @@ impl Reading {
     pub fn in_brackets(&self, m: &Mention) -> bool {
         let before = cues::tail(self.lower.get(..m.start).unwrap_or(""), 64);
         let opened = before.rfind('(').is_some_and(|o| !before[o..].contains(')'));
-        opened && self.lower.get(m.end..).is_some_and(|a| a.trim_start().starts_with(')'))
+        opened
+            && self
+                .lower
+                .get(m.end..)
+                .is_some_and(|a| a.trim_start_space().starts_with(')'))
     }
 
     /// The first period the sentence names (a forecast's own time too), for the
@@ -793,7 +798,7 @@ fn clause_bases(bases: &[(usize, usize, usize, Base)], c: usize) -> &[(usize, us
 /// An opening segment that compares: `Compared with ...`, `Comparing ...`, `Between May
 /// and June`, `On a year-on-year basis`.
 fn opener_compares(lower: &str, (from, to): (usize, usize), found: &cues::Cues, picks: &mut Vec<cues::Pick>) -> bool {
-    let o = lower[from..to].trim_start();
+    let o = lower[from..to].trim_start_space();
     if ["compared", "comparing", "in comparison", "between", "as regards"]
         .iter()
         .any(|w| o.starts_with(w))
@@ -824,7 +829,7 @@ fn figure_before(lower: &str, items: &[Item], at: usize) -> Option<usize> {
         .take_while(|&k| items[k].timed || !items[k].is_date)
         .find(|&k| items[k].timed)?;
     let i = items.get(n).filter(|i| at - i.end <= 48)?;
-    let between = lower.get(i.end..at)?.trim();
+    let between = lower.get(i.end..at)?.trim_space();
     links_figure_to_period(between).then_some(n)
 }
 
@@ -839,10 +844,14 @@ fn links_figure_to_period(between: &str) -> bool {
             "first" | "last" | "months" | "month" | "quarter" | "half" | "year" | "ended" | "ending" | "period"
         ) || count_word(w.trim_end_matches("-month")).is_some()
     };
-    between
-        .split_whitespace()
-        .enumerate()
-        .all(|(k, w)| k < 7 && (preposition(w) || (k > 0 && period_word(w))))
+    let linked = |(k, w): (usize, &str)| k < 7 && (preposition(w) || (k > 0 && period_word(w)));
+    // ASCII text split at its ASCII white space (`char::is_whitespace`'s ASCII bytes), as
+    // nearly always: the same words as `split_whitespace`, with no characters decoded.
+    if between.is_ascii() {
+        let words = between.split(|c: char| crate::words::ascii_space(c as u8));
+        return words.filter(|w| !w.is_empty()).enumerate().all(linked);
+    }
+    between.split_whitespace().enumerate().all(linked)
 }
 
 /// The item standing right after a date, in brackets: May (`up 3%`).
@@ -850,7 +859,7 @@ fn figure_after(lower: &str, items: &[Item], n: usize, end: usize) -> Option<usi
     let i = items
         .get(n + 1)
         .filter(|i| i.timed && i.start.saturating_sub(end) <= 8)?;
-    let between = lower.get(end..i.start)?.trim();
+    let between = lower.get(end..i.start)?.trim_space();
     (between == "(").then_some(n + 1)
 }
 
@@ -870,7 +879,7 @@ fn role(
     if cues::names_publication(lower.get(m.end..).unwrap_or("")) {
         return (Role::Ignored, false);
     }
-    let bracket = cues::tail(&lower[..m.start], 64).trim_end().strip_suffix('(');
+    let bracket = cues::tail(&lower[..m.start], 64).trim_end_space().strip_suffix('(');
     if bracket.is_some_and(|b| quarter_named_before(Some(b)).is_some()) {
         return (Role::Ignored, false);
     }
@@ -960,7 +969,7 @@ fn record_word(
     });
     let mut words = (walked.into_iter().flatten().map(|at| at - clause_start)).chain(searched.into_iter().flatten());
     words.find_map(|at| {
-        let head = clause_before[..at].trim_end();
+        let head = clause_before[..at].trim_end_space();
         let previous = ["previous", "prior", "former", "old"]
             .iter()
             .any(|w| cues::ends_with_word(head, w));
@@ -977,15 +986,24 @@ fn record_word(
 
 /// `from` or `between` right before a span: the words of the span itself.
 fn opens_span(before: &str) -> bool {
-    let b = before.trim_end();
+    let b = before.trim_end_space();
     let b = b.strip_suffix("the").map_or(b, str::trim_end);
     cues::ends_with_word(b, "from") || cues::ends_with_word(b, "between")
 }
 
 /// A clause that opens by comparing (`similar to the rise in March`, `compared with`).
 fn opens_comparison(clause: &str) -> bool {
-    let c = clause.trim_start_matches(|ch: char| !ch.is_ascii_alphanumeric());
-    [
+    // By bytes: every byte of a character beyond ASCII is no ASCII letter or digit.
+    let from = clause
+        .bytes()
+        .position(|c| c.is_ascii_alphanumeric())
+        .unwrap_or(clause.len());
+    let c = clause.get(from..).unwrap_or_default();
+    // Asked at every date: most clauses are told apart by their first byte.
+    matches!(
+        c.as_bytes().first(),
+        Some(b's' | b'c' | b'u' | b'd' | b't' | b'v' | b'a')
+    ) && [
         "similar to",
         "compared",
         "up from",
@@ -1000,15 +1018,15 @@ fn opens_comparison(clause: &str) -> bool {
 
 /// `the same period in` / `the same month of` right before a date.
 fn same_period_before(before: &str) -> bool {
-    let b = before.trim_end();
+    let b = before.trim_end_space();
     let b = ["in", "of", "last"]
         .iter()
         .find_map(|w| b.strip_suffix(w).filter(|h| h.ends_with(' ')))
         .unwrap_or(b)
-        .trim_end();
+        .trim_end_space();
     ["period", "periods", "month", "months", "quarter", "half", "time"]
         .iter()
-        .any(|w| b.strip_suffix(w).is_some_and(|h| h.trim_end().ends_with("same")))
+        .any(|w| b.strip_suffix(w).is_some_and(|h| h.trim_end_space().ends_with("same")))
 }
 
 /// For each item, whether it is a date that a dash joins to the next into one span
@@ -1020,10 +1038,10 @@ fn joined_dates(lower: &str, items: &[Item], out: &mut Vec<bool>) {
         let (Some((a, None)), Some((b, None))) = (pair[0].date, pair[1].date) else {
             continue;
         };
-        let between = lower.get(pair[0].end..pair[1].start).unwrap_or("x").trim();
+        let between = lower.get(pair[0].end..pair[1].start).unwrap_or("x").trim_space();
         let dash = matches!(between, "-" | "\u{2013}" | "\u{2014}");
         // `January and February as a whole`, `... combined`: one span.
-        let after = lower.get(pair[1].end..).unwrap_or("").trim_start();
+        let after = lower.get(pair[1].end..).unwrap_or("").trim_start_space();
         let taken_together = between == "and"
             && ["as a whole", "combined", "together"]
                 .iter()
@@ -1042,7 +1060,7 @@ pub(super) fn only_single_days(text: &str, items: &[Item]) -> bool {
         b.date.is_some()
             && text
                 .get(a.end..b.start)
-                .is_some_and(|t| matches!(t.trim(), "-" | "\u{2013}" | "\u{2014}"))
+                .is_some_and(|t| matches!(t.trim_space(), "-" | "\u{2013}" | "\u{2014}"))
     };
     items.iter().enumerate().all(|(n, i)| match i.date {
         None => true,
@@ -1057,7 +1075,7 @@ pub(super) fn only_single_days(text: &str, items: &[Item]) -> bool {
 /// `before` closes with `week ending` or `week ended`, in any case: the day after it is
 /// the last of a week (`window`).
 fn closes_week(before: &str) -> bool {
-    let b = before.trim_end().as_bytes();
+    let b = before.trim_end_space().as_bytes();
     ["week ending", "week ended"].iter().any(|w| {
         b.len() >= w.len()
             && b.get(b.len() - w.len()..)
@@ -1097,7 +1115,7 @@ fn next_step(p: Period) -> Period {
 fn widen(before: &str, period: Period, end: Option<Period>) -> (Period, Option<Period>) {
     match (period, end) {
         (Period::Year(year), None) => year_with_words(before, year).unwrap_or((period, end)),
-        (Period::Month { year, .. }, None) => match quarter_named_before(before.trim_end().strip_suffix(" to")) {
+        (Period::Month { year, .. }, None) => match quarter_named_before(before.trim_end_space().strip_suffix(" to")) {
             Some(q) => (Period::Quarter { year, quarter: q }, None),
             None => window(before, period, end),
         },
@@ -1109,13 +1127,13 @@ fn widen(before: &str, period: Period, end: Option<Period>) -> (Period, Option<P
 /// 5; three are the first quarter, six the first half), `Quarter 3 (July to Sept)`, a
 /// month name in any case (`MARCH`).
 fn year_with_words(before: &str, year: i32) -> Option<(Period, Option<Period>)> {
-    let b = before.trim_end();
+    let b = before.trim_end_space();
     if let Some(head) = b.strip_suffix("months of") {
-        let n = head.trim_end().rsplit(' ').next().and_then(count_word)?;
+        let n = head.trim_end_space().rsplit(' ').next().and_then(count_word)?;
         let head = head
-            .trim_end()
-            .strip_suffix(head.trim_end().rsplit(' ').next()?)?
-            .trim_end();
+            .trim_end_space()
+            .strip_suffix(head.trim_end_space().rsplit(' ').next()?)?
+            .trim_end_space();
         if !head.ends_with("first") {
             return None;
         }
@@ -1148,7 +1166,7 @@ fn year_with_words(before: &str, year: i32) -> Option<(Period, Option<Period>)> 
 /// `quarter 3`, `quarter 3 (july to sept)`, `quarter 1 january` at the end of `before`:
 /// the quarter's number.
 fn quarter_named_before(before: Option<&str>) -> Option<u32> {
-    let b = before?.trim_end();
+    let b = before?.trim_end_space();
     // Asked before most dates: only a number, a bracket or a month word ends the phrase.
     match b.as_bytes().last()? {
         b')' | b'0'..=b'9' => {}
@@ -1167,11 +1185,11 @@ fn quarter_named_before(before: Option<&str>) -> Option<u32> {
 fn quarter_named_at_end(mut b: &str) -> Option<u32> {
     // A bracketed or plain run of month words after the number.
     if let Some(open) = b.strip_suffix(')').and_then(|h| h.rfind('(')) {
-        b = b[..open].trim_end();
+        b = b[..open].trim_end_space();
     }
     let last = b.rsplit(' ').next()?;
     if crate::grammar::date::is_month_word(last.as_bytes()) {
-        b = b[..b.len() - last.len()].trim_end();
+        b = b[..b.len() - last.len()].trim_end_space();
         // `quarter 1 january`: the grammar read `1 january` as a day; its number stays.
     }
     let mut words = b.rsplit(' ');
@@ -1186,7 +1204,7 @@ fn window(before: &str, period: Period, end: Option<Period>) -> (Period, Option<
     if end.is_some() {
         return (period, end);
     }
-    let b = before.trim_end();
+    let b = before.trim_end_space();
     if let Period::Day(day) = period {
         // `the week ending September 10`: the seven days to it.
         let week = ["week ending", "week ended"].iter().any(|w| b.ends_with(w));
@@ -1214,7 +1232,7 @@ fn window(before: &str, period: Period, end: Option<Period>) -> (Period, Option<
             .or_else(|| head.strip_suffix("-month"))
             .or_else(|| head.strip_suffix(" month"));
         match head
-            .and_then(|h| h.trim_end().rsplit([' ', '(']).next())
+            .and_then(|h| h.trim_end_space().rsplit([' ', '(']).next())
             .and_then(count_word)
         {
             Some(n) if (2..=24).contains(&n) => n,
@@ -1257,7 +1275,7 @@ fn relative_periods_into(lower: &str, found: &cues::Cues, out: &mut Vec<(usize, 
             let Some(at) = head.strip_suffix(lead).map(str::len) else {
                 continue;
             };
-            if !cues::whole_at(lower, at, lead.trim_end()) {
+            if !cues::whole_at(lower, at, lead.trim_end_space()) {
                 continue;
             }
             let unit = after.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use crate::model::Basis;
 pub use crate::words::Phrases;
+use crate::words::per4::TrimSpace;
 use crate::words::word_list;
 
 /// The last `n` bytes of `text` or fewer (cut at a character boundary).
@@ -75,7 +76,7 @@ fn split_last_word(text: &str) -> (&str, &str) {
             _ => break,
         }
     }
-    (text[..start].trim_end(), &text[start..end])
+    (text[..start].trim_end_space(), &text[start..end])
 }
 
 /// `split_last_word` on any text, by characters.
@@ -84,7 +85,7 @@ fn split_last_word_chars(text: &str) -> (&str, &str) {
     let start = t
         .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '/' || c == '\''))
         .map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
-    (t[..start].trim_end(), &t[start..])
+    (t[..start].trim_end_space(), &t[start..])
 }
 
 word_list!(
@@ -201,7 +202,7 @@ pub enum Lead {
 /// Reads the words before a date (`before`, lower-cased, the end of its sentence up to
 /// the date). `with` is a base only after a comparing word earlier in the sentence.
 pub fn lead_of(before: &str) -> Lead {
-    let mut rest = before.trim_end();
+    let mut rest = before.trim_end_space();
     // At most a few words are skipped: the lead must stand near its date.
     for _ in 0..6 {
         if let Some(lead) = ends_with_any(rest, BASE_LEADS, &BASE_LEAD_ENDS) {
@@ -236,7 +237,11 @@ pub fn opens_with_lead(text: &str) -> bool {
 
 /// Nouns after a date that make it the date of a publication (`the May 2024 issue`).
 pub fn names_publication(after: &str) -> bool {
-    let after = after.trim_start();
+    let after = after.trim_start_space();
+    // Asked at every date: each noun opens with its own byte.
+    if !matches!(after.as_bytes().first(), Some(b'i' | b'e' | b'v')) {
+        return false;
+    }
     // The first word by its ASCII bytes; one that goes on in another script is read by
     // characters.
     let b = after.as_bytes();
@@ -751,7 +756,7 @@ impl Cues {
 /// or `same period ...` makes them a base.
 fn is_period_not_base(lower: &str, at: usize, end: usize) -> bool {
     let phrase = &lower[at..end];
-    let before = lower[..at].trim_end();
+    let before = lower[..at].trim_end_space();
     let before = before.strip_suffix(" the").map_or(before, str::trim_end);
     // `in the previous quarter`: a period, placed by `clause::relative_periods`.
     let stepped = ["previous", "preceding", "prior", "last"]

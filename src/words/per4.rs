@@ -1,0 +1,67 @@
+//! White space trimmed off the words the period rules read around each date and figure
+//! (`the same period in`, `week ending`, the lead before a date): by bytes while they are
+//! ASCII, as nearly always, where `str::trim_end` and `trim_start` decode characters. A
+//! byte beyond ASCII hands what is left to the character walk, so every trim is the
+//! standard one (`char::is_whitespace`).
+
+use super::{ascii_space, trim_end_space};
+
+/// `str::trim_end`, `trim_start` and `trim`, read by bytes while they are ASCII.
+pub trait TrimSpace {
+    fn trim_end_space(&self) -> &str;
+    fn trim_start_space(&self) -> &str;
+    fn trim_space(&self) -> &str;
+}
+
+impl TrimSpace for str {
+    fn trim_end_space(&self) -> &str {
+        trim_end_space(self)
+    }
+
+    fn trim_start_space(&self) -> &str {
+        let b = self.as_bytes();
+        let from = b.iter().position(|&c| !ascii_space(c)).unwrap_or(b.len());
+        let rest = self.get(from..).unwrap_or_default();
+        match b.get(from) {
+            Some(c) if !c.is_ascii() => rest.trim_start(),
+            _ => rest,
+        }
+    }
+
+    fn trim_space(&self) -> &str {
+        self.trim_start_space().trim_end_space()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TrimSpace;
+
+    #[test]
+    fn white_space_is_trimmed_as_the_char_walk_trims_it() {
+        for t in [
+            "",
+            " ",
+            " rose \t\n",
+            "\u{a0} up\u{a0} ",
+            "\u{2003}x\u{2003}",
+            "\u{85}",
+            "\x0b\x0ca\r",
+            " € ",
+            "b",
+        ] {
+            assert_eq!(t.trim_end_space(), t.trim_end(), "{t:?}");
+            assert_eq!(t.trim_start_space(), t.trim_start(), "{t:?}");
+            assert_eq!(t.trim_space(), t.trim(), "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn trims_match_the_char_walk_on_random_text(t in "[a\u{e9} \t\n\r\u{b}\u{c}\u{1c}\u{a0}\u{85}\u{2003}\u{3000}]{0,12}") {
+            proptest::prop_assert_eq!(t.trim_end_space(), t.trim_end());
+            proptest::prop_assert_eq!(t.trim_start_space(), t.trim_start());
+            proptest::prop_assert_eq!(t.trim_space(), t.trim());
+        }
+    }
+}
