@@ -11,8 +11,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 pub(crate) mod letter_masks;
 mod masks;
-pub(crate) mod per4;
 pub(crate) mod scan;
+pub(crate) mod trim_space;
 
 pub(crate) use masks::{among, pair_holds, scan_classes, unprintable_and_spaces};
 // The reading of an input held whole (the command line's).

@@ -28,7 +28,7 @@
 
 use super::cues::{self, Lead, Relative};
 use crate::model::Period;
-use crate::words::per4::TrimSpace;
+use crate::words::trim_space::TrimSpace;
 
 /// A date phrase of the sentence, resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -844,14 +844,10 @@ fn links_figure_to_period(between: &str) -> bool {
             "first" | "last" | "months" | "month" | "quarter" | "half" | "year" | "ended" | "ending" | "period"
         ) || count_word(w.trim_end_matches("-month")).is_some()
     };
-    let linked = |(k, w): (usize, &str)| k < 7 && (preposition(w) || (k > 0 && period_word(w)));
-    // ASCII text split at its ASCII white space (`char::is_whitespace`'s ASCII bytes), as
-    // nearly always: the same words as `split_whitespace`, with no characters decoded.
-    if between.is_ascii() {
-        let words = between.split(|c: char| crate::words::ascii_space(c as u8));
-        return words.filter(|w| !w.is_empty()).enumerate().all(linked);
-    }
-    between.split_whitespace().enumerate().all(linked)
+    between
+        .words_space()
+        .enumerate()
+        .all(|(k, w)| k < 7 && (preposition(w) || (k > 0 && period_word(w))))
 }
 
 /// The item standing right after a date, in brackets: May (`up 3%`).

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use crate::model::Basis;
 pub use crate::words::Phrases;
-use crate::words::per4::TrimSpace;
+use crate::words::trim_space::TrimSpace;
 use crate::words::word_list;
 
 /// The last `n` bytes of `text` or fewer (cut at a character boundary).

@@ -2,7 +2,7 @@
 //! (`the same period in`, `week ending`, the lead before a date): by bytes while they are
 //! ASCII, as nearly always, where `str::trim_end` and `trim_start` decode characters. A
 //! byte beyond ASCII hands what is left to the character walk, so every trim is the
-//! standard one (`char::is_whitespace`).
+//! standard one (`char::is_whitespace`); words are split the same way.
 
 use super::{ascii_space, trim_end_space};
 
@@ -11,6 +11,8 @@ pub trait TrimSpace {
     fn trim_end_space(&self) -> &str;
     fn trim_start_space(&self) -> &str;
     fn trim_space(&self) -> &str;
+    /// `str::split_whitespace`, split at ASCII white space when the text is ASCII.
+    fn words_space(&self) -> impl Iterator<Item = &str>;
 }
 
 impl TrimSpace for str {
@@ -30,6 +32,16 @@ impl TrimSpace for str {
 
     fn trim_space(&self) -> &str {
         self.trim_start_space().trim_end_space()
+    }
+
+    fn words_space(&self) -> impl Iterator<Item = &str> {
+        // `char::is_whitespace`'s ASCII bytes are `ascii_space`: the same words, with no
+        // character decoded.
+        let ascii = self
+            .is_ascii()
+            .then(|| self.split(|c: char| ascii_space(c as u8)).filter(|w| !w.is_empty()));
+        let other = (!self.is_ascii()).then(|| self.split_whitespace());
+        ascii.into_iter().flatten().chain(other.into_iter().flatten())
     }
 }
 
@@ -53,6 +65,7 @@ mod tests {
             assert_eq!(t.trim_end_space(), t.trim_end(), "{t:?}");
             assert_eq!(t.trim_start_space(), t.trim_start(), "{t:?}");
             assert_eq!(t.trim_space(), t.trim(), "{t:?}");
+            assert!(t.words_space().eq(t.split_whitespace()), "{t:?}");
         }
     }
 
@@ -62,6 +75,7 @@ mod tests {
             proptest::prop_assert_eq!(t.trim_end_space(), t.trim_end());
             proptest::prop_assert_eq!(t.trim_start_space(), t.trim_start());
             proptest::prop_assert_eq!(t.trim_space(), t.trim());
+            proptest::prop_assert!(t.words_space().eq(t.split_whitespace()));
         }
     }
 }
