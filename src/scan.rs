@@ -518,7 +518,13 @@ fn token_at_with(sentence: &str, pos: usize, word: Option<(usize, bool)>) -> (bo
             let (end, _) = word_end();
             let word = &bytes[pos..end];
             let dollar = bytes.get(end) == Some(&b'$') && names_a_dollar(word);
-            (dollar || word_starts_figure(sentence, word, pos, end), end)
+            let starts = dollar || word_starts_figure(sentence, word, pos, end);
+            // `the rise`, `first time`: no kind starts there, told without `figure_at`.
+            let lead = matches!(word, b"the" | b"first" | b"between");
+            (
+                starts && !(lead && crate::grammar::lead_word_turned_away(sentence, pos, word)),
+                end,
+            )
         }
         b'$' | b'-' => (!alnum_before(sentence, pos), pos + 1),
         // The lead bytes of `₩ € ¥ £ ₹ −` and of vulgar fractions (`½`, `⅛`); any other

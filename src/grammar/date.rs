@@ -1388,13 +1388,13 @@ fn month_of_list(b: &str) -> Option<u32> {
 /// At a date's lead word (lower-cased) with `after` the text after it: whether any form
 /// `date_at_word` chooses by that word may read on. The forms at `the` (`the_nth`) need
 /// white space and a digit after it; those at `between` (`between_years`,
-/// `between_days`) white space and a digit or a month (capitalized); those at a period's
+/// `between_days`) white space and a digit or a month name (capitalized); those at a period's
 /// ordinal (`half`, `quarter`, `months_of_year`) `half` or `quarter` after white space or a
 /// dash, or a number (`six months`: digits or a number word) after white space. A
 /// candidate at such a word before any other (`the rise`, `between them`, `first time`)
 /// reads no date, and is turned away before the parse. Other words: not decided here.
 /// ```text
-/// goes_on = "the" sp digit | "between" sp (digit | Capital)
+/// goes_on = "the" sp digit | "between" sp (digit | month_name)
 ///         | period_ordinal ((sp | "-") ("half" | "quarter") | sp (digit | number_word))
 ///         | other_word
 /// ```
@@ -1411,7 +1411,8 @@ pub fn lead_word_may_go_on(lower: &[u8], after: &str) -> bool {
     };
     match lower {
         b"the" => the_nth_may_read(spaced),
-        b"between" => next.is_ascii_digit() || next.is_ascii_uppercase(),
+        // `between_days` reads a month at a capital (`between March 3 and 5`).
+        b"between" => next.is_ascii_digit() || next.is_ascii_uppercase() && read_month(spaced).is_ok(),
         _ if period_ordinal => {
             next.is_ascii_digit() || names_a_period_part(spaced) || super::number::starts_a_number_word(spaced)
         }
@@ -2408,6 +2409,8 @@ mod tests {
             ("the", ""),
             ("the", " "),
             ("between", " the two"),
+            ("between", " Korea and China"),
+            ("between", " Mayors"),
             ("between", ", 3"),
             ("between", ""),
             ("first", " time"),

@@ -54,6 +54,13 @@ fn time_unit(i: &str) -> IResult<&str, &'static str> {
 /// (a digit, or a number word or article: what `cardinal` starts with): at `the`, a
 /// duration starts only so. (`the previous year`, `the following.`: no duration.)
 pub fn led(i: &str) -> bool {
+    // Every lead word starts with `p`, `l`, `n`, `c` or `f`: after `the` and its white space
+    // (`sp` and `skip_space` read the same), any other ASCII byte (`the 7th`, `the rise`)
+    // leads none, and the six words are not compared.
+    let next = i.get(3..).map(super::skip_space).and_then(|r| r.as_bytes().first());
+    if next.is_some_and(|b| b.is_ascii() && !matches!(b | 0x20, b'p' | b'l' | b'n' | b'c' | b'f')) {
+        return false;
+    }
     lead(i).is_ok_and(|(r, ())| {
         r.as_bytes().first().is_some_and(u8::is_ascii_digit) || super::number::starts_a_number_word(r)
     })
@@ -165,6 +172,29 @@ pub fn parse(ctx: &Ctx) -> Option<Figure> {
 mod tests {
     use super::*;
     use crate::grammar::Ahead;
+
+    /// `led` with every lead word compared: the oracle of its first-byte test.
+    fn led_by_words(i: &str) -> bool {
+        lead(i).is_ok_and(|(r, ())| {
+            r.as_bytes().first().is_some_and(u8::is_ascii_digit) || super::super::number::starts_a_number_word(r)
+        })
+    }
+
+    #[test]
+    fn a_lead_turned_away_by_its_first_byte_is_no_lead() {
+        let mut text = crate::fixture_texts().concat();
+        text.push_str(
+            " the past five years the PAST 3 The Last two the next 5 the\u{a0}coming six the  following 2 \
+             the previous ten the 7th the rise the\u{2003}past 4 the\tlast 3 the pasta the é the",
+        );
+        let mut led = 0;
+        for (at, _) in text.char_indices() {
+            let i = &text[at..];
+            assert_eq!(super::led(i), led_by_words(i), "{:?}", super::super::window(i, 30));
+            led += usize::from(super::led(i));
+        }
+        assert!(led > 10, "{led}");
+    }
 
     #[test]
     fn the_look_ahead_knows_every_time_unit() {
