@@ -667,6 +667,19 @@ mod tests {
     use super::*;
     use nom::bytes::complete::{take_while, take_while1};
 
+    /// `Starts` with no kind.
+    const NO_KIND: Starts = Starts {
+        money: false,
+        percent: false,
+        quantity: false,
+        duration: false,
+        date: false,
+        ordinal: false,
+        count: false,
+        percent_marked: false,
+        unscaled: false,
+    };
+
     #[test]
     fn the_look_ahead_is_kept_for_the_kinds_asked_after() {
         let s = "Sales rose 4 percent to 9 billion won.";
@@ -811,17 +824,7 @@ mod tests {
              Korea and, between the two, between USD 3 and 5, between two and three, between May and \
              June, between Mayors, between\u{a0}3 and 4, per first half, per between 2 and 3 ",
         );
-        let no_kind = Starts {
-            money: false,
-            percent: false,
-            quantity: false,
-            duration: false,
-            date: false,
-            ordinal: false,
-            count: false,
-            percent_marked: false,
-            unscaled: false,
-        };
+        let no_kind = NO_KIND;
         let (mut asked, mut turned) = (0, 0);
         for (pos, _) in text.char_indices() {
             let rest = &text[pos..];
@@ -1219,17 +1222,7 @@ mod tests {
         let three = at("Three billion won");
         assert!(three.money && three.percent && three.quantity && three.count && !three.ordinal);
         assert!(three.duration && three.date); // capitalized: a month or weekday would be a date
-        let none = Starts {
-            money: false,
-            percent: false,
-            quantity: false,
-            duration: false,
-            date: false,
-            ordinal: false,
-            count: false,
-            percent_marked: false,
-            unscaled: false,
-        };
+        let none = NO_KIND;
         // `march` in lower case is a verb; `March` a month, and only a date.
         assert_eq!(at("march on"), none);
         assert_eq!(at("March 5"), Starts { date: true, ..none });
