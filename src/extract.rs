@@ -107,9 +107,9 @@ fn push_release_id(date: Option<NaiveDate>, folded_title: &str, id: &mut String)
     }
     // A dated id (a year of four digits) made whole on the stack and pushed in one copy:
     // the date through `Period`'s text and the two pieces' checks cost twice as much.
-    if let Some(day) = date.and_then(day_digits) {
-        let mut whole = [0; DAY_LEN + ID_HASH_LEN];
-        let (head, tail) = whole.split_at_mut(DAY_LEN);
+    if let Some(day) = date.and_then(crate::model::day_iso) {
+        let mut whole = [0; crate::model::DAY_LEN + ID_HASH_LEN];
+        let (head, tail) = whole.split_at_mut(crate::model::DAY_LEN);
         head.copy_from_slice(&day);
         tail.copy_from_slice(&digits);
         return id.push_str(crate::words::ascii_text(&whole).unwrap_or_default());
@@ -119,19 +119,6 @@ fn push_release_id(date: Option<NaiveDate>, folded_title: &str, id: &mut String)
         None => id.push_str("undated"),
     }
     id.push_str(crate::words::ascii_text(&digits).unwrap_or_default());
-}
-
-/// Bytes of a day's ISO form (`2025-11-18`).
-const DAY_LEN: usize = 10;
-
-/// The ISO form of `day` (as `Period::Day(day).push_to` writes it), for a year 0 to 9999.
-fn day_digits(day: NaiveDate) -> Option<[u8; DAY_LEN]> {
-    use chrono::Datelike;
-    let y = u16::try_from(day.year()).ok().filter(|&y| y <= 9999)?;
-    let two = |n: u32| [b'0' + (n / 10 % 10) as u8, b'0' + (n % 10) as u8];
-    let ([y0, y1], [y2, y3]) = (two(u32::from(y / 100)), two(u32::from(y % 100)));
-    let ([m0, m1], [d0, d1]) = (two(day.month()), two(day.day()));
-    Some([y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1])
 }
 
 /// White space runs -> one space, trimmed. Borrowed when there is nothing to fold (most
@@ -1209,23 +1196,6 @@ mod tests {
                 assert_eq!(lines.line_of(offset), want(offset), "{offset}");
             }
         }
-    }
-
-    #[test]
-    fn day_digits_are_the_periods_text() {
-        let mut day = NaiveDate::from_ymd_opt(0, 1, 1).unwrap();
-        let last = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap();
-        while day < last {
-            let mut want = String::new();
-            Period::Day(day).push_to(&mut want);
-            assert_eq!(day_digits(day).as_ref().map(|d| &d[..]), Some(want.as_bytes()), "{day}");
-            day = day + chrono::Days::new(37);
-        }
-        for (y, m, d) in [(-1, 12, 31), (10000, 1, 1), (-262000, 3, 4)] {
-            let day = NaiveDate::from_ymd_opt(y, m, d).unwrap();
-            assert_eq!(day_digits(day), None, "{day}");
-        }
-        assert!(day_digits(NaiveDate::from_ymd_opt(0, 2, 29).unwrap()).is_some());
     }
 
     #[test]

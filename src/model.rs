@@ -199,23 +199,12 @@ impl Period {
     /// (any but an odd one) as an array of its characters: a copy of a known size, where
     /// built on the stack a byte at a time it was a hundred instructions.
     pub(crate) fn push_to_bytes(&self, out: &mut Vec<u8>) {
-        let year = |y: i32| {
-            let y = u16::try_from(y).ok().filter(|&y| y <= 9999)?;
-            Some([y / 1000, y / 100 % 10, y / 10 % 10, y % 10].map(|d| b'0' + d as u8))
-        };
-        let two = |n: u32| {
-            u8::try_from(n)
-                .ok()
-                .filter(|&n| n <= 99)
-                .map(|n| [b'0' + n / 10, b'0' + n % 10])
-        };
+        let (year, two) = (year_digits, two_digits);
         let one = |n: u32| u8::try_from(n).ok().filter(|&n| n <= 9).map(|n| b'0' + n);
         match *self {
             Period::Day(d) => {
-                if let (Some([y0, y1, y2, y3]), Some([m0, m1]), Some([d0, d1])) =
-                    (year(d.year()), two(d.month()), two(d.day()))
-                {
-                    return out.extend_from_slice(&[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1]);
+                if let Some(iso) = day_iso(d) {
+                    return out.extend_from_slice(&iso);
                 }
             }
             Period::Month { year: y, month } => {
@@ -246,6 +235,33 @@ impl Period {
     pub fn iso(&self) -> String {
         self.ascii().as_str().to_string()
     }
+}
+
+/// Bytes of a day's ISO form (`2025-11-18`).
+pub(crate) const DAY_LEN: usize = 10;
+
+/// The ISO form of a day of a year 0 to 9999 (as `Period::Day(d).push_to` writes it), as
+/// its bytes.
+#[inline]
+pub(crate) fn day_iso(d: chrono::NaiveDate) -> Option<[u8; DAY_LEN]> {
+    let ([y0, y1, y2, y3], [m0, m1], [d0, d1]) = (year_digits(d.year())?, two_digits(d.month())?, two_digits(d.day())?);
+    Some([y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1])
+}
+
+/// The four digits of a year 0 to 9999.
+#[inline]
+fn year_digits(y: i32) -> Option<[u8; 4]> {
+    let y = u16::try_from(y).ok().filter(|&y| y <= 9999)?;
+    Some([y / 1000, y / 100 % 10, y / 10 % 10, y % 10].map(|d| b'0' + d as u8))
+}
+
+/// The two digits of a number up to 99.
+#[inline]
+fn two_digits(n: u32) -> Option<[u8; 2]> {
+    u8::try_from(n)
+        .ok()
+        .filter(|&n| n <= 99)
+        .map(|n| [b'0' + n / 10, b'0' + n % 10])
 }
 
 /// ASCII text of at most 64 bytes built on the stack (a number, a period, a basis), then
@@ -665,6 +681,23 @@ pub const FACT_COLUMNS: [&str; 19] = [
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn day_iso_is_the_periods_text() {
+        let mut day = chrono::NaiveDate::from_ymd_opt(0, 1, 1).unwrap();
+        let last = chrono::NaiveDate::from_ymd_opt(9999, 12, 31).unwrap();
+        while day < last {
+            let mut want = String::new();
+            Period::Day(day).push_to(&mut want);
+            assert_eq!(day_iso(day).as_ref().map(|d| &d[..]), Some(want.as_bytes()), "{day}");
+            day = day + chrono::Days::new(37);
+        }
+        for (y, m, d) in [(-1, 12, 31), (10000, 1, 1), (-262000, 3, 4)] {
+            let day = chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(day_iso(day), None, "{day}");
+        }
+        assert!(day_iso(chrono::NaiveDate::from_ymd_opt(0, 2, 29).unwrap()).is_some());
+    }
 
     #[test]
     fn a_kind_as_a_number_is_its_place_in_all() {
