@@ -805,12 +805,8 @@ impl CsvSink<'_> {
         for s in with_figures() {
             let whole = figures.column.whole(s, buf);
             // A sentence's rows share its column; an overlong one's have a window each.
-            match whole {
-                Some(sentence) if body_without_quotes && s.section == Section::Body => {
-                    writer.of_sentence_without_quotes(s.section, sentence);
-                }
-                Some(sentence) => writer.of_sentence(s.section, sentence),
-                None => {}
+            if let Some(sentence) = whole {
+                writer.of_sentence(s.section, sentence, body_without_quotes && s.section == Section::Body);
             }
             for n in s.found.clone() {
                 let Some(f) = figures.found.get(n) else {
@@ -820,7 +816,7 @@ impl CsvSink<'_> {
                     continue;
                 }
                 if whole.is_none() {
-                    writer.of_sentence(s.section, windows.next().map_or(&[][..], |w| text(&w)));
+                    writer.of_sentence(s.section, windows.next().map_or(&[][..], |w| text(&w)), false);
                 }
                 let Some(v) = figures.valued.get(n) else {
                     continue;
@@ -875,13 +871,17 @@ impl<'a> SentenceColumn<'a> {
         Some(self.runs.span(&(start..start + s.text.len()))).filter(|folded| folded.len() <= MAX_SENTENCE)
     }
 
+    /// The title's sentence column, the title itself, if it is not overlong.
+    fn title_column(&self) -> Option<&'a str> {
+        Some(self.title).filter(|title| title.len() <= MAX_SENTENCE)
+    }
+
     /// The sentence column shared by a sentence's rows, put in `pieces` (a title's), or
     /// `None` for an overlong one (each row gets a window of it).
     fn whole_piece(&self, s: &Read, pieces: &mut Pieces) -> Option<Piece> {
         match s.section {
             Section::Body => self.body_piece(s),
-            // The title's sentence is the title.
-            Section::Title => (self.title.len() <= MAX_SENTENCE).then(|| pieces.push(self.title)),
+            Section::Title => self.title_column().map(|title| pieces.push(title)),
         }
     }
 
@@ -893,7 +893,7 @@ impl<'a> SentenceColumn<'a> {
     {
         match s.section {
             Section::Body => self.body_piece(s).and_then(|piece| buf.as_bytes().get(piece)),
-            Section::Title => (self.title.len() <= MAX_SENTENCE).then_some(self.title.as_bytes()),
+            Section::Title => self.title_column().map(str::as_bytes),
         }
     }
 }

@@ -286,7 +286,7 @@ pub fn append_csv_rows(facts: &[Fact], crlf: bool, out: &mut Vec<u8>) {
             [&f.release_id, &f.release_date, &f.category, &f.title].map(|s| s.as_bytes()),
             f.source.as_bytes(),
         );
-        writer.of_sentence(f.section, f.sentence.as_bytes());
+        writer.of_sentence(f.section, f.sentence.as_bytes(), false);
         writer.write(CsvRow::of(f), out);
     }
 }
@@ -368,19 +368,14 @@ impl<'a> RowWriter<'a> {
         self.sentence.set([sentence, source]);
     }
 
-    /// Sets the section and `sentence` column of the next rows.
-    pub(crate) fn of_sentence(&mut self, section: Section, sentence: &'a [u8]) {
-        self.section = section;
-        let [_, source] = self.sentence.columns;
-        self.sentence.set([sentence, source]);
-    }
-
-    /// [`RowWriter::of_sentence`] for a `sentence` known to hold no `"`, `\r` or `\n`.
-    pub(crate) fn of_sentence_without_quotes(&mut self, section: Section, sentence: &'a [u8]) {
+    /// Sets the section and `sentence` column of the next rows; `without_quotes` when the
+    /// sentence is known to hold no `"`, `\r` or `\n`.
+    pub(crate) fn of_sentence(&mut self, section: Section, sentence: &'a [u8], without_quotes: bool) {
         self.section = section;
         let [_, source] = self.sentence.columns;
         let [_, plain_source] = self.sentence.without_quotes;
-        self.sentence.set_known([sentence, source], [true, plain_source]);
+        self.sentence
+            .set_known([sentence, source], [without_quotes, plain_source]);
     }
 
     /// Appends the row `f` (of the release and sentence last set) to `out`.
