@@ -995,11 +995,7 @@ fn opens_comparison(clause: &str) -> bool {
         .position(|c| c.is_ascii_alphanumeric())
         .unwrap_or(clause.len());
     let c = clause.get(from..).unwrap_or_default();
-    // Asked at every date: most clauses are told apart by their first byte.
-    matches!(
-        c.as_bytes().first(),
-        Some(b's' | b'c' | b'u' | b'd' | b't' | b'v' | b'a')
-    ) && [
+    const OPENERS: [&str; 7] = [
         "similar to",
         "compared",
         "up from",
@@ -1007,9 +1003,12 @@ fn opens_comparison(clause: &str) -> bool {
         "than",
         "versus",
         "against",
-    ]
-    .iter()
-    .any(|w| c.starts_with(w))
+    ];
+    // Asked at every date: most clauses are told apart by their first byte.
+    let first = c.as_bytes().first();
+    OPENERS
+        .iter()
+        .any(|w| w.as_bytes().first() == first && c.starts_with(w))
 }
 
 /// `the same period in` / `the same month of` right before a date.

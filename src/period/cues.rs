@@ -237,9 +237,11 @@ pub fn opens_with_lead(text: &str) -> bool {
 
 /// Nouns after a date that make it the date of a publication (`the May 2024 issue`).
 pub fn names_publication(after: &str) -> bool {
+    const NOUNS: [&str; 3] = ["issue", "edition", "volume"];
     let after = after.trim_start_space();
     // Asked at every date: each noun opens with its own byte.
-    if !matches!(after.as_bytes().first(), Some(b'i' | b'e' | b'v')) {
+    let first = after.as_bytes().first();
+    if !NOUNS.iter().any(|n| n.as_bytes().first() == first) {
         return false;
     }
     // The first word by its ASCII bytes; one that goes on in another script is read by
@@ -250,7 +252,7 @@ pub fn names_publication(after: &str) -> bool {
         Some(0x80..) => after.split(|c: char| !c.is_alphanumeric()).next().unwrap_or(""),
         _ => after.get(..end).unwrap_or(""),
     };
-    matches!(word, "issue" | "edition" | "volume")
+    NOUNS.contains(&word)
 }
 
 /// Words of record and streak: a date after one of them in its clause dates the record
