@@ -320,8 +320,7 @@ fn plain_word_end(text: &[u8], pos: usize) -> Option<usize> {
             break;
         }
     }
-    let stops = text.get(end).is_none_or(|&b| BYTE_KINDS[usize::from(b)] & STOP != 0);
-    (end > pos && stops).then_some(end)
+    ends_a_word(text, pos, end)
 }
 
 /// `plain_word_end`, with the run of letters read from the sentence's letter masks
@@ -335,6 +334,13 @@ fn plain_word_end_in(blocks: &[u64], text: &[u8], pos: usize) -> Option<usize> {
     };
     // The masks go on past `text`: the run stops at its end.
     let end = (pos + run).min(text.len());
+    ends_a_word(text, pos, end)
+}
+
+/// `end`, when the letters from `pos` to it are a whole word: some, and a stop (white
+/// space, punctuation) or the end of `text` after them.
+#[inline]
+fn ends_a_word(text: &[u8], pos: usize, end: usize) -> Option<usize> {
     let stops = text.get(end).is_none_or(|&b| BYTE_KINDS[usize::from(b)] & STOP != 0);
     (end > pos && stops).then_some(end)
 }
