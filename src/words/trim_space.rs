@@ -35,13 +35,13 @@ impl TrimSpace for str {
     }
 
     fn words_space(&self) -> impl Iterator<Item = &str> {
-        // `char::is_whitespace`'s ASCII bytes are `ascii_space`: the same words, with no
-        // character decoded.
-        let ascii = self
-            .is_ascii()
-            .then(|| self.split(|c: char| ascii_space(c as u8)).filter(|w| !w.is_empty()));
-        let other = (!self.is_ascii()).then(|| self.split_whitespace());
-        ascii.into_iter().flatten().chain(other.into_iter().flatten())
+        // `char::is_whitespace` of an ASCII character is `ascii_space`: the same words,
+        // with its table not asked.
+        let space = |c: char| match c.is_ascii() {
+            true => ascii_space(c as u8),
+            false => c.is_whitespace(),
+        };
+        self.split(space).filter(|w| !w.is_empty())
     }
 }
 
