@@ -396,7 +396,9 @@ impl Iterator for Releases<'_> {
 
     fn next(&mut self) -> Option<ReleaseFacts> {
         let r = self.releases.next()?;
-        Some(extract_release(&self.source, &self.lines, &r, self.options, None))
+        Some(Scratch::with(|scratch| {
+            extract_release(scratch, &self.source, &self.lines, &r, self.options, None)
+        }))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -422,7 +424,9 @@ impl Releases<'_> {
             out,
             counts: [0; Kind::ALL.len()],
         };
-        let release = extract_release(&self.source, &self.lines, &r, self.options, Some(&mut sink));
+        let release = Scratch::with(|scratch| {
+            extract_release(scratch, &self.source, &self.lines, &r, self.options, Some(&mut sink))
+        });
         Some((release, sink.counts))
     }
 }
@@ -506,28 +510,9 @@ fn sentence_column(sentence: &str, start: usize, end: usize, pieces: &mut Pieces
     })
 }
 
+/// A release's facts (or, with `csv`, its rows rendered), read with the vectors `scratch`,
+/// left as the release used them.
 fn extract_release(
-    source: &SharedStr,
-    lines: &LineIndex,
-    r: &Release,
-    options: &Options,
-    csv: Option<&mut CsvSink>,
-) -> ReleaseFacts {
-    // This thread's vectors, used where they are (taken out and put back, with empty ones
-    // left in their place, they were moved three times a release).
-    SCRATCH.with(|kept| match kept.try_borrow_mut() {
-        Ok(mut scratch) => {
-            let out = extract_release_with(&mut scratch, source, lines, r, options, csv);
-            scratch.empty();
-            out
-        }
-        // Only a release extracted inside another on the same thread (none is).
-        Err(_) => extract_release_with(&mut Scratch::default(), source, lines, r, options, csv),
-    })
-}
-
-/// [`extract_release`] with the vectors `scratch`, left as the release used them.
-fn extract_release_with(
     scratch: &mut Scratch,
     source: &SharedStr,
     lines: &LineIndex,
@@ -978,6 +963,21 @@ thread_local! {
 }
 
 impl Scratch {
+    /// `f` with this thread's vectors, used where they are (taken out and put back, with
+    /// empty ones left in their place, they were moved three times a release), then
+    /// emptied for the next release.
+    fn with<T>(f: impl FnOnce(&mut Scratch) -> T) -> T {
+        SCRATCH.with(|kept| match kept.try_borrow_mut() {
+            Ok(mut scratch) => {
+                let out = f(&mut scratch);
+                scratch.empty();
+                out
+            }
+            // Only a release extracted inside another on the same thread (none is).
+            Err(_) => f(&mut Scratch::default()),
+        })
+    }
+
     /// Empties the vectors for the next release; drops them where a huge release grew them.
     fn empty(&mut self) {
         const KEEP: usize = 1 << 20;
