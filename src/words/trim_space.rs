@@ -4,7 +4,7 @@
 //! byte beyond ASCII hands what is left to the character walk, so every trim is the
 //! standard one (`char::is_whitespace`); words are split the same way.
 
-use super::{ascii_space, trim_end_space};
+use super::ascii_space;
 
 /// `str::trim_end`, `trim_start` and `trim`, read by bytes while they are ASCII.
 pub trait TrimSpace {
@@ -45,6 +45,23 @@ impl TrimSpace for str {
     }
 }
 
+/// `text` without the white space at its end, as `str::trim_end` (`char::is_whitespace`)
+/// reads it: by bytes while they are ASCII, as nearly always before a figure; a byte
+/// beyond ASCII hands what is left to the character walk.
+pub(crate) fn trim_end_space(text: &str) -> &str {
+    let kept = text
+        .as_bytes()
+        .iter()
+        .rposition(|&c| !ascii_space(c))
+        .map_or(0, |i| i + 1);
+    let t = text.get(..kept).unwrap_or_default();
+    if t.as_bytes().last().is_some_and(|c| !c.is_ascii()) {
+        t.trim_end()
+    } else {
+        t
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::TrimSpace;
@@ -76,6 +93,35 @@ mod tests {
             proptest::prop_assert_eq!(t.trim_start_space(), t.trim_start());
             proptest::prop_assert_eq!(t.trim_space(), t.trim());
             proptest::prop_assert!(t.words_space().eq(t.split_whitespace()));
+        }
+    }
+}
+
+#[cfg(test)]
+mod trim_end_tests {
+    use super::trim_end_space;
+
+    #[test]
+    fn white_space_is_trimmed_as_the_char_walk_trims_it() {
+        for t in [
+            "",
+            " ",
+            "rose \t\n",
+            "up\u{a0} ",
+            "x\u{2003}",
+            "\u{a0}",
+            "a\x0b\x0c\r",
+            "€ ",
+            "b",
+        ] {
+            assert_eq!(trim_end_space(t), t.trim_end(), "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn trimmed_ends_match_on_random_text(t in "[a\u{e9} \t\n\r\u{b}\u{c}\u{a0}\u{85}\u{2003}\u{3000}]{0,12}") {
+            proptest::prop_assert_eq!(trim_end_space(&t), t.trim_end());
         }
     }
 }
