@@ -369,6 +369,8 @@ fn month_of_list(b: &str) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::YearRef::*;
+    use super::super::tests::{day, read, read_after};
     use super::*;
 
     /// `list_joiner` as first written: the white space trimmed first.
@@ -392,5 +394,78 @@ mod tests {
             joined += usize::from(list_joiner(before).is_some());
         }
         assert!(joined > 1_000, "{joined}");
+    }
+
+    #[test]
+    fn two_days_joined_by_and() {
+        let (a, b, len) = read("July 16 and 17, the forum").unwrap();
+        assert_eq!((a, b), (day(Nearest, 7, 16), Some(day(Nearest, 7, 17))));
+        assert_eq!(len, "July 16 and 17".len());
+        // Not consecutive: two dates; the year written after the second belongs to both.
+        assert_eq!(read("May 3 and 9, 2024.").unwrap(), (day(Abs(2024), 5, 3), None, 5));
+        assert_eq!(
+            read_after("held on May 3 and ", "9, 2024.").unwrap(),
+            (day(Abs(2024), 5, 9), None, 7)
+        );
+        assert_eq!(
+            read_after("Sept. 3 and ", "19 in Seoul").unwrap().0,
+            day(Nearest, 9, 19)
+        );
+        // A list joined by commas, the last day after `and`.
+        assert_eq!(read_after("on May 4, ", "11 and 18").unwrap().0, day(Nearest, 5, 4 + 7));
+        assert_eq!(read_after("on May 4, 11 and ", "18.").unwrap().0, day(Nearest, 5, 18));
+        assert_eq!(read_after("on May 4, 11 or ", "18.").unwrap().0, day(Nearest, 5, 18));
+        // After a comma a day must be followed by another: `May 4, 20 of them` is no list.
+        assert_eq!(read_after("on May 4, ", "20 of them"), None);
+        assert_eq!(read_after("on Mayday 4 and ", "9,"), None);
+        assert_eq!(read_after("on May 4 band ", "9,"), None);
+        // `9 firms` is a count, and `3 and 9` with no month before is no date.
+        assert_eq!(read_after("on May 3 and ", "9 firms"), None);
+        assert_eq!(read_after("rose 3 and ", "9, and"), None);
+    }
+
+    #[test]
+    fn days_written_before_their_month_in_ranges_and_pairs() {
+        let (a, b, len) = read("1-3 March 2025 in Paris").unwrap();
+        assert_eq!((a, b), (day(Abs(2025), 3, 1), Some(day(Abs(2025), 3, 3))));
+        assert_eq!(len, "1-3 March 2025".len());
+        assert_eq!(read("10 to 14 November").unwrap().0, day(Nearest, 11, 10));
+        let (a, b, _) = read("28 February to 3 March 2025").unwrap();
+        assert_eq!((a, b), (day(Abs(2025), 2, 28), Some(day(Abs(2025), 3, 3))));
+        assert_eq!(read("20 and 21 March").unwrap().1, Some(day(Nearest, 3, 21)));
+        // Not consecutive: the first day alone, in the month and year written after the second.
+        assert_eq!(read("3 and 9 May 2025").unwrap(), (day(Abs(2025), 5, 3), None, 1));
+        assert_eq!(read("5-3 March"), None);
+        // No month: no date.
+        assert_eq!(read("15 to 24"), None);
+        assert_eq!(read("5 and 6 firms"), None);
+    }
+
+    #[test]
+    fn consecutive_days_across_a_month_end_are_one_range() {
+        let (a, b, len) = read("June 30 and July 1, 2025").unwrap();
+        assert_eq!((a, b), (day(Abs(2025), 6, 30), Some(day(Abs(2025), 7, 1))));
+        assert_eq!(len, "June 30 and July 1, 2025".len());
+        assert_eq!(read("31 December and 1 January").unwrap().1, Some(day(Nearest, 1, 1)));
+        assert_eq!(
+            read("28 February and 1 March 2023").unwrap().1,
+            Some(day(Abs(2023), 3, 1))
+        );
+        assert_eq!(
+            read("December 31 and January 1, 2026").unwrap().0,
+            day(Abs(2025), 12, 31)
+        );
+        // 2024 is a leap year: the 28th and the 1st are two days apart.
+        assert_eq!(read("28 February and 1 March 2024").unwrap().1, None);
+        assert_eq!(read("June 29 and July 1").unwrap().1, None);
+    }
+
+    #[test]
+    fn between_two_days_is_a_range() {
+        let (a, b, len) = read("between March 3 and 10, 2025").unwrap();
+        assert_eq!((a, b), (day(Abs(2025), 3, 3), Some(day(Abs(2025), 3, 10))));
+        assert_eq!(len, "between March 3 and 10, 2025".len());
+        assert_eq!(read("between 3 and 10 April").unwrap().1, Some(day(Nearest, 4, 10)));
+        assert_eq!(read("between May 3 and May 1"), None);
     }
 }

@@ -208,3 +208,88 @@ pub(super) fn month_alone_after<'a>(i: &'a str, m: Month<'a>) -> IResult<&'a str
         },
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::YearRef::*;
+    use super::super::tests::{day, month, read};
+    use super::*;
+    use chrono::Weekday;
+
+    #[test]
+    fn month_day_forms() {
+        assert_eq!(read("November 18, 2025").unwrap().0, day(Abs(2025), 11, 18));
+        assert_eq!(read("18 November 2025").unwrap().0, day(Abs(2025), 11, 18));
+        assert_eq!(read("Nov. 18").unwrap(), (day(Nearest, 11, 18), None, 7));
+        assert_eq!(read("Aug 8").unwrap().0, day(Nearest, 8, 8));
+        assert_eq!(read("28 Dec.").unwrap(), (day(Nearest, 12, 28), None, 7));
+        assert_eq!(read("2025-11-18").unwrap().0, day(Abs(2025), 11, 18));
+        assert_eq!(read("November 18th").unwrap().0, day(Nearest, 11, 18));
+        assert_eq!(read("February 5 this year").unwrap().0, day(Rel(0), 2, 5));
+    }
+
+    #[test]
+    fn weekday_is_kept_for_the_check() {
+        let (d, _, len) = read("Tuesday, November 18, at noon").unwrap();
+        assert_eq!(
+            d,
+            DateExpr::Day {
+                year: Nearest,
+                month: 11,
+                day: 18,
+                weekday: Some(Weekday::Tue)
+            }
+        );
+        assert_eq!(len, "Tuesday, November 18".len());
+    }
+
+    #[test]
+    fn abbreviated_months_with_a_point_or_dashes() {
+        assert_eq!(read("Sep.12, 2024").unwrap(), (day(Abs(2024), 9, 12), None, 12));
+        assert_eq!(read("Sept. 12").unwrap().0, day(Nearest, 9, 12));
+        assert_eq!(read("12-Sep-2024").unwrap(), (day(Abs(2024), 9, 12), None, 11));
+        assert_eq!(read("Sep12"), None);
+    }
+
+    #[test]
+    fn months_in_capitals_need_a_day_or_year() {
+        assert_eq!(read("MARCH 2023").unwrap().0, month(Abs(2023), 3));
+        assert_eq!(read("DEC 5").unwrap().0, day(Nearest, 12, 5));
+        assert_eq!(read("MAY RISE"), None);
+        assert_eq!(read("MARCH"), None);
+    }
+
+    #[test]
+    fn month_spans_across_years_and_months_taken_together() {
+        let (a, b, _) = read("April 2021-March 2022").unwrap();
+        assert_eq!((a, b), (month(Abs(2021), 4), Some(month(Abs(2022), 3))));
+        assert_eq!(
+            read("December 2024 to February 2025").unwrap().1,
+            Some(month(Abs(2025), 2))
+        );
+        assert_eq!(read("March 2022-April 2021").unwrap().1, None);
+        let (a, b, len) = read("March and April combined").unwrap();
+        assert_eq!((a, b), (month(Nearest, 3), Some(month(Nearest, 4))));
+        assert_eq!(len, "March and April".len());
+        assert_eq!(
+            read("June and July 2024 as a whole").unwrap().1,
+            Some(month(Abs(2024), 7))
+        );
+        // Two months each with its own figure, or not consecutive: two dates.
+        assert_eq!(read("March and April").unwrap(), (month(Nearest, 3), None, 5));
+        assert_eq!(read("March and May combined").unwrap().1, None);
+    }
+
+    #[test]
+    fn abbreviated_month_ranges() {
+        let (a, b, _) = read("Jan-Mar 2025").unwrap();
+        assert_eq!((a, b), (month(Abs(2025), 1), Some(month(Abs(2025), 3))));
+    }
+
+    #[test]
+    fn abbreviated_months_with_a_year() {
+        assert_eq!(read("Sep 2024").unwrap().0, month(Abs(2024), 9));
+        assert_eq!(read("Sept. 2024").unwrap().0, month(Abs(2024), 9));
+        assert_eq!(read("Sep-2024").unwrap().0, month(Abs(2024), 9));
+    }
+}

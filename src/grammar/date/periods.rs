@@ -343,3 +343,215 @@ pub(super) fn within_period(i: &str) -> IResult<&str, DateExpr> {
     let (r, _) = (lead, dash).parse(i)?;
     alt((year4_date, month_year, month_alone)).parse(r)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::YearRef::*;
+    use super::super::tests::{month, read, year};
+    use super::*;
+
+    #[test]
+    fn halves_and_quarters_keep_their_year() {
+        assert_eq!(
+            read("first half of 2025").unwrap().0,
+            DateExpr::Half {
+                year: Abs(2025),
+                half: 1
+            }
+        );
+        assert_eq!(
+            read("first six months of 2015").unwrap().0,
+            DateExpr::Half {
+                year: Abs(2015),
+                half: 1
+            }
+        );
+        assert_eq!(
+            read("first half of the year").unwrap().0,
+            DateExpr::Half { year: Context, half: 1 }
+        );
+        assert_eq!(
+            read("Q3 2025").unwrap().0,
+            DateExpr::Quarter {
+                year: Abs(2025),
+                quarter: 3
+            }
+        );
+        assert_eq!(
+            read("third quarter").unwrap().0,
+            DateExpr::Quarter {
+                year: Context,
+                quarter: 3
+            }
+        );
+        assert_eq!(
+            read("first quarter of 2021").unwrap().0,
+            DateExpr::Quarter {
+                year: Abs(2021),
+                quarter: 1
+            }
+        );
+    }
+
+    #[test]
+    fn ordinal_digits_start_halves_and_quarters() {
+        assert_eq!(
+            read("2nd half of 2025").unwrap().0,
+            DateExpr::Half {
+                year: Abs(2025),
+                half: 2
+            }
+        );
+        assert_eq!(
+            read("1st quarter").unwrap().0,
+            DateExpr::Quarter {
+                year: Context,
+                quarter: 1
+            }
+        );
+        assert_eq!(
+            read("3Q 2024").unwrap().0,
+            DateExpr::Quarter {
+                year: Abs(2024),
+                quarter: 3
+            }
+        );
+    }
+
+    #[test]
+    fn months_counted_from_the_start_or_end_of_a_year() {
+        let (a, b, len) = read("first five months of 2020 as a whole").unwrap();
+        assert_eq!((a, b), (month(Abs(2020), 1), Some(month(Abs(2020), 5))));
+        assert_eq!(len, "first five months of 2020".len());
+        assert_eq!(
+            read("first 3 months of 2025").unwrap().0,
+            DateExpr::Quarter {
+                year: Abs(2025),
+                quarter: 1
+            }
+        );
+        assert_eq!(
+            read("first six months").unwrap().0,
+            DateExpr::Half { year: Context, half: 1 }
+        );
+        assert_eq!(read("first nine months,").unwrap().1, Some(month(Context, 9)));
+        assert_eq!(
+            read("last three months of 2024").unwrap().0,
+            DateExpr::Quarter {
+                year: Abs(2024),
+                quarter: 4
+            }
+        );
+        assert_eq!(read("last four months of 2024").unwrap().0, month(Abs(2024), 9));
+        assert_eq!(read("first twelve months of 2019").unwrap().0, year(2019));
+        // The past N months, and months of something else, are no dates.
+        assert_eq!(read("last three months"), None);
+        assert_eq!(read("first five months of the program"), None);
+        assert_eq!(read("first 2.5 months of 2020"), None);
+        assert_eq!(read("first two months after launch"), None);
+        assert_eq!(read("last six months"), None);
+        assert_eq!(
+            read("last six months of 2024").unwrap().0,
+            DateExpr::Half {
+                year: Abs(2024),
+                half: 2
+            }
+        );
+        assert_eq!(
+            read("second six months").unwrap().0,
+            DateExpr::Half { year: Context, half: 2 }
+        );
+    }
+
+    #[test]
+    fn fiscal_years_are_the_years_they_name() {
+        assert_eq!(read("FY2024").unwrap(), (year(2024), None, 6));
+        assert_eq!(read("FY 2021-22,").unwrap(), (year(2021), Some(year(2022)), 10));
+        assert_eq!(read("FY2019–20").unwrap().1, Some(year(2020)));
+        assert_eq!(read("fiscal year 2023").unwrap().0, year(2023));
+        assert_eq!(read("FY24 budget").unwrap(), (year(2024), None, 4));
+        assert_eq!(read("FY"), None);
+        assert_eq!(read("FY2024x"), None);
+    }
+
+    #[test]
+    fn quarters_numbered_after_the_word() {
+        let q = |year, quarter| DateExpr::Quarter { year, quarter };
+        assert_eq!(read("Quarter 3 2022 output").unwrap(), (q(Abs(2022), 3), None, 14));
+        assert_eq!(read("quarter 1.").unwrap().0, q(Context, 1));
+        let whole = "Quarter 3 (July to Sept) 2022";
+        assert_eq!(read(whole).unwrap(), (q(Abs(2022), 3), None, whole.len()));
+        let bare = "quarter 1 January to March 2015";
+        assert_eq!(read(bare).unwrap(), (q(Abs(2015), 1), None, bare.len()));
+        assert_eq!(read("Q4 (Oct-Dec) 2019").unwrap().0, q(Abs(2019), 4));
+        // Months that are not the quarter's own are no part of it.
+        assert_eq!(read("Quarter 2 (Jan to Mar)").unwrap(), (q(Context, 2), None, 9));
+        assert_eq!(read("quarter 5"), None);
+        assert_eq!(read("quarter 2025"), None);
+    }
+
+    #[test]
+    fn a_period_named_after_mid_or_end() {
+        assert_eq!(read("mid-2024").unwrap(), (year(2024), None, 8));
+        assert_eq!(read("end-March").unwrap().0, month(Nearest, 3));
+        assert_eq!(read("Early-May 2025").unwrap().0, month(Abs(2025), 5));
+        assert_eq!(read("pre-2020 levels").unwrap().0, year(2020));
+        assert_eq!(read("mid-size"), None);
+        assert_eq!(read("midterm 2024"), None);
+    }
+
+    #[test]
+    fn quarters_named_by_their_last_month() {
+        let q = |year, quarter| DateExpr::Quarter { year, quarter };
+        assert_eq!(read("June quarter").unwrap().0, q(Context, 2));
+        assert_eq!(read("September 2024 quarter").unwrap().0, q(Abs(2024), 3));
+        assert_eq!(read("March quarter of 2023").unwrap().0, q(Abs(2023), 1));
+        // A month that ends no quarter is a month.
+        assert_eq!(read("May quarter").unwrap(), (month(Nearest, 5), None, 3));
+        assert_eq!(read("third-quarter growth").unwrap().0, q(Context, 3));
+        assert_eq!(read("first-half").unwrap().0, DateExpr::Half { year: Context, half: 1 });
+    }
+
+    #[test]
+    fn quarter_ranges() {
+        let q = |year, quarter| DateExpr::Quarter { year, quarter };
+        assert_eq!(
+            read("Q1-Q3 2024").unwrap(),
+            (q(Abs(2024), 1), Some(q(Abs(2024), 3)), 10)
+        );
+        assert_eq!(read("Q2 to Q4").unwrap().1, Some(q(Context, 4)));
+        assert_eq!(read("Q3 to Q2").unwrap(), (q(Context, 3), None, 2));
+    }
+
+    #[test]
+    fn years_glued_to_quarter_and_half_codes() {
+        let q = |year, quarter| DateExpr::Quarter { year, quarter };
+        assert_eq!(read("Q3-2024").unwrap(), (q(Abs(2024), 3), None, 7));
+        assert_eq!(read("Q4'24").unwrap().0, q(Abs(2024), 4));
+        assert_eq!(
+            read("H1/2025").unwrap().0,
+            DateExpr::Half {
+                year: Abs(2025),
+                half: 1
+            }
+        );
+    }
+
+    #[test]
+    fn a_quarter_named_by_its_months() {
+        let (a, b, len) = read("January-March quarter of 2024").unwrap();
+        assert_eq!(
+            (a, b),
+            (
+                DateExpr::Quarter {
+                    year: Abs(2024),
+                    quarter: 1
+                },
+                None
+            )
+        );
+        assert_eq!(len, "January-March quarter of 2024".len());
+        // Months that make no calendar quarter stay a month range.
+        assert_eq!(read("May-July quarter").unwrap().1, Some(month(Nearest, 7)));
+    }
+}

@@ -287,6 +287,7 @@ pub(super) fn recurs(after: &str, expr: &DateExpr) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::{read, read_after, read_in};
     use super::*;
 
     #[test]
@@ -331,5 +332,99 @@ mod tests {
             found += usize::from(dateline_date(line).is_some());
         }
         assert!(found >= 4, "{found}");
+    }
+
+    #[test]
+    fn comparison_bases_are_not_dates() {
+        assert_eq!(read_after("the same period ", "last year"), None);
+        assert_eq!(read_after("fewer than ", "last year"), None);
+        assert!(read_after("on July 4 ", "last year").is_some());
+        // Any case; only the last 40 bytes are read, whatever characters come before.
+        assert_eq!(read_after("Sales Were Higher Than The ", "last year"), None);
+        assert_eq!(
+            read_after(&format!("{} fewer than ", "é".repeat(30)), "last year"),
+            None
+        );
+        assert!(read_after(&format!("than {} ", "x".repeat(40)), "last year").is_some());
+        // Every word of comparison, for either year; whole words only.
+        for lead in [
+            "up 4% over ",
+            "down 2% versus ",
+            "weaker vs. ",
+            "measured against ",
+            "high relative to ",
+        ] {
+            assert_eq!(read_after(lead, "last year"), None, "{lead}");
+            assert_eq!(read_after(lead, "this year"), None, "{lead}");
+        }
+        assert_eq!(read_after("sales in the same quarter of ", "last year"), None);
+        assert!(read_after("after a takeover ", "last year").is_some());
+        assert!(read_after("the same period ", "this year").is_some());
+    }
+
+    #[test]
+    fn spans_and_bases_that_are_not_dates() {
+        assert_eq!(read_after("sales rose over the ", "last year"), None);
+        assert_eq!(read_after("in The ", "next year"), None);
+        assert_eq!(read_after("higher than ", "this year"), None);
+        assert_eq!(read_after("Compared to ", "this year"), None);
+        assert!(read_after("lathe ", "last year").is_some());
+        assert!(read_after("from ", "this year").is_some());
+        for no in [
+            "last summer",
+            "year-to-date",
+            "the year as a whole",
+            "the previous year",
+        ] {
+            assert_eq!(read(no), None, "{no}");
+        }
+    }
+
+    #[test]
+    fn months_of_each_year_recur() {
+        assert_eq!(read("January and February of each year"), None);
+        assert_eq!(read_after("trade in ", "March every year"), None);
+        assert_eq!(read("March, April or May of every year"), None);
+        assert!(read("March 2020 of each year").is_some());
+    }
+
+    #[test]
+    fn bylines_are_page_furniture() {
+        let line = "Published: 28 Apr. 2025";
+        assert_eq!(read_in(line, "28"), None);
+        assert_eq!(read_in(line, "2025"), None);
+        assert_eq!(read_in("Trade data\nupdated on May 2, 2024", "May"), None);
+        assert_eq!(read_in("POSTED 3 March 2025\nExports rose.", "3 March"), None);
+        assert_eq!(read_in("Published 5 May 2025 10:30 GMT", "5 May"), None);
+        assert_eq!(read_in("Updated 2 June 2025 | 4 min read", "2 June"), None);
+        assert_eq!(
+            read_in("Released 5 May 2025 figures show", "5 May").as_deref(),
+            Some("5 May 2025")
+        );
+        // A label that starts no line, or no date after it, leaves the date a fact.
+        assert_eq!(
+            read_in("Data published: 28 April 2025", "28").as_deref(),
+            Some("28 April 2025")
+        );
+        assert_eq!(
+            read_in("Released 2024 figures show gains", "2024").as_deref(),
+            Some("2024")
+        );
+    }
+
+    #[test]
+    fn news_datelines_are_page_furniture() {
+        assert_eq!(read_in("OSLO, March 3 (Newswire) - Sales fell.", "March"), None);
+        assert_eq!(read_in("SAO PAULO, 4 June 2024 — Output rose.", "4 June"), None);
+        assert_eq!(read_in("ST. LOUIS, Jan. 9 -- Prices rose.", "Jan"), None);
+        // A date after a place that opens a sentence is a fact.
+        assert_eq!(
+            read_in("LIMA, March 3 was the busiest day.", "March").as_deref(),
+            Some("March 3")
+        );
+        assert_eq!(
+            read_in("In Lima, March 3 - 5 was busy.", "March").as_deref(),
+            Some("March 3 - 5")
+        );
     }
 }

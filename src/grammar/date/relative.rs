@@ -127,3 +127,56 @@ pub(super) fn weekday_after_on<'a>(before: &str, rest: &'a str) -> Option<(&'a s
     let from = WeekdayFrom::OnOrBefore;
     Some((after, (DateExpr::Weekday { weekday, from }, None)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::YearRef::*;
+    use super::super::tests::{month, read, read_after};
+    use super::*;
+    use chrono::Weekday;
+
+    #[test]
+    fn relative_dates() {
+        assert_eq!(read("this year").unwrap().0, DateExpr::Year(Rel(0)));
+        assert_eq!(read("next year").unwrap().0, DateExpr::Year(Rel(1)));
+        assert_eq!(read("last month").unwrap().0, DateExpr::RelMonth(-1));
+        assert_eq!(read("today").unwrap().0, DateExpr::Today);
+        assert_eq!(read("the 24th.").unwrap().0, DateExpr::DayOfMonth(24));
+        assert_eq!(read("the 25th anniversary"), None);
+    }
+
+    #[test]
+    fn days_and_months_counted_from_the_release() {
+        assert_eq!(read("yesterday").unwrap().0, DateExpr::RelDay(-1));
+        assert_eq!(read("Tomorrow,").unwrap().0, DateExpr::RelDay(1));
+        assert_eq!(read("this May").unwrap().0, month(Rel(0), 5));
+        assert_eq!(read("last March").unwrap().0, month(Before, 3));
+        assert_eq!(read("next September").unwrap().0, month(After, 9));
+        // `may` in lower case is a verb, so `this may` is no date.
+        assert_eq!(read("this may"), None);
+    }
+
+    #[test]
+    fn ordinals_listed_before_a_noun_are_no_days() {
+        assert_eq!(read("the 11th, sixth and fourth consecutive month"), None);
+        assert_eq!(read("the 10th and 8th straight month"), None);
+        assert_eq!(read("the 24th and 25th.").unwrap().0, DateExpr::DayOfMonth(24));
+    }
+
+    #[test]
+    fn a_weekday_alone_after_on_or_a_relative_word() {
+        let wd = |weekday, from| DateExpr::Weekday { weekday, from };
+        let (e, _, len) = read_after("prices fell on ", "Tuesday, traders said").unwrap();
+        assert_eq!((e, len), (wd(Weekday::Tue, WeekdayFrom::OnOrBefore), 7));
+        assert_eq!(read("last Friday").unwrap().0, wd(Weekday::Fri, WeekdayFrom::Before));
+        assert_eq!(read("next Monday").unwrap().0, wd(Weekday::Mon, WeekdayFrom::After));
+        assert_eq!(read("this Sunday").unwrap().0, wd(Weekday::Sun, WeekdayFrom::OnOrAfter));
+        // Elsewhere a weekday alone names a day of sales or a holiday.
+        assert_eq!(read_after("sales on Black ", "Friday rose"), None);
+        assert_eq!(read_after("upon ", "Monday"), None);
+        assert_eq!(read("Monday"), None);
+        // Bytes before the weekday that are inside a wide character (was a panic).
+        assert_eq!(read_after("the world’s ", "Monday"), None);
+        assert_eq!(read_after("’n ", "Monday"), None);
+    }
+}

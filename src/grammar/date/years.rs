@@ -139,3 +139,44 @@ pub(super) fn iso_month(i: &str) -> IResult<&str, DateExpr> {
 pub(super) fn year4_date(i: &str) -> IResult<&str, DateExpr> {
     year4.map(|y| DateExpr::Year(YearRef::Abs(y))).parse(i)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::YearRef::*;
+    use super::super::tests::{month, read, year};
+    use super::*;
+
+    #[test]
+    fn two_digits_end_a_year_range_only_after_a_dash() {
+        assert_eq!(read("2009 to 10.5 years").unwrap(), (year(2009), None, 4));
+        assert_eq!(read("2012 - 13").unwrap().1, Some(year(2013)));
+    }
+
+    #[test]
+    fn a_slash_joins_a_year_to_the_next() {
+        assert_eq!(read("2023/24 season").unwrap(), (year(2023), Some(year(2024)), 7));
+        assert_eq!(read("2023/2024").unwrap().1, Some(year(2024)));
+        assert_eq!(read("FY2023/24").unwrap().1, Some(year(2024)));
+        assert_eq!(read("2023/2025").unwrap(), (year(2023), None, 4));
+    }
+
+    #[test]
+    fn year_first_codes_and_iso_months() {
+        let q = |year, quarter| DateExpr::Quarter { year, quarter };
+        assert_eq!(read("2024Q3").unwrap(), (q(Abs(2024), 3), None, 6));
+        assert_eq!(read("2024 Q4 sales").unwrap(), (q(Abs(2024), 4), None, 7));
+        assert_eq!(
+            read("2025-H1").unwrap().0,
+            DateExpr::Half {
+                year: Abs(2025),
+                half: 1
+            }
+        );
+        assert_eq!(read("2025-H3").unwrap(), (year(2025), None, 4));
+        assert_eq!(read("2025-03").unwrap(), (month(Abs(2025), 3), None, 7));
+        assert_eq!(read("2025-13").unwrap(), (year(2025), None, 4));
+        assert_eq!(read("2025-12-01b").unwrap(), (year(2025), None, 4));
+        // Two digits that end a later year make a range first.
+        assert_eq!(read("2011-12").unwrap().1, Some(year(2012)));
+    }
+}
