@@ -2,25 +2,31 @@
 //! (spec section 3a).
 //!
 //! ```text
-//! period  = scope phrase of the figure's clause, else of its sentence      (clause.rs)
+//! period  = scope phrase of the figure's clause, else of its sentence      (clause/)
 //!         | nothing, for a forecast or objective with no date of its own
 //!         | the period the nearest earlier sentence of the paragraph gives its figures
-//!           (none when that sentence gives several)
+//!           (none when that sentence gives several)                        (borrowed.rs)
 //!         | the release's period: the first scope phrase of the title, else of the
-//!           first sentence
+//!           first sentence                                                 (borrowed.rs)
 //! cumulative clause (`year-to-date`, `cumulative`): the period runs from the start of its year
 //! basis   = for a change only: the nearest base of its clause, in words (`year-on-year`)
 //!           or a date (`from May 2024`), else one the sentence shares (`respectively`,
 //!           `Compared with ...`); a named base one year before the period is `yoy`, one
-//!           period before `mom`/`qoq`/`hoh`, any other its date value
+//!           period before `mom`/`qoq`/`hoh`, any other its date value      (basis.rs)
 //! ```
 
+mod basis;
+mod borrowed;
+mod buffers;
 pub mod clause;
 pub mod cues;
 
-use chrono::Datelike;
-use clause::{Base, Item, Mention, Reading, Role};
-use cues::Relative;
+use basis::basis_of;
+#[cfg(test)]
+use borrowed::{Carry, next_carry};
+use borrowed::{borrowed, own_carry, release_period};
+use buffers::{BUFFERS, Buffers, KEPT_ROOM};
+use clause::{Item, Reading, Role};
 
 use crate::model::{Basis, Origin, Period};
 
@@ -53,53 +59,6 @@ struct Placed {
     origin: Origin,
 }
 
-/// What an earlier sentence of the paragraph hands on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-enum Carry {
-    #[default]
-    Nothing,
-    One(Placed),
-    /// Its figures took several periods: it hands on none.
-    Several,
-}
-
-/// The release's period: the first scoping phrase of the title, else of the first body
-/// sentence, read if `need_at` says so. Leaves the sentences it read in `readings`, held
-/// for their turns (the last one read in `readings.reading()`).
-fn release_period(
-    sentences: &[Sentence],
-    readings: &mut Readings,
-    mut need_at: impl FnMut(usize, &Sentence) -> Need,
-) -> ReleasePeriod {
-    let mut first_of = |n: usize, title: bool| {
-        let s = sentences.get(n)?;
-        let need = need_at(n, s);
-        if !need.read {
-            return None;
-        }
-        // A title read before is kept aside for its own turn.
-        readings.swap();
-        readings.reading().read_shaped(s.text, s.items, need.single_days);
-        readings.held[0] = Some(n);
-        let reading = readings.reading();
-        let m = reading.first_named()?;
-        Some((m.period, m.period_end, release_origin(s, m, title)))
-    };
-    let title = sentences.iter().position(|s| s.paragraph.is_none());
-    let body = sentences.iter().position(|s| s.paragraph.is_some());
-    title
-        .and_then(|n| first_of(n, true))
-        .or_else(|| body.and_then(|n| first_of(n, false)))
-}
-
-fn release_origin(s: &Sentence, m: &Mention, title: bool) -> Origin {
-    Origin::Release {
-        offset: s.offset + m.start,
-        len: m.end - m.start,
-        title,
-    }
-}
-
 /// The release's period and where it was read.
 pub type ReleasePeriod = Option<(Period, Option<Period>, Origin)>;
 
@@ -128,146 +87,12 @@ pub fn place(sentences: &[Sentence], out: &mut Vec<Timing>) -> ReleasePeriod {
         .unwrap_or_else(|_| fresh(out))
 }
 
-thread_local! {
-    /// The buffers of `place`, kept by the thread from one release to the next.
-    static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::default();
-}
-
-/// The longest sentence whose reading's buffers the thread keeps for the next release.
-const KEPT_ROOM: usize = 1 << 16;
-
-/// What placing a release works in: which sentences are read, the readings of
-/// sentences, and the periods its figures took.
-#[derive(Default)]
-struct Buffers {
-    /// Which sentences the oracle reads (`place_read_by_turns`).
-    #[cfg(test)]
-    needed: Vec<Need>,
-    readings: Readings,
-    own: Vec<Placed>,
-    handed: Handed,
-}
-
-/// What the sentences of a paragraph placed so far hand on: the carry of those read, then
-/// the figure-less sentences after them, not read yet. Such a sentence is read only for
-/// what it hands on, and that is asked only when a later figure borrows a period (most
-/// that follow one name their own): it is read then, or never.
-#[derive(Default)]
-struct Handed {
-    carry: Carry,
-    unread: Vec<usize>,
-    /// Where the sentences not read yet are read, apart from the readings held for
-    /// their turns.
-    scratch: Reading,
-}
-
-impl Handed {
-    /// A new paragraph: nothing handed on.
-    fn clear(&mut self) {
-        self.carry = Carry::Nothing;
-        self.unread.clear();
-    }
-
-    /// What a sentence hands on of its own (`own_carry`): it replaces what came before,
-    /// read or not.
-    fn replace(&mut self, carry: Carry) {
-        self.carry = carry;
-        self.unread.clear();
-    }
-
-    /// The period a figure borrows: the one handed on (the sentences not read yet read
-    /// now), else the release's.
-    #[inline]
-    fn fallback(&mut self, sentences: &[Sentence], release: Option<Placed>) -> Option<Placed> {
-        if !self.unread.is_empty() {
-            self.read_unread(sentences);
-        }
-        fallback_of(self.carry, release)
-    }
-
-    /// Reads the sentences not read yet, in order, into what they hand on, as they
-    /// would have been at their turns: one whose dates are single days names no period
-    /// (`clause::only_single_days`) and hands on what came before it. (Their steps back
-    /// are not placed: they date no figure, and scope nothing handed on.)
-    #[inline(never)]
-    fn read_unread(&mut self, sentences: &[Sentence]) {
-        let Handed { carry, unread, scratch } = self;
-        for &n in unread.iter() {
-            let Some(s) = sentences.get(n) else {
-                continue;
-            };
-            if clause::only_single_days(s.text, s.items) {
-                continue;
-            }
-            scratch.read_shaped(s.text, s.items, false);
-            *carry = next_carry(*carry, s, scratch, &[]);
-        }
-        unread.clear();
-    }
-}
-
-/// The period a figure borrows, given what the sentences before it hand on.
-fn fallback_of(carry: Carry, release: Option<Placed>) -> Option<Placed> {
-    match carry {
-        Carry::One(p) => Some(p),
-        _ => release,
-    }
-}
-
 /// Whether a sentence is read, and whether its dates are only single days
 /// (`clause::only_single_days`): told once, before its turn, and handed to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 struct Need {
     read: bool,
     single_days: bool,
-}
-
-/// The reading of a sentence, and another kept aside: the release's period may read the
-/// title and then the first body sentence, and each is read once, not again at its turn.
-#[derive(Default)]
-struct Readings {
-    /// The reading (`pair[current]`) and the one kept aside: exchanged by their index,
-    /// not moved (a reading is some twenty buffers).
-    pair: [Reading; 2],
-    current: usize,
-    /// The sentences read into the reading and the one aside, read and not yet placed.
-    held: [Option<usize>; 2],
-    /// Each sentence read again at its turn, and a bare one placed figure by figure, as
-    /// before: the oracle's way (never set outside the tests).
-    forget: bool,
-}
-
-impl Readings {
-    /// The room the longer sentence of the two took.
-    fn room(&self) -> usize {
-        self.pair[0].lower.capacity().max(self.pair[1].lower.capacity())
-    }
-
-    /// The reading (not the one kept aside).
-    fn reading(&mut self) -> &mut Reading {
-        &mut self.pair[self.current & 1]
-    }
-
-    /// Exchanges the reading and the one kept aside.
-    fn swap(&mut self) {
-        self.current ^= 1;
-        self.held.swap(0, 1);
-    }
-
-    /// `reading` holding sentence `n` (its dates only single days when `single_days`): the
-    /// one read before when it is held (here or aside), else read now.
-    fn read(&mut self, n: usize, s: &Sentence, single_days: bool) -> &mut Reading {
-        if self.forget {
-            self.held = [None; 2];
-        }
-        if self.held[1] == Some(n) {
-            self.swap();
-        }
-        if self.held[0].take() != Some(n) {
-            self.reading().read_shaped(s.text, s.items, single_days);
-        }
-        self.reading()
-    }
 }
 
 /// `place`: each sentence with a figure that takes a period is read at its turn (its
@@ -590,55 +415,6 @@ fn figure_timing(r: &Reading, clause: usize, item: &Item, placed: Option<Placed>
     }
 }
 
-/// The period a figure borrows from the sentence before or the release: a phrase of
-/// another sentence is carried.
-fn borrowed(fallback: Option<Placed>) -> Option<Placed> {
-    fallback.map(|p| Placed {
-        origin: match p.origin {
-            Origin::Phrase { offset, len } => Origin::Carried { offset, len },
-            other => other,
-        },
-        ..p
-    })
-}
-
-/// What a sentence hands on to the next ones of its paragraph: the one period its figures
-/// took from its own phrases (or, with no such figure, its one scoping phrase); with
-/// neither, what came before it (`carry`).
-fn next_carry(carry: Carry, s: &Sentence, r: &Reading, own: &[Placed]) -> Carry {
-    own_carry(s, r, own).unwrap_or(carry)
-}
-
-/// `next_carry`, `None` where the sentence hands on what came before it.
-fn own_carry(s: &Sentence, r: &Reading, own: &[Placed]) -> Option<Carry> {
-    let placed = |m: &Mention| Placed {
-        period: m.period,
-        end: m.period_end,
-        origin: Origin::Phrase {
-            offset: s.offset + m.start,
-            len: m.end - m.start,
-        },
-    };
-    let span = |p: &Placed| (p.period, p.end);
-    if let Some(first) = own.first() {
-        return Some(if own.iter().all(|p| span(p) == span(first)) {
-            Carry::One(*first)
-        } else {
-            Carry::Several
-        });
-    }
-    // With no figure, a date in brackets glosses a noun (`the program (2020–2024)`): the
-    // sentence's own period is a date outside them, when it names one.
-    let outside = r.scopes().any(|m| !r.in_brackets(m));
-    let mut chosen = r.scopes().filter(|m| !outside || !r.in_brackets(m)).map(placed);
-    let first = chosen.next()?;
-    Some(if chosen.all(|p| span(&p) == span(&first)) {
-        Carry::One(first)
-    } else {
-        Carry::Several
-    })
-}
-
 /// A cumulative clause's period runs from the start of its year, at its own precision;
 /// a year (`so far this year`) runs to the release's period when that lies in it.
 fn cumulative(period: Period, end: Option<Period>, release: Option<Placed>) -> (Option<Period>, Option<Period>) {
@@ -664,136 +440,6 @@ fn cumulative(period: Period, end: Option<Period>, release: Option<Placed>) -> (
     } else {
         (Some(start), Some(period))
     }
-}
-
-/// The basis of a change from the base its text names.
-fn basis_of(base: Base, period: Option<Period>, end: Option<Period>) -> Option<Basis> {
-    match base {
-        Base::Words(Relative::Year) => Some(Basis::Yoy),
-        Base::Words(Relative::Fixed(b)) => Some(b),
-        Base::Words(Relative::Previous) => match (period?, end) {
-            (Period::Month { .. }, None) => Some(Basis::Mom),
-            (Period::Quarter { .. }, None) => Some(Basis::Qoq),
-            (Period::Half { .. }, None) => Some(Basis::Hoh),
-            (Period::Year(_), None) => Some(Basis::Yoy),
-            (start, Some(end)) => previous_span(start, end),
-            _ => None,
-        },
-        Base::Words(Relative::Short) => None,
-        Base::Words(Relative::YearStart) => period.map(|p| Basis::Named(Period::Year(year_of(p)), None)),
-        Base::Date {
-            period: b,
-            end: b_end,
-            same: true,
-        } => Some(same_period(period, end, b, b_end)),
-        Base::Date {
-            period: b, end: b_end, ..
-        } => Some(relate(period, end, b, b_end)),
-    }
-}
-
-/// `the same period in 2019`: the figure's own period in that year, `yoy` when that is
-/// the year before.
-fn same_period(period: Option<Period>, end: Option<Period>, base: Period, base_end: Option<Period>) -> Basis {
-    let (Some(p), Period::Year(y), None) = (period, base, base_end) else {
-        return relate(period, end, base, base_end);
-    };
-    let shift = y - year_of(p);
-    if shift == -1 {
-        return Basis::Yoy;
-    }
-    match (shift_year(p, shift), end.map(|e| shift_year(e, shift))) {
-        (Some(a), None) => Basis::Named(a, None),
-        (Some(a), Some(Some(b))) => Basis::Named(a, Some(b)),
-        _ => Basis::Named(base, None),
-    }
-}
-
-/// The year a period starts in.
-fn year_of(p: Period) -> i32 {
-    match p {
-        Period::Day(d) => d.year(),
-        Period::Month { year, .. } | Period::Quarter { year, .. } | Period::Half { year, .. } | Period::Year(year) => {
-            year
-        }
-    }
-}
-
-/// The span of months just before a span of months of the same length (`the three
-/// months ending May` against the three months before: December to February).
-fn previous_span(start: Period, end: Period) -> Option<Basis> {
-    let (Period::Month { year: y0, month: m0 }, Period::Month { year: y1, month: m1 }) = (start, end) else {
-        return None;
-    };
-    let index = |y: i32, m: u32| y * 12 + m as i32 - 1;
-    let len = index(y1, m1) - index(y0, m0) + 1;
-    let month = |i: i32| Period::Month {
-        year: i.div_euclid(12),
-        month: (i.rem_euclid(12) + 1) as u32,
-    };
-    (len > 0).then(|| Basis::Named(month(index(y0, m0) - len), Some(month(index(y1, m1) - len))))
-}
-
-/// A named base against the figure's period: a year before is `yoy`, the period before
-/// `mom`/`qoq`/`hoh`, anything else its own date value.
-fn relate(period: Option<Period>, end: Option<Period>, base: Period, base_end: Option<Period>) -> Basis {
-    let named = Basis::Named(base, base_end);
-    let Some(period) = period else {
-        return named;
-    };
-    let year_before = |p: Period| shift_year(p, -1);
-    if Some(base) == year_before(period) && base_end == end.and_then(year_before) {
-        return Basis::Yoy;
-    }
-    if end.is_none() && base_end.is_none() && previous(period) == Some(base) {
-        return match period {
-            Period::Month { .. } => Basis::Mom,
-            Period::Quarter { .. } => Basis::Qoq,
-            Period::Half { .. } => Basis::Hoh,
-            _ => Basis::Yoy,
-        };
-    }
-    named
-}
-
-/// The same period `n` years away.
-fn shift_year(p: Period, n: i32) -> Option<Period> {
-    Some(match p {
-        Period::Day(d) => Period::Day(d.with_year(d.year() + n)?),
-        Period::Month { year, month } => Period::Month { year: year + n, month },
-        Period::Quarter { year, quarter } => Period::Quarter {
-            year: year + n,
-            quarter,
-        },
-        Period::Half { year, half } => Period::Half { year: year + n, half },
-        Period::Year(year) => Period::Year(year + n),
-    })
-}
-
-/// The period just before `p`, at its precision (none for a day).
-fn previous(p: Period) -> Option<Period> {
-    Some(match p {
-        Period::Day(_) => return None,
-        Period::Month { year, month: 1 } => Period::Month {
-            year: year - 1,
-            month: 12,
-        },
-        Period::Month { year, month } => Period::Month { year, month: month - 1 },
-        Period::Quarter { year, quarter: 1 } => Period::Quarter {
-            year: year - 1,
-            quarter: 4,
-        },
-        Period::Quarter { year, quarter } => Period::Quarter {
-            year,
-            quarter: quarter - 1,
-        },
-        Period::Half { year, half: 1 } => Period::Half {
-            year: year - 1,
-            half: 2,
-        },
-        Period::Half { year, half } => Period::Half { year, half: half - 1 },
-        Period::Year(year) => Period::Year(year - 1),
-    })
 }
 
 #[cfg(test)]
