@@ -50,9 +50,9 @@ fn next_word(after: &str) -> (&str, bool) {
 }
 
 /// The words after `the` that make it start a figure: a duration's lead (`the past five
-/// years`, `duration::led`); a digit does too (`the 24th`, `date::the_nth`). No other kind
-/// starts at `the`: before an ordinal word (`the first half`) the figure starts at the
-/// ordinal, which the walk reaches next.
+/// years`, `duration::led`); a digit does too (`the 24th`, `the_nth` in
+/// `date/relative.rs`). No other kind starts at `the`: before an ordinal word (`the first
+/// half`) the figure starts at the ordinal, which the walk reaches next.
 const AFTER_THE: &[&[u8]] = &[b"past", b"next", b"last", b"coming", b"previous", b"following"];
 /// After `a` or `an`: `a trillion`.
 const AFTER_A: &[&[u8]] = &[b"hundred", b"thousand", b"million", b"billion", b"trillion", b"dozen"];

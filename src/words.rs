@@ -401,9 +401,9 @@ pub(crate) fn is_letter(c: u8) -> bool {
 // ---- The scan's words (`scan.rs`, `scan/triggers.rs`; its byte classes: `masks.rs`): a
 // clause's bytes, and a second shape, by the last letter.
 
-/// What a byte is to the cue words' walk back over a clause (`grammar/cues.rs`): part of
-/// a word (an ASCII letter or digit, `-`, `'`), the end of a clause (`;`, `:`), any other
-/// ASCII byte between words, or a byte of a character beyond ASCII (read as a `char`).
+/// What a byte is to the cue words' walk back over a clause (`grammar/cues/look_back.rs`):
+/// part of a word (an ASCII letter or digit, `-`, `'`), the end of a clause (`;`, `:`), any
+/// other ASCII byte between words, or a byte of a character beyond ASCII (read as a `char`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum ClauseByte {
     Word,

@@ -760,7 +760,8 @@ fn is_period_not_base(lower: &str, at: usize, end: usize) -> bool {
     let phrase = &lower[at..end];
     let before = lower[..at].trim_end_space();
     let before = before.strip_suffix(" the").map_or(before, str::trim_end);
-    // `in the previous quarter`: a period, placed by `clause::relative_periods`.
+    // `in the previous quarter`: a period, placed by `relative_periods_into`
+    // (`clause/relative.rs`).
     let stepped = ["previous", "preceding", "prior", "last"]
         .iter()
         .any(|w| phrase.starts_with(w));
@@ -827,8 +828,8 @@ mod tests {
     }
 
     /// What one walk over a sentence finds in a clause is what a search of the clause
-    /// finds, for clauses cut as `clause::boundaries` cuts them (at `,` `;` `:` and before
-    /// a conjunction of contrast), here of every fixture.
+    /// finds, for clauses cut as `boundaries` (`clause/segments.rs`) cuts them (at `,` `;`
+    /// `:` and before a conjunction of contrast), here of every fixture.
     #[test]
     fn the_sentence_walk_finds_what_each_clause_search_finds() {
         let mut texts = crate::fixture_texts();
