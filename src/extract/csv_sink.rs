@@ -62,10 +62,13 @@ impl CsvSink<'_> {
         let buf = pieces.buf().as_str();
         let text = |piece: &Piece| buf.as_bytes().get(piece.clone()).unwrap_or_default();
         let release = release.map(|piece| text(&piece));
-        // Room for the rows (see `write::append_facts`), unless the caller made it.
+        // Room for the rows (see `write::append_facts`), unless the caller made it; with
+        // the windows, which would otherwise outgrow it (a copy of all rows so far, beside
+        // them, at the peak of an overlong sentence's memory).
         if self.out.capacity() - self.out.len() < rows.saturating_mul(ROOMY_ROW) {
             let per_row = release.iter().map(|s| s.len()).sum::<usize>() + source.len() + 48 + 256;
-            self.out.reserve(rows * per_row);
+            let windowed: usize = windows.iter().map(ExactSizeIterator::len).sum();
+            self.out.reserve(rows * per_row + windowed);
         }
         let no_timing = period::Timing::default();
         let mut writer = crate::write::RowWriter::new(self.crlf);

@@ -357,7 +357,10 @@ fn extract_release(
     let shared = match csv {
         Some(csv) => {
             csv.render(&figures, pieces, windows, release.clone(), source, options);
-            pieces.share()
+            // Rendered, the rows need no piece: the release's own columns (the body last)
+            // are shared without its subjects and the windows of overlong sentences.
+            let head = release.iter().chain([&body]).map(|p| p.end).max().unwrap_or(0);
+            pieces.share_head(head)
         }
         None => {
             rows_of(&figures, pieces, rows, options);

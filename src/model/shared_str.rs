@@ -68,6 +68,12 @@ impl Pieces {
     pub(crate) fn share(&self) -> Shared {
         Shared(ArcStr::from(self.buf.as_str()))
     }
+
+    /// The buffer up to `end`, shared: the pieces written before it, when the rest is
+    /// read no more (the whole buffer past its end).
+    pub(crate) fn share_head(&self, end: usize) -> Shared {
+        Shared(ArcStr::from(self.buf.get(..end).unwrap_or(&self.buf)))
+    }
 }
 
 /// A [`Pieces`] buffer once shared.
