@@ -3,7 +3,7 @@
 //! The sentence is cut into tokens (words, punctuation, whole figures); words fall into
 //! classes (closed classes listed whole, verb categories, the rest by form and place:
 //! `words.rs`, `verbs.rs`); noun phrases are chunked with their post-modifiers
-//! (`phrase.rs`). The subject is the phrase tied to the figure by the first relation that
+//! (`phrase/`). The subject is the phrase tied to the figure by the first relation that
 //! names something, in this order:
 //!
 //! ```text

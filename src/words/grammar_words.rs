@@ -1,6 +1,6 @@
 //! The grammar's tests of a word or number at a candidate: the lead words a kind may start
 //! with (`grammar::figure_at`), a number in digits and the byte after it (`grammar::Starts`),
-//! and the run of a phrase's word (`grammar::phrase::word_len`). Each with its oracle test.
+//! and the run of a phrase's word (`grammar/phrase/tokens.rs`). Each with its oracle test.
 
 // ---- The grammar's lead words: what a kind may start with (`grammar::figure_at`) ----
 
@@ -132,7 +132,7 @@ mod number_run_tests {
     }
 }
 
-// ---- The grammar's phrase words (`grammar::phrase::word_len`)
+// ---- The grammar's phrase words (`word_len` in `grammar/phrase/tokens.rs`)
 
 /// How many ASCII letters and digits `b` starts with: eight bytes a step (a word is
 /// nearly always one or two steps), the last few bytes one at a time.
