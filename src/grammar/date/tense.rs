@@ -7,7 +7,7 @@ use crate::words::{Shapes, has_shape, str_shapes};
 
 /// Words that put a sentence in the future: modals, and verbs and nouns of plans and
 /// forecasts (`will`, `expected`, `plans`, `forecast`, `due`, `outlook`...). (Wider than
-/// `period::cues::FORECAST` on purpose: see there.)
+/// `FORECAST` in `period/cues/lists.rs` on purpose: see there.)
 const FUTURE_WORDS: &[&str] = &[
     "will",
     "would",

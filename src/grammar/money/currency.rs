@@ -20,7 +20,6 @@ pub(super) const ISO_CODES: &[&str] = &[
     "UAH", "UGX", "USD", "UYU", "UZS", "VES", "VND", "VUV", "XAF", "XCD", "XOF", "XPF", "YER", "ZAR", "ZMW", "ZWL",
 ];
 
-/// What a bare `$` or `dollars` reads as until the run's dollar replaces it in `parse`.
 /// The codes of `ISO_CODES` as bits, one for each of the 26^3 words of three capitals: a
 /// word is told to be a code by one bit, and only a code is searched for in the list.
 static ISO_CODE_BITS: [u64; 26 * 26 * 26 / 64 + 1] = {
@@ -53,6 +52,7 @@ fn is_listed_code(word: &[u8]) -> bool {
     }
 }
 
+/// What a bare `$` or `dollars` reads as until the run's dollar replaces it in `parse`.
 pub(super) const BARE_DOLLAR: &str = "$";
 
 /// Dollars that name their own currency: the letters before `$`, and the ISO code.
