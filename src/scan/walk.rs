@@ -1,27 +1,13 @@
-//! Sentence -> figures: find candidate positions, ask the grammar at each, and attach
-//! the cue words around what it reads.
+//! The walk to the tokens of a sentence the scan must look at: bytes and words stepped
+//! over by 64-byte masks, and the test of each token it stops at (`token_at`).
 
-use crate::grammar::{Ctx, Figure, Val, cues, date, figure_at};
-use crate::model::{Direction, Kind, Qualifier};
+use super::leads::{lead_of, lead_starts, lead_turned_away, needs_lookahead};
+use super::triggers::{LONGEST_TRIGGER, SHAPE_ROWS, has_trigger_shape, is_capitalized_trigger, is_trigger_word};
+use crate::words::scan::may_start;
 use crate::words::{lowered, scan_classes, window_at};
 
-mod triggers;
-
-use crate::words::scan::may_start;
-use triggers::{LONGEST_TRIGGER, SHAPE_ROWS, has_trigger_shape, is_capitalized_trigger, is_trigger_word};
-
-/// A figure with the words that qualify it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Found {
-    pub figure: Figure,
-    /// Start of `text` (the figure with its lead cue words).
-    pub text_start: usize,
-    pub qualifier: Option<Qualifier>,
-    pub direction: Option<Direction>,
-}
-
 /// The character before `pos` is a letter or digit (any script).
-fn alnum_before(sentence: &str, pos: usize) -> bool {
+pub(super) fn alnum_before(sentence: &str, pos: usize) -> bool {
     match sentence.as_bytes().get(pos.wrapping_sub(1)) {
         None => false,
         Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
@@ -30,7 +16,7 @@ fn alnum_before(sentence: &str, pos: usize) -> bool {
 }
 
 /// A digit that continues an identifier (`COVID-19`, `F-16`, `1:1`, `2+2`, `Industry 4.0`) starts no figure.
-fn continues_identifier(sentence: &str, pos: usize) -> bool {
+pub(super) fn continues_identifier(sentence: &str, pos: usize) -> bool {
     match sentence.as_bytes().get(pos.wrapping_sub(1)) {
         None => false,
         Some(b'-' | b':' | b'/' | b'.' | b'+') => alnum_before(sentence, pos - 1),
@@ -39,216 +25,11 @@ fn continues_identifier(sentence: &str, pos: usize) -> bool {
     }
 }
 
-/// The word after `after`'s leading white space (letters and digits of any script), and
-/// whether a digit starts it. Bytes for the ASCII case; other text goes through `char`s.
-fn next_word(after: &str) -> (&str, bool) {
-    let next = crate::grammar::skip_space(after);
-    (
-        crate::grammar::leading_alnum(next),
-        next.starts_with(|c: char| c.is_ascii_digit()),
-    )
-}
-
-/// The words after `the` that make it start a figure: a duration's lead (`the past five
-/// years`, `duration::led`); a digit does too (`the 24th`, `the_nth` in
-/// `date/relative.rs`). No other kind starts at `the`: before an ordinal word (`the first
-/// half`) the figure starts at the ordinal, which the walk reaches next.
-const AFTER_THE: &[&[u8]] = &[b"past", b"next", b"last", b"coming", b"previous", b"following"];
-/// After `a` or `an`: `a trillion`.
-const AFTER_A: &[&[u8]] = &[b"hundred", b"thousand", b"million", b"billion", b"trillion", b"dozen"];
-/// After `this`, `last` or `next` (or a month name: `last March`): `this year`.
-const AFTER_THIS: &[&[u8]] = &[b"year", b"month", b"week", b"quarter", b"half"];
-
-/// The first letters (case folded) and the lengths of a list's words, as bits: a word
-/// whose first letter or length is not among them is not in the list.
-struct FirstAndLength {
-    firsts: u32,
-    lengths: u32,
-}
-
-impl FirstAndLength {
-    /// Of a list of lower-case ASCII words, each 1 to 31 bytes long.
-    const fn of(list: &[&[u8]]) -> Self {
-        let (mut firsts, mut lengths, mut i) = (0u32, 0u32, 0);
-        while i < list.len() {
-            assert!(!list[i].is_empty() && list[i].len() < 32 && list[i][0].is_ascii_lowercase());
-            firsts |= 1 << (list[i][0] - b'a');
-            lengths |= 1 << list[i].len();
-            i += 1;
-        }
-        FirstAndLength { firsts, lengths }
-    }
-
-    fn may_hold(&self, word: &[u8]) -> bool {
-        let Some(&first) = word.first() else {
-            return false;
-        };
-        let letter = u32::from((first | 0x20).wrapping_sub(b'a'));
-        let length = u32::try_from(word.len()).unwrap_or(u32::MAX);
-        letter < 26 && length < 32 && self.firsts & 1 << letter != 0 && self.lengths & 1 << length != 0
-    }
-}
-
-static AFTER_THE_SHAPE: FirstAndLength = FirstAndLength::of(AFTER_THE);
-static AFTER_A_SHAPE: FirstAndLength = FirstAndLength::of(AFTER_A);
-static AFTER_THIS_SHAPE: FirstAndLength = FirstAndLength::of(AFTER_THIS);
-
-/// The words that start a figure only before a particular next word (`the 24th`,
-/// `a trillion`, `this year`), each with what it looks for next.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Lead {
-    /// `the`: `AFTER_THE` or a digit.
-    The,
-    /// `a`, `an`: `AFTER_A`.
-    A,
-    /// `this`, `last`, `next`: `AFTER_THIS` or a month.
-    This,
-}
-
-/// The `Lead` a word is (as written, any case): told by its length and its bytes as one
-/// number, each byte with 0x20 set (which folds exactly the capitals onto the lower-case
-/// letters the leads are made of), without a copy.
-fn lead_of(word: &[u8]) -> Option<Lead> {
-    const fn packed(w: &[u8]) -> u32 {
-        let mut key = 0;
-        let mut i = w.len();
-        while i > 0 {
-            i -= 1;
-            key = key << 8 | w[i] as u32;
-        }
-        key
-    }
-    if word.len() > 4 {
-        return None;
-    }
-    let key = word.iter().rev().fold(0u32, |k, &b| k << 8 | u32::from(b | 0x20));
-    const A: u32 = packed(b"a");
-    const AN: u32 = packed(b"an");
-    const THE: u32 = packed(b"the");
-    const THIS: u32 = packed(b"this");
-    const LAST: u32 = packed(b"last");
-    const NEXT: u32 = packed(b"next");
-    match (word.len(), key) {
-        (1, A) | (2, AN) => Some(Lead::A),
-        (3, THE) => Some(Lead::The),
-        (4, THIS | LAST | NEXT) => Some(Lead::This),
-        _ => None,
-    }
-}
-
-/// Frequent words that start a figure only before a particular next word:
-/// `the 24th`, `a trillion`, `this year`. `word` as written, in any case.
-fn needs_lookahead(word: &[u8], after: &str) -> Option<bool> {
-    let lead = lead_of(word)?;
-    // The next word read by bytes, and compared in any case; white space or a word beyond
-    // ASCII takes the general reading.
-    let Some((next, digit)) = next_ascii_word(after.as_bytes()) else {
-        let mut buf = [0u8; 4];
-        return needs_lookahead_by_next_word(lowered(&mut buf, word)?, after);
-    };
-    Some(lead_starts(lead, next, digit))
-}
-
-/// Whether a `Lead` starts a figure before the ASCII word `next` (`digit`: a digit starts
-/// it).
-#[inline(always)]
-fn lead_starts(lead: Lead, next: &[u8], digit: bool) -> bool {
-    let (followers, shape) = match lead {
-        Lead::The => (AFTER_THE, &AFTER_THE_SHAPE),
-        Lead::A => (AFTER_A, &AFTER_A_SHAPE),
-        Lead::This => (AFTER_THIS, &AFTER_THIS_SHAPE),
-    };
-    // Most next words are ruled out by their first letter and length, before a compare.
-    let listed = shape.may_hold(next) && followers.iter().any(|w| w.eq_ignore_ascii_case(next));
-    match lead {
-        Lead::The => digit || listed,
-        Lead::A => listed,
-        // A capital may start a month: `last March`.
-        Lead::This => listed || (next.first().is_some_and(u8::is_ascii_uppercase) && date::is_month_word(next)),
-    }
-}
-
-/// A lead word at `bytes[at..end]` (`the`, `a`, `this`...) that its next word, read here,
-/// shows to start no figure (`the report`, `a rise`): `needs_lookahead`'s answer, given
-/// while walking, so that the most frequent words of English are not asked again one by
-/// one. False where it cannot tell by bytes (a character beyond ASCII) or where a `$`
-/// follows (`A$5`).
-fn lead_turned_away(bytes: &[u8], at: usize, end: usize) -> bool {
-    let (Some(word), Some(after)) = (bytes.get(at..end), bytes.get(end..)) else {
-        return false;
-    };
-    let Some(lead) = lead_of(word) else {
-        return false;
-    };
-    if after.first() == Some(&b'$') {
-        return false;
-    }
-    next_ascii_word(after).is_some_and(|(next, digit)| !lead_starts(lead, next, digit))
-}
-
-/// The word after `after`'s leading ASCII white space (ASCII letters and digits), and
-/// whether a digit starts it; `None` where a byte beyond ASCII ends the space or the word
-/// (it may be white space or a letter: `next_word` reads it).
-fn next_ascii_word(after: &[u8]) -> Option<(&[u8], bool)> {
-    let start = after
-        .iter()
-        .position(|b| !crate::words::ascii_space(*b))
-        .unwrap_or(after.len());
-    let rest = after.get(start..).unwrap_or_default();
-    let len = rest
-        .iter()
-        .position(|b| !b.is_ascii_alphanumeric())
-        .unwrap_or(rest.len());
-    if rest.get(len).is_some_and(|b| !b.is_ascii()) {
-        return None;
-    }
-    Some((
-        rest.get(..len).unwrap_or_default(),
-        rest.first().is_some_and(u8::is_ascii_digit),
-    ))
-}
-
-/// `needs_lookahead` for one of its words, by the whole next word. Its ASCII letters and
-/// digits are asked first: a character beyond ASCII after them (`’`, `é`) is looked up
-/// in Unicode's tables only when they would start a figure, for where it is part of the
-/// word (`pasté`), the word is none that does.
-fn needs_lookahead_by_next_word(lower: &[u8], after: &str) -> Option<bool> {
-    let next = crate::grammar::skip_space(after);
-    let ascii = next.bytes().take_while(u8::is_ascii_alphanumeric).count();
-    let digit = next.starts_with(|c: char| c.is_ascii_digit());
-    if !lead_followed_by(lower, next.get(..ascii).unwrap_or_default(), digit)? {
-        return Some(false);
-    }
-    let (next_word, digit) = next_word(after);
-    lead_followed_by(lower, next_word, digit)
-}
-
-/// Whether the lead `lower` starts a figure before the word `next_word` (`digit`: a digit
-/// starts the text after the lead); `None` for no lead.
-fn lead_followed_by(lower: &[u8], next_word: &str, digit: bool) -> Option<bool> {
-    // The next word lowered on the stack; a longer or non-ASCII word is none of these.
-    let mut buf = [0u8; 9];
-    let next = match next_word.is_ascii() {
-        true => lowered(&mut buf, next_word.as_bytes()).unwrap_or_default(),
-        false => &[],
-    };
-    match lower {
-        b"the" => Some(digit || AFTER_THE.contains(&next)),
-        b"a" | b"an" => Some(AFTER_A.contains(&next)),
-        b"this" | b"last" | b"next" => Some(
-            AFTER_THIS.contains(&next)
-                || (next_word.starts_with(|c: char| c.is_ascii_uppercase())
-                    && crate::grammar::date::is_month_word(next_word.as_bytes())),
-        ),
-        _ => None,
-    }
-}
-
 /// Whether the ASCII word `sentence[pos..end]` (a letter first; with a digit in it when
 /// `has_digit`) should be read: the shape filter first, as `token_at` asked it of every
 /// word before the walk turned most away (the tests hold `word_starts_figure` alone to it).
 #[cfg(test)]
-fn word_is_candidate(sentence: &str, pos: usize, end: usize, has_digit: bool) -> bool {
+pub(super) fn word_is_candidate(sentence: &str, pos: usize, end: usize, has_digit: bool) -> bool {
     let word = sentence.as_bytes().get(pos..end).unwrap_or_default();
     !word.is_empty() && starts_candidate_word(word, has_digit) && word_starts_figure(sentence, word, pos, end)
 }
@@ -293,7 +74,7 @@ fn starts_other_token(c: u8) -> bool {
 /// candidate (no trigger is that long or has that shape). So are the leads whose next word
 /// starts no figure (`the report`: `lead_turned_away`), and the other tokens that start
 /// nothing where they stand (`year-on-year`, `’`: `other_starts_nothing`).
-struct Walk<'a> {
+pub(super) struct Walk<'a> {
     bytes: &'a [u8],
     /// Where the masked bytes start (past the end before the first).
     block: usize,
@@ -307,7 +88,7 @@ struct Walk<'a> {
 }
 
 impl<'a> Walk<'a> {
-    fn new(bytes: &'a [u8]) -> Self {
+    pub(super) fn new(bytes: &'a [u8]) -> Self {
         Walk {
             bytes,
             block: usize::MAX,
@@ -345,7 +126,7 @@ impl<'a> Walk<'a> {
     /// The end of the ASCII letters and digits from `pos`, and whether a digit is among
     /// them, read from the masks where `pos` is in the block and the run ends within it:
     /// what `word_end` reads there, for the token the walk stopped at.
-    fn word_end_in_block(&self, pos: usize) -> Option<(usize, bool)> {
+    pub(super) fn word_end_in_block(&self, pos: usize) -> Option<(usize, bool)> {
         let i = pos.checked_sub(self.block).filter(|&i| i < 64)?;
         let len = (!(self.alnum >> i)).trailing_zeros() as usize;
         let has_digit = ((self.digits >> i).trailing_zeros() as usize) < len;
@@ -369,7 +150,7 @@ impl<'a> Walk<'a> {
 
     /// The first byte from `pos` that starts a token the scan must look at (the end when
     /// none does).
-    fn next_token_start(&mut self, mut pos: usize) -> usize {
+    pub(super) fn next_token_start(&mut self, mut pos: usize) -> usize {
         let bytes = self.bytes;
         while pos < bytes.len() {
             if !(self.block..self.block.saturating_add(64)).contains(&pos) {
@@ -507,7 +288,7 @@ fn token_at(sentence: &str, pos: usize) -> (bool, usize) {
 }
 
 /// [`token_at`], given `word_end(bytes, pos)` where the walk's masks tell it (`word`).
-fn token_at_with(sentence: &str, pos: usize, word: Option<(usize, bool)>) -> (bool, usize) {
+pub(super) fn token_at_with(sentence: &str, pos: usize, word: Option<(usize, bool)>) -> (bool, usize) {
     let bytes = sentence.as_bytes();
     let word_end = || word.unwrap_or_else(|| word_end(bytes, pos));
     match bytes[pos] {
@@ -578,46 +359,6 @@ fn names_a_dollar(letters: &[u8]) -> bool {
         .any(|(p, _)| p.as_bytes() == letters)
 }
 
-/// `will increase by 8 GW in 2025 and 9 GW in 2026`: a money or quantity figure joined by
-/// `and`/`or`/a comma to a change of its kind and unit before it, with at most a date and
-/// its preposition between, is a change of the same direction (the verb governs both).
-fn shared_change(sentence: &str, before: &[Found], figure: &Figure, text_start: usize) -> Option<Direction> {
-    let mut earlier = before.iter().rev();
-    let mut prev = earlier.next()?;
-    // The text between the two figures, less a date of the first (`in 2025`).
-    let mut gaps = [""; 2];
-    let mut gap_end = text_start;
-    if prev.figure.kind == Kind::Date {
-        gaps[1] = sentence.get(prev.figure.end..gap_end)?;
-        gap_end = prev.text_start;
-        prev = earlier.next()?;
-    }
-    if prev.figure.kind != figure.kind || prev.figure.unit != figure.unit {
-        return None;
-    }
-    let direction = prev.direction?;
-    gaps[0] = sentence.get(prev.figure.end..gap_end)?;
-    let words = || {
-        gaps.iter()
-            .flat_map(|g| g.split(|c: char| c.is_whitespace() || c == ','))
-    };
-    let joined = words().filter(|w| !w.is_empty()).all(|w| {
-        // The preposition and amount words of the change repeat: `by 1.8 mb/d this year
-        // and by a further 1.1 mb/d`.
-        let repeated = ["by", "a", "further", "another", "additional"];
-        ["and", "or", "in", "on", "for", "during"].contains(&w) || repeated.contains(&w)
-    });
-    let has_joiner = gaps.iter().any(|g| g.contains(',')) || words().any(|w| w == "and" || w == "or");
-    (joined && has_joiner).then_some(direction)
-}
-
-/// `-5%`, `−36,000`: a minus sign glued to a digit.
-fn glued_minus(figure: &str) -> bool {
-    figure
-        .strip_prefix(['-', '\u{2212}'])
-        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
-}
-
 /// The positions where the scan asks the grammar for a figure, when none is read: every
 /// token the trigger test lets through, found by the scan's walk (for tests; `figures`
 /// resumes after each figure it reads instead).
@@ -641,226 +382,10 @@ pub fn candidates(sentence: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
-/// Every figure of a sentence, in order, none overlapping (a bare `$` read as USD).
-pub fn figures(sentence: &str, cut: bool) -> Vec<Found> {
-    figures_with(sentence, cut, crate::grammar::DEFAULT_DOLLAR)
-}
-
-/// Every figure of a sentence, in order, none overlapping, with a bare `$` read as
-/// `dollar` (an ISO code: `HKD` for a Hong Kong release).
-pub fn figures_with(sentence: &str, cut: bool, dollar: &str) -> Vec<Found> {
-    let mut out = Vec::new();
-    append_figures(sentence, cut, dollar, &mut out);
-    out
-}
-
-/// [`figures_with`], appended to `all` (a release's figures, sentence after sentence, in
-/// one vector): each single date without its year has begun when the sentence is said of
-/// the past (`date::mark_tense`; the tense read once, and only for such a date).
-pub fn append_figures(sentence: &str, cut: bool, dollar: &str, all: &mut Vec<Found>) {
-    let first = all.len();
-    append_figures_untensed(sentence, cut, dollar, all);
-    let mut said_of_the_past: Option<bool> = None;
-    for f in all.iter_mut().skip(first).filter(|f| f.figure.kind == Kind::Date) {
-        date::mark_tense(&mut f.figure, || {
-            *said_of_the_past.get_or_insert_with(|| date::said_of_the_past(sentence))
-        });
-    }
-}
-
-/// [`append_figures`] with every date as written: the tense of the sentence is left to the
-/// caller, who reads it only where it moves a date (a release's dates are placed after
-/// it: `date::begun_if_past`). No other reading of a figure depends on it.
-pub fn append_figures_untensed(sentence: &str, cut: bool, dollar: &str, all: &mut Vec<Found>) {
-    let first = all.len();
-    let mut pos = 0;
-    let mut floor = 0; // no text may start before the end of the previous figure
-    let mut walk = Walk::new(sentence.as_bytes());
-    loop {
-        pos = walk.next_token_start(pos);
-        if pos >= sentence.len() {
-            break;
-        }
-        let (candidate, token_end) = token_at_with(sentence, pos, walk.word_end_in_block(pos));
-        if candidate {
-            let ctx = Ctx::new(sentence, pos, cut).with_dollar(dollar);
-            if let Some(figure) = figure_at(&ctx) {
-                let lead = cues::lead_cue(sentence, figure.start, figure.kind);
-                let text_start = lead.start.max(floor);
-                let (qualifier, mut direction) = if text_start == lead.start {
-                    (lead.qualifier, lead.direction)
-                } else {
-                    (None, None)
-                };
-                if direction.is_none() {
-                    direction = cues::context_direction(sentence, text_start, figure.end, figure.kind);
-                }
-                if direction.is_none() && matches!(figure.kind, Kind::Money | Kind::Quantity) {
-                    direction = shared_change(sentence, &all[first..], &figure, text_start);
-                }
-                // A change written with a minus sign is a decrease whatever the verb
-                // (`-3.2% growth`); a signed level (`negative $71.5 million`) stays without one.
-                if direction.is_some() && matches!(&figure.value, Val::Num(v) if v.is_sign_negative()) {
-                    direction = Some(Direction::Down);
-                }
-                // A percent or a count with a minus glued on is a change stated by its sign
-                // (`India (-49.5%)`, `men (-36,000)`): a count is never below zero.
-                if glued_minus(&sentence[figure.start..]) && matches!(figure.kind, Kind::Percent | Kind::Count) {
-                    direction = Some(Direction::Down);
-                }
-                pos = figure.end.max(pos + 1);
-                while !sentence.is_char_boundary(pos) {
-                    pos += 1;
-                }
-                floor = figure.end;
-                all.push(Found {
-                    figure,
-                    text_start,
-                    qualifier,
-                    direction,
-                });
-                continue;
-            }
-        }
-        pos = token_end;
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn texts(s: &str) -> Vec<(Kind, &str)> {
-        figures(s, false)
-            .into_iter()
-            .map(|f| (f.figure.kind, &s[f.text_start..f.figure.end]))
-            .collect()
-    }
-
-    #[test]
-    fn figures_in_order_with_their_cues() {
-        let s = "Imports slid 3.7 percent to $15.2 billion, leaving a $6.1 billion surplus.";
-        assert_eq!(
-            texts(s),
-            vec![
-                (Kind::Percent, "3.7 percent"),
-                (Kind::Money, "$15.2 billion"),
-                (Kind::Money, "$6.1 billion")
-            ]
-        );
-    }
-
-    #[test]
-    fn a_written_minus_makes_a_change_a_decrease() {
-        let dirs: Vec<_> = figures("Margins showed -1.5% growth, and the balance was -$2 million.", false)
-            .into_iter()
-            .map(|f| f.direction)
-            .collect();
-        assert_eq!(dirs, vec![Some(Direction::Down), None]);
-    }
-
-    #[test]
-    fn a_glued_minus_on_a_percent_or_count_is_a_decrease() {
-        let dirs: Vec<_> = figures("Sales fell in Peru (-4.5%) and Chile (-2,300; -1.1%).", false)
-            .into_iter()
-            .map(|f| f.direction)
-            .collect();
-        assert_eq!(dirs, vec![Some(Direction::Down); 3]);
-    }
-
-    #[test]
-    fn a_change_shares_its_verb_with_the_next_figure_of_its_list() {
-        let dirs = |s: &str| -> Vec<Option<Direction>> {
-            figures(s, false)
-                .into_iter()
-                .filter(|f| f.figure.kind != Kind::Date)
-                .map(|f| f.direction)
-                .collect()
-        };
-        let up = Some(Direction::Up);
-        assert_eq!(dirs("Output will increase by 4 GW in 2026 and 5 GW in 2027."), [up, up]);
-        assert_eq!(dirs("Sales rose by $2 billion and $3 billion."), [up, up]);
-        assert_eq!(
-            dirs("Demand should grow by 3 GW next year and by a further 2 GW in 2028."),
-            [up, up]
-        );
-        assert_eq!(dirs("Sales rose by $2 billion to $3 billion."), [up, None]);
-        assert_eq!(
-            dirs("Sales rose by $2 billion, while costs were $3 billion."),
-            [up, None]
-        );
-    }
-
-    #[test]
-    fn a_change_and_a_level_are_two_figures() {
-        for (s, want) in [
-            (
-                "The deficit widened $0.4 billion to $61.2 billion.",
-                vec!["$0.4 billion", "$61.2 billion"],
-            ),
-            (
-                "Pay was up 2.1% (+$0.45 to $22.80) on the year.",
-                vec!["up 2.1%", "+$0.45", "$22.80"],
-            ),
-            ("Output rose 2 percent to 7 percent.", vec!["2 percent", "7 percent"]),
-            ("Output may grow 2 to 3 percent.", vec!["2 to 3 percent"]),
-            ("Output will grow 2% to 3% in all.", vec!["2% to 3%"]),
-            ("Prices rose $2 to $3 billion.", vec!["$2 to $3 billion"]),
-        ] {
-            let got: Vec<&str> = texts(s).into_iter().map(|(_, t)| t).collect();
-            assert_eq!(got, want, "{s}");
-        }
-    }
-
-    #[test]
-    fn identifiers_are_not_figures() {
-        assert!(
-            texts("COVID-19 and F-16 and 1:1 talks")
-                .iter()
-                .all(|(k, _)| *k != Kind::Date && *k != Kind::Money)
-        );
-    }
-
-    #[test]
-    fn byte_helpers_agree_with_chars() {
-        for b in 0..128u8 {
-            assert_eq!(crate::words::ascii_space(b), char::from(b).is_whitespace(), "{b}");
-        }
-        assert_eq!(next_word("  Trillion won"), ("Trillion", false));
-        assert_eq!(next_word("\u{a0}24th"), ("24th", true));
-        assert_eq!(next_word(" pastés"), ("pastés", false));
-        assert!(alnum_before("é5", 2) && !alnum_before("(5", 1) && !alnum_before("5", 0));
-        assert!(continues_identifier("F-16", 2) && !continues_identifier("a -16", 3));
-    }
-
-    #[test]
-    fn trigger_words_in_any_case() {
-        assert_eq!(texts("Twenty firms joined"), vec![(Kind::Count, "Twenty firms")]);
-        assert_eq!(texts("in March"), vec![(Kind::Date, "March")]);
-        assert_eq!(texts("in march"), vec![]);
-        assert_eq!(
-            texts("the past three years"),
-            vec![(Kind::Duration, "the past three years")]
-        );
-        assert_eq!(texts("USD34.6 million"), vec![(Kind::Money, "USD34.6 million")]);
-        assert_eq!(texts("xthe past three years"), vec![(Kind::Duration, "three years")]);
-    }
-
-    #[test]
-    fn capitals_start_a_figure_only_as_codes_or_months() {
-        let candidate = |w: &str| word_is_candidate(w, 0, w.len(), w.bytes().any(|b| b.is_ascii_digit()));
-        for yes in ["USD", "KRW", "RMB", "MAR", "DEC", "MAY", "ONE", "TEN"] {
-            assert!(candidate(yes), "{yes}");
-        }
-        for no in ["ICT", "CEO", "ROK", "III", "MOU", "ALL", "TOP"] {
-            assert!(!candidate(no), "{no}");
-        }
-        assert_eq!(
-            texts("USD34.6 million and EUR 5 million"),
-            vec![(Kind::Money, "USD34.6 million"), (Kind::Money, "EUR 5 million")]
-        );
-        assert_eq!(texts("due DEC 5"), vec![(Kind::Date, "DEC 5")]);
-    }
+    use crate::scan::leads::needs_lookahead_by_next_word;
 
     #[test]
     fn the_shape_filter_turns_away_no_word_the_full_test_reads() {
@@ -985,62 +510,6 @@ mod tests {
     }
 
     #[test]
-    fn the_byte_reading_turns_away_only_what_the_next_word_would() {
-        let mut nexts: Vec<String> = crate::fixture_texts()
-            .concat()
-            .split(' ')
-            .map(|w| format!(" {w} more"))
-            .collect();
-        nexts.extend(["", " ", "  past", "\u{a0}past", " Past", " March", " march", " 5", " é"].map(String::from));
-        for lead in ["the", "a", "an", "this", "last", "next", "other"] {
-            for after in &nexts {
-                assert_eq!(
-                    needs_lookahead(lead.as_bytes(), after),
-                    needs_lookahead_by_next_word(lead.as_bytes(), after),
-                    "{lead}{after:?}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn lookahead_words_in_any_case_and_whole() {
-        let ahead = |w: &str, after: &str| needs_lookahead(w.as_bytes(), after);
-        assert_eq!(ahead("the", " PAST five"), Some(true));
-        assert_eq!(ahead("the", " 24th"), Some(true));
-        assert_eq!(ahead("the", " pasture"), Some(false));
-        assert_eq!(ahead("the", "\u{a0}Following"), Some(true));
-        assert_eq!(ahead("a", " Trillion"), Some(true));
-        assert_eq!(ahead("an", " hundredfold"), Some(false));
-        assert_eq!(ahead("this", " Year"), Some(true));
-        assert_eq!(ahead("next", " yearly"), Some(false));
-        assert_eq!(ahead("the", " followingly-long-word"), Some(false));
-        assert_eq!(ahead("one", " year"), None);
-    }
-
-    #[test]
-    fn the_before_an_ordinal_word_starts_no_figure_the_ordinal_does() {
-        for s in [
-            "the first half of 2024 saw gains",
-            "The second quarter ended",
-            "the third time in a row",
-            "the fourth largest market",
-            "the first six months of the year",
-        ] {
-            assert_eq!(figure_at(&Ctx::new(s, 0, false)), None, "{s}");
-            assert_eq!(needs_lookahead(&s.as_bytes()[..3], &s[3..]), Some(false), "{s}");
-        }
-        assert_eq!(
-            texts("in the first half of 2024"),
-            vec![(Kind::Date, "first half of 2024")]
-        );
-        assert_eq!(
-            texts("over the past five years"),
-            vec![(Kind::Duration, "the past five years")]
-        );
-    }
-
-    #[test]
     fn the_masks_end_a_word_where_the_byte_walk_does() {
         let text = crate::fixture_texts().concat() + " x1 9a é5 $5 a-b USD34.6 ";
         let bytes = text.as_bytes();
@@ -1082,14 +551,6 @@ mod tests {
         assert!(told > 10_000, "{told}");
     }
 
-    #[test]
-    fn qualifier_words_join_the_text() {
-        assert_eq!(
-            texts("with approximately KRW 340 billion in funding"),
-            vec![(Kind::Money, "approximately KRW 340 billion")]
-        );
-    }
-
     /// The candidates of `token_at` asked at every token: the oracle of the walk, which
     /// steps over most words without asking.
     fn candidates_at_every_token(sentence: &str) -> Vec<usize> {
@@ -1103,73 +564,6 @@ mod tests {
             pos = token_end;
         }
         out
-    }
-
-    /// `needs_lookahead_by_next_word` as it was: the whole next word read first.
-    fn needs_lookahead_by_whole_word(lower: &[u8], after: &str) -> Option<bool> {
-        let (next_word, digit) = next_word(after);
-        lead_followed_by(lower, next_word, digit)
-    }
-
-    #[test]
-    fn a_next_word_beyond_ascii_is_read_whole_only_after_listed_letters() {
-        let mut text = crate::fixture_texts().concat();
-        text.push_str(
-            " the past’s the pasté the Past\u{a0}year the\u{a0}5 the “past” last Marché last March’s \
-             this yearé this year’s a million’s a millioné next Juneau the 5é an hundred ",
-        );
-        let mut asked = 0;
-        for (at, _) in text.char_indices() {
-            let after = &text[at..];
-            for lead in [&b"the"[..], b"a", b"an", b"this", b"last", b"next", b"one"] {
-                assert_eq!(
-                    needs_lookahead_by_next_word(lead, after),
-                    needs_lookahead_by_whole_word(lead, after),
-                    "{lead:?} at {at}"
-                );
-            }
-            asked += 1;
-        }
-        assert!(asked > 10_000, "{asked}");
-    }
-
-    /// `lead_of` as it was: each lead compared in any case.
-    fn lead_of_by_compare(word: &[u8]) -> Option<Lead> {
-        let is = |w: &[u8]| word.eq_ignore_ascii_case(w);
-        match word.len() {
-            1 if is(b"a") => Some(Lead::A),
-            2 if is(b"an") => Some(Lead::A),
-            3 if is(b"the") => Some(Lead::The),
-            4 if is(b"this") || is(b"last") || is(b"next") => Some(Lead::This),
-            _ => None,
-        }
-    }
-
-    #[test]
-    fn leads_told_by_one_number_are_those_compared() {
-        let text = crate::fixture_texts().concat();
-        let mut words: Vec<Vec<u8>> = text.split(' ').map(|w| w.as_bytes().to_vec()).collect();
-        for w in [
-            "a", "an", "the", "this", "last", "next", "THE", "tHiS", "A", "aN", "LaSt", "nexT",
-        ] {
-            words.push(w.as_bytes().to_vec());
-        }
-        // Every byte in every place of the leads: near misses, capitals, NULs, bytes beyond ASCII.
-        for lead in [&b"a"[..], b"an", b"the", b"this", b"last", b"next"] {
-            for at in 0..lead.len() {
-                for b in 0..=255u8 {
-                    let mut w = lead.to_vec();
-                    w[at] = b;
-                    words.push(w);
-                }
-            }
-        }
-        let mut leads = 0;
-        for w in &words {
-            assert_eq!(lead_of(w), lead_of_by_compare(w), "{w:?}");
-            leads += usize::from(lead_of(w).is_some());
-        }
-        assert!(leads > 100, "{leads}");
     }
 
     #[test]
