@@ -398,8 +398,8 @@ pub(crate) fn is_letter(c: u8) -> bool {
     (c | 0x20).wrapping_sub(b'a') < 26
 }
 
-// ---- The scan's words (`scan.rs`, `scan/triggers.rs`; its byte classes: `masks.rs`): a
-// clause's bytes, and a second shape, by the last letter.
+// ---- The scan's words (`scan/walk.rs`, `scan/triggers.rs`; its byte classes:
+// `masks.rs`): a clause's bytes, and a second shape, by the last letter.
 
 /// What a byte is to the cue words' walk back over a clause (`grammar/cues/look_back.rs`):
 /// part of a word (an ASCII letter or digit, `-`, `'`), the end of a clause (`;`, `:`), any
