@@ -115,7 +115,7 @@ enum Trailer {
     Missing,
 }
 
-/// `date` [sp] YYYY-MM-DD at the end of `text` (trailing white space ignored).
+/// `"date" [sp] YYYY-MM-DD` at the end of `text` (trailing white space ignored).
 fn trailer(text: &str) -> Trailer {
     let t = text.trim_end();
     let Some(date_at) = t.len().checked_sub(10) else {
@@ -440,7 +440,7 @@ fn category_and_title<'a>(
     Some((category, title))
 }
 
-/// One release from the text of its separator line at `sep` up to `end`: [`release`]
+/// One release from the text of its separator line at `sep` up to `end`: `release`
 /// with its lines walked only as far as its title.
 fn release_from<'a>(
     text: &'a str,

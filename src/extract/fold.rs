@@ -128,7 +128,7 @@ impl<'a> Landing<'a> {
         }
     }
 
-    /// [`folded_span`] of `span`.
+    /// `folded_span` of `span`.
     pub(super) fn span(&self, span: &std::ops::Range<usize>) -> std::ops::Range<usize> {
         if span.is_empty() {
             return 0..0;

@@ -287,7 +287,7 @@ fn token_at(sentence: &str, pos: usize) -> (bool, usize) {
     token_at_with(sentence, pos, None)
 }
 
-/// [`token_at`], given `word_end(bytes, pos)` where the walk's masks tell it (`word`).
+/// `token_at`, given `word_end(bytes, pos)` where the walk's masks tell it (`word`).
 pub(super) fn token_at_with(sentence: &str, pos: usize, word: Option<(usize, bool)>) -> (bool, usize) {
     let bytes = sentence.as_bytes();
     let word_end = || word.unwrap_or_else(|| word_end(bytes, pos));

@@ -144,7 +144,7 @@ mod letter_run_tests {
 /// or two letters (`a`, `of`, `in`: a third of a sentence's words) are stepped over on the
 /// letter mask, never handed out. The two last bits of a block are kept as starts, for
 /// their run may go on past it; such a run is measured on the text and the walk goes on
-/// after it, as in [`letter_runs`].
+/// after it, as in `letter_runs` (its oracle).
 pub(crate) fn each_long_letter_run<'a>(text: &'a [u8], mut f: impl FnMut(&'a [u8]) -> bool) -> bool {
     let mut block = 0;
     while block < text.len() {
@@ -173,9 +173,9 @@ pub(crate) fn each_long_letter_run<'a>(text: &'a [u8], mut f: impl FnMut(&'a [u8
     true
 }
 
-/// The key of a word of ASCII letters, lower-cased, as [`WordBits`] holds its words (see
-/// [`short_key`]), read without a copy: every byte of the word gets its 0x20 bit, which
-/// lowers exactly the capitals. `None` when longer than 16 bytes. Only for letters: other
+/// The key of a word of ASCII letters, lower-cased, as [`WordBits`](super::WordBits)
+/// holds its words (see [`short_key`]), read without a copy: every byte of the word gets
+/// its 0x20 bit, which lowers exactly the capitals. `None` when longer than 16 bytes. Only for letters: other
 /// bytes would change.
 pub(crate) fn letters_key_lowered(word: &[u8]) -> Option<[u64; 3]> {
     let [lo, hi, len] = short_key(word)?;

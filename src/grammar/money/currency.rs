@@ -102,7 +102,7 @@ fn prefixed_dollar(i: &str) -> IResult<&str, &'static str> {
 /// `Rs` rupee, `RM` ringgit, `Rp` rupiah (a full stop may follow: `Rs. 90 lakh`).
 pub(super) const LETTER_PREFIXES: &[(&str, &str)] = &[("Rs", "INR"), ("RM", "MYR"), ("Rp", "IDR")];
 
-/// letter_prefix: `Rs`, `RM`, `Rp` [`.`], not run into a further letter.
+/// `letter_prefix = ("Rs" | "RM" | "Rp") ["."]`, not run into a further letter.
 fn letter_prefix(i: &str) -> IResult<&str, &'static str> {
     for (p, code) in LETTER_PREFIXES {
         if let Some(r) = i.strip_prefix(p) {
