@@ -66,7 +66,7 @@ impl Pieces {
 
     /// The buffer, shared: one allocation for all its pieces.
     pub(crate) fn share(&self) -> Shared {
-        Shared(ArcStr::from(self.buf.as_str()))
+        self.share_head(self.buf.len())
     }
 
     /// The buffer up to `end`, shared: the pieces written before it, when the rest is

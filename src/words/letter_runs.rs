@@ -175,8 +175,8 @@ pub(crate) fn each_long_letter_run<'a>(text: &'a [u8], mut f: impl FnMut(&'a [u8
 
 /// The key of a word of ASCII letters, lower-cased, as [`WordBits`](super::WordBits)
 /// holds its words (see [`short_key`]), read without a copy: every byte of the word gets
-/// its 0x20 bit, which lowers exactly the capitals. `None` when longer than 16 bytes. Only for letters: other
-/// bytes would change.
+/// its 0x20 bit, which lowers exactly the capitals. `None` when longer than 16 bytes.
+/// Only for letters: other bytes would change.
 pub(crate) fn letters_key_lowered(word: &[u8]) -> Option<[u64; 3]> {
     let [lo, hi, len] = short_key(word)?;
     let low_bytes = |n: u64| match n {
