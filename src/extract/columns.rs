@@ -9,7 +9,7 @@ use super::fold::{Landing, fold_space};
 /// is shown as a window around each figure: copying all of it into every row made output
 /// and memory grow with the square of its length.
 pub(super) const MAX_SENTENCE: usize = 1024;
-const SENTENCE_WINDOW: usize = 200;
+pub(super) const SENTENCE_WINDOW: usize = 200;
 
 /// The `title` column: the title, or for an overlong one (a plain document whose first line
 /// is the whole text) its head, so that rows stay small. The release id hashes it whole.
@@ -28,8 +28,9 @@ pub(super) fn title_column(title: &str, pieces: &mut Pieces) -> Piece {
 }
 
 /// The `sentence` column for a figure at `start..end` of an overlong `sentence` (its
-/// folded form longer than `MAX_SENTENCE`): the words around the figure.
-pub(super) fn sentence_column(sentence: &str, start: usize, end: usize, pieces: &mut Pieces) -> Piece {
+/// folded form longer than `MAX_SENTENCE`): the words around the figure, appended to
+/// `buf`; where they stand in it.
+pub(super) fn sentence_column(sentence: &str, start: usize, end: usize, buf: &mut String) -> Piece {
     let from = (start.saturating_sub(SENTENCE_WINDOW)..=start)
         .find(|&p| sentence.is_char_boundary(p))
         .unwrap_or(start);
@@ -37,15 +38,15 @@ pub(super) fn sentence_column(sentence: &str, start: usize, end: usize, pieces: 
         .rev()
         .find(|&p| sentence.is_char_boundary(p))
         .unwrap_or(end);
-    pieces.write(|buf| {
-        if from > 0 {
-            buf.push('…');
-        }
-        buf.push_str(&fold_space(&sentence[from..to]));
-        if to < sentence.len() {
-            buf.push('…');
-        }
-    })
+    let at = buf.len();
+    if from > 0 {
+        buf.push('…');
+    }
+    buf.push_str(&fold_space(&sentence[from..to]));
+    if to < sentence.len() {
+        buf.push('…');
+    }
+    at..buf.len()
 }
 
 /// What a sentence's `sentence` column is made from: the body's fold (where its runs

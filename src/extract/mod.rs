@@ -194,11 +194,28 @@ impl Releases<'_> {
         offset: &dyn Fn(usize) -> usize,
         out: &mut Vec<u8>,
     ) -> Option<(ReleaseFacts, [usize; Kind::ALL.len()])> {
+        self.next_csv_in_chunks(crlf, offset, out, usize::MAX, &mut |_| {})
+    }
+
+    /// [`Releases::next_csv`], handing `out` to `full` whenever it holds `chunk` bytes or
+    /// more at the end of a row; `full` may take any of its bytes (a whole number of rows,
+    /// and the rows before them). So the rows of a release that has hundreds of
+    /// thousands of figures need not be held at once.
+    pub fn next_csv_in_chunks(
+        &mut self,
+        crlf: bool,
+        offset: &dyn Fn(usize) -> usize,
+        out: &mut Vec<u8>,
+        chunk: usize,
+        full: &mut dyn FnMut(&mut Vec<u8>),
+    ) -> Option<(ReleaseFacts, [usize; Kind::ALL.len()])> {
         let r = self.releases.next()?;
         let mut sink = CsvSink {
             crlf,
             offset,
             out,
+            chunk,
+            full,
             counts: [0; Kind::ALL.len()],
         };
         let release = Scratch::with(|scratch| {

@@ -61,7 +61,7 @@ pub(super) fn rows_of(figures: &Figures, pieces: &mut Pieces, rows: &mut Vec<Row
                 text: pieces.push(&s.text[f.text_start..f.figure.end]),
                 sentence: match &whole {
                     Some(piece) => piece.clone(),
-                    None => sentence_column(s.text, f.text_start, f.figure.end, pieces),
+                    None => sentence_column(s.text, f.text_start, f.figure.end, pieces.buf()),
                 },
                 section: s.section,
                 kind: f.figure.kind,

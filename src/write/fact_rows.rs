@@ -165,6 +165,12 @@ impl<'a, const N: usize> Kept<'a, N> {
         }
     }
 
+    /// Forgets where the columns were last written (the bytes were taken away).
+    fn forget_places(&mut self) {
+        self.each = [const { None }; N];
+        self.at = None;
+    }
+
     /// Sets the columns of the next rows.
     fn set(&mut self, columns: [&'a [u8]; N]) {
         self.set_known(columns, [false; N]);
@@ -376,6 +382,14 @@ impl<'a> RowWriter<'a> {
         let [_, plain_source] = self.sentence.without_quotes;
         self.sentence
             .set_known([sentence, source], [without_quotes, plain_source]);
+    }
+
+    /// Forgets where in `out` columns were last written, once its rows were taken from
+    /// it: the next rows encode them again instead of copying bytes no longer there.
+    pub(crate) fn forget_places(&mut self) {
+        self.release.forget_places();
+        self.sentence.forget_places();
+        self.timing = None;
     }
 
     /// Appends the row `f` (of the release and sentence last set) to `out`.
