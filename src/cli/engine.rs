@@ -6,7 +6,8 @@
 //! thread reads parts and hands them to the workers in units of about [`UNIT`] bytes, at
 //! most [`UNITS_PER_THREAD`] per thread in flight; each unit comes back with its rows
 //! rendered (on the worker, so that the calling thread takes no core from the extraction)
-//! and waits until the units before it are written.
+//! and waits until the units before it are written. A unit's rows past [`SPILL_AT`] bytes
+//! (a release of hundreds of thousands of figures) wait in a temporary file.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -24,6 +25,7 @@ use super::args::RunArgs;
 use super::inputs::Inputs;
 use super::progress::Progress;
 use super::rows::{self, guard_formulas};
+use super::spill::{Rendered, SPILL_AT};
 use super::stream::{self, Part};
 
 /// Bytes of text a worker takes at a time: enough that handing it over costs little,
@@ -64,7 +66,7 @@ enum Piece<X> {
     Start(String),
     /// The problems of a unit's parts as a whole (and of their skipped releases), its
     /// releases, and their rows one after the other.
-    Unit(Vec<Problem>, Vec<Done<X>>, Vec<u8>),
+    Unit(Vec<Problem>, Vec<Done<X>>, Rendered),
     /// An error that skipped the rest of the input.
     Stopped(Problem),
     /// Rows could not be rendered.
@@ -84,7 +86,7 @@ struct Done<X> {
     /// Its facts of each kind, in the order of `Kind::ALL`.
     facts: [usize; Kind::ALL.len()],
     warnings: Vec<Problem>,
-    /// Its rows, in its unit's buffer of them.
+    /// Its rows' places in its unit's.
     rows: std::ops::Range<usize>,
     /// What the caller's `prepare` made of it.
     extra: Option<X>,
@@ -120,7 +122,14 @@ pub fn run<W: Write, X: Send>(
     prepare_reads_facts: bool,
     sink: impl FnMut(&str, X, &Fate) -> io::Result<()>,
 ) -> Result<Tally, Stop> {
-    run_in_units(args, inputs, facts, (prepare, prepare_reads_facts), sink, UNIT)
+    run_in_units(
+        args,
+        inputs,
+        facts,
+        (prepare, prepare_reads_facts),
+        sink,
+        (UNIT, SPILL_AT),
+    )
 }
 
 /// The most threads `--jobs` starts: past the cores they only take memory (each holds
@@ -141,14 +150,14 @@ fn threads(jobs: Option<usize>) -> (usize, Option<String>) {
     }
 }
 
-/// [`run`], with units of `unit` bytes.
+/// [`run`], with units of `unit` bytes, whose rows past `spill_at` bytes go to a file.
 fn run_in_units<W: Write, X: Send>(
     args: &RunArgs,
     inputs: &Inputs,
     facts: &mut TableWriter<W>,
     (prepare, prepare_reads_facts): (impl Fn(&str, &ReleaseFacts, usize) -> Option<X> + Sync, bool),
     mut sink: impl FnMut(&str, X, &Fate) -> io::Result<()>,
-    unit: usize,
+    (unit, spill_at): (usize, usize),
 ) -> Result<Tally, Stop> {
     let (jobs, jobs_note) = threads(args.jobs);
     let pool = rayon::ThreadPoolBuilder::new()
@@ -193,7 +202,7 @@ fn run_in_units<W: Write, X: Send>(
             }
             Piece::Broken(e) => return Err(e),
             Piece::Stopped(p) => problems.push(p),
-            Piece::Unit(found, releases, rendered) => {
+            Piece::Unit(found, releases, mut rendered) => {
                 problems.extend(found);
                 // Rows written as they were rendered, of releases one after another: one
                 // write, not one copy into the writer's buffer per release. (A JSON array
@@ -215,12 +224,11 @@ fn run_in_units<W: Write, X: Send>(
                         match &fate.renamed {
                             None if joins && run.end == done.rows.start => run.end = done.rows.end,
                             renamed => {
-                                facts.write_rendered(&rendered[mem::take(&mut run)])?;
+                                rendered.write(mem::take(&mut run), |rows| facts.write_rendered(rows))?;
                                 match renamed {
-                                    Some(id) => {
-                                        let rows = &rendered[done.rows.clone()];
-                                        facts.write_rendered(&rows::rename(format, rows, &done.release_id, id))?;
-                                    }
+                                    Some(id) => rendered.write(done.rows.clone(), |rows| {
+                                        facts.write_rendered(&rows::rename(format, rows, &done.release_id, id))
+                                    })?,
                                     None => run = done.rows.clone(),
                                 }
                             }
@@ -231,7 +239,7 @@ fn run_in_units<W: Write, X: Send>(
                         kept.push((extra, fate));
                     }
                 }
-                facts.write_rendered(&rendered[run])?;
+                rendered.write(run, |rows| facts.write_rendered(rows))?;
             }
             Piece::End(found) => {
                 progress.file_done();
@@ -254,7 +262,13 @@ fn run_in_units<W: Write, X: Send>(
         Ok(())
     };
     let work = |source: &SharedStr, parts: Vec<Part>| {
-        extract_unit(source, parts, &options, format, &prepare, prepare_reads_facts)
+        extract_unit(
+            source,
+            parts,
+            (&options, format, spill_at),
+            &prepare,
+            prepare_reads_facts,
+        )
     };
     let window = pool.current_num_threads() * UNITS_PER_THREAD;
     let done = pool.in_place_scope(|scope| {
@@ -445,8 +459,7 @@ impl<P> Order<P> {
 fn extract_unit<X>(
     source: &SharedStr,
     parts: Vec<Part>,
-    options: &Options,
-    format: Format,
+    (options, format, spill_at): (&Options, Format, usize),
     prepare: &impl Fn(&str, &ReleaseFacts, usize) -> Option<X>,
     prepare_reads_facts: bool,
 ) -> Piece<X> {
@@ -457,10 +470,12 @@ fn extract_unit<X>(
     // of its figures' rows).
     let text_len = parts.iter().map(|p| p.text.len()).sum::<usize>();
     let mut releases = Vec::with_capacity(parts.iter().map(|p| p.separators.len().max(1)).sum());
-    let mut rendered = Vec::with_capacity(text_len * 4);
+    let mut rendered = Rendered::with_capacity(text_len * 4);
     // CSV rows are rendered straight from each release's buffer, with no facts made,
     // unless `prepare` reads them.
     let csv = !prepare_reads_facts && matches!(format, Format::Csv | Format::ExcelCsv);
+    // Why rows could not be moved to the unit's file.
+    let mut broken = None;
     for part in parts {
         let place = |p: &mut Problem| {
             p.line = part.line_of(p.line);
@@ -473,9 +488,23 @@ fn extract_unit<X>(
         }
         let original = |offset| part.original(offset);
         loop {
-            let start = rendered.len();
+            let start = rendered.end();
+            let Rendered { mem, spilled } = &mut rendered;
+            // A release's rows past a chunk go to the file as they are rendered, guarded first
+            // for a spreadsheet (each row on its own: guarding again changes nothing).
+            let mut full = |rows: &mut Vec<u8>| {
+                if format == Format::ExcelCsv {
+                    if let Cow::Owned(guarded) = guard_formulas(rows) {
+                        *rows = guarded;
+                    }
+                }
+                if let Err(e) = spilled.take(rows) {
+                    broken.get_or_insert(e);
+                    rows.clear();
+                }
+            };
             let (mut r, counts) = if csv {
-                match extracted.next_csv(format == Format::ExcelCsv, &original, &mut rendered) {
+                match extracted.next_csv_in_chunks(format == Format::ExcelCsv, &original, mem, spill_at, &mut full) {
                     Some((r, counts)) => (r, Some(counts)),
                     None => break,
                 }
@@ -493,6 +522,15 @@ fn extract_unit<X>(
                 Ok(done) => releases.push(done),
                 Err(e) => return Piece::Broken(e),
             }
+            // A unit of ordinary text never holds a chunk of rows: this is one of a release
+            // with hundreds of thousands of figures, or of many with thousands.
+            let moved = match rendered.mem.len() >= spill_at {
+                true => rendered.spilled.take(&mut rendered.mem),
+                false => Ok(()),
+            };
+            if let Some(e) = broken.take().or(moved.err()) {
+                return Piece::Broken(e);
+            }
         }
     }
     Piece::Unit(problems, releases, rendered)
@@ -507,12 +545,12 @@ fn finished<X>(
     format: Format,
     prepare: &impl Fn(&str, &ReleaseFacts, usize) -> Option<X>,
     start: usize,
-    rendered: &mut Vec<u8>,
+    rendered: &mut Rendered,
 ) -> io::Result<Done<X>> {
     let counts = match counts {
         Some(counts) => counts,
         None => {
-            append_facts(format, &r.facts, rendered)?;
+            append_facts(format, &r.facts, &mut rendered.mem)?;
             let mut counts = [0; Kind::ALL.len()];
             for f in &r.facts {
                 counts[f.kind as usize] += 1;
@@ -522,9 +560,11 @@ fn finished<X>(
     };
     let extra = prepare(source, &r, counts.iter().sum());
     if format == Format::ExcelCsv {
-        if let Cow::Owned(guarded) = guard_formulas(&rendered[start..]) {
-            rendered.truncate(start);
-            rendered.extend_from_slice(&guarded);
+        // Its rows still in memory: the ones moved to the file were guarded then.
+        let from = start.saturating_sub(rendered.spilled.len());
+        if let Cow::Owned(guarded) = guard_formulas(&rendered.mem[from..]) {
+            rendered.mem.truncate(from);
+            rendered.mem.extend_from_slice(&guarded);
         }
     }
     Ok(Done {
@@ -535,7 +575,7 @@ fn finished<X>(
         body: r.body,
         facts: counts,
         warnings: r.warnings,
-        rows: start..rendered.len(),
+        rows: start..rendered.end(),
         extra,
     })
 }
@@ -549,13 +589,13 @@ mod tests {
     use clap::Parser;
 
     /// The facts table and the release ids handed to `sink`, for `extract ARGS...` in
-    /// units of `unit` bytes.
-    fn table(args: &[&str], format: Format, unit: usize) -> (Vec<u8>, Vec<String>) {
+    /// units of `unit` bytes, whose rows past `spill_at` bytes go to a file.
+    fn table(args: &[&str], format: Format, unit: (usize, usize)) -> (Vec<u8>, Vec<String>) {
         table_of(args, format, unit, false)
     }
 
     /// [`table`], its rows rendered from facts made for `prepare` when `reads_facts`.
-    fn table_of(args: &[&str], format: Format, unit: usize, reads_facts: bool) -> (Vec<u8>, Vec<String>) {
+    fn table_of(args: &[&str], format: Format, unit: (usize, usize), reads_facts: bool) -> (Vec<u8>, Vec<String>) {
         let cli = Cli::try_parse_from(["bulletin-facts", "extract", "-q"].iter().chain(args)).unwrap();
         let Command::Extract(args) = cli.command else {
             panic!("not extract")
@@ -582,30 +622,75 @@ mod tests {
     fn rows_come_out_the_same_whatever_the_units_and_threads() {
         // The fixtures twice: the second copies are duplicates, dropped wherever they fall.
         for format in [Format::Csv, Format::Json, Format::ExcelCsv] {
-            let want = table(&["fixtures", "fixtures", "--jobs", "1"], format, usize::MAX);
+            let want = table(&["fixtures", "fixtures", "--jobs", "1"], format, (usize::MAX, SPILL_AT));
             // CSV rows rendered without facts are the rows of the facts.
-            let of_facts = table_of(&["fixtures", "fixtures", "--jobs", "1"], format, 4 << 10, true);
+            let of_facts = table_of(
+                &["fixtures", "fixtures", "--jobs", "1"],
+                format,
+                (4 << 10, SPILL_AT),
+                true,
+            );
             assert_eq!(String::from_utf8_lossy(&want.0), String::from_utf8_lossy(&of_facts.0));
             assert!(want.0.len() > 10_000 && !want.1.is_empty());
             // A release per unit, a few per unit, and each input in one unit.
+            // Rows kept in memory, and moved to a file after every row or few.
             for unit in [1, 4 << 10, usize::MAX] {
-                for jobs in ["1", "2", "5"] {
-                    let got = table(&["fixtures", "fixtures", "--jobs", jobs], format, unit);
+                for (jobs, spill_at) in [("1", SPILL_AT), ("2", SPILL_AT), ("5", SPILL_AT), ("2", 1), ("1", 300)] {
+                    let got = table(&["fixtures", "fixtures", "--jobs", jobs], format, (unit, spill_at));
                     assert_eq!(
                         String::from_utf8_lossy(&want.0),
                         String::from_utf8_lossy(&got.0),
-                        "{unit} {jobs}"
+                        "{unit} {jobs} {spill_at}"
                     );
-                    assert_eq!(want.1, got.1, "{unit} {jobs}");
+                    assert_eq!(want.1, got.1, "{unit} {jobs} {spill_at}");
                 }
             }
             // Every release of the second reading is a dropped copy of one of the first.
             let (first, second) = want.1.split_at(want.1.len() / 2);
             assert!(first.iter().all(|id| !id.starts_with("copy of")));
             assert!(second.iter().all(|id| id.starts_with("copy of")));
-            let kept = table(&["fixtures", "fixtures", "--keep-duplicates", "--jobs", "3"], format, 1);
+            let kept = table(
+                &["fixtures", "fixtures", "--keep-duplicates", "--jobs", "3"],
+                format,
+                (1, 1),
+            );
             assert_eq!(kept.1.len(), want.1.len());
             assert!(kept.1.iter().all(|id| !id.starts_with("copy of")));
+        }
+    }
+
+    /// Releases of thousands of figures in one overlong sentence, under one id (the second
+    /// renamed, the third a copy), their rows moved to the unit's file in lots that split
+    /// a release, come out as when they are all held.
+    #[test]
+    fn rows_moved_to_a_file_come_out_as_rows_held() {
+        let figures = |seed: usize| -> String {
+            let figure = |n: usize| match (n + seed) % 3 {
+                0 => format!("{} May {}", n % 28 + 1, 2000 + n % 30),
+                1 => format!("=prices fell -{}.5 percent", n % 9),
+                _ => format!("+{n},000 jobs"),
+            };
+            (0..3000).map(figure).collect::<Vec<_>>().join(", ")
+        };
+        let release = |body: &str| format!("-\nTrade\nA table\n{body} date 2025-01-01\n");
+        let text = [figures(0), figures(1), figures(0)].map(|b| release(&b)).concat();
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("long.txt"), text).unwrap();
+        let input = dir.path().to_str().unwrap();
+        for format in [Format::Csv, Format::ExcelCsv, Format::Json] {
+            let want = table(&[input, "--jobs", "1"], format, (UNIT, SPILL_AT));
+            assert!(want.0.len() > 500_000, "{}", want.0.len());
+            assert_eq!(want.1.len(), 3);
+            assert!(
+                want.1[1].ends_with("-2") && want.1[2].starts_with("copy of"),
+                "{:?}",
+                want.1
+            );
+            for (jobs, spill_at) in [("1", 1), ("2", 4096), ("3", 100_000)] {
+                let got = table(&[input, "--jobs", jobs], format, (UNIT, spill_at));
+                assert!(got.0 == want.0, "{format:?} {jobs} {spill_at}");
+                assert_eq!(got.1, want.1);
+            }
         }
     }
 

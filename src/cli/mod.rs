@@ -13,6 +13,7 @@ mod inputs;
 mod output;
 mod progress;
 mod rows;
+mod spill;
 mod stream;
 
 use std::process::ExitCode;
