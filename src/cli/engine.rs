@@ -18,14 +18,14 @@ use std::sync::mpsc;
 
 use super::batch::{Dedup, Tally, Verdict};
 use bulletin_facts::Problems;
-use bulletin_facts::write::{Format, TableWriter, append_facts};
+use bulletin_facts::write::{Format, TableWriter, append_facts, append_more_facts};
 use bulletin_facts::{Kind, Options, Problem, ProblemKind, ReleaseFacts, Severity, SharedStr, extract_part_between};
 
 use super::args::RunArgs;
 use super::inputs::Inputs;
 use super::progress::Progress;
 use super::rows::{self, guard_formulas};
-use super::spill::{Rendered, SPILL_AT};
+use super::spill::{Rendered, SPILL_AT, Spilled};
 use super::stream::{self, Part};
 
 /// Bytes of text a worker takes at a time: enough that handing it over costs little,
@@ -128,7 +128,7 @@ pub fn run<W: Write, X: Send>(
         facts,
         (prepare, prepare_reads_facts),
         sink,
-        (UNIT, SPILL_AT),
+        Sizes::DEFAULT,
     )
 }
 
@@ -150,14 +150,14 @@ fn threads(jobs: Option<usize>) -> (usize, Option<String>) {
     }
 }
 
-/// [`run`], with units of `unit` bytes, whose rows past `spill_at` bytes go to a file.
+/// [`run`], in units of these sizes.
 fn run_in_units<W: Write, X: Send>(
     args: &RunArgs,
     inputs: &Inputs,
     facts: &mut TableWriter<W>,
     (prepare, prepare_reads_facts): (impl Fn(&str, &ReleaseFacts, usize) -> Option<X> + Sync, bool),
     mut sink: impl FnMut(&str, X, &Fate) -> io::Result<()>,
-    (unit, spill_at): (usize, usize),
+    sizes: Sizes,
 ) -> Result<Tally, Stop> {
     let (jobs, jobs_note) = threads(args.jobs);
     let pool = rayon::ThreadPoolBuilder::new()
@@ -224,10 +224,10 @@ fn run_in_units<W: Write, X: Send>(
                         match &fate.renamed {
                             None if joins && run.end == done.rows.start => run.end = done.rows.end,
                             renamed => {
-                                rendered.write(mem::take(&mut run), |rows| facts.write_rendered(rows))?;
+                                rendered.write(mem::take(&mut run), |rows, first| write(facts, rows, first))?;
                                 match renamed {
-                                    Some(id) => rendered.write(done.rows.clone(), |rows| {
-                                        facts.write_rendered(&rows::rename(format, rows, &done.release_id, id))
+                                    Some(id) => rendered.write(done.rows.clone(), |rows, first| {
+                                        write(facts, &rows::rename(format, rows, &done.release_id, id), first)
                                     })?,
                                     None => run = done.rows.clone(),
                                 }
@@ -239,7 +239,7 @@ fn run_in_units<W: Write, X: Send>(
                         kept.push((extra, fate));
                     }
                 }
-                rendered.write(run, |rows| facts.write_rendered(rows))?;
+                rendered.write(run, |rows, first| write(facts, rows, first))?;
             }
             Piece::End(found) => {
                 progress.file_done();
@@ -262,13 +262,7 @@ fn run_in_units<W: Write, X: Send>(
         Ok(())
     };
     let work = |source: &SharedStr, parts: Vec<Part>| {
-        extract_unit(
-            source,
-            parts,
-            (&options, format, spill_at),
-            &prepare,
-            prepare_reads_facts,
-        )
+        extract_unit(source, parts, (&options, format, sizes), &prepare, prepare_reads_facts)
     };
     let window = pool.current_num_threads() * UNITS_PER_THREAD;
     let done = pool.in_place_scope(|scope| {
@@ -295,7 +289,7 @@ fn run_in_units<W: Write, X: Send>(
                     size += part.text.len() + PART_WEIGHT;
                     parts.push(part);
                 }
-                if size >= unit || !more && !parts.is_empty() {
+                if size >= sizes.unit || !more && !parts.is_empty() {
                     let (parts, source, tx, work) = (mem::take(&mut parts), name.clone(), tx.clone(), &work);
                     size = 0;
                     let seq = order.ticket(&mut consume)?;
@@ -459,7 +453,7 @@ impl<P> Order<P> {
 fn extract_unit<X>(
     source: &SharedStr,
     parts: Vec<Part>,
-    (options, format, spill_at): (&Options, Format, usize),
+    (options, format, sizes): (&Options, Format, Sizes),
     prepare: &impl Fn(&str, &ReleaseFacts, usize) -> Option<X>,
     prepare_reads_facts: bool,
 ) -> Piece<X> {
@@ -490,21 +484,21 @@ fn extract_unit<X>(
         loop {
             let start = rendered.end();
             let Rendered { mem, spilled } = &mut rendered;
-            // A release's rows past a chunk go to the file as they are rendered, guarded first
-            // for a spreadsheet (each row on its own: guarding again changes nothing).
+            // A release's rows past a chunk go to the file as they are rendered.
             let mut full = |rows: &mut Vec<u8>| {
-                if format == Format::ExcelCsv {
-                    if let Cow::Owned(guarded) = guard_formulas(rows) {
-                        *rows = guarded;
-                    }
-                }
-                if let Err(e) = spilled.take(rows) {
+                if let Err(e) = move_rows(format, rows, spilled) {
                     broken.get_or_insert(e);
                     rows.clear();
                 }
             };
             let (mut r, counts) = if csv {
-                match extracted.next_csv_in_chunks(format == Format::ExcelCsv, &original, mem, spill_at, &mut full) {
+                match extracted.next_csv_in_chunks(
+                    format == Format::ExcelCsv,
+                    &original,
+                    mem,
+                    sizes.spill_at,
+                    &mut full,
+                ) {
                     Some((r, counts)) => (r, Some(counts)),
                     None => break,
                 }
@@ -518,13 +512,13 @@ fn extract_unit<X>(
             r.line = part.line_of(r.line);
             r.facts.iter_mut().for_each(|f| f.offset = part.original(f.offset));
             r.warnings.iter_mut().for_each(place);
-            match finished(source, r, counts, format, prepare, start, &mut rendered) {
+            match finished(source, r, counts, (format, sizes), prepare, start, &mut rendered) {
                 Ok(done) => releases.push(done),
                 Err(e) => return Piece::Broken(e),
             }
             // A unit of ordinary text never holds a chunk of rows: this is one of a release
             // with hundreds of thousands of figures, or of many with thousands.
-            let moved = match rendered.mem.len() >= spill_at {
+            let moved = match rendered.mem.len() >= sizes.spill_at {
                 true => rendered.spilled.take(&mut rendered.mem),
                 false => Ok(()),
             };
@@ -536,13 +530,55 @@ fn extract_unit<X>(
     Piece::Unit(problems, releases, rendered)
 }
 
+/// Facts whose rows are rendered at once, when they are made from facts.
+const FACTS_AT_ONCE: usize = 4096;
+
+/// The sizes a run works in (tests try others).
+#[derive(Debug, Clone, Copy)]
+struct Sizes {
+    /// Bytes of text a worker takes at a time.
+    unit: usize,
+    /// Bytes of a unit's rows held in memory before they go to its file.
+    spill_at: usize,
+    /// Facts rendered at once, when rows are made from facts.
+    facts_at_once: usize,
+}
+
+impl Sizes {
+    const DEFAULT: Sizes = Sizes {
+        unit: UNIT,
+        spill_at: SPILL_AT,
+        facts_at_once: FACTS_AT_ONCE,
+    };
+}
+
+/// Moves `rows` (whole rows) to a unit's file, guarded first for a spreadsheet (a row at
+/// a time: guarding rows again changes nothing).
+fn move_rows(format: Format, rows: &mut Vec<u8>, spilled: &mut Spilled) -> io::Result<()> {
+    if format == Format::ExcelCsv {
+        if let Cow::Owned(guarded) = guard_formulas(rows) {
+            *rows = guarded;
+        }
+    }
+    spilled.take(rows)
+}
+
+/// Writes rows to the table: the first of a release's (or of releases one after another)
+/// as such, the rest as going on from them.
+fn write<W: Write>(facts: &mut TableWriter<W>, rows: &[u8], first: bool) -> io::Result<()> {
+    match first {
+        true => facts.write_rendered(rows),
+        false => facts.write_rendered_more(rows),
+    }
+}
+
 /// A release with its rows rendered at the end of `rendered`: from its facts, or, with
 /// their `counts` of each kind, rendered already from `start` on.
 fn finished<X>(
     source: &str,
     r: ReleaseFacts,
     counts: Option<[usize; Kind::ALL.len()]>,
-    format: Format,
+    (format, sizes): (Format, Sizes),
     prepare: &impl Fn(&str, &ReleaseFacts, usize) -> Option<X>,
     start: usize,
     rendered: &mut Rendered,
@@ -550,7 +586,17 @@ fn finished<X>(
     let counts = match counts {
         Some(counts) => counts,
         None => {
-            append_facts(format, &r.facts, &mut rendered.mem)?;
+            // A piece at a time, moved to the file past a chunk: a release of hundreds of
+            // thousands of facts renders hundreds of megabytes of rows.
+            for (n, facts) in r.facts.chunks(sizes.facts_at_once).enumerate() {
+                match n {
+                    0 => append_facts(format, facts, &mut rendered.mem)?,
+                    _ => append_more_facts(format, facts, &mut rendered.mem)?,
+                }
+                if rendered.mem.len() >= sizes.spill_at {
+                    move_rows(format, &mut rendered.mem, &mut rendered.spilled)?;
+                }
+            }
             let mut counts = [0; Kind::ALL.len()];
             for f in &r.facts {
                 counts[f.kind as usize] += 1;
@@ -589,13 +635,14 @@ mod tests {
     use clap::Parser;
 
     /// The facts table and the release ids handed to `sink`, for `extract ARGS...` in
-    /// units of `unit` bytes, whose rows past `spill_at` bytes go to a file.
-    fn table(args: &[&str], format: Format, unit: (usize, usize)) -> (Vec<u8>, Vec<String>) {
-        table_of(args, format, unit, false)
+    /// units of `unit` bytes (the other sizes as they are).
+    fn table(args: &[&str], format: Format, unit: usize) -> (Vec<u8>, Vec<String>) {
+        let sizes = Sizes { unit, ..Sizes::DEFAULT };
+        table_of(args, format, sizes, false)
     }
 
     /// [`table`], its rows rendered from facts made for `prepare` when `reads_facts`.
-    fn table_of(args: &[&str], format: Format, unit: (usize, usize), reads_facts: bool) -> (Vec<u8>, Vec<String>) {
+    fn table_of(args: &[&str], format: Format, sizes: Sizes, reads_facts: bool) -> (Vec<u8>, Vec<String>) {
         let cli = Cli::try_parse_from(["bulletin-facts", "extract", "-q"].iter().chain(args)).unwrap();
         let Command::Extract(args) = cli.command else {
             panic!("not extract")
@@ -613,7 +660,7 @@ mod tests {
         };
         let pattern = Pattern::new(&args.run.glob).unwrap();
         let inputs = expand(&args.run.inputs, &pattern, false);
-        let run = run_in_units(&args.run, &inputs, &mut facts, (prepare, reads_facts), sink, unit);
+        let run = run_in_units(&args.run, &inputs, &mut facts, (prepare, reads_facts), sink, sizes);
         assert!(run.is_ok());
         (facts.finish().unwrap(), ids)
     }
@@ -622,21 +669,25 @@ mod tests {
     fn rows_come_out_the_same_whatever_the_units_and_threads() {
         // The fixtures twice: the second copies are duplicates, dropped wherever they fall.
         for format in [Format::Csv, Format::Json, Format::ExcelCsv] {
-            let want = table(&["fixtures", "fixtures", "--jobs", "1"], format, (usize::MAX, SPILL_AT));
+            let want = table(&["fixtures", "fixtures", "--jobs", "1"], format, usize::MAX);
             // CSV rows rendered without facts are the rows of the facts.
-            let of_facts = table_of(
-                &["fixtures", "fixtures", "--jobs", "1"],
-                format,
-                (4 << 10, SPILL_AT),
-                true,
-            );
+            let sizes = Sizes {
+                unit: 4 << 10,
+                ..Sizes::DEFAULT
+            };
+            let of_facts = table_of(&["fixtures", "fixtures", "--jobs", "1"], format, sizes, true);
             assert_eq!(String::from_utf8_lossy(&want.0), String::from_utf8_lossy(&of_facts.0));
             assert!(want.0.len() > 10_000 && !want.1.is_empty());
             // A release per unit, a few per unit, and each input in one unit.
             // Rows kept in memory, and moved to a file after every row or few.
             for unit in [1, 4 << 10, usize::MAX] {
                 for (jobs, spill_at) in [("1", SPILL_AT), ("2", SPILL_AT), ("5", SPILL_AT), ("2", 1), ("1", 300)] {
-                    let got = table(&["fixtures", "fixtures", "--jobs", jobs], format, (unit, spill_at));
+                    let sizes = Sizes {
+                        unit,
+                        spill_at,
+                        ..Sizes::DEFAULT
+                    };
+                    let got = table_of(&["fixtures", "fixtures", "--jobs", jobs], format, sizes, false);
                     assert_eq!(
                         String::from_utf8_lossy(&want.0),
                         String::from_utf8_lossy(&got.0),
@@ -649,10 +700,16 @@ mod tests {
             let (first, second) = want.1.split_at(want.1.len() / 2);
             assert!(first.iter().all(|id| !id.starts_with("copy of")));
             assert!(second.iter().all(|id| id.starts_with("copy of")));
-            let kept = table(
+            let sizes = Sizes {
+                unit: 1,
+                spill_at: 1,
+                facts_at_once: 1,
+            };
+            let kept = table_of(
                 &["fixtures", "fixtures", "--keep-duplicates", "--jobs", "3"],
                 format,
-                (1, 1),
+                sizes,
+                false,
             );
             assert_eq!(kept.1.len(), want.1.len());
             assert!(kept.1.iter().all(|id| !id.starts_with("copy of")));
@@ -661,7 +718,8 @@ mod tests {
 
     /// Releases of thousands of figures in one overlong sentence, under one id (the second
     /// renamed, the third a copy), their rows moved to the unit's file in lots that split
-    /// a release, come out as when they are all held.
+    /// a release (rendered straight, or from more facts than are rendered at once), come
+    /// out as when they are all held.
     #[test]
     fn rows_moved_to_a_file_come_out_as_rows_held() {
         let figures = |seed: usize| -> String {
@@ -677,8 +735,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("long.txt"), text).unwrap();
         let input = dir.path().to_str().unwrap();
-        for format in [Format::Csv, Format::ExcelCsv, Format::Json] {
-            let want = table(&[input, "--jobs", "1"], format, (UNIT, SPILL_AT));
+        for format in [Format::Csv, Format::ExcelCsv, Format::Json, Format::Jsonl] {
+            // All of a release's rows rendered at once, and held.
+            let whole = Sizes {
+                facts_at_once: usize::MAX,
+                ..Sizes::DEFAULT
+            };
+            let want = table_of(&[input, "--jobs", "1"], format, whole, false);
             assert!(want.0.len() > 500_000, "{}", want.0.len());
             assert_eq!(want.1.len(), 3);
             assert!(
@@ -686,10 +749,17 @@ mod tests {
                 "{:?}",
                 want.1
             );
-            for (jobs, spill_at) in [("1", 1), ("2", 4096), ("3", 100_000)] {
-                let got = table(&[input, "--jobs", jobs], format, (UNIT, spill_at));
-                assert!(got.0 == want.0, "{format:?} {jobs} {spill_at}");
-                assert_eq!(got.1, want.1);
+            for (jobs, spill_at, facts_at_once) in [("1", 1, 1), ("2", 4096, 1000), ("3", 100_000, 2999)] {
+                let sizes = Sizes {
+                    unit: UNIT,
+                    spill_at,
+                    facts_at_once,
+                };
+                for reads_facts in [false, true] {
+                    let got = table_of(&[input, "--jobs", jobs], format, sizes, reads_facts);
+                    assert!(got.0 == want.0, "{format:?} {sizes:?} {reads_facts}");
+                    assert_eq!(got.1, want.1);
+                }
             }
         }
     }

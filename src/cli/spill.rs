@@ -66,9 +66,15 @@ impl Rendered {
         self.spilled.len + self.mem.len()
     }
 
-    /// Hands the rows at `places` to `write`, in order: at once when they are in memory,
-    /// else a lot of the file at a time (each a whole number of rows).
-    pub fn write(&mut self, places: Range<usize>, mut write: impl FnMut(&[u8]) -> io::Result<()>) -> io::Result<()> {
+    /// Hands the rows at `places` to `write`, in order, with whether they are the first:
+    /// at once when they are in memory, else a lot of the file at a time (each a whole
+    /// number of rows).
+    pub fn write(
+        &mut self,
+        places: Range<usize>,
+        mut write: impl FnMut(&[u8], bool) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let mut first = true;
         let mut lot_start = 0;
         let mut read = Vec::new();
         for &lot in &self.spilled.lots {
@@ -85,12 +91,12 @@ impl Rendered {
             file.seek(SeekFrom::Start(from as u64))?;
             read.resize(to - from, 0);
             file.read_exact(&mut read)?;
-            write(&read)?;
+            write(&read, std::mem::take(&mut first))?;
         }
         let from = places.start.max(self.spilled.len) - self.spilled.len;
         let to = places.end.max(self.spilled.len) - self.spilled.len;
         match self.mem.get(from..to) {
-            Some(rows) if !rows.is_empty() => write(rows),
+            Some(rows) if !rows.is_empty() => write(rows, first),
             Some(_) => Ok(()),
             None => Err(io::Error::other("rows past the end of a unit's")),
         }
@@ -124,14 +130,18 @@ mod tests {
             let range = places[a.min(39)].start..places[b.max(1) - 1].end;
             let range = if a == b { range.start..range.start } else { range };
             let mut got = Vec::new();
+            let mut firsts = 0;
             rendered
-                .write(range.clone(), |rows| {
+                .write(range.clone(), |rows, first| {
                     assert!(!rows.is_empty() && rows.ends_with(b"\n"));
+                    assert_eq!(first, got.is_empty());
+                    firsts += usize::from(first);
                     got.extend_from_slice(rows);
                     Ok(())
                 })
                 .unwrap();
-            assert_eq!(got, &all[range], "{a}..{b}");
+            assert_eq!(got, &all[range.clone()], "{a}..{b}");
+            assert_eq!(firsts, usize::from(!range.is_empty()));
         }
     }
 }

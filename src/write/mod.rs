@@ -103,6 +103,13 @@ impl<W: Write> TableWriter<W> {
         self.out.write_all(rows)
     }
 
+    /// Appends rows rendered for this table's format that go on from the rows written
+    /// last, as one piece of them (a JSON array gets no comma before them): rows cut into
+    /// pieces (see [`append_more_facts`]) are written as if whole.
+    pub fn write_rendered_more(&mut self, rows: &[u8]) -> io::Result<()> {
+        self.out.write_all(rows)
+    }
+
     /// Separates rows from the ones written before (JSON's comma).
     fn before_rows(&mut self) -> io::Result<()> {
         if self.format == Format::Json && self.started {
@@ -225,6 +232,15 @@ pub fn render_releases<'a>(
         buf.write_all(&rendered)?;
     }
     Ok(())
+}
+
+/// [`append_facts`] for facts that go on from facts appended before them (for JSON, a
+/// comma first): a release's rows appended a piece at a time are its rows appended whole.
+pub fn append_more_facts(format: Format, facts: &[Fact], rows: &mut Vec<u8>) -> io::Result<()> {
+    if format == Format::Json && !facts.is_empty() {
+        rows.push(b',');
+    }
+    append_facts(format, facts, rows)
 }
 
 /// [`render_facts`] into a new buffer, allocated once at about the rows' size (a row is
