@@ -727,6 +727,42 @@ fn releases_of_thousands_of_dates_without_a_full_stop_peak_low_at_any_jobs() {
     assert!(peak_kb > 20_000 && peak_kb < 200_000, "{peak_kb} KB");
 }
 
+/// Rows too many to hold go to a temporary file: where none can be made, the run stops
+/// saying so, and leaves no output behind.
+#[cfg(unix)]
+#[test]
+fn a_release_whose_rows_need_a_temporary_file_says_where_none_could_be_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let dates: Vec<String> = (0..15_000)
+        .map(|n| format!("{} May {}", n % 28 + 1, 2000 + n % 30))
+        .collect();
+    write(dir.path(), "table.txt", release("Trade", "Table", &dates.join(", ")));
+    let child = Command::new(BIN)
+        .args(["extract", "table.txt", "-o", "out.csv"])
+        .current_dir(dir.path())
+        .env("TMPDIR", dir.path().join("no such directory"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let o = finish(child, Duration::from_secs(60), "extract with no TMPDIR");
+    assert_eq!(o.code, 2, "{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("cannot make a temporary file for the rows of a long release in")
+            && o.stderr.contains("no such directory (TMPDIR)"),
+        "{}",
+        o.stderr
+    );
+    assert!(!dir.path().join("out.csv").exists());
+    // With a temporary directory, the same run writes every row.
+    let o = run(dir.path(), &["extract", "table.txt", "-o", "out.csv"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let rows = fs::read_to_string(dir.path().join("out.csv")).unwrap().lines().count();
+    assert_eq!(rows, 1 + 15_000, "a row for every date");
+}
+
 #[cfg(target_os = "linux")]
 #[test]
 fn a_100_mb_release_peaks_under_500_mb() {

@@ -38,7 +38,7 @@ impl Spilled {
         }
         let file = match &mut self.file {
             Some(file) => file,
-            None => self.file.insert(tempfile::tempfile()?),
+            None => self.file.insert(temporary_file("the rows of a long release")?),
         };
         file.write_all(rows)?;
         self.lots.push(rows.len());
@@ -51,6 +51,21 @@ impl Spilled {
     pub fn len(&self) -> usize {
         self.len
     }
+}
+
+/// An unnamed temporary file (gone with the process), or an error saying what it was for
+/// and where it was to be made.
+pub fn temporary_file(what: &str) -> io::Result<File> {
+    tempfile::tempfile().map_err(|e| {
+        let dir = std::env::temp_dir();
+        io::Error::new(
+            e.kind(),
+            format!(
+                "cannot make a temporary file for {what} in {} (TMPDIR): {e}",
+                dir.display()
+            ),
+        )
+    })
 }
 
 impl Rendered {
