@@ -727,35 +727,68 @@ fn releases_of_thousands_of_dates_without_a_full_stop_peak_low_at_any_jobs() {
     assert!(peak_kb > 20_000 && peak_kb < 200_000, "{peak_kb} KB");
 }
 
-/// Rows too many to hold go to a temporary file: where none can be made, the run stops
-/// saying so, and leaves no output behind.
+/// `extract ARGS` in `dir` with `TMPDIR` naming a directory that does not exist, and
+/// `stdin` piped in.
 #[cfg(unix)]
-#[test]
-fn a_release_whose_rows_need_a_temporary_file_says_where_none_could_be_made() {
-    let dir = tempfile::tempdir().unwrap();
-    let dates: Vec<String> = (0..15_000)
-        .map(|n| format!("{} May {}", n % 28 + 1, 2000 + n % 30))
-        .collect();
-    write(dir.path(), "table.txt", release("Trade", "Table", &dates.join(", ")));
-    let child = Command::new(BIN)
-        .args(["extract", "table.txt", "-o", "out.csv"])
-        .current_dir(dir.path())
-        .env("TMPDIR", dir.path().join("no such directory"))
-        .stdin(Stdio::null())
+fn run_without_tmpdir(dir: &Path, args: &[&str], stdin: &[u8]) -> Ran {
+    use std::io::Write;
+    let mut child = Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .env("TMPDIR", dir.join("no such directory"))
+        .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let o = finish(child, Duration::from_secs(60), "extract with no TMPDIR");
+    let mut input = child.stdin.take().unwrap();
+    let stdin = stdin.to_vec();
+    // A run that stops early closes its input: a failed write is not this test's concern.
+    let writer = std::thread::spawn(move || input.write_all(&stdin));
+    let o = finish(child, Duration::from_secs(60), &args.join(" "));
+    let _ = writer.join();
+    o
+}
+
+/// Rows too many to hold, standard input and a workbook's table go to temporary files:
+/// where none can be made, the message says which and where.
+#[cfg(unix)]
+#[test]
+fn where_no_temporary_file_can_be_made_the_message_says_which_and_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let dates: Vec<String> = (0..15_000)
+        .map(|n| format!("{} May {}", n % 28 + 1, 2000 + n % 30))
+        .collect();
+    let table = release("Trade", "Table", &dates.join(", "));
+    write(dir.path(), "table.txt", &table);
+    // The run stops, and leaves no output behind.
+    let o = run_without_tmpdir(dir.path(), &["extract", "table.txt", "-o", "out.csv"], b"");
     assert_eq!(o.code, 2, "{}", o.stderr);
+    let said = "cannot make a temporary file for the rows of a long release in";
     assert!(
-        o.stderr
-            .contains("cannot make a temporary file for the rows of a long release in")
-            && o.stderr.contains("no such directory (TMPDIR)"),
+        o.stderr.contains(said) && o.stderr.contains("no such directory (TMPDIR)"),
         "{}",
         o.stderr
     );
     assert!(!dir.path().join("out.csv").exists());
+    // Standard input of more than a megabyte is copied to one: that input is skipped.
+    let releases = release("Trade", "Kettles", BODY).repeat(2 * 1024 * 1024 / BODY.len());
+    let o = run_without_tmpdir(dir.path(), &["extract", "-"], releases.as_bytes());
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("-: error: cannot read: cannot make a temporary file for a copy of standard input in"),
+        "{}",
+        o.stderr
+    );
+    let o = run_without_tmpdir(dir.path(), &["extract", "table.txt", "-o", "out.xlsx"], b"");
+    assert_eq!(o.code, 2, "{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("a temporary file for the table, before it goes into the workbook in"),
+        "{}",
+        o.stderr
+    );
     // With a temporary directory, the same run writes every row.
     let o = run(dir.path(), &["extract", "table.txt", "-o", "out.csv"]);
     assert_eq!(o.code, 0, "{}", o.stderr);

@@ -240,7 +240,7 @@ impl Bodies {
             return Ok(());
         }
         if self.file.is_none() {
-            self.file = Some(super::spill::temporary_file("the bodies of releases read")?);
+            self.file = Some(super::output::unnamed_temp_file("the bodies of releases read")?);
         }
         let file = self
             .file

@@ -206,10 +206,15 @@ fn open(
     target: &Target,
     start: impl FnOnce(Output) -> std::io::Result<TableWriter<Output>>,
 ) -> Result<TableWriter<Output>, Error> {
-    // The kind alone: the error of the temporary file would name it, not the user's path.
-    Output::open(target)
-        .and_then(start)
-        .map_err(|e| Error::file(target.name(), "cannot create the output file")(e.kind().into()))
+    // The kind alone for a path: the error of the temporary file beside it would name
+    // that file, not the user's path. A spool's says where it was to be made.
+    Output::open(target).and_then(start).map_err(|e| {
+        let e = match target {
+            Target::Spool => e,
+            _ => e.kind().into(),
+        };
+        Error::file(target.name(), "cannot create the output file")(e)
+    })
 }
 
 /// The checks CSV, written beside its final name and renamed when complete (as `-o`).

@@ -136,7 +136,10 @@ impl Output {
 
     /// A table that is read back before anything is written out (it goes into a workbook).
     pub fn spool() -> io::Result<Output> {
-        Ok(Output::Spool(BufWriter::with_capacity(1 << 16, tempfile::tempfile()?)))
+        Ok(Output::Spool(BufWriter::with_capacity(
+            1 << 16,
+            unnamed_temp_file("the table, before it goes into the workbook")?,
+        )))
     }
 
     /// The spooled bytes, from their start.
@@ -276,6 +279,21 @@ impl Flusher {
             None => Ok(()),
         }
     }
+}
+
+/// An unnamed temporary file (gone with the process), or an error saying what it was for
+/// and where it was to be made (a missing or full `TMPDIR`).
+pub fn unnamed_temp_file(what: &str) -> io::Result<File> {
+    tempfile::tempfile().map_err(|e| {
+        let dir = std::env::temp_dir();
+        io::Error::new(
+            e.kind(),
+            format!(
+                "cannot make a temporary file for {what} in {} (TMPDIR): {e}",
+                dir.display()
+            ),
+        )
+    })
 }
 
 /// A temporary file that ends with the permissions of the file it replaces (`keep`), or

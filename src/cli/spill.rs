@@ -7,6 +7,8 @@ use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::ops::Range;
 
+use super::output::unnamed_temp_file;
+
 /// Bytes of rows a unit holds in memory before it moves them to its file. A unit of
 /// ordinary text (256 KB) renders about 1 MB of rows, and never reaches it.
 pub const SPILL_AT: usize = 4 << 20;
@@ -38,7 +40,7 @@ impl Spilled {
         }
         let file = match &mut self.file {
             Some(file) => file,
-            None => self.file.insert(temporary_file("the rows of a long release")?),
+            None => self.file.insert(unnamed_temp_file("the rows of a long release")?),
         };
         file.write_all(rows)?;
         self.lots.push(rows.len());
@@ -51,21 +53,6 @@ impl Spilled {
     pub fn len(&self) -> usize {
         self.len
     }
-}
-
-/// An unnamed temporary file (gone with the process), or an error saying what it was for
-/// and where it was to be made.
-pub fn temporary_file(what: &str) -> io::Result<File> {
-    tempfile::tempfile().map_err(|e| {
-        let dir = std::env::temp_dir();
-        io::Error::new(
-            e.kind(),
-            format!(
-                "cannot make a temporary file for {what} in {} (TMPDIR): {e}",
-                dir.display()
-            ),
-        )
-    })
 }
 
 impl Rendered {

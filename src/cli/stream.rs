@@ -173,7 +173,7 @@ fn scan(first: Vec<u8>, mut raw: Raw) -> Result<(Option<LineAndByte>, Again), Re
             (first_bad_offset(&mut file, None)?, file)
         }
         Raw::Stdin(stdin) => {
-            let mut copy = BufWriter::new(tempfile::tempfile()?);
+            let mut copy = BufWriter::new(super::output::unnamed_temp_file("a copy of standard input")?);
             let found = first_bad_offset(Cursor::new(first).chain(stdin), Some(&mut copy))?;
             // The bytes read so far are in the copy (all of them, unless a NUL stopped it).
             (found, copy.into_inner().map_err(|e| e.into_error())?)
