@@ -1,7 +1,8 @@
 //! A unit's rendered rows: in memory up to [`SPILL_AT`] bytes at a time, the rest in an
-//! unnamed temporary file. So a unit waiting for its turn, or one release with hundreds of
-//! thousands of figures (a 4 MB "sentence" of dates renders 143 MB of rows), holds little
-//! memory whatever `--jobs` is.
+//! unnamed temporary file. So a unit holds at most that much of its rows in memory while
+//! it is rendered and while it waits for its turn, whatever its releases render (a 4 MB
+//! "sentence" of dates renders 143 MB of rows), and memory does not grow with the rows of
+//! the units in flight.
 
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
