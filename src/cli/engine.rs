@@ -10,7 +10,7 @@
 //! (a release of hundreds of thousands of figures) wait in a temporary file.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::io::{self, Write};
 use std::mem;
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
@@ -386,8 +386,12 @@ struct Order<P> {
     next_out: u64,
     /// Pieces that wait for an earlier one.
     waiting: BTreeMap<u64, P>,
-    /// Units handed to workers and not yet back; the most that may be.
+    /// Units handed to workers and not yet back.
     in_flight: usize,
+    /// The numbers of the units handed out and not yet consumed, back or not; the most
+    /// that may be. (Units back but waiting for a slow one before them held their rows,
+    /// and a release of hundreds of thousands of figures let the others run far ahead.)
+    unconsumed: VecDeque<u64>,
     window: usize,
     back: mpsc::Receiver<(u64, std::thread::Result<P>)>,
 }
@@ -399,6 +403,7 @@ impl<P> Order<P> {
             next_out: 0,
             waiting: BTreeMap::new(),
             in_flight: 0,
+            unconsumed: VecDeque::new(),
             window: window.max(1),
             back,
         }
@@ -412,18 +417,20 @@ impl<P> Order<P> {
     }
 
     /// The number of a unit about to be handed to a worker, once fewer than the window
-    /// are in flight.
+    /// are handed out and not yet consumed.
     fn ticket(&mut self, consume: &mut impl FnMut(P) -> io::Result<()>) -> io::Result<u64> {
         self.wait_below(self.window, consume)?;
         self.in_flight += 1;
+        self.unconsumed.push_back(self.next);
         self.next += 1;
         Ok(self.next - 1)
     }
 
-    /// Takes units back until fewer than `limit` are in flight (1: none), consuming what
-    /// can be. A worker's panic is raised here.
+    /// Takes units back until fewer than `limit` are handed out and not yet consumed (1:
+    /// none), consuming what can be. A worker's panic is raised here.
     fn wait_below(&mut self, limit: usize, consume: &mut impl FnMut(P) -> io::Result<()>) -> io::Result<()> {
-        while self.in_flight >= limit {
+        // With none in flight, every unit is back and consumed: nothing to wait for.
+        while self.unconsumed.len() >= limit && self.in_flight > 0 {
             let Ok((seq, done)) = self.back.recv() else {
                 return Err(io::Error::other("a worker stopped"));
             };
@@ -441,6 +448,9 @@ impl<P> Order<P> {
 
     fn flush(&mut self, consume: &mut impl FnMut(P) -> io::Result<()>) -> io::Result<()> {
         while let Some(piece) = self.waiting.remove(&self.next_out) {
+            if self.unconsumed.front() == Some(&self.next_out) {
+                self.unconsumed.pop_front();
+            }
             self.next_out += 1;
             consume(piece)?;
         }
@@ -762,6 +772,33 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A unit back before a slow one ahead of it still counts against the window: the
+    /// next is handed out only once the slow one is back and both are consumed.
+    #[test]
+    fn units_back_out_of_order_wait_within_the_window() {
+        let (tx, rx) = mpsc::channel();
+        let mut order = Order::new(2, rx);
+        let out = std::cell::RefCell::new(Vec::new());
+        let mut consume = |n: u32| {
+            out.borrow_mut().push(n);
+            Ok(())
+        };
+        order.put(0, &mut consume).unwrap();
+        let (a, b) = (order.ticket(&mut consume).unwrap(), order.ticket(&mut consume).unwrap());
+        tx.send((b, Ok(2))).unwrap();
+        let late = tx.clone();
+        let slow = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            late.send((a, Ok(1))).unwrap();
+        });
+        let c = order.ticket(&mut consume).unwrap();
+        assert_eq!(*out.borrow(), [0, 1, 2], "handed out before the slow unit was consumed");
+        tx.send((c, Ok(3))).unwrap();
+        order.wait_below(1, &mut consume).unwrap();
+        assert_eq!(*out.borrow(), [0, 1, 2, 3]);
+        slow.join().unwrap();
     }
 
     #[test]
