@@ -764,7 +764,7 @@ fn where_no_temporary_file_can_be_made_the_message_says_which_and_where() {
     // The run stops, and leaves no output behind.
     let o = run_without_tmpdir(dir.path(), &["extract", "table.txt", "-o", "out.csv"], b"");
     assert_eq!(o.code, 2, "{}", o.stderr);
-    let said = "cannot make a temporary file for the rows of a long release in";
+    let said = "error: cannot make a temporary file for the rows of a long release in";
     assert!(
         o.stderr.contains(said) && o.stderr.contains("no such directory (TMPDIR)"),
         "{}",

@@ -4,6 +4,8 @@
 use std::io;
 use std::process::ExitCode;
 
+use super::output::NoTempFile;
+
 /// Why a command stopped before doing what was asked: nothing usable was written.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -17,12 +19,22 @@ pub enum Error {
         what: &'static str,
         source: io::Error,
     },
-    /// The output could not be written (standard output, or a file named elsewhere).
-    #[error("error: cannot write the output: {0}")]
+    /// The output could not be written (standard output, or a file named elsewhere), or
+    /// a temporary file the run needed could not be made (its error says which).
+    #[error("error: {}", output_failure(.0))]
     Output(io::Error),
     /// A message already complete, naming its file (an output path that cannot be used).
     #[error("{0}")]
     Stated(String),
+}
+
+/// What stopped the output: its error, said as a failure to write it unless it says
+/// what it is (a temporary file that could not be made).
+fn output_failure(e: &io::Error) -> String {
+    match e.get_ref().is_some_and(|inner| inner.is::<NoTempFile>()) {
+        true => e.to_string(),
+        false => format!("cannot write the output: {e}"),
+    }
 }
 
 impl Error {
@@ -90,6 +102,19 @@ mod tests {
         );
         assert_eq!(Error::Usage("--jobs 0".into()).to_string(), "error: --jobs 0");
         assert!(Error::Output(io::ErrorKind::BrokenPipe.into()).is_broken_pipe());
+        let full = io::Error::new(io::ErrorKind::StorageFull, "disk full");
+        assert_eq!(
+            Error::Output(full).to_string(),
+            "error: cannot write the output: disk full"
+        );
+        let no_temp = io::Error::new(
+            io::ErrorKind::NotFound,
+            NoTempFile("cannot make a temporary file".into()),
+        );
+        assert_eq!(
+            Error::Output(no_temp).to_string(),
+            "error: cannot make a temporary file"
+        );
         assert!(!Error::Usage("x".into()).is_broken_pipe());
     }
 }

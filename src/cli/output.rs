@@ -286,15 +286,25 @@ impl Flusher {
 pub fn unnamed_temp_file(what: &str) -> io::Result<File> {
     tempfile::tempfile().map_err(|e| {
         let dir = std::env::temp_dir();
-        io::Error::new(
-            e.kind(),
-            format!(
-                "cannot make a temporary file for {what} in {} (TMPDIR): {e}",
-                dir.display()
-            ),
-        )
+        let why = format!(
+            "cannot make a temporary file for {what} in {} (TMPDIR): {e}",
+            dir.display()
+        );
+        io::Error::new(e.kind(), NoTempFile(why))
     })
 }
+
+/// Why an unnamed temporary file could not be made: not a failure to write the output.
+#[derive(Debug)]
+pub struct NoTempFile(pub String);
+
+impl std::fmt::Display for NoTempFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for NoTempFile {}
 
 /// A temporary file that ends with the permissions of the file it replaces (`keep`), or
 /// those `File::create` would give (read and write for all, less the umask), not the
