@@ -47,17 +47,22 @@ fn finish(mut child: Child, limit: Duration, what: &str) -> Ran {
     }
 }
 
-/// Runs the binary in `dir` with `args` and no standard input, within `limit`.
-/// (Output is small in these tests: the pipes do not fill.)
-fn run_for(dir: &Path, args: &[&str], limit: Duration) -> Ran {
-    let child = Command::new(BIN)
+/// The binary with `args`, run in `dir` with no standard input and both outputs piped.
+fn command(dir: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(BIN);
+    command
         .args(args)
         .current_dir(dir)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
+        .stderr(Stdio::piped());
+    command
+}
+
+/// Runs the binary in `dir` with `args` and no standard input, within `limit`.
+/// (Output is small in these tests: the pipes do not fill.)
+fn run_for(dir: &Path, args: &[&str], limit: Duration) -> Ran {
+    let child = command(dir, args).spawn().expect("the binary runs");
     finish(child, limit, &args.join(" "))
 }
 
@@ -671,14 +676,7 @@ fn an_overlong_release_is_read_up_to_its_limit_with_a_warning() {
 /// the last moments).
 #[cfg(target_os = "linux")]
 fn run_measured(dir: &Path, args: &[&str]) -> (Ran, u64) {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = command(dir, args).stdout(Stdio::null()).spawn().unwrap();
     let status = format!("/proc/{}/status", child.id());
     let mut peak_kb = 0;
     let start = Instant::now();
@@ -732,13 +730,9 @@ fn releases_of_thousands_of_dates_without_a_full_stop_peak_low_at_any_jobs() {
 #[cfg(unix)]
 fn run_without_tmpdir(dir: &Path, args: &[&str], stdin: &[u8]) -> Ran {
     use std::io::Write;
-    let mut child = Command::new(BIN)
-        .args(args)
-        .current_dir(dir)
+    let mut child = command(dir, args)
         .env("TMPDIR", dir.join("no such directory"))
         .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     let mut input = child.stdin.take().unwrap();
