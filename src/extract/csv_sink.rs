@@ -147,21 +147,16 @@ impl CsvSink<'_> {
             let mut writer = crate::write::RowWriter::new(self.crlf);
             writer.of_release(release, source);
             let mut windows = windows.iter();
-            // The sentence whose column the writer has, when it is whole.
-            let mut whole_of: Option<*const Read> = None;
             for (s, n) in rows.by_ref().take(lot) {
-                match figures.column.whole(s, buf) {
-                    Some(sentence) if whole_of != Some(s) => {
-                        writer.of_sentence(s.section, sentence, plain(s));
-                        whole_of = Some(s);
-                    }
-                    Some(_) => {}
+                // The writer keeps a column set again where it stands (a whole sentence's).
+                let (sentence, plain) = match figures.column.whole(s, buf) {
+                    Some(sentence) => (sentence, plain(s)),
                     None => {
                         let window = windows.next().and_then(|w| window_text.as_bytes().get(w.clone()));
-                        writer.of_sentence(s.section, window.unwrap_or_default(), false);
-                        whole_of = None;
+                        (window.unwrap_or_default(), false)
                     }
-                }
+                };
+                writer.of_sentence(s.section, sentence, plain);
                 self.write(&mut writer, figures, buf, s, n);
             }
         }
