@@ -2,8 +2,8 @@
 //!
 //! Data flows one way: bulletin text -> releases -> sentences -> figures -> facts
 //! ([`extract_text`], [`extract_releases`]; the typed rows are [`model`]) -> writers
-//! ([`mod@write`]); for CSV, [`Releases::next_csv`] renders the same rows from a
-//! release's figures without making its facts. Around it: comparing two tables
+//! ([`mod@write`]); [`Releases::next_rows`] renders the same rows from a release's
+//! figures without making its facts. Around it: comparing two tables
 //! ([`diff`]), consistency checks ([`checks`]), and one snippet's figures shown
 //! ([`mod@explain`]).
 //!

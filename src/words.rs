@@ -10,6 +10,7 @@
 //! - `scan.rs`: the scan's shape filter; `grammar_words.rs`: the lead words, a number in
 //!   digits and the byte after it, a phrase word's run;
 //! - `ascii_words.rs`: white space and words of ASCII text eight bytes at a time;
+//!   `escapes.rs`: the bytes a JSON string escapes, eight at a time;
 //!   `letter_runs.rs`: runs of letters from masks; `trim_space.rs`: trims by bytes;
 //! - `phrases.rs`: phrase lists found by one walk over a text's words.
 
@@ -17,6 +18,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 mod ascii_words;
+mod escapes;
 mod grammar_words;
 pub(crate) mod letter_masks;
 mod letter_runs;
@@ -28,6 +30,7 @@ pub(crate) mod trim_space;
 pub(crate) use ascii_words::{
     ascii_space, ascii_text, ascii_words, letters_at, next_space, space_split, trim_to_alnum, visible_at,
 };
+pub(crate) use escapes::json_plain_run;
 pub(crate) use grammar_words::alnum_run;
 pub use grammar_words::{
     closes_a_number, goes_on_a_number, grouped_digit_run, is_date_lead_word, is_sign_word, ordinal_suffix_starts,

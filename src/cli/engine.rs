@@ -475,9 +475,9 @@ fn extract_unit<X>(
     let text_len = parts.iter().map(|p| p.text.len()).sum::<usize>();
     let mut releases = Vec::with_capacity(parts.iter().map(|p| p.separators.len().max(1)).sum());
     let mut rendered = Rendered::with_capacity(text_len * 4);
-    // CSV rows are rendered straight from each release's buffer, with no facts made,
-    // unless `prepare` reads them.
-    let csv = !prepare_reads_facts && matches!(format, Format::Csv | Format::ExcelCsv);
+    // Rows are rendered straight from each release's buffer, with no facts made, unless
+    // `prepare` reads them.
+    let straight = !prepare_reads_facts;
     // Why rows could not be moved to the unit's file.
     let mut broken = None;
     for part in parts {
@@ -501,14 +501,8 @@ fn extract_unit<X>(
                     rows.clear();
                 }
             };
-            let (mut r, counts) = if csv {
-                match extracted.next_csv_in_chunks(
-                    format == Format::ExcelCsv,
-                    &original,
-                    mem,
-                    sizes.spill_at,
-                    &mut full,
-                ) {
+            let (mut r, counts) = if straight {
+                match extracted.next_rows_in_chunks(format, &original, mem, sizes.spill_at, &mut full) {
                     Some((r, counts)) => (r, Some(counts)),
                     None => break,
                 }

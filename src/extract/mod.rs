@@ -3,8 +3,8 @@
 //! Here: the entry points and the flow of one release (`extract_release`). Beside it:
 //! the white-space fold (`fold`), the release id (`id`), line numbers (`lines`), each
 //! figure's values (`values`), what the period rules read (`period_input`), the
-//! `sentence` and `title` columns (`columns`), rows made facts (`rows`) or CSV
-//! (`csv_sink`), and the vectors kept by each thread (`scratch`).
+//! `sentence` and `title` columns (`columns`), rows made facts (`rows`) or rendered
+//! (`row_sink`), and the vectors kept by each thread (`scratch`).
 
 use chrono::NaiveDate;
 
@@ -19,13 +19,14 @@ use crate::resolve::Resolver;
 use crate::scan::{Found, append_figures_untensed};
 use crate::sentences;
 use crate::subject;
+use crate::write::Format;
 
 mod columns;
-mod csv_sink;
 mod fold;
 mod id;
 mod lines;
 mod period_input;
+mod row_sink;
 mod rows;
 mod scratch;
 mod values;
@@ -34,11 +35,11 @@ pub use fold::fold_space;
 pub use id::release_id;
 
 use columns::{SentenceColumn, title_column};
-use csv_sink::CsvSink;
 use fold::{Landing, fold_runs_into};
 use id::{ID_HASH_LEN, push_release_id};
 use lines::LineIndex;
 use period_input::{paragraph_numbers, period_items, period_sentences};
+use row_sink::RowSink;
 use rows::{facts_of, rows_of};
 use scratch::Scratch;
 use values::{Valued, values};
@@ -184,34 +185,36 @@ impl Iterator for Releases<'_> {
 }
 
 impl Releases<'_> {
-    /// The next release, its rows rendered as CSV at the end of `out` (`\r\n` line ends
-    /// when `crlf`; each row's offset as `offset` gives it) instead of made into its
-    /// `facts`, which stay empty; with the number of rows of each kind, in the order of
-    /// [`Kind::ALL`]. The rows are the bytes `write::append_facts` writes for its facts.
-    pub fn next_csv(
+    /// The next release, its rows rendered in `format` at the end of `out` (each row's
+    /// offset as `offset` gives it) instead of made into its `facts`, which stay empty;
+    /// with the number of rows of each kind, in the order of [`Kind::ALL`]. The rows are
+    /// the bytes `write::append_facts` writes for its facts.
+    pub fn next_rows(
         &mut self,
-        crlf: bool,
+        format: Format,
         offset: &dyn Fn(usize) -> usize,
         out: &mut Vec<u8>,
     ) -> Option<(ReleaseFacts, [usize; Kind::ALL.len()])> {
-        self.next_csv_in_chunks(crlf, offset, out, usize::MAX, &mut |_| {})
+        self.next_rows_in_chunks(format, offset, out, usize::MAX, &mut |_| {})
     }
 
-    /// [`Releases::next_csv`], handing `out` to `full` whenever it holds `chunk` bytes or
+    /// [`Releases::next_rows`], handing `out` to `full` whenever it holds `chunk` bytes or
     /// more at the end of a row; `full` may take any of its bytes (a whole number of rows,
     /// and the rows before them). So the rows of a release that has hundreds of
-    /// thousands of figures need not be held at once.
-    pub fn next_csv_in_chunks(
+    /// thousands of figures need not be held at once. (A JSON array's rows after the
+    /// first in a release start with their comma: what `full` takes goes on from the rows
+    /// before it.)
+    pub fn next_rows_in_chunks(
         &mut self,
-        crlf: bool,
+        format: Format,
         offset: &dyn Fn(usize) -> usize,
         out: &mut Vec<u8>,
         chunk: usize,
         full: &mut dyn FnMut(&mut Vec<u8>),
     ) -> Option<(ReleaseFacts, [usize; Kind::ALL.len()])> {
         let r = self.releases.next()?;
-        let mut sink = CsvSink {
-            crlf,
+        let mut sink = RowSink {
+            format,
             offset,
             out,
             chunk,
@@ -225,7 +228,7 @@ impl Releases<'_> {
     }
 }
 
-/// A release's facts (or, with `csv`, its rows rendered), read with the vectors `scratch`,
+/// A release's facts (or, with `rows`, its rows rendered), read with the vectors `scratch`,
 /// left as the release used them.
 fn extract_release(
     scratch: &mut Scratch,
@@ -233,7 +236,7 @@ fn extract_release(
     lines: &LineIndex,
     r: &Release,
     options: &Options,
-    csv: Option<&mut CsvSink>,
+    rows_to: Option<&mut RowSink>,
 ) -> ReleaseFacts {
     let Scratch {
         spans,
@@ -371,9 +374,9 @@ fn extract_release(
         },
     };
     // The buffer is shared once its rows are rendered or made facts of.
-    let shared = match csv {
-        Some(csv) => {
-            csv.render(&figures, pieces, windows, release.clone(), source, options);
+    let shared = match rows_to {
+        Some(sink) => {
+            sink.render(&figures, pieces, windows, release.clone(), source, options);
             // Rendered, the rows need no piece: the release's own columns (the body last)
             // are shared without its subjects and the windows of overlong sentences.
             let head = release.iter().chain([&body]).map(|p| p.end).max().unwrap_or(0);

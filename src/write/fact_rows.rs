@@ -1,5 +1,5 @@
-//! CSV rows of facts, encoded as the csv writer encodes them, straight into the output
-//! buffer.
+//! Rows of facts, encoded as the csv writer encodes them (or as serde_json encodes a
+//! [`Fact`], `json_fields.rs`), straight into the output buffer.
 //!
 //! A release's rows repeat its id, date, category and title, and a sentence's rows repeat
 //! the sentence and source: most of a row's bytes. Those columns are encoded once and
@@ -8,13 +8,14 @@
 use std::io::{self, Write};
 use std::ops::Range;
 
-use super::ReleaseRow;
+use super::json_fields::{push_json_member, push_json_plain_member};
+use super::{Format, ReleaseRow};
 use crate::model::{Basis, Direction, Fact, Kind, Period, Qualifier, Section, Value};
 
 /// Appends `field` and a delimiter as the csv writer encodes them: quoted when it holds
 /// `,`, `"`, `\r` or `\n`, a quote in it doubled. (csv_core's encoder writes into a slice,
 /// which had to be zeroed first at twice the field's length, a sentence's worth of bytes
-/// per sentence; `fact_rows_are_the_csv_writers_bytes` holds this to the csv crate's bytes.)
+/// per sentence; `fact_rows_are_the_serde_writers_bytes` holds this to the csv crate's bytes.)
 fn push_field(bytes: &[u8], out: &mut Vec<u8>) {
     let quoted = match Short::of(bytes) {
         // A unit, a subject, a figure's text: read and written as one or two words, with
@@ -187,20 +188,23 @@ impl<'a, const N: usize> Kept<'a, N> {
     }
 
     /// Appends the encoded columns to `out`, each followed by a delimiter: copied in one
-    /// piece from where they were last written, or each copied or encoded.
-    fn append(&mut self, out: &mut Vec<u8>) {
+    /// piece from where they were last written, or each copied or encoded (as CSV fields,
+    /// or as JSON members named `json`).
+    #[inline(always)]
+    fn append(&mut self, out: &mut Vec<u8>, json: Option<[&str; N]>) {
         match &self.at {
             Some(at) => out.extend_from_within(at.clone()),
             None => {
                 let start = out.len();
-                for ((column, each), plain) in self.columns.iter().zip(&mut self.each).zip(self.without_quotes) {
+                for (n, (column, each)) in self.columns.iter().zip(&mut self.each).enumerate() {
                     match each {
                         Some(at) => out.extend_from_within(at.clone()),
                         None => {
                             let from = out.len();
-                            match plain {
-                                true => push_field_without_quotes(column, out),
-                                false => push_field(column, out),
+                            match json {
+                                Some(names) => push_json_member(names[n], column, out),
+                                None if self.without_quotes[n] => push_field_without_quotes(column, out),
+                                None => push_field(column, out),
                             }
                             *each = Some(from..out.len());
                         }
@@ -211,6 +215,10 @@ impl<'a, const N: usize> Kept<'a, N> {
         }
     }
 }
+
+/// The JSON names of the columns a release's rows share, and a sentence's.
+const RELEASE_NAMES: [&str; 4] = ["release_id", "release_date", "category", "title"];
+const SENTENCE_NAMES: [&str; 2] = ["sentence", "source"];
 
 /// What a row's `period`, `period_end` and `basis` fields are written from: the rows of
 /// a release mostly share them.
@@ -229,6 +237,23 @@ fn write_timing((period, period_end, basis): Timing, row: &mut Vec<u8>) {
         row.extend_from_slice(b.ascii().as_bytes());
     }
     row.push(b',');
+}
+
+/// [`write_timing`] as JSON members: `"period":"…","period_end":"…","basis":"…",`.
+fn write_json_timing((period, period_end, basis): Timing, row: &mut Vec<u8>) {
+    row.extend_from_slice(b"\"period\":\"");
+    if let Some(p) = period {
+        p.push_to_bytes(row);
+    }
+    row.extend_from_slice(b"\",\"period_end\":\"");
+    if let Some(p) = period_end {
+        p.push_to_bytes(row);
+    }
+    row.extend_from_slice(b"\",\"basis\":\"");
+    if let Some(b) = basis {
+        row.extend_from_slice(b.ascii().as_bytes());
+    }
+    row.extend_from_slice(b"\",");
 }
 
 /// `section,kind,` for each section and kind (in the order of their variants), written in
@@ -277,32 +302,33 @@ const SECTION_KIND_PADDED: [[([u8; 16], usize); Kind::ALL.len()]; 2] = {
     table
 };
 
-/// Writes `facts` as CSV rows (no header) to `buf`, with `\r\n` line ends when `crlf`.
-pub fn write_csv_rows(facts: &[Fact], crlf: bool, mut buf: impl Write) -> io::Result<()> {
+/// Writes `facts` as rows of `format` (no header) to `buf`.
+pub fn write_rows(format: Format, facts: &[Fact], mut buf: impl Write) -> io::Result<()> {
     let mut rows = Vec::new();
-    append_csv_rows(facts, crlf, &mut rows);
+    append_rows(format, facts, &mut rows);
     buf.write_all(&rows)
 }
 
-/// Appends `facts` as CSV rows (no header) to `out`, with `\r\n` line ends when `crlf`.
-pub fn append_csv_rows(facts: &[Fact], crlf: bool, out: &mut Vec<u8>) {
-    let mut writer = RowWriter::new(crlf);
+/// Appends `facts` as rows of `format` (no header) to `out`: a JSON array's as a piece of
+/// it (see `write::render_rows`).
+pub fn append_rows(format: Format, facts: &[Fact], out: &mut Vec<u8>) {
+    let mut writer = RowWriter::new(format);
     for f in facts {
         writer.of_release(
             [&f.release_id, &f.release_date, &f.category, &f.title].map(|s| s.as_bytes()),
             f.source.as_bytes(),
         );
         writer.of_sentence(f.section, f.sentence.as_bytes(), false);
-        writer.write(CsvRow::of(f), out);
+        writer.write(Row::of(f), out);
     }
 }
 
-/// One row's own columns as the CSV writer reads them (its release's and source are the
+/// One row's own columns as the row writer reads them (its release's and source are the
 /// writer's, see `RowWriter::of_release`): a [`Fact`]'s, or a row of a release whose
 /// facts are not made (its strings pieces of the release's buffer). The text columns as
 /// bytes: the writer reads no character of them, and a byte range of a buffer is taken
 /// without asking where its characters start.
-pub(crate) struct CsvRow<'a> {
+pub(crate) struct Row<'a> {
     pub kind: Kind,
     // The values and periods taken where they are: copied into the row, and again into
     // the writer, they were a third of its cost.
@@ -318,9 +344,9 @@ pub(crate) struct CsvRow<'a> {
     pub offset: usize,
 }
 
-impl<'a> CsvRow<'a> {
-    fn of(f: &'a Fact) -> CsvRow<'a> {
-        CsvRow {
+impl<'a> Row<'a> {
+    fn of(f: &'a Fact) -> Row<'a> {
+        Row {
             kind: f.kind,
             value: &f.value,
             value_end: &f.value_end,
@@ -335,9 +361,9 @@ impl<'a> CsvRow<'a> {
     }
 }
 
-/// CSV rows written one at a time, each column a row shares with the rows before it
-/// copied from where it was last written. The strings of its rows must all live while it
-/// does (a column is known again by its address).
+/// Rows written one at a time (CSV, or JSON objects), each column a row shares with the
+/// rows before it copied from where it was last written. The strings of its rows must all
+/// live while it does (a column is known again by its address).
 pub(crate) struct RowWriter<'a> {
     /// The columns of the release of the next rows (`release_id`, `release_date`,
     /// `category`, `title`): the same for all of a release's rows, set once for them, not
@@ -350,20 +376,38 @@ pub(crate) struct RowWriter<'a> {
     /// The timing fields last written, and where: copied when the next row has the same.
     timing: Option<(Timing, Range<usize>)>,
     offset: itoa::Buffer,
-    crlf: bool,
+    format: Format,
+    /// Whether a row was written (a JSON array's rows after the first start with a comma).
+    started: bool,
 }
 
 impl<'a> RowWriter<'a> {
-    /// A writer of rows ending in `\r\n` when `crlf`, else `\n`.
-    pub(crate) fn new(crlf: bool) -> Self {
+    /// A writer of rows of `format`: CSV rows end in `\r\n` for Excel's, else `\n`; a
+    /// JSON array's are a piece of it, the first on a new line, the rest after commas.
+    pub(crate) fn new(format: Format) -> Self {
         RowWriter {
             release: Kept::new(),
             section: Section::Body,
             sentence: Kept::new(),
             timing: None,
             offset: itoa::Buffer::new(),
-            crlf,
+            format,
+            started: false,
         }
+    }
+
+    /// A writer whose rows go on from the rows of another when `after_rows` (then a JSON
+    /// array's first row, too, comes after a comma).
+    pub(crate) fn going_on(format: Format, after_rows: bool) -> Self {
+        RowWriter {
+            started: after_rows,
+            ..RowWriter::new(format)
+        }
+    }
+
+    /// Whether it wrote a row.
+    pub(crate) fn has_written(&self) -> bool {
+        self.started
     }
 
     /// Sets the release of the next rows: its `release_id`, `release_date`, `category`
@@ -393,8 +437,19 @@ impl<'a> RowWriter<'a> {
     }
 
     /// Appends the row `f` (of the release and sentence last set) to `out`.
-    pub(crate) fn write(&mut self, f: CsvRow<'a>, out: &mut Vec<u8>) {
-        self.release.append(out);
+    pub(crate) fn write(&mut self, f: Row<'a>, out: &mut Vec<u8>) {
+        match self.format {
+            Format::Csv => self.write_csv(f, false, out),
+            Format::ExcelCsv => self.write_csv(f, true, out),
+            Format::Jsonl | Format::Json => self.write_json(f, out),
+        }
+        self.started = true;
+    }
+
+    /// [`RowWriter::write`] of a CSV row.
+    #[inline(always)]
+    fn write_csv(&mut self, f: Row<'a>, crlf: bool, out: &mut Vec<u8>) {
+        self.release.append(out, None);
         let (padded, len) = &SECTION_KIND_PADDED[self.section as usize][f.kind as usize];
         let start = out.len();
         out.extend_from_slice(padded);
@@ -422,24 +477,71 @@ impl<'a> RowWriter<'a> {
         } else {
             push_field(f.subject, out);
         }
-        let (period, period_end, basis) = f.timing;
+        self.append_timing(f.timing, write_timing, out);
+        push_field(f.text, out);
+        self.sentence.append(out, None);
+        // Digits: copied as they are.
+        out.extend_from_slice(self.offset.format(f.offset).as_bytes());
+        if crlf {
+            out.push(b'\r');
+        }
+        out.push(b'\n');
+    }
+
+    /// [`RowWriter::write`] of a JSON object: the fields of a CSV row, each a member named
+    /// by its column and a string, but the offset a number (serde's reading of a
+    /// [`Fact`]). (Out of line: the CSV rows' loop kept less in registers with it.)
+    #[inline(never)]
+    fn write_json(&mut self, f: Row<'a>, out: &mut Vec<u8>) {
+        let array = self.format == Format::Json;
+        out.extend_from_slice(match (array, self.started) {
+            (false, _) => b"{",
+            (true, false) => b"\n{",
+            (true, true) => b",\n{",
+        });
+        self.release.append(out, Some(RELEASE_NAMES));
+        push_json_plain_member("section", self.section.as_str(), out);
+        push_json_plain_member("kind", f.kind.as_str(), out);
+        // Numbers and dates need no escaping.
+        out.extend_from_slice(b"\"value\":\"");
+        f.value.push_to_bytes(out);
+        out.extend_from_slice(b"\",\"value_end\":\"");
+        if let Some(v) = f.value_end {
+            v.push_to_bytes(out);
+        }
+        out.extend_from_slice(b"\",");
+        push_json_member("unit", f.unit, out);
+        let qualifier = f.qualifier.map(Qualifier::as_str).unwrap_or_default();
+        push_json_plain_member("qualifier", qualifier, out);
+        let direction = f.direction.map(Direction::as_str).unwrap_or_default();
+        push_json_plain_member("direction", direction, out);
+        push_json_member("subject", f.subject, out);
+        self.append_timing(f.timing, write_json_timing, out);
+        push_json_member("text", f.text, out);
+        self.sentence.append(out, Some(SENTENCE_NAMES));
+        out.extend_from_slice(b"\"offset\":");
+        out.extend_from_slice(self.offset.format(f.offset).as_bytes());
+        out.extend_from_slice(if array { b"}" } else { b"}\n" });
+    }
+
+    /// Appends the timing fields as `write` encodes them, copied from the row before when
+    /// they are its.
+    #[inline(always)]
+    fn append_timing(
+        &mut self,
+        (period, period_end, basis): (&Option<Period>, &Option<Period>, &Option<Basis>),
+        write: fn(Timing, &mut Vec<u8>),
+        out: &mut Vec<u8>,
+    ) {
         match &self.timing {
             Some(((p, e, b), at)) if p == period && e == period_end && b == basis => out.extend_from_within(at.clone()),
             _ => {
                 let start = out.len();
                 let timing = (*period, *period_end, *basis);
-                write_timing(timing, out);
+                write(timing, out);
                 self.timing = Some((timing, start..out.len()));
             }
         }
-        push_field(f.text, out);
-        self.sentence.append(out);
-        // Digits: copied as they are.
-        out.extend_from_slice(self.offset.format(f.offset).as_bytes());
-        if self.crlf {
-            out.push(b'\r');
-        }
-        out.push(b'\n');
     }
 }
 

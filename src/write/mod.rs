@@ -8,11 +8,12 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 mod fact_rows;
+mod json_fields;
 mod xlsx;
 
 pub use xlsx::{SheetSource, write_workbook};
 
-pub(crate) use fact_rows::{CsvRow, RowWriter};
+pub(crate) use fact_rows::{Row, RowWriter};
 
 use crate::extract::ReleaseFacts;
 use crate::model::{FACT_COLUMNS, Fact};
@@ -202,15 +203,11 @@ fn csv_to_io(e: csv::Error) -> io::Error {
     }
 }
 
-/// [`render_rows`] for facts. CSV rows are written from the fields as they are, without
+/// [`render_rows`] for facts. Rows are written from the fields as they are, without
 /// going through serde, and the columns rows share are encoded once: the same bytes, for
 /// less work.
 pub fn render_facts(format: Format, facts: &[Fact], buf: impl Write) -> io::Result<()> {
-    match format {
-        Format::Csv => fact_rows::write_csv_rows(facts, false, buf),
-        Format::ExcelCsv => fact_rows::write_csv_rows(facts, true, buf),
-        Format::Jsonl | Format::Json => render_rows(format, facts, buf),
-    }
+    fact_rows::write_rows(format, facts, buf)
 }
 
 /// [`render_rows`] for the releases table. CSV rows are written from the fields as they
@@ -260,11 +257,7 @@ pub fn append_facts(format: Format, facts: &[Fact], rows: &mut Vec<u8>) -> io::R
     if rows.capacity() - rows.len() < facts.len().saturating_mul(ROOMY_ROW) {
         rows.reserve(rows_size_hint(format, facts));
     }
-    match format {
-        Format::Csv => fact_rows::append_csv_rows(facts, false, rows),
-        Format::ExcelCsv => fact_rows::append_csv_rows(facts, true, rows),
-        Format::Jsonl | Format::Json => render_rows(format, facts, &mut *rows)?,
-    }
+    fact_rows::append_rows(format, facts, rows);
     Ok(())
 }
 
@@ -391,6 +384,7 @@ pub fn releases_writer<W: Write>(out: W, format: Format) -> io::Result<TableWrit
 mod tests {
     use super::*;
     use crate::extract;
+    use crate::model::SharedStr;
 
     const TEXT: &str =
         "-\nTrade\nExports Rise\nMachinery exports rose 8.4 percent to USD 5.6 billion. date2025-11-14\n";
@@ -427,9 +421,9 @@ mod tests {
     }
 
     /// Every fixture's facts, as `render_facts` writes them and as the csv crate's writer
-    /// does through serde, in both CSV formats.
+    /// and serde_json do through serde, in every format.
     #[test]
-    fn fact_rows_are_the_csv_writers_bytes() {
+    fn fact_rows_are_the_serde_writers_bytes() {
         let mut facts = Vec::new();
         for entry in std::fs::read_dir("fixtures").unwrap() {
             let path = entry.unwrap().path();
@@ -458,8 +452,27 @@ mod tests {
         other.source = "g, \"h\"".into();
         facts.push(other);
         facts.push(facts[0].clone());
+        // What JSON escapes: backslashes, tabs and the other controls; and what it does
+        // not (DEL, non-ASCII), in every text column.
+        let mut escaped = facts[0].clone();
+        let odd_text = |s: &str| SharedStr::from(format!("{s}\\ \t\u{1}\u{1f}\u{7f}é\u{8}\u{c}\"/"));
+        escaped.release_id = odd_text("id");
+        escaped.title = odd_text("t");
+        escaped.unit = odd_text("u");
+        escaped.subject = odd_text("s");
+        escaped.text = odd_text("x");
+        escaped.sentence = odd_text("y");
+        escaped.source = odd_text("z");
+        facts.push(escaped);
         assert!(facts.len() > 500);
-        for format in [Format::Csv, Format::ExcelCsv] {
+        // The fixtures hold every optional column, set and not.
+        assert!(facts.iter().any(|f| f.value_end.is_some() && f.period_end.is_some()));
+        assert!(
+            facts
+                .iter()
+                .any(|f| f.qualifier.is_some() && f.direction.is_some() && f.basis.is_some())
+        );
+        for format in [Format::Csv, Format::ExcelCsv, Format::Jsonl, Format::Json] {
             let (mut ours, mut serde) = (Vec::new(), Vec::new());
             render_facts(format, &facts, &mut ours).unwrap();
             render_rows(format, &facts, &mut serde).unwrap();

@@ -1,8 +1,9 @@
-//! A release's rows rendered as CSV straight from its buffer, with no facts made.
+//! A release's rows rendered (CSV or JSON) straight from its buffer, with no facts made.
 
 use crate::model::{Kind, Piece, Pieces, Section, SharedStr};
 use crate::period;
 use crate::scan::Found;
+use crate::write::{Format, Row, RowWriter};
 
 use super::columns::{MAX_SENTENCE, SENTENCE_WINDOW, sentence_column};
 use super::{Figures, Options, Read};
@@ -26,12 +27,12 @@ static NO_TIMING: period::Timing = period::Timing {
     origin: None,
 };
 
-/// Where [`Releases::next_csv_in_chunks`](super::Releases::next_csv_in_chunks) puts a
-/// release's rows: rendered as CSV straight from the release's buffer, with no
+/// Where [`Releases::next_rows_in_chunks`](super::Releases::next_rows_in_chunks) puts a
+/// release's rows: rendered straight from the release's buffer, with no
 /// [`Fact`](crate::model::Fact) made (a fact's strings each cost a shared count, made and
 /// dropped, and the fact a move).
-pub(super) struct CsvSink<'o> {
-    pub(super) crlf: bool,
+pub(super) struct RowSink<'o> {
+    pub(super) format: Format,
     /// A row's offset in the caller's terms.
     pub(super) offset: &'o dyn Fn(usize) -> usize,
     pub(super) out: &'o mut Vec<u8>,
@@ -43,8 +44,8 @@ pub(super) struct CsvSink<'o> {
     pub(super) counts: [usize; Kind::ALL.len()],
 }
 
-impl CsvSink<'_> {
-    /// Appends the CSV row of each figure (of the kinds asked for), as it is met: each
+impl RowSink<'_> {
+    /// Appends the row of each figure (of the kinds asked for), as it is met: each
     /// sentence's rows share its column (a piece of the body's fold, or the folded title);
     /// an overlong sentence's rows each have a window of it. (Out of line: inlined in
     /// `extract_release`, its loop kept less in registers.)
@@ -95,7 +96,7 @@ impl CsvSink<'_> {
         if windowed > 0 {
             return self.render_windowed(figures, buf, windows, (release, source), &wanted, &plain);
         }
-        let mut writer = crate::write::RowWriter::new(self.crlf);
+        let mut writer = RowWriter::new(self.format);
         writer.of_release(release, source);
         for s in with_figures() {
             if let Some(sentence) = figures.column.whole(s, buf) {
@@ -109,7 +110,7 @@ impl CsvSink<'_> {
         }
     }
 
-    /// [`CsvSink::render`] where a sentence is overlong: the windows of its rows made
+    /// [`RowSink::render`] where a sentence is overlong: the windows of its rows made
     /// [`WINDOWS_AT_ONCE`] at a time, each lot's rows rendered before the next is made.
     #[cold]
     fn render_windowed(
@@ -129,6 +130,8 @@ impl CsvSink<'_> {
             .filter(|&(_, n)| figures.found.get(n).is_some_and(wanted))
             .peekable();
         let mut window_text = String::new();
+        // Whether a lot wrote rows: the next goes on from them.
+        let mut after_rows = false;
         while rows.peek().is_some() {
             window_text.clear();
             windows.clear();
@@ -144,7 +147,7 @@ impl CsvSink<'_> {
                 }
                 lot += 1;
             }
-            let mut writer = crate::write::RowWriter::new(self.crlf);
+            let mut writer = RowWriter::going_on(self.format, after_rows);
             writer.of_release(release, source);
             let mut windows = windows.iter();
             for (s, n) in rows.by_ref().take(lot) {
@@ -159,26 +162,20 @@ impl CsvSink<'_> {
                 writer.of_sentence(s.section, sentence, plain);
                 self.write(&mut writer, figures, buf, s, n);
             }
+            after_rows |= writer.has_written();
         }
     }
 
     /// Writes the row of figure `n` of sentence `s` (none without a value), and hands
     /// `out` to `full` once it holds a chunk.
     #[inline(always)]
-    fn write<'a>(
-        &mut self,
-        writer: &mut crate::write::RowWriter<'a>,
-        figures: &'a Figures,
-        buf: &'a str,
-        s: &'a Read,
-        n: usize,
-    ) {
+    fn write<'a>(&mut self, writer: &mut RowWriter<'a>, figures: &'a Figures, buf: &'a str, s: &'a Read, n: usize) {
         let (Some(f), Some(v)) = (figures.found.get(n), figures.valued.get(n)) else {
             return;
         };
         self.counts[f.figure.kind as usize] += 1;
         let timing = figures.timings.get(n).unwrap_or(&NO_TIMING);
-        let row = crate::write::CsvRow {
+        let row = Row {
             kind: f.figure.kind,
             value: &v.value,
             value_end: &v.value_end,
@@ -207,17 +204,18 @@ mod tests {
     use super::WINDOWS_AT_ONCE;
     use crate::extract::{Options, extract_part, extract_releases};
     use crate::model::Kind;
+    use crate::write::Format;
 
-    /// The rows rendered without facts are the bytes the facts' rows are, for every
-    /// fixture and the corner cases of the columns (an overlong sentence and title, a
-    /// kinds filter, a moved offset, both line ends).
+    /// The rows rendered without facts are the bytes the facts' rows are, in every format,
+    /// for every fixture and the corner cases of the columns (an overlong sentence and
+    /// title, a kinds filter, a moved offset).
     #[test]
-    fn csv_rows_without_facts_are_the_facts_rows() {
+    fn rows_without_facts_are_the_facts_rows() {
         let mut texts: Vec<String> = std::fs::read_dir("fixtures")
             .unwrap()
             .filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok())
             .collect();
-        let filler = "and more words, \"quoted\" ".repeat(60);
+        let filler = "and more words, \"quoted\" \\ ".repeat(60);
         texts.push(format!(
             "-\nTrade\n{filler} 3 percent\n{filler}exports rose 5 percent {filler}. It fell 2%.\ndate2025-06-01\n"
         ));
@@ -234,6 +232,8 @@ mod tests {
             "-\nTrade\nT\nIt rose 1%. {}. It fell 2%.\ndate2025-06-01\n",
             dates.join(", ")
         ));
+        // A figure's text across a line break and a tab (JSON escapes them).
+        texts.push("-\nTrade\nT\nSales rose 3\n percent and 4\tpercent.\ndate2025-06-01\n".to_string());
         assert!(texts.len() > 10);
         let only_money = Options {
             kinds: vec![Kind::Money, Kind::Date],
@@ -241,19 +241,14 @@ mod tests {
         };
         for options in [Options::default(), only_money] {
             for text in &texts {
-                for crlf in [false, true] {
-                    let format = if crlf {
-                        crate::write::Format::ExcelCsv
-                    } else {
-                        crate::write::Format::Csv
-                    };
+                for format in [Format::Csv, Format::ExcelCsv, Format::Jsonl, Format::Json] {
                     let (mut want, mut got) = (Vec::new(), Vec::new());
                     for mut r in extract_releases("src", text, &options) {
                         r.facts.iter_mut().for_each(|f| f.offset += 7);
                         crate::write::append_facts(format, &r.facts, &mut want).unwrap();
                     }
                     let mut releases = extract_part("src", text, &options, true);
-                    while let Some((r, counts)) = releases.next_csv(crlf, &|o| o + 7, &mut got) {
+                    while let Some((r, counts)) = releases.next_rows(format, &|o| o + 7, &mut got) {
                         assert!(r.facts.is_empty());
                         let rows = extract_releases("src", text, &options)
                             .find(|w| w.offset == r.offset)
@@ -271,7 +266,7 @@ mod tests {
                         let mut releases = extract_part("src", text, &options, true);
                         let mut full = |rows: &mut Vec<u8>| taken.append(rows);
                         while releases
-                            .next_csv_in_chunks(crlf, &|o| o + 7, &mut out, chunk, &mut full)
+                            .next_rows_in_chunks(format, &|o| o + 7, &mut out, chunk, &mut full)
                             .is_some()
                         {}
                         taken.append(&mut out);
