@@ -361,3 +361,44 @@ proptest! {
         }
     }
 }
+
+/// Bulletin-like releases with bytes that CSV quotes and JSON escapes put in at any place
+/// (quotes, backslashes, tabs, line breaks, other controls).
+fn releases_with_odd_bytes() -> impl Strategy<Value = String> {
+    let odd = prop::sample::select(vec!["\"", "\\", "\t", "\n", "\r\n", "\u{1}", ",", "\u{7f}", "“"]);
+    (
+        prop::collection::vec(release(), 1..3),
+        prop::collection::vec((any::<prop::sample::Index>(), odd), 0..12),
+    )
+        .prop_map(|(releases, odd)| {
+            let mut text = releases.concat();
+            for (at, bytes) in odd {
+                let mut at = at.index(text.len() + 1);
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                text.insert_str(at, bytes);
+            }
+            text
+        })
+}
+
+proptest! {
+    /// The rows rendered straight from a release's figures are the rows serde writes for
+    /// its facts, in every format: the facts' rows through the csv crate and serde_json.
+    #[test]
+    fn rows_rendered_straight_are_serdes_rows(text in releases_with_odd_bytes()) {
+        use bulletin_facts::write::{Format, render_rows};
+        use bulletin_facts::{Options, extract_part, extract_releases};
+        let options = Options::default();
+        for format in [Format::Csv, Format::ExcelCsv, Format::Jsonl, Format::Json] {
+            let (mut straight, mut serde) = (Vec::new(), Vec::new());
+            let mut releases = extract_part("a \"source\"\\", &text, &options, true);
+            while releases.next_rows(format, &|o| o, &mut straight).is_some() {}
+            for r in extract_releases("a \"source\"\\", &text, &options) {
+                render_rows(format, &r.facts, &mut serde).unwrap();
+            }
+            prop_assert_eq!(String::from_utf8(straight).unwrap(), String::from_utf8(serde).unwrap(), "{:?}", format);
+        }
+    }
+}
