@@ -329,6 +329,38 @@ fn the_releases_table_counts_the_same_rows_with_or_without_checks() {
     assert!(releases.iter().any(|r| r[8] != "0") && releases.iter().any(|r| !r[10].is_empty()));
 }
 
+/// A check's mismatch is shown after its input's problems, even a problem of a release
+/// after it, and before the next input's: the releases reach the checks as they are read,
+/// the messages wait for their input's end.
+#[test]
+fn mismatches_follow_their_inputs_problems() {
+    let dir = TempDir::new().unwrap();
+    for n in ["a", "b"] {
+        let text = format!(
+            "-\nTrade\nRelease {n}\nExports rose on Tuesday, June 2, 2025, by 3 percent. date2025-06-03\n\
+             -\nTrade\nBad {n}\nBody. date2025-02-30\n"
+        );
+        write(dir.path(), &format!("{n}.txt"), &text);
+    }
+    let o = run(dir.path(), &["extract", "a.txt", "b.txt", "-q", "--checks", "c.csv"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let said = stderr(&o);
+    let lines: Vec<&str> = said.lines().collect();
+    let shape: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            let file = l.split(':').next().unwrap_or_default();
+            let what = if l.contains("mismatch:") { "mismatch" } else { "problem" };
+            format!("{file} {what}")
+        })
+        .collect();
+    assert_eq!(
+        shape[..4],
+        ["a.txt problem", "a.txt mismatch", "b.txt problem", "b.txt mismatch"],
+        "{lines:?}"
+    );
+}
+
 #[test]
 fn a_bare_dollar_is_the_currency_the_run_names() {
     let dir = TempDir::new().unwrap();

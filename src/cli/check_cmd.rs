@@ -33,12 +33,18 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, Error> {
     let mut table = facts_writer(Vec::new(), Format::Csv)?;
     let pattern = Pattern::new(&args.run.glob).map_err(Error::Usage)?;
     let inputs = expand(&args.run.inputs, &pattern, args.run.follow);
-    let tally = engine::run(&args.run, &inputs, &mut table, |_, _, _| None, false, |_, (), _| Ok(())).map_err(
-        |stop| match stop {
-            Stop::Usage(m) => Error::Usage(m),
-            Stop::Write(e) => Error::Output(e),
-        },
-    )?;
+    let tally = engine::run(
+        &args.run,
+        &inputs,
+        &mut table,
+        |_, _, _| None,
+        false,
+        |_: engine::Sunk<()>| Ok(()),
+    )
+    .map_err(|stop| match stop {
+        Stop::Usage(m) => Error::Usage(m),
+        Stop::Write(e) => Error::Output(e),
+    })?;
     let bytes = table.finish()?;
     let actual = read_table("extraction", bytes.as_slice()).map_err(|e| Error::Usage(e.to_string()))?;
     let mut outcome = match &expected {

@@ -104,23 +104,31 @@ pub struct Fate {
     pub written: bool,
 }
 
+/// What the caller's `sink` is handed, in reading order.
+pub enum Sunk<'a, X> {
+    /// What `prepare` made of a release, once it is judged, with its [`Fate`]:
+    /// its new id when it was renamed, the release it copies, whether it was written.
+    Release(&'a str, X, &'a Fate),
+    /// The input was read to its end and its problems shown: what the sink holds back to
+    /// show after them goes now.
+    InputShown,
+}
+
 /// Reads every input and writes the facts of each kept release to `facts`, in input order;
 /// `prepare` runs beside the extraction (on a worker thread) for each release, and `sink`
-/// gets its result for each release, in order, once the input's rows are written and its
-/// problems shown, with its [`Fate`]: its new id when it was renamed, the release it
-/// copies, whether it was written. (So `prepare` should make something small, and
-/// `None` when it has nothing for `sink`: what it makes waits until its input is read, and
-/// a bulletin of a million releases held 80 MB of empty results.) The release `prepare`
-/// sees has its `facts` only when `prepare_reads_facts`: else CSV rows are rendered
-/// without them, and they are empty. It is also told how many facts the release has
-/// (its rows), either way.
+/// gets its result for each release, in order, once the release is judged (see
+/// [`Sunk`]): a releases table is written as the facts are, not held until its input is
+/// read (which held half a byte per byte of a long bulletin). `None` from `prepare` hands
+/// the sink nothing. The release `prepare` sees has its `facts` only when
+/// `prepare_reads_facts`: else rows are rendered without them, and they are empty. It is
+/// also told how many facts the release has (its rows), either way.
 pub fn run<W: Write, X: Send>(
     args: &RunArgs,
     inputs: &Inputs,
     facts: &mut TableWriter<W>,
     prepare: impl Fn(&str, &ReleaseFacts, usize) -> Option<X> + Sync,
     prepare_reads_facts: bool,
-    sink: impl FnMut(&str, X, &Fate) -> io::Result<()>,
+    sink: impl FnMut(Sunk<X>) -> io::Result<()>,
 ) -> Result<Tally, Stop> {
     run_in_units(
         args,
@@ -156,7 +164,7 @@ fn run_in_units<W: Write, X: Send>(
     inputs: &Inputs,
     facts: &mut TableWriter<W>,
     (prepare, prepare_reads_facts): (impl Fn(&str, &ReleaseFacts, usize) -> Option<X> + Sync, bool),
-    mut sink: impl FnMut(&str, X, &Fate) -> io::Result<()>,
+    mut sink: impl FnMut(Sunk<X>) -> io::Result<()>,
     sizes: Sizes,
 ) -> Result<Tally, Stop> {
     let (jobs, jobs_note) = threads(args.jobs);
@@ -184,10 +192,8 @@ fn run_in_units<W: Write, X: Send>(
         tally.problem(problem);
     }
     let mut dedup = Dedup::default();
-    // The input being written: its name, its problems so far, what `prepare` made of its
-    // releases (handed to `sink` once its problems are shown).
+    // The input being written: its name and its problems so far.
     let mut name = String::new();
-    let mut kept: Vec<(X, Fate)> = Vec::new();
     let mut problems = Problems::default();
     let mut consume = |piece: Piece<X>| -> io::Result<()> {
         match piece {
@@ -236,7 +242,7 @@ fn run_in_units<W: Write, X: Send>(
                         tally.counted_release(&done.facts);
                     }
                     if let Some(extra) = done.extra {
-                        kept.push((extra, fate));
+                        sink(Sunk::Release(&name, extra, &fate))?;
                     }
                 }
                 rendered.write(run, |rows, first| write(facts, rows, first))?;
@@ -254,9 +260,7 @@ fn run_in_units<W: Write, X: Send>(
                     }
                     tally.problem(p);
                 }
-                for (extra, fate) in kept.drain(..) {
-                    sink(&name, extra, &fate)?;
-                }
+                sink(Sunk::InputShown)?;
             }
         }
         Ok(())
@@ -655,11 +659,13 @@ mod tests {
         let mut ids = Vec::new();
         let prepare = |_: &str, r: &ReleaseFacts, _| Some(r.release_id.to_string());
         // Written releases by their ids; dropped copies as `copy of ID`.
-        let sink = |_: &str, id: String, fate: &Fate| {
-            ids.push(match (&fate.copy_of, fate.written) {
-                (Some(first), false) => format!("copy of {first}"),
-                _ => fate.renamed.clone().unwrap_or(id),
-            });
+        let sink = |sunk: Sunk<String>| {
+            if let Sunk::Release(_, id, fate) = sunk {
+                ids.push(match (&fate.copy_of, fate.written) {
+                    (Some(first), false) => format!("copy of {first}"),
+                    _ => fate.renamed.clone().unwrap_or(id),
+                });
+            }
             Ok(())
         };
         let pattern = Pattern::new(&args.run.glob).unwrap();
@@ -718,6 +724,56 @@ mod tests {
             assert_eq!(kept.1.len(), want.1.len());
             assert!(kept.1.iter().all(|id| !id.starts_with("copy of")));
         }
+    }
+
+    /// The sink has a release as soon as it is judged, while later ones are still to be
+    /// read: a releases table is not held until its input is read. Its mismatches wait
+    /// for the input's problems: `InputShown` comes once, after its last release.
+    #[test]
+    fn releases_reach_the_sink_while_their_input_is_read() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let dir = tempfile::tempdir().unwrap();
+        // Releases of 11 KB: an input is cut into parts of 64 KB or more.
+        let filler = "Lamp sales were flat. ".repeat(500);
+        let release = |n: usize| format!("-\nTrade\nRelease {n}\nExports rose {n} percent. {filler}date2025-01-01\n");
+        for (file, count) in [("a.txt", 100), ("b.txt", 3)] {
+            std::fs::write(dir.path().join(file), (0..count).map(release).collect::<String>()).unwrap();
+        }
+        let input = dir.path().to_str().unwrap();
+        let cli = Cli::try_parse_from(["bulletin-facts", "extract", "-q", input, "--jobs", "1"]).unwrap();
+        let Command::Extract(args) = cli.command else {
+            panic!("not extract")
+        };
+        let mut facts = facts_writer(Vec::new(), Format::Csv).unwrap();
+        let read = AtomicUsize::new(0);
+        let prepare = |_: &str, _: &ReleaseFacts, _| Some(read.fetch_add(1, Ordering::SeqCst) + 1);
+        // For each event: releases read when it came, and what it was.
+        let mut events = Vec::new();
+        let sink = |sunk: Sunk<usize>| {
+            let now = read.load(Ordering::SeqCst);
+            events.push(match sunk {
+                Sunk::Release(..) => (now, "release"),
+                Sunk::InputShown => (now, "shown"),
+            });
+            Ok(())
+        };
+        let inputs = expand(&args.run.inputs, &Pattern::new(&args.run.glob).unwrap(), false);
+        // A release a unit: a few units in flight at a time.
+        let sizes = Sizes {
+            unit: 1,
+            ..Sizes::DEFAULT
+        };
+        let run = run_in_units(&args.run, &inputs, &mut facts, (prepare, false), sink, sizes);
+        assert!(run.is_ok());
+        let what: Vec<&str> = events.iter().map(|e| e.1).collect();
+        let mut want = vec!["release"; 100];
+        want.push("shown");
+        want.extend(["release"; 3]);
+        want.push("shown");
+        assert_eq!(what, want);
+        // The first release came while most of its input was still to be read (it came
+        // once all 100 were read, when the sink waited for the input's end).
+        assert!(events[0].0 < 50, "{:?}", events[0]);
     }
 
     /// Releases of thousands of figures in one overlong sentence, under one id (the second

@@ -9,7 +9,7 @@ use bulletin_facts::write::{
 };
 
 use super::args::{ExtractArgs, Shape};
-use super::engine::{self, Stop};
+use super::engine::{self, Stop, Sunk};
 use super::error::{Error, Outcome};
 use super::inputs::{Inputs, Pattern, Source, expand, file_id};
 use super::output::{Output, Target};
@@ -61,43 +61,48 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome, Error> {
     };
     // A release's row of the releases table, rendered: one buffer for them all.
     let mut rendered = Vec::new();
-    let tally = engine::run(
-        &args.run,
-        &inputs,
-        &mut facts,
-        prepare,
-        args.checks.is_some(),
-        |source, (row, found), fate| {
-            // A dropped copy's checks are its first reading's.
-            for mut c in found.into_iter().filter(|_| fate.written) {
-                if let Some(id) = &fate.renamed {
-                    c.release_id = id.clone();
-                }
-                if c.status == Status::Mismatch {
-                    eprintln!("{source}: {}: {} mismatch: {}", c.release_id, c.check, c.detail);
-                }
-                checks.push(c);
+    // The input's mismatches, shown after its problems.
+    let mut mismatches = Vec::new();
+    let tally = engine::run(&args.run, &inputs, &mut facts, prepare, args.checks.is_some(), |sunk| {
+        let (source, (row, found), fate) = match sunk {
+            Sunk::Release(source, extra, fate) => (source, extra, fate),
+            Sunk::InputShown => {
+                mismatches.drain(..).for_each(|m: String| eprintln!("{m}"));
+                return Ok(());
             }
-            if let Some(mut row) = row {
-                if let Some(id) = &fate.renamed {
-                    row.release_id = id.clone();
-                }
-                row.copy_of = fate.copy_of.clone().unwrap_or_default();
-                if !fate.written {
-                    row.facts = 0;
-                }
-                for w in &mut releases {
-                    rendered.clear();
-                    render_releases(w.format(), [&row], &mut rendered)?;
-                    match w.format() {
-                        Format::ExcelCsv => w.write_rendered(&rows::guard_formulas(&rendered))?,
-                        _ => w.write_rendered(&rendered)?,
-                    }
+        };
+        // A dropped copy's checks are its first reading's.
+        for mut c in found.into_iter().filter(|_| fate.written) {
+            if let Some(id) = &fate.renamed {
+                c.release_id = id.clone();
+            }
+            if c.status == Status::Mismatch {
+                mismatches.push(format!(
+                    "{source}: {}: {} mismatch: {}",
+                    c.release_id, c.check, c.detail
+                ));
+            }
+            checks.push(c);
+        }
+        if let Some(mut row) = row {
+            if let Some(id) = &fate.renamed {
+                row.release_id = id.clone();
+            }
+            row.copy_of = fate.copy_of.clone().unwrap_or_default();
+            if !fate.written {
+                row.facts = 0;
+            }
+            for w in &mut releases {
+                rendered.clear();
+                render_releases(w.format(), [&row], &mut rendered)?;
+                match w.format() {
+                    Format::ExcelCsv => w.write_rendered(&rows::guard_formulas(&rendered))?,
+                    _ => w.write_rendered(&rendered)?,
                 }
             }
-            Ok(())
-        },
-    );
+        }
+        Ok(())
+    });
     let tally = tally.map_err(|stop| match stop {
         Stop::Usage(message) => Error::Usage(message),
         Stop::Write(e) => Error::Output(e),
