@@ -66,21 +66,42 @@ pub fn check_release(r: &ReleaseFacts) -> Vec<CheckResult> {
 
 /// Writes results as CSV (RFC 4180, `\n` line ends) after a header; offsets joined by `;`.
 pub fn write_checks<W: Write>(out: W, results: &[CheckResult]) -> csv::Result<W> {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(out);
-    w.write_record(CHECK_COLUMNS)?;
+    let mut w = ChecksWriter::new(out)?;
     for c in results {
+        w.write(c)?;
+    }
+    w.finish()
+}
+
+/// The checks table written a result at a time, as [`write_checks`] writes it whole: a run
+/// over a long bulletin need not hold its results.
+pub struct ChecksWriter<W: Write>(csv::Writer<W>);
+
+impl<W: Write> ChecksWriter<W> {
+    /// A writer that has written the header.
+    pub fn new(out: W) -> csv::Result<ChecksWriter<W>> {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(out);
+        w.write_record(CHECK_COLUMNS)?;
+        Ok(ChecksWriter(w))
+    }
+
+    pub fn write(&mut self, c: &CheckResult) -> csv::Result<()> {
         let offsets: Vec<String> = c.offsets.iter().map(usize::to_string).collect();
-        w.write_record([
+        self.0.write_record([
             c.release_id.as_str(),
             c.check,
             c.status.as_str(),
             c.detail.as_str(),
             offsets.join(";").as_str(),
-        ])?;
+        ])
     }
-    w.into_inner().map_err(|e| e.into_error().into())
+
+    /// Flushes and returns the underlying writer.
+    pub fn finish(self) -> csv::Result<W> {
+        self.0.into_inner().map_err(|e| e.into_error().into())
+    }
 }
 
 /// A fact with its place in its folded sentence.

@@ -733,6 +733,28 @@ fn releases_of_thousands_of_dates_without_a_full_stop_peak_low_at_any_jobs() {
     }
 }
 
+/// A table beside the facts that cannot be written (a full disk) is named in the error,
+/// and no facts file appears: the tables are written as the releases come and committed
+/// together.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_under_the_releases_or_checks_table_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "in.txt", release("Trade", "Kettles", BODY).repeat(50));
+    for (option, what) in [
+        ("--releases", "cannot write the releases table"),
+        ("--checks", "cannot write the checks"),
+    ] {
+        for out in ["out.csv", "out.xlsx"] {
+            let o = run(dir.path(), &["extract", "in.txt", option, "/dev/full", "-o", out]);
+            assert_eq!(o.code, 2, "{}", o.stderr);
+            let said = format!("/dev/full: error: {what}: ");
+            assert!(o.stderr.contains(&said), "{option} {out}: {}", o.stderr);
+            assert!(!dir.path().join(out).exists(), "{option} {out}");
+        }
+    }
+}
+
 /// `extract ARGS` in `dir` with `TMPDIR` naming a directory that does not exist, and
 /// `stdin` piped in.
 #[cfg(unix)]

@@ -28,6 +28,25 @@ pub enum Error {
     Stated(String),
 }
 
+/// A write to a file the user named that failed while the run went on (a table written
+/// beside the facts), carried through the `io::Error` the engine's sink returns so that
+/// the message names the file (see [`Error::written`]).
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: {what}: {source}")]
+pub struct Named {
+    path: String,
+    what: &'static str,
+    source: io::Error,
+}
+
+impl Named {
+    /// Wraps a write error of the file `path` (`what` failed), its kind kept.
+    pub fn wrap(path: impl std::fmt::Display, what: &'static str) -> impl FnOnce(io::Error) -> io::Error {
+        let path = path.to_string();
+        move |source| io::Error::new(source.kind(), Named { path, what, source })
+    }
+}
+
 /// What stopped the output: its error, said as a failure to write it unless it says
 /// what it is (a temporary file that could not be made).
 fn output_failure(e: &io::Error) -> String {
@@ -38,6 +57,23 @@ fn output_failure(e: &io::Error) -> String {
 }
 
 impl Error {
+    /// The error of a write that stopped a run: its file's, when it was named ([`Named`]),
+    /// else the output's.
+    pub fn written(e: io::Error) -> Error {
+        if !e.get_ref().is_some_and(|inner| inner.is::<Named>()) {
+            return Error::Output(e);
+        }
+        let kind = e.kind();
+        match e.into_inner().map(|inner| inner.downcast::<Named>()) {
+            Some(Ok(named)) => Error::File {
+                path: named.path,
+                what: named.what,
+                source: named.source,
+            },
+            _ => Error::Output(kind.into()),
+        }
+    }
+
     pub fn file(path: impl std::fmt::Display, what: &'static str) -> impl FnOnce(io::Error) -> Error {
         let path = path.to_string();
         move |source| Error::File { path, what, source }
@@ -116,5 +152,19 @@ mod tests {
             "error: cannot make a temporary file"
         );
         assert!(!Error::Usage("x".into()).is_broken_pipe());
+    }
+
+    #[test]
+    fn a_write_error_of_a_named_file_names_it() {
+        let full = io::Error::new(io::ErrorKind::StorageFull, "disk full");
+        let e = Error::written(Named::wrap("c.csv", "cannot write the checks")(full));
+        assert_eq!(e.to_string(), "c.csv: error: cannot write the checks: disk full");
+        let pipe = Named::wrap("-", "cannot write the releases table")(io::ErrorKind::BrokenPipe.into());
+        assert!(Error::written(pipe).is_broken_pipe());
+        let plain = io::Error::new(io::ErrorKind::StorageFull, "disk full");
+        assert_eq!(
+            Error::written(plain).to_string(),
+            "error: cannot write the output: disk full"
+        );
     }
 }

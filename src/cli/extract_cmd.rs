@@ -3,14 +3,14 @@
 use std::path::{Path, PathBuf};
 
 use bulletin_facts::ReleaseFacts;
-use bulletin_facts::checks::{CheckResult, Status, check_release, write_checks};
+use bulletin_facts::checks::{ChecksWriter, Status, check_release};
 use bulletin_facts::write::{
     Format, ReleaseRow, SheetSource, TableWriter, facts_writer, releases_writer, render_releases, write_workbook,
 };
 
 use super::args::{ExtractArgs, Shape};
 use super::engine::{self, Stop, Sunk};
-use super::error::{Error, Outcome};
+use super::error::{Error, Named, Outcome};
 use super::inputs::{Inputs, Pattern, Source, expand, file_id};
 use super::output::{Output, Target};
 use super::rows;
@@ -34,12 +34,25 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome, Error> {
     let releases_format = args.releases_format(format).map_err(Error::Usage)?;
     let mut releases = Vec::new();
     if let Some(target) = &targets.releases {
-        releases.push(open(target, |o| releases_writer(o, releases_format))?);
+        releases.push((open(target, |o| releases_writer(o, releases_format))?, target.name()));
     }
     if workbook {
-        releases.push(open(&spool, |o| releases_writer(o, format))?);
+        releases.push((open(&spool, |o| releases_writer(o, format))?, targets.facts.name()));
     }
-    let mut checks: Vec<CheckResult> = Vec::new();
+    // The checks table: its file (--checks), and a workbook's sheet; written as the
+    // releases come, with what they found counted.
+    let mut checks = Vec::new();
+    if let Some(target) = &targets.checks {
+        checks.push((open_checks(target)?, target.name(), CHECKS_FAILED));
+        if workbook {
+            checks.push((
+                open_checks(&spool)?,
+                targets.facts.name(),
+                "cannot write the workbook's checks",
+            ));
+        }
+    }
+    let (mut checks_run, mut mismatched) = (0, 0);
     // A release's checks and its row of the releases table are made on the worker that
     // extracted it, while its facts are at hand.
     let want_rows = !releases.is_empty();
@@ -81,8 +94,12 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome, Error> {
                     "{source}: {}: {} mismatch: {}",
                     c.release_id, c.check, c.detail
                 ));
+                mismatched += 1;
             }
-            checks.push(c);
+            checks_run += 1;
+            for (w, name, what) in &mut checks {
+                w.write(&c).map_err(|e| Named::wrap(&*name, what)(e.into()))?;
+            }
         }
         if let Some(mut row) = row {
             if let Some(id) = &fate.renamed {
@@ -92,37 +109,45 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome, Error> {
             if !fate.written {
                 row.facts = 0;
             }
-            for w in &mut releases {
+            for (w, name) in &mut releases {
                 rendered.clear();
                 render_releases(w.format(), [&row], &mut rendered)?;
                 match w.format() {
-                    Format::ExcelCsv => w.write_rendered(&rows::guard_formulas(&rendered))?,
-                    _ => w.write_rendered(&rendered)?,
+                    Format::ExcelCsv => w.write_rendered(&rows::guard_formulas(&rendered)),
+                    _ => w.write_rendered(&rendered),
                 }
+                .map_err(Named::wrap(&*name, RELEASES_FAILED))?;
             }
         }
         Ok(())
     });
     let tally = tally.map_err(|stop| match stop {
         Stop::Usage(message) => Error::Usage(message),
-        Stop::Write(e) => Error::Output(e),
+        Stop::Write(e) => Error::written(e),
     })?;
-    let committed = if workbook {
-        let checks = targets.checks.is_some().then_some(checks.as_slice());
-        write_workbook_file(&targets.facts, facts, releases, checks)
+    // A workbook's releases sheet is the last table; the rest are files, committed first:
+    // when one fails, no facts file appears either.
+    let releases_sheet = if workbook { releases.pop() } else { None };
+    for (w, name) in releases {
+        w.finish()
+            .and_then(Output::commit)
+            .map_err(Error::file(name, RELEASES_FAILED))?;
+    }
+    // The checks tables, finished: the file's, and the workbook's sheet.
+    let mut checks = checks
+        .into_iter()
+        .map(|(w, name, what)| w.finish().map_err(|e| Error::file(name, what)(e.into())));
+    let checks_file = checks.next().transpose()?;
+    if workbook {
+        let sheets = (releases_sheet.map(|(w, _)| w), checks.next().transpose()?);
+        write_workbook_file(&targets.facts, facts, sheets)?;
     } else {
-        // The releases table is committed first: when it fails, no facts file appears either.
-        releases
-            .into_iter()
-            .try_for_each(|w| w.finish().and_then(Output::commit))
-            .and_then(|()| facts.finish().and_then(Output::commit))
-    };
-    committed?;
-    if let Some(target) = &targets.checks {
-        write_check_file(target, &checks).map_err(Error::file(target.name(), "cannot write the checks"))?;
-        let mismatches = checks.iter().filter(|c| c.status == Status::Mismatch).count();
-        if !args.run.quiet || mismatches > 0 {
-            eprintln!("checks: {} run, {mismatches} mismatch(es)", checks.len());
+        facts.finish().and_then(Output::commit)?;
+    }
+    if let (Some(file), Some(target)) = (checks_file, &targets.checks) {
+        file.commit().map_err(Error::file(target.name(), CHECKS_FAILED))?;
+        if !args.run.quiet || mismatched > 0 {
+            eprintln!("checks: {checks_run} run, {mismatched} mismatch(es)");
         }
     }
     Ok(Outcome::partial_if(!tally.skipped.is_empty()))
@@ -222,27 +247,31 @@ fn open(
     })
 }
 
-/// The checks CSV, written beside its final name and renamed when complete (as `-o`).
-fn write_check_file(target: &Target, checks: &[CheckResult]) -> std::io::Result<()> {
-    let out = Output::open(target)?;
-    let out = write_checks(out, checks).map_err(std::io::Error::other)?;
-    out.commit()
+/// What a failed write of the checks table says, and of the releases table.
+const CHECKS_FAILED: &str = "cannot write the checks";
+const RELEASES_FAILED: &str = "cannot write the releases table";
+
+/// The checks CSV, written beside its final name and renamed when complete (as `-o`), or
+/// a workbook's sheet of them in a spool.
+fn open_checks(target: &Target) -> Result<ChecksWriter<Output>, Error> {
+    Output::open(target)
+        .and_then(|out| ChecksWriter::new(out).map_err(std::io::Error::from))
+        .map_err(|e| match target {
+            Target::Spool => Error::Output(e),
+            _ => Error::file(target.name(), "cannot create the output file")(e.kind().into()),
+        })
 }
 
 /// The workbook at `target`: the facts, the releases and, when run, the checks, each a
-/// sheet (the last of `releases` is the workbook's spool). Written beside its final name
-/// and renamed when complete, like every `-o` file.
+/// sheet (the releases and checks tables as spooled). Written beside its final name and
+/// renamed when complete, like every `-o` file.
 fn write_workbook_file(
     target: &Target,
     facts: TableWriter<Output>,
-    mut releases: Vec<TableWriter<Output>>,
-    checks: Option<&[CheckResult]>,
+    (releases, checks): (Option<TableWriter<Output>>, Option<Output>),
 ) -> std::io::Result<()> {
     let sheet_of = |w: TableWriter<Output>| w.finish().and_then(Output::read_back);
-    let releases_sheet = releases.pop().map(sheet_of).transpose()?;
-    for w in releases {
-        w.finish().and_then(Output::commit)?;
-    }
+    let releases_sheet = releases.map(sheet_of).transpose()?;
     let mut sheets = vec![SheetSource {
         name: "facts".to_string(),
         csv: Box::new(sheet_of(facts)?) as Box<dyn std::io::Read>,
@@ -254,10 +283,9 @@ fn write_workbook_file(
         });
     }
     if let Some(checks) = checks {
-        let table = write_checks(Vec::new(), checks).map_err(std::io::Error::other)?;
         sheets.push(SheetSource {
             name: "checks".to_string(),
-            csv: Box::new(std::io::Cursor::new(table)),
+            csv: Box::new(checks.read_back()?),
         });
     }
     let mut out = Output::open(target)?;
