@@ -3,17 +3,17 @@
 use std::path::{Path, PathBuf};
 
 use bulletin_facts::ReleaseFacts;
-use bulletin_facts::checks::{ChecksWriter, Status, check_release};
+use bulletin_facts::checks::{ChecksWriter, check_release};
 use bulletin_facts::write::{
-    Format, ReleaseRow, SheetSource, TableWriter, facts_writer, releases_writer, render_releases, write_workbook,
+    Format, ReleaseRow, SheetSource, TableWriter, facts_writer, releases_writer, write_workbook,
 };
 
 use super::args::{ExtractArgs, Shape};
 use super::engine::{self, Stop, Sunk};
-use super::error::{Error, Named, Outcome};
+use super::error::{Error, Outcome};
 use super::inputs::{Inputs, Pattern, Source, expand, file_id};
 use super::output::{Output, Target};
-use super::rows;
+use super::side_tables::{CHECKS_FAILED, Open, RELEASES_FAILED, SideTables};
 
 pub fn run(args: &ExtractArgs) -> Result<Outcome, Error> {
     let shape = args.shape().map_err(Error::Usage)?;
@@ -34,28 +34,25 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome, Error> {
     let releases_format = args.releases_format(format).map_err(Error::Usage)?;
     let mut releases = Vec::new();
     if let Some(target) = &targets.releases {
-        releases.push((open(target, |o| releases_writer(o, releases_format))?, target.name()));
+        let writer = open(target, |o| releases_writer(o, releases_format))?;
+        releases.push(side(writer, target, RELEASES_FAILED));
     }
     if workbook {
-        releases.push((open(&spool, |o| releases_writer(o, format))?, targets.facts.name()));
+        let writer = open(&spool, |o| releases_writer(o, format))?;
+        releases.push(side(writer, &targets.facts, RELEASES_FAILED));
     }
-    // The checks table: its file (--checks), and a workbook's sheet; written as the
-    // releases come, with what they found counted.
+    // The checks table: its file (--checks), and a workbook's sheet.
     let mut checks = Vec::new();
     if let Some(target) = &targets.checks {
-        checks.push((open_checks(target)?, target.name(), CHECKS_FAILED));
+        checks.push(side(open_checks(target)?, target, CHECKS_FAILED));
         if workbook {
-            checks.push((
-                open_checks(&spool)?,
-                targets.facts.name(),
-                "cannot write the workbook's checks",
-            ));
+            checks.push(side(open_checks(&spool)?, &targets.facts, CHECKS_FAILED));
         }
     }
-    let (mut checks_run, mut mismatched) = (0, 0);
+    let mut beside = SideTables::new(releases, checks);
     // A release's checks and its row of the releases table are made on the worker that
     // extracted it, while its facts are at hand.
-    let want_rows = !releases.is_empty();
+    let want_rows = beside.wants_rows();
     let prepare = |source: &str, release: &ReleaseFacts, facts: usize| {
         if !want_rows && args.checks.is_none() {
             return None;
@@ -72,52 +69,10 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome, Error> {
         };
         Some((row, checks))
     };
-    // A release's row of the releases table, rendered: one buffer for them all.
-    let mut rendered = Vec::new();
-    // The input's mismatches, shown after its problems.
-    let mut mismatches = Vec::new();
     let tally = engine::run(&args.run, &inputs, &mut facts, prepare, args.checks.is_some(), |sunk| {
-        let (source, (row, found), fate) = match sunk {
-            Sunk::Release(source, extra, fate) => (source, extra, fate),
-            Sunk::InputShown => {
-                mismatches.drain(..).for_each(|m: String| eprintln!("{m}"));
-                return Ok(());
-            }
-        };
-        // A dropped copy's checks are its first reading's.
-        for mut c in found.into_iter().filter(|_| fate.written) {
-            if let Some(id) = &fate.renamed {
-                c.release_id = id.clone();
-            }
-            if c.status == Status::Mismatch {
-                mismatches.push(format!(
-                    "{source}: {}: {} mismatch: {}",
-                    c.release_id, c.check, c.detail
-                ));
-                mismatched += 1;
-            }
-            checks_run += 1;
-            for (w, name, what) in &mut checks {
-                w.write(&c).map_err(|e| Named::wrap(&*name, what)(e.into()))?;
-            }
-        }
-        if let Some(mut row) = row {
-            if let Some(id) = &fate.renamed {
-                row.release_id = id.clone();
-            }
-            row.copy_of = fate.copy_of.clone().unwrap_or_default();
-            if !fate.written {
-                row.facts = 0;
-            }
-            for (w, name) in &mut releases {
-                rendered.clear();
-                render_releases(w.format(), [&row], &mut rendered)?;
-                match w.format() {
-                    Format::ExcelCsv => w.write_rendered(&rows::guard_formulas(&rendered)),
-                    _ => w.write_rendered(&rendered),
-                }
-                .map_err(Named::wrap(&*name, RELEASES_FAILED))?;
-            }
+        match sunk {
+            Sunk::Release(source, extra, fate) => beside.take(source, extra, fate)?,
+            Sunk::InputShown => beside.input_shown(),
         }
         Ok(())
     });
@@ -125,32 +80,30 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome, Error> {
         Stop::Usage(message) => Error::Usage(message),
         Stop::Write(e) => Error::written(e),
     })?;
-    // A workbook's releases sheet is the last table; the rest are files, committed first:
-    // when one fails, no facts file appears either.
-    let releases_sheet = if workbook { releases.pop() } else { None };
-    for (w, name) in releases {
-        w.finish()
-            .and_then(Output::commit)
-            .map_err(Error::file(name, RELEASES_FAILED))?;
-    }
-    // The checks tables, finished: the file's, and the workbook's sheet.
-    let mut checks = checks
-        .into_iter()
-        .map(|(w, name, what)| w.finish().map_err(|e| Error::file(name, what)(e.into())));
-    let checks_file = checks.next().transpose()?;
+    // The tables beside the facts first: when one fails, no facts file appears either.
+    let done = beside.finish(workbook)?;
     if workbook {
-        let sheets = (releases_sheet.map(|(w, _)| w), checks.next().transpose()?);
-        write_workbook_file(&targets.facts, facts, sheets)?;
+        write_workbook_file(&targets.facts, facts, (done.releases_sheet, done.checks_sheet))?;
     } else {
         facts.finish().and_then(Output::commit)?;
     }
-    if let (Some(file), Some(target)) = (checks_file, &targets.checks) {
+    if let (Some(file), Some(target)) = (done.checks_file, &targets.checks) {
         file.commit().map_err(Error::file(target.name(), CHECKS_FAILED))?;
-        if !args.run.quiet || mismatched > 0 {
-            eprintln!("checks: {checks_run} run, {mismatched} mismatch(es)");
+        if !args.run.quiet || done.mismatched > 0 {
+            eprintln!("checks: {} run, {} mismatch(es)", done.checks_run, done.mismatched);
         }
     }
     Ok(Outcome::partial_if(!tally.skipped.is_empty()))
+}
+
+/// A table beside the facts, named as its errors name it: a file's by its path, a
+/// workbook sheet's by the workbook's.
+fn side<W>(writer: W, named: &Target, what: &'static str) -> Open<W> {
+    Open {
+        writer,
+        name: named.name(),
+        what,
+    }
 }
 
 /// The outputs of a run, checked.
@@ -246,10 +199,6 @@ fn open(
         Error::file(target.name(), "cannot create the output file")(e)
     })
 }
-
-/// What a failed write of the checks table says, and of the releases table.
-const CHECKS_FAILED: &str = "cannot write the checks";
-const RELEASES_FAILED: &str = "cannot write the releases table";
 
 /// The checks CSV, written beside its final name and renamed when complete (as `-o`), or
 /// a workbook's sheet of them in a spool.

@@ -13,6 +13,7 @@ mod inputs;
 mod output;
 mod progress;
 mod rows;
+mod side_tables;
 mod spill;
 mod stream;
 
