@@ -115,3 +115,43 @@ fn time_grows_linearly_with_the_input() {
 fn time_grows_linearly_from_a_megabyte() {
     check(1024 * 1024, 4, 12.0);
 }
+
+/// A facts table of `n` releases whose ids start with `prefix`, three a day, each with two
+/// figures: two runs whose ids all changed (a new id scheme) pair every release as
+/// retitled.
+fn table(n: usize, prefix: &str) -> bulletin_facts::diff::Table {
+    let mut csv = String::from("release_id,release_date,category,title,section,kind,value,unit,text,sentence,offset\n");
+    for i in 0..n {
+        let date = chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + chrono::Days::new((i / 3) as u64);
+        for (kind, value, unit) in [("percent", i % 7, "%"), ("money", i, "USD")] {
+            csv.push_str(&format!(
+                "{prefix}{i},{date},Trade,Title {i},body,{kind},{value},{unit},{value},It was {value}.,{i}\n"
+            ));
+        }
+    }
+    bulletin_facts::diff::read_table("t", csv.as_bytes()).unwrap()
+}
+
+/// Comparing two tables grows linearly with their releases: every release of the new
+/// table was looked for among all of the old one's (minutes for 190,000 releases).
+#[test]
+fn diff_time_grows_linearly_with_the_releases() {
+    use bulletin_facts::diff::{Compared, diff};
+    let time_of = |n: usize| {
+        let (old, new) = (table(n, "old"), table(n, "new"));
+        (0..3)
+            .map(|_| {
+                let t = cpu_time();
+                let d = diff(&old, &new, &Compared::default());
+                let elapsed = cpu_time().saturating_sub(t);
+                let retitled = d.releases.iter().filter(|r| r.retitled.is_some()).count();
+                assert_eq!(retitled, n, "every release is paired");
+                elapsed
+            })
+            .min()
+            .unwrap_or_default()
+    };
+    let (a, b) = (time_of(100), time_of(1600));
+    let ratio = b.as_secs_f64() / a.as_secs_f64().max(5e-3);
+    assert!(ratio < 32.0, "not linear: x{ratio:.2} ({a:?} -> {b:?})");
+}
