@@ -289,11 +289,12 @@ pub fn diff(old: &Table, new: &Table, compared: &Compared) -> Diff {
         let change = releases.change(new, new_at, key, ChangeKind::Changed, columns);
         releases.push(&key.parts[0], change);
     }
-    for &at in removed.iter().filter(|&&at| !pairs.iter().any(|p| p.0 == at)) {
+    let (paired_old, paired_new): (HashSet<usize>, HashSet<usize>) = pairs.iter().copied().unzip();
+    for &at in removed.iter().filter(|at| !paired_old.contains(at)) {
         let change = releases.change(old, at, &old_keys[at], ChangeKind::Removed, Vec::new());
         releases.push(&old_keys[at].parts[0], change);
     }
-    for &at in added.iter().filter(|&&at| !pairs.iter().any(|p| p.1 == at)) {
+    for &at in added.iter().filter(|at| !paired_new.contains(at)) {
         let change = releases.change(new, at, &new_keys[at], ChangeKind::Added, Vec::new());
         releases.push(&new_keys[at].parts[0], change);
     }
@@ -362,12 +363,24 @@ fn in_place_pairs(
             _ => false,
         }
     };
+    // The removed facts by release, section and kind (the only ones a fact added may be
+    // paired with), in reading order; each paired once. (Looking through every removed
+    // fact and every pair for each added one was cubic in the facts a grammar change
+    // edits.)
+    let mut candidates: HashMap<&[String], Vec<usize>> = HashMap::new();
+    for &o in removed {
+        candidates.entry(&old_keys[o].parts[..3]).or_default().push(o);
+    }
+    let mut paired = HashSet::new();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for &n in added {
-        if let Some(&o) = removed
+        let same = candidates.get(&new_keys[n].parts[..3]).map(Vec::as_slice);
+        if let Some(&o) = same
+            .unwrap_or_default()
             .iter()
-            .find(|&&o| !pairs.iter().any(|p| p.0 == o) && in_place(o, n))
+            .find(|&&o| !paired.contains(&o) && in_place(o, n))
         {
+            paired.insert(o);
             pairs.push((o, n));
         }
     }

@@ -120,12 +120,18 @@ fn time_grows_linearly_from_a_megabyte() {
 /// figures: two runs whose ids all changed (a new id scheme) pair every release as
 /// retitled.
 fn table(n: usize, prefix: &str) -> bulletin_facts::diff::Table {
+    edited_table(n, prefix, "")
+}
+
+/// [`table`] with `edit` put after each figure's text, in its sentence too: every figure
+/// edited in place.
+fn edited_table(n: usize, prefix: &str, edit: &str) -> bulletin_facts::diff::Table {
     let mut csv = String::from("release_id,release_date,category,title,section,kind,value,unit,text,sentence,offset\n");
     for i in 0..n {
         let date = chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + chrono::Days::new((i / 3) as u64);
         for (kind, value, unit) in [("percent", i % 7, "%"), ("money", i, "USD")] {
             csv.push_str(&format!(
-                "{prefix}{i},{date},Trade,Title {i},body,{kind},{value},{unit},{value},It was {value}.,{i}\n"
+                "{prefix}{i},{date},Trade,Title {i},body,{kind},{value}{edit},{unit},{value}{edit},It was {value}{edit}.,{i}\n"
             ));
         }
     }
@@ -146,6 +152,32 @@ fn diff_time_grows_linearly_with_the_releases() {
                 let elapsed = cpu_time().saturating_sub(t);
                 let retitled = d.releases.iter().filter(|r| r.retitled.is_some()).count();
                 assert_eq!(retitled, n, "every release is paired");
+                elapsed
+            })
+            .min()
+            .unwrap_or_default()
+    };
+    let (a, b) = (time_of(100), time_of(1600));
+    let ratio = b.as_secs_f64() / a.as_secs_f64().max(5e-3);
+    assert!(ratio < 32.0, "not linear: x{ratio:.2} ({a:?} -> {b:?})");
+}
+
+/// Comparing two tables grows linearly with the figures edited in place (a grammar change
+/// that reads many figures anew): each added fact was looked for among every removed one
+/// and every pair made.
+#[test]
+fn diff_time_grows_linearly_with_the_figures_edited() {
+    use bulletin_facts::diff::{ChangeKind, Compared, diff};
+    let time_of = |n: usize| {
+        let (old, new) = (table(n, "r"), edited_table(n, "r", "9"));
+        (0..3)
+            .map(|_| {
+                let t = cpu_time();
+                let d = diff(&old, &new, &Compared::default());
+                let elapsed = cpu_time().saturating_sub(t);
+                let changes = d.releases.iter().flat_map(|r| &r.changes);
+                let changed = changes.filter(|c| c.change == ChangeKind::Changed).count();
+                assert_eq!(changed, 2 * n, "every figure is one change");
                 elapsed
             })
             .min()
