@@ -184,11 +184,8 @@ fn identity(path: &Path) -> Identity {
     Identity::Path(folder.join(path.file_name().unwrap_or_default()))
 }
 
-/// Opens an output and starts its table.
-fn open(
-    target: &Target,
-    start: impl FnOnce(Output) -> std::io::Result<TableWriter<Output>>,
-) -> Result<TableWriter<Output>, Error> {
+/// Opens an output and starts its table (a facts, releases or checks table).
+fn open<T>(target: &Target, start: impl FnOnce(Output) -> std::io::Result<T>) -> Result<T, Error> {
     // The kind alone for a path: the error of the temporary file beside it would name
     // that file, not the user's path. A spool's says where it was to be made.
     Output::open(target).and_then(start).map_err(|e| {
@@ -203,12 +200,7 @@ fn open(
 /// The checks CSV, written beside its final name and renamed when complete (as `-o`), or
 /// a workbook's sheet of them in a spool.
 fn open_checks(target: &Target) -> Result<ChecksWriter<Output>, Error> {
-    Output::open(target)
-        .and_then(|out| ChecksWriter::new(out).map_err(std::io::Error::from))
-        .map_err(|e| match target {
-            Target::Spool => Error::Output(e),
-            _ => Error::file(target.name(), "cannot create the output file")(e.kind().into()),
-        })
+    open(target, |out| ChecksWriter::new(out).map_err(std::io::Error::from))
 }
 
 /// The workbook at `target`: the facts, the releases and, when run, the checks, each a

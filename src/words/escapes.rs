@@ -4,7 +4,7 @@
 use super::{HIGH, each};
 
 /// Whether a JSON string escapes byte `b`.
-pub(crate) const fn json_escapes(b: u8) -> bool {
+const fn json_escapes(b: u8) -> bool {
     b < 0x20 || b == b'"' || b == b'\\'
 }
 

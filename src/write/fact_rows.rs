@@ -226,34 +226,30 @@ pub(crate) type Timing = (Option<Period>, Option<Period>, Option<Basis>);
 
 /// The `period`, `period_end` and `basis` fields, each followed by a delimiter. Their
 /// characters (digits, `-`, `.`, `Q`, `H`, letters) never need quoting.
-fn write_timing((period, period_end, basis): Timing, row: &mut Vec<u8>) {
-    for p in [period, period_end] {
-        if let Some(p) = p {
-            p.push_to_bytes(row);
-        }
-        row.push(b',');
-    }
-    if let Some(b) = basis {
-        row.extend_from_slice(b.ascii().as_bytes());
-    }
-    row.push(b',');
+fn write_timing(timing: Timing, row: &mut Vec<u8>) {
+    write_timing_between(timing, [b"", b",", b",", b","], row);
 }
 
 /// [`write_timing`] as JSON members: `"period":"…","period_end":"…","basis":"…",`.
-fn write_json_timing((period, period_end, basis): Timing, row: &mut Vec<u8>) {
-    row.extend_from_slice(b"\"period\":\"");
-    if let Some(p) = period {
-        p.push_to_bytes(row);
+fn write_json_timing(timing: Timing, row: &mut Vec<u8>) {
+    let between: [&[u8]; 4] = [b"\"period\":\"", b"\",\"period_end\":\"", b"\",\"basis\":\"", b"\","];
+    write_timing_between(timing, between, row);
+}
+
+/// The timing fields, each after its piece of `between` and the last piece after them.
+#[inline(always)]
+fn write_timing_between((period, period_end, basis): Timing, between: [&[u8]; 4], row: &mut Vec<u8>) {
+    for (p, before) in [period, period_end].into_iter().zip(between) {
+        row.extend_from_slice(before);
+        if let Some(p) = p {
+            p.push_to_bytes(row);
+        }
     }
-    row.extend_from_slice(b"\",\"period_end\":\"");
-    if let Some(p) = period_end {
-        p.push_to_bytes(row);
-    }
-    row.extend_from_slice(b"\",\"basis\":\"");
+    row.extend_from_slice(between[2]);
     if let Some(b) = basis {
         row.extend_from_slice(b.ascii().as_bytes());
     }
-    row.extend_from_slice(b"\",");
+    row.extend_from_slice(between[3]);
 }
 
 /// `section,kind,` for each section and kind (in the order of their variants), written in
