@@ -83,7 +83,7 @@ fn vary(text: &str, serial: u64, rng: &mut Lcg) -> String {
             };
             for c in body.chars() {
                 // Keep the first digit of each run so years stay years and counts stay counts.
-                if c.is_ascii_digit() && rng.next() % 3 == 0 && !out.ends_with(|p: char| !p.is_ascii_digit()) {
+                if c.is_ascii_digit() && rng.next().is_multiple_of(3) && !out.ends_with(|p: char| !p.is_ascii_digit()) {
                     out.push(char::from(b'0' + (rng.next() % 10) as u8));
                 } else {
                     out.push(c);

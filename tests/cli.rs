@@ -464,6 +464,37 @@ fn diff_reports_by_release_and_exits_by_result() {
     assert!(stderr(&missing).contains("nope.csv: cannot read"));
 }
 
+/// A table that cannot be read twice (a pipe: `diff <(...) new.csv`) compares as its file does.
+#[test]
+fn diff_reads_a_table_from_a_pipe() {
+    use std::io::Write;
+    let dir = corpus(2);
+    assert_eq!(code(&run(dir.path(), &["extract", "in", "-o", "old.csv"])), 0);
+    let path = dir.path().join("in/b01.txt");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replacen("rose 1.5 percent", "rose 1.7 percent", 1);
+    std::fs::write(&path, text).unwrap();
+    assert_eq!(code(&run(dir.path(), &["extract", "in", "-o", "new.csv"])), 0);
+    let files = run(dir.path(), &["diff", "old.csv", "new.csv"]);
+    assert_eq!(code(&files), 1);
+    assert!(stdout(&files).contains("1.5 % -> 1.7 %"), "{}", stdout(&files));
+    let mut child = Command::new(BIN)
+        .args(["diff", "/dev/stdin", "new.csv"])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let old = std::fs::read(dir.path().join("old.csv")).unwrap();
+    child.stdin.take().unwrap().write_all(&old).unwrap();
+    let piped = child.wait_with_output().unwrap();
+    assert_eq!(stderr(&piped), "");
+    assert_eq!(code(&piped), 1);
+    assert_eq!(stdout(&piped).replace("/dev/stdin", "old.csv"), stdout(&files));
+}
+
 #[test]
 fn check_compares_with_the_expected_table_and_updates_it() {
     let dir = corpus(2);

@@ -1,10 +1,11 @@
 //! `bulletin-facts check --expected FILE INPUT...`: extract, then compare with the expected
 //! table, in one step for continuous integration.
 
-use std::io::Write;
+use std::fs::File;
+use std::io::{self, BufWriter, Seek};
 use std::path::Path;
 
-use bulletin_facts::diff::{diff, read_table, read_table_file};
+use bulletin_facts::diff::{TableError, TableFile, diff_files};
 use bulletin_facts::write::{Format, facts_writer};
 
 use super::args::CheckArgs;
@@ -12,7 +13,7 @@ use super::diff_cmd::report;
 use super::engine::{self, Stop};
 use super::error::{Error, Outcome};
 use super::inputs::{Pattern, expand};
-use super::output::{Output, Target};
+use super::output::{Output, Target, unnamed_temp_file};
 
 pub fn run(args: &CheckArgs) -> Result<Outcome, Error> {
     let compared = args.compare.compared().map_err(Error::Usage)?;
@@ -26,11 +27,12 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, Error> {
             args.expected.display()
         )));
     } else {
-        Some(read_table_file(&args.expected).map_err(|e| Error::Usage(e.to_string()))?)
+        Some(TableFile::open(&args.expected).map_err(usage)?)
     };
-    // The extraction is held as the CSV `extract` would write, so that both sides of the
-    // comparison are read the same way.
-    let mut table = facts_writer(Vec::new(), Format::Csv)?;
+    // The extraction is written as the CSV `extract` would write, so that both sides of the
+    // comparison are read the same way: to a temporary file, not held.
+    let spool = unnamed_temp_file("the extraction to compare").map_err(Error::Output)?;
+    let mut table = facts_writer(BufWriter::new(spool), Format::Csv)?;
     let pattern = Pattern::new(&args.run.glob).map_err(Error::Usage)?;
     let inputs = expand(&args.run.inputs, &pattern, args.run.follow);
     let tally = engine::run(
@@ -45,15 +47,16 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, Error> {
         Stop::Usage(m) => Error::Usage(m),
         Stop::Write(e) => Error::Output(e),
     })?;
-    let bytes = table.finish()?;
-    let actual = read_table("extraction", bytes.as_slice()).map_err(|e| Error::Usage(e.to_string()))?;
+    let spool = table.finish()?.into_inner().map_err(io::IntoInnerError::into_error)?;
+    let actual = TableFile::new("extraction", spool.try_clone()?);
     let mut outcome = match &expected {
-        Some(expected) => report(&diff(expected, &actual, &compared), &args.compare)?,
+        Some(expected) => report(&diff_files(expected, &actual, &compared).map_err(usage)?, &args.compare)?,
         None => Outcome::Partial,
     };
     if outcome == Outcome::Partial && args.update {
-        replace(&args.expected, &bytes).map_err(Error::file(args.expected.display(), "cannot write"))?;
-        eprintln!("{}: updated ({} facts)", args.expected.display(), actual.rows.len());
+        replace(&args.expected, spool).map_err(Error::file(args.expected.display(), "cannot write"))?;
+        let facts: usize = tally.facts.iter().sum();
+        eprintln!("{}: updated ({facts} facts)", args.expected.display());
         outcome = Outcome::Done;
     }
     if !tally.skipped.is_empty() {
@@ -62,10 +65,15 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, Error> {
     Ok(outcome)
 }
 
+fn usage(e: TableError) -> Error {
+    Error::Usage(e.to_string())
+}
+
 /// Writes the new expected table in place, complete or not at all.
-fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let target = Target::check(Some(path)).map_err(std::io::Error::other)?;
+fn replace(path: &Path, mut table: File) -> io::Result<()> {
+    let target = Target::check(Some(path)).map_err(io::Error::other)?;
     let mut out = Output::open(&target)?;
-    out.write_all(bytes)?;
+    table.rewind()?;
+    io::copy(&mut table, &mut out)?;
     out.commit()
 }

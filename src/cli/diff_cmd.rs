@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use bulletin_facts::diff::{Diff, diff, read_table_file};
+use bulletin_facts::diff::{Diff, TableFile, diff_files};
 use bulletin_facts::write::Format;
 
 use super::args::{CompareArgs, DiffArgs, DiffFormat};
@@ -10,9 +10,12 @@ use super::error::{Error, Outcome};
 
 pub fn run(args: &DiffArgs) -> Result<Outcome, Error> {
     let compared = args.compare.compared().map_err(Error::Usage)?;
-    let table = |path| read_table_file(path).map_err(|e| Error::Usage(e.to_string()));
-    let (old, new) = (table(&args.old)?, table(&args.new)?);
-    report(&diff(&old, &new, &compared), &args.compare)
+    let usage = |e: bulletin_facts::diff::TableError| Error::Usage(e.to_string());
+    let (old, new) = (
+        TableFile::open(&args.old).map_err(usage)?,
+        TableFile::open(&args.new).map_err(usage)?,
+    );
+    report(&diff_files(&old, &new, &compared).map_err(usage)?, &args.compare)
 }
 
 /// Prints the differences on standard output; the exit status says whether there are any.

@@ -13,6 +13,10 @@ use std::io::{self, Read, Write};
 
 use serde::Serialize;
 
+mod files;
+
+pub use files::{TableFile, diff_files};
+
 use crate::model::FACT_COLUMNS;
 use crate::write::{Format, TableWriter};
 
@@ -28,6 +32,8 @@ pub enum TableError {
     Csv(String, csv::Error),
     #[error("{0}: not a facts table: no `{1}` column in its header")]
     MissingColumn(String, &'static str),
+    #[error("{0}: changed while it was read")]
+    Changed(String),
 }
 
 /// A facts table as read: its header and its rows (fields in header order).
@@ -41,23 +47,11 @@ pub struct Table {
 
 /// Reads a CSV facts table (a leading byte-order mark and `\r\n` line ends are fine).
 pub fn read_table(name: &str, input: impl Read) -> Result<Table, TableError> {
-    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(input);
-    let csv_error = |e: csv::Error| TableError::Csv(name.to_string(), e);
-    let header = reader.headers().map_err(csv_error)?.clone();
-    let columns: Vec<String> = header
-        .iter()
-        .map(|c| c.trim_start_matches('\u{feff}').to_string())
-        .collect();
-    let mut key_at = [0; 4];
-    for (slot, key) in key_at.iter_mut().zip(KEY_COLUMNS) {
-        *slot = columns
-            .iter()
-            .position(|c| c == key)
-            .ok_or(TableError::MissingColumn(name.to_string(), key))?;
-    }
+    let mut reader = csv_reader(input);
+    let (columns, key_at) = head(name, &mut reader)?;
     let mut rows = Vec::new();
     for record in reader.records() {
-        rows.push(record.map_err(csv_error)?);
+        rows.push(record.map_err(|e| TableError::Csv(name.to_string(), e))?);
     }
     Ok(Table { columns, rows, key_at })
 }
@@ -69,7 +63,48 @@ pub fn read_table_file(path: &std::path::Path) -> Result<Table, TableError> {
     read_table(&name, io::BufReader::new(file))
 }
 
+/// The reader of a table: every row as long as the header.
+fn csv_reader<R: Read>(input: R) -> csv::Reader<R> {
+    csv::ReaderBuilder::new().flexible(false).from_reader(input)
+}
+
+/// A table's columns (a byte-order mark dropped) and where its key columns are.
+fn head<R: Read>(name: &str, reader: &mut csv::Reader<R>) -> Result<(Vec<String>, [usize; 4]), TableError> {
+    let header = reader.headers().map_err(|e| TableError::Csv(name.to_string(), e))?;
+    let columns: Vec<String> = header
+        .iter()
+        .map(|c| c.trim_start_matches('\u{feff}').to_string())
+        .collect();
+    let mut key_at = [0; 4];
+    for (slot, key) in key_at.iter_mut().zip(KEY_COLUMNS) {
+        *slot = columns
+            .iter()
+            .position(|c| c == key)
+            .ok_or(TableError::MissingColumn(name.to_string(), key))?;
+    }
+    Ok((columns, key_at))
+}
+
 impl Table {
+    fn view(&self) -> View<'_> {
+        View {
+            columns: &self.columns,
+            key_at: self.key_at,
+            rows: &self.rows,
+        }
+    }
+}
+
+/// A table's header and some of its rows (all of them, or one release's): what the
+/// comparison reads.
+#[derive(Clone, Copy)]
+struct View<'a> {
+    columns: &'a [String],
+    key_at: [usize; 4],
+    rows: &'a [csv::StringRecord],
+}
+
+impl View<'_> {
     fn field<'a>(&self, row: &'a csv::StringRecord, column: usize) -> &'a str {
         row.get(column).unwrap_or("")
     }
@@ -229,92 +264,159 @@ pub struct Diff {
 /// sentences, that stand at the same offset) are one fact changed in place. A release of
 /// the new table whose id is new is paired with a vanished release of the same date and
 /// category that shares at least half of its figures: a retitled release.
+///
+/// Both tables are held; [`diff_files`] compares tables in files of any size.
 pub fn diff(old: &Table, new: &Table, compared: &Compared) -> Diff {
-    let retitled = retitled_releases(old, new);
-    let compared_at: Vec<(usize, usize, &str)> = old
-        .columns
+    let (old, new) = (old.view(), new.view());
+    let (old_releases, new_releases) = (old.releases(), new.releases());
+    let old_ids: HashSet<&str> = old_releases.iter().map(|r| r.id.as_str()).collect();
+    let new_ids: HashSet<&str> = new_releases.iter().map(|r| r.id.as_str()).collect();
+    let vanished: Vec<&ReleaseSummary> = old_releases
         .iter()
-        .enumerate()
-        .filter(|(_, c)| !KEY_COLUMNS.contains(&c.as_str()) && compared.compares(c))
-        .filter_map(|(o, c)| new.column(c).map(|n| (o, n, c.as_str())))
+        .filter(|o| !new_ids.contains(o.id.as_str()))
         .collect();
-    let missing = |a: &Table, b: &Table| -> Vec<String> {
-        let absent = |c: &&String| b.column(c).is_none() && compared.compares(c);
-        a.columns.iter().filter(absent).cloned().collect()
-    };
-    let old_keys = old.keys();
-    let mut new_keys = new.keys();
-    for key in &mut new_keys {
-        if let Some((old_id, _)) = retitled.get(&key.parts[0]) {
-            key.parts[0] = old_id.clone();
-        }
-    }
-    let old_index: HashMap<&Key, usize> = old_keys.iter().zip(0..).collect();
-    let new_index: HashMap<&Key, usize> = new_keys.iter().zip(0..).collect();
-    let retitled_old: HashMap<&str, &String> = retitled.iter().map(|(n, (o, _))| (o.as_str(), n)).collect();
+    let fresh: Vec<&ReleaseSummary> = new_releases
+        .iter()
+        .filter(|r| !old_ids.contains(r.id.as_str()))
+        .collect();
+    let plan = Plan::new(old.columns, new.columns, compared, retitled_releases(&vanished, &fresh));
+    let releases = plan.releases(&old, &new);
+    plan.diff(releases, old.rows.len(), new.rows.len())
+}
 
-    let mut releases = Releases::new(old, new, &old_keys, &new_keys);
-    let mut removed: Vec<usize> = Vec::new();
-    for (at, key) in old_keys.iter().enumerate() {
-        if !new_index.contains_key(key) {
-            removed.push(at);
+/// What a comparison knows before it reads the rows: the columns it compares, and the
+/// releases that were retitled.
+struct Plan<'a> {
+    /// (old position, new position, name) of each column compared.
+    compared_at: Vec<(usize, usize, &'a str)>,
+    /// The compared columns that one table lacks: (only in the old, only in the new).
+    only_in: (Vec<String>, Vec<String>),
+    /// New release ids -> (the old id, the new title) of the retitled releases.
+    retitled: HashMap<String, (String, String)>,
+    /// The same, by the old id: (the new id, the new title).
+    retitled_old: HashMap<String, (String, String)>,
+}
+
+impl<'a> Plan<'a> {
+    fn new(
+        old: &'a [String],
+        new: &[String],
+        compared: &Compared,
+        retitled: HashMap<String, (String, String)>,
+    ) -> Self {
+        let column = |columns: &[String], name: &str| columns.iter().position(|c| c == name);
+        let compared_at = old
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !KEY_COLUMNS.contains(&c.as_str()) && compared.compares(c))
+            .filter_map(|(o, c)| column(new, c).map(|n| (o, n, c.as_str())))
+            .collect();
+        let missing = |a: &[String], b: &[String]| -> Vec<String> {
+            let absent = |c: &&String| column(b, c).is_none() && compared.compares(c);
+            a.iter().filter(absent).cloned().collect()
+        };
+        let retitled_old = retitled
+            .iter()
+            .map(|(new_id, (old_id, title))| (old_id.clone(), (new_id.clone(), title.clone())))
+            .collect();
+        Plan {
+            compared_at,
+            only_in: (missing(old, new), missing(new, old)),
+            retitled,
+            retitled_old,
         }
     }
-    let mut added = Vec::new();
-    for (at, key) in new_keys.iter().enumerate() {
-        let Some(&old_at) = old_index.get(key) else {
-            added.push(at);
-            continue;
-        };
-        let same_release = !retitled_old.contains_key(key.parts[0].as_str());
-        let columns = changed_columns(old, new, old_at, at, &compared_at, same_release);
-        if !columns.is_empty() {
-            let change = releases.change(new, at, key, ChangeKind::Changed, columns);
+
+    /// The changes of the releases of `old` and `new`, in order of the releases' first
+    /// appearance (the old table's, then the new ones). The rows may be a release's only:
+    /// with its retitled twin, if any, every fact is paired within its release.
+    fn releases(&self, old: &View, new: &View) -> Vec<ReleaseDiff> {
+        let old_keys = old.keys();
+        let mut new_keys = new.keys();
+        for key in &mut new_keys {
+            if let Some((old_id, _)) = self.retitled.get(&key.parts[0]) {
+                key.parts[0] = old_id.clone();
+            }
+        }
+        let old_index: HashMap<&Key, usize> = old_keys.iter().zip(0..).collect();
+        let new_index: HashMap<&Key, usize> = new_keys.iter().zip(0..).collect();
+        let same_release = |key: &Key| !self.retitled_old.contains_key(key.parts[0].as_str());
+
+        let mut releases = Releases::new(old, new, &old_keys, &new_keys);
+        let mut removed: Vec<usize> = Vec::new();
+        for (at, key) in old_keys.iter().enumerate() {
+            if !new_index.contains_key(key) {
+                removed.push(at);
+            }
+        }
+        let mut added = Vec::new();
+        for (at, key) in new_keys.iter().enumerate() {
+            let Some(&old_at) = old_index.get(key) else {
+                added.push(at);
+                continue;
+            };
+            let columns = changed_columns(old, new, old_at, at, &self.compared_at, same_release(key));
+            if !columns.is_empty() {
+                let change = releases.change(new, at, key, ChangeKind::Changed, columns);
+                releases.push(&key.parts[0], change);
+            }
+        }
+        let pairs = in_place_pairs(old, new, &old_keys, &new_keys, &removed, &added);
+        for &(old_at, new_at) in &pairs {
+            let key = &new_keys[new_at];
+            let mut columns = changed_columns(old, new, old_at, new_at, &self.compared_at, same_release(key));
+            columns.insert(
+                0,
+                ColumnChange {
+                    column: "text".to_string(),
+                    old: old_keys[old_at].parts[3].clone(),
+                    new: key.parts[3].clone(),
+                },
+            );
+            let change = releases.change(new, new_at, key, ChangeKind::Changed, columns);
             releases.push(&key.parts[0], change);
         }
+        let (paired_old, paired_new): (HashSet<usize>, HashSet<usize>) = pairs.iter().copied().unzip();
+        for &at in removed.iter().filter(|at| !paired_old.contains(at)) {
+            let change = releases.change(old, at, &old_keys[at], ChangeKind::Removed, Vec::new());
+            releases.push(&old_keys[at].parts[0], change);
+        }
+        for &at in added.iter().filter(|at| !paired_new.contains(at)) {
+            let change = releases.change(new, at, &new_keys[at], ChangeKind::Added, Vec::new());
+            releases.push(&new_keys[at].parts[0], change);
+        }
+        // The retitled releases among these rows' (each says so even with no change).
+        let retitled: Vec<(String, String, String)> = releases
+            .order
+            .keys()
+            .filter_map(|id| {
+                let (new_id, title) = self.retitled_old.get(id)?;
+                Some((id.clone(), new_id.clone(), title.clone()))
+            })
+            .collect();
+        for (old_id, new_id, new_title) in retitled {
+            releases.retitle(&old_id, new_id, new_title);
+        }
+        releases.finish()
     }
-    let pairs = in_place_pairs(old, new, &old_keys, &new_keys, &removed, &added);
-    for &(old_at, new_at) in &pairs {
-        let key = &new_keys[new_at];
-        let same_release = !retitled_old.contains_key(key.parts[0].as_str());
-        let mut columns = changed_columns(old, new, old_at, new_at, &compared_at, same_release);
-        columns.insert(
-            0,
-            ColumnChange {
-                column: "text".to_string(),
-                old: old_keys[old_at].parts[3].clone(),
-                new: key.parts[3].clone(),
-            },
-        );
-        let change = releases.change(new, new_at, key, ChangeKind::Changed, columns);
-        releases.push(&key.parts[0], change);
-    }
-    let (paired_old, paired_new): (HashSet<usize>, HashSet<usize>) = pairs.iter().copied().unzip();
-    for &at in removed.iter().filter(|at| !paired_old.contains(at)) {
-        let change = releases.change(old, at, &old_keys[at], ChangeKind::Removed, Vec::new());
-        releases.push(&old_keys[at].parts[0], change);
-    }
-    for &at in added.iter().filter(|at| !paired_new.contains(at)) {
-        let change = releases.change(new, at, &new_keys[at], ChangeKind::Added, Vec::new());
-        releases.push(&new_keys[at].parts[0], change);
-    }
-    for (new_id, (old_id, new_title)) in retitled {
-        releases.retitle(&old_id, new_id, new_title);
-    }
-    Diff {
-        releases: releases.finish(),
-        old_rows: old.rows.len(),
-        new_rows: new.rows.len(),
-        only_in_old: missing(old, new),
-        only_in_new: missing(new, old),
+
+    /// The comparison's result, of the changes of every release in order.
+    fn diff(self, releases: Vec<ReleaseDiff>, old_rows: usize, new_rows: usize) -> Diff {
+        Diff {
+            releases,
+            old_rows,
+            new_rows,
+            only_in_old: self.only_in.0,
+            only_in_new: self.only_in.1,
+        }
     }
 }
 
 /// The compared columns whose values differ between two rows (not `title` across a
 /// retitled release, which says so once).
 fn changed_columns(
-    old: &Table,
-    new: &Table,
+    old: &View,
+    new: &View,
     old_at: usize,
     new_at: usize,
     compared_at: &[(usize, usize, &str)],
@@ -339,8 +441,8 @@ fn changed_columns(
 /// kind, and the old sentence with the old text put back is the new sentence (without a
 /// sentence column: the same offset). Each fact is paired once, in reading order.
 fn in_place_pairs(
-    old: &Table,
-    new: &Table,
+    old: &View,
+    new: &View,
     old_keys: &[Key],
     new_keys: &[Key],
     removed: &[usize],
@@ -393,25 +495,21 @@ fn folded(s: &str) -> String {
 }
 
 /// New release ids -> (the old id, the new title) of releases that were retitled: the old
-/// id is gone from the new table, the new id was not in the old one, the date and category
-/// are equal and at least half of the figures (kind, value, unit) are the same.
+/// id is gone from the new table (`vanished`, in the old order), the new id was not in the
+/// old one (`fresh`, in the new order), the date and category are equal and at least half
+/// of the figures (kind, value, unit) are the same.
 ///
-/// The ids are looked up in sets and the vanished releases grouped by date and category:
-/// scanning every release for each one was quadratic (a table of 190,000 releases took
-/// minutes to compare with itself).
-fn retitled_releases(old: &Table, new: &Table) -> HashMap<String, (String, String)> {
-    let (old_releases, new_releases) = (old.releases(), new.releases());
-    let old_ids: HashSet<&str> = old_releases.iter().map(|r| r.id.as_str()).collect();
-    let new_ids: HashSet<&str> = new_releases.iter().map(|r| r.id.as_str()).collect();
-    // The releases gone from the new table, by date and category, in the old order.
-    let mut vanished: HashMap<(&str, &str), Vec<&ReleaseSummary>> = HashMap::new();
-    for o in old_releases.iter().filter(|o| !new_ids.contains(o.id.as_str())) {
-        vanished.entry((&o.date, &o.category)).or_default().push(o);
+/// The vanished releases are grouped by date and category: scanning every release for
+/// each one was quadratic (a table of 190,000 releases took minutes to compare with itself).
+fn retitled_releases(vanished: &[&ReleaseSummary], fresh: &[&ReleaseSummary]) -> HashMap<String, (String, String)> {
+    let mut by_day: HashMap<(&str, &str), Vec<&ReleaseSummary>> = HashMap::new();
+    for o in vanished {
+        by_day.entry((&o.date, &o.category)).or_default().push(o);
     }
     let mut paired: HashMap<String, (String, String)> = HashMap::new();
     let mut taken: HashSet<&str> = HashSet::new();
-    for fresh in new_releases.iter().filter(|r| !old_ids.contains(r.id.as_str())) {
-        let candidates = vanished.get(&(fresh.date.as_str(), fresh.category.as_str()));
+    for fresh in fresh {
+        let candidates = by_day.get(&(fresh.date.as_str(), fresh.category.as_str()));
         let best = candidates
             .into_iter()
             .flatten()
@@ -451,38 +549,68 @@ struct ReleaseSummary {
     figures: Vec<[String; 3]>,
 }
 
-impl Table {
+/// The releases of a table as the retitle test sees them, gathered row by row, in order of
+/// first appearance.
+struct Summaries {
+    /// Where the id, section and kind are, and then the date, category, title, value and unit.
+    key_at: [usize; 4],
+    at: [usize; 5],
+    releases: Vec<ReleaseSummary>,
+    index: HashMap<String, usize>,
+}
+
+impl Summaries {
+    /// `None` without a date, category, title, value or unit column: a retitle is then
+    /// never guessed.
+    fn new(columns: &[String], key_at: [usize; 4]) -> Option<Self> {
+        let column = |name: &str| columns.iter().position(|c| c == name);
+        let [Some(date), Some(category), Some(title), Some(value), Some(unit)] =
+            ["release_date", "category", "title", "value", "unit"].map(column)
+        else {
+            return None;
+        };
+        Some(Summaries {
+            key_at,
+            at: [date, category, title, value, unit],
+            releases: Vec::new(),
+            index: HashMap::new(),
+        })
+    }
+
+    fn add(&mut self, row: &csv::StringRecord) {
+        let field = |at: usize| row.get(at).unwrap_or("");
+        let [date, category, title, value, unit] = self.at;
+        let id = field(self.key_at[0]);
+        let slot = match self.index.get(id) {
+            Some(&slot) => slot,
+            None => {
+                self.releases.push(ReleaseSummary {
+                    id: id.to_string(),
+                    date: field(date).to_string(),
+                    category: field(category).to_string(),
+                    title: field(title).to_string(),
+                    figures: Vec::new(),
+                });
+                self.index.insert(id.to_string(), self.releases.len() - 1);
+                self.releases.len() - 1
+            }
+        };
+        if field(self.key_at[1]) == "body" {
+            let figure = [field(self.key_at[2]), field(value), field(unit)];
+            self.releases[slot].figures.push(figure.map(str::to_string));
+        }
+    }
+}
+
+impl View<'_> {
     /// The table's releases in order of first appearance (none without a date or category
     /// column: a retitle is then never guessed).
     fn releases(&self) -> Vec<ReleaseSummary> {
-        let cols = ["release_date", "category", "title", "value", "unit"].map(|c| self.column(c));
-        let [Some(date), Some(category), Some(title), Some(value), Some(unit)] = cols else {
+        let Some(mut summaries) = Summaries::new(self.columns, self.key_at) else {
             return Vec::new();
         };
-        let mut out: Vec<ReleaseSummary> = Vec::new();
-        let mut at: HashMap<&str, usize> = HashMap::new();
-        for row in &self.rows {
-            let id = self.field(row, self.key_at[0]);
-            let slot = *at.entry(id).or_insert_with(|| {
-                out.push(ReleaseSummary {
-                    id: id.to_string(),
-                    date: self.field(row, date).to_string(),
-                    category: self.field(row, category).to_string(),
-                    title: self.field(row, title).to_string(),
-                    figures: Vec::new(),
-                });
-                out.len() - 1
-            });
-            if self.field(row, self.key_at[1]) == "body" {
-                let figure = [
-                    self.field(row, self.key_at[2]),
-                    self.field(row, value),
-                    self.field(row, unit),
-                ];
-                out[slot].figures.push(figure.map(str::to_string));
-            }
-        }
-        out
+        self.rows.iter().for_each(|row| summaries.add(row));
+        summaries.releases
     }
 }
 
@@ -495,11 +623,11 @@ struct Releases {
 }
 
 impl Releases {
-    fn new(old: &Table, new: &Table, old_keys: &[Key], new_keys: &[Key]) -> Self {
+    fn new(old: &View, new: &View, old_keys: &[Key], new_keys: &[Key]) -> Self {
         let mut order = HashMap::new();
         let mut titles = HashMap::new();
         for (table, keys) in [(old, old_keys), (new, new_keys)] {
-            for (key, row) in keys.iter().zip(&table.rows) {
+            for (key, row) in keys.iter().zip(table.rows) {
                 let next = order.len();
                 order.entry(key.parts[0].clone()).or_insert(next);
                 let title = table.column("title").map(|c| table.field(row, c).to_string());
@@ -514,7 +642,7 @@ impl Releases {
     }
 
     /// The change of the fact at `at` of `table`.
-    fn change(&self, table: &Table, at: usize, key: &Key, change: ChangeKind, columns: Vec<ColumnChange>) -> Change {
+    fn change(&self, table: &View, at: usize, key: &Key, change: ChangeKind, columns: Vec<ColumnChange>) -> Change {
         let row = &table.rows[at];
         let get = |name: &str| {
             table

@@ -1,0 +1,526 @@
+//! `diff` of two tables in files, with memory that does not grow with them.
+//!
+//! Every fact is paired within its release (and its retitled twin), so the comparison
+//! can go a release at a time. Each file is read twice: first for how many rows each
+//! release has (and, when some ids are on one side only, what the retitle test needs of
+//! those releases), then row by row, both files side by side, each release compared as
+//! soon as all its rows are in and then let go. Tables written in the same release order
+//! (two runs over one corpus) hold about one release at a time; tables in other orders
+//! hold what one has read ahead of the other. What is kept of every release is a hash of
+//! its id and three numbers.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs::File;
+use std::io::{self, BufReader, Seek};
+use std::path::Path;
+
+use csv::StringRecord;
+use xxhash_rust::xxh3::xxh3_128;
+
+use super::{Compared, Diff, Plan, ReleaseDiff, Summaries, TableError, View, csv_reader, head, retitled_releases};
+
+/// A facts table in a file, which the comparison reads more than once (what is not a
+/// plain file, such as a pipe, is first copied to a temporary file).
+#[derive(Debug)]
+pub struct TableFile {
+    name: String,
+    file: File,
+}
+
+impl TableFile {
+    /// Opens the table at `path`, and reads its header: a file that is no facts table is
+    /// refused here, before anything else is done.
+    pub fn open(path: &Path) -> Result<TableFile, TableError> {
+        let name = path.display().to_string();
+        let io_error = |e| TableError::Io(name.clone(), e);
+        let mut file = File::open(path).map_err(io_error)?;
+        if !file.metadata().map_err(io_error)?.is_file() {
+            let mut copy = tempfile::tempfile().map_err(io_error)?;
+            io::copy(&mut file, &mut copy).map_err(io_error)?;
+            file = copy;
+        }
+        let table = TableFile { name, file };
+        table.read()?;
+        Ok(table)
+    }
+
+    /// The table in `file` (read from its start), called `name` in messages.
+    pub fn new(name: impl Into<String>, file: File) -> TableFile {
+        TableFile {
+            name: name.into(),
+            file,
+        }
+    }
+
+    /// The table's header, and a reader of its rows from the first.
+    fn read(&self) -> Result<(Header, Rows<'_>), TableError> {
+        let io_error = |e| TableError::Io(self.name.clone(), e);
+        let mut file = self.file.try_clone().map_err(io_error)?;
+        file.rewind().map_err(io_error)?;
+        let mut reader = csv_reader(BufReader::with_capacity(1 << 16, file));
+        let (columns, key_at) = head(&self.name, &mut reader)?;
+        let rows = Rows {
+            name: &self.name,
+            reader,
+            next: None,
+        };
+        Ok((Header { columns, key_at }, rows))
+    }
+}
+
+/// A table's columns, and where its key columns are.
+struct Header {
+    columns: Vec<String>,
+    key_at: [usize; 4],
+}
+
+impl Header {
+    /// The hash of a row's release id.
+    fn release(&self, row: &StringRecord) -> Hash {
+        hash(row.get(self.key_at[0]).unwrap_or(""))
+    }
+
+    fn view<'a>(&'a self, rows: &'a [StringRecord]) -> View<'a> {
+        View {
+            columns: &self.columns,
+            key_at: self.key_at,
+            rows,
+        }
+    }
+}
+
+/// A table read row by row, one row ahead.
+struct Rows<'a> {
+    name: &'a str,
+    reader: csv::Reader<BufReader<File>>,
+    next: Option<StringRecord>,
+}
+
+impl Rows<'_> {
+    /// The next row, without taking it.
+    fn peek(&mut self) -> Result<Option<&StringRecord>, TableError> {
+        if self.next.is_none() {
+            let mut row = StringRecord::new();
+            let more = self
+                .reader
+                .read_record(&mut row)
+                .map_err(|e| TableError::Csv(self.name.to_string(), e))?;
+            self.next = more.then_some(row);
+        }
+        Ok(self.next.as_ref())
+    }
+
+    fn take(&mut self) -> Option<StringRecord> {
+        self.next.take()
+    }
+}
+
+/// A release id's hash: 128 bits, so that two ids that hash alike are not to be met
+/// (as two words, aligned as they: a release is then 40 bytes in the map, not 48).
+type Hash = [u64; 2];
+
+fn hash(id: &str) -> Hash {
+    let h = xxh3_128(id.as_bytes());
+    [h as u64, (h >> 64) as u64]
+}
+
+/// What is kept of a release, by the hash of its id or, for a retitled release, of its
+/// old id.
+struct Release {
+    /// Its rows in each table, then those not yet read.
+    left: [u64; 2],
+    /// Its place in the comparison's order (`u32::MAX` before it is known).
+    rank: u32,
+}
+
+const OLD: usize = 0;
+const NEW: usize = 1;
+
+/// [`diff`](super::diff) of the tables in two files, the same result, without holding
+/// either table (see the module's text). The tables are read as [`read_table`](super::read_table) reads them.
+pub fn diff_files(old: &TableFile, new: &TableFile, compared: &Compared) -> Result<Diff, TableError> {
+    diff_files_holding(old, new, compared).map(|(diff, _)| diff)
+}
+
+/// `diff_files`, and the most rows it held at once.
+fn diff_files_holding(old: &TableFile, new: &TableFile, compared: &Compared) -> Result<(Diff, usize), TableError> {
+    let tables = [old, new];
+    let mut releases: HashMap<Hash, Release> = HashMap::new();
+    let mut totals = [0u64; 2];
+    for side in [OLD, NEW] {
+        let (header, mut rows) = tables[side].read()?;
+        while let Some(row) = rows.peek()? {
+            let release = releases.entry(header.release(row)).or_insert(Release {
+                left: [0, 0],
+                rank: u32::MAX,
+            });
+            release.left[side] += 1;
+            totals[side] += 1;
+            rows.take();
+        }
+    }
+    let old_releases = releases.values().filter(|r| r.left[OLD] > 0).count();
+    let retitled = retitles(tables, &releases)?;
+    // A retitled release's new rows are compared with its old ones.
+    let mut twin: HashMap<Hash, Hash> = HashMap::new();
+    for (new_id, (old_id, _)) in &retitled {
+        let (new_hash, old_hash) = (hash(new_id), hash(old_id));
+        let moved = releases.remove(&new_hash).map_or(0, |r| r.left[NEW]);
+        if let Some(r) = releases.get_mut(&old_hash) {
+            r.left[NEW] += moved;
+        }
+        twin.insert(new_hash, old_hash);
+    }
+
+    let [(old_header, old_rows), (new_header, new_rows)] = [old.read()?, new.read()?];
+    let (headers, mut rows) = ([old_header, new_header], [old_rows, new_rows]);
+    let plan = Plan::new(&headers[OLD].columns, &headers[NEW].columns, compared, retitled);
+    // The rows read of the releases not yet compared, and the changes of those compared.
+    let mut pending: HashMap<Hash, [Vec<StringRecord>; 2]> = HashMap::new();
+    let mut done: BTreeMap<u32, Vec<ReleaseDiff>> = BTreeMap::new();
+    let mut ranked = [0, old_releases];
+    let (mut held, mut most_held) = (0, 0);
+    loop {
+        let mut head = [None, None];
+        for side in [OLD, NEW] {
+            if let Some(row) = rows[side].peek()? {
+                let id = headers[side].release(row);
+                head[side] = Some(if side == NEW {
+                    twin.get(&id).copied().unwrap_or(id)
+                } else {
+                    id
+                });
+            }
+        }
+        let side = match head {
+            [None, None] => break,
+            [Some(_), None] => OLD,
+            [None, Some(_)] => NEW,
+            [Some(o), Some(n)] => next_side(&releases, &pending, o, n),
+        };
+        let changed = || TableError::Changed(tables[side].name.clone());
+        let (Some(id), Some(row)) = (head[side], rows[side].take()) else {
+            return Err(changed());
+        };
+        let release = releases.get_mut(&id).filter(|r| r.left[side] > 0).ok_or_else(changed)?;
+        release.left[side] -= 1;
+        // Ranked as `diff` orders releases: by first appearance in the old table, then
+        // (releases only in the new one) in the new. (Not ranked yet, a release with old
+        // rows has none of them read: `left[OLD]` is still all of them.)
+        if release.rank == u32::MAX && (side == OLD || release.left[OLD] == 0) {
+            release.rank = u32::try_from(ranked[side]).unwrap_or(u32::MAX - 1);
+            ranked[side] += 1;
+        }
+        pending.entry(id).or_default()[side].push(row);
+        held += 1;
+        most_held = most_held.max(held);
+        if release.left == [0, 0] {
+            let [old_rows, new_rows] = pending.remove(&id).unwrap_or_default();
+            held -= old_rows.len() + new_rows.len();
+            let changes = plan.releases(&headers[OLD].view(&old_rows), &headers[NEW].view(&new_rows));
+            if !changes.is_empty() {
+                done.insert(release.rank, changes);
+            }
+        }
+    }
+    if let Some(id) = pending.keys().next() {
+        let side = if releases.get(id).is_some_and(|r| r.left[OLD] > 0) {
+            OLD
+        } else {
+            NEW
+        };
+        return Err(TableError::Changed(tables[side].name.clone()));
+    }
+    let count = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
+    let diff = plan.diff(
+        done.into_values().flatten().collect(),
+        count(totals[OLD]),
+        count(totals[NEW]),
+    );
+    Ok((diff, most_held))
+}
+
+/// Which table to read a row of next, the next rows being of releases `old` and `new`:
+/// the one whose row lets a release be compared sooner, so that little is held.
+fn next_side(
+    releases: &HashMap<Hash, Release>,
+    pending: &HashMap<Hash, [Vec<StringRecord>; 2]>,
+    old: Hash,
+    new: Hash,
+) -> usize {
+    let left = |id: &Hash, side: usize| releases.get(id).map_or(0, |r| r.left[side]);
+    let started = |id: &Hash, side: usize| pending.get(id).is_some_and(|rows| !rows[side].is_empty());
+    if left(&new, OLD) == 0 || left(&old, NEW) > 0 && started(&new, OLD) {
+        // The new row's release waits for no old row, or the old table has begun it.
+        NEW
+    } else {
+        OLD
+    }
+}
+
+/// The retitled releases (`retitled_releases`), of what one more reading of each table
+/// gathers of the releases in it alone: none when either has none.
+fn retitles(
+    tables: [&TableFile; 2],
+    releases: &HashMap<Hash, Release>,
+) -> Result<HashMap<String, (String, String)>, TableError> {
+    let alone = |side: usize| move |r: &Release| r.left[side] > 0 && r.left[1 - side] == 0;
+    if !releases.values().any(alone(OLD)) || !releases.values().any(alone(NEW)) {
+        return Ok(HashMap::new());
+    }
+    let mut summaries = Vec::new();
+    for side in [OLD, NEW] {
+        let (header, mut rows) = tables[side].read()?;
+        let Some(mut gathered) = Summaries::new(&header.columns, header.key_at) else {
+            return Ok(HashMap::new());
+        };
+        while let Some(row) = rows.peek()? {
+            if releases.get(&header.release(row)).is_some_and(alone(side)) {
+                gathered.add(row);
+            }
+            rows.take();
+        }
+        summaries.push(gathered.releases);
+    }
+    let [vanished, fresh] = [&summaries[OLD], &summaries[NEW]].map(|s| s.iter().collect::<Vec<_>>());
+    Ok(retitled_releases(&vanished, &fresh))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+    use crate::diff::{diff, read_table};
+
+    const COLUMNS: [&str; 11] = [
+        "release_id",
+        "release_date",
+        "category",
+        "title",
+        "section",
+        "kind",
+        "value",
+        "unit",
+        "text",
+        "sentence",
+        "offset",
+    ];
+
+    /// A small generator of numbers, the same for a seed.
+    struct Seeded(u64);
+
+    impl Seeded {
+        fn below(&mut self, n: u64) -> u64 {
+            // splitmix64
+            self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = self.0;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            (z ^ (z >> 31)) % n.max(1)
+        }
+
+        fn one_in(&mut self, n: u64) -> bool {
+            self.below(n) == 0
+        }
+    }
+
+    type Row = [String; 11];
+
+    fn row(id: &str, date: &str, category: &str, title: &str, n: u64, at: u64) -> Row {
+        let text = format!("{n} percent");
+        [
+            id,
+            date,
+            category,
+            title,
+            if n.is_multiple_of(9) { "title" } else { "body" },
+            "percent",
+            &n.to_string(),
+            "%",
+            &text,
+            &format!("Exports rose {text} in May."),
+            &at.to_string(),
+        ]
+        .map(str::to_string)
+    }
+
+    /// Two tables of releases (each a run of rows), the second made from the first by the
+    /// edits a grammar change or a new corpus makes: rows dropped, added, valued anew or
+    /// edited in place; releases dropped, added and retitled; releases reordered, or rows
+    /// of releases interleaved.
+    fn tables(seed: u64) -> (Vec<Row>, Vec<Row>) {
+        let mut r = Seeded(seed);
+        let mut old: Vec<Vec<Row>> = Vec::new();
+        for i in 0..r.below(12) {
+            let (date, category) = (format!("2025-0{}-01", 1 + r.below(3)), format!("C{}", r.below(2)));
+            let (id, title) = (format!("{date}-{i:04}"), format!("Title {i}"));
+            old.push(
+                (0..r.below(6))
+                    .map(|k| row(&id, &date, &category, &title, r.below(8), k * 10))
+                    .collect(),
+            );
+        }
+        let mut new: Vec<Vec<Row>> = Vec::new();
+        for (i, release) in old.iter().enumerate() {
+            if r.one_in(8) {
+                continue;
+            }
+            let retitled = r.one_in(5).then(|| (format!("x-{i}"), format!("Title {i}, revised")));
+            let mut rows = Vec::new();
+            for old_row in release {
+                let mut row = old_row.clone();
+                if let Some((id, title)) = &retitled {
+                    row[0].clone_from(id);
+                    row[3].clone_from(title);
+                }
+                match r.below(10) {
+                    0 => continue,
+                    1 => row[6] = (r.below(8) + 100).to_string(),
+                    2 => {
+                        let n = r.below(8) + 20;
+                        row = row_like(&row, n);
+                    }
+                    3 => rows.push(row_like(&row, r.below(8))),
+                    _ => {}
+                }
+                rows.push(row);
+            }
+            new.push(rows);
+        }
+        for i in 0..r.below(3) {
+            let id = format!("2025-01-01-new{i}");
+            new.push(
+                (0..r.below(4))
+                    .map(|k| row(&id, "2025-01-01", "C0", "Fresh", r.below(8), k))
+                    .collect(),
+            );
+        }
+        if r.one_in(4) {
+            new.reverse();
+        }
+        let interleaved = r.one_in(4);
+        let mut flat = |tables: Vec<Vec<Row>>, interleaved: bool| -> Vec<Row> {
+            if !interleaved {
+                return tables.into_iter().flatten().collect();
+            }
+            let mut runs: Vec<std::vec::IntoIter<Row>> = tables.into_iter().map(Vec::into_iter).collect();
+            let mut out = Vec::new();
+            while !runs.is_empty() {
+                let at = r.below(runs.len() as u64) as usize;
+                match runs[at].next() {
+                    Some(row) => out.push(row),
+                    None => _ = runs.remove(at),
+                }
+            }
+            out
+        };
+        (flat(old, false), flat(new, interleaved))
+    }
+
+    /// The row with another figure at the same place: `n percent` in its sentence.
+    fn row_like(row: &Row, n: u64) -> Row {
+        let mut new = row.clone();
+        new[6] = n.to_string();
+        new[8] = format!("{n} percent");
+        new[9] = format!("Exports rose {n} percent in May.");
+        new
+    }
+
+    /// The table's CSV, without the columns `dropped`.
+    fn csv(rows: &[Row], dropped: &[&str]) -> String {
+        let kept: Vec<usize> = (0..COLUMNS.len()).filter(|&c| !dropped.contains(&COLUMNS[c])).collect();
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(kept.iter().map(|&c| COLUMNS[c])).unwrap();
+        for row in rows {
+            w.write_record(kept.iter().map(|&c| &row[c])).unwrap();
+        }
+        String::from_utf8(w.into_inner().unwrap()).unwrap()
+    }
+
+    fn file(name: &str, text: &str) -> TableFile {
+        let mut file = tempfile::tempfile().unwrap();
+        file.write_all(text.as_bytes()).unwrap();
+        TableFile::new(name, file)
+    }
+
+    #[test]
+    fn tables_in_files_compare_as_tables_held() {
+        let mut retitles = 0;
+        for seed in 0..600 {
+            let (old, new) = tables(seed);
+            let dropped: &[&str] = match seed % 6 {
+                0 => &["sentence"],
+                1 => &["category", "offset"],
+                _ => &[],
+            };
+            let (a, b) = (
+                csv(&old, dropped),
+                csv(&new, if seed % 7 == 0 { &["unit"] } else { dropped }),
+            );
+            for compared in [Compared::default(), Compared::all()] {
+                let held = diff(
+                    &read_table("a", a.as_bytes()).unwrap(),
+                    &read_table("b", b.as_bytes()).unwrap(),
+                    &compared,
+                );
+                let streamed = diff_files(&file("a", &a), &file("b", &b), &compared).unwrap();
+                assert_eq!(streamed, held, "seed {seed}");
+                assert_eq!(streamed.to_string(), held.to_string());
+                retitles += held.releases.iter().filter(|r| r.retitled.is_some()).count();
+            }
+        }
+        // The tables have the cases the comparison must get right.
+        assert!(retitles > 50, "{retitles}");
+    }
+
+    #[test]
+    fn tables_in_the_same_order_are_held_a_release_at_a_time() {
+        let releases = |edit: bool| -> Vec<Row> {
+            (0..300u64)
+                .flat_map(|i| {
+                    let id = format!("2025-01-01-{i:04}");
+                    (0..5).map(move |k| row(&id, "2025-01-01", "C", "T", if edit && k == 2 { 7 } else { k }, k))
+                })
+                .collect()
+        };
+        let (old, new) = (csv(&releases(false), &[]), csv(&releases(true), &[]));
+        let (d, held) = diff_files_holding(&file("a", &old), &file("b", &new), &Compared::default()).unwrap();
+        assert_eq!(d.releases.len(), 300);
+        assert!(held <= 10, "{held} rows held");
+        // Another order holds what one table has read ahead of the other.
+        let mut reversed: Vec<&str> = new.lines().skip(1).collect();
+        reversed.reverse();
+        let reversed = format!("{}\n{}\n", new.lines().next().unwrap(), reversed.join("\n"));
+        let (_, held) = diff_files_holding(&file("a", &old), &file("b", &reversed), &Compared::default()).unwrap();
+        assert!(held > 1000, "{held} rows held");
+    }
+
+    #[test]
+    fn a_table_that_is_no_facts_table_is_refused_when_opened() {
+        let mut path = tempfile::NamedTempFile::new().unwrap();
+        path.write_all(b"a,b\n1,2\n").unwrap();
+        let e = TableFile::open(path.path()).unwrap_err();
+        assert!(
+            e.to_string()
+                .ends_with("not a facts table: no `release_id` column in its header"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_bad_row_is_named_as_read_table_names_it() {
+        let bad = format!(
+            "{}r1,2025-01-01,C,T,body,percent,1,%,1 percent,S.,0\nr1,short\n",
+            csv(&[], &[])
+        );
+        let e = diff_files(
+            &file("a.csv", &bad),
+            &file("b.csv", &csv(&[], &[])),
+            &Compared::default(),
+        )
+        .unwrap_err();
+        let held = read_table("a.csv", bad.as_bytes()).unwrap_err();
+        assert_eq!(e.to_string(), held.to_string());
+    }
+}
