@@ -291,21 +291,13 @@ mod tests {
     use std::io::Write;
 
     use super::*;
+    use crate::diff::tests::FULL;
     use crate::diff::{diff, read_table};
 
-    const COLUMNS: [&str; 11] = [
-        "release_id",
-        "release_date",
-        "category",
-        "title",
-        "section",
-        "kind",
-        "value",
-        "unit",
-        "text",
-        "sentence",
-        "offset",
-    ];
+    /// The columns of the rows below.
+    fn columns() -> Vec<&'static str> {
+        FULL.trim_end().split(',').collect()
+    }
 
     /// A small generator of numbers, the same for a seed.
     struct Seeded(u64);
@@ -429,9 +421,10 @@ mod tests {
 
     /// The table's CSV, without the columns `dropped`.
     fn csv(rows: &[Row], dropped: &[&str]) -> String {
-        let kept: Vec<usize> = (0..COLUMNS.len()).filter(|&c| !dropped.contains(&COLUMNS[c])).collect();
+        let columns = columns();
+        let kept: Vec<usize> = (0..columns.len()).filter(|&c| !dropped.contains(&columns[c])).collect();
         let mut w = csv::Writer::from_writer(Vec::new());
-        w.write_record(kept.iter().map(|&c| COLUMNS[c])).unwrap();
+        w.write_record(kept.iter().map(|&c| columns[c])).unwrap();
         for row in rows {
             w.write_record(kept.iter().map(|&c| &row[c])).unwrap();
         }

@@ -6,6 +6,9 @@
 //! both tables are compared, but for the quiet ones (`offset`, `source`, `sentence`) unless
 //! asked; a column present in only one table is itself a difference. A figure edited in
 //! place and a retitled release are each reported once, not as a removal and an addition.
+//!
+//! [`diff`] compares two tables held in memory ([`read_table`]); [`diff_files`] compares two
+//! tables in files a release at a time, in memory that does not grow with them (`files.rs`).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
@@ -978,7 +981,8 @@ mod tests {
         );
     }
 
-    const FULL: &str = "release_id,release_date,category,title,section,kind,value,unit,text,sentence,offset\n";
+    pub(super) const FULL: &str =
+        "release_id,release_date,category,title,section,kind,value,unit,text,sentence,offset\n";
 
     fn full(rows: &str) -> Table {
         read_table("t", format!("{FULL}{rows}").as_bytes()).unwrap()
