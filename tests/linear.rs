@@ -116,16 +116,16 @@ fn time_grows_linearly_from_a_megabyte() {
     check(1024 * 1024, 4, 12.0);
 }
 
-/// A facts table of `n` releases whose ids start with `prefix`, three a day, each with two
-/// figures: two runs whose ids all changed (a new id scheme) pair every release as
-/// retitled.
-fn table(n: usize, prefix: &str) -> bulletin_facts::diff::Table {
+/// A facts table (CSV) of `n` releases whose ids start with `prefix`, three a day, each
+/// with two figures: two runs whose ids all changed (a new id scheme) pair every release
+/// as retitled.
+fn table(n: usize, prefix: &str) -> String {
     edited_table(n, prefix, "")
 }
 
 /// [`table`] with `edit` put after each figure's text, in its sentence too: every figure
 /// edited in place.
-fn edited_table(n: usize, prefix: &str, edit: &str) -> bulletin_facts::diff::Table {
+fn edited_table(n: usize, prefix: &str, edit: &str) -> String {
     let mut csv = String::from("release_id,release_date,category,title,section,kind,value,unit,text,sentence,offset\n");
     for i in 0..n {
         let date = chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + chrono::Days::new((i / 3) as u64);
@@ -135,32 +135,52 @@ fn edited_table(n: usize, prefix: &str, edit: &str) -> bulletin_facts::diff::Tab
             ));
         }
     }
-    bulletin_facts::diff::read_table("t", csv.as_bytes()).unwrap()
+    csv
 }
 
 /// Fails when comparing the tables `tables(n)` makes takes more than x32 the time at x16
-/// the releases; `check` looks at each comparison's result.
-fn diff_time_is_linear(
-    tables: impl Fn(usize) -> (bulletin_facts::diff::Table, bulletin_facts::diff::Table),
-    check: impl Fn(&bulletin_facts::diff::Diff, usize),
-) {
-    use bulletin_facts::diff::{Compared, diff};
-    let time_of = |n: usize| {
-        let (old, new) = tables(n);
-        (0..3)
-            .map(|_| {
-                let t = cpu_time();
-                let d = diff(&old, &new, &Compared::default());
-                let elapsed = cpu_time().saturating_sub(t);
-                check(&d, n);
-                elapsed
-            })
-            .min()
-            .unwrap_or_default()
+/// the releases, held (`diff`) or in files (`diff_files`); `check` looks at each
+/// comparison's result.
+fn diff_time_is_linear(tables: impl Fn(usize) -> (String, String), check: impl Fn(&bulletin_facts::diff::Diff, usize)) {
+    use std::io::Write;
+
+    use bulletin_facts::diff::{Compared, Diff, TableFile, diff, diff_files, read_table};
+    let file = |csv: &str| {
+        let mut file = tempfile::tempfile().unwrap();
+        file.write_all(csv.as_bytes()).unwrap();
+        TableFile::new("t", file)
     };
-    let (a, b) = (time_of(100), time_of(1600));
-    let ratio = b.as_secs_f64() / a.as_secs_f64().max(5e-3);
-    assert!(ratio < 32.0, "not linear: x{ratio:.2} ({a:?} -> {b:?})");
+    for in_files in [false, true] {
+        let time_of = |n: usize| {
+            let (old, new) = tables(n);
+            let compare: Box<dyn Fn() -> Diff> = if in_files {
+                let (old, new) = (file(&old), file(&new));
+                Box::new(move || diff_files(&old, &new, &Compared::default()).unwrap())
+            } else {
+                let (old, new) = (
+                    read_table("a", old.as_bytes()).unwrap(),
+                    read_table("b", new.as_bytes()).unwrap(),
+                );
+                Box::new(move || diff(&old, &new, &Compared::default()))
+            };
+            (0..3)
+                .map(|_| {
+                    let t = cpu_time();
+                    let d = compare();
+                    let elapsed = cpu_time().saturating_sub(t);
+                    check(&d, n);
+                    elapsed
+                })
+                .min()
+                .unwrap_or_default()
+        };
+        let (a, b) = (time_of(100), time_of(1600));
+        let ratio = b.as_secs_f64() / a.as_secs_f64().max(5e-3);
+        assert!(
+            ratio < 32.0,
+            "not linear (in files: {in_files}): x{ratio:.2} ({a:?} -> {b:?})"
+        );
+    }
 }
 
 /// Comparing two tables grows linearly with their releases: every release of the new
