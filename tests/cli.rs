@@ -464,7 +464,8 @@ fn diff_reports_by_release_and_exits_by_result() {
     assert!(stderr(&missing).contains("nope.csv: cannot read"));
 }
 
-/// A table that cannot be read twice (a pipe: `diff <(...) new.csv`) compares as its file does.
+/// A table that cannot be read twice (a pipe: `diff <(...) new.csv`, or `-`) compares as
+/// its file does.
 #[test]
 fn diff_reads_a_table_from_a_pipe() {
     use std::io::Write;
@@ -479,20 +480,29 @@ fn diff_reads_a_table_from_a_pipe() {
     let files = run(dir.path(), &["diff", "old.csv", "new.csv"]);
     assert_eq!(code(&files), 1);
     assert!(stdout(&files).contains("1.5 % -> 1.7 %"), "{}", stdout(&files));
-    let mut child = Command::new(BIN)
-        .args(["diff", "/dev/stdin", "new.csv"])
-        .current_dir(dir.path())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
     let old = std::fs::read(dir.path().join("old.csv")).unwrap();
-    child.stdin.take().unwrap().write_all(&old).unwrap();
-    let piped = child.wait_with_output().unwrap();
-    assert_eq!(stderr(&piped), "");
-    assert_eq!(code(&piped), 1);
-    assert_eq!(stdout(&piped).replace("/dev/stdin", "old.csv"), stdout(&files));
+    for stdin in ["/dev/stdin", "-"] {
+        let mut child = Command::new(BIN)
+            .args(["diff", stdin, "new.csv"])
+            .current_dir(dir.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        child.stdin.take().unwrap().write_all(&old).unwrap();
+        let piped = child.wait_with_output().unwrap();
+        assert_eq!(stderr(&piped), "", "{stdin}");
+        assert_eq!(code(&piped), 1);
+        assert_eq!(stdout(&piped), stdout(&files), "{stdin}");
+    }
+    let both = run(dir.path(), &["diff", "-", "-"]);
+    assert_eq!(code(&both), 2);
+    assert!(
+        stderr(&both).contains("only one of the two tables can be `-`"),
+        "{}",
+        stderr(&both)
+    );
 }
 
 #[test]

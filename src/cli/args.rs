@@ -290,7 +290,8 @@ impl CompareArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct DiffArgs {
-    /// The table before a change. Example: `expected.csv`.
+    /// The table before a change, or `-` for standard input (either table may be).
+    /// Example: `expected.csv`, or `zcat old.csv.gz | bulletin-facts diff - new.csv`.
     #[arg(value_name = "OLD.csv")]
     pub old: PathBuf,
 

@@ -1,6 +1,7 @@
 //! `bulletin-facts diff OLD NEW`: two facts tables -> their differences.
 
 use std::io::Write;
+use std::path::Path;
 
 use bulletin_facts::diff::{Diff, TableFile, diff_files};
 use bulletin_facts::write::Format;
@@ -10,11 +11,18 @@ use super::error::{Error, Outcome};
 
 pub fn run(args: &DiffArgs) -> Result<Outcome, Error> {
     let compared = args.compare.compared().map_err(Error::Usage)?;
+    let stdin = |path: &Path| path.as_os_str() == "-";
+    if stdin(&args.old) && stdin(&args.new) {
+        return Err(Error::Usage(
+            "only one of the two tables can be `-` (standard input)".into(),
+        ));
+    }
     let usage = |e: bulletin_facts::diff::TableError| Error::Usage(e.to_string());
-    let (old, new) = (
-        TableFile::open(&args.old).map_err(usage)?,
-        TableFile::open(&args.new).map_err(usage)?,
-    );
+    let open = |path: &Path| match stdin(path) {
+        true => TableFile::copied("-", std::io::stdin().lock()),
+        false => TableFile::open(path),
+    };
+    let (old, new) = (open(&args.old).map_err(usage)?, open(&args.new).map_err(usage)?);
     report(&diff_files(&old, &new, &compared).map_err(usage)?, &args.compare)
 }
 

@@ -33,12 +33,22 @@ impl TableFile {
     pub fn open(path: &Path) -> Result<TableFile, TableError> {
         let name = path.display().to_string();
         let io_error = |e| TableError::Io(name.clone(), e);
-        let mut file = File::open(path).map_err(io_error)?;
+        let file = File::open(path).map_err(io_error)?;
         if !file.metadata().map_err(io_error)?.is_file() {
-            let mut copy = tempfile::tempfile().map_err(io_error)?;
-            io::copy(&mut file, &mut copy).map_err(io_error)?;
-            file = copy;
+            return TableFile::copied(name, file);
         }
+        let table = TableFile { name, file };
+        table.read()?;
+        Ok(table)
+    }
+
+    /// The table `input` reads (standard input, a pipe), copied to a temporary file, and
+    /// its header read.
+    pub fn copied(name: impl Into<String>, mut input: impl io::Read) -> Result<TableFile, TableError> {
+        let name = name.into();
+        let io_error = |e| TableError::Io(name.clone(), e);
+        let mut file = tempfile::tempfile().map_err(io_error)?;
+        io::copy(&mut input, &mut file).map_err(io_error)?;
         let table = TableFile { name, file };
         table.read()?;
         Ok(table)
