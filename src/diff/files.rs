@@ -7,7 +7,7 @@
 //! soon as all its rows are in and then let go. Tables written in the same release order
 //! (two runs over one corpus) hold about one release at a time; tables in other orders
 //! hold what one has read ahead of the other. What is kept of every release is a hash of
-//! its id and three numbers.
+//! its id, its rows in each table and its place in the order: 40 bytes.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
@@ -126,7 +126,8 @@ impl Rows<'_> {
 }
 
 /// A release id's hash: 128 bits, so that two ids that hash alike are not to be met
-/// (as two words, aligned as they: a release is then 40 bytes in the map, not 48).
+/// (as two words, aligned as they: a release is then 40 bytes in the map; with a `u128`,
+/// aligned to 16, 48).
 type Hash = [u64; 2];
 
 fn hash(id: &str) -> Hash {
@@ -139,8 +140,8 @@ fn hash(id: &str) -> Hash {
 struct Release {
     /// Its rows in each table, then those not yet read.
     left: [u64; 2],
-    /// Its place in the comparison's order (`u32::MAX` before it is known).
-    rank: u32,
+    /// Its place in the comparison's order (`u64::MAX` before it is known).
+    rank: u64,
 }
 
 const OLD: usize = 0;
@@ -162,7 +163,7 @@ fn diff_files_holding(old: &TableFile, new: &TableFile, compared: &Compared) -> 
         while let Some(row) = rows.peek()? {
             let release = releases.entry(header.release(row)).or_insert(Release {
                 left: [0, 0],
-                rank: u32::MAX,
+                rank: u64::MAX,
             });
             release.left[side] += 1;
             totals[side] += 1;
@@ -187,8 +188,8 @@ fn diff_files_holding(old: &TableFile, new: &TableFile, compared: &Compared) -> 
     let plan = Plan::new(&headers[OLD].columns, &headers[NEW].columns, compared, retitled);
     // The rows read of the releases not yet compared, and the changes of those compared.
     let mut pending: HashMap<Hash, [Vec<StringRecord>; 2]> = HashMap::new();
-    let mut done: BTreeMap<u32, Vec<ReleaseDiff>> = BTreeMap::new();
-    let mut ranked = [0, old_releases];
+    let mut done: BTreeMap<u64, Vec<ReleaseDiff>> = BTreeMap::new();
+    let mut ranked = [0, old_releases as u64];
     let (mut held, mut most_held) = (0, 0);
     loop {
         let mut head = [None, None];
@@ -217,8 +218,8 @@ fn diff_files_holding(old: &TableFile, new: &TableFile, compared: &Compared) -> 
         // Ranked as `diff` orders releases: by first appearance in the old table, then
         // (releases only in the new one) in the new. (Not ranked yet, a release with old
         // rows has none of them read: `left[OLD]` is still all of them.)
-        if release.rank == u32::MAX && (side == OLD || release.left[OLD] == 0) {
-            release.rank = u32::try_from(ranked[side]).unwrap_or(u32::MAX - 1);
+        if release.rank == u64::MAX && (side == OLD || release.left[OLD] == 0) {
+            release.rank = ranked[side];
             ranked[side] += 1;
         }
         pending.entry(id).or_default()[side].push(row);
