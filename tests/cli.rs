@@ -505,6 +505,44 @@ fn diff_reads_a_table_from_a_pipe() {
     );
 }
 
+/// A temporary directory that fills while `check` writes its extraction there is named in
+/// the error: it is not the output (standard output) that could not be written.
+#[test]
+fn check_names_a_full_temporary_directory() {
+    use std::os::unix::process::CommandExt;
+    let dir = corpus(40);
+    write(dir.path(), "expected.csv", "release_id,section,kind,text\n");
+    let mut command = Command::new(BIN);
+    command
+        .args(["check", "--expected", "expected.csv", "in", "--quiet"])
+        .current_dir(dir.path())
+        .env("TMPDIR", dir.path())
+        .stdin(Stdio::null());
+    // Files may not grow past 4 KB: a write past it fails (EFBIG, the signal ignored), as
+    // on a full disk. The report goes to a pipe, which the limit does not reach.
+    // SAFETY: setrlimit and signal are async-signal-safe, as `pre_exec` requires.
+    unsafe {
+        command.pre_exec(|| {
+            let limit = libc::rlimit {
+                rlim_cur: 4096,
+                rlim_max: 4096,
+            };
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            Ok(())
+        });
+    }
+    let o = command.output().expect("the binary runs");
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(" (TMPDIR): error: cannot write the extraction to compare: "),
+        "{}",
+        stderr(&o)
+    );
+}
+
 #[test]
 fn check_compares_with_the_expected_table_and_updates_it() {
     let dir = corpus(2);

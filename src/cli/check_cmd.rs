@@ -2,7 +2,7 @@
 //! table, in one step for continuous integration.
 
 use std::fs::File;
-use std::io::{self, BufWriter, Seek};
+use std::io::{self, BufWriter, Seek, Write};
 use std::path::Path;
 
 use bulletin_facts::diff::{TableError, TableFile, diff_files};
@@ -11,7 +11,7 @@ use bulletin_facts::write::{Format, facts_writer};
 use super::args::CheckArgs;
 use super::diff_cmd::report;
 use super::engine::{self, Stop};
-use super::error::{Error, Outcome};
+use super::error::{Error, Named, Outcome};
 use super::inputs::{Pattern, expand};
 use super::output::{Output, Target, unnamed_temp_file};
 
@@ -32,7 +32,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, Error> {
     // The extraction is written as the CSV `extract` would write, so that both sides of the
     // comparison are read the same way: to a temporary file, not held.
     let spool = unnamed_temp_file("the extraction to compare").map_err(Error::Output)?;
-    let mut table = facts_writer(BufWriter::new(spool), Format::Csv)?;
+    let mut table = facts_writer(Spool(BufWriter::new(spool)), Format::Csv).map_err(Error::written)?;
     let pattern = Pattern::new(&args.run.glob).map_err(Error::Usage)?;
     let inputs = expand(&args.run.inputs, &pattern, args.run.follow);
     let tally = engine::run(
@@ -45,10 +45,14 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, Error> {
     )
     .map_err(|stop| match stop {
         Stop::Usage(m) => Error::Usage(m),
-        Stop::Write(e) => Error::Output(e),
+        Stop::Write(e) => Error::written(e),
     })?;
-    let spool = table.finish()?.into_inner().map_err(io::IntoInnerError::into_error)?;
-    let actual = TableFile::new("extraction", spool.try_clone()?);
+    let spool = table.finish().map_err(Error::written)?.0.into_inner();
+    let spool = spool.map_err(|e| Error::written(spool_error(e.into_error())))?;
+    let actual = TableFile::new(
+        "extraction",
+        spool.try_clone().map_err(|e| Error::written(spool_error(e)))?,
+    );
     let mut outcome = match &expected {
         Some(expected) => report(&diff_files(expected, &actual, &compared).map_err(usage)?, &args.compare)?,
         None => Outcome::Partial,
@@ -63,6 +67,25 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, Error> {
         return Ok(Outcome::Partial);
     }
     Ok(outcome)
+}
+
+/// The extraction's temporary file: a write that fails (a full `TMPDIR`) names it, not
+/// the output.
+struct Spool(BufWriter<File>);
+
+impl Write for Spool {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.write(buf).map_err(spool_error)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush().map_err(spool_error)
+    }
+}
+
+fn spool_error(e: io::Error) -> io::Error {
+    let dir = format!("{} (TMPDIR)", std::env::temp_dir().display());
+    Named::wrap(dir, "cannot write the extraction to compare")(e)
 }
 
 fn usage(e: TableError) -> Error {
