@@ -505,21 +505,10 @@ fn diff_reads_a_table_from_a_pipe() {
     );
 }
 
-/// A temporary directory that fills while `check` writes its extraction there is named in
-/// the error: it is not the output (standard output) that could not be written.
-#[test]
-fn check_names_a_full_temporary_directory() {
+/// Files the command writes may not grow past 4 KB: a write past it fails (EFBIG, the
+/// signal ignored), as on a full disk. Pipes (its standard streams) are not limited.
+fn with_files_of_at_most_4_kb(command: &mut Command) -> &mut Command {
     use std::os::unix::process::CommandExt;
-    let dir = corpus(40);
-    write(dir.path(), "expected.csv", "release_id,section,kind,text\n");
-    let mut command = Command::new(BIN);
-    command
-        .args(["check", "--expected", "expected.csv", "in", "--quiet"])
-        .current_dir(dir.path())
-        .env("TMPDIR", dir.path())
-        .stdin(Stdio::null());
-    // Files may not grow past 4 KB: a write past it fails (EFBIG, the signal ignored), as
-    // on a full disk. The report goes to a pipe, which the limit does not reach.
     // SAFETY: setrlimit and signal are async-signal-safe, as `pre_exec` requires.
     unsafe {
         command.pre_exec(|| {
@@ -532,12 +521,54 @@ fn check_names_a_full_temporary_directory() {
             }
             libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
             Ok(())
-        });
+        })
     }
-    let o = command.output().expect("the binary runs");
+}
+
+/// A temporary directory that fills while `check` writes its extraction, or while `diff`
+/// copies a table from standard input, is named in the error: it is not the output
+/// (standard output) that could not be written, nor the input that could not be read.
+#[test]
+fn a_full_temporary_directory_is_named() {
+    use std::io::Write;
+    let dir = corpus(40);
+    write(dir.path(), "expected.csv", "release_id,section,kind,text\n");
+    let o = with_files_of_at_most_4_kb(
+        Command::new(BIN)
+            .args(["check", "--expected", "expected.csv", "in", "--quiet"])
+            .current_dir(dir.path())
+            .env("TMPDIR", dir.path())
+            .stdin(Stdio::null()),
+    )
+    .output()
+    .expect("the binary runs");
     assert_eq!(code(&o), 2, "{}", stderr(&o));
     assert!(
         stderr(&o).contains(" (TMPDIR): error: cannot write the extraction to compare: "),
+        "{}",
+        stderr(&o)
+    );
+
+    assert_eq!(code(&run(dir.path(), &["extract", "in", "-o", "old.csv"])), 0);
+    let old = std::fs::read(dir.path().join("old.csv")).unwrap();
+    assert!(old.len() > 4096);
+    let mut child = with_files_of_at_most_4_kb(
+        Command::new(BIN)
+            .args(["diff", "-", "old.csv"])
+            .current_dir(dir.path())
+            .env("TMPDIR", dir.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped()),
+    )
+    .spawn()
+    .expect("the binary runs");
+    // The command may stop reading once the copy fails: a broken pipe here is fine.
+    let _ = child.stdin.take().unwrap().write_all(&old);
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("-: cannot copy it to a temporary file in ") && stderr(&o).contains(" (TMPDIR): "),
         "{}",
         stderr(&o)
     );

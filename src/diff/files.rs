@@ -11,7 +11,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
-use std::io::{self, BufReader, Seek};
+use std::io::{self, BufReader, Seek, Write};
 use std::path::Path;
 
 use csv::StringRecord;
@@ -46,9 +46,21 @@ impl TableFile {
     /// its header read.
     pub fn copied(name: impl Into<String>, mut input: impl io::Read) -> Result<TableFile, TableError> {
         let name = name.into();
-        let io_error = |e| TableError::Io(name.clone(), e);
-        let mut file = tempfile::tempfile().map_err(io_error)?;
-        io::copy(&mut input, &mut file).map_err(io_error)?;
+        let read_error = |e| TableError::Io(name.clone(), e);
+        let copy_error = |e| TableError::NotCopied(name.clone(), std::env::temp_dir().display().to_string(), e);
+        let mut file = tempfile::tempfile().map_err(copy_error)?;
+        // Copied by hand, not by `io::copy`: a failed read and a failed write (a full
+        // `TMPDIR`) are told apart.
+        let mut buffer = vec![0; 1 << 16];
+        loop {
+            let n = match input.read(&mut buffer) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(read_error(e)),
+            };
+            file.write_all(&buffer[..n]).map_err(copy_error)?;
+        }
         let table = TableFile { name, file };
         table.read()?;
         Ok(table)
@@ -299,8 +311,6 @@ fn retitles(
 
 #[cfg(test)]
 mod tests {
-    use std::io::Write;
-
     use super::*;
     use crate::diff::tests::FULL;
     use crate::diff::{diff, read_table};

@@ -37,6 +37,9 @@ pub enum TableError {
     MissingColumn(String, &'static str),
     #[error("{0}: changed while it was read")]
     Changed(String),
+    /// A table read from a pipe could not be copied to a temporary file (in the directory named).
+    #[error("{0}: cannot copy it to a temporary file in {1} (TMPDIR): {2}")]
+    NotCopied(String, String, io::Error),
 }
 
 /// A facts table as read: its header and its rows (fields in header order).
