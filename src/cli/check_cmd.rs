@@ -5,11 +5,11 @@ use std::fs::File;
 use std::io::{self, BufWriter, Seek, Write};
 use std::path::Path;
 
-use bulletin_facts::diff::{TableError, TableFile, diff_files};
+use bulletin_facts::diff::{TableFile, diff_files};
 use bulletin_facts::write::{Format, facts_writer};
 
 use super::args::CheckArgs;
-use super::diff_cmd::report;
+use super::diff_cmd::{report, unreadable};
 use super::engine::{self, Stop};
 use super::error::{Error, Named, Outcome};
 use super::inputs::{Pattern, expand};
@@ -27,7 +27,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, Error> {
             args.expected.display()
         )));
     } else {
-        Some(TableFile::open(&args.expected).map_err(usage)?)
+        Some(TableFile::open(&args.expected).map_err(unreadable)?)
     };
     // The extraction is written as the CSV `extract` would write, so that both sides of the
     // comparison are read the same way: to a temporary file, not held.
@@ -54,7 +54,10 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, Error> {
         spool.try_clone().map_err(|e| Error::written(spool_error(e)))?,
     );
     let mut outcome = match &expected {
-        Some(expected) => report(&diff_files(expected, &actual, &compared).map_err(usage)?, &args.compare)?,
+        Some(expected) => report(
+            &diff_files(expected, &actual, &compared).map_err(unreadable)?,
+            &args.compare,
+        )?,
         None => Outcome::Partial,
     };
     if outcome == Outcome::Partial && args.update {
@@ -86,10 +89,6 @@ impl Write for Spool {
 fn spool_error(e: io::Error) -> io::Error {
     let dir = format!("{} (TMPDIR)", std::env::temp_dir().display());
     Named::wrap(dir, "cannot write the extraction to compare")(e)
-}
-
-fn usage(e: TableError) -> Error {
-    Error::Usage(e.to_string())
 }
 
 /// Writes the new expected table in place, complete or not at all.

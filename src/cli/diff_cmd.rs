@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use bulletin_facts::diff::{Diff, TableFile, diff_files};
+use bulletin_facts::diff::{Diff, TableError, TableFile, diff_files};
 use bulletin_facts::write::Format;
 
 use super::args::{CompareArgs, DiffArgs, DiffFormat};
@@ -17,13 +17,20 @@ pub fn run(args: &DiffArgs) -> Result<Outcome, Error> {
             "only one of the two tables can be `-` (standard input)".into(),
         ));
     }
-    let usage = |e: bulletin_facts::diff::TableError| Error::Usage(e.to_string());
     let open = |path: &Path| match stdin(path) {
         true => TableFile::copied("-", std::io::stdin().lock()),
         false => TableFile::open(path),
     };
-    let (old, new) = (open(&args.old).map_err(usage)?, open(&args.new).map_err(usage)?);
-    report(&diff_files(&old, &new, &compared).map_err(usage)?, &args.compare)
+    let (old, new) = (
+        open(&args.old).map_err(unreadable)?,
+        open(&args.new).map_err(unreadable)?,
+    );
+    report(&diff_files(&old, &new, &compared).map_err(unreadable)?, &args.compare)
+}
+
+/// A table that could not be read or compared: nothing usable could be done.
+pub fn unreadable(e: TableError) -> Error {
+    Error::Usage(e.to_string())
 }
 
 /// Prints the differences on standard output; the exit status says whether there are any.

@@ -123,13 +123,24 @@ impl Rows<'_> {
     fn peek(&mut self) -> Result<Option<&StringRecord>, TableError> {
         if self.next.is_none() {
             let mut row = StringRecord::new();
-            let more = self
-                .reader
-                .read_record(&mut row)
-                .map_err(|e| TableError::Csv(self.name.to_string(), e))?;
-            self.next = more.then_some(row);
+            self.next = self.read(&mut row)?.then_some(row);
         }
         Ok(self.next.as_ref())
+    }
+
+    /// Every row, read into one record: for a reading that keeps none of them.
+    fn each(mut self, mut f: impl FnMut(&StringRecord)) -> Result<(), TableError> {
+        let mut row = StringRecord::new();
+        while self.read(&mut row)? {
+            f(&row);
+        }
+        Ok(())
+    }
+
+    fn read(&mut self, row: &mut StringRecord) -> Result<bool, TableError> {
+        self.reader
+            .read_record(row)
+            .map_err(|e| TableError::Csv(self.name.to_string(), e))
     }
 
     fn take(&mut self) -> Option<StringRecord> {
@@ -171,16 +182,15 @@ fn diff_files_holding(old: &TableFile, new: &TableFile, compared: &Compared) -> 
     let mut releases: HashMap<Hash, Release> = HashMap::new();
     let mut totals = [0u64; 2];
     for side in [OLD, NEW] {
-        let (header, mut rows) = tables[side].read()?;
-        while let Some(row) = rows.peek()? {
+        let (header, rows) = tables[side].read()?;
+        rows.each(|row| {
             let release = releases.entry(header.release(row)).or_insert(Release {
                 left: [0, 0],
                 rank: u64::MAX,
             });
             release.left[side] += 1;
             totals[side] += 1;
-            rows.take();
-        }
+        })?;
     }
     let old_releases = releases.values().filter(|r| r.left[OLD] > 0).count();
     let retitled = retitles(tables, &releases)?;
@@ -293,16 +303,15 @@ fn retitles(
     }
     let mut summaries = Vec::new();
     for side in [OLD, NEW] {
-        let (header, mut rows) = tables[side].read()?;
+        let (header, rows) = tables[side].read()?;
         let Some(mut gathered) = Summaries::new(&header.columns, header.key_at) else {
             return Ok(HashMap::new());
         };
-        while let Some(row) = rows.peek()? {
+        rows.each(|row| {
             if releases.get(&header.release(row)).is_some_and(alone(side)) {
                 gathered.add(row);
             }
-            rows.take();
-        }
+        })?;
         summaries.push(gathered.releases);
     }
     let [vanished, fresh] = [&summaries[OLD], &summaries[NEW]].map(|s| s.iter().collect::<Vec<_>>());

@@ -83,12 +83,14 @@ fn head<R: Read>(name: &str, reader: &mut csv::Reader<R>) -> Result<(Vec<String>
         .collect();
     let mut key_at = [0; 4];
     for (slot, key) in key_at.iter_mut().zip(KEY_COLUMNS) {
-        *slot = columns
-            .iter()
-            .position(|c| c == key)
-            .ok_or(TableError::MissingColumn(name.to_string(), key))?;
+        *slot = column_at(&columns, key).ok_or(TableError::MissingColumn(name.to_string(), key))?;
     }
     Ok((columns, key_at))
+}
+
+/// Where the column `name` is among `columns`.
+fn column_at(columns: &[String], name: &str) -> Option<usize> {
+    columns.iter().position(|c| c == name)
 }
 
 impl Table {
@@ -116,7 +118,7 @@ impl View<'_> {
     }
 
     fn column(&self, name: &str) -> Option<usize> {
-        self.columns.iter().position(|c| c == name)
+        column_at(self.columns, name)
     }
 
     /// Each row's key, in table order.
@@ -310,15 +312,14 @@ impl<'a> Plan<'a> {
         compared: &Compared,
         retitled: HashMap<String, (String, String)>,
     ) -> Self {
-        let column = |columns: &[String], name: &str| columns.iter().position(|c| c == name);
         let compared_at = old
             .iter()
             .enumerate()
             .filter(|(_, c)| !KEY_COLUMNS.contains(&c.as_str()) && compared.compares(c))
-            .filter_map(|(o, c)| column(new, c).map(|n| (o, n, c.as_str())))
+            .filter_map(|(o, c)| column_at(new, c).map(|n| (o, n, c.as_str())))
             .collect();
         let missing = |a: &[String], b: &[String]| -> Vec<String> {
-            let absent = |c: &&String| column(b, c).is_none() && compared.compares(c);
+            let absent = |c: &&String| column_at(b, c).is_none() && compared.compares(c);
             a.iter().filter(absent).cloned().collect()
         };
         let retitled_old = retitled
@@ -569,9 +570,8 @@ impl Summaries {
     /// `None` without a date, category, title, value or unit column: a retitle is then
     /// never guessed.
     fn new(columns: &[String], key_at: [usize; 4]) -> Option<Self> {
-        let column = |name: &str| columns.iter().position(|c| c == name);
         let [Some(date), Some(category), Some(title), Some(value), Some(unit)] =
-            ["release_date", "category", "title", "value", "unit"].map(column)
+            ["release_date", "category", "title", "value", "unit"].map(|name| column_at(columns, name))
         else {
             return None;
         };
