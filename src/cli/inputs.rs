@@ -1,5 +1,6 @@
 //! Input arguments -> the list of sources to read, and reading one as UTF-8 text.
 
+use std::collections::VecDeque;
 use std::fs;
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
@@ -269,20 +270,26 @@ pub fn file_id(meta: &fs::Metadata) -> Option<(u64, u64)> {
 /// Byte offsets of a lossily decoded text back to the bytes of its source.
 #[derive(Debug, Default)]
 pub struct OffsetMap {
-    /// (offset in the text, offset in the source) just after each replaced sequence.
-    anchors: Vec<(usize, usize)>,
+    /// (offset in the text, offset in the source) just after each replaced sequence: a
+    /// deque, so that a part takes its own from the front in time of their number.
+    anchors: VecDeque<(usize, usize)>,
 }
 
 impl OffsetMap {
     /// From text offset `text` on, the text stands at source offset `source`.
     pub fn anchor(&mut self, text: usize, source: usize) {
-        self.anchors.push((text, source));
+        self.anchors.push_back((text, source));
     }
 
-    /// The anchors past text offset `at`, taken out; the map keeps the rest.
-    pub fn split_off(&mut self, at: usize) -> Vec<(usize, usize)> {
+    /// The map of the text up to offset `at`, taken out (its anchors up to `at`); the
+    /// map keeps the rest, from `at` on. It takes time of the anchors taken, not of those
+    /// left: a text in UTF-16 has one at every character.
+    pub fn take_through(&mut self, at: usize) -> OffsetMap {
+        let source = self.original(at);
         let keep = self.anchors.partition_point(|&(t, _)| t <= at);
-        self.anchors.split_off(keep)
+        let taken = self.anchors.drain(..keep).collect();
+        self.anchors.push_front((at, source));
+        OffsetMap { anchors: taken }
     }
 
     /// Anchors (text, source) shifted by these offsets.
@@ -292,6 +299,18 @@ impl OffsetMap {
 
     pub fn extend(&mut self, anchors: impl IntoIterator<Item = (usize, usize)>) {
         self.anchors.extend(anchors);
+    }
+
+    /// The map with no more room than its anchors take.
+    pub fn shrunk(mut self) -> OffsetMap {
+        self.anchors.shrink_to_fit();
+        self
+    }
+
+    /// How many anchors the map has room for.
+    #[cfg(test)]
+    pub fn room(&self) -> usize {
+        self.anchors.capacity()
     }
 
     /// The source offset of a text offset (inside a U+FFFD: the byte after the bad ones).
@@ -318,7 +337,7 @@ pub fn decode_lossy(bytes: &[u8]) -> (String, OffsetMap) {
         if !chunk.invalid().is_empty() {
             text.push(char::REPLACEMENT_CHARACTER);
             original += chunk.invalid().len();
-            map.anchors.push((text.len(), original));
+            map.anchors.push_back((text.len(), original));
         }
     }
     (text, map)
