@@ -97,3 +97,78 @@ fn standard_input_and_lone_carriage_returns_read_as_a_file_does() {
     assert_eq!(named(&cr_rows), file_rows);
     assert!(stderr.contains("line end(s) are a lone carriage return"), "{stderr}");
 }
+
+/// The rows of a CSV table.
+fn rows(csv_text: &str) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .from_reader(csv_text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
+#[test]
+fn inputs_in_other_encodings_are_read_a_piece_at_a_time() {
+    // Over a megabyte, so that each is read twice (checked, then decoded a piece at a time),
+    // from a file and from standard input. Each release has a title with a letter of
+    // two bytes in UTF-8 and one in windows-1252.
+    let dir = tempfile::tempdir().unwrap();
+    let text = bulletin(9000).replace("Kettle Report", "Kettle R\u{e9}port");
+    assert!(text.len() > 1 << 20);
+    fs::write(dir.path().join("a.txt"), &text).unwrap();
+    let utf16: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    fs::write(dir.path().join("b.txt"), &utf16).unwrap();
+    let latin: Vec<u8> = text.chars().map(|c| u8::try_from(u32::from(c)).unwrap()).collect();
+    fs::write(dir.path().join("c.txt"), &latin).unwrap();
+    let (plain, _, code) = run(dir.path(), &["extract", "a.txt"], b"");
+    assert_eq!(code, 0);
+    let plain = rows(&plain);
+    assert!(plain.len() > 20_000, "{}", plain.len());
+    let latin1 = ["--encoding", "windows-1252"];
+    for (name, bytes, args) in [("b.txt", &utf16, &[][..]), ("c.txt", &latin, &latin1[..])] {
+        let from_file = run(dir.path(), &[&["extract", name, "--jobs", "2"][..], args].concat(), b"");
+        let from_stdin = run(dir.path(), &[&["extract", "--jobs", "1"][..], args].concat(), bytes);
+        assert_eq!(from_file.2, 0, "{}", from_file.1);
+        assert_eq!(from_stdin.0.replace(",-,", &format!(",{name},")), from_file.0, "{name}");
+        let got = rows(&from_file.0);
+        assert_eq!(got.len(), plain.len(), "{name}");
+        for (row, plain_row) in got.iter().zip(&plain) {
+            // The same facts; offsets count the source's bytes, where the figure's text
+            // (ASCII here) stands.
+            assert_eq!(row[..17], plain_row[..17], "{name}");
+            let at: usize = row[18].parse().unwrap();
+            let figure = if name == "b.txt" {
+                row[15].encode_utf16().flat_map(u16::to_le_bytes).collect()
+            } else {
+                row[15].as_bytes().to_vec()
+            };
+            assert_eq!(bytes[at..at + figure.len()], figure[..], "{name} {row:?}");
+        }
+    }
+}
+
+#[test]
+fn a_nul_byte_past_the_first_megabyte_refuses_an_input_in_another_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = bulletin(9000);
+    let at = text.len() - 100;
+    let mut bytes = text.into_bytes();
+    bytes[at] = 0;
+    let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+    fs::write(dir.path().join("a.txt"), &bytes).unwrap();
+    for stdin in [false, true] {
+        let (input, piped) = if stdin { ("-", &bytes[..]) } else { ("a.txt", &b""[..]) };
+        let (out, stderr, code) = run(dir.path(), &["extract", input, "--encoding", "windows-1252"], piped);
+        assert_eq!(code, 1, "{stderr}");
+        assert!(out.lines().count() <= 1, "no rows: {out}");
+        assert!(
+            stderr.contains(&format!(
+                ":{line}: error: a NUL byte: a binary file, not text (byte {at})"
+            )),
+            "{stderr}"
+        );
+    }
+}

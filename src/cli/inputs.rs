@@ -8,8 +8,6 @@ use std::path::{Path, PathBuf};
 use bulletin_facts::{Problem, ProblemKind, Skipped};
 use encoding_rs::Encoding;
 
-use super::decode::decode;
-
 /// One input to read: a file, or standard input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
@@ -301,10 +299,25 @@ impl OffsetMap {
         self.anchors.extend(anchors);
     }
 
+    /// Moves the anchors of `later` (of text after this map's) onto this map.
+    pub fn append(&mut self, later: &mut OffsetMap) {
+        self.anchors.append(&mut later.anchors);
+    }
+
+    pub fn clear(&mut self) {
+        self.anchors.clear();
+    }
+
     /// The map with no more room than its anchors take.
     pub fn shrunk(mut self) -> OffsetMap {
         self.anchors.shrink_to_fit();
         self
+    }
+
+    /// The anchors, in order.
+    #[cfg(test)]
+    pub fn anchors(&self) -> Vec<(usize, usize)> {
+        self.anchors.iter().copied().collect()
     }
 
     /// How many anchors the map has room for.
@@ -343,10 +356,6 @@ pub fn decode_lossy(bytes: &[u8]) -> (String, OffsetMap) {
     (text, map)
 }
 
-/// The most an input read whole may hold (one in another encoding than UTF-8, decoded at
-/// once): a larger one is refused. UTF-8 inputs are streamed and have no such limit.
-pub const MAX_INPUT: u64 = 512 << 20;
-
 /// The first block read, where binary and UTF-16/32 inputs are told apart before the rest
 /// is read.
 pub const FIRST_BLOCK: usize = 64 << 10;
@@ -374,34 +383,6 @@ pub fn legacy_encoding(first: &[u8], encoding: Option<&'static Encoding>) -> Opt
         Some(false) => Some((encoding_rs::UTF_16LE, 2)),
         None => encoding.filter(|e| *e != encoding_rs::UTF_8).map(|e| (e, 0)),
     }
-}
-
-/// Decodes a whole input in another encoding than UTF-8 (`bytes` as [`read_rest`] gives
-/// them), and cleans it (see [`clean`]). With `lossy`, malformed sequences become U+FFFD
-/// with a warning; the map turns offsets in the text back into offsets in the source.
-pub fn decode_whole(
-    bytes: &[u8],
-    lossy: bool,
-    (encoding, skip): (&'static Encoding, usize),
-) -> Result<(String, OffsetMap, Vec<Problem>), Problem> {
-    let mut warnings = Vec::new();
-    let (text, map, replaced) = decode(bytes, skip, encoding);
-    if replaced > 0 && !lossy {
-        let what = format!("{replaced} byte sequence(s) that are not {}", encoding.name());
-        let problem = Problem::error(ProblemKind::NotText, Skipped::Input, 0, 0, what);
-        return Err(problem.with_hint("--lossy reads it with them replaced"));
-    }
-    if replaced > 0 {
-        let why = format!(
-            "{replaced} byte sequence(s) not {} replaced by U+FFFD (--lossy)",
-            encoding.name()
-        );
-        warnings.push(Problem::warning(ProblemKind::Bytes, 1, 0, why));
-    }
-    let (text, found) =
-        clean(text).map_err(|e| Problem::error(ProblemKind::NotText, Skipped::Input, 0, 0, e.to_string()))?;
-    warnings.extend(found);
-    Ok((text, map, warnings))
 }
 
 /// Why an input was not read.
@@ -484,34 +465,6 @@ pub fn first_block(input: &mut Raw, room: usize) -> Result<Vec<u8>, Refused> {
     };
     not_text(&first)?;
     Ok(first)
-}
-
-/// The whole input after its `first` block, when it holds at most [`MAX_INPUT`] bytes and
-/// no NUL (but in UTF-16, which holds them).
-pub fn read_rest(mut first: Vec<u8>, input: Raw) -> Result<Vec<u8>, Refused> {
-    let mut bytes = std::mem::take(&mut first);
-    if let Raw::File(f) = &input {
-        // Room for the whole file at once: grown by doubling, its copies took twice
-        // its size at the peak.
-        let len = f.metadata().map(|m| m.len()).unwrap_or(0);
-        bytes.reserve_exact(len.min(MAX_INPUT) as usize + 1);
-    }
-    input.take(MAX_INPUT + 1 - bytes.len() as u64).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_INPUT {
-        return Err(Refused::Why(
-            ProblemKind::TooLong,
-            format!(
-                "more than {} MB in another encoding than UTF-8, the most such an input may hold (convert it to \
-             UTF-8 or split it)",
-                MAX_INPUT >> 20
-            ),
-        ));
-    }
-    // UTF-16 holds NULs (the high bytes of ASCII); it is decoded, not refused.
-    if let Some(at) = memchr::memchr(0, &bytes).filter(|_| utf16_bom(&bytes).is_none()) {
-        return Err(nul(&bytes, at));
-    }
-    Ok(bytes)
 }
 
 /// Refuses an input whose first block says it is not text we read.
@@ -683,6 +636,7 @@ fn escape_len(bytes: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::decode::decode;
 
     #[test]
     fn lone_crs_and_controls_become_line_breaks_and_spaces_byte_for_byte() {

@@ -8,7 +8,8 @@
 //! on its parts. Standard input is copied to an unnamed temporary file on the first read.
 //! An input of at most [`WHOLE`] bytes is read once: its bytes are kept from the first
 //! reading, and its text checked as UTF-8 there only.
-//! An input in another encoding is decoded whole (up to [`MAX_INPUT`]) and cut from there.
+//! An input in another encoding is read twice too: once to refuse it for a NUL byte or a
+//! byte sequence not of its encoding (but with `--lossy`), once decoded a piece at a time.
 
 use std::collections::VecDeque;
 use std::fs::File;
@@ -17,13 +18,11 @@ use std::io::{self, BufRead, BufReader, BufWriter, Cursor, Read, Seek, SeekFrom,
 use bulletin_facts::{CheckedText, Problem, ProblemKind, SeparatorLine, Skipped};
 use encoding_rs::Encoding;
 
+use super::decode::{Decoding, DecodingReader};
 use super::inputs::{
-    OffsetMap, Raw, Refused, Source, clean_bytes, clean_text, cleaning_warnings, decode_lossy, decode_whole,
-    first_block, legacy_encoding, open_raw, read_rest, refusal,
+    OffsetMap, Raw, Refused, Source, clean_bytes, clean_text, cleaning_warnings, decode_lossy, first_block,
+    legacy_encoding, open_raw, refusal,
 };
-
-#[cfg(doc)]
-use super::inputs::MAX_INPUT;
 
 /// The most bytes handed on at a time: a longer line comes in pieces.
 const PIECE: u64 = 1 << 20;
@@ -87,7 +86,10 @@ enum Lines {
     /// UTF-8 bytes, decoded and cleaned a piece at a time; whether the first reading
     /// found every byte valid.
     Utf8(Pieces<Box<dyn Read>>, bool),
-    /// A text decoded whole: where the next piece starts, and where its line feeds are
+    /// Bytes in another encoding, decoded (with the anchors that map the text's offsets
+    /// back to the source's) and cleaned a piece at a time.
+    Decoded(Pieces<DecodingReader<Box<dyn Read>>>),
+    /// A UTF-8 text read whole: where the next piece starts, and where its line feeds are
     /// when its first reading found them.
     Whole(String, usize, Option<Vec<usize>>),
 }
@@ -99,11 +101,22 @@ pub fn open(source: &Source, lossy: bool, encoding: Option<&'static Encoding>) -
     let mut raw = open_raw(source).map_err(refused)?;
     let first = first_block(&mut raw, WHOLE).map_err(refused)?;
     if let Some(legacy) = legacy_encoding(&first, encoding) {
-        let bytes = read_rest(first, raw).map_err(refused)?;
-        let (text, map, warnings) = decode_whole(&bytes, lossy, legacy).map_err(|p| p.with_path(&name))?;
-        let mut stream = Stream::new(name, Lines::Whole(text, 0, None), warnings);
-        stream.splitter.map = map;
-        return Ok(stream);
+        let (replaced, again) = scan_legacy(first, raw, legacy).map_err(refused)?;
+        let mut warnings = Vec::new();
+        if replaced > 0 {
+            let encoding = legacy.0.name();
+            if !lossy {
+                let what = format!("{replaced} byte sequence(s) that are not {encoding}");
+                let problem = Problem::error(ProblemKind::NotText, Skipped::Input, 0, 0, what);
+                return Err(problem
+                    .with_hint("--lossy reads it with them replaced")
+                    .with_path(&name));
+            }
+            let why = format!("{replaced} byte sequence(s) not {encoding} replaced by U+FFFD (--lossy)");
+            warnings.push(Problem::warning(ProblemKind::Bytes, 1, 0, why));
+        }
+        let lines = Lines::Decoded(Pieces::new(DecodingReader::new(again, legacy)));
+        return Ok(Stream::new(name, lines, warnings));
     }
     let (bad, again) = scan(first, raw).map_err(refused)?;
     let mut warnings = Vec::new();
@@ -212,6 +225,86 @@ fn read_whole(bytes: Vec<u8>) -> Result<(Option<LineAndByte>, Again), Refused> {
             Ok((bad, Again::Bytes(bytes)))
         }
     }
+}
+
+/// [`scan`] of an input in another encoding (with the bytes of its byte-order mark): refuses
+/// it at a NUL byte (but UTF-16, which holds them), counts the byte sequences that are not
+/// of its encoding, and gives it back to be read again from its start (held, when it holds
+/// at most [`WHOLE`] bytes).
+fn scan_legacy(
+    first: Vec<u8>,
+    mut raw: Raw,
+    (encoding, skip): (&'static Encoding, usize),
+) -> Result<(usize, Box<dyn Read>), Refused> {
+    let mut first = first;
+    let more = (WHOLE + 1).saturating_sub(first.len()) as u64;
+    match &mut raw {
+        Raw::File(f) => f.take(more).read_to_end(&mut first)?,
+        Raw::Stdin(s) => s.take(more).read_to_end(&mut first)?,
+    };
+    // Only a UTF-16 input has a mark to skip.
+    let utf16 = skip > 0;
+    if first.len() <= WHOLE {
+        let replaced = check_legacy(&first[..], None, (encoding, skip), utf16)?;
+        return Ok((replaced, Box::new(Cursor::new(first))));
+    }
+    let (replaced, mut file) = match raw {
+        Raw::File(mut file) => {
+            file.seek(SeekFrom::Start(0))?;
+            (check_legacy(&mut file, None, (encoding, skip), utf16)?, file)
+        }
+        Raw::Stdin(stdin) => {
+            let mut copy = BufWriter::new(super::output::unnamed_temp_file("a copy of standard input")?);
+            let replaced = check_legacy(
+                Cursor::new(first).chain(stdin),
+                Some(&mut copy),
+                (encoding, skip),
+                utf16,
+            )?;
+            (replaced, copy.into_inner().map_err(|e| e.into_error())?)
+        }
+    };
+    file.seek(SeekFrom::Start(0))?;
+    Ok((replaced, Box::new(file)))
+}
+
+/// Reads every byte (copying it to `copy`), decoding it as `encoding`: the number of byte
+/// sequences not of the encoding; refused at a NUL byte unless it is `utf16`.
+fn check_legacy<R: Read>(
+    reader: R,
+    mut copy: Option<&mut BufWriter<File>>,
+    (encoding, skip): (&'static Encoding, usize),
+    utf16: bool,
+) -> Result<usize, Refused> {
+    let mut reader = BufReader::with_capacity(PIECE as usize, reader);
+    let (mut text, mut map) = (String::new(), OffsetMap::default());
+    let mut decoding = Decoding::new(encoding, skip, &mut map);
+    let (mut offset, mut line) = (0, 1);
+    loop {
+        let chunk = reader.fill_buf()?;
+        if chunk.is_empty() {
+            break;
+        }
+        if let Some(copy) = copy.as_mut() {
+            copy.write_all(chunk)?;
+        }
+        if !utf16 {
+            if let Some(at) = memchr::memchr(0, chunk) {
+                line += memchr::memchr_iter(b'\n', &chunk[..at]).count();
+                return Err(Refused::Nul { line, at: offset + at });
+            }
+            line += memchr::memchr_iter(b'\n', chunk).count();
+        }
+        let from = skip.saturating_sub(offset).min(chunk.len());
+        decoding.feed(&chunk[from..], &mut text, &mut map);
+        text.clear();
+        map.clear();
+        offset += chunk.len();
+        let n = chunk.len();
+        reader.consume(n);
+    }
+    decoding.finish(&mut text);
+    Ok(decoding.replaced)
 }
 
 /// What the first reading of an input found: nothing wrong, the offset of its first byte
@@ -413,7 +506,9 @@ impl Stream {
 
     /// Hands the next piece of text to the splitter; false at the end.
     fn read_piece(&mut self) -> io::Result<bool> {
-        match &mut self.lines {
+        // A piece of bytes to clean and hand on: where the pieces read so far end in the
+        // source, and whether it is valid UTF-8 (as the first reading found it).
+        let (piece, offset, valid) = match &mut self.lines {
             Lines::Whole(text, at, breaks) => {
                 let from = *at;
                 if from >= text.len() {
@@ -439,60 +534,65 @@ impl Stream {
                     None => self.splitter.push(&text[from..to]),
                 }
                 *at = to;
-                Ok(true)
+                return Ok(true);
             }
             Lines::Utf8(pieces, valid) => {
                 if !pieces.next()? {
                     return Ok(false);
                 }
-                let text_at = self.splitter.end();
-                let source_at = pieces.offset - pieces.piece.len();
-                let mut decoded;
-                let (text, cleaned) = if *valid {
-                    // Cleaning makes ASCII bytes and C1 controls ASCII: valid text stays
-                    // valid, so it is cleaned first and checked once.
-                    let cleaned = clean_bytes(&mut pieces.piece);
-                    (
-                        std::str::from_utf8(&pieces.piece).map_err(|_| &pieces.piece[..]),
-                        cleaned,
-                    )
-                } else {
-                    let text = match std::str::from_utf8(&pieces.piece) {
-                        Ok(_) => &mut pieces.piece,
-                        Err(_) => {
-                            // Bad bytes (the first read refused them without --lossy) become
-                            // U+FFFD.
-                            let (text, map) = decode_lossy(&pieces.piece);
-                            self.splitter.map.extend(map.shifted(text_at, source_at));
-                            decoded = text.into_bytes();
-                            &mut decoded
-                        }
-                    };
-                    let cleaned = clean_bytes(text);
-                    (std::str::from_utf8(text).map_err(|_| &text[..]), cleaned)
-                };
-                // Cleaning keeps UTF-8 valid, and a text found valid is read again only
-                // if it changed since: the lossy reading only guards the impossible.
-                let text = match text {
-                    Ok(text) => std::borrow::Cow::Borrowed(text),
-                    Err(bytes) => String::from_utf8_lossy(bytes),
-                };
-                if cleaned.first_cr.or(cleaned.first_control).is_some() {
-                    let first_line = self.splitter.line + self.splitter.newlines;
-                    let place = |at: usize| {
-                        let line = first_line + memchr::memchr_iter(b'\n', &text.as_bytes()[..at]).count();
-                        (line, text_at + at)
-                    };
-                    let noted = &mut self.noted;
-                    noted.crs.0 += cleaned.crs;
-                    noted.controls.0 += cleaned.controls;
-                    noted.crs.1 = noted.crs.1.or(cleaned.first_cr.map(place));
-                    noted.controls.1 = noted.controls.1.or(cleaned.first_control.map(place));
-                }
-                self.splitter.push(&text);
-                Ok(true)
+                (&mut pieces.piece, pieces.offset, *valid)
             }
+            Lines::Decoded(pieces) => {
+                if !pieces.next()? {
+                    return Ok(false);
+                }
+                pieces.reader.move_anchors(&mut self.splitter.map);
+                (&mut pieces.piece, pieces.offset, true)
+            }
+        };
+        let text_at = self.splitter.end();
+        let source_at = offset - piece.len();
+        let mut decoded;
+        let (text, cleaned) = if valid {
+            // Cleaning makes ASCII bytes and C1 controls ASCII: valid text stays
+            // valid, so it is cleaned first and checked once.
+            let cleaned = clean_bytes(piece);
+            (std::str::from_utf8(piece).map_err(|_| &piece[..]), cleaned)
+        } else {
+            let text = match std::str::from_utf8(piece) {
+                Ok(_) => piece,
+                Err(_) => {
+                    // Bad bytes (the first read refused them without --lossy) become
+                    // U+FFFD.
+                    let (text, map) = decode_lossy(piece);
+                    self.splitter.map.extend(map.shifted(text_at, source_at));
+                    decoded = text.into_bytes();
+                    &mut decoded
+                }
+            };
+            let cleaned = clean_bytes(text);
+            (std::str::from_utf8(text).map_err(|_| &text[..]), cleaned)
+        };
+        // Cleaning keeps UTF-8 valid, and a text found valid is read again only
+        // if it changed since: the lossy reading only guards the impossible.
+        let text = match text {
+            Ok(text) => std::borrow::Cow::Borrowed(text),
+            Err(bytes) => String::from_utf8_lossy(bytes),
+        };
+        if cleaned.first_cr.or(cleaned.first_control).is_some() {
+            let first_line = self.splitter.line + self.splitter.newlines;
+            let place = |at: usize| {
+                let line = first_line + memchr::memchr_iter(b'\n', &text.as_bytes()[..at]).count();
+                (line, text_at + at)
+            };
+            let noted = &mut self.noted;
+            noted.crs.0 += cleaned.crs;
+            noted.controls.0 += cleaned.controls;
+            noted.crs.1 = noted.crs.1.or(cleaned.first_cr.map(place));
+            noted.controls.1 = noted.controls.1.or(cleaned.first_control.map(place));
         }
+        self.splitter.push(&text);
+        Ok(true)
     }
 
     /// The input's warnings about its bytes, once every part has been read.
