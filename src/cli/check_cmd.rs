@@ -5,7 +5,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, Seek, Write};
 use std::path::Path;
 
-use bulletin_facts::diff::{TableFile, diff_files};
+use bulletin_facts::diff::TableFile;
 use bulletin_facts::write::{Format, facts_writer};
 
 use super::args::CheckArgs;
@@ -54,10 +54,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, Error> {
         spool.try_clone().map_err(|e| Error::written(spool_error(e)))?,
     );
     let mut outcome = match &expected {
-        Some(expected) => report(
-            &diff_files(expected, &actual, &compared).map_err(unreadable)?,
-            &args.compare,
-        )?,
+        Some(expected) => report(expected, &actual, &compared, &args.compare)?,
         None => Outcome::Partial,
     };
     if outcome == Outcome::Partial && args.update {

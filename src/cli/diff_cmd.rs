@@ -1,9 +1,9 @@
 //! `bulletin-facts diff OLD NEW`: two facts tables -> their differences.
 
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::Path;
 
-use bulletin_facts::diff::{Diff, TableError, TableFile, diff_files};
+use bulletin_facts::diff::{Compared, DiffWriter, TableError, TableFile, diff_files_to};
 use bulletin_facts::write::Format;
 
 use super::args::{CompareArgs, DiffArgs, DiffFormat};
@@ -25,21 +25,27 @@ pub fn run(args: &DiffArgs) -> Result<Outcome, Error> {
         open(&args.old).map_err(unreadable)?,
         open(&args.new).map_err(unreadable)?,
     );
-    report(&diff_files(&old, &new, &compared).map_err(unreadable)?, &args.compare)
+    report(&old, &new, &compared, &args.compare)
 }
 
-/// A table that could not be read or compared: nothing usable could be done.
+/// A table that could not be read or compared: nothing usable could be done; or the
+/// differences that could not be written.
 pub fn unreadable(e: TableError) -> Error {
-    Error::Usage(e.to_string())
+    match e {
+        TableError::Write(e) => Error::Output(e),
+        e => Error::Usage(e.to_string()),
+    }
 }
 
-/// Prints the differences on standard output; the exit status says whether there are any.
-pub fn report(d: &Diff, compare: &CompareArgs) -> Result<Outcome, Error> {
-    let mut out = std::io::stdout().lock();
-    match compare.format {
-        DiffFormat::Text => write!(out, "{d}")?,
-        DiffFormat::Csv => _ = d.write_table(&mut out, Format::Csv)?,
+/// Prints the differences of two tables on standard output as they are found; the exit
+/// status says whether there are any.
+pub fn report(old: &TableFile, new: &TableFile, compared: &Compared, args: &CompareArgs) -> Result<Outcome, Error> {
+    let out = BufWriter::new(std::io::stdout().lock());
+    let writer = match args.format {
+        DiffFormat::Text => DiffWriter::text(out),
+        DiffFormat::Csv => DiffWriter::table(out, Format::Csv),
     };
+    let (mut out, differ) = diff_files_to(old, new, compared, writer).map_err(unreadable)?;
     out.flush()?;
-    Ok(Outcome::partial_if(!d.is_empty()))
+    Ok(Outcome::partial_if(differ))
 }

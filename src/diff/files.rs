@@ -17,7 +17,10 @@ use std::path::Path;
 use csv::StringRecord;
 use xxhash_rust::xxh3::xxh3_128;
 
-use super::{Compared, Diff, Plan, ReleaseDiff, Summaries, TableError, View, csv_reader, head, retitled_releases};
+use super::{
+    Compared, Diff, DiffWriter, Plan, ReleaseDiff, Sink, Summaries, TableError, View, csv_reader, head,
+    retitled_releases,
+};
 
 /// A facts table in a file, which the comparison reads more than once (what is not a
 /// plain file, such as a pipe, is first copied to a temporary file).
@@ -176,8 +179,67 @@ pub fn diff_files(old: &TableFile, new: &TableFile, compared: &Compared) -> Resu
     diff_files_holding(old, new, compared).map(|(diff, _)| diff)
 }
 
-/// `diff_files`, and the most rows it held at once.
-fn diff_files_holding(old: &TableFile, new: &TableFile, compared: &Compared) -> Result<(Diff, usize), TableError> {
+/// [`diff_files`], each release's differences written as soon as the releases before it
+/// are: in memory that does not grow with the differences either (but for the releases
+/// of the new table only, which come after all the others and wait for them). Gives back
+/// the output, and whether the tables differ.
+pub fn diff_files_to<W: Write>(
+    old: &TableFile,
+    new: &TableFile,
+    compared: &Compared,
+    mut writer: DiffWriter<W>,
+) -> Result<(W, bool), TableError> {
+    let counted = compare(old, new, compared, &mut writer)?;
+    writer
+        .finish(counted.rows[OLD], counted.rows[NEW])
+        .map_err(TableError::Write)
+}
+
+/// The differences gathered whole, as `diff` gives them.
+#[derive(Default)]
+struct Gathered {
+    releases: Vec<ReleaseDiff>,
+    only_in: (Vec<String>, Vec<String>),
+}
+
+impl Sink for Gathered {
+    fn columns(&mut self, only_in_old: &[String], only_in_new: &[String]) -> io::Result<()> {
+        self.only_in = (only_in_old.to_vec(), only_in_new.to_vec());
+        Ok(())
+    }
+
+    fn release(&mut self, release: ReleaseDiff) -> io::Result<()> {
+        self.releases.push(release);
+        Ok(())
+    }
+}
+
+/// What a comparison counted: the rows of each table, and the most rows and compared
+/// releases it held at once (which the tests read).
+#[cfg_attr(not(test), allow(dead_code))]
+struct Counted {
+    rows: [usize; 2],
+    held_rows: usize,
+    held_releases: usize,
+}
+
+/// `diff_files`, and what it counted.
+fn diff_files_holding(old: &TableFile, new: &TableFile, compared: &Compared) -> Result<(Diff, Counted), TableError> {
+    let mut gathered = Gathered::default();
+    let counted = compare(old, new, compared, &mut gathered)?;
+    let diff = Diff {
+        releases: gathered.releases,
+        old_rows: counted.rows[OLD],
+        new_rows: counted.rows[NEW],
+        only_in_old: gathered.only_in.0,
+        only_in_new: gathered.only_in.1,
+    };
+    Ok((diff, counted))
+}
+
+/// Compares two tables in files, handing each release's differences to `sink` in the
+/// order `diff` gives them.
+fn compare(old: &TableFile, new: &TableFile, compared: &Compared, sink: &mut dyn Sink) -> Result<Counted, TableError> {
     let tables = [old, new];
     let mut releases: HashMap<Hash, Release> = HashMap::new();
     let mut totals = [0u64; 2];
@@ -208,11 +270,16 @@ fn diff_files_holding(old: &TableFile, new: &TableFile, compared: &Compared) -> 
     let [(old_header, old_rows), (new_header, new_rows)] = [old.read()?, new.read()?];
     let (headers, mut rows) = ([old_header, new_header], [old_rows, new_rows]);
     let plan = Plan::new(&headers[OLD].columns, &headers[NEW].columns, compared, retitled);
-    // The rows read of the releases not yet compared, and the changes of those compared.
+    sink.columns(&plan.only_in.0, &plan.only_in.1)
+        .map_err(TableError::Write)?;
+    // The rows read of the releases not yet compared; the changes of those compared, by
+    // rank, until those before them are handed on (every release is put here, with no
+    // changes or some, so that the next rank is known to be done).
     let mut pending: HashMap<Hash, [Vec<StringRecord>; 2]> = HashMap::new();
     let mut done: BTreeMap<u64, Vec<ReleaseDiff>> = BTreeMap::new();
+    let mut next_rank = 0;
     let mut ranked = [0, old_releases as u64];
-    let (mut held, mut most_held) = (0, 0);
+    let (mut held, mut most_held, mut most_done) = (0, 0, 0);
     loop {
         let mut head = [None, None];
         for side in [OLD, NEW] {
@@ -251,8 +318,14 @@ fn diff_files_holding(old: &TableFile, new: &TableFile, compared: &Compared) -> 
             let [old_rows, new_rows] = pending.remove(&id).unwrap_or_default();
             held -= old_rows.len() + new_rows.len();
             let changes = plan.releases(&headers[OLD].view(&old_rows), &headers[NEW].view(&new_rows));
-            if !changes.is_empty() {
-                done.insert(release.rank, changes);
+            done.insert(release.rank, changes);
+            most_done = most_done.max(done.len());
+            while let Some(changes) = done.remove(&next_rank) {
+                changes
+                    .into_iter()
+                    .try_for_each(|r| sink.release(r))
+                    .map_err(TableError::Write)?;
+                next_rank += 1;
             }
         }
     }
@@ -264,13 +337,13 @@ fn diff_files_holding(old: &TableFile, new: &TableFile, compared: &Compared) -> 
         };
         return Err(TableError::Changed(tables[side].name.clone()));
     }
+    debug_assert!(done.is_empty(), "every rank is handed on");
     let count = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
-    let diff = plan.diff(
-        done.into_values().flatten().collect(),
-        count(totals[OLD]),
-        count(totals[NEW]),
-    );
-    Ok((diff, most_held))
+    Ok(Counted {
+        rows: totals.map(count),
+        held_rows: most_held,
+        held_releases: most_done,
+    })
 }
 
 /// Which table to read a row of next, the next rows being of releases `old` and `new`:
@@ -323,6 +396,7 @@ mod tests {
     use super::*;
     use crate::diff::tests::FULL;
     use crate::diff::{diff, read_table};
+    use crate::write::Format;
 
     /// The columns of the rows below.
     fn columns() -> Vec<&'static str> {
@@ -490,6 +564,13 @@ mod tests {
                 let streamed = diff_files(&file("a", &a), &file("b", &b), &compared).unwrap();
                 assert_eq!(streamed, held, "seed {seed}");
                 assert_eq!(streamed.to_string(), held.to_string());
+                // Written as found: the same report and table, in the same order.
+                let written = |writer| diff_files_to(&file("a", &a), &file("b", &b), &compared, writer).unwrap();
+                let (text, differ) = written(DiffWriter::text(Vec::new()));
+                assert_eq!(String::from_utf8(text).unwrap(), held.to_string(), "seed {seed}");
+                assert_eq!(differ, !held.is_empty());
+                let (table, _) = written(DiffWriter::table(Vec::new(), Format::Csv));
+                assert_eq!(table, held.write_table(Vec::new(), Format::Csv).unwrap(), "seed {seed}");
                 retitles += held.releases.iter().filter(|r| r.retitled.is_some()).count();
             }
         }
@@ -508,15 +589,18 @@ mod tests {
                 .collect()
         };
         let (old, new) = (csv(&releases(false), &[]), csv(&releases(true), &[]));
-        let (d, held) = diff_files_holding(&file("a", &old), &file("b", &new), &Compared::default()).unwrap();
+        let (d, counted) = diff_files_holding(&file("a", &old), &file("b", &new), &Compared::default()).unwrap();
         assert_eq!(d.releases.len(), 300);
+        let (held, releases) = (counted.held_rows, counted.held_releases);
         assert!(held <= 10, "{held} rows held");
+        // Each release's changes are handed on as soon as it is compared.
+        assert_eq!(releases, 1, "{releases} releases' changes held");
         // Another order holds what one table has read ahead of the other.
         let mut reversed: Vec<&str> = new.lines().skip(1).collect();
         reversed.reverse();
         let reversed = format!("{}\n{}\n", new.lines().next().unwrap(), reversed.join("\n"));
-        let (_, held) = diff_files_holding(&file("a", &old), &file("b", &reversed), &Compared::default()).unwrap();
-        assert!(held > 1000, "{held} rows held");
+        let (_, counted) = diff_files_holding(&file("a", &old), &file("b", &reversed), &Compared::default()).unwrap();
+        assert!(counted.held_rows > 1000, "{} rows held", counted.held_rows);
     }
 
     #[test]

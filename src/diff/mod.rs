@@ -8,7 +8,8 @@
 //! place and a retitled release are each reported once, not as a removal and an addition.
 //!
 //! [`diff`] compares two tables held in memory ([`read_table`]); [`diff_files`] compares two
-//! tables in files a release at a time, in memory that does not grow with them (`files.rs`).
+//! tables in files a release at a time, in memory that does not grow with them (`files.rs`),
+//! and [`diff_files_to`] writes the differences as it finds them ([`DiffWriter`]).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{self, Read};
@@ -18,8 +19,8 @@ use serde::Serialize;
 mod files;
 mod report;
 
-pub use files::{TableFile, diff_files};
-pub use report::DIFF_COLUMNS;
+pub use files::{TableFile, diff_files, diff_files_to};
+pub use report::{DIFF_COLUMNS, DiffWriter};
 
 use crate::model::FACT_COLUMNS;
 
@@ -40,6 +41,16 @@ pub enum TableError {
     /// A table read from a pipe could not be copied to a temporary file (in the directory named).
     #[error("{0}: cannot copy it to a temporary file in {1} (TMPDIR): {2}")]
     NotCopied(String, String, io::Error),
+    /// The differences could not be written as they were found ([`diff_files_to`]).
+    #[error("cannot write the differences: {0}")]
+    Write(io::Error),
+}
+
+/// Where a comparison hands what it finds: the compared columns one table lacks, then
+/// each release's differences, in order.
+trait Sink {
+    fn columns(&mut self, only_in_old: &[String], only_in_new: &[String]) -> io::Result<()>;
+    fn release(&mut self, release: ReleaseDiff) -> io::Result<()>;
 }
 
 /// A facts table as read: its header and its rows (fields in header order).

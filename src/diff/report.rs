@@ -1,13 +1,14 @@
-//! The differences written: the report for people (`Display`) and the differences table
-//! (`write_table`).
+//! The differences written, a release at a time as they are found ([`DiffWriter`]): the
+//! report for people (also `Display` of a [`Diff`]) and the differences table (also
+//! `Diff::write_table`).
 
 use std::collections::BTreeMap;
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Change, ChangeKind, Diff, folded};
+use super::{Change, ChangeKind, Diff, ReleaseDiff, Sink, folded};
 use crate::write::{Format, TableWriter};
 
 impl Diff {
@@ -37,52 +38,212 @@ impl Diff {
     /// `old`/`new` holding its value), one row per changed column of a changed fact, and a
     /// `retitled` row (column `title`) per retitled release.
     pub fn write_table<W: Write>(&self, out: W, format: Format) -> io::Result<W> {
-        let mut w = TableWriter::new(out, format, &DIFF_COLUMNS)?;
-        for r in &self.releases {
-            let (id, title) = match &r.retitled {
-                Some((id, title)) => (id.as_str(), title.as_str()),
-                None => (r.release_id.as_str(), r.title.as_str()),
-            };
-            if r.retitled.is_some() {
-                w.write(&DiffRow {
-                    change: ChangeKind::Retitled,
-                    release_id: id,
-                    title,
-                    section: "",
-                    kind: "",
-                    text: "",
-                    occurrence: 0,
-                    column: "title".to_string(),
-                    old: r.title.clone(),
-                    new: title.to_string(),
-                })?;
+        let mut w = DiffWriter::table(out, format);
+        self.releases.iter().try_for_each(|r| w.write_release(r))?;
+        Ok(w.finish(self.old_rows, self.new_rows)?.0)
+    }
+}
+
+/// Writes differences as they are found, a release at a time, in the order of
+/// [`Diff::releases`]: the report for people or the differences table. What it keeps is
+/// the counts its last line gives.
+pub struct DiffWriter<W: Write> {
+    out: Out<W>,
+    /// Added, removed and changed facts per kind.
+    counts: BTreeMap<String, [usize; 3]>,
+    /// Releases with differences, and those retitled.
+    releases: usize,
+    retitled: usize,
+    /// A compared column is in one table only.
+    columns_differ: bool,
+}
+
+enum Out<W: Write> {
+    Text(W),
+    /// The differences table, begun at its first row (or at the end): a table that
+    /// cannot be read is refused before anything is written.
+    Table(Format, W),
+    Rows(TableWriter<W>),
+    /// Between the two (never seen: the header's write failed).
+    Gone,
+}
+
+impl<W: Write> DiffWriter<W> {
+    /// The report for people: changes grouped by release, then the counts per kind.
+    pub fn text(out: W) -> Self {
+        Self::new(Out::Text(out))
+    }
+
+    /// The differences table (`DIFF_COLUMNS`).
+    pub fn table(out: W, format: Format) -> Self {
+        Self::new(Out::Table(format, out))
+    }
+
+    fn new(out: Out<W>) -> Self {
+        DiffWriter {
+            out,
+            counts: BTreeMap::new(),
+            releases: 0,
+            retitled: 0,
+            columns_differ: false,
+        }
+    }
+
+    /// The table's writer, its header written first.
+    fn rows(&mut self) -> io::Result<&mut TableWriter<W>> {
+        if let Out::Table(..) = self.out {
+            if let Out::Table(format, out) = std::mem::replace(&mut self.out, Out::Gone) {
+                self.out = Out::Rows(TableWriter::new(out, format, &DIFF_COLUMNS)?);
             }
-            for c in &r.changes {
-                let row = |column: &str, old: &str, new: &str| DiffRow {
-                    change: c.change,
-                    release_id: id,
-                    title,
-                    section: &c.section,
-                    kind: &c.kind,
-                    text: &c.text,
-                    occurrence: c.occurrence,
-                    column: column.to_string(),
-                    old: old.to_string(),
-                    new: new.to_string(),
-                };
-                match c.change {
-                    ChangeKind::Added => w.write(&row("", "", &c.value))?,
-                    ChangeKind::Removed => w.write(&row("", &c.value, ""))?,
-                    ChangeKind::Changed | ChangeKind::Retitled => {
-                        for col in &c.columns {
-                            w.write(&row(&col.column, &col.old, &col.new))?;
-                        }
-                    }
+        }
+        match &mut self.out {
+            Out::Rows(w) => Ok(w),
+            _ => Err(io::Error::other("the differences table was not begun")),
+        }
+    }
+
+    /// The compared columns one table lacks, said before any release.
+    pub fn write_columns(&mut self, only_in_old: &[String], only_in_new: &[String]) -> io::Result<()> {
+        self.columns_differ |= !only_in_old.is_empty() || !only_in_new.is_empty();
+        let Out::Text(out) = &mut self.out else {
+            return Ok(());
+        };
+        if !only_in_old.is_empty() {
+            writeln!(out, "columns only in the old table: {}", only_in_old.join(", "))?;
+        }
+        if !only_in_new.is_empty() {
+            writeln!(out, "columns only in the new table: {}", only_in_new.join(", "))?;
+        }
+        Ok(())
+    }
+
+    /// A release's differences.
+    pub fn write_release(&mut self, r: &ReleaseDiff) -> io::Result<()> {
+        self.releases += 1;
+        self.retitled += usize::from(r.retitled.is_some());
+        for c in &r.changes {
+            let n = self.counts.entry(c.kind.clone()).or_default();
+            match c.change {
+                ChangeKind::Added => n[0] += 1,
+                ChangeKind::Removed => n[1] += 1,
+                ChangeKind::Changed | ChangeKind::Retitled => n[2] += 1,
+            }
+        }
+        match &mut self.out {
+            Out::Table(..) | Out::Rows(_) | Out::Gone => table_rows(self.rows()?, r),
+            Out::Text(out) => {
+                let mut text = String::new();
+                match &r.retitled {
+                    Some((id, title)) => writeln!(
+                        text,
+                        "{} -> {}  retitled: {:?} -> {:?}",
+                        r.release_id, id, r.title, title
+                    ),
+                    None => writeln!(text, "{}  {}", r.release_id, r.title),
+                }
+                .and_then(|()| r.changes.iter().try_for_each(|c| write_change(&mut text, c)))
+                .map_err(io::Error::other)?;
+                out.write_all(text.as_bytes())
+            }
+        }
+    }
+
+    /// The last line (the report's counts): the output, and whether the tables differ.
+    pub fn finish(mut self, old_rows: usize, new_rows: usize) -> io::Result<(W, bool)> {
+        let differ = self.releases > 0 || self.columns_differ;
+        if !matches!(self.out, Out::Text(_)) {
+            self.rows()?;
+        }
+        let mut out = match self.out {
+            Out::Text(out) => out,
+            Out::Rows(w) => return Ok((w.finish()?, differ)),
+            Out::Table(..) | Out::Gone => return Err(io::Error::other("the differences table was not begun")),
+        };
+        if !differ {
+            writeln!(out, "No differences ({new_rows} facts in each table).")?;
+            return Ok((out, differ));
+        }
+        let total = self
+            .counts
+            .values()
+            .fold([0; 3], |t, n| [t[0] + n[0], t[1] + n[1], t[2] + n[2]]);
+        write!(
+            out,
+            "{} added, {} removed, {} changed in {} release(s)",
+            total[0], total[1], total[2], self.releases,
+        )?;
+        if self.retitled > 0 {
+            write!(out, ", {} retitled", self.retitled)?;
+        }
+        write!(out, " ({old_rows} facts before, {new_rows} after)")?;
+        let per_kind: Vec<String> = self
+            .counts
+            .iter()
+            .map(|(k, n)| format!("{k} +{} -{} ~{}", n[0], n[1], n[2]))
+            .collect();
+        if per_kind.is_empty() {
+            writeln!(out, ".")?;
+        } else {
+            writeln!(out, ": {}.", per_kind.join(", "))?;
+        }
+        Ok((out, differ))
+    }
+}
+
+impl<W: Write> Sink for DiffWriter<W> {
+    fn columns(&mut self, only_in_old: &[String], only_in_new: &[String]) -> io::Result<()> {
+        self.write_columns(only_in_old, only_in_new)
+    }
+
+    fn release(&mut self, r: ReleaseDiff) -> io::Result<()> {
+        self.write_release(&r)
+    }
+}
+
+/// A release's rows of the differences table.
+fn table_rows<W: Write>(w: &mut TableWriter<W>, r: &ReleaseDiff) -> io::Result<()> {
+    let (id, title) = match &r.retitled {
+        Some((id, title)) => (id.as_str(), title.as_str()),
+        None => (r.release_id.as_str(), r.title.as_str()),
+    };
+    if r.retitled.is_some() {
+        w.write(&DiffRow {
+            change: ChangeKind::Retitled,
+            release_id: id,
+            title,
+            section: "",
+            kind: "",
+            text: "",
+            occurrence: 0,
+            column: "title".to_string(),
+            old: r.title.clone(),
+            new: title.to_string(),
+        })?;
+    }
+    for c in &r.changes {
+        let row = |column: &str, old: &str, new: &str| DiffRow {
+            change: c.change,
+            release_id: id,
+            title,
+            section: &c.section,
+            kind: &c.kind,
+            text: &c.text,
+            occurrence: c.occurrence,
+            column: column.to_string(),
+            old: old.to_string(),
+            new: new.to_string(),
+        };
+        match c.change {
+            ChangeKind::Added => w.write(&row("", "", &c.value))?,
+            ChangeKind::Removed => w.write(&row("", &c.value, ""))?,
+            ChangeKind::Changed | ChangeKind::Retitled => {
+                for col in &c.columns {
+                    w.write(&row(&col.column, &col.old, &col.new))?;
                 }
             }
         }
-        w.finish()
     }
+    Ok(())
 }
 
 /// The header of the differences table.
@@ -137,59 +298,22 @@ fn excerpt(sentence: &str, text: &str) -> String {
     out
 }
 
-/// The report for people: changes grouped by release, then the counts per kind.
+/// The report for people: changes grouped by release, then the counts per kind
+/// ([`DiffWriter::text`]).
 impl fmt::Display for Diff {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if !self.only_in_old.is_empty() {
-            writeln!(f, "columns only in the old table: {}", self.only_in_old.join(", "))?;
-        }
-        if !self.only_in_new.is_empty() {
-            writeln!(f, "columns only in the new table: {}", self.only_in_new.join(", "))?;
-        }
-        for r in &self.releases {
-            match &r.retitled {
-                Some((id, title)) => writeln!(f, "{} -> {}  retitled: {:?} -> {:?}", r.release_id, id, r.title, title)?,
-                None => writeln!(f, "{}  {}", r.release_id, r.title)?,
-            }
-            for c in &r.changes {
-                write_change(f, c)?;
-            }
-        }
-        let counts = self.counts();
-        let total = counts
-            .values()
-            .fold([0; 3], |t, n| [t[0] + n[0], t[1] + n[1], t[2] + n[2]]);
-        if self.is_empty() {
-            return writeln!(f, "No differences ({} facts in each table).", self.new_rows);
-        }
-        let retitled = self.releases.iter().filter(|r| r.retitled.is_some()).count();
-        write!(
-            f,
-            "{} added, {} removed, {} changed in {} release(s)",
-            total[0],
-            total[1],
-            total[2],
-            self.releases.len(),
-        )?;
-        if retitled > 0 {
-            write!(f, ", {retitled} retitled")?;
-        }
-        write!(f, " ({} facts before, {} after)", self.old_rows, self.new_rows)?;
-        let per_kind: Vec<String> = counts
-            .iter()
-            .map(|(k, n)| format!("{k} +{} -{} ~{}", n[0], n[1], n[2]))
-            .collect();
-        if per_kind.is_empty() {
-            writeln!(f, ".")
-        } else {
-            writeln!(f, ": {}.", per_kind.join(", "))
-        }
+        let mut w = DiffWriter::text(Vec::new());
+        w.write_columns(&self.only_in_old, &self.only_in_new)
+            .and_then(|()| self.releases.iter().try_for_each(|r| w.write_release(r)))
+            .map_err(|_| fmt::Error)?;
+        let (text, _) = w.finish(self.old_rows, self.new_rows).map_err(|_| fmt::Error)?;
+        f.write_str(&String::from_utf8_lossy(&text))
     }
 }
 
 /// One fact's line: `+`/`-` with its value; `~` with its value's change first when the
 /// value or unit changed, then the other columns.
-fn write_change(f: &mut fmt::Formatter<'_>, c: &Change) -> fmt::Result {
+fn write_change(f: &mut impl fmt::Write, c: &Change) -> fmt::Result {
     let nth = if c.occurrence > 0 {
         format!(" #{}", c.occurrence + 1)
     } else {
