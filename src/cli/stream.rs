@@ -272,26 +272,18 @@ fn scan_legacy(
 /// sequences not of the encoding; refused at a NUL byte unless it is `utf16`.
 fn check_legacy<R: Read>(
     reader: R,
-    mut copy: Option<&mut BufWriter<File>>,
+    copy: Option<&mut BufWriter<File>>,
     (encoding, skip): (&'static Encoding, usize),
     utf16: bool,
 ) -> Result<usize, Refused> {
-    let mut reader = BufReader::with_capacity(PIECE as usize, reader);
     let (mut text, mut map) = (String::new(), OffsetMap::default());
     let mut decoding = Decoding::new(encoding, skip, &mut map);
-    let (mut offset, mut line) = (0, 1);
-    loop {
-        let chunk = reader.fill_buf()?;
-        if chunk.is_empty() {
-            break;
-        }
-        if let Some(copy) = copy.as_mut() {
-            copy.write_all(chunk)?;
-        }
+    let mut line = 1;
+    let nul = read_chunks(reader, copy, |chunk, offset| {
         if !utf16 {
             if let Some(at) = memchr::memchr(0, chunk) {
-                line += memchr::memchr_iter(b'\n', &chunk[..at]).count();
-                return Err(Refused::Nul { line, at: offset + at });
+                let line = line + memchr::memchr_iter(b'\n', &chunk[..at]).count();
+                return Some(Refused::Nul { line, at: offset + at });
             }
             line += memchr::memchr_iter(b'\n', chunk).count();
         }
@@ -299,9 +291,10 @@ fn check_legacy<R: Read>(
         decoding.feed(&chunk[from..], &mut text, &mut map);
         text.clear();
         map.clear();
-        offset += chunk.len();
-        let n = chunk.len();
-        reader.consume(n);
+        None
+    })?;
+    if let Some(refused) = nul {
+        return Err(refused);
     }
     decoding.finish(&mut text);
     Ok(decoding.replaced)
@@ -347,20 +340,12 @@ fn line_at(source: &mut impl Read, at: usize) -> io::Result<usize> {
 
 /// Reads every byte (copying it to `copy`), in the reader's own buffer: the offset of the
 /// first byte that is not UTF-8, or of a NUL byte (which stops the reading).
-fn first_bad_offset<R: Read>(reader: R, mut copy: Option<&mut BufWriter<File>>) -> io::Result<Found> {
-    let mut reader = BufReader::with_capacity(PIECE as usize, reader);
-    let (mut offset, mut bad) = (0, None);
+fn first_bad_offset<R: Read>(reader: R, copy: Option<&mut BufWriter<File>>) -> io::Result<Found> {
+    let (mut bad, mut end) = (None, 0);
     let mut cut = CutChar::default();
-    loop {
-        let chunk = reader.fill_buf()?;
-        if chunk.is_empty() {
-            break;
-        }
-        if let Some(copy) = copy.as_mut() {
-            copy.write_all(chunk)?;
-        }
+    let nul = read_chunks(reader, copy, |chunk, offset| {
         if let Some(at) = memchr::memchr(0, chunk) {
-            return Ok(Found::Nul(offset + at));
+            return Some(offset + at);
         }
         if bad.is_none() {
             bad = match cut.check(chunk) {
@@ -369,15 +354,43 @@ fn first_bad_offset<R: Read>(reader: R, mut copy: Option<&mut BufWriter<File>>) 
                 None => None,
             };
         }
-        offset += chunk.len();
-        let n = chunk.len();
-        reader.consume(n);
+        end = offset + chunk.len();
+        None
+    })?;
+    if let Some(at) = nul {
+        return Ok(Found::Nul(at));
     }
     // A character cut by the end of the input.
     if bad.is_none() && cut.len > 0 {
-        bad = Some(offset - cut.len);
+        bad = Some(end - cut.len);
     }
     Ok(bad.map_or(Found::Clean, Found::Bad))
+}
+
+/// Reads every byte in the reader's own buffer, a chunk at a time, each copied to `copy`
+/// first: `each` is given each chunk and its offset, and stops the reading with a result.
+fn read_chunks<R: Read, T>(
+    reader: R,
+    mut copy: Option<&mut BufWriter<File>>,
+    mut each: impl FnMut(&[u8], usize) -> Option<T>,
+) -> io::Result<Option<T>> {
+    let mut reader = BufReader::with_capacity(PIECE as usize, reader);
+    let mut offset = 0;
+    loop {
+        let chunk = reader.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(None);
+        }
+        if let Some(copy) = copy.as_mut() {
+            copy.write_all(chunk)?;
+        }
+        if let Some(stop) = each(chunk, offset) {
+            return Ok(Some(stop));
+        }
+        let n = chunk.len();
+        offset += n;
+        reader.consume(n);
+    }
 }
 
 /// The first bytes of a character that a chunk of the input ends in the middle of.
