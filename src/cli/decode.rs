@@ -6,7 +6,7 @@ use std::io::{self, Read};
 
 use encoding_rs::{CoderResult, Decoder, Encoding};
 
-use super::inputs::OffsetMap;
+use super::inputs::{AnchorQueue, OffsetMap};
 
 /// The encoding a WHATWG label names (`windows-1252`, `latin1`, `shift_jis`, `euc-kr`,
 /// `utf-16le`...), or why the label is not one.
@@ -218,9 +218,9 @@ impl<R: Read> DecodingReader<R> {
         }
     }
 
-    /// The anchors of the text decoded since they were last taken, moved onto `map`.
-    pub fn move_anchors(&mut self, map: &mut OffsetMap) {
-        map.append(&mut self.anchors);
+    /// The anchors of the text decoded since they were last taken, moved onto `queue`.
+    pub fn move_anchors(&mut self, queue: &mut AnchorQueue) {
+        queue.append(&mut self.anchors);
     }
 
     /// Decodes the next block of the source; false at its end.

@@ -268,26 +268,14 @@ pub fn file_id(meta: &fs::Metadata) -> Option<(u64, u64)> {
 /// Byte offsets of a lossily decoded text back to the bytes of its source.
 #[derive(Debug, Default)]
 pub struct OffsetMap {
-    /// (offset in the text, offset in the source) just after each replaced sequence: a
-    /// deque, so that a part takes its own from the front in time of their number.
-    anchors: VecDeque<(usize, usize)>,
+    /// (offset in the text, offset in the source) just after each replaced sequence.
+    anchors: Vec<(usize, usize)>,
 }
 
 impl OffsetMap {
     /// From text offset `text` on, the text stands at source offset `source`.
     pub fn anchor(&mut self, text: usize, source: usize) {
-        self.anchors.push_back((text, source));
-    }
-
-    /// The map of the text up to offset `at`, taken out (its anchors up to `at`); the
-    /// map keeps the rest, from `at` on. It takes time of the anchors taken, not of those
-    /// left: a text in UTF-16 has one at every character.
-    pub fn take_through(&mut self, at: usize) -> OffsetMap {
-        let source = self.original(at);
-        let keep = self.anchors.partition_point(|&(t, _)| t <= at);
-        let taken = self.anchors.drain(..keep).collect();
-        self.anchors.push_front((at, source));
-        OffsetMap { anchors: taken }
+        self.anchors.push((text, source));
     }
 
     /// Anchors (text, source) shifted by these offsets.
@@ -295,29 +283,14 @@ impl OffsetMap {
         self.anchors.iter().map(move |&(t, s)| (t + text, s + source))
     }
 
-    pub fn extend(&mut self, anchors: impl IntoIterator<Item = (usize, usize)>) {
-        self.anchors.extend(anchors);
-    }
-
-    /// Moves the anchors of `later` (of text after this map's) onto this map.
-    pub fn append(&mut self, later: &mut OffsetMap) {
-        self.anchors.append(&mut later.anchors);
-    }
-
     pub fn clear(&mut self) {
         self.anchors.clear();
-    }
-
-    /// The map with no more room than its anchors take.
-    pub fn shrunk(mut self) -> OffsetMap {
-        self.anchors.shrink_to_fit();
-        self
     }
 
     /// The anchors, in order.
     #[cfg(test)]
     pub fn anchors(&self) -> Vec<(usize, usize)> {
-        self.anchors.iter().copied().collect()
+        self.anchors.clone()
     }
 
     /// How many anchors the map has room for.
@@ -328,13 +301,60 @@ impl OffsetMap {
 
     /// The source offset of a text offset (inside a U+FFFD: the byte after the bad ones).
     pub fn original(&self, offset: usize) -> usize {
-        match self.anchors.partition_point(|&(t, _)| t <= offset) {
-            0 => offset,
-            n => {
-                let (t, o) = self.anchors[n - 1];
-                o + (offset - t)
-            }
-        }
+        let before = self.anchors.partition_point(|&(t, _)| t <= offset);
+        from_anchor(before.checked_sub(1).map(|n| self.anchors[n]), offset)
+    }
+}
+
+/// The source offset of text offset `offset`, from the last anchor at or before it.
+fn from_anchor(anchor: Option<(usize, usize)>, offset: usize) -> usize {
+    anchor.map_or(offset, |(t, o)| o + (offset - t))
+}
+
+/// The anchors of an input's text not yet handed on in a part: a deque, so that a part
+/// takes its own from the front in time of their number (a text in UTF-16 has one at
+/// every character).
+#[derive(Debug, Default)]
+pub struct AnchorQueue {
+    anchors: VecDeque<(usize, usize)>,
+}
+
+impl AnchorQueue {
+    #[cfg(test)]
+    pub fn anchor(&mut self, text: usize, source: usize) {
+        self.anchors.push_back((text, source));
+    }
+
+    pub fn extend(&mut self, anchors: impl IntoIterator<Item = (usize, usize)>) {
+        self.anchors.extend(anchors);
+    }
+
+    /// Moves the anchors of `later` (of text after this queue's) onto it.
+    pub fn append(&mut self, later: &mut OffsetMap) {
+        self.anchors.extend(later.anchors.drain(..));
+    }
+
+    /// The map of the text up to offset `at`, taken out (its anchors up to `at`); the
+    /// queue keeps the rest, from `at` on.
+    pub fn take_through(&mut self, at: usize) -> OffsetMap {
+        let source = self.original(at);
+        let keep = self.anchors.partition_point(|&(t, _)| t <= at);
+        let taken = self.anchors.drain(..keep).collect();
+        self.anchors.push_front((at, source));
+        OffsetMap { anchors: taken }
+    }
+
+    /// The map of all that is left, with no more room than its anchors take.
+    pub fn into_map(self) -> OffsetMap {
+        let mut anchors = Vec::from(self.anchors);
+        anchors.shrink_to_fit();
+        OffsetMap { anchors }
+    }
+
+    /// The source offset of a text offset.
+    pub fn original(&self, offset: usize) -> usize {
+        let before = self.anchors.partition_point(|&(t, _)| t <= offset);
+        from_anchor(before.checked_sub(1).map(|n| self.anchors[n]), offset)
     }
 }
 
@@ -350,7 +370,7 @@ pub fn decode_lossy(bytes: &[u8]) -> (String, OffsetMap) {
         if !chunk.invalid().is_empty() {
             text.push(char::REPLACEMENT_CHARACTER);
             original += chunk.invalid().len();
-            map.anchors.push_back((text.len(), original));
+            map.anchors.push((text.len(), original));
         }
     }
     (text, map)

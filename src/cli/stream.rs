@@ -20,8 +20,8 @@ use encoding_rs::Encoding;
 
 use super::decode::{Decoding, DecodingReader};
 use super::inputs::{
-    OffsetMap, Raw, Refused, Source, clean_bytes, clean_text, cleaning_warnings, decode_lossy, first_block,
-    legacy_encoding, open_raw, refusal,
+    AnchorQueue, OffsetMap, Raw, Refused, Source, clean_bytes, clean_text, cleaning_warnings, decode_lossy,
+    first_block, legacy_encoding, open_raw, refusal,
 };
 
 /// The most bytes handed on at a time: a longer line comes in pieces.
@@ -713,7 +713,7 @@ struct Splitter {
     /// separator but the first cuts).
     min_part: usize,
     /// Offsets of the input's text -> the source's, from `start` on.
-    map: OffsetMap,
+    map: AnchorQueue,
     ready: VecDeque<Part>,
 }
 
@@ -826,7 +826,7 @@ impl Splitter {
             text: std::mem::take(&mut self.text),
             start: self.start,
             line: self.line,
-            map: std::mem::take(&mut self.map).shrunk(),
+            map: std::mem::take(&mut self.map).into_map(),
             last: true,
             separators: std::mem::take(&mut self.separators),
         }
