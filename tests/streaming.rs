@@ -172,3 +172,16 @@ fn a_nul_byte_past_the_first_megabyte_refuses_an_input_in_another_encoding() {
         );
     }
 }
+
+#[test]
+fn an_input_of_only_a_byte_order_mark_is_empty_after_it() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), [0xff, 0xfe]).unwrap();
+    let (out, stderr, code) = run(dir.path(), &["extract", "a.txt"], b"");
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(out.lines().count(), 1, "a header only: {out}");
+    assert!(
+        stderr.contains("a.txt:1: warning: input is empty; no releases (byte 2)"),
+        "{stderr}"
+    );
+}

@@ -556,10 +556,12 @@ impl Stream {
                 (&mut pieces.piece, pieces.offset, *valid)
             }
             Lines::Decoded(pieces) => {
-                if !pieces.next()? {
+                let more = pieces.next()?;
+                // At the end too: a text of no bytes still starts after the byte-order mark.
+                pieces.reader.move_anchors(&mut self.splitter.map);
+                if !more {
                     return Ok(false);
                 }
-                pieces.reader.move_anchors(&mut self.splitter.map);
                 (&mut pieces.piece, pieces.offset, true)
             }
         };
