@@ -44,9 +44,14 @@ pub fn explain(text: &str, options: &Options) -> Explanation {
                 Section::Body => &body,
             };
             let end = fact.offset + fact.text.len();
-            let marked = spans
-                .iter()
-                .find(|s| s.start <= fact.offset && end <= s.end)
+            let holds = |s: &&std::ops::Range<usize>| s.start <= fact.offset && end <= s.end;
+            // The sentences are in order: the last to start at or before the figure holds
+            // it, but for a figure across sentences (then each is asked, in order).
+            let last_before = spans.partition_point(|s| s.start <= fact.offset).checked_sub(1);
+            let marked = last_before
+                .and_then(|n| spans.get(n))
+                .filter(holds)
+                .or_else(|| spans.iter().find(holds))
                 .and_then(|s| mark(text, s.clone(), fact.offset..end))
                 .unwrap_or_else(|| format!("[{}]", fact.text));
             figures.push(Explained {
@@ -113,7 +118,12 @@ fn phrase_start(source: &str, offset: usize) -> usize {
     let prepositions = [
         "in", "for", "during", "of", "as", "from", "through", "since", "by", "to", "until", "at",
     ];
-    let of_as = |w: &str| w == "of" && trimmed[..word_start].trim_end().to_ascii_lowercase().ends_with("as");
+    // `as` last before `of`, told by its two bytes (lowering all the text before it, once,
+    // made a long snippet's time grow as its square).
+    let of_as = |w: &str| {
+        let t = trimmed[..word_start].trim_end().as_bytes();
+        w == "of" && t.len() >= 2 && t[t.len() - 2..].eq_ignore_ascii_case(b"as")
+    };
     if prepositions.contains(&word.as_str()) && trimmed.len() < before.len() {
         if of_as(&word) {
             let t = trimmed[..word_start].trim_end();

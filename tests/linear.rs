@@ -211,3 +211,29 @@ fn diff_time_grows_linearly_with_the_figures_edited() {
         },
     );
 }
+
+#[test]
+fn explain_time_grows_linearly_with_the_snippet() {
+    // `as of May`: a figure's period phrase is shown from its preposition. Telling `as of`
+    // once lowered the whole text before it, for every figure: quadratic in the snippet.
+    let text = |n: usize| release(&"Exports rose 5 percent as of May 2025. ".repeat(n / 39 + 1));
+    let time = |text: &str| {
+        (0..3)
+            .map(|_| {
+                let t = cpu_time();
+                let shown = bulletin_facts::explain::explain(text, &bulletin_facts::Options::default()).to_string();
+                assert!(
+                    shown.contains("(from \"as of May 2025\")"),
+                    "{}",
+                    &shown[..shown.len().min(2000)]
+                );
+                cpu_time().saturating_sub(t)
+            })
+            .min()
+            .unwrap_or_default()
+    };
+    let (a, b) = (time(&text(64 * 1024)), time(&text(1024 * 1024)));
+    let ratio = b.as_secs_f64() / a.as_secs_f64().max(5e-3);
+    println!("explain: {a:?} -> {b:?}  x{ratio:.2}");
+    assert!(ratio < 32.0, "not linear: x{ratio:.2} ({a:?} -> {b:?})");
+}
