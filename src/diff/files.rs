@@ -278,6 +278,12 @@ fn compare(old: &TableFile, new: &TableFile, compared: &Compared, sink: &mut dyn
     let mut pending: HashMap<Hash, [Vec<StringRecord>; 2]> = HashMap::new();
     let mut done: BTreeMap<u64, Vec<ReleaseDiff>> = BTreeMap::new();
     let mut next_rank = 0;
+    let mut hand_on = |changes: Vec<ReleaseDiff>| {
+        changes
+            .into_iter()
+            .try_for_each(|r| sink.release(r))
+            .map_err(TableError::Write)
+    };
     let mut ranked = [0, old_releases as u64];
     let (mut held, mut most_held, mut most_done) = (0, 0, 0);
     loop {
@@ -321,10 +327,7 @@ fn compare(old: &TableFile, new: &TableFile, compared: &Compared, sink: &mut dyn
             done.insert(release.rank, changes);
             most_done = most_done.max(done.len());
             while let Some(changes) = done.remove(&next_rank) {
-                changes
-                    .into_iter()
-                    .try_for_each(|r| sink.release(r))
-                    .map_err(TableError::Write)?;
+                hand_on(changes)?;
                 next_rank += 1;
             }
         }
@@ -337,7 +340,10 @@ fn compare(old: &TableFile, new: &TableFile, compared: &Compared, sink: &mut dyn
         };
         return Err(TableError::Changed(tables[side].name.clone()));
     }
+    // Every rank is handed on above (the ranks of a table's releases run on from 0 without
+    // a gap); should one not be, what waits still goes, in order.
     debug_assert!(done.is_empty(), "every rank is handed on");
+    done.into_values().try_for_each(hand_on)?;
     let count = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
     Ok(Counted {
         rows: totals.map(count),
