@@ -212,6 +212,31 @@ fn diff_time_grows_linearly_with_the_figures_edited() {
     );
 }
 
+/// The same with every figure in one release (a long document read as one release): each
+/// added fact was tried against every removed one of its release, section and kind.
+#[test]
+fn diff_time_grows_linearly_with_the_figures_edited_in_one_release() {
+    use bulletin_facts::diff::ChangeKind;
+    // Every row's release id made one.
+    let in_one_release = |csv: String| -> String {
+        csv.lines()
+            .enumerate()
+            .map(|(k, line)| match line.split_once(',') {
+                Some((_, rest)) if k > 0 => format!("r,{rest}\n"),
+                _ => format!("{line}\n"),
+            })
+            .collect()
+    };
+    diff_time_is_linear(
+        |n| (in_one_release(table(n, "r")), in_one_release(edited_table(n, "r", "9"))),
+        |d, n| {
+            assert_eq!(d.releases.len(), 1);
+            let changed = d.releases[0].changes.iter().filter(|c| c.change == ChangeKind::Changed);
+            assert_eq!(changed.count(), 2 * n, "every figure is one change");
+        },
+    );
+}
+
 #[test]
 fn explain_time_grows_linearly_with_the_snippet() {
     // `as of May`: a figure's period phrase is shown from its preposition. Telling `as of`

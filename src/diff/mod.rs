@@ -17,12 +17,14 @@ use std::io::{self, Read};
 use serde::Serialize;
 
 mod files;
+mod in_place;
 mod report;
 
 pub use files::{TableFile, diff_files, diff_files_to};
 pub use report::{DIFF_COLUMNS, DiffWriter};
 
 use crate::model::FACT_COLUMNS;
+use in_place::in_place_pairs;
 
 /// The columns that identify a fact (with its occurrence index).
 pub const KEY_COLUMNS: [&str; 4] = ["release_id", "section", "kind", "text"];
@@ -453,58 +455,6 @@ fn changed_columns(
             })
         })
         .collect()
-}
-
-/// Removed and added facts that are one figure edited in place: same release, section and
-/// kind, and the old sentence with the old text put back is the new sentence (without a
-/// sentence column: the same offset). Each fact is paired once, in reading order.
-fn in_place_pairs(
-    old: &View,
-    new: &View,
-    old_keys: &[Key],
-    new_keys: &[Key],
-    removed: &[usize],
-    added: &[usize],
-) -> Vec<(usize, usize)> {
-    let sentence = (old.column("sentence"), new.column("sentence"));
-    let offset = (old.column("offset"), new.column("offset"));
-    let in_place = |o: usize, n: usize| {
-        let (ok, nk) = (&old_keys[o], &new_keys[n]);
-        if ok.parts[..3] != nk.parts[..3] {
-            return false;
-        }
-        match (sentence, offset) {
-            ((Some(os), Some(ns)), _) => {
-                let (was, is) = (old.field(&old.rows[o], os), new.field(&new.rows[n], ns));
-                let (old_text, new_text) = (folded(&ok.parts[3]), folded(&nk.parts[3]));
-                was.contains(&old_text) && was.replacen(&old_text, &new_text, 1) == is
-            }
-            (_, (Some(oo), Some(no))) => old.field(&old.rows[o], oo) == new.field(&new.rows[n], no),
-            _ => false,
-        }
-    };
-    // The removed facts by release, section and kind (the only ones a fact added may be
-    // paired with), in reading order; each paired once. (Looking through every removed
-    // fact and every pair for each added one was cubic in the facts a grammar change
-    // edits.)
-    let mut candidates: HashMap<&[String], Vec<usize>> = HashMap::new();
-    for &o in removed {
-        candidates.entry(&old_keys[o].parts[..3]).or_default().push(o);
-    }
-    let mut paired = HashSet::new();
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for &n in added {
-        let same = candidates.get(&new_keys[n].parts[..3]).map(Vec::as_slice);
-        if let Some(&o) = same
-            .unwrap_or_default()
-            .iter()
-            .find(|&&o| !paired.contains(&o) && in_place(o, n))
-        {
-            paired.insert(o);
-            pairs.push((o, n));
-        }
-    }
-    pairs
 }
 
 /// White space runs folded to one space, as the `sentence` column writes them.
