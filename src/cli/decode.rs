@@ -26,7 +26,7 @@ pub fn encoding_for(label: &str) -> Result<&'static Encoding, String> {
 pub fn decode(bytes: &[u8], skip: usize, encoding: &'static Encoding) -> (String, OffsetMap, usize) {
     let (mut text, mut map) = (String::new(), OffsetMap::default());
     let mut decoding = Decoding::new(encoding, skip, &mut map);
-    decoding.feed(bytes.get(skip..).unwrap_or_default(), &mut text, &mut map);
+    decoding.feed(bytes, &mut text, &mut map);
     decoding.finish(&mut text);
     (text, map, decoding.replaced)
 }
@@ -55,12 +55,14 @@ pub struct Decoding {
     /// comes out as one byte keeps them in step, and an anchor is set wherever they part.
     text_at: usize,
     source_at: usize,
+    /// The bytes of the byte-order mark still to be passed over as they are fed.
+    mark_left: usize,
     /// Malformed sequences made U+FFFD.
     pub replaced: usize,
 }
 
 impl Decoding {
-    /// A decoding of a source whose first `skip` bytes (a byte-order mark) are not fed.
+    /// A decoding of a source whose first `skip` bytes (a byte-order mark) are passed over.
     pub fn new(encoding: &'static Encoding, skip: usize, map: &mut OffsetMap) -> Decoding {
         if skip > 0 {
             map.anchor(0, skip);
@@ -79,13 +81,15 @@ impl Decoding {
             source_len: skip,
             text_at: 0,
             source_at: skip,
+            mark_left: skip,
             replaced: 0,
         }
     }
 
     /// Decodes the next bytes of the source onto `text`, their anchors onto `map`.
     pub fn feed(&mut self, bytes: &[u8], text: &mut String, map: &mut OffsetMap) {
-        let mut at = 0;
+        let mut at = self.mark_left.min(bytes.len());
+        self.mark_left -= at;
         while let Some(&byte) = bytes.get(at) {
             // A run of ASCII where text and source stand in step (no character begun: a
             // byte read but not yet come out would have parted them) comes out as it is,
@@ -187,8 +191,6 @@ fn no_surrogates(bytes: &[u8], big_endian: bool) -> usize {
 pub struct DecodingReader<R> {
     source: R,
     decoding: Decoding,
-    /// The source's first bytes, not fed (a byte-order mark), still to be read past.
-    skip: usize,
     /// A block of the source, and the text decoded from it, handed on from `served`.
     block: Vec<u8>,
     text: String,
@@ -209,7 +211,6 @@ impl<R: Read> DecodingReader<R> {
         DecodingReader {
             source,
             decoding,
-            skip,
             block: vec![0; SOURCE_BLOCK],
             text: String::new(),
             served: 0,
@@ -237,10 +238,8 @@ impl<R: Read> DecodingReader<R> {
             self.decoding.finish(&mut self.text);
             return Ok(false);
         }
-        let from = self.skip.min(read);
-        self.skip -= from;
         self.decoding
-            .feed(&self.block[from..read], &mut self.text, &mut self.anchors);
+            .feed(&self.block[..read], &mut self.text, &mut self.anchors);
         Ok(true)
     }
 }
@@ -396,7 +395,7 @@ mod tests {
                 let (want_text, want_map, want_replaced) = decode_by_bytes(&bytes, skip, encoding);
                 let (mut text, mut map) = (String::new(), OffsetMap::default());
                 let mut decoding = Decoding::new(encoding, skip, &mut map);
-                let mut at = skip;
+                let mut at = 0;
                 while at < bytes.len() {
                     let to = (at + 1 + next(40) as usize).min(bytes.len());
                     decoding.feed(&bytes[at..to], &mut text, &mut map);

@@ -168,36 +168,54 @@ type LineAndByte = (usize, usize);
 /// offset), and gives it back: whole when it holds at most [`WHOLE`] bytes, else to be
 /// read again from its start.
 fn scan(first: Vec<u8>, mut raw: Raw) -> Result<(Option<LineAndByte>, Again), Refused> {
-    // A file's room was made by `first_block`.
     let mut first = first;
-    let more = (WHOLE + 1).saturating_sub(first.len()) as u64;
-    // Through the file itself, which reads into the vector's spare room as it is; through
-    // `Raw` the room was zeroed first.
-    match &mut raw {
-        Raw::File(f) => f.take(more).read_to_end(&mut first)?,
-        Raw::Stdin(s) => s.take(more).read_to_end(&mut first)?,
-    };
-    if first.len() <= WHOLE {
+    if read_up_to_whole(&mut first, &mut raw)? {
         return read_whole(first);
     }
-    let (found, mut file) = match raw {
-        Raw::File(mut file) => {
-            file.seek(SeekFrom::Start(0))?;
-            (first_bad_offset(&mut file, None)?, file)
-        }
-        Raw::Stdin(stdin) => {
-            let mut copy = BufWriter::new(super::output::unnamed_temp_file("a copy of standard input")?);
-            let found = first_bad_offset(Cursor::new(first).chain(stdin), Some(&mut copy))?;
-            // The bytes read so far are in the copy (all of them, unless a NUL stopped it).
-            (found, copy.into_inner().map_err(|e| e.into_error())?)
-        }
-    };
-    file.seek(SeekFrom::Start(0))?;
+    let (found, mut file) = read_once(first, raw, |input, copy| Ok(first_bad_offset(input, copy)?))?;
     let bad = placed(found, &mut file)?;
     if bad.is_some() {
         file.seek(SeekFrom::Start(0))?;
     }
     Ok((bad, Again::Reader(Box::new(file))))
+}
+
+/// Reads on from `first` (the input's first block) to [`WHOLE`] bytes and one: whether
+/// that is all of it.
+fn read_up_to_whole(first: &mut Vec<u8>, raw: &mut Raw) -> io::Result<bool> {
+    // A file's room was made by `first_block`.
+    let more = (WHOLE + 1).saturating_sub(first.len()) as u64;
+    // Through the file itself, which reads into the vector's spare room as it is; through
+    // `Raw` the room was zeroed first.
+    match raw {
+        Raw::File(f) => f.take(more).read_to_end(first)?,
+        Raw::Stdin(s) => s.take(more).read_to_end(first)?,
+    };
+    Ok(first.len() <= WHOLE)
+}
+
+/// The first reading of an input longer than [`WHOLE`] (`first` its bytes read so far):
+/// `check` reads all of it from its start, standard input being copied to an unnamed
+/// temporary file as it goes; what it found, and the file to read again, at its start.
+fn read_once<T>(
+    first: Vec<u8>,
+    raw: Raw,
+    check: impl FnOnce(&mut dyn Read, Option<&mut BufWriter<File>>) -> Result<T, Refused>,
+) -> Result<(T, File), Refused> {
+    let (found, mut file) = match raw {
+        Raw::File(mut file) => {
+            file.seek(SeekFrom::Start(0))?;
+            (check(&mut file, None)?, file)
+        }
+        Raw::Stdin(stdin) => {
+            let mut copy = BufWriter::new(super::output::unnamed_temp_file("a copy of standard input")?);
+            let found = check(&mut Cursor::new(first).chain(stdin), Some(&mut copy))?;
+            // The bytes read so far are in the copy (all of them, unless a NUL stopped it).
+            (found, copy.into_inner().map_err(|e| e.into_error())?)
+        }
+    };
+    file.seek(SeekFrom::Start(0))?;
+    Ok((found, file))
 }
 
 /// [`scan`] of an input held whole: refused at a NUL byte, else its text when it is
@@ -234,48 +252,26 @@ fn read_whole(bytes: Vec<u8>) -> Result<(Option<LineAndByte>, Again), Refused> {
 fn scan_legacy(
     first: Vec<u8>,
     mut raw: Raw,
-    (encoding, skip): (&'static Encoding, usize),
+    legacy: (&'static Encoding, usize),
 ) -> Result<(usize, Box<dyn Read>), Refused> {
     let mut first = first;
-    let more = (WHOLE + 1).saturating_sub(first.len()) as u64;
-    match &mut raw {
-        Raw::File(f) => f.take(more).read_to_end(&mut first)?,
-        Raw::Stdin(s) => s.take(more).read_to_end(&mut first)?,
-    };
-    // Only a UTF-16 input has a mark to skip.
-    let utf16 = skip > 0;
-    if first.len() <= WHOLE {
-        let replaced = check_legacy(&first[..], None, (encoding, skip), utf16)?;
+    if read_up_to_whole(&mut first, &mut raw)? {
+        let replaced = check_legacy(&first[..], None, legacy)?;
         return Ok((replaced, Box::new(Cursor::new(first))));
     }
-    let (replaced, mut file) = match raw {
-        Raw::File(mut file) => {
-            file.seek(SeekFrom::Start(0))?;
-            (check_legacy(&mut file, None, (encoding, skip), utf16)?, file)
-        }
-        Raw::Stdin(stdin) => {
-            let mut copy = BufWriter::new(super::output::unnamed_temp_file("a copy of standard input")?);
-            let replaced = check_legacy(
-                Cursor::new(first).chain(stdin),
-                Some(&mut copy),
-                (encoding, skip),
-                utf16,
-            )?;
-            (replaced, copy.into_inner().map_err(|e| e.into_error())?)
-        }
-    };
-    file.seek(SeekFrom::Start(0))?;
+    let (replaced, file) = read_once(first, raw, |input, copy| check_legacy(input, copy, legacy))?;
     Ok((replaced, Box::new(file)))
 }
 
-/// Reads every byte (copying it to `copy`), decoding it as `encoding`: the number of byte
-/// sequences not of the encoding; refused at a NUL byte unless it is `utf16`.
+/// Reads every byte (copying it to `copy`), decoding it as `encoding` (its first `skip`
+/// bytes a byte-order mark): the number of byte sequences not of the encoding; refused at
+/// a NUL byte but in UTF-16 (only UTF-16 has a mark to skip), which holds them.
 fn check_legacy<R: Read>(
     reader: R,
     copy: Option<&mut BufWriter<File>>,
     (encoding, skip): (&'static Encoding, usize),
-    utf16: bool,
 ) -> Result<usize, Refused> {
+    let utf16 = skip > 0;
     let (mut text, mut map) = (String::new(), OffsetMap::default());
     let mut decoding = Decoding::new(encoding, skip, &mut map);
     let mut line = 1;
@@ -287,8 +283,7 @@ fn check_legacy<R: Read>(
             }
             line += memchr::memchr_iter(b'\n', chunk).count();
         }
-        let from = skip.saturating_sub(offset).min(chunk.len());
-        decoding.feed(&chunk[from..], &mut text, &mut map);
+        decoding.feed(chunk, &mut text, &mut map);
         text.clear();
         map.clear();
         None
