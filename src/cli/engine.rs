@@ -16,7 +16,8 @@ use std::mem;
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::sync::mpsc;
 
-use super::batch::{Dedup, Tally, Verdict};
+use super::batch::Tally;
+use super::dedup::{Dedup, Verdict};
 use bulletin_facts::Problems;
 use bulletin_facts::write::{Format, TableWriter, append_facts, append_more_facts};
 use bulletin_facts::{Kind, Options, Problem, ProblemKind, ReleaseFacts, Severity, SharedStr, extract_part_between};

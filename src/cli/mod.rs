@@ -4,6 +4,7 @@ mod args;
 mod batch;
 mod check_cmd;
 mod decode;
+mod dedup;
 mod diff_cmd;
 mod engine;
 mod error;
