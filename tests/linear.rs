@@ -196,6 +196,39 @@ fn diff_time_grows_linearly_with_the_releases() {
     );
 }
 
+/// Comparing two tables grows linearly with the releases of one day whose ids all changed
+/// (a change to how titles are read renames every release): each fresh release counted
+/// the figures it shares with every vanished one of its day. Each release here holds two
+/// figures most releases hold and three of its own.
+#[test]
+fn diff_time_grows_linearly_with_the_releases_of_one_day() {
+    let one_day = |n: usize, prefix: &str| {
+        let mut csv = String::from("release_id,release_date,category,title,section,kind,value,unit,text,offset\n");
+        for i in 0..n {
+            let figures = [
+                ("percent", (i % 3).to_string(), "%"),
+                ("date", "2025".to_string(), ""),
+                ("money", i.to_string(), "USD"),
+                ("count", (2 * i).to_string(), "firms"),
+                ("quantity", (3 * i).to_string(), "t"),
+            ];
+            for (kind, value, unit) in figures {
+                csv.push_str(&format!(
+                    "{prefix}{i},2025-11-19,Trade,Title {i},body,{kind},{value},{unit},{value},{i}\n"
+                ));
+            }
+        }
+        csv
+    };
+    diff_time_is_linear(
+        |n| (one_day(n, "old"), one_day(n, "new")),
+        |d, n| {
+            let retitled = d.releases.iter().filter(|r| r.retitled.is_some()).count();
+            assert_eq!(retitled, n, "every release is paired");
+        },
+    );
+}
+
 /// Comparing two tables grows linearly with the figures edited in place (a grammar change
 /// that reads many figures anew): each added fact was looked for among every removed one
 /// and every pair made.

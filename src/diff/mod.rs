@@ -19,12 +19,14 @@ use serde::Serialize;
 mod files;
 mod in_place;
 mod report;
+mod retitle;
 
 pub use files::{TableFile, diff_files, diff_files_to};
 pub use report::{DIFF_COLUMNS, DiffWriter};
 
 use crate::model::FACT_COLUMNS;
 use in_place::in_place_pairs;
+use retitle::{ReleaseSummary, Summaries, retitled_releases};
 
 /// The columns that identify a fact (with its occurrence index).
 pub const KEY_COLUMNS: [&str; 4] = ["release_id", "section", "kind", "text"];
@@ -462,118 +464,6 @@ fn folded(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// New release ids -> (the old id, the new title) of releases that were retitled: the old
-/// id is gone from the new table (`vanished`, in the old order), the new id was not in the
-/// old one (`fresh`, in the new order), the date and category are equal and at least half
-/// of the figures (kind, value, unit) are the same.
-///
-/// The vanished releases are grouped by date and category: scanning every release for
-/// each one was quadratic (a table of 190,000 releases took minutes to compare with itself).
-fn retitled_releases(vanished: &[&ReleaseSummary], fresh: &[&ReleaseSummary]) -> HashMap<String, (String, String)> {
-    let mut by_day: HashMap<(&str, &str), Vec<&ReleaseSummary>> = HashMap::new();
-    for o in vanished {
-        by_day.entry((&o.date, &o.category)).or_default().push(o);
-    }
-    let mut paired: HashMap<String, (String, String)> = HashMap::new();
-    let mut taken: HashSet<&str> = HashSet::new();
-    for fresh in fresh {
-        let candidates = by_day.get(&(fresh.date.as_str(), fresh.category.as_str()));
-        let best = candidates
-            .into_iter()
-            .flatten()
-            .filter(|o| !taken.contains(o.id.as_str()))
-            .map(|o| (o, shared_figures(&o.figures, &fresh.figures)))
-            .filter(|(o, shared)| 2 * shared >= o.figures.len().max(fresh.figures.len()) && *shared > 0)
-            .max_by_key(|(_, shared)| *shared);
-        if let Some((o, _)) = best {
-            taken.insert(&o.id);
-            paired.insert(fresh.id.clone(), (o.id.clone(), fresh.title.clone()));
-        }
-    }
-    paired
-}
-
-/// How many figures two releases share, each figure counted once: the size of the two
-/// lists' common part, as multisets. (Searching `b` for each figure of `a` was quadratic in
-/// a long release's figures.)
-fn shared_figures(a: &[[String; 3]], b: &[[String; 3]]) -> usize {
-    let mut left: HashMap<&[String; 3], usize> = HashMap::new();
-    for g in b {
-        *left.entry(g).or_default() += 1;
-    }
-    a.iter()
-        .filter(|f| match left.get_mut(f) {
-            Some(n) if *n > 0 => {
-                *n -= 1;
-                true
-            }
-            _ => false,
-        })
-        .count()
-}
-
-/// A release as the retitle test sees it.
-struct ReleaseSummary {
-    id: String,
-    date: String,
-    category: String,
-    title: String,
-    /// (kind, value, unit) of each body figure.
-    figures: Vec<[String; 3]>,
-}
-
-/// The releases of a table as the retitle test sees them, gathered row by row, in order of
-/// first appearance.
-struct Summaries {
-    /// Where the id, section and kind are, and then the date, category, title, value and unit.
-    key_at: [usize; 4],
-    at: [usize; 5],
-    releases: Vec<ReleaseSummary>,
-    index: HashMap<String, usize>,
-}
-
-impl Summaries {
-    /// `None` without a date, category, title, value or unit column: a retitle is then
-    /// never guessed.
-    fn new(columns: &[String], key_at: [usize; 4]) -> Option<Self> {
-        let [Some(date), Some(category), Some(title), Some(value), Some(unit)] =
-            ["release_date", "category", "title", "value", "unit"].map(|name| column_at(columns, name))
-        else {
-            return None;
-        };
-        Some(Summaries {
-            key_at,
-            at: [date, category, title, value, unit],
-            releases: Vec::new(),
-            index: HashMap::new(),
-        })
-    }
-
-    fn add(&mut self, row: &csv::StringRecord) {
-        let field = |at: usize| row.get(at).unwrap_or("");
-        let [date, category, title, value, unit] = self.at;
-        let id = field(self.key_at[0]);
-        let slot = match self.index.get(id) {
-            Some(&slot) => slot,
-            None => {
-                self.releases.push(ReleaseSummary {
-                    id: id.to_string(),
-                    date: field(date).to_string(),
-                    category: field(category).to_string(),
-                    title: field(title).to_string(),
-                    figures: Vec::new(),
-                });
-                self.index.insert(id.to_string(), self.releases.len() - 1);
-                self.releases.len() - 1
-            }
-        };
-        if field(self.key_at[1]) == "body" {
-            let figure = [field(self.key_at[2]), field(value), field(unit)];
-            self.releases[slot].figures.push(figure.map(str::to_string));
-        }
-    }
-}
-
 impl View<'_> {
     /// The table's releases in order of first appearance (none without a date or category
     /// column: a retitle is then never guessed).
@@ -669,38 +559,6 @@ mod tests {
 
     fn table(rows: &str) -> Table {
         read_table("t", format!("{HEAD}{rows}").as_bytes()).unwrap()
-    }
-
-    #[test]
-    fn shared_figures_are_the_common_part_of_two_multisets() {
-        // Held to the search it replaced, on lists with repeats.
-        let by_search = |a: &[[String; 3]], b: &[[String; 3]]| {
-            let mut left: Vec<&[String; 3]> = b.iter().collect();
-            a.iter()
-                .filter(|f| match left.iter().position(|g| g == f) {
-                    Some(at) => {
-                        left.swap_remove(at);
-                        true
-                    }
-                    None => false,
-                })
-                .count()
-        };
-        let figure = |n: u64| [["percent", "money"][(n % 2) as usize], &(n % 5).to_string(), "%"].map(String::from);
-        let mut seed = 0x9e37_79b9_u64;
-        let mut next = move || {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            seed >> 33
-        };
-        for _ in 0..500 {
-            let a: Vec<_> = (0..next() % 12).map(|_| figure(next())).collect();
-            let b: Vec<_> = (0..next() % 12).map(|_| figure(next())).collect();
-            assert_eq!(shared_figures(&a, &b), by_search(&a, &b), "{a:?} {b:?}");
-        }
-        let same = [figure(1), figure(1), figure(2)];
-        assert_eq!(shared_figures(&same, &[figure(1), figure(2), figure(2)]), 2);
     }
 
     #[test]
