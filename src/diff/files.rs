@@ -2,9 +2,9 @@
 //!
 //! Every fact is paired within its release (and its retitled twin), so the comparison
 //! can go a release at a time. Each file is read twice: first for how many rows each
-//! release has (and, when some ids are on one side only, what the retitle test needs of
-//! those releases), then row by row, both files side by side, each release compared as
-//! soon as all its rows are in and then let go. Tables written in the same release order
+//! release has (and, when some ids are on one side only, once more for what the retitle
+//! test needs of those releases), then row by row, both files side by side, each release
+//! compared as soon as all its rows are in and then let go. Tables written in the same release order
 //! (two runs over one corpus) hold about one release at a time; tables in other orders
 //! hold what one has read ahead of the other. What is kept of every release is a hash of
 //! its id, its rows in each table and its place in the order: 40 bytes.
