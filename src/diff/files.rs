@@ -17,6 +17,7 @@ use std::path::Path;
 use csv::StringRecord;
 use xxhash_rust::xxh3::xxh3_128;
 
+use super::waiting::{WAITING_IN_MEMORY, Waiting};
 use super::{
     Compared, Diff, DiffWriter, Plan, ReleaseDiff, Sink, Summaries, TableError, View, csv_reader, head,
     retitled_releases,
@@ -176,20 +177,20 @@ const NEW: usize = 1;
 /// [`diff`](super::diff) of the tables in two files, the same result, without holding
 /// either table (see the module's text). The tables are read as [`read_table`](super::read_table) reads them.
 pub fn diff_files(old: &TableFile, new: &TableFile, compared: &Compared) -> Result<Diff, TableError> {
-    diff_files_holding(old, new, compared).map(|(diff, _)| diff)
+    diff_files_holding(old, new, compared, WAITING_IN_MEMORY).map(|(diff, _)| diff)
 }
 
 /// [`diff_files`], each release's differences written as soon as the releases before it
-/// are: in memory that does not grow with the differences either (but for the releases
-/// of the new table only, which come after all the others and wait for them). Gives back
-/// the output, and whether the tables differ.
+/// are: in memory that does not grow with the differences either (the releases of the new
+/// table only, which come after all the others, wait for them in a temporary file past
+/// 16 MB). Gives back the output, and whether the tables differ.
 pub fn diff_files_to<W: Write>(
     old: &TableFile,
     new: &TableFile,
     compared: &Compared,
     mut writer: DiffWriter<W>,
 ) -> Result<(W, bool), TableError> {
-    let counted = compare(old, new, compared, &mut writer)?;
+    let counted = compare(old, new, compared, &mut writer, WAITING_IN_MEMORY)?;
     writer
         .finish(counted.rows[OLD], counted.rows[NEW])
         .map_err(TableError::Write)
@@ -214,19 +215,27 @@ impl Sink for Gathered {
     }
 }
 
-/// What a comparison counted: the rows of each table, and the most rows and compared
-/// releases it held at once (which the tests read).
+/// What a comparison counted: the rows of each table, and the most rows, compared
+/// releases and rows of releases of the new table only it held at once (which the tests
+/// read).
 #[cfg_attr(not(test), allow(dead_code))]
 struct Counted {
     rows: [usize; 2],
     held_rows: usize,
     held_releases: usize,
+    held_waiting: usize,
 }
 
-/// `diff_files`, and what it counted.
-fn diff_files_holding(old: &TableFile, new: &TableFile, compared: &Compared) -> Result<(Diff, Counted), TableError> {
+/// `diff_files`, and what it counted; `waiting` bytes of rows of releases of the new table
+/// only are held in memory.
+fn diff_files_holding(
+    old: &TableFile,
+    new: &TableFile,
+    compared: &Compared,
+    waiting: usize,
+) -> Result<(Diff, Counted), TableError> {
     let mut gathered = Gathered::default();
-    let counted = compare(old, new, compared, &mut gathered)?;
+    let counted = compare(old, new, compared, &mut gathered, waiting)?;
     let diff = Diff {
         releases: gathered.releases,
         old_rows: counted.rows[OLD],
@@ -238,8 +247,15 @@ fn diff_files_holding(old: &TableFile, new: &TableFile, compared: &Compared) -> 
 }
 
 /// Compares two tables in files, handing each release's differences to `sink` in the
-/// order `diff` gives them.
-fn compare(old: &TableFile, new: &TableFile, compared: &Compared, sink: &mut dyn Sink) -> Result<Counted, TableError> {
+/// order `diff` gives them; the releases of the new table only wait in a [`Waiting`] of
+/// `waiting` bytes.
+fn compare(
+    old: &TableFile,
+    new: &TableFile,
+    compared: &Compared,
+    sink: &mut dyn Sink,
+    waiting: usize,
+) -> Result<Counted, TableError> {
     let tables = [old, new];
     let mut releases: HashMap<Hash, Release> = HashMap::new();
     let mut totals = [0u64; 2];
@@ -285,6 +301,7 @@ fn compare(old: &TableFile, new: &TableFile, compared: &Compared, sink: &mut dyn
             .map_err(TableError::Write)
     };
     let mut ranked = [0, old_releases as u64];
+    let mut waiting = Waiting::new(waiting);
     let (mut held, mut most_held, mut most_done) = (0, 0, 0);
     loop {
         let mut head = [None, None];
@@ -323,11 +340,22 @@ fn compare(old: &TableFile, new: &TableFile, compared: &Compared, sink: &mut dyn
         if release.left == [0, 0] {
             let [old_rows, new_rows] = pending.remove(&id).unwrap_or_default();
             held -= old_rows.len() + new_rows.len();
-            let changes = plan.releases(&headers[OLD].view(&old_rows), &headers[NEW].view(&new_rows));
-            done.insert(release.rank, changes);
-            most_done = most_done.max(done.len());
-            while let Some(changes) = done.remove(&next_rank) {
-                hand_on(changes)?;
+            if release.rank >= old_releases as u64 && release.rank > next_rank {
+                // Of the new table only, it waits for the old table's releases.
+                waiting.put(release.rank, new_rows).map_err(spill_error)?;
+            } else {
+                let changes = plan.releases(&headers[OLD].view(&old_rows), &headers[NEW].view(&new_rows));
+                done.insert(release.rank, changes);
+                most_done = most_done.max(done.len());
+            }
+            loop {
+                if let Some(changes) = done.remove(&next_rank) {
+                    hand_on(changes)?;
+                } else if let Some(rows) = waiting.take(next_rank).map_err(spill_error)? {
+                    hand_on(plan.releases(&headers[OLD].view(&[]), &headers[NEW].view(&rows)))?;
+                } else {
+                    break;
+                }
                 next_rank += 1;
             }
         }
@@ -343,13 +371,25 @@ fn compare(old: &TableFile, new: &TableFile, compared: &Compared, sink: &mut dyn
     // Every rank is handed on above (the ranks of a table's releases run on from 0 without
     // a gap); should one not be, what waits still goes, in order.
     debug_assert!(done.is_empty(), "every rank is handed on");
-    done.into_values().try_for_each(hand_on)?;
+    debug_assert!(waiting.ranks().is_empty(), "every rank is handed on");
+    done.into_values().try_for_each(&mut hand_on)?;
+    for rank in waiting.ranks() {
+        if let Some(rows) = waiting.take(rank).map_err(spill_error)? {
+            hand_on(plan.releases(&headers[OLD].view(&[]), &headers[NEW].view(&rows)))?;
+        }
+    }
     let count = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
     Ok(Counted {
         rows: totals.map(count),
         held_rows: most_held,
         held_releases: most_done,
+        held_waiting: waiting.most_held,
     })
+}
+
+/// The error of a [`Waiting`] that cannot use its temporary file.
+fn spill_error(e: io::Error) -> TableError {
+    TableError::Spill(std::env::temp_dir().display().to_string(), e)
 }
 
 /// Which table to read a row of next, the next rows being of releases `old` and `new`:
@@ -567,7 +607,9 @@ mod tests {
                     &read_table("b", b.as_bytes()).unwrap(),
                     &compared,
                 );
-                let streamed = diff_files(&file("a", &a), &file("b", &b), &compared).unwrap();
+                // The new table's own releases wait in memory, or (odd seeds) in the file.
+                let waiting = if seed % 2 == 0 { WAITING_IN_MEMORY } else { 0 };
+                let (streamed, _) = diff_files_holding(&file("a", &a), &file("b", &b), &compared, waiting).unwrap();
                 assert_eq!(streamed, held, "seed {seed}");
                 assert_eq!(streamed.to_string(), held.to_string());
                 // Written as found: the same report and table, in the same order.
@@ -595,7 +637,13 @@ mod tests {
                 .collect()
         };
         let (old, new) = (csv(&releases(false), &[]), csv(&releases(true), &[]));
-        let (d, counted) = diff_files_holding(&file("a", &old), &file("b", &new), &Compared::default()).unwrap();
+        let (d, counted) = diff_files_holding(
+            &file("a", &old),
+            &file("b", &new),
+            &Compared::default(),
+            WAITING_IN_MEMORY,
+        )
+        .unwrap();
         assert_eq!(d.releases.len(), 300);
         let (held, releases) = (counted.held_rows, counted.held_releases);
         assert!(held <= 10, "{held} rows held");
@@ -605,8 +653,41 @@ mod tests {
         let mut reversed: Vec<&str> = new.lines().skip(1).collect();
         reversed.reverse();
         let reversed = format!("{}\n{}\n", new.lines().next().unwrap(), reversed.join("\n"));
-        let (_, counted) = diff_files_holding(&file("a", &old), &file("b", &reversed), &Compared::default()).unwrap();
+        let (_, counted) = diff_files_holding(
+            &file("a", &old),
+            &file("b", &reversed),
+            &Compared::default(),
+            WAITING_IN_MEMORY,
+        )
+        .unwrap();
         assert!(counted.held_rows > 1000, "{} rows held", counted.held_rows);
+    }
+
+    #[test]
+    fn releases_of_the_new_table_only_wait_out_of_memory() {
+        // A table of 50 releases against one of those and 300 more, some before them.
+        let release = |i: u64| -> Vec<Row> {
+            let id = format!("2025-01-01-{i:04}");
+            (0..4).map(|k| row(&id, "2025-01-01", "C", "T", k, k)).collect()
+        };
+        let old: Vec<Row> = (0..50).flat_map(release).collect();
+        let new: Vec<Row> = (0..350).map(|i| (i + 300) % 350).flat_map(release).collect();
+        let (old, new) = (csv(&old, &[]), csv(&new, &[]));
+        let held = diff(
+            &read_table("a", old.as_bytes()).unwrap(),
+            &read_table("b", new.as_bytes()).unwrap(),
+            &Compared::default(),
+        );
+        assert_eq!(held.releases.len(), 300);
+        for waiting in [WAITING_IN_MEMORY, 0] {
+            let (d, counted) =
+                diff_files_holding(&file("a", &old), &file("b", &new), &Compared::default(), waiting).unwrap();
+            assert_eq!(d, held);
+            // New releases read before the old table's last wait: the first 50 at least (200
+            // rows), in memory within the budget, else in the file.
+            let most = counted.held_waiting;
+            assert!(if waiting > 0 { most >= 200 } else { most == 0 }, "{most} rows held");
+        }
     }
 
     #[test]

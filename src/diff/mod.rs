@@ -20,6 +20,7 @@ mod files;
 mod in_place;
 mod report;
 mod retitle;
+mod waiting;
 
 pub use files::{TableFile, diff_files, diff_files_to};
 pub use report::{DIFF_COLUMNS, DiffWriter};
@@ -48,6 +49,10 @@ pub enum TableError {
     /// The differences could not be written as they were found ([`diff_files_to`]).
     #[error("cannot write the differences: {0}")]
     Write(io::Error),
+    /// The releases of the new table only could not wait in a temporary file (in the
+    /// directory named) for the old table's to be reported.
+    #[error("cannot keep the new table's releases in a temporary file in {0} (TMPDIR): {1}")]
+    Spill(String, io::Error),
 }
 
 /// Where a comparison hands what it finds: the compared columns one table lacks, then
