@@ -367,13 +367,7 @@ mod tests {
             "utf-16le",
             "utf-16be",
         ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = move |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        };
+        let mut next = crate::cli::xorshift(0x9e37_79b9_7f4a_7c15);
         for label in labels {
             let encoding = encoding_for(label).unwrap();
             for case in 0..2000 {

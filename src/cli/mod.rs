@@ -42,3 +42,15 @@ pub fn run() -> ExitCode {
         Command::Explain(args) => explain_cmd::run(&args),
     })
 }
+
+/// Numbers drawn below `n` (`n > 0`) from a xorshift generator seeded `seed`: the
+/// property tests' fixed, repeatable random cases.
+#[cfg(test)]
+fn xorshift(mut seed: u64) -> impl FnMut(u64) -> u64 {
+    move |n| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    }
+}

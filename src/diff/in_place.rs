@@ -152,13 +152,7 @@ mod tests {
     fn filed_pairs_are_the_pairs_found_by_trying_each() {
         // Small tables of one or two releases whose sentences and texts repeat, overlap and
         // move: the pairs must be the same, in the same order.
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = move |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        };
+        let mut next = crate::tests::xorshift(0x2545_f491_4f6c_dd1d);
         let texts = ["5", "55", "6", "56", "5 percent", "é5"];
         // `{t}` the fact's own text, `{o}` another.
         let sentences = [

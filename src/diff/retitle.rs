@@ -232,13 +232,8 @@ mod tests {
 
     #[test]
     fn releases_are_paired_as_by_searching_every_vanished_one() {
-        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = move |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n) as usize
-        };
+        let mut draw = crate::tests::xorshift(0x9e37_79b9_7f4a_7c15);
+        let mut next = move |n: u64| draw(n) as usize;
         let mut pairs = 0;
         for case in 0..3_000 {
             let (n_old, n_new) = (next(25), next(25));

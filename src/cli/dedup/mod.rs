@@ -375,13 +375,8 @@ mod tests {
 
     #[test]
     fn judged_as_the_rule_states_with_many_bodies_of_one_id() {
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = move |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut draw = crate::cli::xorshift(0x2545_f491_4f6c_dd1d);
+        let mut next = move |n: usize| draw(n as u64) as usize;
         for round in 0..60 {
             // Spilled past 64 bytes in half the rounds: records are read back from the file.
             // In a fifth, the ids share one hash, and are walked.
