@@ -4,9 +4,10 @@
 //! can go a release at a time. Each file is read twice: first for how many rows each
 //! release has (and, when some ids are on one side only, once more for what the retitle
 //! test needs of those releases), then row by row, both files side by side, each release
-//! compared as soon as all its rows are in and then let go. Tables written in the same release order
-//! (two runs over one corpus) hold about one release at a time; tables in other orders
-//! hold what one has read ahead of the other. What is kept of every release is a hash of
+//! compared as soon as all its rows are in and then let go. Tables written in the same
+//! release order (two runs over one corpus) hold about one release at a time; tables in
+//! other orders hold what one has read ahead of the other; the releases of the new table
+//! only, reported last, wait in a temporary file past 16 MB (`waiting.rs`). What is kept of every release is a hash of
 //! its id, its rows in each table and its place in the order: 40 bytes.
 
 use std::collections::{BTreeMap, HashMap};
@@ -372,9 +373,12 @@ fn compare(
     // a gap); should one not be, what waits still goes, in order.
     debug_assert!(done.is_empty(), "every rank is handed on");
     debug_assert!(waiting.ranks().is_empty(), "every rank is handed on");
-    done.into_values().try_for_each(&mut hand_on)?;
-    for rank in waiting.ranks() {
-        if let Some(rows) = waiting.take(rank).map_err(spill_error)? {
+    let mut left: Vec<u64> = done.keys().copied().chain(waiting.ranks()).collect();
+    left.sort_unstable();
+    for rank in left {
+        if let Some(changes) = done.remove(&rank) {
+            hand_on(changes)?;
+        } else if let Some(rows) = waiting.take(rank).map_err(spill_error)? {
             hand_on(plan.releases(&headers[OLD].view(&[]), &headers[NEW].view(&rows)))?;
         }
     }
