@@ -92,14 +92,19 @@ impl PrefixTree {
         let root = match self.roots.get(&id_hash) {
             Some(&root) => root,
             None => {
+                // The first body: the root, where an empty body ends (a prefix of all, so
+                // alone of its id), and a leaf below.
                 let root = self.push(Node {
                     text: kept.text,
                     from: 0,
                     to: 0,
                     oldest: kept.record,
-                    kept: NONE,
+                    kept: if body.is_empty() { kept.record } else { NONE },
                 });
                 self.roots.insert(id_hash, root);
+                if body.is_empty() {
+                    return Ok(());
+                }
                 root
             }
         };
@@ -124,20 +129,15 @@ impl PrefixTree {
                 (mid, depth)
             }
         };
-        match body.get(depth) {
-            // Only the first body can end at the root: the empty one.
-            None => self.nodes[parent].kept = kept.record,
-            Some(&byte) => {
-                let leaf = self.push(Node {
-                    text: kept.text,
-                    from: depth,
-                    to: kept.len,
-                    oldest: kept.record,
-                    kept: kept.record,
-                });
-                self.children.insert(child_key(parent, byte), leaf);
-            }
-        }
+        // A walk stops off the tree only within the body: `depth` is one of its bytes.
+        let leaf = self.push(Node {
+            text: kept.text,
+            from: depth,
+            to: kept.len,
+            oldest: kept.record,
+            kept: kept.record,
+        });
+        self.children.insert(child_key(parent, body[depth]), leaf);
         Ok(())
     }
 
@@ -216,5 +216,13 @@ mod tests {
         assert_eq!(related("Stove"), None);
         assert_eq!(tree.related(&mut bodies, 8, b"Lamp").unwrap(), None);
         assert_eq!(tree.first(7), Some(0));
+        // An empty body is a prefix of every body.
+        let kept = Kept {
+            record: 99,
+            text: 99,
+            len: 0,
+        };
+        tree.file(&mut bodies, 9, b"", kept).unwrap();
+        assert_eq!(tree.related(&mut bodies, 9, b"Lamp").unwrap(), Some(99));
     }
 }
