@@ -637,6 +637,32 @@ fn explain_marks_each_figure_in_its_sentence() {
 }
 
 #[test]
+fn explain_reads_a_snippet_piped_in_utf8_or_marked_utf16() {
+    use std::io::Write;
+    let snippet = "Machinery exports rose 8.4 percent to USD 5.6 billion.";
+    let utf16: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(snippet.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let mut outputs = Vec::new();
+    for input in [snippet.as_bytes().to_vec(), utf16] {
+        let mut child = Command::new(BIN)
+            .args(["explain", "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        child.stdin.take().unwrap().write_all(&input).unwrap();
+        let o = child.wait_with_output().unwrap();
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        outputs.push(stdout(&o));
+    }
+    assert!(outputs[0].contains("[8.4 percent]"), "{}", outputs[0]);
+    assert_eq!(outputs[0], outputs[1]);
+}
+
+#[test]
 fn every_command_explains_its_options_with_examples() {
     let dir = TempDir::new().unwrap();
     for (command, options) in [

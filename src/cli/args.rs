@@ -325,7 +325,8 @@ pub struct CheckArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ExplainArgs {
-    /// The snippet: a sentence or more, a whole bulletin, or `-` to read standard input.
+    /// The snippet: a sentence or more, a whole bulletin, or `-` to read standard input
+    /// (UTF-8, or UTF-16 with its byte-order mark).
     /// Example: `'Machinery exports rose 8.4 percent to USD 5.6 billion.'`.
     #[arg(value_name = "TEXT")]
     pub text: String,
