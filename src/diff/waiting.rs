@@ -14,9 +14,10 @@ use csv::StringRecord;
 pub(super) const WAITING_IN_MEMORY: usize = 16 << 20;
 
 pub(super) struct Waiting {
-    /// Per rank: the rows held, and their bytes in all.
+    /// Per rank: the rows held; their bytes and their number in all.
     held: HashMap<u64, Vec<StringRecord>>,
     held_bytes: usize,
+    held_rows: usize,
     budget: usize,
     /// Past the budget: per rank, where its rows are in the file (as CSV), and how long.
     file: Option<File>,
@@ -28,9 +29,11 @@ pub(super) struct Waiting {
     pub(super) most_held: usize,
 }
 
-/// The bytes a row takes, roughly: its text and a word per field.
+/// The bytes rows take in memory, roughly: each row's text, a word per field, and what a
+/// record and its two vectors cost besides (measured: 80,000 rows of 118 bytes and 19
+/// fields held 38 MB, 480 bytes a row).
 fn size(rows: &[StringRecord]) -> usize {
-    rows.iter().map(|r| r.as_slice().len() + 8 * r.len()).sum()
+    rows.iter().map(|r| r.as_slice().len() + 8 * r.len() + 200).sum()
 }
 
 impl Waiting {
@@ -38,6 +41,7 @@ impl Waiting {
         Waiting {
             held: HashMap::new(),
             held_bytes: 0,
+            held_rows: 0,
             budget,
             file: None,
             filed: HashMap::new(),
@@ -52,9 +56,9 @@ impl Waiting {
         let bytes = size(&rows);
         if self.held_bytes + bytes <= self.budget {
             self.held_bytes += bytes;
+            self.held_rows += rows.len();
+            self.most_held = self.most_held.max(self.held_rows);
             self.held.insert(rank, rows);
-            let rows_held = self.held.values().map(Vec::len).sum();
-            self.most_held = self.most_held.max(rows_held);
             return Ok(());
         }
         let at = self.file_len + self.unwritten.len() as u64;
@@ -76,6 +80,7 @@ impl Waiting {
     pub(super) fn take(&mut self, rank: u64) -> io::Result<Option<Vec<StringRecord>>> {
         if let Some(rows) = self.held.remove(&rank) {
             self.held_bytes -= size(&rows);
+            self.held_rows -= rows.len();
             return Ok(Some(rows));
         }
         let Some((at, len)) = self.filed.remove(&rank) else {
