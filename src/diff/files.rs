@@ -301,6 +301,8 @@ fn compare(
             .try_for_each(|r| sink.release(r))
             .map_err(TableError::Write)
     };
+    // A release of the new table only, compared when its turn comes.
+    let alone = |rows: &[StringRecord]| plan.releases(&headers[OLD].view(&[]), &headers[NEW].view(rows));
     let mut ranked = [0, old_releases as u64];
     let mut waiting = Waiting::new(waiting);
     let (mut held, mut most_held, mut most_done) = (0, 0, 0);
@@ -353,7 +355,7 @@ fn compare(
                 if let Some(changes) = done.remove(&next_rank) {
                     hand_on(changes)?;
                 } else if let Some(rows) = waiting.take(next_rank).map_err(spill_error)? {
-                    hand_on(plan.releases(&headers[OLD].view(&[]), &headers[NEW].view(&rows)))?;
+                    hand_on(alone(&rows))?;
                 } else {
                     break;
                 }
@@ -379,7 +381,7 @@ fn compare(
         if let Some(changes) = done.remove(&rank) {
             hand_on(changes)?;
         } else if let Some(rows) = waiting.take(rank).map_err(spill_error)? {
-            hand_on(plan.releases(&headers[OLD].view(&[]), &headers[NEW].view(&rows)))?;
+            hand_on(alone(&rows))?;
         }
     }
     let count = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);

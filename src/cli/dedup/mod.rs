@@ -131,10 +131,7 @@ impl Dedup {
         let hash = self.id_hash(release_id);
         let first = match self.latest(hash, release_id)? {
             None => None,
-            Some((_, last)) if self.in_tree(hash, &last) => match self.tree.first(hash) {
-                Some(at) => Some((at, header_at(&mut self.bodies, at)?)),
-                None => None,
-            },
+            Some((_, last)) if self.in_tree(hash, &last) => self.headed(self.tree.first(hash))?,
             Some(_) => self.chain(hash, release_id)?.into_iter().next(),
         };
         Ok(first.map(|(_, h)| self.place(&h)))
@@ -145,22 +142,15 @@ impl Dedup {
         let hash = self.id_hash(release_id);
         let latest = self.latest(hash, release_id)?;
         let kept_before = latest.map_or(0, |(_, h)| h.n);
-        let copied = match kept_before {
-            0 => None,
-            _ if latest.is_some_and(|(_, last)| self.in_tree(hash, &last)) => {
-                match self.tree.related(&mut self.bodies, hash, body.as_bytes())? {
-                    Some(at) => Some((at, header_at(&mut self.bodies, at)?)),
-                    None => None,
-                }
+        let copied = match latest {
+            None => None,
+            Some((_, last)) if self.in_tree(hash, &last) => {
+                let related = self.tree.related(&mut self.bodies, hash, body.as_bytes())?;
+                self.headed(related)?
             }
-            _ => {
+            Some(_) => {
                 let chain = self.chain(hash, release_id)?;
-                first_of(
-                    &mut self.bodies,
-                    chain.into_iter().map(|(at, _)| at),
-                    release_id,
-                    body.as_bytes(),
-                )?
+                first_related(&mut self.bodies, chain, body.as_bytes())?
             }
         };
         if let Some((_, kept)) = copied {
@@ -254,29 +244,25 @@ impl Dedup {
         Ok(found)
     }
 
+    /// The record at `at`, if any, with its head.
+    fn headed(&mut self, at: Option<u64>) -> std::io::Result<Option<(u64, Header)>> {
+        at.map(|at| Ok((at, header_at(&mut self.bodies, at)?))).transpose()
+    }
+
     fn place(&self, kept: &Header) -> String {
         let source = self.sources.get(kept.source as usize).map_or("", String::as_str);
         format!("{source}:{}", kept.line)
     }
 }
 
-/// The first of these records that is of `release_id` and whose body is a prefix of
-/// `body` or has it as a prefix.
-fn first_of(
-    bodies: &mut Bodies,
-    records: impl IntoIterator<Item = u64>,
-    release_id: &str,
-    body: &[u8],
-) -> std::io::Result<Option<(u64, Header)>> {
-    for at in records {
-        let kept = header_at(bodies, at)?;
-        if !is_of(bodies, at, &kept, release_id)? {
-            continue;
-        }
+/// The first of these kept releases (where each is stored, its head) whose body is a
+/// prefix of `body` or has it as a prefix.
+fn first_related(bodies: &mut Bodies, kept: Vec<(u64, Header)>, body: &[u8]) -> std::io::Result<Option<(u64, Header)>> {
+    for (at, head) in kept {
         // Equal prefixes of the shorter's length: one is a prefix of the other.
-        let shorter = body.len().min(kept.body_len as usize);
-        if bodies.prefix_is(body_at(at, &kept), &body[..shorter])? {
-            return Ok(Some((at, kept)));
+        let shorter = body.len().min(head.body_len as usize);
+        if bodies.prefix_is(body_at(at, &head), &body[..shorter])? {
+            return Ok(Some((at, head)));
         }
     }
     Ok(None)
@@ -289,7 +275,7 @@ fn header_at(bodies: &mut Bodies, at: u64) -> std::io::Result<Header> {
 }
 
 /// Whether the record at `at`, headed `header`, is of `release_id` (ids of one hash
-/// share a chain and a bucket).
+/// share a chain).
 fn is_of(bodies: &mut Bodies, at: u64, header: &Header, release_id: &str) -> std::io::Result<bool> {
     let id_at = at + Header::LEN as u64;
     Ok(header.id_len as usize == release_id.len() && bodies.prefix_is(id_at, release_id.as_bytes())?)
