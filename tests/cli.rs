@@ -17,6 +17,21 @@ fn run(dir: &Path, args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+/// Runs the binary in `dir` with `args`, `input` on its standard input.
+fn run_piped(dir: &Path, args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
@@ -468,7 +483,6 @@ fn diff_reports_by_release_and_exits_by_result() {
 /// its file does.
 #[test]
 fn diff_reads_a_table_from_a_pipe() {
-    use std::io::Write;
     let dir = corpus(2);
     assert_eq!(code(&run(dir.path(), &["extract", "in", "-o", "old.csv"])), 0);
     let path = dir.path().join("in/b01.txt");
@@ -482,16 +496,7 @@ fn diff_reads_a_table_from_a_pipe() {
     assert!(stdout(&files).contains("1.5 % -> 1.7 %"), "{}", stdout(&files));
     let old = std::fs::read(dir.path().join("old.csv")).unwrap();
     for stdin in ["/dev/stdin", "-"] {
-        let mut child = Command::new(BIN)
-            .args(["diff", stdin, "new.csv"])
-            .current_dir(dir.path())
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the binary runs");
-        child.stdin.take().unwrap().write_all(&old).unwrap();
-        let piped = child.wait_with_output().unwrap();
+        let piped = run_piped(dir.path(), &["diff", stdin, "new.csv"], &old);
         assert_eq!(stderr(&piped), "", "{stdin}");
         assert_eq!(code(&piped), 1);
         assert_eq!(stdout(&piped), stdout(&files), "{stdin}");
@@ -638,7 +643,7 @@ fn explain_marks_each_figure_in_its_sentence() {
 
 #[test]
 fn explain_reads_a_snippet_piped_in_utf8_or_marked_utf16() {
-    use std::io::Write;
+    let dir = TempDir::new().unwrap();
     let snippet = "Machinery exports rose 8.4 percent to USD 5.6 billion.";
     let utf16: Vec<u8> = [0xff, 0xfe]
         .into_iter()
@@ -646,15 +651,7 @@ fn explain_reads_a_snippet_piped_in_utf8_or_marked_utf16() {
         .collect();
     let mut outputs = Vec::new();
     for input in [snippet.as_bytes().to_vec(), utf16] {
-        let mut child = Command::new(BIN)
-            .args(["explain", "-"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the binary runs");
-        child.stdin.take().unwrap().write_all(&input).unwrap();
-        let o = child.wait_with_output().unwrap();
+        let o = run_piped(dir.path(), &["explain", "-"], &input);
         assert_eq!(code(&o), 0, "{}", stderr(&o));
         outputs.push(stdout(&o));
     }
